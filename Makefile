@@ -1,0 +1,102 @@
+# memscope: build, run, test. `make help` lists the targets.
+# Quiet by default; `make V=1` shows the commands.
+
+BUILD ?= build
+CC ?= cc
+PKGS := ncursesw json-c
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lncursesw -ltinfo -ljson-c)
+VERSION := $(shell cat VERSION 2>/dev/null || echo 0.1.0)
+
+CFLAGS ?= -O2 -g
+CFLAGS += -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter \
+	  -Wshadow -Wformat=2 -Wstrict-prototypes -D_FORTIFY_SOURCE=2 \
+	  -fstack-protector-strong
+CPPFLAGS += -I. -MMD -MP -DMS_VERSION=\"$(VERSION)\" $(PKG_CFLAGS)
+LDLIBS += $(PKG_LIBS) -lm
+
+ifeq ($(SAN),1)
+BUILD := build/asan
+CFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+	  -fno-sanitize-recover=all $(filter-out -O2 -D_FORTIFY_SOURCE=2,$(CFLAGS))
+CPPFLAGS := $(filter-out -D_FORTIFY_SOURCE=2,$(CPPFLAGS))
+LDFLAGS += -fsanitize=address,undefined
+endif
+
+ifneq ($(V),1)
+Q := @
+endif
+
+LIB_SRC := $(filter-out core/main.c,$(wildcard core/*.c)) \
+	   $(wildcard probes/*.c probes/*/*.c)
+TUI_SRC := $(wildcard tui/*.c)
+TEST_SRC := $(wildcard tests/unit/test_*.c)
+
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+TUI_OBJ := $(TUI_SRC:%.c=$(BUILD)/%.o)
+TESTS := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all run check unit tui-test bench clean help deps-run deps-check \
+	fixtures format
+.DELETE_ON_ERROR:
+
+all: $(BUILD)/memscope
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/libmemscope.a: $(LIB_OBJ)
+	$(Q)$(AR) rcs $@ $^
+
+$(BUILD)/memscope: $(BUILD)/core/main.o $(TUI_OBJ) $(BUILD)/libmemscope.a
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(TUI_OBJ) $(BUILD)/libmemscope.a
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  TEST    $@")
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(TUI_OBJ) \
+		$(BUILD)/libmemscope.a $(LDLIBS) -lcmocka
+
+# Build and start memscope, installing missing Debian packages first.
+run: deps-run all
+	$(BUILD)/memscope $(ARGS)
+
+deps-run:
+	@sh scripts/deps.sh run
+
+deps-check:
+	@sh scripts/deps.sh check
+
+unit: $(TESTS)
+
+# Every test: unit tests, the same under ASan+UBSan, TUI tests in tmux.
+check: deps-check
+	$(Q)$(MAKE) --no-print-directory all unit
+	$(Q)$(MAKE) --no-print-directory SAN=1 all unit
+	$(Q)sh tests/run.sh
+
+bench: all
+	$(Q)sh tests/bench/bench.sh
+
+# Refresh the fixture tree of this machine (tests/fixtures/capture.sh).
+fixtures:
+	sh tests/fixtures/capture.sh tests/fixtures/local
+
+format:
+	clang-format -i $(LIB_SRC) $(TUI_SRC) core/main.c $(TEST_SRC) \
+		$(wildcard core/*.h probes/*.h probes/*/*.h tui/*.h)
+
+clean:
+	rm -rf build
+
+help:
+	@echo "make            build $(BUILD)/memscope"
+	@echo "make run        install missing packages, build, start (ARGS=...)"
+	@echo "make check      install test packages, run every test"
+	@echo "make bench      benchmarks (docs/PERFORMANCE.md)"
+	@echo "make SAN=1      sanitizer build in build/asan"
+
+-include $(shell find build -name '*.d' 2>/dev/null)

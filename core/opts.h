@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Command-line options, parsed once in main and passed down read-only. */
+#ifndef MS_OPTS_H
+#define MS_OPTS_H
+
+#include <stdbool.h>
+
+struct ms_opts {
+	bool batch, json, ascii, no_color;
+	int count;		/* -n: samples in batch mode, 0 = forever */
+	double interval;	/* -d: seconds between samples */
+	const char *tab;	/* --tab: buddy|slab|vma|reclaim|numa|all */
+	int pid;		/* --pid */
+	const char *slab_cache;	/* --cache: slab drill-down in batch */
+	const char *root;	/* --root DIR, NULL for the live system */
+	const char *capture;	/* --capture DIR */
+	const char *theme;	/* --theme NAME|PATH */
+};
+
+#endif

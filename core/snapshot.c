@@ -1,0 +1,293 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Snapshot lifecycle, notes and the growable arrays backends fill. */
+#define _GNU_SOURCE
+#include "core/snapshot.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const section_names[MS_SEC_COUNT] = {
+	[MS_SEC_MEMINFO] = "meminfo",	  [MS_SEC_BUDDY] = "buddy",
+	[MS_SEC_SLAB] = "slab",		  [MS_SEC_SLAB_DETAIL] = "slab_detail",
+	[MS_SEC_PROCS] = "processes",	  [MS_SEC_VMAS] = "vmas",
+	[MS_SEC_RECLAIM] = "reclaim",	  [MS_SEC_NUMA] = "numa",
+};
+
+const char *ms_section_name(enum ms_section s)
+{
+	return s < MS_SEC_COUNT ? section_names[s] : "?";
+}
+
+int ms_section_by_name(const char *name)
+{
+	for (int i = 0; i < MS_SEC_COUNT; i++)
+		if (!strcmp(section_names[i], name))
+			return i;
+	return -1;
+}
+
+/*
+ * Grow *v (n used of *cap elements of size sz) by one zeroed element.
+ * Arrays keep their memory across samples, so a steady refresh does not
+ * allocate.
+ */
+static void *grow(void **v, int *n, int *cap, size_t sz)
+{
+	char *p;
+
+	if (*n == *cap) {
+		int ncap = *cap ? *cap * 2 : 16;
+
+		p = realloc(*v, (size_t)ncap * sz);
+		if (!p)
+			return NULL;
+		/* zero the tail: reused slots may own memory (see numa) */
+		memset(p + (size_t)*cap * sz, 0, (size_t)(ncap - *cap) * sz);
+		*v = p;
+		*cap = ncap;
+	}
+	p = (char *)*v + (size_t)(*n)++ * sz;
+	memset(p, 0, sz);
+	return p;
+}
+
+#define GROW(arr, n, cap) grow((void **)&(arr), &(n), &(cap), sizeof(*(arr)))
+
+struct ms_kv *ms_kv_add(struct ms_kvlist *l, const char *name, uint64_t value)
+{
+	struct ms_kv *kv = GROW(l->v, l->n, l->cap);
+
+	if (!kv)
+		return NULL;
+	snprintf(kv->name, sizeof(kv->name), "%s", name);
+	kv->value = value;
+	kv->rate = NAN;
+	return kv;
+}
+
+const struct ms_kv *ms_kv_find(const struct ms_kvlist *l, const char *name)
+{
+	for (int i = 0; i < l->n; i++)
+		if (!strcmp(l->v[i].name, name))
+			return &l->v[i];
+	return NULL;
+}
+
+uint64_t ms_kv_get(const struct ms_kvlist *l, const char *name)
+{
+	const struct ms_kv *kv = ms_kv_find(l, name);
+
+	return kv ? kv->value : MS_NA;
+}
+
+static void zone_init(struct ms_zone *z)
+{
+	z->largest_order = -1;
+	z->frag_index = NAN;
+	z->zi_free = z->boost = z->wmark_min = z->wmark_low = MS_NA;
+	z->wmark_high = z->wmark_promo = z->spanned = z->present = MS_NA;
+	z->managed = z->cma = z->free_pages = MS_NA;
+	for (int i = 0; i < MS_MAX_ORDER; i++)
+		z->unusable[i] = z->extfrag[i] = NAN;
+}
+
+struct ms_zone *ms_zone_add(struct ms_buddy *b)
+{
+	struct ms_zone *z = GROW(b->zones, b->nr_zones, b->cap);
+
+	if (z)
+		zone_init(z);
+	return z;
+}
+
+struct ms_zone *ms_zone_find(struct ms_buddy *b, int node, const char *name)
+{
+	for (int i = 0; i < b->nr_zones; i++)
+		if (b->zones[i].node == node && !strcmp(b->zones[i].name, name))
+			return &b->zones[i];
+	return NULL;
+}
+
+struct ms_slab_cache *ms_slab_add(struct ms_slab *s)
+{
+	struct ms_slab_cache *c = GROW(s->caches, s->n, s->cap);
+
+	if (c)
+		c->objs_rate = c->bytes_rate = c->active_pct = NAN;
+	return c;
+}
+
+struct ms_proc *ms_proc_add(struct ms_procs *p)
+{
+	struct ms_proc *pr = GROW(p->v, p->n, p->cap);
+
+	if (pr) {
+		pr->rss_kb = pr->pss_kb = pr->swap_kb = pr->vmas = MS_NA;
+		pr->minflt = pr->majflt = MS_NA;
+		pr->minflt_rate = pr->majflt_rate = NAN;
+	}
+	return pr;
+}
+
+struct ms_vma *ms_vma_add(struct ms_vmas *v)
+{
+	struct ms_vma *m = GROW(v->v, v->n, v->cap);
+	uint64_t *f;
+
+	if (!m)
+		return NULL;
+	/* every smaps field starts unknown */
+	for (f = &m->size_kb; f <= &m->thp_eligible; f++)
+		*f = MS_NA;
+	return m;
+}
+
+struct ms_swapdev *ms_swap_add(struct ms_reclaim *r)
+{
+	return GROW(r->swaps, r->nr_swaps, r->cap_swaps);
+}
+
+struct ms_zram *ms_zram_add(struct ms_reclaim *r)
+{
+	struct ms_zram *z = GROW(r->zram, r->nr_zram, r->cap_zram);
+	uint64_t *f;
+
+	if (z)
+		for (f = &z->disksize; f <= &z->pages_compacted; f++)
+			*f = MS_NA;
+	return z;
+}
+
+struct ms_numa_node *ms_numa_add(struct ms_numa *n)
+{
+	struct ms_numa_node *nd;
+	struct ms_kvlist keep[2];
+	int i = n->n;
+
+	/* kvlists of a reused slot keep their memory */
+	if (n->n < n->cap) {
+		keep[0] = n->nodes[i].meminfo;
+		keep[1] = n->nodes[i].numastat;
+	} else {
+		memset(keep, 0, sizeof(keep));
+	}
+	nd = GROW(n->nodes, n->n, n->cap);
+	if (!nd)
+		return NULL;
+	nd->meminfo = keep[0];
+	nd->numastat = keep[1];
+	nd->meminfo.n = nd->numastat.n = 0;
+	nd->mem_total_kb = nd->mem_free_kb = nd->mem_used_kb = MS_NA;
+	return nd;
+}
+
+struct ms_numa_node *ms_numa_find(struct ms_numa *n, int node)
+{
+	for (int i = 0; i < n->n; i++)
+		if (n->nodes[i].node == node)
+			return &n->nodes[i];
+	return NULL;
+}
+
+void ms_snapshot_note(struct ms_snapshot *s, const char *what, const char *fmt,
+		      ...)
+{
+	struct ms_note *n;
+	va_list ap;
+
+	for (int i = 0; i < s->nr_notes; i++)
+		if (!strcmp(s->notes[i].what, what))
+			return;
+	if (s->nr_notes == MS_MAX_NOTES)
+		return;
+	n = &s->notes[s->nr_notes++];
+	snprintf(n->what, sizeof(n->what), "%s", what);
+	va_start(ap, fmt);
+	vsnprintf(n->why, sizeof(n->why), fmt, ap);
+	va_end(ap);
+}
+
+void ms_snapshot_init(struct ms_snapshot *s)
+{
+	memset(s, 0, sizeof(*s));
+	ms_snapshot_reset(s);
+}
+
+static void reclaim_reset(struct ms_reclaim *r)
+{
+	r->vmstat.n = r->khugepaged.n = r->sysctl.n = r->zswap_stats.n = 0;
+	r->nr_swaps = r->nr_zram = 0;
+	r->psi_some.valid = r->psi_full.valid = false;
+	r->lru_gen_enabled = r->lru_gen_min_ttl_ms = MS_NA;
+	r->zswap_max_pool_percent = MS_NA;
+	r->thp_enabled[0] = r->thp_defrag[0] = r->thp_shmem[0] = '\0';
+	r->zswap_enabled[0] = r->zswap_compressor[0] = r->zswap_zpool[0] = '\0';
+}
+
+static void vmas_reset(struct ms_vmas *v)
+{
+	for (int i = 0; i < v->n; i++)
+		free(v->v[i].path);
+	v->n = 0;
+	v->pid = 0;
+	v->comm[0] = '\0';
+	v->has_smaps = v->has_numa = false;
+	memset(v->kind, 0, sizeof(v->kind));
+	memset(&v->total, 0, sizeof(v->total));
+}
+
+void ms_snapshot_reset(struct ms_snapshot *s)
+{
+	struct ms_slab_detail *d = &s->slab_detail;
+
+	s->t_mono = s->t_real = 0;
+	s->kernel[0] = '\0';
+	s->have = 0;
+	memset(s->source, 0, sizeof(s->source));
+	s->nr_notes = 0;
+	s->meminfo.n = 0;
+	s->buddy.nr_zones = s->buddy.nr_orders = s->buddy.nr_migrate = 0;
+	s->buddy.pageblock_order = -1;
+	s->slab.n = 0;
+	s->slab.page_size = 4096;
+	d->valid = false;
+	d->name[0] = d->target[0] = '\0';
+	d->nr_aliases = 0;
+	s->procs.n = 0;
+	vmas_reset(&s->vmas);
+	reclaim_reset(&s->reclaim);
+	s->numa.n = 0;
+	s->numa.balancing = MS_NA;
+}
+
+static void kv_free(struct ms_kvlist *l)
+{
+	free(l->v);
+	memset(l, 0, sizeof(*l));
+}
+
+void ms_snapshot_free(struct ms_snapshot *s)
+{
+	vmas_reset(&s->vmas);
+	kv_free(&s->meminfo);
+	free(s->buddy.zones);
+	free(s->slab.caches);
+	free(s->slab_detail.aliases);
+	free(s->procs.v);
+	free(s->vmas.v);
+	kv_free(&s->reclaim.vmstat);
+	kv_free(&s->reclaim.khugepaged);
+	kv_free(&s->reclaim.sysctl);
+	kv_free(&s->reclaim.zswap_stats);
+	free(s->reclaim.swaps);
+	free(s->reclaim.zram);
+	for (int i = 0; i < s->numa.cap; i++) {
+		kv_free(&s->numa.nodes[i].meminfo);
+		kv_free(&s->numa.nodes[i].numastat);
+	}
+	free(s->numa.nodes);
+	memset(s, 0, sizeof(*s));
+}

@@ -1,0 +1,324 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The snapshot: plain data for every area memscope shows, filled by probe
+ * backends, completed by the core (derived indices, rates), read by views.
+ */
+#ifndef MS_SNAPSHOT_H
+#define MS_SNAPSHOT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* "Could not be read": shown as absent/null, never as a made-up 0. */
+#define MS_NA UINT64_MAX
+#define ms_have(v) ((v) != MS_NA)
+
+#define MS_MAX_ORDER 16		/* orders per zone we can hold (x86: 11) */
+#define MS_MAX_MIGRATE 8	/* migrate types in pagetypeinfo */
+#define MS_MAX_NODES 64		/* NUMA nodes we show */
+#define MS_MAX_PROT 8		/* entries of zoneinfo "protection:" */
+#define MS_NAME 64		/* slab cache names, comm, zone names fit */
+#define MS_VMA_NODES 8		/* per-VMA numa_maps node entries kept */
+
+enum ms_section {
+	MS_SEC_MEMINFO,
+	MS_SEC_BUDDY,
+	MS_SEC_SLAB,
+	MS_SEC_SLAB_DETAIL,
+	MS_SEC_PROCS,
+	MS_SEC_VMAS,
+	MS_SEC_RECLAIM,
+	MS_SEC_NUMA,
+	MS_SEC_COUNT
+};
+#define MS_SEC_BIT(s) (1u << (s))
+#define MS_SEC_ALL ((1u << MS_SEC_COUNT) - 1)
+
+/* What a caller wants from one sample. */
+struct ms_request {
+	unsigned int sections;	/* MS_SEC_BIT() mask */
+	int pid;		/* MS_SEC_VMAS target */
+	char slab_cache[MS_NAME]; /* MS_SEC_SLAB_DETAIL target */
+};
+
+/* A name/value counter, as in /proc/vmstat or /proc/meminfo. */
+struct ms_kv {
+	char name[48];
+	uint64_t value;
+	double rate;		/* per second, NAN until two samples */
+};
+
+struct ms_kvlist {
+	struct ms_kv *v;
+	int n, cap;
+};
+
+/* Why something could not be shown: "pagetypeinfo" / "needs root". */
+struct ms_note {
+	char what[48];
+	char why[128];
+};
+
+/* ---- Buddy ------------------------------------------------------------ */
+
+enum ms_wmark_state {
+	MS_WMARK_UNKNOWN,
+	MS_WMARK_OK,		/* free > high */
+	MS_WMARK_HIGH,		/* low < free <= high */
+	MS_WMARK_LOW,		/* min < free <= low: kswapd territory */
+	MS_WMARK_MIN,		/* free <= min: direct reclaim */
+};
+
+struct ms_zone {
+	int node;
+	char name[16];
+	/* /proc/buddyinfo */
+	int nr_orders;
+	uint64_t free_blocks[MS_MAX_ORDER];
+	/* /proc/pagetypeinfo (root only): blocks per migrate type and order */
+	bool has_migrate;
+	uint64_t mt_free[MS_MAX_MIGRATE][MS_MAX_ORDER];
+	uint64_t mt_pageblocks[MS_MAX_MIGRATE];
+	/* /proc/zoneinfo */
+	uint64_t zi_free, boost, wmark_min, wmark_low, wmark_high, wmark_promo;
+	uint64_t spanned, present, managed, cma;
+	int nr_protection;
+	uint64_t protection[MS_MAX_PROT];
+	/* derived by ms_derive() */
+	uint64_t free_pages;	/* sum of 2^order * blocks */
+	int largest_order;	/* -1 when nothing free */
+	double frag_index;	/* the seed's 100 - 100*2^largest/free */
+	double unusable[MS_MAX_ORDER];	/* mm/vmstat.c, 0..1 */
+	double extfrag[MS_MAX_ORDER];	/* mm/vmstat.c, -1 or 0..1 */
+	enum ms_wmark_state wstate;
+};
+
+struct ms_buddy {
+	struct ms_zone *zones;
+	int nr_zones, cap;
+	int nr_orders;		/* max over zones */
+	int pageblock_order;	/* -1 unknown */
+	int nr_migrate;
+	char migrate[MS_MAX_MIGRATE][16];
+};
+
+/* ---- Slab ------------------------------------------------------------- */
+
+struct ms_slab_cache {
+	char name[MS_NAME];
+	uint64_t active_objs, num_objs, objsize, objperslab, pagesperslab;
+	uint64_t active_slabs, num_slabs;
+	/* derived */
+	uint64_t size_bytes;	/* num_slabs * pagesperslab * page size */
+	double active_pct;
+	double objs_rate;	/* growth of num_objs per second */
+	double bytes_rate;	/* growth of size_bytes per second */
+};
+
+struct ms_slab {
+	struct ms_slab_cache *caches;
+	int n, cap;
+	uint64_t page_size;
+};
+
+/* A sysfs count with its per-node ("N0=") or per-cpu ("C0=") split. */
+struct ms_nodecount {
+	uint64_t total;		/* MS_NA when the file is absent */
+	int n;
+	int id[MS_MAX_NODES];
+	uint64_t count[MS_MAX_NODES];
+};
+
+struct ms_slab_detail {
+	char name[MS_NAME];
+	bool valid;
+	uint64_t order, object_size, slab_size, align, objs_per_slab;
+	uint64_t reclaim_account, hwcache_align, cache_dma, poison;
+	uint64_t min_partial, cpu_partial;
+	struct ms_nodecount slabs, partial, cpu_slabs, objects, total_objects;
+	char target[MS_NAME];	/* merged cache dir, e.g. ":0000064" */
+	int nr_aliases;
+	char (*aliases)[MS_NAME];	/* every name sharing the cache */
+};
+
+/* ---- Processes and VMAs ------------------------------------------------ */
+
+struct ms_proc {
+	int pid;
+	char comm[MS_NAME];	/* raw bytes from the kernel: escape to show */
+	char state;
+	uint32_t uid;
+	uint64_t rss_kb, pss_kb, swap_kb, vmas;
+	uint64_t minflt, majflt;
+	double minflt_rate, majflt_rate;
+	bool kthread;
+};
+
+struct ms_procs {
+	struct ms_proc *v;
+	int n, cap;
+};
+
+enum ms_vma_kind {
+	MS_VMA_ANON,
+	MS_VMA_FILE,
+	MS_VMA_HEAP,
+	MS_VMA_STACK,
+	MS_VMA_SHMEM,
+	MS_VMA_SPECIAL,		/* [vdso], [vvar], [vsyscall], ... */
+	MS_VMA_NKINDS
+};
+
+struct ms_vma {
+	uint64_t start, end, offset, inode;
+	char perms[5];
+	char dev[16];
+	char *path;		/* raw, may be NULL for anonymous */
+	enum ms_vma_kind kind;
+	/* smaps (kB) */
+	uint64_t size_kb, kernel_page_kb, rss_kb, pss_kb;
+	uint64_t shared_clean, shared_dirty, private_clean, private_dirty;
+	uint64_t referenced, anonymous, anon_huge_kb, shmem_pmd_kb;
+	uint64_t swap_kb, swap_pss_kb, locked_kb;
+	uint64_t thp_eligible;
+	char vmflags[96];
+	/* numa_maps */
+	char policy[32];
+	int nr_nodes;
+	int node_id[MS_VMA_NODES];
+	uint64_t node_pages[MS_VMA_NODES];
+};
+
+struct ms_vma_sum {
+	uint64_t count, size_kb, rss_kb, pss_kb, swap_kb;
+};
+
+struct ms_vmas {
+	int pid;		/* 0 when nothing was asked */
+	char comm[MS_NAME];
+	struct ms_vma *v;
+	int n, cap;
+	bool has_smaps, has_numa;
+	/* derived */
+	struct ms_vma_sum kind[MS_VMA_NKINDS];
+	struct ms_vma_sum total;
+};
+
+/* ---- Reclaim ----------------------------------------------------------- */
+
+struct ms_psi_line {
+	bool valid;
+	double avg10, avg60, avg300;
+	uint64_t total;		/* microseconds stalled */
+	double total_rate;	/* stall us per second */
+};
+
+struct ms_swapdev {
+	char name[128];
+	char type[16];
+	uint64_t size_kb, used_kb;
+	int prio;
+};
+
+struct ms_zram {
+	char name[16];
+	uint64_t disksize, orig_data_size, compr_data_size, mem_used_total;
+	uint64_t mem_limit, mem_used_max, same_pages, pages_compacted;
+	char comp_algorithm[32];
+};
+
+struct ms_reclaim {
+	struct ms_kvlist vmstat;	/* every counter, raw */
+	struct ms_psi_line psi_some, psi_full;
+	/* MGLRU: /sys/kernel/mm/lru_gen */
+	uint64_t lru_gen_enabled;	/* bitmask, MS_NA without MGLRU */
+	uint64_t lru_gen_min_ttl_ms;
+	/* THP and khugepaged */
+	char thp_enabled[24], thp_defrag[24], thp_shmem[24];
+	struct ms_kvlist khugepaged;
+	/* tunables from /proc/sys/vm */
+	struct ms_kvlist sysctl;	/* min_free_kbytes, watermark_*, swappiness... */
+	struct ms_swapdev *swaps;
+	int nr_swaps, cap_swaps;
+	/* zswap: module parameters and (debugfs) statistics */
+	char zswap_enabled[8], zswap_compressor[32], zswap_zpool[32];
+	uint64_t zswap_max_pool_percent;
+	struct ms_kvlist zswap_stats;
+	struct ms_zram *zram;
+	int nr_zram, cap_zram;
+};
+
+/* ---- NUMA and meminfo -------------------------------------------------- */
+
+struct ms_numa_node {
+	int node;
+	char cpus[128];			/* cpulist, as the kernel prints it */
+	uint64_t mem_total_kb, mem_free_kb, mem_used_kb;
+	struct ms_kvlist meminfo;	/* every "Node N X: v kB" line */
+	struct ms_kvlist numastat;	/* numa_hit, numa_miss, ... */
+	int nr_distance;
+	int distance[MS_MAX_NODES];
+};
+
+struct ms_numa {
+	struct ms_numa_node *nodes;
+	int n, cap;
+	uint64_t balancing;		/* kernel.numa_balancing, MS_NA if absent */
+};
+
+/* ---- The snapshot ------------------------------------------------------ */
+
+#define MS_MAX_NOTES 32
+
+struct ms_snapshot {
+	double t_mono;		/* seconds, CLOCK_MONOTONIC: for rates */
+	double t_real;		/* seconds since the epoch: for output */
+	char kernel[64];	/* osrelease */
+	unsigned int have;	/* sections actually filled */
+	const char *source[MS_SEC_COUNT];	/* backend that fed it */
+	struct ms_note notes[MS_MAX_NOTES];
+	int nr_notes;
+
+	struct ms_kvlist meminfo;	/* /proc/meminfo, kB */
+	struct ms_buddy buddy;
+	struct ms_slab slab;
+	struct ms_slab_detail slab_detail;
+	struct ms_procs procs;
+	struct ms_vmas vmas;
+	struct ms_reclaim reclaim;
+	struct ms_numa numa;
+};
+
+const char *ms_section_name(enum ms_section s);
+int ms_section_by_name(const char *name);
+
+/* Lifecycle: a zeroed snapshot is empty; reset keeps allocations. */
+void ms_snapshot_init(struct ms_snapshot *s);
+void ms_snapshot_reset(struct ms_snapshot *s);
+void ms_snapshot_free(struct ms_snapshot *s);
+
+/* Record why something is missing (deduplicated, bounded). */
+void ms_snapshot_note(struct ms_snapshot *s, const char *what, const char *fmt,
+		      ...) __attribute__((format(printf, 3, 4)));
+
+/* Growable arrays: return a zeroed new element or NULL on ENOMEM. */
+struct ms_kv *ms_kv_add(struct ms_kvlist *l, const char *name, uint64_t value);
+const struct ms_kv *ms_kv_find(const struct ms_kvlist *l, const char *name);
+uint64_t ms_kv_get(const struct ms_kvlist *l, const char *name);
+struct ms_zone *ms_zone_add(struct ms_buddy *b);
+struct ms_zone *ms_zone_find(struct ms_buddy *b, int node, const char *name);
+struct ms_slab_cache *ms_slab_add(struct ms_slab *s);
+struct ms_proc *ms_proc_add(struct ms_procs *p);
+struct ms_vma *ms_vma_add(struct ms_vmas *v);
+struct ms_swapdev *ms_swap_add(struct ms_reclaim *r);
+struct ms_zram *ms_zram_add(struct ms_reclaim *r);
+struct ms_numa_node *ms_numa_add(struct ms_numa *n);
+struct ms_numa_node *ms_numa_find(struct ms_numa *n, int node);
+
+/* Fill derived values (fragmentation, summaries) from raw ones. */
+void ms_derive(struct ms_snapshot *s);
+/* Per-second rates of cur against prev (prev may be NULL). */
+void ms_rates(struct ms_snapshot *cur, const struct ms_snapshot *prev);
+
+#endif

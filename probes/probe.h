@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The probe vtable every backend implements (procfs, bpf, kmod, replay),
+ * and the manager that picks, per section, the best backend available.
+ */
+#ifndef MS_PROBE_H
+#define MS_PROBE_H
+
+#include "core/snapshot.h"
+#include "probes/root.h"
+
+struct ms_probe;
+
+struct ms_probe_ops {
+	const char *name;
+	int priority;		/* higher wins a section */
+	/*
+	 * Side-effect free: set *caps to the sections this backend could
+	 * provide; return 0, or -errno with a reason in why.
+	 */
+	int (*detect)(const struct ms_root *root, unsigned int *caps, char *why,
+		      size_t len);
+	int (*open)(struct ms_probe *p);
+	/* Fill the sections of req->sections it owns; notes explain gaps. */
+	int (*sample)(struct ms_probe *p, const struct ms_request *req,
+		      struct ms_snapshot *snap);
+	void (*close)(struct ms_probe *p);
+};
+
+struct ms_probe {
+	const struct ms_probe_ops *ops;
+	const struct ms_root *root;
+	unsigned int caps;	/* what detect() promised */
+	unsigned int owns;	/* sections the manager gave it */
+	bool opened;
+	char why[128];		/* reason it is unavailable */
+	void *priv;
+};
+
+/* Backends, in no particular order: the manager sorts by priority. */
+extern const struct ms_probe_ops ms_procfs_ops;
+
+#define MS_MAX_PROBES 8
+
+struct ms_manager {
+	const struct ms_root *root;
+	struct ms_probe probes[MS_MAX_PROBES];
+	int n;
+	struct ms_probe *owner[MS_SEC_COUNT];
+};
+
+int ms_manager_open(struct ms_manager *m, const struct ms_root *root);
+/* Sample into snap (reset first), then derive; prev feeds rates. */
+int ms_manager_sample(struct ms_manager *m, const struct ms_request *req,
+		      struct ms_snapshot *snap,
+		      const struct ms_snapshot *prev);
+void ms_manager_close(struct ms_manager *m);
+
+#endif

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-2.0
+/* The procfs/sysfs backend: the vtable, dispatching to one reader per area. */
+#include "probes/procfs/procfs.h"
+
+#include "probes/probe.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *ms_errstr(int err)
+{
+	if (err < 0)
+		err = -err;
+	if (err == EACCES || err == EPERM)
+		return "needs root";
+	if (err == ENOENT)
+		return "not present on this kernel";
+	return strerror(err);
+}
+
+static int procfs_detect(const struct ms_root *root, unsigned int *caps,
+			 char *why, size_t len)
+{
+	*caps = 0;
+	if (!ms_exists(root, "proc/meminfo")) {
+		snprintf(why, len, "no proc/meminfo below %s", root->path);
+		return -ENOENT;
+	}
+	*caps = MS_SEC_ALL;
+	return 0;
+}
+
+static int procfs_open(struct ms_probe *p)
+{
+	p->priv = calloc(1, sizeof(struct ms_procfs));
+	return p->priv ? 0 : -ENOMEM;
+}
+
+static void procfs_close(struct ms_probe *p)
+{
+	struct ms_procfs *pf = p->priv;
+
+	if (pf) {
+		ms_buf_free(&pf->buf);
+		ms_buf_free(&pf->buf2);
+	}
+	free(pf);
+	p->priv = NULL;
+}
+
+static int procfs_sample(struct ms_probe *p, const struct ms_request *req,
+			 struct ms_snapshot *s)
+{
+	const struct ms_root *r = p->root;
+	struct ms_procfs *pf = p->priv;
+	unsigned int want = req->sections & p->owns;
+	unsigned int got = 0;
+
+#define AREA(sec, call)                                  \
+	do {                                             \
+		if ((want & MS_SEC_BIT(sec)) && call == 0) \
+			got |= MS_SEC_BIT(sec);          \
+	} while (0)
+
+	AREA(MS_SEC_MEMINFO, ms_procfs_meminfo(r, pf, s));
+	AREA(MS_SEC_BUDDY, ms_procfs_buddy(r, pf, s));
+	AREA(MS_SEC_SLAB, ms_procfs_slab(r, pf, s));
+	if (req->slab_cache[0])
+		AREA(MS_SEC_SLAB_DETAIL,
+		     ms_procfs_slab_detail(r, pf, req->slab_cache, s));
+	AREA(MS_SEC_PROCS, ms_procfs_procs(r, pf, s));
+	if (req->pid > 0)
+		AREA(MS_SEC_VMAS, ms_procfs_vmas(r, pf, req->pid, s));
+	AREA(MS_SEC_RECLAIM, ms_procfs_reclaim(r, pf, s));
+	AREA(MS_SEC_NUMA, ms_procfs_numa(r, pf, s));
+#undef AREA
+
+	for (int i = 0; i < MS_SEC_COUNT; i++)
+		if (got & MS_SEC_BIT(i))
+			s->source[i] = p->ops->name;
+	s->have |= got;
+	return 0;
+}
+
+const struct ms_probe_ops ms_procfs_ops = {
+	.name = "procfs",
+	.priority = 10,
+	.detect = procfs_detect,
+	.open = procfs_open,
+	.sample = procfs_sample,
+	.close = procfs_close,
+};

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The procfs/sysfs backend's readers, one per area. Each reads its files
+ * below the root into the snapshot and records a note for every file it
+ * could not use. They return 0 when the section holds data (perhaps
+ * partial) and -errno when nothing of it could be read.
+ */
+#ifndef MS_PROCFS_H
+#define MS_PROCFS_H
+
+#include "core/snapshot.h"
+#include "probes/root.h"
+
+/* Scratch buffers the backend keeps between samples. */
+struct ms_procfs {
+	struct ms_buf buf, buf2;
+};
+
+int ms_procfs_meminfo(const struct ms_root *r, struct ms_procfs *pf,
+		      struct ms_snapshot *s);
+int ms_procfs_buddy(const struct ms_root *r, struct ms_procfs *pf,
+		    struct ms_snapshot *s);
+int ms_procfs_slab(const struct ms_root *r, struct ms_procfs *pf,
+		   struct ms_snapshot *s);
+int ms_procfs_slab_detail(const struct ms_root *r, struct ms_procfs *pf,
+			  const char *cache, struct ms_snapshot *s);
+int ms_procfs_procs(const struct ms_root *r, struct ms_procfs *pf,
+		    struct ms_snapshot *s);
+int ms_procfs_vmas(const struct ms_root *r, struct ms_procfs *pf, int pid,
+		   struct ms_snapshot *s);
+int ms_procfs_reclaim(const struct ms_root *r, struct ms_procfs *pf,
+		      struct ms_snapshot *s);
+int ms_procfs_numa(const struct ms_root *r, struct ms_procfs *pf,
+		   struct ms_snapshot *s);
+
+/* "needs root" for EACCES/EPERM, else strerror: for notes. */
+const char *ms_errstr(int err);
+
+#endif

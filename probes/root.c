@@ -1,0 +1,346 @@
+// SPDX-License-Identifier: GPL-2.0
+/* File access below one root prefix, with optional capture of what is read. */
+#define _GNU_SOURCE
+#include "probes/root.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define MS_LINES_BUF (256 * 1024)
+
+int ms_root_open(struct ms_root *r, const char *dir)
+{
+	memset(r, 0, sizeof(*r));
+	r->capture_fd = -1;
+	if (!dir || !*dir)
+		dir = "/";
+	r->dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (r->dirfd < 0)
+		return -errno;
+	snprintf(r->path, sizeof(r->path), "%s", dir);
+	r->live = strcmp(dir, "/") == 0;
+	return 0;
+}
+
+void ms_root_close(struct ms_root *r)
+{
+	if (r->dirfd >= 0)
+		close(r->dirfd);
+	if (r->capture_fd >= 0)
+		close(r->capture_fd);
+	r->dirfd = r->capture_fd = -1;
+}
+
+int ms_root_capture(struct ms_root *r, const char *dir)
+{
+	if (mkdir(dir, 0700) < 0 && errno != EEXIST)
+		return -errno;
+	r->capture_fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	return r->capture_fd < 0 ? -errno : 0;
+}
+
+/* mkdir -p of rel's parent below the capture directory. */
+static void capture_mkdirs(int cfd, const char *rel)
+{
+	char tmp[4096];
+	char *p;
+
+	snprintf(tmp, sizeof(tmp), "%s", rel);
+	for (p = strchr(tmp, '/'); p; p = strchr(p + 1, '/')) {
+		*p = '\0';
+		mkdirat(cfd, tmp, 0700);
+		*p = '/';
+	}
+}
+
+static int capture_create(const struct ms_root *r, const char *rel)
+{
+	int fd;
+
+	if (r->capture_fd < 0)
+		return -1;
+	capture_mkdirs(r->capture_fd, rel);
+	fd = openat(r->capture_fd, rel,
+		    O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+	return fd;
+}
+
+static void write_all(int fd, const char *p, size_t n)
+{
+	while (fd >= 0 && n > 0) {
+		ssize_t w = write(fd, p, n);
+
+		if (w <= 0)
+			return;
+		p += w;
+		n -= (size_t)w;
+	}
+}
+
+static const char *skip_slash(const char *rel)
+{
+	while (*rel == '/')
+		rel++;
+	return rel;
+}
+
+static int buf_reserve(struct ms_buf *b, size_t need)
+{
+	char *p;
+	size_t cap;
+
+	if (need <= b->cap)
+		return 0;
+	cap = b->cap ? b->cap : 4096;
+	while (cap < need)
+		cap *= 2;
+	p = realloc(b->data, cap);
+	if (!p)
+		return -ENOMEM;
+	b->data = p;
+	b->cap = cap;
+	return 0;
+}
+
+void ms_buf_free(struct ms_buf *b)
+{
+	free(b->data);
+	memset(b, 0, sizeof(*b));
+}
+
+int ms_read(const struct ms_root *r, const char *rel, struct ms_buf *b)
+{
+	int fd, cfd, err = 0;
+	ssize_t n;
+
+	rel = skip_slash(rel);
+	b->len = 0;
+	if (buf_reserve(b, 4096))
+		return -ENOMEM;
+	b->data[0] = '\0';
+	fd = openat(r->dirfd, rel, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0)
+		return -errno;
+	for (;;) {
+		if (b->cap - b->len < 4096 && buf_reserve(b, b->cap * 2)) {
+			err = -ENOMEM;
+			break;
+		}
+		n = read(fd, b->data + b->len, b->cap - b->len - 1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			err = -errno;
+			break;
+		}
+		if (n == 0)
+			break;
+		b->len += (size_t)n;
+	}
+	close(fd);
+	b->data[b->len] = '\0';
+	if (!err && r->capture_fd >= 0) {
+		cfd = capture_create(r, rel);
+		write_all(cfd, b->data, b->len);
+		if (cfd >= 0)
+			close(cfd);
+	}
+	return err;
+}
+
+int ms_readf(const struct ms_root *r, struct ms_buf *b, const char *fmt, ...)
+{
+	char rel[4096];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(rel, sizeof(rel), fmt, ap);
+	va_end(ap);
+	return ms_read(r, rel, b);
+}
+
+int ms_read_str(const struct ms_root *r, const char *rel, char *s, size_t n)
+{
+	struct ms_buf b = { 0 };
+	int err = ms_read(r, rel, &b);
+
+	if (n)
+		s[0] = '\0';
+	if (!err && n) {
+		size_t len = b.len;
+
+		while (len && (b.data[len - 1] == '\n' || b.data[len - 1] == ' '))
+			len--;
+		if (len >= n)
+			len = n - 1;
+		memcpy(s, b.data, len);
+		s[len] = '\0';
+	}
+	ms_buf_free(&b);
+	return err;
+}
+
+int ms_read_u64(const struct ms_root *r, const char *rel, unsigned long long *v)
+{
+	char s[64], *end;
+	int err = ms_read_str(r, rel, s, sizeof(s));
+
+	if (err)
+		return err;
+	errno = 0;
+	*v = strtoull(s, &end, 10);
+	if (errno || end == s || s[0] == '-')
+		return -EINVAL;
+	return 0;
+}
+
+int ms_readlink(const struct ms_root *r, const char *rel, char *s, size_t n)
+{
+	ssize_t len;
+
+	rel = skip_slash(rel);
+	if (n == 0)
+		return -EINVAL;
+	len = readlinkat(r->dirfd, rel, s, n - 1);
+	if (len < 0)
+		return -errno;
+	s[len] = '\0';
+	if (r->capture_fd >= 0) {
+		capture_mkdirs(r->capture_fd, rel);
+		unlinkat(r->capture_fd, rel, 0);
+		symlinkat(s, r->capture_fd, rel);
+	}
+	return 0;
+}
+
+bool ms_exists(const struct ms_root *r, const char *rel)
+{
+	struct stat st;
+
+	return fstatat(r->dirfd, skip_slash(rel), &st, AT_SYMLINK_NOFOLLOW) == 0;
+}
+
+int ms_listdir(const struct ms_root *r, const char *rel,
+	       int (*fn)(void *ctx, const char *name, unsigned char type),
+	       void *ctx)
+{
+	struct dirent *de;
+	DIR *d;
+	int fd, err = 0;
+
+	rel = skip_slash(rel);
+	fd = openat(r->dirfd, *rel ? rel : ".",
+		    O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	d = fdopendir(fd);
+	if (!d) {
+		err = -errno;
+		close(fd);
+		return err;
+	}
+	while ((de = readdir(d))) {
+		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+			continue;
+		err = fn(ctx, de->d_name, de->d_type);
+		if (err < 0)
+			break;
+	}
+	closedir(d);
+	return err < 0 ? err : 0;
+}
+
+int ms_lines_open(const struct ms_root *r, const char *rel, struct ms_lines *l)
+{
+	memset(l, 0, sizeof(*l));
+	rel = skip_slash(rel);
+	l->cfd = -1;
+	l->fd = openat(r->dirfd, rel, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	if (l->fd < 0)
+		return -errno;
+	l->cap = MS_LINES_BUF;
+	l->buf = malloc(l->cap + 1);
+	if (!l->buf) {
+		close(l->fd);
+		l->fd = -1;
+		return -ENOMEM;
+	}
+	l->cfd = capture_create(r, rel);
+	return 0;
+}
+
+/* Move the unread tail to the front and read more after it. */
+static int lines_fill(struct ms_lines *l)
+{
+	ssize_t n;
+
+	if (l->start > 0) {
+		memmove(l->buf, l->buf + l->start, l->end - l->start);
+		l->end -= l->start;
+		l->start = 0;
+	}
+	if (l->end == l->cap) {
+		char *p = realloc(l->buf, l->cap * 2 + 1);
+
+		if (!p)
+			return -ENOMEM;
+		l->buf = p;
+		l->cap *= 2;
+	}
+	do
+		n = read(l->fd, l->buf + l->end, l->cap - l->end);
+	while (n < 0 && errno == EINTR);
+	if (n < 0)
+		return -errno;
+	if (n == 0)
+		l->eof = true;
+	write_all(l->cfd, l->buf + l->end, (size_t)n);
+	l->end += (size_t)n;
+	return 0;
+}
+
+char *ms_lines_next(struct ms_lines *l, size_t *len)
+{
+	char *line, *nl;
+
+	if (l->fd < 0)
+		return NULL;
+	for (;;) {
+		line = l->buf + l->start;
+		nl = memchr(line, '\n', l->end - l->start);
+		if (nl || (l->eof && l->end > l->start)) {
+			if (!nl)
+				nl = l->buf + l->end; /* last line, no newline */
+			*nl = '\0';
+			if (len)
+				*len = (size_t)(nl - line);
+			l->start = (size_t)(nl - l->buf) + 1;
+			if (l->start > l->end)
+				l->start = l->end;
+			return line;
+		}
+		if (l->eof)
+			return NULL;
+		l->err = lines_fill(l);
+		if (l->err)
+			return NULL;
+	}
+}
+
+void ms_lines_close(struct ms_lines *l)
+{
+	if (l->fd >= 0)
+		close(l->fd);
+	if (l->cfd >= 0)
+		close(l->cfd);
+	free(l->buf);
+	memset(l, 0, sizeof(*l));
+	l->fd = l->cfd = -1;
+}

@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Every file memscope reads goes through one root prefix ("/" live, or a
+ * captured tree), and optionally gets copied into a capture directory.
+ */
+#ifndef MS_ROOT_H
+#define MS_ROOT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+struct ms_root {
+	int dirfd;		/* the root directory */
+	bool live;		/* "/" rather than a captured tree */
+	int capture_fd;		/* -1, or where to copy what we read */
+	char path[4096];
+};
+
+/* A file read whole into a reusable, NUL-terminated buffer. */
+struct ms_buf {
+	char *data;
+	size_t len, cap;
+};
+
+int ms_root_open(struct ms_root *r, const char *dir);
+void ms_root_close(struct ms_root *r);
+/* Copy every file read from now on below dir (created if missing). */
+int ms_root_capture(struct ms_root *r, const char *dir);
+
+/* rel is relative to the root, e.g. "proc/buddyinfo". Return -errno. */
+int ms_read(const struct ms_root *r, const char *rel, struct ms_buf *b);
+/* Same, formatting the path. */
+int ms_readf(const struct ms_root *r, struct ms_buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Read a small file into s (trimmed of the trailing newline). */
+int ms_read_str(const struct ms_root *r, const char *rel, char *s, size_t n);
+/* Read a file holding one unsigned number. */
+int ms_read_u64(const struct ms_root *r, const char *rel, unsigned long long *v);
+/* Like readlinkat(), NUL-terminated; recorded as a link when capturing. */
+int ms_readlink(const struct ms_root *r, const char *rel, char *s, size_t n);
+/* Does rel exist (any type)? */
+bool ms_exists(const struct ms_root *r, const char *rel);
+
+/* List directory entries (not "." or ".."): callback returns <0 to stop. */
+int ms_listdir(const struct ms_root *r, const char *rel,
+	       int (*fn)(void *ctx, const char *name, unsigned char type),
+	       void *ctx);
+
+/* Stream a large file line by line (smaps of 65k VMAs is ~60 MB). */
+struct ms_lines {
+	int fd, cfd;
+	char *buf;
+	size_t cap, start, end;
+	bool eof;
+	int err;
+};
+
+int ms_lines_open(const struct ms_root *r, const char *rel, struct ms_lines *l);
+/* Next line without its newline, NUL-terminated in place; NULL at end. */
+char *ms_lines_next(struct ms_lines *l, size_t *len);
+void ms_lines_close(struct ms_lines *l);
+
+void ms_buf_free(struct ms_buf *b);
+
+#endif

@@ -1,0 +1,26 @@
+#!/bin/sh
+# Install the Debian packages memscope needs: `deps.sh run` to build and
+# start it, `deps.sh check` to run every test. Only missing ones are fetched.
+set -e
+run="make gcc pkg-config libncurses-dev libjson-c-dev"
+check="$run libcmocka-dev tmux procps"
+
+case "${1:-run}" in
+run) want=$run ;;
+check) want=$check ;;
+*) echo "usage: deps.sh run|check" >&2; exit 2 ;;
+esac
+
+missing=""
+for p in $want; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
+		missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+
+echo "memscope: installing Debian packages:$missing"
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -q || true
+$sudo apt-get install -y -q --no-install-recommends $missing

@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* The interactive explorer: entry point called by main. */
+#ifndef MS_TUI_H
+#define MS_TUI_H
+
+#include "core/opts.h"
+#include "probes/probe.h"
+
+/* Run until the user quits; the terminal is restored on every exit path. */
+int ms_tui_run(struct ms_manager *m, const struct ms_opts *o);
+
+#endif
