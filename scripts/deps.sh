@@ -2,7 +2,7 @@
 # Install the Debian packages memscope needs: `deps.sh run` to build and
 # start it, `deps.sh check` to run every test. Only missing ones are fetched.
 set -e
-run="make gcc pkg-config libncurses-dev libjson-c-dev"
+run="make gcc pkg-config libncurses-dev libjson-c-dev libinih-dev"
 check="$run libcmocka-dev tmux procps"
 
 case "${1:-run}" in
