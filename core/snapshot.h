@@ -125,6 +125,7 @@ struct ms_slab {
 /* A sysfs count with its per-node ("N0=") or per-cpu ("C0=") split. */
 struct ms_nodecount {
 	uint64_t total;		/* MS_NA when the file is absent */
+	char kind;		/* 'N' per node, 'C' per cpu, 0 no split */
 	int n;
 	int id[MS_MAX_NODES];
 	uint64_t count[MS_MAX_NODES];
