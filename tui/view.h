@@ -1,0 +1,91 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * View classes: one per tab, plugged into the main loop through the table
+ * ms_views[] (tui/views.c), as htop plugs in its screens.
+ */
+#ifndef MS_VIEW_H
+#define MS_VIEW_H
+
+#include <curses.h>
+#include <stdbool.h>
+
+#include "core/opts.h"
+#include "core/snapshot.h"
+
+/* A rectangle of a window: top row, left column, height, width. */
+struct ms_rect {
+	int y, x, h, w;
+};
+
+/* What the main loop shares with every view (read-only for views). */
+struct ms_ui {
+	const struct ms_opts *opts;
+	bool utf8;		/* UTF-8 locale and no --ascii: draw blocks */
+	bool color;		/* the terminal shows colours */
+	double interval;	/* seconds between samples, for "per tick" */
+};
+
+/*
+ * The base of every view instance. A view allocates its own struct with
+ * `struct ms_view base;` as the FIRST member, and casts back in its
+ * methods (container_of style).
+ */
+struct ms_view {
+	const struct ms_view_class *cls;
+	const struct ms_ui *ui;
+};
+
+/* What on_key did with a key. */
+enum ms_key_result {
+	MS_KEY_PASS = 0,	/* not mine: the main loop handles it */
+	MS_KEY_DONE,		/* consumed: redraw */
+	MS_KEY_RESAMPLE,	/* consumed and request() changed: sample now */
+};
+
+/*
+ * One tab. Views never read files: everything comes from the snapshot.
+ * Only the active view is asked for a request, updated and drawn; the
+ * main loop samples again at once when the active view changes.
+ */
+struct ms_view_class {
+	const char *name;	/* tab title: "Buddy" */
+	const char *id;		/* --tab argument: "buddy" */
+	/* Allocate the instance; set base.cls and base.ui. NULL on ENOMEM. */
+	struct ms_view *(*create)(const struct ms_ui *ui);
+	void (*destroy)(struct ms_view *v);
+	/* Add what the view needs now (sections bits, pid, cache name). */
+	void (*request)(struct ms_view *v, struct ms_request *req);
+	/*
+	 * A new sample. cur and prev (prev may be NULL) stay valid and
+	 * unchanged until the next update(); the view may keep pointers to
+	 * them and read them in draw(). Sections the view asked for may
+	 * still be missing: check cur->have and show the note.
+	 */
+	void (*update)(struct ms_view *v, const struct ms_snapshot *cur,
+		       const struct ms_snapshot *prev);
+	/* Draw into r of w (erase your rectangle; no refresh, no clear). */
+	void (*draw)(struct ms_view *v, WINDOW *w, struct ms_rect r);
+	/*
+	 * Called before the global keys: Enter drills down, Esc/Backspace
+	 * goes back while in a drill-down (PASS at the top level). While a
+	 * filter line is being edited, every key is consumed.
+	 */
+	enum ms_key_result (*on_key)(struct ms_view *v, int key);
+	/* Footer text for the current state, e.g. "Enter zone  s sort". */
+	const char *(*hints)(struct ms_view *v);
+};
+
+/* NULL-terminated, in tab order (tui/views.c). */
+extern const struct ms_view_class *const ms_views[];
+
+extern const struct ms_view_class ms_view_buddy, ms_view_slab;
+extern const struct ms_view_class ms_view_vma, ms_view_reclaim, ms_view_numa;
+
+/* Key codes views may see, besides curses' KEY_* and plain characters. */
+#define MS_KEY_ESC 27
+#define MS_KEY_ENTER '\n'
+#define ms_key_is_enter(k) ((k) == '\n' || (k) == '\r' || (k) == KEY_ENTER)
+#define ms_key_is_back(k)                                                 \
+	((k) == MS_KEY_ESC || (k) == KEY_BACKSPACE || (k) == 127 || (k) == 8)
+
+#endif

@@ -1,0 +1,199 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Drawing helpers shared by the views: width-safe UTF-8 text, number
+ * formatting, bars, key/value lines, a scroller and a sortable table.
+ */
+#ifndef MS_WIDGETS_H
+#define MS_WIDGETS_H
+
+#include <curses.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/snapshot.h"
+#include "tui/theme.h"
+#include "tui/view.h"
+
+/* ---- Formatting: every helper writes "-" for MS_NA / NAN ------------- */
+
+/* Bytes as "512", "1.5K", "12M", "3.2G", "1.0T" (1024 based). */
+const char *ms_fmt_bytes(char *buf, size_t len, uint64_t bytes);
+/* Kilobytes, as /proc prints them, in the same short form. */
+const char *ms_fmt_kb(char *buf, size_t len, uint64_t kb);
+/* Pages of page_size bytes in the same short form. */
+const char *ms_fmt_pages(char *buf, size_t len, uint64_t pages,
+			 uint64_t page_size);
+/* A plain count: "123456". */
+const char *ms_fmt_u64(char *buf, size_t len, uint64_t v);
+/* A count with K/M/G suffix (1000 based) when it does not fit in width. */
+const char *ms_fmt_count(char *buf, size_t len, uint64_t v, int width);
+/* A double with prec decimals. */
+const char *ms_fmt_double(char *buf, size_t len, double v, int prec);
+/* A per-second rate of a count: "+12/s", "-1.5K/s", "0/s". */
+const char *ms_fmt_rate(char *buf, size_t len, double per_s);
+/* A per-second rate of bytes: "+1.5M/s". */
+const char *ms_fmt_byte_rate(char *buf, size_t len, double bytes_per_s);
+/* A percentage: "42.0%". */
+const char *ms_fmt_pct(char *buf, size_t len, double pct);
+
+/* ---- Text ------------------------------------------------------------ */
+
+enum ms_align { MS_LEFT, MS_RIGHT, MS_CENTER };
+
+/* Display width of a UTF-8 string (invalid bytes count as one column). */
+int ms_text_width(const char *s);
+
+/*
+ * Draw trusted UTF-8 text at (y, x), cut at a character boundary to at
+ * most width display columns, aligned and padded with spaces to exactly
+ * width columns when pad is true. Returns the columns drawn.
+ */
+int ms_put(WINDOW *w, int y, int x, int width, enum ms_align align,
+	   bool pad, attr_t a, const char *s);
+/* The same for text from the kernel: escaped with ms_escape() first. */
+int ms_put_esc(WINDOW *w, int y, int x, int width, enum ms_align align,
+	       bool pad, attr_t a, const char *raw);
+/* printf into (y, x), at most width columns (trusted text only). */
+int ms_putf(WINDOW *w, int y, int x, int width, attr_t a, const char *fmt,
+	    ...) __attribute__((format(printf, 6, 7)));
+/* Escape raw kernel text into buf for later drawing; returns buf. */
+const char *ms_esc(char *buf, size_t len, const char *raw);
+
+/* Blank a rectangle (with attribute a). */
+void ms_fill(WINDOW *w, struct ms_rect r, attr_t a);
+/* A title line: "─ Text ───..." across width, in the title colour. */
+void ms_title(WINDOW *w, int y, int x, int width, const char *text,
+	      const struct ms_ui *ui);
+/* A centred message in r, e.g. why a section is unavailable. */
+void ms_message(WINDOW *w, struct ms_rect r, attr_t a, const char *text);
+
+/*
+ * The reason a thing is missing from notes, e.g. ms_note_why(s,
+ * "pagetypeinfo"), or NULL. "what" matches a note whose what equals it
+ * or starts with it followed by '/' or ' '.
+ */
+const char *ms_note_why(const struct ms_snapshot *s, const char *what);
+/*
+ * Fill buf with "section unavailable: why" for a section that is not in
+ * s->have, from the notes (any note whose what starts with prefix).
+ */
+const char *ms_why_missing(char *buf, size_t len,
+			   const struct ms_snapshot *s, enum ms_section sec,
+			   const char *prefix);
+
+/* ---- Bars ------------------------------------------------------------ */
+
+/*
+ * A horizontal bar of frac (0..1, clamped) of width columns, in eighths
+ * (▏▎▍▌▋▊▉█) when ui->utf8, '#' otherwise; the rest is blank.
+ */
+void ms_bar(WINDOW *w, int y, int x, int width, double frac, attr_t a,
+	    const struct ms_ui *ui);
+/*
+ * One character per value, height ∝ value/max (▁▂▃▄▅▆▇█, or " .:-=+*#%@"
+ * in ASCII); MS_NA draws '-'. max 0 means the largest value.
+ */
+void ms_spark(WINDOW *w, int y, int x, const uint64_t *v, int n,
+	      uint64_t max, attr_t a, const struct ms_ui *ui);
+
+/* ---- Key/value lines ------------------------------------------------- */
+
+/* "key      value" at (y, x): key in keyw columns, value after it. */
+void ms_kv_line(WINDOW *w, int y, int x, int width, int keyw,
+		const char *key, const char *val, attr_t vattr);
+
+/* ---- Scroller: for views drawing a list of lines ---------------------- */
+
+struct ms_scroll {
+	int top;		/* first line shown */
+	int total;		/* lines there are */
+	int page;		/* lines that fit (set by the view's draw) */
+};
+
+/* Up/Down/PgUp/PgDn/Home/End; returns true when the key was one. */
+bool ms_scroll_key(struct ms_scroll *s, int key);
+/* Clamp top after total or page changed. */
+void ms_scroll_clamp(struct ms_scroll *s);
+
+/* ---- Table ----------------------------------------------------------- */
+
+#define MS_COL_FLEX (-1)	/* width: take the remaining columns */
+
+struct ms_column {
+	const char *title;
+	int width;		/* display columns, or MS_COL_FLEX (one) */
+	enum ms_align align;
+	bool nosort;		/* `s`, `<`, `>` skip this column */
+};
+
+/*
+ * What a table shows: rows are indices 0..nrows-1 into the view's data
+ * (ctx). Cells are raw text: the table escapes every cell it draws.
+ */
+struct ms_table_def {
+	const struct ms_column *cols;
+	int ncols;
+	int name_col;		/* filtered by `/`; identifies the selection */
+	/* Text of a cell. */
+	void (*cell)(const void *ctx, int row, int col, char *buf,
+		     size_t len);
+	/* Order of rows a and b by column col (<0, 0, >0, ascending). */
+	int (*cmp)(const void *ctx, int a, int b, int col);
+	/* Optional: attribute of a cell (0 = normal). */
+	attr_t (*attr)(const void *ctx, int row, int col);
+	/* Optional: the row's key for keeping the selection (name_col). */
+	void (*key)(const void *ctx, int row, char *buf, size_t len);
+};
+
+struct ms_table {
+	const struct ms_table_def *def;
+	const void *ctx;
+	const struct ms_ui *ui;
+	int *idx;		/* shown rows (filtered, sorted) */
+	int n, cap;
+	int nrows;
+	int sel;		/* position in idx, -1 when empty */
+	int top;
+	int page;		/* rows that fit at the last draw */
+	int sort_col;
+	bool reverse;
+	bool editing;		/* the filter line has the keyboard */
+	char filter[64];
+	char sel_key[256];
+	const char *empty;	/* text when there are no rows */
+};
+
+/* sort_col -1: data order. */
+void ms_table_init(struct ms_table *t, const struct ms_table_def *def,
+		   const void *ctx, const struct ms_ui *ui, int sort_col,
+		   bool reverse);
+void ms_table_free(struct ms_table *t);
+/*
+ * The data changed (nrows rows now): filter, sort, and keep the selected
+ * row (by its key) selected. Returns 0 or -ENOMEM.
+ */
+int ms_table_set_rows(struct ms_table *t, int nrows);
+/* The selected data row, or -1. */
+int ms_table_selected(const struct ms_table *t);
+/*
+ * Arrows/PgUp/PgDn/Home/End move; `s`/`>` next sort column, `<`
+ * previous, `r` reverse, `/` edits the filter (Enter keeps it, Esc
+ * clears it); Esc with a filter set clears it. Returns MS_KEY_PASS for
+ * anything else (Enter included, for the view to drill down).
+ */
+enum ms_key_result ms_table_key(struct ms_table *t, int key);
+/*
+ * Column titles on the first line (sort column marked ▲/▼ or ^/v), rows
+ * below, the filter line at the bottom while set; columns that do not
+ * fit are dropped from the right.
+ */
+void ms_table_draw(struct ms_table *t, WINDOW *w, struct ms_rect r);
+/* Footer hint for the table keys, e.g. "s sort  r reverse  / filter". */
+const char *ms_table_hints(const struct ms_table *t);
+
+/* Helpers for cmp callbacks: NA/NAN sort below every value. */
+int ms_cmp_u64(uint64_t a, uint64_t b);
+int ms_cmp_double(double a, double b);
+
+#endif
