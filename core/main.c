@@ -1,8 +1,173 @@
 // SPDX-License-Identifier: GPL-2.0
-/* memscope entry point (being written). */
+/* memscope: parse the command line, open the probes, run the TUI or batch. */
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/batch.h"
+#include "core/opts.h"
+#include "probes/probe.h"
 #include "tui/tui.h"
 
-int main(void)
+static void usage(FILE *f)
 {
+	fprintf(f,
+		"Usage: memscope [OPTION]...\n"
+		"Explore the kernel's memory management: buddy allocator, slab,\n"
+		"VMAs, reclaim and NUMA, interactively or in batch.\n\n"
+		"  -b, --batch          print samples instead of the interactive screen\n"
+		"  -n, --iterations N   batch: stop after N samples (default: forever)\n"
+		"  -d, --delay SECONDS  time between samples (default 1)\n"
+		"      --tab TAB        buddy, slab, vma, reclaim, numa or all (default)\n"
+		"  -p, --pid PID        the VMAs of PID (batch: with --tab vma or all)\n"
+		"      --cache NAME     batch: details of one slab cache (with --tab slab)\n"
+		"      --json           batch: one JSON object per sample (JSON Lines)\n"
+		"      --root DIR       read DIR/proc and DIR/sys instead of the live system\n"
+		"      --capture DIR    copy every file memscope reads into DIR, then exit\n"
+		"      --theme NAME     colour theme: a name in themes/ or a file path\n"
+		"      --ascii          no UTF-8 bars or symbols\n"
+		"  -h, --help           this help\n"
+		"  -V, --version        version\n\n"
+		"Keys in the explorer: press ? for help. See memscope(1), docs/.\n");
+}
+
+static int parse_num(const char *s, double lo, double hi, double *v)
+{
+	char *end;
+
+	errno = 0;
+	*v = strtod(s, &end);
+	if (errno || end == s || *end || !(*v >= lo && *v <= hi))
+		return -EINVAL;
 	return 0;
+}
+
+enum { OPT_TAB = 256, OPT_JSON, OPT_ROOT, OPT_CAPTURE, OPT_THEME, OPT_ASCII,
+       OPT_CACHE };
+
+static const struct option longopts[] = {
+	{ "batch", no_argument, NULL, 'b' },
+	{ "iterations", required_argument, NULL, 'n' },
+	{ "delay", required_argument, NULL, 'd' },
+	{ "pid", required_argument, NULL, 'p' },
+	{ "tab", required_argument, NULL, OPT_TAB },
+	{ "cache", required_argument, NULL, OPT_CACHE },
+	{ "json", no_argument, NULL, OPT_JSON },
+	{ "root", required_argument, NULL, OPT_ROOT },
+	{ "capture", required_argument, NULL, OPT_CAPTURE },
+	{ "theme", required_argument, NULL, OPT_THEME },
+	{ "ascii", no_argument, NULL, OPT_ASCII },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ 0 },
+};
+
+/* Returns 0 to run, 1 to exit successfully, -EINVAL on bad usage. */
+static int parse_args(int argc, char **argv, struct ms_opts *o)
+{
+	double v;
+	int c;
+
+	*o = (struct ms_opts){ .interval = 1.0, .tab = NULL };
+	while ((c = getopt_long(argc, argv, "bn:d:p:hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'b': o->batch = true; break;
+		case 'n':
+			if (parse_num(optarg, 1, 1e9, &v))
+				goto bad;
+			o->count = (int)v;
+			break;
+		case 'd':
+			if (parse_num(optarg, 0.1, 3600, &v))
+				goto bad;
+			o->interval = v;
+			break;
+		case 'p':
+			if (parse_num(optarg, 1, 4194304, &v) || v != (int)v)
+				goto bad;
+			o->pid = (int)v;
+			break;
+		case OPT_TAB: o->tab = optarg; break;
+		case OPT_CACHE: o->slab_cache = optarg; break;
+		case OPT_JSON: o->json = true; break;
+		case OPT_ROOT: o->root = optarg; break;
+		case OPT_CAPTURE: o->capture = optarg; break;
+		case OPT_THEME: o->theme = optarg; break;
+		case OPT_ASCII: o->ascii = true; break;
+		case 'h': usage(stdout); return 1;
+		case 'V': printf("memscope %s\n", MS_VERSION); return 1;
+		default:
+			usage(stderr);
+			return -EINVAL;
+		}
+	}
+	if (optind < argc) {
+		fprintf(stderr, "memscope: unexpected argument '%s'\n",
+			argv[optind]);
+		return -EINVAL;
+	}
+	if (o->tab && !ms_tab_sections(o->tab, o)) {
+		fprintf(stderr, "memscope: --tab takes buddy, slab, vma, "
+				"reclaim, numa or all\n");
+		return -EINVAL;
+	}
+	if (o->json && !o->batch) {
+		fprintf(stderr, "memscope: --json goes with -b\n");
+		return -EINVAL;
+	}
+	return 0;
+bad:
+	fprintf(stderr, "memscope: invalid value '%s' for -%c\n", optarg, c);
+	return -EINVAL;
+}
+
+int main(int argc, char **argv)
+{
+	struct ms_manager m;
+	struct ms_root root;
+	struct ms_opts o;
+	int err;
+
+	err = parse_args(argc, argv, &o);
+	if (err)
+		return err > 0 ? 0 : 2;
+	/* a closed pipe in batch mode ends output quietly, not with a signal */
+	signal(SIGPIPE, SIG_IGN);
+	err = ms_root_open(&root, o.root);
+	if (err) {
+		fprintf(stderr, "memscope: cannot open root %s: %s\n", o.root,
+			strerror(-err));
+		return 1;
+	}
+	if (o.capture && (err = ms_root_capture(&root, o.capture))) {
+		fprintf(stderr, "memscope: cannot write capture into %s: %s\n",
+			o.capture, strerror(-err));
+		return 1;
+	}
+	err = ms_manager_open(&m, &root);
+	if (err) {
+		fprintf(stderr, "memscope: no data source below %s: %s\n",
+			root.path, m.n ? m.probes[0].why : "no backend");
+		ms_root_close(&root);
+		return 1;
+	}
+	if (o.capture)
+		err = ms_capture_run(&m, &o);
+	else if (o.batch)
+		err = ms_batch_run(&m, &o);
+	else if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "memscope: not a terminal; use -b for batch "
+				"output\n");
+		err = -ENOTTY;
+	} else
+		err = ms_tui_run(&m, &o);
+	ms_manager_close(&m);
+	ms_root_close(&root);
+	if (err == -EPIPE)
+		return 0;
+	return err ? 1 : 0;
 }

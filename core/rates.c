@@ -1,9 +1,140 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Per-second rates of one snapshot against the previous one. */
+/*
+ * Per-second rates of one snapshot against the previous one. Counters are
+ * matched by name (or pid): lists keep the kernel's order, so the same
+ * index is tried first and a search is the exception.
+ */
 #include "core/snapshot.h"
+
+#include <math.h>
+#include <string.h>
+
+static double rate(uint64_t cur, uint64_t prev, double dt)
+{
+	if (!ms_have(cur) || !ms_have(prev) || cur < prev)
+		return NAN;	/* counter reset or wrapped: no honest rate */
+	return (double)(cur - prev) / dt;
+}
+
+static double delta_rate(uint64_t cur, uint64_t prev, double dt)
+{
+	if (!ms_have(cur) || !ms_have(prev))
+		return NAN;
+	return ((double)cur - (double)prev) / dt;	/* may shrink */
+}
+
+static void kv_rates(struct ms_kvlist *cur, const struct ms_kvlist *prev,
+		     double dt)
+{
+	for (int i = 0; i < cur->n; i++) {
+		const struct ms_kv *p = NULL;
+
+		if (i < prev->n && !strcmp(prev->v[i].name, cur->v[i].name))
+			p = &prev->v[i];
+		else
+			p = ms_kv_find(prev, cur->v[i].name);
+		cur->v[i].rate = p ? rate(cur->v[i].value, p->value, dt) : NAN;
+	}
+}
+
+static void slab_rates(struct ms_slab *cur, const struct ms_slab *prev,
+		       double dt)
+{
+	for (int i = 0; i < cur->n; i++) {
+		struct ms_slab_cache *c = &cur->caches[i];
+		const struct ms_slab_cache *p = NULL;
+
+		if (i < prev->n && !strcmp(prev->caches[i].name, c->name))
+			p = &prev->caches[i];
+		for (int j = 0; !p && j < prev->n; j++)
+			if (!strcmp(prev->caches[j].name, c->name))
+				p = &prev->caches[j];
+		if (!p)
+			continue;
+		c->objs_rate = delta_rate(c->num_objs, p->num_objs, dt);
+		c->bytes_rate = delta_rate(c->size_bytes, p->size_bytes, dt);
+	}
+}
+
+static bool sorted_by_pid(const struct ms_procs *p)
+{
+	for (int i = 1; i < p->n; i++)
+		if (p->v[i - 1].pid >= p->v[i].pid)
+			return false;
+	return true;
+}
+
+static const struct ms_proc *find_pid(const struct ms_procs *p, int pid,
+				      bool sorted)
+{
+	int lo = 0, hi = p->n - 1;
+
+	if (!sorted) {
+		for (int i = 0; i < p->n; i++)
+			if (p->v[i].pid == pid)
+				return &p->v[i];
+		return NULL;
+	}
+	while (lo <= hi) {
+		int mid = lo + (hi - lo) / 2;
+
+		if (p->v[mid].pid == pid)
+			return &p->v[mid];
+		if (p->v[mid].pid < pid)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return NULL;
+}
+
+static void proc_rates(struct ms_procs *cur, const struct ms_procs *prev,
+		       double dt)
+{
+	bool sorted = sorted_by_pid(prev);
+
+	for (int i = 0; i < cur->n; i++) {
+		struct ms_proc *c = &cur->v[i];
+		const struct ms_proc *p = find_pid(prev, c->pid, sorted);
+
+		/* a new comm means exec or pid reuse: counters restarted */
+		if (!p || strcmp(p->comm, c->comm))
+			continue;
+		c->minflt_rate = rate(c->minflt, p->minflt, dt);
+		c->majflt_rate = rate(c->majflt, p->majflt, dt);
+	}
+}
+
+static void psi_rate(struct ms_psi_line *c, const struct ms_psi_line *p,
+		     double dt)
+{
+	c->total_rate = NAN;
+	if (c->valid && p->valid)
+		c->total_rate = rate(c->total, p->total, dt);
+}
 
 void ms_rates(struct ms_snapshot *cur, const struct ms_snapshot *prev)
 {
-	(void)cur;
-	(void)prev;
+	double dt;
+
+	cur->reclaim.psi_some.total_rate = NAN;
+	cur->reclaim.psi_full.total_rate = NAN;
+	if (!prev || !prev->t_mono)
+		return;
+	dt = cur->t_mono - prev->t_mono;
+	if (dt <= 0)
+		return;
+	kv_rates(&cur->reclaim.vmstat, &prev->reclaim.vmstat, dt);
+	psi_rate(&cur->reclaim.psi_some, &prev->reclaim.psi_some, dt);
+	psi_rate(&cur->reclaim.psi_full, &prev->reclaim.psi_full, dt);
+	slab_rates(&cur->slab, &prev->slab, dt);
+	proc_rates(&cur->procs, &prev->procs, dt);
+	for (int i = 0; i < cur->numa.n; i++) {
+		struct ms_numa_node *n = &cur->numa.nodes[i];
+
+		for (int j = 0; j < prev->numa.n; j++)
+			if (prev->numa.nodes[j].node == n->node)
+				kv_rates(&n->numastat,
+					 &prev->numa.nodes[j].numastat, dt);
+	}
 }

@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Batch mode: sample, print text or JSON Lines, sleep, repeat (like top -b). */
+#include "core/batch.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/output.h"
+
+static const struct {
+	const char *name;
+	unsigned int sections;
+} tabs[] = {
+	{ "buddy", MS_SEC_BIT(MS_SEC_BUDDY) },
+	{ "slab", MS_SEC_BIT(MS_SEC_SLAB) },
+	{ "vma", MS_SEC_BIT(MS_SEC_PROCS) },
+	{ "reclaim", MS_SEC_BIT(MS_SEC_RECLAIM) },
+	{ "numa", MS_SEC_BIT(MS_SEC_NUMA) },
+	{ "all", MS_SEC_ALL & ~MS_SEC_BIT(MS_SEC_VMAS) &
+			 ~MS_SEC_BIT(MS_SEC_SLAB_DETAIL) },
+};
+
+unsigned int ms_tab_sections(const char *tab, const struct ms_opts *o)
+{
+	unsigned int sec = 0;
+
+	for (size_t i = 0; i < sizeof(tabs) / sizeof(tabs[0]); i++)
+		if (!strcmp(tabs[i].name, tab ? tab : "all"))
+			sec = tabs[i].sections;
+	if (!sec)
+		return 0;
+	sec |= MS_SEC_BIT(MS_SEC_MEMINFO);
+	/* --pid turns the process list into that process's VMAs */
+	if (o->pid > 0 && (sec & MS_SEC_BIT(MS_SEC_PROCS))) {
+		sec |= MS_SEC_BIT(MS_SEC_VMAS);
+		if (tab && !strcmp(tab, "vma"))
+			sec &= ~MS_SEC_BIT(MS_SEC_PROCS);
+	}
+	if (o->slab_cache && (sec & MS_SEC_BIT(MS_SEC_SLAB)))
+		sec |= MS_SEC_BIT(MS_SEC_SLAB_DETAIL);
+	return sec;
+}
+
+static void request_for(struct ms_request *req, const struct ms_opts *o)
+{
+	memset(req, 0, sizeof(*req));
+	req->sections = ms_tab_sections(o->tab, o);
+	req->pid = o->pid;
+	if (o->slab_cache)
+		snprintf(req->slab_cache, sizeof(req->slab_cache), "%s",
+			 o->slab_cache);
+}
+
+static void sleep_s(double s)
+{
+	struct timespec ts = { .tv_sec = (time_t)s,
+			       .tv_nsec = (long)((s - floor(s)) * 1e9) };
+
+	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+		;
+}
+
+int ms_batch_run(struct ms_manager *m, const struct ms_opts *o)
+{
+	struct ms_snapshot snaps[2], *cur, *prev = NULL;
+	struct ms_request req;
+	int err = 0;
+
+	request_for(&req, o);
+	ms_snapshot_init(&snaps[0]);
+	ms_snapshot_init(&snaps[1]);
+	for (int i = 0; !o->count || i < o->count; i++) {
+		cur = &snaps[i & 1];
+		if (i)
+			sleep_s(o->interval);
+		ms_manager_sample(m, &req, cur, prev);
+		err = o->json ? ms_out_json(stdout, cur, req.sections) :
+				ms_out_text(stdout, cur, req.sections);
+		if (!err && fflush(stdout))
+			err = -errno;
+		if (err)
+			break;
+		prev = cur;
+	}
+	ms_snapshot_free(&snaps[0]);
+	ms_snapshot_free(&snaps[1]);
+	return err;
+}
+
+int ms_capture_run(struct ms_manager *m, const struct ms_opts *o)
+{
+	struct ms_snapshot s, one;
+	struct ms_request req = { .sections = MS_SEC_ALL };
+	int vmas = 0;
+
+	ms_snapshot_init(&s);
+	ms_snapshot_init(&one);
+	req.sections &= ~(MS_SEC_BIT(MS_SEC_VMAS) |
+			  MS_SEC_BIT(MS_SEC_SLAB_DETAIL));
+	ms_manager_sample(m, &req, &s, NULL);
+
+	/* one sample per drill-down, so a captured tree can be explored */
+	for (int i = 0; i < s.slab.n; i++) {
+		struct ms_request r = { .sections =
+						MS_SEC_BIT(MS_SEC_SLAB_DETAIL) };
+
+		snprintf(r.slab_cache, sizeof(r.slab_cache), "%s",
+			 s.slab.caches[i].name);
+		ms_manager_sample(m, &r, &one, NULL);
+	}
+	for (int i = 0; i < s.procs.n; i++) {
+		struct ms_request r = { .sections = MS_SEC_BIT(MS_SEC_VMAS),
+					.pid = s.procs.v[i].pid };
+
+		if (o->pid > 0 && o->pid != r.pid)
+			continue;
+		ms_manager_sample(m, &r, &one, NULL);
+		vmas += one.vmas.n;
+	}
+	fprintf(stderr,
+		"memscope: captured %d zones, %d slab caches, %d processes "
+		"(%d VMAs) into %s\n",
+		s.buddy.nr_zones, s.slab.n, s.procs.n, vmas, o->capture);
+	for (int i = 0; i < s.nr_notes; i++)
+		fprintf(stderr, "memscope: not captured: %s: %s\n",
+			s.notes[i].what, s.notes[i].why);
+	ms_snapshot_free(&s);
+	ms_snapshot_free(&one);
+	return 0;
+}

@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Batch mode (-b), capture mode (--capture), and what --tab asks for. */
+#ifndef MS_BATCH_H
+#define MS_BATCH_H
+
+#include "core/opts.h"
+#include "probes/probe.h"
+
+/* Sections to sample for --tab NAME (with --pid/--cache); 0 if unknown. */
+unsigned int ms_tab_sections(const char *tab, const struct ms_opts *o);
+int ms_batch_run(struct ms_manager *m, const struct ms_opts *o);
+/* Read everything once (all processes' VMAs, every slab cache detail). */
+int ms_capture_run(struct ms_manager *m, const struct ms_opts *o);
+
+#endif

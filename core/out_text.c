@@ -1,0 +1,341 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Plain-text batch output, like top -b: one block per section per sample. */
+#include "core/output.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/escape.h"
+
+/* Every untrusted string passes through here before it is printed. */
+static const char *esc(const char *raw, char *buf, size_t n)
+{
+	ms_escape(buf, n, raw ? raw : "", (size_t)-1);
+	return buf;
+}
+
+/* A number or "-" when it could not be read: into a caller's buffer. */
+static const char *num(uint64_t v, char *b, size_t n)
+{
+	if (!ms_have(v))
+		snprintf(b, n, "-");
+	else
+		snprintf(b, n, "%llu", (unsigned long long)v);
+	return b;
+}
+
+static const char *fnum(double v, int decimals, char *b, size_t n)
+{
+	if (!isfinite(v))
+		snprintf(b, n, "-");
+	else
+		snprintf(b, n, "%.*f", decimals, v);
+	return b;
+}
+
+static void header(FILE *f, const struct ms_snapshot *s)
+{
+	char when[64], k[200];
+	time_t t = (time_t)s->t_real;
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	strftime(when, sizeof(when), "%Y-%m-%d %H:%M:%S", &tm);
+	fprintf(f, "memscope %s  kernel %s\n", when,
+		esc(s->kernel[0] ? s->kernel : "?", k, sizeof(k)));
+	fprintf(f, "sources:");
+	for (int i = 0; i < MS_SEC_COUNT; i++)
+		if (s->source[i])
+			fprintf(f, " %s=%s", ms_section_name(i), s->source[i]);
+	fputc('\n', f);
+	for (int i = 0; i < s->nr_notes; i++) {
+		char w[200], y[520];
+
+		fprintf(f, "unavailable: %s: %s\n",
+			esc(s->notes[i].what, w, sizeof(w)),
+			esc(s->notes[i].why, y, sizeof(y)));
+	}
+}
+
+static void meminfo(FILE *f, const struct ms_snapshot *s)
+{
+	static const char *const keys[] = { "MemTotal", "MemFree",
+					    "MemAvailable", "Buffers",
+					    "Cached", "SwapTotal", "SwapFree",
+					    "Slab", NULL };
+	char b[32];
+
+	fprintf(f, "\nMemory (kB):");
+	for (int i = 0; keys[i]; i++)
+		fprintf(f, " %s=%s", keys[i],
+			num(ms_kv_get(&s->meminfo, keys[i]), b, sizeof(b)));
+	fputc('\n', f);
+}
+
+static const char *const wstate[] = {
+	[MS_WMARK_UNKNOWN] = "-", [MS_WMARK_OK] = "ok",
+	[MS_WMARK_HIGH] = "<high", [MS_WMARK_LOW] = "<low",
+	[MS_WMARK_MIN] = "<min",
+};
+
+static void zone_line(FILE *f, const struct ms_zone *z)
+{
+	char b[8][32], nm[80];
+
+	fprintf(f, "%4d %-8s %10s %5d %6s %-6s %8s %8s %8s %9s\n", z->node,
+		esc(z->name, nm, sizeof(nm)), num(z->free_pages, b[0], 32),
+		z->largest_order, fnum(z->frag_index, 1, b[1], 32),
+		wstate[z->wstate], num(z->wmark_min, b[2], 32),
+		num(z->wmark_low, b[3], 32), num(z->wmark_high, b[4], 32),
+		num(z->managed, b[5], 32));
+	fprintf(f, "     free blocks per order:");
+	for (int o = 0; o < z->nr_orders; o++)
+		fprintf(f, " %s", num(z->free_blocks[o], b[6], 32));
+	fprintf(f, "\n     unusable index:       ");
+	for (int o = 0; o < z->nr_orders; o++)
+		fprintf(f, " %s", fnum(z->unusable[o], 3, b[6], 32));
+	fprintf(f, "\n     extfrag index:        ");
+	for (int o = 0; o < z->nr_orders; o++)
+		fprintf(f, " %s", fnum(z->extfrag[o], 3, b[6], 32));
+	fputc('\n', f);
+}
+
+static void migrate_table(FILE *f, const struct ms_buddy *b,
+			  const struct ms_zone *z)
+{
+	char n[32];
+
+	if (!z->has_migrate)
+		return;
+	for (int t = 0; t < b->nr_migrate; t++) {
+		fprintf(f, "     %-12s", b->migrate[t]);
+		for (int o = 0; o < z->nr_orders; o++)
+			fprintf(f, " %s", num(z->mt_free[t][o], n, sizeof(n)));
+		fputc('\n', f);
+	}
+}
+
+static void buddy(FILE *f, const struct ms_buddy *b)
+{
+	fprintf(f, "\nBuddy\nnode zone     free_pages large frag%% under  "
+		   "     min      low     high   managed\n");
+	for (int i = 0; i < b->nr_zones; i++) {
+		zone_line(f, &b->zones[i]);
+		migrate_table(f, b, &b->zones[i]);
+	}
+}
+
+static void slab(FILE *f, const struct ms_slab *s)
+{
+	char b[6][32], nm[4 * MS_NAME + 1];
+
+	fprintf(f, "\nSlab\n%-28s %10s %10s %6s %7s %5s %4s %9s %12s %10s\n",
+		"name", "active", "objs", "use%", "objsize", "o/sl", "p/sl",
+		"slabs", "size_bytes", "objs/s");
+	for (int i = 0; i < s->n; i++) {
+		const struct ms_slab_cache *c = &s->caches[i];
+
+		fprintf(f, "%-28s %10s %10s %6s %7llu %5llu %4llu %9s %12s %10s\n",
+			esc(c->name, nm, sizeof(nm)),
+			num(c->active_objs, b[0], 32), num(c->num_objs, b[1], 32),
+			fnum(c->active_pct, 1, b[2], 32),
+			(unsigned long long)c->objsize,
+			(unsigned long long)c->objperslab,
+			(unsigned long long)c->pagesperslab,
+			num(c->num_slabs, b[3], 32),
+			num(c->size_bytes, b[4], 32),
+			fnum(c->objs_rate, 1, b[5], 32));
+	}
+}
+
+static void nodecount(FILE *f, const char *name, const struct ms_nodecount *c)
+{
+	char b[32];
+
+	fprintf(f, "  %-14s %s", name, num(c->total, b, sizeof(b)));
+	for (int i = 0; ms_have(c->total) && i < c->n; i++)
+		fprintf(f, " [%d]=%llu", c->id[i],
+			(unsigned long long)c->count[i]);
+	fputc('\n', f);
+}
+
+static void slab_detail(FILE *f, const struct ms_slab_detail *d)
+{
+	char nm[4 * MS_NAME + 1], b[32];
+	const struct {
+		const char *name;
+		uint64_t v;
+	} rows[] = {
+		{ "order", d->order },
+		{ "object_size", d->object_size },
+		{ "slab_size", d->slab_size },
+		{ "align", d->align },
+		{ "objs_per_slab", d->objs_per_slab },
+		{ "reclaim_account", d->reclaim_account },
+		{ "hwcache_align", d->hwcache_align },
+		{ "cache_dma", d->cache_dma },
+		{ "poison", d->poison },
+		{ "min_partial", d->min_partial },
+		{ "cpu_partial", d->cpu_partial },
+	};
+
+	if (!d->valid)
+		return;
+	fprintf(f, "\nSlab cache %s", esc(d->name, nm, sizeof(nm)));
+	if (d->target[0])
+		fprintf(f, " (merged into %s)", esc(d->target, nm, sizeof(nm)));
+	fputc('\n', f);
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+		fprintf(f, "  %-14s %s\n", rows[i].name,
+			num(rows[i].v, b, sizeof(b)));
+	nodecount(f, "slabs", &d->slabs);
+	nodecount(f, "partial", &d->partial);
+	nodecount(f, "cpu_slabs", &d->cpu_slabs);
+	nodecount(f, "objects", &d->objects);
+	nodecount(f, "total_objects", &d->total_objects);
+	fprintf(f, "  aliases       ");
+	for (int i = 0; i < d->nr_aliases; i++)
+		fprintf(f, " %s", esc(d->aliases[i], nm, sizeof(nm)));
+	fputc('\n', f);
+}
+
+static void procs(FILE *f, const struct ms_procs *p)
+{
+	char b[6][32], nm[4 * MS_NAME + 1];
+
+	fprintf(f, "\nProcesses\n%7s %-20s %s %10s %10s %10s %6s %9s\n", "pid",
+		"comm", "S", "rss_kb", "pss_kb", "swap_kb", "vmas", "minflt/s");
+	for (int i = 0; i < p->n; i++) {
+		const struct ms_proc *pr = &p->v[i];
+
+		fprintf(f, "%7d %-20s %c %10s %10s %10s %6s %9s\n", pr->pid,
+			esc(pr->comm, nm, sizeof(nm)),
+			pr->state ? pr->state : '?',
+			num(pr->rss_kb, b[0], 32), num(pr->pss_kb, b[1], 32),
+			num(pr->swap_kb, b[2], 32), num(pr->vmas, b[3], 32),
+			fnum(pr->minflt_rate, 0, b[4], 32));
+	}
+}
+
+static const char *const kinds[MS_VMA_NKINDS] = {
+	[MS_VMA_ANON] = "anon",	  [MS_VMA_FILE] = "file",
+	[MS_VMA_HEAP] = "heap",	  [MS_VMA_STACK] = "stack",
+	[MS_VMA_SHMEM] = "shmem", [MS_VMA_SPECIAL] = "special",
+};
+
+static void vmas(FILE *f, const struct ms_vmas *v)
+{
+	char b[6][32], nm[4 * MS_NAME + 1], path[4 * 4096 + 1];
+
+	fprintf(f, "\nVMAs of pid %d (%s): %d\n", v->pid,
+		esc(v->comm, nm, sizeof(nm)), v->n);
+	fprintf(f, "%-12s %-12s %-4s %8s %-7s %10s %10s %10s %10s %s\n",
+		"start", "end", "perm", "offset", "dev", "inode", "size_kb",
+		"rss_kb", "pss_kb", "path");
+	for (int i = 0; i < v->n; i++) {
+		const struct ms_vma *m = &v->v[i];
+
+		fprintf(f, "%012llx %012llx %-4s %08llx %-7s %10llu %10llu %10s %10s %s\n",
+			(unsigned long long)m->start,
+			(unsigned long long)m->end, m->perms,
+			(unsigned long long)m->offset,
+			esc(m->dev, b[0], 32), (unsigned long long)m->inode,
+			(unsigned long long)((m->end - m->start) / 1024),
+			num(m->rss_kb, b[1], 32), num(m->pss_kb, b[2], 32),
+			esc(m->path ? m->path : "", path, sizeof(path)));
+	}
+	fprintf(f, "summary:");
+	for (int k = 0; k < MS_VMA_NKINDS; k++)
+		fprintf(f, " %s=%llu/%llukB", kinds[k],
+			(unsigned long long)v->kind[k].count,
+			(unsigned long long)v->kind[k].rss_kb);
+	fputc('\n', f);
+}
+
+static void psi(FILE *f, const char *name, const struct ms_psi_line *p)
+{
+	if (!p->valid)
+		return;
+	fprintf(f, "psi memory %s avg10=%.2f avg60=%.2f avg300=%.2f total=%llu\n",
+		name, p->avg10, p->avg60, p->avg300,
+		(unsigned long long)p->total);
+}
+
+static void reclaim(FILE *f, const struct ms_reclaim *r)
+{
+	char b[2][32];
+
+	fprintf(f, "\nReclaim\n");
+	psi(f, "some", &r->psi_some);
+	psi(f, "full", &r->psi_full);
+	fprintf(f, "mglru enabled=%s thp=%s defrag=%s\n",
+		num(r->lru_gen_enabled, b[0], 32),
+		r->thp_enabled[0] ? r->thp_enabled : "-",
+		r->thp_defrag[0] ? r->thp_defrag : "-");
+	for (int i = 0; i < r->sysctl.n; i++)
+		fprintf(f, "vm.%s = %llu\n", r->sysctl.v[i].name,
+			(unsigned long long)r->sysctl.v[i].value);
+	for (int i = 0; i < r->nr_swaps; i++) {
+		char nm[4 * 128 + 1];
+
+		fprintf(f, "swap %s %s size=%s used=%s\n",
+			esc(r->swaps[i].name, nm, sizeof(nm)), r->swaps[i].type,
+			num(r->swaps[i].size_kb, b[0], 32),
+			num(r->swaps[i].used_kb, b[1], 32));
+	}
+	fprintf(f, "%-32s %16s %12s\n", "vmstat", "value", "per_s");
+	for (int i = 0; i < r->vmstat.n; i++)
+		fprintf(f, "%-32s %16llu %12s\n", r->vmstat.v[i].name,
+			(unsigned long long)r->vmstat.v[i].value,
+			fnum(r->vmstat.v[i].rate, 1, b[0], 32));
+}
+
+static void numa(FILE *f, const struct ms_numa *n)
+{
+	char b[3][32], c[4 * 128 + 1];
+
+	fprintf(f, "\nNUMA balancing=%s\n", num(n->balancing, b[0], 32));
+	for (int i = 0; i < n->n; i++) {
+		const struct ms_numa_node *nd = &n->nodes[i];
+
+		fprintf(f, "node %d cpus=%s total_kb=%s free_kb=%s distance=",
+			nd->node, esc(nd->cpus, c, sizeof(c)),
+			num(nd->mem_total_kb, b[1], 32),
+			num(nd->mem_free_kb, b[2], 32));
+		for (int j = 0; j < nd->nr_distance; j++)
+			fprintf(f, "%s%d", j ? "," : "", nd->distance[j]);
+		fputc('\n', f);
+		for (int j = 0; j < nd->numastat.n; j++)
+			fprintf(f, "  %-16s %14llu %10s\n", nd->numastat.v[j].name,
+				(unsigned long long)nd->numastat.v[j].value,
+				fnum(nd->numastat.v[j].rate, 1, b[0], 32));
+	}
+}
+
+#define WANT(sec) ((sections & MS_SEC_BIT(sec)) && (s->have & MS_SEC_BIT(sec)))
+
+int ms_out_text(FILE *f, const struct ms_snapshot *s, unsigned int sections)
+{
+	header(f, s);
+	if (WANT(MS_SEC_MEMINFO))
+		meminfo(f, s);
+	if (WANT(MS_SEC_BUDDY))
+		buddy(f, &s->buddy);
+	if (WANT(MS_SEC_SLAB))
+		slab(f, &s->slab);
+	if (WANT(MS_SEC_SLAB_DETAIL))
+		slab_detail(f, &s->slab_detail);
+	if (WANT(MS_SEC_PROCS))
+		procs(f, &s->procs);
+	if (WANT(MS_SEC_VMAS))
+		vmas(f, &s->vmas);
+	if (WANT(MS_SEC_RECLAIM))
+		reclaim(f, &s->reclaim);
+	if (WANT(MS_SEC_NUMA))
+		numa(f, &s->numa);
+	fputc('\n', f);
+	return ferror(f) ? -EIO : 0;
+}

@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The probe manager: detects and opens every backend it knows, gives each
+ * section to the highest-priority backend that can provide it, and samples.
+ */
+#include "probes/probe.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+/* Every backend memscope is built with; later ones add a line here. */
+static const struct ms_probe_ops *const backends[] = {
+	&ms_procfs_ops,
+	NULL,
+};
+
+static double now(clockid_t clk)
+{
+	struct timespec ts;
+
+	clock_gettime(clk, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void assign_sections(struct ms_manager *m)
+{
+	for (int sec = 0; sec < MS_SEC_COUNT; sec++) {
+		struct ms_probe *best = NULL;
+
+		for (int i = 0; i < m->n; i++) {
+			struct ms_probe *p = &m->probes[i];
+
+			if (!p->opened || !(p->caps & MS_SEC_BIT(sec)))
+				continue;
+			if (!best || p->ops->priority > best->ops->priority)
+				best = p;
+		}
+		m->owner[sec] = best;
+		if (best)
+			best->owns |= MS_SEC_BIT(sec);
+	}
+}
+
+int ms_manager_open(struct ms_manager *m, const struct ms_root *root)
+{
+	int opened = 0;
+
+	memset(m, 0, sizeof(*m));
+	m->root = root;
+	for (int i = 0; backends[i] && m->n < MS_MAX_PROBES; i++) {
+		struct ms_probe *p = &m->probes[m->n++];
+		int err;
+
+		p->ops = backends[i];
+		p->root = root;
+		err = p->ops->detect(root, &p->caps, p->why, sizeof(p->why));
+		if (err)
+			continue;
+		err = p->ops->open(p);
+		if (err) {
+			snprintf(p->why, sizeof(p->why), "open failed: %s",
+				 strerror(-err));
+			continue;
+		}
+		p->opened = true;
+		opened++;
+	}
+	assign_sections(m);
+	return opened ? 0 : -ENODEV;
+}
+
+static void read_kernel(const struct ms_root *root, struct ms_snapshot *s)
+{
+	if (ms_read_str(root, "proc/sys/kernel/osrelease", s->kernel,
+			sizeof(s->kernel)) < 0)
+		s->kernel[0] = '\0';
+}
+
+int ms_manager_sample(struct ms_manager *m, const struct ms_request *req,
+		      struct ms_snapshot *snap, const struct ms_snapshot *prev)
+{
+	ms_snapshot_reset(snap);
+	snap->t_mono = now(CLOCK_MONOTONIC);
+	snap->t_real = now(CLOCK_REALTIME);
+	read_kernel(m->root, snap);
+	for (int i = 0; i < m->n; i++) {
+		struct ms_probe *p = &m->probes[i];
+
+		if (p->opened && (p->owns & req->sections))
+			p->ops->sample(p, req, snap);
+	}
+	for (int sec = 0; sec < MS_SEC_COUNT; sec++) {
+		if (!(req->sections & MS_SEC_BIT(sec)) || m->owner[sec])
+			continue;
+		ms_snapshot_note(snap, ms_section_name(sec),
+				 "no backend provides it");
+	}
+	ms_derive(snap);
+	ms_rates(snap, prev);
+	return 0;
+}
+
+void ms_manager_close(struct ms_manager *m)
+{
+	for (int i = 0; i < m->n; i++) {
+		struct ms_probe *p = &m->probes[i];
+
+		if (p->opened)
+			p->ops->close(p);
+		p->opened = false;
+	}
+	m->n = 0;
+}
