@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Pure parsers of the line shapes most proc and sysfs files share:
+ * "name value" (vmstat, numastat) and "Name:   value kB" (meminfo).
+ */
+#ifndef MS_PROCFS_KV_H
+#define MS_PROCFS_KV_H
+
+#include "core/snapshot.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* What a parser skipped, and why it gave up when it returns an error. */
+struct ms_perr {
+	int bad; /* malformed lines skipped */
+	int first_bad; /* line number (from 1) of the first, or 0 */
+	char why[128];
+};
+
+void ms_perr_init(struct ms_perr *e);
+/* Count line lineno as malformed. */
+void ms_perr_bad(struct ms_perr *e, int lineno);
+/* Set e->why (printf) and return err, for "return ms_perr_fail(...)". */
+int ms_perr_fail(struct ms_perr *e, int err, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Note skipped lines of what in the snapshot, if there were any. */
+void ms_perr_note(struct ms_snapshot *s, const char *what,
+		  const struct ms_perr *e);
+
+/*
+ * Next line of [*p, end) without its '\n' (not NUL-terminated: use *len);
+ * NULL at the end. Never reads at or past end.
+ */
+const char *ms_line_next(const char **p, const char *end, size_t *len);
+/* Skip spaces, tabs and carriage returns. */
+const char *ms_skip_blank(const char *p, const char *end);
+/*
+ * Decimal digits at *p (no sign), advancing *p past them. -EINVAL when
+ * there is no digit, -ERANGE when the number does not fit.
+ */
+int ms_parse_dec(const char **p, const char *end, uint64_t *v);
+/* A whole file holding one number, decimal or "0x" hex, blanks around. */
+int ms_parse_value(const char *text, size_t len, uint64_t *v);
+
+/* One "name value" line. name gets nlen bytes at most (NUL included). */
+int ms_kv_pair(const char *line, size_t len, char *name, size_t nlen,
+	       uint64_t *v);
+/* One "Name:   value" line with an optional " kB" unit. */
+int ms_kv_colon(const char *line, size_t len, char *name, size_t nlen,
+		uint64_t *v);
+
+/*
+ * Every line of text appended to l in file order. Blank lines are
+ * ignored, malformed ones counted in e. Returns 0, -ENOMEM, or -EINVAL
+ * (reason in e->why) when no line could be parsed.
+ */
+int ms_kv_parse_pairs(const char *text, size_t len, struct ms_kvlist *l,
+		      struct ms_perr *e);
+int ms_kv_parse_colons(const char *text, size_t len, struct ms_kvlist *l,
+		       struct ms_perr *e);
+
+/* The [chosen] word of a sysfs choice: "always [madvise] never". */
+int ms_parse_bracket(const char *text, size_t len, char *out, size_t n);
+
+#endif
