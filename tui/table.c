@@ -1,0 +1,402 @@
+// SPDX-License-Identifier: GPL-2.0
+/* The sortable, filterable, scrolling table of tui/widgets.h. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui/widgets.h"
+
+#define MIN_FLEX 8		/* a flexible column never gets narrower */
+
+void ms_table_init(struct ms_table *t, const struct ms_table_def *def,
+		   const void *ctx, const struct ms_ui *ui, int sort_col,
+		   bool reverse)
+{
+	memset(t, 0, sizeof(*t));
+	t->def = def;
+	t->ctx = ctx;
+	t->ui = ui;
+	t->sel = -1;
+	t->sort_col = sort_col;
+	t->reverse = reverse;
+}
+
+void ms_table_free(struct ms_table *t)
+{
+	free(t->idx);
+	t->idx = NULL;
+	t->n = t->cap = 0;
+}
+
+int ms_table_selected(const struct ms_table *t)
+{
+	return t->sel >= 0 && t->sel < t->n ? t->idx[t->sel] : -1;
+}
+
+static void row_key(const struct ms_table *t, int row, char *buf, size_t len)
+{
+	if (t->def->key)
+		t->def->key(t->ctx, row, buf, len);
+	else
+		t->def->cell(t->ctx, row, t->def->name_col, buf, len);
+}
+
+/* Remember which row is selected, so a new sample keeps it selected. */
+static void remember(struct ms_table *t)
+{
+	int row = ms_table_selected(t);
+
+	if (row < 0)
+		t->sel_key[0] = '\0';
+	else
+		row_key(t, row, t->sel_key, sizeof(t->sel_key));
+}
+
+static bool matches(const struct ms_table *t, int row)
+{
+	char buf[256];
+
+	if (!t->filter[0])
+		return true;
+	t->def->cell(t->ctx, row, t->def->name_col, buf, sizeof(buf));
+	return strcasestr(buf, t->filter) != NULL;
+}
+
+static int cmp_rows(const void *pa, const void *pb, void *arg)
+{
+	const struct ms_table *t = arg;
+	int a = *(const int *)pa, b = *(const int *)pb;
+	int c = t->def->cmp(t->ctx, a, b, t->sort_col);
+
+	if (t->reverse)
+		c = -c;
+	return c ? c : (a > b) - (a < b);
+}
+
+/* Put the remembered row back under the cursor, or clamp the cursor. */
+static void reselect(struct ms_table *t)
+{
+	char buf[256];
+
+	if (t->sel_key[0])
+		for (int i = 0; i < t->n; i++) {
+			row_key(t, t->idx[i], buf, sizeof(buf));
+			if (!strcmp(buf, t->sel_key)) {
+				t->sel = i;
+				return;
+			}
+		}
+	if (t->sel >= t->n)
+		t->sel = t->n - 1;
+	if (t->sel < 0 && t->n > 0)
+		t->sel = 0;
+}
+
+int ms_table_set_rows(struct ms_table *t, int nrows)
+{
+	if (nrows > t->cap) {
+		int *p = realloc(t->idx, (size_t)nrows * sizeof(*p));
+
+		if (!p) {
+			t->n = 0;
+			t->sel = -1;
+			return -ENOMEM;
+		}
+		t->idx = p;
+		t->cap = nrows;
+	}
+	t->nrows = nrows;
+	t->n = 0;
+	for (int i = 0; i < nrows; i++)
+		if (matches(t, i))
+			t->idx[t->n++] = i;
+	if (t->sort_col >= 0 && t->sort_col < t->def->ncols && t->def->cmp)
+		qsort_r(t->idx, (size_t)t->n, sizeof(*t->idx), cmp_rows, t);
+	reselect(t);
+	remember(t);
+	return 0;
+}
+
+/* ---- Keys ------------------------------------------------------------ */
+
+static void move_sel(struct ms_table *t, int delta)
+{
+	if (!t->n)
+		return;
+	t->sel += delta;
+	if (t->sel >= t->n)
+		t->sel = t->n - 1;
+	if (t->sel < 0)
+		t->sel = 0;
+	remember(t);
+}
+
+/* Next sortable column in direction dir; numbers sort largest first. */
+static void next_sort(struct ms_table *t, int dir)
+{
+	int n = t->def->ncols, c = t->sort_col;
+
+	for (int i = 0; i < n; i++) {
+		c = ((c < 0 ? (dir > 0 ? -1 : 0) : c) + dir + n) % n;
+		if (!t->def->cols[c].nosort)
+			break;
+	}
+	if (t->def->cols[c].nosort)
+		return;
+	t->sort_col = c;
+	t->reverse = t->def->cols[c].align == MS_RIGHT;
+	ms_table_set_rows(t, t->nrows);
+}
+
+static void filter_pop(char *f)
+{
+	size_t n = strlen(f);
+
+	/* drop a whole UTF-8 character */
+	while (n > 0 && ((unsigned char)f[n - 1] & 0xc0) == 0x80)
+		n--;
+	if (n > 0)
+		n--;
+	f[n] = '\0';
+}
+
+static enum ms_key_result edit_key(struct ms_table *t, int key)
+{
+	size_t n = strlen(t->filter);
+
+	if (key == MS_KEY_ESC) {
+		t->filter[0] = '\0';
+		t->editing = false;
+	} else if (ms_key_is_enter(key)) {
+		t->editing = false;
+	} else if (key == KEY_BACKSPACE || key == 127 || key == 8) {
+		filter_pop(t->filter);
+	} else if (key >= 0x20 && key < 0x100 && key != 127 &&
+		   n + 1 < sizeof(t->filter)) {
+		t->filter[n] = (char)key;
+		t->filter[n + 1] = '\0';
+	} else {
+		return MS_KEY_DONE;	/* swallow arrows and the like */
+	}
+	ms_table_set_rows(t, t->nrows);
+	return MS_KEY_DONE;
+}
+
+enum ms_key_result ms_table_key(struct ms_table *t, int key)
+{
+	int page = t->page > 1 ? t->page - 1 : 1;
+
+	if (t->editing)
+		return edit_key(t, key);
+	switch (key) {
+	case KEY_UP:
+		move_sel(t, -1);
+		break;
+	case KEY_DOWN:
+		move_sel(t, 1);
+		break;
+	case KEY_PPAGE:
+		move_sel(t, -page);
+		break;
+	case KEY_NPAGE:
+		move_sel(t, page);
+		break;
+	case KEY_HOME:
+		move_sel(t, -t->n);
+		break;
+	case KEY_END:
+		move_sel(t, t->n);
+		break;
+	case 's':
+	case '>':
+		next_sort(t, 1);
+		break;
+	case '<':
+		next_sort(t, -1);
+		break;
+	case 'r':
+		t->reverse = !t->reverse;
+		ms_table_set_rows(t, t->nrows);
+		break;
+	case '/':
+		t->editing = true;
+		break;
+	case MS_KEY_ESC:
+		if (!t->filter[0])
+			return MS_KEY_PASS;
+		t->filter[0] = '\0';
+		ms_table_set_rows(t, t->nrows);
+		break;
+	default:
+		return MS_KEY_PASS;
+	}
+	return MS_KEY_DONE;
+}
+
+const char *ms_table_hints(const struct ms_table *t)
+{
+	if (t->editing)
+		return "type to filter  Enter keep  Esc clear";
+	return "s/</> sort  r reverse  / filter";
+}
+
+/* ---- Drawing --------------------------------------------------------- */
+
+/* Widths of the columns that fit in width; dropped ones get 0. */
+static void layout(const struct ms_table *t, int width, int *w)
+{
+	const struct ms_column *c = t->def->cols;
+	int flex = -1, used = 0;
+
+	for (int i = 0; i < t->def->ncols; i++) {
+		w[i] = c[i].width;
+		if (c[i].width == MS_COL_FLEX) {
+			flex = i;
+			w[i] = MIN_FLEX;
+		}
+	}
+	for (int i = 0; i < t->def->ncols; i++) {
+		if (used + w[i] > width) {
+			for (int j = i; j < t->def->ncols; j++)
+				w[j] = 0;
+			break;
+		}
+		used += w[i] + 1;
+	}
+	if (flex >= 0 && w[flex] && used - 1 < width)
+		w[flex] += width - (used - 1);
+}
+
+static void draw_header(struct ms_table *t, WINDOW *w, struct ms_rect r,
+			const int *cw)
+{
+	const struct ms_column *c = t->def->cols;
+	const char *up = t->ui->utf8 ? "\u25b2" : "^";
+	const char *down = t->ui->utf8 ? "\u25bc" : "v";
+	char title[128];
+	int x = r.x;
+
+	ms_fill(w, (struct ms_rect){ r.y, r.x, 1, r.w },
+		ms_attr(MS_C_COLUMN_HEADER));
+	for (int i = 0; i < t->def->ncols && cw[i]; i++) {
+		bool sorted = i == t->sort_col;
+		attr_t a = ms_attr(sorted ? MS_C_SORT_COLUMN :
+					    MS_C_COLUMN_HEADER);
+		int tw = cw[i] - (sorted ? 1 : 0);
+		int cols;
+
+		snprintf(title, sizeof(title), "%s", c[i].title);
+		cols = ms_text_width(title);
+		if (cols > tw)
+			cols = tw;
+		if (c[i].align == MS_RIGHT) {
+			ms_put(w, r.y, x, cw[i] - cols - (sorted ? 1 : 0),
+			       MS_LEFT, true, ms_attr(MS_C_COLUMN_HEADER), "");
+			ms_put(w, r.y, x + cw[i] - cols - (sorted ? 1 : 0),
+			       cols, MS_LEFT, false, a, title);
+		} else {
+			ms_put(w, r.y, x, cols, MS_LEFT, false, a, title);
+		}
+		if (sorted)
+			ms_put(w, r.y,
+			       c[i].align == MS_RIGHT ? x + cw[i] - 1 :
+							 x + cols,
+			       1, MS_LEFT, false, a,
+			       t->reverse ? down : up);
+		x += cw[i] + 1;
+	}
+}
+
+static void draw_row(struct ms_table *t, WINDOW *w, int y, struct ms_rect r,
+		     const int *cw, int pos)
+{
+	int row = t->idx[pos], x = r.x;
+	bool sel = pos == t->sel;
+	attr_t base = ms_attr(sel ? MS_C_SELECTION : MS_C_NORMAL);
+	char buf[512];
+
+	ms_fill(w, (struct ms_rect){ y, r.x, 1, r.w }, base);
+	for (int i = 0; i < t->def->ncols && cw[i]; i++) {
+		attr_t a = base;
+
+		if (!sel && t->def->attr) {
+			attr_t ca = t->def->attr(t->ctx, row, i);
+
+			if (ca)
+				a = ca;
+		}
+		buf[0] = '\0';
+		t->def->cell(t->ctx, row, i, buf, sizeof(buf));
+		ms_put_esc(w, y, x, cw[i], t->def->cols[i].align, true, a,
+			   buf);
+		x += cw[i] + 1;
+	}
+}
+
+static void draw_filter(struct ms_table *t, WINDOW *w, int y,
+			struct ms_rect r)
+{
+	char line[160], esc[128];
+
+	snprintf(line, sizeof(line), "Filter: %s%s  (%d of %d)",
+		 ms_esc(esc, sizeof(esc), t->filter), t->editing ? "_" : "",
+		 t->n, t->nrows);
+	ms_put(w, y, r.x, r.w, MS_LEFT, true, ms_attr(MS_C_FILTER), line);
+}
+
+/* Keep the selection on screen. */
+static void scroll_to_sel(struct ms_table *t)
+{
+	if (t->sel < t->top)
+		t->top = t->sel;
+	if (t->sel >= t->top + t->page)
+		t->top = t->sel - t->page + 1;
+	if (t->top > t->n - t->page)
+		t->top = t->n - t->page;
+	if (t->top < 0)
+		t->top = 0;
+}
+
+void ms_table_draw(struct ms_table *t, WINDOW *w, struct ms_rect r)
+{
+	int cw[64];
+	bool filt = t->editing || t->filter[0];
+	int rows_y = r.y + 1;
+
+	if (r.h <= 0 || r.w <= 0 || t->def->ncols > 64)
+		return;
+	ms_fill(w, r, ms_attr(MS_C_NORMAL));
+	layout(t, r.w, cw);
+	draw_header(t, w, r, cw);
+	t->page = r.h - 1 - (filt ? 1 : 0);
+	if (t->page < 1)
+		t->page = 1;
+	if (filt && r.h >= 2)
+		draw_filter(t, w, r.y + r.h - 1, r);
+	if (!t->n) {
+		const char *msg = t->nrows ? "no row matches the filter" :
+				  t->empty ? t->empty : "nothing to show";
+		ms_put(w, rows_y, r.x, r.w, MS_LEFT, false, ms_attr(MS_C_DIM),
+		       msg);
+		return;
+	}
+	scroll_to_sel(t);
+	for (int i = 0; i < t->page && t->top + i < t->n; i++)
+		draw_row(t, w, rows_y + i, r, cw, t->top + i);
+}
+
+int ms_cmp_u64(uint64_t a, uint64_t b)
+{
+	if (!ms_have(a) || !ms_have(b))
+		return ms_have(a) - ms_have(b);
+	return (a > b) - (a < b);
+}
+
+int ms_cmp_double(double a, double b)
+{
+	if (isnan(a) || isnan(b))
+		return !isnan(a) - !isnan(b);
+	return (a > b) - (a < b);
+}
