@@ -54,10 +54,17 @@ $(BUILD)/memscope: $(BUILD)/core/main.o $(TUI_OBJ) $(BUILD)/libmemscope.a
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c $(TUI_OBJ) $(BUILD)/libmemscope.a
+# Unit tests link the library; tests named test_tui_* also the TUI objects.
+$(BUILD)/tests/test_tui_%: tests/unit/test_tui_%.c $(TUI_OBJ) $(BUILD)/libmemscope.a
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  TEST    $@")
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(TUI_OBJ) \
+		$(BUILD)/libmemscope.a $(LDLIBS) -lcmocka
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libmemscope.a
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  TEST    $@")
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< \
 		$(BUILD)/libmemscope.a $(LDLIBS) -lcmocka
 
 # Build and start memscope, installing missing Debian packages first.

@@ -3,7 +3,7 @@
 # start it, `deps.sh check` to run every test. Only missing ones are fetched.
 set -e
 run="make gcc pkg-config libncurses-dev libjson-c-dev libinih-dev"
-check="$run libcmocka-dev tmux procps"
+check="$run libcmocka-dev tmux procps jq"
 
 case "${1:-run}" in
 run) want=$run ;;
