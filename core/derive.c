@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Values computed from raw ones, the same whichever backend fed them. */
+#include "core/frag.h"
 #include "core/snapshot.h"
 
 void ms_derive(struct ms_snapshot *s)
 {
-	(void)s;
+	ms_derive_buddy(&s->buddy);
 }
