@@ -1,0 +1,791 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The Buddy area: buddyinfo/pagetypeinfo/zoneinfo parsers on captured and
+ * hand-made trees, and the fragmentation indices against hand-computed ones.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "core/frag.h"
+#include "core/snapshot.h"
+#include "probes/procfs/buddy.h"
+#include "probes/procfs/procfs.h"
+#include "probes/root.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define FIX "tests/fixtures/"
+
+static void near(double got, double want, const char *file, int line)
+{
+	if (fabs(got - want) < 1e-9)
+		return;
+	print_error("got %.12g, want %.12g\n", got, want);
+	_fail(file, line);
+}
+
+#define assert_near(got, want) near((got), (want), __FILE__, __LINE__)
+
+/* Read a tree's three files like a sample does, then derive. */
+static int load(const char *tree, struct ms_snapshot *s)
+{
+	struct ms_procfs pf = { 0 };
+	struct ms_root r;
+	int err;
+
+	assert_int_equal(ms_root_open(&r, tree), 0);
+	ms_snapshot_init(s);
+	err = ms_procfs_buddy(&r, &pf, s);
+	ms_derive_buddy(&s->buddy);
+	ms_buf_free(&pf.buf);
+	ms_buf_free(&pf.buf2);
+	ms_root_close(&r);
+	return err;
+}
+
+static struct ms_zone *zone(struct ms_snapshot *s, int node, const char *name)
+{
+	struct ms_zone *z = ms_zone_find(&s->buddy, node, name);
+
+	if (!z)
+		print_error("no zone %d %s\n", node, name);
+	assert_non_null(z);
+	return z;
+}
+
+static const char *note(const struct ms_snapshot *s, const char *what)
+{
+	for (int i = 0; i < s->nr_notes; i++)
+		if (!strcmp(s->notes[i].what, what))
+			return s->notes[i].why;
+	return NULL;
+}
+
+static void assert_u64s(const uint64_t *got, const uint64_t *want, int n)
+{
+	for (int i = 0; i < n; i++) {
+		if (got[i] != want[i])
+			print_error("index %d\n", i);
+		assert_int_equal(got[i], want[i]);
+	}
+}
+
+/* Indices per order, as the kernel prints them times 1000. */
+static void assert_milli(const double *got, const int *want, int n)
+{
+	for (int i = 0; i < n; i++) {
+		if (fabs(got[i] - want[i] / 1000.0) >= 1e-9)
+			print_error("order %d: %g, want %d/1000\n", i, got[i],
+				    want[i]);
+		assert_near(got[i], want[i] / 1000.0);
+	}
+}
+
+static void assert_wmarks(const struct ms_zone *z, uint64_t min, uint64_t low,
+			  uint64_t high)
+{
+	assert_int_equal(z->wmark_min, min);
+	assert_int_equal(z->wmark_low, low);
+	assert_int_equal(z->wmark_high, high);
+}
+
+static const int all_minus1[MS_MAX_ORDER] = {
+	-1000, -1000, -1000, -1000, -1000, -1000, -1000, -1000,
+	-1000, -1000, -1000, -1000, -1000, -1000, -1000, -1000,
+};
+
+/* ---- this machine, kernel 6.18 -------------------------------------- */
+
+static void test_618_zones(void **state)
+{
+	static const char *const names[] = { "DMA", "DMA32", "Normal",
+					     "Movable", "Device" };
+	static const uint64_t dma[] = { 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 3 };
+	static const uint64_t dma32[] = { 1, 2, 4, 2, 5, 4, 3, 3, 4, 2, 752 };
+	static const uint64_t normal[] = { 2587, 1943, 1441, 889, 456, 242,
+					   133,	 154,  125,  86,  369 };
+	struct ms_snapshot s;
+
+	assert_int_equal(load(FIX "debian12-6.18", &s), 0);
+	assert_int_equal(s.nr_notes, 0);
+	/* zoneinfo order, empty zones included */
+	assert_int_equal(s.buddy.nr_zones, 5);
+	for (int i = 0; i < 5; i++) {
+		assert_int_equal(s.buddy.zones[i].node, 0);
+		assert_string_equal(s.buddy.zones[i].name, names[i]);
+	}
+	assert_int_equal(s.buddy.nr_orders, 11);
+	assert_int_equal(zone(&s, 0, "DMA")->nr_orders, 11);
+	assert_u64s(zone(&s, 0, "DMA")->free_blocks, dma, 11);
+	assert_u64s(zone(&s, 0, "DMA32")->free_blocks, dma32, 11);
+	assert_u64s(zone(&s, 0, "Normal")->free_blocks, normal, 11);
+	assert_int_equal(zone(&s, 0, "Movable")->nr_orders, 0);
+	assert_int_equal(zone(&s, 0, "Device")->nr_orders, 0);
+	ms_snapshot_free(&s);
+}
+
+static void test_618_pagetypeinfo(void **state)
+{
+	static const char *const types[] = { "Unmovable", "Movable",
+					     "Reclaimable", "HighAtomic",
+					     "Isolate" };
+	static const uint64_t unmov[] = { 97, 211, 532, 355, 179, 91,
+					  40, 15,  6,	0,   0 };
+	static const uint64_t mov[] = { 1102, 1166, 648, 410, 230, 117,
+					84,   132,  115, 86,  369 };
+	static const uint64_t blocks[] = { 64, 1097, 55, 0, 0 };
+	struct ms_snapshot s;
+	struct ms_zone *z;
+
+	assert_int_equal(load(FIX "debian12-6.18", &s), 0);
+	assert_int_equal(s.buddy.pageblock_order, 9);
+	assert_int_equal(s.buddy.nr_migrate, 5);
+	for (int i = 0; i < 5; i++)
+		assert_string_equal(s.buddy.migrate[i], types[i]);
+	z = zone(&s, 0, "Normal");
+	assert_true(z->has_migrate);
+	assert_u64s(z->mt_free[0], unmov, 11);
+	assert_u64s(z->mt_free[1], mov, 11);
+	assert_u64s(z->mt_pageblocks, blocks, 5);
+	assert_int_equal(zone(&s, 0, "DMA")->mt_free[0][8], 1);
+	assert_int_equal(zone(&s, 0, "DMA32")->mt_pageblocks[1], 1528);
+	/* this capture is consistent: types add up to buddyinfo */
+	for (int i = 0; i < 3; i++) {
+		z = &s.buddy.zones[i];
+		for (int o = 0; o < 11; o++) {
+			uint64_t sum = 0;
+
+			for (int t = 0; t < 5; t++)
+				sum += z->mt_free[t][o];
+			assert_int_equal(sum, z->free_blocks[o]);
+		}
+	}
+	assert_false(zone(&s, 0, "Movable")->has_migrate);
+	ms_snapshot_free(&s);
+}
+
+static void test_618_zoneinfo(void **state)
+{
+	static const uint64_t prot[] = { 0, 3019, 5451, 5451, 5451 };
+	struct ms_snapshot s;
+	struct ms_zone *z;
+
+	assert_int_equal(load(FIX "debian12-6.18", &s), 0);
+	z = zone(&s, 0, "DMA");
+	assert_int_equal(z->zi_free, 3840);
+	assert_int_equal(z->boost, 0);
+	assert_wmarks(z, 46, 57, 68);
+	assert_int_equal(z->wmark_promo, 79);
+	assert_int_equal(z->spanned, 4095);
+	assert_int_equal(z->present, 3998);
+	assert_int_equal(z->managed, 3840);
+	assert_int_equal(z->cma, 0);
+	assert_int_equal(z->nr_protection, 5);
+	assert_u64s(z->protection, prot, 5);
+	/* the per-cpu "high:" (5832) is not the watermark */
+	assert_wmarks(zone(&s, 0, "DMA32"), 9332, 11665, 13998);
+	z = zone(&s, 0, "Normal");
+	assert_int_equal(z->zi_free, 516501);
+	assert_wmarks(z, 7517, 9396, 11275);
+	assert_int_equal(z->wmark_promo, 13154);
+	assert_int_equal(z->spanned, 5505024);
+	assert_int_equal(z->present, 5505024);
+	assert_int_equal(z->managed, 622592);
+	z = zone(&s, 0, "Movable");
+	assert_wmarks(z, 32, 32, 32);
+	assert_int_equal(z->present, 0);
+	assert_int_equal(z->managed, 0);
+	assert_int_equal(z->nr_protection, 5);
+	assert_int_equal(zone(&s, 0, "Device")->spanned, 0);
+	ms_snapshot_free(&s);
+}
+
+static void test_618_derived(void **state)
+{
+	static const int dma_un[] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 66, 200 };
+	static const int normal_un[] = { 0,  5,	 12,  23,  37, 51,
+					 66, 83, 121, 183, 268 };
+	struct ms_snapshot s;
+	struct ms_zone *z;
+
+	assert_int_equal(load(FIX "debian12-6.18", &s), 0);
+	z = zone(&s, 0, "DMA");
+	assert_int_equal(z->free_pages, 3840);
+	assert_int_equal(z->largest_order, 10);
+	assert_near(z->frag_index, 100.0 - 100.0 * 1024 / 3840);
+	assert_milli(z->unusable, dma_un, 11);
+	assert_milli(z->extfrag, all_minus1, 11);
+	assert_true(isnan(z->unusable[11]));
+	assert_int_equal(z->wstate, MS_WMARK_OK);
+	z = zone(&s, 0, "Normal");
+	assert_int_equal(z->free_pages, 516501);
+	assert_near(z->frag_index, 100.0 - 100.0 * 1024 / 516501);
+	assert_milli(z->unusable, normal_un, 11);
+	assert_milli(z->extfrag, all_minus1, 11);
+	assert_int_equal(zone(&s, 0, "DMA32")->free_pages, 772917);
+	/* empty zones: nothing in buddyinfo, under no watermark */
+	z = zone(&s, 0, "Movable");
+	assert_int_equal(z->free_pages, MS_NA);
+	assert_int_equal(z->largest_order, -1);
+	assert_true(isnan(z->frag_index));
+	assert_true(isnan(z->unusable[0]));
+	assert_int_equal(z->wstate, MS_WMARK_UNKNOWN);
+	ms_snapshot_free(&s);
+}
+
+/* ---- Debian's 6.1 kernel in QEMU, two nodes -------------------------- */
+
+static void test_61_2node(void **state)
+{
+	struct ms_snapshot s;
+
+	if (access(FIX "debian-6.1-2node/proc/buddyinfo", R_OK)) {
+		print_message("debian-6.1-2node not captured yet\n");
+		skip();
+	}
+	assert_int_equal(load(FIX "debian-6.1-2node", &s), 0);
+	ms_snapshot_free(&s);
+}
+
+/* ---- hand-made trees -------------------------------------------------- */
+
+static void test_4node(void **state)
+{
+	static const char *const names[] = { "DMA", "DMA32", "Normal",
+					     "Movable" };
+	static const uint64_t n1[] = { 1000, 500, 250, 125, 60, 30,
+				       15,   8,	  4,   2,   100 };
+	static const int n2_un[] = { 0,	   87,	 228,  438,  719, 1000,
+				     1000, 1000, 1000, 1000, 1000 };
+	static const int n2_ex[] = { -1000, -1000, -1000, -1000, -1000, 815,
+				     874,   904,   919,	  926,	 930 };
+	static const int n3_un[] = { 1000, 1000, 1000, 1000, 1000, 1000,
+				     1000, 1000, 1000, 1000, 1000 };
+	static const int zero[MS_MAX_ORDER] = { 0 };
+	struct ms_snapshot s;
+	struct ms_zone *z;
+
+	assert_int_equal(load(FIX "edge-buddy-4node", &s), 0);
+	assert_int_equal(s.nr_notes, 0);
+	assert_int_equal(s.buddy.nr_zones, 16);
+	for (int i = 0; i < 16; i++) {
+		assert_int_equal(s.buddy.zones[i].node, i / 4);
+		assert_string_equal(s.buddy.zones[i].name, names[i % 4]);
+	}
+	assert_int_equal(s.buddy.nr_migrate, 6);
+	assert_string_equal(s.buddy.migrate[4], "CMA");
+	assert_int_equal(s.buddy.pageblock_order, 9);
+	assert_int_equal(zone(&s, 1, "DMA")->nr_orders, 0);
+	assert_int_equal(zone(&s, 0, "DMA")->nr_protection, 4);
+
+	z = zone(&s, 1, "Normal");
+	assert_u64s(z->free_blocks, n1, 11);
+	assert_int_equal(z->free_pages, 112352);
+	assert_int_equal(z->boost, 1);
+	assert_int_equal(z->cma, 16384);
+	assert_int_equal(z->mt_pageblocks[4], 32);
+	assert_int_equal(z->mt_pageblocks[1], 2001);
+	assert_int_equal(z->mt_free[0][0], 20);
+	assert_int_equal(z->mt_free[1][0], 980);
+	assert_int_equal(z->wstate, MS_WMARK_HIGH);
+
+	z = zone(&s, 2, "Normal");
+	assert_int_equal(z->free_pages, 57);
+	assert_int_equal(z->largest_order, 4);
+	assert_near(z->frag_index, 100.0 - 100.0 * 16 / 57);
+	assert_milli(z->unusable, n2_un, 11);
+	assert_milli(z->extfrag, n2_ex, 11);
+	assert_int_equal(z->wstate, MS_WMARK_LOW);
+
+	z = zone(&s, 3, "Normal");
+	assert_int_equal(z->free_pages, 0);
+	assert_int_equal(z->largest_order, -1);
+	assert_true(isnan(z->frag_index));
+	assert_milli(z->unusable, n3_un, 11);
+	assert_milli(z->extfrag, zero, 11);
+	assert_int_equal(z->wstate, MS_WMARK_MIN);
+
+	assert_int_equal(zone(&s, 0, "Normal")->wstate, MS_WMARK_OK);
+	assert_int_equal(zone(&s, 0, "Normal")->free_pages, 7816);
+	assert_int_equal(zone(&s, 2, "DMA32")->wstate, MS_WMARK_UNKNOWN);
+	ms_snapshot_free(&s);
+}
+
+static void test_empty_zone(void **state)
+{
+	static const int un[] = { 0, 357, 714, 714 };
+	struct ms_snapshot s;
+	struct ms_zone *z;
+
+	assert_int_equal(load(FIX "edge-buddy-emptyzone", &s), 0);
+	assert_int_equal(s.buddy.nr_zones, 2);
+	assert_string_equal(note(&s, "pagetypeinfo"),
+			    "not present on this kernel");
+	assert_int_equal(s.buddy.nr_migrate, 0);
+	assert_int_equal(s.buddy.pageblock_order, -1);
+	z = zone(&s, 0, "Normal");
+	assert_false(z->has_migrate);
+	assert_int_equal(z->free_pages, 28);
+	assert_int_equal(z->zi_free, 34);
+	assert_near(z->frag_index, 100.0 - 100.0 * 8 / 28);
+	assert_milli(z->unusable, un, 4);
+	assert_int_equal(z->wstate, MS_WMARK_OK);
+	assert_int_equal(z->nr_protection, 2);
+	z = zone(&s, 0, "Movable");
+	assert_int_equal(z->nr_orders, 0);
+	assert_int_equal(z->present, 0);
+	assert_int_equal(z->zi_free, 0);
+	assert_int_equal(z->free_pages, MS_NA);
+	assert_int_equal(z->wstate, MS_WMARK_UNKNOWN);
+	ms_snapshot_free(&s);
+}
+
+static void test_order0(void **state)
+{
+	static const int un[] = { 0,	1000, 1000, 1000, 1000, 1000,
+				  1000, 1000, 1000, 1000, 1000 };
+	static const int ex[] = { -1000, 500, 750, 875, 938, 969,
+				  985,	 993, 997, 999, 1000 };
+	struct ms_snapshot s;
+	struct ms_zone *z;
+
+	assert_int_equal(load(FIX "edge-buddy-order0", &s), 0);
+	z = zone(&s, 0, "Normal");
+	assert_int_equal(z->free_pages, 150000);
+	assert_int_equal(z->largest_order, 0);
+	assert_near(z->frag_index, 100.0 - 100.0 / 150000);
+	assert_milli(z->unusable, un, 11);
+	assert_milli(z->extfrag, ex, 11);
+	/* ">100000": the kernel stopped counting there */
+	assert_int_equal(z->mt_free[0][0], 100000);
+	assert_int_equal(z->mt_free[1][0], 50000);
+	assert_int_equal(s.buddy.nr_migrate, 3);
+	assert_int_equal(z->mt_pageblocks[1], 412);
+	assert_int_equal(z->wstate, MS_WMARK_OK);
+	ms_snapshot_free(&s);
+}
+
+static void test_no_free(void **state)
+{
+	static const int un[] = { 1000, 1000, 1000, 1000, 1000, 1000,
+				  1000, 1000, 1000, 1000, 1000 };
+	static const int zero[MS_MAX_ORDER] = { 0 };
+	struct ms_snapshot s;
+
+	assert_int_equal(load(FIX "edge-buddy-nofree", &s), 0);
+	assert_int_equal(s.buddy.nr_zones, 2);
+	for (int i = 0; i < 2; i++) {
+		struct ms_zone *z = &s.buddy.zones[i];
+
+		assert_int_equal(z->free_pages, 0);
+		assert_int_equal(z->largest_order, -1);
+		assert_true(isnan(z->frag_index));
+		assert_milli(z->unusable, un, 11);
+		assert_milli(z->extfrag, zero, 11);
+		assert_int_equal(z->wstate, MS_WMARK_MIN);
+	}
+	ms_snapshot_free(&s);
+}
+
+static void test_truncated(void **state)
+{
+	struct ms_snapshot s;
+
+	assert_int_equal(load(FIX "edge-buddy-truncated", &s), -EINVAL);
+	assert_int_equal(s.buddy.nr_zones, 0);
+	assert_string_equal(note(&s, "buddyinfo"),
+			    "line 2: truncated (no newline at the end)");
+	assert_string_equal(note(&s, "zoneinfo"), "not present on this kernel");
+	ms_snapshot_free(&s);
+}
+
+static void test_unknown(void **state)
+{
+	struct ms_snapshot s;
+
+	assert_int_equal(load(FIX "edge-buddy-unknown", &s), -EINVAL);
+	assert_int_equal(s.buddy.nr_zones, 0);
+	assert_string_equal(note(&s, "buddyinfo"),
+			    "line 1: does not start with \"Node\"");
+	ms_snapshot_free(&s);
+}
+
+static void test_missing(void **state)
+{
+	struct ms_snapshot s;
+
+	/* a tree without proc/ at all */
+	assert_int_equal(load(FIX "edge-buddy-unknown/proc", &s), -ENOENT);
+	assert_string_equal(note(&s, "buddyinfo"),
+			    "not present on this kernel");
+	ms_snapshot_free(&s);
+}
+
+/* ---- the parsers on bad text ----------------------------------------- */
+
+struct parsed {
+	int err;
+	char why[128];
+	struct ms_buddy b;
+};
+
+typedef int (*parse_fn)(const char *, size_t, struct ms_buddy *, char *,
+			size_t);
+
+/* Parse text from an exactly-sized heap copy: ASan sees any over-read. */
+static int parse(parse_fn fn, const char *text, size_t len, struct parsed *p)
+{
+	char *copy = malloc(len ? len : 1);
+
+	assert_non_null(copy);
+	memcpy(copy, text, len);
+	p->b.nr_zones = p->b.nr_orders = p->b.nr_migrate = 0;
+	p->b.pageblock_order = -1;
+	p->err = fn(copy, len, &p->b, p->why, sizeof(p->why));
+	free(copy);
+	/* every failure explains itself */
+	if (p->err)
+		assert_true(p->why[0] != '\0');
+	return p->err;
+}
+
+static int parse_str(parse_fn fn, const char *text, struct parsed *p)
+{
+	return parse(fn, text, strlen(text), p);
+}
+
+static void test_buddyinfo_bad(void **state)
+{
+	struct parsed p = { 0 };
+	char line[512];
+	int n;
+
+	n = snprintf(line, sizeof(line), "Node 0, zone Normal");
+	for (int i = 0; i < 17; i++)
+		n += snprintf(line + n, sizeof(line) - (size_t)n, " %d", i);
+	snprintf(line + n, sizeof(line) - (size_t)n, "\n");
+	assert_int_equal(parse_str(ms_parse_buddyinfo, line, &p), -E2BIG);
+	assert_string_equal(p.why, "line 1: more than 16 orders");
+
+	assert_int_equal(parse_str(ms_parse_buddyinfo,
+				   "Node 0, zone DMA 1 2 3\n"
+				   "Node 0, zone Normal 1 2\n",
+				   &p),
+			 -EINVAL);
+	assert_string_equal(p.why, "line 2: 2 orders, the lines above 3");
+	assert_int_equal(parse_str(ms_parse_buddyinfo,
+				   "Node 0, zone DMA 1 2\n"
+				   "Node 0, zone DMA 1 2\n",
+				   &p),
+			 -EINVAL);
+	assert_string_equal(p.why, "line 2: node 0 zone DMA listed twice");
+	assert_int_equal(parse_str(ms_parse_buddyinfo,
+				   "Node 0, zone DMA 1 2x\n", &p),
+			 -EINVAL);
+	assert_int_equal(parse_str(ms_parse_buddyinfo,
+				   "Node 0, zone DMA 99999999999999999999\n",
+				   &p),
+			 -EINVAL);
+	assert_string_equal(p.why, "line 1: a free count out of range");
+	assert_int_equal(parse_str(ms_parse_buddyinfo,
+				   "Node 0, zone AVeryLongZoneName 1\n", &p),
+			 -EINVAL);
+	assert_int_equal(parse_str(ms_parse_buddyinfo, "Node 0, zone\n", &p),
+			 -EINVAL);
+	assert_int_equal(parse_str(ms_parse_buddyinfo, "Node x, zone N 1\n",
+				   &p),
+			 -EINVAL);
+	assert_int_equal(parse_str(ms_parse_buddyinfo, "Node 0, zone N\n", &p),
+			 -EINVAL);
+	assert_string_equal(p.why, "line 1: no free counts");
+	assert_int_equal(parse_str(ms_parse_buddyinfo, "", &p), -ENODATA);
+	assert_int_equal(parse(ms_parse_buddyinfo, "Node 0, zone N 1\0 2\n", 20,
+			       &p),
+			 -EINVAL);
+	free(p.b.zones);
+}
+
+static const char pt_head[] =
+	"Page block order: 9\nPages per block:  512\n\n"
+	"Free pages count per migrate type at order       0      1 \n";
+
+static void test_pagetypeinfo_bad(void **state)
+{
+	struct parsed p = { 0 };
+	char text[2048];
+	int n;
+
+	/* nine types: one more than we hold */
+	n = snprintf(text, sizeof(text), "%s", pt_head);
+	for (int i = 0; i < 9; i++)
+		n += snprintf(text + n, sizeof(text) - (size_t)n,
+			      "Node 0, zone N, type T%d 1 2\n", i);
+	assert_int_equal(parse_str(ms_parse_pagetypeinfo, text, &p), -E2BIG);
+	assert_string_equal(p.why, "line 13: more than 8 migrate types");
+
+	snprintf(text, sizeof(text), "%sNode 0, zone N, type A 1\n", pt_head);
+	assert_int_equal(parse_str(ms_parse_pagetypeinfo, text, &p), -EINVAL);
+	assert_string_equal(p.why, "line 5: 1 counts, the header has 2 orders");
+
+	assert_int_equal(
+		parse_str(ms_parse_pagetypeinfo,
+			  "Page block order: 9\nPages per block: 500\n", &p),
+		-EINVAL);
+	assert_int_equal(parse_str(ms_parse_pagetypeinfo,
+				   "Node 0, zone N, type A 1 2\n", &p),
+			 -EINVAL);
+	assert_string_equal(p.why, "line 1: zone line before any table header");
+	assert_int_equal(parse_str(ms_parse_pagetypeinfo, "hello\n", &p),
+			 -EINVAL);
+	assert_string_equal(p.why, "line 1: unknown line");
+
+	/* PAGE_OWNER's mixed blocks table is skipped */
+	snprintf(text, sizeof(text),
+		 "%sNode 0, zone N, type A 3 >100000\n"
+		 "Node 0, zone N, type B 4 0\n\n"
+		 "Number of blocks type     A     B\n"
+		 "Node 0, zone N    7    8\n\n"
+		 "Number of mixed blocks    A     B\n"
+		 "Node 0, zone N    1    2 3 4 5\n",
+		 pt_head);
+	assert_int_equal(parse_str(ms_parse_pagetypeinfo, text, &p), 0);
+	assert_int_equal(p.b.nr_zones, 1);
+	assert_int_equal(p.b.zones[0].mt_free[0][1], 100000);
+	assert_int_equal(p.b.zones[0].mt_free[1][0], 4);
+	assert_int_equal(p.b.zones[0].mt_pageblocks[0], 7);
+	assert_int_equal(p.b.zones[0].mt_pageblocks[1], 8);
+	assert_int_equal(p.b.pageblock_order, 9);
+	free(p.b.zones);
+}
+
+static void test_zoneinfo_bad(void **state)
+{
+	struct parsed p = { 0 };
+
+	assert_int_equal(
+		parse_str(ms_parse_zoneinfo,
+			  "Node 0, zone N\n  pages free 1\n"
+			  "        protection: (0, 0, 0, 0, 0, 0, 0, 0, 0)\n",
+			  &p),
+		-E2BIG);
+	assert_string_equal(p.why, "line 3: more than 8 protection values");
+	assert_int_equal(parse_str(ms_parse_zoneinfo, "  pages free 1\n", &p),
+			 -EINVAL);
+	assert_string_equal(p.why, "line 1: does not start with \"Node\"");
+	assert_int_equal(parse_str(ms_parse_zoneinfo,
+				   "Node 0, zone N\n  free pages 1\n", &p),
+			 -EINVAL);
+	assert_string_equal(p.why, "no \"pages free\" line: unknown format");
+	assert_int_equal(parse_str(ms_parse_zoneinfo,
+				   "Node 0, zone N\n  pages free 1\n"
+				   "        min      abc\n",
+				   &p),
+			 -EINVAL);
+	assert_int_equal(parse_str(ms_parse_zoneinfo,
+				   "Node 0, zone N\n  pages free 1\n"
+				   "        protection: (0, 1\n",
+				   &p),
+			 -EINVAL);
+
+	/* an old kernel: no boost, promo or cma; "scanned" is skipped */
+	assert_int_equal(parse_str(ms_parse_zoneinfo,
+				   "Node 0, zone   Normal\n"
+				   "  pages free     1200\n"
+				   "        min      10\n"
+				   "        low      12\n"
+				   "        high     14\n"
+				   "        scanned  0\n"
+				   "        spanned  4096\n"
+				   "        present  4000\n"
+				   "        managed  3900\n"
+				   "    nr_free_pages 1200\n"
+				   "        protection: (0, 0, 0)\n",
+				   &p),
+			 0);
+	assert_int_equal(p.b.zones[0].zi_free, 1200);
+	assert_int_equal(p.b.zones[0].wmark_high, 14);
+	assert_int_equal(p.b.zones[0].managed, 3900);
+	assert_int_equal(p.b.zones[0].boost, MS_NA);
+	assert_int_equal(p.b.zones[0].wmark_promo, MS_NA);
+	assert_int_equal(p.b.zones[0].cma, MS_NA);
+	assert_int_equal(p.b.zones[0].nr_protection, 3);
+	free(p.b.zones);
+}
+
+/* Every prefix and many mutations of real files: errors, never a crash. */
+static void fuzz_file(const char *path, parse_fn fn)
+{
+	struct parsed p = { 0 };
+	struct ms_buf buf = { 0 };
+	struct ms_root r;
+	unsigned int seed = 12345;
+	char *text;
+
+	assert_int_equal(ms_root_open(&r, FIX "debian12-6.18"), 0);
+	assert_int_equal(ms_read(&r, path, &buf), 0);
+	assert_int_equal(parse(fn, buf.data, buf.len, &p), 0);
+	for (size_t len = 0; len < buf.len; len++)
+		parse(fn, buf.data, len, &p);
+	text = malloc(buf.len);
+	assert_non_null(text);
+	for (int i = 0; i < 3000; i++) {
+		memcpy(text, buf.data, buf.len);
+		for (int k = 0; k < 1 + i % 4; k++) {
+			seed = seed * 1103515245 + 12345;
+			text[(seed >> 8) % buf.len] = (char)(seed >> 20);
+		}
+		parse(fn, text, buf.len, &p);
+	}
+	free(text);
+	free(p.b.zones);
+	ms_buf_free(&buf);
+	ms_root_close(&r);
+}
+
+static void test_fuzz(void **state)
+{
+	fuzz_file("proc/buddyinfo", ms_parse_buddyinfo);
+	fuzz_file("proc/pagetypeinfo", ms_parse_pagetypeinfo);
+	fuzz_file("proc/zoneinfo", ms_parse_zoneinfo);
+}
+
+/* ---- indices on hand-made zones --------------------------------------- */
+
+static struct ms_zone *kat_zone(struct ms_buddy *b, const uint64_t *blocks,
+				int n)
+{
+	struct ms_zone *z = ms_zone_add(b);
+
+	assert_non_null(z);
+	z->nr_orders = n;
+	memcpy(z->free_blocks, blocks, (size_t)n * sizeof(*blocks));
+	return z;
+}
+
+static void test_indices(void **state)
+{
+	static const uint64_t a[] = { 4, 0, 1 }; /* 8 pages, 5 blocks */
+	static const uint64_t c[] = { 1, 1, 0 }; /* 3 pages, 2 blocks */
+	static const uint64_t one[] = { 1, 0 }; /* a single page */
+	static const int a_un[] = { 0, 500, 500 };
+	static const int c_un[] = { 0, 333, 1000 };
+	static const int c_ex[] = { -1000, -1000, 125 };
+	static const int one_ex[] = { -1000, -500 };
+	struct ms_buddy b = { 0 };
+	struct ms_zone *z;
+
+	kat_zone(&b, a, 3);
+	kat_zone(&b, c, 3);
+	kat_zone(&b, one, 2);
+	ms_derive_buddy(&b);
+	assert_int_equal(b.nr_orders, 3);
+
+	z = &b.zones[0];
+	assert_int_equal(z->free_pages, 8);
+	assert_int_equal(z->largest_order, 2);
+	assert_near(z->frag_index, 50.0);
+	assert_milli(z->unusable, a_un, 3);
+	assert_milli(z->extfrag, all_minus1, 3);
+	assert_true(isnan(z->extfrag[3]));
+
+	/* 1000 * 1 / 3 truncates to 333, like the kernel's div_u64 */
+	z = &b.zones[1];
+	assert_int_equal(z->free_pages, 3);
+	assert_near(z->frag_index, 100.0 - 200.0 / 3);
+	assert_milli(z->unusable, c_un, 3);
+	assert_milli(z->extfrag, c_ex, 3);
+
+	/* one free block: the kernel formula dips below 0 */
+	assert_milli(b.zones[2].extfrag, one_ex, 2);
+	assert_int_equal(b.zones[2].wstate, MS_WMARK_UNKNOWN);
+	free(b.zones);
+}
+
+static void test_hostile_counts(void **state)
+{
+	uint64_t big[MS_MAX_ORDER];
+	struct ms_buddy b = { 0 };
+	struct ms_zone *z;
+
+	for (int i = 0; i < MS_MAX_ORDER; i++)
+		big[i] = UINT64_MAX - 1;
+	z = kat_zone(&b, big, MS_MAX_ORDER);
+	z->nr_orders = 99; /* a broken backend */
+	ms_derive_buddy(&b);
+	assert_int_equal(z->free_pages, MS_NA - 1);
+	assert_int_equal(z->largest_order, MS_MAX_ORDER - 1);
+	for (int o = 0; o < MS_MAX_ORDER; o++) {
+		assert_true(z->unusable[o] >= 0 && z->unusable[o] <= 1);
+		assert_near(z->extfrag[o], -1);
+	}
+	free(b.zones);
+}
+
+static void test_wstate(void **state)
+{
+	static const struct {
+		uint64_t free;
+		enum ms_wmark_state want;
+	} cases[] = {
+		{ 0, MS_WMARK_MIN },   { 10, MS_WMARK_MIN },
+		{ 11, MS_WMARK_LOW },  { 20, MS_WMARK_LOW },
+		{ 21, MS_WMARK_HIGH }, { 30, MS_WMARK_HIGH },
+		{ 31, MS_WMARK_OK },   { 100000, MS_WMARK_OK },
+	};
+	static const uint64_t blocks[] = { 3, 1 }; /* 5 pages */
+	struct ms_buddy b = { 0 };
+	struct ms_zone *z = kat_zone(&b, blocks, 2);
+
+	z->wmark_min = 10;
+	z->wmark_low = 20;
+	z->wmark_high = 30;
+	z->managed = 1000;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		z->zi_free = cases[i].free;
+		ms_derive_buddy(&b);
+		assert_int_equal(z->wstate, cases[i].want);
+	}
+	/* without zoneinfo's count, buddyinfo's sum (5) decides */
+	z->zi_free = MS_NA;
+	ms_derive_buddy(&b);
+	assert_int_equal(z->wstate, MS_WMARK_MIN);
+	z->wmark_low = MS_NA;
+	ms_derive_buddy(&b);
+	assert_int_equal(z->wstate, MS_WMARK_UNKNOWN);
+	free(b.zones);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_618_zones),
+		cmocka_unit_test(test_618_pagetypeinfo),
+		cmocka_unit_test(test_618_zoneinfo),
+		cmocka_unit_test(test_618_derived),
+		cmocka_unit_test(test_61_2node),
+		cmocka_unit_test(test_4node),
+		cmocka_unit_test(test_empty_zone),
+		cmocka_unit_test(test_order0),
+		cmocka_unit_test(test_no_free),
+		cmocka_unit_test(test_truncated),
+		cmocka_unit_test(test_unknown),
+		cmocka_unit_test(test_missing),
+		cmocka_unit_test(test_buddyinfo_bad),
+		cmocka_unit_test(test_pagetypeinfo_bad),
+		cmocka_unit_test(test_zoneinfo_bad),
+		cmocka_unit_test(test_fuzz),
+		cmocka_unit_test(test_indices),
+		cmocka_unit_test(test_hostile_counts),
+		cmocka_unit_test(test_wstate),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
