@@ -199,7 +199,7 @@ static int add_cache(struct ms_slab *s, const struct span *tok, int n,
 {
 	struct ms_slab_cache *c;
 
-	if (n == 0 || tok[0].p[0] == '#')
+	if (n == 0) /* a blank line; no kernel prints one, but it is harmless */
 		return 0;
 	c = ms_slab_add(s);
 	if (!c)

@@ -260,17 +260,20 @@ static void test_slabinfo_numbers(void **state)
 		"shared 1 2 3 4 5 : tunables 0 0 0 : slabdata 1 1 x\n"
 		"tunable 1 2 3 4 5 : tunables 0 - 0 : slabdata 1 1 0\n"
 		"ok 18446744073709551614 2 3 4 5 : tunables 0 0 0 : slabdata 1 1 0\n"
-		"# a comment\n\n";
+		"# not a comment\n"
+		"#hash 1 2 3 4 5 : tunables 0 0 0 : slabdata 1 1 0\n\n";
 	struct ms_slab s = { 0 };
 	char why[96];
 	int skipped;
 
 	assert_int_equal(
 		parse(text, strlen(text), &s, &skipped, why, sizeof(why)), 0);
-	assert_int_equal(skipped, 6);
-	assert_int_equal(s.n, 1);
+	assert_int_equal(skipped, 7);
+	assert_int_equal(s.n, 2);
 	assert_string_equal(s.caches[0].name, "ok");
 	assert_true(s.caches[0].active_objs == 18446744073709551614ULL);
+	/* a name may start with '#': only line 2 is the column header */
+	assert_cache(&s, "#hash", 1, 2, 3, 4, 5, 1, 1);
 	free(s.caches);
 }
 
