@@ -435,18 +435,24 @@ static int pt_blocks_row(struct pctx *x, struct cur *c, struct pt_state *st)
 	return 0;
 }
 
-static int pt_block_order(struct pctx *x, struct cur *c, bool per_block)
+/* "Page block order: 9" */
+static int pt_order(struct pctx *x, struct cur *c)
 {
 	uint64_t v;
 
-	if (number(c, per_block ? 1ULL << MAX_BLOCK_ORDER : MAX_BLOCK_ORDER,
-		   &v) ||
-	    !at_end(c))
-		return bad(x, -EINVAL, "bad page block size");
-	if (!per_block) {
-		x->b->pageblock_order = (int)v;
-		return 0;
-	}
+	if (number(c, MAX_BLOCK_ORDER, &v) || !at_end(c))
+		return bad(x, -EINVAL, "bad page block order");
+	x->b->pageblock_order = (int)v;
+	return 0;
+}
+
+/* "Pages per block:  512", which must be 2^order */
+static int pt_per_block(struct pctx *x, struct cur *c)
+{
+	uint64_t v;
+
+	if (number(c, 1ULL << MAX_BLOCK_ORDER, &v) || !at_end(c))
+		return bad(x, -EINVAL, "bad pages per block");
 	if (x->b->pageblock_order < 0 || v != 1ULL << x->b->pageblock_order)
 		return bad(x, -EINVAL, "pages per block do not match order");
 	return 0;
@@ -457,9 +463,9 @@ static int pt_line(struct pctx *x, struct cur *c, struct pt_state *st)
 	struct cur save = *c;
 
 	if (phrase(c, "Page block order:"))
-		return pt_block_order(x, c, false);
+		return pt_order(x, c);
 	if (phrase(c, "Pages per block:"))
-		return pt_block_order(x, c, true);
+		return pt_per_block(x, c);
 	if (phrase(c, "Free pages count per migrate type at order"))
 		return pt_free_head(x, c, st);
 	if (phrase(c, "Number of blocks type"))
