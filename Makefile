@@ -67,6 +67,12 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libmemscope.a
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< \
 		$(BUILD)/libmemscope.a $(LDLIBS) -lcmocka
 
+# Benchmark drivers and workloads (tests/bench/).
+$(BUILD)/bench/%: tests/bench/%.c $(BUILD)/libmemscope.a
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< \
+		$(BUILD)/libmemscope.a $(LDLIBS)
+
 # Build and start memscope, installing missing Debian packages first.
 run: deps-run all
 	$(BUILD)/memscope $(ARGS)
@@ -85,8 +91,10 @@ check: deps-check
 	$(Q)$(MAKE) --no-print-directory SAN=1 all unit
 	$(Q)sh tests/run.sh
 
-bench: all
-	$(Q)sh tests/bench/bench.sh
+# Costs as ratios against floors measured in the same run: writes
+# docs/PERFORMANCE.md (root, a quiet machine).
+bench: all $(BUILD)/bench/sample_cost $(BUILD)/bench/manyvmas
+	$(Q)sh tests/bench/bench.sh | tee docs/PERFORMANCE.md
 
 # Refresh the fixture tree of this machine (tests/fixtures/capture.sh).
 fixtures:

@@ -1,0 +1,103 @@
+#!/bin/sh
+# make bench: what memscope costs, as ratios against floors measured in the
+# same run (cat of the same proc files, slabtop, top). Prints Markdown for
+# docs/PERFORMANCE.md. Needs root, tmux, procps; takes about two minutes.
+set -u
+cd "$(dirname "$0")/../.." || exit 2
+B=build
+MS=$B/memscope
+SC=$B/bench/sample_cost
+
+now_us() { echo $(($(date +%s%N) / 1000)); }
+
+# avg_us N cmd...: average wall time of one run of cmd, in microseconds
+avg_us() {
+	n=$1; shift
+	t0=$(now_us)
+	i=0
+	while [ $i -lt "$n" ]; do "$@" >/dev/null 2>&1; i=$((i + 1)); done
+	echo $((($(now_us) - t0) / n))
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+
+# cpu_ticks PID: utime + stime of a process, in clock ticks
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+
+echo "# Performance"
+echo
+echo "Produced by \`make bench\` on $(date -u +%Y-%m-%d), kernel $(uname -r),"
+echo "$(nproc) CPUs. Every figure is a ratio against a floor measured in the"
+echo "same run, or a share of one CPU; run \`make bench\` to reproduce."
+echo
+
+echo "## Slab tab refresh"
+echo
+floor=$(avg_us 200 cat /proc/slabinfo)
+set -- $($SC slab 200)
+ms=$2
+slabtop=$(avg_us 50 slabtop -o)
+echo "| what | µs per refresh | × cat /proc/slabinfo |"
+echo "|---|---:|---:|"
+echo "| \`cat /proc/slabinfo\` (floor) | $floor | 1.00 |"
+echo "| memscope slab sample (slabinfo + meminfo, parsed) | $ms | $(ratio "$ms" "$floor") |"
+echo "| \`slabtop -o\` | $slabtop | $(ratio "$slabtop" "$floor") |"
+echo
+echo "Reproduce: \`$SC slab 200\` against \`cat /proc/slabinfo\` in a loop."
+echo
+
+echo "## Process list with 2,000 processes"
+echo
+pids=""
+i=0
+while [ $i -lt 2000 ]; do sleep 600 & pids="$pids $!"; i=$((i + 1)); done
+sleep 1
+nproc_now=$(ls -d /proc/[0-9]* | wc -l)
+set -- $($SC vma 10)
+ms_cpu=$1 ms_wall=$2
+top=$(avg_us 5 top -b -n 1 -w 512)
+kill $pids 2>/dev/null
+wait 2>/dev/null
+echo "| what | µs per refresh | × top -b -n 1 |"
+echo "|---|---:|---:|"
+echo "| \`top -b -n 1\` ($nproc_now processes) | $top | 1.00 |"
+echo "| memscope process list (wall) | $ms_wall | $(ratio "$ms_wall" "$top") |"
+echo
+echo "At a 1 s refresh the process list costs $(awk -v c="$ms_cpu" 'BEGIN { printf "%.2f", c / 1e4 }')% of one CPU"
+echo "(CPU time of one sample: $ms_cpu µs). Reproduce: start 2,000 \`sleep\`"
+echo "processes, then \`$SC vma 10\` and \`top -b -n 1\`."
+echo
+
+if [ -f tests/bench/vma.sh ]; then
+	echo "## VMAs of a 60,000-VMA process"
+	echo
+	sh tests/bench/vma.sh
+	echo
+fi
+
+echo "## Steady refresh at 1 s, per tab (the explorer in tmux)"
+echo
+echo "| tab | CPU share over 20 s | memscope RSS |"
+echo "|---|---:|---:|"
+hz=$(getconf CLK_TCK)
+tmux kill-session -t msbench 2>/dev/null
+tmux new-session -d -s msbench -x 120 -y 40 "exec $MS"
+sleep 2
+pid=$(tmux list-panes -t msbench -F '#{pane_pid}')
+for tab in 1 2 3 4 5; do
+	tmux send-keys -t msbench "$tab"
+	sleep 2
+	t0=$(cpu_ticks "$pid")
+	sleep 20
+	t1=$(cpu_ticks "$pid")
+	rss=$(awk '/VmRSS/ { print $2 " kB" }' "/proc/$pid/status")
+	name=$(echo "Buddy Slab VMA Reclaim NUMA" | cut -d' ' -f$tab)
+	echo "| $name | $(awk -v t=$((t1 - t0)) -v hz="$hz" 'BEGIN { printf "%.2f%%", t * 100 / hz / 20 }') | $rss |"
+done
+tmux send-keys -t msbench q
+sleep 1
+tmux kill-session -t msbench 2>/dev/null
+echo
+echo "Reproduce: \`tmux new-session -d $MS\`, switch tabs, read utime+stime"
+echo "of the process from /proc/PID/stat over 20 s (resolution: one tick,"
+echo "1/$hz s, i.e. $(awk -v hz="$hz" 'BEGIN { printf "%.2f", 100 / hz / 20 }')% here)."

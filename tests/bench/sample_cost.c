@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Benchmark driver: the CPU and wall time of one sample of a tab, as the
+ * explorer takes it, without drawing. Used by tests/bench/bench.sh.
+ * Usage: sample_cost [--root DIR] [--pid PID] TAB COUNT
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/batch.h"
+#include "probes/probe.h"
+
+static double secs(clockid_t clk)
+{
+	struct timespec ts;
+
+	clock_gettime(clk, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+int main(int argc, char **argv)
+{
+	struct ms_opts o = { .interval = 1 };
+	struct ms_snapshot s[2];
+	struct ms_request req = { 0 };
+	struct ms_manager m;
+	struct ms_root root;
+	double cpu, wall;
+	int i = 1, n;
+
+	for (; i + 1 < argc && argv[i][0] == '-'; i += 2) {
+		if (!strcmp(argv[i], "--root"))
+			o.root = argv[i + 1];
+		else if (!strcmp(argv[i], "--pid"))
+			o.pid = atoi(argv[i + 1]);
+	}
+	if (argc - i != 2 || !(req.sections = ms_tab_sections(argv[i], &o))) {
+		fprintf(stderr, "usage: sample_cost [--root DIR] [--pid PID] "
+				"TAB COUNT\n");
+		return 2;
+	}
+	n = atoi(argv[i + 1]);
+	req.pid = o.pid;
+	if (ms_root_open(&root, o.root) || ms_manager_open(&m, &root))
+		return 1;
+	ms_snapshot_init(&s[0]);
+	ms_snapshot_init(&s[1]);
+	ms_manager_sample(&m, &req, &s[1], NULL);	/* warm up */
+	cpu = secs(CLOCK_PROCESS_CPUTIME_ID);
+	wall = secs(CLOCK_MONOTONIC);
+	for (int k = 0; k < n; k++)
+		ms_manager_sample(&m, &req, &s[k & 1], &s[!(k & 1)]);
+	cpu = secs(CLOCK_PROCESS_CPUTIME_ID) - cpu;
+	wall = secs(CLOCK_MONOTONIC) - wall;
+	printf("%.1f %.1f %d\n", cpu / n * 1e6, wall / n * 1e6,
+	       req.sections & MS_SEC_BIT(MS_SEC_VMAS) ? s[0].vmas.n :
+							 s[0].procs.n);
+	ms_snapshot_free(&s[0]);
+	ms_snapshot_free(&s[1]);
+	ms_manager_close(&m);
+	ms_root_close(&root);
+	return 0;
+}
