@@ -9,6 +9,7 @@
 #include "probes/procfs/procfs.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -95,7 +96,7 @@ static int psi_line(const char *line, size_t n, struct ms_psi_line *l)
 	if (seen != (PSI_AVG10 | PSI_AVG60 | PSI_AVG300 | PSI_TOTAL))
 		return -EINVAL;
 	tmp.valid = true;
-	tmp.total_rate = l->total_rate;
+	tmp.total_rate = NAN; /* the core computes rates */
 	*l = tmp;
 	return 0;
 }

@@ -68,16 +68,19 @@ static void colon_lines(void **state)
 	uint64_t v;
 
 	assert_int_equal(ms_kv_colon("MemTotal:       24684092 kB", 27, name,
-				     sizeof(name), &v), 0);
+				     sizeof(name), &v),
+			 0);
 	assert_string_equal(name, "MemTotal");
 	assert_int_equal(v, 24684092);
 	/* no unit: the raw count */
 	assert_int_equal(ms_kv_colon("HugePages_Total:       7", 24, name,
-				     sizeof(name), &v), 0);
+				     sizeof(name), &v),
+			 0);
 	assert_string_equal(name, "HugePages_Total");
 	assert_int_equal(v, 7);
 	assert_int_equal(ms_kv_colon("Active(anon):  1 kB\r", 20, name,
-				     sizeof(name), &v), 0);
+				     sizeof(name), &v),
+			 0);
 	assert_string_equal(name, "Active(anon)");
 	assert_int_not_equal(ms_kv_colon("Bad: 12 MB", 10, name, 48, &v), 0);
 	assert_int_not_equal(ms_kv_colon("NoValue:", 8, name, 48, &v), 0);
@@ -85,9 +88,10 @@ static void colon_lines(void **state)
 	assert_int_not_equal(ms_kv_colon("Mem Total: 5", 12, name, 48, &v), 0);
 	assert_int_not_equal(ms_kv_colon("Neg: -5 kB", 10, name, 48, &v), 0);
 	assert_int_equal(ms_kv_colon("Big: 18446744073709551616 kB", 28, name,
-				     48, &v), -ERANGE);
-	assert_int_equal(ms_kv_colon("Max: 18446744073709551615", 25, name,
-				     48, &v), 0);
+				     48, &v),
+			 -ERANGE);
+	assert_int_equal(
+		ms_kv_colon("Max: 18446744073709551615", 25, name, 48, &v), 0);
 	assert_true(v == UINT64_MAX);
 	/* a name that does not fit is refused, not cut */
 	assert_int_not_equal(ms_kv_colon("abcdefgh: 1", 11, name, 8, &v), 0);
@@ -135,14 +139,15 @@ static void values_and_brackets(void **state)
 	assert_int_not_equal(ms_parse_value("1\n2\n", 4, &v), 0);
 
 	assert_int_equal(ms_parse_bracket("always [madvise] never\n", 23, out,
-					  sizeof(out)), 0);
+					  sizeof(out)),
+			 0);
 	assert_string_equal(out, "madvise");
 	assert_int_not_equal(ms_parse_bracket("[never", 6, out, 24), 0);
 	assert_string_equal(out, "");
 	assert_int_not_equal(ms_parse_bracket("a [] b", 6, out, 24), 0);
 	assert_int_not_equal(ms_parse_bracket("a [b c] d", 9, out, 24), 0);
-	assert_int_not_equal(ms_parse_bracket("[0123456789abcdefghijklmn]", 26,
-					      out, 24), 0);
+	assert_int_not_equal(
+		ms_parse_bracket("[0123456789abcdefghijklmn]", 26, out, 24), 0);
 	/* the ']' past len does not count */
 	assert_int_not_equal(ms_parse_bracket("[abc]", 4, out, 24), 0);
 }
@@ -165,7 +170,8 @@ static void line_iteration(void **state)
 
 static void whole_files(void **state)
 {
-	const char *mixed = "MemTotal: 100 kB\n\x01\x02junk\n\nMemFree: 50 kB\n";
+	const char *mixed =
+		"MemTotal: 100 kB\n\x01\x02junk\n\nMemFree: 50 kB\n";
 	const char *junk = "\x7f\xff\xfe\n:::\n\n";
 	struct ms_kvlist l = { 0 };
 	struct ms_perr e;
@@ -238,7 +244,9 @@ static void random_bytes(void **state)
 			int r = rand_r(&seed) % 8;
 
 			/* mostly plausible bytes, so lines sometimes parse */
-			buf[i] = r == 0 ? '\n' : r == 1 ? ':' : r == 2 ? ' ' :
+			buf[i] = r == 0 ? '\n' :
+				 r == 1 ? ':' :
+				 r == 2 ? ' ' :
 				 r < 5	? (char)('0' + rand_r(&seed) % 10) :
 				 r == 5 ? 'k' :
 					  (char)rand_r(&seed);
@@ -313,8 +321,9 @@ static void reader_junk(void **state)
 
 	/* good lines survive a bad one, which is counted */
 	ms_snapshot_reset(&s);
-	put(dir, "proc/meminfo", "MemTotal: 1000 kB\nMemFree: x kB\n"
-				 "MemAvailable: 800 kB\nHugePages_Free: 3");
+	put(dir, "proc/meminfo",
+	    "MemTotal: 1000 kB\nMemFree: x kB\n"
+	    "MemAvailable: 800 kB\nHugePages_Free: 3");
 	put(dir, "proc/sys/kernel/osrelease", "6.1.0-test\n");
 	assert_int_equal(sample(dir, &s), 0);
 	assert_int_equal(s.meminfo.n, 3);

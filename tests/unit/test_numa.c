@@ -281,14 +281,13 @@ static void four_nodes(void **state)
 			assert_int_equal(nd->distance[j], want[i][j]);
 		assert_int_equal(ms_kv_get(&nd->numastat, "numa_hit"),
 				 100000 * (i + 1));
-		assert_int_equal(ms_kv_get(&nd->numastat, "numa_miss"),
-				 10 * i);
+		assert_int_equal(ms_kv_get(&nd->numastat, "numa_miss"), 10 * i);
 	}
 	assert_int_equal(f->s.numa.nodes[1].mem_total_kb, 4194304);
 	assert_int_equal(f->s.numa.nodes[1].mem_free_kb, 2097152);
 	assert_int_equal(f->s.numa.nodes[2].mem_used_kb, 97152);
-	assert_int_equal(ms_kv_get(&f->s.numa.nodes[1].meminfo,
-				   "HugePages_Total"), 2);
+	assert_int_equal(
+		ms_kv_get(&f->s.numa.nodes[1].meminfo, "HugePages_Total"), 2);
 	/* node 3 has CPUs and no memory */
 	nd = ms_numa_find(&f->s.numa, 3);
 	assert_non_null(nd);

@@ -55,7 +55,9 @@ static void psi_lines(void **state)
 
 	assert_int_equal(psi("some avg10=1.25 avg60=0.50 avg300=0.07 "
 			     "total=987654\nfull avg10=12.00 avg60=3.5 "
-			     "avg300=0.01 total=42\n", &some, &full, &e), 0);
+			     "avg300=0.01 total=42\n",
+			     &some, &full, &e),
+			 0);
 	assert_true(some.valid && full.valid);
 	assert_float_equal(some.avg10, 1.25, 1e-9);
 	assert_float_equal(some.avg60, 0.50, 1e-9);
@@ -68,28 +70,34 @@ static void psi_lines(void **state)
 
 	/* no full line (older kernels' cpu file): some alone is fine */
 	assert_int_equal(psi("some avg10=0.00 avg60=0.00 avg300=0.00 total=0",
-			     &some, &full, &e), 0);
+			     &some, &full, &e),
+			 0);
 	assert_true(some.valid);
 	assert_false(full.valid);
 
 	/* unknown keys are future fields, not errors */
 	assert_int_equal(psi("some avg10=1 avg60=2 avg300=3 total=4 new=5\n",
-			     &some, &full, &e), 0);
+			     &some, &full, &e),
+			 0);
 	assert_float_equal(some.avg300, 3.0, 1e-9);
 
 	/* a broken full line is skipped and counted */
 	assert_int_equal(psi("some avg10=1 avg60=2 avg300=3 total=4\n"
-			     "full avg10=x\n", &some, &full, &e), 0);
+			     "full avg10=x\n",
+			     &some, &full, &e),
+			 0);
 	assert_false(full.valid);
 	assert_int_equal(e.bad, 1);
 	assert_int_equal(e.first_bad, 2);
 
 	assert_int_equal(psi("some avg10=1.0 avg60=2.0 avg300=3.0\n", &some,
-			     &full, &e), -EINVAL);
+			     &full, &e),
+			 -EINVAL);
 	assert_string_equal(e.why, "no valid \"some\" line");
 	assert_false(some.valid);
 	assert_int_equal(psi("some avg10=1.0x avg60=2 avg300=3 total=4", &some,
-			     &full, &e), -EINVAL);
+			     &full, &e),
+			 -EINVAL);
 	assert_int_equal(psi("", &some, &full, &e), -EINVAL);
 	assert_int_equal(psi("\xff\xfe\x01", &some, &full, &e), -EINVAL);
 }
@@ -99,7 +107,8 @@ static void unescape(void **state)
 	char out[32];
 
 	assert_int_equal(ms_unescape_octal(out, sizeof(out),
-					   "/a\\040b\\134c\\011d", 17), 8);
+					   "/a\\040b\\134c\\011d", 17),
+			 8);
 	assert_string_equal(out, "/a b\\c\td");
 	/* incomplete or out-of-range escapes stay as they are */
 	ms_unescape_octal(out, sizeof(out), "x\\04", 4);
@@ -176,7 +185,7 @@ static void mm_stat(void **state)
 	assert_int_equal(ms_zram_mm_stat_parse("1 2 3 4 5 6", 11, &z, &e),
 			 -EINVAL);
 	assert_string_equal(e.why, "mm_stat: field 7 is not a number");
-	assert_int_equal(z.same_pages, 99);	/* untouched on error */
+	assert_int_equal(z.same_pages, 99); /* untouched on error */
 	assert_int_equal(ms_zram_mm_stat_parse("1 2 x 4 5 6 7", 13, &z, &e),
 			 -EINVAL);
 }
@@ -250,8 +259,7 @@ static void debian_618(void **state)
 			 15000);
 	assert_int_equal(ms_kv_get(&r->sysctl, "swappiness"), 60);
 	assert_int_equal(ms_kv_get(&r->sysctl, "extfrag_threshold"), 500);
-	assert_int_equal(ms_kv_get(&r->sysctl, "compaction_proactiveness"),
-			 20);
+	assert_int_equal(ms_kv_get(&r->sysctl, "compaction_proactiveness"), 20);
 	assert_int_equal(ms_kv_get(&r->sysctl, "vfs_cache_pressure"), 100);
 
 	assert_int_equal(r->nr_swaps, 0);
@@ -259,10 +267,10 @@ static void debian_618(void **state)
 
 	assert_string_equal(r->zswap_enabled, "N");
 	assert_string_equal(r->zswap_compressor, "lzo");
-	assert_string_equal(r->zswap_zpool, "");	/* gone in 6.18 */
+	assert_string_equal(r->zswap_zpool, ""); /* gone in 6.18 */
 	assert_int_equal(r->zswap_max_pool_percent, 20);
 	assert_int_equal(r->zswap_stats.n, 0);
-	assert_null(note(&f->s, "zswap_stats"));	/* zswap is off */
+	assert_null(note(&f->s, "zswap_stats")); /* zswap is off */
 
 	assert_int_equal(r->nr_zram, 1);
 	assert_string_equal(r->zram[0].name, "zram0");
@@ -428,7 +436,8 @@ static void nothing_there(void **state)
 	assert_non_null(mkdtemp(dir));
 	f = load(dir);
 	assert_int_equal(f->err, -ENOENT);
-	assert_string_equal(note(&f->s, "vmstat"), "not present on this kernel");
+	assert_string_equal(note(&f->s, "vmstat"),
+			    "not present on this kernel");
 	assert_int_equal(f->s.reclaim.vmstat.n, 0);
 	unload(f);
 	rmdir(dir);
