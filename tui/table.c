@@ -254,7 +254,7 @@ static void layout(const struct ms_table *t, int width, int *w)
 		w[i] = c[i].width;
 		if (c[i].width == MS_COL_FLEX) {
 			flex = i;
-			w[i] = MIN_FLEX;
+			w[i] = c[i].min > 0 ? c[i].min : MIN_FLEX;
 		}
 	}
 	for (int i = 0; i < t->def->ncols; i++) {

@@ -449,3 +449,28 @@ bool ms_scroll_key(struct ms_scroll *s, int key)
 	ms_scroll_clamp(s);
 	return true;
 }
+
+void ms_page_begin(struct ms_page *l, WINDOW *w, struct ms_rect r,
+		    struct ms_scroll *sc)
+{
+	l->w = w;
+	l->r = r;
+	l->sc = sc;
+	l->n = 0;
+	sc->page = r.h;
+	ms_scroll_clamp(sc);
+	ms_fill(w, r, ms_attr(MS_C_NORMAL));
+}
+
+int ms_page_next(struct ms_page *l)
+{
+	int i = l->n++ - l->sc->top;
+
+	return i >= 0 && i < l->r.h ? l->r.y + i : -1;
+}
+
+void ms_page_end(struct ms_page *l)
+{
+	l->sc->total = l->n;
+	ms_scroll_clamp(l->sc);
+}

@@ -116,6 +116,25 @@ bool ms_scroll_key(struct ms_scroll *s, int key);
 /* Clamp top after total or page changed. */
 void ms_scroll_clamp(struct ms_scroll *s);
 
+/*
+ * Drawing a long page line by line through a scroller:
+ *	ms_page_begin(&l, w, r, &sc);
+ *	if ((y = ms_page_next(&l)) >= 0) draw on row y;  (once per line)
+ *	ms_page_end(&l);	sets sc.total and sc.page
+ */
+struct ms_page {
+	WINDOW *w;
+	struct ms_rect r;
+	struct ms_scroll *sc;
+	int n;			/* lines so far */
+};
+
+void ms_page_begin(struct ms_page *l, WINDOW *w, struct ms_rect r,
+		    struct ms_scroll *sc);
+/* Screen row of the next line, or -1 when it is scrolled off. */
+int ms_page_next(struct ms_page *l);
+void ms_page_end(struct ms_page *l);
+
 /* ---- Table ----------------------------------------------------------- */
 
 #define MS_COL_FLEX (-1)	/* width: take the remaining columns */
@@ -125,6 +144,7 @@ struct ms_column {
 	int width;		/* display columns, or MS_COL_FLEX (one) */
 	enum ms_align align;
 	bool nosort;		/* `s`, `<`, `>` skip this column */
+	int min;		/* MS_COL_FLEX: narrowest width (0: 8) */
 };
 
 /*

@@ -1,0 +1,270 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The TUI's widgets and tabs off screen: formatting, width-safe text,
+ * the table, theme files, and the Buddy and Slab tabs drawn into a window.
+ */
+#define _GNU_SOURCE
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <errno.h>
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tui/theme.h"
+#include "tui/view.h"
+#include "tui/widgets.h"
+
+static SCREEN *scr;
+static FILE *out, *in;
+static const struct ms_opts opts = { .interval = 1 };
+static struct ms_ui ui = { .opts = &opts, .utf8 = true };
+
+/* ---- Formatting ------------------------------------------------------ */
+
+static void test_fmt(void **state)
+{
+	char b[32];
+
+	assert_string_equal(ms_fmt_bytes(b, sizeof(b), 0), "0B");
+	assert_string_equal(ms_fmt_bytes(b, sizeof(b), 1536), "1.5K");
+	assert_string_equal(ms_fmt_bytes(b, sizeof(b), 10 << 20), "10M");
+	assert_string_equal(ms_fmt_bytes(b, sizeof(b), MS_NA), "-");
+	assert_string_equal(ms_fmt_kb(b, sizeof(b), 16384000), "16G");
+	assert_string_equal(ms_fmt_kb(b, sizeof(b), 2048), "2.0M");
+	assert_string_equal(ms_fmt_pages(b, sizeof(b), 256, 4096), "1.0M");
+	assert_string_equal(ms_fmt_u64(b, sizeof(b), 0), "0");
+	assert_string_equal(ms_fmt_u64(b, sizeof(b), MS_NA), "-");
+	assert_string_equal(ms_fmt_count(b, sizeof(b), 123456, 6), "123456");
+	assert_string_equal(ms_fmt_count(b, sizeof(b), 1234567, 6), "1.2M");
+	assert_string_equal(ms_fmt_double(b, sizeof(b), NAN, 3), "-");
+	assert_string_equal(ms_fmt_double(b, sizeof(b), -1, 3), "-1.000");
+	assert_string_equal(ms_fmt_rate(b, sizeof(b), NAN), "-");
+	assert_string_equal(ms_fmt_rate(b, sizeof(b), 0), "0/s");
+	assert_string_equal(ms_fmt_rate(b, sizeof(b), 12), "+12/s");
+	assert_string_equal(ms_fmt_rate(b, sizeof(b), 2.5), "+2.5/s");
+	assert_string_equal(ms_fmt_rate(b, sizeof(b), -1500), "-1.5K/s");
+	assert_string_equal(ms_fmt_byte_rate(b, sizeof(b), 1.5 * 1048576),
+			    "+1.5M/s");
+	assert_string_equal(ms_fmt_byte_rate(b, sizeof(b), -512), "-512B/s");
+	assert_string_equal(ms_fmt_pct(b, sizeof(b), 42), "42.0%");
+}
+
+/* ---- Text in a window ------------------------------------------------ */
+
+/* Row y of w as UTF-8 text, trailing blanks removed. */
+static const char *row(WINDOW *w, int y)
+{
+	static char buf[1024];
+	wchar_t wc[512];
+	int n;
+
+	n = mvwinnwstr(w, y, 0, wc, (int)(sizeof(wc) / sizeof(wc[0])) - 1);
+	if (n < 0)
+		n = 0;
+	wc[n] = L'\0';
+	wcstombs(buf, wc, sizeof(buf));
+	for (n = (int)strlen(buf); n > 0 && buf[n - 1] == ' '; n--)
+		buf[n - 1] = '\0';
+	return buf;
+}
+
+static void test_width(void **state)
+{
+	WINDOW *w = newwin(3, 20, 0, 0);
+
+	assert_int_equal(ms_text_width("abc"), 3);
+	assert_int_equal(ms_text_width("\u00e9\u65e5"), 3);	/* é日 */
+	/* a wide character that does not fit is left out, not cut */
+	assert_int_equal(ms_put(w, 0, 0, 4, MS_LEFT, false, 0,
+				"ab\u65e5\u65e5"), 4);
+	assert_string_equal(row(w, 0), "ab\u65e5");
+	assert_int_equal(ms_put(w, 1, 0, 3, MS_LEFT, false, 0,
+				"ab\u65e5"), 2);
+	assert_string_equal(row(w, 1), "ab");
+	ms_put(w, 2, 0, 6, MS_RIGHT, true, 0, "42");
+	assert_string_equal(row(w, 2), "    42");
+	delwin(w);
+}
+
+static void test_escape(void **state)
+{
+	WINDOW *w = newwin(2, 40, 0, 0);
+
+	ms_put_esc(w, 0, 0, 40, MS_LEFT, false, 0, "ev\x1b[31mil\n");
+	assert_string_equal(row(w, 0), "ev\\x1b[31mil\\x0a");
+	ms_put_esc(w, 1, 0, 40, MS_LEFT, false, 0, "bad\xff\xfe");
+	assert_string_equal(row(w, 1), "bad\\xff\\xfe");
+	delwin(w);
+}
+
+static void test_bar(void **state)
+{
+	WINDOW *w = newwin(2, 10, 0, 0);
+	struct ms_ui ascii = ui;
+
+	ms_bar(w, 0, 0, 4, 0.5 + 1.0 / 16, 0, &ui);	/* 2.25 cells */
+	assert_string_equal(row(w, 0), "\u2588\u2588\u258e");
+	ascii.utf8 = false;
+	ms_bar(w, 1, 0, 4, 0.5, 0, &ascii);
+	assert_string_equal(row(w, 1), "##");
+	delwin(w);
+}
+
+/* ---- Table ----------------------------------------------------------- */
+
+struct rows {
+	const char *name[5];
+	uint64_t size[5];
+};
+
+static const struct ms_column tcols[] = {
+	{ .title = "Name", .width = MS_COL_FLEX, .align = MS_LEFT },
+	{ .title = "Size", .width = 6, .align = MS_RIGHT },
+};
+
+static void tcell(const void *ctx, int r, int c, char *buf, size_t len)
+{
+	const struct rows *d = ctx;
+
+	if (c == 0)
+		snprintf(buf, len, "%s", d->name[r]);
+	else
+		ms_fmt_u64(buf, len, d->size[r]);
+}
+
+static int tcmp(const void *ctx, int a, int b, int c)
+{
+	const struct rows *d = ctx;
+
+	return c == 0 ? strcmp(d->name[a], d->name[b]) :
+			ms_cmp_u64(d->size[a], d->size[b]);
+}
+
+static const struct ms_table_def tdef = {
+	.cols = tcols, .ncols = 2, .name_col = 0, .cell = tcell, .cmp = tcmp,
+};
+
+static void test_table(void **state)
+{
+	struct rows d = {
+		{ "dentry", "kmalloc-64", "inode_cache", "kmalloc-8", "vma" },
+		{ 300, 50, MS_NA, 70, 900 },
+	};
+	struct ms_table t;
+	WINDOW *w = newwin(6, 30, 0, 0);
+
+	ms_table_init(&t, &tdef, &d, &ui, 1, true);
+	assert_int_equal(ms_table_set_rows(&t, 5), 0);
+	/* descending by size, NA last */
+	assert_int_equal(ms_table_selected(&t), 4);
+	assert_int_equal(t.idx[1], 0);
+	assert_int_equal(t.idx[4], 2);
+	assert_int_equal(ms_table_key(&t, KEY_DOWN), MS_KEY_DONE);
+	assert_int_equal(ms_table_selected(&t), 0);
+	/* the selection follows its row through a re-sort */
+	assert_int_equal(ms_table_key(&t, 'r'), MS_KEY_DONE);
+	assert_int_equal(ms_table_selected(&t), 0);
+	assert_int_equal(t.idx[0], 2);
+	/* `s` goes to the name column, ascending */
+	ms_table_key(&t, 's');
+	assert_int_equal(t.sort_col, 0);
+	assert_false(t.reverse);
+	assert_int_equal(t.idx[0], 0);
+	/* filter as you type, case-insensitively; Esc clears */
+	ms_table_key(&t, '/');
+	assert_true(t.editing);
+	ms_table_key(&t, 'K');
+	ms_table_key(&t, 'm');
+	assert_int_equal(t.n, 2);
+	assert_int_equal(ms_table_key(&t, 'q'), MS_KEY_DONE); /* typed */
+	assert_int_equal(t.n, 0);
+	ms_table_key(&t, KEY_BACKSPACE);
+	ms_table_key(&t, '\n');
+	assert_false(t.editing);
+	assert_string_equal(t.filter, "Km");
+	ms_table_draw(&t, w, (struct ms_rect){ 0, 0, 6, 30 });
+	/* Name gets 30 - 1 - 6 = 23 columns, Size the last 6 */
+	assert_string_equal(row(w, 0), "Name\u25b2                     Size");
+	assert_string_equal(row(w, 1), "kmalloc-64                  50");
+	assert_string_equal(row(w, 2), "kmalloc-8                   70");
+	assert_string_equal(row(w, 5), "Filter: Km  (2 of 5)");
+	assert_int_equal(ms_table_key(&t, MS_KEY_ESC), MS_KEY_DONE);
+	assert_int_equal(t.n, 5);
+	assert_int_equal(ms_table_key(&t, MS_KEY_ESC), MS_KEY_PASS);
+	assert_int_equal(ms_table_key(&t, '\n'), MS_KEY_PASS);
+	ms_table_free(&t);
+	delwin(w);
+}
+
+/* ---- Theme files ----------------------------------------------------- */
+
+static const char *write_tmp(const char *text)
+{
+	static char path[64];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/tmp/ms-theme-%d.theme", getpid());
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+	return path;
+}
+
+static void test_theme(void **state)
+{
+	char err[256];
+	const char *p;
+
+	p = write_tmp("; test\n[colors]\nheader = brightred default bold\n"
+		      "selection = 200 blue reverse\n");
+	assert_int_equal(ms_theme_load(p, err, sizeof(err)), 0);
+	assert_string_equal(err, "");
+	p = write_tmp("[colors]\nheader = red blue\nbogus = red blue\n");
+	assert_int_equal(ms_theme_load(p, err, sizeof(err)), -EINVAL);
+	assert_non_null(strstr(err, ":3: bogus: unknown element"));
+	p = write_tmp("[colors]\ntitle = purple blue\n");
+	assert_int_equal(ms_theme_load(p, err, sizeof(err)), -EINVAL);
+	assert_non_null(strstr(err, "unknown colour 'purple'"));
+	p = write_tmp("[colors]\ntitle = red blue blinking\n");
+	assert_int_equal(ms_theme_load(p, err, sizeof(err)), -EINVAL);
+	assert_non_null(strstr(err, "unknown attribute 'blinking'"));
+	unlink(p);
+	assert_int_equal(ms_theme_load("no-such-theme", err, sizeof(err)),
+			 -ENOENT);
+	assert_int_equal(ms_theme_load("themes/default.theme", err,
+				       sizeof(err)), 0);
+	assert_string_equal(ms_color_name(MS_C_SORT_COLUMN), "sort_column");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_fmt),   cmocka_unit_test(test_width),
+		cmocka_unit_test(test_escape), cmocka_unit_test(test_bar),
+		cmocka_unit_test(test_table), cmocka_unit_test(test_theme),
+	};
+	int rc;
+
+	if (!setlocale(LC_ALL, "C.UTF-8"))
+		return 77;
+	out = fopen("/dev/null", "w");
+	in = fopen("/dev/null", "r");
+	scr = newterm("xterm", out, in);
+	if (!scr)
+		return 1;
+	rc = cmocka_run_group_tests(tests, NULL, NULL);
+	endwin();
+	delscreen(scr);
+	fclose(out);
+	fclose(in);
+	return rc;
+}

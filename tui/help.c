@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-2.0
+/* The help screen: every key (docs/keys.md says the same), sources, notes. */
+#include "tui/help.h"
+
+#include <stdio.h>
+#include <string.h>
+
+struct key_help {
+	const char *keys;	/* NULL: a heading */
+	const char *what;
+};
+
+static const struct key_help keys[] = {
+	{ NULL, "Everywhere" },
+	{ "1 .. 9, F1 .. F9", "switch to tab N" },
+	{ "Tab, Shift-Tab", "next, previous tab" },
+	{ "p", "pause: freeze the sample (the header says PAUSED)" },
+	{ "", "a tab switch or a drill-down still takes one sample" },
+	{ "+, -", "refresh interval longer, shorter (0.1 s .. 60 s)" },
+	{ "?, h", "this help; Esc, q, ? or h closes it" },
+	{ "n", "this help, at the sources and notes" },
+	{ "Ctrl-L", "redraw the screen" },
+	{ "q", "quit (the terminal is restored)" },
+	{ NULL, "Tables" },
+	{ "Up, Down", "move the selection" },
+	{ "PgUp, PgDn", "a page up, down" },
+	{ "Home, End", "first, last row" },
+	{ "s, >", "sort by the next column (the header marks it)" },
+	{ "<", "sort by the previous column" },
+	{ "r", "reverse the sort order" },
+	{ "/", "filter the name column as you type;" },
+	{ "", "Enter keeps the filter, Esc clears it" },
+	{ "Esc", "clear the filter" },
+	{ NULL, "Drill-downs" },
+	{ "Enter", "open the selected row (zone, cache, process, VMA)" },
+	{ "Esc, Backspace", "back one level" },
+	{ NULL, "Help screen" },
+	{ "Up, Down, PgUp, PgDn", "scroll" },
+};
+
+#define NKEYS (int)(sizeof(keys) / sizeof(keys[0]))
+#define KEYW 24
+
+/* Lines after the keys: heading, one per section, heading, notes. */
+static int extra_lines(const struct ms_snapshot *s)
+{
+	return 1 + MS_SEC_COUNT + 1 + (s->nr_notes ? s->nr_notes : 1);
+}
+
+int ms_help_lines(const struct ms_snapshot *s)
+{
+	return NKEYS + 1 + extra_lines(s);
+}
+
+int ms_help_notes_line(void)
+{
+	return NKEYS + 1;
+}
+
+static void draw_key(WINDOW *w, int y, struct ms_rect r, int i,
+		     const struct ms_ui *ui)
+{
+	if (!keys[i].keys) {
+		ms_title(w, y, r.x, r.w, keys[i].what, ui);
+		return;
+	}
+	ms_put(w, y, r.x + 2, KEYW, MS_LEFT, false, ms_attr(MS_C_TITLE),
+	       keys[i].keys);
+	ms_put(w, y, r.x + 2 + KEYW, r.w - 2 - KEYW, MS_LEFT, false,
+	       ms_attr(MS_C_HELP), keys[i].what);
+}
+
+static void draw_source(WINDOW *w, int y, struct ms_rect r,
+			const struct ms_snapshot *s, int sec)
+{
+	char line[160];
+	bool have = s->have & MS_SEC_BIT(sec);
+
+	snprintf(line, sizeof(line), "%-14s %s", ms_section_name(sec),
+		 have && s->source[sec] ? s->source[sec] :
+		 have ? "?" : "not in this sample");
+	ms_put(w, y, r.x + 2, r.w - 2, MS_LEFT, false,
+	       ms_attr(have ? MS_C_HELP : MS_C_DIM), line);
+}
+
+static void draw_note(WINDOW *w, int y, struct ms_rect r,
+		      const struct ms_snapshot *s, int i)
+{
+	char what[64], why[256], line[340];
+
+	if (!s->nr_notes) {
+		ms_put(w, y, r.x + 2, r.w - 2, MS_LEFT, false,
+		       ms_attr(MS_C_DIM), "none: every section was read");
+		return;
+	}
+	snprintf(line, sizeof(line), "%s: %s",
+		 ms_esc(what, sizeof(what), s->notes[i].what),
+		 ms_esc(why, sizeof(why), s->notes[i].why));
+	ms_put(w, y, r.x + 2, r.w - 2, MS_LEFT, false, ms_attr(MS_C_NOTE),
+	       line);
+}
+
+/* Line i of the help screen at row y. */
+static void draw_line(WINDOW *w, int y, struct ms_rect r,
+		      const struct ms_snapshot *s, const struct ms_ui *ui,
+		      int i)
+{
+	if (i < NKEYS)
+		return draw_key(w, y, r, i, ui);
+	i -= NKEYS;
+	if (i == 0)
+		return;		/* a blank line */
+	if (i == 1)
+		return ms_title(w, y, r.x, r.w,
+				"Sources: the backend that fed each section",
+				ui);
+	i -= 2;
+	if (i < MS_SEC_COUNT)
+		return draw_source(w, y, r, s, i);
+	i -= MS_SEC_COUNT;
+	if (i == 0)
+		return ms_title(w, y, r.x, r.w,
+				"Notes: what is unavailable, and why", ui);
+	draw_note(w, y, r, s, i - 1);
+}
+
+void ms_help_draw(WINDOW *w, struct ms_rect r, const struct ms_snapshot *s,
+		  const struct ms_ui *ui, struct ms_scroll *sc)
+{
+	ms_fill(w, r, ms_attr(MS_C_NORMAL));
+	sc->total = ms_help_lines(s);
+	sc->page = r.h;
+	ms_scroll_clamp(sc);
+	for (int i = 0; i < r.h && sc->top + i < sc->total; i++)
+		draw_line(w, r.y + i, r, s, ui, sc->top + i);
+}

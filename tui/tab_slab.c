@@ -1,0 +1,499 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Slab tab: a slabtop-like table of caches with growth per second; Enter
+ * on a cache shows its /sys/kernel/slab attributes and per-node counts.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui/widgets.h"
+
+enum {
+	C_NAME, C_ACTIVE, C_TOTAL, C_USE, C_OBJSIZE, C_SLABS, C_SIZE,
+	C_OBJRATE, C_BYTERATE, C_OBJPERSLAB, C_PAGESPERSLAB, C_ACTSLABS,
+	C_COUNT
+};
+
+/* Growth and size come before the per-slab geometry: at 80 columns the
+ * rightmost columns are the ones that go. */
+static const struct ms_column cols[C_COUNT] = {
+	[C_NAME] = { "Name", MS_COL_FLEX, MS_LEFT, .min = 18 },
+	[C_ACTIVE] = { "Active", 7, MS_RIGHT },
+	[C_TOTAL] = { "Total", 7, MS_RIGHT },
+	[C_USE] = { "Use", 4, MS_RIGHT },
+	[C_OBJSIZE] = { "ObjSz", 6, MS_RIGHT },
+	[C_SLABS] = { "Slabs", 6, MS_RIGHT },
+	[C_SIZE] = { "Size", 6, MS_RIGHT },
+	[C_OBJRATE] = { "Objs/s", 7, MS_RIGHT },
+	[C_BYTERATE] = { "Bytes/s", 7, MS_RIGHT },
+	[C_OBJPERSLAB] = { "Obj/Sl", 6, MS_RIGHT },
+	[C_PAGESPERSLAB] = { "Pg/Sl", 5, MS_RIGHT },
+	[C_ACTSLABS] = { "ActSl", 6, MS_RIGHT },
+};
+
+struct slab_view {
+	struct ms_view base;
+	const struct ms_snapshot *cur;
+	struct ms_table caches;
+	bool detail;
+	char dname[MS_NAME];	/* the cache drilled into, raw */
+	struct ms_scroll dscroll;
+};
+
+#define SV(v) ((struct slab_view *)(v))
+
+static const struct ms_slab_cache *cache_at(const struct slab_view *s,
+					    int row)
+{
+	return &s->cur->slab.caches[row];
+}
+
+static void cell(const void *ctx, int row, int col, char *buf, size_t len)
+{
+	const struct ms_slab_cache *c = cache_at(ctx, row);
+	int w = cols[col].width;
+
+	switch (col) {
+	case C_NAME:
+		snprintf(buf, len, "%s", c->name);
+		break;
+	case C_ACTIVE:
+		ms_fmt_count(buf, len, c->active_objs, w);
+		break;
+	case C_TOTAL:
+		ms_fmt_count(buf, len, c->num_objs, w);
+		break;
+	case C_USE:
+		if (c->active_pct != c->active_pct)
+			snprintf(buf, len, "-");
+		else
+			snprintf(buf, len, "%.0f%%", c->active_pct);
+		break;
+	case C_OBJSIZE:
+		ms_fmt_count(buf, len, c->objsize, w);
+		break;
+	case C_SLABS:
+		ms_fmt_count(buf, len, c->num_slabs, w);
+		break;
+	case C_SIZE:
+		ms_fmt_bytes(buf, len, c->size_bytes);
+		break;
+	case C_OBJRATE:
+		ms_fmt_rate(buf, len, c->objs_rate);
+		break;
+	case C_BYTERATE:
+		ms_fmt_byte_rate(buf, len, c->bytes_rate);
+		break;
+	case C_OBJPERSLAB:
+		ms_fmt_count(buf, len, c->objperslab, w);
+		break;
+	case C_PAGESPERSLAB:
+		ms_fmt_count(buf, len, c->pagesperslab, w);
+		break;
+	case C_ACTSLABS:
+		ms_fmt_count(buf, len, c->active_slabs, w);
+		break;
+	}
+}
+
+static int cmp(const void *ctx, int a, int b, int col)
+{
+	const struct ms_slab_cache *x = cache_at(ctx, a), *y = cache_at(ctx, b);
+
+	switch (col) {
+	case C_NAME:
+		return strcmp(x->name, y->name);
+	case C_ACTIVE:
+		return ms_cmp_u64(x->active_objs, y->active_objs);
+	case C_TOTAL:
+		return ms_cmp_u64(x->num_objs, y->num_objs);
+	case C_USE:
+		return ms_cmp_double(x->active_pct, y->active_pct);
+	case C_OBJSIZE:
+		return ms_cmp_u64(x->objsize, y->objsize);
+	case C_SLABS:
+		return ms_cmp_u64(x->num_slabs, y->num_slabs);
+	case C_SIZE:
+		return ms_cmp_u64(x->size_bytes, y->size_bytes);
+	case C_OBJRATE:
+		return ms_cmp_double(x->objs_rate, y->objs_rate);
+	case C_BYTERATE:
+		return ms_cmp_double(x->bytes_rate, y->bytes_rate);
+	case C_OBJPERSLAB:
+		return ms_cmp_u64(x->objperslab, y->objperslab);
+	case C_PAGESPERSLAB:
+		return ms_cmp_u64(x->pagesperslab, y->pagesperslab);
+	case C_ACTSLABS:
+		return ms_cmp_u64(x->active_slabs, y->active_slabs);
+	}
+	return 0;
+}
+
+/* Growing caches stand out; shrinking ones are quiet. */
+static attr_t cell_attr(const void *ctx, int row, int col)
+{
+	const struct ms_slab_cache *c = cache_at(ctx, row);
+
+	if (col == C_OBJRATE && c->objs_rate > 0)
+		return ms_attr(MS_C_WARNING);
+	if (col == C_BYTERATE && c->bytes_rate > 0)
+		return ms_attr(MS_C_WARNING);
+	if ((col == C_OBJRATE || col == C_BYTERATE) &&
+	    !(c->objs_rate == c->objs_rate))
+		return ms_attr(MS_C_DIM);
+	return 0;
+}
+
+static const struct ms_table_def cache_table = {
+	.cols = cols,
+	.ncols = C_COUNT,
+	.name_col = C_NAME,
+	.cell = cell,
+	.cmp = cmp,
+	.attr = cell_attr,
+};
+
+/* ---- Drill-down: one cache ------------------------------------------- */
+
+static void line(struct ms_page *l, attr_t a, const char *text)
+{
+	int y = ms_page_next(l);
+
+	if (y >= 0)
+		ms_put(l->w, y, l->r.x, l->r.w, MS_LEFT, false, a, text);
+}
+
+static void title(struct ms_page *l, const char *text,
+		  const struct ms_ui *ui)
+{
+	int y = ms_page_next(l);
+
+	if (y >= 0)
+		ms_title(l->w, y, l->r.x, l->r.w, text, ui);
+}
+
+static const char *yes_no(uint64_t v)
+{
+	return !ms_have(v) ? "-" : v ? "yes" : "no";
+}
+
+/* Two key/value pairs per line. */
+static void kv2(struct ms_page *l, const char *k1, const char *v1,
+		const char *k2, const char *v2)
+{
+	int y = ms_page_next(l), half = l->r.w / 2;
+
+	if (y < 0)
+		return;
+	ms_kv_line(l->w, y, l->r.x, half, 16, k1, v1, ms_attr(MS_C_NORMAL));
+	if (k2)
+		ms_kv_line(l->w, y, l->r.x + half, l->r.w - half, 16, k2, v2,
+			   ms_attr(MS_C_NORMAL));
+}
+
+static void detail_attrs(struct ms_page *l, const struct ms_slab_detail *d)
+{
+	char a[24], b[24];
+
+	kv2(l, "object_size", ms_fmt_u64(a, sizeof(a), d->object_size),
+	    "slab_size", ms_fmt_u64(b, sizeof(b), d->slab_size));
+	kv2(l, "objs_per_slab", ms_fmt_u64(a, sizeof(a), d->objs_per_slab),
+	    "order", ms_fmt_u64(b, sizeof(b), d->order));
+	kv2(l, "align", ms_fmt_u64(a, sizeof(a), d->align),
+	    "hwcache_align", yes_no(d->hwcache_align));
+	kv2(l, "reclaim_account", yes_no(d->reclaim_account), "cache_dma",
+	    yes_no(d->cache_dma));
+	kv2(l, "min_partial", ms_fmt_u64(a, sizeof(a), d->min_partial),
+	    "cpu_partial", ms_fmt_u64(b, sizeof(b), d->cpu_partial));
+	kv2(l, "poison", yes_no(d->poison), NULL, NULL);
+}
+
+/* Append ", name" to buf, flushing full lines to the page first. */
+static void wrap_add(struct ms_page *l, char *buf, size_t len, int *shown,
+		     const char *raw)
+{
+	char esc[MS_NAME * 4];
+	size_t off = strlen(buf);
+
+	ms_esc(esc, sizeof(esc), raw);
+	if (*shown && ms_text_width(buf) + ms_text_width(esc) + 2 > l->r.w) {
+		line(l, ms_attr(MS_C_NORMAL), buf);
+		off = (size_t)snprintf(buf, len, "   ");
+		*shown = 0;
+	}
+	snprintf(buf + off, len - off, "%s %s", *shown ? "," : "", esc);
+	(*shown)++;
+}
+
+/*
+ * SLUB merges caches of the same geometry: the sysfs entry is then a
+ * link to a ":A-0000072"-style directory shared by every alias.
+ */
+static void detail_aliases(struct ms_page *l, const struct slab_view *s,
+			   const struct ms_slab_detail *d)
+{
+	char buf[512], esc[MS_NAME * 4];
+	int shown = 0;
+
+	if (!d->target[0] || !strcmp(d->target, s->dname)) {
+		line(l, ms_attr(MS_C_NORMAL), "merged: no (a cache of its own)");
+		return;
+	}
+	snprintf(buf, sizeof(buf), "merged: yes, into %s, shared by:",
+		 ms_esc(esc, sizeof(esc), d->target));
+	for (int i = 0; i < d->nr_aliases; i++)
+		if (strcmp(d->aliases[i], d->target))
+			wrap_add(l, buf, sizeof(buf), &shown, d->aliases[i]);
+	if (!shown)
+		snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), " -");
+	line(l, ms_attr(MS_C_NORMAL), buf);
+}
+
+struct count_row {
+	const char *name;
+	const struct ms_nodecount *c;
+};
+
+/* Union of the node (or cpu) ids over the rows, sorted. */
+static int count_ids(const struct count_row *rows, int n, int *ids)
+{
+	int nids = 0;
+
+	for (int r = 0; r < n; r++)
+		for (int i = 0; i < rows[r].c->n && i < MS_MAX_NODES; i++) {
+			int id = rows[r].c->id[i], j = 0;
+
+			while (j < nids && ids[j] < id)
+				j++;
+			if (j < nids && ids[j] == id)
+				continue;
+			if (nids == MS_MAX_NODES)
+				break;
+			memmove(ids + j + 1, ids + j,
+				(size_t)(nids - j) * sizeof(*ids));
+			ids[j] = id;
+			nids++;
+		}
+	return nids;
+}
+
+static uint64_t count_of(const struct ms_nodecount *c, int id)
+{
+	for (int i = 0; i < c->n && i < MS_MAX_NODES; i++)
+		if (c->id[i] == id)
+			return c->count[i];
+	return MS_NA;
+}
+
+static void count_head(struct ms_page *l, char kind, const int *ids,
+		       int nids)
+{
+	int y = ms_page_next(l), x = l->r.x + 27;
+	attr_t a = ms_attr(MS_C_COLUMN_HEADER);
+	char buf[24];
+
+	if (y < 0)
+		return;
+	ms_fill(l->w, (struct ms_rect){ y, l->r.x, 1, l->r.w }, a);
+	ms_put(l->w, y, l->r.x + 16, 10, MS_RIGHT, true, a, "total");
+	for (int i = 0; i < nids && x + 9 <= l->r.x + l->r.w; i++, x += 10) {
+		snprintf(buf, sizeof(buf), "%c%d", kind, ids[i]);
+		ms_put(l->w, y, x, 9, MS_RIGHT, true, a, buf);
+	}
+}
+
+static void count_line(struct ms_page *l, const char *label,
+		       const struct ms_nodecount *c, const int *ids, int nids)
+{
+	int y = ms_page_next(l), x = l->r.x + 27;
+	attr_t a = ms_attr(MS_C_NORMAL);
+	char buf[24];
+
+	if (y < 0)
+		return;
+	ms_put(l->w, y, l->r.x, 15, MS_LEFT, true, a, label);
+	ms_put(l->w, y, l->r.x + 16, 10, MS_RIGHT, true, a,
+	       ms_fmt_u64(buf, sizeof(buf), c->total));
+	for (int i = 0; i < nids && x + 9 <= l->r.x + l->r.w; i++, x += 10)
+		ms_put(l->w, y, x, 9, MS_RIGHT, true, a,
+		       ms_fmt_u64(buf, sizeof(buf), count_of(c, ids[i])));
+}
+
+static void detail_counts(struct ms_page *l, const struct ms_slab_detail *d,
+			  const struct ms_ui *ui)
+{
+	const struct count_row rows[] = {
+		{ "slabs", &d->slabs },
+		{ "partial", &d->partial },
+		{ "cpu_slabs", &d->cpu_slabs },
+		{ "objects", &d->objects },
+		{ "total_objects", &d->total_objects },
+	};
+	int n = (int)(sizeof(rows) / sizeof(rows[0]));
+	int ids[MS_MAX_NODES], nids = count_ids(rows, n, ids);
+	char kind = 0;
+
+	for (int r = 0; r < n && !kind; r++)
+		kind = rows[r].c->kind;
+	title(l, kind == 'C' ? "Counts, per cpu" : "Counts, per node", ui);
+	count_head(l, kind ? kind : 'N', ids, nids);
+	for (int r = 0; r < n; r++)
+		count_line(l, rows[r].name, rows[r].c, ids, nids);
+}
+
+/* The slabinfo line of the cache, for comparison with sysfs. */
+static void detail_slabinfo(struct ms_page *l, const struct slab_view *s)
+{
+	const struct ms_slab_cache *c = NULL;
+	char buf[256], a[24], b[24], d[24], e[24];
+
+	for (int i = 0; i < s->cur->slab.n && !c; i++)
+		if (!strcmp(s->cur->slab.caches[i].name, s->dname))
+			c = &s->cur->slab.caches[i];
+	if (!c)
+		return line(l, ms_attr(MS_C_DIM), "slabinfo: not listed");
+	snprintf(buf, sizeof(buf), "slabinfo: %s/%s objects active, %s "
+		 "slabs, %s", ms_fmt_u64(a, sizeof(a), c->active_objs),
+		 ms_fmt_u64(b, sizeof(b), c->num_objs),
+		 ms_fmt_u64(d, sizeof(d), c->num_slabs),
+		 ms_fmt_bytes(e, sizeof(e), c->size_bytes));
+	line(l, ms_attr(MS_C_NORMAL), buf);
+}
+
+static void draw_detail(struct slab_view *s, WINDOW *w, struct ms_rect r)
+{
+	const struct ms_slab_detail *d = &s->cur->slab_detail;
+	struct ms_page l;
+	char buf[320], esc[MS_NAME * 4];
+
+	ms_page_begin(&l, w, r, &s->dscroll);
+	snprintf(buf, sizeof(buf), "Cache %s  (Esc back)",
+		 ms_esc(esc, sizeof(esc), s->dname));
+	title(&l, buf, s->base.ui);
+	detail_slabinfo(&l, s);
+	if (!(s->cur->have & MS_SEC_BIT(MS_SEC_SLAB_DETAIL)) || !d->valid ||
+	    strcmp(d->name, s->dname)) {
+		line(&l, ms_attr(MS_C_NOTE),
+		     ms_why_missing(buf, sizeof(buf), s->cur,
+				    MS_SEC_SLAB_DETAIL, "slab"));
+		ms_page_end(&l);
+		return;
+	}
+	title(&l, "Attributes (/sys/kernel/slab)", s->base.ui);
+	detail_attrs(&l, d);
+	detail_aliases(&l, s, d);
+	detail_counts(&l, d, s->base.ui);
+	ms_page_end(&l);
+}
+
+/* ---- The view -------------------------------------------------------- */
+
+static struct ms_view *slab_create(const struct ms_ui *ui)
+{
+	struct slab_view *s = calloc(1, sizeof(*s));
+
+	if (!s)
+		return NULL;
+	s->base.cls = &ms_view_slab;
+	s->base.ui = ui;
+	ms_table_init(&s->caches, &cache_table, s, ui, C_SIZE, true);
+	s->caches.empty = "no slab caches in this sample";
+	return &s->base;
+}
+
+static void slab_destroy(struct ms_view *v)
+{
+	ms_table_free(&SV(v)->caches);
+	free(v);
+}
+
+static void slab_request(struct ms_view *v, struct ms_request *req)
+{
+	struct slab_view *s = SV(v);
+
+	req->sections |= MS_SEC_BIT(MS_SEC_SLAB);
+	if (s->detail) {
+		req->sections |= MS_SEC_BIT(MS_SEC_SLAB_DETAIL);
+		snprintf(req->slab_cache, sizeof(req->slab_cache), "%s",
+			 s->dname);
+	}
+}
+
+static void slab_update(struct ms_view *v, const struct ms_snapshot *cur,
+			const struct ms_snapshot *prev)
+{
+	struct slab_view *s = SV(v);
+
+	s->cur = cur;
+	ms_table_set_rows(&s->caches, cur->slab.n);
+}
+
+static void slab_draw(struct ms_view *v, WINDOW *w, struct ms_rect r)
+{
+	struct slab_view *s = SV(v);
+	char why[256];
+
+	ms_fill(w, r, ms_attr(MS_C_NORMAL));
+	if (!s->cur) {
+		ms_message(w, r, ms_attr(MS_C_DIM),
+			   "waiting for the first sample");
+	} else if (s->detail) {
+		draw_detail(s, w, r);
+	} else if (!(s->cur->have & MS_SEC_BIT(MS_SEC_SLAB))) {
+		ms_message(w, r, ms_attr(MS_C_NOTE),
+			   ms_why_missing(why, sizeof(why), s->cur,
+					  MS_SEC_SLAB, "slab"));
+	} else {
+		ms_table_draw(&s->caches, w, r);
+	}
+}
+
+static enum ms_key_result slab_key(struct ms_view *v, int key)
+{
+	struct slab_view *s = SV(v);
+	int row;
+
+	if (s->detail) {
+		if (ms_key_is_back(key)) {
+			s->detail = false;
+			return MS_KEY_DONE;
+		}
+		return ms_scroll_key(&s->dscroll, key) ? MS_KEY_DONE :
+							 MS_KEY_PASS;
+	}
+	if (!s->caches.editing && ms_key_is_enter(key)) {
+		row = ms_table_selected(&s->caches);
+		if (row < 0)
+			return MS_KEY_DONE;
+		snprintf(s->dname, sizeof(s->dname), "%s",
+			 cache_at(s, row)->name);
+		s->detail = true;
+		s->dscroll.top = 0;
+		return MS_KEY_RESAMPLE;
+	}
+	return ms_table_key(&s->caches, key);
+}
+
+static const char *slab_hints(struct ms_view *v)
+{
+	struct slab_view *s = SV(v);
+
+	if (s->detail)
+		return "Up/Down scroll  Esc back";
+	if (s->caches.editing)
+		return ms_table_hints(&s->caches);
+	return "Enter cache  s/</> sort  r reverse  / filter";
+}
+
+const struct ms_view_class ms_view_slab = {
+	.name = "Slab",
+	.id = "slab",
+	.create = slab_create,
+	.destroy = slab_destroy,
+	.request = slab_request,
+	.update = slab_update,
+	.draw = slab_draw,
+	.on_key = slab_key,
+	.hints = slab_hints,
+};
