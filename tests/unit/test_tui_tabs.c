@@ -1,0 +1,272 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The Buddy and Slab tabs drawn off screen: from the captured 6.18 tree
+ * through the real manager, and from hand-made snapshots (hostile names,
+ * missing pagetypeinfo, a missing section).
+ */
+#define _GNU_SOURCE
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "probes/probe.h"
+#include "tui/view.h"
+#include "tui/widgets.h"
+
+#define TREE "tests/fixtures/debian12-6.18"
+
+static const struct ms_opts opts = { .interval = 1 };
+static const struct ms_ui ui = { .opts = &opts, .utf8 = true };
+
+/* Row y of w as UTF-8, trailing blanks removed. */
+static const char *row(WINDOW *w, int y)
+{
+	static char buf[1024];
+	wchar_t wc[512];
+	int n = mvwinnwstr(w, y, 0, wc, 511);
+
+	wc[n < 0 ? 0 : n] = L'\0';
+	wcstombs(buf, wc, sizeof(buf));
+	for (n = (int)strlen(buf); n > 0 && buf[n - 1] == ' '; n--)
+		buf[n - 1] = '\0';
+	return buf;
+}
+
+/* The first row of w holding text, or NULL. */
+static const char *find_row(WINDOW *w, const char *text)
+{
+	for (int y = 0; y < getmaxy(w); y++)
+		if (strstr(row(w, y), text))
+			return row(w, y);
+	return NULL;
+}
+
+static void assert_row(WINDOW *w, const char *text)
+{
+	if (!find_row(w, text)) {
+		for (int y = 0; y < getmaxy(w); y++)
+			print_message("|%s\n", row(w, y));
+		fail_msg("no row holds \"%s\"", text);
+	}
+}
+
+/* A sample of the 6.18 tree with what view v asks for. */
+struct fixture {
+	struct ms_root root;
+	struct ms_manager m;
+	struct ms_snapshot s;
+};
+
+static void sample(struct fixture *f, struct ms_view *v)
+{
+	struct ms_request req = { .sections = MS_SEC_BIT(MS_SEC_MEMINFO) };
+
+	v->cls->request(v, &req);
+	assert_int_equal(ms_manager_sample(&f->m, &req, &f->s, NULL), 0);
+	v->cls->update(v, &f->s, NULL);
+}
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+
+	if (!f || ms_root_open(&f->root, TREE) ||
+	    ms_manager_open(&f->m, &f->root))
+		return -1;
+	ms_snapshot_init(&f->s);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	ms_snapshot_free(&f->s);
+	ms_manager_close(&f->m);
+	ms_root_close(&f->root);
+	free(f);
+	return 0;
+}
+
+static void draw(struct ms_view *v, WINDOW *w)
+{
+	werase(w);
+	v->cls->draw(v, w, (struct ms_rect){ 0, 0, getmaxy(w), getmaxx(w) });
+}
+
+static void test_buddy_fixture(void **state)
+{
+	struct fixture *f = *state;
+	struct ms_view *v = ms_view_buddy.create(&ui);
+	WINDOW *w = newwin(30, 100, 0, 0);
+
+	sample(f, v);
+	draw(v, w);
+	assert_string_equal(row(w, 0), "Node Zone     Wmark    FreePg   Free "
+			    "Lrg  Frag% Orders          Min     Low    High"
+			    "   Managed");
+	assert_row(w, "   0 Normal   OK       516501   2.0G  10   99.8");
+	/* the panel under the table: the first zone, DMA */
+	assert_row(w, "Node 0, zone DMA: free blocks per order");
+	assert_row(w, "blocks         0       0       0       0       0"
+		      "       0       0       0       1       1       3");
+	/* down to Normal and into it */
+	assert_int_equal(v->cls->on_key(v, KEY_DOWN), MS_KEY_DONE);
+	assert_int_equal(v->cls->on_key(v, KEY_DOWN), MS_KEY_DONE);
+	draw(v, w);
+	assert_row(w, "blocks      2587    1943    1441     889     456");
+	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_DONE);
+	draw(v, w);
+	assert_row(w, "Node 0, zone Normal  (Esc back)");
+	assert_row(w, "watermarks (pages): min 7517  low 9396  high 11275");
+	assert_row(w, "   10      369    377856    1.4G    0.268   -1.000  "
+		      "73.2%");
+	/* scroll to the migrate types: Movable at order 10, pageblocks */
+	assert_int_equal(v->cls->on_key(v, KEY_END), MS_KEY_DONE);
+	draw(v, w);
+	assert_row(w, "   10            0          369            0");
+	assert_row(w, "pblks           64         1097           55");
+	assert_int_equal(v->cls->on_key(v, MS_KEY_ESC), MS_KEY_DONE);
+	assert_int_equal(v->cls->on_key(v, MS_KEY_ESC), MS_KEY_PASS);
+	draw(v, w);
+	assert_string_equal(row(w, 0), "Node Zone     Wmark    FreePg   Free "
+			    "Lrg  Frag% Orders          Min     Low    High"
+			    "   Managed");
+	v->cls->destroy(v);
+	delwin(w);
+}
+
+static void test_slab_fixture(void **state)
+{
+	struct fixture *f = *state;
+	struct ms_view *v = ms_view_slab.create(&ui);
+	WINDOW *w = newwin(24, 80, 0, 0);
+
+	sample(f, v);
+	draw(v, w);
+	/* 80 columns: the per-slab geometry columns are dropped */
+	assert_string_equal(row(w, 0), "Name                    Active   Total"
+			    "  Use  ObjSz  Slabs  Size\u25bc  Objs/s Bytes/s");
+	assert_string_equal(row(w, 1), "ext4_inode_cache         37268   37282"
+			    " 100%   1128   2663    42M       -       -");
+	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_RESAMPLE);
+	sample(f, v);
+	assert_true(f->s.have & MS_SEC_BIT(MS_SEC_SLAB_DETAIL));
+	draw(v, w);
+	assert_row(w, "Cache ext4_inode_cache  (Esc back)");
+	assert_row(w, "object_size     1120");
+	assert_row(w, "slab_size       1128");
+	assert_row(w, "slabs                 2841      2841");
+	assert_int_equal(v->cls->on_key(v, KEY_BACKSPACE), MS_KEY_DONE);
+	/* back: the request no longer names a cache */
+	sample(f, v);
+	assert_false(f->s.have & MS_SEC_BIT(MS_SEC_SLAB_DETAIL));
+	v->cls->destroy(v);
+	delwin(w);
+}
+
+/* ---- Hand-made snapshots ----------------------------------------------- */
+
+static void test_slab_hostile(void **state)
+{
+	struct ms_snapshot s;
+	struct ms_view *v = ms_view_slab.create(&ui);
+	WINDOW *w = newwin(10, 110, 0, 0);	/* Name: 32 columns */
+	struct ms_slab_cache *c;
+
+	ms_snapshot_init(&s);
+	s.have = MS_SEC_BIT(MS_SEC_SLAB);
+	c = ms_slab_add(&s.slab);
+	snprintf(c->name, sizeof(c->name), "\x1b]0;pwned\x07\x1b[2J");
+	c->active_objs = 10;
+	c->num_objs = c->objsize = c->objperslab = c->pagesperslab = MS_NA;
+	c->active_slabs = c->num_slabs = c->size_bytes = MS_NA;
+	c->active_pct = c->objs_rate = c->bytes_rate = NAN;
+	v->cls->update(v, &s, NULL);
+	draw(v, w);
+	/* escaped, and unknown values are "-", never 0 */
+	assert_string_equal(row(w, 1), "\\x1b]0;pwned\\x07\\x1b[2J"
+			    "               10       -    -      -      -      -       -"
+			    "       -      -     -      -");
+	for (int y = 0; y < 10; y++)
+		assert_null(strchr(row(w, y), '\x1b'));
+	v->cls->destroy(v);
+	ms_snapshot_free(&s);
+	delwin(w);
+}
+
+static void test_buddy_no_pagetypeinfo(void **state)
+{
+	struct ms_snapshot s;
+	struct ms_view *v = ms_view_buddy.create(&ui);
+	WINDOW *w = newwin(40, 100, 0, 0);
+	struct ms_zone *z;
+
+	ms_snapshot_init(&s);
+	v->cls->update(v, &s, NULL);
+	ms_snapshot_note(&s, "buddy", "buddyinfo: truncated");
+	draw(v, w);
+	assert_row(w, "buddy unavailable: buddy: buddyinfo: truncated");
+
+	s.have = MS_SEC_BIT(MS_SEC_BUDDY);
+	ms_snapshot_note(&s, "pagetypeinfo", "needs root");
+	z = ms_zone_add(&s.buddy);
+	z->node = 1;
+	snprintf(z->name, sizeof(z->name), "Normal");
+	z->nr_orders = 3;
+	z->free_blocks[0] = 4;
+	z->free_blocks[1] = 2;
+	z->free_blocks[2] = 1;
+	z->free_pages = 12;
+	z->largest_order = 2;
+	z->wstate = MS_WMARK_MIN;
+	v->cls->update(v, &s, NULL);
+	draw(v, w);
+	assert_row(w, "   1 Normal   MIN");
+	assert_int_equal(v->cls->on_key(v, KEY_ENTER), MS_KEY_DONE);
+	draw(v, w);
+	assert_row(w, "watermark MIN (free <= min: direct reclaim)");
+	assert_row(w, "    2        1         4     16K");
+	assert_row(w, "unavailable: needs root");
+	v->cls->destroy(v);
+	ms_snapshot_free(&s);
+	delwin(w);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_buddy_fixture, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_slab_fixture, setup,
+						teardown),
+		cmocka_unit_test(test_slab_hostile),
+		cmocka_unit_test(test_buddy_no_pagetypeinfo),
+	};
+	FILE *out, *in;
+	SCREEN *scr;
+	int rc;
+
+	if (!setlocale(LC_ALL, "C.UTF-8"))
+		return 1;
+	out = fopen("/dev/null", "w");
+	in = fopen("/dev/null", "r");
+	scr = newterm("xterm", out, in);
+	if (!scr)
+		return 1;
+	rc = cmocka_run_group_tests(tests, NULL, NULL);
+	endwin();
+	delscreen(scr);
+	fclose(out);
+	fclose(in);
+	return rc;
+}
