@@ -112,7 +112,8 @@ int ms_table_set_rows(struct ms_table *t, int nrows)
 	for (int i = 0; i < nrows; i++)
 		if (matches(t, i))
 			t->idx[t->n++] = i;
-	if (t->sort_col >= 0 && t->sort_col < t->def->ncols && t->def->cmp)
+	if (t->n > 1 && t->sort_col >= 0 && t->sort_col < t->def->ncols &&
+	    t->def->cmp)
 		qsort_r(t->idx, (size_t)t->n, sizeof(*t->idx), cmp_rows, t);
 	reselect(t);
 	remember(t);

@@ -162,6 +162,14 @@ static void test_table(void **state)
 	WINDOW *w = newwin(6, 30, 0, 0);
 
 	ms_table_init(&t, &tdef, &d, &ui, 1, true);
+	/* empty: nothing selected, keys harmless, a message drawn */
+	assert_int_equal(ms_table_set_rows(&t, 0), 0);
+	assert_int_equal(ms_table_selected(&t), -1);
+	assert_int_equal(ms_table_key(&t, KEY_DOWN), MS_KEY_DONE);
+	assert_int_equal(ms_table_key(&t, 's'), MS_KEY_DONE);
+	ms_table_draw(&t, w, (struct ms_rect){ 0, 0, 6, 30 });
+	assert_string_equal(row(w, 1), "nothing to show");
+	ms_table_key(&t, '<');
 	assert_int_equal(ms_table_set_rows(&t, 5), 0);
 	/* descending by size, NA last */
 	assert_int_equal(ms_table_selected(&t), 4);
