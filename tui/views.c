@@ -5,5 +5,8 @@
 const struct ms_view_class *const ms_views[] = {
 	&ms_view_buddy,
 	&ms_view_slab,
+	&ms_view_vma,
+	&ms_view_reclaim,
+	&ms_view_numa,
 	NULL,
 };
