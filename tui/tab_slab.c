@@ -376,7 +376,7 @@ static void draw_detail(struct slab_view *s, WINDOW *w, struct ms_rect r)
 	    strcmp(d->name, s->dname)) {
 		line(&l, ms_attr(MS_C_NOTE),
 		     ms_why_missing(buf, sizeof(buf), s->cur,
-				    MS_SEC_SLAB_DETAIL, "slab"));
+				    MS_SEC_SLAB_DETAIL, "slab detail"));
 		ms_page_end(&l);
 		return;
 	}
