@@ -6,7 +6,7 @@
 #include <string.h>
 
 struct key_help {
-	const char *keys;	/* NULL: a heading */
+	const char *keys; /* NULL: a heading */
 	const char *what;
 };
 
@@ -78,7 +78,8 @@ static void draw_source(WINDOW *w, int y, struct ms_rect r,
 
 	snprintf(line, sizeof(line), "%-14s %s", ms_section_name(sec),
 		 have && s->source[sec] ? s->source[sec] :
-		 have ? "?" : "not in this sample");
+		 have			? "?" :
+					  "not in this sample");
 	ms_put(w, y, r.x + 2, r.w - 2, MS_LEFT, false,
 	       ms_attr(have ? MS_C_HELP : MS_C_DIM), line);
 }
@@ -109,7 +110,7 @@ static void draw_line(WINDOW *w, int y, struct ms_rect r,
 		return draw_key(w, y, r, i, ui);
 	i -= NKEYS;
 	if (i == 0)
-		return;		/* a blank line */
+		return; /* a blank line */
 	if (i == 1)
 		return ms_title(w, y, r.x, r.w,
 				"Sources: the backend that fed each section",

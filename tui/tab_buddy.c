@@ -11,8 +11,20 @@
 #include "tui/widgets.h"
 
 enum {
-	C_NODE, C_ZONE, C_STATE, C_FREE, C_FREEMEM, C_LARGEST, C_FRAG,
-	C_ORDERS, C_MIN, C_LOW, C_HIGH, C_MANAGED, C_PRESENT, C_SPANNED,
+	C_NODE,
+	C_ZONE,
+	C_STATE,
+	C_FREE,
+	C_FREEMEM,
+	C_LARGEST,
+	C_FRAG,
+	C_ORDERS,
+	C_MIN,
+	C_LOW,
+	C_HIGH,
+	C_MANAGED,
+	C_PRESENT,
+	C_SPANNED,
 	C_COUNT
 };
 
@@ -37,7 +49,7 @@ struct buddy_view {
 	struct ms_view base;
 	const struct ms_snapshot *cur;
 	struct ms_table zones;
-	bool detail;		/* drilled down into one zone */
+	bool detail; /* drilled down into one zone */
 	int dnode;
 	char dzone[16];
 	struct ms_scroll dscroll;
@@ -95,9 +107,9 @@ static uint64_t order_pages(uint64_t blocks, int order)
 static void orders_text(const struct buddy_view *b, const struct ms_zone *z,
 			char *buf, size_t len)
 {
-	static const char *const utf8[] = { " ", "\u2581", "\u2582", "\u2583",
-					    "\u2584", "\u2585", "\u2586",
-					    "\u2587", "\u2588" };
+	static const char *const utf8[] = { " ",      "\u2581", "\u2582",
+					    "\u2583", "\u2584", "\u2585",
+					    "\u2586", "\u2587", "\u2588" };
 	static const char *const ascii[] = { " ", ".", ":", "-", "=",
 					     "+", "*", "#", "@" };
 	const char *const *glyph = b->base.ui->utf8 ? utf8 : ascii;
@@ -252,8 +264,7 @@ static void line(struct ms_page *l, attr_t a, const char *text)
 		ms_put(l->w, y, l->r.x, l->r.w, MS_LEFT, false, a, text);
 }
 
-static void title(struct ms_page *l, const char *text,
-		  const struct ms_ui *ui)
+static void title(struct ms_page *l, const char *text, const struct ms_ui *ui)
 {
 	int y = ms_page_next(l);
 
@@ -282,18 +293,21 @@ static void detail_summary(struct ms_page *l, const struct buddy_view *b,
 			    wmark_attr(z->wstate), wmark_name(z->wstate));
 		snprintf(buf, sizeof(buf), " (%s)  largest free order %d",
 			 z->wstate <= MS_WMARK_MIN ? wmark_meaning[z->wstate] :
-						     "?", z->largest_order);
+						     "?",
+			 z->largest_order);
 		ms_put(l->w, y, l->r.x + x, l->r.w - x, MS_LEFT, false,
 		       ms_attr(MS_C_NORMAL), buf);
 	}
-	snprintf(buf, sizeof(buf), "free %s pages = %s (zoneinfo: %s)  "
+	snprintf(buf, sizeof(buf),
+		 "free %s pages = %s (zoneinfo: %s)  "
 		 "fragmentation index %s%%",
 		 ms_fmt_u64(a, sizeof(a), z->free_pages),
 		 ms_fmt_pages(c, sizeof(c), z->free_pages, page_size(b->cur)),
 		 ms_fmt_u64(d, sizeof(d), z->zi_free),
 		 ms_fmt_double(e, sizeof(e), z->frag_index, 1));
 	line(l, ms_attr(MS_C_NORMAL), buf);
-	snprintf(buf, sizeof(buf), "watermarks (pages): min %s  low %s  "
+	snprintf(buf, sizeof(buf),
+		 "watermarks (pages): min %s  low %s  "
 		 "high %s  promo %s  boost %s",
 		 ms_fmt_u64(a, sizeof(a), z->wmark_min),
 		 ms_fmt_u64(c, sizeof(c), z->wmark_low),
@@ -301,7 +315,8 @@ static void detail_summary(struct ms_page *l, const struct buddy_view *b,
 		 ms_fmt_u64(e, sizeof(e), z->wmark_promo),
 		 ms_fmt_u64(f, sizeof(f), z->boost));
 	line(l, ms_attr(MS_C_NORMAL), buf);
-	snprintf(buf, sizeof(buf), "pages: managed %s  present %s  "
+	snprintf(buf, sizeof(buf),
+		 "pages: managed %s  present %s  "
 		 "spanned %s  cma %s",
 		 ms_fmt_u64(a, sizeof(a), z->managed),
 		 ms_fmt_u64(c, sizeof(c), z->present),
@@ -332,7 +347,7 @@ static const int ow[] = { 5, 8, 9, 7, 8, 8 };
 
 static void order_header(struct ms_page *l)
 {
-	static const char *const t[NOW] = { "Order", "Blocks", "Pages",
+	static const char *const t[NOW] = { "Order",  "Blocks",	  "Pages",
 					    "Memory", "Unusable", "Extfrag" };
 	int y = ms_page_next(l), x = l->r.x;
 
@@ -400,8 +415,8 @@ static void mt_header(struct ms_page *l, const struct ms_buddy *bd, int cw)
 		return;
 	ms_fill(l->w, (struct ms_rect){ y, l->r.x, 1, l->r.w },
 		ms_attr(MS_C_COLUMN_HEADER));
-	ms_put(l->w, y, l->r.x, 5, MS_RIGHT, true,
-	       ms_attr(MS_C_COLUMN_HEADER), "Order");
+	ms_put(l->w, y, l->r.x, 5, MS_RIGHT, true, ms_attr(MS_C_COLUMN_HEADER),
+	       "Order");
 	for (int m = 0; m < bd->nr_migrate && x + cw <= l->r.x + l->r.w; m++) {
 		ms_put_esc(l->w, y, x, cw, MS_RIGHT, true,
 			   ms_attr(MS_C_COLUMN_HEADER), bd->migrate[m]);
@@ -460,8 +475,10 @@ static void detail_migrate(struct ms_page *l, const struct buddy_view *b,
 	}
 	mt_row(l, bd, cw, "pages", pages, ms_attr(MS_C_TITLE));
 	mt_row(l, bd, cw, "pblks", z->mt_pageblocks, ms_attr(MS_C_TITLE));
-	snprintf(buf, sizeof(buf), "pages: free pages per type;  pblks: "
-		 "pageblocks per type (order %d each)", bd->pageblock_order);
+	snprintf(buf, sizeof(buf),
+		 "pages: free pages per type;  pblks: "
+		 "pageblocks per type (order %d each)",
+		 bd->pageblock_order);
 	line(l, ms_attr(MS_C_DIM), buf);
 }
 
@@ -477,8 +494,10 @@ static void draw_detail(struct buddy_view *b, WINDOW *w, struct ms_rect r,
 	title(&l, buf, b->base.ui);
 	detail_summary(&l, b, z);
 	detail_protection(&l, z);
-	title(&l, "Free memory per order  (indices as mm/vmstat.c prints "
-		  "them)", b->base.ui);
+	title(&l,
+	      "Free memory per order  (indices as mm/vmstat.c prints "
+	      "them)",
+	      b->base.ui);
 	order_header(&l);
 	for (int o = 0; o < z->nr_orders && o < MS_MAX_ORDER; o++)
 		order_row(&l, b, z, o);
@@ -532,10 +551,9 @@ static const struct ms_zone *detail_zone(const struct buddy_view *b)
 	return NULL;
 }
 
-
 /* The selected zone's free blocks and memory per order, under the table. */
-static void draw_orders_panel(struct buddy_view *b, WINDOW *w,
-			      struct ms_rect r, const struct ms_zone *z)
+static void draw_orders_panel(struct buddy_view *b, WINDOW *w, struct ms_rect r,
+			      const struct ms_zone *z)
 {
 	uint64_t ps = page_size(b->cur);
 	int lw = 8, n = z->nr_orders, cw;
@@ -548,9 +566,10 @@ static void draw_orders_panel(struct buddy_view *b, WINDOW *w,
 		cw = 8;
 	if (cw < 5)
 		cw = 5;
-	snprintf(title, sizeof(title), "Node %d, zone %s: free blocks per "
-		 "order (Enter for details)", z->node,
-		 ms_esc(name, sizeof(name), z->name));
+	snprintf(title, sizeof(title),
+		 "Node %d, zone %s: free blocks per "
+		 "order (Enter for details)",
+		 z->node, ms_esc(name, sizeof(name), z->name));
 	ms_title(w, r.y, r.x, r.w, title, b->base.ui);
 	ms_put(w, r.y + 1, r.x, lw, MS_LEFT, true, ms_attr(MS_C_DIM), "order");
 	ms_put(w, r.y + 2, r.x, lw, MS_LEFT, true, ms_attr(MS_C_DIM), "blocks");
@@ -612,8 +631,10 @@ static void buddy_draw(struct ms_view *v, WINDOW *w, struct ms_rect r)
 			draw_detail(b, w, r, z);
 			return;
 		}
-		snprintf(why, sizeof(why), "node %d zone %s is not in this "
-			 "sample (Esc back)", b->dnode, b->dzone);
+		snprintf(why, sizeof(why),
+			 "node %d zone %s is not in this "
+			 "sample (Esc back)",
+			 b->dnode, b->dzone);
 		ms_message(w, r, ms_attr(MS_C_NOTE), why);
 		return;
 	}

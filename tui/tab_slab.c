@@ -10,8 +10,18 @@
 #include "tui/widgets.h"
 
 enum {
-	C_NAME, C_ACTIVE, C_TOTAL, C_USE, C_OBJSIZE, C_SLABS, C_SIZE,
-	C_OBJRATE, C_BYTERATE, C_OBJPERSLAB, C_PAGESPERSLAB, C_ACTSLABS,
+	C_NAME,
+	C_ACTIVE,
+	C_TOTAL,
+	C_USE,
+	C_OBJSIZE,
+	C_SLABS,
+	C_SIZE,
+	C_OBJRATE,
+	C_BYTERATE,
+	C_OBJPERSLAB,
+	C_PAGESPERSLAB,
+	C_ACTSLABS,
 	C_COUNT
 };
 
@@ -37,14 +47,13 @@ struct slab_view {
 	const struct ms_snapshot *cur;
 	struct ms_table caches;
 	bool detail;
-	char dname[MS_NAME];	/* the cache drilled into, raw */
+	char dname[MS_NAME]; /* the cache drilled into, raw */
 	struct ms_scroll dscroll;
 };
 
 #define SV(v) ((struct slab_view *)(v))
 
-static const struct ms_slab_cache *cache_at(const struct slab_view *s,
-					    int row)
+static const struct ms_slab_cache *cache_at(const struct slab_view *s, int row)
 {
 	return &s->cur->slab.caches[row];
 }
@@ -164,8 +173,7 @@ static void line(struct ms_page *l, attr_t a, const char *text)
 		ms_put(l->w, y, l->r.x, l->r.w, MS_LEFT, false, a, text);
 }
 
-static void title(struct ms_page *l, const char *text,
-		  const struct ms_ui *ui)
+static void title(struct ms_page *l, const char *text, const struct ms_ui *ui)
 {
 	int y = ms_page_next(l);
 
@@ -200,8 +208,8 @@ static void detail_attrs(struct ms_page *l, const struct ms_slab_detail *d)
 	    "slab_size", ms_fmt_u64(b, sizeof(b), d->slab_size));
 	kv2(l, "objs_per_slab", ms_fmt_u64(a, sizeof(a), d->objs_per_slab),
 	    "order", ms_fmt_u64(b, sizeof(b), d->order));
-	kv2(l, "align", ms_fmt_u64(a, sizeof(a), d->align),
-	    "hwcache_align", yes_no(d->hwcache_align));
+	kv2(l, "align", ms_fmt_u64(a, sizeof(a), d->align), "hwcache_align",
+	    yes_no(d->hwcache_align));
 	kv2(l, "reclaim_account", yes_no(d->reclaim_account), "cache_dma",
 	    yes_no(d->cache_dma));
 	kv2(l, "min_partial", ms_fmt_u64(a, sizeof(a), d->min_partial),
@@ -237,7 +245,8 @@ static void detail_aliases(struct ms_page *l, const struct slab_view *s,
 	int shown = 0;
 
 	if (!d->target[0] || !strcmp(d->target, s->dname)) {
-		line(l, ms_attr(MS_C_NORMAL), "merged: no (a cache of its own)");
+		line(l, ms_attr(MS_C_NORMAL),
+		     "merged: no (a cache of its own)");
 		return;
 	}
 	snprintf(buf, sizeof(buf), "merged: yes, into %s, shared by:",
@@ -286,8 +295,7 @@ static uint64_t count_of(const struct ms_nodecount *c, int id)
 	return MS_NA;
 }
 
-static void count_head(struct ms_page *l, char kind, const int *ids,
-		       int nids)
+static void count_head(struct ms_page *l, char kind, const int *ids, int nids)
 {
 	int y = ms_page_next(l), x = l->r.x + 27;
 	attr_t a = ms_attr(MS_C_COLUMN_HEADER);
@@ -353,8 +361,10 @@ static void detail_slabinfo(struct ms_page *l, const struct slab_view *s)
 			c = &s->cur->slab.caches[i];
 	if (!c)
 		return line(l, ms_attr(MS_C_DIM), "slabinfo: not listed");
-	snprintf(buf, sizeof(buf), "slabinfo: %s/%s objects active, %s "
-		 "slabs, %s", ms_fmt_u64(a, sizeof(a), c->active_objs),
+	snprintf(buf, sizeof(buf),
+		 "slabinfo: %s/%s objects active, %s "
+		 "slabs, %s",
+		 ms_fmt_u64(a, sizeof(a), c->active_objs),
 		 ms_fmt_u64(b, sizeof(b), c->num_objs),
 		 ms_fmt_u64(d, sizeof(d), c->num_slabs),
 		 ms_fmt_bytes(e, sizeof(e), c->size_bytes));
@@ -442,8 +452,8 @@ static void slab_draw(struct ms_view *v, WINDOW *w, struct ms_rect r)
 		draw_detail(s, w, r);
 	} else if (!(s->cur->have & MS_SEC_BIT(MS_SEC_SLAB))) {
 		ms_message(w, r, ms_attr(MS_C_NOTE),
-			   ms_why_missing(why, sizeof(why), s->cur,
-					  MS_SEC_SLAB, "slab"));
+			   ms_why_missing(why, sizeof(why), s->cur, MS_SEC_SLAB,
+					  "slab"));
 	} else {
 		ms_table_draw(&s->caches, w, r);
 	}

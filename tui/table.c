@@ -8,7 +8,7 @@
 
 #include "tui/widgets.h"
 
-#define MIN_FLEX 8		/* a flexible column never gets narrower */
+#define MIN_FLEX 8 /* a flexible column never gets narrower */
 
 void ms_table_init(struct ms_table *t, const struct ms_table_def *def,
 		   const void *ctx, const struct ms_ui *ui, int sort_col,
@@ -179,7 +179,7 @@ static enum ms_key_result edit_key(struct ms_table *t, int key)
 		t->filter[n] = (char)key;
 		t->filter[n + 1] = '\0';
 	} else {
-		return MS_KEY_DONE;	/* swallow arrows and the like */
+		return MS_KEY_DONE; /* swallow arrows and the like */
 	}
 	ms_table_set_rows(t, t->nrows);
 	return MS_KEY_DONE;
@@ -283,8 +283,8 @@ static void draw_header(struct ms_table *t, WINDOW *w, struct ms_rect r,
 		ms_attr(MS_C_COLUMN_HEADER));
 	for (int i = 0; i < t->def->ncols && cw[i]; i++) {
 		bool sorted = i == t->sort_col;
-		attr_t a = ms_attr(sorted ? MS_C_SORT_COLUMN :
-					    MS_C_COLUMN_HEADER);
+		attr_t a =
+			ms_attr(sorted ? MS_C_SORT_COLUMN : MS_C_COLUMN_HEADER);
 		int tw = cw[i] - (sorted ? 1 : 0);
 		int cols;
 
@@ -303,9 +303,8 @@ static void draw_header(struct ms_table *t, WINDOW *w, struct ms_rect r,
 		if (sorted)
 			ms_put(w, r.y,
 			       c[i].align == MS_RIGHT ? x + cw[i] - 1 :
-							 x + cols,
-			       1, MS_LEFT, false, a,
-			       t->reverse ? down : up);
+							x + cols,
+			       1, MS_LEFT, false, a, t->reverse ? down : up);
 		x += cw[i] + 1;
 	}
 }
@@ -330,14 +329,12 @@ static void draw_row(struct ms_table *t, WINDOW *w, int y, struct ms_rect r,
 		}
 		buf[0] = '\0';
 		t->def->cell(t->ctx, row, i, buf, sizeof(buf));
-		ms_put_esc(w, y, x, cw[i], t->def->cols[i].align, true, a,
-			   buf);
+		ms_put_esc(w, y, x, cw[i], t->def->cols[i].align, true, a, buf);
 		x += cw[i] + 1;
 	}
 }
 
-static void draw_filter(struct ms_table *t, WINDOW *w, int y,
-			struct ms_rect r)
+static void draw_filter(struct ms_table *t, WINDOW *w, int y, struct ms_rect r)
 {
 	char line[160], esc[128];
 
@@ -378,7 +375,8 @@ void ms_table_draw(struct ms_table *t, WINDOW *w, struct ms_rect r)
 		draw_filter(t, w, r.y + r.h - 1, r);
 	if (!t->n) {
 		const char *msg = t->nrows ? "no row matches the filter" :
-				  t->empty ? t->empty : "nothing to show";
+				  t->empty ? t->empty :
+					     "nothing to show";
 		ms_put(w, rows_y, r.x, r.w, MS_LEFT, false, ms_attr(MS_C_DIM),
 		       msg);
 		return;

@@ -16,13 +16,13 @@
 #define MS_THEMES_DIR "themes"
 #endif
 
-#define DEF (-1)		/* the terminal's default colour */
+#define DEF (-1) /* the terminal's default colour */
 
 struct elem {
 	const char *name;
 	short fg, bg;
-	attr_t attrs;		/* with colours */
-	attr_t mono;		/* without colours */
+	attr_t attrs; /* with colours */
+	attr_t mono; /* without colours */
 };
 
 /* Built-in defaults: the same as themes/default.theme. */
@@ -35,10 +35,10 @@ static const struct elem builtin[MS_C_COUNT] = {
 	[MS_C_TITLE] = { "title", COLOR_YELLOW, DEF, A_BOLD, A_BOLD },
 	[MS_C_SELECTION] = { "selection", COLOR_BLACK, COLOR_CYAN, 0,
 			     A_REVERSE },
-	[MS_C_COLUMN_HEADER] = { "column_header", COLOR_BLACK, COLOR_GREEN,
-				 0, A_UNDERLINE },
-	[MS_C_SORT_COLUMN] = { "sort_column", COLOR_BLACK, COLOR_CYAN,
-			       A_BOLD, A_UNDERLINE | A_BOLD },
+	[MS_C_COLUMN_HEADER] = { "column_header", COLOR_BLACK, COLOR_GREEN, 0,
+				 A_UNDERLINE },
+	[MS_C_SORT_COLUMN] = { "sort_column", COLOR_BLACK, COLOR_CYAN, A_BOLD,
+			       A_UNDERLINE | A_BOLD },
 	[MS_C_BAR] = { "bar", COLOR_GREEN, DEF, 0, 0 },
 	[MS_C_BAR_LOW] = { "bar_low", COLOR_RED, DEF, 0, A_BOLD },
 	[MS_C_OK] = { "ok", COLOR_GREEN, DEF, 0, 0 },
@@ -48,8 +48,7 @@ static const struct elem builtin[MS_C_COUNT] = {
 	[MS_C_NOTE] = { "note", COLOR_MAGENTA, DEF, 0, A_DIM },
 	[MS_C_FOOTER] = { "footer", COLOR_BLACK, COLOR_CYAN, 0, A_REVERSE },
 	[MS_C_HELP] = { "help", DEF, DEF, 0, 0 },
-	[MS_C_FILTER] = { "filter", COLOR_BLACK, COLOR_YELLOW, 0,
-			  A_REVERSE },
+	[MS_C_FILTER] = { "filter", COLOR_BLACK, COLOR_YELLOW, 0, A_REVERSE },
 	[MS_C_DIM] = { "dim", DEF, DEF, A_DIM, A_DIM },
 	[MS_C_PAUSED] = { "paused", COLOR_WHITE, COLOR_RED, A_BOLD,
 			  A_REVERSE | A_BOLD },
@@ -70,9 +69,9 @@ static const struct {
 	const char *name;
 	short color;
 } colors[] = {
-	{ "default", DEF },	   { "black", COLOR_BLACK },
-	{ "red", COLOR_RED },	   { "green", COLOR_GREEN },
-	{ "yellow", COLOR_YELLOW }, { "blue", COLOR_BLUE },
+	{ "default", DEF },	      { "black", COLOR_BLACK },
+	{ "red", COLOR_RED },	      { "green", COLOR_GREEN },
+	{ "yellow", COLOR_YELLOW },   { "blue", COLOR_BLUE },
 	{ "magenta", COLOR_MAGENTA }, { "cyan", COLOR_CYAN },
 	{ "white", COLOR_WHITE },
 };
@@ -81,9 +80,9 @@ static const struct {
 	const char *name;
 	attr_t attr;
 } attr_names[] = {
-	{ "normal", A_NORMAL },	{ "bold", A_BOLD },
+	{ "normal", A_NORMAL },	  { "bold", A_BOLD },
 	{ "reverse", A_REVERSE }, { "underline", A_UNDERLINE },
-	{ "dim", A_DIM },		{ "standout", A_STANDOUT },
+	{ "dim", A_DIM },	  { "standout", A_STANDOUT },
 	{ "blink", A_BLINK },
 };
 
@@ -176,7 +175,7 @@ static int on_line(void *user, const char *section, const char *name,
 	int i;
 
 	if (strcasecmp(section, "colors"))
-		return 1;	/* other sections are for later versions */
+		return 1; /* other sections are for later versions */
 	i = find_elem(name);
 	if (i < 0) {
 		parse_error(p, name, "unknown element");
@@ -206,8 +205,8 @@ static bool exe_dir(char *buf, size_t len)
 }
 
 /* Whether DIR SUB/name.theme is readable; path gets it. */
-static bool try_path(char *path, size_t len, const char *dir,
-		     const char *sub, const char *name)
+static bool try_path(char *path, size_t len, const char *dir, const char *sub,
+		     const char *name)
 {
 	int n = snprintf(path, len, "%s%s/%s.theme", dir, sub, name);
 

@@ -24,8 +24,8 @@
 #define MIN_COLS 80
 #define MIN_LINES 24
 #define MAX_VIEWS 16
-#define HEADER_LINES 3		/* two header lines and the tab bar */
-#define TICK_MS 250		/* longest wait, so signals are seen */
+#define HEADER_LINES 3 /* two header lines and the tab bar */
+#define TICK_MS 250 /* longest wait, so signals are seen */
 
 static volatile sig_atomic_t stop_signal;
 
@@ -36,9 +36,9 @@ struct tui {
 	struct ms_view *views[MAX_VIEWS];
 	int nviews, cur;
 	struct ms_snapshot snap[2];
-	int ci;			/* snap[ci] is the current sample */
-	bool sampled;		/* snap[ci] holds a sample */
-	bool have_prev;		/* snap[ci ^ 1] holds the one before */
+	int ci; /* snap[ci] is the current sample */
+	bool sampled; /* snap[ci] holds a sample */
+	bool have_prev; /* snap[ci ^ 1] holds the one before */
 	bool paused, help, quit;
 	struct ms_scroll help_scroll;
 	double interval, due;
@@ -137,8 +137,7 @@ static void draw_mem_line(struct tui *t, int y)
 		 meminfo(tot, sizeof(tot), s, "MemTotal"),
 		 meminfo(fre, sizeof(fre), s, "MemFree"),
 		 meminfo(av, sizeof(av), s, "MemAvailable"),
-		 psi_text(psib, sizeof(psib), psi),
-		 t->interval);
+		 psi_text(psib, sizeof(psib), psi), t->interval);
 	x = ms_put(stdscr, y, 0, COLS - pw, MS_LEFT, false,
 		   ms_attr(MS_C_HEADER), line);
 	/* the kernel release at the right, when it fits */
@@ -173,8 +172,8 @@ static void sources(const struct ms_snapshot *s, char *buf, size_t len)
 				first = false;
 		if (!first)
 			continue;
-		off += (size_t)snprintf(buf + off, len - off, "%s%s:",
-					off ? "  " : "", b);
+		off += (size_t)snprintf(buf + off, len - off,
+					"%s%s:", off ? "  " : "", b);
 		for (int j = i; j < MS_SEC_COUNT && off < len; j++)
 			if (s->source[j] && !strcmp(s->source[j], b) &&
 			    (s->have & MS_SEC_BIT(j)))
@@ -204,10 +203,9 @@ static void draw_source_line(struct tui *t, int y)
 						"sample: %s; ",
 						strerror(-t->sample_err));
 		if (t->theme_err[0])
-			off += (size_t)snprintf(line + off, sizeof(line) - off,
-						"%s; ",
-						ms_esc(esc, sizeof(esc),
-						       t->theme_err));
+			off += (size_t)snprintf(
+				line + off, sizeof(line) - off, "%s; ",
+				ms_esc(esc, sizeof(esc), t->theme_err));
 		if (s->nr_notes)
 			off += (size_t)snprintf(line + off, sizeof(line) - off,
 						"%d note%s (n): ", s->nr_notes,
@@ -258,8 +256,7 @@ static void draw_footer(struct tui *t, int y)
 		hints = "Up/Down/PgUp/PgDn scroll  Esc close";
 	snprintf(tabs, sizeof(tabs), "1-%d tab", t->nviews);
 	off = (size_t)snprintf(line, sizeof(line), " %s", hints);
-	for (size_t i = 0; i < sizeof(more) / sizeof(more[0]) && !t->help;
-	     i++)
+	for (size_t i = 0; i < sizeof(more) / sizeof(more[0]) && !t->help; i++)
 		if ((int)(off + 2 + strlen(more[i])) <= room - 1)
 			off += (size_t)snprintf(line + off, sizeof(line) - off,
 						"  %s", more[i]);
@@ -273,8 +270,10 @@ static void draw_too_small(void)
 {
 	char msg[96];
 
-	snprintf(msg, sizeof(msg), "terminal too small: %dx%d, memscope "
-		 "needs %dx%d (q quits)", COLS, LINES, MIN_COLS, MIN_LINES);
+	snprintf(msg, sizeof(msg),
+		 "terminal too small: %dx%d, memscope "
+		 "needs %dx%d (q quits)",
+		 COLS, LINES, MIN_COLS, MIN_LINES);
 	ms_message(stdscr, (struct ms_rect){ 0, 0, LINES, COLS },
 		   ms_attr(MS_C_WARNING), msg);
 }
@@ -307,8 +306,9 @@ static void draw(struct tui *t)
 /* The next refresh interval up (dir 1) or down (-1) a 1-2-5 ladder. */
 static double step_interval(double cur, int dir)
 {
-	static const double ladder[] = { 0.1, 0.2, 0.5, 1, 2, 5,
-					 10, 20, 30, 60 };
+	static const double ladder[] = {
+		0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 30, 60
+	};
 	int n = (int)(sizeof(ladder) / sizeof(ladder[0]));
 
 	if (dir > 0) {
@@ -328,7 +328,7 @@ static void switch_view(struct tui *t, int i)
 	if (i < 0 || i >= t->nviews || i == t->cur)
 		return;
 	t->cur = i;
-	sample(t);	/* the new tab asks for other sections */
+	sample(t); /* the new tab asks for other sections */
 }
 
 static bool help_key(struct tui *t, int key)
@@ -377,7 +377,7 @@ static bool global_key(struct tui *t, int key)
 		open_help(t, false);
 	else if (key == 'n')
 		open_help(t, true);
-	else if (key == 12)	/* Ctrl-L */
+	else if (key == 12) /* Ctrl-L */
 		clearok(curscr, TRUE);
 	else
 		return false;
@@ -390,7 +390,7 @@ static void handle_key(struct tui *t, int key)
 	enum ms_key_result r = MS_KEY_PASS;
 
 	if (key == KEY_RESIZE)
-		return;		/* ncurses has the new size: just redraw */
+		return; /* ncurses has the new size: just redraw */
 	if (COLS < MIN_COLS || LINES < MIN_LINES) {
 		if (key == 'q' || key == 'Q')
 			t->quit = true;
@@ -500,7 +500,7 @@ static SCREEN *open_terminal(struct tui *t)
 
 int ms_tui_run(struct ms_manager *m, const struct ms_opts *o)
 {
-	static struct tui tui;	/* big (two snapshots): not on the stack */
+	static struct tui tui; /* big (two snapshots): not on the stack */
 	struct tui *t = &tui;
 	SCREEN *scr;
 	int err;
@@ -512,11 +512,11 @@ int ms_tui_run(struct ms_manager *m, const struct ms_opts *o)
 	t->ui.opts = o;
 	t->ui.utf8 = utf8_locale() && !o->ascii;
 	t->interval = o->interval >= 0.1 && o->interval <= 60 ? o->interval :
-							       1.0;
+								1.0;
 	t->ui.interval = t->interval;
 	ms_theme_load(o->theme, t->theme_err, sizeof(t->theme_err));
 	if (!o->theme && t->theme_err[0])
-		t->theme_err[0] = '\0';	/* built-in colours are the default */
+		t->theme_err[0] = '\0'; /* built-in colours are the default */
 	ms_snapshot_init(&t->snap[0]);
 	ms_snapshot_init(&t->snap[1]);
 	err = create_views(t);

@@ -200,8 +200,8 @@ static void spaces(WINDOW *w, int n)
 		waddch(w, ' ');
 }
 
-int ms_put(WINDOW *w, int y, int x, int width, enum ms_align align,
-	   bool pad, attr_t a, const char *s)
+int ms_put(WINDOW *w, int y, int x, int width, enum ms_align align, bool pad,
+	   attr_t a, const char *s)
 {
 	int cols, before = 0;
 	size_t bytes;
@@ -238,8 +238,7 @@ int ms_put_esc(WINDOW *w, int y, int x, int width, enum ms_align align,
 		      ms_esc(buf, sizeof(buf), raw));
 }
 
-int ms_putf(WINDOW *w, int y, int x, int width, attr_t a, const char *fmt,
-	    ...)
+int ms_putf(WINDOW *w, int y, int x, int width, attr_t a, const char *fmt, ...)
 {
 	char buf[1024];
 	va_list ap;
@@ -292,8 +291,8 @@ void ms_message(WINDOW *w, struct ms_rect r, attr_t a, const char *text)
 		return;
 	if (width > r.w)
 		width = r.w;
-	ms_put(w, y, r.x + (r.w - width) / 2, r.w - (r.w - width) / 2,
-	       MS_LEFT, false, a, text);
+	ms_put(w, y, r.x + (r.w - width) / 2, r.w - (r.w - width) / 2, MS_LEFT,
+	       false, a, text);
 }
 
 const char *ms_note_why(const struct ms_snapshot *s, const char *what)
@@ -310,9 +309,8 @@ const char *ms_note_why(const struct ms_snapshot *s, const char *what)
 	return NULL;
 }
 
-const char *ms_why_missing(char *buf, size_t len,
-			   const struct ms_snapshot *s, enum ms_section sec,
-			   const char *prefix)
+const char *ms_why_missing(char *buf, size_t len, const struct ms_snapshot *s,
+			   enum ms_section sec, const char *prefix)
 {
 	const char *why = NULL, *what = NULL;
 	char esc[256];
@@ -335,7 +333,8 @@ const char *ms_why_missing(char *buf, size_t len,
 /* ---- Bars ------------------------------------------------------------ */
 
 static const char *const eighths[] = {
-	"", "\u258f", "\u258e", "\u258d", "\u258c", "\u258b", "\u258a", "\u2589",
+	"",	  "\u258f", "\u258e", "\u258d",
+	"\u258c", "\u258b", "\u258a", "\u2589",
 };
 
 void ms_bar(WINDOW *w, int y, int x, int width, double frac, attr_t a,
@@ -363,13 +362,13 @@ void ms_bar(WINDOW *w, int y, int x, int width, double frac, attr_t a,
 }
 
 static const char *const spark_utf8[] = {
-	" ", "\u2581", "\u2582", "\u2583", "\u2584",
+	" ",	  "\u2581", "\u2582", "\u2583", "\u2584",
 	"\u2585", "\u2586", "\u2587", "\u2588",
 };
 static const char spark_ascii[] = " .:-=+*#%@";
 
-void ms_spark(WINDOW *w, int y, int x, const uint64_t *v, int n,
-	      uint64_t max, attr_t a, const struct ms_ui *ui)
+void ms_spark(WINDOW *w, int y, int x, const uint64_t *v, int n, uint64_t max,
+	      attr_t a, const struct ms_ui *ui)
 {
 	int levels = ui->utf8 ? 8 : (int)sizeof(spark_ascii) - 2;
 
@@ -387,7 +386,8 @@ void ms_spark(WINDOW *w, int y, int x, const uint64_t *v, int n,
 			continue;
 		}
 		if (v[i] && max)
-			l = 1 + (int)((double)(v[i] - 1) / (double)max * levels);
+			l = 1 +
+			    (int)((double)(v[i] - 1) / (double)max * levels);
 		if (l > levels)
 			l = levels;
 		if (ui->utf8)
@@ -400,8 +400,8 @@ void ms_spark(WINDOW *w, int y, int x, const uint64_t *v, int n,
 
 /* ---- Key/value lines and scrolling ----------------------------------- */
 
-void ms_kv_line(WINDOW *w, int y, int x, int width, int keyw,
-		const char *key, const char *val, attr_t vattr)
+void ms_kv_line(WINDOW *w, int y, int x, int width, int keyw, const char *key,
+		const char *val, attr_t vattr)
 {
 	if (keyw > width)
 		keyw = width;
@@ -451,7 +451,7 @@ bool ms_scroll_key(struct ms_scroll *s, int key)
 }
 
 void ms_page_begin(struct ms_page *l, WINDOW *w, struct ms_rect r,
-		    struct ms_scroll *sc)
+		   struct ms_scroll *sc)
 {
 	l->w = w;
 	l->r = r;

@@ -111,7 +111,8 @@ static void test_buddy_fixture(void **state)
 
 	sample(f, v);
 	draw(v, w);
-	assert_string_equal(row(w, 0), "Node Zone     Wmark    FreePg   Free "
+	assert_string_equal(row(w, 0),
+			    "Node Zone     Wmark    FreePg   Free "
 			    "Lrg  Frag% Orders          Min     Low    High"
 			    "   Managed");
 	assert_row(w, "   0 Normal   OK       516501   2.0G  10   99.8");
@@ -138,7 +139,8 @@ static void test_buddy_fixture(void **state)
 	assert_int_equal(v->cls->on_key(v, MS_KEY_ESC), MS_KEY_DONE);
 	assert_int_equal(v->cls->on_key(v, MS_KEY_ESC), MS_KEY_PASS);
 	draw(v, w);
-	assert_string_equal(row(w, 0), "Node Zone     Wmark    FreePg   Free "
+	assert_string_equal(row(w, 0),
+			    "Node Zone     Wmark    FreePg   Free "
 			    "Lrg  Frag% Orders          Min     Low    High"
 			    "   Managed");
 	v->cls->destroy(v);
@@ -154,9 +156,11 @@ static void test_slab_fixture(void **state)
 	sample(f, v);
 	draw(v, w);
 	/* 80 columns: the per-slab geometry columns are dropped */
-	assert_string_equal(row(w, 0), "Name                    Active   Total"
+	assert_string_equal(row(w, 0),
+			    "Name                    Active   Total"
 			    "  Use  ObjSz  Slabs  Size\u25bc  Objs/s Bytes/s");
-	assert_string_equal(row(w, 1), "ext4_inode_cache         37268   37282"
+	assert_string_equal(row(w, 1),
+			    "ext4_inode_cache         37268   37282"
 			    " 100%   1128   2663    42M       -       -");
 	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_RESAMPLE);
 	sample(f, v);
@@ -180,7 +184,7 @@ static void test_slab_hostile(void **state)
 {
 	struct ms_snapshot s;
 	struct ms_view *v = ms_view_slab.create(&ui);
-	WINDOW *w = newwin(10, 110, 0, 0);	/* Name: 32 columns */
+	WINDOW *w = newwin(10, 110, 0, 0); /* Name: 32 columns */
 	struct ms_slab_cache *c;
 
 	ms_snapshot_init(&s);
@@ -194,9 +198,11 @@ static void test_slab_hostile(void **state)
 	v->cls->update(v, &s, NULL);
 	draw(v, w);
 	/* escaped, and unknown values are "-", never 0 */
-	assert_string_equal(row(w, 1), "\\x1b]0;pwned\\x07\\x1b[2J"
-			    "               10       -    -      -      -      -       -"
-			    "       -      -     -      -");
+	assert_string_equal(
+		row(w, 1),
+		"\\x1b]0;pwned\\x07\\x1b[2J"
+		"               10       -    -      -      -      -       -"
+		"       -      -     -      -");
 	for (int y = 0; y < 10; y++)
 		assert_null(strchr(row(w, y), '\x1b'));
 	v->cls->destroy(v);

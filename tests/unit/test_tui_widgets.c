@@ -81,13 +81,12 @@ static void test_width(void **state)
 	WINDOW *w = newwin(3, 20, 0, 0);
 
 	assert_int_equal(ms_text_width("abc"), 3);
-	assert_int_equal(ms_text_width("\u00e9\u65e5"), 3);	/* é日 */
+	assert_int_equal(ms_text_width("\u00e9\u65e5"), 3); /* é日 */
 	/* a wide character that does not fit is left out, not cut */
-	assert_int_equal(ms_put(w, 0, 0, 4, MS_LEFT, false, 0,
-				"ab\u65e5\u65e5"), 4);
+	assert_int_equal(
+		ms_put(w, 0, 0, 4, MS_LEFT, false, 0, "ab\u65e5\u65e5"), 4);
 	assert_string_equal(row(w, 0), "ab\u65e5");
-	assert_int_equal(ms_put(w, 1, 0, 3, MS_LEFT, false, 0,
-				"ab\u65e5"), 2);
+	assert_int_equal(ms_put(w, 1, 0, 3, MS_LEFT, false, 0, "ab\u65e5"), 2);
 	assert_string_equal(row(w, 1), "ab");
 	ms_put(w, 2, 0, 6, MS_RIGHT, true, 0, "42");
 	assert_string_equal(row(w, 2), "    42");
@@ -110,7 +109,7 @@ static void test_bar(void **state)
 	WINDOW *w = newwin(2, 10, 0, 0);
 	struct ms_ui ascii = ui;
 
-	ms_bar(w, 0, 0, 4, 0.5 + 1.0 / 16, 0, &ui);	/* 2.25 cells */
+	ms_bar(w, 0, 0, 4, 0.5 + 1.0 / 16, 0, &ui); /* 2.25 cells */
 	assert_string_equal(row(w, 0), "\u2588\u2588\u258e");
 	ascii.utf8 = false;
 	ms_bar(w, 1, 0, 4, 0.5, 0, &ascii);
@@ -149,7 +148,11 @@ static int tcmp(const void *ctx, int a, int b, int c)
 }
 
 static const struct ms_table_def tdef = {
-	.cols = tcols, .ncols = 2, .name_col = 0, .cell = tcell, .cmp = tcmp,
+	.cols = tcols,
+	.ncols = 2,
+	.name_col = 0,
+	.cell = tcell,
+	.cmp = tcmp,
 };
 
 static void test_table(void **state)
@@ -248,17 +251,17 @@ static void test_theme(void **state)
 	unlink(p);
 	assert_int_equal(ms_theme_load("no-such-theme", err, sizeof(err)),
 			 -ENOENT);
-	assert_int_equal(ms_theme_load("themes/default.theme", err,
-				       sizeof(err)), 0);
+	assert_int_equal(
+		ms_theme_load("themes/default.theme", err, sizeof(err)), 0);
 	assert_string_equal(ms_color_name(MS_C_SORT_COLUMN), "sort_column");
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_fmt),   cmocka_unit_test(test_width),
+		cmocka_unit_test(test_fmt),    cmocka_unit_test(test_width),
 		cmocka_unit_test(test_escape), cmocka_unit_test(test_bar),
-		cmocka_unit_test(test_table), cmocka_unit_test(test_theme),
+		cmocka_unit_test(test_table),  cmocka_unit_test(test_theme),
 	};
 	int rc;
 
