@@ -291,20 +291,21 @@ static void detail_summary(struct ms_page *l, const struct buddy_view *b,
 			   ms_attr(MS_C_NORMAL), "watermark ");
 		x += ms_put(l->w, y, l->r.x + x, l->r.w - x, MS_LEFT, false,
 			    wmark_attr(z->wstate), wmark_name(z->wstate));
-		snprintf(buf, sizeof(buf), " (%s)  largest free order %d",
+		snprintf(a, sizeof(a), "%d", z->largest_order);
+		snprintf(buf, sizeof(buf), " (%s)  largest free order %s",
 			 z->wstate <= MS_WMARK_MIN ? wmark_meaning[z->wstate] :
 						     "?",
-			 z->largest_order);
+			 z->largest_order < 0 ? "-" : a);
 		ms_put(l->w, y, l->r.x + x, l->r.w - x, MS_LEFT, false,
 		       ms_attr(MS_C_NORMAL), buf);
 	}
 	snprintf(buf, sizeof(buf),
 		 "free %s pages = %s (zoneinfo: %s)  "
-		 "fragmentation index %s%%",
+		 "fragmentation index %s",
 		 ms_fmt_u64(a, sizeof(a), z->free_pages),
 		 ms_fmt_pages(c, sizeof(c), z->free_pages, page_size(b->cur)),
 		 ms_fmt_u64(d, sizeof(d), z->zi_free),
-		 ms_fmt_double(e, sizeof(e), z->frag_index, 1));
+		 ms_fmt_pct(e, sizeof(e), z->frag_index));
 	line(l, ms_attr(MS_C_NORMAL), buf);
 	snprintf(buf, sizeof(buf),
 		 "watermarks (pages): min %s  low %s  "
@@ -498,7 +499,11 @@ static void draw_detail(struct buddy_view *b, WINDOW *w, struct ms_rect r,
 	      "Free memory per order  (indices as mm/vmstat.c prints "
 	      "them)",
 	      b->base.ui);
-	order_header(&l);
+	if (z->nr_orders <= 0)
+		line(&l, ms_attr(MS_C_DIM),
+		     "no free-block counts for this zone (not in buddyinfo)");
+	else
+		order_header(&l);
 	for (int o = 0; o < z->nr_orders && o < MS_MAX_ORDER; o++)
 		order_row(&l, b, z, o);
 	detail_migrate(&l, b, z);
@@ -571,6 +576,11 @@ static void draw_orders_panel(struct buddy_view *b, WINDOW *w, struct ms_rect r,
 		 "order (Enter for details)",
 		 z->node, ms_esc(name, sizeof(name), z->name));
 	ms_title(w, r.y, r.x, r.w, title, b->base.ui);
+	if (n <= 0) {
+		ms_put(w, r.y + 1, r.x, r.w, MS_LEFT, false, ms_attr(MS_C_DIM),
+		       "no free-block counts for this zone (not in buddyinfo)");
+		return;
+	}
 	ms_put(w, r.y + 1, r.x, lw, MS_LEFT, true, ms_attr(MS_C_DIM), "order");
 	ms_put(w, r.y + 2, r.x, lw, MS_LEFT, true, ms_attr(MS_C_DIM), "blocks");
 	ms_put(w, r.y + 3, r.x, lw, MS_LEFT, true, ms_attr(MS_C_DIM), "memory");

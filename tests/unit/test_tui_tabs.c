@@ -262,8 +262,10 @@ int main(void)
 	SCREEN *scr;
 	int rc;
 
-	if (!setlocale(LC_ALL, "C.UTF-8"))
+	if (!setlocale(LC_ALL, "C.UTF-8")) {
+		fprintf(stderr, "test_tui_tabs: no C.UTF-8 locale\n");
 		return 1;
+	}
 	out = fopen("/dev/null", "w");
 	in = fopen("/dev/null", "r");
 	scr = newterm("xterm", out, in);

@@ -265,8 +265,10 @@ int main(void)
 	};
 	int rc;
 
-	if (!setlocale(LC_ALL, "C.UTF-8"))
-		return 77;
+	if (!setlocale(LC_ALL, "C.UTF-8")) {
+		fprintf(stderr, "test_tui_widgets: no C.UTF-8 locale\n");
+		return 1;
+	}
 	out = fopen("/dev/null", "w");
 	in = fopen("/dev/null", "r");
 	scr = newterm("xterm", out, in);
