@@ -260,8 +260,7 @@ static void draw_numastat(struct ms_page *p, const struct ms_numa *n,
 		for (int k = 0; k < NR_NUMASTAT; k++)
 			ms_put(p->w, y, p->r.x + 5 + k * cw, cw, MS_RIGHT, true,
 			       ms_attr(MS_C_COLUMN_HEADER),
-			       (int)strlen(numastat_keys[k]) < cw ?
-				       numastat_keys[k] : numastat_short[k]);
+			       cw > 14 ? numastat_keys[k] : numastat_short[k]);
 	}
 	for (int i = 0; i < n->n; i++) {
 		const struct ms_numa_node *nd = &n->nodes[i];

@@ -25,7 +25,7 @@ enum vma_field {
 	F_THP, F_NODES, F_FLAGS, F_PATH, NR_FIELDS
 };
 
-#define PATH_MIN 24		/* the mapping column never gets narrower */
+#define PATH_MIN 20		/* the mapping column never gets narrower */
 #define UID_CACHE 64
 
 struct uid_name {

@@ -1,0 +1,660 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The VMA, Reclaim and NUMA tabs drawn off screen: from captured trees
+ * through the real manager, and from hand-made snapshots (variants of
+ * vmstat counters, hostile names, exited processes, 65,530 VMAs).
+ */
+#define _GNU_SOURCE
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "probes/probe.h"
+#include "tui/view.h"
+#include "tui/widgets.h"
+
+#define FIX "tests/fixtures/"
+
+static const struct ms_opts opts = { .interval = 1, .root = FIX };
+static const struct ms_ui ui = { .opts = &opts, .utf8 = true };
+
+/* Row y of w as UTF-8, trailing blanks removed. */
+static const char *row(WINDOW *w, int y)
+{
+	static char buf[1024];
+	wchar_t wc[512];
+	int n = mvwinnwstr(w, y, 0, wc, 511);
+
+	wc[n < 0 ? 0 : n] = L'\0';
+	wcstombs(buf, wc, sizeof(buf));
+	for (n = (int)strlen(buf); n > 0 && buf[n - 1] == ' '; n--)
+		buf[n - 1] = '\0';
+	return buf;
+}
+
+static const char *find_row(WINDOW *w, const char *text)
+{
+	for (int y = 0; y < getmaxy(w); y++)
+		if (strstr(row(w, y), text))
+			return row(w, y);
+	return NULL;
+}
+
+static void dump(WINDOW *w)
+{
+	for (int y = 0; y < getmaxy(w); y++)
+		print_message("|%s\n", row(w, y));
+}
+
+static void assert_row(WINDOW *w, const char *text)
+{
+	if (!find_row(w, text)) {
+		dump(w);
+		fail_msg("no row holds \"%s\"", text);
+	}
+}
+
+static void assert_no_row(WINDOW *w, const char *text)
+{
+	if (find_row(w, text)) {
+		dump(w);
+		fail_msg("a row holds \"%s\"", text);
+	}
+}
+
+/* No raw escape byte anywhere on the window. */
+static void assert_clean(WINDOW *w)
+{
+	for (int y = 0; y < getmaxy(w); y++)
+		assert_null(strchr(row(w, y), '\x1b'));
+}
+
+/* A counter line of the Reclaim overview at 80 columns. */
+static void assert_counter(WINDOW *w, const char *label, const char *val,
+			   const char *rate)
+{
+	char buf[128];
+
+	snprintf(buf, sizeof(buf), "  %-28s %13s %11s", label, val, rate);
+	for (int n = (int)strlen(buf); n > 0 && buf[n - 1] == ' '; n--)
+		buf[n - 1] = '\0';
+	assert_row(w, buf);
+}
+
+static void draw(struct ms_view *v, WINDOW *w)
+{
+	werase(w);
+	v->cls->draw(v, w, (struct ms_rect){ 0, 0, getmaxy(w), getmaxx(w) });
+}
+
+/* Every line of a scrolled page: draw, then page down until the end. */
+static bool page_has(struct ms_view *v, WINDOW *w, const char *text)
+{
+	v->cls->on_key(v, KEY_HOME);
+	for (int i = 0; i < 100; i++) {
+		draw(v, w);
+		if (find_row(w, text))
+			return true;
+		v->cls->on_key(v, KEY_NPAGE);
+	}
+	return false;
+}
+
+static void assert_page(struct ms_view *v, WINDOW *w, const char *text)
+{
+	if (!page_has(v, w, text)) {
+		v->cls->on_key(v, KEY_HOME);
+		for (int i = 0; i < 10; i++) {
+			draw(v, w);
+			dump(w);
+			v->cls->on_key(v, KEY_NPAGE);
+		}
+		fail_msg("no line of the page holds \"%s\"", text);
+	}
+}
+
+/* ---- Samples of a captured tree ---------------------------------------- */
+
+struct fixture {
+	struct ms_root root;
+	struct ms_manager m;
+	struct ms_snapshot s;
+};
+
+static struct fixture *open_tree(const char *tree)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+
+	assert_non_null(f);
+	assert_int_equal(ms_root_open(&f->root, tree), 0);
+	assert_int_equal(ms_manager_open(&f->m, &f->root), 0);
+	ms_snapshot_init(&f->s);
+	return f;
+}
+
+static void close_tree(struct fixture *f)
+{
+	ms_snapshot_free(&f->s);
+	ms_manager_close(&f->m);
+	ms_root_close(&f->root);
+	free(f);
+}
+
+static void sample(struct fixture *f, struct ms_view *v)
+{
+	struct ms_request req = { .sections = MS_SEC_BIT(MS_SEC_MEMINFO) };
+
+	v->cls->request(v, &req);
+	assert_int_equal(ms_manager_sample(&f->m, &req, &f->s, NULL), 0);
+	v->cls->update(v, &f->s, NULL);
+}
+
+/* ---- Reclaim ----------------------------------------------------------- */
+
+static void test_reclaim_fixture(void **state)
+{
+	struct fixture *f = open_tree(FIX "debian12-6.18");
+	struct ms_view *v = ms_view_reclaim.create(&ui);
+	WINDOW *w = newwin(24, 80, 0, 0);
+	struct ms_request req = { 0 };
+
+	v->cls->request(v, &req);
+	assert_true(req.sections & MS_SEC_BIT(MS_SEC_RECLAIM));
+	sample(f, v);
+	draw(v, w);
+	/* one sample: rates are unknown, shown as "-" */
+	assert_counter(w, "pgfault", "7542498", "-");
+	assert_counter(w, "pgmajfault", "1000", "-");
+	/* workingset_refault_anon 0 + workingset_refault_file 46705 */
+	assert_counter(w, "workingset refault", "46705", "-");
+	/* allocstall_{dma,dma32,normal,movable,device}, all 0 */
+	assert_counter(w, "allocstall", "0", "-");
+	assert_counter(w, "steal/scan kswapd", "-", "");
+	assert_page(v, w, "  min_free_kbytes           67584 (66M)");
+	assert_page(v, w, "  watermark_scale_factor    10 (0.10% of memory)");
+	assert_page(v, w, "  enabled                   madvise");
+	assert_page(v, w, "    pages_to_scan           4096");
+	assert_page(v, w, "  lru_gen: kernel without MGLRU");
+	assert_page(v, w, "  no swap devices");
+	assert_page(v, w, "  zram0  lzo-rle  disksize 0B");
+
+	/* every counter, filtered */
+	assert_int_equal(v->cls->on_key(v, '/'), MS_KEY_DONE);
+	for (const char *k = "pgscan_direct"; *k; k++)
+		v->cls->on_key(v, *k);
+	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_DONE);
+	draw(v, w);
+	assert_row(w, "Every /proc/vmstat counter");
+	assert_row(w, "pgscan_direct_throttle");
+	assert_row(w, "Filter: pgscan_direct  (2 of 192)");
+	/* Esc clears the filter, the next one goes back */
+	assert_int_equal(v->cls->on_key(v, MS_KEY_ESC), MS_KEY_DONE);
+	draw(v, w);
+	assert_no_row(w, "Filter:");
+	assert_int_equal(v->cls->on_key(v, MS_KEY_ESC), MS_KEY_DONE);
+	assert_int_equal(v->cls->on_key(v, MS_KEY_ESC), MS_KEY_PASS);
+	/* the overview kept its scroll position */
+	draw(v, w);
+	assert_row(w, "vm sysctls");
+	assert_int_equal(v->cls->on_key(v, KEY_HOME), MS_KEY_DONE);
+	draw(v, w);
+	assert_row(w, "Reclaim (/proc/vmstat)");
+	v->cls->destroy(v);
+	delwin(w);
+	close_tree(f);
+}
+
+static void add_counter(struct ms_snapshot *s, const char *name, uint64_t val,
+			double rate)
+{
+	struct ms_kv *kv = ms_kv_add(&s->reclaim.vmstat, name, val);
+
+	assert_non_null(kv);
+	kv->rate = rate;
+}
+
+static void reclaim_snapshot(struct ms_snapshot *s)
+{
+	struct ms_swapdev *d;
+	struct ms_zram *z;
+
+	ms_snapshot_init(s);
+	s->have = MS_SEC_BIT(MS_SEC_RECLAIM);
+	add_counter(s, "allocstall_normal", 3, 1.0);
+	add_counter(s, "allocstall_movable", 4, 2.0);
+	add_counter(s, "pgscan_direct", 10, 0);
+	add_counter(s, "pgscan_direct_throttle", 99, 0);
+	add_counter(s, "pgsteal_direct", 5, 0);
+	add_counter(s, "thp_fault_fallback", 5, NAN);
+	add_counter(s, "thp_fault_fallback_charge", 7, NAN);
+	add_counter(s, "oom_kill", 2, 0.5);
+	s->reclaim.psi_some = (struct ms_psi_line){ true, 1.25, 0.5, 0.07,
+						    2500000, 12345 };
+	s->reclaim.lru_gen_enabled = 3;
+	s->reclaim.lru_gen_min_ttl_ms = 0;
+	d = ms_swap_add(&s->reclaim);
+	snprintf(d->name, sizeof(d->name), "/swap\x1b[31m\nfile");
+	snprintf(d->type, sizeof(d->type), "file");
+	d->size_kb = 1048576;
+	d->used_kb = 262144;
+	d->prio = -2;
+	z = ms_zram_add(&s->reclaim);
+	snprintf(z->name, sizeof(z->name), "zram0");
+	snprintf(z->comp_algorithm, sizeof(z->comp_algorithm), "zstd");
+	z->disksize = 1 << 30;
+	z->orig_data_size = 300 << 20;
+	z->compr_data_size = 100 << 20;
+	z->mem_used_total = 110 << 20;
+	z->mem_limit = 0;
+}
+
+static void test_reclaim_variants(void **state)
+{
+	struct ms_snapshot s;
+	struct ms_view *v = ms_view_reclaim.create(&ui);
+	WINDOW *w = newwin(24, 80, 0, 0);
+
+	reclaim_snapshot(&s);
+	v->cls->update(v, &s, NULL);
+	draw(v, w);
+	/* per-zone variants add up, rates too */
+	assert_counter(w, "allocstall", "7", "+3.0/s");
+	/* pgscan_direct_throttle is another counter */
+	assert_counter(w, "pgscan direct", "10", "0/s");
+	assert_counter(w, "steal/scan direct", "50.0%", "");
+	assert_counter(w, "oom_kill", "2", "+0.5/s");
+	/* a counter this kernel lacks is "-", never 0 */
+	assert_counter(w, "pgscan kswapd", "-", "-");
+	assert_page(v, w, "  thp_fault_fallback                       5");
+	assert_page(v, w, "  some   1.25   0.50   0.07      2.5s  +12.3ms/s");
+	assert_page(v, w, "  full      -      -      -         -          -");
+	assert_page(v, w, "  enabled                   0x0003");
+	assert_page(v, w, "    mm_walk (0x2)           on");
+	assert_page(v, w, "    nonleaf_young (0x4)     off");
+	assert_page(v, w, "  min_ttl_ms                0 (no thrashing");
+	/* the hostile swap file name arrives escaped */
+	assert_page(v, w, "  /swap\\x1b[31m\\x0afile  file, priority -2");
+	assert_page(v, w, "] 256M / 1.0G 25.0%");
+	assert_page(v, w, "    orig 300M  compr 100M  used 110M  ratio 3.00x");
+	assert_page(v, w, "─ zswap ─");
+	assert_page(v, w, "  not in this kernel");
+	assert_page(v, w, "  min_free_kbytes           -");
+	for (int i = 0; i < 10; i++) {
+		draw(v, w);
+		assert_clean(w);
+		v->cls->on_key(v, KEY_NPAGE);
+	}
+	/* the section missing altogether: the note says why */
+	s.have = 0;
+	ms_snapshot_note(&s, "vmstat", "permission denied");
+	v->cls->update(v, &s, NULL);
+	draw(v, w);
+	assert_row(w, "reclaim unavailable: vmstat: permission denied");
+	v->cls->destroy(v);
+	ms_snapshot_free(&s);
+	delwin(w);
+}
+
+/* ---- NUMA -------------------------------------------------------------- */
+
+static void test_numa_fixture(void **state)
+{
+	struct fixture *f = open_tree(FIX "debian12-6.18");
+	struct ms_view *v = ms_view_numa.create(&ui);
+	WINDOW *w = newwin(24, 100, 0, 0);
+
+	sample(f, v);
+	draw(v, w);
+	assert_row(w, "Nodes 1 online: 0  balancing disabled (0)");
+	/* node0/meminfo: 5597396 kB total, 424364 used, 5173032 free */
+	assert_row(w, "N0   0-1                5.3G     414M     4.9G    7.6% [");
+	assert_row(w, "N0      10");
+	assert_row(w, "N0           5050109              0              0    "
+		      "       1131        5050109              0");
+	assert_row(w, "N0                 -              -              -");
+	assert_page(v, w, "N0         94M     150M     244M      15M     8.6M"
+			  "      97M     1.7M     476K        0        0");
+	assert_page(v, w, "  numa_hint_faults_local                  0            -");
+	assert_page(v, w, "  pgmigrate_success                       0            -");
+	v->cls->destroy(v);
+	delwin(w);
+	close_tree(f);
+}
+
+static void test_numa_4node(void **state)
+{
+	struct fixture *f = open_tree(FIX "edge-numa-4node");
+	struct ms_view *v = ms_view_numa.create(&ui);
+	WINDOW *w = newwin(24, 80, 0, 0);
+
+	sample(f, v);
+	draw(v, w);
+	assert_row(w, "Nodes 4 online: 0-3  balancing normal (1)");
+	assert_row(w, "N1   4-7                4.0G     2.0G     2.0G   50.0% [");
+	/* a memoryless node */
+	assert_row(w, "N3   12-15                0K       0K       0K       -"
+		      " no memory");
+	assert_row(w, "        N0   N1   N2   N3");
+	assert_row(w, "N0      10   16   16   22");
+	/* 80 columns: short numastat titles */
+	assert_row(w, "Node          hit        miss     foreign  interleave"
+		      "       local       other");
+	assert_row(w, "N3         400000          30          60          11"
+		      "      399995           5");
+	/* this tree has no /proc/vmstat */
+	assert_page(v, w, "  no /proc/vmstat counters:");
+	v->cls->destroy(v);
+	delwin(w);
+	close_tree(f);
+}
+
+static void test_numa_missing(void **state)
+{
+	struct ms_snapshot s;
+	struct ms_view *v = ms_view_numa.create(&ui);
+	WINDOW *w = newwin(24, 80, 0, 0);
+
+	ms_snapshot_init(&s);
+	ms_snapshot_note(&s, "numa", "kernel without NUMA support");
+	v->cls->update(v, &s, NULL);
+	draw(v, w);
+	assert_row(w, "numa unavailable: numa: kernel without NUMA support");
+	v->cls->destroy(v);
+	ms_snapshot_free(&s);
+	delwin(w);
+}
+
+/* ---- VMA: hand-made processes and mappings ------------------------------ */
+
+static struct ms_proc *add_proc(struct ms_snapshot *s, int pid,
+				const char *comm, uint64_t rss)
+{
+	struct ms_proc *p = ms_proc_add(&s->procs);
+
+	assert_non_null(p);
+	p->pid = pid;
+	snprintf(p->comm, sizeof(p->comm), "%s", comm);
+	p->uid = 0;
+	p->rss_kb = rss;
+	return p;
+}
+
+static void procs_snapshot(struct ms_snapshot *s)
+{
+	struct ms_proc *p;
+
+	ms_snapshot_init(s);
+	s->have = MS_SEC_BIT(MS_SEC_PROCS);
+	add_proc(s, 1, "init", 1000)->pss_kb = 400;
+	p = add_proc(s, 2, "kthreadd", MS_NA);
+	p->kthread = true;
+	p = add_proc(s, 42, "big", 5000);
+	p->vmas = 3;
+	p->minflt_rate = 12;
+	add_proc(s, 77, "evil\x1b[31m\nname", 2000);
+}
+
+static struct ms_vma *add_vma(struct ms_snapshot *s, uint64_t start,
+			      uint64_t end, const char *path,
+			      enum ms_vma_kind kind)
+{
+	struct ms_vma *m = ms_vma_add(&s->vmas);
+
+	assert_non_null(m);
+	m->start = start;
+	m->end = end;
+	snprintf(m->perms, sizeof(m->perms), "rw-p");
+	snprintf(m->dev, sizeof(m->dev), "00:00");
+	m->path = path ? strdup(path) : NULL;
+	m->kind = kind;
+	m->size_kb = (end - start) / 1024;
+	m->rss_kb = m->size_kb / 2;
+	m->pss_kb = m->rss_kb / 2;
+	m->swap_kb = 0;
+	return m;
+}
+
+static void vmas_snapshot(struct ms_snapshot *s, int pid)
+{
+	struct ms_vma *m;
+
+	ms_snapshot_init(s);
+	s->have = MS_SEC_BIT(MS_SEC_VMAS);
+	s->vmas.pid = pid;
+	snprintf(s->vmas.comm, sizeof(s->vmas.comm), "big");
+	s->vmas.has_smaps = s->vmas.has_numa = true;
+	m = add_vma(s, 0x555500000000, 0x555500400000, "/usr/bin/big\x1b[2J",
+		    MS_VMA_FILE);
+	snprintf(m->perms, sizeof(m->perms), "r-xp");
+	m->inode = 1234;
+	m = add_vma(s, 0x555500400000, 0x555502400000, "[heap]", MS_VMA_HEAP);
+	snprintf(m->vmflags, sizeof(m->vmflags), "rd wr mr mw me ac zz");
+	m->nr_nodes = 2;
+	m->node_id[0] = 0;
+	m->node_pages[0] = 12;
+	m->node_id[1] = 1;
+	m->node_pages[1] = 3;
+	snprintf(m->policy, sizeof(m->policy), "interleave:0-1");
+	add_vma(s, 0x7ffc00000000, 0x7ffc00021000, "[stack]", MS_VMA_STACK);
+	ms_derive(s);
+}
+
+static void test_vma_list(void **state)
+{
+	struct ms_snapshot s;
+	struct ms_view *v = ms_view_vma.create(&ui);
+	WINDOW *w = newwin(24, 100, 0, 0);
+	struct ms_request req = { 0 };
+
+	v->cls->request(v, &req);
+	assert_int_equal(req.sections, MS_SEC_BIT(MS_SEC_PROCS));
+	procs_snapshot(&s);
+	v->cls->update(v, &s, NULL);
+	draw(v, w);
+	assert_row(w, "Processes: 3 shown, 1 kernel threads hidden");
+	/* largest RSS first; unknown values are "-" */
+	assert_string_equal(row(w, 2), "     42 0           4.9M       -       -"
+			    "      3     +12/s         - big");
+	assert_string_equal(row(w, 3), "     77 0           2.0M       -       -"
+			    "      -         -         - evil\\x1b[31m\\x0aname");
+	assert_string_equal(row(w, 4), "      1 0          1000K    400K       -"
+			    "      -         -         - init");
+	assert_clean(w);
+	/* k shows kernel threads, in brackets */
+	assert_int_equal(v->cls->on_key(v, 'k'), MS_KEY_DONE);
+	draw(v, w);
+	assert_row(w, "      2 0              -       -       -      -"
+		      "         -         - [kthreadd]");
+	/* filter on the command */
+	v->cls->on_key(v, '/');
+	v->cls->on_key(v, 'b');
+	v->cls->on_key(v, 'i');
+	v->cls->on_key(v, '\n');
+	draw(v, w);
+	assert_row(w, "Filter: bi  (1 of 4)");
+	assert_no_row(w, "init");
+	/* Enter: the VMAs of pid 42 */
+	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_RESAMPLE);
+	req = (struct ms_request){ 0 };
+	v->cls->request(v, &req);
+	assert_int_equal(req.sections, MS_SEC_BIT(MS_SEC_VMAS));
+	assert_int_equal(req.pid, 42);
+	draw(v, w);
+	assert_row(w, "Reading the mappings...");
+	v->cls->destroy(v);
+	ms_snapshot_free(&s);
+	delwin(w);
+}
+
+/* A view drilled into pid 42 (list, Enter), fed the snapshot s. */
+static struct ms_view *view_on_42(struct ms_snapshot *procs)
+{
+	struct ms_view *v = ms_view_vma.create(&ui);
+
+	procs_snapshot(procs);
+	v->cls->update(v, procs, NULL);
+	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_RESAMPLE);
+	return v;
+}
+
+static void test_vma_maps(void **state)
+{
+	struct ms_snapshot procs, s;
+	struct ms_view *v = view_on_42(&procs);
+	WINDOW *w = newwin(24, 80, 0, 0);
+
+	vmas_snapshot(&s, 42);
+	v->cls->update(v, &s, NULL);
+	draw(v, w);
+	assert_row(w, "pid 42 big: 3 VMAs, Rss 18M, Pss 9.0M, Swap 0K");
+	assert_row(w, "              anon      file      heap     stack     shmem"
+		      "   special     total");
+	assert_row(w, "VMAs             0         1         1         1         0"
+		      "         0         3");
+	assert_row(w, "Size            0K      4.0M       32M      132K        0K"
+		      "        0K       36M");
+	assert_row(w, "Address                     Size Perm    Rss    Pss   Swap"
+		      " Mapping");
+	assert_row(w, "555500000000-555500400000   4.0M r-xp   2.0M   1.0M     0K"
+		      " /usr/bin/big\\x1b[2J");
+	assert_row(w, "7ffc00000000-7ffc00021000   132K rw-p    66K    33K     0K"
+		      " [stack]");
+	assert_clean(w);
+	/* wider: more columns, the mapping still last */
+	delwin(w);
+	w = newwin(24, 160, 0, 0);
+	draw(v, w);
+	assert_row(w, "Address                     Size Perm   Offset Dev       "
+		      "Inode    Rss    Pss   Swap   Anon AnonHP  PrivC  PrivD   Lock "
+		      "THP Nodes          Mapping");
+	assert_row(w, "N0=12 N1=3     [heap]");
+	/* Enter on the heap: every field */
+	assert_int_equal(v->cls->on_key(v, KEY_DOWN), MS_KEY_DONE);
+	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_DONE);
+	draw(v, w);
+	assert_row(w, "  start             0000555500400000");
+	assert_row(w, "  size              32768 kB (32M)");
+	assert_row(w, "  Pss               8192 kB (8.0M)");
+	assert_row(w, "  AnonHugePages     -");
+	assert_page(v, w, "  VmFlags           rd wr mr mw me ac zz");
+	assert_page(v, w, "  ac                accountable");
+	assert_page(v, w, "  zz                unknown to memscope");
+	assert_page(v, w, "  policy            interleave:0-1");
+	assert_page(v, w, "  node 1            3 pages (12K)");
+	/* back to the list, then to the processes (a new sample) */
+	assert_int_equal(v->cls->on_key(v, MS_KEY_ESC), MS_KEY_DONE);
+	draw(v, w);
+	assert_row(w, "pid 42 big: 3 VMAs");
+	assert_int_equal(v->cls->on_key(v, KEY_BACKSPACE), MS_KEY_RESAMPLE);
+	v->cls->destroy(v);
+	ms_snapshot_free(&s);
+	ms_snapshot_free(&procs);
+	delwin(w);
+}
+
+static void test_vma_exited(void **state)
+{
+	struct ms_snapshot procs, s;
+	struct ms_view *v = view_on_42(&procs);
+	WINDOW *w = newwin(24, 80, 0, 0);
+	struct ms_request req = { 0 };
+
+	ms_snapshot_init(&s);
+	ms_snapshot_note(&s, "vmas", "pid 42: exited");
+	v->cls->update(v, &s, NULL);
+	draw(v, w);
+	assert_row(w, "pid 42 (big): vmas: pid 42: exited");
+	assert_row(w, "Esc or Backspace: back to the process list");
+	/* a note about pid 421 is not about 42 */
+	ms_snapshot_reset(&s);
+	ms_snapshot_note(&s, "procs", "pid 421: exited");
+	v->cls->update(v, &s, NULL);
+	draw(v, w);
+	assert_row(w, "pid 42 (big): vmas unavailable (no backend provided it)");
+	assert_int_equal(v->cls->on_key(v, MS_KEY_ESC), MS_KEY_RESAMPLE);
+	v->cls->request(v, &req);
+	assert_int_equal(req.sections, MS_SEC_BIT(MS_SEC_PROCS));
+	v->cls->destroy(v);
+	ms_snapshot_free(&s);
+	ms_snapshot_free(&procs);
+	delwin(w);
+}
+
+/* 65,530 VMAs: the list scrolls to the end and finds the last one. */
+static void test_vma_many(void **state)
+{
+	struct ms_snapshot procs, s;
+	struct ms_view *v = view_on_42(&procs);
+	WINDOW *w = newwin(24, 80, 0, 0);
+	char last[64];
+
+	ms_snapshot_init(&s);
+	s.have = MS_SEC_BIT(MS_SEC_VMAS);
+	s.vmas.pid = 42;
+	s.vmas.has_smaps = true;
+	for (uint64_t i = 0; i < 65530; i++)
+		add_vma(&s, 0x7f0000000000 + i * 0x2000,
+			0x7f0000001000 + i * 0x2000, NULL, MS_VMA_ANON);
+	ms_derive(&s);
+	v->cls->update(v, &s, NULL);
+	draw(v, w);
+	assert_row(w, "pid 42 big: 65530 VMAs");
+	assert_row(w, "VMAs         65530         0");
+	assert_int_equal(v->cls->on_key(v, KEY_END), MS_KEY_DONE);
+	draw(v, w);
+	snprintf(last, sizeof(last), "%012llx-%012llx",
+		 0x7f0000000000ull + 65529ull * 0x2000,
+		 0x7f0000001000ull + 65529ull * 0x2000);
+	assert_row(w, last);
+	/* sorted by size, then filtered by mapping name */
+	v->cls->on_key(v, 's');
+	v->cls->on_key(v, '/');
+	v->cls->on_key(v, 'x');
+	v->cls->on_key(v, '\n');
+	draw(v, w);
+	assert_row(w, "Filter: x  (0 of 65530)");
+	v->cls->destroy(v);
+	ms_snapshot_free(&s);
+	ms_snapshot_free(&procs);
+	delwin(w);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_reclaim_fixture),
+		cmocka_unit_test(test_reclaim_variants),
+		cmocka_unit_test(test_numa_fixture),
+		cmocka_unit_test(test_numa_4node),
+		cmocka_unit_test(test_numa_missing),
+		cmocka_unit_test(test_vma_list),
+		cmocka_unit_test(test_vma_maps),
+		cmocka_unit_test(test_vma_exited),
+		cmocka_unit_test(test_vma_many),
+	};
+	FILE *out, *in;
+	SCREEN *scr;
+	int rc;
+
+	if (!setlocale(LC_ALL, "C.UTF-8"))
+		return 1;
+	out = fopen("/dev/null", "w");
+	in = fopen("/dev/null", "r");
+	scr = newterm("xterm", out, in);
+	if (!scr)
+		return 1;
+	rc = cmocka_run_group_tests(tests, NULL, NULL);
+	endwin();
+	delscreen(scr);
+	fclose(out);
+	fclose(in);
+	return rc;
+}
