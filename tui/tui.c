@@ -498,6 +498,14 @@ static SCREEN *open_terminal(struct tui *t)
 	return scr;
 }
 
+/* -d as far as +/- can go: 0.1 s .. 60 s. */
+static double clamp_interval(double v)
+{
+	if (isnan(v))
+		return 1.0;
+	return v < 0.1 ? 0.1 : v > 60 ? 60 : v;
+}
+
 int ms_tui_run(struct ms_manager *m, const struct ms_opts *o)
 {
 	static struct tui tui; /* big (two snapshots): not on the stack */
@@ -511,8 +519,7 @@ int ms_tui_run(struct ms_manager *m, const struct ms_opts *o)
 	setlocale(LC_ALL, "");
 	t->ui.opts = o;
 	t->ui.utf8 = utf8_locale() && !o->ascii;
-	t->interval = o->interval >= 0.1 && o->interval <= 60 ? o->interval :
-								1.0;
+	t->interval = clamp_interval(o->interval);
 	t->ui.interval = t->interval;
 	ms_theme_load(o->theme, t->theme_err, sizeof(t->theme_err));
 	if (!o->theme && t->theme_err[0])
@@ -529,6 +536,9 @@ int ms_tui_run(struct ms_manager *m, const struct ms_opts *o)
 	t->cur = initial_view(o);
 	scr = open_terminal(t);
 	if (!scr) {
+		fprintf(stderr, "memscope: cannot drive terminal type '%s'; "
+				"try TERM=xterm or -b for batch output\n",
+			getenv("TERM") ? getenv("TERM") : "(unset)");
 		destroy_views(t);
 		return -ENOTTY;
 	}
