@@ -261,7 +261,7 @@ static void draw_footer(struct tui *t, int y)
 			off += (size_t)snprintf(line + off, sizeof(line) - off,
 						"  %s", more[i]);
 	ms_put(stdscr, y, 0, COLS, MS_LEFT, true, ms_attr(MS_C_FOOTER), line);
-	if (ms_text_width(line) + 1 <= room)
+	if (!t->help && ms_text_width(line) + 1 <= room)
 		ms_put(stdscr, y, room, COLS - room, MS_LEFT, false,
 		       ms_attr(MS_C_FOOTER), right);
 }
