@@ -5,7 +5,6 @@
  */
 #include "probes/procfs/slab.h"
 
-#include "core/escape.h"
 #include "probes/procfs/procfs.h"
 
 #include <dirent.h>
@@ -533,15 +532,14 @@ int ms_procfs_slab_detail(const struct ms_root *r, struct ms_procfs *pf,
 {
 	struct ms_slab_detail *d = &s->slab_detail;
 	const char *bad = ms_slab_name_check(cache);
-	char esc[4 * MS_NAME];
+	/* raw like every untrusted name; outputs escape notes when shown */
+	int len = cache ? (int)strnlen(cache, MS_NAME - 1) : 0;
 	int err;
 
 	detail_clear(d);
-	/* the name is untrusted (it may come from the command line) */
-	ms_escape(esc, sizeof(esc), cache ? cache : "",
-		  cache ? strnlen(cache, MS_NAME) : 0);
 	if (bad) {
-		ms_snapshot_note(s, "slab detail", "'%s': %s", esc, bad);
+		ms_snapshot_note(s, "slab detail", "'%.*s': %s", len, cache,
+				 bad);
 		return -EINVAL;
 	}
 	set_name(d->name, cache);
@@ -551,7 +549,7 @@ int ms_procfs_slab_detail(const struct ms_root *r, struct ms_procfs *pf,
 	if (err >= 0)
 		err = read_aliases(r, d);
 	if (err < 0) {
-		ms_snapshot_note(s, "slab detail", "'%s': %s", esc,
+		ms_snapshot_note(s, "slab detail", "'%.*s': %s", len, cache,
 				 detail_why(r, err));
 		return err;
 	}

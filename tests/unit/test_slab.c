@@ -10,6 +10,7 @@
 #include "probes/procfs/slab.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -532,7 +533,7 @@ static void expect_detail_error(struct ctx *c, const char *name, int err,
 static void test_detail_errors(void **state)
 {
 	struct ctx *c = ctx_open(FIX "edge-slab-2node");
-	char longname[MS_NAME + 1];
+	char longname[MS_NAME + 1], want[128];
 
 	expect_detail_error(c, "gone_cache", -ENOENT,
 			    "'gone_cache': no such cache (gone?)");
@@ -554,9 +555,13 @@ static void test_detail_errors(void **state)
 	assert_int_equal(ms_procfs_slab_detail(&c->root, &c->pf, longname,
 					       &c->snap),
 			 -EINVAL);
-	/* a name with escape bytes is legal, but reaches the note escaped */
+	/* the note quotes at most MS_NAME - 1 bytes of it */
+	snprintf(want, sizeof(want), "'%.*s': cache name too long", MS_NAME - 1,
+		 longname);
+	assert_string_equal(note(&c->snap, "slab detail"), want);
+	/* a name with escape bytes is legal; the note keeps it raw, bounded */
 	expect_detail_error(c, "\033[2Jx", -ENOENT,
-			    "'\\x1b[2Jx': no such cache (gone?)");
+			    "'\033[2Jx': no such cache (gone?)");
 	ctx_close(c);
 
 	c = ctx_open(FIX "edge-slab-version"); /* no sys/kernel/slab at all */
