@@ -11,9 +11,15 @@
 #include "core/snapshot.h"
 #include "probes/root.h"
 
+struct ms_proc_cache;	/* proc.c: per-process state between samples */
+
 /* Scratch buffers the backend keeps between samples. */
 struct ms_procfs {
 	struct ms_buf buf, buf2;
+	/* live process list: kept stat fds, costly files re-read in a budget */
+	struct ms_proc_cache *procs;
+	/* VMAs' numa_maps: 0 when 2+ nodes are online, 1 always, -1 never */
+	int vma_numa;
 };
 
 int ms_procfs_meminfo(const struct ms_root *r, struct ms_procfs *pf,
@@ -26,6 +32,8 @@ int ms_procfs_slab_detail(const struct ms_root *r, struct ms_procfs *pf,
 			  const char *cache, struct ms_snapshot *s);
 int ms_procfs_procs(const struct ms_root *r, struct ms_procfs *pf,
 		    struct ms_snapshot *s);
+/* Close and free what ms_procfs_procs() keeps in pf (procfs_close). */
+void ms_procfs_procs_free(struct ms_procfs *pf);
 int ms_procfs_vmas(const struct ms_root *r, struct ms_procfs *pf, int pid,
 		   struct ms_snapshot *s);
 int ms_procfs_reclaim(const struct ms_root *r, struct ms_procfs *pf,

@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Pure parsers of the per-process files /proc/PID/stat, statm, status and
+ * smaps_rollup: text in, numbers out. The reader is in proc.c.
+ */
+#ifndef MS_PROCFS_PROC_H
+#define MS_PROCFS_PROC_H
+
+#include "core/snapshot.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define MS_PF_KTHREAD 0x00200000UL	/* include/linux/sched.h */
+
+/* The fields of /proc/PID/stat memscope uses. */
+struct ms_stat {
+	int pid;
+	char comm[MS_NAME];	/* raw bytes, bounded, NUL-terminated */
+	char state;
+	unsigned long flags;
+	uint64_t minflt, majflt;
+	uint64_t starttime;	/* clock ticks after boot: with pid, unique */
+	uint64_t rss_pages;
+};
+
+/*
+ * comm is taken between the first '(' and the LAST ')', since it may
+ * itself hold ')', spaces, newlines or any other byte. Reads len bytes
+ * (no NUL needed). Return 0, or -EINVAL when truncated or malformed
+ * (empty text: -ENODATA, as for a process that is going away).
+ */
+int ms_parse_stat(const char *text, size_t len, struct ms_stat *st);
+
+/* statm's second number: resident pages. Return 0 or -EINVAL. */
+int ms_parse_statm(const char *text, size_t len, uint64_t *resident);
+
+/* What status and smaps_rollup add to a process; MS_NA when absent. */
+struct ms_proc_detail {
+	uint32_t uid;		/* real uid; UINT32_MAX when absent */
+	uint64_t vm_rss_kb, vm_swap_kb;	/* status */
+	uint64_t rss_kb, pss_kb, swap_kb;	/* smaps_rollup */
+};
+
+void ms_proc_detail_init(struct ms_proc_detail *d);
+/* Fill uid, VmRSS and VmSwap. Return 0, or -ENODATA when no Uid line. */
+int ms_parse_status(const char *text, size_t len, struct ms_proc_detail *d);
+/* Fill Rss, Pss and Swap. Return 0, or -ENODATA when no Pss (empty). */
+int ms_parse_rollup(const char *text, size_t len, struct ms_proc_detail *d);
+
+#endif
