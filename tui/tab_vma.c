@@ -54,6 +54,7 @@ struct vma_view {
 	int vfield[NR_FIELDS];	/* table column -> field */
 	int vwidth;		/* width vcols were chosen for */
 	bool wide_addr;		/* some address needs 16 digits */
+	int range_w;		/* Address column: start only when narrow */
 	int sort_field;		/* field the VMA list is sorted by, or -1 */
 	/* one VMA */
 	uint64_t detail_start;
@@ -360,10 +361,28 @@ static void fmt_nodes(char *buf, size_t len, const struct ms_vma *m)
 				      m->node_pages[i]);
 }
 
-static void fmt_range(char *buf, size_t len, const struct ms_vma *m, bool wide)
+/* start-end, or the start alone in a column too narrow for both */
+static void fmt_range(char *buf, size_t len, const struct ms_vma *m,
+		      int width)
 {
-	snprintf(buf, len, "%0*" PRIx64 "-%0*" PRIx64, wide ? 16 : 12,
-		 m->start, wide ? 16 : 12, m->end);
+	int digits = width > 16 ? (width - 1) / 2 : width;
+
+	if (width > 16)
+		snprintf(buf, len, "%0*" PRIx64 "-%0*" PRIx64, digits,
+			 m->start, digits, m->end);
+	else
+		snprintf(buf, len, "%0*" PRIx64, digits, m->start);
+}
+
+/*
+ * Both addresses from 100 columns on (120 for 16-digit ones, such as
+ * [vsyscall]); below, the start alone, with the size beside it.
+ */
+static int range_width(int width, bool wide)
+{
+	if (width >= (wide ? 120 : 100))
+		return wide ? 33 : 25;
+	return wide ? 16 : 12;
 }
 
 static uint64_t vma_kb(const struct ms_vma *m, int field)
@@ -404,7 +423,7 @@ static void vma_cell(const void *ctx, int row, int col, char *buf,
 
 	switch (f) {
 	case F_RANGE:
-		return fmt_range(buf, len, m, v->wide_addr);
+		return fmt_range(buf, len, m, v->range_w);
 	case F_PERMS:
 		snprintf(buf, len, "%s", m->perms);
 		return;
@@ -498,10 +517,12 @@ static void choose_fields(struct vma_view *v, int width)
 	bool on[NR_FIELDS] = { false };
 	int used = 0, n = 0;
 
+	v->range_w = range_width(width, v->wide_addr);
+
 	for (int f = 0; f < F_PATH; f++)
 		if (!fields[f].prio) {
 			on[f] = true;
-			used += (f == F_RANGE && v->wide_addr ? 33 :
+			used += (f == F_RANGE ? v->range_w :
 				 fields[f].col.width) + 1;
 		}
 	for (int p = 1; p <= MAX_PRIO; p++)
@@ -517,8 +538,11 @@ static void choose_fields(struct vma_view *v, int width)
 		if (!on[f])
 			continue;
 		v->vcols[n] = fields[f].col;
-		if (f == F_RANGE && v->wide_addr)
-			v->vcols[n].width = 33;
+		if (f == F_RANGE) {
+			v->vcols[n].width = v->range_w;
+			v->vcols[n].title = v->range_w > 16 ? "Address" :
+							      "Start";
+		}
 		v->vfield[n++] = f;
 	}
 	v->vdef.ncols = n;
@@ -847,10 +871,13 @@ static void draw_detail(struct vma_view *v, WINDOW *w, struct ms_rect r)
 	detail_title(&l, "VmFlags", v->base.ui);
 	detail_flags(&l, m);
 	detail_title(&l, "NUMA placement (/proc/PID/numa_maps)", v->base.ui);
-	if (v->cur->vmas.has_numa)
+	if (v->cur->vmas.has_numa) {
 		detail_numa(&l, m, v->cur->slab.page_size);
-	else
-		detail_kv(&l, "numa_maps", "not available");
+	} else {
+		const char *why = ms_note_why(v->cur, "numa_maps");
+
+		detail_kv(&l, "numa_maps", why ? why : "not available");
+	}
 	ms_page_end(&l);
 }
 

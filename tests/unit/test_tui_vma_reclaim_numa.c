@@ -521,11 +521,12 @@ static void test_vma_maps(void **state)
 		      "         0         3");
 	assert_row(w, "Size            0K      4.0M       32M      132K        0K"
 		      "        0K       36M");
-	assert_row(w, "Address                     Size Perm    Rss    Pss   Swap"
+	/* 80 columns: the start address only, the size beside it */
+	assert_row(w, "Start          Size Perm    Rss    Pss   Swap   Anon  PrivD"
 		      " Mapping");
-	assert_row(w, "555500000000-555500400000   4.0M r-xp   2.0M   1.0M     0K"
+	assert_row(w, "555500000000   4.0M r-xp   2.0M   1.0M     0K      -      -"
 		      " /usr/bin/big\\x1b[2J");
-	assert_row(w, "7ffc00000000-7ffc00021000   132K rw-p    66K    33K     0K"
+	assert_row(w, "7ffc00000000   132K rw-p    66K    33K     0K      -      -"
 		      " [stack]");
 	assert_clean(w);
 	/* wider: more columns, the mapping still last */
@@ -610,9 +611,8 @@ static void test_vma_many(void **state)
 	assert_row(w, "VMAs         65530         0");
 	assert_int_equal(v->cls->on_key(v, KEY_END), MS_KEY_DONE);
 	draw(v, w);
-	snprintf(last, sizeof(last), "%012llx-%012llx",
-		 0x7f0000000000ull + 65529ull * 0x2000,
-		 0x7f0000001000ull + 65529ull * 0x2000);
+	snprintf(last, sizeof(last), "%012llx     4K rw-p",
+		 0x7f0000000000ull + 65529ull * 0x2000);
 	assert_row(w, last);
 	/* sorted by size, then filtered by mapping name */
 	v->cls->on_key(v, 's');
@@ -627,6 +627,42 @@ static void test_vma_many(void **state)
 	delwin(w);
 }
 
+/* The VMAs of pid 9080 of the 6.18 tree (a 16 MiB heap), read for real. */
+static void test_vma_fixture(void **state)
+{
+	struct fixture *f = open_tree(FIX "debian12-6.18");
+	struct ms_snapshot procs;
+	struct ms_view *v = ms_view_vma.create(&ui);
+	WINDOW *w = newwin(30, 100, 0, 0);
+
+	ms_snapshot_init(&procs);
+	procs.have = MS_SEC_BIT(MS_SEC_PROCS);
+	add_proc(&procs, 9080, "sh", 18116);
+	v->cls->update(v, &procs, NULL);
+	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_RESAMPLE);
+	sample(f, v);
+	draw(v, w);
+	assert_row(w, "pid 9080 sh: 25 VMAs");
+	/* [vsyscall] needs 16 digits: 100 columns show the start only */
+	assert_row(w, "0000555fcedbb000   132K rw-p        0 00:00   112K   112K"
+		      "     0K   112K   112K [heap]");
+	assert_row(w, "00007f6d5933d000    16M rw-p        0 00:00    16M    16M"
+		      "     0K    16M    16M [anon]");
+	assert_row(w, "0000555fc48b2000    16K r--p        0 fe:00    16K     5K"
+		      "     0K     0K     0K /usr/bin/dash");
+	for (int i = 0; i < 6; i++)
+		v->cls->on_key(v, KEY_DOWN);
+	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_DONE);
+	draw(v, w);
+	assert_row(w, "  path              [heap]");
+	assert_row(w, "  Rss               112 kB (112K)");
+	assert_page(v, w, "  numa_maps         one NUMA node: placement not read");
+	v->cls->destroy(v);
+	ms_snapshot_free(&procs);
+	delwin(w);
+	close_tree(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -639,6 +675,7 @@ int main(void)
 		cmocka_unit_test(test_vma_maps),
 		cmocka_unit_test(test_vma_exited),
 		cmocka_unit_test(test_vma_many),
+		cmocka_unit_test(test_vma_fixture),
 	};
 	FILE *out, *in;
 	SCREEN *scr;
