@@ -119,10 +119,11 @@ static const char *balancing_text(uint64_t b)
 	return "unknown mode";
 }
 
-/* "2 online: 0-1" from the node ids (consecutive runs collapsed). */
+/* "2 nodes online (0-1)": consecutive node ids collapsed. */
 static void nodes_text(char *buf, size_t len, const struct ms_numa *n)
 {
-	size_t o = snprintf(buf, len, "%d online:", n->n);
+	size_t o = (size_t)snprintf(buf, len, "%d node%s online (", n->n,
+				    n->n == 1 ? "" : "s");
 
 	for (int i = 0; i < n->n && o < len; i++) {
 		int j = i;
@@ -130,13 +131,16 @@ static void nodes_text(char *buf, size_t len, const struct ms_numa *n)
 		while (j + 1 < n->n && n->nodes[j + 1].node == n->nodes[j].node + 1)
 			j++;
 		if (j > i)
-			o += snprintf(buf + o, len - o, "%s%d-%d", i ? "," : " ",
-				      n->nodes[i].node, n->nodes[j].node);
+			o += (size_t)snprintf(buf + o, len - o, "%s%d-%d",
+					      i ? "," : "", n->nodes[i].node,
+					      n->nodes[j].node);
 		else
-			o += snprintf(buf + o, len - o, "%s%d", i ? "," : " ",
-				      n->nodes[i].node);
+			o += (size_t)snprintf(buf + o, len - o, "%s%d",
+					      i ? "," : "", n->nodes[i].node);
 		i = j;
 	}
+	if (o < len)
+		snprintf(buf + o, len - o, ")");
 }
 
 static void draw_node_row(struct ms_page *p, int y, const struct ms_numa_node *nd,
@@ -183,7 +187,7 @@ static void draw_nodes(struct ms_page *p, const struct ms_numa *n,
 	int cpuw = 14, y;
 
 	nodes_text(on, sizeof(on), n);
-	snprintf(buf, sizeof(buf), "Nodes %s  balancing %s", on,
+	snprintf(buf, sizeof(buf), "%s  NUMA balancing %s", on,
 		 balancing_text(n->balancing));
 	page_title(p, buf, ui);
 	if (p->r.w >= 110)

@@ -313,7 +313,7 @@ static void test_numa_fixture(void **state)
 
 	sample(f, v);
 	draw(v, w);
-	assert_row(w, "Nodes 1 online: 0  balancing disabled (0)");
+	assert_row(w, "1 node online (0)  NUMA balancing disabled (0)");
 	/* node0/meminfo: 5597396 kB total, 424364 used, 5173032 free */
 	assert_row(w, "N0   0-1                5.3G     414M     4.9G    7.6% [");
 	assert_row(w, "N0      10");
@@ -337,7 +337,7 @@ static void test_numa_4node(void **state)
 
 	sample(f, v);
 	draw(v, w);
-	assert_row(w, "Nodes 4 online: 0-3  balancing normal (1)");
+	assert_row(w, "4 nodes online (0-3)  NUMA balancing normal (1)");
 	assert_row(w, "N1   4-7                4.0G     2.0G     2.0G   50.0% [");
 	/* a memoryless node */
 	assert_row(w, "N3   12-15                0K       0K       0K       -"
