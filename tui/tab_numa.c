@@ -38,7 +38,7 @@ static void page_blank(struct ms_page *p)
 
 /* Columns of the numastat files, as the kernel names them. */
 static const char *const numastat_keys[] = {
-	"numa_hit",   "numa_miss",  "numa_foreign",
+	"numa_hit",	  "numa_miss",	"numa_foreign",
 	"interleave_hit", "local_node", "other_node",
 };
 /* Their titles when the full name does not fit. */
@@ -67,9 +67,9 @@ static const struct {
 
 /* vmstat counters of automatic NUMA balancing and page migration. */
 static const char *const balancing_keys[] = {
-	"numa_pte_updates",    "numa_huge_pte_updates", "numa_hint_faults",
-	"numa_hint_faults_local", "numa_pages_migrated", "pgmigrate_success",
-	"pgmigrate_fail",      "pgpromote_success",
+	"numa_pte_updates",	  "numa_huge_pte_updates", "numa_hint_faults",
+	"numa_hint_faults_local", "numa_pages_migrated",   "pgmigrate_success",
+	"pgmigrate_fail",	  "pgpromote_success",
 };
 #define NR_BALANCING (int)(sizeof(balancing_keys) / sizeof(balancing_keys[0]))
 
@@ -128,7 +128,8 @@ static void nodes_text(char *buf, size_t len, const struct ms_numa *n)
 	for (int i = 0; i < n->n && o < len; i++) {
 		int j = i;
 
-		while (j + 1 < n->n && n->nodes[j + 1].node == n->nodes[j].node + 1)
+		while (j + 1 < n->n &&
+		       n->nodes[j + 1].node == n->nodes[j].node + 1)
 			j++;
 		if (j > i)
 			o += (size_t)snprintf(buf + o, len - o, "%s%d-%d",
@@ -143,8 +144,9 @@ static void nodes_text(char *buf, size_t len, const struct ms_numa *n)
 		snprintf(buf + o, len - o, ")");
 }
 
-static void draw_node_row(struct ms_page *p, int y, const struct ms_numa_node *nd,
-			  int cpuw, const struct ms_ui *ui)
+static void draw_node_row(struct ms_page *p, int y,
+			  const struct ms_numa_node *nd, int cpuw,
+			  const struct ms_ui *ui)
 {
 	char t[16], u[16], f[16], pct[16];
 	double frac = NAN;
@@ -169,7 +171,7 @@ static void draw_node_row(struct ms_page *p, int y, const struct ms_numa_node *n
 	       ms_fmt_pct(pct, sizeof(pct), frac * 100));
 	x += 8;
 	barw = p->r.x + p->r.w - x;
-	if (nd->mem_total_kb == 0)	/* a cpu-only node */
+	if (nd->mem_total_kb == 0) /* a cpu-only node */
 		ms_put(p->w, y, x, barw, MS_LEFT, false, ms_attr(MS_C_DIM),
 		       "no memory");
 	else if (barw >= 6 && !isnan(frac)) {
@@ -219,8 +221,8 @@ static void draw_distance(struct ms_page *p, const struct ms_numa *n,
 		       ms_attr(MS_C_COLUMN_HEADER), "");
 		for (int j = 0; j < cols; j++)
 			ms_putf(p->w, y, p->r.x + 5 + 5 * j, 5,
-				ms_attr(MS_C_COLUMN_HEADER), "%4s%d",
-				"N", n->nodes[j].node);
+				ms_attr(MS_C_COLUMN_HEADER), "%4s%d", "N",
+				n->nodes[j].node);
 	}
 	for (int i = 0; i < n->n; i++) {
 		const struct ms_numa_node *nd = &n->nodes[i];
@@ -235,7 +237,8 @@ static void draw_distance(struct ms_page *p, const struct ms_numa *n,
 			if (j < nd->nr_distance)
 				ms_putf(p->w, y, p->r.x + 5 + 5 * j, 5,
 					nd->distance[j] > 10 ?
-						ms_attr(MS_C_WARNING) : 0,
+						ms_attr(MS_C_WARNING) :
+						0,
 					"%5d", nd->distance[j]);
 			else
 				ms_put(p->w, y, p->r.x + 5 + 5 * j, 5, MS_RIGHT,
@@ -279,7 +282,8 @@ static void draw_numastat(struct ms_page *p, const struct ms_numa *n,
 			char buf[32];
 
 			if (rates)
-				ms_fmt_rate(buf, sizeof(buf), kv ? kv->rate : NAN);
+				ms_fmt_rate(buf, sizeof(buf),
+					    kv ? kv->rate : NAN);
 			else
 				ms_fmt_count(buf, sizeof(buf),
 					     kv ? kv->value : MS_NA, cw - 1);
@@ -304,7 +308,8 @@ static void draw_meminfo(struct ms_page *p, const struct ms_numa *n,
 		       ms_attr(MS_C_COLUMN_HEADER), "Node");
 		for (int k = 0; k < cols; k++)
 			ms_put(p->w, y, p->r.x + 5 + 9 * k, 9, MS_RIGHT, true,
-			       ms_attr(MS_C_COLUMN_HEADER), meminfo_cols[k].title);
+			       ms_attr(MS_C_COLUMN_HEADER),
+			       meminfo_cols[k].title);
 	}
 	for (int i = 0; i < n->n; i++) {
 		const struct ms_numa_node *nd = &n->nodes[i];
@@ -314,15 +319,16 @@ static void draw_meminfo(struct ms_page *p, const struct ms_numa *n,
 			continue;
 		ms_putf(p->w, y, p->r.x, 5, 0, "N%d", nd->node);
 		for (int k = 0; k < cols; k++) {
-			uint64_t val = ms_kv_get(&nd->meminfo, meminfo_cols[k].key);
+			uint64_t val =
+				ms_kv_get(&nd->meminfo, meminfo_cols[k].key);
 			char buf[32];
 
 			if (meminfo_cols[k].pages)
 				ms_fmt_count(buf, sizeof(buf), val, 8);
 			else
 				ms_fmt_kb(buf, sizeof(buf), val);
-			ms_put(p->w, y, p->r.x + 5 + 9 * k, 9, MS_RIGHT, true, 0,
-			       buf);
+			ms_put(p->w, y, p->r.x + 5 + 9 * k, 9, MS_RIGHT, true,
+			       0, buf);
 		}
 	}
 }
@@ -354,8 +360,8 @@ static void draw_local_share(struct ms_page *p, const struct ms_kvlist *vm)
 		return;
 	if (ms_have(all) && ms_have(local) && all)
 		v = 100.0 * (double)local / (double)all;
-	ms_putf(p->w, y, p->r.x, p->r.w, 0, "  %-26s %14s",
-		"local hint faults", ms_fmt_pct(pct, sizeof(pct), v));
+	ms_putf(p->w, y, p->r.x, p->r.w, 0, "  %-26s %14s", "local hint faults",
+		ms_fmt_pct(pct, sizeof(pct), v));
 }
 
 static void draw_balancing(struct ms_page *p, const struct ms_snapshot *s,

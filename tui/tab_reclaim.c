@@ -17,7 +17,7 @@ struct reclaim_view {
 	const struct ms_snapshot *cur;
 	enum reclaim_mode mode;
 	struct ms_scroll scroll;
-	struct ms_table table;	/* every vmstat counter */
+	struct ms_table table; /* every vmstat counter */
 	char hint[128];
 };
 
@@ -47,10 +47,11 @@ static void page_text(struct page *p, attr_t a, const char *text)
 	int y = next_row(p);
 
 	if (y >= 0)
-		ms_put(p->pg.w, y, p->pg.r.x, p->pg.r.w, MS_LEFT, false, a, text);
+		ms_put(p->pg.w, y, p->pg.r.x, p->pg.r.w, MS_LEFT, false, a,
+		       text);
 }
 
-#define KEYW 28		/* key column of key/value lines */
+#define KEYW 28 /* key column of key/value lines */
 
 /* "  key            value", the value escaped (it may come from sysfs). */
 static void page_kv_at(struct page *p, int indent, const char *key,
@@ -100,8 +101,8 @@ static void page_note(struct page *p, const struct ms_snapshot *s,
 static bool variant_of(const char *name, const char *key)
 {
 	static const char *const suffix[] = {
-		"dma", "dma32", "normal", "high", "movable", "device",
-		"anon", "file",
+		"dma",	   "dma32",  "normal", "high",
+		"movable", "device", "anon",   "file",
 	};
 	size_t n = strlen(key);
 
@@ -131,7 +132,7 @@ static void sum_counter(const struct ms_kvlist *vm, const char *key,
 		any = true;
 		if (ms_have(vm->v[i].value))
 			*val += vm->v[i].value;
-		*rate += vm->v[i].rate;	/* NAN stays NAN */
+		*rate += vm->v[i].rate; /* NAN stays NAN */
 	}
 	if (!any) {
 		*val = MS_NA;
@@ -183,9 +184,9 @@ static void counter_header(struct page *p)
 	int y = next_row(p);
 
 	if (y >= 0)
-		ms_putf(p->pg.w, y, p->pg.r.x, p->pg.r.w, ms_attr(MS_C_COLUMN_HEADER),
-			"  %-*s %13s %11s", label_width(p), "counter", "total",
-			"per second");
+		ms_putf(p->pg.w, y, p->pg.r.x, p->pg.r.w,
+			ms_attr(MS_C_COLUMN_HEADER), "  %-*s %13s %11s",
+			label_width(p), "counter", "total", "per second");
 }
 
 static void counter_line(struct page *p, const char *label, const char *val,
@@ -213,7 +214,8 @@ static void counter_rows(struct page *p, const struct ms_kvlist *vm,
 			     !ms_have(v) ? ms_attr(MS_C_DIM) :
 			     r > 0 && (!strcmp(rows[i].key, "oom_kill") ||
 				       !strcmp(rows[i].key, "allocstall")) ?
-					   ms_attr(MS_C_WARNING) : 0);
+					   ms_attr(MS_C_WARNING) :
+					   0);
 	}
 }
 
@@ -232,7 +234,8 @@ static void efficiency_line(struct page *p, const struct ms_kvlist *vm,
 	snprintf(label, sizeof(label), "steal/scan %s", who);
 	ms_fmt_pct(pct, sizeof(pct),
 		   ms_have(sc) && ms_have(st) && sc ?
-			   100.0 * (double)st / (double)sc : NAN);
+			   100.0 * (double)st / (double)sc :
+			   NAN);
 	counter_line(p, label, pct, "", 0);
 }
 
@@ -282,8 +285,7 @@ static void psi_line(struct page *p, const char *name,
 		snprintf(rate, sizeof(rate), "-");
 	ms_putf(p->pg.w, y, p->pg.r.x, p->pg.r.w,
 		l->valid && l->avg10 > 0 ? ms_attr(MS_C_WARNING) : 0,
-		"  %-4s %6s %6s %6s %9s %10s", name, a10, a60, a300, tot,
-		rate);
+		"  %-4s %6s %6s %6s %9s %10s", name, a10, a60, a300, tot, rate);
 }
 
 static void draw_psi(struct page *p, const struct ms_snapshot *s)
@@ -294,7 +296,8 @@ static void draw_psi(struct page *p, const struct ms_snapshot *s)
 	page_title(p, "PSI memory (% of time stalled)");
 	y = next_row(p);
 	if (y >= 0)
-		ms_putf(p->pg.w, y, p->pg.r.x, p->pg.r.w, ms_attr(MS_C_COLUMN_HEADER),
+		ms_putf(p->pg.w, y, p->pg.r.x, p->pg.r.w,
+			ms_attr(MS_C_COLUMN_HEADER),
 			"  %-4s %6s %6s %6s %9s %10s", "", "avg10", "avg60",
 			"avg300", "total", "growth");
 	psi_line(p, "some", &rc->psi_some);
@@ -354,12 +357,12 @@ static void draw_thp(struct page *p, const struct ms_snapshot *s)
 /* ---- swap, zswap, zram ----------------------------------------------- */
 
 /* "  [bar....]  used / size  pct" below a device name. */
-static void usage_line(struct page *p, uint64_t used, uint64_t size,
-		       bool bytes)
+static void usage_line(struct page *p, uint64_t used, uint64_t size, bool bytes)
 {
 	char u[16], t[16], pct[16], tail[64];
 	double frac = ms_have(used) && ms_have(size) && size ?
-			      (double)used / (double)size : NAN;
+			      (double)used / (double)size :
+			      NAN;
 	int y = next_row(p), barw;
 
 	if (y < 0)
@@ -376,7 +379,7 @@ static void usage_line(struct page *p, uint64_t used, uint64_t size,
 	barw = p->pg.r.w - 6 - ms_text_width(tail);
 	if (barw > 30)
 		barw = 30;
-	if (barw >= 4) {	/* brackets keep an empty bar visible */
+	if (barw >= 4) { /* brackets keep an empty bar visible */
 		ms_put(p->pg.w, y, p->pg.r.x + 4, 1, MS_LEFT, false, 0, "[");
 		ms_bar(p->pg.w, y, p->pg.r.x + 5, barw, frac,
 		       ms_attr(frac > 0.9 ? MS_C_BAR_LOW : MS_C_BAR), p->ui);
@@ -496,8 +499,9 @@ static void zram_device(struct page *p, const struct ms_zram *z)
 	}
 	if (ms_have(z->orig_data_size) && ms_have(z->compr_data_size) &&
 	    z->compr_data_size)
-		snprintf(d, sizeof(d), "%.2fx", (double)z->orig_data_size /
-							(double)z->compr_data_size);
+		snprintf(d, sizeof(d), "%.2fx",
+			 (double)z->orig_data_size /
+				 (double)z->compr_data_size);
 	else
 		snprintf(d, sizeof(d), "-");
 	snprintf(buf, sizeof(buf), "    orig %s  compr %s  used %s  ratio %s",

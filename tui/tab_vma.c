@@ -15,17 +15,45 @@
 enum vma_mode { PROCS, MAPS, DETAIL };
 
 /* Columns of the process list, in display order. */
-enum proc_col { P_PID, P_USER, P_RSS, P_PSS, P_SWAP, P_VMAS, P_MINFLT,
-		P_MAJFLT, P_COMM, NR_PCOLS };
+enum proc_col {
+	P_PID,
+	P_USER,
+	P_RSS,
+	P_PSS,
+	P_SWAP,
+	P_VMAS,
+	P_MINFLT,
+	P_MAJFLT,
+	P_COMM,
+	NR_PCOLS
+};
 
 /* Fields of the VMA list, in display order; which fit depends on width. */
 enum vma_field {
-	F_RANGE, F_SIZE, F_PERMS, F_OFFSET, F_DEV, F_INODE, F_RSS, F_PSS,
-	F_SWAP, F_ANON, F_AHP, F_PRIVC, F_PRIVD, F_SHRC, F_SHRD, F_LOCKED,
-	F_THP, F_NODES, F_FLAGS, F_PATH, NR_FIELDS
+	F_RANGE,
+	F_SIZE,
+	F_PERMS,
+	F_OFFSET,
+	F_DEV,
+	F_INODE,
+	F_RSS,
+	F_PSS,
+	F_SWAP,
+	F_ANON,
+	F_AHP,
+	F_PRIVC,
+	F_PRIVD,
+	F_SHRC,
+	F_SHRD,
+	F_LOCKED,
+	F_THP,
+	F_NODES,
+	F_FLAGS,
+	F_PATH,
+	NR_FIELDS
 };
 
-#define PATH_MIN 20		/* the mapping column never gets narrower */
+#define PATH_MIN 20 /* the mapping column never gets narrower */
 #define UID_CACHE 64
 
 struct uid_name {
@@ -38,12 +66,12 @@ struct vma_view {
 	struct ms_view base;
 	const struct ms_snapshot *cur;
 	enum vma_mode mode;
-	bool waiting;		/* asked for a new sample, none yet */
+	bool waiting; /* asked for a new sample, none yet */
 	/* the process list */
 	struct ms_table ptab;
-	int *prow;		/* shown processes: indices into procs.v */
+	int *prow; /* shown processes: indices into procs.v */
 	int nprow, capprow;
-	bool kthreads;		/* show kernel threads */
+	bool kthreads; /* show kernel threads */
 	int nkthreads;
 	/* one process's VMAs */
 	int pid;
@@ -51,11 +79,11 @@ struct vma_view {
 	struct ms_table vtab;
 	struct ms_table_def vdef;
 	struct ms_column vcols[NR_FIELDS];
-	int vfield[NR_FIELDS];	/* table column -> field */
-	int vwidth;		/* width vcols were chosen for */
-	bool wide_addr;		/* some address needs 16 digits */
-	int range_w;		/* Address column: start only when narrow */
-	int sort_field;		/* field the VMA list is sorted by, or -1 */
+	int vfield[NR_FIELDS]; /* table column -> field */
+	int vwidth; /* width vcols were chosen for */
+	bool wide_addr; /* some address needs 16 digits */
+	int range_w; /* Address column: start only when narrow */
+	int sort_field; /* field the VMA list is sorted by, or -1 */
 	/* one VMA */
 	uint64_t detail_start;
 	struct ms_scroll dscroll;
@@ -152,7 +180,8 @@ static const struct ms_column proc_cols[NR_PCOLS] = {
 	[P_VMAS] = { .title = "VMAs", .width = 6, .align = MS_RIGHT },
 	[P_MINFLT] = { .title = "MinFlt/s", .width = 9, .align = MS_RIGHT },
 	[P_MAJFLT] = { .title = "MajFlt/s", .width = 9, .align = MS_RIGHT },
-	[P_COMM] = { .title = "Command", .width = MS_COL_FLEX,
+	[P_COMM] = { .title = "Command",
+		     .width = MS_COL_FLEX,
 		     .align = MS_LEFT },
 };
 
@@ -163,8 +192,7 @@ static const struct ms_proc *proc_at(const void *ctx, int row)
 	return &v->cur->procs.v[v->prow[row]];
 }
 
-static void proc_cell(const void *ctx, int row, int col, char *buf,
-		      size_t len)
+static void proc_cell(const void *ctx, int row, int col, char *buf, size_t len)
 {
 	const struct ms_proc *p = proc_at(ctx, row);
 
@@ -194,7 +222,7 @@ static void proc_cell(const void *ctx, int row, int col, char *buf,
 	case P_MAJFLT:
 		ms_fmt_rate(buf, len, p->majflt_rate);
 		break;
-	default:	/* kernel threads in brackets, as ps shows them */
+	default: /* kernel threads in brackets, as ps shows them */
 		snprintf(buf, len, p->kthread ? "[%s]" : "%s", p->comm);
 	}
 }
@@ -284,8 +312,8 @@ static void draw_procs(struct vma_view *v, WINDOW *w, struct ms_rect r)
 	if (!have(v->cur, MS_SEC_PROCS)) {
 		ms_message(w, r, ms_attr(MS_C_NOTE),
 			   v->waiting ? "Reading processes..." :
-			   ms_why_missing(buf, sizeof(buf), v->cur,
-					  MS_SEC_PROCS, "proc"));
+					ms_why_missing(buf, sizeof(buf), v->cur,
+						       MS_SEC_PROCS, "proc"));
 		return;
 	}
 	snprintf(buf, sizeof(buf), "Processes: %d shown, %d kernel threads %s",
@@ -306,12 +334,13 @@ static void draw_procs(struct vma_view *v, WINDOW *w, struct ms_rect r)
 /* Width 0: the column is chosen only as width allows, by prio (1 first). */
 static const struct {
 	struct ms_column col;
-	int prio;		/* 0: always shown */
+	int prio; /* 0: always shown */
 } fields[NR_FIELDS] = {
 	[F_RANGE] = { { .title = "Address", .width = 25 }, 0 },
 	[F_SIZE] = { { .title = "Size", .width = 6, .align = MS_RIGHT }, 0 },
 	[F_PERMS] = { { .title = "Perm", .width = 4 }, 0 },
-	[F_OFFSET] = { { .title = "Offset", .width = 8, .align = MS_RIGHT }, 3 },
+	[F_OFFSET] = { { .title = "Offset", .width = 8, .align = MS_RIGHT },
+		       3 },
 	[F_DEV] = { { .title = "Dev", .width = 5 }, 4 },
 	[F_INODE] = { { .title = "Inode", .width = 9, .align = MS_RIGHT }, 4 },
 	[F_RSS] = { { .title = "Rss", .width = 6, .align = MS_RIGHT }, 0 },
@@ -327,8 +356,10 @@ static const struct {
 	[F_THP] = { { .title = "THP", .width = 3, .align = MS_RIGHT }, 6 },
 	[F_NODES] = { { .title = "Nodes", .width = 14 }, 6 },
 	[F_FLAGS] = { { .title = "VmFlags", .width = 24, .nosort = true }, 7 },
-	[F_PATH] = { { .title = "Mapping", .width = MS_COL_FLEX,
-		       .min = PATH_MIN }, 0 },
+	[F_PATH] = { { .title = "Mapping",
+		       .width = MS_COL_FLEX,
+		       .min = PATH_MIN },
+		     0 },
 };
 #define MAX_PRIO 8
 
@@ -362,14 +393,13 @@ static void fmt_nodes(char *buf, size_t len, const struct ms_vma *m)
 }
 
 /* start-end, or the start alone in a column too narrow for both */
-static void fmt_range(char *buf, size_t len, const struct ms_vma *m,
-		      int width)
+static void fmt_range(char *buf, size_t len, const struct ms_vma *m, int width)
 {
 	int digits = width > 16 ? (width - 1) / 2 : width;
 
 	if (width > 16)
-		snprintf(buf, len, "%0*" PRIx64 "-%0*" PRIx64, digits,
-			 m->start, digits, m->end);
+		snprintf(buf, len, "%0*" PRIx64 "-%0*" PRIx64, digits, m->start,
+			 digits, m->end);
 	else
 		snprintf(buf, len, "%0*" PRIx64, digits, m->start);
 }
@@ -414,8 +444,7 @@ static uint64_t vma_kb(const struct ms_vma *m, int field)
 	return MS_NA;
 }
 
-static void vma_cell(const void *ctx, int row, int col, char *buf,
-		     size_t len)
+static void vma_cell(const void *ctx, int row, int col, char *buf, size_t len)
 {
 	const struct vma_view *v = ctx;
 	const struct ms_vma *m = vma_at(ctx, row);
@@ -523,12 +552,14 @@ static void choose_fields(struct vma_view *v, int width)
 		if (!fields[f].prio) {
 			on[f] = true;
 			used += (f == F_RANGE ? v->range_w :
-				 fields[f].col.width) + 1;
+						fields[f].col.width) +
+				1;
 		}
 	for (int p = 1; p <= MAX_PRIO; p++)
 		for (int f = 0; f < F_PATH; f++)
 			if (fields[f].prio == p &&
-			    used + fields[f].col.width + 1 <= width - PATH_MIN) {
+			    used + fields[f].col.width + 1 <=
+				    width - PATH_MIN) {
 				on[f] = true;
 				used += fields[f].col.width + 1;
 			}
@@ -566,7 +597,7 @@ static void vma_rows(struct vma_view *v)
 		wide = vm->v[i].end > 0xffffffffffffull;
 	if (wide != v->wide_addr) {
 		v->wide_addr = wide;
-		v->vwidth = 0;	/* choose the columns again */
+		v->vwidth = 0; /* choose the columns again */
 	}
 	ms_table_set_rows(&v->vtab, n);
 }
@@ -625,8 +656,9 @@ static void draw_gone(struct vma_view *v, WINDOW *w, struct ms_rect r)
 	ms_message(w, r, ms_attr(MS_C_CRITICAL), note);
 	if (r.h > 2)
 		ms_message(w, (struct ms_rect){ r.y + 2, r.x, r.h - 2, r.w },
-			   ms_attr(MS_C_DIM), "Esc or Backspace: back to the "
-					      "process list");
+			   ms_attr(MS_C_DIM),
+			   "Esc or Backspace: back to the "
+			   "process list");
 }
 
 static bool vmas_here(const struct vma_view *v)
@@ -640,14 +672,16 @@ static void maps_title(struct vma_view *v, WINDOW *w, struct ms_rect r)
 	char buf[384], comm[MS_NAME * 4], a[16], b[16], c[16];
 
 	ms_esc(comm, sizeof(comm), vm->comm[0] ? vm->comm : v->comm);
-	snprintf(buf, sizeof(buf), "pid %d %s: %d VMAs, Rss %s, Pss %s, "
-		 "Swap %s", v->pid, comm, vm->n,
-		 ms_fmt_kb(a, sizeof(a), vm->has_smaps ? vm->total.rss_kb :
-							 MS_NA),
-		 ms_fmt_kb(b, sizeof(b), vm->has_smaps ? vm->total.pss_kb :
-							 MS_NA),
-		 ms_fmt_kb(c, sizeof(c), vm->has_smaps ? vm->total.swap_kb :
-							 MS_NA));
+	snprintf(buf, sizeof(buf),
+		 "pid %d %s: %d VMAs, Rss %s, Pss %s, "
+		 "Swap %s",
+		 v->pid, comm, vm->n,
+		 ms_fmt_kb(a, sizeof(a),
+			   vm->has_smaps ? vm->total.rss_kb : MS_NA),
+		 ms_fmt_kb(b, sizeof(b),
+			   vm->has_smaps ? vm->total.pss_kb : MS_NA),
+		 ms_fmt_kb(c, sizeof(c),
+			   vm->has_smaps ? vm->total.swap_kb : MS_NA));
 	ms_title(w, r.y, r.x, r.w, buf, v->base.ui);
 }
 
@@ -701,7 +735,7 @@ static const struct ms_vma *find_vma(const struct ms_vmas *vm, uint64_t start)
 		else
 			hi = mid - 1;
 	}
-	for (int i = 0; i < vm->n; i++)	/* in case it was not sorted */
+	for (int i = 0; i < vm->n; i++) /* in case it was not sorted */
 		if (vm->v[i].start == start)
 			return &vm->v[i];
 	return NULL;
@@ -709,24 +743,44 @@ static const struct ms_vma *find_vma(const struct ms_vmas *vm, uint64_t start)
 
 /* The two-letter VmFlags of Documentation/filesystems/proc.rst. */
 static const char *const vmflag_names[][2] = {
-	{ "rd", "readable" }, { "wr", "writeable" }, { "ex", "executable" },
-	{ "sh", "shared" }, { "mr", "may read" }, { "mw", "may write" },
-	{ "me", "may execute" }, { "ms", "may share" },
-	{ "gd", "stack grows down" }, { "pf", "pure PFN range" },
-	{ "dw", "disabled write to the file" }, { "lo", "locked" },
-	{ "io", "memory-mapped I/O" }, { "sr", "sequential read advised" },
-	{ "rr", "random read advised" }, { "dc", "not copied on fork" },
-	{ "de", "not expanded on remap" }, { "ac", "accountable" },
-	{ "nr", "swap not reserved" }, { "ht", "hugetlb pages" },
-	{ "sf", "synchronous page faults" }, { "ar", "architecture specific" },
-	{ "wf", "wiped on fork" }, { "dd", "not in core dumps" },
-	{ "sd", "soft dirty" }, { "mm", "mixed map" },
-	{ "hg", "huge pages advised" }, { "nh", "no huge pages advised" },
-	{ "mg", "mergeable (KSM) advised" }, { "bt", "arm64 BTI guarded" },
-	{ "mt", "arm64 MTE tags" }, { "um", "userfaultfd missing" },
-	{ "uw", "userfaultfd write-protect" }, { "ui", "userfaultfd minor" },
-	{ "ss", "shadow stack" }, { "sl", "sealed" },
-	{ "lf", "lock on fault" }, { "dp", "always lazily freeable" },
+	{ "rd", "readable" },
+	{ "wr", "writeable" },
+	{ "ex", "executable" },
+	{ "sh", "shared" },
+	{ "mr", "may read" },
+	{ "mw", "may write" },
+	{ "me", "may execute" },
+	{ "ms", "may share" },
+	{ "gd", "stack grows down" },
+	{ "pf", "pure PFN range" },
+	{ "dw", "disabled write to the file" },
+	{ "lo", "locked" },
+	{ "io", "memory-mapped I/O" },
+	{ "sr", "sequential read advised" },
+	{ "rr", "random read advised" },
+	{ "dc", "not copied on fork" },
+	{ "de", "not expanded on remap" },
+	{ "ac", "accountable" },
+	{ "nr", "swap not reserved" },
+	{ "ht", "hugetlb pages" },
+	{ "sf", "synchronous page faults" },
+	{ "ar", "architecture specific" },
+	{ "wf", "wiped on fork" },
+	{ "dd", "not in core dumps" },
+	{ "sd", "soft dirty" },
+	{ "mm", "mixed map" },
+	{ "hg", "huge pages advised" },
+	{ "nh", "no huge pages advised" },
+	{ "mg", "mergeable (KSM) advised" },
+	{ "bt", "arm64 BTI guarded" },
+	{ "mt", "arm64 MTE tags" },
+	{ "um", "userfaultfd missing" },
+	{ "uw", "userfaultfd write-protect" },
+	{ "ui", "userfaultfd minor" },
+	{ "ss", "shadow stack" },
+	{ "sl", "sealed" },
+	{ "lf", "lock on fault" },
+	{ "dp", "always lazily freeable" },
 	{ "gu", "may hold guard regions" },
 };
 
@@ -816,8 +870,8 @@ static void detail_smaps(struct ms_page *l, const struct ms_vma *m)
 
 	for (size_t i = 0; i < sizeof(kb) / sizeof(kb[0]); i++)
 		detail_kb(l, kb[i].key, kb[i].v);
-	detail_kv(l, "THPeligible", ms_fmt_u64(buf, sizeof(buf),
-					       m->thp_eligible));
+	detail_kv(l, "THPeligible",
+		  ms_fmt_u64(buf, sizeof(buf), m->thp_eligible));
 }
 
 static void detail_flags(struct ms_page *l, const struct ms_vma *m)
@@ -858,8 +912,10 @@ static void draw_detail(struct vma_view *v, WINDOW *w, struct ms_rect r)
 		return draw_gone(v, w, r);
 	m = find_vma(&v->cur->vmas, v->detail_start);
 	if (!m) {
-		snprintf(buf, sizeof(buf), "The VMA at %" PRIx64 " is no longer "
-			 "mapped. Esc: back to the list", v->detail_start);
+		snprintf(buf, sizeof(buf),
+			 "The VMA at %" PRIx64 " is no longer "
+			 "mapped. Esc: back to the list",
+			 v->detail_start);
 		ms_message(w, r, ms_attr(MS_C_WARNING), buf);
 		return;
 	}
@@ -900,7 +956,7 @@ static struct ms_view *vma_create(const struct ms_ui *ui)
 		.attr = vma_attr,
 		.key = vma_key,
 	};
-	v->sort_field = -1;	/* address order, as maps lists them */
+	v->sort_field = -1; /* address order, as maps lists them */
 	choose_fields(v, 80);
 	ms_table_init(&v->vtab, &v->vdef, v, ui, -1, false);
 	v->vtab.empty = "no mappings (a kernel thread has none)";

@@ -236,8 +236,8 @@ static void reclaim_snapshot(struct ms_snapshot *s)
 	add_counter(s, "thp_fault_fallback", 5, NAN);
 	add_counter(s, "thp_fault_fallback_charge", 7, NAN);
 	add_counter(s, "oom_kill", 2, 0.5);
-	s->reclaim.psi_some = (struct ms_psi_line){ true, 1.25, 0.5, 0.07,
-						    2500000, 12345 };
+	s->reclaim.psi_some =
+		(struct ms_psi_line){ true, 1.25, 0.5, 0.07, 2500000, 12345 };
 	s->reclaim.lru_gen_enabled = 3;
 	s->reclaim.lru_gen_min_ttl_ms = 0;
 	d = ms_swap_add(&s->reclaim);
@@ -315,15 +315,19 @@ static void test_numa_fixture(void **state)
 	draw(v, w);
 	assert_row(w, "1 node online (0)  NUMA balancing disabled (0)");
 	/* node0/meminfo: 5597396 kB total, 424364 used, 5173032 free */
-	assert_row(w, "N0   0-1                5.3G     414M     4.9G    7.6% [");
+	assert_row(w,
+		   "N0   0-1                5.3G     414M     4.9G    7.6% [");
 	assert_row(w, "N0      10");
 	assert_row(w, "N0           5050109              0              0    "
 		      "       1131        5050109              0");
 	assert_row(w, "N0                 -              -              -");
-	assert_page(v, w, "N0         94M     150M     244M      15M     8.6M"
-			  "      97M     1.7M     476K        0        0");
-	assert_page(v, w, "  numa_hint_faults_local                  0            -");
-	assert_page(v, w, "  pgmigrate_success                       0            -");
+	assert_page(v, w,
+		    "N0         94M     150M     244M      15M     8.6M"
+		    "      97M     1.7M     476K        0        0");
+	assert_page(v, w,
+		    "  numa_hint_faults_local                  0            -");
+	assert_page(v, w,
+		    "  pgmigrate_success                       0            -");
 	v->cls->destroy(v);
 	delwin(w);
 	close_tree(f);
@@ -338,7 +342,8 @@ static void test_numa_4node(void **state)
 	sample(f, v);
 	draw(v, w);
 	assert_row(w, "4 nodes online (0-3)  NUMA balancing normal (1)");
-	assert_row(w, "N1   4-7                4.0G     2.0G     2.0G   50.0% [");
+	assert_row(w,
+		   "N1   4-7                4.0G     2.0G     2.0G   50.0% [");
 	/* a memoryless node */
 	assert_row(w, "N3   12-15                0K       0K       0K       -"
 		      " no memory");
@@ -461,11 +466,15 @@ static void test_vma_list(void **state)
 	draw(v, w);
 	assert_row(w, "Processes: 3 shown, 1 kernel threads hidden");
 	/* largest RSS first; unknown values are "-" */
-	assert_string_equal(row(w, 2), "     42 0           4.9M       -       -"
+	assert_string_equal(row(w, 2),
+			    "     42 0           4.9M       -       -"
 			    "      3     +12/s         - big");
-	assert_string_equal(row(w, 3), "     77 0           2.0M       -       -"
-			    "      -         -         - evil\\x1b[31m\\x0aname");
-	assert_string_equal(row(w, 4), "      1 0          1000K    400K       -"
+	assert_string_equal(
+		row(w, 3),
+		"     77 0           2.0M       -       -"
+		"      -         -         - evil\\x1b[31m\\x0aname");
+	assert_string_equal(row(w, 4),
+			    "      1 0          1000K    400K       -"
 			    "      -         -         - init");
 	assert_clean(w);
 	/* k shows kernel threads, in brackets */
@@ -515,27 +524,35 @@ static void test_vma_maps(void **state)
 	v->cls->update(v, &s, NULL);
 	draw(v, w);
 	assert_row(w, "pid 42 big: 3 VMAs, Rss 18M, Pss 9.0M, Swap 0K");
-	assert_row(w, "              anon      file      heap     stack     shmem"
-		      "   special     total");
-	assert_row(w, "VMAs             0         1         1         1         0"
-		      "         0         3");
-	assert_row(w, "Size            0K      4.0M       32M      132K        0K"
-		      "        0K       36M");
+	assert_row(w,
+		   "              anon      file      heap     stack     shmem"
+		   "   special     total");
+	assert_row(w,
+		   "VMAs             0         1         1         1         0"
+		   "         0         3");
+	assert_row(w,
+		   "Size            0K      4.0M       32M      132K        0K"
+		   "        0K       36M");
 	/* 80 columns: the start address only, the size beside it */
-	assert_row(w, "Start          Size Perm    Rss    Pss   Swap   Anon  PrivD"
-		      " Mapping");
-	assert_row(w, "555500000000   4.0M r-xp   2.0M   1.0M     0K      -      -"
-		      " /usr/bin/big\\x1b[2J");
-	assert_row(w, "7ffc00000000   132K rw-p    66K    33K     0K      -      -"
-		      " [stack]");
+	assert_row(w,
+		   "Start          Size Perm    Rss    Pss   Swap   Anon  PrivD"
+		   " Mapping");
+	assert_row(w,
+		   "555500000000   4.0M r-xp   2.0M   1.0M     0K      -      -"
+		   " /usr/bin/big\\x1b[2J");
+	assert_row(w,
+		   "7ffc00000000   132K rw-p    66K    33K     0K      -      -"
+		   " [stack]");
 	assert_clean(w);
 	/* wider: more columns, the mapping still last */
 	delwin(w);
 	w = newwin(24, 160, 0, 0);
 	draw(v, w);
-	assert_row(w, "Address                     Size Perm   Offset Dev       "
-		      "Inode    Rss    Pss   Swap   Anon AnonHP  PrivC  PrivD   Lock "
-		      "THP Nodes          Mapping");
+	assert_row(
+		w,
+		"Address                     Size Perm   Offset Dev       "
+		"Inode    Rss    Pss   Swap   Anon AnonHP  PrivC  PrivD   Lock "
+		"THP Nodes          Mapping");
 	assert_row(w, "N0=12 N1=3     [heap]");
 	/* Enter on the heap: every field */
 	assert_int_equal(v->cls->on_key(v, KEY_DOWN), MS_KEY_DONE);
@@ -579,7 +596,8 @@ static void test_vma_exited(void **state)
 	ms_snapshot_note(&s, "procs", "pid 421: exited");
 	v->cls->update(v, &s, NULL);
 	draw(v, w);
-	assert_row(w, "pid 42 (big): vmas unavailable (no backend provided it)");
+	assert_row(w,
+		   "pid 42 (big): vmas unavailable (no backend provided it)");
 	assert_int_equal(v->cls->on_key(v, MS_KEY_ESC), MS_KEY_RESAMPLE);
 	v->cls->request(v, &req);
 	assert_int_equal(req.sections, MS_SEC_BIT(MS_SEC_PROCS));
@@ -644,19 +662,23 @@ static void test_vma_fixture(void **state)
 	draw(v, w);
 	assert_row(w, "pid 9080 sh: 25 VMAs");
 	/* [vsyscall] needs 16 digits: 100 columns show the start only */
-	assert_row(w, "0000555fcedbb000   132K rw-p        0 00:00   112K   112K"
-		      "     0K   112K   112K [heap]");
-	assert_row(w, "00007f6d5933d000    16M rw-p        0 00:00    16M    16M"
-		      "     0K    16M    16M [anon]");
-	assert_row(w, "0000555fc48b2000    16K r--p        0 fe:00    16K     5K"
-		      "     0K     0K     0K /usr/bin/dash");
+	assert_row(w,
+		   "0000555fcedbb000   132K rw-p        0 00:00   112K   112K"
+		   "     0K   112K   112K [heap]");
+	assert_row(w,
+		   "00007f6d5933d000    16M rw-p        0 00:00    16M    16M"
+		   "     0K    16M    16M [anon]");
+	assert_row(w,
+		   "0000555fc48b2000    16K r--p        0 fe:00    16K     5K"
+		   "     0K     0K     0K /usr/bin/dash");
 	for (int i = 0; i < 6; i++)
 		v->cls->on_key(v, KEY_DOWN);
 	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_DONE);
 	draw(v, w);
 	assert_row(w, "  path              [heap]");
 	assert_row(w, "  Rss               112 kB (112K)");
-	assert_page(v, w, "  numa_maps         one NUMA node: placement not read");
+	assert_page(v, w,
+		    "  numa_maps         one NUMA node: placement not read");
 	v->cls->destroy(v);
 	ms_snapshot_free(&procs);
 	delwin(w);
