@@ -79,10 +79,11 @@ int ms_batch_run(struct ms_manager *m, const struct ms_opts *o)
 		ms_manager_sample(m, &req, cur, prev);
 		err = o->json ? ms_out_json(stdout, cur, req.sections) :
 				ms_out_text(stdout, cur, req.sections);
-		if (!err && fflush(stdout))
-			err = -errno;
-		if (err)
+		/* a reader that went away (| head) is the normal end */
+		if (fflush(stdout) || err) {
+			err = errno == EPIPE ? -EPIPE : -EIO;
 			break;
+		}
 		prev = cur;
 	}
 	ms_snapshot_free(&snaps[0]);

@@ -37,6 +37,9 @@ done
 for t in tests/*/test_*.sh; do
 	[ -f "$t" ] && suite "${t#tests/}" sh "$t"
 done
+# the batch suite once more against the sanitizer build
+[ -x build/asan/memscope ] && suite "asan cli/test_batch.sh" \
+	env MS=build/asan/memscope ASAN_OPTIONS=detect_leaks=1 sh tests/cli/test_batch.sh
 
 echo
 [ -n "$failures" ] && echo "failing suites:$failures"

@@ -39,11 +39,19 @@ ok "JSON: two samples, two lines" test "$(wc -l < "$tmp/two.json")" -eq 2
 ok "JSON: rates from the second sample" sh -c \
 	"tail -n 1 '$tmp/two.json' | jq -e '.reclaim.rates.pgfault == 0'"
 
-"$MS" -b -n 1 --json --root "$R" --tab vma --pid 1 > "$tmp/vma.json"
+"$MS" -b -n 1 --json --root "$R" --tab vma --pid 9080 > "$tmp/vma.json"
 ok "JSON: --pid gives vmas" jq_ok "$tmp/vma.json" \
-	'.vmas.pid == 1 and (.vmas.list | length > 0) and (.vmas.list[0] | has("start") and has("end") and has("perms") and has("offset") and has("dev") and has("inode") and has("path") and has("size_kb") and has("rss_kb") and has("pss_kb") and has("swap_kb") and has("anon_huge_kb")) and (.vmas.list[0].start | test("^[0-9a-f]+$"))'
+	'.vmas.pid == 9080 and (.vmas.list | length > 0) and (.vmas.list[0] | has("start") and has("end") and has("perms") and has("offset") and has("dev") and has("inode") and has("path") and has("size_kb") and has("rss_kb") and has("pss_kb") and has("swap_kb") and has("anon_huge_kb")) and (.vmas.list[0].start | test("^[0-9a-f]+$"))'
 ok "JSON: --tab vma --pid leaves out the process list" jq_ok "$tmp/vma.json" \
 	'has("processes") | not'
+ok "JSON: the heap of pid 9080" jq_ok "$tmp/vma.json" \
+	'[.vmas.list[] | select(.path == "[heap]")] | length == 1'
+"$MS" -b -n 1 --json --root "$R" --tab vma --pid 1 > "$tmp/vma1.json"
+ok "JSON: a pid without maps says why" jq_ok "$tmp/vma1.json" \
+	'[.unavailable[] | select(.why | test("no maps or smaps"))] | length == 1'
+"$MS" -b -n 1 --json --root "$R" --tab vma > "$tmp/procs.json"
+ok "JSON: hostile comm escaped" jq_ok "$tmp/procs.json" \
+	'[.processes[] | select(.pid == 9081)][0].comm == "evil\\x1b[31m\\x0aname"'
 
 "$MS" -b -n 1 --root "$R" > "$tmp/all.txt"
 ok "text: every tab is printed" sh -c "grep -q '^Buddy' '$tmp/all.txt' && grep -q '^Slab' '$tmp/all.txt' && grep -q '^Processes' '$tmp/all.txt' && grep -q '^Reclaim' '$tmp/all.txt' && grep -q '^NUMA' '$tmp/all.txt'"
