@@ -21,6 +21,7 @@ struct ms_stat {
 	unsigned long flags;
 	uint64_t minflt, majflt;
 	uint64_t starttime;	/* clock ticks after boot: with pid, unique */
+	uint64_t vsize;		/* bytes */
 	uint64_t rss_pages;
 };
 
