@@ -248,6 +248,72 @@ static void test_buddy_no_pagetypeinfo(void **state)
 	delwin(w);
 }
 
+static void nodecount(struct ms_nodecount *c, char kind, uint64_t total,
+		      uint64_t n0, uint64_t n1)
+{
+	c->total = total;
+	c->kind = kind;
+	c->n = 2;
+	c->id[0] = 0;
+	c->count[0] = n0;
+	c->id[1] = 1;
+	c->count[1] = n1;
+}
+
+/* A merged cache on two nodes, as edge-slab-2node has cred_jar. */
+static void test_slab_detail_2node(void **state)
+{
+	static char aliases[4][MS_NAME] = { "anon_vma_chain", "cred_jar", "pid",
+					    ":A-0000192" };
+	struct ms_snapshot s;
+	struct ms_view *v = ms_view_slab.create(&ui);
+	WINDOW *w = newwin(24, 80, 0, 0);
+	struct ms_slab_detail *d = &s.slab_detail;
+	struct ms_slab_cache *c;
+	struct ms_request req = { 0 };
+
+	ms_snapshot_init(&s);
+	s.have = MS_SEC_BIT(MS_SEC_SLAB);
+	c = ms_slab_add(&s.slab);
+	snprintf(c->name, sizeof(c->name), "cred_jar");
+	v->cls->update(v, &s, NULL);
+	assert_int_equal(v->cls->on_key(v, '\r'), MS_KEY_RESAMPLE);
+	v->cls->request(v, &req);
+	assert_true(req.sections & MS_SEC_BIT(MS_SEC_SLAB_DETAIL));
+	assert_string_equal(req.slab_cache, "cred_jar");
+
+	s.have |= MS_SEC_BIT(MS_SEC_SLAB_DETAIL);
+	snprintf(d->name, sizeof(d->name), "cred_jar");
+	snprintf(d->target, sizeof(d->target), ":A-0000192");
+	d->valid = true;
+	d->object_size = 184;
+	d->order = 1;
+	d->cpu_partial = MS_NA;
+	d->aliases = aliases;
+	d->nr_aliases = 4;
+	nodecount(&d->slabs, 'N', 30, 28, 2);
+	nodecount(&d->partial, 'N', 3, 1, 2);
+	nodecount(&d->cpu_slabs, 'N', 4, 3, 1);
+	nodecount(&d->objects, 'N', 900, 860, 40);
+	nodecount(&d->total_objects, 'N', 960, 896, MS_NA);
+	v->cls->update(v, &s, NULL);
+	draw(v, w);
+	assert_row(w, "object_size     184");
+	assert_row(w, "cpu_partial     -");
+	assert_row(w,
+		   "merged: yes, into :A-0000192, shared by: anon_vma_chain, "
+		   "cred_jar, pid");
+	assert_row(w, "Counts, per node");
+	assert_row(w, "                     total        N0        N1");
+	assert_row(w, "slabs                   30        28         2");
+	assert_row(w, "total_objects          960       896         -");
+	d->aliases = NULL;
+	d->nr_aliases = 0;
+	v->cls->destroy(v);
+	ms_snapshot_free(&s);
+	delwin(w);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -257,6 +323,7 @@ int main(void)
 						teardown),
 		cmocka_unit_test(test_slab_hostile),
 		cmocka_unit_test(test_buddy_no_pagetypeinfo),
+		cmocka_unit_test(test_slab_detail_2node),
 	};
 	FILE *out, *in;
 	SCREEN *scr;
