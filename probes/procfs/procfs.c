@@ -24,8 +24,9 @@ static int procfs_detect(const struct ms_root *root, unsigned int *caps,
 			 char *why, size_t len)
 {
 	*caps = 0;
-	if (!ms_exists(root, "proc/meminfo")) {
-		snprintf(why, len, "no proc/meminfo below %s", root->path);
+	/* a partial tree (a sosreport without meminfo) is still worth a look */
+	if (!ms_exists(root, "proc") && !ms_exists(root, "sys")) {
+		snprintf(why, len, "no proc/ or sys/ below %s", root->path);
 		return -ENOENT;
 	}
 	*caps = MS_SEC_ALL;

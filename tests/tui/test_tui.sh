@@ -135,14 +135,14 @@ ok "a resize storm leaves it running" wait_for "DMA32"
 
 keys q
 ok "q quits with status 0" wait_for "EXIT=0"
-ok "q restores the terminal (icanon, echo)" sh -c "tmux capture-pane -p -t $S | grep -q '^icanon echo\|^echo icanon'"
+ok "q restores the terminal (icanon, echo)" wait_for "icanon echo"
 
 for sig in INT TERM HUP; do
 	start 100 30
 	pid=$(pgrep -n -f "^$MS --root $R")
 	kill -$sig "$pid"
 	ok "SIG$sig: exits" wait_for "EXIT="
-	ok "SIG$sig: restores the terminal" sh -c "tmux capture-pane -p -t $S | grep -q '^icanon echo\|^echo icanon'"
+	ok "SIG$sig: restores the terminal" wait_for "icanon echo"
 done
 
 # Hostile names never reach the terminal raw
