@@ -1,5 +1,5 @@
 #!/bin/bash
-# Boot Debian's 6.1 kernel in QEMU (2 CPUs, 2 NUMA nodes, busybox initramfs),
+# Boot Debian's 6.1 kernel in QEMU (2 NUMA nodes, 1 CPU each, busybox initramfs),
 # run a guest script without a terminal and bring its /out back. See README.md.
 set -euo pipefail
 
@@ -12,7 +12,9 @@ moddir=${LAB_MODDIR:-}
 busybox=${LAB_BUSYBOX:-/bin/busybox}
 timeout=${LAB_TIMEOUT:-300}
 accel=${LAB_ACCEL:-auto}
-node_mb=${LAB_NODE_MB:-512}
+# Node 0 gets DMA, DMA32 and Normal, node 1 only Normal, as on a real
+# two-socket machine (QEMU maps the RAM past 3 GiB above the PCI hole).
+nodes_mb=${LAB_NODES_MB:-3584 1024}
 disk_mb=${LAB_DISK_MB:-64}
 result=${LAB_RESULT:-$here/out/result}
 run="" append="" interactive=0 keep=0
@@ -289,7 +291,7 @@ kvm_works() {
 	{ timeout -k 5 "$secs" qemu-system-x86_64 "${args[@]}" \
 		</dev/null >"$work/probe.err" 2>&1; } 2>/dev/null || true
 	grep -q '^lab: .* up in' "$work/probe.log" && return 0
-	echo "vm.sh: KVM probe did not reach /init in ${secs}s:" \
+	echo "vm.sh: KVM probe boot did not reach /init (limit ${secs}s):" \
 		"$(tail -n 1 "$work/probe.err")" >&2
 	return 1
 }
@@ -311,18 +313,23 @@ resolve_accel() {
 # Sets args (QEMU's argument list, kernel command line excluded) and
 # cmdline for the accelerator in $accel.
 qemu_args() {
-	local n size
+	local n=0 i size mb
 	cmdline="console=ttyS0 panic=-1 rdinit=/init loglevel=4"
 	cmdline+=" LAB_TERM=${TERM:-vt100} $append"
 	if [ $interactive -eq 1 ] && size=$(stty size 2>/dev/null); then
 		cmdline+=" LAB_ROWS=${size% *} LAB_COLS=${size#* }"
 	fi
-	args=(-nographic -no-reboot -nic none -smp 2 -m $((2 * node_mb))M)
-	for n in 0 1; do
-		args+=(-object "memory-backend-ram,id=m$n,size=${node_mb}M"
+	args=(-nographic -no-reboot -nic none)
+	# One CPU per node, node N's memory after node N-1's, remote distance 20.
+	for mb in $nodes_mb; do
+		args+=(-object "memory-backend-ram,id=m$n,size=${mb}M"
 			-numa "node,nodeid=$n,cpus=$n,memdev=m$n")
+		for ((i = 0; i < n; i++)); do
+			args+=(-numa "dist,src=$i,dst=$n,val=20")
+		done
+		n=$((n + 1))
 	done
-	args+=(-numa dist,src=0,dst=1,val=20)
+	args+=(-smp $n -m $(($(echo "$nodes_mb" | tr ' ' +)))M)
 	if [ "$accel" = kvm ]; then
 		args+=(-accel kvm -cpu "${LAB_KVM_CPU:-host}")
 	else
