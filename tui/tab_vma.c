@@ -90,6 +90,7 @@ struct vma_view {
 	struct uid_name uids[UID_CACHE];
 	int uid_next;
 	char hint[160];
+	char empty[320]; /* why a process has no VMAs */
 };
 
 static const char *const kind_names[MS_VMA_NKINDS] = {
@@ -702,7 +703,11 @@ static void draw_maps(struct vma_view *v, WINDOW *w, struct ms_rect r)
 
 		r.y += used, r.h -= used;
 	}
-	if (!v->cur->vmas.has_smaps && r.h > 4) {
+	/* a kernel thread or a zombie: the reader's note says which */
+	if (!pid_note(v->cur, v->pid, v->empty, sizeof(v->empty)))
+		snprintf(v->empty, sizeof(v->empty), "no mappings");
+	v->vtab.empty = v->empty;
+	if (!v->cur->vmas.has_smaps && v->cur->vmas.n && r.h > 4) {
 		const char *why = pid_note(v->cur, v->pid, note, sizeof(note));
 
 		if (!why)
@@ -808,9 +813,11 @@ static void detail_kb(struct ms_page *l, const char *key, uint64_t kb)
 {
 	char buf[48], sh[16];
 
-	if (ms_have(kb))
+	if (ms_have(kb) && kb >= 1024)
 		snprintf(buf, sizeof(buf), "%" PRIu64 " kB (%s)", kb,
 			 ms_fmt_kb(sh, sizeof(sh), kb));
+	else if (ms_have(kb))
+		snprintf(buf, sizeof(buf), "%" PRIu64 " kB", kb);
 	else
 		snprintf(buf, sizeof(buf), "-");
 	detail_kv(l, key, buf);
@@ -902,6 +909,26 @@ static void detail_numa(struct ms_page *l, const struct ms_vma *m,
 	}
 }
 
+/* Which process and VMA this is, the way back. */
+static void detail_head(struct vma_view *v, struct ms_page *l,
+			const struct ms_vma *m)
+{
+	char buf[640], comm[MS_NAME * 4], name[256];
+	int y = ms_page_next(l);
+
+	if (y < 0)
+		return;
+	ms_esc(comm, sizeof(comm),
+	       v->cur->vmas.comm[0] ? v->cur->vmas.comm : v->comm);
+	ms_esc(name, sizeof(name), vma_name(m));
+	snprintf(buf, sizeof(buf),
+		 "pid %d %s: %" PRIx64 "-%" PRIx64 " %s  "
+		 "(Esc back)",
+		 v->pid, comm, m->start, m->end, name);
+	ms_put(l->w, y, l->r.x, l->r.w, MS_LEFT, true, ms_attr(MS_C_HEADER),
+	       buf);
+}
+
 static void draw_detail(struct vma_view *v, WINDOW *w, struct ms_rect r)
 {
 	const struct ms_vma *m;
@@ -920,6 +947,7 @@ static void draw_detail(struct vma_view *v, WINDOW *w, struct ms_rect r)
 		return;
 	}
 	ms_page_begin(&l, w, r, &v->dscroll);
+	detail_head(v, &l, m);
 	detail_title(&l, "Mapping (/proc/PID/maps)", v->base.ui);
 	detail_maps(&l, m);
 	detail_title(&l, "Memory (/proc/PID/smaps)", v->base.ui);
@@ -959,7 +987,6 @@ static struct ms_view *vma_create(const struct ms_ui *ui)
 	v->sort_field = -1; /* address order, as maps lists them */
 	choose_fields(v, 80);
 	ms_table_init(&v->vtab, &v->vdef, v, ui, -1, false);
-	v->vtab.empty = "no mappings (a kernel thread has none)";
 	return &v->base;
 }
 
@@ -1107,6 +1134,8 @@ static const char *vma_hints(struct ms_view *base)
 			 ms_table_hints(&v->ptab));
 		break;
 	case MAPS:
+		if (!v->waiting && v->cur && !vmas_here(v))
+			return "Esc back to the processes";
 		snprintf(v->hint, sizeof(v->hint),
 			 "Enter VMA fields  Esc processes  %s",
 			 ms_table_hints(&v->vtab));

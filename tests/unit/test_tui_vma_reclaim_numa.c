@@ -558,6 +558,8 @@ static void test_vma_maps(void **state)
 	assert_int_equal(v->cls->on_key(v, KEY_DOWN), MS_KEY_DONE);
 	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_DONE);
 	draw(v, w);
+	assert_row(w,
+		   "pid 42 big: 555500400000-555502400000 [heap]  (Esc back)");
 	assert_row(w, "  start             0000555500400000");
 	assert_row(w, "  size              32768 kB (32M)");
 	assert_row(w, "  Pss               8192 kB (8.0M)");
@@ -591,6 +593,15 @@ static void test_vma_exited(void **state)
 	draw(v, w);
 	assert_row(w, "pid 42 (big): vmas: pid 42: exited");
 	assert_row(w, "Esc or Backspace: back to the process list");
+	assert_string_equal(v->cls->hints(v), "Esc back to the processes");
+	/* a zombie: the section is there, empty, with the reader's note */
+	ms_snapshot_reset(&s);
+	s.have = MS_SEC_BIT(MS_SEC_VMAS);
+	s.vmas.pid = 42;
+	ms_snapshot_note(&s, "vmas", "pid 42 has no address space");
+	v->cls->update(v, &s, NULL);
+	draw(v, w);
+	assert_row(w, "vmas: pid 42 has no address space");
 	/* a note about pid 421 is not about 42 */
 	ms_snapshot_reset(&s);
 	ms_snapshot_note(&s, "procs", "pid 421: exited");
@@ -676,7 +687,7 @@ static void test_vma_fixture(void **state)
 	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_DONE);
 	draw(v, w);
 	assert_row(w, "  path              [heap]");
-	assert_row(w, "  Rss               112 kB (112K)");
+	assert_row(w, "  Rss               112 kB");
 	assert_page(v, w,
 		    "  numa_maps         one NUMA node: placement not read");
 	v->cls->destroy(v);
