@@ -46,13 +46,23 @@ reclaim() {
 }
 
 uname -srv >/out/uname
+# Per-node kernel threads: a process list must cope with empty cmdline/maps.
+kthreads() {
+	for d in /proc/[0-9]*; do
+		read -r c <$d/comm 2>/dev/null || continue
+		case $c in kswapd* | kcompactd*) echo ${d#/proc/} ;; esac
+	done
+}
+
 mglru
 zram_swap
 cgroup_setup
 start_workload
 reclaim
 step "capture.sh at $(cut -d" " -f1 /proc/uptime)s"
-sh /lab/capture.sh /out/tree $pids
+kt=$(kthreads)
+step "kthread pids" $kt
+sh /lab/capture.sh /out/tree $pids $kt
 rc=$?
 sh /lab/workload.sh stop $pids
 step "done at $(cut -d" " -f1 /proc/uptime)s"
