@@ -571,6 +571,93 @@ static void test_detail_errors(void **state)
 	ctx_close(c);
 }
 
+/* ---- Debian's 6.1 kernel in QEMU, two NUMA nodes ------------------------- */
+
+#define T61 FIX "debian-6.1-2node"
+
+static void test_slabinfo_61(void **state)
+{
+	struct ctx *c = ctx_open(T61);
+	struct ms_slab *s = &c->snap.slab;
+
+	assert_int_equal(ms_procfs_slab(&c->root, &c->pf, &c->snap), 0);
+	assert_int_equal(c->snap.nr_notes, 0);
+	assert_int_equal(s->n, 147);
+	assert_int_equal(s->page_size, 4096);
+	assert_string_equal(s->caches[0].name, "zs_handle");
+	assert_cache(s, "zs_handle", 512, 512, 8, 512, 1, 1, 1);
+	assert_cache(s, "dentry", 10626, 10626, 192, 21, 1, 506, 506);
+	assert_cache(s, "task_struct", 78, 78, 8448, 3, 8, 26, 26);
+	assert_cache(s, "kmalloc-128", 504, 512, 128, 32, 1, 16, 16);
+	assert_cache(s, "kmalloc-64", 1806, 1920, 64, 64, 1, 30, 30);
+	assert_cache(s, "kmem_cache", 160, 160, 256, 16, 1, 10, 10);
+	ctx_close(c);
+}
+
+static void test_detail_61(void **state)
+{
+	struct ctx *c = ctx_open(T61);
+	struct ms_slab_detail *d = &c->snap.slab_detail;
+
+	assert_int_equal(ms_procfs_slab_detail(&c->root, &c->pf, "kmalloc-64",
+					       &c->snap),
+			 0);
+	assert_values(d, 0, 64, 64, 64, 64);
+	assert_int_equal(d->cpu_partial, 120);
+	assert_count(&d->slabs, 30, 'N', 2, (int[]){ 0, 1 },
+		     (uint64_t[]){ 16, 14 });
+	assert_count(&d->partial, 2, 'N', 1, (int[]){ 0 }, (uint64_t[]){ 2 });
+	/* every cpu slab sits on node 1: the list names only N1 */
+	assert_count(&d->cpu_slabs, 5, 'N', 1, (int[]){ 1 }, (uint64_t[]){ 5 });
+	assert_count(&d->objects, 1806, 'N', 2, (int[]){ 0, 1 },
+		     (uint64_t[]){ 910, 896 });
+	assert_count(&d->total_objects, 1920, 'N', 2, (int[]){ 0, 1 },
+		     (uint64_t[]){ 1024, 896 });
+	assert_aliases(d, (const char *const[]){ "kmalloc-64" }, 1);
+
+	ms_snapshot_reset(&c->snap);
+	assert_int_equal(ms_procfs_slab_detail(&c->root, &c->pf, "task_struct",
+					       &c->snap),
+			 0);
+	assert_values(d, 3, 8392, 8448, 64, 3);
+	assert_int_equal(d->min_partial, 6);
+	assert_count(&d->partial, 7, 'N', 2, (int[]){ 0, 1 },
+		     (uint64_t[]){ 3, 4 });
+	assert_count(&d->total_objects, 90, 'N', 2, (int[]){ 0, 1 },
+		     (uint64_t[]){ 39, 51 });
+	ctx_close(c);
+}
+
+static void test_detail_61_merged(void **state)
+{
+	struct ctx *c = ctx_open(T61);
+	struct ms_slab_detail *d = &c->snap.slab_detail;
+	static const char *const group[] = {
+		":0000192",
+		"aio_kiocb",
+		"bio_integrity_payload",
+		"dmaengine-unmap-16",
+		"inet_peer_cache",
+		"ip_dst_cache",
+		"skbuff_ext_cache",
+		"uid_cache",
+	};
+
+	assert_int_equal(ms_procfs_slab_detail(&c->root, &c->pf, "uid_cache",
+					       &c->snap),
+			 0);
+	assert_string_equal(d->target, ":0000192");
+	assert_values(d, 0, 176, 192, 64, 21);
+	assert_int_equal(d->hwcache_align, 1);
+	assert_count(&d->slabs, 2, 'N', 2, (int[]){ 0, 1 },
+		     (uint64_t[]){ 1, 1 });
+	assert_count(&d->partial, 0, 0, 0, NULL, NULL);
+	assert_count(&d->objects, 42, 'N', 2, (int[]){ 0, 1 },
+		     (uint64_t[]){ 21, 21 });
+	assert_aliases(d, group, 8);
+	ctx_close(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -588,6 +675,9 @@ int main(void)
 		cmocka_unit_test(test_detail_618_merged),
 		cmocka_unit_test(test_detail_2node),
 		cmocka_unit_test(test_detail_errors),
+		cmocka_unit_test(test_slabinfo_61),
+		cmocka_unit_test(test_detail_61),
+		cmocka_unit_test(test_detail_61_merged),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
