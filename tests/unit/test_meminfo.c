@@ -285,6 +285,29 @@ static void reader_618(void **state)
 	ms_root_close(&root);
 }
 
+static void reader_61(void **state)
+{
+	struct ms_root root;
+	struct ms_procfs pf = { 0 };
+	struct ms_snapshot s;
+
+	ms_snapshot_init(&s);
+	assert_int_equal(ms_root_open(&root, "tests/fixtures/debian-6.1-2node"),
+			 0);
+	assert_int_equal(ms_procfs_meminfo(&root, &pf, &s), 0);
+	assert_string_equal(s.kernel, "6.1.0-56-amd64");
+	assert_int_equal(s.meminfo.n, 54);
+	assert_int_equal(ms_kv_get(&s.meminfo, "MemTotal"), 4529192);
+	assert_int_equal(ms_kv_get(&s.meminfo, "MemFree"), 4440452);
+	assert_int_equal(ms_kv_get(&s.meminfo, "MemAvailable"), 4294704);
+	assert_string_equal(s.meminfo.v[53].name, "DirectMap1G");
+	assert_int_equal(s.meminfo.v[53].value, 1048576);
+	assert_int_equal(s.nr_notes, 0);
+	ms_snapshot_free(&s);
+	ms_buf_free(&pf.buf);
+	ms_root_close(&root);
+}
+
 static int sample(const char *dir, struct ms_snapshot *s)
 {
 	struct ms_root root;
@@ -350,6 +373,7 @@ int main(void)
 		cmocka_unit_test(every_prefix),
 		cmocka_unit_test(random_bytes),
 		cmocka_unit_test(reader_618),
+		cmocka_unit_test(reader_61),
 		cmocka_unit_test(reader_junk),
 	};
 

@@ -385,18 +385,38 @@ static void too_many_and_junk(void **state)
 	assert_int_equal(system(cmd), 0);
 }
 
-/* Added when the QEMU capture of Debian's 6.1 kernel is in the tree. */
+/* Debian's 6.1 kernel in QEMU with two nodes (node 1 Normal only). */
 static void debian_61(void **state)
 {
-	struct fix *f;
+	struct fix *f = load(FIX "debian-6.1-2node");
+	struct ms_numa_node *n0 = &f->s.numa.nodes[0];
+	struct ms_numa_node *n1 = &f->s.numa.nodes[1];
 
-	if (access(FIX "debian-6.1-2node/sys/devices/system/node", R_OK))
-		skip();
-	f = load(FIX "debian-6.1-2node");
 	assert_int_equal(f->err, 0);
 	assert_int_equal(f->s.numa.n, 2);
-	assert_int_equal(f->s.numa.nodes[0].distance[1], 20);
-	assert_int_equal(f->s.numa.nodes[1].distance[1], 10);
+	assert_int_equal(n0->node, 0);
+	assert_string_equal(n0->cpus, "0");
+	assert_int_equal(n0->nr_distance, 2);
+	assert_int_equal(n0->distance[0], 10);
+	assert_int_equal(n0->distance[1], 20);
+	assert_int_equal(n0->mem_total_kb, 3500260);
+	assert_int_equal(n0->mem_free_kb, 3459112);
+	assert_int_equal(n0->mem_used_kb, 41148);
+	assert_int_equal(n0->meminfo.n, 36);
+	assert_int_equal(ms_kv_get(&n0->numastat, "numa_hit"), 16899);
+	assert_int_equal(ms_kv_get(&n0->numastat, "other_node"), 1180);
+
+	assert_int_equal(n1->node, 1);
+	assert_string_equal(n1->cpus, "1");
+	assert_int_equal(n1->distance[0], 20);
+	assert_int_equal(n1->distance[1], 10);
+	assert_int_equal(n1->mem_total_kb, 1028932);
+	assert_int_equal(n1->mem_free_kb, 976748);
+	assert_int_equal(n1->mem_used_kb, 52184);
+	assert_int_equal(ms_kv_get(&n1->numastat, "numa_hit"), 8994);
+	assert_int_equal(ms_kv_get(&n1->numastat, "interleave_hit"), 434);
+	assert_int_equal(f->s.numa.balancing, 1);
+	assert_int_equal(f->s.nr_notes, 0);
 	unload(f);
 }
 
