@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/escape.h"
 #include "core/output.h"
 
 static const struct {
@@ -125,9 +126,14 @@ int ms_capture_run(struct ms_manager *m, const struct ms_opts *o)
 		"memscope: captured %d zones, %d slab caches, %d processes "
 		"(%d VMAs) into %s\n",
 		s.buddy.nr_zones, s.slab.n, s.procs.n, vmas, o->capture);
-	for (int i = 0; i < s.nr_notes; i++)
-		fprintf(stderr, "memscope: not captured: %s: %s\n",
-			s.notes[i].what, s.notes[i].why);
+	for (int i = 0; i < s.nr_notes; i++) {
+		char what[4 * sizeof(s.notes[i].what)];
+		char why[4 * sizeof(s.notes[i].why)];
+
+		ms_escape(what, sizeof(what), s.notes[i].what, (size_t)-1);
+		ms_escape(why, sizeof(why), s.notes[i].why, (size_t)-1);
+		fprintf(stderr, "memscope: not captured: %s: %s\n", what, why);
+	}
 	ms_snapshot_free(&s);
 	ms_snapshot_free(&one);
 	return 0;

@@ -71,20 +71,12 @@ int ms_manager_open(struct ms_manager *m, const struct ms_root *root)
 	return opened ? 0 : -ENODEV;
 }
 
-static void read_kernel(const struct ms_root *root, struct ms_snapshot *s)
-{
-	if (ms_read_str(root, "proc/sys/kernel/osrelease", s->kernel,
-			sizeof(s->kernel)) < 0)
-		s->kernel[0] = '\0';
-}
-
 int ms_manager_sample(struct ms_manager *m, const struct ms_request *req,
 		      struct ms_snapshot *snap, const struct ms_snapshot *prev)
 {
 	ms_snapshot_reset(snap);
 	snap->t_mono = now(CLOCK_MONOTONIC);
 	snap->t_real = now(CLOCK_REALTIME);
-	read_kernel(m->root, snap);
 	for (int i = 0; i < m->n; i++) {
 		struct ms_probe *p = &m->probes[i];
 

@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <linux/openat2.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #define MS_LINES_BUF (256 * 1024)
@@ -84,6 +86,25 @@ static void write_all(int fd, const char *p, size_t n)
 	}
 }
 
+/*
+ * Open rel below the root. A captured tree is untrusted: its symlinks are
+ * resolved as if the tree were "/" (RESOLVE_IN_ROOT), so an absolute link
+ * in a sosreport points into the tree, and none can lead out of it.
+ */
+static int root_openat(const struct ms_root *r, const char *rel, int flags)
+{
+	struct open_how how = { .flags = (unsigned long long)flags,
+				.resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS };
+	long fd;
+
+	if (r->live)
+		return openat(r->dirfd, rel, flags);
+	fd = syscall(SYS_openat2, r->dirfd, rel, &how, sizeof(how));
+	if (fd < 0 && errno == ENOSYS)	/* before 5.6: refuse links */
+		return openat(r->dirfd, rel, flags | O_NOFOLLOW);
+	return (int)fd;
+}
+
 static const char *skip_slash(const char *rel)
 {
 	while (*rel == '/')
@@ -125,7 +146,7 @@ int ms_read(const struct ms_root *r, const char *rel, struct ms_buf *b)
 	if (buf_reserve(b, 4096))
 		return -ENOMEM;
 	b->data[0] = '\0';
-	fd = openat(r->dirfd, rel, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	fd = root_openat(r, rel, O_RDONLY | O_CLOEXEC | O_NOCTTY);
 	if (fd < 0)
 		return -errno;
 	for (;;) {
@@ -223,9 +244,12 @@ int ms_readlink(const struct ms_root *r, const char *rel, char *s, size_t n)
 
 bool ms_exists(const struct ms_root *r, const char *rel)
 {
-	struct stat st;
+	int fd = root_openat(r, skip_slash(rel), O_PATH | O_NOFOLLOW | O_CLOEXEC);
 
-	return fstatat(r->dirfd, skip_slash(rel), &st, AT_SYMLINK_NOFOLLOW) == 0;
+	if (fd < 0)
+		return false;
+	close(fd);
+	return true;
 }
 
 int ms_listdir(const struct ms_root *r, const char *rel,
@@ -237,8 +261,8 @@ int ms_listdir(const struct ms_root *r, const char *rel,
 	int fd, err = 0;
 
 	rel = skip_slash(rel);
-	fd = openat(r->dirfd, *rel ? rel : ".",
-		    O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	fd = root_openat(r, *rel ? rel : ".",
+			 O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0)
 		return -errno;
 	d = fdopendir(fd);
@@ -263,7 +287,7 @@ int ms_lines_open(const struct ms_root *r, const char *rel, struct ms_lines *l)
 	memset(l, 0, sizeof(*l));
 	rel = skip_slash(rel);
 	l->cfd = -1;
-	l->fd = openat(r->dirfd, rel, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	l->fd = root_openat(r, rel, O_RDONLY | O_CLOEXEC | O_NOCTTY);
 	if (l->fd < 0)
 		return -errno;
 	l->cap = MS_LINES_BUF;

@@ -6,7 +6,10 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <errno.h>
 #include <math.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -234,6 +237,38 @@ static void notes_dedup(void **state)
 	ms_snapshot_free(&s);
 }
 
+/* A captured tree is untrusted: its links cannot lead out of it. */
+static void root_links_stay_inside(void **state)
+{
+	char dir[] = "/tmp/ms-root-XXXXXX", path[256];
+	struct ms_root r;
+	struct ms_buf b = { 0 };
+
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/proc", dir);
+	assert_int_equal(mkdir(path, 0700), 0);
+	snprintf(path, sizeof(path), "%s/proc/inside", dir);
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	fputs("tree\n", f);
+	fclose(f);
+	snprintf(path, sizeof(path), "%s/proc/up", dir);
+	assert_int_equal(symlink("../../../../../../../../etc/hostname", path), 0);
+	snprintf(path, sizeof(path), "%s/proc/abs", dir);
+	assert_int_equal(symlink("/proc/inside", path), 0);
+	assert_int_equal(ms_root_open(&r, dir), 0);
+	assert_int_equal(ms_read(&r, "proc/up", &b), -ENOENT);
+	assert_false(ms_exists(&r, "etc/hostname"));
+	/* an absolute link means the tree's own file, as in a sosreport */
+	assert_int_equal(ms_read(&r, "proc/abs", &b), 0);
+	assert_string_equal(b.data, "tree\n");
+	ms_buf_free(&b);
+	ms_root_close(&r);
+	snprintf(path, sizeof(path), "rm -rf '%s'", dir);
+	assert_int_equal(system(path), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -245,6 +280,7 @@ int main(void)
 		cmocka_unit_test(json_nulls_and_escapes),
 		cmocka_unit_test(manager_owners),
 		cmocka_unit_test(notes_dedup),
+		cmocka_unit_test(root_links_stay_inside),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
