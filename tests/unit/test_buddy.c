@@ -20,7 +20,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #define FIX "tests/fixtures/"
 
@@ -97,6 +96,23 @@ static void assert_wmarks(const struct ms_zone *z, uint64_t min, uint64_t low,
 	assert_int_equal(z->wmark_high, high);
 }
 
+/* In these captures every migrate type row adds up to buddyinfo. */
+static void assert_types_add_up(const struct ms_buddy *b)
+{
+	for (int i = 0; i < b->nr_zones; i++) {
+		const struct ms_zone *z = &b->zones[i];
+
+		assert_int_equal(z->has_migrate, z->nr_orders > 0);
+		for (int o = 0; o < z->nr_orders; o++) {
+			uint64_t sum = 0;
+
+			for (int t = 0; t < b->nr_migrate; t++)
+				sum += z->mt_free[t][o];
+			assert_int_equal(sum, z->free_blocks[o]);
+		}
+	}
+}
+
 static const int all_minus1[MS_MAX_ORDER] = {
 	-1000, -1000, -1000, -1000, -1000, -1000, -1000, -1000,
 	-1000, -1000, -1000, -1000, -1000, -1000, -1000, -1000,
@@ -157,17 +173,7 @@ static void test_618_pagetypeinfo(void **state)
 	assert_u64s(z->mt_pageblocks, blocks, 5);
 	assert_int_equal(zone(&s, 0, "DMA")->mt_free[0][8], 1);
 	assert_int_equal(zone(&s, 0, "DMA32")->mt_pageblocks[1], 1528);
-	/* this capture is consistent: types add up to buddyinfo */
-	for (int i = 0; i < 3; i++) {
-		z = &s.buddy.zones[i];
-		for (int o = 0; o < 11; o++) {
-			uint64_t sum = 0;
-
-			for (int t = 0; t < 5; t++)
-				sum += z->mt_free[t][o];
-			assert_int_equal(sum, z->free_blocks[o]);
-		}
-	}
+	assert_types_add_up(&s.buddy);
 	assert_false(zone(&s, 0, "Movable")->has_migrate);
 	ms_snapshot_free(&s);
 }
@@ -245,13 +251,70 @@ static void test_618_derived(void **state)
 
 static void test_61_2node(void **state)
 {
+	static const char *const names[] = { "DMA", "DMA32", "Normal",
+					     "Movable", "Device" };
+	static const uint64_t n0[] = { 10, 9, 9, 9, 2, 3, 4, 2, 2, 3, 91 };
+	static const uint64_t n1[] = { 22, 13, 8, 7, 6, 2, 0, 3, 1, 1, 238 };
+	static const uint64_t n1_unmov[] = { 18, 13, 8, 5, 4, 1, 0, 1, 1, 0, 0 };
+	static const uint64_t n1_blocks[] = { 22, 488, 2, 0, 0 };
+	static const uint64_t dma_prot[] = { 0, 2990, 3394, 3394, 3394 };
+	static const int n0_un[] = { 0, 0, 0, 0, 1, 1, 2, 5, 8, 13, 29 };
+	static const int n1_un[] = { 0, 0, 0, 0, 0, 0, 1, 1, 2, 3, 5 };
 	struct ms_snapshot s;
+	struct ms_zone *z;
 
-	if (access(FIX "debian-6.1-2node/proc/buddyinfo", R_OK)) {
-		print_message("debian-6.1-2node not captured yet\n");
-		skip();
-	}
 	assert_int_equal(load(FIX "debian-6.1-2node", &s), 0);
+	assert_int_equal(s.nr_notes, 0);
+	assert_int_equal(s.buddy.nr_zones, 10);
+	for (int i = 0; i < 10; i++) {
+		assert_int_equal(s.buddy.zones[i].node, i / 5);
+		assert_string_equal(s.buddy.zones[i].name, names[i % 5]);
+	}
+	assert_int_equal(s.buddy.nr_orders, 11);
+	assert_int_equal(s.buddy.pageblock_order, 9);
+	assert_int_equal(s.buddy.nr_migrate, 5);
+	assert_string_equal(s.buddy.migrate[2], "Reclaimable");
+	assert_types_add_up(&s.buddy);
+
+	z = zone(&s, 0, "DMA");
+	assert_int_equal(z->free_pages, 3584);
+	assert_near(z->frag_index, 100.0 - 100.0 * 1024 / 3584);
+	assert_near(z->unusable[10], 0.142);
+	assert_int_equal(z->nr_protection, 5);
+	assert_u64s(z->protection, dma_prot, 5);
+	/* 6.1 prints no promo watermark: unknown, not 0 */
+	assert_int_equal(z->wmark_promo, MS_NA);
+
+	z = zone(&s, 0, "Normal");
+	assert_u64s(z->free_blocks, n0, 11);
+	assert_int_equal(z->free_pages, 96008);
+	assert_int_equal(z->zi_free, 96010);
+	assert_wmarks(z, 2059, 2573, 3087);
+	assert_int_equal(z->managed, 105308);
+	assert_int_equal(z->mt_pageblocks[0], 66);
+	assert_int_equal(z->mt_pageblocks[1], 184);
+	assert_milli(z->unusable, n0_un, 11);
+	assert_int_equal(z->wstate, MS_WMARK_OK);
+
+	z = zone(&s, 1, "Normal");
+	assert_u64s(z->free_blocks, n1, 11);
+	assert_int_equal(z->free_pages, 245160);
+	assert_int_equal(z->zi_free, 245160);
+	assert_wmarks(z, 5128, 6410, 7692);
+	assert_int_equal(z->spanned, 262144);
+	assert_int_equal(z->present, 262144);
+	assert_int_equal(z->managed, 257233);
+	assert_u64s(z->mt_free[0], n1_unmov, 11);
+	assert_u64s(z->mt_pageblocks, n1_blocks, 5);
+	assert_near(z->frag_index, 100.0 - 100.0 * 1024 / 245160);
+	assert_milli(z->unusable, n1_un, 11);
+	assert_milli(z->extfrag, all_minus1, 11);
+	assert_int_equal(z->wstate, MS_WMARK_OK);
+
+	z = zone(&s, 1, "DMA32");
+	assert_int_equal(z->nr_orders, 0);
+	assert_int_equal(z->managed, 0);
+	assert_int_equal(z->wstate, MS_WMARK_UNKNOWN);
 	ms_snapshot_free(&s);
 }
 
