@@ -329,7 +329,7 @@ qemu_args() {
 		done
 		n=$((n + 1))
 	done
-	args+=(-smp $n -m $(($(echo "$nodes_mb" | tr ' ' +)))M)
+	args+=(-smp "$n" -m "$(($(echo "$nodes_mb" | tr ' ' +)))M")
 	if [ "$accel" = kvm ]; then
 		args+=(-accel kvm -cpu "${LAB_KVM_CPU:-host}")
 	else
