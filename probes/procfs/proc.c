@@ -172,7 +172,7 @@ int ms_parse_rollup(const char *text, size_t len, struct ms_proc_detail *d)
 struct detail {
 	struct ms_proc_detail d;
 	uint64_t vmas;
-	bool denied;		/* smaps_rollup refused: no ptrace access */
+	bool denied; /* smaps_rollup refused: no ptrace access */
 };
 
 static int count_lines(const struct ms_root *r, const char *rel, uint64_t *n)
@@ -213,7 +213,7 @@ static void read_detail(const struct ms_root *r, struct ms_buf *b, int pid,
 		ms_parse_rollup(b->data, b->len, &out->d);
 	out->denied = err == -EACCES || err == -EPERM;
 	if (out->denied)
-		return;		/* maps asks for the same access */
+		return; /* maps asks for the same access */
 	snprintf(rel, sizeof(rel), "proc/%d/maps", pid);
 	if (count_lines(r, rel, &out->vmas))
 		out->vmas = MS_NA;
@@ -242,16 +242,16 @@ static void set_detail(struct ms_proc *p, const struct detail *det)
 	p->uid = det->d.uid;
 	p->pss_kb = det->d.pss_kb;
 	/* rollup's Swap counts shmem too; VmSwap is what is left without it */
-	p->swap_kb = ms_have(det->d.swap_kb) ? det->d.swap_kb
-					      : det->d.vm_swap_kb;
+	p->swap_kb = ms_have(det->d.swap_kb) ? det->d.swap_kb :
+					       det->d.vm_swap_kb;
 	p->vmas = det->vmas;
 }
 
 static void denied_note(struct ms_snapshot *s)
 {
 	ms_snapshot_note(s, "smaps_rollup", "%s",
-			 geteuid() ? "needs root for other users' processes"
-				   : "no ptrace access to some processes");
+			 geteuid() ? "needs root for other users' processes" :
+				     "no ptrace access to some processes");
 }
 
 /* ---- The pid list ------------------------------------------------------ */
@@ -358,42 +358,42 @@ static void sample_plain(const struct ms_root *r, struct ms_procfs *pf,
  *    then as a CPU budget (DETAIL_SHARE of wall time) allows: changed
  *    processes first, then the oldest copies. The first sample reads all.
  */
-#define STAT_AGE 10.0		/* seconds an idle process's stat may age */
-#define QUIET_RUNS 3		/* unchanged statm reads before every other */
-#define DETAIL_SHARE 0.001	/* 1 ms of every second */
-#define DETAIL_BURST 0.02	/* at most this much saved up, seconds */
-#define CHANGED_AGE 2.0		/* seconds before a changed process again */
-#define STALE_AGE 10.0		/* seconds before an unchanged one again */
-#define FD_RESERVE 256		/* fds left for everything else */
+#define STAT_AGE 10.0 /* seconds an idle process's stat may age */
+#define QUIET_RUNS 3 /* unchanged statm reads before every other */
+#define DETAIL_SHARE 0.001 /* 1 ms of every second */
+#define DETAIL_BURST 0.02 /* at most this much saved up, seconds */
+#define CHANGED_AGE 2.0 /* seconds before a changed process again */
+#define STALE_AGE 10.0 /* seconds before an unchanged one again */
+#define FD_RESERVE 256 /* fds left for everything else */
 #define FD_WANT 65536
 
 enum { FD_STAT, FD_STATM, NR_FDS };
 
 struct memo {
 	int pid;
-	int fd[NR_FDS];		/* kept open, or -1 */
-	struct ms_stat st;	/* the last stat read */
-	uint64_t resident;	/* statm, this sample */
-	uint64_t msig;		/* statm's text, hashed, this sample */
-	uint64_t stat_msig;	/* ... when stat was read */
-	double stat_due;	/* stat again by then, even when idle */
-	bool active;		/* faults moved at the last stat read */
-	unsigned char quiet;	/* statm reads in a row without a change */
-	uint64_t read_sig;	/* statm and faults when det was read */
-	double read_t;		/* when det was read; 0: never */
+	int fd[NR_FDS]; /* kept open, or -1 */
+	struct ms_stat st; /* the last stat read */
+	uint64_t resident; /* statm, this sample */
+	uint64_t msig; /* statm's text, hashed, this sample */
+	uint64_t stat_msig; /* ... when stat was read */
+	double stat_due; /* stat again by then, even when idle */
+	bool active; /* faults moved at the last stat read */
+	unsigned char quiet; /* statm reads in a row without a change */
+	uint64_t read_sig; /* statm and faults when det was read */
+	double read_t; /* when det was read; 0: never */
 	struct detail det;
-	int slot;		/* index in s->procs this sample, or -1 */
+	int slot; /* index in s->procs this sample, or -1 */
 };
 
 struct ms_proc_cache {
-	struct memo *v, *w;	/* sorted by pid; w is scratch for merging */
+	struct memo *v, *w; /* sorted by pid; w is scratch for merging */
 	int n, cap;
 	struct pids pids;
 	int loadavg_fd;
-	uint64_t last_pid;	/* loadavg's at the last listing */
+	uint64_t last_pid; /* loadavg's at the last listing */
 	double last, tokens;
 	int cursor;
-	unsigned int tick;	/* samples taken */
+	unsigned int tick; /* samples taken */
 	int nfds, max_fds;
 	uint64_t page_kb;
 	bool primed;
@@ -563,8 +563,7 @@ static bool pids_may_be_new(struct ms_proc_cache *c, const struct ms_root *r)
 	uint64_t last;
 	ssize_t n;
 
-	n = kept_read(c, r, &c->loadavg_fd, 0, "loadavg", buf,
-		      sizeof(buf) - 1);
+	n = kept_read(c, r, &c->loadavg_fd, 0, "loadavg", buf, sizeof(buf) - 1);
 	if (n <= 0)
 		return true;
 	buf[n] = '\0';
@@ -580,7 +579,7 @@ static bool pids_may_be_new(struct ms_proc_cache *c, const struct ms_root *r)
 
 static uint64_t hash_bytes(const char *p, size_t n)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;	/* FNV-1a */
+	uint64_t h = 0xcbf29ce484222325ULL; /* FNV-1a */
 
 	while (n--)
 		h = (h ^ (unsigned char)*p++) * 0x100000001b3ULL;
@@ -606,7 +605,7 @@ static int memo_stat(struct ms_proc_cache *c, const struct ms_root *r,
 	int err;
 
 	if (m->quiet >= QUIET_RUNS && (c->tick + (unsigned int)m->pid) % 2)
-		return 0;	/* long quiet: the last sample's values */
+		return 0; /* long quiet: the last sample's values */
 	n = kept_read(c, r, &m->fd[FD_STATM], m->pid, "statm", buf,
 		      sizeof(buf));
 	if (n < 0)
@@ -618,8 +617,7 @@ static int memo_stat(struct ms_proc_cache *c, const struct ms_root *r,
 	m->msig = sig;
 	if (!stat_due(m, fresh, now))
 		return 0;
-	n = kept_read(c, r, &m->fd[FD_STAT], m->pid, "stat", buf,
-		      sizeof(buf));
+	n = kept_read(c, r, &m->fd[FD_STAT], m->pid, "stat", buf, sizeof(buf));
 	if (n < 0)
 		return (int)n;
 	err = ms_parse_stat(buf, (size_t)n, &m->st);
@@ -649,7 +647,7 @@ static void sample_stats(struct ms_proc_cache *c, const struct ms_root *r,
 		}
 		m->slot = -1;
 		if (err)
-			continue;	/* gone, or going: not an error */
+			continue; /* gone, or going: not an error */
 		p = add_proc(s, m->pid, &m->st, c->page_kb);
 		if (!p)
 			return;
@@ -663,11 +661,11 @@ static uint64_t detail_sig(const struct memo *m)
 	return m->msig ^ (m->st.minflt + m->st.majflt) * 0x9e3779b97f4a7c15ULL;
 }
 
-static bool wants(const struct memo *m, int class, double now)
+static bool wants(const struct memo *m, int tier, double now)
 {
 	if (m->slot < 0)
 		return false;
-	switch (class) {
+	switch (tier) {
 	case 0:
 		return m->read_t == 0;
 	case 1:
@@ -700,11 +698,11 @@ static void refresh_details(struct ms_proc_cache *c, const struct ms_root *r,
 	c->tokens += (now - c->last) * DETAIL_SHARE;
 	if (c->tokens > DETAIL_BURST)
 		c->tokens = DETAIL_BURST;
-	for (int class = 0; class < 3; class++) {
+	for (int tier = 0; tier < 3; tier++) {
 		for (int k = 0; k < c->n && c->tokens > 0; k++) {
 			int i = (c->cursor + k) % c->n;
 
-			if (!wants(&c->v[i], class, now))
+			if (!wants(&c->v[i], tier, now))
 				continue;
 			t0 = mono();
 			memo_detail(r, b, &c->v[i], now);

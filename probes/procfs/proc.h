@@ -11,17 +11,17 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define MS_PF_KTHREAD 0x00200000UL	/* include/linux/sched.h */
+#define MS_PF_KTHREAD 0x00200000UL /* include/linux/sched.h */
 
 /* The fields of /proc/PID/stat memscope uses. */
 struct ms_stat {
 	int pid;
-	char comm[MS_NAME];	/* raw bytes, bounded, NUL-terminated */
+	char comm[MS_NAME]; /* raw bytes, bounded, NUL-terminated */
 	char state;
 	unsigned long flags;
 	uint64_t minflt, majflt;
-	uint64_t starttime;	/* clock ticks after boot: with pid, unique */
-	uint64_t vsize;		/* bytes */
+	uint64_t starttime; /* clock ticks after boot: with pid, unique */
+	uint64_t vsize; /* bytes */
 	uint64_t rss_pages;
 };
 
@@ -38,9 +38,9 @@ int ms_parse_statm(const char *text, size_t len, uint64_t *resident);
 
 /* What status and smaps_rollup add to a process; MS_NA when absent. */
 struct ms_proc_detail {
-	uint32_t uid;		/* real uid; UINT32_MAX when absent */
-	uint64_t vm_rss_kb, vm_swap_kb;	/* status */
-	uint64_t rss_kb, pss_kb, swap_kb;	/* smaps_rollup */
+	uint32_t uid; /* real uid; UINT32_MAX when absent */
+	uint64_t vm_rss_kb, vm_swap_kb; /* status */
+	uint64_t rss_kb, pss_kb, swap_kb; /* smaps_rollup */
 };
 
 void ms_proc_detail_init(struct ms_proc_detail *d);

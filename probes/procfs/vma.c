@@ -80,8 +80,8 @@ int ms_vma_parse_header(const char *line, size_t len, struct ms_vma *v,
 	q = memchr(p, ' ', (size_t)(end - p));
 	if (!q || q == p)
 		return -EINVAL;
-	n = (size_t)(q - p) < sizeof(v->dev) ? (size_t)(q - p)
-					     : sizeof(v->dev) - 1;
+	n = (size_t)(q - p) < sizeof(v->dev) ? (size_t)(q - p) :
+					       sizeof(v->dev) - 1;
 	memcpy(v->dev, p, n);
 	v->dev[n] = '\0';
 	p = parse_dec(q + 1, end, &v->inode);
@@ -106,13 +106,13 @@ enum ms_vma_kind ms_vma_kind_of(const char *path)
 	if (path[0] == '[') {
 		if (!strcmp(path, "[heap]"))
 			return MS_VMA_HEAP;
-		if (has_prefix(path, "[stack"))	/* "[stack:TID]" before 4.5 */
+		if (has_prefix(path, "[stack")) /* "[stack:TID]" before 4.5 */
 			return MS_VMA_STACK;
 		if (has_prefix(path, "[anon_shmem:"))
 			return MS_VMA_SHMEM;
-		if (has_prefix(path, "[anon:"))	/* PR_SET_VMA_ANON_NAME */
+		if (has_prefix(path, "[anon:")) /* PR_SET_VMA_ANON_NAME */
 			return MS_VMA_ANON;
-		return MS_VMA_SPECIAL;	/* [vdso], [vvar], [vsyscall], ... */
+		return MS_VMA_SPECIAL; /* [vdso], [vvar], [vsyscall], ... */
 	}
 	/* shared anonymous memory shows as "/dev/zero (deleted)" */
 	if (has_prefix(path, "/dev/zero") && (!path[9] || path[9] == ' '))
@@ -337,12 +337,12 @@ int ms_numa_maps_parse(const char *line, size_t len, struct ms_numa_line *n)
 
 /* How the pass over smaps or maps went, for notes. */
 struct vma_pass {
-	int serr;		/* why smaps could not be read, or 0 */
+	int serr; /* why smaps could not be read, or 0 */
 	int bad_lines;
-	int fields_first, fields_last;	/* kept keys of first, last VMA */
-	int nerr;		/* why numa_maps could not be read, or 0 */
-	bool ntrunc;		/* a mapping on more nodes than we keep */
-	bool nskip;		/* one node: numa_maps not read */
+	int fields_first, fields_last; /* kept keys of first, last VMA */
+	int nerr; /* why numa_maps could not be read, or 0 */
+	bool ntrunc; /* a mapping on more nodes than we keep */
+	bool nskip; /* one node: numa_maps not read */
 };
 
 static struct ms_vma *add_vma(struct ms_vmas *vs, const char *line, size_t len)
@@ -485,22 +485,22 @@ static void layout_notes(struct ms_snapshot *s, const struct vma_pass *ps)
 
 	if (ps->serr)
 		ms_snapshot_note(s, "smaps", "%s: sizes unknown, maps only",
-				 ps->serr == -ENOENT ? "missing"
-						     : ms_errstr(ps->serr));
-	if (ps->bad_lines)
-		ms_snapshot_note(s, vs->has_smaps ? "smaps" : "maps",
-				 "%d malformed lines skipped", ps->bad_lines);
-	else if (vs->has_smaps && vs->n > 1 &&
-		 ps->fields_last < ps->fields_first)
+				 ps->serr == -ENOENT ? "missing" :
+						       ms_errstr(ps->serr));
+	if (vs->has_smaps && vs->n > 1 && ps->fields_last < ps->fields_first)
 		ms_snapshot_note(s, "smaps",
 				 "truncated: last mapping incomplete");
+	else if (ps->bad_lines)
+		ms_snapshot_note(s, vs->has_smaps ? "smaps" : "maps",
+				 "%d malformed lines skipped", ps->bad_lines);
 	if (ps->nskip)
 		ms_snapshot_note(s, "numa_maps",
 				 "one NUMA node: placement not read");
 	else if (ps->nerr)
 		ms_snapshot_note(s, "numa_maps", "%s", ms_errstr(ps->nerr));
 	else if (ps->ntrunc)
-		ms_snapshot_note(s, "numa_maps", "first %d nodes of a mapping kept",
+		ms_snapshot_note(s, "numa_maps",
+				 "first %d nodes of a mapping kept",
 				 MS_VMA_NODES);
 }
 

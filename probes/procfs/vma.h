@@ -42,10 +42,10 @@ int ms_vma_parse_field(const char *line, size_t len, struct ms_vma *v);
 struct ms_numa_line {
 	uint64_t start;
 	char policy[32];
-	int nr_nodes;			/* kept, at most MS_VMA_NODES */
+	int nr_nodes; /* kept, at most MS_VMA_NODES */
 	int node_id[MS_VMA_NODES];
 	uint64_t node_pages[MS_VMA_NODES];
-	bool truncated;			/* more nodes than we keep */
+	bool truncated; /* more nodes than we keep */
 };
 
 int ms_numa_maps_parse(const char *line, size_t len, struct ms_numa_line *n);

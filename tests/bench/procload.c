@@ -18,7 +18,8 @@ static double cpu(void)
 
 static void pause_for(double s)
 {
-	struct timespec t = { (time_t)s, (long)((s - (double)(time_t)s) * 1e9) };
+	struct timespec t = { (time_t)s,
+			      (long)((s - (double)(time_t)s) * 1e9) };
 
 	nanosleep(&t, NULL);
 }

@@ -1,0 +1,490 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Process list: stat/statm/status/smaps_rollup parsers, trees, live cache. */
+#define _GNU_SOURCE
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "probes/procfs/proc.h"
+#include "probes/procfs/procfs.h"
+
+#define FIX "tests/fixtures/"
+
+struct env {
+	struct ms_root root;
+	struct ms_procfs pf;
+	struct ms_snapshot s;
+	int err;
+};
+
+static void open_env(struct env *e, const char *tree)
+{
+	memset(e, 0, sizeof(*e));
+	assert_int_equal(ms_root_open(&e->root, tree), 0);
+	ms_snapshot_init(&e->s);
+}
+
+static int sample(struct env *e)
+{
+	ms_snapshot_reset(&e->s);
+	e->err = ms_procfs_procs(&e->root, &e->pf, &e->s);
+	return e->err;
+}
+
+static void close_env(struct env *e)
+{
+	ms_procfs_procs_free(&e->pf);
+	assert_null(e->pf.procs);
+	ms_snapshot_free(&e->s);
+	ms_buf_free(&e->pf.buf);
+	ms_buf_free(&e->pf.buf2);
+	ms_root_close(&e->root);
+}
+
+static const struct ms_proc *find(const struct ms_snapshot *s, int pid)
+{
+	for (int i = 0; i < s->procs.n; i++)
+		if (s->procs.v[i].pid == pid)
+			return &s->procs.v[i];
+	return NULL;
+}
+
+static const char *note(const struct ms_snapshot *s, const char *what)
+{
+	for (int i = 0; i < s->nr_notes; i++)
+		if (!strcmp(s->notes[i].what, what))
+			return s->notes[i].why;
+	return NULL;
+}
+
+/* ---- parsers ---- */
+
+static int parse_stat(const char *text, struct ms_stat *st)
+{
+	return ms_parse_stat(text, strlen(text), st);
+}
+
+static void stat_fields(void **state)
+{
+	struct ms_stat st;
+
+	assert_int_equal(parse_stat("14118 (sh) S 14115 14115 12491 0 -1 "
+				    "4194304 436 9123 0 1 0 3 10 5 20 0 1 0 "
+				    "43147 2654208 427 18446744073709551615 "
+				    "94823077892096 0 0\n",
+				    &st),
+			 0);
+	assert_int_equal(st.pid, 14118);
+	assert_string_equal(st.comm, "sh");
+	assert_int_equal(st.state, 'S');
+	assert_int_equal(st.flags, 4194304);
+	assert_int_equal(st.minflt, 436);
+	assert_int_equal(st.majflt, 0);
+	assert_int_equal(st.starttime, 43147);
+	assert_int_equal(st.vsize, 2654208);
+	assert_int_equal(st.rss_pages, 427);
+
+	/* real-time priority and nice are negative: skipped over */
+	assert_int_equal(parse_stat("9 (rt) R 2 0 0 0 -1 2129984 5 0 6 0 0 0 "
+				    "0 0 -100 -20 1 0 77 0 0 0\n",
+				    &st),
+			 0);
+	assert_int_equal(st.majflt, 6);
+	assert_int_equal(st.starttime, 77);
+	assert_true(st.flags & MS_PF_KTHREAD);
+}
+
+static void stat_hostile_comm(void **state)
+{
+	struct ms_stat st;
+	char text[256];
+
+	/* ')' and "(x) " inside comm: comm ends at the LAST ')' */
+	assert_int_equal(parse_stat("4242 (a) b\x1b[31m\n\xff(x) R 1 2 3 4 5 6 "
+				    "7 8 9 10 11 12 13 14 15 16 17 18 19 20 21"
+				    "\n",
+				    &st),
+			 0);
+	assert_string_equal(st.comm, "a) b\x1b[31m\n\xff(x");
+	assert_int_equal(st.state, 'R');
+	assert_int_equal(st.flags, 6);
+	assert_int_equal(st.rss_pages, 21);
+	assert_int_equal(parse_stat("7 () ) Z 1 2 3 4 5 6 7 8 9 10 11 12 13 14 "
+				    "15 16 17 18 19 20 21",
+				    &st),
+			 0);
+	assert_string_equal(st.comm, ") ");
+	assert_int_equal(st.state, 'Z');
+
+	/* longer than we keep: cut, NUL-terminated */
+	snprintf(text, sizeof(text),
+		 "8 (%0100d) S 1 2 3 4 5 6 7 8 9 10 11 12 "
+		 "13 14 15 16 17 18 19 20 21",
+		 0);
+	assert_int_equal(parse_stat(text, &st), 0);
+	assert_int_equal(strlen(st.comm), MS_NAME - 1);
+}
+
+static void stat_malformed(void **state)
+{
+	struct ms_stat st;
+
+	assert_int_equal(parse_stat("", &st), -ENODATA);
+	assert_int_equal(parse_stat("12 (x S 1 2", &st), -EINVAL);
+	assert_int_equal(parse_stat("12 x) S 1 2", &st), -EINVAL);
+	assert_int_equal(parse_stat("(x) S 1 2 3", &st), -EINVAL);
+	/* cut before rss */
+	assert_int_equal(parse_stat("12 (x) S 1 2 3 4 5 6 7 8 9 10", &st),
+			 -EINVAL);
+	assert_int_equal(parse_stat("12 (x)", &st), -EINVAL);
+	assert_int_equal(parse_stat("12 (x) S 1 2 3 4 5 6 7 8 9 10 11 12 13 "
+				    "14 15 16 17 18 19 20 zz",
+				    &st),
+			 -EINVAL);
+}
+
+static int status_of(const char *text, struct ms_proc_detail *d)
+{
+	return ms_parse_status(text, strlen(text), d);
+}
+
+static int statm_of(const char *text, uint64_t *res)
+{
+	return ms_parse_statm(text, strlen(text), res);
+}
+
+static void statm_status_rollup(void **state)
+{
+	static const char status[] = "Name:\tsh\nUmask:\t0022\nState:\tS\n"
+				     "Uid:\t1000\t1001\t1001\t1001\n"
+				     "VmRSS:\t    1788 kB\nRssAnon:\t 112 kB\n"
+				     "VmSwap:\t      64 kB\nThreads:\t1\n";
+	static const char rollup[] = "563db7df9000-7ffcacf07000 ---p 00000000 "
+				     "00:00 0  [rollup]\n"
+				     "Rss:                1788 kB\n"
+				     "Pss:                 424 kB\n"
+				     "Pss_Dirty:           112 kB\n"
+				     "Pss_Anon:            112 kB\n"
+				     "Swap:                 32 kB\n"
+				     "SwapPss:              16 kB\n";
+	struct ms_proc_detail d;
+	uint64_t res;
+
+	assert_int_equal(statm_of("648 447 419 19 0 91 0\n", &res), 0);
+	assert_int_equal(res, 447);
+	assert_int_equal(statm_of("648\n", &res), -EINVAL);
+	assert_int_equal(ms_parse_statm("", 0, &res), -EINVAL);
+
+	ms_proc_detail_init(&d);
+	assert_int_equal(ms_parse_status(status, strlen(status), &d), 0);
+	assert_int_equal(d.uid, 1000); /* the real uid: first column */
+	assert_int_equal(d.vm_rss_kb, 1788);
+	assert_int_equal(d.vm_swap_kb, 64);
+	assert_true(d.pss_kb == MS_NA);
+	assert_int_equal(ms_parse_rollup(rollup, strlen(rollup), &d), 0);
+	assert_int_equal(d.rss_kb, 1788);
+	assert_int_equal(d.pss_kb, 424); /* not Pss_Dirty's 112 */
+	assert_int_equal(d.swap_kb, 32); /* not SwapPss's 16 */
+
+	/* a kernel thread's: no Vm lines; an empty rollup */
+	ms_proc_detail_init(&d);
+	assert_int_equal(status_of("Name:\tkthreadd\nUid:\t0\t0\t0\t0\n", &d),
+			 0);
+	assert_int_equal(d.uid, 0);
+	assert_true(d.vm_rss_kb == MS_NA);
+	assert_int_equal(ms_parse_rollup("", 0, &d), -ENODATA);
+	assert_int_equal(status_of("Name:\tx\n", &d), -ENODATA);
+}
+
+/* ---- fixture trees ---- */
+
+static void debian618(void **state)
+{
+	const struct ms_proc *p;
+	struct env e;
+
+	open_env(&e, FIX "debian12-6.18");
+	assert_int_equal(sample(&e), 0);
+	p = find(&e.s, 14118);
+	assert_non_null(p);
+	assert_string_equal(p->comm, "sh");
+	assert_int_equal(p->state, 'S');
+	assert_int_equal(p->uid, 0);
+	assert_int_equal(p->minflt, 436);
+	assert_int_equal(p->majflt, 0);
+	assert_int_equal(p->rss_kb, 1788); /* VmRSS */
+	assert_int_equal(p->pss_kb, 424);
+	assert_int_equal(p->swap_kb, 0);
+	assert_int_equal(p->vmas, 25);
+	assert_false(p->kthread);
+	/* pid 1's maps and smaps_rollup could not be captured: unknown */
+	p = find(&e.s, 1);
+	assert_non_null(p);
+	assert_string_equal(p->comm, "process_api");
+	assert_int_equal(p->rss_kb, 14788);
+	assert_int_equal(p->minflt, 33405);
+	assert_true(p->pss_kb == MS_NA);
+	assert_true(p->vmas == MS_NA);
+	assert_int_equal(p->swap_kb, 0); /* VmSwap */
+	/* sorted by pid, and a missing file is no access problem */
+	for (int i = 1; i < e.s.procs.n; i++)
+		assert_true(e.s.procs.v[i - 1].pid < e.s.procs.v[i].pid);
+	assert_null(note(&e.s, "smaps_rollup"));
+	close_env(&e);
+}
+
+static void hostile(void **state)
+{
+	const struct ms_proc *p;
+	struct env e;
+
+	open_env(&e, FIX "edge-proc-hostile");
+	assert_int_equal(sample(&e), 0);
+	assert_int_equal(e.s.procs.n, 1);
+	p = &e.s.procs.v[0];
+	assert_int_equal(p->pid, 4242);
+	assert_string_equal(p->comm, "a) b\x1b[31m\n\xff(x");
+	assert_int_equal(p->uid, 1000);
+	assert_int_equal(p->minflt, 123);
+	assert_int_equal(p->majflt, 7);
+	assert_int_equal(p->rss_kb, 1200);
+	assert_int_equal(p->pss_kb, 800);
+	assert_int_equal(p->swap_kb, 64);
+	assert_int_equal(p->vmas, 8);
+	close_env(&e);
+}
+
+static void vanished_kthread_nosmaps(void **state)
+{
+	const struct ms_proc *p;
+	struct env e;
+
+	/* a pid whose files are gone is left out, not an error */
+	open_env(&e, FIX "edge-proc-vanished");
+	assert_int_equal(sample(&e), 0);
+	assert_int_equal(e.s.procs.n, 1);
+	assert_int_equal(e.s.procs.v[0].pid, 501);
+	assert_int_equal(e.s.procs.v[0].pss_kb, 2);
+	close_env(&e);
+
+	open_env(&e, FIX "edge-proc-kthread");
+	assert_int_equal(sample(&e), 0);
+	assert_int_equal(e.s.procs.n, 2);
+	p = find(&e.s, 2);
+	assert_true(p->kthread);
+	assert_string_equal(p->comm, "kthreadd");
+	assert_int_equal(p->rss_kb, 0);
+	assert_int_equal(p->pss_kb, 0);
+	assert_int_equal(p->swap_kb, 0);
+	assert_int_equal(p->vmas, 0);
+	assert_int_equal(p->uid, 0);
+	p = find(&e.s, 3); /* a zombie: no address space */
+	assert_false(p->kthread);
+	assert_int_equal(p->state, 'Z');
+	assert_int_equal(p->uid, 1000);
+	assert_int_equal(p->minflt, 5);
+	assert_true(p->pss_kb == MS_NA);
+	assert_int_equal(p->vmas, 0);
+	close_env(&e);
+
+	open_env(&e, FIX "edge-proc-nosmaps");
+	assert_int_equal(sample(&e), 0);
+	p = find(&e.s, 600);
+	assert_int_equal(p->vmas, 6);
+	assert_int_equal(p->rss_kb, 40);
+	assert_true(p->pss_kb == MS_NA);
+	close_env(&e);
+}
+
+static void no_processes(void **state)
+{
+	char dir[] = "/tmp/ms-test-proc-XXXXXX", path[64];
+	struct env e;
+
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/proc", dir);
+	assert_int_equal(mkdir(path, 0700), 0);
+	snprintf(path, sizeof(path), "%s/proc/12", dir);
+	assert_int_equal(mkdir(path, 0700), 0);
+	open_env(&e, dir);
+	assert_int_equal(sample(&e), -ENODATA);
+	assert_non_null(note(&e.s, "processes"));
+	close_env(&e);
+	rmdir(path);
+	snprintf(path, sizeof(path), "%s/proc", dir);
+	rmdir(path);
+	open_env(&e, dir);
+	assert_int_equal(sample(&e), -ENOENT);
+	assert_non_null(note(&e.s, "processes"));
+	close_env(&e);
+	rmdir(dir);
+}
+
+/* ---- the live system ---- */
+
+static int count_fds(void)
+{
+	DIR *d = opendir("/proc/self/fd");
+	int n = 0;
+
+	assert_non_null(d);
+	while (readdir(d))
+		n++;
+	closedir(d);
+	return n;
+}
+
+static void live_self(void **state)
+{
+	const struct ms_proc *p;
+	struct env e;
+	int fds = count_fds();
+
+	open_env(&e, "/");
+	assert_int_equal(sample(&e), 0);
+	assert_true(e.s.procs.n > 1);
+	p = find(&e.s, getpid());
+	assert_non_null(p);
+	assert_string_equal(p->comm, "test_proc");
+	assert_int_equal(p->state, 'R');
+	assert_int_equal(p->uid, getuid());
+	assert_true(p->rss_kb > 0 && p->rss_kb != MS_NA);
+	assert_true(p->pss_kb > 0 && p->pss_kb != MS_NA);
+	assert_true(p->vmas > 5 && p->vmas != MS_NA);
+	assert_true(p->minflt > 0);
+	/* the next samples keep what the first one read */
+	for (int i = 0; i < 3; i++) {
+		assert_int_equal(sample(&e), 0);
+		p = find(&e.s, getpid());
+		assert_non_null(p);
+		assert_true(p->pss_kb != MS_NA && p->vmas != MS_NA);
+		assert_int_equal(p->uid, getuid());
+		assert_string_equal(p->comm, "test_proc");
+	}
+	/* kept fds: at most two per process, all closed at the end */
+	assert_true(count_fds() > fds);
+	assert_true(count_fds() <= fds + 2 * e.s.procs.n + 2);
+	close_env(&e);
+	assert_int_equal(count_fds(), fds);
+}
+
+static void live_birth_and_death(void **state)
+{
+	const struct ms_proc *p;
+	struct env e;
+	pid_t child;
+
+	open_env(&e, "/");
+	assert_int_equal(sample(&e), 0);
+	child = fork();
+	assert_true(child >= 0);
+	if (!child) {
+		pause();
+		_exit(0);
+	}
+	/* born after the first sample: listed by the next one */
+	assert_int_equal(sample(&e), 0);
+	p = find(&e.s, child);
+	assert_non_null(p);
+	assert_string_equal(p->comm, "test_proc");
+	kill(child, SIGKILL);
+	assert_int_equal(waitpid(child, NULL, 0), child);
+	/* reaped: gone from the next sample, kept fd or not */
+	assert_int_equal(sample(&e), 0);
+	assert_null(find(&e.s, child));
+	assert_non_null(find(&e.s, getpid()));
+	close_env(&e);
+}
+
+static void live_not_root(void **state)
+{
+	pid_t child;
+	int status;
+
+	if (geteuid() != 0)
+		skip(); /* then the other tests already run unprivileged */
+	child = fork();
+	assert_true(child >= 0);
+	if (!child) {
+		struct env e;
+		const char *why;
+
+		if (setgid(65534) || setuid(65534))
+			_exit(3);
+		memset(&e, 0, sizeof(e));
+		if (ms_root_open(&e.root, "/"))
+			_exit(4);
+		ms_snapshot_init(&e.s);
+		if (ms_procfs_procs(&e.root, &e.pf, &e.s))
+			_exit(5);
+		why = note(&e.s, "smaps_rollup");
+		if (!why ||
+		    strcmp(why, "needs root for other users' processes"))
+			_exit(6);
+		/* pid 1 is still listed, with what everybody may read */
+		if (!find(&e.s, 1) || find(&e.s, 1)->pss_kb != MS_NA ||
+		    find(&e.s, 1)->rss_kb == MS_NA)
+			_exit(7);
+		ms_procfs_procs_free(&e.pf);
+		ms_snapshot_free(&e.s);
+		ms_buf_free(&e.pf.buf);
+		ms_root_close(&e.root);
+		_exit(0);
+	}
+	assert_int_equal(waitpid(child, &status, 0), child);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+}
+
+static void live_capture(void **state)
+{
+	char dir[] = "/tmp/ms-test-proc-XXXXXX", path[128];
+	struct env e;
+	struct stat st;
+
+	/* capturing reads every file again, so the capture has them all */
+	assert_non_null(mkdtemp(dir));
+	open_env(&e, "/");
+	assert_int_equal(ms_root_capture(&e.root, dir), 0);
+	assert_int_equal(sample(&e), 0);
+	assert_null(e.pf.procs);
+	snprintf(path, sizeof(path), "%s/proc/%d/stat", dir, getpid());
+	assert_int_equal(stat(path, &st), 0);
+	snprintf(path, sizeof(path), "%s/proc/%d/smaps_rollup", dir, getpid());
+	assert_int_equal(stat(path, &st), 0);
+	close_env(&e);
+	snprintf(path, sizeof(path), "rm -rf %s", dir);
+	assert_int_equal(system(path), 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(stat_fields),
+		cmocka_unit_test(stat_hostile_comm),
+		cmocka_unit_test(stat_malformed),
+		cmocka_unit_test(statm_status_rollup),
+		cmocka_unit_test(debian618),
+		cmocka_unit_test(hostile),
+		cmocka_unit_test(vanished_kthread_nosmaps),
+		cmocka_unit_test(no_processes),
+		cmocka_unit_test(live_self),
+		cmocka_unit_test(live_birth_and_death),
+		cmocka_unit_test(live_not_root),
+		cmocka_unit_test(live_capture),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
