@@ -329,7 +329,7 @@ static void draw_mglru(struct page *p, const struct ms_snapshot *s)
 	}
 	ms_fmt_u64(ttl, sizeof(ttl), s->reclaim.lru_gen_min_ttl_ms);
 	if (s->reclaim.lru_gen_min_ttl_ms == 0)
-		strcat(ttl, " (no thrashing protection)");
+		strcat(ttl, " (off)");
 	page_kv(p, "min_ttl_ms", ttl);
 }
 

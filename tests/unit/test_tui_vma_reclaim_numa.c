@@ -279,7 +279,7 @@ static void test_reclaim_variants(void **state)
 	assert_page(v, w, "  enabled                   0x0003");
 	assert_page(v, w, "    mm_walk (0x2)           on");
 	assert_page(v, w, "    nonleaf_young (0x4)     off");
-	assert_page(v, w, "  min_ttl_ms                0 (no thrashing");
+	assert_page(v, w, "  min_ttl_ms                0 (off)");
 	/* the hostile swap file name arrives escaped */
 	assert_page(v, w, "  /swap\\x1b[31m\\x0afile  file, priority -2");
 	assert_page(v, w, "] 256M / 1.0G 25.0%");
@@ -696,6 +696,83 @@ static void test_vma_fixture(void **state)
 	close_tree(f);
 }
 
+/* ---- Debian's 6.1 kernel with two nodes ---------------------------------- */
+
+static void test_6_1_numa(void **state)
+{
+	struct fixture *f = open_tree(FIX "debian-6.1-2node");
+	struct ms_view *v = ms_view_numa.create(&ui);
+	WINDOW *w = newwin(40, 100, 0, 0);
+
+	sample(f, v);
+	draw(v, w);
+	assert_row(w, "2 nodes online (0-1)  NUMA balancing normal (1)");
+	/* node1: 1028932 kB total, 52184 used, 976748 free */
+	assert_row(w,
+		   "N1   1                 1005M      51M     954M    5.1% [");
+	assert_row(w, "        N0   N1");
+	assert_row(w, "N0      10   20");
+	assert_row(w, "N1      20   10");
+	assert_row(w, "N0             16899              0              0     "
+		      "       211          15719           1180");
+	assert_row(w, "N1              8994              0              0     "
+		      "       434           8458            536");
+	assert_page(v, w, "  numa_pte_updates                     2048");
+	assert_page(v, w, "  numa_huge_pte_updates                   4");
+	assert_page(v, w, "  local hint faults                  100.0%");
+	v->cls->destroy(v);
+	delwin(w);
+	close_tree(f);
+}
+
+static void test_6_1_reclaim(void **state)
+{
+	struct fixture *f = open_tree(FIX "debian-6.1-2node");
+	struct ms_view *v = ms_view_reclaim.create(&ui);
+	WINDOW *w = newwin(24, 80, 0, 0);
+
+	sample(f, v);
+	draw(v, w);
+	assert_counter(w, "pswpout", "2408", "-");
+	assert_counter(w, "pgfault", "11615", "-");
+	assert_page(v, w, "  enabled                   0x0007");
+	assert_page(v, w, "    nonleaf_young (0x4)     on");
+	assert_page(v, w, "  /dev/zram0  partition, priority -2");
+	assert_page(v, w, "] 9.5M / 64M 14.8%");
+	v->cls->destroy(v);
+	delwin(w);
+	close_tree(f);
+}
+
+/* pid 127's 27 MiB anonymous mapping sits on node 1 (numa_maps). */
+static void test_6_1_vma_placement(void **state)
+{
+	struct fixture *f = open_tree(FIX "debian-6.1-2node");
+	struct ms_view *v = ms_view_vma.create(&ui);
+	WINDOW *w = newwin(30, 160, 0, 0);
+
+	sample(f, v);
+	draw(v, w);
+	assert_row(w, "Processes: 4 shown, 4 kernel threads hidden");
+	assert_row(w, "    127 0           7.4M    4.2M    9.4M     11");
+	/* the first row, by RSS: pid 127 */
+	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_RESAMPLE);
+	sample(f, v);
+	draw(v, w);
+	assert_row(w, "pid 127 sh: 11 VMAs, Rss 5.5M, Pss 4.2M, Swap 9.4M");
+	assert_row(w, "7f12d62bf000-7f12d7d40000    27M rw-p        0 00:00"
+		      "         0   4.0M   4.0M   9.3M   4.0M   4.0M     0K"
+		      "   4.0M     0K   1 N1=1536        [anon]");
+	for (int i = 0; i < 7; i++)
+		v->cls->on_key(v, KEY_DOWN);
+	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_DONE);
+	assert_page(v, w, "  node 1            1536 pages (6.0M)");
+	assert_page(v, w, "  AnonHugePages     4096 kB (4.0M)");
+	v->cls->destroy(v);
+	delwin(w);
+	close_tree(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -709,6 +786,9 @@ int main(void)
 		cmocka_unit_test(test_vma_exited),
 		cmocka_unit_test(test_vma_many),
 		cmocka_unit_test(test_vma_fixture),
+		cmocka_unit_test(test_6_1_numa),
+		cmocka_unit_test(test_6_1_reclaim),
+		cmocka_unit_test(test_6_1_vma_placement),
 	};
 	FILE *out, *in;
 	SCREEN *scr;
