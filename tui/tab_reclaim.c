@@ -63,7 +63,8 @@ static void page_kv_at(struct page *p, int indent, const char *key,
 	if (y < 0 || w <= 0)
 		return;
 	/* a long key is cut, but always one blank before the value */
-	ms_put(p->pg.w, y, x, keyw - 1, MS_LEFT, true, 0, key);
+	/* keys are file names (khugepaged/, debug/zswap/): escape them */
+	ms_put_esc(p->pg.w, y, x, keyw - 1, MS_LEFT, true, 0, key);
 	ms_put_esc(p->pg.w, y, x + keyw, w - keyw, MS_LEFT, false, 0, val);
 }
 

@@ -801,11 +801,13 @@ static const char *vmflag_name(const char *flag)
 /* A line of the detail page: "key   value" (value escaped). */
 static void detail_kv(struct ms_page *l, const char *key, const char *val)
 {
-	char esc[1024];
+	char esc[1024], kesc[64];
 	int y = ms_page_next(l);
 
+	/* a key may be a VmFlags token: kernel text too */
 	if (y >= 0)
-		ms_kv_line(l->w, y, l->r.x + 2, l->r.w - 2, 18, key,
+		ms_kv_line(l->w, y, l->r.x + 2, l->r.w - 2, 18,
+			   ms_esc(kesc, sizeof(kesc), key),
 			   ms_esc(esc, sizeof(esc), val), 0);
 }
 

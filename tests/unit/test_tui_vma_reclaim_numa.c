@@ -292,6 +292,12 @@ static void test_reclaim_variants(void **state)
 		assert_clean(w);
 		v->cls->on_key(v, KEY_NPAGE);
 	}
+	/* zswap statistics are named by debugfs files: escaped too */
+	snprintf(s.reclaim.zswap_enabled, sizeof(s.reclaim.zswap_enabled), "Y");
+	assert_non_null(ms_kv_add(&s.reclaim.zswap_stats, "evil\x1b[2J", 5));
+	v->cls->update(v, &s, NULL);
+	assert_page(v, w, "  evil\\x1b[2J               5");
+	assert_clean(w);
 	/* the section missing altogether: the note says why */
 	s.have = 0;
 	ms_snapshot_note(&s, "vmstat", "permission denied");
@@ -441,7 +447,8 @@ static void vmas_snapshot(struct ms_snapshot *s, int pid)
 	snprintf(m->perms, sizeof(m->perms), "r-xp");
 	m->inode = 1234;
 	m = add_vma(s, 0x555500400000, 0x555502400000, "[heap]", MS_VMA_HEAP);
-	snprintf(m->vmflags, sizeof(m->vmflags), "rd wr mr mw me ac zz");
+	snprintf(m->vmflags, sizeof(m->vmflags),
+		 "rd wr mr mw me ac zz \x1b[2J");
 	m->nr_nodes = 2;
 	m->node_id[0] = 0;
 	m->node_pages[0] = 12;
@@ -564,9 +571,11 @@ static void test_vma_maps(void **state)
 	assert_row(w, "  size              32768 kB (32M)");
 	assert_row(w, "  Pss               8192 kB (8.0M)");
 	assert_row(w, "  AnonHugePages     -");
-	assert_page(v, w, "  VmFlags           rd wr mr mw me ac zz");
+	assert_page(v, w, "  VmFlags           rd wr mr mw me ac zz \\x1b[2J");
 	assert_page(v, w, "  ac                accountable");
 	assert_page(v, w, "  zz                unknown to memscope");
+	assert_page(v, w, "  \\x1b[2J           unknown to memscope");
+	assert_clean(w);
 	assert_page(v, w, "  policy            interleave:0-1");
 	assert_page(v, w, "  node 1            3 pages (12K)");
 	/* back to the list, then to the processes (a new sample) */
