@@ -50,6 +50,7 @@ static void request_for(struct ms_request *req, const struct ms_opts *o)
 	memset(req, 0, sizeof(*req));
 	req->sections = ms_tab_sections(o->tab, o);
 	req->pid = o->pid;
+	req->pagetypes = true;
 	if (o->slab_cache)
 		snprintf(req->slab_cache, sizeof(req->slab_cache), "%s",
 			 o->slab_cache);
@@ -95,7 +96,7 @@ int ms_batch_run(struct ms_manager *m, const struct ms_opts *o)
 int ms_capture_run(struct ms_manager *m, const struct ms_opts *o)
 {
 	struct ms_snapshot s, one;
-	struct ms_request req = { .sections = MS_SEC_ALL };
+	struct ms_request req = { .sections = MS_SEC_ALL, .pagetypes = true };
 	int vmas = 0;
 
 	ms_snapshot_init(&s);

@@ -40,6 +40,12 @@ struct ms_request {
 	unsigned int sections;	/* MS_SEC_BIT() mask */
 	int pid;		/* MS_SEC_VMAS target */
 	char slab_cache[MS_NAME]; /* MS_SEC_SLAB_DETAIL target */
+	/*
+	 * Buddy: also the free lists per migrate type. /proc/pagetypeinfo
+	 * walks them under each zone's lock with interrupts off, so the
+	 * explorer asks for it only while a zone's drill-down is open.
+	 */
+	bool pagetypes;
 };
 
 /* A name/value counter, as in /proc/vmstat or /proc/meminfo. */

@@ -534,6 +534,7 @@ static void buddy_destroy(struct ms_view *v)
 static void buddy_request(struct ms_view *v, struct ms_request *req)
 {
 	req->sections |= MS_SEC_BIT(MS_SEC_BUDDY);
+	req->pagetypes = BV(v)->detail;
 }
 
 static void buddy_update(struct ms_view *v, const struct ms_snapshot *cur,
@@ -673,7 +674,7 @@ static enum ms_key_result buddy_key(struct ms_view *v, int key)
 		snprintf(b->dzone, sizeof(b->dzone), "%s",
 			 zone_at(b, row)->name);
 		b->dscroll.top = 0;
-		return MS_KEY_DONE;
+		return MS_KEY_RESAMPLE;	/* the migrate types are read now */
 	}
 	return ms_table_key(&b->zones, key);
 }

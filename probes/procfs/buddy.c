@@ -682,7 +682,7 @@ static int read_one(const struct ms_root *r, struct ms_procfs *pf,
 }
 
 int ms_procfs_buddy(const struct ms_root *r, struct ms_procfs *pf,
-		    struct ms_snapshot *s)
+		    bool pagetypes, struct ms_snapshot *s)
 {
 	struct ms_buddy *b = &s->buddy;
 	int err, nr;
@@ -698,6 +698,8 @@ int ms_procfs_buddy(const struct ms_root *r, struct ms_procfs *pf,
 		return err;
 	}
 	nr = b->nr_zones;
+	if (!pagetypes)
+		return 0;
 	if (read_one(r, pf, s, "pagetypeinfo", ms_parse_pagetypeinfo))
 		drop_migrate(b, nr);
 	return 0;

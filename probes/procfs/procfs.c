@@ -66,7 +66,7 @@ static int procfs_sample(struct ms_probe *p, const struct ms_request *req,
 	} while (0)
 
 	AREA(MS_SEC_MEMINFO, ms_procfs_meminfo(r, pf, s));
-	AREA(MS_SEC_BUDDY, ms_procfs_buddy(r, pf, s));
+	AREA(MS_SEC_BUDDY, ms_procfs_buddy(r, pf, req->pagetypes, s));
 	AREA(MS_SEC_SLAB, ms_procfs_slab(r, pf, s));
 	if (req->slab_cache[0])
 		AREA(MS_SEC_SLAB_DETAIL,

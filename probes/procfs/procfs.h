@@ -25,7 +25,7 @@ struct ms_procfs {
 int ms_procfs_meminfo(const struct ms_root *r, struct ms_procfs *pf,
 		      struct ms_snapshot *s);
 int ms_procfs_buddy(const struct ms_root *r, struct ms_procfs *pf,
-		    struct ms_snapshot *s);
+		    bool pagetypes, struct ms_snapshot *s);
 int ms_procfs_slab(const struct ms_root *r, struct ms_procfs *pf,
 		   struct ms_snapshot *s);
 int ms_procfs_slab_detail(const struct ms_root *r, struct ms_procfs *pf,

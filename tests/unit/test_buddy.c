@@ -42,7 +42,7 @@ static int load(const char *tree, struct ms_snapshot *s)
 
 	assert_int_equal(ms_root_open(&r, tree), 0);
 	ms_snapshot_init(s);
-	err = ms_procfs_buddy(&r, &pf, s);
+	err = ms_procfs_buddy(&r, &pf, true, s);
 	ms_derive_buddy(&s->buddy);
 	ms_buf_free(&pf.buf);
 	ms_buf_free(&pf.buf2);

@@ -108,6 +108,7 @@ static void test_buddy_fixture(void **state)
 	struct fixture *f = *state;
 	struct ms_view *v = ms_view_buddy.create(&ui);
 	WINDOW *w = newwin(30, 100, 0, 0);
+	struct ms_request req = { 0 };
 
 	sample(f, v);
 	draw(v, w);
@@ -125,7 +126,13 @@ static void test_buddy_fixture(void **state)
 	assert_int_equal(v->cls->on_key(v, KEY_DOWN), MS_KEY_DONE);
 	draw(v, w);
 	assert_row(w, "blocks      2587    1943    1441     889     456");
-	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_DONE);
+	/* the drill-down, and only it, asks for the migrate types */
+	v->cls->request(v, &req);
+	assert_false(req.pagetypes);
+	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_RESAMPLE);
+	v->cls->request(v, &req);
+	assert_true(req.pagetypes);
+	sample(f, v);
 	draw(v, w);
 	assert_row(w, "Node 0, zone Normal  (Esc back)");
 	assert_row(w, "watermarks (pages): min 7517  low 9396  high 11275");
@@ -238,7 +245,7 @@ static void test_buddy_no_pagetypeinfo(void **state)
 	v->cls->update(v, &s, NULL);
 	draw(v, w);
 	assert_row(w, "   1 Normal   MIN");
-	assert_int_equal(v->cls->on_key(v, KEY_ENTER), MS_KEY_DONE);
+	assert_int_equal(v->cls->on_key(v, KEY_ENTER), MS_KEY_RESAMPLE);
 	draw(v, w);
 	assert_row(w, "watermark MIN (free <= min: direct reclaim)");
 	assert_row(w, "    2        1         4     16K");
