@@ -151,6 +151,13 @@ struct ms_slab_detail {
 
 /* ---- Processes and VMAs ------------------------------------------------ */
 
+/*
+ * On the live system the procfs backend samples cheaply and re-reads the
+ * costly files less often (probes/procfs/proc.c): uid, pss_kb, swap_kb and
+ * vmas may be seconds to minutes old; state, faults and comm of a process
+ * whose memory stood still up to 10 s, its rss_kb one sample. uid is
+ * UINT32_MAX when unknown.
+ */
 struct ms_proc {
 	int pid;
 	char comm[MS_NAME];	/* raw bytes from the kernel: escape to show */
