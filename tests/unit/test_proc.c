@@ -245,6 +245,44 @@ static void debian618(void **state)
 	close_env(&e);
 }
 
+/* Debian's 6.1 kernel in QEMU: busybox, a hostile comm, kernel threads. */
+static void debian61(void **state)
+{
+	const struct ms_proc *p;
+	struct env e;
+
+	open_env(&e, FIX "debian-6.1-2node");
+	assert_int_equal(sample(&e), 0);
+	assert_int_equal(e.s.procs.n, 8);
+	p = find(&e.s, 127);
+	assert_string_equal(p->comm, "sh");
+	assert_int_equal(p->state, 'R');
+	assert_int_equal(p->minflt, 2013);
+	assert_int_equal(p->majflt, 0);
+	assert_int_equal(p->rss_kb, 7576);
+	assert_int_equal(p->pss_kb, 4266);
+	assert_int_equal(p->swap_kb, 9608); /* on zram */
+	assert_int_equal(p->vmas, 11);
+	assert_int_equal(p->uid, 0);
+	p = find(&e.s, 128);
+	assert_string_equal(p->comm, "evil\x1b[31m\nname");
+	assert_int_equal(p->minflt, 149);
+	assert_int_equal(p->pss_kb, 216);
+	assert_int_equal(p->vmas, 10);
+	p = find(&e.s, 1);
+	assert_string_equal(p->comm, "init");
+	assert_int_equal(p->rss_kb, 1732); /* VmRSS, not rollup's 1796 */
+	assert_int_equal(p->pss_kb, 294);
+	p = find(&e.s, 50);
+	assert_string_equal(p->comm, "kswapd0");
+	assert_true(p->kthread);
+	assert_int_equal(p->rss_kb, 0);
+	assert_int_equal(p->pss_kb, 0);
+	assert_int_equal(p->vmas, 0);
+	assert_null(note(&e.s, "smaps_rollup"));
+	close_env(&e);
+}
+
 static void hostile(void **state)
 {
 	const struct ms_proc *p;
@@ -477,6 +515,7 @@ int main(void)
 		cmocka_unit_test(stat_malformed),
 		cmocka_unit_test(statm_status_rollup),
 		cmocka_unit_test(debian618),
+		cmocka_unit_test(debian61),
 		cmocka_unit_test(hostile),
 		cmocka_unit_test(vanished_kthread_nosmaps),
 		cmocka_unit_test(no_processes),
