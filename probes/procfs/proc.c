@@ -540,6 +540,8 @@ static ssize_t kept_read(struct ms_proc_cache *c, const struct ms_root *r,
 		else
 			snprintf(rel, sizeof(rel), "proc/%s", file);
 		once = openat(r->dirfd, rel, O_RDONLY | O_CLOEXEC);
+		if (once < 0 && (errno == EMFILE || errno == ENFILE))
+			c->max_fds = c->nfds; /* keep no more */
 		if (once < 0)
 			return -errno;
 		if (c->nfds < c->max_fds) {
@@ -636,6 +638,8 @@ static void sample_stats(struct ms_proc_cache *c, const struct ms_root *r,
 {
 	struct ms_proc *p;
 
+	for (int i = 0; i < c->n; i++)
+		c->v[i].slot = -1;
 	for (int i = 0; i < c->n; i++) {
 		struct memo *m = &c->v[i];
 		int err = memo_stat(c, r, m, now);
@@ -645,12 +649,11 @@ static void sample_stats(struct ms_proc_cache *c, const struct ms_root *r,
 			memo_forget(c, m);
 			err = memo_stat(c, r, m, now);
 		}
-		m->slot = -1;
 		if (err)
 			continue; /* gone, or going: not an error */
 		p = add_proc(s, m->pid, &m->st, c->page_kb);
 		if (!p)
-			return;
+			return; /* ENOMEM: the rest is left out */
 		p->rss_kb = m->resident * c->page_kb;
 		m->slot = (int)(p - s->procs.v);
 	}
