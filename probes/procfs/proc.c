@@ -241,7 +241,7 @@ static void set_detail(struct ms_proc *p, const struct detail *det)
 {
 	p->uid = det->d.uid;
 	p->pss_kb = det->d.pss_kb;
-	/* rollup's Swap counts shmem too; VmSwap is what is left without it */
+	/* rollup's Swap counts swapped shmem too; VmSwap is anonymous only */
 	p->swap_kb = ms_have(det->d.swap_kb) ? det->d.swap_kb :
 					       det->d.vm_swap_kb;
 	p->vmas = det->vmas;
