@@ -93,7 +93,7 @@ check: deps-check
 
 # Costs as ratios against floors measured in the same run: writes
 # docs/PERFORMANCE.md (root, a quiet machine).
-bench: all $(BUILD)/bench/sample_cost $(BUILD)/bench/manyvmas
+bench: all $(BUILD)/bench/sample_cost
 	$(Q)sh tests/bench/bench.sh | tee docs/PERFORMANCE.md
 
 # Refresh the fixture tree of this machine (tests/fixtures/capture.sh).

@@ -44,6 +44,7 @@ static void procfs_close(struct ms_probe *p)
 	struct ms_procfs *pf = p->priv;
 
 	if (pf) {
+		ms_procfs_procs_free(pf);
 		ms_buf_free(&pf->buf);
 		ms_buf_free(&pf->buf2);
 	}

@@ -63,15 +63,22 @@ echo "|---|---:|---:|"
 echo "| \`top -b -n 1\` ($nproc_now processes) | $top | 1.00 |"
 echo "| memscope process list (wall) | $ms_wall | $(ratio "$ms_wall" "$top") |"
 echo
-echo "At a 1 s refresh the process list costs $(awk -v c="$ms_cpu" 'BEGIN { printf "%.2f", c / 1e4 }')% of one CPU"
-echo "(CPU time of one sample: $ms_cpu µs). Reproduce: start 2,000 \`sleep\`"
-echo "processes, then \`$SC vma 10\` and \`top -b -n 1\`."
+echo "Back-to-back refreshes take $ms_cpu µs of CPU each. The steady cost at"
+echo "a 1 s refresh (\`sh tests/bench/procs.sh\`: 2,000 more sleeping processes,"
+echo "the reader sampling once a second):"
+echo
+echo "    $(sh tests/bench/procs.sh)"
+echo
+echo "Reproduce: start 2,000 \`sleep\` processes, then \`$SC vma 10\` and"
+echo "\`top -b -n 1\`; and \`sh tests/bench/procs.sh\`."
 echo
 
 if [ -f tests/bench/vma.sh ]; then
 	echo "## VMAs of a 60,000-VMA process"
 	echo
-	sh tests/bench/vma.sh
+	echo "    $(sh tests/bench/vma.sh)"
+	echo
+	echo "Reproduce: \`sh tests/bench/vma.sh\` (best of 7 interleaved rounds)."
 	echo
 fi
 
