@@ -3,11 +3,14 @@
  * Benchmark driver: the CPU and wall time of one sample of a tab, as the
  * explorer takes it, without drawing. Used by tests/bench/bench.sh.
  * Usage: sample_cost [--root DIR] [--pid PID] TAB COUNT
+ *        sample_cost read FILE COUNT   (the floor: open, read, close)
  */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "core/batch.h"
 #include "probes/probe.h"
@@ -20,6 +23,28 @@ static double secs(clockid_t clk)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* The least any reader pays: the kernel generating the file. */
+static int read_floor(const char *path, int n)
+{
+	static char buf[1 << 16];
+	double cpu = secs(CLOCK_PROCESS_CPUTIME_ID);
+	double wall = secs(CLOCK_MONOTONIC);
+
+	for (int k = 0; k < n; k++) {
+		int fd = open(path, O_RDONLY);
+
+		if (fd < 0)
+			return 1;
+		while (read(fd, buf, sizeof(buf)) > 0)
+			;
+		close(fd);
+	}
+	cpu = secs(CLOCK_PROCESS_CPUTIME_ID) - cpu;
+	wall = secs(CLOCK_MONOTONIC) - wall;
+	printf("%.1f %.1f\n", cpu / n * 1e6, wall / n * 1e6);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct ms_opts o = { .interval = 1 };
@@ -30,6 +55,8 @@ int main(int argc, char **argv)
 	double cpu, wall;
 	int i = 1, n;
 
+	if (argc == 4 && !strcmp(argv[1], "read"))
+		return read_floor(argv[2], atoi(argv[3]));
 	for (; i + 1 < argc && argv[i][0] == '-'; i += 2) {
 		if (!strcmp(argv[i], "--root"))
 			o.root = argv[i + 1];
