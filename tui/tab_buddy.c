@@ -255,23 +255,6 @@ static const struct ms_table_def zone_table = {
 
 /* ---- Drill-down: one zone -------------------------------------------- */
 
-/* One line of trusted text, if it is on screen. */
-static void line(struct ms_page *l, attr_t a, const char *text)
-{
-	int y = ms_page_next(l);
-
-	if (y >= 0)
-		ms_put(l->w, y, l->r.x, l->r.w, MS_LEFT, false, a, text);
-}
-
-static void title(struct ms_page *l, const char *text, const struct ms_ui *ui)
-{
-	int y = ms_page_next(l);
-
-	if (y >= 0)
-		ms_title(l->w, y, l->r.x, l->r.w, text, ui);
-}
-
 static const char *const wmark_meaning[] = {
 	[MS_WMARK_UNKNOWN] = "unknown",
 	[MS_WMARK_OK] = "free > high",
@@ -306,7 +289,7 @@ static void detail_summary(struct ms_page *l, const struct buddy_view *b,
 		 ms_fmt_pages(c, sizeof(c), z->free_pages, page_size(b->cur)),
 		 ms_fmt_u64(d, sizeof(d), z->zi_free),
 		 ms_fmt_pct(e, sizeof(e), z->frag_index));
-	line(l, ms_attr(MS_C_NORMAL), buf);
+	ms_page_line(l, ms_attr(MS_C_NORMAL), buf);
 	snprintf(buf, sizeof(buf),
 		 "watermarks (pages): min %s  low %s  "
 		 "high %s  promo %s  boost %s",
@@ -315,7 +298,7 @@ static void detail_summary(struct ms_page *l, const struct buddy_view *b,
 		 ms_fmt_u64(d, sizeof(d), z->wmark_high),
 		 ms_fmt_u64(e, sizeof(e), z->wmark_promo),
 		 ms_fmt_u64(f, sizeof(f), z->boost));
-	line(l, ms_attr(MS_C_NORMAL), buf);
+	ms_page_line(l, ms_attr(MS_C_NORMAL), buf);
 	snprintf(buf, sizeof(buf),
 		 "pages: managed %s  present %s  "
 		 "spanned %s  cma %s",
@@ -323,7 +306,7 @@ static void detail_summary(struct ms_page *l, const struct buddy_view *b,
 		 ms_fmt_u64(c, sizeof(c), z->present),
 		 ms_fmt_u64(d, sizeof(d), z->spanned),
 		 ms_fmt_u64(e, sizeof(e), z->cma));
-	line(l, ms_attr(MS_C_NORMAL), buf);
+	ms_page_line(l, ms_attr(MS_C_NORMAL), buf);
 }
 
 static void detail_protection(struct ms_page *l, const struct ms_zone *z)
@@ -339,7 +322,7 @@ static void detail_protection(struct ms_page *l, const struct ms_zone *z)
 						   z->protection[i]));
 	if (!z->nr_protection)
 		snprintf(buf + off, sizeof(buf) - off, " -");
-	line(l, ms_attr(MS_C_NORMAL), buf);
+	ms_page_line(l, ms_attr(MS_C_NORMAL), buf);
 }
 
 /* Order, Blocks, Pages, Memory, Unusable, Extfrag, then the bar. */
@@ -453,13 +436,13 @@ static void detail_migrate(struct ms_page *l, const struct buddy_view *b,
 	char label[16], buf[200];
 	const char *why;
 
-	title(l, "Free blocks by migrate type and order (pagetypeinfo)",
+	ms_page_title(l, "Free blocks by migrate type and order (pagetypeinfo)",
 	      b->base.ui);
 	if (!z->has_migrate || !nm) {
 		why = ms_note_why(b->cur, "pagetypeinfo");
 		snprintf(buf, sizeof(buf), "unavailable: %s",
 			 why ? why : "no backend provided it for this zone");
-		line(l, ms_attr(MS_C_NOTE), buf);
+		ms_page_line(l, ms_attr(MS_C_NOTE), buf);
 		return;
 	}
 	mt_header(l, bd, cw);
@@ -480,7 +463,7 @@ static void detail_migrate(struct ms_page *l, const struct buddy_view *b,
 		 "pages: free pages per type;  pblks: "
 		 "pageblocks per type (order %d each)",
 		 bd->pageblock_order);
-	line(l, ms_attr(MS_C_DIM), buf);
+	ms_page_line(l, ms_attr(MS_C_DIM), buf);
 }
 
 static void draw_detail(struct buddy_view *b, WINDOW *w, struct ms_rect r,
@@ -492,15 +475,15 @@ static void draw_detail(struct buddy_view *b, WINDOW *w, struct ms_rect r,
 	ms_page_begin(&l, w, r, &b->dscroll);
 	snprintf(buf, sizeof(buf), "Node %d, zone %s  (Esc back)", z->node,
 		 ms_esc(name, sizeof(name), z->name));
-	title(&l, buf, b->base.ui);
+	ms_page_title(&l, buf, b->base.ui);
 	detail_summary(&l, b, z);
 	detail_protection(&l, z);
-	title(&l,
+	ms_page_title(&l,
 	      "Free memory per order  (indices as mm/vmstat.c prints "
 	      "them)",
 	      b->base.ui);
 	if (z->nr_orders <= 0)
-		line(&l, ms_attr(MS_C_DIM),
+		ms_page_line(&l, ms_attr(MS_C_DIM),
 		     "no free-block counts for this zone (not in buddyinfo)");
 	else
 		order_header(&l);

@@ -165,22 +165,6 @@ static const struct ms_table_def cache_table = {
 
 /* ---- Drill-down: one cache ------------------------------------------- */
 
-static void line(struct ms_page *l, attr_t a, const char *text)
-{
-	int y = ms_page_next(l);
-
-	if (y >= 0)
-		ms_put(l->w, y, l->r.x, l->r.w, MS_LEFT, false, a, text);
-}
-
-static void title(struct ms_page *l, const char *text, const struct ms_ui *ui)
-{
-	int y = ms_page_next(l);
-
-	if (y >= 0)
-		ms_title(l->w, y, l->r.x, l->r.w, text, ui);
-}
-
 static const char *yes_no(uint64_t v)
 {
 	return !ms_have(v) ? "-" : v ? "yes" : "no";
@@ -226,7 +210,7 @@ static void wrap_add(struct ms_page *l, char *buf, size_t len, int *shown,
 
 	ms_esc(esc, sizeof(esc), raw);
 	if (*shown && ms_text_width(buf) + ms_text_width(esc) + 2 > l->r.w) {
-		line(l, ms_attr(MS_C_NORMAL), buf);
+		ms_page_line(l, ms_attr(MS_C_NORMAL), buf);
 		off = (size_t)snprintf(buf, len, "   ");
 		*shown = 0;
 	}
@@ -245,7 +229,7 @@ static void detail_aliases(struct ms_page *l, const struct slab_view *s,
 	int shown = 0;
 
 	if (!d->target[0] || !strcmp(d->target, s->dname)) {
-		line(l, ms_attr(MS_C_NORMAL),
+		ms_page_line(l, ms_attr(MS_C_NORMAL),
 		     "merged: no (a cache of its own)");
 		return;
 	}
@@ -256,7 +240,7 @@ static void detail_aliases(struct ms_page *l, const struct slab_view *s,
 			wrap_add(l, buf, sizeof(buf), &shown, d->aliases[i]);
 	if (!shown)
 		snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), " -");
-	line(l, ms_attr(MS_C_NORMAL), buf);
+	ms_page_line(l, ms_attr(MS_C_NORMAL), buf);
 }
 
 struct count_row {
@@ -344,7 +328,7 @@ static void detail_counts(struct ms_page *l, const struct ms_slab_detail *d,
 
 	for (int r = 0; r < n && !kind; r++)
 		kind = rows[r].c->kind;
-	title(l, kind == 'C' ? "Counts, per cpu" : "Counts, per node", ui);
+	ms_page_title(l, kind == 'C' ? "Counts, per cpu" : "Counts, per node", ui);
 	count_head(l, kind ? kind : 'N', ids, nids);
 	for (int r = 0; r < n; r++)
 		count_line(l, rows[r].name, rows[r].c, ids, nids);
@@ -360,7 +344,7 @@ static void detail_slabinfo(struct ms_page *l, const struct slab_view *s)
 		if (!strcmp(s->cur->slab.caches[i].name, s->dname))
 			c = &s->cur->slab.caches[i];
 	if (!c)
-		return line(l, ms_attr(MS_C_DIM), "slabinfo: not listed");
+		return ms_page_line(l, ms_attr(MS_C_DIM), "slabinfo: not listed");
 	snprintf(buf, sizeof(buf),
 		 "slabinfo: %s/%s objects active, %s "
 		 "slabs, %s",
@@ -368,7 +352,7 @@ static void detail_slabinfo(struct ms_page *l, const struct slab_view *s)
 		 ms_fmt_u64(b, sizeof(b), c->num_objs),
 		 ms_fmt_u64(d, sizeof(d), c->num_slabs),
 		 ms_fmt_bytes(e, sizeof(e), c->size_bytes));
-	line(l, ms_attr(MS_C_NORMAL), buf);
+	ms_page_line(l, ms_attr(MS_C_NORMAL), buf);
 }
 
 static void draw_detail(struct slab_view *s, WINDOW *w, struct ms_rect r)
@@ -380,17 +364,17 @@ static void draw_detail(struct slab_view *s, WINDOW *w, struct ms_rect r)
 	ms_page_begin(&l, w, r, &s->dscroll);
 	snprintf(buf, sizeof(buf), "Cache %s  (Esc back)",
 		 ms_esc(esc, sizeof(esc), s->dname));
-	title(&l, buf, s->base.ui);
+	ms_page_title(&l, buf, s->base.ui);
 	detail_slabinfo(&l, s);
 	if (!(s->cur->have & MS_SEC_BIT(MS_SEC_SLAB_DETAIL)) || !d->valid ||
 	    strcmp(d->name, s->dname)) {
-		line(&l, ms_attr(MS_C_NOTE),
+		ms_page_line(&l, ms_attr(MS_C_NOTE),
 		     ms_why_missing(buf, sizeof(buf), s->cur,
 				    MS_SEC_SLAB_DETAIL, "slab detail"));
 		ms_page_end(&l);
 		return;
 	}
-	title(&l, "Attributes (/sys/kernel/slab)", s->base.ui);
+	ms_page_title(&l, "Attributes (/sys/kernel/slab)", s->base.ui);
 	detail_attrs(&l, d);
 	detail_aliases(&l, s, d);
 	detail_counts(&l, d, s->base.ui);

@@ -825,15 +825,6 @@ static void detail_kb(struct ms_page *l, const char *key, uint64_t kb)
 	detail_kv(l, key, buf);
 }
 
-static void detail_title(struct ms_page *l, const char *text,
-			 const struct ms_ui *ui)
-{
-	int y = ms_page_next(l);
-
-	if (y >= 0)
-		ms_title(l->w, y, l->r.x, l->r.w, text, ui);
-}
-
 static void detail_maps(struct ms_page *l, const struct ms_vma *m)
 {
 	char buf[64];
@@ -950,13 +941,13 @@ static void draw_detail(struct vma_view *v, WINDOW *w, struct ms_rect r)
 	}
 	ms_page_begin(&l, w, r, &v->dscroll);
 	detail_head(v, &l, m);
-	detail_title(&l, "Mapping (/proc/PID/maps)", v->base.ui);
+	ms_page_title(&l, "Mapping (/proc/PID/maps)", v->base.ui);
 	detail_maps(&l, m);
-	detail_title(&l, "Memory (/proc/PID/smaps)", v->base.ui);
+	ms_page_title(&l, "Memory (/proc/PID/smaps)", v->base.ui);
 	detail_smaps(&l, m);
-	detail_title(&l, "VmFlags", v->base.ui);
+	ms_page_title(&l, "VmFlags", v->base.ui);
 	detail_flags(&l, m);
-	detail_title(&l, "NUMA placement (/proc/PID/numa_maps)", v->base.ui);
+	ms_page_title(&l, "NUMA placement (/proc/PID/numa_maps)", v->base.ui);
 	if (v->cur->vmas.has_numa) {
 		detail_numa(&l, m, v->cur->slab.page_size);
 	} else {

@@ -474,3 +474,20 @@ void ms_page_end(struct ms_page *l)
 	l->sc->total = l->n;
 	ms_scroll_clamp(l->sc);
 }
+
+void ms_page_line(struct ms_page *l, attr_t a, const char *text)
+{
+	int y = ms_page_next(l);
+
+	if (y >= 0)
+		ms_put(l->w, y, l->r.x, l->r.w, MS_LEFT, false, a, text);
+}
+
+void ms_page_title(struct ms_page *l, const char *text,
+		   const struct ms_ui *ui)
+{
+	int y = ms_page_next(l);
+
+	if (y >= 0)
+		ms_title(l->w, y, l->r.x, l->r.w, text, ui);
+}

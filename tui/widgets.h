@@ -134,6 +134,10 @@ void ms_page_begin(struct ms_page *l, WINDOW *w, struct ms_rect r,
 /* Screen row of the next line, or -1 when it is scrolled off. */
 int ms_page_next(struct ms_page *l);
 void ms_page_end(struct ms_page *l);
+/* The next line of a page: trusted text, or a section title. */
+void ms_page_line(struct ms_page *l, attr_t a, const char *text);
+void ms_page_title(struct ms_page *l, const char *text,
+		   const struct ms_ui *ui);
 
 /* ---- Table ----------------------------------------------------------- */
 
