@@ -75,6 +75,12 @@ echo "the reader sampling once a second):"
 echo
 echo "    $(sh tests/bench/procs.sh)"
 echo
+echo "How it stays cheap (probes/procfs/proc.c): statm is read every sample"
+echo "through a kept descriptor, stat when statm moved or at least every 10 s,"
+echo "and status, smaps_rollup and maps (uid, PSS, swap, VMA count) of"
+echo "changed processes first within a budget of 1 ms of reading a second, so"
+echo "those columns of an idle process can be older than one sample."
+echo
 echo "Reproduce: start 2,000 \`sleep\` processes, then \`$SC vma 10\` and"
 echo "\`top -b -n 1\`; and \`sh tests/bench/procs.sh\`."
 echo
