@@ -14,6 +14,8 @@ static const char *const section_names[MS_SEC_COUNT] = {
 	[MS_SEC_SLAB] = "slab",		  [MS_SEC_SLAB_DETAIL] = "slab_detail",
 	[MS_SEC_PROCS] = "processes",	  [MS_SEC_VMAS] = "vmas",
 	[MS_SEC_RECLAIM] = "reclaim",	  [MS_SEC_NUMA] = "numa",
+	[MS_SEC_MAPLE] = "maple",	  [MS_SEC_ALLOC_PROBE] = "alloc_probe",
+	[MS_SEC_SLAB_BENCH] = "slab_bench",
 };
 
 const char *ms_section_name(enum ms_section s)
@@ -192,6 +194,16 @@ struct ms_numa_node *ms_numa_find(struct ms_numa *n, int node)
 	return NULL;
 }
 
+struct ms_maple_node *ms_maple_node_add(struct ms_maple *m)
+{
+	return GROW(m->nodes, m->nr_nodes, m->cap_nodes);
+}
+
+struct ms_maple_slot *ms_maple_slot_add(struct ms_maple *m)
+{
+	return GROW(m->slots, m->nr_slots, m->cap_slots);
+}
+
 void ms_snapshot_note(struct ms_snapshot *s, const char *what, const char *fmt,
 		      ...)
 {
@@ -261,6 +273,10 @@ void ms_snapshot_reset(struct ms_snapshot *s)
 	reclaim_reset(&s->reclaim);
 	s->numa.n = 0;
 	s->numa.balancing = MS_NA;
+	s->maple.pid = 0;
+	s->maple.nr_nodes = s->maple.nr_slots = 0;
+	memset(&s->alloc_probe, 0, sizeof(s->alloc_probe));
+	memset(&s->slab_bench, 0, sizeof(s->slab_bench));
 }
 
 static void kv_free(struct ms_kvlist *l)
@@ -289,5 +305,7 @@ void ms_snapshot_free(struct ms_snapshot *s)
 		kv_free(&s->numa.nodes[i].numastat);
 	}
 	free(s->numa.nodes);
+	free(s->maple.nodes);
+	free(s->maple.slots);
 	memset(s, 0, sizeof(*s));
 }

@@ -13,6 +13,7 @@
 /* Every backend memscope is built with; later ones add a line here. */
 static const struct ms_probe_ops *const backends[] = {
 	&ms_procfs_ops,
+	&ms_kmod_ops,
 	NULL,
 };
 
@@ -71,6 +72,18 @@ int ms_manager_open(struct ms_manager *m, const struct ms_root *root)
 	return opened ? 0 : -ENODEV;
 }
 
+/* Why nobody provides sec: the reason of a backend that could have. */
+static const char *why_missing(const struct ms_manager *m, int sec)
+{
+	for (int i = 0; i < m->n; i++) {
+		const struct ms_probe *p = &m->probes[i];
+
+		if (!p->opened && (p->caps & MS_SEC_BIT(sec)) && p->why[0])
+			return p->why;
+	}
+	return "no backend provides it";
+}
+
 int ms_manager_sample(struct ms_manager *m, const struct ms_request *req,
 		      struct ms_snapshot *snap, const struct ms_snapshot *prev)
 {
@@ -86,8 +99,8 @@ int ms_manager_sample(struct ms_manager *m, const struct ms_request *req,
 	for (int sec = 0; sec < MS_SEC_COUNT; sec++) {
 		if (!(req->sections & MS_SEC_BIT(sec)) || m->owner[sec])
 			continue;
-		ms_snapshot_note(snap, ms_section_name(sec),
-				 "no backend provides it");
+		ms_snapshot_note(snap, ms_section_name(sec), "%s",
+				 why_missing(m, sec));
 	}
 	ms_derive(snap);
 	ms_rates(snap, prev);

@@ -16,7 +16,9 @@ struct ms_probe_ops {
 	int priority;		/* higher wins a section */
 	/*
 	 * Side-effect free: set *caps to the sections this backend could
-	 * provide; return 0, or -errno with a reason in why.
+	 * provide; return 0, or -errno with a reason in why. On failure caps
+	 * may still name what it would provide: the manager then gives why
+	 * as the reason those sections are missing.
 	 */
 	int (*detect)(const struct ms_root *root, unsigned int *caps, char *why,
 		      size_t len);
@@ -39,6 +41,7 @@ struct ms_probe {
 
 /* Backends, in no particular order: the manager sorts by priority. */
 extern const struct ms_probe_ops ms_procfs_ops;
+extern const struct ms_probe_ops ms_kmod_ops;
 
 #define MS_MAX_PROBES 8
 
