@@ -107,11 +107,17 @@ format:
 clean:
 	rm -rf build
 
+# The kernel module (kmod/README.md); KDIR=<kernel build tree> for another kernel.
+.PHONY: kmod
+kmod:
+	$(MAKE) -C kmod $(if $(KDIR),KDIR=$(KDIR))
+
 help:
 	@echo "make            build $(BUILD)/memscope"
 	@echo "make run        install missing packages, build, start (ARGS=...)"
 	@echo "make check      install test packages, run every test"
 	@echo "make bench      benchmarks (docs/PERFORMANCE.md)"
 	@echo "make SAN=1      sanitizer build in build/asan"
+	@echo "make kmod       build kmod/memscope.ko (KDIR=... for another kernel)"
 
 -include $(shell find build -name '*.d' 2>/dev/null)
