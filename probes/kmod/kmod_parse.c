@@ -216,7 +216,7 @@ int ms_kmod_version(const char *text, size_t len, const char *want, char *why,
 	if (n == strlen(want) && !memcmp(text, want, n))
 		return 0;
 	for (i = 0; i < n && i < sizeof(got) - 1; i++)
-		got[i] = text[i] > ' ' && text[i] < 0x7f ? text[i] : '?';
+		got[i] = text[i] >= ' ' && text[i] < 0x7f ? text[i] : '?';
 	got[i] = '\0';
 	snprintf(why, whylen, "unknown format '%s' (this memscope reads '%s')",
 		 got, want);
