@@ -158,6 +158,15 @@ static void ms_put_orders(struct seq_file *m, const unsigned long *n)
 	seq_putc(m, '\n');
 }
 
+/* A type added after this module was written prints as UnknownN. */
+static void ms_put_type(struct seq_file *m, const char *prefix, unsigned int t)
+{
+	if (ms_mt_names[t])
+		seq_printf(m, "%s%s", prefix, ms_mt_names[t]);
+	else
+		seq_printf(m, "%sUnknown%u", prefix, t);
+}
+
 static void ms_buddy_header(struct seq_file *m)
 {
 	unsigned int t;
@@ -167,8 +176,7 @@ static void ms_buddy_header(struct seq_file *m)
 	seq_printf(m, "orders %u\n", MS_NR_ORDERS);
 	seq_puts(m, "types");
 	for (t = 0; t < MIGRATE_TYPES; t++)
-		seq_printf(m, " %s",
-			   ms_mt_names[t] ? ms_mt_names[t] : "Unknown");
+		ms_put_type(m, " ", t);
 	seq_putc(m, '\n');
 	seq_printf(m, "walk_limit %u\n", MS_BUDDY_WALK_LIMIT);
 }
@@ -194,8 +202,7 @@ static void ms_buddy_zone(struct seq_file *m, struct zone *zone,
 	seq_puts(m, "nr_free");
 	ms_put_orders(m, c->nr_free);
 	for (t = 0; t < MIGRATE_TYPES; t++) {
-		seq_printf(m, "free_type %s",
-			   ms_mt_names[t] ? ms_mt_names[t] : "Unknown");
+		ms_put_type(m, "free_type ", t);
 		ms_put_orders(m, c->by_type[t]);
 	}
 	seq_printf(m, "capped %d\n", c->capped);

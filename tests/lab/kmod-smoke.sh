@@ -104,6 +104,27 @@ versions() {
 	done
 }
 
+# min, low, high, spanned, present, managed of every zone as in zoneinfo.
+zoneinfo_same() {
+	cat /proc/zoneinfo >zoneinfo.txt
+	awk '/^zone / { z = $2 " " $3 }
+		/^(min|low|high|spanned|present|managed) / { print z, $1, $2 }' \
+		buddy.txt | sort >buddy-wmarks.txt
+	awk '/^Node / { z = $2 " " $4; sub(/,/, "", z) }
+		$1 ~ /^(min|low|high|spanned|present|managed)$/ && NF == 2 {
+			v[z, $1] = $2; zones[z] = 1 }
+		END {	# zoneinfo lists unpopulated zones too
+			for (z in zones)
+				if (v[z, "present"] > 0)
+					for (k in v) {
+						split(k, a, SUBSEP)
+						if (a[1] == z)
+							print z, a[2], v[k]
+					}
+		}' zoneinfo.txt | sort >zoneinfo-wmarks.txt
+	[ -s buddy-wmarks.txt ] && cmp -s buddy-wmarks.txt zoneinfo-wmarks.txt
+}
+
 # Per zone: sum of free_type equals nr_free (capped 0); free pages in
 # buddy agree with /proc/buddyinfo read right after (1 % + 256 pages).
 buddy() {
@@ -134,6 +155,8 @@ buddy() {
 		END { print t }' buddyinfo.txt)
 	check "free pages: buddy $a, buddyinfo $b" awk -v a="$a" -v b="$b" \
 		'BEGIN { d = a - b; if (d < 0) d = -d; exit !(d <= b / 100 + 256) }'
+	check "buddy watermarks and page counts equal /proc/zoneinfo" \
+		zoneinfo_same
 	check "buddy_status has one block per zone" \
 		[ "$(grep -c '^Node .*, Zone: ' buddy_status.txt)" = "$zi" ]
 	check "buddy_status fragmentation lines" \
@@ -234,8 +257,12 @@ maple() {
 	done
 	expect $P/maple "" "Invalid argument"
 	expect $P/maple 2 "Invalid argument"	# kthreadd: no mm
-	kt=$(grep -l '^Name:.*kswapd0' /proc/[0-9]*/status | cut -d/ -f3)
-	[ -n "$kt" ] && expect $P/maple "$kt" "Invalid argument"
+	kt=
+	for d in /proc/[0-9]*; do
+		[ "$(cat $d/comm 2>/dev/null)" = kswapd0 ] && kt=${d#/proc/}
+	done
+	check "kswapd0 found ($kt)" [ -n "$kt" ]
+	expect $P/maple "$kt" "Invalid argument"
 	sleep 0 &
 	gone=$!
 	wait $gone
