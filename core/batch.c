@@ -42,6 +42,13 @@ unsigned int ms_tab_sections(const char *tab, const struct ms_opts *o)
 	}
 	if (o->slab_cache && (sec & MS_SEC_BIT(MS_SEC_SLAB)))
 		sec |= MS_SEC_BIT(MS_SEC_SLAB_DETAIL);
+	/* and, in JSON, its maple tree when memscope.ko is loaded */
+	if (o->json && (sec & MS_SEC_BIT(MS_SEC_VMAS)))
+		sec |= MS_SEC_BIT(MS_SEC_MAPLE);
+	if (o->alloc_probe >= 0)
+		sec |= MS_SEC_BIT(MS_SEC_ALLOC_PROBE);
+	if (o->bench_size)
+		sec |= MS_SEC_BIT(MS_SEC_SLAB_BENCH);
 	return sec;
 }
 
@@ -50,6 +57,11 @@ static void request_for(struct ms_request *req, const struct ms_opts *o)
 	memset(req, 0, sizeof(*req));
 	req->sections = ms_tab_sections(o->tab, o);
 	req->pid = o->pid;
+	req->maple_pid = o->pid;
+	req->alloc_probe.node = -1;
+	req->alloc_probe.max_order = o->alloc_probe;
+	req->slab_bench.size = o->bench_size;
+	req->slab_bench.count = o->bench_count;
 	req->pagetypes = true;
 	if (o->slab_cache)
 		snprintf(req->slab_cache, sizeof(req->slab_cache), "%s",

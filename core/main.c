@@ -26,6 +26,10 @@ static void usage(FILE *f)
 		"  -p, --pid PID        the VMAs of PID (batch: with --tab vma or all)\n"
 		"      --cache NAME     batch: details of one slab cache (with --tab slab)\n"
 		"      --json           batch: one JSON object per sample (JSON Lines)\n"
+		"      --alloc-probe ORDER  batch JSON, memscope.ko: try allocating orders\n"
+		"                       0..ORDER (8 times each, freed at once) every sample\n"
+		"      --slab-bench SIZE,COUNT  batch JSON, memscope.ko: kmem_cache against\n"
+		"                       kmalloc for COUNT objects of SIZE bytes every sample\n"
 		"      --root DIR       read DIR/proc and DIR/sys instead of the live system\n"
 		"      --capture DIR    copy every file memscope reads into DIR, then exit\n"
 		"      --theme NAME     colour theme: a name in themes/ or a file path\n"
@@ -47,7 +51,7 @@ static int parse_num(const char *s, double lo, double hi, double *v)
 }
 
 enum { OPT_TAB = 256, OPT_JSON, OPT_ROOT, OPT_CAPTURE, OPT_THEME, OPT_ASCII,
-       OPT_CACHE };
+       OPT_CACHE, OPT_ALLOC_PROBE, OPT_SLAB_BENCH };
 
 static const struct option longopts[] = {
 	{ "batch", no_argument, NULL, 'b' },
@@ -61,10 +65,26 @@ static const struct option longopts[] = {
 	{ "capture", required_argument, NULL, OPT_CAPTURE },
 	{ "theme", required_argument, NULL, OPT_THEME },
 	{ "ascii", no_argument, NULL, OPT_ASCII },
+	{ "alloc-probe", required_argument, NULL, OPT_ALLOC_PROBE },
+	{ "slab-bench", required_argument, NULL, OPT_SLAB_BENCH },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ 0 },
 };
+
+/* "SIZE,COUNT" of --slab-bench (the module checks its own bounds). */
+static int parse_bench(const char *s, struct ms_opts *o)
+{
+	unsigned int size, count;
+	char end;
+
+	if (sscanf(s, "%u,%u%c", &size, &count, &end) != 2 || !size ||
+	    !count || size > 1u << 30 || count > 1u << 30)
+		return -EINVAL;
+	o->bench_size = size;
+	o->bench_count = count;
+	return 0;
+}
 
 /* Returns 0 to run, 1 to exit successfully, -EINVAL on bad usage. */
 static int parse_args(int argc, char **argv, struct ms_opts *o)
@@ -72,7 +92,7 @@ static int parse_args(int argc, char **argv, struct ms_opts *o)
 	double v;
 	int c;
 
-	*o = (struct ms_opts){ .interval = 1.0, .tab = NULL };
+	*o = (struct ms_opts){ .interval = 1.0, .tab = NULL, .alloc_probe = -1 };
 	while ((c = getopt_long(argc, argv, "bn:d:p:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'b': o->batch = true; break;
@@ -98,6 +118,16 @@ static int parse_args(int argc, char **argv, struct ms_opts *o)
 		case OPT_CAPTURE: o->capture = optarg; break;
 		case OPT_THEME: o->theme = optarg; break;
 		case OPT_ASCII: o->ascii = true; break;
+		case OPT_ALLOC_PROBE:
+			if (parse_num(optarg, 0, MS_MAX_ORDER - 1, &v) ||
+			    v != (int)v)
+				goto bad;
+			o->alloc_probe = (int)v;
+			break;
+		case OPT_SLAB_BENCH:
+			if (parse_bench(optarg, o))
+				goto bad;
+			break;
 		case 'h': usage(stdout); return 1;
 		case 'V': printf("memscope %s\n", MS_VERSION); return 1;
 		default:
@@ -117,6 +147,11 @@ static int parse_args(int argc, char **argv, struct ms_opts *o)
 	}
 	if (o->json && !o->batch) {
 		fprintf(stderr, "memscope: --json goes with -b\n");
+		return -EINVAL;
+	}
+	if ((o->alloc_probe >= 0 || o->bench_size) && !o->json) {
+		fprintf(stderr, "memscope: --alloc-probe and --slab-bench go "
+				"with -b --json\n");
 		return -EINVAL;
 	}
 	return 0;

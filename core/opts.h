@@ -15,6 +15,8 @@ struct ms_opts {
 	const char *root;	/* --root DIR, NULL for the live system */
 	const char *capture;	/* --capture DIR */
 	const char *theme;	/* --theme NAME|PATH */
+	int alloc_probe;	/* --alloc-probe: highest order, -1 none */
+	unsigned int bench_size, bench_count;	/* --slab-bench, 0 none */
 };
 
 #endif

@@ -328,6 +328,139 @@ static json *vmas_json(const struct ms_vmas *v)
 	return o;
 }
 
+static const char *const maple_types[] = {
+	[MS_MAPLE_DENSE] = "dense",
+	[MS_MAPLE_LEAF_64] = "leaf_64",
+	[MS_MAPLE_RANGE_64] = "range_64",
+	[MS_MAPLE_ARANGE_64] = "arange_64",
+};
+
+static json *hex_array(const uint64_t *v, int n)
+{
+	json *a = json_object_new_array();
+
+	for (int i = 0; i < n; i++)
+		json_object_array_add(a, hex(v[i]));
+	return a;
+}
+
+/* Internal nodes list their children, leaves the VMAs they hold. */
+static void maple_slots(json *o, const struct ms_maple *m,
+			const struct ms_maple_node *n)
+{
+	json *kids = json_object_new_array(), *ents = json_object_new_array();
+
+	for (int i = 0; i < n->nr_slots; i++) {
+		const struct ms_maple_slot *s = &m->slots[n->slot + i];
+		json *e;
+
+		if (s->kind == MS_SLOT_CHILD) {
+			json_object_array_add(kids,
+					      s->child < 0 ? NULL :
+					      json_object_new_int(s->child));
+		} else if (s->kind == MS_SLOT_VMA) {
+			e = json_object_new_object();
+			put(e, "start", hex(s->vm_start));
+			put(e, "end", hex(s->vm_end));
+			put(e, "perms", json_object_new_string(s->perms));
+			put(e, "flags", hex(s->vm_flags));
+			json_object_array_add(ents, e);
+		}
+	}
+	put(o, "children", kids);
+	put(o, "entries", ents);
+}
+
+static json *maple_json(const struct ms_maple *m)
+{
+	json *o = json_object_new_object(), *a = json_object_new_array();
+
+	put(o, "pid", json_object_new_int(m->pid));
+	put(o, "map_count", u64(m->map_count));
+	put(o, "vmas", u64(m->vmas));
+	put(o, "height", u64(m->height));
+	put(o, "tree_flags", ms_have(m->tree_flags) ? hex(m->tree_flags) : NULL);
+	put(o, "truncated", json_object_new_boolean(m->truncated));
+	put(o, "slots", json_object_new_int(m->nr_slots));
+	for (int i = 0; i < m->nr_nodes; i++) {
+		const struct ms_maple_node *n = &m->nodes[i];
+		json *e = json_object_new_object();
+
+		put(e, "id", json_object_new_int(i));
+		put(e, "parent", n->parent < 0 ? NULL :
+				 json_object_new_int(n->parent));
+		put(e, "depth", json_object_new_int(n->depth));
+		put(e, "type", json_object_new_string(maple_types[n->type]));
+		put(e, "min", hex(n->min));
+		put(e, "max", hex(n->max));
+		put(e, "slots", json_object_new_int(n->nr_slots));
+		put(e, "pivots", hex_array(n->pivots, n->nr_pivots));
+		if (n->type == MS_MAPLE_ARANGE_64)
+			put(e, "gaps", hex_array(n->gaps, n->nr_gaps));
+		maple_slots(e, m, n);
+		json_object_array_add(a, e);
+	}
+	put(o, "nodes", a);
+	return o;
+}
+
+static json *alloc_probe_json(const struct ms_alloc_probe *p)
+{
+	json *o = json_object_new_object(), *a = json_object_new_array();
+
+	put(o, "node", p->node < 0 ? NULL : json_object_new_int(p->node));
+	put(o, "count", json_object_new_int(p->count));
+	put(o, "max_order", json_object_new_int(p->max_order));
+	for (int i = 0; i < p->nr_orders; i++) {
+		const struct ms_alloc_order *r = &p->order[i];
+		json *e = json_object_new_object();
+
+		put(e, "order", json_object_new_int(i));
+		put(e, "attempts", json_object_new_int(r->attempts));
+		put(e, "ok", json_object_new_int(r->ok));
+		put(e, "fail", json_object_new_int(r->fail));
+		put(e, "min_ns", u64(r->min_ns));
+		put(e, "mean_ns", u64(r->mean_ns));
+		put(e, "max_ns", u64(r->max_ns));
+		json_object_array_add(a, e);
+	}
+	put(o, "orders", a);
+	return o;
+}
+
+static json *bench_result_json(const struct ms_bench_result *r)
+{
+	json *o = json_object_new_object();
+
+	put(o, "ok", u64(r->ok));
+	put(o, "failures", u64(r->failures));
+	put(o, "ops_per_sec", u64(r->ops_per_sec));
+	put(o, "mean_ns", u64(r->mean_ns));
+	put(o, "p50_ns", u64(r->p50_ns));
+	put(o, "p99_ns", u64(r->p99_ns));
+	put(o, "max_ns", u64(r->max_ns));
+	return o;
+}
+
+static json *slab_bench_json(const struct ms_slab_bench *b)
+{
+	static const char *const apis[] = { "kmem_cache", "kmalloc" };
+	json *o = json_object_new_object();
+
+	put(o, "size", u64(b->size));
+	put(o, "count", u64(b->count));
+	put(o, "cache_object_size", u64(b->cache_object_size));
+	put(o, "kmalloc_bucket", u64(b->kmalloc_bucket));
+	for (int a = 0; a < MS_BENCH_APIS; a++) {
+		json *api = json_object_new_object();
+
+		put(api, "alloc", bench_result_json(&b->r[a][MS_BENCH_ALLOC]));
+		put(api, "free", bench_result_json(&b->r[a][MS_BENCH_FREE]));
+		put(o, apis[a], api);
+	}
+	return o;
+}
+
 static json *psi_json(const struct ms_psi_line *p)
 {
 	json *o;
@@ -489,10 +622,25 @@ int ms_out_json(FILE *f, const struct ms_snapshot *s, unsigned int sections)
 		put(o, "processes", procs_json(&s->procs));
 	if (WANT(MS_SEC_VMAS))
 		put(o, "vmas", vmas_json(&s->vmas));
+	if (WANT(MS_SEC_MAPLE)) {
+		json *v = NULL;
+
+		/* under vmas, even when the VMA list itself failed */
+		if (!json_object_object_get_ex(o, "vmas", &v)) {
+			v = json_object_new_object();
+			put(v, "pid", json_object_new_int(s->maple.pid));
+			put(o, "vmas", v);
+		}
+		put(v, "maple", maple_json(&s->maple));
+	}
 	if (WANT(MS_SEC_RECLAIM))
 		put(o, "reclaim", reclaim_json(&s->reclaim));
 	if (WANT(MS_SEC_NUMA))
 		put(o, "numa", numa_json(&s->numa));
+	if (WANT(MS_SEC_ALLOC_PROBE))
+		put(o, "alloc_probe", alloc_probe_json(&s->alloc_probe));
+	if (WANT(MS_SEC_SLAB_BENCH))
+		put(o, "slab_bench", slab_bench_json(&s->slab_bench));
 	text = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
 						      JSON_C_TO_STRING_NOSLASHESCAPE);
 	fputs(text, f);
