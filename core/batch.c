@@ -108,7 +108,9 @@ int ms_batch_run(struct ms_manager *m, const struct ms_opts *o)
 int ms_capture_run(struct ms_manager *m, const struct ms_opts *o)
 {
 	struct ms_snapshot s, one;
-	struct ms_request req = { .sections = MS_SEC_ALL, .pagetypes = true };
+	/* files only: live events have nothing to capture */
+	struct ms_request req = { .sections = MS_SEC_ALL & ~MS_SEC_EVENTS,
+				  .pagetypes = true };
 	int vmas = 0;
 
 	ms_snapshot_init(&s);

@@ -16,6 +16,8 @@ static const char *const section_names[MS_SEC_COUNT] = {
 	[MS_SEC_RECLAIM] = "reclaim",	  [MS_SEC_NUMA] = "numa",
 	[MS_SEC_MAPLE] = "maple",	  [MS_SEC_ALLOC_PROBE] = "alloc_probe",
 	[MS_SEC_SLAB_BENCH] = "slab_bench",
+	[MS_SEC_BUDDY_EVENTS] = "buddy_events",
+	[MS_SEC_SLAB_EVENTS] = "slab_events",
 };
 
 const char *ms_section_name(enum ms_section s)
@@ -117,9 +119,23 @@ struct ms_slab_cache *ms_slab_add(struct ms_slab *s)
 {
 	struct ms_slab_cache *c = GROW(s->caches, s->n, s->cap);
 
-	if (c)
+	if (c) {
 		c->objs_rate = c->bytes_rate = c->active_pct = NAN;
+		c->alloc_rate = c->free_rate = c->alloc_bytes_rate = NAN;
+	}
 	return c;
+}
+
+struct ms_slab_rate *ms_slab_rate_add(struct ms_slab_events *e)
+{
+	struct ms_slab_rate *r = GROW(e->v, e->n, e->cap);
+
+	if (r) {
+		r->objsize = MS_NA;
+		r->alloc_rate = r->free_rate = NAN;
+		r->alloc_bytes_rate = r->free_bytes_rate = NAN;
+	}
+	return r;
 }
 
 struct ms_proc *ms_proc_add(struct ms_procs *p)
@@ -251,6 +267,20 @@ static void vmas_reset(struct ms_vmas *v)
 	memset(&v->total, 0, sizeof(v->total));
 }
 
+static void events_reset(struct ms_snapshot *s)
+{
+	struct ms_slab_events *e = &s->slab_events;
+
+	memset(&s->buddy_events, 0, sizeof(s->buddy_events));
+	s->buddy_events.interval = NAN;
+	e->fields = 0;
+	e->interval = e->kfree_unknown_rate = NAN;
+	e->n = e->nr_sites = 0;
+	e->kfree_unknown = e->target_allocs = 0;
+	e->target[0] = '\0';
+	memset(&s->bpf, 0, sizeof(s->bpf));
+}
+
 void ms_snapshot_reset(struct ms_snapshot *s)
 {
 	struct ms_slab_detail *d = &s->slab_detail;
@@ -277,6 +307,7 @@ void ms_snapshot_reset(struct ms_snapshot *s)
 	s->maple.nr_nodes = s->maple.nr_slots = 0;
 	memset(&s->alloc_probe, 0, sizeof(s->alloc_probe));
 	memset(&s->slab_bench, 0, sizeof(s->slab_bench));
+	events_reset(s);
 }
 
 static void kv_free(struct ms_kvlist *l)
@@ -307,5 +338,6 @@ void ms_snapshot_free(struct ms_snapshot *s)
 	free(s->numa.nodes);
 	free(s->maple.nodes);
 	free(s->maple.slots);
+	free(s->slab_events.v);
 	memset(s, 0, sizeof(*s));
 }

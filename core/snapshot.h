@@ -30,6 +30,9 @@ enum ms_section {
 	MS_SEC_VMAS,
 	MS_SEC_RECLAIM,
 	MS_SEC_NUMA,
+	/* live events (probes/bpf): counted in the kernel, rates per second */
+	MS_SEC_BUDDY_EVENTS,	/* page allocs and frees, fallbacks, compaction */
+	MS_SEC_SLAB_EVENTS,	/* allocs and frees per cache, call sites */
 	/* memscope.ko only (probes/kmod): asked for on purpose, never by "all" */
 	MS_SEC_MAPLE,		/* the maple tree of req->maple_pid */
 	MS_SEC_ALLOC_PROBE,	/* run the allocation probe (req->alloc_probe) */
@@ -39,6 +42,9 @@ enum ms_section {
 #define MS_SEC_BIT(s) (1u << (s))
 /* The sections a sample reads passively: everything before the kmod ones. */
 #define MS_SEC_ALL ((1u << MS_SEC_MAPLE) - 1)
+/* Sections fed by BPF programs: attached only while samples ask for them. */
+#define MS_SEC_EVENTS                                                    \
+	(MS_SEC_BIT(MS_SEC_BUDDY_EVENTS) | MS_SEC_BIT(MS_SEC_SLAB_EVENTS))
 #define MS_SEC_KMOD                                                      \
 	(MS_SEC_BIT(MS_SEC_MAPLE) | MS_SEC_BIT(MS_SEC_ALLOC_PROBE) |     \
 	 MS_SEC_BIT(MS_SEC_SLAB_BENCH))
@@ -139,6 +145,8 @@ struct ms_slab_cache {
 	double active_pct;
 	double objs_rate;	/* growth of num_objs per second */
 	double bytes_rate;	/* growth of size_bytes per second */
+	/* from ms_slab_events (bpf) by name, NAN without it */
+	double alloc_rate, free_rate, alloc_bytes_rate;
 };
 
 struct ms_slab {
@@ -382,6 +390,119 @@ struct ms_slab_bench {
 	struct ms_bench_result r[MS_BENCH_APIS][MS_BENCH_OPS];
 };
 
+/* ---- Live events (probes/bpf) ------------------------------------------ */
+
+/*
+ * Counters run from the moment a BPF group was attached (the group is
+ * attached while samples ask for its section, probes/bpf/bpf.c); rates are
+ * per second over `interval`, the time since the backend's previous read,
+ * and NAN on the first sample after an attach.
+ */
+#define MS_BPF_HIST 32		/* log2 buckets */
+#define MS_CALLSITES 16		/* call sites kept, the busiest first */
+#define MS_CALLSITE_DEPTH 8	/* frames kept per call site */
+#define MS_SYM 64		/* "function+0x1f [module]" */
+
+enum ms_buddy_event_field {
+	MS_BE_ALLOC = 1 << 0,	/* allocations and failures per order, type */
+	MS_BE_FREE = 1 << 1,
+	MS_BE_EXTFRAG = 1 << 2,
+	MS_BE_COMPACT = 1 << 3,
+};
+
+/* Fallbacks: an allocation of type wanted took a block of type taken. */
+struct ms_extfrag_event {
+	int wanted, taken;	/* indexes into ms_buddy_events.migrate */
+	uint64_t count;
+	double rate;
+};
+
+struct ms_compaction {
+	uint64_t runs, direct;	/* runs begun; by allocating tasks */
+	uint64_t ended;
+	double runs_rate;
+	double mean_us;		/* runs ended in the interval, NAN none */
+	uint64_t max_us;	/* since attach */
+	int nr_results;
+	char result_name[16][24];	/* "success", "skipped", ... */
+	uint64_t result[16];
+	uint64_t hist[MS_BPF_HIST];	/* run time, bucket i: [2^i, 2^i+1) us */
+};
+
+struct ms_buddy_events {
+	unsigned int fields;	/* MS_BE_* that are counted */
+	double interval;	/* seconds the rates cover, NAN first */
+	int nr_orders, nr_migrate;
+	char migrate[MS_MAX_MIGRATE][16];	/* as pagetypeinfo names them */
+	uint64_t alloc[MS_MAX_MIGRATE][MS_MAX_ORDER];	/* since attach */
+	uint64_t free[MS_MAX_ORDER], fail[MS_MAX_ORDER];
+	double alloc_rate[MS_MAX_ORDER], free_rate[MS_MAX_ORDER];
+	double fail_rate[MS_MAX_ORDER];
+	double mt_alloc_rate[MS_MAX_MIGRATE][MS_MAX_ORDER];
+	int nr_extfrag;
+	struct ms_extfrag_event extfrag[MS_MAX_MIGRATE * MS_MAX_MIGRATE];
+	struct ms_compaction compaction;
+};
+
+enum ms_slab_event_field {
+	MS_SE_CACHE_ALLOC = 1 << 0,	/* kmem_cache_alloc */
+	MS_SE_CACHE_FREE = 1 << 1,	/* kmem_cache_free */
+	MS_SE_KMALLOC = 1 << 2,
+	MS_SE_KFREE = 1 << 3,		/* kfree, per cache (6.13+) */
+	MS_SE_CALLSITES = 1 << 4,
+};
+
+/* One cache as the allocation events see it (kmalloc-N included). */
+struct ms_slab_rate {
+	char name[MS_NAME];	/* raw s->name: escape to show */
+	uint64_t objsize;	/* bytes per object (s->size), MS_NA unknown */
+	uint64_t allocs, frees;	/* since attach */
+	double alloc_rate, free_rate, alloc_bytes_rate, free_bytes_rate;
+};
+
+struct ms_callsite {
+	uint64_t count;		/* allocations from this stack */
+	double share;		/* of the target's sampled allocations, 0..1 */
+	int depth;
+	uint64_t ip[MS_CALLSITE_DEPTH];	/* from the allocation call site up */
+	char sym[MS_CALLSITE_DEPTH][MS_SYM];
+};
+
+struct ms_slab_events {
+	unsigned int fields;	/* MS_SE_* that are counted */
+	double interval;
+	struct ms_slab_rate *v;
+	int n, cap;
+	uint64_t kfree_unknown;	/* kfree with no cache (before 6.13) */
+	double kfree_unknown_rate;
+	/* call sites of `target` (the request's slab_cache), busiest first */
+	char target[MS_NAME];
+	uint64_t target_allocs;	/* stacks counted since the target was set */
+	int nr_sites;
+	struct ms_callsite sites[MS_CALLSITES];
+};
+
+/* The BPF backend itself: which groups run and what they cost. */
+#define MS_BPF_GROUPS 8
+#define MS_BPF_PROGS 32
+
+struct ms_bpf_prog_stat {
+	char name[32];		/* "ms_pgalloc_btf" */
+	char group[16];
+	uint64_t run_ns, run_cnt;	/* kernel totals (BPF run-time stats) */
+	double ns_rate, cnt_rate;	/* per second, NAN first */
+};
+
+struct ms_bpf_info {
+	bool open;		/* the backend runs (else nothing below) */
+	bool stats;		/* run-time statistics are on */
+	int nr_groups;
+	char groups[MS_BPF_GROUPS][16];	/* attached now */
+	int nr_progs;
+	struct ms_bpf_prog_stat progs[MS_BPF_PROGS];
+	double ns_rate, cnt_rate;	/* sums over progs, NAN unknown */
+};
+
 /* ---- The snapshot ------------------------------------------------------ */
 
 #define MS_MAX_NOTES 32
@@ -407,6 +528,10 @@ struct ms_snapshot {
 	struct ms_maple maple;
 	struct ms_alloc_probe alloc_probe;
 	struct ms_slab_bench slab_bench;
+	/* probes/bpf */
+	struct ms_buddy_events buddy_events;
+	struct ms_slab_events slab_events;
+	struct ms_bpf_info bpf;
 };
 
 const char *ms_section_name(enum ms_section s);
@@ -436,6 +561,7 @@ struct ms_numa_node *ms_numa_add(struct ms_numa *n);
 struct ms_numa_node *ms_numa_find(struct ms_numa *n, int node);
 struct ms_maple_node *ms_maple_node_add(struct ms_maple *m);
 struct ms_maple_slot *ms_maple_slot_add(struct ms_maple *m);
+struct ms_slab_rate *ms_slab_rate_add(struct ms_slab_events *e);
 
 /* Fill derived values (fragmentation, summaries) from raw ones. */
 void ms_derive(struct ms_snapshot *s);

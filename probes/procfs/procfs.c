@@ -29,7 +29,11 @@ static int procfs_detect(const struct ms_root *root, unsigned int *caps,
 		snprintf(why, len, "no proc/ or sys/ below %s", root->path);
 		return -ENOENT;
 	}
-	*caps = MS_SEC_ALL;
+	/* its own sections only: events and module sections are others' */
+	*caps = MS_SEC_BIT(MS_SEC_MEMINFO) | MS_SEC_BIT(MS_SEC_BUDDY) |
+		MS_SEC_BIT(MS_SEC_SLAB) | MS_SEC_BIT(MS_SEC_SLAB_DETAIL) |
+		MS_SEC_BIT(MS_SEC_PROCS) | MS_SEC_BIT(MS_SEC_VMAS) |
+		MS_SEC_BIT(MS_SEC_RECLAIM) | MS_SEC_BIT(MS_SEC_NUMA);
 	return 0;
 }
 
