@@ -29,6 +29,29 @@ endif
 
 LIB_SRC := $(filter-out core/main.c,$(wildcard core/*.c)) \
 	   $(wildcard probes/*.c probes/*/*.c)
+
+# The BPF backend (probes/bpf): *.bpf.c -> build/bpf/*.bpf.o -> *.skel.h.
+# Built when clang, bpftool and libbpf are installed (deps.sh); without them
+# probes/bpf/nobpf.c says so at run time and the rest builds as before.
+BPF_OUT := build/bpf
+BPFTOOL ?= $(or $(shell command -v bpftool 2>/dev/null),$(wildcard /usr/sbin/bpftool))
+BPF_CC ?= clang
+LLVM_STRIP ?= llvm-strip
+HAVE_BPF ?= $(if $(and $(BPFTOOL),$(shell command -v $(BPF_CC) 2>/dev/null),$(shell pkg-config --exists libbpf 2>/dev/null && echo y)),1,0)
+BPF_PROG_SRC := $(wildcard probes/bpf/*.bpf.c)
+BPF_USER_SRC := $(filter-out $(BPF_PROG_SRC) probes/bpf/nobpf.c \
+		probes/bpf/kallsyms.c,$(wildcard probes/bpf/*.c))
+BPF_SKELS := $(BPF_PROG_SRC:probes/bpf/%.bpf.c=$(BPF_OUT)/%.skel.h)
+BPF_CFLAGS := -g -O2 -target bpf -D__TARGET_ARCH_x86 -Wall -Werror \
+	      -I$(BPF_OUT) -Iprobes/bpf
+ifeq ($(HAVE_BPF),1)
+LIB_SRC := $(filter-out $(BPF_PROG_SRC) probes/bpf/nobpf.c,$(LIB_SRC))
+CPPFLAGS += -DMS_HAVE_BPF -I$(BPF_OUT)
+LDLIBS += -lbpf -lelf -lz
+else
+LIB_SRC := $(filter-out $(BPF_PROG_SRC) $(BPF_USER_SRC),$(LIB_SRC))
+endif
+
 TUI_SRC := $(wildcard tui/*.c)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 
@@ -66,6 +89,38 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libmemscope.a
 	@$(if $(Q),echo "  TEST    $@")
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< \
 		$(BUILD)/libmemscope.a $(LDLIBS) -lcmocka
+
+# vmlinux.h from this machine's BTF, else the committed copy (CO-RE
+# relocates either at load time). Files appear whole: `make` and
+# `make SAN=1` may run at once and share build/bpf.
+$(BPF_OUT)/vmlinux.h:
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  GEN     $@")
+	$(Q)if [ -r /sys/kernel/btf/vmlinux ]; then \
+		$(BPFTOOL) btf dump file /sys/kernel/btf/vmlinux format c \
+			> $@.$$$$; \
+	else cp probes/bpf/vmlinux.h $@.$$$$; fi && mv $@.$$$$ $@
+
+$(BPF_OUT)/%.bpf.o: probes/bpf/%.bpf.c $(BPF_OUT)/vmlinux.h \
+		    $(wildcard probes/bpf/*.h)
+	@$(if $(Q),echo "  BPF     $<")
+	$(Q)$(BPF_CC) $(BPF_CFLAGS) -c $< -o $@.$$$$ && \
+		$(LLVM_STRIP) -g $@.$$$$ && mv $@.$$$$ $@
+
+$(BPF_OUT)/%.bpf.o: tests/bench/%.bpf.c $(BPF_OUT)/vmlinux.h
+	@$(if $(Q),echo "  BPF     $<")
+	$(Q)$(BPF_CC) $(BPF_CFLAGS) -c $< -o $@.$$$$ && \
+		$(LLVM_STRIP) -g $@.$$$$ && mv $@.$$$$ $@
+
+$(BPF_OUT)/%.skel.h: $(BPF_OUT)/%.bpf.o
+	@$(if $(Q),echo "  SKEL    $@")
+	$(Q)$(BPFTOOL) gen skeleton $< > $@.$$$$ && mv $@.$$$$ $@
+
+.PRECIOUS: $(BPF_OUT)/%.bpf.o
+ifeq ($(HAVE_BPF),1)
+$(BPF_USER_SRC:%.c=$(BUILD)/%.o): $(BPF_SKELS)
+$(BUILD)/bench/bpf_empty: $(BPF_OUT)/bench_empty.skel.h
+endif
 
 # Benchmark drivers and workloads (tests/bench/).
 $(BUILD)/bench/%: tests/bench/%.c $(BUILD)/libmemscope.a

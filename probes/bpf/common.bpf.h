@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What every memscope BPF program includes: kernel types, libbpf's helpers
+ * and MS_TWIN, which makes the tp_btf/raw_tp pair of one tracepoint.
+ */
+#ifndef MS_COMMON_BPF_H
+#define MS_COMMON_BPF_H
+
+#include "vmlinux.h"
+#include <bpf/bpf_core_read.h>
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_tracing.h>
+
+/*
+ * One handler, two programs: NAME_btf (tp_btf: typed arguments, no
+ * tracefs, Linux 5.5+) and NAME_raw (raw_tp: older kernels). User space
+ * loads one of the two (probes/bpf/load.c). Handlers read through pointers
+ * with BPF_CORE_READ only, which works in both.
+ */
+#define MS_TWIN(tp, name, call, args...)                          \
+	SEC("tp_btf/" #tp)                                        \
+	int BPF_PROG(name##_btf, args)                            \
+	{                                                         \
+		return call;                                      \
+	}                                                         \
+	SEC("raw_tp/" #tp)                                        \
+	int BPF_PROG(name##_raw, args)                            \
+	{                                                         \
+		return call;                                      \
+	}
+
+/* The one per-CPU element of a counter map, or NULL (never, in practice). */
+static __always_inline void *ms_percpu(void *map)
+{
+	__u32 zero = 0;
+
+	return bpf_map_lookup_elem(map, &zero);
+}
+
+static __always_inline __u32 ms_log2(__u64 v)
+{
+	__u32 r = 0;
+
+	if (v >> 32) {
+		v >>= 32;
+		r += 32;
+	}
+	if (v >> 16) {
+		v >>= 16;
+		r += 16;
+	}
+	if (v >> 8) {
+		v >>= 8;
+		r += 8;
+	}
+	if (v >> 4) {
+		v >>= 4;
+		r += 4;
+	}
+	if (v >> 2) {
+		v >>= 2;
+		r += 2;
+	}
+	return r + (__u32)(v >> 1);
+}
+
+#endif
