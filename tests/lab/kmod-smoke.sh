@@ -79,6 +79,7 @@ load() {
 }
 
 modes() {
+	check "mode of $P is 555" [ "$(stat -c %a $P)" = 555 ]
 	for f in /proc/buddy_status:400 $P/buddy:400 $P/maple:600 \
 		$P/alloc_probe:600 $P/slab_bench:600; do
 		m=$(stat -c %a "${f%:*}")
