@@ -220,16 +220,21 @@ struct ms_maple_slot *ms_maple_slot_add(struct ms_maple *m)
 	return GROW(m->slots, m->nr_slots, m->cap_slots);
 }
 
+const char *ms_snapshot_why(const struct ms_snapshot *s, const char *what)
+{
+	for (int i = 0; i < s->nr_notes; i++)
+		if (!strcmp(s->notes[i].what, what))
+			return s->notes[i].why;
+	return NULL;
+}
+
 void ms_snapshot_note(struct ms_snapshot *s, const char *what, const char *fmt,
 		      ...)
 {
 	struct ms_note *n;
 	va_list ap;
 
-	for (int i = 0; i < s->nr_notes; i++)
-		if (!strcmp(s->notes[i].what, what))
-			return;
-	if (s->nr_notes == MS_MAX_NOTES)
+	if (ms_snapshot_why(s, what) || s->nr_notes == MS_MAX_NOTES)
 		return;
 	n = &s->notes[s->nr_notes++];
 	snprintf(n->what, sizeof(n->what), "%s", what);

@@ -542,6 +542,8 @@ void ms_snapshot_init(struct ms_snapshot *s);
 void ms_snapshot_reset(struct ms_snapshot *s);
 void ms_snapshot_free(struct ms_snapshot *s);
 
+/* Why `what` is missing: the note recorded for it, or NULL. */
+const char *ms_snapshot_why(const struct ms_snapshot *s, const char *what);
 /* Record why something is missing (deduplicated, bounded). */
 void ms_snapshot_note(struct ms_snapshot *s, const char *what, const char *fmt,
 		      ...) __attribute__((format(printf, 3, 4)));

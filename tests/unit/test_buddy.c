@@ -60,14 +60,6 @@ static struct ms_zone *zone(struct ms_snapshot *s, int node, const char *name)
 	return z;
 }
 
-static const char *note(const struct ms_snapshot *s, const char *what)
-{
-	for (int i = 0; i < s->nr_notes; i++)
-		if (!strcmp(s->notes[i].what, what))
-			return s->notes[i].why;
-	return NULL;
-}
-
 static void assert_u64s(const uint64_t *got, const uint64_t *want, int n)
 {
 	for (int i = 0; i < n; i++) {
@@ -390,7 +382,7 @@ static void test_empty_zone(void **state)
 
 	assert_int_equal(load(FIX "edge-buddy-emptyzone", &s), 0);
 	assert_int_equal(s.buddy.nr_zones, 2);
-	assert_string_equal(note(&s, "pagetypeinfo"),
+	assert_string_equal(ms_snapshot_why(&s, "pagetypeinfo"),
 			    "not present on this kernel");
 	assert_int_equal(s.buddy.nr_migrate, 0);
 	assert_int_equal(s.buddy.pageblock_order, -1);
@@ -464,9 +456,9 @@ static void test_truncated(void **state)
 
 	assert_int_equal(load(FIX "edge-buddy-truncated", &s), -EINVAL);
 	assert_int_equal(s.buddy.nr_zones, 0);
-	assert_string_equal(note(&s, "buddyinfo"),
+	assert_string_equal(ms_snapshot_why(&s, "buddyinfo"),
 			    "line 2: truncated (no newline at the end)");
-	assert_string_equal(note(&s, "zoneinfo"), "not present on this kernel");
+	assert_string_equal(ms_snapshot_why(&s, "zoneinfo"), "not present on this kernel");
 	ms_snapshot_free(&s);
 }
 
@@ -476,7 +468,7 @@ static void test_unknown(void **state)
 
 	assert_int_equal(load(FIX "edge-buddy-unknown", &s), -EINVAL);
 	assert_int_equal(s.buddy.nr_zones, 0);
-	assert_string_equal(note(&s, "buddyinfo"),
+	assert_string_equal(ms_snapshot_why(&s, "buddyinfo"),
 			    "line 1: does not start with \"Node\"");
 	ms_snapshot_free(&s);
 }
@@ -487,7 +479,7 @@ static void test_missing(void **state)
 
 	/* a tree without proc/ at all */
 	assert_int_equal(load(FIX "edge-buddy-unknown/proc", &s), -ENOENT);
-	assert_string_equal(note(&s, "buddyinfo"),
+	assert_string_equal(ms_snapshot_why(&s, "buddyinfo"),
 			    "not present on this kernel");
 	ms_snapshot_free(&s);
 }

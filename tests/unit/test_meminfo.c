@@ -28,14 +28,6 @@ static char *exact(const char *s, size_t n)
 	return p;
 }
 
-static const char *note(const struct ms_snapshot *s, const char *what)
-{
-	for (int i = 0; i < s->nr_notes; i++)
-		if (!strcmp(s->notes[i].what, what))
-			return s->notes[i].why;
-	return NULL;
-}
-
 static void put(const char *dir, const char *rel, const char *text)
 {
 	char path[512];
@@ -331,15 +323,15 @@ static void reader_junk(void **state)
 
 	/* no meminfo, no osrelease */
 	assert_int_equal(sample(dir, &s), -ENOENT);
-	assert_string_equal(note(&s, "meminfo"), "not present on this kernel");
-	assert_non_null(strstr(note(&s, "kernel"), "osrelease"));
+	assert_string_equal(ms_snapshot_why(&s, "meminfo"), "not present on this kernel");
+	assert_non_null(strstr(ms_snapshot_why(&s, "kernel"), "osrelease"));
 	assert_string_equal(s.kernel, "");
 
 	/* garbage only: the section is unavailable, with a reason */
 	ms_snapshot_reset(&s);
 	put(dir, "proc/meminfo", "\x1b[2J\xff\xfe\n\x00\x01\n");
 	assert_int_equal(sample(dir, &s), -EINVAL);
-	assert_string_equal(note(&s, "meminfo"), "unknown format (line 1)");
+	assert_string_equal(ms_snapshot_why(&s, "meminfo"), "unknown format (line 1)");
 	assert_int_equal(s.meminfo.n, 0);
 
 	/* good lines survive a bad one, which is counted */
@@ -353,10 +345,10 @@ static void reader_junk(void **state)
 	assert_int_equal(ms_kv_get(&s.meminfo, "MemAvailable"), 800);
 	assert_int_equal(ms_kv_get(&s.meminfo, "HugePages_Free"), 3);
 	assert_true(ms_kv_get(&s.meminfo, "MemFree") == MS_NA);
-	assert_string_equal(note(&s, "meminfo"),
+	assert_string_equal(ms_snapshot_why(&s, "meminfo"),
 			    "1 malformed line skipped (first: line 2)");
 	assert_string_equal(s.kernel, "6.1.0-test");
-	assert_null(note(&s, "kernel"));
+	assert_null(ms_snapshot_why(&s, "kernel"));
 
 	ms_snapshot_free(&s);
 	rmtree(dir);

@@ -29,14 +29,6 @@ static char *exact(const char *s)
 	return p;
 }
 
-static const char *note(const struct ms_snapshot *s, const char *what)
-{
-	for (int i = 0; i < s->nr_notes; i++)
-		if (!strcmp(s->notes[i].what, what))
-			return s->notes[i].why;
-	return NULL;
-}
-
 static int list(const char *text, int *ids, int max)
 {
 	struct ms_perr e;
@@ -321,7 +313,7 @@ static void no_numa(void **state)
 
 	assert_int_equal(f->err, -ENOENT);
 	assert_int_equal(f->s.numa.n, 0);
-	assert_string_equal(note(&f->s, "numa"), "kernel without NUMA support");
+	assert_string_equal(ms_snapshot_why(&f->s, "numa"), "kernel without NUMA support");
 	unload(f);
 }
 
@@ -356,9 +348,9 @@ static void too_many_and_junk(void **state)
 	assert_int_equal(f->s.numa.n, MS_MAX_NODES);
 	assert_int_equal(f->s.numa.nodes[63].node, 63);
 	assert_true(f->s.numa.nodes[63].mem_total_kb == MS_NA);
-	assert_string_equal(note(&f->s, "numa_nodes"),
+	assert_string_equal(ms_snapshot_why(&f->s, "numa_nodes"),
 			    "70 nodes online, showing the first 64");
-	assert_string_equal(note(&f->s, "numa_meminfo"),
+	assert_string_equal(ms_snapshot_why(&f->s, "numa_meminfo"),
 			    "node0: not present on this kernel");
 	unload(f);
 
@@ -375,10 +367,10 @@ static void too_many_and_junk(void **state)
 	assert_int_equal(ms_kv_get(&f->s.numa.nodes[0].numastat, "numa_hit"),
 			 3);
 	assert_true(f->s.numa.nodes[0].mem_total_kb == MS_NA);
-	assert_non_null(strstr(note(&f->s, "numa_online"), "node list"));
-	assert_string_equal(note(&f->s, "numa_distance"),
+	assert_non_null(strstr(ms_snapshot_why(&f->s, "numa_online"), "node list"));
+	assert_string_equal(ms_snapshot_why(&f->s, "numa_distance"),
 			    "node5: distance: entry 2 is not a distance");
-	assert_string_equal(note(&f->s, "numa_meminfo"),
+	assert_string_equal(ms_snapshot_why(&f->s, "numa_meminfo"),
 			    "node5: unknown format");
 	unload(f);
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);

@@ -61,14 +61,6 @@ static const struct ms_proc *find(const struct ms_snapshot *s, int pid)
 	return NULL;
 }
 
-static const char *note(const struct ms_snapshot *s, const char *what)
-{
-	for (int i = 0; i < s->nr_notes; i++)
-		if (!strcmp(s->notes[i].what, what))
-			return s->notes[i].why;
-	return NULL;
-}
-
 /* ---- parsers ---- */
 
 static int parse_stat(const char *text, struct ms_stat *st)
@@ -241,7 +233,7 @@ static void debian618(void **state)
 	/* sorted by pid, and a missing file is no access problem */
 	for (int i = 1; i < e.s.procs.n; i++)
 		assert_true(e.s.procs.v[i - 1].pid < e.s.procs.v[i].pid);
-	assert_null(note(&e.s, "smaps_rollup"));
+	assert_null(ms_snapshot_why(&e.s, "smaps_rollup"));
 	close_env(&e);
 }
 
@@ -279,7 +271,7 @@ static void debian61(void **state)
 	assert_int_equal(p->rss_kb, 0);
 	assert_int_equal(p->pss_kb, 0);
 	assert_int_equal(p->vmas, 0);
-	assert_null(note(&e.s, "smaps_rollup"));
+	assert_null(ms_snapshot_why(&e.s, "smaps_rollup"));
 	close_env(&e);
 }
 
@@ -358,14 +350,14 @@ static void no_processes(void **state)
 	assert_int_equal(mkdir(path, 0700), 0);
 	open_env(&e, dir);
 	assert_int_equal(sample(&e), -ENODATA);
-	assert_non_null(note(&e.s, "processes"));
+	assert_non_null(ms_snapshot_why(&e.s, "processes"));
 	close_env(&e);
 	rmdir(path);
 	snprintf(path, sizeof(path), "%s/proc", dir);
 	rmdir(path);
 	open_env(&e, dir);
 	assert_int_equal(sample(&e), -ENOENT);
-	assert_non_null(note(&e.s, "processes"));
+	assert_non_null(ms_snapshot_why(&e.s, "processes"));
 	close_env(&e);
 	rmdir(dir);
 }
@@ -467,7 +459,7 @@ static void live_not_root(void **state)
 		ms_snapshot_init(&e.s);
 		if (ms_procfs_procs(&e.root, &e.pf, &e.s))
 			_exit(5);
-		why = note(&e.s, "smaps_rollup");
+		why = ms_snapshot_why(&e.s, "smaps_rollup");
 		if (!why ||
 		    strcmp(why, "needs root for other users' processes"))
 			_exit(6);

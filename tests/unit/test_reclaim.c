@@ -28,14 +28,6 @@ static char *exact(const char *s)
 	return p;
 }
 
-static const char *note(const struct ms_snapshot *s, const char *what)
-{
-	for (int i = 0; i < s->nr_notes; i++)
-		if (!strcmp(s->notes[i].what, what))
-			return s->notes[i].why;
-	return NULL;
-}
-
 static int psi(const char *text, struct ms_psi_line *some,
 	       struct ms_psi_line *full, struct ms_perr *e)
 {
@@ -230,7 +222,7 @@ static void debian_618(void **state)
 	assert_int_equal(ms_kv_get(&r->vmstat, "pgfault"), 7542498);
 	assert_int_equal(ms_kv_get(&r->vmstat, "pgscan_kswapd"), 0);
 	assert_string_equal(r->vmstat.v[191].name, "nr_unstable");
-	assert_null(note(&f->s, "vmstat"));
+	assert_null(ms_snapshot_why(&f->s, "vmstat"));
 
 	assert_true(r->psi_some.valid && r->psi_full.valid);
 	assert_float_equal(r->psi_some.avg10, 0.0, 0);
@@ -239,7 +231,7 @@ static void debian_618(void **state)
 	/* 6.18 built without MGLRU */
 	assert_true(r->lru_gen_enabled == MS_NA);
 	assert_true(r->lru_gen_min_ttl_ms == MS_NA);
-	assert_string_equal(note(&f->s, "lru_gen"), "kernel without MGLRU");
+	assert_string_equal(ms_snapshot_why(&f->s, "lru_gen"), "kernel without MGLRU");
 
 	assert_string_equal(r->thp_enabled, "madvise");
 	assert_string_equal(r->thp_defrag, "madvise");
@@ -263,14 +255,14 @@ static void debian_618(void **state)
 	assert_int_equal(ms_kv_get(&r->sysctl, "vfs_cache_pressure"), 100);
 
 	assert_int_equal(r->nr_swaps, 0);
-	assert_null(note(&f->s, "swaps"));
+	assert_null(ms_snapshot_why(&f->s, "swaps"));
 
 	assert_string_equal(r->zswap_enabled, "N");
 	assert_string_equal(r->zswap_compressor, "lzo");
 	assert_string_equal(r->zswap_zpool, ""); /* gone in 6.18 */
 	assert_int_equal(r->zswap_max_pool_percent, 20);
 	assert_int_equal(r->zswap_stats.n, 0);
-	assert_null(note(&f->s, "zswap_stats")); /* zswap is off */
+	assert_null(ms_snapshot_why(&f->s, "zswap_stats")); /* zswap is off */
 
 	assert_int_equal(r->nr_zram, 1);
 	assert_string_equal(r->zram[0].name, "zram0");
@@ -289,7 +281,7 @@ static void mglru_on(void **state)
 	assert_int_equal(f->err, 0);
 	assert_int_equal(r->lru_gen_enabled, 7);
 	assert_int_equal(r->lru_gen_min_ttl_ms, 1000);
-	assert_null(note(&f->s, "lru_gen"));
+	assert_null(ms_snapshot_why(&f->s, "lru_gen"));
 
 	/* PSI without the full line */
 	assert_true(r->psi_some.valid);
@@ -298,7 +290,7 @@ static void mglru_on(void **state)
 	assert_float_equal(r->psi_some.avg60, 0.50, 1e-9);
 	assert_float_equal(r->psi_some.avg300, 0.07, 1e-9);
 	assert_int_equal(r->psi_some.total, 987654);
-	assert_null(note(&f->s, "psi"));
+	assert_null(ms_snapshot_why(&f->s, "psi"));
 
 	/* \040 is a space and \134 a backslash in the raw name */
 	assert_int_equal(r->nr_swaps, 2);
@@ -321,7 +313,7 @@ static void mglru_on(void **state)
 	assert_string_equal(r->zswap_stats.v[1].name, "stored_pages");
 	assert_int_equal(r->zswap_stats.v[1].value, 1234);
 	assert_int_equal(r->zswap_stats.v[2].value, 7);
-	assert_null(note(&f->s, "zswap_stats"));
+	assert_null(ms_snapshot_why(&f->s, "zswap_stats"));
 
 	/* only the sysctls present, in the fixed order */
 	assert_int_equal(r->sysctl.n, 2);
@@ -332,7 +324,7 @@ static void mglru_on(void **state)
 
 	assert_int_equal(r->vmstat.n, 10);
 	assert_int_equal(ms_kv_get(&r->vmstat, "oom_kill"), 1);
-	assert_string_equal(note(&f->s, "thp"),
+	assert_string_equal(ms_snapshot_why(&f->s, "thp"),
 			    "kernel without transparent hugepages");
 	assert_int_equal(r->nr_zram, 0);
 	unload(f);
@@ -347,7 +339,7 @@ static void mglru_off(void **state)
 	/* present but switched off: 0, not "absent" */
 	assert_int_equal(r->lru_gen_enabled, 0);
 	assert_int_equal(r->lru_gen_min_ttl_ms, 0);
-	assert_null(note(&f->s, "lru_gen"));
+	assert_null(ms_snapshot_why(&f->s, "lru_gen"));
 	assert_true(r->psi_full.valid);
 	assert_int_equal(r->psi_some.total, 17);
 	assert_int_equal(r->psi_full.total, 9);
@@ -358,7 +350,7 @@ static void mglru_off(void **state)
 	assert_int_equal(r->nr_swaps, 0);
 	assert_string_equal(r->zswap_enabled, "");
 	assert_true(r->zswap_max_pool_percent == MS_NA);
-	assert_null(note(&f->s, "swaps"));
+	assert_null(ms_snapshot_why(&f->s, "swaps"));
 	unload(f);
 }
 
@@ -371,17 +363,17 @@ static void truncated(void **state)
 	assert_int_equal(r->vmstat.n, 3);
 	assert_string_equal(r->vmstat.v[2].name, "pgmajfault");
 	assert_int_equal(r->vmstat.v[2].value, 12);
-	assert_string_equal(note(&f->s, "vmstat"),
+	assert_string_equal(ms_snapshot_why(&f->s, "vmstat"),
 			    "2 malformed lines skipped (first: line 3)");
 	assert_false(r->psi_some.valid);
-	assert_string_equal(note(&f->s, "psi"),
+	assert_string_equal(ms_snapshot_why(&f->s, "psi"),
 			    "kernel without PSI (CONFIG_PSI) or psi=0");
 	assert_true(r->lru_gen_enabled == MS_NA);
-	assert_string_equal(note(&f->s, "lru_gen"), "kernel without MGLRU");
-	assert_string_equal(note(&f->s, "zswap_stats"),
+	assert_string_equal(ms_snapshot_why(&f->s, "lru_gen"), "kernel without MGLRU");
+	assert_string_equal(ms_snapshot_why(&f->s, "zswap_stats"),
 			    "sys/kernel/debug/zswap: debugfs not mounted");
 	assert_int_equal(r->nr_swaps, 0);
-	assert_string_equal(note(&f->s, "swaps"),
+	assert_string_equal(ms_snapshot_why(&f->s, "swaps"),
 			    "1 malformed line skipped (first: line 2)");
 	assert_int_equal(r->sysctl.n, 0);
 	unload(f);
@@ -423,7 +415,7 @@ static void zram_devices(void **state)
 	assert_true(z->orig_data_size == MS_NA);
 	assert_true(z->pages_compacted == MS_NA);
 	assert_string_equal(z->comp_algorithm, "");
-	assert_string_equal(note(&f->s, "zram"),
+	assert_string_equal(ms_snapshot_why(&f->s, "zram"),
 			    "zram10: mm_stat: field 3 is not a number");
 	unload(f);
 }
@@ -436,7 +428,7 @@ static void nothing_there(void **state)
 	assert_non_null(mkdtemp(dir));
 	f = load(dir);
 	assert_int_equal(f->err, -ENOENT);
-	assert_string_equal(note(&f->s, "vmstat"),
+	assert_string_equal(ms_snapshot_why(&f->s, "vmstat"),
 			    "not present on this kernel");
 	assert_int_equal(f->s.reclaim.vmstat.n, 0);
 	unload(f);
@@ -463,7 +455,7 @@ static void debian_61(void **state)
 
 	assert_int_equal(r->lru_gen_enabled, 7);
 	assert_int_equal(r->lru_gen_min_ttl_ms, 0);
-	assert_null(note(&f->s, "lru_gen"));
+	assert_null(ms_snapshot_why(&f->s, "lru_gen"));
 
 	assert_string_equal(r->thp_enabled, "always");
 	assert_string_equal(r->thp_defrag, "madvise");

@@ -43,14 +43,6 @@ static void ctx_close(struct ctx *c)
 	free(c);
 }
 
-static const char *note(const struct ms_snapshot *s, const char *what)
-{
-	for (int i = 0; i < s->nr_notes; i++)
-		if (!strcmp(s->notes[i].what, what))
-			return s->notes[i].why;
-	return NULL;
-}
-
 static const struct ms_slab_cache *cache(const struct ms_slab *s,
 					 const char *name)
 {
@@ -120,7 +112,7 @@ static void test_slabinfo_unknown_version(void **state)
 
 	assert_int_equal(ms_procfs_slab(&c->root, &c->pf, &c->snap), -EINVAL);
 	assert_int_equal(c->snap.slab.n, 0);
-	assert_string_equal(note(&c->snap, "slabinfo"),
+	assert_string_equal(ms_snapshot_why(&c->snap, "slabinfo"),
 			    "unsupported version 1.1 (need 2.x)");
 	ctx_close(c);
 }
@@ -137,7 +129,7 @@ static void test_slabinfo_truncated(void **state)
 	/* dentry lacks slabdata; kmalloc-8 was cut after "1" */
 	assert_null(cache(s, "dentry"));
 	assert_null(cache(s, "kmalloc-8"));
-	assert_string_equal(note(&c->snap, "slabinfo"),
+	assert_string_equal(ms_snapshot_why(&c->snap, "slabinfo"),
 			    "2 malformed lines skipped");
 	ctx_close(c);
 }
@@ -291,7 +283,7 @@ static void test_slabinfo_live(void **state)
 				 (uint64_t)sysconf(_SC_PAGESIZE));
 	} else {
 		assert_int_equal(err, -EACCES);
-		assert_string_equal(note(&c->snap, "slabinfo"), "needs root");
+		assert_string_equal(ms_snapshot_why(&c->snap, "slabinfo"), "needs root");
 	}
 	ctx_close(c);
 }
@@ -314,8 +306,8 @@ static void test_slabinfo_not_root(void **state)
 			_exit(2);
 		c = ctx_open("/");
 		ok = ms_procfs_slab(&c->root, &c->pf, &c->snap) == -EACCES &&
-		     note(&c->snap, "slabinfo") &&
-		     !strcmp(note(&c->snap, "slabinfo"), "needs root");
+		     ms_snapshot_why(&c->snap, "slabinfo") &&
+		     !strcmp(ms_snapshot_why(&c->snap, "slabinfo"), "needs root");
 		ctx_close(c);
 		_exit(ok ? 0 : 1);
 	}
@@ -527,7 +519,7 @@ static void expect_detail_error(struct ctx *c, const char *name, int err,
 		ms_procfs_slab_detail(&c->root, &c->pf, name, &c->snap), err);
 	assert_false(c->snap.slab_detail.valid);
 	assert_true(c->snap.slab_detail.order == MS_NA);
-	assert_string_equal(note(&c->snap, "slab detail"), why);
+	assert_string_equal(ms_snapshot_why(&c->snap, "slab detail"), why);
 }
 
 static void test_detail_errors(void **state)
@@ -558,7 +550,7 @@ static void test_detail_errors(void **state)
 	/* the note quotes at most MS_NAME - 1 bytes of it */
 	snprintf(want, sizeof(want), "'%.*s': cache name too long", MS_NAME - 1,
 		 longname);
-	assert_string_equal(note(&c->snap, "slab detail"), want);
+	assert_string_equal(ms_snapshot_why(&c->snap, "slab detail"), want);
 	/* a name with escape bytes is legal; the note keeps it raw, bounded */
 	expect_detail_error(c, "\033[2Jx", -ENOENT,
 			    "'\033[2Jx': no such cache (gone?)");

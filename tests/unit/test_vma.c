@@ -46,18 +46,10 @@ static void done(struct env *e)
 	ms_root_close(&e->root);
 }
 
-static const char *note(const struct ms_snapshot *s, const char *what)
-{
-	for (int i = 0; i < s->nr_notes; i++)
-		if (!strcmp(s->notes[i].what, what))
-			return s->notes[i].why;
-	return NULL;
-}
-
 static void assert_note(const struct ms_snapshot *s, const char *what,
 			const char *part)
 {
-	const char *why = note(s, what);
+	const char *why = ms_snapshot_why(s, what);
 
 	if (!why)
 		fail_msg("no note \"%s\"", what);
@@ -348,7 +340,7 @@ static void debian618_numa(void **state)
 	load(&e, FIX "debian12-6.18", 14118, 1);
 	assert_int_equal(e.err, 0);
 	assert_true(e.s.vmas.has_numa);
-	assert_null(note(&e.s, "numa_maps"));
+	assert_null(ms_snapshot_why(&e.s, "numa_maps"));
 	v = &e.s.vmas.v[0];
 	assert_string_equal(v->policy, "default");
 	assert_int_equal(v->nr_nodes, 1);
@@ -711,8 +703,8 @@ static void debian61_2node(void **state)
 	assert_string_equal(e.s.vmas.comm, "sh");
 	assert_true(e.s.vmas.has_smaps);
 	assert_true(e.s.vmas.has_numa); /* nodes 0-1 online */
-	assert_null(note(&e.s, "numa_maps"));
-	assert_null(note(&e.s, "smaps")); /* ProtectionKey: skipped */
+	assert_null(ms_snapshot_why(&e.s, "numa_maps"));
+	assert_null(ms_snapshot_why(&e.s, "smaps")); /* ProtectionKey: skipped */
 	assert_int_equal(e.s.vmas.n, 11);
 	v = &e.s.vmas.v[0];
 	assert_true(v->start == 0x400000);
