@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -15,8 +16,9 @@ static const struct {
 	const char *name;
 	unsigned int sections;
 } tabs[] = {
-	{ "buddy", MS_SEC_BIT(MS_SEC_BUDDY) },
-	{ "slab", MS_SEC_BIT(MS_SEC_SLAB) },
+	{ "buddy",
+	  MS_SEC_BIT(MS_SEC_BUDDY) | MS_SEC_BIT(MS_SEC_BUDDY_EVENTS) },
+	{ "slab", MS_SEC_BIT(MS_SEC_SLAB) | MS_SEC_BIT(MS_SEC_SLAB_EVENTS) },
 	{ "vma", MS_SEC_BIT(MS_SEC_PROCS) },
 	{ "reclaim", MS_SEC_BIT(MS_SEC_RECLAIM) },
 	{ "numa", MS_SEC_BIT(MS_SEC_NUMA) },
@@ -68,12 +70,30 @@ static void request_for(struct ms_request *req, const struct ms_opts *o)
 			 o->slab_cache);
 }
 
+static volatile sig_atomic_t stop_signal;
+
+static void on_signal(int sig)
+{
+	stop_signal = sig;
+}
+
+/* SIGINT, SIGTERM, SIGHUP end the loop, so main() closes the probes. */
+static void catch_signals(void)
+{
+	struct sigaction sa = { .sa_handler = on_signal };
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		sigaction(sigs[i], &sa, NULL);
+}
+
 static void sleep_s(double s)
 {
 	struct timespec ts = { .tv_sec = (time_t)s,
 			       .tv_nsec = (long)((s - floor(s)) * 1e9) };
 
-	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+	while (nanosleep(&ts, &ts) < 0 && errno == EINTR && !stop_signal)
 		;
 }
 
@@ -84,12 +104,15 @@ int ms_batch_run(struct ms_manager *m, const struct ms_opts *o)
 	int err = 0;
 
 	request_for(&req, o);
+	catch_signals();
 	ms_snapshot_init(&snaps[0]);
 	ms_snapshot_init(&snaps[1]);
 	for (int i = 0; !o->count || i < o->count; i++) {
 		cur = &snaps[i & 1];
 		if (i)
 			sleep_s(o->interval);
+		if (stop_signal)
+			break;
 		ms_manager_sample(m, &req, cur, prev);
 		err = o->json ? ms_out_json(stdout, cur, req.sections) :
 				ms_out_text(stdout, cur, req.sections);

@@ -14,6 +14,7 @@
 static const struct ms_probe_ops *const backends[] = {
 	&ms_procfs_ops,
 	&ms_kmod_ops,
+	&ms_bpf_ops,
 	NULL,
 };
 
@@ -93,8 +94,12 @@ int ms_manager_sample(struct ms_manager *m, const struct ms_request *req,
 	for (int i = 0; i < m->n; i++) {
 		struct ms_probe *p = &m->probes[i];
 
-		if (p->opened && (p->owns & req->sections))
+		if (!p->opened)
+			continue;
+		if (p->owns & req->sections)
 			p->ops->sample(p, req, snap);
+		else if (p->ops->idle)
+			p->ops->idle(p, req, snap);
 	}
 	for (int sec = 0; sec < MS_SEC_COUNT; sec++) {
 		if (!(req->sections & MS_SEC_BIT(sec)) || m->owner[sec])

@@ -27,6 +27,13 @@ struct ms_probe_ops {
 	int (*sample)(struct ms_probe *p, const struct ms_request *req,
 		      struct ms_snapshot *snap);
 	void (*close)(struct ms_probe *p);
+	/*
+	 * Optional: called instead of sample() when a request asks nothing
+	 * of this backend, so it can let go of what samples stopped asking
+	 * for (attached BPF programs) and report on itself.
+	 */
+	void (*idle)(struct ms_probe *p, const struct ms_request *req,
+		     struct ms_snapshot *snap);
 };
 
 struct ms_probe {
@@ -42,6 +49,7 @@ struct ms_probe {
 /* Backends, in no particular order: the manager sorts by priority. */
 extern const struct ms_probe_ops ms_procfs_ops;
 extern const struct ms_probe_ops ms_kmod_ops;
+extern const struct ms_probe_ops ms_bpf_ops;
 
 #define MS_MAX_PROBES 8
 

@@ -29,12 +29,12 @@ static __always_inline int on_alloc(const struct page *page,
 {
 	struct ms_bb_counts *c = ms_percpu(&bb_counts);
 
-	if (!c || order >= MS_BB_ORDERS)
+	if (!c)
 		return 0;
 	if (!page)
-		c->fail[order]++;
-	else if ((unsigned int)mt < MS_BB_MT)
-		c->alloc[mt][order]++;
+		c->fail[MS_IDX(order, MS_BB_ORDERS)]++;
+	else
+		c->alloc[MS_IDX(mt, MS_BB_MT)][MS_IDX(order, MS_BB_ORDERS)]++;
 	return 0;
 }
 
@@ -42,8 +42,8 @@ static __always_inline int on_free(unsigned int order)
 {
 	struct ms_bb_counts *c = ms_percpu(&bb_counts);
 
-	if (c && order < MS_BB_ORDERS)
-		c->free[order]++;
+	if (c)
+		c->free[MS_IDX(order, MS_BB_ORDERS)]++;
 	return 0;
 }
 
@@ -51,9 +51,8 @@ static __always_inline int on_extfrag(int wanted, int taken)
 {
 	struct ms_bb_counts *c = ms_percpu(&bb_counts);
 
-	if (c && (unsigned int)wanted < MS_BB_MT &&
-	    (unsigned int)taken < MS_BB_MT)
-		c->extfrag[wanted][taken]++;
+	if (c)
+		c->extfrag[MS_IDX(wanted, MS_BB_MT)][MS_IDX(taken, MS_BB_MT)]++;
 	return 0;
 }
 
@@ -75,8 +74,8 @@ static __always_inline int on_compact_end(const struct compact_control *cc,
 	__u64 d;
 
 	__sync_fetch_and_add(&bb_compact.end, 1);
-	if ((unsigned int)status < MS_BB_RESULTS)
-		__sync_fetch_and_add(&bb_compact.result[status], 1);
+	__sync_fetch_and_add(&bb_compact.result[MS_IDX(status, MS_BB_RESULTS)],
+			     1);
 	if (!t) {
 		__sync_fetch_and_add(&bb_compact.unmatched, 1);
 		return 0;
@@ -86,8 +85,8 @@ static __always_inline int on_compact_end(const struct compact_control *cc,
 	__sync_fetch_and_add(&bb_compact.total_ns, d);
 	if (d > bb_compact.max_ns)
 		bb_compact.max_ns = d; /* racy, and compaction is rare */
-	__sync_fetch_and_add(&bb_compact.hist[ms_log2(d / 1000) &
-					      (MS_BB_HIST - 1)],
+	__sync_fetch_and_add(&bb_compact.hist[MS_IDX(ms_log2(d / 1000),
+						       MS_BB_HIST)],
 			     1);
 	return 0;
 }

@@ -98,15 +98,27 @@ static __always_inline void stack(void *ctx)
 		bpf_map_update_elem(&sl_sites, &k, &one, BPF_NOEXIST);
 }
 
-/* Count one event of program p on key; stacks for the target. */
-static __always_inline int count(void *ctx, int p, __u64 key,
-				 const struct kmem_cache *s, __u32 size)
+/*
+ * A kernel pointer as a number to hash: stored to this CPU's scratch and
+ * read back. The verifier allows no arithmetic on pointers, but lets
+ * tracing programs (CAP_PERFMON) store them and load them as numbers.
+ */
+static __always_inline __u64 addr(struct ms_sl_counts *c, int p,
+				  const void *ptr)
 {
-	struct ms_sl_counts *c = ms_percpu(&sl_counts);
-	int i = slot(key, s, size);
+	volatile __u64 *v = &c->scratch[p];
 
-	if (!c)
-		return 0;
+	*v = (__u64)ptr;
+	return *v;
+}
+
+/* Count one event of program p on key; stacks for the target. */
+static __always_inline int count(void *ctx, struct ms_sl_counts *c, int p,
+				 __u64 key, bool cache, __u32 size)
+{
+	int i = slot(key, cache ? (const struct kmem_cache *)key : NULL,
+		     size);
+
 	if (i < 0) {
 		c->lost[p]++;
 		return 0;
@@ -128,55 +140,57 @@ static __always_inline int count(void *ctx, int p, __u64 key,
 static __always_inline int on_cache(void *ctx, int p, const void *ptr,
 				    const struct kmem_cache *s)
 {
-	if (!ptr || !s)
-		return 0;	/* a failed allocation, or kmem_cache_free(NULL) */
-	return count(ctx, p, (__u64)s, s, 0);
-}
-
-static __always_inline void large(size_t bytes)
-{
 	struct ms_sl_counts *c = ms_percpu(&sl_counts);
 
-	if (c)
-		c->large_bytes += bytes;
+	/* a failed allocation, or kmem_cache_free(NULL) */
+	if (!c || !ptr || !s)
+		return 0;
+	return count(ctx, c, p, addr(c, p, s), true, 0);
 }
 
 /* kmalloc and kfree name no cache: ask the kernel (6.13+) */
 static __always_inline int on_kmalloc(void *ctx, const void *ptr,
 				      size_t bytes)
 {
+	struct ms_sl_counts *c = ms_percpu(&sl_counts);
 	struct kmem_cache *s;
 
-	if (!ptr)
+	if (!c || !ptr)
 		return 0;
 	s = bpf_get_kmem_cache((__u64)ptr);
 	if (s)
-		return count(ctx, P_KMALLOC, (__u64)s, s, 0);
-	large(bytes);
-	return count(ctx, P_KMALLOC, MS_SL_KEY_LARGE, NULL, 0);
+		return count(ctx, c, P_KMALLOC, addr(c, P_KMALLOC, s), true,
+			     0);
+	c->large_bytes += bytes;
+	return count(ctx, c, P_KMALLOC, MS_SL_KEY_LARGE, false, 0);
 }
 
 static __always_inline int on_kfree(void *ctx, const void *ptr)
 {
+	struct ms_sl_counts *c = ms_percpu(&sl_counts);
 	struct kmem_cache *s;
 
-	if (!ptr)
-		return 0;	/* kfree(NULL) is common and fires too */
+	/* kfree(NULL) is common and fires too */
+	if (!c || !ptr)
+		return 0;
 	s = bpf_get_kmem_cache((__u64)ptr);
-	return count(ctx, P_KFREE, s ? (__u64)s : MS_SL_KEY_LARGE, s, 0);
+	if (s)
+		return count(ctx, c, P_KFREE, addr(c, P_KFREE, s), true, 0);
+	return count(ctx, c, P_KFREE, MS_SL_KEY_LARGE, false, 0);
 }
 
 /* Before 6.13: kmalloc by size class and gfp type, kfree in one sum */
 static __always_inline int on_kmalloc_class(void *ctx, const void *ptr,
 					    size_t bytes, gfp_t gfp)
 {
+	struct ms_sl_counts *c = ms_percpu(&sl_counts);
 	__u64 type = MS_SL_KM_NORMAL;
 
-	if (!ptr)
+	if (!c || !ptr)
 		return 0;
 	if (bytes > MS_SL_KMALLOC_MAX) {
-		large(bytes);
-		return count(ctx, P_KMALLOC, MS_SL_KEY_LARGE, NULL, 0);
+		c->large_bytes += bytes;
+		return count(ctx, c, P_KMALLOC, MS_SL_KEY_LARGE, false, 0);
 	}
 	if (gfp & GFP_DMA)
 		type = MS_SL_KM_DMA;
@@ -184,8 +198,8 @@ static __always_inline int on_kmalloc_class(void *ctx, const void *ptr,
 		type = MS_SL_KM_RECLAIM;
 	else if (gfp & GFP_ACCOUNT)
 		type = MS_SL_KM_CGROUP;
-	return count(ctx, P_KMALLOC, MS_SL_KEY_CLASS | type << 32 | bytes,
-		     NULL, (__u32)bytes);
+	return count(ctx, c, P_KMALLOC, MS_SL_KEY_CLASS | type << 32 | bytes,
+		     false, (__u32)bytes);
 }
 
 static __always_inline int on_kfree_sum(const void *ptr)

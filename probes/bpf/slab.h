@@ -7,12 +7,12 @@
 #define MS_BPF_SLAB_H
 
 #define MS_SL_BITS 9
-#define MS_SL_SLOTS (1 << MS_SL_BITS)	/* caches; slabinfo lists ~150-250 */
-#define MS_SL_PROBES 8			/* slots tried per key */
+#define MS_SL_SLOTS (1 << MS_SL_BITS) /* caches; slabinfo lists ~150-250 */
+#define MS_SL_PROBES 8 /* slots tried per key */
 #define MS_SL_NAME 64
-#define MS_SL_DEPTH 24			/* kernel frames per call site */
-#define MS_SL_SITES 1024		/* distinct stacks of the target */
-#define MS_SL_KMALLOC_MAX 8192		/* larger kmallocs come from pages */
+#define MS_SL_DEPTH 24 /* kernel frames per call site */
+#define MS_SL_SITES 1024 /* distinct stacks of the target */
+#define MS_SL_KMALLOC_MAX 8192 /* larger kmallocs come from pages */
 
 /*
  * A slot's key is the kmem_cache pointer, or for allocations without one:
@@ -24,28 +24,29 @@
 #define MS_SL_KEY_CLASS (1ULL << 63)
 
 enum ms_sl_kmalloc_type {
-	MS_SL_KM_NORMAL,	/* kmalloc-N */
-	MS_SL_KM_RECLAIM,	/* kmalloc-rcl-N */
-	MS_SL_KM_CGROUP,	/* kmalloc-cg-N */
-	MS_SL_KM_DMA,		/* dma-kmalloc-N */
+	MS_SL_KM_NORMAL, /* kmalloc-N */
+	MS_SL_KM_RECLAIM, /* kmalloc-rcl-N */
+	MS_SL_KM_CGROUP, /* kmalloc-cg-N */
+	MS_SL_KM_DMA, /* dma-kmalloc-N */
 };
 
 /* Per CPU: each array is written by one program only, so no atomics. */
 struct ms_sl_counts {
-	__u64 cache_alloc[MS_SL_SLOTS];	/* kmem_cache_alloc */
-	__u64 cache_free[MS_SL_SLOTS];	/* kmem_cache_free */
-	__u64 kmalloc[MS_SL_SLOTS];	/* kmalloc */
-	__u64 kfree[MS_SL_SLOTS];	/* kfree */
-	__u64 large_bytes;		/* kmalloc above MS_SL_KMALLOC_MAX */
-	__u64 kfree_unknown;		/* kfree, cache unknown (< 6.13) */
-	__u64 lost[4];			/* per program: no free slot */
+	__u64 cache_alloc[MS_SL_SLOTS]; /* kmem_cache_alloc */
+	__u64 cache_free[MS_SL_SLOTS]; /* kmem_cache_free */
+	__u64 kmalloc[MS_SL_SLOTS]; /* kmalloc */
+	__u64 kfree[MS_SL_SLOTS]; /* kfree */
+	__u64 large_bytes; /* kmalloc above MS_SL_KMALLOC_MAX */
+	__u64 kfree_unknown; /* kfree, cache unknown (< 6.13) */
+	__u64 lost[4]; /* per program: no free slot */
+	__u64 scratch[4]; /* per program: see slab.bpf.c addr() */
 };
 
 /* Slots, filled once per cache by the first event that sees it. */
 struct ms_sl_table {
 	__u64 key[MS_SL_SLOTS];
-	__u32 size[MS_SL_SLOTS];	/* bytes per object (s->size) */
-	__u32 ready[MS_SL_SLOTS];	/* name and size are written */
+	__u32 size[MS_SL_SLOTS]; /* bytes per object (s->size) */
+	__u32 ready[MS_SL_SLOTS]; /* name and size are written */
 	char name[MS_SL_SLOTS][MS_SL_NAME];
 };
 

@@ -1,0 +1,120 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The BPF backend's insides: a group is one skeleton whose programs are
+ * loaded and attached together, lazily, while samples ask for its sections.
+ */
+#ifndef MS_BPF_H
+#define MS_BPF_H
+
+#include <bpf/btf.h>
+#include <bpf/libbpf.h>
+
+#include "probes/probe.h"
+
+#define MS_BPF_LINGER 5.0 /* seconds a group stays attached unasked */
+#define MS_BPF_MAX_DEFS 16 /* programs (twin pairs) per group */
+#define MS_BPF_MAX_LINKS 32
+
+struct ms_bpf_group;
+
+/*
+ * A program and the fields (group-defined bits) it feeds: one that fails
+ * to load or attach turns off only those. name is the base name; the
+ * object holds name_btf and name_raw (MS_TWIN) and one of them is loaded.
+ */
+struct ms_bpf_prog_def {
+	const char *name;
+	unsigned int fields;
+	/* optional: false when this kernel gets an alternative program */
+	bool (*wanted)(const struct btf *vmlinux);
+};
+
+struct ms_bpf_group_ops {
+	const char *name; /* "buddy": listed in bpf.groups */
+	unsigned int sections; /* MS_SEC_BIT()s it feeds */
+	const struct ms_bpf_prog_def *progs; /* ends with a NULL name */
+	/* the skeleton's functions (MS_BPF_SKEL) */
+	void *(*open)(void);
+	int (*load)(void *skel);
+	struct bpf_object *(*object)(void *skel);
+	void (*destroy)(void *skel);
+	/*
+	 * Optional, before load: rodata from the kernel's BTF. After a
+	 * successful attach, init() sets up g->priv; fini() frees it.
+	 */
+	int (*configure)(struct ms_bpf_group *g, void *skel,
+			 const struct btf *vmlinux);
+	int (*init)(struct ms_bpf_group *g, const struct btf *vmlinux);
+	void (*fini)(struct ms_bpf_group *g);
+	/* Counters into the snapshot; rates against the previous read. */
+	int (*read)(struct ms_bpf_group *g, const struct ms_request *req,
+		    struct ms_snapshot *s);
+};
+
+/* Wrappers of a bpftool skeleton `x` for struct ms_bpf_group_ops. */
+#define MS_BPF_SKEL(x)                                \
+	static void *x##_open(void)                   \
+	{                                             \
+		return x##__open();                   \
+	}                                             \
+	static int x##_load(void *s)                  \
+	{                                             \
+		return x##__load(s);                  \
+	}                                             \
+	static struct bpf_object *x##_object(void *s) \
+	{                                             \
+		return ((struct x *)s)->obj;          \
+	}                                             \
+	static void x##_destroy(void *s)              \
+	{                                             \
+		x##__destroy(s);                      \
+	}
+
+struct ms_bpf_prog_state {
+	bool btf_failed; /* tp_btf refused: use the raw_tp twin */
+	bool off; /* neither twin runs */
+	char why[96];
+};
+
+struct ms_bpf_group {
+	const struct ms_bpf_group_ops *ops;
+	const struct ms_root *root; /* for proc/kallsyms */
+	void *skel; /* NULL while not attached */
+	void *priv;
+	bool failed; /* could not start: why says why */
+	char why[128];
+	double asked; /* t_mono of the last sample that asked */
+	unsigned int fields; /* fed by attached programs */
+	struct ms_bpf_prog_state st[MS_BPF_MAX_DEFS];
+	int nr_links;
+	struct bpf_link *links[MS_BPF_MAX_LINKS];
+	/* run-time stats at the previous read, per program */
+	double stats_t;
+	uint64_t stats_ns[MS_BPF_MAX_LINKS], stats_cnt[MS_BPF_MAX_LINKS];
+};
+
+/* Groups, in the order they are listed (probes/bpf/bpf.c). */
+extern const struct ms_bpf_group_ops ms_bpf_buddy, ms_bpf_slab;
+
+/* Test hook: the base name of a program to break on purpose, or NULL. */
+extern const char *ms_bpf_fault;
+
+/* load.c: start (open, configure, load, attach) and stop a group. */
+int ms_bpf_start(struct ms_bpf_group *g, const struct btf *vmlinux);
+void ms_bpf_stop(struct ms_bpf_group *g);
+/* Notes for the programs of g that are off. */
+void ms_bpf_notes(const struct ms_bpf_group *g, struct ms_snapshot *s);
+/* Run-time statistics of g's programs into s->bpf. */
+void ms_bpf_prog_stats(struct ms_bpf_group *g, struct ms_snapshot *s);
+/* libbpf's messages, kept for the reasons of failures. */
+void ms_bpf_log_capture(void);
+
+/* Names of an enum's values by value, prefix stripped; returns how many. */
+int ms_bpf_enum_names(const struct btf *btf, const char *enum_name,
+		      const char *prefix, char (*out)[24], int max);
+bool ms_bpf_has_func(const struct btf *btf, const char *name);
+
+/* Rate of a counter between two reads, NAN without an earlier one. */
+double ms_bpf_rate(uint64_t cur, uint64_t prev, double dt);
+
+#endif
