@@ -4,6 +4,8 @@
 #include "core/snapshot.h"
 
 #include <math.h>
+#include <stdio.h>
+#include <string.h>
 
 static void derive_slab(struct ms_slab *s)
 {
@@ -19,6 +21,46 @@ static void derive_slab(struct ms_slab *s)
 		    c->num_objs)
 			c->active_pct = 100.0 * (double)c->active_objs /
 					(double)c->num_objs;
+	}
+}
+
+/*
+ * The BPF slab rates join /proc/slabinfo's caches by name; caches only the
+ * events saw (kmalloc-large, caches created since) are added.
+ */
+static void merge_slab_events(struct ms_slab *sl,
+			      const struct ms_slab_events *e)
+{
+	/* a cache without events over a whole interval had none */
+	double none = isfinite(e->interval) ? 0 : NAN;
+
+	for (int i = 0; i < sl->n; i++) {
+		struct ms_slab_cache *c = &sl->caches[i];
+
+		c->alloc_rate = c->free_rate = c->alloc_bytes_rate = none;
+	}
+	for (int i = 0; i < e->n; i++) {
+		const struct ms_slab_rate *r = &e->v[i];
+		struct ms_slab_cache *c = NULL;
+
+		if (i < sl->n && !strcmp(sl->caches[i].name, r->name))
+			c = &sl->caches[i];
+		for (int j = 0; !c && j < sl->n; j++)
+			if (!strcmp(sl->caches[j].name, r->name))
+				c = &sl->caches[j];
+		if (!c && (c = ms_slab_add(sl))) {
+			uint64_t *f;
+
+			snprintf(c->name, sizeof(c->name), "%s", r->name);
+			for (f = &c->active_objs; f <= &c->num_slabs; f++)
+				*f = MS_NA;
+			c->objsize = r->objsize;
+		}
+		if (!c)
+			return;
+		c->alloc_rate = r->alloc_rate;
+		c->free_rate = r->free_rate;
+		c->alloc_bytes_rate = r->alloc_bytes_rate;
 	}
 }
 
@@ -51,6 +93,8 @@ static void derive_vmas(struct ms_vmas *v)
 void ms_derive(struct ms_snapshot *s)
 {
 	ms_derive_buddy(&s->buddy);
+	if (s->have & MS_SEC_BIT(MS_SEC_SLAB_EVENTS))
+		merge_slab_events(&s->slab, &s->slab_events);
 	derive_slab(&s->slab);
 	derive_vmas(&s->vmas);
 }

@@ -106,7 +106,7 @@ static void slot_name(const struct ms_sl_table *t, int i, char *buf, size_t len)
 
 	if (key == MS_SL_KEY_LARGE)
 		snprintf(buf, len, "kmalloc-large");
-	else if (!(key & MS_SL_KEY_CLASS))
+	else if (!MS_SL_IS_CLASS(key))
 		snprintf(buf, len, "%.*s", MS_SL_NAME - 1, t->name[i]);
 	else if (bytes >= 1024 && !(bytes % 1024)) /* as slab_common.c: 1k */
 		snprintf(buf, len, "%s%uk", prefix[type], bytes / 1024);
@@ -122,6 +122,21 @@ static struct ms_slab_rate *find(struct ms_slab_events *e, const char *name)
 	return NULL;
 }
 
+/*
+ * kmalloc caches are allocated by kmalloc and freed by kfree, the others
+ * by kmem_cache_alloc and kmem_cache_free: a rate is only known when the
+ * programs that count it run.
+ */
+static void known(const struct ms_slab_events *e, const char *name,
+		  bool *alloc, bool *freed)
+{
+	bool km = !strncmp(name, "kmalloc-", 8) ||
+		  !strncmp(name, "dma-kmalloc-", 12);
+
+	*alloc = e->fields & (km ? MS_SE_KMALLOC : MS_SE_CACHE_ALLOC);
+	*freed = e->fields & (km ? MS_SE_KFREE : MS_SE_CACHE_FREE);
+}
+
 /* Rates of one slot, added to its cache (two caches may share a name). */
 static int add_slot(struct ms_slab_events *e, const struct slab *sl,
 		    const struct ms_sl_table *t, int i, double dt)
@@ -135,8 +150,14 @@ static int add_slot(struct ms_slab_events *e, const struct slab *sl,
 	char name[MS_NAME];
 	struct ms_slab_rate *r;
 	double ar = ms_bpf_rate(a, pa, dt), fr = ms_bpf_rate(f, pf, dt);
+	bool alloc_ok, free_ok;
 
 	slot_name(t, i, name, sizeof(name));
+	known(e, name, &alloc_ok, &free_ok);
+	if (!alloc_ok)
+		ar = NAN;
+	if (!free_ok)
+		fr = NAN;
 	r = find(e, name);
 	if (!r) {
 		r = ms_slab_rate_add(e);
@@ -152,7 +173,8 @@ static int add_slot(struct ms_slab_events *e, const struct slab *sl,
 	r->alloc_rate += ar;
 	r->free_rate += fr;
 	r->alloc_bytes_rate +=
-		large ? ms_bpf_rate(c->large_bytes, p->large_bytes, dt) :
+		large && alloc_ok ?
+			ms_bpf_rate(c->large_bytes, p->large_bytes, dt) :
 			ar * t->size[i];
 	r->free_bytes_rate += large ? NAN : fr * t->size[i];
 	return 0;

@@ -15,13 +15,14 @@
 #define MS_SL_KMALLOC_MAX 8192 /* larger kmallocs come from pages */
 
 /*
- * A slot's key is the kmem_cache pointer, or for allocations without one:
- * a kmalloc above MS_SL_KMALLOC_MAX, or (kernels without the
- * bpf_get_kmem_cache kfunc, before 6.13) a kmalloc size class:
- * CLASS | type << 32 | bytes, type as in enum ms_sl_kmalloc_type.
+ * A slot's key is the kmem_cache pointer (a kernel address: top bits set),
+ * or for allocations without one: a kmalloc above MS_SL_KMALLOC_MAX, or
+ * (kernels without the bpf_get_kmem_cache kfunc, before 6.13) a kmalloc
+ * size class: CLASS | type << 32 | bytes, type an enum ms_sl_kmalloc_type.
  */
 #define MS_SL_KEY_LARGE 1ULL
-#define MS_SL_KEY_CLASS (1ULL << 63)
+#define MS_SL_KEY_CLASS (1ULL << 62)
+#define MS_SL_IS_CLASS(key) ((key) >> 62 == 1)
 
 enum ms_sl_kmalloc_type {
 	MS_SL_KM_NORMAL, /* kmalloc-N */
