@@ -22,10 +22,10 @@
 #define MAPLE "proc/memscope/maple"
 #define ALLOC "proc/memscope/alloc_probe"
 #define BENCH "proc/memscope/slab_bench"
-#define DEFAULT_COUNT 8		/* probe attempts per order */
-#define DEFAULT_SIZE 256	/* benchmark object size */
-#define DEFAULT_OBJECTS 10000	/* benchmark objects */
-#define MAX_READ (64u << 20)	/* the biggest maple dump is ~30 MB */
+#define DEFAULT_COUNT 8 /* probe attempts per order */
+#define DEFAULT_SIZE 256 /* benchmark object size */
+#define DEFAULT_OBJECTS 10000 /* benchmark objects */
+#define MAX_READ (64u << 20) /* the biggest maple dump is ~30 MB */
 
 struct kmod {
 	struct ms_buf buf;
@@ -254,8 +254,7 @@ static int kmod_maple(const struct ms_root *r, struct kmod *k, int pid,
 					 strerror(-err));
 		return err;
 	}
-	err = ms_kmod_parse_maple(k->buf.data, k->buf.len, m, why,
-				  sizeof(why));
+	err = ms_kmod_parse_maple(k->buf.data, k->buf.len, m, why, sizeof(why));
 	if (err) {
 		ms_snapshot_note(s, "maple", "memscope.ko: %s", why);
 		return err;
@@ -263,7 +262,8 @@ static int kmod_maple(const struct ms_root *r, struct kmod *k, int pid,
 	if (m->pid != pid) {
 		ms_snapshot_note(s, "maple",
 				 "this tree holds the maple tree of process "
-				 "%d only", m->pid);
+				 "%d only",
+				 m->pid);
 		m->pid = m->nr_nodes = m->nr_slots = 0;
 		return -ENOENT;
 	}
@@ -313,9 +313,10 @@ static int probe_order(int fd, struct kmod *k, const struct ms_alloc_probe *p,
 	if (!err)
 		err = read_back(fd, &k->buf);
 	if (err) {
-		snprintf(why, len, "%s", err == -EBUSY ?
-			 "rate limit: at most 256 attempts a second" :
-			 errstr(err));
+		snprintf(why, len, "%s",
+			 err == -EBUSY ?
+				 "rate limit: at most 256 attempts a second" :
+				 errstr(err));
 		return err;
 	}
 	err = ms_kmod_parse_alloc(k->buf.data, k->buf.len, a, why, len);
@@ -347,7 +348,8 @@ static int probe_bounds(int fd, struct kmod *k, struct ms_alloc_probe *p,
 	}
 	p->max_order = (int)a->max_order;
 	p->nr_orders = req->alloc_probe.max_order < 0 ||
-				       req->alloc_probe.max_order > p->max_order ?
+				       req->alloc_probe.max_order >
+					       p->max_order ?
 			       p->max_order + 1 :
 			       req->alloc_probe.max_order + 1;
 	p->count = req->alloc_probe.count > 0 ? req->alloc_probe.count :
@@ -386,12 +388,12 @@ static int kmod_alloc(const struct ms_root *r, struct kmod *k,
 	}
 	close(fd);
 	if (err)
-		ms_snapshot_note(s, "alloc_probe", "%s%s", why,
-				 ran ? " (the orders after it were not probed)" :
-				       "");
+		ms_snapshot_note(
+			s, "alloc_probe", "%s%s", why,
+			ran ? " (the orders after it were not probed)" : "");
 	if (err == -EINVAL && p->node >= 0 && !ran)
-		ms_snapshot_note(s, "alloc_probe/node",
-				 "node %d is not online", p->node);
+		ms_snapshot_note(s, "alloc_probe/node", "node %d is not online",
+				 p->node);
 	p->nr_orders = ran;
 	return ran ? 0 : err;
 }
@@ -401,8 +403,10 @@ static int kmod_alloc(const struct ms_root *r, struct kmod *k,
 static int kmod_bench(const struct ms_root *r, struct kmod *k,
 		      const struct ms_request *req, struct ms_snapshot *s)
 {
-	unsigned int size = req->slab_bench.size ?: DEFAULT_SIZE;
-	unsigned int count = req->slab_bench.count ?: DEFAULT_OBJECTS;
+	unsigned int size = req->slab_bench.size ? req->slab_bench.size :
+						   DEFAULT_SIZE;
+	unsigned int count = req->slab_bench.count ? req->slab_bench.count :
+						     DEFAULT_OBJECTS;
 	char cmd[64], why[160];
 	int fd, err;
 
@@ -425,7 +429,8 @@ static int kmod_bench(const struct ms_root *r, struct kmod *k,
 		ms_snapshot_note(s, "slab_bench",
 				 "size %u x count %u is outside the module's "
 				 "bounds (1..65536 bytes, 1..100000 objects, "
-				 "64 MiB)", size, count);
+				 "64 MiB)",
+				 size, count);
 	else if (err)
 		ms_snapshot_note(s, "slab_bench", "%s", errstr(err));
 	if (err)

@@ -28,7 +28,7 @@ int ms_kmod_version(const char *text, size_t len, const char *want, char *why,
 /* What /proc/memscope/buddy says besides the zones. */
 struct ms_kmod_buddy_info {
 	uint64_t page_size, walk_limit;
-	int capped;		/* zones whose per-type counts are lower bounds */
+	int capped; /* zones whose per-type counts are lower bounds */
 };
 
 /*
@@ -51,14 +51,14 @@ int ms_kmod_parse_maple(const char *text, size_t len, struct ms_maple *m,
 /* One read of /proc/memscope/alloc_probe: the last probe of one order. */
 struct ms_kmod_alloc {
 	uint64_t max_order, max_count, per_sec;
-	uint64_t probe;		/* sequence number, 0 when none yet */
-	int order, count, node;	/* node -1: any */
+	uint64_t probe; /* sequence number, 0 when none yet */
+	int order, count, node; /* node -1: any */
 	int ok, fail;
-	int nr;			/* attempts listed, = count */
+	int nr; /* attempts listed, = count */
 	struct {
 		bool ok;
 		uint64_t ns;
-		int nid;	/* -1 on failure */
+		int nid; /* -1 on failure */
 	} att[MS_KMOD_MAX_ATTEMPTS];
 };
 

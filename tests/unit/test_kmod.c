@@ -101,7 +101,7 @@ static void test_buddy_doc(void **state)
 	assert_int_equal(z->wmark_low, 26);
 	assert_int_equal(z->wmark_high, 31);
 	assert_int_equal(z->boost, 0);
-	assert_int_equal(z->wmark_promo, MS_NA);	/* not in the file */
+	assert_int_equal(z->wmark_promo, MS_NA); /* not in the file */
 	z = zone(&b, 1, "Normal");
 	assert_orders(z->mt_free[0], nor_unm, 11);
 	assert_int_equal(z->free_blocks[10], 230);
@@ -119,8 +119,9 @@ static int parse_buddy_text(const char *text, struct ms_buddy *b)
 }
 
 #define HDR "memscope-buddy 1\norders 3\ntypes A B\n"
-#define ZONE "zone 0 Normal\nnr_free 1 2 3\nfree_type A 1 0 3\n" \
-	     "free_type B 0 2 0\ncapped 0\n"
+#define ZONE                                                \
+	"zone 0 Normal\nnr_free 1 2 3\nfree_type A 1 0 3\n" \
+	"free_type B 0 2 0\ncapped 0\n"
 
 static void test_buddy_bad(void **state)
 {
@@ -180,17 +181,17 @@ static void test_buddy_unknown_lines(void **state)
 	struct ms_zone *z;
 
 	assert_int_equal(parse_buddy_text(HDR "future_header 1 2 3\n"
-						  "zone 0 Normal\nnew_line x\n"
-						  "nr_free 1 2 3\n"
-						  "free_type A 1 0 3\n"
-						  "free_type B 0 2 0\ncapped 0\n"
-						  "end 1\nend\nafter the end\n",
+					      "zone 0 Normal\nnew_line x\n"
+					      "nr_free 1 2 3\n"
+					      "free_type A 1 0 3\n"
+					      "free_type B 0 2 0\ncapped 0\n"
+					      "end 1\nend\nafter the end\n",
 					  &b),
 			 0);
 	z = zone(&b, 0, "Normal");
 	assert_int_equal(z->free_blocks[2], 3);
 	assert_int_equal(z->mt_free[1][1], 2);
-	assert_int_equal(z->managed, MS_NA);	/* optional lines absent */
+	assert_int_equal(z->managed, MS_NA); /* optional lines absent */
 	free(b.zones);
 }
 
@@ -225,9 +226,8 @@ static void test_maple_doc(void **state)
 	const struct ms_maple_node *n;
 	const struct ms_maple_slot *s;
 
-	assert_int_equal(ms_kmod_parse_maple(f.data, f.len, &m, why,
-					     sizeof(why)),
-			 0);
+	assert_int_equal(
+		ms_kmod_parse_maple(f.data, f.len, &m, why, sizeof(why)), 0);
 	assert_int_equal(m.pid, 1234);
 	assert_int_equal(m.map_count, 5);
 	assert_int_equal(m.vmas, 5);
@@ -326,16 +326,19 @@ static void test_maple_bad(void **state)
 		  "depth or range" },
 		{ 16, "node 1 2 1 leaf_64 0x0 0x7f3a1c7fffff 4 x\n",
 		  "comes later" },
-		{ 19, "slot 1 1 0x55d5e7b9a000 0x55d5e7ba0fff vma "
-		      "0x55d5e7b9a000 0x55d5e7ba2000 r--p 0x8000071\n",
+		{ 19,
+		  "slot 1 1 0x55d5e7b9a000 0x55d5e7ba0fff vma "
+		  "0x55d5e7b9a000 0x55d5e7ba2000 r--p 0x8000071\n",
 		  "not its slot's range" },
-		{ 19, "slot 1 1 0x55d5e7b9a000 0x55d5e7ba0fff vma "
-		      "0x55d5e7b9a000 0x55d5e7ba1000 rw-x 0x8000071\n",
+		{ 19,
+		  "slot 1 1 0x55d5e7b9a000 0x55d5e7ba0fff vma "
+		  "0x55d5e7b9a000 0x55d5e7ba1000 rw-x 0x8000071\n",
 		  "bad perms" },
 		{ 19, "slot 1 1 0x55d5e7b9a000 0x55d5e7ba0fff mystery\n",
 		  "unknown slot kind" },
-		{ 21, "slot 1 3 0x7f3a1c7e2000 0x7f3a1c7ffffe vma "
-		      "0x7f3a1c7e2000 0x7f3a1c7fffff rw-p 0x8100073\n",
+		{ 21,
+		  "slot 1 3 0x7f3a1c7e2000 0x7f3a1c7ffffe vma "
+		  "0x7f3a1c7e2000 0x7f3a1c7fffff rw-p 0x8100073\n",
 		  "ends before max" },
 		{ 31, "", "cut dump" },
 	};
@@ -349,17 +352,17 @@ static void test_maple_bad(void **state)
 			print_error("case %zu: %d '%s'\n", i, err, why);
 		assert_true(err < 0);
 		assert_non_null(strstr(why, cases[i].why));
-		assert_int_equal(m.nr_nodes, 0);	/* nothing half-parsed */
+		assert_int_equal(m.nr_nodes, 0); /* nothing half-parsed */
 		assert_int_equal(m.pid, 0);
 	}
 	/* a truncated dump may lack children; an unknown line is skipped */
-	assert_int_equal(maple_variant(9, "truncated 1\nnew_field 7\n", &m),
-			 0);
+	assert_int_equal(maple_variant(9, "truncated 1\nnew_field 7\n", &m), 0);
 	assert_true(m.truncated);
-	assert_int_equal(maple_variant(15, "slot 0 2 0x7ffd2ba00000 "
-					   "0xffffffffffffffff child -1\n",
+	assert_int_equal(maple_variant(15,
+				       "slot 0 2 0x7ffd2ba00000 "
+				       "0xffffffffffffffff child -1\n",
 				       &m),
-			 -EINVAL);	/* node 3 still refers to it: not full */
+			 -EINVAL); /* node 3 still refers to it: not full */
 	free(m.nodes);
 	free(m.slots);
 }
@@ -373,9 +376,8 @@ static void test_maple_real(void **state)
 	int depth[8] = { 0 }, vmas = 0, types[4] = { 0 };
 	char *line = maps.data;
 
-	assert_int_equal(ms_kmod_parse_maple(f.data, f.len, &m, why,
-					     sizeof(why)),
-			 0);
+	assert_int_equal(
+		ms_kmod_parse_maple(f.data, f.len, &m, why, sizeof(why)), 0);
 	assert_int_equal(m.pid, 192);
 	assert_int_equal(m.map_count, 1010);
 	assert_int_equal(m.height, 4);
@@ -426,9 +428,8 @@ static void test_alloc(void **state)
 	struct ms_buf none = file(REAL, "more/alloc_probe-none.txt");
 	struct ms_kmod_alloc a;
 
-	assert_int_equal(ms_kmod_parse_alloc(f.data, f.len, &a, why,
-					     sizeof(why)),
-			 0);
+	assert_int_equal(
+		ms_kmod_parse_alloc(f.data, f.len, &a, why, sizeof(why)), 0);
 	assert_int_equal(a.max_order, 10);
 	assert_int_equal(a.max_count, 64);
 	assert_int_equal(a.per_sec, 256);
@@ -441,10 +442,9 @@ static void test_alloc(void **state)
 	assert_true(a.att[0].ok);
 	assert_int_equal(a.att[0].ns, 40413);
 	assert_int_equal(a.att[1].nid, 1);
-	assert_int_equal(ms_kmod_parse_alloc(r.data, r.len, &a, why,
-					     sizeof(why)),
-			 0);
-	assert_int_equal(a.probe, 2);	/* after more/alloc_probe-order10 */
+	assert_int_equal(
+		ms_kmod_parse_alloc(r.data, r.len, &a, why, sizeof(why)), 0);
+	assert_int_equal(a.probe, 2); /* after more/alloc_probe-order10 */
 	assert_int_equal(a.order, 3);
 	assert_int_equal(a.node, 1);
 	assert_int_equal(a.nr, 4);
@@ -528,9 +528,8 @@ static void test_bench(void **state)
 		"result kmalloc alloc 1 1 5000 200000 200000 200000 200000\n"
 		"result kmalloc free 1 0 100000 10000 10000 10000 10000\nend\n";
 
-	assert_int_equal(ms_kmod_parse_bench(f.data, f.len, &b, why,
-					     sizeof(why)),
-			 0);
+	assert_int_equal(
+		ms_kmod_parse_bench(f.data, f.len, &b, why, sizeof(why)), 0);
 	assert_int_equal(b.seq, 2);
 	assert_int_equal(b.size, 256);
 	assert_int_equal(b.count, 10000);
@@ -546,9 +545,8 @@ static void test_bench(void **state)
 	assert_int_equal(x->p99_ns, 410);
 	assert_int_equal(x->max_ns, 18233);
 	assert_int_equal(b.r[MS_BENCH_KMALLOC][MS_BENCH_FREE].p99_ns, 200);
-	assert_int_equal(ms_kmod_parse_bench(r.data, r.len, &b, why,
-					     sizeof(why)),
-			 0);
+	assert_int_equal(
+		ms_kmod_parse_bench(r.data, r.len, &b, why, sizeof(why)), 0);
 	assert_int_equal(b.seq, 1);
 	assert_int_equal(b.count, 1000);
 	assert_int_equal(b.r[MS_BENCH_KMALLOC][MS_BENCH_ALLOC].mean_ns, 8210);
@@ -709,7 +707,7 @@ static void test_backend_live(void **state)
 	struct ms_snapshot s;
 
 	if (access("/proc/memscope", F_OK) == 0)
-		skip();	/* the module is loaded here */
+		skip(); /* the module is loaded here */
 	assert_int_equal(sample(NULL, &req, &s), 0);
 	assert_string_equal(note(&s, "slab_bench"),
 			    "module not loaded (sudo insmod "
