@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The VMA tab: processes by memory use; Enter lists one process's VMAs
- * with an address-space summary; Enter again shows every field of a VMA.
+ * with an address-space summary; Enter again shows every field of a VMA;
+ * `t` shows the process's maple tree (memscope.ko, tui/maple.c).
  */
+#include "tui/maple.h"
 #include "tui/widgets.h"
 
 #include <inttypes.h>
@@ -12,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum vma_mode { PROCS, MAPS, DETAIL };
+enum vma_mode { PROCS, MAPS, DETAIL, MAPLE };
 
 /* Columns of the process list, in display order. */
 enum proc_col {
@@ -91,6 +93,10 @@ struct vma_view {
 	int uid_next;
 	char hint[160];
 	char empty[320]; /* why a process has no VMAs */
+	/* the maple tree: read once when opened and on `r` */
+	struct ms_maple_view mv;
+	enum vma_mode maple_from; /* where Esc goes back to */
+	bool maple_pending; /* the next sample reads the tree */
 };
 
 static const char *const kind_names[MS_VMA_NKINDS] = {
@@ -958,6 +964,51 @@ static void draw_detail(struct vma_view *v, WINDOW *w, struct ms_rect r)
 	ms_page_end(&l);
 }
 
+/* ---- the maple tree ---------------------------------------------------- */
+
+static void draw_maple(struct vma_view *v, WINDOW *w, struct ms_rect r)
+{
+	char title[256], comm[MS_NAME * 4];
+
+	snprintf(title, sizeof(title),
+		 "pid %d %s: maple tree (mm->mm_mt, memscope.ko)  r read "
+		 "again  Esc back",
+		 v->pid, ms_esc(comm, sizeof(comm), v->comm));
+	ms_maple_view_draw(&v->mv, w, r, v->base.ui, title);
+}
+
+/*
+ * The maple tree of pid, read by the next sample; from the VMA list, its
+ * leaf slot holding the selected VMA is marked.
+ */
+static enum ms_key_result open_maple(struct vma_view *v, uint64_t mark)
+{
+	v->maple_from = v->mode;
+	v->mode = MAPLE;
+	v->maple_pending = true;
+	v->mv.have = false;
+	v->mv.why[0] = '\0';
+	v->mv.sc.top = 0;
+	v->mv.mark = 0;
+	if (mark)
+		ms_maple_view_mark(&v->mv, mark);
+	return MS_KEY_RESAMPLE;
+}
+
+static enum ms_key_result maple_key(struct vma_view *v, int key)
+{
+	if (ms_key_is_back(key)) {
+		v->mode = v->maple_from;
+		v->waiting = true; /* its data was not read meanwhile */
+		return MS_KEY_RESAMPLE;
+	}
+	if (key == 'r') {
+		v->maple_pending = true;
+		return MS_KEY_RESAMPLE;
+	}
+	return ms_maple_view_key(&v->mv, key);
+}
+
 /* ---- the view ---------------------------------------------------------- */
 
 static struct ms_view *vma_create(const struct ms_ui *ui)
@@ -989,6 +1040,7 @@ static void vma_destroy(struct ms_view *base)
 
 	ms_table_free(&v->ptab);
 	ms_table_free(&v->vtab);
+	ms_maple_view_free(&v->mv);
 	free(v->prow);
 	free(v);
 }
@@ -999,6 +1051,13 @@ static void vma_request(struct ms_view *base, struct ms_request *req)
 
 	if (v->mode == PROCS) {
 		req->sections |= MS_SEC_BIT(MS_SEC_PROCS);
+		return;
+	}
+	if (v->mode == MAPLE) {
+		if (v->maple_pending) {
+			req->sections |= MS_SEC_BIT(MS_SEC_MAPLE);
+			req->maple_pid = v->pid;
+		}
 		return;
 	}
 	req->sections |= MS_SEC_BIT(MS_SEC_VMAS);
@@ -1014,10 +1073,15 @@ static void vma_update(struct ms_view *base, const struct ms_snapshot *cur,
 	v->waiting = false;
 	if (!cur)
 		return;
-	if (v->mode == PROCS)
+	if (v->mode == PROCS) {
 		proc_rows(v);
-	else
+	} else if (v->mode == MAPLE) {
+		if (v->maple_pending)
+			ms_maple_view_set(&v->mv, cur, v->pid);
+		v->maple_pending = false;
+	} else {
 		vma_rows(v);
+	}
 }
 
 static void vma_draw(struct ms_view *base, WINDOW *w, struct ms_rect r)
@@ -1031,6 +1095,8 @@ static void vma_draw(struct ms_view *base, WINDOW *w, struct ms_rect r)
 		draw_procs(v, w, r);
 	else if (v->mode == MAPS)
 		draw_maps(v, w, r);
+	else if (v->mode == MAPLE)
+		draw_maple(v, w, r);
 	else
 		draw_detail(v, w, r);
 }
@@ -1065,6 +1131,15 @@ static enum ms_key_result procs_key(struct vma_view *v, int key)
 		return res;
 	if (ms_key_is_enter(key))
 		return open_process(v);
+	if (key == 't' && v->cur) {
+		int row = ms_table_selected(&v->ptab);
+
+		if (row < 0)
+			return MS_KEY_DONE;
+		v->pid = proc_at(v, row)->pid;
+		snprintf(v->comm, sizeof(v->comm), "%s", proc_at(v, row)->comm);
+		return open_maple(v, 0);
+	}
 	if (key == 'k' && v->cur) {
 		v->kthreads = !v->kthreads;
 		proc_rows(v);
@@ -1082,6 +1157,12 @@ static enum ms_key_result maps_key(struct vma_view *v, int key)
 		v->mode = PROCS;
 		v->waiting = true;
 		return MS_KEY_RESAMPLE;
+	}
+	if (!v->vtab.editing && key == 't') {
+		row = ms_table_selected(&v->vtab);
+		return open_maple(v, row >= 0 && vmas_here(v) ?
+					     vma_at(v, row)->start :
+					     0);
 	}
 	res = ms_table_key(&v->vtab, key);
 	if (v->vtab.sort_col >= 0)
@@ -1106,6 +1187,8 @@ static enum ms_key_result vma_key_press(struct ms_view *base, int key)
 		return procs_key(v, key);
 	case MAPS:
 		return maps_key(v, key);
+	case MAPLE:
+		return maple_key(v, key);
 	case DETAIL:
 		break;
 	}
@@ -1123,18 +1206,21 @@ static const char *vma_hints(struct ms_view *base)
 	switch (v->mode) {
 	case PROCS:
 		snprintf(v->hint, sizeof(v->hint),
-			 "Enter mappings  k kernel threads  %s",
+			 "Enter mappings  t maple tree  k kernel threads  %s",
 			 ms_table_hints(&v->ptab));
 		break;
 	case MAPS:
 		if (!v->waiting && v->cur && !vmas_here(v))
 			return "Esc back to the processes";
 		snprintf(v->hint, sizeof(v->hint),
-			 "Enter VMA fields  Esc processes  %s",
+			 "Enter VMA fields  t maple tree  Esc processes  %s",
 			 ms_table_hints(&v->vtab));
 		break;
 	case DETAIL:
 		return "Up/Down scroll  Esc back to the mappings";
+	case MAPLE:
+		return "Up/Down/PgUp/PgDn scroll  v slots  ]/[ next/prev node  "
+		       "r read again  Esc back";
 	}
 	return v->hint;
 }
