@@ -505,7 +505,7 @@ static void bench_compare(struct ms_page *l, const struct ms_slab_bench *b)
 static void bench_result(struct ms_page *l, const struct slab_view *s)
 {
 	const struct ms_slab_bench *b = &s->bench.res;
-	char buf[256], a[16], c[16], t[16];
+	char buf[256], a[16], c[16], d[16], e[16], t[16];
 	time_t when = (time_t)s->bench.when;
 	uint64_t best = 0;
 	struct tm tm;
@@ -517,8 +517,8 @@ static void bench_result(struct ms_page *l, const struct slab_view *s)
 		 "%s, kmalloc's bucket %s",
 		 t, ms_fmt_u64(a, sizeof(a), b->count),
 		 ms_fmt_u64(c, sizeof(c), b->size),
-		 ms_fmt_bytes(a, sizeof(a), b->cache_object_size),
-		 ms_fmt_bytes(c, sizeof(c), b->kmalloc_bucket));
+		 ms_fmt_bytes(d, sizeof(d), b->cache_object_size),
+		 ms_fmt_bytes(e, sizeof(e), b->kmalloc_bucket));
 	ms_page_line(l, ms_attr(MS_C_NORMAL), buf);
 	for (int api = 0; api < MS_BENCH_APIS; api++)
 		for (int op = 0; op < MS_BENCH_OPS; op++)
