@@ -17,8 +17,6 @@
 
 const char *ms_bpf_fault;
 
-#define NO_SUCH_TP "ms_no_such_tracepoint"
-
 /* What libbpf said about the last failure: the program and why. */
 static struct {
 	char prog[64];
@@ -188,6 +186,27 @@ static bool faulty(const struct ms_bpf_group *g, int d)
 	return ms_bpf_fault && !strcmp(ms_bpf_fault, g->ops->progs[d].name);
 }
 
+/*
+ * The test hook: the verifier refuses the program (its first instruction
+ * now reads far past the context); the length stays, so does line info.
+ */
+static void break_program(struct bpf_program *p)
+{
+	const struct bpf_insn bad = { .code = BPF_LDX | BPF_MEM | BPF_DW,
+				      .dst_reg = BPF_REG_0,
+				      .src_reg = BPF_REG_1,
+				      .off = 0x7ff8 };
+	size_t n = bpf_program__insn_cnt(p);
+	struct bpf_insn *v = malloc(n * sizeof(*v));
+
+	if (!v)
+		return;
+	memcpy(v, bpf_program__insns(p), n * sizeof(*v));
+	v[0] = bad;
+	bpf_program__set_insns(p, v, n);
+	free(v);
+}
+
 /* Autoload one twin per wanted program; -ENOENT when none is left. */
 static int choose(struct ms_bpf_group *g, struct bpf_object *obj,
 		  const struct btf *btf, signed char *btf_ok)
@@ -211,8 +230,8 @@ static int choose(struct ms_bpf_group *g, struct bpf_object *obj,
 		want = !g->st[d].off && (!def->wanted || def->wanted(btf));
 		use_btf = btf_ok[d] && !g->st[d].btf_failed;
 		bpf_program__set_autoload(p, want && is_btf(p) == use_btf);
-		if (is_btf(p) && faulty(g, d))
-			bpf_program__set_attach_target(p, 0, NO_SUCH_TP);
+		if (faulty(g, d))
+			break_program(p);
 		n += want && is_btf(p) == use_btf;
 	}
 	return n ? 0 : -ENOENT;
@@ -252,8 +271,8 @@ static void attach_all(struct ms_bpf_group *g)
 		if (is_btf(p))
 			l = bpf_program__attach(p);
 		else
-			l = bpf_program__attach_raw_tracepoint(
-				p, faulty(g, d) ? NO_SUCH_TP : tracepoint(p));
+			l = bpf_program__attach_raw_tracepoint(p,
+							       tracepoint(p));
 		if (!l) {
 			g->st[d].off = true;
 			snprintf(g->st[d].why, sizeof(g->st[d].why),

@@ -1,0 +1,635 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * BPF backend tests on this machine's kernel (root, BTF): every program
+ * loads and attaches, known workloads move the counters, a broken program
+ * turns off only its fields, nothing stays attached or mounted after close.
+ */
+#define _GNU_SOURCE
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/mount.h>
+#include <sys/statfs.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "probes/bpf/kallsyms.h"
+#include "probes/probe.h"
+
+#ifdef MS_HAVE_BPF
+#include <bpf/bpf.h>
+
+#include "probes/bpf/bpf.h"
+#endif
+
+#define TRACEFS "/sys/kernel/tracing"
+#define TRACEFS_MAGIC 0x74726163
+
+static struct ms_root root;
+
+/* ---- kallsyms (no privileges needed) ------------------------------------ */
+
+static const char ksyms_text[] =
+	"ffffffff81000000 T _stext\n"
+	"ffffffff8162e710 T kfree\n"
+	"ffffffff81636390 T kmem_cache_alloc_noprof\n"
+	"ffffffff81700000 D some_data\n"
+	"ffffffffc0a01000 t ext4_fill_super\t[ext4]\n";
+
+static void kallsyms_lookup(void **state)
+{
+	struct ms_kallsyms k;
+	char b[MS_SYM];
+
+	assert_int_equal(ms_kallsyms_parse(&k, ksyms_text,
+					   sizeof(ksyms_text) - 1),
+			 0);
+	assert_int_equal(k.n, 4); /* text only: D is left out */
+	assert_true(ms_kallsyms_name(&k, 0xffffffff8162e72aULL, b, sizeof(b)));
+	assert_string_equal(b, "kfree+0x1a");
+	assert_true(ms_kallsyms_name(&k, 0xffffffff81636390ULL, b, sizeof(b)));
+	assert_string_equal(b, "kmem_cache_alloc_noprof+0x0");
+	assert_true(ms_kallsyms_name(&k, 0xffffffffc0a01010ULL, b, sizeof(b)));
+	assert_string_equal(b, "ext4_fill_super+0x10 [ext4]");
+	assert_false(ms_kallsyms_name(&k, 0xffffffff80000000ULL, b, sizeof(b)));
+	ms_kallsyms_free(&k);
+}
+
+static void kallsyms_hidden(void **state)
+{
+	static const char hidden[] = "0000000000000000 T _stext\n"
+				     "0000000000000000 T kfree\n";
+	struct ms_kallsyms k;
+
+	/* kptr_restrict: every address reads 0, nothing can be named */
+	assert_int_equal(ms_kallsyms_parse(&k, hidden, sizeof(hidden) - 1),
+			 -EPERM);
+	assert_int_equal(ms_kallsyms_parse(&k, "garbage", 7), -EINVAL);
+}
+
+/* ---- The backend on the live kernel -------------------------------------- */
+
+static const char *skip_why;
+
+static bool skipped(void)
+{
+	if (skip_why)
+		fprintf(stderr, "# skipped: %s\n", skip_why);
+	return skip_why != NULL;
+}
+
+#define NEED_BPF()                 \
+	do {                       \
+		if (skipped()) {   \
+			skip();    \
+			return;    \
+		}                  \
+	} while (0)
+
+struct live {
+	struct ms_probe p;
+	struct ms_snapshot s[2];
+	int cur;
+};
+
+static double mono(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void live_open(struct live *l)
+{
+	memset(l, 0, sizeof(*l));
+	l->p.ops = &ms_bpf_ops;
+	l->p.root = &root;
+	assert_int_equal(l->p.ops->detect(&root, &l->p.caps, l->p.why,
+					  sizeof(l->p.why)),
+			 0);
+	assert_int_equal(l->p.ops->open(&l->p), 0);
+	l->p.opened = true;
+	l->p.owns = l->p.caps;
+	ms_snapshot_init(&l->s[0]);
+	ms_snapshot_init(&l->s[1]);
+}
+
+/* One sample as the manager takes it; returns the snapshot. */
+static struct ms_snapshot *live_sample(struct live *l, unsigned int secs,
+				       const char *cache)
+{
+	struct ms_request req = { .sections = secs };
+	struct ms_snapshot *s = &l->s[l->cur ^= 1];
+
+	if (cache)
+		snprintf(req.slab_cache, sizeof(req.slab_cache), "%s", cache);
+	ms_snapshot_reset(s);
+	s->t_mono = mono();
+	l->p.ops->sample(&l->p, &req, s);
+	ms_derive(s);
+	return s;
+}
+
+static void live_close(struct live *l)
+{
+	l->p.ops->close(&l->p);
+	ms_snapshot_free(&l->s[0]);
+	ms_snapshot_free(&l->s[1]);
+}
+
+static void no_program_notes(const struct ms_snapshot *s)
+{
+	for (int i = 0; i < s->nr_notes; i++) {
+		if (!strncmp(s->notes[i].what, "bpf ", 4) ||
+		    strstr(s->notes[i].what, "_events"))
+			fail_msg("%s: %s", s->notes[i].what, s->notes[i].why);
+	}
+}
+
+static void every_program_attaches(void **state)
+{
+	struct live l;
+	struct ms_snapshot *s;
+	int buddy = 0, slab = 0;
+
+	NEED_BPF();
+	live_open(&l);
+	s = live_sample(&l, MS_SEC_EVENTS, NULL);
+	no_program_notes(s);
+	assert_int_equal(s->have & MS_SEC_EVENTS, MS_SEC_EVENTS);
+	assert_string_equal(s->source[MS_SEC_BUDDY_EVENTS], "bpf");
+	assert_string_equal(s->source[MS_SEC_SLAB_EVENTS], "bpf");
+	assert_int_equal(s->buddy_events.fields, MS_BE_ALLOC | MS_BE_FREE |
+							 MS_BE_EXTFRAG |
+							 MS_BE_COMPACT);
+	/* this kernel (6.18) has bpf_get_kmem_cache: kfree per cache */
+	assert_int_equal(s->slab_events.fields,
+			 MS_SE_CACHE_ALLOC | MS_SE_CACHE_FREE | MS_SE_KMALLOC |
+				 MS_SE_KFREE | MS_SE_CALLSITES);
+	assert_int_equal(s->bpf.nr_groups, 2);
+	for (int i = 0; i < s->bpf.nr_progs; i++) {
+		buddy += !strcmp(s->bpf.progs[i].group, "buddy");
+		slab += !strcmp(s->bpf.progs[i].group, "slab");
+		/* one twin of each: tp_btf on this kernel */
+		assert_non_null(strstr(s->bpf.progs[i].name, "_btf"));
+	}
+	assert_int_equal(buddy, 5);
+	assert_int_equal(slab, 4);
+	/* the first sample after an attach has counts, not rates */
+	assert_true(isnan(s->buddy_events.interval));
+	assert_true(isnan(s->buddy_events.alloc_rate[0]));
+	s = live_sample(&l, MS_SEC_EVENTS, NULL);
+	assert_true(s->buddy_events.interval > 0);
+	assert_false(isnan(s->buddy_events.alloc_rate[0]));
+	assert_true(s->bpf.stats);
+	live_close(&l);
+}
+
+static uint64_t vmstat_pgalloc(void)
+{
+	FILE *f = fopen("/proc/vmstat", "r");
+	char name[64];
+	unsigned long long v, sum = 0;
+
+	assert_non_null(f);
+	while (fscanf(f, "%63s %llu", name, &v) == 2)
+		if (!strncmp(name, "pgalloc_", 8))
+			sum += v;
+	fclose(f);
+	return sum;
+}
+
+static uint64_t order0_allocs(const struct ms_buddy_events *e)
+{
+	uint64_t n = 0;
+
+	for (int t = 0; t < e->nr_migrate; t++)
+		n += e->alloc[t][0];
+	return n;
+}
+
+static uint64_t pages_allocated(const struct ms_buddy_events *e)
+{
+	uint64_t n = 0;
+
+	for (int t = 0; t < e->nr_migrate; t++)
+		for (int o = 0; o < e->nr_orders; o++)
+			n += e->alloc[t][o] << o;
+	return n;
+}
+
+/* Touching N fresh pages: at least N order-0 allocations. */
+static void pages_move_buddy_counts(void **state)
+{
+	const long pg = sysconf(_SC_PAGESIZE), n = 4096;
+	uint64_t a0, a1, p0, p1, v0, v1;
+	struct ms_snapshot *s;
+	struct live l;
+	char *m;
+
+	NEED_BPF();
+	live_open(&l);
+	s = live_sample(&l, MS_SEC_BIT(MS_SEC_BUDDY_EVENTS), NULL);
+	a0 = order0_allocs(&s->buddy_events);
+	p0 = pages_allocated(&s->buddy_events);
+	v0 = vmstat_pgalloc();
+	m = mmap(NULL, (size_t)(n * pg), PROT_READ | PROT_WRITE,
+		 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	assert_true(m != MAP_FAILED);
+	madvise(m, (size_t)(n * pg), MADV_NOHUGEPAGE);
+	memset(m, 1, (size_t)(n * pg));
+	munmap(m, (size_t)(n * pg));
+	v1 = vmstat_pgalloc();
+	s = live_sample(&l, MS_SEC_BIT(MS_SEC_BUDDY_EVENTS), NULL);
+	a1 = order0_allocs(&s->buddy_events);
+	p1 = pages_allocated(&s->buddy_events);
+	fprintf(stderr, "# %ld pages touched: %llu order-0 allocations, "
+			"%llu pages (bpf), %llu pages (vmstat pgalloc_*)\n",
+		n, (unsigned long long)(a1 - a0), (unsigned long long)(p1 - p0),
+		(unsigned long long)(v1 - v0));
+	assert_true(a1 - a0 >= (uint64_t)n);
+	assert_true(v1 - v0 >= (uint64_t)n);
+	/* the same allocations seen two ways (vmstat also counts bulk ones) */
+	assert_true(p1 - p0 >= (v1 - v0) / 2);
+	assert_true(p1 - p0 <= (v1 - v0) * 2);
+	assert_true(s->buddy_events.free[0] > 0);
+	live_close(&l);
+}
+
+static const struct ms_slab_rate *rate_of(const struct ms_slab_events *e,
+					  const char *name)
+{
+	for (int i = 0; i < e->n; i++)
+		if (!strcmp(e->v[i].name, name))
+			return &e->v[i];
+	return NULL;
+}
+
+static uint64_t allocs_of(const struct ms_slab_events *e, const char *name)
+{
+	const struct ms_slab_rate *r = rate_of(e, name);
+
+	return r ? r->allocs : 0;
+}
+
+/* New names each time: an unlinked name's dentry stays cached. */
+static void churn(const char *dir, int k)
+{
+	static int gen;
+	char path[4096];
+
+	gen++;
+	for (int i = 0; i < k; i++) {
+		int fd;
+
+		snprintf(path, sizeof(path), "%s/f%d.%d", dir, gen, i);
+		fd = open(path, O_CREAT | O_WRONLY | O_EXCL, 0600);
+		assert_true(fd >= 0);
+		close(fd);
+		assert_int_equal(unlink(path), 0);
+	}
+}
+
+/* The inode cache of the file system dir is on: the busiest *inode* one. */
+static const char *inode_cache(const struct ms_slab_events *a,
+			       const struct ms_slab_events *b)
+{
+	const char *best = NULL;
+	uint64_t most = 0;
+
+	for (int i = 0; i < b->n; i++) {
+		uint64_t d;
+
+		if (!strstr(b->v[i].name, "inode"))
+			continue;
+		d = b->v[i].allocs - allocs_of(a, b->v[i].name);
+		if (d > most) {
+			most = d;
+			best = b->v[i].name;
+		}
+	}
+	return best;
+}
+
+/* Creating and removing K files: K dentries and K inodes at least. */
+static void files_move_slab_counts(void **state)
+{
+	const int k = 2000;
+	char dir[] = "/tmp/ms-bpf-XXXXXX";
+	struct ms_slab_events before = { 0 };
+	struct ms_snapshot *s;
+	const char *ic;
+	struct live l;
+
+	NEED_BPF();
+	assert_non_null(mkdtemp(dir));
+	live_open(&l);
+	s = live_sample(&l, MS_SEC_BIT(MS_SEC_SLAB_EVENTS), NULL);
+	before = s->slab_events; /* stays valid: s is not sampled again */
+	churn(dir, k);
+	s = live_sample(&l, MS_SEC_BIT(MS_SEC_SLAB_EVENTS), NULL);
+	ic = inode_cache(&before, &s->slab_events);
+	assert_non_null(ic);
+	fprintf(stderr, "# %d files: dentry +%llu, %s +%llu\n", k,
+		(unsigned long long)(allocs_of(&s->slab_events, "dentry") -
+				     allocs_of(&before, "dentry")),
+		ic,
+		(unsigned long long)(allocs_of(&s->slab_events, ic) -
+				     allocs_of(&before, ic)));
+	assert_true(allocs_of(&s->slab_events, "dentry") -
+			    allocs_of(&before, "dentry") >=
+		    (uint64_t)k);
+	assert_true(allocs_of(&s->slab_events, ic) - allocs_of(&before, ic) >=
+		    (uint64_t)k);
+	/* and the rates reach slabinfo's caches by name */
+	assert_true(rate_of(&s->slab_events, "dentry")->alloc_rate > 0);
+	assert_int_equal(rate_of(&s->slab_events, "dentry")->objsize, 192);
+	live_close(&l);
+	rmdir(dir);
+}
+
+/* The drill-down: stacks of one cache only, named from kallsyms. */
+static void callsites_of_dentry(void **state)
+{
+	char dir[] = "/tmp/ms-bpf-XXXXXX";
+	struct ms_snapshot *s;
+	bool d_alloc = false;
+	struct live l;
+
+	NEED_BPF();
+	assert_non_null(mkdtemp(dir));
+	live_open(&l);
+	churn(dir, 10); /* so the cache has a slot to point at */
+	live_sample(&l, MS_SEC_BIT(MS_SEC_SLAB_EVENTS), "dentry");
+	churn(dir, 500);
+	s = live_sample(&l, MS_SEC_BIT(MS_SEC_SLAB_EVENTS), "dentry");
+	fprintf(stderr, "# dentry: %llu allocations from %d stacks\n",
+		(unsigned long long)s->slab_events.target_allocs,
+		s->slab_events.nr_sites);
+	assert_string_equal(s->slab_events.target, "dentry");
+	assert_true(s->slab_events.nr_sites > 0);
+	assert_true(s->slab_events.target_allocs >= 500);
+	for (int i = 0; i < s->slab_events.nr_sites; i++)
+		for (int f = 0; f < s->slab_events.sites[i].depth; f++)
+			d_alloc |= !strncmp(s->slab_events.sites[i].sym[f],
+					    "d_alloc", 7);
+	fprintf(stderr, "# dentry's busiest call site: %s < %s\n",
+		s->slab_events.sites[0].sym[0],
+		s->slab_events.sites[0].depth > 1 ?
+			s->slab_events.sites[0].sym[1] :
+			"");
+	assert_true(d_alloc);
+	/* closing the drill-down stops the collection */
+	s = live_sample(&l, MS_SEC_BIT(MS_SEC_SLAB_EVENTS), NULL);
+	assert_int_equal(s->slab_events.nr_sites, 0);
+	live_close(&l);
+	rmdir(dir);
+}
+
+/* A program the verifier refuses turns off only the fields it feeds. */
+static void broken_program_turns_off_its_fields(void **state)
+{
+	struct ms_snapshot *s;
+	struct live l;
+	bool noted = false;
+
+	NEED_BPF();
+#ifdef MS_HAVE_BPF
+	ms_bpf_fault = "ms_pgfree";
+#endif
+	live_open(&l);
+	s = live_sample(&l, MS_SEC_BIT(MS_SEC_BUDDY_EVENTS), NULL);
+#ifdef MS_HAVE_BPF
+	ms_bpf_fault = NULL;
+#endif
+	assert_true(s->have & MS_SEC_BIT(MS_SEC_BUDDY_EVENTS));
+	assert_int_equal(s->buddy_events.fields,
+			 MS_BE_ALLOC | MS_BE_EXTFRAG | MS_BE_COMPACT);
+	for (int i = 0; i < s->nr_notes; i++)
+		if (!strcmp(s->notes[i].what, "bpf ms_pgfree")) {
+			fprintf(stderr, "# note: %s: %s\n", s->notes[i].what,
+				s->notes[i].why);
+			/* the verifier's own words */
+			noted = strstr(s->notes[i].why, "invalid bpf_context "
+							"access") != NULL;
+		}
+	assert_true(noted);
+	live_close(&l);
+}
+
+/* Groups nobody asks for are detached after MS_BPF_LINGER seconds. */
+static void idle_groups_detach(void **state)
+{
+	struct ms_request none = { .sections = MS_SEC_BIT(MS_SEC_MEMINFO) };
+	struct ms_snapshot *s;
+	struct live l;
+	double t;
+
+	NEED_BPF();
+	live_open(&l);
+	s = live_sample(&l, MS_SEC_BIT(MS_SEC_SLAB_EVENTS), NULL);
+	assert_int_equal(s->bpf.nr_groups, 1);
+	assert_string_equal(s->bpf.groups[0], "slab");
+	t = s->t_mono;
+	s = &l.s[l.cur ^= 1];
+	ms_snapshot_reset(s);
+	s->t_mono = t + 1;
+	l.p.ops->idle(&l.p, &none, s);
+	assert_int_equal(s->bpf.nr_groups, 1); /* lingers a little */
+	ms_snapshot_reset(s);
+#ifdef MS_HAVE_BPF
+	s->t_mono = t + MS_BPF_LINGER + 1;
+#endif
+	l.p.ops->idle(&l.p, &none, s);
+	assert_int_equal(s->bpf.nr_groups, 0);
+	assert_false(s->bpf.stats); /* run-time stats off with the groups */
+	live_close(&l);
+}
+
+#ifdef MS_HAVE_BPF
+/* The BPF objects (prog_id:, link_id:, map_id:) behind our own fds. */
+static int own_ids(const char *kind, uint32_t *ids, int max)
+{
+	DIR *d = opendir("/proc/self/fdinfo");
+	struct dirent *e;
+	size_t klen = strlen(kind);
+	int n = 0;
+
+	assert_non_null(d);
+	while ((e = readdir(d)) && n < max) {
+		char path[300], line[256];
+		FILE *f;
+
+		snprintf(path, sizeof(path), "/proc/self/fdinfo/%s",
+			 e->d_name);
+		f = fopen(path, "r");
+		if (!f)
+			continue;
+		while (fgets(line, sizeof(line), f) && n < max) {
+			uint32_t id;
+			bool seen = false;
+
+			if (strncmp(line, kind, klen) || line[klen] != ':')
+				continue;
+			/* a link's fdinfo names its program too */
+			id = (uint32_t)strtoul(line + klen + 1, NULL, 10);
+			for (int i = 0; i < n; i++)
+				seen |= ids[i] == id;
+			if (!seen)
+				ids[n++] = id;
+		}
+		fclose(f);
+	}
+	closedir(d);
+	return n;
+}
+
+static bool prog_exists(uint32_t id)
+{
+	int fd = bpf_prog_get_fd_by_id(id);
+
+	if (fd >= 0)
+		close(fd);
+	return fd >= 0 || errno != ENOENT;
+}
+
+static bool link_exists(uint32_t id)
+{
+	int fd = bpf_link_get_fd_by_id(id);
+
+	if (fd >= 0)
+		close(fd);
+	return fd >= 0 || errno != ENOENT;
+}
+#endif
+
+/* After close: none of our programs or links is left in the kernel. */
+static void nothing_left_after_close(void **state)
+{
+#ifdef MS_HAVE_BPF
+	uint32_t progs[64], links[64];
+	int np, nl, ours = 0;
+	struct live l;
+	uint32_t id = 0;
+
+	NEED_BPF();
+	live_open(&l);
+	live_sample(&l, MS_SEC_EVENTS, NULL);
+	np = own_ids("prog_id", progs, 64);
+	nl = own_ids("link_id", links, 64);
+
+	assert_int_equal(np, 9);
+	assert_int_equal(nl, 9);
+	live_close(&l);
+	assert_int_equal(own_ids("prog_id", progs + np, 64 - np), 0);
+	/* the kernel frees them after a grace period: wait up to 10 s */
+	for (int t = 0; t < 1000; t++) {
+		int left = 0;
+
+		for (int i = 0; i < np; i++)
+			left += prog_exists(progs[i]);
+		if (!left)
+			break;
+		usleep(10000);
+	}
+	for (int i = 0; i < np; i++)
+		if (prog_exists(progs[i]))
+			fail_msg("program %u still loaded", progs[i]);
+	for (int i = 0; i < nl; i++)
+		if (link_exists(links[i]))
+			fail_msg("link %u still there", links[i]);
+	/* libbpf's enumeration agrees: none of those ids */
+	while (!bpf_prog_get_next_id(id, &id))
+		for (int i = 0; i < np; i++)
+			ours += id == progs[i];
+	assert_int_equal(ours, 0);
+#else
+	skip();
+#endif
+}
+
+static bool tracefs_mounted(void)
+{
+	struct statfs st;
+
+	return !statfs(TRACEFS, &st) && st.f_type == TRACEFS_MAGIC;
+}
+
+/* tracefs: mounted for the run when missing, unmounted on close. */
+static void tracefs_mounted_for_the_run(void **state)
+{
+	bool was = tracefs_mounted();
+	struct live l;
+
+	NEED_BPF();
+	if (was && umount(TRACEFS)) {
+		fprintf(stderr, "# skipped: tracefs is mounted and busy\n");
+		skip();
+	}
+	live_open(&l);
+	assert_true(tracefs_mounted());
+	live_close(&l);
+	assert_false(tracefs_mounted());
+	if (was)
+		assert_int_equal(mount("tracefs", TRACEFS, "tracefs", 0, NULL),
+				 0);
+}
+
+/* A captured tree is never traced. */
+static void captured_tree_says_why(void **state)
+{
+	struct ms_root tree;
+	unsigned int caps = 0;
+	char why[128] = "";
+
+	assert_int_equal(ms_root_open(&tree, "tests/fixtures/debian12-6.18"),
+			 0);
+#ifdef MS_HAVE_BPF
+	assert_int_equal(ms_bpf_ops.detect(&tree, &caps, why, sizeof(why)),
+			 -ENODEV);
+	assert_string_equal(why, "captured tree");
+#else
+	assert_int_equal(ms_bpf_ops.detect(&tree, &caps, why, sizeof(why)),
+			 -ENOTSUP);
+	assert_non_null(strstr(why, "not built with BPF"));
+#endif
+	assert_int_equal(caps, MS_SEC_EVENTS);
+	ms_root_close(&tree);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(kallsyms_lookup),
+		cmocka_unit_test(kallsyms_hidden),
+		cmocka_unit_test(captured_tree_says_why),
+		cmocka_unit_test(every_program_attaches),
+		cmocka_unit_test(pages_move_buddy_counts),
+		cmocka_unit_test(files_move_slab_counts),
+		cmocka_unit_test(callsites_of_dentry),
+		cmocka_unit_test(broken_program_turns_off_its_fields),
+		cmocka_unit_test(idle_groups_detach),
+		cmocka_unit_test(nothing_left_after_close),
+		cmocka_unit_test(tracefs_mounted_for_the_run),
+	};
+	unsigned int caps;
+	static char why[128];
+
+	if (ms_root_open(&root, NULL))
+		return 1;
+	if (ms_bpf_ops.detect(&root, &caps, why, sizeof(why)))
+		skip_why = why; /* not root, no BTF, or not built with BPF */
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
