@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "tui/events.h"
 #include "tui/widgets.h"
 
 enum {
@@ -520,6 +521,7 @@ static void draw_detail(struct buddy_view *b, WINDOW *w, struct ms_rect r,
 	for (int o = 0; o < z->nr_orders && o < MS_MAX_ORDER; o++)
 		order_row(&l, b, z, o);
 	detail_migrate(&l, b, z);
+	ms_buddy_events_page(&l, b->cur, b->base.ui);
 	ms_page_end(&l);
 }
 
@@ -750,7 +752,8 @@ static void buddy_request(struct ms_view *v, struct ms_request *req)
 {
 	struct probe_page *p = &BV(v)->probe;
 
-	req->sections |= MS_SEC_BIT(MS_SEC_BUDDY);
+	req->sections |= MS_SEC_BIT(MS_SEC_BUDDY) |
+			 MS_SEC_BIT(MS_SEC_BUDDY_EVENTS);
 	req->pagetypes = BV(v)->detail;
 	if (p->open && p->pending) {
 		req->sections |= MS_SEC_BIT(MS_SEC_ALLOC_PROBE);
@@ -827,13 +830,24 @@ static void draw_orders_panel(struct buddy_view *b, WINDOW *w, struct ms_rect r,
 
 #define PANEL_LINES 4
 
-/* The zone table, and the selected zone's orders right under it. */
+/*
+ * The zone table, the selected zone's orders right under it, and under
+ * them the page allocator's event rates (bpf) when they are sampled.
+ */
 static void draw_list(struct buddy_view *b, WINDOW *w, struct ms_rect r)
 {
 	struct ms_rect tr = r;
 	int row = ms_table_selected(&b->zones);
 	int want = b->zones.n + 1 + (b->zones.filter[0] || b->zones.editing);
+	int ev = ms_buddy_events_lines(b->cur), y = r.y;
 
+	if (ev && r.h >= ev + PANEL_LINES + 6)
+		r.h -= ev + 1;
+	else
+		ev = 0;
+	tr = r;
+	if (ev && want < tr.h)
+		tr.h = want;
 	if (row >= 0 && r.h >= PANEL_LINES + 4) {
 		tr.h = r.h - PANEL_LINES - 1;
 		if (want < tr.h)
@@ -842,8 +856,14 @@ static void draw_list(struct buddy_view *b, WINDOW *w, struct ms_rect r)
 				  (struct ms_rect){ r.y + tr.h + 1, r.x,
 						    PANEL_LINES, r.w },
 				  zone_at(b, row));
+		y += PANEL_LINES + 1;
 	}
 	ms_table_draw(&b->zones, w, tr);
+	if (ev)
+		ms_buddy_events_panel(w,
+				      (struct ms_rect){ y + tr.h + 1, r.x, ev,
+							r.w },
+				      b->cur, b->base.ui);
 }
 
 static void buddy_draw(struct ms_view *v, WINDOW *w, struct ms_rect r)

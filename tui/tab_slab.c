@@ -4,11 +4,13 @@
  * on a cache shows its /sys/kernel/slab attributes and per-node counts;
  * `b` runs memscope.ko's kmem_cache against kmalloc benchmark.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "tui/events.h"
 #include "tui/widgets.h"
 
 enum {
@@ -24,6 +26,10 @@ enum {
 	C_OBJPERSLAB,
 	C_PAGESPERSLAB,
 	C_ACTSLABS,
+	C_PLAIN,		/* the columns from slabinfo end here */
+	C_ALLOCS = C_PLAIN,	/* the events (bpf), slabratetop's view */
+	C_FREES,
+	C_ABYTES,
 	C_COUNT
 };
 
@@ -42,7 +48,18 @@ static const struct ms_column cols[C_COUNT] = {
 	[C_OBJPERSLAB] = { "Obj/Sl", 6, MS_RIGHT },
 	[C_PAGESPERSLAB] = { "Pg/Sl", 5, MS_RIGHT },
 	[C_ACTSLABS] = { "ActSl", 6, MS_RIGHT },
+	[C_ALLOCS] = { "Alloc/s", 7, MS_RIGHT },
+	[C_FREES] = { "Free/s", 7, MS_RIGHT },
+	[C_ABYTES] = { "AllocB/s", 8, MS_RIGHT },
 };
+
+/* With live events their columns come first, as in slabratetop. */
+static const int live_ids[C_COUNT] = {
+	C_NAME,	   C_ALLOCS,  C_FREES,	  C_ABYTES,	  C_ACTIVE,
+	C_TOTAL,   C_USE,     C_OBJSIZE,  C_SIZE,	  C_OBJRATE,
+	C_BYTERATE, C_SLABS,  C_OBJPERSLAB, C_PAGESPERSLAB, C_ACTSLABS,
+};
+static struct ms_column live_cols[C_COUNT];
 
 /* The benchmark page: its settings and last result. */
 struct bench_page {
@@ -61,6 +78,7 @@ struct slab_view {
 	struct bench_page bench;
 	const struct ms_snapshot *cur;
 	struct ms_table caches;
+	const int *ids;		/* display column -> C_*, NULL: the same */
 	bool detail;
 	char dname[MS_NAME]; /* the cache drilled into, raw */
 	struct ms_scroll dscroll;
@@ -73,11 +91,20 @@ static const struct ms_slab_cache *cache_at(const struct slab_view *s, int row)
 	return &s->cur->slab.caches[row];
 }
 
+static int col_id(const void *ctx, int col)
+{
+	const struct slab_view *s = ctx;
+
+	return s->ids ? s->ids[col] : col;
+}
+
 static void cell(const void *ctx, int row, int col, char *buf, size_t len)
 {
 	const struct ms_slab_cache *c = cache_at(ctx, row);
-	int w = cols[col].width;
+	int w;
 
+	col = col_id(ctx, col);
+	w = cols[col].width;
 	switch (col) {
 	case C_NAME:
 		snprintf(buf, len, "%s", c->name);
@@ -118,6 +145,19 @@ static void cell(const void *ctx, int row, int col, char *buf, size_t len)
 	case C_ACTSLABS:
 		ms_fmt_count(buf, len, c->active_slabs, w);
 		break;
+	case C_ALLOCS:
+		ms_fmt_events(buf, len, c->alloc_rate, w);
+		break;
+	case C_FREES:
+		ms_fmt_events(buf, len, c->free_rate, w);
+		break;
+	case C_ABYTES:
+		if (isnan(c->alloc_bytes_rate))
+			snprintf(buf, len, "-");
+		else
+			ms_fmt_bytes(buf, len,
+				     (uint64_t)llround(c->alloc_bytes_rate));
+		break;
 	}
 }
 
@@ -125,7 +165,7 @@ static int cmp(const void *ctx, int a, int b, int col)
 {
 	const struct ms_slab_cache *x = cache_at(ctx, a), *y = cache_at(ctx, b);
 
-	switch (col) {
+	switch (col_id(ctx, col)) {
 	case C_NAME:
 		return strcmp(x->name, y->name);
 	case C_ACTIVE:
@@ -150,6 +190,12 @@ static int cmp(const void *ctx, int a, int b, int col)
 		return ms_cmp_u64(x->pagesperslab, y->pagesperslab);
 	case C_ACTSLABS:
 		return ms_cmp_u64(x->active_slabs, y->active_slabs);
+	case C_ALLOCS:
+		return ms_cmp_double(x->alloc_rate, y->alloc_rate);
+	case C_FREES:
+		return ms_cmp_double(x->free_rate, y->free_rate);
+	case C_ABYTES:
+		return ms_cmp_double(x->alloc_bytes_rate, y->alloc_bytes_rate);
 	}
 	return 0;
 }
@@ -159,6 +205,9 @@ static attr_t cell_attr(const void *ctx, int row, int col)
 {
 	const struct ms_slab_cache *c = cache_at(ctx, row);
 
+	col = col_id(ctx, col);
+	if (col >= C_PLAIN && !(c->alloc_rate > 0 || c->free_rate > 0))
+		return ms_attr(MS_C_DIM);
 	if (col == C_OBJRATE && c->objs_rate > 0)
 		return ms_attr(MS_C_WARNING);
 	if (col == C_BYTERATE && c->bytes_rate > 0)
@@ -171,12 +220,49 @@ static attr_t cell_attr(const void *ctx, int row, int col)
 
 static const struct ms_table_def cache_table = {
 	.cols = cols,
+	.ncols = C_PLAIN,
+	.name_col = C_NAME,
+	.cell = cell,
+	.cmp = cmp,
+	.attr = cell_attr,
+};
+
+static const struct ms_table_def live_table = {
+	.cols = live_cols,
 	.ncols = C_COUNT,
 	.name_col = C_NAME,
 	.cell = cell,
 	.cmp = cmp,
 	.attr = cell_attr,
 };
+
+/*
+ * Live events (bpf) bring their columns, first, once they have rates; the
+ * sort follows its column, the default sort (by size) becomes allocations
+ * per second, and the selection goes back to the top row.
+ */
+static void set_columns(struct slab_view *s, bool live)
+{
+	struct ms_table *t = &s->caches;
+	int id = t->sort_col < 0 ? -1 : col_id(s, t->sort_col);
+
+	if (live == (s->ids != NULL))
+		return;
+	s->ids = live ? live_ids : NULL;
+	t->def = live ? &live_table : &cache_table;
+	if (live && id == C_SIZE && t->reverse)
+		id = C_ALLOCS;
+	if (!live && id >= C_PLAIN) {
+		id = C_SIZE;
+		t->reverse = true;
+	}
+	t->sort_col = id;
+	for (int i = 0; live && i < C_COUNT; i++)
+		if (live_ids[i] == id)
+			t->sort_col = i;
+	t->sel = t->top = 0;
+	t->sel_key[0] = '\0';
+}
 
 /* ---- Drill-down: one cache ------------------------------------------- */
 
@@ -386,6 +472,7 @@ static void draw_detail(struct slab_view *s, WINDOW *w, struct ms_rect r)
 		ms_page_line(&l, ms_attr(MS_C_NOTE),
 		     ms_why_missing(buf, sizeof(buf), s->cur,
 				    MS_SEC_SLAB_DETAIL, "slab detail"));
+		ms_slab_events_page(&l, s->cur, s->dname, s->base.ui);
 		ms_page_end(&l);
 		return;
 	}
@@ -393,6 +480,7 @@ static void draw_detail(struct slab_view *s, WINDOW *w, struct ms_rect r)
 	detail_attrs(&l, d);
 	detail_aliases(&l, s, d);
 	detail_counts(&l, d, s->base.ui);
+	ms_slab_events_page(&l, s->cur, s->dname, s->base.ui);
 	ms_page_end(&l);
 }
 
@@ -626,6 +714,8 @@ static struct ms_view *slab_create(const struct ms_ui *ui)
 		return NULL;
 	s->base.cls = &ms_view_slab;
 	s->base.ui = ui;
+	for (int i = 0; i < C_COUNT; i++)
+		live_cols[i] = cols[live_ids[i]];
 	ms_table_init(&s->caches, &cache_table, s, ui, C_SIZE, true);
 	s->caches.empty = "no slab caches in this sample";
 	s->bench.size = 7; /* 256 bytes */
@@ -643,7 +733,8 @@ static void slab_request(struct ms_view *v, struct ms_request *req)
 {
 	struct slab_view *s = SV(v);
 
-	req->sections |= MS_SEC_BIT(MS_SEC_SLAB);
+	req->sections |= MS_SEC_BIT(MS_SEC_SLAB) |
+			 MS_SEC_BIT(MS_SEC_SLAB_EVENTS);
 	if (s->bench.open && s->bench.pending) {
 		req->sections |= MS_SEC_BIT(MS_SEC_SLAB_BENCH);
 		req->slab_bench.size = bench_sizes[s->bench.size];
@@ -662,6 +753,8 @@ static void slab_update(struct ms_view *v, const struct ms_snapshot *cur,
 	struct slab_view *s = SV(v);
 
 	s->cur = cur;
+	set_columns(s, (cur->have & MS_SEC_BIT(MS_SEC_SLAB_EVENTS)) &&
+			       !isnan(cur->slab_events.interval));
 	ms_table_set_rows(&s->caches, cur->slab.n);
 	bench_update(s, cur);
 }

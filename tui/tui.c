@@ -16,6 +16,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "tui/events.h"
 #include "tui/help.h"
 #include "tui/theme.h"
 #include "tui/view.h"
@@ -282,7 +283,11 @@ static void draw(struct tui *t)
 {
 	struct ms_rect body = { HEADER_LINES, 0, LINES - HEADER_LINES - 1,
 				COLS };
+	/* while BPF programs run, what they cost, above the footer */
+	char cost[256];
+	bool bpf = ms_bpf_cost_line(cost, sizeof(cost), cur_snap(t));
 
+	body.h -= bpf;
 	werase(stdscr);
 	if (COLS < MIN_COLS || LINES < MIN_LINES) {
 		draw_too_small();
@@ -295,6 +300,9 @@ static void draw(struct tui *t)
 				     &t->help_scroll);
 		else
 			view(t)->cls->draw(view(t), stdscr, body);
+		if (bpf)
+			ms_put(stdscr, LINES - 2, 0, COLS, MS_LEFT, true,
+			       ms_attr(MS_C_DIM), cost);
 		draw_footer(t, LINES - 1);
 	}
 	wnoutrefresh(stdscr);
