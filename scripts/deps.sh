@@ -2,7 +2,9 @@
 # Install the Debian packages memscope needs: `deps.sh run` to build and
 # start it, `deps.sh check` to run every test. Only missing ones are fetched.
 set -e
-run="make gcc pkg-config libncurses-dev libjson-c-dev libinih-dev"
+# clang, llvm (llvm-strip), bpftool and libbpf-dev build the BPF backend
+run="make gcc pkg-config libncurses-dev libjson-c-dev libinih-dev
+     clang llvm bpftool libbpf-dev"
 check="$run libcmocka-dev tmux procps jq"
 
 case "${1:-run}" in
