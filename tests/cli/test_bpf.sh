@@ -1,0 +1,118 @@
+# The BPF backend from the outside (root, a kernel with BTF): the JSON keys,
+# the explorer detaching groups nobody looks at, and nothing left attached
+# after q, SIGINT, SIGTERM, SIGHUP or kill -9.
+. tests/lib.sh
+tmp=$(mktemp -d)
+R=$FIX/debian12-6.18
+TRACEFS=/sys/kernel/tracing
+trap 'tmux kill-session -t msbpf 2>/dev/null; rm -rf "$tmp"' EXIT
+
+"$MS" -b -n 1 --json --root "$R" --tab buddy > "$tmp/tree.json"
+ok "captured tree: events say why" jq_ok "$tmp/tree.json" \
+	'[.unavailable[] | select(.what == "buddy_events")][0].why | test("captured tree|not built with BPF")'
+ok "captured tree: no bpf key" jq_ok "$tmp/tree.json" 'has("bpf") | not'
+
+if [ "$(id -u)" != 0 ] || [ ! -r /sys/kernel/btf/vmlinux ] ||
+	grep -q 'not built with BPF' "$tmp/tree.json"; then
+	echo "# skipped the live checks: needs root, kernel BTF and a BPF build"
+	finish
+	exit
+fi
+
+# ids: the BPF programs a process holds (fdinfo of its fds, links included)
+ids() { cat /proc/"$1"/fdinfo/* 2>/dev/null | sed -n 's/^prog_id:[[:space:]]*//p' | sort -u; }
+
+# gone IDS...: none of these programs is loaded (the kernel frees them after
+# a grace period: wait up to 10 s)
+gone() {
+	i=0
+	while [ $i -lt 100 ]; do
+		left=0
+		for id in "$@"; do
+			bpftool prog show id "$id" >/dev/null 2>&1 && left=1
+		done
+		[ $left = 0 ] && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+
+tracefs_mounted() { grep -q " $TRACEFS tracefs " /proc/mounts; }
+was_mounted=0
+tracefs_mounted && was_mounted=1
+
+"$MS" -b -n 2 -d 0.5 --json --tab slab > "$tmp/slab.json"
+ok "slab: sources name bpf" jq_ok "$tmp/slab.json" \
+	'.sources.slab == "procfs" and .sources.slab_events == "bpf"'
+ok "slab: bpf.groups and bpf.stats" jq_ok "$tmp/slab.json" \
+	'.bpf.groups == ["slab"] and (.bpf.stats | length == 4) and (.bpf.stats[0] | has("run_time_ns") and has("run_count"))'
+tail -n 1 "$tmp/slab.json" > "$tmp/slab2.json"
+ok "slab: rates from the second sample" jq_ok "$tmp/slab2.json" \
+	'.slab.events_interval_s > 0 and ([.slab.caches[] | select(.alloc_rate > 0)] | length > 0) and (.slab.caches[0] | has("alloc_rate") and has("free_rate") and has("alloc_bytes_rate"))'
+ok "slab: slabinfo caches keep their keys" jq_ok "$tmp/slab2.json" \
+	'[.slab.caches[] | select(.name == "dentry")][0] | .num_objs > 0 and .alloc_rate >= 0'
+
+"$MS" -b -n 2 -d 0.5 --json --tab buddy > "$tmp/buddy.json"
+tail -n 1 "$tmp/buddy.json" > "$tmp/buddy2.json"
+ok "buddy: rates per order" jq_ok "$tmp/buddy2.json" \
+	'(.buddy.alloc_rate_per_order | length) == (.buddy.zones[0].free_blocks | length) and (.buddy.free_rate_per_order | length > 0) and (.buddy.alloc_rate_per_order[0] >= 0)'
+ok "buddy: per migrate type, fallbacks, compaction" jq_ok "$tmp/buddy2.json" \
+	'(.buddy.alloc_rate_per_migratetype | has("Movable")) and (.buddy.extfrag_events | type == "array") and (.buddy.compaction | has("runs") and has("results"))'
+
+( i=0; while [ $i -lt 300 ]; do : > "$tmp/f$i"; rm -f "$tmp/f$i"; i=$((i + 1)); sleep 0.005; done ) &
+"$MS" -b -n 3 -d 0.5 --json --tab slab --cache dentry > "$tmp/sites.json"
+wait
+tail -n 1 "$tmp/sites.json" > "$tmp/sites3.json"
+ok "slab --cache: call sites of that cache" jq_ok "$tmp/sites3.json" \
+	'.slab.callsites_cache == "dentry" and (.slab.callsites | length > 0) and (.slab.callsites[0].stack | length > 0)'
+
+# stop SIG: batch mode cleans up on SIG (exit 0, programs gone, tracefs)
+stop() {
+	: > "$tmp/run.json"
+	"$MS" -b -d 0.3 --json --tab slab > "$tmp/run.json" 2>&1 &
+	pid=$!
+	i=0
+	while [ "$(wc -l < "$tmp/run.json")" -lt 2 ] && [ $i -lt 100 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	p=$(ids $pid)
+	kill -"$1" $pid
+	wait $pid 2>/dev/null
+	rc=$?
+	ok "batch $1: programs were attached" test -n "$p"
+	[ "$1" = KILL ] || ok "batch $1: exits 0" test "$rc" = 0
+	ok "batch $1: nothing left attached" gone $p
+	if [ $was_mounted = 0 ] && [ "$1" != KILL ]; then
+		no "batch $1: tracefs unmounted again" tracefs_mounted
+	fi
+	# kill -9 leaves the mount memscope made: take it away
+	[ $was_mounted = 0 ] && tracefs_mounted && umount $TRACEFS
+}
+for sig in INT TERM HUP KILL; do stop $sig; done
+
+# The explorer: attached while a tab shows events, not MS_BPF_LINGER (5 s)
+# after switching away, nothing after q.
+tmux kill-session -t msbpf 2>/dev/null
+tmux new-session -d -s msbpf -x 100 -y 30 "exec $MS --tab slab"
+sleep 3
+pid=$(tmux list-panes -t msbpf -F '#{pane_pid}')
+p=$(ids "$pid")
+ok "tui: slab tab attaches the slab group" test "$(echo "$p" | wc -w)" = 4
+ok "tui: the footer shows the cost" sh -c "tmux capture-pane -t msbpf -p | grep -q 'bpf: slab live'"
+tmux send-keys -t msbpf 3
+sleep 7
+ok "tui: another tab detaches it" test -z "$(ids "$pid")"
+ok "tui: detached programs are gone" gone $p
+tmux send-keys -t msbpf 1
+sleep 3
+p=$(ids "$pid")
+ok "tui: buddy tab attaches the buddy group" test "$(echo "$p" | wc -w)" = 5
+tmux send-keys -t msbpf q
+sleep 1
+ok "tui q: nothing left attached" gone $p
+if [ $was_mounted = 0 ]; then
+	no "tui q: tracefs unmounted again" tracefs_mounted
+fi
+finish
