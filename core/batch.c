@@ -138,6 +138,7 @@ int ms_capture_run(struct ms_manager *m, const struct ms_opts *o)
 
 	ms_snapshot_init(&s);
 	ms_snapshot_init(&one);
+	ms_manager_sample_every(m);
 	req.sections &= ~(MS_SEC_BIT(MS_SEC_VMAS) |
 			  MS_SEC_BIT(MS_SEC_SLAB_DETAIL));
 	ms_manager_sample(m, &req, &s, NULL);

@@ -112,6 +112,13 @@ int ms_manager_sample(struct ms_manager *m, const struct ms_request *req,
 	return 0;
 }
 
+void ms_manager_sample_every(struct ms_manager *m)
+{
+	for (int i = 0; i < m->n; i++)
+		if (m->probes[i].opened)
+			m->probes[i].owns = m->probes[i].caps;
+}
+
 void ms_manager_close(struct ms_manager *m)
 {
 	for (int i = 0; i < m->n; i++) {

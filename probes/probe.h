@@ -65,6 +65,11 @@ int ms_manager_open(struct ms_manager *m, const struct ms_root *root);
 int ms_manager_sample(struct ms_manager *m, const struct ms_request *req,
 		      struct ms_snapshot *snap,
 		      const struct ms_snapshot *prev);
+/*
+ * From now on every backend reads every section it can, not only those it
+ * owns: a capture wants every file (buddyinfo even with the module loaded).
+ */
+void ms_manager_sample_every(struct ms_manager *m);
 void ms_manager_close(struct ms_manager *m);
 
 #endif

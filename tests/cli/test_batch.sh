@@ -62,6 +62,10 @@ ok "capture writes a tree" test -s "$tmp/cap/proc/buddyinfo"
 "$MS" -b -n 1 --json --root "$tmp/cap" --tab buddy > "$tmp/cap.json"
 ok "captured tree reads back" jq_ok "$tmp/cap.json" '.buddy.zones | length > 0'
 
+"$MS" --root $FIX/kmod-6.1 --capture "$tmp/capk" >/dev/null 2>&1
+ok "capture with the module keeps procfs's files too" \
+	test -s "$tmp/capk/proc/buddyinfo" -a -s "$tmp/capk/proc/pagetypeinfo" -a -s "$tmp/capk/proc/memscope/buddy"
+
 ( "$MS" -b -d 0.1 --root "$R"; echo $? > "$tmp/rc" ) | head -n 1 > /dev/null
 ok "a closed pipe ends batch mode cleanly" test "$(cat "$tmp/rc")" = 0
 
