@@ -18,6 +18,10 @@ static const char *const section_names[MS_SEC_COUNT] = {
 	[MS_SEC_SLAB_BENCH] = "slab_bench",
 	[MS_SEC_BUDDY_EVENTS] = "buddy_events",
 	[MS_SEC_SLAB_EVENTS] = "slab_events",
+	[MS_SEC_FAULT_EVENTS] = "fault_events",
+	[MS_SEC_RECLAIM_EVENTS] = "reclaim_events",
+	[MS_SEC_NUMA_EVENTS] = "numa_events",
+	[MS_SEC_TASK_DELAYS] = "task_delays",
 };
 
 const char *ms_section_name(enum ms_section s)
@@ -136,6 +140,120 @@ struct ms_slab_rate *ms_slab_rate_add(struct ms_slab_events *e)
 		r->alloc_bytes_rate = r->free_bytes_rate = NAN;
 	}
 	return r;
+}
+
+static void latency_init(struct ms_latency *l)
+{
+	memset(l, 0, sizeof(*l));
+	l->rate = l->ns_rate = l->last = NAN;
+}
+
+static void fault_proc_init(struct ms_fault_proc *p)
+{
+	memset(p, 0, sizeof(*p));
+	for (int i = 0; i < MS_FC_COUNT; i++)
+		p->rate[i] = NAN;
+}
+
+struct ms_fault_proc *ms_fault_proc_add(struct ms_fault_events *e)
+{
+	struct ms_fault_proc *p = GROW(e->v, e->n, e->cap);
+
+	if (p)
+		fault_proc_init(p);
+	return p;
+}
+
+struct ms_reclaimer *ms_reclaimer_add(struct ms_reclaim_events *e)
+{
+	struct ms_reclaimer *r = GROW(e->procs, e->nr_procs, e->cap_procs);
+
+	if (r)
+		latency_init(&r->lat);
+	return r;
+}
+
+struct ms_shrinker *ms_shrinker_add(struct ms_reclaim_events *e)
+{
+	struct ms_shrinker *r =
+		GROW(e->shrinkers, e->nr_shrinkers, e->cap_shrinkers);
+
+	if (r) {
+		latency_init(&r->lat);
+		r->freed_rate = NAN;
+	}
+	return r;
+}
+
+struct ms_task_delay *ms_task_delay_add(struct ms_task_delays *d)
+{
+	struct ms_task_delay *t = GROW(d->v, d->n, d->cap);
+
+	if (t)
+		for (int i = 0; i < MS_DL_COUNT; i++) {
+			t->count[i] = t->ns[i] = MS_NA;
+			t->ns_rate[i] = NAN;
+		}
+	return t;
+}
+
+/* Binary search of pid in an array of n elements of size sz, sorted. */
+static const void *by_pid(const void *v, int n, size_t sz, int pid)
+{
+	int lo = 0, hi = n - 1;
+
+	while (lo <= hi) {
+		int mid = lo + (hi - lo) / 2;
+		const void *e = (const char *)v + (size_t)mid * sz;
+		int p = *(const int *)e; /* pid is the first member */
+
+		if (p == pid)
+			return e;
+		if (p < pid)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return NULL;
+}
+
+const struct ms_fault_proc *ms_fault_find(const struct ms_fault_events *e,
+					  int pid)
+{
+	return by_pid(e->v, e->n, sizeof(*e->v), pid);
+}
+
+const struct ms_task_delay *ms_task_delay_find(const struct ms_task_delays *d,
+					       int pid)
+{
+	return by_pid(d->v, d->n, sizeof(*d->v), pid);
+}
+
+const char *ms_fault_count_name(enum ms_fault_count c)
+{
+	static const char *const names[MS_FC_COUNT] = {
+		[MS_FC_HW] = "user_faults",	 [MS_FC_FAULTS] = "faults",
+		[MS_FC_MINOR] = "minor",	 [MS_FC_MAJOR] = "major",
+		[MS_FC_ANON] = "anon",		 [MS_FC_FILE] = "file",
+		[MS_FC_WRITE] = "write",	 [MS_FC_WP] = "write_protect",
+		[MS_FC_COW] = "cow",
+		[MS_FC_LOCK_WAITS] = "mmap_lock_waits",
+		[MS_FC_LOCK_NS] = "mmap_lock_wait_ns",
+		[MS_FC_LOCK_SLOW] = "mmap_lock_slow_waits",
+	};
+
+	return c < MS_FC_COUNT ? names[c] : "?";
+}
+
+const char *ms_delay_name(enum ms_delay_kind k)
+{
+	static const char *const names[MS_DL_COUNT] = {
+		[MS_DL_FREEPAGES] = "freepages", [MS_DL_THRASHING] = "thrashing",
+		[MS_DL_COMPACT] = "compact",	 [MS_DL_SWAPIN] = "swapin",
+		[MS_DL_WPCOPY] = "wpcopy",
+	};
+
+	return k < MS_DL_COUNT ? names[k] : "?";
 }
 
 struct ms_proc *ms_proc_add(struct ms_procs *p)
@@ -272,6 +390,35 @@ static void vmas_reset(struct ms_vmas *v)
 	memset(&v->total, 0, sizeof(v->total));
 }
 
+/* The fault, reclaim and NUMA events and the task delays. */
+static void live_reset(struct ms_snapshot *s)
+{
+	struct ms_fault_events *f = &s->fault_events;
+	struct ms_reclaim_events *r = &s->reclaim_events;
+	struct ms_task_delays *d = &s->task_delays;
+
+	f->fields = 0;
+	f->interval = NAN;
+	fault_proc_init(&f->total);
+	f->n = 0;
+	f->untracked = 0;
+	r->fields = 0;
+	r->interval = r->write_rate = NAN;
+	latency_init(&r->stall);
+	latency_init(&r->direct);
+	latency_init(&r->memcg);
+	r->direct_reclaimed = r->memcg_reclaimed = 0;
+	r->nr_procs = r->nr_kswapd = r->nr_shrinkers = r->nr_oom = 0;
+	r->write_folios = r->write_anon = r->write_file = r->oom_kills = 0;
+	memset(&s->numa_events, 0, sizeof(s->numa_events));
+	s->numa_events.interval = NAN;
+	d->delayacct = -1;
+	d->ours = false;
+	d->version = 0;
+	d->interval = NAN;
+	d->n = d->gone = 0;
+}
+
 static void events_reset(struct ms_snapshot *s)
 {
 	struct ms_slab_events *e = &s->slab_events;
@@ -284,6 +431,7 @@ static void events_reset(struct ms_snapshot *s)
 	e->kfree_unknown = e->target_allocs = 0;
 	e->target[0] = '\0';
 	memset(&s->bpf, 0, sizeof(s->bpf));
+	live_reset(s);
 }
 
 void ms_snapshot_reset(struct ms_snapshot *s)
@@ -344,5 +492,9 @@ void ms_snapshot_free(struct ms_snapshot *s)
 	free(s->maple.nodes);
 	free(s->maple.slots);
 	free(s->slab_events.v);
+	free(s->fault_events.v);
+	free(s->reclaim_events.procs);
+	free(s->reclaim_events.shrinkers);
+	free(s->task_delays.v);
 	memset(s, 0, sizeof(*s));
 }

@@ -33,10 +33,18 @@ enum ms_section {
 	/* live events (probes/bpf): counted in the kernel, rates per second */
 	MS_SEC_BUDDY_EVENTS,	/* page allocs and frees, fallbacks, compaction */
 	MS_SEC_SLAB_EVENTS,	/* allocs and frees per cache, call sites */
+	MS_SEC_FAULT_EVENTS,	/* page faults, mmap_lock waits per process */
+	MS_SEC_RECLAIM_EVENTS,	/* direct reclaim, kswapd, shrinkers, OOM */
+	MS_SEC_NUMA_EVENTS,	/* page migrations, NUMA hinting faults */
 	/* memscope.ko only (probes/kmod): asked for on purpose, never by "all" */
 	MS_SEC_MAPLE,		/* the maple tree of req->maple_pid */
 	MS_SEC_ALLOC_PROBE,	/* run the allocation probe (req->alloc_probe) */
 	MS_SEC_SLAB_BENCH,	/* run the slab benchmark (req->slab_bench) */
+	/*
+	 * probes/taskstats: one netlink round trip per process, so asked for
+	 * on purpose (the Reclaim tab, batch --tab reclaim), never by "all"
+	 */
+	MS_SEC_TASK_DELAYS,	/* per-process stall delays (delay accounting) */
 	MS_SEC_COUNT
 };
 #define MS_SEC_BIT(s) (1u << (s))
@@ -44,7 +52,9 @@ enum ms_section {
 #define MS_SEC_ALL ((1u << MS_SEC_MAPLE) - 1)
 /* Sections fed by BPF programs: attached only while samples ask for them. */
 #define MS_SEC_EVENTS                                                    \
-	(MS_SEC_BIT(MS_SEC_BUDDY_EVENTS) | MS_SEC_BIT(MS_SEC_SLAB_EVENTS))
+	(MS_SEC_BIT(MS_SEC_BUDDY_EVENTS) | MS_SEC_BIT(MS_SEC_SLAB_EVENTS) |  \
+	 MS_SEC_BIT(MS_SEC_FAULT_EVENTS) | MS_SEC_BIT(MS_SEC_RECLAIM_EVENTS) | \
+	 MS_SEC_BIT(MS_SEC_NUMA_EVENTS))
 #define MS_SEC_KMOD                                                      \
 	(MS_SEC_BIT(MS_SEC_MAPLE) | MS_SEC_BIT(MS_SEC_ALLOC_PROBE) |     \
 	 MS_SEC_BIT(MS_SEC_SLAB_BENCH))
@@ -71,6 +81,11 @@ struct ms_request {
 	struct {
 		unsigned int size, count;
 	} slab_bench;
+	/*
+	 * MS_SEC_TASK_DELAYS: turn kernel.task_delayacct on while set (the
+	 * backend restores the previous value when unset and on close)
+	 */
+	bool delayacct;
 };
 
 /* A name/value counter, as in /proc/vmstat or /proc/meminfo. */
@@ -482,6 +497,194 @@ struct ms_slab_events {
 	struct ms_callsite sites[MS_CALLSITES];
 };
 
+/*
+ * Page faults (the fault group): counted per process when they complete,
+ * as the kernel counts them (mm_account_fault: retried attempts not).
+ */
+enum ms_fault_event_field {
+	MS_FE_HW = 1 << 0,	/* user-mode faults taken (page_fault_user) */
+	MS_FE_SPLIT = 1 << 1,	/* minor/major, anon/file (fexit) */
+	MS_FE_COW = 1 << 2,	/* copy-on-write: needs both of the above */
+	MS_FE_LOCK = 1 << 3,	/* mmap_lock waits (mmap_lock tracepoints) */
+};
+
+enum ms_fault_count {
+	MS_FC_HW,		/* user-mode page faults taken */
+	MS_FC_FAULTS,		/* faults handled (vmstat pgfault's count) */
+	MS_FC_MINOR,		/* as the kernel's min_flt and maj_flt */
+	MS_FC_MAJOR,
+	MS_FC_ANON,		/* in a VMA without a file */
+	MS_FC_FILE,		/* in a file-backed VMA (shmem included) */
+	MS_FC_WRITE,		/* user-mode write faults (x86 error code) */
+	MS_FC_WP,		/* of those, to a present page: COW or notify */
+	MS_FC_COW,		/* writes to a present page of a private VMA */
+	MS_FC_LOCK_WAITS,	/* mmap_lock acquisitions timed */
+	MS_FC_LOCK_NS,		/* time from start_locking to acquired */
+	MS_FC_LOCK_SLOW,	/* acquisitions that waited MS_LOCK_SLOW_NS+ */
+	MS_FC_COUNT
+};
+#define MS_LOCK_SLOW_NS 10000	/* 10 us: slower than an uncontended lock */
+
+struct ms_fault_proc {
+	int pid;		/* process (tgid); 0 for the total */
+	char comm[MS_NAME];	/* raw: escape to show */
+	uint64_t n[MS_FC_COUNT];	/* since attach */
+	double rate[MS_FC_COUNT];	/* per second, NAN first */
+	uint64_t lock_max_ns;	/* the longest mmap_lock wait */
+};
+
+struct ms_fault_events {
+	unsigned int fields;	/* MS_FE_* that are counted */
+	double interval;
+	struct ms_fault_proc total;	/* every process */
+	/* processes with events in the interval, by pid */
+	struct ms_fault_proc *v;
+	int n, cap;
+	uint64_t untracked;	/* events of processes the table had no room for */
+};
+
+/* A duration histogram: bucket i holds [2^i, 2^(i+1)) us, bucket 0 < 2 us. */
+struct ms_latency {
+	uint64_t count, total_ns, max_ns;
+	uint64_t hist[MS_BPF_HIST];
+	double rate;		/* count per second */
+	double ns_rate;		/* time spent per second */
+	double last;		/* seconds since the epoch of the last end, NAN */
+};
+
+enum ms_reclaim_event_field {
+	MS_RE_DIRECT = 1 << 0,	/* direct reclaim (vmscan direct_reclaim_*) */
+	MS_RE_MEMCG = 1 << 1,	/* memory cgroup limit reclaim */
+	MS_RE_KSWAPD = 1 << 2,	/* kswapd wake and sleep */
+	MS_RE_WAKEUP = 1 << 3,	/* wake-up requests (wakeup_kswapd) */
+	MS_RE_SHRINK = 1 << 4,	/* shrink_slab per shrinker */
+	MS_RE_WRITE = 1 << 5,	/* writeback from reclaim */
+	MS_RE_OOM = 1 << 6,	/* OOM kills */
+};
+
+/* A process that stalled in reclaim (direct or memory cgroup). */
+struct ms_reclaimer {
+	int pid;
+	char comm[MS_NAME];
+	struct ms_latency lat;
+};
+
+struct ms_kswapd {
+	int node;
+	uint64_t wakes, sleeps, wakeups;	/* wakeups: requests to wake */
+	uint64_t awake_ns;	/* since attach, the current stretch included */
+	bool awake;
+	double wake_rate, wakeup_rate;
+	double awake_share;	/* of the interval, 0..1 */
+	double last_wake, last_sleep;	/* epoch seconds, NAN none */
+};
+
+struct ms_shrinker {
+	char name[MS_SYM];	/* shrinker->name (6.7+ debug) or its scan function */
+	bool named;		/* the kernel gave the name */
+	uint64_t addr;		/* the struct shrinker */
+	uint64_t freed;		/* objects freed (the shrinker's return) */
+	double freed_rate;
+	struct ms_latency lat;
+};
+
+#define MS_OOM_EVENTS 32	/* the latest OOM kills kept */
+
+struct ms_oom_event {
+	double time;		/* seconds since the epoch */
+	int pid;		/* the victim (tgid) */
+	char comm[MS_NAME];
+	uint32_t uid;		/* UINT32_MAX unknown */
+	int oom_score_adj;
+	/* kB, MS_NA where the kernel's event has none */
+	uint64_t total_vm_kb, anon_rss_kb, file_rss_kb, shmem_rss_kb;
+	uint64_t pgtables_kb;
+	int killer_pid;		/* the task that ran the OOM killer, 0 unknown */
+	char killer_comm[MS_NAME];
+};
+
+struct ms_reclaim_events {
+	unsigned int fields;	/* MS_RE_* */
+	double interval;
+	struct ms_latency stall;	/* direct + memcg: tasks stalled */
+	struct ms_latency direct, memcg;
+	uint64_t direct_reclaimed, memcg_reclaimed;	/* pages */
+	struct ms_reclaimer *procs;	/* active in the interval, by pid */
+	int nr_procs, cap_procs;
+	int nr_kswapd;
+	struct ms_kswapd kswapd[MS_MAX_NODES];
+	struct ms_shrinker *shrinkers;	/* busiest (time) first */
+	int nr_shrinkers, cap_shrinkers;
+	uint64_t write_folios, write_anon, write_file;	/* writeback */
+	double write_rate;
+	uint64_t oom_kills;	/* since attach */
+	int nr_oom;		/* the latest, oldest first */
+	struct ms_oom_event oom[MS_OOM_EVENTS];
+};
+
+enum ms_numa_event_field {
+	MS_NE_MIGRATE = 1 << 0,	/* migrate:mm_migrate_pages */
+	MS_NE_HINT = 1 << 1,	/* NUMA hinting faults (task_numa_fault) */
+	MS_NE_TASK = 1 << 2,	/* tasks moved/swapped between nodes */
+};
+
+#define MS_MIGRATE_REASONS 16
+
+struct ms_migrate_reason {
+	char name[24];		/* "compaction", "numa_misplaced", ... */
+	uint64_t calls, succeeded, failed, thp_succeeded, thp_failed;
+	double succeeded_rate, failed_rate;
+};
+
+struct ms_numa_hint {
+	int node;		/* where the faulting page was */
+	uint64_t faults, pages, local, migrated, failed;	/* pages */
+	double faults_rate, pages_rate, migrated_rate;
+};
+
+struct ms_numa_events {
+	unsigned int fields;
+	double interval;
+	uint64_t succeeded, failed;	/* pages migrated, every reason */
+	double succeeded_rate, failed_rate;
+	int nr_reasons;
+	struct ms_migrate_reason reason[MS_MIGRATE_REASONS];
+	struct ms_numa_hint hint;	/* every node */
+	int nr_nodes;
+	struct ms_numa_hint node[MS_MAX_NODES];
+	uint64_t task_moves, task_swaps;
+	double task_moves_rate, task_swaps_rate;
+};
+
+/* ---- Stall delays per process (probes/taskstats) ------------------------ */
+
+enum ms_delay_kind {
+	MS_DL_FREEPAGES,	/* direct reclaim */
+	MS_DL_THRASHING,	/* waiting for refaulting pages */
+	MS_DL_COMPACT,		/* direct compaction */
+	MS_DL_SWAPIN,		/* swapping in */
+	MS_DL_WPCOPY,		/* write-protect copy (COW) */
+	MS_DL_COUNT
+};
+
+struct ms_task_delay {
+	int pid;		/* process (all its threads) */
+	char comm[MS_NAME];
+	uint64_t count[MS_DL_COUNT];	/* delays, MS_NA not in this kernel */
+	uint64_t ns[MS_DL_COUNT];	/* their total */
+	double ns_rate[MS_DL_COUNT];	/* delay per second, NAN first */
+};
+
+struct ms_task_delays {
+	int delayacct;		/* kernel.task_delayacct: 1, 0, -1 unknown */
+	bool ours;		/* memscope turned it on, restores it on exit */
+	int version;		/* of struct taskstats the kernel sent */
+	double interval;
+	struct ms_task_delay *v;	/* by pid */
+	int n, cap;
+	int gone;		/* processes that exited while being read */
+};
+
 /* The BPF backend itself: which groups run and what they cost. */
 #define MS_BPF_GROUPS 8
 #define MS_BPF_PROGS 32
@@ -531,7 +734,12 @@ struct ms_snapshot {
 	/* probes/bpf */
 	struct ms_buddy_events buddy_events;
 	struct ms_slab_events slab_events;
+	struct ms_fault_events fault_events;
+	struct ms_reclaim_events reclaim_events;
+	struct ms_numa_events numa_events;
 	struct ms_bpf_info bpf;
+	/* probes/taskstats */
+	struct ms_task_delays task_delays;
 };
 
 const char *ms_section_name(enum ms_section s);
@@ -564,6 +772,18 @@ struct ms_numa_node *ms_numa_find(struct ms_numa *n, int node);
 struct ms_maple_node *ms_maple_node_add(struct ms_maple *m);
 struct ms_maple_slot *ms_maple_slot_add(struct ms_maple *m);
 struct ms_slab_rate *ms_slab_rate_add(struct ms_slab_events *e);
+struct ms_fault_proc *ms_fault_proc_add(struct ms_fault_events *e);
+struct ms_reclaimer *ms_reclaimer_add(struct ms_reclaim_events *e);
+struct ms_shrinker *ms_shrinker_add(struct ms_reclaim_events *e);
+struct ms_task_delay *ms_task_delay_add(struct ms_task_delays *d);
+/* The entry of pid in a list sorted by pid, or NULL. */
+const struct ms_fault_proc *ms_fault_find(const struct ms_fault_events *e,
+					  int pid);
+const struct ms_task_delay *ms_task_delay_find(const struct ms_task_delays *d,
+					       int pid);
+/* Names of enum values: "minor", "freepages", ... */
+const char *ms_fault_count_name(enum ms_fault_count c);
+const char *ms_delay_name(enum ms_delay_kind k);
 
 /* Fill derived values (fragmentation, summaries) from raw ones. */
 void ms_derive(struct ms_snapshot *s);

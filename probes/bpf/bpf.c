@@ -34,6 +34,9 @@
 static const struct ms_bpf_group_ops *const group_ops[] = {
 	&ms_bpf_buddy,
 	&ms_bpf_slab,
+	&ms_bpf_faults,
+	&ms_bpf_reclaim,
+	&ms_bpf_numa,
 	NULL,
 };
 

@@ -166,6 +166,19 @@ static bool is_btf(const struct bpf_program *p)
 	return !strncmp(bpf_program__section_name(p), "tp_btf/", 7);
 }
 
+static bool is_raw(const struct bpf_program *p)
+{
+	return !strncmp(bpf_program__section_name(p), "raw_tp/", 7);
+}
+
+/* fentry/fexit programs (NAME_btf) have no twin: loaded when wanted. */
+static bool is_single(const struct bpf_program *p)
+{
+	const char *sec = bpf_program__section_name(p);
+
+	return !strncmp(sec, "fentry/", 7) || !strncmp(sec, "fexit/", 6);
+}
+
 /* The index of p's definition (its name without _btf/_raw), or -1. */
 static int def_of(const struct ms_bpf_group *g, const char *name)
 {
@@ -218,7 +231,7 @@ static int choose(struct ms_bpf_group *g, struct bpf_object *obj,
 	{
 		int d = def_of(g, bpf_program__name(p));
 		const struct ms_bpf_prog_def *def;
-		bool want, use_btf;
+		bool want, use_btf, load;
 
 		if (d < 0) {
 			bpf_program__set_autoload(p, false);
@@ -226,13 +239,15 @@ static int choose(struct ms_bpf_group *g, struct bpf_object *obj,
 		}
 		def = &g->ops->progs[d];
 		if (btf_ok[d] < 0)
-			btf_ok[d] = tp_btf_ok(btf, tracepoint(p));
+			btf_ok[d] = is_single(p) ||
+				    tp_btf_ok(btf, tracepoint(p));
 		want = !g->st[d].off && (!def->wanted || def->wanted(btf));
 		use_btf = btf_ok[d] && !g->st[d].btf_failed;
-		bpf_program__set_autoload(p, want && is_btf(p) == use_btf);
+		load = want && (is_single(p) || is_btf(p) == use_btf);
+		bpf_program__set_autoload(p, load);
 		if (faulty(g, d))
 			break_program(p);
-		n += want && is_btf(p) == use_btf;
+		n += load;
 	}
 	return n ? 0 : -ENOENT;
 }
@@ -268,7 +283,7 @@ static void attach_all(struct ms_bpf_group *g)
 		if (d < 0 || !bpf_program__autoload(p) ||
 		    g->nr_links == MS_BPF_MAX_LINKS)
 			continue;
-		if (is_btf(p))
+		if (!is_raw(p))
 			l = bpf_program__attach(p);
 		else
 			l = bpf_program__attach_raw_tracepoint(p,

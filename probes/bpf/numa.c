@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The NUMA group, user side: pages migrated per second by reason, NUMA
+ * hinting faults per node (local, migrated), tasks moved between nodes.
+ */
+#include "probes/bpf/bpf.h"
+
+#include <bpf/bpf.h>
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "probes/bpf/btfargs.h"
+#include "numa.h"
+#include "numa.skel.h"
+
+MS_BPF_SKEL(numa_bpf)
+
+#define NWORDS (sizeof(struct ms_nu_counts) / sizeof(__u64))
+
+struct numa {
+	int ncpu, nr_reasons, nr_nodes;
+	struct ms_nu_counts *percpu, sum, prev;
+	double t_prev;
+	char reasons[MS_NU_REASONS][24];
+};
+
+static bool migrate8(const struct btf *btf)
+{
+	return ms_btf_tp_nargs(btf, "mm_migrate_pages") == 8;
+}
+
+static bool migrate7(const struct btf *btf)
+{
+	return ms_btf_tp_nargs(btf, "mm_migrate_pages") == 7;
+}
+
+static int count_node(void *ctx, const char *name, unsigned char type)
+{
+	int *n = ctx, id;
+	char end;
+
+	if (sscanf(name, "node%d%c", &id, &end) == 1 && id >= 0 &&
+	    id < MS_NU_NODES && id + 1 > *n)
+		*n = id + 1;
+	return 0;
+}
+
+static int numa_init(struct ms_bpf_group *g, const struct btf *btf)
+{
+	struct numa *nu = calloc(1, sizeof(*nu));
+	int n;
+
+	if (!nu)
+		return -ENOMEM;
+	g->priv = nu;
+	nu->ncpu = libbpf_num_possible_cpus();
+	if (nu->ncpu > 0)
+		nu->percpu = calloc((size_t)nu->ncpu, sizeof(*nu->percpu));
+	if (!nu->percpu)
+		return -ENOMEM;
+	n = ms_bpf_enum_names(btf, "migrate_reason", "MR_", nu->reasons,
+			      MS_NU_REASONS);
+	nu->nr_reasons = n > 0 ? n : 0;
+	for (int i = 0; i < nu->nr_reasons; i++) {
+		if (!strcmp(nu->reasons[i], "TYPES")) {
+			nu->nr_reasons = i; /* the count, not a reason */
+			break;
+		}
+		for (char *c = nu->reasons[i]; *c; c++)
+			*c = (char)tolower((unsigned char)*c);
+	}
+	ms_listdir(g->root, "sys/devices/system/node", count_node,
+		   &nu->nr_nodes);
+	if (!nu->nr_nodes)
+		nu->nr_nodes = 1;
+	return 0;
+}
+
+static void numa_fini(struct ms_bpf_group *g)
+{
+	struct numa *nu = g->priv;
+
+	free(nu->percpu);
+	free(nu);
+}
+
+static int read_counts(struct numa_bpf *skel, struct numa *nu)
+{
+	__u32 zero = 0;
+
+	if (bpf_map_lookup_elem(bpf_map__fd(skel->maps.nu_counts), &zero,
+				nu->percpu))
+		return -errno;
+	memset(&nu->sum, 0, sizeof(nu->sum));
+	for (int c = 0; c < nu->ncpu; c++) {
+		const __u64 *w = (const __u64 *)&nu->percpu[c];
+		__u64 *t = (__u64 *)&nu->sum;
+
+		for (size_t i = 0; i < NWORDS; i++)
+			t[i] += w[i];
+	}
+	return 0;
+}
+
+static void migrations(struct ms_numa_events *e, const struct numa *nu,
+		       double dt)
+{
+	uint64_t ps = 0, pf = 0;
+
+	e->nr_reasons = nu->nr_reasons;
+	for (int i = 0; i < nu->nr_reasons; i++) {
+		const struct ms_nu_reason *c = &nu->sum.reason[i];
+		const struct ms_nu_reason *p = &nu->prev.reason[i];
+		struct ms_migrate_reason *o = &e->reason[i];
+
+		snprintf(o->name, sizeof(o->name), "%s", nu->reasons[i]);
+		o->calls = c->calls;
+		o->succeeded = c->succeeded;
+		o->failed = c->failed;
+		o->thp_succeeded = c->thp_succeeded;
+		o->thp_failed = c->thp_failed;
+		o->succeeded_rate = ms_bpf_rate(c->succeeded, p->succeeded, dt);
+		o->failed_rate = ms_bpf_rate(c->failed, p->failed, dt);
+		e->succeeded += c->succeeded;
+		e->failed += c->failed;
+		ps += p->succeeded;
+		pf += p->failed;
+	}
+	e->succeeded_rate = ms_bpf_rate(e->succeeded, ps, dt);
+	e->failed_rate = ms_bpf_rate(e->failed, pf, dt);
+}
+
+static void hint(struct ms_numa_hint *o, const struct ms_nu_node *c,
+		 const struct ms_nu_node *p, double dt)
+{
+	o->faults = c->faults;
+	o->pages = c->pages;
+	o->local = c->local;
+	o->migrated = c->migrated;
+	o->failed = c->failed;
+	o->faults_rate = ms_bpf_rate(c->faults, p->faults, dt);
+	o->pages_rate = ms_bpf_rate(c->pages, p->pages, dt);
+	o->migrated_rate = ms_bpf_rate(c->migrated, p->migrated, dt);
+}
+
+static void hints(struct ms_numa_events *e, const struct numa *nu, double dt)
+{
+	struct ms_nu_node all = { 0 }, pall = { 0 };
+
+	e->nr_nodes = nu->nr_nodes;
+	for (int n = 0; n < MS_NU_NODES; n++) {
+		const struct ms_nu_node *c = &nu->sum.node[n];
+		const struct ms_nu_node *p = &nu->prev.node[n];
+
+		if (n < nu->nr_nodes) {
+			hint(&e->node[n], c, p, dt);
+			e->node[n].node = n;
+		}
+		all.faults += c->faults;
+		all.pages += c->pages;
+		all.local += c->local;
+		all.migrated += c->migrated;
+		all.failed += c->failed;
+		pall.faults += p->faults;
+		pall.pages += p->pages;
+		pall.migrated += p->migrated;
+	}
+	hint(&e->hint, &all, &pall, dt);
+	e->hint.node = -1;
+}
+
+static int numa_read(struct ms_bpf_group *g, const struct ms_request *req,
+		     struct ms_snapshot *s)
+{
+	struct numa *nu = g->priv;
+	struct ms_numa_events *e = &s->numa_events;
+	double dt = nu->t_prev ? s->t_mono - nu->t_prev : NAN;
+	int err = read_counts(g->skel, nu);
+
+	if (err)
+		return err;
+	e->fields = g->fields;
+	e->interval = dt;
+	migrations(e, nu, dt);
+	hints(e, nu, dt);
+	e->task_moves = nu->sum.task_moves;
+	e->task_swaps = nu->sum.task_swaps;
+	e->task_moves_rate =
+		ms_bpf_rate(nu->sum.task_moves, nu->prev.task_moves, dt);
+	e->task_swaps_rate =
+		ms_bpf_rate(nu->sum.task_swaps, nu->prev.task_swaps, dt);
+	nu->prev = nu->sum;
+	nu->t_prev = s->t_mono;
+	return 0;
+}
+
+static const struct ms_bpf_prog_def progs[] = {
+	{ .name = "ms_migrate", .fields = MS_NE_MIGRATE, .wanted = migrate8 },
+	{ .name = "ms_migrate7", .fields = MS_NE_MIGRATE, .wanted = migrate7 },
+	{ .name = "ms_numafault", .fields = MS_NE_HINT },
+	{ .name = "ms_taskmove", .fields = MS_NE_TASK },
+	{ .name = "ms_taskswap", .fields = MS_NE_TASK },
+	{ NULL },
+};
+
+const struct ms_bpf_group_ops ms_bpf_numa = {
+	.name = "numa",
+	.sections = MS_SEC_BIT(MS_SEC_NUMA_EVENTS),
+	.progs = progs,
+	.open = numa_bpf_open,
+	.load = numa_bpf_load,
+	.object = numa_bpf_object,
+	.destroy = numa_bpf_destroy,
+	.init = numa_init,
+	.fini = numa_fini,
+	.read = numa_read,
+};
