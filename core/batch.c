@@ -19,9 +19,11 @@ static const struct {
 	{ "buddy",
 	  MS_SEC_BIT(MS_SEC_BUDDY) | MS_SEC_BIT(MS_SEC_BUDDY_EVENTS) },
 	{ "slab", MS_SEC_BIT(MS_SEC_SLAB) | MS_SEC_BIT(MS_SEC_SLAB_EVENTS) },
-	{ "vma", MS_SEC_BIT(MS_SEC_PROCS) },
-	{ "reclaim", MS_SEC_BIT(MS_SEC_RECLAIM) },
-	{ "numa", MS_SEC_BIT(MS_SEC_NUMA) },
+	{ "vma", MS_SEC_BIT(MS_SEC_PROCS) | MS_SEC_BIT(MS_SEC_FAULT_EVENTS) },
+	{ "reclaim", MS_SEC_BIT(MS_SEC_RECLAIM) |
+			     MS_SEC_BIT(MS_SEC_RECLAIM_EVENTS) |
+			     MS_SEC_BIT(MS_SEC_TASK_DELAYS) },
+	{ "numa", MS_SEC_BIT(MS_SEC_NUMA) | MS_SEC_BIT(MS_SEC_NUMA_EVENTS) },
 	{ "all", MS_SEC_ALL & ~MS_SEC_BIT(MS_SEC_VMAS) &
 			 ~MS_SEC_BIT(MS_SEC_SLAB_DETAIL) },
 };
@@ -51,6 +53,9 @@ unsigned int ms_tab_sections(const char *tab, const struct ms_opts *o)
 		sec |= MS_SEC_BIT(MS_SEC_ALLOC_PROBE);
 	if (o->bench_size)
 		sec |= MS_SEC_BIT(MS_SEC_SLAB_BENCH);
+	/* --delayacct: the delays it turns on, whatever the tab */
+	if (o->delayacct)
+		sec |= MS_SEC_BIT(MS_SEC_TASK_DELAYS);
 	return sec;
 }
 
@@ -65,6 +70,7 @@ static void request_for(struct ms_request *req, const struct ms_opts *o)
 	req->slab_bench.size = o->bench_size;
 	req->slab_bench.count = o->bench_count;
 	req->pagetypes = true;
+	req->delayacct = o->delayacct;
 	if (o->slab_cache)
 		snprintf(req->slab_cache, sizeof(req->slab_cache), "%s",
 			 o->slab_cache);

@@ -30,6 +30,8 @@ static void usage(FILE *f)
 		"                       0..ORDER (8 times each, freed at once) every sample\n"
 		"      --slab-bench SIZE,COUNT  batch JSON, memscope.ko: kmem_cache against\n"
 		"                       kmalloc for COUNT objects of SIZE bytes every sample\n"
+		"      --delayacct      batch: turn on kernel.task_delayacct for the run\n"
+		"                       (restored on exit) and print per-process delays\n"
 		"      --root DIR       read DIR/proc and DIR/sys instead of the live system\n"
 		"      --capture DIR    copy every file memscope reads into DIR, then exit\n"
 		"      --theme NAME     colour theme: a name in themes/ or a file path\n"
@@ -51,7 +53,7 @@ static int parse_num(const char *s, double lo, double hi, double *v)
 }
 
 enum { OPT_TAB = 256, OPT_JSON, OPT_ROOT, OPT_CAPTURE, OPT_THEME, OPT_ASCII,
-       OPT_CACHE, OPT_ALLOC_PROBE, OPT_SLAB_BENCH };
+       OPT_CACHE, OPT_ALLOC_PROBE, OPT_SLAB_BENCH, OPT_DELAYACCT };
 
 static const struct option longopts[] = {
 	{ "batch", no_argument, NULL, 'b' },
@@ -67,6 +69,7 @@ static const struct option longopts[] = {
 	{ "ascii", no_argument, NULL, OPT_ASCII },
 	{ "alloc-probe", required_argument, NULL, OPT_ALLOC_PROBE },
 	{ "slab-bench", required_argument, NULL, OPT_SLAB_BENCH },
+	{ "delayacct", no_argument, NULL, OPT_DELAYACCT },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ 0 },
@@ -128,6 +131,7 @@ static int parse_args(int argc, char **argv, struct ms_opts *o)
 			if (parse_bench(optarg, o))
 				goto bad;
 			break;
+		case OPT_DELAYACCT: o->delayacct = true; break;
 		case 'h': usage(stdout); return 1;
 		case 'V': printf("memscope %s\n", MS_VERSION); return 1;
 		default:

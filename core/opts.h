@@ -17,6 +17,7 @@ struct ms_opts {
 	const char *theme;	/* --theme NAME|PATH */
 	int alloc_probe;	/* --alloc-probe: highest order, -1 none */
 	unsigned int bench_size, bench_count;	/* --slab-bench, 0 none */
+	bool delayacct;		/* --delayacct: turn task_delayacct on */
 };
 
 #endif

@@ -9,6 +9,7 @@
 
 #include "core/escape.h"
 #include "core/out_json_events.h"
+#include "core/out_json_live.h"
 
 typedef struct json_object json;
 
@@ -643,6 +644,7 @@ int ms_out_json(FILE *f, const struct ms_snapshot *s, unsigned int sections)
 	if (WANT(MS_SEC_SLAB_BENCH))
 		put(o, "slab_bench", slab_bench_json(&s->slab_bench));
 	ms_json_events(o, s, sections);
+	ms_json_live(o, s, sections);
 	text = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
 						      JSON_C_TO_STRING_NOSLASHESCAPE);
 	fputs(text, f);
