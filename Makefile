@@ -167,6 +167,61 @@ clean:
 kmod:
 	$(MAKE) -C kmod $(if $(KDIR),KDIR=$(KDIR))
 
+# The lab VM (tests/lab/README.md): Debian's 6.1 kernel in QEMU, two NUMA
+# nodes, memscope.ko built against the newest 6.1 headers in
+# build/lab/kmod-RELEASE (kmod/ keeps the build for the running kernel).
+# build/lab/release names the kernel the VM boots: LAB_KDIR=<6.12 headers>
+# tests that kernel instead.
+LAB ?= build/lab
+LAB_KDIR ?= $(lastword $(shell ls -d /usr/src/linux-headers-6.1.0-*-amd64 \
+		2>/dev/null | sort -V))
+LAB_REL = $(patsubst linux-headers-%,%,$(notdir $(LAB_KDIR)))
+LAB_KO = $(LAB)/kmod-$(LAB_REL)/memscope.ko
+LAB_SRC := $(filter-out %.mod.c,$(wildcard kmod/*.c)) $(wildcard kmod/*.h) \
+	   kmod/Kbuild kmod/Makefile
+LAB_BINS := $(BUILD)/memscope $(BUILD)/bench/manyvmas $(LAB)/maplecheck \
+	    $(LAB)/churn
+LAB_JQ = $(shell command -v jq)
+LAB_SESSION_SECS ?= 28800
+
+.PHONY: lab lab-build lab-test deps-lab lab-kdir
+
+deps-lab:
+	@sh scripts/deps.sh lab
+
+lab-kdir:
+	@test -d "$(LAB_KDIR)" || { echo "lab: no kernel headers" \
+		"/usr/src/linux-headers-6.1.0-*-amd64 (make deps-lab," \
+		"or LAB_KDIR=...)"; exit 1; }
+
+$(LAB)/kmod-%/memscope.ko: $(LAB_SRC) | lab-kdir
+	@mkdir -p $(dir $@)
+	$(Q)cp -p $(LAB_SRC) $(dir $@)
+	$(Q)$(MAKE) --no-print-directory -C $(dir $@) KDIR=$(LAB_KDIR)
+
+$(LAB)/maplecheck $(LAB)/churn: $(LAB)/%: tests/lab/%.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $<
+
+lab-build: $(LAB_KO) $(LAB_BINS)
+	@echo $(LAB_REL) > $(LAB)/release
+
+# Every module test in the VM, no terminal needed; closes "N passed, N failed".
+lab-test: deps-lab
+	$(Q)sh tests/lab/test_kmod.sh
+
+# A lecturer's session: the VM with the module loaded and memscope on the
+# console; quitting memscope leaves a shell, leaving that powers off.
+lab: deps-lab
+	$(Q)$(MAKE) --no-print-directory lab-build
+	$(Q)rel=$$(cat $(LAB)/release) && tests/lab/vm.sh -i \
+		-t $(LAB_SESSION_SECS) -k /boot/vmlinuz-$$rel \
+		-m $(LAB)/kmod-$$rel/memscope.ko \
+		$(foreach b,$(LAB_BINS),-b $(b)) $(if $(LAB_JQ),-b $(LAB_JQ)) \
+		-f tests/lab/workload.sh -r tests/lab/session.sh \
+		-o tests/lab/out/session
+
 help:
 	@echo "make            build $(BUILD)/memscope"
 	@echo "make run        install missing packages, build, start (ARGS=...)"
@@ -174,5 +229,7 @@ help:
 	@echo "make bench      benchmarks (docs/PERFORMANCE.md)"
 	@echo "make SAN=1      sanitizer build in build/asan"
 	@echo "make kmod       build kmod/memscope.ko (KDIR=... for another kernel)"
+	@echo "make lab        the lab VM: Debian 6.1, memscope.ko, memscope on the console"
+	@echo "make lab-test   the module tests in the lab VM (part of make check)"
 
 -include $(shell find build -name '*.d' 2>/dev/null)

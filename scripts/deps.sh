@@ -1,16 +1,22 @@
 #!/bin/sh
 # Install the Debian packages memscope needs: `deps.sh run` to build and
-# start it, `deps.sh check` to run every test. Only missing ones are fetched.
+# start it, `deps.sh check` to run every test, `deps.sh lab` for the lab VM.
+# Only missing ones are fetched.
 set -e
 # clang, llvm (llvm-strip), bpftool and libbpf-dev build the BPF backend
 run="make gcc pkg-config libncurses-dev libjson-c-dev libinih-dev
      clang llvm bpftool libbpf-dev"
-check="$run libcmocka-dev tmux procps jq"
+# The lab VM (make lab, make lab-test in check): tests/lab/vm.sh's LAB_DEPS
+# and Debian's 6.1 headers, which build memscope.ko for the VM's kernel.
+lab="qemu-system-x86 linux-image-amd64 linux-headers-amd64 busybox-static
+     cpio gzip tar"
+check="$run libcmocka-dev tmux procps jq $lab"
 
 case "${1:-run}" in
 run) want=$run ;;
 check) want=$check ;;
-*) echo "usage: deps.sh run|check" >&2; exit 2 ;;
+lab) want="make gcc jq tmux $lab" ;;
+*) echo "usage: deps.sh run|check|lab" >&2; exit 2 ;;
 esac
 
 missing=""

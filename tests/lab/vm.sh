@@ -38,7 +38,8 @@ usage: $0 [options]
                 /init within LAB_KVM_PROBE_SECS (20), else TCG ($accel)
   -t SECONDS    hard timeout of the whole run ($timeout)
   -A ARGS       more kernel command line
-  -i            interactive: console on this terminal, a shell instead of -r
+  -i            interactive: console on this terminal, -r's script (if any)
+                on it, then a shell
   -K            keep the scratch directory (initramfs, disk, console log)
 Exit status: the guest script's, 124 on timeout, 3 when the guest returned
 nothing (crash or panic: see DIR/console.log), 2 on a setup error.
@@ -217,7 +218,12 @@ cd /out
 if [ -e /lab/interactive ]; then
 	[ -n "${LAB_ROWS:-}" ] && stty rows "$LAB_ROWS" cols "$LAB_COLS"
 	echo "lab: exit the shell to power off; /out comes back to the host"
-	setsid cttyhack sh
+	# -r runs first (on the terminal), then the shell in the same session
+	if [ -e /lab/run ]; then
+		setsid cttyhack sh -c 'sh /lab/run; exec sh'
+	else
+		setsid cttyhack sh
+	fi
 	rc=$?
 else
 	{ sh /lab/run; echo $? >/tmp/rc; } 2>&1 | tee /out/run.log
@@ -269,7 +275,7 @@ build_initramfs() {
 	done
 	if [ -n "$run" ]; then
 		cp "$run" "$root/lab/run"
-	else
+	elif [ $interactive -eq 0 ]; then
 		default_run >"$root/lab/run"
 	fi
 	[ $interactive -eq 0 ] || : >"$root/lab/interactive"

@@ -1,0 +1,130 @@
+#!/bin/sh
+# The lab suite (make lab-test, make check): builds memscope.ko against
+# Debian's 6.1 headers, tests the maple checker on the host, then runs
+# kmod-test.sh in the lab VM. Closes with the sum "N passed, N failed".
+cd "$(dirname "$0")/../.." || exit 2
+. tests/lib.sh
+LAB=${LAB:-build/lab}
+OUT=tests/lab/out/test-kmod
+FIXK=$FIX/kmod-6.1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# The build: its output only when it fails.
+build() {
+	if ${MAKE:-make} --no-print-directory lab-build >"$tmp/build.log" 2>&1; then
+		rel=$(cat $LAB/release)
+		ok "make lab-build: memscope, workloads, memscope.ko for $rel" true
+		return 0
+	fi
+	tail -n 20 "$tmp/build.log"
+	no "make lab-build" true
+	return 1
+}
+
+# mutant NAME SED: the real dump of 1,010 VMAs changed by SED must be refused.
+mutant() {
+	sed "$2" "$FIXK/proc/memscope/maple" >"$tmp/m.txt"
+	no "maplecheck refuses a dump with $1" \
+		"$LAB/maplecheck" -m "$FIXK/proc/192/maps" "$tmp/m.txt"
+}
+
+# The checker the guest relies on must be able to fail.
+checker() {
+	ok "maplecheck accepts the real 6.1 dump of 1,010 VMAs" \
+		"$LAB/maplecheck" -m "$FIXK/proc/192/maps" \
+		"$FIXK/proc/memscope/maple"
+	ok "maplecheck accepts the dumps of init and a heap shell" sh -c \
+		"$LAB/maplecheck $FIXK/more/maple-init.txt &&
+		 $LAB/maplecheck $FIXK/more/maple-hog.txt"
+	mutant "two pivots swapped" \
+		's/^\(pivots 3 [^ ]*\) \([^ ]*\) \([^ ]*\)/\1 \3 \2/'
+	mutant "a wrong depth" 's/^node 3 2 3 /node 3 2 2 /'
+	mutant "a slot removed" '/^slot 3 2 /d'
+	mutant "a VMA not filling its slot" \
+		's/^\(slot 3 1 .* vma 0x400000\) 0x401000/\1 0x402000/'
+	mutant "a wrong gap" 's/^gaps 1 0x7f5e0acdb000/gaps 1 0x7f5e0acdc000/'
+	mutant "a header count off" 's/^nodes 143$/nodes 142/'
+	mutant "a child pointing elsewhere" 's/^\(slot 1 1 .* child\) 12$/\1 13/'
+	mutant "no end line" '/^end$/d'
+	mutant "a node type the contract lacks" 's/^\(node 3 .*\) leaf_64 /\1 leaf_32 /'
+	sed 10d "$FIXK/proc/192/maps" >"$tmp/maps"
+	no "maplecheck refuses maps with a line missing" \
+		"$LAB/maplecheck" -m "$tmp/maps" "$FIXK/proc/memscope/maple"
+}
+
+# The guest's counts come from its closing line in run.log.
+guest() {
+	t0=$(date +%s)
+	tests/lab/vm.sh -k "/boot/vmlinuz-$rel" -t "${LAB_TEST_TIMEOUT:-900}" \
+		-A "STRESS_SECS=${STRESS_SECS:-30} MANY=${MANY:-10000}" \
+		-m "$LAB/kmod-$rel/memscope.ko" -b build/memscope \
+		-b build/bench/manyvmas -b $LAB/maplecheck -b $LAB/churn \
+		-b "$(command -v jq)" -f $LAB/release:/lab/release \
+		-r tests/lab/kmod-test.sh -o $OUT
+	rc=$?
+	echo "lab: the VM ran $(($(date +%s) - t0)) s, status $rc"
+	case $rc in
+	124) no "lab VM finished in time (timed out)" true ;;
+	3) no "lab VM ran to the end (crashed: $OUT/console.log)" true ;;
+	2) no "lab VM set up (vm.sh: setup error)" true ;;
+	*) ok "lab VM ran to the end (guest status $rc)" true ;;
+	esac
+	line=$(grep -a '^[0-9]* passed, [0-9]* failed$' "$OUT/run.log" \
+		2>/dev/null | tail -n 1)
+	if [ -z "$line" ]; then
+		no "the guest printed its closing count" true
+		return
+	fi
+	set -- $line
+	T_PASS=$((T_PASS + $1))
+	T_FAIL=$((T_FAIL + $3))
+	[ "$rc" -eq 0 ] || [ "$3" -gt 0 ] ||
+		no "guest status $rc with no failed check" true
+	echo "lab: guest $1 passed, $3 failed; results in $OUT"
+}
+
+# wait_for TEXT SECS: the session's screen shows TEXT within SECS seconds
+# (not once make lab has ended).
+wait_for() {
+	i=0
+	while [ $i -lt "$2" ]; do
+		tmux -L "$sock" capture-pane -p -t lab >"$tmp/screen" 2>/dev/null
+		grep -q "$1" "$tmp/screen" && return 0
+		[ -s "$tmp/lab-rc" ] && return 1
+		sleep 1
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# make lab as a lecturer meets it, on a terminal (tmux): memscope fed by the
+# module, q leaves a shell, exit powers off.
+session() {
+	sock=memscope-lab-$$
+	tmux -L "$sock" new-session -d -s lab -x 132 -y 40 \
+		"${MAKE:-make} --no-print-directory lab LAB_SESSION_SECS=300; echo \$? >$tmp/lab-rc; sleep 30"
+	ok "make lab: memscope on the console, Buddy fed by memscope.ko" \
+		wait_for 'kmod: buddy' 180
+	tmux -L "$sock" send-keys -t lab q
+	ok "make lab: q leaves a shell" wait_for '^/out #' 60
+	tmux -L "$sock" send-keys -t lab 'grep -c . /proc/memscope/buddy' Enter
+	sleep 2
+	tmux -L "$sock" send-keys -t lab exit Enter
+	i=0
+	while [ ! -s "$tmp/lab-rc" ] && [ $i -lt 60 ]; do
+		sleep 1
+		i=$((i + 1))
+	done
+	ok "make lab: exit powers the VM off, status 0" \
+		[ "$(cat "$tmp/lab-rc" 2>/dev/null)" = 0 ]
+	grep -v '^$' "$tmp/screen" | tail -n 5
+	tmux -L "$sock" kill-server 2>/dev/null
+}
+
+if build; then
+	checker
+	guest
+	session
+fi
+finish
