@@ -206,4 +206,25 @@ MS_TWIN(mmap_lock_acquire_returned, ms_lockgot, on_lock_acquired(success),
 MS_TWIN(mmap_lock_acquire_returned, ms_lockgotp, on_lock_acquired(success),
 	struct mm_struct *mm, const char *memcg_path, bool write, bool success)
 
+/* A process's name as it changes (exec, prctl): rare events. */
+static __always_inline int on_comm(struct task_struct *task, const char *comm)
+{
+	__u32 tgid = BPF_CORE_READ(task, tgid);
+	struct ms_fa_proc *p;
+
+	if (BPF_CORE_READ(task, pid) != tgid)
+		return 0; /* a thread's own name */
+	p = bpf_map_lookup_elem(&fa_procs, &tgid);
+	if (p)
+		bpf_probe_read_kernel_str(p->comm, sizeof(p->comm), comm);
+	return 0;
+}
+
+/* after exec the task has its new name */
+MS_TWIN(sched_process_exec, ms_exec, on_comm(p, p->comm), struct task_struct *p,
+	pid_t old_pid, struct linux_binprm *bprm)
+/* before the new name is copied in */
+MS_TWIN(task_rename, ms_rename, on_comm(task, comm), struct task_struct *task,
+	const char *comm)
+
 char LICENSE[] SEC("license") = "GPL";

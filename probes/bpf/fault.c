@@ -214,6 +214,8 @@ static const struct ms_bpf_prog_def progs[] = {
 	{ .name = "ms_pfuser", .fields = MS_FE_HW | MS_FE_COW },
 	{ .name = "ms_pfkern", .fields = MS_FE_COW },
 	{ .name = "ms_faultx", .fields = MS_FE_SPLIT | MS_FE_COW },
+	{ .name = "ms_exec", .fields = 0 },
+	{ .name = "ms_rename", .fields = 0 },
 	{ .name = "ms_lockstart", .fields = MS_FE_LOCK },
 	{ .name = "ms_lockgot", .fields = MS_FE_LOCK, .wanted = mmap_lock_new },
 	{ .name = "ms_lockgotp", .fields = MS_FE_LOCK, .wanted = mmap_lock_old },

@@ -368,8 +368,9 @@ static int shrinkers(struct ms_bpf_group *g, struct ms_reclaim_events *e,
 		latency(&o->lat, &c->c.lat,
 			p ? &p->c.lat : &(struct ms_rc_lat){ 0 }, dt, s);
 	}
-	qsort(e->shrinkers, (size_t)e->nr_shrinkers, sizeof(*e->shrinkers),
-	      by_time);
+	if (e->nr_shrinkers > 1)
+		qsort(e->shrinkers, (size_t)e->nr_shrinkers,
+		      sizeof(*e->shrinkers), by_time);
 	return 0;
 }
 
