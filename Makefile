@@ -52,6 +52,18 @@ else
 LIB_SRC := $(filter-out $(BPF_PROG_SRC) $(BPF_USER_SRC),$(LIB_SRC))
 endif
 
+# The taskstats backend (probes/taskstats) talks generic netlink through
+# libnl-genl-3 (deps.sh); without it notaskstats.c says so at run time.
+HAVE_LIBNL ?= $(shell pkg-config --exists libnl-genl-3.0 2>/dev/null && echo 1 || echo 0)
+TS_SRC := $(filter-out probes/taskstats/notaskstats.c,$(wildcard probes/taskstats/*.c))
+ifeq ($(HAVE_LIBNL),1)
+LIB_SRC := $(filter-out probes/taskstats/notaskstats.c,$(LIB_SRC))
+CPPFLAGS += -DMS_HAVE_LIBNL $(shell pkg-config --cflags libnl-genl-3.0)
+LDLIBS += $(shell pkg-config --libs libnl-genl-3.0)
+else
+LIB_SRC := $(filter-out $(TS_SRC),$(LIB_SRC))
+endif
+
 TUI_SRC := $(wildcard tui/*.c)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 

@@ -15,6 +15,7 @@ static const struct ms_probe_ops *const backends[] = {
 	&ms_procfs_ops,
 	&ms_kmod_ops,
 	&ms_bpf_ops,
+	&ms_taskstats_ops,
 	NULL,
 };
 

@@ -50,6 +50,7 @@ struct ms_probe {
 extern const struct ms_probe_ops ms_procfs_ops;
 extern const struct ms_probe_ops ms_kmod_ops;
 extern const struct ms_probe_ops ms_bpf_ops;
+extern const struct ms_probe_ops ms_taskstats_ops;
 
 #define MS_MAX_PROBES 8
 

@@ -3,9 +3,10 @@
 # start it, `deps.sh check` to run every test, `deps.sh lab` for the lab VM.
 # Only missing ones are fetched.
 set -e
-# clang, llvm (llvm-strip), bpftool and libbpf-dev build the BPF backend
+# clang, llvm (llvm-strip), bpftool and libbpf-dev build the BPF backend;
+# libnl-genl-3-dev the taskstats one (per-process stall delays)
 run="make gcc pkg-config libncurses-dev libjson-c-dev libinih-dev
-     clang llvm bpftool libbpf-dev"
+     clang llvm bpftool libbpf-dev libnl-genl-3-dev"
 # The lab VM (make lab, make lab-test in check): tests/lab/vm.sh's LAB_DEPS
 # and Debian's 6.1 headers, which build memscope.ko for the VM's kernel.
 lab="qemu-system-x86 linux-image-amd64 linux-headers-amd64 busybox-static

@@ -1,0 +1,314 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The taskstats backend: stall delays of every process per sample, and
+ * kernel.task_delayacct turned on while requests ask for it, put back as
+ * it was when they stop, on close, at exit and on a fatal signal.
+ */
+#define _GNU_SOURCE
+#include "probes/taskstats/taskstats.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/capability.h>
+#include <math.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+struct tsprobe {
+	struct ms_taskstats *ts;
+	int was; /* task_delayacct before we turned it on */
+	bool ours;
+	struct ms_task_delays prev; /* the last sample's, by pid */
+	double t_prev;
+	int *pids;
+	int npids, cap;
+};
+
+/* ---- putting task_delayacct back, whatever way the process ends ------- */
+
+static volatile sig_atomic_t restore_pending;
+static struct sigaction old_act[NSIG];
+static const int fatal[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+
+/* Async-signal-safe: open, write, close. */
+static void restore_now(void)
+{
+	int fd;
+
+	if (!restore_pending)
+		return;
+	restore_pending = 0;
+	fd = open("/proc/sys/kernel/task_delayacct", O_WRONLY);
+	if (fd >= 0) {
+		if (write(fd, "0\n", 2) < 0) {
+			/* nothing more can be done while dying */
+		}
+		close(fd);
+	}
+}
+
+static void on_fatal(int sig)
+{
+	restore_now();
+	sigaction(sig, &old_act[sig], NULL);
+	raise(sig);
+}
+
+static void at_exit(void)
+{
+	restore_now();
+}
+
+static void guard(bool on)
+{
+	static bool installed;
+	struct sigaction sa = { .sa_handler = on_fatal,
+				.sa_flags = SA_RESETHAND };
+
+	restore_pending = on;
+	if (!on || installed)
+		return;
+	installed = true;
+	atexit(at_exit);
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof(fatal) / sizeof(fatal[0]); i++)
+		sigaction(fatal[i], &sa, &old_act[fatal[i]]);
+}
+
+/* Turn accounting on (want) or put it back; notes say what failed. */
+static void switch_delayacct(struct tsprobe *t, const struct ms_root *root,
+			     bool want, struct ms_snapshot *s)
+{
+	int now = ms_delayacct_read(root), err;
+
+	if (want && !t->ours && now == 0) {
+		err = ms_delayacct_write(root, 1);
+		if (err) {
+			ms_snapshot_note(s, "task_delayacct",
+					 "cannot turn on: %s", strerror(-err));
+			return;
+		}
+		t->was = 0;
+		t->ours = true;
+		guard(true); /* only ever turned on from 0: restore writes 0 */
+	} else if (!want && t->ours) {
+		err = ms_delayacct_write(root, t->was);
+		if (err)
+			ms_snapshot_note(s, "task_delayacct",
+					 "cannot turn back off: %s",
+					 strerror(-err));
+		t->ours = false;
+		guard(false);
+	}
+}
+
+/* ---- the backend --------------------------------------------------------- */
+
+static bool has_cap(int cap)
+{
+	struct __user_cap_header_struct h = { _LINUX_CAPABILITY_VERSION_3, 0 };
+	struct __user_cap_data_struct d[2] = { 0 };
+
+	if (syscall(SYS_capget, &h, d))
+		return false;
+	return d[cap / 32].effective & (1u << (cap % 32));
+}
+
+static int ts_detect(const struct ms_root *root, unsigned int *caps, char *why,
+		     size_t len)
+{
+	*caps = MS_SEC_BIT(MS_SEC_TASK_DELAYS);
+	if (!root->live) {
+		snprintf(why, len, "captured tree");
+		return -ENODEV;
+	}
+	/* TASKSTATS_CMD_GET is GENL_ADMIN_PERM */
+	if (!has_cap(CAP_NET_ADMIN)) {
+		snprintf(why, len, "needs root (CAP_NET_ADMIN)");
+		return -EPERM;
+	}
+	return 0;
+}
+
+static int ts_open(struct ms_probe *p)
+{
+	struct tsprobe *t = calloc(1, sizeof(*t));
+	int err;
+
+	if (!t)
+		return -ENOMEM;
+	err = ms_taskstats_open(&t->ts, p->why, sizeof(p->why));
+	if (err) {
+		free(t);
+		return err;
+	}
+	p->priv = t;
+	return 0;
+}
+
+static int add_pid(void *ctx, const char *name, unsigned char type)
+{
+	struct tsprobe *t = ctx;
+	char *end;
+	long pid = strtol(name, &end, 10);
+
+	if (!isdigit((unsigned char)name[0]) || *end || pid <= 0 ||
+	    pid > 1 << 22)
+		return 0;
+	if (t->npids == t->cap) {
+		int cap = t->cap ? 2 * t->cap : 512;
+		int *v = realloc(t->pids, (size_t)cap * sizeof(*v));
+
+		if (!v)
+			return -ENOMEM;
+		t->pids = v;
+		t->cap = cap;
+	}
+	t->pids[t->npids++] = (int)pid;
+	return 0;
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+static bool any_delay(const struct ms_task_delay *d)
+{
+	for (int k = 0; k < MS_DL_COUNT; k++)
+		if (ms_have(d->count[k]) && d->count[k])
+			return true;
+	return false;
+}
+
+static void rates(struct ms_task_delay *d, const struct ms_task_delays *prev,
+		  double dt)
+{
+	const struct ms_task_delay *p = ms_task_delay_find(prev, d->pid);
+
+	for (int k = 0; k < MS_DL_COUNT; k++) {
+		uint64_t before = p ? p->ns[k] : 0;
+
+		d->ns_rate[k] = NAN;
+		if (ms_have(d->ns[k]) && ms_have(before) && isfinite(dt) &&
+		    dt > 0 && d->ns[k] >= before)
+			d->ns_rate[k] = (double)(d->ns[k] - before) / dt;
+	}
+}
+
+/* One process: kept when it has any delay (the others say nothing). */
+static int one(struct tsprobe *t, const struct ms_root *root, int pid,
+	       struct ms_snapshot *s, double dt)
+{
+	struct ms_task_delays *out = &s->task_delays;
+	struct ms_task_delay d = { 0 }, *o;
+	char rel[32];
+	int version, err;
+
+	err = ms_taskstats_query(t->ts, pid, true, &d, &version);
+	if (err == -ESRCH) {
+		out->gone++;
+		return 0;
+	}
+	if (err)
+		return err;
+	out->version = version;
+	if (!any_delay(&d))
+		return 0;
+	o = ms_task_delay_add(out);
+	if (!o)
+		return -ENOMEM;
+	memcpy(o->count, d.count, sizeof(o->count));
+	memcpy(o->ns, d.ns, sizeof(o->ns));
+	o->pid = pid;
+	/* a process's stats carry no comm: the leader's */
+	snprintf(rel, sizeof(rel), "proc/%d/comm", pid);
+	if (ms_read_str(root, rel, o->comm, sizeof(o->comm)))
+		o->comm[0] = '\0';
+	rates(o, &t->prev, dt);
+	return 0;
+}
+
+/* Keep this sample's delays for the next one's rates. */
+static int keep(struct tsprobe *t, const struct ms_task_delays *cur)
+{
+	t->prev.n = 0;
+	for (int i = 0; i < cur->n; i++) {
+		struct ms_task_delay *d = ms_task_delay_add(&t->prev);
+
+		if (!d)
+			return -ENOMEM;
+		*d = cur->v[i];
+	}
+	return 0;
+}
+
+static int ts_sample(struct ms_probe *p, const struct ms_request *req,
+		     struct ms_snapshot *s)
+{
+	struct tsprobe *t = p->priv;
+	struct ms_task_delays *out = &s->task_delays;
+	double dt = t->t_prev ? s->t_mono - t->t_prev : NAN;
+	int err;
+
+	switch_delayacct(t, p->root, req->delayacct, s);
+	out->delayacct = ms_delayacct_read(p->root);
+	out->ours = t->ours;
+	out->interval = dt;
+	t->npids = 0;
+	err = ms_listdir(p->root, "proc", add_pid, t);
+	if (err) {
+		ms_snapshot_note(s, "task_delays", "proc: %s", strerror(-err));
+		return err;
+	}
+	qsort(t->pids, (size_t)t->npids, sizeof(*t->pids), cmp_int);
+	for (int i = 0; i < t->npids; i++) {
+		err = one(t, p->root, t->pids[i], s, dt);
+		if (err) {
+			ms_snapshot_note(s, "task_delays", "taskstats: %s",
+					 strerror(-err));
+			return err;
+		}
+	}
+	err = keep(t, out);
+	if (err)
+		return err;
+	t->t_prev = s->t_mono;
+	s->have |= MS_SEC_BIT(MS_SEC_TASK_DELAYS);
+	s->source[MS_SEC_TASK_DELAYS] = p->ops->name;
+	return 0;
+}
+
+static void ts_close(struct ms_probe *p)
+{
+	struct tsprobe *t = p->priv;
+
+	if (!t)
+		return;
+	if (t->ours && ms_delayacct_write(p->root, t->was))
+		fprintf(stderr, "memscope: could not turn kernel."
+				"task_delayacct back off\n");
+	t->ours = false;
+	guard(false);
+	ms_taskstats_close(t->ts);
+	free(t->prev.v);
+	free(t->pids);
+	free(t);
+	p->priv = NULL;
+}
+
+const struct ms_probe_ops ms_taskstats_ops = {
+	.name = "taskstats",
+	.priority = 20,
+	.detect = ts_detect,
+	.open = ts_open,
+	.sample = ts_sample,
+	.close = ts_close,
+};
