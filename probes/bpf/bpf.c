@@ -45,7 +45,9 @@ struct ms_bpf {
 	int n;
 	bool mounted; /* tracefs, by us: unmount on close */
 	char tracefs_why[96];
-	int stats_fd; /* held while groups run, else -1 */
+	int stats_fd; /* held during a measuring window, else -1 */
+	double stats_on; /* t_mono the window opened */
+	double stats_next; /* t_mono the next window opens */
 };
 
 static bool has_cap(int cap)
@@ -136,7 +138,7 @@ static int bpf_open(struct ms_probe *p)
 	return 0;
 }
 
-/* Run-time statistics (the footer's cost line) only while groups run. */
+/* Run-time statistics (the footer's cost line): one window at a time. */
 static void stats_hold(struct ms_bpf *b, bool want)
 {
 	if (want && b->stats_fd < 0) {
@@ -159,12 +161,11 @@ static void start(struct ms_bpf *b, struct ms_bpf_group *g)
 			 strerror(errno));
 		return;
 	}
-	stats_hold(b, true);
 	ms_bpf_start(g, btf);
 	btf__free(btf);
 }
 
-static void linger(struct ms_bpf *b, double now)
+static bool linger(struct ms_bpf *b, double now)
 {
 	bool live = false;
 
@@ -175,7 +176,25 @@ static void linger(struct ms_bpf *b, double now)
 			ms_bpf_stop(g);
 		live |= g->skel != NULL;
 	}
-	stats_hold(b, live);
+	return live;
+}
+
+/*
+ * After a window of one sample interval, the statistics go off for
+ * MS_BPF_STATS_EVERY seconds; a group that starts opens one at once.
+ */
+static void stats_cycle(struct ms_bpf *b, double now, bool live)
+{
+	if (!live) {
+		stats_hold(b, false);
+		b->stats_next = 0;
+	} else if (b->stats_fd >= 0 && now > b->stats_on) {
+		stats_hold(b, false);
+		b->stats_next = now + MS_BPF_STATS_EVERY;
+	} else if (b->stats_fd < 0 && now >= b->stats_next) {
+		stats_hold(b, true);
+		b->stats_on = now;
+	}
 }
 
 static void report(struct ms_bpf *b, struct ms_snapshot *s)
@@ -183,9 +202,9 @@ static void report(struct ms_bpf *b, struct ms_snapshot *s)
 	struct ms_bpf_info *bi = &s->bpf;
 	double ns = 0, cnt = 0;
 	bool rates = false;
+	bool window = b->stats_fd >= 0 && s->t_mono > b->stats_on;
 
 	bi->open = true;
-	bi->stats = b->stats_fd >= 0;
 	for (int i = 0; i < b->n; i++) {
 		struct ms_bpf_group *g = &b->g[i];
 
@@ -193,7 +212,7 @@ static void report(struct ms_bpf *b, struct ms_snapshot *s)
 			continue;
 		snprintf(bi->groups[bi->nr_groups++], sizeof(bi->groups[0]),
 			 "%s", g->ops->name);
-		ms_bpf_prog_stats(g, s);
+		ms_bpf_prog_stats(g, s, window);
 	}
 	for (int i = 0; i < bi->nr_progs; i++) {
 		if (isnan(bi->progs[i].ns_rate))
@@ -202,6 +221,7 @@ static void report(struct ms_bpf *b, struct ms_snapshot *s)
 		cnt += bi->progs[i].cnt_rate;
 		rates = true;
 	}
+	bi->stats = rates; /* measured in a window */
 	bi->ns_rate = rates ? ns : NAN;
 	bi->cnt_rate = rates ? cnt : NAN;
 }
@@ -218,6 +238,7 @@ static int bpf_sample(struct ms_probe *p, const struct ms_request *req,
 		      struct ms_snapshot *s)
 {
 	struct ms_bpf *b = p->priv;
+	bool live;
 
 	for (int i = 0; i < b->n; i++) {
 		struct ms_bpf_group *g = &b->g[i];
@@ -242,8 +263,9 @@ static int bpf_sample(struct ms_probe *p, const struct ms_request *req,
 	}
 	if (b->tracefs_why[0])
 		ms_snapshot_note(s, "tracefs", "%s", b->tracefs_why);
-	linger(b, s->t_mono);
+	live = linger(b, s->t_mono);
 	report(b, s);
+	stats_cycle(b, s->t_mono, live);
 	return 0;
 }
 
@@ -251,9 +273,10 @@ static void bpf_idle(struct ms_probe *p, const struct ms_request *req,
 		     struct ms_snapshot *s)
 {
 	struct ms_bpf *b = p->priv;
+	bool live = linger(b, s->t_mono);
 
-	linger(b, s->t_mono);
 	report(b, s);
+	stats_cycle(b, s->t_mono, live);
 }
 
 static void bpf_close(struct ms_probe *p)

@@ -12,6 +12,12 @@
 #include "probes/probe.h"
 
 #define MS_BPF_LINGER 5.0 /* seconds a group stays attached unasked */
+/*
+ * The kernel's run-time statistics cost two clock reads per program run:
+ * memscope turns them on for one sample interval every this many seconds
+ * and shows the rates of the last such window.
+ */
+#define MS_BPF_STATS_EVERY 10.0
 #define MS_BPF_MAX_DEFS 16 /* programs (twin pairs) per group */
 #define MS_BPF_MAX_LINKS 32
 
@@ -91,6 +97,8 @@ struct ms_bpf_group {
 	/* run-time stats at the previous read, per program */
 	double stats_t;
 	uint64_t stats_ns[MS_BPF_MAX_LINKS], stats_cnt[MS_BPF_MAX_LINKS];
+	/* and their rates over the last measuring window, NAN before one */
+	double ns_rate[MS_BPF_MAX_LINKS], cnt_rate[MS_BPF_MAX_LINKS];
 };
 
 /* Groups, in the order they are listed (probes/bpf/bpf.c). */
@@ -105,8 +113,12 @@ int ms_bpf_start(struct ms_bpf_group *g, const struct btf *vmlinux);
 void ms_bpf_stop(struct ms_bpf_group *g);
 /* Notes for the programs of g that are off. */
 void ms_bpf_notes(const struct ms_bpf_group *g, struct ms_snapshot *s);
-/* Run-time statistics of g's programs into s->bpf. */
-void ms_bpf_prog_stats(struct ms_bpf_group *g, struct ms_snapshot *s);
+/*
+ * Run-time statistics of g's programs into s->bpf; window: the statistics
+ * were on since the previous call, so its deltas are new rates.
+ */
+void ms_bpf_prog_stats(struct ms_bpf_group *g, struct ms_snapshot *s,
+		       bool window);
 /* libbpf's messages, kept for the reasons of failures. */
 void ms_bpf_log_capture(void);
 

@@ -346,6 +346,8 @@ int ms_bpf_start(struct ms_bpf_group *g, const struct btf *btf)
 	g->why[0] = '\0';
 	g->fields = 0;
 	g->stats_t = 0;
+	for (int i = 0; i < MS_BPF_MAX_LINKS; i++)
+		g->ns_rate[i] = g->cnt_rate[i] = NAN;
 	err = load(g, btf);
 	if (err)
 		return err;
@@ -399,10 +401,11 @@ double ms_bpf_rate(uint64_t cur, uint64_t prev, double dt)
 	return (double)(cur - prev) / dt;
 }
 
-void ms_bpf_prog_stats(struct ms_bpf_group *g, struct ms_snapshot *s)
+void ms_bpf_prog_stats(struct ms_bpf_group *g, struct ms_snapshot *s,
+		       bool window)
 {
 	struct ms_bpf_info *bi = &s->bpf;
-	double dt = g->stats_t ? s->t_mono - g->stats_t : NAN;
+	double dt = g->stats_t && window ? s->t_mono - g->stats_t : NAN;
 	struct bpf_program *p;
 	int i = 0;
 
@@ -416,6 +419,12 @@ void ms_bpf_prog_stats(struct ms_bpf_group *g, struct ms_snapshot *s)
 		if (fd < 0 || i == MS_BPF_MAX_LINKS ||
 		    bpf_obj_get_info_by_fd(fd, &info, &len))
 			continue;
+		if (!isnan(dt)) {
+			g->ns_rate[i] = ms_bpf_rate(info.run_time_ns,
+						    g->stats_ns[i], dt);
+			g->cnt_rate[i] = ms_bpf_rate(info.run_cnt,
+						     g->stats_cnt[i], dt);
+		}
 		if (bi->nr_progs < MS_BPF_PROGS) {
 			st = &bi->progs[bi->nr_progs++];
 			snprintf(st->name, sizeof(st->name), "%s",
@@ -424,10 +433,8 @@ void ms_bpf_prog_stats(struct ms_bpf_group *g, struct ms_snapshot *s)
 				 g->ops->name);
 			st->run_ns = info.run_time_ns;
 			st->run_cnt = info.run_cnt;
-			st->ns_rate = ms_bpf_rate(info.run_time_ns,
-						  g->stats_ns[i], dt);
-			st->cnt_rate =
-				ms_bpf_rate(info.run_cnt, g->stats_cnt[i], dt);
+			st->ns_rate = g->ns_rate[i];
+			st->cnt_rate = g->cnt_rate[i];
 		}
 		g->stats_ns[i] = info.run_time_ns;
 		g->stats_cnt[i++] = info.run_cnt;
