@@ -3,6 +3,7 @@
  * The NUMA tab: nodes, their memory and cpus, the distance matrix,
  * numastat counters with rates and automatic NUMA balancing.
  */
+#include "tui/live.h"
 #include "tui/widgets.h"
 
 #include <math.h>
@@ -92,7 +93,8 @@ static void numa_destroy(struct ms_view *base)
 static void numa_request(struct ms_view *base, struct ms_request *req)
 {
 	/* the balancing counters live in /proc/vmstat */
-	req->sections |= MS_SEC_BIT(MS_SEC_NUMA) | MS_SEC_BIT(MS_SEC_RECLAIM);
+	req->sections |= MS_SEC_BIT(MS_SEC_NUMA) | MS_SEC_BIT(MS_SEC_RECLAIM) |
+			 MS_SEC_BIT(MS_SEC_NUMA_EVENTS);
 }
 
 static void numa_update(struct ms_view *base, const struct ms_snapshot *cur,
@@ -442,6 +444,8 @@ static void draw_page(struct ms_page *p, const struct ms_snapshot *s,
 	draw_numastat(p, &s->numa, true, ui);
 	page_blank(p);
 	draw_meminfo(p, &s->numa, ui);
+	page_blank(p);
+	ms_live_numa_page(p, s, ui);
 	page_blank(p);
 	draw_balancing(p, s, ui);
 	draw_notes(p, s, ui);

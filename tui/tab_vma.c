@@ -4,6 +4,8 @@
  * with an address-space summary; Enter again shows every field of a VMA;
  * `t` shows the process's maple tree (memscope.ko, tui/maple.c).
  */
+#include "tui/events.h"
+#include "tui/live.h"
 #include "tui/maple.h"
 #include "tui/widgets.h"
 
@@ -16,7 +18,7 @@
 
 enum vma_mode { PROCS, MAPS, DETAIL, MAPLE };
 
-/* Columns of the process list, in display order. */
+/* Columns of the process list; which are shown: mem_cols, fault_cols. */
 enum proc_col {
 	P_PID,
 	P_USER,
@@ -27,6 +29,14 @@ enum proc_col {
 	P_MINFLT,
 	P_MAJFLT,
 	P_COMM,
+	/* `f`: the fault group's (bpf) */
+	P_FLT,
+	P_WP,
+	P_LOCK,
+	P_COW,
+	P_ANON,
+	P_FILE,
+	P_LOCKMAX,
 	NR_PCOLS
 };
 
@@ -71,6 +81,11 @@ struct vma_view {
 	bool waiting; /* asked for a new sample, none yet */
 	/* the process list */
 	struct ms_table ptab;
+	struct ms_table_def pdef;
+	struct ms_column pcols[NR_PCOLS];
+	int pset[NR_PCOLS]; /* table column -> enum proc_col */
+	bool faults; /* the fault columns (`f`) */
+	unsigned int pfields; /* fault fields the columns were chosen for */
 	int *prow; /* shown processes: indices into procs.v */
 	int nprow, capprow;
 	bool kthreads; /* show kernel threads */
@@ -190,7 +205,31 @@ static const struct ms_column proc_cols[NR_PCOLS] = {
 	[P_COMM] = { .title = "Command",
 		     .width = MS_COL_FLEX,
 		     .align = MS_LEFT },
+	[P_FLT] = { .title = "Flt/s", .width = 8, .align = MS_RIGHT },
+	[P_WP] = { .title = "WP/s", .width = 7, .align = MS_RIGHT },
+	[P_LOCK] = { .title = "Lock ms/s", .width = 9, .align = MS_RIGHT },
+	[P_COW] = { .title = "COW/s", .width = 7, .align = MS_RIGHT },
+	[P_ANON] = { .title = "Anon/s", .width = 7, .align = MS_RIGHT },
+	[P_FILE] = { .title = "File/s", .width = 7, .align = MS_RIGHT },
+	[P_LOCKMAX] = { .title = "LockMax", .width = 8, .align = MS_RIGHT },
 };
+
+static const int mem_cols[] = { P_PID,	P_USER,	  P_RSS,    P_PSS, P_SWAP,
+				P_VMAS, P_MINFLT, P_MAJFLT, P_COMM };
+/* What fits in 80 columns, Command, then what wider terminals show */
+static const int fault_cols[] = { P_PID,  P_FLT,  P_MINFLT, P_MAJFLT,
+				  P_WP,	  P_LOCK, P_COMM,   P_COW,
+				  P_ANON, P_FILE, P_LOCKMAX };
+
+/* A fault column this kernel's programs do not feed is left out. */
+static bool fed(int col, unsigned int fields)
+{
+	if (col == P_COW)
+		return fields & MS_FE_COW;
+	if (col == P_ANON || col == P_FILE)
+		return fields & MS_FE_SPLIT;
+	return true;
+}
 
 static const struct ms_proc *proc_at(const void *ctx, int row)
 {
@@ -199,10 +238,40 @@ static const struct ms_proc *proc_at(const void *ctx, int row)
 	return &v->cur->procs.v[v->prow[row]];
 }
 
+/* The fault group's value of a column, NAN for the other columns. */
+static double fault_value(const struct vma_view *v, const struct ms_proc *p,
+			  int col)
+{
+	static const enum ms_fault_count count[NR_PCOLS] = {
+		[P_FLT] = MS_FC_HW,    [P_WP] = MS_FC_WP,
+		[P_COW] = MS_FC_COW,   [P_ANON] = MS_FC_ANON,
+		[P_FILE] = MS_FC_FILE,
+	};
+
+	if (col == P_LOCK)
+		return ms_live_lock_ms(v->cur, p->pid);
+	if (col == P_LOCKMAX)
+		return ms_live_lock_max_us(v->cur, p->pid);
+	return ms_live_fault_rate(v->cur, p->pid, count[col]);
+}
+
 static void proc_cell(const void *ctx, int row, int col, char *buf, size_t len)
 {
+	const struct vma_view *v = ctx;
 	const struct ms_proc *p = proc_at(ctx, row);
 
+	col = v->pset[col];
+	if (col > P_COMM) {
+		double x = fault_value(v, p, col);
+
+		if (col == P_LOCK)
+			ms_fmt_double(buf, len, x, 2);
+		else if (col == P_LOCKMAX) /* microseconds */
+			ms_fmt_double(buf, len, x, 0);
+		else
+			ms_fmt_events(buf, len, x, 7);
+		return;
+	}
 	switch (col) {
 	case P_PID:
 		snprintf(buf, len, "%d", p->pid);
@@ -236,8 +305,13 @@ static void proc_cell(const void *ctx, int row, int col, char *buf, size_t len)
 
 static int proc_cmp(const void *ctx, int a, int b, int col)
 {
+	const struct vma_view *v = ctx;
 	const struct ms_proc *x = proc_at(ctx, a), *y = proc_at(ctx, b);
 
+	col = v->pset[col];
+	if (col > P_COMM)
+		return ms_cmp_double(fault_value(v, x, col),
+				     fault_value(v, y, col));
 	switch (col) {
 	case P_PID:
 		return (x->pid > y->pid) - (x->pid < y->pid);
@@ -266,8 +340,12 @@ static void proc_key(const void *ctx, int row, char *buf, size_t len)
 
 static attr_t proc_attr(const void *ctx, int row, int col)
 {
+	const struct vma_view *v = ctx;
 	const struct ms_proc *p = proc_at(ctx, row);
 
+	col = v->pset[col];
+	if (col == P_LOCKMAX && fault_value(v, p, col) >= 1000)
+		return ms_attr(MS_C_WARNING); /* waited a millisecond */
 	if (col == P_MAJFLT && p->majflt_rate > 0)
 		return ms_attr(MS_C_WARNING);
 	if (col == P_SWAP && ms_have(p->swap_kb) && p->swap_kb)
@@ -275,15 +353,37 @@ static attr_t proc_attr(const void *ctx, int row, int col)
 	return p->kthread ? ms_attr(MS_C_DIM) : 0;
 }
 
-static const struct ms_table_def proc_def = {
-	.cols = proc_cols,
-	.ncols = NR_PCOLS,
-	.name_col = P_COMM,
-	.cell = proc_cell,
-	.cmp = proc_cmp,
-	.attr = proc_attr,
-	.key = proc_key,
-};
+/*
+ * Show the memory or the fault columns; the sort stays on the same column
+ * when both sets have it, else the set's first number column.
+ */
+static void proc_columns(struct vma_view *v, bool faults, unsigned int fields)
+{
+	const int *set = faults ? fault_cols : mem_cols;
+	int n = faults ? (int)(sizeof(fault_cols) / sizeof(*fault_cols)) :
+			 (int)(sizeof(mem_cols) / sizeof(*mem_cols));
+	int sorted = v->ptab.sort_col >= 0 ? v->pset[v->ptab.sort_col] : -1;
+	int k = 0;
+
+	v->ptab.sort_col = -1;
+	for (int i = 0; i < n; i++) {
+		if (!fed(set[i], fields))
+			continue;
+		if (set[i] == P_COMM)
+			v->pdef.name_col = k;
+		if (set[i] == sorted)
+			v->ptab.sort_col = k;
+		v->pcols[k] = proc_cols[set[i]];
+		v->pset[k++] = set[i];
+	}
+	if (v->ptab.sort_col < 0) {
+		v->ptab.sort_col = faults ? 1 : 2; /* Flt/s, RSS */
+		v->ptab.reverse = true;
+	}
+	v->pdef.ncols = k;
+	v->faults = faults;
+	v->pfields = fields;
+}
 
 /* Rebuild the shown processes (kernel threads hidden unless asked). */
 static void proc_rows(struct vma_view *v)
@@ -323,11 +423,19 @@ static void draw_procs(struct vma_view *v, WINDOW *w, struct ms_rect r)
 						       MS_SEC_PROCS, "proc"));
 		return;
 	}
-	snprintf(buf, sizeof(buf), "Processes: %d shown, %d kernel threads %s",
-		 v->ptab.n, v->nkthreads, v->kthreads ? "shown" : "hidden");
+	snprintf(buf, sizeof(buf),
+		 "Processes: %d shown, %d kernel threads %s%s", v->ptab.n,
+		 v->nkthreads, v->kthreads ? "shown" : "hidden",
+		 !v->faults ?
+			 "" :
+		 have(v->cur, MS_SEC_FAULT_EVENTS) ?
+			 "; faults per second (bpf), MinFlt/MajFlt (procfs)" :
+			 "; faults (bpf) unavailable");
 	ms_title(w, r.y, r.x, r.w, buf, v->base.ui);
 	r.y++, r.h--;
-	why = note_text(v->cur, "proc", note, sizeof(note));
+	why = v->faults ? ms_live_fault_gaps(note, sizeof(note), v->cur) : NULL;
+	if (!why)
+		why = note_text(v->cur, "proc", note, sizeof(note));
 	if (why && r.h > 4) {
 		ms_put_esc(w, r.y, r.x, r.w, MS_LEFT, true, ms_attr(MS_C_NOTE),
 			   why);
@@ -704,6 +812,15 @@ static void draw_maps(struct vma_view *v, WINDOW *w, struct ms_rect r)
 		return draw_gone(v, w, r);
 	maps_title(v, w, r);
 	r.y++, r.h--;
+	if (r.h >= 10) {
+		ms_put_esc(w, r.y, r.x, r.w, MS_LEFT, true,
+			   ms_attr(have(v->cur, MS_SEC_FAULT_EVENTS) ?
+					   MS_C_NORMAL :
+					   MS_C_NOTE),
+			   ms_live_fault_line(note, sizeof(note), v->cur,
+					      v->pid));
+		r.y++, r.h--;
+	}
 	if (r.h >= 14) {
 		int used = draw_summary(v, w, r);
 
@@ -1019,7 +1136,15 @@ static struct ms_view *vma_create(const struct ms_ui *ui)
 		return NULL;
 	v->base.cls = &ms_view_vma;
 	v->base.ui = ui;
-	ms_table_init(&v->ptab, &proc_def, v, ui, P_RSS, true);
+	v->pdef = (struct ms_table_def){
+		.cols = v->pcols,
+		.cell = proc_cell,
+		.cmp = proc_cmp,
+		.attr = proc_attr,
+		.key = proc_key,
+	};
+	ms_table_init(&v->ptab, &v->pdef, v, ui, -1, true);
+	proc_columns(v, false, 0);
 	v->ptab.empty = "no processes";
 	v->vdef = (struct ms_table_def){
 		.cols = v->vcols,
@@ -1051,6 +1176,8 @@ static void vma_request(struct ms_view *base, struct ms_request *req)
 
 	if (v->mode == PROCS) {
 		req->sections |= MS_SEC_BIT(MS_SEC_PROCS);
+		if (v->faults)
+			req->sections |= MS_SEC_BIT(MS_SEC_FAULT_EVENTS);
 		return;
 	}
 	if (v->mode == MAPLE) {
@@ -1060,7 +1187,9 @@ static void vma_request(struct ms_view *base, struct ms_request *req)
 		}
 		return;
 	}
-	req->sections |= MS_SEC_BIT(MS_SEC_VMAS);
+	/* the drill-down's line of faults */
+	req->sections |= MS_SEC_BIT(MS_SEC_VMAS) |
+			 MS_SEC_BIT(MS_SEC_FAULT_EVENTS);
 	req->pid = v->pid;
 }
 
@@ -1074,6 +1203,9 @@ static void vma_update(struct ms_view *base, const struct ms_snapshot *cur,
 	if (!cur)
 		return;
 	if (v->mode == PROCS) {
+		if (v->faults && cur->fault_events.fields != v->pfields &&
+		    (cur->have & MS_SEC_BIT(MS_SEC_FAULT_EVENTS)))
+			proc_columns(v, true, cur->fault_events.fields);
 		proc_rows(v);
 	} else if (v->mode == MAPLE) {
 		if (v->maple_pending)
@@ -1145,6 +1277,12 @@ static enum ms_key_result procs_key(struct vma_view *v, int key)
 		proc_rows(v);
 		return MS_KEY_DONE;
 	}
+	if (key == 'f') {
+		proc_columns(v, !v->faults, v->pfields);
+		if (v->cur)
+			proc_rows(v);
+		return MS_KEY_RESAMPLE; /* the fault group starts or stops */
+	}
 	return MS_KEY_PASS;
 }
 
@@ -1206,7 +1344,9 @@ static const char *vma_hints(struct ms_view *base)
 	switch (v->mode) {
 	case PROCS:
 		snprintf(v->hint, sizeof(v->hint),
-			 "Enter mappings  t maple tree  k kernel threads  %s",
+			 "Enter mappings  t maple tree  k kernel threads  "
+			 "f %s  %s",
+			 v->faults ? "memory" : "faults",
 			 ms_table_hints(&v->ptab));
 		break;
 	case MAPS:

@@ -497,11 +497,12 @@ static void test_vma_list(void **state)
 	draw(v, w);
 	assert_row(w, "Filter: bi  (1 of 4)");
 	assert_no_row(w, "init");
-	/* Enter: the VMAs of pid 42 */
+	/* Enter: the VMAs of pid 42, and its faults (bpf) */
 	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_RESAMPLE);
 	req = (struct ms_request){ 0 };
 	v->cls->request(v, &req);
-	assert_int_equal(req.sections, MS_SEC_BIT(MS_SEC_VMAS));
+	assert_int_equal(req.sections, MS_SEC_BIT(MS_SEC_VMAS) |
+					       MS_SEC_BIT(MS_SEC_FAULT_EVENTS));
 	assert_int_equal(req.pid, 42);
 	draw(v, w);
 	assert_row(w, "Reading the mappings...");

@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Drawing the fault, reclaim and NUMA event sections (probes/bpf) and the
+ * task delays (probes/taskstats) for the VMA, Reclaim and NUMA tabs.
+ */
+#ifndef MS_LIVE_H
+#define MS_LIVE_H
+
+#include "tui/widgets.h"
+
+/* "Reclaim events (bpf)": a title naming the backend that fed sec. */
+const char *ms_live_title(char *buf, size_t len, const char *what,
+			  const struct ms_snapshot *s, enum ms_section sec);
+/*
+ * Why a section, or a part of it fed by program prog (NULL: the whole
+ * section), is missing: the note's text, escaped, or NULL.
+ */
+const char *ms_live_why(char *buf, size_t len, const struct ms_snapshot *s,
+			enum ms_section sec, const char *prog);
+
+/* ---- VMA tab ----------------------------------------------------------- */
+
+/* A process's rate of counter c: NAN unknown, 0 when it had no event. */
+double ms_live_fault_rate(const struct ms_snapshot *s, int pid,
+			  enum ms_fault_count c);
+/* mmap_lock wait of pid in ms per second, and its longest wait in us. */
+double ms_live_lock_ms(const struct ms_snapshot *s, int pid);
+double ms_live_lock_max_us(const struct ms_snapshot *s, int pid);
+/* What the fault columns lack and why (e.g. the refused fexit), or NULL. */
+const char *ms_live_fault_gaps(char *buf, size_t len,
+			       const struct ms_snapshot *s);
+/* The process drill-down's line: its faults and mmap_lock waits. */
+const char *ms_live_fault_line(char *buf, size_t len,
+			       const struct ms_snapshot *s, int pid);
+
+/* ---- NUMA tab ---------------------------------------------------------- */
+
+void ms_live_numa_page(struct ms_page *p, const struct ms_snapshot *s,
+		       const struct ms_ui *ui);
+
+#endif

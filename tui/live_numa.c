@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The NUMA tab's live section: pages migrated by reason, NUMA hinting
+ * faults per node, tasks moved between nodes (probes/bpf), and the
+ * helpers every live section shares (titles, reasons for gaps).
+ */
+#include "tui/live.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tui/events.h"
+
+const char *ms_live_title(char *buf, size_t len, const char *what,
+			  const struct ms_snapshot *s, enum ms_section sec)
+{
+	const char *src = s->source[sec];
+
+	snprintf(buf, len, "%s (%s)", what, src ? src : "unavailable");
+	return buf;
+}
+
+const char *ms_live_why(char *buf, size_t len, const struct ms_snapshot *s,
+			enum ms_section sec, const char *prog)
+{
+	char what[48], esc[200];
+	const char *why;
+
+	if (prog)
+		snprintf(what, sizeof(what), "bpf %s", prog);
+	else
+		snprintf(what, sizeof(what), "%s", ms_section_name(sec));
+	why = ms_note_why(s, what);
+	if (!why)
+		return NULL;
+	snprintf(buf, len, "%s", ms_esc(esc, sizeof(esc), why));
+	return buf;
+}
+
+static void line(struct ms_page *p, attr_t a, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void line(struct ms_page *p, attr_t a, const char *fmt, ...)
+{
+	char buf[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	ms_page_line(p, a, buf);
+}
+
+static void migrations(struct ms_page *p, const struct ms_numa_events *e)
+{
+	char ok[16], bad[16], r[16];
+	int shown = 0;
+
+	line(p, 0,
+	     "  pages migrated %s/s, failed %s/s (%llu and %llu since "
+	     "attach)",
+	     ms_fmt_events(ok, sizeof(ok), e->succeeded_rate, 6),
+	     ms_fmt_events(bad, sizeof(bad), e->failed_rate, 6),
+	     (unsigned long long)e->succeeded, (unsigned long long)e->failed);
+	line(p, ms_attr(MS_C_COLUMN_HEADER), "  %-20s %9s %11s %9s %9s",
+	     "reason", "calls", "pages moved", "failed", "pages/s");
+	for (int i = 0; i < e->nr_reasons; i++) {
+		const struct ms_migrate_reason *m = &e->reason[i];
+
+		if (!m->calls)
+			continue;
+		shown++;
+		line(p, 0, "  %-20.20s %9llu %11llu %9llu %9s", m->name,
+		     (unsigned long long)m->calls,
+		     (unsigned long long)m->succeeded,
+		     (unsigned long long)m->failed,
+		     ms_fmt_events(r, sizeof(r), m->succeeded_rate, 8));
+	}
+	if (!shown)
+		line(p, ms_attr(MS_C_DIM),
+		     "  no migrations since attach (compaction, mbind, "
+		     "NUMA balancing, demotion...)");
+}
+
+static void hints(struct ms_page *p, const struct ms_snapshot *s)
+{
+	const struct ms_numa_events *e = &s->numa_events;
+	char why[200], f[16], pg[16], m[16], loc[16];
+
+	if (!(e->fields & MS_NE_HINT)) {
+		line(p, ms_attr(MS_C_NOTE),
+		     "  hinting faults per node: unavailable (fentry "
+		     "task_numa_fault: %s); vmstat's totals are below",
+		     ms_live_why(why, sizeof(why), s, MS_SEC_NUMA_EVENTS,
+				 "ms_numafault") ?
+			     why :
+			     "not loaded");
+		return;
+	}
+	line(p, ms_attr(MS_C_COLUMN_HEADER), "  %-6s %10s %10s %8s %11s",
+	     "node", "faults/s", "pages/s", "local", "migrated/s");
+	for (int i = 0; i < e->nr_nodes; i++) {
+		const struct ms_numa_hint *h = &e->node[i];
+
+		line(p, 0, "  N%-5d %10s %10s %8s %11s", h->node,
+		     ms_fmt_events(f, sizeof(f), h->faults_rate, 9),
+		     ms_fmt_events(pg, sizeof(pg), h->pages_rate, 9),
+		     ms_fmt_pct(loc, sizeof(loc),
+				h->pages ? 100.0 * (double)h->local /
+						   (double)h->pages :
+					   NAN),
+		     ms_fmt_events(m, sizeof(m), h->migrated_rate, 10));
+	}
+}
+
+void ms_live_numa_page(struct ms_page *p, const struct ms_snapshot *s,
+		       const struct ms_ui *ui)
+{
+	const struct ms_numa_events *e = &s->numa_events;
+	char title[96], why[200], a[16], b[16];
+
+	ms_page_title(p,
+		      ms_live_title(title, sizeof(title),
+				    "Migrations and hinting faults", s,
+				    MS_SEC_NUMA_EVENTS),
+		      ui);
+	if (!(s->have & MS_SEC_BIT(MS_SEC_NUMA_EVENTS))) {
+		line(p, ms_attr(MS_C_NOTE), "  %s",
+		     ms_live_why(why, sizeof(why), s, MS_SEC_NUMA_EVENTS,
+				 NULL) ?
+			     why :
+			     "not in this sample");
+		return;
+	}
+	if (e->fields & MS_NE_MIGRATE)
+		migrations(p, e);
+	else
+		line(p, ms_attr(MS_C_NOTE), "  migrations: %s",
+		     ms_live_why(why, sizeof(why), s, MS_SEC_NUMA_EVENTS,
+				 "ms_migrate") ?
+			     why :
+			     "not counted");
+	hints(p, s);
+	if (e->fields & MS_NE_TASK)
+		line(p, 0, "  tasks moved to another node %s/s, swapped %s/s",
+		     ms_fmt_events(a, sizeof(a), e->task_moves_rate, 6),
+		     ms_fmt_events(b, sizeof(b), e->task_swaps_rate, 6));
+}
