@@ -132,6 +132,9 @@ $(BPF_OUT)/%.skel.h: $(BPF_OUT)/%.bpf.o
 ifeq ($(HAVE_BPF),1)
 $(BPF_USER_SRC:%.c=$(BUILD)/%.o): $(BPF_SKELS)
 $(BUILD)/bench/bpf_empty: $(BPF_OUT)/bench_empty.skel.h
+# the BPF overhead section of make bench (tests/bench/bpf.sh)
+bench: $(BUILD)/bench/bpfload $(BUILD)/bench/bpf_empty \
+	$(BUILD)/bench/bpf_groups
 endif
 
 # Benchmark drivers and workloads (tests/bench/).

@@ -120,3 +120,19 @@ echo
 echo "Reproduce: \`tmux new-session -d $MS\`, switch tabs, read utime+stime"
 echo "of the process from /proc/PID/stat over 20 s (resolution: one tick,"
 echo "1/$hz s, i.e. $(awk -v hz="$hz" 'BEGIN { printf "%.2f", 100 / hz / 20 }')% here)."
+
+if [ -x $B/bench/bpf_groups ] && [ -r /sys/kernel/btf/vmlinux ]; then
+	echo
+	echo "## BPF backend overhead"
+	echo
+	echo "An event-dense workload (page faults and file create/unlink on every"
+	echo "CPU) timed alone, with empty programs on the six kmem tracepoints"
+	echo "(the floor of attaching at all), with bpftrace counting the same"
+	echo "events per order and per cache name, and with memscope's buddy and"
+	echo "slab groups attached:"
+	echo
+	sh tests/bench/bpf.sh
+	echo
+	echo "Reproduce: \`sh tests/bench/bpf.sh\` (ROUNDS=, REPS= to change the run;"
+	echo "it installs bpftrace when missing and mounts tracefs for it)."
+fi
