@@ -33,6 +33,51 @@ const char *ms_live_fault_gaps(char *buf, size_t len,
 const char *ms_live_fault_line(char *buf, size_t len,
 			       const struct ms_snapshot *s, int pid);
 
+/* ---- Reclaim tab ------------------------------------------------------- */
+
+#define MS_TIMELINE 120 /* samples kept */
+
+/* What the reclaim events did per sample, for the timeline. */
+struct ms_live_point {
+	double t; /* epoch seconds */
+	double stalls, stall_ms; /* per second */
+	double awake; /* kswapd's share of the interval, 0..1 */
+	double shrink_ms, writeback; /* per second */
+	int ooms; /* OOM kills seen in the interval */
+};
+
+struct ms_live_timeline {
+	struct ms_live_point p[MS_TIMELINE];
+	int n, next; /* p[next] is written next */
+	uint64_t oom_kills; /* the last sample's count */
+};
+
+/* Add a sample (ignored without the section or a first interval). */
+void ms_live_timeline_add(struct ms_live_timeline *tl,
+			  const struct ms_snapshot *s);
+/* The Reclaim overview's block: stalls, kswapd, shrinkers, OOM kills. */
+void ms_live_reclaim_summary(struct ms_page *p, const struct ms_snapshot *s,
+			     const struct ms_live_timeline *tl,
+			     const struct ms_ui *ui);
+/* The events page: histogram, timeline, processes, kswapd, shrinkers. */
+void ms_live_reclaim_page(struct ms_page *p, const struct ms_snapshot *s,
+			  const struct ms_live_timeline *tl,
+			  const struct ms_ui *ui);
+
+/* The task delays table (probes/taskstats) of the Reclaim tab. */
+struct ms_live_delays {
+	struct ms_table table;
+	const struct ms_snapshot *cur;
+	char note[256];
+};
+
+void ms_live_delays_init(struct ms_live_delays *d, const struct ms_ui *ui);
+void ms_live_delays_free(struct ms_live_delays *d);
+void ms_live_delays_set(struct ms_live_delays *d, const struct ms_snapshot *s);
+/* The switch's state line, then the table. */
+void ms_live_delays_draw(struct ms_live_delays *d, WINDOW *w, struct ms_rect r,
+			 bool asked, const struct ms_ui *ui);
+
 /* ---- NUMA tab ---------------------------------------------------------- */
 
 void ms_live_numa_page(struct ms_page *p, const struct ms_snapshot *s,

@@ -3,6 +3,7 @@
  * The Reclaim tab: vmstat reclaim counters with rates, PSI, MGLRU, THP,
  * swap, zswap, zram and vm sysctls; Enter lists every vmstat counter.
  */
+#include "tui/live.h"
 #include "tui/widgets.h"
 
 #include <math.h>
@@ -10,7 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum reclaim_mode { OVERVIEW, COUNTERS };
+/* COUNTERS: every vmstat counter; EVENTS, DELAYS: probes/bpf, taskstats */
+enum reclaim_mode { OVERVIEW, COUNTERS, EVENTS, DELAYS };
 
 struct reclaim_view {
 	struct ms_view base;
@@ -18,7 +20,12 @@ struct reclaim_view {
 	enum reclaim_mode mode;
 	struct ms_scroll scroll;
 	struct ms_table table; /* every vmstat counter */
-	char hint[128];
+	char hint[192];
+	struct ms_live_timeline tl; /* the reclaim events of past samples */
+	struct ms_scroll escroll; /* the events page */
+	struct ms_live_delays delays;
+	bool delayacct; /* the user asked for delay accounting (D) */
+	bool switching; /* D was pressed: the next sample passes it on */
 };
 
 /* A scrolled page of lines (tui/widgets.h) and the ui it draws for. */
@@ -564,8 +571,15 @@ static void draw_sysctl(struct page *p, const struct ms_snapshot *s)
 
 /* ---- the overview page ----------------------------------------------- */
 
-static void left_column(struct page *p, const struct ms_snapshot *s)
+static void left_column(struct page *p, const struct ms_snapshot *s,
+			const struct reclaim_view *v)
 {
+	ms_live_reclaim_summary(&p->pg, s, &v->tl, p->ui);
+	if (v->delayacct) /* on screen while memscope keeps it on */
+		page_text(p, ms_attr(MS_C_WARNING),
+			  "  delays     accounting ON (D turns it off; d shows "
+			  "them)");
+	next_row(p);
 	draw_counters(p, s);
 	next_row(p);
 	draw_psi(p, s);
@@ -594,7 +608,7 @@ static void draw_overview(struct reclaim_view *v, WINDOW *w, struct ms_rect r)
 
 	if (r.w < 100) {
 		ms_page_begin(&a.pg, w, r, &v->scroll);
-		left_column(&a, v->cur);
+		left_column(&a, v->cur, v);
 		next_row(&a);
 		right_column(&a, v->cur);
 		ms_page_end(&a.pg);
@@ -607,7 +621,7 @@ static void draw_overview(struct reclaim_view *v, WINDOW *w, struct ms_rect r)
 	ms_fill(w, r, ms_attr(MS_C_NORMAL));
 	ms_page_begin(&a.pg, w, left, &v->scroll);
 	ms_page_begin(&b.pg, w, right, &v->scroll);
-	left_column(&a, v->cur);
+	left_column(&a, v->cur, v);
 	right_column(&b, v->cur);
 	total = a.pg.n > b.pg.n ? a.pg.n : b.pg.n;
 	a.pg.n = total;
@@ -681,6 +695,9 @@ static struct ms_view *reclaim_create(const struct ms_ui *ui)
 	v->base.ui = ui;
 	ms_table_init(&v->table, &counter_def, v, ui, -1, false);
 	v->table.empty = "no /proc/vmstat counters in this sample";
+	ms_live_delays_init(&v->delays, ui);
+	/* --delayacct: on from the start */
+	v->delayacct = ui->opts && ui->opts->delayacct;
 	return &v->base;
 }
 
@@ -689,12 +706,20 @@ static void reclaim_destroy(struct ms_view *base)
 	struct reclaim_view *v = (struct reclaim_view *)base;
 
 	ms_table_free(&v->table);
+	ms_live_delays_free(&v->delays);
 	free(v);
 }
 
 static void reclaim_request(struct ms_view *base, struct ms_request *req)
 {
-	req->sections |= MS_SEC_BIT(MS_SEC_RECLAIM);
+	struct reclaim_view *v = (struct reclaim_view *)base;
+
+	req->sections |= MS_SEC_BIT(MS_SEC_RECLAIM) |
+			 MS_SEC_BIT(MS_SEC_RECLAIM_EVENTS);
+	/* a netlink request per process: only while the page is shown */
+	if (v->mode == DELAYS || v->switching)
+		req->sections |= MS_SEC_BIT(MS_SEC_TASK_DELAYS);
+	req->delayacct = v->delayacct;
 }
 
 static void reclaim_update(struct ms_view *base, const struct ms_snapshot *cur,
@@ -704,6 +729,12 @@ static void reclaim_update(struct ms_view *base, const struct ms_snapshot *cur,
 
 	v->cur = cur;
 	ms_table_set_rows(&v->table, cur ? cur->reclaim.vmstat.n : 0);
+	if (!cur)
+		return;
+	ms_live_timeline_add(&v->tl, cur);
+	ms_live_delays_set(&v->delays, cur);
+	if (cur->have & MS_SEC_BIT(MS_SEC_TASK_DELAYS))
+		v->switching = false;
 }
 
 static void reclaim_draw(struct ms_view *base, WINDOW *w, struct ms_rect r)
@@ -728,6 +759,18 @@ static void reclaim_draw(struct ms_view *base, WINDOW *w, struct ms_rect r)
 		ms_table_draw(&v->table, w, r);
 		return;
 	}
+	if (v->mode == EVENTS) {
+		struct ms_page p;
+
+		ms_page_begin(&p, w, r, &v->escroll);
+		ms_live_reclaim_page(&p, v->cur, &v->tl, base->ui);
+		ms_page_end(&p);
+		return;
+	}
+	if (v->mode == DELAYS) {
+		ms_live_delays_draw(&v->delays, w, r, v->delayacct, base->ui);
+		return;
+	}
 	draw_overview(v, w, r);
 }
 
@@ -740,12 +783,49 @@ static enum ms_key_result counters_key(struct reclaim_view *v, int key)
 	return ms_table_key(&v->table, key);
 }
 
+/* The live pages: e events, d delays, D delay accounting on/off. */
+static enum ms_key_result live_key(struct reclaim_view *v, int key)
+{
+	if (key == 'D') {
+		v->delayacct = !v->delayacct;
+		v->switching = true;
+		v->mode = DELAYS;
+		return MS_KEY_RESAMPLE;
+	}
+	if (key == 'e' && v->mode != EVENTS) {
+		v->mode = EVENTS;
+		return MS_KEY_DONE;
+	}
+	if (key == 'd' && v->mode != DELAYS) {
+		v->mode = DELAYS;
+		return MS_KEY_RESAMPLE; /* the delays are read from now on */
+	}
+	return MS_KEY_PASS;
+}
+
 static enum ms_key_result reclaim_key(struct ms_view *base, int key)
 {
 	struct reclaim_view *v = (struct reclaim_view *)base;
+	enum ms_key_result res;
 
 	if (v->mode == COUNTERS)
 		return counters_key(v, key);
+	if (v->mode == DELAYS && v->delays.table.editing)
+		return ms_table_key(&v->delays.table, key);
+	res = live_key(v, key);
+	if (res != MS_KEY_PASS)
+		return res;
+	if (v->mode == EVENTS || v->mode == DELAYS) {
+		if (ms_key_is_back(key) &&
+		    (v->mode == EVENTS || !v->delays.table.filter[0])) {
+			v->mode = OVERVIEW;
+			return MS_KEY_RESAMPLE;
+		}
+		if (v->mode == DELAYS)
+			return ms_table_key(&v->delays.table, key);
+		return ms_scroll_key(&v->escroll, key) ? MS_KEY_DONE :
+							 MS_KEY_PASS;
+	}
 	if (ms_key_is_enter(key) || key == '/') {
 		v->mode = COUNTERS;
 		return key == '/' ? ms_table_key(&v->table, key) : MS_KEY_DONE;
@@ -758,8 +838,19 @@ static const char *reclaim_hints(struct ms_view *base)
 	struct reclaim_view *v = (struct reclaim_view *)base;
 
 	if (v->mode == OVERVIEW)
-		return "Enter every vmstat counter  / filter counters  "
-		       "Up/Down scroll";
+		return "Enter every vmstat counter  / filter  e events  "
+		       "d delays  D delay accounting  Up/Down scroll";
+	if (v->mode == EVENTS)
+		return "Up/Down PgUp/PgDn scroll  d delays  D delay accounting  "
+		       "Esc back";
+	if (v->mode == DELAYS) {
+		snprintf(v->hint, sizeof(v->hint),
+			 "D delay accounting %s  %s%s",
+			 v->delayacct ? "off" : "on",
+			 ms_table_hints(&v->delays.table),
+			 v->delays.table.editing ? "" : "  Esc back");
+		return v->hint;
+	}
 	snprintf(v->hint, sizeof(v->hint), "%s%s", ms_table_hints(&v->table),
 		 v->table.editing ? "" : "  Esc back");
 	return v->hint;

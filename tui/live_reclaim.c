@@ -1,0 +1,485 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The Reclaim tab's live sections (probes/bpf reclaim group): reclaim
+ * stalls, kswapd, shrinkers, writeback and OOM kills, on a timeline of the
+ * last samples, and the events page with the stall histogram.
+ */
+#include "tui/live.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "tui/events.h"
+
+static bool have(const struct ms_snapshot *s)
+{
+	return s && (s->have & MS_SEC_BIT(MS_SEC_RECLAIM_EVENTS));
+}
+
+static void line(struct ms_page *p, attr_t a, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void line(struct ms_page *p, attr_t a, const char *fmt, ...)
+{
+	char buf[320];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	ms_page_line(p, a, buf);
+}
+
+/* Shrinkers' time per second, summed. */
+static double shrink_ms(const struct ms_reclaim_events *e)
+{
+	double ns = 0;
+
+	for (int i = 0; i < e->nr_shrinkers; i++)
+		if (isfinite(e->shrinkers[i].lat.ns_rate))
+			ns += e->shrinkers[i].lat.ns_rate;
+	return isfinite(e->interval) ? ns / 1e6 : NAN;
+}
+
+static double awake_share(const struct ms_reclaim_events *e)
+{
+	double a = 0;
+
+	for (int i = 0; i < e->nr_kswapd; i++)
+		a += e->kswapd[i].awake_share;
+	return e->nr_kswapd ? a / e->nr_kswapd : NAN;
+}
+
+void ms_live_timeline_add(struct ms_live_timeline *tl,
+			  const struct ms_snapshot *s)
+{
+	const struct ms_reclaim_events *e = &s->reclaim_events;
+	struct ms_live_point *pt;
+
+	if (!have(s))
+		return;
+	if (!isfinite(e->interval)) { /* (re)attached: a new baseline */
+		tl->oom_kills = e->oom_kills;
+		return;
+	}
+	pt = &tl->p[tl->next];
+	tl->next = (tl->next + 1) % MS_TIMELINE;
+	if (tl->n < MS_TIMELINE)
+		tl->n++;
+	pt->t = s->t_real;
+	pt->stalls = e->stall.rate;
+	pt->stall_ms = e->stall.ns_rate / 1e6;
+	pt->awake = awake_share(e);
+	pt->shrink_ms = shrink_ms(e);
+	pt->writeback = e->write_rate;
+	pt->ooms = e->oom_kills >= tl->oom_kills ?
+			   (int)(e->oom_kills - tl->oom_kills) :
+			   0;
+	tl->oom_kills = e->oom_kills;
+}
+
+/* The i-th point, oldest first. */
+static const struct ms_live_point *point(const struct ms_live_timeline *tl,
+					 int i)
+{
+	return &tl->p[(tl->next - tl->n + i + MS_TIMELINE) % MS_TIMELINE];
+}
+
+enum series { S_STALLS, S_STALL_MS, S_AWAKE, S_SHRINK, S_WRITE };
+
+static double value(const struct ms_live_point *p, enum series k)
+{
+	switch (k) {
+	case S_STALLS:
+		return p->stalls;
+	case S_STALL_MS:
+		return p->stall_ms;
+	case S_AWAKE:
+		return p->awake * 100;
+	case S_SHRINK:
+		return p->shrink_ms;
+	default:
+		return p->writeback;
+	}
+}
+
+/* "label  ▁▂▅█  now 3.2 max 9" over the last points that fit. */
+static void spark_line(struct ms_page *p, const struct ms_live_timeline *tl,
+		       const char *label, enum series k, const struct ms_ui *ui)
+{
+	uint64_t v[MS_TIMELINE];
+	char tail[64], a[16], b[16];
+	int y = ms_page_next(p), w = p->r.w - 14 - 22, n, first;
+	double max = 0, now = NAN;
+
+	if (y < 0)
+		return;
+	if (w > MS_TIMELINE)
+		w = MS_TIMELINE;
+	n = tl->n < w ? tl->n : w;
+	first = tl->n - n;
+	for (int i = 0; i < n; i++) {
+		double x = value(point(tl, first + i), k);
+
+		v[i] = isfinite(x) ? (uint64_t)llround(x * 100) : MS_NA;
+		if (isfinite(x) && x > max)
+			max = x;
+		now = x;
+	}
+	ms_put(p->w, y, p->r.x, 14, MS_LEFT, true, 0, label);
+	if (n > 0)
+		ms_spark(p->w, y, p->r.x + 14, v, n, 0, ms_attr(MS_C_BAR), ui);
+	snprintf(tail, sizeof(tail), " now %s max %s",
+		 ms_fmt_events(a, sizeof(a), now, 6),
+		 ms_fmt_events(b, sizeof(b), n ? max : NAN, 6));
+	if (w > 0)
+		ms_put(p->w, y, p->r.x + 14 + (n > 0 ? n : 0), 22, MS_LEFT,
+		       false, ms_attr(MS_C_DIM), tail);
+}
+
+/* A row marking the samples with OOM kills. */
+static void oom_row(struct ms_page *p, const struct ms_live_timeline *tl)
+{
+	int y = ms_page_next(p), w = p->r.w - 14, n, first;
+
+	if (y < 0)
+		return;
+	if (w > MS_TIMELINE)
+		w = MS_TIMELINE;
+	n = tl->n < w ? tl->n : w;
+	first = tl->n - n;
+	ms_put(p->w, y, p->r.x, 14, MS_LEFT, true, 0, "  OOM kills");
+	for (int i = 0; i < n; i++) {
+		int k = point(tl, first + i)->ooms;
+		char mark[2] = { k > 9 ? '+' : k ? (char)('0' + k) : '.', 0 };
+
+		ms_put(p->w, y, p->r.x + 14 + i, 1, MS_LEFT, false,
+		       ms_attr(k ? MS_C_CRITICAL : MS_C_DIM), mark);
+	}
+}
+
+static void timeline(struct ms_page *p, const struct ms_live_timeline *tl,
+		     const struct ms_ui *ui, bool all)
+{
+	spark_line(p, tl, "  stall ms/s", S_STALL_MS, ui);
+	if (all) {
+		spark_line(p, tl, "  stalls/s", S_STALLS, ui);
+		spark_line(p, tl, "  kswapd %", S_AWAKE, ui);
+		spark_line(p, tl, "  shrink ms/s", S_SHRINK, ui);
+		spark_line(p, tl, "  writeback/s", S_WRITE, ui);
+	}
+	oom_row(p, tl);
+}
+
+static const char *clock_of(char *buf, size_t len, double t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (!isfinite(t) || !localtime_r(&tt, &tm))
+		snprintf(buf, len, "-");
+	else
+		strftime(buf, len, "%H:%M:%S", &tm);
+	return buf;
+}
+
+static const char *us(char *buf, size_t len, double v)
+{
+	if (!isfinite(v))
+		snprintf(buf, len, "-");
+	else if (v >= 10000)
+		snprintf(buf, len, "%.1f ms", v / 1e3);
+	else
+		snprintf(buf, len, "%.0f us", v);
+	return buf;
+}
+
+static double mean_us(const struct ms_latency *l)
+{
+	return l->count ? (double)l->total_ns / (double)l->count / 1e3 : NAN;
+}
+
+static void why_line(struct ms_page *p, const struct ms_snapshot *s,
+		     const char *what, const char *prog)
+{
+	char why[200];
+
+	line(p, ms_attr(MS_C_NOTE), "  %s: %s", what,
+	     ms_live_why(why, sizeof(why), s, MS_SEC_RECLAIM_EVENTS, prog) ?
+		     why :
+		     "not counted");
+}
+
+static void stalls_line(struct ms_page *p, const struct ms_snapshot *s)
+{
+	const struct ms_reclaim_events *e = &s->reclaim_events;
+	char r[16], m[16], x[16], d[16], c[16];
+
+	if (!(e->fields & MS_RE_DIRECT) || !(e->fields & MS_RE_MEMCG)) {
+		why_line(p, s, "reclaim stalls", NULL);
+		return;
+	}
+	line(p, e->stall.rate > 0 ? ms_attr(MS_C_WARNING) : 0,
+	     "  stalls     %s/s, mean %s, max %s (direct %s/s, memcg %s/s)",
+	     ms_fmt_events(r, sizeof(r), e->stall.rate, 6),
+	     us(m, sizeof(m), mean_us(&e->stall)),
+	     us(x, sizeof(x),
+		e->stall.count ? (double)e->stall.max_ns / 1e3 : NAN),
+	     ms_fmt_events(d, sizeof(d), e->direct.rate, 6),
+	     ms_fmt_events(c, sizeof(c), e->memcg.rate, 6));
+}
+
+static void kswapd_line(struct ms_page *p, const struct ms_snapshot *s)
+{
+	const struct ms_reclaim_events *e = &s->reclaim_events;
+	char pct[16], w[16], u[16];
+	double wakes = 0, wakeups = 0;
+
+	if (!(e->fields & MS_RE_KSWAPD)) {
+		why_line(p, s, "kswapd", "ms_kwake");
+		return;
+	}
+	for (int i = 0; i < e->nr_kswapd; i++) {
+		wakes += e->kswapd[i].wake_rate;
+		wakeups += e->kswapd[i].wakeup_rate;
+	}
+	line(p, 0, "  kswapd     awake %s, woke %s/s, asked to wake %s/s",
+	     ms_fmt_pct(pct, sizeof(pct), awake_share(e) * 100),
+	     ms_fmt_events(w, sizeof(w), wakes, 6),
+	     ms_fmt_events(u, sizeof(u), wakeups, 6));
+}
+
+static void oom_line(struct ms_page *p, const struct ms_snapshot *s)
+{
+	const struct ms_reclaim_events *e = &s->reclaim_events;
+	const struct ms_oom_event *o;
+	char t[16], comm[MS_NAME * 4];
+
+	if (!(e->fields & MS_RE_OOM)) {
+		why_line(p, s, "OOM kills", "ms_oomvictim");
+		return;
+	}
+	if (!e->nr_oom) {
+		line(p, 0, "  OOM kills  none since attach");
+		return;
+	}
+	o = &e->oom[e->nr_oom - 1];
+	line(p, ms_attr(MS_C_CRITICAL),
+	     "  OOM kills  %llu since attach, last %s pid %d (%s)",
+	     (unsigned long long)e->oom_kills, clock_of(t, sizeof(t), o->time),
+	     o->pid, ms_esc(comm, sizeof(comm), o->comm));
+}
+
+void ms_live_reclaim_summary(struct ms_page *p, const struct ms_snapshot *s,
+			     const struct ms_live_timeline *tl,
+			     const struct ms_ui *ui)
+{
+	const struct ms_reclaim_events *e = &s->reclaim_events;
+	char title[96], a[16], b[16], name[MS_SYM * 4];
+
+	ms_page_title(p,
+		      ms_live_title(title, sizeof(title), "Reclaim events", s,
+				    MS_SEC_RECLAIM_EVENTS),
+		      ui);
+	if (!have(s)) {
+		why_line(p, s, "reclaim events", NULL);
+		return;
+	}
+	stalls_line(p, s);
+	kswapd_line(p, s);
+	if (e->fields & MS_RE_SHRINK)
+		line(p, 0, "  shrinkers  %s ms/s%s%s",
+		     ms_fmt_double(a, sizeof(a), shrink_ms(e), 2),
+		     e->nr_shrinkers ? ", busiest " : "",
+		     e->nr_shrinkers ?
+			     ms_esc(name, sizeof(name), e->shrinkers[0].name) :
+			     "");
+	if (e->fields & MS_RE_WRITE)
+		line(p, 0,
+		     "  writeback  %s folios/s from reclaim (%s since "
+		     "attach)",
+		     ms_fmt_events(a, sizeof(a), e->write_rate, 6),
+		     ms_fmt_count(b, sizeof(b), e->write_folios, 8));
+	oom_line(p, s);
+	timeline(p, tl, ui, false);
+	line(p, ms_attr(MS_C_DIM),
+	     "  e: histogram, timeline, shrinkers, "
+	     "OOM list; d: delays per process");
+}
+
+/* ---- the events page -------------------------------------------------- */
+
+static void histogram(struct ms_page *p, const struct ms_latency *l,
+		      const struct ms_ui *ui)
+{
+	uint64_t max = 0;
+	int last = -1;
+
+	for (int i = 0; i < MS_BPF_HIST; i++) {
+		if (l->hist[i])
+			last = i;
+		if (l->hist[i] > max)
+			max = l->hist[i];
+	}
+	if (last < 0) {
+		line(p, ms_attr(MS_C_DIM), "  no stall since attach");
+		return;
+	}
+	for (int i = 0; i <= last; i++) {
+		char range[32], n[16];
+		int y = ms_page_next(p), bw = p->r.w - 32;
+
+		if (y < 0)
+			continue;
+		if (i)
+			snprintf(range, sizeof(range), "  %llu-%llu us",
+				 1ULL << i, 2ULL << i);
+		else
+			snprintf(range, sizeof(range), "  < 2 us");
+		ms_put(p->w, y, p->r.x, 20, MS_LEFT, true, 0, range);
+		ms_put(p->w, y, p->r.x + 20, 10, MS_RIGHT, true, 0,
+		       ms_fmt_count(n, sizeof(n), l->hist[i], 9));
+		if (bw > 40)
+			bw = 40;
+		if (bw > 0)
+			ms_bar(p->w, y, p->r.x + 31, bw,
+			       (double)l->hist[i] / (double)max,
+			       ms_attr(MS_C_BAR), ui);
+	}
+}
+
+static void processes(struct ms_page *p, const struct ms_reclaim_events *e)
+{
+	char r[16], m[16], x[16], comm[MS_NAME * 4];
+
+	line(p, ms_attr(MS_C_COLUMN_HEADER), "  %7s %-16s %8s %10s %10s %10s",
+	     "PID", "Command", "stalls/s", "mean", "max", "total");
+	if (!e->nr_procs)
+		line(p, ms_attr(MS_C_DIM), "  none in this interval");
+	for (int i = 0; i < e->nr_procs; i++) {
+		const struct ms_reclaimer *c = &e->procs[i];
+		char tot[16];
+
+		line(p, 0, "  %7d %-16.16s %8s %10s %10s %10s", c->pid,
+		     ms_esc(comm, sizeof(comm), c->comm),
+		     ms_fmt_events(r, sizeof(r), c->lat.rate, 7),
+		     us(m, sizeof(m), mean_us(&c->lat)),
+		     us(x, sizeof(x), (double)c->lat.max_ns / 1e3),
+		     us(tot, sizeof(tot), (double)c->lat.total_ns / 1e3));
+	}
+}
+
+static void kswapd(struct ms_page *p, const struct ms_reclaim_events *e)
+{
+	char pct[16], w[16], t1[16], t2[16];
+
+	line(p, ms_attr(MS_C_COLUMN_HEADER), "  %-6s %8s %8s %8s %7s %10s %10s",
+	     "node", "wakes", "sleeps", "woke/s", "awake", "last wake",
+	     "last sleep");
+	for (int i = 0; i < e->nr_kswapd; i++) {
+		const struct ms_kswapd *k = &e->kswapd[i];
+
+		line(p, k->awake ? ms_attr(MS_C_WARNING) : 0,
+		     "  N%-5d %8llu %8llu %8s %7s %10s %10s", k->node,
+		     (unsigned long long)k->wakes,
+		     (unsigned long long)k->sleeps,
+		     ms_fmt_events(w, sizeof(w), k->wake_rate, 7),
+		     ms_fmt_pct(pct, sizeof(pct), k->awake_share * 100),
+		     clock_of(t1, sizeof(t1), k->last_wake),
+		     clock_of(t2, sizeof(t2), k->last_sleep));
+	}
+}
+
+static void shrinkers(struct ms_page *p, const struct ms_reclaim_events *e)
+{
+	char c[16], m[16], x[16], f[16], ms[16], name[MS_SYM * 4];
+
+	line(p, ms_attr(MS_C_COLUMN_HEADER), "  %-28s %8s %8s %9s %9s %9s",
+	     "shrinker", "calls/s", "ms/s", "mean", "max", "freed/s");
+	if (!e->nr_shrinkers)
+		line(p, ms_attr(MS_C_DIM), "  none ran since attach");
+	for (int i = 0; i < e->nr_shrinkers && i < 20; i++) {
+		const struct ms_shrinker *sh = &e->shrinkers[i];
+
+		line(p, 0, "  %-28.28s %8s %8s %9s %9s %9s",
+		     ms_esc(name, sizeof(name), sh->name),
+		     ms_fmt_events(c, sizeof(c), sh->lat.rate, 7),
+		     ms_fmt_double(ms, sizeof(ms), sh->lat.ns_rate / 1e6, 2),
+		     us(m, sizeof(m), mean_us(&sh->lat)),
+		     us(x, sizeof(x), (double)sh->lat.max_ns / 1e3),
+		     ms_fmt_events(f, sizeof(f), sh->freed_rate, 8));
+	}
+}
+
+static void oom_list(struct ms_page *p, const struct ms_snapshot *s)
+{
+	const struct ms_reclaim_events *e = &s->reclaim_events;
+	char t[16], comm[MS_NAME * 4], kc[MS_NAME * 4], a[16], b[16], c[16];
+
+	if (!(e->fields & MS_RE_OOM)) {
+		why_line(p, s, "OOM kills", "ms_oomvictim");
+		return;
+	}
+	line(p, ms_attr(MS_C_COLUMN_HEADER), "  %-8s %7s %-16s %8s %8s %8s %s",
+	     "time", "PID", "victim", "vm", "anon", "file", "killed by");
+	if (!e->nr_oom)
+		line(p, ms_attr(MS_C_DIM), "  none since attach");
+	for (int i = e->nr_oom - 1; i >= 0; i--) { /* newest first */
+		const struct ms_oom_event *o = &e->oom[i];
+
+		line(p, ms_attr(MS_C_CRITICAL),
+		     "  %-8s %7d %-16.16s %8s %8s %8s %d (%s)",
+		     clock_of(t, sizeof(t), o->time), o->pid,
+		     ms_esc(comm, sizeof(comm), o->comm),
+		     ms_fmt_kb(a, sizeof(a), o->total_vm_kb),
+		     ms_fmt_kb(b, sizeof(b), o->anon_rss_kb),
+		     ms_fmt_kb(c, sizeof(c), o->file_rss_kb), o->killer_pid,
+		     ms_esc(kc, sizeof(kc), o->killer_comm));
+	}
+}
+
+void ms_live_reclaim_page(struct ms_page *p, const struct ms_snapshot *s,
+			  const struct ms_live_timeline *tl,
+			  const struct ms_ui *ui)
+{
+	const struct ms_reclaim_events *e = &s->reclaim_events;
+	char title[128];
+
+	ms_page_title(p,
+		      ms_live_title(title, sizeof(title),
+				    "Reclaim stalls: direct and memory cgroup, "
+				    "log2 buckets",
+				    s, MS_SEC_RECLAIM_EVENTS),
+		      ui);
+	if (!have(s)) {
+		why_line(p, s, "reclaim events", NULL);
+		return;
+	}
+	stalls_line(p, s);
+	if ((e->fields & MS_RE_DIRECT) && (e->fields & MS_RE_MEMCG))
+		histogram(p, &e->stall, ui);
+	ms_page_next(p);
+	ms_page_title(p, "Timeline (a column per sample, newest right)", ui);
+	timeline(p, tl, ui, true);
+	ms_page_next(p);
+	ms_page_title(p, "Processes that stalled in this interval", ui);
+	processes(p, e);
+	ms_page_next(p);
+	ms_page_title(p, "kswapd per node", ui);
+	if (e->fields & MS_RE_KSWAPD)
+		kswapd(p, e);
+	else
+		why_line(p, s, "kswapd", "ms_kwake");
+	ms_page_next(p);
+	ms_page_title(p, "Shrinkers, by time spent (shrink_slab)", ui);
+	if (e->fields & MS_RE_SHRINK)
+		shrinkers(p, e);
+	else
+		why_line(p, s, "shrinkers", "ms_shstart");
+	ms_page_next(p);
+	ms_page_title(p, "OOM kills, newest first", ui);
+	oom_list(p, s);
+}
