@@ -113,7 +113,7 @@ static void spark_line(struct ms_page *p, const struct ms_live_timeline *tl,
 	uint64_t v[MS_TIMELINE];
 	char tail[64], a[16], b[16];
 	int y = ms_page_next(p), w = p->r.w - 14 - 22, n, first;
-	double max = 0, now = NAN;
+	double max = NAN, now = NAN;
 
 	if (y < 0)
 		return;
@@ -125,7 +125,7 @@ static void spark_line(struct ms_page *p, const struct ms_live_timeline *tl,
 		double x = value(point(tl, first + i), k);
 
 		v[i] = isfinite(x) ? (uint64_t)llround(x * 100) : MS_NA;
-		if (isfinite(x) && x > max)
+		if (isfinite(x) && !(x <= max))
 			max = x;
 		now = x;
 	}
@@ -134,7 +134,7 @@ static void spark_line(struct ms_page *p, const struct ms_live_timeline *tl,
 		ms_spark(p->w, y, p->r.x + 14, v, n, 0, ms_attr(MS_C_BAR), ui);
 	snprintf(tail, sizeof(tail), " now %s max %s",
 		 ms_fmt_events(a, sizeof(a), now, 6),
-		 ms_fmt_events(b, sizeof(b), n ? max : NAN, 6));
+		 ms_fmt_events(b, sizeof(b), max, 6));
 	if (w > 0)
 		ms_put(p->w, y, p->r.x + 14 + (n > 0 ? n : 0), 22, MS_LEFT,
 		       false, ms_attr(MS_C_DIM), tail);
