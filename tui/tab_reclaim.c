@@ -696,8 +696,8 @@ static struct ms_view *reclaim_create(const struct ms_ui *ui)
 	ms_table_init(&v->table, &counter_def, v, ui, -1, false);
 	v->table.empty = "no /proc/vmstat counters in this sample";
 	ms_live_delays_init(&v->delays, ui);
-	/* --delayacct: on from the start */
-	v->delayacct = ui->opts && ui->opts->delayacct;
+	/* --delayacct: as if D was pressed (the tab's first sample) */
+	v->delayacct = v->switching = ui->opts && ui->opts->delayacct;
 	return &v->base;
 }
 
