@@ -8,10 +8,12 @@
 
 #include "slab.h"
 
-/* gfp bits that pick a kmalloc cache type (the same in 6.1 and 6.18) */
-#define GFP_DMA 0x01ULL
-#define GFP_RECLAIMABLE 0x10ULL
-#define GFP_ACCOUNT 0x400000ULL
+/*
+ * gfp bits that pick a kmalloc cache type: 6.1's values; slab.c sets them
+ * from the kernel's ___GFP_*_BIT enum where it has one (6.10+).
+ */
+const volatile __u64 gfp_dma = 0x01, gfp_reclaimable = 0x10;
+const volatile __u64 gfp_account = 0x400000;
 
 /* Linux 6.13+: the cache of any slab address (kfree, kmalloc). */
 extern struct kmem_cache *bpf_get_kmem_cache(__u64 addr) __ksym __weak;
@@ -192,11 +194,11 @@ static __always_inline int on_kmalloc_class(void *ctx, const void *ptr,
 		c->large_bytes += bytes;
 		return count(ctx, c, P_KMALLOC, MS_SL_KEY_LARGE, false, 0);
 	}
-	if (gfp & GFP_DMA)
+	if (gfp & gfp_dma)
 		type = MS_SL_KM_DMA;
-	else if (gfp & GFP_RECLAIMABLE)
+	else if (gfp & gfp_reclaimable)
 		type = MS_SL_KM_RECLAIM;
-	else if (gfp & GFP_ACCOUNT)
+	else if (gfp & gfp_account)
 		type = MS_SL_KM_CGROUP;
 	return count(ctx, c, P_KMALLOC, MS_SL_KEY_CLASS | type << 32 | bytes,
 		     false, (__u32)bytes);

@@ -46,6 +46,42 @@ static bool lacks_kmem_cache_kfunc(const struct btf *btf)
 	return !has_kmem_cache_kfunc(btf);
 }
 
+/* The value of an enumerator anywhere in the kernel's BTF. */
+static bool enum_value(const struct btf *btf, const char *name, long *v)
+{
+	for (__u32 id = 1; id < btf__type_cnt(btf); id++) {
+		const struct btf_type *t = btf__type_by_id(btf, id);
+		const struct btf_enum *e;
+
+		if (!btf_is_enum(t))
+			continue;
+		e = btf_enum(t);
+		for (int i = 0; i < btf_vlen(t); i++)
+			if (!strcmp(btf__name_by_offset(btf, e[i].name_off),
+				    name)) {
+				*v = e[i].val;
+				return true;
+			}
+	}
+	return false;
+}
+
+/* rodata: this kernel's gfp bits for the kmalloc size classes */
+static int slab_configure(struct ms_bpf_group *g, void *skel,
+			  const struct btf *btf)
+{
+	struct slab_bpf *s = skel;
+	long v;
+
+	if (enum_value(btf, "___GFP_DMA_BIT", &v) && v >= 0 && v < 64)
+		s->rodata->gfp_dma = 1ULL << v;
+	if (enum_value(btf, "___GFP_RECLAIMABLE_BIT", &v) && v >= 0 && v < 64)
+		s->rodata->gfp_reclaimable = 1ULL << v;
+	if (enum_value(btf, "___GFP_ACCOUNT_BIT", &v) && v >= 0 && v < 64)
+		s->rodata->gfp_account = 1ULL << v;
+	return 0;
+}
+
 static int slab_init(struct ms_bpf_group *g, const struct btf *btf)
 {
 	struct slab *sl = calloc(1, sizeof(*sl));
@@ -397,6 +433,7 @@ const struct ms_bpf_group_ops ms_bpf_slab = {
 	.load = slab_bpf_load,
 	.object = slab_bpf_object,
 	.destroy = slab_bpf_destroy,
+	.configure = slab_configure,
 	.init = slab_init,
 	.fini = slab_fini,
 	.read = slab_read,
