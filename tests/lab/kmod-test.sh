@@ -754,8 +754,12 @@ all_gone() {
 		[ -z "$left" ]
 }
 
-for t in boot load modes versions buddy maple json probe bench \
-	readonly_writes stress unload json_unloaded dmesg_clean all_gone; do
+# Warnings and their stack traces go to the console too, so a guest that
+# hangs or panics leaves them in console.log (vm.sh boots with loglevel=4).
+dmesg -n 5
+# ONLY="load stress dmesg_clean" (vm.sh -A) runs some parts alone.
+for t in ${ONLY:-boot load modes versions buddy maple json probe bench \
+	readonly_writes stress unload json_unloaded dmesg_clean all_gone}; do
 	echo "== $t (at $(cut -d' ' -f1 /proc/uptime) s)"
 	$t
 done
