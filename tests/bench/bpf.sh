@@ -61,6 +61,17 @@ start() {
 	sleep 0.5
 }
 
+# maxid: the newest program id now
+maxid() { bpftool prog show --json | jq '[.[].id] | max // 0'; }
+
+# inside MIN RE: run time and runs of the programs loaded after id MIN
+# whose name matches RE (bpftool, statistics on)
+inside() {
+	bpftool prog show --json | jq -r --argjson min "$1" --arg re "$2" \
+		'[.[] | select(.id > $min and (.name | test($re)))] |
+		 "\(map(.run_time_ns // 0) | add // 0) \(map(.run_cnt // 0) | add // 0)"'
+}
+
 stop() {
 	kill -INT "$helper" 2>/dev/null
 	wait "$helper" 2>/dev/null
@@ -94,6 +105,30 @@ for m in $modes; do
 	eval "t_$m=$(best < "$tmp/$m.ms")"
 done
 
+# Once more with the kernel's run-time statistics on for every program:
+# the time spent inside each tool's programs, the same clock for all.
+stats_was=$(cat /proc/sys/kernel/bpf_stats_enabled)
+sysctl -q kernel.bpf_stats_enabled=1
+for m in empty bpftrace memscope; do
+	min=$(maxid)
+	case $m in
+	empty) re='^ms_e_'; start ready $B/bpf_empty ;;
+	bpftrace) re='^(mm_page_alloc|mm_page_free|kmem_cache_alloc|kmem_cache_free|kmalloc|kfree)$'
+		start Attaching bpftrace "$tmp/count.bt" ;;
+	memscope) re='^ms_(pg|extfrag|cbegin|cend|kc|km|kf)'
+		start ready $B/bpf_groups ;;
+	esac
+	set -- $(inside "$min" "$re")
+	ns0=$1 n0=$2
+	load > /dev/null
+	set -- $(inside "$min" "$re")
+	stop
+	eval "in_$m=\"$(awk -v a="$1" -v b="$ns0" -v e="$2" -v d="$n0" \
+		'BEGIN { printf "%.1f %.1f %d", (a - b) / 1e6,
+			 (e - d) ? (a - b) / (e - d) : 0, e - d }')\""
+done
+sysctl -q kernel.bpf_stats_enabled="$stats_was"
+
 x() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
 above() { awk -v a="$1" -v f="$2" -v b="$3" 'BEGIN { printf "%.1f%%", (a - f) * 100 / b }'; }
 share=$(awk -v m="$t_memscope" -v b="$t_bpftrace" -v f="$t_empty" \
@@ -106,9 +141,34 @@ echo "| empty programs on the six kmem tracepoints (floor) | $t_empty | $(x "$t_
 echo "| bpftrace counting per order and per cache name | $t_bpftrace | $(x "$t_bpftrace" "$t_alone") | $(above "$t_bpftrace" "$t_empty" "$t_alone") |"
 echo "| memscope's buddy and slab groups | $t_memscope | $(x "$t_memscope" "$t_alone") | $(above "$t_memscope" "$t_empty" "$t_alone") |"
 echo
+echo "Inside the programs (one more run each, BPF run-time statistics on for"
+echo "every program; bpftrace's tracepoint programs run after the perf buffer"
+echo "is filled, which this does not count):"
+echo
+echo "| programs of | ms inside, one workload run | ns per run | runs |"
+echo "|---|---:|---:|---:|"
+for m in empty bpftrace memscope; do
+	eval "set -- \$in_$m"
+	echo "| $m | $1 | $2 | $3 |"
+done
+set -- $in_empty
+e=$2
+set -- $in_bpftrace
+bt=$2
+set -- $in_memscope
+echo
+echo "Per run above the empty programs: memscope $(awk -v m="$2" -v e="$e" \
+	'BEGIN { printf "%.0f", m - e }') ns, bpftrace $(awk -v b="$bt" -v e="$e" \
+	'BEGIN { printf "%.0f", b - e }') ns: $(awk -v m="$2" -v b="$bt" -v e="$e" \
+	'BEGIN { printf "%.2f", (b > e) ? (m - e) / (b - e) : 99 }') of bpftrace's."
+echo
 echo "memscope's cost above the floor is $share of bpftrace's (target: at most"
 echo "0.33). The workload: \`bpfload DIR $ROUNDS\` (tests/bench/bpfload.c), CPU time"
 echo "of its processes. Its programs' own run time per event, from the BPF"
 echo "run-time statistics (on one interval in 10 s, so they are in the cost):"
 echo
 sed 's/^/    /' "$tmp/groups.txt"
+echo
+echo "The machine's load average when the runs ended: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "(the CPU-time ratios are noisy on a busy machine; the in-program figures"
+echo "much less)."
