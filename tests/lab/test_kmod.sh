@@ -110,6 +110,14 @@ session() {
 		"${MAKE:-make} --no-print-directory lab LAB_SESSION_SECS=300; echo \$? >$tmp/lab-rc; sleep 30"
 	ok "make lab: memscope on the console, Buddy fed by memscope.ko" \
 		wait_for 'kmod: buddy' 180
+	# VMA tab, filter manyvmas, t: its tree, read through the module
+	tmux -L "$sock" send-keys -t lab 3
+	wait_for 'Processes:' 30
+	tmux -L "$sock" send-keys -t lab / manyvmas Enter
+	wait_for 'Filter: manyvmas' 30
+	tmux -L "$sock" send-keys -t lab t
+	ok "make lab: t draws the maple tree of manyvmas (10,021 VMAs)" \
+		wait_for 'height [0-9]*, [0-9]* nodes, [0-9]* slots, 10021 VMAs' 60
 	tmux -L "$sock" send-keys -t lab q
 	ok "make lab: q leaves a shell" wait_for '^/out #' 60
 	tmux -L "$sock" send-keys -t lab 'grep -c . /proc/memscope/buddy' Enter
