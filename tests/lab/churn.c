@@ -50,10 +50,18 @@ static void op_split(struct map *m, unsigned int *seed)
 {
 	size_t off = (size_t)rnd(seed, (unsigned int)(m->len / pg)) * pg;
 
-	if (rnd(seed, 2))
+	if (rnd(seed, 2)) {
 		mprotect(m->p + off, (size_t)pg, PROT_READ);
-	else if (off)
-		munmap(m->p + off, m->len - off), m->len = off;
+	} else if (off) {
+		munmap(m->p + off, m->len - off);
+		m->len = off;
+	}
+}
+
+static void op_unmap(struct map *m)
+{
+	munmap(m->p, m->len);
+	m->p = NULL;
 }
 
 static void op_remap(struct map *m, unsigned int *seed)
@@ -81,7 +89,7 @@ static void child(unsigned int seed)
 		if (!m->p)
 			op_map(m, &seed);
 		else if (rnd(&seed, 4) == 0)
-			munmap(m->p, m->len), m->p = NULL;
+			op_unmap(m);
 		else if (rnd(&seed, 2))
 			op_split(m, &seed);
 		else

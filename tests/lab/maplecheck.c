@@ -180,7 +180,8 @@ static void parse_slot(struct dump *d, const char *line)
 	s = &d->slots[d->nslots];
 	memset(s, 0, sizeof(*s));
 	if (sscanf(line, "slot %ld %ld %lx %lx %n", &id, &i, &s->first,
-		   &s->last, &off) != 4 || !off) {
+		   &s->last, &off) != 4 ||
+	    !off) {
 		err("bad slot line: %s", line);
 		return;
 	}
@@ -299,7 +300,7 @@ static void check_slots(const struct dump *d, const struct node *n)
 	if (n->type == T_BAD)
 		return;
 	want_piv = n->nslots < max_pivots[n->type] ? n->nslots :
-						      max_pivots[n->type];
+						     max_pivots[n->type];
 	if (n->npivots != want_piv)
 		err("node %ld: %ld pivots, want %ld", n->id, n->npivots,
 		    want_piv);
