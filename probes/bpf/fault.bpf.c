@@ -30,21 +30,28 @@ struct {
 	__type(value, struct ms_fa_total);
 } fa_total SEC(".maps");
 
-/* thread -> the exception that started its current fault */
+/*
+ * thread -> the exception that started its current fault, kept only while
+ * the fexit program can use it (fa_stash): never deleted, so an LRU, with
+ * per-CPU lists (the common list's lock costs more than the update).
+ */
 struct {
 	__uint(type, BPF_MAP_TYPE_LRU_HASH);
 	__uint(max_entries, MS_FA_TASKS);
+	__uint(map_flags, BPF_F_NO_COMMON_LRU);
 	__type(key, __u32);
 	__type(value, struct ms_fa_entry);
 } fa_entry SEC(".maps");
 
-/* thread -> when it started waiting for an mmap_lock */
+/* thread -> when it started waiting for an mmap_lock (deleted when got) */
 struct {
-	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(type, BPF_MAP_TYPE_HASH);
 	__uint(max_entries, MS_FA_TASKS);
 	__type(key, __u32);
 	__type(value, __u64);
 } fa_lock SEC(".maps");
+
+__u32 fa_stash; /* set by user space when copy-on-write is counted */
 
 /* The calling process's counters, made on first sight. */
 static __always_inline struct ms_fa_proc *proc(struct ms_fa_total *t)
@@ -78,7 +85,8 @@ static __always_inline int on_user_fault(__u64 address, __u64 error_code)
 	struct ms_fa_entry e = { address, error_code };
 	struct ms_fa_proc *p;
 
-	bpf_map_update_elem(&fa_entry, &tid, &e, BPF_ANY);
+	if (fa_stash)
+		bpf_map_update_elem(&fa_entry, &tid, &e, BPF_ANY);
 	if (!t)
 		return 0;
 	p = proc(t);
@@ -97,7 +105,8 @@ static __always_inline int on_kernel_fault(__u64 address, __u64 error_code)
 	__u32 tid = (__u32)bpf_get_current_pid_tgid();
 	struct ms_fa_entry e = { address, error_code };
 
-	bpf_map_update_elem(&fa_entry, &tid, &e, BPF_ANY);
+	if (fa_stash)
+		bpf_map_update_elem(&fa_entry, &tid, &e, BPF_ANY);
 	return 0;
 }
 

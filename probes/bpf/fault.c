@@ -72,6 +72,9 @@ static int fault_init(struct ms_bpf_group *g, const struct btf *btf)
 	g->priv = f;
 	if (!f->percpu || !f->prev || !f->next || !f->keys || !f->vals)
 		return -ENOMEM; /* fini frees what there is */
+	/* the exception's error code is only of use to the fexit program */
+	((struct fault_bpf *)g->skel)->bss->fa_stash =
+		(g->fields & MS_FE_COW) != 0;
 	return 0;
 }
 

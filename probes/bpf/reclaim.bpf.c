@@ -38,9 +38,12 @@ struct {
 	__type(value, struct ms_rc_shrinker);
 } rc_shrinkers SEC(".maps");
 
-/* (tid << 2 | what) -> start: what is an ms_rc_kind or 2, a shrinker */
+/*
+ * (tid << 2 | what) -> start: what is an ms_rc_kind or 2, a shrinker.
+ * Deleted at the end: a plain hash (an LRU's common list costs more).
+ */
 struct {
-	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(type, BPF_MAP_TYPE_HASH);
 	__uint(max_entries, MS_RC_TASKS);
 	__type(key, __u64);
 	__type(value, struct ms_rc_start);
