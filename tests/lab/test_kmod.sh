@@ -132,6 +132,7 @@ session() {
 		[ "$(cat "$tmp/lab-rc" 2>/dev/null)" = 0 ]
 	grep -v '^$' "$tmp/screen" | tail -n 5
 	tmux -L "$sock" kill-server 2>/dev/null
+	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$sock"
 }
 
 if build; then
