@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Plain-text batch output, like top -b: one block per section per sample. */
 #include "core/output.h"
+#include "core/out_text.h"
 
 #include <errno.h>
 #include <math.h>
@@ -9,32 +10,6 @@
 #include <time.h>
 
 #include "core/escape.h"
-
-/* Every untrusted string passes through here before it is printed. */
-static const char *esc(const char *raw, char *buf, size_t n)
-{
-	ms_escape(buf, n, raw ? raw : "", (size_t)-1);
-	return buf;
-}
-
-/* A number or "-" when it could not be read: into a caller's buffer. */
-static const char *num(uint64_t v, char *b, size_t n)
-{
-	if (!ms_have(v))
-		snprintf(b, n, "-");
-	else
-		snprintf(b, n, "%llu", (unsigned long long)v);
-	return b;
-}
-
-static const char *fnum(double v, int decimals, char *b, size_t n)
-{
-	if (!isfinite(v))
-		snprintf(b, n, "-");
-	else
-		snprintf(b, n, "%.*f", decimals, v);
-	return b;
-}
 
 static void header(FILE *f, const struct ms_snapshot *s)
 {
@@ -336,6 +311,7 @@ int ms_out_text(FILE *f, const struct ms_snapshot *s, unsigned int sections)
 		reclaim(f, &s->reclaim);
 	if (WANT(MS_SEC_NUMA))
 		numa(f, &s->numa);
+	ms_out_text_events(f, s, sections);
 	fputc('\n', f);
 	return ferror(f) ? -EIO : 0;
 }

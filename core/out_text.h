@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Shared by the plain-text batch output's files (core/out_text*.c). */
+#ifndef MS_OUT_TEXT_H
+#define MS_OUT_TEXT_H
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "core/escape.h"
+#include "core/snapshot.h"
+
+/* Every untrusted string passes through here before it is printed. */
+static inline const char *esc(const char *raw, char *buf, size_t n)
+{
+	ms_escape(buf, n, raw ? raw : "", (size_t)-1);
+	return buf;
+}
+
+/* A number or "-" when it could not be read: into a caller's buffer. */
+static inline const char *num(uint64_t v, char *b, size_t n)
+{
+	if (!ms_have(v))
+		snprintf(b, n, "-");
+	else
+		snprintf(b, n, "%llu", (unsigned long long)v);
+	return b;
+}
+
+static inline const char *fnum(double v, int decimals, char *b, size_t n)
+{
+	if (!isfinite(v))
+		snprintf(b, n, "-");
+	else
+		snprintf(b, n, "%.*f", decimals, v);
+	return b;
+}
+
+/* The live event sections (bpf) and task delays (taskstats). */
+void ms_out_text_events(FILE *f, const struct ms_snapshot *s,
+			unsigned int sections);
+
+#endif
