@@ -77,6 +77,30 @@ TESTS := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 all: $(BUILD)/memscope
 
+# Explain mode's translations (docs/explain.md): po/LANG.po -> .mo in
+# $(BUILD)/locale, where memscope finds them when it runs from the build
+# tree; installed, it looks in LOCALEDIR. `make pot` regenerates the
+# template from the catalog (tui/explain*.c).
+PREFIX ?= /usr/local
+LOCALEDIR ?= $(PREFIX)/share/locale
+PO := $(wildcard po/*.po)
+MO := $(PO:po/%.po=$(BUILD)/locale/%/LC_MESSAGES/memscope.mo)
+all: $(MO)
+$(BUILD)/tui/explain.o: CPPFLAGS += -DMS_LOCALEDIR=\"$(LOCALEDIR)\"
+
+$(BUILD)/locale/%/LC_MESSAGES/memscope.mo: po/%.po
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  MSGFMT  $<")
+	$(Q)msgfmt --check -o $@.$$$$ $< && mv $@.$$$$ $@
+
+.PHONY: pot
+pot:
+	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
+		--add-comments=TRANSLATORS --package-name=memscope \
+		--package-version=$(VERSION) --msgid-bugs-address= \
+		-o po/memscope.pot $(sort $(wildcard tui/explain*.c))
+	for p in $(PO); do msgmerge -q -U --backup=none $$p po/memscope.pot; done
+
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
@@ -90,6 +114,14 @@ $(BUILD)/memscope: $(BUILD)/core/main.o $(TUI_OBJ) $(BUILD)/libmemscope.a
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 # Unit tests link the library; tests named test_tui_* also the TUI objects.
+# test_explain also: it checks the catalog and its compiled translations.
+$(BUILD)/tests/test_explain: tests/unit/test_explain.c $(TUI_OBJ) \
+			     $(BUILD)/libmemscope.a $(MO)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  TEST    $@")
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(TUI_OBJ) \
+		$(BUILD)/libmemscope.a $(LDLIBS) -lcmocka
+
 $(BUILD)/tests/test_tui_%: tests/unit/test_tui_%.c $(TUI_OBJ) $(BUILD)/libmemscope.a
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  TEST    $@")

@@ -32,20 +32,21 @@ enum {
 };
 
 static const struct ms_column cols[C_COUNT] = {
-	[C_NODE] = { "Node", 4, MS_RIGHT },
-	[C_ZONE] = { "Zone", 8, MS_LEFT },
-	[C_STATE] = { "Wmark", 5, MS_LEFT },
-	[C_FREE] = { "FreePg", 9, MS_RIGHT },
-	[C_FREEMEM] = { "Free", 6, MS_RIGHT },
-	[C_LARGEST] = { "Lrg", 3, MS_RIGHT },
-	[C_FRAG] = { "Frag%", 6, MS_RIGHT },
-	[C_ORDERS] = { "Orders", 11, MS_LEFT, .nosort = true },
-	[C_MIN] = { "Min", 7, MS_RIGHT },
-	[C_LOW] = { "Low", 7, MS_RIGHT },
-	[C_HIGH] = { "High", 7, MS_RIGHT },
-	[C_MANAGED] = { "Managed", 9, MS_RIGHT },
-	[C_PRESENT] = { "Present", 9, MS_RIGHT },
-	[C_SPANNED] = { "Spanned", 9, MS_RIGHT },
+	[C_NODE] = { "Node", 4, MS_RIGHT, .id = "buddy.zone.node" },
+	[C_ZONE] = { "Zone", 8, MS_LEFT, .id = "buddy.zone.name" },
+	[C_STATE] = { "Wmark", 5, MS_LEFT, .id = "buddy.zone.wmark" },
+	[C_FREE] = { "FreePg", 9, MS_RIGHT, .id = "buddy.zone.free_pages" },
+	[C_FREEMEM] = { "Free", 6, MS_RIGHT, .id = "buddy.zone.free_mem" },
+	[C_LARGEST] = { "Lrg", 3, MS_RIGHT, .id = "buddy.zone.largest" },
+	[C_FRAG] = { "Frag%", 6, MS_RIGHT, .id = "buddy.zone.frag" },
+	[C_ORDERS] = { "Orders", 11, MS_LEFT, .nosort = true,
+		       .id = "buddy.zone.orders" },
+	[C_MIN] = { "Min", 7, MS_RIGHT, .id = "buddy.zone.min" },
+	[C_LOW] = { "Low", 7, MS_RIGHT, .id = "buddy.zone.low" },
+	[C_HIGH] = { "High", 7, MS_RIGHT, .id = "buddy.zone.high" },
+	[C_MANAGED] = { "Managed", 9, MS_RIGHT, .id = "buddy.zone.managed" },
+	[C_PRESENT] = { "Present", 9, MS_RIGHT, .id = "buddy.zone.present" },
+	[C_SPANNED] = { "Spanned", 9, MS_RIGHT, .id = "buddy.zone.spanned" },
 };
 
 /* The allocation probe page: its node, settings and last result. */
@@ -942,6 +943,52 @@ static const char *buddy_hints(struct ms_view *v)
 	return "Enter zone  a alloc probe  s/</> sort  r reverse  / filter";
 }
 
+/* ---- Explain ids of each page ---------------------------------------- */
+
+static const char *const detail_ids[] = {
+	"buddy.zone.wmark",	 "buddy.zone.largest",	 "buddy.zone.free_pages",
+	"buddy.zone.free_mem",	 "buddy.zone.zi_free",	 "buddy.zone.frag",
+	"buddy.zone.min",	 "buddy.zone.low",	 "buddy.zone.high",
+	"buddy.zone.promo",	 "buddy.zone.boost",	 "buddy.zone.managed",
+	"buddy.zone.present",	 "buddy.zone.spanned",	 "buddy.zone.cma",
+	"buddy.zone.protection", "buddy.order.order",	 "buddy.order.blocks",
+	"buddy.order.pages",	 "buddy.order.memory",	 "buddy.order.unusable",
+	"buddy.order.extfrag",	 "buddy.order.share",	 "buddy.mt.free",
+	"buddy.mt.pages",	 "buddy.mt.pblks",	 "buddy.ev.mt_allocs",
+	"buddy.ev.frees",	 "buddy.ev.failed",
+};
+
+static const char *const probe_ids[] = {
+	"buddy.probe.order", "buddy.probe.block", "buddy.probe.ok",
+	"buddy.probe.fail",  "buddy.probe.min",	  "buddy.probe.mean",
+	"buddy.probe.max",   "buddy.probe.avail", "buddy.probe.success",
+};
+
+/* The orders panel under the table, then the events panel (bpf). */
+static const char *const list_ids[] = {
+	"buddy.order.order", "buddy.order.blocks", "buddy.order.memory",
+	"buddy.ev.allocs",   "buddy.ev.frees",	   "buddy.ev.failed",
+	"buddy.ev.fallbacks", "buddy.ev.compaction",
+};
+
+#define ADD_IDS(e, a)                                                  \
+	for (size_t i_ = 0; i_ < sizeof(a) / sizeof((a)[0]); i_++)     \
+		ms_explain_add(e, (a)[i_])
+
+static void buddy_explain(struct ms_view *v, struct ms_explain_ids *e)
+{
+	struct buddy_view *b = BV(v);
+
+	if (b->probe.open) {
+		ADD_IDS(e, probe_ids);
+	} else if (b->detail) {
+		ADD_IDS(e, detail_ids);
+	} else {
+		ms_table_explain(&b->zones, e);
+		ADD_IDS(e, list_ids);
+	}
+}
+
 const struct ms_view_class ms_view_buddy = {
 	.name = "Buddy",
 	.id = "buddy",
@@ -952,4 +999,5 @@ const struct ms_view_class ms_view_buddy = {
 	.draw = buddy_draw,
 	.on_key = buddy_key,
 	.hints = buddy_hints,
+	.explain = buddy_explain,
 };

@@ -285,10 +285,14 @@ static void draw_header(struct ms_table *t, WINDOW *w, struct ms_rect r,
 		bool sorted = i == t->sort_col;
 		attr_t a =
 			ms_attr(sorted ? MS_C_SORT_COLUMN : MS_C_COLUMN_HEADER);
+		bool explained = c[i].id && t->ui && t->ui->explain_id &&
+				 !strcmp(c[i].id, t->ui->explain_id);
 		int tw = cw[i] - (sorted ? 1 : 0);
 		int cols;
 
 		snprintf(title, sizeof(title), "%s", c[i].title);
+		if (explained) /* the column the explain panel shows */
+			a = ms_attr(MS_C_FILTER) | A_BOLD;
 		cols = ms_text_width(title);
 		if (cols > tw)
 			cols = tw;
@@ -384,6 +388,31 @@ void ms_table_draw(struct ms_table *t, WINDOW *w, struct ms_rect r)
 	scroll_to_sel(t);
 	for (int i = 0; i < t->page && t->top + i < t->n; i++)
 		draw_row(t, w, rows_y + i, r, cw, t->top + i);
+}
+
+void ms_explain_add(struct ms_explain_ids *e, const char *id)
+{
+	if (!id || e->n >= MS_EXPLAIN_MAX)
+		return;
+	for (int i = 0; i < e->n; i++)
+		if (!strcmp(e->id[i], id))
+			return;
+	e->id[e->n++] = id;
+}
+
+void ms_table_explain(const struct ms_table *t, struct ms_explain_ids *e)
+{
+	int first = e->n;
+
+	for (int i = 0; i < t->def->ncols; i++) {
+		const char *id = t->def->cols[i].id;
+
+		ms_explain_add(e, id);
+		if (i == t->sort_col && id && !e->cur)
+			for (int j = first; j < e->n; j++)
+				if (!strcmp(e->id[j], id))
+					e->cur = j;
+	}
 }
 
 int ms_cmp_u64(uint64_t a, uint64_t b)

@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "tui/events.h"
+#include "tui/explain.h"
 #include "tui/help.h"
 #include "tui/theme.h"
 #include "tui/view.h"
@@ -45,6 +46,11 @@ struct tui {
 	double interval, due;
 	int sample_err;
 	char theme_err[200];
+	/* the explain panel (key x): open, and the id it shows */
+	bool explain;
+	char explain_id[64];
+	struct ms_explain_ids eids;
+	int eidx;
 };
 
 static void on_signal(int sig)
@@ -255,6 +261,8 @@ static void draw_footer(struct tui *t, int y)
 
 	if (t->help)
 		hints = "Up/Down/PgUp/PgDn scroll  Esc close";
+	else if (t->explain)
+		hints = "Left/Right explain next  x/Esc close";
 	snprintf(tabs, sizeof(tabs), "1-%d tab", t->nviews);
 	off = (size_t)snprintf(line, sizeof(line), " %s", hints);
 	for (size_t i = 0; i < sizeof(more) / sizeof(more[0]) && !t->help; i++)
@@ -279,6 +287,43 @@ static void draw_too_small(void)
 		   ms_attr(MS_C_WARNING), msg);
 }
 
+/*
+ * The ids of what the active page shows, and which one the panel is at:
+ * the one it showed while that is still on the page, else the cursor's.
+ */
+static void explain_ids(struct tui *t)
+{
+	struct ms_view *v = view(t);
+	struct ms_explain_ids *e = &t->eids;
+
+	memset(e, 0, sizeof(*e));
+	if (v->cls->explain)
+		v->cls->explain(v, e);
+	t->eidx = e->cur >= 0 && e->cur < e->n ? e->cur : 0;
+	for (int i = 0; i < e->n; i++)
+		if (!strcmp(e->id[i], t->explain_id))
+			t->eidx = i;
+	snprintf(t->explain_id, sizeof(t->explain_id), "%s",
+		 e->n ? e->id[t->eidx] : "");
+	t->ui.explain_id = e->n ? t->explain_id : NULL;
+}
+
+/* The panel at the bottom of body; body shrinks by its height. */
+static void draw_explain(struct tui *t, struct ms_rect *body)
+{
+	int h;
+
+	explain_ids(t);
+	h = ms_explain_height(&t->eids, t->eidx, body->w);
+	if (h > body->h / 2)
+		h = body->h / 2;
+	body->h -= h;
+	ms_explain_draw(stdscr,
+			(struct ms_rect){ body->y + body->h, body->x, h,
+					  body->w },
+			&t->eids, t->eidx, &t->ui);
+}
+
 static void draw(struct tui *t)
 {
 	struct ms_rect body = { HEADER_LINES, 0, LINES - HEADER_LINES - 1,
@@ -295,6 +340,8 @@ static void draw(struct tui *t)
 		draw_mem_line(t, 0);
 		draw_source_line(t, 1);
 		draw_tabs(t, 2);
+		if (t->explain && !t->help)
+			draw_explain(t, &body);
 		if (t->help)
 			ms_help_draw(stdscr, body, cur_snap(t), &t->ui,
 				     &t->help_scroll);
@@ -349,6 +396,33 @@ static bool help_key(struct tui *t, int key)
 	return ms_scroll_key(&t->help_scroll, key);
 }
 
+static void toggle_explain(struct tui *t)
+{
+	t->explain = !t->explain;
+	t->explain_id[0] = '\0'; /* opened at the cursor */
+	if (!t->explain)
+		t->ui.explain_id = NULL;
+}
+
+/* Left/Right walk the page's ids, x and Esc close the panel. */
+static bool explain_key(struct tui *t, int key)
+{
+	if (key == MS_KEY_ESC) {
+		toggle_explain(t);
+		return true;
+	}
+	if (key != KEY_LEFT && key != KEY_RIGHT)
+		return false;
+	explain_ids(t);
+	if (t->eids.n) {
+		t->eidx = (t->eidx + (key == KEY_RIGHT ? 1 : -1) + t->eids.n) %
+			  t->eids.n;
+		snprintf(t->explain_id, sizeof(t->explain_id), "%s",
+			 t->eids.id[t->eidx]);
+	}
+	return true;
+}
+
 static void open_help(struct tui *t, bool notes)
 {
 	t->help = true;
@@ -385,6 +459,8 @@ static bool global_key(struct tui *t, int key)
 		open_help(t, false);
 	else if (key == 'n')
 		open_help(t, true);
+	else if (key == 'x' || key == 'X')
+		toggle_explain(t);
 	else if (key == 12) /* Ctrl-L */
 		clearok(curscr, TRUE);
 	else
@@ -408,6 +484,8 @@ static void handle_key(struct tui *t, int key)
 		help_key(t, key);
 		return;
 	}
+	if (t->explain && explain_key(t, key))
+		return;
 	if (v->cls->on_key)
 		r = v->cls->on_key(v, key);
 	if (r == MS_KEY_RESAMPLE)
@@ -525,6 +603,7 @@ int ms_tui_run(struct ms_manager *m, const struct ms_opts *o)
 	t->m = m;
 	t->o = o;
 	setlocale(LC_ALL, "");
+	ms_explain_init();
 	t->ui.opts = o;
 	t->ui.utf8 = utf8_locale() && !o->ascii;
 	t->interval = clamp_interval(o->interval);

@@ -23,6 +23,19 @@ struct ms_ui {
 	bool utf8;		/* UTF-8 locale and no --ascii: draw blocks */
 	bool color;		/* the terminal shows colours */
 	double interval;	/* seconds between samples, for "per tick" */
+	/* the id the explain panel (key x) shows, NULL while it is closed */
+	const char *explain_id;
+};
+
+/*
+ * What the explain panel walks on the current page: ids of the catalog
+ * (tui/explain.h), in screen order; cur is the one under the cursor.
+ */
+#define MS_EXPLAIN_MAX 128
+struct ms_explain_ids {
+	const char *id[MS_EXPLAIN_MAX];
+	int n;
+	int cur;
 };
 
 /*
@@ -73,6 +86,12 @@ struct ms_view_class {
 	enum ms_key_result (*on_key)(struct ms_view *v, int key);
 	/* Footer text for the current state, e.g. "Enter zone  s sort". */
 	const char *(*hints)(struct ms_view *v);
+	/*
+	 * Optional: the explain ids of what the current page shows (every
+	 * column of its tables, every field of its detail lines), for the
+	 * explain panel; e->cur the column or field under the cursor.
+	 */
+	void (*explain)(struct ms_view *v, struct ms_explain_ids *e);
 };
 
 /* NULL-terminated, in tab order (tui/views.c). */

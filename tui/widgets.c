@@ -194,6 +194,15 @@ int ms_text_width(const char *s)
 	return cols;
 }
 
+int ms_text_next(const char *s, int *cols)
+{
+	long cp;
+	int n = utf8_next((const unsigned char *)s, &cp);
+
+	*cols = n ? char_width(cp) : 0;
+	return n;
+}
+
 static void spaces(WINDOW *w, int n)
 {
 	while (n-- > 0)

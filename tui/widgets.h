@@ -43,6 +43,11 @@ enum ms_align { MS_LEFT, MS_RIGHT, MS_CENTER };
 
 /* Display width of a UTF-8 string (invalid bytes count as one column). */
 int ms_text_width(const char *s);
+/*
+ * Bytes of the next character of s and its display columns in *cols
+ * (wcwidth: 2 for CJK); 0 at the end of the string.
+ */
+int ms_text_next(const char *s, int *cols);
 
 /*
  * Draw trusted UTF-8 text at (y, x), cut at a character boundary to at
@@ -149,6 +154,7 @@ struct ms_column {
 	enum ms_align align;
 	bool nosort;		/* `s`, `<`, `>` skip this column */
 	int min;		/* MS_COL_FLEX: narrowest width (0: 8) */
+	const char *id;		/* explain id (tui/explain.h): "slab.objsize" */
 };
 
 /*
@@ -215,6 +221,14 @@ enum ms_key_result ms_table_key(struct ms_table *t, int key);
 void ms_table_draw(struct ms_table *t, WINDOW *w, struct ms_rect r);
 /* Footer hint for the table keys, e.g. "s sort  r reverse  / filter". */
 const char *ms_table_hints(const struct ms_table *t);
+
+/*
+ * Add the table's column ids to e (the explain panel walks them); the
+ * sort column is under the cursor when nothing else is yet.
+ */
+void ms_table_explain(const struct ms_table *t, struct ms_explain_ids *e);
+/* Add one id to e (once; NULL and a full list are ignored). */
+void ms_explain_add(struct ms_explain_ids *e, const char *id);
 
 /* Helpers for cmp callbacks: NA/NAN sort below every value. */
 int ms_cmp_u64(uint64_t a, uint64_t b);

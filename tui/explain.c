@@ -1,0 +1,241 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Explain mode: finding a text in the per-tab catalogs (explain_*.c),
+ * translating it through gettext and drawing the panel, wrapped by width.
+ */
+#include "tui/explain.h"
+
+#include <libintl.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "tui/widgets.h"
+
+#define _(s) dgettext(MS_TEXTDOMAIN, s)
+
+#ifndef MS_LOCALEDIR
+#define MS_LOCALEDIR "/usr/local/share/locale"
+#endif
+
+#define MAX_LINES 10 /* the panel's text never takes more */
+
+static const struct ms_explain *const catalogs[] = {
+	ms_explain_buddy,
+};
+#define NCAT (int)(sizeof(catalogs) / sizeof(catalogs[0]))
+
+const struct ms_explain *ms_explain_at(int i)
+{
+	for (int c = 0; c < NCAT && i >= 0; c++) {
+		int n = 0;
+
+		while (catalogs[c][n].id)
+			n++;
+		if (i < n)
+			return &catalogs[c][i];
+		i -= n;
+	}
+	return NULL;
+}
+
+const struct ms_explain *ms_explain_find(const char *id)
+{
+	if (!id)
+		return NULL;
+	for (int c = 0; c < NCAT; c++)
+		for (const struct ms_explain *x = catalogs[c]; x->id; x++)
+			if (!strcmp(x->id, id))
+				return x;
+	return NULL;
+}
+
+const char *ms_explain_tr(const char *s)
+{
+	return s && *s ? dgettext(MS_TEXTDOMAIN, s) : s;
+}
+
+static bool is_dir(const char *path)
+{
+	struct stat st;
+
+	return !stat(path, &st) && S_ISDIR(st.st_mode);
+}
+
+const char *ms_explain_init(void)
+{
+	static char dir[PATH_MAX];
+	static const char *const rel[] = { "/locale", "/../locale" };
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	char *slash;
+
+	snprintf(dir, sizeof(dir), "%s", MS_LOCALEDIR);
+	if (n > 0) {
+		exe[n] = '\0';
+		slash = strrchr(exe, '/');
+		if (slash)
+			*slash = '\0';
+		/* build/memscope or build/tests/test_*: build/locale */
+		for (size_t i = 0; slash && i < sizeof(rel) / sizeof(rel[0]);
+		     i++) {
+			char d[PATH_MAX + 16];
+
+			snprintf(d, sizeof(d), "%s%s", exe, rel[i]);
+			if (is_dir(d) && strlen(d) < sizeof(dir)) {
+				snprintf(dir, sizeof(dir), "%s", d);
+				break;
+			}
+		}
+	}
+	bindtextdomain(MS_TEXTDOMAIN, dir);
+	/* the widgets draw UTF-8 whatever the locale's charset */
+	bind_textdomain_codeset(MS_TEXTDOMAIN, "UTF-8");
+	return dir;
+}
+
+/* ---- Wrapping -------------------------------------------------------- */
+
+/* Chinese punctuation that must not start a line. */
+static bool no_break_before(const char *s)
+{
+	static const char *const p[] = {
+		"\uff0c", "\u3002", "\uff1b", "\uff1a",
+		"\u3001", "\uff09", "\uff01", "\uff1f"
+	};
+
+	for (size_t i = 0; i < sizeof(p) / sizeof(p[0]); i++)
+		if (!strncmp(s, p[i], strlen(p[i])))
+			return true;
+	return false;
+}
+
+/*
+ * Bytes of s for one line of at most width columns: up to the last space
+ * or wide (CJK) character that fits, else cut at the width.
+ */
+static size_t wrap_line(const char *s, int width)
+{
+	size_t b = 0, brk = 0;
+	int used = 0, cols, n;
+
+	while ((n = ms_text_next(s + b, &cols)) > 0) {
+		if (used + cols > width)
+			break;
+		used += cols;
+		b += (size_t)n;
+		if ((s[b - (size_t)n] == ' ' || cols == 2) &&
+		    !no_break_before(s + b))
+			brk = b;
+	}
+	if (!s[b] || s[b] == ' ')
+		return b;
+	return brk ? brk : b ? b : (size_t)n;
+}
+
+/* Draw s wrapped into rows y.. of (x, width), at most max; rows used. */
+static int put_wrapped(WINDOW *w, int y, int x, int width, int max, attr_t a,
+		       const char *s)
+{
+	char line[512];
+	int rows = 0;
+
+	while (*s && rows < max) {
+		size_t b = wrap_line(s, width);
+
+		if (b >= sizeof(line))
+			b = sizeof(line) - 1;
+		memcpy(line, s, b);
+		line[b] = '\0';
+		if (w)
+			ms_put(w, y + rows, x, width, MS_LEFT, false, a, line);
+		rows++;
+		s += b;
+		while (*s == ' ')
+			s++;
+	}
+	return rows;
+}
+
+/* ---- The panel ------------------------------------------------------- */
+
+static const struct ms_explain *entry(const struct ms_explain_ids *e, int idx)
+{
+	return e && idx >= 0 && idx < e->n ? ms_explain_find(e->id[idx]) : NULL;
+}
+
+static void parts(const struct ms_explain *x, const char *label[4],
+		  const char *text[4])
+{
+	label[0] = _("What");
+	label[1] = _("Source");
+	label[2] = _("Formula");
+	label[3] = _("Healthy");
+	text[0] = ms_explain_tr(x->what);
+	text[1] = ms_explain_tr(x->source);
+	text[2] = ms_explain_tr(x->formula);
+	text[3] = ms_explain_tr(x->healthy);
+}
+
+static int label_width(const char *label[4])
+{
+	int lw = 0;
+
+	for (int i = 0; i < 4; i++)
+		if (ms_text_width(label[i]) > lw)
+			lw = ms_text_width(label[i]);
+	return lw + 2;
+}
+
+int ms_explain_height(const struct ms_explain_ids *e, int idx, int w)
+{
+	const struct ms_explain *x = entry(e, idx);
+	const char *label[4], *text[4];
+	int lw, rows = 0;
+
+	if (!x)
+		return 2;
+	parts(x, label, text);
+	lw = label_width(label);
+	for (int i = 0; i < 4; i++)
+		rows += put_wrapped(NULL, 0, 0, w - 1 - lw, MAX_LINES, 0,
+				    text[i]);
+	return 1 + (rows < MAX_LINES ? rows : MAX_LINES);
+}
+
+void ms_explain_draw(WINDOW *w, struct ms_rect r,
+		     const struct ms_explain_ids *e, int idx,
+		     const struct ms_ui *ui)
+{
+	const struct ms_explain *x = entry(e, idx);
+	const char *label[4], *text[4];
+	char title[256];
+	int lw, y = r.y + 1;
+
+	if (r.h <= 0 || r.w <= 0)
+		return;
+	ms_fill(w, r, ms_attr(MS_C_NORMAL));
+	snprintf(title, sizeof(title), "%s: %s  %s  %d/%d  %s", _("Explain"),
+		 x ? x->name : "-", x ? x->id : "", e && e->n ? idx + 1 : 0,
+		 e ? e->n : 0, _("Left/Right: next  x/Esc: close"));
+	ms_title(w, r.y, r.x, r.w, title, ui);
+	if (!x) {
+		snprintf(title, sizeof(title), "%s: %s",
+			 _("No explanation for this page"),
+			 e && idx >= 0 && idx < e->n ? e->id[idx] : "-");
+		ms_put(w, y, r.x + 1, r.w - 1, MS_LEFT, false,
+		       ms_attr(MS_C_NOTE), title);
+		return;
+	}
+	parts(x, label, text);
+	lw = label_width(label);
+	for (int i = 0; i < 4 && y < r.y + r.h; i++) {
+		ms_put(w, y, r.x + 1, lw, MS_LEFT, false, ms_attr(MS_C_TITLE),
+		       label[i]);
+		y += put_wrapped(w, y, r.x + 1 + lw, r.w - 1 - lw,
+				 r.y + r.h - y, ms_attr(MS_C_HELP), text[i]);
+	}
+}
