@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* One JSON object per sample (JSON Lines); the contract is docs/json.md. */
 #include "core/output.h"
+#include "core/out_json.h"
 
 #include <errno.h>
 #include <json-c/json.h>
@@ -10,34 +11,6 @@
 #include "core/escape.h"
 #include "core/out_json_events.h"
 #include "core/out_json_live.h"
-
-typedef struct json_object json;
-
-static json *u64(uint64_t v)
-{
-	return ms_have(v) ? json_object_new_uint64(v) : NULL;
-}
-
-static json *dbl(double v)
-{
-	return isfinite(v) ? json_object_new_double(v) : NULL;
-}
-
-/* Untrusted bytes: escaped, so the output is valid UTF-8 and plain. */
-static json *str(const char *raw)
-{
-	char esc[4 * 4096 + 1];
-
-	if (!raw)
-		return NULL;
-	ms_escape(esc, sizeof(esc), raw, (size_t)-1);
-	return json_object_new_string(esc);
-}
-
-static void put(json *o, const char *k, json *v)
-{
-	json_object_object_add(o, k, v);
-}
 
 static json *kv_values(const struct ms_kvlist *l)
 {

@@ -5,48 +5,12 @@
  * added into the reclaim and numa objects of ms_out_json().
  */
 #include "core/out_json_live.h"
+#include "core/out_json.h"
 
 #include <math.h>
 #include <stdio.h>
 
 #include "core/escape.h"
-
-typedef struct json_object json;
-
-static json *u64(uint64_t v)
-{
-	return ms_have(v) ? json_object_new_uint64(v) : NULL;
-}
-
-static json *dbl(double v)
-{
-	return isfinite(v) ? json_object_new_double(v) : NULL;
-}
-
-static json *str(const char *raw)
-{
-	char esc[4 * MS_SYM + 1];
-
-	ms_escape(esc, sizeof(esc), raw, (size_t)-1);
-	return json_object_new_string(esc);
-}
-
-static void put(json *o, const char *k, json *v)
-{
-	json_object_object_add(o, k, v);
-}
-
-/* The object under key k of top, made when the section itself is absent. */
-static json *child(json *top, const char *k)
-{
-	json *o = NULL;
-
-	if (!json_object_object_get_ex(top, k, &o) || !o) {
-		o = json_object_new_object();
-		put(top, k, o);
-	}
-	return o;
-}
 
 /* ---- faults ------------------------------------------------------------ */
 
