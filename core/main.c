@@ -2,6 +2,7 @@
 /* memscope: parse the command line, open the probes, run the TUI or batch. */
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,8 +10,10 @@
 #include <unistd.h>
 
 #include "core/batch.h"
+#include "core/config.h"
 #include "core/opts.h"
 #include "probes/probe.h"
+#include "tui/theme.h"
 #include "tui/tui.h"
 
 static void usage(FILE *f)
@@ -37,6 +40,8 @@ static void usage(FILE *f)
 		"      --capture DIR    copy every file memscope reads into DIR, then exit\n"
 		"      --theme NAME     colour theme: a name in themes/ or a file path\n"
 		"      --ascii          no UTF-8 bars or symbols\n"
+		"      --no-mouse       leave the mouse to the terminal (select text)\n"
+		"      --no-config      ignore the config file (docs/config.md)\n"
 		"  -h, --help           this help\n"
 		"  -V, --version        version\n\n"
 		"Keys in the explorer: press ? for help. See memscope(1), docs/.\n");
@@ -54,7 +59,8 @@ static int parse_num(const char *s, double lo, double hi, double *v)
 }
 
 enum { OPT_TAB = 256, OPT_JSON, OPT_ROOT, OPT_CAPTURE, OPT_THEME, OPT_ASCII,
-       OPT_CACHE, OPT_ALLOC_PROBE, OPT_SLAB_BENCH, OPT_DELAYACCT };
+       OPT_CACHE, OPT_ALLOC_PROBE, OPT_SLAB_BENCH, OPT_DELAYACCT,
+       OPT_NO_MOUSE, OPT_NO_CONFIG };
 
 static const struct option longopts[] = {
 	{ "batch", no_argument, NULL, 'b' },
@@ -68,6 +74,8 @@ static const struct option longopts[] = {
 	{ "capture", required_argument, NULL, OPT_CAPTURE },
 	{ "theme", required_argument, NULL, OPT_THEME },
 	{ "ascii", no_argument, NULL, OPT_ASCII },
+	{ "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
+	{ "no-config", no_argument, NULL, OPT_NO_CONFIG },
 	{ "alloc-probe", required_argument, NULL, OPT_ALLOC_PROBE },
 	{ "slab-bench", required_argument, NULL, OPT_SLAB_BENCH },
 	{ "delayacct", no_argument, NULL, OPT_DELAYACCT },
@@ -96,7 +104,6 @@ static int parse_args(int argc, char **argv, struct ms_opts *o)
 	double v;
 	int c;
 
-	*o = (struct ms_opts){ .interval = 1.0, .tab = NULL, .alloc_probe = -1 };
 	while ((c = getopt_long(argc, argv, "bn:d:p:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'b': o->batch = true; break;
@@ -122,6 +129,8 @@ static int parse_args(int argc, char **argv, struct ms_opts *o)
 		case OPT_CAPTURE: o->capture = optarg; break;
 		case OPT_THEME: o->theme = optarg; break;
 		case OPT_ASCII: o->ascii = true; break;
+		case OPT_NO_MOUSE: o->no_mouse = true; break;
+		case OPT_NO_CONFIG: break; /* seen by load_config() */
 		case OPT_ALLOC_PROBE:
 			if (parse_num(optarg, 0, MS_MAX_ORDER - 1, &v) ||
 			    v != (int)v)
@@ -165,6 +174,51 @@ bad:
 	return -EINVAL;
 }
 
+/* Whether the command line says --no-config: a quiet first pass. */
+static bool no_config_arg(int argc, char **argv)
+{
+	bool no = false;
+	int c;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "bn:d:p:hV", longopts, NULL)) != -1)
+		no |= c == OPT_NO_CONFIG;
+	opterr = 1;
+	optind = 0; /* glibc starts afresh for the real pass */
+	return no;
+}
+
+/*
+ * The config file's defaults into o (the command line comes after); why
+ * it was not used goes to o->config_err.
+ */
+static void load_config(int argc, char **argv, struct ms_opts *o)
+{
+	static struct ms_config cfg;
+	static char err[400];
+	char path[PATH_MAX];
+	bool explicit_path;
+
+	if (no_config_arg(argc, argv) ||
+	    !ms_config_path(path, sizeof(path), &explicit_path))
+		return;
+	if (ms_config_load(&cfg, path, err, sizeof(err)) == -ENOENT &&
+	    !explicit_path)
+		return; /* no config file: the usual case */
+	ms_config_apply(&cfg, o);
+	if (err[0])
+		o->config_err = err;
+}
+
+/* Batch output has no colours, but a broken theme should not go unseen. */
+static void check_theme(const struct ms_opts *o)
+{
+	char err[300];
+
+	if (o->theme && ms_theme_load(o->theme, err, sizeof(err)))
+		fprintf(stderr, "memscope: %s\n", err);
+}
+
 int main(int argc, char **argv)
 {
 	struct ms_manager m;
@@ -172,9 +226,15 @@ int main(int argc, char **argv)
 	struct ms_opts o;
 	int err;
 
+	o = (struct ms_opts){ .interval = 1.0, .alloc_probe = -1 };
+	load_config(argc, argv, &o);
 	err = parse_args(argc, argv, &o);
 	if (err)
 		return err > 0 ? 0 : 2;
+	if (o.config_err && (o.batch || o.capture))
+		fprintf(stderr, "memscope: %s\n", o.config_err);
+	if (o.batch)
+		check_theme(&o);
 	/* a closed pipe in batch mode ends output quietly, not with a signal */
 	signal(SIGPIPE, SIG_IGN);
 	err = ms_root_open(&root, o.root);

@@ -18,6 +18,8 @@ struct ms_opts {
 	int alloc_probe;	/* --alloc-probe: highest order, -1 none */
 	unsigned int bench_size, bench_count;	/* --slab-bench, 0 none */
 	bool delayacct;		/* --delayacct: turn task_delayacct on */
+	bool no_mouse;		/* --no-mouse, or mouse = no in the config */
+	const char *config_err;	/* why the config file was not used */
 };
 
 #endif
