@@ -128,6 +128,14 @@ $(BUILD)/tests/test_tui_%: tests/unit/test_tui_%.c $(TUI_OBJ) $(BUILD)/libmemsco
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(TUI_OBJ) \
 		$(BUILD)/libmemscope.a $(LDLIBS) -lcmocka
 
+# test_theme also links the theme code (tui/theme.c) and curses.
+$(BUILD)/tests/test_theme: tests/unit/test_theme.c $(BUILD)/tui/theme.o \
+			   $(BUILD)/libmemscope.a
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  TEST    $@")
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< \
+		$(BUILD)/tui/theme.o $(BUILD)/libmemscope.a $(LDLIBS) -lcmocka
+
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libmemscope.a
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  TEST    $@")

@@ -24,6 +24,7 @@ static const struct key_help keys[] = {
 	{ "", "healthy values; Left/Right walk every column and field" },
 	{ "", "of the page, x or Esc closes (LANG=zh_CN.UTF-8: Chinese)" },
 	{ "Ctrl-L", "redraw the screen" },
+	{ "T", "next theme (default, light, mono, projector ...)" },
 	{ "q", "quit (the terminal is restored)" },
 	{ NULL, "Tables" },
 	{ "Up, Down", "move the selection" },

@@ -51,6 +51,8 @@ struct tui {
 	char explain_id[64];
 	struct ms_explain_ids eids;
 	int eidx;
+	char flash[80]; /* a short message in the footer, e.g. "theme: light" */
+	double flash_until;
 };
 
 static void on_signal(int sig)
@@ -203,7 +205,8 @@ static void draw_source_line(struct tui *t, int y)
 	ms_put(stdscr, y, 0, COLS, MS_LEFT, true, ms_attr(MS_C_HEADER),
 	       src[0] ? src : "no data yet");
 	x = ms_text_width(src) + 2;
-	if (t->sample_err < 0 || t->theme_err[0] || s->nr_notes) {
+	if (t->sample_err < 0 || t->theme_err[0] || t->o->config_err ||
+	    s->nr_notes) {
 		off = (size_t)snprintf(line, sizeof(line), "| ");
 		if (t->sample_err < 0)
 			off += (size_t)snprintf(line + off, sizeof(line) - off,
@@ -213,6 +216,10 @@ static void draw_source_line(struct tui *t, int y)
 			off += (size_t)snprintf(
 				line + off, sizeof(line) - off, "%s; ",
 				ms_esc(esc, sizeof(esc), t->theme_err));
+		if (t->o->config_err && off < sizeof(line))
+			off += (size_t)snprintf(
+				line + off, sizeof(line) - off, "%s; ",
+				ms_esc(esc, sizeof(esc), t->o->config_err));
 		if (s->nr_notes)
 			off += (size_t)snprintf(line + off, sizeof(line) - off,
 						"%d note%s (n): ", s->nr_notes,
@@ -263,6 +270,8 @@ static void draw_footer(struct tui *t, int y)
 		hints = "Up/Down/PgUp/PgDn scroll  Esc close";
 	else if (t->explain)
 		hints = "Left/Right explain next  x/Esc close";
+	if (t->flash_until)
+		hints = t->flash;
 	snprintf(tabs, sizeof(tabs), "1-%d tab", t->nviews);
 	off = (size_t)snprintf(line, sizeof(line), " %s", hints);
 	for (size_t i = 0; i < sizeof(more) / sizeof(more[0]) && !t->help; i++)
@@ -436,6 +445,22 @@ static void set_interval(struct tui *t, double v)
 	t->due = now() + v;
 }
 
+/* T: the next installed theme, named in the footer for a few seconds. */
+static void cycle_theme(struct tui *t)
+{
+	char next[MS_THEME_NAME];
+
+	if (ms_theme_next(ms_theme_name(), next, sizeof(next))) {
+		snprintf(t->flash, sizeof(t->flash), "no themes installed");
+	} else {
+		ms_theme_load(next, t->theme_err, sizeof(t->theme_err));
+		ms_theme_apply(t->ui.color);
+		snprintf(t->flash, sizeof(t->flash), "theme: %s%s  (T next)",
+			 ms_theme_name(), t->ui.color ? "" : ", no colours");
+	}
+	t->flash_until = now() + 3;
+}
+
 /* Keys every tab shares; returns false for a key nobody wants. */
 static bool global_key(struct tui *t, int key)
 {
@@ -463,6 +488,8 @@ static bool global_key(struct tui *t, int key)
 		toggle_explain(t);
 	else if (key == 12) /* Ctrl-L */
 		clearok(curscr, TRUE);
+	else if (key == 'T')
+		cycle_theme(t);
 	else
 		return false;
 	return true;
@@ -559,6 +586,10 @@ static void loop(struct tui *t)
 			sample(t);
 			dirty = true;
 		}
+		if (t->flash_until && now() >= t->flash_until) {
+			t->flash_until = 0;
+			dirty = true;
+		}
 		if (dirty)
 			draw(t);
 		key = wait_key(t);
@@ -566,6 +597,14 @@ static void loop(struct tui *t)
 		if (key != ERR)
 			handle_key(t, key);
 	}
+}
+
+/* https://no-color.org: NO_COLOR set to anything but "" turns colours off. */
+static bool no_color_env(void)
+{
+	const char *v = getenv("NO_COLOR");
+
+	return v && *v;
 }
 
 static SCREEN *open_terminal(struct tui *t)
@@ -579,7 +618,7 @@ static SCREEN *open_terminal(struct tui *t)
 	keypad(stdscr, TRUE);
 	curs_set(0);
 	set_escdelay(25);
-	t->ui.color = has_colors() && !t->o->no_color && !getenv("NO_COLOR");
+	t->ui.color = has_colors() && !t->o->no_color && !no_color_env();
 	ms_theme_apply(t->ui.color);
 	return scr;
 }
