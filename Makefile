@@ -99,6 +99,8 @@ pot:
 		--add-comments=TRANSLATORS --package-name=memscope \
 		--package-version=$(VERSION) --msgid-bugs-address= \
 		-o po/memscope.pot $(sort $(wildcard tui/explain*.c))
+	@# the texts are not printf formats, "100% in" included
+	sed -i '/^#, c-format$$/d' po/memscope.pot
 	for p in $(PO); do msgmerge -q -U --backup=none $$p po/memscope.pot; done
 
 $(BUILD)/%.o: %.c

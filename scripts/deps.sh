@@ -4,9 +4,11 @@
 # Only missing ones are fetched.
 set -e
 # clang, llvm (llvm-strip), bpftool and libbpf-dev build the BPF backend;
-# libnl-genl-3-dev the taskstats one (per-process stall delays)
+# libnl-genl-3-dev the taskstats one (per-process stall delays);
+# gettext compiles explain mode's translations (po/*.po, msgfmt) and
+# locales-all has the zh_CN.UTF-8 locale they are shown in
 run="make gcc pkg-config libncurses-dev libjson-c-dev libinih-dev
-     clang llvm bpftool libbpf-dev libnl-genl-3-dev"
+     clang llvm bpftool libbpf-dev libnl-genl-3-dev gettext locales-all"
 # The lab VM (make lab, make lab-test in check): tests/lab/vm.sh's LAB_DEPS
 # and Debian's 6.1 headers, which build memscope.ko for the VM's kernel.
 lab="qemu-system-x86 linux-image-amd64 linux-headers-amd64 busybox-static

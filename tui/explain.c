@@ -25,6 +25,7 @@
 
 static const struct ms_explain *const catalogs[] = {
 	ms_explain_buddy,
+	ms_explain_slab,
 };
 #define NCAT (int)(sizeof(catalogs) / sizeof(catalogs[0]))
 

@@ -945,35 +945,58 @@ static const char *buddy_hints(struct ms_view *v)
 
 /* ---- Explain ids of each page ---------------------------------------- */
 
+#define EXPLAIN_ZONE                                                      \
+	"buddy.zone.node", "buddy.zone.name", "buddy.zone.wmark",         \
+		"buddy.zone.free_pages", "buddy.zone.free_mem",             \
+		"buddy.zone.largest", "buddy.zone.frag", "buddy.zone.orders", \
+		"buddy.zone.min", "buddy.zone.low", "buddy.zone.high",      \
+		"buddy.zone.managed", "buddy.zone.present",                 \
+		"buddy.zone.spanned"
+
 static const char *const detail_ids[] = {
-	"buddy.zone.wmark",	 "buddy.zone.largest",	 "buddy.zone.free_pages",
-	"buddy.zone.free_mem",	 "buddy.zone.zi_free",	 "buddy.zone.frag",
-	"buddy.zone.min",	 "buddy.zone.low",	 "buddy.zone.high",
-	"buddy.zone.promo",	 "buddy.zone.boost",	 "buddy.zone.managed",
-	"buddy.zone.present",	 "buddy.zone.spanned",	 "buddy.zone.cma",
-	"buddy.zone.protection", "buddy.order.order",	 "buddy.order.blocks",
-	"buddy.order.pages",	 "buddy.order.memory",	 "buddy.order.unusable",
-	"buddy.order.extfrag",	 "buddy.order.share",	 "buddy.mt.free",
-	"buddy.mt.pages",	 "buddy.mt.pblks",	 "buddy.ev.mt_allocs",
-	"buddy.ev.frees",	 "buddy.ev.failed",
+	"buddy.zone.wmark", "buddy.zone.largest", "buddy.zone.free_pages",
+	"buddy.zone.free_mem", "buddy.zone.zi_free", "buddy.zone.frag",
+	"buddy.zone.min", "buddy.zone.low", "buddy.zone.high",
+	"buddy.zone.promo", "buddy.zone.boost", "buddy.zone.managed",
+	"buddy.zone.present", "buddy.zone.spanned", "buddy.zone.cma",
+	"buddy.zone.protection", "buddy.order.order", "buddy.order.blocks",
+	"buddy.order.pages", "buddy.order.memory", "buddy.order.unusable",
+	"buddy.order.extfrag", "buddy.order.share", "buddy.mt.free",
+	"buddy.mt.pages", "buddy.mt.pblks", "buddy.ev.mt_allocs",
+	"buddy.ev.frees", "buddy.ev.failed",
 };
 
 static const char *const probe_ids[] = {
 	"buddy.probe.order", "buddy.probe.block", "buddy.probe.ok",
-	"buddy.probe.fail",  "buddy.probe.min",	  "buddy.probe.mean",
-	"buddy.probe.max",   "buddy.probe.avail", "buddy.probe.success",
+	"buddy.probe.fail", "buddy.probe.min", "buddy.probe.mean",
+	"buddy.probe.max", "buddy.probe.avail", "buddy.probe.success",
 };
 
 /* The orders panel under the table, then the events panel (bpf). */
 static const char *const list_ids[] = {
 	"buddy.order.order", "buddy.order.blocks", "buddy.order.memory",
-	"buddy.ev.allocs",   "buddy.ev.frees",	   "buddy.ev.failed",
+	"buddy.ev.allocs", "buddy.ev.frees", "buddy.ev.failed",
 	"buddy.ev.fallbacks", "buddy.ev.compaction",
 };
 
 #define ADD_IDS(e, a)                                                  \
 	for (size_t i_ = 0; i_ < sizeof(a) / sizeof((a)[0]); i_++)     \
 		ms_explain_add(e, (a)[i_])
+
+/* Every id the tab shows on some page (the tests walk them). */
+static const char *const all_ids[] = {
+	EXPLAIN_ZONE, "buddy.zone.zi_free", "buddy.zone.promo",
+	"buddy.zone.boost", "buddy.zone.cma", "buddy.zone.protection",
+	"buddy.order.order", "buddy.order.blocks", "buddy.order.pages",
+	"buddy.order.memory", "buddy.order.unusable", "buddy.order.extfrag",
+	"buddy.order.share", "buddy.mt.free", "buddy.mt.pages",
+	"buddy.mt.pblks", "buddy.ev.allocs", "buddy.ev.frees",
+	"buddy.ev.failed", "buddy.ev.fallbacks", "buddy.ev.compaction",
+	"buddy.ev.mt_allocs", "buddy.probe.order", "buddy.probe.block",
+	"buddy.probe.ok", "buddy.probe.fail", "buddy.probe.min",
+	"buddy.probe.mean", "buddy.probe.max", "buddy.probe.avail",
+	"buddy.probe.success", NULL,
+};
 
 static void buddy_explain(struct ms_view *v, struct ms_explain_ids *e)
 {
@@ -1000,4 +1023,5 @@ const struct ms_view_class ms_view_buddy = {
 	.on_key = buddy_key,
 	.hints = buddy_hints,
 	.explain = buddy_explain,
+	.explain_all = all_ids,
 };

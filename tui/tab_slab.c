@@ -36,21 +36,22 @@ enum {
 /* Growth and size come before the per-slab geometry: at 80 columns the
  * rightmost columns are the ones that go. */
 static const struct ms_column cols[C_COUNT] = {
-	[C_NAME] = { "Name", MS_COL_FLEX, MS_LEFT, .min = 18 },
-	[C_ACTIVE] = { "Active", 7, MS_RIGHT },
-	[C_TOTAL] = { "Total", 7, MS_RIGHT },
-	[C_USE] = { "Use", 4, MS_RIGHT },
-	[C_OBJSIZE] = { "ObjSz", 6, MS_RIGHT },
-	[C_SLABS] = { "Slabs", 6, MS_RIGHT },
-	[C_SIZE] = { "Size", 6, MS_RIGHT },
-	[C_OBJRATE] = { "Objs/s", 7, MS_RIGHT },
-	[C_BYTERATE] = { "Bytes/s", 7, MS_RIGHT },
-	[C_OBJPERSLAB] = { "Obj/Sl", 6, MS_RIGHT },
-	[C_PAGESPERSLAB] = { "Pg/Sl", 5, MS_RIGHT },
-	[C_ACTSLABS] = { "ActSl", 6, MS_RIGHT },
-	[C_ALLOCS] = { "Alloc/s", 7, MS_RIGHT },
-	[C_FREES] = { "Free/s", 7, MS_RIGHT },
-	[C_ABYTES] = { "AllocB/s", 8, MS_RIGHT },
+	[C_NAME] = { "Name", MS_COL_FLEX, MS_LEFT, .min = 18,
+		.id = "slab.name" },
+	[C_ACTIVE] = { "Active", 7, MS_RIGHT, .id = "slab.active" },
+	[C_TOTAL] = { "Total", 7, MS_RIGHT, .id = "slab.total" },
+	[C_USE] = { "Use", 4, MS_RIGHT, .id = "slab.use" },
+	[C_OBJSIZE] = { "ObjSz", 6, MS_RIGHT, .id = "slab.objsize" },
+	[C_SLABS] = { "Slabs", 6, MS_RIGHT, .id = "slab.slabs" },
+	[C_SIZE] = { "Size", 6, MS_RIGHT, .id = "slab.size" },
+	[C_OBJRATE] = { "Objs/s", 7, MS_RIGHT, .id = "slab.objrate" },
+	[C_BYTERATE] = { "Bytes/s", 7, MS_RIGHT, .id = "slab.byterate" },
+	[C_OBJPERSLAB] = { "Obj/Sl", 6, MS_RIGHT, .id = "slab.objperslab" },
+	[C_PAGESPERSLAB] = { "Pg/Sl", 5, MS_RIGHT, .id = "slab.pagesperslab" },
+	[C_ACTSLABS] = { "ActSl", 6, MS_RIGHT, .id = "slab.actslabs" },
+	[C_ALLOCS] = { "Alloc/s", 7, MS_RIGHT, .id = "slab.allocs" },
+	[C_FREES] = { "Free/s", 7, MS_RIGHT, .id = "slab.frees" },
+	[C_ABYTES] = { "AllocB/s", 8, MS_RIGHT, .id = "slab.abytes" },
 };
 
 /* With live events their columns come first, as in slabratetop. */
@@ -826,6 +827,45 @@ static const char *slab_hints(struct ms_view *v)
 	return "Enter cache  b benchmark  s/</> sort  r reverse  / filter";
 }
 
+/* ---- Explain ids of each page ---------------------------------------- */
+
+#define EXPLAIN_DETAIL                                                    \
+	"slab.d.slabinfo", "slab.d.object_size", "slab.d.slab_size",      \
+		"slab.d.objs_per_slab", "slab.d.order", "slab.d.align",   \
+		"slab.d.hwcache_align", "slab.d.reclaim_account",         \
+		"slab.d.cache_dma", "slab.d.min_partial",                 \
+		"slab.d.cpu_partial", "slab.d.poison", "slab.d.merged",   \
+		"slab.d.slabs", "slab.d.partial", "slab.d.cpu_slabs",     \
+		"slab.d.objects", "slab.d.total_objects", "slab.ev.rates", \
+		"slab.ev.callsites"
+#define EXPLAIN_BENCH                                                     \
+	"slab.bench.api", "slab.bench.op", "slab.bench.ops",              \
+		"slab.bench.mean", "slab.bench.p50", "slab.bench.p99",    \
+		"slab.bench.max", "slab.bench.fail", "slab.bench.ratio"
+
+static const char *const detail_ids[] = { EXPLAIN_DETAIL, NULL };
+static const char *const bench_ids[] = { EXPLAIN_BENCH, NULL };
+/* Every id the tab shows on some page, the BPF columns included. */
+static const char *const all_ids[] = {
+	"slab.name", "slab.active", "slab.total", "slab.use", "slab.objsize",
+	"slab.slabs", "slab.size", "slab.objrate", "slab.byterate",
+	"slab.objperslab", "slab.pagesperslab", "slab.actslabs", "slab.allocs",
+	"slab.frees", "slab.abytes", EXPLAIN_DETAIL, EXPLAIN_BENCH, NULL,
+};
+
+static void slab_explain(struct ms_view *v, struct ms_explain_ids *e)
+{
+	struct slab_view *s = SV(v);
+	const char *const *ids = s->bench.open ? bench_ids :
+				 s->detail     ? detail_ids :
+						 NULL;
+
+	if (!ids)
+		ms_table_explain(&s->caches, e);
+	for (; ids && *ids; ids++)
+		ms_explain_add(e, *ids);
+}
+
 const struct ms_view_class ms_view_slab = {
 	.name = "Slab",
 	.id = "slab",
@@ -836,4 +876,6 @@ const struct ms_view_class ms_view_slab = {
 	.draw = slab_draw,
 	.on_key = slab_key,
 	.hints = slab_hints,
+	.explain = slab_explain,
+	.explain_all = all_ids,
 };

@@ -92,6 +92,8 @@ struct ms_view_class {
 	 * explain panel; e->cur the column or field under the cursor.
 	 */
 	void (*explain)(struct ms_view *v, struct ms_explain_ids *e);
+	/* Every id the tab shows on some page, NULL-terminated (tests). */
+	const char *const *explain_all;
 };
 
 /* NULL-terminated, in tab order (tui/views.c). */
