@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "core/escape.h"
+#include "core/out_openmetrics.h"
 #include "core/output.h"
 
 static const struct {
@@ -71,6 +72,12 @@ static void request_for(struct ms_request *req, const struct ms_opts *o)
 	req->slab_bench.count = o->bench_count;
 	req->pagetypes = true;
 	req->delayacct = o->delayacct;
+	/* metrics have no per-process series: do not read every process */
+	if (o->format == MS_FMT_OPENMETRICS || o->format == MS_FMT_PROMETHEUS)
+		req->sections &= ~(MS_SEC_BIT(MS_SEC_PROCS) |
+				   MS_SEC_BIT(MS_SEC_VMAS) |
+				   MS_SEC_BIT(MS_SEC_MAPLE) |
+				   MS_SEC_BIT(MS_SEC_SLAB_DETAIL));
 	if (o->slab_cache)
 		snprintf(req->slab_cache, sizeof(req->slab_cache), "%s",
 			 o->slab_cache);
@@ -103,9 +110,32 @@ static void sleep_s(double s)
 		;
 }
 
+static int print(const struct ms_snapshot *s, unsigned int sections,
+		 const struct ms_opts *o)
+{
+	struct ms_om_opts om = { .openmetrics =
+					 o->format == MS_FMT_OPENMETRICS,
+				 .top = o->top };
+
+	switch (o->format) {
+	case MS_FMT_JSON:
+		return ms_out_json(stdout, s, sections);
+	case MS_FMT_OPENMETRICS:
+	case MS_FMT_PROMETHEUS:
+		return ms_out_openmetrics(stdout, s, sections, &om);
+	default:
+		return ms_out_text(stdout, s, sections);
+	}
+}
+
 int ms_batch_run(struct ms_manager *m, const struct ms_opts *o)
 {
 	struct ms_snapshot snaps[2], *cur, *prev = NULL;
+	/* a metrics file holds one exposition: of the last sample, by default
+	 * the first; rates need -n 2 or more */
+	bool last_only = o->format == MS_FMT_OPENMETRICS ||
+			 o->format == MS_FMT_PROMETHEUS;
+	int count = o->count ? o->count : last_only ? 1 : 0;
 	struct ms_request req;
 	int err = 0;
 
@@ -113,21 +143,22 @@ int ms_batch_run(struct ms_manager *m, const struct ms_opts *o)
 	catch_signals();
 	ms_snapshot_init(&snaps[0]);
 	ms_snapshot_init(&snaps[1]);
-	for (int i = 0; !o->count || i < o->count; i++) {
+	for (int i = 0; !count || i < count; i++) {
 		cur = &snaps[i & 1];
 		if (i)
 			sleep_s(o->interval);
 		if (stop_signal)
 			break;
 		ms_manager_sample(m, &req, cur, prev);
-		err = o->json ? ms_out_json(stdout, cur, req.sections) :
-				ms_out_text(stdout, cur, req.sections);
+		prev = cur;
+		if (last_only && i + 1 < count)
+			continue;
+		err = print(cur, req.sections, o);
 		/* a reader that went away (| head) is the normal end */
 		if (fflush(stdout) || err) {
 			err = errno == EPIPE ? -EPIPE : -EIO;
 			break;
 		}
-		prev = cur;
 	}
 	ms_snapshot_free(&snaps[0]);
 	ms_snapshot_free(&snaps[1]);

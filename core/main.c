@@ -12,6 +12,7 @@
 #include "core/batch.h"
 #include "core/config.h"
 #include "core/opts.h"
+#include "core/out_openmetrics.h"
 #include "probes/probe.h"
 #include "tui/theme.h"
 #include "tui/tui.h"
@@ -29,6 +30,11 @@ static void usage(FILE *f)
 		"  -p, --pid PID        the VMAs of PID (batch: with --tab vma or all)\n"
 		"      --cache NAME     batch: details of one slab cache (with --tab slab)\n"
 		"      --json           batch: one JSON object per sample (JSON Lines)\n"
+		"      --format FORMAT  batch: text (default), json (as --json),\n"
+		"                       openmetrics or prometheus: one exposition of\n"
+		"                       the last of -n samples (default 1)\n"
+		"      --top N          openmetrics: the N biggest slab caches get\n"
+		"                       series, the rest one \"other\" (default 20)\n"
 		"      --alloc-probe ORDER  batch JSON, memscope.ko: try allocating orders\n"
 		"                       0..ORDER (8 times each, freed at once) every sample\n"
 		"      --slab-bench SIZE,COUNT  batch JSON, memscope.ko: kmem_cache against\n"
@@ -61,6 +67,7 @@ static int parse_num(const char *s, double lo, double hi, double *v)
 enum { OPT_TAB = 256, OPT_JSON, OPT_ROOT, OPT_CAPTURE, OPT_THEME, OPT_ASCII,
        OPT_CACHE, OPT_ALLOC_PROBE, OPT_SLAB_BENCH, OPT_DELAYACCT,
        OPT_NO_MOUSE, OPT_NO_CONFIG };
+enum { OPT_FORMAT = 512, OPT_TOP };
 
 static const struct option longopts[] = {
 	{ "batch", no_argument, NULL, 'b' },
@@ -70,6 +77,8 @@ static const struct option longopts[] = {
 	{ "tab", required_argument, NULL, OPT_TAB },
 	{ "cache", required_argument, NULL, OPT_CACHE },
 	{ "json", no_argument, NULL, OPT_JSON },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "top", required_argument, NULL, OPT_TOP },
 	{ "root", required_argument, NULL, OPT_ROOT },
 	{ "capture", required_argument, NULL, OPT_CAPTURE },
 	{ "theme", required_argument, NULL, OPT_THEME },
@@ -98,6 +107,25 @@ static int parse_bench(const char *s, struct ms_opts *o)
 	return 0;
 }
 
+static int parse_format(const char *s, struct ms_opts *o)
+{
+	static const char *const names[] = {
+		[MS_FMT_TEXT] = "text", [MS_FMT_JSON] = "json",
+		[MS_FMT_OPENMETRICS] = "openmetrics",
+		[MS_FMT_PROMETHEUS] = "prometheus",
+	};
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (!strcmp(s, names[i])) {
+			o->format = (enum ms_format)i;
+			o->json = o->format == MS_FMT_JSON;
+			return 0;
+		}
+	fprintf(stderr, "memscope: --format takes text, json, openmetrics or "
+			"prometheus\n");
+	return -EINVAL;
+}
+
 /* Returns 0 to run, 1 to exit successfully, -EINVAL on bad usage. */
 static int parse_args(int argc, char **argv, struct ms_opts *o)
 {
@@ -124,7 +152,20 @@ static int parse_args(int argc, char **argv, struct ms_opts *o)
 			break;
 		case OPT_TAB: o->tab = optarg; break;
 		case OPT_CACHE: o->slab_cache = optarg; break;
-		case OPT_JSON: o->json = true; break;
+		case OPT_JSON:
+			o->json = true;
+			o->format = MS_FMT_JSON;
+			break;
+		case OPT_FORMAT:
+			if (parse_format(optarg, o))
+				return -EINVAL;
+			break;
+		case OPT_TOP:
+			if (parse_num(optarg, 0, MS_OM_TOP_MAX, &v) ||
+			    v != (int)v)
+				goto bad_long;
+			o->top = (int)v;
+			break;
 		case OPT_ROOT: o->root = optarg; break;
 		case OPT_CAPTURE: o->capture = optarg; break;
 		case OPT_THEME: o->theme = optarg; break;
@@ -159,8 +200,8 @@ static int parse_args(int argc, char **argv, struct ms_opts *o)
 				"reclaim, numa or all\n");
 		return -EINVAL;
 	}
-	if (o->json && !o->batch) {
-		fprintf(stderr, "memscope: --json goes with -b\n");
+	if (o->format != MS_FMT_TEXT && !o->batch) {
+		fprintf(stderr, "memscope: --json and --format go with -b\n");
 		return -EINVAL;
 	}
 	if ((o->alloc_probe >= 0 || o->bench_size) && !o->json) {
@@ -171,6 +212,9 @@ static int parse_args(int argc, char **argv, struct ms_opts *o)
 	return 0;
 bad:
 	fprintf(stderr, "memscope: invalid value '%s' for -%c\n", optarg, c);
+	return -EINVAL;
+bad_long:
+	fprintf(stderr, "memscope: invalid value '%s' for --top\n", optarg);
 	return -EINVAL;
 }
 
@@ -226,7 +270,8 @@ int main(int argc, char **argv)
 	struct ms_opts o;
 	int err;
 
-	o = (struct ms_opts){ .interval = 1.0, .alloc_probe = -1 };
+	o = (struct ms_opts){ .interval = 1.0, .alloc_probe = -1,
+			      .top = MS_OM_TOP_DEFAULT };
 	load_config(argc, argv, &o);
 	err = parse_args(argc, argv, &o);
 	if (err)

@@ -5,8 +5,14 @@
 
 #include <stdbool.h>
 
+/* --format of batch output */
+enum ms_format { MS_FMT_TEXT, MS_FMT_JSON, MS_FMT_OPENMETRICS,
+		 MS_FMT_PROMETHEUS };
+
 struct ms_opts {
-	bool batch, json, ascii, no_color;
+	bool batch, json, ascii, no_color;	/* json: format == JSON */
+	enum ms_format format;	/* --format, --json */
+	int top;		/* --top: slab caches with series of their own */
 	int count;		/* -n: samples in batch mode, 0 = forever */
 	double interval;	/* -d: seconds between samples */
 	const char *tab;	/* --tab: buddy|slab|vma|reclaim|numa|all */

@@ -13,8 +13,11 @@ run="make gcc pkg-config libncurses-dev libjson-c-dev libinih-dev
 # and Debian's 6.1 headers, which build memscope.ko for the VM's kernel.
 lab="qemu-system-x86 linux-image-amd64 linux-headers-amd64 busybox-static
      cpio gzip tar"
-# ncurses-term: terminfo for xterm-16color (theme tests: 8/16/256 colours)
-check="$run libcmocka-dev tmux procps jq ncurses-term $lab"
+# ncurses-term: terminfo for xterm-16color (theme tests: 8/16/256 colours);
+# promtool (prometheus, about 95 MB installed) and the OpenMetrics parser
+# of python3-prometheus-client check --format openmetrics/prometheus
+check="$run libcmocka-dev tmux procps jq ncurses-term prometheus
+       python3-prometheus-client $lab"
 
 case "${1:-run}" in
 run) want=$run ;;

@@ -1,0 +1,904 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * One snapshot as OpenMetrics text (or Prometheus 0.0.4 text) for
+ * Prometheus, node_exporter's textfile collector and friends.
+ */
+#include "core/out_openmetrics.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/escape.h"
+#include "core/output.h"
+
+enum om_type { OM_GAUGE, OM_COUNTER, OM_INFO, OM_STATESET };
+
+/* The family being written: its metadata goes out before its first sample. */
+struct om {
+	FILE *f;
+	bool strict; /* OpenMetrics, else Prometheus 0.0.4 */
+	const char *name, *unit, *help;
+	enum om_type type;
+	bool announced;
+};
+
+/* A label set, escaped as it is built. */
+struct lbl {
+	char s[2048];
+	size_t n;
+};
+
+static void family(struct om *om, const char *name, enum om_type type,
+		   const char *unit, const char *help)
+{
+	*om = (struct om){ .f = om->f,
+			   .strict = om->strict,
+			   .name = name,
+			   .type = type,
+			   .unit = unit,
+			   .help = help };
+}
+
+static void announce(struct om *om)
+{
+	static const char *const names[] = { "gauge", "counter", "info",
+					     "stateset" };
+	const char *suffix = "";
+	const char *type = names[om->type];
+
+	om->announced = true;
+	if (!om->strict) {
+		/* 0.0.4 has no info or stateset and names counters whole */
+		if (om->type == OM_COUNTER)
+			suffix = "_total";
+		else if (om->type == OM_INFO)
+			suffix = "_info";
+		if (om->type != OM_COUNTER)
+			type = "gauge";
+	}
+	fprintf(om->f, "# TYPE %s%s %s\n", om->name, suffix, type);
+	if (om->strict && om->unit)
+		fprintf(om->f, "# UNIT %s %s\n", om->name, om->unit);
+	fprintf(om->f, "# HELP %s%s %s\n", om->name, suffix, om->help);
+}
+
+static void lbl_reset(struct lbl *l)
+{
+	l->s[0] = '\0';
+	l->n = 0;
+}
+
+/*
+ * key="value": the raw bytes through ms_escape (printable UTF-8, control
+ * bytes as \xNN), then the exposition format's own \\, \" and \n.
+ */
+static void lbl_str(struct lbl *l, const char *key, const char *raw)
+{
+	char esc[4 * 256 + 1], out[2 * sizeof(esc)];
+	size_t o = 0;
+
+	ms_escape(esc, sizeof(esc), raw, strnlen(raw, 256));
+	for (const char *p = esc; *p; p++) {
+		if (*p == '\\' || *p == '"' || *p == '\n')
+			out[o++] = '\\';
+		out[o++] = *p == '\n' ? 'n' : *p;
+	}
+	out[o] = '\0';
+	o = (size_t)snprintf(l->s + l->n, sizeof(l->s) - l->n, "%s%s=\"%s\"",
+			     l->n ? "," : "", key, out);
+	l->n = l->n + o < sizeof(l->s) ? l->n + o : sizeof(l->s) - 1;
+}
+
+static void lbl_int(struct lbl *l, const char *key, long v)
+{
+	char b[24];
+
+	snprintf(b, sizeof(b), "%ld", v);
+	lbl_str(l, key, b);
+}
+
+static void head(struct om *om, const struct lbl *l)
+{
+	if (!om->announced)
+		announce(om);
+	fprintf(om->f, "%s%s%s%s%s ", om->name,
+		om->type == OM_COUNTER ? "_total" :
+		om->type == OM_INFO    ? "_info" :
+					 "",
+		l && l->n ? "{" : "", l && l->n ? l->s : "",
+		l && l->n ? "}" : "");
+}
+
+/* Values that could not be read have no sample, never a made-up 0. */
+static void put_u(struct om *om, const struct lbl *l, uint64_t v)
+{
+	if (!ms_have(v))
+		return;
+	head(om, l);
+	fprintf(om->f, "%llu\n", (unsigned long long)v);
+}
+
+static void put_d(struct om *om, const struct lbl *l, double v)
+{
+	if (!isfinite(v))
+		return;
+	head(om, l);
+	fprintf(om->f, "%.15g\n", v);
+}
+
+static uint64_t mul(uint64_t v, uint64_t by)
+{
+	return ms_have(v) ? v * by : MS_NA;
+}
+
+#define WANT(sec) ((sections & MS_SEC_BIT(sec)) && (s->have & MS_SEC_BIT(sec)))
+
+/* ---- memscope itself, meminfo ------------------------------------------ */
+
+static void om_self(struct om *om, const struct ms_snapshot *s)
+{
+	struct lbl l;
+
+	family(om, "memscope", OM_INFO, NULL,
+	       "memscope's version and the kernel it read");
+	lbl_reset(&l);
+	lbl_str(&l, "version", MS_VERSION);
+	if (s->kernel[0])
+		lbl_str(&l, "kernel", s->kernel);
+	put_u(om, &l, 1);
+	family(om, "memscope_source", OM_INFO, NULL,
+	       "the backend that fed each section");
+	for (int i = 0; i < MS_SEC_COUNT; i++) {
+		if (!s->source[i])
+			continue;
+		lbl_reset(&l);
+		lbl_str(&l, "section", ms_section_name(i));
+		lbl_str(&l, "backend", s->source[i]);
+		put_u(om, &l, 1);
+	}
+	family(om, "memscope_sample_timestamp_seconds", OM_GAUGE, "seconds",
+	       "when the sample was taken, seconds since the epoch");
+	put_d(om, NULL, s->t_real);
+	family(om, "memscope_unavailable", OM_GAUGE, NULL,
+	       "things that could not be read (memscope -b says why)");
+	put_u(om, NULL, (uint64_t)s->nr_notes);
+}
+
+static bool is_hugepages(const char *name)
+{
+	return !strncmp(name, "HugePages_", 10);
+}
+
+/* Every kB line of a meminfo list, in bytes (the kernel's own list). */
+static void kb_lines(struct om *om, const struct ms_kvlist *kv, int node)
+{
+	struct lbl l;
+
+	for (int i = 0; i < kv->n; i++) {
+		if (is_hugepages(kv->v[i].name))
+			continue;
+		lbl_reset(&l);
+		if (node >= 0)
+			lbl_int(&l, "node", node);
+		lbl_str(&l, "field", kv->v[i].name);
+		put_u(om, &l, mul(kv->v[i].value, 1024));
+	}
+}
+
+static void om_meminfo(struct om *om, const struct ms_snapshot *s)
+{
+	struct lbl l;
+
+	family(om, "memscope_meminfo_bytes", OM_GAUGE, "bytes",
+	       "/proc/meminfo, every kB field in bytes");
+	kb_lines(om, &s->meminfo, -1);
+	family(om, "memscope_meminfo_hugepages", OM_GAUGE, NULL,
+	       "/proc/meminfo HugePages_* counts");
+	for (int i = 0; i < s->meminfo.n; i++) {
+		if (!is_hugepages(s->meminfo.v[i].name))
+			continue;
+		lbl_reset(&l);
+		lbl_str(&l, "field", s->meminfo.v[i].name);
+		put_u(om, &l, s->meminfo.v[i].value);
+	}
+}
+
+/* ---- Buddy ---------------------------------------------------------------- */
+
+static void zone_lbl(struct lbl *l, const struct ms_zone *z)
+{
+	lbl_reset(l);
+	lbl_int(l, "node", z->node);
+	lbl_str(l, "zone", z->name);
+}
+
+/* What a zone has per order: free blocks, the two kernel indices. */
+enum zone_order_val { ZO_FREE, ZO_UNUSABLE, ZO_EXTFRAG };
+
+static void per_order(struct om *om, const struct ms_buddy *b,
+		      enum zone_order_val what)
+{
+	struct lbl l;
+
+	for (int i = 0; i < b->nr_zones; i++) {
+		const struct ms_zone *z = &b->zones[i];
+
+		for (int o = 0; o < z->nr_orders; o++) {
+			zone_lbl(&l, z);
+			lbl_int(&l, "order", o);
+			if (what == ZO_FREE)
+				put_u(om, &l, z->free_blocks[o]);
+			else if (what == ZO_UNUSABLE)
+				put_d(om, &l, z->unusable[o]);
+			else
+				put_d(om, &l, z->extfrag[o]);
+		}
+	}
+}
+
+static void migratetypes(struct om *om, const struct ms_buddy *b)
+{
+	struct lbl l;
+
+	family(om, "memscope_buddy_migratetype_free_blocks", OM_GAUGE, NULL,
+	       "free blocks per migrate type and order (pagetypeinfo, root)");
+	for (int i = 0; i < b->nr_zones; i++) {
+		const struct ms_zone *z = &b->zones[i];
+
+		for (int t = 0; z->has_migrate && t < b->nr_migrate; t++)
+			for (int o = 0; o < z->nr_orders; o++) {
+				zone_lbl(&l, z);
+				lbl_str(&l, "migratetype", b->migrate[t]);
+				lbl_int(&l, "order", o);
+				put_u(om, &l, z->mt_free[t][o]);
+			}
+	}
+}
+
+/* A per-zone value: its offset in struct ms_zone and its family. */
+static const struct zone_val {
+	const char *name, *unit, *help;
+	size_t off;
+} zone_vals[] = {
+	{ "memscope_buddy_free_pages", "pages",
+	  "free pages of the zone, sum of blocks times 2^order",
+	  offsetof(struct ms_zone, free_pages) },
+	{ "memscope_zone_watermark_boost_pages", "pages",
+	  "watermark boost (zoneinfo)", offsetof(struct ms_zone, boost) },
+	{ "memscope_zone_managed_pages", "pages", "managed pages (zoneinfo)",
+	  offsetof(struct ms_zone, managed) },
+	{ "memscope_zone_present_pages", "pages", "present pages (zoneinfo)",
+	  offsetof(struct ms_zone, present) },
+	{ "memscope_zone_spanned_pages", "pages", "spanned pages (zoneinfo)",
+	  offsetof(struct ms_zone, spanned) },
+	{ "memscope_zone_cma_pages", "pages", "CMA pages (zoneinfo)",
+	  offsetof(struct ms_zone, cma) },
+};
+
+static void zone_values(struct om *om, const struct ms_buddy *b)
+{
+	struct lbl l;
+
+	for (size_t v = 0; v < sizeof(zone_vals) / sizeof(zone_vals[0]); v++) {
+		family(om, zone_vals[v].name, OM_GAUGE, zone_vals[v].unit,
+		       zone_vals[v].help);
+		for (int i = 0; i < b->nr_zones; i++) {
+			const char *z = (const char *)&b->zones[i];
+
+			zone_lbl(&l, &b->zones[i]);
+			put_u(om, &l,
+			      *(const uint64_t *)(z + zone_vals[v].off));
+		}
+	}
+}
+
+static void watermarks(struct om *om, const struct ms_buddy *b)
+{
+	static const char *const states[] = {
+		[MS_WMARK_OK] = "ok",
+		[MS_WMARK_HIGH] = "high",
+		[MS_WMARK_LOW] = "low",
+		[MS_WMARK_MIN] = "min",
+	};
+	static const char *const marks[] = { "min", "low", "high", "promo" };
+	struct lbl l;
+
+	family(om, "memscope_zone_watermark_pages", OM_GAUGE, "pages",
+	       "zone watermarks min, low, high, promo (zoneinfo)");
+	for (int i = 0; i < b->nr_zones; i++) {
+		const struct ms_zone *z = &b->zones[i];
+		const uint64_t v[] = { z->wmark_min, z->wmark_low,
+				       z->wmark_high, z->wmark_promo };
+
+		for (int w = 0; w < 4; w++) {
+			zone_lbl(&l, z);
+			lbl_str(&l, "watermark", marks[w]);
+			put_u(om, &l, v[w]);
+		}
+	}
+	family(om, "memscope_zone_watermark_state", OM_STATESET, NULL,
+	       "the lowest watermark free pages are at or below (ok: above "
+	       "high)");
+	for (int i = 0; i < b->nr_zones; i++) {
+		const struct ms_zone *z = &b->zones[i];
+
+		if (z->wstate == MS_WMARK_UNKNOWN)
+			continue;
+		for (int w = MS_WMARK_OK; w <= MS_WMARK_MIN; w++) {
+			zone_lbl(&l, z);
+			lbl_str(&l, "memscope_zone_watermark_state", states[w]);
+			put_u(om, &l, z->wstate == (enum ms_wmark_state)w);
+		}
+	}
+}
+
+static void om_buddy(struct om *om, const struct ms_buddy *b)
+{
+	struct lbl l;
+
+	family(om, "memscope_buddy_free_blocks", OM_GAUGE, NULL,
+	       "free blocks per order (buddyinfo)");
+	per_order(om, b, ZO_FREE);
+	migratetypes(om, b);
+	zone_values(om, b);
+	family(om, "memscope_buddy_largest_free_order", OM_GAUGE, NULL,
+	       "highest order with a free block");
+	for (int i = 0; i < b->nr_zones; i++) {
+		zone_lbl(&l, &b->zones[i]);
+		if (b->zones[i].largest_order >= 0)
+			put_u(om, &l, (uint64_t)b->zones[i].largest_order);
+	}
+	family(om, "memscope_buddy_fragmentation_ratio", OM_GAUGE, "ratio",
+	       "1 - 2^largest_order / free_pages (frag_index / 100)");
+	for (int i = 0; i < b->nr_zones; i++) {
+		zone_lbl(&l, &b->zones[i]);
+		put_d(om, &l, b->zones[i].frag_index / 100);
+	}
+	family(om, "memscope_buddy_unusable_index_ratio", OM_GAUGE, "ratio",
+	       "share of free memory in blocks smaller than the order "
+	       "(mm/vmstat.c unusable_index)");
+	per_order(om, b, ZO_UNUSABLE);
+	family(om, "memscope_buddy_extfrag_index", OM_GAUGE, NULL,
+	       "mm/vmstat.c extfrag_index: -1 a block of the order is free, "
+	       "near 0 lack of memory, near 1 fragmentation");
+	per_order(om, b, ZO_EXTFRAG);
+	watermarks(om, b);
+}
+
+/* ---- Slab ------------------------------------------------------------------ */
+
+static const struct ms_slab *sort_slab;
+
+static int by_size(const void *a, const void *b)
+{
+	uint64_t x = sort_slab->caches[*(const int *)a].size_bytes;
+	uint64_t y = sort_slab->caches[*(const int *)b].size_bytes;
+
+	x = ms_have(x) ? x : 0;
+	y = ms_have(y) ? y : 0;
+	if (x != y)
+		return x < y ? 1 : -1;
+	return *(const int *)a - *(const int *)b;
+}
+
+/*
+ * Which caches get series of their own: the top biggest, each name once.
+ * A cache named "other" and a repeated name go into the "other" sum, so
+ * no two series ever share their labels.
+ */
+static int pick_top(const struct ms_slab *sl, int top, int *idx, bool *own)
+{
+	int kept = 0;
+
+	for (int i = 0; i < sl->n; i++)
+		idx[i] = i;
+	sort_slab = sl;
+	qsort(idx, (size_t)sl->n, sizeof(*idx), by_size);
+	for (int i = 0; i < sl->n; i++) {
+		const char *name = sl->caches[idx[i]].name;
+		bool ok = kept < top && strcmp(name, "other");
+
+		for (int j = 0; ok && j < i; j++)
+			if (own[j] && !strcmp(sl->caches[idx[j]].name, name))
+				ok = false;
+		own[i] = ok;
+		kept += ok;
+	}
+	return kept;
+}
+
+enum slab_val {
+	SV_SIZE,
+	SV_ACTIVE,
+	SV_OBJS,
+	SV_OBJSIZE,
+	SV_GROWTH,
+	SV_ALLOC,
+	SV_FREE,
+	SV_COUNT
+};
+
+static const struct {
+	const char *name, *unit, *help;
+	bool summed; /* has an "other" series */
+} slab_vals[SV_COUNT] = {
+	[SV_SIZE] = { "memscope_slab_cache_size_bytes", "bytes",
+		      "memory of the cache: num_slabs * pagesperslab * page "
+		      "size",
+		      true },
+	[SV_ACTIVE] = { "memscope_slab_cache_active_objects", NULL,
+			"objects in use (slabinfo active_objs)", true },
+	[SV_OBJS] = { "memscope_slab_cache_objects", NULL,
+		      "objects allocated (slabinfo num_objs)", true },
+	[SV_OBJSIZE] = { "memscope_slab_cache_object_size_bytes", "bytes",
+			 "size of one object (slabinfo objsize)", false },
+	[SV_GROWTH] = { "memscope_slab_cache_growth_bytes_per_second", NULL,
+			"growth of the cache's size between the last two "
+			"samples",
+			true },
+	[SV_ALLOC] = { "memscope_slab_cache_allocations_per_second", NULL,
+		       "allocations per second (bpf events)", true },
+	[SV_FREE] = { "memscope_slab_cache_frees_per_second", NULL,
+		      "frees per second (bpf events)", true },
+};
+
+static double slab_val(const struct ms_slab_cache *c, enum slab_val v)
+{
+	uint64_t u = MS_NA;
+
+	switch (v) {
+	case SV_SIZE:
+		u = c->size_bytes;
+		break;
+	case SV_ACTIVE:
+		u = c->active_objs;
+		break;
+	case SV_OBJS:
+		u = c->num_objs;
+		break;
+	case SV_OBJSIZE:
+		u = c->objsize;
+		break;
+	case SV_GROWTH:
+		return c->bytes_rate;
+	case SV_ALLOC:
+		return c->alloc_rate;
+	case SV_FREE:
+		return c->free_rate;
+	default:
+		break;
+	}
+	return ms_have(u) ? (double)u : NAN;
+}
+
+static void slab_family(struct om *om, const struct ms_slab *sl,
+			enum slab_val v, const int *idx, const bool *own)
+{
+	double other = 0;
+	bool any = false;
+	struct lbl l;
+
+	family(om, slab_vals[v].name, OM_GAUGE, slab_vals[v].unit,
+	       slab_vals[v].help);
+	for (int i = 0; i < sl->n; i++) {
+		const struct ms_slab_cache *c = &sl->caches[idx[i]];
+		double x = slab_val(c, v);
+
+		if (own[i]) {
+			lbl_reset(&l);
+			lbl_str(&l, "cache", c->name);
+			put_d(om, &l, x);
+		} else if (isfinite(x)) {
+			other += x;
+			any = true;
+		}
+	}
+	if (!slab_vals[v].summed || !any)
+		return;
+	lbl_reset(&l);
+	lbl_str(&l, "cache", "other");
+	put_d(om, &l, other);
+}
+
+static int om_slab(struct om *om, const struct ms_slab *sl, int top)
+{
+	int *idx = calloc((size_t)sl->n + 1, sizeof(*idx));
+	bool *own = calloc((size_t)sl->n + 1, sizeof(*own));
+	int kept;
+
+	if (!idx || !own) {
+		free(idx);
+		free(own);
+		return -ENOMEM;
+	}
+	kept = pick_top(sl, top, idx, own);
+	family(om, "memscope_slab_caches", OM_GAUGE, NULL,
+	       "slab caches listed in slabinfo");
+	put_u(om, NULL, (uint64_t)sl->n);
+	family(om, "memscope_slab_other_caches", OM_GAUGE, NULL,
+	       "caches summed into the cache=\"other\" series (--top)");
+	put_u(om, NULL, (uint64_t)(sl->n - kept));
+	for (int v = 0; v < SV_COUNT; v++)
+		slab_family(om, sl, v, idx, own);
+	free(idx);
+	free(own);
+	return 0;
+}
+
+/* ---- Reclaim ---------------------------------------------------------------- */
+
+static void om_psi(struct om *om, const struct ms_reclaim *r)
+{
+	const struct ms_psi_line *p[] = { &r->psi_some, &r->psi_full };
+	const char *kind[] = { "some", "full" };
+	struct lbl l;
+
+	family(om, "memscope_psi_stall_seconds", OM_COUNTER, "seconds",
+	       "time tasks stalled on memory (/proc/pressure/memory total)");
+	for (int i = 0; i < 2; i++) {
+		lbl_reset(&l);
+		lbl_str(&l, "kind", kind[i]);
+		if (p[i]->valid && ms_have(p[i]->total))
+			put_d(om, &l, (double)p[i]->total / 1e6);
+	}
+	family(om, "memscope_psi_pressure_ratio", OM_GAUGE, "ratio",
+	       "PSI averages over 10, 60 and 300 s, as a ratio");
+	for (int i = 0; i < 2; i++) {
+		const double avg[] = { p[i]->avg10, p[i]->avg60, p[i]->avg300 };
+		const char *win[] = { "10s", "60s", "300s" };
+
+		for (int w = 0; p[i]->valid && w < 3; w++) {
+			lbl_reset(&l);
+			lbl_str(&l, "kind", kind[i]);
+			lbl_str(&l, "window", win[w]);
+			put_d(om, &l, avg[w] / 100);
+		}
+	}
+	family(om, "memscope_psi_stall_ratio", OM_GAUGE, "ratio",
+	       "share of the time between the last two samples stalled");
+	for (int i = 0; i < 2; i++) {
+		lbl_reset(&l);
+		lbl_str(&l, "kind", kind[i]);
+		if (p[i]->valid)
+			put_d(om, &l, p[i]->total_rate / 1e6);
+	}
+}
+
+/*
+ * /proc/vmstat mixes state (nr_*, gauges) with event counters; these nr_*
+ * items count events (node_stat items that only grow, mm/vmstat.c).
+ */
+static bool vmstat_is_counter(const char *name)
+{
+	static const char *const nr_counters[] = { "nr_dirtied",
+						   "nr_written",
+						   "nr_throttled_written",
+						   "nr_vmscan_write",
+						   "nr_vmscan_immediate_reclaim",
+						   "nr_foll_pin_acquired",
+						   "nr_foll_pin_released",
+						   NULL };
+
+	if (!strcmp(name, "workingset_nodes"))
+		return false;
+	if (strncmp(name, "nr_", 3))
+		return true;
+	for (int i = 0; nr_counters[i]; i++)
+		if (!strcmp(name, nr_counters[i]))
+			return true;
+	return false;
+}
+
+/* The reclaim counters whose rates the Reclaim tab shows. */
+static bool reclaim_rate(const char *name)
+{
+	static const char *const prefixes[] = { "pgscan_",
+						"pgsteal_",
+						"allocstall_",
+						"compact_",
+						"workingset_refault_",
+						"pswp",
+						"pgmajfault",
+						"pgfault",
+						"pgrefill",
+						"oom_kill",
+						"slabs_scanned",
+						"kswapd_",
+						"pgdemote_",
+						"pgpromote_",
+						"thp_fault_",
+						NULL };
+
+	for (int i = 0; prefixes[i]; i++)
+		if (!strncmp(name, prefixes[i], strlen(prefixes[i])))
+			return true;
+	return false;
+}
+
+static void om_vmstat(struct om *om, const struct ms_kvlist *kv)
+{
+	struct lbl l;
+
+	family(om, "memscope_vmstat", OM_GAUGE, NULL,
+	       "/proc/vmstat state items (mostly pages; kernel units)");
+	for (int i = 0; i < kv->n; i++) {
+		if (vmstat_is_counter(kv->v[i].name))
+			continue;
+		lbl_reset(&l);
+		lbl_str(&l, "item", kv->v[i].name);
+		put_u(om, &l, kv->v[i].value);
+	}
+	family(om, "memscope_vmstat_events", OM_COUNTER, NULL,
+	       "/proc/vmstat event counters");
+	for (int i = 0; i < kv->n; i++) {
+		if (!vmstat_is_counter(kv->v[i].name))
+			continue;
+		lbl_reset(&l);
+		lbl_str(&l, "item", kv->v[i].name);
+		put_u(om, &l, kv->v[i].value);
+	}
+	family(om, "memscope_vmstat_events_per_second", OM_GAUGE, NULL,
+	       "reclaim, compaction and fault counters per second between "
+	       "the last two samples");
+	for (int i = 0; i < kv->n; i++) {
+		if (!vmstat_is_counter(kv->v[i].name) ||
+		    !reclaim_rate(kv->v[i].name))
+			continue;
+		lbl_reset(&l);
+		lbl_str(&l, "item", kv->v[i].name);
+		put_d(om, &l, kv->v[i].rate);
+	}
+}
+
+static void om_reclaim(struct om *om, const struct ms_reclaim *r)
+{
+	struct lbl l;
+
+	om_psi(om, r);
+	om_vmstat(om, &r->vmstat);
+	family(om, "memscope_vm_sysctl", OM_GAUGE, NULL,
+	       "vm sysctls: min_free_kbytes, watermark_scale_factor, "
+	       "swappiness, ...");
+	for (int i = 0; i < r->sysctl.n; i++) {
+		lbl_reset(&l);
+		lbl_str(&l, "name", r->sysctl.v[i].name);
+		put_u(om, &l, r->sysctl.v[i].value);
+	}
+	family(om, "memscope_lru_gen_enabled", OM_GAUGE, NULL,
+	       "MGLRU /sys/kernel/mm/lru_gen/enabled bitmask");
+	put_u(om, NULL, r->lru_gen_enabled);
+	family(om, "memscope_swap_size_bytes", OM_GAUGE, "bytes",
+	       "size of each swap device (/proc/swaps)");
+	for (int i = 0; i < r->nr_swaps; i++) {
+		lbl_reset(&l);
+		lbl_str(&l, "device", r->swaps[i].name);
+		put_u(om, &l, mul(r->swaps[i].size_kb, 1024));
+	}
+	family(om, "memscope_swap_used_bytes", OM_GAUGE, "bytes",
+	       "used space of each swap device (/proc/swaps)");
+	for (int i = 0; i < r->nr_swaps; i++) {
+		lbl_reset(&l);
+		lbl_str(&l, "device", r->swaps[i].name);
+		put_u(om, &l, mul(r->swaps[i].used_kb, 1024));
+	}
+}
+
+/* ---- NUMA ------------------------------------------------------------------- */
+
+static void node_kb(struct om *om, const struct ms_numa *n, const char *name,
+		    const char *help, size_t off)
+{
+	struct lbl l;
+
+	family(om, name, OM_GAUGE, "bytes", help);
+	for (int i = 0; i < n->n; i++) {
+		lbl_reset(&l);
+		lbl_int(&l, "node", n->nodes[i].node);
+		put_u(om, &l,
+		      mul(*(const uint64_t *)((const char *)&n->nodes[i] + off),
+			  1024));
+	}
+}
+
+static void om_numa(struct om *om, const struct ms_numa *n)
+{
+	struct lbl l;
+
+	node_kb(om, n, "memscope_node_memory_total_bytes", "memory of the node",
+		offsetof(struct ms_numa_node, mem_total_kb));
+	node_kb(om, n, "memscope_node_memory_free_bytes",
+		"free memory of the node",
+		offsetof(struct ms_numa_node, mem_free_kb));
+	node_kb(om, n, "memscope_node_memory_used_bytes",
+		"used memory of the node",
+		offsetof(struct ms_numa_node, mem_used_kb));
+	family(om, "memscope_node_meminfo_bytes", OM_GAUGE, "bytes",
+	       "per-node meminfo, every kB field in bytes");
+	for (int i = 0; i < n->n; i++)
+		kb_lines(om, &n->nodes[i].meminfo, n->nodes[i].node);
+	family(om, "memscope_numastat_pages", OM_COUNTER, "pages",
+	       "per-node numastat: numa_hit, numa_miss, numa_foreign, ...");
+	for (int i = 0; i < n->n; i++)
+		for (int k = 0; k < n->nodes[i].numastat.n; k++) {
+			lbl_reset(&l);
+			lbl_int(&l, "node", n->nodes[i].node);
+			lbl_str(&l, "item", n->nodes[i].numastat.v[k].name);
+			put_u(om, &l, n->nodes[i].numastat.v[k].value);
+		}
+	family(om, "memscope_numastat_pages_per_second", OM_GAUGE, NULL,
+	       "numastat per second between the last two samples");
+	for (int i = 0; i < n->n; i++)
+		for (int k = 0; k < n->nodes[i].numastat.n; k++) {
+			lbl_reset(&l);
+			lbl_int(&l, "node", n->nodes[i].node);
+			lbl_str(&l, "item", n->nodes[i].numastat.v[k].name);
+			put_d(om, &l, n->nodes[i].numastat.v[k].rate);
+		}
+	family(om, "memscope_numa_distance", OM_GAUGE, NULL,
+	       "distance from node to node (node_distance)");
+	for (int i = 0; i < n->n; i++)
+		for (int j = 0; j < n->nodes[i].nr_distance && j < n->n; j++) {
+			lbl_reset(&l);
+			lbl_int(&l, "node", n->nodes[i].node);
+			lbl_int(&l, "to", n->nodes[j].node);
+			put_u(om, &l, (uint64_t)n->nodes[i].distance[j]);
+		}
+	family(om, "memscope_numa_balancing", OM_GAUGE, NULL,
+	       "kernel.numa_balancing");
+	put_u(om, NULL, n->balancing);
+}
+
+/* ---- Events (probes/bpf): rates over the interval ---------------------------- */
+
+static void per_order_rate(struct om *om, const char *name, const char *help,
+			   const double *v, int n)
+{
+	struct lbl l;
+
+	family(om, name, OM_GAUGE, NULL, help);
+	for (int o = 0; o < n; o++) {
+		lbl_reset(&l);
+		lbl_int(&l, "order", o);
+		put_d(om, &l, v[o]);
+	}
+}
+
+static void om_buddy_events(struct om *om, const struct ms_buddy_events *e)
+{
+	if (e->fields & MS_BE_ALLOC) {
+		per_order_rate(
+			om, "memscope_bpf_page_allocs_per_second",
+			"page allocations per second (kmem:mm_page_alloc)",
+			e->alloc_rate, e->nr_orders);
+		per_order_rate(om,
+			       "memscope_bpf_page_alloc_failures_per_second",
+			       "allocations that returned no page, per second",
+			       e->fail_rate, e->nr_orders);
+	}
+	if (e->fields & MS_BE_FREE)
+		per_order_rate(om, "memscope_bpf_page_frees_per_second",
+			       "page frees per second (kmem:mm_page_free)",
+			       e->free_rate, e->nr_orders);
+	if (e->fields & MS_BE_COMPACT) {
+		family(om, "memscope_bpf_compaction_runs_per_second", OM_GAUGE,
+		       NULL, "compaction runs begun per second");
+		put_d(om, NULL, e->compaction.runs_rate);
+	}
+}
+
+static void om_fault_events(struct om *om, const struct ms_fault_events *e)
+{
+	struct lbl l;
+
+	/* which group feeds each count: the others are not counted here */
+	static const unsigned int fed_by[MS_FC_LOCK_WAITS] = {
+		[MS_FC_HW] = MS_FE_HW,	     [MS_FC_FAULTS] = MS_FE_SPLIT,
+		[MS_FC_MINOR] = MS_FE_SPLIT, [MS_FC_MAJOR] = MS_FE_SPLIT,
+		[MS_FC_ANON] = MS_FE_SPLIT,  [MS_FC_FILE] = MS_FE_SPLIT,
+		[MS_FC_WRITE] = MS_FE_HW,    [MS_FC_WP] = MS_FE_HW,
+		[MS_FC_COW] = MS_FE_COW,
+	};
+
+	family(om, "memscope_bpf_page_faults_per_second", OM_GAUGE, NULL,
+	       "page faults of every process per second, by kind");
+	for (int k = 0; k < MS_FC_LOCK_WAITS; k++) {
+		if (!(e->fields & fed_by[k]))
+			continue;
+		lbl_reset(&l);
+		lbl_str(&l, "kind", ms_fault_count_name(k));
+		put_d(om, &l, e->total.rate[k]);
+	}
+	family(om, "memscope_bpf_mmap_lock_wait_ratio", OM_GAUGE, "ratio",
+	       "time spent waiting for mmap_lock per second, all tasks");
+	if (e->fields & MS_FE_LOCK)
+		put_d(om, NULL, e->total.rate[MS_FC_LOCK_NS] / 1e9);
+}
+
+static void om_reclaim_events(struct om *om, const struct ms_reclaim_events *e)
+{
+	const unsigned int both = MS_RE_DIRECT | MS_RE_MEMCG;
+	bool stall = (e->fields & both) == both;
+	int nr_kswapd = e->fields & MS_RE_KSWAPD ? e->nr_kswapd : 0;
+	struct lbl l;
+
+	family(om, "memscope_bpf_direct_reclaim_stalls_per_second", OM_GAUGE,
+	       NULL, "tasks entering direct or memcg reclaim per second");
+	if (stall)
+		put_d(om, NULL, e->stall.rate);
+	family(om, "memscope_bpf_direct_reclaim_stall_ratio", OM_GAUGE, "ratio",
+	       "time tasks spent in direct reclaim per second");
+	if (stall)
+		put_d(om, NULL, e->stall.ns_rate / 1e9);
+	family(om, "memscope_bpf_kswapd_wakes_per_second", OM_GAUGE, NULL,
+	       "kswapd wake-ups per second");
+	for (int i = 0; i < nr_kswapd; i++) {
+		lbl_reset(&l);
+		lbl_int(&l, "node", e->kswapd[i].node);
+		put_d(om, &l, e->kswapd[i].wake_rate);
+	}
+	family(om, "memscope_bpf_kswapd_awake_ratio", OM_GAUGE, "ratio",
+	       "share of the interval kswapd was awake");
+	for (int i = 0; i < nr_kswapd; i++) {
+		lbl_reset(&l);
+		lbl_int(&l, "node", e->kswapd[i].node);
+		put_d(om, &l, e->kswapd[i].awake_share);
+	}
+	family(om, "memscope_bpf_reclaim_writeback_per_second", OM_GAUGE, NULL,
+	       "folios written back by reclaim per second");
+	if (e->fields & MS_RE_WRITE)
+		put_d(om, NULL, e->write_rate);
+}
+
+static void om_numa_events(struct om *om, const struct ms_numa_events *e)
+{
+	struct lbl l;
+
+	family(om, "memscope_bpf_migrated_pages_per_second", OM_GAUGE, NULL,
+	       "pages migrated per second by result (migrate:mm_migrate_pages)");
+	if (e->fields & MS_NE_MIGRATE) {
+		lbl_reset(&l);
+		lbl_str(&l, "result", "succeeded");
+		put_d(om, &l, e->succeeded_rate);
+		lbl_reset(&l);
+		lbl_str(&l, "result", "failed");
+		put_d(om, &l, e->failed_rate);
+	}
+	family(om, "memscope_bpf_numa_hinting_faults_per_second", OM_GAUGE,
+	       NULL, "NUMA hinting faults per second");
+	if (e->fields & MS_NE_HINT)
+		put_d(om, NULL, e->hint.faults_rate);
+}
+
+int ms_out_openmetrics(FILE *f, const struct ms_snapshot *s,
+		       unsigned int sections, const struct ms_om_opts *o)
+{
+	struct om om = { .f = f, .strict = o->openmetrics };
+	int err = 0;
+
+	om_self(&om, s);
+	if (WANT(MS_SEC_MEMINFO))
+		om_meminfo(&om, s);
+	if (WANT(MS_SEC_BUDDY))
+		om_buddy(&om, &s->buddy);
+	if (WANT(MS_SEC_BUDDY_EVENTS))
+		om_buddy_events(&om, &s->buddy_events);
+	if (WANT(MS_SEC_SLAB))
+		err = om_slab(&om, &s->slab, o->top);
+	if (WANT(MS_SEC_FAULT_EVENTS))
+		om_fault_events(&om, &s->fault_events);
+	if (WANT(MS_SEC_RECLAIM))
+		om_reclaim(&om, &s->reclaim);
+	if (WANT(MS_SEC_RECLAIM_EVENTS))
+		om_reclaim_events(&om, &s->reclaim_events);
+	if (WANT(MS_SEC_NUMA))
+		om_numa(&om, &s->numa);
+	if (WANT(MS_SEC_NUMA_EVENTS))
+		om_numa_events(&om, &s->numa_events);
+	if (o->openmetrics)
+		fputs("# EOF\n", f);
+	if (err)
+		return err;
+	return ferror(f) ? -EIO : 0;
+}
