@@ -361,6 +361,57 @@ static void scroll_to_sel(struct ms_table *t)
 		t->top = 0;
 }
 
+/* ---- Mouse ----------------------------------------------------------- */
+
+#define MAX_DRAWN 8 /* tables on one screen at most */
+
+/* The tables drawn since ms_tables_forget(), in drawing order. */
+static struct ms_table *drawn[MAX_DRAWN];
+static int ndrawn;
+
+void ms_tables_forget(void)
+{
+	ndrawn = 0;
+}
+
+static void note_drawn(struct ms_table *t, struct ms_rect r)
+{
+	t->rect = r;
+	for (int i = 0; i < ndrawn; i++)
+		if (drawn[i] == t)
+			return;
+	if (ndrawn < MAX_DRAWN)
+		drawn[ndrawn++] = t;
+}
+
+static bool inside(struct ms_rect r, int y, int x)
+{
+	return y >= r.y && y < r.y + r.h && x >= r.x && x < r.x + r.w;
+}
+
+struct ms_table *ms_table_at(int y, int x)
+{
+	/* the last one drawn is on top */
+	for (int i = ndrawn - 1; i >= 0; i--)
+		if (inside(drawn[i]->rect, y, x))
+			return drawn[i];
+	return NULL;
+}
+
+bool ms_table_click(struct ms_table *t, int y)
+{
+	int line = y - (t->rect.y + 1); /* below the column titles */
+
+	if (t->editing || line < 0 || line >= t->page ||
+	    t->top + line >= t->n)
+		return false;
+	t->sel = t->top + line;
+	remember(t);
+	return true;
+}
+
+/* ---- Drawing, continued ---------------------------------------------- */
+
 void ms_table_draw(struct ms_table *t, WINDOW *w, struct ms_rect r)
 {
 	int cw[64];
@@ -369,6 +420,7 @@ void ms_table_draw(struct ms_table *t, WINDOW *w, struct ms_rect r)
 
 	if (r.h <= 0 || r.w <= 0 || t->def->ncols > 64)
 		return;
+	note_drawn(t, r);
 	ms_fill(w, r, ms_attr(MS_C_NORMAL));
 	layout(t, r.w, cw);
 	draw_header(t, w, r, cw);

@@ -19,6 +19,7 @@
 #include "tui/events.h"
 #include "tui/explain.h"
 #include "tui/help.h"
+#include "tui/mouse.h"
 #include "tui/theme.h"
 #include "tui/view.h"
 #include "tui/widgets.h"
@@ -244,8 +245,7 @@ static void draw_tabs(struct tui *t, int y)
 	for (int i = 0; i < t->nviews && x < COLS; i++) {
 		enum ms_color c = i == t->cur ? MS_C_TAB_ACTIVE : MS_C_TAB;
 
-		snprintf(label, sizeof(label), " %d %s ", i + 1,
-			 t->views[i]->cls->name);
+		ms_tab_label(label, sizeof(label), i, t->views[i]->cls->name);
 		x += ms_put(stdscr, y, x, COLS - x, MS_LEFT, false, ms_attr(c),
 			    label);
 		x++;
@@ -342,6 +342,7 @@ static void draw(struct tui *t)
 	bool bpf = ms_bpf_cost_line(cost, sizeof(cost), cur_snap(t));
 
 	body.h -= bpf;
+	ms_tables_forget(); /* the tables drawn now are the ones to click */
 	werase(stdscr);
 	if (COLS < MIN_COLS || LINES < MIN_LINES) {
 		draw_too_small();
@@ -495,6 +496,8 @@ static bool global_key(struct tui *t, int key)
 	return true;
 }
 
+static void handle_mouse(struct tui *t);
+
 static void handle_key(struct tui *t, int key)
 {
 	struct ms_view *v = view(t);
@@ -502,6 +505,8 @@ static void handle_key(struct tui *t, int key)
 
 	if (key == KEY_RESIZE)
 		return; /* ncurses has the new size: just redraw */
+	if (key == KEY_MOUSE)
+		return handle_mouse(t);
 	if (COLS < MIN_COLS || LINES < MIN_LINES) {
 		if (key == 'q' || key == 'Q')
 			t->quit = true;
@@ -519,6 +524,41 @@ static void handle_key(struct tui *t, int key)
 		sample(t);
 	else if (r == MS_KEY_PASS)
 		global_key(t, key);
+}
+
+/*
+ * A click on a tab switches to it; on a table row selects it, a double
+ * click opens it (Enter); the wheel is Up/Down, three times a notch.
+ */
+static void handle_mouse(struct tui *t)
+{
+	struct ms_table *tb;
+	enum ms_mouse_act a;
+	MEVENT ev;
+
+	if (getmouse(&ev) != OK || COLS < MIN_COLS || LINES < MIN_LINES)
+		return;
+	a = ms_mouse_act(ev.bstate);
+	if (a == MS_MOUSE_WHEEL_UP || a == MS_MOUSE_WHEEL_DOWN) {
+		for (int i = 0; i < MS_WHEEL_LINES; i++)
+			handle_key(t, a == MS_MOUSE_WHEEL_UP ? KEY_UP :
+							       KEY_DOWN);
+		return;
+	}
+	if (a == MS_MOUSE_NONE)
+		return;
+	if (ev.y == HEADER_LINES - 1) {
+		int i = ms_tab_at(t->views, t->nviews, ev.x);
+
+		if (i >= 0) {
+			t->help = false;
+			switch_view(t, i);
+		}
+		return;
+	}
+	tb = t->help ? NULL : ms_table_at(ev.y, ev.x);
+	if (tb && ms_table_click(tb, ev.y) && a == MS_MOUSE_DOUBLE)
+		handle_key(t, MS_KEY_ENTER);
 }
 
 /* ---- Set-up and the loop --------------------------------------------- */
@@ -618,6 +658,9 @@ static SCREEN *open_terminal(struct tui *t)
 	keypad(stdscr, TRUE);
 	curs_set(0);
 	set_escdelay(25);
+	/* Shift+drag still selects text in xterm and most terminals */
+	if (!t->o->no_mouse)
+		mousemask(MS_MOUSE_MASK, NULL);
 	t->ui.color = has_colors() && !t->o->no_color && !no_color_env();
 	ms_theme_apply(t->ui.color);
 	return scr;

@@ -192,6 +192,7 @@ struct ms_table {
 	char filter[64];
 	char sel_key[256];
 	const char *empty;	/* text when there are no rows */
+	struct ms_rect rect;	/* where it was drawn last (mouse clicks) */
 };
 
 /* sort_col -1: data order. */
@@ -219,6 +220,15 @@ enum ms_key_result ms_table_key(struct ms_table *t, int key);
  * fit are dropped from the right.
  */
 void ms_table_draw(struct ms_table *t, WINDOW *w, struct ms_rect r);
+/*
+ * Mouse: tables note where they are drawn, so a click finds its table
+ * without the view's help. The main loop forgets them before each frame.
+ */
+void ms_tables_forget(void);
+/* The table drawn this frame that holds screen cell (y, x), or NULL. */
+struct ms_table *ms_table_at(int y, int x);
+/* Select the row shown at screen line y; false when none is there. */
+bool ms_table_click(struct ms_table *t, int y);
 /* Footer hint for the table keys, e.g. "s sort  r reverse  / filter". */
 const char *ms_table_hints(const struct ms_table *t);
 
