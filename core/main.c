@@ -44,7 +44,7 @@ static void usage(FILE *f)
 		"                       as D in the Reclaim tab, when it is first shown\n"
 		"      --root DIR       read DIR/proc and DIR/sys instead of the live system\n"
 		"      --capture DIR    copy every file memscope reads into DIR, then exit\n"
-		"      --theme NAME     colour theme: a name in themes/ or a file path\n"
+		"      --theme NAME     default, light, mono, projector, or a theme file\n"
 		"      --ascii          no UTF-8 bars or symbols\n"
 		"      --no-mouse       leave the mouse to the terminal (select text)\n"
 		"      --no-config      ignore the config file (docs/config.md)\n"
