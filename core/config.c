@@ -35,8 +35,7 @@ struct parse {
 	int line;
 };
 
-static const char *const tabs[] = { "buddy", "slab", "vma", "reclaim",
-				    "numa" };
+static const char *const tabs[] = { "buddy", "slab", "vma", "reclaim", "numa" };
 
 /* yes/no, true/false, on/off, 1/0 into *v; false when none of them. */
 static bool parse_bool(const char *s, int *v)

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Theme files (themes/NAME.theme, ini syntax via libinih) to curses attributes. */
+/* Theme files (themes/NAME.theme, ini via libinih) to curses attributes. */
 #define _GNU_SOURCE
 #include "tui/theme.h"
 
@@ -180,7 +180,8 @@ static int on_line(void *user, const char *section, const char *name,
 	int i;
 
 	if (!*section) {
-		parse_error(p, name, "outside a section (put it under [colors])");
+		parse_error(p, name,
+			    "outside a section (put it under [colors])");
 		return 0;
 	}
 	if (strcasecmp(section, "colors"))
@@ -356,8 +357,7 @@ static bool theme_file(const char *d_name, char *name, size_t len)
 }
 
 /* The smallest name in dir after cur (or the smallest of all) into best. */
-static void scan_dir(const char *dir, const char *cur, char *best,
-		     char *first)
+static void scan_dir(const char *dir, const char *cur, char *best, char *first)
 {
 	char name[MS_THEME_NAME];
 	struct dirent *de;
@@ -393,12 +393,10 @@ int ms_theme_next(const char *cur, char *buf, size_t len)
 
 /* xterm's default palette: the 16 basic colours. */
 static const unsigned char basic_rgb[16][3] = {
-	{ 0, 0, 0 },	   { 205, 0, 0 },     { 0, 205, 0 },
-	{ 205, 205, 0 },   { 0, 0, 238 },     { 205, 0, 205 },
-	{ 0, 205, 205 },   { 229, 229, 229 }, { 127, 127, 127 },
-	{ 255, 0, 0 },	   { 0, 255, 0 },     { 255, 255, 0 },
-	{ 92, 92, 255 },   { 255, 0, 255 },   { 0, 255, 255 },
-	{ 255, 255, 255 },
+	{ 0, 0, 0 },	   { 205, 0, 0 },   { 0, 205, 0 },   { 205, 205, 0 },
+	{ 0, 0, 238 },	   { 205, 0, 205 }, { 0, 205, 205 }, { 229, 229, 229 },
+	{ 127, 127, 127 }, { 255, 0, 0 },   { 0, 255, 0 },   { 255, 255, 0 },
+	{ 92, 92, 255 },   { 255, 0, 255 }, { 0, 255, 255 }, { 255, 255, 255 },
 };
 
 /* RGB of a colour of the 256-colour palette (cube 16-231, greys above). */

@@ -74,8 +74,7 @@ static void test_good(void **state)
 	write_config("theme = /usr/share/memscope/themes/light.theme\n"
 		     "ascii = False\n");
 	assert_int_equal(ms_config_load(&c, path, err, sizeof(err)), 0);
-	assert_string_equal(c.theme,
-			    "/usr/share/memscope/themes/light.theme");
+	assert_string_equal(c.theme, "/usr/share/memscope/themes/light.theme");
 	assert_int_equal(c.ascii, 0);
 	assert_true(isnan(c.delay));
 	assert_int_equal(c.mouse, -1);
@@ -132,8 +131,7 @@ static void test_unreadable(void **state)
 	assert_non_null(strstr(err, missing));
 	assert_non_null(strstr(err, "No such file"));
 	assert_unset(&c);
-	assert_int_equal(ms_config_load(&c, tmpdir, err, sizeof(err)),
-			 -EISDIR);
+	assert_int_equal(ms_config_load(&c, tmpdir, err, sizeof(err)), -EISDIR);
 	assert_non_null(strstr(err, "Is a directory"));
 	assert_unset(&c);
 }

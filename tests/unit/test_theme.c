@@ -63,11 +63,11 @@ static void test_good(void **state)
 	char err[256];
 	short fg, bg;
 	attr_t a;
-	const char *p = write_theme(
-		"good", "; a comment\n# another\n[colors]\n"
-			"header = brightred default bold\n"
-			"selection = 200 blue reverse underline\n"
-			"[later]\nwhatever = 1\n");
+	const char *p = write_theme("good",
+				    "; a comment\n# another\n[colors]\n"
+				    "header = brightred default bold\n"
+				    "selection = 200 blue reverse underline\n"
+				    "[later]\nwhatever = 1\n");
 
 	assert_int_equal(ms_theme_load(p, err, sizeof(err)), 0);
 	assert_string_equal(err, "");
@@ -94,14 +94,12 @@ static void test_default_is_builtin(void **state)
 	char err[256];
 
 	setenv("MEMSCOPE_THEMES", tmpdir, 1);
-	assert_int_equal(ms_theme_load("themes/default.theme", err,
-				       sizeof(err)),
-			 0);
+	assert_int_equal(
+		ms_theme_load("themes/default.theme", err, sizeof(err)), 0);
 	for (int i = 0; i < MS_C_COUNT; i++)
 		get(i, &fg[i], &bg[i], &at[i]);
 	/* a theme that is not there: built-in colours and a message */
-	assert_int_equal(ms_theme_load("nonesuch", err, sizeof(err)),
-			 -ENOENT);
+	assert_int_equal(ms_theme_load("nonesuch", err, sizeof(err)), -ENOENT);
 	assert_non_null(strstr(err, "theme nonesuch not found"));
 	assert_string_equal(ms_theme_name(), "default");
 	for (int i = 0; i < MS_C_COUNT; i++) {
@@ -254,19 +252,19 @@ static void test_fit(void **state)
 {
 	fit(-1, 8, -1, false);
 	fit(3, 8, 3, false);
-	fit(9, 8, 1, true);	/* brightred: red, and bold */
+	fit(9, 8, 1, true); /* brightred: red, and bold */
 	fit(15, 8, 7, true);
 	fit(9, 16, 9, false);
 	fit(208, 256, 208, false);
 	fit(208, 16, COLOR_YELLOW, false); /* orange (255,135,0) */
 	fit(208, 8, COLOR_YELLOW, false);
-	fit(196, 16, 9, false);	/* pure red: brightred */
-	fit(196, 8, 1, false);	/* nearest of the eight: no bold */
+	fit(196, 16, 9, false); /* pure red: brightred */
+	fit(196, 8, 1, false); /* nearest of the eight: no bold */
 	fit(21, 16, COLOR_BLUE, false); /* (0,0,255): xterm blue is 238 */
-	fit(244, 16, 8, false);	/* mid grey */
+	fit(244, 16, 8, false); /* mid grey */
 	fit(244, 8, COLOR_WHITE, false);
 	fit(232, 8, COLOR_BLACK, false);
-	fit(5, 0, -1, false);	/* no colours at all */
+	fit(5, 0, -1, false); /* no colours at all */
 }
 
 /* ---- Attributes on a terminal ---------------------------------------- */

@@ -22,8 +22,7 @@ static const struct ms_ui ui = { .opts = &opts };
 static void test_act(void **state)
 {
 	assert_int_equal(ms_mouse_act(BUTTON1_CLICKED), MS_MOUSE_CLICK);
-	assert_int_equal(ms_mouse_act(BUTTON1_DOUBLE_CLICKED),
-			 MS_MOUSE_DOUBLE);
+	assert_int_equal(ms_mouse_act(BUTTON1_DOUBLE_CLICKED), MS_MOUSE_DOUBLE);
 	assert_int_equal(ms_mouse_act(BUTTON4_PRESSED), MS_MOUSE_WHEEL_UP);
 	assert_int_equal(ms_mouse_act(BUTTON5_PRESSED), MS_MOUSE_WHEEL_DOWN);
 	assert_int_equal(ms_mouse_act(BUTTON3_CLICKED), MS_MOUSE_NONE);
@@ -72,7 +71,11 @@ static int cmp(const void *ctx, int a, int b, int c)
 }
 
 static const struct ms_table_def def = {
-	.cols = cols, .ncols = 1, .name_col = 0, .cell = cell, .cmp = cmp,
+	.cols = cols,
+	.ncols = 1,
+	.name_col = 0,
+	.cell = cell,
+	.cmp = cmp,
 };
 
 static void test_table(void **state)
