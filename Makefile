@@ -219,6 +219,50 @@ format:
 clean:
 	rm -rf build
 
+# make install PREFIX=/usr DESTDIR=/tmp/pkg: the binary, the man page,
+# themes, translations, kernel module sources (for DKMS), bash completion
+# and docs. The themes directory is compiled in (tui/theme.c), so build
+# with the same PREFIX you install with.
+PREFIX ?= /usr/local
+DATADIR = $(PREFIX)/share/memscope
+INSTALL ?= install
+KMOD_FILES := $(filter-out %.mod.c,$(wildcard kmod/*.c)) $(wildcard kmod/*.h) \
+	      kmod/Kbuild kmod/Makefile kmod/dkms.conf kmod/README.md
+MAN_PAGE := $(wildcard docs/memscope.1)
+DOC_FILES := README.md $(wildcard docs/*.md)
+LOCALES = $(wildcard build/locale/*/LC_MESSAGES/memscope.mo)
+
+# tui/theme.o is rebuilt when DATADIR changes
+$(BUILD)/datadir: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(DATADIR)' | cmp -s - $@ 2>/dev/null || echo '$(DATADIR)' > $@
+$(BUILD)/tui/theme.o: $(BUILD)/datadir
+$(BUILD)/tui/theme.o: CPPFLAGS += -DMS_DATADIR=\"$(DATADIR)\"
+.PHONY: FORCE install uninstall
+FORCE:
+
+install: all
+	$(INSTALL) -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/themes \
+		$(DESTDIR)$(DATADIR)/kmod $(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions \
+		$(DESTDIR)$(PREFIX)/share/doc/memscope
+	$(INSTALL) -m 755 $(BUILD)/memscope $(DESTDIR)$(PREFIX)/bin/memscope
+	$(INSTALL) -m 644 themes/*.theme themes/README.md $(DESTDIR)$(DATADIR)/themes/
+	$(INSTALL) -m 644 $(KMOD_FILES) $(DESTDIR)$(DATADIR)/kmod/
+	$(if $(MAN_PAGE),$(INSTALL) -m 644 $(MAN_PAGE) $(DESTDIR)$(PREFIX)/share/man/man1/)
+	$(INSTALL) -m 644 completion/memscope.bash \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/memscope
+	$(INSTALL) -m 644 $(DOC_FILES) $(DESTDIR)$(PREFIX)/share/doc/memscope/
+	$(foreach mo,$(LOCALES),$(INSTALL) -D -m 644 $(mo) \
+		$(DESTDIR)$(PREFIX)/share/locale/$(word 3,$(subst /, ,$(mo)))/LC_MESSAGES/memscope.mo;)
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/memscope \
+		$(DESTDIR)$(PREFIX)/share/man/man1/memscope.1 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/memscope \
+		$(DESTDIR)$(PREFIX)/share/locale/*/LC_MESSAGES/memscope.mo
+	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(PREFIX)/share/doc/memscope
+
 # The kernel module (kmod/README.md); KDIR=<kernel build tree> for another kernel.
 .PHONY: kmod
 kmod:
@@ -286,6 +330,8 @@ help:
 	@echo "make bench      benchmarks (docs/PERFORMANCE.md)"
 	@echo "make SAN=1      sanitizer build in build/asan"
 	@echo "make kmod       build kmod/memscope.ko (KDIR=... for another kernel)"
+	@echo "make install    install under PREFIX (/usr/local), DESTDIR for staging"
+	@echo "make uninstall  remove what make install put there"
 	@echo "make lab        the lab VM: Debian 6.1, memscope.ko, memscope on the console"
 	@echo "make lab-test   the module tests in the lab VM (part of make check)"
 

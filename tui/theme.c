@@ -17,6 +17,9 @@
 #ifndef MS_THEMES_DIR
 #define MS_THEMES_DIR "themes"
 #endif
+#ifndef MS_DATADIR /* make install's $(PREFIX)/share/memscope */
+#define MS_DATADIR "/usr/local/share/memscope"
+#endif
 
 #define DEF (-1) /* the terminal's default colour */
 
@@ -214,7 +217,7 @@ static bool exe_dir(char *buf, size_t len)
 	return true;
 }
 
-#define MAX_DIRS 6
+#define MAX_DIRS 7
 
 /* The themes directories, in lookup order (themes/README.md). */
 static int theme_dirs(char (*dirs)[PATH_MAX])
@@ -224,19 +227,21 @@ static int theme_dirs(char (*dirs)[PATH_MAX])
 					   "/../share/memscope/themes" };
 	const char *env = getenv("MEMSCOPE_THEMES");
 	char exe[PATH_MAX];
+	bool have_exe;
 	int n = 0;
 
 	if (env && *env)
 		snprintf(dirs[n++], PATH_MAX, "%s", env);
 	snprintf(dirs[n++], PATH_MAX, "%s", MS_THEMES_DIR);
-	if (!exe_dir(exe, sizeof(exe)))
-		return n;
-	for (size_t i = 0; i < sizeof(rel) / sizeof(rel[0]); i++) {
+	have_exe = exe_dir(exe, sizeof(exe));
+	for (size_t i = 0; have_exe && i < sizeof(rel) / sizeof(rel[0]); i++) {
 		int len = snprintf(dirs[n], PATH_MAX, "%s%s", exe, rel[i]);
 
 		if (len > 0 && len < PATH_MAX)
 			n++;
 	}
+	/* where make install put them (PREFIX at build time) */
+	snprintf(dirs[n++], PATH_MAX, "%s/themes", MS_DATADIR);
 	return n;
 }
 
