@@ -222,21 +222,22 @@ clean:
 # make install PREFIX=/usr DESTDIR=/tmp/pkg: the binary, the man page,
 # themes, translations, kernel module sources (for DKMS), bash completion
 # and docs. The themes directory is compiled in (tui/theme.c), so build
-# with the same PREFIX you install with.
-PREFIX ?= /usr/local
+# with the same PREFIX you install with (PREFIX, LOCALEDIR: above).
 DATADIR = $(PREFIX)/share/memscope
 INSTALL ?= install
 KMOD_FILES := $(filter-out %.mod.c,$(wildcard kmod/*.c)) $(wildcard kmod/*.h) \
 	      kmod/Kbuild kmod/Makefile kmod/dkms.conf kmod/README.md
 MAN_PAGE := $(wildcard docs/memscope.1)
 DOC_FILES := README.md $(wildcard docs/*.md)
-LOCALES = $(wildcard build/locale/*/LC_MESSAGES/memscope.mo)
+# build/locale/LANG/LC_MESSAGES/memscope.mo -> LOCALEDIR/LANG/...
+mo_dest = $(patsubst $(BUILD)/locale/%,$(LOCALEDIR)/%,$(1))
 
-# tui/theme.o is rebuilt when DATADIR changes
+# the objects with compiled-in directories are rebuilt when those change
 $(BUILD)/datadir: FORCE
 	@mkdir -p $(dir $@)
-	@echo '$(DATADIR)' | cmp -s - $@ 2>/dev/null || echo '$(DATADIR)' > $@
-$(BUILD)/tui/theme.o: $(BUILD)/datadir
+	@echo '$(DATADIR) $(LOCALEDIR)' | cmp -s - $@ 2>/dev/null || \
+		echo '$(DATADIR) $(LOCALEDIR)' > $@
+$(BUILD)/tui/theme.o $(BUILD)/tui/explain.o: $(BUILD)/datadir
 $(BUILD)/tui/theme.o: CPPFLAGS += -DMS_DATADIR=\"$(DATADIR)\"
 .PHONY: FORCE install uninstall
 FORCE:
@@ -250,17 +251,16 @@ install: all
 	$(INSTALL) -m 644 themes/*.theme themes/README.md $(DESTDIR)$(DATADIR)/themes/
 	$(INSTALL) -m 644 $(KMOD_FILES) $(DESTDIR)$(DATADIR)/kmod/
 	$(if $(MAN_PAGE),$(INSTALL) -m 644 $(MAN_PAGE) $(DESTDIR)$(PREFIX)/share/man/man1/)
-	$(INSTALL) -m 644 completion/memscope.bash \
+	sed 's|@DATADIR@|$(DATADIR)|g' completion/memscope.bash > \
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/memscope
 	$(INSTALL) -m 644 $(DOC_FILES) $(DESTDIR)$(PREFIX)/share/doc/memscope/
-	$(foreach mo,$(LOCALES),$(INSTALL) -D -m 644 $(mo) \
-		$(DESTDIR)$(PREFIX)/share/locale/$(word 3,$(subst /, ,$(mo)))/LC_MESSAGES/memscope.mo;)
+	$(foreach mo,$(MO),$(INSTALL) -D -m 644 $(mo) $(DESTDIR)$(call mo_dest,$(mo));)
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/memscope \
 		$(DESTDIR)$(PREFIX)/share/man/man1/memscope.1 \
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/memscope \
-		$(DESTDIR)$(PREFIX)/share/locale/*/LC_MESSAGES/memscope.mo
+		$(DESTDIR)$(LOCALEDIR)/*/LC_MESSAGES/memscope.mo
 	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(PREFIX)/share/doc/memscope
 
 # The kernel module (kmod/README.md); KDIR=<kernel build tree> for another kernel.
