@@ -484,6 +484,54 @@ static const char *numa_hints(struct ms_view *base)
 	return "Up/Down PgUp/PgDn scroll";
 }
 
+/* ---- Explain ids: the page's fields, top to bottom -------------------- */
+
+static const char *const all_ids[] = {
+	"numa.node.balancing",
+	"numa.node.cpus",
+	"numa.node.total",
+	"numa.node.used",
+	"numa.node.free",
+	"numa.node.usedpct",
+	"numa.distance",
+	"numa.stat.numa_hit",
+	"numa.stat.numa_miss",
+	"numa.stat.numa_foreign",
+	"numa.stat.interleave_hit",
+	"numa.stat.local_node",
+	"numa.stat.other_node",
+	"numa.mem.active",
+	"numa.mem.inactive",
+	"numa.mem.file",
+	"numa.mem.anon",
+	"numa.mem.shmem",
+	"numa.mem.slab",
+	"numa.mem.pagetables",
+	"numa.mem.dirty",
+	"numa.mem.hugetot",
+	"numa.mem.hugefree",
+	"numa.mig.pages",
+	"numa.mig.reasons",
+	"numa.mig.hint",
+	"numa.mig.tasks",
+	"numa.bal.numa_pte_updates",
+	"numa.bal.numa_huge_pte_updates",
+	"numa.bal.numa_hint_faults",
+	"numa.bal.numa_hint_faults_local",
+	"numa.bal.numa_pages_migrated",
+	"numa.bal.pgmigrate_success",
+	"numa.bal.pgmigrate_fail",
+	"numa.bal.pgpromote_success",
+	"numa.bal.local_share",
+	NULL,
+};
+
+static void numa_explain(struct ms_view *base, struct ms_explain_ids *e)
+{
+	for (const char *const *id = all_ids; *id; id++)
+		ms_explain_add(e, *id);
+}
+
 const struct ms_view_class ms_view_numa = {
 	.name = "NUMA",
 	.id = "numa",
@@ -494,4 +542,6 @@ const struct ms_view_class ms_view_numa = {
 	.draw = numa_draw,
 	.on_key = numa_key,
 	.hints = numa_hints,
+	.explain = numa_explain,
+	.explain_all = all_ids,
 };

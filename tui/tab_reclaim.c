@@ -631,9 +631,12 @@ static void draw_overview(struct reclaim_view *v, WINDOW *w, struct ms_rect r)
 /* ---- the table of every counter -------------------------------------- */
 
 static const struct ms_column counter_cols[] = {
-	{ .title = "Counter", .width = MS_COL_FLEX, .min = 24 },
-	{ .title = "Total", .width = 16, .align = MS_RIGHT },
-	{ .title = "Per second", .width = 12, .align = MS_RIGHT },
+	{ .title = "Counter", .width = MS_COL_FLEX, .min = 24,
+	  .id = "reclaim.c.counter" },
+	{ .title = "Total", .width = 16, .align = MS_RIGHT,
+	  .id = "reclaim.c.total" },
+	{ .title = "Per second", .width = 12, .align = MS_RIGHT,
+	  .id = "reclaim.c.rate" },
 };
 
 static const struct ms_kv *counter_at(const void *ctx, int row)
@@ -856,6 +859,65 @@ static const char *reclaim_hints(struct ms_view *base)
 	return v->hint;
 }
 
+/* ---- Explain ids of each page ---------------------------------------- */
+
+/* The overview's fields, left column then right column. */
+#define EXPLAIN_OVERVIEW                                                  \
+	"reclaim.ev.stalls", "reclaim.ev.kswapd", "reclaim.ev.oom",       \
+		"reclaim.ev.shrinkers", "reclaim.ev.writeback",             \
+		"reclaim.ev.timeline", "reclaim.delayacct",                 \
+		"reclaim.vm.pgscan_kswapd", "reclaim.vm.pgscan_direct",     \
+		"reclaim.vm.pgsteal_kswapd", "reclaim.vm.pgsteal_direct",   \
+		"reclaim.vm.allocstall", "reclaim.vm.oom_kill",             \
+		"reclaim.vm.efficiency", "reclaim.vm.pgfault",              \
+		"reclaim.vm.pgmajfault", "reclaim.vm.pswpin",               \
+		"reclaim.vm.pswpout", "reclaim.vm.workingset_refault",      \
+		"reclaim.vm.workingset_activate",                           \
+		"reclaim.vm.compact_stall", "reclaim.vm.compact_fail",      \
+		"reclaim.vm.compact_success", "reclaim.vm.thp_fault_alloc", \
+		"reclaim.vm.thp_fault_fallback", "reclaim.psi.some",        \
+		"reclaim.psi.full", "reclaim.psi.total",                    \
+		"reclaim.mglru.enabled", "reclaim.mglru.min_ttl",           \
+		"reclaim.thp.enabled", "reclaim.thp.defrag",                \
+		"reclaim.thp.shmem", "reclaim.thp.khugepaged",              \
+		"reclaim.swap.device", "reclaim.zswap.enabled",             \
+		"reclaim.zswap.compressor", "reclaim.zswap.max_pool",       \
+		"reclaim.zswap.stats", "reclaim.zswap.ratio",               \
+		"reclaim.zswap.zswpinout", "reclaim.zram.device",           \
+		"reclaim.zram.sizes", "reclaim.sysctl.min_free_kbytes",     \
+		"reclaim.sysctl.watermark_scale_factor",                    \
+		"reclaim.sysctl.other"
+#define EXPLAIN_EVENTS                                                    \
+	"reclaim.e.histogram", "reclaim.ev.timeline", "reclaim.e.stalled", \
+		"reclaim.e.kswapd", "reclaim.e.shrinkers", "reclaim.e.oom"
+
+static const char *const overview_ids[] = { EXPLAIN_OVERVIEW, NULL };
+static const char *const events_ids[] = { EXPLAIN_EVENTS, NULL };
+/* Every id the tab shows on some page (the tests walk them). */
+static const char *const all_ids[] = {
+	EXPLAIN_OVERVIEW, EXPLAIN_EVENTS, "reclaim.c.counter",
+	"reclaim.c.total", "reclaim.c.rate", "reclaim.d.pid",
+	"reclaim.d.reclaim", "reclaim.d.thrash", "reclaim.d.compact",
+	"reclaim.d.swapin", "reclaim.d.wpcopy", "reclaim.d.comm", NULL,
+};
+
+static void reclaim_explain(struct ms_view *base, struct ms_explain_ids *e)
+{
+	struct reclaim_view *v = (struct reclaim_view *)base;
+	const char *const *ids = NULL;
+
+	if (v->mode == OVERVIEW)
+		ids = overview_ids;
+	else if (v->mode == EVENTS)
+		ids = events_ids;
+	else if (v->mode == COUNTERS)
+		ms_table_explain(&v->table, e);
+	else
+		ms_table_explain(&v->delays.table, e);
+	for (; ids && *ids; ids++)
+		ms_explain_add(e, *ids);
+}
+
 const struct ms_view_class ms_view_reclaim = {
 	.name = "Reclaim",
 	.id = "reclaim",
@@ -866,4 +928,6 @@ const struct ms_view_class ms_view_reclaim = {
 	.draw = reclaim_draw,
 	.on_key = reclaim_key,
 	.hints = reclaim_hints,
+	.explain = reclaim_explain,
+	.explain_all = all_ids,
 };

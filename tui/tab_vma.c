@@ -194,24 +194,40 @@ static bool have(const struct ms_snapshot *s, enum ms_section sec)
 /* ---- the process list -------------------------------------------------- */
 
 static const struct ms_column proc_cols[NR_PCOLS] = {
-	[P_PID] = { .title = "PID", .width = 7, .align = MS_RIGHT },
-	[P_USER] = { .title = "User", .width = 8, .align = MS_LEFT },
-	[P_RSS] = { .title = "RSS", .width = 7, .align = MS_RIGHT },
-	[P_PSS] = { .title = "PSS", .width = 7, .align = MS_RIGHT },
-	[P_SWAP] = { .title = "Swap", .width = 7, .align = MS_RIGHT },
-	[P_VMAS] = { .title = "VMAs", .width = 6, .align = MS_RIGHT },
-	[P_MINFLT] = { .title = "MinFlt/s", .width = 9, .align = MS_RIGHT },
-	[P_MAJFLT] = { .title = "MajFlt/s", .width = 9, .align = MS_RIGHT },
+	[P_PID] = { .title = "PID", .width = 7, .align = MS_RIGHT,
+		.id = "vma.p.pid" },
+	[P_USER] = { .title = "User", .width = 8, .align = MS_LEFT,
+		.id = "vma.p.user" },
+	[P_RSS] = { .title = "RSS", .width = 7, .align = MS_RIGHT,
+		.id = "vma.p.rss" },
+	[P_PSS] = { .title = "PSS", .width = 7, .align = MS_RIGHT,
+		.id = "vma.p.pss" },
+	[P_SWAP] = { .title = "Swap", .width = 7, .align = MS_RIGHT,
+		.id = "vma.p.swap" },
+	[P_VMAS] = { .title = "VMAs", .width = 6, .align = MS_RIGHT,
+		.id = "vma.p.vmas" },
+	[P_MINFLT] = { .title = "MinFlt/s", .width = 9, .align = MS_RIGHT,
+		.id = "vma.p.minflt" },
+	[P_MAJFLT] = { .title = "MajFlt/s", .width = 9, .align = MS_RIGHT,
+		.id = "vma.p.majflt" },
 	[P_COMM] = { .title = "Command",
 		     .width = MS_COL_FLEX,
-		     .align = MS_LEFT },
-	[P_FLT] = { .title = "Flt/s", .width = 8, .align = MS_RIGHT },
-	[P_WP] = { .title = "WP/s", .width = 7, .align = MS_RIGHT },
-	[P_LOCK] = { .title = "Lock ms/s", .width = 9, .align = MS_RIGHT },
-	[P_COW] = { .title = "COW/s", .width = 7, .align = MS_RIGHT },
-	[P_ANON] = { .title = "Anon/s", .width = 7, .align = MS_RIGHT },
-	[P_FILE] = { .title = "File/s", .width = 7, .align = MS_RIGHT },
-	[P_LOCKMAX] = { .title = "LockMax", .width = 8, .align = MS_RIGHT },
+		     .align = MS_LEFT,
+		     .id = "vma.p.comm" },
+	[P_FLT] = { .title = "Flt/s", .width = 8, .align = MS_RIGHT,
+		.id = "vma.p.flt" },
+	[P_WP] = { .title = "WP/s", .width = 7, .align = MS_RIGHT,
+		.id = "vma.p.wp" },
+	[P_LOCK] = { .title = "Lock ms/s", .width = 9, .align = MS_RIGHT,
+		.id = "vma.p.lock" },
+	[P_COW] = { .title = "COW/s", .width = 7, .align = MS_RIGHT,
+		.id = "vma.p.cow" },
+	[P_ANON] = { .title = "Anon/s", .width = 7, .align = MS_RIGHT,
+		.id = "vma.p.anon" },
+	[P_FILE] = { .title = "File/s", .width = 7, .align = MS_RIGHT,
+		.id = "vma.p.file" },
+	[P_LOCKMAX] = { .title = "LockMax", .width = 8, .align = MS_RIGHT,
+		.id = "vma.p.lockmax" },
 };
 
 static const int mem_cols[] = { P_PID,	P_USER,	  P_RSS,    P_PSS, P_SWAP,
@@ -451,29 +467,49 @@ static const struct {
 	struct ms_column col;
 	int prio; /* 0: always shown */
 } fields[NR_FIELDS] = {
-	[F_RANGE] = { { .title = "Address", .width = 25 }, 0 },
-	[F_SIZE] = { { .title = "Size", .width = 6, .align = MS_RIGHT }, 0 },
-	[F_PERMS] = { { .title = "Perm", .width = 4 }, 0 },
-	[F_OFFSET] = { { .title = "Offset", .width = 8, .align = MS_RIGHT },
+	[F_RANGE] = { { .title = "Address", .width = 25,
+			.id = "vma.v.range" }, 0 },
+	[F_SIZE] = { { .title = "Size", .width = 6, .align = MS_RIGHT,
+			.id = "vma.v.size" }, 0 },
+	[F_PERMS] = { { .title = "Perm", .width = 4,
+			.id = "vma.v.perms" }, 0 },
+	[F_OFFSET] = { { .title = "Offset", .width = 8, .align = MS_RIGHT,
+			.id = "vma.v.offset" },
 		       3 },
-	[F_DEV] = { { .title = "Dev", .width = 5 }, 4 },
-	[F_INODE] = { { .title = "Inode", .width = 9, .align = MS_RIGHT }, 4 },
-	[F_RSS] = { { .title = "Rss", .width = 6, .align = MS_RIGHT }, 0 },
-	[F_PSS] = { { .title = "Pss", .width = 6, .align = MS_RIGHT }, 0 },
-	[F_SWAP] = { { .title = "Swap", .width = 6, .align = MS_RIGHT }, 0 },
-	[F_ANON] = { { .title = "Anon", .width = 6, .align = MS_RIGHT }, 1 },
-	[F_AHP] = { { .title = "AnonHP", .width = 6, .align = MS_RIGHT }, 5 },
-	[F_PRIVC] = { { .title = "PrivC", .width = 6, .align = MS_RIGHT }, 8 },
-	[F_PRIVD] = { { .title = "PrivD", .width = 6, .align = MS_RIGHT }, 2 },
-	[F_SHRC] = { { .title = "ShrC", .width = 6, .align = MS_RIGHT }, 8 },
-	[F_SHRD] = { { .title = "ShrD", .width = 6, .align = MS_RIGHT }, 8 },
-	[F_LOCKED] = { { .title = "Lock", .width = 6, .align = MS_RIGHT }, 5 },
-	[F_THP] = { { .title = "THP", .width = 3, .align = MS_RIGHT }, 6 },
-	[F_NODES] = { { .title = "Nodes", .width = 14 }, 6 },
-	[F_FLAGS] = { { .title = "VmFlags", .width = 24, .nosort = true }, 7 },
+	[F_DEV] = { { .title = "Dev", .width = 5,
+			.id = "vma.v.dev" }, 4 },
+	[F_INODE] = { { .title = "Inode", .width = 9, .align = MS_RIGHT,
+			.id = "vma.v.inode" }, 4 },
+	[F_RSS] = { { .title = "Rss", .width = 6, .align = MS_RIGHT,
+			.id = "vma.v.rss" }, 0 },
+	[F_PSS] = { { .title = "Pss", .width = 6, .align = MS_RIGHT,
+			.id = "vma.v.pss" }, 0 },
+	[F_SWAP] = { { .title = "Swap", .width = 6, .align = MS_RIGHT,
+			.id = "vma.v.swap" }, 0 },
+	[F_ANON] = { { .title = "Anon", .width = 6, .align = MS_RIGHT,
+			.id = "vma.v.anon" }, 1 },
+	[F_AHP] = { { .title = "AnonHP", .width = 6, .align = MS_RIGHT,
+			.id = "vma.v.ahp" }, 5 },
+	[F_PRIVC] = { { .title = "PrivC", .width = 6, .align = MS_RIGHT,
+			.id = "vma.v.privc" }, 8 },
+	[F_PRIVD] = { { .title = "PrivD", .width = 6, .align = MS_RIGHT,
+			.id = "vma.v.privd" }, 2 },
+	[F_SHRC] = { { .title = "ShrC", .width = 6, .align = MS_RIGHT,
+			.id = "vma.v.shrc" }, 8 },
+	[F_SHRD] = { { .title = "ShrD", .width = 6, .align = MS_RIGHT,
+			.id = "vma.v.shrd" }, 8 },
+	[F_LOCKED] = { { .title = "Lock", .width = 6, .align = MS_RIGHT,
+			.id = "vma.v.locked" }, 5 },
+	[F_THP] = { { .title = "THP", .width = 3, .align = MS_RIGHT,
+			.id = "vma.v.thp" }, 6 },
+	[F_NODES] = { { .title = "Nodes", .width = 14,
+			.id = "vma.v.nodes" }, 6 },
+	[F_FLAGS] = { { .title = "VmFlags", .width = 24, .nosort = true,
+			.id = "vma.v.flags" }, 7 },
 	[F_PATH] = { { .title = "Mapping",
 		       .width = MS_COL_FLEX,
-		       .min = PATH_MIN },
+		       .min = PATH_MIN,
+			.id = "vma.v.path" },
 		     0 },
 };
 #define MAX_PRIO 8
@@ -1365,6 +1401,72 @@ static const char *vma_hints(struct ms_view *base)
 	return v->hint;
 }
 
+/* ---- Explain ids of each page ---------------------------------------- */
+
+#define EXPLAIN_PROCS                                                     \
+	"vma.p.pid", "vma.p.user", "vma.p.rss", "vma.p.pss", "vma.p.swap", \
+		"vma.p.vmas", "vma.p.minflt", "vma.p.majflt", "vma.p.comm", \
+		"vma.p.flt", "vma.p.wp", "vma.p.lock", "vma.p.cow",         \
+		"vma.p.anon", "vma.p.file", "vma.p.lockmax"
+#define EXPLAIN_FIELDS                                                    \
+	"vma.v.range", "vma.v.size", "vma.v.perms", "vma.v.offset",       \
+		"vma.v.dev", "vma.v.inode", "vma.v.rss", "vma.v.pss",       \
+		"vma.v.swap", "vma.v.anon", "vma.v.ahp", "vma.v.privc",     \
+		"vma.v.privd", "vma.v.shrc", "vma.v.shrd", "vma.v.locked",  \
+		"vma.v.thp", "vma.v.nodes", "vma.v.flags", "vma.v.path"
+
+static const char *const maps_ids[] = { "vma.m.summary", "vma.m.faults",
+					NULL };
+/* The detail page's fields, in its order. */
+static const char *const detail_ids[] = {
+	"vma.v.range", "vma.v.perms", "vma.v.offset", "vma.v.dev",
+	"vma.v.inode", "vma.v.path", "vma.d.kind", "vma.v.size",
+	"vma.d.kernelpagesize", "vma.v.rss", "vma.v.pss", "vma.v.shrc",
+	"vma.v.shrd", "vma.v.privc", "vma.v.privd", "vma.d.referenced",
+	"vma.v.anon", "vma.v.ahp", "vma.d.shmempmd", "vma.v.swap",
+	"vma.d.swappss", "vma.v.locked", "vma.v.thp", "vma.v.flags",
+	"vma.d.policy", "vma.v.nodes", NULL,
+};
+#define EXPLAIN_MAPLE                                                     \
+	"vma.mt.summary", "vma.mt.level", "vma.mt.nodes", "vma.mt.types", \
+		"vma.mt.slots", "vma.mt.fanout", "vma.mt.vmas",             \
+		"vma.mt.gaps", "vma.mt.node", "vma.mt.slot"
+static const char *const maple_ids[] = { EXPLAIN_MAPLE, NULL };
+/* Every id the tab shows on some page (the tests walk them). */
+static const char *const all_ids[] = {
+	EXPLAIN_PROCS, "vma.m.summary", "vma.m.faults", EXPLAIN_FIELDS,
+	"vma.d.kind", "vma.d.kernelpagesize", "vma.d.referenced",
+	"vma.d.shmempmd", "vma.d.swappss", "vma.d.policy", EXPLAIN_MAPLE,
+	NULL,
+};
+
+static void add_ids(struct ms_explain_ids *e, const char *const *ids)
+{
+	for (; *ids; ids++)
+		ms_explain_add(e, *ids);
+}
+
+static void vma_explain(struct ms_view *view, struct ms_explain_ids *e)
+{
+	struct vma_view *v = (struct vma_view *)view;
+
+	switch (v->mode) {
+	case PROCS:
+		ms_table_explain(&v->ptab, e);
+		break;
+	case MAPS:
+		add_ids(e, maps_ids);
+		ms_table_explain(&v->vtab, e);
+		break;
+	case DETAIL:
+		add_ids(e, detail_ids);
+		break;
+	case MAPLE:
+		add_ids(e, maple_ids);
+		break;
+	}
+}
+
 const struct ms_view_class ms_view_vma = {
 	.name = "VMA",
 	.id = "vma",
@@ -1375,4 +1477,6 @@ const struct ms_view_class ms_view_vma = {
 	.draw = vma_draw,
 	.on_key = vma_key_press,
 	.hints = vma_hints,
+	.explain = vma_explain,
+	.explain_all = all_ids,
 };

@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Explain mode: every id every tab shows has a complete English text and a
+ * Chinese translation in the compiled .mo; CJK text is two columns wide.
+ */
+#define _GNU_SOURCE
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <libintl.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui/explain.h"
+#include "tui/theme.h"
+#include "tui/view.h"
+#include "tui/widgets.h"
+
+static SCREEN *scr;
+static FILE *out, *in;
+static const struct ms_opts opts = { .interval = 1 };
+static struct ms_ui ui = { .opts = &opts, .utf8 = true };
+
+/* ---- Width of CJK text ----------------------------------------------- */
+
+static void test_cjk_width(void **state)
+{
+	int cols;
+
+	assert_int_equal(ms_text_width("\u4f19\u4f34\u7cfb\u7edf"), 8);
+	assert_int_equal(ms_text_width("a\u4f19b"), 4);
+	assert_int_equal(ms_text_width("\u3001"), 2); /* 、 */
+	assert_int_equal(ms_text_next("\u4f19x", &cols), 3);
+	assert_int_equal(cols, 2);
+	assert_int_equal(ms_text_next("x", &cols), 1);
+	assert_int_equal(cols, 1);
+	assert_int_equal(ms_text_next("", &cols), 0);
+}
+
+/* ms_put cuts between characters: 5 columns hold two CJK ones. */
+static void test_cjk_put(void **state)
+{
+	WINDOW *w = newwin(3, 20, 0, 0);
+	wchar_t wc[8];
+
+	assert_non_null(w);
+	assert_int_equal(ms_put(w, 0, 0, 5, MS_LEFT, false, 0,
+				"\u4f19\u4f34\u7cfb\u7edf"),
+			 4);
+	assert_int_equal(ms_put(w, 1, 0, 5, MS_LEFT, true, 0,
+				"\u4f19\u4f34\u7cfb\u7edf"),
+			 5);
+	assert_int_equal(getcurx(w), 5);
+	mvwinnwstr(w, 0, 0, wc, 3);
+	assert_int_equal(wc[0], 0x4f19);
+	assert_int_equal(wc[1], 0x4f34);
+	delwin(w);
+}
+
+/* ---- The catalog ----------------------------------------------------- */
+
+static void test_catalog_complete(void **state)
+{
+	const struct ms_explain *x;
+	int n = 0;
+
+	for (int i = 0; (x = ms_explain_at(i)); i++, n++) {
+		assert_non_null(x->id);
+		assert_non_null(x->name);
+		assert_true(x->name[0] && x->what[0] && x->source[0] &&
+			    x->formula[0] && x->healthy[0]);
+		/* ids are unique: the lookup finds this very entry */
+		assert_ptr_equal(ms_explain_find(x->id), x);
+	}
+	assert_true(n > 100);
+	assert_null(ms_explain_find("no.such.id"));
+}
+
+static bool in_all(const struct ms_view_class *c, const char *id)
+{
+	for (const char *const *p = c->explain_all; p && *p; p++)
+		if (!strcmp(*p, id))
+			return true;
+	return false;
+}
+
+/*
+ * Every tab: every id it can show has an entry; what its first page
+ * offers (table columns included) is among them; no entry is orphaned.
+ */
+static void test_views_covered(void **state)
+{
+	const struct ms_explain *x;
+
+	for (int i = 0; ms_views[i]; i++) {
+		const struct ms_view_class *c = ms_views[i];
+		struct ms_view *v;
+		struct ms_explain_ids e = { 0 };
+
+		assert_non_null(c->explain);
+		assert_non_null(c->explain_all);
+		for (const char *const *p = c->explain_all; *p; p++)
+			if (!ms_explain_find(*p))
+				fail_msg("%s: no text for %s", c->id, *p);
+		v = c->create(&ui);
+		assert_non_null(v);
+		c->explain(v, &e);
+		assert_true(e.n > 0);
+		assert_true(e.cur >= 0 && e.cur < e.n);
+		for (int j = 0; j < e.n; j++)
+			if (!in_all(c, e.id[j]))
+				fail_msg("%s: %s not in explain_all", c->id,
+					 e.id[j]);
+		c->destroy(v);
+	}
+	for (int i = 0; (x = ms_explain_at(i)); i++) {
+		bool used = false;
+
+		for (int j = 0; ms_views[j] && !used; j++)
+			used = in_all(ms_views[j], x->id);
+		if (!used)
+			fail_msg("%s: no tab shows it", x->id);
+	}
+}
+
+/* ---- The translation ------------------------------------------------- */
+
+static bool has_cjk(const char *s)
+{
+	int cols, n;
+
+	for (; (n = ms_text_next(s, &cols)) > 0; s += n)
+		if (cols == 2)
+			return true;
+	return false;
+}
+
+static void check_zh(const char *id, const char *en)
+{
+	const char *zh = ms_explain_tr(en);
+
+	if (!zh || !zh[0] || !strcmp(zh, en) || !has_cjk(zh))
+		fail_msg("%s: no Chinese for \"%s\"", id, en);
+}
+
+static void test_zh_complete(void **state)
+{
+	const struct ms_explain *x;
+	const char *dir = ms_explain_init();
+
+	assert_non_null(strstr(dir, "locale"));
+	for (int i = 0; (x = ms_explain_at(i)); i++) {
+		check_zh(x->id, x->what);
+		check_zh(x->id, x->source);
+		check_zh(x->id, x->formula);
+		check_zh(x->id, x->healthy);
+	}
+	/* the panel's own labels */
+	check_zh("panel", "What");
+	check_zh("panel", "Healthy");
+	check_zh("panel", "Left/Right: next  x/Esc: close");
+	assert_string_equal(ms_explain_tr("buddy.zone.frag"),
+			    "buddy.zone.frag"); /* ids stay */
+}
+
+/* The panel draws the Chinese text, wrapped inside its rectangle. */
+static void test_panel_zh(void **state)
+{
+	WINDOW *w = newwin(12, 60, 0, 0);
+	struct ms_explain_ids e = { .id = { "buddy.zone.frag",
+					    "buddy.zone.wmark" },
+				    .n = 2 };
+	wchar_t wc[64];
+	int h = ms_explain_height(&e, 0, 60);
+
+	assert_non_null(w);
+	assert_true(h >= 5 && h <= 11);
+	ms_explain_draw(w, (struct ms_rect){ 0, 0, h, 60 }, &e, 0, &ui);
+	/* line 1: the label 含义 then the text */
+	mvwinnwstr(w, 1, 1, wc, 2);
+	assert_int_equal(wc[0], 0x542b);
+	assert_int_equal(wc[1], 0x4e49);
+	delwin(w);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cjk_width),
+		cmocka_unit_test(test_cjk_put),
+		cmocka_unit_test(test_catalog_complete),
+		cmocka_unit_test(test_views_covered),
+		cmocka_unit_test(test_zh_complete),
+		cmocka_unit_test(test_panel_zh),
+	};
+	int rc;
+
+	/* Chinese whatever the caller's environment says */
+	setenv("LANGUAGE", "zh_CN", 1);
+	if (!setlocale(LC_ALL, "C.UTF-8")) {
+		fprintf(stderr, "test_explain: no C.UTF-8 locale\n");
+		return 1;
+	}
+	out = fopen("/dev/null", "w");
+	in = fopen("/dev/null", "r");
+	scr = newterm("xterm", out, in);
+	if (!scr)
+		return 1;
+	rc = cmocka_run_group_tests(tests, NULL, NULL);
+	endwin();
+	delscreen(scr);
+	fclose(out);
+	fclose(in);
+	return rc;
+}
