@@ -4,10 +4,12 @@
 #include "core/config.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 /* fgets that counts lines for the handler's messages. */
 static char *read_line(char *str, int num, void *stream)
@@ -183,6 +185,35 @@ bool ms_config_path(char *buf, size_t len, bool *explicit_path)
 	else
 		return false;
 	return n > 0 && (size_t)n < len;
+}
+
+/* Whether a failed open of the default path means "no config here". */
+static bool absent(const char *path, int err)
+{
+	struct stat st;
+
+	if (err == -ENOENT || err == -ENOTDIR)
+		return true;
+	/* a file we can see but not read is ours to report */
+	return err == -EACCES && stat(path, &st);
+}
+
+int ms_config_find(struct ms_config *c, char *err, size_t errlen)
+{
+	char path[PATH_MAX];
+	bool explicit_path;
+	int r;
+
+	unset(c);
+	err[0] = '\0';
+	if (!ms_config_path(path, sizeof(path), &explicit_path))
+		return 0;
+	r = ms_config_load(c, path, err, errlen);
+	if (r && !explicit_path && absent(path, r)) {
+		err[0] = '\0';
+		return 0;
+	}
+	return r;
 }
 
 void ms_config_apply(const struct ms_config *c, struct ms_opts *o)

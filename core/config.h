@@ -47,6 +47,14 @@ bool ms_config_path(char *buf, size_t len, bool *explicit_path);
 int ms_config_load(struct ms_config *c, const char *path, char *err,
 		   size_t errlen);
 
+/*
+ * Find and read the config file: 0 when it was read, or when there is
+ * none at the default place (no file, or a directory this user cannot
+ * search, as root's HOME after setpriv or sudo -u); otherwise what
+ * ms_config_load() says, with c all unset and the reason in err.
+ */
+int ms_config_find(struct ms_config *c, char *err, size_t errlen);
+
 /* Copy what c sets into o; the command line is parsed over it after. */
 void ms_config_apply(const struct ms_config *c, struct ms_opts *o);
 

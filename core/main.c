@@ -2,7 +2,6 @@
 /* memscope: parse the command line, open the probes, run the TUI or batch. */
 #include <errno.h>
 #include <getopt.h>
-#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -240,15 +239,10 @@ static void load_config(int argc, char **argv, struct ms_opts *o)
 {
 	static struct ms_config cfg;
 	static char err[400];
-	char path[PATH_MAX];
-	bool explicit_path;
 
-	if (no_config_arg(argc, argv) ||
-	    !ms_config_path(path, sizeof(path), &explicit_path))
+	if (no_config_arg(argc, argv))
 		return;
-	if (ms_config_load(&cfg, path, err, sizeof(err)) == -ENOENT &&
-	    !explicit_path)
-		return; /* no config file: the usual case */
+	ms_config_find(&cfg, err, sizeof(err));
 	ms_config_apply(&cfg, o);
 	if (err[0])
 		o->config_err = err;

@@ -161,6 +161,38 @@ static void test_path(void **state)
 	assert_false(ms_config_path(buf, sizeof(buf), &expl));
 }
 
+static void test_find(void **state)
+{
+	struct ms_config c;
+	char err[256];
+
+	unsetenv("XDG_CONFIG_HOME");
+	/* no file at the default place: nothing to say */
+	setenv("HOME", tmpdir, 1);
+	unsetenv("MEMSCOPE_CONFIG");
+	assert_int_equal(ms_config_find(&c, err, sizeof(err)), 0);
+	assert_string_equal(err, "");
+	assert_unset(&c);
+	setenv("HOME", "/etc/passwd", 1); /* ENOTDIR on the way */
+	assert_int_equal(ms_config_find(&c, err, sizeof(err)), 0);
+	assert_string_equal(err, "");
+	/* named by MEMSCOPE_CONFIG: missing is an error */
+	setenv("MEMSCOPE_CONFIG", "/nonexistent/memscope.conf", 1);
+	assert_int_equal(ms_config_find(&c, err, sizeof(err)), -ENOENT);
+	assert_non_null(strstr(err, "/nonexistent/memscope.conf"));
+	/* found and read */
+	write_config("tab = numa\n");
+	setenv("MEMSCOPE_CONFIG", path, 1);
+	assert_int_equal(ms_config_find(&c, err, sizeof(err)), 0);
+	assert_string_equal(c.tab, "numa");
+	/* found and broken */
+	write_config("tab = numa\nbogus = 1\n");
+	assert_int_equal(ms_config_find(&c, err, sizeof(err)), -EINVAL);
+	assert_non_null(strstr(err, ":2: unknown key 'bogus'"));
+	assert_unset(&c);
+	unsetenv("MEMSCOPE_CONFIG");
+}
+
 static void test_apply(void **state)
 {
 	struct ms_opts o = { .interval = 1, .tab = "vma" };
@@ -185,6 +217,7 @@ int main(void)
 		cmocka_unit_test(test_broken),
 		cmocka_unit_test(test_unreadable),
 		cmocka_unit_test(test_path),
+		cmocka_unit_test(test_find),
 		cmocka_unit_test(test_apply),
 	};
 
