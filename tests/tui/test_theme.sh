@@ -179,8 +179,12 @@ wheel_down 5 8
 keys Enter
 ok "mouse: a wheel notch moves three rows ($fourth)" wait_for "Cache $fourth "
 keys Escape
+keys '?'
+wait_for "switch to tab N"
+wheel_down 5 10
+ok "mouse: the wheel scrolls the help" wait_gone "switch to tab N"
 click 25 3
-ok "mouse: a click on another tab" wait_for "process_api"
+ok "mouse: a click on a tab closes the help and switches" wait_for "process_api"
 start "TERM=xterm" "--no-config --no-mouse"
 ok "--no-mouse: the mouse stays with the terminal" test "$(tmux display -p -t $S '#{mouse_any_flag}#{mouse_standard_flag}')" = 00
 keys q
