@@ -2,6 +2,8 @@
 /* The help screen: every key (docs/keys.md says the same), sources, notes. */
 #include "tui/help.h"
 
+#include "tui/graph_tabs.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -52,6 +54,15 @@ static const struct key_help keys[] = {
 	{ "d (Reclaim)", "stall delays per process (taskstats)" },
 	{ "D (Reclaim)", "delay accounting on/off (kernel.task_delayacct;" },
 	{ "", "memscope puts it back when it quits)" },
+	{ NULL, "History graphs" },
+	{ "H", "graph panel on/off (Buddy, Slab, VMA processes," },
+	{ "", "Reclaim overview, NUMA); on by itself from 32 rows" },
+	{ "", "Buddy: Frag%, unusable index, free blocks per order" },
+	{ "", "Slab: size, growth; VMA: faults/s of the selection" },
+	{ "", "Reclaim: PSI some/full, pgscan, pgsteal per second" },
+	{ "", "NUMA: numa_miss, numa_foreign per second per node" },
+	{ "", "blank: no sample (tab not shown, paused, unknown)" },
+	{ "", NULL }, /* the memory bound, from tui/graph_tabs.c */
 	{ NULL, "With memscope.ko (sudo insmod kmod/memscope.ko)" },
 	{ "a (Buddy)", "allocation probe: orders 0..max on the zone's node;" },
 	{ "", "a/Enter again, +/- attempts per order, Esc back" },
@@ -118,6 +129,8 @@ int ms_help_notes_line(void)
 static void draw_key(WINDOW *w, int y, struct ms_rect r, int i,
 		     const struct ms_ui *ui)
 {
+	char buf[96];
+
 	if (!keys[i].keys) {
 		ms_title(w, y, r.x, r.w, keys[i].what, ui);
 		return;
@@ -125,7 +138,8 @@ static void draw_key(WINDOW *w, int y, struct ms_rect r, int i,
 	ms_put(w, y, r.x + 2, KEYW, MS_LEFT, false, ms_attr(MS_C_TITLE),
 	       keys[i].keys);
 	ms_put(w, y, r.x + 2 + KEYW, r.w - 2 - KEYW, MS_LEFT, false,
-	       ms_attr(MS_C_HELP), keys[i].what);
+	       ms_attr(MS_C_HELP),
+	       keys[i].what ? keys[i].what : ms_graph_memory(buf, sizeof(buf)));
 }
 
 static void draw_source(WINDOW *w, int y, struct ms_rect r,

@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "tui/events.h"
+#include "tui/graph_tabs.h"
 #include "tui/widgets.h"
 
 enum {
@@ -72,6 +73,7 @@ struct buddy_view {
 	char dzone[16];
 	struct ms_scroll dscroll;
 	struct probe_page probe;
+	struct ms_gpanel graph; /* history of the zones (H) */
 };
 
 #define BV(v) ((struct buddy_view *)(v))
@@ -729,6 +731,8 @@ static void probe_update(struct buddy_view *b, const struct ms_snapshot *cur)
 
 /* ---- The view -------------------------------------------------------- */
 
+static void buddy_destroy(struct ms_view *v);
+
 static struct ms_view *buddy_create(const struct ms_ui *ui)
 {
 	struct buddy_view *b = calloc(1, sizeof(*b));
@@ -740,11 +744,16 @@ static struct ms_view *buddy_create(const struct ms_ui *ui)
 	ms_table_init(&b->zones, &zone_table, b, ui, -1, false);
 	b->zones.empty = "no zones in this sample";
 	b->probe.count = PROBE_DEFAULT;
+	if (ms_gpanel_init(&b->graph, MS_GRAPH_BUDDY_SERIES)) {
+		buddy_destroy(&b->base);
+		return NULL;
+	}
 	return &b->base;
 }
 
 static void buddy_destroy(struct ms_view *v)
 {
+	ms_gpanel_free(&BV(v)->graph);
 	ms_table_free(&BV(v)->zones);
 	free(v);
 }
@@ -769,8 +778,13 @@ static void buddy_update(struct ms_view *v, const struct ms_snapshot *cur,
 {
 	struct buddy_view *b = BV(v);
 
+	int row;
+
 	b->cur = cur;
 	ms_table_set_rows(&b->zones, cur->buddy.nr_zones);
+	row = ms_table_selected(&b->zones);
+	ms_graph_buddy_feed(&b->graph, cur, row >= 0 ? zone_at(b, row) : NULL,
+			    v->ui);
 	probe_update(b, cur);
 }
 
@@ -841,7 +855,12 @@ static void draw_list(struct buddy_view *b, WINDOW *w, struct ms_rect r)
 	int row = ms_table_selected(&b->zones);
 	int want = b->zones.n + 1 + (b->zones.filter[0] || b->zones.editing);
 	int ev = ms_buddy_events_lines(b->cur), y = r.y;
+	struct ms_rect g = ms_gpanel_take(&b->graph, &r);
 
+	if (g.h)
+		ms_graph_buddy_draw(&b->graph, w, g, b->cur,
+				    row >= 0 ? zone_at(b, row) : NULL,
+				    b->base.ui);
 	if (ev && r.h >= ev + PANEL_LINES + 6)
 		r.h -= ev + 1;
 	else
@@ -927,6 +946,10 @@ static enum ms_key_result buddy_key(struct ms_view *v, int key)
 	}
 	if (!b->zones.editing && key == 'a')
 		return open_probe(b);
+	if (!b->zones.editing && key == 'H') {
+		ms_gpanel_toggle(&b->graph);
+		return MS_KEY_DONE;
+	}
 	return ms_table_key(&b->zones, key);
 }
 
@@ -940,7 +963,7 @@ static const char *buddy_hints(struct ms_view *v)
 		return "Up/Down scroll  Esc back";
 	if (b->zones.editing)
 		return ms_table_hints(&b->zones);
-	return "Enter zone  a alloc probe  s/</> sort  r reverse  / filter";
+	return "Enter zone  a alloc probe  H graph  s sort  r reverse  / filter";
 }
 
 /* ---- Explain ids of each page ---------------------------------------- */

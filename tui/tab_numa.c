@@ -3,6 +3,7 @@
  * The NUMA tab: nodes, their memory and cpus, the distance matrix,
  * numastat counters with rates and automatic NUMA balancing.
  */
+#include "tui/graph_tabs.h"
 #include "tui/live.h"
 #include "tui/widgets.h"
 
@@ -15,6 +16,7 @@ struct numa_view {
 	struct ms_view base;
 	const struct ms_snapshot *cur;
 	struct ms_scroll scroll;
+	struct ms_gpanel graph; /* miss and foreign rates over time (H) */
 };
 
 /* Screen row of the next line, or -1 when it is scrolled out of view. */
@@ -82,11 +84,16 @@ static struct ms_view *numa_create(const struct ms_ui *ui)
 		return NULL;
 	v->base.cls = &ms_view_numa;
 	v->base.ui = ui;
+	if (ms_gpanel_init(&v->graph, MS_GRAPH_NUMA_SERIES)) {
+		free(v);
+		return NULL;
+	}
 	return &v->base;
 }
 
 static void numa_destroy(struct ms_view *base)
 {
+	ms_gpanel_free(&((struct numa_view *)base)->graph);
 	free(base);
 }
 
@@ -100,7 +107,10 @@ static void numa_request(struct ms_view *base, struct ms_request *req)
 static void numa_update(struct ms_view *base, const struct ms_snapshot *cur,
 			const struct ms_snapshot *prev)
 {
-	((struct numa_view *)base)->cur = cur;
+	struct numa_view *v = (struct numa_view *)base;
+
+	v->cur = cur;
+	ms_graph_numa_feed(&v->graph, cur, base->ui);
 }
 
 /* kernel.numa_balancing: bit 0 normal, bit 1 memory tiering. */
@@ -455,6 +465,7 @@ static void numa_draw(struct ms_view *base, WINDOW *w, struct ms_rect r)
 {
 	struct numa_view *v = (struct numa_view *)base;
 	const struct ms_snapshot *s = v->cur;
+	struct ms_rect g;
 	struct ms_page p;
 	char buf[192];
 
@@ -467,6 +478,9 @@ static void numa_draw(struct ms_view *base, WINDOW *w, struct ms_rect r)
 					  "numa"));
 		return;
 	}
+	g = ms_gpanel_take(&v->graph, &r);
+	if (g.h)
+		ms_graph_numa_draw(&v->graph, w, g, s, base->ui);
 	ms_page_begin(&p, w, r, &v->scroll);
 	draw_page(&p, s, base->ui);
 	ms_page_end(&p);
@@ -476,12 +490,16 @@ static enum ms_key_result numa_key(struct ms_view *base, int key)
 {
 	struct numa_view *v = (struct numa_view *)base;
 
+	if (key == 'H') {
+		ms_gpanel_toggle(&v->graph);
+		return MS_KEY_DONE;
+	}
 	return ms_scroll_key(&v->scroll, key) ? MS_KEY_DONE : MS_KEY_PASS;
 }
 
 static const char *numa_hints(struct ms_view *base)
 {
-	return "Up/Down PgUp/PgDn scroll";
+	return "Up/Down PgUp/PgDn scroll  H graph";
 }
 
 /* ---- Explain ids: the page's fields, top to bottom -------------------- */

@@ -3,6 +3,7 @@
  * The Reclaim tab: vmstat reclaim counters with rates, PSI, MGLRU, THP,
  * swap, zswap, zram and vm sysctls; Enter lists every vmstat counter.
  */
+#include "tui/graph_tabs.h"
 #include "tui/live.h"
 #include "tui/widgets.h"
 
@@ -26,6 +27,7 @@ struct reclaim_view {
 	struct ms_live_delays delays;
 	bool delayacct; /* the user asked for delay accounting (D) */
 	bool switching; /* D was pressed: the next sample passes it on */
+	struct ms_gpanel graph; /* PSI, scan and steal over time (H) */
 };
 
 /* A scrolled page of lines (tui/widgets.h) and the ui it draws for. */
@@ -698,6 +700,11 @@ static struct ms_view *reclaim_create(const struct ms_ui *ui)
 	v->base.ui = ui;
 	ms_table_init(&v->table, &counter_def, v, ui, -1, false);
 	v->table.empty = "no /proc/vmstat counters in this sample";
+	if (ms_gpanel_init(&v->graph, MS_GRAPH_RECLAIM_SERIES)) {
+		ms_table_free(&v->table);
+		free(v);
+		return NULL;
+	}
 	ms_live_delays_init(&v->delays, ui);
 	/* --delayacct: as if D was pressed (the tab's first sample) */
 	v->delayacct = v->switching = ui->opts && ui->opts->delayacct;
@@ -709,6 +716,7 @@ static void reclaim_destroy(struct ms_view *base)
 	struct reclaim_view *v = (struct reclaim_view *)base;
 
 	ms_table_free(&v->table);
+	ms_gpanel_free(&v->graph);
 	ms_live_delays_free(&v->delays);
 	free(v);
 }
@@ -735,6 +743,7 @@ static void reclaim_update(struct ms_view *base, const struct ms_snapshot *cur,
 	if (!cur)
 		return;
 	ms_live_timeline_add(&v->tl, cur);
+	ms_graph_reclaim_feed(&v->graph, cur, base->ui);
 	ms_live_delays_set(&v->delays, cur);
 	if (cur->have & MS_SEC_BIT(MS_SEC_TASK_DELAYS))
 		v->switching = false;
@@ -743,6 +752,7 @@ static void reclaim_update(struct ms_view *base, const struct ms_snapshot *cur,
 static void reclaim_draw(struct ms_view *base, WINDOW *w, struct ms_rect r)
 {
 	struct reclaim_view *v = (struct reclaim_view *)base;
+	struct ms_rect g;
 	char buf[256];
 
 	ms_fill(w, r, ms_attr(MS_C_NORMAL));
@@ -774,6 +784,9 @@ static void reclaim_draw(struct ms_view *base, WINDOW *w, struct ms_rect r)
 		ms_live_delays_draw(&v->delays, w, r, v->delayacct, base->ui);
 		return;
 	}
+	g = ms_gpanel_take(&v->graph, &r);
+	if (g.h)
+		ms_graph_reclaim_draw(&v->graph, w, g, base->ui);
 	draw_overview(v, w, r);
 }
 
@@ -829,6 +842,10 @@ static enum ms_key_result reclaim_key(struct ms_view *base, int key)
 		return ms_scroll_key(&v->escroll, key) ? MS_KEY_DONE :
 							 MS_KEY_PASS;
 	}
+	if (key == 'H') {
+		ms_gpanel_toggle(&v->graph);
+		return MS_KEY_DONE;
+	}
 	if (ms_key_is_enter(key) || key == '/') {
 		v->mode = COUNTERS;
 		return key == '/' ? ms_table_key(&v->table, key) : MS_KEY_DONE;
@@ -842,7 +859,7 @@ static const char *reclaim_hints(struct ms_view *base)
 
 	if (v->mode == OVERVIEW)
 		return "Enter every vmstat counter  / filter  e events  "
-		       "d delays  D delay accounting  Up/Down scroll";
+		       "d delays  D delay accounting  H graph  Up/Down scroll";
 	if (v->mode == EVENTS)
 		return "Up/Down PgUp/PgDn scroll  d delays  D delay accounting  "
 		       "Esc back";

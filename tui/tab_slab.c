@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "tui/events.h"
+#include "tui/graph_tabs.h"
 #include "tui/widgets.h"
 
 enum {
@@ -83,6 +84,7 @@ struct slab_view {
 	bool detail;
 	char dname[MS_NAME]; /* the cache drilled into, raw */
 	struct ms_scroll dscroll;
+	struct ms_gpanel graph; /* history of the caches (H) */
 };
 
 #define SV(v) ((struct slab_view *)(v))
@@ -707,6 +709,8 @@ static void bench_update(struct slab_view *s, const struct ms_snapshot *cur)
 
 /* ---- The view -------------------------------------------------------- */
 
+static void slab_destroy(struct ms_view *v);
+
 static struct ms_view *slab_create(const struct ms_ui *ui)
 {
 	struct slab_view *s = calloc(1, sizeof(*s));
@@ -721,11 +725,16 @@ static struct ms_view *slab_create(const struct ms_ui *ui)
 	s->caches.empty = "no slab caches in this sample";
 	s->bench.size = 7; /* 256 bytes */
 	s->bench.count = 2; /* 10,000 objects */
+	if (ms_gpanel_init(&s->graph, MS_GRAPH_SLAB_SERIES)) {
+		slab_destroy(&s->base);
+		return NULL;
+	}
 	return &s->base;
 }
 
 static void slab_destroy(struct ms_view *v)
 {
+	ms_gpanel_free(&SV(v)->graph);
 	ms_table_free(&SV(v)->caches);
 	free(v);
 }
@@ -748,6 +757,25 @@ static void slab_request(struct ms_view *v, struct ms_request *req)
 	}
 }
 
+/* The selected cache's raw name, or NULL. */
+static const char *selected_name(const struct slab_view *s)
+{
+	int row = ms_table_selected(&s->caches);
+
+	return row >= 0 ? cache_at(s, row)->name : NULL;
+}
+
+/* The table, and the selected cache's history under it (H). */
+static void draw_list(struct slab_view *s, WINDOW *w, struct ms_rect r)
+{
+	struct ms_rect g = ms_gpanel_take(&s->graph, &r);
+
+	if (g.h)
+		ms_graph_slab_draw(&s->graph, w, g, selected_name(s),
+				   s->base.ui);
+	ms_table_draw(&s->caches, w, r);
+}
+
 static void slab_update(struct ms_view *v, const struct ms_snapshot *cur,
 			const struct ms_snapshot *prev)
 {
@@ -757,6 +785,7 @@ static void slab_update(struct ms_view *v, const struct ms_snapshot *cur,
 	set_columns(s, (cur->have & MS_SEC_BIT(MS_SEC_SLAB_EVENTS)) &&
 			       !isnan(cur->slab_events.interval));
 	ms_table_set_rows(&s->caches, cur->slab.n);
+	ms_graph_slab_feed(&s->graph, cur, selected_name(s), v->ui);
 	bench_update(s, cur);
 }
 
@@ -778,7 +807,7 @@ static void slab_draw(struct ms_view *v, WINDOW *w, struct ms_rect r)
 			   ms_why_missing(why, sizeof(why), s->cur, MS_SEC_SLAB,
 					  "slab"));
 	} else {
-		ms_table_draw(&s->caches, w, r);
+		draw_list(s, w, r);
 	}
 }
 
@@ -807,6 +836,10 @@ static enum ms_key_result slab_key(struct ms_view *v, int key)
 		s->dscroll.top = 0;
 		return MS_KEY_RESAMPLE;
 	}
+	if (!s->caches.editing && key == 'H') {
+		ms_gpanel_toggle(&s->graph);
+		return MS_KEY_DONE;
+	}
 	if (!s->caches.editing && key == 'b') {
 		s->bench.open = s->bench.pending = true;
 		return MS_KEY_RESAMPLE;
@@ -824,7 +857,7 @@ static const char *slab_hints(struct ms_view *v)
 		return "Up/Down scroll  Esc back";
 	if (s->caches.editing)
 		return ms_table_hints(&s->caches);
-	return "Enter cache  b benchmark  s/</> sort  r reverse  / filter";
+	return "Enter cache  b benchmark  H graph  s sort  r reverse  / filter";
 }
 
 /* ---- Explain ids of each page ---------------------------------------- */

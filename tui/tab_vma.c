@@ -5,6 +5,7 @@
  * `t` shows the process's maple tree (memscope.ko, tui/maple.c).
  */
 #include "tui/events.h"
+#include "tui/graph_tabs.h"
 #include "tui/live.h"
 #include "tui/maple.h"
 #include "tui/widgets.h"
@@ -112,6 +113,7 @@ struct vma_view {
 	struct ms_maple_view mv;
 	enum vma_mode maple_from; /* where Esc goes back to */
 	bool maple_pending; /* the next sample reads the tree */
+	struct ms_gpanel graph; /* faults of the processes over time (H) */
 };
 
 static const char *const kind_names[MS_VMA_NKINDS] = {
@@ -427,9 +429,18 @@ static void proc_rows(struct vma_view *v)
 	ms_table_set_rows(&v->ptab, v->nprow);
 }
 
+/* The pid of the selected process, 0 for none. */
+static int selected_pid(const struct vma_view *v)
+{
+	int row = ms_table_selected(&v->ptab);
+
+	return row >= 0 ? proc_at(v, row)->pid : 0;
+}
+
 static void draw_procs(struct vma_view *v, WINDOW *w, struct ms_rect r)
 {
 	char buf[256], note[200];
+	struct ms_rect g;
 	const char *why;
 
 	if (!have(v->cur, MS_SEC_PROCS)) {
@@ -457,6 +468,10 @@ static void draw_procs(struct vma_view *v, WINDOW *w, struct ms_rect r)
 			   why);
 		r.y++, r.h--;
 	}
+	g = ms_gpanel_take(&v->graph, &r);
+	if (g.h)
+		ms_graph_vma_draw(&v->graph, w, g, v->cur, selected_pid(v),
+				  v->base.ui);
 	ms_table_draw(&v->ptab, w, r);
 }
 
@@ -1164,6 +1179,8 @@ static enum ms_key_result maple_key(struct vma_view *v, int key)
 
 /* ---- the view ---------------------------------------------------------- */
 
+static void vma_destroy(struct ms_view *base);
+
 static struct ms_view *vma_create(const struct ms_ui *ui)
 {
 	struct vma_view *v = calloc(1, sizeof(*v));
@@ -1192,6 +1209,10 @@ static struct ms_view *vma_create(const struct ms_ui *ui)
 	v->sort_field = -1; /* address order, as maps lists them */
 	choose_fields(v, 80);
 	ms_table_init(&v->vtab, &v->vdef, v, ui, -1, false);
+	if (ms_gpanel_init(&v->graph, MS_GRAPH_VMA_SERIES)) {
+		vma_destroy(&v->base);
+		return NULL;
+	}
 	return &v->base;
 }
 
@@ -1202,6 +1223,7 @@ static void vma_destroy(struct ms_view *base)
 	ms_table_free(&v->ptab);
 	ms_table_free(&v->vtab);
 	ms_maple_view_free(&v->mv);
+	ms_gpanel_free(&v->graph);
 	free(v->prow);
 	free(v);
 }
@@ -1243,6 +1265,7 @@ static void vma_update(struct ms_view *base, const struct ms_snapshot *cur,
 		    (cur->have & MS_SEC_BIT(MS_SEC_FAULT_EVENTS)))
 			proc_columns(v, true, cur->fault_events.fields);
 		proc_rows(v);
+		ms_graph_vma_feed(&v->graph, cur, selected_pid(v), base->ui);
 	} else if (v->mode == MAPLE) {
 		if (v->maple_pending)
 			ms_maple_view_set(&v->mv, cur, v->pid);
@@ -1307,6 +1330,10 @@ static enum ms_key_result procs_key(struct vma_view *v, int key)
 		v->pid = proc_at(v, row)->pid;
 		snprintf(v->comm, sizeof(v->comm), "%s", proc_at(v, row)->comm);
 		return open_maple(v, 0);
+	}
+	if (key == 'H') {
+		ms_gpanel_toggle(&v->graph);
+		return MS_KEY_DONE;
 	}
 	if (key == 'k' && v->cur) {
 		v->kthreads = !v->kthreads;
@@ -1381,7 +1408,7 @@ static const char *vma_hints(struct ms_view *base)
 	case PROCS:
 		snprintf(v->hint, sizeof(v->hint),
 			 "Enter mappings  t maple tree  k kernel threads  "
-			 "f %s  %s",
+			 "f %s  H graph  %s",
 			 v->faults ? "memory" : "faults",
 			 ms_table_hints(&v->ptab));
 		break;

@@ -1,0 +1,436 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * History graphs drawn off screen: sparklines and braille plots in UTF-8
+ * and ASCII, the panel's layout, and each tab's panel after a sequence of
+ * samples from the 6.18 tree with one value changed.
+ */
+#define _GNU_SOURCE
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "probes/probe.h"
+#include "tui/graph_tabs.h"
+#include "tui/view.h"
+
+#define TREE "tests/fixtures/debian12-6.18"
+#define W 120 /* window width: sparklines of 83 cells */
+#define LAST (13 + 83 - 1) /* the newest cell of a sparkline */
+
+static const struct ms_opts opts = { .interval = 1 };
+static const struct ms_ui ui = { .opts = &opts, .utf8 = true, .interval = 1 };
+static const struct ms_ui ascii = { .opts = &opts, .interval = 1 };
+
+/* Row y of w as UTF-8, trailing blanks removed. */
+static const char *row(WINDOW *w, int y)
+{
+	static char buf[2048];
+	wchar_t wc[512];
+	int n = mvwinnwstr(w, y, 0, wc, 511);
+
+	wc[n < 0 ? 0 : n] = L'\0';
+	wcstombs(buf, wc, sizeof(buf));
+	for (n = (int)strlen(buf); n > 0 && buf[n - 1] == ' '; n--)
+		buf[n - 1] = '\0';
+	return buf;
+}
+
+static void dump(WINDOW *w)
+{
+	for (int y = 0; y < getmaxy(w); y++)
+		print_message("|%s\n", row(w, y));
+}
+
+/* The row starting with label (a panel line), or -1. */
+static int line_of(WINDOW *w, const char *label)
+{
+	for (int y = 0; y < getmaxy(w); y++)
+		if (!strncmp(row(w, y), label, strlen(label)) &&
+		    row(w, y)[strlen(label)] == ' ')
+			return y;
+	dump(w);
+	fail_msg("no line \"%s\"", label);
+	return -1;
+}
+
+/* The character at (y, x). */
+static wchar_t at(WINDOW *w, int y, int x)
+{
+	wchar_t wc[2] = { 0 };
+
+	mvwinnwstr(w, y, x, wc, 1);
+	return wc[0];
+}
+
+/* ---- Widgets --------------------------------------------------------- */
+
+static void test_spark(void **state)
+{
+	WINDOW *w = newwin(2, 20, 0, 0);
+	const double v[] = { 0, NAN, 7, 14 };
+
+	ms_graph_spark(w, 0, 0, v, 4, 0, 14, 0, &ui);
+	/* lowest, a gap, the middle, the top */
+	assert_string_equal(row(w, 0), "\u2581 \u2585\u2588");
+	ms_graph_spark(w, 1, 0, v, 4, 0, 14, 0, &ascii);
+	assert_string_equal(row(w, 1), ". +@");
+	delwin(w);
+}
+
+static void test_plot(void **state)
+{
+	WINDOW *w = newwin(3, 10, 0, 0);
+	const double v[] = { 0, 7, NAN, 3 };
+	const double a[] = { 0, 2, NAN };
+
+	/* 2 rows x 4 dots: 0 is the bottom dot, 7 the full column */
+	ms_graph_plot(w, (struct ms_rect){ 0, 0, 2, 2 }, v, 4, 0, 7, 0, &ui);
+	assert_string_equal(row(w, 0), "\u28b8");
+	assert_string_equal(row(w, 1), "\u28f8\u28b8");
+	werase(w);
+	ms_graph_plot(w, (struct ms_rect){ 0, 0, 3, 3 }, a, 3, 0, 2, 0, &ascii);
+	assert_string_equal(row(w, 0), " *");
+	assert_string_equal(row(w, 1), " :");
+	assert_string_equal(row(w, 2), "*:");
+	delwin(w);
+}
+
+static void test_span_and_memory(void **state)
+{
+	char buf[96], want[96];
+
+	assert_string_equal(ms_graph_span(buf, sizeof(buf), 45), "last 45 s");
+	assert_string_equal(ms_graph_span(buf, sizeof(buf), 300), "last 5 min");
+	assert_string_equal(ms_graph_span(buf, sizeof(buf), 150),
+			    "last 2.5 min");
+	assert_string_equal(ms_graph_span(buf, sizeof(buf), 9000),
+			    "last 2.5 h");
+	snprintf(want, sizeof(want),
+		 "history: 300 samples x 200 series = %.0f KiB at most",
+		 200.0 * (double)(sizeof(struct ms_series) + sizeof(void *)) /
+			 1024);
+	assert_string_equal(ms_graph_memory(buf, sizeof(buf)), want);
+}
+
+static void test_panel_take(void **state)
+{
+	struct ms_gpanel p;
+	struct ms_rect r = { 3, 0, 30, 100 }, g;
+
+	assert_int_equal(ms_gpanel_init(&p, 4), 0);
+	/* on its own only on a tall screen */
+	g = ms_gpanel_take(&p, &r);
+	assert_int_equal(g.h, 0);
+	assert_int_equal(r.h, 30);
+	r.h = 40;
+	g = ms_gpanel_take(&p, &r);
+	assert_int_equal(g.h, 16);
+	assert_int_equal(r.h, 24);
+	assert_int_equal(g.y, 3 + 24);
+	/* H: hidden; H again: shown on a short screen too */
+	ms_gpanel_toggle(&p);
+	r.h = 40;
+	assert_int_equal(ms_gpanel_take(&p, &r).h, 0);
+	ms_gpanel_toggle(&p);
+	r.h = 20;
+	assert_int_equal(ms_gpanel_take(&p, &r).h, 8);
+	assert_int_equal(r.h, 12);
+	r.h = 9; /* no room: the tab keeps its rows */
+	assert_int_equal(ms_gpanel_take(&p, &r).h, 0);
+	assert_int_equal(r.h, 9);
+	ms_gpanel_free(&p);
+}
+
+/* ---- Each tab's panel ------------------------------------------------ */
+
+struct fixture {
+	struct ms_root root;
+	struct ms_manager m;
+	struct ms_snapshot s;
+};
+
+static void sample(struct fixture *f, struct ms_view *v)
+{
+	struct ms_request req = { .sections = MS_SEC_BIT(MS_SEC_MEMINFO) |
+					      MS_SEC_BIT(MS_SEC_RECLAIM) };
+
+	v->cls->request(v, &req);
+	assert_int_equal(ms_manager_sample(&f->m, &req, &f->s, NULL), 0);
+	v->cls->update(v, &f->s, NULL);
+}
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+
+	if (!f || ms_root_open(&f->root, TREE) ||
+	    ms_manager_open(&f->m, &f->root))
+		return -1;
+	ms_snapshot_init(&f->s);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	ms_snapshot_free(&f->s);
+	ms_manager_close(&f->m);
+	ms_root_close(&f->root);
+	free(f);
+	return 0;
+}
+
+static void draw(struct ms_view *v, WINDOW *w)
+{
+	werase(w);
+	v->cls->draw(v, w, (struct ms_rect){ 0, 0, getmaxy(w), getmaxx(w) });
+}
+
+/* The first row holding text, or -1. */
+static int find(WINDOW *w, const char *text)
+{
+	for (int y = 0; y < getmaxy(w); y++)
+		if (strstr(row(w, y), text))
+			return y;
+	return -1;
+}
+
+/* Six samples a second apart; *val is 0 in the first five, then top. */
+static void six_samples(struct fixture *f, struct ms_view *v, double *val,
+			double top)
+{
+	for (int i = 0; i < 6; i++) {
+		f->s.t_mono = 1000 + i;
+		*val = i < 5 ? 0 : top;
+		v->cls->update(v, &f->s, NULL);
+	}
+}
+
+/* The sparkline of label rose at its newest point, after 5 low ones. */
+static void assert_rose(WINDOW *w, const char *label, bool utf8)
+{
+	int y = line_of(w, label);
+
+	assert_int_equal(at(w, y, LAST), utf8 ? L'\u2588' : L'@');
+	for (int x = LAST - 5; x < LAST; x++)
+		assert_int_equal(at(w, y, x), utf8 ? L'\u2581' : L'.');
+	/* nothing before the first sample: a blank, not an invented 0 */
+	assert_int_equal(at(w, y, LAST - 6), L' ');
+}
+
+static void buddy_graph(struct fixture *f, const struct ms_ui *u)
+{
+	struct ms_view *v = ms_view_buddy.create(u);
+	WINDOW *w = newwin(40, W, 0, 0);
+	struct ms_zone *z;
+
+	sample(f, v);
+	z = &f->s.buddy.zones[0]; /* DMA: the selected row */
+	assert_string_equal(z->name, "DMA");
+	for (int i = 0; i < 6; i++) {
+		f->s.t_mono = 1000 + i;
+		z->free_blocks[3] = i < 5 ? 0 : 50;
+		v->cls->update(v, &f->s, NULL);
+	}
+	draw(v, w);
+	assert_true(find(w, "History: node 0 DMA fragmentation and free "
+			    "blocks per order, last 83 s  (H hides)") >= 0);
+	assert_rose(w, "order 3", u->utf8);
+	assert_non_null(strstr(row(w, line_of(w, "order 3")), "50 (0..50)"));
+	/* order 10 did not change: 3 blocks all along, a flat line */
+	assert_non_null(strstr(row(w, line_of(w, "order 10")), "3 (3..3)"));
+	assert_non_null(strstr(row(w, line_of(w, "unusable@9")), "%"));
+	/* H hides the panel, H shows it again */
+	assert_int_equal(v->cls->on_key(v, 'H'), MS_KEY_DONE);
+	draw(v, w);
+	assert_int_equal(find(w, "History:"), -1);
+	assert_int_equal(v->cls->on_key(v, 'H'), MS_KEY_DONE);
+	draw(v, w);
+	assert_true(find(w, "History:") >= 0);
+	v->cls->destroy(v);
+	delwin(w);
+}
+
+static void test_buddy_graph(void **state)
+{
+	buddy_graph(*state, &ui);
+}
+
+static void test_buddy_graph_ascii(void **state)
+{
+	buddy_graph(*state, &ascii);
+}
+
+static struct ms_slab_cache *cache(struct ms_snapshot *s, const char *name)
+{
+	for (int i = 0; i < s->slab.n; i++)
+		if (!strcmp(s->slab.caches[i].name, name))
+			return &s->slab.caches[i];
+	fail_msg("no cache %s", name);
+	return NULL;
+}
+
+static void test_slab_graph(void **state)
+{
+	struct fixture *f = *state;
+	struct ms_view *v = ms_view_slab.create(&ui);
+	WINDOW *w = newwin(40, W, 0, 0);
+	struct ms_slab_cache *c;
+
+	sample(f, v);
+	/* the largest cache is the selected row */
+	c = cache(&f->s, "ext4_inode_cache");
+	six_samples(f, v, &c->bytes_rate, 4096);
+	draw(v, w);
+	assert_true(find(w, "History: ext4_inode_cache size and growth") >= 0);
+	assert_rose(w, "growth", true);
+	assert_non_null(strstr(row(w, line_of(w, "growth")), "+4.0K/s"));
+	v->cls->destroy(v);
+	delwin(w);
+}
+
+static struct ms_kv *kv(struct ms_kvlist *l, const char *name)
+{
+	for (int i = 0; i < l->n; i++)
+		if (!strcmp(l->v[i].name, name))
+			return &l->v[i];
+	fail_msg("no counter %s", name);
+	return NULL;
+}
+
+static void test_reclaim_graph(void **state)
+{
+	struct fixture *f = *state;
+	struct ms_view *v = ms_view_reclaim.create(&ui);
+	WINDOW *w = newwin(40, W, 0, 0);
+	struct ms_kv *scan;
+	int y;
+
+	sample(f, v);
+	scan = kv(&f->s.reclaim.vmstat, "pgscan_kswapd");
+	f->s.reclaim.psi_some.valid = true;
+	for (int i = 0; i < 6; i++) {
+		f->s.t_mono = 1000 + i;
+		scan->rate = i < 5 ? 0 : 500;
+		f->s.reclaim.psi_some.avg10 = i < 5 ? 0 : 40;
+		v->cls->update(v, &f->s, NULL);
+	}
+	draw(v, w);
+	y = find(w, "History: memory pressure (PSI avg10)");
+	assert_true(y >= 0);
+	assert_rose(w, "scan kswapd", true);
+	/* the plot of PSI some: its top row full only at the end */
+	assert_int_equal(at(w, y + 1, LAST), L'\u28ff');
+	assert_int_equal(at(w, y + 1, LAST - 1), L' ');
+	assert_true(find(w, "40.0% (0.0%..40.0%)") >= 0);
+	v->cls->destroy(v);
+	delwin(w);
+}
+
+static void test_numa_graph(void **state)
+{
+	struct fixture *f = *state;
+	struct ms_view *v = ms_view_numa.create(&ui);
+	WINDOW *w = newwin(40, W, 0, 0);
+
+	sample(f, v);
+	assert_true(f->s.numa.n >= 1);
+	six_samples(f, v,
+		    &kv(&f->s.numa.nodes[0].numastat, "numa_foreign")->rate,
+		    20);
+	draw(v, w);
+	assert_true(find(w, "History: numa_miss and numa_foreign per second "
+			    "per node") >= 0);
+	assert_rose(w, "N0 foreign", true);
+	assert_non_null(strstr(row(w, line_of(w, "N0 foreign")), "+20/s"));
+	v->cls->destroy(v);
+	delwin(w);
+}
+
+static void test_vma_graph(void **state)
+{
+	struct ms_view *v = ms_view_vma.create(&ui);
+	WINDOW *w = newwin(40, W, 0, 0);
+	struct ms_snapshot s;
+	struct ms_proc *p;
+
+	ms_snapshot_init(&s);
+	s.have = MS_SEC_BIT(MS_SEC_PROCS);
+	for (int i = 0; i < 2; i++) {
+		p = ms_proc_add(&s.procs);
+		p->pid = i ? 200 : 100;
+		snprintf(p->comm, sizeof(p->comm), i ? "small" : "\x1b[2Jbig");
+		p->uid = UINT32_MAX;
+		p->rss_kb = i ? 10 : 1000;
+		p->pss_kb = p->swap_kb = p->vmas = MS_NA;
+		p->minflt_rate = 5;
+	}
+	for (int i = 0; i < 6; i++) {
+		s.t_mono = 1000 + i;
+		s.procs.v[0].majflt_rate = i < 5 ? 0 : 40;
+		s.procs.v[1].majflt_rate = NAN; /* unknown: a gap */
+		v->cls->update(v, &s, NULL);
+	}
+	draw(v, w);
+	/* pid 100 has the most RSS: the selected row; its comm escaped */
+	assert_true(find(w, "History: pid 100 \\x1b[2Jbig page faults per "
+			    "second") >= 0);
+	assert_rose(w, "majflt/s", true);
+	assert_non_null(strstr(row(w, line_of(w, "majflt/s")), "+40/s"));
+	for (int y = 0; y < getmaxy(w); y++)
+		assert_null(strchr(row(w, y), '\x1b'));
+	v->cls->destroy(v);
+	ms_snapshot_free(&s);
+	delwin(w);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_spark),
+		cmocka_unit_test(test_plot),
+		cmocka_unit_test(test_span_and_memory),
+		cmocka_unit_test(test_panel_take),
+		cmocka_unit_test_setup_teardown(test_buddy_graph, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_buddy_graph_ascii, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_slab_graph, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_reclaim_graph, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_numa_graph, setup,
+						teardown),
+		cmocka_unit_test(test_vma_graph),
+	};
+	FILE *out, *in;
+	SCREEN *scr;
+	int rc;
+
+	if (!setlocale(LC_ALL, "C.UTF-8")) {
+		fprintf(stderr, "test_tui_graph: no C.UTF-8 locale\n");
+		return 1;
+	}
+	out = fopen("/dev/null", "w");
+	in = fopen("/dev/null", "r");
+	scr = newterm("xterm", out, in);
+	if (!scr)
+		return 1;
+	rc = cmocka_run_group_tests(tests, NULL, NULL);
+	endwin();
+	delscreen(scr);
+	fclose(out);
+	fclose(in);
+	return rc;
+}
