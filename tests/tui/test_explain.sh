@@ -1,0 +1,151 @@
+# Explain mode (key x) through tmux on a captured tree: the panel opens on
+# every tab and drill-down, Left/Right walk every column and field of the
+# page (a different id and text each time, back to the first after N),
+# in English and in Chinese (LANG=zh_CN.UTF-8).
+. tests/lib.sh
+command -v tmux >/dev/null || { echo "tmux missing"; exit 1; }
+R=$FIX/debian12-6.18
+export TMUX_TMPDIR=$(mktemp -d)
+tmux new-session -d -s keep-$$ "sleep 600"
+trap 'tmux kill-server 2>/dev/null; rm -rf "$TMUX_TMPDIR"' EXIT
+n=0
+
+screen() { tmux capture-pane -p -t $S; }
+keys() { tmux send-keys -t $S "$@"; }
+
+wait_for() {
+	i=0
+	while [ $i -lt $((${2:-5} * 10)) ]; do
+		screen | grep -qF -- "$1" && return 0
+		sleep 0.1; i=$((i + 1))
+	done
+	return 1
+}
+
+wait_gone() {
+	i=0
+	while [ $i -lt $((${2:-5} * 10)) ]; do
+		screen | grep -qF -- "$1" || return 0
+		sleep 0.1; i=$((i + 1))
+	done
+	return 1
+}
+
+# start LANG: memscope on the tree, 160x50 so no panel title is cut
+start() {
+	[ -n "${S:-}" ] && tmux kill-session -t "$S" 2>/dev/null
+	n=$((n + 1)); S=ms-explain-$$-$n
+	tmux new-session -d -s $S -x 160 -y 50 \
+		"LANG=$1 LC_ALL= LANGUAGE= $MS --root $R; sleep 30"
+	wait_for "MemTotal"
+}
+
+# The panel's position "id k/N" from its title line.
+pos() { screen | grep -o '[a-z_]*\.[a-z0-9_.]*  [0-9]*/[0-9]*' | head -n 1; }
+
+# wait_pos OLD: until the title shows another position than OLD
+wait_pos() {
+	i=0
+	while [ $i -lt 30 ]; do
+		p=$(pos)
+		[ -n "$p" ] && [ "$p" != "$1" ] && return 0
+		sleep 0.1; i=$((i + 1))
+	done
+	return 1
+}
+
+# walk NAME WHAT: Right through every id of the open panel. Checks that
+# each step shows a new id with its "WHAT" line, that the N ids are all
+# different, and that N steps come back to the first.
+walk() {
+	first=$(pos)
+	total=${first##*/}
+	seen=$(mktemp)
+	bad=0
+	[ -n "$first" ] && [ "${total:-0}" -gt 0 ] || bad=1
+	cur=$first
+	k=0
+	while [ $bad -eq 0 ] && [ $k -lt "$total" ]; do
+		echo "${cur%% *}" >> "$seen"
+		screen | grep -q "^ $2 " || { echo "no '$2' at $cur"; bad=1; }
+		keys Right
+		k=$((k + 1))
+		if [ $k -lt "$total" ]; then
+			wait_pos "$cur" || { echo "stuck at $cur"; bad=1; }
+			cur=$(pos)
+		fi
+	done
+	ok "$1: Right walks $total ids, each with its text" test $bad -eq 0
+	ok "$1: the $total ids are all different" test $bad -eq 0 -a \
+		"$(sort -u "$seen" | wc -l)" -eq "${total:-0}"
+	ok "$1: after $total steps back at the first" \
+		test $bad -eq 0 -a "$(pos)" = "$first"
+	keys Left
+	ok "$1: Left walks back" wait_pos "$first"
+	keys Right
+	wait_for "$first" 3
+	rm -f "$seen"
+}
+
+# page NAME KEYS...: the keys lead to a page (the panel stays open)
+page() {
+	name=$1; shift
+	[ $# -gt 0 ] && keys "$@"
+	sleep 0.4
+	walk "$name" "$WHAT"
+}
+
+for lang in C.UTF-8 zh_CN.UTF-8; do
+	if [ $lang = C.UTF-8 ]; then
+		WHAT=What HEAL=Healthy TITLE="Explain:"
+	else
+		WHAT=含义 HEAL=健康参考 TITLE="解释:"
+	fi
+	start $lang
+	ok "$lang: no panel before x" wait_gone "$TITLE" 1
+	keys x
+	ok "$lang: x opens the panel" wait_for "$TITLE"
+	ok "$lang: the panel has the four parts" sh -c \
+		"tmux capture-pane -p -t $S | grep -q '^ $HEAL '"
+	ok "$lang: it opens at the sort column (buddy: the first)" \
+		wait_for "buddy.zone.node  1/"
+	page "$lang buddy zones"
+	page "$lang buddy zone page" Down Enter
+	keys Escape
+	ok "$lang: Esc closes the panel first" wait_gone "$TITLE"
+	ok "$lang: the zone page is still open" wait_for "Free memory per order"
+	keys Escape x
+	ok "$lang: x opens it again" wait_for "$TITLE"
+	keys x
+	ok "$lang: x closes it" wait_gone "$TITLE"
+	keys x 2
+	ok "$lang: the panel follows the tab (slab, at Size)" \
+		wait_for "slab.size  "
+	page "$lang slab caches"
+	page "$lang slab cache page" Enter
+	keys Escape Escape 3
+	sleep 0.3
+	ok "$lang: the panel was closed by Esc" wait_gone "$TITLE"
+	keys x
+	page "$lang vma processes"
+	keys Escape 3 Home Enter
+	ok "$lang: the VMA list opens" wait_for "Address" 5
+	keys x
+	page "$lang vma list"
+	page "$lang vma fields" Enter
+	keys Escape Escape Escape Escape 4 x
+	page "$lang reclaim overview"
+	page "$lang reclaim vmstat table" Enter
+	# Esc closes the panel first, then goes back
+	page "$lang reclaim events" Escape Escape e x
+	page "$lang reclaim delays" Escape Escape d x
+	keys Escape Escape 5 x
+	page "$lang numa"
+	if [ $lang = zh_CN.UTF-8 ]; then
+		ok "zh_CN: Chinese text in the panel" wait_for "节点"
+		ok "zh_CN: the panel labels in Chinese" wait_for "左/右"
+	else
+		ok "C: English text in the panel" wait_for "Source "
+	fi
+done
+finish
