@@ -329,6 +329,7 @@ help:
 	@echo "make check      install test packages, run every test"
 	@echo "make bench      benchmarks (docs/PERFORMANCE.md)"
 	@echo "make SAN=1      sanitizer build in build/asan"
+	@echo "make pot        regenerate po/memscope.pot, merge it into po/*.po"
 	@echo "make kmod       build kmod/memscope.ko (KDIR=... for another kernel)"
 	@echo "make install    install under PREFIX (/usr/local), DESTDIR for staging"
 	@echo "make uninstall  remove what make install put there"

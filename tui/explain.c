@@ -89,8 +89,10 @@ const char *ms_explain_init(void)
 			char d[PATH_MAX + 16];
 
 			snprintf(d, sizeof(d), "%s%s", exe, rel[i]);
-			if (is_dir(d) && strlen(d) < sizeof(dir)) {
-				snprintf(dir, sizeof(dir), "%s", d);
+			size_t len = strlen(d);
+
+			if (is_dir(d) && len < sizeof(dir)) {
+				memcpy(dir, d, len + 1);
 				break;
 			}
 		}
