@@ -208,6 +208,15 @@ check: deps-check
 bench: all $(BUILD)/bench/sample_cost
 	$(Q)sh tests/bench/bench.sh | tee docs/PERFORMANCE.md
 
+# screenshots/*.png of every tab and its drill-down, from a run on the
+# 2-node captured tree in tmux (scripts/screenshots.sh, ansi2png.py).
+.PHONY: screenshots deps-shots
+screenshots: deps-shots all
+	$(Q)sh scripts/screenshots.sh screenshots
+
+deps-shots:
+	@sh scripts/deps.sh shots
+
 # Refresh the fixture tree of this machine (tests/fixtures/capture.sh).
 fixtures:
 	sh tests/fixtures/capture.sh tests/fixtures/local
@@ -331,6 +340,7 @@ help:
 	@echo "make SAN=1      sanitizer build in build/asan"
 	@echo "make pot        regenerate po/memscope.pot, merge it into po/*.po"
 	@echo "make kmod       build kmod/memscope.ko (KDIR=... for another kernel)"
+	@echo "make screenshots  regenerate screenshots/*.png (tmux, python3-pil)"
 	@echo "make install    install under PREFIX (/usr/local), DESTDIR for staging"
 	@echo "make uninstall  remove what make install put there"
 	@echo "make lab        the lab VM: Debian 6.1, memscope.ko, memscope on the console"

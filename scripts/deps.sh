@@ -1,6 +1,7 @@
 #!/bin/sh
 # Install the Debian packages memscope needs: `deps.sh run` to build and
-# start it, `deps.sh check` to run every test, `deps.sh lab` for the lab VM.
+# start it, `deps.sh check` to run every test, `deps.sh lab` for the lab VM,
+# `deps.sh shots` for make screenshots.
 # Only missing ones are fetched.
 set -e
 # clang, llvm (llvm-strip), bpftool and libbpf-dev build the BPF backend;
@@ -19,11 +20,17 @@ lab="qemu-system-x86 linux-image-amd64 linux-headers-amd64 busybox-static
 check="$run libcmocka-dev tmux procps jq ncurses-term prometheus
        python3-prometheus-client $lab"
 
+# make screenshots (`deps.sh shots`) and its check in make check: tmux,
+# and scripts/ansi2png.py's Pillow and font
+shots="make gcc tmux python3-pil fonts-dejavu-core"
+check="$check python3-pil fonts-dejavu-core"
+
 case "${1:-run}" in
 run) want=$run ;;
 check) want=$check ;;
 lab) want="make gcc jq tmux $lab" ;;
-*) echo "usage: deps.sh run|check|lab" >&2; exit 2 ;;
+shots) want="$run $shots" ;;
+*) echo "usage: deps.sh run|check|lab|shots" >&2; exit 2 ;;
 esac
 
 missing=""
