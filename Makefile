@@ -236,7 +236,7 @@ DATADIR = $(PREFIX)/share/memscope
 INSTALL ?= install
 KMOD_FILES := $(filter-out %.mod.c,$(wildcard kmod/*.c)) $(wildcard kmod/*.h) \
 	      kmod/Kbuild kmod/Makefile kmod/dkms.conf kmod/README.md
-MAN_PAGE := $(wildcard docs/memscope.1)
+MAN_PAGE := docs/memscope.1
 DOC_FILES := README.md $(wildcard docs/*.md)
 # build/locale/LANG/LC_MESSAGES/memscope.mo -> LOCALEDIR/LANG/...
 mo_dest = $(patsubst $(BUILD)/locale/%,$(LOCALEDIR)/%,$(1))
@@ -259,7 +259,7 @@ install: all
 	$(INSTALL) -m 755 $(BUILD)/memscope $(DESTDIR)$(PREFIX)/bin/memscope
 	$(INSTALL) -m 644 themes/*.theme themes/README.md $(DESTDIR)$(DATADIR)/themes/
 	$(INSTALL) -m 644 $(KMOD_FILES) $(DESTDIR)$(DATADIR)/kmod/
-	$(if $(MAN_PAGE),$(INSTALL) -m 644 $(MAN_PAGE) $(DESTDIR)$(PREFIX)/share/man/man1/)
+	$(INSTALL) -m 644 $(MAN_PAGE) $(DESTDIR)$(PREFIX)/share/man/man1/
 	sed 's|@DATADIR@|$(DATADIR)|g' completion/memscope.bash > \
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/memscope
 	$(INSTALL) -m 644 $(DOC_FILES) $(DESTDIR)$(PREFIX)/share/doc/memscope/

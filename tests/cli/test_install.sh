@@ -18,7 +18,7 @@ ok "make install DESTDIR=... succeeds" test -x "$D/usr/local/bin/memscope"
 	for f in build/locale/*/LC_MESSAGES/memscope.mo; do
 		[ -f "$f" ] && echo "usr/local/share/locale/${f#build/locale/}"
 	done
-	[ -f docs/memscope.1 ] && echo usr/local/share/man/man1/memscope.1
+	echo usr/local/share/man/man1/memscope.1
 	for f in kmod/*.c kmod/*.h kmod/Kbuild kmod/Makefile kmod/dkms.conf kmod/README.md; do
 		case $f in *.mod.c) continue ;; esac
 		echo "usr/local/share/memscope/kmod/${f#kmod/}"
@@ -38,6 +38,7 @@ ok "completion names the installed themes directory" \
 	grep -qF '"/usr/local/share/memscope/themes"' "$D/usr/local/share/bash-completion/completions/memscope"
 
 I=$D/usr/local/bin/memscope
+ok "installed: the man page renders" sh -c "MANWIDTH=80 man -l '$D/usr/local/share/man/man1/memscope.1' 2>/dev/null | grep -q 'memscope - explore'"
 ok "installed: --help" sh -c "cd / && '$I' --help | grep -q -- '--format'"
 ok "installed: --version" sh -c "cd / && '$I' --version | grep -qx 'memscope $(cat VERSION)'"
 ( cd / && "$I" -b -n 1 --no-config --root "$R" > "$tmp/out" 2> "$tmp/err" )
