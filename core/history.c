@@ -51,14 +51,44 @@ void ms_hist_clear(struct ms_history *h)
 	h->n = 0;
 }
 
+/* The median of the last gaps between ticks (a pause is one outlier). */
+static double median_gap(const struct ms_history *h)
+{
+	double g[MS_HIST_GAPS];
+	int n = h->ngaps < MS_HIST_GAPS ? h->ngaps : MS_HIST_GAPS;
+
+	memcpy(g, h->gaps, (size_t)n * sizeof(g[0]));
+	for (int i = 1; i < n; i++)
+		for (int j = i; j > 0 && g[j - 1] > g[j]; j--) {
+			double x = g[j];
+
+			g[j] = g[j - 1];
+			g[j - 1] = x;
+		}
+	return n ? g[n / 2] : 0;
+}
+
 bool ms_hist_tick(struct ms_history *h, double t, double interval)
 {
+	double med;
+
 	if (isnan(t))
 		return false;
-	if (!isnan(h->now) && t < h->now)
+	if (!isnan(h->now) && t < h->now) {
 		ms_hist_clear(h);
+		h->ngaps = h->gap_next = 0;
+	}
+	if (!isnan(h->now) && t > h->now) {
+		h->gaps[h->gap_next] = t - h->now;
+		h->gap_next = (h->gap_next + 1) % MS_HIST_GAPS;
+		if (h->ngaps < MS_HIST_GAPS)
+			h->ngaps++;
+	}
 	h->now = t;
 	h->interval = interval > 0 ? interval : 1;
+	med = median_gap(h);
+	if (med > h->interval)
+		h->interval = med;
 	return true;
 }
 

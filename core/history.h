@@ -12,6 +12,7 @@
 
 #define MS_HIST_POINTS 300 /* points per series: 5 min at 1 s */
 #define MS_HIST_KEY 80 /* "slab/" and a cache name fit */
+#define MS_HIST_GAPS 5 /* gaps between ticks the interval looks at */
 
 /*
  * One sample of a series. v is NAN where the value could not be read (a
@@ -38,7 +39,14 @@ struct ms_history {
 	int n, max;
 	uint64_t clock; /* pushes so far */
 	double now; /* t of the current sample, NAN before one */
-	double interval; /* seconds between samples at that time */
+	/*
+	 * Seconds between samples now: the explorer's interval, or the
+	 * median of the last MS_HIST_GAPS gaps between ticks when that is
+	 * longer (a replay of a recording taken every 2 s, shown every 1 s)
+	 */
+	double interval;
+	double gaps[MS_HIST_GAPS];
+	int ngaps, gap_next;
 	uint64_t evicted; /* series dropped for new ones */
 };
 
@@ -53,8 +61,9 @@ void ms_hist_clear(struct ms_history *h);
 
 /*
  * A new sample taken at t (seconds, monotonic), interval seconds after
- * the one before as the explorer intended. Time running backwards (a
- * replay seeking back) clears the store. Returns false for a NAN t.
+ * the one before as the explorer intended (h->interval also looks at the
+ * times of the last ticks). Time running backwards (a replay seeking
+ * back) clears the store. Returns false for a NAN t.
  */
 bool ms_hist_tick(struct ms_history *h, double t, double interval);
 

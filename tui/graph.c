@@ -176,7 +176,7 @@ void ms_gpanel_toggle(struct ms_gpanel *p)
 }
 
 #define PANEL_MIN 4 /* a title and three lines */
-#define PANEL_MAX 16
+#define PANEL_MAX 20
 #define REST_MIN 6 /* rows the tab keeps for its table */
 
 struct ms_rect ms_gpanel_take(struct ms_gpanel *p, struct ms_rect *r)

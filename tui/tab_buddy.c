@@ -773,18 +773,22 @@ static void buddy_request(struct ms_view *v, struct ms_request *req)
 	}
 }
 
+static const struct ms_zone *detail_zone(const struct buddy_view *b);
+
 static void buddy_update(struct ms_view *v, const struct ms_snapshot *cur,
 			 const struct ms_snapshot *prev)
 {
 	struct buddy_view *b = BV(v);
-
+	const struct ms_zone *sel = NULL;
 	int row;
 
 	b->cur = cur;
 	ms_table_set_rows(&b->zones, cur->buddy.nr_zones);
-	row = ms_table_selected(&b->zones);
-	ms_graph_buddy_feed(&b->graph, cur, row >= 0 ? zone_at(b, row) : NULL,
-			    v->ui);
+	if (b->detail)
+		sel = detail_zone(b);
+	else if ((row = ms_table_selected(&b->zones)) >= 0)
+		sel = zone_at(b, row);
+	ms_graph_buddy_feed(&b->graph, cur, sel, v->ui);
 	probe_update(b, cur);
 }
 
@@ -905,6 +909,11 @@ static void buddy_draw(struct ms_view *v, WINDOW *w, struct ms_rect r)
 		const struct ms_zone *z = detail_zone(b);
 
 		if (z) {
+			struct ms_rect g = ms_gpanel_take(&b->graph, &r);
+
+			if (g.h)
+				ms_graph_buddy_draw(&b->graph, w, g, b->cur, z,
+						    b->base.ui);
 			draw_detail(b, w, r, z);
 			return;
 		}
@@ -928,6 +937,10 @@ static enum ms_key_result buddy_key(struct ms_view *v, int key)
 	if (b->detail) {
 		if (ms_key_is_back(key)) {
 			b->detail = false;
+			return MS_KEY_DONE;
+		}
+		if (key == 'H') {
+			ms_gpanel_toggle(&b->graph);
 			return MS_KEY_DONE;
 		}
 		return ms_scroll_key(&b->dscroll, key) ? MS_KEY_DONE :
@@ -960,7 +973,7 @@ static const char *buddy_hints(struct ms_view *v)
 	if (b->probe.open)
 		return "a probe again  +/- attempts  Esc back";
 	if (b->detail)
-		return "Up/Down scroll  Esc back";
+		return "Up/Down scroll  H graph  Esc back";
 	if (b->zones.editing)
 		return ms_table_hints(&b->zones);
 	return "Enter zone  a alloc probe  H graph  s sort  r reverse  / filter";

@@ -785,7 +785,8 @@ static void slab_update(struct ms_view *v, const struct ms_snapshot *cur,
 	set_columns(s, (cur->have & MS_SEC_BIT(MS_SEC_SLAB_EVENTS)) &&
 			       !isnan(cur->slab_events.interval));
 	ms_table_set_rows(&s->caches, cur->slab.n);
-	ms_graph_slab_feed(&s->graph, cur, selected_name(s), v->ui);
+	ms_graph_slab_feed(&s->graph, cur,
+			   s->detail ? s->dname : selected_name(s), v->ui);
 	bench_update(s, cur);
 }
 
@@ -801,6 +802,11 @@ static void slab_draw(struct ms_view *v, WINDOW *w, struct ms_rect r)
 	} else if (s->bench.open) {
 		draw_bench(s, w, r);
 	} else if (s->detail) {
+		struct ms_rect g = ms_gpanel_take(&s->graph, &r);
+
+		if (g.h)
+			ms_graph_slab_draw(&s->graph, w, g, s->dname,
+					   s->base.ui);
 		draw_detail(s, w, r);
 	} else if (!(s->cur->have & MS_SEC_BIT(MS_SEC_SLAB))) {
 		ms_message(w, r, ms_attr(MS_C_NOTE),
@@ -821,6 +827,10 @@ static enum ms_key_result slab_key(struct ms_view *v, int key)
 	if (s->detail) {
 		if (ms_key_is_back(key)) {
 			s->detail = false;
+			return MS_KEY_DONE;
+		}
+		if (key == 'H') {
+			ms_gpanel_toggle(&s->graph);
 			return MS_KEY_DONE;
 		}
 		return ms_scroll_key(&s->dscroll, key) ? MS_KEY_DONE :
@@ -854,7 +864,7 @@ static const char *slab_hints(struct ms_view *v)
 	if (s->bench.open)
 		return "b run  +/- size  [/] count  Esc back";
 	if (s->detail)
-		return "Up/Down scroll  Esc back";
+		return "Up/Down scroll  H graph  Esc back";
 	if (s->caches.editing)
 		return ms_table_hints(&s->caches);
 	return "Enter cache  b benchmark  H graph  s sort  r reverse  / filter";

@@ -136,6 +136,32 @@ static void test_interval_change(void **state)
 	ms_hist_free(&h);
 }
 
+static void test_recorded_interval(void **state)
+{
+	struct ms_history h;
+	double v[6];
+
+	ms_hist_init(&h, 1);
+	/* samples 2 s apart while the explorer says 1 s (a replay) */
+	for (int t = 0; t <= 10; t += 2)
+		ms_hist_tick(&h, t, 1), ms_hist_push(&h, "a", t);
+	assert_true(h.interval == 2);
+	/* joined: each point stands for the 2 s before it */
+	assert_true(ms_series_at(ms_hist_get(&h, "a"), 5)->span == 2);
+	assert_int_equal(ms_hist_buckets(ms_hist_get(&h, "a"), h.now,
+					 h.interval, 6, v),
+			 6);
+	for (int i = 0; i < 6; i++)
+		assert_true(v[i] == 2 * i);
+	/* one pause of 60 s does not change the interval */
+	ms_hist_tick(&h, 70, 1);
+	assert_true(h.interval == 2);
+	/* the explorer's own interval when it is longer: 5 s after + */
+	ms_hist_tick(&h, 72, 5);
+	assert_true(h.interval == 5);
+	ms_hist_free(&h);
+}
+
 static void test_time_backwards(void **state)
 {
 	struct ms_history h;
@@ -186,6 +212,7 @@ int main(void)
 		cmocka_unit_test(test_same_tick_replaces),
 		cmocka_unit_test(test_gaps),
 		cmocka_unit_test(test_interval_change),
+		cmocka_unit_test(test_recorded_interval),
 		cmocka_unit_test(test_time_backwards),
 		cmocka_unit_test(test_memory_bound),
 	};

@@ -258,6 +258,19 @@ static void buddy_graph(struct fixture *f, const struct ms_ui *u)
 	assert_int_equal(v->cls->on_key(v, 'H'), MS_KEY_DONE);
 	draw(v, w);
 	assert_true(find(w, "History:") >= 0);
+	/* the zone's page keeps the panel, with the same history */
+	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_RESAMPLE);
+	f->s.t_mono = 1006;
+	v->cls->update(v, &f->s, NULL);
+	draw(v, w);
+	assert_true(find(w, "Node 0, zone DMA  (Esc back)") >= 0);
+	assert_true(find(w, "History: node 0 DMA") >= 0);
+	assert_non_null(strstr(row(w, line_of(w, "order 3")), "50 (0..50)"));
+	assert_int_equal(at(w, line_of(w, "order 3"), LAST - 6),
+			 u->utf8 ? L'\u2581' : L'.');
+	assert_int_equal(v->cls->on_key(v, 'H'), MS_KEY_DONE);
+	draw(v, w);
+	assert_int_equal(find(w, "History:"), -1);
 	v->cls->destroy(v);
 	delwin(w);
 }
@@ -296,6 +309,11 @@ static void test_slab_graph(void **state)
 	assert_true(find(w, "History: ext4_inode_cache size and growth") >= 0);
 	assert_rose(w, "growth", true);
 	assert_non_null(strstr(row(w, line_of(w, "growth")), "+4.0K/s"));
+	/* the cache's page shows it too */
+	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_RESAMPLE);
+	draw(v, w);
+	assert_true(find(w, "History: ext4_inode_cache size and growth") >= 0);
+	assert_int_equal(at(w, line_of(w, "growth"), LAST), L'\u2588');
 	v->cls->destroy(v);
 	delwin(w);
 }
