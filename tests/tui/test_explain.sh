@@ -54,10 +54,19 @@ wait_pos() {
 	return 1
 }
 
+# wait_at POS: until the title shows POS (at most 3 s)
+wait_at() {
+	i=0
+	while [ $i -lt 30 ] && [ "$(pos)" != "$1" ]; do
+		sleep 0.1; i=$((i + 1))
+	done
+}
+
 # walk NAME WHAT: Right through every id of the open panel. Checks that
 # each step shows a new id with its "WHAT" line, that the N ids are all
 # different, and that N steps come back to the first.
 walk() {
+	wait_pos "" # the panel is up
 	first=$(pos)
 	total=${first##*/}
 	seen=$(mktemp)
@@ -79,7 +88,7 @@ walk() {
 	ok "$1: the $total ids are all different" test $bad -eq 0 -a \
 		"$(sort -u "$seen" | wc -l)" -eq "${total:-0}"
 	ok "$1: after $total steps back at the first" \
-		test $bad -eq 0 -a "$(pos)" = "$first"
+		test $bad -eq 0 -a "$(wait_at "$first"; pos)" = "$first"
 	keys Left
 	ok "$1: Left walks back" wait_pos "$first"
 	keys Right
@@ -90,8 +99,11 @@ walk() {
 # page NAME KEYS...: the keys lead to a page (the panel stays open)
 page() {
 	name=$1; shift
+	old=$(pos)
 	[ $# -gt 0 ] && keys "$@"
 	sleep 0.4
+	# the new page is drawn once the panel shows another position
+	[ $# -gt 0 ] && [ -n "$old" ] && wait_pos "$old"
 	walk "$name" "$WHAT"
 }
 
