@@ -246,13 +246,14 @@ static void scale(const struct ms_gline *l, const double *v, int n, double *lo,
 		*hi = 1; /* a quiet PSI stays low on the plot */
 }
 
-/* "342 (12..400)": the latest value and the range shown. */
+/* "342 (12..400)": the latest value and the range of those shown. */
 static void value_text(char *buf, size_t len, const struct ms_gline *l,
-		       const double *v, int n, double lo, double hi)
+		       const double *v, int n)
 {
 	char a[24], b[24], c[24];
-	double last = n ? v[n - 1] : NAN;
+	double last = n ? v[n - 1] : NAN, lo, hi;
 
+	ms_graph_range(v, n, &lo, &hi);
 	snprintf(buf, len, "%s (%s..%s)", fmt_value(a, sizeof(a), last, l->fmt),
 		 fmt_value(b, sizeof(b), lo, l->fmt),
 		 fmt_value(c, sizeof(c), hi, l->fmt));
@@ -269,7 +270,7 @@ static void spark_line(const struct ms_gpanel *p, WINDOW *w, int y, int x,
 	scale(l, v, sw, &lo, &hi);
 	ms_put(w, y, x, LABEL_W, MS_LEFT, true, ms_attr(MS_C_DIM), l->label);
 	ms_graph_spark(w, y, x + LABEL_W, v, sw, lo, hi, ms_attr(MS_C_BAR), ui);
-	value_text(text, sizeof(text), l, v, sw, lo, hi);
+	value_text(text, sizeof(text), l, v, sw);
 	ms_put(w, y, x + LABEL_W + sw + 1, TEXT_W - 1, MS_LEFT, true,
 	       ms_attr(MS_C_NORMAL), text);
 }
@@ -293,7 +294,7 @@ static void plot_line(const struct ms_gpanel *p, WINDOW *w, struct ms_rect r,
 	       fmt_value(a, sizeof(a), lo, l->fmt));
 	ms_graph_plot(w, (struct ms_rect){ r.y, r.x + LABEL_W, r.h, sw }, v,
 		      dots, lo, hi, ms_attr(MS_C_BAR), ui);
-	value_text(text, sizeof(text), l, v, dots, lo, hi);
+	value_text(text, sizeof(text), l, v, dots);
 	ms_put(w, r.y + r.h - 1, r.x + LABEL_W + sw + 1, TEXT_W - 1, MS_LEFT,
 	       true, ms_attr(MS_C_NORMAL), text);
 }
@@ -332,11 +333,12 @@ void ms_gpanel_draw(struct ms_gpanel *p, WINDOW *w, struct ms_rect r,
 	if (sw > MS_HIST_POINTS)
 		sw = MS_HIST_POINTS;
 	if (sw < 4 || !n) {
-		ms_title(w, r.y, r.x, r.w, "History: no room", ui);
+		ms_title(w, r.y, r.x, r.w, "History: no room for the graphs",
+			 ui);
 		return;
 	}
-	snprintf(title, sizeof(title), "History: %s, %s  (H hides)", what,
-		 ms_graph_span(span, sizeof(span), sw * dx));
+	snprintf(title, sizeof(title), "History, %s: %s  (H hides)",
+		 ms_graph_span(span, sizeof(span), sw * dx), what);
 	ms_title(w, r.y, r.x, r.w, title, ui);
 	if (ph) {
 		plot_line(p, w, (struct ms_rect){ y, r.x, ph, r.w }, sw, l, dx,

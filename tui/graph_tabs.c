@@ -135,7 +135,10 @@ void ms_graph_buddy_draw(struct ms_gpanel *p, WINDOW *w, struct ms_rect r,
 	o = unusable_order(s, sel);
 	line(l, &n, MS_GF_PCT, false, "frag%", "%d/%s/frag", sel->node,
 	     sel->name);
-	snprintf(label, sizeof(label), "unusable@%d", o);
+	if (o >= 0)
+		snprintf(label, sizeof(label), "unusable@%d", o);
+	else
+		snprintf(label, sizeof(label), "unusable");
 	line(l, &n, MS_GF_PCT, false, label, "%d/%s/unusable", sel->node,
 	     sel->name);
 	for (o = 0; o < sel->nr_orders && o < MS_MAX_ORDER; o++) {

@@ -244,8 +244,8 @@ static void buddy_graph(struct fixture *f, const struct ms_ui *u)
 		v->cls->update(v, &f->s, NULL);
 	}
 	draw(v, w);
-	assert_true(find(w, "History: node 0 DMA fragmentation and free "
-			    "blocks per order, last 83 s  (H hides)") >= 0);
+	assert_true(find(w, "History, last 83 s: node 0 DMA fragmentation "
+			    "and free blocks per order  (H hides)") >= 0);
 	assert_rose(w, "order 3", u->utf8);
 	assert_non_null(strstr(row(w, line_of(w, "order 3")), "50 (0..50)"));
 	/* order 10 did not change: 3 blocks all along, a flat line */
@@ -254,23 +254,23 @@ static void buddy_graph(struct fixture *f, const struct ms_ui *u)
 	/* H hides the panel, H shows it again */
 	assert_int_equal(v->cls->on_key(v, 'H'), MS_KEY_DONE);
 	draw(v, w);
-	assert_int_equal(find(w, "History:"), -1);
+	assert_int_equal(find(w, "History,"), -1);
 	assert_int_equal(v->cls->on_key(v, 'H'), MS_KEY_DONE);
 	draw(v, w);
-	assert_true(find(w, "History:") >= 0);
+	assert_true(find(w, "History,") >= 0);
 	/* the zone's page keeps the panel, with the same history */
 	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_RESAMPLE);
 	f->s.t_mono = 1006;
 	v->cls->update(v, &f->s, NULL);
 	draw(v, w);
 	assert_true(find(w, "Node 0, zone DMA  (Esc back)") >= 0);
-	assert_true(find(w, "History: node 0 DMA") >= 0);
+	assert_true(find(w, "History, last 83 s: node 0 DMA") >= 0);
 	assert_non_null(strstr(row(w, line_of(w, "order 3")), "50 (0..50)"));
 	assert_int_equal(at(w, line_of(w, "order 3"), LAST - 6),
 			 u->utf8 ? L'\u2581' : L'.');
 	assert_int_equal(v->cls->on_key(v, 'H'), MS_KEY_DONE);
 	draw(v, w);
-	assert_int_equal(find(w, "History:"), -1);
+	assert_int_equal(find(w, "History,"), -1);
 	v->cls->destroy(v);
 	delwin(w);
 }
@@ -306,13 +306,19 @@ static void test_slab_graph(void **state)
 	c = cache(&f->s, "ext4_inode_cache");
 	six_samples(f, v, &c->bytes_rate, 4096);
 	draw(v, w);
-	assert_true(find(w, "History: ext4_inode_cache size and growth") >= 0);
+	assert_true(
+		find(w,
+		     "History, last 83 s: ext4_inode_cache size and growth") >=
+		0);
 	assert_rose(w, "growth", true);
 	assert_non_null(strstr(row(w, line_of(w, "growth")), "+4.0K/s"));
 	/* the cache's page shows it too */
 	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_RESAMPLE);
 	draw(v, w);
-	assert_true(find(w, "History: ext4_inode_cache size and growth") >= 0);
+	assert_true(
+		find(w,
+		     "History, last 83 s: ext4_inode_cache size and growth") >=
+		0);
 	assert_int_equal(at(w, line_of(w, "growth"), LAST), L'\u2588');
 	v->cls->destroy(v);
 	delwin(w);
@@ -345,13 +351,16 @@ static void test_reclaim_graph(void **state)
 		v->cls->update(v, &f->s, NULL);
 	}
 	draw(v, w);
-	y = find(w, "History: memory pressure (PSI avg10)");
+	y = find(w, "History, last 83 s: memory pressure (PSI avg10)");
 	assert_true(y >= 0);
 	assert_rose(w, "scan kswapd", true);
 	/* the plot of PSI some: its top row full only at the end */
 	assert_int_equal(at(w, y + 1, LAST), L'\u28ff');
 	assert_int_equal(at(w, y + 1, LAST - 1), L' ');
 	assert_true(find(w, "40.0% (0.0%..40.0%)") >= 0);
+	/* PSI full stayed 0: drawn low on a 0..1% scale, its range 0..0 */
+	assert_non_null(
+		strstr(row(w, line_of(w, "PSI full")), "0.0% (0.0%..0.0%)"));
 	v->cls->destroy(v);
 	delwin(w);
 }
@@ -368,8 +377,10 @@ static void test_numa_graph(void **state)
 		    &kv(&f->s.numa.nodes[0].numastat, "numa_foreign")->rate,
 		    20);
 	draw(v, w);
-	assert_true(find(w, "History: numa_miss and numa_foreign per second "
-			    "per node") >= 0);
+	assert_true(
+		find(w,
+		     "History, last 83 s: numa_miss and numa_foreign per second "
+		     "per node") >= 0);
 	assert_rose(w, "N0 foreign", true);
 	assert_non_null(strstr(row(w, line_of(w, "N0 foreign")), "+20/s"));
 	v->cls->destroy(v);
@@ -402,8 +413,10 @@ static void test_vma_graph(void **state)
 	}
 	draw(v, w);
 	/* pid 100 has the most RSS: the selected row; its comm escaped */
-	assert_true(find(w, "History: pid 100 \\x1b[2Jbig page faults per "
-			    "second") >= 0);
+	assert_true(
+		find(w,
+		     "History, last 83 s: pid 100 \\x1b[2Jbig page faults per "
+		     "second") >= 0);
 	assert_rose(w, "majflt/s", true);
 	assert_non_null(strstr(row(w, line_of(w, "majflt/s")), "+40/s"));
 	for (int y = 0; y < getmaxy(w); y++)
