@@ -41,14 +41,16 @@ void ms_hist_free(struct ms_history *h)
 	h->now = NAN;
 }
 
-void ms_hist_clear(struct ms_history *h)
+/* Forget the points after t: a replay went back to t. */
+static void drop_after(struct ms_history *h, double t)
 {
 	for (int i = 0; i < h->n; i++) {
-		h->s[i]->n = 0;
-		h->s[i]->head = 0;
-		h->s[i]->key[0] = '\0';
+		struct ms_series *s = h->s[i];
+
+		while (s->n &&
+		       s->p[(s->head + s->n - 1) % MS_HIST_POINTS].t > t)
+			s->n--;
 	}
-	h->n = 0;
 }
 
 /* The median of the last gaps between ticks (a pause is one outlier). */
@@ -75,7 +77,7 @@ bool ms_hist_tick(struct ms_history *h, double t, double interval)
 	if (isnan(t))
 		return false;
 	if (!isnan(h->now) && t < h->now) {
-		ms_hist_clear(h);
+		drop_after(h, t);
 		h->ngaps = h->gap_next = 0;
 	}
 	if (!isnan(h->now) && t > h->now) {

@@ -56,14 +56,12 @@ size_t ms_hist_bound(int max_series);
 /* An empty store of at most max_series series; -ENOMEM. */
 int ms_hist_init(struct ms_history *h, int max_series);
 void ms_hist_free(struct ms_history *h);
-/* Forget every series (the points, not the memory). */
-void ms_hist_clear(struct ms_history *h);
 
 /*
  * A new sample taken at t (seconds, monotonic), interval seconds after
  * the one before as the explorer intended (h->interval also looks at the
  * times of the last ticks). Time running backwards (a replay seeking
- * back) clears the store. Returns false for a NAN t.
+ * back) drops the points after t. Returns false for a NAN t.
  */
 bool ms_hist_tick(struct ms_history *h, double t, double interval);
 

@@ -169,11 +169,23 @@ static void test_time_backwards(void **state)
 	ms_hist_init(&h, 2);
 	ms_hist_tick(&h, 50, 1), ms_hist_push(&h, "a", 1);
 	ms_hist_tick(&h, 51, 1), ms_hist_push(&h, "a", 2);
-	/* a replay seeking back: the store starts again */
+	ms_hist_tick(&h, 52, 1), ms_hist_push(&h, "a", 3);
+	/* a replay stepping back to 51: the point of 52 goes */
+	ms_hist_tick(&h, 51, 1);
+	assert_int_equal(ms_hist_get(&h, "a")->n, 2);
+	ms_hist_push(&h, "a", 2);
+	assert_int_equal(ms_hist_get(&h, "a")->n, 2);
+	assert_true(ms_series_at(ms_hist_get(&h, "a"), 1)->v == 2);
+	/* forward again */
+	ms_hist_tick(&h, 52, 1), ms_hist_push(&h, "a", 3);
+	assert_int_equal(ms_hist_get(&h, "a")->n, 3);
+	assert_true(ms_series_at(ms_hist_get(&h, "a"), 2)->span == 1);
+	/* seeking back before everything: empty, and filling again */
 	ms_hist_tick(&h, 10, 1);
-	assert_null(ms_hist_get(&h, "a"));
-	ms_hist_push(&h, "a", 3);
+	assert_int_equal(ms_hist_get(&h, "a")->n, 0);
+	ms_hist_push(&h, "a", 4);
 	assert_int_equal(ms_hist_get(&h, "a")->n, 1);
+	assert_true(ms_series_at(ms_hist_get(&h, "a"), 0)->span == 0);
 	assert_false(ms_hist_tick(&h, NAN, 1));
 	ms_hist_free(&h);
 }
