@@ -3,9 +3,9 @@
 
 BUILD ?= build
 CC ?= cc
-PKGS := ncursesw json-c inih
+PKGS := ncursesw json-c inih libzstd
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lncursesw -ltinfo -ljson-c -linih)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lncursesw -ltinfo -ljson-c -linih -lzstd)
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.1.0)
 
 CFLAGS ?= -O2 -g

@@ -12,6 +12,8 @@
 #include "core/escape.h"
 #include "core/out_openmetrics.h"
 #include "core/output.h"
+#include "core/record.h"
+#include "probes/replay/replay.h"
 
 static const struct {
 	const char *name;
@@ -64,6 +66,9 @@ static void request_for(struct ms_request *req, const struct ms_opts *o)
 {
 	memset(req, 0, sizeof(*req));
 	req->sections = ms_tab_sections(o->tab, o);
+	/* a replay without --tab prints every section it recorded */
+	if (o->replay && !o->tab)
+		req->sections = MS_SEC_EVERY;
 	req->pid = o->pid;
 	req->maple_pid = o->pid;
 	req->alloc_probe.node = -1;
@@ -128,6 +133,16 @@ static int print(const struct ms_snapshot *s, unsigned int sections,
 	}
 }
 
+/* The replay's samples, as fast as they print; then where it stopped. */
+static int replay_end(struct ms_replay *r)
+{
+	const char *why = ms_replay_end_note(r);
+
+	if (why)
+		fprintf(stderr, "memscope: %s\n", why);
+	return why && ms_replay_damaged(r) ? -EBADMSG : 0;
+}
+
 int ms_batch_run(struct ms_manager *m, const struct ms_opts *o)
 {
 	struct ms_snapshot snaps[2], *cur, *prev = NULL;
@@ -136,6 +151,9 @@ int ms_batch_run(struct ms_manager *m, const struct ms_opts *o)
 	bool last_only = o->format == MS_FMT_OPENMETRICS ||
 			 o->format == MS_FMT_PROMETHEUS;
 	int count = o->count ? o->count : last_only ? 1 : 0;
+	struct ms_replay *replay = ms_replay_of(m);
+	if (replay && ms_replay_count(replay) < count)
+		count = ms_replay_count(replay);
 	struct ms_request req;
 	int err = 0;
 
@@ -145,11 +163,20 @@ int ms_batch_run(struct ms_manager *m, const struct ms_opts *o)
 	ms_snapshot_init(&snaps[1]);
 	for (int i = 0; !count || i < count; i++) {
 		cur = &snaps[i & 1];
-		if (i)
+		if (replay && i >= ms_replay_count(replay))
+			break;
+		if (replay)
+			ms_replay_seek(replay, i);
+		else if (i)
 			sleep_s(o->interval);
 		if (stop_signal)
 			break;
-		ms_manager_sample(m, &req, cur, prev);
+		err = ms_manager_sample(m, &req, cur, prev);
+		if (err) {
+			fprintf(stderr, "memscope: recording %s: %s\n",
+				o->record, strerror(-err));
+			break;
+		}
 		prev = cur;
 		if (last_only && i + 1 < count)
 			continue;
@@ -160,6 +187,8 @@ int ms_batch_run(struct ms_manager *m, const struct ms_opts *o)
 			break;
 		}
 	}
+	if (replay && !err && (!o->count || o->count > ms_replay_count(replay)))
+		err = replay_end(replay);
 	ms_snapshot_free(&snaps[0]);
 	ms_snapshot_free(&snaps[1]);
 	return err;

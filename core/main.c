@@ -10,6 +10,7 @@
 
 #include "core/batch.h"
 #include "core/config.h"
+#include "core/record.h"
 #include "core/opts.h"
 #include "core/out_openmetrics.h"
 #include "probes/probe.h"
@@ -43,6 +44,10 @@ static void usage(FILE *f)
 		"                       as D in the Reclaim tab, when it is first shown\n"
 		"      --root DIR       read DIR/proc and DIR/sys instead of the live system\n"
 		"      --capture DIR    copy every file memscope reads into DIR, then exit\n"
+		"      --record FILE    also write every sample of every section to FILE\n"
+		"                       (JSON Lines, zstd; a new file, mode 0600)\n"
+		"      --replay FILE    play a recording back instead of reading the\n"
+		"                       kernel (no root needed); with -b print its samples\n"
 		"      --theme NAME     default, light, mono, projector, or a theme file\n"
 		"      --ascii          no UTF-8 bars or symbols\n"
 		"      --no-mouse       leave the mouse to the terminal (select text)\n"
@@ -65,7 +70,7 @@ static int parse_num(const char *s, double lo, double hi, double *v)
 
 enum { OPT_TAB = 256, OPT_JSON, OPT_ROOT, OPT_CAPTURE, OPT_THEME, OPT_ASCII,
        OPT_CACHE, OPT_ALLOC_PROBE, OPT_SLAB_BENCH, OPT_DELAYACCT,
-       OPT_NO_MOUSE, OPT_NO_CONFIG };
+       OPT_NO_MOUSE, OPT_NO_CONFIG, OPT_RECORD, OPT_REPLAY };
 enum { OPT_FORMAT = 512, OPT_TOP };
 
 static const struct option longopts[] = {
@@ -87,6 +92,8 @@ static const struct option longopts[] = {
 	{ "alloc-probe", required_argument, NULL, OPT_ALLOC_PROBE },
 	{ "slab-bench", required_argument, NULL, OPT_SLAB_BENCH },
 	{ "delayacct", no_argument, NULL, OPT_DELAYACCT },
+	{ "record", required_argument, NULL, OPT_RECORD },
+	{ "replay", required_argument, NULL, OPT_REPLAY },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ 0 },
@@ -182,6 +189,8 @@ static int parse_args(int argc, char **argv, struct ms_opts *o)
 				goto bad;
 			break;
 		case OPT_DELAYACCT: o->delayacct = true; break;
+		case OPT_RECORD: o->record = optarg; break;
+		case OPT_REPLAY: o->replay = optarg; break;
 		case 'h': usage(stdout); return 1;
 		case 'V': printf("memscope %s\n", MS_VERSION); return 1;
 		default:
@@ -206,6 +215,11 @@ static int parse_args(int argc, char **argv, struct ms_opts *o)
 	if ((o->alloc_probe >= 0 || o->bench_size) && !o->json) {
 		fprintf(stderr, "memscope: --alloc-probe and --slab-bench go "
 				"with -b --json\n");
+		return -EINVAL;
+	}
+	if (o->replay && (o->record || o->capture)) {
+		fprintf(stderr, "memscope: --replay goes without --record and "
+				"--capture\n");
 		return -EINVAL;
 	}
 	return 0;
@@ -257,12 +271,29 @@ static void check_theme(const struct ms_opts *o)
 		fprintf(stderr, "memscope: %s\n", err);
 }
 
+static int start_recording(struct ms_manager *m, const struct ms_opts *o)
+{
+	char why[160];
+	int err;
+
+	if (o->capture) {
+		fprintf(stderr, "memscope: --record goes without --capture\n");
+		return -EINVAL;
+	}
+	err = ms_record_open(&m->rec, o->record, o->interval, why,
+			     sizeof(why));
+	if (err)
+		fprintf(stderr, "memscope: cannot record into %s: %s\n",
+			o->record, why);
+	return err;
+}
+
 int main(int argc, char **argv)
 {
 	struct ms_manager m;
 	struct ms_root root;
 	struct ms_opts o;
-	int err;
+	int err = 0, rerr;
 
 	o = (struct ms_opts){ .interval = 1.0, .alloc_probe = -1,
 			      .top = MS_OM_TOP_DEFAULT };
@@ -276,7 +307,10 @@ int main(int argc, char **argv)
 		check_theme(&o);
 	/* a closed pipe in batch mode ends output quietly, not with a signal */
 	signal(SIGPIPE, SIG_IGN);
-	err = ms_root_open(&root, o.root);
+	if (o.replay)
+		ms_root_replay(&root, o.replay);
+	else
+		err = ms_root_open(&root, o.root);
 	if (err) {
 		fprintf(stderr, "memscope: cannot open root %s: %s\n", o.root,
 			strerror(-err));
@@ -288,9 +322,18 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	err = ms_manager_open(&m, &root);
-	if (err) {
+	if (err && o.replay) {
+		fprintf(stderr, "memscope: cannot replay %s: %s\n", o.replay,
+			m.n ? m.probes[0].why : "no replay backend");
+		return 1;
+	} else if (err) {
 		fprintf(stderr, "memscope: no data source below %s: %s\n",
 			root.path, m.n ? m.probes[0].why : "no backend");
+		ms_root_close(&root);
+		return 1;
+	}
+	if (o.record && (err = start_recording(&m, &o))) {
+		ms_manager_close(&m);
 		ms_root_close(&root);
 		return 1;
 	}
@@ -304,6 +347,11 @@ int main(int argc, char **argv)
 		err = -ENOTTY;
 	} else
 		err = ms_tui_run(&m, &o);
+	if (m.rec && (rerr = ms_record_close(m.rec))) {
+		fprintf(stderr, "memscope: recording %s: %s\n", o.record,
+			strerror(-rerr));
+		err = err ? err : rerr;
+	}
 	ms_manager_close(&m);
 	ms_root_close(&root);
 	if (err == -EPIPE)

@@ -26,6 +26,8 @@ struct ms_opts {
 	bool delayacct;		/* --delayacct: turn task_delayacct on */
 	bool no_mouse;		/* --no-mouse, or mouse = no in the config */
 	const char *config_err;	/* why the config file was not used */
+	const char *record;	/* --record FILE */
+	const char *replay;	/* --replay FILE */
 };
 
 #endif

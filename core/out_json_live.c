@@ -101,6 +101,8 @@ static void latency_into(json *o, const struct ms_latency *l)
 	put(o, "count", json_object_new_uint64(l->count));
 	put(o, "per_s", dbl(l->rate));
 	put(o, "total_ms", json_object_new_double((double)l->total_ns / 1e6));
+	/* exact, so a replay gives back mean_us as it was */
+	put(o, "total_ns", json_object_new_uint64(l->total_ns));
 	put(o, "ms_per_s", dbl(l->ns_rate / 1e6));
 	put(o, "mean_us",
 	    l->count ? json_object_new_double((double)l->total_ns /

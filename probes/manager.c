@@ -10,12 +10,15 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/record.h"
+
 /* Every backend memscope is built with; later ones add a line here. */
 static const struct ms_probe_ops *const backends[] = {
 	&ms_procfs_ops,
 	&ms_kmod_ops,
 	&ms_bpf_ops,
 	&ms_taskstats_ops,
+	&ms_replay_ops,
 	NULL,
 };
 
@@ -56,6 +59,11 @@ int ms_manager_open(struct ms_manager *m, const struct ms_root *root)
 		struct ms_probe *p = &m->probes[m->n++];
 		int err;
 
+		/* a replay reads its file and nothing else */
+		if (root->replay && backends[i] != &ms_replay_ops) {
+			m->n--;
+			continue;
+		}
 		p->ops = backends[i];
 		p->root = root;
 		err = p->ops->detect(root, &p->caps, p->why, sizeof(p->why));
@@ -63,8 +71,10 @@ int ms_manager_open(struct ms_manager *m, const struct ms_root *root)
 			continue;
 		err = p->ops->open(p);
 		if (err) {
-			snprintf(p->why, sizeof(p->why), "open failed: %s",
-				 strerror(-err));
+			/* the backend's own reason, when it gave one */
+			if (!p->why[0])
+				snprintf(p->why, sizeof(p->why),
+					 "open failed: %s", strerror(-err));
 			continue;
 		}
 		p->opened = true;
@@ -89,6 +99,15 @@ static const char *why_missing(const struct ms_manager *m, int sec)
 int ms_manager_sample(struct ms_manager *m, const struct ms_request *req,
 		      struct ms_snapshot *snap, const struct ms_snapshot *prev)
 {
+	struct ms_request all;
+	bool derived = false;
+
+	if (m->rec) {
+		all = *req;
+		all.sections = ms_record_sections(req);
+		all.pagetypes = true;
+		req = &all;
+	}
 	ms_snapshot_reset(snap);
 	snap->t_mono = now(CLOCK_MONOTONIC);
 	snap->t_real = now(CLOCK_REALTIME);
@@ -97,10 +116,12 @@ int ms_manager_sample(struct ms_manager *m, const struct ms_request *req,
 
 		if (!p->opened)
 			continue;
-		if (p->owns & req->sections)
+		if (p->owns & req->sections) {
 			p->ops->sample(p, req, snap);
-		else if (p->ops->idle)
+			derived |= p->ops->derived;
+		} else if (p->ops->idle) {
 			p->ops->idle(p, req, snap);
+		}
 	}
 	for (int sec = 0; sec < MS_SEC_COUNT; sec++) {
 		if (!(req->sections & MS_SEC_BIT(sec)) || m->owner[sec])
@@ -108,9 +129,11 @@ int ms_manager_sample(struct ms_manager *m, const struct ms_request *req,
 		ms_snapshot_note(snap, ms_section_name(sec), "%s",
 				 why_missing(m, sec));
 	}
-	ms_derive(snap);
-	ms_rates(snap, prev);
-	return 0;
+	if (!derived) {
+		ms_derive(snap);
+		ms_rates(snap, prev);
+	}
+	return m->rec ? ms_record_write(m->rec, snap, req->sections) : 0;
 }
 
 void ms_manager_sample_every(struct ms_manager *m)

@@ -10,6 +10,7 @@
 #include "probes/root.h"
 
 struct ms_probe;
+struct ms_record;
 
 struct ms_probe_ops {
 	const char *name;
@@ -27,6 +28,11 @@ struct ms_probe_ops {
 	int (*sample)(struct ms_probe *p, const struct ms_request *req,
 		      struct ms_snapshot *snap);
 	void (*close)(struct ms_probe *p);
+	/*
+	 * Samples come with derived values and rates filled in (a replay
+	 * gives them as recorded): the manager leaves them as they are.
+	 */
+	bool derived;
 	/*
 	 * Optional: called instead of sample() when a request asks nothing
 	 * of this backend, so it can let go of what samples stopped asking
@@ -51,6 +57,7 @@ extern const struct ms_probe_ops ms_procfs_ops;
 extern const struct ms_probe_ops ms_kmod_ops;
 extern const struct ms_probe_ops ms_bpf_ops;
 extern const struct ms_probe_ops ms_taskstats_ops;
+extern const struct ms_probe_ops ms_replay_ops;
 
 #define MS_MAX_PROBES 8
 
@@ -59,10 +66,18 @@ struct ms_manager {
 	struct ms_probe probes[MS_MAX_PROBES];
 	int n;
 	struct ms_probe *owner[MS_SEC_COUNT];
+	/*
+	 * --record (core/record.h): while set, every sample asks for all it
+	 * can read and is appended to it after its rates.
+	 */
+	struct ms_record *rec;
 };
 
 int ms_manager_open(struct ms_manager *m, const struct ms_root *root);
-/* Sample into snap (reset first), then derive; prev feeds rates. */
+/*
+ * Sample into snap (reset first), then derive; prev feeds rates. Returns
+ * -errno when the sample could not be recorded (m->rec).
+ */
 int ms_manager_sample(struct ms_manager *m, const struct ms_request *req,
 		      struct ms_snapshot *snap,
 		      const struct ms_snapshot *prev);

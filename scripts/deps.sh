@@ -7,18 +7,21 @@ set -e
 # clang, llvm (llvm-strip), bpftool and libbpf-dev build the BPF backend;
 # libnl-genl-3-dev the taskstats one (per-process stall delays);
 # gettext compiles explain mode's translations (po/*.po, msgfmt) and
-# locales-all has the zh_CN.UTF-8 locale they are shown in
+# locales-all has the zh_CN.UTF-8 locale they are shown in;
+# libzstd-dev --record and --replay
 run="make gcc pkg-config libncurses-dev libjson-c-dev libinih-dev
-     clang llvm bpftool libbpf-dev libnl-genl-3-dev gettext locales-all"
+     clang llvm bpftool libbpf-dev libnl-genl-3-dev gettext locales-all
+     libzstd-dev"
 # The lab VM (make lab, make lab-test in check): tests/lab/vm.sh's LAB_DEPS
 # and Debian's 6.1 headers, which build memscope.ko for the VM's kernel.
 lab="qemu-system-x86 linux-image-amd64 linux-headers-amd64 busybox-static
      cpio gzip tar"
 # ncurses-term: terminfo for xterm-16color (theme tests: 8/16/256 colours);
 # promtool (prometheus, about 95 MB installed) and the OpenMetrics parser
-# of python3-prometheus-client check --format openmetrics/prometheus
+# of python3-prometheus-client check --format openmetrics/prometheus;
+# zstd (zstdcat) and strace: tests/cli/test_record.sh
 check="$run libcmocka-dev tmux procps jq ncurses-term prometheus
-       python3-prometheus-client $lab"
+       python3-prometheus-client zstd strace $lab"
 
 # make screenshots (`deps.sh shots`) and its check in make check: tmux,
 # and scripts/ansi2png.py's Pillow and font

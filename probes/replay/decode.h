@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Reading a --json sample back into a snapshot: type-checked accessors
+ * (a key of the wrong type reads as absent) and the section decoders.
+ */
+#ifndef MS_REPLAY_DECODE_H
+#define MS_REPLAY_DECODE_H
+
+#include <json-c/json.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/snapshot.h"
+
+typedef struct json_object json;
+
+json *ms_j(json *o, const char *k);		/* NULL when absent or null */
+json *ms_jobj(json *o, const char *k);		/* an object, else NULL */
+json *ms_jarr(json *o, const char *k);		/* an array, else NULL */
+bool ms_jhas(json *o, const char *k);		/* present, even as null */
+int ms_jlen(json *a);				/* 0 unless an array */
+json *ms_jat(json *a, int i);
+uint64_t ms_ju64v(json *v);			/* MS_NA unless a number >= 0 */
+uint64_t ms_ju64(json *o, const char *k);
+double ms_jdblv(json *v);			/* NAN unless a number */
+double ms_jdbl(json *o, const char *k);
+uint64_t ms_jscaled(json *o, const char *k, double mul); /* round(v*mul) */
+int ms_jint(json *o, const char *k, int dflt);
+bool ms_jbool(json *o, const char *k);
+uint64_t ms_jhex(json *o, const char *k);	/* "7f00..." */
+/* A string ms_escape() wrote, unescaped back to the raw bytes. */
+void ms_jstr(json *o, const char *k, char *dst, size_t n);
+void ms_jstrv(json *v, char *dst, size_t n);
+/* A string written as it was (fixed kernel names). */
+void ms_jraw(json *o, const char *k, char *dst, size_t n);
+/* The first key of an object: tells which code made it. */
+const char *ms_jfirst(json *o);
+
+/* Every section a --json line holds: sets s->have. */
+void ms_decode_core(json *top, struct ms_snapshot *s);
+void ms_decode_live(json *top, struct ms_snapshot *s);
+
+#endif
