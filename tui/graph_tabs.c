@@ -229,17 +229,20 @@ static const struct ms_proc *find_proc(const struct ms_procs *ps, int pid)
 	return NULL;
 }
 
+/* The fault group's minor and major faults of pid. */
+static void feed_bpf(struct ms_gpanel *p, const struct ms_snapshot *s, int pid)
+{
+	push(p, ms_live_fault_rate(s, pid, MS_FC_MINOR), "bpfmin/%d", pid);
+	push(p, ms_live_fault_rate(s, pid, MS_FC_MAJOR), "bpfmaj/%d", pid);
+}
+
 static void feed_proc(struct ms_gpanel *p, const struct ms_snapshot *s,
 		      const struct ms_proc *pr)
 {
 	push(p, pr->minflt_rate, "minflt/%d", pr->pid);
 	push(p, pr->majflt_rate, "majflt/%d", pr->pid);
-	if (!(s->have & MS_SEC_BIT(MS_SEC_FAULT_EVENTS)))
-		return;
-	push(p, ms_live_fault_rate(s, pr->pid, MS_FC_MINOR), "bpfmin/%d",
-	     pr->pid);
-	push(p, ms_live_fault_rate(s, pr->pid, MS_FC_MAJOR), "bpfmaj/%d",
-	     pr->pid);
+	if (s->have & MS_SEC_BIT(MS_SEC_FAULT_EVENTS))
+		feed_bpf(p, s, pr->pid);
 }
 
 /* The k busiest processes by minor faults per second, not sel. */
@@ -270,8 +273,14 @@ void ms_graph_vma_feed(struct ms_gpanel *p, const struct ms_snapshot *s,
 	const struct ms_proc *pr;
 	int top[VMA_TOP], k;
 
-	if (!tick(p, s, ui) || !(s->have & MS_SEC_BIT(MS_SEC_PROCS)))
+	if (!tick(p, s, ui))
 		return;
+	if (!(s->have & MS_SEC_BIT(MS_SEC_PROCS))) {
+		/* a process's mappings: its faults (bpf), no process list */
+		if (s->have & MS_SEC_BIT(MS_SEC_FAULT_EVENTS))
+			feed_bpf(p, s, sel);
+		return;
+	}
 	pr = find_proc(&s->procs, sel);
 	if (pr)
 		feed_proc(p, s, pr);
@@ -281,24 +290,25 @@ void ms_graph_vma_feed(struct ms_gpanel *p, const struct ms_snapshot *s,
 }
 
 void ms_graph_vma_draw(struct ms_gpanel *p, WINDOW *w, struct ms_rect r,
-		       const struct ms_snapshot *s, int sel,
+		       const struct ms_snapshot *s, int pid, const char *comm,
 		       const struct ms_ui *ui)
 {
-	const struct ms_proc *pr = find_proc(&s->procs, sel);
 	struct ms_gline l[4];
-	char what[MS_NAME * 4 + 64], comm[MS_NAME * 4];
+	char what[MS_NAME * 4 + 64], esc[MS_NAME * 4];
 	int n = 0;
 
-	if (!pr)
-		return;
-	line(l, &n, MS_GF_RATE, true, "minflt/s", "minflt/%d", sel);
-	line(l, &n, MS_GF_RATE, true, "majflt/s", "majflt/%d", sel);
-	if (s->have & MS_SEC_BIT(MS_SEC_FAULT_EVENTS)) {
-		line(l, &n, MS_GF_RATE, true, "bpf min/s", "bpfmin/%d", sel);
-		line(l, &n, MS_GF_RATE, true, "bpf maj/s", "bpfmaj/%d", sel);
+	if (s->have & MS_SEC_BIT(MS_SEC_PROCS)) {
+		line(l, &n, MS_GF_RATE, true, "minflt/s", "minflt/%d", pid);
+		line(l, &n, MS_GF_RATE, true, "majflt/s", "majflt/%d", pid);
 	}
-	snprintf(what, sizeof(what), "pid %d %s page faults per second", sel,
-		 ms_esc(comm, sizeof(comm), pr->comm));
+	if (s->have & MS_SEC_BIT(MS_SEC_FAULT_EVENTS)) {
+		line(l, &n, MS_GF_RATE, true, "bpf min/s", "bpfmin/%d", pid);
+		line(l, &n, MS_GF_RATE, true, "bpf maj/s", "bpfmaj/%d", pid);
+	}
+	if (!n)
+		return;
+	snprintf(what, sizeof(what), "pid %d %s page faults per second", pid,
+		 ms_esc(esc, sizeof(esc), comm));
 	ms_gpanel_draw(p, w, r, what, l, n, ui);
 }
 

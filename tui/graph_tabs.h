@@ -34,11 +34,16 @@ void ms_graph_slab_feed(struct ms_gpanel *p, const struct ms_snapshot *s,
 void ms_graph_slab_draw(struct ms_gpanel *p, WINDOW *w, struct ms_rect r,
 			const char *sel, const struct ms_ui *ui);
 
-/* VMA: minor and major faults per second of the selected process. */
+/*
+ * VMA: minor and major faults per second of the selected process (and
+ * the 7 busiest): procfs from the process list, bpf where the fault group
+ * runs (the process list's `f` columns, a process's mappings).
+ */
 void ms_graph_vma_feed(struct ms_gpanel *p, const struct ms_snapshot *s,
 		       int sel, const struct ms_ui *ui);
+/* comm is raw (escaped here); nothing is drawn without a fault rate. */
 void ms_graph_vma_draw(struct ms_gpanel *p, WINDOW *w, struct ms_rect r,
-		       const struct ms_snapshot *s, int sel,
+		       const struct ms_snapshot *s, int pid, const char *comm,
 		       const struct ms_ui *ui);
 
 /* Reclaim: PSI memory some/full avg10, pgscan and pgsteal rates. */

@@ -56,7 +56,7 @@ static const struct key_help keys[] = {
 	{ "", "memscope puts it back when it quits)" },
 	{ NULL, "History graphs" },
 	{ "H", "graph panel on/off (Buddy, Slab and their pages," },
-	{ "", "VMA processes, Reclaim overview, NUMA);" },
+	{ "", "VMA processes and mappings, Reclaim overview, NUMA);" },
 	{ "", "on by itself from 32 rows" },
 	{ "", "Buddy: Frag%, unusable index, free blocks per order" },
 	{ "", "Slab: size, growth; VMA: faults/s of the selection" },

@@ -442,6 +442,7 @@ static void draw_procs(struct vma_view *v, WINDOW *w, struct ms_rect r)
 	char buf[256], note[200];
 	struct ms_rect g;
 	const char *why;
+	int row;
 
 	if (!have(v->cur, MS_SEC_PROCS)) {
 		ms_message(w, r, ms_attr(MS_C_NOTE),
@@ -469,9 +470,10 @@ static void draw_procs(struct vma_view *v, WINDOW *w, struct ms_rect r)
 		r.y++, r.h--;
 	}
 	g = ms_gpanel_take(&v->graph, &r);
-	if (g.h)
-		ms_graph_vma_draw(&v->graph, w, g, v->cur, selected_pid(v),
-				  v->base.ui);
+	row = ms_table_selected(&v->ptab);
+	if (g.h && row >= 0)
+		ms_graph_vma_draw(&v->graph, w, g, v->cur, proc_at(v, row)->pid,
+				  proc_at(v, row)->comm, v->base.ui);
 	ms_table_draw(&v->ptab, w, r);
 }
 
@@ -871,6 +873,14 @@ static void draw_maps(struct vma_view *v, WINDOW *w, struct ms_rect r)
 			   ms_live_fault_line(note, sizeof(note), v->cur,
 					      v->pid));
 		r.y++, r.h--;
+	}
+	/* the fault group's rates over time, while it runs */
+	if (have(v->cur, MS_SEC_FAULT_EVENTS)) {
+		struct ms_rect g = ms_gpanel_take(&v->graph, &r);
+
+		if (g.h)
+			ms_graph_vma_draw(&v->graph, w, g, v->cur, v->pid,
+					  v->comm, v->base.ui);
 	}
 	if (r.h >= 14) {
 		int used = draw_summary(v, w, r);
@@ -1272,6 +1282,7 @@ static void vma_update(struct ms_view *base, const struct ms_snapshot *cur,
 		v->maple_pending = false;
 	} else {
 		vma_rows(v);
+		ms_graph_vma_feed(&v->graph, cur, v->pid, base->ui);
 	}
 }
 
@@ -1359,6 +1370,10 @@ static enum ms_key_result maps_key(struct vma_view *v, int key)
 		v->waiting = true;
 		return MS_KEY_RESAMPLE;
 	}
+	if (!v->vtab.editing && key == 'H') {
+		ms_gpanel_toggle(&v->graph);
+		return MS_KEY_DONE;
+	}
 	if (!v->vtab.editing && key == 't') {
 		row = ms_table_selected(&v->vtab);
 		return open_maple(v, row >= 0 && vmas_here(v) ?
@@ -1416,7 +1431,8 @@ static const char *vma_hints(struct ms_view *base)
 		if (!v->waiting && v->cur && !vmas_here(v))
 			return "Esc back to the processes";
 		snprintf(v->hint, sizeof(v->hint),
-			 "Enter VMA fields  t maple tree  Esc processes  %s",
+			 "Enter VMA fields  t maple tree  H graph  Esc processes  "
+			 "%s",
 			 ms_table_hints(&v->vtab));
 		break;
 	case DETAIL:

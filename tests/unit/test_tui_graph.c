@@ -392,6 +392,7 @@ static void test_vma_graph(void **state)
 	struct ms_view *v = ms_view_vma.create(&ui);
 	WINDOW *w = newwin(40, W, 0, 0);
 	struct ms_snapshot s;
+	struct ms_fault_proc *fp;
 	struct ms_proc *p;
 
 	ms_snapshot_init(&s);
@@ -421,6 +422,30 @@ static void test_vma_graph(void **state)
 	assert_non_null(strstr(row(w, line_of(w, "majflt/s")), "+40/s"));
 	for (int y = 0; y < getmaxy(w); y++)
 		assert_null(strchr(row(w, y), '\x1b'));
+	/* its mappings: the fault group's rates (bpf), no process list */
+	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_RESAMPLE);
+	ms_snapshot_reset(&s);
+	s.have = MS_SEC_BIT(MS_SEC_VMAS) | MS_SEC_BIT(MS_SEC_FAULT_EVENTS);
+	s.vmas.pid = 100;
+	s.fault_events.fields = MS_FE_SPLIT;
+	s.fault_events.interval = 1;
+	fp = ms_fault_proc_add(&s.fault_events);
+	fp->pid = 100;
+	for (int c = 0; c < MS_FC_COUNT; c++)
+		fp->rate[c] = 0;
+	for (int i = 0; i < 6; i++) {
+		s.t_mono = 1010 + i;
+		fp->rate[MS_FC_MAJOR] = i < 5 ? 0 : 30;
+		v->cls->update(v, &s, NULL);
+	}
+	draw(v, w);
+	assert_true(find(w, "History, last 83 s: pid 100 \\x1b[2Jbig page "
+			    "faults per second") >= 0);
+	assert_rose(w, "bpf maj/s", true);
+	assert_int_equal(find(w, "minflt/s"), -1);
+	assert_int_equal(v->cls->on_key(v, 'H'), MS_KEY_DONE);
+	draw(v, w);
+	assert_int_equal(find(w, "History,"), -1);
 	v->cls->destroy(v);
 	ms_snapshot_free(&s);
 	delwin(w);
