@@ -7,7 +7,7 @@ Reads the SGR colour and attribute codes tmux writes (16 colours, 256
 colours, 24-bit, bold, dim, italic, underline, reverse) and draws each cell
 in DejaVu Sans Mono with the palette below (xterm's colour cube and grey
 ramp for 16-255); block elements (sparklines, bars) are drawn as rectangles
-so they fill their cells exactly.
+so they fill their cells exactly, braille patterns (plots) as their dots.
 """
 import re
 import sys
@@ -109,6 +109,9 @@ class Pen:
         return fg, bg
 
 
+# Unicode's dot numbering: bit i of (char - U+2800) is the dot at (col, row)
+BRAILLE = [(0, 0), (0, 1), (0, 2), (1, 0), (1, 1), (1, 2), (0, 3), (1, 3)]
+
 SGR = re.compile(r"\x1b\[([0-9;]*)m")
 OTHER_ESC = re.compile(r"\x1b(\[[0-9;?]*[A-Za-z]|\][^\x07]*\x07|.)")
 
@@ -147,7 +150,14 @@ def block(draw, ch, x, y, cw, chh, fg):
         w = max(1, cw * (0x2590 - o) // 8)
         draw.rectangle([x, y, x + w - 1, y + chh - 1], fill=fg)
         return True
-    return False
+    if 0x2801 <= o <= 0x28ff:    # braille: 2 x 4 dots (the font has none)
+        for bit, (cx, cy) in enumerate(BRAILLE):
+            if (o - 0x2800) >> bit & 1:
+                px = x + (2 * cx + 1) * cw // 4
+                py = y + (2 * cy + 1) * chh // 8
+                draw.rectangle([px - 1, py - 1, px + 1, py + 1], fill=fg)
+        return True
+    return o == 0x2800
 
 
 def render(src, dst, cols, rows):

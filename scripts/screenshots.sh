@@ -16,15 +16,17 @@ mkdir -p "$out"
 
 # name|keys, comma between presses (tmux send-keys names)|text the finished
 # screen shows
-shots='buddy||Frag%
+shots='buddy|Down Down|History: node 0 Normal
 buddy-zone|Down Down,Enter|Free memory per order
+buddy-explain|Down Down,x,Right Right Right Right Right Right|Explain: Frag%
 slab|2|ObjSz
 slab-cache|2,Enter|Attributes (/sys/kernel/slab)
 vma|3|Processes:
 vma-process|3,Enter|VMAs, Rss
 reclaim|4|Reclaim (/proc/vmstat)
 reclaim-vmstat|4,Enter|Every /proc/vmstat counter
-numa|5|nodes online'
+numa|5|nodes online
+help|?|Everywhere'
 
 TMUX_TMPDIR=$(mktemp -d)
 export TMUX_TMPDIR

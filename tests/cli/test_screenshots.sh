@@ -47,5 +47,17 @@ ok "ansi2png: red glyph pixels in the first cell" "$PY" -c 'import sys
 from PIL import Image
 im = Image.open(sys.argv[1]).convert("RGB")
 sys.exit(0 if any(im.getpixel((x, y)) == (205, 49, 49) for x in range(10, 19) for y in range(10, 28)) else 1)' "$tmp/k.png"
+printf '\342\243\277\342\240\201\n' > "$tmp/b.ans"
+"$PY" scripts/ansi2png.py "$tmp/b.ans" "$tmp/b.png" 2 1 > /dev/null
+ok "ansi2png: braille U+28FF: all 8 dots" "$PY" -c 'import sys
+from PIL import Image
+im = Image.open(sys.argv[1]).convert("RGB")
+dots = [(10 + (2 * c + 1) * 9 // 4, 10 + (2 * r + 1) * 18 // 8) for c in (0, 1) for r in range(4)]
+sys.exit(0 if all(im.getpixel(d) == (208, 208, 208) for d in dots) else 1)' "$tmp/b.png"
+ok "ansi2png: braille U+2801: dot 1 only" "$PY" -c 'import sys
+from PIL import Image
+im = Image.open(sys.argv[1]).convert("RGB")
+on = [(19 + (2 * c + 1) * 9 // 4, 10 + (2 * r + 1) * 18 // 8) for c in (0, 1) for r in range(4)]
+sys.exit(0 if [im.getpixel(d) == (208, 208, 208) for d in on] == [True] + [False] * 7 else 1)' "$tmp/b.png"
 ok "ansi2png: empty cells keep the default background" test "$(pixel "$tmp/k.png" 85 50)" = "28 28 28"
 finish
