@@ -44,8 +44,7 @@ wait_re() {
 
 # braille: five braille cells in a row somewhere on the screen
 braille() {
-	screen | perl -CSD -ne '$f = 1 if /[\x{2801}-\x{28ff}]{5}/;
-		END { exit !$f }'
+	screen | grep -qP '[\x{2801}-\x{28ff}]{5}'
 }
 
 # start W H ARGS...: memscope on the tree, every 0.2 s
