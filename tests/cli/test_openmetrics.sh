@@ -144,6 +144,16 @@ ok "--top 0: only other" test "$(series "$tmp/top0" memscope_slab_cache_size_byt
 ok "--top 10000: every cache, no other" test "$(series "$tmp/topall" memscope_slab_cache_size_bytes)" -eq "$(awk 'NR > 2 { n++ } END { print n }' "$R/proc/slabinfo")"
 ok "--top bounds the series count" sh -c "[ \$(grep -vc '^#' '$tmp/top0') -lt \$(grep -vc '^#' '$tmp/top5') ] && [ \$(grep -vc '^#' '$tmp/top5') -lt \$(grep -vc '^#' '$tmp/topall') ]"
 
+# a recording played back (--replay): the same exposition, no kernel
+"$MS" -b -n 2 -d 0.1 --root "$R2" --record "$tmp/rec" > /dev/null
+"$MS" -b -n 2 --replay "$tmp/rec" --format openmetrics > "$tmp/omr"
+ok "replay: strict" strict "$tmp/omr"
+ok "replay: backend named" grep -q '^memscope_source_info{section="buddy",backend="replay"} 1$' "$tmp/omr"
+ok "replay: node 1 free blocks as recorded from the tree" eq "$tmp/omr" \
+	'memscope_buddy_free_blocks{node="1",zone="Normal",order="10"}' \
+	"$(awk '$2 == "1," && $4 == "Normal" { print $15 }' "$R2/proc/buddyinfo")"
+ok "replay: rates between the recorded samples" grep -q '^memscope_vmstat_events_per_second{item="pgfault"} 0$' "$tmp/omr"
+
 # live: two samples, so rates are there (and BPF ones with the backend)
 "$MS" -b --format openmetrics -n 2 -d 0.5 > "$tmp/live" 2> "$tmp/live.err"
 ok "live: strict parser accepts it" strict "$tmp/live"
