@@ -332,7 +332,7 @@ void ms_gpanel_draw(struct ms_gpanel *p, WINDOW *w, struct ms_rect r,
 	sw = cw - LABEL_W - TEXT_W;
 	if (sw > MS_HIST_POINTS)
 		sw = MS_HIST_POINTS;
-	if (sw < 4 || !n) {
+	if (sw < 4 || !n || (rows < 1 && !ph)) {
 		ms_title(w, r.y, r.x, r.w, "History: no room for the graphs",
 			 ui);
 		return;

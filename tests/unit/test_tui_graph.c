@@ -150,6 +150,33 @@ static void test_panel_take(void **state)
 	ms_gpanel_free(&p);
 }
 
+static void test_panel_tiny(void **state)
+{
+	struct ms_gline l[2] = { { "a", "a", MS_GF_COUNT, false },
+				 { "b", "b", MS_GF_COUNT, false } };
+	struct ms_gpanel p;
+	WINDOW *w = newwin(3, 80, 0, 0);
+
+	assert_int_equal(ms_gpanel_init(&p, 2), 0);
+	ms_hist_tick(&p.hist, 1, 1);
+	ms_hist_push(&p.hist, "a", 1);
+	/* a title and nothing else fits: says so, draws no line */
+	ms_gpanel_draw(&p, w, (struct ms_rect){ 0, 0, 1, 80 }, "x", l, 2, &ui);
+	assert_non_null(strstr(row(w, 0), "History: no room for the graphs"));
+	/* two rows: the title and one sparkline; b has no room */
+	werase(w);
+	ms_gpanel_draw(&p, w, (struct ms_rect){ 0, 0, 2, 80 }, "x", l, 2, &ui);
+	assert_non_null(strstr(row(w, 0), "History, last 43 s: x"));
+	/* 43 cells: one sample, at the right; a flat line sits mid-way */
+	assert_int_equal(at(w, 1, 0), L'a');
+	assert_int_equal(at(w, 1, 13 + 42), L'\u2585');
+	assert_int_equal(at(w, 1, 13 + 41), L' ');
+	assert_non_null(strstr(row(w, 1), "\u2585 1 (1..1)"));
+	assert_string_equal(row(w, 2), "");
+	ms_gpanel_free(&p);
+	delwin(w);
+}
+
 /* ---- Each tab's panel ------------------------------------------------ */
 
 struct fixture {
@@ -458,6 +485,7 @@ int main(void)
 		cmocka_unit_test(test_plot),
 		cmocka_unit_test(test_span_and_memory),
 		cmocka_unit_test(test_panel_take),
+		cmocka_unit_test(test_panel_tiny),
 		cmocka_unit_test_setup_teardown(test_buddy_graph, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_buddy_graph_ascii, setup,
