@@ -76,6 +76,8 @@ bool ms_hist_tick(struct ms_history *h, double t, double interval)
 
 	if (isnan(t))
 		return false;
+	if (t != h->now)
+		h->ticks++; /* a new sample, not the same one again */
 	if (!isnan(h->now) && t < h->now) {
 		drop_after(h, t);
 		h->ngaps = h->gap_next = 0;
@@ -156,8 +158,11 @@ static void append(struct ms_history *h, struct ms_series *s, double v)
 	}
 	p->t = h->now;
 	p->v = (float)v;
-	p->span = gap <= JOIN_FACTOR * h->interval + JOIN_SLACK ? (float)gap :
-								  0;
+	/* the previous sample of the series was the store's previous one */
+	p->span = s->tick + 1 == h->ticks && gap <= JOIN_FACTOR * h->interval +
+							     JOIN_SLACK ?
+			  (float)gap :
+			  0;
 }
 
 int ms_hist_push(struct ms_history *h, const char *key, double v)
@@ -176,13 +181,15 @@ int ms_hist_push(struct ms_history *h, const char *key, double v)
 	}
 	s->used = ++h->clock;
 	append(h, s, v);
+	s->tick = h->ticks;
 	return 0;
 }
 
 /* Bucket of time t: n - 1 for (t_end - dx, t_end], lower ones before. */
 static long bucket(double t, double t_end, double dx, int n)
 {
-	double k = floor((t_end - t) / dx);
+	/* a point a whole number of dx back stays on its side (rounding) */
+	double k = floor((t_end - t) / dx + 1e-6);
 
 	if (k < 0)
 		return n - 1; /* rounding at t_end */

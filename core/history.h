@@ -29,6 +29,7 @@ struct ms_hpoint {
 struct ms_series {
 	char key[MS_HIST_KEY];
 	uint64_t used; /* the store's clock at its last push (LRU) */
+	uint64_t tick; /* the store's tick of its last push */
 	int head; /* p[head] is the oldest point */
 	int n;
 	struct ms_hpoint p[MS_HIST_POINTS];
@@ -38,6 +39,7 @@ struct ms_history {
 	struct ms_series **s; /* max slots, allocated when first used */
 	int n, max;
 	uint64_t clock; /* pushes so far */
+	uint64_t ticks; /* samples so far */
 	double now; /* t of the current sample, NAN before one */
 	/*
 	 * Seconds between samples now: the explorer's interval, or the

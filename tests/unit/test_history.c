@@ -106,6 +106,31 @@ static void test_gaps(void **state)
 	ms_hist_free(&h);
 }
 
+static void test_missed_sample(void **state)
+{
+	struct ms_history h;
+	double v[5];
+
+	ms_hist_init(&h, 2);
+	/* every 0.2 s; the third sample lacks the section: no push */
+	ms_hist_tick(&h, 0.2, 0.2), ms_hist_push(&h, "a", 1);
+	ms_hist_tick(&h, 0.4, 0.2), ms_hist_push(&h, "a", 2);
+	ms_hist_tick(&h, 0.6, 0.2);
+	ms_hist_tick(&h, 0.8, 0.2), ms_hist_push(&h, "a", 4);
+	ms_hist_tick(&h, 1.0, 0.2), ms_hist_push(&h, "a", 5);
+	/* the same sample again (a paused replay) is no new tick */
+	ms_hist_tick(&h, 1.0, 0.2), ms_hist_push(&h, "a", 5);
+	assert_true(ms_series_at(ms_hist_get(&h, "a"), 2)->span == 0);
+	assert_true(fabs(ms_series_at(ms_hist_get(&h, "a"), 3)->span - 0.2) <
+		    1e-6);
+	assert_int_equal(
+		ms_hist_buckets(ms_hist_get(&h, "a"), h.now, 0.2, 5, v), 4);
+	assert_true(v[0] == 1 && v[1] == 2);
+	assert_true(isnan(v[2])); /* a gap, though 0.4 s is within 1.5x */
+	assert_true(v[3] == 4 && v[4] == 5);
+	ms_hist_free(&h);
+}
+
 static void test_interval_change(void **state)
 {
 	struct ms_history h;
@@ -223,6 +248,7 @@ int main(void)
 		cmocka_unit_test(test_eviction),
 		cmocka_unit_test(test_same_tick_replaces),
 		cmocka_unit_test(test_gaps),
+		cmocka_unit_test(test_missed_sample),
 		cmocka_unit_test(test_interval_change),
 		cmocka_unit_test(test_recorded_interval),
 		cmocka_unit_test(test_time_backwards),
