@@ -12,6 +12,9 @@ struct key_help {
 	const char *what;
 };
 
+/* The `what` that stands for the replay's bookmarks (ui->replay_marks). */
+static const char marks_here[] = "";
+
 static const struct key_help keys[] = {
 	{ NULL, "Everywhere" },
 	{ "1 .. 9, F1 .. F9", "switch to tab N" },
@@ -73,6 +76,18 @@ static const struct key_help keys[] = {
 	{ "", "the VMA list it marks the selected VMA's slot;" },
 	{ "", "v slots, ]/[ next/previous node, r read again" },
 	{ "", "without the module each says how to load it" },
+	{ NULL, "Replay (--replay FILE; docs/recording.md)" },
+	{ "p", "pause, play; the header says REPLAY, the recorded time," },
+	{ "", "sample N/total, the speed, M on a bookmark, END" },
+	{ ".", "step: the next sample (pauses)" },
+	{ ",", "step back: the sample before (pauses); rates as recorded" },
+	{ "+, -", "play faster, slower: x0.25 .. x16 of the recorded pace" },
+	{ "g", "seek: a sample number, or a time into the recording" },
+	{ "", "(1:30, 1:02:03, 90s); Enter goes, Esc cancels" },
+	{ "m", "set or clear a bookmark at this sample (FILE.marks)" },
+	{ "' (quote)", "the next bookmark" },
+	{ "\" (double quote)", "the previous bookmark" },
+	{ "", marks_here },
 	{ NULL, "Buddy columns" },
 	{ "Wmark", "OK free > high; HIGH <= high; LOW <= low (kswapd);" },
 	{ "", "MIN <= min (allocations reclaim directly)" },
@@ -138,9 +153,16 @@ static void draw_key(WINDOW *w, int y, struct ms_rect r, int i,
 	}
 	ms_put(w, y, r.x + 2, KEYW, MS_LEFT, false, ms_attr(MS_C_TITLE),
 	       keys[i].keys);
-	ms_put(w, y, r.x + 2 + KEYW, r.w - 2 - KEYW, MS_LEFT, false,
-	       ms_attr(MS_C_HELP),
-	       keys[i].what ? keys[i].what : ms_graph_memory(buf, sizeof(buf)));
+	if (keys[i].what == marks_here)
+		ms_put_esc(w, y, r.x + 2 + KEYW, r.w - 2 - KEYW, MS_LEFT, false,
+			   ms_attr(MS_C_HELP),
+			   ui->replay_marks ? ui->replay_marks :
+					      "bookmarks: (while replaying)");
+	else
+		ms_put(w, y, r.x + 2 + KEYW, r.w - 2 - KEYW, MS_LEFT, false,
+		       ms_attr(MS_C_HELP),
+		       keys[i].what ? keys[i].what :
+				      ms_graph_memory(buf, sizeof(buf)));
 }
 
 static void draw_source(WINDOW *w, int y, struct ms_rect r,

@@ -20,6 +20,7 @@
 #include "tui/explain.h"
 #include "tui/help.h"
 #include "tui/mouse.h"
+#include "tui/replay_ui.h"
 #include "tui/theme.h"
 #include "tui/view.h"
 #include "tui/widgets.h"
@@ -54,6 +55,11 @@ struct tui {
 	int eidx;
 	char flash[80]; /* a short message in the footer, e.g. "theme: light" */
 	double flash_until;
+	struct ms_replay_ui rp; /* --replay: its cursor, speed, bookmarks */
+	/* --record while paused: samples go on, the screen stays frozen */
+	struct ms_snapshot bg[2];
+	int bgi;
+	const struct ms_snapshot *last; /* the latest sample, for rates */
 };
 
 static void on_signal(int sig)
@@ -99,13 +105,31 @@ static void sample(struct tui *t)
 
 	if (v->cls->request)
 		v->cls->request(v, &req);
+	if (t->last)
+		prev = t->last;
 	t->sample_err = ms_manager_sample(t->m, &req, &t->snap[next], prev);
 	t->have_prev = t->sampled;
 	t->sampled = true;
 	t->ci = next;
+	t->last = &t->snap[t->ci];
 	if (v->cls->update)
 		v->cls->update(v, &t->snap[t->ci],
 			       t->have_prev ? &t->snap[t->ci ^ 1] : NULL);
+	t->due = now() + (t->rp.r ? ms_replay_ui_delay(&t->rp) : t->interval);
+}
+
+/* Recording while paused: a sample for the file, not for the screen. */
+static void record_tick(struct tui *t)
+{
+	struct ms_request req = { .sections = MS_SEC_BIT(MS_SEC_MEMINFO) };
+	struct ms_view *v = view(t);
+	struct ms_snapshot *s = &t->bg[t->bgi];
+
+	if (v->cls->request)
+		v->cls->request(v, &req);
+	t->sample_err = ms_manager_sample(t->m, &req, s, t->last);
+	t->last = s;
+	t->bgi ^= 1;
 	t->due = now() + t->interval;
 }
 
@@ -139,7 +163,16 @@ static void draw_mem_line(struct tui *t, int y)
 	const struct ms_snapshot *s = cur_snap(t);
 	const struct ms_psi_line *psi = &s->reclaim.psi_some;
 	char tot[16], fre[16], av[16], psib[16], line[256], kern[80];
-	int pw = t->paused ? 8 : 0, x;
+	char right[200] = "";
+	int pw, x;
+
+	if (t->rp.r)
+		ms_replay_ui_status(&t->rp, right, sizeof(right));
+	if (t->paused)
+		strcat(right, "PAUSED ");
+	pw = ms_text_width(right);
+	if (pw > COLS / 2)
+		pw = COLS / 2;
 
 	snprintf(line, sizeof(line),
 		 "MemTotal %s  MemFree %s  MemAvailable %s  PSI some %s  "
@@ -159,9 +192,9 @@ static void draw_mem_line(struct tui *t, int y)
 	else
 		ms_put(stdscr, y, x, COLS - pw - x, MS_LEFT, true,
 		       ms_attr(MS_C_HEADER), "");
-	if (t->paused)
+	if (pw)
 		ms_put(stdscr, y, COLS - pw, pw, MS_RIGHT, true,
-		       ms_attr(MS_C_PAUSED), "PAUSED ");
+		       ms_attr(MS_C_PAUSED), right);
 }
 
 /* "procfs: meminfo buddy reclaim", one group per backend. */
@@ -207,8 +240,15 @@ static void draw_source_line(struct tui *t, int y)
 	       src[0] ? src : "no data yet");
 	x = ms_text_width(src) + 2;
 	if (t->sample_err < 0 || t->theme_err[0] || t->o->config_err ||
-	    s->nr_notes) {
+	    s->nr_notes || (t->rp.r && ms_replay_end_note(t->rp.r))) {
 		off = (size_t)snprintf(line, sizeof(line), "| ");
+		/* where a cut or damaged recording stops */
+		if (t->rp.r && ms_replay_end_note(t->rp.r))
+			off += (size_t)snprintf(line + off, sizeof(line) - off,
+						"%s; ",
+						ms_esc(esc, sizeof(esc),
+						       ms_replay_end_note(
+							       t->rp.r)));
 		if (t->sample_err < 0)
 			off += (size_t)snprintf(line + off, sizeof(line) - off,
 						"sample: %s; ",
@@ -262,7 +302,9 @@ static void draw_footer(struct tui *t, int y)
 	struct ms_view *v = view(t);
 	const char *hints = v->cls->hints ? v->cls->hints(v) : "";
 	char tabs[16], line[512];
-	const char *more[] = { tabs, "p pause", "+/- interval" };
+	const char *more[] = { tabs, "p pause",
+			       t->rp.r ? ". , step  +/- speed  g seek  m mark" :
+					 "+/- interval" };
 	int room = COLS - (int)strlen(right);
 	size_t off;
 
@@ -272,6 +314,12 @@ static void draw_footer(struct tui *t, int y)
 		hints = "Left/Right explain next  x/Esc close";
 	if (t->flash_until)
 		hints = t->flash;
+	if (t->rp.prompt) {
+		ms_replay_ui_prompt(&t->rp, line, sizeof(line));
+		ms_put(stdscr, y, 0, COLS, MS_LEFT, true,
+		       ms_attr(MS_C_FOOTER), line);
+		return;
+	}
 	snprintf(tabs, sizeof(tabs), "1-%d tab", t->nviews);
 	off = (size_t)snprintf(line, sizeof(line), " %s", hints);
 	for (size_t i = 0; i < sizeof(more) / sizeof(more[0]) && !t->help; i++)
@@ -462,9 +510,27 @@ static void cycle_theme(struct tui *t)
 	t->flash_until = now() + 3;
 }
 
+/* --replay: step, speed, seek, bookmarks (+/- are speed, not interval). */
+static bool replay_key(struct tui *t, int key)
+{
+	bool moved, pause;
+
+	if (!t->rp.r || !ms_replay_ui_key(&t->rp, key, &moved, &pause))
+		return false;
+	if (pause)
+		t->paused = true;
+	if (moved)
+		sample(t);
+	else if (!t->paused)
+		t->due = now() + ms_replay_ui_delay(&t->rp);
+	return true;
+}
+
 /* Keys every tab shares; returns false for a key nobody wants. */
 static bool global_key(struct tui *t, int key)
 {
+	if (replay_key(t, key))
+		return true;
 	if (key >= '1' && key <= '9')
 		switch_view(t, key - '1');
 	else if (key >= KEY_F(1) && key <= KEY_F(9))
@@ -514,6 +580,10 @@ static void handle_key(struct tui *t, int key)
 	}
 	if (t->help) {
 		help_key(t, key);
+		return;
+	}
+	if (t->rp.prompt) {
+		replay_key(t, key);
 		return;
 	}
 	if (t->explain && explain_key(t, key))
@@ -603,7 +673,7 @@ static int wait_key(struct tui *t)
 {
 	int ms = TICK_MS;
 
-	if (!t->paused) {
+	if (!t->paused || t->m->rec) {
 		double left = t->due - now();
 
 		ms = left <= 0 ? 0 : (int)ceil(left * 1000);
@@ -623,8 +693,14 @@ static void loop(struct tui *t)
 		int key;
 
 		if (!t->paused && now() >= t->due) {
-			sample(t);
+			/* a replay stops at its last sample, paused */
+			if (t->rp.r && !ms_replay_ui_tick(&t->rp))
+				t->paused = true;
+			else
+				sample(t);
 			dirty = true;
+		} else if (t->paused && t->m->rec && now() >= t->due) {
+			record_tick(t);
 		}
 		if (t->flash_until && now() >= t->flash_until) {
 			t->flash_until = 0;
@@ -695,6 +771,10 @@ int ms_tui_run(struct ms_manager *m, const struct ms_opts *o)
 		t->theme_err[0] = '\0'; /* built-in colours are the default */
 	ms_snapshot_init(&t->snap[0]);
 	ms_snapshot_init(&t->snap[1]);
+	ms_snapshot_init(&t->bg[0]);
+	ms_snapshot_init(&t->bg[1]);
+	ms_replay_ui_init(&t->rp, ms_replay_of(m));
+	t->ui.replay_marks = t->rp.r ? t->rp.marks : NULL;
 	err = create_views(t);
 	if (!err)
 		err = catch_signals();
@@ -717,5 +797,7 @@ int ms_tui_run(struct ms_manager *m, const struct ms_opts *o)
 	destroy_views(t);
 	ms_snapshot_free(&t->snap[0]);
 	ms_snapshot_free(&t->snap[1]);
+	ms_snapshot_free(&t->bg[0]);
+	ms_snapshot_free(&t->bg[1]);
 	return 0;
 }

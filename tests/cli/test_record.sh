@@ -138,4 +138,67 @@ ok "keys of the wrong type or unknown: read as absent, all 40 replay" \
 	test "$(wc -l < "$tmp/o.json")" -eq 40
 ok "... the sample after is whole" sh -c "sed -n 3p '$tmp/o.json' | jq -e '.buddy.zones | length > 0'"
 ok "... that sample has no buddy zones" sh -c "sed -n 2p '$tmp/o.json' | jq -e 'has(\"meminfo\") | not'"
+
+# the explorer: replay controls and recording while paused (private tmux)
+if command -v tmux >/dev/null; then
+	sock="ms-record-$$"
+	tm() { tmux -L "$sock" "$@"; }
+	screen() { tm capture-pane -p -t r; }
+	# wait_for TEXT: up to 5 s for TEXT on the screen
+	wait_for() {
+		i=0
+		while [ $i -lt 50 ]; do
+			screen | grep -qF -- "$1" && return 0
+			sleep 0.1
+			i=$((i + 1))
+		done
+		return 1
+	}
+	"$MS" -b -n 30 -d 0.5 --root "$FIX/debian12-6.18" --record "$tmp/t.zst" >/dev/null
+	tm new-session -d -s r -x 120 -y 40 "'$MS' --replay '$tmp/t.zst'"
+	ok "replay: the header says REPLAY and the sample" wait_for " 1/30 x1"
+	tm send-keys -t r p
+	ok "p pauses" wait_for "PAUSED"
+	tm send-keys -t r g 2 0 Enter
+	ok "g 20 seeks to sample 20" wait_for " 20/30 x1"
+	tm send-keys -t r ,
+	ok ", steps back" wait_for " 19/30 x1"
+	tm send-keys -t r .
+	ok ". steps forward" wait_for " 20/30 x1"
+	tm send-keys -t r m
+	ok "m sets a bookmark (M)" wait_for " 20/30 x1 M"
+	tm send-keys -t r g 0 : 0 5 Enter
+	ok "g 0:05 seeks 5 s in (sample 11 at 0.5 s)" wait_for " 11/30 x1"
+	tm send-keys -t r "'"
+	ok "' goes to the next bookmark" wait_for " 20/30 x1 M"
+	tm send-keys -t r '"'
+	ok '" with no bookmark before says so' wait_for "no bookmark that way"
+	tm send-keys -t r + + -
+	ok "+ + - : x2" wait_for " 20/30 x2"
+	tm send-keys -t r g 9 9 Enter
+	ok "g with a sample out of range says what it takes" wait_for "g: a sample 1..30"
+	tm send-keys -t r g 2 9 Enter p
+	ok "plays to the end and pauses there" wait_for " 30/30 x2 END PAUSED"
+	tm send-keys -t r '?'
+	ok "help lists the bookmark" wait_for "bookmarks: 20 (0:09)"
+	tm send-keys -t r Escape q
+	sleep 0.3
+	ok "FILE.marks holds it" test "$(cat "$tmp/t.zst.marks")" = 20
+	tm kill-server 2>/dev/null
+
+	tm new-session -d -s r -x 120 -y 40 "'$MS' -d 0.2 --root '$FIX/debian12-6.18' --record '$tmp/tui.zst'"
+	wait_for "Buddy" >/dev/null
+	tm send-keys -t r p
+	wait_for "PAUSED" >/dev/null
+	a=$(zstdcat "$tmp/tui.zst" 2>/dev/null | wc -l)
+	sleep 1.5
+	b=$(zstdcat "$tmp/tui.zst" 2>/dev/null | wc -l)
+	tm send-keys -t r q
+	sleep 0.5
+	tm kill-server 2>/dev/null
+	ok "explorer: recording goes on while paused ($a -> $b lines)" test "$b" -ge $((a + 4))
+	"$MS" -b --json --replay "$tmp/tui.zst" > "$tmp/tui.json"
+	ok "explorer: every sample has every section (Buddy tab shown)" sh -c \
+		"jq -e 'has(\"buddy\") and has(\"slab\") and has(\"processes\") and has(\"reclaim\") and has(\"numa\")' '$tmp/tui.json' | grep -qvx true; test \$? -ne 0"
+fi
 finish

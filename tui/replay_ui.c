@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Replay controls of the explorer: `.` `,` step, `+` `-` speed, `g` seek,
+ * `m` `'` `"` bookmarks; the cursor lives in the replay backend.
+ */
+#include "tui/replay_ui.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "tui/view.h"
+
+static const double speeds[] = { 0.25, 0.5, 1, 2, 4, 8, 16 };
+#define NSPEEDS (int)(sizeof(speeds) / sizeof(speeds[0]))
+
+/* "bookmarks: 3 (0:12), 17 (1:30)": the help screen's list. */
+static void list_marks(struct ms_replay_ui *u)
+{
+	const int *m;
+	int n, off = 0;
+	double t0 = ms_replay_time(u->r, 0);
+
+	m = ms_replay_marks(u->r, &n);
+	off = snprintf(u->marks, sizeof(u->marks), "bookmarks: ");
+	for (int i = 0; i < n && off < (int)sizeof(u->marks); i++) {
+		int s = (int)(ms_replay_time(u->r, m[i]) - t0);
+
+		off += snprintf(u->marks + off, sizeof(u->marks) - (size_t)off,
+				"%s%d (%d:%02d)", i ? ", " : "", m[i] + 1,
+				s / 60, s % 60);
+	}
+	if (!n)
+		snprintf(u->marks, sizeof(u->marks),
+			 "bookmarks: none yet (m sets one)");
+	else if (ms_replay_marks_error(u->r) && off < (int)sizeof(u->marks))
+		snprintf(u->marks + off, sizeof(u->marks) - (size_t)off,
+			 "; not saved: %s", ms_replay_marks_error(u->r));
+}
+
+void ms_replay_ui_init(struct ms_replay_ui *u, struct ms_replay *r)
+{
+	memset(u, 0, sizeof(*u));
+	u->r = r;
+	u->speed = 1;
+	if (r)
+		list_marks(u);
+}
+
+static void set_speed(struct ms_replay_ui *u, int dir)
+{
+	int i = 0;
+
+	while (i < NSPEEDS - 1 && speeds[i] < u->speed - 1e-9)
+		i++;
+	i += dir;
+	u->speed = speeds[i < 0 ? 0 : i >= NSPEEDS ? NSPEEDS - 1 : i];
+}
+
+/*
+ * "17": sample 17; "1:30", "1:02:03", "90s": that far into the recording.
+ * Returns the sample index, or -1.
+ */
+static int parse_seek(const struct ms_replay *r, const char *s)
+{
+	unsigned int a, b, c;
+	char end;
+	double off;
+
+	if (sscanf(s, "%u:%u:%u%c", &a, &b, &c, &end) == 3)
+		off = a * 3600.0 + b * 60.0 + c;
+	else if (sscanf(s, "%u:%u%c", &a, &b, &end) == 2)
+		off = a * 60.0 + b;
+	else if (sscanf(s, "%us%c", &a, &end) == 1 && strchr(s, 's'))
+		off = a;
+	else if (sscanf(s, "%u%c", &a, &end) == 1 && a >= 1 &&
+		 (int)a <= ms_replay_count(r))
+		return (int)a - 1;
+	else
+		return -1;
+	return ms_replay_at_offset(r, off);
+}
+
+static bool prompt_key(struct ms_replay_ui *u, int key, bool *moved)
+{
+	size_t n = strlen(u->input);
+	int i;
+
+	if (ms_key_is_enter(key)) {
+		u->prompt = false;
+		i = parse_seek(u->r, u->input);
+		if (i < 0) {
+			snprintf(u->msg, sizeof(u->msg),
+				 "g: a sample 1..%d, or a time like 1:30 or 90s",
+				 ms_replay_count(u->r));
+			return true;
+		}
+		ms_replay_seek(u->r, i);
+		*moved = true;
+	} else if (key == MS_KEY_ESC) {
+		u->prompt = false;
+	} else if (key == KEY_BACKSPACE || key == 127 || key == 8) {
+		if (n)
+			u->input[n - 1] = '\0';
+	} else if (((key >= '0' && key <= '9') || key == ':' || key == 's') &&
+		   n + 1 < sizeof(u->input)) {
+		u->input[n] = (char)key;
+		u->input[n + 1] = '\0';
+	}
+	return true;
+}
+
+static void jump(struct ms_replay_ui *u, int i, bool *moved)
+{
+	if (i < 0) {
+		snprintf(u->msg, sizeof(u->msg), "no bookmark that way");
+		return;
+	}
+	ms_replay_seek(u->r, i);
+	*moved = true;
+}
+
+bool ms_replay_ui_key(struct ms_replay_ui *u, int key, bool *moved,
+		      bool *pause)
+{
+	int pos;
+
+	*moved = *pause = false;
+	if (!u->r)
+		return false;
+	if (u->prompt)
+		return prompt_key(u, key, moved);
+	u->msg[0] = '\0';
+	pos = ms_replay_pos(u->r);
+	switch (key) {
+	case '.':
+	case ',':
+		*pause = true;	/* stepping is for a frozen screen */
+		ms_replay_seek(u->r, pos + (key == '.' ? 1 : -1));
+		*moved = ms_replay_pos(u->r) != pos;
+		return true;
+	case '+':
+	case '=':
+		set_speed(u, 1);
+		return true;
+	case '-':
+	case '_':
+		set_speed(u, -1);
+		return true;
+	case 'g':
+		u->prompt = true;
+		u->input[0] = '\0';
+		return true;
+	case 'm':
+		ms_replay_mark(u->r, pos);
+		list_marks(u);
+		return true;
+	case '\'':
+		jump(u, ms_replay_next_mark(u->r, pos, 1), moved);
+		return true;
+	case '"':
+		jump(u, ms_replay_next_mark(u->r, pos, -1), moved);
+		return true;
+	}
+	return false;
+}
+
+bool ms_replay_ui_tick(struct ms_replay_ui *u)
+{
+	int pos = ms_replay_pos(u->r);
+
+	if (pos + 1 >= ms_replay_count(u->r))
+		return false;
+	ms_replay_seek(u->r, pos + 1);
+	return true;
+}
+
+double ms_replay_ui_delay(const struct ms_replay_ui *u)
+{
+	int pos = ms_replay_pos(u->r);
+	double dt = ms_replay_time(u->r, pos + 1) - ms_replay_time(u->r, pos);
+
+	if (!(dt > 0 && dt < 3600))
+		dt = ms_replay_interval(u->r) > 0 ? ms_replay_interval(u->r) : 1;
+	dt /= u->speed;
+	return dt < 0.02 ? 0.02 : dt;
+}
+
+void ms_replay_ui_status(const struct ms_replay_ui *u, char *buf, size_t len)
+{
+	int pos = ms_replay_pos(u->r), n = ms_replay_count(u->r);
+	time_t t = (time_t)ms_replay_time(u->r, pos);
+	struct tm tm;
+	char when[16] = "?", speed[16];
+
+	if (localtime_r(&t, &tm))
+		strftime(when, sizeof(when), "%H:%M:%S", &tm);
+	if (u->speed < 1)
+		snprintf(speed, sizeof(speed), "x%.2g", u->speed);
+	else
+		snprintf(speed, sizeof(speed), "x%g", u->speed);
+	snprintf(buf, len, "REPLAY %s %d/%d %s%s%s%s ", when, pos + 1, n,
+		 speed, ms_replay_marked(u->r, pos) ? " M" : "",
+		 pos + 1 == n ? " END" : "", u->msg[0] ? " |" : "");
+	if (u->msg[0] && strlen(buf) + strlen(u->msg) + 2 < len) {
+		strcat(buf, " ");
+		strcat(buf, u->msg);
+		strcat(buf, " ");
+	}
+}
+
+void ms_replay_ui_prompt(const struct ms_replay_ui *u, char *buf, size_t len)
+{
+	snprintf(buf, len,
+		 " seek to sample (1..%d) or time (1:30, 90s): %s_   "
+		 "Enter go  Esc cancel",
+		 ms_replay_count(u->r), u->input);
+}
