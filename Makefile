@@ -28,7 +28,7 @@ Q := @
 endif
 
 LIB_SRC := $(filter-out core/main.c,$(wildcard core/*.c)) \
-	   $(wildcard probes/*.c probes/*/*.c)
+	   $(wildcard probes/*.c probes/*/*.c exp/*.c)
 
 # The BPF backend (probes/bpf): *.bpf.c -> build/bpf/*.bpf.o -> *.skel.h.
 # Built when clang, bpftool and libbpf are installed (deps.sh); without them
@@ -294,7 +294,7 @@ LAB_BINS := $(BUILD)/memscope $(BUILD)/bench/manyvmas $(LAB)/maplecheck \
 LAB_JQ = $(shell command -v jq)
 LAB_SESSION_SECS ?= 28800
 
-.PHONY: lab lab-build lab-test deps-lab lab-kdir
+.PHONY: lab lab-build lab-test deps-lab lab-kdir experiments
 
 deps-lab:
 	@sh scripts/deps.sh lab
@@ -321,6 +321,13 @@ lab-build: $(LAB_KO) $(LAB_BINS)
 lab-test: deps-lab
 	$(Q)sh tests/lab/test_kmod.sh
 
+# The seed chapter's experiments (docs/experiments.md), full runs in the
+# lab VM; results and plots (gnuplot on the host) in docs/experiments/.
+EXPS ?= frag,slab,mglru
+experiments: deps-lab
+	$(Q)$(MAKE) --no-print-directory lab-build
+	$(Q)EXPS=$(EXPS) sh tests/lab/exp-vm.sh docs/experiments
+
 # A lecturer's session: the VM with the module loaded and memscope on the
 # console; quitting memscope leaves a shell, leaving that powers off.
 lab: deps-lab
@@ -345,5 +352,6 @@ help:
 	@echo "make uninstall  remove what make install put there"
 	@echo "make lab        the lab VM: Debian 6.1, memscope.ko, memscope on the console"
 	@echo "make lab-test   the module tests in the lab VM (part of make check)"
+	@echo "make experiments  the seed's experiments in the lab VM (docs/experiments/)"
 
 -include $(shell find build -name '*.d' 2>/dev/null)

@@ -13,6 +13,7 @@
 #include "core/record.h"
 #include "core/opts.h"
 #include "core/out_openmetrics.h"
+#include "exp/exp.h"
 #include "probes/probe.h"
 #include "tui/theme.h"
 #include "tui/tui.h"
@@ -21,6 +22,8 @@ static void usage(FILE *f)
 {
 	fprintf(f,
 		"Usage: memscope [OPTION]...\n"
+		"       memscope experiment NAME [--out DIR]  (frag, slab, mglru:\n"
+		"       memscope experiment --help)\n"
 		"Explore the kernel's memory management: buddy allocator, slab,\n"
 		"VMAs, reclaim and NUMA, interactively or in batch.\n\n"
 		"  -b, --batch          print samples instead of the interactive screen\n"
@@ -295,6 +298,8 @@ int main(int argc, char **argv)
 	struct ms_opts o;
 	int err = 0, rerr;
 
+	if (argc > 1 && !strcmp(argv[1], "experiment"))
+		return ms_exp_main(argc - 1, argv + 1);
 	o = (struct ms_opts){ .interval = 1.0, .alloc_probe = -1,
 			      .top = MS_OM_TOP_DEFAULT };
 	load_config(argc, argv, &o);

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Install the Debian packages memscope needs: `deps.sh run` to build and
-# start it, `deps.sh check` to run every test, `deps.sh lab` for the lab VM,
-# `deps.sh shots` for make screenshots.
+# start it, `deps.sh check` to run every test, `deps.sh lab` for the lab VM
+# (and make experiments), `deps.sh shots` for make screenshots.
 # Only missing ones are fetched.
 set -e
 # clang, llvm (llvm-strip), bpftool and libbpf-dev build the BPF backend;
@@ -28,10 +28,14 @@ check="$run libcmocka-dev tmux procps jq ncurses-term prometheus
 shots="make gcc tmux python3-pil fonts-dejavu-core"
 check="$check python3-pil fonts-dejavu-core"
 
+# make experiments and its short run in make check: the plots (PNG)
+exp="gnuplot-nox"
+check="$check $exp"
+
 case "${1:-run}" in
 run) want=$run ;;
 check) want=$check ;;
-lab) want="make gcc jq tmux $lab" ;;
+lab) want="make gcc jq tmux $lab $exp" ;;
 shots) want="$run $shots" ;;
 *) echo "usage: deps.sh run|check|lab|shots" >&2; exit 2 ;;
 esac
