@@ -320,7 +320,8 @@ resolve_accel() {
 # cmdline for the accelerator in $accel.
 qemu_args() {
 	local n=0 i size mb
-	cmdline="console=ttyS0 panic=-1 rdinit=/init loglevel=4"
+	# MEMSCOPE_LAB=1 tells memscope experiment it runs in the lab VM
+	cmdline="console=ttyS0 panic=-1 rdinit=/init loglevel=4 MEMSCOPE_LAB=1"
 	cmdline+=" LAB_TERM=${TERM:-vt100} $append"
 	if [ $interactive -eq 1 ] && size=$(stty size 2>/dev/null); then
 		cmdline+=" LAB_ROWS=${size% *} LAB_COLS=${size#* }"

@@ -1,0 +1,117 @@
+#!/bin/sh
+# The experiments suite (make check): a short run of every `memscope
+# experiment` in the lab VM (exp-vm.sh quick), then checks that the outputs
+# exist, parse and move the expected way. Closes with "N passed, N failed".
+cd "$(dirname "$0")/../.." || exit 2
+. tests/lib.sh
+LAB=${LAB:-build/lab}
+OUT=tests/lab/out/exp-test
+EXPS=${EXPS:-frag,slab,mglru}
+
+# csv_ok FILE: a header and at least one row, every row as wide as it
+csv_ok() {
+	awk -F, 'NR == 1 { n = NF; next }
+		 NF != n || /^$/ { bad = 1 }
+		 END { exit bad || NR < 2 }' "$1"
+}
+
+# sum FILE KEY: a value of summary.csv
+sum() {
+	awk -F, -v k="$2" '$1 == k { print $2 }' "$1"
+}
+
+png_ok() {
+	[ "$(head -c 4 "$1" | od -An -c | tr -d ' ')" = "211PNG" ]
+}
+
+outputs() { # DIR FILES...: report, plot script, PNGs and CSVs
+	d=$OUT/$1
+	shift
+	ok "$d: report.md and plot.gp" test -s "$d/report.md" -a -s "$d/plot.gp"
+	for f in "$@"; do
+		case $f in
+		*.png) ok "$d/$f is a PNG" png_ok "$d/$f" ;;
+		*.csv) ok "$d/$f parses (rows as wide as the header)" \
+			csv_ok "$d/$f" ;;
+		esac
+	done
+}
+
+frag() {
+	s=$OUT/frag/summary.csv
+	outputs frag frag-zones.csv frag-buddy.csv frag-probe.csv \
+		frag-vmstat.csv summary.csv frag-largest.png frag-probe.png
+	ok "frag: at least 2 fragmenting steps ($(sum $s steps))" \
+		test "$(sum $s steps)" -ge 2
+	ok "frag: the allocation probe of memscope.ko answered" \
+		test "$(sum $s probe)" = 1
+	ok "frag: the largest free order did not grow while fragmenting" \
+		test "$(sum $s nonincreasing)" = 1
+	ok "frag: the unusable index at order 9 rose ($(sum $s unusable_start) to $(sum $s unusable_fragmented))" \
+		test "$(sum $s unusable_rising)" = 1
+	if [ "$(sum $s compaction_raised)" = 1 ]; then
+		ok "frag: compaction raised the largest free order" true
+	else
+		ok "frag: the report says compaction could not raise it" \
+			grep -q "Compaction could not raise" $OUT/frag/report.md
+	fi
+	ok "frag: a row per zone and step in frag-zones.csv" test \
+		"$(($(wc -l <$OUT/frag/frag-zones.csv) - 1))" -ge 4
+}
+
+slab() {
+	s=$OUT/slab/summary.csv
+	outputs slab slab-runs.csv slab-summary.csv summary.csv slab-ops.png \
+		slab-p99.png
+	ok "slab: every allocation succeeded" test "$(sum $s all_ok)" = 1
+	ok "slab: a spread over >= 2 runs per size and API" \
+		test "$(sum $s spread)" = 1
+	ok "slab: kmem_cache and kmalloc ops/s present, > 0" awk -F, '
+		NR > 1 && $5 == "alloc" { n[$4]++; if (!($7 > 0)) bad = 1 }
+		END { exit bad || !n["kmem_cache"] || !n["kmalloc"] }' \
+		$OUT/slab/slab-summary.csv
+	ok "slab: the report has the table" \
+		grep -q '^| 64 | .* | alloc |' $OUT/slab/report.md
+}
+
+mglru() {
+	s=$OUT/mglru/summary.csv
+	outputs mglru mglru-phases.csv mglru-latency.csv summary.csv \
+		mglru-latency.png mglru-counters.png
+	for w in filescan anon; do
+		ok "mglru: $w ran with MGLRU off and on" test \
+			"$(sum $s ${w}_off)" -ge 1 -a "$(sum $s ${w}_on)" -ge 1
+	done
+	ok "mglru: every phase reclaimed pages (pressure)" \
+		test "$(sum $s pressure)" = 1
+	ok "mglru: the probe workload ran in every phase" \
+		test "$(sum $s probes)" = 1
+	ok "mglru: lru_gen really was switched (off 0x0000, on 0x0007)" awk -F, '
+		NR > 1 && $2 == "off" && $3 != "0x0000" { bad = 1 }
+		NR > 1 && $2 == "on" && $3 !~ /^0x000[1-7]$/ { bad = 1 }
+		END { exit bad || NR < 5 }' $OUT/mglru/mglru-phases.csv
+}
+
+guest() {
+	t0=$(date +%s)
+	EXPS=$EXPS EXP_NODES_MB=${EXP_NODES_MB:-512} \
+		EXP_TIMEOUT=${EXP_TIMEOUT:-300} sh tests/lab/exp-vm.sh $OUT quick
+	rc=$?
+	echo "exp: the VM ran $(($(date +%s) - t0)) s, status $rc"
+	ok "lab VM: every experiment finished (status $rc)" test $rc -eq 0
+	res=tests/lab/out/exp-1
+	ok "lab VM: every setting the experiments changed was put back" \
+		cmp "$res/settings-before" "$res/settings-after"
+	grep -a '^exp: .* status' "$res/run.log"
+}
+
+if ${MAKE:-make} --no-print-directory lab-build >/dev/null 2>&1; then
+	ok "make lab-build" true
+	guest
+	case ",$EXPS," in *,frag,*) frag ;; esac
+	case ",$EXPS," in *,slab,*) slab ;; esac
+	case ",$EXPS," in *,mglru,*) mglru ;; esac
+else
+	no "make lab-build" true
+fi
+finish
