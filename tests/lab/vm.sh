@@ -340,7 +340,7 @@ qemu_args() {
 	if [ "$accel" = kvm ]; then
 		args+=(-accel kvm -cpu "${LAB_KVM_CPU:-host}")
 	else
-		args+=(-accel tcg -cpu max)
+		args+=(-accel "tcg${LAB_TCG_THREAD:+,thread=$LAB_TCG_THREAD}" -cpu max)
 	fi
 	args+=(-kernel "$kernel" -initrd "$work/initramfs.gz"
 		-drive "file=$work/out.img,format=raw,if=virtio")
