@@ -659,11 +659,9 @@ stress() {
 	bench_loop &
 	l3=$!
 	l4=
-	# STRESS_MEMSCOPE=1 adds memscope itself, BPF programs included (off
-	# by default: its fexit on handle_mm_fault, attached and detached every
-	# few seconds under this fault load, soft-locked the 6.1 guest under
-	# TCG in about one run of three; see README.md)
-	if [ "${STRESS_MEMSCOPE:-0}" = 1 ]; then
+	# memscope itself, BPF programs included (STRESS_MEMSCOPE=0 leaves it
+	# out): each run attaches and detaches its fault group under this load
+	if [ "${STRESS_MEMSCOPE:-1}" = 1 ]; then
 		memscope_loop &
 		l4=$!
 	fi

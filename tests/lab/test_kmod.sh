@@ -59,7 +59,7 @@ guest() {
 	# A soft lockup panics the guest: the run ends at once, its trace in
 	# console.log, instead of at the timeout.
 	tests/lab/vm.sh -k "/boot/vmlinuz-$rel" -t "${LAB_TEST_TIMEOUT:-600}" \
-		-A "STRESS_SECS=${STRESS_SECS:-30} MANY=${MANY:-10000} STRESS_MEMSCOPE=${STRESS_MEMSCOPE:-0} softlockup_panic=1" \
+		-A "STRESS_SECS=${STRESS_SECS:-30} MANY=${MANY:-10000} STRESS_MEMSCOPE=${STRESS_MEMSCOPE:-1} softlockup_panic=1" \
 		-m "$LAB/kmod-$rel/memscope.ko" -b build/memscope \
 		-b build/bench/manyvmas -b $LAB/maplecheck -b $LAB/churn \
 		-b "$(command -v jq)" -f $LAB/release:/lab/release \
