@@ -976,7 +976,8 @@ static const char *buddy_hints(struct ms_view *v)
 		return "Up/Down scroll  H graph  Esc back";
 	if (b->zones.editing)
 		return ms_table_hints(&b->zones);
-	return "Enter zone  a alloc probe  H graph  s sort  r reverse  / filter";
+	return "Enter zone  a alloc probe  H graph  s sort  r reverse  "
+	       "/ filter";
 }
 
 /* ---- Explain ids of each page ---------------------------------------- */

@@ -404,10 +404,8 @@ static void test_numa_graph(void **state)
 		    &kv(&f->s.numa.nodes[0].numastat, "numa_foreign")->rate,
 		    20);
 	draw(v, w);
-	assert_true(
-		find(w,
-		     "History, last 83 s: numa_miss and numa_foreign per second "
-		     "per node") >= 0);
+	assert_true(find(w, "History, last 83 s: numa_miss and numa_foreign "
+			    "per second per node") >= 0);
 	assert_rose(w, "N0 foreign", true);
 	assert_non_null(strstr(row(w, line_of(w, "N0 foreign")), "+20/s"));
 	v->cls->destroy(v);
