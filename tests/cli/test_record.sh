@@ -26,6 +26,23 @@ roundtrip deb12 --root "$FIX/debian12-6.18"
 roundtrip twonode --root "$FIX/debian-6.1-2node"
 roundtrip hostile --root "$FIX/edge-proc-hostile"
 roundtrip drill --root "$FIX/debian12-6.18" --pid 9080 --cache kmalloc-64
+# the live system as nobody: only the procfs backend can open (no BPF, no
+# taskstats, no memscope.ko), so recording attaches nothing
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
+	chmod 777 "$tmp"
+	setpriv --reuid=65534 --regid=65534 --clear-groups "$MS" -b -n 3 \
+		-d 0.2 --json --record "$tmp/live.zst" > "$tmp/live.live" 2>/dev/null
+	setpriv --reuid=65534 --regid=65534 --clear-groups "$MS" -b --json \
+		--replay "$tmp/live.zst" > "$tmp/live.replay" 2>/dev/null
+	ok "live (procfs, as nobody): 3 samples" test "$(wc -l < "$tmp/live.replay")" -eq 3
+	ok "live (procfs, as nobody): replay --json = --json while recording" \
+		same "$tmp/live.live" "$tmp/live.replay"
+	ok "live: the recording has the processes" jq_ok "$tmp/live.replay" \
+		'(.processes | length) > 1 and .sources.processes == "replay"'
+	chmod 755 "$tmp"
+elif [ "$(id -u)" -ne 0 ]; then
+	roundtrip live
+fi
 ok "drill: the VMAs and the cache detail replay" jq_ok "$tmp/drill.replay" \
 	'(.vmas.list | length) > 0 and .slab.detail.name == "kmalloc-64"'
 ok "rates replay as recorded (second sample)" sh -c \
