@@ -22,12 +22,12 @@
 struct ms_record {
 	int fd;
 	ZSTD_CCtx *cctx;
-	FILE *f;		/* fopencookie(): what it is given is compressed */
+	FILE *f; /* fopencookie(): what it is given is compressed */
 	char *out;
 	size_t out_cap;
 	double interval;
 	long samples;
-	int err;		/* the first error: the recording stops there */
+	int err; /* the first error: the recording stops there */
 };
 
 static int write_all(int fd, const char *b, size_t n)
@@ -92,8 +92,8 @@ static int setup(struct ms_record *r)
 	/* a frame checksum lets replay tell a damaged frame from a good one */
 	if (ZSTD_isError(ZSTD_CCtx_setParameter(r->cctx,
 						ZSTD_c_compressionLevel, 3)) ||
-	    ZSTD_isError(ZSTD_CCtx_setParameter(r->cctx, ZSTD_c_checksumFlag,
-						1)))
+	    ZSTD_isError(
+		    ZSTD_CCtx_setParameter(r->cctx, ZSTD_c_checksumFlag, 1)))
 		return -EINVAL;
 	r->f = fopencookie(r, "w", io);
 	if (!r->f)

@@ -10,7 +10,7 @@
 
 #include "core/snapshot.h"
 
-#define MS_RECORD_FORMAT 1	/* the header's "memscope_recording" */
+#define MS_RECORD_FORMAT 1 /* the header's "memscope_recording" */
 /* A zstd frame ends every this many samples: replay seeks to frames. */
 #define MS_RECORD_FRAME 16
 /* Every section bit: what a replay may hold. */

@@ -92,9 +92,10 @@ static bool prompt_key(struct ms_replay_ui *u, int key, bool *moved)
 		u->prompt = false;
 		i = parse_seek(u->r, u->input);
 		if (i < 0) {
-			snprintf(u->msg, sizeof(u->msg),
-				 "g: a sample 1..%d, or a time like 1:30 or 90s",
-				 ms_replay_count(u->r));
+			snprintf(
+				u->msg, sizeof(u->msg),
+				"g: a sample 1..%d, or a time like 1:30 or 90s",
+				ms_replay_count(u->r));
 			return true;
 		}
 		ms_replay_seek(u->r, i);
@@ -122,8 +123,7 @@ static void jump(struct ms_replay_ui *u, int i, bool *moved)
 	*moved = true;
 }
 
-bool ms_replay_ui_key(struct ms_replay_ui *u, int key, bool *moved,
-		      bool *pause)
+bool ms_replay_ui_key(struct ms_replay_ui *u, int key, bool *moved, bool *pause)
 {
 	int pos;
 
@@ -137,7 +137,7 @@ bool ms_replay_ui_key(struct ms_replay_ui *u, int key, bool *moved,
 	switch (key) {
 	case '.':
 	case ',':
-		*pause = true;	/* stepping is for a frozen screen */
+		*pause = true; /* stepping is for a frozen screen */
 		ms_replay_seek(u->r, pos + (key == '.' ? 1 : -1));
 		*moved = ms_replay_pos(u->r) != pos;
 		return true;
@@ -183,7 +183,8 @@ double ms_replay_ui_delay(const struct ms_replay_ui *u)
 	double dt = ms_replay_time(u->r, pos + 1) - ms_replay_time(u->r, pos);
 
 	if (!(dt > 0 && dt < 3600))
-		dt = ms_replay_interval(u->r) > 0 ? ms_replay_interval(u->r) : 1;
+		dt = ms_replay_interval(u->r) > 0 ? ms_replay_interval(u->r) :
+						    1;
 	dt /= u->speed;
 	return dt < 0.02 ? 0.02 : dt;
 }
@@ -201,8 +202,8 @@ void ms_replay_ui_status(const struct ms_replay_ui *u, char *buf, size_t len)
 		snprintf(speed, sizeof(speed), "x%.2g", u->speed);
 	else
 		snprintf(speed, sizeof(speed), "x%g", u->speed);
-	snprintf(buf, len, "REPLAY %s %d/%d %s%s%s%s ", when, pos + 1, n,
-		 speed, ms_replay_marked(u->r, pos) ? " M" : "",
+	snprintf(buf, len, "REPLAY %s %d/%d %s%s%s%s ", when, pos + 1, n, speed,
+		 ms_replay_marked(u->r, pos) ? " M" : "",
 		 pos + 1 == n ? " END" : "", u->msg[0] ? " |" : "");
 	if (u->msg[0] && strlen(buf) + strlen(u->msg) + 2 < len) {
 		strcat(buf, " ");

@@ -12,12 +12,12 @@
 #include "probes/replay/replay.h"
 
 struct ms_replay_ui {
-	struct ms_replay *r;	/* NULL: not replaying */
-	double speed;		/* 0.25 .. 16 */
-	bool prompt;		/* `g` is reading a sample or a time */
+	struct ms_replay *r; /* NULL: not replaying */
+	double speed; /* 0.25 .. 16 */
+	bool prompt; /* `g` is reading a sample or a time */
 	char input[24];
-	char msg[96];		/* the last seek's complaint, shown once */
-	char marks[160];	/* the bookmarks, for the help screen */
+	char msg[96]; /* the last seek's complaint, shown once */
+	char marks[160]; /* the bookmarks, for the help screen */
 };
 
 void ms_replay_ui_init(struct ms_replay_ui *u, struct ms_replay *r);
@@ -33,10 +33,8 @@ bool ms_replay_ui_tick(struct ms_replay_ui *u);
 /* Seconds until the next sample at this speed, as they were recorded. */
 double ms_replay_ui_delay(const struct ms_replay_ui *u);
 /* "REPLAY 12:03:04 17/240 x2 M" for the header. */
-void ms_replay_ui_status(const struct ms_replay_ui *u, char *buf,
-			 size_t len);
+void ms_replay_ui_status(const struct ms_replay_ui *u, char *buf, size_t len);
 /* The footer while `g` reads its argument. */
-void ms_replay_ui_prompt(const struct ms_replay_ui *u, char *buf,
-			 size_t len);
+void ms_replay_ui_prompt(const struct ms_replay_ui *u, char *buf, size_t len);
 
 #endif

@@ -180,7 +180,11 @@ static void draw_mem_line(struct tui *t, int y)
 		 meminfo(tot, sizeof(tot), s, "MemTotal"),
 		 meminfo(fre, sizeof(fre), s, "MemFree"),
 		 meminfo(av, sizeof(av), s, "MemAvailable"),
-		 psi_text(psib, sizeof(psib), psi), t->interval);
+		 psi_text(psib, sizeof(psib), psi),
+		 /* a replay: the interval it was recorded at */
+		 t->rp.r && ms_replay_interval(t->rp.r) > 0 ?
+			 ms_replay_interval(t->rp.r) :
+			 t->interval);
 	x = ms_put(stdscr, y, 0, COLS - pw, MS_LEFT, false,
 		   ms_attr(MS_C_HEADER), line);
 	/* the kernel release at the right, when it fits */

@@ -17,7 +17,8 @@ static void kv_decode(json *vals, json *rates, struct ms_kvlist *l)
 {
 	if (!json_object_is_type(vals, json_type_object))
 		return;
-	json_object_object_foreach(vals, k, v) {
+	json_object_object_foreach(vals, k, v)
+	{
 		struct ms_kv *kv = ms_kv_add(l, k, ms_ju64v(v));
 
 		if (kv)
@@ -83,7 +84,8 @@ static void zone_migrate(struct ms_buddy *b, struct ms_zone *z, json *mt,
 			 json *pb)
 {
 	z->has_migrate = true;
-	json_object_object_foreach(mt, k, v) {
+	json_object_object_foreach(mt, k, v)
+	{
 		int t = migrate_index(b, k);
 
 		if (t < 0)
@@ -105,8 +107,8 @@ static void zone_decode(struct ms_buddy *b, json *j)
 	z->node = ms_jint(j, "node", -1);
 	ms_jstr(j, "zone", z->name, sizeof(z->name));
 	z->free_pages = ms_ju64(j, "free_pages");
-	z->nr_orders = u64s(ms_jarr(j, "free_blocks"), z->free_blocks,
-			    MS_MAX_ORDER);
+	z->nr_orders =
+		u64s(ms_jarr(j, "free_blocks"), z->free_blocks, MS_MAX_ORDER);
 	if (z->nr_orders > b->nr_orders)
 		b->nr_orders = z->nr_orders;
 	z->largest_order = ms_jint(j, "largest_order", -1);
@@ -123,8 +125,8 @@ static void zone_decode(struct ms_buddy *b, json *j)
 	z->present = ms_ju64(j, "present_pages");
 	z->spanned = ms_ju64(j, "spanned_pages");
 	z->cma = ms_ju64(j, "cma_pages");
-	z->nr_protection = u64s(ms_jarr(j, "protection"), z->protection,
-				MS_MAX_PROT);
+	z->nr_protection =
+		u64s(ms_jarr(j, "protection"), z->protection, MS_MAX_PROT);
 	if (mt)
 		zone_migrate(b, z, mt, ms_jobj(j, "pageblocks"));
 }
@@ -152,7 +154,8 @@ static void nodecount(json *j, struct ms_nodecount *c, char kind)
 	c->total = ms_ju64(j, "total");
 	if (!per)
 		return;
-	json_object_object_foreach(per, k, v) {
+	json_object_object_foreach(per, k, v)
+	{
 		if (c->n >= MS_MAX_NODES)
 			break;
 		c->id[c->n] = atoi(k);
@@ -165,7 +168,7 @@ static void nodecount(json *j, struct ms_nodecount *c, char kind)
 static void slab_detail(json *j, struct ms_slab_detail *d)
 {
 	json *al = ms_jarr(j, "aliases");
-	char (*a)[MS_NAME];
+	char(*a)[MS_NAME];
 	int n = ms_jlen(al);
 
 	d->valid = true;
@@ -283,7 +286,8 @@ static void vma_numa(json *j, struct ms_vmas *vs, struct ms_vma *v)
 	ms_jstr(j, "numa_policy", v->policy, sizeof(v->policy));
 	if (!n)
 		return;
-	json_object_object_foreach(n, k, val) {
+	json_object_object_foreach(n, k, val)
+	{
 		if (v->nr_nodes >= MS_VMA_NODES)
 			break;
 		v->node_id[v->nr_nodes] = atoi(k);
@@ -393,7 +397,8 @@ static void maple_node(json *j, struct ms_maple *m)
 			s->kind = MS_SLOT_CHILD;
 			e = ms_jat(kids, i);
 			s->child = json_object_is_type(e, json_type_int) ?
-					   json_object_get_int(e) : -1;
+					   json_object_get_int(e) :
+					   -1;
 		} else if (i < ms_jlen(kids) + ms_jlen(ents)) {
 			e = ms_jat(ents, i - ms_jlen(kids));
 			s->kind = MS_SLOT_VMA;
@@ -432,7 +437,7 @@ static void vmas(json *j, struct ms_snapshot *s)
 	if (ms_jobj(j, "maple"))
 		maple(ms_jobj(j, "maple"), s);
 	if (!list)
-		return;	/* only the maple tree's holder */
+		return; /* only the maple tree's holder */
 	v->pid = ms_jint(j, "pid", 0);
 	ms_jstr(j, "comm", v->comm, sizeof(v->comm));
 	for (int i = 0; i < ms_jlen(list); i++)
@@ -500,7 +505,7 @@ static void reclaim(json *j, struct ms_snapshot *s)
 	json *thp = ms_jobj(j, "thp"), *zs = ms_jobj(j, "zswap");
 
 	if (!ms_jhas(j, "vmstat"))
-		return;	/* only the events' or task delays' keys */
+		return; /* only the events' or task delays' keys */
 	kv_decode(ms_jobj(j, "vmstat"), ms_jobj(j, "rates"), &r->vmstat);
 	psi(ms_jobj(p, "some"), &r->psi_some);
 	psi(ms_jobj(p, "full"), &r->psi_full);
@@ -545,7 +550,8 @@ static void numa(json *j, struct ms_snapshot *s)
 
 			n->distance[n->nr_distance++] =
 				json_object_is_type(v, json_type_int) ?
-					json_object_get_int(v) : -1;
+					json_object_get_int(v) :
+					-1;
 		}
 		kv_decode(ms_jobj(e, "numastat"), ms_jobj(e, "numastat_rates"),
 			  &n->numastat);
@@ -595,7 +601,7 @@ static void slab_bench(json *j, struct ms_snapshot *s)
 	static const char *const apis[] = { "kmem_cache", "kmalloc" };
 	struct ms_slab_bench *b = &s->slab_bench;
 
-	b->seq = 1;	/* it ran; the module's own number is not recorded */
+	b->seq = 1; /* it ran; the module's own number is not recorded */
 	b->size = ms_ju64(j, "size");
 	b->count = ms_ju64(j, "count");
 	b->cache_object_size = ms_ju64(j, "cache_object_size");

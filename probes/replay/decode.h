@@ -14,20 +14,20 @@
 
 typedef struct json_object json;
 
-json *ms_j(json *o, const char *k);		/* NULL when absent or null */
-json *ms_jobj(json *o, const char *k);		/* an object, else NULL */
-json *ms_jarr(json *o, const char *k);		/* an array, else NULL */
-bool ms_jhas(json *o, const char *k);		/* present, even as null */
-int ms_jlen(json *a);				/* 0 unless an array */
+json *ms_j(json *o, const char *k); /* NULL when absent or null */
+json *ms_jobj(json *o, const char *k); /* an object, else NULL */
+json *ms_jarr(json *o, const char *k); /* an array, else NULL */
+bool ms_jhas(json *o, const char *k); /* present, even as null */
+int ms_jlen(json *a); /* 0 unless an array */
 json *ms_jat(json *a, int i);
-uint64_t ms_ju64v(json *v);			/* MS_NA unless a number >= 0 */
+uint64_t ms_ju64v(json *v); /* MS_NA unless a number >= 0 */
 uint64_t ms_ju64(json *o, const char *k);
-double ms_jdblv(json *v);			/* NAN unless a number */
+double ms_jdblv(json *v); /* NAN unless a number */
 double ms_jdbl(json *o, const char *k);
 uint64_t ms_jscaled(json *o, const char *k, double mul); /* round(v*mul) */
 int ms_jint(json *o, const char *k, int dflt);
 bool ms_jbool(json *o, const char *k);
-uint64_t ms_jhex(json *o, const char *k);	/* "7f00..." */
+uint64_t ms_jhex(json *o, const char *k); /* "7f00..." */
 /* A string ms_escape() wrote, unescaped back to the raw bytes. */
 void ms_jstr(json *o, const char *k, char *dst, size_t n);
 void ms_jstrv(json *v, char *dst, size_t n);

@@ -42,8 +42,10 @@ static void counts(json *a, uint64_t *v, int max)
 
 static void extfrag(json *a, struct ms_buddy_events *e)
 {
-	for (int i = 0; i < ms_jlen(a) && e->nr_extfrag <
-			(int)(sizeof(e->extfrag) / sizeof(e->extfrag[0])); i++) {
+	for (int i = 0;
+	     i < ms_jlen(a) &&
+	     e->nr_extfrag < (int)(sizeof(e->extfrag) / sizeof(e->extfrag[0]));
+	     i++) {
 		json *j = ms_jat(a, i);
 		struct ms_extfrag_event *x = &e->extfrag[e->nr_extfrag];
 		char w[16], t[16];
@@ -71,7 +73,8 @@ static void compaction(json *j, struct ms_compaction *c)
 	c->mean_us = ms_jdbl(j, "mean_us");
 	c->max_us = ms_ju64(j, "max_us");
 	if (r) {
-		json_object_object_foreach(r, k, v) {
+		json_object_object_foreach(r, k, v)
+		{
 			if (c->nr_results >= 16)
 				break;
 			snprintf(c->result_name[c->nr_results],
@@ -93,7 +96,7 @@ static void buddy_events(json *b, struct ms_snapshot *s)
 	e->interval = ms_jdbl(b, "events_interval_s");
 	for (int t = 0; t < MS_MAX_MIGRATE; t++)
 		for (int o = 0; o < MS_MAX_ORDER; o++)
-			e->alloc[t][o] = MS_NA;	/* counts are not recorded */
+			e->alloc[t][o] = MS_NA; /* counts are not recorded */
 	if (ms_jarr(b, "alloc_rate_per_order"))
 		e->fields |= MS_BE_ALLOC;
 	if (ms_jarr(b, "free_rate_per_order"))
@@ -105,7 +108,8 @@ static void buddy_events(json *b, struct ms_snapshot *s)
 		e->nr_orders = n;
 	rates(ms_jarr(b, "alloc_fail_rate_per_order"), e->fail_rate);
 	if (mt) {
-		json_object_object_foreach(mt, k, v) {
+		json_object_object_foreach(mt, k, v)
+		{
 			int t = migrate_index(e, k);
 
 			if (t >= 0)
@@ -150,7 +154,8 @@ static void slab_events(json *sl, struct ms_snapshot *s)
 	e->interval = ms_jdbl(sl, "events_interval_s");
 	e->fields = MS_SE_CACHE_ALLOC | MS_SE_CACHE_FREE | MS_SE_KMALLOC;
 	if (ms_jhas(sl, "kfree_unknown_cache_per_s"))
-		e->kfree_unknown_rate = ms_jdbl(sl, "kfree_unknown_cache_per_s");
+		e->kfree_unknown_rate =
+			ms_jdbl(sl, "kfree_unknown_cache_per_s");
 	else
 		e->fields |= MS_SE_KFREE;
 	e->kfree_unknown = MS_NA;
@@ -307,7 +312,7 @@ static void kswapd(json *j, struct ms_reclaim_events *e)
 		k->awake = ms_jbool(n, "awake");
 		k->awake_share = ms_jdbl(n, "awake_share");
 		k->wake_rate = ms_jdbl(n, "wakes_per_s");
-		k->wakeup_rate = NAN;	/* not in the JSON */
+		k->wakeup_rate = NAN; /* not in the JSON */
 		k->last_wake = ms_jdbl(n, "last_wake");
 		k->last_sleep = ms_jdbl(n, "last_sleep");
 	}
@@ -334,7 +339,8 @@ static void shrinkers(json *a, struct ms_reclaim_events *e)
 static void oom(json *a, struct ms_reclaim_events *e)
 {
 	e->fields |= MS_RE_OOM;
-	for (; e->nr_oom < ms_jlen(a) && e->nr_oom < MS_OOM_EVENTS; e->nr_oom++) {
+	for (; e->nr_oom < ms_jlen(a) && e->nr_oom < MS_OOM_EVENTS;
+	     e->nr_oom++) {
 		json *j = ms_jat(a, e->nr_oom);
 		struct ms_oom_event *v = &e->oom[e->nr_oom];
 		uint64_t uid = ms_ju64(j, "uid");
@@ -391,7 +397,8 @@ static void task_delays(json *j, struct ms_snapshot *s)
 	if (!j)
 		return;
 	d->delayacct = json_object_is_type(on, json_type_boolean) ?
-			       json_object_get_boolean(on) : -1;
+			       json_object_get_boolean(on) :
+			       -1;
 	d->ours = ms_jbool(j, "turned_on_by_memscope");
 	d->version = ms_jint(j, "taskstats_version", 0);
 	d->interval = ms_jdbl(j, "interval_s");
@@ -442,7 +449,8 @@ static void migrations(json *j, struct ms_numa_events *e)
 	e->failed_rate = ms_jdbl(j, "failed_per_s");
 	if (!r)
 		return;
-	json_object_object_foreach(r, k, x) {
+	json_object_object_foreach(r, k, x)
+	{
 		struct ms_migrate_reason *m = &e->reason[e->nr_reasons];
 
 		if (e->nr_reasons >= MS_MIGRATE_REASONS)

@@ -19,19 +19,19 @@
 
 #define CHUNK (128 * 1024)
 #define SLICE 1024
-#define MAX_LINE (512u << 20)	/* no sample is this big: damage */
+#define MAX_LINE (512u << 20) /* no sample is this big: damage */
 
 /* The state of the one pass over the file at open. */
 struct scan {
 	struct ms_rec_file *f;
-	off_t file_off;		/* offset of the input chunk */
-	size_t in_pos;		/* position in it */
-	size_t frame_pos;	/* decompressed bytes of the frame so far */
-	char *line;		/* the line being gathered */
+	off_t file_off; /* offset of the input chunk */
+	size_t in_pos; /* position in it */
+	size_t frame_pos; /* decompressed bytes of the frame so far */
+	char *line; /* the line being gathered */
 	size_t line_len, line_cap, line_start;
 	bool header, in_frame;
-	int committed;		/* samples a frame checksum vouched for */
-	size_t hint;		/* zstd's last: 3 between blocks, more inside */
+	int committed; /* samples a frame checksum vouched for */
+	size_t hint; /* zstd's last: 3 between blocks, more inside */
 };
 
 static void note(struct scan *sc, bool damaged, const char *fmt, ...)
@@ -120,11 +120,14 @@ static int line(struct scan *sc)
 	} else if (!(e = grow(f->v, &f->cap, f->n + 1, sizeof(*e)))) {
 		err = -ENOMEM;
 	} else {
-		sc->header = true;	/* a plain --json stream has none */
+		sc->header = true; /* a plain --json stream has none */
 		f->v = e;
 		f->v[f->n++] = (struct ms_rec_entry){
-			.frame = f->nr_frames - 1, .off = sc->line_start,
-			.len = sc->line_len, .t = json_object_get_double(ts) };
+			.frame = f->nr_frames - 1,
+			.off = sc->line_start,
+			.len = sc->line_len,
+			.t = json_object_get_double(ts)
+		};
 	}
 	json_object_put(o);
 	json_tokener_free(tok);
@@ -163,7 +166,7 @@ static int text(struct scan *sc, const char *p, size_t n)
 		err = line(sc);
 		if (err)
 			return err;
-		sc->frame_pos++;	/* the newline */
+		sc->frame_pos++; /* the newline */
 		p++;
 		n--;
 		sc->line_len = 0;
@@ -175,8 +178,8 @@ static int text(struct scan *sc, const char *p, size_t n)
 static int frame_start(struct scan *sc)
 {
 	struct ms_rec_file *f = sc->f;
-	off_t *fr = grow(f->frames, &f->cap_frames, f->nr_frames + 1,
-			 sizeof(*fr));
+	off_t *fr =
+		grow(f->frames, &f->cap_frames, f->nr_frames + 1, sizeof(*fr));
 
 	if (!fr)
 		return -ENOMEM;
@@ -267,8 +270,9 @@ static int scan(struct ms_rec_file *f)
 	if (sc.line_len || (sc.in_frame && sc.hint != 3))
 		note(&sc, true, "the file is cut short");
 	else if (sc.in_frame && sc.frame_pos)
-		note(&sc, false, "the file ends inside a zstd frame (memscope "
-				 "did not close the recording)");
+		note(&sc, false,
+		     "the file ends inside a zstd frame (memscope "
+		     "did not close the recording)");
 	err = 0;
 out:
 	if (err == 1)
@@ -305,8 +309,9 @@ int ms_rec_open(struct ms_rec_file *f, const char *path, char *why, size_t n)
 		return err;
 	}
 	if (!f->n) {
-		snprintf(why, n, "%s", f->end_note[0] ? f->end_note :
-				       "no samples in the recording");
+		snprintf(why, n, "%s",
+			 f->end_note[0] ? f->end_note :
+					  "no samples in the recording");
 		return -ENODATA;
 	}
 	return 0;

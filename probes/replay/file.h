@@ -12,9 +12,9 @@
 #include <zstd.h>
 
 struct ms_rec_entry {
-	int frame;		/* index into frames[] */
-	size_t off, len;	/* in the frame's decompressed text */
-	double t;		/* the sample's timestamp */
+	int frame; /* index into frames[] */
+	size_t off, len; /* in the frame's decompressed text */
+	double t; /* the sample's timestamp */
 };
 
 struct ms_rec_file {
@@ -27,24 +27,22 @@ struct ms_rec_file {
 	int nr_frames, cap_frames;
 	struct ms_rec_entry *v;
 	int n, cap;
-	char end_note[256];	/* why it ends early, "" when it does not */
+	char end_note[256]; /* why it ends early, "" when it does not */
 	bool damaged;
 	/* one frame's text, decompressed as far as asked (the memory bound) */
 	ZSTD_DCtx *dctx;
-	int frame;		/* whose text buf holds, -1 none */
+	int frame; /* whose text buf holds, -1 none */
 	char *buf;
 	size_t len, bufcap;
-	off_t in_off;		/* file offset of the next input */
+	off_t in_off; /* file offset of the next input */
 	char *in;
 	size_t in_pos, in_len;
 };
 
 /* Open and index path; -errno with why (the damage when no sample is good). */
-int ms_rec_open(struct ms_rec_file *f, const char *path, char *why,
-		size_t n);
+int ms_rec_open(struct ms_rec_file *f, const char *path, char *why, size_t n);
 /* The text of sample i (no newline, not NUL-terminated); -errno. */
-int ms_rec_line(struct ms_rec_file *f, int i, const char **text,
-		size_t *len);
+int ms_rec_line(struct ms_rec_file *f, int i, const char **text, size_t *len);
 void ms_rec_close(struct ms_rec_file *f);
 
 #endif

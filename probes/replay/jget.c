@@ -156,7 +156,8 @@ void ms_jstrv(json *v, char *dst, size_t n)
 			dst[o++] = '\\';
 			s += 2;
 		} else if (s[0] == '\\' && s[1] == 'x' && hexval(s[2]) >= 0 &&
-			   hexval(s[3]) >= 0 && (hexval(s[2]) || hexval(s[3]))) {
+			   hexval(s[3]) >= 0 &&
+			   (hexval(s[2]) || hexval(s[3]))) {
 			dst[o++] = (char)(hexval(s[2]) * 16 + hexval(s[3]));
 			s += 4;
 		} else {
@@ -186,7 +187,8 @@ const char *ms_jfirst(json *o)
 {
 	if (!json_object_is_type(o, json_type_object))
 		return "";
-	json_object_object_foreach(o, k, v) {
+	json_object_object_foreach(o, k, v)
+	{
 		(void)v;
 		return k;
 	}

@@ -19,10 +19,10 @@
 struct ms_replay {
 	struct ms_rec_file f;
 	int pos;
-	int *marks;		/* sorted sample indexes */
+	int *marks; /* sorted sample indexes */
 	int nr_marks, cap_marks;
 	char marks_path[4200];
-	char marks_err[80];	/* why FILE.marks could not be written */
+	char marks_err[80]; /* why FILE.marks could not be written */
 };
 
 int ms_replay_decode(const char *text, size_t len, struct ms_snapshot *s,
@@ -61,8 +61,7 @@ static void marks_save(struct ms_replay *r)
 		if (!fclose(f))
 			return;
 	}
-	snprintf(r->marks_err, sizeof(r->marks_err), "%s",
-		 strerror(errno));
+	snprintf(r->marks_err, sizeof(r->marks_err), "%s", strerror(errno));
 }
 
 static int mark_find(const struct ms_replay *r, int i)
@@ -151,7 +150,7 @@ const char *ms_replay_marks_error(const struct ms_replay *r)
 	return r->marks_err[0] ? r->marks_err : NULL;
 }
 
-/* ---- the cursor ----------------------------------------------------------- */
+/* ---- the cursor ------------------------------------------------------ */
 
 int ms_replay_count(const struct ms_replay *r)
 {
@@ -216,7 +215,7 @@ struct ms_replay *ms_replay_of(const struct ms_manager *m)
 	return NULL;
 }
 
-/* ---- the backend ----------------------------------------------------------- */
+/* ---- the backend ----------------------------------------------------- */
 
 static int replay_detect(const struct ms_root *root, unsigned int *caps,
 			 char *why, size_t len)

@@ -20,7 +20,7 @@ struct ms_replay *ms_replay_of(const struct ms_manager *m);
 int ms_replay_count(const struct ms_replay *r);
 /* The sample the next ms_manager_sample() gives, 0-based. */
 int ms_replay_pos(const struct ms_replay *r);
-void ms_replay_seek(struct ms_replay *r, int i);	/* clamped */
+void ms_replay_seek(struct ms_replay *r, int i); /* clamped */
 /* When sample i was taken (seconds since the epoch). */
 double ms_replay_time(const struct ms_replay *r, int i);
 /* The first sample at or after `offset` seconds into the recording. */
@@ -41,7 +41,7 @@ bool ms_replay_damaged(const struct ms_replay *r);
  * Bookmarks: sample numbers, kept sorted and saved to FILE.marks (one
  * 1-based number per line) when that can be written.
  */
-void ms_replay_mark(struct ms_replay *r, int i);	/* set or clear */
+void ms_replay_mark(struct ms_replay *r, int i); /* set or clear */
 bool ms_replay_marked(const struct ms_replay *r, int i);
 /* The next mark after i (dir 1) or before it (-1), -1 when none. */
 int ms_replay_next_mark(const struct ms_replay *r, int i, int dir);

@@ -121,16 +121,17 @@ static void fill_core(struct ms_snapshot *s)
 	for (int i = 0; i < 3; i++) {
 		ms = ms_maple_slot_add(&s->maple);
 		memset(ms, 0, sizeof(*ms));
-		ms->kind = i == 0 ? MS_SLOT_CHILD : i == 1 ? MS_SLOT_VMA :
-							     MS_SLOT_EMPTY;
+		ms->kind = i == 0 ? MS_SLOT_CHILD :
+			   i == 1 ? MS_SLOT_VMA :
+				    MS_SLOT_EMPTY;
 		ms->child = -1;
 		ms->vm_start = 0x1000, ms->vm_end = 0x3000;
 		snprintf(ms->perms, 5, "r--p");
 	}
 	kv(&s->reclaim.vmstat, "pgfault", 1000, 12.5);
 	kv(&s->reclaim.vmstat, "pgscan", 7, NAN);
-	s->reclaim.psi_some = (struct ms_psi_line){ true, 1.5, 0.25, 0, 99,
-						    3.0 };
+	s->reclaim.psi_some =
+		(struct ms_psi_line){ true, 1.5, 0.25, 0, 99, 3.0 };
 	s->reclaim.lru_gen_enabled = 7;
 	s->reclaim.lru_gen_min_ttl_ms = 0;
 	snprintf(s->reclaim.thp_enabled, 24, "madvise");
@@ -145,11 +146,11 @@ static void fill_core(struct ms_snapshot *s)
 	n->distance[0] = 10;
 	kv(&n->numastat, "numa_hit", 9, 1.25);
 	s->numa.balancing = 1;
-	s->alloc_probe = (struct ms_alloc_probe){ .node = -1, .count = 8,
-						  .max_order = 10,
-						  .nr_orders = 1 };
-	s->alloc_probe.order[0] = (struct ms_alloc_order){ 8, 8, 0, 100, 150,
-							   200, 0 };
+	s->alloc_probe = (struct ms_alloc_probe){
+		.node = -1, .count = 8, .max_order = 10, .nr_orders = 1
+	};
+	s->alloc_probe.order[0] =
+		(struct ms_alloc_order){ 8, 8, 0, 100, 150, 200, 0 };
 	s->slab_bench.size = 64, s->slab_bench.count = 1000;
 	s->slab_bench.r[1][0].ok = 1000, s->slab_bench.r[1][0].mean_ns = 12;
 }
@@ -218,20 +219,22 @@ static void fill_live(struct ms_snapshot *s)
 	snprintf(rc->comm, MS_NAME, "stress");
 	latency(&rc->lat, 3);
 	r->nr_kswapd = 2;
-	r->kswapd[0] = (struct ms_kswapd){ 0, 3, 2, 5, 1000, true, 1, 0,
-					   0.25, 1795643219, NAN };
-	r->kswapd[1] = (struct ms_kswapd){ 1, 1, 1, 0, 10, false, 0, 0,
-					   0.125, NAN, NAN };
+	r->kswapd[0] = (struct ms_kswapd){ 0, 3, 2,    5,	   1000, true,
+					   1, 0, 0.25, 1795643219, NAN };
+	r->kswapd[1] = (struct ms_kswapd){ 1, 1, 1,	0,   10, false,
+					   0, 0, 0.125, NAN, NAN };
 	sh = ms_shrinker_add(r);
 	snprintf(sh->name, MS_SYM, "super_cache_scan");
 	sh->freed = 77, sh->freed_rate = 7;
 	latency(&sh->lat, 4);
 	r->write_folios = 4, r->write_rate = 0.5;
 	r->oom_kills = 1, r->nr_oom = 1;
-	r->oom[0] = (struct ms_oom_event){ .time = 1795643218.25, .pid = 66,
+	r->oom[0] = (struct ms_oom_event){ .time = 1795643218.25,
+					   .pid = 66,
 					   .uid = UINT32_MAX,
 					   .oom_score_adj = -17,
-					   .total_vm_kb = 1, .anon_rss_kb = 2,
+					   .total_vm_kb = 1,
+					   .anon_rss_kb = 2,
 					   .file_rss_kb = MS_NA,
 					   .shmem_rss_kb = 4,
 					   .pgtables_kb = 5 };
@@ -287,7 +290,8 @@ static void roundtrip_every_section(void **state)
 	ms_derive(&a);
 	one = json_of(&a);
 	assert_int_equal(ms_replay_decode(one, strlen(one) - 1, &b, why,
-					  sizeof(why)), 0);
+					  sizeof(why)),
+			 0);
 	assert_int_equal(b.have, a.have);
 	two = json_of(&b);
 	assert_string_equal(two, one);
@@ -315,16 +319,14 @@ static void roundtrip_events_only(void **state)
 	ms_snapshot_init(&b);
 	fill_live(&a);
 	a.t_real = 1;
-	a.have = MS_SEC_EVERY & ~(MS_SEC_BIT(MS_SEC_BUDDY) |
-				  MS_SEC_BIT(MS_SEC_SLAB) |
-				  MS_SEC_BIT(MS_SEC_RECLAIM) |
-				  MS_SEC_BIT(MS_SEC_NUMA) |
-				  MS_SEC_BIT(MS_SEC_VMAS) |
-				  MS_SEC_BIT(MS_SEC_SLAB_DETAIL));
+	a.have = MS_SEC_EVERY &
+		 ~(MS_SEC_BIT(MS_SEC_BUDDY) | MS_SEC_BIT(MS_SEC_SLAB) |
+		   MS_SEC_BIT(MS_SEC_RECLAIM) | MS_SEC_BIT(MS_SEC_NUMA) |
+		   MS_SEC_BIT(MS_SEC_VMAS) | MS_SEC_BIT(MS_SEC_SLAB_DETAIL));
 	ms_derive(&a);
 	one = json_of(&a);
-	assert_int_equal(ms_replay_decode(one, strlen(one), &b, why,
-					  sizeof(why)), 0);
+	assert_int_equal(
+		ms_replay_decode(one, strlen(one), &b, why, sizeof(why)), 0);
 	assert_int_equal(b.have, a.have);
 	two = json_of(&b);
 	assert_string_equal(two, one);
@@ -350,8 +352,8 @@ static void missing_and_mistyped(void **state)
 	char why[64];
 
 	ms_snapshot_init(&s);
-	assert_int_equal(ms_replay_decode(line, strlen(line), &s, why,
-					  sizeof(why)), 0);
+	assert_int_equal(
+		ms_replay_decode(line, strlen(line), &s, why, sizeof(why)), 0);
 	assert_true(s.t_real == 5);
 	assert_int_equal(ms_kv_get(&s.meminfo, "MemTotal"), MS_NA);
 	assert_int_equal(ms_kv_get(&s.meminfo, "MemFree"), MS_NA);
@@ -401,14 +403,14 @@ static void record_then_read(void **state)
 		s.t_real = 1000 + i;
 		kv(&s.meminfo, "MemFree", (uint64_t)i, NAN);
 		s.have = MS_SEC_BIT(MS_SEC_MEMINFO);
-		assert_int_equal(ms_record_write(r, &s,
-						 MS_SEC_BIT(MS_SEC_MEMINFO)), 0);
+		assert_int_equal(
+			ms_record_write(r, &s, MS_SEC_BIT(MS_SEC_MEMINFO)), 0);
 		ms_snapshot_reset(&s);
 	}
 	assert_int_equal(ms_record_close(r), 0);
 	assert_int_equal(ms_rec_open(&f, path, why, sizeof(why)), 0);
 	assert_int_equal(f.n, 40);
-	assert_int_equal(f.nr_frames, 3);	/* 16 + 16 + 8 */
+	assert_int_equal(f.nr_frames, 3); /* 16 + 16 + 8 */
 	assert_true(f.interval == 0.5);
 	assert_null(f.end_note[0] ? f.end_note : NULL);
 	/* backwards across frames: random access */
