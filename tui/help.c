@@ -12,8 +12,8 @@ struct key_help {
 	const char *what;
 };
 
-/* The `what` that stands for the replay's bookmarks (ui->replay_marks). */
-static const char marks_here[] = "";
+/* The `what`s that stand for ui->replay_about and ui->replay_marks. */
+static const char about_here[] = "", marks_here[] = "";
 
 static const struct key_help keys[] = {
 	{ NULL, "Everywhere" },
@@ -87,6 +87,7 @@ static const struct key_help keys[] = {
 	{ "m", "set or clear a bookmark at this sample (FILE.marks)" },
 	{ "' (quote)", "the next bookmark" },
 	{ "\" (double quote)", "the previous bookmark" },
+	{ "", about_here },
 	{ "", marks_here },
 	{ NULL, "Buddy columns" },
 	{ "Wmark", "OK free > high; HIGH <= high; LOW <= low (kswapd);" },
@@ -153,7 +154,12 @@ static void draw_key(WINDOW *w, int y, struct ms_rect r, int i,
 	}
 	ms_put(w, y, r.x + 2, KEYW, MS_LEFT, false, ms_attr(MS_C_TITLE),
 	       keys[i].keys);
-	if (keys[i].what == marks_here)
+	if (keys[i].what == about_here)
+		ms_put_esc(w, y, r.x + 2 + KEYW, r.w - 2 - KEYW, MS_LEFT, false,
+			   ms_attr(MS_C_HELP),
+			   ui->replay_about ? ui->replay_about :
+					      "recording: (while replaying)");
+	else if (keys[i].what == marks_here)
 		ms_put_esc(w, y, r.x + 2 + KEYW, r.w - 2 - KEYW, MS_LEFT, false,
 			   ms_attr(MS_C_HELP),
 			   ui->replay_marks ? ui->replay_marks :

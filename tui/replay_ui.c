@@ -40,13 +40,34 @@ static void list_marks(struct ms_replay_ui *u)
 			 "; not saved: %s", ms_replay_marks_error(u->r));
 }
 
+/* "recording: 40 samples from 21:47:10, every 0.1 s, memscope 0.1.0". */
+static void about(struct ms_replay_ui *u)
+{
+	time_t t = (time_t)ms_replay_time(u->r, 0);
+	char when[32] = "?", every[32] = "";
+	struct tm tm;
+
+	if (localtime_r(&t, &tm))
+		strftime(when, sizeof(when), "%Y-%m-%d %H:%M:%S", &tm);
+	if (ms_replay_interval(u->r) > 0)
+		snprintf(every, sizeof(every), ", every %g s",
+			 ms_replay_interval(u->r));
+	snprintf(u->about, sizeof(u->about),
+		 "recording: %d samples from %s%s, kernel %.40s, memscope %.20s",
+		 ms_replay_count(u->r), when, every,
+		 ms_replay_kernel(u->r)[0] ? ms_replay_kernel(u->r) : "?",
+		 ms_replay_version(u->r)[0] ? ms_replay_version(u->r) : "?");
+}
+
 void ms_replay_ui_init(struct ms_replay_ui *u, struct ms_replay *r)
 {
 	memset(u, 0, sizeof(*u));
 	u->r = r;
 	u->speed = 1;
-	if (r)
+	if (r) {
 		list_marks(u);
+		about(u);
+	}
 }
 
 static void set_speed(struct ms_replay_ui *u, int dir)

@@ -779,6 +779,7 @@ int ms_tui_run(struct ms_manager *m, const struct ms_opts *o)
 	ms_snapshot_init(&t->bg[1]);
 	ms_replay_ui_init(&t->rp, ms_replay_of(m));
 	t->ui.replay_marks = t->rp.r ? t->rp.marks : NULL;
+	t->ui.replay_about = t->rp.r ? t->rp.about : NULL;
 	err = create_views(t);
 	if (!err)
 		err = catch_signals();

@@ -25,8 +25,11 @@ struct ms_ui {
 	double interval;	/* seconds between samples, for "per tick" */
 	/* the id the explain panel (key x) shows, NULL while it is closed */
 	const char *explain_id;
-	/* --replay: the bookmarks, as the help screen lists them; else NULL */
-	const char *replay_marks;
+	/*
+	 * --replay: what the recording is and its bookmarks, as the help
+	 * screen lists them; else NULL
+	 */
+	const char *replay_about, *replay_marks;
 };
 
 /*

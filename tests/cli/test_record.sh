@@ -198,8 +198,9 @@ if command -v tmux >/dev/null; then
 	ok "g with a sample out of range says what it takes" wait_for "g: a sample 1..30"
 	tm send-keys -t r g 2 9 Enter p
 	ok "plays to the end and pauses there" wait_for " 30/30 x2 END PAUSED"
-	tm send-keys -t r '?' NPage Down Down Down Down Down
+	tm send-keys -t r '?' NPage Down Down Down Down Down Down Down
 	ok "help lists the bookmark" wait_for "bookmarks: 20 (0:09)"
+	ok "help says what the recording is" wait_for "recording: 30 samples from "
 	tm send-keys -t r Escape q
 	sleep 0.3
 	ok "FILE.marks holds it" test "$(cat "$tmp/t.zst.marks")" = 20
