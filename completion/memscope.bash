@@ -2,10 +2,11 @@
 # so new options complete without an edit here) and their values.
 # Installed as share/bash-completion/completions/memscope.
 
-# "SHORT LONG ARG" per option of --help; "-" where there is none.
+# "SHORT LONG ARG" per option of --help (of subcommand $2 when given);
+# "-" where there is none.
 _memscope_opts()
 {
-	"$1" --help 2>/dev/null | sed -n \
+	"$1" ${2:+"$2"} --help 2>/dev/null | sed -n \
 		-e 's/^ \{1,\}\(-[A-Za-z]\), \(--[a-z][a-z0-9-]*\) \([A-Z][A-Z,]*\).*/\1 \2 \3/p;t' \
 		-e 's/^ \{1,\}\(-[A-Za-z]\), \(--[a-z][a-z0-9-]*\).*/\1 \2 -/p;t' \
 		-e 's/^ \{1,\}\(--[a-z][a-z0-9-]*\) \([A-Z][A-Z,]*\).*/- \1 \2/p;t' \
@@ -42,12 +43,32 @@ _memscope_root()
 	done
 }
 
+# The names `memscope experiment --help` lists (two-space indented words).
+_memscope_experiments()
+{
+	"$1" experiment --help 2>/dev/null |
+		sed -n 's/^  \([a-z][a-z0-9]*\)  .*/\1/p'
+}
+
 _memscope()
 {
 	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
-	local prog=${COMP_WORDS[0]} opts arg root long
-	opts=$(_memscope_opts "$prog")
+	local prog=${COMP_WORDS[0]} opts arg root long sub=
+	[ "${COMP_WORDS[1]:-}" = experiment ] && [ "$COMP_CWORD" -gt 1 ] &&
+		sub=experiment
+	opts=$(_memscope_opts "$prog" $sub)
 	COMPREPLY=()
+	if [[ $cur != -* ]]; then
+		# memscope experiment NAME
+		if [ "$COMP_CWORD" = 1 ]; then
+			COMPREPLY=($(compgen -W experiment -- "$cur"))
+			return
+		elif [ -n "$sub" ] && [ "$COMP_CWORD" = 2 ]; then
+			COMPREPLY=($(compgen -W "$(_memscope_experiments "$prog")" \
+				-- "$cur"))
+			return
+		fi
+	fi
 
 	# --opt=value: one word, or three when COMP_WORDBREAKS splits at =
 	if [[ $cur == --*=* ]]; then

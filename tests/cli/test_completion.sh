@@ -21,7 +21,7 @@ ok "registered for memscope" bash -c '. completion/memscope.bash; complete -p me
 ok "--th completes to --theme" has '--theme' "$MS" --th
 ok "--fo completes to --format" has '--format' "$MS" --fo
 ok "every long option of --help is offered" sh -c "
-	'$MS' --help | grep -o -- '--[a-z][a-z-]*' | sort -u > '$tmp/help'
+	'$MS' --help | grep -E '^ +-' | grep -o -- '--[a-z][a-z-]*' | sort -u > '$tmp/help'
 	bash -c '. completion/memscope.bash; COMP_WORDS=($MS --); COMP_CWORD=1; _memscope; printf \"%s\n\" \"\${COMPREPLY[@]}\"' | sort -u > '$tmp/comp'
 	cmp -s '$tmp/help' '$tmp/comp'"
 ok "short options too" offers -b "$MS" -
@@ -43,6 +43,14 @@ ok "--pid from the --root tree" has '9080\n9081' "$MS" -b --root "$R" --pid 9
 ok "--cache from the --root tree's slabinfo" offers ext4_inode_cache "$MS" -b --root "$R" --tab slab --cache ext4
 no "-n takes a number: nothing offered" offers "$tmp" "$MS" -b -n ''
 no "nothing after a plain word" offers --batch "$MS" -b x
+ok "a first word: the experiment subcommand" has 'experiment' "$MS" ex
+ok "experiment names" has "$("$MS" experiment --help | sed -n 's/^  \([a-z][a-z0-9]*\)  .*/\1/p' | sort | sed 's/$/\\n/' | tr -d '\n' | sed 's/\\n$//')" "$MS" experiment ''
+ok "experiment: fr -> frag" has 'frag' "$MS" experiment fr
+ok "experiment options" has '--out' "$MS" experiment frag --o
+ok "experiment: --out completes directories" has "$tmp/dirA\n$tmp/dirB" "$MS" experiment frag --out "$tmp/d"
+no "experiment: the explorer's options are not offered" offers --tab "$MS" experiment frag --t
+ok "after other options no subcommand is offered" test -z "$(comp "$MS" -b '')"
+
 # a FILE option (--record, --replay) completes files: whichever exist now
 for o in $("$MS" --help | sed -n 's/^ *\(--[a-z-]*\) FILE.*/\1/p'); do
 	ok "$o completes files" has "$tmp/fileA" "$MS" "$o" "$tmp/fi"

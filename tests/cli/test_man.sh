@@ -17,7 +17,7 @@ if command -v man >/dev/null; then
 	ok "man --warnings -l: no warnings" test ! -s "$tmp/man.err"
 	cat "$tmp/man.err"
 fi
-for s in NAME SYNOPSIS DESCRIPTION OPTIONS KEYS FILES ENVIRONMENT "EXIT STATUS" EXAMPLES "SEE ALSO"; do
+for s in NAME SYNOPSIS DESCRIPTION OPTIONS KEYS EXPERIMENTS FILES ENVIRONMENT "EXIT STATUS" EXAMPLES "SEE ALSO"; do
 	ok "section $s" grep -qx ".SH \"\\{0,1\\}$s\"\\{0,1\\}" "$PAGE"
 done
 for v in NO_COLOR LANG XDG_CONFIG_HOME; do
@@ -68,6 +68,17 @@ missing=$(comm -23 "$tmp/help" "$tmp/opts" | tr '\n' ' ')
 ok "every option of --help is an OPTIONS item${missing:+ (missing: $missing)}" test -z "$missing"
 extra=$(comm -13 "$tmp/help" "$tmp/opts" | tr '\n' ' ')
 ok "no OPTIONS item that --help does not have${extra:+ ($extra)}" test -z "$extra"
+
+# memscope experiment: every name and option of its --help
+"$PY" "$tmp/items.py" "$PAGE" EXPERIMENTS | sort -u > "$tmp/exp"
+{
+	"$MS" experiment --help | grep -E '^ +-' | grep -oE -- '(^|[ ,])--?[A-Za-z][a-z0-9-]*' | sed 's/^[ ,]*//'
+	"$MS" experiment --help | sed -n 's/^  \([a-z][a-z0-9]*\)  .*/\1/p'
+} | sort -u > "$tmp/exphelp"
+ok "experiment --help lists names and options" test "$(wc -l < "$tmp/exphelp")" -gt 5
+missing=$(comm -23 "$tmp/exphelp" "$tmp/exp" | tr '\n' ' ')
+ok "every experiment and its options are EXPERIMENTS items${missing:+ (missing: $missing)}" test -z "$missing"
+ok "SYNOPSIS: memscope experiment" grep -q '^\.B memscope experiment$' "$PAGE"
 
 # every key: the first column of docs/keys.md's tables, and the key
 # entries of tui/help.c (up to its column legends)
