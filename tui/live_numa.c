@@ -58,12 +58,14 @@ static void migrations(struct ms_page *p, const struct ms_numa_events *e)
 	char ok[16], bad[16], r[16];
 	int shown = 0;
 
+	ms_page_tag(p, "numa.mig.pages");
 	line(p, 0,
 	     "  pages migrated %s/s, failed %s/s (%llu and %llu since "
 	     "attach)",
 	     ms_fmt_events(ok, sizeof(ok), e->succeeded_rate, 6),
 	     ms_fmt_events(bad, sizeof(bad), e->failed_rate, 6),
 	     (unsigned long long)e->succeeded, (unsigned long long)e->failed);
+	ms_page_tag(p, "numa.mig.reasons");
 	line(p, ms_attr(MS_C_COLUMN_HEADER), "  %-20s %9s %11s %9s %9s",
 	     "reason", "calls", "pages moved", "failed", "pages/s");
 	for (int i = 0; i < e->nr_reasons; i++) {
@@ -99,6 +101,7 @@ static void hints(struct ms_page *p, const struct ms_snapshot *s)
 			     "not loaded");
 		return;
 	}
+	ms_page_tag(p, "numa.mig.hint");
 	line(p, ms_attr(MS_C_COLUMN_HEADER), "  %-6s %10s %10s %8s %11s",
 	     "node", "faults/s", "pages/s", "local", "migrated/s");
 	for (int i = 0; i < e->nr_nodes; i++) {
@@ -143,6 +146,8 @@ void ms_live_numa_page(struct ms_page *p, const struct ms_snapshot *s,
 			     why :
 			     "not counted");
 	hints(p, s);
+	if (e->fields & MS_NE_TASK)
+		ms_page_tag(p, "numa.mig.tasks");
 	if (e->fields & MS_NE_TASK)
 		line(p, 0, "  tasks moved to another node %s/s, swapped %s/s",
 		     ms_fmt_events(a, sizeof(a), e->task_moves_rate, 6),

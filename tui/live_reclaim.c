@@ -288,8 +288,12 @@ void ms_live_reclaim_summary(struct ms_page *p, const struct ms_snapshot *s,
 		why_line(p, s, "reclaim events", NULL);
 		return;
 	}
+	ms_page_tag(p, "reclaim.ev.stalls");
 	stalls_line(p, s);
+	ms_page_tag(p, "reclaim.ev.kswapd");
 	kswapd_line(p, s);
+	if (e->fields & MS_RE_SHRINK)
+		ms_page_tag(p, "reclaim.ev.shrinkers");
 	if (e->fields & MS_RE_SHRINK)
 		line(p, 0, "  shrinkers  %s ms/s%s%s",
 		     ms_fmt_double(a, sizeof(a), shrink_ms(e), 2),
@@ -298,12 +302,16 @@ void ms_live_reclaim_summary(struct ms_page *p, const struct ms_snapshot *s,
 			     ms_esc(name, sizeof(name), e->shrinkers[0].name) :
 			     "");
 	if (e->fields & MS_RE_WRITE)
+		ms_page_tag(p, "reclaim.ev.writeback");
+	if (e->fields & MS_RE_WRITE)
 		line(p, 0,
 		     "  writeback  %s folios/s from reclaim (%s since "
 		     "attach)",
 		     ms_fmt_events(a, sizeof(a), e->write_rate, 6),
 		     ms_fmt_count(b, sizeof(b), e->write_folios, 8));
+	ms_page_tag(p, "reclaim.ev.oom");
 	oom_line(p, s);
+	ms_page_tag(p, "reclaim.ev.timeline");
 	timeline(p, tl, ui, false);
 	line(p, ms_attr(MS_C_DIM),
 	     "  e: histogram, timeline, shrinkers, "
@@ -458,28 +466,34 @@ void ms_live_reclaim_page(struct ms_page *p, const struct ms_snapshot *s,
 		why_line(p, s, "reclaim events", NULL);
 		return;
 	}
+	ms_page_tag(p, "reclaim.e.histogram");
 	stalls_line(p, s);
 	if ((e->fields & MS_RE_DIRECT) && (e->fields & MS_RE_MEMCG))
 		histogram(p, &e->stall, ui);
 	ms_page_next(p);
+	ms_page_tag(p, "reclaim.ev.timeline");
 	ms_page_title(p, "Timeline (a column per sample, newest right)", ui);
 	timeline(p, tl, ui, true);
 	ms_page_next(p);
+	ms_page_tag(p, "reclaim.e.stalled");
 	ms_page_title(p, "Processes that stalled in this interval", ui);
 	processes(p, e);
 	ms_page_next(p);
+	ms_page_tag(p, "reclaim.e.kswapd");
 	ms_page_title(p, "kswapd per node", ui);
 	if (e->fields & MS_RE_KSWAPD)
 		kswapd(p, e);
 	else
 		why_line(p, s, "kswapd", "ms_kwake");
 	ms_page_next(p);
+	ms_page_tag(p, "reclaim.e.shrinkers");
 	ms_page_title(p, "Shrinkers, by time spent (shrink_slab)", ui);
 	if (e->fields & MS_RE_SHRINK)
 		shrinkers(p, e);
 	else
 		why_line(p, s, "shrinkers", "ms_shstart");
 	ms_page_next(p);
+	ms_page_tag(p, "reclaim.e.oom");
 	ms_page_title(p, "OOM kills, newest first", ui);
 	oom_list(p, s);
 }

@@ -194,6 +194,42 @@ static void draw_node_row(struct ms_page *p, int y,
 	}
 }
 
+/* ---- Explain ids: the page's fields, top to bottom -------------------- */
+
+#define NODE_IDS                                                          \
+	"numa.node.cpus", "numa.node.total", "numa.node.used",            \
+		"numa.node.free", "numa.node.usedpct"
+#define NUMASTAT_IDS                                                      \
+	"numa.stat.numa_hit", "numa.stat.numa_miss",                      \
+		"numa.stat.numa_foreign", "numa.stat.interleave_hit",       \
+		"numa.stat.local_node", "numa.stat.other_node"
+#define MEMINFO_IDS                                                       \
+	"numa.mem.active", "numa.mem.inactive", "numa.mem.file",          \
+		"numa.mem.anon", "numa.mem.shmem", "numa.mem.slab",         \
+		"numa.mem.pagetables", "numa.mem.dirty", "numa.mem.hugetot", \
+		"numa.mem.hugefree"
+/* in the order of balancing_keys */
+#define BALANCING_IDS                                                     \
+	"numa.bal.numa_pte_updates", "numa.bal.numa_huge_pte_updates",    \
+		"numa.bal.numa_hint_faults",                                \
+		"numa.bal.numa_hint_faults_local",                          \
+		"numa.bal.numa_pages_migrated",                             \
+		"numa.bal.pgmigrate_success", "numa.bal.pgmigrate_fail",    \
+		"numa.bal.pgpromote_success"
+
+static const char *const node_ids[] = { NODE_IDS, NULL };
+static const char *const numastat_ids[] = { NUMASTAT_IDS, NULL };
+static const char *const meminfo_ids[] = { MEMINFO_IDS, NULL };
+static const char *const balancing_ids[NR_BALANCING + 1] = { BALANCING_IDS,
+							     NULL };
+
+/* The next line shows every field of ids (a table's header). */
+static void tag_all(struct ms_page *p, const char *const *ids)
+{
+	for (; *ids; ids++)
+		ms_page_tag(p, *ids);
+}
+
 static void draw_nodes(struct ms_page *p, const struct ms_numa *n,
 		       const struct ms_ui *ui)
 {
@@ -203,9 +239,11 @@ static void draw_nodes(struct ms_page *p, const struct ms_numa *n,
 	nodes_text(on, sizeof(on), n);
 	snprintf(buf, sizeof(buf), "%s  NUMA balancing %s", on,
 		 balancing_text(n->balancing));
+	ms_page_tag(p, "numa.node.balancing");
 	page_title(p, buf, ui);
 	if (p->r.w >= 110)
 		cpuw = 24;
+	tag_all(p, node_ids);
 	y = next_row(p);
 	if (y >= 0)
 		ms_putf(p->w, y, p->r.x, p->r.w, ms_attr(MS_C_COLUMN_HEADER),
@@ -224,6 +262,7 @@ static void draw_distance(struct ms_page *p, const struct ms_numa *n,
 {
 	int cols = (p->r.w - 5) / 5, y;
 
+	ms_page_tag(p, "numa.distance");
 	page_title(p, "Distance", ui);
 	if (cols > n->n)
 		cols = n->n;
@@ -272,6 +311,7 @@ static void draw_numastat(struct ms_page *p, const struct ms_numa *n,
 		cw = 15;
 	page_title(p, rates ? "numastat, pages per second" : "numastat, pages",
 		   ui);
+	tag_all(p, numastat_ids);
 	y = next_row(p);
 	if (y >= 0) {
 		ms_put(p->w, y, p->r.x, 5, MS_LEFT, true,
@@ -314,6 +354,7 @@ static void draw_meminfo(struct ms_page *p, const struct ms_numa *n,
 	if (cols > NR_MEMINFO_COLS)
 		cols = NR_MEMINFO_COLS;
 	page_title(p, "Node meminfo", ui);
+	tag_all(p, meminfo_ids);
 	y = next_row(p);
 	if (y >= 0) {
 		ms_put(p->w, y, p->r.x, 5, MS_LEFT, true,
@@ -385,6 +426,7 @@ static void draw_balancing(struct ms_page *p, const struct ms_snapshot *s,
 
 	snprintf(buf, sizeof(buf), "Automatic NUMA balancing: %s",
 		 balancing_text(s->numa.balancing));
+	ms_page_tag(p, "numa.node.balancing");
 	page_title(p, buf, ui);
 	if (!vm->n) {
 		const char *why = ms_note_why(s, "vmstat");
@@ -404,9 +446,12 @@ static void draw_balancing(struct ms_page *p, const struct ms_snapshot *s,
 		ms_putf(p->w, y, p->r.x, p->r.w, ms_attr(MS_C_COLUMN_HEADER),
 			"  %-26s %14s %12s", "vmstat counter", "total",
 			"per second");
-	for (int i = 0; i < NR_BALANCING; i++)
+	for (int i = 0; i < NR_BALANCING; i++) {
+		ms_page_tag(p, balancing_ids[i]);
 		draw_counter(p, balancing_keys[i],
 			     ms_kv_find(vm, balancing_keys[i]));
+	}
+	ms_page_tag(p, "numa.bal.local_share");
 	draw_local_share(p, vm);
 	if (!ms_kv_find(vm, "numa_hint_faults") && (y = next_row(p)) >= 0)
 		ms_put(p->w, y, p->r.x, p->r.w, MS_LEFT, true,
@@ -502,52 +547,18 @@ static const char *numa_hints(struct ms_view *base)
 	return "Up/Down PgUp/PgDn scroll  H graph";
 }
 
-/* ---- Explain ids: the page's fields, top to bottom -------------------- */
-
+/* Every id of the page, top to bottom (the tests walk them). */
 static const char *const all_ids[] = {
-	"numa.node.balancing",
-	"numa.node.cpus",
-	"numa.node.total",
-	"numa.node.used",
-	"numa.node.free",
-	"numa.node.usedpct",
-	"numa.distance",
-	"numa.stat.numa_hit",
-	"numa.stat.numa_miss",
-	"numa.stat.numa_foreign",
-	"numa.stat.interleave_hit",
-	"numa.stat.local_node",
-	"numa.stat.other_node",
-	"numa.mem.active",
-	"numa.mem.inactive",
-	"numa.mem.file",
-	"numa.mem.anon",
-	"numa.mem.shmem",
-	"numa.mem.slab",
-	"numa.mem.pagetables",
-	"numa.mem.dirty",
-	"numa.mem.hugetot",
-	"numa.mem.hugefree",
-	"numa.mig.pages",
-	"numa.mig.reasons",
-	"numa.mig.hint",
-	"numa.mig.tasks",
-	"numa.bal.numa_pte_updates",
-	"numa.bal.numa_huge_pte_updates",
-	"numa.bal.numa_hint_faults",
-	"numa.bal.numa_hint_faults_local",
-	"numa.bal.numa_pages_migrated",
-	"numa.bal.pgmigrate_success",
-	"numa.bal.pgmigrate_fail",
-	"numa.bal.pgpromote_success",
-	"numa.bal.local_share",
-	NULL,
+	"numa.node.balancing", NODE_IDS, "numa.distance", NUMASTAT_IDS,
+	MEMINFO_IDS, "numa.mig.pages", "numa.mig.reasons", "numa.mig.hint",
+	"numa.mig.tasks", BALANCING_IDS, "numa.bal.local_share", NULL,
 };
 
 static void numa_explain(struct ms_view *base, struct ms_explain_ids *e)
 {
-	for (const char *const *id = all_ids; *id; id++)
-		ms_explain_add(e, *id);
+	struct numa_view *v = (struct numa_view *)base;
+
+	ms_page_explain(&v->scroll, base->ui, e, all_ids);
 }
 
 const struct ms_view_class ms_view_numa = {

@@ -152,32 +152,33 @@ static void sum_counter(const struct ms_kvlist *vm, const char *key,
 
 struct counter_row {
 	const char *label, *key;
+	const char *id; /* explain id */
 };
 
 static const struct counter_row reclaim_rows[] = {
-	{ "pgscan kswapd", "pgscan_kswapd" },
-	{ "pgscan direct", "pgscan_direct" },
-	{ "pgsteal kswapd", "pgsteal_kswapd" },
-	{ "pgsteal direct", "pgsteal_direct" },
-	{ "allocstall", "allocstall" },
-	{ "oom_kill", "oom_kill" },
+	{ "pgscan kswapd", "pgscan_kswapd", "reclaim.vm.pgscan_kswapd" },
+	{ "pgscan direct", "pgscan_direct", "reclaim.vm.pgscan_direct" },
+	{ "pgsteal kswapd", "pgsteal_kswapd", "reclaim.vm.pgsteal_kswapd" },
+	{ "pgsteal direct", "pgsteal_direct", "reclaim.vm.pgsteal_direct" },
+	{ "allocstall", "allocstall", "reclaim.vm.allocstall" },
+	{ "oom_kill", "oom_kill", "reclaim.vm.oom_kill" },
 };
 
 static const struct counter_row fault_rows[] = {
-	{ "pgfault", "pgfault" },
-	{ "pgmajfault", "pgmajfault" },
-	{ "pswpin", "pswpin" },
-	{ "pswpout", "pswpout" },
-	{ "workingset refault", "workingset_refault" },
-	{ "workingset activate", "workingset_activate" },
+	{ "pgfault", "pgfault", "reclaim.vm.pgfault" },
+	{ "pgmajfault", "pgmajfault", "reclaim.vm.pgmajfault" },
+	{ "pswpin", "pswpin", "reclaim.vm.pswpin" },
+	{ "pswpout", "pswpout", "reclaim.vm.pswpout" },
+	{ "workingset refault", "workingset_refault", "reclaim.vm.workingset_refault" },
+	{ "workingset activate", "workingset_activate", "reclaim.vm.workingset_activate" },
 };
 
 static const struct counter_row compact_rows[] = {
-	{ "compact_stall", "compact_stall" },
-	{ "compact_fail", "compact_fail" },
-	{ "compact_success", "compact_success" },
-	{ "thp_fault_alloc", "thp_fault_alloc" },
-	{ "thp_fault_fallback", "thp_fault_fallback" },
+	{ "compact_stall", "compact_stall", "reclaim.vm.compact_stall" },
+	{ "compact_fail", "compact_fail", "reclaim.vm.compact_fail" },
+	{ "compact_success", "compact_success", "reclaim.vm.compact_success" },
+	{ "thp_fault_alloc", "thp_fault_alloc", "reclaim.vm.thp_fault_alloc" },
+	{ "thp_fault_fallback", "thp_fault_fallback", "reclaim.vm.thp_fault_fallback" },
 };
 
 #define ROWS(a) (int)(sizeof(a) / sizeof((a)[0]))
@@ -218,6 +219,7 @@ static void counter_rows(struct page *p, const struct ms_kvlist *vm,
 
 	for (int i = 0; i < n; i++) {
 		sum_counter(vm, rows[i].key, &v, &r);
+		ms_page_tag(&p->pg, rows[i].id);
 		/* oom kills and direct reclaim stalls deserve attention */
 		counter_line(p, rows[i].label, ms_fmt_u64(val, sizeof(val), v),
 			     ms_fmt_rate(rate, sizeof(rate), r),
@@ -242,6 +244,7 @@ static void efficiency_line(struct page *p, const struct ms_kvlist *vm,
 	sum_counter(vm, scan, &sc, &r);
 	sum_counter(vm, steal, &st, &r);
 	snprintf(label, sizeof(label), "steal/scan %s", who);
+	ms_page_tag(&p->pg, "reclaim.vm.efficiency");
 	ms_fmt_pct(pct, sizeof(pct),
 		   ms_have(sc) && ms_have(st) && sc ?
 			   100.0 * (double)st / (double)sc :
@@ -304,13 +307,16 @@ static void draw_psi(struct page *p, const struct ms_snapshot *s)
 	int y;
 
 	page_title(p, "PSI memory (% of time stalled)");
+	ms_page_tag(&p->pg, "reclaim.psi.total");
 	y = next_row(p);
 	if (y >= 0)
 		ms_putf(p->pg.w, y, p->pg.r.x, p->pg.r.w,
 			ms_attr(MS_C_COLUMN_HEADER),
 			"  %-4s %6s %6s %6s %9s %10s", "", "avg10", "avg60",
 			"avg300", "total", "growth");
+	ms_page_tag(&p->pg, "reclaim.psi.some");
 	psi_line(p, "some", &rc->psi_some);
+	ms_page_tag(&p->pg, "reclaim.psi.full");
 	psi_line(p, "full", &rc->psi_full);
 	if (!rc->psi_some.valid)
 		page_note(p, s, "psi", "no /proc/pressure/memory");
@@ -332,6 +338,7 @@ static void draw_mglru(struct page *p, const struct ms_snapshot *s)
 	}
 	snprintf(buf, sizeof(buf), "0x%04llx%s", (unsigned long long)en,
 		 en & 7 ? "" : " (off)");
+	ms_page_tag(&p->pg, "reclaim.mglru.enabled");
 	page_kv(p, "enabled", buf);
 	for (int i = 0; i < 3; i++) {
 		snprintf(buf, sizeof(buf), "%s (0x%x)", bits[i], 1u << i);
@@ -340,6 +347,7 @@ static void draw_mglru(struct page *p, const struct ms_snapshot *s)
 	ms_fmt_u64(ttl, sizeof(ttl), s->reclaim.lru_gen_min_ttl_ms);
 	if (s->reclaim.lru_gen_min_ttl_ms == 0)
 		strcat(ttl, " (off)");
+	ms_page_tag(&p->pg, "reclaim.mglru.min_ttl");
 	page_kv(p, "min_ttl_ms", ttl);
 }
 
@@ -353,9 +361,14 @@ static void draw_thp(struct page *p, const struct ms_snapshot *s)
 		page_note(p, s, "thp", "not available");
 		return;
 	}
+	ms_page_tag(&p->pg, "reclaim.thp.enabled");
 	page_kv(p, "enabled", rc->thp_enabled);
+	ms_page_tag(&p->pg, "reclaim.thp.defrag");
 	page_kv(p, "defrag", rc->thp_defrag[0] ? rc->thp_defrag : "-");
+	ms_page_tag(&p->pg, "reclaim.thp.shmem");
 	page_kv(p, "shmem_enabled", rc->thp_shmem[0] ? rc->thp_shmem : "-");
+	if (rc->khugepaged.n)
+		ms_page_tag(&p->pg, "reclaim.thp.khugepaged");
 	if (rc->khugepaged.n)
 		page_text(p, 0, "  khugepaged/");
 	for (int i = 0; i < rc->khugepaged.n; i++)
@@ -408,6 +421,7 @@ static void draw_swaps(struct page *p, const struct ms_snapshot *s)
 	const struct ms_reclaim *rc = &s->reclaim;
 	char buf[256], name[160], type[40];
 
+	ms_page_tag(&p->pg, "reclaim.swap.device");
 	page_title(p, "Swap devices (/proc/swaps)");
 	if (!rc->nr_swaps) {
 		page_note(p, s, "swaps", "no swap devices");
@@ -471,13 +485,19 @@ static void draw_zswap(struct page *p, const struct ms_snapshot *s)
 		page_text(p, ms_attr(MS_C_DIM), "  not in this kernel");
 		return;
 	}
+	ms_page_tag(&p->pg, "reclaim.zswap.enabled");
 	page_kv(p, "enabled", rc->zswap_enabled);
+	ms_page_tag(&p->pg, "reclaim.zswap.compressor");
 	page_kv(p, "compressor", rc->zswap_compressor);
 	if (rc->zswap_zpool[0])
 		page_kv(p, "zpool", rc->zswap_zpool);
+	ms_page_tag(&p->pg, "reclaim.zswap.max_pool");
 	page_kv(p, "max_pool_percent",
 		ms_fmt_u64(val, sizeof(val), rc->zswap_max_pool_percent));
+	ms_page_tag(&p->pg, "reclaim.zswap.ratio");
 	zswap_ratio(p, s);
+	if (rc->zswap_stats.n)
+		ms_page_tag(&p->pg, "reclaim.zswap.stats");
 	for (int i = 0; i < rc->zswap_stats.n; i++)
 		stat_line(p, &rc->zswap_stats.v[i]);
 	if (!rc->zswap_stats.n && ms_note_why(s, "zswap_stats"))
@@ -488,6 +508,7 @@ static void draw_zswap(struct page *p, const struct ms_snapshot *s)
 		sum_counter(&rc->vmstat, key, &v, &r);
 		if (!ms_have(v))
 			continue;
+		ms_page_tag(&p->pg, "reclaim.zswap.zswpinout");
 		snprintf(val, sizeof(val), "%llu  %s", (unsigned long long)v,
 			 ms_fmt_rate(rate, sizeof(rate), r));
 		page_kv(p, key, val);
@@ -502,6 +523,7 @@ static void zram_device(struct page *p, const struct ms_zram *z)
 	ms_esc(alg, sizeof(alg), z->comp_algorithm);
 	snprintf(buf, sizeof(buf), "  %s  %s  disksize %s", n,
 		 alg[0] ? alg : "-", ms_fmt_bytes(d, sizeof(d), z->disksize));
+	ms_page_tag(&p->pg, "reclaim.zram.device");
 	page_text(p, 0, buf);
 	if (z->disksize == 0) {
 		page_text(p, ms_attr(MS_C_DIM), "    not initialised");
@@ -514,6 +536,7 @@ static void zram_device(struct page *p, const struct ms_zram *z)
 				 (double)z->compr_data_size);
 	else
 		snprintf(d, sizeof(d), "-");
+	ms_page_tag(&p->pg, "reclaim.zram.sizes");
 	snprintf(buf, sizeof(buf), "    orig %s  compr %s  used %s  ratio %s",
 		 ms_fmt_bytes(o, sizeof(o), z->orig_data_size),
 		 ms_fmt_bytes(c, sizeof(c), z->compr_data_size),
@@ -552,6 +575,7 @@ static void draw_sysctl(struct page *p, const struct ms_snapshot *s)
 	if (ms_have(v))
 		snprintf(buf, sizeof(buf), "%llu (%s)", (unsigned long long)v,
 			 ms_fmt_kb(kb, sizeof(kb), v));
+	ms_page_tag(&p->pg, "reclaim.sysctl.min_free_kbytes");
 	page_kv(p, "min_free_kbytes", buf);
 	/* the gap between watermarks, in 1/10000 of memory */
 	v = ms_kv_get(l, "watermark_scale_factor");
@@ -559,7 +583,9 @@ static void draw_sysctl(struct page *p, const struct ms_snapshot *s)
 	if (ms_have(v))
 		snprintf(buf, sizeof(buf), "%llu (%.2f%% of memory)",
 			 (unsigned long long)v, (double)v / 100.0);
+	ms_page_tag(&p->pg, "reclaim.sysctl.watermark_scale_factor");
 	page_kv(p, "watermark_scale_factor", buf);
+	ms_page_tag(&p->pg, "reclaim.sysctl.other");
 	for (int i = 0; i < l->n; i++) {
 		if (!strcmp(l->v[i].name, "min_free_kbytes") ||
 		    !strcmp(l->v[i].name, "watermark_scale_factor"))
@@ -578,6 +604,8 @@ static void left_column(struct page *p, const struct ms_snapshot *s,
 {
 	ms_live_reclaim_summary(&p->pg, s, &v->tl, p->ui);
 	if (v->delayacct) /* on screen while memscope keeps it on */
+		ms_page_tag(&p->pg, "reclaim.delayacct");
+	if (v->delayacct)
 		page_text(p, ms_attr(MS_C_WARNING),
 			  "  delays     accounting ON (D turns it off; d shows "
 			  "them)");
@@ -921,18 +949,14 @@ static const char *const all_ids[] = {
 static void reclaim_explain(struct ms_view *base, struct ms_explain_ids *e)
 {
 	struct reclaim_view *v = (struct reclaim_view *)base;
-	const char *const *ids = NULL;
-
 	if (v->mode == OVERVIEW)
-		ids = overview_ids;
+		ms_page_explain(&v->scroll, base->ui, e, overview_ids);
 	else if (v->mode == EVENTS)
-		ids = events_ids;
+		ms_page_explain(&v->escroll, base->ui, e, events_ids);
 	else if (v->mode == COUNTERS)
 		ms_table_explain(&v->table, e);
 	else
 		ms_table_explain(&v->delays.table, e);
-	for (; ids && *ids; ids++)
-		ms_explain_add(e, *ids);
 }
 
 const struct ms_view_class ms_view_reclaim = {

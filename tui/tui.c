@@ -358,10 +358,12 @@ static void explain_ids(struct tui *t)
 	struct ms_explain_ids *e = &t->eids;
 
 	memset(e, 0, sizeof(*e));
+	/* the one wanted: a page may scroll to bring it into view */
+	t->ui.explain_id = t->explain_id[0] ? t->explain_id : NULL;
 	if (v->cls->explain)
 		v->cls->explain(v, e);
 	t->eidx = e->cur >= 0 && e->cur < e->n ? e->cur : 0;
-	for (int i = 0; i < e->n; i++)
+	for (int i = 0; i < e->n && !e->moved; i++)
 		if (!strcmp(e->id[i], t->explain_id))
 			t->eidx = i;
 	snprintf(t->explain_id, sizeof(t->explain_id), "%s",

@@ -41,6 +41,7 @@ struct ms_explain_ids {
 	const char *id[MS_EXPLAIN_MAX];
 	int n;
 	int cur;
+	bool moved;	/* the cursor moved (a page scrolled): go to cur */
 };
 
 /*

@@ -466,6 +466,7 @@ void ms_page_begin(struct ms_page *l, WINDOW *w, struct ms_rect r,
 	l->r = r;
 	l->sc = sc;
 	l->n = 0;
+	sc->tags.n = 0;
 	sc->page = r.h;
 	ms_scroll_clamp(sc);
 	ms_fill(w, r, ms_attr(MS_C_NORMAL));
@@ -478,10 +479,97 @@ int ms_page_next(struct ms_page *l)
 	return i >= 0 && i < l->r.h ? l->r.y + i : -1;
 }
 
+/* Highlight the tagged lines of the field the panel explains. */
+static void mark_tags(struct ms_page *l)
+{
+	const struct ms_page_tags *t = &l->sc->tags;
+	const char *id = t->ui ? t->ui->explain_id : NULL;
+	attr_t a = ms_attr(MS_C_FILTER) | A_BOLD;
+
+	for (int i = 0; id && i < t->n; i++) {
+		int row = t->line[i] - l->sc->top;
+
+		if (strcmp(t->id[i], id) || row < 0 || row >= l->r.h)
+			continue;
+		mvwchgat(l->w, l->r.y + row, t->x[i], t->w[i], a & ~A_COLOR,
+			 (short)PAIR_NUMBER(a), NULL);
+	}
+}
+
 void ms_page_end(struct ms_page *l)
 {
+	mark_tags(l);
 	l->sc->total = l->n;
 	ms_scroll_clamp(l->sc);
+}
+
+void ms_page_tag(struct ms_page *l, const char *id)
+{
+	struct ms_page_tags *t = &l->sc->tags;
+
+	if (!id || t->n >= MS_PAGE_TAGS)
+		return;
+	t->id[t->n] = id;
+	t->line[t->n] = l->n;
+	t->x[t->n] = l->r.x;
+	t->w[t->n] = l->r.w;
+	t->n++;
+}
+
+/* The line of id's first tag, or -1. */
+static int tag_line(const struct ms_page_tags *t, const char *id)
+{
+	for (int i = 0; i < t->n; i++)
+		if (!strcmp(t->id[i], id))
+			return t->line[i];
+	return -1;
+}
+
+/* Scroll so that the field the panel moved to is on screen. */
+static void show_field(struct ms_scroll *sc, const char *id)
+{
+	struct ms_page_tags *t = &sc->tags;
+	int line;
+
+	if (!id || !strcmp(t->shown, id))
+		return;
+	snprintf(t->shown, sizeof(t->shown), "%s", id);
+	line = tag_line(t, id);
+	if (line < 0 || (line >= sc->top && line < sc->top + sc->page))
+		return;
+	sc->top = line > 0 ? line - 1 : 0; /* with the line above it */
+	ms_scroll_clamp(sc);
+}
+
+void ms_page_explain(struct ms_scroll *sc, const struct ms_ui *ui,
+		     struct ms_explain_ids *e, const char *const *ids)
+{
+	struct ms_page_tags *t = &sc->tags;
+	int first = e->n, best = -1;
+
+	t->ui = ui;
+	for (; ids && *ids; ids++)
+		ms_explain_add(e, *ids);
+	if (sc->top != t->top_seen) {
+		e->moved = true; /* scrolled by the user */
+		t->shown[0] = '\0';
+	} else {
+		show_field(sc, ui->explain_id);
+	}
+	t->top_seen = sc->top;
+	/* the cursor: the first field tagged on or below the top line */
+	for (int i = 0; i < t->n; i++)
+		if (t->line[i] >= sc->top &&
+		    (best < 0 || t->line[i] < t->line[best]))
+			best = i;
+	for (int j = first; best >= 0 && j < e->n; j++)
+		if (!strcmp(e->id[j], t->id[best])) {
+			e->cur = j;
+			break;
+		}
+	if (e->moved) /* the field now shown is the one explained */
+		snprintf(t->shown, sizeof(t->shown), "%s",
+			 best >= 0 ? t->id[best] : "");
 }
 
 void ms_page_line(struct ms_page *l, attr_t a, const char *text)

@@ -110,10 +110,28 @@ void ms_kv_line(WINDOW *w, int y, int x, int width, int keyw,
 
 /* ---- Scroller: for views drawing a list of lines ---------------------- */
 
+/*
+ * Explain ids tagged on the lines of a page (ms_page_tag) at its last
+ * draw, so the explain panel starts at the field on the top line, brings
+ * the field it explains into view and marks it.
+ */
+#define MS_PAGE_TAGS 96
+struct ms_page_tags {
+	const char *id[MS_PAGE_TAGS];
+	int line[MS_PAGE_TAGS];	/* line of the page */
+	int x[MS_PAGE_TAGS];	/* columns of the page's rectangle */
+	int w[MS_PAGE_TAGS];
+	int n;
+	const struct ms_ui *ui;	/* set by ms_page_explain */
+	char shown[64];		/* the id last brought into view */
+	int top_seen;		/* top at the last ms_page_explain */
+};
+
 struct ms_scroll {
 	int top;		/* first line shown */
 	int total;		/* lines there are */
 	int page;		/* lines that fit (set by the view's draw) */
+	struct ms_page_tags tags;
 };
 
 /* Up/Down/PgUp/PgDn/Home/End; returns true when the key was one. */
@@ -143,6 +161,16 @@ void ms_page_end(struct ms_page *l);
 void ms_page_line(struct ms_page *l, attr_t a, const char *text);
 void ms_page_title(struct ms_page *l, const char *text,
 		   const struct ms_ui *ui);
+/* The next line shows the field id (explain mode); before drawing it. */
+void ms_page_tag(struct ms_page *l, const char *id);
+/*
+ * The explain hook of a page view: adds ids (NULL-terminated) to e, puts
+ * the cursor on the first field tagged on or below the top line (e->moved
+ * when the user scrolled since), and scrolls so that the field the panel
+ * shows (ui->explain_id) is on screen when it changed.
+ */
+void ms_page_explain(struct ms_scroll *sc, const struct ms_ui *ui,
+		     struct ms_explain_ids *e, const char *const *ids);
 
 /* ---- Table ----------------------------------------------------------- */
 
