@@ -210,6 +210,10 @@ void ms_buddy_events_page(struct ms_page *l, const struct ms_snapshot *s,
 		cw = (l->r.w - 6) / (e->nr_migrate + 2) - 1;
 	if (cw < 6)
 		cw = 6;
+	/* explain mode: the header names the columns */
+	ms_page_tag(l, "buddy.ev.mt_allocs");
+	ms_page_tag(l, "buddy.ev.frees");
+	ms_page_tag(l, "buddy.ev.failed");
 	mt_line(l, e, -1, cw);
 	for (int o = 0; o < e->nr_orders && o < MS_MAX_ORDER; o++)
 		mt_line(l, e, o, cw);
@@ -290,7 +294,9 @@ void ms_slab_events_page(struct ms_page *l, const struct ms_snapshot *s,
 		ms_page_line(l, ms_attr(MS_C_NOTE), buf);
 		return;
 	}
+	ms_page_tag(l, "slab.ev.rates");
 	cache_rates(l, e, cache);
+	ms_page_tag(l, "slab.ev.callsites");
 	if (!(e->fields & MS_SE_CALLSITES)) {
 		why = ms_note_why(s, "bpf ms_kcalloc");
 		snprintf(buf, sizeof(buf), "call sites unavailable: %s",

@@ -274,6 +274,61 @@ static const struct ms_table_def zone_table = {
 	.key = row_key,
 };
 
+/* ---- Explain ids of each page ---------------------------------------- */
+
+#define EXPLAIN_ZONE                                                      \
+	"buddy.zone.node", "buddy.zone.name", "buddy.zone.wmark",         \
+		"buddy.zone.free_pages", "buddy.zone.free_mem",             \
+		"buddy.zone.largest", "buddy.zone.frag", "buddy.zone.orders", \
+		"buddy.zone.min", "buddy.zone.low", "buddy.zone.high",      \
+		"buddy.zone.managed", "buddy.zone.present",                 \
+		"buddy.zone.spanned"
+/* The zone page's lines: several fields share one */
+#define FREE_IDS                                                          \
+	"buddy.zone.free_pages", "buddy.zone.free_mem",                   \
+		"buddy.zone.zi_free", "buddy.zone.frag"
+#define WMARK_IDS                                                         \
+	"buddy.zone.min", "buddy.zone.low", "buddy.zone.high",            \
+		"buddy.zone.promo", "buddy.zone.boost"
+#define PAGES_IDS                                                         \
+	"buddy.zone.managed", "buddy.zone.present", "buddy.zone.spanned", \
+		"buddy.zone.cma"
+#define ORDER_IDS                                                         \
+	"buddy.order.order", "buddy.order.blocks", "buddy.order.pages",   \
+		"buddy.order.memory", "buddy.order.unusable",               \
+		"buddy.order.extfrag", "buddy.order.share"
+#define PROBE_IDS                                                         \
+	"buddy.probe.order", "buddy.probe.block", "buddy.probe.ok",       \
+		"buddy.probe.fail", "buddy.probe.min", "buddy.probe.mean",  \
+		"buddy.probe.max", "buddy.probe.avail", "buddy.probe.success"
+
+static const char *const summary_free_ids[] = { FREE_IDS, NULL };
+static const char *const summary_wmark_ids[] = { WMARK_IDS, NULL };
+static const char *const summary_pages_ids[] = { PAGES_IDS, NULL };
+static const char *const order_ids[] = { ORDER_IDS, NULL };
+static const char *const probe_ids[] = { PROBE_IDS, NULL };
+
+static const char *const detail_ids[] = {
+	"buddy.zone.wmark", "buddy.zone.largest", FREE_IDS, WMARK_IDS,
+	PAGES_IDS, "buddy.zone.protection", ORDER_IDS, "buddy.mt.free",
+	"buddy.mt.pages", "buddy.mt.pblks", "buddy.ev.mt_allocs",
+	"buddy.ev.frees", "buddy.ev.failed", NULL,
+};
+
+/* The orders panel under the table, then the events panel (bpf). */
+static const char *const list_ids[] = {
+	"buddy.order.order", "buddy.order.blocks", "buddy.order.memory",
+	"buddy.ev.allocs", "buddy.ev.frees", "buddy.ev.failed",
+	"buddy.ev.fallbacks", "buddy.ev.compaction", NULL,
+};
+
+/* The next line shows every field of ids. */
+static void tag_ids(struct ms_page *l, const char *const *ids)
+{
+	for (; *ids; ids++)
+		ms_page_tag(l, *ids);
+}
+
 /* ---- Drill-down: one zone -------------------------------------------- */
 
 static const char *const wmark_meaning[] = {
@@ -288,7 +343,11 @@ static void detail_summary(struct ms_page *l, const struct buddy_view *b,
 			   const struct ms_zone *z)
 {
 	char buf[256], a[24], c[24], d[24], e[24], f[24];
-	int y = ms_page_next(l), x;
+	int y, x;
+
+	ms_page_tag(l, "buddy.zone.wmark");
+	ms_page_tag(l, "buddy.zone.largest");
+	y = ms_page_next(l);
 
 	if (y >= 0) {
 		x = ms_put(l->w, y, l->r.x, l->r.w, MS_LEFT, false,
@@ -303,6 +362,7 @@ static void detail_summary(struct ms_page *l, const struct buddy_view *b,
 		ms_put(l->w, y, l->r.x + x, l->r.w - x, MS_LEFT, false,
 		       ms_attr(MS_C_NORMAL), buf);
 	}
+	tag_ids(l, summary_free_ids);
 	snprintf(buf, sizeof(buf),
 		 "free %s pages = %s (zoneinfo: %s)  "
 		 "fragmentation index %s",
@@ -311,6 +371,7 @@ static void detail_summary(struct ms_page *l, const struct buddy_view *b,
 		 ms_fmt_u64(d, sizeof(d), z->zi_free),
 		 ms_fmt_pct(e, sizeof(e), z->frag_index));
 	ms_page_line(l, ms_attr(MS_C_NORMAL), buf);
+	tag_ids(l, summary_wmark_ids);
 	snprintf(buf, sizeof(buf),
 		 "watermarks (pages): min %s  low %s  "
 		 "high %s  promo %s  boost %s",
@@ -320,6 +381,7 @@ static void detail_summary(struct ms_page *l, const struct buddy_view *b,
 		 ms_fmt_u64(e, sizeof(e), z->wmark_promo),
 		 ms_fmt_u64(f, sizeof(f), z->boost));
 	ms_page_line(l, ms_attr(MS_C_NORMAL), buf);
+	tag_ids(l, summary_pages_ids);
 	snprintf(buf, sizeof(buf),
 		 "pages: managed %s  present %s  "
 		 "spanned %s  cma %s",
@@ -335,6 +397,7 @@ static void detail_protection(struct ms_page *l, const struct ms_zone *z)
 	char buf[256], v[24];
 	size_t off;
 
+	ms_page_tag(l, "buddy.zone.protection");
 	off = (size_t)snprintf(buf, sizeof(buf),
 			       "protection (lowmem_reserve, pages):");
 	for (int i = 0; i < z->nr_protection && i < MS_MAX_PROT; i++)
@@ -354,7 +417,10 @@ static void order_header(struct ms_page *l)
 {
 	static const char *const t[NOW] = { "Order",  "Blocks",	  "Pages",
 					    "Memory", "Unusable", "Extfrag" };
-	int y = ms_page_next(l), x = l->r.x;
+	int y, x = l->r.x;
+
+	tag_ids(l, order_ids);
+	y = ms_page_next(l);
 
 	if (y < 0)
 		return;
@@ -473,6 +539,7 @@ static void detail_migrate(struct ms_page *l, const struct buddy_view *b,
 		ms_page_line(l, ms_attr(MS_C_NOTE), buf);
 		return;
 	}
+	ms_page_tag(l, "buddy.mt.free");
 	mt_header(l, bd, cw);
 	for (int o = 0; o < z->nr_orders && o < MS_MAX_ORDER; o++) {
 		for (int m = 0; m < nm; m++) {
@@ -485,6 +552,7 @@ static void detail_migrate(struct ms_page *l, const struct buddy_view *b,
 		snprintf(label, sizeof(label), "%d", o);
 		mt_row(l, bd, cw, label, v, ms_attr(MS_C_NORMAL));
 	}
+	ms_page_tag(l, "buddy.mt.pages");
 	mt_row(l, bd, cw, "pages", pages, ms_attr(MS_C_TITLE));
 	/* memscope.ko does not count pageblocks */
 	if (bd->pageblock_order < 0) {
@@ -492,6 +560,7 @@ static void detail_migrate(struct ms_page *l, const struct buddy_view *b,
 			     "pages: free pages per type");
 		return;
 	}
+	ms_page_tag(l, "buddy.mt.pblks");
 	mt_row(l, bd, cw, "pblks", z->mt_pageblocks, ms_attr(MS_C_TITLE));
 	snprintf(buf, sizeof(buf),
 		 "pages: free pages per type;  pblks: "
@@ -659,6 +728,7 @@ static void draw_probe(struct buddy_view *b, WINDOW *w, struct ms_rect r)
 			 "order the node's free lists hold now (no compaction)",
 			 p->res.nr_orders - 1, t);
 		ms_page_line(&l, ms_attr(MS_C_NORMAL), buf);
+		tag_ids(&l, probe_ids);
 		probe_header(&l);
 		for (int o = 0; o < p->res.nr_orders && o < MS_MAX_ORDER; o++)
 			probe_row(&l, b, o);
@@ -980,59 +1050,14 @@ static const char *buddy_hints(struct ms_view *v)
 	       "/ filter";
 }
 
-/* ---- Explain ids of each page ---------------------------------------- */
-
-#define EXPLAIN_ZONE                                                      \
-	"buddy.zone.node", "buddy.zone.name", "buddy.zone.wmark",         \
-		"buddy.zone.free_pages", "buddy.zone.free_mem",             \
-		"buddy.zone.largest", "buddy.zone.frag", "buddy.zone.orders", \
-		"buddy.zone.min", "buddy.zone.low", "buddy.zone.high",      \
-		"buddy.zone.managed", "buddy.zone.present",                 \
-		"buddy.zone.spanned"
-
-static const char *const detail_ids[] = {
-	"buddy.zone.wmark", "buddy.zone.largest", "buddy.zone.free_pages",
-	"buddy.zone.free_mem", "buddy.zone.zi_free", "buddy.zone.frag",
-	"buddy.zone.min", "buddy.zone.low", "buddy.zone.high",
-	"buddy.zone.promo", "buddy.zone.boost", "buddy.zone.managed",
-	"buddy.zone.present", "buddy.zone.spanned", "buddy.zone.cma",
-	"buddy.zone.protection", "buddy.order.order", "buddy.order.blocks",
-	"buddy.order.pages", "buddy.order.memory", "buddy.order.unusable",
-	"buddy.order.extfrag", "buddy.order.share", "buddy.mt.free",
-	"buddy.mt.pages", "buddy.mt.pblks", "buddy.ev.mt_allocs",
-	"buddy.ev.frees", "buddy.ev.failed",
-};
-
-static const char *const probe_ids[] = {
-	"buddy.probe.order", "buddy.probe.block", "buddy.probe.ok",
-	"buddy.probe.fail", "buddy.probe.min", "buddy.probe.mean",
-	"buddy.probe.max", "buddy.probe.avail", "buddy.probe.success",
-};
-
-/* The orders panel under the table, then the events panel (bpf). */
-static const char *const list_ids[] = {
-	"buddy.order.order", "buddy.order.blocks", "buddy.order.memory",
-	"buddy.ev.allocs", "buddy.ev.frees", "buddy.ev.failed",
-	"buddy.ev.fallbacks", "buddy.ev.compaction",
-};
-
-#define ADD_IDS(e, a)                                                  \
-	for (size_t i_ = 0; i_ < sizeof(a) / sizeof((a)[0]); i_++)     \
-		ms_explain_add(e, (a)[i_])
-
 /* Every id the tab shows on some page (the tests walk them). */
 static const char *const all_ids[] = {
 	EXPLAIN_ZONE, "buddy.zone.zi_free", "buddy.zone.promo",
 	"buddy.zone.boost", "buddy.zone.cma", "buddy.zone.protection",
-	"buddy.order.order", "buddy.order.blocks", "buddy.order.pages",
-	"buddy.order.memory", "buddy.order.unusable", "buddy.order.extfrag",
-	"buddy.order.share", "buddy.mt.free", "buddy.mt.pages",
-	"buddy.mt.pblks", "buddy.ev.allocs", "buddy.ev.frees",
-	"buddy.ev.failed", "buddy.ev.fallbacks", "buddy.ev.compaction",
-	"buddy.ev.mt_allocs", "buddy.probe.order", "buddy.probe.block",
-	"buddy.probe.ok", "buddy.probe.fail", "buddy.probe.min",
-	"buddy.probe.mean", "buddy.probe.max", "buddy.probe.avail",
-	"buddy.probe.success", NULL,
+	ORDER_IDS, "buddy.mt.free", "buddy.mt.pages", "buddy.mt.pblks",
+	"buddy.ev.allocs", "buddy.ev.frees", "buddy.ev.failed",
+	"buddy.ev.fallbacks", "buddy.ev.compaction", "buddy.ev.mt_allocs",
+	PROBE_IDS, NULL,
 };
 
 static void buddy_explain(struct ms_view *v, struct ms_explain_ids *e)
@@ -1040,12 +1065,13 @@ static void buddy_explain(struct ms_view *v, struct ms_explain_ids *e)
 	struct buddy_view *b = BV(v);
 
 	if (b->probe.open) {
-		ADD_IDS(e, probe_ids);
+		ms_page_explain(&b->probe.sc, v->ui, e, probe_ids);
 	} else if (b->detail) {
-		ADD_IDS(e, detail_ids);
+		ms_page_explain(&b->dscroll, v->ui, e, detail_ids);
 	} else {
 		ms_table_explain(&b->zones, e);
-		ADD_IDS(e, list_ids);
+		for (const char *const *id = list_ids; *id; id++)
+			ms_explain_add(e, *id);
 	}
 }
 

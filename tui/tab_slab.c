@@ -267,6 +267,24 @@ static void set_columns(struct slab_view *s, bool live)
 	t->sel_key[0] = '\0';
 }
 
+/* ---- Explain ids of each page ---------------------------------------- */
+
+#define EXPLAIN_DETAIL                                                    \
+	"slab.d.slabinfo", "slab.d.object_size", "slab.d.slab_size",      \
+		"slab.d.objs_per_slab", "slab.d.order", "slab.d.align",   \
+		"slab.d.hwcache_align", "slab.d.reclaim_account",         \
+		"slab.d.cache_dma", "slab.d.min_partial",                 \
+		"slab.d.cpu_partial", "slab.d.poison", "slab.d.merged",   \
+		"slab.d.slabs", "slab.d.partial", "slab.d.cpu_slabs",     \
+		"slab.d.objects", "slab.d.total_objects", "slab.ev.rates", \
+		"slab.ev.callsites"
+#define EXPLAIN_BENCH                                                     \
+	"slab.bench.api", "slab.bench.op", "slab.bench.ops",              \
+		"slab.bench.mean", "slab.bench.p50", "slab.bench.p99",    \
+		"slab.bench.max", "slab.bench.fail", "slab.bench.ratio"
+
+static const char *const detail_ids[] = { EXPLAIN_DETAIL, NULL };
+static const char *const bench_ids[] = { EXPLAIN_BENCH, NULL };
 /* ---- Drill-down: one cache ------------------------------------------- */
 
 static const char *yes_no(uint64_t v)
@@ -288,20 +306,33 @@ static void kv2(struct ms_page *l, const char *k1, const char *v1,
 			   ms_attr(MS_C_NORMAL));
 }
 
+/* The next line shows the fields k1 and k2. */
+static void tag2(struct ms_page *l, const char *k1, const char *k2)
+{
+	ms_page_tag(l, k1);
+	ms_page_tag(l, k2);
+}
+
 static void detail_attrs(struct ms_page *l, const struct ms_slab_detail *d)
 {
 	char a[24], b[24];
 
+	tag2(l, "slab.d.object_size", "slab.d.slab_size");
 	kv2(l, "object_size", ms_fmt_u64(a, sizeof(a), d->object_size),
 	    "slab_size", ms_fmt_u64(b, sizeof(b), d->slab_size));
+	tag2(l, "slab.d.objs_per_slab", "slab.d.order");
 	kv2(l, "objs_per_slab", ms_fmt_u64(a, sizeof(a), d->objs_per_slab),
 	    "order", ms_fmt_u64(b, sizeof(b), d->order));
+	tag2(l, "slab.d.align", "slab.d.hwcache_align");
 	kv2(l, "align", ms_fmt_u64(a, sizeof(a), d->align), "hwcache_align",
 	    yes_no(d->hwcache_align));
+	tag2(l, "slab.d.reclaim_account", "slab.d.cache_dma");
 	kv2(l, "reclaim_account", yes_no(d->reclaim_account), "cache_dma",
 	    yes_no(d->cache_dma));
+	tag2(l, "slab.d.min_partial", "slab.d.cpu_partial");
 	kv2(l, "min_partial", ms_fmt_u64(a, sizeof(a), d->min_partial),
 	    "cpu_partial", ms_fmt_u64(b, sizeof(b), d->cpu_partial));
+	ms_page_tag(l, "slab.d.poison");
 	kv2(l, "poison", yes_no(d->poison), NULL, NULL);
 }
 
@@ -332,6 +363,7 @@ static void detail_aliases(struct ms_page *l, const struct slab_view *s,
 	char buf[512], esc[MS_NAME * 4];
 	int shown = 0;
 
+	ms_page_tag(l, "slab.d.merged");
 	if (!d->target[0] || !strcmp(d->target, s->dname)) {
 		ms_page_line(l, ms_attr(MS_C_NORMAL),
 		     "merged: no (a cache of its own)");
@@ -350,6 +382,7 @@ static void detail_aliases(struct ms_page *l, const struct slab_view *s,
 struct count_row {
 	const char *name;
 	const struct ms_nodecount *c;
+	const char *id; /* explain id */
 };
 
 /* Union of the node (or cpu) ids over the rows, sorted. */
@@ -420,11 +453,11 @@ static void detail_counts(struct ms_page *l, const struct ms_slab_detail *d,
 			  const struct ms_ui *ui)
 {
 	const struct count_row rows[] = {
-		{ "slabs", &d->slabs },
-		{ "partial", &d->partial },
-		{ "cpu_slabs", &d->cpu_slabs },
-		{ "objects", &d->objects },
-		{ "total_objects", &d->total_objects },
+		{ "slabs", &d->slabs, "slab.d.slabs" },
+		{ "partial", &d->partial, "slab.d.partial" },
+		{ "cpu_slabs", &d->cpu_slabs, "slab.d.cpu_slabs" },
+		{ "objects", &d->objects, "slab.d.objects" },
+		{ "total_objects", &d->total_objects, "slab.d.total_objects" },
 	};
 	int n = (int)(sizeof(rows) / sizeof(rows[0]));
 	int ids[MS_MAX_NODES], nids = count_ids(rows, n, ids);
@@ -434,8 +467,10 @@ static void detail_counts(struct ms_page *l, const struct ms_slab_detail *d,
 		kind = rows[r].c->kind;
 	ms_page_title(l, kind == 'C' ? "Counts, per cpu" : "Counts, per node", ui);
 	count_head(l, kind ? kind : 'N', ids, nids);
-	for (int r = 0; r < n; r++)
+	for (int r = 0; r < n; r++) {
+		ms_page_tag(l, rows[r].id);
 		count_line(l, rows[r].name, rows[r].c, ids, nids);
+	}
 }
 
 /* The slabinfo line of the cache, for comparison with sysfs. */
@@ -447,6 +482,7 @@ static void detail_slabinfo(struct ms_page *l, const struct slab_view *s)
 	for (int i = 0; i < s->cur->slab.n && !c; i++)
 		if (!strcmp(s->cur->slab.caches[i].name, s->dname))
 			c = &s->cur->slab.caches[i];
+	ms_page_tag(l, "slab.d.slabinfo");
 	if (!c)
 		return ms_page_line(l, ms_attr(MS_C_DIM), "slabinfo: not listed");
 	snprintf(buf, sizeof(buf),
@@ -616,10 +652,13 @@ static void bench_result(struct ms_page *l, const struct slab_view *s)
 			if (ms_have(b->r[api][op].ops_per_sec) &&
 			    b->r[api][op].ops_per_sec > best)
 				best = b->r[api][op].ops_per_sec;
+	for (const char *const *id = bench_ids; *id; id++)
+		ms_page_tag(l, *id);
 	bench_header(l);
 	for (int api = 0; api < MS_BENCH_APIS; api++)
 		for (int op = 0; op < MS_BENCH_OPS; op++)
 			bench_row(l, s, api, op, best);
+	ms_page_tag(l, "slab.bench.ratio");
 	bench_compare(l, b);
 }
 
@@ -870,24 +909,6 @@ static const char *slab_hints(struct ms_view *v)
 	return "Enter cache  b benchmark  H graph  s sort  r reverse  / filter";
 }
 
-/* ---- Explain ids of each page ---------------------------------------- */
-
-#define EXPLAIN_DETAIL                                                    \
-	"slab.d.slabinfo", "slab.d.object_size", "slab.d.slab_size",      \
-		"slab.d.objs_per_slab", "slab.d.order", "slab.d.align",   \
-		"slab.d.hwcache_align", "slab.d.reclaim_account",         \
-		"slab.d.cache_dma", "slab.d.min_partial",                 \
-		"slab.d.cpu_partial", "slab.d.poison", "slab.d.merged",   \
-		"slab.d.slabs", "slab.d.partial", "slab.d.cpu_slabs",     \
-		"slab.d.objects", "slab.d.total_objects", "slab.ev.rates", \
-		"slab.ev.callsites"
-#define EXPLAIN_BENCH                                                     \
-	"slab.bench.api", "slab.bench.op", "slab.bench.ops",              \
-		"slab.bench.mean", "slab.bench.p50", "slab.bench.p99",    \
-		"slab.bench.max", "slab.bench.fail", "slab.bench.ratio"
-
-static const char *const detail_ids[] = { EXPLAIN_DETAIL, NULL };
-static const char *const bench_ids[] = { EXPLAIN_BENCH, NULL };
 /* Every id the tab shows on some page, the BPF columns included. */
 static const char *const all_ids[] = {
 	"slab.name", "slab.active", "slab.total", "slab.use", "slab.objsize",
@@ -905,8 +926,9 @@ static void slab_explain(struct ms_view *v, struct ms_explain_ids *e)
 
 	if (!ids)
 		ms_table_explain(&s->caches, e);
-	for (; ids && *ids; ids++)
-		ms_explain_add(e, *ids);
+	else
+		ms_page_explain(s->bench.open ? &s->bench.sc : &s->dscroll,
+				v->ui, e, ids);
 }
 
 const struct ms_view_class ms_view_slab = {

@@ -983,10 +983,52 @@ static const char *vmflag_name(const char *flag)
 }
 
 /* A line of the detail page: "key   value" (value escaped). */
+/* The explain id of a detail line's key, or NULL (a VmFlags token). */
+static const char *detail_id(const char *key)
+{
+	static const char *const map[][2] = {
+		{ "start", "vma.v.range" },
+		{ "end", "vma.v.range" },
+		{ "perms", "vma.v.perms" },
+		{ "offset", "vma.v.offset" },
+		{ "device", "vma.v.dev" },
+		{ "inode", "vma.v.inode" },
+		{ "path", "vma.v.path" },
+		{ "kind", "vma.d.kind" },
+		{ "Size", "vma.v.size" },
+		{ "KernelPageSize", "vma.d.kernelpagesize" },
+		{ "Rss", "vma.v.rss" },
+		{ "Pss", "vma.v.pss" },
+		{ "Shared_Clean", "vma.v.shrc" },
+		{ "Shared_Dirty", "vma.v.shrd" },
+		{ "Private_Clean", "vma.v.privc" },
+		{ "Private_Dirty", "vma.v.privd" },
+		{ "Referenced", "vma.d.referenced" },
+		{ "Anonymous", "vma.v.anon" },
+		{ "AnonHugePages", "vma.v.ahp" },
+		{ "ShmemPmdMapped", "vma.d.shmempmd" },
+		{ "Swap", "vma.v.swap" },
+		{ "SwapPss", "vma.d.swappss" },
+		{ "Locked", "vma.v.locked" },
+		{ "THPeligible", "vma.v.thp" },
+		{ "VmFlags", "vma.v.flags" },
+		{ "policy", "vma.d.policy" },
+		{ "pages per node", "vma.v.nodes" },
+	};
+
+	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (!strcmp(map[i][0], key))
+			return map[i][1];
+	return NULL;
+}
+
 static void detail_kv(struct ms_page *l, const char *key, const char *val)
 {
 	char esc[1024], kesc[64];
-	int y = ms_page_next(l);
+	int y;
+
+	ms_page_tag(l, detail_id(key));
+	y = ms_page_next(l);
 
 	/* a key may be a VmFlags token: kernel text too */
 	if (y >= 0)
@@ -1502,7 +1544,7 @@ static void vma_explain(struct ms_view *view, struct ms_explain_ids *e)
 		ms_table_explain(&v->vtab, e);
 		break;
 	case DETAIL:
-		add_ids(e, detail_ids);
+		ms_page_explain(&v->dscroll, view->ui, e, detail_ids);
 		break;
 	case MAPLE:
 		add_ids(e, maple_ids);

@@ -501,6 +501,8 @@ void ms_page_end(struct ms_page *l)
 	mark_tags(l);
 	l->sc->total = l->n;
 	ms_scroll_clamp(l->sc);
+	/* a different top at the next ms_page_explain: the user scrolled */
+	l->sc->tags.top_seen = l->sc->top;
 }
 
 void ms_page_tag(struct ms_page *l, const char *id)
@@ -516,13 +518,28 @@ void ms_page_tag(struct ms_page *l, const char *id)
 	t->n++;
 }
 
-/* The line of id's first tag, or -1. */
-static int tag_line(const struct ms_page_tags *t, const char *id)
+/*
+ * The line to scroll to for id: -1 when a line of it is on screen (or it
+ * has none), else its first line below the top, else its last above.
+ */
+static int tag_target(const struct ms_scroll *sc, const char *id)
 {
-	for (int i = 0; i < t->n; i++)
-		if (!strcmp(t->id[i], id))
-			return t->line[i];
-	return -1;
+	const struct ms_page_tags *t = &sc->tags;
+	int below = -1, above = -1;
+
+	for (int i = 0; i < t->n; i++) {
+		int line = t->line[i];
+
+		if (strcmp(t->id[i], id))
+			continue;
+		if (line >= sc->top && line < sc->top + sc->page)
+			return -1;
+		if (line >= sc->top && (below < 0 || line < below))
+			below = line;
+		if (line < sc->top && line > above)
+			above = line;
+	}
+	return below >= 0 ? below : above;
 }
 
 /* Scroll so that the field the panel moved to is on screen. */
@@ -534,11 +551,12 @@ static void show_field(struct ms_scroll *sc, const char *id)
 	if (!id || !strcmp(t->shown, id))
 		return;
 	snprintf(t->shown, sizeof(t->shown), "%s", id);
-	line = tag_line(t, id);
-	if (line < 0 || (line >= sc->top && line < sc->top + sc->page))
+	line = tag_target(sc, id);
+	if (line < 0)
 		return;
 	sc->top = line > 0 ? line - 1 : 0; /* with the line above it */
 	ms_scroll_clamp(sc);
+	t->top_seen = sc->top; /* not the user's scrolling */
 }
 
 void ms_page_explain(struct ms_scroll *sc, const struct ms_ui *ui,
@@ -556,7 +574,6 @@ void ms_page_explain(struct ms_scroll *sc, const struct ms_ui *ui,
 	} else {
 		show_field(sc, ui->explain_id);
 	}
-	t->top_seen = sc->top;
 	/* the cursor: the first field tagged on or below the top line */
 	for (int i = 0; i < t->n; i++)
 		if (t->line[i] >= sc->top &&
@@ -567,7 +584,8 @@ void ms_page_explain(struct ms_scroll *sc, const struct ms_ui *ui,
 			e->cur = j;
 			break;
 		}
-	if (e->moved) /* the field now shown is the one explained */
+	/* a field the panel starts at is on screen already */
+	if (e->moved || !ui->explain_id)
 		snprintf(t->shown, sizeof(t->shown), "%s",
 			 best >= 0 ? t->id[best] : "");
 }

@@ -124,7 +124,7 @@ struct ms_page_tags {
 	int n;
 	const struct ms_ui *ui;	/* set by ms_page_explain */
 	char shown[64];		/* the id last brought into view */
-	int top_seen;		/* top at the last ms_page_explain */
+	int top_seen;		/* top at the end of the last draw */
 };
 
 struct ms_scroll {

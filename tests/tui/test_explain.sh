@@ -160,4 +160,32 @@ for lang in C.UTF-8 zh_CN.UTF-8; do
 		ok "C: English text in the panel" wait_for "Source "
 	fi
 done
+# A detail page longer than the screen: the panel opens at the field on
+# the top line, and walking scrolls the explained field into view.
+[ -n "${S:-}" ] && tmux kill-session -t "$S" 2>/dev/null
+n=$((n + 1)); S=ms-explain-$$-$n
+tmux new-session -d -s $S -x 100 -y 30 \
+	"LANG=C.UTF-8 LC_ALL= LANGUAGE= $MS --root $R --tab numa; sleep 30"
+wait_for "MemTotal"
+ok "numa page: the top field is the first" sh -c \
+	"tmux send-keys -t $S x; sleep 0.5; tmux capture-pane -p -t $S | grep -q 'numa.node.balancing  1/'"
+keys x PageDown PageDown x
+ok "numa page scrolled: the panel opens further down" \
+	wait_gone "numa.node.balancing  1/"
+# press KEY COUNT: one key at a time, each step seen on the screen
+press() {
+	j=0
+	while [ $j -lt "$2" ]; do
+		before=$(pos); keys "$1"; wait_pos "$before"; j=$((j + 1))
+	done
+}
+wait_pos ""
+here=$(pos); k=${here##* }; k=${k%%/*}; total=${here##*/}
+press Right $((total - k))
+ok "numa page: walking reaches the last field" wait_for "numa.bal.local_share  $total/$total"
+ok "numa page: the page scrolled to show it" wait_for "local hint faults"
+press Left $((total - 1))
+ok "numa page: walking back to the first field" \
+	wait_for "numa.node.balancing  1/"
+ok "numa page: the page scrolled back up" wait_for "node online"
 finish
