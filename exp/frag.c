@@ -298,6 +298,8 @@ static int fragment(struct frag *f, struct ms_worker *w, long *held)
 				  "MiB)",
 			    mb, f->p.lock_every, *held);
 		r = ms_frag_step(w, mb, f->p.lock_every);
+		if (ms_exp_stopped())
+			return -EINTR;	/* the stop killed the fragmenter */
 		if (r < 0) {
 			ms_exp_say(f->e, "the fragmenter failed: %s",
 				   strerror((int)-r));
@@ -500,14 +502,15 @@ static void plot(struct frag *f)
 		   "set output 'frag-probe.png'\nset multiplot layout 2,1 "
 		   "title 'Allocation probe (memscope.ko) per order at each "
 		   "step'\nset xlabel 'order'\nset xrange [-0.5:%d.5]\n"
-		   "set ylabel 'success %%'\nset yrange [-5:105]\nplot ",
+		   "set ylabel 'success %%'\nset yrange [-5:105]\n"
+		   "set title 'successes'\nplot ",
 		f->nr_orders - 1);
 	for (int i = 0; i < f->n; i++)
 		fprintf(g, "%s'frag-probe.csv' using 3:($1 == %d ? $6 : NaN) "
 			   "with linespoints title '%d %s'",
 			i ? ", " : "", i, i, f->pt[i].phase);
 	fprintf(g, "\nset ylabel 'mean latency (us)'\nset logscale y\n"
-		   "set yrange [*:*]\nplot ");
+		   "set yrange [*:*]\nset title 'mean latency'\nplot ");
 	for (int i = 0; i < f->n; i++)
 		fprintf(g, "%s'frag-probe.csv' using 3:($1 == %d ? $7 : NaN) "
 			   "with linespoints title '%d %s'",

@@ -443,12 +443,13 @@ static void plot(struct mglru *m)
 		for (int r = 0; r < m->p.reps; r++)
 			fprintf(g, "%s'mglru-latency.csv' using (strcol(1) eq "
 				   "'%s' && strcol(2) eq 'off' && $3 == %d ? "
-				   "$5 : NaN):4 with lines lw 2 title 'off "
-				   "run %d', 'mglru-latency.csv' using "
-				   "(strcol(1) eq '%s' && strcol(2) eq 'on' && "
-				   "$3 == %d ? $5 : NaN):4 with lines lw 2 dt "
-				   "2 title 'on run %d'",
-				r ? ", " : "", wname[w], r, r, wname[w], r, r);
+				   "$5 : NaN):4 with lines lw 2 lc 1 dt %d "
+				   "title 'off run %d', 'mglru-latency.csv' "
+				   "using (strcol(1) eq '%s' && strcol(2) eq "
+				   "'on' && $3 == %d ? $5 : NaN):4 with lines "
+				   "lw 2 lc 2 dt %d title 'on run %d'",
+				r ? ", " : "", wname[w], r, r + 1, r, wname[w],
+				r, r + 1, r);
 		fprintf(g, "\n");
 	}
 	fprintf(g, "unset multiplot\nunset logscale x\nunset yrange\n"

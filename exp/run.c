@@ -244,7 +244,7 @@ static int open_outputs(struct ms_exp *e)
 		return -errno;
 	fprintf(e->plot,
 		"# memscope experiment %s: gnuplot plot.gp (in this directory)\n"
-		"set terminal png size 900,520 font ',10'\n"
+		"set terminal pngcairo size 900,520 font ',10'\n"
 		"set datafile separator ','\n"
 		"# NaN: filtered rows; lines go on across them\n"
 		"set datafile missing NaN\n"
@@ -324,7 +324,8 @@ static int run(const struct ms_experiment *x, struct ms_exp_opts *o)
 	if (!err) {
 		ms_exp_report_head(&e, x->title);
 		err = x->run(&e);
-		if (!err && ms_exp_stopped())
+		/* a stop kills the workloads: whatever failed after it */
+		if (ms_exp_stopped())
 			err = -EINTR;
 	} else {
 		fprintf(stderr, "memscope: cannot write into %s: %s\n",

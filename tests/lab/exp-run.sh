@@ -43,4 +43,23 @@ for x in $(echo "$EXPS" | tr , ' '); do
 	[ $r -eq 0 ] || rc=1
 done
 settings >/out/settings-after
+
+# interrupted NAME SECS: Ctrl-C (SIGINT) after SECS puts every setting back,
+# removes the cgroup, and the report says the run did not finish.
+interrupted() {
+	memscope experiment "$1" --out "/out/int-$1" --scan-dir /mnt/exp \
+		--quick >/out/int-$1.log 2>&1 &
+	p=$!
+	sleep "$2"
+	kill -INT $p
+	wait $p
+	echo "exp: $1 interrupted after $2 s: status $?"
+	settings >/out/settings-int-$1
+	[ -d /sys/fs/cgroup/memscope-exp ] && echo "exp: cgroup memscope-exp left"
+	ps -o pid,args | grep -c '[m]emscope experiment' >/out/int-$1.left
+}
+if [ -n "$quick" ]; then
+	case ",$EXPS," in *,frag,*) interrupted frag 6 ;; esac
+	case ",$EXPS," in *,mglru,*) interrupted mglru 12 ;; esac
+fi
 exit $rc

@@ -103,6 +103,25 @@ guest() {
 	ok "lab VM: every setting the experiments changed was put back" \
 		cmp "$res/settings-before" "$res/settings-after"
 	grep -a '^exp: .* status' "$res/run.log"
+	for x in frag mglru; do
+		case ",$EXPS," in *,$x,*) interrupted $x ;; esac
+	done
+}
+
+# SIGINT in the middle of a run (exp-run.sh): status 1, the settings of
+# before, no memscope process left, a report that says so.
+interrupted() {
+	res=tests/lab/out/exp-1
+	ok "$1: SIGINT ends the run with status 1" \
+		grep -q "^exp: $1 interrupted after .* status 1\$" "$res/run.log"
+	ok "$1: after SIGINT every setting is back" \
+		cmp "$res/settings-before" "$res/settings-int-$1"
+	ok "$1: after SIGINT no memscope process is left" \
+		test "$(cat "$res/int-$1.left")" = 0
+	ok "$1: after SIGINT the report says it was interrupted" \
+		grep -q 'did not finish: interrupted' "$res/int-$1/report.md"
+	[ "$1" = mglru ] && no "mglru: after SIGINT no cgroup is left" \
+		grep -q 'cgroup memscope-exp left' "$res/run.log"
 }
 
 if ${MAKE:-make} --no-print-directory lab-build >/dev/null 2>&1; then
