@@ -23,6 +23,22 @@ CPPFLAGS := $(filter-out -D_FORTIFY_SOURCE=2,$(CPPFLAGS))
 LDFLAGS += -fsanitize=address,undefined
 endif
 
+# make FUZZ=1: clang with libFuzzer's coverage, ASan and UBSan, in
+# build/fuzz (tests/fuzz/; make fuzz runs it)
+ifeq ($(FUZZ),1)
+BUILD := build/fuzz
+CC := clang
+# clang-only warnings about idioms gcc's -Werror build accepts ({ NULL }
+# sentinels, "--flag" + 2, vasprintf of libbpf's format) are not errors here
+CFLAGS := -O1 -g -fsanitize=fuzzer-no-link,address,undefined \
+	  -fno-omit-frame-pointer -fno-sanitize-recover=all \
+	  $(filter-out -O2 -D_FORTIFY_SOURCE=2,$(CFLAGS)) \
+	  -Wno-missing-field-initializers -Wno-format-nonliteral \
+	  -Wno-string-plus-int
+CPPFLAGS := $(filter-out -D_FORTIFY_SOURCE=2,$(CPPFLAGS))
+LDFLAGS += -fsanitize=address,undefined
+endif
+
 ifneq ($(V),1)
 Q := @
 endif
@@ -196,6 +212,20 @@ deps-check:
 	@sh scripts/deps.sh check
 
 unit: $(TESTS)
+
+# The libFuzzer binary of every parser (tests/fuzz/fuzz.c; FUZZ=1 build).
+$(BUILD)/fuzz/fuzz: tests/fuzz/fuzz.c $(TUI_OBJ) $(BUILD)/libmemscope.a
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  FUZZ    $@")
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -fsanitize=fuzzer -o $@ $< \
+		$(TUI_OBJ) $(BUILD)/libmemscope.a $(LDLIBS)
+
+# make fuzz: every target FUZZ_SECS (60) seconds; a crash lands in
+# build/fuzz/out/TARGET/ (tests/fuzz/run.sh). TARGETS="smaps kmod" for some.
+.PHONY: fuzz
+fuzz: all
+	$(Q)$(MAKE) --no-print-directory FUZZ=1 build/fuzz/fuzz/fuzz
+	$(Q)sh tests/fuzz/run.sh $(TARGETS)
 
 # Every test: unit tests, the same under ASan+UBSan, TUI tests in tmux.
 check: deps-check

@@ -1,0 +1,254 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * libFuzzer targets for every parser of untrusted input: one binary, the
+ * target named by MS_FUZZ (tests/fuzz/run.sh lists them with their seeds).
+ */
+#include <errno.h>
+#include <json-c/json.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/config.h"
+#include "core/snapshot.h"
+#include "probes/kmod/kmod_parse.h"
+#include "probes/procfs/buddy.h"
+#include "probes/procfs/kv.h"
+#include "probes/procfs/numa.h"
+#include "probes/procfs/proc.h"
+#include "probes/procfs/reclaim.h"
+#include "probes/procfs/slab.h"
+#include "probes/procfs/vma.h"
+#include "probes/replay/decode.h"
+#include "probes/replay/file.h"
+#include "probes/taskstats/taskstats.h"
+#include "tui/theme.h"
+
+static struct ms_snapshot snap;	/* reset, not freed, between inputs */
+static char why[256];
+static char tmpfile_path[64];
+
+typedef void (*fuzz_fn)(const char *text, size_t len);
+
+static void buddyinfo(const char *t, size_t n)
+{
+	ms_parse_buddyinfo(t, n, &snap.buddy, why, sizeof(why));
+}
+
+static void pagetypeinfo(const char *t, size_t n)
+{
+	ms_parse_pagetypeinfo(t, n, &snap.buddy, why, sizeof(why));
+}
+
+static void zoneinfo(const char *t, size_t n)
+{
+	ms_parse_zoneinfo(t, n, &snap.buddy, why, sizeof(why));
+}
+
+static void vmstat(const char *t, size_t n)
+{
+	struct ms_perr e;
+
+	ms_perr_init(&e);
+	ms_kv_parse_pairs(t, n, &snap.reclaim.vmstat, &e);
+}
+
+static void meminfo(const char *t, size_t n)
+{
+	struct ms_perr e;
+
+	ms_perr_init(&e);
+	ms_kv_parse_colons(t, n, &snap.meminfo, &e);
+}
+
+static void nodefiles(const char *t, size_t n)
+{
+	struct ms_numa_node *nd = ms_numa_add(&snap.numa);
+	struct ms_perr e;
+	int ids[MS_MAX_NODES];
+
+	ms_perr_init(&e);
+	ms_nodelist_parse(t, n, ids, MS_MAX_NODES, &e);
+	if (!nd)
+		return;
+	ms_node_meminfo_parse(t, n, 0, nd, &e);
+	ms_node_distance_parse(t, n, nd, &e);
+}
+
+static void procfiles(const char *t, size_t n)
+{
+	struct ms_stat st;
+	struct ms_proc_detail d;
+	uint64_t rss;
+
+	ms_parse_stat(t, n, &st);
+	ms_parse_statm(t, n, &rss);
+	ms_parse_status(t, n, &d);
+	ms_parse_rollup(t, n, &d);
+}
+
+static void reclaimfiles(const char *t, size_t n)
+{
+	struct ms_psi_line some, full;
+	struct ms_zram *z = ms_zram_add(&snap.reclaim);
+	struct ms_perr e;
+
+	ms_perr_init(&e);
+	ms_psi_parse(t, n, &some, &full, &e);
+	ms_swaps_parse(t, n, &snap.reclaim, &e);
+	if (z)
+		ms_zram_mm_stat_parse(t, n, z, &e);
+}
+
+static void slabinfo(const char *t, size_t n)
+{
+	struct ms_nodecount nc;
+	int skipped;
+
+	ms_slabinfo_parse(t, n, &snap.slab, &skipped, why, sizeof(why));
+	ms_nodecount_parse(t, n, &nc);
+}
+
+/* maps and smaps: headers start a VMA, other lines are its fields. */
+static void smaps(const char *t, size_t n)
+{
+	const char *p = t, *end = t + n, *line, *path;
+	struct ms_numa_line nl;
+	struct ms_vma v = { 0 };
+	size_t len, plen;
+
+	while ((line = ms_line_next(&p, end, &len))) {
+		if (ms_vma_parse_header(line, len, &v, &path, &plen) == 0)
+			continue;
+		ms_vma_parse_field(line, len, &v);
+		ms_numa_maps_parse(line, len, &nl);
+	}
+}
+
+static void kmod(const char *t, size_t n)
+{
+	struct ms_kmod_buddy_info info;
+	struct ms_kmod_alloc a;
+
+	ms_kmod_version(t, n, "buddy", why, sizeof(why));
+	ms_kmod_parse_buddy(t, n, &snap.buddy, &info, why, sizeof(why));
+	ms_kmod_parse_maple(t, n, &snap.maple, why, sizeof(why));
+	ms_kmod_parse_alloc(t, n, &a, why, sizeof(why));
+	ms_kmod_parse_bench(t, n, &snap.slab_bench, why, sizeof(why));
+}
+
+static void taskstats(const char *t, size_t n)
+{
+	struct ms_task_delay d;
+	int version;
+
+	ms_taskstats_parse(t, n, &d, &version);
+}
+
+/* One line of a recording, as the replay backend decodes it. */
+static void sample(const char *t, size_t n)
+{
+	json_tokener *tok = json_tokener_new();
+	json_object *o = json_tokener_parse_ex(tok, t, (int)n);
+
+	if (o && json_object_is_type(o, json_type_object)) {
+		ms_decode_core(o, &snap);
+		ms_decode_live(o, &snap);
+	}
+	json_object_put(o);
+	json_tokener_free(tok);
+}
+
+/* The input as a file, for parsers that take a path. */
+static int as_file(const char *t, size_t n)
+{
+	FILE *f = fopen(tmpfile_path, "w");
+
+	if (!f)
+		return -errno;
+	fwrite(t, 1, n, f);
+	return fclose(f) ? -EIO : 0;
+}
+
+/* A whole recording file: the zstd frames, the index, every sample. */
+static void recording(const char *t, size_t n)
+{
+	struct ms_rec_file f;
+	const char *line;
+	size_t len;
+
+	if (as_file(t, n))
+		return;
+	/* closed also when the open fails, as probes/replay/replay.c does */
+	if (!ms_rec_open(&f, tmpfile_path, why, sizeof(why)))
+		for (int i = 0; i < f.n; i++)
+			if (ms_rec_line(&f, i, &line, &len) == 0)
+				sample(line, len);
+	ms_rec_close(&f);
+}
+
+static void theme(const char *t, size_t n)
+{
+	if (!as_file(t, n))
+		ms_theme_load(tmpfile_path, why, sizeof(why));
+}
+
+static void config(const char *t, size_t n)
+{
+	struct ms_config c;
+
+	if (!as_file(t, n))
+		ms_config_load(&c, tmpfile_path, why, sizeof(why));
+}
+
+static const struct {
+	const char *name;
+	fuzz_fn fn;
+} targets[] = {
+	{ "buddyinfo", buddyinfo },	{ "pagetypeinfo", pagetypeinfo },
+	{ "zoneinfo", zoneinfo },	{ "vmstat", vmstat },
+	{ "meminfo", meminfo },		{ "node", nodefiles },
+	{ "proc", procfiles },		{ "reclaim", reclaimfiles },
+	{ "slab", slabinfo },		{ "smaps", smaps },
+	{ "kmod", kmod },		{ "taskstats", taskstats },
+	{ "sample", sample },		{ "recording", recording },
+	{ "theme", theme },		{ "config", config },
+};
+
+static fuzz_fn target;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	const char *name = getenv("MS_FUZZ");
+
+	for (size_t i = 0; name && i < sizeof(targets) / sizeof(*targets); i++)
+		if (!strcmp(targets[i].name, name))
+			target = targets[i].fn;
+	if (!target) {
+		fprintf(stderr, "MS_FUZZ: one of");
+		for (size_t i = 0; i < sizeof(targets) / sizeof(*targets); i++)
+			fprintf(stderr, " %s", targets[i].name);
+		fputc('\n', stderr);
+		exit(2);
+	}
+	snprintf(tmpfile_path, sizeof(tmpfile_path), "/tmp/ms-fuzz.%d",
+		 (int)getpid());
+	ms_snapshot_init(&snap);
+	return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	/* the parsers get exactly the bytes, never a terminating NUL */
+	char *t = malloc(size ? size : 1);
+
+	if (!t)
+		return 0;
+	memcpy(t, data, size);
+	ms_snapshot_reset(&snap);
+	target(t, size);
+	free(t);
+	return 0;
+}
