@@ -239,6 +239,7 @@ static void test_probe_bench_tree(void **state)
 	/* the drill-down says where the per-type counts come from */
 	assert_int_equal(b->cls->on_key(b, '\n'), MS_KEY_RESAMPLE);
 	sample(f, b);
+	draw(b, f->w);
 	b->cls->on_key(b, KEY_END);
 	draw(b, f->w);
 	assert_row(f->w, "(memscope.ko: one hold of the zone lock)");
