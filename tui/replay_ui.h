@@ -18,7 +18,7 @@ struct ms_replay_ui {
 	char input[24];
 	char msg[96]; /* the last seek's complaint, shown once */
 	char marks[160]; /* the bookmarks, for the help screen */
-	char about[160]; /* what the recording's header line says */
+	char about[320]; /* what the recording's header line says */
 };
 
 void ms_replay_ui_init(struct ms_replay_ui *u, struct ms_replay *r);
