@@ -3,6 +3,7 @@
  * The Reclaim tab: vmstat reclaim counters with rates, PSI, MGLRU, THP,
  * swap, zswap, zram and vm sysctls; Enter lists every vmstat counter.
  */
+#include "tui/explain.h"
 #include "tui/graph_tabs.h"
 #include "tui/live.h"
 #include "tui/widgets.h"
@@ -946,15 +947,41 @@ static const char *const all_ids[] = {
 	"reclaim.d.swapin", "reclaim.d.wpcopy", "reclaim.d.comm", NULL,
 };
 
+/*
+ * On the table of every counter: its columns, and the selected counter
+ * itself (under the cursor) when the catalog explains it.
+ */
+static void counter_explain(struct reclaim_view *v, struct ms_explain_ids *e)
+{
+	static const char *const prefix[] = { "reclaim.vm.", "numa.bal." };
+	int row = ms_table_selected(&v->table);
+	const struct ms_explain *x = NULL;
+	char id[96];
+
+	ms_table_explain(&v->table, e);
+	if (row < 0 || !v->cur || row >= v->cur->reclaim.vmstat.n)
+		return;
+	for (size_t i = 0; i < sizeof(prefix) / sizeof(prefix[0]) && !x; i++) {
+		snprintf(id, sizeof(id), "%s%s", prefix[i],
+			 v->cur->reclaim.vmstat.v[row].name);
+		x = ms_explain_find(id);
+	}
+	if (x) {
+		ms_explain_add(e, x->id);
+		e->cur = e->n - 1;
+	}
+}
+
 static void reclaim_explain(struct ms_view *base, struct ms_explain_ids *e)
 {
 	struct reclaim_view *v = (struct reclaim_view *)base;
+
 	if (v->mode == OVERVIEW)
 		ms_page_explain(&v->scroll, base->ui, e, overview_ids);
 	else if (v->mode == EVENTS)
 		ms_page_explain(&v->escroll, base->ui, e, events_ids);
 	else if (v->mode == COUNTERS)
-		ms_table_explain(&v->table, e);
+		counter_explain(v, e);
 	else
 		ms_table_explain(&v->delays.table, e);
 }
