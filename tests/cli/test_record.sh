@@ -43,6 +43,17 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
 elif [ "$(id -u)" -ne 0 ]; then
 	roundtrip live
 fi
+# --tab narrows -b --json, not the recording
+"$MS" -b -n 3 -d 0.1 --json --tab buddy --root "$FIX/debian12-6.18" \
+	--record "$tmp/tab.zst" > "$tmp/tabb.live"
+"$MS" -b --json --tab buddy --replay "$tmp/tab.zst" > "$tmp/tabb.replay"
+ok "--tab buddy: replay --tab buddy = what was printed" \
+	same "$tmp/tabb.live" "$tmp/tabb.replay"
+ok "--tab buddy: printed buddy only" jq_ok "$tmp/tabb.live" \
+	'has("buddy") and (has("slab") | not)'
+"$MS" -b -n 1 --json --replay "$tmp/tab.zst" > "$tmp/tabb.all"
+ok "--tab buddy: the recording has every section" jq_ok "$tmp/tabb.all" \
+	'has("buddy") and has("slab") and has("processes") and has("reclaim") and has("numa")'
 ok "drill: the VMAs and the cache detail replay" jq_ok "$tmp/drill.replay" \
 	'(.vmas.list | length) > 0 and .slab.detail.name == "kmalloc-64"'
 ok "rates replay as recorded (second sample)" sh -c \
