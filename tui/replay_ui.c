@@ -223,14 +223,9 @@ void ms_replay_ui_status(const struct ms_replay_ui *u, char *buf, size_t len)
 		snprintf(speed, sizeof(speed), "x%.2g", u->speed);
 	else
 		snprintf(speed, sizeof(speed), "x%g", u->speed);
-	snprintf(buf, len, "REPLAY %s %d/%d %s%s%s%s ", when, pos + 1, n, speed,
+	snprintf(buf, len, "REPLAY %s %d/%d %s%s%s ", when, pos + 1, n, speed,
 		 ms_replay_marked(u->r, pos) ? " M" : "",
-		 pos + 1 == n ? " END" : "", u->msg[0] ? " |" : "");
-	if (u->msg[0] && strlen(buf) + strlen(u->msg) + 2 < len) {
-		strcat(buf, " ");
-		strcat(buf, u->msg);
-		strcat(buf, " ");
-	}
+		 pos + 1 == n ? " END" : "");
 }
 
 void ms_replay_ui_prompt(const struct ms_replay_ui *u, char *buf, size_t len)

@@ -16,7 +16,7 @@ struct ms_replay_ui {
 	double speed; /* 0.25 .. 16 */
 	bool prompt; /* `g` is reading a sample or a time */
 	char input[24];
-	char msg[96]; /* the last seek's complaint, shown once */
+	char msg[80]; /* a seek's complaint, for the caller to show once */
 	char marks[160]; /* the bookmarks, for the help screen */
 	char about[320]; /* what the recording's header line says */
 };

@@ -523,6 +523,11 @@ static bool replay_key(struct tui *t, int key)
 
 	if (!t->rp.r || !ms_replay_ui_key(&t->rp, key, &moved, &pause))
 		return false;
+	if (t->rp.msg[0]) { /* a seek that could not be done: the footer */
+		snprintf(t->flash, sizeof(t->flash), "%s", t->rp.msg);
+		t->flash_until = now() + 3;
+		t->rp.msg[0] = '\0';
+	}
 	if (pause)
 		t->paused = true;
 	if (moved)
