@@ -10,6 +10,8 @@
 #include <string.h>
 
 #define MAX_STEPS 24
+/* the most the fragmenter maps in all, whatever the machine's size */
+#define MAX_MAPPED_MB 2048
 #define MAX_ZONES 8
 /* the pageblock (THP) order: where the indices are read */
 #define PROBE_ORDER 9
@@ -44,6 +46,7 @@ struct point {
 	int largest[MAX_ZONES];
 	double frag, unusable, extfrag;	/* the main zone */
 	double ok_pct[MS_MAX_ORDER];
+	double mean_us[MS_MAX_ORDER];
 	uint64_t counters[NR_COUNTERS];
 };
 
@@ -55,6 +58,7 @@ struct frag {
 	bool probe;		/* memscope.ko's allocation probe answered */
 	struct point pt[MAX_STEPS + 2];
 	int n;
+	unsigned int mapped_mb;	/* by the fragmenter so far */
 	struct ms_csv zcsv, pcsv, vcsv, bcsv;
 };
 
@@ -117,11 +121,12 @@ static void record_probe(struct frag *f, struct point *pt, int step)
 
 	f->probe = f->e->snap.have & MS_SEC_BIT(MS_SEC_ALLOC_PROBE);
 	for (int o = 0; o < MS_MAX_ORDER; o++)
-		pt->ok_pct[o] = NAN;
+		pt->ok_pct[o] = pt->mean_us[o] = NAN;
 	for (int o = 0; f->probe && o < a->nr_orders; o++) {
 		const struct ms_alloc_order *r = &a->order[o];
 
 		pt->ok_pct[o] = r->attempts ? 100.0 * r->ok / r->attempts : NAN;
+		pt->mean_us[o] = ms_have(r->mean_ns) ? r->mean_ns / 1e3 : NAN;
 		ms_csv_int(&f->pcsv, step);
 		ms_csv_str(&f->pcsv, pt->phase);
 		ms_csv_int(&f->pcsv, o);
@@ -274,9 +279,12 @@ static unsigned int chunk_now(struct frag *f)
 	double free_mb = mb_of_kb(ms_kv_get(&f->e->snap.meminfo, "MemFree"));
 	double room = free_mb - f->p.reserve_mb;
 
+	unsigned int mb, left = MAX_MAPPED_MB - f->mapped_mb;
+
 	if (!isfinite(room) || room < 16)
 		return 0;
-	return (unsigned int)(room * 3 / 4);
+	mb = (unsigned int)(room * 3 / 4);
+	return mb < left ? mb : left;
 }
 
 static int fragment(struct frag *f, struct ms_worker *w, long *held)
@@ -288,11 +296,12 @@ static int fragment(struct frag *f, struct ms_worker *w, long *held)
 		long r;
 
 		if (!mb) {
-			ms_exp_say(f->e, "MemFree is at the reserve (%u MiB): "
-					 "no more steps",
-				   f->p.reserve_mb);
+			ms_exp_say(f->e, "MemFree is at the floor (%u MiB) or "
+					 "%u MiB are mapped: no more steps",
+				   f->p.reserve_mb, MAX_MAPPED_MB);
 			break;
 		}
+		f->mapped_mb += mb;
 		ms_exp_step(f->e, "fragment: map %u MiB, free every other "
 				  "page, mlock 1 kept page in %u (holding %ld "
 				  "MiB)",
@@ -340,7 +349,8 @@ static void report_params(struct frag *f)
 		   "every other one (MADV_DONTNEED) and mlocks 1 kept page in "
 		   "%u, in one child process that holds it all until the end\n"
 		   "- Floor: MemFree stays above %u MiB (twice the zones' "
-		   "high watermarks, at least 24 MiB)\n"
+		   "high watermarks, at least 24 MiB); at most %u MiB mapped "
+		   "in all\n"
 		   "- `vm.compact_unevictable_allowed` = 0 during the run, so "
 		   "compaction cannot move mlocked pages, and "
 		   "`vm.percpu_pagelist_high_fraction` = 1000000, so the per-CPU "
@@ -351,10 +361,22 @@ static void report_params(struct frag *f)
 		   "- Indices of the main zone (node %d %s): the seed's "
 		   "fragmentation index 100-100*2^largest/free, the kernel's "
 		   "unusable free space index and extfrag index at order %d\n\n",
-		f->p.steps, f->p.lock_every, f->p.reserve_mb,
+		f->p.steps, f->p.lock_every, f->p.reserve_mb, MAX_MAPPED_MB,
 		f->nr_orders - 1, f->p.probe_count,
 		f->zones[f->main_zone].node, f->zones[f->main_zone].name,
 		PROBE_ORDER);
+}
+
+/* counters[k] since the point before i, NAN for the first or unknown */
+static double counter_delta(const struct frag *f, int i, size_t k)
+{
+	uint64_t a, b;
+
+	if (!i)
+		return NAN;
+	a = f->pt[i - 1].counters[k];
+	b = f->pt[i].counters[k];
+	return ms_have(a) && ms_have(b) && b >= a ? (double)(b - a) : NAN;
 }
 
 static void table_row(struct frag *f, int i)
@@ -380,6 +402,10 @@ static void table_row(struct frag *f, int i)
 	cells[n] = ms_md_num(b[n], 32, p->ok_pct[9], 0), n++;
 	cells[n] = ms_md_num(b[n], 32, f->nr_orders > 10 ? p->ok_pct[10] :
 							     NAN, 0), n++;
+	cells[n] = ms_md_num(b[n], 32, f->nr_orders > 10 ?
+					      p->mean_us[10] / 1e3 : NAN, 1), n++;
+	cells[n] = ms_md_num(b[n], 32, counter_delta(f, i, 0), 0), n++;
+	cells[n] = ms_md_num(b[n], 32, counter_delta(f, i, 8), 0), n++;
 	ms_md_row(f->e->report, cells, n);
 }
 
@@ -389,6 +415,7 @@ static void report_table(struct frag *f)
 		"step", "phase", "held MiB", "MemFree MiB",
 		"largest free order per zone", "frag index %", "unusable(9)",
 		"extfrag(9)", "ok% o3", "ok% o6", "ok% o9", "ok% o10",
+		"o10 mean ms", "kswapd scanned", "compaction scanned",
 	};
 	FILE *r = f->e->report;
 
@@ -397,9 +424,12 @@ static void report_table(struct frag *f)
 	for (int z = 0; z < f->nr_zones; z++)
 		fprintf(r, " %snode %d %s", z ? "/ " : "", f->zones[z].node,
 			f->zones[z].name);
-	fprintf(r, ". `ok%%`: allocation probe successes per order%s.\n\n",
+	fprintf(r, ". `ok%%`: allocation probe successes per order%s; "
+		   "`o10 mean ms`: its mean latency at order 10; kswapd and "
+		   "compaction: pages scanned since the step before "
+		   "(pgscan_kswapd, compact_migrate_scanned).\n\n",
 		f->probe ? "" : " (n/a: memscope.ko is not loaded)");
-	ms_md_head(r, cols, 12);
+	ms_md_head(r, cols, 15);
 	for (int i = 0; i < f->n; i++)
 		table_row(f, i);
 	fprintf(r, "\n![largest free order per zone and the seed's "
