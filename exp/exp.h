@@ -110,12 +110,6 @@ void ms_csv_end(struct ms_csv *c);
 /* Close the file; the first error of the whole file, or 0. */
 int ms_csv_close(struct ms_csv *c);
 
-/*
- * Parse one CSV line into at most max fields (in place, quotes removed);
- * the field count or -EINVAL. For the tests and `make experiments` checks.
- */
-int ms_csv_split(char *line, char **fields, int max);
-
 /* ---- Markdown report (exp/report.c) ------------------------------------ */
 
 /* "| a | b |" and the "|---|---|" rule; '|' in cells escaped. */

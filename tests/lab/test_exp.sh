@@ -124,6 +124,28 @@ interrupted() {
 		grep -q 'cgroup memscope-exp left' "$res/run.log"
 }
 
+# On the host (never the lab VM): refused without the flag, nothing written.
+host() {
+	d=$(mktemp -d)
+	case $MS in /*) ms=$MS ;; *) ms=$(pwd)/$MS ;; esac
+	(cd "$d" && "$ms" experiment frag >out 2>err)
+	rc=$?
+	ok "host: experiment frag refused outside the lab VM (status $rc)" \
+		test $rc -eq 1
+	ok "host: the refusal names --i-know-this-stresses-memory" \
+		grep -q -- '--i-know-this-stresses-memory' "$d/err"
+	ok "host: a refused run writes nothing" test ! -e "$d/experiment-frag"
+	"$MS" experiment "$(printf 'no\033[31m')" 2>"$d/err"
+	rc=$?
+	ok "host: an unknown experiment is a usage error (status $rc)" \
+		test $rc -eq 2
+	ok "host: its name is shown escaped" grep -q 'no\\x1b\[31m' "$d/err"
+	ok "host: experiment --help lists frag, slab and mglru" sh -c \
+		"$MS experiment --help | grep -c '^  \(frag\|slab\|mglru\) ' | grep -qx 3"
+	rm -rf "$d"
+}
+
+host
 if ${MAKE:-make} --no-print-directory lab-build >/dev/null 2>&1; then
 	ok "make lab-build" true
 	guest

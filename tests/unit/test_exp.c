@@ -78,22 +78,6 @@ static void csv_wrong_width(void **state)
 	assert_int_equal(err, -EINVAL);
 }
 
-static void csv_split_round_trip(void **state)
-{
-	char line[] = "1,\"x,\"\"y\"\"\",,NA\n", bad[] = "1,\"open",
-	     stray[] = "a\"b,c", many[] = "1,2,3,4";
-	char *f[8];
-
-	assert_int_equal(ms_csv_split(line, f, 8), 4);
-	assert_string_equal(f[0], "1");
-	assert_string_equal(f[1], "x,\"y\"");
-	assert_string_equal(f[2], "");
-	assert_string_equal(f[3], "NA");
-	assert_int_equal(ms_csv_split(bad, f, 8), -EINVAL);
-	assert_int_equal(ms_csv_split(stray, f, 8), -EINVAL);
-	assert_int_equal(ms_csv_split(many, f, 3), -EINVAL);
-}
-
 static void md_table(void **state)
 {
 	static const char *const cols[] = { "a|b", "c" };
@@ -207,7 +191,6 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(csv_values),
 		cmocka_unit_test(csv_wrong_width),
-		cmocka_unit_test(csv_split_round_trip),
 		cmocka_unit_test(md_table),
 		cmocka_unit_test(percentile_nearest_rank),
 		cmocka_unit_test(spread_values),
