@@ -28,8 +28,9 @@ check="$run libcmocka-dev tmux procps jq ncurses-term prometheus
 shots="make gcc tmux python3-pil fonts-dejavu-core"
 check="$check python3-pil fonts-dejavu-core"
 
-# make fuzz and its short run in make check: libFuzzer's runtime for clang
-check="$check libclang-rt-dev"
+# make fuzz and its short run in make check: libFuzzer's runtime for clang;
+# valgrind: tests/cli/test_valgrind.sh
+check="$check libclang-rt-dev valgrind"
 
 # make experiments and its short run in make check: the plots (PNG)
 exp="gnuplot-nox"
