@@ -80,6 +80,22 @@ tail -n 1 "$tmp/sites.json" > "$tmp/sites3.json"
 ok "slab --cache: call sites of that cache" jq_ok "$tmp/sites3.json" \
 	'.slab.callsites_cache == "dentry" and (.slab.callsites | length > 0) and (.slab.callsites[0].stack | length > 0)'
 
+# A live recording with every BPF group and the taskstats delays replays
+# as it was printed (sources aside: they say "replay").
+"$MS" -b -n 3 -d 0.5 --json --delayacct --record "$tmp/live.rec" \
+	> "$tmp/live.json" 2>/dev/null
+"$MS" -b --replay "$tmp/live.rec" --json > "$tmp/replay.json" 2>/dev/null
+ok "record: the live samples have bpf and taskstats sections" jq_ok \
+	"$tmp/live.json" '.sources.fault_events == "bpf" and .sources.reclaim_events == "bpf" and .sources.task_delays == "taskstats"'
+same=0
+for i in 1 2 3; do
+	a=$(sed -n "${i}p" "$tmp/live.json" | jq -cS 'del(.sources)')
+	b=$(sed -n "${i}p" "$tmp/replay.json" | jq -cS 'del(.sources)')
+	[ -n "$a" ] && [ "$a" = "$b" ] && same=$((same + 1))
+done
+ok "record: replayed bpf/taskstats samples equal the live ones ($same of 3)" \
+	test $same = 3
+
 # stop SIG: batch mode cleans up on SIG (exit 0, programs gone, tracefs)
 stop() {
 	: > "$tmp/run.json"
