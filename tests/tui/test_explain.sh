@@ -3,33 +3,8 @@
 # page (a different id and text each time, back to the first after N),
 # in English and in Chinese (LANG=zh_CN.UTF-8).
 . tests/lib.sh
-command -v tmux >/dev/null || { echo "tmux missing"; exit 1; }
+. tests/tui/lib.sh
 R=$FIX/debian12-6.18
-export TMUX_TMPDIR=$(mktemp -d)
-tmux new-session -d -s keep-$$ "sleep 600"
-trap 'tmux kill-server 2>/dev/null; rm -rf "$TMUX_TMPDIR"' EXIT
-n=0
-
-screen() { tmux capture-pane -p -t $S; }
-keys() { tmux send-keys -t $S "$@"; }
-
-wait_for() {
-	i=0
-	while [ $i -lt $((${2:-5} * 10)) ]; do
-		screen | grep -qF -- "$1" && return 0
-		sleep 0.1; i=$((i + 1))
-	done
-	return 1
-}
-
-wait_gone() {
-	i=0
-	while [ $i -lt $((${2:-5} * 10)) ]; do
-		screen | grep -qF -- "$1" || return 0
-		sleep 0.1; i=$((i + 1))
-	done
-	return 1
-}
 
 # start LANG: memscope on the tree, 160x50 so no panel title is cut
 start() {

@@ -1,46 +1,10 @@
 # The history graphs through tmux on a captured tree: after a few samples
 # every tab draws its graph panel, H hides and shows it, ASCII fallback.
 . tests/lib.sh
-command -v tmux >/dev/null || { echo "tmux missing"; exit 1; }
+. tests/tui/lib.sh
 R=$FIX/debian12-6.18
 # UTF-8 for memscope (blocks, braille) and for the character ranges of grep
 export LC_ALL=C.UTF-8
-export TMUX_TMPDIR=$(mktemp -d)
-tmux new-session -d -s keep-$$ "sleep 600"
-trap 'tmux kill-server 2>/dev/null; rm -rf "$TMUX_TMPDIR"' EXIT
-n=0
-
-screen() { tmux capture-pane -p -t $S; }
-keys() { tmux send-keys -t $S "$@"; }
-
-# wait_for TEXT [SECONDS]: until the screen shows TEXT (fixed string)
-wait_for() {
-	i=0
-	while [ $i -lt $((${2:-5} * 10)) ]; do
-		screen | grep -qF -- "$1" && return 0
-		sleep 0.1; i=$((i + 1))
-	done
-	return 1
-}
-
-wait_gone() {
-	i=0
-	while [ $i -lt $((${2:-5} * 10)) ]; do
-		screen | grep -qF -- "$1" || return 0
-		sleep 0.1; i=$((i + 1))
-	done
-	return 1
-}
-
-# wait_re REGEX [SECONDS]: until a line of the screen matches REGEX
-wait_re() {
-	i=0
-	while [ $i -lt $((${2:-5} * 10)) ]; do
-		screen | grep -qE -- "$1" && return 0
-		sleep 0.1; i=$((i + 1))
-	done
-	return 1
-}
 
 # braille: five braille cells in a row somewhere on the screen
 braille() {

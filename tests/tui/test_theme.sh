@@ -4,35 +4,10 @@
 # clicks, double clicks and the wheel (raw SGR mouse sequences sent with
 # send-keys -l, which tmux passes to the application that asked for them).
 . tests/lib.sh
-command -v tmux >/dev/null || { echo "tmux missing"; exit 1; }
+. tests/tui/lib.sh
 R=$FIX/debian12-6.18
 tmp=$(mktemp -d)
-export TMUX_TMPDIR=$(mktemp -d)
-tmux new-session -d -s keep-$$ "sleep 600"
-trap 'tmux kill-server 2>/dev/null; rm -rf "$tmp" "$TMUX_TMPDIR"' EXIT
-n=0
-
-screen() { tmux capture-pane -p -t $S; }
-sgr() { tmux capture-pane -e -p -t $S; } # the screen with its SGR codes
-keys() { tmux send-keys -t $S "$@"; }
-
-wait_for() {
-	i=0
-	while [ $i -lt $((${2:-5} * 10)) ]; do
-		screen | grep -qF -- "$1" && return 0
-		sleep 0.1; i=$((i + 1))
-	done
-	return 1
-}
-
-wait_gone() {
-	i=0
-	while [ $i -lt $((${2:-5} * 10)) ]; do
-		screen | grep -qF -- "$1" || return 0
-		sleep 0.1; i=$((i + 1))
-	done
-	return 1
-}
+trap 'tui_cleanup; rm -rf "$tmp"' EXIT
 
 # start "ENV..." "ARGS...": memscope at 100x30 with the environment given
 start() {

@@ -2,37 +2,10 @@
 # drill-down and back, sort, filter, help, resize, quit and signals
 # restore the terminal.
 . tests/lib.sh
-command -v tmux >/dev/null || { echo "tmux missing"; exit 1; }
+. tests/tui/lib.sh
 R=$FIX/debian12-6.18
 out=$(mktemp)
-export TMUX_TMPDIR=$(mktemp -d)
-# a session that outlives the tested ones keeps one server up throughout
-tmux new-session -d -s keep-$$ "sleep 600"
-trap 'tmux kill-server 2>/dev/null; rm -f "$out"; rm -rf "$TMUX_TMPDIR"' EXIT
-n=0
-
-screen() { tmux capture-pane -p -t $S; }
-keys() { tmux send-keys -t $S "$@"; }
-
-# wait_for TEXT [SECONDS]: until the screen shows TEXT (fixed string)
-wait_for() {
-	i=0
-	while [ $i -lt $((${2:-5} * 10)) ]; do
-		screen | grep -qF -- "$1" && return 0
-		sleep 0.1; i=$((i + 1))
-	done
-	return 1
-}
-
-# wait_gone TEXT [SECONDS]: until the screen no longer shows TEXT
-wait_gone() {
-	i=0
-	while [ $i -lt $((${2:-5} * 10)) ]; do
-		screen | grep -qF -- "$1" || return 0
-		sleep 0.1; i=$((i + 1))
-	done
-	return 1
-}
+trap 'tui_cleanup; rm -f "$out"' EXIT
 
 # start W H: memscope in a shell that reports its exit and the tty mode
 start() {
