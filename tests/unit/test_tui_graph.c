@@ -21,6 +21,7 @@
 #include "probes/probe.h"
 #include "tui/graph_tabs.h"
 #include "tui/view.h"
+#include "tests/unit/tui_test.h"
 
 #define TREE "tests/fixtures/debian12-6.18"
 #define W 120 /* window width: sparklines of 83 cells */
@@ -30,34 +31,14 @@ static const struct ms_opts opts = { .interval = 1 };
 static const struct ms_ui ui = { .opts = &opts, .utf8 = true, .interval = 1 };
 static const struct ms_ui ascii = { .opts = &opts, .interval = 1 };
 
-/* Row y of w as UTF-8, trailing blanks removed. */
-static const char *row(WINDOW *w, int y)
-{
-	static char buf[2048];
-	wchar_t wc[512];
-	int n = mvwinnwstr(w, y, 0, wc, 511);
-
-	wc[n < 0 ? 0 : n] = L'\0';
-	wcstombs(buf, wc, sizeof(buf));
-	for (n = (int)strlen(buf); n > 0 && buf[n - 1] == ' '; n--)
-		buf[n - 1] = '\0';
-	return buf;
-}
-
-static void dump(WINDOW *w)
-{
-	for (int y = 0; y < getmaxy(w); y++)
-		print_message("|%s\n", row(w, y));
-}
-
 /* The row starting with label (a panel line), or -1. */
 static int line_of(WINDOW *w, const char *label)
 {
 	for (int y = 0; y < getmaxy(w); y++)
-		if (!strncmp(row(w, y), label, strlen(label)) &&
-		    row(w, y)[strlen(label)] == ' ')
+		if (!strncmp(tt_row(w, y), label, strlen(label)) &&
+		    tt_row(w, y)[strlen(label)] == ' ')
 			return y;
-	dump(w);
+	tt_dump(w);
 	fail_msg("no line \"%s\"", label);
 	return -1;
 }
@@ -80,9 +61,9 @@ static void test_spark(void **state)
 
 	ms_graph_spark(w, 0, 0, v, 4, 0, 14, 0, &ui);
 	/* lowest, a gap, the middle, the top */
-	assert_string_equal(row(w, 0), "\u2581 \u2585\u2588");
+	assert_string_equal(tt_row(w, 0), "\u2581 \u2585\u2588");
 	ms_graph_spark(w, 1, 0, v, 4, 0, 14, 0, &ascii);
-	assert_string_equal(row(w, 1), ". +@");
+	assert_string_equal(tt_row(w, 1), ". +@");
 	delwin(w);
 }
 
@@ -94,13 +75,13 @@ static void test_plot(void **state)
 
 	/* 2 rows x 4 dots: 0 is the bottom dot, 7 the full column */
 	ms_graph_plot(w, (struct ms_rect){ 0, 0, 2, 2 }, v, 4, 0, 7, 0, &ui);
-	assert_string_equal(row(w, 0), "\u28b8");
-	assert_string_equal(row(w, 1), "\u28f8\u28b8");
+	assert_string_equal(tt_row(w, 0), "\u28b8");
+	assert_string_equal(tt_row(w, 1), "\u28f8\u28b8");
 	werase(w);
 	ms_graph_plot(w, (struct ms_rect){ 0, 0, 3, 3 }, a, 3, 0, 2, 0, &ascii);
-	assert_string_equal(row(w, 0), " *");
-	assert_string_equal(row(w, 1), " :");
-	assert_string_equal(row(w, 2), "*:");
+	assert_string_equal(tt_row(w, 0), " *");
+	assert_string_equal(tt_row(w, 1), " :");
+	assert_string_equal(tt_row(w, 2), "*:");
 	delwin(w);
 }
 
@@ -162,17 +143,18 @@ static void test_panel_tiny(void **state)
 	ms_hist_push(&p.hist, "a", 1);
 	/* a title and nothing else fits: says so, draws no line */
 	ms_gpanel_draw(&p, w, (struct ms_rect){ 0, 0, 1, 80 }, "x", l, 2, &ui);
-	assert_non_null(strstr(row(w, 0), "History: no room for the graphs"));
+	assert_non_null(
+		strstr(tt_row(w, 0), "History: no room for the graphs"));
 	/* two rows: the title and one sparkline; b has no room */
 	werase(w);
 	ms_gpanel_draw(&p, w, (struct ms_rect){ 0, 0, 2, 80 }, "x", l, 2, &ui);
-	assert_non_null(strstr(row(w, 0), "History, last 43 s: x"));
+	assert_non_null(strstr(tt_row(w, 0), "History, last 43 s: x"));
 	/* 43 cells: one sample, at the right; a flat line sits mid-way */
 	assert_int_equal(at(w, 1, 0), L'a');
 	assert_int_equal(at(w, 1, 13 + 42), L'\u2585');
 	assert_int_equal(at(w, 1, 13 + 41), L' ');
-	assert_non_null(strstr(row(w, 1), "\u2585 1 (1..1)"));
-	assert_string_equal(row(w, 2), "");
+	assert_non_null(strstr(tt_row(w, 1), "\u2585 1 (1..1)"));
+	assert_string_equal(tt_row(w, 2), "");
 	ms_gpanel_free(&p);
 	delwin(w);
 }
@@ -218,21 +200,6 @@ static int teardown(void **state)
 	return 0;
 }
 
-static void draw(struct ms_view *v, WINDOW *w)
-{
-	werase(w);
-	v->cls->draw(v, w, (struct ms_rect){ 0, 0, getmaxy(w), getmaxx(w) });
-}
-
-/* The first row holding text, or -1. */
-static int find(WINDOW *w, const char *text)
-{
-	for (int y = 0; y < getmaxy(w); y++)
-		if (strstr(row(w, y), text))
-			return y;
-	return -1;
-}
-
 /* Six samples a second apart; *val is 0 in the first five, then top. */
 static void six_samples(struct fixture *f, struct ms_view *v, double *val,
 			double top)
@@ -270,34 +237,34 @@ static void buddy_graph(struct fixture *f, const struct ms_ui *u)
 		z->free_blocks[3] = i < 5 ? 0 : 50;
 		v->cls->update(v, &f->s, NULL);
 	}
-	draw(v, w);
-	assert_true(find(w, "History, last 83 s: node 0 DMA fragmentation "
-			    "and free blocks per order  (H hides)") >= 0);
+	tt_draw(v, w);
+	assert_true(tt_find(w, "History, last 83 s: node 0 DMA fragmentation "
+			       "and free blocks per order  (H hides)") >= 0);
 	assert_rose(w, "order 3", u->utf8);
-	assert_non_null(strstr(row(w, line_of(w, "order 3")), "50 (0..50)"));
+	assert_non_null(strstr(tt_row(w, line_of(w, "order 3")), "50 (0..50)"));
 	/* order 10 did not change: 3 blocks all along, a flat line */
-	assert_non_null(strstr(row(w, line_of(w, "order 10")), "3 (3..3)"));
-	assert_non_null(strstr(row(w, line_of(w, "unusable@9")), "%"));
+	assert_non_null(strstr(tt_row(w, line_of(w, "order 10")), "3 (3..3)"));
+	assert_non_null(strstr(tt_row(w, line_of(w, "unusable@9")), "%"));
 	/* H hides the panel, H shows it again */
 	assert_int_equal(v->cls->on_key(v, 'H'), MS_KEY_DONE);
-	draw(v, w);
-	assert_int_equal(find(w, "History,"), -1);
+	tt_draw(v, w);
+	assert_int_equal(tt_find(w, "History,"), -1);
 	assert_int_equal(v->cls->on_key(v, 'H'), MS_KEY_DONE);
-	draw(v, w);
-	assert_true(find(w, "History,") >= 0);
+	tt_draw(v, w);
+	assert_true(tt_find(w, "History,") >= 0);
 	/* the zone's page keeps the panel, with the same history */
 	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_RESAMPLE);
 	f->s.t_mono = 1006;
 	v->cls->update(v, &f->s, NULL);
-	draw(v, w);
-	assert_true(find(w, "Node 0, zone DMA  (Esc back)") >= 0);
-	assert_true(find(w, "History, last 83 s: node 0 DMA") >= 0);
-	assert_non_null(strstr(row(w, line_of(w, "order 3")), "50 (0..50)"));
+	tt_draw(v, w);
+	assert_true(tt_find(w, "Node 0, zone DMA  (Esc back)") >= 0);
+	assert_true(tt_find(w, "History, last 83 s: node 0 DMA") >= 0);
+	assert_non_null(strstr(tt_row(w, line_of(w, "order 3")), "50 (0..50)"));
 	assert_int_equal(at(w, line_of(w, "order 3"), LAST - 6),
 			 u->utf8 ? L'\u2581' : L'.');
 	assert_int_equal(v->cls->on_key(v, 'H'), MS_KEY_DONE);
-	draw(v, w);
-	assert_int_equal(find(w, "History,"), -1);
+	tt_draw(v, w);
+	assert_int_equal(tt_find(w, "History,"), -1);
 	v->cls->destroy(v);
 	delwin(w);
 }
@@ -332,19 +299,19 @@ static void test_slab_graph(void **state)
 	/* the largest cache is the selected row */
 	c = cache(&f->s, "ext4_inode_cache");
 	six_samples(f, v, &c->bytes_rate, 4096);
-	draw(v, w);
+	tt_draw(v, w);
 	assert_true(
-		find(w,
-		     "History, last 83 s: ext4_inode_cache size and growth") >=
+		tt_find(w,
+			"History, last 83 s: ext4_inode_cache size and growth") >=
 		0);
 	assert_rose(w, "growth", true);
-	assert_non_null(strstr(row(w, line_of(w, "growth")), "+4.0K/s"));
+	assert_non_null(strstr(tt_row(w, line_of(w, "growth")), "+4.0K/s"));
 	/* the cache's page shows it too */
 	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_RESAMPLE);
-	draw(v, w);
+	tt_draw(v, w);
 	assert_true(
-		find(w,
-		     "History, last 83 s: ext4_inode_cache size and growth") >=
+		tt_find(w,
+			"History, last 83 s: ext4_inode_cache size and growth") >=
 		0);
 	assert_int_equal(at(w, line_of(w, "growth"), LAST), L'\u2588');
 	v->cls->destroy(v);
@@ -377,17 +344,17 @@ static void test_reclaim_graph(void **state)
 		f->s.reclaim.psi_some.avg10 = i < 5 ? 0 : 40;
 		v->cls->update(v, &f->s, NULL);
 	}
-	draw(v, w);
-	y = find(w, "History, last 83 s: memory pressure (PSI avg10)");
+	tt_draw(v, w);
+	y = tt_find(w, "History, last 83 s: memory pressure (PSI avg10)");
 	assert_true(y >= 0);
 	assert_rose(w, "scan kswapd", true);
 	/* the plot of PSI some: its top row full only at the end */
 	assert_int_equal(at(w, y + 1, LAST), L'\u28ff');
 	assert_int_equal(at(w, y + 1, LAST - 1), L' ');
-	assert_true(find(w, "40.0% (0.0%..40.0%)") >= 0);
+	assert_true(tt_find(w, "40.0% (0.0%..40.0%)") >= 0);
 	/* PSI full stayed 0: drawn low on a 0..1% scale, its range 0..0 */
 	assert_non_null(
-		strstr(row(w, line_of(w, "PSI full")), "0.0% (0.0%..0.0%)"));
+		strstr(tt_row(w, line_of(w, "PSI full")), "0.0% (0.0%..0.0%)"));
 	v->cls->destroy(v);
 	delwin(w);
 }
@@ -403,11 +370,11 @@ static void test_numa_graph(void **state)
 	six_samples(f, v,
 		    &kv(&f->s.numa.nodes[0].numastat, "numa_foreign")->rate,
 		    20);
-	draw(v, w);
-	assert_true(find(w, "History, last 83 s: numa_miss and numa_foreign "
-			    "per second per node") >= 0);
+	tt_draw(v, w);
+	assert_true(tt_find(w, "History, last 83 s: numa_miss and numa_foreign "
+			       "per second per node") >= 0);
 	assert_rose(w, "N0 foreign", true);
-	assert_non_null(strstr(row(w, line_of(w, "N0 foreign")), "+20/s"));
+	assert_non_null(strstr(tt_row(w, line_of(w, "N0 foreign")), "+20/s"));
 	v->cls->destroy(v);
 	delwin(w);
 }
@@ -437,16 +404,16 @@ static void test_vma_graph(void **state)
 		s.procs.v[1].majflt_rate = NAN; /* unknown: a gap */
 		v->cls->update(v, &s, NULL);
 	}
-	draw(v, w);
+	tt_draw(v, w);
 	/* pid 100 has the most RSS: the selected row; its comm escaped */
 	assert_true(
-		find(w,
-		     "History, last 83 s: pid 100 \\x1b[2Jbig page faults per "
-		     "second") >= 0);
+		tt_find(w,
+			"History, last 83 s: pid 100 \\x1b[2Jbig page faults per "
+			"second") >= 0);
 	assert_rose(w, "majflt/s", true);
-	assert_non_null(strstr(row(w, line_of(w, "majflt/s")), "+40/s"));
+	assert_non_null(strstr(tt_row(w, line_of(w, "majflt/s")), "+40/s"));
 	for (int y = 0; y < getmaxy(w); y++)
-		assert_null(strchr(row(w, y), '\x1b'));
+		assert_null(strchr(tt_row(w, y), '\x1b'));
 	/* its mappings: the fault group's rates (bpf), no process list */
 	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_RESAMPLE);
 	ms_snapshot_reset(&s);
@@ -463,14 +430,14 @@ static void test_vma_graph(void **state)
 		fp->rate[MS_FC_MAJOR] = i < 5 ? 0 : 30;
 		v->cls->update(v, &s, NULL);
 	}
-	draw(v, w);
-	assert_true(find(w, "History, last 83 s: pid 100 \\x1b[2Jbig page "
-			    "faults per second") >= 0);
+	tt_draw(v, w);
+	assert_true(tt_find(w, "History, last 83 s: pid 100 \\x1b[2Jbig page "
+			       "faults per second") >= 0);
 	assert_rose(w, "bpf maj/s", true);
-	assert_int_equal(find(w, "minflt/s"), -1);
+	assert_int_equal(tt_find(w, "minflt/s"), -1);
 	assert_int_equal(v->cls->on_key(v, 'H'), MS_KEY_DONE);
-	draw(v, w);
-	assert_int_equal(find(w, "History,"), -1);
+	tt_draw(v, w);
+	assert_int_equal(tt_find(w, "History,"), -1);
 	v->cls->destroy(v);
 	ms_snapshot_free(&s);
 	delwin(w);
@@ -496,23 +463,5 @@ int main(void)
 						teardown),
 		cmocka_unit_test(test_vma_graph),
 	};
-	FILE *out, *in;
-	SCREEN *scr;
-	int rc;
-
-	if (!setlocale(LC_ALL, "C.UTF-8")) {
-		fprintf(stderr, "test_tui_graph: no C.UTF-8 locale\n");
-		return 1;
-	}
-	out = fopen("/dev/null", "w");
-	in = fopen("/dev/null", "r");
-	scr = newterm("xterm", out, in);
-	if (!scr)
-		return 1;
-	rc = cmocka_run_group_tests(tests, NULL, NULL);
-	endwin();
-	delscreen(scr);
-	fclose(out);
-	fclose(in);
-	return rc;
+	return tt_run("test_tui_graph", tests, false);
 }

@@ -20,43 +20,13 @@
 #include "tui/maple.h"
 #include "tui/view.h"
 #include "tui/widgets.h"
+#include "tests/unit/tui_test.h"
 
 #define KMOD "tests/fixtures/kmod-6.1"
 #define NOKMOD "tests/fixtures/debian-6.1-2node"
 
 static const struct ms_opts opts = { .interval = 1, .root = KMOD };
 static const struct ms_ui ui = { .opts = &opts, .utf8 = true };
-
-/* Row y of w as UTF-8, trailing blanks removed. */
-static const char *row(WINDOW *w, int y)
-{
-	static char buf[1024];
-	wchar_t wc[512];
-	int n = mvwinnwstr(w, y, 0, wc, 511);
-
-	wc[n < 0 ? 0 : n] = L'\0';
-	wcstombs(buf, wc, sizeof(buf));
-	for (n = (int)strlen(buf); n > 0 && buf[n - 1] == ' '; n--)
-		buf[n - 1] = '\0';
-	return buf;
-}
-
-static int find(WINDOW *w, const char *text)
-{
-	for (int y = 0; y < getmaxy(w); y++)
-		if (strstr(row(w, y), text))
-			return y;
-	return -1;
-}
-
-static void assert_row(WINDOW *w, const char *text)
-{
-	if (find(w, text) < 0) {
-		for (int y = 0; y < getmaxy(w); y++)
-			print_message("|%s\n", row(w, y));
-		fail_msg("no row holds \"%s\"", text);
-	}
-}
 
 struct fixture {
 	struct ms_root root;
@@ -96,12 +66,6 @@ static void sample(struct fixture *f, struct ms_view *v)
 	v->cls->update(v, &f->s, NULL);
 }
 
-static void draw(struct ms_view *v, WINDOW *w)
-{
-	werase(w);
-	v->cls->draw(v, w, (struct ms_rect){ 0, 0, getmaxy(w), getmaxx(w) });
-}
-
 static void keys(struct ms_view *v, const char *s)
 {
 	for (; *s; s++)
@@ -122,39 +86,42 @@ static void test_maple(void **state)
 	assert_true(req.sections & MS_SEC_BIT(MS_SEC_MAPLE));
 	assert_int_equal(req.maple_pid, 192);
 	sample(f, v);
-	draw(v, f->w);
-	assert_row(f->w, "pid 192 vmas: maple tree (mm->mm_mt, memscope.ko)");
-	assert_row(f->w, "height 4, 143 nodes, 2157 slots, 1010 VMAs "
-			 "(map_count 1010), flags 0x313");
-	assert_row(f->w, "    3    126  126 leaf_64                  2015  "
-			 "15 / 16.0 / 16        1010   1005");
-	assert_row(f->w, "#0 arange_64 000000000000-   ULONG_MAX  2 slots: 2 "
-			 "children, largest gap 16E  [000000001e890012]");
-	assert_row(f->w, "\u2502 \u2502 \u251c\u2500#3 leaf_64   "
-			 "000000000000-7f5e11390fff 15 slots: 10 VMAs, 5 gaps");
+	tt_draw(v, f->w);
+	tt_assert_row(f->w,
+		      "pid 192 vmas: maple tree (mm->mm_mt, memscope.ko)");
+	tt_assert_row(f->w, "height 4, 143 nodes, 2157 slots, 1010 VMAs "
+			    "(map_count 1010), flags 0x313");
+	tt_assert_row(f->w, "    3    126  126 leaf_64                  2015  "
+			    "15 / 16.0 / 16        1010   1005");
+	tt_assert_row(f->w,
+		      "#0 arange_64 000000000000-   ULONG_MAX  2 slots: 2 "
+		      "children, largest gap 16E  [000000001e890012]");
+	tt_assert_row(f->w,
+		      "\u2502 \u2502 \u251c\u2500#3 leaf_64   "
+		      "000000000000-7f5e11390fff 15 slots: 10 VMAs, 5 gaps");
 	/* read once: later samples do not ask for it again */
 	memset(&req, 0, sizeof(req));
 	v->cls->request(v, &req);
 	assert_false(req.sections & MS_SEC_BIT(MS_SEC_MAPLE));
 	sample(f, v);
-	draw(v, f->w);
-	assert_row(f->w, "height 4, 143 nodes");
+	tt_draw(v, f->w);
+	tt_assert_row(f->w, "height 4, 143 nodes");
 	/* the slots, and the last one of the last leaf */
 	assert_int_equal(v->cls->on_key(v, 'v'), MS_KEY_DONE);
-	draw(v, f->w);
-	assert_row(f->w, "1 000000400000-000000400fff vma r--p   4.0K   "
-			 "8000071 rd mr mw me sd");
-	assert_row(f->w, "\u2502 pivots 7f5e116e0fff ffffffffffffffff");
+	tt_draw(v, f->w);
+	tt_assert_row(f->w, "1 000000400000-000000400fff vma r--p   4.0K   "
+			    "8000071 rd mr mw me sd");
+	tt_assert_row(f->w, "\u2502 pivots 7f5e116e0fff ffffffffffffffff");
 	v->cls->on_key(v, KEY_END);
-	draw(v, f->w);
-	assert_row(f->w, "11 7ffce3f5f000-7ffce3f7ffff vma rw-p   132K    "
-			 "100173 rd wr mr mw me gd ac");
-	assert_row(f->w, "15 7ffce3fb1000-   ULONG_MAX gap  16E");
+	tt_draw(v, f->w);
+	tt_assert_row(f->w, "11 7ffce3f5f000-7ffce3f7ffff vma rw-p   132K    "
+			    "100173 rd wr mr mw me gd ac");
+	tt_assert_row(f->w, "15 7ffce3fb1000-   ULONG_MAX gap  16E");
 	/* back to the process list, which is read again */
 	assert_int_equal(v->cls->on_key(v, MS_KEY_ESC), MS_KEY_RESAMPLE);
 	sample(f, v);
-	draw(v, f->w);
-	assert_row(f->w, "Processes:");
+	tt_draw(v, f->w);
+	tt_assert_row(f->w, "Processes:");
 	v->cls->destroy(v);
 	close_tree(f);
 }
@@ -172,12 +139,12 @@ static void test_maple_mark(void **state)
 	sample(f, v);
 	v->cls->on_key(v, KEY_END);
 	v->cls->on_key(v, KEY_UP); /* [vvar] */
-	draw(v, f->w);
+	tt_draw(v, f->w);
 	assert_int_equal(v->cls->on_key(v, 't'), MS_KEY_RESAMPLE);
 	sample(f, v);
-	draw(v, f->w);
-	y = find(f->w, "13 7ffce3fab000-7ffce3faefff vma r--p    16K   "
-		       "c044411 rd mr pf io de dd sd");
+	tt_draw(v, f->w);
+	y = tt_find(f->w, "13 7ffce3fab000-7ffce3faefff vma r--p    16K   "
+			  "c044411 rd mr pf io de dd sd");
 	assert_true(y > 0);
 	assert_int_not_equal(ms_attr(MS_C_SELECTION) & A_COLOR, 0);
 	assert_int_equal(mvwinch(f->w, y, 20) & A_COLOR,
@@ -202,7 +169,7 @@ static void test_maple_view(void **state)
 			 "is exiting");
 	ms_maple_view_set(&mv, &s, 5);
 	ms_maple_view_draw(&mv, w, (struct ms_rect){ 0, 0, 12, 100 }, &ui, "t");
-	assert_row(w, "maple tree unavailable: process 5: no such process");
+	tt_assert_row(w, "maple tree unavailable: process 5: no such process");
 	assert_int_equal(ms_maple_view_key(&mv, 'x'), MS_KEY_PASS);
 	ms_maple_view_free(&mv);
 	ms_snapshot_free(&s);
@@ -224,43 +191,44 @@ static void test_probe_bench_tree(void **state)
 	assert_int_equal(req.alloc_probe.node, 0);
 	assert_int_equal(req.alloc_probe.count, 8);
 	sample(f, b);
-	draw(b, f->w);
-	assert_row(f->w, "Allocation probe: node 0 (zone DMA selected), 8 "
-			 "attempts per order");
-	assert_row(f->w, "allocation probe unavailable: a captured tree "
-			 "cannot run the probe");
+	tt_draw(b, f->w);
+	tt_assert_row(f->w, "Allocation probe: node 0 (zone DMA selected), 8 "
+			    "attempts per order");
+	tt_assert_row(f->w, "allocation probe unavailable: a captured tree "
+			    "cannot run the probe");
 	keys(b, "+++"); /* 8, 16, and no more */
-	draw(b, f->w);
-	assert_row(f->w, "16 attempts per order");
+	tt_draw(b, f->w);
+	tt_assert_row(f->w, "16 attempts per order");
 	keys(b, "-----");
-	draw(b, f->w);
-	assert_row(f->w, "node 0 (zone DMA selected), 1 attempts per order");
+	tt_draw(b, f->w);
+	tt_assert_row(f->w, "node 0 (zone DMA selected), 1 attempts per order");
 	assert_int_equal(b->cls->on_key(b, MS_KEY_ESC), MS_KEY_DONE);
 	/* the drill-down says where the per-type counts come from */
 	assert_int_equal(b->cls->on_key(b, '\n'), MS_KEY_RESAMPLE);
 	sample(f, b);
-	draw(b, f->w);
+	tt_draw(b, f->w);
 	b->cls->on_key(b, KEY_END);
-	draw(b, f->w);
-	assert_row(f->w, "(memscope.ko: one hold of the zone lock)");
-	assert_row(f->w, "pages: free pages per type");
-	assert_int_equal(find(f->w, "pblks"), -1);
+	tt_draw(b, f->w);
+	tt_assert_row(f->w, "(memscope.ko: one hold of the zone lock)");
+	tt_assert_row(f->w, "pages: free pages per type");
+	assert_int_equal(tt_find(f->w, "pblks"), -1);
 
 	sample(f, s);
 	assert_int_equal(s->cls->on_key(s, 'b'), MS_KEY_RESAMPLE);
 	sample(f, s);
-	draw(s, f->w);
-	assert_row(f->w, "Slab benchmark: 10000 objects of 256 bytes");
-	assert_row(f->w, "slab benchmark unavailable: a captured tree cannot "
-			 "run the benchmark");
+	tt_draw(s, f->w);
+	tt_assert_row(f->w, "Slab benchmark: 10000 objects of 256 bytes");
+	tt_assert_row(f->w,
+		      "slab benchmark unavailable: a captured tree cannot "
+		      "run the benchmark");
 	/* 1 KiB x 100,000 is over the module's 64 MiB: fewer objects */
 	keys(s, "++]");
-	draw(s, f->w);
-	assert_row(f->w, "Slab benchmark: 10000 objects of 1024 bytes");
+	tt_draw(s, f->w);
+	tt_assert_row(f->w, "Slab benchmark: 10000 objects of 1024 bytes");
 	keys(s, "[-");
 	keys(s, "]");
-	draw(s, f->w);
-	assert_row(f->w, "Slab benchmark: 10000 objects of 512 bytes");
+	tt_draw(s, f->w);
+	tt_assert_row(f->w, "Slab benchmark: 10000 objects of 512 bytes");
 	b->cls->destroy(b);
 	s->cls->destroy(s);
 	close_tree(f);
@@ -276,16 +244,18 @@ static void test_no_module(void **state)
 	sample(f, v);
 	assert_int_equal(v->cls->on_key(v, 't'), MS_KEY_RESAMPLE);
 	sample(f, v);
-	draw(v, f->w);
-	assert_row(f->w, "maple tree unavailable: module not loaded when this "
-			 "tree was captured");
+	tt_draw(v, f->w);
+	tt_assert_row(f->w,
+		      "maple tree unavailable: module not loaded when this "
+		      "tree was captured");
 	sample(f, b);
 	assert_string_equal(f->s.source[MS_SEC_BUDDY], "procfs");
 	b->cls->on_key(b, 'a');
 	sample(f, b);
-	draw(b, f->w);
-	assert_row(f->w, "allocation probe unavailable: module not loaded when "
-			 "this tree was captured");
+	tt_draw(b, f->w);
+	tt_assert_row(f->w,
+		      "allocation probe unavailable: module not loaded when "
+		      "this tree was captured");
 	v->cls->destroy(v);
 	b->cls->destroy(b);
 	close_tree(f);
@@ -300,25 +270,5 @@ int main(void)
 		cmocka_unit_test(test_probe_bench_tree),
 		cmocka_unit_test(test_no_module),
 	};
-	FILE *out, *in;
-	SCREEN *scr;
-	int rc;
-
-	if (!setlocale(LC_ALL, "C.UTF-8")) {
-		fprintf(stderr, "test_tui_kmod: no C.UTF-8 locale\n");
-		return 1;
-	}
-	out = fopen("/dev/null", "w");
-	in = fopen("/dev/null", "r");
-	scr = newterm("xterm", out, in);
-	if (!scr)
-		return 1;
-	start_color();
-	ms_theme_apply(true);
-	rc = cmocka_run_group_tests(tests, NULL, NULL);
-	endwin();
-	delscreen(scr);
-	fclose(out);
-	fclose(in);
-	return rc;
+	return tt_run("test_tui_kmod", tests, true);
 }

@@ -22,49 +22,15 @@
 #include "probes/probe.h"
 #include "tui/view.h"
 #include "tui/widgets.h"
+#include "tests/unit/tui_test.h"
 
 static const struct ms_opts opts = { .interval = 1 };
 static const struct ms_ui ui = { .opts = &opts, .utf8 = true };
 
-static const char *row(WINDOW *w, int y)
-{
-	static char buf[1024];
-	wchar_t wc[512];
-	int n = mvwinnwstr(w, y, 0, wc, 511);
-
-	wc[n < 0 ? 0 : n] = L'\0';
-	wcstombs(buf, wc, sizeof(buf));
-	for (n = (int)strlen(buf); n > 0 && buf[n - 1] == ' '; n--)
-		buf[n - 1] = '\0';
-	return buf;
-}
-
-static const char *find_row(WINDOW *w, const char *text)
-{
-	for (int y = 0; y < getmaxy(w); y++)
-		if (strstr(row(w, y), text))
-			return row(w, y);
-	return NULL;
-}
-
-static void dump(WINDOW *w)
-{
-	for (int y = 0; y < getmaxy(w); y++)
-		print_message("|%s\n", row(w, y));
-}
-
-static void assert_row(WINDOW *w, const char *text)
-{
-	if (!find_row(w, text)) {
-		dump(w);
-		fail_msg("no row holds \"%s\"", text);
-	}
-}
-
 static void assert_no_row(WINDOW *w, const char *text)
 {
-	if (find_row(w, text)) {
-		dump(w);
+	if (tt_find_row(w, text)) {
+		tt_dump(w);
 		fail_msg("a row holds \"%s\"", text);
 	}
 }
@@ -72,13 +38,7 @@ static void assert_no_row(WINDOW *w, const char *text)
 static void assert_clean(WINDOW *w)
 {
 	for (int y = 0; y < getmaxy(w); y++)
-		assert_null(strchr(row(w, y), '\x1b'));
-}
-
-static void draw(struct ms_view *v, WINDOW *w)
-{
-	werase(w);
-	v->cls->draw(v, w, (struct ms_rect){ 0, 0, getmaxy(w), getmaxx(w) });
+		assert_null(strchr(tt_row(w, y), '\x1b'));
 }
 
 static unsigned int asked(struct ms_view *v, bool *delayacct)
@@ -155,32 +115,32 @@ static void vma_fault_columns(void **state)
 			 MS_SEC_BIT(MS_SEC_PROCS) |
 				 MS_SEC_BIT(MS_SEC_FAULT_EVENTS));
 	v->cls->update(v, &s, NULL);
-	draw(v, w);
-	assert_row(w, "hidden; faults per second (bpf), MinFlt/");
+	tt_draw(v, w);
+	tt_assert_row(w, "hidden; faults per second (bpf), MinFlt/");
 	/* the refused fexit: its reason, the columns it feeds left out */
-	assert_row(w, "anon/file and COW split unavailable: fexit "
-		      "handle_mm_fault: load: BPF program lo");
+	tt_assert_row(w, "anon/file and COW split unavailable: fexit "
+			 "handle_mm_fault: load: BPF program lo");
 	assert_no_row(w, "COW/s");
 	/* busiest first; 2.5 ms/s waiting for mmap_lock, 1500 us longest */
-	assert_string_equal(row(w, 2), "    PID   Flt/s▼  MinFlt/s  MajFlt/s"
-				       "    WP/s Lock ms/s Command"
-				       "           LockMax");
-	assert_string_equal(row(w, 3), "     42     1500     +10/s       0/s"
-				       "      30      2.50 big"
-				       "                  1500");
-	assert_string_equal(row(w, 4), "     77       12     +10/s       0/s"
-				       "       3      0.00 evil\\x1b[31m"
-				       "           15");
+	assert_string_equal(tt_row(w, 2), "    PID   Flt/s▼  MinFlt/s  MajFlt/s"
+					  "    WP/s Lock ms/s Command"
+					  "           LockMax");
+	assert_string_equal(tt_row(w, 3), "     42     1500     +10/s       0/s"
+					  "      30      2.50 big"
+					  "                  1500");
+	assert_string_equal(tt_row(w, 4), "     77       12     +10/s       0/s"
+					  "       3      0.00 evil\\x1b[31m"
+					  "           15");
 	/* no event in a whole interval: 0, not unknown */
-	assert_string_equal(row(w, 5), "      1        0     +10/s       0/s"
-				       "       0      0.00 init"
-				       "                    -");
+	assert_string_equal(tt_row(w, 5), "      1        0     +10/s       0/s"
+					  "       0      0.00 init"
+					  "                    -");
 	assert_clean(w);
 	/* f again: the memory columns, and the group may go */
 	assert_int_equal(v->cls->on_key(v, 'f'), MS_KEY_RESAMPLE);
 	assert_int_equal(asked(v, NULL), MS_SEC_BIT(MS_SEC_PROCS));
-	draw(v, w);
-	assert_row(w, "    PID User        RSS▼");
+	tt_draw(v, w);
+	tt_assert_row(w, "    PID User        RSS▼");
 	v->cls->destroy(v);
 	ms_snapshot_free(&s);
 	delwin(w);
@@ -197,11 +157,13 @@ static void vma_fault_split(void **state)
 	v->cls->update(v, &s, NULL);
 	v->cls->on_key(v, 'f');
 	v->cls->update(v, &s, NULL);
-	draw(v, w);
+	tt_draw(v, w);
 	assert_no_row(w, "unavailable");
-	assert_row(w, "Command                            COW/s  Anon/s  File/s"
+	tt_assert_row(w,
+		      "Command                            COW/s  Anon/s  File/s"
 		      "  LockMax");
-	assert_row(w, "big                                   15    1499       1"
+	tt_assert_row(w,
+		      "big                                   15    1499       1"
 		      "     1500");
 	v->cls->destroy(v);
 	ms_snapshot_free(&s);
@@ -222,10 +184,10 @@ static void vma_faults_missing(void **state)
 			 "CAP_SYS_ADMIN)");
 	v->cls->on_key(v, 'f');
 	v->cls->update(v, &s, NULL);
-	draw(v, w);
-	assert_row(w, "faults (bpf) unavailable");
-	assert_row(w, "needs root (CAP_BPF and CAP_PERFMON");
-	assert_row(
+	tt_draw(v, w);
+	tt_assert_row(w, "faults (bpf) unavailable");
+	tt_assert_row(w, "needs root (CAP_BPF and CAP_PERFMON");
+	tt_assert_row(
 		w,
 		"     42        -     +10/s       0/s       -         - big");
 	v->cls->destroy(v);
@@ -255,9 +217,9 @@ static void vma_drilldown_line(void **state)
 	snprintf(m->perms, sizeof(m->perms), "r-xp");
 	ms_derive(&s);
 	v->cls->update(v, &s, NULL);
-	draw(v, w);
-	assert_row(w, "faults (bpf): user 1500/s write-protect 30/s; "
-		      "mmap_lock 2.50 ms/s, longest 1500 us");
+	tt_draw(v, w);
+	tt_assert_row(w, "faults (bpf): user 1500/s write-protect 30/s; "
+			 "mmap_lock 2.50 ms/s, longest 1500 us");
 	v->cls->destroy(v);
 	ms_snapshot_free(&s);
 	delwin(w);
@@ -336,46 +298,48 @@ static void reclaim_events(void **state)
 		reclaim_snapshot(&s[i], t + i, i ? 1 : 0);
 		v->cls->update(v, &s[i], i ? &s[i - 1] : NULL);
 	}
-	draw(v, w);
-	assert_row(w, "Reclaim events (bpf)");
-	assert_row(w, "  stalls     7/s, mean 120 us, max 400 us "
-		      "(direct 0/s, memcg 7/s)");
-	assert_row(w, "  kswapd     awake 25.0%");
-	assert_row(w, "  shrinkers  2.00 ms/s, busiest evil\\x1b[2Jscan");
+	tt_draw(v, w);
+	tt_assert_row(w, "Reclaim events (bpf)");
+	tt_assert_row(w, "  stalls     7/s, mean 120 us, max 400 us "
+			 "(direct 0/s, memcg 7/s)");
+	tt_assert_row(w, "  kswapd     awake 25.0%");
+	tt_assert_row(w, "  shrinkers  2.00 ms/s, busiest evil\\x1b[2Jscan");
 	tt = (time_t)(t + 1);
 	strftime(when, sizeof(when), "%H:%M:%S", localtime(&tt));
-	assert_non_null(find_row(w, "  OOM kills  1 since attach, last "));
-	assert_non_null(strstr(find_row(w, "  OOM kills  1 since"), when));
+	assert_non_null(tt_find_row(w, "  OOM kills  1 since attach, last "));
+	assert_non_null(strstr(tt_find_row(w, "  OOM kills  1 since"), when));
 	/* the timeline: a column per sample, the OOM one marked */
-	assert_row(w, "  OOM kills   .1.");
+	tt_assert_row(w, "  OOM kills   .1.");
 	assert_clean(w);
 	/* e: the events page */
 	assert_int_equal(v->cls->on_key(v, 'e'), MS_KEY_DONE);
-	draw(v, w);
-	assert_row(w, "Reclaim stalls: direct and memory cgroup, log2 buckets "
+	tt_draw(v, w);
+	tt_assert_row(w,
+		      "Reclaim stalls: direct and memory cgroup, log2 buckets "
 		      "(bpf)");
 	/* buckets up to the last used one, bars against the largest */
-	assert_row(w, "  4-8 us                     1 ██████████");
-	assert_row(w, "  8-16 us                    0");
-	assert_row(w, "  64-128 us                  4 ████████████████████████"
+	tt_assert_row(w, "  4-8 us                     1 ██████████");
+	tt_assert_row(w, "  8-16 us                    0");
+	tt_assert_row(w,
+		      "  64-128 us                  4 ████████████████████████"
 		      "████████████████");
-	assert_row(w, "  256-512 us                 2 ████████████████████");
+	tt_assert_row(w, "  256-512 us                 2 ████████████████████");
 	assert_no_row(w, "512-1024 us");
-	assert_row(w, "  OOM kills   .1.");
-	assert_row(w, "  writeback/s --- now - max -");
-	assert_row(w,
-		   "      555 reader                  7     120 us     400 us"
+	tt_assert_row(w, "  OOM kills   .1.");
+	tt_assert_row(w, "  writeback/s --- now - max -");
+	tt_assert_row(
+		w, "      555 reader                  7     120 us     400 us"
 		   "     840 us");
-	assert_row(
+	tt_assert_row(
 		w,
 		"  evil\\x1b[2Jscan                     3     2.00      1 us");
-	assert_row(w,
-		   "  22:13:21    4242 victim0               64M     8.0M     "
+	tt_assert_row(
+		w, "  22:13:21    4242 victim0               64M     8.0M     "
 		   "1.0M 4242 (victim0)");
 	assert_clean(w);
 	assert_int_equal(v->cls->on_key(v, MS_KEY_ESC), MS_KEY_RESAMPLE);
-	draw(v, w);
-	assert_row(w, "Reclaim (/proc/vmstat)");
+	tt_draw(v, w);
+	tt_assert_row(w, "Reclaim (/proc/vmstat)");
 	v->cls->destroy(v);
 	for (int i = 0; i < 3; i++)
 		ms_snapshot_free(&s[i]);
@@ -401,9 +365,10 @@ static void reclaim_delays(void **state)
 	s.source[MS_SEC_TASK_DELAYS] = "taskstats";
 	s.task_delays.delayacct = 0;
 	v->cls->update(v, &s, NULL);
-	draw(v, w);
-	assert_row(w, "Stall delays per process, ms per second (taskstats)");
-	assert_row(w, "Delay accounting OFF: only what was counted before; D "
+	tt_draw(v, w);
+	tt_assert_row(w, "Stall delays per process, ms per second (taskstats)");
+	tt_assert_row(w,
+		      "Delay accounting OFF: only what was counted before; D "
 		      "turns it on");
 	/* D: on, and the next samples carry it */
 	assert_int_equal(v->cls->on_key(v, 'D'), MS_KEY_RESAMPLE);
@@ -422,17 +387,17 @@ static void reclaim_delays(void **state)
 	d->ns_rate[MS_DL_FREEPAGES] = 3.5e6;
 	d->count[MS_DL_WPCOPY] = d->ns[MS_DL_WPCOPY] = MS_NA; /* old kernel */
 	v->cls->update(v, &s, NULL);
-	draw(v, w);
-	assert_row(w,
-		   "Delay accounting ON, turned on by memscope: D or quitting "
+	tt_draw(v, w);
+	tt_assert_row(
+		w, "Delay accounting ON, turned on by memscope: D or quitting "
 		   "turns it off again");
-	assert_row(w,
-		   "     99      3.50      0.00      0.00      0.00       n/a "
+	tt_assert_row(
+		w, "     99      3.50      0.00      0.00      0.00       n/a "
 		   "cc1");
 	/* the overview says so while it is on */
 	v->cls->on_key(v, MS_KEY_ESC);
-	draw(v, w);
-	assert_row(w, "  delays     accounting ON (D turns it off");
+	tt_draw(v, w);
+	tt_assert_row(w, "  delays     accounting ON (D turns it off");
 	assert_false(asked(v, NULL) & MS_SEC_BIT(MS_SEC_TASK_DELAYS));
 	/* D again: off, passed on in one more sample */
 	assert_int_equal(v->cls->on_key(v, 'D'), MS_KEY_RESAMPLE);
@@ -455,9 +420,9 @@ static void reclaim_events_missing(void **state)
 	s.source[MS_SEC_RECLAIM_EVENTS] = NULL;
 	ms_snapshot_note(&s, "reclaim_events", "captured tree");
 	v->cls->update(v, &s, NULL);
-	draw(v, w);
-	assert_row(w, "Reclaim events (unavailable)");
-	assert_row(w, "  reclaim events: captured tree");
+	tt_draw(v, w);
+	tt_assert_row(w, "Reclaim events (unavailable)");
+	tt_assert_row(w, "  reclaim events: captured tree");
 	v->cls->destroy(v);
 	ms_snapshot_free(&s);
 	delwin(w);
@@ -494,17 +459,18 @@ static void numa_events(void **state)
 			 "load: BPF program load failed: Operation not "
 			 "permitted");
 	v->cls->update(v, &s, NULL);
-	draw(v, w);
-	assert_row(w, "Migrations and hinting faults (bpf)");
-	assert_row(w, "  pages migrated 98/s, failed 0/s (44045 and 0 since "
-		      "attach)");
-	assert_row(w, "  compaction                 267       44045         0"
+	tt_draw(v, w);
+	tt_assert_row(w, "Migrations and hinting faults (bpf)");
+	tt_assert_row(w, "  pages migrated 98/s, failed 0/s (44045 and 0 since "
+			 "attach)");
+	tt_assert_row(w,
+		      "  compaction                 267       44045         0"
 		      "        98");
 	assert_no_row(w, "numa_misplaced");
-	assert_row(w, "  hinting faults per node: unavailable (fentry "
-		      "task_numa_fault: load: BPF program load failed: "
-		      "Operation not permitted)");
-	assert_row(w, "  tasks moved to another node 0/s, swapped 0/s");
+	tt_assert_row(w, "  hinting faults per node: unavailable (fentry "
+			 "task_numa_fault: load: BPF program load failed: "
+			 "Operation not permitted)");
+	tt_assert_row(w, "  tasks moved to another node 0/s, swapped 0/s");
 	v->cls->destroy(v);
 	ms_snapshot_free(&s);
 	delwin(w);
@@ -522,23 +488,7 @@ int main(void)
 		cmocka_unit_test(reclaim_events_missing),
 		cmocka_unit_test(numa_events),
 	};
-	FILE *out, *in;
-	SCREEN *scr;
-	int rc;
-
-	if (!setlocale(LC_ALL, "C.UTF-8"))
-		return 1;
 	setenv("TZ", "UTC", 1);
 	tzset();
-	out = fopen("/dev/null", "w");
-	in = fopen("/dev/null", "r");
-	scr = newterm("xterm", out, in);
-	if (!scr)
-		return 1;
-	rc = cmocka_run_group_tests(tests, NULL, NULL);
-	endwin();
-	delscreen(scr);
-	fclose(out);
-	fclose(in);
-	return rc;
+	return tt_run("test_tui_live", tests, false);
 }

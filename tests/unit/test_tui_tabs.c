@@ -20,43 +20,12 @@
 #include "probes/probe.h"
 #include "tui/view.h"
 #include "tui/widgets.h"
+#include "tests/unit/tui_test.h"
 
 #define TREE "tests/fixtures/debian12-6.18"
 
 static const struct ms_opts opts = { .interval = 1 };
 static const struct ms_ui ui = { .opts = &opts, .utf8 = true };
-
-/* Row y of w as UTF-8, trailing blanks removed. */
-static const char *row(WINDOW *w, int y)
-{
-	static char buf[1024];
-	wchar_t wc[512];
-	int n = mvwinnwstr(w, y, 0, wc, 511);
-
-	wc[n < 0 ? 0 : n] = L'\0';
-	wcstombs(buf, wc, sizeof(buf));
-	for (n = (int)strlen(buf); n > 0 && buf[n - 1] == ' '; n--)
-		buf[n - 1] = '\0';
-	return buf;
-}
-
-/* The first row of w holding text, or NULL. */
-static const char *find_row(WINDOW *w, const char *text)
-{
-	for (int y = 0; y < getmaxy(w); y++)
-		if (strstr(row(w, y), text))
-			return row(w, y);
-	return NULL;
-}
-
-static void assert_row(WINDOW *w, const char *text)
-{
-	if (!find_row(w, text)) {
-		for (int y = 0; y < getmaxy(w); y++)
-			print_message("|%s\n", row(w, y));
-		fail_msg("no row holds \"%s\"", text);
-	}
-}
 
 /* A sample of the 6.18 tree with what view v asks for. */
 struct fixture {
@@ -97,12 +66,6 @@ static int teardown(void **state)
 	return 0;
 }
 
-static void draw(struct ms_view *v, WINDOW *w)
-{
-	werase(w);
-	v->cls->draw(v, w, (struct ms_rect){ 0, 0, getmaxy(w), getmaxx(w) });
-}
-
 static void test_buddy_fixture(void **state)
 {
 	struct fixture *f = *state;
@@ -111,21 +74,21 @@ static void test_buddy_fixture(void **state)
 	struct ms_request req = { 0 };
 
 	sample(f, v);
-	draw(v, w);
-	assert_string_equal(row(w, 0),
+	tt_draw(v, w);
+	assert_string_equal(tt_row(w, 0),
 			    "Node Zone     Wmark    FreePg   Free "
 			    "Lrg  Frag% Orders          Min     Low    High"
 			    "   Managed");
-	assert_row(w, "   0 Normal   OK       516501   2.0G  10   99.8");
+	tt_assert_row(w, "   0 Normal   OK       516501   2.0G  10   99.8");
 	/* the panel under the table: the first zone, DMA */
-	assert_row(w, "Node 0, zone DMA: free blocks per order");
-	assert_row(w, "blocks         0       0       0       0       0"
-		      "       0       0       0       1       1       3");
+	tt_assert_row(w, "Node 0, zone DMA: free blocks per order");
+	tt_assert_row(w, "blocks         0       0       0       0       0"
+			 "       0       0       0       1       1       3");
 	/* down to Normal and into it */
 	assert_int_equal(v->cls->on_key(v, KEY_DOWN), MS_KEY_DONE);
 	assert_int_equal(v->cls->on_key(v, KEY_DOWN), MS_KEY_DONE);
-	draw(v, w);
-	assert_row(w, "blocks      2587    1943    1441     889     456");
+	tt_draw(v, w);
+	tt_assert_row(w, "blocks      2587    1943    1441     889     456");
 	/* the drill-down, and only it, asks for the migrate types */
 	v->cls->request(v, &req);
 	assert_false(req.pagetypes);
@@ -133,20 +96,20 @@ static void test_buddy_fixture(void **state)
 	v->cls->request(v, &req);
 	assert_true(req.pagetypes);
 	sample(f, v);
-	draw(v, w);
-	assert_row(w, "Node 0, zone Normal  (Esc back)");
-	assert_row(w, "watermarks (pages): min 7517  low 9396  high 11275");
-	assert_row(w, "   10      369    377856    1.4G    0.268   -1.000  "
-		      "73.2%");
+	tt_draw(v, w);
+	tt_assert_row(w, "Node 0, zone Normal  (Esc back)");
+	tt_assert_row(w, "watermarks (pages): min 7517  low 9396  high 11275");
+	tt_assert_row(w, "   10      369    377856    1.4G    0.268   -1.000  "
+			 "73.2%");
 	/* scroll to the migrate types: Movable at order 10, pageblocks */
 	assert_int_equal(v->cls->on_key(v, KEY_END), MS_KEY_DONE);
-	draw(v, w);
-	assert_row(w, "   10            0          369            0");
-	assert_row(w, "pblks           64         1097           55");
+	tt_draw(v, w);
+	tt_assert_row(w, "   10            0          369            0");
+	tt_assert_row(w, "pblks           64         1097           55");
 	assert_int_equal(v->cls->on_key(v, MS_KEY_ESC), MS_KEY_DONE);
 	assert_int_equal(v->cls->on_key(v, MS_KEY_ESC), MS_KEY_PASS);
-	draw(v, w);
-	assert_string_equal(row(w, 0),
+	tt_draw(v, w);
+	assert_string_equal(tt_row(w, 0),
 			    "Node Zone     Wmark    FreePg   Free "
 			    "Lrg  Frag% Orders          Min     Low    High"
 			    "   Managed");
@@ -161,22 +124,22 @@ static void test_slab_fixture(void **state)
 	WINDOW *w = newwin(24, 80, 0, 0);
 
 	sample(f, v);
-	draw(v, w);
+	tt_draw(v, w);
 	/* 80 columns: the per-slab geometry columns are dropped */
-	assert_string_equal(row(w, 0),
+	assert_string_equal(tt_row(w, 0),
 			    "Name                    Active   Total"
 			    "  Use  ObjSz  Slabs  Size\u25bc  Objs/s Bytes/s");
-	assert_string_equal(row(w, 1),
+	assert_string_equal(tt_row(w, 1),
 			    "ext4_inode_cache         37268   37282"
 			    " 100%   1128   2663    42M       -       -");
 	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_RESAMPLE);
 	sample(f, v);
 	assert_true(f->s.have & MS_SEC_BIT(MS_SEC_SLAB_DETAIL));
-	draw(v, w);
-	assert_row(w, "Cache ext4_inode_cache  (Esc back)");
-	assert_row(w, "object_size     1120");
-	assert_row(w, "slab_size       1128");
-	assert_row(w, "slabs                 2841      2841");
+	tt_draw(v, w);
+	tt_assert_row(w, "Cache ext4_inode_cache  (Esc back)");
+	tt_assert_row(w, "object_size     1120");
+	tt_assert_row(w, "slab_size       1128");
+	tt_assert_row(w, "slabs                 2841      2841");
 	assert_int_equal(v->cls->on_key(v, KEY_BACKSPACE), MS_KEY_DONE);
 	/* back: the request no longer names a cache */
 	sample(f, v);
@@ -203,15 +166,15 @@ static void test_slab_hostile(void **state)
 	c->active_slabs = c->num_slabs = c->size_bytes = MS_NA;
 	c->active_pct = c->objs_rate = c->bytes_rate = NAN;
 	v->cls->update(v, &s, NULL);
-	draw(v, w);
+	tt_draw(v, w);
 	/* escaped, and unknown values are "-", never 0 */
 	assert_string_equal(
-		row(w, 1),
+		tt_row(w, 1),
 		"\\x1b]0;pwned\\x07\\x1b[2J"
 		"               10       -    -      -      -      -       -"
 		"       -      -     -      -");
 	for (int y = 0; y < 10; y++)
-		assert_null(strchr(row(w, y), '\x1b'));
+		assert_null(strchr(tt_row(w, y), '\x1b'));
 	v->cls->destroy(v);
 	ms_snapshot_free(&s);
 	delwin(w);
@@ -227,8 +190,8 @@ static void test_buddy_no_pagetypeinfo(void **state)
 	ms_snapshot_init(&s);
 	v->cls->update(v, &s, NULL);
 	ms_snapshot_note(&s, "buddy", "buddyinfo: truncated");
-	draw(v, w);
-	assert_row(w, "buddy unavailable: buddy: buddyinfo: truncated");
+	tt_draw(v, w);
+	tt_assert_row(w, "buddy unavailable: buddy: buddyinfo: truncated");
 
 	s.have = MS_SEC_BIT(MS_SEC_BUDDY);
 	ms_snapshot_note(&s, "pagetypeinfo", "needs root");
@@ -243,13 +206,13 @@ static void test_buddy_no_pagetypeinfo(void **state)
 	z->largest_order = 2;
 	z->wstate = MS_WMARK_MIN;
 	v->cls->update(v, &s, NULL);
-	draw(v, w);
-	assert_row(w, "   1 Normal   MIN");
+	tt_draw(v, w);
+	tt_assert_row(w, "   1 Normal   MIN");
 	assert_int_equal(v->cls->on_key(v, KEY_ENTER), MS_KEY_RESAMPLE);
-	draw(v, w);
-	assert_row(w, "watermark MIN (free <= min: direct reclaim)");
-	assert_row(w, "    2        1         4     16K");
-	assert_row(w, "unavailable: needs root");
+	tt_draw(v, w);
+	tt_assert_row(w, "watermark MIN (free <= min: direct reclaim)");
+	tt_assert_row(w, "    2        1         4     16K");
+	tt_assert_row(w, "unavailable: needs root");
 	v->cls->destroy(v);
 	ms_snapshot_free(&s);
 	delwin(w);
@@ -304,16 +267,16 @@ static void test_slab_detail_2node(void **state)
 	nodecount(&d->objects, 'N', 900, 860, 40);
 	nodecount(&d->total_objects, 'N', 960, 896, MS_NA);
 	v->cls->update(v, &s, NULL);
-	draw(v, w);
-	assert_row(w, "object_size     184");
-	assert_row(w, "cpu_partial     -");
-	assert_row(w,
-		   "merged: yes, into :A-0000192, shared by: anon_vma_chain, "
+	tt_draw(v, w);
+	tt_assert_row(w, "object_size     184");
+	tt_assert_row(w, "cpu_partial     -");
+	tt_assert_row(
+		w, "merged: yes, into :A-0000192, shared by: anon_vma_chain, "
 		   "cred_jar, pid");
-	assert_row(w, "Counts, per node");
-	assert_row(w, "                     total        N0        N1");
-	assert_row(w, "slabs                   30        28         2");
-	assert_row(w, "total_objects          960       896         -");
+	tt_assert_row(w, "Counts, per node");
+	tt_assert_row(w, "                     total        N0        N1");
+	tt_assert_row(w, "slabs                   30        28         2");
+	tt_assert_row(w, "total_objects          960       896         -");
 	d->aliases = NULL;
 	d->nr_aliases = 0;
 	v->cls->destroy(v);
@@ -332,23 +295,5 @@ int main(void)
 		cmocka_unit_test(test_buddy_no_pagetypeinfo),
 		cmocka_unit_test(test_slab_detail_2node),
 	};
-	FILE *out, *in;
-	SCREEN *scr;
-	int rc;
-
-	if (!setlocale(LC_ALL, "C.UTF-8")) {
-		fprintf(stderr, "test_tui_tabs: no C.UTF-8 locale\n");
-		return 1;
-	}
-	out = fopen("/dev/null", "w");
-	in = fopen("/dev/null", "r");
-	scr = newterm("xterm", out, in);
-	if (!scr)
-		return 1;
-	rc = cmocka_run_group_tests(tests, NULL, NULL);
-	endwin();
-	delscreen(scr);
-	fclose(out);
-	fclose(in);
-	return rc;
+	return tt_run("test_tui_tabs", tests, false);
 }

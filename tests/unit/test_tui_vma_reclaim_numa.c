@@ -20,52 +20,17 @@
 #include "probes/probe.h"
 #include "tui/view.h"
 #include "tui/widgets.h"
+#include "tests/unit/tui_test.h"
 
 #define FIX "tests/fixtures/"
 
 static const struct ms_opts opts = { .interval = 1, .root = FIX };
 static const struct ms_ui ui = { .opts = &opts, .utf8 = true };
 
-/* Row y of w as UTF-8, trailing blanks removed. */
-static const char *row(WINDOW *w, int y)
-{
-	static char buf[1024];
-	wchar_t wc[512];
-	int n = mvwinnwstr(w, y, 0, wc, 511);
-
-	wc[n < 0 ? 0 : n] = L'\0';
-	wcstombs(buf, wc, sizeof(buf));
-	for (n = (int)strlen(buf); n > 0 && buf[n - 1] == ' '; n--)
-		buf[n - 1] = '\0';
-	return buf;
-}
-
-static const char *find_row(WINDOW *w, const char *text)
-{
-	for (int y = 0; y < getmaxy(w); y++)
-		if (strstr(row(w, y), text))
-			return row(w, y);
-	return NULL;
-}
-
-static void dump(WINDOW *w)
-{
-	for (int y = 0; y < getmaxy(w); y++)
-		print_message("|%s\n", row(w, y));
-}
-
-static void assert_row(WINDOW *w, const char *text)
-{
-	if (!find_row(w, text)) {
-		dump(w);
-		fail_msg("no row holds \"%s\"", text);
-	}
-}
-
 static void assert_no_row(WINDOW *w, const char *text)
 {
-	if (find_row(w, text)) {
-		dump(w);
+	if (tt_find_row(w, text)) {
+		tt_dump(w);
 		fail_msg("a row holds \"%s\"", text);
 	}
 }
@@ -74,7 +39,7 @@ static void assert_no_row(WINDOW *w, const char *text)
 static void assert_clean(WINDOW *w)
 {
 	for (int y = 0; y < getmaxy(w); y++)
-		assert_null(strchr(row(w, y), '\x1b'));
+		assert_null(strchr(tt_row(w, y), '\x1b'));
 }
 
 /* A counter line of the Reclaim overview at 80 columns. */
@@ -86,13 +51,7 @@ static void assert_counter(WINDOW *w, const char *label, const char *val,
 	snprintf(buf, sizeof(buf), "  %-28s %13s %11s", label, val, rate);
 	for (int n = (int)strlen(buf); n > 0 && buf[n - 1] == ' '; n--)
 		buf[n - 1] = '\0';
-	assert_row(w, buf);
-}
-
-static void draw(struct ms_view *v, WINDOW *w)
-{
-	werase(w);
-	v->cls->draw(v, w, (struct ms_rect){ 0, 0, getmaxy(w), getmaxx(w) });
+	tt_assert_row(w, buf);
 }
 
 /* Every line of a scrolled page: draw, then page down until the end. */
@@ -100,8 +59,8 @@ static bool page_has(struct ms_view *v, WINDOW *w, const char *text)
 {
 	v->cls->on_key(v, KEY_HOME);
 	for (int i = 0; i < 100; i++) {
-		draw(v, w);
-		if (find_row(w, text))
+		tt_draw(v, w);
+		if (tt_find_row(w, text))
 			return true;
 		v->cls->on_key(v, KEY_NPAGE);
 	}
@@ -113,8 +72,8 @@ static void assert_page(struct ms_view *v, WINDOW *w, const char *text)
 	if (!page_has(v, w, text)) {
 		v->cls->on_key(v, KEY_HOME);
 		for (int i = 0; i < 10; i++) {
-			draw(v, w);
-			dump(w);
+			tt_draw(v, w);
+			tt_dump(w);
 			v->cls->on_key(v, KEY_NPAGE);
 		}
 		fail_msg("no line of the page holds \"%s\"", text);
@@ -169,7 +128,7 @@ static void test_reclaim_fixture(void **state)
 	v->cls->request(v, &req);
 	assert_true(req.sections & MS_SEC_BIT(MS_SEC_RECLAIM));
 	sample(f, v);
-	draw(v, w);
+	tt_draw(v, w);
 	/* one sample: rates are unknown, shown as "-" */
 	assert_counter(w, "pgfault", "7542498", "-");
 	assert_counter(w, "pgmajfault", "1000", "-");
@@ -191,22 +150,22 @@ static void test_reclaim_fixture(void **state)
 	for (const char *k = "pgscan_direct"; *k; k++)
 		v->cls->on_key(v, *k);
 	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_DONE);
-	draw(v, w);
-	assert_row(w, "Every /proc/vmstat counter");
-	assert_row(w, "pgscan_direct_throttle");
-	assert_row(w, "Filter: pgscan_direct  (2 of 192)");
+	tt_draw(v, w);
+	tt_assert_row(w, "Every /proc/vmstat counter");
+	tt_assert_row(w, "pgscan_direct_throttle");
+	tt_assert_row(w, "Filter: pgscan_direct  (2 of 192)");
 	/* Esc clears the filter, the next one goes back */
 	assert_int_equal(v->cls->on_key(v, MS_KEY_ESC), MS_KEY_DONE);
-	draw(v, w);
+	tt_draw(v, w);
 	assert_no_row(w, "Filter:");
 	assert_int_equal(v->cls->on_key(v, MS_KEY_ESC), MS_KEY_DONE);
 	assert_int_equal(v->cls->on_key(v, MS_KEY_ESC), MS_KEY_PASS);
 	/* the overview kept its scroll position */
-	draw(v, w);
-	assert_row(w, "vm sysctls");
+	tt_draw(v, w);
+	tt_assert_row(w, "vm sysctls");
 	assert_int_equal(v->cls->on_key(v, KEY_HOME), MS_KEY_DONE);
-	draw(v, w);
-	assert_row(w, "Reclaim (/proc/vmstat)");
+	tt_draw(v, w);
+	tt_assert_row(w, "Reclaim (/proc/vmstat)");
 	v->cls->destroy(v);
 	delwin(w);
 	close_tree(f);
@@ -264,7 +223,7 @@ static void test_reclaim_variants(void **state)
 
 	reclaim_snapshot(&s);
 	v->cls->update(v, &s, NULL);
-	draw(v, w);
+	tt_draw(v, w);
 	/* per-zone variants add up, rates too */
 	assert_counter(w, "allocstall", "7", "+3.0/s");
 	/* pgscan_direct_throttle is another counter */
@@ -288,7 +247,7 @@ static void test_reclaim_variants(void **state)
 	assert_page(v, w, "  not in this kernel");
 	assert_page(v, w, "  min_free_kbytes           -");
 	for (int i = 0; i < 10; i++) {
-		draw(v, w);
+		tt_draw(v, w);
 		assert_clean(w);
 		v->cls->on_key(v, KEY_NPAGE);
 	}
@@ -302,8 +261,8 @@ static void test_reclaim_variants(void **state)
 	s.have = 0;
 	ms_snapshot_note(&s, "vmstat", "permission denied");
 	v->cls->update(v, &s, NULL);
-	draw(v, w);
-	assert_row(w, "reclaim unavailable: vmstat: permission denied");
+	tt_draw(v, w);
+	tt_assert_row(w, "reclaim unavailable: vmstat: permission denied");
 	v->cls->destroy(v);
 	ms_snapshot_free(&s);
 	delwin(w);
@@ -318,15 +277,16 @@ static void test_numa_fixture(void **state)
 	WINDOW *w = newwin(24, 100, 0, 0);
 
 	sample(f, v);
-	draw(v, w);
-	assert_row(w, "1 node online (0)  NUMA balancing disabled (0)");
+	tt_draw(v, w);
+	tt_assert_row(w, "1 node online (0)  NUMA balancing disabled (0)");
 	/* node0/meminfo: 5597396 kB total, 424364 used, 5173032 free */
-	assert_row(w,
-		   "N0   0-1                5.3G     414M     4.9G    7.6% [");
-	assert_row(w, "N0      10");
-	assert_row(w, "N0           5050109              0              0    "
+	tt_assert_row(
+		w, "N0   0-1                5.3G     414M     4.9G    7.6% [");
+	tt_assert_row(w, "N0      10");
+	tt_assert_row(w,
+		      "N0           5050109              0              0    "
 		      "       1131        5050109              0");
-	assert_row(w, "N0                 -              -              -");
+	tt_assert_row(w, "N0                 -              -              -");
 	assert_page(v, w,
 		    "N0         94M     150M     244M      15M     8.6M"
 		    "      97M     1.7M     476K        0        0");
@@ -346,20 +306,21 @@ static void test_numa_4node(void **state)
 	WINDOW *w = newwin(24, 80, 0, 0);
 
 	sample(f, v);
-	draw(v, w);
-	assert_row(w, "4 nodes online (0-3)  NUMA balancing normal (1)");
-	assert_row(w,
-		   "N1   4-7                4.0G     2.0G     2.0G   50.0% [");
+	tt_draw(v, w);
+	tt_assert_row(w, "4 nodes online (0-3)  NUMA balancing normal (1)");
+	tt_assert_row(
+		w, "N1   4-7                4.0G     2.0G     2.0G   50.0% [");
 	/* a memoryless node */
-	assert_row(w, "N3   12-15                0K       0K       0K       -"
+	tt_assert_row(w,
+		      "N3   12-15                0K       0K       0K       -"
 		      " no memory");
-	assert_row(w, "        N0   N1   N2   N3");
-	assert_row(w, "N0      10   16   16   22");
+	tt_assert_row(w, "        N0   N1   N2   N3");
+	tt_assert_row(w, "N0      10   16   16   22");
 	/* 80 columns: short numastat titles */
-	assert_row(w, "Node          hit        miss     foreign  interleave"
-		      "       local       other");
-	assert_row(w, "N3         400000          30          60          11"
-		      "      399995           5");
+	tt_assert_row(w, "Node          hit        miss     foreign  interleave"
+			 "       local       other");
+	tt_assert_row(w, "N3         400000          30          60          11"
+			 "      399995           5");
 	/* this tree has no /proc/vmstat */
 	assert_page(v, w, "  no /proc/vmstat counters:");
 	v->cls->destroy(v);
@@ -376,8 +337,8 @@ static void test_numa_missing(void **state)
 	ms_snapshot_init(&s);
 	ms_snapshot_note(&s, "numa", "kernel without NUMA support");
 	v->cls->update(v, &s, NULL);
-	draw(v, w);
-	assert_row(w, "numa unavailable: numa: kernel without NUMA support");
+	tt_draw(v, w);
+	tt_assert_row(w, "numa unavailable: numa: kernel without NUMA support");
 	v->cls->destroy(v);
 	ms_snapshot_free(&s);
 	delwin(w);
@@ -470,32 +431,32 @@ static void test_vma_list(void **state)
 	assert_int_equal(req.sections, MS_SEC_BIT(MS_SEC_PROCS));
 	procs_snapshot(&s);
 	v->cls->update(v, &s, NULL);
-	draw(v, w);
-	assert_row(w, "Processes: 3 shown, 1 kernel threads hidden");
+	tt_draw(v, w);
+	tt_assert_row(w, "Processes: 3 shown, 1 kernel threads hidden");
 	/* largest RSS first; unknown values are "-" */
-	assert_string_equal(row(w, 2),
+	assert_string_equal(tt_row(w, 2),
 			    "     42 0           4.9M       -       -"
 			    "      3     +12/s         - big");
 	assert_string_equal(
-		row(w, 3),
+		tt_row(w, 3),
 		"     77 0           2.0M       -       -"
 		"      -         -         - evil\\x1b[31m\\x0aname");
-	assert_string_equal(row(w, 4),
+	assert_string_equal(tt_row(w, 4),
 			    "      1 0          1000K    400K       -"
 			    "      -         -         - init");
 	assert_clean(w);
 	/* k shows kernel threads, in brackets */
 	assert_int_equal(v->cls->on_key(v, 'k'), MS_KEY_DONE);
-	draw(v, w);
-	assert_row(w, "      2 0              -       -       -      -"
-		      "         -         - [kthreadd]");
+	tt_draw(v, w);
+	tt_assert_row(w, "      2 0              -       -       -      -"
+			 "         -         - [kthreadd]");
 	/* filter on the command */
 	v->cls->on_key(v, '/');
 	v->cls->on_key(v, 'b');
 	v->cls->on_key(v, 'i');
 	v->cls->on_key(v, '\n');
-	draw(v, w);
-	assert_row(w, "Filter: bi  (1 of 4)");
+	tt_draw(v, w);
+	tt_assert_row(w, "Filter: bi  (1 of 4)");
 	assert_no_row(w, "init");
 	/* Enter: the VMAs of pid 42, and its faults (bpf) */
 	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_RESAMPLE);
@@ -504,8 +465,8 @@ static void test_vma_list(void **state)
 	assert_int_equal(req.sections, MS_SEC_BIT(MS_SEC_VMAS) |
 					       MS_SEC_BIT(MS_SEC_FAULT_EVENTS));
 	assert_int_equal(req.pid, 42);
-	draw(v, w);
-	assert_row(w, "Reading the mappings...");
+	tt_draw(v, w);
+	tt_assert_row(w, "Reading the mappings...");
 	v->cls->destroy(v);
 	ms_snapshot_free(&s);
 	delwin(w);
@@ -530,48 +491,48 @@ static void test_vma_maps(void **state)
 
 	vmas_snapshot(&s, 42);
 	v->cls->update(v, &s, NULL);
-	draw(v, w);
-	assert_row(w, "pid 42 big: 3 VMAs, Rss 18M, Pss 9.0M, Swap 0K");
-	assert_row(w,
-		   "              anon      file      heap     stack     shmem"
+	tt_draw(v, w);
+	tt_assert_row(w, "pid 42 big: 3 VMAs, Rss 18M, Pss 9.0M, Swap 0K");
+	tt_assert_row(
+		w, "              anon      file      heap     stack     shmem"
 		   "   special     total");
-	assert_row(w,
-		   "VMAs             0         1         1         1         0"
+	tt_assert_row(
+		w, "VMAs             0         1         1         1         0"
 		   "         0         3");
-	assert_row(w,
-		   "Size            0K      4.0M       32M      132K        0K"
+	tt_assert_row(
+		w, "Size            0K      4.0M       32M      132K        0K"
 		   "        0K       36M");
 	/* 80 columns: the start address only, the size beside it */
-	assert_row(w,
-		   "Start          Size Perm    Rss    Pss   Swap   Anon  PrivD"
+	tt_assert_row(
+		w, "Start          Size Perm    Rss    Pss   Swap   Anon  PrivD"
 		   " Mapping");
-	assert_row(w,
-		   "555500000000   4.0M r-xp   2.0M   1.0M     0K      -      -"
+	tt_assert_row(
+		w, "555500000000   4.0M r-xp   2.0M   1.0M     0K      -      -"
 		   " /usr/bin/big\\x1b[2J");
-	assert_row(w,
-		   "7ffc00000000   132K rw-p    66K    33K     0K      -      -"
+	tt_assert_row(
+		w, "7ffc00000000   132K rw-p    66K    33K     0K      -      -"
 		   " [stack]");
 	assert_clean(w);
 	/* wider: more columns, the mapping still last */
 	delwin(w);
 	w = newwin(24, 160, 0, 0);
-	draw(v, w);
-	assert_row(
+	tt_draw(v, w);
+	tt_assert_row(
 		w,
 		"Address                     Size Perm   Offset Dev       "
 		"Inode    Rss    Pss   Swap   Anon AnonHP  PrivC  PrivD   Lock "
 		"THP Nodes          Mapping");
-	assert_row(w, "N0=12 N1=3     [heap]");
+	tt_assert_row(w, "N0=12 N1=3     [heap]");
 	/* Enter on the heap: every field */
 	assert_int_equal(v->cls->on_key(v, KEY_DOWN), MS_KEY_DONE);
 	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_DONE);
-	draw(v, w);
-	assert_row(w,
-		   "pid 42 big: 555500400000-555502400000 [heap]  (Esc back)");
-	assert_row(w, "  start             0000555500400000");
-	assert_row(w, "  size              32768 kB (32M)");
-	assert_row(w, "  Pss               8192 kB (8.0M)");
-	assert_row(w, "  AnonHugePages     -");
+	tt_draw(v, w);
+	tt_assert_row(
+		w, "pid 42 big: 555500400000-555502400000 [heap]  (Esc back)");
+	tt_assert_row(w, "  start             0000555500400000");
+	tt_assert_row(w, "  size              32768 kB (32M)");
+	tt_assert_row(w, "  Pss               8192 kB (8.0M)");
+	tt_assert_row(w, "  AnonHugePages     -");
 	assert_page(v, w, "  VmFlags           rd wr mr mw me ac zz \\x1b[2J");
 	assert_page(v, w, "  ac                accountable");
 	assert_page(v, w, "  zz                unknown to memscope");
@@ -581,8 +542,8 @@ static void test_vma_maps(void **state)
 	assert_page(v, w, "  node 1            3 pages (12K)");
 	/* back to the list, then to the processes (a new sample) */
 	assert_int_equal(v->cls->on_key(v, MS_KEY_ESC), MS_KEY_DONE);
-	draw(v, w);
-	assert_row(w, "pid 42 big: 3 VMAs");
+	tt_draw(v, w);
+	tt_assert_row(w, "pid 42 big: 3 VMAs");
 	assert_int_equal(v->cls->on_key(v, KEY_BACKSPACE), MS_KEY_RESAMPLE);
 	v->cls->destroy(v);
 	ms_snapshot_free(&s);
@@ -600,9 +561,9 @@ static void test_vma_exited(void **state)
 	ms_snapshot_init(&s);
 	ms_snapshot_note(&s, "vmas", "pid 42: exited");
 	v->cls->update(v, &s, NULL);
-	draw(v, w);
-	assert_row(w, "pid 42 (big): vmas: pid 42: exited");
-	assert_row(w, "Esc or Backspace: back to the process list");
+	tt_draw(v, w);
+	tt_assert_row(w, "pid 42 (big): vmas: pid 42: exited");
+	tt_assert_row(w, "Esc or Backspace: back to the process list");
 	assert_string_equal(v->cls->hints(v), "Esc back to the processes");
 	/* a zombie: the section is there, empty, with the reader's note */
 	ms_snapshot_reset(&s);
@@ -610,15 +571,15 @@ static void test_vma_exited(void **state)
 	s.vmas.pid = 42;
 	ms_snapshot_note(&s, "vmas", "pid 42 has no address space");
 	v->cls->update(v, &s, NULL);
-	draw(v, w);
-	assert_row(w, "vmas: pid 42 has no address space");
+	tt_draw(v, w);
+	tt_assert_row(w, "vmas: pid 42 has no address space");
 	/* a note about pid 421 is not about 42 */
 	ms_snapshot_reset(&s);
 	ms_snapshot_note(&s, "procs", "pid 421: exited");
 	v->cls->update(v, &s, NULL);
-	draw(v, w);
-	assert_row(w,
-		   "pid 42 (big): vmas unavailable (no backend provided it)");
+	tt_draw(v, w);
+	tt_assert_row(
+		w, "pid 42 (big): vmas unavailable (no backend provided it)");
 	assert_int_equal(v->cls->on_key(v, MS_KEY_ESC), MS_KEY_RESAMPLE);
 	v->cls->request(v, &req);
 	assert_int_equal(req.sections, MS_SEC_BIT(MS_SEC_PROCS));
@@ -645,21 +606,21 @@ static void test_vma_many(void **state)
 			0x7f0000001000 + i * 0x2000, NULL, MS_VMA_ANON);
 	ms_derive(&s);
 	v->cls->update(v, &s, NULL);
-	draw(v, w);
-	assert_row(w, "pid 42 big: 65530 VMAs");
-	assert_row(w, "VMAs         65530         0");
+	tt_draw(v, w);
+	tt_assert_row(w, "pid 42 big: 65530 VMAs");
+	tt_assert_row(w, "VMAs         65530         0");
 	assert_int_equal(v->cls->on_key(v, KEY_END), MS_KEY_DONE);
-	draw(v, w);
+	tt_draw(v, w);
 	snprintf(last, sizeof(last), "%012llx     4K rw-p",
 		 0x7f0000000000ull + 65529ull * 0x2000);
-	assert_row(w, last);
+	tt_assert_row(w, last);
 	/* sorted by size, then filtered by mapping name */
 	v->cls->on_key(v, 's');
 	v->cls->on_key(v, '/');
 	v->cls->on_key(v, 'x');
 	v->cls->on_key(v, '\n');
-	draw(v, w);
-	assert_row(w, "Filter: x  (0 of 65530)");
+	tt_draw(v, w);
+	tt_assert_row(w, "Filter: x  (0 of 65530)");
 	v->cls->destroy(v);
 	ms_snapshot_free(&s);
 	ms_snapshot_free(&procs);
@@ -680,24 +641,24 @@ static void test_vma_fixture(void **state)
 	v->cls->update(v, &procs, NULL);
 	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_RESAMPLE);
 	sample(f, v);
-	draw(v, w);
-	assert_row(w, "pid 9080 sh: 25 VMAs");
+	tt_draw(v, w);
+	tt_assert_row(w, "pid 9080 sh: 25 VMAs");
 	/* [vsyscall] needs 16 digits: 100 columns show the start only */
-	assert_row(w,
-		   "0000555fcedbb000   132K rw-p        0 00:00   112K   112K"
+	tt_assert_row(
+		w, "0000555fcedbb000   132K rw-p        0 00:00   112K   112K"
 		   "     0K   112K   112K [heap]");
-	assert_row(w,
-		   "00007f6d5933d000    16M rw-p        0 00:00    16M    16M"
+	tt_assert_row(
+		w, "00007f6d5933d000    16M rw-p        0 00:00    16M    16M"
 		   "     0K    16M    16M [anon]");
-	assert_row(w,
-		   "0000555fc48b2000    16K r--p        0 fe:00    16K     5K"
+	tt_assert_row(
+		w, "0000555fc48b2000    16K r--p        0 fe:00    16K     5K"
 		   "     0K     0K     0K /usr/bin/dash");
 	for (int i = 0; i < 6; i++)
 		v->cls->on_key(v, KEY_DOWN);
 	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_DONE);
-	draw(v, w);
-	assert_row(w, "  path              [heap]");
-	assert_row(w, "  Rss               112 kB");
+	tt_draw(v, w);
+	tt_assert_row(w, "  path              [heap]");
+	tt_assert_row(w, "  Rss               112 kB");
 	assert_page(v, w,
 		    "  numa_maps         one NUMA node: placement not read");
 	v->cls->destroy(v);
@@ -715,17 +676,19 @@ static void test_6_1_numa(void **state)
 	WINDOW *w = newwin(40, 100, 0, 0);
 
 	sample(f, v);
-	draw(v, w);
-	assert_row(w, "2 nodes online (0-1)  NUMA balancing normal (1)");
+	tt_draw(v, w);
+	tt_assert_row(w, "2 nodes online (0-1)  NUMA balancing normal (1)");
 	/* node1: 1028932 kB total, 52184 used, 976748 free */
-	assert_row(w,
-		   "N1   1                 1005M      51M     954M    5.1% [");
-	assert_row(w, "        N0   N1");
-	assert_row(w, "N0      10   20");
-	assert_row(w, "N1      20   10");
-	assert_row(w, "N0             16899              0              0     "
+	tt_assert_row(
+		w, "N1   1                 1005M      51M     954M    5.1% [");
+	tt_assert_row(w, "        N0   N1");
+	tt_assert_row(w, "N0      10   20");
+	tt_assert_row(w, "N1      20   10");
+	tt_assert_row(w,
+		      "N0             16899              0              0     "
 		      "       211          15719           1180");
-	assert_row(w, "N1              8994              0              0     "
+	tt_assert_row(w,
+		      "N1              8994              0              0     "
 		      "       434           8458            536");
 	assert_page(v, w, "  numa_pte_updates                     2048");
 	assert_page(v, w, "  numa_huge_pte_updates                   4");
@@ -742,7 +705,7 @@ static void test_6_1_reclaim(void **state)
 	WINDOW *w = newwin(24, 80, 0, 0);
 
 	sample(f, v);
-	draw(v, w);
+	tt_draw(v, w);
 	assert_counter(w, "pswpout", "2408", "-");
 	assert_counter(w, "pgfault", "11615", "-");
 	assert_page(v, w, "  enabled                   0x0007");
@@ -762,17 +725,17 @@ static void test_6_1_vma_placement(void **state)
 	WINDOW *w = newwin(30, 160, 0, 0);
 
 	sample(f, v);
-	draw(v, w);
-	assert_row(w, "Processes: 4 shown, 4 kernel threads hidden");
-	assert_row(w, "    127 0           7.4M    4.2M    9.4M     11");
+	tt_draw(v, w);
+	tt_assert_row(w, "Processes: 4 shown, 4 kernel threads hidden");
+	tt_assert_row(w, "    127 0           7.4M    4.2M    9.4M     11");
 	/* the first row, by RSS: pid 127 */
 	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_RESAMPLE);
 	sample(f, v);
-	draw(v, w);
-	assert_row(w, "pid 127 sh: 11 VMAs, Rss 5.5M, Pss 4.2M, Swap 9.4M");
-	assert_row(w, "7f12d62bf000-7f12d7d40000    27M rw-p        0 00:00"
-		      "         0   4.0M   4.0M   9.3M   4.0M   4.0M     0K"
-		      "   4.0M     0K   1 N1=1536        [anon]");
+	tt_draw(v, w);
+	tt_assert_row(w, "pid 127 sh: 11 VMAs, Rss 5.5M, Pss 4.2M, Swap 9.4M");
+	tt_assert_row(w, "7f12d62bf000-7f12d7d40000    27M rw-p        0 00:00"
+			 "         0   4.0M   4.0M   9.3M   4.0M   4.0M     0K"
+			 "   4.0M     0K   1 N1=1536        [anon]");
 	for (int i = 0; i < 7; i++)
 		v->cls->on_key(v, KEY_DOWN);
 	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_DONE);
@@ -800,21 +763,5 @@ int main(void)
 		cmocka_unit_test(test_6_1_reclaim),
 		cmocka_unit_test(test_6_1_vma_placement),
 	};
-	FILE *out, *in;
-	SCREEN *scr;
-	int rc;
-
-	if (!setlocale(LC_ALL, "C.UTF-8"))
-		return 1;
-	out = fopen("/dev/null", "w");
-	in = fopen("/dev/null", "r");
-	scr = newterm("xterm", out, in);
-	if (!scr)
-		return 1;
-	rc = cmocka_run_group_tests(tests, NULL, NULL);
-	endwin();
-	delscreen(scr);
-	fclose(out);
-	fclose(in);
-	return rc;
+	return tt_run("test_tui_vma_reclaim_numa", tests, false);
 }
