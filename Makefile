@@ -201,6 +201,13 @@ $(BUILD)/bench/%: tests/bench/%.c $(BUILD)/libmemscope.a
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< \
 		$(BUILD)/libmemscope.a $(LDLIBS)
 
+# Hostile live processes for tests/hostile/ (odd names, churn, limits).
+HOSTILE := $(BUILD)/hostile/hostile
+$(BUILD)/hostile/%: tests/hostile/%.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $<
+
 # Build and start memscope, installing missing Debian packages first.
 run: deps-run all
 	$(BUILD)/memscope $(ARGS)
@@ -229,7 +236,7 @@ fuzz: all
 
 # Every test: unit tests, the same under ASan+UBSan, TUI tests in tmux.
 check: deps-check
-	$(Q)$(MAKE) --no-print-directory all unit
+	$(Q)$(MAKE) --no-print-directory all unit $(HOSTILE)
 	$(Q)$(MAKE) --no-print-directory SAN=1 all unit
 	$(Q)sh tests/run.sh
 

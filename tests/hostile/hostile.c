@@ -1,0 +1,287 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Hostile live processes for tests/hostile/: odd names, paths, churn, limits. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+/*
+ * Usage (each prints "ready PID" on stdout once set up, then sleeps until
+ * killed; every child dies with its parent, PR_SET_PDEATHSIG):
+ *   hostile name HEXCOMM [ARG...]  comm set to the bytes of HEXCOMM (prctl
+ *                                  PR_SET_NAME, cut at 15 bytes); ARGs are
+ *                                  the cmdline, as hostile as the caller likes
+ *   hostile maps DIR               one page of each of files with hostile
+ *                                  names in DIR mapped; one of them unlinked
+ *   hostile vmalimit               anonymous pages of alternating protection
+ *                                  until the kernel refuses another VMA
+ *   hostile procs N                N sleeping children
+ *   hostile churn fork|exec|mmap SECONDS
+ *                                  a fork/exit storm, an exec loop (same pid,
+ *                                  new mappings), or mmap/mprotect/munmap
+ *                                  storm; exits after SECONDS
+ */
+
+static int unhex(const char *in, char *out, size_t outlen)
+{
+	size_t n = 0;
+	unsigned int c;
+
+	for (; in[0] && in[1] && n + 1 < outlen; in += 2) {
+		if (sscanf(in, "%2x", &c) != 1)
+			return -EINVAL;
+		out[n++] = (char)c;
+	}
+	out[n] = '\0';
+	return (int)n;
+}
+
+static void ready(void)
+{
+	printf("ready %d\n", (int)getpid());
+	fflush(stdout);
+}
+
+static int wait_forever(void)
+{
+	for (;;)
+		pause();
+	return 0;
+}
+
+static int do_name(int argc, char **argv)
+{
+	char comm[64];
+
+	if (argc < 3 || unhex(argv[2], comm, sizeof(comm)) < 0)
+		return 2;
+	if (prctl(PR_SET_NAME, comm, 0, 0, 0) < 0) {
+		perror("PR_SET_NAME");
+		return 1;
+	}
+	ready();
+	return wait_forever();
+}
+
+/* Names of the files "maps" maps; the first one is unlinked once mapped. */
+static const char *const map_names[] = {
+	"gone",			    /* becomes "gone (deleted)" */
+	"fake (deleted)",	    /* only looks deleted */
+	"new\nline",		    /* the kernel writes \012 */
+	"two  spaces and\ttab",
+	"esc\033[2J\033]52;c;aGk=\a", /* clear screen, OSC 52 clipboard */
+	"bad\xff\xfe utf8 \xc2\x9b c1",
+	" lead and trail ",
+};
+
+static int map_file(const char *dir, const char *name, int i)
+{
+	char path[4096];
+	int fd;
+	void *p;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0600);
+	if (fd < 0 || ftruncate(fd, 4096) < 0) {
+		perror(path);
+		return -1;
+	}
+	/* alternate protections: no two neighbours can ever merge */
+	p = mmap(NULL, 4096, i & 1 ? PROT_READ : PROT_READ | PROT_WRITE,
+		 MAP_SHARED, fd, 0);
+	close(fd);
+	if (p == MAP_FAILED) {
+		perror("mmap");
+		return -1;
+	}
+	if (i == 0 && unlink(path) < 0) {
+		perror(path);
+		return -1;
+	}
+	return 0;
+}
+
+static int do_maps(int argc, char **argv)
+{
+	if (argc < 3)
+		return 2;
+	for (size_t i = 0; i < sizeof(map_names) / sizeof(map_names[0]); i++)
+		if (map_file(argv[2], map_names[i], (int)i) < 0)
+			return 1;
+	ready();
+	return wait_forever();
+}
+
+static int do_vmalimit(void)
+{
+	long pg = sysconf(_SC_PAGESIZE), n = 70000, i;
+	char *p = mmap(NULL, (size_t)(n * pg), PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+
+	if (p == MAP_FAILED) {
+		perror("mmap");
+		return 1;
+	}
+	/* each read-only page splits one VMA in three until ENOMEM */
+	for (i = 1; i < n; i += 2)
+		if (mprotect(p + i * pg, (size_t)pg, PROT_READ) < 0)
+			break;
+	if (i >= n || errno != ENOMEM) {
+		fprintf(stderr, "vmalimit: stopped at page %ld: %s\n", i,
+			strerror(errno));
+		return 1;
+	}
+	ready();
+	return wait_forever();
+}
+
+static void die_with_parent(pid_t parent)
+{
+	prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+	if (getppid() != parent)
+		_exit(0);
+}
+
+static int do_procs(int argc, char **argv)
+{
+	long n = argc > 2 ? atol(argv[2]) : 0;
+	pid_t parent = getpid();
+
+	if (n < 1)
+		return 2;
+	signal(SIGCHLD, SIG_IGN); /* no zombies to reap */
+	for (long i = 0; i < n; i++) {
+		pid_t pid = fork();
+
+		if (pid < 0) {
+			perror("fork");
+			return 1;
+		}
+		if (!pid) {
+			die_with_parent(parent);
+			wait_forever();
+		}
+	}
+	ready();
+	return wait_forever();
+}
+
+static double now(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static void fork_storm(double end)
+{
+	signal(SIGCHLD, SIG_IGN);
+	while (now() < end) {
+		pid_t pid = fork();
+
+		if (!pid) {
+			/* a few mappings, then gone mid-read */
+			void *p = mmap(NULL, 1 << 20, PROT_READ | PROT_WRITE,
+				       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+			if (p != MAP_FAILED)
+				memset(p, 1, 1 << 16);
+			usleep(rand() % 3000);
+			_exit(0);
+		}
+		if (pid < 0)
+			usleep(1000);
+		else
+			usleep(200);
+	}
+}
+
+/* a ring of 256 mappings, each replaced by a new one of another size */
+static void mmap_storm(double end)
+{
+	long pg = sysconf(_SC_PAGESIZE);
+	struct {
+		char *p;
+		size_t n;
+	} ring[256] = { 0 };
+
+	while (now() < end) {
+		int slot = rand() % 256;
+		size_t n = (size_t)(1 + rand() % 64) * (size_t)pg;
+		char *p;
+
+		if (ring[slot].p)
+			munmap(ring[slot].p, ring[slot].n);
+		ring[slot].p = NULL;
+		p = mmap(NULL, n, PROT_READ | PROT_WRITE,
+			 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (p == MAP_FAILED)
+			continue;
+		p[0] = 1;
+		if (n > (size_t)pg)
+			mprotect(p + pg, (size_t)pg, PROT_READ);
+		ring[slot].p = p;
+		ring[slot].n = n;
+	}
+}
+
+static int do_churn(int argc, char **argv)
+{
+	double secs = argc > 3 ? atof(argv[3]) : 0, end;
+	char arg[32];
+
+	if (argc < 4 || secs <= 0)
+		return 2;
+	/* exec: argv[4] carries the end time across the execs */
+	end = argc > 4 ? atof(argv[4]) : now() + secs;
+	if (!strcmp(argv[2], "exec")) {
+		if (argc == 4)
+			ready();
+		if (now() >= end)
+			return 0;
+		snprintf(arg, sizeof(arg), "%f", end);
+		usleep(2000);
+		execl("/proc/self/exe", argv[0], "churn", "exec", argv[3],
+		      arg, (char *)NULL);
+		perror("exec");
+		return 1;
+	}
+	ready();
+	if (!strcmp(argv[2], "fork"))
+		fork_storm(end);
+	else if (!strcmp(argv[2], "mmap"))
+		mmap_storm(end);
+	else
+		return 2;
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	const char *mode = argc > 1 ? argv[1] : "";
+
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (!strcmp(mode, "name"))
+		return do_name(argc, argv);
+	if (!strcmp(mode, "maps"))
+		return do_maps(argc, argv);
+	if (!strcmp(mode, "vmalimit"))
+		return do_vmalimit();
+	if (!strcmp(mode, "procs"))
+		return do_procs(argc, argv);
+	if (!strcmp(mode, "churn"))
+		return do_churn(argc, argv);
+	fprintf(stderr, "usage: %s name|maps|vmalimit|procs|churn ...\n",
+		argv[0]);
+	return 2;
+}
