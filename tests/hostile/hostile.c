@@ -29,6 +29,8 @@
  *                                  a fork/exit storm, an exec loop (same pid,
  *                                  new mappings), or mmap/mprotect/munmap
  *                                  storm; exits after SECONDS
+ * HOSTILE_COMM in the environment sets the comm of every mode but name
+ * (children and execs keep it), so a test can find its processes.
  */
 
 static int unhex(const char *in, char *out, size_t outlen)
@@ -271,6 +273,8 @@ int main(int argc, char **argv)
 	const char *mode = argc > 1 ? argv[1] : "";
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (getenv("HOSTILE_COMM"))
+		prctl(PR_SET_NAME, getenv("HOSTILE_COMM"), 0, 0, 0);
 	if (!strcmp(mode, "name"))
 		return do_name(argc, argv);
 	if (!strcmp(mode, "maps"))

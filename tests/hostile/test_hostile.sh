@@ -1,70 +1,8 @@
-# Live hostile processes against memscope (root, this machine): names and
-# mapped paths that carry escape sequences, churn while sampling, a process
-# at vm.max_map_count, 5,000 processes; in batch (text, JSON) and in the
-# explorer (tmux), where no raw control byte of a name may reach the pane.
+# Live processes with hostile names and mapped paths against memscope (root,
+# this machine): in batch (text, JSON) and in the explorer (tmux), names are
+# escaped, every VMA is counted, and no raw control byte reaches the pane.
 . tests/lib.sh
-H=${H:-build/hostile/hostile}
-[ -x "$H" ] || { echo "FAIL - helper missing: make $H"; exit 1; }
-command -v tmux >/dev/null || { echo "FAIL - tmux missing"; exit 1; }
-if [ "$(id -u)" != 0 ]; then
-	echo "# skipped: the hostile suite reads other processes (root)"
-	finish
-	exit
-fi
-tmp=$(mktemp -d)
-export TMUX_TMPDIR="$tmp/tmux"
-mkdir "$TMUX_TMPDIR"
-pids=""
-cleanup() {
-	for p in $pids; do kill "$p" 2>/dev/null; done
-	tmux kill-server 2>/dev/null
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM HUP
-tmux new-session -d -s keep "sleep 600"
-
-# spawn NAME ARGS...: run the helper, wait for "ready PID", set $pid
-spawn() {
-	name=$1; shift
-	: > "$tmp/$name.out"
-	"$H" "$@" > "$tmp/$name.out" 2>&1 &
-	pids="$pids $!"
-	i=0
-	while ! grep -q '^ready ' "$tmp/$name.out" && [ $i -lt 300 ]; do
-		sleep 0.1; i=$((i + 1))
-	done
-	pid=$(sed -n 's/^ready //p' "$tmp/$name.out")
-}
-
-# raw FILE: FILE holds a control byte other than newline
-raw() { grep -q "$(printf '[\001-\011\013-\037\177]')" "$1"; }
-
-# sgr_only FILE: every ESC in FILE (capture-pane -e) starts a colour (SGR)
-sgr_only() {
-	! sed 's/\x1b\[[0-9;:]*m//g' "$1" | grep -q "$(printf '\033')"
-}
-
-S=""
-screen() { tmux capture-pane -p -t "$S"; }
-keys() { tmux send-keys -t "$S" "$@"; }
-wait_for() {
-	i=0
-	while [ $i -lt $((${2:-5} * 10)) ]; do
-		screen | grep -qF -- "$1" && return 0
-		sleep 0.1; i=$((i + 1))
-	done
-	return 1
-}
-# tui NAME W H ARGS...: a shell in a pane running memscope ARGS; the shell
-# says EXIT=status when memscope ends
-tui() {
-	S=$1; w=$2; h=$3; shift 3
-	tmux new-session -d -s "$S" -x "$w" -y "$h" "sh"
-	keys "$* ; echo EXIT=\$?" Enter
-}
-mspid() { pgrep -P "$(tmux list-panes -t "$S" -F '#{pane_pid}')" -x memscope; }
-fmt() { tmux display-message -p -t "$S" "$1"; }
+. tests/hostile/lib.sh
 
 # ---- names: comm (15 bytes) and cmdline with escapes --------------------
 # comm bytes (hex) and how memscope must show them
@@ -189,5 +127,4 @@ ok "maps tui: q exits 0" wait_for "EXIT=0"
 tmux kill-session -t "$S"
 kill $mp
 
-[ -n "${KEEP:-}" ] && cp "$tmp"/*.pane* /tmp/ 2>/dev/null
 finish
