@@ -262,32 +262,119 @@ const struct ms_explain ms_explain_numa[] = {
 			      "churning)."),
 	},
 	{
-		.id = "numa.mig.reasons",
+		.id = "numa.mig.reason",
 		.name = "reason",
-		.what = N_("Migrations by reason (compaction, "
-			   "mempolicy_mbind, numa_misplaced, demotion...): "
-			   "calls, pages moved, failed, pages per second."),
-		.source = N_("BPF on migrate:mm_migrate_pages, its reason "
-			     "argument."),
-		.formula = N_("Counted per reason since attach; pages/s = "
-			      "delta / interval."),
+		.what = N_("Why the pages were migrated: compaction, "
+			   "mempolicy_mbind, numa_misplaced (NUMA balancing), "
+			   "demotion, memory_hotplug..."),
+		.source = N_(
+			"BPF on the tracepoint "
+			"migrate:mm_migrate_pages: its reason argument, named "
+			"as in the kernel's MR_* list."),
+		.formula = N_("Read as is; reasons with no call since "
+			      "attach are not shown."),
 		.healthy = N_("Informational: shows who moves pages; "
 			      "numa_misplaced is NUMA balancing at work."),
 	},
 	{
-		.id = "numa.mig.hint",
-		.name = "hinting faults",
-		.what = N_("NUMA hinting faults per node: faults per second, "
-			   "pages, the local share and pages migrated per "
-			   "second."),
-		.source = N_("BPF fentry on task_numa_fault (where the kernel "
-			     "allows fentry)."),
-		.formula = N_("Counted per node of the memory; local = faults "
-			      "where the task ran on that node / all."),
+		.id = "numa.mig.calls",
+		.name = "calls",
+		.what = N_("How often the kernel ran a batch migration "
+			   "(migrate_pages) for this reason."),
+		.source = N_("BPF on the tracepoint "
+			     "migrate:mm_migrate_pages."),
+		.formula = N_("Counted since attach."),
+		.healthy = N_("Informational; compare with pages moved for "
+			      "the batch size."),
+	},
+	{
+		.id = "numa.mig.moved",
+		.name = "pages moved",
+		.what = N_("Pages migrated successfully for this reason."),
+		.source = N_("BPF on migrate:mm_migrate_pages: its "
+			     "succeeded argument."),
+		.formula = N_("Sum since attach."),
+		.healthy = N_("Informational; every page moved is a copy "
+			      "that costs memory bandwidth."),
+	},
+	{
+		.id = "numa.mig.failed",
+		.name = "failed",
+		.what = N_("Pages that could not be migrated for this "
+			   "reason (pinned, busy or locked)."),
+		.source = N_("BPF on migrate:mm_migrate_pages: its failed "
+			     "argument."),
+		.formula = N_("Sum since attach."),
+		.healthy = N_("Near 0 is healthy; failures make compaction "
+			      "and balancing less effective."),
+	},
+	{
+		.id = "numa.mig.rate",
+		.name = "pages/s",
+		.what = N_("Pages migrated successfully for this reason "
+			   "per second."),
+		.source = N_("BPF on migrate:mm_migrate_pages: its "
+			     "succeeded argument."),
+		.formula = N_("(pages moved now - before) / interval."),
+		.healthy = N_("Low is healthy; a steady high rate costs "
+			      "memory bandwidth (NUMA balancing or compaction "
+			      "churning)."),
+	},
+	{
+		.id = "numa.hint.node",
+		.name = "node",
+		.what = N_("The node of the memory the hinting faults "
+			   "touched."),
+		.source = N_("BPF fentry on task_numa_fault: its mem_node "
+			     "argument."),
+		.formula = N_("Read as is."),
+		.healthy = N_("Informational."),
+	},
+	{
+		.id = "numa.hint.faults",
+		.name = "faults/s",
+		.what = N_(
+			"NUMA hinting faults on the node's memory per "
+			"second: accesses to pages NUMA balancing had marked."),
+		.source = N_("BPF fentry on task_numa_fault (where the "
+			     "kernel allows fentry)."),
+		.formula = N_("(faults now - before) / interval."),
+		.healthy = N_("Informational: the sampling NUMA balancing "
+			      "pays for; each fault costs a little CPU."),
+	},
+	{
+		.id = "numa.hint.pages",
+		.name = "pages/s",
+		.what = N_("Pages covered by the hinting faults per "
+			   "second (a fault on a huge page covers many)."),
+		.source = N_("BPF fentry on task_numa_fault: its pages "
+			     "argument."),
+		.formula = N_("(pages now - before) / interval."),
+		.healthy = N_("Informational."),
+	},
+	{
+		.id = "numa.hint.local",
+		.name = "local",
+		.what = N_("The share of the pages whose hinting fault "
+			   "came from a task running on this node."),
+		.source = N_("BPF fentry on task_numa_fault: its flags "
+			     "(TNF_FAULT_LOCAL)."),
+		.formula = N_("100 * local pages / pages, since attach."),
 		.healthy =
-			N_("A high local share is healthy; low local with "
-			   "many migrations means tasks and memory chase each "
-			   "other."),
+			N_("A high local share is healthy; low local "
+			   "with many migrations means tasks and memory chase "
+			   "each other."),
+	},
+	{
+		.id = "numa.hint.migrated",
+		.name = "migrated/s",
+		.what = N_("Pages per second the hinting faults moved to "
+			   "the node of the task that touched them."),
+		.source = N_("BPF fentry on task_numa_fault: its flags "
+			     "(TNF_MIGRATED)."),
+		.formula = N_("(pages migrated now - before) / interval."),
+		.healthy = N_("Bursts when a job starts are normal; a "
+			      "steady rate means pages move back and forth."),
 	},
 	{
 		.id = "numa.mig.tasks",

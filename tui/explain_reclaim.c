@@ -588,54 +588,282 @@ const struct ms_explain ms_explain_reclaim[] = {
 			   "latency."),
 	},
 	{
-		.id = "reclaim.e.stalled",
-		.name = "stalled processes",
-		.what = N_("The processes that stalled in reclaim in this "
-			   "interval: PID, command, stalls per second, mean, "
-			   "max and total stall time."),
-		.source = N_("BPF on the reclaim begin/end tracepoints, per "
-			     "thread group."),
-		.formula = N_("stalls / interval; mean = total time / stalls; "
-			      "max of end - begin."),
-		.healthy = N_("Empty is healthy; the processes listed are the "
-			      "ones whose latency memory pressure hurts."),
+		.id = "reclaim.e.proc.pid",
+		.name = "PID",
+		.what = N_("A process (thread group) that stalled in "
+			   "direct or memory cgroup reclaim in this interval."),
+		.source = N_("BPF on the reclaim begin/end tracepoints, "
+			     "per thread group."),
+		.formula = N_("Read as is."),
+		.healthy = N_("Informational; the table is empty while no "
+			      "process stalls."),
 	},
 	{
-		.id = "reclaim.e.kswapd",
-		.name = "kswapd per node",
-		.what = N_("kswapd of each node: wakes and sleeps since "
-			   "attach, wakes per second, share of time awake, "
-			   "last wake and sleep."),
+		.id = "reclaim.e.proc.comm",
+		.name = "Command",
+		.what = N_("The process's name, shown escaped."),
+		.source = N_("BPF: the comm of the task that stalled."),
+		.formula = N_("Read as is."),
+		.healthy = N_("Informational."),
+	},
+	{
+		.id = "reclaim.e.proc.rate",
+		.name = "stalls/s",
+		.what = N_("How often the process had to reclaim memory "
+			   "itself before its allocation could go on."),
+		.source = N_("BPF on the reclaim begin/end tracepoints, "
+			     "per thread group."),
+		.formula = N_("Stalls ended in the interval / interval."),
+		.healthy = N_("0 is healthy; a process stalling every "
+			      "second is slowed by memory pressure."),
+	},
+	{
+		.id = "reclaim.e.proc.mean",
+		.name = "mean",
+		.what = N_("The average time one of the process's "
+			   "reclaim stalls took."),
+		.source = N_("BPF on the reclaim begin/end tracepoints, "
+			     "per thread group."),
+		.formula = N_("Sum of (end - begin) / stalls, since attach."),
+		.healthy = N_("Tens of microseconds are mild; milliseconds "
+			      "are latency the process feels."),
+	},
+	{
+		.id = "reclaim.e.proc.max",
+		.name = "max",
+		.what = N_("The longest single reclaim stall of the "
+			   "process."),
+		.source = N_("BPF on the reclaim begin/end tracepoints, "
+			     "per thread group."),
+		.formula = N_("Largest end - begin since attach."),
+		.healthy = N_("Below 1 ms is mild; 10 ms and more is a "
+			      "visible hiccup (a request, a frame)."),
+	},
+	{
+		.id = "reclaim.e.proc.total",
+		.name = "total",
+		.what = N_("All the time the process spent stalled in "
+			   "reclaim."),
+		.source = N_("BPF on the reclaim begin/end tracepoints, "
+			     "per thread group."),
+		.formula = N_("Sum of (end - begin) since attach."),
+		.healthy =
+			N_("Compare with how long it ran: a large share "
+			   "means memory pressure costs it much of its time."),
+	},
+	{
+		.id = "reclaim.e.kswapd.node",
+		.name = "node",
+		.what = N_("The NUMA node whose kswapd thread (kswapdN) "
+			   "the row shows."),
+		.source = N_("BPF on vmscan:mm_vmscan_kswapd_wake and "
+			     "mm_vmscan_kswapd_sleep: their nid argument."),
+		.formula = N_("Read as is."),
+		.healthy = N_("Informational."),
+	},
+	{
+		.id = "reclaim.e.kswapd.wakes",
+		.name = "wakes",
+		.what = N_("How often kswapd of the node woke to reclaim "
+			   "in the background."),
+		.source = N_("BPF on vmscan:mm_vmscan_kswapd_wake."),
+		.formula = N_("Counted since attach."),
+		.healthy = N_("A few wakes are normal; see woke/s for the "
+			      "rate."),
+	},
+	{
+		.id = "reclaim.e.kswapd.sleeps",
+		.name = "sleeps",
+		.what = N_("How often kswapd of the node went back to "
+			   "sleep: free memory was above the high watermark "
+			   "again."),
+		.source = N_("BPF on vmscan:mm_vmscan_kswapd_sleep."),
+		.formula = N_("Counted since attach."),
+		.healthy = N_("Close to wakes is healthy; fewer sleeps than "
+			      "wakes means kswapd is still at work."),
+	},
+	{
+		.id = "reclaim.e.kswapd.rate",
+		.name = "woke/s",
+		.what = N_("Wakes of kswapd of the node per second."),
+		.source = N_("BPF on vmscan:mm_vmscan_kswapd_wake."),
+		.formula = N_("(wakes now - wakes before) / interval."),
+		.healthy = N_("Near 0 is healthy; a steady rate means free "
+			      "memory keeps falling below the low watermark."),
+	},
+	{
+		.id = "reclaim.e.kswapd.awake",
+		.name = "awake",
+		.what = N_("The share of the interval kswapd of the node "
+			   "spent awake (reclaiming)."),
 		.source = N_("BPF on vmscan:mm_vmscan_kswapd_wake and "
 			     "mm_vmscan_kswapd_sleep."),
-		.formula = N_("awake = time awake in the interval / interval."),
-		.healthy = N_("Short, rare awake periods are healthy; a node "
-			      "whose kswapd stays awake is short of memory."),
+		.formula = N_("100 * time between wake and sleep in the "
+			      "interval / interval."),
+		.healthy =
+			N_("Short, rare awake periods are healthy; a "
+			   "node whose kswapd stays awake is short of memory."),
 	},
 	{
-		.id = "reclaim.e.shrinkers",
-		.name = "shrinkers",
-		.what = N_("Each shrinker (by its callback name): calls per "
-			   "second, ms per second, mean and max time per call, "
-			   "objects freed per second."),
-		.source = N_("BPF on vmscan:mm_shrink_slab_start/end; names "
-			     "from /proc/kallsyms."),
-		.formula = N_("Per shrinker: calls / interval, sum of end - "
-			      "start / interval, freed objects / interval."),
-		.healthy = N_("Low ms/s is healthy; one shrinker with high "
-			      "ms/s and little freed is slowing reclaim."),
+		.id = "reclaim.e.kswapd.last_wake",
+		.name = "last wake",
+		.what = N_("The clock time kswapd of the node last woke."),
+		.source = N_("BPF on vmscan:mm_vmscan_kswapd_wake."),
+		.formula = N_("The event's time, as local time of day."),
+		.healthy = N_("Informational: shows when the pressure came; "
+			      "- when it has not woken since attach."),
 	},
 	{
-		.id = "reclaim.e.oom",
-		.name = "OOM kills",
-		.what = N_("Each OOM kill since attach: time, victim PID and "
-			   "name, its total VM, anonymous and file RSS, and "
-			   "the task that triggered it."),
-		.source = N_("BPF on oom:mark_victim and fentry on "
-			     "__oom_kill_process."),
-		.formula = N_("Recorded per kill, newest first."),
-		.healthy = N_("Empty is healthy; the victim's anon RSS "
-			      "usually shows what filled memory."),
+		.id = "reclaim.e.kswapd.last_sleep",
+		.name = "last sleep",
+		.what = N_("The clock time kswapd of the node last went "
+			   "to sleep."),
+		.source = N_("BPF on vmscan:mm_vmscan_kswapd_sleep."),
+		.formula = N_("The event's time, as local time of day."),
+		.healthy = N_("Earlier than the last wake means kswapd is "
+			      "awake now."),
+	},
+	{
+		.id = "reclaim.e.shrink.name",
+		.name = "shrinker",
+		.what = N_("A shrinker: a callback through which a "
+			   "kernel cache (dentries, inodes, a filesystem's or "
+			   "driver's objects) gives memory back when reclaim "
+			   "asks."),
+		.source =
+			N_("BPF on vmscan:mm_shrink_slab_start; the name "
+			   "is the shrinker's own where the kernel has one "
+			   "(CONFIG_SHRINKER_DEBUG), else its scan callback's "
+			   "symbol from /proc/kallsyms."),
+		.formula = N_("Read as is; shown escaped, the busiest "
+			      "first."),
+		.healthy = N_("Informational: says which cache reclaim is "
+			      "squeezing."),
+	},
+	{
+		.id = "reclaim.e.shrink.calls",
+		.name = "calls/s",
+		.what = N_("How often reclaim called the shrinker, per "
+			   "second."),
+		.source = N_("BPF on vmscan:mm_shrink_slab_start and "
+			     "mm_shrink_slab_end."),
+		.formula = N_("Calls ended in the interval / interval."),
+		.healthy = N_("Near 0 is healthy; a steady rate means "
+			      "reclaim keeps running."),
+	},
+	{
+		.id = "reclaim.e.shrink.ms",
+		.name = "ms/s",
+		.what = N_("Time spent in the shrinker per second."),
+		.source = N_("BPF on vmscan:mm_shrink_slab_start and "
+			     "mm_shrink_slab_end."),
+		.formula = N_("Sum of (end - start) in the interval / "
+			      "interval, in ms."),
+		.healthy =
+			N_("Near 0 is healthy; a shrinker taking many "
+			   "ms/s slows reclaim and the tasks waiting for it."),
+	},
+	{
+		.id = "reclaim.e.shrink.mean",
+		.name = "mean",
+		.what = N_("The average time of one call of the "
+			   "shrinker."),
+		.source = N_("BPF on vmscan:mm_shrink_slab_start and "
+			     "mm_shrink_slab_end."),
+		.formula = N_("Sum of (end - start) / calls, since attach."),
+		.healthy = N_("Microseconds are normal; milliseconds per "
+			      "call mean a slow cache (lock contention, large "
+			      "lists)."),
+	},
+	{
+		.id = "reclaim.e.shrink.max",
+		.name = "max",
+		.what = N_("The longest single call of the shrinker."),
+		.source = N_("BPF on vmscan:mm_shrink_slab_start and "
+			     "mm_shrink_slab_end."),
+		.formula = N_("Largest end - start since attach."),
+		.healthy = N_("Below 1 ms is healthy; long calls stall "
+			      "every task reclaiming behind it."),
+	},
+	{
+		.id = "reclaim.e.shrink.freed",
+		.name = "freed/s",
+		.what = N_("Objects the shrinker freed per second."),
+		.source = N_("BPF on vmscan:mm_shrink_slab_end: the number "
+			     "of objects it returned as freed."),
+		.formula = N_("Freed objects in the interval / interval."),
+		.healthy = N_("Compare with ms/s: much time and little "
+			      "freed means the shrinker works for nothing."),
+	},
+	{
+		.id = "reclaim.e.oom.time",
+		.name = "time",
+		.what = N_("When the OOM killer chose this victim."),
+		.source = N_("BPF on oom:mark_victim (fentry on "
+			     "__oom_kill_process before 6.8)."),
+		.formula = N_("The event's time, as local time of day."),
+		.healthy = N_("Empty list is healthy; kills close together "
+			      "mean memory keeps running out."),
+	},
+	{
+		.id = "reclaim.e.oom.pid",
+		.name = "PID",
+		.what = N_("The process the OOM killer killed."),
+		.source = N_("BPF on oom:mark_victim (fentry on "
+			     "__oom_kill_process before 6.8)."),
+		.formula = N_("The victim's thread group id."),
+		.healthy = N_("Informational; the process is gone by the "
+			      "time it is shown."),
+	},
+	{
+		.id = "reclaim.e.oom.victim",
+		.name = "victim",
+		.what = N_("The name of the killed process."),
+		.source = N_("BPF on oom:mark_victim (fentry on "
+			     "__oom_kill_process before 6.8)."),
+		.formula = N_("The victim's comm, shown escaped."),
+		.healthy = N_("Informational: the process to look at, or to "
+			      "give a lower oom_score_adj."),
+	},
+	{
+		.id = "reclaim.e.oom.vm",
+		.name = "vm",
+		.what = N_("The victim's virtual memory size when it was "
+			   "killed."),
+		.source = N_("BPF: mm->total_vm of the victim."),
+		.formula = N_("total_vm pages * page size."),
+		.healthy = N_("Informational; large virtual sizes are "
+			      "common and cost nothing until touched."),
+	},
+	{
+		.id = "reclaim.e.oom.anon",
+		.name = "anon",
+		.what = N_("The victim's anonymous resident memory "
+			   "(heap, stacks) when it was killed."),
+		.source = N_("BPF: the victim's MM_ANONPAGES RSS counter."),
+		.formula = N_("Pages * page size."),
+		.healthy = N_("Usually the memory that ran out: a large "
+			      "value points at the process that grew."),
+	},
+	{
+		.id = "reclaim.e.oom.file",
+		.name = "file",
+		.what = N_("The victim's resident file-backed memory "
+			   "when it was killed."),
+		.source = N_("BPF: the victim's MM_FILEPAGES RSS counter."),
+		.formula = N_("Pages * page size."),
+		.healthy = N_("Informational; page cache it maps could have "
+			      "been reclaimed without killing it."),
+	},
+	{
+		.id = "reclaim.e.oom.killer",
+		.name = "killed by",
+		.what = N_("The task whose allocation failed and ran the "
+			   "OOM killer (PID and name)."),
+		.source = N_("BPF: the current task at oom:mark_victim."),
+		.formula = N_("Read as is; the name shown escaped."),
+		.healthy = N_("Informational: often a different process "
+			      "from the victim."),
 	},
 	{
 		.id = "reclaim.d.pid",

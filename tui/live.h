@@ -59,6 +59,27 @@ void ms_live_timeline_add(struct ms_live_timeline *tl,
 void ms_live_reclaim_summary(struct ms_page *p, const struct ms_snapshot *s,
 			     const struct ms_live_timeline *tl,
 			     const struct ms_ui *ui);
+/*
+ * Explain ids (tui/explain_reclaim.c) of the events page's tables, a
+ * column each, for the page's explain list (tui/tab_reclaim.c).
+ */
+#define MS_LIVE_PROC_IDS                                                    \
+	"reclaim.e.proc.pid", "reclaim.e.proc.comm", "reclaim.e.proc.rate", \
+		"reclaim.e.proc.mean", "reclaim.e.proc.max",                \
+		"reclaim.e.proc.total"
+#define MS_LIVE_KSWAPD_IDS                                              \
+	"reclaim.e.kswapd.node", "reclaim.e.kswapd.wakes",              \
+		"reclaim.e.kswapd.sleeps", "reclaim.e.kswapd.rate",     \
+		"reclaim.e.kswapd.awake", "reclaim.e.kswapd.last_wake", \
+		"reclaim.e.kswapd.last_sleep"
+#define MS_LIVE_SHRINK_IDS                                      \
+	"reclaim.e.shrink.name", "reclaim.e.shrink.calls",      \
+		"reclaim.e.shrink.ms", "reclaim.e.shrink.mean", \
+		"reclaim.e.shrink.max", "reclaim.e.shrink.freed"
+#define MS_LIVE_OOM_IDS                                                    \
+	"reclaim.e.oom.time", "reclaim.e.oom.pid", "reclaim.e.oom.victim", \
+		"reclaim.e.oom.vm", "reclaim.e.oom.anon",                  \
+		"reclaim.e.oom.file", "reclaim.e.oom.killer"
 /* The events page: histogram, timeline, processes, kswapd, shrinkers. */
 void ms_live_reclaim_page(struct ms_page *p, const struct ms_snapshot *s,
 			  const struct ms_live_timeline *tl,
@@ -79,6 +100,13 @@ void ms_live_delays_draw(struct ms_live_delays *d, WINDOW *w, struct ms_rect r,
 			 bool asked, const struct ms_ui *ui);
 
 /* ---- NUMA tab ---------------------------------------------------------- */
+/* Explain ids of the migrations-by-reason and hinting-fault tables. */
+#define MS_LIVE_MIG_IDS                                        \
+	"numa.mig.reason", "numa.mig.calls", "numa.mig.moved", \
+		"numa.mig.failed", "numa.mig.rate"
+#define MS_LIVE_HINT_IDS                                         \
+	"numa.hint.node", "numa.hint.faults", "numa.hint.pages", \
+		"numa.hint.local", "numa.hint.migrated"
 
 void ms_live_numa_page(struct ms_page *p, const struct ms_snapshot *s,
 		       const struct ms_ui *ui);

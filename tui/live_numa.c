@@ -53,6 +53,19 @@ static void line(struct ms_page *p, attr_t a, const char *fmt, ...)
 	ms_page_line(p, a, buf);
 }
 
+/* Explain ids of the tables' columns, their widths in the header. */
+static const char *const mig_ids[] = { MS_LIVE_MIG_IDS, NULL };
+static const int mig_w[] = { 20, 9, 11, 9, 9 };
+static const char *const hint_ids[] = { MS_LIVE_HINT_IDS, NULL };
+static const int hint_w[] = { 6, 10, 10, 8, 11 };
+
+/* The next line (a note) stands for every column of a table. */
+static void tag_all(struct ms_page *p, const char *const *ids)
+{
+	for (; *ids; ids++)
+		ms_page_tag(p, *ids);
+}
+
 static void migrations(struct ms_page *p, const struct ms_numa_events *e)
 {
 	char ok[16], bad[16], r[16];
@@ -65,7 +78,7 @@ static void migrations(struct ms_page *p, const struct ms_numa_events *e)
 	     ms_fmt_events(ok, sizeof(ok), e->succeeded_rate, 6),
 	     ms_fmt_events(bad, sizeof(bad), e->failed_rate, 6),
 	     (unsigned long long)e->succeeded, (unsigned long long)e->failed);
-	ms_page_tag(p, "numa.mig.reasons");
+	ms_page_tag_cols(p, 2, mig_ids, mig_w);
 	line(p, ms_attr(MS_C_COLUMN_HEADER), "  %-20s %9s %11s %9s %9s",
 	     "reason", "calls", "pages moved", "failed", "pages/s");
 	for (int i = 0; i < e->nr_reasons; i++) {
@@ -92,6 +105,7 @@ static void hints(struct ms_page *p, const struct ms_snapshot *s)
 	char why[200], f[16], pg[16], m[16], loc[16];
 
 	if (!(e->fields & MS_NE_HINT)) {
+		tag_all(p, hint_ids);
 		line(p, ms_attr(MS_C_NOTE),
 		     "  hinting faults per node: unavailable (fentry "
 		     "task_numa_fault: %s); vmstat's totals are below",
@@ -101,7 +115,7 @@ static void hints(struct ms_page *p, const struct ms_snapshot *s)
 			     "not loaded");
 		return;
 	}
-	ms_page_tag(p, "numa.mig.hint");
+	ms_page_tag_cols(p, 2, hint_ids, hint_w);
 	line(p, ms_attr(MS_C_COLUMN_HEADER), "  %-6s %10s %10s %8s %11s",
 	     "node", "faults/s", "pages/s", "local", "migrated/s");
 	for (int i = 0; i < e->nr_nodes; i++) {
@@ -130,6 +144,10 @@ void ms_live_numa_page(struct ms_page *p, const struct ms_snapshot *s,
 				    MS_SEC_NUMA_EVENTS),
 		      ui);
 	if (!(s->have & MS_SEC_BIT(MS_SEC_NUMA_EVENTS))) {
+		ms_page_tag(p, "numa.mig.pages");
+		tag_all(p, mig_ids);
+		tag_all(p, hint_ids);
+		ms_page_tag(p, "numa.mig.tasks");
 		line(p, ms_attr(MS_C_NOTE), "  %s",
 		     ms_live_why(why, sizeof(why), s, MS_SEC_NUMA_EVENTS,
 				 NULL) ?
@@ -137,14 +155,17 @@ void ms_live_numa_page(struct ms_page *p, const struct ms_snapshot *s,
 			     "not in this sample");
 		return;
 	}
-	if (e->fields & MS_NE_MIGRATE)
+	if (e->fields & MS_NE_MIGRATE) {
 		migrations(p, e);
-	else
+	} else {
+		ms_page_tag(p, "numa.mig.pages");
+		tag_all(p, mig_ids);
 		line(p, ms_attr(MS_C_NOTE), "  migrations: %s",
 		     ms_live_why(why, sizeof(why), s, MS_SEC_NUMA_EVENTS,
 				 "ms_migrate") ?
 			     why :
 			     "not counted");
+	}
 	hints(p, s);
 	if (e->fields & MS_NE_TASK)
 		ms_page_tag(p, "numa.mig.tasks");

@@ -320,6 +320,23 @@ void ms_live_reclaim_summary(struct ms_page *p, const struct ms_snapshot *s,
 
 /* ---- the events page -------------------------------------------------- */
 
+/* Explain ids of the tables' columns, their widths in the header. */
+static const char *const proc_ids[] = { MS_LIVE_PROC_IDS, NULL };
+static const int proc_w[] = { 7, 16, 8, 10, 10, 10 };
+static const char *const kswapd_ids[] = { MS_LIVE_KSWAPD_IDS, NULL };
+static const int kswapd_w[] = { 6, 8, 8, 8, 7, 10, 10 };
+static const char *const shrink_ids[] = { MS_LIVE_SHRINK_IDS, NULL };
+static const int shrink_w[] = { 28, 8, 8, 9, 9, 9 };
+static const char *const oom_ids[] = { MS_LIVE_OOM_IDS, NULL };
+static const int oom_w[] = { 8, 7, 16, 8, 8, 8, 20 };
+
+/* The next line stands for every column of a table it replaces. */
+static void tag_all(struct ms_page *p, const char *const *ids)
+{
+	for (; *ids; ids++)
+		ms_page_tag(p, *ids);
+}
+
 static void histogram(struct ms_page *p, const struct ms_latency *l,
 		      const struct ms_ui *ui)
 {
@@ -363,6 +380,7 @@ static void processes(struct ms_page *p, const struct ms_reclaim_events *e)
 {
 	char r[16], m[16], x[16], comm[MS_NAME * 4];
 
+	ms_page_tag_cols(p, 2, proc_ids, proc_w);
 	line(p, ms_attr(MS_C_COLUMN_HEADER), "  %7s %-16s %8s %10s %10s %10s",
 	     "PID", "Command", "stalls/s", "mean", "max", "total");
 	if (!e->nr_procs)
@@ -384,6 +402,7 @@ static void kswapd(struct ms_page *p, const struct ms_reclaim_events *e)
 {
 	char pct[16], w[16], t1[16], t2[16];
 
+	ms_page_tag_cols(p, 2, kswapd_ids, kswapd_w);
 	line(p, ms_attr(MS_C_COLUMN_HEADER), "  %-6s %8s %8s %8s %7s %10s %10s",
 	     "node", "wakes", "sleeps", "woke/s", "awake", "last wake",
 	     "last sleep");
@@ -405,6 +424,7 @@ static void shrinkers(struct ms_page *p, const struct ms_reclaim_events *e)
 {
 	char c[16], m[16], x[16], f[16], ms[16], name[MS_SYM * 4];
 
+	ms_page_tag_cols(p, 2, shrink_ids, shrink_w);
 	line(p, ms_attr(MS_C_COLUMN_HEADER), "  %-28s %8s %8s %9s %9s %9s",
 	     "shrinker", "calls/s", "ms/s", "mean", "max", "freed/s");
 	if (!e->nr_shrinkers)
@@ -428,9 +448,11 @@ static void oom_list(struct ms_page *p, const struct ms_snapshot *s)
 	char t[16], comm[MS_NAME * 4], kc[MS_NAME * 4], a[16], b[16], c[16];
 
 	if (!(e->fields & MS_RE_OOM)) {
+		tag_all(p, oom_ids);
 		why_line(p, s, "OOM kills", "ms_oomvictim");
 		return;
 	}
+	ms_page_tag_cols(p, 2, oom_ids, oom_w);
 	line(p, ms_attr(MS_C_COLUMN_HEADER), "  %-8s %7s %-16s %8s %8s %8s %s",
 	     "time", "PID", "victim", "vm", "anon", "file", "killed by");
 	if (!e->nr_oom)
@@ -462,7 +484,13 @@ void ms_live_reclaim_page(struct ms_page *p, const struct ms_snapshot *s,
 				    "log2 buckets",
 				    s, MS_SEC_RECLAIM_EVENTS),
 		      ui);
-	if (!have(s)) {
+	if (!have(s)) { /* the note stands for the whole page */
+		ms_page_tag(p, "reclaim.e.histogram");
+		ms_page_tag(p, "reclaim.ev.timeline");
+		tag_all(p, proc_ids);
+		tag_all(p, kswapd_ids);
+		tag_all(p, shrink_ids);
+		tag_all(p, oom_ids);
 		why_line(p, s, "reclaim events", NULL);
 		return;
 	}
@@ -475,25 +503,25 @@ void ms_live_reclaim_page(struct ms_page *p, const struct ms_snapshot *s,
 	ms_page_title(p, "Timeline (a column per sample, newest right)", ui);
 	timeline(p, tl, ui, true);
 	ms_page_next(p);
-	ms_page_tag(p, "reclaim.e.stalled");
 	ms_page_title(p, "Processes that stalled in this interval", ui);
 	processes(p, e);
 	ms_page_next(p);
-	ms_page_tag(p, "reclaim.e.kswapd");
 	ms_page_title(p, "kswapd per node", ui);
-	if (e->fields & MS_RE_KSWAPD)
+	if (e->fields & MS_RE_KSWAPD) {
 		kswapd(p, e);
-	else
+	} else {
+		tag_all(p, kswapd_ids);
 		why_line(p, s, "kswapd", "ms_kwake");
+	}
 	ms_page_next(p);
-	ms_page_tag(p, "reclaim.e.shrinkers");
 	ms_page_title(p, "Shrinkers, by time spent (shrink_slab)", ui);
-	if (e->fields & MS_RE_SHRINK)
+	if (e->fields & MS_RE_SHRINK) {
 		shrinkers(p, e);
-	else
+	} else {
+		tag_all(p, shrink_ids);
 		why_line(p, s, "shrinkers", "ms_shstart");
+	}
 	ms_page_next(p);
-	ms_page_tag(p, "reclaim.e.oom");
 	ms_page_title(p, "OOM kills, newest first", ui);
 	oom_list(p, s);
 }

@@ -223,13 +223,6 @@ static const char *const meminfo_ids[] = { MEMINFO_IDS, NULL };
 static const char *const balancing_ids[NR_BALANCING + 1] = { BALANCING_IDS,
 							     NULL };
 
-/* The next line shows every field of ids (a table's header). */
-static void tag_all(struct ms_page *p, const char *const *ids)
-{
-	for (; *ids; ids++)
-		ms_page_tag(p, *ids);
-}
-
 static void draw_nodes(struct ms_page *p, const struct ms_numa *n,
 		       const struct ms_ui *ui)
 {
@@ -243,7 +236,7 @@ static void draw_nodes(struct ms_page *p, const struct ms_numa *n,
 	page_title(p, buf, ui);
 	if (p->r.w >= 110)
 		cpuw = 24;
-	tag_all(p, node_ids);
+	ms_page_tag_cols(p, 5, node_ids, (const int[]){ cpuw, 8, 8, 8, 7 });
 	y = next_row(p);
 	if (y >= 0)
 		ms_putf(p->w, y, p->r.x, p->r.w, ms_attr(MS_C_COLUMN_HEADER),
@@ -311,7 +304,8 @@ static void draw_numastat(struct ms_page *p, const struct ms_numa *n,
 		cw = 15;
 	page_title(p, rates ? "numastat, pages per second" : "numastat, pages",
 		   ui);
-	tag_all(p, numastat_ids);
+	for (int k = 0; numastat_ids[k]; k++)
+		ms_page_tag_at(p, numastat_ids[k], 5 + k * cw, cw);
 	y = next_row(p);
 	if (y >= 0) {
 		ms_put(p->w, y, p->r.x, 5, MS_LEFT, true,
@@ -354,7 +348,10 @@ static void draw_meminfo(struct ms_page *p, const struct ms_numa *n,
 	if (cols > NR_MEMINFO_COLS)
 		cols = NR_MEMINFO_COLS;
 	page_title(p, "Node meminfo", ui);
-	tag_all(p, meminfo_ids);
+	/* a column that does not fit marks the whole header */
+	for (int k = 0; meminfo_ids[k]; k++)
+		ms_page_tag_at(p, meminfo_ids[k], k < cols ? 5 + 9 * k : p->r.w,
+			       9);
 	y = next_row(p);
 	if (y >= 0) {
 		ms_put(p->w, y, p->r.x, 5, MS_LEFT, true,
@@ -550,7 +547,7 @@ static const char *numa_hints(struct ms_view *base)
 /* Every id of the page, top to bottom (the tests walk them). */
 static const char *const all_ids[] = {
 	"numa.node.balancing", NODE_IDS, "numa.distance", NUMASTAT_IDS,
-	MEMINFO_IDS, "numa.mig.pages", "numa.mig.reasons", "numa.mig.hint",
+	MEMINFO_IDS, "numa.mig.pages", MS_LIVE_MIG_IDS, MS_LIVE_HINT_IDS,
 	"numa.mig.tasks", BALANCING_IDS, "numa.bal.local_share", NULL,
 };
 

@@ -934,8 +934,8 @@ static const char *reclaim_hints(struct ms_view *base)
 		"reclaim.sysctl.watermark_scale_factor",                    \
 		"reclaim.sysctl.other"
 #define EXPLAIN_EVENTS                                                    \
-	"reclaim.e.histogram", "reclaim.ev.timeline", "reclaim.e.stalled", \
-		"reclaim.e.kswapd", "reclaim.e.shrinkers", "reclaim.e.oom"
+	"reclaim.e.histogram", "reclaim.ev.timeline", MS_LIVE_PROC_IDS,   \
+		MS_LIVE_KSWAPD_IDS, MS_LIVE_SHRINK_IDS, MS_LIVE_OOM_IDS
 
 static const char *const overview_ids[] = { EXPLAIN_OVERVIEW, NULL };
 static const char *const events_ids[] = { EXPLAIN_EVENTS, NULL };

@@ -518,6 +518,28 @@ void ms_page_tag(struct ms_page *l, const char *id)
 	t->n++;
 }
 
+void ms_page_tag_at(struct ms_page *l, const char *id, int x, int w)
+{
+	struct ms_page_tags *t = &l->sc->tags;
+	int n = t->n, end = l->r.x + l->r.w;
+
+	ms_page_tag(l, id);
+	x += l->r.x;
+	if (t->n == n || x >= end || w <= 0)
+		return; /* not tagged, or marked as a whole line */
+	t->x[n] = x;
+	t->w[n] = x + w < end ? w : end - x;
+}
+
+void ms_page_tag_cols(struct ms_page *l, int x, const char *const *ids,
+		      const int *widths)
+{
+	for (int k = 0; ids[k]; k++) {
+		ms_page_tag_at(l, ids[k], x, widths[k]);
+		x += widths[k] + 1;
+	}
+}
+
 /*
  * The line to scroll to for id: -1 when a line of it is on screen (or it
  * has none), else its first line below the top, else its last above.

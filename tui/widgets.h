@@ -164,6 +164,17 @@ void ms_page_title(struct ms_page *l, const char *text,
 /* The next line shows the field id (explain mode); before drawing it. */
 void ms_page_tag(struct ms_page *l, const char *id);
 /*
+ * The same for a column of the next line: only columns x..x+w-1 of the
+ * page are marked (a column title); one past the page marks the line.
+ */
+void ms_page_tag_at(struct ms_page *l, const char *id, int x, int w);
+/*
+ * A table's header: ids (NULL-terminated) for columns of widths[k] from
+ * x, one space apart, as a printf of "%*s %*s ..." lays them out.
+ */
+void ms_page_tag_cols(struct ms_page *l, int x, const char *const *ids,
+		      const int *widths);
+/*
  * The explain hook of a page view: adds ids (NULL-terminated) to e, puts
  * the cursor on the first field tagged on or below the top line (e->moved
  * when the user scrolled since), and scrolls so that the field the panel

@@ -1,10 +1,13 @@
 # Explain mode (key x) through tmux on a captured tree: the panel opens on
 # every tab and drill-down, Left/Right walk every column and field of the
 # page (a different id and text each time, back to the first after N),
+# every column of the small tables of the Reclaim events and NUMA pages
+# among them, and the NUMA page marks the title of the column explained;
 # in English and in Chinese (LANG=zh_CN.UTF-8).
 . tests/lib.sh
 . tests/tui/lib.sh
 R=$FIX/debian12-6.18
+WALKED=$TMUX_TMPDIR/walked # "page id" for every step of every walk
 
 # start LANG: memscope on the tree, 160x50 so no panel title is cut
 start() {
@@ -51,6 +54,7 @@ walk() {
 	k=0
 	while [ $bad -eq 0 ] && [ $k -lt "$total" ]; do
 		echo "${cur%% *}" >> "$seen"
+		echo "$1 ${cur%% *}" >> "$WALKED"
 		screen | grep -q "^ $2 " || { echo "no '$2' at $cur"; bad=1; }
 		keys Right
 		k=$((k + 1))
@@ -80,6 +84,49 @@ page() {
 	# the new page is drawn once the panel shows another position
 	[ $# -gt 0 ] && [ -n "$old" ] && wait_pos "$old"
 	walk "$name" "$WHAT"
+}
+
+# walked PAGE IDS...: the walk of PAGE went through every one of IDS
+walked() {
+	w=$1; shift
+	for id in "$@"; do
+		grep -qxF "$w $id" "$WALKED" || { echo "$w: not at $id"; return 1; }
+	done
+}
+
+# The columns of the events page's and the NUMA page's small tables
+# (MS_LIVE_*_IDS), each its own id.
+EVENT_IDS=$(grep -o '"reclaim\.e\.[a-z]*\.[a-z_]*"' tui/live.h | tr -d '"')
+NUMA_IDS=$(grep -o '"numa\.\(mig\|hint\)\.[a-z_]*"' tui/live.h | tr -d '"')
+
+# goto ID: Right until the panel shows ID (at most 60 steps)
+goto() {
+	j=0
+	while [ $j -lt 60 ]; do
+		p=$(pos)
+		[ "${p%% *}" = "$1" ] && return 0
+		keys Right; wait_pos "$p"; j=$((j + 1))
+	done
+	return 1
+}
+
+# marked: the text under the explain highlight (the default theme's
+# yellow background), a line per run, trimmed
+marked() {
+	sgr | awk -v e="$(printf '\033')" '{
+		n = split($0, a, e "\\[43m")
+		for (i = 2; i <= n; i++) {
+			s = a[i]; sub(e ".*", "", s)
+			gsub(/^ +| +$/, "", s); print s
+		}
+	}'
+}
+
+# mark_is ID TEXT: at ID, the marks are TEXT, COUNT times (a run each)
+mark_is() {
+	goto "$1" || return 1
+	sleep 0.3
+	[ "$(marked | sort | uniq -c | awk '{ print $1, $2 }')" = "$3 $2" ]
 }
 
 for lang in C.UTF-8 zh_CN.UTF-8; do
@@ -125,9 +172,18 @@ for lang in C.UTF-8 zh_CN.UTF-8; do
 	page "$lang reclaim vmstat table" Enter
 	# Esc closes the panel first, then goes back
 	page "$lang reclaim events" Escape Escape e x
+	ok "$lang: the events page walks every column of its tables" \
+		walked "$lang reclaim events" $EVENT_IDS
 	page "$lang reclaim delays" Escape Escape d x
 	keys Escape Escape 5 x
 	page "$lang numa"
+	ok "$lang: the NUMA page walks every column of its tables" \
+		walked "$lang numa" $NUMA_IDS numa.stat.numa_miss numa.mem.file
+	# 160 columns: numastat's full names; its two tables mark both
+	ok "$lang: numa_miss marks its column title in both numastat tables" \
+		mark_is numa.stat.numa_miss numa_miss 2
+	ok "$lang: Free marks its column title" mark_is numa.node.free Free 1
+	ok "$lang: File marks its column title" mark_is numa.mem.file File 1
 	if [ $lang = zh_CN.UTF-8 ]; then
 		ok "zh_CN: Chinese text in the panel" wait_for "节点"
 		ok "zh_CN: the panel labels in Chinese" wait_for "左/右"

@@ -12,11 +12,14 @@
 
 #include <libintl.h>
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/snapshot.h"
 #include "tui/explain.h"
+#include "tui/live.h"
 #include "tui/theme.h"
 #include "tui/view.h"
 #include "tui/widgets.h"
@@ -128,6 +131,202 @@ static void test_views_covered(void **state)
 	}
 }
 
+/* ---- Highlighting a column ------------------------------------------ */
+
+/*
+ * The text under the explain highlight on screen, run after run ("|"
+ * between runs), each trimmed; "" when nothing is marked.
+ */
+static const char *marked(WINDOW *w)
+{
+	static char buf[1024];
+	attr_t hl = (ms_attr(MS_C_FILTER) | A_BOLD) & A_ATTRIBUTES;
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (int y = 0; y < getmaxy(w); y++) {
+		bool run = false;
+
+		for (int x = 0; x < getmaxx(w) && n + 4 < sizeof(buf); x++) {
+			chtype c = mvwinch(w, y, x);
+			bool on = (c & A_ATTRIBUTES) == hl;
+
+			if (on && !run && n)
+				buf[n++] = '|';
+			if (on)
+				buf[n++] = (char)(c & A_CHARTEXT);
+			run = on;
+		}
+	}
+	buf[n] = '\0';
+	/* trim the spaces of each run */
+	for (char *r = buf, *end; *r; r = *end ? end + 1 : end) {
+		char *a = r;
+
+		end = strchr(r, '|');
+		if (!end)
+			end = r + strlen(r);
+		while (a < end && *a == ' ')
+			a++;
+		memmove(r, a, strlen(a) + 1);
+		end -= a - r;
+		while (end > r && end[-1] == ' ') {
+			memmove(end - 1, end, strlen(end) + 1);
+			end--;
+		}
+	}
+	return buf;
+}
+
+/*
+ * Each id of ids, explained on v's page: its column title, as the
+ * catalog names it, is all that is marked (every run of it).
+ */
+static void check_marks(struct ms_view *v, WINDOW *w,
+			const char *const *ids)
+{
+	for (; *ids; ids++) {
+		const struct ms_explain *x = ms_explain_find(*ids);
+		struct ms_explain_ids e = { 0 };
+		const char *got;
+
+		assert_non_null(x);
+		ui.explain_id = *ids;
+		v->cls->explain(v, &e); /* the page remembers ui */
+		werase(w);
+		v->cls->draw(v, w, (struct ms_rect){ 0, 0, getmaxy(w),
+						      getmaxx(w) });
+		got = marked(w);
+		if (!*got)
+			fail_msg("%s: nothing marked", *ids);
+		for (const char *r = got; *r;) {
+			size_t len = strcspn(r, "|");
+
+			if (len != strlen(x->name) ||
+			    strncmp(r, x->name, len))
+				fail_msg("%s: \"%s\" marked, not \"%s\"", *ids,
+					 got, x->name);
+			r += len + (r[len] == '|');
+		}
+	}
+	ui.explain_id = NULL;
+}
+
+static void events_snapshot(struct ms_snapshot *s)
+{
+	struct ms_reclaim_events *e = &s->reclaim_events;
+	struct ms_reclaimer *r;
+	struct ms_shrinker *sh;
+	struct ms_oom_event *o;
+
+	ms_snapshot_init(s);
+	s->have = MS_SEC_BIT(MS_SEC_RECLAIM) |
+		  MS_SEC_BIT(MS_SEC_RECLAIM_EVENTS);
+	s->source[MS_SEC_RECLAIM_EVENTS] = "bpf";
+	e->fields = MS_RE_DIRECT | MS_RE_MEMCG | MS_RE_KSWAPD | MS_RE_SHRINK |
+		    MS_RE_OOM;
+	e->interval = 1;
+	e->stall.count = 2;
+	e->stall.hist[3] = 2;
+	e->nr_kswapd = 1;
+	e->kswapd[0].last_wake = e->kswapd[0].last_sleep = NAN;
+	r = ms_reclaimer_add(e);
+	assert_non_null(r);
+	r->pid = 555;
+	r->lat = e->stall;
+	sh = ms_shrinker_add(e);
+	assert_non_null(sh);
+	snprintf(sh->name, sizeof(sh->name), "super_cache_scan");
+	e->oom_kills = 1;
+	o = &e->oom[e->nr_oom++];
+	memset(o, 0, sizeof(*o));
+	o->pid = 4242;
+	snprintf(o->comm, sizeof(o->comm), "victim");
+}
+
+/*
+ * The Reclaim tab's events page (BPF only, so drawn from a hand-made
+ * snapshot): each column of its four tables is its own id, and the
+ * panel at it marks that column's title alone.
+ */
+static void test_events_columns(void **state)
+{
+	static const char *const ids[] = { MS_LIVE_PROC_IDS,
+					   MS_LIVE_KSWAPD_IDS,
+					   MS_LIVE_SHRINK_IDS, MS_LIVE_OOM_IDS,
+					   NULL };
+	struct ms_view *v = ms_view_reclaim.create(&ui);
+	WINDOW *w = newwin(70, 100, 0, 0);
+	struct ms_explain_ids e = { 0 };
+	struct ms_snapshot s;
+
+	assert_non_null(v);
+	assert_non_null(w);
+	events_snapshot(&s);
+	v->cls->update(v, &s, NULL);
+	assert_int_equal(v->cls->on_key(v, 'e'), MS_KEY_DONE);
+	v->cls->explain(v, &e);
+	/* the page lists them all, in screen order */
+	for (int i = 0; ids[i]; i++) {
+		int j = 0;
+
+		while (j < e.n && strcmp(e.id[j], ids[i]))
+			j++;
+		if (j == e.n)
+			fail_msg("events page: no %s", ids[i]);
+	}
+	check_marks(v, w, ids);
+	v->cls->destroy(v);
+	ms_snapshot_free(&s);
+	delwin(w);
+}
+
+/*
+ * The NUMA tab: the node, numastat and meminfo tables, migrations by
+ * reason and hinting faults per node mark the column explained.
+ */
+static void test_numa_columns(void **state)
+{
+	static const char *const ids[] = {
+		"numa.node.cpus",	  "numa.node.total",
+		"numa.node.used",	  "numa.node.free",
+		"numa.node.usedpct",	  "numa.stat.numa_hit",
+		"numa.stat.numa_miss",	  "numa.stat.numa_foreign",
+		"numa.stat.interleave_hit", "numa.stat.local_node",
+		"numa.stat.other_node",	  "numa.mem.active",
+		"numa.mem.file",	  "numa.mem.hugetot",
+		MS_LIVE_MIG_IDS,	  MS_LIVE_HINT_IDS,
+		NULL
+	};
+	struct ms_view *v = ms_view_numa.create(&ui);
+	WINDOW *w = newwin(90, 94, 0, 0); /* numastat's short titles */
+	struct ms_numa_events *e;
+	struct ms_numa_node *nd;
+	struct ms_snapshot s;
+
+	assert_non_null(v);
+	assert_non_null(w);
+	ms_snapshot_init(&s);
+	s.have = MS_SEC_BIT(MS_SEC_NUMA) | MS_SEC_BIT(MS_SEC_NUMA_EVENTS);
+	s.source[MS_SEC_NUMA_EVENTS] = "bpf";
+	nd = ms_numa_add(&s.numa);
+	assert_non_null(nd);
+	nd->node = 0;
+	nd->mem_total_kb = 1 << 20;
+	e = &s.numa_events;
+	e->fields = MS_NE_MIGRATE | MS_NE_HINT | MS_NE_TASK;
+	e->interval = 1;
+	e->nr_reasons = 1;
+	snprintf(e->reason[0].name, sizeof(e->reason[0].name), "compaction");
+	e->reason[0].calls = 3;
+	e->nr_nodes = 1;
+	v->cls->update(v, &s, NULL);
+	check_marks(v, w, ids);
+	v->cls->destroy(v);
+	ms_snapshot_free(&s);
+	delwin(w);
+}
+
 /* ---- The translation ------------------------------------------------- */
 
 static bool has_cjk(const char *s)
@@ -195,6 +394,8 @@ int main(void)
 		cmocka_unit_test(test_cjk_put),
 		cmocka_unit_test(test_catalog_complete),
 		cmocka_unit_test(test_views_covered),
+		cmocka_unit_test(test_events_columns),
+		cmocka_unit_test(test_numa_columns),
 		cmocka_unit_test(test_zh_complete),
 		cmocka_unit_test(test_panel_zh),
 	};
@@ -211,6 +412,9 @@ int main(void)
 	scr = newterm("xterm", out, in);
 	if (!scr)
 		return 1;
+	/* colours: the highlight is told from other cells by its pair */
+	start_color();
+	ms_theme_apply(true);
 	rc = cmocka_run_group_tests(tests, NULL, NULL);
 	endwin();
 	delscreen(scr);
