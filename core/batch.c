@@ -183,7 +183,12 @@ int ms_batch_run(struct ms_manager *m, const struct ms_opts *o)
 		err = print(cur, req.sections, o);
 		/* a reader that went away (| head) is the normal end */
 		if (fflush(stdout) || err) {
-			err = errno == EPIPE ? -EPIPE : -EIO;
+			int e = errno ? errno : EIO;
+
+			err = e == EPIPE ? -EPIPE : -EIO;
+			if (e != EPIPE)
+				fprintf(stderr, "memscope: cannot write the "
+						"output: %s\n", strerror(e));
 			break;
 		}
 	}
