@@ -141,10 +141,20 @@ void ms_buddy_events_panel(WINDOW *w, struct ms_rect r,
 		   e->fields & MS_BE_ALLOC);
 	fallbacks(half, sizeof(half), e, ui);
 	compaction(buf, sizeof(buf), e);
+	cw = (int)strlen(buf); /* ASCII: the compaction part's width */
 	snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "   %s", half);
 	/* migrate type names come from the kernel's BTF: escape them */
 	ms_put_esc(w, r.y + 4, r.x, r.w, MS_LEFT, true, ms_attr(MS_C_NORMAL),
 		   buf);
+	/* explain mode: the labels, then the two halves of the last line */
+	ms_explain_mark(w, r.y + 1, r.x, LABEL_W, ui, "buddy.ev.allocs");
+	ms_explain_mark(w, r.y + 2, r.x, LABEL_W, ui, "buddy.ev.frees");
+	ms_explain_mark(w, r.y + 3, r.x, LABEL_W, ui, "buddy.ev.failed");
+	if (cw > r.w)
+		cw = r.w;
+	ms_explain_mark(w, r.y + 4, r.x, cw, ui, "buddy.ev.compaction");
+	ms_explain_mark(w, r.y + 4, r.x + cw + 3, r.w - cw - 3, ui,
+			"buddy.ev.fallbacks");
 }
 
 /* Order, one column per migrate type, then frees and failures. */

@@ -273,8 +273,31 @@ static void level_line(WINDOW *w, int y, struct ms_rect r,
 	ms_put(w, y, r.x, r.w, MS_LEFT, true, ms_attr(MS_C_NORMAL), buf);
 }
 
+/* The level table's columns in LEVEL_FMT: explain ids, x and width. */
+static const struct {
+	const char *id;
+	int x, w;
+} level_cols[] = {
+	{ "vma.mt.level", 0, 5 },    { "vma.mt.nodes", 6, 6 },
+	{ "vma.mt.types", 14, 26 },  { "vma.mt.slots", 41, 6 },
+	{ "vma.mt.fanout", 49, 19 }, { "vma.mt.vmas", 69, 6 },
+	{ "vma.mt.gaps", 76, 6 },
+};
+
+/* Explain mode: mark the summary line and the explained column title. */
+static void mark_levels(WINDOW *w, struct ms_rect r, int y,
+			const struct ms_ui *ui)
+{
+	ms_explain_mark(w, y, r.x, r.w, ui, "vma.mt.summary");
+	for (size_t i = 0; i < sizeof(level_cols) / sizeof(level_cols[0]); i++)
+		if (level_cols[i].x + level_cols[i].w <= r.w)
+			ms_explain_mark(w, y + 1, r.x + level_cols[i].x,
+					level_cols[i].w, ui, level_cols[i].id);
+}
+
 /* The summary above the listing; returns the rows it used. */
-static int draw_levels(struct ms_maple_view *mv, WINDOW *w, struct ms_rect r)
+static int draw_levels(struct ms_maple_view *mv, WINDOW *w, struct ms_rect r,
+		       const struct ms_ui *ui)
 {
 	const struct ms_maple *t = &mv->t;
 	char buf[256], tm_s[16], fl[24], head[160];
@@ -299,6 +322,7 @@ static int draw_levels(struct ms_maple_view *mv, WINDOW *w, struct ms_rect r)
 		 "Slots", "Fan-out min/avg/max", "VMAs", "Gaps");
 	ms_put(w, y++, r.x, r.w, MS_LEFT, true, ms_attr(MS_C_COLUMN_HEADER),
 	       head);
+	mark_levels(w, r, r.y, ui);
 	for (int d = 0; d < mv->nlv && y < r.y + r.h; d++)
 		level_line(w, y++, r, &mv->lv[d], d);
 	return y - r.y;
@@ -471,7 +495,7 @@ void ms_maple_view_draw(struct ms_maple_view *mv, WINDOW *w, struct ms_rect r,
 		ms_message(w, r, ms_attr(MS_C_NOTE), msg);
 		return;
 	}
-	used = draw_levels(mv, w, r);
+	used = draw_levels(mv, w, r, ui);
 	r.y += used, r.h -= used;
 	if (mv->why[0] && r.h > 2) {
 		ms_put(w, r.y++, r.x, r.w, MS_LEFT, true, ms_attr(MS_C_NOTE),
@@ -484,6 +508,9 @@ void ms_maple_view_draw(struct ms_maple_view *mv, WINDOW *w, struct ms_rect r,
 		 mv->slots ? "Nodes in pre-order, with their slots" :
 			     "Nodes in pre-order (v: their slots)",
 		 ui);
+	/* the listing's lines are nodes and slots */
+	ms_explain_mark(w, r.y, r.x, r.w, ui, "vma.mt.node");
+	ms_explain_mark(w, r.y, r.x, r.w, ui, "vma.mt.slot");
 	r.y++, r.h--;
 	mv->sc.total = mv->nlines;
 	mv->sc.page = r.h;

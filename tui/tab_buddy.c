@@ -901,6 +901,9 @@ static void draw_orders_panel(struct buddy_view *b, WINDOW *w, struct ms_rect r,
 	ms_put(w, r.y + 1, r.x, lw, MS_LEFT, true, ms_attr(MS_C_DIM), "order");
 	ms_put(w, r.y + 2, r.x, lw, MS_LEFT, true, ms_attr(MS_C_DIM), "blocks");
 	ms_put(w, r.y + 3, r.x, lw, MS_LEFT, true, ms_attr(MS_C_DIM), "memory");
+	ms_explain_mark(w, r.y + 1, r.x, lw, b->base.ui, "buddy.order.order");
+	ms_explain_mark(w, r.y + 2, r.x, lw, b->base.ui, "buddy.order.blocks");
+	ms_explain_mark(w, r.y + 3, r.x, lw, b->base.ui, "buddy.order.memory");
 	for (int o = 0; o < n && lw + (o + 1) * cw <= r.w; o++) {
 		int x = r.x + lw + o * cw;
 

@@ -786,6 +786,8 @@ static int draw_summary(struct vma_view *v, WINDOW *w, struct ms_rect r)
 		ms_put(w, r.y, r.x + 8 + k * cw, cw, MS_RIGHT, true,
 		       ms_attr(MS_C_COLUMN_HEADER),
 		       k < MS_VMA_NKINDS ? kind_names[k] : "total");
+	ms_explain_mark(w, r.y, r.x, 8 + (MS_VMA_NKINDS + 1) * cw, v->base.ui,
+			"vma.m.summary");
 	for (int i = 0; i < nrows; i++) {
 		ms_put(w, r.y + 1 + i, r.x, 8, MS_LEFT, true, 0, rows[i]);
 		for (int k = 0; k <= MS_VMA_NKINDS; k++) {
@@ -872,6 +874,7 @@ static void draw_maps(struct vma_view *v, WINDOW *w, struct ms_rect r)
 					   MS_C_NOTE),
 			   ms_live_fault_line(note, sizeof(note), v->cur,
 					      v->pid));
+		ms_explain_mark(w, r.y, r.x, r.w, v->base.ui, "vma.m.faults");
 		r.y++, r.h--;
 	}
 	/* the fault group's rates over time, while it runs */

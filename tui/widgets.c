@@ -479,20 +479,34 @@ int ms_page_next(struct ms_page *l)
 	return i >= 0 && i < l->r.h ? l->r.y + i : -1;
 }
 
+/* The explain highlight on n cells from (y, x), as a table's title. */
+static void mark(WINDOW *w, int y, int x, int n)
+{
+	attr_t a = ms_attr(MS_C_FILTER) | A_BOLD;
+
+	if (n > 0)
+		mvwchgat(w, y, x, n, a & ~A_COLOR, (short)PAIR_NUMBER(a), NULL);
+}
+
+void ms_explain_mark(WINDOW *w, int y, int x, int n, const struct ms_ui *ui,
+		     const char *id)
+{
+	if (ui && ui->explain_id && id && !strcmp(ui->explain_id, id))
+		mark(w, y, x, n);
+}
+
 /* Highlight the tagged lines of the field the panel explains. */
 static void mark_tags(struct ms_page *l)
 {
 	const struct ms_page_tags *t = &l->sc->tags;
 	const char *id = t->ui ? t->ui->explain_id : NULL;
-	attr_t a = ms_attr(MS_C_FILTER) | A_BOLD;
 
 	for (int i = 0; id && i < t->n; i++) {
 		int row = t->line[i] - l->sc->top;
 
 		if (strcmp(t->id[i], id) || row < 0 || row >= l->r.h)
 			continue;
-		mvwchgat(l->w, l->r.y + row, t->x[i], t->w[i], a & ~A_COLOR,
-			 (short)PAIR_NUMBER(a), NULL);
+		mark(l->w, l->r.y + row, t->x[i], t->w[i]);
 	}
 }
 

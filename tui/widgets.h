@@ -276,6 +276,13 @@ const char *ms_table_hints(const struct ms_table *t);
  * sort column is under the cursor when nothing else is yet.
  */
 void ms_table_explain(const struct ms_table *t, struct ms_explain_ids *e);
+/*
+ * Explain mode for a field drawn outside pages and tables (a panel under
+ * a table): mark n cells from (y, x), after drawing them, when the panel
+ * shows id.
+ */
+void ms_explain_mark(WINDOW *w, int y, int x, int n, const struct ms_ui *ui,
+		     const char *id);
 /* Add one id to e (once; NULL and a full list are ignored). */
 void ms_explain_add(struct ms_explain_ids *e, const char *id);
 

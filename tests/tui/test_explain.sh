@@ -129,6 +129,13 @@ mark_is() {
 	[ "$(marked | sort | uniq -c | awk '{ print $1, $2 }')" = "$3 $2" ]
 }
 
+# mark_has ID TEXT: at ID, one run is marked and it holds TEXT
+mark_has() {
+	goto "$1" || return 1
+	sleep 0.3
+	[ "$(marked | wc -l)" -eq 1 ] && marked | grep -qF -- "$2"
+}
+
 for lang in C.UTF-8 zh_CN.UTF-8; do
 	if [ $lang = C.UTF-8 ]; then
 		WHAT=What HEAL=Healthy TITLE="Explain:"
@@ -144,6 +151,8 @@ for lang in C.UTF-8 zh_CN.UTF-8; do
 	ok "$lang: it opens at the sort column (buddy: the first)" \
 		wait_for "buddy.zone.node  1/"
 	page "$lang buddy zones"
+	ok "$lang: the orders panel under the zones marks its row" \
+		mark_is buddy.order.blocks blocks 1
 	page "$lang buddy zone page" Down Enter
 	keys Escape
 	ok "$lang: Esc closes the panel first" wait_gone "$TITLE"
@@ -166,6 +175,9 @@ for lang in C.UTF-8 zh_CN.UTF-8; do
 	ok "$lang: the VMA list opens" wait_for "Address" 5
 	keys x
 	page "$lang vma list"
+	ok "$lang: the address-space summary is marked" \
+		mark_has vma.m.summary total
+	ok "$lang: the fault line is marked" mark_has vma.m.faults faults
 	page "$lang vma fields" Enter
 	keys Escape Escape Escape Escape 4 x
 	page "$lang reclaim overview"

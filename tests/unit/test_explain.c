@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "core/snapshot.h"
+#include "probes/probe.h"
 #include "tui/explain.h"
 #include "tui/live.h"
 #include "tui/theme.h"
@@ -148,13 +149,22 @@ static const char *marked(WINDOW *w)
 		bool run = false;
 
 		for (int x = 0; x < getmaxx(w) && n + 4 < sizeof(buf); x++) {
-			chtype c = mvwinch(w, y, x);
-			bool on = (c & A_ATTRIBUTES) == hl;
+			wchar_t wc[CCHARW_MAX + 1] = { 0 };
+			cchar_t cc;
+			attr_t a = 0;
+			short pair = 0;
+			bool on;
 
+			mvwin_wch(w, y, x, &cc);
+			getcchar(&cc, wc, &a, &pair, NULL);
+			on = (a & ~A_COLOR) == (hl & ~A_COLOR) &&
+			     pair == PAIR_NUMBER(hl);
 			if (on && !run && n)
 				buf[n++] = '|';
-			if (on)
-				buf[n++] = (char)(c & A_CHARTEXT);
+			if (on) /* box drawing and the like: '?' */
+				buf[n++] = wc[0] > 0 && wc[0] < 127 ?
+						   (char)wc[0] :
+						   '?';
 			run = on;
 		}
 	}
@@ -210,6 +220,122 @@ static void check_marks(struct ms_view *v, WINDOW *w,
 		}
 	}
 	ui.explain_id = NULL;
+}
+
+/* What id marks on v's page holds want (one run of marks). */
+static void check_mark(struct ms_view *v, WINDOW *w, const char *id,
+		       const char *want)
+{
+	struct ms_explain_ids e = { 0 };
+	const char *got;
+
+	assert_non_null(ms_explain_find(id));
+	ui.explain_id = id;
+	v->cls->explain(v, &e);
+	werase(w);
+	v->cls->draw(v, w, (struct ms_rect){ 0, 0, getmaxy(w), getmaxx(w) });
+	got = marked(w);
+	if (!strstr(got, want) || strchr(got, '|'))
+		fail_msg("%s: \"%s\" marked, not \"%s\"", id, got, want);
+	ui.explain_id = NULL;
+}
+
+/* A captured tree, sampled for a view as the main loop does. */
+struct tree {
+	struct ms_root root;
+	struct ms_manager m;
+	struct ms_snapshot s;
+};
+
+static void tree_open(struct tree *t, const char *dir)
+{
+	assert_int_equal(ms_root_open(&t->root, dir), 0);
+	assert_int_equal(ms_manager_open(&t->m, &t->root), 0);
+	ms_snapshot_init(&t->s);
+}
+
+static void tree_close(struct tree *t)
+{
+	ms_snapshot_free(&t->s);
+	ms_manager_close(&t->m);
+	ms_root_close(&t->root);
+}
+
+static void sample(struct tree *t, struct ms_view *v)
+{
+	struct ms_request req = { .sections = MS_SEC_BIT(MS_SEC_MEMINFO) };
+
+	v->cls->request(v, &req);
+	assert_int_equal(ms_manager_sample(&t->m, &req, &t->s, NULL), 0);
+	v->cls->update(v, &t->s, NULL);
+}
+
+/*
+ * Fields drawn outside pages and tables are marked too: the Buddy
+ * list's orders panel (a captured tree) and events panel (bpf, added by
+ * hand) under the zone table.
+ */
+static void test_buddy_panels(void **state)
+{
+	struct ms_view *v = ms_view_buddy.create(&ui);
+	WINDOW *w = newwin(40, 120, 0, 0);
+	struct ms_buddy_events *e;
+	struct tree t;
+
+	tree_open(&t, "tests/fixtures/debian12-6.18");
+	sample(&t, v);
+	check_mark(v, w, "buddy.order.order", "order");
+	check_mark(v, w, "buddy.order.blocks", "blocks");
+	check_mark(v, w, "buddy.order.memory", "memory");
+	e = &t.s.buddy_events;
+	t.s.have |= MS_SEC_BIT(MS_SEC_BUDDY_EVENTS);
+	e->fields = MS_BE_ALLOC | MS_BE_FREE | MS_BE_COMPACT;
+	e->interval = 1;
+	e->nr_orders = 11;
+	v->cls->update(v, &t.s, NULL);
+	check_mark(v, w, "buddy.ev.allocs", "allocs");
+	check_mark(v, w, "buddy.ev.frees", "frees");
+	check_mark(v, w, "buddy.ev.failed", "failed");
+	check_mark(v, w, "buddy.ev.compaction", "compaction: 0 runs/s");
+	check_mark(v, w, "buddy.ev.fallbacks", "fallbacks/s:");
+	v->cls->destroy(v);
+	tree_close(&t);
+	delwin(w);
+}
+
+/*
+ * The VMA list's summary and fault line, and the maple tree page's
+ * summary, level columns and listing (memscope.ko's capture).
+ */
+static void test_vma_fields(void **state)
+{
+	struct ms_view *v = ms_view_vma.create(&ui);
+	WINDOW *w = newwin(40, 120, 0, 0);
+	struct tree t;
+
+	tree_open(&t, "tests/fixtures/kmod-6.1");
+	sample(&t, v);
+	for (const char *k = "/vmas\n"; *k; k++)
+		v->cls->on_key(v, *k);
+	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_RESAMPLE);
+	sample(&t, v);
+	check_mark(v, w, "vma.m.summary", "total");
+	check_mark(v, w, "vma.m.faults", "faults");
+	assert_int_equal(v->cls->on_key(v, 't'), MS_KEY_RESAMPLE);
+	sample(&t, v);
+	check_mark(v, w, "vma.mt.summary", "height 4, 143 nodes");
+	check_mark(v, w, "vma.mt.level", "Level");
+	check_mark(v, w, "vma.mt.nodes", "Nodes");
+	check_mark(v, w, "vma.mt.types", "Types");
+	check_mark(v, w, "vma.mt.slots", "Slots");
+	check_mark(v, w, "vma.mt.fanout", "Fan-out min/avg/max");
+	check_mark(v, w, "vma.mt.vmas", "VMAs");
+	check_mark(v, w, "vma.mt.gaps", "Gaps");
+	check_mark(v, w, "vma.mt.node", "Nodes in pre-order");
+	check_mark(v, w, "vma.mt.slot", "Nodes in pre-order");
+	v->cls->destroy(v);
+	tree_close(&t);
+	delwin(w);
 }
 
 static void events_snapshot(struct ms_snapshot *s)
@@ -396,6 +522,8 @@ int main(void)
 		cmocka_unit_test(test_views_covered),
 		cmocka_unit_test(test_events_columns),
 		cmocka_unit_test(test_numa_columns),
+		cmocka_unit_test(test_buddy_panels),
+		cmocka_unit_test(test_vma_fields),
 		cmocka_unit_test(test_zh_complete),
 		cmocka_unit_test(test_panel_zh),
 	};
