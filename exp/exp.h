@@ -138,19 +138,31 @@ int ms_trend(const double *v, size_t n);
 /* ---- Workloads in forked children (exp/work.c) ------------------------- */
 
 /*
- * The fragmenter: a child holding memory; each ms_frag_step() makes it map
- * mb MiB (4 KiB pages, no THP), touch every page, free every other one and
- * mlock one kept page in lock_every (0: none). Returns the MiB it holds or
- * -errno.
+ * The fragmenter: a child holding memory, steered one command at a time:
+ * FILL maps mb MiB of 4 KiB pages (no THP) and touches them; PUNCH frees
+ * every other page of all it mapped and mlocks one kept page in every
+ * pageblock (arg: pageblock order) they sit in; TAKE maps mb MiB of huge
+ * pages (THP), touching one byte of each; UNPIN frees the mlocked pages.
  */
 struct ms_worker {
 	int pid;
 	int cmd, res;		/* pipes to and from the child */
 };
 
+enum ms_frag_op { MS_FRAG_FILL, MS_FRAG_PUNCH, MS_FRAG_TAKE, MS_FRAG_UNPIN };
+
+struct ms_frag_reply {
+	long err;		/* 0 or -errno */
+	long held_mb;		/* 4 KiB pages held */
+	long pins;		/* mlocked pages */
+	long huge_mb;		/* AnonHugePages, -1 unknown */
+	long pfns;		/* 1: pins placed by page frame (pagemap) */
+};
+
 int ms_frag_start(struct ms_worker *w);
-long ms_frag_step(struct ms_worker *w, unsigned int mb,
-		  unsigned int lock_every);
+/* One command; the child's reply in r; -errno (-ECHILD: it died). */
+int ms_frag_cmd(struct ms_worker *w, enum ms_frag_op op, unsigned int mb,
+		unsigned int arg, struct ms_frag_reply *r);
 void ms_worker_stop(struct ms_worker *w);
 
 /* mglru's workloads: each joins the cgroup, then runs until stopped. */

@@ -18,7 +18,8 @@
 #include <unistd.h>
 
 struct frag_cmd {
-	unsigned int mb, lock_every;
+	int op;
+	unsigned int mb, arg;
 };
 
 /* In the child: the OOM killer picks the workload, never memscope. */
@@ -37,39 +38,211 @@ static void child_setup(void)
 	}
 }
 
-/* Map, touch, free every other page, pin some of the rest. */
-static long frag_chunk(const struct frag_cmd *c, long *held)
+/* The fragmenter's memory: what it mapped and the pages it pinned. */
+#define FRAG_MAX_MAPS 64
+
+struct frag_state {
+	struct { char *p; size_t len; } map[FRAG_MAX_MAPS];
+	int nr_maps;
+	char **pin;		/* one mlocked page per pageblock */
+	size_t nr_pins, cap_pins;
+	struct ms_frag_reply r;
+};
+
+static size_t page_size(void)
 {
-	size_t pg = (size_t)sysconf(_SC_PAGESIZE);
-	size_t len = (size_t)c->mb << 20, kept = 0;
+	return (size_t)sysconf(_SC_PAGESIZE);
+}
+
+static int add_map(struct frag_state *st, char *p, size_t len)
+{
+	if (st->nr_maps == FRAG_MAX_MAPS) {
+		munmap(p, len);
+		return -E2BIG;
+	}
+	st->map[st->nr_maps].p = p;
+	st->map[st->nr_maps++].len = len;
+	return 0;
+}
+
+/* Map mb MiB of 4 KiB pages (no THP) and touch every page. */
+static int frag_fill(struct frag_state *st, unsigned int mb)
+{
+	size_t pg = page_size(), len = (size_t)mb << 20;
 	char *p = mmap(NULL, len, PROT_READ | PROT_WRITE,
 		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 
 	if (p == MAP_FAILED)
 		return -errno;
-	/* 4 KiB pages: a THP would be freed or split as one block */
+	/* a THP would be freed or split as one block */
 	madvise(p, len, MADV_NOHUGEPAGE);
 	for (size_t off = 0; off < len; off += pg)
 		p[off] = 1;
-	for (size_t off = pg; off < len; off += 2 * pg)
-		madvise(p + off, pg, MADV_DONTNEED);
-	for (size_t off = 0; off < len; off += 2 * pg, kept++)
-		if (c->lock_every && kept % c->lock_every == 0 &&
-		    mlock(p + off, pg))
-			return -errno;
-	*held += (long)(kept * pg >> 10);
-	return *held >> 10;
+	st->r.held_mb += mb;
+	return add_map(st, p, len);
+}
+
+/* The page frame of a mapped page (root only), 0 if not known. */
+static uint64_t pfn_of(int fd, const void *addr)
+{
+	uint64_t e;
+	off_t at = (off_t)((uintptr_t)addr / page_size() * sizeof(e));
+
+	if (fd < 0 || pread(fd, &e, sizeof(e), at) != sizeof(e))
+		return 0;
+	return (e >> 63) & 1 ? e & ((1ull << 55) - 1) : 0;
+}
+
+static int add_pin(struct frag_state *st, char *page)
+{
+	if (st->nr_pins == st->cap_pins) {
+		size_t cap = st->cap_pins ? 2 * st->cap_pins : 1024;
+		char **n = realloc(st->pin, cap * sizeof(*n));
+
+		if (!n)
+			return -ENOMEM;
+		st->pin = n;
+		st->cap_pins = cap;
+	}
+	if (mlock(page, page_size()))
+		return -errno;
+	st->pin[st->nr_pins++] = page;
+	return 0;
+}
+
+/* Has pageblock b had a page pinned already? (grows the bitmap) */
+static bool seen_block(unsigned char **bm, size_t *n, uint64_t b)
+{
+	bool was;
+
+	if (b / 8 >= *n) {
+		size_t m = (size_t)(b / 8 + 1) * 2;
+		unsigned char *x = realloc(*bm, m);
+
+		if (!x)
+			return true;	/* no memory: pin no more */
+		memset(x + *n, 0, m - *n);
+		*bm = x;
+		*n = m;
+	}
+	was = (*bm)[b / 8] & (1u << (b % 8));
+	(*bm)[b / 8] |= (unsigned char)(1u << (b % 8));
+	return was;
+}
+
+/*
+ * Mlock the first kept (even) page of every pageblock (2^pb_order pages)
+ * the kept pages sit in (without page frame numbers, one kept page in
+ * 2^(pb_order - 1)), then free every other page of everything mapped.
+ */
+static int frag_punch(struct frag_state *st, unsigned int pb_order)
+{
+	size_t pg = page_size(), kept = 0, bm_len = 0;
+	unsigned char *bm = NULL;
+	int fd = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC), err = 0;
+
+	/* pins first: compaction between the holes and the pins would move
+	 * kept pages out of whole pageblocks */
+	for (int m = 0; m < st->nr_maps && !err; m++) {
+		for (size_t off = 0; off < st->map[m].len && !err;
+		     off += 2 * pg, kept++) {
+			char *page = st->map[m].p + off;
+			uint64_t pfn = pfn_of(fd, page);
+			bool pin = pfn ? !seen_block(&bm, &bm_len,
+						     pfn >> pb_order) :
+					 kept % (1u << (pb_order - 1)) == 0;
+
+			if (pin)
+				err = add_pin(st, page);
+		}
+	}
+	for (int m = 0; m < st->nr_maps && !err; m++)
+		for (size_t off = pg; off < st->map[m].len; off += 2 * pg)
+			madvise(st->map[m].p + off, pg, MADV_DONTNEED);
+	if (fd >= 0)
+		close(fd);
+	free(bm);
+	st->r.held_mb = (long)(kept * pg >> 20);
+	st->r.pins = (long)st->nr_pins;
+	st->r.pfns = fd >= 0 && bm_len > 0;
+	return err;
+}
+
+/* AnonHugePages of this process in MiB, -1 if unknown. */
+static long huge_mb(void)
+{
+	char line[128];
+	long kb = -1;
+	FILE *f = fopen("/proc/self/smaps_rollup", "re");
+
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "AnonHugePages: %ld kB", &kb) == 1)
+			break;
+	fclose(f);
+	return kb < 0 ? -1 : kb >> 10;
+}
+
+/*
+ * Take mb MiB in huge pages (THP, 2 MiB aligned): a huge-page user that
+ * takes the free blocks of pageblock order. One byte per huge page is
+ * touched, so a fault that gets no huge page takes one 4 KiB page only.
+ */
+static int frag_take(struct frag_state *st, unsigned int mb)
+{
+	size_t huge = 2u << 20, len = (size_t)mb << 20;
+	char *p = mmap(NULL, len + huge, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	char *a;
+
+	if (p == MAP_FAILED)
+		return -errno;
+	a = (char *)(((uintptr_t)p + huge - 1) & ~(uintptr_t)(huge - 1));
+	if (madvise(a, len, MADV_HUGEPAGE)) {
+		int err = -errno;
+
+		munmap(p, len + huge);
+		return err;
+	}
+	for (size_t off = 0; off < len; off += huge)
+		a[off] = 1;
+	st->r.huge_mb = huge_mb();
+	return add_map(st, p, len + huge);
+}
+
+/* Free the pinned pages: their pageblocks can be compacted again. */
+static void frag_unpin(struct frag_state *st)
+{
+	size_t pg = page_size();
+
+	for (size_t i = 0; i < st->nr_pins; i++) {
+		munlock(st->pin[i], pg);
+		madvise(st->pin[i], pg, MADV_DONTNEED);
+	}
+	st->r.held_mb -= (long)(st->nr_pins * pg >> 20);
+	st->nr_pins = 0;
+	st->r.pins = 0;
 }
 
 static void frag_child(int cmd, int res)
 {
+	static struct frag_state st;
 	struct frag_cmd c;
-	long held = 0, r;
 
 	child_setup();
 	while (read(cmd, &c, sizeof(c)) == sizeof(c)) {
-		r = frag_chunk(&c, &held);
-		if (write(res, &r, sizeof(r)) != sizeof(r))
+		int err = 0;
+
+		switch (c.op) {
+		case MS_FRAG_FILL: err = frag_fill(&st, c.mb); break;
+		case MS_FRAG_PUNCH: err = frag_punch(&st, c.arg); break;
+		case MS_FRAG_TAKE: err = frag_take(&st, c.mb); break;
+		case MS_FRAG_UNPIN: frag_unpin(&st); break;
+		default: err = -EINVAL;
+		}
+		st.r.err = err;
+		if (write(res, &st.r, sizeof(st.r)) != sizeof(st.r))
 			break;
 	}
 	_exit(0);
@@ -114,18 +287,17 @@ int ms_frag_start(struct ms_worker *w)
 	return start(w, frag_child);
 }
 
-long ms_frag_step(struct ms_worker *w, unsigned int mb,
-		  unsigned int lock_every)
+int ms_frag_cmd(struct ms_worker *w, enum ms_frag_op op, unsigned int mb,
+		unsigned int arg, struct ms_frag_reply *r)
 {
-	struct frag_cmd c = { .mb = mb, .lock_every = lock_every };
-	long r;
+	struct frag_cmd c = { .op = op, .mb = mb, .arg = arg };
 
 	if (write(w->cmd, &c, sizeof(c)) != sizeof(c))
 		return -EPIPE;
 	/* a child the OOM killer took closes the pipe */
-	if (read(w->res, &r, sizeof(r)) != sizeof(r))
+	if (read(w->res, r, sizeof(*r)) != sizeof(*r))
 		return -ECHILD;
-	return r;
+	return (int)r->err;
 }
 
 void ms_worker_stop(struct ms_worker *w)

@@ -30,5 +30,8 @@ for x in $(echo "$exps" | tr , ' '); do
 		rc=1
 	fi
 done
-cp "$res/run.log" "$dest/run.log" 2>/dev/null
+# the guest's log: run.log for all three, run-frag.log etc. for fewer
+log=run.log
+[ "$exps" = frag,slab,mglru ] || log=run-$(echo "$exps" | tr , -).log
+cp "$res/run.log" "$dest/$log" 2>/dev/null
 exit $rc

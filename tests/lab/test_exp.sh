@@ -40,13 +40,18 @@ outputs() { # DIR FILES...: report, plot script, PNGs and CSVs
 frag() {
 	s=$OUT/frag/summary.csv
 	outputs frag frag-zones.csv frag-buddy.csv frag-probe.csv \
-		frag-vmstat.csv summary.csv frag-largest.png frag-probe.png
+		frag-vmstat.csv summary.csv frag-largest.png frag-probe.png \
+		frag-activity.png
 	ok "frag: at least 2 fragmenting steps ($(sum $s steps))" \
 		test "$(sum $s steps)" -ge 2
 	ok "frag: the allocation probe of memscope.ko answered" \
 		test "$(sum $s probe)" = 1
 	ok "frag: the largest free order did not grow while fragmenting" \
 		test "$(sum $s nonincreasing)" = 1
+	ok "frag: the fragmentation is real (main zone's largest free order $(sum $s largest_fragmented) < pageblock order $(sum $s pageblock_order), or order-9 probe success $(sum $s ok9_start)% -> $(sum $s ok9_fragmented)%)" \
+		test "$(sum $s fragmented)" = 1
+	ok "frag: freeing the pins, compaction rebuilt blocks of order >= 9 (unusable(9) $(sum $s unusable_compacted) -> $(sum $s unusable_unpinned))" \
+		test "$(sum $s unpin_rebuilt)" = 1
 	ok "frag: the unusable index at order 9 rose ($(sum $s unusable_start) to $(sum $s unusable_fragmented))" \
 		test "$(sum $s unusable_rising)" = 1
 	if [ "$(sum $s compaction_raised)" = 1 ]; then
