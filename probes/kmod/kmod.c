@@ -163,8 +163,35 @@ static void zoneinfo(const struct ms_root *r, struct kmod *k,
 	}
 }
 
+/*
+ * Free blocks per order from /proc/buddyinfo, as procfs reads them: the
+ * module's buddy file walks every free list under the zone lock (as
+ * pagetypeinfo does), which only the per-type counts need.
+ */
+static int buddy_totals(const struct ms_root *r, struct kmod *k,
+			struct ms_snapshot *s)
+{
+	char why[160];
+	int err = ms_read(r, "proc/buddyinfo", &k->buf);
+
+	if (err) {
+		ms_snapshot_note(s, "buddyinfo", "%s", strerror(-err));
+		return err;
+	}
+	err = ms_parse_buddyinfo(k->buf.data, k->buf.len, &s->buddy, why,
+				 sizeof(why));
+	if (err)
+		ms_snapshot_note(s, "buddyinfo", "%s", why);
+	return err;
+}
+
+/*
+ * The zones, from the module when per-type counts are asked for (a zone's
+ * page, batch, a recording), else from buddyinfo: returns 1 then, 0 when
+ * the module's file fed them, or -errno.
+ */
 static int kmod_buddy(const struct ms_root *r, struct kmod *k,
-		      struct ms_snapshot *s)
+		      bool pagetypes, struct ms_snapshot *s)
 {
 	struct ms_buddy *b = &s->buddy;
 	struct ms_kmod_buddy_info info;
@@ -174,6 +201,12 @@ static int kmod_buddy(const struct ms_root *r, struct kmod *k,
 	b->nr_zones = b->nr_orders = b->nr_migrate = 0;
 	b->pageblock_order = -1;
 	zoneinfo(r, k, s);
+	if (!pagetypes) {
+		err = buddy_totals(r, k, s);
+		if (err)
+			b->nr_zones = b->nr_orders = 0;
+		return err ? err : 1;
+	}
 	err = ms_read(r, BUDDY, &k->buf);
 	if (err) {
 		ms_snapshot_note(s, "buddy", "%s", errstr(err));
@@ -448,8 +481,11 @@ static int kmod_sample(struct ms_probe *p, const struct ms_request *req,
 	const struct ms_root *r = p->root;
 	struct kmod *k = p->priv;
 	unsigned int want = req->sections & p->owns, got = 0;
+	int buddy = -1;
 
-	if ((want & MS_SEC_BIT(MS_SEC_BUDDY)) && !kmod_buddy(r, k, s))
+	if (want & MS_SEC_BIT(MS_SEC_BUDDY))
+		buddy = kmod_buddy(r, k, req->pagetypes, s);
+	if (buddy >= 0)
 		got |= MS_SEC_BIT(MS_SEC_BUDDY);
 	if ((want & MS_SEC_BIT(MS_SEC_MAPLE)) &&
 	    !kmod_maple(r, k, req->maple_pid, s))
@@ -462,6 +498,9 @@ static int kmod_sample(struct ms_probe *p, const struct ms_request *req,
 	for (int i = 0; i < MS_SEC_COUNT; i++)
 		if (got & MS_SEC_BIT(i))
 			s->source[i] = p->ops->name;
+	/* what was read says where the numbers came from */
+	if (buddy == 1)
+		s->source[MS_SEC_BUDDY] = "procfs";
 	s->have |= got;
 	return 0;
 }

@@ -108,8 +108,12 @@ session() {
 	sock=memscope-lab-$$
 	tmux -L "$sock" new-session -d -s lab -x 132 -y 40 \
 		"${MAKE:-make} --no-print-directory lab LAB_SESSION_SECS=300; echo \$? >$tmp/lab-rc; sleep 30"
-	ok "make lab: memscope on the console, Buddy fed by memscope.ko" \
-		wait_for 'kmod: buddy' 180
+	ok "make lab: memscope on the console" wait_for 'MemTotal' 180
+	# a zone's page reads the module's per-type counts (the zone table
+	# itself keeps to buddyinfo: docs/kmod.md)
+	tmux -L "$sock" send-keys -t lab Enter
+	ok "make lab: a zone's page fed by memscope.ko" wait_for 'kmod: buddy' 30
+	tmux -L "$sock" send-keys -t lab Escape
 	# VMA tab, filter manyvmas, t: its tree, read through the module
 	tmux -L "$sock" send-keys -t lab 3
 	wait_for 'Processes:' 30

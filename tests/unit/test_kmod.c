@@ -654,6 +654,31 @@ static void test_backend_real(void **state)
 	ms_root_close(&r);
 }
 
+/*
+ * Without per-type counts asked for (the zone table, not a zone's page),
+ * the module's buddy file, a walk of every free list under the zone lock,
+ * is not read: buddyinfo's totals are, and the source says procfs.
+ */
+static void test_backend_totals(void **state)
+{
+	struct ms_request req = { .sections = MS_SEC_BIT(MS_SEC_BUDDY) };
+	struct ms_snapshot k;
+
+	assert_int_equal(sample(REAL, &req, &k), 0);
+	assert_true(k.have & MS_SEC_BIT(MS_SEC_BUDDY));
+	assert_string_equal(k.source[MS_SEC_BUDDY], "procfs");
+	assert_int_equal(k.nr_notes, 0);
+	assert_int_equal(k.buddy.nr_migrate, 0);
+	assert_false(zone(&k.buddy, 0, "Normal")->has_migrate);
+	assert_int_equal(zone(&k.buddy, 1, "Normal")->free_blocks[4], 32);
+	ms_snapshot_free(&k);
+	/* the doc tree has no buddyinfo: said, and no zones */
+	assert_int_equal(sample(DOC, &req, &k), 0);
+	assert_false(k.have & MS_SEC_BIT(MS_SEC_BUDDY));
+	assert_non_null(strstr(note(&k, "buddyinfo"), "No such file"));
+	ms_snapshot_free(&k);
+}
+
 /* Actions against captured trees, and sections without the module. */
 static void test_backend_actions(void **state)
 {
@@ -662,6 +687,7 @@ static void test_backend_actions(void **state)
 
 	/* the doc tree has no zoneinfo: zones come from the module alone */
 	req.sections |= MS_SEC_BIT(MS_SEC_BUDDY);
+	req.pagetypes = true;
 	assert_int_equal(sample(DOC, &req, &s), 0);
 	assert_string_equal(s.source[MS_SEC_BUDDY], "kmod");
 	assert_int_equal(s.buddy.nr_zones, 2);
@@ -729,6 +755,7 @@ int main(void)
 		cmocka_unit_test(test_alloc_bad),
 		cmocka_unit_test(test_bench),
 		cmocka_unit_test(test_backend_real),
+		cmocka_unit_test(test_backend_totals),
 		cmocka_unit_test(test_backend_actions),
 		cmocka_unit_test(test_backend_live),
 	};
