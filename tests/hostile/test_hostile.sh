@@ -61,8 +61,12 @@ ok "names tui: only SGR escapes in the pane" sgr_only "$tmp/names.panee"
 ok "names tui: OSC 0 did not set the title" test "$(fmt '#{pane_title}')" = "$title"
 ok "names tui: OSC 52 did not fill a paste buffer" test -z "$(tmux list-buffers)"
 ok "names tui: ESC[2J did not clear the screen" grep -q 'Hz1' "$tmp/names.pane"
+keys Escape # the filter
+sleep 0.3
+keys / H z 1 Enter
+sleep 0.3
 keys Enter
-ok "names tui: drill-down title escaped" wait_for '\x1b' 10
+ok "names tui: drill-down title escaped" wait_for 'Hz1\x1b[2J\x1b[H: ' 10
 no "names tui: drill-down, no raw control byte" sh -c \
 	"tmux capture-pane -p -t $S | grep -q \"\$(printf '[\001-\011\013-\037\177]')\""
 keys q
@@ -122,6 +126,24 @@ ok "maps tui: only SGR escapes in the pane" sgr_only "$tmp/maps.panee"
 ok "maps tui: the deleted file" grep -qF 'gone (deleted)' "$tmp/maps.pane"
 ok "maps tui: the fake deleted file" grep -qF 'fake (deleted)' "$tmp/maps.pane"
 ok "maps tui: invalid UTF-8 escaped" grep -qF 'bad\xff\xfe' "$tmp/maps.pane"
+# one VMA's fields: the name in the title and the path line
+keys / n e w Enter
+sleep 0.3
+keys Enter
+ok "maps tui: one VMA, its path escaped" wait_for 'new\\012line' 5
+tmux capture-pane -p -e -t "$S" > "$tmp/vma.panee"
+ok "maps tui: one VMA, only SGR escapes" sgr_only "$tmp/vma.panee"
+keys Escape
+sleep 0.3
+keys Escape # the filter
+sleep 0.3
+keys / e s c Enter
+sleep 0.3
+keys Enter
+ok "maps tui: one VMA with escapes in its path" wait_for 'esc\x1b[2J\x1b]52;c;aGk=\x07' 5
+tmux capture-pane -p -e -t "$S" > "$tmp/vma.panee"
+ok "maps tui: that VMA, only SGR escapes" sgr_only "$tmp/vma.panee"
+ok "maps tui: OSC 52 did not fill a paste buffer" test -z "$(tmux list-buffers)"
 keys q
 ok "maps tui: q exits 0" wait_for "EXIT=0"
 tmux kill-session -t "$S"
