@@ -245,6 +245,14 @@ check: deps-check
 bench: all $(BUILD)/bench/sample_cost
 	$(Q)sh tests/bench/bench.sh | tee docs/PERFORMANCE.md
 
+# The soak (docs/testing.md): SOAK_SECS of the explorer at -d 0.1 through
+# every tab under memory, process and slab churn; RSS and fds stay flat.
+# make check runs a short one (tests/soak/test_soak.sh).
+SOAK_SECS ?= 1800
+.PHONY: soak
+soak: all
+	$(Q)SOAK_SECS=$(SOAK_SECS) sh tests/soak/soak.sh
+
 # screenshots/*.png of every tab and its drill-down, from a run on the
 # 2-node captured tree in tmux (scripts/screenshots.sh, ansi2png.py).
 .PHONY: screenshots deps-shots
@@ -381,6 +389,7 @@ help:
 	@echo "make run        install missing packages, build, start (ARGS=...)"
 	@echo "make check      install test packages, run every test"
 	@echo "make bench      benchmarks (docs/PERFORMANCE.md)"
+	@echo "make soak       the explorer for SOAK_SECS (1800) under churn: RSS, fds flat"
 	@echo "make SAN=1      sanitizer build in build/asan"
 	@echo "make pot        regenerate po/memscope.pot, merge it into po/*.po"
 	@echo "make kmod       build kmod/memscope.ko (KDIR=... for another kernel)"
