@@ -56,7 +56,8 @@ static void remember(struct ms_table *t)
 
 static bool matches(const struct ms_table *t, int row)
 {
-	char buf[256];
+	/* the whole name: a path runs to 4,096 bytes, the tail is the file */
+	char buf[4096 + 1];
 
 	if (!t->filter[0])
 		return true;

@@ -21,7 +21,8 @@
  *                                  PR_SET_NAME, cut at 15 bytes); ARGs are
  *                                  the cmdline, as hostile as the caller likes
  *   hostile maps DIR               one page of each of files with hostile
- *                                  names in DIR mapped; one of them unlinked
+ *                                  names in DIR mapped; one of them unlinked;
+ *                                  one ~4 KiB deep path full of ESC bytes
  *   hostile vmalimit               anonymous pages of alternating protection
  *                                  until the kernel refuses another VMA
  *   hostile procs N                N sleeping children
@@ -112,6 +113,30 @@ static int map_file(const char *dir, const char *name, int i)
 	return 0;
 }
 
+/*
+ * DIR/deep/ then 15 directories of 250 bytes (each starting with ten ESC
+ * bytes) and a file "end": a path near the 4,096 bytes the kernel prints.
+ */
+static int map_deep(const char *dir)
+{
+	char name[251], here[4096];
+	int ok = 0;
+
+	if (!getcwd(here, sizeof(here)) || chdir(dir) < 0)
+		return -1;
+	memset(name, 'd', 250);
+	memset(name, '\033', 10);
+	name[250] = '\0';
+	ok = mkdir("deep", 0700) == 0 && chdir("deep") == 0;
+	for (int i = 0; ok && i < 15; i++)
+		ok = mkdir(name, 0700) == 0 && chdir(name) == 0;
+	if (!ok || map_file(".", "end", 2) < 0) {
+		perror("deep");
+		return -1;
+	}
+	return chdir(here);
+}
+
 static int do_maps(int argc, char **argv)
 {
 	if (argc < 3)
@@ -119,6 +144,8 @@ static int do_maps(int argc, char **argv)
 	for (size_t i = 0; i < sizeof(map_names) / sizeof(map_names[0]); i++)
 		if (map_file(argv[2], map_names[i], (int)i) < 0)
 			return 1;
+	if (map_deep(argv[2]) < 0)
+		return 1;
 	ready();
 	return wait_forever();
 }

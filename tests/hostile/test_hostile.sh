@@ -92,6 +92,13 @@ set -- \
 	'esc<ESC>' 'esc\x1b[2J\x1b]52;c;aGk=\x07' \
 	'bad<FF>' 'bad\xff\xfe utf8 \xc2\x9b c1' \
 	'lead' ' lead and trail '
+# DIR/deep/ + 15 x (ten ESC + 240 d) + /end, as JSON holds it
+dir=$(printf '%s' '\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b'; printf '%0240d' 0 | tr 0 d)
+deep=deep
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15; do deep="$deep/$dir"; done
+deep="$deep/end"
+ok "maps: JSON, a 4 KiB path whole and escaped" jq -e --arg w "$D/$deep" \
+	'[.vmas.list[] | select(.path == $w)] | length == 1' "$tmp/maps.json"
 while [ $# -gt 0 ]; do
 	ok "maps: JSON path $1" jq -e --arg w "$D/$2" \
 		'[.vmas.list[] | select(.path == $w)] | length == 1' "$tmp/maps.json"
@@ -144,6 +151,18 @@ ok "maps tui: one VMA with escapes in its path" wait_for 'esc\x1b[2J\x1b]52;c;aG
 tmux capture-pane -p -e -t "$S" > "$tmp/vma.panee"
 ok "maps tui: that VMA, only SGR escapes" sgr_only "$tmp/vma.panee"
 ok "maps tui: OSC 52 did not fill a paste buffer" test -z "$(tmux list-buffers)"
+# the filter sees the whole of a 4 KiB path, not its first 255 bytes
+keys Escape
+sleep 0.3
+keys Escape
+sleep 0.3
+keys / d / e n d Enter
+sleep 0.3
+keys Enter
+ok "maps tui: the filter finds the end of a 4 KiB path" \
+	wait_for 'deep/\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1bddd' 5
+tmux capture-pane -p -e -t "$S" > "$tmp/vma.panee"
+ok "maps tui: that VMA, only SGR escapes" sgr_only "$tmp/vma.panee"
 keys q
 ok "maps tui: q exits 0" wait_for "EXIT=0"
 tmux kill-session -t "$S"

@@ -215,6 +215,27 @@ static void test_table(void **state)
 	delwin(w);
 }
 
+/* The filter matches anywhere in a long name: the file at a path's end. */
+static void test_table_long_name(void **state)
+{
+	static char deep[4000];
+	struct rows d = { { "short", deep }, { 1, 2 } };
+	struct ms_table t;
+
+	memset(deep, 'd', sizeof(deep) - 1);
+	memcpy(deep + sizeof(deep) - 5, "/end", 5);
+	ms_table_init(&t, &tdef, &d, &ui, 1, true);
+	assert_int_equal(ms_table_set_rows(&t, 2), 0);
+	ms_table_key(&t, '/');
+	ms_table_key(&t, '/');
+	ms_table_key(&t, 'e');
+	ms_table_key(&t, 'n');
+	ms_table_key(&t, 'd');
+	assert_int_equal(t.n, 1);
+	assert_int_equal(ms_table_selected(&t), 1);
+	ms_table_free(&t);
+}
+
 /* ---- Theme files ----------------------------------------------------- */
 
 static const char *write_tmp(const char *text)
@@ -262,6 +283,7 @@ int main(void)
 		cmocka_unit_test(test_fmt),    cmocka_unit_test(test_width),
 		cmocka_unit_test(test_escape), cmocka_unit_test(test_bar),
 		cmocka_unit_test(test_table),  cmocka_unit_test(test_theme),
+		cmocka_unit_test(test_table_long_name),
 	};
 	int rc;
 
