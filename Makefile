@@ -241,7 +241,8 @@ check: deps-check
 	$(Q)sh tests/run.sh
 
 # Costs as ratios against floors measured in the same run: writes
-# docs/PERFORMANCE.md (root, a quiet machine).
+# docs/PERFORMANCE.md (root, a quiet machine). The maple row boots the lab
+# VM (tests/bench/maple.sh builds what it needs there).
 bench: all $(BUILD)/bench/sample_cost
 	$(Q)sh tests/bench/bench.sh | tee docs/PERFORMANCE.md
 

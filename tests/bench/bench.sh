@@ -1,7 +1,8 @@
 #!/bin/sh
 # make bench: what memscope costs, as ratios against floors measured in the
 # same run (cat of the same proc files, slabtop, top). Prints Markdown for
-# docs/PERFORMANCE.md. Needs root, tmux, procps; takes about two minutes.
+# docs/PERFORMANCE.md. Needs root, tmux, procps; takes a few minutes (the
+# maple row boots the lab VM: tests/bench/maple.sh).
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 B=build
@@ -93,6 +94,24 @@ if [ -f tests/bench/vma.sh ]; then
 	echo "Reproduce: \`sh tests/bench/vma.sh\` (best of 7 interleaved rounds)."
 	echo
 fi
+
+maple_section() {
+	echo "## The module's maple dump of 60,000 VMAs (lab VM)"
+	echo
+	echo "In the lab VM (Debian's 6.1 kernel, memscope.ko), a process with"
+	echo "60,000 VMAs (\`manyvmas\`); best of 7 interleaved rounds of reading its"
+	echo "/proc/PID/maps in-process (the floor), \`cat\` of it, and writing its PID"
+	echo "to /proc/memscope/maple and reading the dump (every node and slot of"
+	echo "the tree with each VMA: more bytes than maps):"
+	echo
+	echo "    $(sh tests/bench/maple.sh)"
+	echo
+	echo "Reproduce: \`sh tests/bench/maple.sh\` (boots the lab VM:"
+	echo "tests/lab/maple-bench.sh there, times in µs in"
+	echo "tests/lab/out/maple-bench/run.log; MANY=, ROUNDS= to change the run)."
+	echo
+}
+maple_section
 
 echo "## Steady refresh at 1 s, per tab (the explorer in tmux)"
 echo
