@@ -42,14 +42,28 @@ ok "churn: the mmap storm's VMAs, 10 samples" test \
 ok "churn: batch text of every tab exits 0" test $? = 0
 no "churn: text, no raw control byte" raw "$tmp/churn.txt"
 
-tui churn 120 40 "$MS -d 0.1 --tab vma"
+# headline TIMES: the header's notes line, every 0.2 s, into notes.tui
+headline() {
+	k=0
+	while [ $k -lt "$1" ]; do
+		screen | sed -n 2p >> "$tmp/notes.tui"
+		sleep 0.2; k=$((k + 1))
+	done
+}
+tui churn 250 40 "$MS -d 0.1 --tab vma"
 ok "churn tui: the process list" wait_for "Processes" 10
 keys / H z e x e c Enter
 ok "churn tui: the exec loop's VMAs" drill "Hzexec: "
-sleep 1
+headline 8
 keys Escape Escape Escape / H z m m a p Enter
 ok "churn tui: the mmap storm's VMAs" drill "Hzmmap: "
-sleep 1
+headline 5
+keys Escape
+sleep 0.3
+headline 5
+ok "churn tui: the header's notes were read" grep -q 'notes\? (n)' "$tmp/notes.tui"
+no "churn tui: no note of a bad read" \
+	grep -iE 'invalid|malformed|parse|truncat|cannot|error|garbage' "$tmp/notes.tui"
 keys Escape Escape
 for t in 1 2 3 4 5; do keys $t; sleep 0.4; done
 ok "churn tui: still running" test -n "$(mspid)"
