@@ -19,6 +19,17 @@ const struct ms_explain ms_explain_numa[] = {
 			      "below."),
 	},
 	{
+		.id = "numa.node",
+		.name = "Node",
+		.what = N_("The NUMA node a row describes (N0, N1...): a set "
+			   "of CPUs and the memory closest to them."),
+		.source = N_("/sys/devices/system/node/online, else the nodeN "
+			     "directories there."),
+		.formula = N_("Read as is."),
+		.healthy = N_("Informational; most desktops and small virtual "
+			      "machines have one node."),
+	},
+	{
 		.id = "numa.node.cpus",
 		.name = "CPUs",
 		.what = N_("The CPUs that belong to the node."),

@@ -236,6 +236,7 @@ static void draw_nodes(struct ms_page *p, const struct ms_numa *n,
 	page_title(p, buf, ui);
 	if (p->r.w >= 110)
 		cpuw = 24;
+	ms_page_tag_at(p, "numa.node", 0, 5);
 	ms_page_tag_cols(p, 5, node_ids, (const int[]){ cpuw, 8, 8, 8, 7 });
 	y = next_row(p);
 	if (y >= 0)
@@ -304,6 +305,7 @@ static void draw_numastat(struct ms_page *p, const struct ms_numa *n,
 		cw = 15;
 	page_title(p, rates ? "numastat, pages per second" : "numastat, pages",
 		   ui);
+	ms_page_tag_at(p, "numa.node", 0, 5);
 	for (int k = 0; numastat_ids[k]; k++)
 		ms_page_tag_at(p, numastat_ids[k], 5 + k * cw, cw);
 	y = next_row(p);
@@ -349,6 +351,7 @@ static void draw_meminfo(struct ms_page *p, const struct ms_numa *n,
 		cols = NR_MEMINFO_COLS;
 	page_title(p, "Node meminfo", ui);
 	/* a column that does not fit marks the whole header */
+	ms_page_tag_at(p, "numa.node", 0, 5);
 	for (int k = 0; meminfo_ids[k]; k++)
 		ms_page_tag_at(p, meminfo_ids[k], k < cols ? 5 + 9 * k : p->r.w,
 			       9);
@@ -546,9 +549,10 @@ static const char *numa_hints(struct ms_view *base)
 
 /* Every id of the page, top to bottom (the tests walk them). */
 static const char *const all_ids[] = {
-	"numa.node.balancing", NODE_IDS, "numa.distance", NUMASTAT_IDS,
-	MEMINFO_IDS, "numa.mig.pages", MS_LIVE_MIG_IDS, MS_LIVE_HINT_IDS,
-	"numa.mig.tasks", BALANCING_IDS, "numa.bal.local_share", NULL,
+	"numa.node.balancing", "numa.node", NODE_IDS, "numa.distance",
+	NUMASTAT_IDS, MEMINFO_IDS, "numa.mig.pages", MS_LIVE_MIG_IDS,
+	MS_LIVE_HINT_IDS, "numa.mig.tasks", BALANCING_IDS,
+	"numa.bal.local_share", NULL,
 };
 
 static void numa_explain(struct ms_view *base, struct ms_explain_ids *e)

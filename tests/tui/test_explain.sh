@@ -129,6 +129,13 @@ mark_is() {
 	[ "$(marked | sort | uniq -c | awk '{ print $1, $2 }')" = "$3 $2" ]
 }
 
+# mark_only ID TEXT: at ID, TEXT is marked, as every run of marks
+mark_only() {
+	goto "$1" || return 1
+	sleep 0.3
+	[ -n "$(marked)" ] && [ -z "$(marked | grep -vxF -- "$2")" ]
+}
+
 # mark_has ID TEXT: at ID, one run is marked and it holds TEXT
 mark_has() {
 	goto "$1" || return 1
@@ -191,6 +198,9 @@ for lang in C.UTF-8 zh_CN.UTF-8; do
 	page "$lang numa"
 	ok "$lang: the NUMA page walks every column of its tables" \
 		walked "$lang numa" $NUMA_IDS numa.stat.numa_miss numa.mem.file
+	# (those of the four tables on screen: the walk left the page scrolled)
+	ok "$lang: Node marks the Node column of the tables, only that" \
+		mark_only numa.node Node
 	# 160 columns: numastat's full names; its two tables mark both
 	ok "$lang: numa_miss marks its column title in both numastat tables" \
 		mark_is numa.stat.numa_miss numa_miss 2

@@ -192,8 +192,7 @@ static const char *marked(WINDOW *w)
  * Each id of ids, explained on v's page: its column title, as the
  * catalog names it, is all that is marked (every run of it).
  */
-static void check_marks(struct ms_view *v, WINDOW *w,
-			const char *const *ids)
+static void check_marks(struct ms_view *v, WINDOW *w, const char *const *ids)
 {
 	for (; *ids; ids++) {
 		const struct ms_explain *x = ms_explain_find(*ids);
@@ -204,16 +203,15 @@ static void check_marks(struct ms_view *v, WINDOW *w,
 		ui.explain_id = *ids;
 		v->cls->explain(v, &e); /* the page remembers ui */
 		werase(w);
-		v->cls->draw(v, w, (struct ms_rect){ 0, 0, getmaxy(w),
-						      getmaxx(w) });
+		v->cls->draw(v, w,
+			     (struct ms_rect){ 0, 0, getmaxy(w), getmaxx(w) });
 		got = marked(w);
 		if (!*got)
 			fail_msg("%s: nothing marked", *ids);
 		for (const char *r = got; *r;) {
 			size_t len = strcspn(r, "|");
 
-			if (len != strlen(x->name) ||
-			    strncmp(r, x->name, len))
+			if (len != strlen(x->name) || strncmp(r, x->name, len))
 				fail_msg("%s: \"%s\" marked, not \"%s\"", *ids,
 					 got, x->name);
 			r += len + (r[len] == '|');
@@ -377,8 +375,7 @@ static void events_snapshot(struct ms_snapshot *s)
  */
 static void test_events_columns(void **state)
 {
-	static const char *const ids[] = { MS_LIVE_PROC_IDS,
-					   MS_LIVE_KSWAPD_IDS,
+	static const char *const ids[] = { MS_LIVE_PROC_IDS, MS_LIVE_KSWAPD_IDS,
 					   MS_LIVE_SHRINK_IDS, MS_LIVE_OOM_IDS,
 					   NULL };
 	struct ms_view *v = ms_view_reclaim.create(&ui);
@@ -413,17 +410,24 @@ static void test_events_columns(void **state)
  */
 static void test_numa_columns(void **state)
 {
-	static const char *const ids[] = {
-		"numa.node.cpus",	  "numa.node.total",
-		"numa.node.used",	  "numa.node.free",
-		"numa.node.usedpct",	  "numa.stat.numa_hit",
-		"numa.stat.numa_miss",	  "numa.stat.numa_foreign",
-		"numa.stat.interleave_hit", "numa.stat.local_node",
-		"numa.stat.other_node",	  "numa.mem.active",
-		"numa.mem.file",	  "numa.mem.hugetot",
-		MS_LIVE_MIG_IDS,	  MS_LIVE_HINT_IDS,
-		NULL
-	};
+	static const char *const ids[] = { "numa.node",
+					   "numa.node.cpus",
+					   "numa.node.total",
+					   "numa.node.used",
+					   "numa.node.free",
+					   "numa.node.usedpct",
+					   "numa.stat.numa_hit",
+					   "numa.stat.numa_miss",
+					   "numa.stat.numa_foreign",
+					   "numa.stat.interleave_hit",
+					   "numa.stat.local_node",
+					   "numa.stat.other_node",
+					   "numa.mem.active",
+					   "numa.mem.file",
+					   "numa.mem.hugetot",
+					   MS_LIVE_MIG_IDS,
+					   MS_LIVE_HINT_IDS,
+					   NULL };
 	struct ms_view *v = ms_view_numa.create(&ui);
 	WINDOW *w = newwin(90, 94, 0, 0); /* numastat's short titles */
 	struct ms_numa_events *e;
