@@ -72,6 +72,31 @@ no "names tui: drill-down, no raw control byte" sh -c \
 keys q
 ok "names tui: q exits 0" wait_for "EXIT=0"
 tmux kill-session -t "$S"
+
+# a recording and a captured tree keep the raw bytes; shown escaped again
+"$MS" -b -n 1 --tab vma --record "$tmp/names.rec" > /dev/null 2>&1
+"$MS" -b --replay "$tmp/names.rec" --json --tab vma > "$tmp/replay.json" 2>&1
+"$MS" --capture "$tmp/cap" --pid "$npid1" > /dev/null 2>&1
+"$MS" -b -n 1 --json --root "$tmp/cap" --tab vma > "$tmp/cap.json" 2>&1
+for k in 1 2 4 7; do
+	eval "p=\$npid$k w=\$want$k"
+	ok "names: replayed comm $k escaped" jq -e --argjson p "$p" \
+		--arg w "$w" '[.processes[] | select(.pid == $p)][0].comm == $w' \
+		"$tmp/replay.json"
+	ok "names: captured comm $k escaped" jq -e --argjson p "$p" \
+		--arg w "$w" '[.processes[] | select(.pid == $p)][0].comm == $w' \
+		"$tmp/cap.json"
+done
+no "names: replay, no raw control byte" raw "$tmp/replay.json"
+tui replay 120 40 "$MS --replay $tmp/names.rec --tab vma"
+wait_for "Processes" 10
+keys / H z Enter
+ok "names replay tui: the escaped comm" wait_for 'Hz2\x1b]52;c;aGk=\x07' 10
+tmux capture-pane -p -e -t "$S" > "$tmp/replay.panee"
+ok "names replay tui: only SGR escapes in the pane" sgr_only "$tmp/replay.panee"
+keys q
+ok "names replay tui: q exits 0" wait_for "EXIT=0"
+tmux kill-session -t "$S"
 for k in 1 2 3 4 5 6 7; do eval "kill \$npid$k"; done
 
 # ---- mapped paths: newline, blanks, escapes, invalid UTF-8, (deleted) ----
