@@ -116,12 +116,29 @@ static void compaction(char *buf, size_t len,
 			 (unsigned long long)c->max_us);
 }
 
+/*
+ * Explain mode: the rows' labels, and the two halves of the last line
+ * (compaction in its first comp columns, then the fallbacks).
+ */
+static void mark_panel(WINDOW *w, struct ms_rect r, int comp,
+		       const struct ms_ui *ui)
+{
+	ms_explain_mark(w, r.y + 1, r.x, LABEL_W, ui, "buddy.ev.allocs");
+	ms_explain_mark(w, r.y + 2, r.x, LABEL_W, ui, "buddy.ev.frees");
+	ms_explain_mark(w, r.y + 3, r.x, LABEL_W, ui, "buddy.ev.failed");
+	if (comp > r.w)
+		comp = r.w;
+	ms_explain_mark(w, r.y + 4, r.x, comp, ui, "buddy.ev.compaction");
+	ms_explain_mark(w, r.y + 4, r.x + comp + 3, r.w - comp - 3, ui,
+			"buddy.ev.fallbacks");
+}
+
 void ms_buddy_events_panel(WINDOW *w, struct ms_rect r,
 			   const struct ms_snapshot *s, const struct ms_ui *ui)
 {
 	const struct ms_buddy_events *e = &s->buddy_events;
 	int n = e->nr_orders < MS_MAX_ORDER ? e->nr_orders : MS_MAX_ORDER;
-	int cw = n ? (r.w - LABEL_W) / n : 6;
+	int cw = n ? (r.w - LABEL_W) / n : 6, comp;
 	char buf[512], half[256];
 
 	if (r.h < 5)
@@ -141,20 +158,12 @@ void ms_buddy_events_panel(WINDOW *w, struct ms_rect r,
 		   e->fields & MS_BE_ALLOC);
 	fallbacks(half, sizeof(half), e, ui);
 	compaction(buf, sizeof(buf), e);
-	cw = (int)strlen(buf); /* ASCII: the compaction part's width */
+	comp = (int)strlen(buf); /* ASCII: its width */
 	snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "   %s", half);
 	/* migrate type names come from the kernel's BTF: escape them */
 	ms_put_esc(w, r.y + 4, r.x, r.w, MS_LEFT, true, ms_attr(MS_C_NORMAL),
 		   buf);
-	/* explain mode: the labels, then the two halves of the last line */
-	ms_explain_mark(w, r.y + 1, r.x, LABEL_W, ui, "buddy.ev.allocs");
-	ms_explain_mark(w, r.y + 2, r.x, LABEL_W, ui, "buddy.ev.frees");
-	ms_explain_mark(w, r.y + 3, r.x, LABEL_W, ui, "buddy.ev.failed");
-	if (cw > r.w)
-		cw = r.w;
-	ms_explain_mark(w, r.y + 4, r.x, cw, ui, "buddy.ev.compaction");
-	ms_explain_mark(w, r.y + 4, r.x + cw + 3, r.w - cw - 3, ui,
-			"buddy.ev.fallbacks");
+	mark_panel(w, r, comp, ui);
 }
 
 /* Order, one column per migrate type, then frees and failures. */
