@@ -70,6 +70,9 @@ drill() {
 	done
 	return 1
 }
+# restored: the pane is back in the shell's normal mode
+MODES='#{alternate_on}#{cursor_flag}#{keypad_flag}#{keypad_cursor_flag}#{mouse_any_flag}#{mouse_all_flag}#{mouse_button_flag}#{mouse_standard_flag}#{mouse_sgr_flag}'
+restored() { test "$(fmt "$MODES")" = 010000000; }
 mspid() { pgrep -P "$(tmux list-panes -t "$S" -F '#{pane_pid}')" -x memscope; }
 fmt() { tmux display-message -p -t "$S" "$1"; }
 
