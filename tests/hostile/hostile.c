@@ -77,13 +77,15 @@ static int do_name(int argc, char **argv)
 
 /* Names of the files "maps" maps; the first one is unlinked once mapped. */
 static const char *const map_names[] = {
-	"gone",			    /* becomes "gone (deleted)" */
-	"fake (deleted)",	    /* only looks deleted */
-	"new\nline",		    /* the kernel writes \012 */
+	"gone", /* becomes "gone (deleted)" */
+	"fake (deleted)", /* only looks deleted */
+	"new\nline", /* the kernel writes \012 */
 	"two  spaces and\ttab",
 	"esc\033[2J\033]52;c;aGk=\a", /* clear screen, OSC 52 clipboard */
 	"bad\xff\xfe utf8 \xc2\x9b c1",
 	" lead and trail ",
+	"q\"uote back\\slash", /* JSON's own specials */
+	"line\xe2\x80\xa8sep", /* U+2028, a line break to some */
 };
 
 static int map_file(const char *dir, const char *name, int i)
@@ -280,8 +282,8 @@ static int do_churn(int argc, char **argv)
 			return 0;
 		snprintf(arg, sizeof(arg), "%f", end);
 		usleep(2000);
-		execl("/proc/self/exe", argv[0], "churn", "exec", argv[3],
-		      arg, (char *)NULL);
+		execl("/proc/self/exe", argv[0], "churn", "exec", argv[3], arg,
+		      (char *)NULL);
 		perror("exec");
 		return 1;
 	}

@@ -116,7 +116,9 @@ set -- \
 	'two  spaces and<TAB>tab' 'two  spaces and\x09tab' \
 	'esc<ESC>' 'esc\x1b[2J\x1b]52;c;aGk=\x07' \
 	'bad<FF>' 'bad\xff\xfe utf8 \xc2\x9b c1' \
-	'lead' ' lead and trail '
+	'lead' ' lead and trail ' \
+	'quote' 'q"uote back\\slash' \
+	'U+2028' 'line\xe2\x80\xa8sep'
 # DIR/deep/ + 15 x (ten ESC + 240 d) + /end, as JSON holds it
 dir=$(printf '%s' '\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b'; printf '%0240d' 0 | tr 0 d)
 deep=deep
