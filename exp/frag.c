@@ -6,8 +6,10 @@
 #include "exp/exp.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
 
 #define MAX_STEPS 24
 /* the most the fragmenter maps in all, whatever the machine's size */
@@ -21,6 +23,8 @@
 #define UNEVICTABLE "proc/sys/vm/compact_unevictable_allowed"
 #define PCP_FRACTION "proc/sys/vm/percpu_pagelist_high_fraction"
 #define PROACTIVE "proc/sys/vm/compaction_proactiveness"
+#define THP "sys/kernel/mm/transparent_hugepage/enabled"
+#define MIN_FREE "proc/sys/vm/min_free_kbytes"
 
 static const char *const counters[] = {
 	"pgscan_kswapd", "pgsteal_kswapd", "pgscan_direct",
@@ -70,6 +74,7 @@ struct frag {
 	struct ms_csv zcsv, pcsv, vcsv, bcsv;
 	struct ms_worker *wk;	/* the fragmenter */
 	struct ms_frag_reply w;	/* the fragmenter's last reply */
+	char thp[16];		/* THP's mode before the run, "" unknown */
 	bool pfns;		/* pins placed by page frame */
 	const char *stopped;	/* why filling stopped early, or NULL */
 	int last_frag;		/* the last fragmenting point */
@@ -497,7 +502,8 @@ static void report_params(struct frag *f)
 		   "`vm.percpu_pagelist_high_fraction` = 1000000, so the per-CPU "
 		   "free lists stay short and freed pages show in buddyinfo, "
 		   "and `vm.compaction_proactiveness` = 0, so kcompactd does "
-		   "not compact on its own (all restored afterwards)\n"
+		   "not compact on its own (all restored afterwards); "
+		   "transparent huge pages: %s\n"
 		   "- Allocation probe (memscope.ko): orders 0..%d, %d attempts "
 		   "each, GFP_KERNEL|__GFP_NORETRY, freed at once\n"
 		   "- Indices of the main zone (node %d %s): the seed's "
@@ -510,6 +516,9 @@ static void report_params(struct frag *f)
 			  "one in every 2^(order-1) kept pages (no page frame "
 			  "numbers)",
 		f->p.take_steps, f->p.pb_order, MAX_MAPPED_MB,
+		!strcmp(f->thp, "never") ? "`madvise` for the run (they were "
+					   "`never`)" :
+		*f->thp ? f->thp : "unknown",
 		f->nr_orders - 1, f->p.probe_count,
 		f->zones[f->main_zone].node, f->zones[f->main_zone].name,
 		PROBE_ORDER);
@@ -787,6 +796,59 @@ static void plot(struct frag *f)
  * the fragmenter makes. A huge fraction keeps those lists at their
  * minimum (4 batches), so the holes reach the buddy free lists.
  */
+static int read_min_free(struct frag *f, char *buf, size_t len)
+{
+	int fd = openat(f->e->root.dirfd, MIN_FREE, O_RDONLY | O_CLOEXEC);
+	ssize_t n = fd >= 0 ? read(fd, buf, len - 1) : -1;
+	int err = n > 0 ? 0 : fd < 0 ? -errno : -EIO;
+
+	if (fd >= 0)
+		close(fd);
+	buf[n > 0 ? n : 0] = 0;
+	buf[strcspn(buf, "\n")] = 0;
+	return err;
+}
+
+/* The selected word of "always [madvise] never" into f->thp. */
+static void read_thp(struct frag *f)
+{
+	char buf[128], *a, *b;
+	int fd = openat(f->e->root.dirfd, THP, O_RDONLY | O_CLOEXEC);
+	ssize_t n = fd >= 0 ? read(fd, buf, sizeof(buf) - 1) : -1;
+
+	if (fd >= 0)
+		close(fd);
+	buf[n > 0 ? n : 0] = 0;
+	a = strchr(buf, '[');
+	b = a ? strchr(a, ']') : NULL;
+	if (a && b && b - a - 1 < (int)sizeof(f->thp))
+		snprintf(f->thp, sizeof(f->thp), "%.*s", (int)(b - a - 1),
+			 a + 1);
+}
+
+/*
+ * The take steps need huge pages; the kernel turns them off by default
+ * below 512 MiB of memory (the quick run's VM): madvise mode for the run.
+ */
+static int setup_thp(struct frag *f)
+{
+	char min_free[32];
+	int err;
+
+	read_thp(f);
+	if (strcmp(f->thp, "never"))
+		return 0;
+	ms_exp_say(f->e, "transparent huge pages were off: madvise mode for "
+			 "the run");
+	/* turning them on raises vm.min_free_kbytes, which stays raised */
+	err = read_min_free(f, min_free, sizeof(min_free));
+	if (!err)
+		err = ms_restore_set(&f->e->root, MIN_FREE, min_free);
+	if (err)
+		return err;
+	return ms_restore_write(&f->e->root, THP, "madvise", "never");
+}
+
 static int setup(struct frag *f)
 {
 	int err = ms_restore_set(&f->e->root, UNEVICTABLE, "0");
@@ -803,6 +865,8 @@ static int setup(struct frag *f)
 		ms_exp_say(f->e, "no %s: kcompactd may compact on its own",
 			   PROACTIVE);
 	else if (err)
+		return err;
+	if ((err = setup_thp(f)))
 		return err;
 	err = ms_restore_set(&f->e->root, PCP_FRACTION, "1000000");
 	if (err == -ENOENT)
@@ -837,15 +901,16 @@ static int frag_run(struct ms_exp *e)
 	pick_zones(&f);
 	if (!f.nr_zones)
 		return -ENODATA;
-	if ((err = open_csvs(&f)))
+	if ((err = open_csvs(&f)) || (err = setup(&f)) || (err = sample(&f)))
 		goto out;
+	/* the watermarks as the run's settings left them */
 	plan(&f);
 	e->steps = f.p.fill_steps + f.p.take_steps + 6;
 	ms_exp_step(e, "baseline: buddy state, allocation probe orders "
 		       "0..%d x %d; then fill to MemFree %u MiB, punch, take, "
 		       "compact, unpin",
 		    f.nr_orders - 1, f.p.probe_count, f.p.reserve_mb);
-	if ((err = setup(&f)) || (err = record(&f, "baseline")))
+	if ((err = record(&f, "baseline")))
 		goto out;
 	if (!f.probe)
 		ms_exp_say(e, "no allocation probe (memscope.ko): %s",

@@ -12,7 +12,9 @@ settings() {
 	cat /sys/kernel/mm/lru_gen/enabled \
 		/proc/sys/vm/compact_unevictable_allowed \
 		/proc/sys/vm/percpu_pagelist_high_fraction \
-		/proc/sys/vm/compaction_proactiveness 2>&1
+		/proc/sys/vm/compaction_proactiveness \
+		/sys/kernel/mm/transparent_hugepage/enabled \
+		/proc/sys/vm/min_free_kbytes 2>&1
 }
 # What the experiments must put back (the host compares the two).
 settings >/out/settings-before
