@@ -16,8 +16,8 @@ mkdir -p "$out"
 
 # name|keys, comma between presses (tmux send-keys names)|text the finished
 # screen shows
-shots='buddy|Down Down|History: node 0 Normal
-buddy-zone|Down Down,Enter|Free memory per order
+shots='buddy|Down Down|node 0 Normal fragmentation
+buddy-zone|Down Down,Enter,H|Unmovable
 buddy-explain|Down Down,x,Right Right Right Right Right Right|Explain: Frag%
 slab|2|ObjSz
 slab-cache|2,Enter|Attributes (/sys/kernel/slab)
