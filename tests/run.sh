@@ -7,19 +7,16 @@ passed=0 failed=0 failures=""
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
-count() { # $1 = suite name; reads the suite's output in $log
-	p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p; s/^[0-9a-z:]* *\([0-9]*\) passed, \([0-9]*\) failed.*/\1/p; s/^\([0-9]*\) passed, \([0-9]*\) failed.*/\1/p' "$log" | tail -n 1)
-	f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p; s/^\([0-9]*\) passed, \([0-9]*\) failed.*/\2/p' "$log" | tail -n 1)
-	passed=$((passed + ${p:-0}))
-	failed=$((failed + ${f:-0}))
-}
+. tests/count.sh
 
 suite() { # $1 = name, rest = command
 	name=$1; shift
 	echo "=== $name"
 	if "$@" >"$log" 2>&1; then rc=0; else rc=$?; fi
 	cat "$log"
-	count
+	set -- $(count "$log")
+	passed=$((passed + $1))
+	failed=$((failed + $2))
 	if [ "$rc" -ne 0 ]; then
 		# a crash or a suite that died without counting still fails
 		grep -qE '(FAILED|[1-9][0-9]* failed)' "$log" || failed=$((failed + 1))
