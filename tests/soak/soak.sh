@@ -74,13 +74,16 @@ gone() {
 
 # fds PID: "total proc bpf other" open descriptors: proc = the kept
 # /proc/N/stat and statm of the process list, bpf = programs, maps, links,
-# BTF; other = the rest (terminal, sockets, /proc files, epoll)
+# BTF; other = the rest (terminal, sockets, /proc files, epoll). The BPF
+# run-time statistics fd (bpf-stats), held for one refresh in ten seconds
+# for the footer's cost line (probes/bpf/bpf.c), counts in total only.
 fds() {
 	find /proc/"$1"/fd -mindepth 1 -printf '%l\n' 2>/dev/null | awk '
 		/^\/proc\/[0-9]+\/stat/ { p++; next }
+		/^anon_inode:bpf-stats/ { t++; next }
 		/^anon_inode:(bpf|btf)/ { b++; next }
 		{ o++ }
-		END { printf "%d %d %d %d\n", p + b + o, p, b, o }'
+		END { printf "%d %d %d %d\n", p + b + o + t, p, b, o }'
 }
 
 # nprocs: the processes memscope sees (its PID namespace's /proc)
