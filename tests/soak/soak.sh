@@ -13,13 +13,6 @@ RSS_TOL_KB=${SOAK_RSS_TOL_KB:-2048}
 RSS_TOL_PCT=${SOAK_RSS_TOL_PCT:-5}
 # cycles before anything is compared: the first opens every page once
 WARM_CYCLES=1
-# glibc's malloc with a fixed mmap threshold: blocks of 128 KiB and more
-# are mapped and unmapped (not kept in the heap) and the heap is trimmed
-# past 128 KiB free. By default the threshold moves up after the first big
-# free, and from then on which cycle's big blocks stay in the heap is luck:
-# RSS and VmHWM wandered by 4-6 MiB from cycle to cycle with nothing
-# leaking. Fixed, RSS follows what memscope holds.
-TUNE=glibc.malloc.mmap_threshold=131072:glibc.malloc.trim_threshold=131072
 # processes in memscope's namespace: itself, soakload and its 4 children
 PROCS_MAX=6
 TRACEFS=/sys/kernel/tracing
@@ -154,7 +147,7 @@ checkpoint() {
 # the machine's processes, and PROCS_MAX becomes the most it saw.
 if [ "$(id -u)" = 0 ]; then
 	tmux new-session -d -s soak -x 160 -y 50 \
-		"exec env GLIBC_TUNABLES=$TUNE unshare --pid --fork --mount-proc $MS -d 0.1"
+		"exec unshare --pid --fork --mount-proc $MS -d 0.1"
 	i=0
 	while [ -z "$ms_pid" ] && [ $i -lt 50 ]; do
 		sleep 0.1
@@ -166,7 +159,7 @@ if [ "$(id -u)" = 0 ]; then
 		>"$tmp/load.out" &
 else
 	echo "# not root: no PID namespace, memscope sees every process"
-	tmux new-session -d -s soak -x 160 -y 50 "exec env GLIBC_TUNABLES=$TUNE $MS -d 0.1"
+	tmux new-session -d -s soak -x 160 -y 50 "exec $MS -d 0.1"
 	sleep 0.5
 	ms_pid=$(tmux list-panes -t soak -F '#{pane_pid}')
 	"$tmp/soakload" "$SECS" "$tmp/files" >"$tmp/load.out" &
