@@ -52,6 +52,9 @@ struct ms_probe {
 	void *priv;
 };
 
+/* The effective capability cap (CAP_*) of this process (probes/cap.c). */
+bool ms_has_cap(int cap);
+
 /* Backends, in no particular order: the manager sorts by priority. */
 extern const struct ms_probe_ops ms_procfs_ops;
 extern const struct ms_probe_ops ms_kmod_ops;

@@ -50,16 +50,6 @@ struct ms_bpf {
 	double stats_next; /* t_mono the next window opens */
 };
 
-static bool has_cap(int cap)
-{
-	struct __user_cap_header_struct h = { _LINUX_CAPABILITY_VERSION_3, 0 };
-	struct __user_cap_data_struct d[2] = { 0 };
-
-	if (syscall(SYS_capget, &h, d))
-		return false;
-	return d[cap / 32].effective & (1u << (cap % 32));
-}
-
 static int bpf_detect(const struct ms_root *root, unsigned int *caps, char *why,
 		      size_t len)
 {
@@ -68,8 +58,8 @@ static int bpf_detect(const struct ms_root *root, unsigned int *caps, char *why,
 		snprintf(why, len, "captured tree");
 		return -ENODEV;
 	}
-	if (!has_cap(CAP_SYS_ADMIN) &&
-	    !(has_cap(CAP_BPF) && has_cap(CAP_PERFMON))) {
+	if (!ms_has_cap(CAP_SYS_ADMIN) &&
+	    !(ms_has_cap(CAP_BPF) && ms_has_cap(CAP_PERFMON))) {
 		snprintf(why, len,
 			 "needs root (CAP_BPF and CAP_PERFMON, "
 			 "or CAP_SYS_ADMIN)");

@@ -109,16 +109,6 @@ static void switch_delayacct(struct tsprobe *t, const struct ms_root *root,
 
 /* ---- the backend --------------------------------------------------------- */
 
-static bool has_cap(int cap)
-{
-	struct __user_cap_header_struct h = { _LINUX_CAPABILITY_VERSION_3, 0 };
-	struct __user_cap_data_struct d[2] = { 0 };
-
-	if (syscall(SYS_capget, &h, d))
-		return false;
-	return d[cap / 32].effective & (1u << (cap % 32));
-}
-
 static int ts_detect(const struct ms_root *root, unsigned int *caps, char *why,
 		     size_t len)
 {
@@ -128,7 +118,7 @@ static int ts_detect(const struct ms_root *root, unsigned int *caps, char *why,
 		return -ENODEV;
 	}
 	/* TASKSTATS_CMD_GET is GENL_ADMIN_PERM */
-	if (!has_cap(CAP_NET_ADMIN)) {
+	if (!ms_has_cap(CAP_NET_ADMIN)) {
 		snprintf(why, len, "needs root (CAP_NET_ADMIN)");
 		return -EPERM;
 	}
