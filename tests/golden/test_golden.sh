@@ -1,0 +1,64 @@
+#!/bin/sh
+# Golden outputs: batch JSON, text and OpenMetrics of every fixture tree,
+# and the replay of a committed recording, must stay byte for byte what
+# tests/golden/out/ holds (the sample's time aside). A change that alters
+# an output regenerates them with `sh tests/golden/test_golden.sh --update`
+# and says in its commit why each difference is right.
+cd "$(dirname "$0")/../.." || exit 2
+. tests/lib.sh
+G=tests/golden/out
+REC=tests/golden/recording.zst
+update=0
+[ "${1:-}" = "--update" ] && update=1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# the only parts that differ between two runs: when the sample was taken
+norm() {
+	sed -E -e 's/"timestamp":[0-9.e+-]+/"timestamp":0/' \
+		-e '1s/^memscope [0-9-]+ [0-9:]+ /memscope DATE TIME /' \
+		-e 's/^(memscope_sample_timestamp_seconds) .*/\1 0/'
+}
+
+# golden NAME memscope-args...: run, normalise, compare or write
+golden() {
+	name=$1; shift
+	"$MS" "$@" >"$tmp/raw" 2>"$tmp/err"
+	echo "exit $?" >>"$tmp/err"
+	norm <"$tmp/raw" >"$tmp/out"
+	cat "$tmp/err" >>"$tmp/out"
+	if [ $update -eq 1 ]; then
+		mkdir -p "$(dirname "$G/$name")"
+		cp "$tmp/out" "$G/$name"
+	fi
+	if cmp -s "$tmp/out" "$G/$name"; then
+		T_PASS=$((T_PASS + 1)); echo "ok   - golden $name"
+	else
+		T_FAIL=$((T_FAIL + 1)); echo "FAIL - golden $name"
+		diff -u "$G/$name" "$tmp/out" 2>&1 | head -20
+	fi
+}
+
+for d in "$FIX"/*/; do
+	t=$(basename "$d")
+	[ -d "$d/proc" ] || [ -d "$d/sys" ] || continue
+	for f in json text openmetrics; do
+		golden "$t/all.$f" -b -n 1 --root "$d" --format "$f"
+	done
+done
+# the process and cache drill-downs of the two real trees
+for t in debian12-6.18 debian-6.1-2node; do
+	pid=$(ls "$FIX/$t"/proc/*/smaps | sed -E 's|.*/proc/([0-9]+)/smaps|\1|' |
+		sort -n | head -n 1)
+	for f in json text; do
+		golden "$t/vma.$f" -b -n 1 --root "$FIX/$t" --tab vma \
+			--pid "$pid" --format "$f"
+		golden "$t/cache.$f" -b -n 1 --root "$FIX/$t" --tab slab \
+			--cache dentry --format "$f"
+	done
+done
+# a live recording (every section, BPF events, taskstats delays) replayed
+for f in json text openmetrics; do
+	golden "replay.$f" -b --replay "$REC" --format "$f"
+done
+finish
