@@ -43,7 +43,7 @@ ifneq ($(V),1)
 Q := @
 endif
 
-LIB_SRC := $(filter-out core/main.c,$(wildcard core/*.c)) \
+LIB_SRC := $(filter-out app/main.c,$(wildcard model/*.c store/*.c out/*.c app/*.c)) \
 	   $(wildcard probes/*.c probes/*/*.c exp/*.c)
 
 # The BPF backend (probes/bpf): *.bpf.c -> build/bpf/*.bpf.o -> *.skel.h.
@@ -127,7 +127,7 @@ $(BUILD)/%.o: %.c
 $(BUILD)/libmemscope.a: $(LIB_OBJ)
 	$(Q)$(AR) rcs $@ $^
 
-$(BUILD)/memscope: $(BUILD)/core/main.o $(TUI_OBJ) $(BUILD)/libmemscope.a
+$(BUILD)/memscope: $(BUILD)/app/main.o $(TUI_OBJ) $(BUILD)/libmemscope.a
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
@@ -268,8 +268,9 @@ fixtures:
 	sh tests/fixtures/capture.sh tests/fixtures/local
 
 format:
-	clang-format -i $(LIB_SRC) $(TUI_SRC) core/main.c $(TEST_SRC) \
-		$(wildcard core/*.h probes/*.h probes/*/*.h tui/*.h)
+	clang-format -i $(LIB_SRC) $(TUI_SRC) app/main.c $(TEST_SRC) \
+		$(wildcard model/*.h store/*.h out/*.h app/*.h probes/*.h \
+		probes/*/*.h tui/*.h)
 
 clean:
 	rm -rf build

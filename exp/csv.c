@@ -7,7 +7,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "core/snapshot.h"
+#include "model/snapshot.h"
 
 int ms_csv_start(struct ms_csv *c, FILE *f, const char *const *cols, int n)
 {

@@ -13,7 +13,7 @@
 
 #include "probes/probe.h"
 
-/* Entry point from core/main.c: argv[0] is "experiment". Exit status. */
+/* Entry point from app/main.c: argv[0] is "experiment". Exit status. */
 int ms_exp_main(int argc, char **argv);
 
 /* ---- Context shared by the experiments (exp/run.c) -------------------- */

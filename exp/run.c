@@ -18,7 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "core/escape.h"
+#include "model/escape.h"
 
 /* The lab VM's kernel command line carries this (tests/lab/vm.sh). */
 #define LAB_MARK "MEMSCOPE_LAB=1"

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/record.h"
+#include "store/record.h"
 
 /* Every backend memscope is built with; later ones add a line here. */
 static const struct ms_probe_ops *const backends[] = {

@@ -6,7 +6,7 @@
 #ifndef MS_PROBE_H
 #define MS_PROBE_H
 
-#include "core/snapshot.h"
+#include "model/snapshot.h"
 #include "probes/root.h"
 
 struct ms_probe;
@@ -70,7 +70,7 @@ struct ms_manager {
 	int n;
 	struct ms_probe *owner[MS_SEC_COUNT];
 	/*
-	 * --record (core/record.h): while set, every sample asks for all it
+	 * --record (store/record.h): while set, every sample asks for all it
 	 * can read and is appended to it after its rates.
 	 */
 	struct ms_record *rec;

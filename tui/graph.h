@@ -6,7 +6,7 @@
 #ifndef MS_GRAPH_H
 #define MS_GRAPH_H
 
-#include "core/history.h"
+#include "tui/history.h"
 #include "tui/widgets.h"
 
 /* ---- Drawing values -------------------------------------------------- */

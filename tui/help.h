@@ -3,7 +3,7 @@
 #ifndef MS_HELP_H
 #define MS_HELP_H
 
-#include "core/snapshot.h"
+#include "model/snapshot.h"
 #include "tui/widgets.h"
 
 /* Lines the help screen has for this snapshot (keys, sources, notes). */

@@ -9,7 +9,7 @@
 #include <curses.h>
 #include <stdbool.h>
 
-#include "core/snapshot.h"
+#include "model/snapshot.h"
 #include "tui/view.h"
 #include "tui/widgets.h"
 

@@ -12,7 +12,7 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include "core/config.h"
+#include "app/config.h"
 
 #ifndef MS_THEMES_DIR
 #define MS_THEMES_DIR "themes"

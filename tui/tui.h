@@ -3,7 +3,7 @@
 #ifndef MS_TUI_H
 #define MS_TUI_H
 
-#include "core/opts.h"
+#include "app/opts.h"
 #include "probes/probe.h"
 
 /* Run until the user quits; the terminal is restored on every exit path. */

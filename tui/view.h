@@ -9,8 +9,8 @@
 #include <curses.h>
 #include <stdbool.h>
 
-#include "core/opts.h"
-#include "core/snapshot.h"
+#include "app/opts.h"
+#include "model/snapshot.h"
 
 /* A rectangle of a window: top row, left column, height, width. */
 struct ms_rect {

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "core/escape.h"
+#include "model/escape.h"
 
 /* ---- Formatting ------------------------------------------------------ */
 

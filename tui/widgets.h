@@ -11,7 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "core/snapshot.h"
+#include "model/snapshot.h"
 #include "tui/theme.h"
 #include "tui/view.h"
 

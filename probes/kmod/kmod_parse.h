@@ -6,7 +6,7 @@
 #ifndef MS_KMOD_PARSE_H
 #define MS_KMOD_PARSE_H
 
-#include "core/snapshot.h"
+#include "model/snapshot.h"
 
 #include <stdbool.h>
 #include <stddef.h>

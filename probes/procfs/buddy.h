@@ -6,7 +6,7 @@
 #ifndef MS_PROCFS_BUDDY_H
 #define MS_PROCFS_BUDDY_H
 
-#include "core/snapshot.h"
+#include "model/snapshot.h"
 
 #include <stddef.h>
 

@@ -6,7 +6,7 @@
 #ifndef MS_PROCFS_NUMA_H
 #define MS_PROCFS_NUMA_H
 
-#include "core/snapshot.h"
+#include "model/snapshot.h"
 #include "probes/procfs/kv.h"
 
 #include <stddef.h>

@@ -8,7 +8,7 @@
 #ifndef MS_PROCFS_H
 #define MS_PROCFS_H
 
-#include "core/snapshot.h"
+#include "model/snapshot.h"
 #include "probes/root.h"
 
 struct ms_proc_cache;	/* proc.c: per-process state between samples */

@@ -6,7 +6,7 @@
 #ifndef MS_PROCFS_RECLAIM_H
 #define MS_PROCFS_RECLAIM_H
 
-#include "core/snapshot.h"
+#include "model/snapshot.h"
 #include "probes/procfs/kv.h"
 
 #include <stddef.h>

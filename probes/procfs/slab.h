@@ -3,7 +3,7 @@
 #ifndef MS_PROCFS_SLAB_H
 #define MS_PROCFS_SLAB_H
 
-#include "core/snapshot.h"
+#include "model/snapshot.h"
 
 #include <stddef.h>
 

@@ -6,7 +6,7 @@
 #ifndef MS_PROCFS_VMA_H
 #define MS_PROCFS_VMA_H
 
-#include "core/snapshot.h"
+#include "model/snapshot.h"
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -2,7 +2,7 @@
 /*
  * A --json line back into a snapshot: the header, meminfo, buddy, slab,
  * processes, VMAs and the maple tree, reclaim, NUMA and the module's
- * experiments, mirroring core/out_json.c. Absent keys stay MS_NA / NAN.
+ * experiments, mirroring store/json.c. Absent keys stay MS_NA / NAN.
  */
 #include "probes/replay/decode.h"
 

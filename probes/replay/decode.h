@@ -10,7 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "core/snapshot.h"
+#include "model/snapshot.h"
 
 typedef struct json_object json;
 

@@ -2,7 +2,7 @@
 /*
  * A --json line's live sections back into a snapshot: BPF events (buddy,
  * slab, faults, reclaim, NUMA), the BPF backend's costs and the task
- * delays, mirroring core/out_json_events.c and core/out_json_live.c.
+ * delays, mirroring store/json_events.c and store/json_live.c.
  */
 #include "probes/replay/decode.h"
 

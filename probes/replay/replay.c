@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/record.h"
+#include "store/record.h"
 #include "probes/replay/decode.h"
 #include "probes/replay/file.h"
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * --replay FILE: the replay backend plays a recording (core/record.h)
+ * --replay FILE: the replay backend plays a recording (store/record.h)
  * back through the probe vtable; batch and explorer move its cursor.
  */
 #ifndef MS_REPLAY_H

@@ -12,7 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "core/batch.h"
+#include "app/batch.h"
 #include "probes/probe.h"
 
 static double secs(clockid_t clk)

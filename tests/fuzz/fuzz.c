@@ -11,8 +11,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/config.h"
-#include "core/snapshot.h"
+#include "app/config.h"
+#include "model/snapshot.h"
 #include "probes/kmod/kmod_parse.h"
 #include "probes/procfs/buddy.h"
 #include "probes/procfs/kv.h"

@@ -9,8 +9,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "core/frag.h"
-#include "core/snapshot.h"
+#include "model/frag.h"
+#include "model/snapshot.h"
 #include "probes/procfs/buddy.h"
 #include "probes/procfs/procfs.h"
 #include "probes/root.h"

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The config file (core/config.c): every key, broken files named with
+ * The config file (app/config.c): every key, broken files named with
  * their line, where the file is looked up, and how it meets the options.
  */
 #define _GNU_SOURCE
@@ -17,7 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/config.h"
+#include "app/config.h"
 
 static char tmpdir[64], path[128];
 

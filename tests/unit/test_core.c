@@ -14,8 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/escape.h"
-#include "core/output.h"
+#include "model/escape.h"
+#include "out/output.h"
 #include "probes/probe.h"
 
 static void escape_controls(void **state)

@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/snapshot.h"
+#include "model/snapshot.h"
 #include "probes/probe.h"
 #include "tui/explain.h"
 #include "tui/live.h"

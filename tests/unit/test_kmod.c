@@ -9,7 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "core/snapshot.h"
+#include "model/snapshot.h"
 #include "probes/kmod/kmod_parse.h"
 #include "probes/probe.h"
 #include "probes/procfs/procfs.h"

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-/* The plain-text batch output of the event sections (core/out_text_events.c). */
+/* The plain-text batch output of the event sections (out/text_events.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,8 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/output.h"
-#include "core/snapshot.h"
+#include "out/output.h"
+#include "model/snapshot.h"
 
 /* The text of one snapshot's sections, malloc'd. */
 static char *text_of(const struct ms_snapshot *s, unsigned int sections)

@@ -20,8 +20,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "core/output.h"
-#include "core/record.h"
+#include "out/output.h"
+#include "store/record.h"
 #include "probes/replay/file.h"
 #include "probes/replay/replay.h"
 

@@ -4,7 +4,7 @@
  * it, through a zstd stream flushed per sample (docs/recording.md).
  */
 #define _GNU_SOURCE
-#include "core/record.h"
+#include "store/record.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -16,8 +16,8 @@
 #include <unistd.h>
 #include <zstd.h>
 
-#include "core/escape.h"
-#include "core/output.h"
+#include "model/escape.h"
+#include "out/output.h"
 
 struct ms_record {
 	int fd;

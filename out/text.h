@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* Shared by the plain-text batch output's files (core/out_text*.c). */
+/* Shared by the plain-text batch output's files (out/text*.c). */
 #ifndef MS_OUT_TEXT_H
 #define MS_OUT_TEXT_H
 
@@ -7,8 +7,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "core/escape.h"
-#include "core/snapshot.h"
+#include "model/escape.h"
+#include "model/snapshot.h"
 
 /* Every untrusted string passes through here before it is printed. */
 static inline const char *esc(const char *raw, char *buf, size_t n)

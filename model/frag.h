@@ -3,7 +3,7 @@
 #ifndef MS_FRAG_H
 #define MS_FRAG_H
 
-#include "core/snapshot.h"
+#include "model/snapshot.h"
 
 /*
  * From each zone's free blocks per order (and zoneinfo's watermarks) fill

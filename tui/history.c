@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The history store: bounded ring buffers of timed points, LRU series. */
-#include "core/history.h"
+#include "tui/history.h"
 
 #include <errno.h>
 #include <math.h>

@@ -8,7 +8,7 @@
 
 #include <stddef.h>
 
-#include "core/snapshot.h"
+#include "model/snapshot.h"
 
 #define MS_RECORD_FORMAT 1 /* the header's "memscope_recording" */
 /* A zstd frame ends every this many samples: replay seeks to frames. */

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/out_text.h"
+#include "out/text.h"
 
 #define TOP 20		/* rows per list, busiest first (JSON has all) */
 

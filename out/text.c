@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Plain-text batch output, like top -b: one block per section per sample. */
-#include "core/output.h"
-#include "core/out_text.h"
+#include "out/output.h"
+#include "out/text.h"
 
 #include <errno.h>
 #include <math.h>
@@ -9,7 +9,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/escape.h"
+#include "model/escape.h"
 
 static void header(FILE *f, const struct ms_snapshot *s)
 {

@@ -8,7 +8,7 @@
 
 #include <json-c/json.h>
 
-#include "core/snapshot.h"
+#include "model/snapshot.h"
 
 /* Add fault_events, reclaim.* and numa.* event keys to top (docs/json.md). */
 void ms_json_live(struct json_object *top, const struct ms_snapshot *s,

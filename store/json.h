@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* Shared by the JSON output's files (core/out_json*.c): value builders. */
+/* Shared by the JSON output's files (store/json*.c): value builders. */
 #ifndef MS_OUT_JSON_H
 #define MS_OUT_JSON_H
 
@@ -7,8 +7,8 @@
 #include <math.h>
 #include <stdint.h>
 
-#include "core/escape.h"
-#include "core/snapshot.h"
+#include "model/escape.h"
+#include "model/snapshot.h"
 
 typedef struct json_object json;
 

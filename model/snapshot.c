@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Snapshot lifecycle, notes and the growable arrays backends fill. */
 #define _GNU_SOURCE
-#include "core/snapshot.h"
+#include "model/snapshot.h"
 
 #include <math.h>
 #include <stdarg.h>

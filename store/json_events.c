@@ -3,13 +3,13 @@
  * The JSON of the live event sections (probes/bpf): added into the buddy
  * and slab objects of ms_out_json(), and the top-level "bpf" object.
  */
-#include "core/out_json_events.h"
-#include "core/out_json.h"
+#include "store/json_events.h"
+#include "store/json.h"
 
 #include <math.h>
 #include <stdio.h>
 
-#include "core/escape.h"
+#include "model/escape.h"
 
 static json *rates(const double *v, int n, bool on)
 {

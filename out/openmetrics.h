@@ -6,7 +6,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "core/snapshot.h"
+#include "model/snapshot.h"
 
 #define MS_OM_TOP_DEFAULT 20 /* slab caches with a series of their own */
 #define MS_OM_TOP_MAX 10000

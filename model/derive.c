@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Values computed from raw ones, the same whichever backend fed them. */
-#include "core/frag.h"
-#include "core/snapshot.h"
+#include "model/frag.h"
+#include "model/snapshot.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -4,13 +4,13 @@
  * of the task delays (probes/taskstats): top-level fault_events, and keys
  * added into the reclaim and numa objects of ms_out_json().
  */
-#include "core/out_json_live.h"
-#include "core/out_json.h"
+#include "store/json_live.h"
+#include "store/json.h"
 
 #include <math.h>
 #include <stdio.h>
 
-#include "core/escape.h"
+#include "model/escape.h"
 
 /* ---- faults ------------------------------------------------------------ */
 

@@ -8,7 +8,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "core/opts.h"
+#include "app/opts.h"
 
 /*
  * ini_parse_stream over f that keeps the number of the line being parsed

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Escaping of untrusted bytes before they reach a terminal or JSON. */
-#include "core/escape.h"
+#include "model/escape.h"
 
 #include <stdint.h>
 #include <stdio.h>

@@ -5,7 +5,7 @@
 
 #include <json-c/json.h>
 
-#include "core/snapshot.h"
+#include "model/snapshot.h"
 
 /* Add buddy/slab event keys and "bpf" to top (docs/json.md). */
 void ms_json_events(struct json_object *top, const struct ms_snapshot *s,

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The config file: defaults for the explorer, ini syntax read with libinih. */
 #define _GNU_SOURCE
-#include "core/config.h"
+#include "app/config.h"
 
 #include <errno.h>
 #include <limits.h>

@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /* One JSON object per sample (JSON Lines); the contract is docs/json.md. */
-#include "core/output.h"
-#include "core/out_json.h"
+#include "out/output.h"
+#include "store/json.h"
 
 #include <errno.h>
 #include <json-c/json.h>
 #include <math.h>
 #include <stdio.h>
 
-#include "core/escape.h"
-#include "core/out_json_events.h"
-#include "core/out_json_live.h"
+#include "model/escape.h"
+#include "store/json_events.h"
+#include "store/json_live.h"
 
 static json *kv_values(const struct ms_kvlist *l)
 {

@@ -14,7 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/history.h"
+#include "tui/history.h"
 
 static void test_capacity(void **state)
 {

@@ -3,15 +3,15 @@
  * One snapshot as OpenMetrics text (or Prometheus 0.0.4 text) for
  * Prometheus, node_exporter's textfile collector and friends.
  */
-#include "core/out_openmetrics.h"
+#include "out/openmetrics.h"
 
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/escape.h"
-#include "core/output.h"
+#include "model/escape.h"
+#include "out/output.h"
 
 enum om_type { OM_GAUGE, OM_COUNTER, OM_INFO, OM_STATESET };
 

@@ -9,11 +9,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/batch.h"
-#include "core/config.h"
-#include "core/record.h"
-#include "core/opts.h"
-#include "core/out_openmetrics.h"
+#include "app/batch.h"
+#include "app/config.h"
+#include "store/record.h"
+#include "app/opts.h"
+#include "out/openmetrics.h"
 #include "exp/exp.h"
 #include "probes/probe.h"
 #include "tui/theme.h"

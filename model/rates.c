@@ -4,7 +4,7 @@
  * matched by name (or pid): lists keep the kernel's order, so the same
  * index is tried first and a search is the exception.
  */
-#include "core/snapshot.h"
+#include "model/snapshot.h"
 
 #include <math.h>
 #include <string.h>

@@ -3,7 +3,7 @@
 #ifndef MS_BATCH_H
 #define MS_BATCH_H
 
-#include "core/opts.h"
+#include "app/opts.h"
 #include "probes/probe.h"
 
 /* Sections to sample for --tab NAME (with --pid/--cache); 0 if unknown. */

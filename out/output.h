@@ -5,7 +5,7 @@
 
 #include <stdio.h>
 
-#include "core/snapshot.h"
+#include "model/snapshot.h"
 
 /* sections: the MS_SEC_BIT() mask asked for; both return -errno. */
 int ms_out_text(FILE *f, const struct ms_snapshot *s, unsigned int sections);

@@ -3,7 +3,7 @@
  * Fragmentation of buddy zones: the seed chapter's index (appendix D) and
  * the kernel's unusable free space and external fragmentation indices.
  */
-#include "core/frag.h"
+#include "model/frag.h"
 
 #include <math.h>
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Batch mode: sample, print text or JSON Lines, sleep, repeat (like top -b). */
-#include "core/batch.h"
+#include "app/batch.h"
 
 #include <errno.h>
 #include <math.h>
@@ -9,10 +9,10 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/escape.h"
-#include "core/out_openmetrics.h"
-#include "core/output.h"
-#include "core/record.h"
+#include "model/escape.h"
+#include "out/openmetrics.h"
+#include "out/output.h"
+#include "store/record.h"
 #include "probes/replay/replay.h"
 
 static const struct {
