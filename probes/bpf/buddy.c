@@ -4,6 +4,7 @@
  * order and migrate type, fallbacks, compaction runs and their latency.
  */
 #include "probes/bpf/bpf.h"
+#include "probes/bpf/mapread.h"
 
 #include <bpf/bpf.h>
 #include <ctype.h>
@@ -17,11 +18,9 @@
 
 MS_BPF_SKEL(buddy_bpf)
 
-#define NWORDS (sizeof(struct ms_bb_counts) / sizeof(__u64))
-
 struct buddy {
-	int ncpu, nr_orders, nr_mt, nr_results;
-	struct ms_bb_counts *percpu; /* one lookup's buffer */
+	int nr_orders, nr_mt, nr_results;
+	struct ms_bpf_percpu pc; /* one lookup's buffer */
 	struct ms_bb_counts sum, prev;
 	struct ms_bb_compact cprev;
 	double t_prev; /* 0: no read yet */
@@ -86,13 +85,10 @@ static int buddy_init(struct ms_bpf_group *g, const struct btf *btf)
 
 	if (!bd)
 		return -ENOMEM;
-	bd->ncpu = libbpf_num_possible_cpus();
-	bd->percpu = bd->ncpu > 0 ?
-			     calloc((size_t)bd->ncpu, sizeof(*bd->percpu)) :
-			     NULL;
-	if (!bd->percpu) {
+	n = ms_bpf_percpu_init(&bd->pc, sizeof(bd->sum));
+	if (n) {
 		free(bd);
-		return -ENOMEM;
+		return n;
 	}
 	migrate_names(bd, btf);
 	bd->nr_orders = nr_orders(btf);
@@ -113,27 +109,8 @@ static void buddy_fini(struct ms_bpf_group *g)
 {
 	struct buddy *bd = g->priv;
 
-	free(bd->percpu);
+	ms_bpf_percpu_free(&bd->pc);
 	free(bd);
-}
-
-static int read_counts(struct ms_bpf_group *g, struct buddy *bd)
-{
-	struct buddy_bpf *skel = g->skel;
-	__u32 zero = 0;
-
-	if (bpf_map_lookup_elem(bpf_map__fd(skel->maps.bb_counts), &zero,
-				bd->percpu))
-		return -errno;
-	memset(&bd->sum, 0, sizeof(bd->sum));
-	for (int c = 0; c < bd->ncpu; c++) {
-		const __u64 *w = (const __u64 *)&bd->percpu[c];
-		__u64 *t = (__u64 *)&bd->sum;
-
-		for (size_t i = 0; i < NWORDS; i++)
-			t[i] += w[i];
-	}
-	return 0;
 }
 
 static void orders(struct ms_buddy_events *e, const struct buddy *bd, double dt)
@@ -206,7 +183,8 @@ static int buddy_read(struct ms_bpf_group *g, const struct ms_request *req,
 	struct buddy_bpf *skel = g->skel;
 	struct ms_bb_compact c;
 	double dt = bd->t_prev ? s->t_mono - bd->t_prev : NAN;
-	int err = read_counts(g, bd);
+	int err = ms_bpf_percpu_sum(&bd->pc, bpf_map__fd(skel->maps.bb_counts),
+				    &bd->sum);
 
 	if (err)
 		return err;

@@ -36,8 +36,8 @@ struct seen {
 };
 
 struct fault {
-	int ncpu;
-	struct ms_fa_total *percpu, prev_total;
+	struct ms_bpf_percpu pc; /* one lookup's buffer */
+	struct ms_fa_total prev_total;
 	struct seen *prev, *next; /* sorted by pid */
 	int nprev, nnext, cap;
 	__u32 *keys;
@@ -61,16 +61,14 @@ static int fault_init(struct ms_bpf_group *g, const struct btf *btf)
 
 	if (!f)
 		return -ENOMEM;
-	f->ncpu = libbpf_num_possible_cpus();
 	f->cap = MS_FA_PROCS;
-	if (f->ncpu > 0)
-		f->percpu = calloc((size_t)f->ncpu, sizeof(*f->percpu));
+	ms_bpf_percpu_init(&f->pc, sizeof(struct ms_fa_total));
 	f->prev = calloc((size_t)f->cap, sizeof(*f->prev));
 	f->next = calloc((size_t)f->cap, sizeof(*f->next));
 	f->keys = calloc((size_t)f->cap, sizeof(*f->keys));
 	f->vals = calloc((size_t)f->cap, sizeof(*f->vals));
 	g->priv = f;
-	if (!f->percpu || !f->prev || !f->next || !f->keys || !f->vals)
+	if (!f->pc.buf || !f->prev || !f->next || !f->keys || !f->vals)
 		return -ENOMEM; /* fini frees what there is */
 	/* the exception's error code is only of use to the fexit program */
 	((struct fault_bpf *)g->skel)->bss->fa_stash =
@@ -82,7 +80,7 @@ static void fault_fini(struct ms_bpf_group *g)
 {
 	struct fault *f = g->priv;
 
-	free(f->percpu);
+	ms_bpf_percpu_free(&f->pc);
 	free(f->prev);
 	free(f->next);
 	free(f->keys);
@@ -93,14 +91,14 @@ static void fault_fini(struct ms_bpf_group *g)
 static int read_total(struct fault_bpf *skel, struct fault *f,
 		      struct ms_fa_total *sum)
 {
-	__u32 zero = 0;
+	const struct ms_fa_total *pc = f->pc.buf;
+	int err = ms_bpf_percpu_read(&f->pc, bpf_map__fd(skel->maps.fa_total));
 
-	if (bpf_map_lookup_elem(bpf_map__fd(skel->maps.fa_total), &zero,
-				f->percpu))
-		return -errno;
+	if (err)
+		return err;
 	memset(sum, 0, sizeof(*sum));
-	for (int c = 0; c < f->ncpu; c++) {
-		const struct ms_fa_total *t = &f->percpu[c];
+	for (int c = 0; c < f->pc.ncpu; c++) {
+		const struct ms_fa_total *t = &pc[c];
 
 		for (int i = 0; i < MS_FA_N; i++)
 			sum->n[i] += t->n[i];

@@ -13,16 +13,16 @@
 #include <string.h>
 
 #include "probes/bpf/btfargs.h"
+#include "probes/bpf/mapread.h"
 #include "numa.h"
 #include "numa.skel.h"
 
 MS_BPF_SKEL(numa_bpf)
 
-#define NWORDS (sizeof(struct ms_nu_counts) / sizeof(__u64))
-
 struct numa {
-	int ncpu, nr_reasons, nr_nodes;
-	struct ms_nu_counts *percpu, sum, prev;
+	int nr_reasons, nr_nodes;
+	struct ms_bpf_percpu pc; /* one lookup's buffer */
+	struct ms_nu_counts sum, prev;
 	double t_prev;
 	char reasons[MS_NU_REASONS][24];
 };
@@ -56,11 +56,9 @@ static int numa_init(struct ms_bpf_group *g, const struct btf *btf)
 	if (!nu)
 		return -ENOMEM;
 	g->priv = nu;
-	nu->ncpu = libbpf_num_possible_cpus();
-	if (nu->ncpu > 0)
-		nu->percpu = calloc((size_t)nu->ncpu, sizeof(*nu->percpu));
-	if (!nu->percpu)
-		return -ENOMEM;
+	n = ms_bpf_percpu_init(&nu->pc, sizeof(nu->sum));
+	if (n)
+		return n; /* fini frees what there is */
 	n = ms_bpf_enum_names(btf, "migrate_reason", "MR_", nu->reasons,
 			      MS_NU_REASONS);
 	nu->nr_reasons = n > 0 ? n : 0;
@@ -83,26 +81,8 @@ static void numa_fini(struct ms_bpf_group *g)
 {
 	struct numa *nu = g->priv;
 
-	free(nu->percpu);
+	ms_bpf_percpu_free(&nu->pc);
 	free(nu);
-}
-
-static int read_counts(struct numa_bpf *skel, struct numa *nu)
-{
-	__u32 zero = 0;
-
-	if (bpf_map_lookup_elem(bpf_map__fd(skel->maps.nu_counts), &zero,
-				nu->percpu))
-		return -errno;
-	memset(&nu->sum, 0, sizeof(nu->sum));
-	for (int c = 0; c < nu->ncpu; c++) {
-		const __u64 *w = (const __u64 *)&nu->percpu[c];
-		__u64 *t = (__u64 *)&nu->sum;
-
-		for (size_t i = 0; i < NWORDS; i++)
-			t[i] += w[i];
-	}
-	return 0;
 }
 
 static void migrations(struct ms_numa_events *e, const struct numa *nu,
@@ -178,7 +158,9 @@ static int numa_read(struct ms_bpf_group *g, const struct ms_request *req,
 	struct numa *nu = g->priv;
 	struct ms_numa_events *e = &s->numa_events;
 	double dt = nu->t_prev ? s->t_mono - nu->t_prev : NAN;
-	int err = read_counts(g->skel, nu);
+	struct numa_bpf *skel = g->skel;
+	int err = ms_bpf_percpu_sum(&nu->pc, bpf_map__fd(skel->maps.nu_counts),
+				    &nu->sum);
 
 	if (err)
 		return err;

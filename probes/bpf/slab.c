@@ -13,16 +13,14 @@
 #include <string.h>
 
 #include "probes/bpf/kallsyms.h"
+#include "probes/bpf/mapread.h"
 #include "slab.h"
 #include "slab.skel.h"
 
 MS_BPF_SKEL(slab_bpf)
 
-#define NWORDS (sizeof(struct ms_sl_counts) / sizeof(__u64))
-
 struct slab {
-	int ncpu;
-	struct ms_sl_counts *percpu;
+	struct ms_bpf_percpu pc; /* one lookup's buffer */
 	struct ms_sl_counts sum, prev;
 	double t_prev;
 	__u64 target_key; /* 0: no stacks collected */
@@ -85,16 +83,14 @@ static int slab_configure(struct ms_bpf_group *g, void *skel,
 static int slab_init(struct ms_bpf_group *g, const struct btf *btf)
 {
 	struct slab *sl = calloc(1, sizeof(*sl));
+	int err;
 
 	if (!sl)
 		return -ENOMEM;
-	sl->ncpu = libbpf_num_possible_cpus();
-	sl->percpu = sl->ncpu > 0 ?
-			     calloc((size_t)sl->ncpu, sizeof(*sl->percpu)) :
-			     NULL;
-	if (!sl->percpu) {
+	err = ms_bpf_percpu_init(&sl->pc, sizeof(sl->sum));
+	if (err) {
 		free(sl);
-		return -ENOMEM;
+		return err;
 	}
 	sl->ksyms_err = 1;
 	g->priv = sl;
@@ -106,26 +102,8 @@ static void slab_fini(struct ms_bpf_group *g)
 	struct slab *sl = g->priv;
 
 	ms_kallsyms_free(&sl->ksyms);
-	free(sl->percpu);
+	ms_bpf_percpu_free(&sl->pc);
 	free(sl);
-}
-
-static int read_counts(struct slab_bpf *skel, struct slab *sl)
-{
-	__u32 zero = 0;
-
-	if (bpf_map_lookup_elem(bpf_map__fd(skel->maps.sl_counts), &zero,
-				sl->percpu))
-		return -errno;
-	memset(&sl->sum, 0, sizeof(sl->sum));
-	for (int c = 0; c < sl->ncpu; c++) {
-		const __u64 *w = (const __u64 *)&sl->percpu[c];
-		__u64 *t = (__u64 *)&sl->sum;
-
-		for (size_t i = 0; i < NWORDS; i++)
-			t[i] += w[i];
-	}
-	return 0;
 }
 
 /* The name of a slot: the cache's own, or one for a synthetic key. */
@@ -384,7 +362,8 @@ static int slab_read(struct ms_bpf_group *g, const struct ms_request *req,
 	struct slab_bpf *skel = g->skel;
 	struct ms_slab_events *e = &s->slab_events;
 	double dt = sl->t_prev ? s->t_mono - sl->t_prev : NAN;
-	int err = read_counts(skel, sl);
+	int err = ms_bpf_percpu_sum(&sl->pc, bpf_map__fd(skel->maps.sl_counts),
+				    &sl->sum);
 
 	if (err)
 		return err;
