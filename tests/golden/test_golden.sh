@@ -8,10 +8,16 @@ cd "$(dirname "$0")/../.." || exit 2
 . tests/lib.sh
 G=tests/golden/out
 REC=tests/golden/recording.zst
+# every event field filled (test_replay.c's fill_core and fill_live
+# snapshots as ms_out_json wrote them, then the events alone)
+EVREC=tests/golden/events.zst
 update=0
 [ "${1:-}" = "--update" ] && update=1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# the text output prints OOM kill times in local time
+TZ=UTC0
+export TZ
 
 # the only parts that differ between two runs: when the sample was taken
 norm() {
@@ -60,5 +66,6 @@ done
 # a live recording (every section, BPF events, taskstats delays) replayed
 for f in json text openmetrics; do
 	golden "replay.$f" -b --replay "$REC" --format "$f"
+	golden "events.$f" -b --replay "$EVREC" --format "$f"
 done
 finish
