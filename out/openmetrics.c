@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "model/escape.h"
+#include "model/field.h"
 #include "out/output.h"
 
 enum om_type { OM_GAUGE, OM_COUNTER, OM_INFO, OM_STATESET };
@@ -257,51 +258,28 @@ static void migratetypes(struct om *om, const struct ms_buddy *b)
 	}
 }
 
-/* A per-zone value: its offset in struct ms_zone and its family. */
-static const struct zone_val {
-	const char *name, *unit, *help;
-	size_t off;
-} zone_vals[] = {
-	{ "memscope_buddy_free_pages", "pages",
-	  "free pages of the zone, sum of blocks times 2^order",
-	  offsetof(struct ms_zone, free_pages) },
-	{ "memscope_zone_watermark_boost_pages", "pages",
-	  "watermark boost (zoneinfo)", offsetof(struct ms_zone, boost) },
-	{ "memscope_zone_managed_pages", "pages", "managed pages (zoneinfo)",
-	  offsetof(struct ms_zone, managed) },
-	{ "memscope_zone_present_pages", "pages", "present pages (zoneinfo)",
-	  offsetof(struct ms_zone, present) },
-	{ "memscope_zone_spanned_pages", "pages", "spanned pages (zoneinfo)",
-	  offsetof(struct ms_zone, spanned) },
-	{ "memscope_zone_cma_pages", "pages", "CMA pages (zoneinfo)",
-	  offsetof(struct ms_zone, cma) },
-};
-
+/* Every u64 field of struct ms_zone with a family (model/fields.c). */
 static void zone_values(struct om *om, const struct ms_buddy *b)
 {
+	const struct ms_field *fl[64];
+	int n = ms_fields_flat(ms_zone_fields, fl, 64);
 	struct lbl l;
 
-	for (size_t v = 0; v < sizeof(zone_vals) / sizeof(zone_vals[0]); v++) {
-		family(om, zone_vals[v].name, OM_GAUGE, zone_vals[v].unit,
-		       zone_vals[v].help);
-		for (int i = 0; i < b->nr_zones; i++) {
-			const char *z = (const char *)&b->zones[i];
+	for (int k = 0; k < n; k++) {
+		const struct ms_field *f = fl[k];
 
+		if (!f->metric || f->type != MS_F_U64)
+			continue;
+		family(om, f->metric, OM_GAUGE, f->unit, f->help);
+		for (int i = 0; i < b->nr_zones; i++) {
 			zone_lbl(&l, &b->zones[i]);
-			put_u(om, &l,
-			      *(const uint64_t *)(z + zone_vals[v].off));
+			put_u(om, &l, *(const uint64_t *)ms_fptr(f, &b->zones[i]));
 		}
 	}
 }
 
 static void watermarks(struct om *om, const struct ms_buddy *b)
 {
-	static const char *const states[] = {
-		[MS_WMARK_OK] = "ok",
-		[MS_WMARK_HIGH] = "high",
-		[MS_WMARK_LOW] = "low",
-		[MS_WMARK_MIN] = "min",
-	};
 	static const char *const marks[] = { "min", "low", "high", "promo" };
 	struct lbl l;
 
@@ -328,7 +306,8 @@ static void watermarks(struct om *om, const struct ms_buddy *b)
 			continue;
 		for (int w = MS_WMARK_OK; w <= MS_WMARK_MIN; w++) {
 			zone_lbl(&l, z);
-			lbl_str(&l, "memscope_zone_watermark_state", states[w]);
+			lbl_str(&l, "memscope_zone_watermark_state",
+				ms_name_of(&ms_wmark_names, w));
 			put_u(om, &l, z->wstate == (enum ms_wmark_state)w);
 		}
 	}
@@ -687,18 +666,22 @@ static void om_reclaim(struct om *om, const struct ms_reclaim *r)
 
 /* ---- NUMA ------------------------------------------------------------------- */
 
-static void node_kb(struct om *om, const struct ms_numa *n, const char *name,
-		    const char *help, size_t off)
+/* The kB fields of a node with a family (model/fields.c), in bytes. */
+static void node_kb(struct om *om, const struct ms_numa *n)
 {
 	struct lbl l;
 
-	family(om, name, OM_GAUGE, "bytes", help);
-	for (int i = 0; i < n->n; i++) {
-		lbl_reset(&l);
-		lbl_int(&l, "node", n->nodes[i].node);
-		put_u(om, &l,
-		      mul(*(const uint64_t *)((const char *)&n->nodes[i] + off),
-			  1024));
+	for (const struct ms_field *f = ms_numa_node_fields; f->key; f++) {
+		if (!f->metric)
+			continue;
+		family(om, f->metric, OM_GAUGE, "bytes", f->help);
+		for (int i = 0; i < n->n; i++) {
+			lbl_reset(&l);
+			lbl_int(&l, "node", n->nodes[i].node);
+			put_u(om, &l,
+			      mul(*(const uint64_t *)ms_fptr(f, &n->nodes[i]),
+				  1024));
+		}
 	}
 }
 
@@ -706,14 +689,7 @@ static void om_numa(struct om *om, const struct ms_numa *n)
 {
 	struct lbl l;
 
-	node_kb(om, n, "memscope_node_memory_total_bytes", "memory of the node",
-		offsetof(struct ms_numa_node, mem_total_kb));
-	node_kb(om, n, "memscope_node_memory_free_bytes",
-		"free memory of the node",
-		offsetof(struct ms_numa_node, mem_free_kb));
-	node_kb(om, n, "memscope_node_memory_used_bytes",
-		"used memory of the node",
-		offsetof(struct ms_numa_node, mem_used_kb));
+	node_kb(om, n);
 	family(om, "memscope_node_meminfo_bytes", OM_GAUGE, "bytes",
 	       "per-node meminfo, every kB field in bytes");
 	for (int i = 0; i < n->n; i++)

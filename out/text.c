@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "model/escape.h"
+#include "model/field.h"
 
 static void header(FILE *f, const struct ms_snapshot *s)
 {
@@ -50,20 +51,25 @@ static void meminfo(FILE *f, const struct ms_snapshot *s)
 	fputc('\n', f);
 }
 
-static const char *const wstate[] = {
-	[MS_WMARK_UNKNOWN] = "-", [MS_WMARK_OK] = "ok",
-	[MS_WMARK_HIGH] = "<high", [MS_WMARK_LOW] = "<low",
-	[MS_WMARK_MIN] = "<min",
-};
+/* "ok", or the watermark free pages are under: "<low" */
+static const char *wstate(enum ms_wmark_state w, char *buf, size_t len)
+{
+	const char *n = ms_name_of(&ms_wmark_names, w);
+
+	if (!n)
+		return "-";
+	snprintf(buf, len, "%s%s", w == MS_WMARK_OK ? "" : "<", n);
+	return buf;
+}
 
 static void zone_line(FILE *f, const struct ms_zone *z)
 {
-	char b[8][32], nm[80];
+	char b[8][32], nm[80], ws[16];
 
 	fprintf(f, "%4d %-8s %10s %5d %6s %-6s %8s %8s %8s %9s\n", z->node,
 		esc(z->name, nm, sizeof(nm)), num(z->free_pages, b[0], 32),
 		z->largest_order, fnum(z->frag_index, 1, b[1], 32),
-		wstate[z->wstate], num(z->wmark_min, b[2], 32),
+		wstate(z->wstate, ws, sizeof(ws)), num(z->wmark_min, b[2], 32),
 		num(z->wmark_low, b[3], 32), num(z->wmark_high, b[4], 32),
 		num(z->managed, b[5], 32));
 	fprintf(f, "     free blocks per order:");
@@ -195,12 +201,6 @@ static void procs(FILE *f, const struct ms_procs *p)
 	}
 }
 
-static const char *const kinds[MS_VMA_NKINDS] = {
-	[MS_VMA_ANON] = "anon",	  [MS_VMA_FILE] = "file",
-	[MS_VMA_HEAP] = "heap",	  [MS_VMA_STACK] = "stack",
-	[MS_VMA_SHMEM] = "shmem", [MS_VMA_SPECIAL] = "special",
-};
-
 static void vmas(FILE *f, const struct ms_vmas *v)
 {
 	char b[6][32], nm[4 * MS_NAME + 1], path[4 * 4096 + 1];
@@ -224,7 +224,7 @@ static void vmas(FILE *f, const struct ms_vmas *v)
 	}
 	fprintf(f, "summary:");
 	for (int k = 0; k < MS_VMA_NKINDS; k++)
-		fprintf(f, " %s=%llu/%llukB", kinds[k],
+		fprintf(f, " %s=%llu/%llukB", ms_name_of(&ms_vma_kind_names, k),
 			(unsigned long long)v->kind[k].count,
 			(unsigned long long)v->kind[k].rss_kb);
 	fputc('\n', f);

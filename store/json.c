@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "model/escape.h"
+#include "model/field.h"
 #include "store/json_events.h"
 #include "store/json_live.h"
 
@@ -49,12 +50,6 @@ static json *dbl_array(const double *v, int n)
 	return a;
 }
 
-static const char *const wstate_names[] = {
-	[MS_WMARK_UNKNOWN] = NULL,  [MS_WMARK_OK] = "ok",
-	[MS_WMARK_HIGH] = "high",   [MS_WMARK_LOW] = "low",
-	[MS_WMARK_MIN] = "min",
-};
-
 static json *zone_json(const struct ms_buddy *b, const struct ms_zone *z)
 {
 	json *o = json_object_new_object(), *w, *mt;
@@ -77,8 +72,9 @@ static json *zone_json(const struct ms_buddy *b, const struct ms_zone *z)
 	put(w, "boost", u64(z->boost));
 	put(o, "watermarks", w);
 	put(o, "under_watermark",
-	    wstate_names[z->wstate] ?
-		    json_object_new_string(wstate_names[z->wstate]) :
+	    ms_name_of(&ms_wmark_names, z->wstate) ?
+		    json_object_new_string(
+			    ms_name_of(&ms_wmark_names, z->wstate)) :
 		    NULL);
 	put(o, "managed_pages", u64(z->managed));
 	put(o, "present_pages", u64(z->present));
@@ -110,9 +106,8 @@ static json *buddy_json(const struct ms_buddy *b)
 		json_object_array_add(zones, zone_json(b, &b->zones[i]));
 	put(o, "zones", zones);
 	put(o, "pageblock_order",
-	    b->pageblock_order >= 0 ?
-		    json_object_new_int(b->pageblock_order) :
-		    NULL);
+	    b->pageblock_order >= 0 ? json_object_new_int(b->pageblock_order) :
+				      NULL);
 	return o;
 }
 
@@ -225,12 +220,6 @@ static json *hex(uint64_t v)
 	return json_object_new_string(b);
 }
 
-static const char *const kind_names[MS_VMA_NKINDS] = {
-	[MS_VMA_ANON] = "anon",	  [MS_VMA_FILE] = "file",
-	[MS_VMA_HEAP] = "heap",	  [MS_VMA_STACK] = "stack",
-	[MS_VMA_SHMEM] = "shmem", [MS_VMA_SPECIAL] = "special",
-};
-
 static json *vma_json(const struct ms_vma *v)
 {
 	json *e = json_object_new_object();
@@ -242,9 +231,10 @@ static json *vma_json(const struct ms_vma *v)
 	put(e, "dev", str(v->dev));
 	put(e, "inode", json_object_new_uint64(v->inode));
 	put(e, "path", str(v->path));
-	put(e, "kind", json_object_new_string(kind_names[v->kind]));
-	put(e, "size_kb", u64(ms_have(v->size_kb) ? v->size_kb :
-				(v->end - v->start) / 1024));
+	put(e, "kind",
+	    json_object_new_string(ms_name_of(&ms_vma_kind_names, v->kind)));
+	put(e, "size_kb",
+	    u64(ms_have(v->size_kb) ? v->size_kb : (v->end - v->start) / 1024));
 	put(e, "rss_kb", u64(v->rss_kb));
 	put(e, "pss_kb", u64(v->pss_kb));
 	put(e, "shared_clean_kb", u64(v->shared_clean));
@@ -297,18 +287,12 @@ static json *vmas_json(const struct ms_vmas *v)
 		json_object_array_add(a, vma_json(&v->v[i]));
 	put(o, "list", a);
 	for (int k = 0; k < MS_VMA_NKINDS; k++)
-		put(sum, kind_names[k], sum_json(&v->kind[k]));
+		put(sum, ms_name_of(&ms_vma_kind_names, k),
+		    sum_json(&v->kind[k]));
 	put(sum, "total", sum_json(&v->total));
 	put(o, "summary", sum);
 	return o;
 }
-
-static const char *const maple_types[] = {
-	[MS_MAPLE_DENSE] = "dense",
-	[MS_MAPLE_LEAF_64] = "leaf_64",
-	[MS_MAPLE_RANGE_64] = "range_64",
-	[MS_MAPLE_ARANGE_64] = "arange_64",
-};
 
 static json *hex_array(const uint64_t *v, int n)
 {
@@ -330,8 +314,9 @@ static void maple_slots(json *o, const struct ms_maple *m,
 		json *e;
 
 		if (s->kind == MS_SLOT_CHILD) {
-			json_object_array_add(kids,
-					      s->child < 0 ? NULL :
+			json_object_array_add(
+				kids, s->child < 0 ?
+					      NULL :
 					      json_object_new_int(s->child));
 		} else if (s->kind == MS_SLOT_VMA) {
 			e = json_object_new_object();
@@ -354,7 +339,8 @@ static json *maple_json(const struct ms_maple *m)
 	put(o, "map_count", u64(m->map_count));
 	put(o, "vmas", u64(m->vmas));
 	put(o, "height", u64(m->height));
-	put(o, "tree_flags", ms_have(m->tree_flags) ? hex(m->tree_flags) : NULL);
+	put(o, "tree_flags",
+	    ms_have(m->tree_flags) ? hex(m->tree_flags) : NULL);
 	put(o, "truncated", json_object_new_boolean(m->truncated));
 	put(o, "slots", json_object_new_int(m->nr_slots));
 	for (int i = 0; i < m->nr_nodes; i++) {
@@ -362,10 +348,12 @@ static json *maple_json(const struct ms_maple *m)
 		json *e = json_object_new_object();
 
 		put(e, "id", json_object_new_int(i));
-		put(e, "parent", n->parent < 0 ? NULL :
-				 json_object_new_int(n->parent));
+		put(e, "parent",
+		    n->parent < 0 ? NULL : json_object_new_int(n->parent));
 		put(e, "depth", json_object_new_int(n->depth));
-		put(e, "type", json_object_new_string(maple_types[n->type]));
+		put(e, "type",
+		    json_object_new_string(
+			    ms_name_of(&ms_maple_type_names, n->type)));
 		put(e, "min", hex(n->min));
 		put(e, "max", hex(n->max));
 		put(e, "slots", json_object_new_int(n->nr_slots));
@@ -535,7 +523,8 @@ static json *numa_json(const struct ms_numa *n)
 
 	for (int i = 0; i < n->n; i++) {
 		const struct ms_numa_node *nd = &n->nodes[i];
-		json *e = json_object_new_object(), *d = json_object_new_array();
+		json *e = json_object_new_object(),
+		     *d = json_object_new_array();
 
 		put(e, "node", json_object_new_int(nd->node));
 		put(e, "cpus", str(nd->cpus));
@@ -543,8 +532,8 @@ static json *numa_json(const struct ms_numa *n)
 		put(e, "mem_free_kb", u64(nd->mem_free_kb));
 		put(e, "mem_used_kb", u64(nd->mem_used_kb));
 		for (int j = 0; j < nd->nr_distance; j++)
-			json_object_array_add(d,
-					      json_object_new_int(nd->distance[j]));
+			json_object_array_add(
+				d, json_object_new_int(nd->distance[j]));
 		put(e, "distance", d);
 		put(e, "numastat", kv_values(&nd->numastat));
 		put(e, "numastat_rates", kv_rates(&nd->numastat));
@@ -618,8 +607,8 @@ int ms_out_json(FILE *f, const struct ms_snapshot *s, unsigned int sections)
 		put(o, "slab_bench", slab_bench_json(&s->slab_bench));
 	ms_json_events(o, s, sections);
 	ms_json_live(o, s, sections);
-	text = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
-						      JSON_C_TO_STRING_NOSLASHESCAPE);
+	text = json_object_to_json_string_ext(
+		o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
 	fputs(text, f);
 	fputc('\n', f);
 	json_object_put(o);

@@ -4,12 +4,14 @@
  * on a zone shows orders by migrate type, per-order bars and indices; `a`
  * runs memscope.ko's allocation probe on the zone's node.
  */
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "model/field.h"
 #include "tui/events.h"
 #include "tui/graph_tabs.h"
 #include "tui/widgets.h"
@@ -78,15 +80,15 @@ struct buddy_view {
 
 #define BV(v) ((struct buddy_view *)(v))
 
-static const char *const wmark_names[] = {
-	[MS_WMARK_UNKNOWN] = "-", [MS_WMARK_OK] = "OK",
-	[MS_WMARK_HIGH] = "HIGH", [MS_WMARK_LOW] = "LOW",
-	[MS_WMARK_MIN] = "MIN",
-};
-
-static const char *wmark_name(enum ms_wmark_state s)
+/* The state's name in capitals ("LOW"), "-" unknown. */
+static void wmark_name(char *buf, size_t len, enum ms_wmark_state s)
 {
-	return s <= MS_WMARK_MIN ? wmark_names[s] : "-";
+	const char *n = ms_name_of(&ms_wmark_names, s);
+	size_t i = 0;
+
+	for (n = n ? n : "-"; n[i] && i + 1 < len; i++)
+		buf[i] = (char)toupper((unsigned char)n[i]);
+	buf[i] = '\0';
 }
 
 static attr_t wmark_attr(enum ms_wmark_state s)
@@ -169,7 +171,7 @@ static void cell(const void *ctx, int row, int col, char *buf, size_t len)
 		snprintf(buf, len, "%s", z->name);
 		break;
 	case C_STATE:
-		snprintf(buf, len, "%s", wmark_name(z->wstate));
+		wmark_name(buf, len, z->wstate);
 		break;
 	case C_FREE:
 		ms_fmt_count(buf, len, z->free_pages, cols[col].width);
@@ -342,9 +344,10 @@ static const char *const wmark_meaning[] = {
 static void detail_summary(struct ms_page *l, const struct buddy_view *b,
 			   const struct ms_zone *z)
 {
-	char buf[256], a[24], c[24], d[24], e[24], f[24];
+	char buf[256], a[24], c[24], d[24], e[24], f[24], ws[16];
 	int y, x;
 
+	wmark_name(ws, sizeof(ws), z->wstate);
 	ms_page_tag(l, "buddy.zone.wmark");
 	ms_page_tag(l, "buddy.zone.largest");
 	y = ms_page_next(l);
@@ -353,7 +356,7 @@ static void detail_summary(struct ms_page *l, const struct buddy_view *b,
 		x = ms_put(l->w, y, l->r.x, l->r.w, MS_LEFT, false,
 			   ms_attr(MS_C_NORMAL), "watermark ");
 		x += ms_put(l->w, y, l->r.x + x, l->r.w - x, MS_LEFT, false,
-			    wmark_attr(z->wstate), wmark_name(z->wstate));
+			    wmark_attr(z->wstate), ws);
 		snprintf(a, sizeof(a), "%d", z->largest_order);
 		snprintf(buf, sizeof(buf), " (%s)  largest free order %s",
 			 z->wstate <= MS_WMARK_MIN ? wmark_meaning[z->wstate] :

@@ -4,6 +4,7 @@
  * with an address-space summary; Enter again shows every field of a VMA;
  * `t` shows the process's maple tree (memscope.ko, tui/maple.c).
  */
+#include "model/field.h"
 #include "tui/events.h"
 #include "tui/graph_tabs.h"
 #include "tui/live.h"
@@ -116,11 +117,10 @@ struct vma_view {
 	struct ms_gpanel graph; /* faults of the processes over time (H) */
 };
 
-static const char *const kind_names[MS_VMA_NKINDS] = {
-	[MS_VMA_ANON] = "anon",	  [MS_VMA_FILE] = "file",
-	[MS_VMA_HEAP] = "heap",	  [MS_VMA_STACK] = "stack",
-	[MS_VMA_SHMEM] = "shmem", [MS_VMA_SPECIAL] = "special",
-};
+static const char *kind_name(int k)
+{
+	return ms_name_of(&ms_vma_kind_names, k);
+}
 
 /* ---- small helpers ---------------------------------------------------- */
 
@@ -543,7 +543,7 @@ static const char *vma_name(const struct ms_vma *m)
 {
 	if (m->path && m->path[0])
 		return m->path;
-	return m->kind == MS_VMA_ANON ? "[anon]" : kind_names[m->kind];
+	return m->kind == MS_VMA_ANON ? "[anon]" : kind_name(m->kind);
 }
 
 /* "N0=12 N1=3": pages per node from numa_maps. */
@@ -785,7 +785,7 @@ static int draw_summary(struct vma_view *v, WINDOW *w, struct ms_rect r)
 	for (int k = 0; k <= MS_VMA_NKINDS; k++)
 		ms_put(w, r.y, r.x + 8 + k * cw, cw, MS_RIGHT, true,
 		       ms_attr(MS_C_COLUMN_HEADER),
-		       k < MS_VMA_NKINDS ? kind_names[k] : "total");
+		       k < MS_VMA_NKINDS ? kind_name(k) : "total");
 	ms_explain_mark(w, r.y, r.x, 8 + (MS_VMA_NKINDS + 1) * cw, v->base.ui,
 			"vma.m.summary");
 	for (int i = 0; i < nrows; i++) {
@@ -1070,7 +1070,7 @@ static void detail_maps(struct ms_page *l, const struct ms_vma *m)
 	snprintf(buf, sizeof(buf), "%" PRIu64, m->inode);
 	detail_kv(l, "inode", buf);
 	detail_kv(l, "path", m->path ? m->path : "(none)");
-	detail_kv(l, "kind", kind_names[m->kind]);
+	detail_kv(l, "kind", kind_name(m->kind));
 }
 
 static void detail_smaps(struct ms_page *l, const struct ms_vma *m)

@@ -6,6 +6,8 @@
 #include "probes/kmod/kmod_lex.h"
 #include "probes/kmod/kmod_parse.h"
 
+#include "model/field.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -28,21 +30,23 @@ enum zone_line {
 	ZL_CAPPED,
 };
 
-/* "key N" lines of a zone and where they go (-1: checked, not kept). */
+/*
+ * "key N" lines of a zone; kept where struct ms_zone has a field of that
+ * zoneinfo name (model/fields.c), else only checked.
+ */
 static const struct {
-	const char *key;
-	long off;
+	const char *key, *zoneinfo;
 } zone_u64[] = {
-	[ZL_START_PFN] = { "start_pfn", -1 },
-	[ZL_SPANNED] = { "spanned", offsetof(struct ms_zone, spanned) },
-	[ZL_PRESENT] = { "present", offsetof(struct ms_zone, present) },
-	[ZL_MANAGED] = { "managed", offsetof(struct ms_zone, managed) },
-	[ZL_FREE] = { "free", offsetof(struct ms_zone, zi_free) },
-	[ZL_MIN] = { "min", offsetof(struct ms_zone, wmark_min) },
-	[ZL_LOW] = { "low", offsetof(struct ms_zone, wmark_low) },
-	[ZL_HIGH] = { "high", offsetof(struct ms_zone, wmark_high) },
-	[ZL_BOOST] = { "boost", offsetof(struct ms_zone, boost) },
-	[ZL_HIGHATOMIC] = { "reserved_highatomic", -1 },
+	[ZL_START_PFN] = { "start_pfn", NULL },
+	[ZL_SPANNED] = { "spanned", "spanned" },
+	[ZL_PRESENT] = { "present", "present" },
+	[ZL_MANAGED] = { "managed", "managed" },
+	[ZL_FREE] = { "free", "pages free" },
+	[ZL_MIN] = { "min", "min" },
+	[ZL_LOW] = { "low", "low" },
+	[ZL_HIGH] = { "high", "high" },
+	[ZL_BOOST] = { "boost", "boost" },
+	[ZL_HIGHATOMIC] = { "reserved_highatomic", NULL },
 };
 
 #define NR_ZONE_U64 (int)(sizeof(zone_u64) / sizeof(zone_u64[0]))
@@ -204,6 +208,8 @@ static int zone_u64_line(struct ms_kp *x, const struct ms_kw *w,
 	int err;
 
 	for (int i = 0; i < NR_ZONE_U64; i++) {
+		uint64_t *f;
+
 		if (!ms_kw_is(w, 0, zone_u64[i].key))
 			continue;
 		if (st->seen & (1u << i))
@@ -213,8 +219,11 @@ static int zone_u64_line(struct ms_kp *x, const struct ms_kw *w,
 		err = ms_kw_key(x, w, UINT64_MAX - 1, &v);
 		if (err)
 			return err;
-		if (zone_u64[i].off >= 0)
-			*(uint64_t *)((char *)st->z + zone_u64[i].off) = v;
+		f = !zone_u64[i].zoneinfo ? NULL :
+			ms_field_u64(ms_zone_fields, st->z, zone_u64[i].zoneinfo,
+				     strlen(zone_u64[i].zoneinfo));
+		if (f)
+			*f = v;
 		return 1;
 	}
 	return 0;

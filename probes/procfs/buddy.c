@@ -6,6 +6,8 @@
 #include "probes/procfs/buddy.h"
 #include "probes/procfs/procfs.h"
 
+#include "model/field.h"
+
 #include <errno.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -517,29 +519,10 @@ int ms_parse_pagetypeinfo(const char *text, size_t len, struct ms_buddy *b,
 
 enum zi_part { ZI_ZONE, ZI_NODE_STATS, ZI_PCP };
 
-/* Fields of a zone, as zoneinfo_show_print() names them. */
-static const struct {
-	const char *key;
-	size_t off;
-} zi_fields[] = {
-	{ "boost", offsetof(struct ms_zone, boost) },
-	{ "min", offsetof(struct ms_zone, wmark_min) },
-	{ "low", offsetof(struct ms_zone, wmark_low) },
-	{ "high", offsetof(struct ms_zone, wmark_high) },
-	{ "promo", offsetof(struct ms_zone, wmark_promo) },
-	{ "spanned", offsetof(struct ms_zone, spanned) },
-	{ "present", offsetof(struct ms_zone, present) },
-	{ "managed", offsetof(struct ms_zone, managed) },
-	{ "cma", offsetof(struct ms_zone, cma) },
-};
-
+/* Fields of a zone, as zoneinfo_show_print() names them (their .src). */
 static uint64_t *zi_field(struct ms_zone *z, const char *key, size_t n)
 {
-	for (size_t i = 0; i < sizeof(zi_fields) / sizeof(zi_fields[0]); i++)
-		if (strlen(zi_fields[i].key) == n &&
-		    !memcmp(zi_fields[i].key, key, n))
-			return (uint64_t *)((char *)z + zi_fields[i].off);
-	return NULL;
+	return ms_field_u64(ms_zone_fields, z, key, n);
 }
 
 /* "protection: (0, 3019, 5451, 5451, 5451)" */

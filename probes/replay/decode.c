@@ -6,6 +6,8 @@
  */
 #include "probes/replay/decode.h"
 
+#include "model/field.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -71,13 +73,10 @@ static void dbls(json *a, double *v, int max)
 
 static enum ms_wmark_state wstate(json *z)
 {
-	static const char *const names[] = { "ok", "high", "low", "min" };
 	json *v = ms_j(z, "under_watermark");
 
-	for (int i = 0; v && i < 4; i++)
-		if (!strcmp(json_object_get_string(v), names[i]))
-			return MS_WMARK_OK + i;
-	return MS_WMARK_UNKNOWN;
+	return v ? ms_name_find(&ms_wmark_names, json_object_get_string(v)) :
+		   MS_WMARK_UNKNOWN;
 }
 
 static void zone_migrate(struct ms_buddy *b, struct ms_zone *z, json *mt,
@@ -270,11 +269,6 @@ static void procs(json *a, struct ms_snapshot *s)
 	s->have |= BIT(PROCS);
 }
 
-static const char *const kinds[MS_VMA_NKINDS] = {
-	[MS_VMA_ANON] = "anon",	  [MS_VMA_FILE] = "file",
-	[MS_VMA_HEAP] = "heap",	  [MS_VMA_STACK] = "stack",
-	[MS_VMA_SHMEM] = "shmem", [MS_VMA_SPECIAL] = "special",
-};
 
 static void vma_numa(json *j, struct ms_vmas *vs, struct ms_vma *v)
 {
@@ -314,10 +308,7 @@ static void vma(json *j, struct ms_vmas *vs)
 		v->path = strdup(path);
 	}
 	ms_jraw(j, "kind", kind, sizeof(kind));
-	v->kind = MS_VMA_SPECIAL;
-	for (int k = 0; k < MS_VMA_NKINDS; k++)
-		if (!strcmp(kind, kinds[k]))
-			v->kind = k;
+	v->kind = ms_name_find(&ms_vma_kind_names, kind);
 	v->size_kb = ms_ju64(j, "size_kb");
 	v->rss_kb = ms_ju64(j, "rss_kb");
 	v->pss_kb = ms_ju64(j, "pss_kb");
@@ -361,8 +352,6 @@ static void hexes(json *a, uint64_t *v, int *n)
 
 static void maple_node(json *j, struct ms_maple *m)
 {
-	static const char *const types[] = { "dense", "leaf_64", "range_64",
-					     "arange_64" };
 	struct ms_maple_node *n = ms_maple_node_add(m);
 	json *kids = ms_jarr(j, "children"), *ents = ms_jarr(j, "entries");
 	char type[16];
@@ -374,9 +363,7 @@ static void maple_node(json *j, struct ms_maple *m)
 	n->parent = ms_jint(j, "parent", -1);
 	n->depth = ms_jint(j, "depth", 0);
 	ms_jraw(j, "type", type, sizeof(type));
-	for (int t = 0; t < 4; t++)
-		if (!strcmp(type, types[t]))
-			n->type = t;
+	n->type = ms_name_find(&ms_maple_type_names, type);
 	n->min = ms_jhex(j, "min");
 	n->max = ms_jhex(j, "max");
 	hexes(ms_jarr(j, "pivots"), n->pivots, &n->nr_pivots);
@@ -443,7 +430,8 @@ static void vmas(json *j, struct ms_snapshot *s)
 	for (int i = 0; i < ms_jlen(list); i++)
 		vma(ms_jat(list, i), v);
 	for (int k = 0; k < MS_VMA_NKINDS; k++)
-		vma_sum(ms_jobj(sum, kinds[k]), &v->kind[k]);
+		vma_sum(ms_jobj(sum, ms_name_of(&ms_vma_kind_names, k)),
+			&v->kind[k]);
 	vma_sum(ms_jobj(sum, "total"), &v->total);
 	s->have |= BIT(VMAS);
 }

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/field.h"
 #include "model/snapshot.h"
 #include "probes/probe.h"
 #include "tui/explain.h"
@@ -497,6 +498,30 @@ static void test_zh_complete(void **state)
 			    "buddy.zone.frag"); /* ids stay */
 }
 
+/* Every explain id a field table names has its text. */
+static void test_fields_explained(void **state)
+{
+	const struct ms_field *const tables[] = {
+		ms_zone_fields,	      ms_slab_cache_fields,
+		ms_slab_detail_fields, ms_proc_fields,
+		ms_vma_fields,	      ms_vma_smaps_fields,
+		ms_psi_fields,	      ms_swap_fields,
+		ms_zram_fields,	      ms_numa_node_fields,
+	};
+	const struct ms_field *f[128];
+
+	for (size_t t = 0; t < sizeof(tables) / sizeof(tables[0]); t++) {
+		int n = ms_fields_flat(tables[t], f, 128);
+
+		for (int i = 0; i < n; i++) {
+			if (!f[i]->explain)
+				continue;
+			print_message("%s: %s\n", f[i]->key, f[i]->explain);
+			assert_non_null(ms_explain_find(f[i]->explain));
+		}
+	}
+}
+
 /* The panel draws the Chinese text, wrapped inside its rectangle. */
 static void test_panel_zh(void **state)
 {
@@ -530,6 +555,7 @@ int main(void)
 		cmocka_unit_test(test_vma_fields),
 		cmocka_unit_test(test_zh_complete),
 		cmocka_unit_test(test_panel_zh),
+		cmocka_unit_test(test_fields_explained),
 	};
 	int rc;
 

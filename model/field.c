@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Looking fields and enum names up in the tables of model/field.h. */
+#include "model/field.h"
+
+#include <string.h>
+
+const struct ms_field *ms_field_find(const struct ms_field *t, const char *key)
+{
+	for (; t && t->key; t++)
+		if (!strcmp(t->key, key))
+			return t;
+	return NULL;
+}
+
+const struct ms_field *ms_field_src(const struct ms_field *t, const char *src,
+				    size_t n)
+{
+	const struct ms_field *f;
+
+	for (; t && t->key; t++) {
+		if (t->type == MS_F_OBJ) {
+			f = ms_field_src(t->sub, src, n);
+			if (f)
+				return f;
+		} else if (t->src && strlen(t->src) == n &&
+			   !memcmp(t->src, src, n)) {
+			return t;
+		}
+	}
+	return NULL;
+}
+
+uint64_t *ms_field_u64(const struct ms_field *t, void *rec, const char *src,
+		       size_t n)
+{
+	const struct ms_field *f = ms_field_src(t, src, n);
+
+	return f && f->type == MS_F_U64 ? ms_fptr(f, rec) : NULL;
+}
+
+int ms_fields_flat(const struct ms_field *t, const struct ms_field **out,
+		   int max)
+{
+	int n = 0;
+
+	for (; t && t->key && n < max; t++) {
+		if (t->type == MS_F_OBJ)
+			n += ms_fields_flat(t->sub, out + n, max - n);
+		else
+			out[n++] = t;
+	}
+	return n;
+}
+
+const char *ms_name_of(const struct ms_names *t, int v)
+{
+	return v >= 0 && v < t->n ? t->name[v] : NULL;
+}
+
+int ms_name_find(const struct ms_names *t, const char *name)
+{
+	for (int i = 0; name && i < t->n; i++)
+		if (t->name[i] && !strcmp(t->name[i], name))
+			return i;
+	return t->dflt;
+}
+
+#define NAMES(v, d)                                                       \
+	{                                                                 \
+		.name = (v), .n = sizeof(v) / sizeof((v)[0]), .dflt = (d) \
+	}
+
+static const char *const wmark[] = {
+	[MS_WMARK_UNKNOWN] = NULL, [MS_WMARK_OK] = "ok",
+	[MS_WMARK_HIGH] = "high",  [MS_WMARK_LOW] = "low",
+	[MS_WMARK_MIN] = "min",
+};
+const struct ms_names ms_wmark_names = NAMES(wmark, MS_WMARK_UNKNOWN);
+
+static const char *const vma_kind[MS_VMA_NKINDS] = {
+	[MS_VMA_ANON] = "anon",	  [MS_VMA_FILE] = "file",
+	[MS_VMA_HEAP] = "heap",	  [MS_VMA_STACK] = "stack",
+	[MS_VMA_SHMEM] = "shmem", [MS_VMA_SPECIAL] = "special",
+};
+const struct ms_names ms_vma_kind_names = NAMES(vma_kind, MS_VMA_SPECIAL);
+
+static const char *const maple_type[] = {
+	[MS_MAPLE_DENSE] = "dense",
+	[MS_MAPLE_LEAF_64] = "leaf_64",
+	[MS_MAPLE_RANGE_64] = "range_64",
+	[MS_MAPLE_ARANGE_64] = "arange_64",
+};
+const struct ms_names ms_maple_type_names = NAMES(maple_type, MS_MAPLE_DENSE);

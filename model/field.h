@@ -1,0 +1,165 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Field tables: one const entry per field of a record type (JSON key, type,
+ * where it sits in the struct, unit, OpenMetrics family, explain id), from
+ * which the outputs and the replay decoder are driven; and the one name
+ * table of each enum the outputs spell.
+ */
+#ifndef MS_FIELD_H
+#define MS_FIELD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model/snapshot.h"
+
+enum ms_ftype {
+	MS_F_U64, /* uint64_t */
+	MS_F_U32, /* uint32_t */
+	MS_F_INT, /* int */
+	MS_F_DBL, /* double */
+	MS_F_BOOL, /* bool */
+	MS_F_STR, /* char[size], raw kernel bytes: escaped (model/escape.h) */
+	MS_F_PSTR, /* char *, raw kernel bytes, NULL: null */
+	MS_F_NAME, /* char[size] of fixed names, written as it is */
+	MS_F_CHAR, /* one char, a string of length 1 */
+	MS_F_HEX, /* uint64_t as a hex string ("7f00...") */
+	MS_F_ENUM, /* an enum (int), written by its name in `names` */
+	MS_F_U64V, /* uint64_t[size] of which the int at `n` are used */
+	MS_F_DBLV, /* double[size], as many as the int at `n` */
+	MS_F_OBJ, /* a nested object of fields of the same record: `sub` */
+};
+
+/* Flags of a field. */
+enum {
+	/*
+	 * Not-available is written as null: MS_NA (u64, hex), NaN or
+	 * infinite (double), < 0 (int), "" (strings); and read back so.
+	 */
+	MS_FF_NA = 1 << 0,
+	MS_FF_RATE = 1 << 1, /* a per-second rate (model/rates.c) */
+	MS_FF_DERIVED = 1 << 2, /* computed by model/derive.c, not read */
+	MS_FF_SETN = 1 << 3, /* a vector that sets its count when decoded */
+	MS_FF_EVENTS = 1 << 4, /* filled by an events section (probes/bpf) */
+	MS_FF_NOJSON = 1 << 5, /* kept, not in the JSON */
+};
+
+/* The names of an enum's values, and the value an unknown name reads as. */
+struct ms_names {
+	const char *const *name; /* NULL: the value has no name (null) */
+	int n;
+	int dflt;
+};
+
+struct ms_field {
+	const char *key; /* JSON key; NULL ends a table */
+	unsigned char type; /* enum ms_ftype */
+	unsigned char flags; /* MS_FF_* */
+	unsigned short off; /* offsetof() in the record */
+	unsigned short size; /* char arrays: bytes; vectors: max */
+	unsigned short n; /* vectors: offsetof() their int count */
+	const char *unit; /* "kB", "pages", "bytes", "/s", ... */
+	const char *metric; /* OpenMetrics family, NULL none */
+	const char *help; /* its OpenMetrics HELP line */
+	const char *explain; /* explain id (tui/explain_*.c) */
+	const char *src; /* its name in the kernel's file */
+	const void *sub; /* MS_F_ENUM: ms_names; MS_F_OBJ: fields */
+};
+
+#define MS_FSIZE(type, m) sizeof(((type *)0)->m)
+
+/*
+ * Table rows: MS_FIELD(record type, member, type, key, flags, unit,
+ * explain id, more designated initialisers: .src, .metric, .help, .sub).
+ */
+#define MS_FIELD(T, m, ty, k, fl, u, ex, ...)                               \
+	{                                                                   \
+		.key = (k), .type = (ty), .flags = (fl),                    \
+		.off = offsetof(T, m), .size = MS_FSIZE(T, m), .unit = (u), \
+		.explain = (ex), __VA_ARGS__                                \
+	}
+#define MS_FIELD_VEC(T, m, ty, k, nm, fl, u, ex)                   \
+	{                                                          \
+		.key = (k), .type = (ty), .flags = (fl),           \
+		.off = offsetof(T, m),                             \
+		.size = (unsigned short)(MS_FSIZE(T, m) /          \
+					 sizeof(((T *)0)->m[0])),  \
+		.n = offsetof(T, nm), .unit = (u), .explain = (ex) \
+	}
+#define MS_FIELD_ENUM(T, m, k, fl, names, ex)                          \
+	{                                                              \
+		.key = (k), .type = MS_F_ENUM, .flags = (fl),          \
+		.off = offsetof(T, m), .explain = (ex), .sub = (names) \
+	}
+#define MS_FIELD_OBJ(k, fields)                               \
+	{                                                     \
+		.key = (k), .type = MS_F_OBJ, .sub = (fields) \
+	}
+#define MS_FIELD_END        \
+	{                   \
+		.key = NULL \
+	}
+
+/* Where a field sits in rec. */
+static inline void *ms_fptr(const struct ms_field *f, const void *rec)
+{
+	return (char *)rec + f->off;
+}
+
+/* The field of key in t (sub-objects not searched), or NULL. */
+const struct ms_field *ms_field_find(const struct ms_field *t, const char *key);
+/* The field whose kernel file name is src (n bytes), or NULL. */
+const struct ms_field *ms_field_src(const struct ms_field *t, const char *src,
+				    size_t n);
+/* A u64 field by its kernel name: its place in rec, or NULL. */
+uint64_t *ms_field_u64(const struct ms_field *t, void *rec, const char *src,
+		       size_t n);
+
+/* The leaves of t in order, objects' fields in their place: how many. */
+int ms_fields_flat(const struct ms_field *t, const struct ms_field **out,
+		   int max);
+
+/* The name of v, NULL when it has none; v by name, t->dflt unknown. */
+const char *ms_name_of(const struct ms_names *t, int v);
+int ms_name_find(const struct ms_names *t, const char *name);
+
+/* ---- name tables --------------------------------------------------------- */
+
+extern const struct ms_names ms_wmark_names; /* "ok" "high" "low" "min" */
+extern const struct ms_names ms_vma_kind_names; /* "anon" "file" ... */
+extern const struct ms_names ms_maple_type_names; /* "dense" ... */
+
+/* ---- field tables (model/fields.c) -------------------------------------- */
+
+/*
+ * meminfo, vmstat, numastat, sysctl...: struct ms_kvlist, one JSON key per
+ * kernel name with its value (and per-second rate where kept). They have no
+ * table: the kernel names them.
+ */
+
+/*
+ * struct ms_zone: the zone's scalars, watermarks and per-order vectors (the
+ * migrate types are keyed by the buddy's names: by hand); .src is the name
+ * in /proc/zoneinfo and the module's buddy file
+ */
+extern const struct ms_field ms_zone_fields[];
+/* struct ms_slab_cache: one /proc/slabinfo line and what is derived */
+extern const struct ms_field ms_slab_cache_fields[];
+/* struct ms_slab_detail: the scalar sysfs attributes */
+extern const struct ms_field ms_slab_detail_fields[];
+/* struct ms_proc */
+extern const struct ms_field ms_proc_fields[];
+/* struct ms_vma: up to the kind; then after size_kb the smaps fields */
+extern const struct ms_field ms_vma_fields[];
+extern const struct ms_field ms_vma_smaps_fields[];
+/* struct ms_vma_sum */
+extern const struct ms_field ms_vma_sum_fields[];
+/* struct ms_psi_line */
+extern const struct ms_field ms_psi_fields[];
+/* struct ms_swapdev, struct ms_zram */
+extern const struct ms_field ms_swap_fields[];
+extern const struct ms_field ms_zram_fields[];
+/* struct ms_numa_node: before the distances */
+extern const struct ms_field ms_numa_node_fields[];
+
+#endif

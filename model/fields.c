@@ -1,0 +1,250 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The field tables of the core areas (model/field.h): the order of a table
+ * is the order of the JSON keys; adding a field to an area is one line here
+ * and its explain text (tui/explain_*.c).
+ */
+#include "model/field.h"
+
+#define NA MS_FF_NA
+#define RATE (MS_FF_NA | MS_FF_RATE)
+#define DER (MS_FF_NA | MS_FF_DERIVED)
+
+/* ---- buddy --------------------------------------------------------------- */
+
+#define Z(m, ty, k, fl, u, ex, ...) \
+	MS_FIELD(struct ms_zone, m, ty, k, fl, u, ex, __VA_ARGS__)
+#define ZV(m, ty, k, nm, fl, ex) \
+	MS_FIELD_VEC(struct ms_zone, m, ty, k, nm, fl, "pages", ex)
+
+static const struct ms_field zone_wmarks[] = {
+	Z(wmark_min, MS_F_U64, "min", NA, "pages", "buddy.zone.min",
+	  .src = "min"),
+	Z(wmark_low, MS_F_U64, "low", NA, "pages", "buddy.zone.low",
+	  .src = "low"),
+	Z(wmark_high, MS_F_U64, "high", NA, "pages", "buddy.zone.high",
+	  .src = "high"),
+	Z(wmark_promo, MS_F_U64, "promo", NA, "pages", "buddy.zone.promo",
+	  .src = "promo"),
+	Z(boost, MS_F_U64, "boost", NA, "pages", "buddy.zone.boost",
+	  .src = "boost", .metric = "memscope_zone_watermark_boost_pages",
+	  .help = "watermark boost (zoneinfo)"),
+	MS_FIELD_END
+};
+
+const struct ms_field ms_zone_fields[] = {
+	Z(node, MS_F_INT, "node", NA, NULL, "buddy.zone.node"),
+	Z(name, MS_F_STR, "zone", 0, NULL, "buddy.zone.name"),
+	Z(free_pages, MS_F_U64, "free_pages", DER, "pages",
+	  "buddy.zone.free_pages", .metric = "memscope_buddy_free_pages",
+	  .help = "free pages of the zone, sum of blocks times 2^order"),
+	ZV(free_blocks, MS_F_U64V, "free_blocks", nr_orders, NA | MS_FF_SETN,
+	   "buddy.order.blocks"),
+	Z(largest_order, MS_F_INT, "largest_order", DER, NULL,
+	  "buddy.zone.largest"),
+	Z(frag_index, MS_F_DBL, "frag_index", DER, "%", "buddy.zone.frag"),
+	MS_FIELD_VEC(struct ms_zone, unusable, MS_F_DBLV, "unusable_index",
+		     nr_orders, DER, "ratio", "buddy.order.unusable"),
+	MS_FIELD_VEC(struct ms_zone, extfrag, MS_F_DBLV, "extfrag_index",
+		     nr_orders, DER, NULL, "buddy.order.extfrag"),
+	MS_FIELD_OBJ("watermarks", zone_wmarks),
+	MS_FIELD_ENUM(struct ms_zone, wstate, "under_watermark", MS_FF_DERIVED,
+		      &ms_wmark_names, "buddy.zone.wmark"),
+	Z(managed, MS_F_U64, "managed_pages", NA, "pages", "buddy.zone.managed",
+	  .src = "managed", .metric = "memscope_zone_managed_pages",
+	  .help = "managed pages (zoneinfo)"),
+	Z(present, MS_F_U64, "present_pages", NA, "pages", "buddy.zone.present",
+	  .src = "present", .metric = "memscope_zone_present_pages",
+	  .help = "present pages (zoneinfo)"),
+	Z(spanned, MS_F_U64, "spanned_pages", NA, "pages", "buddy.zone.spanned",
+	  .src = "spanned", .metric = "memscope_zone_spanned_pages",
+	  .help = "spanned pages (zoneinfo)"),
+	Z(cma, MS_F_U64, "cma_pages", NA, "pages", "buddy.zone.cma",
+	  .src = "cma", .metric = "memscope_zone_cma_pages",
+	  .help = "CMA pages (zoneinfo)"),
+	ZV(protection, MS_F_U64V, "protection", nr_protection, NA | MS_FF_SETN,
+	   "buddy.zone.protection"),
+	Z(zi_free, MS_F_U64, "zoneinfo_free", NA | MS_FF_NOJSON, "pages",
+	  "buddy.zone.zi_free", .src = "pages free"),
+	MS_FIELD_END
+};
+
+/* ---- slab ---------------------------------------------------------------- */
+
+#define SC(m, ty, k, fl, u, ex) \
+	MS_FIELD(struct ms_slab_cache, m, ty, k, fl, u, ex)
+
+const struct ms_field ms_slab_cache_fields[] = {
+	SC(name, MS_F_STR, "name", 0, NULL, "slab.name"),
+	SC(active_objs, MS_F_U64, "active_objs", NA, NULL, "slab.active"),
+	SC(num_objs, MS_F_U64, "num_objs", NA, NULL, "slab.total"),
+	SC(objsize, MS_F_U64, "objsize", NA, "bytes", "slab.objsize"),
+	SC(objperslab, MS_F_U64, "objperslab", NA, NULL, "slab.objperslab"),
+	SC(pagesperslab, MS_F_U64, "pagesperslab", NA, "pages",
+	   "slab.pagesperslab"),
+	SC(active_slabs, MS_F_U64, "active_slabs", NA, NULL, "slab.actslabs"),
+	SC(num_slabs, MS_F_U64, "num_slabs", NA, NULL, "slab.slabs"),
+	SC(size_bytes, MS_F_U64, "size_bytes", DER, "bytes", "slab.size"),
+	SC(active_pct, MS_F_DBL, "active_pct", DER, "%", "slab.use"),
+	SC(objs_rate, MS_F_DBL, "objs_per_s", RATE, "/s", "slab.objrate"),
+	SC(bytes_rate, MS_F_DBL, "bytes_per_s", RATE, "bytes/s",
+	   "slab.byterate"),
+	/* joined from the slab events by name (model/derive.c) */
+	SC(alloc_rate, MS_F_DBL, "alloc_rate", RATE | MS_FF_EVENTS, "/s",
+	   "slab.allocs"),
+	SC(free_rate, MS_F_DBL, "free_rate", RATE | MS_FF_EVENTS, "/s",
+	   "slab.frees"),
+	SC(alloc_bytes_rate, MS_F_DBL, "alloc_bytes_rate", RATE | MS_FF_EVENTS,
+	   "bytes/s", "slab.abytes"),
+	MS_FIELD_END
+};
+
+#define SD(m, k, ex) \
+	MS_FIELD(struct ms_slab_detail, m, MS_F_U64, k, NA, NULL, ex)
+
+const struct ms_field ms_slab_detail_fields[] = {
+	MS_FIELD(struct ms_slab_detail, name, MS_F_STR, "name", 0, NULL,
+		 "slab.name"),
+	SD(order, "order", "slab.d.order"),
+	SD(object_size, "object_size", "slab.d.object_size"),
+	SD(slab_size, "slab_size", "slab.d.slab_size"),
+	SD(align, "align", "slab.d.align"),
+	SD(objs_per_slab, "objs_per_slab", "slab.d.objs_per_slab"),
+	SD(reclaim_account, "reclaim_account", "slab.d.reclaim_account"),
+	SD(hwcache_align, "hwcache_align", "slab.d.hwcache_align"),
+	SD(cache_dma, "cache_dma", "slab.d.cache_dma"),
+	SD(poison, "poison", "slab.d.poison"),
+	SD(min_partial, "min_partial", "slab.d.min_partial"),
+	SD(cpu_partial, "cpu_partial", "slab.d.cpu_partial"),
+	MS_FIELD_END
+};
+
+/* ---- processes and VMAs -------------------------------------------------- */
+
+#define P(m, ty, k, fl, u, ex) MS_FIELD(struct ms_proc, m, ty, k, fl, u, ex)
+
+const struct ms_field ms_proc_fields[] = {
+	P(pid, MS_F_INT, "pid", 0, NULL, "vma.p.pid"),
+	P(comm, MS_F_STR, "comm", 0, NULL, "vma.p.comm"),
+	P(state, MS_F_CHAR, "state", 0, NULL, NULL),
+	P(uid, MS_F_U32, "uid", 0, NULL, "vma.p.user"),
+	P(kthread, MS_F_BOOL, "kthread", 0, NULL, NULL),
+	P(rss_kb, MS_F_U64, "rss_kb", NA, "kB", "vma.p.rss"),
+	P(pss_kb, MS_F_U64, "pss_kb", NA, "kB", "vma.p.pss"),
+	P(swap_kb, MS_F_U64, "swap_kb", NA, "kB", "vma.p.swap"),
+	P(vmas, MS_F_U64, "vmas", NA, NULL, "vma.p.vmas"),
+	P(minflt, MS_F_U64, "minflt", NA, NULL, "vma.p.minflt"),
+	P(majflt, MS_F_U64, "majflt", NA, NULL, "vma.p.majflt"),
+	P(minflt_rate, MS_F_DBL, "minflt_per_s", RATE, "/s", "vma.p.minflt"),
+	P(majflt_rate, MS_F_DBL, "majflt_per_s", RATE, "/s", "vma.p.majflt"),
+	MS_FIELD_END
+};
+
+#define V(m, ty, k, fl, u, ex) MS_FIELD(struct ms_vma, m, ty, k, fl, u, ex)
+
+const struct ms_field ms_vma_fields[] = {
+	V(start, MS_F_HEX, "start", 0, NULL, "vma.v.range"),
+	V(end, MS_F_HEX, "end", 0, NULL, "vma.v.range"),
+	V(perms, MS_F_NAME, "perms", 0, NULL, "vma.v.perms"),
+	V(offset, MS_F_HEX, "offset", 0, NULL, "vma.v.offset"),
+	V(dev, MS_F_STR, "dev", 0, NULL, "vma.v.dev"),
+	V(inode, MS_F_U64, "inode", 0, NULL, "vma.v.inode"),
+	V(path, MS_F_PSTR, "path", 0, NULL, "vma.v.path"),
+	MS_FIELD_ENUM(struct ms_vma, kind, "kind", 0, &ms_vma_kind_names,
+		      "vma.d.kind"),
+	MS_FIELD_END
+};
+
+const struct ms_field ms_vma_smaps_fields[] = {
+	V(rss_kb, MS_F_U64, "rss_kb", NA, "kB", "vma.v.rss"),
+	V(pss_kb, MS_F_U64, "pss_kb", NA, "kB", "vma.v.pss"),
+	V(shared_clean, MS_F_U64, "shared_clean_kb", NA, "kB", "vma.v.shrc"),
+	V(shared_dirty, MS_F_U64, "shared_dirty_kb", NA, "kB", "vma.v.shrd"),
+	V(private_clean, MS_F_U64, "private_clean_kb", NA, "kB", "vma.v.privc"),
+	V(private_dirty, MS_F_U64, "private_dirty_kb", NA, "kB", "vma.v.privd"),
+	V(referenced, MS_F_U64, "referenced_kb", NA, "kB", "vma.d.referenced"),
+	V(anonymous, MS_F_U64, "anonymous_kb", NA, "kB", "vma.v.anon"),
+	V(anon_huge_kb, MS_F_U64, "anon_huge_kb", NA, "kB", "vma.v.ahp"),
+	V(swap_kb, MS_F_U64, "swap_kb", NA, "kB", "vma.v.swap"),
+	V(swap_pss_kb, MS_F_U64, "swap_pss_kb", NA, "kB", "vma.d.swappss"),
+	V(locked_kb, MS_F_U64, "locked_kb", NA, "kB", "vma.v.locked"),
+	V(thp_eligible, MS_F_U64, "thp_eligible", NA, NULL, "vma.v.thp"),
+	V(vmflags, MS_F_STR, "vmflags", NA, NULL, "vma.v.flags"),
+	MS_FIELD_END
+};
+
+#define VS(m, k, u) MS_FIELD(struct ms_vma_sum, m, MS_F_U64, k, 0, u, NULL)
+
+const struct ms_field ms_vma_sum_fields[] = {
+	VS(count, "count", NULL),     VS(size_kb, "size_kb", "kB"),
+	VS(rss_kb, "rss_kb", "kB"),   VS(pss_kb, "pss_kb", "kB"),
+	VS(swap_kb, "swap_kb", "kB"), MS_FIELD_END
+};
+
+/* ---- reclaim ------------------------------------------------------------- */
+
+#define PSI(m, ty, k, fl, u) \
+	MS_FIELD(struct ms_psi_line, m, ty, k, fl, u, "reclaim.psi.some")
+
+const struct ms_field ms_psi_fields[] = {
+	PSI(avg10, MS_F_DBL, "avg10", NA, "%"),
+	PSI(avg60, MS_F_DBL, "avg60", NA, "%"),
+	PSI(avg300, MS_F_DBL, "avg300", NA, "%"),
+	MS_FIELD(struct ms_psi_line, total, MS_F_U64, "total", NA, "us",
+		 "reclaim.psi.total"),
+	MS_FIELD(struct ms_psi_line, total_rate, MS_F_DBL, "total_us_per_s",
+		 RATE, "us/s", "reclaim.psi.total"),
+	MS_FIELD_END
+};
+
+#define SW(m, ty, k, fl, u) \
+	MS_FIELD(struct ms_swapdev, m, ty, k, fl, u, "reclaim.swap.device")
+
+const struct ms_field ms_swap_fields[] = {
+	SW(name, MS_F_STR, "name", 0, NULL),
+	SW(type, MS_F_STR, "type", 0, NULL),
+	SW(size_kb, MS_F_U64, "size_kb", NA, "kB"),
+	SW(used_kb, MS_F_U64, "used_kb", NA, "kB"),
+	SW(prio, MS_F_INT, "priority", 0, NULL),
+	MS_FIELD_END
+};
+
+#define ZR(m, ty, k, fl, u, ex) MS_FIELD(struct ms_zram, m, ty, k, fl, u, ex)
+#define ZRB(m, k) ZR(m, MS_F_U64, k, NA, "bytes", "reclaim.zram.sizes")
+
+const struct ms_field ms_zram_fields[] = {
+	ZR(name, MS_F_STR, "name", 0, NULL, "reclaim.zram.device"),
+	ZRB(disksize, "disksize"),
+	ZRB(orig_data_size, "orig_data_size"),
+	ZRB(compr_data_size, "compr_data_size"),
+	ZRB(mem_used_total, "mem_used_total"),
+	ZRB(mem_limit, "mem_limit"),
+	ZRB(mem_used_max, "mem_used_max"),
+	ZR(same_pages, MS_F_U64, "same_pages", NA, "pages",
+	   "reclaim.zram.sizes"),
+	ZR(pages_compacted, MS_F_U64, "pages_compacted", NA, "pages",
+	   "reclaim.zram.sizes"),
+	ZR(comp_algorithm, MS_F_STR, "comp_algorithm", NA, NULL,
+	   "reclaim.zram.device"),
+	MS_FIELD_END
+};
+
+/* ---- NUMA ---------------------------------------------------------------- */
+
+#define N(m, ty, k, fl, u, ex, ...) \
+	MS_FIELD(struct ms_numa_node, m, ty, k, fl, u, ex, __VA_ARGS__)
+
+const struct ms_field ms_numa_node_fields[] = {
+	N(node, MS_F_INT, "node", NA, NULL, "numa.node"),
+	N(cpus, MS_F_STR, "cpus", 0, NULL, "numa.node.cpus"),
+	N(mem_total_kb, MS_F_U64, "mem_total_kb", NA, "kB", "numa.node.total",
+	  .metric = "memscope_node_memory_total_bytes",
+	  .help = "memory of the node"),
+	N(mem_free_kb, MS_F_U64, "mem_free_kb", NA, "kB", "numa.node.free",
+	  .metric = "memscope_node_memory_free_bytes",
+	  .help = "free memory of the node"),
+	N(mem_used_kb, MS_F_U64, "mem_used_kb", NA, "kB", "numa.node.used",
+	  .metric = "memscope_node_memory_used_bytes",
+	  .help = "used memory of the node"),
+	MS_FIELD_END
+};

@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: GPL-2.0
+/* The field tables and name tables of model/field.h. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "model/field.h"
+
+static const struct {
+	const char *name;
+	const struct ms_field *t;
+	size_t size;
+} tables[] = {
+	{ "zone", ms_zone_fields, sizeof(struct ms_zone) },
+	{ "slab cache", ms_slab_cache_fields, sizeof(struct ms_slab_cache) },
+	{ "slab detail", ms_slab_detail_fields, sizeof(struct ms_slab_detail) },
+	{ "proc", ms_proc_fields, sizeof(struct ms_proc) },
+	{ "vma", ms_vma_fields, sizeof(struct ms_vma) },
+	{ "vma smaps", ms_vma_smaps_fields, sizeof(struct ms_vma) },
+	{ "vma sum", ms_vma_sum_fields, sizeof(struct ms_vma_sum) },
+	{ "psi", ms_psi_fields, sizeof(struct ms_psi_line) },
+	{ "swap", ms_swap_fields, sizeof(struct ms_swapdev) },
+	{ "zram", ms_zram_fields, sizeof(struct ms_zram) },
+	{ "numa node", ms_numa_node_fields, sizeof(struct ms_numa_node) },
+};
+
+/* The bytes a field of type ty occupies (vectors: one element). */
+static size_t type_size(const struct ms_field *f)
+{
+	switch (f->type) {
+	case MS_F_U64:
+	case MS_F_HEX:
+	case MS_F_U64V:
+		return 8;
+	case MS_F_U32:
+	case MS_F_INT:
+	case MS_F_ENUM:
+		return 4;
+	case MS_F_DBL:
+	case MS_F_DBLV:
+		return 8;
+	case MS_F_BOOL:
+	case MS_F_CHAR:
+		return 1;
+	case MS_F_PSTR:
+		return sizeof(char *);
+	default:
+		return f->size;
+	}
+}
+
+static void check(const struct ms_field *t, size_t size, const char *name)
+{
+	for (const struct ms_field *f = t; f->key; f++) {
+		print_message("%s.%s\n", name, f->key);
+		/* one key once per object: the JSON's keys are unique */
+		for (const struct ms_field *g = f + 1; g->key; g++)
+			assert_string_not_equal(f->key, g->key);
+		if (f->type == MS_F_OBJ) {
+			assert_non_null(f->sub);
+			check(f->sub, size, name);
+			continue;
+		}
+		assert_true(f->off + type_size(f) <= size);
+		if (f->type == MS_F_ENUM)
+			assert_non_null(f->sub);
+		if (f->type == MS_F_U64V || f->type == MS_F_DBLV)
+			assert_true(f->size > 0 && f->n + sizeof(int) <= size);
+		if (f->type == MS_F_STR || f->type == MS_F_NAME)
+			assert_true(f->size > 1);
+		/* an OpenMetrics family says what it is */
+		if (f->metric)
+			assert_non_null(f->help);
+	}
+}
+
+static void tables_sound(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++)
+		check(tables[i].t, tables[i].size, tables[i].name);
+}
+
+static void zone_by_kernel_name(void **state)
+{
+	struct ms_zone z = { 0 };
+	uint64_t *p;
+
+	(void)state;
+	p = ms_field_u64(ms_zone_fields, &z, "min", 3);
+	assert_ptr_equal(p, &z.wmark_min);
+	p = ms_field_u64(ms_zone_fields, &z, "pages free", 10);
+	assert_ptr_equal(p, &z.zi_free);
+	assert_ptr_equal(ms_field_u64(ms_zone_fields, &z, "cma", 3), &z.cma);
+	/* a prefix is not the name */
+	assert_null(ms_field_u64(ms_zone_fields, &z, "mi", 2));
+	assert_null(ms_field_u64(ms_zone_fields, &z, "start_pfn", 9));
+}
+
+static void names(void **state)
+{
+	(void)state;
+	assert_string_equal(ms_name_of(&ms_wmark_names, MS_WMARK_LOW), "low");
+	assert_null(ms_name_of(&ms_wmark_names, MS_WMARK_UNKNOWN));
+	assert_null(ms_name_of(&ms_wmark_names, 99));
+	assert_int_equal(ms_name_find(&ms_wmark_names, "min"), MS_WMARK_MIN);
+	assert_int_equal(ms_name_find(&ms_wmark_names, "x"), MS_WMARK_UNKNOWN);
+	assert_int_equal(ms_vma_kind_names.n, MS_VMA_NKINDS);
+	for (int k = 0; k < MS_VMA_NKINDS; k++)
+		assert_int_equal(
+			ms_name_find(&ms_vma_kind_names,
+				     ms_name_of(&ms_vma_kind_names, k)),
+			k);
+	assert_int_equal(ms_name_find(&ms_vma_kind_names, "?"), MS_VMA_SPECIAL);
+	assert_int_equal(ms_name_find(&ms_maple_type_names, "arange_64"),
+			 MS_MAPLE_ARANGE_64);
+}
+
+static void flat(void **state)
+{
+	const struct ms_field *f[64];
+	int n = ms_fields_flat(ms_zone_fields, f, 64);
+	int boost = -1, managed = -1;
+
+	(void)state;
+	for (int i = 0; i < n; i++) {
+		assert_int_not_equal(f[i]->type, MS_F_OBJ);
+		if (!strcmp(f[i]->key, "boost"))
+			boost = i;
+		if (!strcmp(f[i]->key, "managed_pages"))
+			managed = i;
+	}
+	/* the watermarks' fields in their place, before managed_pages */
+	assert_true(boost >= 0 && boost < managed);
+	assert_int_equal(ms_fields_flat(ms_zone_fields, f, 3), 3);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(tables_sound),
+		cmocka_unit_test(zone_by_kernel_name),
+		cmocka_unit_test(names),
+		cmocka_unit_test(flat),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
