@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What every area of the model shares: the not-available value and the
+ * bounds of the fixed-size arrays.
+ */
+#ifndef MS_MODEL_BASE_H
+#define MS_MODEL_BASE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* "Could not be read": shown as absent/null, never as a made-up 0. */
+#define MS_NA UINT64_MAX
+#define ms_have(v) ((v) != MS_NA)
+
+#define MS_MAX_ORDER 16		/* orders per zone we can hold (x86: 11) */
+#define MS_MAX_MIGRATE 8	/* migrate types in pagetypeinfo */
+#define MS_MAX_NODES 64		/* NUMA nodes we show */
+#define MS_MAX_PROT 8		/* entries of zoneinfo "protection:" */
+#define MS_NAME 64		/* slab cache names, comm, zone names fit */
+#define MS_VMA_NODES 8		/* per-VMA numa_maps node entries kept */
+
+#endif
