@@ -26,6 +26,7 @@
 #define TREE "tests/fixtures/debian12-6.18"
 #define W 120 /* window width: sparklines of 83 cells */
 #define LAST (13 + 83 - 1) /* the newest cell of a sparkline */
+#define T0 1000 /* seconds: the t_mono of each test's first sample */
 
 static const struct ms_opts opts = { .interval = 1 };
 static const struct ms_ui ui = { .opts = &opts, .utf8 = true, .interval = 1 };
@@ -174,6 +175,12 @@ static void sample(struct fixture *f, struct ms_view *v)
 
 	v->cls->request(v, &req);
 	assert_int_equal(ms_manager_sample(&f->m, &req, &f->s, NULL), 0);
+	/*
+	 * The test's clock, not the machine's: the first of the samples
+	 * fed after it (T0 + i) is this one again, so each graph starts
+	 * here, however long the machine has been up.
+	 */
+	f->s.t_mono = T0;
 	v->cls->update(v, &f->s, NULL);
 }
 
@@ -205,7 +212,7 @@ static void six_samples(struct fixture *f, struct ms_view *v, double *val,
 			double top)
 {
 	for (int i = 0; i < 6; i++) {
-		f->s.t_mono = 1000 + i;
+		f->s.t_mono = T0 + i;
 		*val = i < 5 ? 0 : top;
 		v->cls->update(v, &f->s, NULL);
 	}
@@ -233,7 +240,7 @@ static void buddy_graph(struct fixture *f, const struct ms_ui *u)
 	z = &f->s.buddy.zones[0]; /* DMA: the selected row */
 	assert_string_equal(z->name, "DMA");
 	for (int i = 0; i < 6; i++) {
-		f->s.t_mono = 1000 + i;
+		f->s.t_mono = T0 + i;
 		z->free_blocks[3] = i < 5 ? 0 : 50;
 		v->cls->update(v, &f->s, NULL);
 	}
@@ -254,7 +261,7 @@ static void buddy_graph(struct fixture *f, const struct ms_ui *u)
 	assert_true(tt_find(w, "History,") >= 0);
 	/* the zone's page keeps the panel, with the same history */
 	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_RESAMPLE);
-	f->s.t_mono = 1006;
+	f->s.t_mono = T0 + 6;
 	v->cls->update(v, &f->s, NULL);
 	tt_draw(v, w);
 	assert_true(tt_find(w, "Node 0, zone DMA  (Esc back)") >= 0);
@@ -339,7 +346,7 @@ static void test_reclaim_graph(void **state)
 	scan = kv(&f->s.reclaim.vmstat, "pgscan_kswapd");
 	f->s.reclaim.psi_some.valid = true;
 	for (int i = 0; i < 6; i++) {
-		f->s.t_mono = 1000 + i;
+		f->s.t_mono = T0 + i;
 		scan->rate = i < 5 ? 0 : 500;
 		f->s.reclaim.psi_some.avg10 = i < 5 ? 0 : 40;
 		v->cls->update(v, &f->s, NULL);
@@ -399,7 +406,7 @@ static void test_vma_graph(void **state)
 		p->minflt_rate = 5;
 	}
 	for (int i = 0; i < 6; i++) {
-		s.t_mono = 1000 + i;
+		s.t_mono = T0 + i;
 		s.procs.v[0].majflt_rate = i < 5 ? 0 : 40;
 		s.procs.v[1].majflt_rate = NAN; /* unknown: a gap */
 		v->cls->update(v, &s, NULL);
@@ -426,7 +433,7 @@ static void test_vma_graph(void **state)
 	for (int c = 0; c < MS_FC_COUNT; c++)
 		fp->rate[c] = 0;
 	for (int i = 0; i < 6; i++) {
-		s.t_mono = 1010 + i;
+		s.t_mono = T0 + 10 + i;
 		fp->rate[MS_FC_MAJOR] = i < 5 ? 0 : 30;
 		v->cls->update(v, &s, NULL);
 	}
