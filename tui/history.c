@@ -53,12 +53,19 @@ static void drop_after(struct ms_history *h, double t)
 	}
 }
 
-/* The median of the last gaps between ticks (a pause is one outlier). */
+/*
+ * The median of the last gaps between ticks (a pause is one outlier), 0
+ * before there are MS_HIST_GAPS_MIN of them: the median of one or two
+ * gaps is a pause right after the start (the explorer stopped after its
+ * first sample), which would join its points across the pause.
+ */
 static double median_gap(const struct ms_history *h)
 {
 	double g[MS_HIST_GAPS];
 	int n = h->ngaps < MS_HIST_GAPS ? h->ngaps : MS_HIST_GAPS;
 
+	if (n < MS_HIST_GAPS_MIN)
+		return 0;
 	memcpy(g, h->gaps, (size_t)n * sizeof(g[0]));
 	for (int i = 1; i < n; i++)
 		for (int j = i; j > 0 && g[j - 1] > g[j]; j--) {
@@ -67,7 +74,7 @@ static double median_gap(const struct ms_history *h)
 			g[j] = g[j - 1];
 			g[j - 1] = x;
 		}
-	return n ? g[n / 2] : 0;
+	return g[n / 2];
 }
 
 bool ms_hist_tick(struct ms_history *h, double t, double interval)

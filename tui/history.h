@@ -13,6 +13,7 @@
 #define MS_HIST_POINTS 300 /* points per series: 5 min at 1 s */
 #define MS_HIST_KEY 80 /* "slab/" and a cache name fit */
 #define MS_HIST_GAPS 5 /* gaps between ticks the interval looks at */
+#define MS_HIST_GAPS_MIN 3 /* gaps it needs first: one pause is out-voted */
 
 /*
  * One sample of a series. v is NAN where the value could not be read (a
@@ -45,6 +46,7 @@ struct ms_history {
 	 * Seconds between samples now: the explorer's interval, or the
 	 * median of the last MS_HIST_GAPS gaps between ticks when that is
 	 * longer (a replay of a recording taken every 2 s, shown every 1 s)
+	 * and there were at least MS_HIST_GAPS_MIN of them
 	 */
 	double interval;
 	double gaps[MS_HIST_GAPS];

@@ -187,6 +187,30 @@ static void test_recorded_interval(void **state)
 	ms_hist_free(&h);
 }
 
+static void test_early_pause(void **state)
+{
+	struct ms_history h;
+	double v[8];
+
+	ms_hist_init(&h, 1);
+	/* one sample, then a pause of 700 s (the explorer stopped), then 1 s */
+	ms_hist_tick(&h, 5, 1), ms_hist_push(&h, "a", 1);
+	ms_hist_tick(&h, 705, 1), ms_hist_push(&h, "a", 2);
+	/* one gap is no evidence of a longer interval: it is a pause */
+	assert_true(h.interval == 1);
+	assert_true(ms_series_at(ms_hist_get(&h, "a"), 1)->span == 0);
+	ms_hist_tick(&h, 706, 1), ms_hist_push(&h, "a", 3);
+	assert_true(h.interval == 1);
+	assert_true(ms_series_at(ms_hist_get(&h, "a"), 2)->span == 1);
+	/* nothing invented in the 700 s before 705 */
+	assert_int_equal(ms_hist_buckets(ms_hist_get(&h, "a"), h.now, 1, 8, v),
+			 2);
+	for (int i = 0; i < 6; i++)
+		assert_true(isnan(v[i]));
+	assert_true(v[6] == 2 && v[7] == 3);
+	ms_hist_free(&h);
+}
+
 static void test_time_backwards(void **state)
 {
 	struct ms_history h;
@@ -251,6 +275,7 @@ int main(void)
 		cmocka_unit_test(test_missed_sample),
 		cmocka_unit_test(test_interval_change),
 		cmocka_unit_test(test_recorded_interval),
+		cmocka_unit_test(test_early_pause),
 		cmocka_unit_test(test_time_backwards),
 		cmocka_unit_test(test_memory_bound),
 	};
