@@ -18,6 +18,7 @@
 #include "probes/bpf/btfargs.h"
 #include "probes/bpf/kallsyms.h"
 #include "probes/bpf/mapread.h"
+#include "probes/bpf/timens.h"
 #include "reclaim.h"
 #include "reclaim.skel.h"
 
@@ -50,6 +51,9 @@ struct reclaim {
 	int first, noom;
 	struct ms_kallsyms ksyms;
 	int ksyms_err; /* 1: not loaded yet */
+	/* our clocks against the kernel's, which stamps the events */
+	struct ms_timens tns;
+	int tns_err;
 };
 
 /* ---- which programs this kernel gets ----------------------------------- */
@@ -128,6 +132,7 @@ static int reclaim_init(struct ms_bpf_group *g, const struct btf *btf)
 		   &r->nr_nodes);
 	if (!r->nr_nodes)
 		r->nr_nodes = 1;
+	r->tns_err = ms_timens_load(&r->tns, g->root);
 	r->ring = ring_buffer__new(bpf_map__fd(skel->maps.rc_oom), on_oom, r,
 				   NULL);
 	return r->ring ? 0 : -errno;
@@ -158,17 +163,21 @@ static double mono_ns(void)
 	return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
 }
 
-/* A ktime stamp as seconds since the epoch, by the sample's two clocks. */
-static double epoch(const struct ms_snapshot *s, __u64 ktime)
+/*
+ * A ktime stamp (the kernel's CLOCK_MONOTONIC, not shifted by our time
+ * namespace) as seconds since the epoch, by the sample's two clocks.
+ */
+static double epoch(const struct reclaim *r, const struct ms_snapshot *s,
+		    __u64 ktime)
 {
 	if (!ktime)
 		return NAN;
-	return s->t_real - (s->t_mono - (double)ktime / 1e9);
+	return s->t_real - (s->t_mono - ms_timens_mono(&r->tns, ktime));
 }
 
 static void latency(struct ms_latency *l, const struct ms_rc_lat *c,
 		    const struct ms_rc_lat *p, double dt,
-		    const struct ms_snapshot *s)
+		    const struct reclaim *r, const struct ms_snapshot *s)
 {
 	l->count = c->count;
 	l->total_ns = c->total_ns;
@@ -176,7 +185,7 @@ static void latency(struct ms_latency *l, const struct ms_rc_lat *c,
 	memcpy(l->hist, c->hist, sizeof(l->hist));
 	l->rate = p ? ms_bpf_rate(c->count, p->count, dt) : NAN;
 	l->ns_rate = p ? ms_bpf_rate(c->total_ns, p->total_ns, dt) : NAN;
-	l->last = epoch(s, c->last_ns);
+	l->last = epoch(r, s, c->last_ns);
 }
 
 static void sum_latency(struct ms_latency *sum, const struct ms_latency *a,
@@ -196,7 +205,8 @@ static void kswapd(struct ms_reclaim_events *e, struct reclaim *r,
 		   const struct ms_rc_global *c, const struct ms_snapshot *s,
 		   double dt)
 {
-	double now = mono_ns();
+	/* now on the kernel's clock, as woke_at */
+	double now = mono_ns() - (double)r->tns.mono_ns;
 
 	e->nr_kswapd = r->nr_nodes;
 	for (int n = 0; n < r->nr_nodes; n++) {
@@ -216,8 +226,8 @@ static void kswapd(struct ms_reclaim_events *e, struct reclaim *r,
 		o->wake_rate = ms_bpf_rate(k->wakes, p->wakes, dt);
 		o->wakeup_rate = ms_bpf_rate(k->wakeups, p->wakeups, dt);
 		o->awake_share = ms_bpf_rate(awake, r->awake_prev[n], dt) / 1e9;
-		o->last_wake = epoch(s, k->last_wake);
-		o->last_sleep = epoch(s, k->last_sleep);
+		o->last_wake = epoch(r, s, k->last_wake);
+		o->last_sleep = epoch(r, s, k->last_sleep);
 		r->awake_prev[n] = awake;
 	}
 }
@@ -278,7 +288,7 @@ static int reclaimers(struct ms_reclaim_events *e, struct reclaim *r,
 		snprintf(o->comm, sizeof(o->comm), "%.*s",
 			 (int)sizeof(c->c.comm), c->c.comm);
 		latency(&o->lat, &c->c.lat,
-			p ? &p->c.lat : &(struct ms_rc_lat){ 0 }, dt, s);
+			p ? &p->c.lat : &(struct ms_rc_lat){ 0 }, dt, r, s);
 	}
 	return 0;
 }
@@ -366,7 +376,7 @@ static int shrinkers(struct ms_bpf_group *g, struct ms_reclaim_events *e,
 		o->freed_rate = p ? ms_bpf_rate(c->c.freed, p->c.freed, dt) :
 				    ms_bpf_rate(c->c.freed, 0, dt);
 		latency(&o->lat, &c->c.lat,
-			p ? &p->c.lat : &(struct ms_rc_lat){ 0 }, dt, s);
+			p ? &p->c.lat : &(struct ms_rc_lat){ 0 }, dt, r, s);
 	}
 	if (e->nr_shrinkers > 1)
 		qsort(e->shrinkers, (size_t)e->nr_shrinkers,
@@ -386,7 +396,7 @@ static void oom_events(struct ms_reclaim_events *e, const struct reclaim *r,
 		struct ms_oom_event *o = &e->oom[i];
 
 		memset(o, 0, sizeof(*o));
-		o->time = epoch(s, c->ts);
+		o->time = epoch(r, s, c->ts);
 		o->pid = c->pid;
 		snprintf(o->comm, sizeof(o->comm), "%.*s", (int)sizeof(c->comm),
 			 c->comm);
@@ -410,9 +420,9 @@ static void totals(struct ms_reclaim_events *e, const struct reclaim *r,
 	const struct ms_rc_global *p = r->t_prev ? &r->prev : NULL;
 
 	latency(&e->direct, &c->lat[MS_RC_DIRECT],
-		p ? &p->lat[MS_RC_DIRECT] : NULL, dt, s);
+		p ? &p->lat[MS_RC_DIRECT] : NULL, dt, r, s);
 	latency(&e->memcg, &c->lat[MS_RC_MEMCG],
-		p ? &p->lat[MS_RC_MEMCG] : NULL, dt, s);
+		p ? &p->lat[MS_RC_MEMCG] : NULL, dt, r, s);
 	sum_latency(&e->stall, &e->direct, &e->memcg);
 	e->direct_reclaimed = c->reclaimed[MS_RC_DIRECT];
 	e->memcg_reclaimed = c->reclaimed[MS_RC_MEMCG];
@@ -458,6 +468,11 @@ static int reclaim_read(struct ms_bpf_group *g, const struct ms_request *req,
 	totals(e, r, &c, s, dt);
 	kswapd(e, r, &c, s, dt);
 	oom_events(e, r, s);
+	if (r->tns_err)
+		ms_snapshot_note(s, "timens",
+				 "event times not shifted to this time "
+				 "namespace: proc/self/timens_offsets: %s",
+				 strerror(-r->tns_err));
 	if (c.oom_lost)
 		ms_snapshot_note(s, "oom_events",
 				 "%llu lost (ring buffer full)",
