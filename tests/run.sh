@@ -1,7 +1,9 @@
 #!/bin/sh
 # Run every test memscope has and print one closing "N passed, N failed".
-# Unit tests (cmocka) in the normal and the sanitizer build, then the
-# shell suites (batch/JSON contract, TUI in tmux, ...) in tests/*/test_*.sh.
+# Unit tests (cmocka) in the normal build, again under a time namespace
+# with the clocks of a machine just booted and of one up for years, and in
+# the sanitizer build, then the shell suites (batch/JSON contract, TUI in
+# tmux, ...) in tests/*/test_*.sh.
 cd "$(dirname "$0")/.." || exit 2
 passed=0 failed=0 failures=""
 log=$(mktemp)
@@ -24,8 +26,45 @@ suite() { # $1 = name, rest = command
 	fi
 }
 
+# unshare -T options that set CLOCK_MONOTONIC and CLOCK_BOOTTIME to about
+# $1 seconds in a new time namespace; fails where none can be made (not
+# root, a kernel before 5.6). Monotonic lags boottime (/proc/uptime) by
+# the time suspended, and an offset taking a clock below 0 is refused:
+# then a little later.
+clocks_at() {
+	at=$1 up=$(cut -d. -f1 /proc/uptime)
+	while :; do
+		off=$((at - up))
+		unshare -T --monotonic="$off" --boottime="$off" true \
+			2>/dev/null && break
+		[ "$at" -lt "$up" ] || return 1
+		at=$((at * 4))
+	done
+	echo "--monotonic=$off --boottime=$off"
+}
+
+# $1 = seconds the clocks start at, rest = command
+timens() {
+	at=$1; shift
+	opts=$(clocks_at "$at") || return 1
+	unshare -T $opts "$@"
+}
+
 for t in build/tests/test_*; do
 	[ -x "$t" ] && suite "unit ${t##*/}" "$t"
+done
+# Again as on a machine booted seconds ago and on one up for three years:
+# no test may depend on the machine's clock or uptime.
+for at in 5 100000000; do
+	if ! clocks_at "$at" >/dev/null; then
+		echo "=== unit tests with the clocks at $at s: skipped" \
+			"(unshare -T cannot make a time namespace here)"
+		continue
+	fi
+	for t in build/tests/test_*; do
+		[ -x "$t" ] && suite "unit ${t##*/} (clocks at $at s)" \
+			timens "$at" "$t"
+	done
 done
 for t in build/asan/tests/test_*; do
 	[ -x "$t" ] && suite "asan ${t##*/}" env ASAN_OPTIONS=detect_leaks=1 \
