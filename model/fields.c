@@ -128,6 +128,7 @@ const struct ms_field ms_proc_fields[] = {
 	P(comm, MS_F_STR, "comm", 0, NULL, "vma.p.comm"),
 	P(state, MS_F_CHAR, "state", 0, NULL, NULL),
 	P(uid, MS_F_U32, "uid", 0, NULL, "vma.p.user"),
+	P(user, MS_F_STR, "user", NA, NULL, "vma.p.user"),
 	P(kthread, MS_F_BOOL, "kthread", 0, NULL, NULL),
 	P(rss_kb, MS_F_U64, "rss_kb", NA, "kB", "vma.p.rss"),
 	P(pss_kb, MS_F_U64, "pss_kb", NA, "kB", "vma.p.pss"),

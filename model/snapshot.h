@@ -187,13 +187,15 @@ struct ms_slab_detail {
  * costly files less often (probes/procfs/proc.c): uid, pss_kb, swap_kb and
  * vmas may be seconds to minutes old; state, faults and comm of a process
  * whose memory stood still up to 10 s, its rss_kb one sample. uid is
- * UINT32_MAX when unknown.
+ * UINT32_MAX when unknown; user is its name, resolved by the backend that
+ * read the process (the recording keeps it), "" when unknown.
  */
 struct ms_proc {
 	int pid;
 	char comm[MS_NAME];	/* raw bytes from the kernel: escape to show */
 	char state;
 	uint32_t uid;
+	char user[MS_USER];	/* raw bytes from passwd: escape to show */
 	uint64_t rss_kb, pss_kb, swap_kb, vmas;
 	uint64_t minflt, majflt;
 	double minflt_rate, majflt_rate;

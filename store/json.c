@@ -198,6 +198,7 @@ static json *procs_json(const struct ms_procs *p)
 		put(e, "comm", str(pr->comm));
 		put(e, "state", json_object_new_string_len(&pr->state, 1));
 		put(e, "uid", json_object_new_int64(pr->uid));
+		put(e, "user", pr->user[0] ? str(pr->user) : NULL);
 		put(e, "kthread", json_object_new_boolean(pr->kthread));
 		put(e, "rss_kb", u64(pr->rss_kb));
 		put(e, "pss_kb", u64(pr->pss_kb));

@@ -16,11 +16,14 @@ const struct ms_explain ms_explain_vma[] = {
 	{
 		.id = "vma.p.user",
 		.name = "User",
-		.what = N_("The owner of the process (real user), by name, or "
-			   "numeric for a captured tree."),
-		.source = N_("/proc/PID/status: the first Uid field; names "
-			     "from the passwd database."),
-		.formula = N_("getpwuid of the uid, cached."),
+		.what = N_("The owner of the process (real user), by name; "
+			   "the uid where the system has no name for it."),
+		.source = N_("/proc/PID/status: the first Uid field; the name "
+			     "from etc/passwd below the root (a captured tree "
+			     "names its own users), live also from the passwd "
+			     "database. A recording keeps the name."),
+		.formula = N_("Resolved when the process is read, once per "
+			      "uid, not when the screen is drawn."),
 		.healthy = N_("Informational."),
 	},
 	{

@@ -13,7 +13,6 @@
 
 #include <inttypes.h>
 #include <math.h>
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,13 +67,6 @@ enum vma_field {
 };
 
 #define PATH_MIN 20 /* the mapping column never gets narrower */
-#define UID_CACHE 64
-
-struct uid_name {
-	uint32_t uid;
-	bool used;
-	char name[32];
-};
 
 struct vma_view {
 	struct ms_view base;
@@ -106,8 +98,6 @@ struct vma_view {
 	/* one VMA */
 	uint64_t detail_start;
 	struct ms_scroll dscroll;
-	struct uid_name uids[UID_CACHE];
-	int uid_next;
 	char hint[160];
 	char empty[320]; /* why a process has no VMAs */
 	/* the maple tree: read once when opened and on `r` */
@@ -124,29 +114,18 @@ static const char *kind_name(int k)
 
 /* ---- small helpers ---------------------------------------------------- */
 
-/* User name of uid, looked up once (numeric for a captured tree). */
-static const char *user_name(struct vma_view *v, uint32_t uid)
+/*
+ * The user as the sample names it (the backend read the tree's passwd; a
+ * recording keeps the name); the uid where it has none.
+ */
+static void user_cell(char *buf, size_t len, const struct ms_proc *p)
 {
-	struct uid_name *u;
-	struct passwd pw, *res = NULL;
-	char buf[1024];
-
-	if (uid == UINT32_MAX)
-		return "-";
-	for (int i = 0; i < UID_CACHE; i++)
-		if (v->uids[i].used && v->uids[i].uid == uid)
-			return v->uids[i].name;
-	u = &v->uids[v->uid_next];
-	v->uid_next = (v->uid_next + 1) % UID_CACHE;
-	u->used = true;
-	u->uid = uid;
-	/* a captured tree's uids belong to another machine's passwd */
-	if (!v->base.ui->opts || v->base.ui->opts->root ||
-	    getpwuid_r(uid, &pw, buf, sizeof(buf), &res) || !res)
-		snprintf(u->name, sizeof(u->name), "%" PRIu32, uid);
+	if (p->user[0])
+		snprintf(buf, len, "%s", p->user);
+	else if (p->uid == UINT32_MAX)
+		snprintf(buf, len, "-");
 	else
-		snprintf(u->name, sizeof(u->name), "%s", pw.pw_name);
-	return u->name;
+		snprintf(buf, len, "%" PRIu32, p->uid);
 }
 
 /*
@@ -295,8 +274,7 @@ static void proc_cell(const void *ctx, int row, int col, char *buf, size_t len)
 		snprintf(buf, len, "%d", p->pid);
 		break;
 	case P_USER:
-		snprintf(buf, len, "%s",
-			 user_name((struct vma_view *)ctx, p->uid));
+		user_cell(buf, len, p);
 		break;
 	case P_RSS:
 		ms_fmt_kb(buf, len, p->rss_kb);

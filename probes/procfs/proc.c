@@ -755,6 +755,7 @@ void ms_procfs_procs_free(struct ms_procfs *pf)
 {
 	struct ms_proc_cache *c = pf->procs;
 
+	ms_users_free(&pf->users);
 	if (!c)
 		return;
 	for (int i = 0; i < c->n; i++)
@@ -766,6 +767,18 @@ void ms_procfs_procs_free(struct ms_procfs *pf)
 	free(c->pids.v);
 	free(c);
 	pf->procs = NULL;
+}
+
+/* The user of every process, as the tree's own passwd names it. */
+static void name_users(const struct ms_root *r, struct ms_procfs *pf,
+		       struct ms_snapshot *s)
+{
+	for (int i = 0; i < s->procs.n; i++) {
+		struct ms_proc *p = &s->procs.v[i];
+		const char *name = ms_users_name(&pf->users, r, &pf->buf, p->uid);
+
+		snprintf(p->user, sizeof(p->user), "%s", name ? name : "");
+	}
 }
 
 int ms_procfs_procs(const struct ms_root *r, struct ms_procfs *pf,
@@ -790,5 +803,6 @@ int ms_procfs_procs(const struct ms_root *r, struct ms_procfs *pf,
 		ms_snapshot_note(s, "processes", "no process could be read");
 		return -ENODATA;
 	}
+	name_users(r, pf, s);
 	return 0;
 }

@@ -9,6 +9,7 @@
 #define MS_PROCFS_H
 
 #include "model/snapshot.h"
+#include "probes/procfs/users.h"
 #include "probes/root.h"
 
 struct ms_proc_cache;	/* proc.c: per-process state between samples */
@@ -18,6 +19,7 @@ struct ms_procfs {
 	struct ms_buf buf, buf2;
 	/* live process list: kept stat fds, costly files re-read in a budget */
 	struct ms_proc_cache *procs;
+	struct ms_users users; /* uid -> name, etc/passwd read once */
 	/* VMAs' numa_maps: 0 when 2+ nodes are online, 1 always, -1 never */
 	int vma_numa;
 };

@@ -256,6 +256,9 @@ static void procs(json *a, struct ms_snapshot *s)
 		ms_jraw(j, "state", st, sizeof(st));
 		p->state = st[0];
 		p->uid = uid > UINT32_MAX ? UINT32_MAX : (uint32_t)uid;
+		/* recordings before the user was recorded: "" (the view
+		 * shows the uid, never this machine's name for it) */
+		ms_jstr(j, "user", p->user, sizeof(p->user));
 		p->kthread = ms_jbool(j, "kthread");
 		p->rss_kb = ms_ju64(j, "rss_kb");
 		p->pss_kb = ms_ju64(j, "pss_kb");

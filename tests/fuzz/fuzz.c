@@ -20,6 +20,7 @@
 #include "probes/procfs/proc.h"
 #include "probes/procfs/reclaim.h"
 #include "probes/procfs/slab.h"
+#include "probes/procfs/users.h"
 #include "probes/procfs/vma.h"
 #include "probes/replay/decode.h"
 #include "probes/replay/file.h"
@@ -81,12 +82,15 @@ static void procfiles(const char *t, size_t n)
 {
 	struct ms_stat st;
 	struct ms_proc_detail d;
+	struct ms_users users = { 0 };
 	uint64_t rss;
 
 	ms_parse_stat(t, n, &st);
 	ms_parse_statm(t, n, &rss);
 	ms_parse_status(t, n, &d);
 	ms_parse_rollup(t, n, &d);
+	ms_parse_passwd(t, n, &users);
+	ms_users_free(&users);
 }
 
 static void reclaimfiles(const char *t, size_t n)

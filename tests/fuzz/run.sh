@@ -24,7 +24,8 @@ seeds() {
 		$F/*/sys/devices/system/node/node*/meminfo \
 		$F/*/sys/devices/system/node/node*/distance ;;
 	proc) ls $F/*/proc/[0-9]*/stat $F/*/proc/[0-9]*/statm \
-		$F/*/proc/[0-9]*/status $F/*/proc/[0-9]*/smaps_rollup ;;
+		$F/*/proc/[0-9]*/status $F/*/proc/[0-9]*/smaps_rollup \
+		$F/*/etc/passwd ;;
 	reclaim) ls $F/*/proc/pressure/* $F/*/proc/swaps \
 		$F/*/sys/block/zram*/mm_stat ;;
 	slab) ls $F/*/proc/slabinfo $F/*/sys/kernel/slab/*/objects ;;

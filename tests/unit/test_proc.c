@@ -19,6 +19,7 @@
 
 #include "probes/procfs/proc.h"
 #include "probes/procfs/procfs.h"
+#include "probes/procfs/users.h"
 
 #define FIX "tests/fixtures/"
 
@@ -287,12 +288,61 @@ static void hostile(void **state)
 	assert_int_equal(p->pid, 4242);
 	assert_string_equal(p->comm, "a) b\x1b[31m\n\xff(x");
 	assert_int_equal(p->uid, 1000);
+	/* the tree's own passwd, raw bytes, first line of a uid wins */
+	assert_string_equal(p->user, "\x1b]0;pwned\aev\x1b[2Jil");
 	assert_int_equal(p->minflt, 123);
 	assert_int_equal(p->majflt, 7);
 	assert_int_equal(p->rss_kb, 1200);
 	assert_int_equal(p->pss_kb, 800);
 	assert_int_equal(p->swap_kb, 64);
 	assert_int_equal(p->vmas, 8);
+	close_env(&e);
+}
+
+static void passwd_lines(void **state)
+{
+	static const char text[] =
+		"# comment\n"
+		"root:x:0:0:root:/root:/bin/bash\n"
+		"\n"
+		"nouid:x::0::/:/bin/sh\n"
+		":x:5:5::/:/bin/sh\n"
+		"big:x:4294967295:0::/:/bin/sh\n"
+		"neg:x:-1:0::/:/bin/sh\n"
+		"trunc:x:7\n"
+		"Name:\tkthreadd\n" /* one ':' (fuzz: NULL + 1 in the parser) */
+		"a23456789012345678901234567890123:x:8:8::/:/bin/sh\n"
+		"www-data:x:33:33::/var/www:/usr/sbin/nologin\n"
+		"again:x:0:0::/:/bin/sh\n"
+		"last:x:1000:1000::/home/last:/bin/sh";
+	struct ms_users u = { 0 };
+
+	/* seven malformed: no uid, no name, uid out of range (2), no ':'
+	 * after the uid, a single ':', a name over 32 bytes */
+	assert_int_equal(ms_parse_passwd(text, sizeof(text) - 1, &u), 7);
+	assert_int_equal(u.n, 3);
+	assert_int_equal(u.v[0].uid, 0);
+	assert_string_equal(u.v[0].name, "root"); /* not "again" */
+	assert_int_equal(u.v[1].uid, 33);
+	assert_string_equal(u.v[1].name, "www-data");
+	assert_int_equal(u.v[2].uid, 1000); /* a last line without '\n' */
+	assert_string_equal(u.v[2].name, "last");
+	ms_users_free(&u);
+	assert_int_equal(ms_parse_passwd("", 0, &u), 0);
+	assert_int_equal(u.n, 0);
+	ms_users_free(&u);
+}
+
+static void users_of_tree(void **state)
+{
+	struct env e;
+
+	/* debian12-6.18 carries the machine's etc/passwd: uid 0 is root */
+	open_env(&e, FIX "debian12-6.18");
+	assert_int_equal(sample(&e), 0);
+	for (int i = 0; i < e.s.procs.n; i++)
+		if (e.s.procs.v[i].uid == 0)
+			assert_string_equal(e.s.procs.v[i].user, "root");
 	close_env(&e);
 }
 
@@ -320,6 +370,8 @@ static void vanished_kthread_nosmaps(void **state)
 	assert_int_equal(p->swap_kb, 0);
 	assert_int_equal(p->vmas, 0);
 	assert_int_equal(p->uid, 0);
+	/* a tree without etc/passwd: no name, never this machine's "root" */
+	assert_string_equal(p->user, "");
 	p = find(&e.s, 3); /* a zombie: no address space */
 	assert_false(p->kthread);
 	assert_int_equal(p->state, 'Z');
@@ -494,6 +546,9 @@ static void live_capture(void **state)
 	assert_int_equal(stat(path, &st), 0);
 	snprintf(path, sizeof(path), "%s/proc/%d/smaps_rollup", dir, getpid());
 	assert_int_equal(stat(path, &st), 0);
+	/* and the passwd that names its users, so the tree names them too */
+	snprintf(path, sizeof(path), "%s/etc/passwd", dir);
+	assert_int_equal(stat(path, &st), 0);
 	close_env(&e);
 	snprintf(path, sizeof(path), "rm -rf %s", dir);
 	assert_int_equal(system(path), 0);
@@ -509,6 +564,8 @@ int main(void)
 		cmocka_unit_test(debian618),
 		cmocka_unit_test(debian61),
 		cmocka_unit_test(hostile),
+		cmocka_unit_test(passwd_lines),
+		cmocka_unit_test(users_of_tree),
 		cmocka_unit_test(vanished_kthread_nosmaps),
 		cmocka_unit_test(no_processes),
 		cmocka_unit_test(live_self),

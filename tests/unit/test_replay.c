@@ -85,6 +85,7 @@ static void fill_core(struct ms_snapshot *s)
 	snprintf(p->comm, sizeof(p->comm), "evil\x1b[31m\nname\\");
 	p->state = 'R';
 	p->uid = UINT32_MAX;
+	snprintf(p->user, sizeof(p->user), "us\x1b[2Jer\\");
 	p->rss_kb = 100, p->minflt = 5;
 	p->minflt_rate = 2.5;
 	s->vmas.pid = 42;
@@ -303,6 +304,8 @@ static void roundtrip_every_section(void **state)
 	assert_true(isnan(b.reclaim.vmstat.v[1].rate));
 	assert_int_equal(ms_kv_get(&b.meminfo, "Hugetlb"), MS_NA);
 	assert_int_equal(b.procs.v[0].uid, UINT32_MAX);
+	/* the name as the recording machine had it, raw bytes back */
+	assert_string_equal(b.procs.v[0].user, a.procs.v[0].user);
 	free(one);
 	free(two);
 	ms_snapshot_free(&a);
@@ -344,7 +347,7 @@ static void missing_and_mistyped(void **state)
 		"\"meminfo\":{\"MemTotal\":\"12\",\"MemFree\":-1},"
 		"\"buddy\":{\"zones\":[{\"node\":0,\"zone\":\"Normal\","
 		"\"free_blocks\":\"x\",\"watermarks\":[1]}]},"
-		"\"processes\":[7,{\"pid\":\"x\",\"comm\":[1]}],"
+		"\"processes\":[7,{\"pid\":\"x\",\"comm\":[1],\"uid\":0}],"
 		"\"slab\":{\"caches\":{}},\"reclaim\":{\"vmstat\":[]},"
 		"\"vmas\":{\"list\":[{\"start\":\"zz\"}],\"maple\":{\"nodes\":"
 		"[{\"slots\":2000000000,\"children\":5}]}}}";
@@ -365,6 +368,9 @@ static void missing_and_mistyped(void **state)
 	assert_int_equal(s.procs.n, 2);
 	assert_int_equal(s.procs.v[1].rss_kb, MS_NA);
 	assert_int_equal(s.procs.v[1].comm[0], '\0');
+	/* a recording from before user names: no name, not this machine's */
+	assert_int_equal(s.procs.v[1].uid, 0);
+	assert_string_equal(s.procs.v[1].user, "");
 	assert_int_equal(s.slab.n, 0);
 	assert_int_equal(s.vmas.v[0].start, MS_NA);
 	assert_true(s.have & MS_SEC_BIT(MS_SEC_MAPLE));

@@ -365,13 +365,17 @@ static void procs_snapshot(struct ms_snapshot *s)
 
 	ms_snapshot_init(s);
 	s->have = MS_SEC_BIT(MS_SEC_PROCS);
-	add_proc(s, 1, "init", 1000)->pss_kb = 400;
+	p = add_proc(s, 1, "init", 1000);
+	p->pss_kb = 400;
+	/* the name the backend resolved (or the recording kept) */
+	snprintf(p->user, sizeof(p->user), "root");
 	p = add_proc(s, 2, "kthreadd", MS_NA);
 	p->kthread = true;
 	p = add_proc(s, 42, "big", 5000);
 	p->vmas = 3;
 	p->minflt_rate = 12;
-	add_proc(s, 77, "evil\x1b[31m\nname", 2000);
+	p = add_proc(s, 77, "evil\x1b[31m\nname", 2000);
+	snprintf(p->user, sizeof(p->user), "\x1b[2J");
 }
 
 static struct ms_vma *add_vma(struct ms_snapshot *s, uint64_t start,
@@ -439,10 +443,10 @@ static void test_vma_list(void **state)
 			    "      3     +12/s         - big");
 	assert_string_equal(
 		tt_row(w, 3),
-		"     77 0           2.0M       -       -"
+		"     77 \\x1b[2J     2.0M       -       -"
 		"      -         -         - evil\\x1b[31m\\x0aname");
 	assert_string_equal(tt_row(w, 4),
-			    "      1 0          1000K    400K       -"
+			    "      1 root       1000K    400K       -"
 			    "      -         -         - init");
 	assert_clean(w);
 	/* k shows kernel threads, in brackets */
