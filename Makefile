@@ -281,8 +281,10 @@ clean:
 # with the same PREFIX you install with (PREFIX, LOCALEDIR: above).
 DATADIR = $(PREFIX)/share/memscope
 INSTALL ?= install
-KMOD_FILES := $(filter-out %.mod.c,$(wildcard kmod/*.c)) $(wildcard kmod/*.h) \
-	      kmod/Kbuild kmod/Makefile kmod/dkms.conf kmod/README.md
+# the module's sources, kmod/uapi/ with them: installed and copied as laid out
+KMOD_SRC := $(filter-out %.mod.c,$(wildcard kmod/*.c)) \
+	    $(wildcard kmod/*.h kmod/uapi/*.h) kmod/Kbuild kmod/Makefile
+KMOD_FILES := $(KMOD_SRC) kmod/dkms.conf kmod/README.md
 MAN_PAGE := docs/memscope.1
 DOC_FILES := README.md $(wildcard docs/*.md)
 # build/locale/LANG/LC_MESSAGES/memscope.mo -> LOCALEDIR/LANG/...
@@ -305,7 +307,7 @@ install: all
 		$(DESTDIR)$(PREFIX)/share/doc/memscope
 	$(INSTALL) -m 755 $(BUILD)/memscope $(DESTDIR)$(PREFIX)/bin/memscope
 	$(INSTALL) -m 644 themes/*.theme themes/README.md $(DESTDIR)$(DATADIR)/themes/
-	$(INSTALL) -m 644 $(KMOD_FILES) $(DESTDIR)$(DATADIR)/kmod/
+	$(foreach f,$(KMOD_FILES),$(INSTALL) -D -m 644 $(f) $(DESTDIR)$(DATADIR)/$(f) &&) true
 	$(INSTALL) -m 644 $(MAN_PAGE) $(DESTDIR)$(PREFIX)/share/man/man1/
 	sed 's|@DATADIR@|$(DATADIR)|g' completion/memscope.bash > \
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/memscope
@@ -334,8 +336,6 @@ LAB_KDIR ?= $(lastword $(shell ls -d /usr/src/linux-headers-6.1.0-*-amd64 \
 		2>/dev/null | sort -V))
 LAB_REL = $(patsubst linux-headers-%,%,$(notdir $(LAB_KDIR)))
 LAB_KO = $(LAB)/kmod-$(LAB_REL)/memscope.ko
-LAB_SRC := $(filter-out %.mod.c,$(wildcard kmod/*.c)) $(wildcard kmod/*.h) \
-	   kmod/Kbuild kmod/Makefile
 LAB_BINS := $(BUILD)/memscope $(BUILD)/bench/manyvmas $(LAB)/maplecheck \
 	    $(LAB)/churn
 LAB_JQ = $(shell command -v jq)
@@ -351,9 +351,9 @@ lab-kdir:
 		"/usr/src/linux-headers-6.1.0-*-amd64 (make deps-lab," \
 		"or LAB_KDIR=...)"; exit 1; }
 
-$(LAB)/kmod-%/memscope.ko: $(LAB_SRC) | lab-kdir
+$(LAB)/kmod-%/memscope.ko: $(KMOD_SRC) | lab-kdir
 	@mkdir -p $(dir $@)
-	$(Q)cp -p $(LAB_SRC) $(dir $@)
+	$(Q)cd kmod && cp -p --parents $(KMOD_SRC:kmod/%=%) $(abspath $(dir $@))
 	$(Q)$(MAKE) --no-print-directory -C $(dir $@) KDIR=$(LAB_KDIR)
 
 $(LAB)/maplecheck $(LAB)/churn: $(LAB)/%: tests/lab/%.c

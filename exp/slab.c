@@ -4,6 +4,7 @@
  * ops/s and latency over object sizes and counts, repeated for the spread.
  */
 #include "exp/exp.h"
+#include "kmod/uapi/memscope.h"
 
 #include <errno.h>
 #include <math.h>
@@ -12,7 +13,7 @@
 #define MAX_RUNS 16
 #define MAX_CELLS 32
 /* the module's bound on size x count (docs/kmod.md, slab_bench) */
-#define MAX_BYTES (64u << 20)
+#define MAX_BYTES MS_KMOD_BENCH_MAX_BYTES
 
 static const unsigned int full_sizes[] = { 16, 64, 256, 1024, 4096, 16384 };
 static const unsigned int full_counts[] = { 1000, 10000 };

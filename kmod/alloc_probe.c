@@ -15,9 +15,6 @@
 #include <linux/string.h>
 #include <linux/timekeeping.h>
 
-#define MS_PROBE_MAX_COUNT 64
-#define MS_PROBE_PER_SEC 256 /* attempts per one-second window, all writers */
-
 struct ms_probe_result {
 	u64 seq; /* 0: none yet */
 	u32 order, count, ok;
@@ -25,7 +22,7 @@ struct ms_probe_result {
 	struct {
 		u64 ns;
 		int nid; /* -1 on failure */
-	} at[MS_PROBE_MAX_COUNT];
+	} at[MS_KMOD_PROBE_MAX_COUNT];
 };
 
 struct ms_probe_file {
@@ -47,9 +44,9 @@ bool ms_alloc_try(unsigned int order, int nid, u64 *ns, int *page_nid)
 
 	t0 = ktime_get_ns();
 	if (nid == NUMA_NO_NODE)
-		page = alloc_pages(MS_PROBE_GFP, order);
+		page = alloc_pages(MS_GFP_TRY, order);
 	else
-		page = alloc_pages_node(nid, MS_PROBE_GFP | __GFP_THISNODE,
+		page = alloc_pages_node(nid, MS_GFP_TRY | __GFP_THISNODE,
 					order);
 	*ns = ktime_get_ns() - t0;
 	if (!page) {
@@ -67,14 +64,14 @@ static int ms_probe_opt(struct ms_probe_result *r, const char *key,
 {
 	u32 v;
 
-	if (!strcmp(key, "count") && !(*seen & 1)) {
+	if (!strcmp(key, MS_KMOD_W_COUNT) && !(*seen & 1)) {
 		*seen |= 1;
-		if (ms_cmd_u32(val, MS_PROBE_MAX_COUNT, &v) || !v)
+		if (ms_cmd_u32(val, MS_KMOD_PROBE_MAX_COUNT, &v) || !v)
 			return -EINVAL;
 		r->count = v;
 		return 0;
 	}
-	if (!strcmp(key, "node") && !(*seen & 2)) {
+	if (!strcmp(key, MS_KMOD_W_NODE) && !(*seen & 2)) {
 		*seen |= 2;
 		if (ms_cmd_u32(val, MAX_NUMNODES - 1, &v) || !node_online(v))
 			return -EINVAL;
@@ -89,7 +86,7 @@ static int ms_probe_parse(struct ms_cmd *cmd, struct ms_probe_result *r)
 {
 	unsigned int i, seen = 0;
 
-	if (cmd->n % 2 || strcmp(cmd->word[0], "order") ||
+	if (cmd->n % 2 || strcmp(cmd->word[0], MS_KMOD_W_ORDER) ||
 	    ms_cmd_u32(cmd->word[1], MS_MAX_ORDER, &r->order))
 		return -EINVAL;
 	r->count = 1;
@@ -107,7 +104,7 @@ static int ms_probe_budget(unsigned int count)
 		ms_probe_window = jiffies;
 		ms_probe_used = 0;
 	}
-	if (ms_probe_used + count > MS_PROBE_PER_SEC)
+	if (ms_probe_used + count > MS_KMOD_PROBE_PER_SEC)
 		return -EBUSY;
 	ms_probe_used += count;
 	return 0;
@@ -134,7 +131,7 @@ static ssize_t ms_probe_write(struct file *file, const char __user *ubuf,
 	struct ms_cmd cmd;
 	int err;
 
-	err = ms_cmd_read(&cmd, ubuf, len, MS_CMD_MAX);
+	err = ms_cmd_read(&cmd, ubuf, len, MS_KMOD_CMD_MAX);
 	if (err)
 		return err;
 	r = kzalloc(sizeof(*r), GFP_KERNEL);
@@ -188,9 +185,10 @@ static int ms_probe_show(struct seq_file *m, void *v)
 {
 	struct ms_probe_file *f = m->private;
 
-	seq_puts(m, MS_FMT_PROBE "\n");
+	seq_puts(m, MS_KMOD_FMT_PROBE "\n");
 	seq_printf(m, "max_order %u\nmax_count %u\nattempts_per_sec %u\n",
-		   MS_MAX_ORDER, MS_PROBE_MAX_COUNT, MS_PROBE_PER_SEC);
+		   MS_MAX_ORDER, MS_KMOD_PROBE_MAX_COUNT,
+		   MS_KMOD_PROBE_PER_SEC);
 	mutex_lock(&f->lock);
 	if (f->res.seq) {
 		ms_probe_print(m, &f->res);

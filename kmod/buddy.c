@@ -171,7 +171,7 @@ static void ms_buddy_header(struct seq_file *m)
 {
 	unsigned int t;
 
-	seq_puts(m, MS_FMT_BUDDY "\n");
+	seq_puts(m, MS_KMOD_FMT_BUDDY "\n");
 	seq_printf(m, "page_size %lu\n", PAGE_SIZE);
 	seq_printf(m, "orders %u\n", MS_NR_ORDERS);
 	seq_puts(m, "types");
@@ -227,7 +227,8 @@ static int ms_status_show(struct seq_file *m, void *v)
 	int o, largest = -1;
 
 	if (v == SEQ_START_TOKEN) {
-		seq_puts(m, MS_FMT_BUDDY_STATUS "\nBuddy Allocator Status\n");
+		seq_puts(m,
+			 MS_KMOD_FMT_BUDDY_STATUS "\nBuddy Allocator Status\n");
 		return 0;
 	}
 	ms_zone_read(v, c, false);

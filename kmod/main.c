@@ -47,10 +47,10 @@ static const struct {
 	umode_t mode;
 	const struct proc_ops *ops;
 } ms_files[] = {
-	{ "buddy", 0400, &ms_buddy_ops },
-	{ "maple", 0600, &ms_maple_ops },
-	{ "alloc_probe", 0600, &ms_probe_ops },
-	{ "slab_bench", 0600, &ms_bench_ops },
+	{ MS_KMOD_FILE_BUDDY, 0400, &ms_buddy_ops },
+	{ MS_KMOD_FILE_MAPLE, 0600, &ms_maple_ops },
+	{ MS_KMOD_FILE_PROBE, 0600, &ms_probe_ops },
+	{ MS_KMOD_FILE_BENCH, 0600, &ms_bench_ops },
 };
 
 /*
@@ -64,8 +64,8 @@ int ms_cmd_read(struct ms_cmd *cmd, const char __user *ubuf, size_t len,
 	char *p, *w;
 	size_t i;
 
-	if (max > MS_CMD_MAX)
-		max = MS_CMD_MAX;
+	if (max > MS_KMOD_CMD_MAX)
+		max = MS_KMOD_CMD_MAX;
 	if (len == 0 || len > max)
 		return -EINVAL;
 	if (copy_from_user(cmd->buf, ubuf, len))
@@ -133,7 +133,7 @@ static int __init ms_init(void)
 
 	ms_selftest(selftest_order);
 
-	ms_dir = proc_mkdir("memscope", NULL);
+	ms_dir = proc_mkdir(MS_KMOD_DIR, NULL);
 	if (!ms_dir)
 		return -ENOMEM;
 	for (i = 0; i < ARRAY_SIZE(ms_files); i++) {
@@ -141,12 +141,15 @@ static int __init ms_init(void)
 				 ms_files[i].ops))
 			goto fail;
 	}
-	ms_status =
-		proc_create("buddy_status", 0400, NULL, &ms_buddy_status_ops);
+	ms_status = proc_create(MS_KMOD_FILE_BUDDY_STATUS, 0400, NULL,
+				&ms_buddy_status_ops);
 	if (!ms_status)
 		goto fail;
 
-	pr_info("ready (buddy 1, buddy-status 1, maple 1, alloc-probe 1, slab-bench 1)\n");
+	pr_info("ready (buddy " MS_KMOD_V_BUDDY
+		", buddy-status " MS_KMOD_V_BUDDY_STATUS
+		", maple " MS_KMOD_V_MAPLE ", alloc-probe " MS_KMOD_V_PROBE
+		", slab-bench " MS_KMOD_V_BENCH ")\n");
 	return 0;
 fail:
 	pr_err("cannot create the /proc entries\n");

@@ -16,11 +16,6 @@
 #include <linux/slab.h>
 #include <linux/threads.h>
 
-/* Snapshot bounds (docs/kmod.md): about 2.5 + 12 MiB of vmalloc at most. */
-#define MS_MAPLE_MAX_NODES 65536
-#define MS_MAPLE_MAX_SLOTS 262144
-#define MS_MAPLE_CMD_MAX 32
-
 enum ms_slot_kind { MS_SLOT_CHILD, MS_SLOT_VMA, MS_SLOT_EMPTY, MS_SLOT_RSVD };
 
 struct ms_mnode {
@@ -277,8 +272,8 @@ static int ms_snap_alloc(struct ms_msnap *s, u32 nodes, u32 slots)
 {
 	kvfree(s->nodes);
 	kvfree(s->slots);
-	s->cap_nodes = min_t(u32, nodes, MS_MAPLE_MAX_NODES);
-	s->cap_slots = min_t(u32, slots, MS_MAPLE_MAX_SLOTS);
+	s->cap_nodes = min_t(u32, nodes, MS_KMOD_MAPLE_MAX_NODES);
+	s->cap_slots = min_t(u32, slots, MS_KMOD_MAPLE_MAX_SLOTS);
 	s->nodes = kvmalloc_array(s->cap_nodes, sizeof(*s->nodes), GFP_KERNEL);
 	s->slots = kvmalloc_array(s->cap_slots, sizeof(*s->slots), GFP_KERNEL);
 	if (!s->nodes || !s->slots)
@@ -305,8 +300,8 @@ static int ms_snap_fill(struct ms_walk *w)
 	mmap_read_unlock(w->mm);
 
 	s->truncated = w->full;
-	if (w->full && (s->cap_nodes < MS_MAPLE_MAX_NODES ||
-			s->cap_slots < MS_MAPLE_MAX_SLOTS))
+	if (w->full && (s->cap_nodes < MS_KMOD_MAPLE_MAX_NODES ||
+			s->cap_slots < MS_KMOD_MAPLE_MAX_SLOTS))
 		return -EAGAIN;
 	return 0;
 }
@@ -442,7 +437,7 @@ static void ms_maple_stop(struct seq_file *m, void *v)
 
 static void ms_maple_header(struct seq_file *m, struct ms_msnap *s)
 {
-	seq_puts(m, MS_FMT_MAPLE "\n");
+	seq_puts(m, MS_KMOD_FMT_MAPLE "\n");
 	seq_printf(m, "pid %d\n", s->pid);
 	seq_printf(m, "map_count %d\n", s->map_count);
 	seq_printf(m, "vmas %d\n", s->vmas);
@@ -569,7 +564,7 @@ static ssize_t ms_maple_write(struct file *file, const char __user *ubuf,
 	u32 nr;
 	int err;
 
-	err = ms_cmd_read(&cmd, ubuf, len, MS_MAPLE_CMD_MAX);
+	err = ms_cmd_read(&cmd, ubuf, len, MS_KMOD_MAPLE_CMD_MAX);
 	if (err)
 		return err;
 	if (cmd.n != 1 || ms_cmd_u32(cmd.word[0], PID_MAX_LIMIT, &nr) || !nr)

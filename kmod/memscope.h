@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * memscope.h - what the files of memscope.ko share: log prefix, format
- * versions (docs/kmod.md), the proc operations and the command parser.
+ * memscope.h - what the files of memscope.ko share: log prefix, the proc
+ * operations and the command parser; its interface is in uapi/memscope.h.
  */
 #ifndef MEMSCOPE_H
 #define MEMSCOPE_H
@@ -13,19 +13,10 @@
 #include <linux/types.h>
 
 #include "compat.h"
+#include "uapi/memscope.h"
 
-/* First line of each file; bump the number when a described line changes. */
-#define MS_FMT_BUDDY "memscope-buddy 1"
-#define MS_FMT_BUDDY_STATUS "memscope-buddy-status 1"
-#define MS_FMT_MAPLE "memscope-maple 1"
-#define MS_FMT_PROBE "memscope-alloc-probe 1"
-#define MS_FMT_BENCH "memscope-slab-bench 1"
-
-/* Longest command a write takes, trailing newline included (bytes). */
-#define MS_CMD_MAX 63
-
-/* The alloc probe and the self-test share this GFP mask. */
-#define MS_PROBE_GFP (GFP_KERNEL | __GFP_NORETRY | __GFP_NOWARN)
+/* The alloc probe, the self-test and the slab benchmark: fail, never retry. */
+#define MS_GFP_TRY (GFP_KERNEL | __GFP_NORETRY | __GFP_NOWARN)
 
 extern const struct proc_ops ms_buddy_ops;
 extern const struct proc_ops ms_buddy_status_ops;
@@ -35,7 +26,7 @@ extern const struct proc_ops ms_bench_ops;
 
 /* Words of a command written to one of our files, split in place. */
 struct ms_cmd {
-	char buf[MS_CMD_MAX + 1];
+	char buf[MS_KMOD_CMD_MAX + 1];
 	char *word[8];
 	unsigned int n;
 };

@@ -15,11 +15,6 @@
 #include <linux/string.h>
 #include <linux/timekeeping.h>
 
-#define MS_BENCH_MAX_SIZE 65536
-#define MS_BENCH_MAX_COUNT 100000
-#define MS_BENCH_MAX_BYTES (64UL << 20)
-#define MS_BENCH_GFP (GFP_KERNEL | __GFP_NORETRY | __GFP_NOWARN)
-
 enum { MS_API_CACHE, MS_API_KMALLOC, MS_NR_API };
 enum { MS_OP_ALLOC, MS_OP_FREE, MS_NR_OP };
 
@@ -85,8 +80,8 @@ static void ms_bench_stats(u64 *lat, u32 n, struct ms_bench_stat *st)
 static void *ms_bench_alloc(struct ms_bench_run *b, int api)
 {
 	if (api == MS_API_CACHE)
-		return kmem_cache_alloc(b->cache, MS_BENCH_GFP);
-	return kmalloc(b->r->size, MS_BENCH_GFP);
+		return kmem_cache_alloc(b->cache, MS_GFP_TRY);
+	return kmalloc(b->r->size, MS_GFP_TRY);
 }
 
 static void ms_bench_free(struct ms_bench_run *b, int api, void *p)
@@ -167,19 +162,19 @@ static int ms_bench_parse(struct ms_cmd *cmd, struct ms_bench_result *r)
 	if (cmd->n != 4)
 		return -EINVAL;
 	for (i = 0; i < 4; i += 2) {
-		if (!strcmp(cmd->word[i], "size")) {
+		if (!strcmp(cmd->word[i], MS_KMOD_W_SIZE)) {
 			out = &r->size;
-			max = MS_BENCH_MAX_SIZE;
-		} else if (!strcmp(cmd->word[i], "count")) {
+			max = MS_KMOD_BENCH_MAX_SIZE;
+		} else if (!strcmp(cmd->word[i], MS_KMOD_W_COUNT)) {
 			out = &r->count;
-			max = MS_BENCH_MAX_COUNT;
+			max = MS_KMOD_BENCH_MAX_COUNT;
 		} else {
 			return -EINVAL;
 		}
 		if (*out || ms_cmd_u32(cmd->word[i + 1], max, out) || !*out)
 			return -EINVAL;
 	}
-	if ((u64)r->size * r->count > MS_BENCH_MAX_BYTES)
+	if ((u64)r->size * r->count > MS_KMOD_BENCH_MAX_BYTES)
 		return -EINVAL;
 	return 0;
 }
@@ -192,7 +187,7 @@ static ssize_t ms_bench_write(struct file *file, const char __user *ubuf,
 	struct ms_cmd cmd;
 	int err;
 
-	err = ms_cmd_read(&cmd, ubuf, len, MS_CMD_MAX);
+	err = ms_cmd_read(&cmd, ubuf, len, MS_KMOD_CMD_MAX);
 	if (err)
 		return err;
 	r = kzalloc(sizeof(*r), GFP_KERNEL);
@@ -253,9 +248,10 @@ static int ms_bench_show(struct seq_file *m, void *v)
 {
 	struct ms_bench_file *f = m->private;
 
-	seq_puts(m, MS_FMT_BENCH "\n");
+	seq_puts(m, MS_KMOD_FMT_BENCH "\n");
 	seq_printf(m, "max_size %u\nmax_count %u\nmax_bytes %lu\n",
-		   MS_BENCH_MAX_SIZE, MS_BENCH_MAX_COUNT, MS_BENCH_MAX_BYTES);
+		   MS_KMOD_BENCH_MAX_SIZE, MS_KMOD_BENCH_MAX_COUNT,
+		   MS_KMOD_BENCH_MAX_BYTES);
 	mutex_lock(&f->lock);
 	if (f->res.seq) {
 		ms_bench_print(m, &f->res);

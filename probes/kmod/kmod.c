@@ -18,10 +18,11 @@
 #define KMOD_CAPS (MS_SEC_BIT(MS_SEC_BUDDY) | MS_SEC_KMOD)
 #define LOAD_HINT "module not loaded (sudo insmod kmod/memscope.ko, or DKMS)"
 #define TREE_HINT "module not loaded when this tree was captured"
-#define BUDDY "proc/memscope/buddy"
-#define MAPLE "proc/memscope/maple"
-#define ALLOC "proc/memscope/alloc_probe"
-#define BENCH "proc/memscope/slab_bench"
+#define PROC_DIR "proc/" MS_KMOD_DIR "/"
+#define BUDDY PROC_DIR MS_KMOD_FILE_BUDDY
+#define MAPLE PROC_DIR MS_KMOD_FILE_MAPLE
+#define ALLOC PROC_DIR MS_KMOD_FILE_PROBE
+#define BENCH PROC_DIR MS_KMOD_FILE_BENCH
 #define DEFAULT_COUNT 8 /* probe attempts per order */
 #define DEFAULT_SIZE 256 /* benchmark object size */
 #define DEFAULT_OBJECTS 10000 /* benchmark objects */
@@ -63,8 +64,8 @@ static int kmod_detect(const struct ms_root *root, unsigned int *caps,
 	err = ms_read(root, BUDDY, &b);
 	if (err)
 		snprintf(why, len, "memscope.ko: %s", errstr(err));
-	else if ((err = ms_kmod_version(b.data, b.len, MS_KMOD_BUDDY, reason,
-					sizeof(reason))))
+	else if ((err = ms_kmod_version(b.data, b.len, MS_KMOD_FMT_BUDDY,
+					reason, sizeof(reason))))
 		snprintf(why, len, "memscope.ko: %s", reason);
 	ms_buf_free(&b);
 	return err;
@@ -190,8 +191,8 @@ static int buddy_totals(const struct ms_root *r, struct kmod *k,
  * page, batch, a recording), else from buddyinfo: returns 1 then, 0 when
  * the module's file fed them, or -errno.
  */
-static int kmod_buddy(const struct ms_root *r, struct kmod *k,
-		      bool pagetypes, struct ms_snapshot *s)
+static int kmod_buddy(const struct ms_root *r, struct kmod *k, bool pagetypes,
+		      struct ms_snapshot *s)
 {
 	struct ms_buddy *b = &s->buddy;
 	struct ms_kmod_buddy_info info;
@@ -244,7 +245,7 @@ static const char *maple_write_err(int err)
 static int maple_live(const struct ms_root *r, struct kmod *k, int pid,
 		      struct ms_snapshot *s)
 {
-	char cmd[24];
+	char cmd[MS_KMOD_MAPLE_CMD_MAX + 1];
 	int fd, err;
 
 	fd = open_rw(r, MAPLE);
@@ -335,23 +336,24 @@ static int probe_order(int fd, struct kmod *k, const struct ms_alloc_probe *p,
 		       int order, char *why, size_t len)
 {
 	struct ms_kmod_alloc *a = &k->alloc;
-	char cmd[64];
+	char cmd[MS_KMOD_CMD_MAX + 1];
 	int err;
 
-	snprintf(cmd, sizeof(cmd), "order %d count %d", order, p->count);
+	snprintf(cmd, sizeof(cmd), MS_KMOD_W_ORDER " %d " MS_KMOD_W_COUNT " %d",
+		 order, p->count);
 	if (p->node >= 0)
 		snprintf(cmd + strlen(cmd), sizeof(cmd) - strlen(cmd),
-			 " node %d", p->node);
+			 " " MS_KMOD_W_NODE " %d", p->node);
 	err = write_cmd(fd, cmd);
 	if (!err)
 		err = read_back(fd, &k->buf);
-	if (err) {
-		snprintf(why, len, "%s",
-			 err == -EBUSY ?
-				 "rate limit: at most 256 attempts a second" :
-				 errstr(err));
+	if (err == -EBUSY)
+		snprintf(why, len, "rate limit: at most %d attempts a second",
+			 MS_KMOD_PROBE_PER_SEC);
+	else if (err)
+		snprintf(why, len, "%s", errstr(err));
+	if (err)
 		return err;
-	}
 	err = ms_kmod_parse_alloc(k->buf.data, k->buf.len, a, why, len);
 	if (!err && (a->order != order || a->count != p->count)) {
 		snprintf(why, len, "the result is of another probe");
@@ -440,7 +442,7 @@ static int kmod_bench(const struct ms_root *r, struct kmod *k,
 						   DEFAULT_SIZE;
 	unsigned int count = req->slab_bench.count ? req->slab_bench.count :
 						     DEFAULT_OBJECTS;
-	char cmd[64], why[160];
+	char cmd[MS_KMOD_CMD_MAX + 1], why[160];
 	int fd, err;
 
 	if (!r->live) {
@@ -453,7 +455,8 @@ static int kmod_bench(const struct ms_root *r, struct kmod *k,
 		ms_snapshot_note(s, "slab_bench", "%s", errstr(fd));
 		return fd;
 	}
-	snprintf(cmd, sizeof(cmd), "size %u count %u", size, count);
+	snprintf(cmd, sizeof(cmd), MS_KMOD_W_SIZE " %u " MS_KMOD_W_COUNT " %u",
+		 size, count);
 	err = write_cmd(fd, cmd);
 	if (!err)
 		err = read_back(fd, &k->buf);
@@ -461,9 +464,10 @@ static int kmod_bench(const struct ms_root *r, struct kmod *k,
 	if (err == -EINVAL)
 		ms_snapshot_note(s, "slab_bench",
 				 "size %u x count %u is outside the module's "
-				 "bounds (1..65536 bytes, 1..100000 objects, "
-				 "64 MiB)",
-				 size, count);
+				 "bounds (1..%d bytes, 1..%d objects, %lu MiB)",
+				 size, count, MS_KMOD_BENCH_MAX_SIZE,
+				 MS_KMOD_BENCH_MAX_COUNT,
+				 MS_KMOD_BENCH_MAX_BYTES >> 20);
 	else if (err)
 		ms_snapshot_note(s, "slab_bench", "%s", errstr(err));
 	if (err)

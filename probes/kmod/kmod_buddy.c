@@ -292,5 +292,5 @@ int ms_kmod_parse_buddy(const char *text, size_t len, struct ms_buddy *b,
 	memset(st.info, 0, sizeof(*st.info));
 	st.info->page_size = st.info->walk_limit = MS_NA;
 	ms_kp_init(&x, text, len, why, whylen);
-	return ms_kp_lines(&x, text, len, MS_KMOD_BUDDY, buddy_line, &st);
+	return ms_kp_lines(&x, text, len, MS_KMOD_FMT_BUDDY, buddy_line, &st);
 }

@@ -397,7 +397,7 @@ int ms_kmod_parse_maple(const char *text, size_t len, struct ms_maple *m,
 	m->truncated = false;
 	m->map_count = m->vmas = m->height = m->tree_flags = MS_NA;
 	ms_kp_init(&x, text, len, why, whylen);
-	err = ms_kp_lines(&x, text, len, MS_KMOD_MAPLE, maple_line, &st);
+	err = ms_kp_lines(&x, text, len, MS_KMOD_FMT_MAPLE, maple_line, &st);
 	if (err) {
 		m->pid = 0;
 		m->nr_nodes = m->nr_slots = 0;

@@ -6,17 +6,12 @@
 #ifndef MS_KMOD_PARSE_H
 #define MS_KMOD_PARSE_H
 
+#include "kmod/uapi/memscope.h"
 #include "model/snapshot.h"
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-
-/* The format versions this memscope reads (the first line of each file). */
-#define MS_KMOD_BUDDY "memscope-buddy 1"
-#define MS_KMOD_MAPLE "memscope-maple 1"
-#define MS_KMOD_ALLOC "memscope-alloc-probe 1"
-#define MS_KMOD_BENCH "memscope-slab-bench 1"
 
 /*
  * 0 when the first line of text is exactly want; -EPROTONOSUPPORT for
@@ -46,8 +41,6 @@ int ms_kmod_parse_buddy(const char *text, size_t len, struct ms_buddy *b,
 int ms_kmod_parse_maple(const char *text, size_t len, struct ms_maple *m,
 			char *why, size_t whylen);
 
-#define MS_KMOD_MAX_ATTEMPTS 64
-
 /* One read of /proc/memscope/alloc_probe: the last probe of one order. */
 struct ms_kmod_alloc {
 	uint64_t max_order, max_count, per_sec;
@@ -59,7 +52,7 @@ struct ms_kmod_alloc {
 		bool ok;
 		uint64_t ns;
 		int nid; /* -1 on failure */
-	} att[MS_KMOD_MAX_ATTEMPTS];
+	} att[MS_KMOD_PROBE_MAX_COUNT];
 };
 
 int ms_kmod_parse_alloc(const char *text, size_t len, struct ms_kmod_alloc *a,

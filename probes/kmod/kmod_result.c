@@ -30,7 +30,7 @@ static int alloc_attempt(struct ms_kp *x, const struct ms_kw *w,
 		return ms_kp_bad(x, -EINVAL, "attempt before the count");
 	err = ms_kw_count(x, w, 5);
 	if (!err)
-		err = ms_kw_num(x, w, 1, MS_KMOD_MAX_ATTEMPTS - 1, &i,
+		err = ms_kw_num(x, w, 1, MS_KMOD_PROBE_MAX_COUNT - 1, &i,
 				"attempt index");
 	if (err)
 		return err;
@@ -61,9 +61,9 @@ static int alloc_value(struct ms_kp *x, const struct ms_kw *w,
 		uint64_t max;
 	} keys[] = {
 		{ "order", AL_ORDER, MS_MAX_ORDER - 1 },
-		{ "count", AL_COUNT, MS_KMOD_MAX_ATTEMPTS },
-		{ "ok", AL_OK, MS_KMOD_MAX_ATTEMPTS },
-		{ "fail", AL_FAIL, MS_KMOD_MAX_ATTEMPTS },
+		{ "count", AL_COUNT, MS_KMOD_PROBE_MAX_COUNT },
+		{ "ok", AL_OK, MS_KMOD_PROBE_MAX_COUNT },
+		{ "fail", AL_FAIL, MS_KMOD_PROBE_MAX_COUNT },
 	};
 	struct ms_kmod_alloc *a = st->a;
 	int *dst[] = { &a->order, &a->count, &a->ok, &a->fail };
@@ -150,7 +150,7 @@ int ms_kmod_parse_alloc(const char *text, size_t len, struct ms_kmod_alloc *a,
 	a->node = -1;
 	a->max_order = a->max_count = a->per_sec = MS_NA;
 	ms_kp_init(&x, text, len, why, whylen);
-	return ms_kp_lines(&x, text, len, MS_KMOD_ALLOC, alloc_line, &st);
+	return ms_kp_lines(&x, text, len, MS_KMOD_FMT_PROBE, alloc_line, &st);
 }
 
 /* ---- /proc/memscope/slab_bench ------------------------------------------- */
@@ -261,7 +261,7 @@ int ms_kmod_parse_bench(const char *text, size_t len, struct ms_slab_bench *b,
 				MS_NA, MS_NA, MS_NA, MS_NA, MS_NA, MS_NA, MS_NA
 			};
 	ms_kp_init(&x, text, len, why, whylen);
-	err = ms_kp_lines(&x, text, len, MS_KMOD_BENCH, bench_line, &st);
+	err = ms_kp_lines(&x, text, len, MS_KMOD_FMT_BENCH, bench_line, &st);
 	if (err)
 		b->seq = 0;
 	return err;

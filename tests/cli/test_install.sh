@@ -19,7 +19,7 @@ ok "make install DESTDIR=... succeeds" test -x "$D/usr/local/bin/memscope"
 		[ -f "$f" ] && echo "usr/local/share/locale/${f#build/locale/}"
 	done
 	echo usr/local/share/man/man1/memscope.1
-	for f in kmod/*.c kmod/*.h kmod/Kbuild kmod/Makefile kmod/dkms.conf kmod/README.md; do
+	for f in kmod/*.c kmod/*.h kmod/uapi/*.h kmod/Kbuild kmod/Makefile kmod/dkms.conf kmod/README.md; do
 		case $f in *.mod.c) continue ;; esac
 		echo "usr/local/share/memscope/kmod/${f#kmod/}"
 	done
@@ -32,6 +32,25 @@ cmp -s "$tmp/want" "$tmp/got" || diff "$tmp/want" "$tmp/got"
 ok "themes installed: default light mono projector" test -f "$D/usr/local/share/memscope/themes/default.theme" \
 	-a -f "$D/usr/local/share/memscope/themes/projector.theme"
 ok "kmod with dkms.conf" grep -q '^PACKAGE_NAME="memscope"' "$D/usr/local/share/memscope/kmod/dkms.conf"
+ok "kmod: the interface header in its uapi/ folder, as the sources include it" \
+	sh -c "test -f '$D/usr/local/share/memscope/kmod/uapi/memscope.h' &&
+		grep -q '^#include \"uapi/memscope.h\"' '$D/usr/local/share/memscope/kmod/memscope.h'"
+# What DKMS does with the installed sources: copy the tree to its build
+# folder and run dkms.conf's MAKE[0] there, against headers of this machine.
+KD=$(ls -d /usr/src/linux-headers-6.1.0-*-amd64 "/lib/modules/$(uname -r)/build" \
+	2>/dev/null | while read -r d; do [ -f "$d/Makefile" ] && echo "$d"; done | tail -n 1)
+if [ -n "$KD" ] && command -v bash >/dev/null; then
+	mkdir -p "$tmp/dkms/memscope/1.0"
+	cp -a "$D/usr/local/share/memscope/kmod" "$tmp/dkms/memscope/1.0/build"
+	kernel_source_dir=$KD dkms_tree=$tmp/dkms bash -c '
+		. "$dkms_tree/memscope/1.0/build/dkms.conf" && eval "${MAKE[0]}"' \
+		> "$tmp/dkms.log" 2>&1
+	ok "DKMS: the installed sources build with dkms.conf's MAKE against ${KD##*/}" \
+		test -f "$tmp/dkms/memscope/1.0/build/memscope.ko"
+	grep -q 'memscope.ko$' "$tmp/dkms.log" || tail -n 20 "$tmp/dkms.log"
+else
+	echo "# skipped the DKMS build: no kernel headers (make deps-lab)"
+fi
 ok "translations installed" test -f "$D/usr/local/share/locale/zh_CN/LC_MESSAGES/memscope.mo"
 ok "binary mode 755" test "$(stat -c %a "$D/usr/local/bin/memscope")" = 755
 ok "completion names the installed themes directory" \
