@@ -12,8 +12,6 @@
 #include "model/escape.h"
 #include "out/openmetrics.h"
 #include "out/output.h"
-#include "store/record.h"
-#include "probes/replay/replay.h"
 
 static const struct {
 	const char *name;
@@ -134,16 +132,16 @@ static int print(const struct ms_snapshot *s, unsigned int sections,
 }
 
 /* The replay's samples, as fast as they print; then where it stopped. */
-static int replay_end(struct ms_replay *r)
+static int replay_end(const struct ms_cursor *c)
 {
-	const char *why = ms_replay_end_note(r);
+	const char *why = ms_cursor_end_note(c);
 
 	if (why)
 		fprintf(stderr, "memscope: %s\n", why);
-	return why && ms_replay_damaged(r) ? -EBADMSG : 0;
+	return why && ms_cursor_damaged(c) ? -EBADMSG : 0;
 }
 
-int ms_batch_run(struct ms_manager *m, const struct ms_opts *o)
+int ms_batch_run(struct ms_session *ss, const struct ms_opts *o)
 {
 	struct ms_snapshot snaps[2], *cur, *prev = NULL;
 	/* a metrics file holds one exposition: of the last sample, by default
@@ -151,9 +149,9 @@ int ms_batch_run(struct ms_manager *m, const struct ms_opts *o)
 	bool last_only = o->format == MS_FMT_OPENMETRICS ||
 			 o->format == MS_FMT_PROMETHEUS;
 	int count = o->count ? o->count : last_only ? 1 : 0;
-	struct ms_replay *replay = ms_replay_of(m);
-	if (replay && ms_replay_count(replay) < count)
-		count = ms_replay_count(replay);
+	struct ms_cursor *replay = ms_session_cursor(ss);
+	if (replay && ms_cursor_count(replay) < count)
+		count = ms_cursor_count(replay);
 	struct ms_request req;
 	int err = 0;
 
@@ -163,15 +161,15 @@ int ms_batch_run(struct ms_manager *m, const struct ms_opts *o)
 	ms_snapshot_init(&snaps[1]);
 	for (int i = 0; !count || i < count; i++) {
 		cur = &snaps[i & 1];
-		if (replay && i >= ms_replay_count(replay))
+		if (replay && i >= ms_cursor_count(replay))
 			break;
 		if (replay)
-			ms_replay_seek(replay, i);
+			ms_cursor_seek(replay, i);
 		else if (i)
 			sleep_s(o->interval);
 		if (stop_signal)
 			break;
-		err = ms_manager_sample(m, &req, cur, prev);
+		err = ms_session_sample(ss, &req, cur, prev);
 		if (err) {
 			fprintf(stderr, "memscope: recording %s: %s\n",
 				o->record, strerror(-err));
@@ -192,14 +190,14 @@ int ms_batch_run(struct ms_manager *m, const struct ms_opts *o)
 			break;
 		}
 	}
-	if (replay && !err && (!o->count || o->count > ms_replay_count(replay)))
+	if (replay && !err && (!o->count || o->count > ms_cursor_count(replay)))
 		err = replay_end(replay);
 	ms_snapshot_free(&snaps[0]);
 	ms_snapshot_free(&snaps[1]);
 	return err;
 }
 
-int ms_capture_run(struct ms_manager *m, const struct ms_opts *o)
+int ms_capture_run(struct ms_session *ss, const struct ms_opts *o)
 {
 	struct ms_snapshot s, one;
 	/* files only: live events have nothing to capture */
@@ -209,10 +207,10 @@ int ms_capture_run(struct ms_manager *m, const struct ms_opts *o)
 
 	ms_snapshot_init(&s);
 	ms_snapshot_init(&one);
-	ms_manager_sample_every(m);
+	ms_manager_sample_every(ss->m);
 	req.sections &= ~(MS_SEC_BIT(MS_SEC_VMAS) |
 			  MS_SEC_BIT(MS_SEC_SLAB_DETAIL));
-	ms_manager_sample(m, &req, &s, NULL);
+	ms_session_sample(ss, &req, &s, NULL);
 
 	/* one sample per drill-down, so a captured tree can be explored */
 	for (int i = 0; i < s.slab.n; i++) {
@@ -221,7 +219,7 @@ int ms_capture_run(struct ms_manager *m, const struct ms_opts *o)
 
 		snprintf(r.slab_cache, sizeof(r.slab_cache), "%s",
 			 s.slab.caches[i].name);
-		ms_manager_sample(m, &r, &one, NULL);
+		ms_session_sample(ss, &r, &one, NULL);
 	}
 	for (int i = 0; i < s.procs.n; i++) {
 		struct ms_request r = { .sections = MS_SEC_BIT(MS_SEC_VMAS),
@@ -229,7 +227,7 @@ int ms_capture_run(struct ms_manager *m, const struct ms_opts *o)
 
 		if (o->pid > 0 && o->pid != r.pid)
 			continue;
-		ms_manager_sample(m, &r, &one, NULL);
+		ms_session_sample(ss, &r, &one, NULL);
 		vmas += one.vmas.n;
 	}
 	fprintf(stderr,

@@ -4,12 +4,12 @@
 #define MS_BATCH_H
 
 #include "app/opts.h"
-#include "probes/probe.h"
+#include "app/session.h"
 
 /* Sections to sample for --tab NAME (with --pid/--cache); 0 if unknown. */
 unsigned int ms_tab_sections(const char *tab, const struct ms_opts *o);
-int ms_batch_run(struct ms_manager *m, const struct ms_opts *o);
+int ms_batch_run(struct ms_session *s, const struct ms_opts *o);
 /* Read everything once (all processes' VMAs, every slab cache detail). */
-int ms_capture_run(struct ms_manager *m, const struct ms_opts *o);
+int ms_capture_run(struct ms_session *s, const struct ms_opts *o);
 
 #endif

@@ -275,7 +275,7 @@ static void check_theme(const struct ms_opts *o)
 		fprintf(stderr, "memscope: %s\n", err);
 }
 
-static int start_recording(struct ms_manager *m, const struct ms_opts *o)
+static int start_recording(struct ms_session *s, const struct ms_opts *o)
 {
 	char why[160];
 	int err;
@@ -284,7 +284,7 @@ static int start_recording(struct ms_manager *m, const struct ms_opts *o)
 		fprintf(stderr, "memscope: --record goes without --capture\n");
 		return -EINVAL;
 	}
-	err = ms_record_open(&m->rec, o->record, o->interval, why,
+	err = ms_record_open(&s->rec, o->record, o->interval, why,
 			     sizeof(why));
 	if (err)
 		fprintf(stderr, "memscope: cannot record into %s: %s\n",
@@ -295,6 +295,7 @@ static int start_recording(struct ms_manager *m, const struct ms_opts *o)
 int main(int argc, char **argv)
 {
 	struct ms_manager m;
+	struct ms_session s = { .m = &m };
 	struct ms_root root;
 	struct ms_opts o;
 	int err = 0, rerr;
@@ -347,22 +348,22 @@ int main(int argc, char **argv)
 		ms_root_close(&root);
 		return 1;
 	}
-	if (o.record && (err = start_recording(&m, &o))) {
+	if (o.record && (err = start_recording(&s, &o))) {
 		ms_manager_close(&m);
 		ms_root_close(&root);
 		return 1;
 	}
 	if (o.capture)
-		err = ms_capture_run(&m, &o);
+		err = ms_capture_run(&s, &o);
 	else if (o.batch)
-		err = ms_batch_run(&m, &o);
+		err = ms_batch_run(&s, &o);
 	else if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "memscope: not a terminal; use -b for batch "
 				"output\n");
 		err = -ENOTTY;
 	} else
-		err = ms_tui_run(&m, &o);
-	if (m.rec && (rerr = ms_record_close(m.rec))) {
+		err = ms_tui_run(&s, &o);
+	if (s.rec && (rerr = ms_record_close(s.rec))) {
 		fprintf(stderr, "memscope: recording %s: %s\n", o.record,
 			strerror(-rerr));
 		err = err ? err : rerr;

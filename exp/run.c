@@ -18,6 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app/session.h"
 #include "model/escape.h"
 
 /* The lab VM's kernel command line carries this (tests/lab/vm.sh). */
@@ -146,7 +147,9 @@ void ms_exp_step(struct ms_exp *e, const char *fmt, ...)
 
 int ms_exp_sample(struct ms_exp *e, const struct ms_request *req)
 {
-	return ms_manager_sample(&e->m, req, &e->snap, NULL);
+	struct ms_session s = { .m = &e->m };
+
+	return ms_session_sample(&s, req, &e->snap, NULL);
 }
 
 bool ms_exp_sleep(double s)

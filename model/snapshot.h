@@ -39,6 +39,8 @@ enum ms_section {
 #define MS_SEC_BIT(s) (1u << (s))
 /* The sections a sample reads passively: everything before the kmod ones. */
 #define MS_SEC_ALL ((1u << MS_SEC_MAPLE) - 1)
+/* Every section bit: what a recording (and so a replay) may hold. */
+#define MS_SEC_EVERY ((1u << MS_SEC_COUNT) - 1)
 /* Sections fed by BPF programs: attached only while samples ask for them. */
 #define MS_SEC_EVENTS                                                    \
 	(MS_SEC_BIT(MS_SEC_BUDDY_EVENTS) | MS_SEC_BIT(MS_SEC_SLAB_EVENTS) |  \

@@ -10,8 +10,6 @@
 #include <string.h>
 #include <time.h>
 
-#include "store/record.h"
-
 /* Every backend memscope is built with; later ones add a line here. */
 static const struct ms_probe_ops *const backends[] = {
 	&ms_procfs_ops,
@@ -96,18 +94,11 @@ static const char *why_missing(const struct ms_manager *m, int sec)
 	return "no backend provides it";
 }
 
-int ms_manager_sample(struct ms_manager *m, const struct ms_request *req,
-		      struct ms_snapshot *snap, const struct ms_snapshot *prev)
+bool ms_manager_sample(struct ms_manager *m, const struct ms_request *req,
+		       struct ms_snapshot *snap)
 {
-	struct ms_request all;
 	bool derived = false;
 
-	if (m->rec) {
-		all = *req;
-		all.sections = ms_record_sections(req);
-		all.pagetypes = true;
-		req = &all;
-	}
 	ms_snapshot_reset(snap);
 	snap->t_mono = now(CLOCK_MONOTONIC);
 	snap->t_real = now(CLOCK_REALTIME);
@@ -129,11 +120,7 @@ int ms_manager_sample(struct ms_manager *m, const struct ms_request *req,
 		ms_snapshot_note(snap, ms_section_name(sec), "%s",
 				 why_missing(m, sec));
 	}
-	if (!derived) {
-		ms_derive(snap);
-		ms_rates(snap, prev);
-	}
-	return m->rec ? ms_record_write(m->rec, snap, req->sections) : 0;
+	return derived;
 }
 
 void ms_manager_sample_every(struct ms_manager *m)
@@ -141,6 +128,17 @@ void ms_manager_sample_every(struct ms_manager *m)
 	for (int i = 0; i < m->n; i++)
 		if (m->probes[i].opened)
 			m->probes[i].owns = m->probes[i].caps;
+}
+
+struct ms_cursor *ms_manager_cursor(const struct ms_manager *m)
+{
+	for (int i = 0; i < m->n; i++) {
+		const struct ms_probe *p = &m->probes[i];
+
+		if (p->opened && p->ops->cursor)
+			return p->ops->cursor((struct ms_probe *)p);
+	}
+	return NULL;
 }
 
 void ms_manager_close(struct ms_manager *m)

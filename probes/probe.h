@@ -10,7 +10,7 @@
 #include "probes/root.h"
 
 struct ms_probe;
-struct ms_record;
+struct ms_cursor;
 
 struct ms_probe_ops {
 	const char *name;
@@ -40,6 +40,11 @@ struct ms_probe_ops {
 	 */
 	void (*idle)(struct ms_probe *p, const struct ms_request *req,
 		     struct ms_snapshot *snap);
+	/*
+	 * Optional: a backend that plays samples back gives the cursor the
+	 * front ends move (probes/cursor.h), NULL while it is not open.
+	 */
+	struct ms_cursor *(*cursor)(struct ms_probe *p);
 };
 
 struct ms_probe {
@@ -69,26 +74,24 @@ struct ms_manager {
 	struct ms_probe probes[MS_MAX_PROBES];
 	int n;
 	struct ms_probe *owner[MS_SEC_COUNT];
-	/*
-	 * --record (store/record.h): while set, every sample asks for all it
-	 * can read and is appended to it after its rates.
-	 */
-	struct ms_record *rec;
 };
 
 int ms_manager_open(struct ms_manager *m, const struct ms_root *root);
 /*
- * Sample into snap (reset first), then derive; prev feeds rates. Returns
- * -errno when the sample could not be recorded (m->rec).
+ * Collect into snap (reset first): each backend fills the sections it owns,
+ * a note says why a section asked for has none. Derived values and rates
+ * are the caller's (app/session.c); returns true when the sample came with
+ * them already (a replay gives them as recorded).
  */
-int ms_manager_sample(struct ms_manager *m, const struct ms_request *req,
-		      struct ms_snapshot *snap,
-		      const struct ms_snapshot *prev);
+bool ms_manager_sample(struct ms_manager *m, const struct ms_request *req,
+		       struct ms_snapshot *snap);
 /*
  * From now on every backend reads every section it can, not only those it
  * owns: a capture wants every file (buddyinfo even with the module loaded).
  */
 void ms_manager_sample_every(struct ms_manager *m);
+/* The cursor of an open backend that plays samples back, else NULL. */
+struct ms_cursor *ms_manager_cursor(const struct ms_manager *m);
 void ms_manager_close(struct ms_manager *m);
 
 #endif

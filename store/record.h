@@ -13,8 +13,6 @@
 #define MS_RECORD_FORMAT 1 /* the header's "memscope_recording" */
 /* A zstd frame ends every this many samples: replay seeks to frames. */
 #define MS_RECORD_FRAME 16
-/* Every section bit: what a replay may hold. */
-#define MS_SEC_EVERY ((1u << MS_SEC_COUNT) - 1)
 
 struct ms_record;
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Replay controls of the explorer: `.` `,` step, `+` `-` speed, `g` seek,
- * `m` `'` `"` bookmarks; the cursor lives in the replay backend.
+ * `m` `'` `"` bookmarks; the cursor is the session's (probes/cursor.h).
  */
 #include "tui/replay_ui.h"
 
@@ -13,20 +13,17 @@
 
 #include "tui/view.h"
 
-static const double speeds[] = { 0.25, 0.5, 1, 2, 4, 8, 16 };
-#define NSPEEDS (int)(sizeof(speeds) / sizeof(speeds[0]))
-
 /* "bookmarks: 3 (0:12), 17 (1:30)": the help screen's list. */
 static void list_marks(struct ms_replay_ui *u)
 {
 	const int *m;
 	int n, off = 0;
-	double t0 = ms_replay_time(u->r, 0);
+	double t0 = ms_cursor_time(u->r, 0);
 
-	m = ms_replay_marks(u->r, &n);
+	m = ms_cursor_marks(u->r, &n);
 	off = snprintf(u->marks, sizeof(u->marks), "bookmarks: ");
 	for (int i = 0; i < n && off < (int)sizeof(u->marks); i++) {
-		int s = (int)(ms_replay_time(u->r, m[i]) - t0);
+		int s = (int)(ms_cursor_time(u->r, m[i]) - t0);
 
 		off += snprintf(u->marks + off, sizeof(u->marks) - (size_t)off,
 				"%s%d (%d:%02d)", i ? ", " : "", m[i] + 1,
@@ -35,56 +32,46 @@ static void list_marks(struct ms_replay_ui *u)
 	if (!n)
 		snprintf(u->marks, sizeof(u->marks),
 			 "bookmarks: none yet (m sets one)");
-	else if (ms_replay_marks_error(u->r) && off < (int)sizeof(u->marks))
+	else if (ms_cursor_marks_error(u->r) && off < (int)sizeof(u->marks))
 		snprintf(u->marks + off, sizeof(u->marks) - (size_t)off,
-			 "; not saved: %s", ms_replay_marks_error(u->r));
+			 "; not saved: %s", ms_cursor_marks_error(u->r));
 }
 
 /* "recording: 40 samples from 21:47:10, every 0.1 s, memscope 0.1.0". */
 static void about(struct ms_replay_ui *u)
 {
-	time_t t = (time_t)ms_replay_time(u->r, 0);
+	time_t t = (time_t)ms_cursor_time(u->r, 0);
 	char when[32] = "?", every[32] = "";
 	struct tm tm;
 
 	if (localtime_r(&t, &tm))
 		strftime(when, sizeof(when), "%Y-%m-%d %H:%M:%S", &tm);
-	if (ms_replay_interval(u->r) > 0)
+	if (ms_cursor_interval(u->r) > 0)
 		snprintf(every, sizeof(every), ", every %g s",
-			 ms_replay_interval(u->r));
-	snprintf(u->about, sizeof(u->about),
-		 "recording: %d samples from %s%s, kernel %.40s, memscope %.20s",
-		 ms_replay_count(u->r), when, every,
-		 ms_replay_kernel(u->r)[0] ? ms_replay_kernel(u->r) : "?",
-		 ms_replay_version(u->r)[0] ? ms_replay_version(u->r) : "?");
+			 ms_cursor_interval(u->r));
+	snprintf(
+		u->about, sizeof(u->about),
+		"recording: %d samples from %s%s, kernel %.40s, memscope %.20s",
+		ms_cursor_count(u->r), when, every,
+		ms_cursor_kernel(u->r)[0] ? ms_cursor_kernel(u->r) : "?",
+		ms_cursor_version(u->r)[0] ? ms_cursor_version(u->r) : "?");
 }
 
-void ms_replay_ui_init(struct ms_replay_ui *u, struct ms_replay *r)
+void ms_replay_ui_init(struct ms_replay_ui *u, struct ms_cursor *r)
 {
 	memset(u, 0, sizeof(*u));
 	u->r = r;
-	u->speed = 1;
 	if (r) {
 		list_marks(u);
 		about(u);
 	}
 }
 
-static void set_speed(struct ms_replay_ui *u, int dir)
-{
-	int i = 0;
-
-	while (i < NSPEEDS - 1 && speeds[i] < u->speed - 1e-9)
-		i++;
-	i += dir;
-	u->speed = speeds[i < 0 ? 0 : i >= NSPEEDS ? NSPEEDS - 1 : i];
-}
-
 /*
  * "17": sample 17; "1:30", "1:02:03", "90s": that far into the recording.
  * Returns the sample index, or -1.
  */
-static int parse_seek(const struct ms_replay *r, const char *s)
+static int parse_seek(const struct ms_cursor *r, const char *s)
 {
 	unsigned int a, b, c;
 	char end;
@@ -97,11 +84,11 @@ static int parse_seek(const struct ms_replay *r, const char *s)
 	else if (sscanf(s, "%us%c", &a, &end) == 1 && strchr(s, 's'))
 		off = a;
 	else if (sscanf(s, "%u%c", &a, &end) == 1 && a >= 1 &&
-		 (int)a <= ms_replay_count(r))
+		 (int)a <= ms_cursor_count(r))
 		return (int)a - 1;
 	else
 		return -1;
-	return ms_replay_at_offset(r, off);
+	return ms_cursor_at_offset(r, off);
 }
 
 static bool prompt_key(struct ms_replay_ui *u, int key, bool *moved)
@@ -116,10 +103,10 @@ static bool prompt_key(struct ms_replay_ui *u, int key, bool *moved)
 			snprintf(
 				u->msg, sizeof(u->msg),
 				"g: a sample 1..%d, or a time like 1:30 or 90s",
-				ms_replay_count(u->r));
+				ms_cursor_count(u->r));
 			return true;
 		}
-		ms_replay_seek(u->r, i);
+		ms_cursor_seek(u->r, i);
 		*moved = true;
 	} else if (key == MS_KEY_ESC) {
 		u->prompt = false;
@@ -140,7 +127,7 @@ static void jump(struct ms_replay_ui *u, int i, bool *moved)
 		snprintf(u->msg, sizeof(u->msg), "no bookmark that way");
 		return;
 	}
-	ms_replay_seek(u->r, i);
+	ms_cursor_seek(u->r, i);
 	*moved = true;
 }
 
@@ -154,77 +141,55 @@ bool ms_replay_ui_key(struct ms_replay_ui *u, int key, bool *moved, bool *pause)
 	if (u->prompt)
 		return prompt_key(u, key, moved);
 	u->msg[0] = '\0';
-	pos = ms_replay_pos(u->r);
+	pos = ms_cursor_pos(u->r);
 	switch (key) {
 	case '.':
 	case ',':
 		*pause = true; /* stepping is for a frozen screen */
-		ms_replay_seek(u->r, pos + (key == '.' ? 1 : -1));
-		*moved = ms_replay_pos(u->r) != pos;
+		*moved = ms_cursor_step(u->r, key == '.' ? 1 : -1);
 		return true;
 	case '+':
 	case '=':
-		set_speed(u, 1);
+		ms_cursor_speed_step(u->r, 1);
 		return true;
 	case '-':
 	case '_':
-		set_speed(u, -1);
+		ms_cursor_speed_step(u->r, -1);
 		return true;
 	case 'g':
 		u->prompt = true;
 		u->input[0] = '\0';
 		return true;
 	case 'm':
-		ms_replay_mark(u->r, pos);
+		ms_cursor_mark(u->r, pos);
 		list_marks(u);
 		return true;
 	case '\'':
-		jump(u, ms_replay_next_mark(u->r, pos, 1), moved);
+		jump(u, ms_cursor_next_mark(u->r, pos, 1), moved);
 		return true;
 	case '"':
-		jump(u, ms_replay_next_mark(u->r, pos, -1), moved);
+		jump(u, ms_cursor_next_mark(u->r, pos, -1), moved);
 		return true;
 	}
 	return false;
 }
 
-bool ms_replay_ui_tick(struct ms_replay_ui *u)
-{
-	int pos = ms_replay_pos(u->r);
-
-	if (pos + 1 >= ms_replay_count(u->r))
-		return false;
-	ms_replay_seek(u->r, pos + 1);
-	return true;
-}
-
-double ms_replay_ui_delay(const struct ms_replay_ui *u)
-{
-	int pos = ms_replay_pos(u->r);
-	double dt = ms_replay_time(u->r, pos + 1) - ms_replay_time(u->r, pos);
-
-	if (!(dt > 0 && dt < 3600))
-		dt = ms_replay_interval(u->r) > 0 ? ms_replay_interval(u->r) :
-						    1;
-	dt /= u->speed;
-	return dt < 0.02 ? 0.02 : dt;
-}
-
 void ms_replay_ui_status(const struct ms_replay_ui *u, char *buf, size_t len)
 {
-	int pos = ms_replay_pos(u->r), n = ms_replay_count(u->r);
-	time_t t = (time_t)ms_replay_time(u->r, pos);
+	int pos = ms_cursor_pos(u->r), n = ms_cursor_count(u->r);
+	time_t t = (time_t)ms_cursor_time(u->r, pos);
 	struct tm tm;
 	char when[16] = "?", speed[16];
+	double x = ms_cursor_speed(u->r);
 
 	if (localtime_r(&t, &tm))
 		strftime(when, sizeof(when), "%H:%M:%S", &tm);
-	if (u->speed < 1)
-		snprintf(speed, sizeof(speed), "x%.2g", u->speed);
+	if (x < 1)
+		snprintf(speed, sizeof(speed), "x%.2g", x);
 	else
-		snprintf(speed, sizeof(speed), "x%g", u->speed);
+		snprintf(speed, sizeof(speed), "x%g", x);
 	snprintf(buf, len, "REPLAY %s %d/%d %s%s%s ", when, pos + 1, n, speed,
-		 ms_replay_marked(u->r, pos) ? " M" : "",
+		 ms_cursor_marked(u->r, pos) ? " M" : "",
 		 pos + 1 == n ? " END" : "");
 }
 
@@ -233,5 +198,5 @@ void ms_replay_ui_prompt(const struct ms_replay_ui *u, char *buf, size_t len)
 	snprintf(buf, len,
 		 " seek to sample (1..%d) or time (1:30, 90s): %s_   "
 		 "Enter go  Esc cancel",
-		 ms_replay_count(u->r), u->input);
+		 ms_cursor_count(u->r), u->input);
 }

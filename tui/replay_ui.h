@@ -9,11 +9,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "probes/replay/replay.h"
+#include "app/session.h"
 
 struct ms_replay_ui {
-	struct ms_replay *r; /* NULL: not replaying */
-	double speed; /* 0.25 .. 16 */
+	struct ms_cursor *r; /* NULL: not replaying */
 	bool prompt; /* `g` is reading a sample or a time */
 	char input[24];
 	char msg[80]; /* a seek's complaint, for the caller to show once */
@@ -21,7 +20,7 @@ struct ms_replay_ui {
 	char about[320]; /* what the recording's header line says */
 };
 
-void ms_replay_ui_init(struct ms_replay_ui *u, struct ms_replay *r);
+void ms_replay_ui_init(struct ms_replay_ui *u, struct ms_cursor *r);
 /*
  * A key while replaying: returns true when it was a replay key; *moved
  * is set when the cursor moved (sample again), *pause when stepping
@@ -29,10 +28,6 @@ void ms_replay_ui_init(struct ms_replay_ui *u, struct ms_replay *r);
  */
 bool ms_replay_ui_key(struct ms_replay_ui *u, int key, bool *moved,
 		      bool *pause);
-/* The timer: next sample; false at the end of the recording. */
-bool ms_replay_ui_tick(struct ms_replay_ui *u);
-/* Seconds until the next sample at this speed, as they were recorded. */
-double ms_replay_ui_delay(const struct ms_replay_ui *u);
 /* "REPLAY 12:03:04 17/240 x2 M" for the header. */
 void ms_replay_ui_status(const struct ms_replay_ui *u, char *buf, size_t len);
 /* The footer while `g` reads its argument. */

@@ -34,7 +34,7 @@
 static volatile sig_atomic_t stop_signal;
 
 struct tui {
-	struct ms_manager *m;
+	struct ms_session *s;
 	const struct ms_opts *o;
 	struct ms_ui ui;
 	struct ms_view *views[MAX_VIEWS];
@@ -107,7 +107,7 @@ static void sample(struct tui *t)
 		v->cls->request(v, &req);
 	if (t->last)
 		prev = t->last;
-	t->sample_err = ms_manager_sample(t->m, &req, &t->snap[next], prev);
+	t->sample_err = ms_session_sample(t->s, &req, &t->snap[next], prev);
 	t->have_prev = t->sampled;
 	t->sampled = true;
 	t->ci = next;
@@ -115,7 +115,7 @@ static void sample(struct tui *t)
 	if (v->cls->update)
 		v->cls->update(v, &t->snap[t->ci],
 			       t->have_prev ? &t->snap[t->ci ^ 1] : NULL);
-	t->due = now() + (t->rp.r ? ms_replay_ui_delay(&t->rp) : t->interval);
+	t->due = now() + (t->rp.r ? ms_cursor_delay(t->rp.r) : t->interval);
 }
 
 /* Recording while paused: a sample for the file, not for the screen. */
@@ -127,7 +127,7 @@ static void record_tick(struct tui *t)
 
 	if (v->cls->request)
 		v->cls->request(v, &req);
-	t->sample_err = ms_manager_sample(t->m, &req, s, t->last);
+	t->sample_err = ms_session_sample(t->s, &req, s, t->last);
 	t->last = s;
 	t->bgi ^= 1;
 	t->due = now() + t->interval;
@@ -182,8 +182,8 @@ static void draw_mem_line(struct tui *t, int y)
 		 meminfo(av, sizeof(av), s, "MemAvailable"),
 		 psi_text(psib, sizeof(psib), psi),
 		 /* a replay: the interval it was recorded at */
-		 t->rp.r && ms_replay_interval(t->rp.r) > 0 ?
-			 ms_replay_interval(t->rp.r) :
+		 t->rp.r && ms_cursor_interval(t->rp.r) > 0 ?
+			 ms_cursor_interval(t->rp.r) :
 			 t->interval);
 	x = ms_put(stdscr, y, 0, COLS - pw, MS_LEFT, false,
 		   ms_attr(MS_C_HEADER), line);
@@ -244,14 +244,14 @@ static void draw_source_line(struct tui *t, int y)
 	       src[0] ? src : "no data yet");
 	x = ms_text_width(src) + 2;
 	if (t->sample_err < 0 || t->theme_err[0] || t->o->config_err ||
-	    s->nr_notes || (t->rp.r && ms_replay_end_note(t->rp.r))) {
+	    s->nr_notes || (t->rp.r && ms_cursor_end_note(t->rp.r))) {
 		off = (size_t)snprintf(line, sizeof(line), "| ");
 		/* where a cut or damaged recording stops */
-		if (t->rp.r && ms_replay_end_note(t->rp.r))
+		if (t->rp.r && ms_cursor_end_note(t->rp.r))
 			off += (size_t)snprintf(line + off, sizeof(line) - off,
 						"%s; ",
 						ms_esc(esc, sizeof(esc),
-						       ms_replay_end_note(
+						       ms_cursor_end_note(
 							       t->rp.r)));
 		if (t->sample_err < 0)
 			off += (size_t)snprintf(line + off, sizeof(line) - off,
@@ -533,7 +533,7 @@ static bool replay_key(struct tui *t, int key)
 	if (moved)
 		sample(t);
 	else if (!t->paused)
-		t->due = now() + ms_replay_ui_delay(&t->rp);
+		t->due = now() + ms_cursor_delay(t->rp.r);
 	return true;
 }
 
@@ -684,7 +684,7 @@ static int wait_key(struct tui *t)
 {
 	int ms = TICK_MS;
 
-	if (!t->paused || t->m->rec) {
+	if (!t->paused || ms_session_recording(t->s)) {
 		double left = t->due - now();
 
 		ms = left <= 0 ? 0 : (int)ceil(left * 1000);
@@ -705,12 +705,12 @@ static void loop(struct tui *t)
 
 		if (!t->paused && now() >= t->due) {
 			/* a replay stops at its last sample, paused */
-			if (t->rp.r && !ms_replay_ui_tick(&t->rp))
+			if (t->rp.r && !ms_cursor_step(t->rp.r, 1))
 				t->paused = true;
 			else
 				sample(t);
 			dirty = true;
-		} else if (t->paused && t->m->rec && now() >= t->due) {
+		} else if (t->paused && ms_session_recording(t->s) && now() >= t->due) {
 			record_tick(t);
 		}
 		if (t->flash_until && now() >= t->flash_until) {
@@ -761,7 +761,7 @@ static double clamp_interval(double v)
 	return v < 0.1 ? 0.1 : v > 60 ? 60 : v;
 }
 
-int ms_tui_run(struct ms_manager *m, const struct ms_opts *o)
+int ms_tui_run(struct ms_session *s, const struct ms_opts *o)
 {
 	static struct tui tui; /* big (two snapshots): not on the stack */
 	struct tui *t = &tui;
@@ -769,7 +769,7 @@ int ms_tui_run(struct ms_manager *m, const struct ms_opts *o)
 	int err;
 
 	memset(t, 0, sizeof(*t));
-	t->m = m;
+	t->s = s;
 	t->o = o;
 	setlocale(LC_ALL, "");
 	ms_explain_init();
@@ -784,7 +784,7 @@ int ms_tui_run(struct ms_manager *m, const struct ms_opts *o)
 	ms_snapshot_init(&t->snap[1]);
 	ms_snapshot_init(&t->bg[0]);
 	ms_snapshot_init(&t->bg[1]);
-	ms_replay_ui_init(&t->rp, ms_replay_of(m));
+	ms_replay_ui_init(&t->rp, ms_session_cursor(s));
 	t->ui.replay_marks = t->rp.r ? t->rp.marks : NULL;
 	t->ui.replay_about = t->rp.r ? t->rp.about : NULL;
 	err = create_views(t);

@@ -4,9 +4,9 @@
 #define MS_TUI_H
 
 #include "app/opts.h"
-#include "probes/probe.h"
+#include "app/session.h"
 
 /* Run until the user quits; the terminal is restored on every exit path. */
-int ms_tui_run(struct ms_manager *m, const struct ms_opts *o);
+int ms_tui_run(struct ms_session *s, const struct ms_opts *o);
 
 #endif

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "app/session.h"
 #include "probes/probe.h"
 
 static volatile sig_atomic_t stop;
@@ -36,7 +37,7 @@ int main(void)
 		return 1;
 	ms_snapshot_init(&s[0]);
 	ms_snapshot_init(&s[1]);
-	ms_manager_sample(&m, &req, &s[0], NULL);
+	ms_session_sample(&(struct ms_session){ .m = &m }, &req, &s[0], NULL);
 	if ((s[0].have & mine) != mine) {
 		fprintf(stderr, "bpf_groups: events unavailable\n");
 		return 1;
@@ -46,7 +47,8 @@ int main(void)
 	while (!stop) {
 		sleep(1);
 		i++;
-		ms_manager_sample(&m, &req, &s[i & 1], &s[(i - 1) & 1]);
+		ms_session_sample(&(struct ms_session){ .m = &m }, &req,
+				  &s[i & 1], &s[(i - 1) & 1]);
 	}
 	for (int p = 0; p < s[i & 1].bpf.nr_progs; p++) {
 		const struct ms_bpf_prog_stat *st = &s[i & 1].bpf.progs[p];

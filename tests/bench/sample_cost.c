@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "app/batch.h"
+#include "app/session.h"
 #include "probes/probe.h"
 
 static double secs(clockid_t clk)
@@ -74,11 +75,13 @@ int main(int argc, char **argv)
 		return 1;
 	ms_snapshot_init(&s[0]);
 	ms_snapshot_init(&s[1]);
-	ms_manager_sample(&m, &req, &s[1], NULL);	/* warm up */
+	ms_session_sample(&(struct ms_session){ .m = &m }, &req, &s[1],
+			  NULL); /* warm up */
 	cpu = secs(CLOCK_PROCESS_CPUTIME_ID);
 	wall = secs(CLOCK_MONOTONIC);
 	for (int k = 0; k < n; k++)
-		ms_manager_sample(&m, &req, &s[k & 1], &s[!(k & 1)]);
+		ms_session_sample(&(struct ms_session){ .m = &m }, &req,
+				  &s[k & 1], &s[!(k & 1)]);
 	cpu = secs(CLOCK_PROCESS_CPUTIME_ID) - cpu;
 	wall = secs(CLOCK_MONOTONIC) - wall;
 	printf("%.1f %.1f %d\n", cpu / n * 1e6, wall / n * 1e6,

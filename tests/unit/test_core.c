@@ -213,7 +213,7 @@ static void manager_owners(void **state)
 			best->owns |= MS_SEC_BIT(sec);
 	}
 	ms_snapshot_init(&s);
-	ms_manager_sample(&m, &req, &s, NULL);
+	ms_manager_sample(&m, &req, &s);
 	assert_int_equal(fake_sampled, 1);
 	assert_string_equal(s.source[MS_SEC_BUDDY], "fake");
 	assert_string_equal(s.source[MS_SEC_MEMINFO], "procfs");

@@ -19,6 +19,7 @@
 
 #include "model/field.h"
 #include "model/snapshot.h"
+#include "app/session.h"
 #include "probes/probe.h"
 #include "tui/explain.h"
 #include "tui/live.h"
@@ -265,7 +266,9 @@ static void sample(struct tree *t, struct ms_view *v)
 	struct ms_request req = { .sections = MS_SEC_BIT(MS_SEC_MEMINFO) };
 
 	v->cls->request(v, &req);
-	assert_int_equal(ms_manager_sample(&t->m, &req, &t->s, NULL), 0);
+	assert_int_equal(ms_session_sample(&(struct ms_session){ .m = &t->m },
+					   &req, &t->s, NULL),
+			 0);
 	v->cls->update(v, &t->s, NULL);
 }
 

@@ -11,6 +11,7 @@
 
 #include "model/snapshot.h"
 #include "probes/kmod/kmod_parse.h"
+#include "app/session.h"
 #include "probes/probe.h"
 #include "probes/procfs/procfs.h"
 #include "probes/root.h"
@@ -583,7 +584,7 @@ static int sample(const char *tree, const struct ms_request *req,
 	assert_int_equal(ms_root_open(&r, tree), 0);
 	assert_int_equal(ms_manager_open(&m, &r), 0);
 	ms_snapshot_init(s);
-	err = ms_manager_sample(&m, req, s, NULL);
+	err = ms_session_sample(&(struct ms_session){ .m = &m }, req, s, NULL);
 	ms_manager_close(&m);
 	ms_root_close(&r);
 	return err;

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "app/session.h"
 #include "probes/probe.h"
 #include "tui/graph_tabs.h"
 #include "tui/view.h"
@@ -174,7 +175,9 @@ static void sample(struct fixture *f, struct ms_view *v)
 					      MS_SEC_BIT(MS_SEC_RECLAIM) };
 
 	v->cls->request(v, &req);
-	assert_int_equal(ms_manager_sample(&f->m, &req, &f->s, NULL), 0);
+	assert_int_equal(ms_session_sample(&(struct ms_session){ .m = &f->m },
+					   &req, &f->s, NULL),
+			 0);
 	/*
 	 * The test's clock, not the machine's: the first of the samples
 	 * fed after it (T0 + i) is this one again, so each graph starts

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/session.h"
 #include "probes/probe.h"
 #include "tui/view.h"
 #include "tui/widgets.h"
@@ -112,7 +113,9 @@ static void sample(struct fixture *f, struct ms_view *v)
 	struct ms_request req = { .sections = MS_SEC_BIT(MS_SEC_MEMINFO) };
 
 	v->cls->request(v, &req);
-	assert_int_equal(ms_manager_sample(&f->m, &req, &f->s, NULL), 0);
+	assert_int_equal(ms_session_sample(&(struct ms_session){ .m = &f->m },
+					   &req, &f->s, NULL),
+			 0);
 	v->cls->update(v, &f->s, NULL);
 }
 

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * One step of every sampling loop: collect (probes/manager.c), derive,
+ * rates against the previous sample, and append to --record.
+ */
+#include "app/session.h"
+
+#include "store/record.h"
+
+int ms_session_sample(struct ms_session *s, const struct ms_request *req,
+		      struct ms_snapshot *snap, const struct ms_snapshot *prev)
+{
+	struct ms_request all;
+
+	if (s->rec) {
+		all = *req;
+		all.sections = ms_record_sections(req);
+		all.pagetypes = true;
+		req = &all;
+	}
+	/* a replay gives derived values and rates as they were recorded */
+	if (!ms_manager_sample(s->m, req, snap)) {
+		ms_derive(snap);
+		ms_rates(snap, prev);
+	}
+	return s->rec ? ms_record_write(s->rec, snap, req->sections) : 0;
+}
