@@ -28,13 +28,19 @@ enum ms_ftype {
 	MS_F_U64V, /* uint64_t[size] of which the int at `n` are used */
 	MS_F_DBLV, /* double[size], as many as the int at `n` */
 	MS_F_OBJ, /* a nested object of fields of the same record: `sub` */
+	/*
+	 * A list, map or computed value its area's codec writes and reads
+	 * itself, in this place (store/json_events.c, json_live.c)
+	 */
+	MS_F_HAND,
 };
 
 /* Flags of a field. */
 enum {
 	/*
-	 * Not-available is written as null: MS_NA (u64, hex), NaN or
-	 * infinite (double), < 0 (int), "" (strings); and read back so.
+	 * Not-available is written as null: MS_NA (u64, hex), UINT32_MAX
+	 * (u32), NaN or infinite (double), < 0 (int), "" (strings), an
+	 * object whose first field is not available; and read back so.
 	 */
 	MS_FF_NA = 1 << 0,
 	MS_FF_RATE = 1 << 1, /* a per-second rate (model/rates.c) */
@@ -42,6 +48,7 @@ enum {
 	MS_FF_SETN = 1 << 3, /* a vector that sets its count when decoded */
 	MS_FF_EVENTS = 1 << 4, /* filled by an events section (probes/bpf) */
 	MS_FF_NOJSON = 1 << 5, /* kept, not in the JSON */
+	MS_FF_OMIT = 1 << 6, /* without its `need` bits: left out, not null */
 };
 
 /* The names of an enum's values, and the value an unknown name reads as. */
@@ -64,6 +71,17 @@ struct ms_field {
 	const char *explain; /* explain id (tui/explain_*.c) */
 	const char *src; /* its name in the kernel's file */
 	const void *sub; /* MS_F_ENUM: ms_names; MS_F_OBJ: fields */
+	/*
+	 * Events: the bits of the section's `fields` mask (MS_BE_*, MS_RE_*,
+	 * ...) it needs; without them it is null (MS_FF_OMIT: left out), and
+	 * reading it back non-null sets them
+	 */
+	unsigned short need;
+	/*
+	 * The JSON holds the value divided by scale (1e3: ns as us, as a
+	 * double) and reads back round(v * scale); 0: the value as it is
+	 */
+	float scale;
 };
 
 #define MS_FSIZE(type, m) sizeof(((type *)0)->m)
@@ -78,22 +96,27 @@ struct ms_field {
 		.off = offsetof(T, m), .size = MS_FSIZE(T, m), .unit = (u), \
 		.explain = (ex), __VA_ARGS__                                \
 	}
-#define MS_FIELD_VEC(T, m, ty, k, nm, fl, u, ex)                   \
-	{                                                          \
-		.key = (k), .type = (ty), .flags = (fl),           \
-		.off = offsetof(T, m),                             \
-		.size = (unsigned short)(MS_FSIZE(T, m) /          \
-					 sizeof(((T *)0)->m[0])),  \
-		.n = offsetof(T, nm), .unit = (u), .explain = (ex) \
+#define MS_FIELD_VEC(T, m, ty, k, nm, fl, u, ex, ...)                \
+	{                                                             \
+		.key = (k), .type = (ty), .flags = (fl),              \
+		.off = offsetof(T, m),                                \
+		.size = (unsigned short)(MS_FSIZE(T, m) /             \
+					 sizeof(((T *)0)->m[0])),     \
+		.n = offsetof(T, nm), .unit = (u), .explain = (ex),   \
+		__VA_ARGS__                                           \
 	}
 #define MS_FIELD_ENUM(T, m, k, fl, names, ex)                          \
 	{                                                              \
 		.key = (k), .type = MS_F_ENUM, .flags = (fl),          \
 		.off = offsetof(T, m), .explain = (ex), .sub = (names) \
 	}
-#define MS_FIELD_OBJ(k, fields)                               \
-	{                                                     \
-		.key = (k), .type = MS_F_OBJ, .sub = (fields) \
+#define MS_FIELD_OBJ(k, fields, ...)                                       \
+	{                                                                  \
+		.key = (k), .type = MS_F_OBJ, .sub = (fields), __VA_ARGS__ \
+	}
+#define MS_FIELD_HAND(k, ex, ...)                                       \
+	{                                                               \
+		.key = (k), .type = MS_F_HAND, .explain = (ex), __VA_ARGS__ \
 	}
 #define MS_FIELD_END        \
 	{                   \
@@ -161,5 +184,44 @@ extern const struct ms_field ms_swap_fields[];
 extern const struct ms_field ms_zram_fields[];
 /* struct ms_numa_node: before the distances */
 extern const struct ms_field ms_numa_node_fields[];
+
+/* ---- events and task delays (model/event_fields.c) ----------------------- */
+
+/*
+ * A section's `need` bits are its `fields` mask (MS_BE_*, MS_SE_*, ...);
+ * a list's records get the mask of the section that holds them.
+ */
+/* struct ms_buddy_events: keys added to "buddy" */
+extern const struct ms_field ms_buddy_events_fields[];
+extern const struct ms_field ms_extfrag_fields[];
+/* struct ms_slab_events: keys added to "slab"; struct ms_callsite */
+extern const struct ms_field ms_slab_events_fields[];
+extern const struct ms_field ms_callsite_fields[];
+/* struct ms_bpf_info ("bpf"), struct ms_bpf_prog_stat */
+extern const struct ms_field ms_bpf_fields[];
+extern const struct ms_field ms_bpf_prog_fields[];
+/* struct ms_fault_events ("fault_events"), struct ms_fault_proc */
+extern const struct ms_field ms_fault_events_fields[];
+extern const struct ms_field ms_fault_proc_fields[];
+/* struct ms_fault_proc's n[] and rate[]: row c is enum ms_fault_count c */
+extern const struct ms_field ms_fault_count_fields[];
+extern const struct ms_field ms_fault_rate_fields[];
+/* struct ms_reclaim_events: keys added to "reclaim" */
+extern const struct ms_field ms_reclaim_events_fields[];
+/* struct ms_latency: inline after a reclaimer's or a shrinker's fields */
+extern const struct ms_field ms_latency_fields[];
+extern const struct ms_field ms_reclaimer_fields[];
+extern const struct ms_field ms_kswapd_fields[];
+extern const struct ms_field ms_shrinker_fields[];
+extern const struct ms_field ms_oom_fields[];
+/* struct ms_task_delays ("reclaim"."task_delays"), struct ms_task_delay */
+extern const struct ms_field ms_task_delays_fields[];
+extern const struct ms_field ms_task_delay_fields[];
+/* row 2 + k of ms_task_delay_fields is enum ms_delay_kind k */
+#define MS_DELAY_ROW 2
+/* struct ms_numa_events: keys added to "numa" */
+extern const struct ms_field ms_numa_events_fields[];
+extern const struct ms_field ms_migrate_reason_fields[];
+extern const struct ms_field ms_numa_hint_fields[];
 
 #endif

@@ -2,6 +2,7 @@
 /* Snapshot lifecycle, notes and the growable arrays backends fill. */
 #define _GNU_SOURCE
 #include "model/snapshot.h"
+#include "model/field.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -229,31 +230,16 @@ const struct ms_task_delay *ms_task_delay_find(const struct ms_task_delays *d,
 	return by_pid(d->v, d->n, sizeof(*d->v), pid);
 }
 
+/* The names are the keys of the field tables (model/event_fields.c). */
 const char *ms_fault_count_name(enum ms_fault_count c)
 {
-	static const char *const names[MS_FC_COUNT] = {
-		[MS_FC_HW] = "user_faults",	 [MS_FC_FAULTS] = "faults",
-		[MS_FC_MINOR] = "minor",	 [MS_FC_MAJOR] = "major",
-		[MS_FC_ANON] = "anon",		 [MS_FC_FILE] = "file",
-		[MS_FC_WRITE] = "write",	 [MS_FC_WP] = "write_protect",
-		[MS_FC_COW] = "cow",
-		[MS_FC_LOCK_WAITS] = "mmap_lock_waits",
-		[MS_FC_LOCK_NS] = "mmap_lock_wait_ns",
-		[MS_FC_LOCK_SLOW] = "mmap_lock_slow_waits",
-	};
-
-	return c < MS_FC_COUNT ? names[c] : "?";
+	return c < MS_FC_COUNT ? ms_fault_count_fields[c].key : "?";
 }
 
 const char *ms_delay_name(enum ms_delay_kind k)
 {
-	static const char *const names[MS_DL_COUNT] = {
-		[MS_DL_FREEPAGES] = "freepages", [MS_DL_THRASHING] = "thrashing",
-		[MS_DL_COMPACT] = "compact",	 [MS_DL_SWAPIN] = "swapin",
-		[MS_DL_WPCOPY] = "wpcopy",
-	};
-
-	return k < MS_DL_COUNT ? names[k] : "?";
+	return k < MS_DL_COUNT ? ms_task_delay_fields[MS_DELAY_ROW + k].key :
+				 "?";
 }
 
 struct ms_proc *ms_proc_add(struct ms_procs *p)

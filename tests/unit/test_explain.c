@@ -510,6 +510,14 @@ static void test_fields_explained(void **state)
 		ms_vma_fields,	      ms_vma_smaps_fields,
 		ms_psi_fields,	      ms_swap_fields,
 		ms_zram_fields,	      ms_numa_node_fields,
+		ms_buddy_events_fields, ms_extfrag_fields,
+		ms_slab_events_fields, ms_callsite_fields,
+		ms_fault_proc_fields, ms_reclaim_events_fields,
+		ms_latency_fields, ms_reclaimer_fields,
+		ms_kswapd_fields, ms_shrinker_fields,
+		ms_oom_fields, ms_task_delays_fields,
+		ms_task_delay_fields, ms_numa_events_fields,
+		ms_migrate_reason_fields, ms_numa_hint_fields,
 	};
 	const struct ms_field *f[128];
 

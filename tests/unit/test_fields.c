@@ -26,6 +26,29 @@ static const struct {
 	{ "swap", ms_swap_fields, sizeof(struct ms_swapdev) },
 	{ "zram", ms_zram_fields, sizeof(struct ms_zram) },
 	{ "numa node", ms_numa_node_fields, sizeof(struct ms_numa_node) },
+	{ "buddy events", ms_buddy_events_fields,
+	  sizeof(struct ms_buddy_events) },
+	{ "extfrag", ms_extfrag_fields, sizeof(struct ms_extfrag_event) },
+	{ "slab events", ms_slab_events_fields, sizeof(struct ms_slab_events) },
+	{ "callsite", ms_callsite_fields, sizeof(struct ms_callsite) },
+	{ "bpf", ms_bpf_fields, sizeof(struct ms_bpf_info) },
+	{ "bpf prog", ms_bpf_prog_fields, sizeof(struct ms_bpf_prog_stat) },
+	{ "fault events", ms_fault_events_fields,
+	  sizeof(struct ms_fault_events) },
+	{ "fault proc", ms_fault_proc_fields, sizeof(struct ms_fault_proc) },
+	{ "reclaim events", ms_reclaim_events_fields,
+	  sizeof(struct ms_reclaim_events) },
+	{ "latency", ms_latency_fields, sizeof(struct ms_latency) },
+	{ "reclaimer", ms_reclaimer_fields, sizeof(struct ms_reclaimer) },
+	{ "kswapd", ms_kswapd_fields, sizeof(struct ms_kswapd) },
+	{ "shrinker", ms_shrinker_fields, sizeof(struct ms_shrinker) },
+	{ "oom", ms_oom_fields, sizeof(struct ms_oom_event) },
+	{ "task delays", ms_task_delays_fields, sizeof(struct ms_task_delays) },
+	{ "task delay", ms_task_delay_fields, sizeof(struct ms_task_delay) },
+	{ "numa events", ms_numa_events_fields, sizeof(struct ms_numa_events) },
+	{ "migrate reason", ms_migrate_reason_fields,
+	  sizeof(struct ms_migrate_reason) },
+	{ "numa hint", ms_numa_hint_fields, sizeof(struct ms_numa_hint) },
 };
 
 /* The bytes a field of type ty occupies (vectors: one element). */
@@ -101,6 +124,23 @@ static void zone_by_kernel_name(void **state)
 	assert_null(ms_field_u64(ms_zone_fields, &z, "start_pfn", 9));
 }
 
+/* The enums' names are the rows of their tables, in the enums' order. */
+static void event_rows(void **state)
+{
+	(void)state;
+	assert_string_equal(ms_fault_count_name(MS_FC_HW), "user_faults");
+	assert_string_equal(ms_fault_count_name(MS_FC_LOCK_SLOW),
+			    "mmap_lock_slow_waits");
+	assert_string_equal(ms_fault_rate_fields[MS_FC_COW].key, "cow");
+	assert_null(ms_fault_count_fields[MS_FC_COUNT].key);
+	for (int c = 0; c < MS_FC_COUNT; c++)
+		assert_int_equal(ms_fault_count_fields[c].off,
+				 offsetof(struct ms_fault_proc, n[c]));
+	assert_string_equal(ms_delay_name(MS_DL_FREEPAGES), "freepages");
+	assert_string_equal(ms_delay_name(MS_DL_WPCOPY), "wpcopy");
+	assert_null(ms_task_delay_fields[MS_DELAY_ROW + MS_DL_COUNT].key);
+}
+
 static void names(void **state)
 {
 	(void)state;
@@ -144,6 +184,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(tables_sound),
 		cmocka_unit_test(zone_by_kernel_name),
+		cmocka_unit_test(event_rows),
 		cmocka_unit_test(names),
 		cmocka_unit_test(flat),
 	};
