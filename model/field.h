@@ -184,6 +184,10 @@ extern const struct ms_field ms_swap_fields[];
 extern const struct ms_field ms_zram_fields[];
 /* struct ms_numa_node: before the distances */
 extern const struct ms_field ms_numa_node_fields[];
+/* struct ms_alloc_order, ms_bench_result, ms_slab_bench (memscope.ko) */
+extern const struct ms_field ms_alloc_order_fields[];
+extern const struct ms_field ms_bench_result_fields[];
+extern const struct ms_field ms_slab_bench_fields[];
 
 /* ---- events and task delays (model/event_fields.c) ----------------------- */
 

@@ -249,3 +249,45 @@ const struct ms_field ms_numa_node_fields[] = {
 	  .help = "used memory of the node"),
 	MS_FIELD_END
 };
+
+/* ---- memscope.ko experiments --------------------------------------------- */
+
+#define AO(m, ty, k, fl, ex) \
+	MS_FIELD(struct ms_alloc_order, m, ty, k, fl, NULL, ex)
+
+/* one order of the allocation probe, after its "order" (the index) */
+const struct ms_field ms_alloc_order_fields[] = {
+	AO(attempts, MS_F_INT, "attempts", 0, NULL),
+	AO(ok, MS_F_INT, "ok", 0, "buddy.probe.ok"),
+	AO(fail, MS_F_INT, "fail", 0, "buddy.probe.fail"),
+	MS_FIELD(struct ms_alloc_order, min_ns, MS_F_U64, "min_ns", NA, "ns",
+		 "buddy.probe.min"),
+	MS_FIELD(struct ms_alloc_order, mean_ns, MS_F_U64, "mean_ns", NA, "ns",
+		 "buddy.probe.mean"),
+	MS_FIELD(struct ms_alloc_order, max_ns, MS_F_U64, "max_ns", NA, "ns",
+		 "buddy.probe.max"),
+	MS_FIELD_END
+};
+
+#define BR(m, k, u, ex) \
+	MS_FIELD(struct ms_bench_result, m, MS_F_U64, k, NA, u, ex)
+
+const struct ms_field ms_bench_result_fields[] = {
+	BR(ok, "ok", NULL, NULL),
+	BR(failures, "failures", NULL, "slab.bench.fail"),
+	BR(ops_per_sec, "ops_per_sec", "/s", "slab.bench.ops"),
+	BR(mean_ns, "mean_ns", "ns", "slab.bench.mean"),
+	BR(p50_ns, "p50_ns", "ns", "slab.bench.p50"),
+	BR(p99_ns, "p99_ns", "ns", "slab.bench.p99"),
+	BR(max_ns, "max_ns", "ns", "slab.bench.max"),
+	MS_FIELD_END
+};
+
+#define SB(m, k, u) MS_FIELD(struct ms_slab_bench, m, MS_F_U64, k, NA, u, NULL)
+
+/* the benchmark's parameters, before its results per API */
+const struct ms_field ms_slab_bench_fields[] = {
+	SB(size, "size", "bytes"), SB(count, "count", NULL),
+	SB(cache_object_size, "cache_object_size", "bytes"),
+	SB(kmalloc_bucket, "kmalloc_bucket", "bytes"), MS_FIELD_END
+};

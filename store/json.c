@@ -1,617 +1,439 @@
 // SPDX-License-Identifier: GPL-2.0
-/* One JSON object per sample (JSON Lines); the contract is docs/json.md. */
+/*
+ * One JSON object per sample (JSON Lines), written to the stream as the
+ * snapshot is walked: records from their field tables (store/codec.c),
+ * the irregular parts here. The contract is docs/json.md.
+ */
 #include "out/output.h"
-#include "store/json.h"
 
 #include <errno.h>
-#include <json-c/json.h>
-#include <math.h>
 #include <stdio.h>
+#include <string.h>
 
-#include "model/escape.h"
 #include "model/field.h"
-#include "store/json_events.h"
-#include "store/json_live.h"
+#include "store/codec.h"
+#include "store/json_tail.h"
 
-static json *kv_values(const struct ms_kvlist *l)
+/* A string that is absent when empty. */
+static void opt(struct ms_jw *w, const char *key, const char *s, size_t n)
 {
-	json *o = json_object_new_object();
-
-	for (int i = 0; i < l->n; i++)
-		put(o, l->v[i].name, u64(l->v[i].value));
-	return o;
+	if (s[0])
+		ms_json_esc(w, key, s, n);
+	else
+		ms_jw_null(w, key);
 }
 
-static json *kv_rates(const struct ms_kvlist *l)
+#define OPT(w, key, arr) opt(w, key, arr, sizeof(arr))
+
+/* ---- buddy ---------------------------------------------------------------- */
+
+static void zone(struct ms_jw *w, const struct ms_buddy *b,
+		 const struct ms_zone *z)
 {
-	json *o = json_object_new_object();
-
-	for (int i = 0; i < l->n; i++)
-		if (isfinite(l->v[i].rate))
-			put(o, l->v[i].name, dbl(l->v[i].rate));
-	return o;
-}
-
-static json *u64_array(const uint64_t *v, int n)
-{
-	json *a = json_object_new_array();
-
-	for (int i = 0; i < n; i++)
-		json_object_array_add(a, u64(v[i]));
-	return a;
-}
-
-static json *dbl_array(const double *v, int n)
-{
-	json *a = json_object_new_array();
-
-	for (int i = 0; i < n; i++)
-		json_object_array_add(a, dbl(v[i]));
-	return a;
-}
-
-static json *zone_json(const struct ms_buddy *b, const struct ms_zone *z)
-{
-	json *o = json_object_new_object(), *w, *mt;
-
-	put(o, "node", json_object_new_int(z->node));
-	put(o, "zone", str(z->name));
-	put(o, "free_pages", u64(z->free_pages));
-	put(o, "free_blocks", u64_array(z->free_blocks, z->nr_orders));
-	put(o, "largest_order",
-	    z->largest_order >= 0 ? json_object_new_int(z->largest_order) :
-				    NULL);
-	put(o, "frag_index", dbl(z->frag_index));
-	put(o, "unusable_index", dbl_array(z->unusable, z->nr_orders));
-	put(o, "extfrag_index", dbl_array(z->extfrag, z->nr_orders));
-	w = json_object_new_object();
-	put(w, "min", u64(z->wmark_min));
-	put(w, "low", u64(z->wmark_low));
-	put(w, "high", u64(z->wmark_high));
-	put(w, "promo", u64(z->wmark_promo));
-	put(w, "boost", u64(z->boost));
-	put(o, "watermarks", w);
-	put(o, "under_watermark",
-	    ms_name_of(&ms_wmark_names, z->wstate) ?
-		    json_object_new_string(
-			    ms_name_of(&ms_wmark_names, z->wstate)) :
-		    NULL);
-	put(o, "managed_pages", u64(z->managed));
-	put(o, "present_pages", u64(z->present));
-	put(o, "spanned_pages", u64(z->spanned));
-	put(o, "cma_pages", u64(z->cma));
-	put(o, "protection", u64_array(z->protection, z->nr_protection));
+	ms_jw_obj(w, NULL);
+	ms_json_fields(w, ms_zone_fields, z, 0);
+	/* keyed by the names pagetypeinfo gives the migrate types */
 	if (z->has_migrate) {
-		json *pb = json_object_new_object();
-
-		mt = json_object_new_object();
+		ms_jw_obj(w, "migratetypes");
 		for (int t = 0; t < b->nr_migrate; t++) {
-			put(mt, b->migrate[t],
-			    u64_array(z->mt_free[t], z->nr_orders));
-			put(pb, b->migrate[t], u64(z->mt_pageblocks[t]));
+			ms_jw_arr(w, b->migrate[t]);
+			for (int o = 0; o < z->nr_orders; o++)
+				ms_jw_u64na(w, NULL, z->mt_free[t][o]);
+			ms_jw_end(w);
 		}
-		put(o, "migratetypes", mt);
-		put(o, "pageblocks", pb);
+		ms_jw_end(w);
+		ms_jw_obj(w, "pageblocks");
+		for (int t = 0; t < b->nr_migrate; t++)
+			ms_jw_u64na(w, b->migrate[t], z->mt_pageblocks[t]);
+		ms_jw_end(w);
 	} else {
-		put(o, "migratetypes", NULL);
+		ms_jw_null(w, "migratetypes");
 	}
-	return o;
+	ms_jw_end(w);
 }
 
-static json *buddy_json(const struct ms_buddy *b)
+static void buddy(struct ms_jw *w, const struct ms_buddy *b)
 {
-	json *o = json_object_new_object(), *zones = json_object_new_array();
-
+	ms_jw_arr(w, "zones");
 	for (int i = 0; i < b->nr_zones; i++)
-		json_object_array_add(zones, zone_json(b, &b->zones[i]));
-	put(o, "zones", zones);
-	put(o, "pageblock_order",
-	    b->pageblock_order >= 0 ? json_object_new_int(b->pageblock_order) :
-				      NULL);
-	return o;
+		zone(w, b, &b->zones[i]);
+	ms_jw_end(w);
+	if (b->pageblock_order >= 0)
+		ms_jw_int(w, "pageblock_order", b->pageblock_order);
+	else
+		ms_jw_null(w, "pageblock_order");
 }
 
-static json *nodecount_json(const struct ms_nodecount *c)
-{
-	json *o, *per;
+/* ---- slab ----------------------------------------------------------------- */
 
-	if (!ms_have(c->total))
-		return NULL;
-	o = json_object_new_object();
-	per = json_object_new_object();
-	put(o, "total", u64(c->total));
+static void nodecount(struct ms_jw *w, const char *key,
+		      const struct ms_nodecount *c)
+{
+	char k[16];
+
+	if (!ms_have(c->total)) {
+		ms_jw_null(w, key);
+		return;
+	}
+	ms_jw_obj(w, key);
+	ms_jw_u64(w, "total", c->total);
+	ms_jw_obj(w, "per_id");
 	for (int i = 0; i < c->n; i++) {
-		char k[16];
-
 		snprintf(k, sizeof(k), "%d", c->id[i]);
-		put(per, k, u64(c->count[i]));
+		ms_jw_u64na(w, k, c->count[i]);
 	}
-	put(o, "per_id", per);
-	return o;
+	ms_jw_end(w);
+	ms_jw_end(w);
 }
 
-static json *slab_detail_json(const struct ms_slab_detail *d)
+static void slab_detail(struct ms_jw *w, const struct ms_slab_detail *d)
 {
-	json *o = json_object_new_object(), *al = json_object_new_array();
-
-	put(o, "name", str(d->name));
-	put(o, "order", u64(d->order));
-	put(o, "object_size", u64(d->object_size));
-	put(o, "slab_size", u64(d->slab_size));
-	put(o, "align", u64(d->align));
-	put(o, "objs_per_slab", u64(d->objs_per_slab));
-	put(o, "reclaim_account", u64(d->reclaim_account));
-	put(o, "hwcache_align", u64(d->hwcache_align));
-	put(o, "cache_dma", u64(d->cache_dma));
-	put(o, "poison", u64(d->poison));
-	put(o, "min_partial", u64(d->min_partial));
-	put(o, "cpu_partial", u64(d->cpu_partial));
-	put(o, "slabs", nodecount_json(&d->slabs));
-	put(o, "partial", nodecount_json(&d->partial));
-	put(o, "cpu_slabs", nodecount_json(&d->cpu_slabs));
-	put(o, "objects", nodecount_json(&d->objects));
-	put(o, "total_objects", nodecount_json(&d->total_objects));
-	put(o, "merged_into", d->target[0] ? str(d->target) : NULL);
+	ms_jw_obj(w, "detail");
+	ms_json_fields(w, ms_slab_detail_fields, d, 0);
+	nodecount(w, "slabs", &d->slabs);
+	nodecount(w, "partial", &d->partial);
+	nodecount(w, "cpu_slabs", &d->cpu_slabs);
+	nodecount(w, "objects", &d->objects);
+	nodecount(w, "total_objects", &d->total_objects);
+	OPT(w, "merged_into", d->target);
+	ms_jw_arr(w, "aliases");
 	for (int i = 0; i < d->nr_aliases; i++)
-		json_object_array_add(al, str(d->aliases[i]));
-	put(o, "aliases", al);
-	return o;
+		ms_json_esc(w, NULL, d->aliases[i], MS_NAME);
+	ms_jw_end(w);
+	ms_jw_end(w);
 }
 
-static json *slab_json(const struct ms_snapshot *s, bool detail)
+static void slab(struct ms_jw *w, const struct ms_snapshot *s, bool detail,
+		 bool events)
 {
-	json *o = json_object_new_object(), *a = json_object_new_array();
-
-	for (int i = 0; i < s->slab.n; i++) {
-		const struct ms_slab_cache *c = &s->slab.caches[i];
-		json *e = json_object_new_object();
-
-		put(e, "name", str(c->name));
-		put(e, "active_objs", u64(c->active_objs));
-		put(e, "num_objs", u64(c->num_objs));
-		put(e, "objsize", u64(c->objsize));
-		put(e, "objperslab", u64(c->objperslab));
-		put(e, "pagesperslab", u64(c->pagesperslab));
-		put(e, "active_slabs", u64(c->active_slabs));
-		put(e, "num_slabs", u64(c->num_slabs));
-		put(e, "size_bytes", u64(c->size_bytes));
-		put(e, "active_pct", dbl(c->active_pct));
-		put(e, "objs_per_s", dbl(c->objs_rate));
-		put(e, "bytes_per_s", dbl(c->bytes_rate));
-		json_object_array_add(a, e);
-	}
-	put(o, "caches", a);
+	ms_jw_arr(w, "caches");
+	for (int i = 0; i < s->slab.n; i++)
+		ms_json_record(w, NULL, ms_slab_cache_fields,
+			       &s->slab.caches[i], events ? 0 : MS_FF_EVENTS);
+	ms_jw_end(w);
 	if (detail && s->slab_detail.valid)
-		put(o, "detail", slab_detail_json(&s->slab_detail));
-	return o;
+		slab_detail(w, &s->slab_detail);
 }
 
-static json *procs_json(const struct ms_procs *p)
+/* ---- VMAs and the maple tree ---------------------------------------------- */
+
+void ms_json_vma(struct ms_jw *w, const struct ms_vma *v)
 {
-	json *a = json_object_new_array();
+	char k[16];
 
-	for (int i = 0; i < p->n; i++) {
-		const struct ms_proc *pr = &p->v[i];
-		json *e = json_object_new_object();
-
-		put(e, "pid", json_object_new_int(pr->pid));
-		put(e, "comm", str(pr->comm));
-		put(e, "state", json_object_new_string_len(&pr->state, 1));
-		put(e, "uid", json_object_new_int64(pr->uid));
-		put(e, "user", pr->user[0] ? str(pr->user) : NULL);
-		put(e, "kthread", json_object_new_boolean(pr->kthread));
-		put(e, "rss_kb", u64(pr->rss_kb));
-		put(e, "pss_kb", u64(pr->pss_kb));
-		put(e, "swap_kb", u64(pr->swap_kb));
-		put(e, "vmas", u64(pr->vmas));
-		put(e, "minflt", u64(pr->minflt));
-		put(e, "majflt", u64(pr->majflt));
-		put(e, "minflt_per_s", dbl(pr->minflt_rate));
-		put(e, "majflt_per_s", dbl(pr->majflt_rate));
-		json_object_array_add(a, e);
-	}
-	return a;
-}
-
-static json *hex(uint64_t v)
-{
-	char b[24];
-
-	snprintf(b, sizeof(b), "%llx", (unsigned long long)v);
-	return json_object_new_string(b);
-}
-
-static json *vma_json(const struct ms_vma *v)
-{
-	json *e = json_object_new_object();
-
-	put(e, "start", hex(v->start));
-	put(e, "end", hex(v->end));
-	put(e, "perms", json_object_new_string(v->perms));
-	put(e, "offset", hex(v->offset));
-	put(e, "dev", str(v->dev));
-	put(e, "inode", json_object_new_uint64(v->inode));
-	put(e, "path", str(v->path));
-	put(e, "kind",
-	    json_object_new_string(ms_name_of(&ms_vma_kind_names, v->kind)));
-	put(e, "size_kb",
-	    u64(ms_have(v->size_kb) ? v->size_kb : (v->end - v->start) / 1024));
-	put(e, "rss_kb", u64(v->rss_kb));
-	put(e, "pss_kb", u64(v->pss_kb));
-	put(e, "shared_clean_kb", u64(v->shared_clean));
-	put(e, "shared_dirty_kb", u64(v->shared_dirty));
-	put(e, "private_clean_kb", u64(v->private_clean));
-	put(e, "private_dirty_kb", u64(v->private_dirty));
-	put(e, "referenced_kb", u64(v->referenced));
-	put(e, "anonymous_kb", u64(v->anonymous));
-	put(e, "anon_huge_kb", u64(v->anon_huge_kb));
-	put(e, "swap_kb", u64(v->swap_kb));
-	put(e, "swap_pss_kb", u64(v->swap_pss_kb));
-	put(e, "locked_kb", u64(v->locked_kb));
-	put(e, "thp_eligible", u64(v->thp_eligible));
-	put(e, "vmflags", v->vmflags[0] ? str(v->vmflags) : NULL);
+	ms_jw_obj(w, NULL);
+	ms_json_fields(w, ms_vma_fields, v, 0);
+	/* without smaps, the size of the range */
+	ms_jw_u64na(w, "size_kb",
+		    ms_have(v->size_kb) ? v->size_kb :
+					  (v->end - v->start) / 1024);
+	ms_json_fields(w, ms_vma_smaps_fields, v, 0);
 	if (v->policy[0] || v->nr_nodes) {
-		json *n = json_object_new_object();
-
-		for (int i = 0; i < v->nr_nodes; i++) {
-			char k[16];
-
+		ms_json_esc(w, "numa_policy", v->policy, sizeof(v->policy));
+		ms_jw_obj(w, "numa_pages");
+		for (int i = 0; i < v->nr_nodes && i < MS_VMA_NODES; i++) {
 			snprintf(k, sizeof(k), "%d", v->node_id[i]);
-			put(n, k, u64(v->node_pages[i]));
+			ms_jw_u64na(w, k, v->node_pages[i]);
 		}
-		put(e, "numa_policy", str(v->policy));
-		put(e, "numa_pages", n);
+		ms_jw_end(w);
 	}
-	return e;
+	ms_jw_end(w);
 }
 
-static json *sum_json(const struct ms_vma_sum *s)
+void ms_json_vmas_open(struct ms_jw *w, int pid, const char *comm)
 {
-	json *o = json_object_new_object();
-
-	put(o, "count", json_object_new_uint64(s->count));
-	put(o, "size_kb", json_object_new_uint64(s->size_kb));
-	put(o, "rss_kb", json_object_new_uint64(s->rss_kb));
-	put(o, "pss_kb", json_object_new_uint64(s->pss_kb));
-	put(o, "swap_kb", json_object_new_uint64(s->swap_kb));
-	return o;
+	ms_jw_obj(w, "vmas");
+	ms_jw_int(w, "pid", pid);
+	ms_json_esc(w, "comm", comm, MS_NAME);
+	ms_jw_arr(w, "list");
 }
 
-static json *vmas_json(const struct ms_vmas *v)
+void ms_json_vmas_close(struct ms_jw *w, const struct ms_vmas *v)
 {
-	json *o = json_object_new_object(), *a = json_object_new_array();
-	json *sum = json_object_new_object();
-
-	put(o, "pid", json_object_new_int(v->pid));
-	put(o, "comm", str(v->comm));
-	for (int i = 0; i < v->n; i++)
-		json_object_array_add(a, vma_json(&v->v[i]));
-	put(o, "list", a);
+	ms_jw_end(w);
+	ms_jw_obj(w, "summary");
 	for (int k = 0; k < MS_VMA_NKINDS; k++)
-		put(sum, ms_name_of(&ms_vma_kind_names, k),
-		    sum_json(&v->kind[k]));
-	put(sum, "total", sum_json(&v->total));
-	put(o, "summary", sum);
-	return o;
+		ms_json_record(w, ms_name_of(&ms_vma_kind_names, k),
+			       ms_vma_sum_fields, &v->kind[k], 0);
+	ms_json_record(w, "total", ms_vma_sum_fields, &v->total, 0);
+	ms_jw_end(w);
 }
 
-static json *hex_array(const uint64_t *v, int n)
+static void hexes(struct ms_jw *w, const char *key, const uint64_t *v, int n)
 {
-	json *a = json_object_new_array();
-
+	ms_jw_arr(w, key);
 	for (int i = 0; i < n; i++)
-		json_object_array_add(a, hex(v[i]));
-	return a;
+		ms_jw_hex(w, NULL, v[i]);
+	ms_jw_end(w);
 }
 
 /* Internal nodes list their children, leaves the VMAs they hold. */
-static void maple_slots(json *o, const struct ms_maple *m,
+static void maple_slots(struct ms_jw *w, const struct ms_maple *m,
 			const struct ms_maple_node *n)
 {
-	json *kids = json_object_new_array(), *ents = json_object_new_array();
-
+	ms_jw_arr(w, "children");
 	for (int i = 0; i < n->nr_slots; i++) {
 		const struct ms_maple_slot *s = &m->slots[n->slot + i];
-		json *e;
 
-		if (s->kind == MS_SLOT_CHILD) {
-			json_object_array_add(
-				kids, s->child < 0 ?
-					      NULL :
-					      json_object_new_int(s->child));
-		} else if (s->kind == MS_SLOT_VMA) {
-			e = json_object_new_object();
-			put(e, "start", hex(s->vm_start));
-			put(e, "end", hex(s->vm_end));
-			put(e, "perms", json_object_new_string(s->perms));
-			put(e, "flags", hex(s->vm_flags));
-			json_object_array_add(ents, e);
-		}
+		if (s->kind != MS_SLOT_CHILD)
+			continue;
+		if (s->child < 0)
+			ms_jw_null(w, NULL);
+		else
+			ms_jw_int(w, NULL, s->child);
 	}
-	put(o, "children", kids);
-	put(o, "entries", ents);
+	ms_jw_end(w);
+	ms_jw_arr(w, "entries");
+	for (int i = 0; i < n->nr_slots; i++) {
+		const struct ms_maple_slot *s = &m->slots[n->slot + i];
+
+		if (s->kind != MS_SLOT_VMA)
+			continue;
+		ms_jw_obj(w, NULL);
+		ms_jw_hex(w, "start", s->vm_start);
+		ms_jw_hex(w, "end", s->vm_end);
+		ms_jw_strn(w, "perms", s->perms, strnlen(s->perms, 5));
+		ms_jw_hex(w, "flags", s->vm_flags);
+		ms_jw_end(w);
+	}
+	ms_jw_end(w);
 }
 
-static json *maple_json(const struct ms_maple *m)
+static void maple(struct ms_jw *w, const struct ms_maple *m)
 {
-	json *o = json_object_new_object(), *a = json_object_new_array();
-
-	put(o, "pid", json_object_new_int(m->pid));
-	put(o, "map_count", u64(m->map_count));
-	put(o, "vmas", u64(m->vmas));
-	put(o, "height", u64(m->height));
-	put(o, "tree_flags",
-	    ms_have(m->tree_flags) ? hex(m->tree_flags) : NULL);
-	put(o, "truncated", json_object_new_boolean(m->truncated));
-	put(o, "slots", json_object_new_int(m->nr_slots));
+	ms_jw_obj(w, "maple");
+	ms_jw_int(w, "pid", m->pid);
+	ms_jw_u64na(w, "map_count", m->map_count);
+	ms_jw_u64na(w, "vmas", m->vmas);
+	ms_jw_u64na(w, "height", m->height);
+	if (ms_have(m->tree_flags))
+		ms_jw_hex(w, "tree_flags", m->tree_flags);
+	else
+		ms_jw_null(w, "tree_flags");
+	ms_jw_bool(w, "truncated", m->truncated);
+	ms_jw_int(w, "slots", m->nr_slots);
+	ms_jw_arr(w, "nodes");
 	for (int i = 0; i < m->nr_nodes; i++) {
 		const struct ms_maple_node *n = &m->nodes[i];
-		json *e = json_object_new_object();
 
-		put(e, "id", json_object_new_int(i));
-		put(e, "parent",
-		    n->parent < 0 ? NULL : json_object_new_int(n->parent));
-		put(e, "depth", json_object_new_int(n->depth));
-		put(e, "type",
-		    json_object_new_string(
-			    ms_name_of(&ms_maple_type_names, n->type)));
-		put(e, "min", hex(n->min));
-		put(e, "max", hex(n->max));
-		put(e, "slots", json_object_new_int(n->nr_slots));
-		put(e, "pivots", hex_array(n->pivots, n->nr_pivots));
+		ms_jw_obj(w, NULL);
+		ms_jw_int(w, "id", i);
+		if (n->parent < 0)
+			ms_jw_null(w, "parent");
+		else
+			ms_jw_int(w, "parent", n->parent);
+		ms_jw_int(w, "depth", n->depth);
+		ms_jw_str(w, "type", ms_name_of(&ms_maple_type_names, n->type));
+		ms_jw_hex(w, "min", n->min);
+		ms_jw_hex(w, "max", n->max);
+		ms_jw_int(w, "slots", n->nr_slots);
+		hexes(w, "pivots", n->pivots, n->nr_pivots);
 		if (n->type == MS_MAPLE_ARANGE_64)
-			put(e, "gaps", hex_array(n->gaps, n->nr_gaps));
-		maple_slots(e, m, n);
-		json_object_array_add(a, e);
+			hexes(w, "gaps", n->gaps, n->nr_gaps);
+		maple_slots(w, m, n);
+		ms_jw_end(w);
 	}
-	put(o, "nodes", a);
-	return o;
+	ms_jw_end(w);
+	ms_jw_end(w);
 }
 
-static json *alloc_probe_json(const struct ms_alloc_probe *p)
+/* Under "vmas", even when the VMA list itself failed. */
+static void vmas(struct ms_jw *w, const struct ms_snapshot *s, bool list,
+		 bool tree)
 {
-	json *o = json_object_new_object(), *a = json_object_new_array();
+	const struct ms_vmas *v = &s->vmas;
 
-	put(o, "node", p->node < 0 ? NULL : json_object_new_int(p->node));
-	put(o, "count", json_object_new_int(p->count));
-	put(o, "max_order", json_object_new_int(p->max_order));
+	if (list) {
+		ms_json_vmas_open(w, v->pid, v->comm);
+		for (int i = 0; i < v->n; i++)
+			ms_json_vma(w, &v->v[i]);
+		ms_json_vmas_close(w, v);
+	} else {
+		ms_jw_obj(w, "vmas");
+		ms_jw_int(w, "pid", s->maple.pid);
+	}
+	if (tree)
+		maple(w, &s->maple);
+	ms_jw_end(w);
+}
+
+/* ---- memscope.ko experiments ---------------------------------------------- */
+
+static void alloc_probe(struct ms_jw *w, const struct ms_alloc_probe *p)
+{
+	ms_jw_obj(w, "alloc_probe");
+	if (p->node < 0)
+		ms_jw_null(w, "node");
+	else
+		ms_jw_int(w, "node", p->node);
+	ms_jw_int(w, "count", p->count);
+	ms_jw_int(w, "max_order", p->max_order);
+	ms_jw_arr(w, "orders");
 	for (int i = 0; i < p->nr_orders; i++) {
-		const struct ms_alloc_order *r = &p->order[i];
-		json *e = json_object_new_object();
-
-		put(e, "order", json_object_new_int(i));
-		put(e, "attempts", json_object_new_int(r->attempts));
-		put(e, "ok", json_object_new_int(r->ok));
-		put(e, "fail", json_object_new_int(r->fail));
-		put(e, "min_ns", u64(r->min_ns));
-		put(e, "mean_ns", u64(r->mean_ns));
-		put(e, "max_ns", u64(r->max_ns));
-		json_object_array_add(a, e);
+		ms_jw_obj(w, NULL);
+		ms_jw_int(w, "order", i);
+		ms_json_fields(w, ms_alloc_order_fields, &p->order[i], 0);
+		ms_jw_end(w);
 	}
-	put(o, "orders", a);
-	return o;
+	ms_jw_end(w);
+	ms_jw_end(w);
 }
 
-static json *bench_result_json(const struct ms_bench_result *r)
-{
-	json *o = json_object_new_object();
-
-	put(o, "ok", u64(r->ok));
-	put(o, "failures", u64(r->failures));
-	put(o, "ops_per_sec", u64(r->ops_per_sec));
-	put(o, "mean_ns", u64(r->mean_ns));
-	put(o, "p50_ns", u64(r->p50_ns));
-	put(o, "p99_ns", u64(r->p99_ns));
-	put(o, "max_ns", u64(r->max_ns));
-	return o;
-}
-
-static json *slab_bench_json(const struct ms_slab_bench *b)
+static void slab_bench(struct ms_jw *w, const struct ms_slab_bench *b)
 {
 	static const char *const apis[] = { "kmem_cache", "kmalloc" };
-	json *o = json_object_new_object();
 
-	put(o, "size", u64(b->size));
-	put(o, "count", u64(b->count));
-	put(o, "cache_object_size", u64(b->cache_object_size));
-	put(o, "kmalloc_bucket", u64(b->kmalloc_bucket));
+	ms_jw_obj(w, "slab_bench");
+	ms_json_fields(w, ms_slab_bench_fields, b, 0);
 	for (int a = 0; a < MS_BENCH_APIS; a++) {
-		json *api = json_object_new_object();
-
-		put(api, "alloc", bench_result_json(&b->r[a][MS_BENCH_ALLOC]));
-		put(api, "free", bench_result_json(&b->r[a][MS_BENCH_FREE]));
-		put(o, apis[a], api);
+		ms_jw_obj(w, apis[a]);
+		ms_json_record(w, "alloc", ms_bench_result_fields,
+			       &b->r[a][MS_BENCH_ALLOC], 0);
+		ms_json_record(w, "free", ms_bench_result_fields,
+			       &b->r[a][MS_BENCH_FREE], 0);
+		ms_jw_end(w);
 	}
-	return o;
+	ms_jw_end(w);
 }
 
-static json *psi_json(const struct ms_psi_line *p)
-{
-	json *o;
+/* ---- reclaim, NUMA -------------------------------------------------------- */
 
-	if (!p->valid)
-		return NULL;
-	o = json_object_new_object();
-	put(o, "avg10", dbl(p->avg10));
-	put(o, "avg60", dbl(p->avg60));
-	put(o, "avg300", dbl(p->avg300));
-	put(o, "total", u64(p->total));
-	put(o, "total_us_per_s", dbl(p->total_rate));
-	return o;
+static void psi(struct ms_jw *w, const char *key, const struct ms_psi_line *p)
+{
+	if (p->valid)
+		ms_json_record(w, key, ms_psi_fields, p, 0);
+	else
+		ms_jw_null(w, key);
 }
 
-static json *opt_str(const char *s)
+static void reclaim(struct ms_jw *w, const struct ms_reclaim *r)
 {
-	return s[0] ? str(s) : NULL;
-}
-
-static json *swaps_json(const struct ms_reclaim *r)
-{
-	json *a = json_object_new_array();
-
-	for (int i = 0; i < r->nr_swaps; i++) {
-		json *e = json_object_new_object();
-
-		put(e, "name", str(r->swaps[i].name));
-		put(e, "type", str(r->swaps[i].type));
-		put(e, "size_kb", u64(r->swaps[i].size_kb));
-		put(e, "used_kb", u64(r->swaps[i].used_kb));
-		put(e, "priority", json_object_new_int(r->swaps[i].prio));
-		json_object_array_add(a, e);
+	ms_json_kv(w, "vmstat", &r->vmstat, false);
+	ms_json_kv(w, "rates", &r->vmstat, true);
+	ms_jw_obj(w, "psi");
+	psi(w, "some", &r->psi_some);
+	psi(w, "full", &r->psi_full);
+	ms_jw_end(w);
+	if (ms_have(r->lru_gen_enabled)) {
+		ms_jw_obj(w, "mglru");
+		ms_jw_u64(w, "enabled", r->lru_gen_enabled);
+		ms_jw_u64na(w, "min_ttl_ms", r->lru_gen_min_ttl_ms);
+		ms_jw_end(w);
+	} else {
+		ms_jw_null(w, "mglru");
 	}
-	return a;
+	ms_jw_obj(w, "thp");
+	OPT(w, "enabled", r->thp_enabled);
+	OPT(w, "defrag", r->thp_defrag);
+	OPT(w, "shmem_enabled", r->thp_shmem);
+	ms_json_kv(w, "khugepaged", &r->khugepaged, false);
+	ms_jw_end(w);
+	ms_json_kv(w, "sysctl", &r->sysctl, false);
+	ms_jw_arr(w, "swaps");
+	for (int i = 0; i < r->nr_swaps; i++)
+		ms_json_record(w, NULL, ms_swap_fields, &r->swaps[i], 0);
+	ms_jw_end(w);
+	ms_jw_obj(w, "zswap");
+	OPT(w, "enabled", r->zswap_enabled);
+	OPT(w, "compressor", r->zswap_compressor);
+	OPT(w, "zpool", r->zswap_zpool);
+	ms_jw_u64na(w, "max_pool_percent", r->zswap_max_pool_percent);
+	ms_json_kv(w, "stats", &r->zswap_stats, false);
+	ms_jw_end(w);
+	ms_jw_arr(w, "zram");
+	for (int i = 0; i < r->nr_zram; i++)
+		ms_json_record(w, NULL, ms_zram_fields, &r->zram[i], 0);
+	ms_jw_end(w);
 }
 
-static json *zram_json(const struct ms_reclaim *r)
+static void numa(struct ms_jw *w, const struct ms_numa *n)
 {
-	json *a = json_object_new_array();
-
-	for (int i = 0; i < r->nr_zram; i++) {
-		const struct ms_zram *z = &r->zram[i];
-		json *e = json_object_new_object();
-
-		put(e, "name", str(z->name));
-		put(e, "disksize", u64(z->disksize));
-		put(e, "orig_data_size", u64(z->orig_data_size));
-		put(e, "compr_data_size", u64(z->compr_data_size));
-		put(e, "mem_used_total", u64(z->mem_used_total));
-		put(e, "mem_limit", u64(z->mem_limit));
-		put(e, "mem_used_max", u64(z->mem_used_max));
-		put(e, "same_pages", u64(z->same_pages));
-		put(e, "pages_compacted", u64(z->pages_compacted));
-		put(e, "comp_algorithm", opt_str(z->comp_algorithm));
-		json_object_array_add(a, e);
-	}
-	return a;
-}
-
-static json *reclaim_json(const struct ms_reclaim *r)
-{
-	json *o = json_object_new_object(), *psi = json_object_new_object();
-	json *lru = json_object_new_object(), *thp = json_object_new_object();
-	json *zs = json_object_new_object();
-
-	put(o, "vmstat", kv_values(&r->vmstat));
-	put(o, "rates", kv_rates(&r->vmstat));
-	put(psi, "some", psi_json(&r->psi_some));
-	put(psi, "full", psi_json(&r->psi_full));
-	put(o, "psi", psi);
-	put(lru, "enabled", u64(r->lru_gen_enabled));
-	put(lru, "min_ttl_ms", u64(r->lru_gen_min_ttl_ms));
-	put(o, "mglru", ms_have(r->lru_gen_enabled) ? lru : NULL);
-	if (!ms_have(r->lru_gen_enabled))
-		json_object_put(lru);
-	put(thp, "enabled", opt_str(r->thp_enabled));
-	put(thp, "defrag", opt_str(r->thp_defrag));
-	put(thp, "shmem_enabled", opt_str(r->thp_shmem));
-	put(thp, "khugepaged", kv_values(&r->khugepaged));
-	put(o, "thp", thp);
-	put(o, "sysctl", kv_values(&r->sysctl));
-	put(o, "swaps", swaps_json(r));
-	put(zs, "enabled", opt_str(r->zswap_enabled));
-	put(zs, "compressor", opt_str(r->zswap_compressor));
-	put(zs, "zpool", opt_str(r->zswap_zpool));
-	put(zs, "max_pool_percent", u64(r->zswap_max_pool_percent));
-	put(zs, "stats", kv_values(&r->zswap_stats));
-	put(o, "zswap", zs);
-	put(o, "zram", zram_json(r));
-	return o;
-}
-
-static json *numa_json(const struct ms_numa *n)
-{
-	json *o = json_object_new_object(), *a = json_object_new_array();
-
+	ms_jw_arr(w, "nodes");
 	for (int i = 0; i < n->n; i++) {
 		const struct ms_numa_node *nd = &n->nodes[i];
-		json *e = json_object_new_object(),
-		     *d = json_object_new_array();
 
-		put(e, "node", json_object_new_int(nd->node));
-		put(e, "cpus", str(nd->cpus));
-		put(e, "mem_total_kb", u64(nd->mem_total_kb));
-		put(e, "mem_free_kb", u64(nd->mem_free_kb));
-		put(e, "mem_used_kb", u64(nd->mem_used_kb));
+		ms_jw_obj(w, NULL);
+		ms_json_fields(w, ms_numa_node_fields, nd, 0);
+		ms_jw_arr(w, "distance");
 		for (int j = 0; j < nd->nr_distance; j++)
-			json_object_array_add(
-				d, json_object_new_int(nd->distance[j]));
-		put(e, "distance", d);
-		put(e, "numastat", kv_values(&nd->numastat));
-		put(e, "numastat_rates", kv_rates(&nd->numastat));
-		put(e, "meminfo", kv_values(&nd->meminfo));
-		json_object_array_add(a, e);
+			ms_jw_int(w, NULL, nd->distance[j]);
+		ms_jw_end(w);
+		ms_json_kv(w, "numastat", &nd->numastat, false);
+		ms_json_kv(w, "numastat_rates", &nd->numastat, true);
+		ms_json_kv(w, "meminfo", &nd->meminfo, false);
+		ms_jw_end(w);
 	}
-	put(o, "nodes", a);
-	put(o, "balancing", u64(n->balancing));
-	return o;
+	ms_jw_end(w);
+	ms_jw_u64na(w, "balancing", n->balancing);
 }
 
-static json *header_json(const struct ms_snapshot *s)
-{
-	json *o = json_object_new_object(), *src = json_object_new_object();
-	json *notes = json_object_new_array();
+/* ---- the document ---------------------------------------------------------- */
 
-	put(o, "timestamp", json_object_new_double(s->t_real));
-	put(o, "kernel", s->kernel[0] ? str(s->kernel) : NULL);
+static void header(struct ms_jw *w, const struct ms_snapshot *s)
+{
+	ms_jw_dbl(w, "timestamp", s->t_real);
+	OPT(w, "kernel", s->kernel);
+	ms_jw_obj(w, "sources");
 	for (int i = 0; i < MS_SEC_COUNT; i++)
 		if (s->source[i])
-			put(src, ms_section_name(i),
-			    json_object_new_string(s->source[i]));
-	put(o, "sources", src);
+			ms_jw_str(w, ms_section_name(i), s->source[i]);
+	ms_jw_end(w);
+	ms_jw_arr(w, "unavailable");
 	for (int i = 0; i < s->nr_notes; i++) {
-		json *n = json_object_new_object();
-
-		put(n, "what", str(s->notes[i].what));
-		put(n, "why", str(s->notes[i].why));
-		json_object_array_add(notes, n);
+		ms_jw_obj(w, NULL);
+		ms_json_esc(w, "what", s->notes[i].what,
+			    sizeof(s->notes[i].what));
+		ms_json_esc(w, "why", s->notes[i].why, sizeof(s->notes[i].why));
+		ms_jw_end(w);
 	}
-	put(o, "unavailable", notes);
-	return o;
+	ms_jw_end(w);
 }
 
 #define WANT(sec) ((sections & MS_SEC_BIT(sec)) && (s->have & MS_SEC_BIT(sec)))
 
+/* A core section's object: its keys, then those its events add. */
+#define SECTION(sec, key, body)                                    \
+	do {                                                       \
+		if (WANT(sec)) {                                   \
+			ms_jw_obj(&w, key);                        \
+			body;                                      \
+			ms_json_events_into(&w, s, sections, sec); \
+			ms_jw_end(&w);                             \
+			core |= MS_SEC_BIT(sec);                   \
+		}                                                  \
+	} while (0)
+
 int ms_out_json(FILE *f, const struct ms_snapshot *s, unsigned int sections)
 {
-	json *o = header_json(s);
-	const char *text;
+	unsigned int core = 0;
+	struct ms_jw w;
 
-	json_c_set_serialization_double_format("%.3f", JSON_C_OPTION_THREAD);
+	ms_jw_init(&w, f, 0);
+	ms_jw_obj(&w, NULL);
+	header(&w, s);
 	if (WANT(MS_SEC_MEMINFO))
-		put(o, "meminfo", kv_values(&s->meminfo));
-	if (WANT(MS_SEC_BUDDY))
-		put(o, "buddy", buddy_json(&s->buddy));
-	if (WANT(MS_SEC_SLAB))
-		put(o, "slab", slab_json(s, WANT(MS_SEC_SLAB_DETAIL)));
-	if (WANT(MS_SEC_PROCS))
-		put(o, "processes", procs_json(&s->procs));
-	if (WANT(MS_SEC_VMAS))
-		put(o, "vmas", vmas_json(&s->vmas));
-	if (WANT(MS_SEC_MAPLE)) {
-		json *v = NULL;
-
-		/* under vmas, even when the VMA list itself failed */
-		if (!json_object_object_get_ex(o, "vmas", &v)) {
-			v = json_object_new_object();
-			put(v, "pid", json_object_new_int(s->maple.pid));
-			put(o, "vmas", v);
-		}
-		put(v, "maple", maple_json(&s->maple));
+		ms_json_kv(&w, "meminfo", &s->meminfo, false);
+	SECTION(MS_SEC_BUDDY, "buddy", buddy(&w, &s->buddy));
+	SECTION(MS_SEC_SLAB, "slab",
+		slab(&w, s, WANT(MS_SEC_SLAB_DETAIL),
+		     WANT(MS_SEC_SLAB_EVENTS)));
+	if (WANT(MS_SEC_PROCS)) {
+		ms_jw_arr(&w, "processes");
+		for (int i = 0; i < s->procs.n; i++)
+			ms_json_record(&w, NULL, ms_proc_fields, &s->procs.v[i],
+				       0);
+		ms_jw_end(&w);
 	}
-	if (WANT(MS_SEC_RECLAIM))
-		put(o, "reclaim", reclaim_json(&s->reclaim));
-	if (WANT(MS_SEC_NUMA))
-		put(o, "numa", numa_json(&s->numa));
+	if (WANT(MS_SEC_VMAS) || WANT(MS_SEC_MAPLE))
+		vmas(&w, s, WANT(MS_SEC_VMAS), WANT(MS_SEC_MAPLE));
+	SECTION(MS_SEC_RECLAIM, "reclaim", reclaim(&w, &s->reclaim));
+	SECTION(MS_SEC_NUMA, "numa", numa(&w, &s->numa));
 	if (WANT(MS_SEC_ALLOC_PROBE))
-		put(o, "alloc_probe", alloc_probe_json(&s->alloc_probe));
+		alloc_probe(&w, &s->alloc_probe);
 	if (WANT(MS_SEC_SLAB_BENCH))
-		put(o, "slab_bench", slab_bench_json(&s->slab_bench));
-	ms_json_events(o, s, sections);
-	ms_json_live(o, s, sections);
-	text = json_object_to_json_string_ext(
-		o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
-	fputs(text, f);
+		slab_bench(&w, &s->slab_bench);
+	ms_json_events_rest(&w, s, sections, core);
+	ms_jw_end(&w);
 	fputc('\n', f);
-	json_object_put(o);
-	return ferror(f) ? -EIO : 0;
+	return ms_jw_error(&w);
 }

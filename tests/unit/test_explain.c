@@ -505,19 +505,34 @@ static void test_zh_complete(void **state)
 static void test_fields_explained(void **state)
 {
 	const struct ms_field *const tables[] = {
-		ms_zone_fields,	      ms_slab_cache_fields,
-		ms_slab_detail_fields, ms_proc_fields,
-		ms_vma_fields,	      ms_vma_smaps_fields,
-		ms_psi_fields,	      ms_swap_fields,
-		ms_zram_fields,	      ms_numa_node_fields,
-		ms_buddy_events_fields, ms_extfrag_fields,
-		ms_slab_events_fields, ms_callsite_fields,
-		ms_fault_proc_fields, ms_reclaim_events_fields,
-		ms_latency_fields, ms_reclaimer_fields,
-		ms_kswapd_fields, ms_shrinker_fields,
-		ms_oom_fields, ms_task_delays_fields,
-		ms_task_delay_fields, ms_numa_events_fields,
-		ms_migrate_reason_fields, ms_numa_hint_fields,
+		ms_zone_fields,
+		ms_slab_cache_fields,
+		ms_slab_detail_fields,
+		ms_proc_fields,
+		ms_vma_fields,
+		ms_vma_smaps_fields,
+		ms_psi_fields,
+		ms_swap_fields,
+		ms_zram_fields,
+		ms_numa_node_fields,
+		ms_buddy_events_fields,
+		ms_extfrag_fields,
+		ms_slab_events_fields,
+		ms_callsite_fields,
+		ms_fault_proc_fields,
+		ms_reclaim_events_fields,
+		ms_latency_fields,
+		ms_reclaimer_fields,
+		ms_kswapd_fields,
+		ms_shrinker_fields,
+		ms_oom_fields,
+		ms_task_delays_fields,
+		ms_task_delay_fields,
+		ms_numa_events_fields,
+		ms_migrate_reason_fields,
+		ms_numa_hint_fields,
+		ms_alloc_order_fields,
+		ms_bench_result_fields,
 	};
 	const struct ms_field *f[128];
 
@@ -537,9 +552,9 @@ static void test_fields_explained(void **state)
 static void test_panel_zh(void **state)
 {
 	WINDOW *w = newwin(12, 60, 0, 0);
-	struct ms_explain_ids e = { .id = { "buddy.zone.frag",
-					    "buddy.zone.wmark" },
-				    .n = 2 };
+	struct ms_explain_ids e = {
+		.id = { "buddy.zone.frag", "buddy.zone.wmark" }, .n = 2
+	};
 	wchar_t wc[64];
 	int h = ms_explain_height(&e, 0, 60);
 

@@ -49,6 +49,10 @@ static const struct {
 	{ "migrate reason", ms_migrate_reason_fields,
 	  sizeof(struct ms_migrate_reason) },
 	{ "numa hint", ms_numa_hint_fields, sizeof(struct ms_numa_hint) },
+	{ "alloc order", ms_alloc_order_fields, sizeof(struct ms_alloc_order) },
+	{ "bench result", ms_bench_result_fields,
+	  sizeof(struct ms_bench_result) },
+	{ "slab bench", ms_slab_bench_fields, sizeof(struct ms_slab_bench) },
 };
 
 /* The bytes a field of type ty occupies (vectors: one element). */
