@@ -16,18 +16,12 @@
 #include <linux/timekeeping.h>
 
 struct ms_probe_result {
-	u64 seq; /* 0: none yet */
 	u32 order, count, ok;
 	int node; /* NUMA_NO_NODE: any */
 	struct {
 		u64 ns;
 		int nid; /* -1 on failure */
 	} at[MS_KMOD_PROBE_MAX_COUNT];
-};
-
-struct ms_probe_file {
-	struct mutex lock; /* res */
-	struct ms_probe_result res;
 };
 
 /* Serialises probes; guards the rate window and the last result. */
@@ -81,9 +75,10 @@ static int ms_probe_opt(struct ms_probe_result *r, const char *key,
 	return -EINVAL;
 }
 
-/* "order N [count C] [node M]" into @r; -EINVAL on anything else. */
-static int ms_probe_parse(struct ms_cmd *cmd, struct ms_probe_result *r)
+/* "order N [count C] [node M]" into @res; -EINVAL on anything else. */
+static int ms_probe_parse(struct ms_cmd *cmd, void *res)
 {
+	struct ms_probe_result *r = res;
 	unsigned int i, seen = 0;
 
 	if (cmd->n % 2 || strcmp(cmd->word[0], MS_KMOD_W_ORDER) ||
@@ -110,10 +105,15 @@ static int ms_probe_budget(unsigned int count)
 	return 0;
 }
 
-static void ms_probe_run(struct ms_probe_result *r)
+/* Within the budget, the attempts; ms_probe_lock held. */
+static int ms_probe_run(void *res)
 {
+	struct ms_probe_result *r = res;
 	unsigned int i;
+	int err = ms_probe_budget(r->count);
 
+	if (err)
+		return err;
 	r->ok = 0;
 	for (i = 0; i < r->count; i++) {
 		if (ms_alloc_try(r->order, r->node, &r->at[i].ns,
@@ -121,54 +121,19 @@ static void ms_probe_run(struct ms_probe_result *r)
 			r->ok++;
 		cond_resched();
 	}
+	return 0;
 }
 
-static ssize_t ms_probe_write(struct file *file, const char __user *ubuf,
-			      size_t len, loff_t *ppos)
+static void ms_probe_print(struct seq_file *m, u64 seq, const void *res)
 {
-	struct ms_probe_file *f = ms_file_private(file);
-	struct ms_probe_result *r;
-	struct ms_cmd cmd;
-	int err;
-
-	err = ms_cmd_read(&cmd, ubuf, len, MS_KMOD_CMD_MAX);
-	if (err)
-		return err;
-	r = kzalloc(sizeof(*r), GFP_KERNEL);
-	if (!r)
-		return -ENOMEM;
-	err = ms_probe_parse(&cmd, r);
-	if (err)
-		goto out;
-	err = mutex_lock_killable(&ms_probe_lock);
-	if (err)
-		goto out;
-	err = ms_probe_budget(r->count);
-	if (!err) {
-		ms_probe_run(r);
-		r->seq = ++ms_probe_seq;
-		ms_probe_last = *r;
-	}
-	mutex_unlock(&ms_probe_lock);
-	if (!err) {
-		mutex_lock(&f->lock);
-		f->res = *r;
-		mutex_unlock(&f->lock);
-	}
-out:
-	kfree(r);
-	return err ? err : len;
-}
-
-static void ms_probe_print(struct seq_file *m, const struct ms_probe_result *r)
-{
+	const struct ms_probe_result *r = res;
 	u32 i;
 
-	if (!r->seq) {
+	if (!seq) {
 		seq_puts(m, "probe none\n");
 		return;
 	}
-	seq_printf(m, "probe %llu\norder %u\ncount %u\n", r->seq, r->order,
+	seq_printf(m, "probe %llu\norder %u\ncount %u\n", seq, r->order,
 		   r->count);
 	if (r->node == NUMA_NO_NODE)
 		seq_puts(m, "node any\n");
@@ -181,56 +146,21 @@ static void ms_probe_print(struct seq_file *m, const struct ms_probe_result *r)
 			   r->at[i].nid);
 }
 
-static int ms_probe_show(struct seq_file *m, void *v)
+static void ms_probe_limits(struct seq_file *m)
 {
-	struct ms_probe_file *f = m->private;
-
-	seq_puts(m, MS_KMOD_FMT_PROBE "\n");
 	seq_printf(m, "max_order %u\nmax_count %u\nattempts_per_sec %u\n",
 		   MS_MAX_ORDER, MS_KMOD_PROBE_MAX_COUNT,
 		   MS_KMOD_PROBE_PER_SEC);
-	mutex_lock(&f->lock);
-	if (f->res.seq) {
-		ms_probe_print(m, &f->res);
-		mutex_unlock(&f->lock);
-	} else {
-		mutex_unlock(&f->lock);
-		mutex_lock(&ms_probe_lock);
-		ms_probe_print(m, &ms_probe_last);
-		mutex_unlock(&ms_probe_lock);
-	}
-	seq_puts(m, "end\n");
-	return 0;
 }
 
-static int ms_probe_open(struct inode *inode, struct file *file)
-{
-	struct ms_probe_file *f;
-	int err;
-
-	f = kzalloc(sizeof(*f), GFP_KERNEL);
-	if (!f)
-		return -ENOMEM;
-	mutex_init(&f->lock);
-	err = single_open(file, ms_probe_show, f);
-	if (err)
-		kfree(f);
-	return err;
-}
-
-static int ms_probe_release(struct inode *inode, struct file *file)
-{
-	struct ms_probe_file *f = ms_file_private(file);
-
-	mutex_destroy(&f->lock);
-	kfree(f);
-	return single_release(inode, file);
-}
-
-const struct proc_ops ms_probe_ops = {
-	.proc_open = ms_probe_open,
-	.proc_read_iter = seq_read_iter,
-	.proc_write = ms_probe_write,
-	.proc_lseek = seq_lseek,
-	.proc_release = ms_probe_release,
+const struct ms_action ms_probe_action = {
+	.fmt = MS_KMOD_FMT_PROBE,
+	.size = sizeof(struct ms_probe_result),
+	.lock = &ms_probe_lock,
+	.last = &ms_probe_last,
+	.seq = &ms_probe_seq,
+	.parse = ms_probe_parse,
+	.run = ms_probe_run,
+	.limits = ms_probe_limits,
+	.print = ms_probe_print,
 };

@@ -46,11 +46,12 @@ static const struct {
 	const char *name;
 	umode_t mode;
 	const struct proc_ops *ops;
+	const struct ms_action *action;
 } ms_files[] = {
 	{ MS_KMOD_FILE_BUDDY, 0400, &ms_buddy_ops },
 	{ MS_KMOD_FILE_MAPLE, 0600, &ms_maple_ops },
-	{ MS_KMOD_FILE_PROBE, 0600, &ms_probe_ops },
-	{ MS_KMOD_FILE_BENCH, 0600, &ms_bench_ops },
+	{ MS_KMOD_FILE_PROBE, 0600, &ms_action_ops, &ms_probe_action },
+	{ MS_KMOD_FILE_BENCH, 0600, &ms_action_ops, &ms_bench_action },
 };
 
 /*
@@ -137,8 +138,9 @@ static int __init ms_init(void)
 	if (!ms_dir)
 		return -ENOMEM;
 	for (i = 0; i < ARRAY_SIZE(ms_files); i++) {
-		if (!proc_create(ms_files[i].name, ms_files[i].mode, ms_dir,
-				 ms_files[i].ops))
+		if (!proc_create_data(ms_files[i].name, ms_files[i].mode,
+				      ms_dir, ms_files[i].ops,
+				      (void *)ms_files[i].action))
 			goto fail;
 	}
 	ms_status = proc_create(MS_KMOD_FILE_BUDDY_STATUS, 0400, NULL,

@@ -21,8 +21,7 @@
 extern const struct proc_ops ms_buddy_ops;
 extern const struct proc_ops ms_buddy_status_ops;
 extern const struct proc_ops ms_maple_ops;
-extern const struct proc_ops ms_probe_ops;
-extern const struct proc_ops ms_bench_ops;
+extern const struct proc_ops ms_action_ops;
 
 /* Words of a command written to one of our files, split in place. */
 struct ms_cmd {
@@ -40,6 +39,29 @@ static inline void *ms_file_private(struct file *file)
 int ms_cmd_read(struct ms_cmd *cmd, const char __user *ubuf, size_t len,
 		size_t max);
 int ms_cmd_u32(const char *word, u32 max, u32 *out);
+
+/*
+ * A file that runs a command (action.c, ms_action_ops; the action is the
+ * proc entry's data). A write is parsed into a zeroed result of size bytes
+ * and run, one run at a time under *lock; a read shows the version line,
+ * the limits, the result of the last successful write on the same open
+ * file or else the last of any writer (*last, number *seq), and "end".
+ */
+struct ms_action {
+	const char *fmt; /* the version line */
+	size_t size;
+	struct mutex *lock; /* serialises runs; guards *last and *seq */
+	void *last;
+	u64 *seq; /* successful runs so far: the last one's number */
+	int (*parse)(struct ms_cmd *cmd, void *res); /* -EINVAL: refused */
+	int (*run)(void *res); /* *lock held */
+	void (*limits)(struct seq_file *m);
+	void (*print)(struct seq_file *m, u64 seq,
+		      const void *res); /* 0: none */
+};
+
+extern const struct ms_action ms_probe_action;
+extern const struct ms_action ms_bench_action;
 
 /* One timed alloc_pages + __free_pages; nid NUMA_NO_NODE for any node. */
 bool ms_alloc_try(unsigned int order, int nid, u64 *ns, int *page_nid);

@@ -27,15 +27,9 @@ struct ms_bench_stat {
 };
 
 struct ms_bench_result {
-	u64 seq; /* 0: none yet */
 	u32 size, count, obj_size;
 	size_t bucket;
 	struct ms_bench_stat st[MS_NR_API][MS_NR_OP];
-};
-
-struct ms_bench_file {
-	struct mutex lock; /* res */
-	struct ms_bench_result res;
 };
 
 /* What one run works with. */
@@ -129,8 +123,10 @@ static int ms_bench_api(struct ms_bench_run *b, int api)
 	return err;
 }
 
-static int ms_bench_go(struct ms_bench_result *r)
+/* One run, ms_bench_lock held. */
+static int ms_bench_go(void *res)
 {
+	struct ms_bench_result *r = res;
 	struct ms_bench_run b = { .r = r };
 	int err = -ENOMEM;
 
@@ -154,8 +150,9 @@ out:
 }
 
 /* "size S count C", both once, either order, each value in 1..max. */
-static int ms_bench_parse(struct ms_cmd *cmd, struct ms_bench_result *r)
+static int ms_bench_parse(struct ms_cmd *cmd, void *res)
 {
+	struct ms_bench_result *r = res;
 	unsigned int i;
 	u32 *out, max;
 
@@ -179,42 +176,6 @@ static int ms_bench_parse(struct ms_cmd *cmd, struct ms_bench_result *r)
 	return 0;
 }
 
-static ssize_t ms_bench_write(struct file *file, const char __user *ubuf,
-			      size_t len, loff_t *ppos)
-{
-	struct ms_bench_file *f = ms_file_private(file);
-	struct ms_bench_result *r;
-	struct ms_cmd cmd;
-	int err;
-
-	err = ms_cmd_read(&cmd, ubuf, len, MS_KMOD_CMD_MAX);
-	if (err)
-		return err;
-	r = kzalloc(sizeof(*r), GFP_KERNEL);
-	if (!r)
-		return -ENOMEM;
-	err = ms_bench_parse(&cmd, r);
-	if (err)
-		goto out;
-	err = mutex_lock_killable(&ms_bench_lock);
-	if (err)
-		goto out;
-	err = ms_bench_go(r);
-	if (!err) {
-		r->seq = ++ms_bench_seq;
-		ms_bench_last = *r;
-	}
-	mutex_unlock(&ms_bench_lock);
-	if (!err) {
-		mutex_lock(&f->lock);
-		f->res = *r;
-		mutex_unlock(&f->lock);
-	}
-out:
-	kfree(r);
-	return err ? err : len;
-}
-
 static void ms_bench_put_stat(struct seq_file *m, int api, int op,
 			      const struct ms_bench_stat *st)
 {
@@ -227,15 +188,16 @@ static void ms_bench_put_stat(struct seq_file *m, int api, int op,
 			   st->mean, st->p50, st->p99, st->max);
 }
 
-static void ms_bench_print(struct seq_file *m, const struct ms_bench_result *r)
+static void ms_bench_print(struct seq_file *m, u64 seq, const void *res)
 {
+	const struct ms_bench_result *r = res;
 	int api, op;
 
-	if (!r->seq) {
+	if (!seq) {
 		seq_puts(m, "bench none\n");
 		return;
 	}
-	seq_printf(m, "bench %llu\nsize %u\ncount %u\n", r->seq, r->size,
+	seq_printf(m, "bench %llu\nsize %u\ncount %u\n", seq, r->size,
 		   r->count);
 	seq_printf(m, "cache_object_size %u\nkmalloc_bucket %zu\n", r->obj_size,
 		   r->bucket);
@@ -244,56 +206,21 @@ static void ms_bench_print(struct seq_file *m, const struct ms_bench_result *r)
 			ms_bench_put_stat(m, api, op, &r->st[api][op]);
 }
 
-static int ms_bench_show(struct seq_file *m, void *v)
+static void ms_bench_limits(struct seq_file *m)
 {
-	struct ms_bench_file *f = m->private;
-
-	seq_puts(m, MS_KMOD_FMT_BENCH "\n");
 	seq_printf(m, "max_size %u\nmax_count %u\nmax_bytes %lu\n",
 		   MS_KMOD_BENCH_MAX_SIZE, MS_KMOD_BENCH_MAX_COUNT,
 		   MS_KMOD_BENCH_MAX_BYTES);
-	mutex_lock(&f->lock);
-	if (f->res.seq) {
-		ms_bench_print(m, &f->res);
-		mutex_unlock(&f->lock);
-	} else {
-		mutex_unlock(&f->lock);
-		mutex_lock(&ms_bench_lock);
-		ms_bench_print(m, &ms_bench_last);
-		mutex_unlock(&ms_bench_lock);
-	}
-	seq_puts(m, "end\n");
-	return 0;
 }
 
-static int ms_bench_open(struct inode *inode, struct file *file)
-{
-	struct ms_bench_file *f;
-	int err;
-
-	f = kzalloc(sizeof(*f), GFP_KERNEL);
-	if (!f)
-		return -ENOMEM;
-	mutex_init(&f->lock);
-	err = single_open(file, ms_bench_show, f);
-	if (err)
-		kfree(f);
-	return err;
-}
-
-static int ms_bench_release(struct inode *inode, struct file *file)
-{
-	struct ms_bench_file *f = ms_file_private(file);
-
-	mutex_destroy(&f->lock);
-	kfree(f);
-	return single_release(inode, file);
-}
-
-const struct proc_ops ms_bench_ops = {
-	.proc_open = ms_bench_open,
-	.proc_read_iter = seq_read_iter,
-	.proc_write = ms_bench_write,
-	.proc_lseek = seq_lseek,
-	.proc_release = ms_bench_release,
+const struct ms_action ms_bench_action = {
+	.fmt = MS_KMOD_FMT_BENCH,
+	.size = sizeof(struct ms_bench_result),
+	.lock = &ms_bench_lock,
+	.last = &ms_bench_last,
+	.seq = &ms_bench_seq,
+	.parse = ms_bench_parse,
+	.run = ms_bench_go,
+	.limits = ms_bench_limits,
+	.print = ms_bench_print,
 };
