@@ -62,7 +62,7 @@ struct bstate {
 	int zones;
 };
 
-static int buddy_header(struct ms_kp *x, const struct ms_kw *w,
+static int buddy_header(struct ms_lc *x, const struct ms_kw *w,
 			struct bstate *st)
 {
 	struct ms_buddy *b = st->b;
@@ -70,18 +70,18 @@ static int buddy_header(struct ms_kp *x, const struct ms_kw *w,
 	int err;
 
 	if (st->zones)
-		return ms_kp_bad(x, -EINVAL,
+		return ms_lc_bad(x, -EINVAL,
 				 "header line after the first zone");
 	if (ms_kw_is(w, 0, "orders")) {
 		err = ms_kw_key(x, w, MS_MAX_ORDER, &v);
 		if (!err && !v)
-			err = ms_kp_bad(x, -EINVAL, "no orders");
+			err = ms_lc_bad(x, -EINVAL, "no orders");
 		st->orders = (int)v;
 		return err;
 	}
 	if (ms_kw_is(w, 0, "types")) {
 		if (w->n - 1 > MS_MAX_MIGRATE)
-			return ms_kp_bad(x, -E2BIG,
+			return ms_lc_bad(x, -E2BIG,
 					 "more than %d migrate types",
 					 MS_MAX_MIGRATE);
 		for (int t = 1; t < w->n; t++) {
@@ -100,7 +100,7 @@ static int buddy_header(struct ms_kp *x, const struct ms_kw *w,
 }
 
 /* The zone before the next one (or the end) must be complete. */
-static int zone_done(struct ms_kp *x, struct bstate *st)
+static int zone_done(struct ms_lc *x, struct bstate *st)
 {
 	struct ms_zone *z = st->z;
 	static const char *const need[] = { "nr_free", "capped" };
@@ -110,18 +110,18 @@ static int zone_done(struct ms_kp *x, struct bstate *st)
 		return 0;
 	for (int i = 0; i < 2; i++)
 		if (!(st->seen & bits[i]))
-			return ms_kp_bad(x, -EINVAL,
+			return ms_lc_bad(x, -EINVAL,
 					 "zone %d %s has no %s line", z->node,
 					 z->name, need[i]);
 	if (st->tseen != (1u << st->ntypes) - 1)
-		return ms_kp_bad(x, -EINVAL, "zone %d %s lacks free_type lines",
+		return ms_lc_bad(x, -EINVAL, "zone %d %s lacks free_type lines",
 				 z->node, z->name);
 	z->has_migrate = st->ntypes > 0;
 	return 0;
 }
 
 /* "zone NODE NAME": found (zoneinfo listed it) or added. */
-static int zone_start(struct ms_kp *x, const struct ms_kw *w, struct bstate *st)
+static int zone_start(struct ms_lc *x, const struct ms_kw *w, struct bstate *st)
 {
 	struct ms_buddy *b = st->b;
 	char name[sizeof(b->zones[0].name)];
@@ -130,7 +130,7 @@ static int zone_start(struct ms_kp *x, const struct ms_kw *w, struct bstate *st)
 	int err;
 
 	if (!st->orders || st->ntypes < 0)
-		return ms_kp_bad(x, -EINVAL,
+		return ms_lc_bad(x, -EINVAL,
 				 "zone before the orders and types lines");
 	err = zone_done(x, st);
 	if (!err)
@@ -143,15 +143,15 @@ static int zone_start(struct ms_kp *x, const struct ms_kw *w, struct bstate *st)
 		return err;
 	z = ms_zone_find(b, (int)node, name);
 	if (z && z->nr_orders)
-		return ms_kp_bad(x, -EINVAL, "zone %d %s listed twice",
+		return ms_lc_bad(x, -EINVAL, "zone %d %s listed twice",
 				 (int)node, name);
 	if (!z) {
 		if (b->nr_zones >= MAX_ZONES)
-			return ms_kp_bad(x, -E2BIG, "more than %d zones",
+			return ms_lc_bad(x, -E2BIG, "more than %d zones",
 					 MAX_ZONES);
 		z = ms_zone_add(b);
 		if (!z)
-			return ms_kp_bad(x, -ENOMEM, "out of memory");
+			return ms_lc_bad(x, -ENOMEM, "out of memory");
 		z->node = (int)node;
 		memcpy(z->name, name, sizeof(name));
 	}
@@ -165,11 +165,11 @@ static int zone_start(struct ms_kp *x, const struct ms_kw *w, struct bstate *st)
 }
 
 /* Per-order counts from word `from` on: exactly st->orders of them. */
-static int orders_line(struct ms_kp *x, const struct ms_kw *w, int from,
+static int orders_line(struct ms_lc *x, const struct ms_kw *w, int from,
 		       struct bstate *st, uint64_t *v)
 {
 	if (w->n - from != st->orders)
-		return ms_kp_bad(x, -EINVAL,
+		return ms_lc_bad(x, -EINVAL,
 				 "%d counts, the header says %d orders",
 				 w->n - from, st->orders);
 	for (int o = 0; o < st->orders; o++) {
@@ -182,7 +182,7 @@ static int orders_line(struct ms_kp *x, const struct ms_kw *w, int from,
 	return 0;
 }
 
-static int free_type_line(struct ms_kp *x, const struct ms_kw *w,
+static int free_type_line(struct ms_lc *x, const struct ms_kw *w,
 			  struct bstate *st)
 {
 	struct ms_buddy *b = st->b;
@@ -190,18 +190,18 @@ static int free_type_line(struct ms_kp *x, const struct ms_kw *w,
 	for (int t = 0; t < st->ntypes; t++)
 		if (ms_kw_is(w, 1, b->migrate[t])) {
 			if (st->tseen & (1u << t))
-				return ms_kp_bad(x, -EINVAL,
+				return ms_lc_bad(x, -EINVAL,
 						 "free_type %s twice",
 						 b->migrate[t]);
 			st->tseen |= 1u << t;
 			return orders_line(x, w, 2, st, st->z->mt_free[t]);
 		}
-	return ms_kp_bad(x, -EINVAL,
+	return ms_lc_bad(x, -EINVAL,
 			 "free_type of a type not in the types line");
 }
 
 /* 1 if w is a "key N" line of a zone, after storing it. */
-static int zone_u64_line(struct ms_kp *x, const struct ms_kw *w,
+static int zone_u64_line(struct ms_lc *x, const struct ms_kw *w,
 			 struct bstate *st)
 {
 	uint64_t v;
@@ -213,15 +213,17 @@ static int zone_u64_line(struct ms_kp *x, const struct ms_kw *w,
 		if (!ms_kw_is(w, 0, zone_u64[i].key))
 			continue;
 		if (st->seen & (1u << i))
-			return ms_kp_bad(x, -EINVAL, "%s twice in a zone",
+			return ms_lc_bad(x, -EINVAL, "%s twice in a zone",
 					 zone_u64[i].key);
 		st->seen |= 1u << i;
 		err = ms_kw_key(x, w, UINT64_MAX - 1, &v);
 		if (err)
 			return err;
-		f = !zone_u64[i].zoneinfo ? NULL :
-			ms_field_u64(ms_zone_fields, st->z, zone_u64[i].zoneinfo,
-				     strlen(zone_u64[i].zoneinfo));
+		f = !zone_u64[i].zoneinfo ?
+			    NULL :
+			    ms_field_u64(ms_zone_fields, st->z,
+					 zone_u64[i].zoneinfo,
+					 strlen(zone_u64[i].zoneinfo));
 		if (f)
 			*f = v;
 		return 1;
@@ -229,7 +231,7 @@ static int zone_u64_line(struct ms_kp *x, const struct ms_kw *w,
 	return 0;
 }
 
-static int zone_line(struct ms_kp *x, const struct ms_kw *w, struct bstate *st)
+static int zone_line(struct ms_lc *x, const struct ms_kw *w, struct bstate *st)
 {
 	uint64_t v;
 	int err = zone_u64_line(x, w, st);
@@ -238,7 +240,7 @@ static int zone_line(struct ms_kp *x, const struct ms_kw *w, struct bstate *st)
 		return err < 0 ? err : 0;
 	if (ms_kw_is(w, 0, "nr_free")) {
 		if (st->seen & (1u << ZL_NR_FREE))
-			return ms_kp_bad(x, -EINVAL, "nr_free twice in a zone");
+			return ms_lc_bad(x, -EINVAL, "nr_free twice in a zone");
 		st->seen |= 1u << ZL_NR_FREE;
 		return orders_line(x, w, 1, st, st->z->free_blocks);
 	}
@@ -246,7 +248,7 @@ static int zone_line(struct ms_kp *x, const struct ms_kw *w, struct bstate *st)
 		return free_type_line(x, w, st);
 	if (ms_kw_is(w, 0, "capped")) {
 		if (st->seen & (1u << ZL_CAPPED))
-			return ms_kp_bad(x, -EINVAL, "capped twice in a zone");
+			return ms_lc_bad(x, -EINVAL, "capped twice in a zone");
 		st->seen |= 1u << ZL_CAPPED;
 		err = ms_kw_key(x, w, 1, &v);
 		st->info->capped += !err && v;
@@ -255,7 +257,7 @@ static int zone_line(struct ms_kp *x, const struct ms_kw *w, struct bstate *st)
 	return 0; /* a line of a later version */
 }
 
-static int buddy_line(struct ms_kp *x, const struct ms_kw *w, void *ctx)
+static int buddy_line(struct ms_lc *x, const struct ms_kw *w, void *ctx)
 {
 	struct bstate *st = ctx;
 
@@ -264,7 +266,7 @@ static int buddy_line(struct ms_kp *x, const struct ms_kw *w, void *ctx)
 
 		x->lineno = 0;
 		if (!err && !st->zones)
-			return ms_kp_bad(x, -ENODATA, "no zones");
+			return ms_lc_bad(x, -ENODATA, "no zones");
 		if (!err && st->orders > st->b->nr_orders)
 			st->b->nr_orders = st->orders;
 		return err;
@@ -287,10 +289,10 @@ int ms_kmod_parse_buddy(const char *text, size_t len, struct ms_buddy *b,
 	struct bstate st = { .b = b,
 			     .info = info ? info : &dummy,
 			     .ntypes = -1 };
-	struct ms_kp x;
+	struct ms_lc x;
 
 	memset(st.info, 0, sizeof(*st.info));
 	st.info->page_size = st.info->walk_limit = MS_NA;
-	ms_kp_init(&x, text, len, why, whylen);
+	ms_lc_init(&x, text, len, why, whylen);
 	return ms_kp_lines(&x, text, len, MS_KMOD_FMT_BUDDY, buddy_line, &st);
 }

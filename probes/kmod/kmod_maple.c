@@ -33,7 +33,7 @@ struct mstate {
 	int nslots; /* slot lines of n so far */
 };
 
-static int maple_header(struct ms_kp *x, const struct ms_kw *w,
+static int maple_header(struct ms_lc *x, const struct ms_kw *w,
 			struct mstate *st)
 {
 	static const char *const keys[] = { "pid",    "map_count",  "vmas",
@@ -51,13 +51,13 @@ static int maple_header(struct ms_kp *x, const struct ms_kw *w,
 		if (!ms_kw_is(w, 0, keys[i]))
 			continue;
 		if (m->nr_nodes)
-			return ms_kp_bad(x, -EINVAL, "%s after the first node",
+			return ms_lc_bad(x, -EINVAL, "%s after the first node",
 					 keys[i]);
 		err = ms_kw_key(x, w, UINT64_MAX - 1, &v);
 		if (err)
 			return err;
 		if (i == 0 && (v == 0 || v > 4194304))
-			return ms_kp_bad(x, -EINVAL, "bad pid");
+			return ms_lc_bad(x, -EINVAL, "bad pid");
 		if (i == 0)
 			m->pid = (int)v;
 		else if (dst[i])
@@ -70,26 +70,26 @@ static int maple_header(struct ms_kp *x, const struct ms_kw *w,
 	return 0; /* a line of a later version */
 }
 
-static int node_done(struct ms_kp *x, struct mstate *st)
+static int node_done(struct ms_lc *x, struct mstate *st)
 {
 	struct ms_maple_node *n = st->n;
 
 	if (!n)
 		return 0;
 	if (st->nslots != n->nr_slots)
-		return ms_kp_bad(x, -EINVAL,
+		return ms_lc_bad(x, -EINVAL,
 				 "node %d: %d slot lines, it says %d",
 				 (int)(n - st->m->nodes), st->nslots,
 				 n->nr_slots);
 	if (n->nr_slots &&
 	    st->m->slots[n->slot + n->nr_slots - 1].last != n->max)
-		return ms_kp_bad(x, -EINVAL,
+		return ms_lc_bad(x, -EINVAL,
 				 "node %d: the last slot ends before max",
 				 (int)(n - st->m->nodes));
 	return 0;
 }
 
-static int node_type(struct ms_kp *x, const struct ms_kw *w, int i,
+static int node_type(struct ms_lc *x, const struct ms_kw *w, int i,
 		     enum ms_maple_type *t)
 {
 	for (size_t k = 0; k < sizeof(maple_types) / sizeof(maple_types[0]);
@@ -98,27 +98,27 @@ static int node_type(struct ms_kp *x, const struct ms_kw *w, int i,
 			*t = (enum ms_maple_type)k;
 			return 0;
 		}
-	return ms_kp_bad(x, -EINVAL, "unknown node type");
+	return ms_lc_bad(x, -EINVAL, "unknown node type");
 }
 
 /* Parent and depth: the root first, every other node below an earlier one. */
-static int node_place(struct ms_kp *x, struct mstate *st,
+static int node_place(struct ms_lc *x, struct mstate *st,
 		      struct ms_maple_node *n, int id, uint64_t depth)
 {
 	const struct ms_maple_node *p;
 
 	if (n->parent < 0) {
 		if (id || depth)
-			return ms_kp_bad(x, -EINVAL, "node %d has no parent",
+			return ms_lc_bad(x, -EINVAL, "node %d has no parent",
 					 id);
 		return 0;
 	}
 	if (n->parent >= id)
-		return ms_kp_bad(x, -EINVAL, "node %d: parent %d comes later",
+		return ms_lc_bad(x, -EINVAL, "node %d: parent %d comes later",
 				 id, n->parent);
 	p = &st->m->nodes[n->parent];
 	if ((int)depth != p->depth + 1 || n->min < p->min || n->max > p->max)
-		return ms_kp_bad(x, -EINVAL,
+		return ms_lc_bad(x, -EINVAL,
 				 "node %d: depth or range do not fit "
 				 "in its parent",
 				 id);
@@ -127,7 +127,7 @@ static int node_place(struct ms_kp *x, struct mstate *st,
 
 /* "node ID PARENT DEPTH TYPE MIN MAX NSLOTS ADDR" */
 /* PARENT DEPTH TYPE MIN MAX NSLOTS ADDR of a node line, into n. */
-static int node_fields(struct ms_kp *x, const struct ms_kw *w,
+static int node_fields(struct ms_lc *x, const struct ms_kw *w,
 		       struct ms_maple_node *n, uint64_t *depth)
 {
 	uint64_t ns = 0;
@@ -150,7 +150,7 @@ static int node_fields(struct ms_kp *x, const struct ms_kw *w,
 	return err;
 }
 
-static int node_line(struct ms_kp *x, const struct ms_kw *w, struct mstate *st)
+static int node_line(struct ms_lc *x, const struct ms_kw *w, struct mstate *st)
 {
 	struct ms_maple *m = st->m;
 	struct ms_maple_node *n;
@@ -158,7 +158,7 @@ static int node_line(struct ms_kp *x, const struct ms_kw *w, struct mstate *st)
 	int err;
 
 	if ((st->header & MAPLE_NEEDED) != MAPLE_NEEDED)
-		return ms_kp_bad(x, -EINVAL,
+		return ms_lc_bad(x, -EINVAL,
 				 "node before the pid, nodes, slots and "
 				 "truncated lines");
 	err = node_done(x, st);
@@ -169,10 +169,10 @@ static int node_line(struct ms_kp *x, const struct ms_kw *w, struct mstate *st)
 	if (err)
 		return err;
 	if (id != (uint64_t)m->nr_nodes || id >= st->nodes)
-		return ms_kp_bad(x, -EINVAL, "node %d out of order", (int)id);
+		return ms_lc_bad(x, -EINVAL, "node %d out of order", (int)id);
 	n = ms_maple_node_add(m);
 	if (!n)
-		return ms_kp_bad(x, -ENOMEM, "out of memory");
+		return ms_lc_bad(x, -ENOMEM, "out of memory");
 	st->n = n;
 	st->nslots = 0;
 	n->slot = m->nr_slots;
@@ -181,12 +181,12 @@ static int node_line(struct ms_kp *x, const struct ms_kw *w, struct mstate *st)
 		return err;
 	n->depth = (int)depth;
 	if (n->min > n->max)
-		return ms_kp_bad(x, -EINVAL, "node %d: min above max", (int)id);
+		return ms_lc_bad(x, -EINVAL, "node %d: min above max", (int)id);
 	return node_place(x, st, n, (int)id, depth);
 }
 
 /* "pivots ID P..." and "gaps ID G...": the current node's. */
-static int node_values(struct ms_kp *x, const struct ms_kw *w,
+static int node_values(struct ms_lc *x, const struct ms_kw *w,
 		       struct mstate *st, bool pivots)
 {
 	struct ms_maple_node *n = st->n;
@@ -197,16 +197,16 @@ static int node_values(struct ms_kp *x, const struct ms_kw *w,
 	if (err)
 		return err;
 	if (id != (uint64_t)(n - st->m->nodes))
-		return ms_kp_bad(x, -EINVAL, "values of another node");
+		return ms_lc_bad(x, -EINVAL, "values of another node");
 	if (cnt > MS_MAPLE_PIVOTS || cnt > n->nr_slots)
-		return ms_kp_bad(x, -EINVAL, "%d values for %d slots", cnt,
+		return ms_lc_bad(x, -EINVAL, "%d values for %d slots", cnt,
 				 n->nr_slots);
 	for (int i = 0; i < cnt; i++) {
 		err = ms_kw_num(x, w, i + 2, UINT64_MAX, &v[i], "value");
 		if (err)
 			return err;
 		if (pivots && i && v[i] <= v[i - 1])
-			return ms_kp_bad(x, -EINVAL, "pivots do not increase");
+			return ms_lc_bad(x, -EINVAL, "pivots do not increase");
 	}
 	if (pivots)
 		n->nr_pivots = cnt;
@@ -216,7 +216,7 @@ static int node_values(struct ms_kp *x, const struct ms_kw *w,
 }
 
 /* "vma START END PERMS FLAGS" from word 5 on: the slot's VMA. */
-static int slot_vma(struct ms_kp *x, const struct ms_kw *w,
+static int slot_vma(struct ms_lc *x, const struct ms_kw *w,
 		    struct ms_maple_slot *s)
 {
 	static const char allowed[4][3] = { "r-", "w-", "x-", "sp" };
@@ -232,24 +232,24 @@ static int slot_vma(struct ms_kp *x, const struct ms_kw *w,
 	if (err)
 		return err;
 	if (w->l[8] != 4)
-		return ms_kp_bad(x, -EINVAL, "bad perms");
+		return ms_lc_bad(x, -EINVAL, "bad perms");
 	for (int i = 0; i < 4; i++) {
 		char c = w->w[8][i];
 
 		if (c != allowed[i][0] && c != allowed[i][1])
-			return ms_kp_bad(x, -EINVAL, "bad perms");
+			return ms_lc_bad(x, -EINVAL, "bad perms");
 		s->perms[i] = c;
 	}
 	s->perms[4] = '\0';
 	if (s->vm_start != s->first || s->vm_end - 1 != s->last)
-		return ms_kp_bad(x, -EINVAL,
+		return ms_lc_bad(x, -EINVAL,
 				 "vma %llx-%llx is not its slot's range",
 				 (unsigned long long)s->vm_start,
 				 (unsigned long long)s->vm_end);
 	return 0;
 }
 
-static int slot_kind(struct ms_kp *x, const struct ms_kw *w, struct mstate *st,
+static int slot_kind(struct ms_lc *x, const struct ms_kw *w, struct mstate *st,
 		     struct ms_maple_slot *s)
 {
 	int child, err;
@@ -265,7 +265,7 @@ static int slot_kind(struct ms_kp *x, const struct ms_kw *w, struct mstate *st,
 		return slot_vma(x, w, s);
 	}
 	if (!ms_kw_is(w, 5, "child"))
-		return ms_kp_bad(x, -EINVAL, "unknown slot kind");
+		return ms_lc_bad(x, -EINVAL, "unknown slot kind");
 	s->kind = MS_SLOT_CHILD;
 	err = ms_kw_count(x, w, 7);
 	if (!err)
@@ -274,15 +274,15 @@ static int slot_kind(struct ms_kp *x, const struct ms_kw *w, struct mstate *st,
 		return err;
 	if (child >= 0 &&
 	    (child <= st->m->nr_nodes - 1 || (uint64_t)child >= st->nodes))
-		return ms_kp_bad(x, -EINVAL, "child %d out of order", child);
+		return ms_lc_bad(x, -EINVAL, "child %d out of order", child);
 	if (child < 0 && !st->m->truncated)
-		return ms_kp_bad(x, -EINVAL, "a missing child in a full dump");
+		return ms_lc_bad(x, -EINVAL, "a missing child in a full dump");
 	s->child = child;
 	return 0;
 }
 
 /* "slot ID I FIRST LAST KIND ...": slots follow each other, no gap. */
-static int slot_line(struct ms_kp *x, const struct ms_kw *w, struct mstate *st)
+static int slot_line(struct ms_lc *x, const struct ms_kw *w, struct mstate *st)
 {
 	struct ms_maple_node *n = st->n;
 	struct ms_maple *m = st->m;
@@ -295,24 +295,24 @@ static int slot_line(struct ms_kp *x, const struct ms_kw *w, struct mstate *st)
 	int err;
 
 	if (w->n < 6)
-		return ms_kp_bad(x, -EINVAL, "slot line too short");
+		return ms_lc_bad(x, -EINVAL, "slot line too short");
 	err = ms_kw_fields(x, w, f, 2);
 	if (err)
 		return err;
 	if (id != (uint64_t)(n - m->nodes) || i != (uint64_t)st->nslots ||
 	    st->nslots >= n->nr_slots)
-		return ms_kp_bad(x, -EINVAL, "slot %d %d out of order", (int)id,
+		return ms_lc_bad(x, -EINVAL, "slot %d %d out of order", (int)id,
 				 (int)i);
 	if (m->nr_slots >= MAX_MAPLE_SLOTS ||
 	    (uint64_t)m->nr_slots >= st->slots)
-		return ms_kp_bad(x, -E2BIG, "more slots than the header says");
+		return ms_lc_bad(x, -E2BIG, "more slots than the header says");
 	if (i && m->slots[m->nr_slots - 1].last == n->max)
-		return ms_kp_bad(x, -EINVAL, "slot %d %d: after the node's max",
+		return ms_lc_bad(x, -EINVAL, "slot %d %d: after the node's max",
 				 (int)id, (int)i);
 	expect = i ? m->slots[m->nr_slots - 1].last + 1 : n->min;
 	s = ms_maple_slot_add(m);
 	if (!s)
-		return ms_kp_bad(x, -ENOMEM, "out of memory");
+		return ms_lc_bad(x, -ENOMEM, "out of memory");
 	st->nslots++;
 	err = ms_kw_num(x, w, 3, UINT64_MAX, &s->first, "first");
 	if (!err)
@@ -320,14 +320,14 @@ static int slot_line(struct ms_kp *x, const struct ms_kw *w, struct mstate *st)
 	if (err)
 		return err;
 	if (s->first != expect || s->last < s->first || s->last > n->max)
-		return ms_kp_bad(x, -EINVAL,
+		return ms_lc_bad(x, -EINVAL,
 				 "slot %d %d: range does not follow on",
 				 (int)id, (int)i);
 	return slot_kind(x, w, st, s);
 }
 
 /* Every child slot names a node whose parent and range it is. */
-static int maple_links(struct ms_kp *x, struct ms_maple *m)
+static int maple_links(struct ms_lc *x, struct ms_maple *m)
 {
 	for (int i = 0; i < m->nr_nodes; i++) {
 		const struct ms_maple_node *n = &m->nodes[i];
@@ -339,13 +339,13 @@ static int maple_links(struct ms_kp *x, struct ms_maple *m)
 			if (s->kind != MS_SLOT_CHILD || s->child < 0)
 				continue;
 			if (s->child >= m->nr_nodes)
-				return ms_kp_bad(x, -EINVAL,
+				return ms_lc_bad(x, -EINVAL,
 						 "child %d not dumped",
 						 s->child);
 			c = &m->nodes[s->child];
 			if (c->parent != i || c->min != s->first ||
 			    c->max != s->last)
-				return ms_kp_bad(
+				return ms_lc_bad(
 					x, -EINVAL,
 					"node %d is not slot %d of node %d",
 					s->child, k, i);
@@ -354,7 +354,7 @@ static int maple_links(struct ms_kp *x, struct ms_maple *m)
 	return 0;
 }
 
-static int maple_line(struct ms_kp *x, const struct ms_kw *w, void *ctx)
+static int maple_line(struct ms_lc *x, const struct ms_kw *w, void *ctx)
 {
 	struct mstate *st = ctx;
 	int err;
@@ -363,10 +363,10 @@ static int maple_line(struct ms_kp *x, const struct ms_kw *w, void *ctx)
 		err = node_done(x, st);
 		x->lineno = 0;
 		if (!err && (st->header & MAPLE_NEEDED) != MAPLE_NEEDED)
-			err = ms_kp_bad(x, -EINVAL, "no header");
+			err = ms_lc_bad(x, -EINVAL, "no header");
 		if (!err && ((uint64_t)st->m->nr_nodes != st->nodes ||
 			     (uint64_t)st->m->nr_slots != st->slots))
-			err = ms_kp_bad(x, -EINVAL,
+			err = ms_lc_bad(x, -EINVAL,
 					"%d nodes and %d slots, the "
 					"header says %llu and %llu",
 					st->m->nr_nodes, st->m->nr_slots,
@@ -389,14 +389,14 @@ int ms_kmod_parse_maple(const char *text, size_t len, struct ms_maple *m,
 			char *why, size_t whylen)
 {
 	struct mstate st = { .m = m };
-	struct ms_kp x;
+	struct ms_lc x;
 	int err;
 
 	m->pid = 0;
 	m->nr_nodes = m->nr_slots = 0;
 	m->truncated = false;
 	m->map_count = m->vmas = m->height = m->tree_flags = MS_NA;
-	ms_kp_init(&x, text, len, why, whylen);
+	ms_lc_init(&x, text, len, why, whylen);
 	err = ms_kp_lines(&x, text, len, MS_KMOD_FMT_MAPLE, maple_line, &st);
 	if (err) {
 		m->pid = 0;

@@ -7,59 +7,26 @@
 #include "probes/kmod/kmod_parse.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
-void ms_kp_init(struct ms_kp *x, const char *text, size_t len, char *why,
-		size_t whylen)
-{
-	x->p = text;
-	x->end = text + len;
-	x->lineno = 0;
-	x->why = why;
-	x->whylen = whylen;
-	if (whylen)
-		why[0] = '\0';
-}
-
-int ms_kp_bad(struct ms_kp *x, int err, const char *fmt, ...)
-{
-	va_list ap;
-	int n = 0;
-
-	if (!x->whylen)
-		return err;
-	if (x->lineno)
-		n = snprintf(x->why, x->whylen, "line %d: ", x->lineno);
-	if (n < 0 || (size_t)n >= x->whylen)
-		return err;
-	va_start(ap, fmt);
-	vsnprintf(x->why + n, x->whylen - (size_t)n, fmt, ap);
-	va_end(ap);
-	return err;
-}
-
 /* 1 with the next line in w, 0 at the end, -EINVAL when it was cut. */
-static int next_line(struct ms_kp *x, struct ms_kw *w)
+static int next_line(struct ms_lc *x, struct ms_kw *w)
 {
 	const char *nl, *s;
+	int err = ms_lc_next(x, &s, &nl);
 
-	if (x->p >= x->end)
-		return 0;
-	x->lineno++;
-	nl = memchr(x->p, '\n', (size_t)(x->end - x->p));
-	if (!nl)
-		return ms_kp_bad(x, -EINVAL, "cut off (no newline at the end)");
+	if (err <= 0)
+		return err;
 	w->n = 0;
-	for (s = x->p; s < nl;) {
+	while (s < nl) {
 		const char *e = s;
 
 		while (e < nl && *e != ' ')
 			e++;
 		if (e > s) {
 			if (w->n == MS_KW_MAX)
-				return ms_kp_bad(x, -EINVAL,
+				return ms_lc_bad(x, -EINVAL,
 						 "more than %d words",
 						 MS_KW_MAX);
 			w->w[w->n] = s;
@@ -67,7 +34,6 @@ static int next_line(struct ms_kp *x, struct ms_kw *w)
 		}
 		s = e + 1;
 	}
-	x->p = nl + 1;
 	return 1;
 }
 
@@ -114,19 +80,19 @@ static int parse_num(const char *s, size_t n, uint64_t *v)
 }
 
 /* Word i as a number up to max. */
-int ms_kw_num(struct ms_kp *x, const struct ms_kw *w, int i, uint64_t max,
+int ms_kw_num(struct ms_lc *x, const struct ms_kw *w, int i, uint64_t max,
 	      uint64_t *v, const char *what)
 {
 	if (i >= w->n)
-		return ms_kp_bad(x, -EINVAL, "no %s", what);
+		return ms_lc_bad(x, -EINVAL, "no %s", what);
 	if (parse_num(w->w[i], w->l[i], v) || *v > max)
-		return ms_kp_bad(x, -EINVAL, "bad %s '%.*s'", what,
+		return ms_lc_bad(x, -EINVAL, "bad %s '%.*s'", what,
 				 (int)(w->l[i] > 24 ? 24 : w->l[i]), w->w[i]);
 	return 0;
 }
 
 /* Word i as a number up to max, or -1 (returned as -1) when it says so. */
-int ms_kw_int(struct ms_kp *x, const struct ms_kw *w, int i, int max, int *v,
+int ms_kw_int(struct ms_lc *x, const struct ms_kw *w, int i, int max, int *v,
 	      const char *what)
 {
 	uint64_t u;
@@ -143,7 +109,7 @@ int ms_kw_int(struct ms_kp *x, const struct ms_kw *w, int i, int max, int *v,
 }
 
 /* Word i as a number, or MS_NA for "-". */
-int ms_kw_na(struct ms_kp *x, const struct ms_kw *w, int i, uint64_t *v,
+int ms_kw_na(struct ms_lc *x, const struct ms_kw *w, int i, uint64_t *v,
 	     const char *what)
 {
 	if (ms_kw_is(w, i, "-")) {
@@ -153,24 +119,24 @@ int ms_kw_na(struct ms_kp *x, const struct ms_kw *w, int i, uint64_t *v,
 	return ms_kw_num(x, w, i, UINT64_MAX - 1, v, what);
 }
 
-int ms_kw_count(struct ms_kp *x, const struct ms_kw *w, int n)
+int ms_kw_count(struct ms_lc *x, const struct ms_kw *w, int n)
 {
 	if (w->n != n)
-		return ms_kp_bad(x, -EINVAL, "%.*s: %d words, expected %d",
+		return ms_lc_bad(x, -EINVAL, "%.*s: %d words, expected %d",
 				 (int)(w->l[0] > 24 ? 24 : w->l[0]), w->w[0],
 				 w->n, n);
 	return 0;
 }
 
 /* A name from the kernel: a short word of printable ASCII. */
-int ms_kw_name(struct ms_kp *x, const struct ms_kw *w, int i, char *dst,
+int ms_kw_name(struct ms_lc *x, const struct ms_kw *w, int i, char *dst,
 	       size_t cap, const char *what)
 {
 	if (i >= w->n || w->l[i] >= cap)
-		return ms_kp_bad(x, -EINVAL, "bad %s", what);
+		return ms_lc_bad(x, -EINVAL, "bad %s", what);
 	for (size_t k = 0; k < w->l[i]; k++)
 		if (w->w[i][k] <= ' ' || w->w[i][k] >= 0x7f)
-			return ms_kp_bad(x, -EINVAL, "bad %s", what);
+			return ms_lc_bad(x, -EINVAL, "bad %s", what);
 	memcpy(dst, w->w[i], w->l[i]);
 	dst[w->l[i]] = '\0';
 	return 0;
@@ -201,9 +167,9 @@ int ms_kmod_version(const char *text, size_t len, const char *want, char *why,
 }
 
 /* The version line, then lines until "end" through fn. */
-int ms_kp_lines(struct ms_kp *x, const char *text, size_t len,
+int ms_kp_lines(struct ms_lc *x, const char *text, size_t len,
 		const char *version,
-		int (*fn)(struct ms_kp *x, const struct ms_kw *w, void *ctx),
+		int (*fn)(struct ms_lc *x, const struct ms_kw *w, void *ctx),
 		void *ctx)
 {
 	struct ms_kw w;
@@ -212,6 +178,7 @@ int ms_kp_lines(struct ms_kp *x, const char *text, size_t len,
 	err = ms_kmod_version(text, len, version, x->why, x->whylen);
 	if (err)
 		return err;
+	x->cut = "cut off (no newline at the end)";
 	next_line(x, &w);
 	while ((err = next_line(x, &w)) > 0) {
 		if (!w.n)
@@ -227,10 +194,10 @@ int ms_kp_lines(struct ms_kp *x, const char *text, size_t len,
 	if (err < 0)
 		return err;
 	x->lineno = 0;
-	return ms_kp_bad(x, -EINVAL, "cut dump: no \"end\" line");
+	return ms_lc_bad(x, -EINVAL, "cut dump: no \"end\" line");
 }
 
-int ms_kw_key(struct ms_kp *x, const struct ms_kw *w, uint64_t max, uint64_t *v)
+int ms_kw_key(struct ms_lc *x, const struct ms_kw *w, uint64_t max, uint64_t *v)
 {
 	char what[32];
 	int err = ms_kw_count(x, w, 2);
@@ -241,7 +208,7 @@ int ms_kw_key(struct ms_kp *x, const struct ms_kw *w, uint64_t max, uint64_t *v)
 	return ms_kw_num(x, w, 1, max, v, what);
 }
 
-int ms_kw_fields(struct ms_kp *x, const struct ms_kw *w,
+int ms_kw_fields(struct ms_lc *x, const struct ms_kw *w,
 		 const struct ms_kw_field *f, int n)
 {
 	for (int k = 0; k < n; k++) {

@@ -19,7 +19,7 @@ struct astate {
 	unsigned int seen;
 };
 
-static int alloc_attempt(struct ms_kp *x, const struct ms_kw *w,
+static int alloc_attempt(struct ms_lc *x, const struct ms_kw *w,
 			 struct astate *st)
 {
 	struct ms_kmod_alloc *a = st->a;
@@ -27,7 +27,7 @@ static int alloc_attempt(struct ms_kp *x, const struct ms_kw *w,
 	int err, nid;
 
 	if (!(st->seen & AL_COUNT))
-		return ms_kp_bad(x, -EINVAL, "attempt before the count");
+		return ms_lc_bad(x, -EINVAL, "attempt before the count");
 	err = ms_kw_count(x, w, 5);
 	if (!err)
 		err = ms_kw_num(x, w, 1, MS_KMOD_PROBE_MAX_COUNT - 1, &i,
@@ -35,9 +35,9 @@ static int alloc_attempt(struct ms_kp *x, const struct ms_kw *w,
 	if (err)
 		return err;
 	if (i != (uint64_t)a->nr || a->nr >= a->count)
-		return ms_kp_bad(x, -EINVAL, "attempt %d out of order", (int)i);
+		return ms_lc_bad(x, -EINVAL, "attempt %d out of order", (int)i);
 	if (!ms_kw_is(w, 2, "ok") && !ms_kw_is(w, 2, "fail"))
-		return ms_kp_bad(x, -EINVAL,
+		return ms_lc_bad(x, -EINVAL,
 				 "attempt result is not ok or fail");
 	a->att[a->nr].ok = ms_kw_is(w, 2, "ok");
 	err = ms_kw_num(x, w, 3, UINT64_MAX - 1, &a->att[a->nr].ns, "latency");
@@ -46,13 +46,13 @@ static int alloc_attempt(struct ms_kp *x, const struct ms_kw *w,
 	if (err)
 		return err;
 	if ((nid < 0) == a->att[a->nr].ok)
-		return ms_kp_bad(x, -EINVAL,
+		return ms_lc_bad(x, -EINVAL,
 				 "attempt node does not match result");
 	a->att[a->nr++].nid = nid;
 	return 0;
 }
 
-static int alloc_value(struct ms_kp *x, const struct ms_kw *w,
+static int alloc_value(struct ms_lc *x, const struct ms_kw *w,
 		       struct astate *st)
 {
 	static const struct {
@@ -74,18 +74,18 @@ static int alloc_value(struct ms_kp *x, const struct ms_kw *w,
 		if (!ms_kw_is(w, 0, keys[i].key))
 			continue;
 		if (st->seen & keys[i].bit)
-			return ms_kp_bad(x, -EINVAL, "%s twice", keys[i].key);
+			return ms_lc_bad(x, -EINVAL, "%s twice", keys[i].key);
 		st->seen |= keys[i].bit;
 		err = ms_kw_key(x, w, keys[i].max, &v);
 		if (!err && keys[i].bit == AL_COUNT && !v)
-			err = ms_kp_bad(x, -EINVAL, "count 0");
+			err = ms_lc_bad(x, -EINVAL, "count 0");
 		*dst[i] = (int)v;
 		return err;
 	}
 	return 0; /* a line of a later version */
 }
 
-static int alloc_line(struct ms_kp *x, const struct ms_kw *w, void *ctx)
+static int alloc_line(struct ms_lc *x, const struct ms_kw *w, void *ctx)
 {
 	struct astate *st = ctx;
 	struct ms_kmod_alloc *a = st->a;
@@ -98,7 +98,7 @@ static int alloc_line(struct ms_kp *x, const struct ms_kw *w, void *ctx)
 			return ms_kw_key(x, w, UINT64_MAX - 1, bound[i]);
 	if (ms_kw_is(w, 0, "probe")) {
 		if (st->probe_seen)
-			return ms_kp_bad(x, -EINVAL, "probe twice");
+			return ms_lc_bad(x, -EINVAL, "probe twice");
 		st->probe_seen = true;
 		if (ms_kw_is(w, 1, "none") && w->n == 2)
 			return 0;
@@ -107,15 +107,15 @@ static int alloc_line(struct ms_kp *x, const struct ms_kw *w, void *ctx)
 	if (ms_kw_is(w, 0, "end")) {
 		x->lineno = 0;
 		if (!st->probe_seen)
-			return ms_kp_bad(x, -EINVAL, "no probe line");
+			return ms_lc_bad(x, -EINVAL, "no probe line");
 		if (a->probe &&
 		    (st->seen & (AL_ORDER | AL_COUNT | AL_OK | AL_FAIL)) !=
 			    (AL_ORDER | AL_COUNT | AL_OK | AL_FAIL))
-			return ms_kp_bad(x, -EINVAL,
+			return ms_lc_bad(x, -EINVAL,
 					 "probe without its results");
 		if (a->probe &&
 		    (a->nr != a->count || a->ok + a->fail != a->count))
-			return ms_kp_bad(x, -EINVAL,
+			return ms_lc_bad(x, -EINVAL,
 					 "%d attempts listed, ok %d + "
 					 "fail %d, count %d",
 					 a->nr, a->ok, a->fail, a->count);
@@ -124,12 +124,12 @@ static int alloc_line(struct ms_kp *x, const struct ms_kw *w, void *ctx)
 	if (!a->probe && (ms_kw_is(w, 0, "attempt") || ms_kw_is(w, 0, "node") ||
 			  ms_kw_is(w, 0, "order") || ms_kw_is(w, 0, "count") ||
 			  ms_kw_is(w, 0, "ok") || ms_kw_is(w, 0, "fail")))
-		return ms_kp_bad(x, -EINVAL, "probe results without a probe");
+		return ms_lc_bad(x, -EINVAL, "probe results without a probe");
 	if (ms_kw_is(w, 0, "attempt"))
 		return alloc_attempt(x, w, st);
 	if (ms_kw_is(w, 0, "node")) {
 		if (st->seen & AL_NODE)
-			return ms_kp_bad(x, -EINVAL, "node twice");
+			return ms_lc_bad(x, -EINVAL, "node twice");
 		st->seen |= AL_NODE;
 		if (ms_kw_is(w, 1, "any") && w->n == 2)
 			return 0;
@@ -144,12 +144,12 @@ int ms_kmod_parse_alloc(const char *text, size_t len, struct ms_kmod_alloc *a,
 			char *why, size_t whylen)
 {
 	struct astate st = { .a = a };
-	struct ms_kp x;
+	struct ms_lc x;
 
 	memset(a, 0, sizeof(*a));
 	a->node = -1;
 	a->max_order = a->max_count = a->per_sec = MS_NA;
-	ms_kp_init(&x, text, len, why, whylen);
+	ms_lc_init(&x, text, len, why, whylen);
 	return ms_kp_lines(&x, text, len, MS_KMOD_FMT_PROBE, alloc_line, &st);
 }
 
@@ -163,7 +163,7 @@ struct bench_state {
 
 /* "result API OP OK FAILURES OPS_PER_SEC MEAN P50 P99 MAX" */
 /* OK FAILURES OPS_PER_SEC MEAN P50 P99 MAX of a result line, into r. */
-static int result_fields(struct ms_kp *x, const struct ms_kw *w,
+static int result_fields(struct ms_lc *x, const struct ms_kw *w,
 			 struct ms_bench_result *r)
 {
 	const struct ms_kw_field f[] = {
@@ -179,14 +179,14 @@ static int result_fields(struct ms_kp *x, const struct ms_kw *w,
 	return ms_kw_fields(x, w, f, 7);
 }
 
-static int bench_result(struct ms_kp *x, const struct ms_kw *w,
+static int bench_result(struct ms_lc *x, const struct ms_kw *w,
 			struct bench_state *st)
 {
 	struct ms_bench_result *r;
 	int api, op, err;
 
 	if (!st->b->seq)
-		return ms_kp_bad(x, -EINVAL, "result without a bench line");
+		return ms_lc_bad(x, -EINVAL, "result without a bench line");
 	err = ms_kw_count(x, w, 10);
 	if (err)
 		return err;
@@ -197,18 +197,18 @@ static int bench_result(struct ms_kp *x, const struct ms_kw *w,
 	     ms_kw_is(w, 2, "free")  ? MS_BENCH_FREE :
 				       -1;
 	if (api < 0 || op < 0)
-		return ms_kp_bad(x, -EINVAL, "unknown benchmark result");
+		return ms_lc_bad(x, -EINVAL, "unknown benchmark result");
 	if (st->results & (1u << (api * 2 + op)))
-		return ms_kp_bad(x, -EINVAL, "result listed twice");
+		return ms_lc_bad(x, -EINVAL, "result listed twice");
 	st->results |= 1u << (api * 2 + op);
 	r = &st->b->r[api][op];
 	err = result_fields(x, w, r);
 	if (!err && r->ok && (!ms_have(r->mean_ns) || !ms_have(r->max_ns)))
-		err = ms_kp_bad(x, -EINVAL, "no latency for successful calls");
+		err = ms_lc_bad(x, -EINVAL, "no latency for successful calls");
 	return err;
 }
 
-static int bench_line(struct ms_kp *x, const struct ms_kw *w, void *ctx)
+static int bench_line(struct ms_lc *x, const struct ms_kw *w, void *ctx)
 {
 	static const char *const keys[] = {
 		"max_size", "max_count",	 "max_bytes",	  "size",
@@ -224,14 +224,14 @@ static int bench_line(struct ms_kp *x, const struct ms_kw *w, void *ctx)
 	if (ms_kw_is(w, 0, "end")) {
 		x->lineno = 0;
 		if (!st->bench_seen)
-			return ms_kp_bad(x, -EINVAL, "no bench line");
+			return ms_lc_bad(x, -EINVAL, "no bench line");
 		if (b->seq && st->results != 15)
-			return ms_kp_bad(x, -EINVAL, "not all four results");
+			return ms_lc_bad(x, -EINVAL, "not all four results");
 		return 0;
 	}
 	if (ms_kw_is(w, 0, "bench")) {
 		if (st->bench_seen)
-			return ms_kp_bad(x, -EINVAL, "bench twice");
+			return ms_lc_bad(x, -EINVAL, "bench twice");
 		st->bench_seen = true;
 		if (ms_kw_is(w, 1, "none") && w->n == 2)
 			return 0;
@@ -249,7 +249,7 @@ int ms_kmod_parse_bench(const char *text, size_t len, struct ms_slab_bench *b,
 			char *why, size_t whylen)
 {
 	struct bench_state st = { .b = b };
-	struct ms_kp x;
+	struct ms_lc x;
 	int err;
 
 	memset(b, 0, sizeof(*b));
@@ -260,7 +260,7 @@ int ms_kmod_parse_bench(const char *text, size_t len, struct ms_slab_bench *b,
 			b->r[a][o] = (struct ms_bench_result){
 				MS_NA, MS_NA, MS_NA, MS_NA, MS_NA, MS_NA, MS_NA
 			};
-	ms_kp_init(&x, text, len, why, whylen);
+	ms_lc_init(&x, text, len, why, whylen);
 	err = ms_kp_lines(&x, text, len, MS_KMOD_FMT_BENCH, bench_line, &st);
 	if (err)
 		b->seq = 0;

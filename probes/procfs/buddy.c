@@ -4,12 +4,12 @@
  * per migrate type (pagetypeinfo, root only) and watermarks (zoneinfo).
  */
 #include "probes/procfs/buddy.h"
+#include "probes/procfs/kv.h"
 #include "probes/procfs/procfs.h"
 
 #include "model/field.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
@@ -19,12 +19,9 @@
 #define MAX_ZONES 4096
 #define MAX_BLOCK_ORDER 40
 
-/* Where a parser is in its text, and where it explains a failure. */
+/* Where a parser is in its text (strict lines), and the buddy it fills. */
 struct pctx {
-	const char *p, *end;
-	int lineno;
-	char *why;
-	size_t whylen;
+	struct ms_lc l;
 	struct ms_buddy *b;
 };
 
@@ -36,49 +33,8 @@ struct cur {
 static void ctx_init(struct pctx *x, const char *text, size_t len,
 		     struct ms_buddy *b, char *why, size_t whylen)
 {
-	x->p = text;
-	x->end = text + len;
-	x->lineno = 0;
-	x->why = why;
-	x->whylen = whylen;
+	ms_lc_init(&x->l, text, len, why, whylen);
 	x->b = b;
-	if (whylen)
-		why[0] = '\0';
-}
-
-static int __attribute__((format(printf, 3, 4)))
-bad(struct pctx *x, int err, const char *fmt, ...)
-{
-	va_list ap;
-	int n = 0;
-
-	if (!x->whylen)
-		return err;
-	if (x->lineno)
-		n = snprintf(x->why, x->whylen, "line %d: ", x->lineno);
-	if (n < 0 || (size_t)n >= x->whylen)
-		return err;
-	va_start(ap, fmt);
-	vsnprintf(x->why + n, x->whylen - (size_t)n, fmt, ap);
-	va_end(ap);
-	return err;
-}
-
-/* 1 with the next line in c, 0 at the end, -EINVAL if it was cut off. */
-static int next_line(struct pctx *x, struct cur *c)
-{
-	const char *nl;
-
-	if (x->p >= x->end)
-		return 0;
-	x->lineno++;
-	nl = memchr(x->p, '\n', (size_t)(x->end - x->p));
-	if (!nl)
-		return bad(x, -EINVAL, "truncated (no newline at the end)");
-	c->p = x->p;
-	c->e = nl;
-	x->p = nl + 1;
-	return 1;
 }
 
 static bool is_ws(char ch)
@@ -183,9 +139,10 @@ static int number_at(struct pctx *x, struct cur *c, uint64_t max, uint64_t *v,
 	int err = number(c, max, v);
 
 	if (err == -ERANGE)
-		return bad(x, -EINVAL, "%s out of range", what);
+		return ms_lc_bad(&x->l, -EINVAL, "%s out of range", what);
 	if (err)
-		return bad(x, -EINVAL, "expected a number for %s", what);
+		return ms_lc_bad(&x->l, -EINVAL, "expected a number for %s",
+				 what);
 	return 0;
 }
 
@@ -212,10 +169,11 @@ static int zone_get(struct pctx *x, int node, const char *s, size_t n,
 	z = ms_zone_find(b, node, name);
 	if (!z) {
 		if (b->nr_zones >= MAX_ZONES)
-			return bad(x, -E2BIG, "more than %d zones", MAX_ZONES);
+			return ms_lc_bad(&x->l, -E2BIG, "more than %d zones",
+					 MAX_ZONES);
 		z = ms_zone_add(b);
 		if (!z)
-			return bad(x, -ENOMEM, "out of memory");
+			return ms_lc_bad(&x->l, -ENOMEM, "out of memory");
 		z->node = node;
 		memcpy(z->name, name, n + 1);
 	}
@@ -231,14 +189,16 @@ static int zone_head(struct pctx *x, struct cur *c, struct ms_zone **zp)
 	size_t n;
 
 	if (!word(c, "Node"))
-		return bad(x, -EINVAL, "does not start with \"Node\"");
+		return ms_lc_bad(&x->l, -EINVAL,
+				 "does not start with \"Node\"");
 	if (number(c, MAX_NODE, &node) || !punct(c, ','))
-		return bad(x, -EINVAL, "bad node number");
+		return ms_lc_bad(&x->l, -EINVAL, "bad node number");
 	if (!word(c, "zone"))
-		return bad(x, -EINVAL, "expected \"zone\" after the node");
+		return ms_lc_bad(&x->l, -EINVAL,
+				 "expected \"zone\" after the node");
 	n = token(c, &s, ',');
 	if (!name_ok(s, n, sizeof((*zp)->name)))
-		return bad(x, -EINVAL, "bad or too long zone name");
+		return ms_lc_bad(&x->l, -EINVAL, "bad or too long zone name");
 	return zone_get(x, (int)node, s, n, zp);
 }
 
@@ -255,19 +215,19 @@ static int buddy_line(struct pctx *x, struct cur *c)
 	if (err)
 		return err;
 	if (z->nr_orders)
-		return bad(x, -EINVAL, "node %d zone %s listed twice", z->node,
-			   z->name);
+		return ms_lc_bad(&x->l, -EINVAL, "node %d zone %s listed twice",
+				 z->node, z->name);
 	while (!at_end(c)) {
 		if (n == MS_MAX_ORDER)
-			return bad(x, -E2BIG, "more than %d orders",
-				   MS_MAX_ORDER);
+			return ms_lc_bad(&x->l, -E2BIG, "more than %d orders",
+					 MS_MAX_ORDER);
 		err = number_at(x, c, MAX_COUNT, &v, "a free count");
 		if (err)
 			return err;
 		z->free_blocks[n++] = v;
 	}
 	if (!n)
-		return bad(x, -EINVAL, "no free counts");
+		return ms_lc_bad(&x->l, -EINVAL, "no free counts");
 	z->nr_orders = n;
 	return n;
 }
@@ -280,22 +240,23 @@ int ms_parse_buddyinfo(const char *text, size_t len, struct ms_buddy *b,
 	int n, err, orders = 0;
 
 	ctx_init(&x, text, len, b, why, whylen);
-	while ((err = next_line(&x, &c)) > 0) {
+	while ((err = ms_lc_next(&x.l, &c.p, &c.e)) > 0) {
 		if (at_end(&c))
 			continue;
 		n = buddy_line(&x, &c);
 		if (n < 0)
 			return n;
 		if (orders && n != orders)
-			return bad(&x, -EINVAL, "%d orders, the lines above %d",
-				   n, orders);
+			return ms_lc_bad(&x.l, -EINVAL,
+					 "%d orders, the lines above %d", n,
+					 orders);
 		orders = n;
 	}
 	if (err < 0)
 		return err;
-	x.lineno = 0;
+	x.l.lineno = 0;
 	if (!orders)
-		return bad(&x, -ENODATA, "no zones");
+		return ms_lc_bad(&x.l, -ENODATA, "no zones");
 	if (orders > b->nr_orders)
 		b->nr_orders = orders;
 	return 0;
@@ -319,13 +280,14 @@ static int migrate_index(struct pctx *x, const char *s, size_t n)
 	struct ms_buddy *b = x->b;
 
 	if (!name_ok(s, n, sizeof(b->migrate[0])))
-		return bad(x, -EINVAL, "bad or too long migrate type name");
+		return ms_lc_bad(&x->l, -EINVAL,
+				 "bad or too long migrate type name");
 	for (int i = 0; i < b->nr_migrate; i++)
 		if (strlen(b->migrate[i]) == n && !memcmp(b->migrate[i], s, n))
 			return i;
 	if (b->nr_migrate == MS_MAX_MIGRATE)
-		return bad(x, -E2BIG, "more than %d migrate types",
-			   MS_MAX_MIGRATE);
+		return ms_lc_bad(&x->l, -E2BIG, "more than %d migrate types",
+				 MS_MAX_MIGRATE);
 	memcpy(b->migrate[b->nr_migrate], s, n);
 	b->migrate[b->nr_migrate][n] = '\0';
 	return b->nr_migrate++;
@@ -339,14 +301,14 @@ static int pt_free_head(struct pctx *x, struct cur *c, struct pt_state *st)
 
 	while (!at_end(c)) {
 		if (n == MS_MAX_ORDER)
-			return bad(x, -E2BIG, "more than %d orders",
-				   MS_MAX_ORDER);
+			return ms_lc_bad(&x->l, -E2BIG, "more than %d orders",
+					 MS_MAX_ORDER);
 		if (number(c, MS_MAX_ORDER, &v) || v != (uint64_t)n)
-			return bad(x, -EINVAL, "bad order header");
+			return ms_lc_bad(&x->l, -EINVAL, "bad order header");
 		n++;
 	}
 	if (!n)
-		return bad(x, -EINVAL, "no orders in the header");
+		return ms_lc_bad(&x->l, -EINVAL, "no orders in the header");
 	st->orders = n;
 	st->table = PT_FREE;
 	return 0;
@@ -361,8 +323,9 @@ static int pt_blocks_head(struct pctx *x, struct cur *c, struct pt_state *st)
 
 	while (!at_end(c)) {
 		if (i == MS_MAX_MIGRATE)
-			return bad(x, -E2BIG, "more than %d migrate types",
-				   MS_MAX_MIGRATE);
+			return ms_lc_bad(&x->l, -E2BIG,
+					 "more than %d migrate types",
+					 MS_MAX_MIGRATE);
 		n = token(c, &s, 0);
 		m = migrate_index(x, s, n);
 		if (m < 0)
@@ -370,7 +333,8 @@ static int pt_blocks_head(struct pctx *x, struct cur *c, struct pt_state *st)
 		st->col[i++] = m;
 	}
 	if (!i)
-		return bad(x, -EINVAL, "no migrate types in the header");
+		return ms_lc_bad(&x->l, -EINVAL,
+				 "no migrate types in the header");
 	st->ncols = i;
 	st->table = PT_BLOCKS;
 	return 0;
@@ -389,7 +353,8 @@ static int pt_free_row(struct pctx *x, struct cur *c, struct pt_state *st)
 	if (err)
 		return err;
 	if (!punct(c, ',') || !word(c, "type"))
-		return bad(x, -EINVAL, "expected \", type\" after the zone");
+		return ms_lc_bad(&x->l, -EINVAL,
+				 "expected \", type\" after the zone");
 	n = token(c, &s, 0);
 	m = migrate_index(x, s, n);
 	n = 0;
@@ -397,7 +362,8 @@ static int pt_free_row(struct pctx *x, struct cur *c, struct pt_state *st)
 		return m;
 	while (!at_end(c)) {
 		if (n == (size_t)st->orders)
-			return bad(x, -EINVAL, "more counts than orders");
+			return ms_lc_bad(&x->l, -EINVAL,
+					 "more counts than orders");
 		/* the kernel stops counting at 100000 and prints >100000 */
 		punct(c, '>');
 		err = number_at(x, c, MAX_COUNT, &v, "a free count");
@@ -406,8 +372,9 @@ static int pt_free_row(struct pctx *x, struct cur *c, struct pt_state *st)
 		z->mt_free[m][n++] = v;
 	}
 	if (n != (size_t)st->orders)
-		return bad(x, -EINVAL, "%zu counts, the header has %d orders",
-			   n, st->orders);
+		return ms_lc_bad(&x->l, -EINVAL,
+				 "%zu counts, the header has %d orders", n,
+				 st->orders);
 	z->has_migrate = true;
 	st->rows++;
 	return 0;
@@ -425,15 +392,17 @@ static int pt_blocks_row(struct pctx *x, struct cur *c, struct pt_state *st)
 		return err;
 	while (!at_end(c)) {
 		if (n == st->ncols)
-			return bad(x, -EINVAL, "more counts than types");
+			return ms_lc_bad(&x->l, -EINVAL,
+					 "more counts than types");
 		err = number_at(x, c, MAX_COUNT, &v, "a block count");
 		if (err)
 			return err;
 		z->mt_pageblocks[st->col[n++]] = v;
 	}
 	if (n != st->ncols)
-		return bad(x, -EINVAL, "%d counts, the header has %d types", n,
-			   st->ncols);
+		return ms_lc_bad(&x->l, -EINVAL,
+				 "%d counts, the header has %d types", n,
+				 st->ncols);
 	return 0;
 }
 
@@ -443,7 +412,7 @@ static int pt_order(struct pctx *x, struct cur *c)
 	uint64_t v;
 
 	if (number(c, MAX_BLOCK_ORDER, &v) || !at_end(c))
-		return bad(x, -EINVAL, "bad page block order");
+		return ms_lc_bad(&x->l, -EINVAL, "bad page block order");
 	x->b->pageblock_order = (int)v;
 	return 0;
 }
@@ -454,9 +423,10 @@ static int pt_per_block(struct pctx *x, struct cur *c)
 	uint64_t v;
 
 	if (number(c, 1ULL << MAX_BLOCK_ORDER, &v) || !at_end(c))
-		return bad(x, -EINVAL, "bad pages per block");
+		return ms_lc_bad(&x->l, -EINVAL, "bad pages per block");
 	if (x->b->pageblock_order < 0 || v != 1ULL << x->b->pageblock_order)
-		return bad(x, -EINVAL, "pages per block do not match order");
+		return ms_lc_bad(&x->l, -EINVAL,
+				 "pages per block do not match order");
 	return 0;
 }
 
@@ -477,7 +447,7 @@ static int pt_line(struct pctx *x, struct cur *c, struct pt_state *st)
 		return 0;
 	}
 	if (!word(c, "Node"))
-		return bad(x, -EINVAL, "unknown line");
+		return ms_lc_bad(&x->l, -EINVAL, "unknown line");
 	*c = save;
 	switch (st->table) {
 	case PT_FREE:
@@ -487,7 +457,8 @@ static int pt_line(struct pctx *x, struct cur *c, struct pt_state *st)
 	case PT_SKIP:
 		return 0;
 	default:
-		return bad(x, -EINVAL, "zone line before any table header");
+		return ms_lc_bad(&x->l, -EINVAL,
+				 "zone line before any table header");
 	}
 }
 
@@ -500,7 +471,7 @@ int ms_parse_pagetypeinfo(const char *text, size_t len, struct ms_buddy *b,
 	int err;
 
 	ctx_init(&x, text, len, b, why, whylen);
-	while ((err = next_line(&x, &c)) > 0) {
+	while ((err = ms_lc_next(&x.l, &c.p, &c.e)) > 0) {
 		if (at_end(&c))
 			continue;
 		err = pt_line(&x, &c, &st);
@@ -509,9 +480,10 @@ int ms_parse_pagetypeinfo(const char *text, size_t len, struct ms_buddy *b,
 	}
 	if (err < 0)
 		return err;
-	x.lineno = 0;
+	x.l.lineno = 0;
 	if (!st.rows)
-		return bad(&x, -ENODATA, "no free counts per migrate type");
+		return ms_lc_bad(&x.l, -ENODATA,
+				 "no free counts per migrate type");
 	return 0;
 }
 
@@ -532,17 +504,21 @@ static int zi_protection(struct pctx *x, struct cur *c, struct ms_zone *z)
 	int n = 0;
 
 	if (!punct(c, '('))
-		return bad(x, -EINVAL, "expected ( after protection:");
+		return ms_lc_bad(&x->l, -EINVAL,
+				 "expected ( after protection:");
 	do {
 		if (n == MS_MAX_PROT)
-			return bad(x, -E2BIG, "more than %d protection values",
-				   MS_MAX_PROT);
+			return ms_lc_bad(&x->l, -E2BIG,
+					 "more than %d protection values",
+					 MS_MAX_PROT);
 		if (number(c, UINT64_MAX - 1, &v))
-			return bad(x, -EINVAL, "bad protection value");
+			return ms_lc_bad(&x->l, -EINVAL,
+					 "bad protection value");
 		z->protection[n++] = v;
 	} while (punct(c, ','));
 	if (!punct(c, ')') || !at_end(c))
-		return bad(x, -EINVAL, "expected ) after protection values");
+		return ms_lc_bad(&x->l, -EINVAL,
+				 "expected ) after protection values");
 	z->nr_protection = n;
 	return 0;
 }
@@ -561,7 +537,7 @@ static int zi_field_line(struct pctx *x, struct cur *c, struct ms_zone *z)
 		return 0;
 	err = number_at(x, c, UINT64_MAX - 1, f, "a zone field");
 	if (!err && !at_end(c))
-		return bad(x, -EINVAL, "text after a zone field");
+		return ms_lc_bad(&x->l, -EINVAL, "text after a zone field");
 	return err;
 }
 
@@ -578,10 +554,13 @@ static int zi_line(struct pctx *x, struct cur *c, struct ms_zone **z,
 		err = zone_head(x, c, z);
 		if (err)
 			return err;
-		return at_end(c) ? 0 : bad(x, -EINVAL, "text after zone name");
+		return at_end(c) ? 0 :
+				   ms_lc_bad(&x->l, -EINVAL,
+					     "text after zone name");
 	}
 	if (!*z)
-		return bad(x, -EINVAL, "does not start with \"Node\"");
+		return ms_lc_bad(&x->l, -EINVAL,
+				 "does not start with \"Node\"");
 	if (phrase(c, "per-node stats")) {
 		*part = ZI_NODE_STATS;
 	} else if (phrase(c, "pagesets")) {
@@ -589,7 +568,7 @@ static int zi_line(struct pctx *x, struct cur *c, struct ms_zone **z,
 	} else if (phrase(c, "pages free")) {
 		*part = ZI_ZONE;
 		if (number(c, UINT64_MAX - 1, &v) || !at_end(c))
-			return bad(x, -EINVAL, "bad pages free");
+			return ms_lc_bad(&x->l, -EINVAL, "bad pages free");
 		(*z)->zi_free = v;
 		(*nfree)++;
 	} else if (*part == ZI_ZONE) {
@@ -608,7 +587,7 @@ int ms_parse_zoneinfo(const char *text, size_t len, struct ms_buddy *b,
 	int err, nfree = 0;
 
 	ctx_init(&x, text, len, b, why, whylen);
-	while ((err = next_line(&x, &c)) > 0) {
+	while ((err = ms_lc_next(&x.l, &c.p, &c.e)) > 0) {
 		if (at_end(&c))
 			continue;
 		err = zi_line(&x, &c, &z, &part, &nfree);
@@ -617,12 +596,12 @@ int ms_parse_zoneinfo(const char *text, size_t len, struct ms_buddy *b,
 	}
 	if (err < 0)
 		return err;
-	x.lineno = 0;
+	x.l.lineno = 0;
 	if (!z)
-		return bad(&x, -ENODATA, "no zones");
+		return ms_lc_bad(&x.l, -ENODATA, "no zones");
 	if (!nfree)
-		return bad(&x, -EINVAL,
-			   "no \"pages free\" line: unknown format");
+		return ms_lc_bad(&x.l, -EINVAL,
+				 "no \"pages free\" line: unknown format");
 	return 0;
 }
 

@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Bounded "name value" and "Name: value kB" line parsers shared by readers. */
+/*
+ * Bounded "name value" and "Name: value kB" line parsers shared by readers,
+ * and the strict line reader of the buddy and memscope.ko parsers.
+ */
 #include "probes/procfs/kv.h"
 
 #include <errno.h>
@@ -51,6 +54,52 @@ const char *ms_line_next(const char **p, const char *end, size_t *len)
 	*len = (size_t)(nl - line);
 	*p = nl < end ? nl + 1 : end;
 	return line;
+}
+
+void ms_lc_init(struct ms_lc *x, const char *text, size_t len, char *why,
+		size_t whylen)
+{
+	x->p = text;
+	x->end = text + len;
+	x->lineno = 0;
+	x->why = why;
+	x->whylen = whylen;
+	x->cut = "truncated (no newline at the end)";
+	if (whylen)
+		why[0] = '\0';
+}
+
+int ms_lc_bad(struct ms_lc *x, int err, const char *fmt, ...)
+{
+	va_list ap;
+	int n = 0;
+
+	if (!x->whylen)
+		return err;
+	if (x->lineno)
+		n = snprintf(x->why, x->whylen, "line %d: ", x->lineno);
+	if (n < 0 || (size_t)n >= x->whylen)
+		return err;
+	va_start(ap, fmt);
+	vsnprintf(x->why + n, x->whylen - (size_t)n, fmt, ap);
+	va_end(ap);
+	return err;
+}
+
+int ms_lc_next(struct ms_lc *x, const char **s, const char **e)
+{
+	const char *nl;
+
+	if (x->p >= x->end)
+		return 0;
+	x->lineno++;
+	nl = memchr(x->p, '\n', (size_t)(x->end - x->p));
+	if (!nl)
+		return ms_lc_bad(x, -EINVAL, "%s", x->cut);
+	*s = x->p;
+	*e = nl;
+	x->p = nl + 1;
+	return 1;
 }
 
 static bool is_blank(char c)

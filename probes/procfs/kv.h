@@ -33,6 +33,30 @@ void ms_perr_note(struct ms_snapshot *s, const char *what,
  * NULL at the end. Never reads at or past end.
  */
 const char *ms_line_next(const char **p, const char *end, size_t *len);
+
+/*
+ * The strict way, for parsers that refuse a file cut short: where one is
+ * in its text, and where it explains a failure by line number.
+ */
+struct ms_lc {
+	const char *p, *end;
+	int lineno; /* of the line last read; 0: none, or not about a line */
+	char *why;
+	size_t whylen;
+	const char *cut; /* the reason for a text without its last newline */
+};
+
+/* cut: "truncated (no newline at the end)"; a parser may say it its way. */
+void ms_lc_init(struct ms_lc *x, const char *text, size_t len, char *why,
+		size_t whylen);
+/* err, with "line N: " (when lineno is set) and the reason in x->why. */
+int ms_lc_bad(struct ms_lc *x, int err, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/*
+ * 1 with the next line in [*s, *e) (*e is its '\n'), 0 at the end,
+ * -EINVAL with the reason when the text ends without a newline.
+ */
+int ms_lc_next(struct ms_lc *x, const char **s, const char **e);
 /* Skip spaces, tabs and carriage returns. */
 const char *ms_skip_blank(const char *p, const char *end);
 /*
