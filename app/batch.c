@@ -86,6 +86,33 @@ static void request_for(struct ms_request *req, const struct ms_opts *o)
 			 o->slab_cache);
 }
 
+/* Samples a run takes: -n; a metrics file holds one exposition, by
+ * default of the first sample (rates need -n 2 or more); 0 = forever. */
+static int batch_count(const struct ms_opts *o)
+{
+	bool metrics = o->format == MS_FMT_OPENMETRICS ||
+		       o->format == MS_FMT_PROMETHEUS;
+
+	return o->count ? o->count : metrics ? 1 : 0;
+}
+
+unsigned int ms_batch_wants(const struct ms_opts *o, const char **why)
+{
+	struct ms_request req;
+
+	*why = NULL;
+	if (!o->batch || o->capture || o->record || o->replay)
+		return MS_SEC_EVERY;
+	request_for(&req, o);
+	/* event counters start when their programs attach: one sample has
+	 * no rate to show, so a one-shot loads no BPF at all */
+	if (batch_count(o) == 1) {
+		*why = "needs two samples (-n 2 or more)";
+		return req.sections & ~MS_SEC_EVENTS;
+	}
+	return req.sections;
+}
+
 static volatile sig_atomic_t stop_signal;
 
 static void on_signal(int sig)
@@ -144,11 +171,10 @@ static int replay_end(const struct ms_cursor *c)
 int ms_batch_run(struct ms_session *ss, const struct ms_opts *o)
 {
 	struct ms_snapshot snaps[2], *cur, *prev = NULL;
-	/* a metrics file holds one exposition: of the last sample, by default
-	 * the first; rates need -n 2 or more */
+	/* a metrics file holds one exposition: of the last sample */
 	bool last_only = o->format == MS_FMT_OPENMETRICS ||
 			 o->format == MS_FMT_PROMETHEUS;
-	int count = o->count ? o->count : last_only ? 1 : 0;
+	int count = batch_count(o);
 	struct ms_cursor *replay = ms_session_cursor(ss);
 	if (replay && ms_cursor_count(replay) < count)
 		count = ms_cursor_count(replay);

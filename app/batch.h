@@ -8,6 +8,12 @@
 
 /* Sections to sample for --tab NAME (with --pid/--cache); 0 if unknown. */
 unsigned int ms_tab_sections(const char *tab, const struct ms_opts *o);
+/*
+ * The sections a run with these options will ever ask for (every one for
+ * the explorer, capture, --record and --replay), so main opens no backend
+ * that cannot contribute; *why is the note for what it leaves out.
+ */
+unsigned int ms_batch_wants(const struct ms_opts *o, const char **why);
 int ms_batch_run(struct ms_session *s, const struct ms_opts *o);
 /* Read everything once (all processes' VMAs, every slab cache detail). */
 int ms_capture_run(struct ms_session *s, const struct ms_opts *o);

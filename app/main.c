@@ -298,6 +298,8 @@ int main(int argc, char **argv)
 	struct ms_session s = { .m = &m };
 	struct ms_root root;
 	struct ms_opts o;
+	const char *skip_why;
+	unsigned int want;
 	int err = 0, rerr;
 
 	/*
@@ -337,7 +339,8 @@ int main(int argc, char **argv)
 			o.capture, strerror(-err));
 		return 1;
 	}
-	err = ms_manager_open(&m, &root);
+	want = ms_batch_wants(&o, &skip_why);
+	err = ms_manager_open_for(&m, &root, want, skip_why);
 	if (err && o.replay) {
 		fprintf(stderr, "memscope: cannot replay %s: %s\n", o.replay,
 			m.n ? m.probes[0].why : "no replay backend");

@@ -49,6 +49,12 @@ static void assign_sections(struct ms_manager *m)
 
 int ms_manager_open(struct ms_manager *m, const struct ms_root *root)
 {
+	return ms_manager_open_for(m, root, MS_SEC_EVERY, NULL);
+}
+
+int ms_manager_open_for(struct ms_manager *m, const struct ms_root *root,
+			unsigned int want, const char *why)
+{
 	int opened = 0;
 
 	memset(m, 0, sizeof(*m));
@@ -67,6 +73,12 @@ int ms_manager_open(struct ms_manager *m, const struct ms_root *root)
 		err = p->ops->detect(root, &p->caps, p->why, sizeof(p->why));
 		if (err)
 			continue;
+		/* nothing it provides will be shown: not even opened */
+		if (!(p->caps & want)) {
+			snprintf(p->why, sizeof(p->why), "%s",
+				 why ? why : "not asked for");
+			continue;
+		}
 		err = p->ops->open(p);
 		if (err) {
 			/* the backend's own reason, when it gave one */

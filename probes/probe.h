@@ -78,6 +78,15 @@ struct ms_manager {
 
 int ms_manager_open(struct ms_manager *m, const struct ms_root *root);
 /*
+ * The same for a run that will only ever show the sections in want (a
+ * batch run, whose request never changes): a backend that provides none
+ * of them is not opened (no BPF loaded for a one-shot sample, whose event
+ * rates would be empty), and why is what a sample that asks for one of
+ * its sections notes.
+ */
+int ms_manager_open_for(struct ms_manager *m, const struct ms_root *root,
+			unsigned int want, const char *why);
+/*
  * Collect into snap (reset first): each backend fills the sections it owns,
  * a note says why a section asked for has none. Derived values and rates
  * are the caller's (app/session.c); returns true when the sample came with

@@ -42,6 +42,16 @@ tracefs_mounted() { grep -q " $TRACEFS tracefs " /proc/mounts; }
 was_mounted=0
 tracefs_mounted && was_mounted=1
 
+# one sample has no event rates: a one-shot loads no BPF and says why
+"$MS" -b -n 1 --json --tab buddy > "$tmp/one.json"
+ok "one-shot: buddy_events needs two samples" jq_ok "$tmp/one.json" \
+	'[.unavailable[] | select(.what == "buddy_events")][0].why == "needs two samples (-n 2 or more)"'
+ok "one-shot: no BPF loaded (no bpf key, no events source)" jq_ok "$tmp/one.json" \
+	'(has("bpf") | not) and (.sources | has("buddy_events") | not) and (.buddy.zones | length > 0)'
+"$MS" -b -n 1 --tab slab > "$tmp/one.txt"
+ok "one-shot text: says why, no events block" sh -c \
+	"grep -q '^unavailable: slab_events: needs two samples (-n 2 or more)' $tmp/one.txt && ! grep -q '^Slab events' $tmp/one.txt"
+
 "$MS" -b -n 2 -d 0.5 --json --tab slab > "$tmp/slab.json"
 ok "slab: sources name bpf" jq_ok "$tmp/slab.json" \
 	'.sources.slab == "procfs" and .sources.slab_events == "bpf"'

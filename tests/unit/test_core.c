@@ -223,6 +223,39 @@ static void manager_owners(void **state)
 	ms_root_close(&root);
 }
 
+/*
+ * A run that will never show what a backend provides does not open it; a
+ * sample that asks anyway says why (a one-shot's events, in batch mode).
+ */
+static void manager_open_for(void **state)
+{
+	struct ms_manager m;
+	struct ms_root root;
+	struct ms_snapshot s;
+	struct ms_request req = { .sections = MS_SEC_BIT(MS_SEC_BUDDY) };
+
+	assert_int_equal(ms_root_open(&root, "tests/fixtures/debian12-6.18"), 0);
+	assert_int_equal(ms_manager_open_for(&m, &root, MS_SEC_BIT(MS_SEC_BUDDY),
+					     "unused"),
+			 0);
+	assert_true(m.owner[MS_SEC_BUDDY] && m.owner[MS_SEC_BUDDY]->opened);
+	ms_manager_close(&m);
+	/* only sections no tree backend reads: procfs stays closed */
+	assert_int_equal(ms_manager_open_for(&m, &root,
+					     MS_SEC_BIT(MS_SEC_TASK_DELAYS),
+					     "needs two samples"),
+			 -ENODEV);
+	assert_null(m.owner[MS_SEC_BUDDY]);
+	ms_snapshot_init(&s);
+	assert_false(ms_manager_sample(&m, &req, &s));
+	assert_int_equal(s.nr_notes, 1);
+	assert_string_equal(s.notes[0].what, "buddy");
+	assert_string_equal(s.notes[0].why, "needs two samples");
+	ms_snapshot_free(&s);
+	ms_manager_close(&m);
+	ms_root_close(&root);
+}
+
 static void notes_dedup(void **state)
 {
 	struct ms_snapshot s;
@@ -279,6 +312,7 @@ int main(void)
 		cmocka_unit_test(rates_procs_and_slab),
 		cmocka_unit_test(json_nulls_and_escapes),
 		cmocka_unit_test(manager_owners),
+		cmocka_unit_test(manager_open_for),
 		cmocka_unit_test(notes_dedup),
 		cmocka_unit_test(root_links_stay_inside),
 	};
