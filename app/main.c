@@ -16,6 +16,7 @@
 #include "out/openmetrics.h"
 #include "exp/exp.h"
 #include "probes/probe.h"
+#include "probes/undo.h"
 #include "tui/theme.h"
 #include "tui/tui.h"
 
@@ -266,6 +267,24 @@ static void load_config(int argc, char **argv, struct ms_opts *o)
 		o->config_err = err;
 }
 
+/*
+ * What a memscope killed by SIGKILL left changed in the kernel (a sysctl
+ * it turned on) is put back before this one starts, and said.
+ */
+static void undo_left_over(void)
+{
+	char msg[2048], *line, *next;
+
+	if (geteuid())
+		return;
+	ms_undo_recover(MS_UNDO_DIR, msg, sizeof(msg));
+	for (line = msg; *line; line = next) {
+		next = strchr(line, '\n');
+		next = next ? next + 1 : line + strlen(line);
+		fprintf(stderr, "memscope: %.*s", (int)(next - line), line);
+	}
+}
+
 /* Batch output has no colours, but a broken theme should not go unseen. */
 static void check_theme(const struct ms_opts *o)
 {
@@ -339,6 +358,8 @@ int main(int argc, char **argv)
 			o.capture, strerror(-err));
 		return 1;
 	}
+	if (root.live && !o.replay)
+		undo_left_over();
 	want = ms_batch_wants(&o, &skip_why);
 	err = ms_manager_open_for(&m, &root, want, skip_why);
 	if (err && o.replay) {

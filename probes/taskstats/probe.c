@@ -19,6 +19,11 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "probes/undo.h"
+
+#define UNDO_NAME "task_delayacct"
+#define UNDO_FILE MS_UNDO_DIR "/" UNDO_NAME
+
 struct tsprobe {
 	struct ms_taskstats *ts;
 	int was; /* task_delayacct before we turned it on */
@@ -45,9 +50,9 @@ static void restore_now(void)
 	restore_pending = 0;
 	fd = open("/proc/sys/kernel/task_delayacct", O_WRONLY);
 	if (fd >= 0) {
-		if (write(fd, "0\n", 2) < 0) {
-			/* nothing more can be done while dying */
-		}
+		/* put back: the next start has nothing to undo */
+		if (write(fd, "0\n", 2) == 2)
+			unlink(UNDO_FILE);
 		close(fd);
 	}
 }
@@ -87,8 +92,19 @@ static void switch_delayacct(struct tsprobe *t, const struct ms_root *root,
 	int now = ms_delayacct_read(root), err;
 
 	if (want && !t->ours && now == 0) {
+		/* first remembered, so SIGKILL cannot leave it on unseen */
+		err = ms_undo_save(MS_UNDO_DIR, UNDO_NAME,
+				   "/proc/sys/kernel/task_delayacct", "0");
+		if (err) {
+			ms_snapshot_note(s, "task_delayacct",
+					 "not turned on: cannot remember it in "
+					 MS_UNDO_DIR ": %s",
+					 strerror(-err));
+			return;
+		}
 		err = ms_delayacct_write(root, 1);
 		if (err) {
+			ms_undo_done(MS_UNDO_DIR, UNDO_NAME);
 			ms_snapshot_note(s, "task_delayacct",
 					 "cannot turn on: %s", strerror(-err));
 			return;
@@ -102,6 +118,8 @@ static void switch_delayacct(struct tsprobe *t, const struct ms_root *root,
 			ms_snapshot_note(s, "task_delayacct",
 					 "cannot turn back off: %s",
 					 strerror(-err));
+		else
+			ms_undo_done(MS_UNDO_DIR, UNDO_NAME);
 		t->ours = false;
 		guard(false);
 	}
@@ -285,6 +303,8 @@ static void ts_close(struct ms_probe *p)
 	if (t->ours && ms_delayacct_write(p->root, t->was))
 		fprintf(stderr, "memscope: could not turn kernel."
 				"task_delayacct back off\n");
+	else if (t->ours)
+		ms_undo_done(MS_UNDO_DIR, UNDO_NAME);
 	t->ours = false;
 	guard(false);
 	ms_taskstats_close(t->ts);

@@ -25,6 +25,7 @@
 #include "probes/replay/decode.h"
 #include "probes/replay/file.h"
 #include "probes/taskstats/taskstats.h"
+#include "probes/undo.h"
 #include "tui/theme.h"
 
 static struct ms_snapshot snap;	/* reset, not freed, between inputs */
@@ -146,9 +147,12 @@ static void kmod(const char *t, size_t n)
 static void taskstats(const char *t, size_t n)
 {
 	struct ms_task_delay d;
+	struct ms_undo u;
 	int version;
 
 	ms_taskstats_parse(t, n, &d, &version);
+	/* the record of task_delayacct turned on, read at the next start */
+	ms_undo_parse(t, n, &u);
 }
 
 /* One line of a recording, as the replay backend decodes it. */

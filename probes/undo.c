@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Putting back what a killed memscope changed (undo.h). */
+#include "probes/undo.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* Only sysctls are ever recorded: nothing else is written back. */
+static bool safe_path(const char *p)
+{
+	return !strncmp(p, "/proc/sys/", 10) && !strstr(p, "/../") &&
+	       !strstr(p, "/./") && strlen(p) > 10;
+}
+
+static bool safe_value(const char *v)
+{
+	if (!*v)
+		return false;
+	for (; *v; v++)
+		if ((*v < '0' || *v > '9') && *v != '-')
+			return false;
+	return true;
+}
+
+int ms_undo_parse(const char *text, size_t len, struct ms_undo *u)
+{
+	char buf[512], tail;
+	int n;
+
+	if (len >= sizeof(buf) || memchr(text, '\0', len))
+		return -EINVAL;
+	memcpy(buf, text, len);
+	buf[len] = '\0';
+	memset(u, 0, sizeof(*u));
+	n = sscanf(buf, "%255s %63s %d %" SCNu64 " %c", u->path, u->value,
+		   &u->pid, &u->start, &tail);
+	if (n != 4 || u->pid <= 0 || !safe_path(u->path) ||
+	    !safe_value(u->value))
+		return -EINVAL;
+	return 0;
+}
+
+/* Field 22 of /proc/PID/stat, after comm's last ')'; 0 when gone. */
+static uint64_t start_of(int pid)
+{
+	char path[64], buf[1024], *p;
+	unsigned long long v = 0;
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return 0;
+	buf[n] = '\0';
+	p = strrchr(buf, ')');
+	/* state ppid pgrp session tty tpgid flags minflt cminflt majflt
+	 * cmajflt utime stime cutime cstime priority nice threads itreal */
+	if (!p || sscanf(p + 1,
+			 " %*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %*u "
+			 "%*u %*d %*d %*d %*d %*d %*d %llu",
+			 &v) != 1)
+		return 0;
+	return v;
+}
+
+int ms_undo_save(const char *dir, const char *name, const char *path,
+		 const char *value)
+{
+	char file[512], tmp[520];
+	FILE *f;
+	int err = 0;
+
+	if (mkdir(dir, 0700) && errno != EEXIST)
+		return -errno;
+	snprintf(file, sizeof(file), "%s/%s", dir, name);
+	snprintf(tmp, sizeof(tmp), "%s.tmp", file);
+	f = fopen(tmp, "we");
+	if (!f)
+		return -errno;
+	if (fprintf(f, "%s %s %d %" PRIu64 "\n", path, value, (int)getpid(),
+		    start_of((int)getpid())) < 0)
+		err = -EIO;
+	if (fclose(f) && !err)
+		err = -errno;
+	/* whole or not at all: a crash mid-write leaves the old record */
+	if (!err && rename(tmp, file))
+		err = -errno;
+	if (err)
+		unlink(tmp);
+	return err;
+}
+
+void ms_undo_done(const char *dir, const char *name)
+{
+	char file[512];
+
+	snprintf(file, sizeof(file), "%s/%s", dir, name);
+	unlink(file);
+}
+
+static void say(char *msg, size_t len, const char *fmt, ...)
+{
+	size_t used = strlen(msg);
+	va_list ap;
+
+	if (used + 1 >= len)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg + used, len - used, fmt, ap);
+	va_end(ap);
+}
+
+static int write_back(const struct ms_undo *u)
+{
+	int fd = open(u->path, O_WRONLY | O_CLOEXEC);
+	size_t n = strlen(u->value);
+	int err = 0;
+
+	if (fd < 0)
+		return -errno;
+	if (write(fd, u->value, n) != (ssize_t)n)
+		err = errno ? -errno : -EIO;
+	close(fd);
+	return err;
+}
+
+/* One record file: put back, keep, or forget. 1 when put back. */
+static int recover_one(int dfd, const char *dir, const char *name, char *msg,
+		       size_t len)
+{
+	char buf[512];
+	struct ms_undo u;
+	ssize_t n;
+	int fd = openat(dfd, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW), err;
+
+	if (fd < 0)
+		return 0;
+	n = read(fd, buf, sizeof(buf));
+	close(fd);
+	if (n < 0 || ms_undo_parse(buf, (size_t)n, &u)) {
+		say(msg, len, "%s/%s: not a record memscope wrote; removed\n",
+		    dir, name);
+		unlinkat(dfd, name, 0);
+		return 0;
+	}
+	/* that memscope still runs: its change, its undo */
+	if (u.start ? start_of(u.pid) == u.start :
+		      !kill(u.pid, 0) || errno == EPERM)
+		return 0;
+	err = write_back(&u);
+	if (err == -ENOENT) {
+		say(msg, len,
+		    "%s was left changed by memscope (pid %d) but "
+		    "no longer exists; record removed\n",
+		    u.path, u.pid);
+		unlinkat(dfd, name, 0);
+		return 0;
+	}
+	if (err) { /* kept: the next start tries again */
+		say(msg, len,
+		    "%s was left changed by memscope (pid %d) and "
+		    "could not be put back to %s: %s\n",
+		    u.path, u.pid, u.value, strerror(-err));
+		return 0;
+	}
+	say(msg, len,
+	    "%s put back to %s (memscope pid %d ended without "
+	    "doing it)\n",
+	    u.path, u.value, u.pid);
+	unlinkat(dfd, name, 0);
+	return 1;
+}
+
+int ms_undo_recover(const char *dir, char *msg, size_t len)
+{
+	DIR *d;
+	struct dirent *e;
+	int done = 0;
+
+	if (len)
+		msg[0] = '\0';
+	d = opendir(dir);
+	if (!d)
+		return 0;
+	while ((e = readdir(d)))
+		if (e->d_name[0] != '.' && !strstr(e->d_name, ".tmp"))
+			done += recover_one(dirfd(d), dir, e->d_name, msg, len);
+	closedir(d);
+	return done;
+}
