@@ -80,7 +80,7 @@ else
 LIB_SRC := $(filter-out $(TS_SRC),$(LIB_SRC))
 endif
 
-TUI_SRC := $(wildcard tui/*.c)
+TUI_SRC := $(wildcard tui/*.c tui/tabs/*/*.c)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
@@ -96,7 +96,7 @@ all: $(BUILD)/memscope
 # Explain mode's translations (docs/explain.md): po/LANG.po -> .mo in
 # $(BUILD)/locale, where memscope finds them when it runs from the build
 # tree; installed, it looks in LOCALEDIR. `make pot` regenerates the
-# template from the catalog (tui/explain*.c).
+# template from the catalog (tui/explain.c, tui/tabs/*/explain*.c).
 PREFIX ?= /usr/local
 LOCALEDIR ?= $(PREFIX)/share/locale
 PO := $(wildcard po/*.po)
@@ -114,7 +114,8 @@ pot:
 	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
 		--add-comments=TRANSLATORS --package-name=memscope \
 		--package-version=$(VERSION) --msgid-bugs-address= \
-		-o po/memscope.pot $(sort $(wildcard tui/explain*.c))
+		-o po/memscope.pot tui/explain.c \
+		$(sort $(wildcard tui/tabs/*/explain*.c))
 	@# the texts are not printf formats, "100% in" included
 	sed -i '/^#, c-format$$/d' po/memscope.pot
 	for p in $(PO); do msgmerge -q -U --backup=none $$p po/memscope.pot; done
@@ -270,7 +271,7 @@ fixtures:
 format:
 	clang-format -i $(LIB_SRC) $(TUI_SRC) app/main.c $(TEST_SRC) \
 		$(wildcard model/*.h store/*.h out/*.h app/*.h probes/*.h \
-		probes/*/*.h tui/*.h)
+		probes/*/*.h tui/*.h tui/tabs/*/*.h)
 
 clean:
 	rm -rf build

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Explain mode: finding a text in the per-tab catalogs (explain_*.c),
- * translating it through gettext and drawing the panel, wrapped by width.
+ * Explain mode: finding a text in the per-tab catalogs
+ * (tui/tabs/TAB/explain.c), translating it through gettext and drawing
+ * the panel, wrapped by width.
  */
 #include "tui/explain.h"
 

@@ -26,7 +26,7 @@ struct ms_explain {
 	const char *healthy; /* a healthy against a worrying value */
 };
 
-/* Per tab, each ended by an entry with id NULL (tui/explain_*.c). */
+/* Per tab, each ended by an entry with id NULL (tui/tabs/TAB/explain.c). */
 extern const struct ms_explain ms_explain_buddy[], ms_explain_slab[],
 	ms_explain_vma[], ms_explain_reclaim[], ms_explain_numa[];
 

@@ -60,8 +60,8 @@ void ms_live_reclaim_summary(struct ms_page *p, const struct ms_snapshot *s,
 			     const struct ms_live_timeline *tl,
 			     const struct ms_ui *ui);
 /*
- * Explain ids (tui/explain_reclaim.c) of the events page's tables, a
- * column each, for the page's explain list (tui/tab_reclaim.c).
+ * Explain ids (tui/tabs/reclaim/explain.c) of the events page's tables, a
+ * column each, for the page's explain list (tui/tabs/reclaim/tab.c).
  */
 #define MS_LIVE_PROC_IDS                                                    \
 	"reclaim.e.proc.pid", "reclaim.e.proc.comm", "reclaim.e.proc.rate", \

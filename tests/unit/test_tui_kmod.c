@@ -18,7 +18,7 @@
 
 #include "app/session.h"
 #include "probes/probe.h"
-#include "tui/maple.h"
+#include "tui/tabs/vma/maple.h"
 #include "tui/view.h"
 #include "tui/widgets.h"
 #include "tests/unit/tui_test.h"

@@ -2,13 +2,13 @@
 /*
  * The VMA tab: processes by memory use; Enter lists one process's VMAs
  * with an address-space summary; Enter again shows every field of a VMA;
- * `t` shows the process's maple tree (memscope.ko, tui/maple.c).
+ * `t` shows the process's maple tree (memscope.ko, maple.c).
  */
 #include "model/field.h"
 #include "tui/events.h"
 #include "tui/graph_tabs.h"
 #include "tui/live.h"
-#include "tui/maple.h"
+#include "tui/tabs/vma/maple.h"
 #include "tui/widgets.h"
 
 #include <inttypes.h>

@@ -4,7 +4,7 @@
  * node types and fan-out, then every node in pre-order with its range, and
  * the slots of each leaf (which VMA, which gap).
  */
-#include "tui/maple.h"
+#include "tui/tabs/vma/maple.h"
 
 #include <inttypes.h>
 #include <stdio.h>
