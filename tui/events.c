@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The live event sections on screen: page allocator rates under the zone
- * table, by migrate type in a zone's page, a cache's call sites, and the
- * footer line with what the BPF programs themselves cost.
+ * What every tab's live event sections share: rates as text, a section's
+ * title and why it or a part of it is missing, and the footer line with
+ * what the BPF programs themselves cost.
  */
 #include "tui/events.h"
 
@@ -21,327 +21,35 @@ const char *ms_fmt_events(char *buf, size_t len, double v, int width)
 	return buf;
 }
 
-static bool have(const struct ms_snapshot *s, enum ms_section sec)
+const char *ms_live_title(char *buf, size_t len, const char *what,
+			  const struct ms_snapshot *s, enum ms_section sec)
 {
-	return s && (s->have & MS_SEC_BIT(sec));
+	const char *src = s->source[sec];
+
+	snprintf(buf, len, "%s (%s)", what, src ? src : "unavailable");
+	return buf;
 }
 
-/* ---- Buddy ------------------------------------------------------------ */
-
-#define LABEL_W 8
-
-int ms_buddy_events_lines(const struct ms_snapshot *s)
+const char *ms_live_why(char *buf, size_t len, const struct ms_snapshot *s,
+			enum ms_section sec, const char *prog)
 {
-	return have(s, MS_SEC_BUDDY_EVENTS) ? 5 : 0;
-}
-
-static void order_line(WINDOW *w, int y, struct ms_rect r, int cw,
-		       const char *label, const double *v, int n, bool on)
-{
-	char buf[24];
-
-	ms_put(w, y, r.x, LABEL_W, MS_LEFT, true, ms_attr(MS_C_DIM), label);
-	for (int o = 0; o < n && LABEL_W + (o + 1) * cw <= r.w; o++) {
-		attr_t a = ms_attr(MS_C_NORMAL);
-
-		if (!on)
-			snprintf(buf, sizeof(buf), "-");
-		else
-			ms_fmt_events(buf, sizeof(buf), v[o], cw - 1);
-		if (!on || isnan(v[o]) || v[o] == 0)
-			a = ms_attr(MS_C_DIM);
-		ms_put(w, y, r.x + LABEL_W + o * cw, cw, MS_RIGHT, true, a,
-		       buf);
-	}
-}
-
-/* "Unmovable→Movable 3/s  ...", the busiest fallbacks first. */
-static void fallbacks(char *buf, size_t len, const struct ms_buddy_events *e,
-		      const struct ms_ui *ui)
-{
-	bool used[MS_MAX_MIGRATE * MS_MAX_MIGRATE] = { false };
-	size_t off = (size_t)snprintf(buf, len, "fallbacks/s:");
-	int shown = 0;
-	char r[24];
-
-	if (!(e->fields & MS_BE_EXTFRAG)) {
-		snprintf(buf + off, len - off, " -");
-		return;
-	}
-	for (int k = 0; k < e->nr_extfrag && off < len; k++) {
-		int best = -1;
-
-		for (int i = 0; i < e->nr_extfrag; i++)
-			if (!used[i] && e->extfrag[i].rate > 0 &&
-			    (best < 0 ||
-			     e->extfrag[i].rate > e->extfrag[best].rate))
-				best = i;
-		if (best < 0)
-			break;
-		used[best] = true;
-		off += (size_t)snprintf(buf + off, len - off, " %s%s%s %s",
-					e->migrate[e->extfrag[best].wanted],
-					ui->utf8 ? "\u2192" : "->",
-					e->migrate[e->extfrag[best].taken],
-					ms_fmt_events(r, sizeof(r),
-						      e->extfrag[best].rate, 6));
-		shown++;
-	}
-	if (!shown && off < len)
-		snprintf(buf + off, len - off, " %s",
-			 isnan(e->interval) ? "-" : "none");
-}
-
-static void compaction(char *buf, size_t len,
-		       const struct ms_buddy_events *e)
-{
-	const struct ms_compaction *c = &e->compaction;
-	char a[24], b[24];
-
-	if (!(e->fields & MS_BE_COMPACT)) {
-		snprintf(buf, len, "compaction: -");
-		return;
-	}
-	snprintf(buf, len, "compaction: %s runs/s", ms_fmt_events(a, sizeof(a),
-							c->runs_rate, 6));
-	if (!isnan(c->mean_us))
-		snprintf(buf + strlen(buf), len - strlen(buf),
-			 ", mean %s us", ms_fmt_events(b, sizeof(b),
-						       c->mean_us, 7));
-	if (c->runs)
-		snprintf(buf + strlen(buf), len - strlen(buf),
-			 " (%llu runs, %llu direct, max %llu us since attach)",
-			 (unsigned long long)c->runs,
-			 (unsigned long long)c->direct,
-			 (unsigned long long)c->max_us);
-}
-
-/*
- * Explain mode: the rows' labels, and the two halves of the last line
- * (compaction in its first comp columns, then the fallbacks).
- */
-static void mark_panel(WINDOW *w, struct ms_rect r, int comp,
-		       const struct ms_ui *ui)
-{
-	ms_explain_mark(w, r.y + 1, r.x, LABEL_W, ui, "buddy.ev.allocs");
-	ms_explain_mark(w, r.y + 2, r.x, LABEL_W, ui, "buddy.ev.frees");
-	ms_explain_mark(w, r.y + 3, r.x, LABEL_W, ui, "buddy.ev.failed");
-	if (comp > r.w)
-		comp = r.w;
-	ms_explain_mark(w, r.y + 4, r.x, comp, ui, "buddy.ev.compaction");
-	ms_explain_mark(w, r.y + 4, r.x + comp + 3, r.w - comp - 3, ui,
-			"buddy.ev.fallbacks");
-}
-
-void ms_buddy_events_panel(WINDOW *w, struct ms_rect r,
-			   const struct ms_snapshot *s, const struct ms_ui *ui)
-{
-	const struct ms_buddy_events *e = &s->buddy_events;
-	int n = e->nr_orders < MS_MAX_ORDER ? e->nr_orders : MS_MAX_ORDER;
-	int cw = n ? (r.w - LABEL_W) / n : 6, comp;
-	char buf[512], half[256];
-
-	if (r.h < 5)
-		return;
-	cw = cw > 8 ? 8 : cw < 5 ? 5 : cw;
-	ms_title(w, r.y, r.x, r.w,
-		 isnan(e->interval) ?
-			 "Page allocator events, all zones (bpf: "
-			 "attached, rates from the next sample)" :
-			 "Page allocator events per second, all zones (bpf)",
-		 ui);
-	order_line(w, r.y + 1, r, cw, "allocs", e->alloc_rate, n,
-		   e->fields & MS_BE_ALLOC);
-	order_line(w, r.y + 2, r, cw, "frees", e->free_rate, n,
-		   e->fields & MS_BE_FREE);
-	order_line(w, r.y + 3, r, cw, "failed", e->fail_rate, n,
-		   e->fields & MS_BE_ALLOC);
-	fallbacks(half, sizeof(half), e, ui);
-	compaction(buf, sizeof(buf), e);
-	comp = (int)strlen(buf); /* ASCII: its width */
-	snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "   %s", half);
-	/* migrate type names come from the kernel's BTF: escape them */
-	ms_put_esc(w, r.y + 4, r.x, r.w, MS_LEFT, true, ms_attr(MS_C_NORMAL),
-		   buf);
-	mark_panel(w, r, comp, ui);
-}
-
-/* Order, one column per migrate type, then frees and failures. */
-static void mt_line(struct ms_page *l, const struct ms_buddy_events *e,
-		    int o, int cw)
-{
-	int y = ms_page_next(l), x = l->r.x + 6;
-	char buf[24];
-	bool head = o < 0;
-	attr_t a = ms_attr(head ? MS_C_COLUMN_HEADER : MS_C_NORMAL);
-
-	if (y < 0)
-		return;
-	if (head)
-		ms_fill(l->w, (struct ms_rect){ y, l->r.x, 1, l->r.w }, a);
-	snprintf(buf, sizeof(buf), "%d", o);
-	ms_put(l->w, y, l->r.x, 5, MS_RIGHT, true, a, head ? "Order" : buf);
-	for (int t = 0; t < e->nr_migrate + 2 && x + cw <= l->r.x + l->r.w;
-	     t++, x += cw + 1) {
-		const char *txt = buf;
-
-		if (head && t < e->nr_migrate)
-			txt = e->migrate[t];
-		else if (head)
-			txt = t == e->nr_migrate ? "frees" : "failed";
-		else if (t < e->nr_migrate)
-			ms_fmt_events(buf, sizeof(buf), e->mt_alloc_rate[t][o],
-				      cw);
-		else
-			ms_fmt_events(buf, sizeof(buf),
-				      t == e->nr_migrate ? e->free_rate[o] :
-							   e->fail_rate[o],
-				      cw);
-		ms_put_esc(l->w, y, x, cw, MS_RIGHT, true, a, txt);
-	}
-}
-
-void ms_buddy_events_page(struct ms_page *l, const struct ms_snapshot *s,
-			  const struct ms_ui *ui)
-{
-	const struct ms_buddy_events *e = &s->buddy_events;
+	char what[48], esc[200];
 	const char *why;
-	char buf[256];
-	int cw = 11;
 
-	ms_page_title(l,
-		      "Allocations per second by migrate type and order, all "
-		      "zones (bpf)",
-		      ui);
-	if (!have(s, MS_SEC_BUDDY_EVENTS) || !(e->fields & MS_BE_ALLOC)) {
-		why = ms_note_why(s, "buddy_events");
-		if (!why)
-			why = ms_note_why(s, "bpf ms_pgalloc");
-		snprintf(buf, sizeof(buf), "unavailable: %s",
-			 why ? why : "no backend provided it");
-		ms_page_line(l, ms_attr(MS_C_NOTE), buf);
-		return;
-	}
-	if (isnan(e->interval))
-		ms_page_line(l, ms_attr(MS_C_DIM),
-			     "attached just now: rates from the next sample");
-	if ((l->r.w - 6) / (e->nr_migrate + 2) - 1 < cw)
-		cw = (l->r.w - 6) / (e->nr_migrate + 2) - 1;
-	if (cw < 6)
-		cw = 6;
-	/* explain mode: the header names the columns */
-	ms_page_tag(l, "buddy.ev.mt_allocs");
-	ms_page_tag(l, "buddy.ev.frees");
-	ms_page_tag(l, "buddy.ev.failed");
-	mt_line(l, e, -1, cw);
-	for (int o = 0; o < e->nr_orders && o < MS_MAX_ORDER; o++)
-		mt_line(l, e, o, cw);
-}
-
-/* ---- Slab ------------------------------------------------------------- */
-
-static const struct ms_slab_rate *rate_of(const struct ms_slab_events *e,
-					  const char *name)
-{
-	for (int i = 0; i < e->n; i++)
-		if (!strcmp(e->v[i].name, name))
-			return &e->v[i];
-	return NULL;
-}
-
-static void cache_rates(struct ms_page *l, const struct ms_slab_events *e,
-			const char *cache)
-{
-	const struct ms_slab_rate *r = rate_of(e, cache);
-	char a[24], f[24], b[24], buf[200];
-
-	if (!r) {
-		ms_page_line(l, ms_attr(MS_C_DIM),
-			     isnan(e->interval) ?
-				     "attached just now: rates from the next "
-				     "sample" :
-				     "no allocations or frees since attach");
-		return;
-	}
-	snprintf(buf, sizeof(buf),
-		 "allocations %s/s, frees %s/s, allocated %s/s  (%llu and "
-		 "%llu since attach)",
-		 ms_fmt_events(a, sizeof(a), r->alloc_rate, 7),
-		 ms_fmt_events(f, sizeof(f), r->free_rate, 7),
-		 isnan(r->alloc_bytes_rate) ?
-			 "-" :
-			 ms_fmt_bytes(b, sizeof(b),
-				      (uint64_t)llround(r->alloc_bytes_rate)),
-		 (unsigned long long)r->allocs, (unsigned long long)r->frees);
-	ms_page_line(l, ms_attr(MS_C_NORMAL), buf);
-}
-
-/* "  62.1%   3100  __d_alloc+0x2d < d_alloc_parallel+0x39 < ..." */
-static void site_line(struct ms_page *l, const struct ms_callsite *cs)
-{
-	char buf[MS_CALLSITE_DEPTH * (MS_SYM + 3) + 32], c[24];
-	size_t off;
-
-	off = (size_t)snprintf(buf, sizeof(buf), "%6.1f%% %7s ",
-			       100 * cs->share,
-			       ms_fmt_count(c, sizeof(c), cs->count, 7));
-	for (int f = 0; f < cs->depth && off < sizeof(buf); f++)
-		off += (size_t)snprintf(buf + off, sizeof(buf) - off, "%s%s",
-					f ? " < " : " ", cs->sym[f]);
-	/* symbols come from proc/kallsyms: escaped on the way out */
-	{
-		int y = ms_page_next(l);
-
-		if (y >= 0)
-			ms_put_esc(l->w, y, l->r.x, l->r.w, MS_LEFT, true,
-				   ms_attr(MS_C_NORMAL), buf);
-	}
-}
-
-void ms_slab_events_page(struct ms_page *l, const struct ms_snapshot *s,
-			 const char *cache, const struct ms_ui *ui)
-{
-	const struct ms_slab_events *e = &s->slab_events;
-	const char *why;
-	char buf[256];
-
-	ms_page_title(l, "Allocation rates and call sites (bpf)", ui);
-	if (!have(s, MS_SEC_SLAB_EVENTS)) {
-		why = ms_note_why(s, "slab_events");
-		snprintf(buf, sizeof(buf), "unavailable: %s",
-			 why ? why : "no backend provided it");
-		ms_page_line(l, ms_attr(MS_C_NOTE), buf);
-		return;
-	}
-	ms_page_tag(l, "slab.ev.rates");
-	cache_rates(l, e, cache);
-	ms_page_tag(l, "slab.ev.callsites");
-	if (!(e->fields & MS_SE_CALLSITES)) {
-		why = ms_note_why(s, "bpf ms_kcalloc");
-		snprintf(buf, sizeof(buf), "call sites unavailable: %s",
-			 why ? why : "not collected");
-		ms_page_line(l, ms_attr(MS_C_NOTE), buf);
-		return;
-	}
-	if (strcmp(e->target, cache) || !e->nr_sites) {
-		ms_page_line(l, ms_attr(MS_C_DIM),
-			     "call sites: no allocation from this cache since "
-			     "the page opened");
-		return;
-	}
-	snprintf(buf, sizeof(buf),
-		 "%llu allocations since the page opened, by kernel stack "
-		 "(allocation call site first, then its callers):",
-		 (unsigned long long)e->target_allocs);
-	ms_page_line(l, ms_attr(MS_C_DIM), buf);
-	for (int i = 0; i < e->nr_sites; i++)
-		site_line(l, &e->sites[i]);
+	if (prog)
+		snprintf(what, sizeof(what), "bpf %s", prog);
+	else
+		snprintf(what, sizeof(what), "%s", ms_section_name(sec));
+	why = ms_note_why(s, what);
+	if (!why)
+		return NULL;
+	snprintf(buf, len, "%s", ms_esc(esc, sizeof(esc), why));
+	return buf;
 }
 
 /* ---- Footer ------------------------------------------------------------ */
 
-const char *ms_bpf_cost_line(char *buf, size_t len,
-			     const struct ms_snapshot *s)
+const char *ms_bpf_cost_line(char *buf, size_t len, const struct ms_snapshot *s)
 {
 	const struct ms_bpf_info *b = &s->bpf;
 	char ev[24];
@@ -359,7 +67,8 @@ const char *ms_bpf_cost_line(char *buf, size_t len,
 		snprintf(buf + off, len - off,
 			 " live; run time unknown (no BPF statistics)");
 	else if (isnan(b->ns_rate))
-		snprintf(buf + off, len - off, " live; cost from the next sample");
+		snprintf(buf + off, len - off,
+			 " live; cost from the next sample");
 	else
 		snprintf(buf + off, len - off,
 			 " live; its programs: %s runs/s, %.2f ms/s CPU "

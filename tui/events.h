@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Drawing the live event sections (probes/bpf) for the Buddy and Slab
- * tabs, and the footer line with memscope's own BPF cost.
+ * What the tabs' live event sections (probes/bpf, probes/taskstats) share
+ * (tui/tabs/TAB/events.c draw them), and the footer line with memscope's
+ * own BPF cost.
  */
 #ifndef MS_EVENTS_H
 #define MS_EVENTS_H
@@ -11,18 +12,21 @@
 /* A rate of events: "1.2K", "12", "0.5"; "-" for NAN. */
 const char *ms_fmt_events(char *buf, size_t len, double per_s, int width);
 
-/* Buddy: rows the events panel takes (0 without the section). */
-int ms_buddy_events_lines(const struct ms_snapshot *s);
-/* The panel under the zones: per order allocs, frees, failures/s. */
-void ms_buddy_events_panel(WINDOW *w, struct ms_rect r,
-			   const struct ms_snapshot *s, const struct ms_ui *ui);
-/* The zone page's section: allocations by migrate type and order. */
-void ms_buddy_events_page(struct ms_page *l, const struct ms_snapshot *s,
-			  const struct ms_ui *ui);
+/* "Reclaim events (bpf)": a title naming the backend that fed sec. */
+const char *ms_live_title(char *buf, size_t len, const char *what,
+			  const struct ms_snapshot *s, enum ms_section sec);
+/*
+ * Why a section, or a part of it fed by program prog (NULL: the whole
+ * section), is missing: the note's text, escaped, or NULL.
+ */
+const char *ms_live_why(char *buf, size_t len, const struct ms_snapshot *s,
+			enum ms_section sec, const char *prog);
 
-/* The cache page's section: its rates and its top call sites. */
-void ms_slab_events_page(struct ms_page *l, const struct ms_snapshot *s,
-			 const char *cache, const struct ms_ui *ui);
+/* The section sec is in the snapshot. */
+static inline bool ms_have_sec(const struct ms_snapshot *s, enum ms_section sec)
+{
+	return s && (s->have & MS_SEC_BIT(sec));
+}
 
 /* " bpf: buddy slab live; its programs: ..." or NULL when none is. */
 const char *ms_bpf_cost_line(char *buf, size_t len,

@@ -29,6 +29,7 @@ static const struct ms_explain *const catalogs[] = {
 	ms_explain_slab,
 	ms_explain_vma,
 	ms_explain_reclaim,
+	ms_explain_reclaim_screens,
 	ms_explain_numa,
 };
 #define NCAT (int)(sizeof(catalogs) / sizeof(catalogs[0]))

@@ -28,7 +28,8 @@ struct ms_explain {
 
 /* Per tab, each ended by an entry with id NULL (tui/tabs/TAB/explain.c). */
 extern const struct ms_explain ms_explain_buddy[], ms_explain_slab[],
-	ms_explain_vma[], ms_explain_reclaim[], ms_explain_numa[];
+	ms_explain_vma[], ms_explain_reclaim[], ms_explain_reclaim_screens[],
+	ms_explain_numa[];
 
 /* The entry of id, or NULL. */
 const struct ms_explain *ms_explain_find(const char *id);

@@ -3,6 +3,7 @@
 #include "tui/graph.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -349,4 +350,57 @@ void ms_gpanel_draw(struct ms_gpanel *p, WINDOW *w, struct ms_rect r,
 	for (int i = 0; i < n && i / rows < nc; i++)
 		spark_line(p, w, y + i % rows, r.x + (i / rows) * cw, sw, &l[i],
 			   dx, ui);
+}
+
+/* ---- what the tabs feed and draw -------------------------------------- */
+
+const char *ms_graph_memory(char *buf, size_t len)
+{
+	double kib = (double)ms_hist_bound(MS_GRAPH_SERIES) / 1024;
+
+	snprintf(buf, len, "history: %d samples x %d series = %.0f KiB at most",
+		 MS_HIST_POINTS, MS_GRAPH_SERIES, kib);
+	return buf;
+}
+
+bool ms_gpanel_tick(struct ms_gpanel *p, const struct ms_snapshot *s,
+		    const struct ms_ui *ui)
+{
+	return s && ms_hist_tick(&p->hist, s->t_mono, ui->interval);
+}
+
+void ms_gpanel_push(struct ms_gpanel *p, double v, const char *fmt, ...)
+{
+	char key[MS_HIST_KEY];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(key, sizeof(key), fmt, ap);
+	va_end(ap);
+	ms_hist_push(&p->hist, key, v);
+}
+
+double ms_gval(uint64_t v)
+{
+	return ms_have(v) ? (double)v : NAN;
+}
+
+struct ms_gline *ms_gline_add(struct ms_gline *l, int *n, enum ms_gfmt fmt,
+			      bool zero, const char *label, const char *fmt_key,
+			      ...)
+{
+	struct ms_gline *g;
+	va_list ap;
+
+	if (*n >= MS_GLINES)
+		return NULL;
+	g = &l[(*n)++];
+	memset(g, 0, sizeof(*g));
+	snprintf(g->label, sizeof(g->label), "%s", label);
+	va_start(ap, fmt_key);
+	vsnprintf(g->key, sizeof(g->key), fmt_key, ap);
+	va_end(ap);
+	g->fmt = fmt;
+	g->zero = zero;
+	return g;
 }

@@ -86,4 +86,32 @@ void ms_gpanel_draw(struct ms_gpanel *p, WINDOW *w, struct ms_rect r,
 		    const char *what, const struct ms_gline *l, int n,
 		    const struct ms_ui *ui);
 
+/* ---- What the tabs feed and draw (tui/tabs/TAB/graph.c) -------------- */
+
+/* Series each tab's history holds at most (all zones/caches/pids). */
+#define MS_GRAPH_BUDDY_SERIES 80 /* 6 zones of 11 orders + 2 indices */
+#define MS_GRAPH_SLAB_SERIES 48 /* 24 caches: size, growth */
+#define MS_GRAPH_VMA_SERIES 32 /* 8 processes: 4 fault rates */
+#define MS_GRAPH_RECLAIM_SERIES 8 /* PSI some/full, scan, steal */
+#define MS_GRAPH_NUMA_SERIES 32 /* 16 nodes: miss, foreign */
+#define MS_GRAPH_SERIES                                                       \
+	(MS_GRAPH_BUDDY_SERIES + MS_GRAPH_SLAB_SERIES + MS_GRAPH_VMA_SERIES + \
+	 MS_GRAPH_RECLAIM_SERIES + MS_GRAPH_NUMA_SERIES)
+
+/* "history: 300 samples x 200 series = 947 KiB at most" */
+const char *ms_graph_memory(char *buf, size_t len);
+
+/* A new sample for the panel's history: false when it is not one. */
+bool ms_gpanel_tick(struct ms_gpanel *p, const struct ms_snapshot *s,
+		    const struct ms_ui *ui);
+/* The value v of the series named by fmt in this sample. */
+void ms_gpanel_push(struct ms_gpanel *p, double v, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* A counter as a graph value: NAN when unknown. */
+double ms_gval(uint64_t v);
+/* Line *n of l: label, the key of its series, format; NULL when full. */
+struct ms_gline *ms_gline_add(struct ms_gline *l, int *n, enum ms_gfmt fmt,
+			      bool zero, const char *label, const char *fmt_key,
+			      ...) __attribute__((format(printf, 6, 7)));
+
 #endif

@@ -2,7 +2,7 @@
 /* The help screen: every key (docs/keys.md says the same), sources, notes. */
 #include "tui/help.h"
 
-#include "tui/graph_tabs.h"
+#include "tui/graph.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -65,7 +65,7 @@ static const struct key_help keys[] = {
 	{ "", "Reclaim: PSI some/full, pgscan, pgsteal per second" },
 	{ "", "NUMA: numa_miss, numa_foreign per second per node" },
 	{ "", "blank: no sample (tab not shown, paused, unknown)" },
-	{ "", NULL }, /* the memory bound, from tui/graph_tabs.c */
+	{ "", NULL }, /* the memory bound, from tui/graph.c */
 	{ NULL, "With memscope.ko (sudo insmod kmod/memscope.ko)" },
 	{ "a (Buddy)", "allocation probe: orders 0..max on the zone's node;" },
 	{ "", "a/Enter again, +/- attempts per order, Esc back" },

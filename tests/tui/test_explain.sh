@@ -96,8 +96,8 @@ walked() {
 
 # The columns of the events page's and the NUMA page's small tables
 # (MS_LIVE_*_IDS), each its own id.
-EVENT_IDS=$(grep -o '"reclaim\.e\.[a-z]*\.[a-z_]*"' tui/live.h | tr -d '"')
-NUMA_IDS=$(grep -o '"numa\.\(mig\|hint\)\.[a-z_]*"' tui/live.h | tr -d '"')
+EVENT_IDS=$(grep -o '"reclaim\.e\.[a-z]*\.[a-z_]*"' tui/tabs/reclaim/reclaim.h | tr -d '"')
+NUMA_IDS=$(grep -o '"numa\.\(mig\|hint\)\.[a-z_]*"' tui/tabs/numa/numa.h | tr -d '"')
 
 # goto ID: Right until the panel shows ID (at most 60 steps)
 goto() {

@@ -20,7 +20,11 @@
 
 #include "app/session.h"
 #include "probes/probe.h"
-#include "tui/graph_tabs.h"
+#include "tui/tabs/buddy/buddy.h"
+#include "tui/tabs/numa/numa.h"
+#include "tui/tabs/reclaim/reclaim.h"
+#include "tui/tabs/slab/slab.h"
+#include "tui/tabs/vma/vma.h"
 #include "tui/view.h"
 #include "tests/unit/tui_test.h"
 

@@ -1,43 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The NUMA tab's live section: pages migrated by reason, NUMA hinting
- * faults per node, tasks moved between nodes (probes/bpf), and the
- * helpers every live section shares (titles, reasons for gaps).
+ * faults per node, tasks moved between nodes (probes/bpf).
  */
-#include "tui/live.h"
+#include "tui/tabs/numa/numa.h"
 
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-
-#include "tui/events.h"
-
-const char *ms_live_title(char *buf, size_t len, const char *what,
-			  const struct ms_snapshot *s, enum ms_section sec)
-{
-	const char *src = s->source[sec];
-
-	snprintf(buf, len, "%s (%s)", what, src ? src : "unavailable");
-	return buf;
-}
-
-const char *ms_live_why(char *buf, size_t len, const struct ms_snapshot *s,
-			enum ms_section sec, const char *prog)
-{
-	char what[48], esc[200];
-	const char *why;
-
-	if (prog)
-		snprintf(what, sizeof(what), "bpf %s", prog);
-	else
-		snprintf(what, sizeof(what), "%s", ms_section_name(sec));
-	why = ms_note_why(s, what);
-	if (!why)
-		return NULL;
-	snprintf(buf, len, "%s", ms_esc(esc, sizeof(esc), why));
-	return buf;
-}
 
 static void line(struct ms_page *p, attr_t a, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

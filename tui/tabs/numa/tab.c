@@ -3,8 +3,7 @@
  * The NUMA tab: nodes, their memory and cpus, the distance matrix,
  * numastat counters with rates and automatic NUMA balancing.
  */
-#include "tui/graph_tabs.h"
-#include "tui/live.h"
+#include "tui/tabs/numa/numa.h"
 #include "tui/widgets.h"
 
 #include <math.h>
@@ -196,26 +195,25 @@ static void draw_node_row(struct ms_page *p, int y,
 
 /* ---- Explain ids: the page's fields, top to bottom -------------------- */
 
-#define NODE_IDS                                                          \
-	"numa.node.cpus", "numa.node.total", "numa.node.used",            \
+#define NODE_IDS                                               \
+	"numa.node.cpus", "numa.node.total", "numa.node.used", \
 		"numa.node.free", "numa.node.usedpct"
-#define NUMASTAT_IDS                                                      \
-	"numa.stat.numa_hit", "numa.stat.numa_miss",                      \
-		"numa.stat.numa_foreign", "numa.stat.interleave_hit",       \
-		"numa.stat.local_node", "numa.stat.other_node"
-#define MEMINFO_IDS                                                       \
-	"numa.mem.active", "numa.mem.inactive", "numa.mem.file",          \
-		"numa.mem.anon", "numa.mem.shmem", "numa.mem.slab",         \
+#define NUMASTAT_IDS                                                           \
+	"numa.stat.numa_hit", "numa.stat.numa_miss", "numa.stat.numa_foreign", \
+		"numa.stat.interleave_hit", "numa.stat.local_node",            \
+		"numa.stat.other_node"
+#define MEMINFO_IDS                                                          \
+	"numa.mem.active", "numa.mem.inactive", "numa.mem.file",             \
+		"numa.mem.anon", "numa.mem.shmem", "numa.mem.slab",          \
 		"numa.mem.pagetables", "numa.mem.dirty", "numa.mem.hugetot", \
 		"numa.mem.hugefree"
 /* in the order of balancing_keys */
-#define BALANCING_IDS                                                     \
-	"numa.bal.numa_pte_updates", "numa.bal.numa_huge_pte_updates",    \
-		"numa.bal.numa_hint_faults",                                \
-		"numa.bal.numa_hint_faults_local",                          \
-		"numa.bal.numa_pages_migrated",                             \
-		"numa.bal.pgmigrate_success", "numa.bal.pgmigrate_fail",    \
-		"numa.bal.pgpromote_success"
+#define BALANCING_IDS                                                         \
+	"numa.bal.numa_pte_updates", "numa.bal.numa_huge_pte_updates",        \
+		"numa.bal.numa_hint_faults",                                  \
+		"numa.bal.numa_hint_faults_local",                            \
+		"numa.bal.numa_pages_migrated", "numa.bal.pgmigrate_success", \
+		"numa.bal.pgmigrate_fail", "numa.bal.pgpromote_success"
 
 static const char *const node_ids[] = { NODE_IDS, NULL };
 static const char *const numastat_ids[] = { NUMASTAT_IDS, NULL };
@@ -549,10 +547,19 @@ static const char *numa_hints(struct ms_view *base)
 
 /* Every id of the page, top to bottom (the tests walk them). */
 static const char *const all_ids[] = {
-	"numa.node.balancing", "numa.node", NODE_IDS, "numa.distance",
-	NUMASTAT_IDS, MEMINFO_IDS, "numa.mig.pages", MS_LIVE_MIG_IDS,
-	MS_LIVE_HINT_IDS, "numa.mig.tasks", BALANCING_IDS,
-	"numa.bal.local_share", NULL,
+	"numa.node.balancing",
+	"numa.node",
+	NODE_IDS,
+	"numa.distance",
+	NUMASTAT_IDS,
+	MEMINFO_IDS,
+	"numa.mig.pages",
+	MS_LIVE_MIG_IDS,
+	MS_LIVE_HINT_IDS,
+	"numa.mig.tasks",
+	BALANCING_IDS,
+	"numa.bal.local_share",
+	NULL,
 };
 
 static void numa_explain(struct ms_view *base, struct ms_explain_ids *e)

@@ -4,7 +4,7 @@
  * per second its threads waited in direct reclaim, on thrashing pages, in
  * compaction, for swap-in and for write-protect copies.
  */
-#include "tui/live.h"
+#include "tui/tabs/reclaim/reclaim.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -22,19 +22,32 @@ enum {
 };
 
 static const struct ms_column cols[NR_DCOLS] = {
-	[D_PID] = { .title = "PID", .width = 7, .align = MS_RIGHT,
+	[D_PID] = { .title = "PID",
+		    .width = 7,
+		    .align = MS_RIGHT,
 		    .id = "reclaim.d.pid" },
-	[D_FREEPAGES] = { .title = "Reclaim", .width = 9, .align = MS_RIGHT,
+	[D_FREEPAGES] = { .title = "Reclaim",
+			  .width = 9,
+			  .align = MS_RIGHT,
 			  .id = "reclaim.d.reclaim" },
-	[D_THRASH] = { .title = "Thrash", .width = 9, .align = MS_RIGHT,
+	[D_THRASH] = { .title = "Thrash",
+		       .width = 9,
+		       .align = MS_RIGHT,
 		       .id = "reclaim.d.thrash" },
-	[D_COMPACT] = { .title = "Compact", .width = 9, .align = MS_RIGHT,
+	[D_COMPACT] = { .title = "Compact",
+			.width = 9,
+			.align = MS_RIGHT,
 			.id = "reclaim.d.compact" },
-	[D_SWAPIN] = { .title = "SwapIn", .width = 9, .align = MS_RIGHT,
+	[D_SWAPIN] = { .title = "SwapIn",
+		       .width = 9,
+		       .align = MS_RIGHT,
 		       .id = "reclaim.d.swapin" },
-	[D_WPCOPY] = { .title = "WPCopy", .width = 9, .align = MS_RIGHT,
+	[D_WPCOPY] = { .title = "WPCopy",
+		       .width = 9,
+		       .align = MS_RIGHT,
 		       .id = "reclaim.d.wpcopy" },
-	[D_COMM] = { .title = "Command", .width = MS_COL_FLEX,
+	[D_COMM] = { .title = "Command",
+		     .width = MS_COL_FLEX,
 		     .id = "reclaim.d.comm" },
 };
 

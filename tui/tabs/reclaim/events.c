@@ -4,15 +4,13 @@
  * stalls, kswapd, shrinkers, writeback and OOM kills, on a timeline of the
  * last samples, and the events page with the stall histogram.
  */
-#include "tui/live.h"
+#include "tui/tabs/reclaim/reclaim.h"
 
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
-
-#include "tui/events.h"
 
 static bool have(const struct ms_snapshot *s)
 {

@@ -3,13 +3,11 @@
  * The VMA tab's live numbers (probes/bpf fault group): a process's page
  * faults per second by kind and its mmap_lock waits.
  */
-#include "tui/live.h"
+#include "tui/tabs/vma/vma.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-
-#include "tui/events.h"
 
 static bool counted(const struct ms_fault_events *e, enum ms_fault_count c)
 {

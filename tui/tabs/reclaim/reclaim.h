@@ -1,39 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Drawing the fault, reclaim and NUMA event sections (probes/bpf) and the
- * task delays (probes/taskstats) for the VMA, Reclaim and NUMA tabs.
+ * The Reclaim tab (tui/tabs/reclaim/): what its files share.
  */
-#ifndef MS_LIVE_H
-#define MS_LIVE_H
+#ifndef MS_TAB_RECLAIM_H
+#define MS_TAB_RECLAIM_H
 
-#include "tui/widgets.h"
-
-/* "Reclaim events (bpf)": a title naming the backend that fed sec. */
-const char *ms_live_title(char *buf, size_t len, const char *what,
-			  const struct ms_snapshot *s, enum ms_section sec);
-/*
- * Why a section, or a part of it fed by program prog (NULL: the whole
- * section), is missing: the note's text, escaped, or NULL.
- */
-const char *ms_live_why(char *buf, size_t len, const struct ms_snapshot *s,
-			enum ms_section sec, const char *prog);
-
-/* ---- VMA tab ----------------------------------------------------------- */
-
-/* A process's rate of counter c: NAN unknown, 0 when it had no event. */
-double ms_live_fault_rate(const struct ms_snapshot *s, int pid,
-			  enum ms_fault_count c);
-/* mmap_lock wait of pid in ms per second, and its longest wait in us. */
-double ms_live_lock_ms(const struct ms_snapshot *s, int pid);
-double ms_live_lock_max_us(const struct ms_snapshot *s, int pid);
-/* What the fault columns lack and why (e.g. the refused fexit), or NULL. */
-const char *ms_live_fault_gaps(char *buf, size_t len,
-			       const struct ms_snapshot *s);
-/* The process drill-down's line: its faults and mmap_lock waits. */
-const char *ms_live_fault_line(char *buf, size_t len,
-			       const struct ms_snapshot *s, int pid);
-
-/* ---- Reclaim tab ------------------------------------------------------- */
+#include "tui/events.h"
+#include "tui/graph.h"
 
 #define MS_TIMELINE 120 /* samples kept */
 
@@ -60,8 +33,8 @@ void ms_live_reclaim_summary(struct ms_page *p, const struct ms_snapshot *s,
 			     const struct ms_live_timeline *tl,
 			     const struct ms_ui *ui);
 /*
- * Explain ids (tui/tabs/reclaim/explain.c) of the events page's tables, a
- * column each, for the page's explain list (tui/tabs/reclaim/tab.c).
+ * Explain ids (explain.c) of the events page's tables, a
+ * column each, for the page's explain list (tab.c).
  */
 #define MS_LIVE_PROC_IDS                                                    \
 	"reclaim.e.proc.pid", "reclaim.e.proc.comm", "reclaim.e.proc.rate", \
@@ -99,16 +72,32 @@ void ms_live_delays_set(struct ms_live_delays *d, const struct ms_snapshot *s);
 void ms_live_delays_draw(struct ms_live_delays *d, WINDOW *w, struct ms_rect r,
 			 bool asked, const struct ms_ui *ui);
 
-/* ---- NUMA tab ---------------------------------------------------------- */
-/* Explain ids of the migrations-by-reason and hinting-fault tables. */
-#define MS_LIVE_MIG_IDS                                        \
-	"numa.mig.reason", "numa.mig.calls", "numa.mig.moved", \
-		"numa.mig.failed", "numa.mig.rate"
-#define MS_LIVE_HINT_IDS                                         \
-	"numa.hint.node", "numa.hint.faults", "numa.hint.pages", \
-		"numa.hint.local", "numa.hint.migrated"
+/* Graphs: PSI memory some/full avg10, pgscan and pgsteal rates. */
+void ms_graph_reclaim_feed(struct ms_gpanel *p, const struct ms_snapshot *s,
+			   const struct ms_ui *ui);
+void ms_graph_reclaim_draw(struct ms_gpanel *p, WINDOW *w, struct ms_rect r,
+			   const struct ms_ui *ui);
 
-void ms_live_numa_page(struct ms_page *p, const struct ms_snapshot *s,
-		       const struct ms_ui *ui);
+/* COUNTERS: every vmstat counter; EVENTS, DELAYS: probes/bpf, taskstats */
+enum reclaim_mode { OVERVIEW, COUNTERS, EVENTS, DELAYS };
+
+struct reclaim_view {
+	struct ms_view base;
+	const struct ms_snapshot *cur;
+	enum reclaim_mode mode;
+	struct ms_scroll scroll;
+	struct ms_table table; /* every vmstat counter */
+	char hint[192];
+	struct ms_live_timeline tl; /* the reclaim events of past samples */
+	struct ms_scroll escroll; /* the events page */
+	struct ms_live_delays delays;
+	bool delayacct; /* the user asked for delay accounting (D) */
+	bool switching; /* D was pressed: the next sample passes it on */
+	struct ms_gpanel graph; /* PSI, scan and steal over time (H) */
+};
+
+/* The overview (overview.c). */
+void ms_reclaim_overview_draw(struct reclaim_view *v, WINDOW *w,
+			      struct ms_rect r);
 
 #endif

@@ -1,0 +1,117 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The Buddy tab (tui/tabs/buddy/): what its files share.
+ */
+#ifndef MS_TAB_BUDDY_H
+#define MS_TAB_BUDDY_H
+
+#include "tui/events.h"
+#include "tui/explain.h"
+#include "tui/graph.h"
+
+#define PROBE_DEFAULT 3 /* 8 attempts per order */
+
+/* The allocation probe screen: its node, settings and last result. */
+struct probe_page {
+	bool open;
+	bool pending; /* the next sample runs the probe */
+	bool have; /* res holds a result */
+	int node;
+	char zone[16]; /* the zone it was opened from */
+	int count; /* index into probe_counts */
+	struct ms_alloc_probe res;
+	double when; /* t_real of the result */
+	char why[256]; /* what the module said, or why it is missing */
+	struct ms_scroll sc;
+};
+
+struct buddy_view {
+	struct ms_view base;
+	const struct ms_snapshot *cur;
+	struct ms_table zones;
+	bool detail; /* drilled down into one zone */
+	int dnode;
+	char dzone[16];
+	struct ms_scroll dscroll;
+	struct probe_page probe;
+	struct ms_gpanel graph; /* history of the zones (H) */
+};
+
+#define BV(v) ((struct buddy_view *)(v))
+
+/* The zone screen's lines: several fields share one */
+#define FREE_IDS                                                              \
+	"buddy.zone.free_pages", "buddy.zone.free_mem", "buddy.zone.zi_free", \
+		"buddy.zone.frag"
+#define WMARK_IDS                                              \
+	"buddy.zone.min", "buddy.zone.low", "buddy.zone.high", \
+		"buddy.zone.promo", "buddy.zone.boost"
+#define PAGES_IDS                                                         \
+	"buddy.zone.managed", "buddy.zone.present", "buddy.zone.spanned", \
+		"buddy.zone.cma"
+#define ORDER_IDS                                                       \
+	"buddy.order.order", "buddy.order.blocks", "buddy.order.pages", \
+		"buddy.order.memory", "buddy.order.unusable",           \
+		"buddy.order.extfrag", "buddy.order.share"
+#define PROBE_IDS                                                          \
+	"buddy.probe.order", "buddy.probe.block", "buddy.probe.ok",        \
+		"buddy.probe.fail", "buddy.probe.min", "buddy.probe.mean", \
+		"buddy.probe.max", "buddy.probe.avail", "buddy.probe.success"
+
+static inline uint64_t page_size(const struct ms_snapshot *s)
+{
+	return s->slab.page_size ? s->slab.page_size : 4096;
+}
+
+static inline const struct ms_zone *zone_at(const struct buddy_view *b, int row)
+{
+	return &b->cur->buddy.zones[row];
+}
+
+/* Free pages held in blocks of one order: blocks << order. */
+static inline uint64_t order_pages(uint64_t blocks, int order)
+{
+	return ms_have(blocks) ? blocks << order : MS_NA;
+}
+
+/* The next line shows every field of ids. */
+static inline void tag_ids(struct ms_page *l, const char *const *ids)
+{
+	for (; *ids; ids++)
+		ms_page_tag(l, *ids);
+}
+
+/* The zone table's Wmark column: its name and colour. */
+void ms_buddy_wmark_name(char *buf, size_t len, enum ms_wmark_state s);
+attr_t ms_buddy_wmark_attr(enum ms_wmark_state s);
+
+/* The zone screen (zone.c): z, and the ids it shows. */
+void ms_buddy_zone_draw(struct buddy_view *b, WINDOW *w, struct ms_rect r,
+			const struct ms_zone *z);
+void ms_buddy_zone_explain(struct buddy_view *b, struct ms_explain_ids *e);
+
+/* The allocation probe screen (probe.c). */
+enum ms_key_result ms_buddy_probe_open(struct buddy_view *b);
+enum ms_key_result ms_buddy_probe_key(struct buddy_view *b, int key);
+void ms_buddy_probe_request(struct buddy_view *b, struct ms_request *req);
+void ms_buddy_probe_update(struct buddy_view *b, const struct ms_snapshot *cur);
+void ms_buddy_probe_draw(struct buddy_view *b, WINDOW *w, struct ms_rect r);
+void ms_buddy_probe_explain(struct buddy_view *b, struct ms_explain_ids *e);
+
+/* Buddy: rows the events panel takes (0 without the section). */
+int ms_buddy_events_lines(const struct ms_snapshot *s);
+/* The panel under the zones: per order allocs, frees, failures/s. */
+void ms_buddy_events_panel(WINDOW *w, struct ms_rect r,
+			   const struct ms_snapshot *s, const struct ms_ui *ui);
+/* The zone page's section: allocations by migrate type and order. */
+void ms_buddy_events_page(struct ms_page *l, const struct ms_snapshot *s,
+			  const struct ms_ui *ui);
+
+/* Graphs: free blocks per order and the indices of every zone. */
+void ms_graph_buddy_feed(struct ms_gpanel *p, const struct ms_snapshot *s,
+			 const struct ms_zone *sel, const struct ms_ui *ui);
+void ms_graph_buddy_draw(struct ms_gpanel *p, WINDOW *w, struct ms_rect r,
+			 const struct ms_snapshot *s, const struct ms_zone *sel,
+			 const struct ms_ui *ui);
+
+#endif

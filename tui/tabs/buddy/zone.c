@@ -1,0 +1,306 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The Buddy tab's zone screen (Enter on a zone): watermarks, protection,
+ * free memory per order with the kernel's indices, free blocks by migrate
+ * type, and the page allocator's events by migrate type.
+ */
+#include "tui/tabs/buddy/buddy.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char *const summary_free_ids[] = { FREE_IDS, NULL };
+static const char *const summary_wmark_ids[] = { WMARK_IDS, NULL };
+static const char *const summary_pages_ids[] = { PAGES_IDS, NULL };
+static const char *const order_ids[] = { ORDER_IDS, NULL };
+
+static const char *const detail_ids[] = {
+	"buddy.zone.wmark",
+	"buddy.zone.largest",
+	FREE_IDS,
+	WMARK_IDS,
+	PAGES_IDS,
+	"buddy.zone.protection",
+	ORDER_IDS,
+	"buddy.mt.free",
+	"buddy.mt.pages",
+	"buddy.mt.pblks",
+	"buddy.ev.mt_allocs",
+	"buddy.ev.frees",
+	"buddy.ev.failed",
+	NULL,
+};
+
+static const char *const wmark_meaning[] = {
+	[MS_WMARK_UNKNOWN] = "unknown",
+	[MS_WMARK_OK] = "free > high",
+	[MS_WMARK_HIGH] = "low < free <= high",
+	[MS_WMARK_LOW] = "min < free <= low: kswapd wakes",
+	[MS_WMARK_MIN] = "free <= min: direct reclaim",
+};
+
+static void detail_summary(struct ms_page *l, const struct buddy_view *b,
+			   const struct ms_zone *z)
+{
+	char buf[256], a[24], c[24], d[24], e[24], f[24], ws[16];
+	int y, x;
+
+	ms_buddy_wmark_name(ws, sizeof(ws), z->wstate);
+	ms_page_tag(l, "buddy.zone.wmark");
+	ms_page_tag(l, "buddy.zone.largest");
+	y = ms_page_next(l);
+
+	if (y >= 0) {
+		x = ms_put(l->w, y, l->r.x, l->r.w, MS_LEFT, false,
+			   ms_attr(MS_C_NORMAL), "watermark ");
+		x += ms_put(l->w, y, l->r.x + x, l->r.w - x, MS_LEFT, false,
+			    ms_buddy_wmark_attr(z->wstate), ws);
+		snprintf(a, sizeof(a), "%d", z->largest_order);
+		snprintf(buf, sizeof(buf), " (%s)  largest free order %s",
+			 z->wstate <= MS_WMARK_MIN ? wmark_meaning[z->wstate] :
+						     "?",
+			 z->largest_order < 0 ? "-" : a);
+		ms_put(l->w, y, l->r.x + x, l->r.w - x, MS_LEFT, false,
+		       ms_attr(MS_C_NORMAL), buf);
+	}
+	tag_ids(l, summary_free_ids);
+	snprintf(buf, sizeof(buf),
+		 "free %s pages = %s (zoneinfo: %s)  "
+		 "fragmentation index %s",
+		 ms_fmt_u64(a, sizeof(a), z->free_pages),
+		 ms_fmt_pages(c, sizeof(c), z->free_pages, page_size(b->cur)),
+		 ms_fmt_u64(d, sizeof(d), z->zi_free),
+		 ms_fmt_pct(e, sizeof(e), z->frag_index));
+	ms_page_line(l, ms_attr(MS_C_NORMAL), buf);
+	tag_ids(l, summary_wmark_ids);
+	snprintf(buf, sizeof(buf),
+		 "watermarks (pages): min %s  low %s  "
+		 "high %s  promo %s  boost %s",
+		 ms_fmt_u64(a, sizeof(a), z->wmark_min),
+		 ms_fmt_u64(c, sizeof(c), z->wmark_low),
+		 ms_fmt_u64(d, sizeof(d), z->wmark_high),
+		 ms_fmt_u64(e, sizeof(e), z->wmark_promo),
+		 ms_fmt_u64(f, sizeof(f), z->boost));
+	ms_page_line(l, ms_attr(MS_C_NORMAL), buf);
+	tag_ids(l, summary_pages_ids);
+	snprintf(buf, sizeof(buf),
+		 "pages: managed %s  present %s  "
+		 "spanned %s  cma %s",
+		 ms_fmt_u64(a, sizeof(a), z->managed),
+		 ms_fmt_u64(c, sizeof(c), z->present),
+		 ms_fmt_u64(d, sizeof(d), z->spanned),
+		 ms_fmt_u64(e, sizeof(e), z->cma));
+	ms_page_line(l, ms_attr(MS_C_NORMAL), buf);
+}
+
+static void detail_protection(struct ms_page *l, const struct ms_zone *z)
+{
+	char buf[256], v[24];
+	size_t off;
+
+	ms_page_tag(l, "buddy.zone.protection");
+	off = (size_t)snprintf(buf, sizeof(buf),
+			       "protection (lowmem_reserve, pages):");
+	for (int i = 0; i < z->nr_protection && i < MS_MAX_PROT; i++)
+		off += (size_t)snprintf(buf + off, sizeof(buf) - off, " %s",
+					ms_fmt_u64(v, sizeof(v),
+						   z->protection[i]));
+	if (!z->nr_protection)
+		snprintf(buf + off, sizeof(buf) - off, " -");
+	ms_page_line(l, ms_attr(MS_C_NORMAL), buf);
+}
+
+/* Order, Blocks, Pages, Memory, Unusable, Extfrag, then the bar. */
+static const int ow[] = { 5, 8, 9, 7, 8, 8 };
+#define NOW (int)(sizeof(ow) / sizeof(ow[0]))
+
+static void order_header(struct ms_page *l)
+{
+	static const char *const t[NOW] = { "Order",  "Blocks",	  "Pages",
+					    "Memory", "Unusable", "Extfrag" };
+	int y, x = l->r.x;
+
+	tag_ids(l, order_ids);
+	y = ms_page_next(l);
+
+	if (y < 0)
+		return;
+	ms_fill(l->w, (struct ms_rect){ y, l->r.x, 1, l->r.w },
+		ms_attr(MS_C_COLUMN_HEADER));
+	for (int i = 0; i < NOW; i++) {
+		ms_put(l->w, y, x, ow[i], MS_RIGHT, true,
+		       ms_attr(MS_C_COLUMN_HEADER), t[i]);
+		x += ow[i] + 1;
+	}
+	if (x < l->r.x + l->r.w)
+		ms_put(l->w, y, x, l->r.x + l->r.w - x, MS_LEFT, false,
+		       ms_attr(MS_C_COLUMN_HEADER), "share of free memory");
+}
+
+static void order_row(struct ms_page *l, const struct buddy_view *b,
+		      const struct ms_zone *z, int o)
+{
+	uint64_t pages = order_pages(z->free_blocks[o], o);
+	char v[NOW][24];
+	int y = ms_page_next(l), x = l->r.x;
+	double frac = NAN;
+
+	if (y < 0)
+		return;
+	snprintf(v[0], sizeof(v[0]), "%d", o);
+	ms_fmt_u64(v[1], sizeof(v[1]), z->free_blocks[o]);
+	ms_fmt_u64(v[2], sizeof(v[2]), pages);
+	ms_fmt_pages(v[3], sizeof(v[3]), pages, page_size(b->cur));
+	ms_fmt_double(v[4], sizeof(v[4]), z->unusable[o], 3);
+	ms_fmt_double(v[5], sizeof(v[5]), z->extfrag[o], 3);
+	for (int i = 0; i < NOW; i++) {
+		ms_put(l->w, y, x, ow[i], MS_RIGHT, true, ms_attr(MS_C_NORMAL),
+		       v[i]);
+		x += ow[i] + 1;
+	}
+	if (ms_have(pages) && ms_have(z->free_pages))
+		frac = z->free_pages ? (double)pages / (double)z->free_pages :
+				       0;
+	if (x + 8 > l->r.x + l->r.w)
+		return;
+	ms_put(l->w, y, x, 6, MS_RIGHT, true, ms_attr(MS_C_NORMAL),
+	       ms_fmt_pct(v[0], sizeof(v[0]), 100 * frac));
+	x += 7;
+	ms_bar(l->w, y, x, l->r.x + l->r.w - x, frac,
+	       ms_attr(z->wstate >= MS_WMARK_LOW ? MS_C_BAR_LOW : MS_C_BAR),
+	       b->base.ui);
+}
+
+/* Column width of the migrate type table. */
+static int mt_width(const struct ms_page *l, int nm)
+{
+	int cw = nm ? (l->r.w - 6) / nm - 1 : 8;
+
+	return cw > 12 ? 12 : cw < 7 ? 7 : cw;
+}
+
+static void mt_header(struct ms_page *l, const struct ms_buddy *bd, int cw)
+{
+	int y = ms_page_next(l), x = l->r.x + 6;
+
+	if (y < 0)
+		return;
+	ms_fill(l->w, (struct ms_rect){ y, l->r.x, 1, l->r.w },
+		ms_attr(MS_C_COLUMN_HEADER));
+	ms_put(l->w, y, l->r.x, 5, MS_RIGHT, true, ms_attr(MS_C_COLUMN_HEADER),
+	       "Order");
+	for (int m = 0; m < bd->nr_migrate && x + cw <= l->r.x + l->r.w; m++) {
+		ms_put_esc(l->w, y, x, cw, MS_RIGHT, true,
+			   ms_attr(MS_C_COLUMN_HEADER), bd->migrate[m]);
+		x += cw + 1;
+	}
+}
+
+/* A row of the migrate type table: label, then one value per type. */
+static void mt_row(struct ms_page *l, const struct ms_buddy *bd, int cw,
+		   const char *label, const uint64_t *v, attr_t a)
+{
+	int y = ms_page_next(l), x = l->r.x + 6;
+	char buf[24];
+
+	if (y < 0)
+		return;
+	ms_put(l->w, y, l->r.x, 5, MS_RIGHT, true, a, label);
+	for (int m = 0; m < bd->nr_migrate && x + cw <= l->r.x + l->r.w; m++) {
+		ms_put(l->w, y, x, cw, MS_RIGHT, true, ms_attr(MS_C_NORMAL),
+		       ms_fmt_u64(buf, sizeof(buf), v[m]));
+		x += cw + 1;
+	}
+}
+
+static void detail_migrate(struct ms_page *l, const struct buddy_view *b,
+			   const struct ms_zone *z)
+{
+	const struct ms_buddy *bd = &b->cur->buddy;
+	int nm = bd->nr_migrate < MS_MAX_MIGRATE ? bd->nr_migrate :
+						   MS_MAX_MIGRATE;
+	int cw = mt_width(l, nm);
+	uint64_t v[MS_MAX_MIGRATE], pages[MS_MAX_MIGRATE] = { 0 };
+	char label[16], buf[200];
+	const char *why;
+
+	bool kmod = b->cur->source[MS_SEC_BUDDY] &&
+		    !strcmp(b->cur->source[MS_SEC_BUDDY], "kmod");
+
+	ms_page_title(l,
+		      kmod ? "Free blocks by migrate type and order "
+			     "(memscope.ko: one hold of the zone lock)" :
+			     "Free blocks by migrate type and order "
+			     "(pagetypeinfo)",
+		      b->base.ui);
+	if (!z->has_migrate || !nm) {
+		why = ms_note_why(b->cur, "pagetypeinfo");
+		snprintf(buf, sizeof(buf), "unavailable: %s",
+			 why ? why : "no backend provided it for this zone");
+		ms_page_line(l, ms_attr(MS_C_NOTE), buf);
+		return;
+	}
+	ms_page_tag(l, "buddy.mt.free");
+	mt_header(l, bd, cw);
+	for (int o = 0; o < z->nr_orders && o < MS_MAX_ORDER; o++) {
+		for (int m = 0; m < nm; m++) {
+			v[m] = z->mt_free[m][o];
+			if (ms_have(v[m]) && ms_have(pages[m]))
+				pages[m] += v[m] << o;
+			else
+				pages[m] = MS_NA;
+		}
+		snprintf(label, sizeof(label), "%d", o);
+		mt_row(l, bd, cw, label, v, ms_attr(MS_C_NORMAL));
+	}
+	ms_page_tag(l, "buddy.mt.pages");
+	mt_row(l, bd, cw, "pages", pages, ms_attr(MS_C_TITLE));
+	/* memscope.ko does not count pageblocks */
+	if (bd->pageblock_order < 0) {
+		ms_page_line(l, ms_attr(MS_C_DIM),
+			     "pages: free pages per type");
+		return;
+	}
+	ms_page_tag(l, "buddy.mt.pblks");
+	mt_row(l, bd, cw, "pblks", z->mt_pageblocks, ms_attr(MS_C_TITLE));
+	snprintf(buf, sizeof(buf),
+		 "pages: free pages per type;  pblks: "
+		 "pageblocks per type (order %d each)",
+		 bd->pageblock_order);
+	ms_page_line(l, ms_attr(MS_C_DIM), buf);
+}
+
+void ms_buddy_zone_draw(struct buddy_view *b, WINDOW *w, struct ms_rect r,
+			const struct ms_zone *z)
+{
+	struct ms_page l;
+	char buf[128], name[64];
+
+	ms_page_begin(&l, w, r, &b->dscroll);
+	snprintf(buf, sizeof(buf), "Node %d, zone %s  (Esc back)", z->node,
+		 ms_esc(name, sizeof(name), z->name));
+	ms_page_title(&l, buf, b->base.ui);
+	detail_summary(&l, b, z);
+	detail_protection(&l, z);
+	ms_page_title(&l,
+		      "Free memory per order  (indices as mm/vmstat.c prints "
+		      "them)",
+		      b->base.ui);
+	if (z->nr_orders <= 0)
+		ms_page_line(
+			&l, ms_attr(MS_C_DIM),
+			"no free-block counts for this zone (not in buddyinfo)");
+	else
+		order_header(&l);
+	for (int o = 0; o < z->nr_orders && o < MS_MAX_ORDER; o++)
+		order_row(&l, b, z, o);
+	detail_migrate(&l, b, z);
+	ms_buddy_events_page(&l, b->cur, b->base.ui);
+	ms_page_end(&l);
+}
+
+void ms_buddy_zone_explain(struct buddy_view *b, struct ms_explain_ids *e)
+{
+	ms_page_explain(&b->dscroll, b->base.ui, e, detail_ids);
+}

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The Reclaim tab's history graphs: PSI memory some/full, pgscan and
+ * pgsteal rates.
+ */
+#include "tui/tabs/reclaim/reclaim.h"
+
+#include <math.h>
+#include <stdio.h>
+
+/* Rate of a vmstat counter, or the sum of its per-zone split (4.x). */
+static double vm_rate(const struct ms_kvlist *vm, const char *key)
+{
+	static const char *const zones[] = { "dma", "dma32", "normal",
+					     "movable" };
+	const struct ms_kv *kv = ms_kv_find(vm, key);
+	char name[64];
+	double sum = 0;
+	bool any = false;
+
+	if (kv)
+		return kv->rate;
+	for (size_t i = 0; i < sizeof(zones) / sizeof(zones[0]); i++) {
+		snprintf(name, sizeof(name), "%s_%s", key, zones[i]);
+		kv = ms_kv_find(vm, name);
+		if (kv) {
+			sum += kv->rate; /* NAN stays NAN */
+			any = true;
+		}
+	}
+	return any ? sum : NAN;
+}
+
+static double psi(const struct ms_psi_line *l)
+{
+	return l->valid ? l->avg10 : NAN;
+}
+
+static const char *const vm_keys[] = {
+	"pgscan_kswapd",
+	"pgscan_direct",
+	"pgsteal_kswapd",
+	"pgsteal_direct",
+};
+static const char *const vm_labels[] = {
+	"scan kswapd",
+	"scan direct",
+	"steal kswapd",
+	"steal direct",
+};
+#define NVM (int)(sizeof(vm_keys) / sizeof(vm_keys[0]))
+
+void ms_graph_reclaim_feed(struct ms_gpanel *p, const struct ms_snapshot *s,
+			   const struct ms_ui *ui)
+{
+	bool have = s && (s->have & MS_SEC_BIT(MS_SEC_RECLAIM));
+
+	if (!ms_gpanel_tick(p, s, ui))
+		return;
+	ms_gpanel_push(p, have ? psi(&s->reclaim.psi_some) : NAN, "psi/some");
+	ms_gpanel_push(p, have ? psi(&s->reclaim.psi_full) : NAN, "psi/full");
+	for (int i = 0; i < NVM; i++)
+		ms_gpanel_push(
+			p, have ? vm_rate(&s->reclaim.vmstat, vm_keys[i]) : NAN,
+			"%s", vm_keys[i]);
+}
+
+void ms_graph_reclaim_draw(struct ms_gpanel *p, WINDOW *w, struct ms_rect r,
+			   const struct ms_ui *ui)
+{
+	struct ms_gline l[2 + NVM];
+	int n = 0;
+
+	ms_gline_add(l, &n, MS_GF_PCT, true, "PSI some", "psi/some");
+	ms_gline_add(l, &n, MS_GF_PCT, true, "PSI full", "psi/full");
+	for (int i = 0; i < NVM; i++)
+		ms_gline_add(l, &n, MS_GF_RATE, true, vm_labels[i], "%s",
+			     vm_keys[i]);
+	ms_gpanel_draw(p, w, r,
+		       "memory pressure (PSI avg10) and pages scanned, "
+		       "stolen per second",
+		       l, n, ui);
+}

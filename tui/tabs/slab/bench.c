@@ -1,0 +1,248 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The Slab tab's benchmark screen (memscope.ko, key b): a kmem_cache
+ * against kmalloc of the same object size, its latencies and their ratio.
+ */
+#include "tui/tabs/slab/slab.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+static const char *const bench_ids[] = { EXPLAIN_BENCH, NULL };
+
+/* kmalloc's size classes up to the module's 64 KiB; counts up to 100,000. */
+static const unsigned int bench_sizes[] = { 8,	  16,	 32,	64,
+					    96,	  128,	 192,	256,
+					    512,  1024,	 2048,	4096,
+					    8192, 16384, 32768, 65536 };
+static const unsigned int bench_counts[] = { 100, 1000, 10000, 100000 };
+#define NSIZES (int)(sizeof(bench_sizes) / sizeof(bench_sizes[0]))
+#define NBCOUNTS (int)(sizeof(bench_counts) / sizeof(bench_counts[0]))
+#define BENCH_MAX_BYTES (64u << 20) /* size x count the module allows */
+
+/* Nanoseconds as "850ns", "12.3us", "4.56ms", "1.20s". */
+static const char *fmt_ns(char *buf, size_t len, uint64_t ns, bool utf8)
+{
+	if (!ms_have(ns))
+		snprintf(buf, len, "-");
+	else if (ns < 1000)
+		snprintf(buf, len, "%lluns", (unsigned long long)ns);
+	else if (ns < 1000000)
+		snprintf(buf, len, "%.1f%s", (double)ns / 1e3,
+			 utf8 ? "\u00b5s" : "us");
+	else if (ns < 1000000000)
+		snprintf(buf, len, "%.2fms", (double)ns / 1e6);
+	else
+		snprintf(buf, len, "%.2fs", (double)ns / 1e9);
+	return buf;
+}
+
+/* API, Op, ops/s, Mean, P50, P99, Max, Fail, then a bar of ops/s. */
+static const int bw[] = { 10, 5, 8, 8, 8, 8, 8, 7 };
+#define NBW (int)(sizeof(bw) / sizeof(bw[0]))
+
+static void bench_header(struct ms_page *l)
+{
+	static const char *const t[NBW] = { "API", "Op",  "ops/s", "Mean",
+					    "P50", "P99", "Max",   "Fail" };
+	int y = ms_page_next(l), x = l->r.x;
+
+	if (y < 0)
+		return;
+	ms_fill(l->w, (struct ms_rect){ y, l->r.x, 1, l->r.w },
+		ms_attr(MS_C_COLUMN_HEADER));
+	for (int i = 0; i < NBW; i++) {
+		ms_put(l->w, y, x, bw[i], i < 2 ? MS_LEFT : MS_RIGHT, true,
+		       ms_attr(MS_C_COLUMN_HEADER), t[i]);
+		x += bw[i] + 1;
+	}
+}
+
+static void bench_row(struct ms_page *l, const struct slab_view *s, int api,
+		      int op, uint64_t best)
+{
+	static const char *const apis[] = { "kmem_cache", "kmalloc" };
+	const struct ms_bench_result *r = &s->bench.res.r[api][op];
+	bool utf8 = s->base.ui->utf8;
+	char v[NBW][24];
+	int y = ms_page_next(l), x = l->r.x;
+
+	if (y < 0)
+		return;
+	snprintf(v[0], sizeof(v[0]), "%s", apis[api]);
+	snprintf(v[1], sizeof(v[1]), "%s",
+		 op == MS_BENCH_ALLOC ? "alloc" : "free");
+	ms_fmt_count(v[2], sizeof(v[2]), r->ops_per_sec, 6);
+	fmt_ns(v[3], sizeof(v[3]), r->mean_ns, utf8);
+	fmt_ns(v[4], sizeof(v[4]), r->p50_ns, utf8);
+	fmt_ns(v[5], sizeof(v[5]), r->p99_ns, utf8);
+	fmt_ns(v[6], sizeof(v[6]), r->max_ns, utf8);
+	ms_fmt_u64(v[7], sizeof(v[7]), r->failures);
+	for (int i = 0; i < NBW; i++) {
+		attr_t a =
+			ms_attr(i == 7 && ms_have(r->failures) && r->failures ?
+					MS_C_CRITICAL :
+					MS_C_NORMAL);
+
+		ms_put(l->w, y, x, bw[i], i < 2 ? MS_LEFT : MS_RIGHT, true, a,
+		       v[i]);
+		x += bw[i] + 1;
+	}
+	if (x + 4 <= l->r.x + l->r.w && ms_have(r->ops_per_sec) && best)
+		ms_bar(l->w, y, x, l->r.x + l->r.w - x,
+		       (double)r->ops_per_sec / (double)best, ms_attr(MS_C_BAR),
+		       s->base.ui);
+}
+
+/* "kmem_cache_alloc: 1.14x kmalloc's rate" for alloc and for free. */
+static void bench_compare(struct ms_page *l, const struct ms_slab_bench *b)
+{
+	char buf[160];
+
+	for (int op = 0; op < MS_BENCH_OPS; op++) {
+		uint64_t c = b->r[MS_BENCH_CACHE][op].ops_per_sec;
+		uint64_t k = b->r[MS_BENCH_KMALLOC][op].ops_per_sec;
+
+		if (!ms_have(c) || !ms_have(k) || !k)
+			continue;
+		snprintf(buf, sizeof(buf),
+			 "%s: the dedicated cache does %.2fx the calls per "
+			 "second of kmalloc",
+			 op == MS_BENCH_ALLOC ? "alloc" : "free",
+			 (double)c / (double)k);
+		ms_page_line(l, ms_attr(MS_C_NORMAL), buf);
+	}
+}
+
+static void bench_result(struct ms_page *l, const struct slab_view *s)
+{
+	const struct ms_slab_bench *b = &s->bench.res;
+	char buf[256], a[16], c[16], d[16], e[16], t[16];
+	time_t when = (time_t)s->bench.when;
+	uint64_t best = 0;
+	struct tm tm;
+
+	localtime_r(&when, &tm);
+	strftime(t, sizeof(t), "%H:%M:%S", &tm);
+	snprintf(buf, sizeof(buf),
+		 "run %s: %s objects of %s bytes; the cache's object size "
+		 "%s, kmalloc's bucket %s",
+		 t, ms_fmt_u64(a, sizeof(a), b->count),
+		 ms_fmt_u64(c, sizeof(c), b->size),
+		 ms_fmt_bytes(d, sizeof(d), b->cache_object_size),
+		 ms_fmt_bytes(e, sizeof(e), b->kmalloc_bucket));
+	ms_page_line(l, ms_attr(MS_C_NORMAL), buf);
+	for (int api = 0; api < MS_BENCH_APIS; api++)
+		for (int op = 0; op < MS_BENCH_OPS; op++)
+			if (ms_have(b->r[api][op].ops_per_sec) &&
+			    b->r[api][op].ops_per_sec > best)
+				best = b->r[api][op].ops_per_sec;
+	for (const char *const *id = bench_ids; *id; id++)
+		ms_page_tag(l, *id);
+	bench_header(l);
+	for (int api = 0; api < MS_BENCH_APIS; api++)
+		for (int op = 0; op < MS_BENCH_OPS; op++)
+			bench_row(l, s, api, op, best);
+	ms_page_tag(l, "slab.bench.ratio");
+	bench_compare(l, b);
+}
+
+void ms_slab_bench_draw(struct slab_view *s, WINDOW *w, struct ms_rect r)
+{
+	struct bench_page *p = &s->bench;
+	struct ms_page l;
+	char buf[320];
+
+	ms_page_begin(&l, w, r, &p->sc);
+	snprintf(buf, sizeof(buf),
+		 "Slab benchmark: %u objects of %u bytes  (Esc back)",
+		 bench_counts[p->count], bench_sizes[p->size]);
+	ms_page_title(&l, buf, s->base.ui);
+	ms_page_line(&l, ms_attr(MS_C_DIM),
+		     "memscope.ko: kmem_cache_alloc/free on a cache of its own "
+		     "against kmalloc/kfree, every call timed");
+	if (p->pending) {
+		ms_page_line(&l, ms_attr(MS_C_DIM), "running...");
+	} else if (!p->have) {
+		snprintf(buf, sizeof(buf), "slab benchmark unavailable: %s",
+			 p->why[0] ? p->why : "no result");
+		ms_page_line(&l, ms_attr(MS_C_NOTE), buf);
+	} else {
+		bench_result(&l, s);
+		if (p->why[0])
+			ms_page_line(&l, ms_attr(MS_C_NOTE), p->why);
+	}
+	ms_page_line(&l, 0, "");
+	ms_page_line(&l, ms_attr(MS_C_DIM),
+		     "b or Enter: run   +/-: object size   [/]: object count   "
+		     "Esc: back to the caches");
+	ms_page_end(&l);
+}
+
+/* Fewer objects when size x count would pass the module's bound. */
+static void bench_fit(struct bench_page *p)
+{
+	while (p->count > 0 &&
+	       (uint64_t)bench_sizes[p->size] * bench_counts[p->count] >
+		       BENCH_MAX_BYTES)
+		p->count--;
+}
+
+enum ms_key_result ms_slab_bench_key(struct slab_view *s, int key)
+{
+	struct bench_page *p = &s->bench;
+
+	if (ms_key_is_back(key)) {
+		p->open = false;
+		return MS_KEY_DONE;
+	}
+	if (key == 'b' || ms_key_is_enter(key)) {
+		p->pending = true;
+		return MS_KEY_RESAMPLE;
+	}
+	if (key == '+' || key == '=')
+		p->size += p->size < NSIZES - 1;
+	else if (key == '-' || key == '_')
+		p->size -= p->size > 0;
+	else if (key == ']')
+		p->count += p->count < NBCOUNTS - 1;
+	else if (key == '[')
+		p->count -= p->count > 0;
+	else
+		return ms_scroll_key(&p->sc, key) ? MS_KEY_DONE : MS_KEY_PASS;
+	bench_fit(p);
+	return MS_KEY_DONE;
+}
+
+/* The sample after the key ran the benchmark: keep it, or the reason. */
+void ms_slab_bench_update(struct slab_view *s, const struct ms_snapshot *cur)
+{
+	struct bench_page *p = &s->bench;
+	const char *why = ms_note_why(cur, "slab_bench");
+
+	if (!p->pending)
+		return;
+	p->pending = false;
+	p->have = cur->have & MS_SEC_BIT(MS_SEC_SLAB_BENCH);
+	if (p->have) {
+		p->res = cur->slab_bench;
+		p->when = cur->t_real;
+	}
+	ms_esc(p->why, sizeof(p->why), why ? why : "");
+}
+
+void ms_slab_bench_request(struct slab_view *s, struct ms_request *req)
+{
+	if (s->bench.open && s->bench.pending) {
+		req->sections |= MS_SEC_BIT(MS_SEC_SLAB_BENCH);
+		req->slab_bench.size = bench_sizes[s->bench.size];
+		req->slab_bench.count = bench_counts[s->bench.count];
+	}
+}
+
+void ms_slab_bench_explain(struct slab_view *s, struct ms_explain_ids *e)
+{
+	ms_page_explain(&s->bench.sc, s->base.ui, e, bench_ids);
+}

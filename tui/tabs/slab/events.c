@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-2.0
+/* The Slab tab's live event section (probes/bpf): a cache's rates and its
+ * top call sites. */
+#include "tui/tabs/slab/slab.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static const struct ms_slab_rate *rate_of(const struct ms_slab_events *e,
+					  const char *name)
+{
+	for (int i = 0; i < e->n; i++)
+		if (!strcmp(e->v[i].name, name))
+			return &e->v[i];
+	return NULL;
+}
+
+static void cache_rates(struct ms_page *l, const struct ms_slab_events *e,
+			const char *cache)
+{
+	const struct ms_slab_rate *r = rate_of(e, cache);
+	char a[24], f[24], b[24], buf[200];
+
+	if (!r) {
+		ms_page_line(l, ms_attr(MS_C_DIM),
+			     isnan(e->interval) ?
+				     "attached just now: rates from the next "
+				     "sample" :
+				     "no allocations or frees since attach");
+		return;
+	}
+	snprintf(buf, sizeof(buf),
+		 "allocations %s/s, frees %s/s, allocated %s/s  (%llu and "
+		 "%llu since attach)",
+		 ms_fmt_events(a, sizeof(a), r->alloc_rate, 7),
+		 ms_fmt_events(f, sizeof(f), r->free_rate, 7),
+		 isnan(r->alloc_bytes_rate) ?
+			 "-" :
+			 ms_fmt_bytes(b, sizeof(b),
+				      (uint64_t)llround(r->alloc_bytes_rate)),
+		 (unsigned long long)r->allocs, (unsigned long long)r->frees);
+	ms_page_line(l, ms_attr(MS_C_NORMAL), buf);
+}
+
+/* "  62.1%   3100  __d_alloc+0x2d < d_alloc_parallel+0x39 < ..." */
+static void site_line(struct ms_page *l, const struct ms_callsite *cs)
+{
+	char buf[MS_CALLSITE_DEPTH * (MS_SYM + 3) + 32], c[24];
+	size_t off;
+
+	off = (size_t)snprintf(buf, sizeof(buf), "%6.1f%% %7s ",
+			       100 * cs->share,
+			       ms_fmt_count(c, sizeof(c), cs->count, 7));
+	for (int f = 0; f < cs->depth && off < sizeof(buf); f++)
+		off += (size_t)snprintf(buf + off, sizeof(buf) - off, "%s%s",
+					f ? " < " : " ", cs->sym[f]);
+	/* symbols come from proc/kallsyms: escaped on the way out */
+	{
+		int y = ms_page_next(l);
+
+		if (y >= 0)
+			ms_put_esc(l->w, y, l->r.x, l->r.w, MS_LEFT, true,
+				   ms_attr(MS_C_NORMAL), buf);
+	}
+}
+
+void ms_slab_events_page(struct ms_page *l, const struct ms_snapshot *s,
+			 const char *cache, const struct ms_ui *ui)
+{
+	const struct ms_slab_events *e = &s->slab_events;
+	const char *why;
+	char buf[256];
+
+	ms_page_title(l, "Allocation rates and call sites (bpf)", ui);
+	if (!ms_have_sec(s, MS_SEC_SLAB_EVENTS)) {
+		why = ms_note_why(s, "slab_events");
+		snprintf(buf, sizeof(buf), "unavailable: %s",
+			 why ? why : "no backend provided it");
+		ms_page_line(l, ms_attr(MS_C_NOTE), buf);
+		return;
+	}
+	ms_page_tag(l, "slab.ev.rates");
+	cache_rates(l, e, cache);
+	ms_page_tag(l, "slab.ev.callsites");
+	if (!(e->fields & MS_SE_CALLSITES)) {
+		why = ms_note_why(s, "bpf ms_kcalloc");
+		snprintf(buf, sizeof(buf), "call sites unavailable: %s",
+			 why ? why : "not collected");
+		ms_page_line(l, ms_attr(MS_C_NOTE), buf);
+		return;
+	}
+	if (strcmp(e->target, cache) || !e->nr_sites) {
+		ms_page_line(l, ms_attr(MS_C_DIM),
+			     "call sites: no allocation from this cache since "
+			     "the page opened");
+		return;
+	}
+	snprintf(buf, sizeof(buf),
+		 "%llu allocations since the page opened, by kernel stack "
+		 "(allocation call site first, then its callers):",
+		 (unsigned long long)e->target_allocs);
+	ms_page_line(l, ms_attr(MS_C_DIM), buf);
+	for (int i = 0; i < e->nr_sites; i++)
+		site_line(l, &e->sites[i]);
+}

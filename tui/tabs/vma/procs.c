@@ -1,0 +1,353 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The VMA tab's process list: memory columns, or the fault group's
+ * columns (`f`, bpf), kernel threads shown or hidden (`k`).
+ */
+#include "tui/tabs/vma/vma.h"
+
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * The user as the sample names it (the backend read the tree's passwd; a
+ * recording keeps the name); the uid where it has none.
+ */
+static void user_cell(char *buf, size_t len, const struct ms_proc *p)
+{
+	if (p->user[0])
+		snprintf(buf, len, "%s", p->user);
+	else if (p->uid == UINT32_MAX)
+		snprintf(buf, len, "-");
+	else
+		snprintf(buf, len, "%" PRIu32, p->uid);
+}
+
+static const struct ms_column proc_cols[NR_PCOLS] = {
+	[P_PID] = { .title = "PID",
+		    .width = 7,
+		    .align = MS_RIGHT,
+		    .id = "vma.p.pid" },
+	[P_USER] = { .title = "User",
+		     .width = 8,
+		     .align = MS_LEFT,
+		     .id = "vma.p.user" },
+	[P_RSS] = { .title = "RSS",
+		    .width = 7,
+		    .align = MS_RIGHT,
+		    .id = "vma.p.rss" },
+	[P_PSS] = { .title = "PSS",
+		    .width = 7,
+		    .align = MS_RIGHT,
+		    .id = "vma.p.pss" },
+	[P_SWAP] = { .title = "Swap",
+		     .width = 7,
+		     .align = MS_RIGHT,
+		     .id = "vma.p.swap" },
+	[P_VMAS] = { .title = "VMAs",
+		     .width = 6,
+		     .align = MS_RIGHT,
+		     .id = "vma.p.vmas" },
+	[P_MINFLT] = { .title = "MinFlt/s",
+		       .width = 9,
+		       .align = MS_RIGHT,
+		       .id = "vma.p.minflt" },
+	[P_MAJFLT] = { .title = "MajFlt/s",
+		       .width = 9,
+		       .align = MS_RIGHT,
+		       .id = "vma.p.majflt" },
+	[P_COMM] = { .title = "Command",
+		     .width = MS_COL_FLEX,
+		     .align = MS_LEFT,
+		     .id = "vma.p.comm" },
+	[P_FLT] = { .title = "Flt/s",
+		    .width = 8,
+		    .align = MS_RIGHT,
+		    .id = "vma.p.flt" },
+	[P_WP] = { .title = "WP/s",
+		   .width = 7,
+		   .align = MS_RIGHT,
+		   .id = "vma.p.wp" },
+	[P_LOCK] = { .title = "Lock ms/s",
+		     .width = 9,
+		     .align = MS_RIGHT,
+		     .id = "vma.p.lock" },
+	[P_COW] = { .title = "COW/s",
+		    .width = 7,
+		    .align = MS_RIGHT,
+		    .id = "vma.p.cow" },
+	[P_ANON] = { .title = "Anon/s",
+		     .width = 7,
+		     .align = MS_RIGHT,
+		     .id = "vma.p.anon" },
+	[P_FILE] = { .title = "File/s",
+		     .width = 7,
+		     .align = MS_RIGHT,
+		     .id = "vma.p.file" },
+	[P_LOCKMAX] = { .title = "LockMax",
+			.width = 8,
+			.align = MS_RIGHT,
+			.id = "vma.p.lockmax" },
+};
+
+static const int mem_cols[] = { P_PID,	P_USER,	  P_RSS,    P_PSS, P_SWAP,
+				P_VMAS, P_MINFLT, P_MAJFLT, P_COMM };
+/* What fits in 80 columns, Command, then what wider terminals show */
+static const int fault_cols[] = { P_PID,  P_FLT,  P_MINFLT, P_MAJFLT,
+				  P_WP,	  P_LOCK, P_COMM,   P_COW,
+				  P_ANON, P_FILE, P_LOCKMAX };
+
+/* A fault column this kernel's programs do not feed is left out. */
+static bool fed(int col, unsigned int fields)
+{
+	if (col == P_COW)
+		return fields & MS_FE_COW;
+	if (col == P_ANON || col == P_FILE)
+		return fields & MS_FE_SPLIT;
+	return true;
+}
+
+const struct ms_proc *ms_vma_proc_at(const void *ctx, int row)
+{
+	const struct vma_view *v = ctx;
+
+	return &v->cur->procs.v[v->prow[row]];
+}
+
+/* The fault group's value of a column, NAN for the other columns. */
+static double fault_value(const struct vma_view *v, const struct ms_proc *p,
+			  int col)
+{
+	static const enum ms_fault_count count[NR_PCOLS] = {
+		[P_FLT] = MS_FC_HW,    [P_WP] = MS_FC_WP,
+		[P_COW] = MS_FC_COW,   [P_ANON] = MS_FC_ANON,
+		[P_FILE] = MS_FC_FILE,
+	};
+
+	if (col == P_LOCK)
+		return ms_live_lock_ms(v->cur, p->pid);
+	if (col == P_LOCKMAX)
+		return ms_live_lock_max_us(v->cur, p->pid);
+	return ms_live_fault_rate(v->cur, p->pid, count[col]);
+}
+
+static void proc_cell(const void *ctx, int row, int col, char *buf, size_t len)
+{
+	const struct vma_view *v = ctx;
+	const struct ms_proc *p = ms_vma_proc_at(ctx, row);
+
+	col = v->pset[col];
+	if (col > P_COMM) {
+		double x = fault_value(v, p, col);
+
+		if (col == P_LOCK)
+			ms_fmt_double(buf, len, x, 2);
+		else if (col == P_LOCKMAX) /* microseconds */
+			ms_fmt_double(buf, len, x, 0);
+		else
+			ms_fmt_events(buf, len, x, 7);
+		return;
+	}
+	switch (col) {
+	case P_PID:
+		snprintf(buf, len, "%d", p->pid);
+		break;
+	case P_USER:
+		user_cell(buf, len, p);
+		break;
+	case P_RSS:
+		ms_fmt_kb(buf, len, p->rss_kb);
+		break;
+	case P_PSS:
+		ms_fmt_kb(buf, len, p->pss_kb);
+		break;
+	case P_SWAP:
+		ms_fmt_kb(buf, len, p->swap_kb);
+		break;
+	case P_VMAS:
+		ms_fmt_u64(buf, len, p->vmas);
+		break;
+	case P_MINFLT:
+		ms_fmt_rate(buf, len, p->minflt_rate);
+		break;
+	case P_MAJFLT:
+		ms_fmt_rate(buf, len, p->majflt_rate);
+		break;
+	default: /* kernel threads in brackets, as ps shows them */
+		snprintf(buf, len, p->kthread ? "[%s]" : "%s", p->comm);
+	}
+}
+
+static int proc_cmp(const void *ctx, int a, int b, int col)
+{
+	const struct vma_view *v = ctx;
+	const struct ms_proc *x = ms_vma_proc_at(ctx, a),
+			     *y = ms_vma_proc_at(ctx, b);
+
+	col = v->pset[col];
+	if (col > P_COMM)
+		return ms_cmp_double(fault_value(v, x, col),
+				     fault_value(v, y, col));
+	switch (col) {
+	case P_PID:
+		return (x->pid > y->pid) - (x->pid < y->pid);
+	case P_USER:
+		return (x->uid > y->uid) - (x->uid < y->uid);
+	case P_RSS:
+		return ms_cmp_u64(x->rss_kb, y->rss_kb);
+	case P_PSS:
+		return ms_cmp_u64(x->pss_kb, y->pss_kb);
+	case P_SWAP:
+		return ms_cmp_u64(x->swap_kb, y->swap_kb);
+	case P_VMAS:
+		return ms_cmp_u64(x->vmas, y->vmas);
+	case P_MINFLT:
+		return ms_cmp_double(x->minflt_rate, y->minflt_rate);
+	case P_MAJFLT:
+		return ms_cmp_double(x->majflt_rate, y->majflt_rate);
+	}
+	return strcmp(x->comm, y->comm);
+}
+
+static void proc_key(const void *ctx, int row, char *buf, size_t len)
+{
+	snprintf(buf, len, "%d", ms_vma_proc_at(ctx, row)->pid);
+}
+
+static attr_t proc_attr(const void *ctx, int row, int col)
+{
+	const struct vma_view *v = ctx;
+	const struct ms_proc *p = ms_vma_proc_at(ctx, row);
+
+	col = v->pset[col];
+	if (col == P_LOCKMAX && fault_value(v, p, col) >= 1000)
+		return ms_attr(MS_C_WARNING); /* waited a millisecond */
+	if (col == P_MAJFLT && p->majflt_rate > 0)
+		return ms_attr(MS_C_WARNING);
+	if (col == P_SWAP && ms_have(p->swap_kb) && p->swap_kb)
+		return ms_attr(MS_C_WARNING);
+	return p->kthread ? ms_attr(MS_C_DIM) : 0;
+}
+
+/*
+ * Show the memory or the fault columns; the sort stays on the same column
+ * when both sets ms_have_sec it, else the set's first number column.
+ */
+void ms_vma_proc_columns(struct vma_view *v, bool faults, unsigned int fields)
+{
+	const int *set = faults ? fault_cols : mem_cols;
+	int n = faults ? (int)(sizeof(fault_cols) / sizeof(*fault_cols)) :
+			 (int)(sizeof(mem_cols) / sizeof(*mem_cols));
+	int sorted = v->ptab.sort_col >= 0 ? v->pset[v->ptab.sort_col] : -1;
+	int k = 0;
+
+	v->ptab.sort_col = -1;
+	for (int i = 0; i < n; i++) {
+		if (!fed(set[i], fields))
+			continue;
+		if (set[i] == P_COMM)
+			v->pdef.name_col = k;
+		if (set[i] == sorted)
+			v->ptab.sort_col = k;
+		v->pcols[k] = proc_cols[set[i]];
+		v->pset[k++] = set[i];
+	}
+	if (v->ptab.sort_col < 0) {
+		v->ptab.sort_col = faults ? 1 : 2; /* Flt/s, RSS */
+		v->ptab.reverse = true;
+	}
+	v->pdef.ncols = k;
+	v->faults = faults;
+	v->pfields = fields;
+}
+
+/* Rebuild the shown processes (kernel threads hidden unless asked). */
+void ms_vma_proc_rows(struct vma_view *v)
+{
+	const struct ms_procs *ps = &v->cur->procs;
+	int n = ms_have_sec(v->cur, MS_SEC_PROCS) ? ps->n : 0;
+
+	if (n > v->capprow) {
+		int *p = realloc(v->prow, (size_t)n * sizeof(*p));
+
+		if (!p)
+			n = v->capprow;
+		else
+			v->prow = p, v->capprow = n;
+	}
+	v->nprow = v->nkthreads = 0;
+	for (int i = 0; i < n; i++) {
+		if (ps->v[i].kthread) {
+			v->nkthreads++;
+			if (!v->kthreads)
+				continue;
+		}
+		v->prow[v->nprow++] = i;
+	}
+	ms_table_set_rows(&v->ptab, v->nprow);
+}
+
+/* The pid of the selected process, 0 for none. */
+int ms_vma_selected_pid(const struct vma_view *v)
+{
+	int row = ms_table_selected(&v->ptab);
+
+	return row >= 0 ? ms_vma_proc_at(v, row)->pid : 0;
+}
+
+void ms_vma_procs_draw(struct vma_view *v, WINDOW *w, struct ms_rect r)
+{
+	char buf[256], note[200];
+	struct ms_rect g;
+	const char *why;
+	int row;
+
+	if (!ms_have_sec(v->cur, MS_SEC_PROCS)) {
+		ms_message(w, r, ms_attr(MS_C_NOTE),
+			   v->waiting ? "Reading processes..." :
+					ms_why_missing(buf, sizeof(buf), v->cur,
+						       MS_SEC_PROCS, "proc"));
+		return;
+	}
+	snprintf(buf, sizeof(buf),
+		 "Processes: %d shown, %d kernel threads %s%s", v->ptab.n,
+		 v->nkthreads, v->kthreads ? "shown" : "hidden",
+		 !v->faults ?
+			 "" :
+		 ms_have_sec(v->cur, MS_SEC_FAULT_EVENTS) ?
+			 "; faults per second (bpf), MinFlt/MajFlt (procfs)" :
+			 "; faults (bpf) unavailable");
+	ms_title(w, r.y, r.x, r.w, buf, v->base.ui);
+	r.y++, r.h--;
+	why = v->faults ? ms_live_fault_gaps(note, sizeof(note), v->cur) : NULL;
+	if (!why)
+		why = ms_vma_note_text(v->cur, "proc", note, sizeof(note));
+	if (why && r.h > 4) {
+		ms_put_esc(w, r.y, r.x, r.w, MS_LEFT, true, ms_attr(MS_C_NOTE),
+			   why);
+		r.y++, r.h--;
+	}
+	g = ms_gpanel_take(&v->graph, &r);
+	row = ms_table_selected(&v->ptab);
+	if (g.h && row >= 0)
+		ms_graph_vma_draw(&v->graph, w, g, v->cur,
+				  ms_vma_proc_at(v, row)->pid,
+				  ms_vma_proc_at(v, row)->comm, v->base.ui);
+	ms_table_draw(&v->ptab, w, r);
+}
+
+void ms_vma_procs_init(struct vma_view *v)
+{
+	v->pdef = (struct ms_table_def){
+		.cols = v->pcols,
+		.cell = proc_cell,
+		.cmp = proc_cmp,
+		.attr = proc_attr,
+		.key = proc_key,
+	};
+	ms_table_init(&v->ptab, &v->pdef, v, v->base.ui, -1, true);
+	ms_vma_proc_columns(v, false, 0);
+	v->ptab.empty = "no processes";
+}

@@ -1,0 +1,166 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The VMA tab (tui/tabs/vma/): what its files share.
+ */
+#ifndef MS_TAB_VMA_H
+#define MS_TAB_VMA_H
+
+#include "tui/events.h"
+#include "tui/graph.h"
+#include "tui/tabs/vma/maple.h"
+
+/* A process's rate of counter c: NAN unknown, 0 when it had no event. */
+double ms_live_fault_rate(const struct ms_snapshot *s, int pid,
+			  enum ms_fault_count c);
+/* mmap_lock wait of pid in ms per second, and its longest wait in us. */
+double ms_live_lock_ms(const struct ms_snapshot *s, int pid);
+double ms_live_lock_max_us(const struct ms_snapshot *s, int pid);
+/* What the fault columns lack and why (e.g. the refused fexit), or NULL. */
+const char *ms_live_fault_gaps(char *buf, size_t len,
+			       const struct ms_snapshot *s);
+/* The process drill-down's line: its faults and mmap_lock waits. */
+const char *ms_live_fault_line(char *buf, size_t len,
+			       const struct ms_snapshot *s, int pid);
+
+/*
+ * Graphs: minor and major faults per second of the selected process (and
+ * the 7 busiest): procfs from the process list, bpf where the fault group
+ * runs (the process list's `f` columns, a process's mappings).
+ */
+void ms_graph_vma_feed(struct ms_gpanel *p, const struct ms_snapshot *s,
+		       int sel, const struct ms_ui *ui);
+/* comm is raw (escaped here); nothing is drawn without a fault rate. */
+void ms_graph_vma_draw(struct ms_gpanel *p, WINDOW *w, struct ms_rect r,
+		       const struct ms_snapshot *s, int pid, const char *comm,
+		       const struct ms_ui *ui);
+
+enum vma_mode { PROCS, MAPS, DETAIL, MAPLE };
+
+/* Columns of the process list; which are shown: mem_cols, fault_cols. */
+enum proc_col {
+	P_PID,
+	P_USER,
+	P_RSS,
+	P_PSS,
+	P_SWAP,
+	P_VMAS,
+	P_MINFLT,
+	P_MAJFLT,
+	P_COMM,
+	/* `f`: the fault group's (bpf) */
+	P_FLT,
+	P_WP,
+	P_LOCK,
+	P_COW,
+	P_ANON,
+	P_FILE,
+	P_LOCKMAX,
+	NR_PCOLS
+};
+
+/* Fields of the VMA list, in display order; which fit depends on width. */
+enum vma_field {
+	F_RANGE,
+	F_SIZE,
+	F_PERMS,
+	F_OFFSET,
+	F_DEV,
+	F_INODE,
+	F_RSS,
+	F_PSS,
+	F_SWAP,
+	F_ANON,
+	F_AHP,
+	F_PRIVC,
+	F_PRIVD,
+	F_SHRC,
+	F_SHRD,
+	F_LOCKED,
+	F_THP,
+	F_NODES,
+	F_FLAGS,
+	F_PATH,
+	NR_FIELDS
+};
+
+#define PATH_MIN 20 /* the mapping column never gets narrower */
+
+struct vma_view {
+	struct ms_view base;
+	const struct ms_snapshot *cur;
+	enum vma_mode mode;
+	bool waiting; /* asked for a new sample, none yet */
+	/* the process list */
+	struct ms_table ptab;
+	struct ms_table_def pdef;
+	struct ms_column pcols[NR_PCOLS];
+	int pset[NR_PCOLS]; /* table column -> enum proc_col */
+	bool faults; /* the fault columns (`f`) */
+	unsigned int pfields; /* fault fields the columns were chosen for */
+	int *prow; /* shown processes: indices into procs.v */
+	int nprow, capprow;
+	bool kthreads; /* show kernel threads */
+	int nkthreads;
+	/* one process's VMAs */
+	int pid;
+	char comm[MS_NAME];
+	struct ms_table vtab;
+	struct ms_table_def vdef;
+	struct ms_column vcols[NR_FIELDS];
+	int vfield[NR_FIELDS]; /* table column -> field */
+	int vwidth; /* width vcols were chosen for */
+	bool wide_addr; /* some address needs 16 digits */
+	int range_w; /* Address column: start only when narrow */
+	int sort_field; /* field the VMA list is sorted by, or -1 */
+	/* one VMA */
+	uint64_t detail_start;
+	struct ms_scroll dscroll;
+	char hint[160];
+	char empty[320]; /* why a process has no VMAs */
+	/* the maple tree: read once when opened and on `r` */
+	struct ms_maple_view mv;
+	enum vma_mode maple_from; /* where Esc goes back to */
+	bool maple_pending; /* the next sample reads the tree */
+	struct ms_gpanel graph; /* faults of the processes over time (H) */
+};
+
+/* A VMA kind's name ("anon", "file", ...). */
+const char *ms_vma_kind_name(int k);
+
+/*
+ * The note that mentions "pid N" (what the reader says about a process
+ * that exited or could not be read), as "what: why" in buf, or NULL.
+ */
+const char *ms_vma_pid_note(const struct ms_snapshot *s, int pid, char *buf,
+			    size_t len);
+/* The first note whose what starts with prefix, as "what: why". */
+const char *ms_vma_note_text(const struct ms_snapshot *s, const char *prefix,
+			     char *buf, size_t len);
+
+/* The process list (procs.c); init sets up its table. */
+void ms_vma_procs_init(struct vma_view *v);
+const struct ms_proc *ms_vma_proc_at(const void *ctx, int row);
+void ms_vma_proc_columns(struct vma_view *v, bool faults, unsigned int fields);
+void ms_vma_proc_rows(struct vma_view *v);
+int ms_vma_selected_pid(const struct vma_view *v);
+void ms_vma_procs_draw(struct vma_view *v, WINDOW *w, struct ms_rect r);
+
+/* The process screen: its VMAs (maps.c); init sets up their table. */
+void ms_vma_maps_init(struct vma_view *v);
+const struct ms_vma *ms_vma_at(const void *ctx, int row);
+void ms_vma_choose_fields(struct vma_view *v, int width);
+void ms_vma_rows(struct vma_view *v);
+bool ms_vma_here(const struct vma_view *v);
+/* A VMA's path, or its kind in brackets ("[anon]"). */
+const char *ms_vma_name(const struct ms_vma *m);
+/* The nodes of a VMA's pages, "N0=12 N1=3". */
+void ms_vma_fmt_nodes(char *buf, size_t len, const struct ms_vma *m);
+/* Why the process is not in this sample (it exited, unreadable). */
+void ms_vma_draw_gone(struct vma_view *v, WINDOW *w, struct ms_rect r);
+void ms_vma_maps_draw(struct vma_view *v, WINDOW *w, struct ms_rect r);
+
+/* The VMA screen (detail.c). */
+const struct ms_vma *ms_vma_find(const struct ms_vmas *vm, uint64_t start);
+void ms_vma_detail_draw(struct vma_view *v, WINDOW *w, struct ms_rect r);
+
+#endif
