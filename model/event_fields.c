@@ -86,7 +86,7 @@ const struct ms_field ms_slab_events_fields[] = {
 	HAND("kfree_unknown_cache_per_s", "slab.ev.rates"),
 	/* both only when a cache's call sites are asked for */
 	HAND("callsites_cache", "slab.ev.callsites"),
-	HAND("callsites", "slab.ev.callsites", .need = MS_SE_CALLSITES),
+	HAND("callsites", "slab.ev.callsites"), /* null: not counted */
 	MS_FIELD_END
 };
 
@@ -261,7 +261,7 @@ const struct ms_field ms_reclaimer_fields[] = {
 	MS_FIELD(struct ms_kswapd, m, ty, k, fl, u, ex, __VA_ARGS__)
 
 const struct ms_field ms_kswapd_fields[] = {
-	K(node, MS_F_INT, "node", 0, NULL, "reclaim.e.kswapd.node"),
+	K(node, MS_F_INT, "node", NA, NULL, "reclaim.e.kswapd.node"),
 	K(wakes, MS_F_U64, "wakes", NA, NULL, "reclaim.e.kswapd.wakes"),
 	K(sleeps, MS_F_U64, "sleeps", NA, NULL, "reclaim.e.kswapd.sleeps"),
 	K(wakeups, MS_F_U64, "wakeup_requests", NA, NULL,

@@ -36,6 +36,22 @@ void ms_jraw(json *o, const char *k, char *dst, size_t n);
 /* The first key of an object: tells which code made it. */
 const char *ms_jfirst(json *o);
 
+/*
+ * A record through its field table (model/field.h): each field from its
+ * key, as its type says; a key absent reads as not available, but a key
+ * with `need` bits (an MS_FF_NA object) absent leaves rec as it is, and
+ * present sets those bits in *have. MS_F_HAND rows go to hand.
+ */
+struct ms_field;
+struct ms_jread {
+	unsigned int *have;	/* the section's field bits, or NULL */
+	void (*hand)(json *o, const struct ms_field *f, void *rec,
+		     const struct ms_jread *how);
+	void *arg;		/* for hand */
+};
+void ms_jread_fields(json *o, const struct ms_field *t, void *rec,
+		     const struct ms_jread *how);
+
 /* Every section a --json line holds: sets s->have. */
 void ms_decode_core(json *top, struct ms_snapshot *s);
 void ms_decode_live(json *top, struct ms_snapshot *s);

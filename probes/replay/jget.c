@@ -2,6 +2,8 @@
 /* Type-checked reads of a parsed JSON line for the replay decoders. */
 #include "probes/replay/decode.h"
 
+#include "model/field.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -193,4 +195,107 @@ const char *ms_jfirst(json *o)
 		return k;
 	}
 	return "";
+}
+
+/* ---- records through their field tables ---------------------------------- */
+
+/* Raise the count of a vector to what was read. */
+static void set_n(const struct ms_field *f, void *rec, int n)
+{
+	int *cnt = (int *)((char *)rec + f->n);
+
+	if (f->flags & MS_FF_SETN && n > *cnt)
+		*cnt = n;
+}
+
+static void read_vec(json *a, const struct ms_field *f, void *rec)
+{
+	void *p = ms_fptr(f, rec);
+	int n = 0;
+
+	for (; n < ms_jlen(a) && n < f->size; n++) {
+		if (f->type == MS_F_DBLV)
+			((double *)p)[n] = ms_jdblv(ms_jat(a, n));
+		else
+			((uint64_t *)p)[n] = ms_ju64v(ms_jat(a, n));
+	}
+	set_n(f, rec, n);
+}
+
+static void read_field(json *o, const struct ms_field *f, void *rec,
+		       const struct ms_jread *how)
+{
+	void *p = ms_fptr(f, rec);
+	double scale = f->scale ? f->scale : 1;
+	char s[64];
+
+	switch (f->type) {
+	case MS_F_U64:
+		*(uint64_t *)p = f->scale ? ms_jscaled(o, f->key, scale) :
+					    ms_ju64(o, f->key);
+		break;
+	case MS_F_U32: {
+		uint64_t v = ms_ju64(o, f->key);
+
+		*(uint32_t *)p = v > UINT32_MAX ? UINT32_MAX : (uint32_t)v;
+		break;
+	}
+	case MS_F_INT:
+		*(int *)p = ms_jint(o, f->key, f->flags & MS_FF_NA ? -1 : 0);
+		break;
+	case MS_F_DBL:
+		*(double *)p = ms_jdbl(o, f->key) * scale;
+		break;
+	case MS_F_BOOL:
+		*(bool *)p = ms_jbool(o, f->key);
+		break;
+	case MS_F_STR:
+		ms_jstr(o, f->key, p, f->size);
+		break;
+	case MS_F_NAME:
+		ms_jraw(o, f->key, p, f->size);
+		break;
+	case MS_F_CHAR:
+		ms_jraw(o, f->key, s, sizeof(s));
+		*(char *)p = s[0];
+		break;
+	case MS_F_HEX:
+		*(uint64_t *)p = ms_jhex(o, f->key);
+		break;
+	case MS_F_ENUM:
+		ms_jraw(o, f->key, s, sizeof(s));
+		*(int *)p = ms_name_find(f->sub, s);
+		break;
+	case MS_F_PSTR: /* allocated: its area's decoder reads it */
+		break;
+	case MS_F_U64V:
+	case MS_F_DBLV:
+		read_vec(ms_jarr(o, f->key), f, rec);
+		break;
+	case MS_F_OBJ:
+		ms_jread_fields(ms_jobj(o, f->key), f->sub, rec, how);
+		break;
+	case MS_F_HAND:
+		if (how && how->hand)
+			how->hand(o, f, rec, how);
+		break;
+	}
+}
+
+void ms_jread_fields(json *o, const struct ms_field *t, void *rec,
+		     const struct ms_jread *how)
+{
+	for (; t->key; t++) {
+		bool there = ms_j(o, t->key), omit = t->flags & MS_FF_OMIT;
+
+		if (t->flags & (MS_FF_DERIVED | MS_FF_NOJSON))
+			continue;
+		/* a part the section did not count: rec keeps what it has */
+		if ((t->need && !omit && !there) ||
+		    (t->type == MS_F_OBJ && t->flags & MS_FF_NA && !there))
+			continue;
+		if (t->need && !omit && how && how->have)
+			*how->have |= t->need;
+		read_field(o, t, rec, how);
+	}
 }

@@ -339,6 +339,49 @@ static void roundtrip_events_only(void **state)
 	ms_snapshot_free(&b);
 }
 
+/*
+ * The events' field bits come from the keys a line has (the tables' need
+ * column): a null part was not counted, and keeps what the snapshot had.
+ */
+static void event_bits_from_keys(void **state)
+{
+	static const char line[] =
+		"{\"timestamp\":5,\"buddy\":{\"events_interval_s\":1,"
+		"\"alloc_rate_per_order\":[1,2,3],\"free_rate_per_order\":null,"
+		"\"frees_per_order\":null,\"compaction\":{\"runs\":4,"
+		"\"latency_log2_us\":[0,5]}},"
+		"\"reclaim\":{\"events_interval_s\":1,\"direct_reclaim\":"
+		"{\"global\":{\"count\":2,\"total_ms\":1.5,\"max_us\":3},"
+		"\"memcg\":null},\"kswapd\":null,\"oom_kills\":7,"
+		"\"task_delays\":{\"task_delayacct\":null,\"processes\":"
+		"[{\"pid\":3,\"swapin\":{\"count\":1,\"total_ms\":2}}]}}}";
+	struct ms_snapshot s;
+	char why[64];
+
+	(void)state;
+	ms_snapshot_init(&s);
+	assert_int_equal(
+		ms_replay_decode(line, strlen(line), &s, why, sizeof(why)), 0);
+	assert_int_equal(s.buddy_events.fields, MS_BE_ALLOC | MS_BE_COMPACT);
+	assert_int_equal(s.buddy_events.nr_orders, 3);
+	assert_int_equal(s.buddy_events.compaction.runs, 4);
+	assert_int_equal(s.buddy_events.compaction.hist[1], 5);
+	assert_true(isnan(s.buddy_events.compaction.runs_rate));
+	/* oom_kills without oom_events: counted, its list not written */
+	assert_int_equal(s.reclaim_events.fields, MS_RE_DIRECT | MS_RE_OOM);
+	assert_int_equal(s.reclaim_events.oom_kills, 7);
+	/* an old line: total_ms (ns rounded to us), max_us scaled back */
+	assert_int_equal(s.reclaim_events.direct.total_ns, 1500000);
+	assert_int_equal(s.reclaim_events.direct.max_ns, 3000);
+	assert_int_equal(s.task_delays.delayacct, -1);
+	assert_int_equal(s.task_delays.n, 1);
+	assert_int_equal(s.task_delays.v[0].count[MS_DL_SWAPIN], 1);
+	assert_int_equal(s.task_delays.v[0].ns[MS_DL_SWAPIN], 2000000);
+	assert_int_equal(s.task_delays.v[0].count[MS_DL_FREEPAGES], MS_NA);
+	assert_true(isnan(s.task_delays.v[0].ns_rate[MS_DL_SWAPIN]));
+	ms_snapshot_free(&s);
+}
+
 /* Old recordings: a key that is missing reads as absent, never as 0. */
 static void missing_and_mistyped(void **state)
 {
@@ -438,6 +481,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(roundtrip_every_section),
 		cmocka_unit_test(roundtrip_events_only),
+		cmocka_unit_test(event_bits_from_keys),
 		cmocka_unit_test(missing_and_mistyped),
 		cmocka_unit_test(record_then_read),
 	};
