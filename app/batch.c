@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/vma_spool.h"
 #include "model/escape.h"
 #include "out/openmetrics.h"
 #include "out/output.h"
@@ -179,9 +180,15 @@ int ms_batch_run(struct ms_session *ss, const struct ms_opts *o)
 	if (replay && ms_cursor_count(replay) < count)
 		count = ms_cursor_count(replay);
 	struct ms_request req;
+	struct ms_vma_spool spool = { 0 };
 	int err = 0;
 
 	request_for(&req, o);
+	/* a process's VMAs go to a file as they are read, not into memory
+	 * (without a temporary file they are held, as before) */
+	if ((req.sections & MS_SEC_BIT(MS_SEC_VMAS)) &&
+	    !ms_vma_spool_open(&spool))
+		req.vma_sink = &spool.sink;
 	catch_signals();
 	ms_snapshot_init(&snaps[0]);
 	ms_snapshot_init(&snaps[1]);
@@ -220,6 +227,7 @@ int ms_batch_run(struct ms_session *ss, const struct ms_opts *o)
 		err = replay_end(replay);
 	ms_snapshot_free(&snaps[0]);
 	ms_snapshot_free(&snaps[1]);
+	ms_vma_spool_close(&spool);
 	return err;
 }
 

@@ -76,18 +76,35 @@ static void sum_add(struct ms_vma_sum *s, const struct ms_vma *v)
 		s->swap_kb += v->swap_kb;
 }
 
+void ms_vmas_sum(struct ms_vmas *vs, const struct ms_vma *v)
+{
+	if (v->kind < MS_VMA_NKINDS)
+		sum_add(&vs->kind[v->kind], v);
+	sum_add(&vs->total, v);
+}
+
+int ms_vmas_each(const struct ms_vmas *vs,
+		 int (*fn)(void *arg, const struct ms_vma *v), void *arg)
+{
+	int err;
+
+	if (vs->sink)
+		return vs->sink->each(vs->sink->ctx, fn, arg);
+	for (int i = 0; i < vs->n; i++)
+		if ((err = fn(arg, &vs->v[i])))
+			return err;
+	return 0;
+}
+
 static void derive_vmas(struct ms_vmas *v)
 {
+	if (v->sink) /* added up by the reader: the list is not held */
+		return;
 	for (int i = 0; i < MS_VMA_NKINDS; i++)
 		v->kind[i] = (struct ms_vma_sum){ 0 };
 	v->total = (struct ms_vma_sum){ 0 };
-	for (int i = 0; i < v->n; i++) {
-		const struct ms_vma *m = &v->v[i];
-
-		if (m->kind < MS_VMA_NKINDS)
-			sum_add(&v->kind[m->kind], m);
-		sum_add(&v->total, m);
-	}
+	for (int i = 0; i < v->n; i++)
+		ms_vmas_sum(v, &v->v[i]);
 }
 
 void ms_derive(struct ms_snapshot *s)

@@ -372,6 +372,8 @@ static void vmas_reset(struct ms_vmas *v)
 	v->pid = 0;
 	v->comm[0] = '\0';
 	v->has_smaps = v->has_numa = false;
+	v->sink = NULL;
+	v->streamed = 0;
 	memset(v->kind, 0, sizeof(v->kind));
 	memset(&v->total, 0, sizeof(v->total));
 }

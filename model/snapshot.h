@@ -54,6 +54,7 @@ enum ms_section {
 struct ms_request {
 	unsigned int sections;	/* MS_SEC_BIT() mask */
 	int pid;		/* MS_SEC_VMAS target */
+	struct ms_vma_sink *vma_sink; /* NULL: keep its VMAs in vmas.v */
 	char slab_cache[MS_NAME]; /* MS_SEC_SLAB_DETAIL target */
 	/*
 	 * Buddy: also the free lists per migrate type. /proc/pagetypeinfo
@@ -243,13 +244,31 @@ struct ms_vma_sum {
 	uint64_t count, size_kb, rss_kb, pss_kb, swap_kb;
 };
 
+/*
+ * Where the procfs reader hands the VMAs of a process instead of keeping
+ * them in v[] (batch output: 60,000 VMAs held whole cost 350 MB): put()
+ * gets each one complete, with its numa_maps line; reset() forgets what it
+ * got (the process exited, or smaps gave way to maps); each() walks them
+ * again in order for the writers. Memory stays bounded by one VMA.
+ */
+struct ms_vma_sink {
+	int (*put)(void *ctx, const struct ms_vma *v);
+	void (*reset)(void *ctx);
+	int (*each)(void *ctx, int (*fn)(void *arg, const struct ms_vma *v),
+		    void *arg);
+	void *ctx;
+};
+
 struct ms_vmas {
 	int pid;		/* 0 when nothing was asked */
 	char comm[MS_NAME];
 	struct ms_vma *v;
 	int n, cap;
 	bool has_smaps, has_numa;
-	/* derived */
+	/* the VMAs went to this sink instead of v[]: streamed of them */
+	const struct ms_vma_sink *sink;
+	int streamed;
+	/* derived (added up as they are read when streamed) */
 	struct ms_vma_sum kind[MS_VMA_NKINDS];
 	struct ms_vma_sum total;
 };
@@ -457,6 +476,15 @@ struct ms_zone *ms_zone_find(struct ms_buddy *b, int node, const char *name);
 struct ms_slab_cache *ms_slab_add(struct ms_slab *s);
 struct ms_proc *ms_proc_add(struct ms_procs *p);
 struct ms_vma *ms_vma_add(struct ms_vmas *v);
+/* Add v to the summary of its kind and the total. */
+void ms_vmas_sum(struct ms_vmas *vs, const struct ms_vma *v);
+/* Every VMA in order, held or streamed; stops at fn's first nonzero. */
+int ms_vmas_each(const struct ms_vmas *vs,
+		 int (*fn)(void *arg, const struct ms_vma *v), void *arg);
+static inline int ms_vmas_count(const struct ms_vmas *vs)
+{
+	return vs->n + vs->streamed;
+}
 struct ms_swapdev *ms_swap_add(struct ms_reclaim *r);
 struct ms_zram *ms_zram_add(struct ms_reclaim *r);
 struct ms_numa_node *ms_numa_add(struct ms_numa *n);

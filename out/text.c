@@ -201,27 +201,32 @@ static void procs(FILE *f, const struct ms_procs *p)
 	}
 }
 
+static int vma_row(void *f, const struct ms_vma *m)
+{
+	char b[3][32], path[4 * 4096 + 1];
+
+	fprintf(f, "%012llx %012llx %-4s %08llx %-7s %10llu %10llu %10s %10s %s\n",
+		(unsigned long long)m->start, (unsigned long long)m->end,
+		m->perms, (unsigned long long)m->offset, esc(m->dev, b[0], 32),
+		(unsigned long long)m->inode,
+		(unsigned long long)((m->end - m->start) / 1024),
+		num(m->rss_kb, b[1], 32), num(m->pss_kb, b[2], 32),
+		esc(m->path ? m->path : "", path, sizeof(path)));
+	return 0;
+}
+
 static void vmas(FILE *f, const struct ms_vmas *v)
 {
-	char b[6][32], nm[4 * MS_NAME + 1], path[4 * 4096 + 1];
+	char nm[4 * MS_NAME + 1];
 
+	/* the count before the rows: known, as the reader counted them */
 	fprintf(f, "\nVMAs of pid %d (%s): %d\n", v->pid,
-		esc(v->comm, nm, sizeof(nm)), v->n);
+		esc(v->comm, nm, sizeof(nm)), ms_vmas_count(v));
 	fprintf(f, "%-12s %-12s %-4s %8s %-7s %10s %10s %10s %10s %s\n",
 		"start", "end", "perm", "offset", "dev", "inode", "size_kb",
 		"rss_kb", "pss_kb", "path");
-	for (int i = 0; i < v->n; i++) {
-		const struct ms_vma *m = &v->v[i];
-
-		fprintf(f, "%012llx %012llx %-4s %08llx %-7s %10llu %10llu %10s %10s %s\n",
-			(unsigned long long)m->start,
-			(unsigned long long)m->end, m->perms,
-			(unsigned long long)m->offset,
-			esc(m->dev, b[0], 32), (unsigned long long)m->inode,
-			(unsigned long long)((m->end - m->start) / 1024),
-			num(m->rss_kb, b[1], 32), num(m->pss_kb, b[2], 32),
-			esc(m->path ? m->path : "", path, sizeof(path)));
-	}
+	/* held, or streamed to a spool (batch mode) */
+	ms_vmas_each(v, vma_row, f);
 	fprintf(f, "summary:");
 	for (int k = 0; k < MS_VMA_NKINDS; k++)
 		fprintf(f, " %s=%llu/%llukB", ms_name_of(&ms_vma_kind_names, k),

@@ -238,6 +238,12 @@ static void maple(struct ms_jw *w, const struct ms_maple *m)
 }
 
 /* Under "vmas", even when the VMA list itself failed. */
+static int vma_one(void *w, const struct ms_vma *v)
+{
+	ms_json_vma(w, v);
+	return 0;
+}
+
 static void vmas(struct ms_jw *w, const struct ms_snapshot *s, bool list,
 		 bool tree)
 {
@@ -245,8 +251,8 @@ static void vmas(struct ms_jw *w, const struct ms_snapshot *s, bool list,
 
 	if (list) {
 		ms_json_vmas_open(w, v->pid, v->comm);
-		for (int i = 0; i < v->n; i++)
-			ms_json_vma(w, &v->v[i]);
+		/* held, or streamed to a spool (batch mode) */
+		ms_vmas_each(v, vma_one, w);
 		ms_json_vmas_close(w, v);
 	} else {
 		ms_jw_obj(w, "vmas");

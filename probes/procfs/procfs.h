@@ -37,7 +37,7 @@ int ms_procfs_procs(const struct ms_root *r, struct ms_procfs *pf,
 /* Close and free what ms_procfs_procs() keeps in pf (procfs_close). */
 void ms_procfs_procs_free(struct ms_procfs *pf);
 int ms_procfs_vmas(const struct ms_root *r, struct ms_procfs *pf, int pid,
-		   struct ms_snapshot *s);
+		   struct ms_vma_sink *sink, struct ms_snapshot *s);
 int ms_procfs_reclaim(const struct ms_root *r, struct ms_procfs *pf,
 		      struct ms_snapshot *s);
 int ms_procfs_numa(const struct ms_root *r, struct ms_procfs *pf,

@@ -345,34 +345,133 @@ struct vma_pass {
 	bool nskip; /* one node: numa_maps not read */
 };
 
-static struct ms_vma *add_vma(struct ms_vmas *vs, const char *line, size_t len)
+/*
+ * One pass over smaps (or maps) with numa_maps read in lockstep: both list
+ * the VMAs in address order, so a VMA is complete, joined and handed on
+ * (kept in vs->v, or given to the sink) before the next one is read.
+ */
+struct vma_read {
+	struct ms_vmas *vs;
+	struct ms_vma_sink *sink; /* NULL: keep them in vs->v */
+	struct vma_pass *ps;
+	struct ms_vma cur;
+	bool have; /* cur holds a VMA */
+	char *path; /* cur.path points here while it is read */
+	size_t pathcap;
+	bool nopen; /* numa_maps is open */
+	bool numa; /* ... and not read to its end */
+	struct ms_lines nlines;
+	struct ms_numa_line nl;
+	bool nl_ok; /* nl is the next line not joined yet */
+	int err; /* the sink's or memory's, which end the pass */
+};
+
+static bool begin_vma(struct vma_read *rd, const char *line, size_t len)
 {
-	struct ms_vma *v = ms_vma_add(vs);
+	struct ms_vma *v = &rd->cur;
 	const char *path;
 	size_t plen;
+	uint64_t *f;
 
-	if (!v)
-		return NULL;
-	if (ms_vma_parse_header(line, len, v, &path, &plen)) {
-		vs->n--;
-		return NULL;
-	}
+	memset(v, 0, sizeof(*v));
+	/* every smaps field starts unknown */
+	for (f = &v->size_kb; f <= &v->thp_eligible; f++)
+		*f = MS_NA;
+	if (ms_vma_parse_header(line, len, v, &path, &plen))
+		return false;
 	v->size_kb = (v->end - v->start) / 1024;
 	if (path) {
-		v->path = strndup(path, plen);
-		if (!v->path) {
-			vs->n--;
-			return NULL;
+		if (plen + 1 > rd->pathcap) {
+			char *p = realloc(rd->path, plen + 1);
+
+			if (!p) {
+				rd->err = -ENOMEM;
+				return false;
+			}
+			rd->path = p;
+			rd->pathcap = plen + 1;
 		}
+		memcpy(rd->path, path, plen);
+		rd->path[plen] = '\0';
+		v->path = rd->path;
 	}
 	v->kind = ms_vma_kind_of(v->path);
-	return v;
+	return true;
+}
+
+/* numa_maps up to cur: its line, if it has one, joins it. */
+static void join_numa(struct vma_read *rd)
+{
+	struct ms_vma *v = &rd->cur;
+	char *line;
+	size_t len;
+
+	while (rd->numa && (!rd->nl_ok || rd->nl.start < v->start)) {
+		line = ms_lines_next(&rd->nlines, &len);
+		if (!line) {
+			rd->numa = false;
+			rd->ps->nerr = rd->nlines.err;
+			break;
+		}
+		rd->nl_ok = !ms_numa_maps_parse(line, len, &rd->nl);
+	}
+	if (!rd->nl_ok || rd->nl.start != v->start)
+		return;
+	memcpy(v->policy, rd->nl.policy, sizeof(v->policy));
+	v->nr_nodes = rd->nl.nr_nodes;
+	memcpy(v->node_id, rd->nl.node_id, sizeof(v->node_id));
+	memcpy(v->node_pages, rd->nl.node_pages, sizeof(v->node_pages));
+	rd->ps->ntrunc |= rd->nl.truncated;
+	rd->nl_ok = false;
+}
+
+/* cur is complete: join it and hand it on. */
+static void end_vma(struct vma_read *rd)
+{
+	struct ms_vma *v;
+
+	if (!rd->have)
+		return;
+	rd->have = false;
+	join_numa(rd);
+	if (rd->sink) {
+		rd->err = rd->sink->put(rd->sink->ctx, &rd->cur);
+		if (!rd->err) {
+			ms_vmas_sum(rd->vs, &rd->cur);
+			rd->vs->streamed++;
+		}
+		return;
+	}
+	v = ms_vma_add(rd->vs);
+	if (!v) {
+		rd->err = -ENOMEM;
+		return;
+	}
+	*v = rd->cur;
+	if (rd->cur.path && !(v->path = strdup(rd->cur.path))) {
+		rd->vs->n--;
+		rd->err = -ENOMEM;
+	}
+}
+
+static void drop_vmas(struct ms_vmas *vs, struct ms_vma_sink *sink)
+{
+	for (int i = 0; i < vs->n; i++) {
+		free(vs->v[i].path);
+		vs->v[i].path = NULL;
+	}
+	vs->n = 0;
+	if (sink && vs->streamed)
+		sink->reset(sink->ctx);
+	vs->streamed = 0;
+	memset(vs->kind, 0, sizeof(vs->kind));
+	memset(&vs->total, 0, sizeof(vs->total));
 }
 
 static int read_vma_file(const struct ms_root *r, const char *rel,
-			 struct ms_vmas *vs, struct vma_pass *ps)
+			 const char *numa_rel, struct vma_read *rd)
 {
-	struct ms_vma *cur = NULL;
+	struct vma_pass *ps = rd->ps;
 	struct ms_lines l;
 	size_t len;
 	char *line;
@@ -383,16 +482,24 @@ static int read_vma_file(const struct ms_root *r, const char *rel,
 	err = ms_lines_open(r, rel, &l);
 	if (err)
 		return err;
-	while ((line = ms_lines_next(&l, &len))) {
+	rd->have = rd->nl_ok = rd->nopen = false;
+	rd->err = ps->nerr = 0;
+	if (numa_rel) {
+		ps->nerr = ms_lines_open(r, numa_rel, &rd->nlines);
+		rd->nopen = !ps->nerr;
+	}
+	rd->numa = rd->nopen;
+	while (!rd->err && (line = ms_lines_next(&l, &len))) {
 		if (ms_vma_is_header(line)) {
-			if (cur && ps->fields_first < 0)
+			if (rd->have && ps->fields_first < 0)
 				ps->fields_first = fields;
-			cur = add_vma(vs, line, len);
+			end_vma(rd);
+			rd->have = !rd->err && begin_vma(rd, line, len);
 			fields = 0;
-			if (!cur)
+			if (!rd->have)
 				ps->bad_lines++;
-		} else if (cur) {
-			int k = ms_vma_parse_field(line, len, cur);
+		} else if (rd->have) {
+			int k = ms_vma_parse_field(line, len, &rd->cur);
 
 			if (k > 0)
 				fields++;
@@ -403,52 +510,11 @@ static int read_vma_file(const struct ms_root *r, const char *rel,
 	if (ps->fields_first < 0)
 		ps->fields_first = fields;
 	ps->fields_last = fields;
-	err = l.err;
-	ms_lines_close(&l);
-	return err;
-}
-
-static void drop_vmas(struct ms_vmas *vs)
-{
-	for (int i = 0; i < vs->n; i++) {
-		free(vs->v[i].path);
-		vs->v[i].path = NULL;
-	}
-	vs->n = 0;
-}
-
-/* numa_maps lists the same VMAs in the same address order: merge. */
-static int join_numa(const struct ms_root *r, int pid, struct ms_vmas *vs,
-		     bool *truncated)
-{
-	struct ms_numa_line nl;
-	struct ms_lines l;
-	char rel[64];
-	size_t len;
-	char *line;
-	int i = 0, err;
-
-	snprintf(rel, sizeof(rel), "proc/%d/numa_maps", pid);
-	err = ms_lines_open(r, rel, &l);
-	if (err)
-		return err;
-	while ((line = ms_lines_next(&l, &len)) && i < vs->n) {
-		struct ms_vma *v;
-
-		if (ms_numa_maps_parse(line, len, &nl))
-			continue;
-		while (i < vs->n && vs->v[i].start < nl.start)
-			i++;
-		if (i == vs->n || vs->v[i].start != nl.start)
-			continue;
-		v = &vs->v[i++];
-		memcpy(v->policy, nl.policy, sizeof(v->policy));
-		v->nr_nodes = nl.nr_nodes;
-		memcpy(v->node_id, nl.node_id, sizeof(v->node_id));
-		memcpy(v->node_pages, nl.node_pages, sizeof(v->node_pages));
-		*truncated |= nl.truncated;
-	}
-	err = l.err;
+	end_vma(rd);
+	if (rd->nopen)
+		ms_lines_close(&rd->nlines);
+	rd->numa = rd->nopen = false;
+	err = rd->err ? rd->err : l.err;
 	ms_lines_close(&l);
 	return err;
 }
@@ -463,20 +529,31 @@ static int read_stat(const struct ms_root *r, struct ms_buf *b, int pid,
 	return ms_parse_stat(b->data, b->len, st);
 }
 
-/* smaps, or maps when smaps cannot be read. */
-static int read_layout(const struct ms_root *r, int pid, struct ms_vmas *vs,
-		       struct vma_pass *ps)
+/* smaps, or maps when smaps cannot be read; numa_maps beside it. */
+static int read_layout(const struct ms_root *r, int pid, bool numa,
+		       struct vma_read *rd)
 {
-	char rel[64];
+	struct ms_vmas *vs = rd->vs;
+	char rel[64], nrel[64];
+	int err;
 
+	snprintf(nrel, sizeof(nrel), "proc/%d/numa_maps", pid);
 	snprintf(rel, sizeof(rel), "proc/%d/smaps", pid);
-	ps->serr = read_vma_file(r, rel, vs, ps);
-	vs->has_smaps = !ps->serr;
-	if (!ps->serr)
-		return 0;
-	drop_vmas(vs);
-	snprintf(rel, sizeof(rel), "proc/%d/maps", pid);
-	return read_vma_file(r, rel, vs, ps);
+	rd->ps->serr = read_vma_file(r, rel, numa ? nrel : NULL, rd);
+	vs->has_smaps = !rd->ps->serr;
+	if (rd->ps->serr) {
+		drop_vmas(vs, rd->sink);
+		snprintf(rel, sizeof(rel), "proc/%d/maps", pid);
+		err = read_vma_file(r, rel, numa ? nrel : NULL, rd);
+		if (err)
+			return err;
+	}
+	/* as before the lockstep: numa_maps counts only beside VMAs */
+	if (!ms_vmas_count(vs))
+		rd->ps->nerr = 0;
+	rd->ps->nskip = ms_vmas_count(vs) && !numa;
+	vs->has_numa = ms_vmas_count(vs) && numa && !rd->ps->nerr;
+	return 0;
 }
 
 static void layout_notes(struct ms_snapshot *s, const struct vma_pass *ps)
@@ -487,7 +564,8 @@ static void layout_notes(struct ms_snapshot *s, const struct vma_pass *ps)
 		ms_snapshot_note(s, "smaps", "%s: sizes unknown, maps only",
 				 ps->serr == -ENOENT ? "missing" :
 						       ms_errstr(ps->serr));
-	if (vs->has_smaps && vs->n > 1 && ps->fields_last < ps->fields_first)
+	if (vs->has_smaps && ms_vmas_count(vs) > 1 &&
+	    ps->fields_last < ps->fields_first)
 		ms_snapshot_note(s, "smaps",
 				 "truncated: last mapping incomplete");
 	else if (ps->bad_lines)
@@ -533,15 +611,19 @@ static const char *layout_why(int err)
 }
 
 int ms_procfs_vmas(const struct ms_root *r, struct ms_procfs *pf, int pid,
-		   struct ms_snapshot *s)
+		   struct ms_vma_sink *sink, struct ms_snapshot *s)
 {
 	struct ms_vmas *vs = &s->vmas;
 	struct ms_stat before, after;
 	struct vma_pass ps = { 0 };
+	struct vma_read rd = { .vs = vs, .sink = sink, .ps = &ps };
 	int err;
 
-	drop_vmas(vs);
+	drop_vmas(vs, NULL);
 	vs->pid = pid;
+	vs->sink = sink;
+	if (sink) /* the VMAs of an earlier sample */
+		sink->reset(sink->ctx);
 	if (read_stat(r, &pf->buf, pid, &before)) {
 		ms_snapshot_note(s, "vmas", "pid %d: no such process", pid);
 		return -ESRCH;
@@ -553,16 +635,12 @@ int ms_procfs_vmas(const struct ms_root *r, struct ms_procfs *pf, int pid,
 				 pid);
 		return 0;
 	}
-	err = read_layout(r, pid, vs, &ps);
-	ps.nskip = !err && vs->n && !want_numa(r, pf);
-	if (!err && vs->n && !ps.nskip) {
-		ps.nerr = join_numa(r, pid, vs, &ps.ntrunc);
-		vs->has_numa = !ps.nerr;
-	}
+	err = read_layout(r, pid, want_numa(r, pf), &rd);
+	free(rd.path);
 	/* the same process from start to end, or nothing */
 	if (read_stat(r, &pf->buf, pid, &after) ||
 	    after.starttime != before.starttime) {
-		drop_vmas(vs);
+		drop_vmas(vs, sink);
 		vs->has_smaps = vs->has_numa = false;
 		ms_snapshot_note(s, "vmas", "pid %d: exited", pid);
 		return -ESRCH;
@@ -572,7 +650,7 @@ int ms_procfs_vmas(const struct ms_root *r, struct ms_procfs *pf, int pid,
 		return err;
 	}
 	layout_notes(s, &ps);
-	if (!vs->n)
+	if (!ms_vmas_count(vs))
 		ms_snapshot_note(s, "vmas", "pid %d has no address space", pid);
 	return 0;
 }

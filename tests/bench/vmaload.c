@@ -56,7 +56,7 @@ int main(int argc, char **argv)
 
 		ms_snapshot_reset(&s);
 		t0 = now();
-		err = ms_procfs_vmas(&root, &pf, pid, &s);
+		err = ms_procfs_vmas(&root, &pf, pid, NULL, &s);
 		if (i < 0)
 			first = now() - t0;
 		else

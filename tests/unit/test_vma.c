@@ -35,7 +35,7 @@ static void load(struct env *e, const char *tree, int pid, int numa)
 	assert_int_equal(ms_root_open(&e->root, tree), 0);
 	ms_snapshot_init(&e->s);
 	e->pf.vma_numa = numa;
-	e->err = ms_procfs_vmas(&e->root, &e->pf, pid, &e->s);
+	e->err = ms_procfs_vmas(&e->root, &e->pf, pid, NULL, &e->s);
 }
 
 static void done(struct env *e)
@@ -355,6 +355,78 @@ static void debian618_numa(void **state)
 	v = &e.s.vmas.v[24];
 	assert_string_equal(v->policy, "");
 	assert_int_equal(v->nr_nodes, 0);
+	done(&e);
+}
+
+/* A sink that keeps copies, to compare with the list the reader holds. */
+struct got {
+	struct ms_vma v[64];
+	char path[64][256];
+	int n, resets;
+};
+
+static int got_put(void *ctx, const struct ms_vma *v)
+{
+	struct got *g = ctx;
+
+	if (g->n == 64)
+		return -ENOSPC;
+	g->v[g->n] = *v;
+	snprintf(g->path[g->n], sizeof(g->path[0]), "%s",
+		 v->path ? v->path : "");
+	g->n++;
+	return 0;
+}
+
+static void got_reset(void *ctx)
+{
+	struct got *g = ctx;
+
+	g->n = 0;
+	g->resets++;
+}
+
+/*
+ * With a sink, each VMA goes there complete (numa_maps joined) in address
+ * order, none is held, and the summaries are those of the held list.
+ */
+static void streamed_like_held(void **state)
+{
+	static struct got g;
+	struct ms_vma_sink sink = { .put = got_put, .reset = got_reset,
+				    .ctx = &g };
+	struct env held, e;
+
+	load(&held, FIX "debian12-6.18", 14118, 1);
+	ms_derive(&held.s);
+	memset(&e, 0, sizeof(e));
+	assert_int_equal(ms_root_open(&e.root, FIX "debian12-6.18"), 0);
+	ms_snapshot_init(&e.s);
+	e.pf.vma_numa = 1;
+	assert_int_equal(ms_procfs_vmas(&e.root, &e.pf, 14118, &sink, &e.s),
+			 0);
+	ms_derive(&e.s);
+	assert_int_equal(g.resets, 1); /* an earlier sample's are dropped */
+	assert_int_equal(e.s.vmas.n, 0);
+	assert_int_equal(e.s.vmas.streamed, held.s.vmas.n);
+	assert_int_equal(ms_vmas_count(&e.s.vmas), held.s.vmas.n);
+	assert_int_equal(g.n, held.s.vmas.n);
+	for (int i = 0; i < g.n; i++) {
+		const struct ms_vma *a = &held.s.vmas.v[i], *b = &g.v[i];
+
+		assert_int_equal(a->start, b->start);
+		assert_int_equal(a->rss_kb, b->rss_kb);
+		assert_int_equal(a->nr_nodes, b->nr_nodes);
+		assert_string_equal(a->policy, b->policy);
+		assert_string_equal(a->path ? a->path : "", g.path[i]);
+	}
+	assert_memory_equal(&e.s.vmas.total, &held.s.vmas.total,
+			    sizeof(held.s.vmas.total));
+	assert_memory_equal(e.s.vmas.kind, held.s.vmas.kind,
+			    sizeof(held.s.vmas.kind));
+	assert_int_equal(e.s.vmas.has_numa, held.s.vmas.has_numa);
+	assert_int_equal(e.s.nr_notes, held.s.nr_notes);
+	done(&held);
 	done(&e);
 }
 
@@ -762,6 +834,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(header_fields),
+		cmocka_unit_test(streamed_like_held),
 		cmocka_unit_test(header_malformed),
 		cmocka_unit_test(kinds),
 		cmocka_unit_test(smaps_fields),
