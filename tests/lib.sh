@@ -32,3 +32,49 @@ finish() {
 jq_ok() {
 	head -n 1 "$1" | jq -e "$2" >/dev/null
 }
+
+# ---- BPF left attached? (the live suites: cli/test_bpf.sh, test_live.sh,
+# hostile/test_term.sh, soak/soak.sh) ------------------------------------
+TRACEFS=/sys/kernel/tracing
+
+# ids PID: the BPF programs PID holds (fdinfo of its fds, links included)
+ids() {
+	cat /proc/"$1"/fdinfo/* 2>/dev/null |
+		sed -n 's/^prog_id:[[:space:]]*//p' | sort -u
+}
+
+# gone IDS...: none of these programs is loaded any more (the kernel frees
+# them after an RCU grace period: wait up to 10 s). Fails without bpftool,
+# which could not tell.
+gone() {
+	command -v bpftool >/dev/null || return 1
+	i=0
+	while [ $i -lt 100 ]; do
+		left=0
+		for id in "$@"; do
+			bpftool prog show id "$id" >/dev/null 2>&1 && left=1
+		done
+		[ $left = 0 ] && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# bpf_live: BPF can be attached and checked here (root, kernel BTF, bpftool)
+bpf_live() {
+	[ "$(id -u)" = 0 ] && [ -r /sys/kernel/btf/vmlinux ] &&
+		command -v bpftool >/dev/null
+}
+
+tracefs_mounted() { grep -q " $TRACEFS tracefs " /proc/mounts; }
+
+# wait_lines FILE N: until FILE has N lines (10 s), e.g. a batch run's
+# samples before it gets a signal
+wait_lines() {
+	i=0
+	while [ "$(wc -l <"$1")" -lt "$2" ] && [ $i -lt 100 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+}

@@ -2,43 +2,22 @@
 # the explorer detaching groups nobody looks at, and nothing left attached
 # after q, SIGINT, SIGTERM, SIGHUP or kill -9.
 . tests/lib.sh
+. tests/tui/lib.sh
 tmp=$(mktemp -d)
 R=$FIX/debian12-6.18
-TRACEFS=/sys/kernel/tracing
-trap 'tmux kill-session -t msbpf 2>/dev/null; rm -rf "$tmp"' EXIT
+trap 'tui_cleanup; rm -rf "$tmp"' EXIT
 
 "$MS" -b -n 1 --json --root "$R" --tab buddy > "$tmp/tree.json"
 ok "captured tree: events say why" jq_ok "$tmp/tree.json" \
 	'[.unavailable[] | select(.what == "buddy_events")][0].why | test("captured tree|not built with BPF")'
 ok "captured tree: no bpf key" jq_ok "$tmp/tree.json" 'has("bpf") | not'
 
-if [ "$(id -u)" != 0 ] || [ ! -r /sys/kernel/btf/vmlinux ] ||
-	grep -q 'not built with BPF' "$tmp/tree.json"; then
-	echo "# skipped the live checks: needs root, kernel BTF and a BPF build"
+if ! bpf_live || grep -q 'not built with BPF' "$tmp/tree.json"; then
+	echo "# skipped the live checks: needs root, kernel BTF, bpftool and a BPF build"
 	finish
 	exit
 fi
 
-# ids: the BPF programs a process holds (fdinfo of its fds, links included)
-ids() { cat /proc/"$1"/fdinfo/* 2>/dev/null | sed -n 's/^prog_id:[[:space:]]*//p' | sort -u; }
-
-# gone IDS...: none of these programs is loaded (the kernel frees them after
-# a grace period: wait up to 10 s)
-gone() {
-	i=0
-	while [ $i -lt 100 ]; do
-		left=0
-		for id in "$@"; do
-			bpftool prog show id "$id" >/dev/null 2>&1 && left=1
-		done
-		[ $left = 0 ] && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-
-tracefs_mounted() { grep -q " $TRACEFS tracefs " /proc/mounts; }
 was_mounted=0
 tracefs_mounted && was_mounted=1
 
@@ -111,11 +90,7 @@ stop() {
 	: > "$tmp/run.json"
 	"$MS" -b -d 0.3 --json --tab slab > "$tmp/run.json" 2>&1 &
 	pid=$!
-	i=0
-	while [ "$(wc -l < "$tmp/run.json")" -lt 2 ] && [ $i -lt 100 ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
+	wait_lines "$tmp/run.json" 2
 	p=$(ids $pid)
 	kill -"$1" $pid
 	wait $pid 2>/dev/null
@@ -133,22 +108,22 @@ for sig in INT TERM HUP KILL; do stop $sig; done
 
 # The explorer: attached while a tab shows events, not MS_BPF_LINGER (5 s)
 # after switching away, nothing after q.
-tmux kill-session -t msbpf 2>/dev/null
-tmux new-session -d -s msbpf -x 100 -y 30 "exec $MS --tab slab"
+S=msbpf
+tmux new-session -d -s $S -x 100 -y 30 "exec $MS --tab slab"
 sleep 3
-pid=$(tmux list-panes -t msbpf -F '#{pane_pid}')
+pid=$(pane_pid)
 p=$(ids "$pid")
 ok "tui: slab tab attaches the slab group" test "$(echo "$p" | wc -w)" = 4
-ok "tui: the footer shows the cost" sh -c "tmux capture-pane -t msbpf -p | grep -q 'bpf: slab live'"
-tmux send-keys -t msbpf 3
+ok "tui: the footer shows the cost" wait_for 'bpf: slab live'
+keys 3
 sleep 7
 ok "tui: another tab detaches it" test -z "$(ids "$pid")"
 ok "tui: detached programs are gone" gone $p
-tmux send-keys -t msbpf 1
+keys 1
 sleep 3
 p=$(ids "$pid")
 ok "tui: buddy tab attaches the buddy group" test "$(echo "$p" | wc -w)" = 5
-tmux send-keys -t msbpf q
+keys q
 sleep 1
 ok "tui q: nothing left attached" gone $p
 if [ $was_mounted = 0 ]; then

@@ -2,12 +2,13 @@
 # (root, kernel BTF): their JSON keys, and kernel.task_delayacct turned on
 # by --delayacct or D only, and back off on q, SIGINT, SIGTERM, SIGHUP.
 . tests/lib.sh
+. tests/tui/lib.sh
 tmp=$(mktemp -d)
 R=$FIX/debian12-6.18
 DA=/proc/sys/kernel/task_delayacct
 was=$(cat $DA 2>/dev/null || echo -1)
 cleanup() {
-	tmux kill-session -t mslive 2>/dev/null
+	tui_cleanup
 	# whatever failed, the switch as it was
 	[ "$was" = 0 ] && [ "$(cat $DA)" != 0 ] && echo 0 > $DA
 	rm -rf "$tmp"
@@ -22,28 +23,11 @@ ok "captured tree: task delays say why" jq_ok "$tmp/tree.json" \
 ok "captured tree: no event keys" jq_ok "$tmp/tree.json" \
 	'(.reclaim | has("direct_reclaim_hist") or has("task_delays")) | not'
 
-if [ "$(id -u)" != 0 ] || [ ! -r /sys/kernel/btf/vmlinux ] ||
-	grep -q 'not built with BPF' "$tmp/tree.json"; then
-	echo "# skipped the live checks: needs root, kernel BTF and a BPF build"
+if ! bpf_live || grep -q 'not built with BPF' "$tmp/tree.json"; then
+	echo "# skipped the live checks: needs root, kernel BTF, bpftool and a BPF build"
 	finish
 	exit
 fi
-
-ids() { cat /proc/"$1"/fdinfo/* 2>/dev/null | sed -n 's/^prog_id:[[:space:]]*//p' | sort -u; }
-
-gone() {
-	i=0
-	while [ $i -lt 100 ]; do
-		left=0
-		for id in "$@"; do
-			bpftool prog show id "$id" >/dev/null 2>&1 && left=1
-		done
-		[ $left = 0 ] && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
 
 "$MS" -b -n 2 -d 0.5 --json --tab vma > "$tmp/vma.json"
 tail -n 1 "$tmp/vma.json" > "$tmp/vma2.json"
@@ -94,11 +78,7 @@ stop() {
 	: > "$tmp/run.json"
 	"$MS" -b -d 0.3 --json --tab reclaim --delayacct > "$tmp/run.json" 2>&1 &
 	pid=$!
-	i=0
-	while [ "$(wc -l < "$tmp/run.json")" -lt 2 ] && [ $i -lt 100 ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
+	wait_lines "$tmp/run.json" 2
 	on=$(cat $DA)
 	p=$(ids $pid)
 	kill -"$1" $pid
@@ -118,31 +98,32 @@ ok "--delayacct with another tab: delays too" jq_ok "$tmp/any.json" \
 ok "--delayacct -n 2: off again after the last sample" test "$(cat $DA)" = 0
 
 # The explorer: D on the Reclaim tab turns it on, q turns it off
-tmux kill-session -t mslive 2>/dev/null
-tmux new-session -d -s mslive -x 120 -y 40 "exec $MS --tab reclaim"
+S=mslive
+tmux new-session -d -s $S -x 120 -y 40 "exec $MS --tab reclaim"
 sleep 2
 ok "tui: not on by itself" test "$(cat $DA)" = 0
-tmux send-keys -t mslive D
+keys D
 sleep 2
 ok "tui D: on" test "$(cat $DA)" = 1
-ok "tui D: the screen says so" sh -c "tmux capture-pane -t mslive -p | grep -q 'Delay accounting ON, turned on by memscope'"
-tmux send-keys -t mslive D
+ok "tui D: the screen says so" wait_for 'Delay accounting ON, turned on by memscope'
+keys D
 sleep 2
 ok "tui D again: off" test "$(cat $DA)" = 0
-tmux send-keys -t mslive D
+keys D
 sleep 2
-tmux send-keys -t mslive q
+keys q
 sleep 1
 ok "tui q: off again" test "$(cat $DA)" = 0
-tmux new-session -d -s mslive2 -x 120 -y 40 "exec $MS --tab reclaim"
+S=mslive2
+tmux new-session -d -s $S -x 120 -y 40 "exec $MS --tab reclaim"
 sleep 2
-pid=$(tmux list-panes -t mslive2 -F '#{pane_pid}')
-tmux send-keys -t mslive2 D
+pid=$(pane_pid)
+keys D
 sleep 2
 on=$(cat $DA)
 kill -TERM "$pid"
 sleep 1
-tmux kill-session -t mslive2 2>/dev/null
+tmux kill-session -t $S 2>/dev/null
 ok "tui SIGTERM: it was on" test "$on" = 1
 ok "tui SIGTERM: off again" test "$(cat $DA)" = 0
 finish

@@ -171,73 +171,63 @@ ok "... that sample has no buddy zones" sh -c "sed -n 2p '$tmp/o.json' | jq -e '
 
 # the explorer: replay controls and recording while paused (private tmux)
 if command -v tmux >/dev/null; then
-	sock="ms-record-$$"
-	tm() { tmux -L "$sock" "$@"; }
-	screen() { tm capture-pane -p -t r; }
-	# wait_for TEXT: up to 5 s for TEXT on the screen
-	wait_for() {
-		i=0
-		while [ $i -lt 50 ]; do
-			screen | grep -qF -- "$1" && return 0
-			sleep 0.1
-			i=$((i + 1))
-		done
-		return 1
-	}
+	. tests/tui/lib.sh
+	trap 'tui_cleanup; rm -rf "$tmp"' EXIT
+	S=r
 	"$MS" -b -n 30 -d 0.5 --root "$FIX/debian12-6.18" --record "$tmp/t.zst" >/dev/null
-	tm new-session -d -s r -x 120 -y 40 "'$MS' --replay '$tmp/t.zst'"
+	tmux new-session -d -s $S -x 120 -y 40 "'$MS' --replay '$tmp/t.zst'"
 	ok "replay: the header says REPLAY and the sample" wait_for " 1/30 x1"
-	tm send-keys -t r p
+	keys p
 	ok "p pauses" wait_for "PAUSED"
-	tm send-keys -t r g 2 0 Enter
+	keys g 2 0 Enter
 	ok "g 20 seeks to sample 20" wait_for " 20/30 x1"
-	tm send-keys -t r ,
+	keys ,
 	ok ", steps back" wait_for " 19/30 x1"
-	tm send-keys -t r .
+	keys .
 	ok ". steps forward" wait_for " 20/30 x1"
-	tm send-keys -t r m
+	keys m
 	ok "m sets a bookmark (M)" wait_for " 20/30 x1 M"
-	tm send-keys -t r g 0 : 0 5 Enter
+	keys g 0 : 0 5 Enter
 	ok "g 0:05 seeks 5 s in (sample 11 at 0.5 s)" wait_for " 11/30 x1"
-	tm send-keys -t r "'"
+	keys "'"
 	ok "' goes to the next bookmark" wait_for " 20/30 x1 M"
-	tm send-keys -t r '"'
+	keys '"'
 	ok '" with no bookmark before says so' wait_for "no bookmark that way"
-	tm send-keys -t r + + -
+	keys + + -
 	ok "+ + - : x2" wait_for " 20/30 x2"
-	tm send-keys -t r g 9 9 Enter
+	keys g 9 9 Enter
 	ok "g with a sample out of range says what it takes" wait_for "g: a sample 1..30"
-	tm send-keys -t r g 2 9 Enter p
+	keys g 2 9 Enter p
 	ok "plays to the end and pauses there" wait_for " 30/30 x2 END PAUSED"
 	# scroll_to TEXT: Down through the help screen until TEXT shows
 	scroll_to() {
 		i=0
 		while [ $i -lt 80 ]; do
 			screen | grep -qF -- "$1" && return 0
-			tm send-keys -t r Down
+			keys Down
 			sleep 0.1
 			i=$((i + 1))
 		done
 		return 1
 	}
-	tm send-keys -t r '?'
+	keys '?'
 	ok "help lists the bookmark" scroll_to "bookmarks: 20 (0:09)"
 	ok "help says what the recording is" wait_for "recording: 30 samples from "
-	tm send-keys -t r Escape q
+	keys Escape q
 	sleep 0.3
 	ok "FILE.marks holds it" test "$(cat "$tmp/t.zst.marks")" = 20
-	tm kill-server 2>/dev/null
+	tmux kill-session -t $S 2>/dev/null
 
-	tm new-session -d -s r -x 120 -y 40 "'$MS' -d 0.2 --root '$FIX/debian12-6.18' --record '$tmp/tui.zst'"
+	tmux new-session -d -s $S -x 120 -y 40 "'$MS' -d 0.2 --root '$FIX/debian12-6.18' --record '$tmp/tui.zst'"
 	wait_for "Buddy" >/dev/null
-	tm send-keys -t r p
+	keys p
 	wait_for "PAUSED" >/dev/null
 	a=$(zstdcat "$tmp/tui.zst" 2>/dev/null | wc -l)
 	sleep 1.5
 	b=$(zstdcat "$tmp/tui.zst" 2>/dev/null | wc -l)
-	tm send-keys -t r q
+	keys q
 	sleep 0.5
-	tm kill-server 2>/dev/null
+	tmux kill-session -t $S 2>/dev/null
 	ok "explorer: recording goes on while paused ($a -> $b lines)" test "$b" -ge $((a + 4))
 	"$MS" -b --json --replay "$tmp/tui.zst" > "$tmp/tui.json"
 	ok "explorer: every sample has every section (Buddy tab shown)" sh -c \

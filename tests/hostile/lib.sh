@@ -1,25 +1,23 @@
 # Helpers of the hostile suites (tests/hostile/test_*.sh): source it after
-# tests/lib.sh. Live helper processes, a private tmux server, and cleanup.
+# tests/lib.sh. Live helper processes, the explorer in a pane of the
+# private tmux server of tests/tui/lib.sh, and cleanup.
 H=${H:-build/hostile/hostile}
 [ -x "$H" ] || { echo "FAIL - helper missing: make $H"; exit 1; }
-command -v tmux >/dev/null || { echo "FAIL - tmux missing"; exit 1; }
 if [ "$(id -u)" != 0 ]; then
 	echo "# skipped: the hostile suites read other processes (root)"
 	finish
 	exit
 fi
+. tests/tui/lib.sh
 tmp=$(mktemp -d)
-export TMUX_TMPDIR="$tmp/tmux"
-mkdir "$TMUX_TMPDIR"
 pids=""
 cleanup() {
 	for p in $pids; do kill "$p" 2>/dev/null; done
-	tmux kill-server 2>/dev/null
+	tui_cleanup
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
 trap 'exit 1' INT TERM HUP
-tmux new-session -d -s keep "sleep 600"
 # spawn NAME ARGS...: run the helper, wait for "ready PID", set $pid
 spawn() {
 	name=$1; shift
@@ -42,16 +40,6 @@ sgr_only() {
 }
 
 S=""
-screen() { tmux capture-pane -p -t "$S"; }
-keys() { tmux send-keys -t "$S" "$@"; }
-wait_for() {
-	i=0
-	while [ $i -lt $((${2:-5} * 10)) ]; do
-		screen | grep -qF -- "$1" && return 0
-		sleep 0.1; i=$((i + 1))
-	done
-	return 1
-}
 # tui NAME W H ARGS...: a shell in a pane running memscope ARGS; the shell
 # says EXIT=status when memscope ends
 tui() {
@@ -73,6 +61,5 @@ drill() {
 # restored: the pane is back in the shell's normal mode
 MODES='#{alternate_on}#{cursor_flag}#{keypad_flag}#{keypad_cursor_flag}#{mouse_any_flag}#{mouse_all_flag}#{mouse_button_flag}#{mouse_standard_flag}#{mouse_sgr_flag}'
 restored() { test "$(fmt "$MODES")" = 010000000; }
-mspid() { pgrep -P "$(tmux list-panes -t "$S" -F '#{pane_pid}')" -x memscope; }
-fmt() { tmux display-message -p -t "$S" "$1"; }
+mspid() { pgrep -P "$(pane_pid)" -x memscope; }
 

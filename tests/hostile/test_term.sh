@@ -5,23 +5,6 @@
 # leave no BPF program attached.
 . tests/lib.sh
 . tests/hostile/lib.sh
-
-# ids PID: the BPF programs PID holds (fdinfo of its fds, links included)
-ids() { cat /proc/"$1"/fdinfo/* 2>/dev/null | sed -n 's/^prog_id:[[:space:]]*//p' | sort -u; }
-# gone IDS...: none of these programs is loaded any more (freed after an
-# RCU grace period: wait up to 10 s)
-gone() {
-	i=0
-	while [ $i -lt 100 ]; do
-		left=0
-		for id in "$@"; do
-			bpftool prog show id "$id" >/dev/null 2>&1 && left=1
-		done
-		[ $left = 0 ] && return 0
-		sleep 0.1; i=$((i + 1))
-	done
-	return 1
-}
 alive() { test -n "$(mspid)"; }
 
 # ---- sizes on every tab -------------------------------------------------
@@ -108,7 +91,7 @@ ok "stdout full: says why" grep -q 'output: No space left on device' "$tmp/pipe.
 
 # ---- signals give the terminal back and detach BPF -----------------------
 bpf=0
-[ -r /sys/kernel/btf/vmlinux ] && command -v bpftool >/dev/null && bpf=1
+bpf_live && bpf=1
 n=0
 # sig SIGNAL STATE KEYS...: the explorer on the slab tab (BPF attached), put
 # into STATE by KEYS, gets SIGNAL

@@ -6,6 +6,8 @@
 # docs/testing.md gives the tolerances and why. Prints the series.
 cd "$(dirname "$0")/../.." || exit 2
 . tests/lib.sh
+. tests/tui/lib.sh
+S=soak
 SECS=${SOAK_SECS:-1800}
 # RSS growth allowed from the first cycle after the warm-up to the last
 # (the larger of the two; docs/testing.md says why)
@@ -15,16 +17,14 @@ RSS_TOL_PCT=${SOAK_RSS_TOL_PCT:-5}
 WARM_CYCLES=1
 # processes in memscope's namespace: itself, soakload and its 4 children
 PROCS_MAX=6
-TRACEFS=/sys/kernel/tracing
 tmp=$(mktemp -d)
-export TMUX_TMPDIR="$tmp/tmux"
-mkdir -p "$TMUX_TMPDIR" "$tmp/files"
+mkdir -p "$tmp/files"
 load_pid="" samp_pid="" ms_pid=""
 
 cleanup() {
 	[ -n "$samp_pid" ] && kill "$samp_pid" 2>/dev/null
 	[ -n "$load_pid" ] && kill "$load_pid" 2>/dev/null
-	tmux kill-server 2>/dev/null
+	tui_cleanup
 	[ -n "$ms_pid" ] && kill "$ms_pid" 2>/dev/null
 	wait 2>/dev/null
 	rm -rf "$tmp"
@@ -41,29 +41,10 @@ fi
 [ -x "$MS" ] || { no "soak: $MS is built" true; finish; exit; }
 
 live_bpf=0
-[ "$(id -u)" = 0 ] && [ -r /sys/kernel/btf/vmlinux ] && live_bpf=1
-[ $live_bpf = 1 ] || echo "# BPF not attached: needs root and kernel BTF"
-tracefs_mounted() { grep -q " $TRACEFS tracefs " /proc/mounts; }
+bpf_live && live_bpf=1
+[ $live_bpf = 1 ] || echo "# BPF not checked: needs root, kernel BTF and bpftool"
 was_mounted=0
 tracefs_mounted && was_mounted=1
-
-# ids PID: the BPF programs a process holds (fdinfo of its fds)
-ids() { cat /proc/"$1"/fdinfo/* 2>/dev/null | sed -n 's/^prog_id:[[:space:]]*//p' | sort -u; }
-
-# gone IDS...: none of these programs is loaded (freed after a grace period)
-gone() {
-	i=0
-	while [ $i -lt 100 ]; do
-		left=0
-		for id in "$@"; do
-			bpftool prog show id "$id" >/dev/null 2>&1 && left=1
-		done
-		[ $left = 0 ] && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
 
 # fds PID: "total proc bpf other" open descriptors: proc = the kept
 # /proc/N/stat and statm of the process list, bpf = programs, maps, links,
@@ -92,11 +73,9 @@ sampler() {
 	done
 }
 
-screen() { tmux capture-pane -t soak -p 2>/dev/null; }
-
 # k KEY SECS: press KEY, let the explorer refresh for SECS
 k() {
-	tmux send-keys -t soak "$1"
+	keys "$1"
 	sleep "$2"
 }
 
@@ -146,12 +125,12 @@ checkpoint() {
 # and RSS depend on the soak alone. Without root (no namespace) it sees
 # the machine's processes, and PROCS_MAX becomes the most it saw.
 if [ "$(id -u)" = 0 ]; then
-	tmux new-session -d -s soak -x 160 -y 50 \
+	tmux new-session -d -s $S -x 160 -y 50 \
 		"exec unshare --pid --fork --mount-proc $MS -d 0.1"
 	i=0
 	while [ -z "$ms_pid" ] && [ $i -lt 50 ]; do
 		sleep 0.1
-		ms_pid=$(pgrep -P "$(tmux list-panes -t soak -F '#{pane_pid}')")
+		ms_pid=$(pgrep -P "$(pane_pid)")
 		i=$((i + 1))
 	done
 	[ -n "$ms_pid" ] || { no "soak: memscope started" true; finish; exit; }
@@ -159,9 +138,9 @@ if [ "$(id -u)" = 0 ]; then
 		>"$tmp/load.out" &
 else
 	echo "# not root: no PID namespace, memscope sees every process"
-	tmux new-session -d -s soak -x 160 -y 50 "exec $MS -d 0.1"
+	tmux new-session -d -s $S -x 160 -y 50 "exec $MS -d 0.1"
 	sleep 0.5
-	ms_pid=$(tmux list-panes -t soak -F '#{pane_pid}')
+	ms_pid=$(pane_pid)
 	"$tmp/soakload" "$SECS" "$tmp/files" >"$tmp/load.out" &
 	PROCS_MAX=
 fi
@@ -254,7 +233,7 @@ done
 [ -n "$new" ] && echo "# notes that appeared later: $new"
 ok "soak: no note appeared after the first cycle" test -z "$new"
 
-tmux send-keys -t soak q
+keys q
 i=0
 while kill -0 "$ms_pid" 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
 ok "soak: q ends memscope" sh -c "! kill -0 $ms_pid 2>/dev/null"

@@ -14,9 +14,11 @@ tui_cleanup() {
 }
 trap tui_cleanup EXIT
 
-screen() { tmux capture-pane -p -t $S; }
-sgr() { tmux capture-pane -e -p -t $S; } # the screen with its SGR codes
-keys() { tmux send-keys -t $S "$@"; }
+screen() { tmux capture-pane -p -t "$S"; }
+sgr() { tmux capture-pane -e -p -t "$S"; } # the screen with its SGR codes
+keys() { tmux send-keys -t "$S" "$@"; }
+fmt() { tmux display-message -p -t "$S" "$1"; } # FORMAT of the pane
+pane_pid() { fmt '#{pane_pid}'; } # the pane's process (exec: memscope)
 
 # wait_until GREP-ARGS... : until grep ARGS matches the screen (5 s, or
 # $WAIT seconds)
