@@ -19,7 +19,6 @@
 
 #include "model/field.h"
 #include "model/snapshot.h"
-#include "app/session.h"
 #include "probes/probe.h"
 #include "tui/explain.h"
 #include "tui/tabs/numa/numa.h"
@@ -27,9 +26,8 @@
 #include "tui/theme.h"
 #include "tui/view.h"
 #include "tui/widgets.h"
+#include "tests/unit/tui_test.h"
 
-static SCREEN *scr;
-static FILE *out, *in;
 static const struct ms_opts opts = { .interval = 1 };
 static struct ms_ui ui = { .opts = &opts, .utf8 = true };
 
@@ -205,9 +203,7 @@ static void check_marks(struct ms_view *v, WINDOW *w, const char *const *ids)
 		assert_non_null(x);
 		ui.explain_id = *ids;
 		v->cls->explain(v, &e); /* the page remembers ui */
-		werase(w);
-		v->cls->draw(v, w,
-			     (struct ms_rect){ 0, 0, getmaxy(w), getmaxx(w) });
+		tt_draw(v, w);
 		got = marked(w);
 		if (!*got)
 			fail_msg("%s: nothing marked", *ids);
@@ -233,44 +229,11 @@ static void check_mark(struct ms_view *v, WINDOW *w, const char *id,
 	assert_non_null(ms_explain_find(id));
 	ui.explain_id = id;
 	v->cls->explain(v, &e);
-	werase(w);
-	v->cls->draw(v, w, (struct ms_rect){ 0, 0, getmaxy(w), getmaxx(w) });
+	tt_draw(v, w);
 	got = marked(w);
 	if (!strstr(got, want) || strchr(got, '|'))
 		fail_msg("%s: \"%s\" marked, not \"%s\"", id, got, want);
 	ui.explain_id = NULL;
-}
-
-/* A captured tree, sampled for a view as the main loop does. */
-struct tree {
-	struct ms_root root;
-	struct ms_manager m;
-	struct ms_snapshot s;
-};
-
-static void tree_open(struct tree *t, const char *dir)
-{
-	assert_int_equal(ms_root_open(&t->root, dir), 0);
-	assert_int_equal(ms_manager_open(&t->m, &t->root), 0);
-	ms_snapshot_init(&t->s);
-}
-
-static void tree_close(struct tree *t)
-{
-	ms_snapshot_free(&t->s);
-	ms_manager_close(&t->m);
-	ms_root_close(&t->root);
-}
-
-static void sample(struct tree *t, struct ms_view *v)
-{
-	struct ms_request req = { .sections = MS_SEC_BIT(MS_SEC_MEMINFO) };
-
-	v->cls->request(v, &req);
-	assert_int_equal(ms_session_sample(&(struct ms_session){ .m = &t->m },
-					   &req, &t->s, NULL),
-			 0);
-	v->cls->update(v, &t->s, NULL);
 }
 
 /*
@@ -283,26 +246,25 @@ static void test_buddy_panels(void **state)
 	struct ms_view *v = ms_view_buddy.create(&ui);
 	WINDOW *w = newwin(40, 120, 0, 0);
 	struct ms_buddy_events *e;
-	struct tree t;
+	struct tt_tree *t = tt_open(TT_TREE);
 
-	tree_open(&t, "tests/fixtures/debian12-6.18");
-	sample(&t, v);
+	tt_sample(t, v, 0);
 	check_mark(v, w, "buddy.order.order", "order");
 	check_mark(v, w, "buddy.order.blocks", "blocks");
 	check_mark(v, w, "buddy.order.memory", "memory");
-	e = &t.s.buddy_events;
-	t.s.have |= MS_SEC_BIT(MS_SEC_BUDDY_EVENTS);
+	e = &t->s.buddy_events;
+	t->s.have |= MS_SEC_BIT(MS_SEC_BUDDY_EVENTS);
 	e->fields = MS_BE_ALLOC | MS_BE_FREE | MS_BE_COMPACT;
 	e->interval = 1;
 	e->nr_orders = 11;
-	v->cls->update(v, &t.s, NULL);
+	v->cls->update(v, &t->s, NULL);
 	check_mark(v, w, "buddy.ev.allocs", "allocs");
 	check_mark(v, w, "buddy.ev.frees", "frees");
 	check_mark(v, w, "buddy.ev.failed", "failed");
 	check_mark(v, w, "buddy.ev.compaction", "compaction: 0 runs/s");
 	check_mark(v, w, "buddy.ev.fallbacks", "fallbacks/s:");
 	v->cls->destroy(v);
-	tree_close(&t);
+	tt_close(t);
 	delwin(w);
 }
 
@@ -314,18 +276,17 @@ static void test_vma_fields(void **state)
 {
 	struct ms_view *v = ms_view_vma.create(&ui);
 	WINDOW *w = newwin(40, 120, 0, 0);
-	struct tree t;
+	struct tt_tree *t = tt_open("tests/fixtures/kmod-6.1");
 
-	tree_open(&t, "tests/fixtures/kmod-6.1");
-	sample(&t, v);
+	tt_sample(t, v, 0);
 	for (const char *k = "/vmas\n"; *k; k++)
 		v->cls->on_key(v, *k);
 	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_RESAMPLE);
-	sample(&t, v);
+	tt_sample(t, v, 0);
 	check_mark(v, w, "vma.m.summary", "total");
 	check_mark(v, w, "vma.m.faults", "faults");
 	assert_int_equal(v->cls->on_key(v, 't'), MS_KEY_RESAMPLE);
-	sample(&t, v);
+	tt_sample(t, v, 0);
 	check_mark(v, w, "vma.mt.summary", "height 4, 143 nodes");
 	check_mark(v, w, "vma.mt.level", "Level");
 	check_mark(v, w, "vma.mt.nodes", "Nodes");
@@ -337,7 +298,7 @@ static void test_vma_fields(void **state)
 	check_mark(v, w, "vma.mt.node", "Nodes in pre-order");
 	check_mark(v, w, "vma.mt.slot", "Nodes in pre-order");
 	v->cls->destroy(v);
-	tree_close(&t);
+	tt_close(t);
 	delwin(w);
 }
 
@@ -584,26 +545,9 @@ int main(void)
 		cmocka_unit_test(test_panel_zh),
 		cmocka_unit_test(test_fields_explained),
 	};
-	int rc;
 
 	/* Chinese whatever the caller's environment says */
 	setenv("LANGUAGE", "zh_CN", 1);
-	if (!setlocale(LC_ALL, "C.UTF-8")) {
-		fprintf(stderr, "test_explain: no C.UTF-8 locale\n");
-		return 1;
-	}
-	out = fopen("/dev/null", "w");
-	in = fopen("/dev/null", "r");
-	scr = newterm("xterm", out, in);
-	if (!scr)
-		return 1;
 	/* colours: the highlight is told from other cells by its pair */
-	start_color();
-	ms_theme_apply(true);
-	rc = cmocka_run_group_tests(tests, NULL, NULL);
-	endwin();
-	delscreen(scr);
-	fclose(out);
-	fclose(in);
-	return rc;
+	return tt_run("test_explain", tests, true);
 }

@@ -28,7 +28,6 @@
 #include "tui/view.h"
 #include "tests/unit/tui_test.h"
 
-#define TREE "tests/fixtures/debian12-6.18"
 #define W 120 /* window width: sparklines of 83 cells */
 #define LAST (13 + 83 - 1) /* the newest cell of a sparkline */
 #define T0 1000 /* seconds: the t_mono of each test's first sample */
@@ -167,13 +166,7 @@ static void test_panel_tiny(void **state)
 
 /* ---- Each tab's panel ------------------------------------------------ */
 
-struct fixture {
-	struct ms_root root;
-	struct ms_manager m;
-	struct ms_snapshot s;
-};
-
-static void sample(struct fixture *f, struct ms_view *v)
+static void sample(struct tt_tree *f, struct ms_view *v)
 {
 	struct ms_request req = { .sections = MS_SEC_BIT(MS_SEC_MEMINFO) |
 					      MS_SEC_BIT(MS_SEC_RECLAIM) };
@@ -191,31 +184,8 @@ static void sample(struct fixture *f, struct ms_view *v)
 	v->cls->update(v, &f->s, NULL);
 }
 
-static int setup(void **state)
-{
-	struct fixture *f = calloc(1, sizeof(*f));
-
-	if (!f || ms_root_open(&f->root, TREE) ||
-	    ms_manager_open(&f->m, &f->root))
-		return -1;
-	ms_snapshot_init(&f->s);
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fixture *f = *state;
-
-	ms_snapshot_free(&f->s);
-	ms_manager_close(&f->m);
-	ms_root_close(&f->root);
-	free(f);
-	return 0;
-}
-
 /* Six samples a second apart; *val is 0 in the first five, then top. */
-static void six_samples(struct fixture *f, struct ms_view *v, double *val,
+static void six_samples(struct tt_tree *f, struct ms_view *v, double *val,
 			double top)
 {
 	for (int i = 0; i < 6; i++) {
@@ -237,7 +207,7 @@ static void assert_rose(WINDOW *w, const char *label, bool utf8)
 	assert_int_equal(at(w, y, LAST - 6), L' ');
 }
 
-static void buddy_graph(struct fixture *f, const struct ms_ui *u)
+static void buddy_graph(struct tt_tree *f, const struct ms_ui *u)
 {
 	struct ms_view *v = ms_view_buddy.create(u);
 	WINDOW *w = newwin(40, W, 0, 0);
@@ -304,7 +274,7 @@ static struct ms_slab_cache *cache(struct ms_snapshot *s, const char *name)
 
 static void test_slab_graph(void **state)
 {
-	struct fixture *f = *state;
+	struct tt_tree *f = *state;
 	struct ms_view *v = ms_view_slab.create(&ui);
 	WINDOW *w = newwin(40, W, 0, 0);
 	struct ms_slab_cache *c;
@@ -343,7 +313,7 @@ static struct ms_kv *kv(struct ms_kvlist *l, const char *name)
 
 static void test_reclaim_graph(void **state)
 {
-	struct fixture *f = *state;
+	struct tt_tree *f = *state;
 	struct ms_view *v = ms_view_reclaim.create(&ui);
 	WINDOW *w = newwin(40, W, 0, 0);
 	struct ms_kv *scan;
@@ -375,7 +345,7 @@ static void test_reclaim_graph(void **state)
 
 static void test_numa_graph(void **state)
 {
-	struct fixture *f = *state;
+	struct tt_tree *f = *state;
 	struct ms_view *v = ms_view_numa.create(&ui);
 	WINDOW *w = newwin(40, W, 0, 0);
 
@@ -465,16 +435,16 @@ int main(void)
 		cmocka_unit_test(test_span_and_memory),
 		cmocka_unit_test(test_panel_take),
 		cmocka_unit_test(test_panel_tiny),
-		cmocka_unit_test_setup_teardown(test_buddy_graph, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_buddy_graph_ascii, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_slab_graph, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_reclaim_graph, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_numa_graph, setup,
-						teardown),
+		cmocka_unit_test_setup_teardown(test_buddy_graph, tt_setup,
+						tt_teardown),
+		cmocka_unit_test_setup_teardown(test_buddy_graph_ascii,
+						tt_setup, tt_teardown),
+		cmocka_unit_test_setup_teardown(test_slab_graph, tt_setup,
+						tt_teardown),
+		cmocka_unit_test_setup_teardown(test_reclaim_graph, tt_setup,
+						tt_teardown),
+		cmocka_unit_test_setup_teardown(test_numa_graph, tt_setup,
+						tt_teardown),
 		cmocka_unit_test(test_vma_graph),
 	};
 	return tt_run("test_tui_graph", tests, false);

@@ -16,7 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/session.h"
 #include "probes/probe.h"
 #include "tui/tabs/vma/maple.h"
 #include "tui/view.h"
@@ -29,46 +28,6 @@
 static const struct ms_opts opts = { .interval = 1, .root = KMOD };
 static const struct ms_ui ui = { .opts = &opts, .utf8 = true };
 
-struct fixture {
-	struct ms_root root;
-	struct ms_manager m;
-	struct ms_snapshot s;
-	WINDOW *w;
-};
-
-static struct fixture *open_tree(const char *tree)
-{
-	struct fixture *f = calloc(1, sizeof(*f));
-
-	assert_non_null(f);
-	assert_int_equal(ms_root_open(&f->root, tree), 0);
-	assert_int_equal(ms_manager_open(&f->m, &f->root), 0);
-	ms_snapshot_init(&f->s);
-	f->w = newwin(40, 120, 0, 0);
-	return f;
-}
-
-static void close_tree(struct fixture *f)
-{
-	delwin(f->w);
-	ms_snapshot_free(&f->s);
-	ms_manager_close(&f->m);
-	ms_root_close(&f->root);
-	free(f);
-}
-
-/* A sample with what v asks for, as the main loop takes it. */
-static void sample(struct fixture *f, struct ms_view *v)
-{
-	struct ms_request req = { .sections = MS_SEC_BIT(MS_SEC_MEMINFO) };
-
-	v->cls->request(v, &req);
-	assert_int_equal(ms_session_sample(&(struct ms_session){ .m = &f->m },
-					   &req, &f->s, NULL),
-			 0);
-	v->cls->update(v, &f->s, NULL);
-}
-
 static void keys(struct ms_view *v, const char *s)
 {
 	for (; *s; s++)
@@ -78,17 +37,17 @@ static void keys(struct ms_view *v, const char *s)
 /* The VMA tab on the 1,000-VMA process: its tree, level by level. */
 static void test_maple(void **state)
 {
-	struct fixture *f = open_tree(KMOD);
+	struct tt_tree *f = tt_open(KMOD);
 	struct ms_view *v = ms_view_vma.create(&ui);
 	struct ms_request req = { 0 };
 
-	sample(f, v);
+	tt_sample(f, v, 0);
 	keys(v, "/vmas\n");
 	assert_int_equal(v->cls->on_key(v, 't'), MS_KEY_RESAMPLE);
 	v->cls->request(v, &req);
 	assert_true(req.sections & MS_SEC_BIT(MS_SEC_MAPLE));
 	assert_int_equal(req.maple_pid, 192);
-	sample(f, v);
+	tt_sample(f, v, 0);
 	tt_draw(v, f->w);
 	tt_assert_row(f->w,
 		      "pid 192 vmas: maple tree (mm->mm_mt, memscope.ko)");
@@ -106,7 +65,7 @@ static void test_maple(void **state)
 	memset(&req, 0, sizeof(req));
 	v->cls->request(v, &req);
 	assert_false(req.sections & MS_SEC_BIT(MS_SEC_MAPLE));
-	sample(f, v);
+	tt_sample(f, v, 0);
 	tt_draw(v, f->w);
 	tt_assert_row(f->w, "height 4, 143 nodes");
 	/* the slots, and the last one of the last leaf */
@@ -122,29 +81,29 @@ static void test_maple(void **state)
 	tt_assert_row(f->w, "15 7ffce3fb1000-   ULONG_MAX gap  16E");
 	/* back to the process list, which is read again */
 	assert_int_equal(v->cls->on_key(v, MS_KEY_ESC), MS_KEY_RESAMPLE);
-	sample(f, v);
+	tt_sample(f, v, 0);
 	tt_draw(v, f->w);
 	tt_assert_row(f->w, "Processes:");
 	v->cls->destroy(v);
-	close_tree(f);
+	tt_close(f);
 }
 
 /* From the VMA list, `t` marks the selected VMA's slot and shows it. */
 static void test_maple_mark(void **state)
 {
-	struct fixture *f = open_tree(KMOD);
+	struct tt_tree *f = tt_open(KMOD);
 	struct ms_view *v = ms_view_vma.create(&ui);
 	int y;
 
-	sample(f, v);
+	tt_sample(f, v, 0);
 	keys(v, "/vmas\n");
 	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_RESAMPLE);
-	sample(f, v);
+	tt_sample(f, v, 0);
 	v->cls->on_key(v, KEY_END);
 	v->cls->on_key(v, KEY_UP); /* [vvar] */
 	tt_draw(v, f->w);
 	assert_int_equal(v->cls->on_key(v, 't'), MS_KEY_RESAMPLE);
-	sample(f, v);
+	tt_sample(f, v, 0);
 	tt_draw(v, f->w);
 	y = tt_find(f->w, "13 7ffce3fab000-7ffce3faefff vma r--p    16K   "
 			  "c044411 rd mr pf io de dd sd");
@@ -156,7 +115,7 @@ static void test_maple_mark(void **state)
 	assert_int_not_equal(mvwinch(f->w, y - 1, 20) & A_COLOR,
 			     ms_attr(MS_C_SELECTION) & A_COLOR);
 	v->cls->destroy(v);
-	close_tree(f);
+	tt_close(f);
 }
 
 /* The view alone: what it says without a tree, and a big one's levels. */
@@ -182,18 +141,18 @@ static void test_maple_view(void **state)
 /* Buddy and Slab on a captured tree: the experiments cannot run. */
 static void test_probe_bench_tree(void **state)
 {
-	struct fixture *f = open_tree(KMOD);
+	struct tt_tree *f = tt_open(KMOD);
 	struct ms_view *b = ms_view_buddy.create(&ui);
 	struct ms_view *s = ms_view_slab.create(&ui);
 	struct ms_request req = { 0 };
 
-	sample(f, b);
+	tt_sample(f, b, 0);
 	assert_int_equal(b->cls->on_key(b, 'a'), MS_KEY_RESAMPLE);
 	b->cls->request(b, &req);
 	assert_true(req.sections & MS_SEC_BIT(MS_SEC_ALLOC_PROBE));
 	assert_int_equal(req.alloc_probe.node, 0);
 	assert_int_equal(req.alloc_probe.count, 8);
-	sample(f, b);
+	tt_sample(f, b, 0);
 	tt_draw(b, f->w);
 	tt_assert_row(f->w, "Allocation probe: node 0 (zone DMA selected), 8 "
 			    "attempts per order");
@@ -208,7 +167,7 @@ static void test_probe_bench_tree(void **state)
 	assert_int_equal(b->cls->on_key(b, MS_KEY_ESC), MS_KEY_DONE);
 	/* the drill-down says where the per-type counts come from */
 	assert_int_equal(b->cls->on_key(b, '\n'), MS_KEY_RESAMPLE);
-	sample(f, b);
+	tt_sample(f, b, 0);
 	tt_draw(b, f->w);
 	b->cls->on_key(b, KEY_END);
 	tt_draw(b, f->w);
@@ -216,9 +175,9 @@ static void test_probe_bench_tree(void **state)
 	tt_assert_row(f->w, "pages: free pages per type");
 	assert_int_equal(tt_find(f->w, "pblks"), -1);
 
-	sample(f, s);
+	tt_sample(f, s, 0);
 	assert_int_equal(s->cls->on_key(s, 'b'), MS_KEY_RESAMPLE);
-	sample(f, s);
+	tt_sample(f, s, 0);
 	tt_draw(s, f->w);
 	tt_assert_row(f->w, "Slab benchmark: 10000 objects of 256 bytes");
 	tt_assert_row(f->w,
@@ -234,34 +193,34 @@ static void test_probe_bench_tree(void **state)
 	tt_assert_row(f->w, "Slab benchmark: 10000 objects of 512 bytes");
 	b->cls->destroy(b);
 	s->cls->destroy(s);
-	close_tree(f);
+	tt_close(f);
 }
 
 /* A tree without the module: each page says so, nothing else changes. */
 static void test_no_module(void **state)
 {
-	struct fixture *f = open_tree(NOKMOD);
+	struct tt_tree *f = tt_open(NOKMOD);
 	struct ms_view *v = ms_view_vma.create(&ui);
 	struct ms_view *b = ms_view_buddy.create(&ui);
 
-	sample(f, v);
+	tt_sample(f, v, 0);
 	assert_int_equal(v->cls->on_key(v, 't'), MS_KEY_RESAMPLE);
-	sample(f, v);
+	tt_sample(f, v, 0);
 	tt_draw(v, f->w);
 	tt_assert_row(f->w,
 		      "maple tree unavailable: module not loaded when this "
 		      "tree was captured");
-	sample(f, b);
+	tt_sample(f, b, 0);
 	assert_string_equal(f->s.source[MS_SEC_BUDDY], "procfs");
 	b->cls->on_key(b, 'a');
-	sample(f, b);
+	tt_sample(f, b, 0);
 	tt_draw(b, f->w);
 	tt_assert_row(f->w,
 		      "allocation probe unavailable: module not loaded when "
 		      "this tree was captured");
 	v->cls->destroy(v);
 	b->cls->destroy(b);
-	close_tree(f);
+	tt_close(f);
 }
 
 int main(void)

@@ -17,66 +17,22 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/session.h"
 #include "probes/probe.h"
 #include "tui/view.h"
 #include "tui/widgets.h"
 #include "tests/unit/tui_test.h"
 
-#define TREE "tests/fixtures/debian12-6.18"
-
 static const struct ms_opts opts = { .interval = 1 };
 static const struct ms_ui ui = { .opts = &opts, .utf8 = true };
 
-/* A sample of the 6.18 tree with what view v asks for. */
-struct fixture {
-	struct ms_root root;
-	struct ms_manager m;
-	struct ms_snapshot s;
-};
-
-static void sample(struct fixture *f, struct ms_view *v)
-{
-	struct ms_request req = { .sections = MS_SEC_BIT(MS_SEC_MEMINFO) };
-
-	v->cls->request(v, &req);
-	assert_int_equal(ms_session_sample(&(struct ms_session){ .m = &f->m },
-					   &req, &f->s, NULL),
-			 0);
-	v->cls->update(v, &f->s, NULL);
-}
-
-static int setup(void **state)
-{
-	struct fixture *f = calloc(1, sizeof(*f));
-
-	if (!f || ms_root_open(&f->root, TREE) ||
-	    ms_manager_open(&f->m, &f->root))
-		return -1;
-	ms_snapshot_init(&f->s);
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fixture *f = *state;
-
-	ms_snapshot_free(&f->s);
-	ms_manager_close(&f->m);
-	ms_root_close(&f->root);
-	free(f);
-	return 0;
-}
-
 static void test_buddy_fixture(void **state)
 {
-	struct fixture *f = *state;
+	struct tt_tree *f = *state;
 	struct ms_view *v = ms_view_buddy.create(&ui);
 	WINDOW *w = newwin(30, 100, 0, 0);
 	struct ms_request req = { 0 };
 
-	sample(f, v);
+	tt_sample(f, v, 0);
 	tt_draw(v, w);
 	assert_string_equal(tt_row(w, 0),
 			    "Node Zone     Wmark    FreePg   Free "
@@ -98,7 +54,7 @@ static void test_buddy_fixture(void **state)
 	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_RESAMPLE);
 	v->cls->request(v, &req);
 	assert_true(req.pagetypes);
-	sample(f, v);
+	tt_sample(f, v, 0);
 	tt_draw(v, w);
 	tt_assert_row(w, "Node 0, zone Normal  (Esc back)");
 	tt_assert_row(w, "watermarks (pages): min 7517  low 9396  high 11275");
@@ -122,11 +78,11 @@ static void test_buddy_fixture(void **state)
 
 static void test_slab_fixture(void **state)
 {
-	struct fixture *f = *state;
+	struct tt_tree *f = *state;
 	struct ms_view *v = ms_view_slab.create(&ui);
 	WINDOW *w = newwin(24, 80, 0, 0);
 
-	sample(f, v);
+	tt_sample(f, v, 0);
 	tt_draw(v, w);
 	/* 80 columns: the per-slab geometry columns are dropped */
 	assert_string_equal(tt_row(w, 0),
@@ -136,7 +92,7 @@ static void test_slab_fixture(void **state)
 			    "ext4_inode_cache         37268   37282"
 			    " 100%   1128   2663    42M       -       -");
 	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_RESAMPLE);
-	sample(f, v);
+	tt_sample(f, v, 0);
 	assert_true(f->s.have & MS_SEC_BIT(MS_SEC_SLAB_DETAIL));
 	tt_draw(v, w);
 	tt_assert_row(w, "Cache ext4_inode_cache  (Esc back)");
@@ -145,7 +101,7 @@ static void test_slab_fixture(void **state)
 	tt_assert_row(w, "slabs                 2841      2841");
 	assert_int_equal(v->cls->on_key(v, KEY_BACKSPACE), MS_KEY_DONE);
 	/* back: the request no longer names a cache */
-	sample(f, v);
+	tt_sample(f, v, 0);
 	assert_false(f->s.have & MS_SEC_BIT(MS_SEC_SLAB_DETAIL));
 	v->cls->destroy(v);
 	delwin(w);
@@ -290,10 +246,10 @@ static void test_slab_detail_2node(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_buddy_fixture, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_slab_fixture, setup,
-						teardown),
+		cmocka_unit_test_setup_teardown(test_buddy_fixture, tt_setup,
+						tt_teardown),
+		cmocka_unit_test_setup_teardown(test_slab_fixture, tt_setup,
+						tt_teardown),
 		cmocka_unit_test(test_slab_hostile),
 		cmocka_unit_test(test_buddy_no_pagetypeinfo),
 		cmocka_unit_test(test_slab_detail_2node),

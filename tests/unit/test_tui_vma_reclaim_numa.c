@@ -17,7 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/session.h"
 #include "probes/probe.h"
 #include "tui/view.h"
 #include "tui/widgets.h"
@@ -81,56 +80,18 @@ static void assert_page(struct ms_view *v, WINDOW *w, const char *text)
 	}
 }
 
-/* ---- Samples of a captured tree ---------------------------------------- */
-
-struct fixture {
-	struct ms_root root;
-	struct ms_manager m;
-	struct ms_snapshot s;
-};
-
-static struct fixture *open_tree(const char *tree)
-{
-	struct fixture *f = calloc(1, sizeof(*f));
-
-	assert_non_null(f);
-	assert_int_equal(ms_root_open(&f->root, tree), 0);
-	assert_int_equal(ms_manager_open(&f->m, &f->root), 0);
-	ms_snapshot_init(&f->s);
-	return f;
-}
-
-static void close_tree(struct fixture *f)
-{
-	ms_snapshot_free(&f->s);
-	ms_manager_close(&f->m);
-	ms_root_close(&f->root);
-	free(f);
-}
-
-static void sample(struct fixture *f, struct ms_view *v)
-{
-	struct ms_request req = { .sections = MS_SEC_BIT(MS_SEC_MEMINFO) };
-
-	v->cls->request(v, &req);
-	assert_int_equal(ms_session_sample(&(struct ms_session){ .m = &f->m },
-					   &req, &f->s, NULL),
-			 0);
-	v->cls->update(v, &f->s, NULL);
-}
-
 /* ---- Reclaim ----------------------------------------------------------- */
 
 static void test_reclaim_fixture(void **state)
 {
-	struct fixture *f = open_tree(FIX "debian12-6.18");
+	struct tt_tree *f = tt_open(FIX "debian12-6.18");
 	struct ms_view *v = ms_view_reclaim.create(&ui);
 	WINDOW *w = newwin(24, 80, 0, 0);
 	struct ms_request req = { 0 };
 
 	v->cls->request(v, &req);
 	assert_true(req.sections & MS_SEC_BIT(MS_SEC_RECLAIM));
-	sample(f, v);
+	tt_sample(f, v, 0);
 	tt_draw(v, w);
 	/* one sample: rates are unknown, shown as "-" */
 	assert_counter(w, "pgfault", "7542498", "-");
@@ -171,7 +132,7 @@ static void test_reclaim_fixture(void **state)
 	tt_assert_row(w, "Reclaim (/proc/vmstat)");
 	v->cls->destroy(v);
 	delwin(w);
-	close_tree(f);
+	tt_close(f);
 }
 
 static void add_counter(struct ms_snapshot *s, const char *name, uint64_t val,
@@ -275,11 +236,11 @@ static void test_reclaim_variants(void **state)
 
 static void test_numa_fixture(void **state)
 {
-	struct fixture *f = open_tree(FIX "debian12-6.18");
+	struct tt_tree *f = tt_open(FIX "debian12-6.18");
 	struct ms_view *v = ms_view_numa.create(&ui);
 	WINDOW *w = newwin(24, 100, 0, 0);
 
-	sample(f, v);
+	tt_sample(f, v, 0);
 	tt_draw(v, w);
 	tt_assert_row(w, "1 node online (0)  NUMA balancing disabled (0)");
 	/* node0/meminfo: 5597396 kB total, 424364 used, 5173032 free */
@@ -299,16 +260,16 @@ static void test_numa_fixture(void **state)
 		    "  pgmigrate_success                       0            -");
 	v->cls->destroy(v);
 	delwin(w);
-	close_tree(f);
+	tt_close(f);
 }
 
 static void test_numa_4node(void **state)
 {
-	struct fixture *f = open_tree(FIX "edge-numa-4node");
+	struct tt_tree *f = tt_open(FIX "edge-numa-4node");
 	struct ms_view *v = ms_view_numa.create(&ui);
 	WINDOW *w = newwin(24, 80, 0, 0);
 
-	sample(f, v);
+	tt_sample(f, v, 0);
 	tt_draw(v, w);
 	tt_assert_row(w, "4 nodes online (0-3)  NUMA balancing normal (1)");
 	tt_assert_row(
@@ -328,7 +289,7 @@ static void test_numa_4node(void **state)
 	assert_page(v, w, "  no /proc/vmstat counters:");
 	v->cls->destroy(v);
 	delwin(w);
-	close_tree(f);
+	tt_close(f);
 }
 
 static void test_numa_missing(void **state)
@@ -637,7 +598,7 @@ static void test_vma_many(void **state)
 /* The VMAs of pid 9080 of the 6.18 tree (a 16 MiB heap), read for real. */
 static void test_vma_fixture(void **state)
 {
-	struct fixture *f = open_tree(FIX "debian12-6.18");
+	struct tt_tree *f = tt_open(FIX "debian12-6.18");
 	struct ms_snapshot procs;
 	struct ms_view *v = ms_view_vma.create(&ui);
 	WINDOW *w = newwin(30, 100, 0, 0);
@@ -647,7 +608,7 @@ static void test_vma_fixture(void **state)
 	add_proc(&procs, 9080, "sh", 18116);
 	v->cls->update(v, &procs, NULL);
 	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_RESAMPLE);
-	sample(f, v);
+	tt_sample(f, v, 0);
 	tt_draw(v, w);
 	tt_assert_row(w, "pid 9080 sh: 25 VMAs");
 	/* [vsyscall] needs 16 digits: 100 columns show the start only */
@@ -671,18 +632,18 @@ static void test_vma_fixture(void **state)
 	v->cls->destroy(v);
 	ms_snapshot_free(&procs);
 	delwin(w);
-	close_tree(f);
+	tt_close(f);
 }
 
 /* ---- Debian's 6.1 kernel with two nodes ---------------------------------- */
 
 static void test_6_1_numa(void **state)
 {
-	struct fixture *f = open_tree(FIX "debian-6.1-2node");
+	struct tt_tree *f = tt_open(FIX "debian-6.1-2node");
 	struct ms_view *v = ms_view_numa.create(&ui);
 	WINDOW *w = newwin(40, 100, 0, 0);
 
-	sample(f, v);
+	tt_sample(f, v, 0);
 	tt_draw(v, w);
 	tt_assert_row(w, "2 nodes online (0-1)  NUMA balancing normal (1)");
 	/* node1: 1028932 kB total, 52184 used, 976748 free */
@@ -702,16 +663,16 @@ static void test_6_1_numa(void **state)
 	assert_page(v, w, "  local hint faults                  100.0%");
 	v->cls->destroy(v);
 	delwin(w);
-	close_tree(f);
+	tt_close(f);
 }
 
 static void test_6_1_reclaim(void **state)
 {
-	struct fixture *f = open_tree(FIX "debian-6.1-2node");
+	struct tt_tree *f = tt_open(FIX "debian-6.1-2node");
 	struct ms_view *v = ms_view_reclaim.create(&ui);
 	WINDOW *w = newwin(24, 80, 0, 0);
 
-	sample(f, v);
+	tt_sample(f, v, 0);
 	tt_draw(v, w);
 	assert_counter(w, "pswpout", "2408", "-");
 	assert_counter(w, "pgfault", "11615", "-");
@@ -721,23 +682,23 @@ static void test_6_1_reclaim(void **state)
 	assert_page(v, w, "] 9.5M / 64M 14.8%");
 	v->cls->destroy(v);
 	delwin(w);
-	close_tree(f);
+	tt_close(f);
 }
 
 /* pid 127's 27 MiB anonymous mapping sits on node 1 (numa_maps). */
 static void test_6_1_vma_placement(void **state)
 {
-	struct fixture *f = open_tree(FIX "debian-6.1-2node");
+	struct tt_tree *f = tt_open(FIX "debian-6.1-2node");
 	struct ms_view *v = ms_view_vma.create(&ui);
 	WINDOW *w = newwin(30, 160, 0, 0);
 
-	sample(f, v);
+	tt_sample(f, v, 0);
 	tt_draw(v, w);
 	tt_assert_row(w, "Processes: 4 shown, 4 kernel threads hidden");
 	tt_assert_row(w, "    127 0           7.4M    4.2M    9.4M     11");
 	/* the first row, by RSS: pid 127 */
 	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_RESAMPLE);
-	sample(f, v);
+	tt_sample(f, v, 0);
 	tt_draw(v, w);
 	tt_assert_row(w, "pid 127 sh: 11 VMAs, Rss 5.5M, Pss 4.2M, Swap 9.4M");
 	tt_assert_row(w, "7f12d62bf000-7f12d7d40000    27M rw-p        0 00:00"
@@ -750,7 +711,7 @@ static void test_6_1_vma_placement(void **state)
 	assert_page(v, w, "  AnonHugePages     4096 kB (4.0M)");
 	v->cls->destroy(v);
 	delwin(w);
-	close_tree(f);
+	tt_close(f);
 }
 
 int main(void)

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Shared by the curses unit tests (test_tui_*.c): a screen over /dev/null,
- * rows read back as UTF-8, a view drawn into a window. After <cmocka.h>.
+ * Shared by the curses unit tests (test_tui_*.c, test_explain.c): a screen
+ * over /dev/null, rows read back as UTF-8, a view drawn into a window, a
+ * captured tree sampled for a view as the main loop does. After <cmocka.h>.
  */
 #ifndef MS_TUI_TEST_H
 #define MS_TUI_TEST_H
@@ -14,6 +15,8 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "app/session.h"
+#include "probes/probe.h"
 #include "tui/theme.h"
 #include "tui/view.h"
 
@@ -68,6 +71,70 @@ static inline void tt_draw(struct ms_view *v, WINDOW *w)
 {
 	werase(w);
 	v->cls->draw(v, w, (struct ms_rect){ 0, 0, getmaxy(w), getmaxx(w) });
+}
+
+/* ---- a captured tree ------------------------------------------------------ */
+
+/* The tree most tests draw: this machine's 6.18 kernel. */
+#define TT_TREE "tests/fixtures/debian12-6.18"
+
+/* A captured tree, its manager and sample, and a 40x120 window. */
+struct tt_tree {
+	struct ms_root root;
+	struct ms_manager m;
+	struct ms_snapshot s;
+	WINDOW *w;
+};
+
+static inline struct tt_tree *tt_open(const char *dir)
+{
+	struct tt_tree *t = calloc(1, sizeof(*t));
+
+	assert_non_null(t);
+	assert_int_equal(ms_root_open(&t->root, dir), 0);
+	assert_int_equal(ms_manager_open(&t->m, &t->root), 0);
+	ms_snapshot_init(&t->s);
+	t->w = newwin(40, 120, 0, 0);
+	return t;
+}
+
+static inline void tt_close(struct tt_tree *t)
+{
+	delwin(t->w);
+	ms_snapshot_free(&t->s);
+	ms_manager_close(&t->m);
+	ms_root_close(&t->root);
+	free(t);
+}
+
+/*
+ * A sample with what v asks for, the header's meminfo and the sections
+ * secs, given to v as the main loop does.
+ */
+static inline void tt_sample(struct tt_tree *t, struct ms_view *v,
+			     unsigned int secs)
+{
+	struct ms_request req = { .sections = MS_SEC_BIT(MS_SEC_MEMINFO) |
+					      secs };
+
+	v->cls->request(v, &req);
+	assert_int_equal(ms_session_sample(&(struct ms_session){ .m = &t->m },
+					   &req, &t->s, NULL),
+			 0);
+	v->cls->update(v, &t->s, NULL);
+}
+
+/* cmocka setup and teardown: *state is TT_TREE, opened. */
+static inline int tt_setup(void **state)
+{
+	*state = tt_open(TT_TREE);
+	return 0;
+}
+
+static inline int tt_teardown(void **state)
+{
+	tt_close(*state);
+	return 0;
 }
 
 /*
