@@ -81,11 +81,15 @@ LIB_SRC := $(filter-out $(TS_SRC),$(LIB_SRC))
 endif
 
 TUI_SRC := $(wildcard tui/*.c tui/tabs/*/*.c)
+# tests/unit: fixture trees and hand-made data; tests/kernel: this
+# machine's kernel (root, BTF, netlink), skipped where it cannot serve.
 TEST_SRC := $(wildcard tests/unit/test_*.c)
+KTEST_SRC := $(wildcard tests/kernel/test_*.c)
 
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 TUI_OBJ := $(TUI_SRC:%.c=$(BUILD)/%.o)
-TESTS := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+TESTS := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%) \
+	 $(KTEST_SRC:tests/%.c=$(BUILD)/tests/%)
 
 .PHONY: all run check unit tui-test bench clean help deps-run deps-check \
 	fixtures format
@@ -161,6 +165,12 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libmemscope.a
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< \
 		$(BUILD)/libmemscope.a $(LDLIBS) -lcmocka
 
+$(BUILD)/tests/kernel/%: tests/kernel/%.c $(BUILD)/libmemscope.a
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  TEST    $@")
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< \
+		$(BUILD)/libmemscope.a $(LDLIBS) -lcmocka
+
 # vmlinux.h from this machine's BTF, else the committed copy (CO-RE
 # relocates either at load time). Files appear whole: `make` and
 # `make SAN=1` may run at once and share build/bpf.
@@ -219,7 +229,12 @@ deps-run:
 deps-check:
 	@sh scripts/deps.sh check
 
+# A test whose source moved or went away leaves its binary behind, which
+# tests/run.sh would still run: removed.
+STALE := $(filter-out $(TESTS) %.d,$(wildcard $(BUILD)/tests/test_* \
+	   $(BUILD)/tests/kernel/test_*))
 unit: $(TESTS)
+	$(if $(STALE),$(Q)rm -f $(STALE) $(STALE:=.d))
 
 # The libFuzzer binary of every parser (tests/fuzz/fuzz.c; FUZZ=1 build).
 $(BUILD)/fuzz/fuzz: tests/fuzz/fuzz.c $(TUI_OBJ) $(BUILD)/libmemscope.a

@@ -50,8 +50,9 @@ timens() {
 	unshare -T $opts "$@"
 }
 
-for t in build/tests/test_*; do
-	[ -x "$t" ] && suite "unit ${t##*/}" "$t"
+# unit tests (fixtures), then kernel/ (this machine's kernel: root, BTF)
+for t in build/tests/test_* build/tests/kernel/test_*; do
+	[ -x "$t" ] && suite "unit ${t#build/tests/}" "$t"
 done
 # Again as on a machine booted seconds ago and on one up for three years:
 # no test may depend on the machine's clock or uptime.
@@ -61,14 +62,14 @@ for at in 5 100000000; do
 			"(unshare -T cannot make a time namespace here)"
 		continue
 	fi
-	for t in build/tests/test_*; do
-		[ -x "$t" ] && suite "unit ${t##*/} (clocks at $at s)" \
+	for t in build/tests/test_* build/tests/kernel/test_*; do
+		[ -x "$t" ] && suite "unit ${t#build/tests/} (clocks at $at s)" \
 			timens "$at" "$t"
 	done
 done
-for t in build/asan/tests/test_*; do
-	[ -x "$t" ] && suite "asan ${t##*/}" env ASAN_OPTIONS=detect_leaks=1 \
-		UBSAN_OPTIONS=print_stacktrace=1 "$t"
+for t in build/asan/tests/test_* build/asan/tests/kernel/test_*; do
+	[ -x "$t" ] && suite "asan ${t#build/asan/tests/}" \
+		env ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 "$t"
 done
 for t in tests/*/test_*.sh; do
 	[ -f "$t" ] && suite "${t#tests/}" sh "$t"

@@ -29,110 +29,19 @@
 #include <unistd.h>
 
 #include "probes/probe.h"
-
-#ifdef MS_HAVE_BPF
-#include <bpf/bpf.h>
-
-#include "probes/bpf/bpf.h"
-#endif
+#include "tests/kernel/live_test.h"
 
 #define FAULTS MS_SEC_BIT(MS_SEC_FAULT_EVENTS)
 #define RECLAIM MS_SEC_BIT(MS_SEC_RECLAIM_EVENTS)
 #define NUMA MS_SEC_BIT(MS_SEC_NUMA_EVENTS)
 #define MINE (FAULTS | RECLAIM | NUMA)
 
-static struct ms_root root;
-static const char *skip_why;
 static long page_size;
 
-#define NEED_BPF()                                                    \
-	do {                                                          \
-		if (skip_why) {                                       \
-			fprintf(stderr, "# skipped: %s\n", skip_why); \
-			skip();                                       \
-			return;                                       \
-		}                                                     \
-	} while (0)
-
-/* ---- the backend, sampled as the manager does -------------------------- */
-
-struct live {
-	struct ms_probe p;
-	struct ms_snapshot s[2];
-	int cur;
-};
-
-static struct live *opened;
-
-static double mono(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static double real(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static void live_open(struct live *l)
-{
-	memset(l, 0, sizeof(*l));
-	l->p.ops = &ms_bpf_ops;
-	l->p.root = &root;
-	assert_int_equal(l->p.ops->detect(&root, &l->p.caps, l->p.why,
-					  sizeof(l->p.why)),
-			 0);
-	assert_int_equal(l->p.ops->open(&l->p), 0);
-	l->p.opened = true;
-	l->p.owns = l->p.caps;
-	ms_snapshot_init(&l->s[0]);
-	ms_snapshot_init(&l->s[1]);
-	opened = l;
-}
-
+/* The BPF backend, sampled as the manager does. */
 static struct ms_snapshot *live_sample(struct live *l, unsigned int secs)
 {
-	struct ms_request req = { .sections = secs };
-	struct ms_snapshot *s = &l->s[l->cur ^= 1];
-
-	ms_snapshot_reset(s);
-	s->t_mono = mono();
-	s->t_real = real();
-	l->p.ops->sample(&l->p, &req, s);
-	ms_derive(s);
-	return s;
-}
-
-static void live_close(struct live *l)
-{
-	l->p.ops->close(&l->p);
-	ms_snapshot_free(&l->s[0]);
-	ms_snapshot_free(&l->s[1]);
-	opened = NULL;
-}
-
-/* ---- counters of the kernel ---------------------------------------------- */
-
-/* The sum of /proc/vmstat counters named key or key_<zone>. */
-static uint64_t vmstat(const char *key)
-{
-	FILE *f = fopen("/proc/vmstat", "r");
-	size_t n = strlen(key);
-	unsigned long long v, sum = 0;
-	char name[64];
-
-	assert_non_null(f);
-	while (fscanf(f, "%63s %llu", name, &v) == 2)
-		if (!strncmp(name, key, n) && (!name[n] || name[n] == '_'))
-			sum += v;
-	fclose(f);
-	return sum;
+	return live_take(l, &(struct ms_request){ .sections = secs });
 }
 
 static void write_file(const char *path, const char *val)
@@ -314,12 +223,7 @@ static int teardown(void **state)
 {
 	cg_remove();
 	remove_big_file();
-	if (opened)
-		live_close(opened);
-#ifdef MS_HAVE_BPF
-	ms_bpf_fault = NULL;
-#endif
-	return 0;
+	return live_teardown(state);
 }
 
 /* Run fn in a child (named comm) and wait: its wait status and pid. */
@@ -377,8 +281,8 @@ static void every_program_attaches(void **state)
 	static struct live l; /* teardown closes it after a failure */
 	int n = 0;
 
-	NEED_BPF();
-	live_open(&l);
+	NEED_LIVE();
+	live_open(&l, &ms_bpf_ops);
 	s = live_sample(&l, MINE);
 	only_fentry_refused(s);
 	assert_int_equal(s->have & MINE, MINE);
@@ -464,8 +368,8 @@ static void pages_move_fault_counts(void **state)
 	static struct live l; /* teardown closes it after a failure */
 	pid_t pid;
 
-	NEED_BPF();
-	live_open(&l);
+	NEED_LIVE();
+	live_open(&l, &ms_bpf_ops);
 	s = live_sample(&l, FAULTS);
 	hw0 = s->fault_events.total.n[MS_FC_HW];
 	pf0 = vmstat("pgfault");
@@ -513,13 +417,13 @@ static void cow_faults(void **state)
 	pid_t pid;
 	char *m;
 
-	NEED_BPF();
+	NEED_LIVE();
 	m = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
 		 -1, 0);
 	assert_true(m != MAP_FAILED);
 	madvise(m, len, MADV_NOHUGEPAGE);
 	memset(m, 1, len);
-	live_open(&l);
+	live_open(&l, &ms_bpf_ops);
 	live_sample(&l, FAULTS);
 	assert_int_equal(run_child(write_after_fork, m, "ms-cow", &pid), 0);
 	s = live_sample(&l, FAULTS);
@@ -559,8 +463,8 @@ static void mmap_lock_waits(void **state)
 	static struct live l; /* teardown closes it after a failure */
 	pid_t pid;
 
-	NEED_BPF();
-	live_open(&l);
+	NEED_LIVE();
+	live_open(&l, &ms_bpf_ops);
 	live_sample(&l, FAULTS);
 	assert_int_equal(run_child(map_unmap, NULL, "ms-mmap", &pid), 0);
 	s = live_sample(&l, FAULTS);
@@ -649,10 +553,10 @@ static void cgroup_reclaim_fills_histogram(void **state)
 	static struct live l; /* teardown closes it after a failure */
 	pid_t pid;
 
-	NEED_BPF();
+	NEED_LIVE();
 	make_big_file();
 	cg_make(16);
-	live_open(&l);
+	live_open(&l, &ms_bpf_ops);
 	s = live_sample(&l, RECLAIM);
 	mc0 = s->reclaim_events.memcg.count;
 	dr0 = s->reclaim_events.direct.count;
@@ -741,9 +645,9 @@ static void cgroup_oom_is_listed(void **state)
 	pid_t pid;
 	int st;
 
-	NEED_BPF();
+	NEED_LIVE();
 	cg_make(8);
-	live_open(&l);
+	live_open(&l, &ms_bpf_ops);
 	s = live_sample(&l, RECLAIM);
 	bpf0 = s->reclaim_events.oom_kills;
 	vm0 = vmstat("oom_kill");
@@ -788,8 +692,8 @@ static void shrinkers_are_named(void **state)
 	bool super = false;
 	static struct live l; /* teardown closes it after a failure */
 
-	NEED_BPF();
-	live_open(&l);
+	NEED_LIVE();
+	live_open(&l, &ms_bpf_ops);
 	live_sample(&l, RECLAIM);
 	write_file("/proc/sys/vm/drop_caches", "2");
 	s = live_sample(&l, RECLAIM);
@@ -835,8 +739,8 @@ static void compaction_migrations(void **state)
 	struct ms_snapshot *s;
 	static struct live l; /* teardown closes it after a failure */
 
-	NEED_BPF();
-	live_open(&l);
+	NEED_LIVE();
+	live_open(&l, &ms_bpf_ops);
 	s = live_sample(&l, NUMA);
 	r = reason(s, "compaction");
 	assert_non_null(r);
@@ -869,11 +773,11 @@ static void broken_oom_program(void **state)
 	struct ms_snapshot *s;
 	static struct live l; /* teardown closes it after a failure */
 
-	NEED_BPF();
+	NEED_LIVE();
 #ifdef MS_HAVE_BPF
 	ms_bpf_fault = "ms_oomvictim";
 #endif
-	live_open(&l);
+	live_open(&l, &ms_bpf_ops);
 	s = live_sample(&l, RECLAIM);
 	assert_true(s->have & RECLAIM);
 	assert_int_equal(s->reclaim_events.fields & MS_RE_OOM, 0);
@@ -885,63 +789,24 @@ static void broken_oom_program(void **state)
 /* Each tab's group runs only while asked for. */
 static void groups_attach_lazily(void **state)
 {
-	struct ms_request none = { .sections = MS_SEC_BIT(MS_SEC_MEMINFO) };
 	struct ms_snapshot *s;
 	static struct live l; /* teardown closes it after a failure */
-	double t;
 
-	NEED_BPF();
-	live_open(&l);
+	NEED_LIVE();
+	live_open(&l, &ms_bpf_ops);
 	s = live_sample(&l, FAULTS);
 	assert_int_equal(s->bpf.nr_groups, 1);
 	assert_string_equal(s->bpf.groups[0], "fault");
 	s = live_sample(&l, NUMA);
 	assert_int_equal(s->bpf.nr_groups, 2); /* fault lingers */
-	t = s->t_mono;
-	s = &l.s[l.cur ^= 1];
-	ms_snapshot_reset(s);
 #ifdef MS_HAVE_BPF
-	s->t_mono = t + MS_BPF_LINGER + 1;
+	s = live_idle(&l, MS_BPF_LINGER + 1);
 #endif
-	l.p.ops->idle(&l.p, &none, s);
 	assert_int_equal(s->bpf.nr_groups, 0);
 	live_close(&l);
 }
 
 #ifdef MS_HAVE_BPF
-/* Program ids behind this process's own file descriptors. */
-static int own_progs(uint32_t *ids, int max)
-{
-	DIR *d = opendir("/proc/self/fdinfo");
-	struct dirent *e;
-	int n = 0;
-
-	assert_non_null(d);
-	while ((e = readdir(d)) && n < max) {
-		char path[300], line[256];
-		FILE *f;
-
-		snprintf(path, sizeof(path), "/proc/self/fdinfo/%s", e->d_name);
-		f = fopen(path, "r");
-		while (f && fgets(line, sizeof(line), f) && n < max) {
-			uint32_t id;
-			bool seen = false;
-
-			if (strncmp(line, "prog_id:", 8))
-				continue;
-			id = (uint32_t)strtoul(line + 8, NULL, 10);
-			for (int i = 0; i < n; i++)
-				seen |= ids[i] == id;
-			if (!seen)
-				ids[n++] = id;
-		}
-		if (f)
-			fclose(f);
-	}
-	closedir(d);
-	return n;
-}
-
 /* The program's name, or "" when the kernel no longer has it. */
 static void prog_name(uint32_t id, char *name, size_t len)
 {
@@ -962,15 +827,15 @@ static void prog_name(uint32_t id, char *name, size_t len)
 static void nothing_left_after_close(void **state)
 {
 #ifdef MS_HAVE_BPF
-	uint32_t ids[64], id = 0;
+	uint32_t ids[64];
 	char name[64];
-	int n, ours = 1;
+	int n;
 	static struct live l; /* teardown closes it after a failure */
 
-	NEED_BPF();
-	live_open(&l);
+	NEED_LIVE();
+	live_open(&l, &ms_bpf_ops);
 	live_sample(&l, MINE);
-	n = own_progs(ids, 64);
+	n = own_ids("prog_id", ids, 64);
 	assert_true(n >= 18);
 	for (int i = 0; i < n; i++) {
 		prog_name(ids[i], name, sizeof(name));
@@ -978,16 +843,8 @@ static void nothing_left_after_close(void **state)
 		assert_memory_equal(name, "ms_", 3);
 	}
 	live_close(&l);
-	assert_int_equal(own_progs(ids + n, 64 - n), 0);
-	for (int t = 0; t < 1000 && ours; t++) {
-		ours = 0;
-		for (id = 0; !bpf_prog_get_next_id(id, &id);)
-			for (int i = 0; i < n; i++)
-				ours += id == ids[i];
-		if (ours)
-			usleep(10000); /* freed after an RCU grace period */
-	}
-	assert_int_equal(ours, 0);
+	assert_int_equal(own_ids("prog_id", ids + n, 64 - n), 0);
+	assert_int_equal(progs_left(ids, n), 0);
 #else
 	skip();
 #endif
@@ -1009,13 +866,9 @@ int main(void)
 		cmocka_unit_test_teardown(groups_attach_lazily, teardown),
 		cmocka_unit_test_teardown(nothing_left_after_close, teardown),
 	};
-	unsigned int caps;
-	static char why[128];
 
 	page_size = sysconf(_SC_PAGESIZE);
-	if (ms_root_open(&root, NULL))
+	if (live_init(&ms_bpf_ops)) /* skips: not root, no BTF, no BPF */
 		return 1;
-	if (ms_bpf_ops.detect(&root, &caps, why, sizeof(why)))
-		skip_why = why; /* not root, no BTF, or not built with BPF */
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
