@@ -129,8 +129,10 @@ $(BUILD)/%.o: %.c
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
+# Made anew: ar r keeps members whose source moved or went away, and the
+# linker may take their stale copies of a symbol.
 $(BUILD)/libmemscope.a: $(LIB_OBJ)
-	$(Q)$(AR) rcs $@ $^
+	$(Q)rm -f $@ && $(AR) rcs $@ $^
 
 $(BUILD)/memscope: $(BUILD)/app/main.o $(TUI_OBJ) $(BUILD)/libmemscope.a
 	@$(if $(Q),echo "  LD      $@")
