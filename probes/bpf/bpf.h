@@ -39,7 +39,7 @@ struct ms_bpf_group_ops {
 	const char *name; /* "buddy": listed in bpf.groups */
 	unsigned int sections; /* MS_SEC_BIT()s it feeds */
 	const struct ms_bpf_prog_def *progs; /* ends with a NULL name */
-	/* the skeleton's functions (MS_BPF_SKEL) */
+	/* the skeleton's functions (MS_BPF_SKEL, MS_BPF_SKEL_OPS) */
 	void *(*open)(void);
 	int (*load)(void *skel);
 	struct bpf_object *(*object)(void *skel);
@@ -75,6 +75,11 @@ struct ms_bpf_group_ops {
 	{                                             \
 		x##__destroy(s);                      \
 	}
+
+/* ...and their four entries in a struct ms_bpf_group_ops initializer. */
+#define MS_BPF_SKEL_OPS(x)                                        \
+	.open = x##_open, .load = x##_load, .object = x##_object, \
+	.destroy = x##_destroy
 
 struct ms_bpf_prog_state {
 	bool btf_failed; /* tp_btf refused: use the raw_tp twin */
@@ -129,5 +134,7 @@ bool ms_bpf_has_func(const struct btf *btf, const char *name);
 
 /* Rate of a counter between two reads, NAN without an earlier one. */
 double ms_bpf_rate(uint64_t cur, uint64_t prev, double dt);
+/* Nodes to count for: one past the highest nodeN below max in sysfs, or 1. */
+int ms_bpf_nr_nodes(const struct ms_root *root, int max);
 
 #endif

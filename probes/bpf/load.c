@@ -401,6 +401,30 @@ double ms_bpf_rate(uint64_t cur, uint64_t prev, double dt)
 	return (double)(cur - prev) / dt;
 }
 
+struct node_count {
+	int n, max;
+};
+
+static int count_node(void *ctx, const char *name, unsigned char type)
+{
+	struct node_count *c = ctx;
+	int id;
+	char end;
+
+	if (sscanf(name, "node%d%c", &id, &end) == 1 && id >= 0 &&
+	    id < c->max && id + 1 > c->n)
+		c->n = id + 1;
+	return 0;
+}
+
+int ms_bpf_nr_nodes(const struct ms_root *root, int max)
+{
+	struct node_count c = { .max = max };
+
+	ms_listdir(root, "sys/devices/system/node", count_node, &c);
+	return c.n ? c.n : 1;
+}
+
 void ms_bpf_prog_stats(struct ms_bpf_group *g, struct ms_snapshot *s,
 		       bool window)
 {
@@ -422,8 +446,8 @@ void ms_bpf_prog_stats(struct ms_bpf_group *g, struct ms_snapshot *s,
 		if (!isnan(dt)) {
 			g->ns_rate[i] = ms_bpf_rate(info.run_time_ns,
 						    g->stats_ns[i], dt);
-			g->cnt_rate[i] = ms_bpf_rate(info.run_cnt,
-						     g->stats_cnt[i], dt);
+			g->cnt_rate[i] =
+				ms_bpf_rate(info.run_cnt, g->stats_cnt[i], dt);
 		}
 		if (bi->nr_progs < MS_BPF_PROGS) {
 			st = &bi->progs[bi->nr_progs++];

@@ -37,17 +37,6 @@ static bool migrate7(const struct btf *btf)
 	return ms_btf_tp_nargs(btf, "mm_migrate_pages") == 7;
 }
 
-static int count_node(void *ctx, const char *name, unsigned char type)
-{
-	int *n = ctx, id;
-	char end;
-
-	if (sscanf(name, "node%d%c", &id, &end) == 1 && id >= 0 &&
-	    id < MS_NU_NODES && id + 1 > *n)
-		*n = id + 1;
-	return 0;
-}
-
 static int numa_init(struct ms_bpf_group *g, const struct btf *btf)
 {
 	struct numa *nu = calloc(1, sizeof(*nu));
@@ -70,10 +59,7 @@ static int numa_init(struct ms_bpf_group *g, const struct btf *btf)
 		for (char *c = nu->reasons[i]; *c; c++)
 			*c = (char)tolower((unsigned char)*c);
 	}
-	ms_listdir(g->root, "sys/devices/system/node", count_node,
-		   &nu->nr_nodes);
-	if (!nu->nr_nodes)
-		nu->nr_nodes = 1;
+	nu->nr_nodes = ms_bpf_nr_nodes(g->root, MS_NU_NODES);
 	return 0;
 }
 
@@ -192,10 +178,7 @@ const struct ms_bpf_group_ops ms_bpf_numa = {
 	.name = "numa",
 	.sections = MS_SEC_BIT(MS_SEC_NUMA_EVENTS),
 	.progs = progs,
-	.open = numa_bpf_open,
-	.load = numa_bpf_load,
-	.object = numa_bpf_object,
-	.destroy = numa_bpf_destroy,
+	MS_BPF_SKEL_OPS(numa_bpf),
 	.init = numa_init,
 	.fini = numa_fini,
 	.read = numa_read,

@@ -99,17 +99,6 @@ static int on_oom(void *ctx, void *data, size_t len)
 	return 0;
 }
 
-static int count_node(void *ctx, const char *name, unsigned char type)
-{
-	int *n = ctx, id;
-	char end;
-
-	if (sscanf(name, "node%d%c", &id, &end) == 1 && id >= 0 &&
-	    id < MS_RC_NODES && id + 1 > *n)
-		*n = id + 1;
-	return 0;
-}
-
 static int reclaim_init(struct ms_bpf_group *g, const struct btf *btf)
 {
 	struct reclaim_bpf *skel = g->skel;
@@ -128,10 +117,7 @@ static int reclaim_init(struct ms_bpf_group *g, const struct btf *btf)
 	if (!r->procs || !r->prev_procs || !r->shr || !r->prev_shr ||
 	    !r->pkeys || !r->skeys)
 		return -ENOMEM;
-	ms_listdir(g->root, "sys/devices/system/node", count_node,
-		   &r->nr_nodes);
-	if (!r->nr_nodes)
-		r->nr_nodes = 1;
+	r->nr_nodes = ms_bpf_nr_nodes(g->root, MS_RC_NODES);
 	r->tns_err = ms_timens_load(&r->tns, g->root);
 	r->ring = ring_buffer__new(bpf_map__fd(skel->maps.rc_oom), on_oom, r,
 				   NULL);
@@ -513,10 +499,7 @@ const struct ms_bpf_group_ops ms_bpf_reclaim = {
 	.name = "reclaim",
 	.sections = MS_SEC_BIT(MS_SEC_RECLAIM_EVENTS),
 	.progs = progs,
-	.open = reclaim_bpf_open,
-	.load = reclaim_bpf_load,
-	.object = reclaim_bpf_object,
-	.destroy = reclaim_bpf_destroy,
+	MS_BPF_SKEL_OPS(reclaim_bpf),
 	.init = reclaim_init,
 	.fini = reclaim_fini,
 	.read = reclaim_read,

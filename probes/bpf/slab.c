@@ -141,8 +141,8 @@ static struct ms_slab_rate *find(struct ms_slab_events *e, const char *name)
  * by kmem_cache_alloc and kmem_cache_free: a rate is only known when the
  * programs that count it run.
  */
-static void known(const struct ms_slab_events *e, const char *name,
-		  bool *alloc, bool *freed)
+static void known(const struct ms_slab_events *e, const char *name, bool *alloc,
+		  bool *freed)
 {
 	bool km = !strncmp(name, "kmalloc-", 8) ||
 		  !strncmp(name, "dma-kmalloc-", 12);
@@ -408,10 +408,7 @@ const struct ms_bpf_group_ops ms_bpf_slab = {
 	.name = "slab",
 	.sections = MS_SEC_BIT(MS_SEC_SLAB_EVENTS),
 	.progs = progs,
-	.open = slab_bpf_open,
-	.load = slab_bpf_load,
-	.object = slab_bpf_object,
-	.destroy = slab_bpf_destroy,
+	MS_BPF_SKEL_OPS(slab_bpf),
 	.configure = slab_configure,
 	.init = slab_init,
 	.fini = slab_fini,
