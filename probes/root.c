@@ -290,6 +290,51 @@ int ms_listdir(const struct ms_root *r, const char *rel,
 	return err < 0 ? err : 0;
 }
 
+static int add_pid(void *ctx, const char *name, unsigned char type)
+{
+	struct ms_pids *l = ctx;
+	long pid = 0;
+
+	if (type != DT_DIR && type != DT_UNKNOWN)
+		return 0;
+	for (const char *c = name; *c; c++) {
+		if (*c < '0' || *c > '9' || pid > 1 << 30)
+			return 0;
+		pid = pid * 10 + (*c - '0');
+	}
+	if (pid <= 0)
+		return 0;
+	if (l->n == l->cap) {
+		int cap = l->cap ? l->cap * 2 : 512;
+		int *v = realloc(l->v, (size_t)cap * sizeof(*v));
+
+		if (!v)
+			return -ENOMEM;
+		l->v = v;
+		l->cap = cap;
+	}
+	l->v[l->n++] = (int)pid;
+	return 0;
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+int ms_list_pids(const struct ms_root *r, struct ms_pids *l)
+{
+	int err;
+
+	l->n = 0;
+	err = ms_listdir(r, "proc", add_pid, l);
+	if (!err)
+		qsort(l->v, (size_t)l->n, sizeof(*l->v), cmp_int);
+	return err;
+}
+
 int ms_lines_open(const struct ms_root *r, const char *rel, struct ms_lines *l)
 {
 	memset(l, 0, sizeof(*l));

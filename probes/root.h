@@ -51,6 +51,15 @@ int ms_listdir(const struct ms_root *r, const char *rel,
 	       int (*fn)(void *ctx, const char *name, unsigned char type),
 	       void *ctx);
 
+/* The processes: the numbered directories of proc, in ascending order. */
+struct ms_pids {
+	int *v; /* free() it */
+	int n, cap;
+};
+
+/* l is emptied first and grown as needed; -errno when proc cannot be read. */
+int ms_list_pids(const struct ms_root *r, struct ms_pids *l);
+
 /* Stream a large file line by line (smaps of 65k VMAs is ~60 MB). */
 struct ms_lines {
 	int fd, cfd;

@@ -254,62 +254,10 @@ static void denied_note(struct ms_snapshot *s)
 				     "no ptrace access to some processes");
 }
 
-/* ---- The pid list ------------------------------------------------------ */
-
-struct pids {
-	int *v;
-	int n, cap;
-};
-
-static int add_pid(void *ctx, const char *name, unsigned char type)
-{
-	struct pids *l = ctx;
-	long pid = 0;
-
-	if (type != DT_DIR && type != DT_UNKNOWN)
-		return 0;
-	for (const char *c = name; *c; c++) {
-		if (*c < '0' || *c > '9' || pid > 1 << 30)
-			return 0;
-		pid = pid * 10 + (*c - '0');
-	}
-	if (pid <= 0)
-		return 0;
-	if (l->n == l->cap) {
-		int cap = l->cap ? l->cap * 2 : 512;
-		int *v = realloc(l->v, (size_t)cap * sizeof(*v));
-
-		if (!v)
-			return -ENOMEM;
-		l->v = v;
-		l->cap = cap;
-	}
-	l->v[l->n++] = (int)pid;
-	return 0;
-}
-
-static int cmp_int(const void *a, const void *b)
-{
-	int x = *(const int *)a, y = *(const int *)b;
-
-	return (x > y) - (x < y);
-}
-
-static int list_pids(const struct ms_root *r, struct pids *l)
-{
-	int err;
-
-	l->n = 0;
-	err = ms_listdir(r, "proc", add_pid, l);
-	if (!err)
-		qsort(l->v, (size_t)l->n, sizeof(*l->v), cmp_int);
-	return err;
-}
-
 /* ---- A captured tree, or capturing: every file, every sample ----------- */
 
 static void sample_plain(const struct ms_root *r, struct ms_procfs *pf,
-			 const struct pids *l, struct ms_snapshot *s)
+			 const struct ms_pids *l, struct ms_snapshot *s)
 {
 	long page_kb = sysconf(_SC_PAGESIZE) / 1024;
 	struct detail det;
@@ -388,7 +336,7 @@ struct memo {
 struct ms_proc_cache {
 	struct memo *v, *w; /* sorted by pid; w is scratch for merging */
 	int n, cap;
-	struct pids pids;
+	struct ms_pids pids;
 	int loadavg_fd;
 	uint64_t last_pid; /* loadavg's at the last listing */
 	double last, tokens;
@@ -483,7 +431,7 @@ static int cache_reserve(struct ms_proc_cache *c, int n)
 /* Entries for exactly the listed pids, in order, carried over by pid. */
 static int cache_merge(struct ms_proc_cache *c)
 {
-	const struct pids *l = &c->pids;
+	const struct ms_pids *l = &c->pids;
 	struct memo *t;
 	int i, j = 0, k = 0;
 
@@ -726,7 +674,7 @@ static int sample_cached(const struct ms_root *r, struct ms_procfs *pf,
 	if (!c)
 		return -ENOMEM;
 	if (pids_may_be_new(c, r)) {
-		err = list_pids(r, &c->pids);
+		err = ms_list_pids(r, &c->pids);
 		if (!err)
 			err = cache_merge(c);
 		if (err)
@@ -784,13 +732,13 @@ static void name_users(const struct ms_root *r, struct ms_procfs *pf,
 int ms_procfs_procs(const struct ms_root *r, struct ms_procfs *pf,
 		    struct ms_snapshot *s)
 {
-	struct pids l = { 0 };
+	struct ms_pids l = { 0 };
 	int err;
 
 	if (r->live && r->capture_fd < 0) {
 		err = sample_cached(r, pf, s);
 	} else {
-		err = list_pids(r, &l);
+		err = ms_list_pids(r, &l);
 		if (!err)
 			sample_plain(r, pf, &l, s);
 		free(l.v);

@@ -7,7 +7,6 @@
 #define _GNU_SOURCE
 #include "probes/taskstats/taskstats.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/capability.h>
@@ -30,8 +29,7 @@ struct tsprobe {
 	bool ours;
 	struct ms_task_delays prev; /* the last sample's, by pid */
 	double t_prev;
-	int *pids;
-	int npids, cap;
+	struct ms_pids pids;
 };
 
 /* ---- putting task_delayacct back, whatever way the process ends ------- */
@@ -159,35 +157,6 @@ static int ts_open(struct ms_probe *p)
 	return 0;
 }
 
-static int add_pid(void *ctx, const char *name, unsigned char type)
-{
-	struct tsprobe *t = ctx;
-	char *end;
-	long pid = strtol(name, &end, 10);
-
-	if (!isdigit((unsigned char)name[0]) || *end || pid <= 0 ||
-	    pid > 1 << 22)
-		return 0;
-	if (t->npids == t->cap) {
-		int cap = t->cap ? 2 * t->cap : 512;
-		int *v = realloc(t->pids, (size_t)cap * sizeof(*v));
-
-		if (!v)
-			return -ENOMEM;
-		t->pids = v;
-		t->cap = cap;
-	}
-	t->pids[t->npids++] = (int)pid;
-	return 0;
-}
-
-static int cmp_int(const void *a, const void *b)
-{
-	int x = *(const int *)a, y = *(const int *)b;
-
-	return (x > y) - (x < y);
-}
-
 static bool any_delay(const struct ms_task_delay *d)
 {
 	for (int k = 0; k < MS_DL_COUNT; k++)
@@ -270,15 +239,13 @@ static int ts_sample(struct ms_probe *p, const struct ms_request *req,
 	out->delayacct = ms_delayacct_read(p->root);
 	out->ours = t->ours;
 	out->interval = dt;
-	t->npids = 0;
-	err = ms_listdir(p->root, "proc", add_pid, t);
+	err = ms_list_pids(p->root, &t->pids);
 	if (err) {
 		ms_snapshot_note(s, "task_delays", "proc: %s", strerror(-err));
 		return err;
 	}
-	qsort(t->pids, (size_t)t->npids, sizeof(*t->pids), cmp_int);
-	for (int i = 0; i < t->npids; i++) {
-		err = one(t, p->root, t->pids[i], s, dt);
+	for (int i = 0; i < t->pids.n; i++) {
+		err = one(t, p->root, t->pids.v[i], s, dt);
 		if (err) {
 			ms_snapshot_note(s, "task_delays", "taskstats: %s",
 					 strerror(-err));
@@ -309,7 +276,7 @@ static void ts_close(struct ms_probe *p)
 	guard(false);
 	ms_taskstats_close(t->ts);
 	free(t->prev.v);
-	free(t->pids);
+	free(t->pids.v);
 	free(t);
 	p->priv = NULL;
 }
