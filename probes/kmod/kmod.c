@@ -89,11 +89,30 @@ static void kmod_close(struct ms_probe *p)
 
 /* ---- writable files -------------------------------------------------- */
 
-static int open_rw(const struct ms_root *r, const char *rel)
+/* The file open for writing, or -errno and why in a note under what. */
+static int open_rw(const struct ms_root *r, const char *rel,
+		   struct ms_snapshot *s, const char *what)
 {
 	int fd = openat(r->dirfd, rel, O_RDWR | O_CLOEXEC | O_NOCTTY);
 
-	return fd < 0 ? -errno : fd;
+	if (fd < 0) {
+		fd = -errno;
+		ms_snapshot_note(s, what, "%s", errstr(fd));
+	}
+	return fd;
+}
+
+/* The same for an action (probe, benchmark): on the live system only. */
+static int open_action(const struct ms_root *r, const char *rel,
+		       struct ms_snapshot *s, const char *what,
+		       const char *action)
+{
+	if (!r->live) {
+		ms_snapshot_note(s, what, "a captured tree cannot run the %s",
+				 action);
+		return -EROFS;
+	}
+	return open_rw(r, rel, s, what);
 }
 
 /* One command in one write(), as the module wants it. */
@@ -248,11 +267,9 @@ static int maple_live(const struct ms_root *r, struct kmod *k, int pid,
 	char cmd[MS_KMOD_MAPLE_CMD_MAX + 1];
 	int fd, err;
 
-	fd = open_rw(r, MAPLE);
-	if (fd < 0) {
-		ms_snapshot_note(s, "maple", "%s", errstr(fd));
+	fd = open_rw(r, MAPLE, s, "maple");
+	if (fd < 0)
 		return fd;
-	}
 	snprintf(cmd, sizeof(cmd), "%d\n", pid);
 	err = write_cmd(fd, cmd);
 	if (err) {
@@ -401,16 +418,9 @@ static int kmod_alloc(const struct ms_root *r, struct kmod *k,
 	char why[160] = "";
 	int fd, err = 0, ran = 0;
 
-	if (!r->live) {
-		ms_snapshot_note(s, "alloc_probe",
-				 "a captured tree cannot run the probe");
-		return -EROFS;
-	}
-	fd = open_rw(r, ALLOC);
-	if (fd < 0) {
-		ms_snapshot_note(s, "alloc_probe", "%s", errstr(fd));
+	fd = open_action(r, ALLOC, s, "alloc_probe", "probe");
+	if (fd < 0)
 		return fd;
-	}
 	p->node = req->alloc_probe.node < 0 ? -1 : req->alloc_probe.node;
 	err = probe_bounds(fd, k, p, req, why, sizeof(why));
 	for (int o = 0; !err && o < p->nr_orders; o++) {
@@ -445,16 +455,9 @@ static int kmod_bench(const struct ms_root *r, struct kmod *k,
 	char cmd[MS_KMOD_CMD_MAX + 1], why[160];
 	int fd, err;
 
-	if (!r->live) {
-		ms_snapshot_note(s, "slab_bench",
-				 "a captured tree cannot run the benchmark");
-		return -EROFS;
-	}
-	fd = open_rw(r, BENCH);
-	if (fd < 0) {
-		ms_snapshot_note(s, "slab_bench", "%s", errstr(fd));
+	fd = open_action(r, BENCH, s, "slab_bench", "benchmark");
+	if (fd < 0)
 		return fd;
-	}
 	snprintf(cmd, sizeof(cmd), MS_KMOD_W_SIZE " %u " MS_KMOD_W_COUNT " %u",
 		 size, count);
 	err = write_cmd(fd, cmd);
