@@ -147,9 +147,7 @@ static void field(struct ms_jw *w, const struct ms_field *f, const void *rec,
 		vector(w, f, rec);
 		break;
 	case MS_F_OBJ:
-		ms_jw_obj(w, f->key);
-		ms_json_fields_ctx(w, f->sub, rec, c);
-		ms_jw_end(w);
+		ms_json_record_ctx(w, f->key, f->sub, rec, c);
 		break;
 	}
 }
@@ -175,6 +173,15 @@ void ms_json_fields(struct ms_jw *w, const struct ms_field *t, const void *rec,
 	const struct ms_json_ctx c = { .skip = skip, .have = ~0u };
 
 	ms_json_fields_ctx(w, t, rec, &c);
+}
+
+void ms_json_record_ctx(struct ms_jw *w, const char *key,
+			const struct ms_field *t, const void *rec,
+			const struct ms_json_ctx *c)
+{
+	ms_jw_obj(w, key);
+	ms_json_fields_ctx(w, t, rec, c);
+	ms_jw_end(w);
 }
 
 void ms_json_record(struct ms_jw *w, const char *key, const struct ms_field *t,

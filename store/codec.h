@@ -38,6 +38,10 @@ void ms_json_fields(struct ms_jw *w, const struct ms_field *t, const void *rec,
 		    unsigned int skip);
 /* Whether field f of rec holds "not available" (model/field.h MS_FF_NA). */
 bool ms_field_na(const struct ms_field *f, const void *rec);
+/* One record, written as ms_json_fields_ctx() says (key NULL in arrays). */
+void ms_json_record_ctx(struct ms_jw *w, const char *key,
+			const struct ms_field *t, const void *rec,
+			const struct ms_json_ctx *c);
 /* One record: an object of its fields (key NULL inside an array). */
 void ms_json_record(struct ms_jw *w, const char *key, const struct ms_field *t,
 		    const void *rec, unsigned int skip);

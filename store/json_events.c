@@ -1,211 +1,181 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The JSON of the live event sections (probes/bpf): added into the buddy
- * and slab objects of ms_out_json(), and the top-level "bpf" object.
+ * The JSON of the buddy and slab event sections and of the BPF backend's
+ * costs, written from their field tables (model/event_fields.c); here the
+ * lists, maps and computed values of the tables' MS_F_HAND rows.
  */
 #include "store/json_events.h"
-#include "store/json.h"
 
-#include <math.h>
-#include <stdio.h>
+#include <string.h>
 
-#include "model/escape.h"
+#define IS(k) (!strcmp(f->key, (k)))
 
-static json *rates(const double *v, int n, bool on)
+/* A count vector up to its last non-zero entry. */
+static void trimmed(struct ms_jw *w, const char *key, const uint64_t *v, int n)
 {
-	json *a;
-
-	if (!on)
-		return NULL;
-	a = json_object_new_array();
-	for (int i = 0; i < n; i++)
-		json_object_array_add(a, dbl(v[i]));
-	return a;
-}
-
-static json *counts(const uint64_t *v, int n, bool on)
-{
-	json *a;
-
-	if (!on)
-		return NULL;
-	a = json_object_new_array();
-	for (int i = 0; i < n; i++)
-		json_object_array_add(a, json_object_new_uint64(v[i]));
-	return a;
-}
-
-static json *per_migratetype(const struct ms_buddy_events *e)
-{
-	json *o = json_object_new_object();
-
-	for (int t = 0; t < e->nr_migrate; t++)
-		put(o, e->migrate[t], rates(e->mt_alloc_rate[t], e->nr_orders,
-					    true));
-	return o;
-}
-
-static json *extfrag(const struct ms_buddy_events *e)
-{
-	json *a = json_object_new_array();
-
-	for (int i = 0; i < e->nr_extfrag; i++) {
-		const struct ms_extfrag_event *x = &e->extfrag[i];
-		json *o = json_object_new_object();
-
-		put(o, "wanted", json_object_new_string(e->migrate[x->wanted]));
-		put(o, "taken", json_object_new_string(e->migrate[x->taken]));
-		put(o, "count", json_object_new_uint64(x->count));
-		put(o, "per_s", dbl(x->rate));
-		json_object_array_add(a, o);
-	}
-	return a;
-}
-
-static json *compaction(const struct ms_compaction *c)
-{
-	json *o = json_object_new_object(), *r = json_object_new_object();
-	json *h = json_object_new_array();
 	int last = -1;
 
-	put(o, "runs", json_object_new_uint64(c->runs));
-	put(o, "direct", json_object_new_uint64(c->direct));
-	put(o, "ended", json_object_new_uint64(c->ended));
-	put(o, "per_s", dbl(c->runs_rate));
-	put(o, "mean_us", dbl(c->mean_us));
-	put(o, "max_us", json_object_new_uint64(c->max_us));
-	for (int i = 0; i < c->nr_results; i++)
-		if (c->result_name[i][0])
-			put(r, c->result_name[i],
-			    json_object_new_uint64(c->result[i]));
-	put(o, "results", r);
-	for (int i = 0; i < MS_BPF_HIST; i++)
-		if (c->hist[i])
+	for (int i = 0; i < n; i++)
+		if (v[i])
 			last = i;
+	ms_jw_arr(w, key);
 	for (int i = 0; i <= last; i++)
-		json_object_array_add(h, json_object_new_uint64(c->hist[i]));
-	put(o, "latency_log2_us", h);
-	return o;
+		ms_jw_u64(w, NULL, v[i]);
+	ms_jw_end(w);
 }
 
-static void buddy_events(json *top, const struct ms_buddy_events *e)
-{
-	json *b = child(top, "buddy");
-	int n = e->nr_orders;
-	bool alloc = e->fields & MS_BE_ALLOC, fr = e->fields & MS_BE_FREE;
+/* ---- buddy --------------------------------------------------------------- */
 
-	put(b, "events_interval_s", dbl(e->interval));
-	put(b, "alloc_rate_per_order", rates(e->alloc_rate, n, alloc));
-	put(b, "free_rate_per_order", rates(e->free_rate, n, fr));
-	put(b, "alloc_fail_rate_per_order", rates(e->fail_rate, n, alloc));
-	put(b, "alloc_rate_per_migratetype",
-	    alloc ? per_migratetype(e) : NULL);
-	put(b, "frees_per_order", counts(e->free, n, fr));
-	put(b, "alloc_failures_per_order", counts(e->fail, n, alloc));
-	put(b, "extfrag_events",
-	    e->fields & MS_BE_EXTFRAG ? extfrag(e) : NULL);
-	put(b, "compaction",
-	    e->fields & MS_BE_COMPACT ? compaction(&e->compaction) : NULL);
+static void extfrag_hand(struct ms_jw *w, const struct ms_field *f,
+			 const void *rec, void *arg)
+{
+	const struct ms_extfrag_event *x = rec;
+	const struct ms_buddy_events *e = arg;
+
+	ms_jw_str(w, f->key, e->migrate[IS("wanted") ? x->wanted : x->taken]);
 }
 
-/* The rates go into slab.caches[] (same order as s->slab.caches). */
-static void slab_rates(json *sl, const struct ms_slab *s)
+static void buddy_hand(struct ms_jw *w, const struct ms_field *f,
+		       const void *rec, void *arg)
 {
-	json *a = NULL;
+	const struct ms_buddy_events *e = rec;
+	const struct ms_compaction *c = &e->compaction;
+	const struct ms_json_ctx x = { .hand = extfrag_hand, .arg = (void *)e };
 
-	if (!json_object_object_get_ex(sl, "caches", &a) || !a) {
-		a = json_object_new_array();
-		put(sl, "caches", a);
-	}
-	for (int i = 0; i < s->n; i++) {
-		const struct ms_slab_cache *c = &s->caches[i];
-		json *e = json_object_array_get_idx(a, (size_t)i);
-
-		if (!e) {
-			e = json_object_new_object();
-			put(e, "name", str(c->name));
-			put(e, "objsize", u64(c->objsize));
-			json_object_array_add(a, e);
+	if (IS("alloc_rate_per_migratetype")) {
+		ms_jw_obj(w, f->key);
+		for (int t = 0; t < e->nr_migrate; t++) {
+			ms_jw_arr(w, e->migrate[t]);
+			for (int o = 0; o < e->nr_orders; o++)
+				ms_jw_dblna(w, NULL, e->mt_alloc_rate[t][o]);
+			ms_jw_end(w);
 		}
-		put(e, "alloc_rate", dbl(c->alloc_rate));
-		put(e, "free_rate", dbl(c->free_rate));
-		put(e, "alloc_bytes_rate", dbl(c->alloc_bytes_rate));
+		ms_jw_end(w);
+	} else if (IS("extfrag_events")) {
+		ms_jw_arr(w, f->key);
+		for (int i = 0; i < e->nr_extfrag; i++)
+			ms_json_record_ctx(w, NULL, ms_extfrag_fields,
+					   &e->extfrag[i], &x);
+		ms_jw_end(w);
+	} else if (IS("results")) {
+		ms_jw_obj(w, f->key);
+		for (int i = 0; i < c->nr_results; i++)
+			if (c->result_name[i][0])
+				ms_jw_u64(w, c->result_name[i], c->result[i]);
+		ms_jw_end(w);
+	} else if (IS("latency_log2_us")) {
+		trimmed(w, f->key, c->hist, MS_BPF_HIST);
 	}
 }
 
-static json *callsites(const struct ms_slab_events *e)
+void ms_json_buddy_events(struct ms_jw *w, const struct ms_buddy_events *e)
 {
-	json *a = json_object_new_array();
+	const struct ms_json_ctx how = { .have = e->fields,
+					 .hand = buddy_hand };
 
-	for (int i = 0; i < e->nr_sites; i++) {
-		const struct ms_callsite *cs = &e->sites[i];
-		json *o = json_object_new_object(), *st;
-
-		st = json_object_new_array();
-		put(o, "count", json_object_new_uint64(cs->count));
-		put(o, "share", dbl(cs->share));
-		for (int f = 0; f < cs->depth; f++)
-			json_object_array_add(st, str(cs->sym[f]));
-		put(o, "stack", st);
-		json_object_array_add(a, o);
-	}
-	return a;
+	ms_json_fields_ctx(w, ms_buddy_events_fields, e, &how);
 }
 
-static void slab_events(json *top, const struct ms_snapshot *s)
-{
-	const struct ms_slab_events *e = &s->slab_events;
-	json *sl = child(top, "slab");
+/* ---- slab ---------------------------------------------------------------- */
 
-	put(sl, "events_interval_s", dbl(e->interval));
-	slab_rates(sl, &s->slab);
-	if (!(e->fields & MS_SE_KFREE))
-		put(sl, "kfree_unknown_cache_per_s",
-		    dbl(e->kfree_unknown_rate));
-	if (e->target[0]) {
-		put(sl, "callsites_cache", str(e->target));
-		put(sl, "callsites", e->fields & MS_SE_CALLSITES ?
-					     callsites(e) :
-					     NULL);
+/* What the slab's hand rows need: the snapshot, and where they go. */
+struct slab_arg {
+	const struct ms_snapshot *s;
+	bool into; /* inside slab's own object */
+};
+
+/* The rates joined to slabinfo's caches: the events' rows of its table. */
+static void slab_caches(struct ms_jw *w, const struct ms_slab *sl)
+{
+	const struct ms_field *ev = ms_slab_cache_fields;
+
+	while (ev->key && !(ev->flags & MS_FF_EVENTS))
+		ev++;
+	ms_jw_arr(w, "caches");
+	for (int i = 0; i < sl->n; i++) {
+		ms_jw_obj(w, NULL);
+		ms_json_esc(w, "name", sl->caches[i].name, MS_NAME);
+		ms_jw_u64na(w, "objsize", sl->caches[i].objsize);
+		/* the events' rows end the table */
+		ms_json_fields(w, ev, &sl->caches[i], 0);
+		ms_jw_end(w);
+	}
+	ms_jw_end(w);
+}
+
+static void callsite_hand(struct ms_jw *w, const struct ms_field *f,
+			  const void *rec, void *arg)
+{
+	const struct ms_callsite *cs = rec;
+
+	ms_jw_arr(w, f->key);
+	for (int i = 0; i < cs->depth; i++)
+		ms_json_esc(w, NULL, cs->sym[i], MS_SYM);
+	ms_jw_end(w);
+}
+
+static void slab_hand(struct ms_jw *w, const struct ms_field *f,
+		      const void *rec, void *arg)
+{
+	const struct ms_slab_events *e = rec;
+	const struct slab_arg *a = arg;
+	const struct ms_json_ctx cs = { .hand = callsite_hand };
+
+	if (IS("caches")) {
+		if (!a->into)
+			slab_caches(w, &a->s->slab);
+	} else if (IS("kfree_unknown_cache_per_s")) {
+		if (!(e->fields & MS_SE_KFREE))
+			ms_jw_dblna(w, f->key, e->kfree_unknown_rate);
+	} else if (IS("callsites_cache")) {
+		if (e->target[0])
+			ms_json_esc(w, f->key, e->target, MS_NAME);
+	} else if (IS("callsites") && e->target[0]) {
+		if (!(e->fields & MS_SE_CALLSITES)) {
+			ms_jw_null(w, f->key);
+			return;
+		}
+		ms_jw_arr(w, f->key);
+		for (int i = 0; i < e->nr_sites; i++)
+			ms_json_record_ctx(w, NULL, ms_callsite_fields,
+					   &e->sites[i], &cs);
+		ms_jw_end(w);
 	}
 }
 
-static json *bpf_json(const struct ms_bpf_info *b)
+void ms_json_slab_events(struct ms_jw *w, const struct ms_snapshot *s,
+			 bool into)
 {
-	json *o = json_object_new_object(), *g = json_object_new_array();
-	json *st = json_object_new_array();
+	const struct slab_arg a = { s, into };
+	const struct ms_json_ctx how = { .have = s->slab_events.fields,
+					 .hand = slab_hand,
+					 .arg = (void *)&a };
 
-	for (int i = 0; i < b->nr_groups; i++)
-		json_object_array_add(g, json_object_new_string(b->groups[i]));
-	put(o, "groups", g);
-	put(o, "stats_enabled", json_object_new_boolean(b->stats));
-	for (int i = 0; i < b->nr_progs; i++) {
-		const struct ms_bpf_prog_stat *p = &b->progs[i];
-		json *e = json_object_new_object();
-
-		put(e, "name", json_object_new_string(p->name));
-		put(e, "group", json_object_new_string(p->group));
-		put(e, "run_time_ns", json_object_new_uint64(p->run_ns));
-		put(e, "run_count", json_object_new_uint64(p->run_cnt));
-		put(e, "run_time_ns_per_s", dbl(p->ns_rate));
-		put(e, "runs_per_s", dbl(p->cnt_rate));
-		json_object_array_add(st, e);
-	}
-	put(o, "stats", st);
-	put(o, "run_time_ns_per_s", dbl(b->ns_rate));
-	put(o, "runs_per_s", dbl(b->cnt_rate));
-	return o;
+	ms_json_fields_ctx(w, ms_slab_events_fields, &s->slab_events, &how);
 }
 
-void ms_json_events(struct json_object *top, const struct ms_snapshot *s,
-		    unsigned int sections)
-{
-	unsigned int want = sections & s->have;
+/* ---- the BPF backend ----------------------------------------------------- */
 
-	if (want & MS_SEC_BIT(MS_SEC_BUDDY_EVENTS))
-		buddy_events(top, &s->buddy_events);
-	if (want & MS_SEC_BIT(MS_SEC_SLAB_EVENTS))
-		slab_events(top, s);
-	if (s->bpf.open)
-		put(top, "bpf", bpf_json(&s->bpf));
+static void bpf_hand(struct ms_jw *w, const struct ms_field *f, const void *rec,
+		     void *arg)
+{
+	const struct ms_bpf_info *b = rec;
+
+	ms_jw_arr(w, f->key);
+	if (IS("groups"))
+		for (int i = 0; i < b->nr_groups; i++)
+			ms_jw_strn(w, NULL, b->groups[i],
+				   strnlen(b->groups[i], sizeof(b->groups[i])));
+	else
+		for (int i = 0; i < b->nr_progs; i++)
+			ms_json_record(w, NULL, ms_bpf_prog_fields,
+				       &b->progs[i], 0);
+	ms_jw_end(w);
+}
+
+void ms_json_bpf(struct ms_jw *w, const struct ms_bpf_info *b)
+{
+	const struct ms_json_ctx how = { .hand = bpf_hand };
+
+	ms_json_record_ctx(w, "bpf", ms_bpf_fields, b, &how);
 }

@@ -1,14 +1,20 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* The JSON of the live event sections and of the BPF backend itself. */
-#ifndef MS_OUT_JSON_EVENTS_H
-#define MS_OUT_JSON_EVENTS_H
+/* The JSON of the buddy and slab event sections and of the BPF backend. */
+#ifndef MS_STORE_JSON_EVENTS_H
+#define MS_STORE_JSON_EVENTS_H
 
-#include <json-c/json.h>
+#include "store/codec.h"
 
-#include "model/snapshot.h"
-
-/* Add buddy/slab event keys and "bpf" to top (docs/json.md). */
-void ms_json_events(struct json_object *top, const struct ms_snapshot *s,
-		    unsigned int sections);
+/* The keys the buddy events add to the open "buddy" object. */
+void ms_json_buddy_events(struct ms_jw *w, const struct ms_buddy_events *e);
+/*
+ * The keys the slab events add to the open "slab" object; into: slab's
+ * own keys were written (its caches carry the rates), else the caches
+ * with their rates are written here.
+ */
+void ms_json_slab_events(struct ms_jw *w, const struct ms_snapshot *s,
+			 bool into);
+/* "bpf": the groups attached and their programs' costs. */
+void ms_json_bpf(struct ms_jw *w, const struct ms_bpf_info *b);
 
 #endif

@@ -3,15 +3,18 @@
  * The JSON of the fault, reclaim and NUMA event sections (probes/bpf)
  * and of the task delays (probes/taskstats).
  */
-#ifndef MS_OUT_JSON_LIVE_H
-#define MS_OUT_JSON_LIVE_H
+#ifndef MS_STORE_JSON_LIVE_H
+#define MS_STORE_JSON_LIVE_H
 
-#include <json-c/json.h>
+#include "store/codec.h"
 
-#include "model/snapshot.h"
-
-/* Add fault_events, reclaim.* and numa.* event keys to top (docs/json.md). */
-void ms_json_live(struct json_object *top, const struct ms_snapshot *s,
-		  unsigned int sections);
+/* "fault_events": the totals and the processes with faults. */
+void ms_json_fault_events(struct ms_jw *w, const struct ms_fault_events *e);
+/* The keys the reclaim events add to the open "reclaim" object. */
+void ms_json_reclaim_events(struct ms_jw *w, const struct ms_reclaim_events *e);
+/* "task_delays" (inside "reclaim"). */
+void ms_json_task_delays(struct ms_jw *w, const struct ms_task_delays *d);
+/* The keys the NUMA events add to the open "numa" object. */
+void ms_json_numa_events(struct ms_jw *w, const struct ms_numa_events *e);
 
 #endif
