@@ -192,7 +192,7 @@ const struct ms_field ms_latency_fields[] = {
 	L(count, MS_F_U64, "count", NA, NULL),
 	L(rate, MS_F_DBL, "per_s", RATE, "/s"),
 	/* written for reading; read back from total_ns (older: total_ms) */
-	L(total_ns, MS_F_U64, "total_ms", NA | MS_FF_DERIVED, "ms",
+	L(total_ns, MS_F_U64, "total_ms", NA | MS_FF_NOREAD, "ms",
 	  .scale = 1e6),
 	L(total_ns, MS_F_U64, "total_ns", NA, "ns"),
 	L(ns_rate, MS_F_DBL, "ms_per_s", RATE, "ms/s", .scale = 1e6),

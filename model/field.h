@@ -44,11 +44,14 @@ enum {
 	 */
 	MS_FF_NA = 1 << 0,
 	MS_FF_RATE = 1 << 1, /* a per-second rate (model/rates.c) */
-	MS_FF_DERIVED = 1 << 2, /* computed by model/derive.c, not read */
+	/* computed (model/derive.c), not read from the system; a replay
+	 * reads it back as recorded */
+	MS_FF_DERIVED = 1 << 2,
 	MS_FF_SETN = 1 << 3, /* a vector that sets its count when decoded */
 	MS_FF_EVENTS = 1 << 4, /* filled by an events section (probes/bpf) */
 	MS_FF_NOJSON = 1 << 5, /* kept, not in the JSON */
 	MS_FF_OMIT = 1 << 6, /* without its `need` bits: left out, not null */
+	MS_FF_NOREAD = 1 << 7, /* written, not read back (another key is) */
 };
 
 /* The names of an enum's values, and the value an unknown name reads as. */
@@ -96,14 +99,14 @@ struct ms_field {
 		.off = offsetof(T, m), .size = MS_FSIZE(T, m), .unit = (u), \
 		.explain = (ex), __VA_ARGS__                                \
 	}
-#define MS_FIELD_VEC(T, m, ty, k, nm, fl, u, ex, ...)                \
-	{                                                             \
-		.key = (k), .type = (ty), .flags = (fl),              \
-		.off = offsetof(T, m),                                \
-		.size = (unsigned short)(MS_FSIZE(T, m) /             \
-					 sizeof(((T *)0)->m[0])),     \
-		.n = offsetof(T, nm), .unit = (u), .explain = (ex),   \
-		__VA_ARGS__                                           \
+#define MS_FIELD_VEC(T, m, ty, k, nm, fl, u, ex, ...)               \
+	{                                                           \
+		.key = (k), .type = (ty), .flags = (fl),            \
+		.off = offsetof(T, m),                              \
+		.size = (unsigned short)(MS_FSIZE(T, m) /           \
+					 sizeof(((T *)0)->m[0])),   \
+		.n = offsetof(T, nm), .unit = (u), .explain = (ex), \
+		__VA_ARGS__                                         \
 	}
 #define MS_FIELD_ENUM(T, m, k, fl, names, ex)                          \
 	{                                                              \
@@ -114,8 +117,8 @@ struct ms_field {
 	{                                                                  \
 		.key = (k), .type = MS_F_OBJ, .sub = (fields), __VA_ARGS__ \
 	}
-#define MS_FIELD_HAND(k, ex, ...)                                       \
-	{                                                               \
+#define MS_FIELD_HAND(k, ex, ...)                                           \
+	{                                                                   \
 		.key = (k), .type = MS_F_HAND, .explain = (ex), __VA_ARGS__ \
 	}
 #define MS_FIELD_END        \

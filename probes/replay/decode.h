@@ -1,59 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Reading a --json sample back into a snapshot: type-checked accessors
- * (a key of the wrong type reads as absent) and the section decoders.
+ * The replay backend's part of reading a --json line: the live event
+ * sections (decode_live.c); the accessors, the table reader and the core
+ * sections are the store's codec (store/jread.h).
  */
 #ifndef MS_REPLAY_DECODE_H
 #define MS_REPLAY_DECODE_H
 
-#include <json-c/json.h>
-#include <stdbool.h>
-#include <stddef.h>
+#include "store/jread.h"
 
-#include "model/snapshot.h"
-
-typedef struct json_object json;
-
-json *ms_j(json *o, const char *k); /* NULL when absent or null */
-json *ms_jobj(json *o, const char *k); /* an object, else NULL */
-json *ms_jarr(json *o, const char *k); /* an array, else NULL */
-bool ms_jhas(json *o, const char *k); /* present, even as null */
-int ms_jlen(json *a); /* 0 unless an array */
-json *ms_jat(json *a, int i);
-uint64_t ms_ju64v(json *v); /* MS_NA unless a number >= 0 */
-uint64_t ms_ju64(json *o, const char *k);
-double ms_jdblv(json *v); /* NAN unless a number */
-double ms_jdbl(json *o, const char *k);
-uint64_t ms_jscaled(json *o, const char *k, double mul); /* round(v*mul) */
-int ms_jint(json *o, const char *k, int dflt);
-bool ms_jbool(json *o, const char *k);
-uint64_t ms_jhex(json *o, const char *k); /* "7f00..." */
-/* A string ms_escape() wrote, unescaped back to the raw bytes. */
-void ms_jstr(json *o, const char *k, char *dst, size_t n);
-void ms_jstrv(json *v, char *dst, size_t n);
-/* A string written as it was (fixed kernel names). */
-void ms_jraw(json *o, const char *k, char *dst, size_t n);
-/* The first key of an object: tells which code made it. */
-const char *ms_jfirst(json *o);
-
-/*
- * A record through its field table (model/field.h): each field from its
- * key, as its type says; a key absent reads as not available, but a key
- * with `need` bits (an MS_FF_NA object) absent leaves rec as it is, and
- * present sets those bits in *have. MS_F_HAND rows go to hand.
- */
-struct ms_field;
-struct ms_jread {
-	unsigned int *have;	/* the section's field bits, or NULL */
-	void (*hand)(json *o, const struct ms_field *f, void *rec,
-		     const struct ms_jread *how);
-	void *arg;		/* for hand */
-};
-void ms_jread_fields(json *o, const struct ms_field *t, void *rec,
-		     const struct ms_jread *how);
-
-/* Every section a --json line holds: sets s->have. */
-void ms_decode_core(json *top, struct ms_snapshot *s);
+/* Every events section a --json line holds: sets s->have. */
 void ms_decode_live(json *top, struct ms_snapshot *s);
 
 #endif

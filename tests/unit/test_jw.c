@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "store/codec.h"
+#include "store/jread.h"
 #include "store/jw.h"
 
 static char buf[1 << 16];
@@ -147,12 +148,98 @@ static void kv_repeated(void **state)
 	free(l.v);
 }
 
+/* A record written from its table, read back through it, written again. */
+static void roundtrip(const struct ms_field *t, const void *rec, void *back)
+{
+	static char first[sizeof(buf)];
+	struct json_object *o;
+	struct ms_jw w;
+	FILE *f = mem();
+
+	ms_jw_init(&w, f, 0);
+	ms_json_record(&w, NULL, t, rec, 0);
+	snprintf(first, sizeof(first), "%s", done(f));
+	o = json_tokener_parse(first);
+	assert_non_null(o);
+	ms_jread_fields(o, t, back, NULL);
+	json_object_put(o);
+	f = mem();
+	ms_jw_init(&w, f, 0);
+	ms_json_record(&w, NULL, t, back, 0);
+	assert_string_equal(done(f), first);
+}
+
+static void tables_roundtrip(void **state)
+{
+	struct ms_zone z = { .node = 1,
+			     .name = "Nor\"mal\x01",
+			     .nr_orders = 3,
+			     .free_blocks = { 5, MS_NA, 7 },
+			     .largest_order = -1,
+			     .frag_index = NAN,
+			     .unusable = { 0.5, 1, NAN },
+			     .extfrag = { -1, 0.25, 0.125 },
+			     .wmark_min = 10,
+			     .wmark_low = MS_NA,
+			     .wmark_high = 30,
+			     .boost = 2,
+			     .wmark_promo = 40,
+			     .wstate = MS_WMARK_LOW,
+			     .managed = 1000,
+			     .present = MS_NA,
+			     .spanned = 9,
+			     .cma = 0,
+			     .nr_protection = 2,
+			     .protection = { 0, 3019 } };
+	struct ms_proc p = { .pid = 42,
+			     .comm = "a/b\tc",
+			     .state = 'S',
+			     .uid = 1000,
+			     .user = "me",
+			     .kthread = true,
+			     .rss_kb = 1,
+			     .pss_kb = MS_NA,
+			     .swap_kb = 0,
+			     .vmas = 3,
+			     .minflt = 4,
+			     .majflt = 5,
+			     .minflt_rate = 1.5,
+			     .majflt_rate = NAN };
+	struct ms_vma v = { .start = 0x7f0000,
+			    .end = 0x7f1000,
+			    .perms = "r-xp",
+			    .offset = 0,
+			    .dev = "fd:01",
+			    .inode = 77,
+			    .path = "/lib/x.so",
+			    .kind = MS_VMA_FILE,
+			    .rss_kb = 4,
+			    .vmflags = "rd ex" };
+	struct ms_zone z2 = { 0 };
+	struct ms_proc p2 = { 0 };
+	struct ms_vma v2 = { 0 };
+
+	(void)state;
+	roundtrip(ms_zone_fields, &z, &z2);
+	assert_int_equal(z2.nr_orders, 3);
+	assert_int_equal(z2.wstate, MS_WMARK_LOW);
+	assert_int_equal(z2.node, 1);
+	roundtrip(ms_proc_fields, &p, &p2);
+	assert_string_equal(p2.comm, p.comm);
+	assert_int_equal(p2.state, 'S');
+	roundtrip(ms_vma_fields, &v, &v2);
+	assert_string_equal(v2.path, "/lib/x.so");
+	assert_int_equal(v2.kind, MS_VMA_FILE);
+	free(v2.path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(strings),
 		cmocka_unit_test(numbers),
 		cmocka_unit_test(kv_repeated),
+		cmocka_unit_test(tables_roundtrip),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

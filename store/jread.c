@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Type-checked reads of a parsed JSON line for the replay decoders. */
-#include "probes/replay/decode.h"
+/* Type-checked reads of a parsed JSON line (store/jread.h). */
+#include "store/jread.h"
 
 #include "model/field.h"
 
@@ -222,6 +222,18 @@ static void read_vec(json *a, const struct ms_field *f, void *rec)
 	set_n(f, rec, n);
 }
 
+/* An allocated string: NULL when absent or null. */
+static void read_pstr(json *o, const char *k, char **dst)
+{
+	char buf[4 * 4096 + 1];
+
+	*dst = NULL;
+	if (!ms_j(o, k))
+		return;
+	ms_jstr(o, k, buf, sizeof(buf));
+	*dst = strdup(buf);
+}
+
 static void read_field(json *o, const struct ms_field *f, void *rec,
 		       const struct ms_jread *how)
 {
@@ -266,7 +278,8 @@ static void read_field(json *o, const struct ms_field *f, void *rec,
 		ms_jraw(o, f->key, s, sizeof(s));
 		*(int *)p = ms_name_find(f->sub, s);
 		break;
-	case MS_F_PSTR: /* allocated: its area's decoder reads it */
+	case MS_F_PSTR:
+		read_pstr(o, f->key, p);
 		break;
 	case MS_F_U64V:
 	case MS_F_DBLV:
@@ -288,7 +301,7 @@ void ms_jread_fields(json *o, const struct ms_field *t, void *rec,
 	for (; t->key; t++) {
 		bool there = ms_j(o, t->key), omit = t->flags & MS_FF_OMIT;
 
-		if (t->flags & (MS_FF_DERIVED | MS_FF_NOJSON))
+		if (t->flags & (MS_FF_NOREAD | MS_FF_NOJSON))
 			continue;
 		/* a part the section did not count: rec keeps what it has */
 		if ((t->need && !omit && !there) ||

@@ -2,11 +2,11 @@
 /*
  * A --json line back into a snapshot: the header, meminfo, buddy, slab,
  * processes, VMAs and the maple tree, reclaim, NUMA and the module's
- * experiments, mirroring store/json.c. Absent keys stay MS_NA / NAN.
+ * experiments, mirroring store/json.c: records through their field tables
+ * (store/codec_read.c), the irregular parts by hand. Absent keys stay
+ * MS_NA / NAN.
  */
-#include "probes/replay/decode.h"
-
-#include "model/field.h"
+#include "store/jread.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -65,20 +65,6 @@ static int u64s(json *a, uint64_t *v, int max)
 	return n;
 }
 
-static void dbls(json *a, double *v, int max)
-{
-	for (int i = 0; i < ms_jlen(a) && i < max; i++)
-		v[i] = ms_jdblv(ms_jat(a, i));
-}
-
-static enum ms_wmark_state wstate(json *z)
-{
-	json *v = ms_j(z, "under_watermark");
-
-	return v ? ms_name_find(&ms_wmark_names, json_object_get_string(v)) :
-		   MS_WMARK_UNKNOWN;
-}
-
 static void zone_migrate(struct ms_buddy *b, struct ms_zone *z, json *mt,
 			 json *pb)
 {
@@ -99,33 +85,13 @@ static void zone_migrate(struct ms_buddy *b, struct ms_zone *z, json *mt,
 static void zone_decode(struct ms_buddy *b, json *j)
 {
 	struct ms_zone *z = ms_zone_add(b);
-	json *w = ms_jobj(j, "watermarks"), *mt = ms_jobj(j, "migratetypes");
+	json *mt = ms_jobj(j, "migratetypes");
 
 	if (!z)
 		return;
-	z->node = ms_jint(j, "node", -1);
-	ms_jstr(j, "zone", z->name, sizeof(z->name));
-	z->free_pages = ms_ju64(j, "free_pages");
-	z->nr_orders =
-		u64s(ms_jarr(j, "free_blocks"), z->free_blocks, MS_MAX_ORDER);
+	ms_jread_fields(j, ms_zone_fields, z, NULL);
 	if (z->nr_orders > b->nr_orders)
 		b->nr_orders = z->nr_orders;
-	z->largest_order = ms_jint(j, "largest_order", -1);
-	z->frag_index = ms_jdbl(j, "frag_index");
-	dbls(ms_jarr(j, "unusable_index"), z->unusable, MS_MAX_ORDER);
-	dbls(ms_jarr(j, "extfrag_index"), z->extfrag, MS_MAX_ORDER);
-	z->wmark_min = ms_ju64(w, "min");
-	z->wmark_low = ms_ju64(w, "low");
-	z->wmark_high = ms_ju64(w, "high");
-	z->wmark_promo = ms_ju64(w, "promo");
-	z->boost = ms_ju64(w, "boost");
-	z->wstate = wstate(j);
-	z->managed = ms_ju64(j, "managed_pages");
-	z->present = ms_ju64(j, "present_pages");
-	z->spanned = ms_ju64(j, "spanned_pages");
-	z->cma = ms_ju64(j, "cma_pages");
-	z->nr_protection =
-		u64s(ms_jarr(j, "protection"), z->protection, MS_MAX_PROT);
 	if (mt)
 		zone_migrate(b, z, mt, ms_jobj(j, "pageblocks"));
 }
@@ -171,18 +137,7 @@ static void slab_detail(json *j, struct ms_slab_detail *d)
 	int n = ms_jlen(al);
 
 	d->valid = true;
-	ms_jstr(j, "name", d->name, sizeof(d->name));
-	d->order = ms_ju64(j, "order");
-	d->object_size = ms_ju64(j, "object_size");
-	d->slab_size = ms_ju64(j, "slab_size");
-	d->align = ms_ju64(j, "align");
-	d->objs_per_slab = ms_ju64(j, "objs_per_slab");
-	d->reclaim_account = ms_ju64(j, "reclaim_account");
-	d->hwcache_align = ms_ju64(j, "hwcache_align");
-	d->cache_dma = ms_ju64(j, "cache_dma");
-	d->poison = ms_ju64(j, "poison");
-	d->min_partial = ms_ju64(j, "min_partial");
-	d->cpu_partial = ms_ju64(j, "cpu_partial");
+	ms_jread_fields(j, ms_slab_detail_fields, d, NULL);
 	nodecount(ms_jobj(j, "slabs"), &d->slabs, 'N');
 	nodecount(ms_jobj(j, "partial"), &d->partial, 'N');
 	nodecount(ms_jobj(j, "cpu_slabs"), &d->cpu_slabs, 'N');
@@ -201,23 +156,8 @@ static void slab_cache(json *j, struct ms_slab *sl)
 {
 	struct ms_slab_cache *c = ms_slab_add(sl);
 
-	if (!c)
-		return;
-	ms_jstr(j, "name", c->name, sizeof(c->name));
-	c->active_objs = ms_ju64(j, "active_objs");
-	c->num_objs = ms_ju64(j, "num_objs");
-	c->objsize = ms_ju64(j, "objsize");
-	c->objperslab = ms_ju64(j, "objperslab");
-	c->pagesperslab = ms_ju64(j, "pagesperslab");
-	c->active_slabs = ms_ju64(j, "active_slabs");
-	c->num_slabs = ms_ju64(j, "num_slabs");
-	c->size_bytes = ms_ju64(j, "size_bytes");
-	c->active_pct = ms_jdbl(j, "active_pct");
-	c->objs_rate = ms_jdbl(j, "objs_per_s");
-	c->bytes_rate = ms_jdbl(j, "bytes_per_s");
-	c->alloc_rate = ms_jdbl(j, "alloc_rate");
-	c->free_rate = ms_jdbl(j, "free_rate");
-	c->alloc_bytes_rate = ms_jdbl(j, "alloc_bytes_rate");
+	if (c)
+		ms_jread_fields(j, ms_slab_cache_fields, c, NULL);
 }
 
 static void slab(json *j, struct ms_snapshot *s)
@@ -244,34 +184,15 @@ static void procs(json *a, struct ms_snapshot *s)
 	if (!json_object_is_type(a, json_type_array))
 		return;
 	for (int i = 0; i < ms_jlen(a); i++) {
-		json *j = ms_jat(a, i);
 		struct ms_proc *p = ms_proc_add(&s->procs);
-		char st[8];
-		uint64_t uid = ms_ju64(j, "uid");
 
 		if (!p)
 			return;
-		p->pid = ms_jint(j, "pid", 0);
-		ms_jstr(j, "comm", p->comm, sizeof(p->comm));
-		ms_jraw(j, "state", st, sizeof(st));
-		p->state = st[0];
-		p->uid = uid > UINT32_MAX ? UINT32_MAX : (uint32_t)uid;
-		/* recordings before the user was recorded: "" (the view
-		 * shows the uid, never this machine's name for it) */
-		ms_jstr(j, "user", p->user, sizeof(p->user));
-		p->kthread = ms_jbool(j, "kthread");
-		p->rss_kb = ms_ju64(j, "rss_kb");
-		p->pss_kb = ms_ju64(j, "pss_kb");
-		p->swap_kb = ms_ju64(j, "swap_kb");
-		p->vmas = ms_ju64(j, "vmas");
-		p->minflt = ms_ju64(j, "minflt");
-		p->majflt = ms_ju64(j, "majflt");
-		p->minflt_rate = ms_jdbl(j, "minflt_per_s");
-		p->majflt_rate = ms_jdbl(j, "majflt_per_s");
+		/* before the user was recorded: "" (the view shows the uid) */
+		ms_jread_fields(ms_jat(a, i), ms_proc_fields, p, NULL);
 	}
 	s->have |= BIT(PROCS);
 }
-
 
 static void vma_numa(json *j, struct ms_vmas *vs, struct ms_vma *v)
 {
@@ -295,51 +216,16 @@ static void vma_numa(json *j, struct ms_vmas *vs, struct ms_vma *v)
 static void vma(json *j, struct ms_vmas *vs)
 {
 	struct ms_vma *v = ms_vma_add(vs);
-	char kind[16], path[4 * 4096 + 1];
 
 	if (!v)
 		return;
-	v->start = ms_jhex(j, "start");
-	v->end = ms_jhex(j, "end");
-	v->offset = ms_jhex(j, "offset");
-	ms_jraw(j, "perms", v->perms, sizeof(v->perms));
-	ms_jstr(j, "dev", v->dev, sizeof(v->dev));
-	v->inode = ms_ju64(j, "inode");
-	v->path = NULL;
-	if (ms_j(j, "path")) {
-		ms_jstr(j, "path", path, sizeof(path));
-		v->path = strdup(path);
-	}
-	ms_jraw(j, "kind", kind, sizeof(kind));
-	v->kind = ms_name_find(&ms_vma_kind_names, kind);
+	ms_jread_fields(j, ms_vma_fields, v, NULL);
 	v->size_kb = ms_ju64(j, "size_kb");
-	v->rss_kb = ms_ju64(j, "rss_kb");
-	v->pss_kb = ms_ju64(j, "pss_kb");
-	v->shared_clean = ms_ju64(j, "shared_clean_kb");
-	v->shared_dirty = ms_ju64(j, "shared_dirty_kb");
-	v->private_clean = ms_ju64(j, "private_clean_kb");
-	v->private_dirty = ms_ju64(j, "private_dirty_kb");
-	v->referenced = ms_ju64(j, "referenced_kb");
-	v->anonymous = ms_ju64(j, "anonymous_kb");
-	v->anon_huge_kb = ms_ju64(j, "anon_huge_kb");
-	v->swap_kb = ms_ju64(j, "swap_kb");
-	v->swap_pss_kb = ms_ju64(j, "swap_pss_kb");
-	v->locked_kb = ms_ju64(j, "locked_kb");
-	v->thp_eligible = ms_ju64(j, "thp_eligible");
+	ms_jread_fields(j, ms_vma_smaps_fields, v, NULL);
 	v->kernel_page_kb = v->shmem_pmd_kb = MS_NA;
-	ms_jstr(j, "vmflags", v->vmflags, sizeof(v->vmflags));
 	if (ms_have(v->rss_kb))
 		vs->has_smaps = true;
 	vma_numa(j, vs, v);
-}
-
-static void vma_sum(json *j, struct ms_vma_sum *s)
-{
-	s->count = ms_ju64(j, "count");
-	s->size_kb = ms_ju64(j, "size_kb");
-	s->rss_kb = ms_ju64(j, "rss_kb");
-	s->pss_kb = ms_ju64(j, "pss_kb");
-	s->swap_kb = ms_ju64(j, "swap_kb");
 }
 
 static void hexes(json *a, uint64_t *v, int *n)
@@ -433,9 +319,10 @@ static void vmas(json *j, struct ms_snapshot *s)
 	for (int i = 0; i < ms_jlen(list); i++)
 		vma(ms_jat(list, i), v);
 	for (int k = 0; k < MS_VMA_NKINDS; k++)
-		vma_sum(ms_jobj(sum, ms_name_of(&ms_vma_kind_names, k)),
-			&v->kind[k]);
-	vma_sum(ms_jobj(sum, "total"), &v->total);
+		ms_jread_fields(ms_jobj(sum, ms_name_of(&ms_vma_kind_names, k)),
+				ms_vma_sum_fields, &v->kind[k], NULL);
+	ms_jread_fields(ms_jobj(sum, "total"), ms_vma_sum_fields, &v->total,
+			NULL);
 	s->have |= BIT(VMAS);
 }
 
@@ -444,11 +331,7 @@ static void vmas(json *j, struct ms_snapshot *s)
 static void psi(json *j, struct ms_psi_line *p)
 {
 	p->valid = j != NULL;
-	p->avg10 = ms_jdbl(j, "avg10");
-	p->avg60 = ms_jdbl(j, "avg60");
-	p->avg300 = ms_jdbl(j, "avg300");
-	p->total = ms_ju64(j, "total");
-	p->total_rate = ms_jdbl(j, "total_us_per_s");
+	ms_jread_fields(j, ms_psi_fields, p, NULL);
 }
 
 static void swaps(json *a, struct ms_reclaim *r)
@@ -459,11 +342,7 @@ static void swaps(json *a, struct ms_reclaim *r)
 
 		if (!d)
 			return;
-		ms_jstr(j, "name", d->name, sizeof(d->name));
-		ms_jstr(j, "type", d->type, sizeof(d->type));
-		d->size_kb = ms_ju64(j, "size_kb");
-		d->used_kb = ms_ju64(j, "used_kb");
-		d->prio = ms_jint(j, "priority", 0);
+		ms_jread_fields(j, ms_swap_fields, d, NULL);
 	}
 }
 
@@ -475,17 +354,7 @@ static void zram(json *a, struct ms_reclaim *r)
 
 		if (!z)
 			return;
-		ms_jstr(j, "name", z->name, sizeof(z->name));
-		z->disksize = ms_ju64(j, "disksize");
-		z->orig_data_size = ms_ju64(j, "orig_data_size");
-		z->compr_data_size = ms_ju64(j, "compr_data_size");
-		z->mem_used_total = ms_ju64(j, "mem_used_total");
-		z->mem_limit = ms_ju64(j, "mem_limit");
-		z->mem_used_max = ms_ju64(j, "mem_used_max");
-		z->same_pages = ms_ju64(j, "same_pages");
-		z->pages_compacted = ms_ju64(j, "pages_compacted");
-		ms_jstr(j, "comp_algorithm", z->comp_algorithm,
-			sizeof(z->comp_algorithm));
+		ms_jread_fields(j, ms_zram_fields, z, NULL);
 	}
 }
 
@@ -530,11 +399,7 @@ static void numa(json *j, struct ms_snapshot *s)
 
 		if (!n)
 			return;
-		n->node = ms_jint(e, "node", -1);
-		ms_jstr(e, "cpus", n->cpus, sizeof(n->cpus));
-		n->mem_total_kb = ms_ju64(e, "mem_total_kb");
-		n->mem_free_kb = ms_ju64(e, "mem_free_kb");
-		n->mem_used_kb = ms_ju64(e, "mem_used_kb");
+		ms_jread_fields(e, ms_numa_node_fields, n, NULL);
 		n->nr_distance = 0;
 		for (int k = 0; k < ms_jlen(d) && k < MS_MAX_NODES; k++) {
 			json *v = ms_jat(d, k);
@@ -566,25 +431,9 @@ static void alloc_probe(json *j, struct ms_snapshot *s)
 		json *e = ms_jat(a, i);
 		struct ms_alloc_order *o = &p->order[p->nr_orders++];
 
-		o->attempts = ms_jint(e, "attempts", 0);
-		o->ok = ms_jint(e, "ok", 0);
-		o->fail = ms_jint(e, "fail", 0);
-		o->min_ns = ms_ju64(e, "min_ns");
-		o->mean_ns = ms_ju64(e, "mean_ns");
-		o->max_ns = ms_ju64(e, "max_ns");
+		ms_jread_fields(e, ms_alloc_order_fields, o, NULL);
 	}
 	s->have |= BIT(ALLOC_PROBE);
-}
-
-static void bench_result(json *j, struct ms_bench_result *r)
-{
-	r->ok = ms_ju64(j, "ok");
-	r->failures = ms_ju64(j, "failures");
-	r->ops_per_sec = ms_ju64(j, "ops_per_sec");
-	r->mean_ns = ms_ju64(j, "mean_ns");
-	r->p50_ns = ms_ju64(j, "p50_ns");
-	r->p99_ns = ms_ju64(j, "p99_ns");
-	r->max_ns = ms_ju64(j, "max_ns");
 }
 
 static void slab_bench(json *j, struct ms_snapshot *s)
@@ -593,16 +442,15 @@ static void slab_bench(json *j, struct ms_snapshot *s)
 	struct ms_slab_bench *b = &s->slab_bench;
 
 	b->seq = 1; /* it ran; the module's own number is not recorded */
-	b->size = ms_ju64(j, "size");
-	b->count = ms_ju64(j, "count");
-	b->cache_object_size = ms_ju64(j, "cache_object_size");
-	b->kmalloc_bucket = ms_ju64(j, "kmalloc_bucket");
+	ms_jread_fields(j, ms_slab_bench_fields, b, NULL);
 	b->max_size = b->max_count = b->max_bytes = MS_NA;
 	for (int a = 0; a < MS_BENCH_APIS; a++) {
 		json *api = ms_jobj(j, apis[a]);
 
-		bench_result(ms_jobj(api, "alloc"), &b->r[a][MS_BENCH_ALLOC]);
-		bench_result(ms_jobj(api, "free"), &b->r[a][MS_BENCH_FREE]);
+		ms_jread_fields(ms_jobj(api, "alloc"), ms_bench_result_fields,
+				&b->r[a][MS_BENCH_ALLOC], NULL);
+		ms_jread_fields(ms_jobj(api, "free"), ms_bench_result_fields,
+				&b->r[a][MS_BENCH_FREE], NULL);
 	}
 	s->have |= BIT(SLAB_BENCH);
 }

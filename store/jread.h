@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Reading a --json line back: type-checked accessors of a parsed line (a
+ * key of the wrong type reads as absent), records read from their field
+ * tables (store/codec_read.c) and the core sections (store/json_read.c).
+ */
+#ifndef MS_STORE_JREAD_H
+#define MS_STORE_JREAD_H
+
+#include <json-c/json.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "model/field.h"
+#include "model/snapshot.h"
+
+typedef struct json_object json;
+
+json *ms_j(json *o, const char *k); /* NULL when absent or null */
+json *ms_jobj(json *o, const char *k); /* an object, else NULL */
+json *ms_jarr(json *o, const char *k); /* an array, else NULL */
+bool ms_jhas(json *o, const char *k); /* present, even as null */
+int ms_jlen(json *a); /* 0 unless an array */
+json *ms_jat(json *a, int i);
+uint64_t ms_ju64v(json *v); /* MS_NA unless a number >= 0 */
+uint64_t ms_ju64(json *o, const char *k);
+double ms_jdblv(json *v); /* NAN unless a number */
+double ms_jdbl(json *o, const char *k);
+uint64_t ms_jscaled(json *o, const char *k, double mul); /* round(v*mul) */
+int ms_jint(json *o, const char *k, int dflt);
+bool ms_jbool(json *o, const char *k);
+uint64_t ms_jhex(json *o, const char *k); /* "7f00..." */
+/* A string ms_escape() wrote, unescaped back to the raw bytes. */
+void ms_jstr(json *o, const char *k, char *dst, size_t n);
+void ms_jstrv(json *v, char *dst, size_t n);
+/* A string written as it was (fixed kernel names). */
+void ms_jraw(json *o, const char *k, char *dst, size_t n);
+/* The first key of an object: tells which code made it. */
+const char *ms_jfirst(json *o);
+
+/*
+ * A record through its field table (model/field.h): each field from its
+ * key, as its type says; a key absent reads as not available, but a key
+ * with `need` bits (an MS_FF_NA object) absent leaves rec as it is, and
+ * present sets those bits in *have. MS_F_HAND rows go to hand; rows with
+ * MS_FF_NOREAD are written only. how may be NULL.
+ */
+struct ms_jread {
+	unsigned int *have; /* the section's field bits, or NULL */
+	void (*hand)(json *o, const struct ms_field *f, void *rec,
+		     const struct ms_jread *how);
+	void *arg; /* for hand */
+};
+void ms_jread_fields(json *o, const struct ms_field *t, void *rec,
+		     const struct ms_jread *how);
+
+/* Every core section a --json line holds: sets s->have. */
+void ms_decode_core(json *top, struct ms_snapshot *s);
+
+#endif
