@@ -273,7 +273,8 @@ static void zone_values(struct om *om, const struct ms_buddy *b)
 		family(om, f->metric, OM_GAUGE, f->unit, f->help);
 		for (int i = 0; i < b->nr_zones; i++) {
 			zone_lbl(&l, &b->zones[i]);
-			put_u(om, &l, *(const uint64_t *)ms_fptr(f, &b->zones[i]));
+			put_u(om, &l,
+			      *(const uint64_t *)ms_fptr(f, &b->zones[i]));
 		}
 	}
 }
@@ -728,13 +729,38 @@ static void om_numa(struct om *om, const struct ms_numa *n)
 
 /* ---- Events (probes/bpf): rates over the interval ---------------------------- */
 
-static void per_order_rate(struct om *om, const char *name, const char *help,
-			   const double *v, int n)
+/*
+ * The family a field table names at key (its rows flat: nested objects
+ * searched too), announced: the table spells its name and help once.
+ */
+static const struct ms_field *
+table_family(struct om *om, const struct ms_field *t, const char *key)
 {
+	const struct ms_field *fl[64];
+	int n = ms_fields_flat(t, fl, 64);
+
+	for (int i = 0; i < n; i++) {
+		if (strcmp(fl[i]->key, key) || !fl[i]->metric)
+			continue;
+		family(om, fl[i]->metric, OM_GAUGE,
+		       fl[i]->unit && !strcmp(fl[i]->unit, "ratio") ? "ratio" :
+								      NULL,
+		       fl[i]->help);
+		return fl[i];
+	}
+	abort(); /* a key without its family: the table and this disagree */
+}
+
+/* A per-order rate vector of the buddy events, labelled by order. */
+static void per_order_rate(struct om *om, const struct ms_buddy_events *e,
+			   const char *key)
+{
+	const struct ms_field *f =
+		table_family(om, ms_buddy_events_fields, key);
+	const double *v = ms_fptr(f, e);
 	struct lbl l;
 
-	family(om, name, OM_GAUGE, NULL, help);
-	for (int o = 0; o < n; o++) {
+	for (int o = 0; o < e->nr_orders; o++) {
 		lbl_reset(&l);
 		lbl_int(&l, "order", o);
 		put_d(om, &l, v[o]);
@@ -744,46 +770,32 @@ static void per_order_rate(struct om *om, const char *name, const char *help,
 static void om_buddy_events(struct om *om, const struct ms_buddy_events *e)
 {
 	if (e->fields & MS_BE_ALLOC) {
-		per_order_rate(
-			om, "memscope_bpf_page_allocs_per_second",
-			"page allocations per second (kmem:mm_page_alloc)",
-			e->alloc_rate, e->nr_orders);
-		per_order_rate(om,
-			       "memscope_bpf_page_alloc_failures_per_second",
-			       "allocations that returned no page, per second",
-			       e->fail_rate, e->nr_orders);
+		per_order_rate(om, e, "alloc_rate_per_order");
+		per_order_rate(om, e, "alloc_fail_rate_per_order");
 	}
 	if (e->fields & MS_BE_FREE)
-		per_order_rate(om, "memscope_bpf_page_frees_per_second",
-			       "page frees per second (kmem:mm_page_free)",
-			       e->free_rate, e->nr_orders);
-	if (e->fields & MS_BE_COMPACT) {
-		family(om, "memscope_bpf_compaction_runs_per_second", OM_GAUGE,
-		       NULL, "compaction runs begun per second");
-		put_d(om, NULL, e->compaction.runs_rate);
-	}
+		per_order_rate(om, e, "free_rate_per_order");
+	if (e->fields & MS_BE_COMPACT)
+		put_d(om, NULL,
+		      *(const double *)ms_fptr(
+			      table_family(om, ms_buddy_events_fields, "per_s"),
+			      e));
 }
 
 static void om_fault_events(struct om *om, const struct ms_fault_events *e)
 {
 	struct lbl l;
 
-	/* which group feeds each count: the others are not counted here */
-	static const unsigned int fed_by[MS_FC_LOCK_WAITS] = {
-		[MS_FC_HW] = MS_FE_HW,	     [MS_FC_FAULTS] = MS_FE_SPLIT,
-		[MS_FC_MINOR] = MS_FE_SPLIT, [MS_FC_MAJOR] = MS_FE_SPLIT,
-		[MS_FC_ANON] = MS_FE_SPLIT,  [MS_FC_FILE] = MS_FE_SPLIT,
-		[MS_FC_WRITE] = MS_FE_HW,    [MS_FC_WP] = MS_FE_HW,
-		[MS_FC_COW] = MS_FE_COW,
-	};
-
 	family(om, "memscope_bpf_page_faults_per_second", OM_GAUGE, NULL,
 	       "page faults of every process per second, by kind");
+	/* the faults by kind; the mmap_lock counts have families of theirs */
 	for (int k = 0; k < MS_FC_LOCK_WAITS; k++) {
-		if (!(e->fields & fed_by[k]))
+		const struct ms_field *r = &ms_fault_rate_fields[k];
+
+		if ((e->fields & r->need) != r->need)
 			continue;
 		lbl_reset(&l);
-		lbl_str(&l, "kind", ms_fault_count_name(k));
+		lbl_str(&l, "kind", r->key);
 		put_d(om, &l, e->total.rate[k]);
 	}
 	family(om, "memscope_bpf_mmap_lock_wait_ratio", OM_GAUGE, "ratio",
@@ -807,22 +819,20 @@ static void om_reclaim_events(struct om *om, const struct ms_reclaim_events *e)
 	       "time tasks spent in direct reclaim per second");
 	if (stall)
 		put_d(om, NULL, e->stall.ns_rate / 1e9);
-	family(om, "memscope_bpf_kswapd_wakes_per_second", OM_GAUGE, NULL,
-	       "kswapd wake-ups per second");
-	for (int i = 0; i < nr_kswapd; i++) {
-		lbl_reset(&l);
-		lbl_int(&l, "node", e->kswapd[i].node);
-		put_d(om, &l, e->kswapd[i].wake_rate);
+	/* per node, from the kswapd table's families */
+	for (int k = 0; k < 2; k++) {
+		const struct ms_field *f =
+			table_family(om, ms_kswapd_fields,
+				     k ? "awake_share" : "wakes_per_s");
+
+		for (int i = 0; i < nr_kswapd; i++) {
+			lbl_reset(&l);
+			lbl_int(&l, "node", e->kswapd[i].node);
+			put_d(om, &l,
+			      *(const double *)ms_fptr(f, &e->kswapd[i]));
+		}
 	}
-	family(om, "memscope_bpf_kswapd_awake_ratio", OM_GAUGE, "ratio",
-	       "share of the interval kswapd was awake");
-	for (int i = 0; i < nr_kswapd; i++) {
-		lbl_reset(&l);
-		lbl_int(&l, "node", e->kswapd[i].node);
-		put_d(om, &l, e->kswapd[i].awake_share);
-	}
-	family(om, "memscope_bpf_reclaim_writeback_per_second", OM_GAUGE, NULL,
-	       "folios written back by reclaim per second");
+	table_family(om, ms_reclaim_events_fields, "per_s");
 	if (e->fields & MS_RE_WRITE)
 		put_d(om, NULL, e->write_rate);
 }

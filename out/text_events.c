@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "model/field.h"
 #include "out/text.h"
 
 #define TOP 20		/* rows per list, busiest first (JSON has all) */
@@ -129,19 +130,17 @@ static void slab_events(FILE *f, const struct ms_slab_events *e)
 		callsites(f, e);
 }
 
-/* The fault columns the kernel let the group count, "-" for the rest. */
+/*
+ * The fault columns the kernel let the group count (the need bits of the
+ * counter's row, model/event_fields.c), "-" for the rest.
+ */
 static const char *fault_rate(const struct ms_fault_proc *p,
 			      unsigned int fields, enum ms_fault_count c,
 			      char *b, size_t n)
 {
-	static const unsigned int need[MS_FC_COUNT] = {
-		[MS_FC_HW] = MS_FE_HW,		[MS_FC_WP] = MS_FE_HW,
-		[MS_FC_MINOR] = MS_FE_SPLIT,	[MS_FC_MAJOR] = MS_FE_SPLIT,
-		[MS_FC_ANON] = MS_FE_SPLIT,	[MS_FC_FILE] = MS_FE_SPLIT,
-		[MS_FC_COW] = MS_FE_COW,
-	};
+	unsigned int need = ms_fault_rate_fields[c].need;
 
-	return fnum(fields & need[c] ? p->rate[c] : NAN, 1, b, n);
+	return fnum((fields & need) == need ? p->rate[c] : NAN, 1, b, n);
 }
 
 static void fault_line(FILE *f, const struct ms_fault_proc *p,
