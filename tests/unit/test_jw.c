@@ -115,6 +115,15 @@ static void numbers(void **state)
 	}
 	ms_jw_u64(&w, NULL, UINT64_MAX);
 	json_object_array_add(a, json_object_new_uint64(UINT64_MAX));
+	ms_jw_u64(&w, NULL, 10);
+	json_object_array_add(a, json_object_new_uint64(10));
+	/* hand-made digits: as snprintf's %llx */
+	ms_jw_hex(&w, NULL, 0);
+	json_object_array_add(a, json_object_new_string("0"));
+	ms_jw_hex(&w, NULL, 0x7f31db112000ULL);
+	json_object_array_add(a, json_object_new_string("7f31db112000"));
+	ms_jw_hex(&w, NULL, UINT64_MAX);
+	json_object_array_add(a, json_object_new_string("ffffffffffffffff"));
 	ms_jw_bool(&w, NULL, true);
 	json_object_array_add(a, json_object_new_boolean(1));
 	ms_jw_u64na(&w, NULL, UINT64_MAX);
