@@ -95,6 +95,20 @@ if [ -f tests/bench/vma.sh ]; then
 	echo
 fi
 
+echo "## Batch runs as whole processes"
+echo
+echo "What a script pays for \`memscope -b -n 1\`: CPU (user+system) and peak"
+echo "RSS of the whole process (wait4 of the child: \`tests/bench/runstat.c\`),"
+echo "against \`cat\` of the files that run reads (found with strace), best of"
+echo "7 interleaved rounds. The VMA run streams the list (probes/procfs/vma.c,"
+echo "app/vma_spool.c); the one-shots load no BPF (events need two samples)."
+echo "The in-process figures are the VMA section's above."
+echo
+sh tests/bench/batch.sh
+echo
+echo "Reproduce: \`sh tests/bench/batch.sh [ROUNDS]\` (root, strace)."
+echo
+
 maple_section() {
 	echo "## The module's maple dump of 60,000 VMAs (lab VM)"
 	echo

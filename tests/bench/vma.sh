@@ -15,17 +15,8 @@ ${CC:-cc} -O2 -Wall -o "$out/manyvmas" tests/bench/manyvmas.c || exit 1
 ${CC:-cc} -O2 -Wall -I. -o "$out/vmaload" tests/bench/vmaload.c \
 	"$B/libmemscope.a" -lm || exit 1
 
-"$out/manyvmas" "$nr" > "$out/manyvmas.out" &
-wpid=$!
-trap 'kill $wpid 2>/dev/null' EXIT
-trap 'exit 1' INT TERM
-i=0
-until grep -q ready "$out/manyvmas.out" 2>/dev/null; do
-	i=$((i + 1))
-	kill -0 $wpid 2>/dev/null && [ $i -lt 300 ] || {
-		echo "vma.sh: the workload did not start" >&2; exit 1; }
-	sleep 0.1
-done
+. tests/bench/manyvmas.sh
+start_manyvmas "$nr" "$out/manyvmas.out"
 smaps=/proc/$wpid/smaps
 vmas=$(wc -l < /proc/$wpid/maps)
 
