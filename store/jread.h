@@ -2,7 +2,8 @@
 /*
  * Reading a --json line back: type-checked accessors of a parsed line (a
  * key of the wrong type reads as absent), records read from their field
- * tables (store/codec_read.c) and the core sections (store/json_read.c).
+ * tables (store/jread.c), the core sections (store/json_read.c) and the
+ * events sections (store/json_read_live.c).
  */
 #ifndef MS_STORE_JREAD_H
 #define MS_STORE_JREAD_H
@@ -56,5 +57,7 @@ void ms_jread_fields(json *o, const struct ms_field *t, void *rec,
 
 /* Every core section a --json line holds: sets s->have. */
 void ms_decode_core(json *top, struct ms_snapshot *s);
+/* Every events section (store/json_read_live.c): sets s->have. */
+void ms_decode_live(json *top, struct ms_snapshot *s);
 
 #endif

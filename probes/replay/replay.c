@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "probes/probe.h"
-#include "probes/replay/decode.h"
+#include "store/jread.h"
 
 int ms_replay_decode(const char *text, size_t len, struct ms_snapshot *s,
 		     char *why, size_t n)

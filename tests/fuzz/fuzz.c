@@ -22,7 +22,7 @@
 #include "probes/procfs/slab.h"
 #include "probes/procfs/users.h"
 #include "probes/procfs/vma.h"
-#include "probes/replay/decode.h"
+#include "store/jread.h"
 #include "probes/replay/file.h"
 #include "probes/taskstats/taskstats.h"
 #include "probes/undo.h"

@@ -5,7 +5,7 @@
  * delays, through the field tables their writers use (model/event_fields.c,
  * store/json_events.c, store/json_live.c); here the MS_F_HAND rows.
  */
-#include "probes/replay/decode.h"
+#include "store/jread.h"
 
 #include <math.h>
 #include <stdio.h>
