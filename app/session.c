@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * One step of every sampling loop: collect (probes/manager.c), derive,
- * rates against the previous sample, and append to --record.
+ * rates against the previous sample, the sums the explorer shows, and
+ * append to --record.
  */
 #include "app/session.h"
 
@@ -23,5 +24,6 @@ int ms_session_sample(struct ms_session *s, const struct ms_request *req,
 		ms_derive(snap);
 		ms_rates(snap, prev);
 	}
+	ms_derive_sums(snap);
 	return s->rec ? ms_record_write(s->rec, snap, req->sections) : 0;
 }

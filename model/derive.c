@@ -14,8 +14,8 @@ static void derive_slab(struct ms_slab *s)
 
 		c->size_bytes = MS_NA;
 		if (ms_have(c->num_slabs) && ms_have(c->pagesperslab))
-			c->size_bytes = c->num_slabs * c->pagesperslab *
-					s->page_size;
+			c->size_bytes =
+				c->num_slabs * c->pagesperslab * s->page_size;
 		c->active_pct = NAN;
 		if (ms_have(c->num_objs) && ms_have(c->active_objs) &&
 		    c->num_objs)
@@ -114,4 +114,116 @@ void ms_derive(struct ms_snapshot *s)
 		merge_slab_events(&s->slab, &s->slab_events);
 	derive_slab(&s->slab);
 	derive_vmas(&s->vmas);
+}
+
+/* ---- sums the explorer shows, for a replayed sample too ---------------- */
+
+const char *const ms_vmsum_keys[MS_VMSUM_N] = {
+	[MS_VMSUM_PGSCAN_KSWAPD] = "pgscan_kswapd",
+	[MS_VMSUM_PGSCAN_DIRECT] = "pgscan_direct",
+	[MS_VMSUM_PGSTEAL_KSWAPD] = "pgsteal_kswapd",
+	[MS_VMSUM_PGSTEAL_DIRECT] = "pgsteal_direct",
+	[MS_VMSUM_ALLOCSTALL] = "allocstall",
+	[MS_VMSUM_OOM_KILL] = "oom_kill",
+	[MS_VMSUM_PGFAULT] = "pgfault",
+	[MS_VMSUM_PGMAJFAULT] = "pgmajfault",
+	[MS_VMSUM_PSWPIN] = "pswpin",
+	[MS_VMSUM_PSWPOUT] = "pswpout",
+	[MS_VMSUM_WORKINGSET_REFAULT] = "workingset_refault",
+	[MS_VMSUM_WORKINGSET_ACTIVATE] = "workingset_activate",
+	[MS_VMSUM_COMPACT_STALL] = "compact_stall",
+	[MS_VMSUM_COMPACT_FAIL] = "compact_fail",
+	[MS_VMSUM_COMPACT_SUCCESS] = "compact_success",
+	[MS_VMSUM_THP_FAULT_ALLOC] = "thp_fault_alloc",
+	[MS_VMSUM_THP_FAULT_FALLBACK] = "thp_fault_fallback",
+	[MS_VMSUM_ZSWPIN] = "zswpin",
+	[MS_VMSUM_ZSWPOUT] = "zswpout",
+};
+
+/*
+ * key matches itself and its per-zone or per-type variants
+ * (allocstall_normal, pgscan_kswapd_dma32, workingset_refault_file), but
+ * not a different counter sharing the prefix (pgscan_direct_throttle).
+ */
+static bool variant_of(const char *name, const char *key)
+{
+	static const char *const suffix[] = {
+		"dma",	   "dma32",  "normal", "high",
+		"movable", "device", "anon",   "file",
+	};
+	size_t n = strlen(key);
+
+	if (strncmp(name, key, n))
+		return false;
+	if (!name[n])
+		return true;
+	if (name[n] != '_')
+		return false;
+	for (size_t i = 0; i < sizeof(suffix) / sizeof(suffix[0]); i++)
+		if (!strcmp(name + n + 1, suffix[i]))
+			return true;
+	return false;
+}
+
+/* Sum of key's variants: MS_NA and NAN when the kernel has none. */
+static struct ms_vmsum_val sum_counter(const struct ms_kvlist *vm,
+				       const char *key)
+{
+	struct ms_vmsum_val s = { 0, 0 };
+	bool any = false;
+
+	for (int i = 0; i < vm->n; i++) {
+		if (!variant_of(vm->v[i].name, key))
+			continue;
+		any = true;
+		if (ms_have(vm->v[i].value))
+			s.value += vm->v[i].value;
+		s.rate += vm->v[i].rate; /* NAN stays NAN */
+	}
+	return any ? s : (struct ms_vmsum_val){ MS_NA, NAN };
+}
+
+static struct ms_node_avail *avail_of(struct ms_buddy *b, int node)
+{
+	for (int i = 0; i < b->nr_avail; i++)
+		if (b->avail[i].node == node)
+			return &b->avail[i];
+	if (b->nr_avail >= MS_MAX_NODES)
+		return NULL;
+	b->avail[b->nr_avail] = (struct ms_node_avail){ .node = node };
+	return &b->avail[b->nr_avail++];
+}
+
+static void derive_avail(struct ms_buddy *b)
+{
+	b->nr_avail = 0;
+	for (int i = 0; i < b->nr_zones; i++) {
+		const struct ms_zone *z = &b->zones[i];
+		struct ms_node_avail *a = avail_of(b, z->node);
+
+		for (int o = 0; a && o < MS_MAX_ORDER; o++)
+			for (int k = o; k < z->nr_orders && k < MS_MAX_ORDER;
+			     k++)
+				if (ms_have(z->free_blocks[k]))
+					a->blocks[o] += z->free_blocks[k]
+							<< (k - o);
+	}
+}
+
+uint64_t ms_node_avail(const struct ms_buddy *b, int node, int o)
+{
+	for (int i = 0; i < b->nr_avail; i++)
+		if (b->avail[i].node == node)
+			return o >= 0 && o < MS_MAX_ORDER ?
+				       b->avail[i].blocks[o] :
+				       0;
+	return 0;
+}
+
+void ms_derive_sums(struct ms_snapshot *s)
+{
+	for (int i = 0; i < MS_VMSUM_N; i++)
+		s->reclaim.sum[i] =
+			sum_counter(&s->reclaim.vmstat, ms_vmsum_keys[i]);
+	derive_avail(&s->buddy);
 }

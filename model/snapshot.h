@@ -132,6 +132,15 @@ struct ms_zone {
 	enum ms_wmark_state wstate;
 };
 
+/*
+ * Blocks of each order a node's free lists could hand out without
+ * compaction: every free block of order k >= o splits into 2^(k-o).
+ */
+struct ms_node_avail {
+	int node;
+	uint64_t blocks[MS_MAX_ORDER];
+};
+
 struct ms_buddy {
 	struct ms_zone *zones;
 	int nr_zones, cap;
@@ -139,6 +148,9 @@ struct ms_buddy {
 	int pageblock_order;	/* -1 unknown */
 	int nr_migrate;
 	char migrate[MS_MAX_MIGRATE][16];
+	/* by ms_derive_sums(), nodes in the zones' order */
+	struct ms_node_avail avail[MS_MAX_NODES];
+	int nr_avail;
 };
 
 /* ---- Slab ------------------------------------------------------------- */
@@ -296,8 +308,44 @@ struct ms_zram {
 	char comp_algorithm[32];
 };
 
+/*
+ * vmstat counters summed over the kernel's per-zone and per-type variants
+ * (allocstall_normal, pgscan_kswapd_dma32, workingset_refault_file), so a
+ * 4.x and a 6.x kernel give one number; keys in ms_vmsum_keys[].
+ */
+enum ms_vmsum {
+	MS_VMSUM_PGSCAN_KSWAPD,
+	MS_VMSUM_PGSCAN_DIRECT,
+	MS_VMSUM_PGSTEAL_KSWAPD,
+	MS_VMSUM_PGSTEAL_DIRECT,
+	MS_VMSUM_ALLOCSTALL,
+	MS_VMSUM_OOM_KILL,
+	MS_VMSUM_PGFAULT,
+	MS_VMSUM_PGMAJFAULT,
+	MS_VMSUM_PSWPIN,
+	MS_VMSUM_PSWPOUT,
+	MS_VMSUM_WORKINGSET_REFAULT,
+	MS_VMSUM_WORKINGSET_ACTIVATE,
+	MS_VMSUM_COMPACT_STALL,
+	MS_VMSUM_COMPACT_FAIL,
+	MS_VMSUM_COMPACT_SUCCESS,
+	MS_VMSUM_THP_FAULT_ALLOC,
+	MS_VMSUM_THP_FAULT_FALLBACK,
+	MS_VMSUM_ZSWPIN,
+	MS_VMSUM_ZSWPOUT,
+	MS_VMSUM_N
+};
+
+extern const char *const ms_vmsum_keys[MS_VMSUM_N];
+
+struct ms_vmsum_val {
+	uint64_t value;	/* MS_NA: the kernel has no such counter */
+	double rate;	/* per second, NAN unknown */
+};
+
 struct ms_reclaim {
 	struct ms_kvlist vmstat;	/* every counter, raw */
+	struct ms_vmsum_val sum[MS_VMSUM_N];	/* by ms_derive_sums() */
 	struct ms_psi_line psi_some, psi_full;
 	/* MGLRU: /sys/kernel/mm/lru_gen */
 	uint64_t lru_gen_enabled;	/* bitmask, MS_NA without MGLRU */
@@ -496,5 +544,13 @@ struct ms_maple_slot *ms_maple_slot_add(struct ms_maple *m);
 void ms_derive(struct ms_snapshot *s);
 /* Per-second rates of cur against prev (prev may be NULL). */
 void ms_rates(struct ms_snapshot *cur, const struct ms_snapshot *prev);
+/*
+ * Sums over what the sample holds, after its rates (a replay's too, whose
+ * values and rates are as recorded): the vmstat variants, the blocks each
+ * node could hand out. Not in the outputs: the explorer shows them.
+ */
+void ms_derive_sums(struct ms_snapshot *s);
+/* Blocks of order o node's free lists could hand out; 0 for no zones. */
+uint64_t ms_node_avail(const struct ms_buddy *b, int node, int o);
 
 #endif

@@ -326,6 +326,7 @@ static void test_reclaim_graph(void **state)
 		f->s.t_mono = T0 + i;
 		scan->rate = i < 5 ? 0 : 500;
 		f->s.reclaim.psi_some.avg10 = i < 5 ? 0 : 40;
+		ms_derive_sums(&f->s);
 		v->cls->update(v, &f->s, NULL);
 	}
 	tt_draw(v, w);

@@ -177,6 +177,7 @@ static void reclaim_snapshot(struct ms_snapshot *s)
 	z->compr_data_size = 100 << 20;
 	z->mem_used_total = 110 << 20;
 	z->mem_limit = 0;
+	ms_derive_sums(s); /* the variants' sums */
 }
 
 static void test_reclaim_variants(void **state)

@@ -33,26 +33,6 @@ static const char *fmt_ns(char *buf, size_t len, uint64_t ns, bool utf8)
 	return buf;
 }
 
-/*
- * Blocks of order o the node's free lists could hand out without
- * compaction: every free block of order k >= o splits into 2^(k-o).
- */
-static uint64_t node_avail(const struct ms_snapshot *s, int node, int o)
-{
-	uint64_t sum = 0;
-
-	for (int i = 0; i < s->buddy.nr_zones; i++) {
-		const struct ms_zone *z = &s->buddy.zones[i];
-
-		for (int k = o;
-		     z->node == node && k < z->nr_orders && k < MS_MAX_ORDER;
-		     k++)
-			if (ms_have(z->free_blocks[k]))
-				sum += z->free_blocks[k] << (k - o);
-	}
-	return sum;
-}
-
 /* Order, Block, OK, Fail, Min, Mean, Max, Avail, then the success bar. */
 static const int pw[] = { 5, 6, 4, 4, 8, 8, 8, 9 };
 #define NPW (int)(sizeof(pw) / sizeof(pw[0]))
@@ -94,8 +74,8 @@ static void probe_row(struct ms_page *l, const struct buddy_view *b, int o)
 	fmt_ns(v[4], sizeof(v[4]), r->min_ns, utf8);
 	fmt_ns(v[5], sizeof(v[5]), r->mean_ns, utf8);
 	fmt_ns(v[6], sizeof(v[6]), r->max_ns, utf8);
-	ms_fmt_count(v[7], sizeof(v[7]), node_avail(b->cur, b->probe.node, o),
-		     pw[7]);
+	ms_fmt_count(v[7], sizeof(v[7]),
+		     ms_node_avail(&b->cur->buddy, b->probe.node, o), pw[7]);
 	for (int i = 0; i < NPW; i++) {
 		a = ms_attr(i == 3 && r->fail ? MS_C_CRITICAL : MS_C_NORMAL);
 		ms_put(l->w, y, x, pw[i], MS_RIGHT, true, a, v[i]);

@@ -8,39 +8,16 @@
 #include <math.h>
 #include <stdio.h>
 
-/* Rate of a vmstat counter, or the sum of its per-zone split (4.x). */
-static double vm_rate(const struct ms_kvlist *vm, const char *key)
-{
-	static const char *const zones[] = { "dma", "dma32", "normal",
-					     "movable" };
-	const struct ms_kv *kv = ms_kv_find(vm, key);
-	char name[64];
-	double sum = 0;
-	bool any = false;
-
-	if (kv)
-		return kv->rate;
-	for (size_t i = 0; i < sizeof(zones) / sizeof(zones[0]); i++) {
-		snprintf(name, sizeof(name), "%s_%s", key, zones[i]);
-		kv = ms_kv_find(vm, name);
-		if (kv) {
-			sum += kv->rate; /* NAN stays NAN */
-			any = true;
-		}
-	}
-	return any ? sum : NAN;
-}
-
 static double psi(const struct ms_psi_line *l)
 {
 	return l->valid ? l->avg10 : NAN;
 }
 
-static const char *const vm_keys[] = {
-	"pgscan_kswapd",
-	"pgscan_direct",
-	"pgsteal_kswapd",
-	"pgsteal_direct",
+static const enum ms_vmsum vm_keys[] = {
+	MS_VMSUM_PGSCAN_KSWAPD,
+	MS_VMSUM_PGSCAN_DIRECT,
+	MS_VMSUM_PGSTEAL_KSWAPD,
+	MS_VMSUM_PGSTEAL_DIRECT,
 };
 static const char *const vm_labels[] = {
 	"scan kswapd",
@@ -60,9 +37,8 @@ void ms_graph_reclaim_feed(struct ms_gpanel *p, const struct ms_snapshot *s,
 	ms_gpanel_push(p, have ? psi(&s->reclaim.psi_some) : NAN, "psi/some");
 	ms_gpanel_push(p, have ? psi(&s->reclaim.psi_full) : NAN, "psi/full");
 	for (int i = 0; i < NVM; i++)
-		ms_gpanel_push(
-			p, have ? vm_rate(&s->reclaim.vmstat, vm_keys[i]) : NAN,
-			"%s", vm_keys[i]);
+		ms_gpanel_push(p, have ? s->reclaim.sum[vm_keys[i]].rate : NAN,
+			       "%s", ms_vmsum_keys[vm_keys[i]]);
 }
 
 void ms_graph_reclaim_draw(struct ms_gpanel *p, WINDOW *w, struct ms_rect r,
@@ -75,7 +51,7 @@ void ms_graph_reclaim_draw(struct ms_gpanel *p, WINDOW *w, struct ms_rect r,
 	ms_gline_add(l, &n, MS_GF_PCT, true, "PSI full", "psi/full");
 	for (int i = 0; i < NVM; i++)
 		ms_gline_add(l, &n, MS_GF_RATE, true, vm_labels[i], "%s",
-			     vm_keys[i]);
+			     ms_vmsum_keys[vm_keys[i]]);
 	ms_gpanel_draw(p, w, r,
 		       "memory pressure (PSI avg10) and pages scanned, "
 		       "stolen per second",

@@ -84,84 +84,42 @@ static void page_note(struct page *p, const struct ms_snapshot *s,
 
 /* ---- vmstat counters, summed over the kernel's variants --------------- */
 
-/*
- * key matches itself and its per-zone or per-type variants
- * (allocstall_normal, pgscan_kswapd_dma32, workingset_refault_file), but
- * not a different counter sharing the prefix (pgscan_direct_throttle).
- */
-static bool variant_of(const char *name, const char *key)
-{
-	static const char *const suffix[] = {
-		"dma",	   "dma32",  "normal", "high",
-		"movable", "device", "anon",   "file",
-	};
-	size_t n = strlen(key);
-
-	if (strncmp(name, key, n))
-		return false;
-	if (!name[n])
-		return true;
-	if (name[n] != '_')
-		return false;
-	for (size_t i = 0; i < sizeof(suffix) / sizeof(suffix[0]); i++)
-		if (!strcmp(name + n + 1, suffix[i]))
-			return true;
-	return false;
-}
-
-/* Sum of key's variants: MS_NA and NAN when the kernel has none. */
-static void sum_counter(const struct ms_kvlist *vm, const char *key,
-			uint64_t *val, double *rate)
-{
-	bool any = false;
-
-	*val = 0;
-	*rate = 0;
-	for (int i = 0; i < vm->n; i++) {
-		if (!variant_of(vm->v[i].name, key))
-			continue;
-		any = true;
-		if (ms_have(vm->v[i].value))
-			*val += vm->v[i].value;
-		*rate += vm->v[i].rate; /* NAN stays NAN */
-	}
-	if (!any) {
-		*val = MS_NA;
-		*rate = NAN;
-	}
-}
-
 struct counter_row {
-	const char *label, *key;
+	const char *label;
+	enum ms_vmsum key;
 	const char *id; /* explain id */
 };
 
 static const struct counter_row reclaim_rows[] = {
-	{ "pgscan kswapd", "pgscan_kswapd", "reclaim.vm.pgscan_kswapd" },
-	{ "pgscan direct", "pgscan_direct", "reclaim.vm.pgscan_direct" },
-	{ "pgsteal kswapd", "pgsteal_kswapd", "reclaim.vm.pgsteal_kswapd" },
-	{ "pgsteal direct", "pgsteal_direct", "reclaim.vm.pgsteal_direct" },
-	{ "allocstall", "allocstall", "reclaim.vm.allocstall" },
-	{ "oom_kill", "oom_kill", "reclaim.vm.oom_kill" },
+	{ "pgscan kswapd", MS_VMSUM_PGSCAN_KSWAPD, "reclaim.vm.pgscan_kswapd" },
+	{ "pgscan direct", MS_VMSUM_PGSCAN_DIRECT, "reclaim.vm.pgscan_direct" },
+	{ "pgsteal kswapd", MS_VMSUM_PGSTEAL_KSWAPD,
+	  "reclaim.vm.pgsteal_kswapd" },
+	{ "pgsteal direct", MS_VMSUM_PGSTEAL_DIRECT,
+	  "reclaim.vm.pgsteal_direct" },
+	{ "allocstall", MS_VMSUM_ALLOCSTALL, "reclaim.vm.allocstall" },
+	{ "oom_kill", MS_VMSUM_OOM_KILL, "reclaim.vm.oom_kill" },
 };
 
 static const struct counter_row fault_rows[] = {
-	{ "pgfault", "pgfault", "reclaim.vm.pgfault" },
-	{ "pgmajfault", "pgmajfault", "reclaim.vm.pgmajfault" },
-	{ "pswpin", "pswpin", "reclaim.vm.pswpin" },
-	{ "pswpout", "pswpout", "reclaim.vm.pswpout" },
-	{ "workingset refault", "workingset_refault",
+	{ "pgfault", MS_VMSUM_PGFAULT, "reclaim.vm.pgfault" },
+	{ "pgmajfault", MS_VMSUM_PGMAJFAULT, "reclaim.vm.pgmajfault" },
+	{ "pswpin", MS_VMSUM_PSWPIN, "reclaim.vm.pswpin" },
+	{ "pswpout", MS_VMSUM_PSWPOUT, "reclaim.vm.pswpout" },
+	{ "workingset refault", MS_VMSUM_WORKINGSET_REFAULT,
 	  "reclaim.vm.workingset_refault" },
-	{ "workingset activate", "workingset_activate",
+	{ "workingset activate", MS_VMSUM_WORKINGSET_ACTIVATE,
 	  "reclaim.vm.workingset_activate" },
 };
 
 static const struct counter_row compact_rows[] = {
-	{ "compact_stall", "compact_stall", "reclaim.vm.compact_stall" },
-	{ "compact_fail", "compact_fail", "reclaim.vm.compact_fail" },
-	{ "compact_success", "compact_success", "reclaim.vm.compact_success" },
-	{ "thp_fault_alloc", "thp_fault_alloc", "reclaim.vm.thp_fault_alloc" },
-	{ "thp_fault_fallback", "thp_fault_fallback",
+	{ "compact_stall", MS_VMSUM_COMPACT_STALL, "reclaim.vm.compact_stall" },
+	{ "compact_fail", MS_VMSUM_COMPACT_FAIL, "reclaim.vm.compact_fail" },
+	{ "compact_success", MS_VMSUM_COMPACT_SUCCESS,
+	  "reclaim.vm.compact_success" },
+	{ "thp_fault_alloc", MS_VMSUM_THP_FAULT_ALLOC,
+	  "reclaim.vm.thp_fault_alloc" },
+	{ "thp_fault_fallback", MS_VMSUM_THP_FAULT_FALLBACK,
 	  "reclaim.vm.thp_fault_fallback" },
 };
 
@@ -194,7 +152,7 @@ static void counter_line(struct page *p, const char *label, const char *val,
 			label_width(p), label, val, rate);
 }
 
-static void counter_rows(struct page *p, const struct ms_kvlist *vm,
+static void counter_rows(struct page *p, const struct ms_reclaim *rc,
 			 const struct counter_row *rows, int n)
 {
 	char val[32], rate[32];
@@ -202,31 +160,28 @@ static void counter_rows(struct page *p, const struct ms_kvlist *vm,
 	double r;
 
 	for (int i = 0; i < n; i++) {
-		sum_counter(vm, rows[i].key, &v, &r);
+		v = rc->sum[rows[i].key].value;
+		r = rc->sum[rows[i].key].rate;
 		ms_page_tag(&p->pg, rows[i].id);
 		/* oom kills and direct reclaim stalls deserve attention */
 		counter_line(p, rows[i].label, ms_fmt_u64(val, sizeof(val), v),
 			     ms_fmt_rate(rate, sizeof(rate), r),
 			     !ms_have(v) ? ms_attr(MS_C_DIM) :
-			     r > 0 && (!strcmp(rows[i].key, "oom_kill") ||
-				       !strcmp(rows[i].key, "allocstall")) ?
+			     r > 0 && (rows[i].key == MS_VMSUM_OOM_KILL ||
+				       rows[i].key == MS_VMSUM_ALLOCSTALL) ?
 					   ms_attr(MS_C_WARNING) :
 					   0);
 	}
 }
 
 /* Pages reclaimed per page scanned since boot: low means hard work. */
-static void efficiency_line(struct page *p, const struct ms_kvlist *vm,
-			    const char *who)
+static void efficiency_line(struct page *p, const struct ms_reclaim *rc,
+			    const char *who, enum ms_vmsum scan,
+			    enum ms_vmsum steal)
 {
-	char scan[32], steal[32], label[40], pct[16];
-	uint64_t sc, st;
-	double r;
+	char label[40], pct[16];
+	uint64_t sc = rc->sum[scan].value, st = rc->sum[steal].value;
 
-	snprintf(scan, sizeof(scan), "pgscan_%s", who);
-	snprintf(steal, sizeof(steal), "pgsteal_%s", who);
-	sum_counter(vm, scan, &sc, &r);
-	sum_counter(vm, steal, &st, &r);
 	snprintf(label, sizeof(label), "steal/scan %s", who);
 	ms_page_tag(&p->pg, "reclaim.vm.efficiency");
 	ms_fmt_pct(pct, sizeof(pct),
@@ -246,17 +201,19 @@ static void draw_counters(struct page *p, const struct ms_snapshot *s)
 		return;
 	}
 	counter_header(p);
-	counter_rows(p, vm, reclaim_rows, ROWS(reclaim_rows));
-	efficiency_line(p, vm, "kswapd");
-	efficiency_line(p, vm, "direct");
+	counter_rows(p, &s->reclaim, reclaim_rows, ROWS(reclaim_rows));
+	efficiency_line(p, &s->reclaim, "kswapd", MS_VMSUM_PGSCAN_KSWAPD,
+			MS_VMSUM_PGSTEAL_KSWAPD);
+	efficiency_line(p, &s->reclaim, "direct", MS_VMSUM_PGSCAN_DIRECT,
+			MS_VMSUM_PGSTEAL_DIRECT);
 	next_row(p);
 	page_title(p, "Faults, swap and refaults");
 	counter_header(p);
-	counter_rows(p, vm, fault_rows, ROWS(fault_rows));
+	counter_rows(p, &s->reclaim, fault_rows, ROWS(fault_rows));
 	next_row(p);
 	page_title(p, "Compaction and THP faults");
 	counter_header(p);
-	counter_rows(p, vm, compact_rows, ROWS(compact_rows));
+	counter_rows(p, &s->reclaim, compact_rows, ROWS(compact_rows));
 }
 
 /* ---- PSI ------------------------------------------------------------- */
@@ -487,9 +444,11 @@ static void draw_zswap(struct page *p, const struct ms_snapshot *s)
 	if (!rc->zswap_stats.n && ms_note_why(s, "zswap_stats"))
 		page_note(p, s, "zswap_stats", "");
 	for (int i = 0; i < 2; i++) {
-		const char *key = i ? "zswpout" : "zswpin";
+		enum ms_vmsum k = i ? MS_VMSUM_ZSWPOUT : MS_VMSUM_ZSWPIN;
+		const char *key = ms_vmsum_keys[k];
 
-		sum_counter(&rc->vmstat, key, &v, &r);
+		v = rc->sum[k].value;
+		r = rc->sum[k].rate;
 		if (!ms_have(v))
 			continue;
 		ms_page_tag(&p->pg, "reclaim.zswap.zswpinout");

@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The sums the model derives for the explorer (model/derive.c,
+ * ms_derive_sums): vmstat counters over their variants and the blocks a
+ * node could hand out, on the fixture trees, by hand and in a replay.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <string.h>
+
+#include "app/session.h"
+#include "probes/probe.h"
+#include "probes/root.h"
+
+/* One sample of tree through the session: read, derive, rates, sums. */
+static void sample_tree(const char *tree, struct ms_snapshot *s)
+{
+	struct ms_root root;
+	struct ms_manager m;
+	struct ms_request req = { .sections = MS_SEC_BIT(MS_SEC_BUDDY) |
+					      MS_SEC_BIT(MS_SEC_RECLAIM) };
+
+	assert_int_equal(ms_root_open(&root, tree), 0);
+	assert_int_equal(ms_manager_open(&m, &root), 0);
+	ms_snapshot_init(s);
+	assert_int_equal(ms_session_sample(&(struct ms_session){ .m = &m },
+					   &req, s, NULL),
+			 0);
+	ms_manager_close(&m);
+	ms_root_close(&root);
+}
+
+static void vmsum_tree(void **state)
+{
+	struct ms_snapshot s;
+	const struct ms_vmsum_val *v;
+
+	sample_tree("tests/fixtures/debian12-6.18", &s);
+	v = s.reclaim.sum;
+	/* workingset_refault_anon 0 + workingset_refault_file 46705 */
+	assert_int_equal(v[MS_VMSUM_WORKINGSET_REFAULT].value, 46705);
+	/* the five allocstall_<zone> lines, all 0: a 0, not missing */
+	assert_int_equal(v[MS_VMSUM_ALLOCSTALL].value, 0);
+	/* pgscan_direct_throttle is another counter */
+	assert_int_equal(v[MS_VMSUM_PGSCAN_DIRECT].value, 0);
+	for (int i = 0; i < MS_VMSUM_N; i++) {
+		const struct ms_kv *kv =
+			ms_kv_find(&s.reclaim.vmstat, ms_vmsum_keys[i]);
+
+		/* a counter the kernel prints whole is itself */
+		if (kv)
+			assert_int_equal(v[i].value, kv->value);
+		/* one sample: no rate yet */
+		assert_true(isnan(v[i].rate));
+	}
+	ms_snapshot_free(&s);
+}
+
+static void vmsum_by_hand(void **state)
+{
+	struct ms_snapshot s;
+	const struct ms_vmsum_val *v = s.reclaim.sum;
+	static const struct {
+		const char *name;
+		uint64_t val;
+		double rate;
+	} kv[] = {
+		{ "pgscan_kswapd_dma32", 10, 1 }, /* 4.x: per zone */
+		{ "pgscan_kswapd_normal", 32, 2 },
+		{ "pgscan_direct_throttle", 99, 5 },
+		{ "pgsteal_direct", 7, NAN },
+		{ "pgsteal_direct_movable", 1, 1 },
+		{ "oom_kill", MS_NA, 0 },
+	};
+
+	ms_snapshot_init(&s);
+	for (size_t i = 0; i < sizeof(kv) / sizeof(kv[0]); i++)
+		ms_kv_add(&s.reclaim.vmstat, kv[i].name, kv[i].val)->rate =
+			kv[i].rate;
+	ms_derive_sums(&s);
+	assert_int_equal(v[MS_VMSUM_PGSCAN_KSWAPD].value, 42);
+	assert_true(v[MS_VMSUM_PGSCAN_KSWAPD].rate == 3);
+	/* no variant: missing, never 0 */
+	assert_int_equal(v[MS_VMSUM_PGSCAN_DIRECT].value, MS_NA);
+	assert_true(isnan(v[MS_VMSUM_PGSCAN_DIRECT].rate));
+	/* an unknown rate makes the sum's unknown */
+	assert_int_equal(v[MS_VMSUM_PGSTEAL_DIRECT].value, 8);
+	assert_true(isnan(v[MS_VMSUM_PGSTEAL_DIRECT].rate));
+	/* an unreadable value adds nothing, the counter is there */
+	assert_int_equal(v[MS_VMSUM_OOM_KILL].value, 0);
+	assert_true(v[MS_VMSUM_OOM_KILL].rate == 0);
+	ms_snapshot_free(&s);
+}
+
+static void avail_tree(void **state)
+{
+	struct ms_snapshot s;
+	const struct ms_buddy *b;
+
+	sample_tree("tests/fixtures/debian-6.1-2node", &s);
+	b = &s.buddy;
+	assert_int_equal(b->nr_avail, 2);
+	/* node 0: DMA 3 + DMA32 746 + Normal 91 blocks of order 10 */
+	assert_int_equal(ms_node_avail(b, 0, 10), 840);
+	/* ... and of order 9: those split, and 1 + 2 + 3 of order 9 */
+	assert_int_equal(ms_node_avail(b, 0, 9), 2 * 840 + 6);
+	/* node 1: Normal only, 238 of order 10 and 1 of order 9 */
+	assert_int_equal(ms_node_avail(b, 1, 10), 238);
+	assert_int_equal(ms_node_avail(b, 1, 9), 477);
+	/* every page of a free block is a block of order 0 */
+	for (int n = 0; n < 2; n++) {
+		uint64_t pages = 0;
+
+		for (int i = 0; i < b->nr_zones; i++)
+			for (int o = 0;
+			     b->zones[i].node == n && o < b->zones[i].nr_orders;
+			     o++)
+				pages += b->zones[i].free_blocks[o] << o;
+		assert_int_equal(ms_node_avail(b, n, 0), pages);
+	}
+	/* no such node, no such order */
+	assert_int_equal(ms_node_avail(b, 7, 0), 0);
+	assert_int_equal(ms_node_avail(b, 0, MS_MAX_ORDER), 0);
+	ms_snapshot_free(&s);
+}
+
+/* A replay's samples come derived as recorded; the sums are made anew. */
+static void sums_replayed(void **state)
+{
+	struct ms_root root;
+	struct ms_manager m;
+	struct ms_snapshot s;
+	struct ms_request req = { .sections = MS_SEC_BIT(MS_SEC_BUDDY) |
+					      MS_SEC_BIT(MS_SEC_RECLAIM) };
+	const struct ms_kv *kv;
+
+	ms_root_replay(&root, "tests/golden/recording.zst");
+	assert_int_equal(ms_manager_open(&m, &root), 0);
+	ms_snapshot_init(&s);
+	assert_int_equal(ms_session_sample(&(struct ms_session){ .m = &m },
+					   &req, &s, NULL),
+			 0);
+	assert_true(s.buddy.nr_zones > 0);
+	assert_true(s.buddy.nr_avail > 0);
+	assert_int_equal(ms_node_avail(&s.buddy, s.buddy.zones[0].node, 0) > 0,
+			 true);
+	kv = ms_kv_find(&s.reclaim.vmstat, "pgfault");
+	assert_non_null(kv);
+	assert_int_equal(s.reclaim.sum[MS_VMSUM_PGFAULT].value, kv->value);
+	ms_snapshot_free(&s);
+	ms_manager_close(&m);
+	ms_root_close(&root);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(vmsum_tree),
+		cmocka_unit_test(vmsum_by_hand),
+		cmocka_unit_test(avail_tree),
+		cmocka_unit_test(sums_replayed),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
