@@ -196,6 +196,109 @@ static void test_probe_bench_tree(void **state)
 	tt_close(f);
 }
 
+/*
+ * The experiment v asked for ran: its result, as the module gives it, put
+ * into the tree's last sample, which v gets again.
+ */
+static void put_result(struct tt_tree *f, struct ms_view *v,
+		       enum ms_section sec)
+{
+	f->s.have |= MS_SEC_BIT(sec);
+	if (sec == MS_SEC_ALLOC_PROBE)
+		f->s.alloc_probe = (struct ms_alloc_probe){
+			.node = 0,
+			.count = 8,
+			.nr_orders = 2,
+			.order = { { 8, 8, 0, 900, 1500, 4000, 0 },
+				   { 8, 6, 2, 1200, 2500, 12345678, 0 } },
+		};
+	else
+		f->s.slab_bench = (struct ms_slab_bench){
+			.seq = 1,
+			.size = 256,
+			.count = 10000,
+			.cache_object_size = 256,
+			.kmalloc_bucket = 256,
+			.r = { { { 10000, 0, 20000000, 50, 40, 90, 3000 },
+				 { 10000, 0, 25000000, 40, 30, 80, 2000 } },
+			       { { 10000, 3, 10000000, 100, 80, 200, 9000 },
+				 { 10000, 0, 12500000, 80, 60, 150, 5000 } } },
+		};
+	v->cls->update(v, &f->s, NULL);
+}
+
+/*
+ * The experiments' result screens (tui/kexp.c) with a result as the
+ * module gives it, put into the captured tree's sample.
+ */
+static void test_probe_bench_result(void **state)
+{
+	struct tt_tree *f = tt_open(KMOD);
+	struct ms_view *b = ms_view_buddy.create(&ui);
+	struct ms_view *s = ms_view_slab.create(&ui);
+	char row[160];
+	int y;
+
+	tt_sample(f, b, 0);
+	assert_int_equal(b->cls->on_key(b, 'a'), MS_KEY_RESAMPLE);
+	tt_sample(f, b, 0); /* the tree says it cannot run it */
+	assert_int_equal(b->cls->on_key(b, 'a'), MS_KEY_RESAMPLE);
+	put_result(f, b, MS_SEC_ALLOC_PROBE);
+	tt_draw(b, f->w);
+	tt_assert_row(f->w, "Allocation probe: node 0 (zone DMA selected), 8 "
+			    "attempts per order  (Esc back)");
+	tt_assert_row(f->w, "memscope.ko: alloc_pages_node(node, GFP_KERNEL");
+	tt_assert_row(f->w, "orders 0..1 probed at ");
+	tt_assert_row(f->w, "Order  Block   OK Fail      Min     Mean      Max "
+			    "    Avail success");
+	/* Avail: every free page of node 0 is a block of order 0 */
+	snprintf(row, sizeof(row),
+		 "    0   4.0K    8    0    900ns    1.5\u00b5s "
+		 "   4.0\u00b5s %9llu \u2588",
+		 (unsigned long long)ms_node_avail(&f->s.buddy, 0, 0));
+	tt_assert_row(f->w, row);
+	tt_assert_row(f->w,
+		      "    1   8.0K    6    2    1.2\u00b5s    2.5\u00b5s "
+		      " 12.35ms");
+	/* what the module (here: the tree) said comes last, then the keys */
+	y = tt_find(f->w, "a captured tree cannot run the probe");
+	assert_true(y > 0);
+	assert_string_equal(tt_row(f->w, y + 2),
+			    "a or Enter: probe again   +/-: attempts per "
+			    "order   Esc: back to the zones");
+	assert_string_equal(b->cls->hints(b),
+			    "a probe again  +/- attempts  Esc back");
+
+	tt_sample(f, s, 0);
+	assert_int_equal(s->cls->on_key(s, 'b'), MS_KEY_RESAMPLE);
+	tt_sample(f, s, 0);
+	assert_int_equal(s->cls->on_key(s, '\n'), MS_KEY_RESAMPLE);
+	put_result(f, s, MS_SEC_SLAB_BENCH);
+	tt_draw(s, f->w);
+	tt_assert_row(f->w, "run ");
+	tt_assert_row(f->w, ": 10000 objects of 256 bytes; the cache's object "
+			    "size 256B, kmalloc's bucket 256B");
+	tt_assert_row(f->w, "kmem_cache alloc      20M     50ns     40ns     "
+			    "90ns    3.0\u00b5s       0 \u2588");
+	tt_assert_row(f->w, "kmalloc    alloc      10M    100ns     80ns    "
+			    "200ns    9.0\u00b5s       3 \u2588");
+	tt_assert_row(f->w, "free: the dedicated cache does 2.00x the calls "
+			    "per second of kmalloc");
+	y = tt_find(f->w, "a captured tree cannot run the benchmark");
+	assert_true(y > 0);
+	assert_string_equal(tt_row(f->w, y + 2),
+			    "b or Enter: run   +/-: object size   [/]: object "
+			    "count   Esc: back to the caches");
+	assert_string_equal(s->cls->hints(s),
+			    "b run  +/- size  [/] count  Esc back");
+	assert_int_equal(s->cls->on_key(s, MS_KEY_ESC), MS_KEY_DONE);
+	tt_draw(s, f->w);
+	tt_assert_row(f->w, "ObjSz");
+	b->cls->destroy(b);
+	s->cls->destroy(s);
+	tt_close(f);
+}
+
 /* A tree without the module: each page says so, nothing else changes. */
 static void test_no_module(void **state)
 {
@@ -230,6 +333,7 @@ int main(void)
 		cmocka_unit_test(test_maple_mark),
 		cmocka_unit_test(test_maple_view),
 		cmocka_unit_test(test_probe_bench_tree),
+		cmocka_unit_test(test_probe_bench_result),
 		cmocka_unit_test(test_no_module),
 	};
 	return tt_run("test_tui_kmod", tests, true);

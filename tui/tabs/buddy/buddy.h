@@ -8,21 +8,17 @@
 #include "tui/events.h"
 #include "tui/explain.h"
 #include "tui/graph.h"
+#include "tui/kexp.h"
 
 #define PROBE_DEFAULT 3 /* 8 attempts per order */
 
 /* The allocation probe screen: its node, settings and last result. */
 struct probe_page {
-	bool open;
-	bool pending; /* the next sample runs the probe */
-	bool have; /* res holds a result */
+	struct ms_kexp x;
 	int node;
 	char zone[16]; /* the zone it was opened from */
 	int count; /* index into probe_counts */
 	struct ms_alloc_probe res;
-	double when; /* t_real of the result */
-	char why[256]; /* what the module said, or why it is missing */
-	struct ms_scroll sc;
 };
 
 struct buddy_view {
@@ -90,13 +86,10 @@ void ms_buddy_zone_draw(struct buddy_view *b, WINDOW *w, struct ms_rect r,
 			const struct ms_zone *z);
 void ms_buddy_zone_explain(struct buddy_view *b, struct ms_explain_ids *e);
 
-/* The allocation probe screen (probe.c). */
+/* The allocation probe screen (probe.c, a tui/kexp.h screen in probe.x). */
+void ms_buddy_probe_init(struct buddy_view *b);
 enum ms_key_result ms_buddy_probe_open(struct buddy_view *b);
-enum ms_key_result ms_buddy_probe_key(struct buddy_view *b, int key);
 void ms_buddy_probe_request(struct buddy_view *b, struct ms_request *req);
-void ms_buddy_probe_update(struct buddy_view *b, const struct ms_snapshot *cur);
-void ms_buddy_probe_draw(struct buddy_view *b, WINDOW *w, struct ms_rect r);
-void ms_buddy_probe_explain(struct buddy_view *b, struct ms_explain_ids *e);
 
 /* Buddy: rows the events panel takes (0 without the section). */
 int ms_buddy_events_lines(const struct ms_snapshot *s);

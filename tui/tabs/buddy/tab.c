@@ -261,7 +261,7 @@ static struct ms_view *buddy_create(const struct ms_ui *ui)
 	b->base.ui = ui;
 	ms_table_init(&b->zones, &zone_table, b, ui, -1, false);
 	b->zones.empty = "no zones in this sample";
-	b->probe.count = PROBE_DEFAULT;
+	ms_buddy_probe_init(b);
 	if (ms_gpanel_init(&b->graph, MS_GRAPH_BUDDY_SERIES)) {
 		buddy_destroy(&b->base);
 		return NULL;
@@ -300,7 +300,7 @@ static void buddy_update(struct ms_view *v, const struct ms_snapshot *cur,
 	else if ((row = ms_table_selected(&b->zones)) >= 0)
 		sel = zone_at(b, row);
 	ms_graph_buddy_feed(&b->graph, cur, sel, v->ui);
-	ms_buddy_probe_update(b, cur);
+	ms_kexp_update(&b->probe.x, cur);
 }
 
 static const struct ms_zone *detail_zone(const struct buddy_view *b)
@@ -416,8 +416,8 @@ static void buddy_draw(struct ms_view *v, WINDOW *w, struct ms_rect r)
 				    "waiting for the first sample");
 		return;
 	}
-	if (b->probe.open)
-		return ms_buddy_probe_draw(b, w, r);
+	if (b->probe.x.open)
+		return ms_kexp_draw(&b->probe.x, w, r);
 	if (b->detail) {
 		const struct ms_zone *z = detail_zone(b);
 
@@ -445,8 +445,8 @@ static enum ms_key_result buddy_key(struct ms_view *v, int key)
 	struct buddy_view *b = BV(v);
 	int row;
 
-	if (b->probe.open)
-		return ms_buddy_probe_key(b, key);
+	if (b->probe.x.open)
+		return ms_kexp_key(&b->probe.x, key);
 	if (b->detail) {
 		if (ms_key_is_back(key)) {
 			b->detail = false;
@@ -483,8 +483,8 @@ static const char *buddy_hints(struct ms_view *v)
 {
 	struct buddy_view *b = BV(v);
 
-	if (b->probe.open)
-		return "a probe again  +/- attempts  Esc back";
+	if (b->probe.x.open)
+		return b->probe.x.ops->hints;
 	if (b->detail)
 		return "Up/Down scroll  H graph  Esc back";
 	if (b->zones.editing)
@@ -519,8 +519,8 @@ static void buddy_explain(struct ms_view *v, struct ms_explain_ids *e)
 {
 	struct buddy_view *b = BV(v);
 
-	if (b->probe.open) {
-		ms_buddy_probe_explain(b, e);
+	if (b->probe.x.open) {
+		ms_kexp_explain(&b->probe.x, e);
 	} else if (b->detail) {
 		ms_buddy_zone_explain(b, e);
 	} else {

@@ -8,7 +8,6 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 static const char *const bench_ids[] = { EXPLAIN_BENCH, NULL };
 
@@ -21,23 +20,6 @@ static const unsigned int bench_counts[] = { 100, 1000, 10000, 100000 };
 #define NSIZES (int)(sizeof(bench_sizes) / sizeof(bench_sizes[0]))
 #define NBCOUNTS (int)(sizeof(bench_counts) / sizeof(bench_counts[0]))
 #define BENCH_MAX_BYTES (64u << 20) /* size x count the module allows */
-
-/* Nanoseconds as "850ns", "12.3us", "4.56ms", "1.20s". */
-static const char *fmt_ns(char *buf, size_t len, uint64_t ns, bool utf8)
-{
-	if (!ms_have(ns))
-		snprintf(buf, len, "-");
-	else if (ns < 1000)
-		snprintf(buf, len, "%lluns", (unsigned long long)ns);
-	else if (ns < 1000000)
-		snprintf(buf, len, "%.1f%s", (double)ns / 1e3,
-			 utf8 ? "\u00b5s" : "us");
-	else if (ns < 1000000000)
-		snprintf(buf, len, "%.2fms", (double)ns / 1e6);
-	else
-		snprintf(buf, len, "%.2fs", (double)ns / 1e9);
-	return buf;
-}
 
 /* API, Op, ops/s, Mean, P50, P99, Max, Fail, then a bar of ops/s. */
 static const int bw[] = { 10, 5, 8, 8, 8, 8, 8, 7 };
@@ -75,10 +57,10 @@ static void bench_row(struct ms_page *l, const struct slab_view *s, int api,
 	snprintf(v[1], sizeof(v[1]), "%s",
 		 op == MS_BENCH_ALLOC ? "alloc" : "free");
 	ms_fmt_count(v[2], sizeof(v[2]), r->ops_per_sec, 6);
-	fmt_ns(v[3], sizeof(v[3]), r->mean_ns, utf8);
-	fmt_ns(v[4], sizeof(v[4]), r->p50_ns, utf8);
-	fmt_ns(v[5], sizeof(v[5]), r->p99_ns, utf8);
-	fmt_ns(v[6], sizeof(v[6]), r->max_ns, utf8);
+	ms_fmt_ns(v[3], sizeof(v[3]), r->mean_ns, utf8);
+	ms_fmt_ns(v[4], sizeof(v[4]), r->p50_ns, utf8);
+	ms_fmt_ns(v[5], sizeof(v[5]), r->p99_ns, utf8);
+	ms_fmt_ns(v[6], sizeof(v[6]), r->max_ns, utf8);
 	ms_fmt_u64(v[7], sizeof(v[7]), r->failures);
 	for (int i = 0; i < NBW; i++) {
 		attr_t a =
@@ -116,20 +98,17 @@ static void bench_compare(struct ms_page *l, const struct ms_slab_bench *b)
 	}
 }
 
-static void bench_result(struct ms_page *l, const struct slab_view *s)
+static void bench_result(void *ctx, struct ms_page *l, const char *at)
 {
+	const struct slab_view *s = ctx;
 	const struct ms_slab_bench *b = &s->bench.res;
-	char buf[256], a[16], c[16], d[16], e[16], t[16];
-	time_t when = (time_t)s->bench.when;
+	char buf[256], a[16], c[16], d[16], e[16];
 	uint64_t best = 0;
-	struct tm tm;
 
-	localtime_r(&when, &tm);
-	strftime(t, sizeof(t), "%H:%M:%S", &tm);
 	snprintf(buf, sizeof(buf),
 		 "run %s: %s objects of %s bytes; the cache's object size "
 		 "%s, kmalloc's bucket %s",
-		 t, ms_fmt_u64(a, sizeof(a), b->count),
+		 at, ms_fmt_u64(a, sizeof(a), b->count),
 		 ms_fmt_u64(c, sizeof(c), b->size),
 		 ms_fmt_bytes(d, sizeof(d), b->cache_object_size),
 		 ms_fmt_bytes(e, sizeof(e), b->kmalloc_bucket));
@@ -149,36 +128,12 @@ static void bench_result(struct ms_page *l, const struct slab_view *s)
 	bench_compare(l, b);
 }
 
-void ms_slab_bench_draw(struct slab_view *s, WINDOW *w, struct ms_rect r)
+static void bench_title(void *ctx, char *buf, size_t len)
 {
-	struct bench_page *p = &s->bench;
-	struct ms_page l;
-	char buf[320];
+	const struct bench_page *p = &((struct slab_view *)ctx)->bench;
 
-	ms_page_begin(&l, w, r, &p->sc);
-	snprintf(buf, sizeof(buf),
-		 "Slab benchmark: %u objects of %u bytes  (Esc back)",
+	snprintf(buf, len, "Slab benchmark: %u objects of %u bytes  (Esc back)",
 		 bench_counts[p->count], bench_sizes[p->size]);
-	ms_page_title(&l, buf, s->base.ui);
-	ms_page_line(&l, ms_attr(MS_C_DIM),
-		     "memscope.ko: kmem_cache_alloc/free on a cache of its own "
-		     "against kmalloc/kfree, every call timed");
-	if (p->pending) {
-		ms_page_line(&l, ms_attr(MS_C_DIM), "running...");
-	} else if (!p->have) {
-		snprintf(buf, sizeof(buf), "slab benchmark unavailable: %s",
-			 p->why[0] ? p->why : "no result");
-		ms_page_line(&l, ms_attr(MS_C_NOTE), buf);
-	} else {
-		bench_result(&l, s);
-		if (p->why[0])
-			ms_page_line(&l, ms_attr(MS_C_NOTE), p->why);
-	}
-	ms_page_line(&l, 0, "");
-	ms_page_line(&l, ms_attr(MS_C_DIM),
-		     "b or Enter: run   +/-: object size   [/]: object count   "
-		     "Esc: back to the caches");
-	ms_page_end(&l);
 }
 
 /* Fewer objects when size x count would pass the module's bound. */
@@ -190,18 +145,11 @@ static void bench_fit(struct bench_page *p)
 		p->count--;
 }
 
-enum ms_key_result ms_slab_bench_key(struct slab_view *s, int key)
+/* +/-: object size, [/]: object count. */
+static bool bench_setting(void *ctx, int key)
 {
-	struct bench_page *p = &s->bench;
+	struct bench_page *p = &((struct slab_view *)ctx)->bench;
 
-	if (ms_key_is_back(key)) {
-		p->open = false;
-		return MS_KEY_DONE;
-	}
-	if (key == 'b' || ms_key_is_enter(key)) {
-		p->pending = true;
-		return MS_KEY_RESAMPLE;
-	}
 	if (key == '+' || key == '=')
 		p->size += p->size < NSIZES - 1;
 	else if (key == '-' || key == '_')
@@ -211,38 +159,48 @@ enum ms_key_result ms_slab_bench_key(struct slab_view *s, int key)
 	else if (key == '[')
 		p->count -= p->count > 0;
 	else
-		return ms_scroll_key(&p->sc, key) ? MS_KEY_DONE : MS_KEY_PASS;
+		return false;
 	bench_fit(p);
-	return MS_KEY_DONE;
+	return true;
 }
 
-/* The sample after the key ran the benchmark: keep it, or the reason. */
-void ms_slab_bench_update(struct slab_view *s, const struct ms_snapshot *cur)
+static void bench_keep(void *ctx, const struct ms_snapshot *cur)
 {
-	struct bench_page *p = &s->bench;
-	const char *why = ms_note_why(cur, "slab_bench");
+	((struct slab_view *)ctx)->bench.res = cur->slab_bench;
+}
 
-	if (!p->pending)
-		return;
-	p->pending = false;
-	p->have = cur->have & MS_SEC_BIT(MS_SEC_SLAB_BENCH);
-	if (p->have) {
-		p->res = cur->slab_bench;
-		p->when = cur->t_real;
-	}
-	ms_esc(p->why, sizeof(p->why), why ? why : "");
+static const struct ms_kexp_ops bench_ops = {
+	.sec = MS_SEC_SLAB_BENCH,
+	.note = "slab_bench",
+	.run_key = 'b',
+	.about = "memscope.ko: kmem_cache_alloc/free on a cache of its own "
+		 "against kmalloc/kfree, every call timed",
+	.running = "running...",
+	.unavailable = "slab benchmark",
+	.keys = "b or Enter: run   +/-: object size   [/]: object count   "
+		"Esc: back to the caches",
+	.hints = "b run  +/- size  [/] count  Esc back",
+	.ids = bench_ids,
+	.title = bench_title,
+	.setting = bench_setting,
+	.keep = bench_keep,
+	.result = bench_result,
+};
+
+void ms_slab_bench_init(struct slab_view *s)
+{
+	s->bench.x = (struct ms_kexp){ .ops = &bench_ops,
+				       .ctx = s,
+				       .ui = s->base.ui };
+	s->bench.size = 7; /* 256 bytes */
+	s->bench.count = 2; /* 10,000 objects */
 }
 
 void ms_slab_bench_request(struct slab_view *s, struct ms_request *req)
 {
-	if (s->bench.open && s->bench.pending) {
+	if (ms_kexp_asks(&s->bench.x)) {
 		req->sections |= MS_SEC_BIT(MS_SEC_SLAB_BENCH);
 		req->slab_bench.size = bench_sizes[s->bench.size];
 		req->slab_bench.count = bench_counts[s->bench.count];
 	}
-}
-
-void ms_slab_bench_explain(struct slab_view *s, struct ms_explain_ids *e)
-{
-	ms_page_explain(&s->bench.sc, s->base.ui, e, bench_ids);
 }

@@ -8,17 +8,13 @@
 #include "tui/events.h"
 #include "tui/explain.h"
 #include "tui/graph.h"
+#include "tui/kexp.h"
 
 /* The benchmark screen: its settings and last result. */
 struct bench_page {
-	bool open;
-	bool pending; /* the next sample runs the benchmark */
-	bool have; /* res holds a result */
+	struct ms_kexp x;
 	int size, count; /* indices into bench_sizes, bench_counts */
 	struct ms_slab_bench res;
-	double when; /* t_real of the result */
-	char why[256];
-	struct ms_scroll sc;
 };
 
 struct slab_view {
@@ -59,12 +55,9 @@ static inline const struct ms_slab_cache *cache_at(const struct slab_view *s,
 void ms_slab_cache_draw(struct slab_view *s, WINDOW *w, struct ms_rect r);
 void ms_slab_cache_explain(struct slab_view *s, struct ms_explain_ids *e);
 
-/* The benchmark screen (bench.c). */
-enum ms_key_result ms_slab_bench_key(struct slab_view *s, int key);
+/* The benchmark screen (bench.c, a tui/kexp.h screen in bench.x). */
+void ms_slab_bench_init(struct slab_view *s);
 void ms_slab_bench_request(struct slab_view *s, struct ms_request *req);
-void ms_slab_bench_update(struct slab_view *s, const struct ms_snapshot *cur);
-void ms_slab_bench_draw(struct slab_view *s, WINDOW *w, struct ms_rect r);
-void ms_slab_bench_explain(struct slab_view *s, struct ms_explain_ids *e);
 
 /* The cache page's section: its rates and its top call sites. */
 void ms_slab_events_page(struct ms_page *l, const struct ms_snapshot *s,

@@ -252,8 +252,7 @@ static struct ms_view *slab_create(const struct ms_ui *ui)
 		live_cols[i] = cols[live_ids[i]];
 	ms_table_init(&s->caches, &cache_table, s, ui, C_SIZE, true);
 	s->caches.empty = "no slab caches in this sample";
-	s->bench.size = 7; /* 256 bytes */
-	s->bench.count = 2; /* 10,000 objects */
+	ms_slab_bench_init(s);
 	if (ms_gpanel_init(&s->graph, MS_GRAPH_SLAB_SERIES)) {
 		slab_destroy(&s->base);
 		return NULL;
@@ -312,7 +311,7 @@ static void slab_update(struct ms_view *v, const struct ms_snapshot *cur,
 	ms_table_set_rows(&s->caches, cur->slab.n);
 	ms_graph_slab_feed(&s->graph, cur,
 			   s->detail ? s->dname : selected_name(s), v->ui);
-	ms_slab_bench_update(s, cur);
+	ms_kexp_update(&s->bench.x, cur);
 }
 
 static void slab_draw(struct ms_view *v, WINDOW *w, struct ms_rect r)
@@ -324,8 +323,8 @@ static void slab_draw(struct ms_view *v, WINDOW *w, struct ms_rect r)
 	if (!s->cur) {
 		ms_message(w, r, ms_attr(MS_C_DIM),
 			   "waiting for the first sample");
-	} else if (s->bench.open) {
-		ms_slab_bench_draw(s, w, r);
+	} else if (s->bench.x.open) {
+		ms_kexp_draw(&s->bench.x, w, r);
 	} else if (s->detail) {
 		struct ms_rect g = ms_gpanel_take(&s->graph, &r);
 
@@ -347,8 +346,8 @@ static enum ms_key_result slab_key(struct ms_view *v, int key)
 	struct slab_view *s = SV(v);
 	int row;
 
-	if (s->bench.open)
-		return ms_slab_bench_key(s, key);
+	if (s->bench.x.open)
+		return ms_kexp_key(&s->bench.x, key);
 	if (s->detail) {
 		if (ms_key_is_back(key)) {
 			s->detail = false;
@@ -376,7 +375,7 @@ static enum ms_key_result slab_key(struct ms_view *v, int key)
 		return MS_KEY_DONE;
 	}
 	if (!s->caches.editing && key == 'b') {
-		s->bench.open = s->bench.pending = true;
+		ms_kexp_run(&s->bench.x);
 		return MS_KEY_RESAMPLE;
 	}
 	return ms_table_key(&s->caches, key);
@@ -386,8 +385,8 @@ static const char *slab_hints(struct ms_view *v)
 {
 	struct slab_view *s = SV(v);
 
-	if (s->bench.open)
-		return "b run  +/- size  [/] count  Esc back";
+	if (s->bench.x.open)
+		return s->bench.x.ops->hints;
 	if (s->detail)
 		return "Up/Down scroll  H graph  Esc back";
 	if (s->caches.editing)
@@ -409,8 +408,8 @@ static void slab_explain(struct ms_view *v, struct ms_explain_ids *e)
 {
 	struct slab_view *s = SV(v);
 
-	if (s->bench.open)
-		ms_slab_bench_explain(s, e);
+	if (s->bench.x.open)
+		ms_kexp_explain(&s->bench.x, e);
 	else if (s->detail)
 		ms_slab_cache_explain(s, e);
 	else
