@@ -58,8 +58,53 @@ static void usage(FILE *f)
 		"      --no-mouse       leave the mouse to the terminal (select text)\n"
 		"      --no-config      ignore the config file (docs/config.md)\n"
 		"  -h, --help           this help\n"
-		"  -V, --version        version\n\n"
+		"  -V, --version        version, and whether built with bpf and taskstats\n\n"
 		"Keys in the explorer: press ? for help. See memscope(1), docs/.\n");
+}
+
+#ifdef MS_HAVE_BPF
+#define MS_BUILT_BPF true
+#else
+#define MS_BUILT_BPF false
+#endif
+#ifdef MS_HAVE_LIBNL
+#define MS_BUILT_LIBNL true
+#else
+#define MS_BUILT_LIBNL false
+#endif
+
+/*
+ * The version and the optional backends this binary was compiled with:
+ * the Makefile leaves out BPF and taskstats when their -dev packages are
+ * missing, and this is where a user (and tests/cli/test_build.sh) sees it.
+ */
+static void version(void)
+{
+	const struct {
+		const char *name, *pkgs;
+		bool on;
+	} be[] = {
+		{ "bpf", "clang, bpftool, libbpf-dev", MS_BUILT_BPF },
+		{ "taskstats", "libnl-genl-3-dev", MS_BUILT_LIBNL },
+	};
+	const char *with = "built with:", *without = "built without:";
+	size_t i;
+
+	printf("memscope %s\n", MS_VERSION);
+	for (i = 0; i < sizeof(be) / sizeof(be[0]); i++)
+		if (be[i].on) {
+			printf("%s %s", with, be[i].name);
+			with = "";
+		}
+	if (!*with)
+		printf("\n");
+	for (i = 0; i < sizeof(be) / sizeof(be[0]); i++)
+		if (!be[i].on) {
+			printf("%s %s (%s)", without, be[i].name, be[i].pkgs);
+			without = ",";
+		}
+	if (*without == ',')
+		printf("\n");
 }
 
 static int parse_num(const char *s, double lo, double hi, double *v)
@@ -197,7 +242,7 @@ static int parse_args(int argc, char **argv, struct ms_opts *o)
 		case OPT_RECORD: o->record = optarg; break;
 		case OPT_REPLAY: o->replay = optarg; break;
 		case 'h': usage(stdout); return 1;
-		case 'V': printf("memscope %s\n", MS_VERSION); return 1;
+		case 'V': version(); return 1;
 		default:
 			usage(stderr);
 			return -EINVAL;

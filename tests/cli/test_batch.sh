@@ -7,6 +7,11 @@ R=$FIX/debian12-6.18
 
 ok "--help exits 0" "$MS" --help
 ok "--version names the program" sh -c "'$MS' --version | grep -q '^memscope '"
+"$MS" --version > "$tmp/version"
+for b in bpf taskstats; do
+	ok "--version says whether built with $b" \
+		grep -qE "^built with(out)?: (.* )?$b( |\$)" "$tmp/version"
+done
 no "--tab rejects an unknown tab" "$MS" -b --tab nosuch
 no "-d rejects 0" "$MS" -b -d 0
 no "-n rejects garbage" "$MS" -b -n 1x
