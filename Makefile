@@ -80,6 +80,15 @@ else
 LIB_SRC := $(filter-out $(TS_SRC),$(LIB_SRC))
 endif
 
+# What the objects are compiled and linked with, HAVE_BPF and HAVE_LIBNL
+# included: $(BUILD)/config holds it and every object depends on it, so
+# installing or removing those packages, or another CC or flags, rebuilds
+# them (the file is rewritten only when this changes).
+CONFIG := HAVE_BPF=$(HAVE_BPF) HAVE_LIBNL=$(HAVE_LIBNL) CC=$(CC) \
+	  CPPFLAGS=$(CPPFLAGS) CFLAGS=$(CFLAGS) LDFLAGS=$(LDFLAGS) \
+	  LDLIBS=$(LDLIBS)
+q = '$(subst ','\'',$(1))'
+
 TUI_SRC := $(wildcard tui/*.c tui/tabs/*/*.c)
 # tests/unit: fixture trees and hand-made data; tests/kernel: this
 # machine's kernel (root, BTF, netlink), skipped where it cannot serve.
@@ -124,13 +133,14 @@ pot:
 	sed -i '/^#, c-format$$/d' po/memscope.pot
 	for p in $(PO); do msgmerge -q -U --backup=none $$p po/memscope.pot; done
 
-$(BUILD)/%.o: %.c
+$(BUILD)/%.o: %.c $(BUILD)/config
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
-# Made anew: ar r keeps members whose source moved or went away, and the
-# linker may take their stale copies of a symbol.
+# Made anew: ar r keeps members whose source moved or went away (or of
+# another configuration: nobpf.o beside the BPF objects), and the linker
+# may take their stale copies of a symbol.
 $(BUILD)/libmemscope.a: $(LIB_OBJ)
 	$(Q)rm -f $@ && $(AR) rcs $@ $^
 
@@ -216,20 +226,25 @@ $(BUILD)/bench/%: tests/bench/%.c $(BUILD)/libmemscope.a
 
 # Hostile live processes for tests/hostile/ (odd names, churn, limits).
 HOSTILE := $(BUILD)/hostile/hostile
-$(BUILD)/hostile/%: tests/hostile/%.c
+$(BUILD)/hostile/%: tests/hostile/%.c $(BUILD)/config
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $@")
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $<
 
 # Build and start memscope, installing missing Debian packages first.
-run: deps-run all
+# The build is a second make: HAVE_BPF and HAVE_LIBNL are decided when make
+# reads this file, and this one read it before the packages were there.
+# DEPS: the installer (tests/cli/test_build.sh puts a stand-in there).
+DEPS ?= sh scripts/deps.sh
+run: deps-run
+	$(Q)$(MAKE) --no-print-directory all
 	$(BUILD)/memscope $(ARGS)
 
 deps-run:
-	@sh scripts/deps.sh run
+	@$(DEPS) run
 
 deps-check:
-	@sh scripts/deps.sh check
+	@$(DEPS) check
 
 # A test whose source moved or went away leaves its binary behind, which
 # tests/run.sh would still run: removed.
@@ -275,11 +290,12 @@ soak: all
 # screenshots/*.png of every tab and its drill-down, from a run on the
 # 2-node captured tree in tmux (scripts/screenshots.sh, ansi2png.py).
 .PHONY: screenshots deps-shots
-screenshots: deps-shots all
+screenshots: deps-shots
+	$(Q)$(MAKE) --no-print-directory all
 	$(Q)sh scripts/screenshots.sh screenshots
 
 deps-shots:
-	@sh scripts/deps.sh shots
+	@$(DEPS) shots
 
 # Refresh the fixture tree of this machine (tests/fixtures/capture.sh).
 fixtures:
@@ -313,6 +329,11 @@ $(BUILD)/datadir: FORCE
 	@mkdir -p $(dir $@)
 	@echo '$(DATADIR) $(LOCALEDIR)' | cmp -s - $@ 2>/dev/null || \
 		echo '$(DATADIR) $(LOCALEDIR)' > $@
+# every object is rebuilt when CONFIG (above) changes
+$(BUILD)/config: FORCE
+	@mkdir -p $(dir $@)
+	@printf '%s\n' $(call q,$(CONFIG)) | cmp -s - $@ 2>/dev/null || \
+		printf '%s\n' $(call q,$(CONFIG)) > $@
 $(BUILD)/tui/theme.o $(BUILD)/tui/explain.o: $(BUILD)/datadir
 $(BUILD)/tui/theme.o: CPPFLAGS += -DMS_DATADIR=\"$(DATADIR)\"
 .PHONY: FORCE install uninstall
@@ -362,7 +383,7 @@ LAB_SESSION_SECS ?= 28800
 .PHONY: lab lab-build lab-test deps-lab lab-kdir experiments
 
 deps-lab:
-	@sh scripts/deps.sh lab
+	@$(DEPS) lab
 
 lab-kdir:
 	@test -d "$(LAB_KDIR)" || { echo "lab: no kernel headers" \

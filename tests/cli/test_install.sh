@@ -79,7 +79,11 @@ ok "make uninstall leaves no file" test -z "$(find "$D" -type f)"
 # PREFIX compiled in: a build for PREFIX finds the themes there even when
 # the binary is started from somewhere else
 mkdir -p "$tmp/b" "$tmp/elsewhere"
-cp -a build/core build/probes build/tui build/libmemscope.a "$tmp/b/"
+# the objects of build/ (not its asan, fuzz or lab builds) and the
+# configuration they were built with, so only what PREFIX changes is rebuilt
+( cd build && find . \( -path ./asan -o -path ./fuzz -o -path ./lab \) -prune \
+	-o \( -name '*.o' -o -name '*.d' -o -name config -o -name libmemscope.a \) \
+	-print0 | xargs -0 cp -a --parents -t "$tmp/b" )
 $M BUILD="$tmp/b" PREFIX="$tmp/p" install > "$tmp/install2.log" 2>&1
 ok "make install PREFIX=..." test -f "$tmp/p/share/memscope/themes/mono.theme" -a -x "$tmp/p/bin/memscope"
 cp "$tmp/p/bin/memscope" "$tmp/elsewhere/memscope"

@@ -1,0 +1,89 @@
+# The build's configuration, the way a newcomer meets it: a fresh tree on a
+# machine without the BPF and libnl -dev packages, where `make run`'s deps
+# step installs them, is built with both on its first run; a tree built
+# with HAVE_BPF=0 HAVE_LIBNL=0 is rebuilt with both by a plain `make`.
+# The machine's packages are hidden from pkg-config (PKG_CONFIG_LIBDIR) and
+# DEPS=... "installs" them by putting their .pc files back.
+. tests/lib.sh
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+# make check's own make and its jobserver are not this build's
+unset MAKEFLAGS MFLAGS MAKELEVEL
+M="make --no-print-directory -j2"
+C=$tmp/c
+
+if ! pkg-config --exists libbpf libnl-genl-3.0; then
+	no "needs libbpf-dev and libnl-genl-3-dev (make deps-check)" true
+	finish
+	exit
+fi
+
+# a copy of the tracked files as they are in the work tree, no build/
+mkdir "$C"
+git ls-files -z | tar --null -T - --ignore-failed-read -cf - 2>/dev/null |
+	tar -xf - -C "$C"
+ok "a clean copy of the tree" test -f "$C/Makefile" -a ! -e "$C/build"
+
+# pkg-config finds every .pc file of this machine but libbpf's and libnl-genl's
+pc=$tmp/pc
+mkdir "$pc"
+for d in $(pkg-config --variable pc_path pkg-config | tr : ' '); do
+	for f in "$d"/*.pc; do
+		[ -e "$f" ] && [ ! -e "$pc/${f##*/}" ] && ln -s "$f" "$pc/"
+	done
+done
+cat > "$tmp/deps.sh" <<EOF
+# stands in for scripts/deps.sh: installs the two -dev packages' .pc files
+echo "deps \$1" >> "$tmp/deps.log"
+cp "$(pkg-config --path libbpf)" "$(pkg-config --path libnl-genl-3.0)" "$pc/"
+EOF
+rm -f "$pc/libbpf.pc" "$pc/libnl-genl-3.0.pc"
+ok "pkg-config: without libbpf and libnl-genl-3.0" sh -c \
+	"! PKG_CONFIG_LIBDIR='$pc' pkg-config --exists libbpf &&
+	 ! PKG_CONFIG_LIBDIR='$pc' pkg-config --exists libnl-genl-3.0 &&
+	 PKG_CONFIG_LIBDIR='$pc' pkg-config --exists ncursesw json-c"
+
+# run LOG ARGS...: make in the copy without the packages, output in LOG
+run() {
+	log=$tmp/$1; shift
+	PKG_CONFIG_LIBDIR=$pc $M -C "$C" DEPS="sh $tmp/deps.sh" "$@" \
+		> "$log" 2>&1
+}
+# compiled LOG: the make in LOG compiled or linked something
+compiled() {
+	grep -qE '^  (CC|LD) ' "$1"
+}
+
+run run1 run ARGS=--version
+ok "make run: succeeds" test $? -eq 0
+ok "make run: its deps step ran" grep -qx 'deps run' "$tmp/deps.log"
+ok "make run: the first run is built with bpf and taskstats" \
+	grep -qx 'built with: bpf taskstats' "$tmp/run1"
+ok "make run: no --version line without them" \
+	sh -c "! grep -q '^built without' '$tmp/run1'"
+grep '^built with' "$tmp/run1"
+run run2 run ARGS=--version
+ok "make run again: built with bpf and taskstats" \
+	grep -qx 'built with: bpf taskstats' "$tmp/run2"
+no "make run again: compiles nothing" compiled "$tmp/run2"
+
+run off all HAVE_BPF=0 HAVE_LIBNL=0
+ok "make HAVE_BPF=0 HAVE_LIBNL=0: succeeds" test $? -eq 0
+"$C/build/memscope" --version > "$tmp/v-off"
+ok "make HAVE_BPF=0 HAVE_LIBNL=0: rebuilt without both" \
+	grep -q '^built without: bpf .*, taskstats ' "$tmp/v-off"
+no "the library holds no BPF or taskstats object then" sh -c \
+	"ar t '$C/build/libmemscope.a' | grep -qxE 'bpf.o|taskstats.o'"
+
+# whatever the first part did, the packages are there now
+sh "$tmp/deps.sh" later
+run on all
+ok "make (the packages there): succeeds" test $? -eq 0
+"$C/build/memscope" --version > "$tmp/v-on"
+ok "make (the packages there): rebuilt with bpf and taskstats" \
+	grep -qx 'built with: bpf taskstats' "$tmp/v-on"
+no "the library holds no nobpf.o or notaskstats.o then" sh -c \
+	"ar t '$C/build/libmemscope.a' | grep -qxE 'nobpf.o|notaskstats.o'"
+run again all
+no "make again: compiles nothing" compiled "$tmp/again"
+finish
