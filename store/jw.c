@@ -167,12 +167,14 @@ void ms_jw_u64(struct ms_jw *w, const char *key, uint64_t v)
 }
 
 /*
- * json_object_double_to_json_string_format() with "%.3f": NaN and the
- * infinities spelled out, a locale's decimal comma made a point, at most
- * 127 bytes.
+ * json_object_double_to_json_string_format() with "%.3f", or its default
+ * "%.17g" (MS_JW_G17): NaN and the infinities spelled out, a locale's
+ * decimal comma made a point, ".0" after a %.17g integer, at most 127
+ * bytes.
  */
 void ms_jw_dbl(struct ms_jw *w, const char *key, double v)
 {
+	bool g17 = w->flags & MS_JW_G17;
 	char b[128], *p;
 	int n;
 
@@ -181,14 +183,21 @@ void ms_jw_dbl(struct ms_jw *w, const char *key, double v)
 	else if (isinf(v))
 		n = snprintf(b, sizeof(b), v > 0 ? "Infinity" : "-Infinity");
 	else
-		n = snprintf(b, sizeof(b), "%.3f", v);
+		n = snprintf(b, sizeof(b), g17 ? "%.17g" : "%.3f", v);
 	if (n < 0)
 		return;
 	p = strchr(b, ',');
 	if (p)
 		*p = '.';
+	else
+		p = strchr(b, '.');
+	if (g17 && isfinite(v) && !p && !strchr(b, 'e') &&
+	    n < (int)sizeof(b) - 2) {
+		strcat(b, ".0");
+		n += 2;
+	}
 	member(w, key);
-	fwrite_unlocked(b, 1, n < (int)sizeof(b) ? (size_t)n : sizeof(b) - 1, w->f);
+	fwrite(b, 1, n < (int)sizeof(b) ? (size_t)n : sizeof(b) - 1, w->f);
 }
 
 void ms_jw_strn(struct ms_jw *w, const char *key, const char *s, size_t n)

@@ -18,6 +18,8 @@
 
 enum {
 	MS_JW_SLASH = 1 << 0, /* write '/' in strings as "\/" */
+	/* doubles as json-c's default: "%.17g", ".0" when no point */
+	MS_JW_G17 = 1 << 1,
 };
 
 struct ms_jw {
@@ -42,7 +44,7 @@ void ms_jw_null(struct ms_jw *w, const char *key);
 void ms_jw_bool(struct ms_jw *w, const char *key, bool v);
 void ms_jw_int(struct ms_jw *w, const char *key, int64_t v);
 void ms_jw_u64(struct ms_jw *w, const char *key, uint64_t v);
-/* As json-c prints it: "%.3f", NaN, Infinity, -Infinity. */
+/* As json-c prints it: "%.3f" (MS_JW_G17: "%.17g"), NaN, Infinity. */
 void ms_jw_dbl(struct ms_jw *w, const char *key, double v);
 /* A string, JSON-escaped; NULL is null. */
 void ms_jw_str(struct ms_jw *w, const char *key, const char *s);

@@ -8,7 +8,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <json-c/json.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +17,7 @@
 
 #include "model/escape.h"
 #include "out/output.h"
+#include "store/codec.h"
 
 struct ms_record {
 	int fd;
@@ -164,26 +164,24 @@ unsigned int ms_record_sections(const struct ms_request *req)
 	return s | req->sections;
 }
 
-/* The first line: what the recording is, so a replay can say so. */
+/*
+ * The first line: what the recording is, so a replay can say so. As
+ * json-c printed it: '/' escaped, doubles in its default format.
+ */
 static void header(struct ms_record *r, const struct ms_snapshot *s)
 {
-	struct json_object *o = json_object_new_object();
-	char esc[4 * sizeof(s->kernel) + 1];
+	struct ms_jw w;
 
-	json_object_object_add(o, "memscope_recording",
-			       json_object_new_int(MS_RECORD_FORMAT));
-	json_object_object_add(o, "memscope_version",
-			       json_object_new_string(MS_VERSION));
-	ms_escape(esc, sizeof(esc), s->kernel, (size_t)-1);
-	json_object_object_add(o, "kernel", json_object_new_string(esc));
-	json_object_object_add(o, "start", json_object_new_double(s->t_real));
-	json_object_object_add(o, "interval_s",
-			       json_object_new_double(r->interval));
-	json_object_object_add(o, "frame_samples",
-			       json_object_new_int(MS_RECORD_FRAME));
-	fputs(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN), r->f);
+	ms_jw_init(&w, r->f, MS_JW_SLASH | MS_JW_G17);
+	ms_jw_obj(&w, NULL);
+	ms_jw_int(&w, "memscope_recording", MS_RECORD_FORMAT);
+	ms_jw_str(&w, "memscope_version", MS_VERSION);
+	ms_json_esc(&w, "kernel", s->kernel, sizeof(s->kernel));
+	ms_jw_dbl(&w, "start", s->t_real);
+	ms_jw_dbl(&w, "interval_s", r->interval);
+	ms_jw_int(&w, "frame_samples", MS_RECORD_FRAME);
+	ms_jw_end(&w);
 	fputc('\n', r->f);
-	json_object_put(o);
 }
 
 int ms_record_write(struct ms_record *r, const struct ms_snapshot *s,

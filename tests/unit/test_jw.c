@@ -135,6 +135,38 @@ static void numbers(void **state)
 	     done(f));
 }
 
+/* json-c's default format, as a recording's header line has it. */
+static void numbers_g17(void **state)
+{
+	const double d[] = { 0,
+			     1,
+			     -2,
+			     1.5,
+			     1796559936.3497176,
+			     1e20,
+			     1e-7,
+			     123456789012345678.0,
+			     NAN,
+			     -INFINITY,
+			     1e200 };
+	struct json_object *a = json_object_new_array();
+	struct ms_jw w;
+	FILE *f = mem();
+
+	(void)state;
+	ms_jw_init(&w, f, MS_JW_G17);
+	ms_jw_arr(&w, NULL);
+	for (size_t k = 0; k < sizeof(d) / sizeof(d[0]); k++) {
+		ms_jw_dbl(&w, NULL, d[k]);
+		json_object_array_add(a, json_object_new_double(d[k]));
+	}
+	ms_jw_end(&w);
+	json_c_set_serialization_double_format(NULL, JSON_C_OPTION_THREAD);
+	assert_string_equal(done(f), json_object_to_json_string_ext(
+					     a, JSON_C_TO_STRING_PLAIN));
+	json_object_put(a);
+}
+
 /* json-c kept a repeated key where it first came, with the last value. */
 static void kv_repeated(void **state)
 {
@@ -247,6 +279,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(strings),
 		cmocka_unit_test(numbers),
+		cmocka_unit_test(numbers_g17),
 		cmocka_unit_test(kv_repeated),
 		cmocka_unit_test(tables_roundtrip),
 	};
