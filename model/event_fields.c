@@ -419,7 +419,11 @@ const struct ms_field ms_numa_hint_fields[] = {
 	NH(local, MS_F_U64, "local", NA, "pages", "numa.hint.local"),
 	NH(migrated, MS_F_U64, "migrated", NA, "pages", "numa.hint.migrated"),
 	NH(failed, MS_F_U64, "failed", NA, "pages", "numa.hint.migrated"),
-	NH(faults_rate, MS_F_DBL, "per_s", RATE, "/s", "numa.hint.faults"),
+	/* OpenMetrics: of every node's sum (events.hint) only */
+	MS_FIELD(struct ms_numa_hint, faults_rate, MS_F_DBL, "per_s", RATE,
+		 "/s", "numa.hint.faults",
+		 .metric = "memscope_bpf_numa_hinting_faults_per_second",
+		 .help = "NUMA hinting faults per second"),
 	NH(pages_rate, MS_F_DBL, "pages_per_s", RATE, "/s", "numa.hint.pages"),
 	NH(migrated_rate, MS_F_DBL, "migrated_per_s", RATE, "/s",
 	   "numa.hint.migrated"),

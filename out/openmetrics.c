@@ -851,8 +851,7 @@ static void om_numa_events(struct om *om, const struct ms_numa_events *e)
 		lbl_str(&l, "result", "failed");
 		put_d(om, &l, e->failed_rate);
 	}
-	family(om, "memscope_bpf_numa_hinting_faults_per_second", OM_GAUGE,
-	       NULL, "NUMA hinting faults per second");
+	table_family(om, ms_numa_hint_fields, "per_s");
 	if (e->fields & MS_NE_HINT)
 		put_d(om, NULL, e->hint.faults_rate);
 }

@@ -18,9 +18,10 @@
 void ms_json_events_into(struct ms_jw *w, const struct ms_snapshot *s,
 			 unsigned int sections, enum ms_section sec);
 /*
- * After the core sections: the buddy, slab, reclaim and numa objects of
+ * After the core sections, in this order: the buddy and slab objects of
  * the events whose core section was not written (core: the MS_SEC_BIT()s
- * of those that were), "bpf" and "fault_events", in that order.
+ * of those that were), "bpf", "fault_events", then the reclaim (events,
+ * task delays) and numa objects likewise.
  */
 void ms_json_events_rest(struct ms_jw *w, const struct ms_snapshot *s,
 			 unsigned int sections, unsigned int core);
