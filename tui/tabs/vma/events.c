@@ -9,22 +9,14 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "model/field.h"
+
+/* What the kernel let the group count: the need bits of the counter's row. */
 static bool counted(const struct ms_fault_events *e, enum ms_fault_count c)
 {
-	switch (c) {
-	case MS_FC_HW:
-	case MS_FC_WRITE:
-	case MS_FC_WP:
-		return e->fields & MS_FE_HW;
-	case MS_FC_COW:
-		return e->fields & MS_FE_COW;
-	case MS_FC_LOCK_WAITS:
-	case MS_FC_LOCK_NS:
-	case MS_FC_LOCK_SLOW:
-		return e->fields & MS_FE_LOCK;
-	default:
-		return e->fields & MS_FE_SPLIT;
-	}
+	unsigned int need = ms_fault_count_fields[c].need;
+
+	return (e->fields & need) == need;
 }
 
 double ms_live_fault_rate(const struct ms_snapshot *s, int pid,
