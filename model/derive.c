@@ -38,6 +38,8 @@ static void merge_slab_events(struct ms_slab *sl,
 		struct ms_slab_cache *c = &sl->caches[i];
 
 		c->alloc_rate = c->free_rate = c->alloc_bytes_rate = none;
+		c->free_counted = none;
+		c->free_src = isfinite(none) ? MS_FREE_UNCHECKED : MS_FREE_NONE;
 	}
 	for (int i = 0; i < e->n; i++) {
 		const struct ms_slab_rate *r = &e->v[i];
@@ -59,7 +61,9 @@ static void merge_slab_events(struct ms_slab *sl,
 		if (!c)
 			return;
 		c->alloc_rate = r->alloc_rate;
-		c->free_rate = r->free_rate;
+		c->free_rate = c->free_counted = r->free_rate;
+		c->free_src = isfinite(r->free_rate) ? MS_FREE_UNCHECKED :
+						       MS_FREE_NONE;
 		c->alloc_bytes_rate = r->alloc_bytes_rate;
 	}
 }

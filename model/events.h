@@ -76,6 +76,7 @@ struct ms_slab_rate {
 	uint64_t objsize;	/* bytes per object (s->size), MS_NA unknown */
 	uint64_t allocs, frees;	/* since attach */
 	double alloc_rate, free_rate, alloc_bytes_rate, free_bytes_rate;
+	int free_src;		/* enum ms_free_src, set by model/rates.c */
 };
 
 struct ms_callsite {
@@ -89,6 +90,7 @@ struct ms_callsite {
 struct ms_slab_events {
 	unsigned int fields;	/* MS_SE_* that are counted */
 	double interval;
+	int ncpu;		/* CPUs that may hold free objects, 0 unknown */
 	struct ms_slab_rate *v;
 	int n, cap;
 	uint64_t kfree_unknown;	/* kfree with no cache (before 6.13) */

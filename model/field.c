@@ -84,6 +84,15 @@ static const char *const vma_kind[MS_VMA_NKINDS] = {
 };
 const struct ms_names ms_vma_kind_names = NAMES(vma_kind, MS_VMA_SPECIAL);
 
+static const char *const free_src[MS_FREE_NSRC] = {
+	[MS_FREE_NONE] = NULL,
+	[MS_FREE_COUNTED] = "counted",
+	[MS_FREE_DERIVED] = "derived",
+	[MS_FREE_UNCHECKED] = "unchecked",
+	[MS_FREE_INCONSISTENT] = "inconsistent",
+};
+const struct ms_names ms_free_src_names = NAMES(free_src, MS_FREE_NONE);
+
 static const char *const maple_type[] = {
 	[MS_MAPLE_DENSE] = "dense",
 	[MS_MAPLE_LEAF_64] = "leaf_64",

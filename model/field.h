@@ -154,6 +154,8 @@ int ms_name_find(const struct ms_names *t, const char *name);
 extern const struct ms_names ms_wmark_names; /* "ok" "high" "low" "min" */
 extern const struct ms_names ms_vma_kind_names; /* "anon" "file" ... */
 extern const struct ms_names ms_maple_type_names; /* "dense" ... */
+/* a slab cache's free_source: "counted" "derived" "unchecked" ... */
+extern const struct ms_names ms_free_src_names;
 
 /* ---- field tables (model/fields.c) -------------------------------------- */
 

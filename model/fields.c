@@ -96,6 +96,16 @@ const struct ms_field ms_slab_cache_fields[] = {
 	   "slab.frees"),
 	SC(alloc_bytes_rate, MS_F_DBL, "alloc_bytes_rate", RATE | MS_FF_EVENTS,
 	   "bytes/s", "slab.abytes"),
+	/* Free/s checked against slabinfo (model/slabfree.c) */
+	MS_FIELD_ENUM(struct ms_slab_cache, free_src, "free_source",
+		      MS_FF_EVENTS | MS_FF_DERIVED, &ms_free_src_names,
+		      "slab.frees"),
+	SC(free_counted, MS_F_DBL, "free_rate_counted", RATE | MS_FF_EVENTS,
+	   "/s", "slab.frees"),
+	SC(free_tol, MS_F_DBL, "free_rate_tolerance",
+	   RATE | MS_FF_EVENTS | MS_FF_DERIVED, "/s", "slab.frees"),
+	SC(free_gap, MS_F_DBL, "free_gap", NA | MS_FF_NOJSON, NULL,
+	   "slab.frees"),
 	MS_FIELD_END
 };
 

@@ -4,6 +4,7 @@
  * matched by name (or pid): lists keep the kernel's order, so the same
  * index is tried first and a search is the exception.
  */
+#include "model/slabfree.h"
 #include "model/snapshot.h"
 
 #include <math.h>
@@ -37,18 +38,55 @@ static void kv_rates(struct ms_kvlist *cur, const struct ms_kvlist *prev,
 	}
 }
 
+/*
+ * The checked free rates back into the events' list (the text output's),
+ * which merge_slab_events() joined by name in the same order.
+ */
+static void slab_free_back(struct ms_slab_events *e, const struct ms_slab *sl)
+{
+	for (int i = 0; i < e->n; i++) {
+		struct ms_slab_rate *r = &e->v[i];
+		const struct ms_slab_cache *c = ms_slab_find(sl, r->name, i);
+
+		if (!c)
+			continue;
+		r->free_rate = c->free_rate;
+		r->free_src = c->free_src;
+		if (ms_have(r->objsize))
+			r->free_bytes_rate = r->free_rate * (double)r->objsize;
+	}
+}
+
+/*
+ * Free/s against slabinfo (model/slabfree.c): only where the events
+ * covered the same span as the two slabinfo reads (not just attached).
+ */
+static void slab_frees(struct ms_snapshot *cur, const struct ms_snapshot *prev,
+		       double dt)
+{
+	struct ms_slab_events *e = &cur->slab_events;
+	struct ms_slab *sl = &cur->slab;
+
+	if (!(cur->have & MS_SEC_BIT(MS_SEC_SLAB_EVENTS)) ||
+	    !(prev->have & MS_SEC_BIT(MS_SEC_SLAB)) ||
+	    !(fabs(e->interval - dt) <= 0.1 * dt))
+		return;
+	for (int i = 0; i < sl->n; i++) {
+		struct ms_slab_cache *c = &sl->caches[i];
+
+		ms_slab_free_check(c, ms_slab_find(&prev->slab, c->name, i),
+				   e->interval, sl->page_size, e->ncpu);
+	}
+	slab_free_back(e, sl);
+}
+
 static void slab_rates(struct ms_slab *cur, const struct ms_slab *prev,
 		       double dt)
 {
 	for (int i = 0; i < cur->n; i++) {
 		struct ms_slab_cache *c = &cur->caches[i];
-		const struct ms_slab_cache *p = NULL;
+		const struct ms_slab_cache *p = ms_slab_find(prev, c->name, i);
 
-		if (i < prev->n && !strcmp(prev->caches[i].name, c->name))
-			p = &prev->caches[i];
-		for (int j = 0; !p && j < prev->n; j++)
-			if (!strcmp(prev->caches[j].name, c->name))
-				p = &prev->caches[j];
 		if (!p)
 			continue;
 		c->objs_rate = delta_rate(c->num_objs, p->num_objs, dt);
@@ -128,6 +166,7 @@ void ms_rates(struct ms_snapshot *cur, const struct ms_snapshot *prev)
 	psi_rate(&cur->reclaim.psi_some, &prev->reclaim.psi_some, dt);
 	psi_rate(&cur->reclaim.psi_full, &prev->reclaim.psi_full, dt);
 	slab_rates(&cur->slab, &prev->slab, dt);
+	slab_frees(cur, prev, dt);
 	proc_rates(&cur->procs, &prev->procs, dt);
 	for (int i = 0; i < cur->numa.n; i++) {
 		struct ms_numa_node *n = &cur->numa.nodes[i];

@@ -127,8 +127,20 @@ struct ms_slab_cache *ms_slab_add(struct ms_slab *s)
 	if (c) {
 		c->objs_rate = c->bytes_rate = c->active_pct = NAN;
 		c->alloc_rate = c->free_rate = c->alloc_bytes_rate = NAN;
+		c->free_counted = c->free_tol = c->free_gap = NAN;
 	}
 	return c;
+}
+
+const struct ms_slab_cache *ms_slab_find(const struct ms_slab *s,
+				       const char *name, int hint)
+{
+	if (hint >= 0 && hint < s->n && !strcmp(s->caches[hint].name, name))
+		return &s->caches[hint];
+	for (int i = 0; i < s->n; i++)
+		if (!strcmp(s->caches[i].name, name))
+			return &s->caches[i];
+	return NULL;
 }
 
 struct ms_slab_rate *ms_slab_rate_add(struct ms_slab_events *e)

@@ -155,6 +155,20 @@ struct ms_buddy {
 
 /* ---- Slab ------------------------------------------------------------- */
 
+/*
+ * Where a cache's Free/s comes from (model/slabfree.c): the free events
+ * miss bulk and RCU frees (kmem_cache_free_bulk, kfree_rcu batches and
+ * sheaves), so the counts are checked against /proc/slabinfo.
+ */
+enum ms_free_src {
+	MS_FREE_NONE,		/* no free rate */
+	MS_FREE_COUNTED,	/* the events, agreeing with slabinfo */
+	MS_FREE_DERIVED,	/* allocations - growth of active objects */
+	MS_FREE_UNCHECKED,	/* the events, nothing to check them against */
+	MS_FREE_INCONSISTENT,	/* active grew more than the counts allow */
+	MS_FREE_NSRC
+};
+
 struct ms_slab_cache {
 	char name[MS_NAME];
 	uint64_t active_objs, num_objs, objsize, objperslab, pagesperslab;
@@ -166,6 +180,10 @@ struct ms_slab_cache {
 	double bytes_rate;	/* growth of size_bytes per second */
 	/* from ms_slab_events (bpf) by name, NAN without it */
 	double alloc_rate, free_rate, alloc_bytes_rate;
+	double free_counted;	/* the free events' own rate */
+	double free_tol;	/* +- per second free_rate may be off */
+	double free_gap;	/* objects the counts missed since attach */
+	enum ms_free_src free_src;
 };
 
 struct ms_slab {
@@ -518,6 +536,9 @@ void ms_snapshot_note(struct ms_snapshot *s, const char *what, const char *fmt,
 /* Growable arrays: return a zeroed new element or NULL on ENOMEM. */
 struct ms_kv *ms_kv_add(struct ms_kvlist *l, const char *name, uint64_t value);
 const struct ms_kv *ms_kv_find(const struct ms_kvlist *l, const char *name);
+/* The cache of that name, tried at index hint first; NULL when none. */
+const struct ms_slab_cache *ms_slab_find(const struct ms_slab *s,
+					 const char *name, int hint);
 uint64_t ms_kv_get(const struct ms_kvlist *l, const char *name);
 struct ms_zone *ms_zone_add(struct ms_buddy *b);
 struct ms_zone *ms_zone_find(struct ms_buddy *b, int node, const char *name);

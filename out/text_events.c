@@ -11,6 +11,8 @@
 #include "model/field.h"
 #include "out/text.h"
 
+#include "model/slabfree.h"
+
 #define TOP 20		/* rows per list, busiest first (JSON has all) */
 
 /* "name=rate/s" for each order with a counter. */
@@ -102,8 +104,21 @@ static void callsites(FILE *f, const struct ms_slab_events *e)
 	}
 }
 
+/* A number with its mark in front ("~123.4"), in buf (32 bytes). */
+static const char *mark(const char *m, const char *num, char *buf)
+{
+	char t[32];
+
+	if (!*m || !strcmp(num, "-"))
+		return num;
+	snprintf(t, sizeof(t), "%s%s", m, num);
+	snprintf(buf, 32, "%s", t);
+	return buf;
+}
+
 static void slab_events(FILE *f, const struct ms_slab_events *e)
 {
+	bool marked = false;
 	const struct ms_slab_rate **v = calloc(e->n ? e->n : 1, sizeof(*v));
 	char b[4][32], nm[4 * MS_NAME + 1];
 
@@ -115,14 +130,26 @@ static void slab_events(FILE *f, const struct ms_slab_events *e)
 		v[i] = &e->v[i];
 	if (v)
 		qsort(v, e->n, sizeof(*v), by_alloc_rate);
-	for (int i = 0; v && i < e->n && i < TOP; i++)
+	for (int i = 0; v && i < e->n && i < TOP; i++) {
+		const char *fm = ms_free_mark(v[i]->free_src);
+		const char *am = ms_alloc_mark(v[i]->free_src);
+
+		if (isfinite(v[i]->free_rate) && *fm)
+			marked = true;
 		fprintf(f, "%-28s %10s %10s %12s %12s\n",
 			esc(v[i]->name, nm, sizeof(nm)),
-			fnum(v[i]->alloc_rate, 1, b[0], 32),
-			fnum(v[i]->free_rate, 1, b[1], 32),
+			mark(am, fnum(v[i]->alloc_rate, 1, b[0], 32), b[0]),
+			mark(fm, fnum(v[i]->free_rate, 1, b[1], 32), b[1]),
 			fnum(v[i]->alloc_bytes_rate, 0, b[2], 32),
-			fnum(v[i]->free_bytes_rate, 0, b[3], 32));
+			mark(fm, fnum(v[i]->free_bytes_rate, 0, b[3], 32),
+			     b[3]));
+	}
 	free(v);
+	if (marked)
+		fprintf(f, "  ~ derived: alloc/s - growth of active objects "
+			   "(bulk, RCU frees fire no event)\n"
+			   "  ? not checked against /proc/slabinfo, or "
+			   "inconsistent with it\n");
 	if ((e->fields & MS_SE_KFREE) && e->kfree_unknown)
 		fprintf(f, "  kfree of no named cache: %s/s\n",
 			fnum(e->kfree_unknown_rate, 1, b[0], 32));

@@ -156,8 +156,15 @@ static void slab_cache(json *j, struct ms_slab *sl)
 {
 	struct ms_slab_cache *c = ms_slab_add(sl);
 
-	if (c)
-		ms_jread_fields(j, ms_slab_cache_fields, c, NULL);
+	if (!c)
+		return;
+	ms_jread_fields(j, ms_slab_cache_fields, c, NULL);
+	/* recorded before the check: the events' count, unchecked */
+	if (!json_object_object_get_ex(j, "free_source", NULL)) {
+		c->free_src = isfinite(c->free_rate) ? MS_FREE_UNCHECKED :
+						       MS_FREE_NONE;
+		c->free_counted = c->free_rate;
+	}
 }
 
 static void slab(json *j, struct ms_snapshot *s)

@@ -163,6 +163,7 @@ static void slab_events(json *sl, struct ms_snapshot *s)
 		r->allocs = r->frees = MS_NA;
 		r->alloc_rate = c->alloc_rate;
 		r->free_rate = c->free_rate;
+		r->free_src = c->free_src;
 		r->alloc_bytes_rate = c->alloc_bytes_rate;
 	}
 	s->have |= BIT(SLAB_EVENTS);

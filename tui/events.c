@@ -21,6 +21,18 @@ const char *ms_fmt_events(char *buf, size_t len, double v, int width)
 	return buf;
 }
 
+const char *ms_fmt_marked(char *buf, size_t len, const char *mark,
+			  double v, int width)
+{
+	size_t m = strlen(mark);
+
+	if (isnan(v) || !m || len <= m)
+		return ms_fmt_events(buf, len, v, width);
+	memcpy(buf, mark, m);
+	ms_fmt_events(buf + m, len - m, v, width - (int)m);
+	return buf;
+}
+
 const char *ms_live_title(char *buf, size_t len, const char *what,
 			  const struct ms_snapshot *s, enum ms_section sec)
 {

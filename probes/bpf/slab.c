@@ -369,6 +369,7 @@ static int slab_read(struct ms_bpf_group *g, const struct ms_request *req,
 		return err;
 	e->fields = g->fields;
 	e->interval = dt;
+	e->ncpu = sl->pc.ncpu;
 	err = caches(e, sl, &skel->bss->sl_table, dt);
 	if (err)
 		return err;

@@ -26,10 +26,12 @@
  *   hostile vmalimit               anonymous pages of alternating protection
  *                                  until the kernel refuses another VMA
  *   hostile procs N                N sleeping children
- *   hostile churn fork|exec|mmap SECONDS
+ *   hostile churn fork|exec|mmap|files SECONDS [DIR]
  *                                  a fork/exit storm, an exec loop (same pid,
- *                                  new mappings), or mmap/mprotect/munmap
- *                                  storm; exits after SECONDS
+ *                                  new mappings), an mmap/mprotect/munmap
+ *                                  storm, or files created, written and
+ *                                  unlinked in DIR (dentries, inodes);
+ *                                  exits after SECONDS
  * HOSTILE_COMM in the environment sets the comm of every mode but name
  * (children and execs keep it), so a test can find its processes.
  */
@@ -266,6 +268,31 @@ static void mmap_storm(double end)
 	}
 }
 
+/* files created, written and unlinked in dir, a ring of 64 kept */
+static void file_storm(const char *dir, double end)
+{
+	char path[4096];
+	unsigned long n = 0;
+
+	while (now() < end) {
+		int fd;
+
+		snprintf(path, sizeof(path), "%s/f%lu", dir, n % 64);
+		unlink(path);
+		fd = open(path, O_CREAT | O_WRONLY | O_TRUNC, 0600);
+		if (fd >= 0) {
+			if (write(fd, path, 8) < 0)
+				perror("write");
+			close(fd);
+		}
+		n++;
+	}
+	for (unsigned long i = 0; i < 64; i++) {
+		snprintf(path, sizeof(path), "%s/f%lu", dir, i);
+		unlink(path);
+	}
+}
+
 static int do_churn(int argc, char **argv)
 {
 	double secs = argc > 3 ? atof(argv[3]) : 0, end;
@@ -274,7 +301,8 @@ static int do_churn(int argc, char **argv)
 	if (argc < 4 || secs <= 0)
 		return 2;
 	/* exec: argv[4] carries the end time across the execs */
-	end = argc > 4 ? atof(argv[4]) : now() + secs;
+	end = argc > 4 && !strcmp(argv[2], "exec") ? atof(argv[4]) :
+						      now() + secs;
 	if (!strcmp(argv[2], "exec")) {
 		if (argc == 4)
 			ready();
@@ -292,6 +320,8 @@ static int do_churn(int argc, char **argv)
 		fork_storm(end);
 	else if (!strcmp(argv[2], "mmap"))
 		mmap_storm(end);
+	else if (!strcmp(argv[2], "files") && argc > 4)
+		file_storm(argv[4], end);
 	else
 		return 2;
 	return 0;

@@ -3,6 +3,8 @@
  * top call sites. */
 #include "tui/tabs/slab/slab.h"
 
+#include "model/slabfree.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -32,15 +34,25 @@ static void cache_rates(struct ms_page *l, const struct ms_slab_events *e,
 	}
 	snprintf(buf, sizeof(buf),
 		 "allocations %s/s, frees %s/s, allocated %s/s  (%llu and "
-		 "%llu since attach)",
-		 ms_fmt_events(a, sizeof(a), r->alloc_rate, 7),
-		 ms_fmt_events(f, sizeof(f), r->free_rate, 7),
+		 "%llu counted since attach)",
+		 ms_fmt_marked(a, sizeof(a), ms_alloc_mark(r->free_src),
+			       r->alloc_rate, 7),
+		 ms_fmt_marked(f, sizeof(f), ms_free_mark(r->free_src),
+			       r->free_rate, 7),
 		 isnan(r->alloc_bytes_rate) ?
 			 "-" :
 			 ms_fmt_bytes(b, sizeof(b),
 				      (uint64_t)llround(r->alloc_bytes_rate)),
 		 (unsigned long long)r->allocs, (unsigned long long)r->frees);
 	ms_page_line(l, ms_attr(MS_C_NORMAL), buf);
+	if (r->free_src == MS_FREE_DERIVED)
+		ms_page_line(l, ms_attr(MS_C_DIM),
+			     "~ frees derived: allocations minus the growth of "
+			     "active objects (bulk and RCU frees fire no event)");
+	else if (r->free_src == MS_FREE_INCONSISTENT)
+		ms_page_line(l, ms_attr(MS_C_WARNING),
+			     "? active objects grew beyond the counts: "
+			     "allocations were missed (bulk)");
 }
 
 /* "  62.1%   3100  __d_alloc+0x2d < d_alloc_parallel+0x39 < ..." */

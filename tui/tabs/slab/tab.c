@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "model/slabfree.h"
 #include "tui/tabs/slab/slab.h"
 #include "tui/widgets.h"
 
@@ -117,10 +118,12 @@ static void cell(const void *ctx, int row, int col, char *buf, size_t len)
 		ms_fmt_count(buf, len, c->active_slabs, w);
 		break;
 	case C_ALLOCS:
-		ms_fmt_events(buf, len, c->alloc_rate, w);
+		ms_fmt_marked(buf, len, ms_alloc_mark(c->free_src),
+			      c->alloc_rate, w);
 		break;
 	case C_FREES:
-		ms_fmt_events(buf, len, c->free_rate, w);
+		ms_fmt_marked(buf, len, ms_free_mark(c->free_src), c->free_rate,
+			      w);
 		break;
 	case C_ABYTES:
 		if (isnan(c->alloc_bytes_rate))
