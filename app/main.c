@@ -360,7 +360,7 @@ int main(int argc, char **argv)
 {
 	struct ms_manager m;
 	struct ms_session s = { .m = &m };
-	struct ms_root root;
+	struct ms_root root = { .dirfd = -1, .capture_fd = -1 };
 	struct ms_opts o;
 	const char *skip_why;
 	unsigned int want;
@@ -389,9 +389,8 @@ int main(int argc, char **argv)
 		check_theme(&o);
 	/* a closed pipe in batch mode ends output quietly, not with a signal */
 	signal(SIGPIPE, SIG_IGN);
-	if (o.replay)
-		ms_root_replay(&root, o.replay);
-	else
+	/* a replay reads its file and nothing else: no root */
+	if (!o.replay)
 		err = ms_root_open(&root, o.root);
 	if (err) {
 		fprintf(stderr, "memscope: cannot open root %s: %s\n", o.root,
@@ -406,7 +405,8 @@ int main(int argc, char **argv)
 	if (root.live && !o.replay)
 		undo_left_over();
 	want = ms_batch_wants(&o, &skip_why);
-	err = ms_manager_open_for(&m, &root, want, skip_why);
+	err = o.replay ? ms_manager_open_replay(&m, o.replay) :
+			 ms_manager_open_for(&m, &root, want, skip_why);
 	if (err && o.replay) {
 		fprintf(stderr, "memscope: cannot replay %s: %s\n", o.replay,
 			m.n ? m.probes[0].why : "no replay backend");

@@ -10,13 +10,15 @@
 #include <string.h>
 #include <time.h>
 
-/* Every backend memscope is built with; later ones add a line here. */
+/*
+ * Every backend memscope detects on a root; later ones add a line here.
+ * The replay is opened on its own (ms_manager_open_replay()).
+ */
 static const struct ms_probe_ops *const backends[] = {
 	&ms_procfs_ops,
 	&ms_kmod_ops,
 	&ms_bpf_ops,
 	&ms_taskstats_ops,
-	&ms_replay_ops,
 	NULL,
 };
 
@@ -63,11 +65,6 @@ int ms_manager_open_for(struct ms_manager *m, const struct ms_root *root,
 		struct ms_probe *p = &m->probes[m->n++];
 		int err;
 
-		/* a replay reads its file and nothing else */
-		if (root->replay && backends[i] != &ms_replay_ops) {
-			m->n--;
-			continue;
-		}
 		p->ops = backends[i];
 		p->root = root;
 		err = p->ops->detect(root, &p->caps, p->why, sizeof(p->why));
@@ -92,6 +89,23 @@ int ms_manager_open_for(struct ms_manager *m, const struct ms_root *root,
 	}
 	assign_sections(m);
 	return opened ? 0 : -ENODEV;
+}
+
+int ms_manager_open_replay(struct ms_manager *m, const char *file)
+{
+	struct ms_probe *p = &m->probes[0];
+	int err;
+
+	memset(m, 0, sizeof(*m));
+	m->n = 1;
+	p->ops = &ms_replay_ops;
+	p->file = file;
+	err = p->ops->detect(NULL, &p->caps, p->why, sizeof(p->why));
+	if (!err)
+		err = p->ops->open(p);
+	p->opened = !err;
+	assign_sections(m);
+	return err;
 }
 
 /* Why nobody provides sec: the reason of a backend that could have. */

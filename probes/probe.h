@@ -53,6 +53,7 @@ struct ms_probe {
 	unsigned int caps;	/* what detect() promised */
 	unsigned int owns;	/* sections the manager gave it */
 	bool opened;
+	const char *file;	/* the recording a replay plays, else NULL */
 	char why[128];		/* reason it is unavailable */
 	void *priv;
 };
@@ -77,6 +78,11 @@ struct ms_manager {
 };
 
 int ms_manager_open(struct ms_manager *m, const struct ms_root *root);
+/*
+ * --replay FILE: the replay backend alone, on the recording at file; no
+ * root, nothing below /proc or /sys is opened.
+ */
+int ms_manager_open_replay(struct ms_manager *m, const char *file);
 /*
  * The same for a run that will only ever show the sections in want (a
  * batch run, whose request never changes): a backend that provides none

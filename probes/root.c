@@ -31,14 +31,6 @@ int ms_root_open(struct ms_root *r, const char *dir)
 	return 0;
 }
 
-void ms_root_replay(struct ms_root *r, const char *file)
-{
-	memset(r, 0, sizeof(*r));
-	r->dirfd = r->capture_fd = -1;
-	r->replay = file;
-	snprintf(r->path, sizeof(r->path), "%s", file);
-}
-
 void ms_root_close(struct ms_root *r)
 {
 	if (r->dirfd >= 0)

@@ -15,8 +15,6 @@ struct ms_root {
 	bool live;		/* "/" rather than a captured tree */
 	int capture_fd;		/* -1, or where to copy what we read */
 	char path[4096];
-	/* --replay FILE: no tree at all, only the replay backend reads */
-	const char *replay;
 };
 
 /* A file read whole into a reusable, NUL-terminated buffer. */
@@ -26,8 +24,6 @@ struct ms_buf {
 };
 
 int ms_root_open(struct ms_root *r, const char *dir);
-/* A root for --replay FILE: it opens nothing. */
-void ms_root_replay(struct ms_root *r, const char *file);
 void ms_root_close(struct ms_root *r);
 /* Copy every file read from now on below dir (created if missing). */
 int ms_root_capture(struct ms_root *r, const char *dir);

@@ -38,14 +38,10 @@ int ms_replay_decode(const char *text, size_t len, struct ms_snapshot *s,
 
 /* ---- the backend ----------------------------------------------------- */
 
+/* Opened on its own (ms_manager_open_replay()): it provides every section. */
 static int replay_detect(const struct ms_root *root, unsigned int *caps,
 			 char *why, size_t len)
 {
-	*caps = 0;
-	if (!root->replay) {
-		snprintf(why, len, "no --replay FILE");
-		return -ENOENT;
-	}
 	*caps = MS_SEC_EVERY;
 	return 0;
 }
@@ -53,7 +49,7 @@ static int replay_detect(const struct ms_root *root, unsigned int *caps,
 static int replay_open(struct ms_probe *p)
 {
 	struct ms_cursor *c;
-	int err = ms_cursor_open(&c, p->root->replay, p->why, sizeof(p->why));
+	int err = ms_cursor_open(&c, p->file, p->why, sizeof(p->why));
 
 	p->priv = c;
 	return err;

@@ -132,15 +132,15 @@ static void avail_tree(void **state)
 /* A replay's samples come derived as recorded; the sums are made anew. */
 static void sums_replayed(void **state)
 {
-	struct ms_root root;
 	struct ms_manager m;
 	struct ms_snapshot s;
 	struct ms_request req = { .sections = MS_SEC_BIT(MS_SEC_BUDDY) |
 					      MS_SEC_BIT(MS_SEC_RECLAIM) };
 	const struct ms_kv *kv;
 
-	ms_root_replay(&root, "tests/golden/recording.zst");
-	assert_int_equal(ms_manager_open(&m, &root), 0);
+	assert_int_equal(ms_manager_open_replay(&m,
+						"tests/golden/recording.zst"),
+			 0);
 	ms_snapshot_init(&s);
 	assert_int_equal(ms_session_sample(&(struct ms_session){ .m = &m },
 					   &req, &s, NULL),
@@ -154,7 +154,6 @@ static void sums_replayed(void **state)
 	assert_int_equal(s.reclaim.sum[MS_VMSUM_PGFAULT].value, kv->value);
 	ms_snapshot_free(&s);
 	ms_manager_close(&m);
-	ms_root_close(&root);
 }
 
 int main(void)
