@@ -344,19 +344,98 @@ const char *ms_snapshot_why(const struct ms_snapshot *s, const char *what)
 	return NULL;
 }
 
+static struct ms_note *note_add(struct ms_snapshot *s, const char *what,
+				const char *fmt, va_list ap)
+{
+	struct ms_note *n;
+
+	if (ms_snapshot_why(s, what) || s->nr_notes == MS_MAX_NOTES)
+		return NULL;
+	n = &s->notes[s->nr_notes++];
+	memset(n, 0, sizeof(*n));
+	snprintf(n->what, sizeof(n->what), "%s", what);
+	vsnprintf(n->why, sizeof(n->why), fmt, ap);
+	return n;
+}
+
 void ms_snapshot_note(struct ms_snapshot *s, const char *what, const char *fmt,
 		      ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	note_add(s, what, fmt, ap);
+	va_end(ap);
+}
+
+void ms_snapshot_note_pid(struct ms_snapshot *s, const char *what, int pid,
+			  const char *fmt, ...)
 {
 	struct ms_note *n;
 	va_list ap;
 
-	if (ms_snapshot_why(s, what) || s->nr_notes == MS_MAX_NOTES)
-		return;
-	n = &s->notes[s->nr_notes++];
-	snprintf(n->what, sizeof(n->what), "%s", what);
 	va_start(ap, fmt);
-	vsnprintf(n->why, sizeof(n->why), fmt, ap);
+	n = note_add(s, what, fmt, ap);
 	va_end(ap);
+	if (n) {
+		n->about = MS_NOTE_PID;
+		n->pid = pid;
+	}
+}
+
+void ms_snapshot_note_bpf(struct ms_snapshot *s, const char *prog,
+			  const char *fmt, ...)
+{
+	struct ms_note *n;
+	char what[sizeof(n->what)];
+	va_list ap;
+
+	snprintf(what, sizeof(what), "bpf %s", prog);
+	va_start(ap, fmt);
+	n = note_add(s, what, fmt, ap);
+	va_end(ap);
+	if (n) {
+		n->about = MS_NOTE_BPF;
+		snprintf(n->prog, sizeof(n->prog), "%s", prog);
+	}
+}
+
+const struct ms_note *ms_note_of_pid(const struct ms_snapshot *s,
+				     const char *what, int pid)
+{
+	for (int i = 0; i < s->nr_notes; i++)
+		if (s->notes[i].about == MS_NOTE_PID &&
+		    s->notes[i].pid == pid && !strcmp(s->notes[i].what, what))
+			return &s->notes[i];
+	return NULL;
+}
+
+const struct ms_note *ms_note_of_bpf(const struct ms_snapshot *s,
+				     const char *prog)
+{
+	for (int i = 0; i < s->nr_notes; i++)
+		if (s->notes[i].about == MS_NOTE_BPF &&
+		    !strcmp(s->notes[i].prog, prog))
+			return &s->notes[i];
+	return NULL;
+}
+
+void ms_note_key_from_text(struct ms_note *n)
+{
+	int pid;
+	bool is_pid = (!strcmp(n->what, "vmas") &&
+		       sscanf(n->why, "pid %d", &pid) == 1) ||
+		      (!strcmp(n->what, "maple") &&
+		       sscanf(n->why, "process %d", &pid) == 1);
+
+	n->about = MS_NOTE_PART;
+	if (!strncmp(n->what, "bpf ", 4) && n->what[4]) {
+		n->about = MS_NOTE_BPF;
+		snprintf(n->prog, sizeof(n->prog), "%s", n->what + 4);
+	} else if (is_pid) {
+		n->about = MS_NOTE_PID;
+		n->pid = pid;
+	}
 }
 
 void ms_snapshot_init(struct ms_snapshot *s)

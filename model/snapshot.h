@@ -93,9 +93,23 @@ struct ms_kvlist {
 };
 
 /* Why something could not be shown: "pagetypeinfo" / "needs root". */
+/*
+ * What a note is about, as the views find it: its what and why are text
+ * for people and the outputs (a recording keeps only them; its decoder
+ * gets the key back with ms_note_key_from_text()).
+ */
+enum ms_note_about {
+	MS_NOTE_PART,	/* a file, part or section, named by what */
+	MS_NOTE_PID,	/* one process of the part: pid */
+	MS_NOTE_BPF,	/* one BPF program: prog (what is "bpf <prog>") */
+};
+
 struct ms_note {
 	char what[48];
 	char why[128];
+	enum ms_note_about about;
+	int pid;		/* MS_NOTE_PID */
+	char prog[40];		/* MS_NOTE_BPF */
 };
 
 /* ---- Buddy ------------------------------------------------------------ */
@@ -532,6 +546,25 @@ const char *ms_snapshot_why(const struct ms_snapshot *s, const char *what);
 /* Record why something is missing (deduplicated, bounded). */
 void ms_snapshot_note(struct ms_snapshot *s, const char *what, const char *fmt,
 		      ...) __attribute__((format(printf, 3, 4)));
+/* The same about process pid of the part what; why names it ("pid N"). */
+void ms_snapshot_note_pid(struct ms_snapshot *s, const char *what, int pid,
+			  const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/* The same about BPF program prog: what is "bpf <prog>". */
+void ms_snapshot_note_bpf(struct ms_snapshot *s, const char *prog,
+			  const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* The note about process pid of the part what, or NULL. */
+const struct ms_note *ms_note_of_pid(const struct ms_snapshot *s,
+				     const char *what, int pid);
+/* The note about BPF program prog, or NULL. */
+const struct ms_note *ms_note_of_bpf(const struct ms_snapshot *s,
+				     const char *prog);
+/*
+ * A decoded note's key, from its text as the probes write it: "bpf
+ * <prog>"; "pid N..." of vmas, "process N..." of maple.
+ */
+void ms_note_key_from_text(struct ms_note *n);
 
 /* Growable arrays: return a zeroed new element or NULL on ENOMEM. */
 struct ms_kv *ms_kv_add(struct ms_kvlist *l, const char *name, uint64_t value);

@@ -40,6 +40,7 @@ static void header(json *top, struct ms_snapshot *s)
 
 		ms_jstr(ms_jat(notes, i), "what", n->what, sizeof(n->what));
 		ms_jstr(ms_jat(notes, i), "why", n->why, sizeof(n->why));
+		ms_note_key_from_text(n);
 	}
 }
 

@@ -45,14 +45,11 @@ const char *ms_live_title(char *buf, size_t len, const char *what,
 const char *ms_live_why(char *buf, size_t len, const struct ms_snapshot *s,
 			enum ms_section sec, const char *prog)
 {
-	char what[48], esc[200];
-	const char *why;
+	const struct ms_note *no = prog ? ms_note_of_bpf(s, prog) : NULL;
+	const char *why = prog ? (no ? no->why : NULL) :
+				 ms_note_why(s, ms_section_name(sec));
+	char esc[200];
 
-	if (prog)
-		snprintf(what, sizeof(what), "bpf %s", prog);
-	else
-		snprintf(what, sizeof(what), "%s", ms_section_name(sec));
-	why = ms_note_why(s, what);
 	if (!why)
 		return NULL;
 	snprintf(buf, len, "%s", ms_esc(esc, sizeof(esc), why));

@@ -385,12 +385,10 @@ void ms_bpf_stop(struct ms_bpf_group *g)
 void ms_bpf_notes(const struct ms_bpf_group *g, struct ms_snapshot *s)
 {
 	for (int i = 0; g->ops->progs[i].name && i < MS_BPF_MAX_DEFS; i++) {
-		char what[48];
-
 		if (!g->st[i].off)
 			continue;
-		snprintf(what, sizeof(what), "bpf %s", g->ops->progs[i].name);
-		ms_snapshot_note(s, what, "%s", g->st[i].why);
+		ms_snapshot_note_bpf(s, g->ops->progs[i].name, "%s",
+				     g->st[i].why);
 	}
 }
 

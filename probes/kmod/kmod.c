@@ -273,14 +273,14 @@ static int maple_live(const struct ms_root *r, struct kmod *k, int pid,
 	snprintf(cmd, sizeof(cmd), "%d\n", pid);
 	err = write_cmd(fd, cmd);
 	if (err) {
-		ms_snapshot_note(s, "maple", "process %d: %s", pid,
-				 maple_write_err(err));
+		ms_snapshot_note_pid(s, "maple", pid, "process %d: %s", pid,
+				     maple_write_err(err));
 	} else {
 		err = read_back(fd, &k->buf);
 		if (err)
-			ms_snapshot_note(s, "maple", "process %d: %s", pid,
-					 err == -ESRCH ? "exited" :
-							 errstr(err));
+			ms_snapshot_note_pid(
+				s, "maple", pid, "process %d: %s", pid,
+				err == -ESRCH ? "exited" : errstr(err));
 	}
 	close(fd);
 	return err;

@@ -625,14 +625,15 @@ int ms_procfs_vmas(const struct ms_root *r, struct ms_procfs *pf, int pid,
 	if (sink) /* the VMAs of an earlier sample */
 		sink->reset(sink->ctx);
 	if (read_stat(r, &pf->buf, pid, &before)) {
-		ms_snapshot_note(s, "vmas", "pid %d: no such process", pid);
+		ms_snapshot_note_pid(s, "vmas", pid, "pid %d: no such process",
+				     pid);
 		return -ESRCH;
 	}
 	memcpy(vs->comm, before.comm, sizeof(vs->comm));
 	if (before.flags & MS_PF_KTHREAD) {
-		ms_snapshot_note(s, "vmas",
-				 "pid %d is a kernel thread (no address space)",
-				 pid);
+		ms_snapshot_note_pid(
+			s, "vmas", pid,
+			"pid %d is a kernel thread (no address space)", pid);
 		return 0;
 	}
 	err = read_layout(r, pid, want_numa(r, pf), &rd);
@@ -642,15 +643,17 @@ int ms_procfs_vmas(const struct ms_root *r, struct ms_procfs *pf, int pid,
 	    after.starttime != before.starttime) {
 		drop_vmas(vs, sink);
 		vs->has_smaps = vs->has_numa = false;
-		ms_snapshot_note(s, "vmas", "pid %d: exited", pid);
+		ms_snapshot_note_pid(s, "vmas", pid, "pid %d: exited", pid);
 		return -ESRCH;
 	}
 	if (err) {
-		ms_snapshot_note(s, "vmas", "pid %d: %s", pid, layout_why(err));
+		ms_snapshot_note_pid(s, "vmas", pid, "pid %d: %s", pid,
+				     layout_why(err));
 		return err;
 	}
 	layout_notes(s, &ps);
 	if (!ms_vmas_count(vs))
-		ms_snapshot_note(s, "vmas", "pid %d has no address space", pid);
+		ms_snapshot_note_pid(s, "vmas", pid,
+				     "pid %d has no address space", pid);
 	return 0;
 }

@@ -312,6 +312,57 @@ static void roundtrip_every_section(void **state)
 	ms_snapshot_free(&b);
 }
 
+/*
+ * Notes carry what they are about (a process, a BPF program) for the
+ * views; the JSON keeps only their text, and the decoder gets it back.
+ */
+static void note_keys(void **state)
+{
+	struct ms_snapshot a, b;
+	const struct ms_note *n;
+	char *one, *two, why[64];
+
+	ms_snapshot_init(&a);
+	ms_snapshot_init(&b);
+	ms_snapshot_note(&a, "pagetypeinfo", "needs root");
+	ms_snapshot_note_pid(&a, "vmas", 42, "pid %d: exited", 42);
+	ms_snapshot_note_pid(&a, "maple", 7, "process %d: exited", 7);
+	ms_snapshot_note_bpf(&a, "ms_pgalloc", "load: refused");
+	ms_snapshot_note(&a, "processes", "pid 4 is gone"); /* not keyed */
+	for (int pass = 0; pass < 2; pass++) {
+		const struct ms_snapshot *s = pass ? &b : &a;
+
+		n = ms_note_of_pid(s, "vmas", 42);
+		assert_non_null(n);
+		assert_string_equal(n->why, "pid 42: exited");
+		/* another process, another part: not this note */
+		assert_null(ms_note_of_pid(s, "vmas", 4));
+		assert_null(ms_note_of_pid(s, "maple", 42));
+		assert_null(ms_note_of_pid(s, "processes", 4));
+		assert_non_null(ms_note_of_pid(s, "maple", 7));
+		n = ms_note_of_bpf(s, "ms_pgalloc");
+		assert_non_null(n);
+		assert_string_equal(n->what, "bpf ms_pgalloc");
+		assert_string_equal(n->why, "load: refused");
+		assert_null(ms_note_of_bpf(s, "ms_pgallo"));
+		assert_int_equal(s->notes[0].about, MS_NOTE_PART);
+		if (pass)
+			break;
+		one = json_of(&a);
+		assert_int_equal(ms_replay_decode(one, strlen(one) - 1, &b, why,
+						  sizeof(why)),
+				 0);
+	}
+	/* the text is all the outputs show: the same line again */
+	two = json_of(&b);
+	assert_string_equal(two, one);
+	assert_non_null(strstr(one, "\"what\":\"bpf ms_pgalloc\""));
+	free(one);
+	free(two);
+	ms_snapshot_free(&a);
+	ms_snapshot_free(&b);
+}
+
 /* The events alone (no buddy, slab, reclaim, numa): same keys, order. */
 static void roundtrip_events_only(void **state)
 {
@@ -480,6 +531,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(roundtrip_every_section),
+		cmocka_unit_test(note_keys),
 		cmocka_unit_test(roundtrip_events_only),
 		cmocka_unit_test(event_bits_from_keys),
 		cmocka_unit_test(missing_and_mistyped),

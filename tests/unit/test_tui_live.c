@@ -95,9 +95,9 @@ static void faults_snapshot(struct ms_snapshot *s, unsigned int fields)
 	add_faults(s, 42, 1500, 30, 2.5e6, 1500000);
 	add_faults(s, 77, 12, 3, 1000, 15000);
 	if (!(fields & MS_FE_SPLIT))
-		ms_snapshot_note(s, "bpf ms_faultx",
-				 "load: BPF program load failed: "
-				 "Operation not permitted");
+		ms_snapshot_note_bpf(s, "ms_faultx",
+				     "load: BPF program load failed: "
+				     "Operation not permitted");
 }
 
 static void vma_fault_columns(void **state)
@@ -455,9 +455,9 @@ static void numa_events(void **state)
 	snprintf(e->reason[1].name, 24, "numa_misplaced"); /* no calls */
 	e->succeeded = 44045;
 	e->succeeded_rate = 98;
-	ms_snapshot_note(&s, "bpf ms_numafault",
-			 "load: BPF program load failed: Operation not "
-			 "permitted");
+	ms_snapshot_note_bpf(&s, "ms_numafault",
+			     "load: BPF program load failed: Operation not "
+			     "permitted");
 	v->cls->update(v, &s, NULL);
 	tt_draw(v, w);
 	tt_assert_row(w, "Migrations and hinting faults (bpf)");

@@ -528,7 +528,7 @@ static void test_vma_exited(void **state)
 	struct ms_request req = { 0 };
 
 	ms_snapshot_init(&s);
-	ms_snapshot_note(&s, "vmas", "pid 42: exited");
+	ms_snapshot_note_pid(&s, "vmas", 42, "pid 42: exited");
 	v->cls->update(v, &s, NULL);
 	tt_draw(v, w);
 	tt_assert_row(w, "pid 42 (big): vmas: pid 42: exited");
@@ -538,7 +538,7 @@ static void test_vma_exited(void **state)
 	ms_snapshot_reset(&s);
 	s.have = MS_SEC_BIT(MS_SEC_VMAS);
 	s.vmas.pid = 42;
-	ms_snapshot_note(&s, "vmas", "pid 42 has no address space");
+	ms_snapshot_note_pid(&s, "vmas", 42, "pid 42 has no address space");
 	v->cls->update(v, &s, NULL);
 	tt_draw(v, w);
 	tt_assert_row(w, "vmas: pid 42 has no address space");

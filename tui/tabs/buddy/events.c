@@ -185,6 +185,7 @@ void ms_buddy_events_page(struct ms_page *l, const struct ms_snapshot *s,
 			  const struct ms_ui *ui)
 {
 	const struct ms_buddy_events *e = &s->buddy_events;
+	const struct ms_note *no;
 	const char *why;
 	char buf[256];
 	int cw = 11;
@@ -196,8 +197,8 @@ void ms_buddy_events_page(struct ms_page *l, const struct ms_snapshot *s,
 	if (!ms_have_sec(s, MS_SEC_BUDDY_EVENTS) ||
 	    !(e->fields & MS_BE_ALLOC)) {
 		why = ms_note_why(s, "buddy_events");
-		if (!why)
-			why = ms_note_why(s, "bpf ms_pgalloc");
+		if (!why && (no = ms_note_of_bpf(s, "ms_pgalloc")))
+			why = no->why;
 		snprintf(buf, sizeof(buf), "unavailable: %s",
 			 why ? why : "no backend provided it");
 		ms_page_line(l, ms_attr(MS_C_NOTE), buf);

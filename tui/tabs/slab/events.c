@@ -81,6 +81,7 @@ void ms_slab_events_page(struct ms_page *l, const struct ms_snapshot *s,
 			 const char *cache, const struct ms_ui *ui)
 {
 	const struct ms_slab_events *e = &s->slab_events;
+	const struct ms_note *no;
 	const char *why;
 	char buf[256];
 
@@ -96,7 +97,8 @@ void ms_slab_events_page(struct ms_page *l, const struct ms_snapshot *s,
 	cache_rates(l, e, cache);
 	ms_page_tag(l, "slab.ev.callsites");
 	if (!(e->fields & MS_SE_CALLSITES)) {
-		why = ms_note_why(s, "bpf ms_kcalloc");
+		no = ms_note_of_bpf(s, "ms_kcalloc");
+		why = no ? no->why : NULL;
 		snprintf(buf, sizeof(buf), "call sites unavailable: %s",
 			 why ? why : "not collected");
 		ms_page_line(l, ms_attr(MS_C_NOTE), buf);

@@ -16,29 +16,18 @@
 /* ---- small helpers ---------------------------------------------------- */
 
 /*
- * The note that mentions "pid N" (what the reader says about a process
- * that exited or could not be read), as "what: why" in buf, or NULL.
+ * The reader's note about the process (it exited or could not be read),
+ * as "what: why" in buf, or NULL.
  */
 const char *ms_vma_pid_note(const struct ms_snapshot *s, int pid, char *buf,
 			    size_t len)
 {
-	char tag[32];
-	size_t n = (size_t)snprintf(tag, sizeof(tag), "pid %d", pid);
+	const struct ms_note *no = ms_note_of_pid(s, "vmas", pid);
 
-	for (int i = 0; i < s->nr_notes; i++) {
-		const struct ms_note *no = &s->notes[i];
-		const char *fields[2] = { no->what, no->why };
-
-		for (int f = 0; f < 2; f++) {
-			const char *hit = strstr(fields[f], tag);
-
-			if (hit && !(hit[n] >= '0' && hit[n] <= '9')) {
-				snprintf(buf, len, "%s: %s", no->what, no->why);
-				return buf;
-			}
-		}
-	}
-	return NULL;
+	if (!no)
+		return NULL;
+	snprintf(buf, len, "%s: %s", no->what, no->why);
+	return buf;
 }
 
 /* The first note whose what starts with prefix, as "what: why". */

@@ -128,8 +128,8 @@ struct vma_view {
 const char *ms_vma_kind_name(int k);
 
 /*
- * The note that mentions "pid N" (what the reader says about a process
- * that exited or could not be read), as "what: why" in buf, or NULL.
+ * The reader's note about the process (it exited or could not be read),
+ * as "what: why" in buf, or NULL.
  */
 const char *ms_vma_pid_note(const struct ms_snapshot *s, int pid, char *buf,
 			    size_t len);
