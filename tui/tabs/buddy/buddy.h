@@ -13,7 +13,7 @@
 #define PROBE_DEFAULT 3 /* 8 attempts per order */
 
 /* The allocation probe screen: its node, settings and last result. */
-struct probe_page {
+struct probe_screen {
 	struct ms_kexp x;
 	int node;
 	char zone[16]; /* the zone it was opened from */
@@ -29,7 +29,7 @@ struct buddy_view {
 	int dnode;
 	char dzone[16];
 	struct ms_scroll dscroll;
-	struct probe_page probe;
+	struct probe_screen probe;
 	struct ms_gpanel graph; /* history of the zones (H) */
 };
 
@@ -96,9 +96,9 @@ int ms_buddy_events_lines(const struct ms_snapshot *s);
 /* The panel under the zones: per order allocs, frees, failures/s. */
 void ms_buddy_events_panel(WINDOW *w, struct ms_rect r,
 			   const struct ms_snapshot *s, const struct ms_ui *ui);
-/* The zone page's section: allocations by migrate type and order. */
-void ms_buddy_events_page(struct ms_page *l, const struct ms_snapshot *s,
-			  const struct ms_ui *ui);
+/* The zone screen's section: allocations by migrate type and order. */
+void ms_buddy_events_screen(struct ms_page *l, const struct ms_snapshot *s,
+			    const struct ms_ui *ui);
 
 /* Graphs: free blocks per order and the indices of every zone. */
 void ms_graph_buddy_feed(struct ms_gpanel *p, const struct ms_snapshot *s,

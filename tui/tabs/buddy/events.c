@@ -181,8 +181,8 @@ static void mt_line(struct ms_page *l, const struct ms_buddy_events *e, int o,
 	}
 }
 
-void ms_buddy_events_page(struct ms_page *l, const struct ms_snapshot *s,
-			  const struct ms_ui *ui)
+void ms_buddy_events_screen(struct ms_page *l, const struct ms_snapshot *s,
+			    const struct ms_ui *ui)
 {
 	const struct ms_buddy_events *e = &s->buddy_events;
 	const struct ms_note *no;

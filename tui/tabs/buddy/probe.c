@@ -70,7 +70,7 @@ static void probe_row(struct ms_page *l, const struct buddy_view *b, int o)
 
 static void probe_title(void *ctx, char *buf, size_t len)
 {
-	struct probe_page *p = &((struct buddy_view *)ctx)->probe;
+	struct probe_screen *p = &((struct buddy_view *)ctx)->probe;
 	char esc[64];
 
 	snprintf(buf, len,
@@ -99,7 +99,7 @@ static void probe_result(void *ctx, struct ms_page *l, const char *at)
 /* +/-: attempts per order. */
 static bool probe_setting(void *ctx, int key)
 {
-	struct probe_page *p = &((struct buddy_view *)ctx)->probe;
+	struct probe_screen *p = &((struct buddy_view *)ctx)->probe;
 
 	if (key != '+' && key != '=' && key != '-' && key != '_')
 		return false;
@@ -161,7 +161,7 @@ enum ms_key_result ms_buddy_probe_open(struct buddy_view *b)
 
 void ms_buddy_probe_request(struct buddy_view *b, struct ms_request *req)
 {
-	struct probe_page *p = &b->probe;
+	struct probe_screen *p = &b->probe;
 
 	if (ms_kexp_asks(&p->x)) {
 		req->sections |= MS_SEC_BIT(MS_SEC_ALLOC_PROBE);

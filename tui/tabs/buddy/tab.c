@@ -231,7 +231,7 @@ static const struct ms_table_def zone_table = {
 	.key = row_key,
 };
 
-/* ---- Explain ids of each page ---------------------------------------- */
+/* ---- Explain ids of each screen -------------------------------------- */
 #define EXPLAIN_ZONE                                                          \
 	"buddy.zone.node", "buddy.zone.name", "buddy.zone.wmark",             \
 		"buddy.zone.free_pages", "buddy.zone.free_mem",               \
@@ -493,7 +493,7 @@ static const char *buddy_hints(struct ms_view *v)
 	       "/ filter";
 }
 
-/* Every id the tab shows on some page (the tests walk them). */
+/* Every id the tab shows on some screen (the tests walk them). */
 static const char *const all_ids[] = {
 	EXPLAIN_ZONE,
 	"buddy.zone.zi_free",

@@ -296,7 +296,7 @@ void ms_buddy_zone_draw(struct buddy_view *b, WINDOW *w, struct ms_rect r,
 	for (int o = 0; o < z->nr_orders && o < MS_MAX_ORDER; o++)
 		order_row(&l, b, z, o);
 	detail_migrate(&l, b, z);
-	ms_buddy_events_page(&l, b->cur, b->base.ui);
+	ms_buddy_events_screen(&l, b->cur, b->base.ui);
 	ms_page_end(&l);
 }
 

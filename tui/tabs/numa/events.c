@@ -103,8 +103,8 @@ static void hints(struct ms_page *p, const struct ms_snapshot *s)
 	}
 }
 
-void ms_live_numa_page(struct ms_page *p, const struct ms_snapshot *s,
-		       const struct ms_ui *ui)
+void ms_live_numa_screen(struct ms_page *p, const struct ms_snapshot *s,
+			 const struct ms_ui *ui)
 {
 	const struct ms_numa_events *e = &s->numa_events;
 	char title[96], why[200], a[16], b[16];

@@ -16,8 +16,8 @@
 	"numa.hint.node", "numa.hint.faults", "numa.hint.pages", \
 		"numa.hint.local", "numa.hint.migrated"
 
-void ms_live_numa_page(struct ms_page *p, const struct ms_snapshot *s,
-		       const struct ms_ui *ui);
+void ms_live_numa_screen(struct ms_page *p, const struct ms_snapshot *s,
+			 const struct ms_ui *ui);
 
 /* Graphs: numa_miss and numa_foreign per second of each node. */
 void ms_graph_numa_feed(struct ms_gpanel *p, const struct ms_snapshot *s,

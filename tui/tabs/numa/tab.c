@@ -193,7 +193,7 @@ static void draw_node_row(struct ms_page *p, int y,
 	}
 }
 
-/* ---- Explain ids: the page's fields, top to bottom -------------------- */
+/* ---- Explain ids: the screen's fields, top to bottom ------------------ */
 
 #define NODE_IDS                                               \
 	"numa.node.cpus", "numa.node.total", "numa.node.used", \
@@ -498,7 +498,7 @@ static void draw_page(struct ms_page *p, const struct ms_snapshot *s,
 	page_blank(p);
 	draw_meminfo(p, &s->numa, ui);
 	page_blank(p);
-	ms_live_numa_page(p, s, ui);
+	ms_live_numa_screen(p, s, ui);
 	page_blank(p);
 	draw_balancing(p, s, ui);
 	draw_notes(p, s, ui);
@@ -545,7 +545,7 @@ static const char *numa_hints(struct ms_view *base)
 	return "Up/Down PgUp/PgDn scroll  H graph";
 }
 
-/* Every id of the page, top to bottom (the tests walk them). */
+/* Every id of the screen, top to bottom (the tests walk them). */
 static const char *const all_ids[] = {
 	"numa.node.balancing",
 	"numa.node",

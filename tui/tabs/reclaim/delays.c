@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The Reclaim tab's delays page (probes/taskstats): per process, the time
+ * The Reclaim tab's delays screen (probes/taskstats): per process, the time
  * per second its threads waited in direct reclaim, on thrashing pages, in
  * compaction, for swap-in and for write-protect copies.
  */

@@ -2,7 +2,7 @@
 /*
  * The Reclaim tab's live sections (probes/bpf reclaim group): reclaim
  * stalls, kswapd, shrinkers, writeback and OOM kills, on a timeline of the
- * last samples, and the events page with the stall histogram.
+ * last samples, and the events screen with the stall histogram.
  */
 #include "tui/tabs/reclaim/reclaim.h"
 
@@ -316,7 +316,7 @@ void ms_live_reclaim_summary(struct ms_page *p, const struct ms_snapshot *s,
 	     "OOM list; d: delays per process");
 }
 
-/* ---- the events page -------------------------------------------------- */
+/* ---- the events screen ----------------------------------------------- */
 
 /* Explain ids of the tables' columns, their widths in the header. */
 static const char *const proc_ids[] = { MS_LIVE_PROC_IDS, NULL };
@@ -469,9 +469,9 @@ static void oom_list(struct ms_page *p, const struct ms_snapshot *s)
 	}
 }
 
-void ms_live_reclaim_page(struct ms_page *p, const struct ms_snapshot *s,
-			  const struct ms_live_timeline *tl,
-			  const struct ms_ui *ui)
+void ms_live_reclaim_screen(struct ms_page *p, const struct ms_snapshot *s,
+			    const struct ms_live_timeline *tl,
+			    const struct ms_ui *ui)
 {
 	const struct ms_reclaim_events *e = &s->reclaim_events;
 	char title[128];
@@ -482,7 +482,7 @@ void ms_live_reclaim_page(struct ms_page *p, const struct ms_snapshot *s,
 				    "log2 buckets",
 				    s, MS_SEC_RECLAIM_EVENTS),
 		      ui);
-	if (!have(s)) { /* the note stands for the whole page */
+	if (!have(s)) { /* the note stands for the whole screen */
 		ms_page_tag(p, "reclaim.e.histogram");
 		ms_page_tag(p, "reclaim.ev.timeline");
 		tag_all(p, proc_ids);

@@ -540,7 +540,7 @@ static void draw_sysctl(struct page *p, const struct ms_snapshot *s)
 		page_note(p, s, "sysctl", "");
 }
 
-/* ---- the overview page ----------------------------------------------- */
+/* ---- the overview screen --------------------------------------------- */
 
 static void left_column(struct page *p, const struct ms_snapshot *s,
 			const struct reclaim_view *v)

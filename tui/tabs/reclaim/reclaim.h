@@ -33,8 +33,8 @@ void ms_live_reclaim_summary(struct ms_page *p, const struct ms_snapshot *s,
 			     const struct ms_live_timeline *tl,
 			     const struct ms_ui *ui);
 /*
- * Explain ids (explain.c) of the events page's tables, a
- * column each, for the page's explain list (tab.c).
+ * Explain ids (explain.c) of the events screen's tables, a
+ * column each, for the screen's explain list (tab.c).
  */
 #define MS_LIVE_PROC_IDS                                                    \
 	"reclaim.e.proc.pid", "reclaim.e.proc.comm", "reclaim.e.proc.rate", \
@@ -53,10 +53,10 @@ void ms_live_reclaim_summary(struct ms_page *p, const struct ms_snapshot *s,
 	"reclaim.e.oom.time", "reclaim.e.oom.pid", "reclaim.e.oom.victim", \
 		"reclaim.e.oom.vm", "reclaim.e.oom.anon",                  \
 		"reclaim.e.oom.file", "reclaim.e.oom.killer"
-/* The events page: histogram, timeline, processes, kswapd, shrinkers. */
-void ms_live_reclaim_page(struct ms_page *p, const struct ms_snapshot *s,
-			  const struct ms_live_timeline *tl,
-			  const struct ms_ui *ui);
+/* The events screen: histogram, timeline, processes, kswapd, shrinkers. */
+void ms_live_reclaim_screen(struct ms_page *p, const struct ms_snapshot *s,
+			    const struct ms_live_timeline *tl,
+			    const struct ms_ui *ui);
 
 /* The task delays table (probes/taskstats) of the Reclaim tab. */
 struct ms_live_delays {
@@ -89,7 +89,7 @@ struct reclaim_view {
 	struct ms_table table; /* every vmstat counter */
 	char hint[192];
 	struct ms_live_timeline tl; /* the reclaim events of past samples */
-	struct ms_scroll escroll; /* the events page */
+	struct ms_scroll escroll; /* the events screen */
 	struct ms_live_delays delays;
 	bool delayacct; /* the user asked for delay accounting (D) */
 	bool switching; /* D was pressed: the next sample passes it on */

@@ -115,7 +115,7 @@ static void reclaim_request(struct ms_view *base, struct ms_request *req)
 
 	req->sections |= MS_SEC_BIT(MS_SEC_RECLAIM) |
 			 MS_SEC_BIT(MS_SEC_RECLAIM_EVENTS);
-	/* a netlink request per process: only while the page is shown */
+	/* a netlink request per process: only while the screen is shown */
 	if (v->mode == DELAYS || v->switching)
 		req->sections |= MS_SEC_BIT(MS_SEC_TASK_DELAYS);
 	req->delayacct = v->delayacct;
@@ -164,7 +164,7 @@ static void reclaim_draw(struct ms_view *base, WINDOW *w, struct ms_rect r)
 		struct ms_page p;
 
 		ms_page_begin(&p, w, r, &v->escroll);
-		ms_live_reclaim_page(&p, v->cur, &v->tl, base->ui);
+		ms_live_reclaim_screen(&p, v->cur, &v->tl, base->ui);
 		ms_page_end(&p);
 		return;
 	}
@@ -264,7 +264,7 @@ static const char *reclaim_hints(struct ms_view *base)
 	return v->hint;
 }
 
-/* ---- Explain ids of each page ---------------------------------------- */
+/* ---- Explain ids of each screen -------------------------------------- */
 
 /* The overview's fields, left column then right column. */
 #define EXPLAIN_OVERVIEW                                                       \
@@ -297,7 +297,7 @@ static const char *reclaim_hints(struct ms_view *base)
 
 static const char *const overview_ids[] = { EXPLAIN_OVERVIEW, NULL };
 static const char *const events_ids[] = { EXPLAIN_EVENTS, NULL };
-/* Every id the tab shows on some page (the tests walk them). */
+/* Every id the tab shows on some screen (the tests walk them). */
 static const char *const all_ids[] = {
 	EXPLAIN_OVERVIEW,
 	EXPLAIN_EVENTS,

@@ -130,14 +130,14 @@ static void bench_result(void *ctx, struct ms_page *l, const char *at)
 
 static void bench_title(void *ctx, char *buf, size_t len)
 {
-	const struct bench_page *p = &((struct slab_view *)ctx)->bench;
+	const struct bench_screen *p = &((struct slab_view *)ctx)->bench;
 
 	snprintf(buf, len, "Slab benchmark: %u objects of %u bytes  (Esc back)",
 		 bench_counts[p->count], bench_sizes[p->size]);
 }
 
 /* Fewer objects when size x count would pass the module's bound. */
-static void bench_fit(struct bench_page *p)
+static void bench_fit(struct bench_screen *p)
 {
 	while (p->count > 0 &&
 	       (uint64_t)bench_sizes[p->size] * bench_counts[p->count] >
@@ -148,7 +148,7 @@ static void bench_fit(struct bench_page *p)
 /* +/-: object size, [/]: object count. */
 static bool bench_setting(void *ctx, int key)
 {
-	struct bench_page *p = &((struct slab_view *)ctx)->bench;
+	struct bench_screen *p = &((struct slab_view *)ctx)->bench;
 
 	if (key == '+' || key == '=')
 		p->size += p->size < NSIZES - 1;

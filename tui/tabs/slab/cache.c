@@ -237,7 +237,7 @@ void ms_slab_cache_draw(struct slab_view *s, WINDOW *w, struct ms_rect r)
 		ms_page_line(&l, ms_attr(MS_C_NOTE),
 			     ms_why_missing(buf, sizeof(buf), s->cur,
 					    MS_SEC_SLAB_DETAIL, "slab detail"));
-		ms_slab_events_page(&l, s->cur, s->dname, s->base.ui);
+		ms_slab_events_screen(&l, s->cur, s->dname, s->base.ui);
 		ms_page_end(&l);
 		return;
 	}
@@ -245,7 +245,7 @@ void ms_slab_cache_draw(struct slab_view *s, WINDOW *w, struct ms_rect r)
 	detail_attrs(&l, d);
 	detail_aliases(&l, s, d);
 	detail_counts(&l, d, s->base.ui);
-	ms_slab_events_page(&l, s->cur, s->dname, s->base.ui);
+	ms_slab_events_screen(&l, s->cur, s->dname, s->base.ui);
 	ms_page_end(&l);
 }
 

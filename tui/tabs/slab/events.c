@@ -77,8 +77,8 @@ static void site_line(struct ms_page *l, const struct ms_callsite *cs)
 	}
 }
 
-void ms_slab_events_page(struct ms_page *l, const struct ms_snapshot *s,
-			 const char *cache, const struct ms_ui *ui)
+void ms_slab_events_screen(struct ms_page *l, const struct ms_snapshot *s,
+			   const char *cache, const struct ms_ui *ui)
 {
 	const struct ms_slab_events *e = &s->slab_events;
 	const struct ms_note *no;

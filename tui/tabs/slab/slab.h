@@ -11,7 +11,7 @@
 #include "tui/kexp.h"
 
 /* The benchmark screen: its settings and last result. */
-struct bench_page {
+struct bench_screen {
 	struct ms_kexp x;
 	int size, count; /* indices into bench_sizes, bench_counts */
 	struct ms_slab_bench res;
@@ -19,7 +19,7 @@ struct bench_page {
 
 struct slab_view {
 	struct ms_view base;
-	struct bench_page bench;
+	struct bench_screen bench;
 	const struct ms_snapshot *cur;
 	struct ms_table caches;
 	const int *ids; /* display column -> C_*, NULL: the same */
@@ -59,9 +59,9 @@ void ms_slab_cache_explain(struct slab_view *s, struct ms_explain_ids *e);
 void ms_slab_bench_init(struct slab_view *s);
 void ms_slab_bench_request(struct slab_view *s, struct ms_request *req);
 
-/* The cache page's section: its rates and its top call sites. */
-void ms_slab_events_page(struct ms_page *l, const struct ms_snapshot *s,
-			 const char *cache, const struct ms_ui *ui);
+/* The cache screen's section: its rates and its top call sites. */
+void ms_slab_events_screen(struct ms_page *l, const struct ms_snapshot *s,
+			   const char *cache, const struct ms_ui *ui);
 
 /* Graphs: size and growth of the selected cache and the largest ones. */
 void ms_graph_slab_feed(struct ms_gpanel *p, const struct ms_snapshot *s,

@@ -238,7 +238,7 @@ static void set_columns(struct slab_view *s, bool live)
 	t->sel_key[0] = '\0';
 }
 
-/* ---- Explain ids of each page ---------------------------------------- */
+/* ---- Explain ids of each screen -------------------------------------- */
 /* ---- The view -------------------------------------------------------- */
 
 static void slab_destroy(struct ms_view *v);
@@ -397,7 +397,7 @@ static const char *slab_hints(struct ms_view *v)
 	return "Enter cache  b benchmark  H graph  s sort  r reverse  / filter";
 }
 
-/* Every id the tab shows on some page, the BPF columns included. */
+/* Every id the tab shows on some screen, the BPF columns included. */
 static const char *const all_ids[] = {
 	"slab.name",	   "slab.active",	"slab.total",
 	"slab.use",	   "slab.objsize",	"slab.slabs",

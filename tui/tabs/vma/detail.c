@@ -84,7 +84,7 @@ static const char *vmflag_name(const char *flag)
 	return "unknown to memscope";
 }
 
-/* A line of the detail page: "key   value" (value escaped). */
+/* A line of the VMA screen: "key   value" (value escaped). */
 /* The explain id of a detail line's key, or NULL (a VmFlags token). */
 static const char *detail_id(const char *key)
 {

@@ -185,7 +185,7 @@ static void build_lines(struct ms_maple_view *mv)
 	}
 }
 
-/* The mark a third down the page, once it is known. */
+/* The mark a third down the screen, once it is known. */
 static void scroll_to_mark(struct ms_maple_view *mv)
 {
 	int third = mv->sc.page > 3 ? mv->sc.page / 3 : 0;

@@ -330,7 +330,7 @@ static const char *vma_hints(struct ms_view *base)
 	return v->hint;
 }
 
-/* ---- Explain ids of each page ---------------------------------------- */
+/* ---- Explain ids of each screen -------------------------------------- */
 
 #define EXPLAIN_PROCS                                                       \
 	"vma.p.pid", "vma.p.user", "vma.p.rss", "vma.p.pss", "vma.p.swap",  \
@@ -345,7 +345,7 @@ static const char *vma_hints(struct ms_view *base)
 		"vma.v.thp", "vma.v.nodes", "vma.v.flags", "vma.v.path"
 
 static const char *const maps_ids[] = { "vma.m.summary", "vma.m.faults", NULL };
-/* The detail page's fields, in its order. */
+/* The VMA screen's fields, in its order. */
 static const char *const detail_ids[] = {
 	"vma.v.range",	    "vma.v.perms", "vma.v.offset",
 	"vma.v.dev",	    "vma.v.inode", "vma.v.path",
@@ -362,7 +362,7 @@ static const char *const detail_ids[] = {
 		"vma.mt.slots", "vma.mt.fanout", "vma.mt.vmas", "vma.mt.gaps", \
 		"vma.mt.node", "vma.mt.slot"
 static const char *const maple_ids[] = { EXPLAIN_MAPLE, NULL };
-/* Every id the tab shows on some page (the tests walk them). */
+/* Every id the tab shows on some screen (the tests walk them). */
 static const char *const all_ids[] = {
 	EXPLAIN_PROCS,	    "vma.m.summary",  "vma.m.faults",
 	EXPLAIN_FIELDS,	    "vma.d.kind",     "vma.d.kernelpagesize",
