@@ -322,7 +322,8 @@ int ms_list_pids(const struct ms_root *r, struct ms_pids *l)
 
 	l->n = 0;
 	err = ms_listdir(r, "proc", add_pid, l);
-	if (!err)
+	/* a tree without a process has no array: qsort(NULL) is undefined */
+	if (!err && l->n)
 		qsort(l->v, (size_t)l->n, sizeof(*l->v), cmp_int);
 	return err;
 }

@@ -77,6 +77,10 @@ done
 # the batch suite once more against the sanitizer build
 [ -x build/asan/memscope ] && suite "asan cli/test_batch.sh" \
 	env MS=build/asan/memscope ASAN_OPTIONS=detect_leaks=1 sh tests/cli/test_batch.sh
+# and every golden output (every fixture tree, the recordings' replays)
+[ -x build/asan/memscope ] && suite "asan golden/test_golden.sh" \
+	env MS=build/asan/memscope ASAN_OPTIONS=detect_leaks=1 \
+	UBSAN_OPTIONS=print_stacktrace=1 sh tests/golden/test_golden.sh
 
 echo
 [ -n "$failures" ] && echo "failing suites:$failures"
