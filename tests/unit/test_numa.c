@@ -15,6 +15,7 @@
 
 #include "probes/procfs/numa.h"
 #include "probes/procfs/procfs.h"
+#include "tests/unit/procfs_test.h"
 
 #define FIX "tests/fixtures/"
 
@@ -178,35 +179,18 @@ static void cpulists(void **state)
 	assert_string_equal(out, "0-3,8-11,12-15");
 }
 
-struct fix {
-	struct ms_root root;
-	struct ms_procfs pf;
-	struct ms_snapshot s;
-	int err;
-};
-
-static struct fix *load(const char *dir)
+/* The reader on dir: its snapshot and error. */
+static struct pt_env *load(const char *dir)
 {
-	struct fix *f = calloc(1, sizeof(*f));
+	struct pt_env *f = pt_open(dir);
 
-	assert_non_null(f);
-	ms_snapshot_init(&f->s);
-	assert_int_equal(ms_root_open(&f->root, dir), 0);
 	f->err = ms_procfs_numa(&f->root, &f->pf, &f->s);
 	return f;
 }
 
-static void unload(struct fix *f)
-{
-	ms_snapshot_free(&f->s);
-	ms_buf_free(&f->pf.buf);
-	ms_root_close(&f->root);
-	free(f);
-}
-
 static void debian_618(void **state)
 {
-	struct fix *f = load(FIX "debian12-6.18");
+	struct pt_env *f = load(FIX "debian12-6.18");
 	struct ms_numa_node *nd;
 
 	assert_int_equal(f->err, 0);
@@ -228,12 +212,12 @@ static void debian_618(void **state)
 	assert_int_equal(nd->distance[0], 10);
 	assert_int_equal(f->s.numa.balancing, 0);
 	assert_int_equal(f->s.nr_notes, 0);
-	unload(f);
+	pt_close(f);
 }
 
 static void one_node(void **state)
 {
-	struct fix *f = load(FIX "edge-numa-1node");
+	struct pt_env *f = load(FIX "edge-numa-1node");
 	struct ms_numa_node *nd = &f->s.numa.nodes[0];
 
 	assert_int_equal(f->err, 0);
@@ -249,7 +233,7 @@ static void one_node(void **state)
 	/* no numa_balancing file: unknown, not 0 */
 	assert_true(f->s.numa.balancing == MS_NA);
 	assert_int_equal(f->s.nr_notes, 0);
-	unload(f);
+	pt_close(f);
 }
 
 static void four_nodes(void **state)
@@ -259,7 +243,7 @@ static void four_nodes(void **state)
 					{ 16, 22, 10, 16 },
 					{ 22, 16, 16, 10 } };
 	static const char *const cpus[4] = { "0-3", "4-7", "8-11", "12-15" };
-	struct fix *f = load(FIX "edge-numa-4node");
+	struct pt_env *f = load(FIX "edge-numa-4node");
 	struct ms_numa_node *nd;
 
 	assert_int_equal(f->err, 0);
@@ -288,12 +272,12 @@ static void four_nodes(void **state)
 	assert_int_equal(nd->mem_used_kb, 0);
 	assert_int_equal(f->s.numa.balancing, 1);
 	assert_int_equal(f->s.nr_notes, 0);
-	unload(f);
+	pt_close(f);
 }
 
 static void no_online_file(void **state)
 {
-	struct fix *f = load(FIX "edge-numa-nolist");
+	struct pt_env *f = load(FIX "edge-numa-nolist");
 
 	assert_int_equal(f->err, 0);
 	assert_int_equal(f->s.numa.n, 2);
@@ -304,17 +288,17 @@ static void no_online_file(void **state)
 	assert_int_equal(f->s.numa.nodes[1].mem_used_kb, 524288);
 	assert_int_equal(f->s.numa.balancing, 0);
 	assert_int_equal(f->s.nr_notes, 0);
-	unload(f);
+	pt_close(f);
 }
 
 static void no_numa(void **state)
 {
-	struct fix *f = load(FIX "edge-numa-none");
+	struct pt_env *f = load(FIX "edge-numa-none");
 
 	assert_int_equal(f->err, -ENOENT);
 	assert_int_equal(f->s.numa.n, 0);
 	assert_string_equal(ms_snapshot_why(&f->s, "numa"), "kernel without NUMA support");
-	unload(f);
+	pt_close(f);
 }
 
 static void put(const char *dir, const char *rel, const char *text)
@@ -338,7 +322,7 @@ static void put(const char *dir, const char *rel, const char *text)
 static void too_many_and_junk(void **state)
 {
 	char dir[] = "/tmp/ms-numa-XXXXXX", cmd[64];
-	struct fix *f;
+	struct pt_env *f;
 
 	assert_non_null(mkdtemp(dir));
 	/* 70 nodes online, no node directory: the first 64, unknown */
@@ -352,7 +336,7 @@ static void too_many_and_junk(void **state)
 			    "70 nodes online, showing the first 64");
 	assert_string_equal(ms_snapshot_why(&f->s, "numa_meminfo"),
 			    "node0: not present on this kernel");
-	unload(f);
+	pt_close(f);
 
 	/* junk online file: the node directories instead, with a note */
 	put(dir, "sys/devices/system/node/online", "\x1b]0;x\x07\n");
@@ -372,7 +356,7 @@ static void too_many_and_junk(void **state)
 			    "node5: distance: entry 2 is not a distance");
 	assert_string_equal(ms_snapshot_why(&f->s, "numa_meminfo"),
 			    "node5: unknown format");
-	unload(f);
+	pt_close(f);
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
 	assert_int_equal(system(cmd), 0);
 }
@@ -380,7 +364,7 @@ static void too_many_and_junk(void **state)
 /* Debian's 6.1 kernel in QEMU with two nodes (node 1 Normal only). */
 static void debian_61(void **state)
 {
-	struct fix *f = load(FIX "debian-6.1-2node");
+	struct pt_env *f = load(FIX "debian-6.1-2node");
 	struct ms_numa_node *n0 = &f->s.numa.nodes[0];
 	struct ms_numa_node *n1 = &f->s.numa.nodes[1];
 
@@ -409,7 +393,7 @@ static void debian_61(void **state)
 	assert_int_equal(ms_kv_get(&n1->numastat, "interleave_hit"), 434);
 	assert_int_equal(f->s.numa.balancing, 1);
 	assert_int_equal(f->s.nr_notes, 0);
-	unload(f);
+	pt_close(f);
 }
 
 int main(void)

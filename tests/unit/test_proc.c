@@ -20,38 +20,22 @@
 #include "probes/procfs/proc.h"
 #include "probes/procfs/procfs.h"
 #include "probes/procfs/users.h"
+#include "tests/unit/procfs_test.h"
 
 #define FIX "tests/fixtures/"
 
-struct env {
-	struct ms_root root;
-	struct ms_procfs pf;
-	struct ms_snapshot s;
-	int err;
-};
-
-static void open_env(struct env *e, const char *tree)
-{
-	memset(e, 0, sizeof(*e));
-	assert_int_equal(ms_root_open(&e->root, tree), 0);
-	ms_snapshot_init(&e->s);
-}
-
-static int sample(struct env *e)
+static int sample(struct pt_env *e)
 {
 	ms_snapshot_reset(&e->s);
 	e->err = ms_procfs_procs(&e->root, &e->pf, &e->s);
 	return e->err;
 }
 
-static void close_env(struct env *e)
+static void close_env(struct pt_env *e)
 {
 	ms_procfs_procs_free(&e->pf);
 	assert_null(e->pf.procs);
-	ms_snapshot_free(&e->s);
-	ms_buf_free(&e->pf.buf);
-	ms_buf_free(&e->pf.buf2);
-	ms_root_close(&e->root);
+	pt_fini(e);
 }
 
 static const struct ms_proc *find(const struct ms_snapshot *s, int pid)
@@ -206,9 +190,9 @@ static void statm_status_rollup(void **state)
 static void debian618(void **state)
 {
 	const struct ms_proc *p;
-	struct env e;
+	struct pt_env e;
 
-	open_env(&e, FIX "debian12-6.18");
+	pt_init(&e, FIX "debian12-6.18");
 	assert_int_equal(sample(&e), 0);
 	p = find(&e.s, 14118);
 	assert_non_null(p);
@@ -242,9 +226,9 @@ static void debian618(void **state)
 static void debian61(void **state)
 {
 	const struct ms_proc *p;
-	struct env e;
+	struct pt_env e;
 
-	open_env(&e, FIX "debian-6.1-2node");
+	pt_init(&e, FIX "debian-6.1-2node");
 	assert_int_equal(sample(&e), 0);
 	assert_int_equal(e.s.procs.n, 8);
 	p = find(&e.s, 127);
@@ -279,9 +263,9 @@ static void debian61(void **state)
 static void hostile(void **state)
 {
 	const struct ms_proc *p;
-	struct env e;
+	struct pt_env e;
 
-	open_env(&e, FIX "edge-proc-hostile");
+	pt_init(&e, FIX "edge-proc-hostile");
 	assert_int_equal(sample(&e), 0);
 	assert_int_equal(e.s.procs.n, 1);
 	p = &e.s.procs.v[0];
@@ -335,10 +319,10 @@ static void passwd_lines(void **state)
 
 static void users_of_tree(void **state)
 {
-	struct env e;
+	struct pt_env e;
 
 	/* debian12-6.18 carries the machine's etc/passwd: uid 0 is root */
-	open_env(&e, FIX "debian12-6.18");
+	pt_init(&e, FIX "debian12-6.18");
 	assert_int_equal(sample(&e), 0);
 	for (int i = 0; i < e.s.procs.n; i++)
 		if (e.s.procs.v[i].uid == 0)
@@ -349,17 +333,17 @@ static void users_of_tree(void **state)
 static void vanished_kthread_nosmaps(void **state)
 {
 	const struct ms_proc *p;
-	struct env e;
+	struct pt_env e;
 
 	/* a pid whose files are gone is left out, not an error */
-	open_env(&e, FIX "edge-proc-vanished");
+	pt_init(&e, FIX "edge-proc-vanished");
 	assert_int_equal(sample(&e), 0);
 	assert_int_equal(e.s.procs.n, 1);
 	assert_int_equal(e.s.procs.v[0].pid, 501);
 	assert_int_equal(e.s.procs.v[0].pss_kb, 2);
 	close_env(&e);
 
-	open_env(&e, FIX "edge-proc-kthread");
+	pt_init(&e, FIX "edge-proc-kthread");
 	assert_int_equal(sample(&e), 0);
 	assert_int_equal(e.s.procs.n, 2);
 	p = find(&e.s, 2);
@@ -381,7 +365,7 @@ static void vanished_kthread_nosmaps(void **state)
 	assert_int_equal(p->vmas, 0);
 	close_env(&e);
 
-	open_env(&e, FIX "edge-proc-nosmaps");
+	pt_init(&e, FIX "edge-proc-nosmaps");
 	assert_int_equal(sample(&e), 0);
 	p = find(&e.s, 600);
 	assert_int_equal(p->vmas, 6);
@@ -393,21 +377,21 @@ static void vanished_kthread_nosmaps(void **state)
 static void no_processes(void **state)
 {
 	char dir[] = "/tmp/ms-test-proc-XXXXXX", path[64];
-	struct env e;
+	struct pt_env e;
 
 	assert_non_null(mkdtemp(dir));
 	snprintf(path, sizeof(path), "%s/proc", dir);
 	assert_int_equal(mkdir(path, 0700), 0);
 	snprintf(path, sizeof(path), "%s/proc/12", dir);
 	assert_int_equal(mkdir(path, 0700), 0);
-	open_env(&e, dir);
+	pt_init(&e, dir);
 	assert_int_equal(sample(&e), -ENODATA);
 	assert_non_null(ms_snapshot_why(&e.s, "processes"));
 	close_env(&e);
 	rmdir(path);
 	snprintf(path, sizeof(path), "%s/proc", dir);
 	rmdir(path);
-	open_env(&e, dir);
+	pt_init(&e, dir);
 	assert_int_equal(sample(&e), -ENOENT);
 	assert_non_null(ms_snapshot_why(&e.s, "processes"));
 	close_env(&e);
@@ -431,10 +415,10 @@ static int count_fds(void)
 static void live_self(void **state)
 {
 	const struct ms_proc *p;
-	struct env e;
+	struct pt_env e;
 	int fds = count_fds();
 
-	open_env(&e, "/");
+	pt_init(&e, "/");
 	assert_int_equal(sample(&e), 0);
 	assert_true(e.s.procs.n > 1);
 	p = find(&e.s, getpid());
@@ -465,10 +449,10 @@ static void live_self(void **state)
 static void live_birth_and_death(void **state)
 {
 	const struct ms_proc *p;
-	struct env e;
+	struct pt_env e;
 	pid_t child;
 
-	open_env(&e, "/");
+	pt_init(&e, "/");
 	assert_int_equal(sample(&e), 0);
 	child = fork();
 	assert_true(child >= 0);
@@ -500,7 +484,7 @@ static void live_not_root(void **state)
 	child = fork();
 	assert_true(child >= 0);
 	if (!child) {
-		struct env e;
+		struct pt_env e;
 		const char *why;
 
 		if (setgid(65534) || setuid(65534))
@@ -533,12 +517,12 @@ static void live_not_root(void **state)
 static void live_capture(void **state)
 {
 	char dir[] = "/tmp/ms-test-proc-XXXXXX", path[128];
-	struct env e;
+	struct pt_env e;
 	struct stat st;
 
 	/* capturing reads every file again, so the capture has them all */
 	assert_non_null(mkdtemp(dir));
-	open_env(&e, "/");
+	pt_init(&e, "/");
 	assert_int_equal(ms_root_capture(&e.root, dir), 0);
 	assert_int_equal(sample(&e), 0);
 	assert_null(e.pf.procs);

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "probes/procfs/procfs.h"
+#include "tests/unit/procfs_test.h"
 #include "probes/procfs/reclaim.h"
 
 #define FIX "tests/fixtures/"
@@ -182,36 +183,18 @@ static void mm_stat(void **state)
 			 -EINVAL);
 }
 
-struct fix {
-	struct ms_root root;
-	struct ms_procfs pf;
-	struct ms_snapshot s;
-	int err;
-};
-
-static struct fix *load(const char *dir)
+/* The reader on dir: its snapshot and error. */
+static struct pt_env *load(const char *dir)
 {
-	struct fix *f = calloc(1, sizeof(*f));
+	struct pt_env *f = pt_open(dir);
 
-	assert_non_null(f);
-	ms_snapshot_init(&f->s);
-	assert_int_equal(ms_root_open(&f->root, dir), 0);
 	f->err = ms_procfs_reclaim(&f->root, &f->pf, &f->s);
 	return f;
 }
 
-static void unload(struct fix *f)
-{
-	ms_snapshot_free(&f->s);
-	ms_buf_free(&f->pf.buf);
-	ms_buf_free(&f->pf.buf2);
-	ms_root_close(&f->root);
-	free(f);
-}
-
 static void debian_618(void **state)
 {
-	struct fix *f = load(FIX "debian12-6.18");
+	struct pt_env *f = load(FIX "debian12-6.18");
 	struct ms_reclaim *r = &f->s.reclaim;
 
 	assert_int_equal(f->err, 0);
@@ -270,12 +253,12 @@ static void debian_618(void **state)
 	assert_int_equal(r->zram[0].orig_data_size, 0);
 	assert_int_equal(r->zram[0].pages_compacted, 0);
 	assert_string_equal(r->zram[0].comp_algorithm, "lzo-rle");
-	unload(f);
+	pt_close(f);
 }
 
 static void mglru_on(void **state)
 {
-	struct fix *f = load(FIX "edge-reclaim-mglru-on");
+	struct pt_env *f = load(FIX "edge-reclaim-mglru-on");
 	struct ms_reclaim *r = &f->s.reclaim;
 
 	assert_int_equal(f->err, 0);
@@ -327,12 +310,12 @@ static void mglru_on(void **state)
 	assert_string_equal(ms_snapshot_why(&f->s, "thp"),
 			    "kernel without transparent hugepages");
 	assert_int_equal(r->nr_zram, 0);
-	unload(f);
+	pt_close(f);
 }
 
 static void mglru_off(void **state)
 {
-	struct fix *f = load(FIX "edge-reclaim-mglru-off");
+	struct pt_env *f = load(FIX "edge-reclaim-mglru-off");
 	struct ms_reclaim *r = &f->s.reclaim;
 
 	assert_int_equal(f->err, 0);
@@ -351,12 +334,12 @@ static void mglru_off(void **state)
 	assert_string_equal(r->zswap_enabled, "");
 	assert_true(r->zswap_max_pool_percent == MS_NA);
 	assert_null(ms_snapshot_why(&f->s, "swaps"));
-	unload(f);
+	pt_close(f);
 }
 
 static void truncated(void **state)
 {
-	struct fix *f = load(FIX "edge-reclaim-truncated");
+	struct pt_env *f = load(FIX "edge-reclaim-truncated");
 	struct ms_reclaim *r = &f->s.reclaim;
 
 	assert_int_equal(f->err, 0);
@@ -376,12 +359,12 @@ static void truncated(void **state)
 	assert_string_equal(ms_snapshot_why(&f->s, "swaps"),
 			    "1 malformed line skipped (first: line 2)");
 	assert_int_equal(r->sysctl.n, 0);
-	unload(f);
+	pt_close(f);
 }
 
 static void zram_devices(void **state)
 {
-	struct fix *f = load(FIX "edge-reclaim-zram");
+	struct pt_env *f = load(FIX "edge-reclaim-zram");
 	struct ms_reclaim *r = &f->s.reclaim;
 	struct ms_zram *z;
 
@@ -417,13 +400,13 @@ static void zram_devices(void **state)
 	assert_string_equal(z->comp_algorithm, "");
 	assert_string_equal(ms_snapshot_why(&f->s, "zram"),
 			    "zram10: mm_stat: field 3 is not a number");
-	unload(f);
+	pt_close(f);
 }
 
 static void nothing_there(void **state)
 {
 	char dir[] = "/tmp/ms-reclaim-XXXXXX";
-	struct fix *f;
+	struct pt_env *f;
 
 	assert_non_null(mkdtemp(dir));
 	f = load(dir);
@@ -431,14 +414,14 @@ static void nothing_there(void **state)
 	assert_string_equal(ms_snapshot_why(&f->s, "vmstat"),
 			    "not present on this kernel");
 	assert_int_equal(f->s.reclaim.vmstat.n, 0);
-	unload(f);
+	pt_close(f);
 	rmdir(dir);
 }
 
 /* Debian's 6.1 kernel in QEMU: MGLRU on, swap on zram with data, debugfs. */
 static void debian_61(void **state)
 {
-	struct fix *f = load(FIX "debian-6.1-2node");
+	struct pt_env *f = load(FIX "debian-6.1-2node");
 	struct ms_reclaim *r = &f->s.reclaim;
 	struct ms_zram *z;
 
@@ -493,7 +476,7 @@ static void debian_61(void **state)
 	assert_int_equal(z->pages_compacted, 0);
 	assert_string_equal(z->comp_algorithm, "lzo-rle");
 	assert_int_equal(f->s.nr_notes, 0);
-	unload(f);
+	pt_close(f);
 }
 
 int main(void)

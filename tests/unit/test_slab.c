@@ -8,6 +8,7 @@
 
 #include "probes/procfs/procfs.h"
 #include "probes/procfs/slab.h"
+#include "tests/unit/procfs_test.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -17,31 +18,6 @@
 #include <unistd.h>
 
 #define FIX "tests/fixtures/"
-
-struct ctx {
-	struct ms_root root;
-	struct ms_procfs pf;
-	struct ms_snapshot snap;
-};
-
-static struct ctx *ctx_open(const char *tree)
-{
-	struct ctx *c = calloc(1, sizeof(*c));
-
-	assert_non_null(c);
-	assert_int_equal(ms_root_open(&c->root, tree), 0);
-	ms_snapshot_init(&c->snap);
-	return c;
-}
-
-static void ctx_close(struct ctx *c)
-{
-	ms_snapshot_free(&c->snap);
-	ms_buf_free(&c->pf.buf);
-	ms_buf_free(&c->pf.buf2);
-	ms_root_close(&c->root);
-	free(c);
-}
 
 static const struct ms_slab_cache *cache(const struct ms_slab *s,
 					 const char *name)
@@ -85,11 +61,11 @@ static void assert_count(const struct ms_nodecount *nc, uint64_t total,
 
 static void test_slabinfo_618(void **state)
 {
-	struct ctx *c = ctx_open(FIX "debian12-6.18");
-	struct ms_slab *s = &c->snap.slab;
+	struct pt_env *c = pt_open(FIX "debian12-6.18");
+	struct ms_slab *s = &c->s.slab;
 
-	assert_int_equal(ms_procfs_slab(&c->root, &c->pf, &c->snap), 0);
-	assert_int_equal(c->snap.nr_notes, 0);
+	assert_int_equal(ms_procfs_slab(&c->root, &c->pf, &c->s), 0);
+	assert_int_equal(c->s.nr_notes, 0);
 	assert_int_equal(s->n, 235); /* 237 lines less the two headers */
 	assert_int_equal(s->page_size, 4096); /* a capture keeps 4096 */
 	assert_string_equal(s->caches[0].name, "btrfs_delayed_node");
@@ -103,45 +79,45 @@ static void test_slabinfo_618(void **state)
 	assert_cache(s, "kmem_cache", 256, 256, 256, 16, 1, 16, 16);
 	/* the core derives these, not the backend */
 	assert_int_equal(cache(s, "dentry")->size_bytes, 0);
-	ctx_close(c);
+	pt_close(c);
 }
 
 static void test_slabinfo_unknown_version(void **state)
 {
-	struct ctx *c = ctx_open(FIX "edge-slab-version");
+	struct pt_env *c = pt_open(FIX "edge-slab-version");
 
-	assert_int_equal(ms_procfs_slab(&c->root, &c->pf, &c->snap), -EINVAL);
-	assert_int_equal(c->snap.slab.n, 0);
-	assert_string_equal(ms_snapshot_why(&c->snap, "slabinfo"),
+	assert_int_equal(ms_procfs_slab(&c->root, &c->pf, &c->s), -EINVAL);
+	assert_int_equal(c->s.slab.n, 0);
+	assert_string_equal(ms_snapshot_why(&c->s, "slabinfo"),
 			    "unsupported version 1.1 (need 2.x)");
-	ctx_close(c);
+	pt_close(c);
 }
 
 static void test_slabinfo_truncated(void **state)
 {
-	struct ctx *c = ctx_open(FIX "edge-slab-truncated");
-	struct ms_slab *s = &c->snap.slab;
+	struct pt_env *c = pt_open(FIX "edge-slab-truncated");
+	struct ms_slab *s = &c->s.slab;
 
-	assert_int_equal(ms_procfs_slab(&c->root, &c->pf, &c->snap), 0);
+	assert_int_equal(ms_procfs_slab(&c->root, &c->pf, &c->s), 0);
 	assert_int_equal(s->n, 2);
 	assert_cache(s, "kmalloc-64", 2375, 2496, 64, 64, 1, 39, 39);
 	assert_cache(s, "kmalloc-8k", 32, 32, 8192, 4, 8, 8, 8);
 	/* dentry lacks slabdata; kmalloc-8 was cut after "1" */
 	assert_null(cache(s, "dentry"));
 	assert_null(cache(s, "kmalloc-8"));
-	assert_string_equal(ms_snapshot_why(&c->snap, "slabinfo"),
+	assert_string_equal(ms_snapshot_why(&c->s, "slabinfo"),
 			    "2 malformed lines skipped");
-	ctx_close(c);
+	pt_close(c);
 }
 
 static void test_slabinfo_hostile(void **state)
 {
-	struct ctx *c = ctx_open(FIX "edge-slab-hostile");
-	struct ms_slab *s = &c->snap.slab;
+	struct pt_env *c = pt_open(FIX "edge-slab-hostile");
+	struct ms_slab *s = &c->s.slab;
 	char longname[MS_NAME];
 
-	assert_int_equal(ms_procfs_slab(&c->root, &c->pf, &c->snap), 0);
-	assert_int_equal(c->snap.nr_notes, 0);
+	assert_int_equal(ms_procfs_slab(&c->root, &c->pf, &c->s), 0);
+	assert_int_equal(c->s.nr_notes, 0);
 	assert_int_equal(s->n, 4);
 	/* raw bytes kept, escaped only when shown */
 	assert_string_equal(s->caches[0].name, "\033]0;pwned\a\033[2J");
@@ -151,7 +127,7 @@ static void test_slabinfo_hostile(void **state)
 	longname[sizeof(longname) - 1] = '\0';
 	assert_cache(s, longname, 1, 2, 1024, 8, 2, 1, 1);
 	assert_cache(s, "kmalloc-32", 512, 512, 32, 128, 1, 4, 4);
-	ctx_close(c);
+	pt_close(c);
 }
 
 /* Parse text from an exact-size heap copy, so ASan sees any overread. */
@@ -272,20 +248,21 @@ static void test_slabinfo_numbers(void **state)
 
 static void test_slabinfo_live(void **state)
 {
-	struct ctx *c = ctx_open("/");
-	int err = ms_procfs_slab(&c->root, &c->pf, &c->snap);
+	struct pt_env *c = pt_open("/");
+	int err = ms_procfs_slab(&c->root, &c->pf, &c->s);
 
 	if (geteuid() == 0) {
 		assert_int_equal(err, 0);
-		assert_true(c->snap.slab.n > 10);
-		assert_non_null(cache(&c->snap.slab, "kmem_cache"));
-		assert_int_equal(c->snap.slab.page_size,
+		assert_true(c->s.slab.n > 10);
+		assert_non_null(cache(&c->s.slab, "kmem_cache"));
+		assert_int_equal(c->s.slab.page_size,
 				 (uint64_t)sysconf(_SC_PAGESIZE));
 	} else {
 		assert_int_equal(err, -EACCES);
-		assert_string_equal(ms_snapshot_why(&c->snap, "slabinfo"), "needs root");
+		assert_string_equal(ms_snapshot_why(&c->s, "slabinfo"),
+				    "needs root");
 	}
-	ctx_close(c);
+	pt_close(c);
 }
 
 /* As root, drop to nobody in a child: /proc/slabinfo is mode 0400. */
@@ -299,16 +276,16 @@ static void test_slabinfo_not_root(void **state)
 	pid = fork();
 	assert_true(pid >= 0);
 	if (pid == 0) {
-		struct ctx *c;
+		struct pt_env *c;
 		int ok;
 
 		if (setgid(65534) || setuid(65534))
 			_exit(2);
-		c = ctx_open("/");
-		ok = ms_procfs_slab(&c->root, &c->pf, &c->snap) == -EACCES &&
-		     ms_snapshot_why(&c->snap, "slabinfo") &&
-		     !strcmp(ms_snapshot_why(&c->snap, "slabinfo"), "needs root");
-		ctx_close(c);
+		c = pt_open("/");
+		ok = ms_procfs_slab(&c->root, &c->pf, &c->s) == -EACCES &&
+		     ms_snapshot_why(&c->s, "slabinfo") &&
+		     !strcmp(ms_snapshot_why(&c->s, "slabinfo"), "needs root");
+		pt_close(c);
 		_exit(ok ? 0 : 1);
 	}
 	assert_int_equal(waitpid(pid, &status, 0), pid);
@@ -378,11 +355,11 @@ static void assert_values(const struct ms_slab_detail *d, uint64_t order,
 
 static void test_detail_618(void **state)
 {
-	struct ctx *c = ctx_open(FIX "debian12-6.18");
-	struct ms_slab_detail *d = &c->snap.slab_detail;
+	struct pt_env *c = pt_open(FIX "debian12-6.18");
+	struct ms_slab_detail *d = &c->s.slab_detail;
 
 	assert_int_equal(
-		ms_procfs_slab_detail(&c->root, &c->pf, "dentry", &c->snap), 0);
+		ms_procfs_slab_detail(&c->root, &c->pf, "dentry", &c->s), 0);
 	assert_values(d, 0, 192, 192, 8, 21);
 	assert_string_equal(d->name, "dentry");
 	assert_string_equal(d->target, "dentry");
@@ -404,9 +381,9 @@ static void test_detail_618(void **state)
 	assert_int_equal(d->nr_aliases, 1);
 	assert_string_equal(d->aliases[0], "dentry");
 
-	ms_snapshot_reset(&c->snap);
+	ms_snapshot_reset(&c->s);
 	assert_int_equal(ms_procfs_slab_detail(&c->root, &c->pf, "task_struct",
-					       &c->snap),
+					       &c->s),
 			 0);
 	assert_values(d, 3, 4240, 4288, 64, 7);
 	assert_int_equal(d->min_partial, 6);
@@ -414,7 +391,7 @@ static void test_detail_618(void **state)
 	assert_int_equal(d->slabs.total, 21);
 	assert_int_equal(d->objects.total, 124);
 	assert_int_equal(d->total_objects.total, 147);
-	ctx_close(c);
+	pt_close(c);
 }
 
 static const char *const merged64[] = {
@@ -433,12 +410,12 @@ static void assert_aliases(const struct ms_slab_detail *d,
 
 static void test_detail_618_merged(void **state)
 {
-	struct ctx *c = ctx_open(FIX "debian12-6.18");
-	struct ms_slab_detail *d = &c->snap.slab_detail;
+	struct pt_env *c = pt_open(FIX "debian12-6.18");
+	struct ms_slab_detail *d = &c->s.slab_detail;
 
 	/* an alias: a link to the merged cache's directory */
 	assert_int_equal(ms_procfs_slab_detail(&c->root, &c->pf, "jbd2_inode",
-					       &c->snap),
+					       &c->s),
 			 0);
 	assert_string_equal(d->name, "jbd2_inode");
 	assert_string_equal(d->target, ":0000064");
@@ -451,35 +428,34 @@ static void test_detail_618_merged(void **state)
 	assert_aliases(d, merged64, 8);
 
 	/* the merged directory itself, into the same (reused) snapshot */
-	ms_snapshot_reset(&c->snap);
-	assert_int_equal(ms_procfs_slab_detail(&c->root, &c->pf, ":0000064",
-					       &c->snap),
-			 0);
+	ms_snapshot_reset(&c->s);
+	assert_int_equal(
+		ms_procfs_slab_detail(&c->root, &c->pf, ":0000064", &c->s), 0);
 	assert_string_equal(d->target, ":0000064");
 	assert_aliases(d, merged64, 8);
 
 	/* an unmerged cache of the same size has only its own name */
-	ms_snapshot_reset(&c->snap);
+	ms_snapshot_reset(&c->s);
 	assert_int_equal(ms_procfs_slab_detail(&c->root, &c->pf, "kmalloc-64",
-					       &c->snap),
+					       &c->s),
 			 0);
 	assert_int_equal(d->hwcache_align, 0);
 	assert_int_equal(d->objects.total, 2375);
 	assert_int_equal(d->partial.total, 4);
 	assert_int_equal(d->cpu_slabs.total, 9);
 	assert_aliases(d, (const char *const[]){ "kmalloc-64" }, 1);
-	ctx_close(c);
+	pt_close(c);
 }
 
 static void test_detail_2node(void **state)
 {
-	struct ctx *c = ctx_open(FIX "edge-slab-2node");
-	struct ms_slab_detail *d = &c->snap.slab_detail;
+	struct pt_env *c = pt_open(FIX "edge-slab-2node");
+	struct ms_slab_detail *d = &c->s.slab_detail;
 	static const char *const group[] = { ":A-0000192", "anon_vma_chain",
 					     "cred_jar", "pid" };
 
 	assert_int_equal(ms_procfs_slab_detail(&c->root, &c->pf, "kmalloc-128",
-					       &c->snap),
+					       &c->s),
 			 0);
 	assert_values(d, 0, 128, 128, 128, 32);
 	assert_int_equal(d->hwcache_align, 1);
@@ -496,9 +472,9 @@ static void test_detail_2node(void **state)
 		     (uint64_t[]){ 896, 64 });
 	assert_aliases(d, (const char *const[]){ "kmalloc-128" }, 1);
 
-	ms_snapshot_reset(&c->snap);
-	assert_int_equal(
-		ms_procfs_slab_detail(&c->root, &c->pf, "pid", &c->snap), 0);
+	ms_snapshot_reset(&c->s);
+	assert_int_equal(ms_procfs_slab_detail(&c->root, &c->pf, "pid", &c->s),
+			 0);
 	assert_string_equal(d->target, ":A-0000192");
 	assert_values(d, 1, 184, 192, 8, 42);
 	assert_int_equal(d->cpu_partial, 52);
@@ -507,24 +483,24 @@ static void test_detail_2node(void **state)
 		     (uint64_t[]){ 270, 210 });
 	/* the dangling gone_cache link is not part of the group */
 	assert_aliases(d, group, 4);
-	assert_int_equal(c->snap.nr_notes, 0);
-	ctx_close(c);
+	assert_int_equal(c->s.nr_notes, 0);
+	pt_close(c);
 }
 
-static void expect_detail_error(struct ctx *c, const char *name, int err,
+static void expect_detail_error(struct pt_env *c, const char *name, int err,
 				const char *why)
 {
-	ms_snapshot_reset(&c->snap);
-	assert_int_equal(
-		ms_procfs_slab_detail(&c->root, &c->pf, name, &c->snap), err);
-	assert_false(c->snap.slab_detail.valid);
-	assert_true(c->snap.slab_detail.order == MS_NA);
-	assert_string_equal(ms_snapshot_why(&c->snap, "slab detail"), why);
+	ms_snapshot_reset(&c->s);
+	assert_int_equal(ms_procfs_slab_detail(&c->root, &c->pf, name, &c->s),
+			 err);
+	assert_false(c->s.slab_detail.valid);
+	assert_true(c->s.slab_detail.order == MS_NA);
+	assert_string_equal(ms_snapshot_why(&c->s, "slab detail"), why);
 }
 
 static void test_detail_errors(void **state)
 {
-	struct ctx *c = ctx_open(FIX "edge-slab-2node");
+	struct pt_env *c = pt_open(FIX "edge-slab-2node");
 	char longname[MS_NAME + 1], want[128];
 
 	expect_detail_error(c, "gone_cache", -ENOENT,
@@ -543,24 +519,24 @@ static void test_detail_errors(void **state)
 			    "'a..b': cache name is not a plain name");
 	memset(longname, 'y', MS_NAME);
 	longname[MS_NAME] = '\0';
-	ms_snapshot_reset(&c->snap);
+	ms_snapshot_reset(&c->s);
 	assert_int_equal(ms_procfs_slab_detail(&c->root, &c->pf, longname,
-					       &c->snap),
+					       &c->s),
 			 -EINVAL);
 	/* the note quotes at most MS_NAME - 1 bytes of it */
 	snprintf(want, sizeof(want), "'%.*s': cache name too long", MS_NAME - 1,
 		 longname);
-	assert_string_equal(ms_snapshot_why(&c->snap, "slab detail"), want);
+	assert_string_equal(ms_snapshot_why(&c->s, "slab detail"), want);
 	/* a name with escape bytes is legal; the note keeps it raw, bounded */
 	expect_detail_error(c, "\033[2Jx", -ENOENT,
 			    "'\033[2Jx': no such cache (gone?)");
-	ctx_close(c);
+	pt_close(c);
 
-	c = ctx_open(FIX "edge-slab-version"); /* no sys/kernel/slab at all */
+	c = pt_open(FIX "edge-slab-version"); /* no sys/kernel/slab at all */
 	expect_detail_error(
 		c, "dentry", -ENOENT,
 		"'dentry': no sys/kernel/slab (not SLUB, or not captured)");
-	ctx_close(c);
+	pt_close(c);
 }
 
 /* ---- Debian's 6.1 kernel in QEMU, two NUMA nodes ------------------------- */
@@ -569,11 +545,11 @@ static void test_detail_errors(void **state)
 
 static void test_slabinfo_61(void **state)
 {
-	struct ctx *c = ctx_open(T61);
-	struct ms_slab *s = &c->snap.slab;
+	struct pt_env *c = pt_open(T61);
+	struct ms_slab *s = &c->s.slab;
 
-	assert_int_equal(ms_procfs_slab(&c->root, &c->pf, &c->snap), 0);
-	assert_int_equal(c->snap.nr_notes, 0);
+	assert_int_equal(ms_procfs_slab(&c->root, &c->pf, &c->s), 0);
+	assert_int_equal(c->s.nr_notes, 0);
 	assert_int_equal(s->n, 147);
 	assert_int_equal(s->page_size, 4096);
 	assert_string_equal(s->caches[0].name, "zs_handle");
@@ -583,16 +559,16 @@ static void test_slabinfo_61(void **state)
 	assert_cache(s, "kmalloc-128", 504, 512, 128, 32, 1, 16, 16);
 	assert_cache(s, "kmalloc-64", 1806, 1920, 64, 64, 1, 30, 30);
 	assert_cache(s, "kmem_cache", 160, 160, 256, 16, 1, 10, 10);
-	ctx_close(c);
+	pt_close(c);
 }
 
 static void test_detail_61(void **state)
 {
-	struct ctx *c = ctx_open(T61);
-	struct ms_slab_detail *d = &c->snap.slab_detail;
+	struct pt_env *c = pt_open(T61);
+	struct ms_slab_detail *d = &c->s.slab_detail;
 
 	assert_int_equal(ms_procfs_slab_detail(&c->root, &c->pf, "kmalloc-64",
-					       &c->snap),
+					       &c->s),
 			 0);
 	assert_values(d, 0, 64, 64, 64, 64);
 	assert_int_equal(d->cpu_partial, 120);
@@ -607,9 +583,9 @@ static void test_detail_61(void **state)
 		     (uint64_t[]){ 1024, 896 });
 	assert_aliases(d, (const char *const[]){ "kmalloc-64" }, 1);
 
-	ms_snapshot_reset(&c->snap);
+	ms_snapshot_reset(&c->s);
 	assert_int_equal(ms_procfs_slab_detail(&c->root, &c->pf, "task_struct",
-					       &c->snap),
+					       &c->s),
 			 0);
 	assert_values(d, 3, 8392, 8448, 64, 3);
 	assert_int_equal(d->min_partial, 6);
@@ -617,13 +593,13 @@ static void test_detail_61(void **state)
 		     (uint64_t[]){ 3, 4 });
 	assert_count(&d->total_objects, 90, 'N', 2, (int[]){ 0, 1 },
 		     (uint64_t[]){ 39, 51 });
-	ctx_close(c);
+	pt_close(c);
 }
 
 static void test_detail_61_merged(void **state)
 {
-	struct ctx *c = ctx_open(T61);
-	struct ms_slab_detail *d = &c->snap.slab_detail;
+	struct pt_env *c = pt_open(T61);
+	struct ms_slab_detail *d = &c->s.slab_detail;
 	static const char *const group[] = {
 		":0000192",
 		"aio_kiocb",
@@ -635,9 +611,8 @@ static void test_detail_61_merged(void **state)
 		"uid_cache",
 	};
 
-	assert_int_equal(ms_procfs_slab_detail(&c->root, &c->pf, "uid_cache",
-					       &c->snap),
-			 0);
+	assert_int_equal(
+		ms_procfs_slab_detail(&c->root, &c->pf, "uid_cache", &c->s), 0);
 	assert_string_equal(d->target, ":0000192");
 	assert_values(d, 0, 176, 192, 64, 21);
 	assert_int_equal(d->hwcache_align, 1);
@@ -647,7 +622,7 @@ static void test_detail_61_merged(void **state)
 	assert_count(&d->objects, 42, 'N', 2, (int[]){ 0, 1 },
 		     (uint64_t[]){ 21, 21 });
 	assert_aliases(d, group, 8);
-	ctx_close(c);
+	pt_close(c);
 }
 
 int main(void)

@@ -27,20 +27,6 @@
 static const struct ms_opts opts = { .interval = 1 };
 static const struct ms_ui ui = { .opts = &opts, .utf8 = true };
 
-static void assert_no_row(WINDOW *w, const char *text)
-{
-	if (tt_find_row(w, text)) {
-		tt_dump(w);
-		fail_msg("a row holds \"%s\"", text);
-	}
-}
-
-static void assert_clean(WINDOW *w)
-{
-	for (int y = 0; y < getmaxy(w); y++)
-		assert_null(strchr(tt_row(w, y), '\x1b'));
-}
-
 static unsigned int asked(struct ms_view *v, bool *delayacct)
 {
 	struct ms_request req = { 0 };
@@ -120,7 +106,7 @@ static void vma_fault_columns(void **state)
 	/* the refused fexit: its reason, the columns it feeds left out */
 	tt_assert_row(w, "anon/file and COW split unavailable: fexit "
 			 "handle_mm_fault: load: BPF program lo");
-	assert_no_row(w, "COW/s");
+	tt_assert_no_row(w, "COW/s");
 	/* busiest first; 2.5 ms/s waiting for mmap_lock, 1500 us longest */
 	assert_string_equal(tt_row(w, 2), "    PID   Flt/s▼  MinFlt/s  MajFlt/s"
 					  "    WP/s Lock ms/s Command"
@@ -135,7 +121,7 @@ static void vma_fault_columns(void **state)
 	assert_string_equal(tt_row(w, 5), "      1        0     +10/s       0/s"
 					  "       0      0.00 init"
 					  "                    -");
-	assert_clean(w);
+	tt_assert_clean(w);
 	/* f again: the memory columns, and the group may go */
 	assert_int_equal(v->cls->on_key(v, 'f'), MS_KEY_RESAMPLE);
 	assert_int_equal(asked(v, NULL), MS_SEC_BIT(MS_SEC_PROCS));
@@ -158,7 +144,7 @@ static void vma_fault_split(void **state)
 	v->cls->on_key(v, 'f');
 	v->cls->update(v, &s, NULL);
 	tt_draw(v, w);
-	assert_no_row(w, "unavailable");
+	tt_assert_no_row(w, "unavailable");
 	tt_assert_row(w,
 		      "Command                            COW/s  Anon/s  File/s"
 		      "  LockMax");
@@ -310,7 +296,7 @@ static void reclaim_events(void **state)
 	assert_non_null(strstr(tt_find_row(w, "  OOM kills  1 since"), when));
 	/* the timeline: a column per sample, the OOM one marked */
 	tt_assert_row(w, "  OOM kills   .1.");
-	assert_clean(w);
+	tt_assert_clean(w);
 	/* e: the events page */
 	assert_int_equal(v->cls->on_key(v, 'e'), MS_KEY_DONE);
 	tt_draw(v, w);
@@ -324,7 +310,7 @@ static void reclaim_events(void **state)
 		      "  64-128 us                  4 ████████████████████████"
 		      "████████████████");
 	tt_assert_row(w, "  256-512 us                 2 ████████████████████");
-	assert_no_row(w, "512-1024 us");
+	tt_assert_no_row(w, "512-1024 us");
 	tt_assert_row(w, "  OOM kills   .1.");
 	tt_assert_row(w, "  writeback/s --- now - max -");
 	tt_assert_row(
@@ -336,7 +322,7 @@ static void reclaim_events(void **state)
 	tt_assert_row(
 		w, "  22:13:21    4242 victim0               64M     8.0M     "
 		   "1.0M 4242 (victim0)");
-	assert_clean(w);
+	tt_assert_clean(w);
 	assert_int_equal(v->cls->on_key(v, MS_KEY_ESC), MS_KEY_RESAMPLE);
 	tt_draw(v, w);
 	tt_assert_row(w, "Reclaim (/proc/vmstat)");
@@ -466,7 +452,7 @@ static void numa_events(void **state)
 	tt_assert_row(w,
 		      "  compaction                 267       44045         0"
 		      "        98");
-	assert_no_row(w, "numa_misplaced");
+	tt_assert_no_row(w, "numa_misplaced");
 	tt_assert_row(w, "  hinting faults per node: unavailable (fentry "
 			 "task_numa_fault: load: BPF program load failed: "
 			 "Operation not permitted)");

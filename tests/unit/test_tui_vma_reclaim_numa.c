@@ -27,21 +27,6 @@
 static const struct ms_opts opts = { .interval = 1, .root = FIX };
 static const struct ms_ui ui = { .opts = &opts, .utf8 = true };
 
-static void assert_no_row(WINDOW *w, const char *text)
-{
-	if (tt_find_row(w, text)) {
-		tt_dump(w);
-		fail_msg("a row holds \"%s\"", text);
-	}
-}
-
-/* No raw escape byte anywhere on the window. */
-static void assert_clean(WINDOW *w)
-{
-	for (int y = 0; y < getmaxy(w); y++)
-		assert_null(strchr(tt_row(w, y), '\x1b'));
-}
-
 /* A counter line of the Reclaim overview at 80 columns. */
 static void assert_counter(WINDOW *w, const char *label, const char *val,
 			   const char *rate)
@@ -121,7 +106,7 @@ static void test_reclaim_fixture(void **state)
 	/* Esc clears the filter, the next one goes back */
 	assert_int_equal(v->cls->on_key(v, MS_KEY_ESC), MS_KEY_DONE);
 	tt_draw(v, w);
-	assert_no_row(w, "Filter:");
+	tt_assert_no_row(w, "Filter:");
 	assert_int_equal(v->cls->on_key(v, MS_KEY_ESC), MS_KEY_DONE);
 	assert_int_equal(v->cls->on_key(v, MS_KEY_ESC), MS_KEY_PASS);
 	/* the overview kept its scroll position */
@@ -213,7 +198,7 @@ static void test_reclaim_variants(void **state)
 	assert_page(v, w, "  min_free_kbytes           -");
 	for (int i = 0; i < 10; i++) {
 		tt_draw(v, w);
-		assert_clean(w);
+		tt_assert_clean(w);
 		v->cls->on_key(v, KEY_NPAGE);
 	}
 	/* zswap statistics are named by debugfs files: escaped too */
@@ -221,7 +206,7 @@ static void test_reclaim_variants(void **state)
 	assert_non_null(ms_kv_add(&s.reclaim.zswap_stats, "evil\x1b[2J", 5));
 	v->cls->update(v, &s, NULL);
 	assert_page(v, w, "  evil\\x1b[2J               5");
-	assert_clean(w);
+	tt_assert_clean(w);
 	/* the section missing altogether: the note says why */
 	s.have = 0;
 	ms_snapshot_note(&s, "vmstat", "permission denied");
@@ -413,7 +398,7 @@ static void test_vma_list(void **state)
 	assert_string_equal(tt_row(w, 4),
 			    "      1 root       1000K    400K       -"
 			    "      -         -         - init");
-	assert_clean(w);
+	tt_assert_clean(w);
 	/* k shows kernel threads, in brackets */
 	assert_int_equal(v->cls->on_key(v, 'k'), MS_KEY_DONE);
 	tt_draw(v, w);
@@ -426,7 +411,7 @@ static void test_vma_list(void **state)
 	v->cls->on_key(v, '\n');
 	tt_draw(v, w);
 	tt_assert_row(w, "Filter: bi  (1 of 4)");
-	assert_no_row(w, "init");
+	tt_assert_no_row(w, "init");
 	/* Enter: the VMAs of pid 42, and its faults (bpf) */
 	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_RESAMPLE);
 	req = (struct ms_request){ 0 };
@@ -481,7 +466,7 @@ static void test_vma_maps(void **state)
 	tt_assert_row(
 		w, "7ffc00000000   132K rw-p    66K    33K     0K      -      -"
 		   " [stack]");
-	assert_clean(w);
+	tt_assert_clean(w);
 	/* wider: more columns, the mapping still last */
 	delwin(w);
 	w = newwin(24, 160, 0, 0);
@@ -506,7 +491,7 @@ static void test_vma_maps(void **state)
 	assert_page(v, w, "  ac                accountable");
 	assert_page(v, w, "  zz                unknown to memscope");
 	assert_page(v, w, "  \\x1b[2J           unknown to memscope");
-	assert_clean(w);
+	tt_assert_clean(w);
 	assert_page(v, w, "  policy            interleave:0-1");
 	assert_page(v, w, "  node 1            3 pages (12K)");
 	/* back to the list, then to the processes (a new sample) */

@@ -18,32 +18,16 @@
 
 #include "probes/procfs/procfs.h"
 #include "probes/procfs/vma.h"
+#include "tests/unit/procfs_test.h"
 
 #define FIX "tests/fixtures/"
 
-/* Everything one reader call needs, on a tree below tests/fixtures. */
-struct env {
-	struct ms_root root;
-	struct ms_procfs pf;
-	struct ms_snapshot s;
-	int err;
-};
-
-static void load(struct env *e, const char *tree, int pid, int numa)
+/* The VMA reader on pid of tree (numa_maps read or not). */
+static void load(struct pt_env *e, const char *tree, int pid, int numa)
 {
-	memset(e, 0, sizeof(*e));
-	assert_int_equal(ms_root_open(&e->root, tree), 0);
-	ms_snapshot_init(&e->s);
+	pt_init(e, tree);
 	e->pf.vma_numa = numa;
 	e->err = ms_procfs_vmas(&e->root, &e->pf, pid, NULL, &e->s);
-}
-
-static void done(struct env *e)
-{
-	ms_snapshot_free(&e->s);
-	ms_buf_free(&e->pf.buf);
-	ms_buf_free(&e->pf.buf2);
-	ms_root_close(&e->root);
 }
 
 static void assert_note(const struct ms_snapshot *s, const char *what,
@@ -274,7 +258,7 @@ static const struct ms_vma *find(const struct ms_vmas *vs, uint64_t start)
 
 static void debian618(void **state)
 {
-	struct env e;
+	struct pt_env e;
 	const struct ms_vma *v;
 
 	load(&e, FIX "debian12-6.18", 14118, 0);
@@ -328,12 +312,12 @@ static void debian618(void **state)
 	assert_string_equal(v->path, "[vsyscall]");
 	assert_true(v->start == 0xffffffffff600000ULL);
 	assert_int_equal(v->size_kb, 4);
-	done(&e);
+	pt_fini(&e);
 }
 
 static void debian618_numa(void **state)
 {
-	struct env e;
+	struct pt_env e;
 	const struct ms_vma *v;
 
 	/* asked for: numa_maps joined by address */
@@ -355,7 +339,7 @@ static void debian618_numa(void **state)
 	v = &e.s.vmas.v[24];
 	assert_string_equal(v->policy, "");
 	assert_int_equal(v->nr_nodes, 0);
-	done(&e);
+	pt_fini(&e);
 }
 
 /* A sink that keeps copies, to compare with the list the reader holds. */
@@ -395,7 +379,7 @@ static void streamed_like_held(void **state)
 	static struct got g;
 	struct ms_vma_sink sink = { .put = got_put, .reset = got_reset,
 				    .ctx = &g };
-	struct env held, e;
+	struct pt_env held, e;
 
 	load(&held, FIX "debian12-6.18", 14118, 1);
 	ms_derive(&held.s);
@@ -426,13 +410,13 @@ static void streamed_like_held(void **state)
 			    sizeof(held.s.vmas.kind));
 	assert_int_equal(e.s.vmas.has_numa, held.s.vmas.has_numa);
 	assert_int_equal(e.s.nr_notes, held.s.nr_notes);
-	done(&held);
-	done(&e);
+	pt_fini(&held);
+	pt_fini(&e);
 }
 
 static void pid_one_unreadable(void **state)
 {
-	struct env e;
+	struct pt_env e;
 
 	/* the capture could not read pid 1's maps (no ptrace access) */
 	load(&e, FIX "debian12-6.18", 1, 0);
@@ -440,12 +424,12 @@ static void pid_one_unreadable(void **state)
 	assert_int_equal(e.s.vmas.n, 0);
 	assert_string_equal(e.s.vmas.comm, "process_api");
 	assert_note(&e.s, "vmas", "pid 1: no maps or smaps file");
-	done(&e);
+	pt_fini(&e);
 }
 
 static void hostile_names(void **state)
 {
-	struct env e;
+	struct pt_env e;
 	const struct ms_vma *v;
 
 	load(&e, FIX "edge-proc-hostile", 4242, 0);
@@ -478,12 +462,12 @@ static void hostile_names(void **state)
 	/* no node list in this tree: numa_maps tried, and missing */
 	assert_false(e.s.vmas.has_numa);
 	assert_note(&e.s, "numa_maps", "not present");
-	done(&e);
+	pt_fini(&e);
 }
 
 static void truncated_smaps(void **state)
 {
-	struct env e;
+	struct pt_env e;
 	const struct ms_vma *v;
 
 	load(&e, FIX "edge-proc-truncated", 300, 0);
@@ -500,34 +484,34 @@ static void truncated_smaps(void **state)
 	assert_true(v->swap_kb == MS_NA);
 	assert_string_equal(v->vmflags, "");
 	assert_note(&e.s, "smaps", "truncated");
-	done(&e);
+	pt_fini(&e);
 }
 
 static void vanished(void **state)
 {
-	struct env e;
+	struct pt_env e;
 
 	load(&e, FIX "edge-proc-vanished", 500, 0);
 	assert_int_equal(e.err, -ESRCH);
 	assert_int_equal(e.s.vmas.n, 0);
 	assert_note(&e.s, "vmas", "pid 500: no such process");
-	done(&e);
+	pt_fini(&e);
 
 	load(&e, FIX "edge-proc-vanished", 99999, 0);
 	assert_int_equal(e.err, -ESRCH);
 	assert_note(&e.s, "vmas", "pid 99999: no such process");
-	done(&e);
+	pt_fini(&e);
 
 	load(&e, FIX "edge-proc-vanished", 501, 0);
 	assert_int_equal(e.err, 0);
 	assert_int_equal(e.s.vmas.n, 1);
 	assert_int_equal(e.s.vmas.v[0].pss_kb, 2);
-	done(&e);
+	pt_fini(&e);
 }
 
 static void kernel_thread(void **state)
 {
-	struct env e;
+	struct pt_env e;
 
 	load(&e, FIX "edge-proc-kthread", 2, 0);
 	assert_int_equal(e.err, 0);
@@ -535,19 +519,19 @@ static void kernel_thread(void **state)
 	assert_string_equal(e.s.vmas.comm, "kthreadd");
 	assert_note(&e.s, "vmas",
 		    "pid 2 is a kernel thread (no address space)");
-	done(&e);
+	pt_fini(&e);
 
 	/* a zombie has no address space left either */
 	load(&e, FIX "edge-proc-kthread", 3, 0);
 	assert_int_equal(e.err, 0);
 	assert_int_equal(e.s.vmas.n, 0);
 	assert_note(&e.s, "vmas", "pid 3 has no address space");
-	done(&e);
+	pt_fini(&e);
 }
 
 static void maps_only(void **state)
 {
-	struct env e;
+	struct pt_env e;
 	const struct ms_vma *v;
 
 	load(&e, FIX "edge-proc-nosmaps", 600, 0);
@@ -564,12 +548,12 @@ static void maps_only(void **state)
 	assert_int_equal(e.s.vmas.v[2].size_kb, 1024);
 	assert_int_equal(e.s.vmas.v[3].kind, MS_VMA_ANON);
 	assert_int_equal(e.s.vmas.v[5].kind, MS_VMA_SPECIAL);
-	done(&e);
+	pt_fini(&e);
 }
 
 static void numa_two_nodes(void **state)
 {
-	struct env e;
+	struct pt_env e;
 	const struct ms_vma *v;
 
 	load(&e, FIX "edge-proc-numa2", 700, 0);
@@ -592,18 +576,18 @@ static void numa_two_nodes(void **state)
 	assert_int_equal(v->kind, MS_VMA_STACK);
 	assert_int_equal(v->node_id[0], 1);
 	assert_int_equal(v->node_pages[0], 2);
-	done(&e);
+	pt_fini(&e);
 
 	/* -1: never */
 	load(&e, FIX "edge-proc-numa2", 700, -1);
 	assert_false(e.s.vmas.has_numa);
 	assert_string_equal(e.s.vmas.v[1].policy, "");
-	done(&e);
+	pt_fini(&e);
 }
 
 static void numa_four_nodes(void **state)
 {
-	struct env e;
+	struct pt_env e;
 	const struct ms_vma *v;
 
 	load(&e, FIX "edge-proc-numa4", 700, 0);
@@ -623,7 +607,7 @@ static void numa_four_nodes(void **state)
 	assert_int_equal(v->node_id[1], 3);
 	assert_string_equal(e.s.vmas.v[3].policy, "local");
 	assert_string_equal(e.s.vmas.v[4].policy, "prefer:3");
-	done(&e);
+	pt_fini(&e);
 }
 
 /* ---- pid reuse: smaps is a FIFO, stat changes while it is read ---- */
@@ -682,7 +666,7 @@ static void run_fifo(const char *second, int want_err)
 {
 	struct fifo_feed f = { .second = second };
 	char path[128];
-	struct env e;
+	struct pt_env e;
 	pthread_t t;
 
 	snprintf(f.dir, sizeof(f.dir), "/tmp/ms-test-vma-XXXXXX");
@@ -705,7 +689,7 @@ static void run_fifo(const char *second, int want_err)
 		assert_int_equal(e.s.vmas.n, 1);
 		assert_int_equal(e.s.vmas.v[0].rss_kb, 4);
 	}
-	done(&e);
+	pt_fini(&e);
 	snprintf(path, sizeof(path), "rm -rf %s", f.dir);
 	assert_int_equal(system(path), 0);
 }
@@ -723,7 +707,7 @@ static int live_static = 42;
 
 static void live_self(void **state)
 {
-	struct env e;
+	struct pt_env e;
 	uint64_t at = (uint64_t)(uintptr_t)&live_static;
 	const struct ms_vma *v = NULL;
 
@@ -746,28 +730,28 @@ static void live_self(void **state)
 	assert_string_equal(v->perms, "rw-p");
 	assert_true(v->rss_kb >= 4 && v->rss_kb != MS_NA);
 	assert_true(v->private_dirty != MS_NA);
-	done(&e);
+	pt_fini(&e);
 }
 
 static void live_kthread(void **state)
 {
-	struct env e;
+	struct pt_env e;
 
 	/* kthreadd is pid 2 unless we are in a pid namespace */
 	load(&e, "/", 2, 0);
 	if (e.err || strcmp(e.s.vmas.comm, "kthreadd")) {
-		done(&e);
+		pt_fini(&e);
 		skip();
 	}
 	assert_int_equal(e.s.vmas.n, 0);
 	assert_note(&e.s, "vmas", "kernel thread");
-	done(&e);
+	pt_fini(&e);
 }
 
 /* Debian's 6.1 kernel in QEMU: two nodes, THP, swap on zram, busybox. */
 static void debian61_2node(void **state)
 {
-	struct env e;
+	struct pt_env e;
 	const struct ms_vma *v;
 
 	load(&e, FIX "debian-6.1-2node", 127, 0);
@@ -813,13 +797,13 @@ static void debian61_2node(void **state)
 	assert_int_equal(v->kind, MS_VMA_SPECIAL);
 	assert_string_equal(v->policy, "default");
 	assert_int_equal(v->nr_nodes, 0);
-	done(&e);
+	pt_fini(&e);
 
 	load(&e, FIX "debian-6.1-2node", 128, 0);
 	assert_int_equal(e.err, 0);
 	assert_string_equal(e.s.vmas.comm, "evil\x1b[31m\nname");
 	assert_int_equal(e.s.vmas.n, 10);
-	done(&e);
+	pt_fini(&e);
 
 	/* kcompactd0: a kernel thread, empty smaps in the capture */
 	load(&e, FIX "debian-6.1-2node", 36, 0);
@@ -827,7 +811,7 @@ static void debian61_2node(void **state)
 	assert_int_equal(e.s.vmas.n, 0);
 	assert_string_equal(e.s.vmas.comm, "kcompactd0");
 	assert_note(&e.s, "vmas", "kernel thread");
-	done(&e);
+	pt_fini(&e);
 }
 
 int main(void)

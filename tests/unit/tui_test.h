@@ -66,6 +66,22 @@ static inline void tt_assert_row(WINDOW *w, const char *text)
 	}
 }
 
+/* Fails, showing the window, when a row holds text. */
+static inline void tt_assert_no_row(WINDOW *w, const char *text)
+{
+	if (tt_find(w, text) >= 0) {
+		tt_dump(w);
+		fail_msg("a row holds \"%s\"", text);
+	}
+}
+
+/* No raw escape byte anywhere on the window. */
+static inline void tt_assert_clean(WINDOW *w)
+{
+	for (int y = 0; y < getmaxy(w); y++)
+		assert_null(strchr(tt_row(w, y), '\x1b'));
+}
+
 /* The whole window for v, blanked first. */
 static inline void tt_draw(struct ms_view *v, WINDOW *w)
 {

@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Shared by the procfs reader tests (test_proc, test_vma, test_slab,
+ * test_numa, test_reclaim): a reader's state on a tree below
+ * tests/fixtures (or the live "/"), opened and closed. After <cmocka.h>.
+ */
+#ifndef MS_PROCFS_TEST_H
+#define MS_PROCFS_TEST_H
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "probes/procfs/procfs.h"
+
+/* The root, the reader's buffers, a snapshot, the reader's last error. */
+struct pt_env {
+	struct ms_root root;
+	struct ms_procfs pf;
+	struct ms_snapshot s;
+	int err;
+};
+
+static inline void pt_init(struct pt_env *e, const char *tree)
+{
+	memset(e, 0, sizeof(*e));
+	assert_int_equal(ms_root_open(&e->root, tree), 0);
+	ms_snapshot_init(&e->s);
+}
+
+static inline void pt_fini(struct pt_env *e)
+{
+	ms_snapshot_free(&e->s);
+	ms_buf_free(&e->pf.buf);
+	ms_buf_free(&e->pf.buf2);
+	ms_root_close(&e->root);
+}
+
+/* The same on the heap, for tests that hand it around. */
+static inline struct pt_env *pt_open(const char *tree)
+{
+	struct pt_env *e = malloc(sizeof(*e));
+
+	assert_non_null(e);
+	pt_init(e, tree);
+	return e;
+}
+
+static inline void pt_close(struct pt_env *e)
+{
+	pt_fini(e);
+	free(e);
+}
+
+#endif
