@@ -20,6 +20,15 @@ keys() { tmux send-keys -t "$S" "$@"; }
 fmt() { tmux display-message -p -t "$S" "$1"; } # FORMAT of the pane
 pane_pid() { fmt '#{pane_pid}'; } # the pane's process (exec: memscope)
 
+# session W H CMD: CMD (memscope and what follows it, in a shell) in a new
+# W x H session, $S; the one before is ended. Waits until it has drawn.
+session() {
+	[ -n "${S:-}" ] && tmux kill-session -t "$S" 2>/dev/null
+	n=$((n + 1)); S=ms-$$-$n
+	tmux new-session -d -s "$S" -x "$1" -y "$2" "$3"
+	wait_for "MemTotal"
+}
+
 # wait_until GREP-ARGS... : until grep ARGS matches the screen (5 s, or
 # $WAIT seconds)
 wait_until() {

@@ -11,11 +11,7 @@ WALKED=$TMUX_TMPDIR/walked # "page id" for every step of every walk
 
 # start LANG: memscope on the tree, 160x50 so no panel title is cut
 start() {
-	[ -n "${S:-}" ] && tmux kill-session -t "$S" 2>/dev/null
-	n=$((n + 1)); S=ms-explain-$$-$n
-	tmux new-session -d -s $S -x 160 -y 50 \
-		"LANG=$1 LC_ALL= LANGUAGE= $MS --root $R; sleep 30"
-	wait_for "MemTotal"
+	session 160 50 "LANG=$1 LC_ALL= LANGUAGE= $MS --root $R; sleep 30"
 }
 
 # The panel's position "id k/N" from its title line.
@@ -215,11 +211,7 @@ for lang in C.UTF-8 zh_CN.UTF-8; do
 done
 # A detail page longer than the screen: the panel opens at the field on
 # the top line, and walking scrolls the explained field into view.
-[ -n "${S:-}" ] && tmux kill-session -t "$S" 2>/dev/null
-n=$((n + 1)); S=ms-explain-$$-$n
-tmux new-session -d -s $S -x 100 -y 30 \
-	"LANG=C.UTF-8 LC_ALL= LANGUAGE= $MS --root $R --tab numa; sleep 30"
-wait_for "MemTotal"
+session 100 30 "LANG=C.UTF-8 LC_ALL= LANGUAGE= $MS --root $R --tab numa; sleep 30"
 ok "numa page: the top field is the first" sh -c \
 	"tmux send-keys -t $S x; sleep 0.5; tmux capture-pane -p -t $S | grep -q 'numa.node.balancing  1/'"
 keys x PageDown PageDown x

@@ -13,12 +13,8 @@ braille() {
 
 # start W H ARGS...: memscope on the tree, every 0.2 s
 start() {
-	[ -n "${S:-}" ] && tmux kill-session -t "$S" 2>/dev/null
-	n=$((n + 1)); S=ms-graph-$$-$n
 	w=$1 h=$2; shift 2
-	tmux new-session -d -s $S -x "$w" -y "$h" \
-		"$MS --root $R -d 0.2 $*; echo EXIT=\$?; sleep 30"
-	wait_for "MemTotal"
+	session "$w" "$h" "$MS --root $R -d 0.2 $*; echo EXIT=\$?; sleep 30"
 }
 
 start 120 45

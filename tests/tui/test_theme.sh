@@ -11,11 +11,7 @@ trap 'tui_cleanup; rm -rf "$tmp"' EXIT
 
 # start "ENV..." "ARGS...": memscope at 100x30 with the environment given
 start() {
-	[ -n "${S:-}" ] && tmux kill-session -t "$S" 2>/dev/null
-	n=$((n + 1)); S=ms-theme-$$-$n
-	tmux new-session -d -s $S -x 100 -y 30 \
-		"env $1 $MS --root $R $2; echo EXIT=\$?; sleep 30"
-	wait_for "MemTotal"
+	session 100 30 "env $1 $MS --root $R $2; echo EXIT=\$?; sleep 30"
 	sleep 0.3 # the first frame complete
 }
 

@@ -9,11 +9,8 @@ trap 'tui_cleanup; rm -f "$out"' EXIT
 
 # start W H: memscope in a shell that reports its exit and the tty mode
 start() {
-	[ -n "${S:-}" ] && tmux kill-session -t "$S" 2>/dev/null
-	n=$((n + 1)); S=ms-tui-$$-$n
-	tmux new-session -d -s $S -x "$1" -y "$2" \
+	session "$1" "$2" \
 		"$MS --root $R; echo EXIT=\$?; stty -a | tr ' ' '\n' | grep -x -e icanon -e echo -e -icanon -e -echo | tr '\n' ' '; echo; sleep 30"
-	wait_for "MemTotal"
 }
 
 # row_of NAME: the line number of NAME's row on the screen
