@@ -13,6 +13,7 @@
 #include "model/escape.h"
 #include "out/openmetrics.h"
 #include "out/output.h"
+#include "store/json.h"
 
 static const struct {
 	const char *name;

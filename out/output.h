@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* Batch output of a snapshot: plain text (like top -b) or JSON Lines. */
+/* Batch output of a snapshot as plain text (like top -b); JSON: store/json.h. */
 #ifndef MS_OUTPUT_H
 #define MS_OUTPUT_H
 
@@ -7,8 +7,7 @@
 
 #include "model/snapshot.h"
 
-/* sections: the MS_SEC_BIT() mask asked for; both return -errno. */
+/* sections: the MS_SEC_BIT() mask asked for; -errno. */
 int ms_out_text(FILE *f, const struct ms_snapshot *s, unsigned int sections);
-int ms_out_json(FILE *f, const struct ms_snapshot *s, unsigned int sections);
 
 #endif

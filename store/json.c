@@ -4,7 +4,7 @@
  * snapshot is walked: records from their field tables (store/codec.c),
  * the irregular parts here. The contract is docs/json.md.
  */
-#include "out/output.h"
+#include "store/json.h"
 
 #include <errno.h>
 #include <stdio.h>

@@ -16,7 +16,7 @@
 #include <zstd.h>
 
 #include "model/escape.h"
-#include "out/output.h"
+#include "store/json.h"
 #include "store/codec.h"
 
 struct ms_record {

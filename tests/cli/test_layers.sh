@@ -42,7 +42,8 @@ may out model out
 # the explorer draws the model it gets from the session
 may tui model tui app/session.h app/opts.h app/config.h
 # experiments run workloads and read through the probes
-may exp model probes exp app/opts.h
+# (an experiment is an application of its own: it runs the session)
+may exp model probes exp app/opts.h app/session.h kmod/uapi
 
 # every folder with C in it is named above (or is the application, the
 # module or the tests, which may include anything)

@@ -16,6 +16,7 @@
 
 #include "model/escape.h"
 #include "out/output.h"
+#include "store/json.h"
 #include "probes/probe.h"
 
 static void escape_controls(void **state)

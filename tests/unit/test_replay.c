@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "out/output.h"
+#include "store/json.h"
 #include "store/record.h"
 #include "probes/replay/file.h"
 #include "probes/replay/replay.h"
