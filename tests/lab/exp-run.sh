@@ -47,22 +47,38 @@ for x in $(echo "$EXPS" | tr , ' '); do
 done
 settings >/out/settings-after
 
-# interrupted NAME SECS: Ctrl-C (SIGINT) after SECS puts every setting back,
-# removes the cgroup, and the report says the run did not finish.
+# interrupted NAME STEP: Ctrl-C (SIGINT) once the run's progress (its
+# "NAME: step N/M: ..." lines) says it has begun STEP, a step with more
+# after it, whatever the machine's speed: every setting is put back, the
+# cgroup removed, and the report says the run did not finish.
 interrupted() {
+	log=/out/int-$1.log
+	t0=$(cut -d' ' -f1 /proc/uptime)
 	memscope experiment "$1" --out "/out/int-$1" --scan-dir /mnt/exp \
-		--quick >/out/int-$1.log 2>&1 &
+		--quick >"$log" 2>&1 &
 	p=$!
-	sleep "$2"
-	kill -INT $p
+	# until the step is reported, or the run ended without it (a zombie
+	# still answers kill -0)
+	while ! grep -q "^$1: step [0-9]*/[0-9]*: $2" "$log" &&
+		! grep -q '^[0-9]* ([^)]*) Z' /proc/$p/stat 2>/dev/null &&
+		[ -e /proc/$p ]; do
+		sleep 0.1
+	done
+	at=$(grep -m 1 "^$1: step [0-9]*/[0-9]*: $2" "$log")
+	kill -INT $p 2>/dev/null
 	wait $p
-	echo "exp: $1 interrupted after $2 s: status $?"
+	r=$?
+	s=$(awk -v t="$t0" '{ printf "%.0f", $1 - t }' /proc/uptime)
+	echo "exp: $1 SIGINT at: ${at:-(step '$2' not reported)}"
+	echo "exp: $1 interrupted after $s s: status $r"
 	settings >/out/settings-int-$1
 	[ -d /sys/fs/cgroup/memscope-exp ] && echo "exp: cgroup memscope-exp left"
 	ps -o pid,args | grep -c '[m]emscope experiment' >/out/int-$1.left
 }
 if [ -n "$quick" ]; then
-	case ",$EXPS," in *,frag,*) interrupted frag 6 ;; esac
-	case ",$EXPS," in *,mglru,*) interrupted mglru 12 ;; esac
+	# frag: with the punched pages mlocked, before take, compact, unpin;
+	# mglru: the second of its timed phases
+	case ",$EXPS," in *,frag,*) interrupted frag 'punch:' ;; esac
+	case ",$EXPS," in *,mglru,*) interrupted mglru 'filescan with MGLRU on, run 0:' ;; esac
 fi
 exit $rc

@@ -113,10 +113,13 @@ guest() {
 	done
 }
 
-# SIGINT in the middle of a run (exp-run.sh): status 1, the settings of
-# before, no memscope process left, a report that says so.
+# SIGINT in the middle of a run (exp-run.sh, once the run has reported a
+# step with more after it): status 1, the settings of before, no memscope
+# process left, a report that says so.
 interrupted() {
 	res=tests/lab/out/exp-1
+	ok "$1: SIGINT sent when the run reported its step" \
+		grep -q "^exp: $1 SIGINT at: $1: step [0-9]*/[0-9]*: " "$res/run.log"
 	ok "$1: SIGINT ends the run with status 1" \
 		grep -q "^exp: $1 interrupted after .* status 1\$" "$res/run.log"
 	ok "$1: after SIGINT every setting is back" \
@@ -125,8 +128,21 @@ interrupted() {
 		test "$(cat "$res/int-$1.left")" = 0
 	ok "$1: after SIGINT the report says it was interrupted" \
 		grep -q 'did not finish: interrupted' "$res/int-$1/report.md"
-	[ "$1" = mglru ] && no "mglru: after SIGINT no cgroup is left" \
-		grep -q 'cgroup memscope-exp left' "$res/run.log"
+	case $1 in
+	frag)
+		# the signal came after the fill steps, before the last compaction
+		ok "frag: the interrupted run had filled and stopped before unpin" \
+			awk -F, '$2 == "fill" { f = 1 } $2 == "unpin+cmp" { u = 1 }
+				 END { exit !f || u }' "$res/int-frag/frag-zones.csv" ;;
+	mglru)
+		no "mglru: after SIGINT no cgroup is left" \
+			grep -q 'cgroup memscope-exp left' "$res/run.log"
+		# fewer phases than the whole quick run's, at least the first
+		n=$(($(cat "$res/int-mglru/mglru-phases.csv" | wc -l) - 1))
+		all=$(($(cat "$OUT/mglru/mglru-phases.csv" | wc -l) - 1))
+		ok "mglru: the interrupted run ended mid-way ($n phases of $all)" \
+			test "$n" -ge 1 -a "$n" -lt "$all" ;;
+	esac
 }
 
 # On the host (never the lab VM): refused without the flag, nothing written.
