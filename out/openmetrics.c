@@ -12,27 +12,11 @@
 
 #include "model/escape.h"
 #include "model/field.h"
+#include "out/om.h"
 #include "out/output.h"
 
-enum om_type { OM_GAUGE, OM_COUNTER, OM_INFO, OM_STATESET };
-
-/* The family being written: its metadata goes out before its first sample. */
-struct om {
-	FILE *f;
-	bool strict; /* OpenMetrics, else Prometheus 0.0.4 */
-	const char *name, *unit, *help;
-	enum om_type type;
-	bool announced;
-};
-
-/* A label set, escaped as it is built. */
-struct lbl {
-	char s[2048];
-	size_t n;
-};
-
-static void family(struct om *om, const char *name, enum om_type type,
-		   const char *unit, const char *help)
+void ms_om_family(struct om *om, const char *name, enum om_type type,
+		  const char *unit, const char *help)
 {
 	*om = (struct om){ .f = om->f,
 			   .strict = om->strict,
@@ -65,7 +49,7 @@ static void announce(struct om *om)
 	fprintf(om->f, "# HELP %s%s %s\n", om->name, suffix, om->help);
 }
 
-static void lbl_reset(struct lbl *l)
+void ms_om_lbl_reset(struct lbl *l)
 {
 	l->s[0] = '\0';
 	l->n = 0;
@@ -75,7 +59,7 @@ static void lbl_reset(struct lbl *l)
  * key="value": the raw bytes through ms_escape (printable UTF-8, control
  * bytes as \xNN), then the exposition format's own \\, \" and \n.
  */
-static void lbl_str(struct lbl *l, const char *key, const char *raw)
+void ms_om_lbl_str(struct lbl *l, const char *key, const char *raw)
 {
 	char esc[4 * 256 + 1], out[2 * sizeof(esc)];
 	size_t o = 0;
@@ -92,12 +76,12 @@ static void lbl_str(struct lbl *l, const char *key, const char *raw)
 	l->n = l->n + o < sizeof(l->s) ? l->n + o : sizeof(l->s) - 1;
 }
 
-static void lbl_int(struct lbl *l, const char *key, long v)
+void ms_om_lbl_int(struct lbl *l, const char *key, long v)
 {
 	char b[24];
 
 	snprintf(b, sizeof(b), "%ld", v);
-	lbl_str(l, key, b);
+	ms_om_lbl_str(l, key, b);
 }
 
 static void head(struct om *om, const struct lbl *l)
@@ -113,7 +97,7 @@ static void head(struct om *om, const struct lbl *l)
 }
 
 /* Values that could not be read have no sample, never a made-up 0. */
-static void put_u(struct om *om, const struct lbl *l, uint64_t v)
+void ms_om_put_u(struct om *om, const struct lbl *l, uint64_t v)
 {
 	if (!ms_have(v))
 		return;
@@ -121,7 +105,7 @@ static void put_u(struct om *om, const struct lbl *l, uint64_t v)
 	fprintf(om->f, "%llu\n", (unsigned long long)v);
 }
 
-static void put_d(struct om *om, const struct lbl *l, double v)
+void ms_om_put_d(struct om *om, const struct lbl *l, double v)
 {
 	if (!isfinite(v))
 		return;
@@ -142,29 +126,30 @@ static void om_self(struct om *om, const struct ms_snapshot *s)
 {
 	struct lbl l;
 
-	family(om, "memscope", OM_INFO, NULL,
-	       "memscope's version and the kernel it read");
-	lbl_reset(&l);
-	lbl_str(&l, "version", MS_VERSION);
+	ms_om_family(om, "memscope", OM_INFO, NULL,
+		     "memscope's version and the kernel it read");
+	ms_om_lbl_reset(&l);
+	ms_om_lbl_str(&l, "version", MS_VERSION);
 	if (s->kernel[0])
-		lbl_str(&l, "kernel", s->kernel);
-	put_u(om, &l, 1);
-	family(om, "memscope_source", OM_INFO, NULL,
-	       "the backend that fed each section");
+		ms_om_lbl_str(&l, "kernel", s->kernel);
+	ms_om_put_u(om, &l, 1);
+	ms_om_family(om, "memscope_source", OM_INFO, NULL,
+		     "the backend that fed each section");
 	for (int i = 0; i < MS_SEC_COUNT; i++) {
 		if (!s->source[i])
 			continue;
-		lbl_reset(&l);
-		lbl_str(&l, "section", ms_section_name(i));
-		lbl_str(&l, "backend", s->source[i]);
-		put_u(om, &l, 1);
+		ms_om_lbl_reset(&l);
+		ms_om_lbl_str(&l, "section", ms_section_name(i));
+		ms_om_lbl_str(&l, "backend", s->source[i]);
+		ms_om_put_u(om, &l, 1);
 	}
-	family(om, "memscope_sample_timestamp_seconds", OM_GAUGE, "seconds",
-	       "when the sample was taken, seconds since the epoch");
-	put_d(om, NULL, s->t_real);
-	family(om, "memscope_unavailable", OM_GAUGE, NULL,
-	       "things that could not be read (memscope -b says why)");
-	put_u(om, NULL, (uint64_t)s->nr_notes);
+	ms_om_family(om, "memscope_sample_timestamp_seconds", OM_GAUGE,
+		     "seconds",
+		     "when the sample was taken, seconds since the epoch");
+	ms_om_put_d(om, NULL, s->t_real);
+	ms_om_family(om, "memscope_unavailable", OM_GAUGE, NULL,
+		     "things that could not be read (memscope -b says why)");
+	ms_om_put_u(om, NULL, (uint64_t)s->nr_notes);
 }
 
 static bool is_hugepages(const char *name)
@@ -180,11 +165,11 @@ static void kb_lines(struct om *om, const struct ms_kvlist *kv, int node)
 	for (int i = 0; i < kv->n; i++) {
 		if (is_hugepages(kv->v[i].name))
 			continue;
-		lbl_reset(&l);
+		ms_om_lbl_reset(&l);
 		if (node >= 0)
-			lbl_int(&l, "node", node);
-		lbl_str(&l, "field", kv->v[i].name);
-		put_u(om, &l, mul(kv->v[i].value, 1024));
+			ms_om_lbl_int(&l, "node", node);
+		ms_om_lbl_str(&l, "field", kv->v[i].name);
+		ms_om_put_u(om, &l, mul(kv->v[i].value, 1024));
 	}
 }
 
@@ -192,17 +177,17 @@ static void om_meminfo(struct om *om, const struct ms_snapshot *s)
 {
 	struct lbl l;
 
-	family(om, "memscope_meminfo_bytes", OM_GAUGE, "bytes",
-	       "/proc/meminfo, every kB field in bytes");
+	ms_om_family(om, "memscope_meminfo_bytes", OM_GAUGE, "bytes",
+		     "/proc/meminfo, every kB field in bytes");
 	kb_lines(om, &s->meminfo, -1);
-	family(om, "memscope_meminfo_hugepages", OM_GAUGE, NULL,
-	       "/proc/meminfo HugePages_* counts");
+	ms_om_family(om, "memscope_meminfo_hugepages", OM_GAUGE, NULL,
+		     "/proc/meminfo HugePages_* counts");
 	for (int i = 0; i < s->meminfo.n; i++) {
 		if (!is_hugepages(s->meminfo.v[i].name))
 			continue;
-		lbl_reset(&l);
-		lbl_str(&l, "field", s->meminfo.v[i].name);
-		put_u(om, &l, s->meminfo.v[i].value);
+		ms_om_lbl_reset(&l);
+		ms_om_lbl_str(&l, "field", s->meminfo.v[i].name);
+		ms_om_put_u(om, &l, s->meminfo.v[i].value);
 	}
 }
 
@@ -210,9 +195,9 @@ static void om_meminfo(struct om *om, const struct ms_snapshot *s)
 
 static void zone_lbl(struct lbl *l, const struct ms_zone *z)
 {
-	lbl_reset(l);
-	lbl_int(l, "node", z->node);
-	lbl_str(l, "zone", z->name);
+	ms_om_lbl_reset(l);
+	ms_om_lbl_int(l, "node", z->node);
+	ms_om_lbl_str(l, "zone", z->name);
 }
 
 /* What a zone has per order: free blocks, the two kernel indices. */
@@ -228,13 +213,13 @@ static void per_order(struct om *om, const struct ms_buddy *b,
 
 		for (int o = 0; o < z->nr_orders; o++) {
 			zone_lbl(&l, z);
-			lbl_int(&l, "order", o);
+			ms_om_lbl_int(&l, "order", o);
 			if (what == ZO_FREE)
-				put_u(om, &l, z->free_blocks[o]);
+				ms_om_put_u(om, &l, z->free_blocks[o]);
 			else if (what == ZO_UNUSABLE)
-				put_d(om, &l, z->unusable[o]);
+				ms_om_put_d(om, &l, z->unusable[o]);
 			else
-				put_d(om, &l, z->extfrag[o]);
+				ms_om_put_d(om, &l, z->extfrag[o]);
 		}
 	}
 }
@@ -243,17 +228,18 @@ static void migratetypes(struct om *om, const struct ms_buddy *b)
 {
 	struct lbl l;
 
-	family(om, "memscope_buddy_migratetype_free_blocks", OM_GAUGE, NULL,
-	       "free blocks per migrate type and order (pagetypeinfo, root)");
+	ms_om_family(
+		om, "memscope_buddy_migratetype_free_blocks", OM_GAUGE, NULL,
+		"free blocks per migrate type and order (pagetypeinfo, root)");
 	for (int i = 0; i < b->nr_zones; i++) {
 		const struct ms_zone *z = &b->zones[i];
 
 		for (int t = 0; z->has_migrate && t < b->nr_migrate; t++)
 			for (int o = 0; o < z->nr_orders; o++) {
 				zone_lbl(&l, z);
-				lbl_str(&l, "migratetype", b->migrate[t]);
-				lbl_int(&l, "order", o);
-				put_u(om, &l, z->mt_free[t][o]);
+				ms_om_lbl_str(&l, "migratetype", b->migrate[t]);
+				ms_om_lbl_int(&l, "order", o);
+				ms_om_put_u(om, &l, z->mt_free[t][o]);
 			}
 	}
 }
@@ -270,11 +256,12 @@ static void zone_values(struct om *om, const struct ms_buddy *b)
 
 		if (!f->metric || f->type != MS_F_U64)
 			continue;
-		family(om, f->metric, OM_GAUGE, f->unit, f->help);
+		ms_om_family(om, f->metric, OM_GAUGE, f->unit, f->help);
 		for (int i = 0; i < b->nr_zones; i++) {
 			zone_lbl(&l, &b->zones[i]);
-			put_u(om, &l,
-			      *(const uint64_t *)ms_fptr(f, &b->zones[i]));
+			ms_om_put_u(om, &l,
+				    *(const uint64_t *)ms_fptr(f,
+							       &b->zones[i]));
 		}
 	}
 }
@@ -284,8 +271,8 @@ static void watermarks(struct om *om, const struct ms_buddy *b)
 	static const char *const marks[] = { "min", "low", "high", "promo" };
 	struct lbl l;
 
-	family(om, "memscope_zone_watermark_pages", OM_GAUGE, "pages",
-	       "zone watermarks min, low, high, promo (zoneinfo)");
+	ms_om_family(om, "memscope_zone_watermark_pages", OM_GAUGE, "pages",
+		     "zone watermarks min, low, high, promo (zoneinfo)");
 	for (int i = 0; i < b->nr_zones; i++) {
 		const struct ms_zone *z = &b->zones[i];
 		const uint64_t v[] = { z->wmark_min, z->wmark_low,
@@ -293,13 +280,14 @@ static void watermarks(struct om *om, const struct ms_buddy *b)
 
 		for (int w = 0; w < 4; w++) {
 			zone_lbl(&l, z);
-			lbl_str(&l, "watermark", marks[w]);
-			put_u(om, &l, v[w]);
+			ms_om_lbl_str(&l, "watermark", marks[w]);
+			ms_om_put_u(om, &l, v[w]);
 		}
 	}
-	family(om, "memscope_zone_watermark_state", OM_STATESET, NULL,
-	       "the lowest watermark free pages are at or below (ok: above "
-	       "high)");
+	ms_om_family(
+		om, "memscope_zone_watermark_state", OM_STATESET, NULL,
+		"the lowest watermark free pages are at or below (ok: above "
+		"high)");
 	for (int i = 0; i < b->nr_zones; i++) {
 		const struct ms_zone *z = &b->zones[i];
 
@@ -307,9 +295,10 @@ static void watermarks(struct om *om, const struct ms_buddy *b)
 			continue;
 		for (int w = MS_WMARK_OK; w <= MS_WMARK_MIN; w++) {
 			zone_lbl(&l, z);
-			lbl_str(&l, "memscope_zone_watermark_state",
-				ms_name_of(&ms_wmark_names, w));
-			put_u(om, &l, z->wstate == (enum ms_wmark_state)w);
+			ms_om_lbl_str(&l, "memscope_zone_watermark_state",
+				      ms_name_of(&ms_wmark_names, w));
+			ms_om_put_u(om, &l,
+				    z->wstate == (enum ms_wmark_state)w);
 		}
 	}
 }
@@ -318,31 +307,35 @@ static void om_buddy(struct om *om, const struct ms_buddy *b)
 {
 	struct lbl l;
 
-	family(om, "memscope_buddy_free_blocks", OM_GAUGE, NULL,
-	       "free blocks per order (buddyinfo)");
+	ms_om_family(om, "memscope_buddy_free_blocks", OM_GAUGE, NULL,
+		     "free blocks per order (buddyinfo)");
 	per_order(om, b, ZO_FREE);
 	migratetypes(om, b);
 	zone_values(om, b);
-	family(om, "memscope_buddy_largest_free_order", OM_GAUGE, NULL,
-	       "highest order with a free block");
+	ms_om_family(om, "memscope_buddy_largest_free_order", OM_GAUGE, NULL,
+		     "highest order with a free block");
 	for (int i = 0; i < b->nr_zones; i++) {
 		zone_lbl(&l, &b->zones[i]);
 		if (b->zones[i].largest_order >= 0)
-			put_u(om, &l, (uint64_t)b->zones[i].largest_order);
+			ms_om_put_u(om, &l,
+				    (uint64_t)b->zones[i].largest_order);
 	}
-	family(om, "memscope_buddy_fragmentation_ratio", OM_GAUGE, "ratio",
-	       "1 - 2^largest_order / free_pages (frag_index / 100)");
+	ms_om_family(om, "memscope_buddy_fragmentation_ratio", OM_GAUGE,
+		     "ratio",
+		     "1 - 2^largest_order / free_pages (frag_index / 100)");
 	for (int i = 0; i < b->nr_zones; i++) {
 		zone_lbl(&l, &b->zones[i]);
-		put_d(om, &l, b->zones[i].frag_index / 100);
+		ms_om_put_d(om, &l, b->zones[i].frag_index / 100);
 	}
-	family(om, "memscope_buddy_unusable_index_ratio", OM_GAUGE, "ratio",
-	       "share of free memory in blocks smaller than the order "
-	       "(mm/vmstat.c unusable_index)");
+	ms_om_family(om, "memscope_buddy_unusable_index_ratio", OM_GAUGE,
+		     "ratio",
+		     "share of free memory in blocks smaller than the order "
+		     "(mm/vmstat.c unusable_index)");
 	per_order(om, b, ZO_UNUSABLE);
-	family(om, "memscope_buddy_extfrag_index", OM_GAUGE, NULL,
-	       "mm/vmstat.c extfrag_index: -1 a block of the order is free, "
-	       "near 0 lack of memory, near 1 fragmentation");
+	ms_om_family(
+		om, "memscope_buddy_extfrag_index", OM_GAUGE, NULL,
+		"mm/vmstat.c extfrag_index: -1 a block of the order is free, "
+		"near 0 lack of memory, near 1 fragmentation");
 	per_order(om, b, ZO_EXTFRAG);
 	watermarks(om, b);
 }
@@ -460,16 +453,16 @@ static void slab_family(struct om *om, const struct ms_slab *sl,
 	bool any = false;
 	struct lbl l;
 
-	family(om, slab_vals[v].name, OM_GAUGE, slab_vals[v].unit,
-	       slab_vals[v].help);
+	ms_om_family(om, slab_vals[v].name, OM_GAUGE, slab_vals[v].unit,
+		     slab_vals[v].help);
 	for (int i = 0; i < sl->n; i++) {
 		const struct ms_slab_cache *c = &sl->caches[idx[i]];
 		double x = slab_val(c, v);
 
 		if (own[i]) {
-			lbl_reset(&l);
-			lbl_str(&l, "cache", c->name);
-			put_d(om, &l, x);
+			ms_om_lbl_reset(&l);
+			ms_om_lbl_str(&l, "cache", c->name);
+			ms_om_put_d(om, &l, x);
 		} else if (isfinite(x)) {
 			other += x;
 			any = true;
@@ -477,9 +470,9 @@ static void slab_family(struct om *om, const struct ms_slab *sl,
 	}
 	if (!slab_vals[v].summed || !any)
 		return;
-	lbl_reset(&l);
-	lbl_str(&l, "cache", "other");
-	put_d(om, &l, other);
+	ms_om_lbl_reset(&l);
+	ms_om_lbl_str(&l, "cache", "other");
+	ms_om_put_d(om, &l, other);
 }
 
 static int om_slab(struct om *om, const struct ms_slab *sl, int top)
@@ -494,12 +487,12 @@ static int om_slab(struct om *om, const struct ms_slab *sl, int top)
 		return -ENOMEM;
 	}
 	kept = pick_top(sl, top, idx, own);
-	family(om, "memscope_slab_caches", OM_GAUGE, NULL,
-	       "slab caches listed in slabinfo");
-	put_u(om, NULL, (uint64_t)sl->n);
-	family(om, "memscope_slab_other_caches", OM_GAUGE, NULL,
-	       "caches summed into the cache=\"other\" series (--top)");
-	put_u(om, NULL, (uint64_t)(sl->n - kept));
+	ms_om_family(om, "memscope_slab_caches", OM_GAUGE, NULL,
+		     "slab caches listed in slabinfo");
+	ms_om_put_u(om, NULL, (uint64_t)sl->n);
+	ms_om_family(om, "memscope_slab_other_caches", OM_GAUGE, NULL,
+		     "caches summed into the cache=\"other\" series (--top)");
+	ms_om_put_u(om, NULL, (uint64_t)(sl->n - kept));
 	for (int v = 0; v < SV_COUNT; v++)
 		slab_family(om, sl, v, idx, own);
 	free(idx);
@@ -515,34 +508,35 @@ static void om_psi(struct om *om, const struct ms_reclaim *r)
 	const char *kind[] = { "some", "full" };
 	struct lbl l;
 
-	family(om, "memscope_psi_stall_seconds", OM_COUNTER, "seconds",
-	       "time tasks stalled on memory (/proc/pressure/memory total)");
+	ms_om_family(
+		om, "memscope_psi_stall_seconds", OM_COUNTER, "seconds",
+		"time tasks stalled on memory (/proc/pressure/memory total)");
 	for (int i = 0; i < 2; i++) {
-		lbl_reset(&l);
-		lbl_str(&l, "kind", kind[i]);
+		ms_om_lbl_reset(&l);
+		ms_om_lbl_str(&l, "kind", kind[i]);
 		if (p[i]->valid && ms_have(p[i]->total))
-			put_d(om, &l, (double)p[i]->total / 1e6);
+			ms_om_put_d(om, &l, (double)p[i]->total / 1e6);
 	}
-	family(om, "memscope_psi_pressure_ratio", OM_GAUGE, "ratio",
-	       "PSI averages over 10, 60 and 300 s, as a ratio");
+	ms_om_family(om, "memscope_psi_pressure_ratio", OM_GAUGE, "ratio",
+		     "PSI averages over 10, 60 and 300 s, as a ratio");
 	for (int i = 0; i < 2; i++) {
 		const double avg[] = { p[i]->avg10, p[i]->avg60, p[i]->avg300 };
 		const char *win[] = { "10s", "60s", "300s" };
 
 		for (int w = 0; p[i]->valid && w < 3; w++) {
-			lbl_reset(&l);
-			lbl_str(&l, "kind", kind[i]);
-			lbl_str(&l, "window", win[w]);
-			put_d(om, &l, avg[w] / 100);
+			ms_om_lbl_reset(&l);
+			ms_om_lbl_str(&l, "kind", kind[i]);
+			ms_om_lbl_str(&l, "window", win[w]);
+			ms_om_put_d(om, &l, avg[w] / 100);
 		}
 	}
-	family(om, "memscope_psi_stall_ratio", OM_GAUGE, "ratio",
-	       "share of the time between the last two samples stalled");
+	ms_om_family(om, "memscope_psi_stall_ratio", OM_GAUGE, "ratio",
+		     "share of the time between the last two samples stalled");
 	for (int i = 0; i < 2; i++) {
-		lbl_reset(&l);
-		lbl_str(&l, "kind", kind[i]);
+		ms_om_lbl_reset(&l);
+		ms_om_lbl_str(&l, "kind", kind[i]);
 		if (p[i]->valid)
-			put_d(om, &l, p[i]->total_rate / 1e6);
+			ms_om_put_d(om, &l, p[i]->total_rate / 1e6);
 	}
 }
 
@@ -601,34 +595,35 @@ static void om_vmstat(struct om *om, const struct ms_kvlist *kv)
 {
 	struct lbl l;
 
-	family(om, "memscope_vmstat", OM_GAUGE, NULL,
-	       "/proc/vmstat state items (mostly pages; kernel units)");
+	ms_om_family(om, "memscope_vmstat", OM_GAUGE, NULL,
+		     "/proc/vmstat state items (mostly pages; kernel units)");
 	for (int i = 0; i < kv->n; i++) {
 		if (vmstat_is_counter(kv->v[i].name))
 			continue;
-		lbl_reset(&l);
-		lbl_str(&l, "item", kv->v[i].name);
-		put_u(om, &l, kv->v[i].value);
+		ms_om_lbl_reset(&l);
+		ms_om_lbl_str(&l, "item", kv->v[i].name);
+		ms_om_put_u(om, &l, kv->v[i].value);
 	}
-	family(om, "memscope_vmstat_events", OM_COUNTER, NULL,
-	       "/proc/vmstat event counters");
+	ms_om_family(om, "memscope_vmstat_events", OM_COUNTER, NULL,
+		     "/proc/vmstat event counters");
 	for (int i = 0; i < kv->n; i++) {
 		if (!vmstat_is_counter(kv->v[i].name))
 			continue;
-		lbl_reset(&l);
-		lbl_str(&l, "item", kv->v[i].name);
-		put_u(om, &l, kv->v[i].value);
+		ms_om_lbl_reset(&l);
+		ms_om_lbl_str(&l, "item", kv->v[i].name);
+		ms_om_put_u(om, &l, kv->v[i].value);
 	}
-	family(om, "memscope_vmstat_events_per_second", OM_GAUGE, NULL,
-	       "reclaim, compaction and fault counters per second between "
-	       "the last two samples");
+	ms_om_family(
+		om, "memscope_vmstat_events_per_second", OM_GAUGE, NULL,
+		"reclaim, compaction and fault counters per second between "
+		"the last two samples");
 	for (int i = 0; i < kv->n; i++) {
 		if (!vmstat_is_counter(kv->v[i].name) ||
 		    !reclaim_rate(kv->v[i].name))
 			continue;
-		lbl_reset(&l);
-		lbl_str(&l, "item", kv->v[i].name);
-		put_d(om, &l, kv->v[i].rate);
+		ms_om_lbl_reset(&l);
+		ms_om_lbl_str(&l, "item", kv->v[i].name);
+		ms_om_put_d(om, &l, kv->v[i].rate);
 	}
 }
 
@@ -638,30 +633,30 @@ static void om_reclaim(struct om *om, const struct ms_reclaim *r)
 
 	om_psi(om, r);
 	om_vmstat(om, &r->vmstat);
-	family(om, "memscope_vm_sysctl", OM_GAUGE, NULL,
-	       "vm sysctls: min_free_kbytes, watermark_scale_factor, "
-	       "swappiness, ...");
+	ms_om_family(om, "memscope_vm_sysctl", OM_GAUGE, NULL,
+		     "vm sysctls: min_free_kbytes, watermark_scale_factor, "
+		     "swappiness, ...");
 	for (int i = 0; i < r->sysctl.n; i++) {
-		lbl_reset(&l);
-		lbl_str(&l, "name", r->sysctl.v[i].name);
-		put_u(om, &l, r->sysctl.v[i].value);
+		ms_om_lbl_reset(&l);
+		ms_om_lbl_str(&l, "name", r->sysctl.v[i].name);
+		ms_om_put_u(om, &l, r->sysctl.v[i].value);
 	}
-	family(om, "memscope_lru_gen_enabled", OM_GAUGE, NULL,
-	       "MGLRU /sys/kernel/mm/lru_gen/enabled bitmask");
-	put_u(om, NULL, r->lru_gen_enabled);
-	family(om, "memscope_swap_size_bytes", OM_GAUGE, "bytes",
-	       "size of each swap device (/proc/swaps)");
+	ms_om_family(om, "memscope_lru_gen_enabled", OM_GAUGE, NULL,
+		     "MGLRU /sys/kernel/mm/lru_gen/enabled bitmask");
+	ms_om_put_u(om, NULL, r->lru_gen_enabled);
+	ms_om_family(om, "memscope_swap_size_bytes", OM_GAUGE, "bytes",
+		     "size of each swap device (/proc/swaps)");
 	for (int i = 0; i < r->nr_swaps; i++) {
-		lbl_reset(&l);
-		lbl_str(&l, "device", r->swaps[i].name);
-		put_u(om, &l, mul(r->swaps[i].size_kb, 1024));
+		ms_om_lbl_reset(&l);
+		ms_om_lbl_str(&l, "device", r->swaps[i].name);
+		ms_om_put_u(om, &l, mul(r->swaps[i].size_kb, 1024));
 	}
-	family(om, "memscope_swap_used_bytes", OM_GAUGE, "bytes",
-	       "used space of each swap device (/proc/swaps)");
+	ms_om_family(om, "memscope_swap_used_bytes", OM_GAUGE, "bytes",
+		     "used space of each swap device (/proc/swaps)");
 	for (int i = 0; i < r->nr_swaps; i++) {
-		lbl_reset(&l);
-		lbl_str(&l, "device", r->swaps[i].name);
-		put_u(om, &l, mul(r->swaps[i].used_kb, 1024));
+		ms_om_lbl_reset(&l);
+		ms_om_lbl_str(&l, "device", r->swaps[i].name);
+		ms_om_put_u(om, &l, mul(r->swaps[i].used_kb, 1024));
 	}
 }
 
@@ -675,13 +670,14 @@ static void node_kb(struct om *om, const struct ms_numa *n)
 	for (const struct ms_field *f = ms_numa_node_fields; f->key; f++) {
 		if (!f->metric)
 			continue;
-		family(om, f->metric, OM_GAUGE, "bytes", f->help);
+		ms_om_family(om, f->metric, OM_GAUGE, "bytes", f->help);
 		for (int i = 0; i < n->n; i++) {
-			lbl_reset(&l);
-			lbl_int(&l, "node", n->nodes[i].node);
-			put_u(om, &l,
-			      mul(*(const uint64_t *)ms_fptr(f, &n->nodes[i]),
-				  1024));
+			ms_om_lbl_reset(&l);
+			ms_om_lbl_int(&l, "node", n->nodes[i].node);
+			ms_om_put_u(
+				om, &l,
+				mul(*(const uint64_t *)ms_fptr(f, &n->nodes[i]),
+				    1024));
 		}
 	}
 }
@@ -691,169 +687,43 @@ static void om_numa(struct om *om, const struct ms_numa *n)
 	struct lbl l;
 
 	node_kb(om, n);
-	family(om, "memscope_node_meminfo_bytes", OM_GAUGE, "bytes",
-	       "per-node meminfo, every kB field in bytes");
+	ms_om_family(om, "memscope_node_meminfo_bytes", OM_GAUGE, "bytes",
+		     "per-node meminfo, every kB field in bytes");
 	for (int i = 0; i < n->n; i++)
 		kb_lines(om, &n->nodes[i].meminfo, n->nodes[i].node);
-	family(om, "memscope_numastat_pages", OM_COUNTER, "pages",
-	       "per-node numastat: numa_hit, numa_miss, numa_foreign, ...");
+	ms_om_family(
+		om, "memscope_numastat_pages", OM_COUNTER, "pages",
+		"per-node numastat: numa_hit, numa_miss, numa_foreign, ...");
 	for (int i = 0; i < n->n; i++)
 		for (int k = 0; k < n->nodes[i].numastat.n; k++) {
-			lbl_reset(&l);
-			lbl_int(&l, "node", n->nodes[i].node);
-			lbl_str(&l, "item", n->nodes[i].numastat.v[k].name);
-			put_u(om, &l, n->nodes[i].numastat.v[k].value);
+			ms_om_lbl_reset(&l);
+			ms_om_lbl_int(&l, "node", n->nodes[i].node);
+			ms_om_lbl_str(&l, "item",
+				      n->nodes[i].numastat.v[k].name);
+			ms_om_put_u(om, &l, n->nodes[i].numastat.v[k].value);
 		}
-	family(om, "memscope_numastat_pages_per_second", OM_GAUGE, NULL,
-	       "numastat per second between the last two samples");
+	ms_om_family(om, "memscope_numastat_pages_per_second", OM_GAUGE, NULL,
+		     "numastat per second between the last two samples");
 	for (int i = 0; i < n->n; i++)
 		for (int k = 0; k < n->nodes[i].numastat.n; k++) {
-			lbl_reset(&l);
-			lbl_int(&l, "node", n->nodes[i].node);
-			lbl_str(&l, "item", n->nodes[i].numastat.v[k].name);
-			put_d(om, &l, n->nodes[i].numastat.v[k].rate);
+			ms_om_lbl_reset(&l);
+			ms_om_lbl_int(&l, "node", n->nodes[i].node);
+			ms_om_lbl_str(&l, "item",
+				      n->nodes[i].numastat.v[k].name);
+			ms_om_put_d(om, &l, n->nodes[i].numastat.v[k].rate);
 		}
-	family(om, "memscope_numa_distance", OM_GAUGE, NULL,
-	       "distance from node to node (node_distance)");
+	ms_om_family(om, "memscope_numa_distance", OM_GAUGE, NULL,
+		     "distance from node to node (node_distance)");
 	for (int i = 0; i < n->n; i++)
 		for (int j = 0; j < n->nodes[i].nr_distance && j < n->n; j++) {
-			lbl_reset(&l);
-			lbl_int(&l, "node", n->nodes[i].node);
-			lbl_int(&l, "to", n->nodes[j].node);
-			put_u(om, &l, (uint64_t)n->nodes[i].distance[j]);
+			ms_om_lbl_reset(&l);
+			ms_om_lbl_int(&l, "node", n->nodes[i].node);
+			ms_om_lbl_int(&l, "to", n->nodes[j].node);
+			ms_om_put_u(om, &l, (uint64_t)n->nodes[i].distance[j]);
 		}
-	family(om, "memscope_numa_balancing", OM_GAUGE, NULL,
-	       "kernel.numa_balancing");
-	put_u(om, NULL, n->balancing);
-}
-
-/* ---- Events (probes/bpf): rates over the interval ---------------------------- */
-
-/*
- * The family a field table names at key (its rows flat: nested objects
- * searched too), announced: the table spells its name and help once.
- */
-static const struct ms_field *
-table_family(struct om *om, const struct ms_field *t, const char *key)
-{
-	const struct ms_field *fl[64];
-	int n = ms_fields_flat(t, fl, 64);
-
-	for (int i = 0; i < n; i++) {
-		if (strcmp(fl[i]->key, key) || !fl[i]->metric)
-			continue;
-		family(om, fl[i]->metric, OM_GAUGE,
-		       fl[i]->unit && !strcmp(fl[i]->unit, "ratio") ? "ratio" :
-								      NULL,
-		       fl[i]->help);
-		return fl[i];
-	}
-	abort(); /* a key without its family: the table and this disagree */
-}
-
-/* A per-order rate vector of the buddy events, labelled by order. */
-static void per_order_rate(struct om *om, const struct ms_buddy_events *e,
-			   const char *key)
-{
-	const struct ms_field *f =
-		table_family(om, ms_buddy_events_fields, key);
-	const double *v = ms_fptr(f, e);
-	struct lbl l;
-
-	for (int o = 0; o < e->nr_orders; o++) {
-		lbl_reset(&l);
-		lbl_int(&l, "order", o);
-		put_d(om, &l, v[o]);
-	}
-}
-
-static void om_buddy_events(struct om *om, const struct ms_buddy_events *e)
-{
-	if (e->fields & MS_BE_ALLOC) {
-		per_order_rate(om, e, "alloc_rate_per_order");
-		per_order_rate(om, e, "alloc_fail_rate_per_order");
-	}
-	if (e->fields & MS_BE_FREE)
-		per_order_rate(om, e, "free_rate_per_order");
-	if (e->fields & MS_BE_COMPACT)
-		put_d(om, NULL,
-		      *(const double *)ms_fptr(
-			      table_family(om, ms_buddy_events_fields, "per_s"),
-			      e));
-}
-
-static void om_fault_events(struct om *om, const struct ms_fault_events *e)
-{
-	struct lbl l;
-
-	family(om, "memscope_bpf_page_faults_per_second", OM_GAUGE, NULL,
-	       "page faults of every process per second, by kind");
-	/* the faults by kind; the mmap_lock counts have families of theirs */
-	for (int k = 0; k < MS_FC_LOCK_WAITS; k++) {
-		const struct ms_field *r = &ms_fault_rate_fields[k];
-
-		if ((e->fields & r->need) != r->need)
-			continue;
-		lbl_reset(&l);
-		lbl_str(&l, "kind", r->key);
-		put_d(om, &l, e->total.rate[k]);
-	}
-	family(om, "memscope_bpf_mmap_lock_wait_ratio", OM_GAUGE, "ratio",
-	       "time spent waiting for mmap_lock per second, all tasks");
-	if (e->fields & MS_FE_LOCK)
-		put_d(om, NULL, e->total.rate[MS_FC_LOCK_NS] / 1e9);
-}
-
-static void om_reclaim_events(struct om *om, const struct ms_reclaim_events *e)
-{
-	const unsigned int both = MS_RE_DIRECT | MS_RE_MEMCG;
-	bool stall = (e->fields & both) == both;
-	int nr_kswapd = e->fields & MS_RE_KSWAPD ? e->nr_kswapd : 0;
-	struct lbl l;
-
-	family(om, "memscope_bpf_direct_reclaim_stalls_per_second", OM_GAUGE,
-	       NULL, "tasks entering direct or memcg reclaim per second");
-	if (stall)
-		put_d(om, NULL, e->stall.rate);
-	family(om, "memscope_bpf_direct_reclaim_stall_ratio", OM_GAUGE, "ratio",
-	       "time tasks spent in direct reclaim per second");
-	if (stall)
-		put_d(om, NULL, e->stall.ns_rate / 1e9);
-	/* per node, from the kswapd table's families */
-	for (int k = 0; k < 2; k++) {
-		const struct ms_field *f =
-			table_family(om, ms_kswapd_fields,
-				     k ? "awake_share" : "wakes_per_s");
-
-		for (int i = 0; i < nr_kswapd; i++) {
-			lbl_reset(&l);
-			lbl_int(&l, "node", e->kswapd[i].node);
-			put_d(om, &l,
-			      *(const double *)ms_fptr(f, &e->kswapd[i]));
-		}
-	}
-	table_family(om, ms_reclaim_events_fields, "per_s");
-	if (e->fields & MS_RE_WRITE)
-		put_d(om, NULL, e->write_rate);
-}
-
-static void om_numa_events(struct om *om, const struct ms_numa_events *e)
-{
-	struct lbl l;
-
-	family(om, "memscope_bpf_migrated_pages_per_second", OM_GAUGE, NULL,
-	       "pages migrated per second by result (migrate:mm_migrate_pages)");
-	if (e->fields & MS_NE_MIGRATE) {
-		lbl_reset(&l);
-		lbl_str(&l, "result", "succeeded");
-		put_d(om, &l, e->succeeded_rate);
-		lbl_reset(&l);
-		lbl_str(&l, "result", "failed");
-		put_d(om, &l, e->failed_rate);
-	}
-	table_family(om, ms_numa_hint_fields, "per_s");
-	if (e->fields & MS_NE_HINT)
-		put_d(om, NULL, e->hint.faults_rate);
+	ms_om_family(om, "memscope_numa_balancing", OM_GAUGE, NULL,
+		     "kernel.numa_balancing");
+	ms_om_put_u(om, NULL, n->balancing);
 }
 
 int ms_out_openmetrics(FILE *f, const struct ms_snapshot *s,
@@ -868,19 +738,19 @@ int ms_out_openmetrics(FILE *f, const struct ms_snapshot *s,
 	if (WANT(MS_SEC_BUDDY))
 		om_buddy(&om, &s->buddy);
 	if (WANT(MS_SEC_BUDDY_EVENTS))
-		om_buddy_events(&om, &s->buddy_events);
+		ms_om_buddy_events(&om, &s->buddy_events);
 	if (WANT(MS_SEC_SLAB))
 		err = om_slab(&om, &s->slab, o->top);
 	if (WANT(MS_SEC_FAULT_EVENTS))
-		om_fault_events(&om, &s->fault_events);
+		ms_om_fault_events(&om, &s->fault_events);
 	if (WANT(MS_SEC_RECLAIM))
 		om_reclaim(&om, &s->reclaim);
 	if (WANT(MS_SEC_RECLAIM_EVENTS))
-		om_reclaim_events(&om, &s->reclaim_events);
+		ms_om_reclaim_events(&om, &s->reclaim_events);
 	if (WANT(MS_SEC_NUMA))
 		om_numa(&om, &s->numa);
 	if (WANT(MS_SEC_NUMA_EVENTS))
-		om_numa_events(&om, &s->numa_events);
+		ms_om_numa_events(&om, &s->numa_events);
 	if (o->openmetrics)
 		fputs("# EOF\n", f);
 	if (err)
