@@ -414,8 +414,47 @@ static const struct {
 	[SV_ALLOC] = { "memscope_slab_cache_allocations_per_second", NULL,
 		       "allocations per second (bpf events)", true },
 	[SV_FREE] = { "memscope_slab_cache_frees_per_second", NULL,
-		      "frees per second (bpf events)", true },
+		      "frees per second (bpf events, or derived from "
+		      "slabinfo: memscope_slab_cache_frees_source)",
+		      true },
 };
+
+/*
+ * Where each cache's Free/s comes from (model/slabfree.c), and the bound
+ * of its error: a derived or unchecked rate is never a plain number.
+ */
+static void slab_free_source(struct om *om, const struct ms_slab *sl,
+			     const int *idx, const bool *own)
+{
+	struct lbl l;
+
+	family(om, "memscope_slab_cache_frees_source", OM_GAUGE, NULL,
+	       "1 for where the cache's frees per second come from: counted "
+	       "(bpf events agreeing with slabinfo), derived (allocations - "
+	       "growth of active objects), unchecked or inconsistent");
+	for (int i = 0; i < sl->n; i++) {
+		const struct ms_slab_cache *c = &sl->caches[idx[i]];
+		const char *src = ms_name_of(&ms_free_src_names, c->free_src);
+
+		if (!own[i] || !src)
+			continue;
+		lbl_reset(&l);
+		lbl_str(&l, "cache", c->name);
+		lbl_str(&l, "source", src);
+		put_d(om, &l, 1);
+	}
+	family(om, "memscope_slab_cache_frees_tolerance_per_second", OM_GAUGE,
+	       NULL, "the bound of the error of the cache's frees per second");
+	for (int i = 0; i < sl->n; i++) {
+		const struct ms_slab_cache *c = &sl->caches[idx[i]];
+
+		if (!own[i])
+			continue;
+		lbl_reset(&l);
+		lbl_str(&l, "cache", c->name);
+		put_d(om, &l, c->free_tol);
+	}
+}
 
 static double slab_val(const struct ms_slab_cache *c, enum slab_val v)
 {
@@ -495,6 +534,7 @@ static int om_slab(struct om *om, const struct ms_slab *sl, int top)
 	ms_om_put_u(om, NULL, (uint64_t)(sl->n - kept));
 	for (int v = 0; v < SV_COUNT; v++)
 		slab_family(om, sl, v, idx, own);
+	slab_free_source(om, sl, idx, own);
 	free(idx);
 	free(own);
 	return 0;

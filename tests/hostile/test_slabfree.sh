@@ -66,6 +66,16 @@ ok "text: maple_node's free/s marked ~" sh -c \
 	"grep -E '^maple_node +[0-9.]+ +~[0-9.]+ ' $tmp/slab2.txt"
 ok "text: the legend of the marks" grep -q '^  ~ derived: ' "$tmp/slab2.txt"
 
+# OpenMetrics: the source of the frees beside the rate, and its bound
+"$MS" -b -n 2 -d 2 --format openmetrics --top 10000 --tab slab \
+	> "$tmp/slab.om"
+ok "openmetrics: maple_node's frees derived" grep -q \
+	'^memscope_slab_cache_frees_source{cache="maple_node",source="derived"} 1$' \
+	"$tmp/slab.om"
+ok "openmetrics: maple_node's tolerance" grep -Eq \
+	'^memscope_slab_cache_frees_tolerance_per_second\{cache="maple_node"\} [0-9]' \
+	"$tmp/slab.om"
+
 # the explorer: Free/s of maple_node marked in the Slab tab
 tui slabfree 120 40 "$MS" --tab slab
 wait_for "~" 8
