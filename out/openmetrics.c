@@ -428,31 +428,33 @@ static void slab_free_source(struct om *om, const struct ms_slab *sl,
 {
 	struct lbl l;
 
-	family(om, "memscope_slab_cache_frees_source", OM_GAUGE, NULL,
-	       "1 for where the cache's frees per second come from: counted "
-	       "(bpf events agreeing with slabinfo), derived (allocations - "
-	       "growth of active objects), unchecked or inconsistent");
+	ms_om_family(
+		om, "memscope_slab_cache_frees_source", OM_GAUGE, NULL,
+		"1 for where the cache's frees per second come from: counted "
+		"(bpf events agreeing with slabinfo), derived (allocations - "
+		"growth of active objects), unchecked or inconsistent");
 	for (int i = 0; i < sl->n; i++) {
 		const struct ms_slab_cache *c = &sl->caches[idx[i]];
 		const char *src = ms_name_of(&ms_free_src_names, c->free_src);
 
 		if (!own[i] || !src)
 			continue;
-		lbl_reset(&l);
-		lbl_str(&l, "cache", c->name);
-		lbl_str(&l, "source", src);
-		put_d(om, &l, 1);
+		ms_om_lbl_reset(&l);
+		ms_om_lbl_str(&l, "cache", c->name);
+		ms_om_lbl_str(&l, "source", src);
+		ms_om_put_d(om, &l, 1);
 	}
-	family(om, "memscope_slab_cache_frees_tolerance_per_second", OM_GAUGE,
-	       NULL, "the bound of the error of the cache's frees per second");
+	ms_om_family(om, "memscope_slab_cache_frees_tolerance_per_second",
+		     OM_GAUGE, NULL,
+		     "the bound of the error of the cache's frees per second");
 	for (int i = 0; i < sl->n; i++) {
 		const struct ms_slab_cache *c = &sl->caches[idx[i]];
 
 		if (!own[i])
 			continue;
-		lbl_reset(&l);
-		lbl_str(&l, "cache", c->name);
-		put_d(om, &l, c->free_tol);
+		ms_om_lbl_reset(&l);
+		ms_om_lbl_str(&l, "cache", c->name);
+		ms_om_put_d(om, &l, c->free_tol);
 	}
 }
 
