@@ -185,6 +185,17 @@ void ms_jraw(json *o, const char *k, char *dst, size_t n)
 		snprintf(dst, n, "%s", json_object_get_string(v));
 }
 
+int ms_jname_index(char (*names)[16], int *n, int max, const char *name)
+{
+	for (int i = 0; i < *n; i++)
+		if (!strcmp(names[i], name))
+			return i;
+	if (*n >= max)
+		return -1;
+	snprintf(names[*n], sizeof(names[0]), "%s", name);
+	return (*n)++;
+}
+
 const char *ms_jfirst(json *o)
 {
 	if (!json_object_is_type(o, json_type_object))

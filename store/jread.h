@@ -36,6 +36,11 @@ void ms_jstr(json *o, const char *k, char *dst, size_t n);
 void ms_jstrv(json *v, char *dst, size_t n);
 /* A string written as it was (fixed kernel names). */
 void ms_jraw(json *o, const char *k, char *dst, size_t n);
+/*
+ * The index of name among the n names in use (at most max, 16 bytes
+ * each: migrate types), added when new; -1 when full.
+ */
+int ms_jname_index(char (*names)[16], int *n, int max, const char *name);
 /* The first key of an object: tells which code made it. */
 const char *ms_jfirst(json *o);
 

@@ -48,13 +48,7 @@ static void header(json *top, struct ms_snapshot *s)
 
 static int migrate_index(struct ms_buddy *b, const char *name)
 {
-	for (int t = 0; t < b->nr_migrate; t++)
-		if (!strcmp(b->migrate[t], name))
-			return t;
-	if (b->nr_migrate >= MS_MAX_MIGRATE)
-		return -1;
-	snprintf(b->migrate[b->nr_migrate], sizeof(b->migrate[0]), "%s", name);
-	return b->nr_migrate++;
+	return ms_jname_index(b->migrate, &b->nr_migrate, MS_MAX_MIGRATE, name);
 }
 
 static int u64s(json *a, uint64_t *v, int max)

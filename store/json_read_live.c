@@ -23,13 +23,7 @@
 
 static int migrate_index(struct ms_buddy_events *e, const char *name)
 {
-	for (int t = 0; t < e->nr_migrate; t++)
-		if (!strcmp(e->migrate[t], name))
-			return t;
-	if (e->nr_migrate >= MS_MAX_MIGRATE)
-		return -1;
-	NAME(e->migrate[e->nr_migrate], name);
-	return e->nr_migrate++;
+	return ms_jname_index(e->migrate, &e->nr_migrate, MS_MAX_MIGRATE, name);
 }
 
 static void extfrag_hand(json *o, const struct ms_field *f, void *rec,
