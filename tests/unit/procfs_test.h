@@ -1,14 +1,17 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Shared by the procfs reader tests (test_proc, test_vma, test_slab,
- * test_numa, test_reclaim): a reader's state on a tree below
- * tests/fixtures (or the live "/"), opened and closed. After <cmocka.h>.
+ * test_numa, test_reclaim, test_meminfo): a reader's state on a tree below
+ * tests/fixtures (or the live "/"), opened and closed; hand-made trees and
+ * texts without a NUL. After <cmocka.h>.
  */
 #ifndef MS_PROCFS_TEST_H
 #define MS_PROCFS_TEST_H
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "probes/procfs/procfs.h"
 
@@ -49,6 +52,46 @@ static inline void pt_close(struct pt_env *e)
 {
 	pt_fini(e);
 	free(e);
+}
+
+/* ---- hand-made input ---------------------------------------------------- */
+
+/* A heap copy of n bytes without a NUL: ASan catches any read past it. */
+static inline char *pt_exact(const char *s, size_t n)
+{
+	char *p = malloc(n ? n : 1);
+
+	assert_non_null(p);
+	memcpy(p, s, n);
+	return p;
+}
+
+/* The file rel below dir holds text (its directories made). */
+static inline void pt_put(const char *dir, const char *rel, const char *text)
+{
+	char path[512];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, rel);
+	for (char *p = strchr(path + strlen(dir) + 1, '/'); p;
+	     p = strchr(p + 1, '/')) {
+		*p = '\0';
+		mkdir(path, 0700);
+		*p = '/';
+	}
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+/* dir and all below it removed. */
+static inline void pt_rmtree(const char *dir)
+{
+	char cmd[600];
+
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
 }
 
 #endif

@@ -15,44 +15,9 @@
 
 #include "probes/procfs/kv.h"
 #include "probes/procfs/procfs.h"
+#include "tests/unit/procfs_test.h"
 
 #define F618 "tests/fixtures/debian12-6.18"
-
-/* A heap copy without a NUL: ASan catches any read past the end. */
-static char *exact(const char *s, size_t n)
-{
-	char *p = malloc(n ? n : 1);
-
-	assert_non_null(p);
-	memcpy(p, s, n);
-	return p;
-}
-
-static void put(const char *dir, const char *rel, const char *text)
-{
-	char path[512];
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, rel);
-	for (char *p = strchr(path + strlen(dir) + 1, '/'); p;
-	     p = strchr(p + 1, '/')) {
-		*p = '\0';
-		mkdir(path, 0700);
-		*p = '/';
-	}
-	f = fopen(path, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-}
-
-static void rmtree(const char *dir)
-{
-	char cmd[600];
-
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	assert_int_equal(system(cmd), 0);
-}
 
 static void colon_lines(void **state)
 {
@@ -93,7 +58,7 @@ static void pair_lines(void **state)
 {
 	char name[48];
 	uint64_t v;
-	char *p = exact("pgfault 12345", 13);
+	char *p = pt_exact("pgfault 12345", 13);
 
 	/* len bounds the number even when more digits follow */
 	assert_int_equal(ms_kv_pair(p, 10, name, sizeof(name), &v), 0);
@@ -204,7 +169,7 @@ static void every_prefix(void **state)
 		for (size_t len = 0; len <= b.len; len++) {
 			struct ms_kvlist l = { 0 };
 			struct ms_perr e;
-			char *p = exact(b.data, len);
+			char *p = pt_exact(b.data, len);
 			int err;
 
 			ms_perr_init(&e);
@@ -243,7 +208,7 @@ static void random_bytes(void **state)
 				 r == 5 ? 'k' :
 					  (char)rand_r(&seed);
 		}
-		p = exact(buf, len);
+		p = pt_exact(buf, len);
 		ms_perr_init(&e);
 		ms_kv_parse_colons(p, len, &l, &e);
 		ms_kv_parse_pairs(p, len, &l, &e);
@@ -329,17 +294,17 @@ static void reader_junk(void **state)
 
 	/* garbage only: the section is unavailable, with a reason */
 	ms_snapshot_reset(&s);
-	put(dir, "proc/meminfo", "\x1b[2J\xff\xfe\n\x00\x01\n");
+	pt_put(dir, "proc/meminfo", "\x1b[2J\xff\xfe\n\x00\x01\n");
 	assert_int_equal(sample(dir, &s), -EINVAL);
 	assert_string_equal(ms_snapshot_why(&s, "meminfo"), "unknown format (line 1)");
 	assert_int_equal(s.meminfo.n, 0);
 
 	/* good lines survive a bad one, which is counted */
 	ms_snapshot_reset(&s);
-	put(dir, "proc/meminfo",
-	    "MemTotal: 1000 kB\nMemFree: x kB\n"
-	    "MemAvailable: 800 kB\nHugePages_Free: 3");
-	put(dir, "proc/sys/kernel/osrelease", "6.1.0-test\n");
+	pt_put(dir, "proc/meminfo",
+	       "MemTotal: 1000 kB\nMemFree: x kB\n"
+	       "MemAvailable: 800 kB\nHugePages_Free: 3");
+	pt_put(dir, "proc/sys/kernel/osrelease", "6.1.0-test\n");
 	assert_int_equal(sample(dir, &s), 0);
 	assert_int_equal(s.meminfo.n, 3);
 	assert_int_equal(ms_kv_get(&s.meminfo, "MemAvailable"), 800);
@@ -351,7 +316,7 @@ static void reader_junk(void **state)
 	assert_null(ms_snapshot_why(&s, "kernel"));
 
 	ms_snapshot_free(&s);
-	rmtree(dir);
+	pt_rmtree(dir);
 }
 
 int main(void)

@@ -19,15 +19,10 @@
 
 #define FIX "tests/fixtures/"
 
-/* A heap copy without a NUL: ASan catches any read past the end. */
+/* A heap copy of s without its NUL. */
 static char *exact(const char *s)
 {
-	size_t n = strlen(s);
-	char *p = malloc(n ? n : 1);
-
-	assert_non_null(p);
-	memcpy(p, s, n);
-	return p;
+	return pt_exact(s, strlen(s));
 }
 
 static int list(const char *text, int *ids, int max)
@@ -301,32 +296,14 @@ static void no_numa(void **state)
 	pt_close(f);
 }
 
-static void put(const char *dir, const char *rel, const char *text)
-{
-	char path[512];
-	FILE *fp;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, rel);
-	for (char *p = strchr(path + strlen(dir) + 1, '/'); p;
-	     p = strchr(p + 1, '/')) {
-		*p = '\0';
-		mkdir(path, 0700);
-		*p = '/';
-	}
-	fp = fopen(path, "w");
-	assert_non_null(fp);
-	fputs(text, fp);
-	fclose(fp);
-}
-
 static void too_many_and_junk(void **state)
 {
-	char dir[] = "/tmp/ms-numa-XXXXXX", cmd[64];
+	char dir[] = "/tmp/ms-numa-XXXXXX";
 	struct pt_env *f;
 
 	assert_non_null(mkdtemp(dir));
 	/* 70 nodes online, no node directory: the first 64, unknown */
-	put(dir, "sys/devices/system/node/online", "0-69\n");
+	pt_put(dir, "sys/devices/system/node/online", "0-69\n");
 	f = load(dir);
 	assert_int_equal(f->err, 0);
 	assert_int_equal(f->s.numa.n, MS_MAX_NODES);
@@ -339,10 +316,10 @@ static void too_many_and_junk(void **state)
 	pt_close(f);
 
 	/* junk online file: the node directories instead, with a note */
-	put(dir, "sys/devices/system/node/online", "\x1b]0;x\x07\n");
-	put(dir, "sys/devices/system/node/node5/distance", "10 1x\n");
-	put(dir, "sys/devices/system/node/node5/meminfo", "Node 5 junk\n");
-	put(dir, "sys/devices/system/node/node5/numastat", "numa_hit 3\n");
+	pt_put(dir, "sys/devices/system/node/online", "\x1b]0;x\x07\n");
+	pt_put(dir, "sys/devices/system/node/node5/distance", "10 1x\n");
+	pt_put(dir, "sys/devices/system/node/node5/meminfo", "Node 5 junk\n");
+	pt_put(dir, "sys/devices/system/node/node5/numastat", "numa_hit 3\n");
 	f = load(dir);
 	assert_int_equal(f->err, 0);
 	assert_int_equal(f->s.numa.n, 1);
@@ -357,8 +334,7 @@ static void too_many_and_junk(void **state)
 	assert_string_equal(ms_snapshot_why(&f->s, "numa_meminfo"),
 			    "node5: unknown format");
 	pt_close(f);
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	assert_int_equal(system(cmd), 0);
+	pt_rmtree(dir);
 }
 
 /* Debian's 6.1 kernel in QEMU with two nodes (node 1 Normal only). */

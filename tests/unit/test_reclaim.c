@@ -18,15 +18,10 @@
 
 #define FIX "tests/fixtures/"
 
-/* A heap copy without a NUL: ASan catches any read past the end. */
+/* A heap copy of s without its NUL. */
 static char *exact(const char *s)
 {
-	size_t n = strlen(s);
-	char *p = malloc(n ? n : 1);
-
-	assert_non_null(p);
-	memcpy(p, s, n);
-	return p;
+	return pt_exact(s, strlen(s));
 }
 
 static int psi(const char *text, struct ms_psi_line *some,
