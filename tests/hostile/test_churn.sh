@@ -8,7 +8,9 @@
 notes() { jq -r '.unavailable[]? | "\(.what): \(.why)"' "$1" | sort -u; }
 
 # ---- churn: fork/exit storm, exec loop, mmap/mprotect/munmap storm ------
-"$MS" -b -n 1 --json --tab vma > "$tmp/base.json"
+# two samples, as the runs below take: a one-shot opens no BPF, so it
+# would lack the notes of BPF programs this kernel refuses
+"$MS" -b -n 2 -d 0.1 --json --tab vma > "$tmp/base.json"
 notes "$tmp/base.json" > "$tmp/base.notes"
 HOSTILE_COMM=Hzfork spawn fork churn fork 30
 HOSTILE_COMM=Hzexec spawn exec churn exec 30
