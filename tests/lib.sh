@@ -33,6 +33,10 @@ jq_ok() {
 	head -n 1 "$1" | jq -e "$2" >/dev/null
 }
 
+# text_sample N FILE: the Nth sample of a batch text output (each begins
+# with its "memscope " line)
+text_sample() { awk -v k="$1" '/^memscope /{n++} n==k' "$2"; }
+
 # ---- BPF left attached? (the live suites: cli/test_bpf.sh, test_live.sh,
 # hostile/test_term.sh, soak/soak.sh) ------------------------------------
 TRACEFS=/sys/kernel/tracing

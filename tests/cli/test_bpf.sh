@@ -51,13 +51,13 @@ ok "buddy: per migrate type, fallbacks, compaction" jq_ok "$tmp/buddy2.json" \
 
 # the same in text (batch without --json): the second sample's rates
 "$MS" -b -n 2 -d 0.5 --tab buddy > "$tmp/buddy.txt"
-awk '/^memscope /{n++} n==2' "$tmp/buddy.txt" > "$tmp/buddy2.txt"
+text_sample 2 "$tmp/buddy.txt" > "$tmp/buddy2.txt"
 ok "buddy text: events block with a rate per order" \
 	grep -Eq '^  alloc +[0-9]+\.[0-9] ' "$tmp/buddy2.txt"
 ok "buddy text: fallbacks and compaction lines" sh -c \
 	"grep -q '^  fallbacks (wanted->taken):' $tmp/buddy2.txt && grep -q '^  compaction: ' $tmp/buddy2.txt"
 "$MS" -b -n 2 -d 0.5 --tab slab > "$tmp/slab.txt"
-awk '/^memscope /{n++} n==2' "$tmp/slab.txt" > "$tmp/slab2.txt"
+text_sample 2 "$tmp/slab.txt" > "$tmp/slab2.txt"
 ok "slab text: the busiest caches with alloc/s" sh -c \
 	"sed -n '/^Slab events (bpf)/,/^\$/p' $tmp/slab2.txt | awk 'NR > 2 && \$2 > 0' | grep -q ."
 ok "slab text: the groups' cost line" grep -q '^BPF groups attached: slab; their programs: [0-9]* runs/s' "$tmp/slab2.txt"

@@ -39,8 +39,9 @@ ok "vma: a split it cannot count is absent, and says why" jq_ok "$tmp/vma2.json"
 	'.fault_events.counted.split or ((.fault_events.total.counts | has("minor") | not) and ([.unavailable[] | select(.what == "bpf ms_faultx")] | length == 1))'
 
 "$MS" -b -n 2 -d 0.5 --tab vma > "$tmp/vma.txt"
-ok "vma text: the faults block with its total line" sh -c \
-	"awk '/^memscope /{n++} n==2' $tmp/vma.txt | grep -Eq '^ +all +[0-9]+\.[0-9] '"
+text_sample 2 "$tmp/vma.txt" > "$tmp/vma2.txt"
+ok "vma text: the faults block with its total line" \
+	grep -Eq '^ +all +[0-9]+\.[0-9] ' "$tmp/vma2.txt"
 
 "$MS" -b -n 2 -d 0.5 --json --tab reclaim > "$tmp/rc.json"
 tail -n 1 "$tmp/rc.json" > "$tmp/rc2.json"
@@ -54,13 +55,14 @@ if [ "$was" = 0 ]; then
 fi
 
 "$MS" -b -n 2 -d 0.5 --tab reclaim > "$tmp/rc.txt"
-awk '/^memscope /{n++} n==2' "$tmp/rc.txt" > "$tmp/rc2.txt"
+text_sample 2 "$tmp/rc.txt" > "$tmp/rc2.txt"
 ok "reclaim text: stalls, kswapd, OOM count" sh -c \
 	"grep -q '^  direct    [0-9]* (' $tmp/rc2.txt && grep -q '^  kswapd0 ' $tmp/rc2.txt && grep -q '^  OOM kills since attach: [0-9]' $tmp/rc2.txt"
 ok "reclaim text: the delays header" grep -q '^Stall delays (taskstats' "$tmp/rc2.txt"
 "$MS" -b -n 2 -d 0.5 --tab numa > "$tmp/numa.txt"
-ok "numa text: migrations per second" sh -c \
-	"awk '/^memscope /{n++} n==2' $tmp/numa.txt | grep -Eq '^  migrated pages [0-9.]+/s'"
+text_sample 2 "$tmp/numa.txt" > "$tmp/numa2.txt"
+ok "numa text: migrations per second" \
+	grep -Eq '^  migrated pages [0-9.]+/s' "$tmp/numa2.txt"
 
 "$MS" -b -n 2 -d 0.5 --json --tab numa > "$tmp/numa.json"
 tail -n 1 "$tmp/numa.json" > "$tmp/numa2.json"
