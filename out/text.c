@@ -111,7 +111,7 @@ static void buddy(FILE *f, const struct ms_buddy *b)
 
 static void slab(FILE *f, const struct ms_slab *s)
 {
-	char b[6][32], nm[4 * MS_NAME + 1];
+	char b[9][32], nm[4 * MS_NAME + 1];
 
 	fprintf(f, "\nSlab\n%-28s %10s %10s %6s %7s %5s %4s %9s %12s %10s\n",
 		"name", "active", "objs", "use%", "objsize", "o/sl", "p/sl",
@@ -119,13 +119,12 @@ static void slab(FILE *f, const struct ms_slab *s)
 	for (int i = 0; i < s->n; i++) {
 		const struct ms_slab_cache *c = &s->caches[i];
 
-		fprintf(f, "%-28s %10s %10s %6s %7llu %5llu %4llu %9s %12s %10s\n",
+		fprintf(f, "%-28s %10s %10s %6s %7s %5s %4s %9s %12s %10s\n",
 			esc(c->name, nm, sizeof(nm)),
 			num(c->active_objs, b[0], 32), num(c->num_objs, b[1], 32),
 			fnum(c->active_pct, 1, b[2], 32),
-			(unsigned long long)c->objsize,
-			(unsigned long long)c->objperslab,
-			(unsigned long long)c->pagesperslab,
+			num(c->objsize, b[6], 32), num(c->objperslab, b[7], 32),
+			num(c->pagesperslab, b[8], 32),
 			num(c->num_slabs, b[3], 32),
 			num(c->size_bytes, b[4], 32),
 			fnum(c->objs_rate, 1, b[5], 32));

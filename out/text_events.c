@@ -87,11 +87,12 @@ static int by_alloc_rate(const void *a, const void *b)
 
 static void callsites(FILE *f, const struct ms_slab_events *e)
 {
-	char nm[4 * MS_NAME + 1], sym[4 * MS_SYM + 1];
+	char nm[4 * MS_NAME + 1], sym[4 * MS_SYM + 1], b[32];
 
-	fprintf(f, "  call sites of %s (%llu allocations):\n",
+	/* a replay has no count of the target's allocations: "-" */
+	fprintf(f, "  call sites of %s (%s allocations):\n",
 		esc(e->target, nm, sizeof(nm)),
-		(unsigned long long)e->target_allocs);
+		num(e->target_allocs, b, sizeof(b)));
 	for (int i = 0; i < e->nr_sites; i++) {
 		const struct ms_callsite *c = &e->sites[i];
 

@@ -188,6 +188,37 @@ static void reclaim_events(void **state)
 	ms_snapshot_free(&s);
 }
 
+/*
+ * What could not be read is "-", never UINT64_MAX printed as a count: a
+ * cache the slab events saw that slabinfo lacks (kmalloc-large), the call
+ * sites of a replay (their allocation count is not recorded).
+ */
+static void not_available_is_a_dash(void **state)
+{
+	struct ms_snapshot s;
+	struct ms_slab_cache *c;
+	char l[512], *out;
+
+	(void)state;
+	ms_snapshot_init(&s);
+	s.have = MS_SEC_BIT(MS_SEC_SLAB) | MS_SEC_BIT(MS_SEC_SLAB_EVENTS);
+	c = ms_slab_add(&s.slab);
+	strcpy(c->name, "kmalloc-large");
+	c->active_objs = c->num_objs = c->objsize = MS_NA;
+	c->objperslab = c->pagesperslab = c->num_slabs = MS_NA;
+	c->size_bytes = MS_NA;
+	s.slab_events.fields = MS_SE_CALLSITES;
+	strcpy(s.slab_events.target, "kmalloc-64");
+	s.slab_events.target_allocs = MS_NA;
+	out = text_of(&s, s.have);
+	assert_null(strstr(out, "18446744073709551615"));
+	assert_non_null(line_of(out, "kmalloc-large", l, sizeof(l)));
+	assert_non_null(strstr(l, "      -     -    -         -"));
+	assert_non_null(strstr(out, "call sites of kmalloc-64 (- allocat"));
+	free(out);
+	ms_snapshot_free(&s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -195,6 +226,7 @@ int main(void)
 		cmocka_unit_test(slab_events_busiest_first),
 		cmocka_unit_test(faults_only_counted_fields),
 		cmocka_unit_test(reclaim_events),
+		cmocka_unit_test(not_available_is_a_dash),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
