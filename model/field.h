@@ -54,6 +54,19 @@ enum {
 	MS_FF_NOREAD = 1 << 7, /* written, not read back (another key is) */
 };
 
+/*
+ * OpenMetrics type of a field's family (gauge unless said; an MS_F_ENUM
+ * with a family is a stateset of its names). The unit, and how the value is
+ * scaled to it (kB as bytes, % as a ratio, us as seconds), follow from the
+ * field's unit (out/om.c).
+ */
+enum {
+	MS_OM_COUNTER = 1 << 0,
+	MS_OM_NOSUM = 1 << 1, /* a top-N family without the "other" sum */
+	/* an enum as one sample of 1 labelled lkey="its name", a gauge */
+	MS_OM_LABEL = 1 << 2,
+};
+
 /* The names of an enum's values, and the value an unknown name reads as. */
 struct ms_names {
 	const char *const *name; /* NULL: the value has no name (null) */
@@ -71,6 +84,18 @@ struct ms_field {
 	const char *unit; /* "kB", "pages", "bytes", "/s", ... */
 	const char *metric; /* OpenMetrics family, NULL none */
 	const char *help; /* its OpenMetrics HELP line */
+	/*
+	 * The family's label for this field: a vector's index (lkey alone,
+	 * "order"), or lkey="lval" where fields of one family are told apart
+	 * (the watermarks, the PSI windows); the area adds the record's own
+	 */
+	const char *lkey, *lval;
+	unsigned char om; /* MS_OM_*: the family's type and sum */
+	/*
+	 * An area's families go out by om_order, then in the table's order
+	 * (the exposition's order is not always the JSON's)
+	 */
+	signed char om_order;
 	const char *explain; /* explain id (tui/explain_*.c) */
 	const char *src; /* its name in the kernel's file */
 	const void *sub; /* MS_F_ENUM: ms_names; MS_F_OBJ: fields */
@@ -108,10 +133,11 @@ struct ms_field {
 		.n = offsetof(T, nm), .unit = (u), .explain = (ex), \
 		__VA_ARGS__                                         \
 	}
-#define MS_FIELD_ENUM(T, m, k, fl, names, ex)                          \
-	{                                                              \
-		.key = (k), .type = MS_F_ENUM, .flags = (fl),          \
-		.off = offsetof(T, m), .explain = (ex), .sub = (names) \
+#define MS_FIELD_ENUM(T, m, k, fl, names, ex, ...)                      \
+	{                                                               \
+		.key = (k), .type = MS_F_ENUM, .flags = (fl),           \
+		.off = offsetof(T, m), .explain = (ex), .sub = (names), \
+		__VA_ARGS__                                             \
 	}
 #define MS_FIELD_OBJ(k, fields, ...)                                       \
 	{                                                                  \

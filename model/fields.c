@@ -14,18 +14,20 @@
 
 #define Z(m, ty, k, fl, u, ex, ...) \
 	MS_FIELD(struct ms_zone, m, ty, k, fl, u, ex, __VA_ARGS__)
-#define ZV(m, ty, k, nm, fl, ex) \
-	MS_FIELD_VEC(struct ms_zone, m, ty, k, nm, fl, "pages", ex)
+#define ZV(m, ty, k, nm, fl, ex, ...) \
+	MS_FIELD_VEC(struct ms_zone, m, ty, k, nm, fl, "pages", ex, __VA_ARGS__)
+/* the zone's watermarks: one family, labelled by the mark */
+#define WM(m, k, ...)                                                     \
+	Z(m, MS_F_U64, k, NA, "pages", "buddy.zone." k, .src = k,         \
+	  .metric = "memscope_zone_watermark_pages", .lkey = "watermark", \
+	  .lval = k, .om_order = 5, __VA_ARGS__)
 
 static const struct ms_field zone_wmarks[] = {
-	Z(wmark_min, MS_F_U64, "min", NA, "pages", "buddy.zone.min",
-	  .src = "min"),
-	Z(wmark_low, MS_F_U64, "low", NA, "pages", "buddy.zone.low",
-	  .src = "low"),
-	Z(wmark_high, MS_F_U64, "high", NA, "pages", "buddy.zone.high",
-	  .src = "high"),
-	Z(wmark_promo, MS_F_U64, "promo", NA, "pages", "buddy.zone.promo",
-	  .src = "promo"),
+	WM(wmark_min, "min",
+	   .help = "zone watermarks min, low, high, promo (zoneinfo)"),
+	WM(wmark_low, "low"),
+	WM(wmark_high, "high"),
+	WM(wmark_promo, "promo"),
 	Z(boost, MS_F_U64, "boost", NA, "pages", "buddy.zone.boost",
 	  .src = "boost", .metric = "memscope_zone_watermark_boost_pages",
 	  .help = "watermark boost (zoneinfo)"),
@@ -38,18 +40,38 @@ const struct ms_field ms_zone_fields[] = {
 	Z(free_pages, MS_F_U64, "free_pages", DER, "pages",
 	  "buddy.zone.free_pages", .metric = "memscope_buddy_free_pages",
 	  .help = "free pages of the zone, sum of blocks times 2^order"),
+	/* before the migrate types' family (out/openmetrics.c) */
 	ZV(free_blocks, MS_F_U64V, "free_blocks", nr_orders, NA | MS_FF_SETN,
-	   "buddy.order.blocks"),
+	   "buddy.order.blocks", .metric = "memscope_buddy_free_blocks",
+	   .help = "free blocks per order (buddyinfo)", .lkey = "order",
+	   .om_order = -1),
 	Z(largest_order, MS_F_INT, "largest_order", DER, NULL,
-	  "buddy.zone.largest"),
-	Z(frag_index, MS_F_DBL, "frag_index", DER, "%", "buddy.zone.frag"),
+	  "buddy.zone.largest", .metric = "memscope_buddy_largest_free_order",
+	  .help = "highest order with a free block", .om_order = 1),
+	Z(frag_index, MS_F_DBL, "frag_index", DER, "%", "buddy.zone.frag",
+	  .metric = "memscope_buddy_fragmentation_ratio",
+	  .help = "1 - 2^largest_order / free_pages (frag_index / 100)",
+	  .om_order = 2),
 	MS_FIELD_VEC(struct ms_zone, unusable, MS_F_DBLV, "unusable_index",
-		     nr_orders, DER, "ratio", "buddy.order.unusable"),
+		     nr_orders, DER, "ratio", "buddy.order.unusable",
+		     .metric = "memscope_buddy_unusable_index_ratio",
+		     .help = "share of free memory in blocks smaller than the "
+			     "order (mm/vmstat.c unusable_index)",
+		     .lkey = "order", .om_order = 3),
 	MS_FIELD_VEC(struct ms_zone, extfrag, MS_F_DBLV, "extfrag_index",
-		     nr_orders, DER, NULL, "buddy.order.extfrag"),
+		     nr_orders, DER, NULL, "buddy.order.extfrag",
+		     .metric = "memscope_buddy_extfrag_index",
+		     .help = "mm/vmstat.c extfrag_index: -1 a block of the "
+			     "order is free, near 0 lack of memory, near 1 "
+			     "fragmentation",
+		     .lkey = "order", .om_order = 4),
 	MS_FIELD_OBJ("watermarks", zone_wmarks),
 	MS_FIELD_ENUM(struct ms_zone, wstate, "under_watermark", MS_FF_DERIVED,
-		      &ms_wmark_names, "buddy.zone.wmark"),
+		      &ms_wmark_names, "buddy.zone.wmark",
+		      .metric = "memscope_zone_watermark_state",
+		      .help = "the lowest watermark free pages are at or below "
+			      "(ok: above high)",
+		      .om_order = 6),
 	Z(managed, MS_F_U64, "managed_pages", NA, "pages", "buddy.zone.managed",
 	  .src = "managed", .metric = "memscope_zone_managed_pages",
 	  .help = "managed pages (zoneinfo)"),
@@ -71,39 +93,63 @@ const struct ms_field ms_zone_fields[] = {
 
 /* ---- slab ---------------------------------------------------------------- */
 
-#define SC(m, ty, k, fl, u, ex) \
-	MS_FIELD(struct ms_slab_cache, m, ty, k, fl, u, ex)
+#define SC(m, ty, k, fl, u, ex, ...) \
+	MS_FIELD(struct ms_slab_cache, m, ty, k, fl, u, ex, __VA_ARGS__)
 
 const struct ms_field ms_slab_cache_fields[] = {
 	SC(name, MS_F_STR, "name", 0, NULL, "slab.name"),
-	SC(active_objs, MS_F_U64, "active_objs", NA, NULL, "slab.active"),
-	SC(num_objs, MS_F_U64, "num_objs", NA, NULL, "slab.total"),
-	SC(objsize, MS_F_U64, "objsize", NA, "bytes", "slab.objsize"),
+	SC(active_objs, MS_F_U64, "active_objs", NA, NULL, "slab.active",
+	   .metric = "memscope_slab_cache_active_objects",
+	   .help = "objects in use (slabinfo active_objs)"),
+	SC(num_objs, MS_F_U64, "num_objs", NA, NULL, "slab.total",
+	   .metric = "memscope_slab_cache_objects",
+	   .help = "objects allocated (slabinfo num_objs)"),
+	SC(objsize, MS_F_U64, "objsize", NA, "bytes", "slab.objsize",
+	   .metric = "memscope_slab_cache_object_size_bytes",
+	   .help = "size of one object (slabinfo objsize)", .om = MS_OM_NOSUM),
 	SC(objperslab, MS_F_U64, "objperslab", NA, NULL, "slab.objperslab"),
 	SC(pagesperslab, MS_F_U64, "pagesperslab", NA, "pages",
 	   "slab.pagesperslab"),
 	SC(active_slabs, MS_F_U64, "active_slabs", NA, NULL, "slab.actslabs"),
 	SC(num_slabs, MS_F_U64, "num_slabs", NA, NULL, "slab.slabs"),
-	SC(size_bytes, MS_F_U64, "size_bytes", DER, "bytes", "slab.size"),
+	SC(size_bytes, MS_F_U64, "size_bytes", DER, "bytes", "slab.size",
+	   .metric = "memscope_slab_cache_size_bytes",
+	   .help = "memory of the cache: num_slabs * pagesperslab * page size",
+	   .om_order = -1),
 	SC(active_pct, MS_F_DBL, "active_pct", DER, "%", "slab.use"),
 	SC(objs_rate, MS_F_DBL, "objs_per_s", RATE, "/s", "slab.objrate"),
 	SC(bytes_rate, MS_F_DBL, "bytes_per_s", RATE, "bytes/s",
-	   "slab.byterate"),
+	   "slab.byterate",
+	   .metric = "memscope_slab_cache_growth_bytes_per_second",
+	   .help = "growth of the cache's size between the last two samples"),
 	/* joined from the slab events by name (model/derive.c) */
 	SC(alloc_rate, MS_F_DBL, "alloc_rate", RATE | MS_FF_EVENTS, "/s",
-	   "slab.allocs"),
+	   "slab.allocs",
+	   .metric = "memscope_slab_cache_allocations_per_second",
+	   .help = "allocations per second (bpf events)"),
 	SC(free_rate, MS_F_DBL, "free_rate", RATE | MS_FF_EVENTS, "/s",
-	   "slab.frees"),
+	   "slab.frees", .metric = "memscope_slab_cache_frees_per_second",
+	   .help = "frees per second (bpf events, or derived from slabinfo: "
+		   "memscope_slab_cache_frees_source)"),
 	SC(alloc_bytes_rate, MS_F_DBL, "alloc_bytes_rate", RATE | MS_FF_EVENTS,
 	   "bytes/s", "slab.abytes"),
 	/* Free/s checked against slabinfo (model/slabfree.c) */
 	MS_FIELD_ENUM(struct ms_slab_cache, free_src, "free_source",
 		      MS_FF_EVENTS | MS_FF_DERIVED, &ms_free_src_names,
-		      "slab.frees"),
+		      "slab.frees",
+		      .metric = "memscope_slab_cache_frees_source",
+		      .help = "1 for where the cache's frees per second come "
+			      "from: counted (bpf events agreeing with "
+			      "slabinfo), derived (allocations - growth of "
+			      "active objects), unchecked or inconsistent",
+		      .lkey = "source", .om = MS_OM_LABEL | MS_OM_NOSUM),
 	SC(free_counted, MS_F_DBL, "free_rate_counted", RATE | MS_FF_EVENTS,
 	   "/s", "slab.frees"),
 	SC(free_tol, MS_F_DBL, "free_rate_tolerance",
-	   RATE | MS_FF_EVENTS | MS_FF_DERIVED, "/s", "slab.frees"),
+	   RATE | MS_FF_EVENTS | MS_FF_DERIVED, "/s", "slab.frees",
+	   .metric = "memscope_slab_cache_frees_tolerance_per_second",
+	   .help = "the bound of the error of the cache's frees per second",
+	   .om = MS_OM_NOSUM),
 	SC(free_gap, MS_F_DBL, "free_gap", NA | MS_FF_NOJSON, NULL,
 	   "slab.frees"),
 	MS_FIELD_END
@@ -194,28 +240,43 @@ const struct ms_field ms_vma_sum_fields[] = {
 
 /* ---- reclaim ------------------------------------------------------------- */
 
-#define PSI(m, ty, k, fl, u) \
-	MS_FIELD(struct ms_psi_line, m, ty, k, fl, u, "reclaim.psi.some")
+/* the averages: one family, labelled by the window */
+#define PSI(m, k, w, ...)                                                     \
+	MS_FIELD(struct ms_psi_line, m, MS_F_DBL, k, NA, "%",                 \
+		 "reclaim.psi.some", .metric = "memscope_psi_pressure_ratio", \
+		 .lkey = "window", .lval = w, __VA_ARGS__)
 
 const struct ms_field ms_psi_fields[] = {
-	PSI(avg10, MS_F_DBL, "avg10", NA, "%"),
-	PSI(avg60, MS_F_DBL, "avg60", NA, "%"),
-	PSI(avg300, MS_F_DBL, "avg300", NA, "%"),
+	PSI(avg10, "avg10", "10s",
+	    .help = "PSI averages over 10, 60 and 300 s, as a ratio"),
+	PSI(avg60, "avg60", "60s"),
+	PSI(avg300, "avg300", "300s"),
 	MS_FIELD(struct ms_psi_line, total, MS_F_U64, "total", NA, "us",
-		 "reclaim.psi.total"),
+		 "reclaim.psi.total", .metric = "memscope_psi_stall_seconds",
+		 .help = "time tasks stalled on memory (/proc/pressure/memory "
+			 "total)",
+		 .om = MS_OM_COUNTER, .om_order = -1),
 	MS_FIELD(struct ms_psi_line, total_rate, MS_F_DBL, "total_us_per_s",
-		 RATE, "us/s", "reclaim.psi.total"),
+		 RATE, "us/s", "reclaim.psi.total",
+		 .metric = "memscope_psi_stall_ratio",
+		 .help = "share of the time between the last two samples "
+			 "stalled"),
 	MS_FIELD_END
 };
 
-#define SW(m, ty, k, fl, u) \
-	MS_FIELD(struct ms_swapdev, m, ty, k, fl, u, "reclaim.swap.device")
+#define SW(m, ty, k, fl, u, ...)                                            \
+	MS_FIELD(struct ms_swapdev, m, ty, k, fl, u, "reclaim.swap.device", \
+		 __VA_ARGS__)
 
 const struct ms_field ms_swap_fields[] = {
 	SW(name, MS_F_STR, "name", 0, NULL),
 	SW(type, MS_F_STR, "type", 0, NULL),
-	SW(size_kb, MS_F_U64, "size_kb", NA, "kB"),
-	SW(used_kb, MS_F_U64, "used_kb", NA, "kB"),
+	SW(size_kb, MS_F_U64, "size_kb", NA, "kB",
+	   .metric = "memscope_swap_size_bytes",
+	   .help = "size of each swap device (/proc/swaps)"),
+	SW(used_kb, MS_F_U64, "used_kb", NA, "kB",
+	   .metric = "memscope_swap_used_bytes",
+	   .help = "used space of each swap device (/proc/swaps)"),
 	SW(prio, MS_F_INT, "priority", 0, NULL),
 	MS_FIELD_END
 };

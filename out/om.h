@@ -8,6 +8,7 @@
 #define MS_OUT_OM_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -40,6 +41,44 @@ void ms_om_lbl_int(struct lbl *l, const char *key, long v);
 /* A sample; none for a value not available (MS_NA, NaN). */
 void ms_om_put_u(struct om *om, const struct lbl *l, uint64_t v);
 void ms_om_put_d(struct om *om, const struct lbl *l, double v);
+
+/* v * by, MS_NA when v is */
+uint64_t ms_om_mul(uint64_t v, uint64_t by);
+
+struct ms_field;
+
+/*
+ * The fields of table t (nested objects flat) that name a family, by their
+ * om_order, then in the table's order; fields of one family are adjacent.
+ */
+int ms_om_fields(const struct ms_field *t, const struct ms_field **out,
+		 int max);
+/* Start f's family: its name, type, unit and help from the table. */
+void ms_om_start(struct om *om, const struct ms_field *f);
+/*
+ * Value i of f in rec, a sample labelled l: integers as integers, the rest
+ * as doubles; an enum as its stateset or (MS_OM_LABEL) one sample of 1
+ */
+void ms_om_put_field(struct om *om, const struct lbl *l,
+		     const struct ms_field *f, const void *rec, int i);
+/* Value i of f in rec scaled to the family's unit; NaN not available. */
+double ms_om_value(const struct ms_field *f, const void *rec, int i);
+
+/* The records of an area, and the labels that name one. */
+struct ms_om_area {
+	const struct ms_field *t;
+	const void *recs; /* record r at recs + r * stride */
+	ptrdiff_t stride;
+	int n;
+	/* set the labels of record r; false: it has no samples */
+	bool (*lbl)(struct lbl *l, const void *rec, int r);
+};
+
+/*
+ * Every family of the area's table with lo <= om_order < hi: per record,
+ * per field of the family, per value of a vector, one sample.
+ */
+void ms_om_table(struct om *om, const struct ms_om_area *a, int lo, int hi);
 
 /* The families of the event sections (out/om_events.c). */
 void ms_om_buddy_events(struct om *om, const struct ms_buddy_events *e);

@@ -6,6 +6,7 @@
 #include "out/openmetrics.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,109 +15,6 @@
 #include "model/field.h"
 #include "out/om.h"
 #include "out/output.h"
-
-void ms_om_family(struct om *om, const char *name, enum om_type type,
-		  const char *unit, const char *help)
-{
-	*om = (struct om){ .f = om->f,
-			   .strict = om->strict,
-			   .name = name,
-			   .type = type,
-			   .unit = unit,
-			   .help = help };
-}
-
-static void announce(struct om *om)
-{
-	static const char *const names[] = { "gauge", "counter", "info",
-					     "stateset" };
-	const char *suffix = "";
-	const char *type = names[om->type];
-
-	om->announced = true;
-	if (!om->strict) {
-		/* 0.0.4 has no info or stateset and names counters whole */
-		if (om->type == OM_COUNTER)
-			suffix = "_total";
-		else if (om->type == OM_INFO)
-			suffix = "_info";
-		if (om->type != OM_COUNTER)
-			type = "gauge";
-	}
-	fprintf(om->f, "# TYPE %s%s %s\n", om->name, suffix, type);
-	if (om->strict && om->unit)
-		fprintf(om->f, "# UNIT %s %s\n", om->name, om->unit);
-	fprintf(om->f, "# HELP %s%s %s\n", om->name, suffix, om->help);
-}
-
-void ms_om_lbl_reset(struct lbl *l)
-{
-	l->s[0] = '\0';
-	l->n = 0;
-}
-
-/*
- * key="value": the raw bytes through ms_escape (printable UTF-8, control
- * bytes as \xNN), then the exposition format's own \\, \" and \n.
- */
-void ms_om_lbl_str(struct lbl *l, const char *key, const char *raw)
-{
-	char esc[4 * 256 + 1], out[2 * sizeof(esc)];
-	size_t o = 0;
-
-	ms_escape(esc, sizeof(esc), raw, strnlen(raw, 256));
-	for (const char *p = esc; *p; p++) {
-		if (*p == '\\' || *p == '"' || *p == '\n')
-			out[o++] = '\\';
-		out[o++] = *p == '\n' ? 'n' : *p;
-	}
-	out[o] = '\0';
-	o = (size_t)snprintf(l->s + l->n, sizeof(l->s) - l->n, "%s%s=\"%s\"",
-			     l->n ? "," : "", key, out);
-	l->n = l->n + o < sizeof(l->s) ? l->n + o : sizeof(l->s) - 1;
-}
-
-void ms_om_lbl_int(struct lbl *l, const char *key, long v)
-{
-	char b[24];
-
-	snprintf(b, sizeof(b), "%ld", v);
-	ms_om_lbl_str(l, key, b);
-}
-
-static void head(struct om *om, const struct lbl *l)
-{
-	if (!om->announced)
-		announce(om);
-	fprintf(om->f, "%s%s%s%s%s ", om->name,
-		om->type == OM_COUNTER ? "_total" :
-		om->type == OM_INFO    ? "_info" :
-					 "",
-		l && l->n ? "{" : "", l && l->n ? l->s : "",
-		l && l->n ? "}" : "");
-}
-
-/* Values that could not be read have no sample, never a made-up 0. */
-void ms_om_put_u(struct om *om, const struct lbl *l, uint64_t v)
-{
-	if (!ms_have(v))
-		return;
-	head(om, l);
-	fprintf(om->f, "%llu\n", (unsigned long long)v);
-}
-
-void ms_om_put_d(struct om *om, const struct lbl *l, double v)
-{
-	if (!isfinite(v))
-		return;
-	head(om, l);
-	fprintf(om->f, "%.15g\n", v);
-}
-
-static uint64_t mul(uint64_t v, uint64_t by)
-{
-	return ms_have(v) ? v * by : MS_NA;
-}
 
 #define WANT(sec) ((sections & MS_SEC_BIT(sec)) && (s->have & MS_SEC_BIT(sec)))
 
@@ -169,7 +67,7 @@ static void kb_lines(struct om *om, const struct ms_kvlist *kv, int node)
 		if (node >= 0)
 			ms_om_lbl_int(&l, "node", node);
 		ms_om_lbl_str(&l, "field", kv->v[i].name);
-		ms_om_put_u(om, &l, mul(kv->v[i].value, 1024));
+		ms_om_put_u(om, &l, ms_om_mul(kv->v[i].value, 1024));
 	}
 }
 
@@ -193,50 +91,31 @@ static void om_meminfo(struct om *om, const struct ms_snapshot *s)
 
 /* ---- Buddy ---------------------------------------------------------------- */
 
-static void zone_lbl(struct lbl *l, const struct ms_zone *z)
+static bool zone_lbl(struct lbl *l, const void *rec, int r)
 {
-	ms_om_lbl_reset(l);
+	const struct ms_zone *z = rec;
+
+	(void)r;
 	ms_om_lbl_int(l, "node", z->node);
 	ms_om_lbl_str(l, "zone", z->name);
-}
-
-/* What a zone has per order: free blocks, the two kernel indices. */
-enum zone_order_val { ZO_FREE, ZO_UNUSABLE, ZO_EXTFRAG };
-
-static void per_order(struct om *om, const struct ms_buddy *b,
-		      enum zone_order_val what)
-{
-	struct lbl l;
-
-	for (int i = 0; i < b->nr_zones; i++) {
-		const struct ms_zone *z = &b->zones[i];
-
-		for (int o = 0; o < z->nr_orders; o++) {
-			zone_lbl(&l, z);
-			ms_om_lbl_int(&l, "order", o);
-			if (what == ZO_FREE)
-				ms_om_put_u(om, &l, z->free_blocks[o]);
-			else if (what == ZO_UNUSABLE)
-				ms_om_put_d(om, &l, z->unusable[o]);
-			else
-				ms_om_put_d(om, &l, z->extfrag[o]);
-		}
-	}
+	return true;
 }
 
 static void migratetypes(struct om *om, const struct ms_buddy *b)
 {
 	struct lbl l;
 
-	ms_om_family(
-		om, "memscope_buddy_migratetype_free_blocks", OM_GAUGE, NULL,
-		"free blocks per migrate type and order (pagetypeinfo, root)");
+	ms_om_family(om, "memscope_buddy_migratetype_free_blocks", OM_GAUGE,
+		     NULL,
+		     "free blocks per migrate type and order (pagetypeinfo, "
+		     "root)");
 	for (int i = 0; i < b->nr_zones; i++) {
 		const struct ms_zone *z = &b->zones[i];
 
 		for (int t = 0; z->has_migrate && t < b->nr_migrate; t++)
 			for (int o = 0; o < z->nr_orders; o++) {
-				zone_lbl(&l, z);
+				ms_om_lbl_reset(&l);
+				zone_lbl(&l, z, i);
 				ms_om_lbl_str(&l, "migratetype", b->migrate[t]);
 				ms_om_lbl_int(&l, "order", o);
 				ms_om_put_u(om, &l, z->mt_free[t][o]);
@@ -244,100 +123,21 @@ static void migratetypes(struct om *om, const struct ms_buddy *b)
 	}
 }
 
-/* Every u64 field of struct ms_zone with a family (model/fields.c). */
-static void zone_values(struct om *om, const struct ms_buddy *b)
-{
-	const struct ms_field *fl[64];
-	int n = ms_fields_flat(ms_zone_fields, fl, 64);
-	struct lbl l;
-
-	for (int k = 0; k < n; k++) {
-		const struct ms_field *f = fl[k];
-
-		if (!f->metric || f->type != MS_F_U64)
-			continue;
-		ms_om_family(om, f->metric, OM_GAUGE, f->unit, f->help);
-		for (int i = 0; i < b->nr_zones; i++) {
-			zone_lbl(&l, &b->zones[i]);
-			ms_om_put_u(om, &l,
-				    *(const uint64_t *)ms_fptr(f,
-							       &b->zones[i]));
-		}
-	}
-}
-
-static void watermarks(struct om *om, const struct ms_buddy *b)
-{
-	static const char *const marks[] = { "min", "low", "high", "promo" };
-	struct lbl l;
-
-	ms_om_family(om, "memscope_zone_watermark_pages", OM_GAUGE, "pages",
-		     "zone watermarks min, low, high, promo (zoneinfo)");
-	for (int i = 0; i < b->nr_zones; i++) {
-		const struct ms_zone *z = &b->zones[i];
-		const uint64_t v[] = { z->wmark_min, z->wmark_low,
-				       z->wmark_high, z->wmark_promo };
-
-		for (int w = 0; w < 4; w++) {
-			zone_lbl(&l, z);
-			ms_om_lbl_str(&l, "watermark", marks[w]);
-			ms_om_put_u(om, &l, v[w]);
-		}
-	}
-	ms_om_family(
-		om, "memscope_zone_watermark_state", OM_STATESET, NULL,
-		"the lowest watermark free pages are at or below (ok: above "
-		"high)");
-	for (int i = 0; i < b->nr_zones; i++) {
-		const struct ms_zone *z = &b->zones[i];
-
-		if (z->wstate == MS_WMARK_UNKNOWN)
-			continue;
-		for (int w = MS_WMARK_OK; w <= MS_WMARK_MIN; w++) {
-			zone_lbl(&l, z);
-			ms_om_lbl_str(&l, "memscope_zone_watermark_state",
-				      ms_name_of(&ms_wmark_names, w));
-			ms_om_put_u(om, &l,
-				    z->wstate == (enum ms_wmark_state)w);
-		}
-	}
-}
-
+/*
+ * The zone table's families (model/fields.c); the migrate types, keyed by
+ * the buddy's names, after the free blocks (om_order < 0).
+ */
 static void om_buddy(struct om *om, const struct ms_buddy *b)
 {
-	struct lbl l;
+	const struct ms_om_area a = { .t = ms_zone_fields,
+				      .recs = b->zones,
+				      .stride = sizeof(b->zones[0]),
+				      .n = b->nr_zones,
+				      .lbl = zone_lbl };
 
-	ms_om_family(om, "memscope_buddy_free_blocks", OM_GAUGE, NULL,
-		     "free blocks per order (buddyinfo)");
-	per_order(om, b, ZO_FREE);
+	ms_om_table(om, &a, INT_MIN, 0);
 	migratetypes(om, b);
-	zone_values(om, b);
-	ms_om_family(om, "memscope_buddy_largest_free_order", OM_GAUGE, NULL,
-		     "highest order with a free block");
-	for (int i = 0; i < b->nr_zones; i++) {
-		zone_lbl(&l, &b->zones[i]);
-		if (b->zones[i].largest_order >= 0)
-			ms_om_put_u(om, &l,
-				    (uint64_t)b->zones[i].largest_order);
-	}
-	ms_om_family(om, "memscope_buddy_fragmentation_ratio", OM_GAUGE,
-		     "ratio",
-		     "1 - 2^largest_order / free_pages (frag_index / 100)");
-	for (int i = 0; i < b->nr_zones; i++) {
-		zone_lbl(&l, &b->zones[i]);
-		ms_om_put_d(om, &l, b->zones[i].frag_index / 100);
-	}
-	ms_om_family(om, "memscope_buddy_unusable_index_ratio", OM_GAUGE,
-		     "ratio",
-		     "share of free memory in blocks smaller than the order "
-		     "(mm/vmstat.c unusable_index)");
-	per_order(om, b, ZO_UNUSABLE);
-	ms_om_family(
-		om, "memscope_buddy_extfrag_index", OM_GAUGE, NULL,
-		"mm/vmstat.c extfrag_index: -1 a block of the order is free, "
-		"near 0 lack of memory, near 1 fragmentation");
-	per_order(om, b, ZO_EXTFRAG);
-	watermarks(om, b);
+	ms_om_table(om, &a, 0, INT_MAX);
 }
 
 /* ---- Slab ------------------------------------------------------------------ */
@@ -382,134 +182,36 @@ static int pick_top(const struct ms_slab *sl, int top, int *idx, bool *own)
 	return kept;
 }
 
-enum slab_val {
-	SV_SIZE,
-	SV_ACTIVE,
-	SV_OBJS,
-	SV_OBJSIZE,
-	SV_GROWTH,
-	SV_ALLOC,
-	SV_FREE,
-	SV_COUNT
-};
-
-static const struct {
-	const char *name, *unit, *help;
-	bool summed; /* has an "other" series */
-} slab_vals[SV_COUNT] = {
-	[SV_SIZE] = { "memscope_slab_cache_size_bytes", "bytes",
-		      "memory of the cache: num_slabs * pagesperslab * page "
-		      "size",
-		      true },
-	[SV_ACTIVE] = { "memscope_slab_cache_active_objects", NULL,
-			"objects in use (slabinfo active_objs)", true },
-	[SV_OBJS] = { "memscope_slab_cache_objects", NULL,
-		      "objects allocated (slabinfo num_objs)", true },
-	[SV_OBJSIZE] = { "memscope_slab_cache_object_size_bytes", "bytes",
-			 "size of one object (slabinfo objsize)", false },
-	[SV_GROWTH] = { "memscope_slab_cache_growth_bytes_per_second", NULL,
-			"growth of the cache's size between the last two "
-			"samples",
-			true },
-	[SV_ALLOC] = { "memscope_slab_cache_allocations_per_second", NULL,
-		       "allocations per second (bpf events)", true },
-	[SV_FREE] = { "memscope_slab_cache_frees_per_second", NULL,
-		      "frees per second (bpf events, or derived from "
-		      "slabinfo: memscope_slab_cache_frees_source)",
-		      true },
-};
-
 /*
- * Where each cache's Free/s comes from (model/slabfree.c), and the bound
- * of its error: a derived or unchecked rate is never a plain number.
+ * A slab cache table family (model/fields.c): the kept caches each, the
+ * rest summed into cache="other" unless the field says MS_OM_NOSUM.
  */
-static void slab_free_source(struct om *om, const struct ms_slab *sl,
-			     const int *idx, const bool *own)
-{
-	struct lbl l;
-
-	ms_om_family(
-		om, "memscope_slab_cache_frees_source", OM_GAUGE, NULL,
-		"1 for where the cache's frees per second come from: counted "
-		"(bpf events agreeing with slabinfo), derived (allocations - "
-		"growth of active objects), unchecked or inconsistent");
-	for (int i = 0; i < sl->n; i++) {
-		const struct ms_slab_cache *c = &sl->caches[idx[i]];
-		const char *src = ms_name_of(&ms_free_src_names, c->free_src);
-
-		if (!own[i] || !src)
-			continue;
-		ms_om_lbl_reset(&l);
-		ms_om_lbl_str(&l, "cache", c->name);
-		ms_om_lbl_str(&l, "source", src);
-		ms_om_put_d(om, &l, 1);
-	}
-	ms_om_family(om, "memscope_slab_cache_frees_tolerance_per_second",
-		     OM_GAUGE, NULL,
-		     "the bound of the error of the cache's frees per second");
-	for (int i = 0; i < sl->n; i++) {
-		const struct ms_slab_cache *c = &sl->caches[idx[i]];
-
-		if (!own[i])
-			continue;
-		ms_om_lbl_reset(&l);
-		ms_om_lbl_str(&l, "cache", c->name);
-		ms_om_put_d(om, &l, c->free_tol);
-	}
-}
-
-static double slab_val(const struct ms_slab_cache *c, enum slab_val v)
-{
-	uint64_t u = MS_NA;
-
-	switch (v) {
-	case SV_SIZE:
-		u = c->size_bytes;
-		break;
-	case SV_ACTIVE:
-		u = c->active_objs;
-		break;
-	case SV_OBJS:
-		u = c->num_objs;
-		break;
-	case SV_OBJSIZE:
-		u = c->objsize;
-		break;
-	case SV_GROWTH:
-		return c->bytes_rate;
-	case SV_ALLOC:
-		return c->alloc_rate;
-	case SV_FREE:
-		return c->free_rate;
-	default:
-		break;
-	}
-	return ms_have(u) ? (double)u : NAN;
-}
-
 static void slab_family(struct om *om, const struct ms_slab *sl,
-			enum slab_val v, const int *idx, const bool *own)
+			const struct ms_field *f, const int *idx,
+			const bool *own)
 {
 	double other = 0;
 	bool any = false;
 	struct lbl l;
 
-	ms_om_family(om, slab_vals[v].name, OM_GAUGE, slab_vals[v].unit,
-		     slab_vals[v].help);
+	ms_om_start(om, f);
 	for (int i = 0; i < sl->n; i++) {
 		const struct ms_slab_cache *c = &sl->caches[idx[i]];
-		double x = slab_val(c, v);
+		double x;
 
 		if (own[i]) {
 			ms_om_lbl_reset(&l);
 			ms_om_lbl_str(&l, "cache", c->name);
-			ms_om_put_d(om, &l, x);
-		} else if (isfinite(x)) {
+			ms_om_put_field(om, &l, f, c, 0);
+			continue;
+		}
+		x = f->om & MS_OM_NOSUM ? NAN : ms_om_value(f, c, 0);
+		if (isfinite(x)) {
 			other += x;
 			any = true;
 		}
 	}
-	if (!slab_vals[v].summed || !any)
+	if ((f->om & MS_OM_NOSUM) || !any)
 		return;
 	ms_om_lbl_reset(&l);
 	ms_om_lbl_str(&l, "cache", "other");
@@ -520,6 +222,8 @@ static int om_slab(struct om *om, const struct ms_slab *sl, int top)
 {
 	int *idx = calloc((size_t)sl->n + 1, sizeof(*idx));
 	bool *own = calloc((size_t)sl->n + 1, sizeof(*own));
+	const struct ms_field *fl[32];
+	int nf = ms_om_fields(ms_slab_cache_fields, fl, 32);
 	int kept;
 
 	if (!idx || !own) {
@@ -534,9 +238,8 @@ static int om_slab(struct om *om, const struct ms_slab *sl, int top)
 	ms_om_family(om, "memscope_slab_other_caches", OM_GAUGE, NULL,
 		     "caches summed into the cache=\"other\" series (--top)");
 	ms_om_put_u(om, NULL, (uint64_t)(sl->n - kept));
-	for (int v = 0; v < SV_COUNT; v++)
-		slab_family(om, sl, v, idx, own);
-	slab_free_source(om, sl, idx, own);
+	for (int k = 0; k < nf; k++)
+		slab_family(om, sl, fl[k], idx, own);
 	free(idx);
 	free(own);
 	return 0;
@@ -544,42 +247,25 @@ static int om_slab(struct om *om, const struct ms_slab *sl, int top)
 
 /* ---- Reclaim ---------------------------------------------------------------- */
 
+static bool psi_lbl(struct lbl *l, const void *rec, int r)
+{
+	ms_om_lbl_str(l, "kind", r ? "full" : "some");
+	return ((const struct ms_psi_line *)rec)->valid;
+}
+
+/* The PSI table's families, for "some" and "full". */
 static void om_psi(struct om *om, const struct ms_reclaim *r)
 {
-	const struct ms_psi_line *p[] = { &r->psi_some, &r->psi_full };
-	const char *kind[] = { "some", "full" };
-	struct lbl l;
+	const struct ms_om_area a = {
+		.t = ms_psi_fields,
+		.recs = &r->psi_some,
+		.stride =
+			(const char *)&r->psi_full - (const char *)&r->psi_some,
+		.n = 2,
+		.lbl = psi_lbl,
+	};
 
-	ms_om_family(
-		om, "memscope_psi_stall_seconds", OM_COUNTER, "seconds",
-		"time tasks stalled on memory (/proc/pressure/memory total)");
-	for (int i = 0; i < 2; i++) {
-		ms_om_lbl_reset(&l);
-		ms_om_lbl_str(&l, "kind", kind[i]);
-		if (p[i]->valid && ms_have(p[i]->total))
-			ms_om_put_d(om, &l, (double)p[i]->total / 1e6);
-	}
-	ms_om_family(om, "memscope_psi_pressure_ratio", OM_GAUGE, "ratio",
-		     "PSI averages over 10, 60 and 300 s, as a ratio");
-	for (int i = 0; i < 2; i++) {
-		const double avg[] = { p[i]->avg10, p[i]->avg60, p[i]->avg300 };
-		const char *win[] = { "10s", "60s", "300s" };
-
-		for (int w = 0; p[i]->valid && w < 3; w++) {
-			ms_om_lbl_reset(&l);
-			ms_om_lbl_str(&l, "kind", kind[i]);
-			ms_om_lbl_str(&l, "window", win[w]);
-			ms_om_put_d(om, &l, avg[w] / 100);
-		}
-	}
-	ms_om_family(om, "memscope_psi_stall_ratio", OM_GAUGE, "ratio",
-		     "share of the time between the last two samples stalled");
-	for (int i = 0; i < 2; i++) {
-		ms_om_lbl_reset(&l);
-		ms_om_lbl_str(&l, "kind", kind[i]);
-		if (p[i]->valid)
-			ms_om_put_d(om, &l, p[i]->total_rate / 1e6);
-	}
+	ms_om_table(om, &a, INT_MIN, INT_MAX);
 }
 
 /*
@@ -669,8 +355,20 @@ static void om_vmstat(struct om *om, const struct ms_kvlist *kv)
 	}
 }
 
+static bool swap_lbl(struct lbl *l, const void *rec, int r)
+{
+	(void)r;
+	ms_om_lbl_str(l, "device", ((const struct ms_swapdev *)rec)->name);
+	return true;
+}
+
 static void om_reclaim(struct om *om, const struct ms_reclaim *r)
 {
+	const struct ms_om_area swaps = { .t = ms_swap_fields,
+					  .recs = r->swaps,
+					  .stride = sizeof(r->swaps[0]),
+					  .n = r->nr_swaps,
+					  .lbl = swap_lbl };
 	struct lbl l;
 
 	om_psi(om, r);
@@ -686,49 +384,28 @@ static void om_reclaim(struct om *om, const struct ms_reclaim *r)
 	ms_om_family(om, "memscope_lru_gen_enabled", OM_GAUGE, NULL,
 		     "MGLRU /sys/kernel/mm/lru_gen/enabled bitmask");
 	ms_om_put_u(om, NULL, r->lru_gen_enabled);
-	ms_om_family(om, "memscope_swap_size_bytes", OM_GAUGE, "bytes",
-		     "size of each swap device (/proc/swaps)");
-	for (int i = 0; i < r->nr_swaps; i++) {
-		ms_om_lbl_reset(&l);
-		ms_om_lbl_str(&l, "device", r->swaps[i].name);
-		ms_om_put_u(om, &l, mul(r->swaps[i].size_kb, 1024));
-	}
-	ms_om_family(om, "memscope_swap_used_bytes", OM_GAUGE, "bytes",
-		     "used space of each swap device (/proc/swaps)");
-	for (int i = 0; i < r->nr_swaps; i++) {
-		ms_om_lbl_reset(&l);
-		ms_om_lbl_str(&l, "device", r->swaps[i].name);
-		ms_om_put_u(om, &l, mul(r->swaps[i].used_kb, 1024));
-	}
+	ms_om_table(om, &swaps, INT_MIN, INT_MAX);
 }
 
 /* ---- NUMA ------------------------------------------------------------------- */
 
-/* The kB fields of a node with a family (model/fields.c), in bytes. */
-static void node_kb(struct om *om, const struct ms_numa *n)
+static bool node_lbl(struct lbl *l, const void *rec, int r)
 {
-	struct lbl l;
-
-	for (const struct ms_field *f = ms_numa_node_fields; f->key; f++) {
-		if (!f->metric)
-			continue;
-		ms_om_family(om, f->metric, OM_GAUGE, "bytes", f->help);
-		for (int i = 0; i < n->n; i++) {
-			ms_om_lbl_reset(&l);
-			ms_om_lbl_int(&l, "node", n->nodes[i].node);
-			ms_om_put_u(
-				om, &l,
-				mul(*(const uint64_t *)ms_fptr(f, &n->nodes[i]),
-				    1024));
-		}
-	}
+	(void)r;
+	ms_om_lbl_int(l, "node", ((const struct ms_numa_node *)rec)->node);
+	return true;
 }
 
 static void om_numa(struct om *om, const struct ms_numa *n)
 {
+	const struct ms_om_area nodes = { .t = ms_numa_node_fields,
+					  .recs = n->nodes,
+					  .stride = sizeof(n->nodes[0]),
+					  .n = n->n,
+					  .lbl = node_lbl };
 	struct lbl l;
 
-	node_kb(om, n);
+	ms_om_table(om, &nodes, INT_MIN, INT_MAX);
 	ms_om_family(om, "memscope_node_meminfo_bytes", OM_GAUGE, "bytes",
 		     "per-node meminfo, every kB field in bytes");
 	for (int i = 0; i < n->n; i++)
