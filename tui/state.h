@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* The explorer's state, shared by tui.c (the loop, keys) and frame.c
+ * (what is drawn around the active view). */
+#ifndef MS_TUI_STATE_H
+#define MS_TUI_STATE_H
+
+#include "tui/tui.h"
+
+#include "tui/explain.h"
+#include "tui/replay_ui.h"
+#include "tui/view.h"
+#include "tui/widgets.h"
+
+#include <stdbool.h>
+
+#define MIN_COLS 80
+#define MIN_LINES 24
+#define MAX_VIEWS 16
+#define HEADER_LINES 3 /* two header lines and the tab bar */
+
+struct tui {
+	struct ms_session *s;
+	const struct ms_opts *o;
+	struct ms_ui ui;
+	struct ms_view *views[MAX_VIEWS];
+	int nviews, cur;
+	struct ms_snapshot snap[2];
+	int ci; /* snap[ci] is the current sample */
+	bool sampled; /* snap[ci] holds a sample */
+	bool have_prev; /* snap[ci ^ 1] holds the one before */
+	bool paused, help, quit;
+	struct ms_scroll help_scroll;
+	double interval, due;
+	int sample_err;
+	char theme_err[200];
+	/* the explain panel (key x): open, and the id it shows */
+	bool explain;
+	char explain_id[64];
+	struct ms_explain_ids eids;
+	int eidx;
+	char flash[80]; /* a short message in the footer, e.g. "theme: light" */
+	double flash_until;
+	struct ms_replay_ui rp; /* --replay: its cursor, speed, bookmarks */
+	/* --record while paused: samples go on, the screen stays frozen */
+	struct ms_snapshot bg[2];
+	int bgi;
+	const struct ms_snapshot *last; /* the latest sample, for rates */
+};
+
+static inline struct ms_view *view(struct tui *t)
+{
+	return t->views[t->cur];
+}
+
+/* Snapshot of the moment (the frozen one while paused). */
+static inline const struct ms_snapshot *cur_snap(struct tui *t)
+{
+	return &t->snap[t->ci];
+}
+
+/* Fill t->eids and t->eidx: the ids the active page can explain. */
+void ms_tui_explain_ids(struct tui *t);
+/* The whole screen: header, tabs, the view or help, panel, footer. */
+void ms_tui_draw(struct tui *t);
+
+#endif
