@@ -2,6 +2,7 @@
 /* Looking fields and enum names up in the tables of model/field.h. */
 #include "model/field.h"
 
+#include <limits.h>
 #include <string.h>
 
 const struct ms_field *ms_field_find(const struct ms_field *t, const char *key)
@@ -50,6 +51,32 @@ int ms_fields_flat(const struct ms_field *t, const struct ms_field **out,
 			out[n++] = t;
 	}
 	return n;
+}
+
+static int out_order(const struct ms_field *f, enum ms_fout out)
+{
+	if (out == MS_FOUT_OM)
+		return f->metric ? f->om_order : INT_MIN;
+	return f->th ? f->txo : INT_MIN;
+}
+
+int ms_fields_out(const struct ms_field *t, enum ms_fout out,
+		  const struct ms_field **fl, int max)
+{
+	const struct ms_field *all[64];
+	int n = ms_fields_flat(t, all, 64), k = 0;
+
+	for (int i = 0; i < n && k < max; i++) {
+		int o = out_order(all[i], out), j = k;
+
+		if (o == INT_MIN)
+			continue;
+		/* stable: after every field of a lower or equal order */
+		for (k++; j > 0 && out_order(fl[j - 1], out) > o; j--)
+			fl[j] = fl[j - 1];
+		fl[j] = all[i];
+	}
+	return k;
 }
 
 const char *ms_name_of(const struct ms_names *t, int v)

@@ -96,6 +96,14 @@ struct ms_field {
 	 * (the exposition's order is not always the JSON's)
 	 */
 	signed char om_order;
+	/*
+	 * Plain text (out/text_fields.c): the column's header or the key of
+	 * key=value (NULL: not in the text; "": the value alone), the
+	 * column's width (< 0: left-aligned), a double's decimals, and
+	 * where it goes (by txo, then in the table's order)
+	 */
+	const char *th;
+	signed char tw, tp, txo;
 	const char *explain; /* explain id (tui/explain_*.c) */
 	const char *src; /* its name in the kernel's file */
 	const void *sub; /* MS_F_ENUM: ms_names; MS_F_OBJ: fields */
@@ -170,6 +178,15 @@ uint64_t *ms_field_u64(const struct ms_field *t, void *rec, const char *src,
 /* The leaves of t in order, objects' fields in their place: how many. */
 int ms_fields_flat(const struct ms_field *t, const struct ms_field **out,
 		   int max);
+
+/*
+ * The leaves of t an output writes, ordered as it writes them: those with
+ * an OpenMetrics family by om_order, or (text) those with a th by txo;
+ * ties in the table's order. How many.
+ */
+enum ms_fout { MS_FOUT_OM, MS_FOUT_TEXT };
+int ms_fields_out(const struct ms_field *t, enum ms_fout out,
+		  const struct ms_field **fl, int max);
 
 /* The name of v, NULL when it has none; v by name, t->dflt unknown. */
 const char *ms_name_of(const struct ms_names *t, int v);

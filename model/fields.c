@@ -97,27 +97,36 @@ const struct ms_field ms_zone_fields[] = {
 	MS_FIELD(struct ms_slab_cache, m, ty, k, fl, u, ex, __VA_ARGS__)
 
 const struct ms_field ms_slab_cache_fields[] = {
-	SC(name, MS_F_STR, "name", 0, NULL, "slab.name"),
+	SC(name, MS_F_STR, "name", 0, NULL, "slab.name", .th = "name",
+	   .tw = -28),
 	SC(active_objs, MS_F_U64, "active_objs", NA, NULL, "slab.active",
+	   .th = "active", .tw = 10,
 	   .metric = "memscope_slab_cache_active_objects",
 	   .help = "objects in use (slabinfo active_objs)"),
-	SC(num_objs, MS_F_U64, "num_objs", NA, NULL, "slab.total",
-	   .metric = "memscope_slab_cache_objects",
+	SC(num_objs, MS_F_U64, "num_objs", NA, NULL, "slab.total", .th = "objs",
+	   .tw = 10, .metric = "memscope_slab_cache_objects",
 	   .help = "objects allocated (slabinfo num_objs)"),
 	SC(objsize, MS_F_U64, "objsize", NA, "bytes", "slab.objsize",
+	   .th = "objsize", .tw = 7, .txo = 2,
 	   .metric = "memscope_slab_cache_object_size_bytes",
 	   .help = "size of one object (slabinfo objsize)", .om = MS_OM_NOSUM),
-	SC(objperslab, MS_F_U64, "objperslab", NA, NULL, "slab.objperslab"),
+	SC(objperslab, MS_F_U64, "objperslab", NA, NULL, "slab.objperslab",
+	   .th = "o/sl", .tw = 5, .txo = 2),
 	SC(pagesperslab, MS_F_U64, "pagesperslab", NA, "pages",
-	   "slab.pagesperslab"),
+	   "slab.pagesperslab", .th = "p/sl", .tw = 4, .txo = 2),
 	SC(active_slabs, MS_F_U64, "active_slabs", NA, NULL, "slab.actslabs"),
-	SC(num_slabs, MS_F_U64, "num_slabs", NA, NULL, "slab.slabs"),
+	SC(num_slabs, MS_F_U64, "num_slabs", NA, NULL, "slab.slabs",
+	   .th = "slabs", .tw = 9, .txo = 2),
 	SC(size_bytes, MS_F_U64, "size_bytes", DER, "bytes", "slab.size",
+	   .th = "size_bytes", .tw = 12, .txo = 2,
 	   .metric = "memscope_slab_cache_size_bytes",
 	   .help = "memory of the cache: num_slabs * pagesperslab * page size",
 	   .om_order = -1),
-	SC(active_pct, MS_F_DBL, "active_pct", DER, "%", "slab.use"),
-	SC(objs_rate, MS_F_DBL, "objs_per_s", RATE, "/s", "slab.objrate"),
+	/* in the text after the objects (txo 1), before the rest (2) */
+	SC(active_pct, MS_F_DBL, "active_pct", DER, "%", "slab.use",
+	   .th = "use%", .tw = 6, .tp = 1, .txo = 1),
+	SC(objs_rate, MS_F_DBL, "objs_per_s", RATE, "/s", "slab.objrate",
+	   .th = "objs/s", .tw = 10, .tp = 1, .txo = 2),
 	SC(bytes_rate, MS_F_DBL, "bytes_per_s", RATE, "bytes/s",
 	   "slab.byterate",
 	   .metric = "memscope_slab_cache_growth_bytes_per_second",
@@ -156,7 +165,7 @@ const struct ms_field ms_slab_cache_fields[] = {
 };
 
 #define SD(m, k, ex) \
-	MS_FIELD(struct ms_slab_detail, m, MS_F_U64, k, NA, NULL, ex)
+	MS_FIELD(struct ms_slab_detail, m, MS_F_U64, k, NA, NULL, ex, .th = k)
 
 const struct ms_field ms_slab_detail_fields[] = {
 	MS_FIELD(struct ms_slab_detail, name, MS_F_STR, "name", 0, NULL,
@@ -177,22 +186,29 @@ const struct ms_field ms_slab_detail_fields[] = {
 
 /* ---- processes and VMAs -------------------------------------------------- */
 
-#define P(m, ty, k, fl, u, ex) MS_FIELD(struct ms_proc, m, ty, k, fl, u, ex)
+#define P(m, ty, k, fl, u, ex, ...) \
+	MS_FIELD(struct ms_proc, m, ty, k, fl, u, ex, __VA_ARGS__)
 
 const struct ms_field ms_proc_fields[] = {
-	P(pid, MS_F_INT, "pid", 0, NULL, "vma.p.pid"),
-	P(comm, MS_F_STR, "comm", 0, NULL, "vma.p.comm"),
-	P(state, MS_F_CHAR, "state", 0, NULL, NULL),
+	P(pid, MS_F_INT, "pid", 0, NULL, "vma.p.pid", .th = "pid", .tw = 7),
+	P(comm, MS_F_STR, "comm", 0, NULL, "vma.p.comm", .th = "comm",
+	  .tw = -20),
+	P(state, MS_F_CHAR, "state", 0, NULL, NULL, .th = "S", .tw = 1),
 	P(uid, MS_F_U32, "uid", 0, NULL, "vma.p.user"),
 	P(user, MS_F_STR, "user", NA, NULL, "vma.p.user"),
 	P(kthread, MS_F_BOOL, "kthread", 0, NULL, NULL),
-	P(rss_kb, MS_F_U64, "rss_kb", NA, "kB", "vma.p.rss"),
-	P(pss_kb, MS_F_U64, "pss_kb", NA, "kB", "vma.p.pss"),
-	P(swap_kb, MS_F_U64, "swap_kb", NA, "kB", "vma.p.swap"),
-	P(vmas, MS_F_U64, "vmas", NA, NULL, "vma.p.vmas"),
+	P(rss_kb, MS_F_U64, "rss_kb", NA, "kB", "vma.p.rss", .th = "rss_kb",
+	  .tw = 10),
+	P(pss_kb, MS_F_U64, "pss_kb", NA, "kB", "vma.p.pss", .th = "pss_kb",
+	  .tw = 10),
+	P(swap_kb, MS_F_U64, "swap_kb", NA, "kB", "vma.p.swap", .th = "swap_kb",
+	  .tw = 10),
+	P(vmas, MS_F_U64, "vmas", NA, NULL, "vma.p.vmas", .th = "vmas",
+	  .tw = 6),
 	P(minflt, MS_F_U64, "minflt", NA, NULL, "vma.p.minflt"),
 	P(majflt, MS_F_U64, "majflt", NA, NULL, "vma.p.majflt"),
-	P(minflt_rate, MS_F_DBL, "minflt_per_s", RATE, "/s", "vma.p.minflt"),
+	P(minflt_rate, MS_F_DBL, "minflt_per_s", RATE, "/s", "vma.p.minflt",
+	  .th = "minflt/s", .tw = 9),
 	P(majflt_rate, MS_F_DBL, "majflt_per_s", RATE, "/s", "vma.p.majflt"),
 	MS_FIELD_END
 };
@@ -244,7 +260,7 @@ const struct ms_field ms_vma_sum_fields[] = {
 #define PSI(m, k, w, ...)                                                     \
 	MS_FIELD(struct ms_psi_line, m, MS_F_DBL, k, NA, "%",                 \
 		 "reclaim.psi.some", .metric = "memscope_psi_pressure_ratio", \
-		 .lkey = "window", .lval = w, __VA_ARGS__)
+		 .lkey = "window", .lval = w, .th = k, .tp = 2, __VA_ARGS__)
 
 const struct ms_field ms_psi_fields[] = {
 	PSI(avg10, "avg10", "10s",
@@ -252,7 +268,8 @@ const struct ms_field ms_psi_fields[] = {
 	PSI(avg60, "avg60", "60s"),
 	PSI(avg300, "avg300", "300s"),
 	MS_FIELD(struct ms_psi_line, total, MS_F_U64, "total", NA, "us",
-		 "reclaim.psi.total", .metric = "memscope_psi_stall_seconds",
+		 "reclaim.psi.total", .th = "total",
+		 .metric = "memscope_psi_stall_seconds",
 		 .help = "time tasks stalled on memory (/proc/pressure/memory "
 			 "total)",
 		 .om = MS_OM_COUNTER, .om_order = -1),
@@ -269,12 +286,12 @@ const struct ms_field ms_psi_fields[] = {
 		 __VA_ARGS__)
 
 const struct ms_field ms_swap_fields[] = {
-	SW(name, MS_F_STR, "name", 0, NULL),
-	SW(type, MS_F_STR, "type", 0, NULL),
-	SW(size_kb, MS_F_U64, "size_kb", NA, "kB",
+	SW(name, MS_F_STR, "name", 0, NULL, .th = ""),
+	SW(type, MS_F_STR, "type", 0, NULL, .th = ""),
+	SW(size_kb, MS_F_U64, "size_kb", NA, "kB", .th = "size",
 	   .metric = "memscope_swap_size_bytes",
 	   .help = "size of each swap device (/proc/swaps)"),
-	SW(used_kb, MS_F_U64, "used_kb", NA, "kB",
+	SW(used_kb, MS_F_U64, "used_kb", NA, "kB", .th = "used",
 	   .metric = "memscope_swap_used_bytes",
 	   .help = "used space of each swap device (/proc/swaps)"),
 	SW(prio, MS_F_INT, "priority", 0, NULL),
@@ -307,13 +324,13 @@ const struct ms_field ms_zram_fields[] = {
 	MS_FIELD(struct ms_numa_node, m, ty, k, fl, u, ex, __VA_ARGS__)
 
 const struct ms_field ms_numa_node_fields[] = {
-	N(node, MS_F_INT, "node", NA, NULL, "numa.node"),
-	N(cpus, MS_F_STR, "cpus", 0, NULL, "numa.node.cpus"),
+	N(node, MS_F_INT, "node", NA, NULL, "numa.node", .th = ""),
+	N(cpus, MS_F_STR, "cpus", 0, NULL, "numa.node.cpus", .th = "cpus"),
 	N(mem_total_kb, MS_F_U64, "mem_total_kb", NA, "kB", "numa.node.total",
-	  .metric = "memscope_node_memory_total_bytes",
+	  .th = "total_kb", .metric = "memscope_node_memory_total_bytes",
 	  .help = "memory of the node"),
 	N(mem_free_kb, MS_F_U64, "mem_free_kb", NA, "kB", "numa.node.free",
-	  .metric = "memscope_node_memory_free_bytes",
+	  .th = "free_kb", .metric = "memscope_node_memory_free_bytes",
 	  .help = "free memory of the node"),
 	N(mem_used_kb, MS_F_U64, "mem_used_kb", NA, "kB", "numa.node.used",
 	  .metric = "memscope_node_memory_used_bytes",

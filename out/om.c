@@ -155,23 +155,10 @@ static enum om_type type_of(const struct ms_field *f)
 	return f->om & MS_OM_COUNTER ? OM_COUNTER : OM_GAUGE;
 }
 
-int ms_om_fields(const struct ms_field *t, const struct ms_field **out, int max)
+int ms_om_fields(const struct ms_field *t, const struct ms_field **out,
+		 int max)
 {
-	const struct ms_field *fl[64];
-	int n = ms_fields_flat(t, fl, 64), k = 0;
-
-	for (int i = 0; i < n && k < max; i++) {
-		int j = k;
-
-		if (!fl[i]->metric)
-			continue;
-		k++;
-		/* stable: after every field of a lower or equal order */
-		for (; j > 0 && out[j - 1]->om_order > fl[i]->om_order; j--)
-			out[j] = out[j - 1];
-		out[j] = fl[i];
-	}
-	return k;
+	return ms_fields_out(t, MS_FOUT_OM, out, max);
 }
 
 void ms_om_start(struct om *om, const struct ms_field *f)

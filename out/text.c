@@ -38,10 +38,10 @@ static void header(FILE *f, const struct ms_snapshot *s)
 
 static void meminfo(FILE *f, const struct ms_snapshot *s)
 {
-	static const char *const keys[] = { "MemTotal", "MemFree",
-					    "MemAvailable", "Buffers",
-					    "Cached", "SwapTotal", "SwapFree",
-					    "Slab", NULL };
+	static const char *const keys[] = {
+		"MemTotal",  "MemFree",	 "MemAvailable", "Buffers", "Cached",
+		"SwapTotal", "SwapFree", "Slab",	 NULL
+	};
 	char b[32];
 
 	fprintf(f, "\nMemory (kB):");
@@ -109,26 +109,13 @@ static void buddy(FILE *f, const struct ms_buddy *b)
 	}
 }
 
+/* The slab cache table's columns (model/fields.c th, tw, tp, txo). */
 static void slab(FILE *f, const struct ms_slab *s)
 {
-	char b[9][32], nm[4 * MS_NAME + 1];
-
-	fprintf(f, "\nSlab\n%-28s %10s %10s %6s %7s %5s %4s %9s %12s %10s\n",
-		"name", "active", "objs", "use%", "objsize", "o/sl", "p/sl",
-		"slabs", "size_bytes", "objs/s");
-	for (int i = 0; i < s->n; i++) {
-		const struct ms_slab_cache *c = &s->caches[i];
-
-		fprintf(f, "%-28s %10s %10s %6s %7s %5s %4s %9s %12s %10s\n",
-			esc(c->name, nm, sizeof(nm)),
-			num(c->active_objs, b[0], 32), num(c->num_objs, b[1], 32),
-			fnum(c->active_pct, 1, b[2], 32),
-			num(c->objsize, b[6], 32), num(c->objperslab, b[7], 32),
-			num(c->pagesperslab, b[8], 32),
-			num(c->num_slabs, b[3], 32),
-			num(c->size_bytes, b[4], 32),
-			fnum(c->objs_rate, 1, b[5], 32));
-	}
+	fprintf(f, "\nSlab\n");
+	ms_text_head(f, ms_slab_cache_fields);
+	for (int i = 0; i < s->n; i++)
+		ms_text_row(f, ms_slab_cache_fields, &s->caches[i]);
 }
 
 static void nodecount(FILE *f, const char *name, const struct ms_nodecount *c)
@@ -144,23 +131,7 @@ static void nodecount(FILE *f, const char *name, const struct ms_nodecount *c)
 
 static void slab_detail(FILE *f, const struct ms_slab_detail *d)
 {
-	char nm[4 * MS_NAME + 1], b[32];
-	const struct {
-		const char *name;
-		uint64_t v;
-	} rows[] = {
-		{ "order", d->order },
-		{ "object_size", d->object_size },
-		{ "slab_size", d->slab_size },
-		{ "align", d->align },
-		{ "objs_per_slab", d->objs_per_slab },
-		{ "reclaim_account", d->reclaim_account },
-		{ "hwcache_align", d->hwcache_align },
-		{ "cache_dma", d->cache_dma },
-		{ "poison", d->poison },
-		{ "min_partial", d->min_partial },
-		{ "cpu_partial", d->cpu_partial },
-	};
+	char nm[4 * MS_NAME + 1];
 
 	if (!d->valid)
 		return;
@@ -168,9 +139,7 @@ static void slab_detail(FILE *f, const struct ms_slab_detail *d)
 	if (d->target[0])
 		fprintf(f, " (merged into %s)", esc(d->target, nm, sizeof(nm)));
 	fputc('\n', f);
-	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
-		fprintf(f, "  %-14s %s\n", rows[i].name,
-			num(rows[i].v, b, sizeof(b)));
+	ms_text_list(f, ms_slab_detail_fields, d);
 	nodecount(f, "slabs", &d->slabs);
 	nodecount(f, "partial", &d->partial);
 	nodecount(f, "cpu_slabs", &d->cpu_slabs);
@@ -184,27 +153,18 @@ static void slab_detail(FILE *f, const struct ms_slab_detail *d)
 
 static void procs(FILE *f, const struct ms_procs *p)
 {
-	char b[6][32], nm[4 * MS_NAME + 1];
-
-	fprintf(f, "\nProcesses\n%7s %-20s %s %10s %10s %10s %6s %9s\n", "pid",
-		"comm", "S", "rss_kb", "pss_kb", "swap_kb", "vmas", "minflt/s");
-	for (int i = 0; i < p->n; i++) {
-		const struct ms_proc *pr = &p->v[i];
-
-		fprintf(f, "%7d %-20s %c %10s %10s %10s %6s %9s\n", pr->pid,
-			esc(pr->comm, nm, sizeof(nm)),
-			pr->state ? pr->state : '?',
-			num(pr->rss_kb, b[0], 32), num(pr->pss_kb, b[1], 32),
-			num(pr->swap_kb, b[2], 32), num(pr->vmas, b[3], 32),
-			fnum(pr->minflt_rate, 0, b[4], 32));
-	}
+	fprintf(f, "\nProcesses\n");
+	ms_text_head(f, ms_proc_fields);
+	for (int i = 0; i < p->n; i++)
+		ms_text_row(f, ms_proc_fields, &p->v[i]);
 }
 
 static int vma_row(void *f, const struct ms_vma *m)
 {
 	char b[3][32], path[4 * 4096 + 1];
 
-	fprintf(f, "%012llx %012llx %-4s %08llx %-7s %10llu %10llu %10s %10s %s\n",
+	fprintf(f,
+		"%012llx %012llx %-4s %08llx %-7s %10llu %10llu %10s %10s %s\n",
 		(unsigned long long)m->start, (unsigned long long)m->end,
 		m->perms, (unsigned long long)m->offset, esc(m->dev, b[0], 32),
 		(unsigned long long)m->inode,
@@ -238,9 +198,9 @@ static void psi(FILE *f, const char *name, const struct ms_psi_line *p)
 {
 	if (!p->valid)
 		return;
-	fprintf(f, "psi memory %s avg10=%.2f avg60=%.2f avg300=%.2f total=%llu\n",
-		name, p->avg10, p->avg60, p->avg300,
-		(unsigned long long)p->total);
+	fprintf(f, "psi memory %s", name);
+	ms_text_kv(f, ms_psi_fields, p);
+	fputc('\n', f);
 }
 
 static void reclaim(FILE *f, const struct ms_reclaim *r)
@@ -258,12 +218,9 @@ static void reclaim(FILE *f, const struct ms_reclaim *r)
 		fprintf(f, "vm.%s = %llu\n", r->sysctl.v[i].name,
 			(unsigned long long)r->sysctl.v[i].value);
 	for (int i = 0; i < r->nr_swaps; i++) {
-		char nm[4 * 128 + 1];
-
-		fprintf(f, "swap %s %s size=%s used=%s\n",
-			esc(r->swaps[i].name, nm, sizeof(nm)), r->swaps[i].type,
-			num(r->swaps[i].size_kb, b[0], 32),
-			num(r->swaps[i].used_kb, b[1], 32));
+		fprintf(f, "swap");
+		ms_text_kv(f, ms_swap_fields, &r->swaps[i]);
+		fputc('\n', f);
 	}
 	fprintf(f, "%-32s %16s %12s\n", "vmstat", "value", "per_s");
 	for (int i = 0; i < r->vmstat.n; i++)
@@ -274,23 +231,23 @@ static void reclaim(FILE *f, const struct ms_reclaim *r)
 
 static void numa(FILE *f, const struct ms_numa *n)
 {
-	char b[3][32], c[4 * 128 + 1];
+	char b[32];
 
-	fprintf(f, "\nNUMA balancing=%s\n", num(n->balancing, b[0], 32));
+	fprintf(f, "\nNUMA balancing=%s\n", num(n->balancing, b, 32));
 	for (int i = 0; i < n->n; i++) {
 		const struct ms_numa_node *nd = &n->nodes[i];
 
-		fprintf(f, "node %d cpus=%s total_kb=%s free_kb=%s distance=",
-			nd->node, esc(nd->cpus, c, sizeof(c)),
-			num(nd->mem_total_kb, b[1], 32),
-			num(nd->mem_free_kb, b[2], 32));
+		fprintf(f, "node");
+		ms_text_kv(f, ms_numa_node_fields, nd);
+		fprintf(f, " distance=");
 		for (int j = 0; j < nd->nr_distance; j++)
 			fprintf(f, "%s%d", j ? "," : "", nd->distance[j]);
 		fputc('\n', f);
 		for (int j = 0; j < nd->numastat.n; j++)
-			fprintf(f, "  %-16s %14llu %10s\n", nd->numastat.v[j].name,
+			fprintf(f, "  %-16s %14llu %10s\n",
+				nd->numastat.v[j].name,
 				(unsigned long long)nd->numastat.v[j].value,
-				fnum(nd->numastat.v[j].rate, 1, b[0], 32));
+				fnum(nd->numastat.v[j].rate, 1, b, 32));
 	}
 }
 

@@ -36,6 +36,18 @@ static inline const char *fnum(double v, int decimals, char *b, size_t n)
 	return b;
 }
 
+struct ms_field;
+
+/*
+ * A record's fields that have a th in their table (out/text_fields.c), by
+ * txo: the column headers, one row of columns, " key=value" each (no
+ * newline; th "": the value alone), or "  key value" lines.
+ */
+void ms_text_head(FILE *f, const struct ms_field *t);
+void ms_text_row(FILE *f, const struct ms_field *t, const void *rec);
+void ms_text_kv(FILE *f, const struct ms_field *t, const void *rec);
+void ms_text_list(FILE *f, const struct ms_field *t, const void *rec);
+
 /* The live event sections (bpf) and task delays (taskstats). */
 void ms_out_text_events(FILE *f, const struct ms_snapshot *s,
 			unsigned int sections);

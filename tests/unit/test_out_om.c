@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * OpenMetrics from the field tables (out/om.c): every family a core table
- * names has samples, and a family added by one table row is written.
+ * The outputs from the field tables: OpenMetrics (out/om.c), every family
+ * a core table names has samples; text (out/text_fields.c), every column
+ * or key a core table names is written; and one table row of its own adds
+ * a family, a column and a key.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -17,6 +19,8 @@
 #include "model/snapshot.h"
 #include "out/om.h"
 #include "out/openmetrics.h"
+#include "out/output.h"
+#include "out/text.h"
 
 /* Every field of t in rec set to a value that can be written. */
 static void fill(const struct ms_field *t, void *rec)
@@ -93,33 +97,51 @@ static void has_families(const char *out, const struct ms_field *t)
 	}
 }
 
+/* The records of a snapshot's core sections, every field filled. */
+struct recs {
+	struct ms_zone z;
+	struct ms_slab_cache c;
+	struct ms_proc p;
+	struct ms_swapdev sw;
+	struct ms_numa_node nd;
+};
+
+static void filled(struct ms_snapshot *s, struct recs *r)
+{
+	memset(r, 0, sizeof(*r));
+	ms_snapshot_init(s);
+	fill(ms_zone_fields, &r->z);
+	fill(ms_slab_cache_fields, &r->c);
+	fill(ms_proc_fields, &r->p);
+	fill(ms_swap_fields, &r->sw);
+	fill(ms_numa_node_fields, &r->nd);
+	fill(ms_psi_fields, &s->reclaim.psi_some);
+	fill(ms_slab_detail_fields, &s->slab_detail);
+	s->reclaim.psi_some.valid = true;
+	s->slab_detail.valid = true;
+	s->buddy.zones = &r->z;
+	s->buddy.nr_zones = 1;
+	s->slab.caches = &r->c;
+	s->slab.n = 1;
+	s->procs.v = &r->p;
+	s->procs.n = 1;
+	s->reclaim.swaps = &r->sw;
+	s->reclaim.nr_swaps = 1;
+	s->numa.nodes = &r->nd;
+	s->numa.n = 1;
+	s->have = MS_SEC_BIT(MS_SEC_BUDDY) | MS_SEC_BIT(MS_SEC_SLAB) |
+		  MS_SEC_BIT(MS_SEC_SLAB_DETAIL) | MS_SEC_BIT(MS_SEC_PROCS) |
+		  MS_SEC_BIT(MS_SEC_RECLAIM) | MS_SEC_BIT(MS_SEC_NUMA);
+}
+
 static void core_tables(void **state)
 {
-	struct ms_zone z = { 0 };
-	struct ms_slab_cache c = { 0 };
-	struct ms_swapdev sw = { 0 };
-	struct ms_numa_node nd = { 0 };
+	struct recs r;
 	struct ms_snapshot s;
 	char *out;
 
 	(void)state;
-	ms_snapshot_init(&s);
-	fill(ms_zone_fields, &z);
-	fill(ms_slab_cache_fields, &c);
-	fill(ms_swap_fields, &sw);
-	fill(ms_numa_node_fields, &nd);
-	fill(ms_psi_fields, &s.reclaim.psi_some);
-	s.reclaim.psi_some.valid = true;
-	s.buddy.zones = &z;
-	s.buddy.nr_zones = 1;
-	s.slab.caches = &c;
-	s.slab.n = 1;
-	s.reclaim.swaps = &sw;
-	s.reclaim.nr_swaps = 1;
-	s.numa.nodes = &nd;
-	s.numa.n = 1;
-	s.have = MS_SEC_BIT(MS_SEC_BUDDY) | MS_SEC_BIT(MS_SEC_SLAB) |
-		 MS_SEC_BIT(MS_SEC_RECLAIM) | MS_SEC_BIT(MS_SEC_NUMA);
+	filled(&s, &r);
 	out = om_of(&s, s.have);
 	has_families(out, ms_zone_fields);
 	has_families(out, ms_slab_cache_fields);
@@ -149,13 +171,14 @@ struct rec {
 };
 
 static const struct ms_field rec_fields[] = {
-	MS_FIELD(struct rec, name, MS_F_STR, "name", 0, NULL, NULL),
+	MS_FIELD(struct rec, name, MS_F_STR, "name", 0, NULL, NULL, .th = "dev",
+		 .tw = -4),
 	MS_FIELD(struct rec, used_kb, MS_F_U64, "used_kb", MS_FF_NA, "kB", NULL,
 		 .metric = "t_used_bytes", .help = "used"),
 	/* the new row: its family, after the others by its om_order */
 	MS_FIELD(struct rec, dummy, MS_F_U64, "dummy", MS_FF_NA, NULL, NULL,
 		 .metric = "t_dummy", .help = "a new field",
-		 .om = MS_OM_COUNTER, .om_order = 1),
+		 .om = MS_OM_COUNTER, .om_order = 1, .th = "new", .tw = 5),
 	MS_FIELD_VEC(struct rec, v, MS_F_DBLV, "v", nv, MS_FF_NA, "%", NULL,
 		     .metric = "t_v_ratio", .help = "a vector",
 		     .lkey = "order"),
@@ -203,11 +226,82 @@ static void one_row(void **state)
 	free(buf);
 }
 
+/* Each th of t in the text out: its column's header or its key=. */
+static void has_text(const char *out, const struct ms_field *t)
+{
+	const struct ms_field *fl[64];
+	int n = ms_fields_out(t, MS_FOUT_TEXT, fl, 64);
+	char want[64];
+
+	assert_true(n > 0);
+	for (int i = 0; i < n; i++) {
+		print_message("%s\n", fl[i]->th);
+		if (!fl[i]->th[0])
+			continue;
+		snprintf(want, sizeof(want), " %s=", fl[i]->th);
+		if (!strstr(out, want))
+			snprintf(want, sizeof(want), "%s ", fl[i]->th);
+		if (!strstr(out, want))
+			snprintf(want, sizeof(want), "%s\n", fl[i]->th);
+		assert_non_null(strstr(out, want));
+	}
+}
+
+static void core_text(void **state)
+{
+	struct recs r;
+	struct ms_snapshot s;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	(void)state;
+	filled(&s, &r);
+	f = open_memstream(&buf, &len);
+	assert_non_null(f);
+	assert_int_equal(ms_out_text(f, &s, s.have), 0);
+	fclose(f);
+	has_text(buf, ms_slab_cache_fields);
+	has_text(buf, ms_slab_detail_fields);
+	has_text(buf, ms_proc_fields);
+	has_text(buf, ms_psi_fields);
+	has_text(buf, ms_swap_fields);
+	has_text(buf, ms_numa_node_fields);
+	assert_non_null(strstr(buf, "\nswap x x size=2048 used=2048\n"));
+	assert_non_null(strstr(buf, " avg10=12.50 avg60=12.50"));
+	free(buf);
+}
+
+static void text_one_row(void **state)
+{
+	struct rec r = { "a", MS_NA, 5, { 0 }, 0 };
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	(void)state;
+	assert_non_null(f);
+	ms_text_head(f, rec_fields);
+	ms_text_row(f, rec_fields, &r);
+	ms_text_kv(f, rec_fields, &r);
+	fputc('\n', f);
+	ms_text_list(f, rec_fields, &r);
+	fclose(f);
+	assert_string_equal(buf, "dev    new\n"
+				 "a        5\n"
+				 " dev=a new=5\n"
+				 "  dev            a\n"
+				 "  new            5\n");
+	free(buf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(core_tables),
 		cmocka_unit_test(one_row),
+		cmocka_unit_test(core_text),
+		cmocka_unit_test(text_one_row),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
