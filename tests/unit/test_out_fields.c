@@ -21,6 +21,7 @@
 #include "out/openmetrics.h"
 #include "out/output.h"
 #include "out/text.h"
+#include "store/json.h"
 
 /* Every field of t in rec set to a value that can be written. */
 static void fill(const struct ms_field *t, void *rec)
@@ -295,13 +296,52 @@ static void text_one_row(void **state)
 	free(buf);
 }
 
+/* Each field of t in the JSON out, but those it leaves out. */
+static void has_keys(const char *out, const struct ms_field *t)
+{
+	const struct ms_field *fl[64];
+	int n = ms_fields_flat(t, fl, 64);
+	char want[64];
+
+	for (int i = 0; i < n; i++) {
+		if (fl[i]->flags & (MS_FF_NOJSON | MS_FF_EVENTS))
+			continue;
+		print_message("%s\n", fl[i]->key);
+		snprintf(want, sizeof(want), "\"%s\":", fl[i]->key);
+		assert_non_null(strstr(out, want));
+	}
+}
+
+static void core_json(void **state)
+{
+	struct recs r;
+	struct ms_snapshot s;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	(void)state;
+	filled(&s, &r);
+	f = open_memstream(&buf, &len);
+	assert_non_null(f);
+	assert_int_equal(ms_out_json(f, &s, s.have), 0);
+	fclose(f);
+	has_keys(buf, ms_zone_fields);
+	has_keys(buf, ms_slab_cache_fields);
+	has_keys(buf, ms_slab_detail_fields);
+	has_keys(buf, ms_proc_fields);
+	has_keys(buf, ms_psi_fields);
+	has_keys(buf, ms_swap_fields);
+	has_keys(buf, ms_numa_node_fields);
+	free(buf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(core_tables),
-		cmocka_unit_test(one_row),
-		cmocka_unit_test(core_text),
-		cmocka_unit_test(text_one_row),
+		cmocka_unit_test(core_tables), cmocka_unit_test(one_row),
+		cmocka_unit_test(core_text),   cmocka_unit_test(text_one_row),
+		cmocka_unit_test(core_json),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
