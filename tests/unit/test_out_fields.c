@@ -135,6 +135,24 @@ static void filled(struct ms_snapshot *s, struct recs *r)
 		  MS_SEC_BIT(MS_SEC_RECLAIM) | MS_SEC_BIT(MS_SEC_NUMA);
 }
 
+/* What an output writes of the filled snapshot, malloc'd. */
+static char *written(int (*out)(FILE *, const struct ms_snapshot *,
+				unsigned int))
+{
+	struct recs r;
+	struct ms_snapshot s;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	filled(&s, &r);
+	f = open_memstream(&buf, &len);
+	assert_non_null(f);
+	assert_int_equal(out(f, &s, s.have), 0);
+	fclose(f);
+	return buf;
+}
+
 static void core_tables(void **state)
 {
 	struct recs r;
@@ -250,18 +268,9 @@ static void has_text(const char *out, const struct ms_field *t)
 
 static void core_text(void **state)
 {
-	struct recs r;
-	struct ms_snapshot s;
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f;
+	char *buf = written(ms_out_text);
 
 	(void)state;
-	filled(&s, &r);
-	f = open_memstream(&buf, &len);
-	assert_non_null(f);
-	assert_int_equal(ms_out_text(f, &s, s.have), 0);
-	fclose(f);
 	has_text(buf, ms_slab_cache_fields);
 	has_text(buf, ms_slab_detail_fields);
 	has_text(buf, ms_proc_fields);
@@ -314,18 +323,9 @@ static void has_keys(const char *out, const struct ms_field *t)
 
 static void core_json(void **state)
 {
-	struct recs r;
-	struct ms_snapshot s;
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f;
+	char *buf = written(ms_out_json);
 
 	(void)state;
-	filled(&s, &r);
-	f = open_memstream(&buf, &len);
-	assert_non_null(f);
-	assert_int_equal(ms_out_json(f, &s, s.have), 0);
-	fclose(f);
 	has_keys(buf, ms_zone_fields);
 	has_keys(buf, ms_slab_cache_fields);
 	has_keys(buf, ms_slab_detail_fields);
