@@ -153,6 +153,33 @@ static inline int tt_teardown(void **state)
 	return 0;
 }
 
+/* Every line of a scrolled page: draw, then page down until the end. */
+static inline bool tt_page_has(struct ms_view *v, WINDOW *w, const char *text)
+{
+	v->cls->on_key(v, KEY_HOME);
+	for (int i = 0; i < 100; i++) {
+		tt_draw(v, w);
+		if (tt_find_row(w, text))
+			return true;
+		v->cls->on_key(v, KEY_NPAGE);
+	}
+	return false;
+}
+
+static inline void tt_assert_page(struct ms_view *v, WINDOW *w,
+				  const char *text)
+{
+	if (!tt_page_has(v, w, text)) {
+		v->cls->on_key(v, KEY_HOME);
+		for (int i = 0; i < 10; i++) {
+			tt_draw(v, w);
+			tt_dump(w);
+			v->cls->on_key(v, KEY_NPAGE);
+		}
+		fail_msg("no line of the page holds \"%s\"", text);
+	}
+}
+
 /*
  * Run the group on an xterm screen over /dev/null in C.UTF-8, with the
  * default theme's colours when color.
