@@ -301,10 +301,16 @@ deps-shots:
 fixtures:
 	sh tests/fixtures/capture.sh tests/fixtures/local
 
+# Every C file the project keeps is in kernel style (.clang-format): the
+# product, the module, the BPF programs and the tests; vmlinux.h is
+# generated. `make format` mends, `make format-check` (in make check) says.
+C_FILES = $(filter-out probes/bpf/vmlinux.h,$(shell git ls-files '*.c' '*.h' \
+	  2>/dev/null || find . -name '*.[ch]' -not -path './build/*'))
+.PHONY: format-check
 format:
-	clang-format -i $(LIB_SRC) $(TUI_SRC) app/main.c $(TEST_SRC) \
-		$(wildcard model/*.h store/*.h out/*.h app/*.h probes/*.h \
-		probes/*/*.h tui/*.h tui/tabs/*/*.h)
+	clang-format -i $(C_FILES)
+format-check:
+	@clang-format --dry-run --Werror $(C_FILES)
 
 clean:
 	rm -rf build

@@ -19,9 +19,10 @@ lab="qemu-system-x86 linux-image-amd64 linux-headers-amd64 busybox-static
 # ncurses-term: terminfo for xterm-16color (theme tests: 8/16/256 colours);
 # promtool (prometheus, about 95 MB installed) and the OpenMetrics parser
 # of python3-prometheus-client check --format openmetrics/prometheus;
-# zstd (zstdcat) and strace: tests/cli/test_record.sh
+# zstd (zstdcat) and strace: tests/cli/test_record.sh; clang-format:
+# tests/cli/test_format.sh (every C file in kernel style)
 check="$run libcmocka-dev tmux procps jq ncurses-term prometheus
-       python3-prometheus-client zstd strace $lab"
+       python3-prometheus-client zstd strace clang-format $lab"
 
 # make screenshots (`deps.sh shots`) and its check in make check: tmux,
 # and scripts/ansi2png.py's Pillow and font
