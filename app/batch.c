@@ -19,8 +19,7 @@ static const struct {
 	const char *name;
 	unsigned int sections;
 } tabs[] = {
-	{ "buddy",
-	  MS_SEC_BIT(MS_SEC_BUDDY) | MS_SEC_BIT(MS_SEC_BUDDY_EVENTS) },
+	{ "buddy", MS_SEC_BIT(MS_SEC_BUDDY) | MS_SEC_BIT(MS_SEC_BUDDY_EVENTS) },
 	{ "slab", MS_SEC_BIT(MS_SEC_SLAB) | MS_SEC_BIT(MS_SEC_SLAB_EVENTS) },
 	{ "vma", MS_SEC_BIT(MS_SEC_PROCS) | MS_SEC_BIT(MS_SEC_FAULT_EVENTS) },
 	{ "reclaim", MS_SEC_BIT(MS_SEC_RECLAIM) |
@@ -79,10 +78,10 @@ static void request_for(struct ms_request *req, const struct ms_opts *o)
 	req->delayacct = o->delayacct;
 	/* metrics have no per-process series: do not read every process */
 	if (o->format == MS_FMT_OPENMETRICS || o->format == MS_FMT_PROMETHEUS)
-		req->sections &= ~(MS_SEC_BIT(MS_SEC_PROCS) |
-				   MS_SEC_BIT(MS_SEC_VMAS) |
-				   MS_SEC_BIT(MS_SEC_MAPLE) |
-				   MS_SEC_BIT(MS_SEC_SLAB_DETAIL));
+		req->sections &=
+			~(MS_SEC_BIT(MS_SEC_PROCS) | MS_SEC_BIT(MS_SEC_VMAS) |
+			  MS_SEC_BIT(MS_SEC_MAPLE) |
+			  MS_SEC_BIT(MS_SEC_SLAB_DETAIL));
 	if (o->slab_cache)
 		snprintf(req->slab_cache, sizeof(req->slab_cache), "%s",
 			 o->slab_cache);
@@ -145,8 +144,7 @@ static void sleep_s(double s)
 static int print(const struct ms_snapshot *s, unsigned int sections,
 		 const struct ms_opts *o)
 {
-	struct ms_om_opts om = { .openmetrics =
-					 o->format == MS_FMT_OPENMETRICS,
+	struct ms_om_opts om = { .openmetrics = o->format == MS_FMT_OPENMETRICS,
 				 .top = o->top };
 
 	switch (o->format) {
@@ -219,8 +217,10 @@ int ms_batch_run(struct ms_session *ss, const struct ms_opts *o)
 
 			err = e == EPIPE ? -EPIPE : -EIO;
 			if (e != EPIPE)
-				fprintf(stderr, "memscope: cannot write the "
-						"output: %s\n", strerror(e));
+				fprintf(stderr,
+					"memscope: cannot write the "
+					"output: %s\n",
+					strerror(e));
 			break;
 		}
 	}
@@ -243,14 +243,14 @@ int ms_capture_run(struct ms_session *ss, const struct ms_opts *o)
 	ms_snapshot_init(&s);
 	ms_snapshot_init(&one);
 	ms_manager_sample_every(ss->m);
-	req.sections &= ~(MS_SEC_BIT(MS_SEC_VMAS) |
-			  MS_SEC_BIT(MS_SEC_SLAB_DETAIL));
+	req.sections &=
+		~(MS_SEC_BIT(MS_SEC_VMAS) | MS_SEC_BIT(MS_SEC_SLAB_DETAIL));
 	ms_session_sample(ss, &req, &s, NULL);
 
 	/* one sample per drill-down, so a captured tree can be explored */
 	for (int i = 0; i < s.slab.n; i++) {
-		struct ms_request r = { .sections =
-						MS_SEC_BIT(MS_SEC_SLAB_DETAIL) };
+		struct ms_request r = { .sections = MS_SEC_BIT(
+						MS_SEC_SLAB_DETAIL) };
 
 		snprintf(r.slab_cache, sizeof(r.slab_cache), "%s",
 			 s.slab.caches[i].name);

@@ -25,10 +25,10 @@ int ms_ini_parse(struct ms_ini *ini, ini_handler handler, void *user);
 /* What a config file sets; unset values are "" / NAN / -1. */
 struct ms_config {
 	char theme[256];
-	double delay;		/* seconds between samples */
-	char tab[16];		/* buddy|slab|vma|reclaim|numa */
-	int ascii;		/* 0, 1, or -1 */
-	int mouse;		/* 0, 1, or -1 */
+	double delay; /* seconds between samples */
+	char tab[16]; /* buddy|slab|vma|reclaim|numa */
+	int ascii; /* 0, 1, or -1 */
+	int mouse; /* 0, 1, or -1 */
 };
 
 /*

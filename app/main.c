@@ -118,9 +118,22 @@ static int parse_num(const char *s, double lo, double hi, double *v)
 	return 0;
 }
 
-enum { OPT_TAB = 256, OPT_JSON, OPT_ROOT, OPT_CAPTURE, OPT_THEME, OPT_ASCII,
-       OPT_CACHE, OPT_ALLOC_PROBE, OPT_SLAB_BENCH, OPT_DELAYACCT,
-       OPT_NO_MOUSE, OPT_NO_CONFIG, OPT_RECORD, OPT_REPLAY };
+enum {
+	OPT_TAB = 256,
+	OPT_JSON,
+	OPT_ROOT,
+	OPT_CAPTURE,
+	OPT_THEME,
+	OPT_ASCII,
+	OPT_CACHE,
+	OPT_ALLOC_PROBE,
+	OPT_SLAB_BENCH,
+	OPT_DELAYACCT,
+	OPT_NO_MOUSE,
+	OPT_NO_CONFIG,
+	OPT_RECORD,
+	OPT_REPLAY
+};
 enum { OPT_FORMAT = 512, OPT_TOP };
 
 static const struct option longopts[] = {
@@ -155,8 +168,8 @@ static int parse_bench(const char *s, struct ms_opts *o)
 	unsigned int size, count;
 	char end;
 
-	if (sscanf(s, "%u,%u%c", &size, &count, &end) != 2 || !size ||
-	    !count || size > 1u << 30 || count > 1u << 30)
+	if (sscanf(s, "%u,%u%c", &size, &count, &end) != 2 || !size || !count ||
+	    size > 1u << 30 || count > 1u << 30)
 		return -EINVAL;
 	o->bench_size = size;
 	o->bench_count = count;
@@ -166,7 +179,8 @@ static int parse_bench(const char *s, struct ms_opts *o)
 static int parse_format(const char *s, struct ms_opts *o)
 {
 	static const char *const names[] = {
-		[MS_FMT_TEXT] = "text", [MS_FMT_JSON] = "json",
+		[MS_FMT_TEXT] = "text",
+		[MS_FMT_JSON] = "json",
 		[MS_FMT_OPENMETRICS] = "openmetrics",
 		[MS_FMT_PROMETHEUS] = "prometheus",
 	};
@@ -188,9 +202,12 @@ static int parse_args(int argc, char **argv, struct ms_opts *o)
 	double v;
 	int c;
 
-	while ((c = getopt_long(argc, argv, "bn:d:p:hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "bn:d:p:hV", longopts, NULL)) !=
+	       -1) {
 		switch (c) {
-		case 'b': o->batch = true; break;
+		case 'b':
+			o->batch = true;
+			break;
 		case 'n':
 			if (parse_num(optarg, 1, 1e9, &v))
 				goto bad;
@@ -206,8 +223,12 @@ static int parse_args(int argc, char **argv, struct ms_opts *o)
 				goto bad;
 			o->pid = (int)v;
 			break;
-		case OPT_TAB: o->tab = optarg; break;
-		case OPT_CACHE: o->slab_cache = optarg; break;
+		case OPT_TAB:
+			o->tab = optarg;
+			break;
+		case OPT_CACHE:
+			o->slab_cache = optarg;
+			break;
 		case OPT_JSON:
 			o->json = true;
 			o->format = MS_FMT_JSON;
@@ -222,12 +243,23 @@ static int parse_args(int argc, char **argv, struct ms_opts *o)
 				goto bad_long;
 			o->top = (int)v;
 			break;
-		case OPT_ROOT: o->root = optarg; break;
-		case OPT_CAPTURE: o->capture = optarg; break;
-		case OPT_THEME: o->theme = optarg; break;
-		case OPT_ASCII: o->ascii = true; break;
-		case OPT_NO_MOUSE: o->no_mouse = true; break;
-		case OPT_NO_CONFIG: break; /* seen by load_config() */
+		case OPT_ROOT:
+			o->root = optarg;
+			break;
+		case OPT_CAPTURE:
+			o->capture = optarg;
+			break;
+		case OPT_THEME:
+			o->theme = optarg;
+			break;
+		case OPT_ASCII:
+			o->ascii = true;
+			break;
+		case OPT_NO_MOUSE:
+			o->no_mouse = true;
+			break;
+		case OPT_NO_CONFIG:
+			break; /* seen by load_config() */
 		case OPT_ALLOC_PROBE:
 			if (parse_num(optarg, 0, MS_MAX_ORDER - 1, &v) ||
 			    v != (int)v)
@@ -238,11 +270,21 @@ static int parse_args(int argc, char **argv, struct ms_opts *o)
 			if (parse_bench(optarg, o))
 				goto bad;
 			break;
-		case OPT_DELAYACCT: o->delayacct = true; break;
-		case OPT_RECORD: o->record = optarg; break;
-		case OPT_REPLAY: o->replay = optarg; break;
-		case 'h': usage(stdout); return 1;
-		case 'V': version(); return 1;
+		case OPT_DELAYACCT:
+			o->delayacct = true;
+			break;
+		case OPT_RECORD:
+			o->record = optarg;
+			break;
+		case OPT_REPLAY:
+			o->replay = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return 1;
+		case 'V':
+			version();
+			return 1;
 		default:
 			usage(stderr);
 			return -EINVAL;
@@ -348,8 +390,7 @@ static int start_recording(struct ms_session *s, const struct ms_opts *o)
 		fprintf(stderr, "memscope: --record goes without --capture\n");
 		return -EINVAL;
 	}
-	err = ms_record_open(&s->rec, o->record, o->interval, why,
-			     sizeof(why));
+	err = ms_record_open(&s->rec, o->record, o->interval, why, sizeof(why));
 	if (err)
 		fprintf(stderr, "memscope: cannot record into %s: %s\n",
 			o->record, why);
@@ -377,7 +418,8 @@ int main(int argc, char **argv)
 	mallopt(M_TRIM_THRESHOLD, 128 * 1024);
 	if (argc > 1 && !strcmp(argv[1], "experiment"))
 		return ms_exp_main(argc - 1, argv + 1);
-	o = (struct ms_opts){ .interval = 1.0, .alloc_probe = -1,
+	o = (struct ms_opts){ .interval = 1.0,
+			      .alloc_probe = -1,
 			      .top = MS_OM_TOP_DEFAULT };
 	load_config(argc, argv, &o);
 	err = parse_args(argc, argv, &o);

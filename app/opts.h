@@ -6,28 +6,32 @@
 #include <stdbool.h>
 
 /* --format of batch output */
-enum ms_format { MS_FMT_TEXT, MS_FMT_JSON, MS_FMT_OPENMETRICS,
-		 MS_FMT_PROMETHEUS };
+enum ms_format {
+	MS_FMT_TEXT,
+	MS_FMT_JSON,
+	MS_FMT_OPENMETRICS,
+	MS_FMT_PROMETHEUS
+};
 
 struct ms_opts {
-	bool batch, json, ascii, no_color;	/* json: format == JSON */
-	enum ms_format format;	/* --format, --json */
-	int top;		/* --top: slab caches with series of their own */
-	int count;		/* -n: samples in batch mode, 0 = forever */
-	double interval;	/* -d: seconds between samples */
-	const char *tab;	/* --tab: buddy|slab|vma|reclaim|numa|all */
-	int pid;		/* --pid */
-	const char *slab_cache;	/* --cache: slab drill-down in batch */
-	const char *root;	/* --root DIR, NULL for the live system */
-	const char *capture;	/* --capture DIR */
-	const char *theme;	/* --theme NAME|PATH */
-	int alloc_probe;	/* --alloc-probe: highest order, -1 none */
-	unsigned int bench_size, bench_count;	/* --slab-bench, 0 none */
-	bool delayacct;		/* --delayacct: turn task_delayacct on */
-	bool no_mouse;		/* --no-mouse, or mouse = no in the config */
-	const char *config_err;	/* why the config file was not used */
-	const char *record;	/* --record FILE */
-	const char *replay;	/* --replay FILE */
+	bool batch, json, ascii, no_color; /* json: format == JSON */
+	enum ms_format format; /* --format, --json */
+	int top; /* --top: slab caches with series of their own */
+	int count; /* -n: samples in batch mode, 0 = forever */
+	double interval; /* -d: seconds between samples */
+	const char *tab; /* --tab: buddy|slab|vma|reclaim|numa|all */
+	int pid; /* --pid */
+	const char *slab_cache; /* --cache: slab drill-down in batch */
+	const char *root; /* --root DIR, NULL for the live system */
+	const char *capture; /* --capture DIR */
+	const char *theme; /* --theme NAME|PATH */
+	int alloc_probe; /* --alloc-probe: highest order, -1 none */
+	unsigned int bench_size, bench_count; /* --slab-bench, 0 none */
+	bool delayacct; /* --delayacct: turn task_delayacct on */
+	bool no_mouse; /* --no-mouse, or mouse = no in the config */
+	const char *config_err; /* why the config file was not used */
+	const char *record; /* --record FILE */
+	const char *replay; /* --replay FILE */
 };
 
 #endif

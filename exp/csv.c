@@ -23,7 +23,7 @@ int ms_csv_start(struct ms_csv *c, FILE *f, const char *const *cols, int n)
 static void sep(struct ms_csv *c)
 {
 	if (c->col >= c->ncols && !c->err)
-		c->err = -EINVAL;	/* more fields than the header */
+		c->err = -EINVAL; /* more fields than the header */
 	if (c->col++)
 		fputc(',', c->f);
 }

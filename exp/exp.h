@@ -20,10 +20,10 @@ int ms_exp_main(int argc, char **argv);
 
 struct ms_exp_opts {
 	const char *name;
-	const char *out;	/* result directory */
-	const char *scan_dir;	/* mglru: where the scanned file lives */
-	bool quick;		/* the short run of make check */
-	bool force;		/* --i-know-this-stresses-memory */
+	const char *out; /* result directory */
+	const char *scan_dir; /* mglru: where the scanned file lives */
+	bool quick; /* the short run of make check */
+	bool force; /* --i-know-this-stresses-memory */
 };
 
 struct ms_exp {
@@ -31,10 +31,10 @@ struct ms_exp {
 	struct ms_root root;
 	struct ms_manager m;
 	struct ms_snapshot snap;
-	char dir[1024];		/* o->out, created */
-	FILE *report;		/* DIR/report.md */
-	FILE *plot;		/* DIR/plot.gp */
-	int step, steps;	/* progress */
+	char dir[1024]; /* o->out, created */
+	FILE *report; /* DIR/report.md */
+	FILE *plot; /* DIR/plot.gp */
+	int step, steps; /* progress */
 	bool tty;
 };
 
@@ -72,8 +72,7 @@ void ms_exp_report_head(struct ms_exp *e, const char *title);
  * time; restored in reverse order by ms_restore_all(), which atexit() and
  * the SIGINT/SIGTERM/SIGHUP handlers call. -errno.
  */
-int ms_restore_set(const struct ms_root *r, const char *rel,
-		   const char *value);
+int ms_restore_set(const struct ms_root *r, const char *rel, const char *value);
 /* Write value now and undo_value at the end (cgroup.subtree_control). */
 int ms_restore_write(const struct ms_root *r, const char *rel,
 		     const char *value, const char *undo_value);
@@ -98,7 +97,7 @@ int ms_write_file(const struct ms_root *r, const char *rel, const char *s);
 struct ms_csv {
 	FILE *f;
 	int ncols, col;
-	int err;		/* first error: -EINVAL for a wrong row */
+	int err; /* first error: -EINVAL for a wrong row */
 };
 
 int ms_csv_start(struct ms_csv *c, FILE *f, const char *const *cols, int n);
@@ -123,7 +122,7 @@ const char *ms_md_num(char *buf, size_t len, double v, int decimals);
 struct ms_spread {
 	int n;
 	double min, max, mean, median, sd;
-	double rel;		/* (max - min) / median, NAN when median 0 */
+	double rel; /* (max - min) / median, NAN when median 0 */
 };
 
 /* Nearest-rank percentile as memscope.ko computes it; sorts v. NAN if n=0. */
@@ -146,17 +145,17 @@ int ms_trend(const double *v, size_t n);
  */
 struct ms_worker {
 	int pid;
-	int cmd, res;		/* pipes to and from the child */
+	int cmd, res; /* pipes to and from the child */
 };
 
 enum ms_frag_op { MS_FRAG_FILL, MS_FRAG_PUNCH, MS_FRAG_TAKE, MS_FRAG_UNPIN };
 
 struct ms_frag_reply {
-	long err;		/* 0 or -errno */
-	long held_mb;		/* 4 KiB pages held */
-	long pins;		/* mlocked pages */
-	long huge_mb;		/* AnonHugePages, -1 unknown */
-	long pfns;		/* 1: pins placed by page frame (pagemap) */
+	long err; /* 0 or -errno */
+	long held_mb; /* 4 KiB pages held */
+	long pins; /* mlocked pages */
+	long huge_mb; /* AnonHugePages, -1 unknown */
+	long pfns; /* 1: pins placed by page frame (pagemap) */
 };
 
 int ms_frag_start(struct ms_worker *w);
@@ -172,17 +171,17 @@ enum ms_load_kind { MS_LOAD_SCAN, MS_LOAD_ANON, MS_LOAD_PROBE };
 
 /* Shared with the child: progress and the probe's pass latencies. */
 struct ms_load_stats {
-	volatile uint64_t bytes;	/* read (scan) or written (anon) */
-	volatile uint32_t n;		/* probe passes recorded */
+	volatile uint64_t bytes; /* read (scan) or written (anon) */
+	volatile uint32_t n; /* probe passes recorded */
 	volatile float us[MS_LOAD_MAX_LAT];
 };
 
 struct ms_load {
 	enum ms_load_kind kind;
-	const char *cgroup;	/* below the root: "sys/fs/cgroup/x" */
-	const char *file;	/* scan: the big file; probe: the hot file */
-	unsigned int mb;	/* anon: the mapping; probe: hot anon MiB */
-	struct ms_load_stats *stats;	/* from ms_load_stats_new() */
+	const char *cgroup; /* below the root: "sys/fs/cgroup/x" */
+	const char *file; /* scan: the big file; probe: the hot file */
+	unsigned int mb; /* anon: the mapping; probe: hot anon MiB */
+	struct ms_load_stats *stats; /* from ms_load_stats_new() */
 };
 
 int ms_load_start(struct ms_worker *w, const struct ms_root *r,

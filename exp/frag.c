@@ -18,10 +18,12 @@
 #define MIN_FREE "proc/sys/vm/min_free_kbytes"
 
 static const char *const counters[] = {
-	"pgscan_kswapd", "pgsteal_kswapd", "pgscan_direct",
-	"allocstall_normal", "allocstall_dma32", "compact_stall",
-	"compact_success", "compact_fail", "compact_migrate_scanned",
-	"compact_free_scanned", "compact_daemon_wake", "pageoutrun",
+	"pgscan_kswapd",	   "pgsteal_kswapd",
+	"pgscan_direct",	   "allocstall_normal",
+	"allocstall_dma32",	   "compact_stall",
+	"compact_success",	   "compact_fail",
+	"compact_migrate_scanned", "compact_free_scanned",
+	"compact_daemon_wake",	   "pageoutrun",
 };
 _Static_assert(sizeof(counters) / sizeof(counters[0]) == NR_COUNTERS,
 	       "frag.h's NR_COUNTERS is the number of counters");
@@ -43,7 +45,8 @@ static int sample(struct frag *f)
 			    MS_SEC_BIT(MS_SEC_BUDDY) |
 			    MS_SEC_BIT(MS_SEC_RECLAIM) |
 			    MS_SEC_BIT(MS_SEC_ALLOC_PROBE),
-		.alloc_probe = { .node = -1, .max_order = -1,
+		.alloc_probe = { .node = -1,
+				 .max_order = -1,
 				 .count = f->p.probe_count },
 	};
 
@@ -97,10 +100,10 @@ static void record_probe(struct frag *f, struct point *pt, int step)
 		ms_csv_int(&f->pcsv, r->attempts);
 		ms_csv_int(&f->pcsv, r->ok);
 		ms_csv_dbl(&f->pcsv, pt->ok_pct[o], 1);
-		ms_csv_dbl(&f->pcsv, ms_have(r->mean_ns) ? r->mean_ns / 1e3 :
-							   NAN, 1);
-		ms_csv_dbl(&f->pcsv, ms_have(r->max_ns) ? r->max_ns / 1e3 :
-							  NAN, 1);
+		ms_csv_dbl(&f->pcsv,
+			   ms_have(r->mean_ns) ? r->mean_ns / 1e3 : NAN, 1);
+		ms_csv_dbl(&f->pcsv, ms_have(r->max_ns) ? r->max_ns / 1e3 : NAN,
+			   1);
 		ms_csv_end(&f->pcsv);
 	}
 }
@@ -183,18 +186,19 @@ static int record(struct frag *f, const char *phase)
 static int open_csvs(struct frag *f)
 {
 	static const char *const zcols[] = {
-		"step", "phase", "node", "zone", "free_pages", "largest_order",
+		"step",	      "phase",	    "node",
+		"zone",	      "free_pages", "largest_order",
 		"frag_index", "unusable_9", "extfrag_9",
 	};
 	static const char *const pcols[] = {
-		"step", "phase", "order", "attempts", "ok", "success_pct",
-		"mean_us", "max_us",
+		"step", "phase",       "order",	  "attempts",
+		"ok",	"success_pct", "mean_us", "max_us",
 	};
 	const char *vcols[2 + NR_COUNTERS] = { "step", "phase" };
 	const char *bcols[4 + MS_MAX_ORDER] = { "step", "phase", "node",
 						"zone" };
 	static const char *const on[MS_MAX_ORDER] = {
-		"o0", "o1", "o2", "o3", "o4", "o5", "o6", "o7",
+		"o0", "o1", "o2",  "o3",  "o4",	 "o5",	"o6",  "o7",
 		"o8", "o9", "o10", "o11", "o12", "o13", "o14", "o15",
 	};
 
@@ -247,8 +251,9 @@ static void plan(struct frag *f)
 	f->p.take_steps = f->e->o->quick ? 2 : 4;
 	f->p.probe_count = f->e->o->quick ? 2 : 4;
 	f->p.pb_order = b->pageblock_order > 0 &&
-				b->pageblock_order < f->nr_orders ?
-			b->pageblock_order : PROBE_ORDER;
+					b->pageblock_order < f->nr_orders ?
+				b->pageblock_order :
+				PROBE_ORDER;
 	f->p.high_mb = mb_of_pages(high);
 	margin = mb_of_pages(2 * gap);
 	f->p.reserve_mb = f->p.high_mb + (margin < 16 ? 16 : margin);
@@ -274,7 +279,7 @@ static int command(struct frag *f, enum ms_frag_op op, unsigned int mb,
 	int err = ms_frag_cmd(f->wk, op, mb, arg, &f->w);
 
 	if (ms_exp_stopped())
-		return -EINTR;	/* the stop killed the fragmenter */
+		return -EINTR; /* the stop killed the fragmenter */
 	if (err)
 		ms_exp_say(f->e, "the fragmenter failed: %s", strerror(-err));
 	return err;
@@ -290,13 +295,14 @@ static int fill(struct frag *f)
 		unsigned int left = MAX_MAPPED_MB - f->mapped_mb, mb;
 
 		if (!isfinite(room) || room < 8 || !left)
-			break;	/* at the floor or the mapping limit */
+			break; /* at the floor or the mapping limit */
 		mb = room < f->p.fill_mb ? (unsigned int)room : f->p.fill_mb;
 		mb = mb < left ? mb : left;
 		f->mapped_mb += mb;
-		ms_exp_step(f->e, "fill: map and touch %u MiB of 4 KiB pages "
-				  "(MemFree %.0f MiB, floor %u MiB, step %u MiB "
-				  "at most)",
+		ms_exp_step(f->e,
+			    "fill: map and touch %u MiB of 4 KiB pages "
+			    "(MemFree %.0f MiB, floor %u MiB, step %u MiB "
+			    "at most)",
 			    mb, free_now(f), f->p.reserve_mb, f->p.fill_mb);
 		if ((err = command(f, MS_FRAG_FILL, mb, 0)) ||
 		    (err = record(f, "fill")))
@@ -304,8 +310,9 @@ static int fill(struct frag *f)
 		if (reclaim_scanned(f) > RECLAIM_STOP_PAGES) {
 			f->stopped = "reclaim scanned more than 2048 pages in "
 				     "a step";
-			ms_exp_say(f->e, "reclaim woke (%.0f pages scanned): "
-					 "no more filling",
+			ms_exp_say(f->e,
+				   "reclaim woke (%.0f pages scanned): "
+				   "no more filling",
 				   reclaim_scanned(f));
 			break;
 		}
@@ -317,15 +324,17 @@ static int punch(struct frag *f)
 {
 	int err;
 
-	ms_exp_step(f->e, "punch: free every other page of the %ld MiB held, "
-			  "mlock 1 kept page in every pageblock (order %d)",
+	ms_exp_step(f->e,
+		    "punch: free every other page of the %ld MiB held, "
+		    "mlock 1 kept page in every pageblock (order %d)",
 		    f->w.held_mb, f->p.pb_order);
 	if ((err = command(f, MS_FRAG_PUNCH, 0, (unsigned int)f->p.pb_order)))
 		return err;
 	f->pfns = f->w.pfns;
 	if (!f->pfns)
-		ms_exp_say(f->e, "no page frame numbers in pagemap: pinned "
-				 "1 kept page in %u instead",
+		ms_exp_say(f->e,
+			   "no page frame numbers in pagemap: pinned "
+			   "1 kept page in %u instead",
 			   1u << (f->p.pb_order - 1));
 	return record(f, "punch");
 }
@@ -364,11 +373,12 @@ static int take(struct frag *f)
 		}
 		before = large;
 		mb = (large + (unsigned int)left - 1) / (unsigned int)left;
-		mb = (mb + 1) & ~1u;	/* whole huge pages */
+		mb = (mb + 1) & ~1u; /* whole huge pages */
 		if (!mb)
 			break;
-		ms_exp_step(f->e, "take: map %u MiB of huge pages (THP) of "
-				  "the %u MiB free in blocks of order >= %d",
+		ms_exp_step(f->e,
+			    "take: map %u MiB of huge pages (THP) of "
+			    "the %u MiB free in blocks of order >= %d",
 			    mb, large, f->p.pb_order);
 		if ((err = command(f, MS_FRAG_TAKE, mb, 0)) ||
 		    (err = record(f, "take")))
@@ -381,8 +391,9 @@ static int compact(struct frag *f)
 {
 	int err;
 
-	ms_exp_step(f->e, "compact: write 1 to /proc/sys/vm/compact_memory "
-			  "(fragmenter holding %ld MiB, %ld pages mlocked)",
+	ms_exp_step(f->e,
+		    "compact: write 1 to /proc/sys/vm/compact_memory "
+		    "(fragmenter holding %ld MiB, %ld pages mlocked)",
 		    f->w.held_mb, f->w.pins);
 	err = ms_write_file(&f->e->root, "proc/sys/vm/compact_memory", "1");
 	if (err) {
@@ -396,8 +407,9 @@ static int unpin(struct frag *f)
 {
 	int err;
 
-	ms_exp_step(f->e, "unpin: free the %ld mlocked pages (one per "
-			  "pageblock), then compact again",
+	ms_exp_step(f->e,
+		    "unpin: free the %ld mlocked pages (one per "
+		    "pageblock), then compact again",
 		    f->w.pins);
 	if ((err = command(f, MS_FRAG_UNPIN, 0, 0)))
 		return err;
@@ -484,8 +496,9 @@ static int setup(struct frag *f)
 		return err;
 	err = ms_restore_set(&f->e->root, PCP_FRACTION, "1000000");
 	if (err == -ENOENT)
-		ms_exp_say(f->e, "no %s: freed pages may wait on per-CPU "
-				 "lists, out of buddyinfo",
+		ms_exp_say(f->e,
+			   "no %s: freed pages may wait on per-CPU "
+			   "lists, out of buddyinfo",
 			   PCP_FRACTION);
 	else if (err)
 		return err;
@@ -520,9 +533,10 @@ static int frag_run(struct ms_exp *e)
 	/* the watermarks as the run's settings left them */
 	plan(&f);
 	e->steps = f.p.fill_steps + f.p.take_steps + 6;
-	ms_exp_step(e, "baseline: buddy state, allocation probe orders "
-		       "0..%d x %d; then fill to MemFree %u MiB, punch, take, "
-		       "compact, unpin",
+	ms_exp_step(e,
+		    "baseline: buddy state, allocation probe orders "
+		    "0..%d x %d; then fill to MemFree %u MiB, punch, take, "
+		    "compact, unpin",
 		    f.nr_orders - 1, f.p.probe_count, f.p.reserve_mb);
 	if ((err = record(&f, "baseline")))
 		goto out;

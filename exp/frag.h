@@ -24,13 +24,13 @@
 #define NR_COUNTERS 12
 
 struct params {
-	int fill_steps;		/* filling steps at most */
-	unsigned int fill_mb;	/* the most one filling step maps */
-	unsigned int high_mb;	/* the zones' high watermarks */
-	unsigned int reserve_mb;	/* filling stops with MemFree here */
-	int take_steps;		/* huge-page steps */
-	int pb_order;		/* pageblock order: one pin per block */
-	int probe_count;	/* allocation probe attempts per order */
+	int fill_steps; /* filling steps at most */
+	unsigned int fill_mb; /* the most one filling step maps */
+	unsigned int high_mb; /* the zones' high watermarks */
+	unsigned int reserve_mb; /* filling stops with MemFree here */
+	int take_steps; /* huge-page steps */
+	int pb_order; /* pageblock order: one pin per block */
+	int probe_count; /* allocation probe attempts per order */
 };
 
 struct zone_id {
@@ -44,8 +44,8 @@ struct point {
 	long held_mb, pins, huge_mb;
 	double free_mb;
 	int largest[MAX_ZONES];
-	double frag, unusable, extfrag;	/* the main zone */
-	double unusable_below;	/* ... at pageblock order - 1 */
+	double frag, unusable, extfrag; /* the main zone */
+	double unusable_below; /* ... at pageblock order - 1 */
 	double ok_pct[MS_MAX_ORDER];
 	double mean_us[MS_MAX_ORDER];
 	uint64_t counters[NR_COUNTERS];
@@ -56,17 +56,17 @@ struct frag {
 	struct params p;
 	struct zone_id zones[MAX_ZONES];
 	int nr_zones, main_zone, nr_orders;
-	bool probe;		/* memscope.ko's allocation probe answered */
+	bool probe; /* memscope.ko's allocation probe answered */
 	struct point pt[MAX_STEPS + 2];
 	int n;
-	unsigned int mapped_mb;	/* by the fragmenter so far */
+	unsigned int mapped_mb; /* by the fragmenter so far */
 	struct ms_csv zcsv, pcsv, vcsv, bcsv;
-	struct ms_worker *wk;	/* the fragmenter */
-	struct ms_frag_reply w;	/* the fragmenter's last reply */
-	char thp[16];		/* THP's mode before the run, "" unknown */
-	bool pfns;		/* pins placed by page frame */
-	const char *stopped;	/* why filling stopped early, or NULL */
-	int last_frag;		/* the last fragmenting point */
+	struct ms_worker *wk; /* the fragmenter */
+	struct ms_frag_reply w; /* the fragmenter's last reply */
+	char thp[16]; /* THP's mode before the run, "" unknown */
+	bool pfns; /* pins placed by page frame */
+	const char *stopped; /* why filling stopped early, or NULL */
+	int last_frag; /* the last fragmenting point */
 };
 
 /* counters[k] since the point before i, NAN for the first or unknown */

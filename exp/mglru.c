@@ -25,8 +25,11 @@
 
 /* memory.stat counters per phase (cgroup v2 names) */
 static const char *const stat_keys[] = {
-	"pgscan", "pgsteal", "workingset_refault_anon",
-	"workingset_refault_file", "pgmajfault",
+	"pgscan",
+	"pgsteal",
+	"workingset_refault_anon",
+	"workingset_refault_file",
+	"pgmajfault",
 };
 #define NR_KEYS (sizeof(stat_keys) / sizeof(stat_keys[0]))
 
@@ -41,24 +44,24 @@ struct params {
 
 struct counters {
 	uint64_t stat[NR_KEYS];
-	uint64_t psi_some, psi_full;	/* us */
+	uint64_t psi_some, psi_full; /* us */
 	uint64_t pswpin, pswpout;
 };
 
 struct phase {
 	int w, on, rep;
 	bool ran;
-	char lru_gen[16];	/* as read back after the write */
-	struct counters d;	/* deltas */
-	double mib_s;		/* workload throughput */
+	char lru_gen[16]; /* as read back after the write */
+	struct counters d; /* deltas */
+	double mib_s; /* workload throughput */
 	int passes;
-	double p50, p99, max;	/* probe pass latency, us */
+	double p50, p99, max; /* probe pass latency, us */
 };
 
 struct mglru {
 	struct ms_exp *e;
 	struct params p;
-	char scan[512], hot[512];	/* files */
+	char scan[512], hot[512]; /* files */
 	bool skip[NR_W];
 	struct phase ph[2 * NR_W * 4];
 	int n;
@@ -128,8 +131,9 @@ static int need(struct mglru *m)
 	if (ms_read_str(&m->e->root, CGROOT "/cgroup.controllers", ctl,
 			sizeof(ctl)) ||
 	    !strstr(ctl, "memory")) {
-		ms_exp_say(m->e, "no cgroup v2 memory controller at /%s "
-				 "(mount -t cgroup2 none /%s)",
+		ms_exp_say(m->e,
+			   "no cgroup v2 memory controller at /%s "
+			   "(mount -t cgroup2 none /%s)",
 			   CGROOT, CGROOT);
 		return -EOPNOTSUPP;
 	}
@@ -145,8 +149,8 @@ static int make_cgroup(struct mglru *m)
 		    sizeof(ctl));
 	if (!strstr(ctl, "memory") &&
 	    (err = ms_restore_write(&m->e->root,
-				    CGROOT "/cgroup.subtree_control",
-				    "+memory", "-memory")))
+				    CGROOT "/cgroup.subtree_control", "+memory",
+				    "-memory")))
 		return err;
 	if (mkdirat(m->e->root.dirfd, CG, 0755) && errno != EEXIST)
 		return -errno;
@@ -193,9 +197,10 @@ static int make_files(struct mglru *m)
 	if (statfs(d, &fs))
 		return -errno;
 	if (fs.f_type == TMPFS_MAGIC_ || fs.f_type == RAMFS_MAGIC_) {
-		ms_exp_say(m->e, "%s is in memory (tmpfs/ramfs): its pages are "
-				 "no file cache; the file scan is skipped "
-				 "(--scan-dir on a disk-backed filesystem)",
+		ms_exp_say(m->e,
+			   "%s is in memory (tmpfs/ramfs): its pages are "
+			   "no file cache; the file scan is skipped "
+			   "(--scan-dir on a disk-backed filesystem)",
 			   d);
 		m->skip[W_FILE] = true;
 	}
@@ -271,8 +276,10 @@ static void settle(struct mglru *m, struct ms_worker *w, struct ms_worker *p)
 static int run_phase(struct mglru *m, struct phase *ph)
 {
 	struct ms_load wl = { .cgroup = CG, .stats = m->ws };
-	struct ms_load pl = { .kind = MS_LOAD_PROBE, .cgroup = CG,
-			      .file = m->hot, .mb = m->p.hot_mb,
+	struct ms_load pl = { .kind = MS_LOAD_PROBE,
+			      .cgroup = CG,
+			      .file = m->hot,
+			      .mb = m->p.hot_mb,
 			      .stats = m->ps };
 	struct ms_worker w = { 0 }, p = { 0 };
 	struct counters a, b;
@@ -355,8 +362,8 @@ static void report_row(struct mglru *m, const struct phase *ph)
 	cells[n] = ms_md_num(b[n], 32, U(ph->d.stat[4]), 0), n++;
 	cells[n] = ms_md_num(b[n], 32, U(ph->d.psi_some) / 1000, 0), n++;
 	cells[n] = ms_md_num(b[n], 32, ph->mib_s, 0), n++;
-	snprintf(b[n], 32, "%.1f / %.1f / %.1f", ph->p50 / 1000,
-		 ph->p99 / 1000, ph->max / 1000);
+	snprintf(b[n], 32, "%.1f / %.1f / %.1f", ph->p50 / 1000, ph->p99 / 1000,
+		 ph->max / 1000);
 	cells[n] = b[n], n++;
 #undef U
 	ms_md_row(m->e->report, cells, n);
@@ -365,9 +372,17 @@ static void report_row(struct mglru *m, const struct phase *ph)
 static void report_table(struct mglru *m)
 {
 	static const char *const cols[] = {
-		"workload", "MGLRU", "run", "reclaimed (pgsteal)", "scanned",
-		"refaults file", "refaults anon", "major faults",
-		"PSI some ms", "MiB/s", "probe p50 / p99 / max ms",
+		"workload",
+		"MGLRU",
+		"run",
+		"reclaimed (pgsteal)",
+		"scanned",
+		"refaults file",
+		"refaults anon",
+		"major faults",
+		"PSI some ms",
+		"MiB/s",
+		"probe p50 / p99 / max ms",
 	};
 
 	fprintf(m->e->report, "## Results\n\n");
@@ -405,9 +420,10 @@ static int report_checks(struct mglru *m)
 		fprintf(r, "- %s: %d run(s) with MGLRU off, %d on%s.\n",
 			wname[w], ran[w][0], ran[w][1],
 			m->skip[w] ? " (skipped, see above)" : "");
-	fprintf(r, "- Every phase reclaimed pages (the cgroup was under "
-		   "pressure): %s.\n- The probe workload ran in every "
-		   "phase: %s.\n",
+	fprintf(r,
+		"- Every phase reclaimed pages (the cgroup was under "
+		"pressure): %s.\n- The probe workload ran in every "
+		"phase: %s.\n",
 		pressure ? "yes" : "**no**", probes ? "yes" : "**no**");
 	fprintf(s, "check,value\n");
 	for (int w = 0; w < NR_W; w++)
@@ -431,23 +447,25 @@ static void plot(struct mglru *m)
 	if (!shown)
 		return;
 	/* one panel per workload that ran: gnuplot fails on empty data */
-	fprintf(g, "set output 'mglru-latency.png'\nset multiplot layout "
-		   "1,%d title 'Probe workload: time per pass (sorted), MGLRU "
-		   "off and on'\nset logscale x\nset xlabel 'pass time (us)'\n"
-		   "set ylabel 'passes (%%)'\nset yrange [0:100]\n",
+	fprintf(g,
+		"set output 'mglru-latency.png'\nset multiplot layout "
+		"1,%d title 'Probe workload: time per pass (sorted), MGLRU "
+		"off and on'\nset logscale x\nset xlabel 'pass time (us)'\n"
+		"set ylabel 'passes (%%)'\nset yrange [0:100]\n",
 		shown);
 	for (int w = 0; w < NR_W; w++) {
 		if (m->skip[w])
 			continue;
 		fprintf(g, "set title '%s'\nplot ", wname[w]);
 		for (int r = 0; r < m->p.reps; r++)
-			fprintf(g, "%s'mglru-latency.csv' using (strcol(1) eq "
-				   "'%s' && strcol(2) eq 'off' && $3 == %d ? "
-				   "$5 : NaN):4 with lines lw 2 lc 1 dt %d "
-				   "title 'off run %d', 'mglru-latency.csv' "
-				   "using (strcol(1) eq '%s' && strcol(2) eq "
-				   "'on' && $3 == %d ? $5 : NaN):4 with lines "
-				   "lw 2 lc 2 dt %d title 'on run %d'",
+			fprintf(g,
+				"%s'mglru-latency.csv' using (strcol(1) eq "
+				"'%s' && strcol(2) eq 'off' && $3 == %d ? "
+				"$5 : NaN):4 with lines lw 2 lc 1 dt %d "
+				"title 'off run %d', 'mglru-latency.csv' "
+				"using (strcol(1) eq '%s' && strcol(2) eq "
+				"'on' && $3 == %d ? $5 : NaN):4 with lines "
+				"lw 2 lc 2 dt %d title 'on run %d'",
 				r ? ", " : "", wname[w], r, r + 1, r, wname[w],
 				r, r + 1, r);
 		fprintf(g, "\n");
@@ -472,22 +490,20 @@ static void params(struct mglru *m)
 
 	m->p = (struct params){
 		/* TCG reads some 10 MiB/s from zram: the full scan wraps */
-		.limit_mb = q ? 32 : 48,
-		.scan_mb = q ? 64 : 80,
-		.anon_mb = q ? 64 : 96,
-		.hot_mb = 4,
-		.secs = q ? 4 : 20,
-		.reps = q ? 1 : 2,
+		.limit_mb = q ? 32 : 48, .scan_mb = q ? 64 : 80,
+		.anon_mb = q ? 64 : 96,	 .hot_mb = 4,
+		.secs = q ? 4 : 20,	 .reps = q ? 1 : 2,
 	};
 }
 
 static int open_csvs(struct mglru *m)
 {
 	static const char *const pcols[] = {
-		"workload", "mglru", "lru_gen", "run", "seconds", "pgscan",
-		"pgsteal", "refault_anon", "refault_file", "pgmajfault",
-		"psi_some_us", "psi_full_us", "pswpin", "pswpout", "mib_per_s",
-		"probe_passes", "probe_p50_us", "probe_p99_us", "probe_max_us",
+		"workload",	"mglru",	"lru_gen",	"run",
+		"seconds",	"pgscan",	"pgsteal",	"refault_anon",
+		"refault_file", "pgmajfault",	"psi_some_us",	"psi_full_us",
+		"pswpin",	"pswpout",	"mib_per_s",	"probe_passes",
+		"probe_p50_us", "probe_p99_us", "probe_max_us",
 	};
 	static const char *const lcols[] = {
 		"workload", "mglru", "run", "pct", "us",
@@ -510,14 +526,16 @@ static int phases(struct mglru *m)
 				struct phase *ph = &m->ph[m->n++];
 
 				/* alternate which setting goes first */
-				*ph = (struct phase){ .w = w, .rep = r,
+				*ph = (struct phase){ .w = w,
+						      .rep = r,
 						      .on = (k + r) % 2 };
 				if (m->skip[w]) {
 					m->e->step++;
 					continue;
 				}
-				ms_exp_step(m->e, "%s with MGLRU %s, run %d: "
-						  "%.0f s in %u MiB",
+				ms_exp_step(m->e,
+					    "%s with MGLRU %s, run %d: "
+					    "%.0f s in %u MiB",
 					    wname[w], ph->on ? "on" : "off", r,
 					    m->p.secs, m->p.limit_mb);
 				err = run_phase(m, ph);

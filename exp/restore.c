@@ -88,8 +88,7 @@ static int read_old(int dirfd, const char *rel, char *buf, size_t len)
 	return n ? 0 : -ENODATA;
 }
 
-int ms_restore_set(const struct ms_root *r, const char *rel,
-		   const char *value)
+int ms_restore_set(const struct ms_root *r, const char *rel, const char *value)
 {
 	struct undo *u;
 	int err;

@@ -72,12 +72,24 @@ static int parse(int argc, char **argv, struct ms_exp_opts *o)
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:qh", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'o': o->out = optarg; break;
-		case 'q': o->quick = true; break;
-		case 's': o->scan_dir = optarg; break;
-		case 'F': o->force = true; break;
-		case 'h': usage(stdout); return 1;
-		default: usage(stderr); return -EINVAL;
+		case 'o':
+			o->out = optarg;
+			break;
+		case 'q':
+			o->quick = true;
+			break;
+		case 's':
+			o->scan_dir = optarg;
+			break;
+		case 'F':
+			o->force = true;
+			break;
+		case 'h':
+			usage(stdout);
+			return 1;
+		default:
+			usage(stderr);
+			return -EINVAL;
 		}
 	}
 	if (optind != argc - 1) {
@@ -270,9 +282,10 @@ static int close_outputs(struct ms_exp *e, int err)
 		int g = render(e);
 
 		if (g == -ENOENT)
-			ms_exp_say(e, "no gnuplot here: render the plots with "
-				      "`gnuplot plot.gp` in %s (make "
-				      "experiments does)",
+			ms_exp_say(e,
+				   "no gnuplot here: render the plots with "
+				   "`gnuplot plot.gp` in %s (make "
+				   "experiments does)",
 				   e->dir);
 		else if (g)
 			ms_exp_say(e, "gnuplot plot.gp failed in %s", e->dir);
@@ -302,8 +315,9 @@ static int allowed(const struct ms_exp_opts *o, const struct ms_root *r)
 		return -EPERM;
 	}
 	if (geteuid()) {
-		fprintf(stderr, "memscope: experiment %s needs root (sysfs, "
-				"procfs and memscope.ko writes)\n",
+		fprintf(stderr,
+			"memscope: experiment %s needs root (sysfs, "
+			"procfs and memscope.ko writes)\n",
 			o->name);
 		return -EACCES;
 	}
@@ -331,8 +345,8 @@ static int run(const struct ms_experiment *x, struct ms_exp_opts *o)
 		if (ms_exp_stopped())
 			err = -EINTR;
 	} else {
-		fprintf(stderr, "memscope: cannot write into %s: %s\n",
-			o->out, strerror(-err));
+		fprintf(stderr, "memscope: cannot write into %s: %s\n", o->out,
+			strerror(-err));
 	}
 	if (ms_restore_all())
 		err = err ? err : -EIO;

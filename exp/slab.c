@@ -20,14 +20,13 @@ static const unsigned int full_counts[] = { 1000, 10000 };
 static const unsigned int quick_sizes[] = { 64, 1024 };
 static const unsigned int quick_counts[] = { 2000 };
 
-static const char *const api_name[MS_BENCH_APIS] = { "kmem_cache",
-						     "kmalloc" };
+static const char *const api_name[MS_BENCH_APIS] = { "kmem_cache", "kmalloc" };
 static const char *const op_name[MS_BENCH_OPS] = { "alloc", "free" };
 
 /* One size and count: every run's result per API and operation. */
 struct cell {
 	unsigned int size, count;
-	unsigned int nominal;	/* the count asked for (count <= it) */
+	unsigned int nominal; /* the count asked for (count <= it) */
 	uint64_t object_size, bucket;
 	int runs;
 	struct ms_bench_result r[MAX_RUNS][MS_BENCH_APIS][MS_BENCH_OPS];
@@ -93,8 +92,7 @@ static int bench(struct slab *s, struct cell *c, int rep)
 }
 
 /* The spread of one field over a cell's runs. */
-static struct ms_spread field(const struct cell *c, int a, int o,
-			      size_t off)
+static struct ms_spread field(const struct cell *c, int a, int o, size_t off)
 {
 	double v[MAX_RUNS];
 
@@ -139,20 +137,42 @@ static void summarize(struct slab *s, const struct cell *c)
 static int open_csvs(struct slab *s)
 {
 	static const char *const rcols[] = {
-		"size", "count", "rep", "api", "op", "ok", "failures",
-		"ops_per_sec", "mean_ns", "p50_ns", "p99_ns", "max_ns",
-		"cache_object_size", "kmalloc_bucket",
+		"size",
+		"count",
+		"rep",
+		"api",
+		"op",
+		"ok",
+		"failures",
+		"ops_per_sec",
+		"mean_ns",
+		"p50_ns",
+		"p99_ns",
+		"max_ns",
+		"cache_object_size",
+		"kmalloc_bucket",
 	};
 	static const char *const scols[] = {
-		"size", "count", "nominal", "api", "op", "runs", "ops_median",
+		"size",
+		"count",
+		"nominal",
+		"api",
+		"op",
+		"runs",
+		"ops_median",
 		"ops_min",
-		"ops_max", "ops_sd", "ops_rel_spread", "mean_ns_median",
-		"p50_ns_median", "p99_ns_median", "p99_ns_min", "p99_ns_max",
+		"ops_max",
+		"ops_sd",
+		"ops_rel_spread",
+		"mean_ns_median",
+		"p50_ns_median",
+		"p99_ns_median",
+		"p99_ns_min",
+		"p99_ns_max",
 	};
 
 	ms_csv_start(&s->runs, ms_exp_file(s->e, "slab-runs.csv"), rcols, 14);
-	ms_csv_start(&s->sum, ms_exp_file(s->e, "slab-summary.csv"), scols,
-		     16);
+	ms_csv_start(&s->sum, ms_exp_file(s->e, "slab-summary.csv"), scols, 16);
 	return s->runs.err ?: s->sum.err;
 }
 
@@ -168,14 +188,15 @@ static void report_params(struct slab *s)
 		fprintf(r, " %u", s->counts[i]);
 	fprintf(r, " (fewer for large objects: size x count stays within "
 		   "the module's 64 MiB)");
-	fprintf(r, "\n- Runs per size and count: %d (the spread is over "
-		   "them)\n- Each run is one write to "
-		   "`/proc/memscope/slab_bench` (docs/kmod.md): COUNT "
-		   "`kmem_cache_alloc` calls from a dedicated cache, each timed, "
-		   "then COUNT `kmem_cache_free`; the same with `kmalloc`/"
-		   "`kfree`. Latencies are nearest-rank percentiles of the "
-		   "calls of one run; the tables show the median over the "
-		   "runs and the min-max range.\n\n",
+	fprintf(r,
+		"\n- Runs per size and count: %d (the spread is over "
+		"them)\n- Each run is one write to "
+		"`/proc/memscope/slab_bench` (docs/kmod.md): COUNT "
+		"`kmem_cache_alloc` calls from a dedicated cache, each timed, "
+		"then COUNT `kmem_cache_free`; the same with `kmalloc`/"
+		"`kfree`. Latencies are nearest-rank percentiles of the "
+		"calls of one run; the tables show the median over the "
+		"runs and the min-max range.\n\n",
 		s->reps);
 }
 
@@ -209,9 +230,15 @@ static void row(struct slab *s, const struct cell *c, int o)
 static void report_table(struct slab *s)
 {
 	static const char *const cols[] = {
-		"size B", "objects", "op", "kmem_cache ops/s (min-max)",
-		"kmalloc ops/s (min-max)", "cache/kmalloc", "cache p50/p99 ns",
-		"kmalloc p50/p99 ns", "spread (max-min)/median",
+		"size B",
+		"objects",
+		"op",
+		"kmem_cache ops/s (min-max)",
+		"kmalloc ops/s (min-max)",
+		"cache/kmalloc",
+		"cache p50/p99 ns",
+		"kmalloc p50/p99 ns",
+		"spread (max-min)/median",
 		"object size / kmalloc bucket",
 	};
 	FILE *r = s->e->report;
@@ -240,8 +267,8 @@ static int report_checks(struct slab *s)
 		const struct cell *c = &s->cells[i];
 
 		for (int a = 0; a < MS_BENCH_APIS; a++) {
-			struct ms_spread sp = FIELD(c, a, MS_BENCH_ALLOC,
-						    ops_per_sec);
+			struct ms_spread sp =
+				FIELD(c, a, MS_BENCH_ALLOC, ops_per_sec);
 
 			spread &= sp.n >= 2 && isfinite(sp.rel);
 			for (int r = 0; r < c->runs; r++)
@@ -249,9 +276,10 @@ static int report_checks(struct slab *s)
 					  c->count;
 		}
 	}
-	fprintf(s->e->report, "## Checks\n\n- Every allocation succeeded: "
-			      "%s.\n- A spread over at least two runs for "
-			      "every size, count and API: %s.\n",
+	fprintf(s->e->report,
+		"## Checks\n\n- Every allocation succeeded: "
+		"%s.\n- A spread over at least two runs for "
+		"every size, count and API: %s.\n",
 		all_ok ? "yes" : "**no**", spread ? "yes" : "**no**");
 	fprintf(f, "check,value\ncells,%d\nreps,%d\nall_ok,%d\nspread,%d\n",
 		s->n, s->reps, all_ok, spread);
@@ -264,26 +292,30 @@ static void plot(struct slab *s)
 	unsigned int count = s->counts[s->nr_counts - 1];
 
 	/* slab-summary.csv: 3 nominal, 4 api, 5 op, 7-9 ops, 14-16 p99 */
-	fprintf(g, "set logscale x 2\nset xlabel 'object size (bytes)'\n"
-		   "set output 'slab-ops.png'\nset title 'Allocations per "
-		   "second, %u objects per run (median, min-max over runs)'\n"
-		   "set ylabel 'allocations/s'\nset logscale y\nplot ",
+	fprintf(g,
+		"set logscale x 2\nset xlabel 'object size (bytes)'\n"
+		"set output 'slab-ops.png'\nset title 'Allocations per "
+		"second, %u objects per run (median, min-max over runs)'\n"
+		"set ylabel 'allocations/s'\nset logscale y\nplot ",
 		count);
 	for (int a = 0; a < MS_BENCH_APIS; a++)
-		fprintf(g, "%s'slab-summary.csv' using 1:($3 == %u && strcol(4) "
-			   "eq '%s' && strcol(5) eq 'alloc' ? $7 : NaN):8:9 "
-			   "with yerrorlines title '%s'",
+		fprintf(g,
+			"%s'slab-summary.csv' using 1:($3 == %u && strcol(4) "
+			"eq '%s' && strcol(5) eq 'alloc' ? $7 : NaN):8:9 "
+			"with yerrorlines title '%s'",
 			a ? ", " : "", count, api_name[a], api_name[a]);
-	fprintf(g, "\nset output 'slab-p99.png'\nset title 'p99 latency of "
-		   "one call, %u objects per run (median, min-max over "
-		   "runs)'\nset ylabel 'ns'\nplot ",
+	fprintf(g,
+		"\nset output 'slab-p99.png'\nset title 'p99 latency of "
+		"one call, %u objects per run (median, min-max over "
+		"runs)'\nset ylabel 'ns'\nplot ",
 		count);
 	for (int a = 0; a < MS_BENCH_APIS; a++)
 		for (int o = 0; o < MS_BENCH_OPS; o++)
-			fprintf(g, "%s'slab-summary.csv' using 1:($3 == %u && "
-				   "strcol(4) eq '%s' && strcol(5) eq '%s' ? "
-				   "$14 : NaN):15:16 with yerrorlines title "
-				   "'%s %s'",
+			fprintf(g,
+				"%s'slab-summary.csv' using 1:($3 == %u && "
+				"strcol(4) eq '%s' && strcol(5) eq '%s' ? "
+				"$14 : NaN):15:16 with yerrorlines title "
+				"'%s %s'",
 				a || o ? ", " : "", count, api_name[a],
 				op_name[o], api_name[a], op_name[o]);
 	fprintf(g, "\nunset logscale x\nunset logscale y\n");
@@ -316,8 +348,9 @@ static int slab_run(struct ms_exp *e)
 			if ((uint64_t)c->size * c->count > MAX_BYTES)
 				c->count = MAX_BYTES / c->size;
 			for (int r = 0; r < s.reps && !err; r++) {
-				ms_exp_step(e, "slab_bench size %u count %u, "
-					       "run %d of %d",
+				ms_exp_step(e,
+					    "slab_bench size %u count %u, "
+					    "run %d of %d",
 					    c->size, c->count, r + 1, s.reps);
 				err = ms_exp_stopped() ? -EINTR :
 							 bench(&s, c, r);

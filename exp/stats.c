@@ -26,8 +26,12 @@ double ms_percentile(double *v, size_t n, double p)
 
 struct ms_spread ms_spread_of(const double *v, size_t n)
 {
-	struct ms_spread s = { .n = (int)n, .min = NAN, .max = NAN,
-			       .mean = NAN, .median = NAN, .sd = NAN,
+	struct ms_spread s = { .n = (int)n,
+			       .min = NAN,
+			       .max = NAN,
+			       .mean = NAN,
+			       .median = NAN,
+			       .sd = NAN,
 			       .rel = NAN };
 	double sum = 0, sq = 0, *c;
 

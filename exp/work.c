@@ -33,7 +33,7 @@ static void child_setup(void)
 	fd = open("/proc/self/oom_score_adj", O_WRONLY | O_CLOEXEC);
 	if (fd >= 0) {
 		if (write(fd, "1000", 4) < 0)
-			(void)0;	/* the default score is fine too */
+			(void)0; /* the default score is fine too */
 		close(fd);
 	}
 }
@@ -42,9 +42,12 @@ static void child_setup(void)
 #define FRAG_MAX_MAPS 64
 
 struct frag_state {
-	struct { char *p; size_t len; } map[FRAG_MAX_MAPS];
+	struct {
+		char *p;
+		size_t len;
+	} map[FRAG_MAX_MAPS];
 	int nr_maps;
-	char **pin;		/* one mlocked page per pageblock */
+	char **pin; /* one mlocked page per pageblock */
 	size_t nr_pins, cap_pins;
 	struct ms_frag_reply r;
 };
@@ -120,7 +123,7 @@ static bool seen_block(unsigned char **bm, size_t *n, uint64_t b)
 		unsigned char *x = realloc(*bm, m);
 
 		if (!x)
-			return true;	/* no memory: pin no more */
+			return true; /* no memory: pin no more */
 		memset(x + *n, 0, m - *n);
 		*bm = x;
 		*n = m;
@@ -235,11 +238,20 @@ static void frag_child(int cmd, int res)
 		int err = 0;
 
 		switch (c.op) {
-		case MS_FRAG_FILL: err = frag_fill(&st, c.mb); break;
-		case MS_FRAG_PUNCH: err = frag_punch(&st, c.arg); break;
-		case MS_FRAG_TAKE: err = frag_take(&st, c.mb); break;
-		case MS_FRAG_UNPIN: frag_unpin(&st); break;
-		default: err = -EINVAL;
+		case MS_FRAG_FILL:
+			err = frag_fill(&st, c.mb);
+			break;
+		case MS_FRAG_PUNCH:
+			err = frag_punch(&st, c.arg);
+			break;
+		case MS_FRAG_TAKE:
+			err = frag_take(&st, c.mb);
+			break;
+		case MS_FRAG_UNPIN:
+			frag_unpin(&st);
+			break;
+		default:
+			err = -EINVAL;
 		}
 		st.r.err = err;
 		if (write(res, &st.r, sizeof(st.r)) != sizeof(st.r))
@@ -410,16 +422,22 @@ static void load_child(int cmd, int res)
 {
 	const struct ms_load *l = load_arg;
 
-	(void)cmd;	/* runs until killed: no commands */
+	(void)cmd; /* runs until killed: no commands */
 	child_setup();
 	join_cgroup(load_dirfd, l->cgroup);
 	/* in the cgroup now: tell the parent, then run until killed */
 	if (write(res, "r", 1) != 1)
 		_exit(5);
 	switch (l->kind) {
-	case MS_LOAD_SCAN: scan_loop(l); break;
-	case MS_LOAD_ANON: anon_loop(l); break;
-	case MS_LOAD_PROBE: probe_loop(l); break;
+	case MS_LOAD_SCAN:
+		scan_loop(l);
+		break;
+	case MS_LOAD_ANON:
+		anon_loop(l);
+		break;
+	case MS_LOAD_PROBE:
+		probe_loop(l);
+		break;
 	}
 	_exit(0);
 }
@@ -444,8 +462,7 @@ int ms_load_start(struct ms_worker *w, const struct ms_root *r,
 
 struct ms_load_stats *ms_load_stats_new(void)
 {
-	struct ms_load_stats *s = mmap(NULL, sizeof(*s),
-				       PROT_READ | PROT_WRITE,
+	struct ms_load_stats *s = mmap(NULL, sizeof(*s), PROT_READ | PROT_WRITE,
 				       MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 
 	if (s == MAP_FAILED)

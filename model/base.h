@@ -14,12 +14,12 @@
 #define MS_NA UINT64_MAX
 #define ms_have(v) ((v) != MS_NA)
 
-#define MS_MAX_ORDER 16		/* orders per zone we can hold (x86: 11) */
-#define MS_MAX_MIGRATE 8	/* migrate types in pagetypeinfo */
-#define MS_MAX_NODES 64		/* NUMA nodes we show */
-#define MS_MAX_PROT 8		/* entries of zoneinfo "protection:" */
-#define MS_NAME 64		/* slab cache names, comm, zone names fit */
-#define MS_USER 33		/* a user name (32 bytes, useradd's limit) */
-#define MS_VMA_NODES 8		/* per-VMA numa_maps node entries kept */
+#define MS_MAX_ORDER 16 /* orders per zone we can hold (x86: 11) */
+#define MS_MAX_MIGRATE 8 /* migrate types in pagetypeinfo */
+#define MS_MAX_NODES 64 /* NUMA nodes we show */
+#define MS_MAX_PROT 8 /* entries of zoneinfo "protection:" */
+#define MS_NAME 64 /* slab cache names, comm, zone names fit */
+#define MS_USER 33 /* a user name (32 bytes, useradd's limit) */
+#define MS_VMA_NODES 8 /* per-VMA numa_maps node entries kept */
 
 #endif

@@ -47,10 +47,10 @@ static int printable(uint32_t c)
 {
 	if (c < 0x20 || c == 0x7f)
 		return 0;
-	if (c >= 0x80 && c < 0xa0)	/* C1 controls, e.g. CSI */
+	if (c >= 0x80 && c < 0xa0) /* C1 controls, e.g. CSI */
 		return 0;
 	if (c == 0x2028 || c == 0x2029 || (c >= 0x202a && c <= 0x202e) ||
-	    (c >= 0x2066 && c <= 0x2069))	/* separators, bidi overrides */
+	    (c >= 0x2066 && c <= 0x2069)) /* separators, bidi overrides */
 		return 0;
 	return 1;
 }

@@ -13,7 +13,7 @@
 static double rate(uint64_t cur, uint64_t prev, double dt)
 {
 	if (!ms_have(cur) || !ms_have(prev) || cur < prev)
-		return NAN;	/* counter reset or wrapped: no honest rate */
+		return NAN; /* counter reset or wrapped: no honest rate */
 	return (double)(cur - prev) / dt;
 }
 
@@ -21,7 +21,7 @@ static double delta_rate(uint64_t cur, uint64_t prev, double dt)
 {
 	if (!ms_have(cur) || !ms_have(prev))
 		return NAN;
-	return ((double)cur - (double)prev) / dt;	/* may shrink */
+	return ((double)cur - (double)prev) / dt; /* may shrink */
 }
 
 static void kv_rates(struct ms_kvlist *cur, const struct ms_kvlist *prev,

@@ -11,11 +11,16 @@
 #include <string.h>
 
 static const char *const section_names[MS_SEC_COUNT] = {
-	[MS_SEC_MEMINFO] = "meminfo",	  [MS_SEC_BUDDY] = "buddy",
-	[MS_SEC_SLAB] = "slab",		  [MS_SEC_SLAB_DETAIL] = "slab_detail",
-	[MS_SEC_PROCS] = "processes",	  [MS_SEC_VMAS] = "vmas",
-	[MS_SEC_RECLAIM] = "reclaim",	  [MS_SEC_NUMA] = "numa",
-	[MS_SEC_MAPLE] = "maple",	  [MS_SEC_ALLOC_PROBE] = "alloc_probe",
+	[MS_SEC_MEMINFO] = "meminfo",
+	[MS_SEC_BUDDY] = "buddy",
+	[MS_SEC_SLAB] = "slab",
+	[MS_SEC_SLAB_DETAIL] = "slab_detail",
+	[MS_SEC_PROCS] = "processes",
+	[MS_SEC_VMAS] = "vmas",
+	[MS_SEC_RECLAIM] = "reclaim",
+	[MS_SEC_NUMA] = "numa",
+	[MS_SEC_MAPLE] = "maple",
+	[MS_SEC_ALLOC_PROBE] = "alloc_probe",
 	[MS_SEC_SLAB_BENCH] = "slab_bench",
 	[MS_SEC_BUDDY_EVENTS] = "buddy_events",
 	[MS_SEC_SLAB_EVENTS] = "slab_events",
@@ -133,7 +138,7 @@ struct ms_slab_cache *ms_slab_add(struct ms_slab *s)
 }
 
 const struct ms_slab_cache *ms_slab_find(const struct ms_slab *s,
-				       const char *name, int hint)
+					 const char *name, int hint)
 {
 	if (hint >= 0 && hint < s->n && !strcmp(s->caches[hint].name, name))
 		return &s->caches[hint];

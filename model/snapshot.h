@@ -20,20 +20,20 @@ enum ms_section {
 	MS_SEC_RECLAIM,
 	MS_SEC_NUMA,
 	/* live events (probes/bpf): counted in the kernel, rates per second */
-	MS_SEC_BUDDY_EVENTS,	/* page allocs and frees, fallbacks, compaction */
-	MS_SEC_SLAB_EVENTS,	/* allocs and frees per cache, call sites */
-	MS_SEC_FAULT_EVENTS,	/* page faults, mmap_lock waits per process */
-	MS_SEC_RECLAIM_EVENTS,	/* direct reclaim, kswapd, shrinkers, OOM */
-	MS_SEC_NUMA_EVENTS,	/* page migrations, NUMA hinting faults */
+	MS_SEC_BUDDY_EVENTS, /* page allocs and frees, fallbacks, compaction */
+	MS_SEC_SLAB_EVENTS, /* allocs and frees per cache, call sites */
+	MS_SEC_FAULT_EVENTS, /* page faults, mmap_lock waits per process */
+	MS_SEC_RECLAIM_EVENTS, /* direct reclaim, kswapd, shrinkers, OOM */
+	MS_SEC_NUMA_EVENTS, /* page migrations, NUMA hinting faults */
 	/* memscope.ko only (probes/kmod): asked for on purpose, never by "all" */
-	MS_SEC_MAPLE,		/* the maple tree of req->maple_pid */
-	MS_SEC_ALLOC_PROBE,	/* run the allocation probe (req->alloc_probe) */
-	MS_SEC_SLAB_BENCH,	/* run the slab benchmark (req->slab_bench) */
+	MS_SEC_MAPLE, /* the maple tree of req->maple_pid */
+	MS_SEC_ALLOC_PROBE, /* run the allocation probe (req->alloc_probe) */
+	MS_SEC_SLAB_BENCH, /* run the slab benchmark (req->slab_bench) */
 	/*
 	 * probes/taskstats: one netlink round trip per process, so asked for
 	 * on purpose (the Reclaim tab, batch --tab reclaim), never by "all"
 	 */
-	MS_SEC_TASK_DELAYS,	/* per-process stall delays (delay accounting) */
+	MS_SEC_TASK_DELAYS, /* per-process stall delays (delay accounting) */
 	MS_SEC_COUNT
 };
 #define MS_SEC_BIT(s) (1u << (s))
@@ -42,18 +42,18 @@ enum ms_section {
 /* Every section bit: what a recording (and so a replay) may hold. */
 #define MS_SEC_EVERY ((1u << MS_SEC_COUNT) - 1)
 /* Sections fed by BPF programs: attached only while samples ask for them. */
-#define MS_SEC_EVENTS                                                    \
-	(MS_SEC_BIT(MS_SEC_BUDDY_EVENTS) | MS_SEC_BIT(MS_SEC_SLAB_EVENTS) |  \
+#define MS_SEC_EVENTS                                                          \
+	(MS_SEC_BIT(MS_SEC_BUDDY_EVENTS) | MS_SEC_BIT(MS_SEC_SLAB_EVENTS) |    \
 	 MS_SEC_BIT(MS_SEC_FAULT_EVENTS) | MS_SEC_BIT(MS_SEC_RECLAIM_EVENTS) | \
 	 MS_SEC_BIT(MS_SEC_NUMA_EVENTS))
-#define MS_SEC_KMOD                                                      \
-	(MS_SEC_BIT(MS_SEC_MAPLE) | MS_SEC_BIT(MS_SEC_ALLOC_PROBE) |     \
+#define MS_SEC_KMOD                                                  \
+	(MS_SEC_BIT(MS_SEC_MAPLE) | MS_SEC_BIT(MS_SEC_ALLOC_PROBE) | \
 	 MS_SEC_BIT(MS_SEC_SLAB_BENCH))
 
 /* What a caller wants from one sample. */
 struct ms_request {
-	unsigned int sections;	/* MS_SEC_BIT() mask */
-	int pid;		/* MS_SEC_VMAS target */
+	unsigned int sections; /* MS_SEC_BIT() mask */
+	int pid; /* MS_SEC_VMAS target */
 	struct ms_vma_sink *vma_sink; /* NULL: keep its VMAs in vmas.v */
 	char slab_cache[MS_NAME]; /* MS_SEC_SLAB_DETAIL target */
 	/*
@@ -62,12 +62,12 @@ struct ms_request {
 	 * explorer asks for it only while a zone's drill-down is open.
 	 */
 	bool pagetypes;
-	int maple_pid;		/* MS_SEC_MAPLE target */
+	int maple_pid; /* MS_SEC_MAPLE target */
 	/* MS_SEC_ALLOC_PROBE: orders 0..max_order, count attempts each */
 	struct {
-		int node;	/* -1: any node */
-		int max_order;	/* -1: the module's maximum */
-		int count;	/* attempts per order, 0: 8 */
+		int node; /* -1: any node */
+		int max_order; /* -1: the module's maximum */
+		int count; /* attempts per order, 0: 8 */
 	} alloc_probe;
 	/* MS_SEC_SLAB_BENCH: kmem_cache vs kmalloc, count objects of size */
 	struct {
@@ -84,7 +84,7 @@ struct ms_request {
 struct ms_kv {
 	char name[48];
 	uint64_t value;
-	double rate;		/* per second, NAN until two samples */
+	double rate; /* per second, NAN until two samples */
 };
 
 struct ms_kvlist {
@@ -99,27 +99,27 @@ struct ms_kvlist {
  * gets the key back with ms_note_key_from_text()).
  */
 enum ms_note_about {
-	MS_NOTE_PART,	/* a file, part or section, named by what */
-	MS_NOTE_PID,	/* one process of the part: pid */
-	MS_NOTE_BPF,	/* one BPF program: prog (what is "bpf <prog>") */
+	MS_NOTE_PART, /* a file, part or section, named by what */
+	MS_NOTE_PID, /* one process of the part: pid */
+	MS_NOTE_BPF, /* one BPF program: prog (what is "bpf <prog>") */
 };
 
 struct ms_note {
 	char what[48];
 	char why[128];
 	enum ms_note_about about;
-	int pid;		/* MS_NOTE_PID */
-	char prog[40];		/* MS_NOTE_BPF */
+	int pid; /* MS_NOTE_PID */
+	char prog[40]; /* MS_NOTE_BPF */
 };
 
 /* ---- Buddy ------------------------------------------------------------ */
 
 enum ms_wmark_state {
 	MS_WMARK_UNKNOWN,
-	MS_WMARK_OK,		/* free > high */
-	MS_WMARK_HIGH,		/* low < free <= high */
-	MS_WMARK_LOW,		/* min < free <= low: kswapd territory */
-	MS_WMARK_MIN,		/* free <= min: direct reclaim */
+	MS_WMARK_OK, /* free > high */
+	MS_WMARK_HIGH, /* low < free <= high */
+	MS_WMARK_LOW, /* min < free <= low: kswapd territory */
+	MS_WMARK_MIN, /* free <= min: direct reclaim */
 };
 
 struct ms_zone {
@@ -138,11 +138,11 @@ struct ms_zone {
 	int nr_protection;
 	uint64_t protection[MS_MAX_PROT];
 	/* derived by ms_derive() */
-	uint64_t free_pages;	/* sum of 2^order * blocks */
-	int largest_order;	/* -1 when nothing free */
-	double frag_index;	/* the seed's 100 - 100*2^largest/free */
-	double unusable[MS_MAX_ORDER];	/* mm/vmstat.c, 0..1 */
-	double extfrag[MS_MAX_ORDER];	/* mm/vmstat.c, -1 or 0..1 */
+	uint64_t free_pages; /* sum of 2^order * blocks */
+	int largest_order; /* -1 when nothing free */
+	double frag_index; /* the seed's 100 - 100*2^largest/free */
+	double unusable[MS_MAX_ORDER]; /* mm/vmstat.c, 0..1 */
+	double extfrag[MS_MAX_ORDER]; /* mm/vmstat.c, -1 or 0..1 */
 	enum ms_wmark_state wstate;
 };
 
@@ -158,8 +158,8 @@ struct ms_node_avail {
 struct ms_buddy {
 	struct ms_zone *zones;
 	int nr_zones, cap;
-	int nr_orders;		/* max over zones */
-	int pageblock_order;	/* -1 unknown */
+	int nr_orders; /* max over zones */
+	int pageblock_order; /* -1 unknown */
 	int nr_migrate;
 	char migrate[MS_MAX_MIGRATE][16];
 	/* by ms_derive_sums(), nodes in the zones' order */
@@ -175,11 +175,11 @@ struct ms_buddy {
  * sheaves), so the counts are checked against /proc/slabinfo.
  */
 enum ms_free_src {
-	MS_FREE_NONE,		/* no free rate */
-	MS_FREE_COUNTED,	/* the events, agreeing with slabinfo */
-	MS_FREE_DERIVED,	/* allocations - growth of active objects */
-	MS_FREE_UNCHECKED,	/* the events, nothing to check them against */
-	MS_FREE_INCONSISTENT,	/* active grew more than the counts allow */
+	MS_FREE_NONE, /* no free rate */
+	MS_FREE_COUNTED, /* the events, agreeing with slabinfo */
+	MS_FREE_DERIVED, /* allocations - growth of active objects */
+	MS_FREE_UNCHECKED, /* the events, nothing to check them against */
+	MS_FREE_INCONSISTENT, /* active grew more than the counts allow */
 	MS_FREE_NSRC
 };
 
@@ -188,15 +188,15 @@ struct ms_slab_cache {
 	uint64_t active_objs, num_objs, objsize, objperslab, pagesperslab;
 	uint64_t active_slabs, num_slabs;
 	/* derived */
-	uint64_t size_bytes;	/* num_slabs * pagesperslab * page size */
+	uint64_t size_bytes; /* num_slabs * pagesperslab * page size */
 	double active_pct;
-	double objs_rate;	/* growth of num_objs per second */
-	double bytes_rate;	/* growth of size_bytes per second */
+	double objs_rate; /* growth of num_objs per second */
+	double bytes_rate; /* growth of size_bytes per second */
 	/* from ms_slab_events (bpf) by name, NAN without it */
 	double alloc_rate, free_rate, alloc_bytes_rate;
-	double free_counted;	/* the free events' own rate */
-	double free_tol;	/* +- per second free_rate may be off */
-	double free_gap;	/* objects the counts missed since attach */
+	double free_counted; /* the free events' own rate */
+	double free_tol; /* +- per second free_rate may be off */
+	double free_gap; /* objects the counts missed since attach */
 	enum ms_free_src free_src;
 };
 
@@ -208,8 +208,8 @@ struct ms_slab {
 
 /* A sysfs count with its per-node ("N0=") or per-cpu ("C0=") split. */
 struct ms_nodecount {
-	uint64_t total;		/* MS_NA when the file is absent */
-	char kind;		/* 'N' per node, 'C' per cpu, 0 no split */
+	uint64_t total; /* MS_NA when the file is absent */
+	char kind; /* 'N' per node, 'C' per cpu, 0 no split */
 	int n;
 	int id[MS_MAX_NODES];
 	uint64_t count[MS_MAX_NODES];
@@ -222,9 +222,9 @@ struct ms_slab_detail {
 	uint64_t reclaim_account, hwcache_align, cache_dma, poison;
 	uint64_t min_partial, cpu_partial;
 	struct ms_nodecount slabs, partial, cpu_slabs, objects, total_objects;
-	char target[MS_NAME];	/* merged cache dir, e.g. ":0000064" */
+	char target[MS_NAME]; /* merged cache dir, e.g. ":0000064" */
 	int nr_aliases;
-	char (*aliases)[MS_NAME];	/* every name sharing the cache */
+	char (*aliases)[MS_NAME]; /* every name sharing the cache */
 };
 
 /* ---- Processes and VMAs ------------------------------------------------ */
@@ -239,10 +239,10 @@ struct ms_slab_detail {
  */
 struct ms_proc {
 	int pid;
-	char comm[MS_NAME];	/* raw bytes from the kernel: escape to show */
+	char comm[MS_NAME]; /* raw bytes from the kernel: escape to show */
 	char state;
 	uint32_t uid;
-	char user[MS_USER];	/* raw bytes from passwd: escape to show */
+	char user[MS_USER]; /* raw bytes from passwd: escape to show */
 	uint64_t rss_kb, pss_kb, swap_kb, vmas;
 	uint64_t minflt, majflt;
 	double minflt_rate, majflt_rate;
@@ -260,7 +260,7 @@ enum ms_vma_kind {
 	MS_VMA_HEAP,
 	MS_VMA_STACK,
 	MS_VMA_SHMEM,
-	MS_VMA_SPECIAL,		/* [vdso], [vvar], [vsyscall], ... */
+	MS_VMA_SPECIAL, /* [vdso], [vvar], [vsyscall], ... */
 	MS_VMA_NKINDS
 };
 
@@ -268,7 +268,7 @@ struct ms_vma {
 	uint64_t start, end, offset, inode;
 	char perms[5];
 	char dev[16];
-	char *path;		/* raw, may be NULL for anonymous */
+	char *path; /* raw, may be NULL for anonymous */
 	enum ms_vma_kind kind;
 	/* smaps (kB) */
 	uint64_t size_kb, kernel_page_kb, rss_kb, pss_kb;
@@ -304,7 +304,7 @@ struct ms_vma_sink {
 };
 
 struct ms_vmas {
-	int pid;		/* 0 when nothing was asked */
+	int pid; /* 0 when nothing was asked */
 	char comm[MS_NAME];
 	struct ms_vma *v;
 	int n, cap;
@@ -322,8 +322,8 @@ struct ms_vmas {
 struct ms_psi_line {
 	bool valid;
 	double avg10, avg60, avg300;
-	uint64_t total;		/* microseconds stalled */
-	double total_rate;	/* stall us per second */
+	uint64_t total; /* microseconds stalled */
+	double total_rate; /* stall us per second */
 };
 
 struct ms_swapdev {
@@ -371,22 +371,22 @@ enum ms_vmsum {
 extern const char *const ms_vmsum_keys[MS_VMSUM_N];
 
 struct ms_vmsum_val {
-	uint64_t value;	/* MS_NA: the kernel has no such counter */
-	double rate;	/* per second, NAN unknown */
+	uint64_t value; /* MS_NA: the kernel has no such counter */
+	double rate; /* per second, NAN unknown */
 };
 
 struct ms_reclaim {
-	struct ms_kvlist vmstat;	/* every counter, raw */
-	struct ms_vmsum_val sum[MS_VMSUM_N];	/* by ms_derive_sums() */
+	struct ms_kvlist vmstat; /* every counter, raw */
+	struct ms_vmsum_val sum[MS_VMSUM_N]; /* by ms_derive_sums() */
 	struct ms_psi_line psi_some, psi_full;
 	/* MGLRU: /sys/kernel/mm/lru_gen */
-	uint64_t lru_gen_enabled;	/* bitmask, MS_NA without MGLRU */
+	uint64_t lru_gen_enabled; /* bitmask, MS_NA without MGLRU */
 	uint64_t lru_gen_min_ttl_ms;
 	/* THP and khugepaged */
 	char thp_enabled[24], thp_defrag[24], thp_shmem[24];
 	struct ms_kvlist khugepaged;
 	/* tunables from /proc/sys/vm */
-	struct ms_kvlist sysctl;	/* min_free_kbytes, watermark_*, swappiness... */
+	struct ms_kvlist sysctl; /* min_free_kbytes, watermark_*, swappiness... */
 	struct ms_swapdev *swaps;
 	int nr_swaps, cap_swaps;
 	/* zswap: module parameters and (debugfs) statistics */
@@ -401,10 +401,10 @@ struct ms_reclaim {
 
 struct ms_numa_node {
 	int node;
-	char cpus[128];			/* cpulist, as the kernel prints it */
+	char cpus[128]; /* cpulist, as the kernel prints it */
 	uint64_t mem_total_kb, mem_free_kb, mem_used_kb;
-	struct ms_kvlist meminfo;	/* every "Node N X: v kB" line */
-	struct ms_kvlist numastat;	/* numa_hit, numa_miss, ... */
+	struct ms_kvlist meminfo; /* every "Node N X: v kB" line */
+	struct ms_kvlist numastat; /* numa_hit, numa_miss, ... */
 	int nr_distance;
 	int distance[MS_MAX_NODES];
 };
@@ -412,7 +412,7 @@ struct ms_numa_node {
 struct ms_numa {
 	struct ms_numa_node *nodes;
 	int n, cap;
-	uint64_t balancing;		/* kernel.numa_balancing, MS_NA if absent */
+	uint64_t balancing; /* kernel.numa_balancing, MS_NA if absent */
 };
 
 /* ---- memscope.ko: maple tree, allocation probe, slab benchmark --------- */
@@ -425,40 +425,40 @@ enum ms_maple_type {
 };
 
 enum ms_slot_kind {
-	MS_SLOT_EMPTY,		/* a gap in the address space */
-	MS_SLOT_CHILD,		/* internal node: a child node */
-	MS_SLOT_VMA,		/* leaf: a VMA */
-	MS_SLOT_RESERVED,	/* a maple-internal value */
+	MS_SLOT_EMPTY, /* a gap in the address space */
+	MS_SLOT_CHILD, /* internal node: a child node */
+	MS_SLOT_VMA, /* leaf: a VMA */
+	MS_SLOT_RESERVED, /* a maple-internal value */
 };
 
-#define MS_MAPLE_PIVOTS 16	/* pivots and gaps kept per node (uses 15) */
+#define MS_MAPLE_PIVOTS 16 /* pivots and gaps kept per node (uses 15) */
 
 struct ms_maple_slot {
-	uint64_t first, last;	/* the inclusive index range */
+	uint64_t first, last; /* the inclusive index range */
 	enum ms_slot_kind kind;
-	int child;		/* MS_SLOT_CHILD: node index, -1 not dumped */
-	uint64_t vm_start, vm_end, vm_flags;	/* MS_SLOT_VMA; end exclusive */
-	char perms[5];		/* "r-xp" */
+	int child; /* MS_SLOT_CHILD: node index, -1 not dumped */
+	uint64_t vm_start, vm_end, vm_flags; /* MS_SLOT_VMA; end exclusive */
+	char perms[5]; /* "r-xp" */
 };
 
 struct ms_maple_node {
-	int parent;		/* node index, -1 for the root */
-	int depth;		/* 0: the root */
+	int parent; /* node index, -1 for the root */
+	int depth; /* 0: the root */
 	enum ms_maple_type type;
-	uint64_t min, max;	/* the range the node covers */
-	int nr_slots;		/* slots in use */
-	int slot;		/* index of its first slot in ms_maple.slots */
-	int nr_pivots, nr_gaps;	/* gaps: arange_64 only */
+	uint64_t min, max; /* the range the node covers */
+	int nr_slots; /* slots in use */
+	int slot; /* index of its first slot in ms_maple.slots */
+	int nr_pivots, nr_gaps; /* gaps: arange_64 only */
 	uint64_t pivots[MS_MAPLE_PIVOTS];
 	uint64_t gaps[MS_MAPLE_PIVOTS];
-	char addr[24];		/* hashed %p, as the kernel printed it */
+	char addr[24]; /* hashed %p, as the kernel printed it */
 };
 
 /* A process's maple tree (mm->mm_mt), nodes in depth-first pre-order. */
 struct ms_maple {
-	int pid;		/* 0 when nothing was read */
+	int pid; /* 0 when nothing was read */
 	uint64_t map_count, vmas, height, tree_flags;
-	bool truncated;		/* the module dumped only the first nodes */
+	bool truncated; /* the module dumped only the first nodes */
 	struct ms_maple_node *nodes;
 	int nr_nodes, cap_nodes;
 	struct ms_maple_slot *slots;
@@ -468,15 +468,15 @@ struct ms_maple {
 /* One order of the allocation probe: count attempts, each freed at once. */
 struct ms_alloc_order {
 	int attempts, ok, fail;
-	uint64_t min_ns, mean_ns, max_ns;	/* every attempt; MS_NA none */
-	int err;		/* -errno when the order was not probed */
+	uint64_t min_ns, mean_ns, max_ns; /* every attempt; MS_NA none */
+	int err; /* -errno when the order was not probed */
 };
 
 struct ms_alloc_probe {
-	int node;		/* -1: any node */
-	int count;		/* attempts per order */
-	int max_order;		/* the module's bound */
-	int nr_orders;		/* orders 0..nr_orders-1 have results */
+	int node; /* -1: any node */
+	int count; /* attempts per order */
+	int max_order; /* the module's bound */
+	int nr_orders; /* orders 0..nr_orders-1 have results */
 	struct ms_alloc_order order[MS_MAX_ORDER];
 };
 
@@ -486,11 +486,11 @@ enum ms_bench_op { MS_BENCH_ALLOC, MS_BENCH_FREE, MS_BENCH_OPS };
 /* One API and operation of the slab benchmark; latencies in ns. */
 struct ms_bench_result {
 	uint64_t ok, failures, ops_per_sec;
-	uint64_t mean_ns, p50_ns, p99_ns, max_ns;	/* MS_NA when ok = 0 */
+	uint64_t mean_ns, p50_ns, p99_ns, max_ns; /* MS_NA when ok = 0 */
 };
 
 struct ms_slab_bench {
-	uint64_t seq;		/* the module's benchmark number, 0 none */
+	uint64_t seq; /* the module's benchmark number, 0 none */
 	uint64_t size, count;
 	uint64_t cache_object_size, kmalloc_bucket;
 	uint64_t max_size, max_count, max_bytes;
@@ -502,15 +502,15 @@ struct ms_slab_bench {
 #define MS_MAX_NOTES 32
 
 struct ms_snapshot {
-	double t_mono;		/* seconds, CLOCK_MONOTONIC: for rates */
-	double t_real;		/* seconds since the epoch: for output */
-	char kernel[64];	/* osrelease */
-	unsigned int have;	/* sections actually filled */
-	const char *source[MS_SEC_COUNT];	/* backend that fed it */
+	double t_mono; /* seconds, CLOCK_MONOTONIC: for rates */
+	double t_real; /* seconds since the epoch: for output */
+	char kernel[64]; /* osrelease */
+	unsigned int have; /* sections actually filled */
+	const char *source[MS_SEC_COUNT]; /* backend that fed it */
 	struct ms_note notes[MS_MAX_NOTES];
 	int nr_notes;
 
-	struct ms_kvlist meminfo;	/* /proc/meminfo, kB */
+	struct ms_kvlist meminfo; /* /proc/meminfo, kB */
 	struct ms_buddy buddy;
 	struct ms_slab slab;
 	struct ms_slab_detail slab_detail;

@@ -155,8 +155,7 @@ static enum om_type type_of(const struct ms_field *f)
 	return f->om & MS_OM_COUNTER ? OM_COUNTER : OM_GAUGE;
 }
 
-int ms_om_fields(const struct ms_field *t, const struct ms_field **out,
-		 int max)
+int ms_om_fields(const struct ms_field *t, const struct ms_field **out, int max)
 {
 	return ms_fields_out(t, MS_FOUT_OM, out, max);
 }

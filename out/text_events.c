@@ -13,7 +13,7 @@
 
 #include "model/slabfree.h"
 
-#define TOP 20		/* rows per list, busiest first (JSON has all) */
+#define TOP 20 /* rows per list, busiest first (JSON has all) */
 
 /* "name=rate/s" for each order with a counter. */
 static void per_order(FILE *f, const char *what, const double *v, int n)
@@ -30,8 +30,9 @@ static void compaction(FILE *f, const struct ms_compaction *c)
 {
 	char b[3][32];
 
-	fprintf(f, "  compaction: %llu runs (%llu direct) %s/s, mean %s us, "
-		   "max %llu us;",
+	fprintf(f,
+		"  compaction: %llu runs (%llu direct) %s/s, mean %s us, "
+		"max %llu us;",
 		(unsigned long long)c->runs, (unsigned long long)c->direct,
 		fnum(c->runs_rate, 1, b[0], 32), fnum(c->mean_us, 1, b[1], 32),
 		(unsigned long long)c->max_us);
@@ -123,8 +124,9 @@ static void slab_events(FILE *f, const struct ms_slab_events *e)
 	const struct ms_slab_rate **v = calloc(e->n ? e->n : 1, sizeof(*v));
 	char b[4][32], nm[4 * MS_NAME + 1];
 
-	fprintf(f, "\nSlab events (bpf) over %s s, the %d busiest\n"
-		   "%-28s %10s %10s %12s %12s\n",
+	fprintf(f,
+		"\nSlab events (bpf) over %s s, the %d busiest\n"
+		"%-28s %10s %10s %12s %12s\n",
 		fnum(e->interval, 2, b[0], 32), TOP, "cache", "alloc/s",
 		"free/s", "alloc_B/s", "free_B/s");
 	for (int i = 0; v && i < e->n; i++)
@@ -175,7 +177,7 @@ static void fault_line(FILE *f, const struct ms_fault_proc *p,
 		       unsigned int fields)
 {
 	static const enum ms_fault_count col[] = {
-		MS_FC_HW, MS_FC_WP, MS_FC_MINOR, MS_FC_MAJOR,
+		MS_FC_HW,   MS_FC_WP,	MS_FC_MINOR, MS_FC_MAJOR,
 		MS_FC_ANON, MS_FC_FILE, MS_FC_COW,
 	};
 	char b[32], nm[4 * MS_NAME + 1];
@@ -207,11 +209,12 @@ static void fault_events(FILE *f, const struct ms_fault_events *e)
 	struct ms_fault_proc *v = malloc((e->n ? e->n : 1) * sizeof(*v));
 	char b[32];
 
-	fprintf(f, "\nFaults (bpf) over %s s, per second; the %d busiest\n"
-		   "%7s %-16s %8s %8s %8s %8s %8s %8s %8s %9s %8s\n",
-		fnum(e->interval, 2, b, sizeof(b)), TOP, "pid", "comm",
-		"flt", "wp", "minflt", "majflt", "anon", "file", "cow",
-		"lock_ms", "lockmax");
+	fprintf(f,
+		"\nFaults (bpf) over %s s, per second; the %d busiest\n"
+		"%7s %-16s %8s %8s %8s %8s %8s %8s %8s %9s %8s\n",
+		fnum(e->interval, 2, b, sizeof(b)), TOP, "pid", "comm", "flt",
+		"wp", "minflt", "majflt", "anon", "file", "cow", "lock_ms",
+		"lockmax");
 	fault_line(f, &e->total, e->fields);
 	if (v) {
 		memcpy(v, e->v, e->n * sizeof(*v));
@@ -239,9 +242,8 @@ static void latency(FILE *f, const char *what, const struct ms_latency *l)
 		fnum((double)l->max_ns / 1e3, 1, b[3], 32));
 	for (int i = 0; i < MS_BPF_HIST; i++)
 		if (l->hist[i])
-			fprintf(f, " [%llu,%llu)us=%llu",
-				i ? 1ull << i : 0ull, 2ull << i,
-				(unsigned long long)l->hist[i]);
+			fprintf(f, " [%llu,%llu)us=%llu", i ? 1ull << i : 0ull,
+				2ull << i, (unsigned long long)l->hist[i]);
 	fputc('\n', f);
 }
 
@@ -351,8 +353,9 @@ static void task_delays(FILE *f, const struct ms_task_delays *d)
 {
 	char b[32], nm[4 * MS_NAME + 1];
 
-	fprintf(f, "\nStall delays (taskstats, ms per second) delayacct=%d%s\n"
-		   "%7s %-16s",
+	fprintf(f,
+		"\nStall delays (taskstats, ms per second) delayacct=%d%s\n"
+		"%7s %-16s",
 		d->delayacct, d->ours ? " (on for memscope)" : "", "pid",
 		"comm");
 	for (int k = 0; k < MS_DL_COUNT; k++)

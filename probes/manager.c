@@ -15,11 +15,7 @@
  * The replay is opened on its own (ms_manager_open_replay()).
  */
 static const struct ms_probe_ops *const backends[] = {
-	&ms_procfs_ops,
-	&ms_kmod_ops,
-	&ms_bpf_ops,
-	&ms_taskstats_ops,
-	NULL,
+	&ms_procfs_ops, &ms_kmod_ops, &ms_bpf_ops, &ms_taskstats_ops, NULL,
 };
 
 static double now(clockid_t clk)

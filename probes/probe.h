@@ -14,7 +14,7 @@ struct ms_cursor;
 
 struct ms_probe_ops {
 	const char *name;
-	int priority;		/* higher wins a section */
+	int priority; /* higher wins a section */
 	/*
 	 * Side-effect free: set *caps to the sections this backend could
 	 * provide; return 0, or -errno with a reason in why. On failure caps
@@ -50,11 +50,11 @@ struct ms_probe_ops {
 struct ms_probe {
 	const struct ms_probe_ops *ops;
 	const struct ms_root *root;
-	unsigned int caps;	/* what detect() promised */
-	unsigned int owns;	/* sections the manager gave it */
+	unsigned int caps; /* what detect() promised */
+	unsigned int owns; /* sections the manager gave it */
 	bool opened;
-	const char *file;	/* the recording a replay plays, else NULL */
-	char why[128];		/* reason it is unavailable */
+	const char *file; /* the recording a replay plays, else NULL */
+	char why[128]; /* reason it is unavailable */
 	void *priv;
 };
 

@@ -70,7 +70,8 @@ static int capture_create(const struct ms_root *r, const char *rel)
 		return -1;
 	capture_mkdirs(r->capture_fd, rel);
 	fd = openat(r->capture_fd, rel,
-		    O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+		    O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW,
+		    0600);
 	return fd;
 }
 
@@ -94,13 +95,14 @@ static void write_all(int fd, const char *p, size_t n)
 static int root_openat(const struct ms_root *r, const char *rel, int flags)
 {
 	struct open_how how = { .flags = (unsigned long long)flags,
-				.resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS };
+				.resolve = RESOLVE_IN_ROOT |
+					   RESOLVE_NO_MAGICLINKS };
 	long fd;
 
 	if (r->live)
 		return openat(r->dirfd, rel, flags);
 	fd = syscall(SYS_openat2, r->dirfd, rel, &how, sizeof(how));
-	if (fd < 0 && errno == ENOSYS)	/* before 5.6: refuse links */
+	if (fd < 0 && errno == ENOSYS) /* before 5.6: refuse links */
 		return openat(r->dirfd, rel, flags | O_NOFOLLOW);
 	return (int)fd;
 }
@@ -197,7 +199,8 @@ int ms_read_str(const struct ms_root *r, const char *rel, char *s, size_t n)
 	if (!err && n) {
 		size_t len = b.len;
 
-		while (len && (b.data[len - 1] == '\n' || b.data[len - 1] == ' '))
+		while (len &&
+		       (b.data[len - 1] == '\n' || b.data[len - 1] == ' '))
 			len--;
 		if (len >= n)
 			len = n - 1;
@@ -244,7 +247,8 @@ int ms_readlink(const struct ms_root *r, const char *rel, char *s, size_t n)
 
 bool ms_exists(const struct ms_root *r, const char *rel)
 {
-	int fd = root_openat(r, skip_slash(rel), O_PATH | O_NOFOLLOW | O_CLOEXEC);
+	int fd = root_openat(r, skip_slash(rel),
+			     O_PATH | O_NOFOLLOW | O_CLOEXEC);
 
 	if (fd < 0)
 		return false;
@@ -388,7 +392,8 @@ char *ms_lines_next(struct ms_lines *l, size_t *len)
 		nl = memchr(line, '\n', l->end - l->start);
 		if (nl || (l->eof && l->end > l->start)) {
 			if (!nl)
-				nl = l->buf + l->end; /* last line, no newline */
+				nl = l->buf +
+				     l->end; /* last line, no newline */
 			*nl = '\0';
 			if (len)
 				*len = (size_t)(nl - line);

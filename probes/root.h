@@ -11,9 +11,9 @@
 #include <sys/types.h>
 
 struct ms_root {
-	int dirfd;		/* the root directory */
-	bool live;		/* "/" rather than a captured tree */
-	int capture_fd;		/* -1, or where to copy what we read */
+	int dirfd; /* the root directory */
+	bool live; /* "/" rather than a captured tree */
+	int capture_fd; /* -1, or where to copy what we read */
 	char path[4096];
 };
 
@@ -36,7 +36,8 @@ int ms_readf(const struct ms_root *r, struct ms_buf *b, const char *fmt, ...)
 /* Read a small file into s (trimmed of the trailing newline). */
 int ms_read_str(const struct ms_root *r, const char *rel, char *s, size_t n);
 /* Read a file holding one unsigned number. */
-int ms_read_u64(const struct ms_root *r, const char *rel, unsigned long long *v);
+int ms_read_u64(const struct ms_root *r, const char *rel,
+		unsigned long long *v);
 /* Like readlinkat(), NUL-terminated; recorded as a link when capturing. */
 int ms_readlink(const struct ms_root *r, const char *rel, char *s, size_t n);
 /* Does rel exist (any type)? */

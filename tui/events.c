@@ -21,8 +21,8 @@ const char *ms_fmt_events(char *buf, size_t len, double v, int width)
 	return buf;
 }
 
-const char *ms_fmt_marked(char *buf, size_t len, const char *mark,
-			  double v, int width)
+const char *ms_fmt_marked(char *buf, size_t len, const char *mark, double v,
+			  int width)
 {
 	size_t m = strlen(mark);
 

@@ -12,8 +12,8 @@
 /* A rate of events: "1.2K", "12", "0.5"; "-" for NAN. */
 const char *ms_fmt_events(char *buf, size_t len, double per_s, int width);
 /* The same after a mark ("~" derived, "?" untrusted; "" none). */
-const char *ms_fmt_marked(char *buf, size_t len, const char *mark,
-			  double per_s, int width);
+const char *ms_fmt_marked(char *buf, size_t len, const char *mark, double per_s,
+			  int width);
 
 /* "Reclaim events (bpf)": a title naming the backend that fed sec. */
 const char *ms_live_title(char *buf, size_t len, const char *what,

@@ -10,17 +10,17 @@
 
 enum ms_mouse_act {
 	MS_MOUSE_NONE,
-	MS_MOUSE_CLICK,		/* select: a tab, a table row */
-	MS_MOUSE_DOUBLE,	/* select and open (Enter) */
-	MS_MOUSE_WHEEL_UP,	/* scroll up: a few Up keys */
+	MS_MOUSE_CLICK, /* select: a tab, a table row */
+	MS_MOUSE_DOUBLE, /* select and open (Enter) */
+	MS_MOUSE_WHEEL_UP, /* scroll up: a few Up keys */
 	MS_MOUSE_WHEEL_DOWN,
 };
 
 #define MS_WHEEL_LINES 3 /* lines a wheel notch moves */
 
 /* The events memscope asks curses for (mousemask). */
-#define MS_MOUSE_MASK                                                   \
-	(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED |   \
+#define MS_MOUSE_MASK                                                 \
+	(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | \
 	 BUTTON5_PRESSED)
 
 enum ms_mouse_act ms_mouse_act(mmask_t bstate);

@@ -403,8 +403,7 @@ bool ms_table_click(struct ms_table *t, int y)
 {
 	int line = y - (t->rect.y + 1); /* below the column titles */
 
-	if (t->editing || line < 0 || line >= t->page ||
-	    t->top + line >= t->n)
+	if (t->editing || line < 0 || line >= t->page || t->top + line >= t->n)
 		return false;
 	t->sel = t->top + line;
 	remember(t);

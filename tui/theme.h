@@ -10,28 +10,28 @@
 /* Screen elements; their names in a theme file are in tui/theme.c. */
 enum ms_color {
 	MS_C_NORMAL,
-	MS_C_HEADER,		/* the header lines above the tabs */
+	MS_C_HEADER, /* the header lines above the tabs */
 	MS_C_TAB,
 	MS_C_TAB_ACTIVE,
-	MS_C_TITLE,		/* a panel or drill-down title */
-	MS_C_SELECTION,		/* the selected table row */
+	MS_C_TITLE, /* a panel or drill-down title */
+	MS_C_SELECTION, /* the selected table row */
 	MS_C_COLUMN_HEADER,
-	MS_C_SORT_COLUMN,	/* the header of the sort column */
+	MS_C_SORT_COLUMN, /* the header of the sort column */
 	MS_C_BAR,
-	MS_C_BAR_LOW,		/* a bar of something running short */
+	MS_C_BAR_LOW, /* a bar of something running short */
 	MS_C_OK,
-	MS_C_WARNING,		/* e.g. under the high/low watermark */
-	MS_C_CRITICAL,		/* e.g. under the min watermark */
-	MS_C_NOTE,		/* "pagetypeinfo: needs root" */
+	MS_C_WARNING, /* e.g. under the high/low watermark */
+	MS_C_CRITICAL, /* e.g. under the min watermark */
+	MS_C_NOTE, /* "pagetypeinfo: needs root" */
 	MS_C_FOOTER,
 	MS_C_HELP,
-	MS_C_FILTER,		/* the filter edit line */
-	MS_C_DIM,		/* unavailable values, secondary text */
+	MS_C_FILTER, /* the filter edit line */
+	MS_C_DIM, /* unavailable values, secondary text */
 	MS_C_PAUSED,
 	MS_C_COUNT
 };
 
-#define MS_THEME_NAME 64	/* longest theme name kept */
+#define MS_THEME_NAME 64 /* longest theme name kept */
 
 /*
  * Load a theme: name is NULL (default), a name looked up as

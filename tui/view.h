@@ -20,9 +20,9 @@ struct ms_rect {
 /* What the main loop shares with every view (read-only for views). */
 struct ms_ui {
 	const struct ms_opts *opts;
-	bool utf8;		/* UTF-8 locale and no --ascii: draw blocks */
-	bool color;		/* the terminal shows colours */
-	double interval;	/* seconds between samples, for "per tick" */
+	bool utf8; /* UTF-8 locale and no --ascii: draw blocks */
+	bool color; /* the terminal shows colours */
+	double interval; /* seconds between samples, for "per tick" */
 	/* the id the explain panel (key x) shows, NULL while it is closed */
 	const char *explain_id;
 	/*
@@ -41,7 +41,7 @@ struct ms_explain_ids {
 	const char *id[MS_EXPLAIN_MAX];
 	int n;
 	int cur;
-	bool moved;	/* the cursor moved (a page scrolled): go to cur */
+	bool moved; /* the cursor moved (a page scrolled): go to cur */
 };
 
 /*
@@ -56,9 +56,9 @@ struct ms_view {
 
 /* What on_key did with a key. */
 enum ms_key_result {
-	MS_KEY_PASS = 0,	/* not mine: the main loop handles it */
-	MS_KEY_DONE,		/* consumed: redraw */
-	MS_KEY_RESAMPLE,	/* consumed and request() changed: sample now */
+	MS_KEY_PASS = 0, /* not mine: the main loop handles it */
+	MS_KEY_DONE, /* consumed: redraw */
+	MS_KEY_RESAMPLE, /* consumed and request() changed: sample now */
 };
 
 /*
@@ -67,8 +67,8 @@ enum ms_key_result {
  * main loop samples again at once when the active view changes.
  */
 struct ms_view_class {
-	const char *name;	/* tab title: "Buddy" */
-	const char *id;		/* --tab argument: "buddy" */
+	const char *name; /* tab title: "Buddy" */
+	const char *id; /* --tab argument: "buddy" */
 	/* Allocate the instance; set base.cls and base.ui. NULL on ENOMEM. */
 	struct ms_view *(*create)(const struct ms_ui *ui);
 	void (*destroy)(struct ms_view *v);
@@ -112,7 +112,7 @@ extern const struct ms_view_class ms_view_vma, ms_view_reclaim, ms_view_numa;
 #define MS_KEY_ESC 27
 #define MS_KEY_ENTER '\n'
 #define ms_key_is_enter(k) ((k) == '\n' || (k) == '\r' || (k) == KEY_ENTER)
-#define ms_key_is_back(k)                                                 \
+#define ms_key_is_back(k) \
 	((k) == MS_KEY_ESC || (k) == KEY_BACKSPACE || (k) == 127 || (k) == 8)
 
 #endif

@@ -3,10 +3,6 @@
 #include "tui/view.h"
 
 const struct ms_view_class *const ms_views[] = {
-	&ms_view_buddy,
-	&ms_view_slab,
-	&ms_view_vma,
-	&ms_view_reclaim,
-	&ms_view_numa,
-	NULL,
+	&ms_view_buddy,	  &ms_view_slab, &ms_view_vma,
+	&ms_view_reclaim, &ms_view_numa, NULL,
 };

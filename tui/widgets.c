@@ -634,8 +634,7 @@ void ms_page_line(struct ms_page *l, attr_t a, const char *text)
 		ms_put(l->w, y, l->r.x, l->r.w, MS_LEFT, false, a, text);
 }
 
-void ms_page_title(struct ms_page *l, const char *text,
-		   const struct ms_ui *ui)
+void ms_page_title(struct ms_page *l, const char *text, const struct ms_ui *ui)
 {
 	int y = ms_page_next(l);
 

@@ -54,14 +54,14 @@ int ms_text_next(const char *s, int *cols);
  * most width display columns, aligned and padded with spaces to exactly
  * width columns when pad is true. Returns the columns drawn.
  */
-int ms_put(WINDOW *w, int y, int x, int width, enum ms_align align,
-	   bool pad, attr_t a, const char *s);
+int ms_put(WINDOW *w, int y, int x, int width, enum ms_align align, bool pad,
+	   attr_t a, const char *s);
 /* The same for text from the kernel: escaped with ms_escape() first. */
 int ms_put_esc(WINDOW *w, int y, int x, int width, enum ms_align align,
 	       bool pad, attr_t a, const char *raw);
 /* printf into (y, x), at most width columns (trusted text only). */
-int ms_putf(WINDOW *w, int y, int x, int width, attr_t a, const char *fmt,
-	    ...) __attribute__((format(printf, 6, 7)));
+int ms_putf(WINDOW *w, int y, int x, int width, attr_t a, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
 /* Escape raw kernel text into buf for later drawing; returns buf. */
 const char *ms_esc(char *buf, size_t len, const char *raw);
 
@@ -83,9 +83,8 @@ const char *ms_note_why(const struct ms_snapshot *s, const char *what);
  * Fill buf with "section unavailable: why" for a section that is not in
  * s->have, from the notes (any note whose what starts with prefix).
  */
-const char *ms_why_missing(char *buf, size_t len,
-			   const struct ms_snapshot *s, enum ms_section sec,
-			   const char *prefix);
+const char *ms_why_missing(char *buf, size_t len, const struct ms_snapshot *s,
+			   enum ms_section sec, const char *prefix);
 
 /* ---- Bars ------------------------------------------------------------ */
 
@@ -99,14 +98,14 @@ void ms_bar(WINDOW *w, int y, int x, int width, double frac, attr_t a,
  * One character per value, height ∝ value/max (▁▂▃▄▅▆▇█, or " .:-=+*#%@"
  * in ASCII); MS_NA draws '-'. max 0 means the largest value.
  */
-void ms_spark(WINDOW *w, int y, int x, const uint64_t *v, int n,
-	      uint64_t max, attr_t a, const struct ms_ui *ui);
+void ms_spark(WINDOW *w, int y, int x, const uint64_t *v, int n, uint64_t max,
+	      attr_t a, const struct ms_ui *ui);
 
 /* ---- Key/value lines ------------------------------------------------- */
 
 /* "key      value" at (y, x): key in keyw columns, value after it. */
-void ms_kv_line(WINDOW *w, int y, int x, int width, int keyw,
-		const char *key, const char *val, attr_t vattr);
+void ms_kv_line(WINDOW *w, int y, int x, int width, int keyw, const char *key,
+		const char *val, attr_t vattr);
 
 /* ---- Scroller: for views drawing a list of lines ---------------------- */
 
@@ -118,19 +117,19 @@ void ms_kv_line(WINDOW *w, int y, int x, int width, int keyw,
 #define MS_PAGE_TAGS 96
 struct ms_page_tags {
 	const char *id[MS_PAGE_TAGS];
-	int line[MS_PAGE_TAGS];	/* line of the page */
-	int x[MS_PAGE_TAGS];	/* columns of the page's rectangle */
+	int line[MS_PAGE_TAGS]; /* line of the page */
+	int x[MS_PAGE_TAGS]; /* columns of the page's rectangle */
 	int w[MS_PAGE_TAGS];
 	int n;
-	const struct ms_ui *ui;	/* set by ms_page_explain */
-	char shown[64];		/* the id last brought into view */
-	int top_seen;		/* top at the end of the last draw */
+	const struct ms_ui *ui; /* set by ms_page_explain */
+	char shown[64]; /* the id last brought into view */
+	int top_seen; /* top at the end of the last draw */
 };
 
 struct ms_scroll {
-	int top;		/* first line shown */
-	int total;		/* lines there are */
-	int page;		/* lines that fit (set by the view's draw) */
+	int top; /* first line shown */
+	int total; /* lines there are */
+	int page; /* lines that fit (set by the view's draw) */
 	struct ms_page_tags tags;
 };
 
@@ -149,18 +148,17 @@ struct ms_page {
 	WINDOW *w;
 	struct ms_rect r;
 	struct ms_scroll *sc;
-	int n;			/* lines so far */
+	int n; /* lines so far */
 };
 
 void ms_page_begin(struct ms_page *l, WINDOW *w, struct ms_rect r,
-		    struct ms_scroll *sc);
+		   struct ms_scroll *sc);
 /* Screen row of the next line, or -1 when it is scrolled off. */
 int ms_page_next(struct ms_page *l);
 void ms_page_end(struct ms_page *l);
 /* The next line of a page: trusted text, or a section title. */
 void ms_page_line(struct ms_page *l, attr_t a, const char *text);
-void ms_page_title(struct ms_page *l, const char *text,
-		   const struct ms_ui *ui);
+void ms_page_title(struct ms_page *l, const char *text, const struct ms_ui *ui);
 /* The next line shows the field id (explain mode); before drawing it. */
 void ms_page_tag(struct ms_page *l, const char *id);
 /*
@@ -185,15 +183,15 @@ void ms_page_explain(struct ms_scroll *sc, const struct ms_ui *ui,
 
 /* ---- Table ----------------------------------------------------------- */
 
-#define MS_COL_FLEX (-1)	/* width: take the remaining columns */
+#define MS_COL_FLEX (-1) /* width: take the remaining columns */
 
 struct ms_column {
 	const char *title;
-	int width;		/* display columns, or MS_COL_FLEX (one) */
+	int width; /* display columns, or MS_COL_FLEX (one) */
 	enum ms_align align;
-	bool nosort;		/* `s`, `<`, `>` skip this column */
-	int min;		/* MS_COL_FLEX: narrowest width (0: 8) */
-	const char *id;		/* explain id (tui/explain.h): "slab.objsize" */
+	bool nosort; /* `s`, `<`, `>` skip this column */
+	int min; /* MS_COL_FLEX: narrowest width (0: 8) */
+	const char *id; /* explain id (tui/explain.h): "slab.objsize" */
 };
 
 /*
@@ -203,10 +201,9 @@ struct ms_column {
 struct ms_table_def {
 	const struct ms_column *cols;
 	int ncols;
-	int name_col;		/* filtered by `/`; identifies the selection */
+	int name_col; /* filtered by `/`; identifies the selection */
 	/* Text of a cell. */
-	void (*cell)(const void *ctx, int row, int col, char *buf,
-		     size_t len);
+	void (*cell)(const void *ctx, int row, int col, char *buf, size_t len);
 	/* Order of rows a and b by column col (<0, 0, >0, ascending). */
 	int (*cmp)(const void *ctx, int a, int b, int col);
 	/* Optional: attribute of a cell (0 = normal). */
@@ -219,19 +216,19 @@ struct ms_table {
 	const struct ms_table_def *def;
 	const void *ctx;
 	const struct ms_ui *ui;
-	int *idx;		/* shown rows (filtered, sorted) */
+	int *idx; /* shown rows (filtered, sorted) */
 	int n, cap;
 	int nrows;
-	int sel;		/* position in idx, -1 when empty */
+	int sel; /* position in idx, -1 when empty */
 	int top;
-	int page;		/* rows that fit at the last draw */
+	int page; /* rows that fit at the last draw */
 	int sort_col;
 	bool reverse;
-	bool editing;		/* the filter line has the keyboard */
+	bool editing; /* the filter line has the keyboard */
 	char filter[64];
 	char sel_key[256];
-	const char *empty;	/* text when there are no rows */
-	struct ms_rect rect;	/* where it was drawn last (mouse clicks) */
+	const char *empty; /* text when there are no rows */
+	struct ms_rect rect; /* where it was drawn last (mouse clicks) */
 };
 
 /* sort_col -1: data order. */

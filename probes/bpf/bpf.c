@@ -32,12 +32,8 @@
 
 /* The groups: a new one is a line here (and its files in probes/bpf). */
 static const struct ms_bpf_group_ops *const group_ops[] = {
-	&ms_bpf_buddy,
-	&ms_bpf_slab,
-	&ms_bpf_faults,
-	&ms_bpf_reclaim,
-	&ms_bpf_numa,
-	NULL,
+	&ms_bpf_buddy,	 &ms_bpf_slab, &ms_bpf_faults,
+	&ms_bpf_reclaim, &ms_bpf_numa, NULL,
 };
 
 struct ms_bpf {

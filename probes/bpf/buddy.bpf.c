@@ -24,8 +24,8 @@ struct {
 
 struct ms_bb_compact bb_compact;
 
-static __always_inline int on_alloc(const struct page *page,
-				    unsigned int order, int mt)
+static __always_inline int on_alloc(const struct page *page, unsigned int order,
+				    int mt)
 {
 	struct ms_bb_counts *c = ms_percpu(&bb_counts);
 
@@ -85,14 +85,13 @@ static __always_inline int on_compact_end(const struct compact_control *cc,
 	__sync_fetch_and_add(&bb_compact.total_ns, d);
 	if (d > bb_compact.max_ns)
 		bb_compact.max_ns = d; /* racy, and compaction is rare */
-	__sync_fetch_and_add(&bb_compact.hist[MS_IDX(ms_log2(d / 1000),
-						       MS_BB_HIST)],
-			     1);
+	__sync_fetch_and_add(
+		&bb_compact.hist[MS_IDX(ms_log2(d / 1000), MS_BB_HIST)], 1);
 	return 0;
 }
 
-MS_TWIN(mm_page_alloc, ms_pgalloc, on_alloc(page, order, mt),
-	struct page *page, unsigned int order, gfp_t gfp, int mt)
+MS_TWIN(mm_page_alloc, ms_pgalloc, on_alloc(page, order, mt), struct page *page,
+	unsigned int order, gfp_t gfp, int mt)
 MS_TWIN(mm_page_free, ms_pgfree, on_free(order), struct page *page,
 	unsigned int order)
 MS_TWIN(mm_page_alloc_extfrag, ms_extfrag, on_extfrag(wanted, taken),

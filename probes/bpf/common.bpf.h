@@ -17,16 +17,16 @@
  * loads one of the two (probes/bpf/load.c). Handlers read through pointers
  * with BPF_CORE_READ only, which works in both.
  */
-#define MS_TWIN(tp, name, call, args...)                          \
-	SEC("tp_btf/" #tp)                                        \
-	int BPF_PROG(name##_btf, args)                            \
-	{                                                         \
-		return call;                                      \
-	}                                                         \
-	SEC("raw_tp/" #tp)                                        \
-	int BPF_PROG(name##_raw, args)                            \
-	{                                                         \
-		return call;                                      \
+#define MS_TWIN(tp, name, call, args...) \
+	SEC("tp_btf/" #tp)               \
+	int BPF_PROG(name##_btf, args)   \
+	{                                \
+		return call;             \
+	}                                \
+	SEC("raw_tp/" #tp)               \
+	int BPF_PROG(name##_raw, args)   \
+	{                                \
+		return call;             \
 	}
 
 /*
@@ -35,7 +35,7 @@
  * drops a mask that a comparison already implies, leaving the verifier
  * an index it cannot bound.
  */
-#define MS_IDX(v, n) ((unsigned int)(v) & ((n) - 1))
+#define MS_IDX(v, n) ((unsigned int)(v) & ((n)-1))
 
 /* The one per-CPU element of a counter map, or NULL (never, in practice). */
 static __always_inline void *ms_percpu(void *map)

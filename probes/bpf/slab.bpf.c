@@ -41,8 +41,8 @@ struct {
 } sl_sites SEC(".maps");
 
 struct ms_sl_table sl_table;
-__u64 sl_target;	/* key whose stacks are collected, 0: none */
-__u64 sl_stack_lost;	/* stacks that found no room */
+__u64 sl_target; /* key whose stacks are collected, 0: none */
+__u64 sl_stack_lost; /* stacks that found no room */
 
 enum { P_CACHE_ALLOC, P_CACHE_FREE, P_KMALLOC, P_KFREE };
 
@@ -56,7 +56,7 @@ static __always_inline void fill(__u32 i, const struct kmem_cache *s,
 		size = BPF_CORE_READ(s, size);
 	}
 	sl_table.size[i] = size;
-	sl_table.ready[i] = 1;	/* x86 keeps stores in order */
+	sl_table.ready[i] = 1; /* x86 keeps stores in order */
 }
 
 /* The slot of key, claimed on first sight; -1 when the table is full. */
@@ -118,8 +118,7 @@ static __always_inline __u64 addr(struct ms_sl_counts *c, int p,
 static __always_inline int count(void *ctx, struct ms_sl_counts *c, int p,
 				 __u64 key, bool cache, __u32 size)
 {
-	int i = slot(key, cache ? (const struct kmem_cache *)key : NULL,
-		     size);
+	int i = slot(key, cache ? (const struct kmem_cache *)key : NULL, size);
 
 	if (i < 0) {
 		c->lost[p]++;
@@ -151,8 +150,7 @@ static __always_inline int on_cache(void *ctx, int p, const void *ptr,
 }
 
 /* kmalloc and kfree name no cache: ask the kernel (6.13+) */
-static __always_inline int on_kmalloc(void *ctx, const void *ptr,
-				      size_t bytes)
+static __always_inline int on_kmalloc(void *ctx, const void *ptr, size_t bytes)
 {
 	struct ms_sl_counts *c = ms_percpu(&sl_counts);
 	struct kmem_cache *s;
@@ -161,8 +159,7 @@ static __always_inline int on_kmalloc(void *ctx, const void *ptr,
 		return 0;
 	s = bpf_get_kmem_cache((__u64)ptr);
 	if (s)
-		return count(ctx, c, P_KMALLOC, addr(c, P_KMALLOC, s), true,
-			     0);
+		return count(ctx, c, P_KMALLOC, addr(c, P_KMALLOC, s), true, 0);
 	c->large_bytes += bytes;
 	return count(ctx, c, P_KMALLOC, MS_SL_KEY_LARGE, false, 0);
 }
@@ -223,8 +220,7 @@ MS_TWIN(kmalloc, ms_kmalloc, on_kmalloc(ctx, ptr, bytes_alloc),
 	size_t bytes_alloc, gfp_t gfp, int node)
 MS_TWIN(kfree, ms_kfree, on_kfree(ctx, ptr), unsigned long call_site,
 	const void *ptr)
-MS_TWIN(kmalloc, ms_kmallocc,
-	on_kmalloc_class(ctx, ptr, bytes_alloc, gfp),
+MS_TWIN(kmalloc, ms_kmallocc, on_kmalloc_class(ctx, ptr, bytes_alloc, gfp),
 	unsigned long call_site, const void *ptr, size_t bytes_req,
 	size_t bytes_alloc, gfp_t gfp, int node)
 MS_TWIN(kfree, ms_kfrees, on_kfree_sum(ptr), unsigned long call_site,

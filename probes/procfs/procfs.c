@@ -64,10 +64,10 @@ static int procfs_sample(struct ms_probe *p, const struct ms_request *req,
 	unsigned int want = req->sections & p->owns;
 	unsigned int got = 0;
 
-#define AREA(sec, call)                                  \
-	do {                                             \
+#define AREA(sec, call)                                    \
+	do {                                               \
 		if ((want & MS_SEC_BIT(sec)) && call == 0) \
-			got |= MS_SEC_BIT(sec);          \
+			got |= MS_SEC_BIT(sec);            \
 	} while (0)
 
 	AREA(MS_SEC_MEMINFO, ms_procfs_meminfo(r, pf, s));
@@ -78,7 +78,8 @@ static int procfs_sample(struct ms_probe *p, const struct ms_request *req,
 		     ms_procfs_slab_detail(r, pf, req->slab_cache, s));
 	AREA(MS_SEC_PROCS, ms_procfs_procs(r, pf, s));
 	if (req->pid > 0)
-		AREA(MS_SEC_VMAS, ms_procfs_vmas(r, pf, req->pid, req->vma_sink, s));
+		AREA(MS_SEC_VMAS,
+		     ms_procfs_vmas(r, pf, req->pid, req->vma_sink, s));
 	AREA(MS_SEC_RECLAIM, ms_procfs_reclaim(r, pf, s));
 	AREA(MS_SEC_NUMA, ms_procfs_numa(r, pf, s));
 #undef AREA

@@ -12,7 +12,7 @@
 #include "probes/procfs/users.h"
 #include "probes/root.h"
 
-struct ms_proc_cache;	/* proccache.c: per-process state between samples */
+struct ms_proc_cache; /* proccache.c: per-process state between samples */
 
 /* Scratch buffers the backend keeps between samples. */
 struct ms_procfs {

@@ -94,10 +94,11 @@ static void switch_delayacct(struct tsprobe *t, const struct ms_root *root,
 		err = ms_undo_save(MS_UNDO_DIR, UNDO_NAME,
 				   "/proc/sys/kernel/task_delayacct", "0");
 		if (err) {
-			ms_snapshot_note(s, "task_delayacct",
-					 "not turned on: cannot remember it in "
-					 MS_UNDO_DIR ": %s",
-					 strerror(-err));
+			ms_snapshot_note(
+				s, "task_delayacct",
+				"not turned on: cannot remember it in " MS_UNDO_DIR
+				": %s",
+				strerror(-err));
 			return;
 		}
 		err = ms_delayacct_write(root, 1);

@@ -16,8 +16,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#define PAGES 16	/* fresh pages faulted in per round */
-#define FILES 4		/* files created and unlinked per round */
+#define PAGES 16 /* fresh pages faulted in per round */
+#define FILES 4 /* files created and unlinked per round */
 
 static void work(const char *dir, int id, int rounds)
 {
@@ -63,8 +63,9 @@ int main(int argc, char **argv)
 	while (wait(NULL) > 0)
 		;
 	getrusage(RUSAGE_CHILDREN, &ru);
-	printf("%.1f\n", (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 +
-				 (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) /
-					 1e3);
+	printf("%.1f\n",
+	       (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 +
+		       (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) /
+			       1e3);
 	return 0;
 }

@@ -86,7 +86,7 @@ int main(int argc, char **argv)
 	wall = secs(CLOCK_MONOTONIC) - wall;
 	printf("%.1f %.1f %d\n", cpu / n * 1e6, wall / n * 1e6,
 	       req.sections & MS_SEC_BIT(MS_SEC_VMAS) ? s[0].vmas.n :
-							 s[0].procs.n);
+							s[0].procs.n);
 	ms_snapshot_free(&s[0]);
 	ms_snapshot_free(&s[1]);
 	ms_manager_close(&m);

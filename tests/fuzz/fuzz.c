@@ -28,7 +28,7 @@
 #include "probes/undo.h"
 #include "tui/theme.h"
 
-static struct ms_snapshot snap;	/* reset, not freed, between inputs */
+static struct ms_snapshot snap; /* reset, not freed, between inputs */
 static char why[256];
 static char tmpfile_path[64];
 
@@ -215,14 +215,14 @@ static const struct {
 	const char *name;
 	fuzz_fn fn;
 } targets[] = {
-	{ "buddyinfo", buddyinfo },	{ "pagetypeinfo", pagetypeinfo },
-	{ "zoneinfo", zoneinfo },	{ "vmstat", vmstat },
-	{ "meminfo", meminfo },		{ "node", nodefiles },
-	{ "proc", procfiles },		{ "reclaim", reclaimfiles },
-	{ "slab", slabinfo },		{ "smaps", smaps },
-	{ "kmod", kmod },		{ "taskstats", taskstats },
-	{ "sample", sample },		{ "recording", recording },
-	{ "theme", theme },		{ "config", config },
+	{ "buddyinfo", buddyinfo }, { "pagetypeinfo", pagetypeinfo },
+	{ "zoneinfo", zoneinfo },   { "vmstat", vmstat },
+	{ "meminfo", meminfo },	    { "node", nodefiles },
+	{ "proc", procfiles },	    { "reclaim", reclaimfiles },
+	{ "slab", slabinfo },	    { "smaps", smaps },
+	{ "kmod", kmod },	    { "taskstats", taskstats },
+	{ "sample", sample },	    { "recording", recording },
+	{ "theme", theme },	    { "config", config },
 };
 
 static fuzz_fn target;

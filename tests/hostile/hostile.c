@@ -302,7 +302,7 @@ static int do_churn(int argc, char **argv)
 		return 2;
 	/* exec: argv[4] carries the end time across the execs */
 	end = argc > 4 && !strcmp(argv[2], "exec") ? atof(argv[4]) :
-						      now() + secs;
+						     now() + secs;
 	if (!strcmp(argv[2], "exec")) {
 		if (argc == 4)
 			ready();

@@ -459,7 +459,8 @@ static void test_truncated(void **state)
 	assert_int_equal(s.buddy.nr_zones, 0);
 	assert_string_equal(ms_snapshot_why(&s, "buddyinfo"),
 			    "line 2: truncated (no newline at the end)");
-	assert_string_equal(ms_snapshot_why(&s, "zoneinfo"), "not present on this kernel");
+	assert_string_equal(ms_snapshot_why(&s, "zoneinfo"),
+			    "not present on this kernel");
 	ms_snapshot_free(&s);
 }
 

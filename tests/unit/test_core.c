@@ -67,8 +67,8 @@ static void rates_vmstat(void **state)
 	b.t_mono = 12.0;
 	ms_kv_add(&a.reclaim.vmstat, "pgfault", 100);
 	ms_kv_add(&a.reclaim.vmstat, "pgscan", 50);
-	ms_kv_add(&b.reclaim.vmstat, "pgscan", 40);	/* reset */
-	ms_kv_add(&b.reclaim.vmstat, "pgfault", 300);	/* other order */
+	ms_kv_add(&b.reclaim.vmstat, "pgscan", 40); /* reset */
+	ms_kv_add(&b.reclaim.vmstat, "pgfault", 300); /* other order */
 	ms_kv_add(&b.reclaim.vmstat, "new_counter", 7);
 	ms_rates(&b, &a);
 	assert_true(isnan(b.reclaim.vmstat.v[0].rate));
@@ -180,8 +180,12 @@ static void fake_close(struct ms_probe *p)
 }
 
 static const struct ms_probe_ops fake_ops = {
-	.name = "fake", .priority = 100, .detect = fake_detect,
-	.open = fake_open, .sample = fake_sample, .close = fake_close,
+	.name = "fake",
+	.priority = 100,
+	.detect = fake_detect,
+	.open = fake_open,
+	.sample = fake_sample,
+	.close = fake_close,
 };
 
 static void manager_owners(void **state)
@@ -192,10 +196,12 @@ static void manager_owners(void **state)
 	struct ms_request req = { .sections = MS_SEC_BIT(MS_SEC_BUDDY) |
 					      MS_SEC_BIT(MS_SEC_MEMINFO) };
 
-	assert_int_equal(ms_root_open(&root, "tests/fixtures/debian12-6.18"), 0);
+	assert_int_equal(ms_root_open(&root, "tests/fixtures/debian12-6.18"),
+			 0);
 	assert_int_equal(ms_manager_open(&m, &root), 0);
 	/* splice the fake in as a second, better backend */
-	m.probes[m.n] = (struct ms_probe){ .ops = &fake_ops, .root = &root,
+	m.probes[m.n] = (struct ms_probe){ .ops = &fake_ops,
+					   .root = &root,
 					   .opened = true };
 	fake_detect(&root, &m.probes[m.n].caps, NULL, 0);
 	m.n++;
@@ -206,8 +212,8 @@ static void manager_owners(void **state)
 
 		for (int i = 0; i < m.n; i++)
 			if ((m.probes[i].caps & MS_SEC_BIT(sec)) &&
-			    (!best || m.probes[i].ops->priority >
-					      best->ops->priority))
+			    (!best ||
+			     m.probes[i].ops->priority > best->ops->priority))
 				best = &m.probes[i];
 		m.owner[sec] = best;
 		if (best)
@@ -235,9 +241,10 @@ static void manager_open_for(void **state)
 	struct ms_snapshot s;
 	struct ms_request req = { .sections = MS_SEC_BIT(MS_SEC_BUDDY) };
 
-	assert_int_equal(ms_root_open(&root, "tests/fixtures/debian12-6.18"), 0);
-	assert_int_equal(ms_manager_open_for(&m, &root, MS_SEC_BIT(MS_SEC_BUDDY),
-					     "unused"),
+	assert_int_equal(ms_root_open(&root, "tests/fixtures/debian12-6.18"),
+			 0);
+	assert_int_equal(ms_manager_open_for(
+				 &m, &root, MS_SEC_BIT(MS_SEC_BUDDY), "unused"),
 			 0);
 	assert_true(m.owner[MS_SEC_BUDDY] && m.owner[MS_SEC_BUDDY]->opened);
 	ms_manager_close(&m);
@@ -288,7 +295,8 @@ static void root_links_stay_inside(void **state)
 	fputs("tree\n", f);
 	fclose(f);
 	snprintf(path, sizeof(path), "%s/proc/up", dir);
-	assert_int_equal(symlink("../../../../../../../../etc/hostname", path), 0);
+	assert_int_equal(symlink("../../../../../../../../etc/hostname", path),
+			 0);
 	snprintf(path, sizeof(path), "%s/proc/abs", dir);
 	assert_int_equal(symlink("/proc/inside", path), 0);
 	assert_int_equal(ms_root_open(&r, dir), 0);

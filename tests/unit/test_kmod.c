@@ -24,7 +24,6 @@
 #include <string.h>
 #include <unistd.h>
 
-
 static char why[256];
 
 /* A file of a fixture tree, read whole (also when it is not below proc/). */

@@ -288,7 +288,8 @@ static void reader_junk(void **state)
 
 	/* no meminfo, no osrelease */
 	assert_int_equal(sample(dir, &s), -ENOENT);
-	assert_string_equal(ms_snapshot_why(&s, "meminfo"), "not present on this kernel");
+	assert_string_equal(ms_snapshot_why(&s, "meminfo"),
+			    "not present on this kernel");
 	assert_non_null(strstr(ms_snapshot_why(&s, "kernel"), "osrelease"));
 	assert_string_equal(s.kernel, "");
 
@@ -296,7 +297,8 @@ static void reader_junk(void **state)
 	ms_snapshot_reset(&s);
 	pt_put(dir, "proc/meminfo", "\x1b[2J\xff\xfe\n\x00\x01\n");
 	assert_int_equal(sample(dir, &s), -EINVAL);
-	assert_string_equal(ms_snapshot_why(&s, "meminfo"), "unknown format (line 1)");
+	assert_string_equal(ms_snapshot_why(&s, "meminfo"),
+			    "unknown format (line 1)");
 	assert_int_equal(s.meminfo.n, 0);
 
 	/* good lines survive a bad one, which is counted */

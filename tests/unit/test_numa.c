@@ -292,7 +292,8 @@ static void no_numa(void **state)
 
 	assert_int_equal(f->err, -ENOENT);
 	assert_int_equal(f->s.numa.n, 0);
-	assert_string_equal(ms_snapshot_why(&f->s, "numa"), "kernel without NUMA support");
+	assert_string_equal(ms_snapshot_why(&f->s, "numa"),
+			    "kernel without NUMA support");
 	pt_close(f);
 }
 
@@ -328,7 +329,8 @@ static void too_many_and_junk(void **state)
 	assert_int_equal(ms_kv_get(&f->s.numa.nodes[0].numastat, "numa_hit"),
 			 3);
 	assert_true(f->s.numa.nodes[0].mem_total_kb == MS_NA);
-	assert_non_null(strstr(ms_snapshot_why(&f->s, "numa_online"), "node list"));
+	assert_non_null(
+		strstr(ms_snapshot_why(&f->s, "numa_online"), "node list"));
 	assert_string_equal(ms_snapshot_why(&f->s, "numa_distance"),
 			    "node5: distance: entry 2 is not a distance");
 	assert_string_equal(ms_snapshot_why(&f->s, "numa_meminfo"),

@@ -31,8 +31,8 @@ static char *text_of(const struct ms_snapshot *s, unsigned int sections)
 static const char *line_of(const char *out, const char *prefix, char *line,
 			   size_t n)
 {
-	for (const char *p = out; p && *p; p = strchr(p, '\n') ?
-						strchr(p, '\n') + 1 : NULL) {
+	for (const char *p = out; p && *p;
+	     p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL) {
 		size_t l = strcspn(p, "\n");
 
 		if (!strncmp(p, prefix, strlen(prefix))) {
@@ -63,8 +63,9 @@ static void buddy_events(void **state)
 	e->free_rate[1] = NAN;
 	e->mt_alloc_rate[1][0] = 100;
 	e->nr_extfrag = 1;
-	e->extfrag[0] = (struct ms_extfrag_event){ .wanted = 0, .taken = 1,
-						   .count = 7, .rate = 2 };
+	e->extfrag[0] = (struct ms_extfrag_event){
+		.wanted = 0, .taken = 1, .count = 7, .rate = 2
+	};
 	out = text_of(&s, MS_SEC_BIT(MS_SEC_BUDDY_EVENTS));
 	assert_non_null(strstr(out, "Buddy events (bpf) over 0.50 s"));
 	assert_non_null(line_of(out, "  alloc ", l, sizeof(l)));
@@ -129,11 +130,11 @@ static void faults_only_counted_fields(void **state)
 	(void)state;
 	ms_snapshot_init(&s);
 	s.have = MS_SEC_BIT(MS_SEC_FAULT_EVENTS);
-	e->fields = MS_FE_HW | MS_FE_LOCK;	/* fexit refused */
+	e->fields = MS_FE_HW | MS_FE_LOCK; /* fexit refused */
 	e->interval = 1;
 	e->total.rate[MS_FC_HW] = 50;
 	e->total.rate[MS_FC_WP] = 3;
-	e->total.rate[MS_FC_MINOR] = 49;	/* not counted: "-" */
+	e->total.rate[MS_FC_MINOR] = 49; /* not counted: "-" */
 	e->total.rate[MS_FC_LOCK_NS] = 2.5e6;
 	e->total.lock_max_ns = 12000;
 	p = ms_fault_proc_add(e);
@@ -167,13 +168,13 @@ static void reclaim_events(void **state)
 	e->direct.max_ns = 2500000;
 	e->direct.rate = 4;
 	e->direct.ns_rate = 4e6;
-	e->direct.hist[9] = 3;	/* [512, 1024) us */
+	e->direct.hist[9] = 3; /* [512, 1024) us */
 	e->direct.hist[11] = 1;
 	e->oom_kills = 1;
 	e->nr_oom = 1;
-	e->oom[0] = (struct ms_oom_event){ .time = 0, .pid = 7,
-					   .anon_rss_kb = 2048,
-					   .total_vm_kb = MS_NA };
+	e->oom[0] = (struct ms_oom_event){
+		.time = 0, .pid = 7, .anon_rss_kb = 2048, .total_vm_kb = MS_NA
+	};
 	strcpy(e->oom[0].comm, "hog");
 	out = text_of(&s, MS_SEC_BIT(MS_SEC_RECLAIM_EVENTS));
 	assert_non_null(strstr(out, "  direct    4 (4.0/s), 4.00 ms/s, "

@@ -209,7 +209,8 @@ static void debian_618(void **state)
 	/* 6.18 built without MGLRU */
 	assert_true(r->lru_gen_enabled == MS_NA);
 	assert_true(r->lru_gen_min_ttl_ms == MS_NA);
-	assert_string_equal(ms_snapshot_why(&f->s, "lru_gen"), "kernel without MGLRU");
+	assert_string_equal(ms_snapshot_why(&f->s, "lru_gen"),
+			    "kernel without MGLRU");
 
 	assert_string_equal(r->thp_enabled, "madvise");
 	assert_string_equal(r->thp_defrag, "madvise");
@@ -347,7 +348,8 @@ static void truncated(void **state)
 	assert_string_equal(ms_snapshot_why(&f->s, "psi"),
 			    "kernel without PSI (CONFIG_PSI) or psi=0");
 	assert_true(r->lru_gen_enabled == MS_NA);
-	assert_string_equal(ms_snapshot_why(&f->s, "lru_gen"), "kernel without MGLRU");
+	assert_string_equal(ms_snapshot_why(&f->s, "lru_gen"),
+			    "kernel without MGLRU");
 	assert_string_equal(ms_snapshot_why(&f->s, "zswap_stats"),
 			    "sys/kernel/debug/zswap: debugfs not mounted");
 	assert_int_equal(r->nr_swaps, 0);

@@ -280,9 +280,12 @@ static void test_theme(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_fmt),    cmocka_unit_test(test_width),
-		cmocka_unit_test(test_escape), cmocka_unit_test(test_bar),
-		cmocka_unit_test(test_table),  cmocka_unit_test(test_theme),
+		cmocka_unit_test(test_fmt),
+		cmocka_unit_test(test_width),
+		cmocka_unit_test(test_escape),
+		cmocka_unit_test(test_bar),
+		cmocka_unit_test(test_table),
+		cmocka_unit_test(test_theme),
 		cmocka_unit_test(test_table_long_name),
 	};
 	int rc;

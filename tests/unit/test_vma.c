@@ -359,7 +359,8 @@ static void got_reset(void *ctx)
 static void streamed_like_held(void **state)
 {
 	static struct got g;
-	struct ms_vma_sink sink = { .put = got_put, .reset = got_reset,
+	struct ms_vma_sink sink = { .put = got_put,
+				    .reset = got_reset,
 				    .ctx = &g };
 	struct pt_env held, e;
 
@@ -369,8 +370,7 @@ static void streamed_like_held(void **state)
 	assert_int_equal(ms_root_open(&e.root, FIX "debian12-6.18"), 0);
 	ms_snapshot_init(&e.s);
 	e.pf.vma_numa = 1;
-	assert_int_equal(ms_procfs_vmas(&e.root, &e.pf, 14118, &sink, &e.s),
-			 0);
+	assert_int_equal(ms_procfs_vmas(&e.root, &e.pf, 14118, &sink, &e.s), 0);
 	ms_derive(&e.s);
 	assert_int_equal(g.resets, 1); /* an earlier sample's are dropped */
 	assert_int_equal(e.s.vmas.n, 0);
@@ -604,7 +604,8 @@ static void debian61_2node(void **state)
 	assert_true(e.s.vmas.has_smaps);
 	assert_true(e.s.vmas.has_numa); /* nodes 0-1 online */
 	assert_null(ms_snapshot_why(&e.s, "numa_maps"));
-	assert_null(ms_snapshot_why(&e.s, "smaps")); /* ProtectionKey: skipped */
+	assert_null(
+		ms_snapshot_why(&e.s, "smaps")); /* ProtectionKey: skipped */
 	assert_int_equal(e.s.vmas.n, 11);
 	v = &e.s.vmas.v[0];
 	assert_true(v->start == 0x400000);

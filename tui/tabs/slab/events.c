@@ -46,9 +46,10 @@ static void cache_rates(struct ms_page *l, const struct ms_slab_events *e,
 		 (unsigned long long)r->allocs, (unsigned long long)r->frees);
 	ms_page_line(l, ms_attr(MS_C_NORMAL), buf);
 	if (r->free_src == MS_FREE_DERIVED)
-		ms_page_line(l, ms_attr(MS_C_DIM),
-			     "~ frees derived: allocations minus the growth of "
-			     "active objects (bulk and RCU frees fire no event)");
+		ms_page_line(
+			l, ms_attr(MS_C_DIM),
+			"~ frees derived: allocations minus the growth of "
+			"active objects (bulk and RCU frees fire no event)");
 	else if (r->free_src == MS_FREE_INCONSISTENT)
 		ms_page_line(l, ms_attr(MS_C_WARNING),
 			     "? active objects grew beyond the counts: "

@@ -160,12 +160,13 @@ const struct ms_explain ms_explain_slab[] = {
 			     "fire no event, and kfree_rcu frees through them "
 			     "(on 6.18 also through sheaves: maple_node's "
 			     "frees are almost all of that kind)."),
-		.formula = N_("Counted per cache when (Alloc/s - Free/s) * "
-			      "interval agrees with the change of Active; "
-			      "else ~ = Alloc/s - change of Active / interval. "
-			      "Error: the free objects SLUB keeps per CPU (CPU "
-			      "slab, partial slabs, sheaves) count as active; "
-			      "the JSON gives the bound (free_rate_tolerance)."),
+		.formula =
+			N_("Counted per cache when (Alloc/s - Free/s) * "
+			   "interval agrees with the change of Active; "
+			   "else ~ = Alloc/s - change of Active / interval. "
+			   "Error: the free objects SLUB keeps per CPU (CPU "
+			   "slab, partial slabs, sheaves) count as active; "
+			   "the JSON gives the bound (free_rate_tolerance)."),
 		.healthy = N_("Over time Free/s tracks Alloc/s; a lasting gap "
 			      "is growth (or a leak). A ? cache grew beyond "
 			      "the allocations counted: neither rate holds."),
