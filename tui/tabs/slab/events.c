@@ -22,7 +22,7 @@ static void cache_rates(struct ms_page *l, const struct ms_slab_events *e,
 			const char *cache)
 {
 	const struct ms_slab_rate *r = rate_of(e, cache);
-	char a[24], f[24], b[24], buf[200];
+	char a[24], f[24], b[24], na[24], nf[24], buf[200];
 
 	if (!r) {
 		ms_page_line(l, ms_attr(MS_C_DIM),
@@ -33,8 +33,8 @@ static void cache_rates(struct ms_page *l, const struct ms_slab_events *e,
 		return;
 	}
 	snprintf(buf, sizeof(buf),
-		 "allocations %s/s, frees %s/s, allocated %s/s  (%llu and "
-		 "%llu counted since attach)",
+		 "allocations %s/s, frees %s/s, allocated %s/s  (%s and "
+		 "%s counted since attach)",
 		 ms_fmt_marked(a, sizeof(a), ms_alloc_mark(r->free_src),
 			       r->alloc_rate, 7),
 		 ms_fmt_marked(f, sizeof(f), ms_free_mark(r->free_src),
@@ -43,7 +43,9 @@ static void cache_rates(struct ms_page *l, const struct ms_slab_events *e,
 			 "-" :
 			 ms_fmt_bytes(b, sizeof(b),
 				      (uint64_t)llround(r->alloc_bytes_rate)),
-		 (unsigned long long)r->allocs, (unsigned long long)r->frees);
+		 /* a recording without the counts: "-", never 2^64-1 */
+		 ms_fmt_u64(na, sizeof(na), r->allocs),
+		 ms_fmt_u64(nf, sizeof(nf), r->frees));
 	ms_page_line(l, ms_attr(MS_C_NORMAL), buf);
 	if (r->free_src == MS_FREE_DERIVED)
 		ms_page_line(
