@@ -263,6 +263,18 @@ static void test_buddy_panels(void **state)
 	check_mark(v, w, "buddy.ev.failed", "failed");
 	check_mark(v, w, "buddy.ev.compaction", "compaction: 0 runs/s");
 	check_mark(v, w, "buddy.ev.fallbacks", "fallbacks/s:");
+	/* counts a recording lacks: "-", never UINT64_MAX; none at all: no
+	 * "since attach" part */
+	e->compaction.runs = 4;
+	e->compaction.direct = e->compaction.max_us = MS_NA;
+	v->cls->update(v, &t->s, NULL);
+	tt_draw(v, w);
+	assert_non_null(tt_find_row(w, "(4 runs, - direct, max - us since "
+				       "attach)"));
+	e->compaction.runs = MS_NA;
+	v->cls->update(v, &t->s, NULL);
+	tt_draw(v, w);
+	assert_null(tt_find_row(w, "since attach"));
 	v->cls->destroy(v);
 	tt_close(t);
 	delwin(w);

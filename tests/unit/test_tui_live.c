@@ -457,6 +457,12 @@ static void numa_events(void **state)
 			 "task_numa_fault: load: BPF program load failed: "
 			 "Operation not permitted)");
 	tt_assert_row(w, "  tasks moved to another node 0/s, swapped 0/s");
+	/* a recording without the counts: "-", never UINT64_MAX */
+	e->succeeded = e->failed = MS_NA;
+	v->cls->update(v, &s, NULL);
+	tt_draw(v, w);
+	tt_assert_row(w, "  pages migrated 98/s, failed 0/s (- and - since "
+			 "attach)");
 	v->cls->destroy(v);
 	ms_snapshot_free(&s);
 	delwin(w);

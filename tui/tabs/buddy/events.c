@@ -77,7 +77,7 @@ static void fallbacks(char *buf, size_t len, const struct ms_buddy_events *e,
 static void compaction(char *buf, size_t len, const struct ms_buddy_events *e)
 {
 	const struct ms_compaction *c = &e->compaction;
-	char a[24], b[24];
+	char a[24], b[24], n[3][24];
 
 	if (!(e->fields & MS_BE_COMPACT)) {
 		snprintf(buf, len, "compaction: -");
@@ -88,12 +88,13 @@ static void compaction(char *buf, size_t len, const struct ms_buddy_events *e)
 	if (!isnan(c->mean_us))
 		snprintf(buf + strlen(buf), len - strlen(buf), ", mean %s us",
 			 ms_fmt_events(b, sizeof(b), c->mean_us, 7));
-	if (c->runs)
+	/* unknown (a recording without them) is "-", never 2^64-1 */
+	if (c->runs && ms_have(c->runs))
 		snprintf(buf + strlen(buf), len - strlen(buf),
-			 " (%llu runs, %llu direct, max %llu us since attach)",
-			 (unsigned long long)c->runs,
-			 (unsigned long long)c->direct,
-			 (unsigned long long)c->max_us);
+			 " (%s runs, %s direct, max %s us since attach)",
+			 ms_fmt_u64(n[0], sizeof(n[0]), c->runs),
+			 ms_fmt_u64(n[1], sizeof(n[1]), c->direct),
+			 ms_fmt_u64(n[2], sizeof(n[2]), c->max_us));
 }
 
 /*

@@ -39,16 +39,17 @@ static void tag_all(struct ms_page *p, const char *const *ids)
 
 static void migrations(struct ms_page *p, const struct ms_numa_events *e)
 {
-	char ok[16], bad[16], r[16];
+	char ok[16], bad[16], r[16], nok[24], nbad[24];
 	int shown = 0;
 
 	ms_page_tag(p, "numa.mig.pages");
 	line(p, 0,
-	     "  pages migrated %s/s, failed %s/s (%llu and %llu since "
-	     "attach)",
+	     "  pages migrated %s/s, failed %s/s (%s and %s since attach)",
 	     ms_fmt_events(ok, sizeof(ok), e->succeeded_rate, 6),
 	     ms_fmt_events(bad, sizeof(bad), e->failed_rate, 6),
-	     (unsigned long long)e->succeeded, (unsigned long long)e->failed);
+	     /* unknown (a recording without them) is "-", never 2^64-1 */
+	     ms_fmt_u64(nok, sizeof(nok), e->succeeded),
+	     ms_fmt_u64(nbad, sizeof(nbad), e->failed));
 	ms_page_tag_cols(p, 2, mig_ids, mig_w);
 	line(p, ms_attr(MS_C_COLUMN_HEADER), "  %-20s %9s %11s %9s %9s",
 	     "reason", "calls", "pages moved", "failed", "pages/s");
