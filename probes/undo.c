@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Putting back what a killed memscope changed (undo.h). */
 #include "probes/undo.h"
+#include "probes/procfs/proc.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -50,11 +51,11 @@ int ms_undo_parse(const char *text, size_t len, struct ms_undo *u)
 	return 0;
 }
 
-/* Field 22 of /proc/PID/stat, after comm's last ')'; 0 when gone. */
+/* Its start time (/proc/PID/stat, ms_parse_stat()); 0 when gone. */
 static uint64_t start_of(int pid)
 {
-	char path[64], buf[1024], *p;
-	unsigned long long v = 0;
+	char path[64], buf[1024];
+	struct ms_stat st;
 	ssize_t n;
 	int fd;
 
@@ -62,20 +63,11 @@ static uint64_t start_of(int pid)
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return 0;
-	n = read(fd, buf, sizeof(buf) - 1);
+	n = read(fd, buf, sizeof(buf));
 	close(fd);
-	if (n <= 0)
+	if (n <= 0 || ms_parse_stat(buf, (size_t)n, &st))
 		return 0;
-	buf[n] = '\0';
-	p = strrchr(buf, ')');
-	/* state ppid pgrp session tty tpgid flags minflt cminflt majflt
-	 * cmajflt utime stime cutime cstime priority nice threads itreal */
-	if (!p || sscanf(p + 1,
-			 " %*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %*u "
-			 "%*u %*d %*d %*d %*d %*d %*d %llu",
-			 &v) != 1)
-		return 0;
-	return v;
+	return st.starttime;
 }
 
 int ms_undo_save(const char *dir, const char *name, const char *path,
