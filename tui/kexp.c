@@ -31,11 +31,12 @@ void ms_kexp_run(struct ms_kexp *x)
 
 void ms_kexp_update(struct ms_kexp *x, const struct ms_snapshot *cur)
 {
-	const char *why = ms_note_why(cur, x->ops->note);
+	const char *why;
 
 	if (!x->pending)
 		return;
 	x->pending = false;
+	why = ms_note_why(cur, x->ops->note);
 	x->have = cur->have & MS_SEC_BIT(x->ops->sec);
 	if (x->have) {
 		x->ops->keep(x->ctx, cur);
