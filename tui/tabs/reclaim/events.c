@@ -14,7 +14,7 @@
 
 static bool have(const struct ms_snapshot *s)
 {
-	return s && (s->have & MS_SEC_BIT(MS_SEC_RECLAIM_EVENTS));
+	return ms_have_sec(s, MS_SEC_RECLAIM_EVENTS);
 }
 
 static void line(struct ms_page *p, attr_t a, const char *fmt, ...)
