@@ -5,14 +5,6 @@
 #include <limits.h>
 #include <string.h>
 
-const struct ms_field *ms_field_find(const struct ms_field *t, const char *key)
-{
-	for (; t && t->key; t++)
-		if (!strcmp(t->key, key))
-			return t;
-	return NULL;
-}
-
 const struct ms_field *ms_field_src(const struct ms_field *t, const char *src,
 				    size_t n)
 {

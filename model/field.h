@@ -166,8 +166,6 @@ static inline void *ms_fptr(const struct ms_field *f, const void *rec)
 	return (char *)rec + f->off;
 }
 
-/* The field of key in t (sub-objects not searched), or NULL. */
-const struct ms_field *ms_field_find(const struct ms_field *t, const char *key);
 /* The field whose kernel file name is src (n bytes), or NULL. */
 const struct ms_field *ms_field_src(const struct ms_field *t, const char *src,
 				    size_t n);
