@@ -187,9 +187,9 @@ void ms_json_record_ctx(struct ms_jw *w, const char *key,
 void ms_json_record(struct ms_jw *w, const char *key, const struct ms_field *t,
 		    const void *rec, unsigned int skip)
 {
-	ms_jw_obj(w, key);
-	ms_json_fields(w, t, rec, skip);
-	ms_jw_end(w);
+	const struct ms_json_ctx c = { .skip = skip, .have = ~0u };
+
+	ms_json_record_ctx(w, key, t, rec, &c);
 }
 
 /*
