@@ -30,7 +30,7 @@ static const char *const vm_labels[] = {
 void ms_graph_reclaim_feed(struct ms_gpanel *p, const struct ms_snapshot *s,
 			   const struct ms_ui *ui)
 {
-	bool have = s && (s->have & MS_SEC_BIT(MS_SEC_RECLAIM));
+	bool have = ms_have_sec(s, MS_SEC_RECLAIM);
 
 	if (!ms_gpanel_tick(p, s, ui))
 		return;
