@@ -271,16 +271,22 @@ struct ms_proc *ms_proc_add(struct ms_procs *p)
 	return pr;
 }
 
-struct ms_vma *ms_vma_add(struct ms_vmas *v)
+void ms_vma_init(struct ms_vma *m)
 {
-	struct ms_vma *m = GROW(v->v, v->n, v->cap);
 	uint64_t *f;
 
-	if (!m)
-		return NULL;
+	memset(m, 0, sizeof(*m));
 	/* every smaps field starts unknown */
 	for (f = &m->size_kb; f <= &m->thp_eligible; f++)
 		*f = MS_NA;
+}
+
+struct ms_vma *ms_vma_add(struct ms_vmas *v)
+{
+	struct ms_vma *m = GROW(v->v, v->n, v->cap);
+
+	if (m)
+		ms_vma_init(m);
 	return m;
 }
 

@@ -577,6 +577,8 @@ struct ms_zone *ms_zone_add(struct ms_buddy *b);
 struct ms_zone *ms_zone_find(struct ms_buddy *b, int node, const char *name);
 struct ms_slab_cache *ms_slab_add(struct ms_slab *s);
 struct ms_proc *ms_proc_add(struct ms_procs *p);
+/* Zeroed, every smaps field unknown (MS_NA). */
+void ms_vma_init(struct ms_vma *m);
 struct ms_vma *ms_vma_add(struct ms_vmas *v);
 /* Add v to the summary of its kind and the total. */
 void ms_vmas_sum(struct ms_vmas *vs, const struct ms_vma *v);

@@ -371,12 +371,8 @@ static bool begin_vma(struct vma_read *rd, const char *line, size_t len)
 	struct ms_vma *v = &rd->cur;
 	const char *path;
 	size_t plen;
-	uint64_t *f;
 
-	memset(v, 0, sizeof(*v));
-	/* every smaps field starts unknown */
-	for (f = &v->size_kb; f <= &v->thp_eligible; f++)
-		*f = MS_NA;
+	ms_vma_init(v);
 	if (ms_vma_parse_header(line, len, v, &path, &plen))
 		return false;
 	v->size_kb = (v->end - v->start) / 1024;
