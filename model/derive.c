@@ -43,13 +43,10 @@ static void merge_slab_events(struct ms_slab *sl,
 	}
 	for (int i = 0; i < e->n; i++) {
 		const struct ms_slab_rate *r = &e->v[i];
-		struct ms_slab_cache *c = NULL;
+		/* sl is ours to change: the lookup only returns it const */
+		struct ms_slab_cache *c =
+			(struct ms_slab_cache *)ms_slab_find(sl, r->name, i);
 
-		if (i < sl->n && !strcmp(sl->caches[i].name, r->name))
-			c = &sl->caches[i];
-		for (int j = 0; !c && j < sl->n; j++)
-			if (!strcmp(sl->caches[j].name, r->name))
-				c = &sl->caches[j];
 		if (!c && (c = ms_slab_add(sl))) {
 			uint64_t *f;
 
