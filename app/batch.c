@@ -61,6 +61,13 @@ unsigned int ms_tab_sections(const char *tab, const struct ms_opts *o)
 	return sec;
 }
 
+/* OpenMetrics or Prometheus text: one exposition, no per-process series. */
+static bool metrics(const struct ms_opts *o)
+{
+	return o->format == MS_FMT_OPENMETRICS ||
+	       o->format == MS_FMT_PROMETHEUS;
+}
+
 static void request_for(struct ms_request *req, const struct ms_opts *o)
 {
 	memset(req, 0, sizeof(*req));
@@ -77,7 +84,7 @@ static void request_for(struct ms_request *req, const struct ms_opts *o)
 	req->pagetypes = true;
 	req->delayacct = o->delayacct;
 	/* metrics have no per-process series: do not read every process */
-	if (o->format == MS_FMT_OPENMETRICS || o->format == MS_FMT_PROMETHEUS)
+	if (metrics(o))
 		req->sections &=
 			~(MS_SEC_BIT(MS_SEC_PROCS) | MS_SEC_BIT(MS_SEC_VMAS) |
 			  MS_SEC_BIT(MS_SEC_MAPLE) |
@@ -91,10 +98,7 @@ static void request_for(struct ms_request *req, const struct ms_opts *o)
  * default of the first sample (rates need -n 2 or more); 0 = forever. */
 static int batch_count(const struct ms_opts *o)
 {
-	bool metrics = o->format == MS_FMT_OPENMETRICS ||
-		       o->format == MS_FMT_PROMETHEUS;
-
-	return o->count ? o->count : metrics ? 1 : 0;
+	return o->count ? o->count : metrics(o) ? 1 : 0;
 }
 
 unsigned int ms_batch_wants(const struct ms_opts *o, const char **why)
@@ -172,8 +176,7 @@ int ms_batch_run(struct ms_session *ss, const struct ms_opts *o)
 {
 	struct ms_snapshot snaps[2], *cur, *prev = NULL;
 	/* a metrics file holds one exposition: of the last sample */
-	bool last_only = o->format == MS_FMT_OPENMETRICS ||
-			 o->format == MS_FMT_PROMETHEUS;
+	bool last_only = metrics(o);
 	int count = batch_count(o);
 	struct ms_cursor *replay = ms_session_cursor(ss);
 	if (replay && ms_cursor_count(replay) < count)
