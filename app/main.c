@@ -450,8 +450,9 @@ int main(int argc, char **argv)
 	err = o.replay ? ms_manager_open_replay(&m, o.replay) :
 			 ms_manager_open_for(&m, &root, want, skip_why);
 	if (err && o.replay) {
+		/* ms_manager_open_replay() always fills probes[0] */
 		fprintf(stderr, "memscope: cannot replay %s: %s\n", o.replay,
-			m.n ? m.probes[0].why : "no replay backend");
+			m.probes[0].why);
 		return 1;
 	} else if (err) {
 		fprintf(stderr, "memscope: no data source below %s: %s\n",
