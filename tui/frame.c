@@ -17,7 +17,8 @@
 static const char *meminfo(char *buf, size_t len, const struct ms_snapshot *s,
 			   const char *name)
 {
-	return ms_fmt_kb(buf, len, ms_kv_get(&s->meminfo, name));
+	/* one decimal: a change of 500 MB shows in a 20 GB figure */
+	return ms_fmt_kb1(buf, len, ms_kv_get(&s->meminfo, name));
 }
 
 /* PSI avg10 as the kernel prints it (a percentage, two decimals). */

@@ -13,9 +13,10 @@
 
 /* ---- Formatting ------------------------------------------------------ */
 
-/* v scaled by base until below base, with one decimal under 10. */
-static const char *fmt_scaled(char *buf, size_t len, double v, double base,
-			      const char *units, const char *suffix)
+/* v scaled by base until below base; one decimal under 10, or always. */
+static const char *fmt_scaled_prec(char *buf, size_t len, double v, double base,
+				   const char *units, const char *suffix,
+				   bool decimal)
 {
 	int u = 0;
 	int last = (int)strlen(units) - 1;
@@ -26,11 +27,18 @@ static const char *fmt_scaled(char *buf, size_t len, double v, double base,
 	}
 	if (u == 0)
 		snprintf(buf, len, "%.0f%c%s", v, units[0], suffix);
-	else if (fabs(v) < 9.95)
+	else if (decimal || fabs(v) < 9.95)
 		snprintf(buf, len, "%.1f%c%s", v, units[u], suffix);
 	else
 		snprintf(buf, len, "%.0f%c%s", v, units[u], suffix);
 	return buf;
+}
+
+/* v scaled by base until below base, with one decimal under 10. */
+static const char *fmt_scaled(char *buf, size_t len, double v, double base,
+			      const char *units, const char *suffix)
+{
+	return fmt_scaled_prec(buf, len, v, base, units, suffix, false);
 }
 
 const char *ms_fmt_bytes(char *buf, size_t len, uint64_t bytes)
@@ -45,6 +53,13 @@ const char *ms_fmt_kb(char *buf, size_t len, uint64_t kb)
 	if (!ms_have(kb))
 		return snprintf(buf, len, "-"), buf;
 	return fmt_scaled(buf, len, (double)kb, 1024, "KMGTPE", "");
+}
+
+const char *ms_fmt_kb1(char *buf, size_t len, uint64_t kb)
+{
+	if (!ms_have(kb))
+		return snprintf(buf, len, "-"), buf;
+	return fmt_scaled_prec(buf, len, (double)kb, 1024, "KMGTPE", "", true);
 }
 
 const char *ms_fmt_pages(char *buf, size_t len, uint64_t pages,

@@ -21,6 +21,8 @@
 const char *ms_fmt_bytes(char *buf, size_t len, uint64_t bytes);
 /* Kilobytes, as /proc prints them, in the same short form. */
 const char *ms_fmt_kb(char *buf, size_t len, uint64_t kb);
+/* The same with one decimal at every scale: "22.4G", "512.0M". */
+const char *ms_fmt_kb1(char *buf, size_t len, uint64_t kb);
 /* Pages of page_size bytes in the same short form. */
 const char *ms_fmt_pages(char *buf, size_t len, uint64_t pages,
 			 uint64_t page_size);

@@ -39,6 +39,12 @@ static void test_fmt(void **state)
 	assert_string_equal(ms_fmt_bytes(b, sizeof(b), MS_NA), "-");
 	assert_string_equal(ms_fmt_kb(b, sizeof(b), 16384000), "16G");
 	assert_string_equal(ms_fmt_kb(b, sizeof(b), 2048), "2.0M");
+	/* the header's: 500 MB more shows in a 22 GB figure */
+	assert_string_equal(ms_fmt_kb1(b, sizeof(b), 23488102), "22.4G");
+	assert_string_equal(ms_fmt_kb1(b, sizeof(b), 24012390), "22.9G");
+	assert_string_equal(ms_fmt_kb1(b, sizeof(b), 512), "512K");
+	assert_string_equal(ms_fmt_kb1(b, sizeof(b), 2048), "2.0M");
+	assert_string_equal(ms_fmt_kb1(b, sizeof(b), MS_NA), "-");
 	assert_string_equal(ms_fmt_pages(b, sizeof(b), 256, 4096), "1.0M");
 	assert_string_equal(ms_fmt_u64(b, sizeof(b), 0), "0");
 	assert_string_equal(ms_fmt_u64(b, sizeof(b), MS_NA), "-");
