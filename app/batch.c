@@ -10,33 +10,21 @@
 #include <time.h>
 
 #include "app/vma_spool.h"
+#include "model/area.h"
 #include "model/escape.h"
 #include "out/openmetrics.h"
 #include "out/output.h"
 #include "store/json.h"
 
-static const struct {
-	const char *name;
-	unsigned int sections;
-} tabs[] = {
-	{ "buddy", MS_SEC_BIT(MS_SEC_BUDDY) | MS_SEC_BIT(MS_SEC_BUDDY_EVENTS) },
-	{ "slab", MS_SEC_BIT(MS_SEC_SLAB) | MS_SEC_BIT(MS_SEC_SLAB_EVENTS) },
-	{ "vma", MS_SEC_BIT(MS_SEC_PROCS) | MS_SEC_BIT(MS_SEC_FAULT_EVENTS) },
-	{ "reclaim", MS_SEC_BIT(MS_SEC_RECLAIM) |
-			     MS_SEC_BIT(MS_SEC_RECLAIM_EVENTS) |
-			     MS_SEC_BIT(MS_SEC_TASK_DELAYS) },
-	{ "numa", MS_SEC_BIT(MS_SEC_NUMA) | MS_SEC_BIT(MS_SEC_NUMA_EVENTS) },
-	{ "all", MS_SEC_ALL & ~MS_SEC_BIT(MS_SEC_VMAS) &
-			 ~MS_SEC_BIT(MS_SEC_SLAB_DETAIL) },
-};
-
 unsigned int ms_tab_sections(const char *tab, const struct ms_opts *o)
 {
-	unsigned int sec = 0;
+	const struct ms_area *a = ms_area_by_name(tab);
+	unsigned int sec = a ? a->tab : 0;
 
-	for (size_t i = 0; i < sizeof(tabs) / sizeof(tabs[0]); i++)
-		if (!strcmp(tabs[i].name, tab ? tab : "all"))
-			sec = tabs[i].sections;
+	/* every area's passive sections, but a process's VMAs and a cache */
+	if (!tab || !strcmp(tab, "all"))
+		sec = MS_SEC_ALL & ~MS_SEC_BIT(MS_SEC_VMAS) &
+		      ~MS_SEC_BIT(MS_SEC_SLAB_DETAIL);
 	if (!sec)
 		return 0;
 	sec |= MS_SEC_BIT(MS_SEC_MEMINFO);

@@ -2,6 +2,7 @@
 /* The config file: defaults for the explorer, ini syntax read with libinih. */
 #define _GNU_SOURCE
 #include "app/config.h"
+#include "model/area.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -37,8 +38,6 @@ struct parse {
 	int line;
 };
 
-static const char *const tabs[] = { "buddy", "slab", "vma", "reclaim", "numa" };
-
 /* yes/no, true/false, on/off, 1/0 into *v; false when none of them. */
 static bool parse_bool(const char *s, int *v)
 {
@@ -65,12 +64,29 @@ static bool parse_delay(const char *s, double *v)
 
 static bool parse_tab(const char *s, char *buf, size_t len)
 {
-	for (size_t i = 0; i < sizeof(tabs) / sizeof(tabs[0]); i++)
-		if (!strcmp(s, tabs[i])) {
-			snprintf(buf, len, "%s", s);
-			return true;
-		}
-	return false;
+	if (!ms_area_by_name(s))
+		return false;
+	snprintf(buf, len, "%s", s);
+	return true;
+}
+
+/* The areas' tab names: "buddy, slab, ... or numa". */
+static void tab_names(char *b, size_t len)
+{
+	const char *last = NULL;
+	size_t n = 0;
+
+	b[0] = '\0';
+	for (int i = 0; ms_areas[i]; i++) {
+		if (!ms_areas[i]->name)
+			continue;
+		if (last && n < len)
+			n += (size_t)snprintf(b + n, len - n, "%s%s",
+					      n ? ", " : "", last);
+		last = ms_areas[i]->name;
+	}
+	if (last && n < len)
+		snprintf(b + n, len - n, "%s%s", n ? " or " : "", last);
 }
 
 /* One "key = value"; the reason in why when it is rejected. */
@@ -90,11 +106,12 @@ static bool set_key(struct ms_config *c, const char *key, const char *value,
 					value),
 			       false;
 	} else if (!strcmp(key, "tab")) {
+		char names[128];
+
+		tab_names(names, sizeof(names));
 		if (!parse_tab(value, c->tab, sizeof(c->tab)))
-			return snprintf(why, len,
-					"tab: '%.32s' is not buddy, slab, vma, "
-					"reclaim or numa",
-					value),
+			return snprintf(why, len, "tab: '%.32s' is not %s",
+					value, names),
 			       false;
 	} else if (!strcmp(key, "ascii") || !strcmp(key, "mouse")) {
 		if (!parse_bool(value, key[0] == 'a' ? &c->ascii : &c->mouse))

@@ -2,6 +2,7 @@
 /* Snapshot lifecycle, notes and the growable arrays backends fill. */
 #define _GNU_SOURCE
 #include "model/snapshot.h"
+#include "model/area.h"
 #include "model/field.h"
 
 #include <math.h>
@@ -10,36 +11,27 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const section_names[MS_SEC_COUNT] = {
-	[MS_SEC_MEMINFO] = "meminfo",
-	[MS_SEC_BUDDY] = "buddy",
-	[MS_SEC_SLAB] = "slab",
-	[MS_SEC_SLAB_DETAIL] = "slab_detail",
-	[MS_SEC_PROCS] = "processes",
-	[MS_SEC_VMAS] = "vmas",
-	[MS_SEC_RECLAIM] = "reclaim",
-	[MS_SEC_NUMA] = "numa",
-	[MS_SEC_MAPLE] = "maple",
-	[MS_SEC_ALLOC_PROBE] = "alloc_probe",
-	[MS_SEC_SLAB_BENCH] = "slab_bench",
-	[MS_SEC_BUDDY_EVENTS] = "buddy_events",
-	[MS_SEC_SLAB_EVENTS] = "slab_events",
-	[MS_SEC_FAULT_EVENTS] = "fault_events",
-	[MS_SEC_RECLAIM_EVENTS] = "reclaim_events",
-	[MS_SEC_NUMA_EVENTS] = "numa_events",
-	[MS_SEC_TASK_DELAYS] = "task_delays",
-};
+/* The sections' names are their areas' (model/areas.c). */
+static const struct ms_area_sec *sec_at(int i, int j)
+{
+	return &ms_areas[i]->secs[j];
+}
 
 const char *ms_section_name(enum ms_section s)
 {
-	return s < MS_SEC_COUNT ? section_names[s] : "?";
+	for (int i = 0; ms_areas[i]; i++)
+		for (int j = 0; sec_at(i, j)->sec >= 0; j++)
+			if (sec_at(i, j)->sec == (int)s)
+				return sec_at(i, j)->name;
+	return "?";
 }
 
 int ms_section_by_name(const char *name)
 {
-	for (int i = 0; i < MS_SEC_COUNT; i++)
-		if (!strcmp(section_names[i], name))
-			return i;
+	for (int i = 0; ms_areas[i]; i++)
+		for (int j = 0; sec_at(i, j)->sec >= 0; j++)
+			if (!strcmp(sec_at(i, j)->name, name))
+				return sec_at(i, j)->sec;
 	return -1;
 }
 

@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The area registry: one const struct ms_area per part of memory management
+ * memscope samples (its sections and their names, its tab's name, its
+ * top-level JSON members), and the one list of them (model/areas.def) that
+ * the codec, the text and OpenMetrics writers, batch and the tab bar walk.
+ */
+#ifndef MS_AREA_H
+#define MS_AREA_H
+
+#include <stddef.h>
+
+#include "model/field.h"
+#include "model/snapshot.h"
+
+/* One section of an area and the name sources, notes and tests use. */
+struct ms_area_sec {
+	int sec; /* enum ms_section; -1 ends the list */
+	const char *name; /* "buddy_events" */
+};
+
+/*
+ * When a top-level JSON member is written: with the core sections, after
+ * them (the memscope.ko experiments), or with the events that have no
+ * object of their own to go into.
+ */
+enum ms_pass { MS_PASS_CORE, MS_PASS_KMOD, MS_PASS_EVENTS, MS_NPASS };
+
+/* One top-level member of the JSON document. */
+struct ms_part {
+	const char *key; /* "buddy"; NULL ends the list */
+	/*
+	 * The sections that write it (any of them, wanted and filled); 0: its
+	 * writer decides (the BPF backend's costs)
+	 */
+	unsigned int secs;
+	/*
+	 * Event sections that add their keys to its object, in the area's
+	 * section order (or to an object of its own after the core ones,
+	 * when the core section is not written)
+	 */
+	unsigned int into;
+	unsigned char pass; /* enum ms_pass */
+	/*
+	 * An area without irregular parts: its object's fields (a record
+	 * at off in struct ms_snapshot), which every output walks; its text
+	 * block's title. NULL: its layers write it by hand (store/json.c,
+	 * out/text.c ... look it up by key or section).
+	 */
+	const struct ms_field *fields;
+	size_t off;
+	const char *title;
+};
+
+struct ms_area {
+	/* its tab, --tab NAME and the config's tab = NAME; NULL: no tab */
+	const char *name;
+	unsigned int tab; /* the sections --tab NAME samples */
+	const struct ms_area_sec *secs; /* in the order outputs write them */
+	const struct ms_part *parts; /* in the order of the document */
+};
+
+#define MS_AREA(a, kind) extern const struct ms_area ms_area_##a;
+#include "model/areas.def"
+#undef MS_AREA
+
+/* Every area, in order, NULL-terminated. */
+extern const struct ms_area *const ms_areas[];
+
+/* The area a section belongs to, NULL: none. */
+const struct ms_area *ms_area_of(enum ms_section sec);
+/* The area whose tab is name, NULL: none. */
+const struct ms_area *ms_area_by_name(const char *name);
+
+/* Where a part's record sits in s. */
+static inline const void *ms_part_rec(const struct ms_part *p,
+				      const struct ms_snapshot *s)
+{
+	return (const char *)s + p->off;
+}
+
+#endif
