@@ -8,19 +8,25 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lncursesw -ltinfo -ljson-c -linih -lzstd)
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.1.0)
 
+# CFLAGS, CPPFLAGS, LDFLAGS and LDLIBS are the user's, from the environment
+# or the command line, and are never changed here: a sub-make gets them as
+# they came (appending to them doubled every flag there, and made the
+# sub-make's build/config differ, rebuilding everything). memscope's own
+# flags go around them in the MS_ ones.
 CFLAGS ?= -O2 -g
-CFLAGS += -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter \
-	  -Wshadow -Wformat=2 -Wstrict-prototypes -D_FORTIFY_SOURCE=2 \
-	  -fstack-protector-strong
-CPPFLAGS += -I. -MMD -MP -DMS_VERSION=\"$(VERSION)\" $(PKG_CFLAGS)
-LDLIBS += $(PKG_LIBS) -lm
+MS_CFLAGS := $(CFLAGS) -std=gnu11 -Wall -Wextra -Werror \
+	  -Wno-unused-parameter -Wshadow -Wformat=2 -Wstrict-prototypes \
+	  -D_FORTIFY_SOURCE=2 -fstack-protector-strong
+MS_CPPFLAGS = -I. -MMD -MP -DMS_VERSION=\"$(VERSION)\" $(PKG_CFLAGS) $(CPPFLAGS)
+MS_LDFLAGS := $(LDFLAGS)
+MS_LDLIBS = $(PKG_LIBS) -lm $(LDLIBS)
 
 ifeq ($(SAN),1)
 BUILD := build/asan
-CFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
-	  -fno-sanitize-recover=all $(filter-out -O2 -D_FORTIFY_SOURCE=2,$(CFLAGS))
-CPPFLAGS := $(filter-out -D_FORTIFY_SOURCE=2,$(CPPFLAGS))
-LDFLAGS += -fsanitize=address,undefined
+MS_CFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+	  -fno-sanitize-recover=all $(filter-out -O2 -D_FORTIFY_SOURCE=2,$(MS_CFLAGS))
+MS_CPPFLAGS := $(filter-out -D_FORTIFY_SOURCE=2,$(MS_CPPFLAGS))
+MS_LDFLAGS += -fsanitize=address,undefined
 endif
 
 # make FUZZ=1: clang with libFuzzer's coverage, ASan and UBSan, in
@@ -30,13 +36,13 @@ BUILD := build/fuzz
 CC := clang
 # clang-only warnings about idioms gcc's -Werror build accepts ({ NULL }
 # sentinels, "--flag" + 2, vasprintf of libbpf's format) are not errors here
-CFLAGS := -O1 -g -fsanitize=fuzzer-no-link,address,undefined \
+MS_CFLAGS := -O1 -g -fsanitize=fuzzer-no-link,address,undefined \
 	  -fno-omit-frame-pointer -fno-sanitize-recover=all \
-	  $(filter-out -O2 -D_FORTIFY_SOURCE=2,$(CFLAGS)) \
+	  $(filter-out -O2 -D_FORTIFY_SOURCE=2,$(MS_CFLAGS)) \
 	  -Wno-missing-field-initializers -Wno-format-nonliteral \
 	  -Wno-string-plus-int
-CPPFLAGS := $(filter-out -D_FORTIFY_SOURCE=2,$(CPPFLAGS))
-LDFLAGS += -fsanitize=address,undefined
+MS_CPPFLAGS := $(filter-out -D_FORTIFY_SOURCE=2,$(MS_CPPFLAGS))
+MS_LDFLAGS += -fsanitize=address,undefined
 endif
 
 ifneq ($(V),1)
@@ -62,8 +68,8 @@ BPF_CFLAGS := -g -O2 -target bpf -D__TARGET_ARCH_x86 -Wall -Werror \
 	      -I$(BPF_OUT) -Iprobes/bpf
 ifeq ($(HAVE_BPF),1)
 LIB_SRC := $(filter-out $(BPF_PROG_SRC) probes/bpf/nobpf.c,$(LIB_SRC))
-CPPFLAGS += -DMS_HAVE_BPF -I$(BPF_OUT)
-LDLIBS += -lbpf -lelf -lz
+MS_CPPFLAGS += -DMS_HAVE_BPF -I$(BPF_OUT)
+MS_LDLIBS += -lbpf -lelf -lz
 else
 LIB_SRC := $(filter-out $(BPF_PROG_SRC) $(BPF_USER_SRC),$(LIB_SRC))
 endif
@@ -74,8 +80,8 @@ HAVE_LIBNL ?= $(shell pkg-config --exists libnl-genl-3.0 2>/dev/null && echo 1 |
 TS_SRC := $(filter-out probes/taskstats/notaskstats.c,$(wildcard probes/taskstats/*.c))
 ifeq ($(HAVE_LIBNL),1)
 LIB_SRC := $(filter-out probes/taskstats/notaskstats.c,$(LIB_SRC))
-CPPFLAGS += -DMS_HAVE_LIBNL $(shell pkg-config --cflags libnl-genl-3.0)
-LDLIBS += $(shell pkg-config --libs libnl-genl-3.0)
+MS_CPPFLAGS += -DMS_HAVE_LIBNL $(shell pkg-config --cflags libnl-genl-3.0)
+MS_LDLIBS += $(shell pkg-config --libs libnl-genl-3.0)
 else
 LIB_SRC := $(filter-out $(TS_SRC),$(LIB_SRC))
 endif
@@ -85,8 +91,8 @@ endif
 # installing or removing those packages, or another CC or flags, rebuilds
 # them (the file is rewritten only when this changes).
 CONFIG := HAVE_BPF=$(HAVE_BPF) HAVE_LIBNL=$(HAVE_LIBNL) CC=$(CC) \
-	  CPPFLAGS=$(CPPFLAGS) CFLAGS=$(CFLAGS) LDFLAGS=$(LDFLAGS) \
-	  LDLIBS=$(LDLIBS)
+	  CPPFLAGS=$(MS_CPPFLAGS) CFLAGS=$(MS_CFLAGS) LDFLAGS=$(MS_LDFLAGS) \
+	  LDLIBS=$(MS_LDLIBS)
 q = '$(subst ','\'',$(1))'
 
 TUI_SRC := $(wildcard tui/*.c tui/tabs/*/*.c)
@@ -115,7 +121,7 @@ LOCALEDIR ?= $(PREFIX)/share/locale
 PO := $(wildcard po/*.po)
 MO := $(PO:po/%.po=$(BUILD)/locale/%/LC_MESSAGES/memscope.mo)
 all: $(MO)
-$(BUILD)/tui/explain.o: CPPFLAGS += -DMS_LOCALEDIR=\"$(LOCALEDIR)\"
+$(BUILD)/tui/explain.o: MS_CPPFLAGS += -DMS_LOCALEDIR=\"$(LOCALEDIR)\"
 
 $(BUILD)/locale/%/LC_MESSAGES/memscope.mo: po/%.po
 	@mkdir -p $(dir $@)
@@ -136,7 +142,7 @@ pot:
 $(BUILD)/%.o: %.c $(BUILD)/config
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
-	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+	$(Q)$(CC) $(MS_CPPFLAGS) $(MS_CFLAGS) -c -o $@ $<
 
 # Made anew: ar r keeps members whose source moved or went away (or of
 # another configuration: nobpf.o beside the BPF objects), and the linker
@@ -146,7 +152,7 @@ $(BUILD)/libmemscope.a: $(LIB_OBJ)
 
 $(BUILD)/memscope: $(BUILD)/app/main.o $(TUI_OBJ) $(BUILD)/libmemscope.a
 	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(Q)$(CC) $(MS_LDFLAGS) -o $@ $^ $(MS_LDLIBS)
 
 # Unit tests link the library; tests named test_tui_* also the TUI objects.
 # test_explain also: it checks the catalog and its compiled translations.
@@ -154,34 +160,34 @@ $(BUILD)/tests/test_explain: tests/unit/test_explain.c $(TUI_OBJ) \
 			     $(BUILD)/libmemscope.a $(MO)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  TEST    $@")
-	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(TUI_OBJ) \
-		$(BUILD)/libmemscope.a $(LDLIBS) -lcmocka
+	$(Q)$(CC) $(MS_CPPFLAGS) $(MS_CFLAGS) $(MS_LDFLAGS) -o $@ $< $(TUI_OBJ) \
+		$(BUILD)/libmemscope.a $(MS_LDLIBS) -lcmocka
 
 $(BUILD)/tests/test_tui_%: tests/unit/test_tui_%.c $(TUI_OBJ) $(BUILD)/libmemscope.a
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  TEST    $@")
-	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(TUI_OBJ) \
-		$(BUILD)/libmemscope.a $(LDLIBS) -lcmocka
+	$(Q)$(CC) $(MS_CPPFLAGS) $(MS_CFLAGS) $(MS_LDFLAGS) -o $@ $< $(TUI_OBJ) \
+		$(BUILD)/libmemscope.a $(MS_LDLIBS) -lcmocka
 
 # test_theme also links the theme code (tui/theme.c) and curses.
 $(BUILD)/tests/test_theme: tests/unit/test_theme.c $(BUILD)/tui/theme.o \
 			   $(BUILD)/libmemscope.a
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  TEST    $@")
-	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< \
-		$(BUILD)/tui/theme.o $(BUILD)/libmemscope.a $(LDLIBS) -lcmocka
+	$(Q)$(CC) $(MS_CPPFLAGS) $(MS_CFLAGS) $(MS_LDFLAGS) -o $@ $< \
+		$(BUILD)/tui/theme.o $(BUILD)/libmemscope.a $(MS_LDLIBS) -lcmocka
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libmemscope.a
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  TEST    $@")
-	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< \
-		$(BUILD)/libmemscope.a $(LDLIBS) -lcmocka
+	$(Q)$(CC) $(MS_CPPFLAGS) $(MS_CFLAGS) $(MS_LDFLAGS) -o $@ $< \
+		$(BUILD)/libmemscope.a $(MS_LDLIBS) -lcmocka
 
 $(BUILD)/tests/kernel/%: tests/kernel/%.c $(BUILD)/libmemscope.a
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  TEST    $@")
-	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< \
-		$(BUILD)/libmemscope.a $(LDLIBS) -lcmocka
+	$(Q)$(CC) $(MS_CPPFLAGS) $(MS_CFLAGS) $(MS_LDFLAGS) -o $@ $< \
+		$(BUILD)/libmemscope.a $(MS_LDLIBS) -lcmocka
 
 # vmlinux.h from this machine's BTF, else the committed copy (CO-RE
 # relocates either at load time). Files appear whole: `make` and
@@ -221,15 +227,15 @@ endif
 # Benchmark drivers and workloads (tests/bench/).
 $(BUILD)/bench/%: tests/bench/%.c $(BUILD)/libmemscope.a
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< \
-		$(BUILD)/libmemscope.a $(LDLIBS)
+	$(Q)$(CC) $(MS_CPPFLAGS) $(MS_CFLAGS) $(MS_LDFLAGS) -o $@ $< \
+		$(BUILD)/libmemscope.a $(MS_LDLIBS)
 
 # Hostile live processes for tests/hostile/ (odd names, churn, limits).
 HOSTILE := $(BUILD)/hostile/hostile
 $(BUILD)/hostile/%: tests/hostile/%.c $(BUILD)/config
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $@")
-	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $<
+	$(Q)$(CC) $(MS_CPPFLAGS) $(MS_CFLAGS) $(MS_LDFLAGS) -o $@ $<
 
 # Build and start memscope, installing missing Debian packages first.
 # The build is a second make: HAVE_BPF and HAVE_LIBNL are decided when make
@@ -257,8 +263,8 @@ unit: $(TESTS)
 $(BUILD)/fuzz/fuzz: tests/fuzz/fuzz.c $(TUI_OBJ) $(BUILD)/libmemscope.a
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  FUZZ    $@")
-	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -fsanitize=fuzzer -o $@ $< \
-		$(TUI_OBJ) $(BUILD)/libmemscope.a $(LDLIBS)
+	$(Q)$(CC) $(MS_CPPFLAGS) $(MS_CFLAGS) $(MS_LDFLAGS) -fsanitize=fuzzer -o $@ $< \
+		$(TUI_OBJ) $(BUILD)/libmemscope.a $(MS_LDLIBS)
 
 # make fuzz: every target FUZZ_SECS (60) seconds; a crash lands in
 # build/fuzz/out/TARGET/ (tests/fuzz/run.sh). TARGETS="smaps kmod" for some.
@@ -341,7 +347,7 @@ $(BUILD)/config: FORCE
 	@printf '%s\n' $(call q,$(CONFIG)) | cmp -s - $@ 2>/dev/null || \
 		printf '%s\n' $(call q,$(CONFIG)) > $@
 $(BUILD)/tui/theme.o $(BUILD)/tui/explain.o: $(BUILD)/datadir
-$(BUILD)/tui/theme.o: CPPFLAGS += -DMS_DATADIR=\"$(DATADIR)\"
+$(BUILD)/tui/theme.o: MS_CPPFLAGS += -DMS_DATADIR=\"$(DATADIR)\"
 .PHONY: FORCE install uninstall
 FORCE:
 
@@ -404,7 +410,7 @@ $(LAB)/kmod-%/memscope.ko: $(KMOD_SRC) | lab-kdir
 $(LAB)/maplecheck $(LAB)/churn: $(LAB)/%: tests/lab/%.c
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $@")
-	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $<
+	$(Q)$(CC) $(MS_CFLAGS) $(MS_LDFLAGS) -o $@ $<
 
 lab-build: $(LAB_KO) $(LAB_BINS)
 	@echo $(LAB_REL) > $(LAB)/release

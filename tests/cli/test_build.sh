@@ -86,4 +86,21 @@ no "the library holds no nobpf.o or notaskstats.o then" sh -c \
 	"ar t '$C/build/libmemscope.a' | grep -qxE 'nobpf.o|notaskstats.o'"
 run again all
 no "make again: compiles nothing" compiled "$tmp/again"
+
+# The user's flags from the environment: the sub-make of make run gets them
+# as they came, so it builds what a plain make built (each used to append
+# memscope's flags to them again, rebuilding everything, -Wall twice).
+CFLAGS="-O2 -g" run envflags all
+ok "CFLAGS in the environment: make succeeds" test $? -eq 0
+CFLAGS="-O2 -g" run envrun run ARGS=--version V=1
+ok "CFLAGS in the environment: make run succeeds" test $? -eq 0
+no "CFLAGS in the environment: make run compiles nothing after make" \
+	grep -qE '(^| )-c -o ' "$tmp/envrun"
+no "CFLAGS in the environment: no flag twice in the sub-make" \
+	grep -q -- '-Wall.*-Wall' "$tmp/envrun"
+# a CFLAGS on the command line keeps memscope's warnings (it used to
+# replace them, -Werror included)
+run cmdline -B -n build/model/field.o CFLAGS=-O0 V=1
+ok "CFLAGS=-O0 on the command line: -O0 and -Werror both used" \
+	grep -q -- '-O0 .*-Werror' "$tmp/cmdline"
 finish
