@@ -24,17 +24,61 @@ static double delta_rate(uint64_t cur, uint64_t prev, double dt)
 	return ((double)cur - (double)prev) / dt; /* may shrink */
 }
 
+/*
+ * The nr_* items of mm/vmstat.c's vmstat_text that count events since
+ * boot (node_stat_item's cumulative ones, the TLB flush events); every
+ * other nr_* item is an amount, as is workingset_nodes.
+ */
+static const char *const nr_counters[] = {
+	"nr_vmscan_write",
+	"nr_vmscan_immediate_reclaim",
+	"nr_dirtied",
+	"nr_written",
+	"nr_throttled_written",
+	"nr_foll_pin_acquired",
+	"nr_foll_pin_released",
+	"nr_tlb_remote_flush",
+	"nr_tlb_remote_flush_received",
+	"nr_tlb_local_flush_all",
+	"nr_tlb_local_flush_one",
+};
+
+bool ms_vmstat_gauge(const char *name)
+{
+	if (!strcmp(name, "workingset_nodes"))
+		return true;
+	if (strncmp(name, "nr_", 3))
+		return false;
+	for (size_t i = 0; i < sizeof(nr_counters) / sizeof(nr_counters[0]);
+	     i++)
+		if (!strcmp(name, nr_counters[i]))
+			return false;
+	return true;
+}
+
+/* gauge(name): the item is an amount, whose rate may be negative. */
 static void kv_rates(struct ms_kvlist *cur, const struct ms_kvlist *prev,
-		     double dt)
+		     double dt, bool (*gauge)(const char *name))
 {
 	for (int i = 0; i < cur->n; i++) {
+		struct ms_kv *c = &cur->v[i];
 		const struct ms_kv *p = NULL;
 
-		if (i < prev->n && !strcmp(prev->v[i].name, cur->v[i].name))
+		if (i < prev->n && !strcmp(prev->v[i].name, c->name))
 			p = &prev->v[i];
 		else
-			p = ms_kv_find(prev, cur->v[i].name);
-		cur->v[i].rate = p ? rate(cur->v[i].value, p->value, dt) : NAN;
+			p = ms_kv_find(prev, c->name);
+		c->rate = NAN;
+		c->reset = false;
+		if (!p)
+			continue;
+		if (gauge && gauge(c->name)) {
+			c->rate = delta_rate(c->value, p->value, dt);
+			continue;
+		}
+		c->rate = rate(c->value, p->value, dt);
+		c->reset = ms_have(c->value) && ms_have(p->value) &&
+			   c->value < p->value;
 	}
 }
 
@@ -162,7 +206,8 @@ void ms_rates(struct ms_snapshot *cur, const struct ms_snapshot *prev)
 	dt = cur->t_mono - prev->t_mono;
 	if (dt <= 0)
 		return;
-	kv_rates(&cur->reclaim.vmstat, &prev->reclaim.vmstat, dt);
+	kv_rates(&cur->reclaim.vmstat, &prev->reclaim.vmstat, dt,
+		 ms_vmstat_gauge);
 	psi_rate(&cur->reclaim.psi_some, &prev->reclaim.psi_some, dt);
 	psi_rate(&cur->reclaim.psi_full, &prev->reclaim.psi_full, dt);
 	slab_rates(&cur->slab, &prev->slab, dt);
@@ -174,6 +219,7 @@ void ms_rates(struct ms_snapshot *cur, const struct ms_snapshot *prev)
 		for (int j = 0; j < prev->numa.n; j++)
 			if (prev->numa.nodes[j].node == n->node)
 				kv_rates(&n->numastat,
-					 &prev->numa.nodes[j].numastat, dt);
+					 &prev->numa.nodes[j].numastat, dt,
+					 NULL);
 	}
 }

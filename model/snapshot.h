@@ -85,6 +85,7 @@ struct ms_kv {
 	char name[48];
 	uint64_t value;
 	double rate; /* per second, NAN until two samples */
+	bool reset; /* a counter went down since the last sample: no rate */
 };
 
 struct ms_kvlist {
@@ -598,6 +599,11 @@ struct ms_maple_slot *ms_maple_slot_add(struct ms_maple *m);
 
 /* Fill derived values (fragmentation, summaries) from raw ones. */
 void ms_derive(struct ms_snapshot *s);
+/*
+ * A /proc/vmstat item that is an amount now (nr_free_pages: may go down)
+ * rather than a count of events since boot (pgfault, nr_dirtied).
+ */
+bool ms_vmstat_gauge(const char *name);
 /* Per-second rates of cur against prev (prev may be NULL). */
 void ms_rates(struct ms_snapshot *cur, const struct ms_snapshot *prev);
 /*

@@ -74,8 +74,42 @@ static void rates_vmstat(void **state)
 	assert_true(isnan(b.reclaim.vmstat.v[0].rate));
 	assert_float_equal(b.reclaim.vmstat.v[1].rate, 100.0, 1e-9);
 	assert_true(isnan(b.reclaim.vmstat.v[2].rate));
+	assert_true(b.reclaim.vmstat.v[0].reset);
+	assert_false(b.reclaim.vmstat.v[1].reset);
+	assert_false(b.reclaim.vmstat.v[2].reset);
 	ms_rates(&a, NULL);
 	assert_true(isnan(a.reclaim.vmstat.v[0].rate));
+	ms_snapshot_free(&a);
+	ms_snapshot_free(&b);
+}
+
+/* An amount may shrink (a negative rate); an event counter only grows. */
+static void rates_vmstat_gauges(void **state)
+{
+	static const char *const names[] = {
+		"nr_free_pages",       "workingset_nodes", "nr_dirtied",
+		"nr_tlb_remote_flush", "pgfree",
+	};
+	struct ms_snapshot a, b;
+
+	ms_snapshot_init(&a);
+	ms_snapshot_init(&b);
+	a.t_mono = 10.0;
+	b.t_mono = 12.0;
+	for (int i = 0; i < 5; i++) {
+		ms_kv_add(&a.reclaim.vmstat, names[i], 1178884);
+		ms_kv_add(&b.reclaim.vmstat, names[i], 1178884 - 19000);
+	}
+	ms_rates(&b, &a);
+	assert_float_equal(b.reclaim.vmstat.v[0].rate, -9500.0, 1e-9);
+	assert_float_equal(b.reclaim.vmstat.v[1].rate, -9500.0, 1e-9);
+	for (int i = 0; i < 5; i++)
+		assert_int_equal(b.reclaim.vmstat.v[i].reset, i >= 2);
+	for (int i = 2; i < 5; i++)
+		assert_true(isnan(b.reclaim.vmstat.v[i].rate));
+	assert_true(ms_vmstat_gauge("nr_anon_pages"));
+	assert_false(ms_vmstat_gauge("nr_written"));
+	assert_false(ms_vmstat_gauge("pgscan_kswapd"));
 	ms_snapshot_free(&a);
 	ms_snapshot_free(&b);
 }
@@ -318,6 +352,7 @@ int main(void)
 		cmocka_unit_test(escape_utf8),
 		cmocka_unit_test(escape_bounds),
 		cmocka_unit_test(rates_vmstat),
+		cmocka_unit_test(rates_vmstat_gauges),
 		cmocka_unit_test(rates_procs_and_slab),
 		cmocka_unit_test(json_nulls_and_escapes),
 		cmocka_unit_test(manager_owners),

@@ -78,6 +78,17 @@ static void test_reclaim_fixture(void **state)
 	tt_assert_row(w, "Every /proc/vmstat counter");
 	tt_assert_row(w, "pgscan_direct_throttle");
 	tt_assert_row(w, "Filter: pgscan_direct  (2 of 192)");
+	/* an amount that fell shows its negative rate, a reset says so */
+	for (int i = 0; i < f->s.reclaim.vmstat.n; i++) {
+		struct ms_kv *kv = &f->s.reclaim.vmstat.v[i];
+
+		kv->rate = !strcmp(kv->name, "pgscan_direct") ? -9500 : NAN;
+		kv->reset = !strcmp(kv->name, "pgscan_direct_throttle");
+	}
+	tt_draw(v, w);
+	tt_assert_row(w, "-9.5K/s");
+	assert_non_null(
+		strstr(tt_find_row(w, "pgscan_direct_throttle"), " reset"));
 	/* Esc clears the filter, the next one goes back */
 	assert_int_equal(v->cls->on_key(v, MS_KEY_ESC), MS_KEY_DONE);
 	tt_draw(v, w);

@@ -32,9 +32,14 @@ const struct ms_explain ms_explain_reclaim_screens[] = {
 		.name = "Per second",
 		.what = N_("How fast the counter changes."),
 		.source = N_("/proc/vmstat in two samples."),
-		.formula = N_("(value now - value before) / interval."),
-		.healthy = N_("Event counters: the rate is the activity; nr_* "
-			      "counters: growth or shrinkage of the amount."),
+		.formula = N_("(value now - value before) / interval. An "
+			      "amount (the nr_* items but nr_dirtied and the "
+			      "like, workingset_nodes) may shrink: its rate is "
+			      "negative. An event counter only grows: one that "
+			      "went down was reset (\"reset\", no rate)."),
+		.healthy = N_("Event counters: the rate is the activity; "
+			      "amounts (nr_*): growth (+) or shrinkage (-) of "
+			      "the amount."),
 	},
 	{
 		.id = "reclaim.e.histogram",

@@ -45,6 +45,8 @@ static void counter_cell(const void *ctx, int row, int col, char *buf,
 		snprintf(buf, len, "%s", kv->name);
 	else if (col == 1)
 		ms_fmt_u64(buf, len, kv->value);
+	else if (kv->reset) /* an event counter cannot go down */
+		snprintf(buf, len, "reset");
 	else
 		ms_fmt_rate(buf, len, kv->rate);
 }
@@ -64,6 +66,8 @@ static attr_t counter_attr(const void *ctx, int row, int col)
 {
 	const struct ms_kv *kv = counter_at(ctx, row);
 
+	if (col == 2 && kv->reset)
+		return ms_attr(MS_C_WARNING);
 	return col == 2 && kv->rate > 0 ? ms_attr(MS_C_OK) : 0;
 }
 
