@@ -152,13 +152,13 @@ void ms_manager_sample_every(struct ms_manager *m)
 			m->probes[i].owns = m->probes[i].caps;
 }
 
-struct ms_cursor *ms_manager_cursor(const struct ms_manager *m)
+struct ms_cursor *ms_manager_cursor(struct ms_manager *m)
 {
 	for (int i = 0; i < m->n; i++) {
-		const struct ms_probe *p = &m->probes[i];
+		struct ms_probe *p = &m->probes[i];
 
 		if (p->opened && p->ops->cursor)
-			return p->ops->cursor((struct ms_probe *)p);
+			return p->ops->cursor(p);
 	}
 	return NULL;
 }

@@ -106,7 +106,7 @@ bool ms_manager_sample(struct ms_manager *m, const struct ms_request *req,
  */
 void ms_manager_sample_every(struct ms_manager *m);
 /* The cursor of an open backend that plays samples back, else NULL. */
-struct ms_cursor *ms_manager_cursor(const struct ms_manager *m);
+struct ms_cursor *ms_manager_cursor(struct ms_manager *m);
 void ms_manager_close(struct ms_manager *m);
 
 #endif
