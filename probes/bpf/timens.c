@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* proc/self/timens_offsets: the shift of our clocks from the kernel's. */
 #include "probes/bpf/timens.h"
+#include "probes/procfs/kv.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -40,20 +41,18 @@ static int parse_line(struct ms_timens *t, const char *l, bool *seen)
 
 int ms_timens_parse(struct ms_timens *t, const char *text)
 {
+	const char *p = text, *end = text + strlen(text), *l;
 	bool seen[2] = { false, false };
 	char line[128];
-	const char *nl;
 	size_t n;
 
 	memset(t, 0, sizeof(*t));
-	for (; *text; text = nl ? nl + 1 : text + n) {
-		nl = strchr(text, '\n');
-		n = nl ? (size_t)(nl - text) : strlen(text);
+	while ((l = ms_line_next(&p, end, &n))) {
 		if (!n)
 			continue;
 		if (n >= sizeof(line))
 			goto bad;
-		memcpy(line, text, n);
+		memcpy(line, l, n);
 		line[n] = '\0';
 		if (parse_line(t, line, seen))
 			goto bad;
