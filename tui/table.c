@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tui/cut.h"
 #include "tui/widgets.h"
 
 #define MIN_FLEX 8 /* a flexible column never gets narrower */
@@ -320,7 +321,7 @@ static void draw_row(struct ms_table *t, WINDOW *w, int y, struct ms_rect r,
 	int row = t->idx[pos], x = r.x;
 	bool sel = pos == t->sel;
 	attr_t base = ms_attr(sel ? MS_C_SELECTION : MS_C_NORMAL);
-	char buf[512];
+	char buf[MS_PATH_MAX];
 
 	ms_fill(w, (struct ms_rect){ y, r.x, 1, r.w }, base);
 	for (int i = 0; i < t->def->ncols && cw[i]; i++) {
@@ -334,7 +335,11 @@ static void draw_row(struct ms_table *t, WINDOW *w, int y, struct ms_rect r,
 		}
 		buf[0] = '\0';
 		t->def->cell(t->ctx, row, i, buf, sizeof(buf));
-		ms_put_esc(w, y, x, cw[i], t->def->cols[i].align, true, a, buf);
+		if (t->def->cols[i].path)
+			ms_put_path(w, y, x, cw[i], a, buf, t->ui->utf8);
+		else
+			ms_put_esc(w, y, x, cw[i], t->def->cols[i].align, true,
+				   a, buf);
 		x += cw[i] + 1;
 	}
 }

@@ -193,6 +193,7 @@ struct ms_column {
 	enum ms_align align;
 	bool nosort; /* `s`, `<`, `>` skip this column */
 	int min; /* MS_COL_FLEX: narrowest width (0: 8) */
+	bool path; /* cut in the middle, keeping the file name (tui/cut.h) */
 	const char *id; /* explain id (tui/explain.h): "slab.objsize" */
 };
 

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "tui/cut.h"
 #include "tui/theme.h"
 #include "tui/view.h"
 #include "tui/widgets.h"
@@ -107,6 +108,45 @@ static void test_escape(void **state)
 	assert_string_equal(row(w, 0), "ev\\x1b[31mil\\x0a");
 	ms_put_esc(w, 1, 0, 40, MS_LEFT, false, 0, "bad\xff\xfe");
 	assert_string_equal(row(w, 1), "bad\\xff\\xfe");
+	delwin(w);
+}
+
+/* A path cut to a column keeps its file name, the middle goes. */
+static void test_cut_path(void **state)
+{
+	const char *libc = "/usr/lib/x86_64-linux-gnu/libc.so.6";
+	char long_path[5000], b[4096], raw[64];
+	WINDOW *w = newwin(1, 30, 0, 0);
+
+	assert_string_equal(ms_cut_path(b, sizeof(b), libc, 40, true), libc);
+	assert_string_equal(ms_cut_path(b, sizeof(b), libc, 23, true),
+			    "/usr/lib/x86\u2026/libc.so.6");
+	assert_int_equal(ms_text_width(b), 23);
+	assert_string_equal(ms_cut_path(b, sizeof(b), libc, 23, false),
+			    "/usr/lib/x.../libc.so.6");
+	/* the file name alone does not fit: its end */
+	assert_string_equal(ms_cut_path(b, sizeof(b), libc, 8, true),
+			    "\u2026bc.so.6");
+	/* no directory: the end, as for a name */
+	assert_string_equal(ms_cut_path(b, sizeof(b), "[anon:a long name]", 8,
+					true),
+			    "\u2026g name]");
+	/* wide characters are never cut in half */
+	assert_string_equal(ms_cut_path(b, sizeof(b),
+					"/\u65e5\u65e5\u65e5/\u65e5.so", 9,
+					true),
+			    "/\u2026/\u65e5.so");
+	assert_string_equal(ms_cut_path(b, sizeof(b), libc, 1, true), "/");
+	assert_string_equal(ms_cut_path(b, sizeof(b), libc, 0, true), "");
+	/* a path longer than any buffer of 512: escaped whole, then cut */
+	memset(long_path, 'd', sizeof(long_path));
+	long_path[0] = '/';
+	snprintf(long_path + 4000, 64, "/lib\x1b[31m.so");
+	assert_string_equal(ms_esc_path(b, sizeof(b), long_path, 20, true),
+			    "/ddd\u2026/lib\\x1b[31m.so");
+	snprintf(raw, sizeof(raw), "/a/very/long/dir/lib\x1b.so");
+	ms_put_path(w, 0, 0, 16, 0, raw, true);
+	assert_string_equal(row(w, 0), "/a/v\u2026/lib\\x1b.so");
 	delwin(w);
 }
 
@@ -289,6 +329,7 @@ int main(void)
 		cmocka_unit_test(test_fmt),
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_escape),
+		cmocka_unit_test(test_cut_path),
 		cmocka_unit_test(test_bar),
 		cmocka_unit_test(test_table),
 		cmocka_unit_test(test_theme),

@@ -4,6 +4,7 @@
  * kernel's variants, PSI, MGLRU, THP, swap, zswap, zram, the vm sysctls
  * and the reclaim events' summary, in one or two scrolled columns.
  */
+#include "tui/cut.h"
 #include "tui/tabs/reclaim/reclaim.h"
 
 #include <math.h>
@@ -360,7 +361,7 @@ static void usage_line(struct page *p, uint64_t used, uint64_t size, bool bytes)
 static void draw_swaps(struct page *p, const struct ms_snapshot *s)
 {
 	const struct ms_reclaim *rc = &s->reclaim;
-	char buf[256], name[160], type[40];
+	char buf[4200], name[4096], tail[80], type[40];
 
 	ms_page_tag(&p->pg, "reclaim.swap.device");
 	page_title(p, "Swap devices (/proc/swaps)");
@@ -371,9 +372,12 @@ static void draw_swaps(struct page *p, const struct ms_snapshot *s)
 	for (int i = 0; i < rc->nr_swaps; i++) {
 		const struct ms_swapdev *d = &rc->swaps[i];
 
-		snprintf(buf, sizeof(buf), "  %s  %s, priority %d",
-			 ms_esc(name, sizeof(name), d->name),
+		/* a swap file's path loses its middle, not its name */
+		snprintf(tail, sizeof(tail), "  %s, priority %d",
 			 ms_esc(type, sizeof(type), d->type), d->prio);
+		ms_esc_path(name, sizeof(name), d->name,
+			    p->pg.r.w - 2 - ms_text_width(tail), p->ui->utf8);
+		snprintf(buf, sizeof(buf), "  %s%s", name, tail);
 		page_text(p, 0, buf);
 		usage_line(p, d->used_kb, d->size_kb, false);
 	}

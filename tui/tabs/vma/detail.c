@@ -3,6 +3,7 @@
  * The VMA tab's VMA screen (Enter on a VMA): every field of its maps and
  * smaps lines, its VmFlags spelled out and its NUMA placement.
  */
+#include "tui/cut.h"
 #include "tui/tabs/vma/vma.h"
 
 #include <inttypes.h>
@@ -153,7 +154,21 @@ static void detail_kb(struct ms_page *l, const char *key, uint64_t kb)
 	detail_kv(l, key, buf);
 }
 
-static void detail_maps(struct ms_page *l, const struct ms_vma *m)
+/* The path line: cut in the middle, so its file name stays. */
+static void detail_path(struct ms_page *l, const struct ms_vma *m, bool utf8)
+{
+	int y;
+
+	ms_page_tag(l, detail_id("path"));
+	y = ms_page_next(l);
+	if (y < 0)
+		return;
+	ms_kv_line(l->w, y, l->r.x + 2, l->r.w - 2, 18, "path", "", 0);
+	ms_put_path(l->w, y, l->r.x + 20, l->r.w - 20, 0,
+		    m->path ? m->path : "(none)", utf8);
+}
+
+static void detail_maps(struct ms_page *l, const struct ms_vma *m, bool utf8)
 {
 	char buf[64];
 
@@ -168,7 +183,7 @@ static void detail_maps(struct ms_page *l, const struct ms_vma *m)
 	detail_kv(l, "device", m->dev);
 	snprintf(buf, sizeof(buf), "%" PRIu64, m->inode);
 	detail_kv(l, "inode", buf);
-	detail_kv(l, "path", m->path ? m->path : "(none)");
+	detail_path(l, m, utf8);
 	detail_kv(l, "kind", ms_vma_kind_name(m->kind));
 }
 
@@ -230,22 +245,24 @@ static void detail_numa(struct ms_page *l, const struct ms_vma *m,
 	}
 }
 
-/* Which process and VMA this is, the way back. */
+/* Which process and VMA this is, the way back; a long path loses its middle. */
 static void detail_head(struct vma_view *v, struct ms_page *l,
 			const struct ms_vma *m)
 {
-	char buf[640], comm[MS_NAME * 4], name[256];
+	char head[320], buf[4096 + 320 + 16], comm[MS_NAME * 4], name[4096];
+	const char *back = "  (Esc back)";
 	int y = ms_page_next(l);
 
 	if (y < 0)
 		return;
 	ms_esc(comm, sizeof(comm),
 	       v->cur->vmas.comm[0] ? v->cur->vmas.comm : v->comm);
-	ms_esc(name, sizeof(name), ms_vma_name(m));
-	snprintf(buf, sizeof(buf),
-		 "pid %d %s: %" PRIx64 "-%" PRIx64 " %s  "
-		 "(Esc back)",
-		 v->pid, comm, m->start, m->end, name);
+	snprintf(head, sizeof(head), "pid %d %s: %" PRIx64 "-%" PRIx64 " ",
+		 v->pid, comm, m->start, m->end);
+	ms_esc_path(name, sizeof(name), ms_vma_name(m),
+		    l->r.w - ms_text_width(head) - ms_text_width(back),
+		    v->base.ui->utf8);
+	snprintf(buf, sizeof(buf), "%s%s%s", head, name, back);
 	ms_put(l->w, y, l->r.x, l->r.w, MS_LEFT, true, ms_attr(MS_C_HEADER),
 	       buf);
 }
@@ -270,7 +287,7 @@ void ms_vma_detail_draw(struct vma_view *v, WINDOW *w, struct ms_rect r)
 	ms_page_begin(&l, w, r, &v->dscroll);
 	detail_head(v, &l, m);
 	ms_page_title(&l, "Mapping (/proc/PID/maps)", v->base.ui);
-	detail_maps(&l, m);
+	detail_maps(&l, m, v->base.ui->utf8);
 	ms_page_title(&l, "Memory (/proc/PID/smaps)", v->base.ui);
 	detail_smaps(&l, m);
 	ms_page_title(&l, "VmFlags", v->base.ui);

@@ -106,6 +106,7 @@ static const struct {
 	[F_PATH] = { { .title = "Mapping",
 		       .width = MS_COL_FLEX,
 		       .min = PATH_MIN,
+		       .path = true,
 		       .id = "vma.v.path" },
 		     0 },
 };

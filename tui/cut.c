@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Paths cut to a column keep their file name: eight mappings cut from the
+ * right all read "/usr/lib/x86_64-linux-g", which tells them apart by nothing.
+ */
+#include "tui/cut.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "tui/widgets.h"
+
+/* Bytes of s's start that fit in width columns. */
+static size_t head_bytes(const char *s, int width)
+{
+	size_t b = 0;
+	int cols, n;
+
+	while ((n = ms_text_next(s + b, &cols)) > 0 && cols <= width) {
+		width -= cols;
+		b += (size_t)n;
+	}
+	return b;
+}
+
+/* Where the end of s that fits in width columns begins. */
+static const char *tail_of(const char *s, int width)
+{
+	int over = ms_text_width(s) - width, cols, n;
+
+	while (over > 0 && (n = ms_text_next(s, &cols)) > 0) {
+		over -= cols;
+		s += n;
+	}
+	return s;
+}
+
+const char *ms_cut_path(char *buf, size_t len, const char *s, int width,
+			bool utf8)
+{
+	const char *ell = utf8 ? "\u2026" : "...", *base = strrchr(s, '/');
+	int ew = utf8 ? 1 : 3, room;
+
+	if (width < 0)
+		width = 0;
+	if (ms_text_width(s) <= width || width <= ew) {
+		snprintf(buf, len, "%.*s", (int)head_bytes(s, width), s);
+		return buf;
+	}
+	room = width - ew;
+	if (base && base != s && ms_text_width(base) <= room) {
+		room -= ms_text_width(base);
+		snprintf(buf, len, "%.*s%s%s", (int)head_bytes(s, room), s, ell,
+			 base);
+		return buf;
+	}
+	snprintf(buf, len, "%s%s", ell, tail_of(s, room));
+	return buf;
+}
+
+const char *ms_esc_path(char *buf, size_t len, const char *raw, int width,
+			bool utf8)
+{
+	char esc[4 * MS_PATH_MAX];
+
+	return ms_cut_path(buf, len, ms_esc(esc, sizeof(esc), raw), width,
+			   utf8);
+}
+
+int ms_put_path(WINDOW *w, int y, int x, int width, attr_t a, const char *raw,
+		bool utf8)
+{
+	char cut[4096];
+
+	return ms_put(w, y, x, width, MS_LEFT, true, a,
+		      ms_esc_path(cut, sizeof(cut), raw, width, utf8));
+}
