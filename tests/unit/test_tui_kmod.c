@@ -133,6 +133,17 @@ static void test_maple_view(void **state)
 	ms_maple_view_draw(&mv, w, (struct ms_rect){ 0, 0, 12, 100 }, &ui, "t");
 	tt_assert_row(w, "maple tree unavailable: process 5: no such process");
 	assert_int_equal(ms_maple_view_key(&mv, 'x'), MS_KEY_PASS);
+	/* a tree whose counts a replay has as null: "-", not 2^64 - 1 */
+	s.have = MS_SEC_BIT(MS_SEC_MAPLE);
+	s.maple.pid = 5;
+	s.maple.height = s.maple.vmas = s.maple.map_count = MS_NA;
+	s.maple.tree_flags = MS_NA;
+	ms_maple_view_set(&mv, &s, 5);
+	werase(w);
+	ms_maple_view_draw(&mv, w, (struct ms_rect){ 0, 0, 12, 100 }, &ui, "t");
+	tt_assert_row(w, "height -, 0 nodes, 0 slots, - VMAs (map_count -), "
+			 "flags 0x-");
+	tt_assert_no_row(w, "18446744073709551615");
 	ms_maple_view_free(&mv);
 	ms_snapshot_free(&s);
 	delwin(w);

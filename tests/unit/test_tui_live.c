@@ -297,6 +297,11 @@ static void reclaim_events(void **state)
 	/* the timeline: a column per sample, the OOM one marked */
 	tt_assert_row(w, "  OOM kills   .1.");
 	tt_assert_clean(w);
+	/* a count a replay has as null is "-", not 2^64 - 1 */
+	s[2].reclaim_events.oom_kills = MS_NA;
+	tt_draw(v, w);
+	tt_assert_row(w, "  OOM kills  - since attach, last ");
+	s[2].reclaim_events.oom_kills = 1;
 	/* e: the events page */
 	assert_int_equal(v->cls->on_key(v, 'e'), MS_KEY_DONE);
 	tt_draw(v, w);

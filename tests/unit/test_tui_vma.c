@@ -100,6 +100,10 @@ static void vmas_snapshot(struct ms_snapshot *s, int pid)
 	m->node_pages[0] = 12;
 	m->node_id[1] = 1;
 	m->node_pages[1] = 3;
+	m->node_id[2] = 2; /* a replay's null: not available */
+	m->node_pages[2] = MS_NA;
+	m->nr_nodes = 3;
+	m->inode = MS_NA;
 	snprintf(m->policy, sizeof(m->policy), "interleave:0-1");
 	add_vma(s, 0x7ffc00000000, 0x7ffc00021000, "[stack]", MS_VMA_STACK);
 	ms_derive(s);
@@ -207,7 +211,10 @@ static void test_vma_maps(void **state)
 		"Address                     Size Perm   Offset Dev       "
 		"Inode    Rss    Pss   Swap   Anon AnonHP  PrivC  PrivD   Lock "
 		"THP Nodes          Mapping");
-	tt_assert_row(w, "N0=12 N1=3     [heap]");
+	/* an inode and a node's pages not available: "-" */
+	tt_assert_row(w, "rw-p        0 00:00         -    16M");
+	tt_assert_row(w, "N0=12 N1=3 N2= [heap]");
+	tt_assert_no_row(w, "1844674407");
 	/* Enter on the heap: every field */
 	assert_int_equal(v->cls->on_key(v, KEY_DOWN), MS_KEY_DONE);
 	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_DONE);
@@ -226,6 +233,10 @@ static void test_vma_maps(void **state)
 	tt_assert_clean(w);
 	tt_assert_page(v, w, "  policy            interleave:0-1");
 	tt_assert_page(v, w, "  node 1            3 pages (12K)");
+	/* not available is "-", never 18446744073709551615 */
+	tt_assert_page(v, w, "  node 2            -");
+	v->cls->on_key(v, KEY_HOME);
+	tt_assert_page(v, w, "  inode             -");
 	/* back to the list, then to the processes (a new sample) */
 	assert_int_equal(v->cls->on_key(v, MS_KEY_ESC), MS_KEY_DONE);
 	tt_draw(v, w);

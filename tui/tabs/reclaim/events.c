@@ -254,7 +254,7 @@ static void oom_line(struct ms_page *p, const struct ms_snapshot *s)
 {
 	const struct ms_reclaim_events *e = &s->reclaim_events;
 	const struct ms_oom_event *o;
-	char t[16], comm[MS_NAME * 4];
+	char t[16], comm[MS_NAME * 4], n[24];
 
 	if (!(e->fields & MS_RE_OOM)) {
 		why_line(p, s, "OOM kills", "ms_oomvictim");
@@ -266,9 +266,10 @@ static void oom_line(struct ms_page *p, const struct ms_snapshot *s)
 	}
 	o = &e->oom[e->nr_oom - 1];
 	line(p, ms_attr(MS_C_CRITICAL),
-	     "  OOM kills  %llu since attach, last %s pid %d (%s)",
-	     (unsigned long long)e->oom_kills, clock_of(t, sizeof(t), o->time),
-	     o->pid, ms_esc(comm, sizeof(comm), o->comm));
+	     "  OOM kills  %s since attach, last %s pid %d (%s)",
+	     ms_fmt_u64(n, sizeof(n), e->oom_kills),
+	     clock_of(t, sizeof(t), o->time), o->pid,
+	     ms_esc(comm, sizeof(comm), o->comm));
 }
 
 void ms_live_reclaim_summary(struct ms_page *p, const struct ms_snapshot *s,

@@ -86,7 +86,7 @@ void ms_slab_events_screen(struct ms_page *l, const struct ms_snapshot *s,
 	const struct ms_slab_events *e = &s->slab_events;
 	const struct ms_note *no;
 	const char *why;
-	char buf[256];
+	char buf[256], n[24];
 
 	ms_page_title(l, "Allocation rates and call sites (bpf)", ui);
 	if (!ms_have_sec(s, MS_SEC_SLAB_EVENTS)) {
@@ -114,9 +114,9 @@ void ms_slab_events_screen(struct ms_page *l, const struct ms_snapshot *s,
 		return;
 	}
 	snprintf(buf, sizeof(buf),
-		 "%llu allocations since the page opened, by kernel stack "
+		 "%s allocations since the page opened, by kernel stack "
 		 "(allocation call site first, then its callers):",
-		 (unsigned long long)e->target_allocs);
+		 ms_fmt_u64(n, sizeof(n), e->target_allocs));
 	ms_page_line(l, ms_attr(MS_C_DIM), buf);
 	for (int i = 0; i < e->nr_sites; i++)
 		site_line(l, &e->sites[i]);

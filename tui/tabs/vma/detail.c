@@ -179,10 +179,9 @@ static void detail_maps(struct ms_page *l, const struct ms_vma *m, bool utf8)
 	detail_kb(l, "size", (m->end - m->start) / 1024);
 	detail_kv(l, "perms", m->perms);
 	snprintf(buf, sizeof(buf), "%" PRIx64, m->offset);
-	detail_kv(l, "offset", buf);
+	detail_kv(l, "offset", ms_have(m->offset) ? buf : "-");
 	detail_kv(l, "device", m->dev);
-	snprintf(buf, sizeof(buf), "%" PRIu64, m->inode);
-	detail_kv(l, "inode", buf);
+	detail_kv(l, "inode", ms_fmt_u64(buf, sizeof(buf), m->inode));
 	detail_path(l, m, utf8);
 	detail_kv(l, "kind", ms_vma_kind_name(m->kind));
 }
@@ -230,17 +229,19 @@ static void detail_flags(struct ms_page *l, const struct ms_vma *m)
 static void detail_numa(struct ms_page *l, const struct ms_vma *m,
 			uint64_t page_size)
 {
-	char key[16], buf[64], sz[16];
+	char key[16], buf[64], sz[16], n[24];
 
 	detail_kv(l, "policy", m->policy[0] ? m->policy : "-");
 	ms_vma_fmt_nodes(buf, sizeof(buf), m);
 	detail_kv(l, "pages per node", buf);
 	for (int i = 0; i < m->nr_nodes; i++) {
 		snprintf(key, sizeof(key), "node %d", m->node_id[i]);
-		snprintf(buf, sizeof(buf), "%" PRIu64 " pages (%s)",
-			 m->node_pages[i],
+		snprintf(buf, sizeof(buf), "%s pages (%s)",
+			 ms_fmt_u64(n, sizeof(n), m->node_pages[i]),
 			 ms_fmt_pages(sz, sizeof(sz), m->node_pages[i],
 				      page_size));
+		if (!ms_have(m->node_pages[i]))
+			snprintf(buf, sizeof(buf), "-");
 		detail_kv(l, key, buf);
 	}
 }

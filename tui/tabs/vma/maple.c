@@ -300,7 +300,7 @@ static int draw_levels(struct ms_maple_view *mv, WINDOW *w, struct ms_rect r,
 		       const struct ms_ui *ui)
 {
 	const struct ms_maple *t = &mv->t;
-	char buf[256], tm_s[16], fl[24], head[160];
+	char buf[256], tm_s[16], fl[24], head[160], h[24], n[24], mc[24];
 	time_t when = (time_t)mv->when;
 	struct tm tm;
 	int y = r.y;
@@ -309,9 +309,11 @@ static int draw_levels(struct ms_maple_view *mv, WINDOW *w, struct ms_rect r,
 	strftime(tm_s, sizeof(tm_s), "%H:%M:%S", &tm);
 	snprintf(fl, sizeof(fl), "%" PRIx64, t->tree_flags);
 	snprintf(buf, sizeof(buf),
-		 "height %" PRIu64 ", %d nodes, %d slots, %" PRIu64
-		 " VMAs (map_count %" PRIu64 "), flags 0x%s, read %s%s",
-		 t->height, t->nr_nodes, t->nr_slots, t->vmas, t->map_count,
+		 "height %s, %d nodes, %d slots, %s VMAs (map_count %s), "
+		 "flags 0x%s, read %s%s",
+		 ms_fmt_u64(h, sizeof(h), t->height), t->nr_nodes, t->nr_slots,
+		 ms_fmt_u64(n, sizeof(n), t->vmas),
+		 ms_fmt_u64(mc, sizeof(mc), t->map_count),
 		 ms_have(t->tree_flags) ? fl : "-", tm_s,
 		 t->truncated ? ", TRUNCATED" : "");
 	ms_put(w, y++, r.x, r.w, MS_LEFT, true,

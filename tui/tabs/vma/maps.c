@@ -135,10 +135,14 @@ void ms_vma_fmt_nodes(char *buf, size_t len, const struct ms_vma *m)
 	buf[0] = '\0';
 	if (!m->nr_nodes)
 		snprintf(buf, len, "-");
-	for (int i = 0; i < m->nr_nodes && o < len; i++)
-		o += (size_t)snprintf(buf + o, len - o, "%sN%d=%" PRIu64,
+	for (int i = 0; i < m->nr_nodes && o < len; i++) {
+		char n[24];
+
+		o += (size_t)snprintf(buf + o, len - o, "%sN%d=%s",
 				      i ? " " : "", m->node_id[i],
-				      m->node_pages[i]);
+				      ms_fmt_u64(n, sizeof(n),
+						 m->node_pages[i]));
+	}
 }
 
 /* start-end, or the start alone in a column too narrow for both */
@@ -207,12 +211,14 @@ static void vma_cell(const void *ctx, int row, int col, char *buf, size_t len)
 		return;
 	case F_OFFSET:
 		snprintf(buf, len, "%" PRIx64, m->offset);
+		if (!ms_have(m->offset))
+			snprintf(buf, len, "-");
 		return;
 	case F_DEV:
 		snprintf(buf, len, "%s", m->dev);
 		return;
 	case F_INODE:
-		snprintf(buf, len, "%" PRIu64, m->inode);
+		ms_fmt_u64(buf, len, m->inode);
 		return;
 	case F_THP:
 		ms_fmt_u64(buf, len, m->thp_eligible);
