@@ -7,7 +7,8 @@
 #include <string.h>
 
 #include "tui/cut.h"
-#include "tui/widgets.h"
+#include "tui/keys.h"
+#include "tui/table.h"
 
 #define MIN_FLEX 8 /* a flexible column never gets narrower */
 
@@ -45,7 +46,7 @@ static void row_key(const struct ms_table *t, int row, char *buf, size_t len)
 }
 
 /* Remember which row is selected, so a new sample keeps it selected. */
-static void remember(struct ms_table *t)
+void ms_table_remember(struct ms_table *t)
 {
 	int row = ms_table_selected(t);
 
@@ -118,7 +119,7 @@ int ms_table_set_rows(struct ms_table *t, int nrows)
 	    t->def->cmp)
 		qsort_r(t->idx, (size_t)t->n, sizeof(*t->idx), cmp_rows, t);
 	reselect(t);
-	remember(t);
+	ms_table_remember(t);
 	return 0;
 }
 
@@ -133,7 +134,7 @@ static void move_sel(struct ms_table *t, int delta)
 		t->sel = t->n - 1;
 	if (t->sel < 0)
 		t->sel = 0;
-	remember(t);
+	ms_table_remember(t);
 }
 
 /* Next sortable column in direction dir; numbers sort largest first. */
@@ -146,8 +147,12 @@ static void next_sort(struct ms_table *t, int dir)
 		if (!t->def->cols[c].nosort)
 			break;
 	}
-	if (t->def->cols[c].nosort)
-		return;
+	if (!t->def->cols[c].nosort)
+		ms_table_sort_by(t, c);
+}
+
+void ms_table_sort_by(struct ms_table *t, int c)
+{
 	t->sort_col = c;
 	t->reverse = t->def->cols[c].align == MS_RIGHT;
 	ms_table_set_rows(t, t->nrows);
@@ -191,6 +196,10 @@ enum ms_key_result ms_table_key(struct ms_table *t, int key)
 {
 	int page = t->page > 1 ? t->page - 1 : 1;
 
+	if (t->editing && t->edit == MS_EDIT_SEARCH)
+		return ms_table_search_key(t, key);
+	if (t->editing && t->edit == MS_EDIT_MENU)
+		return ms_table_menu_key(t, key);
 	if (t->editing)
 		return edit_key(t, key);
 	switch (key) {
@@ -224,7 +233,15 @@ enum ms_key_result ms_table_key(struct ms_table *t, int key)
 		ms_table_set_rows(t, t->nrows);
 		break;
 	case '/':
+	case KEY_F(4):
 		t->editing = true;
+		t->edit = MS_EDIT_FILTER;
+		break;
+	case KEY_F(3):
+		ms_table_search_open(t);
+		break;
+	case KEY_F(6):
+		ms_table_menu_open(t);
 		break;
 	case MS_KEY_ESC:
 		if (!t->filter[0])
@@ -233,13 +250,17 @@ enum ms_key_result ms_table_key(struct ms_table *t, int key)
 		ms_table_set_rows(t, t->nrows);
 		break;
 	default:
-		return MS_KEY_PASS;
+		return ms_table_sort_key(t, key) ? MS_KEY_DONE : MS_KEY_PASS;
 	}
 	return MS_KEY_DONE;
 }
 
 const char *ms_table_hints(const struct ms_table *t)
 {
+	if (t->editing && t->edit == MS_EDIT_SEARCH)
+		return "type to search  F3 next  Enter/Esc done";
+	if (t->editing && t->edit == MS_EDIT_MENU)
+		return "Up/Down column  Enter sort  Esc cancel";
 	if (t->editing)
 		return "type to filter  Enter keep  Esc clear";
 	return "s/</> sort  r reverse  / filter";
@@ -349,8 +370,9 @@ static void draw_filter(struct ms_table *t, WINDOW *w, int y, struct ms_rect r)
 	char line[160], esc[128];
 
 	snprintf(line, sizeof(line), "Filter: %s%s  (%d of %d)",
-		 ms_esc(esc, sizeof(esc), t->filter), t->editing ? "_" : "",
-		 t->n, t->nrows);
+		 ms_esc(esc, sizeof(esc), t->filter),
+		 t->editing && t->edit == MS_EDIT_FILTER ? "_" : "", t->n,
+		 t->nrows);
 	ms_put(w, y, r.x, r.w, MS_LEFT, true, ms_attr(MS_C_FILTER), line);
 }
 
@@ -411,7 +433,7 @@ bool ms_table_click(struct ms_table *t, int y)
 	if (t->editing || line < 0 || line >= t->page || t->top + line >= t->n)
 		return false;
 	t->sel = t->top + line;
-	remember(t);
+	ms_table_remember(t);
 	return true;
 }
 
@@ -420,7 +442,8 @@ bool ms_table_click(struct ms_table *t, int y)
 void ms_table_draw(struct ms_table *t, WINDOW *w, struct ms_rect r)
 {
 	int cw[64];
-	bool filt = t->editing || t->filter[0];
+	/* the bottom line: the filter or search line (not the menu) */
+	bool filt = (t->editing && t->edit != MS_EDIT_MENU) || t->filter[0];
 	int rows_y = r.y + 1;
 
 	if (r.h <= 0 || r.w <= 0 || t->def->ncols > 64)
@@ -432,7 +455,9 @@ void ms_table_draw(struct ms_table *t, WINDOW *w, struct ms_rect r)
 	t->page = r.h - 1 - (filt ? 1 : 0);
 	if (t->page < 1)
 		t->page = 1;
-	if (filt && r.h >= 2)
+	if (t->editing && t->edit == MS_EDIT_SEARCH && r.h >= 2)
+		ms_table_search_draw(t, w, r.y + r.h - 1, r);
+	else if (filt && r.h >= 2)
 		draw_filter(t, w, r.y + r.h - 1, r);
 	if (!t->n) {
 		const char *msg = t->nrows ? "no row matches the filter" :
@@ -440,11 +465,12 @@ void ms_table_draw(struct ms_table *t, WINDOW *w, struct ms_rect r)
 					     "nothing to show";
 		ms_put(w, rows_y, r.x, r.w, MS_LEFT, false, ms_attr(MS_C_DIM),
 		       msg);
-		return;
 	}
 	scroll_to_sel(t);
 	for (int i = 0; i < t->page && t->top + i < t->n; i++)
 		draw_row(t, w, rows_y + i, r, cw, t->top + i);
+	if (t->editing && t->edit == MS_EDIT_MENU)
+		ms_table_menu_draw(t, w, r);
 }
 
 void ms_explain_add(struct ms_explain_ids *e, const char *id)

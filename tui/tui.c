@@ -19,6 +19,7 @@
 #include "tui/events.h"
 #include "tui/explain.h"
 #include "tui/help.h"
+#include "tui/keys.h"
 #include "tui/mouse.h"
 #include "tui/replay_ui.h"
 #include "tui/state.h"
@@ -128,7 +129,8 @@ static void switch_view(struct tui *t, int i)
 
 static bool help_key(struct tui *t, int key)
 {
-	if (key == MS_KEY_ESC || key == 'q' || key == '?' || key == 'h' ||
+	if (key == MS_KEY_ESC || key == 'q' ||
+	    ms_key_global(key) == MS_G_HELP || key == KEY_F(10) ||
 	    ms_key_is_back(key)) {
 		t->help = false;
 		return true;
@@ -213,39 +215,63 @@ static bool replay_key(struct tui *t, int key)
 	return true;
 }
 
-/* Keys every tab shares; returns false for a key nobody wants. */
+/* F5: htop's tree; say why there is none rather than do nothing. */
+static void no_tree(struct tui *t)
+{
+	snprintf(t->flash, sizeof(t->flash),
+		 "F5: no tree here (processes carry no parent pid)");
+	t->flash_until = now() + 3;
+}
+
+/* Keys every tab shares (tui/keys.c); false for a key nobody wants. */
 static bool global_key(struct tui *t, int key)
 {
 	if (replay_key(t, key))
 		return true;
-	if (key >= '1' && key <= '9')
+	if (key >= '1' && key <= '9') {
 		switch_view(t, key - '1');
-	else if (key >= KEY_F(1) && key <= KEY_F(9))
-		switch_view(t, key - KEY_F(1));
-	else if (key == '\t')
-		switch_view(t, (t->cur + 1) % t->nviews);
-	else if (key == KEY_BTAB)
-		switch_view(t, (t->cur + t->nviews - 1) % t->nviews);
-	else if (key == 'q' || key == 'Q')
+		return true;
+	}
+	switch (ms_key_global(key)) {
+	case MS_G_QUIT:
 		t->quit = true;
-	else if (key == 'p' || key == 'P')
+		break;
+	case MS_G_PAUSE:
 		t->paused = !t->paused;
-	else if (key == '+' || key == '=')
+		break;
+	case MS_G_LONGER:
 		set_interval(t, step_interval(t->interval, 1));
-	else if (key == '-' || key == '_')
+		break;
+	case MS_G_SHORTER:
 		set_interval(t, step_interval(t->interval, -1));
-	else if (key == '?' || key == 'h')
+		break;
+	case MS_G_HELP:
 		open_help(t, false);
-	else if (key == 'n')
+		break;
+	case MS_G_NOTES:
 		open_help(t, true);
-	else if (key == 'x' || key == 'X')
+		break;
+	case MS_G_EXPLAIN:
 		toggle_explain(t);
-	else if (key == 12) /* Ctrl-L */
+		break;
+	case MS_G_REDRAW:
 		clearok(curscr, TRUE);
-	else if (key == 'T')
+		break;
+	case MS_G_THEME:
 		cycle_theme(t);
-	else
+		break;
+	case MS_G_NEXT_TAB:
+		switch_view(t, (t->cur + 1) % t->nviews);
+		break;
+	case MS_G_PREV_TAB:
+		switch_view(t, (t->cur + t->nviews - 1) % t->nviews);
+		break;
+	case MS_G_TREE:
+		no_tree(t);
+		break;
+	default:
 		return false;
+	}
 	return true;
 }
 
@@ -261,7 +287,7 @@ static void handle_key(struct tui *t, int key)
 	if (key == KEY_MOUSE)
 		return handle_mouse(t);
 	if (COLS < MIN_COLS || LINES < MIN_LINES) {
-		if (key == 'q' || key == 'Q')
+		if (ms_key_global(key) == MS_G_QUIT)
 			t->quit = true;
 		return;
 	}

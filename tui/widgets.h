@@ -195,6 +195,13 @@ struct ms_column {
 	int min; /* MS_COL_FLEX: narrowest width (0: 8) */
 	bool path; /* cut in the middle, keeping the file name (tui/cut.h) */
 	const char *id; /* explain id (tui/explain.h): "slab.objsize" */
+	/*
+	 * Direct sort key (slabtop's `c` for the cache size), lowercase;
+	 * its uppercase works too, and alone where the explorer already
+	 * binds the lowercase letter (ms_key_taken). Uppercase here where
+	 * the tab binds the lowercase (Slab's `b` benchmark). 0: none.
+	 */
+	char key;
 };
 
 /*
@@ -215,6 +222,12 @@ struct ms_table_def {
 	void (*key)(const void *ctx, int row, char *buf, size_t len);
 };
 
+enum ms_table_edit {
+	MS_EDIT_FILTER, /* `/`, F4 */
+	MS_EDIT_SEARCH, /* F3 */
+	MS_EDIT_MENU, /* F6: choose the sort column */
+};
+
 struct ms_table {
 	const struct ms_table_def *def;
 	const void *ctx;
@@ -227,8 +240,13 @@ struct ms_table {
 	int page; /* rows that fit at the last draw */
 	int sort_col;
 	bool reverse;
-	bool editing; /* the filter line has the keyboard */
+	/* the filter or search line, or the sort menu, has the keyboard */
+	bool editing;
+	enum ms_table_edit edit; /* which, while editing */
 	char filter[64];
+	char search[64]; /* F3: moves the selection, hides nothing */
+	bool not_found; /* the search matches no row */
+	int menu_sel; /* F6: the column under the menu's cursor */
 	char sel_key[256];
 	const char *empty; /* text when there are no rows */
 	struct ms_rect rect; /* where it was drawn last (mouse clicks) */
@@ -248,9 +266,12 @@ int ms_table_set_rows(struct ms_table *t, int nrows);
 int ms_table_selected(const struct ms_table *t);
 /*
  * Arrows/PgUp/PgDn/Home/End move; `s`/`>` next sort column, `<`
- * previous, `r` reverse, `/` edits the filter (Enter keeps it, Esc
- * clears it); Esc with a filter set clears it. Returns MS_KEY_PASS for
- * anything else (Enter included, for the view to drill down).
+ * previous, `r` reverse, a column's direct sort key sorts by it, `/`
+ * (also F4) edits the filter (Enter keeps it, Esc clears it), F3
+ * searches (the selection jumps to the next match, F3 again to the one
+ * after), F6 opens the sort menu; Esc with a filter set clears it.
+ * Returns MS_KEY_PASS for anything else (Enter included, for the view to
+ * drill down).
  */
 enum ms_key_result ms_table_key(struct ms_table *t, int key);
 /*

@@ -16,4 +16,63 @@ start
 ok "header: MemFree with one decimal" wait_for "MemFree 23.1G"
 ok "header: MemAvailable with one decimal" wait_for "MemAvailable 23.2G"
 
+# F1 is help (no longer the first tab), F1 again closes it
+keys 2
+wait_for "ext4_inode_cache"
+keys F1
+ok "F1 opens the help" wait_for "F1, ?, h"
+ok "the help lists F3 search" wait_for "search, filter, sort menu"
+keys F1
+ok "F1 closes the help" wait_gone "F1, ?, h"
+ok "F1 left the Slab tab" wait_for "ext4_inode_cache"
+
+# slabtop's direct sort keys: s (bound: S) object size, c cache size
+row1() { screen | sed -n 5p | awk '{print $1}'; }
+keys S Home
+ok "slab: S sorts by object size" wait_re "ObjSz(▼|v)"
+ok "slab: the largest objects first" test "$(row1)" != ext4_inode_cache
+keys c Home
+ok "slab: c sorts by cache size" wait_re "Size(▼|v)"
+ok "slab: the largest cache first" test "$(row1)" = ext4_inode_cache
+
+# F3 searches: the selection jumps, every row stays
+keys F3 d e n t r
+ok "slab: F3 opens the search line" wait_for "Search: dentr_"
+ok "slab: the search hides nothing" wait_for "ext4_inode_cache"
+ok "slab: the selection is on the match" sh -c \
+	"tmux capture-pane -e -p -t $S | grep 'dentry' | grep -q '\[7m\|\[4[0-9]m'"
+keys Enter Enter
+ok "slab: Enter opens the found cache" wait_for "Attributes (/sys/kernel/slab)"
+keys Escape
+
+# F6: the sort menu; Enter sorts by the chosen column
+keys F6
+ok "slab: F6 opens the sort menu" wait_for "Sort by"
+keys Home Enter
+ok "slab: the menu sorts by Name" wait_re "Name(▲|\^)"
+ok "slab: the menu closes" wait_gone "Sort by"
+
+# F4 filters in the VMA process list, as / does
+keys 3
+wait_for "process_api"
+keys F4 p r o c e s s _ a p i Enter
+ok "vma: F4 filters the processes" wait_re "Filter: process_api +\(1 of"
+
+# every vmstat counter: F3 from the overview opens the table searching
+keys 4
+wait_for "pgfault"
+keys F3 p g s t e a l
+ok "reclaim: F3 searches the vmstat counters" wait_for "Search: pgsteal_"
+keys Enter F6
+ok "reclaim: F6 sorts the vmstat counters" wait_for "Sort by"
+keys Escape Escape Escape
+
+# F5: no list has a tree; it says so rather than doing nothing
+keys F5
+ok "F5 says there is no tree" wait_for "no tree here"
+
+# F10 quits, as in htop
+keys F10
+ok "F10 quits" wait_for "EXIT=0"
+
 finish

@@ -72,9 +72,9 @@ ok "numa: nodes and distances" wait_for "Distance"
 ok "numa: numastat" wait_for "numa_hit"
 
 keys '?'
-ok "help lists the keys" wait_for "reverse the sort order"
+ok "help lists the keys" wait_for "refresh interval longer"
 keys Escape
-ok "help closes" wait_gone "reverse the sort order"
+ok "help closes" wait_gone "refresh interval longer"
 
 keys Tab
 ok "Tab cycles back to Buddy" wait_for "DMA32"

@@ -282,6 +282,99 @@ static void test_table_long_name(void **state)
 	ms_table_free(&t);
 }
 
+/* Columns with direct sort keys: n is bound (notes), so N sorts by name. */
+static const struct ms_column kcols[] = {
+	{ .title = "Name", .width = MS_COL_FLEX, .align = MS_LEFT, .key = 'n' },
+	{ .title = "Size", .width = 6, .align = MS_RIGHT, .key = 'c' },
+};
+
+static const struct ms_table_def kdef = {
+	.cols = kcols,
+	.ncols = 2,
+	.name_col = 0,
+	.cell = tcell,
+	.cmp = tcmp,
+};
+
+/* htop's F3 search, F4 filter, F6 sort menu; slabtop's direct keys. */
+static void test_table_find(void **state)
+{
+	struct rows d = {
+		{ "dentry", "kmalloc-64", "inode_cache", "kmalloc-8", "vma" },
+		{ 300, 50, MS_NA, 70, 900 },
+	};
+	struct ms_table t;
+	WINDOW *w = newwin(8, 30, 0, 0);
+
+	ms_table_init(&t, &kdef, &d, &ui, 1, true);
+	assert_int_equal(ms_table_set_rows(&t, 5), 0);
+	/* by size: vma dentry kmalloc-8 kmalloc-64 inode_cache */
+	assert_int_equal(ms_table_selected(&t), 4);
+	/* F3: the selection jumps to the first match, nothing is hidden */
+	assert_int_equal(ms_table_key(&t, KEY_F(3)), MS_KEY_DONE);
+	assert_true(t.editing);
+	ms_table_key(&t, 'k');
+	ms_table_key(&t, 'M');
+	assert_int_equal(t.n, 5);
+	assert_int_equal(ms_table_selected(&t), 3); /* kmalloc-8 */
+	ms_table_draw(&t, w, (struct ms_rect){ 0, 0, 8, 30 });
+	assert_string_equal(row(w, 7), "Search: kM_  (F3 next)");
+	/* F3 again: the next match, then around to the first */
+	ms_table_key(&t, KEY_F(3));
+	assert_int_equal(ms_table_selected(&t), 1); /* kmalloc-64 */
+	ms_table_key(&t, KEY_F(3));
+	assert_int_equal(ms_table_selected(&t), 3);
+	ms_table_key(&t, 'z');
+	assert_true(t.not_found);
+	assert_int_equal(ms_table_selected(&t), 3); /* stays */
+	ms_table_key(&t, '\n');
+	assert_false(t.editing);
+	assert_int_equal(ms_table_selected(&t), 3);
+	assert_int_equal(t.n, 5);
+	/* F4 filters, as / does */
+	ms_table_key(&t, KEY_F(4));
+	assert_true(t.editing);
+	ms_table_key(&t, 'v');
+	assert_int_equal(t.n, 1);
+	ms_table_key(&t, MS_KEY_ESC);
+	assert_int_equal(t.n, 5);
+	/* direct keys: c is free, so c sorts by size; n is bound: N */
+	assert_int_equal(ms_table_key(&t, 'n'), MS_KEY_PASS);
+	assert_int_equal(ms_table_key(&t, 'N'), MS_KEY_DONE);
+	assert_int_equal(t.sort_col, 0);
+	assert_false(t.reverse);
+	assert_int_equal(ms_table_key(&t, 'N'), MS_KEY_DONE); /* again */
+	assert_false(t.reverse); /* as slabtop: the same sort */
+	assert_int_equal(ms_table_key(&t, 'c'), MS_KEY_DONE);
+	assert_int_equal(t.sort_col, 1);
+	assert_true(t.reverse); /* a number: largest first */
+	assert_int_equal(t.idx[0], 4);
+	/* F6: the sort menu at the sort column, Up and Enter choose */
+	assert_int_equal(ms_table_key(&t, KEY_F(6)), MS_KEY_DONE);
+	assert_true(t.editing);
+	assert_int_equal(t.menu_sel, 1);
+	ms_table_draw(&t, w, (struct ms_rect){ 0, 0, 8, 30 });
+	assert_string_equal(row(w, 1), " Sort by                   900");
+	assert_string_equal(row(w, 2), " N Name                    300");
+	assert_string_equal(row(w, 3), " c Size *                   70");
+	ms_table_key(&t, KEY_UP);
+	assert_int_equal(t.menu_sel, 0);
+	ms_table_key(&t, KEY_UP); /* the first stays */
+	assert_int_equal(t.menu_sel, 0);
+	ms_table_key(&t, '\n');
+	assert_false(t.editing);
+	assert_int_equal(t.sort_col, 0);
+	assert_int_equal(t.idx[0], 0); /* dentry */
+	/* Esc leaves the sort as it was */
+	ms_table_key(&t, KEY_F(6));
+	ms_table_key(&t, KEY_DOWN);
+	ms_table_key(&t, MS_KEY_ESC);
+	assert_false(t.editing);
+	assert_int_equal(t.sort_col, 0);
+	ms_table_free(&t);
+	delwin(w);
+}
+
 /* ---- Theme files ----------------------------------------------------- */
 
 static const char *write_tmp(const char *text)
@@ -332,6 +425,7 @@ int main(void)
 		cmocka_unit_test(test_cut_path),
 		cmocka_unit_test(test_bar),
 		cmocka_unit_test(test_table),
+		cmocka_unit_test(test_table_find),
 		cmocka_unit_test(test_theme),
 		cmocka_unit_test(test_table_long_name),
 	};

@@ -34,19 +34,22 @@ enum {
 };
 
 static const struct ms_column cols[C_COUNT] = {
-	[C_NODE] = { "Node", 4, MS_RIGHT, .id = "buddy.zone.node" },
-	[C_ZONE] = { "Zone", 8, MS_LEFT, .id = "buddy.zone.name" },
+	[C_NODE] = { "Node", 4, MS_RIGHT, .id = "buddy.zone.node", .key = 'n' },
+	[C_ZONE] = { "Zone", 8, MS_LEFT, .id = "buddy.zone.name", .key = 'z' },
 	[C_STATE] = { "Wmark", 5, MS_LEFT, .id = "buddy.zone.wmark" },
-	[C_FREE] = { "FreePg", 9, MS_RIGHT, .id = "buddy.zone.free_pages" },
+	[C_FREE] = { "FreePg", 9, MS_RIGHT, .id = "buddy.zone.free_pages",
+		     .key = 'f' },
 	[C_FREEMEM] = { "Free", 6, MS_RIGHT, .id = "buddy.zone.free_mem" },
 	[C_LARGEST] = { "Lrg", 3, MS_RIGHT, .id = "buddy.zone.largest" },
-	[C_FRAG] = { "Frag%", 6, MS_RIGHT, .id = "buddy.zone.frag" },
+	[C_FRAG] = { "Frag%", 6, MS_RIGHT, .id = "buddy.zone.frag",
+		     .key = 'g' },
 	[C_ORDERS] = { "Orders", 11, MS_LEFT, .nosort = true,
 		       .id = "buddy.zone.orders" },
 	[C_MIN] = { "Min", 7, MS_RIGHT, .id = "buddy.zone.min" },
 	[C_LOW] = { "Low", 7, MS_RIGHT, .id = "buddy.zone.low" },
 	[C_HIGH] = { "High", 7, MS_RIGHT, .id = "buddy.zone.high" },
-	[C_MANAGED] = { "Managed", 9, MS_RIGHT, .id = "buddy.zone.managed" },
+	[C_MANAGED] = { "Managed", 9, MS_RIGHT, .id = "buddy.zone.managed",
+			.key = 'm' },
 	[C_PRESENT] = { "Present", 9, MS_RIGHT, .id = "buddy.zone.present" },
 	[C_SPANNED] = { "Spanned", 9, MS_RIGHT, .id = "buddy.zone.spanned" },
 };

@@ -4,6 +4,7 @@
  * swap, zswap, zram and vm sysctls; Enter lists every vmstat counter.
  */
 #include "tui/explain.h"
+#include "tui/keys.h"
 #include "tui/tabs/reclaim/reclaim.h"
 #include "tui/widgets.h"
 
@@ -18,15 +19,18 @@ static const struct ms_column counter_cols[] = {
 	{ .title = "Counter",
 	  .width = MS_COL_FLEX,
 	  .min = 24,
-	  .id = "reclaim.c.counter" },
+	  .id = "reclaim.c.counter",
+	  .key = 'c' },
 	{ .title = "Total",
 	  .width = 16,
 	  .align = MS_RIGHT,
-	  .id = "reclaim.c.total" },
+	  .id = "reclaim.c.total",
+	  .key = 'o' },
 	{ .title = "Per second",
 	  .width = 12,
 	  .align = MS_RIGHT,
-	  .id = "reclaim.c.rate" },
+	  .id = "reclaim.c.rate",
+	  .key = 'r' },
 };
 
 static const struct ms_kv *counter_at(const void *ctx, int row)
@@ -238,9 +242,10 @@ static enum ms_key_result reclaim_key(struct ms_view *base, int key)
 		ms_gpanel_toggle(&v->graph);
 		return MS_KEY_DONE;
 	}
-	if (ms_key_is_enter(key) || key == '/') {
+	if (ms_key_is_enter(key) || ms_key_is_find(key)) {
 		v->mode = COUNTERS;
-		return key == '/' ? ms_table_key(&v->table, key) : MS_KEY_DONE;
+		return ms_key_is_find(key) ? ms_table_key(&v->table, key) :
+					     MS_KEY_DONE;
 	}
 	return ms_scroll_key(&v->scroll, key) ? MS_KEY_DONE : MS_KEY_PASS;
 }
