@@ -32,51 +32,83 @@ static const char *psi_text(char *buf, size_t len,
 	return buf;
 }
 
+/*
+ * Memory, PSI and the interval at the left; at the right where a replay
+ * is, PAUSED and the kernel. What does not fit is shortened, then left
+ * out (the interval, PSI, the kernel first); the replay's place and
+ * PAUSED always stay.
+ */
+enum { H_TOTAL, H_FREE, H_AVAIL, H_PSI, H_EVERY, H_NLEFT };
 static void draw_mem_line(struct tui *t, int y)
 {
 	const struct ms_snapshot *s = cur_snap(t);
 	const struct ms_psi_line *psi = &s->reclaim.psi_some;
-	char tot[16], fre[16], av[16], psib[16], line[256], kern[80];
-	char right[200] = "";
-	int pw, x;
+	char v[H_NLEFT][16], full[H_NLEFT][40], brief[H_NLEFT][32];
+	char kern[80], kline[100], where[200], left[256], right[300], out[300];
+	static const char *const name[H_NLEFT][2] = {
+		[H_TOTAL] = { "MemTotal", NULL },
+		[H_FREE] = { "MemFree", "Free" },
+		[H_AVAIL] = { "MemAvailable", "Avail" },
+		[H_PSI] = { "PSI some", "PSI" },
+		[H_EVERY] = { "every", "" },
+	};
+	/* shortening every figure comes before dropping any */
+	static const int prio[H_NLEFT] = { 90, 70, 80, 40, 30 };
+	struct ms_piece p[H_NLEFT + 3];
+	int n = H_NLEFT, rw;
 
-	if (t->rp.r)
-		ms_replay_ui_status(&t->rp, right, sizeof(right));
-	if (t->paused)
-		strcat(right, "PAUSED ");
-	pw = ms_text_width(right);
-	if (pw > COLS / 2)
-		pw = COLS / 2;
-
-	snprintf(line, sizeof(line),
-		 "MemTotal %s  MemFree %s  MemAvailable %s  PSI some %s  "
-		 "every %.1fs",
-		 meminfo(tot, sizeof(tot), s, "MemTotal"),
-		 meminfo(fre, sizeof(fre), s, "MemFree"),
-		 meminfo(av, sizeof(av), s, "MemAvailable"),
-		 psi_text(psib, sizeof(psib), psi),
-		 /* a replay: the interval it was recorded at */
+	meminfo(v[H_TOTAL], sizeof(v[0]), s, "MemTotal");
+	meminfo(v[H_AVAIL], sizeof(v[0]), s, "MemAvailable");
+	meminfo(v[H_FREE], sizeof(v[0]), s, "MemFree");
+	psi_text(v[H_PSI], sizeof(v[0]), psi);
+	/* a replay: the interval it was recorded at */
+	snprintf(v[H_EVERY], sizeof(v[0]), "%.1fs",
 		 t->rp.r && ms_cursor_interval(t->rp.r) > 0 ?
 			 ms_cursor_interval(t->rp.r) :
 			 t->interval);
-	x = ms_put(stdscr, y, 0, COLS - pw, MS_LEFT, false,
-		   ms_attr(MS_C_HEADER), line);
-	/* the kernel release at the right, when it fits */
-	snprintf(line, sizeof(line), "memscope %s ",
+	for (int i = 0; i < H_NLEFT; i++) {
+		snprintf(full[i], sizeof(full[i]), "%s %s", name[i][0], v[i]);
+		snprintf(brief[i], sizeof(brief[i]), "%s%s%s",
+			 name[i][1] ? name[i][1] : "",
+			 name[i][1] && name[i][1][0] ? " " : "", v[i]);
+		p[i] = (struct ms_piece){ .text = full[i],
+					  .brief = name[i][1] ? brief[i] : NULL,
+					  .prio = prio[i],
+					  .brief_prio = 20 };
+	}
+	snprintf(kline, sizeof(kline), "memscope %s",
 		 s->kernel[0] ? ms_esc(kern, sizeof(kern), s->kernel) : "");
-	if (x + 2 + ms_text_width(line) <= COLS - pw)
-		ms_put(stdscr, y, x, COLS - pw - x, MS_RIGHT, true,
-		       ms_attr(MS_C_HEADER), line);
-	else
-		ms_put(stdscr, y, x, COLS - pw - x, MS_LEFT, true,
-		       ms_attr(MS_C_HEADER), "");
-	if (pw)
-		ms_put(stdscr, y, COLS - pw, pw, MS_RIGHT, true,
-		       ms_attr(MS_C_PAUSED), right);
+	p[n++] = (struct ms_piece){ .text = kline, .prio = 10 };
+	where[0] = '\0';
+	if (t->rp.r)
+		ms_replay_ui_status(&t->rp, where, sizeof(where));
+	p[n++] = (struct ms_piece){ .text = where, .prio = MS_PRIO_KEEP };
+	p[n++] = (struct ms_piece){ .text = t->paused ? "PAUSED" : "",
+				    .prio = MS_PRIO_KEEP };
+	/* a blank at the right */
+	ms_fit(p, n, 2, COLS - 1);
+	ms_fit_join(left, sizeof(left), p, H_NLEFT, 2);
+	ms_fit_join(right, sizeof(right), p + H_NLEFT, n - H_NLEFT, 2);
+	rw = ms_text_width(right);
+	ms_put(stdscr, y, 0, COLS, MS_LEFT, true, ms_attr(MS_C_HEADER), "");
+	ms_put_cut(stdscr, y, 0, COLS - 1 - rw - (rw ? 2 : 0),
+		   ms_attr(MS_C_HEADER), left, &t->ui);
+	/* the kernel in the header's colour, the replay and PAUSED bright */
+	ms_put(stdscr, y, COLS - 1 - rw, rw, MS_LEFT, false,
+	       ms_attr(MS_C_HEADER), right);
+	ms_fit_join(out, sizeof(out), p + H_NLEFT + 1, 2, 2);
+	if (out[0])
+		ms_put(stdscr, y, COLS - 1 - ms_text_width(out),
+		       ms_text_width(out), MS_LEFT, false, ms_attr(MS_C_PAUSED),
+		       out);
 }
 
-/* "procfs: meminfo buddy reclaim", one group per backend. */
-static void sources(const struct ms_snapshot *s, char *buf, size_t len)
+/*
+ * "procfs: meminfo buddy reclaim", one group per backend; brief: the
+ * backends alone ("replay", "procfs bpf"), the help screen lists the rest.
+ */
+static void sources(const struct ms_snapshot *s, char *buf, size_t len,
+		    bool brief)
 {
 	size_t off = 0;
 
@@ -93,9 +125,10 @@ static void sources(const struct ms_snapshot *s, char *buf, size_t len)
 				first = false;
 		if (!first)
 			continue;
-		off += (size_t)snprintf(buf + off, len - off,
-					"%s%s:", off ? "  " : "", b);
-		for (int j = i; j < MS_SEC_COUNT && off < len; j++)
+		off += (size_t)snprintf(buf + off, len - off, "%s%s%s",
+					off ? (brief ? " " : "  ") : "", b,
+					brief ? "" : ":");
+		for (int j = i; j < MS_SEC_COUNT && off < len && !brief; j++)
 			if (s->source[j] && !strcmp(s->source[j], b) &&
 			    (s->have & MS_SEC_BIT(j)))
 				off += (size_t)snprintf(buf + off, len - off,
@@ -106,16 +139,18 @@ static void sources(const struct ms_snapshot *s, char *buf, size_t len)
 	}
 }
 
+#define NOTES_MIN 40 /* columns the notes get before the sources shrink */
 static void draw_source_line(struct tui *t, int y)
 {
 	const struct ms_snapshot *s = cur_snap(t);
-	char src[256], line[1024], esc[200];
+	char src[256], line[1024], esc[200], out[1024];
 	size_t off;
 	int x;
 
-	sources(s, src, sizeof(src));
-	ms_put(stdscr, y, 0, COLS, MS_LEFT, true, ms_attr(MS_C_HEADER),
-	       src[0] ? src : "no data yet");
+	sources(s, src, sizeof(src), false);
+	if (!src[0])
+		snprintf(src, sizeof(src), "no data yet");
+	ms_put(stdscr, y, 0, COLS, MS_LEFT, true, ms_attr(MS_C_HEADER), "");
 	x = ms_text_width(src) + 2;
 	if (t->sample_err < 0 || t->theme_err[0] || t->o->config_err ||
 	    s->nr_notes || (t->rp.r && ms_cursor_end_note(t->rp.r))) {
@@ -147,10 +182,16 @@ static void draw_source_line(struct tui *t, int y)
 				line + off, sizeof(line) - off, "%s%s: %s",
 				i ? "; " : "", s->notes[i].what,
 				ms_esc(esc, sizeof(esc), s->notes[i].why));
+		/* the notes matter more than which section came from where */
+		if (COLS - x < NOTES_MIN && s->have) {
+			sources(s, src, sizeof(src), true);
+			x = ms_text_width(src) + 2;
+		}
 		if (x < COLS)
-			ms_put_esc(stdscr, y, x, COLS - x, MS_LEFT, false,
-				   ms_attr(MS_C_NOTE), line);
+			ms_put_cut(stdscr, y, x, COLS - x, ms_attr(MS_C_NOTE),
+				   ms_esc(out, sizeof(out), line), &t->ui);
 	}
+	ms_put(stdscr, y, 0, COLS, MS_LEFT, false, ms_attr(MS_C_HEADER), src);
 }
 
 static void draw_tabs(struct tui *t, int y)
@@ -170,43 +211,64 @@ static void draw_tabs(struct tui *t, int y)
 }
 
 /*
- * The view's hints at the left, "? help  q quit" at the right, and the
- * other global keys between them as far as they fit.
+ * The view's hints at the left, "? help  q quit" at the right, the
+ * other global keys between them: what does not fit goes, lowest
+ * priority first (ms_split_hints), never help and quit.
  */
+#define MAX_HINTS 32
 static void draw_footer(struct tui *t, int y)
 {
-	static const char right[] = "? help  q quit ";
+	static const char *const replay_keys[] = { ". , step", "+/- speed",
+						   "g seek", "m mark" };
 	struct ms_view *v = view(t);
 	const char *hints = v->cls->hints ? v->cls->hints(v) : "";
-	char tabs[16], line[512];
-	const char *more[] = { tabs, "p pause",
-			       t->rp.r ? ". , step  +/- speed  g seek  m mark" :
-					 "+/- interval" };
-	int room = COLS - (int)strlen(right);
-	size_t off;
+	char tabs[16], line[512], left[512], right[32];
+	struct ms_piece p[MAX_HINTS];
+	int n, nl, room;
 
-	if (t->help)
-		hints = "Up/Down/PgUp/PgDn scroll  Esc close";
-	else if (t->explain)
-		hints = "Left/Right explain next  x/Esc close";
-	if (t->flash_until)
-		hints = t->flash;
 	if (t->rp.prompt) {
 		ms_replay_ui_prompt(&t->rp, line, sizeof(line));
 		ms_put(stdscr, y, 0, COLS, MS_LEFT, true, ms_attr(MS_C_FOOTER),
 		       line);
 		return;
 	}
-	snprintf(tabs, sizeof(tabs), "1-%d tab", t->nviews);
-	off = (size_t)snprintf(line, sizeof(line), " %s", hints);
-	for (size_t i = 0; i < sizeof(more) / sizeof(more[0]) && !t->help; i++)
-		if ((int)(off + 2 + strlen(more[i])) <= room - 1)
-			off += (size_t)snprintf(line + off, sizeof(line) - off,
-						"  %s", more[i]);
-	ms_put(stdscr, y, 0, COLS, MS_LEFT, true, ms_attr(MS_C_FOOTER), line);
-	if (!t->help && ms_text_width(line) + 1 <= room)
-		ms_put(stdscr, y, room, COLS - room, MS_LEFT, false,
-		       ms_attr(MS_C_FOOTER), right);
+	if (t->help)
+		hints = "Up/Down/PgUp/PgDn scroll  Esc close";
+	else if (t->explain)
+		hints = "Left/Right explain next  x/Esc close";
+	snprintf(line, sizeof(line), "%s", hints);
+	if (t->flash_until) /* a message is one piece, cut rather than gone */
+		n = 1, p[0] = (struct ms_piece){ .text = t->flash,
+						 .prio = MS_PRIO_KEEP - 1 };
+	else
+		n = ms_split_hints(p, MAX_HINTS - 8, line, 1000);
+	if (!t->help) {
+		snprintf(tabs, sizeof(tabs), "1-%d tab", t->nviews);
+		p[n++] = (struct ms_piece){ .text = tabs, .prio = 30 };
+		p[n++] = (struct ms_piece){ .text = "p pause", .prio = 20 };
+		for (int i = 0; i < 4 && t->rp.r; i++)
+			p[n++] = (struct ms_piece){ .text = replay_keys[i],
+						    .prio = 15 - i };
+		if (!t->rp.r)
+			p[n++] = (struct ms_piece){ .text = "+/- interval",
+						    .prio = 10 };
+	}
+	nl = n;
+	if (!t->help) {
+		p[n++] = (struct ms_piece){ .text = "? help",
+					    .prio = MS_PRIO_KEEP };
+		p[n++] = (struct ms_piece){ .text = "q quit",
+					    .prio = MS_PRIO_KEEP };
+	}
+	/* a blank at each end */
+	ms_fit(p, n, 2, COLS - 2);
+	ms_fit_join(left, sizeof(left), p, nl, 2);
+	ms_fit_join(right, sizeof(right), p + nl, n - nl, 2);
+	room = COLS - 2 - ms_text_width(right) - (right[0] ? 2 : 0);
+	ms_put(stdscr, y, 0, COLS, MS_LEFT, true, ms_attr(MS_C_FOOTER), "");
+	ms_put_cut(stdscr, y, 1, room, ms_attr(MS_C_FOOTER), left, &t->ui);
+	ms_put(stdscr, y, COLS - 1 - ms_text_width(right), ms_text_width(right),
+	       MS_LEFT, false, ms_attr(MS_C_FOOTER), right);
 }
 
 static void draw_too_small(void)
@@ -269,6 +331,7 @@ void ms_tui_draw(struct tui *t)
 	bool bpf = ms_bpf_cost_line(cost, sizeof(cost), cur_snap(t));
 
 	body.h -= bpf;
+	t->ui.replay_end = t->rp.r ? ms_cursor_end_note(t->rp.r) : NULL;
 	ms_tables_forget(); /* the tables drawn now are the ones to click */
 	werase(stdscr);
 	if (COLS < MIN_COLS || LINES < MIN_LINES) {

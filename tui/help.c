@@ -145,15 +145,21 @@ static const struct key_help keys[] = {
 #define NKEYS (int)(sizeof(keys) / sizeof(keys[0]))
 #define KEYW 24
 
-/* Lines after the keys: heading, one per section, heading, notes. */
-static int extra_lines(const struct ms_snapshot *s)
+/* Notes: the snapshot's, after where a replayed recording stops. */
+static int nr_notes(const struct ms_snapshot *s, const struct ms_ui *ui)
 {
-	return 1 + MS_SEC_COUNT + 1 + (s->nr_notes ? s->nr_notes : 1);
+	return s->nr_notes + (ui->replay_end ? 1 : 0);
 }
 
-int ms_help_lines(const struct ms_snapshot *s)
+/* Lines after the keys: heading, one per section, heading, notes. */
+static int extra_lines(const struct ms_snapshot *s, const struct ms_ui *ui)
 {
-	return NKEYS + 1 + extra_lines(s);
+	return 1 + MS_SEC_COUNT + 1 + (nr_notes(s, ui) ? nr_notes(s, ui) : 1);
+}
+
+int ms_help_lines(const struct ms_snapshot *s, const struct ms_ui *ui)
+{
+	return NKEYS + 1 + extra_lines(s, ui);
 }
 
 int ms_help_notes_line(void)
@@ -204,20 +210,23 @@ static void draw_source(WINDOW *w, int y, struct ms_rect r,
 }
 
 static void draw_note(WINDOW *w, int y, struct ms_rect r,
-		      const struct ms_snapshot *s, int i)
+		      const struct ms_snapshot *s, const struct ms_ui *ui,
+		      int i)
 {
 	char what[64], why[256], line[340];
 
-	if (!s->nr_notes) {
+	if (!nr_notes(s, ui)) {
 		ms_put(w, y, r.x + 2, r.w - 2, MS_LEFT, false,
 		       ms_attr(MS_C_DIM), "none: every section was read");
 		return;
 	}
-	snprintf(line, sizeof(line), "%s: %s",
-		 ms_esc(what, sizeof(what), s->notes[i].what),
-		 ms_esc(why, sizeof(why), s->notes[i].why));
-	ms_put(w, y, r.x + 2, r.w - 2, MS_LEFT, false, ms_attr(MS_C_NOTE),
-	       line);
+	if (ui->replay_end && !i--)
+		ms_esc(line, sizeof(line), ui->replay_end);
+	else
+		snprintf(line, sizeof(line), "%s: %s",
+			 ms_esc(what, sizeof(what), s->notes[i].what),
+			 ms_esc(why, sizeof(why), s->notes[i].why));
+	ms_put_cut(w, y, r.x + 2, r.w - 2, ms_attr(MS_C_NOTE), line, ui);
 }
 
 /* Line i of the help screen at row y. */
@@ -241,14 +250,14 @@ static void draw_line(WINDOW *w, int y, struct ms_rect r,
 	if (i == 0)
 		return ms_title(w, y, r.x, r.w,
 				"Notes: what is unavailable, and why", ui);
-	draw_note(w, y, r, s, i - 1);
+	draw_note(w, y, r, s, ui, i - 1);
 }
 
 void ms_help_draw(WINDOW *w, struct ms_rect r, const struct ms_snapshot *s,
 		  const struct ms_ui *ui, struct ms_scroll *sc)
 {
 	ms_fill(w, r, ms_attr(MS_C_NORMAL));
-	sc->total = ms_help_lines(s);
+	sc->total = ms_help_lines(s, ui);
 	sc->page = r.h;
 	ms_scroll_clamp(sc);
 	for (int i = 0; i < r.h && sc->top + i < sc->total; i++)

@@ -7,7 +7,7 @@
 #include "tui/widgets.h"
 
 /* Lines the help screen has for this snapshot (keys, sources, notes). */
-int ms_help_lines(const struct ms_snapshot *s);
+int ms_help_lines(const struct ms_snapshot *s, const struct ms_ui *ui);
 /* The first line of the notes part, for `n`. */
 int ms_help_notes_line(void);
 /* Draw from sc->top; sets sc->page and sc->total. */

@@ -188,7 +188,7 @@ void ms_replay_ui_status(const struct ms_replay_ui *u, char *buf, size_t len)
 		snprintf(speed, sizeof(speed), "x%.2g", x);
 	else
 		snprintf(speed, sizeof(speed), "x%g", x);
-	snprintf(buf, len, "REPLAY %s %d/%d %s%s%s ", when, pos + 1, n, speed,
+	snprintf(buf, len, "REPLAY %s %d/%d %s%s%s", when, pos + 1, n, speed,
 		 ms_cursor_marked(u->r, pos) ? " M" : "",
 		 pos + 1 == n ? " END" : "");
 }

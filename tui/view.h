@@ -30,6 +30,8 @@ struct ms_ui {
 	 * screen lists them; else NULL
 	 */
 	const char *replay_about, *replay_marks;
+	/* where a cut or damaged recording stops, for the notes; else NULL */
+	const char *replay_end;
 };
 
 /*

@@ -88,6 +88,47 @@ const char *ms_note_why(const struct ms_snapshot *s, const char *what);
 const char *ms_why_missing(char *buf, size_t len, const struct ms_snapshot *s,
 			   enum ms_section sec, const char *prefix);
 
+/* ---- Lines that must fit (tui/fit.c) ---------------------------------- */
+
+/*
+ * One piece of a line laid out by ms_fit(): a footer hint, a header
+ * figure. The lowest priority goes first; MS_PRIO_KEEP never goes.
+ */
+#define MS_PRIO_KEEP 1000000
+#define MS_PRIO_BACK 10000 /* added to "Esc ..." hints (ms_split_hints) */
+enum ms_fit_how { MS_FIT_DROP, MS_FIT_FULL, MS_FIT_BRIEF };
+struct ms_piece {
+	const char *text;
+	const char *brief; /* a shorter form, or NULL */
+	int prio; /* of dropping it */
+	int brief_prio; /* of shortening it (0: just before dropping) */
+	enum ms_fit_how how; /* set by ms_fit() */
+};
+
+/*
+ * Lay n pieces out gap columns apart in width: shortening or dropping,
+ * the step of the lowest priority first (of equals a shortening, then
+ * the later piece);
+ * returns the columns the pieces left take (more than width only when
+ * the kept ones do not fit).
+ */
+int ms_fit(struct ms_piece *p, int n, int gap, int width);
+/* The pieces ms_fit() left, gap spaces apart, into buf. */
+const char *ms_fit_join(char *buf, size_t len, const struct ms_piece *p, int n,
+			int gap);
+/*
+ * Footer hints "Enter zone  s sort  Esc back" (two spaces apart) as
+ * pieces, in place: the first at prio, each next one lower, "Esc ..."
+ * above them all (leaving a page must stay on screen). Returns how many.
+ */
+int ms_split_hints(struct ms_piece *p, int max, char *hints, int prio);
+/*
+ * ms_put() of left-aligned text that ends with a mark (… or ~) when it
+ * is cut; returns the columns drawn.
+ */
+int ms_put_cut(WINDOW *w, int y, int x, int width, attr_t a, const char *s,
+	       const struct ms_ui *ui);
+
 /* ---- Bars ------------------------------------------------------------ */
 
 /*

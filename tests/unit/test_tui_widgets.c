@@ -163,6 +163,46 @@ static void test_bar(void **state)
 	delwin(w);
 }
 
+/* ---- Lines that must fit --------------------------------------------- */
+
+static void test_fit(void **state)
+{
+	char hints[] = "Enter zone  s sort  Esc back  H graph", buf[128];
+	struct ms_piece p[8];
+	int n = ms_split_hints(p, 6, hints, 100);
+	WINDOW *w = newwin(1, 12, 0, 0);
+
+	assert_int_equal(n, 4);
+	assert_string_equal(p[2].text, "Esc back");
+	p[n++] = (struct ms_piece){ .text = "? help", .prio = MS_PRIO_KEEP };
+	/* all fit: nothing goes */
+	assert_int_equal(ms_fit(p, n, 2, 80), 45);
+	/* the lowest first (H graph, then s sort); Esc back outranks them */
+	assert_int_equal(ms_fit(p, n, 2, 40), 36);
+	assert_string_equal(ms_fit_join(buf, sizeof(buf), p, n, 2),
+			    "Enter zone  s sort  Esc back  ? help");
+	assert_int_equal(ms_fit(p, n, 2, 30), 28);
+	assert_string_equal(ms_fit_join(buf, sizeof(buf), p, n, 2),
+			    "Enter zone  Esc back  ? help");
+	/* a kept piece stays whatever the width */
+	ms_fit(p, n, 2, 3);
+	assert_string_equal(ms_fit_join(buf, sizeof(buf), p, n, 2), "? help");
+	/* shortening before dropping when its priority says so */
+	p[0] = (struct ms_piece){ .text = "MemFree 1G",
+				  .brief = "Free 1G",
+				  .prio = 50,
+				  .brief_prio = 5 };
+	p[1] = (struct ms_piece){ .text = "every 1.0s", .prio = 10 };
+	assert_int_equal(ms_fit(p, 2, 2, 19), 19);
+	assert_string_equal(ms_fit_join(buf, sizeof(buf), p, 2, 2),
+			    "Free 1G  every 1.0s");
+	/* cut text ends with a mark */
+	assert_int_equal(ms_put_cut(w, 0, 0, 12, 0, "recording damaged", &ui),
+			 12);
+	assert_string_equal(row(w, 0), "recording d\u2026");
+	delwin(w);
+}
+
 /* ---- Table ----------------------------------------------------------- */
 
 struct rows {
@@ -424,6 +464,7 @@ int main(void)
 		cmocka_unit_test(test_escape),
 		cmocka_unit_test(test_cut_path),
 		cmocka_unit_test(test_bar),
+		cmocka_unit_test(test_fit),
 		cmocka_unit_test(test_table),
 		cmocka_unit_test(test_table_find),
 		cmocka_unit_test(test_theme),
