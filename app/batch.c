@@ -70,6 +70,8 @@ static void request_for(struct ms_request *req, const struct ms_opts *o)
 	req->slab_bench.size = o->bench_size;
 	req->slab_bench.count = o->bench_count;
 	req->pagetypes = true;
+	/* a script asked for this sample once: no process's PSS is stale */
+	req->procs_full = true;
 	req->delayacct = o->delayacct;
 	/* metrics have no per-process series: do not read every process */
 	if (metrics(o))

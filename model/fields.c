@@ -205,6 +205,8 @@ const struct ms_field ms_proc_fields[] = {
 	  .tw = 10),
 	P(vmas, MS_F_U64, "vmas", NA, NULL, "vma.p.vmas", .th = "vmas",
 	  .tw = 6),
+	P(detail_rss_kb, MS_F_U64, "detail_rss_kb", NA, "kB", "vma.p.age"),
+	P(detail_age_s, MS_F_DBL, "detail_age_s", NA, "s", "vma.p.age"),
 	P(minflt, MS_F_U64, "minflt", NA, NULL, "vma.p.minflt"),
 	P(majflt, MS_F_U64, "majflt", NA, NULL, "vma.p.majflt"),
 	P(minflt_rate, MS_F_DBL, "minflt_per_s", RATE, "/s", "vma.p.minflt",

@@ -257,6 +257,8 @@ struct ms_proc *ms_proc_add(struct ms_procs *p)
 
 	if (pr) {
 		pr->rss_kb = pr->pss_kb = pr->swap_kb = pr->vmas = MS_NA;
+		pr->detail_rss_kb = MS_NA;
+		pr->detail_age_s = NAN;
 		pr->minflt = pr->majflt = MS_NA;
 		pr->minflt_rate = pr->majflt_rate = NAN;
 	}

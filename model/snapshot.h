@@ -62,6 +62,13 @@ struct ms_request {
 	 * explorer asks for it only while a zone's drill-down is open.
 	 */
 	bool pagetypes;
+	/*
+	 * Processes: read every one's costly files (smaps_rollup, maps) in
+	 * this sample, as batch mode asks: a script's sample is never stale.
+	 * The explorer leaves it unset and gets them re-read within a budget,
+	 * each with its age (struct ms_proc).
+	 */
+	bool procs_full;
 	int maple_pid; /* MS_SEC_MAPLE target */
 	/* MS_SEC_ALLOC_PROBE: orders 0..max_order, count attempts each */
 	struct {
@@ -232,11 +239,15 @@ struct ms_slab_detail {
 
 /*
  * On the live system the procfs backend samples cheaply and re-reads the
- * costly files less often (probes/procfs/proc.c): uid, pss_kb, swap_kb and
- * vmas may be seconds to minutes old; state, faults and comm of a process
- * whose memory stood still up to 10 s, its rss_kb one sample. uid is
- * UINT32_MAX when unknown; user is its name, resolved by the backend that
- * read the process (the recording keeps it), "" when unknown.
+ * costly files less often (probes/procfs/proccache.c): uid, pss_kb,
+ * swap_kb, vmas and detail_rss_kb (smaps_rollup's Rss, read with pss_kb
+ * and swap_kb) were read detail_age_s seconds before the sample (0: in it,
+ * as in every batch sample and captured tree; NaN: unknown, a recording
+ * made before it was kept); rss_kb is statm's, of this sample or the one
+ * before; state, faults and comm of a process whose memory stood still up
+ * to 10 s old. uid is UINT32_MAX when unknown; user is its name, resolved
+ * by the backend that read the process (the recording keeps it), "" when
+ * unknown.
  */
 struct ms_proc {
 	int pid;
@@ -245,6 +256,8 @@ struct ms_proc {
 	uint32_t uid;
 	char user[MS_USER]; /* raw bytes from passwd: escape to show */
 	uint64_t rss_kb, pss_kb, swap_kb, vmas;
+	uint64_t detail_rss_kb;
+	double detail_age_s;
 	uint64_t minflt, majflt;
 	double minflt_rate, majflt_rate;
 	bool kthread;
@@ -578,6 +591,16 @@ struct ms_zone *ms_zone_add(struct ms_buddy *b);
 struct ms_zone *ms_zone_find(struct ms_buddy *b, int node, const char *name);
 struct ms_slab_cache *ms_slab_add(struct ms_slab *s);
 struct ms_proc *ms_proc_add(struct ms_procs *p);
+/*
+ * When a process's costly fields (uid, pss_kb, swap_kb, vmas) count as
+ * stale (model/procage.c): older than ms_proc_age_bound() of the interval
+ * between samples (5 s, or two intervals when they are longer than 2.5 s),
+ * or read with an RSS it no longer has (ms_proc_rss_moved(): PSS and swap
+ * would be shown against another RSS than theirs).
+ */
+double ms_proc_age_bound(double interval);
+bool ms_proc_rss_moved(uint64_t now_kb, uint64_t then_kb);
+bool ms_proc_stale(const struct ms_proc *p, double bound);
 /* Zeroed, every smaps field unknown (MS_NA). */
 void ms_vma_init(struct ms_vma *m);
 struct ms_vma *ms_vma_add(struct ms_vmas *v);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The process list: every pid below proc/, its stat each sample, and the
- * costly files (status, smaps_rollup, maps) re-read within a CPU budget.
+ * The process list: every pid below proc/ with its stat and the costly
+ * files (status, smaps_rollup, maps); live, proccache.c keeps them.
  */
 #define _GNU_SOURCE
 #include "probes/procfs/proc.h"
@@ -239,6 +239,7 @@ void ms_procfs_set_detail(struct ms_proc *p, const struct detail *det)
 	p->swap_kb = ms_have(det->d.swap_kb) ? det->d.swap_kb :
 					       det->d.vm_swap_kb;
 	p->vmas = det->vmas;
+	p->detail_rss_kb = det->d.rss_kb;
 }
 
 void ms_procfs_denied_note(struct ms_snapshot *s)
@@ -272,6 +273,7 @@ static void sample_plain(const struct ms_root *r, struct ms_procfs *pf,
 		if (!p)
 			break;
 		ms_procfs_set_detail(p, &det);
+		p->detail_age_s = 0;
 		/* status is in kB, whatever the tree's page size was */
 		if (ms_have(det.d.vm_rss_kb))
 			p->rss_kb = det.d.vm_rss_kb;
@@ -294,14 +296,14 @@ static void name_users(const struct ms_root *r, struct ms_procfs *pf,
 	}
 }
 
-int ms_procfs_procs(const struct ms_root *r, struct ms_procfs *pf,
+int ms_procfs_procs(const struct ms_root *r, struct ms_procfs *pf, bool full,
 		    struct ms_snapshot *s)
 {
 	struct ms_pids l = { 0 };
 	int err;
 
 	if (r->live && r->capture_fd < 0) {
-		err = ms_procfs_sample_cached(r, pf, s);
+		err = ms_procfs_sample_cached(r, pf, full, s);
 	} else {
 		err = ms_list_pids(r, &l);
 		if (!err)

@@ -34,16 +34,19 @@
  *  - stat when statm moved, when the process runs or faulted at its last
  *    read, and at least every STAT_AGE seconds otherwise: state and fault
  *    counters of a process that does none of these are the ones read then.
- *  - status, smaps_rollup and maps (uid, pss, swap, VMA count) when new,
- *    then as a CPU budget (DETAIL_SHARE of wall time) allows: changed
- *    processes first, then the oldest copies. The first sample reads all.
+ *  - status, smaps_rollup and maps (uid, pss, swap, VMA count) as a CPU
+ *    budget (DETAIL_SHARE of wall time) allows, in ms_refresh_order():
+ *    new processes, then those whose RSS moved (their PSS and swap belong
+ *    to another RSS), then the oldest copies. The first sample, and every
+ *    sample asked for in full (batch mode), reads all. Each process's
+ *    copy goes out with its age (ms_proc.detail_age_s), so the explorer
+ *    marks what is older than its bound (model/procage.c). 3 ms a second
+ *    re-read ~30 processes a second here: a few hundred stay within 5 s.
  */
 #define STAT_AGE 10.0 /* seconds an idle process's stat may age */
 #define QUIET_RUNS 3 /* unchanged statm reads before every other */
-#define DETAIL_SHARE 0.001 /* 1 ms of every second */
-#define DETAIL_BURST 0.02 /* at most this much saved up, seconds */
-#define CHANGED_AGE 2.0 /* seconds before a changed process again */
-#define STALE_AGE 10.0 /* seconds before an unchanged one again */
+#define DETAIL_SHARE 0.003 /* 3 ms of every second */
+#define DETAIL_BURST 0.03 /* at most this much saved up, seconds */
 #define FD_RESERVE 256 /* fds left for everything else */
 #define FD_WANT 65536
 
@@ -59,7 +62,7 @@ struct memo {
 	double stat_due; /* stat again by then, even when idle */
 	bool active; /* faults moved at the last stat read */
 	unsigned char quiet; /* statm reads in a row without a change */
-	uint64_t read_sig; /* statm and faults when det was read */
+	uint64_t read_msig, read_resident; /* statm when det was read */
 	double read_t; /* when det was read; 0: never */
 	struct detail det;
 	int slot; /* index in s->procs this sample, or -1 */
@@ -68,11 +71,11 @@ struct memo {
 struct ms_proc_cache {
 	struct memo *v, *w; /* sorted by pid; w is scratch for merging */
 	int n, cap;
+	struct ms_refresh *plan; /* cap of them: the order of re-reads */
 	struct ms_pids pids;
 	int loadavg_fd;
 	uint64_t last_pid; /* loadavg's at the last listing */
 	double last, tokens;
-	int cursor;
 	unsigned int tick; /* samples taken */
 	int nfds, max_fds;
 	uint64_t page_kb;
@@ -85,6 +88,11 @@ static double mono(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &t);
 	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static double clock_of(const struct ms_procfs *pf)
+{
+	return pf->clock ? pf->clock() : mono();
 }
 
 /* Two fds a process: ask for the hard limit of open files, keep a reserve. */
@@ -141,6 +149,7 @@ static void memo_forget(struct ms_proc_cache *c, struct memo *m)
 
 static int cache_reserve(struct ms_proc_cache *c, int n)
 {
+	struct ms_refresh *plan;
 	struct memo *v;
 	int cap = c->cap ? c->cap : 256;
 
@@ -156,6 +165,10 @@ static int cache_reserve(struct ms_proc_cache *c, int n)
 	if (!v)
 		return -ENOMEM;
 	c->w = v;
+	plan = realloc(c->plan, (size_t)cap * sizeof(*plan));
+	if (!plan)
+		return -ENOMEM;
+	c->plan = plan;
 	c->cap = cap;
 	return 0;
 }
@@ -339,68 +352,71 @@ static void sample_stats(struct ms_proc_cache *c, const struct ms_root *r,
 	}
 }
 
-static uint64_t detail_sig(const struct memo *m)
-{
-	return m->msig ^ (m->st.minflt + m->st.majflt) * 0x9e3779b97f4a7c15ULL;
-}
-
-static bool wants(const struct memo *m, int tier, double now)
-{
-	if (m->slot < 0)
-		return false;
-	switch (tier) {
-	case 0:
-		return m->read_t == 0;
-	case 1:
-		return detail_sig(m) != m->read_sig &&
-		       now - m->read_t >= CHANGED_AGE;
-	default:
-		return now - m->read_t >= STALE_AGE;
-	}
-}
-
 static void memo_detail(const struct ms_root *r, struct ms_buf *b,
 			struct memo *m, double now)
 {
 	ms_procfs_read_detail(r, b, m->pid, m->st.flags & MS_PF_KTHREAD,
 			      &m->det);
-	m->read_sig = detail_sig(m);
+	m->read_msig = m->msig;
+	m->read_resident = m->resident;
 	m->read_t = now;
 }
 
-static void refresh_details(struct ms_proc_cache *c, const struct ms_root *r,
-			    struct ms_buf *b, double now)
+/* Who is due, in ms_refresh_order(); kernel threads cost nothing. */
+static int plan(struct ms_proc_cache *c, double now)
 {
-	double t0;
+	int n = 0;
 
-	if (!c->primed) {
-		for (int i = 0; i < c->n; i++)
-			if (c->v[i].slot >= 0)
-				memo_detail(r, b, &c->v[i], now);
-		return;
+	for (int i = 0; i < c->n; i++) {
+		const struct memo *m = &c->v[i];
+
+		if (m->slot < 0 || m->st.flags & MS_PF_KTHREAD)
+			continue;
+		c->plan[n++] = (struct ms_refresh){
+			.idx = i,
+			.read_t = m->read_t,
+			.moved = ms_proc_rss_moved(m->resident * c->page_kb,
+						   m->read_resident *
+							   c->page_kb),
+			.changed = m->msig != m->read_msig,
+		};
 	}
-	c->tokens += (now - c->last) * DETAIL_SHARE;
-	if (c->tokens > DETAIL_BURST)
-		c->tokens = DETAIL_BURST;
-	for (int tier = 0; tier < 3; tier++) {
-		for (int k = 0; k < c->n && c->tokens > 0; k++) {
-			int i = (c->cursor + k) % c->n;
+	return ms_refresh_order(c->plan, n, now);
+}
 
-			if (!wants(&c->v[i], tier, now))
-				continue;
-			t0 = mono();
-			memo_detail(r, b, &c->v[i], now);
-			c->tokens -= mono() - t0;
-			c->cursor = i + 1;
-		}
+static void refresh_details(struct ms_proc_cache *c, const struct ms_root *r,
+			    struct ms_procfs *pf, bool full, double now)
+{
+	double t0, gap = now - c->last, cap = gap * DETAIL_SHARE;
+	int n;
+
+	for (int i = 0; i < c->n; i++) {
+		struct memo *m = &c->v[i];
+
+		/* no files to read: their zeros are always this sample's */
+		if (m->slot >= 0 &&
+		    (!c->primed || full || m->st.flags & MS_PF_KTHREAD))
+			memo_detail(r, &pf->buf, m, now);
+	}
+	if (!c->primed || full)
+		return;
+	/* a long interval saves up its own share, a short one a burst */
+	c->tokens += cap;
+	if (c->tokens > (cap > DETAIL_BURST ? cap : DETAIL_BURST))
+		c->tokens = cap > DETAIL_BURST ? cap : DETAIL_BURST;
+	n = plan(c, now);
+	for (int k = 0; k < n && c->tokens > 0; k++) {
+		t0 = clock_of(pf);
+		memo_detail(r, &pf->buf, &c->v[c->plan[k].idx], now);
+		c->tokens -= clock_of(pf) - t0;
 	}
 }
 
 int ms_procfs_sample_cached(const struct ms_root *r, struct ms_procfs *pf,
-			    struct ms_snapshot *s)
+			    bool full, struct ms_snapshot *s)
 {
 	struct ms_proc_cache *c = cache_get(pf);
-	double now = mono();
+	double now = clock_of(pf);
 	bool denied = false;
 	int err;
 
@@ -414,7 +430,7 @@ int ms_procfs_sample_cached(const struct ms_root *r, struct ms_procfs *pf,
 			return err;
 	}
 	sample_stats(c, r, s, now);
-	refresh_details(c, r, &pf->buf, now);
+	refresh_details(c, r, pf, full, now);
 	c->primed = true;
 	c->tick++;
 	c->last = now;
@@ -424,6 +440,7 @@ int ms_procfs_sample_cached(const struct ms_root *r, struct ms_procfs *pf,
 		if (m->slot < 0 || !m->read_t)
 			continue;
 		ms_procfs_set_detail(&s->procs.v[m->slot], &m->det);
+		s->procs.v[m->slot].detail_age_s = now - m->read_t;
 		denied |= m->det.denied;
 	}
 	cache_compact(c);
@@ -445,6 +462,7 @@ void ms_procfs_procs_free(struct ms_procfs *pf)
 		close(c->loadavg_fd);
 	free(c->v);
 	free(c->w);
+	free(c->plan);
 	free(c->pids.v);
 	free(c);
 	pf->procs = NULL;

@@ -76,7 +76,7 @@ static int procfs_sample(struct ms_probe *p, const struct ms_request *req,
 	if (req->slab_cache[0])
 		AREA(MS_SEC_SLAB_DETAIL,
 		     ms_procfs_slab_detail(r, pf, req->slab_cache, s));
-	AREA(MS_SEC_PROCS, ms_procfs_procs(r, pf, s));
+	AREA(MS_SEC_PROCS, ms_procfs_procs(r, pf, req->procs_full, s));
 	if (req->pid > 0)
 		AREA(MS_SEC_VMAS,
 		     ms_procfs_vmas(r, pf, req->pid, req->vma_sink, s));

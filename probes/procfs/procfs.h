@@ -19,6 +19,8 @@ struct ms_procfs {
 	struct ms_buf buf, buf2;
 	/* live process list: kept stat fds, costly files re-read in a budget */
 	struct ms_proc_cache *procs;
+	/* its clock and what the budget counts (tests); NULL: CLOCK_MONOTONIC */
+	double (*clock)(void);
 	struct ms_users users; /* uid -> name, etc/passwd read once */
 	/* VMAs' numa_maps: 0 when 2+ nodes are online, 1 always, -1 never */
 	int vma_numa;
@@ -32,7 +34,11 @@ int ms_procfs_slab(const struct ms_root *r, struct ms_procfs *pf,
 		   struct ms_snapshot *s);
 int ms_procfs_slab_detail(const struct ms_root *r, struct ms_procfs *pf,
 			  const char *cache, struct ms_snapshot *s);
-int ms_procfs_procs(const struct ms_root *r, struct ms_procfs *pf,
+/*
+ * full: read every process's costly files in this sample (a batch sample
+ * is never stale); else, live, they are re-read within a CPU budget.
+ */
+int ms_procfs_procs(const struct ms_root *r, struct ms_procfs *pf, bool full,
 		    struct ms_snapshot *s);
 /* Close and free what ms_procfs_procs() keeps in pf (procfs_close). */
 void ms_procfs_procs_free(struct ms_procfs *pf);

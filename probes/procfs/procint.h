@@ -25,6 +25,24 @@ void ms_procfs_set_detail(struct ms_proc *p, const struct detail *det);
 void ms_procfs_denied_note(struct ms_snapshot *s);
 /* One sample of the live system through the cache in pf->procs. */
 int ms_procfs_sample_cached(const struct ms_root *r, struct ms_procfs *pf,
-			    struct ms_snapshot *s);
+			    bool full, struct ms_snapshot *s);
+
+/* A process as the order of re-reads sees it (refresh.c). */
+struct ms_refresh {
+	int idx; /* the caller's */
+	double read_t; /* when its costly files were read; <= 0: never */
+	bool moved; /* its RSS moved since (ms_proc_rss_moved()) */
+	bool changed; /* its statm changed at all since */
+	int tier; /* set by ms_refresh_order() */
+};
+
+/*
+ * Which processes are due for a re-read of their costly files at now, in
+ * the order they get the budget: new ones; those whose RSS moved; then
+ * the oldest first, of those whose statm changed a second or more ago and
+ * those that stood still 2.5 s or more. Moves the due ones, in that
+ * order, to the front of v and returns how many.
+ */
+int ms_refresh_order(struct ms_refresh *v, int n, double now);
 
 #endif

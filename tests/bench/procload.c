@@ -2,8 +2,10 @@
 /* Benchmark driver: CPU cost of ms_procfs_procs() refreshing live. */
 #include "probes/procfs/procfs.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/resource.h>
 #include <time.h>
 
@@ -25,15 +27,17 @@ static void pause_for(double s)
 }
 
 /*
- * Usage: procload [SAMPLES [INTERVAL]]. Samples the live process list
- * SAMPLES times, INTERVAL seconds apart, as a refreshing screen does.
- * Prints "PROCS FIRST_MS STEADY_MS US_PER_PROC CPU_PERCENT": the first
- * sample reads every file; STEADY is the CPU time of a later one.
+ * Usage: procload [SAMPLES [INTERVAL [full]]]. Samples the live process
+ * list SAMPLES times, INTERVAL seconds apart, as a refreshing screen does
+ * (with "full": as batch mode does, every process's costly files each
+ * sample). Prints "PROCS FIRST_MS STEADY_MS US_PER_PROC CPU_PERCENT": the
+ * first sample reads every file; STEADY is the CPU time of a later one.
  */
 int main(int argc, char **argv)
 {
 	int samples = argc > 1 ? atoi(argv[1]) : 10;
 	double interval = argc > 2 ? atof(argv[2]) : 1.0;
+	bool full = argc > 3 && !strcmp(argv[3], "full");
 	struct ms_procfs pf = { 0 };
 	struct ms_snapshot s;
 	struct ms_root root;
@@ -41,18 +45,19 @@ int main(int argc, char **argv)
 	int err, n = 0;
 
 	if (samples < 2 || interval <= 0 || ms_root_open(&root, "/")) {
-		fprintf(stderr, "usage: %s [SAMPLES>=2 [INTERVAL]]\n", argv[0]);
+		fprintf(stderr, "usage: %s [SAMPLES>=2 [INTERVAL [full]]]\n",
+			argv[0]);
 		return 2;
 	}
 	ms_snapshot_init(&s);
 	t0 = cpu();
-	err = ms_procfs_procs(&root, &pf, &s);
+	err = ms_procfs_procs(&root, &pf, full, &s);
 	first = cpu() - t0;
 	for (int i = 1; i < samples && !err; i++) {
 		pause_for(interval);
 		ms_snapshot_reset(&s);
 		t0 = cpu();
-		err = ms_procfs_procs(&root, &pf, &s);
+		err = ms_procfs_procs(&root, &pf, full, &s);
 		steady += cpu() - t0;
 		n = s.procs.n;
 	}

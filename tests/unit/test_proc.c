@@ -27,7 +27,7 @@
 static int sample(struct pt_env *e)
 {
 	ms_snapshot_reset(&e->s);
-	e->err = ms_procfs_procs(&e->root, &e->pf, &e->s);
+	e->err = ms_procfs_procs(&e->root, &e->pf, false, &e->s);
 	return e->err;
 }
 
@@ -493,7 +493,7 @@ static void live_not_root(void **state)
 		if (ms_root_open(&e.root, "/"))
 			_exit(4);
 		ms_snapshot_init(&e.s);
-		if (ms_procfs_procs(&e.root, &e.pf, &e.s))
+		if (ms_procfs_procs(&e.root, &e.pf, false, &e.s))
 			_exit(5);
 		why = ms_snapshot_why(&e.s, "smaps_rollup");
 		if (!why ||

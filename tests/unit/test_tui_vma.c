@@ -161,6 +161,74 @@ static void test_vma_list(void **state)
 	delwin(w);
 }
 
+/*
+ * PSS, Swap and VMAs read too long ago, or at another RSS, are dim; a line
+ * says how old: the selected process's, else how many.
+ */
+static void test_vma_stale(void **state)
+{
+	struct ms_view *v = ms_view_vma.create(&ui);
+	WINDOW *w = newwin(24, 80, 0, 0);
+	struct ms_explain_ids e = { 0 };
+	struct ms_snapshot s;
+	struct ms_proc *p;
+	int y;
+
+	ms_theme_apply(false); /* the attributes of a terminal without colour */
+	ms_snapshot_init(&s);
+	s.have = MS_SEC_BIT(MS_SEC_PROCS);
+	/* pid, RSS, the RSS its PSS was read at, how long ago */
+	static const struct {
+		int pid;
+		const char *comm;
+		uint64_t rss, then;
+		double age;
+	} procs[] = {
+		{ 42, "fresh", 9000, 9000, 0 },
+		{ 43, "old", 8000, 8000, 12 },
+		/* freed 500 MB a second ago: its PSS is of the RSS before */
+		{ 44, "freed", 13312, 525312, 1 },
+		{ 45, "recent", 5000, 5000, 1 },
+	};
+	for (size_t i = 0; i < sizeof(procs) / sizeof(procs[0]); i++) {
+		p = add_proc(&s, procs[i].pid, procs[i].comm, procs[i].rss);
+		p->pss_kb = p->detail_rss_kb = procs[i].then;
+		p->detail_age_s = procs[i].age;
+	}
+	v->cls->update(v, &s, NULL);
+	tt_draw(v, w);
+	/* on the freed one (largest RSS): its age, the RSS of its PSS */
+	tt_assert_row(w, "PID 44: PSS, Swap, VMAs 1 s old, read at RSS 513M "
+			 "(dim: >5 s or RSS moved)");
+	/* explain mode reaches the line */
+	v->cls->explain(v, &e);
+	assert_string_equal(e.id[0], "vma.p.age");
+	/* elsewhere, how many are dim */
+	v->cls->on_key(v, KEY_DOWN);
+	tt_draw(v, w);
+	tt_assert_row(w, "Dim PSS, Swap, VMAs: 2 processes read >5 s ago or at "
+			 "another RSS");
+	for (int i = 0; i < 2; i++) {
+		/* RSS plain, PSS dim */
+		y = tt_find(w, i ? " freed" : " old");
+		assert_true(y > 0);
+		assert_int_equal(mvwinch(w, y, 20) & A_DIM, 0);
+		assert_int_not_equal(mvwinch(w, y, 28) & A_DIM, 0);
+	}
+	y = tt_find(w, " recent");
+	assert_int_equal(mvwinch(w, y, 28) & A_DIM, 0);
+	/* all read in this sample (batch, a captured tree): no line */
+	for (int i = 0; i < s.procs.n; i++)
+		s.procs.v[i].detail_age_s = 0;
+	v->cls->update(v, &s, NULL);
+	tt_draw(v, w);
+	tt_assert_no_row(w, "Dim");
+	tt_assert_no_row(w, "s old");
+	v->cls->destroy(v);
+	ms_snapshot_free(&s);
+	delwin(w);
+}
+
 /* A view drilled into pid 42 (list, Enter), fed the snapshot s. */
 static struct ms_view *view_on_42(struct ms_snapshot *procs)
 {
@@ -397,6 +465,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_vma_list),
+		cmocka_unit_test(test_vma_stale),
 		cmocka_unit_test(test_vma_maps),
 		cmocka_unit_test(test_vma_exited),
 		cmocka_unit_test(test_vma_many),

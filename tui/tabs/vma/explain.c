@@ -44,7 +44,8 @@ const struct ms_explain ms_explain_vma[] = {
 		.source = N_("/proc/PID/smaps_rollup: Pss (needs permission "
 			     "to read the process)."),
 		.formula = N_("sum over pages of page size / number of "
-			      "processes mapping it."),
+			      "processes mapping it. Dim: read too long ago "
+			      "or at another RSS (see the age line)."),
 		.healthy = N_("PSS summed over all processes is the real "
 			      "memory use; PSS far below RSS means much is "
 			      "shared."),
@@ -56,7 +57,8 @@ const struct ms_explain ms_explain_vma[] = {
 			   "(anonymous pages in swap or zram)."),
 		.source = N_("/proc/PID/smaps_rollup (or status VmSwap): "
 			     "Swap."),
-		.formula = N_("Read as is (KiB)."),
+		.formula = N_("Read as is (KiB). Dim: read too long ago or at "
+			      "another RSS (see the age line)."),
 		.healthy = N_("0 or small is healthy; large and growing swap "
 			      "of an active process means it will stall on "
 			      "swap-ins."),
@@ -68,10 +70,32 @@ const struct ms_explain ms_explain_vma[] = {
 			   "the process."),
 		.source = N_("/proc/PID/maps: one line per VMA (or the "
 			     "module's map_count)."),
-		.formula = N_("Count of the lines."),
+		.formula = N_("Count of the lines. Dim: read too long ago "
+			      "(see the age line)."),
 		.healthy = N_("Hundreds are normal; tens of thousands "
 			      "approach vm.max_map_count (65530) and make mmap "
 			      "slow."),
+	},
+	{
+		.id = "vma.p.age",
+		.name = "PSS, Swap, VMAs: age",
+		.what = N_("How old the dim PSS, Swap and VMAs are. RSS is "
+			   "read every sample; the files behind the others "
+			   "cost far more, so live they are re-read within a "
+			   "CPU budget (0.3% of a core): new processes first, "
+			   "then those whose RSS moved, then the oldest."),
+		.source = N_("When memscope last read the process's "
+			     "smaps_rollup and maps; batch mode (-b) and "
+			     "captured trees read every process each sample "
+			     "(JSON: detail_age_s, detail_rss_kb)."),
+		.formula = N_("Dim when older than 5 s (or two intervals, when "
+			      "-d is over 2.5 s), or when RSS moved by more "
+			      "than an eighth since: PSS and Swap belong to "
+			      "that other RSS then."),
+		.healthy = N_("A few dim rows are the budget at work; they "
+			      "catch up within seconds. A whole dim column "
+			      "means more processes than the budget re-reads: "
+			      "use -b for one full sample."),
 	},
 	{
 		.id = "vma.p.minflt",

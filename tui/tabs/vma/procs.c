@@ -223,12 +223,20 @@ static void proc_key(const void *ctx, int row, char *buf, size_t len)
 	snprintf(buf, len, "%d", ms_vma_proc_at(ctx, row)->pid);
 }
 
+/* PSS, swap and the VMA count older than the bound, or of another RSS. */
+static bool stale(const struct vma_view *v, const struct ms_proc *p)
+{
+	return ms_proc_stale(p, ms_proc_age_bound(v->base.ui->interval));
+}
+
 static attr_t proc_attr(const void *ctx, int row, int col)
 {
 	const struct vma_view *v = ctx;
 	const struct ms_proc *p = ms_vma_proc_at(ctx, row);
 
 	col = v->pset[col];
+	if ((col == P_PSS || col == P_SWAP || col == P_VMAS) && stale(v, p))
+		return ms_attr(MS_C_DIM);
 	if (col == P_LOCKMAX && fault_value(v, p, col) >= 1000)
 		return ms_attr(MS_C_WARNING); /* waited a millisecond */
 	if (col == P_MAJFLT && p->majflt_rate > 0)
@@ -304,6 +312,37 @@ int ms_vma_selected_pid(const struct vma_view *v)
 	return row >= 0 ? ms_vma_proc_at(v, row)->pid : 0;
 }
 
+/*
+ * What the dim PSS, Swap and VMAs mean: the selected process's age, else
+ * how many are dim; NULL when none is.
+ */
+static const char *age_line(const struct vma_view *v, char *buf, size_t len)
+{
+	double bound = ms_proc_age_bound(v->base.ui->interval);
+	int row = ms_table_selected(&v->ptab), n = 0;
+	const struct ms_proc *p;
+	char rss[16];
+
+	for (int i = 0; i < v->nprow; i++)
+		n += stale(v, ms_vma_proc_at(v, i));
+	if (!n)
+		return NULL;
+	p = row >= 0 ? ms_vma_proc_at(v, row) : NULL;
+	if (p && stale(v, p)) {
+		snprintf(buf, len,
+			 "PID %d: PSS, Swap, VMAs %.0f s old, read at RSS %s "
+			 "(dim: >%.0f s or RSS moved)",
+			 p->pid, p->detail_age_s,
+			 ms_fmt_kb(rss, sizeof(rss), p->detail_rss_kb), bound);
+		return buf;
+	}
+	snprintf(buf, len,
+		 "Dim PSS, Swap, VMAs: %d processes read >%.0f s ago or at "
+		 "another RSS",
+		 n, bound);
+	return buf;
+}
+
 void ms_vma_procs_draw(struct vma_view *v, WINDOW *w, struct ms_rect r)
 {
 	char buf[256], note[200];
@@ -334,6 +373,14 @@ void ms_vma_procs_draw(struct vma_view *v, WINDOW *w, struct ms_rect r)
 	if (why && r.h > 4) {
 		ms_put_esc(w, r.y, r.x, r.w, MS_LEFT, true, ms_attr(MS_C_NOTE),
 			   why);
+		r.y++, r.h--;
+	}
+	why = !v->faults ? age_line(v, note, sizeof(note)) : NULL;
+	v->age_shown = why && r.h > 4;
+	if (v->age_shown) {
+		ms_put_esc(w, r.y, r.x, r.w, MS_LEFT, true, ms_attr(MS_C_DIM),
+			   why);
+		ms_explain_mark(w, r.y, r.x, r.w, v->base.ui, "vma.p.age");
 		r.y++, r.h--;
 	}
 	g = ms_gpanel_take(&v->graph, &r);

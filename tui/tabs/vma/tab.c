@@ -336,7 +336,7 @@ static const char *vma_hints(struct ms_view *base)
 	"vma.p.pid", "vma.p.user", "vma.p.rss", "vma.p.pss", "vma.p.swap",  \
 		"vma.p.vmas", "vma.p.minflt", "vma.p.majflt", "vma.p.comm", \
 		"vma.p.flt", "vma.p.wp", "vma.p.lock", "vma.p.cow",         \
-		"vma.p.anon", "vma.p.file", "vma.p.lockmax"
+		"vma.p.anon", "vma.p.file", "vma.p.lockmax", "vma.p.age"
 #define EXPLAIN_FIELDS                                                     \
 	"vma.v.range", "vma.v.size", "vma.v.perms", "vma.v.offset",        \
 		"vma.v.dev", "vma.v.inode", "vma.v.rss", "vma.v.pss",      \
@@ -382,6 +382,8 @@ static void vma_explain(struct ms_view *view, struct ms_explain_ids *e)
 
 	switch (v->mode) {
 	case PROCS:
+		if (v->age_shown)
+			ms_explain_add(e, "vma.p.age");
 		ms_table_explain(&v->ptab, e);
 		break;
 	case MAPS:

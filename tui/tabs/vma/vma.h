@@ -101,6 +101,7 @@ struct vma_view {
 	int nprow, capprow;
 	bool kthreads; /* show kernel threads */
 	int nkthreads;
+	bool age_shown; /* the line saying what the dim PSS means is drawn */
 	/* one process's VMAs */
 	int pid;
 	char comm[MS_NAME];
