@@ -10,8 +10,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "model/area.h"
 #include "model/field.h"
 #include "store/codec.h"
+#include "store/json_events.h"
+#include "store/json_live.h"
 #include "store/json_tail.h"
 
 /* A string that is absent when empty. */
@@ -267,7 +270,6 @@ static void vmas(struct ms_jw *w, const struct ms_snapshot *s, bool list,
 
 static void alloc_probe(struct ms_jw *w, const struct ms_alloc_probe *p)
 {
-	ms_jw_obj(w, "alloc_probe");
 	if (p->node < 0)
 		ms_jw_null(w, "node");
 	else
@@ -282,14 +284,12 @@ static void alloc_probe(struct ms_jw *w, const struct ms_alloc_probe *p)
 		ms_jw_end(w);
 	}
 	ms_jw_end(w);
-	ms_jw_end(w);
 }
 
 static void slab_bench(struct ms_jw *w, const struct ms_slab_bench *b)
 {
 	static const char *const apis[] = { "kmem_cache", "kmalloc" };
 
-	ms_jw_obj(w, "slab_bench");
 	ms_json_fields(w, ms_slab_bench_fields, b, 0);
 	for (int a = 0; a < MS_BENCH_APIS; a++) {
 		ms_jw_obj(w, apis[a]);
@@ -299,7 +299,6 @@ static void slab_bench(struct ms_jw *w, const struct ms_slab_bench *b)
 			       &b->r[a][MS_BENCH_FREE], 0);
 		ms_jw_end(w);
 	}
-	ms_jw_end(w);
 }
 
 /* ---- reclaim, NUMA -------------------------------------------------------- */
@@ -395,50 +394,162 @@ static void header(struct ms_jw *w, const struct ms_snapshot *s)
 	ms_jw_end(w);
 }
 
-#define WANT(sec) ((sections & MS_SEC_BIT(sec)) && (s->have & MS_SEC_BIT(sec)))
+/* ---- the document: the areas' parts (model/area.h) ---------------------- */
 
-/* A core section's object: its keys, then those its events add. */
-#define SECTION(sec, key, body)                                    \
-	do {                                                       \
-		if (WANT(sec)) {                                   \
-			ms_jw_obj(&w, key);                        \
-			body;                                      \
-			ms_json_events_into(&w, s, sections, sec); \
-			ms_jw_end(&w);                             \
-			core |= MS_SEC_BIT(sec);                   \
-		}                                                  \
-	} while (0)
+#define BIT(sec) MS_SEC_BIT(MS_SEC_##sec)
+
+/*
+ * The parts the model does not describe by fields, by key: the whole
+ * member, or the body of its object (the events' keys follow). want: the
+ * sections asked for and filled.
+ */
+struct hand {
+	const char *key;
+	void (*member)(struct ms_jw *w, const struct ms_snapshot *s,
+		       unsigned int want);
+	void (*body)(struct ms_jw *w, const struct ms_snapshot *s,
+		     unsigned int want);
+};
+
+static void meminfo_m(struct ms_jw *w, const struct ms_snapshot *s,
+		      unsigned int want)
+{
+	ms_json_kv(w, "meminfo", &s->meminfo, false);
+}
+
+static void buddy_b(struct ms_jw *w, const struct ms_snapshot *s,
+		    unsigned int want)
+{
+	buddy(w, &s->buddy);
+}
+
+static void slab_b(struct ms_jw *w, const struct ms_snapshot *s,
+		   unsigned int want)
+{
+	slab(w, s, want & BIT(SLAB_DETAIL), want & BIT(SLAB_EVENTS));
+}
+
+static void procs_m(struct ms_jw *w, const struct ms_snapshot *s,
+		    unsigned int want)
+{
+	ms_jw_arr(w, "processes");
+	for (int i = 0; i < s->procs.n; i++)
+		ms_json_record(w, NULL, ms_proc_fields, &s->procs.v[i], 0);
+	ms_jw_end(w);
+}
+
+static void vmas_m(struct ms_jw *w, const struct ms_snapshot *s,
+		   unsigned int want)
+{
+	vmas(w, s, want & BIT(VMAS), want & BIT(MAPLE));
+}
+
+static void reclaim_b(struct ms_jw *w, const struct ms_snapshot *s,
+		      unsigned int want)
+{
+	reclaim(w, &s->reclaim);
+}
+
+static void numa_b(struct ms_jw *w, const struct ms_snapshot *s,
+		   unsigned int want)
+{
+	numa(w, &s->numa);
+}
+
+static void alloc_probe_b(struct ms_jw *w, const struct ms_snapshot *s,
+			  unsigned int want)
+{
+	alloc_probe(w, &s->alloc_probe);
+}
+
+static void slab_bench_b(struct ms_jw *w, const struct ms_snapshot *s,
+			 unsigned int want)
+{
+	slab_bench(w, &s->slab_bench);
+}
+
+static void bpf_m(struct ms_jw *w, const struct ms_snapshot *s,
+		  unsigned int want)
+{
+	if (s->bpf.open)
+		ms_json_bpf(w, &s->bpf);
+}
+
+static void fault_m(struct ms_jw *w, const struct ms_snapshot *s,
+		    unsigned int want)
+{
+	ms_json_fault_events(w, &s->fault_events);
+}
+
+static const struct hand hands[] = {
+	{ "meminfo", .member = meminfo_m },
+	{ "buddy", .body = buddy_b },
+	{ "alloc_probe", .body = alloc_probe_b },
+	{ "slab", .body = slab_b },
+	{ "slab_bench", .body = slab_bench_b },
+	{ "bpf", .member = bpf_m },
+	{ "processes", .member = procs_m },
+	{ "vmas", .member = vmas_m },
+	{ "fault_events", .member = fault_m },
+	{ "reclaim", .body = reclaim_b },
+	{ "numa", .body = numa_b },
+};
+
+static const struct hand *hand_of(const char *key)
+{
+	for (size_t i = 0; i < sizeof(hands) / sizeof(hands[0]); i++)
+		if (!strcmp(hands[i].key, key))
+			return &hands[i];
+	return NULL;
+}
+
+/*
+ * Part p of area a in its pass: written when one of its sections is
+ * wanted (or its hand decides); in the events' pass, the object of the
+ * events whose core part was not written.
+ */
+static void part(struct ms_jw *w, const struct ms_snapshot *s,
+		 unsigned int want, const struct ms_area *a,
+		 const struct ms_part *p, int pass)
+{
+	const struct hand *h = hand_of(p->key);
+
+	if (pass == MS_PASS_EVENTS && p->pass != MS_PASS_EVENTS) {
+		if ((p->into & want) && !(p->secs & want)) {
+			ms_jw_obj(w, p->key);
+			ms_json_events_into(w, s, want, a, p);
+			ms_jw_end(w);
+		}
+		return;
+	}
+	if (p->pass != pass || (p->secs && !(p->secs & want)))
+		return;
+	if (h && h->member) {
+		h->member(w, s, want);
+		return;
+	}
+	ms_jw_obj(w, p->key);
+	if (h && h->body)
+		h->body(w, s, want);
+	else if (p->fields)
+		ms_json_fields(w, p->fields, ms_part_rec(p, s), 0);
+	ms_json_events_into(w, s, want, a, p);
+	ms_jw_end(w);
+}
 
 int ms_out_json(FILE *f, const struct ms_snapshot *s, unsigned int sections)
 {
-	unsigned int core = 0;
 	struct ms_jw w;
 
 	ms_jw_init(&w, f, 0);
 	ms_jw_obj(&w, NULL);
 	header(&w, s);
-	if (WANT(MS_SEC_MEMINFO))
-		ms_json_kv(&w, "meminfo", &s->meminfo, false);
-	SECTION(MS_SEC_BUDDY, "buddy", buddy(&w, &s->buddy));
-	SECTION(MS_SEC_SLAB, "slab",
-		slab(&w, s, WANT(MS_SEC_SLAB_DETAIL),
-		     WANT(MS_SEC_SLAB_EVENTS)));
-	if (WANT(MS_SEC_PROCS)) {
-		ms_jw_arr(&w, "processes");
-		for (int i = 0; i < s->procs.n; i++)
-			ms_json_record(&w, NULL, ms_proc_fields, &s->procs.v[i],
-				       0);
-		ms_jw_end(&w);
-	}
-	if (WANT(MS_SEC_VMAS) || WANT(MS_SEC_MAPLE))
-		vmas(&w, s, WANT(MS_SEC_VMAS), WANT(MS_SEC_MAPLE));
-	SECTION(MS_SEC_RECLAIM, "reclaim", reclaim(&w, &s->reclaim));
-	SECTION(MS_SEC_NUMA, "numa", numa(&w, &s->numa));
-	if (WANT(MS_SEC_ALLOC_PROBE))
-		alloc_probe(&w, &s->alloc_probe);
-	if (WANT(MS_SEC_SLAB_BENCH))
-		slab_bench(&w, &s->slab_bench);
-	ms_json_events_rest(&w, s, sections, core);
+	for (int pass = MS_PASS_CORE; pass < MS_NPASS; pass++)
+		for (int i = 0; ms_areas[i]; i++)
+			for (const struct ms_part *p = ms_areas[i]->parts;
+			     p->key; p++)
+				part(&w, s, sections & s->have, ms_areas[i], p,
+				     pass);
 	ms_jw_end(&w);
 	fputc('\n', f);
 	return ms_jw_error(&w);
