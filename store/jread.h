@@ -60,9 +60,24 @@ struct ms_jread {
 void ms_jread_fields(json *o, const struct ms_field *t, void *rec,
 		     const struct ms_jread *how);
 
-/* Every core section a --json line holds: sets s->have. */
-void ms_decode_core(json *top, struct ms_snapshot *s);
-/* Every events section (store/json_read_live.c): sets s->have. */
-void ms_decode_live(json *top, struct ms_snapshot *s);
+/*
+ * A --json line into s, walking the areas' parts (model/area.h): the
+ * core and the module's parts, then the events; a part with a field
+ * table through it, the others through their hands. Sets s->have.
+ */
+void ms_decode(json *top, struct ms_snapshot *s);
+
+/*
+ * How a part the model does not describe by fields is read, by the part's
+ * key (j its member: an object, or with arr an array; NULL when absent),
+ * or by the name of an events section (j the object it adds keys to).
+ */
+struct ms_jpart {
+	const char *key;
+	void (*read)(json *j, struct ms_snapshot *s);
+	bool arr;
+};
+/* The events sections' and the BPF backend's (json_read_live.c) */
+extern const struct ms_jpart ms_jread_live[];
 
 #endif

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * A --json line back into a snapshot: the header, meminfo, buddy, slab,
- * processes, VMAs and the maple tree, reclaim, NUMA and the module's
- * experiments, mirroring store/json.c: records through their field tables
- * (store/codec_read.c), the irregular parts by hand. Absent keys stay
- * MS_NA / NAN.
+ * A --json line back into a snapshot, walking the areas' parts as
+ * store/json.c writes them: records through their field tables
+ * (store/jread.c); here the hands of the irregular parts (meminfo, buddy,
+ * slab, processes, VMAs and the maple tree, reclaim, NUMA and the
+ * module's experiments). Absent keys stay MS_NA / NAN.
  */
 #include "store/jread.h"
+
+#include "model/area.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -457,21 +459,80 @@ static void slab_bench(json *j, struct ms_snapshot *s)
 	s->have |= BIT(SLAB_BENCH);
 }
 
-void ms_decode_core(json *top, struct ms_snapshot *s)
+/* ---- the document: the areas' parts (model/area.h) -------------------- */
+
+static void meminfo(json *j, struct ms_snapshot *s)
+{
+	if (!j)
+		return;
+	kv_decode(j, NULL, &s->meminfo);
+	s->have |= BIT(MEMINFO);
+}
+
+static void alloc_probe_part(json *j, struct ms_snapshot *s)
+{
+	if (j)
+		alloc_probe(j, s);
+}
+
+static void slab_bench_part(json *j, struct ms_snapshot *s)
+{
+	if (j)
+		slab_bench(j, s);
+}
+
+static const struct ms_jpart core[] = {
+	{ "meminfo", meminfo, false },
+	{ "buddy", buddy, false },
+	{ "slab", slab, false },
+	{ "processes", procs, true },
+	{ "vmas", vmas, false },
+	{ "reclaim", reclaim, false },
+	{ "numa", numa, false },
+	{ "alloc_probe", alloc_probe_part, false },
+	{ "slab_bench", slab_bench_part, false },
+	{ NULL, NULL, false },
+};
+
+/* key's hand in t, NULL: none */
+static const struct ms_jpart *hand_of(const struct ms_jpart *t, const char *key)
+{
+	for (; t->key; t++)
+		if (!strcmp(t->key, key))
+			return t;
+	return NULL;
+}
+
+static void part(json *top, struct ms_snapshot *s, const struct ms_area *a,
+		 const struct ms_part *p, int pass)
+{
+	const struct ms_jpart *h;
+	json *j = ms_jobj(top, p->key);
+
+	if (pass == MS_PASS_EVENTS && p->pass != MS_PASS_EVENTS) {
+		for (const struct ms_area_sec *x = a->secs; x->sec >= 0; x++)
+			if ((p->into & MS_SEC_BIT(x->sec)) &&
+			    (h = hand_of(ms_jread_live, x->name)))
+				h->read(j, s);
+		return;
+	}
+	if (p->pass != pass)
+		return;
+	h = hand_of(pass == MS_PASS_EVENTS ? ms_jread_live : core, p->key);
+	if (h) {
+		h->read(h->arr ? ms_jarr(top, p->key) : j, s);
+	} else if (p->fields && j) {
+		ms_jread_fields(j, p->fields, (char *)s + p->off, NULL);
+		s->have |= p->secs;
+	}
+}
+
+void ms_decode(json *top, struct ms_snapshot *s)
 {
 	header(top, s);
-	if (ms_jobj(top, "meminfo")) {
-		kv_decode(ms_jobj(top, "meminfo"), NULL, &s->meminfo);
-		s->have |= BIT(MEMINFO);
-	}
-	buddy(ms_jobj(top, "buddy"), s);
-	slab(ms_jobj(top, "slab"), s);
-	procs(ms_jarr(top, "processes"), s);
-	vmas(ms_jobj(top, "vmas"), s);
-	reclaim(ms_jobj(top, "reclaim"), s);
-	numa(ms_jobj(top, "numa"), s);
-	if (ms_jobj(top, "alloc_probe"))
-		alloc_probe(ms_jobj(top, "alloc_probe"), s);
-	if (ms_jobj(top, "slab_bench"))
-		slab_bench(ms_jobj(top, "slab_bench"), s);
+	for (int pass = MS_PASS_CORE; pass < MS_NPASS; pass++)
+		for (int i = 0; ms_areas[i]; i++)
+			for (const struct ms_part *p = ms_areas[i]->parts;
+			     p->key; p++)
+				part(top, s, ms_areas[i], p, pass);
 }

@@ -418,14 +418,24 @@ static void numa_events(json *n, struct ms_snapshot *s)
 	s->have |= BIT(NUMA_EVENTS);
 }
 
-void ms_decode_live(json *top, struct ms_snapshot *s)
+static void bpf_part(json *b, struct ms_snapshot *s)
 {
-	buddy_events(ms_jobj(top, "buddy"), s);
-	slab_events(ms_jobj(top, "slab"), s);
-	if (ms_jobj(top, "bpf"))
-		bpf(ms_jobj(top, "bpf"), &s->bpf);
-	fault_events(ms_jobj(top, "fault_events"), s);
-	reclaim_events(ms_jobj(top, "reclaim"), s);
-	task_delays(ms_jobj(ms_jobj(top, "reclaim"), "task_delays"), s);
-	numa_events(ms_jobj(top, "numa"), s);
+	if (b)
+		bpf(b, &s->bpf);
 }
+
+static void delays_into(json *r, struct ms_snapshot *s)
+{
+	task_delays(ms_jobj(r, "task_delays"), s);
+}
+
+const struct ms_jpart ms_jread_live[] = {
+	{ "buddy_events", buddy_events, false },
+	{ "slab_events", slab_events, false },
+	{ "bpf", bpf_part, false },
+	{ "fault_events", fault_events, false },
+	{ "reclaim_events", reclaim_events, false },
+	{ "task_delays", delays_into, false },
+	{ "numa_events", numa_events, false },
+	{ NULL, NULL, false },
+};

@@ -29,8 +29,7 @@ int ms_replay_decode(const char *text, size_t len, struct ms_snapshot *s,
 		json_tokener_free(tok);
 		return -EINVAL;
 	}
-	ms_decode_core(o, s);
-	ms_decode_live(o, s);
+	ms_decode(o, s);
 	json_object_put(o);
 	json_tokener_free(tok);
 	return 0;

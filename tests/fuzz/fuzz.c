@@ -162,8 +162,7 @@ static void sample(const char *t, size_t n)
 	json_object *o = json_tokener_parse_ex(tok, t, (int)n);
 
 	if (o && json_object_is_type(o, json_type_object)) {
-		ms_decode_core(o, &snap);
-		ms_decode_live(o, &snap);
+		ms_decode(o, &snap);
 	}
 	json_object_put(o);
 	json_tokener_free(tok);
