@@ -11,12 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/area.h"
 #include "model/escape.h"
 #include "model/field.h"
 #include "out/om.h"
 #include "out/output.h"
-
-#define WANT(sec) ((sections & MS_SEC_BIT(sec)) && (s->have & MS_SEC_BIT(sec)))
 
 /* ---- memscope itself, meminfo ------------------------------------------ */
 
@@ -445,31 +444,91 @@ static void om_numa(struct om *om, const struct ms_numa *n)
 	ms_om_put_u(om, NULL, n->balancing);
 }
 
+/* ---- the document: the areas' sections (model/area.h) --------------------- */
+
+static int meminfo_o(struct om *om, const struct ms_snapshot *s,
+		     const struct ms_om_opts *o)
+{
+	om_meminfo(om, s);
+	return 0;
+}
+
+/* hand(om, s, o): fn(om, &s->member) */
+#define HAND(hand, fn, member)                                      \
+	static int hand(struct om *om, const struct ms_snapshot *s, \
+			const struct ms_om_opts *o)                 \
+	{                                                           \
+		fn(om, &s->member);                                 \
+		return 0;                                           \
+	}
+
+HAND(buddy_o, om_buddy, buddy)
+HAND(buddy_ev_o, ms_om_buddy_events, buddy_events)
+
+static int slab_o(struct om *om, const struct ms_snapshot *s,
+		  const struct ms_om_opts *o)
+{
+	return om_slab(om, &s->slab, o->top);
+}
+
+HAND(fault_ev_o, ms_om_fault_events, fault_events)
+HAND(reclaim_o, om_reclaim, reclaim)
+HAND(reclaim_ev_o, ms_om_reclaim_events, reclaim_events)
+HAND(numa_o, om_numa, numa)
+HAND(numa_ev_o, ms_om_numa_events, numa_events)
+
+/* The sections exported by hand; the others have no families. */
+static const struct {
+	int sec; /* enum ms_section */
+	int (*put)(struct om *om, const struct ms_snapshot *s,
+		   const struct ms_om_opts *o);
+} hands[] = {
+	{ MS_SEC_MEMINFO, meminfo_o },		 { MS_SEC_BUDDY, buddy_o },
+	{ MS_SEC_BUDDY_EVENTS, buddy_ev_o },	 { MS_SEC_SLAB, slab_o },
+	{ MS_SEC_FAULT_EVENTS, fault_ev_o },	 { MS_SEC_RECLAIM, reclaim_o },
+	{ MS_SEC_RECLAIM_EVENTS, reclaim_ev_o }, { MS_SEC_NUMA, numa_o },
+	{ MS_SEC_NUMA_EVENTS, numa_ev_o },
+};
+
+static bool no_lbl(struct lbl *l, const void *rec, int r)
+{
+	return true;
+}
+
+/* Section sec of area a: by hand, or the families of its part's fields. */
+static int section(struct om *om, const struct ms_snapshot *s,
+		   const struct ms_area *a, int sec, const struct ms_om_opts *o)
+{
+	for (size_t i = 0; i < sizeof(hands) / sizeof(hands[0]); i++)
+		if (hands[i].sec == sec)
+			return hands[i].put(om, s, o);
+	for (const struct ms_part *p = a->parts; p->key; p++)
+		if (p->fields && (p->secs & MS_SEC_BIT(sec))) {
+			const struct ms_om_area r = { .t = p->fields,
+						      .recs = ms_part_rec(p, s),
+						      .n = 1,
+						      .lbl = no_lbl };
+
+			ms_om_table(om, &r, INT_MIN, INT_MAX);
+		}
+	return 0;
+}
+
 int ms_out_openmetrics(FILE *f, const struct ms_snapshot *s,
 		       unsigned int sections, const struct ms_om_opts *o)
 {
 	struct om om = { .f = f, .strict = o->openmetrics };
-	int err = 0;
+	unsigned int want = sections & s->have;
+	int err = 0, e;
 
 	om_self(&om, s);
-	if (WANT(MS_SEC_MEMINFO))
-		om_meminfo(&om, s);
-	if (WANT(MS_SEC_BUDDY))
-		om_buddy(&om, &s->buddy);
-	if (WANT(MS_SEC_BUDDY_EVENTS))
-		ms_om_buddy_events(&om, &s->buddy_events);
-	if (WANT(MS_SEC_SLAB))
-		err = om_slab(&om, &s->slab, o->top);
-	if (WANT(MS_SEC_FAULT_EVENTS))
-		ms_om_fault_events(&om, &s->fault_events);
-	if (WANT(MS_SEC_RECLAIM))
-		om_reclaim(&om, &s->reclaim);
-	if (WANT(MS_SEC_RECLAIM_EVENTS))
-		ms_om_reclaim_events(&om, &s->reclaim_events);
-	if (WANT(MS_SEC_NUMA))
-		om_numa(&om, &s->numa);
-	if (WANT(MS_SEC_NUMA_EVENTS))
-		ms_om_numa_events(&om, &s->numa_events);
+	for (int i = 0; ms_areas[i]; i++)
+		for (const struct ms_area_sec *x = ms_areas[i]->secs;
+		     x->sec >= 0; x++)
+			if ((want & MS_SEC_BIT(x->sec)) &&
+			    (e = section(&om, s, ms_areas[i], x->sec, o)) &&
+			    !err)
+				err = e;
 	if (o->openmetrics)
 		fputs("# EOF\n", f);
 	if (err)

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "model/area.h"
 #include "model/escape.h"
 #include "model/field.h"
 
@@ -251,28 +252,82 @@ static void numa(FILE *f, const struct ms_numa *n)
 	}
 }
 
-#define WANT(sec) ((sections & MS_SEC_BIT(sec)) && (s->have & MS_SEC_BIT(sec)))
+/* ---- the document: the areas' sections (model/area.h) --------------------- */
+
+static void meminfo_t(FILE *f, const struct ms_snapshot *s)
+{
+	meminfo(f, s);
+}
+
+MS_TEXT_HAND(buddy_t, buddy, buddy)
+MS_TEXT_HAND(slab_t, slab, slab)
+MS_TEXT_HAND(slab_detail_t, slab_detail, slab_detail)
+MS_TEXT_HAND(procs_t, procs, procs)
+MS_TEXT_HAND(vmas_t, vmas, vmas)
+MS_TEXT_HAND(reclaim_t, reclaim, reclaim)
+MS_TEXT_HAND(numa_t, numa, numa)
+
+/* The sections printed by hand: these, then the events' (text_events.c). */
+static const struct ms_text_hand core[] = {
+	{ MS_SEC_MEMINFO, MS_TEXT_CORE, meminfo_t },
+	{ MS_SEC_BUDDY, MS_TEXT_CORE, buddy_t },
+	{ MS_SEC_SLAB, MS_TEXT_CORE, slab_t },
+	{ MS_SEC_SLAB_DETAIL, MS_TEXT_CORE, slab_detail_t },
+	{ MS_SEC_PROCS, MS_TEXT_CORE, procs_t },
+	{ MS_SEC_VMAS, MS_TEXT_CORE, vmas_t },
+	{ MS_SEC_RECLAIM, MS_TEXT_CORE, reclaim_t },
+	{ MS_SEC_NUMA, MS_TEXT_CORE, numa_t },
+	{ -1, 0, NULL },
+};
+
+static const struct ms_text_hand *hand_of(int sec)
+{
+	for (const struct ms_text_hand *h = core; h->sec >= 0; h++)
+		if (h->sec == sec)
+			return h;
+	for (const struct ms_text_hand *h = ms_text_events; h->sec >= 0; h++)
+		if (h->sec == sec)
+			return h;
+	return NULL;
+}
+
+/* The part of a with a field table that section sec writes, or NULL. */
+static const struct ms_part *fields_part(const struct ms_area *a, int sec)
+{
+	for (const struct ms_part *p = a->parts; p->key; p++)
+		if (p->fields && (p->secs & MS_SEC_BIT(sec)))
+			return p;
+	return NULL;
+}
+
+/* Section sec of area a in its pass: by hand, or its part's fields. */
+static void section(FILE *f, const struct ms_snapshot *s,
+		    const struct ms_area *a, int sec, int pass)
+{
+	const struct ms_text_hand *h = hand_of(sec);
+	const struct ms_part *p = h ? NULL : fields_part(a, sec);
+
+	if (h && h->pass == pass) {
+		h->print(f, s);
+	} else if (p && pass == MS_TEXT_CORE) {
+		fprintf(f, "\n%s\n", p->title ? p->title : p->key);
+		ms_text_list(f, p->fields, ms_part_rec(p, s));
+	}
+}
 
 int ms_out_text(FILE *f, const struct ms_snapshot *s, unsigned int sections)
 {
+	unsigned int want = sections & s->have;
+
 	header(f, s);
-	if (WANT(MS_SEC_MEMINFO))
-		meminfo(f, s);
-	if (WANT(MS_SEC_BUDDY))
-		buddy(f, &s->buddy);
-	if (WANT(MS_SEC_SLAB))
-		slab(f, &s->slab);
-	if (WANT(MS_SEC_SLAB_DETAIL))
-		slab_detail(f, &s->slab_detail);
-	if (WANT(MS_SEC_PROCS))
-		procs(f, &s->procs);
-	if (WANT(MS_SEC_VMAS))
-		vmas(f, &s->vmas);
-	if (WANT(MS_SEC_RECLAIM))
-		reclaim(f, &s->reclaim);
-	if (WANT(MS_SEC_NUMA))
-		numa(f, &s->numa);
-	ms_out_text_events(f, s, sections);
+	for (int pass = MS_TEXT_CORE; pass < MS_TEXT_NPASS; pass++)
+		for (int i = 0; ms_areas[i]; i++)
+			for (const struct ms_area_sec *x = ms_areas[i]->secs;
+			     x->sec >= 0; x++)
+				if (want & MS_SEC_BIT(x->sec))
+					section(f, s, ms_areas[i], x->sec,
+						pass);
+	ms_text_bpf_cost(f, s);
 	fputc('\n', f);
 	return ferror(f) ? -EIO : 0;
 }

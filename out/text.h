@@ -48,8 +48,25 @@ void ms_text_row(FILE *f, const struct ms_field *t, const void *rec);
 void ms_text_kv(FILE *f, const struct ms_field *t, const void *rec);
 void ms_text_list(FILE *f, const struct ms_field *t, const void *rec);
 
+/*
+ * How a section the model does not describe by fields is printed: its
+ * block, in its pass (ms_out_text() walks the areas once per pass).
+ */
+enum { MS_TEXT_CORE, MS_TEXT_EVENTS, MS_TEXT_LATE, MS_TEXT_NPASS };
+struct ms_text_hand {
+	int sec; /* enum ms_section; -1 ends a table */
+	int pass;
+	void (*print)(FILE *f, const struct ms_snapshot *s);
+};
+/* A hand that prints s->member with fn(f, &s->member). */
+#define MS_TEXT_HAND(hand, fn, member)                         \
+	static void hand(FILE *f, const struct ms_snapshot *s) \
+	{                                                      \
+		fn(f, &s->member);                             \
+	}
 /* The live event sections (bpf) and task delays (taskstats). */
-void ms_out_text_events(FILE *f, const struct ms_snapshot *s,
-			unsigned int sections);
+extern const struct ms_text_hand ms_text_events[];
+/* What the BPF programs cost, after every section (while it is open). */
+void ms_text_bpf_cost(FILE *f, const struct ms_snapshot *s);
 
 #endif

@@ -385,22 +385,25 @@ static void bpf_cost(FILE *f, const struct ms_bpf_info *b)
 		fnum(b->ns_rate / 1e3, 1, x[1], 32));
 }
 
-#define WANT(sec) ((sections & MS_SEC_BIT(sec)) && (s->have & MS_SEC_BIT(sec)))
+MS_TEXT_HAND(buddy_t, buddy_events, buddy_events)
+MS_TEXT_HAND(slab_t, slab_events, slab_events)
+MS_TEXT_HAND(fault_t, fault_events, fault_events)
+MS_TEXT_HAND(reclaim_t, reclaim_events, reclaim_events)
+MS_TEXT_HAND(numa_t, numa_events, numa_events)
+MS_TEXT_HAND(delays_t, task_delays, task_delays)
 
-void ms_out_text_events(FILE *f, const struct ms_snapshot *s,
-			unsigned int sections)
+/* after the core sections; the task delays after every event section */
+const struct ms_text_hand ms_text_events[] = {
+	{ MS_SEC_BUDDY_EVENTS, MS_TEXT_EVENTS, buddy_t },
+	{ MS_SEC_SLAB_EVENTS, MS_TEXT_EVENTS, slab_t },
+	{ MS_SEC_FAULT_EVENTS, MS_TEXT_EVENTS, fault_t },
+	{ MS_SEC_RECLAIM_EVENTS, MS_TEXT_EVENTS, reclaim_t },
+	{ MS_SEC_NUMA_EVENTS, MS_TEXT_EVENTS, numa_t },
+	{ MS_SEC_TASK_DELAYS, MS_TEXT_LATE, delays_t },
+	{ -1, 0, NULL },
+};
+
+void ms_text_bpf_cost(FILE *f, const struct ms_snapshot *s)
 {
-	if (WANT(MS_SEC_BUDDY_EVENTS))
-		buddy_events(f, &s->buddy_events);
-	if (WANT(MS_SEC_SLAB_EVENTS))
-		slab_events(f, &s->slab_events);
-	if (WANT(MS_SEC_FAULT_EVENTS))
-		fault_events(f, &s->fault_events);
-	if (WANT(MS_SEC_RECLAIM_EVENTS))
-		reclaim_events(f, &s->reclaim_events);
-	if (WANT(MS_SEC_NUMA_EVENTS))
-		numa_events(f, &s->numa_events);
-	if (WANT(MS_SEC_TASK_DELAYS))
-		task_delays(f, &s->task_delays);
 	bpf_cost(f, &s->bpf);
 }

@@ -417,11 +417,15 @@ static void meminfo_m(struct ms_jw *w, const struct ms_snapshot *s,
 	ms_json_kv(w, "meminfo", &s->meminfo, false);
 }
 
-static void buddy_b(struct ms_jw *w, const struct ms_snapshot *s,
-		    unsigned int want)
-{
-	buddy(w, &s->buddy);
-}
+/* hand(w, s, want): fn(w, &s->member) */
+#define HAND(hand, fn, member)                                         \
+	static void hand(struct ms_jw *w, const struct ms_snapshot *s, \
+			 unsigned int want)                            \
+	{                                                              \
+		fn(w, &s->member);                                     \
+	}
+
+HAND(buddy_b, buddy, buddy)
 
 static void slab_b(struct ms_jw *w, const struct ms_snapshot *s,
 		   unsigned int want)
@@ -444,29 +448,10 @@ static void vmas_m(struct ms_jw *w, const struct ms_snapshot *s,
 	vmas(w, s, want & BIT(VMAS), want & BIT(MAPLE));
 }
 
-static void reclaim_b(struct ms_jw *w, const struct ms_snapshot *s,
-		      unsigned int want)
-{
-	reclaim(w, &s->reclaim);
-}
-
-static void numa_b(struct ms_jw *w, const struct ms_snapshot *s,
-		   unsigned int want)
-{
-	numa(w, &s->numa);
-}
-
-static void alloc_probe_b(struct ms_jw *w, const struct ms_snapshot *s,
-			  unsigned int want)
-{
-	alloc_probe(w, &s->alloc_probe);
-}
-
-static void slab_bench_b(struct ms_jw *w, const struct ms_snapshot *s,
-			 unsigned int want)
-{
-	slab_bench(w, &s->slab_bench);
-}
+HAND(reclaim_b, reclaim, reclaim)
+HAND(numa_b, numa, numa)
+HAND(alloc_probe_b, alloc_probe, alloc_probe)
+HAND(slab_bench_b, slab_bench, slab_bench)
 
 static void bpf_m(struct ms_jw *w, const struct ms_snapshot *s,
 		  unsigned int want)
@@ -475,11 +460,7 @@ static void bpf_m(struct ms_jw *w, const struct ms_snapshot *s,
 		ms_json_bpf(w, &s->bpf);
 }
 
-static void fault_m(struct ms_jw *w, const struct ms_snapshot *s,
-		    unsigned int want)
-{
-	ms_json_fault_events(w, &s->fault_events);
-}
+HAND(fault_m, ms_json_fault_events, fault_events)
 
 static const struct hand hands[] = {
 	{ "meminfo", .member = meminfo_m },
