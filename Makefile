@@ -303,6 +303,17 @@ screenshots: deps-shots
 deps-shots:
 	@$(DEPS) shots
 
+# The newcomer's make run on a minimal Debian 12 without any of memscope's
+# packages (tests/fresh/fresh.sh: debootstrap, a clone of HEAD, chroot;
+# root and Debian's archive, about 4 minutes). Not in make check: it
+# downloads a whole system.
+.PHONY: fresh deps-fresh
+fresh: deps-fresh
+	$(Q)sh tests/fresh/fresh.sh
+
+deps-fresh:
+	@$(DEPS) fresh
+
 # Refresh the fixture tree of this machine (tests/fixtures/capture.sh).
 fixtures:
 	sh tests/fixtures/capture.sh tests/fixtures/local
@@ -443,6 +454,7 @@ help:
 	@echo "make check      install test packages, run every test"
 	@echo "make bench      benchmarks (docs/PERFORMANCE.md)"
 	@echo "make soak       the explorer for SOAK_SECS (1800) under churn: RSS, fds flat"
+	@echo "make fresh      make run on a minimal Debian 12 without the packages (root, ~4 min)"
 	@echo "make SAN=1      sanitizer build in build/asan"
 	@echo "make pot        regenerate po/memscope.pot, merge it into po/*.po"
 	@echo "make kmod       build kmod/memscope.ko (KDIR=... for another kernel)"

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Install the Debian packages memscope needs: `deps.sh run` to build and
 # start it, `deps.sh check` to run every test, `deps.sh lab` for the lab VM
-# (and make experiments), `deps.sh shots` for make screenshots.
+# (and make experiments), `deps.sh shots` for make screenshots, `deps.sh
+# fresh` for make fresh.
 # Only missing ones are fetched.
 set -e
 # clang, llvm (llvm-strip), bpftool and libbpf-dev build the BPF backend;
@@ -37,12 +38,16 @@ check="$check libclang-rt-dev valgrind"
 exp="gnuplot-nox"
 check="$check $exp"
 
+# make fresh (tests/fresh/fresh.sh): a minimal Debian to try make run in
+fresh="debootstrap git"
+
 case "${1:-run}" in
 run) want=$run ;;
 check) want=$check ;;
 lab) want="make gcc jq tmux $lab $exp" ;;
 shots) want="$run $shots" ;;
-*) echo "usage: deps.sh run|check|lab|shots" >&2; exit 2 ;;
+fresh) want=$fresh ;;
+*) echo "usage: deps.sh run|check|lab|shots|fresh" >&2; exit 2 ;;
 esac
 
 missing=""
