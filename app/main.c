@@ -47,6 +47,8 @@ static void usage(FILE *f)
 		"      --delayacct      turn on kernel.task_delayacct (put back on exit):\n"
 		"                       batch: per-process stall delays in JSON; explorer:\n"
 		"                       as D in the Reclaim tab, when it is first shown\n"
+		"      --include-self   count memscope's own slab and page events (its\n"
+		"                       /proc reads) in the BPF rates; left out by default\n"
 		"      --root DIR       read DIR/proc and DIR/sys instead of the live system\n"
 		"      --capture DIR    copy every file memscope reads into DIR, then exit\n"
 		"      --record FILE    also write every sample of every section to FILE\n"
@@ -129,6 +131,7 @@ enum {
 	OPT_ALLOC_PROBE,
 	OPT_SLAB_BENCH,
 	OPT_DELAYACCT,
+	OPT_INCLUDE_SELF,
 	OPT_NO_MOUSE,
 	OPT_NO_CONFIG,
 	OPT_RECORD,
@@ -155,6 +158,7 @@ static const struct option longopts[] = {
 	{ "alloc-probe", required_argument, NULL, OPT_ALLOC_PROBE },
 	{ "slab-bench", required_argument, NULL, OPT_SLAB_BENCH },
 	{ "delayacct", no_argument, NULL, OPT_DELAYACCT },
+	{ "include-self", no_argument, NULL, OPT_INCLUDE_SELF },
 	{ "record", required_argument, NULL, OPT_RECORD },
 	{ "replay", required_argument, NULL, OPT_REPLAY },
 	{ "help", no_argument, NULL, 'h' },
@@ -272,6 +276,9 @@ static int parse_args(int argc, char **argv, struct ms_opts *o)
 			break;
 		case OPT_DELAYACCT:
 			o->delayacct = true;
+			break;
+		case OPT_INCLUDE_SELF:
+			o->include_self = true;
 			break;
 		case OPT_RECORD:
 			o->record = optarg;
@@ -423,6 +430,7 @@ int main(int argc, char **argv)
 			      .top = MS_OM_TOP_DEFAULT };
 	load_config(argc, argv, &o);
 	err = parse_args(argc, argv, &o);
+	s.include_self = o.include_self;
 	if (err)
 		return err > 0 ? 0 : 2;
 	if (o.config_err && (o.batch || o.capture))

@@ -11,14 +11,14 @@
 int ms_session_sample(struct ms_session *s, const struct ms_request *req,
 		      struct ms_snapshot *snap, const struct ms_snapshot *prev)
 {
-	struct ms_request all;
+	struct ms_request all = *req;
 
+	all.include_self = s->include_self;
 	if (s->rec) {
-		all = *req;
 		all.sections = ms_record_sections(req);
 		all.pagetypes = true;
-		req = &all;
 	}
+	req = &all;
 	/* a replay gives derived values and rates as they were recorded */
 	if (!ms_manager_sample(s->m, req, snap)) {
 		ms_derive(snap);

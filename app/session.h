@@ -18,6 +18,8 @@ struct ms_session {
 	 * can read and is appended to it after its rates.
 	 */
 	struct ms_record *rec;
+	/* count memscope's own events (--include-self, `I`): every request */
+	bool include_self;
 };
 
 /*

@@ -110,6 +110,12 @@ const struct ms_field ms_bpf_fields[] = {
 		 RATE, "ns/s", NULL),
 	MS_FIELD(struct ms_bpf_info, cnt_rate, MS_F_DBL, "runs_per_s", RATE,
 		 "/s", NULL),
+	MS_FIELD(struct ms_bpf_info, own_excluded, MS_F_BOOL, "own_excluded", 0,
+		 NULL, NULL),
+	MS_FIELD(struct ms_bpf_info, own_events, MS_F_U64, "own_events", NA,
+		 NULL, NULL),
+	MS_FIELD(struct ms_bpf_info, own_rate, MS_F_DBL, "own_events_per_s",
+		 RATE, "/s", NULL),
 	MS_FIELD_END
 };
 

@@ -280,6 +280,15 @@ struct ms_bpf_info {
 	int nr_progs;
 	struct ms_bpf_prog_stat progs[MS_BPF_PROGS];
 	double ns_rate, cnt_rate; /* sums over progs, NAN unknown */
+	/*
+	 * The slab and buddy programs leave memscope's own events out (its
+	 * /proc reads would dominate names_cache and filp; --include-self
+	 * and `I` count them): how many since attach (MS_NA when counted),
+	 * and per second
+	 */
+	bool own_excluded;
+	uint64_t own_events;
+	double own_rate;
 };
 
 /* Growable arrays: return a new element (rates NAN) or NULL on ENOMEM. */

@@ -515,6 +515,8 @@ static void events_reset(struct ms_snapshot *s)
 	e->kfree_unknown = e->target_allocs = 0;
 	e->target[0] = '\0';
 	memset(&s->bpf, 0, sizeof(s->bpf));
+	s->bpf.own_events = MS_NA;
+	s->bpf.own_rate = NAN;
 	live_reset(s);
 }
 

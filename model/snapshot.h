@@ -85,6 +85,11 @@ struct ms_request {
 	 * backend restores the previous value when unset and on close)
 	 */
 	bool delayacct;
+	/*
+	 * Count memscope's own events in the slab and buddy BPF groups
+	 * (--include-self, `I`); by default they are left out
+	 */
+	bool include_self;
 };
 
 /* A name/value counter, as in /proc/vmstat or /proc/meminfo. */

@@ -383,6 +383,11 @@ static void bpf_cost(FILE *f, const struct ms_bpf_info *b)
 	fprintf(f, "; their programs: %s runs/s, %s us/s\n",
 		fnum(b->cnt_rate, 0, x[0], 32),
 		fnum(b->ns_rate / 1e3, 1, x[1], 32));
+	if (b->own_excluded)
+		fprintf(f,
+			"memscope's own slab and page events left out: "
+			"%s/s (--include-self counts them)\n",
+			fnum(b->own_rate, 0, x[0], 32));
 }
 
 MS_TEXT_HAND(buddy_t, buddy_events, buddy_events)

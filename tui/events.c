@@ -70,17 +70,20 @@ const char *ms_bpf_cost_line(char *buf, size_t len, const struct ms_snapshot *s)
 	for (int i = 0; i < b->nr_groups && off < len; i++)
 		off += (size_t)snprintf(buf + off, len - off, " %s",
 					b->groups[i]);
+	if (off < len)
+		off += (size_t)snprintf(
+			buf + off, len - off, " live%s;",
+			b->own_excluded ? ", own activity excluded (I)" : "");
 	if (off >= len)
 		return buf;
 	if (!b->stats)
 		snprintf(buf + off, len - off,
-			 " live; run time unknown (no BPF statistics)");
+			 " run time unknown (no BPF statistics)");
 	else if (isnan(b->ns_rate))
-		snprintf(buf + off, len - off,
-			 " live; cost from the next sample");
+		snprintf(buf + off, len - off, " cost from the next sample");
 	else
 		snprintf(buf + off, len - off,
-			 " live; its programs: %s runs/s, %.2f ms/s CPU "
+			 " its programs: %s runs/s, %.2f ms/s CPU "
 			 "(%.3f%%)",
 			 ms_fmt_events(ev, sizeof(ev), b->cnt_rate, 6),
 			 b->ns_rate / 1e6, b->ns_rate / 1e7);

@@ -28,6 +28,7 @@ static const struct {
 	{ 'T', MS_G_THEME },
 	{ '\t', MS_G_NEXT_TAB },
 	{ KEY_BTAB, MS_G_PREV_TAB },
+	{ 'I', MS_G_SELF },
 	{ KEY_F(5), MS_G_TREE },
 };
 

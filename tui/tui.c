@@ -223,6 +223,17 @@ static void no_tree(struct tui *t)
 	t->flash_until = now() + 3;
 }
 
+/* I: memscope's own events into the slab and buddy rates, or out. */
+static void toggle_self(struct tui *t)
+{
+	t->s->include_self = !t->s->include_self;
+	snprintf(t->flash, sizeof(t->flash), "memscope's own events %s",
+		 t->s->include_self ? "counted in the rates (I: leave out)" :
+				      "left out of the rates (I: count)");
+	t->flash_until = now() + 3;
+	sample(t);
+}
+
 /* Keys every tab shares (tui/keys.c); false for a key nobody wants. */
 static bool global_key(struct tui *t, int key)
 {
@@ -268,6 +279,9 @@ static bool global_key(struct tui *t, int key)
 		break;
 	case MS_G_TREE:
 		no_tree(t);
+		break;
+	case MS_G_SELF:
+		toggle_self(t);
 		break;
 	default:
 		return false;

@@ -44,6 +44,8 @@ struct ms_bpf {
 	int stats_fd; /* held during a measuring window, else -1 */
 	double stats_on; /* t_mono the window opened */
 	double stats_next; /* t_mono the next window opens */
+	uint64_t own_prev; /* events of memscope left out, last report */
+	double own_t; /* t_mono of that report, 0: none */
 };
 
 static int bpf_detect(const struct ms_root *root, unsigned int *caps, char *why,
@@ -183,12 +185,27 @@ static void stats_cycle(struct ms_bpf *b, double now, bool live)
 	}
 }
 
+/* memscope's own events left out per second (groups that re-attach
+ * start their counts again: no rate then). */
+static void own_rate(struct ms_bpf *b, struct ms_bpf_info *bi, uint64_t own,
+		     double now)
+{
+	bi->own_events = bi->own_excluded ? own : MS_NA;
+	bi->own_rate = NAN;
+	if (bi->own_excluded && b->own_t > 0 && now > b->own_t &&
+	    own >= b->own_prev)
+		bi->own_rate = (double)(own - b->own_prev) / (now - b->own_t);
+	b->own_prev = own;
+	b->own_t = bi->own_excluded ? now : 0;
+}
+
 static void report(struct ms_bpf *b, struct ms_snapshot *s)
 {
 	struct ms_bpf_info *bi = &s->bpf;
 	double ns = 0, cnt = 0;
 	bool rates = false;
 	bool window = b->stats_fd >= 0 && s->t_mono > b->stats_on;
+	uint64_t own = 0;
 
 	bi->open = true;
 	for (int i = 0; i < b->n; i++) {
@@ -196,6 +213,10 @@ static void report(struct ms_bpf *b, struct ms_snapshot *s)
 
 		if (!g->skel)
 			continue;
+		if (g->ops->own && g->self_set) {
+			bi->own_excluded |= g->self_tgid != 0;
+			own += ms_bpf_self_skipped(g);
+		}
 		snprintf(bi->groups[bi->nr_groups++], sizeof(bi->groups[0]),
 			 "%s", g->ops->name);
 		ms_bpf_prog_stats(g, s, window);
@@ -207,6 +228,7 @@ static void report(struct ms_bpf *b, struct ms_snapshot *s)
 		cnt += bi->progs[i].cnt_rate;
 		rates = true;
 	}
+	own_rate(b, bi, own, s->t_mono);
 	bi->stats = rates; /* measured in a window */
 	bi->ns_rate = rates ? ns : NAN;
 	bi->cnt_rate = rates ? cnt : NAN;
@@ -233,6 +255,7 @@ static int bpf_sample(struct ms_probe *p, const struct ms_request *req,
 		if (!want)
 			continue;
 		g->asked = s->t_mono;
+		g->self_include = req->include_self;
 		if (!g->skel && !g->failed)
 			start(b, g);
 		if (g->failed) {
@@ -240,6 +263,7 @@ static int bpf_sample(struct ms_probe *p, const struct ms_request *req,
 			continue;
 		}
 		ms_bpf_notes(g, s);
+		ms_bpf_self_set(g, req->include_self);
 		if (g->ops->read(g, req, s))
 			continue;
 		s->have |= want;

@@ -38,6 +38,11 @@ struct ms_bpf_prog_def {
 struct ms_bpf_group_ops {
 	const char *name; /* "buddy": listed in bpf.groups */
 	unsigned int sections; /* MS_SEC_BIT()s it feeds */
+	/*
+	 * Its programs leave memscope's own events out (ms_own() in
+	 * common.bpf.h) unless the request says include_self: self.c.
+	 */
+	bool own;
 	const struct ms_bpf_prog_def *progs; /* ends with a NULL name */
 	/* the skeleton's functions (MS_BPF_SKEL, MS_BPF_SKEL_OPS) */
 	void *(*open)(void);
@@ -99,6 +104,10 @@ struct ms_bpf_group {
 	struct ms_bpf_prog_state st[MS_BPF_MAX_DEFS];
 	int nr_links;
 	struct bpf_link *links[MS_BPF_MAX_LINKS];
+	/* the tgid its ms_self map leaves out now (self.c), valid if set */
+	unsigned int self_tgid;
+	bool self_set;
+	bool self_include; /* the last request's include_self */
 	/* run-time stats at the previous read, per program */
 	double stats_t;
 	uint64_t stats_ns[MS_BPF_MAX_LINKS], stats_cnt[MS_BPF_MAX_LINKS];
@@ -124,6 +133,14 @@ void ms_bpf_notes(const struct ms_bpf_group *g, struct ms_snapshot *s);
  */
 void ms_bpf_prog_stats(struct ms_bpf_group *g, struct ms_snapshot *s,
 		       bool window);
+/*
+ * self.c: leave memscope's own events out of g's counts, or count them
+ * (include), as the request says; and the events left out since attach
+ * (0 for a group without ms_own()).
+ */
+void ms_bpf_self_set(struct ms_bpf_group *g, bool include);
+uint64_t ms_bpf_self_skipped(const struct ms_bpf_group *g);
+
 /* libbpf's messages, kept for the reasons of failures. */
 void ms_bpf_log_capture(void);
 

@@ -29,7 +29,7 @@ static __always_inline int on_alloc(const struct page *page, unsigned int order,
 {
 	struct ms_bb_counts *c = ms_percpu(&bb_counts);
 
-	if (!c)
+	if (!c || ms_own())
 		return 0;
 	if (!page)
 		c->fail[MS_IDX(order, MS_BB_ORDERS)]++;
@@ -42,7 +42,7 @@ static __always_inline int on_free(unsigned int order)
 {
 	struct ms_bb_counts *c = ms_percpu(&bb_counts);
 
-	if (c)
+	if (c && !ms_own())
 		c->free[MS_IDX(order, MS_BB_ORDERS)]++;
 	return 0;
 }

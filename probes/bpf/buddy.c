@@ -216,6 +216,7 @@ static const struct ms_bpf_prog_def progs[] = {
 const struct ms_bpf_group_ops ms_bpf_buddy = {
 	.name = "buddy",
 	.sections = MS_SEC_BIT(MS_SEC_BUDDY_EVENTS),
+	.own = true,
 	.progs = progs,
 	MS_BPF_SKEL_OPS(buddy_bpf),
 	.init = buddy_init,

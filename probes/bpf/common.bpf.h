@@ -11,6 +11,8 @@
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_tracing.h>
 
+#include "self.h"
+
 /*
  * One handler, two programs: NAME_btf (tp_btf: typed arguments, no
  * tracefs, Linux 5.5+) and NAME_raw (raw_tp: older kernels). User space
@@ -43,6 +45,28 @@ static __always_inline void *ms_percpu(void *map)
 	__u32 zero = 0;
 
 	return bpf_map_lookup_elem(map, &zero);
+}
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct ms_self);
+} ms_self SEC(".maps");
+
+/*
+ * An event of memscope itself, while user space asks to leave those out:
+ * counted as skipped, and the caller counts nothing else. A map, not a
+ * const volatile, so that `I` in the explorer turns it on and off live.
+ */
+static __always_inline bool ms_own(void)
+{
+	struct ms_self *me = ms_percpu(&ms_self);
+
+	if (!me || !me->tgid || bpf_get_current_pid_tgid() >> 32 != me->tgid)
+		return false;
+	__sync_fetch_and_add(&me->skipped, 1);
+	return true;
 }
 
 static __always_inline __u32 ms_log2(__u64 v)

@@ -351,6 +351,8 @@ int ms_bpf_start(struct ms_bpf_group *g, const struct btf *btf)
 	err = load(g, btf);
 	if (err)
 		return err;
+	/* before the first event: memscope's own left out, or not */
+	ms_bpf_self_set(g, g->self_include);
 	attach_all(g);
 	/* a field fed by two programs is only whole with both */
 	for (int i = 0; g->ops->progs[i].name && i < MS_BPF_MAX_DEFS; i++)
@@ -380,6 +382,7 @@ void ms_bpf_stop(struct ms_bpf_group *g)
 		g->ops->destroy(g->skel);
 	g->skel = NULL;
 	g->fields = 0;
+	g->self_set = false;
 }
 
 void ms_bpf_notes(const struct ms_bpf_group *g, struct ms_snapshot *s)

@@ -144,7 +144,7 @@ static __always_inline int on_cache(void *ctx, int p, const void *ptr,
 	struct ms_sl_counts *c = ms_percpu(&sl_counts);
 
 	/* a failed allocation, or kmem_cache_free(NULL) */
-	if (!c || !ptr || !s)
+	if (!c || !ptr || !s || ms_own())
 		return 0;
 	return count(ctx, c, p, addr(c, p, s), true, 0);
 }
@@ -155,7 +155,7 @@ static __always_inline int on_kmalloc(void *ctx, const void *ptr, size_t bytes)
 	struct ms_sl_counts *c = ms_percpu(&sl_counts);
 	struct kmem_cache *s;
 
-	if (!c || !ptr)
+	if (!c || !ptr || ms_own())
 		return 0;
 	s = bpf_get_kmem_cache((__u64)ptr);
 	if (s)
@@ -170,7 +170,7 @@ static __always_inline int on_kfree(void *ctx, const void *ptr)
 	struct kmem_cache *s;
 
 	/* kfree(NULL) is common and fires too */
-	if (!c || !ptr)
+	if (!c || !ptr || ms_own())
 		return 0;
 	s = bpf_get_kmem_cache((__u64)ptr);
 	if (s)
@@ -185,7 +185,7 @@ static __always_inline int on_kmalloc_class(void *ctx, const void *ptr,
 	struct ms_sl_counts *c = ms_percpu(&sl_counts);
 	__u64 type = MS_SL_KM_NORMAL;
 
-	if (!c || !ptr)
+	if (!c || !ptr || ms_own())
 		return 0;
 	if (bytes > MS_SL_KMALLOC_MAX) {
 		c->large_bytes += bytes;
@@ -205,7 +205,7 @@ static __always_inline int on_kfree_sum(const void *ptr)
 {
 	struct ms_sl_counts *c = ms_percpu(&sl_counts);
 
-	if (c && ptr)
+	if (c && ptr && !ms_own())
 		c->kfree_unknown++;
 	return 0;
 }

@@ -408,6 +408,7 @@ static const struct ms_bpf_prog_def progs[] = {
 const struct ms_bpf_group_ops ms_bpf_slab = {
 	.name = "slab",
 	.sections = MS_SEC_BIT(MS_SEC_SLAB_EVENTS),
+	.own = true,
 	.progs = progs,
 	MS_BPF_SKEL_OPS(slab_bpf),
 	.configure = slab_configure,

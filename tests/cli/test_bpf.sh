@@ -41,6 +41,12 @@ ok "slab: rates from the second sample" jq_ok "$tmp/slab2.json" \
 	'.slab.events_interval_s > 0 and ([.slab.caches[] | select(.alloc_rate > 0)] | length > 0) and (.slab.caches[0] | has("alloc_rate") and has("free_rate") and has("alloc_bytes_rate"))'
 ok "slab: slabinfo caches keep their keys" jq_ok "$tmp/slab2.json" \
 	'[.slab.caches[] | select(.name == "dentry")][0] | .num_objs > 0 and .alloc_rate >= 0'
+# memscope's own events (its /proc reads) are left out unless asked for
+ok "slab: own activity left out by default, and counted" jq_ok "$tmp/slab2.json" \
+	'.bpf.own_excluded == true and .bpf.own_events > 0 and .bpf.own_events_per_s > 0'
+"$MS" -b -n 2 -d 0.5 --json --tab slab --include-self | tail -n 1 > "$tmp/self.json"
+ok "slab --include-self: own activity counted" jq_ok "$tmp/self.json" \
+	'.bpf.own_excluded == false and .bpf.own_events == null and .bpf.groups == ["slab"]'
 
 "$MS" -b -n 2 -d 0.5 --json --tab buddy > "$tmp/buddy.json"
 tail -n 1 "$tmp/buddy.json" > "$tmp/buddy2.json"
@@ -61,6 +67,7 @@ text_sample 2 "$tmp/slab.txt" > "$tmp/slab2.txt"
 ok "slab text: the busiest caches with alloc/s" sh -c \
 	"sed -n '/^Slab events (bpf)/,/^\$/p' $tmp/slab2.txt | awk 'NR > 2 && \$2 > 0' | grep -q ."
 ok "slab text: the groups' cost line" grep -q '^BPF groups attached: slab; their programs: [0-9]* runs/s' "$tmp/slab2.txt"
+ok "slab text: own events left out" grep -q "^memscope's own slab and page events left out: [0-9]*/s" "$tmp/slab2.txt"
 
 ( i=0; while [ $i -lt 300 ]; do : > "$tmp/f$i"; rm -f "$tmp/f$i"; i=$((i + 1)); sleep 0.005; done ) &
 "$MS" -b -n 3 -d 0.5 --json --tab slab --cache dentry > "$tmp/sites.json"

@@ -32,11 +32,15 @@
 /* The buddy and slab groups (other groups have tests of their own). */
 #define MINE (MS_SEC_BIT(MS_SEC_BUDDY_EVENTS) | MS_SEC_BIT(MS_SEC_SLAB_EVENTS))
 
-/* One sample as the manager takes it (call sites of cache); returns it. */
+/*
+ * One sample as the manager takes it (call sites of cache); returns it.
+ * The workloads run in this process, which the programs would leave out
+ * as memscope's own: count them.
+ */
 static struct ms_snapshot *live_sample(struct live *l, unsigned int secs,
 				       const char *cache)
 {
-	struct ms_request req = { .sections = secs };
+	struct ms_request req = { .sections = secs, .include_self = true };
 
 	if (cache)
 		snprintf(req.slab_cache, sizeof(req.slab_cache), "%s", cache);
@@ -247,6 +251,71 @@ static void files_move_slab_counts(void **state)
 	rmdir(dir);
 }
 
+/* Open, read and close a /proc file n times, as memscope's sampling does. */
+static void proc_reads(int n)
+{
+	char buf[512];
+
+	for (int i = 0; i < n; i++) {
+		int fd = open("/proc/self/stat", O_RDONLY);
+
+		assert_true(fd >= 0);
+		assert_true(read(fd, buf, sizeof(buf)) > 0);
+		close(fd);
+	}
+}
+
+/*
+ * memscope's own events are left out by default: its /proc reads go to
+ * the count of skipped events (which only this process can raise, so no
+ * other activity on the machine disturbs the check), and with
+ * include_self they are counted in names_cache again.
+ */
+static void own_activity_excluded(void **state)
+{
+	const int n = 20000; /* each a names_cache and a filp allocation */
+	struct ms_request out = { .sections = MINE };
+	struct ms_request in = { .sections = MINE, .include_self = true };
+	struct ms_slab_events before;
+	struct ms_snapshot *s;
+	uint64_t skipped;
+	struct live l;
+
+	NEED_LIVE();
+	live_open(&l, &ms_bpf_ops);
+	s = live_take(&l, &out);
+	assert_true(s->bpf.own_excluded);
+	assert_true(ms_have(s->bpf.own_events));
+	skipped = s->bpf.own_events;
+	proc_reads(n);
+	s = live_take(&l, &out);
+	fprintf(stderr, "# %d reads excluded: %llu own events left out\n", n,
+		(unsigned long long)(s->bpf.own_events - skipped));
+	/* names_cache and filp, allocated and freed: four per read */
+	assert_true(s->bpf.own_events - skipped >= 2 * (uint64_t)n);
+	/* counted: the skipped count stops, names_cache takes them */
+	s = live_take(&l, &in);
+	assert_false(s->bpf.own_excluded);
+	assert_false(ms_have(s->bpf.own_events));
+	before = s->slab_events;
+	proc_reads(n);
+	s = live_take(&l, &in);
+	fprintf(stderr, "# %d reads counted: names_cache +%llu\n", n,
+		(unsigned long long)(allocs_of(&s->slab_events, "names_cache") -
+				     allocs_of(&before, "names_cache")));
+	assert_true(allocs_of(&s->slab_events, "names_cache") -
+			    allocs_of(&before, "names_cache") >=
+		    (uint64_t)n);
+	/* and left out again: the same count as before, going on */
+	s = live_take(&l, &out);
+	assert_true(s->bpf.own_excluded);
+	skipped = s->bpf.own_events;
+	proc_reads(n);
+	s = live_take(&l, &out);
+	assert_true(s->bpf.own_events - skipped >= 2 * (uint64_t)n);
+	live_close(&l);
+}
+
 /* The drill-down: stacks of one cache only, named from kallsyms. */
 static void callsites_of_dentry(void **state)
 {
@@ -421,6 +490,7 @@ int main(void)
 		cmocka_unit_test_teardown(files_move_slab_counts,
 					  live_teardown),
 		cmocka_unit_test_teardown(callsites_of_dentry, live_teardown),
+		cmocka_unit_test_teardown(own_activity_excluded, live_teardown),
 		cmocka_unit_test_teardown(broken_program_turns_off_its_fields,
 					  live_teardown),
 		cmocka_unit_test_teardown(idle_groups_detach, live_teardown),

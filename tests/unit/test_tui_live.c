@@ -20,6 +20,7 @@
 #include <time.h>
 
 #include "probes/probe.h"
+#include "tui/events.h"
 #include "tui/view.h"
 #include "tui/widgets.h"
 #include "tests/unit/tui_test.h"
@@ -473,6 +474,28 @@ static void numa_events(void **state)
 	delwin(w);
 }
 
+/* The cost line says memscope's own events are left out, while they are. */
+static void own_activity_line(void **state)
+{
+	static struct ms_snapshot s;
+	char buf[256];
+
+	ms_snapshot_init(&s);
+	s.bpf.open = true;
+	s.bpf.nr_groups = 1;
+	snprintf(s.bpf.groups[0], sizeof(s.bpf.groups[0]), "slab");
+	s.bpf.ns_rate = NAN;
+	s.bpf.stats = true;
+	s.bpf.own_excluded = true;
+	assert_string_equal(ms_bpf_cost_line(buf, sizeof(buf), &s),
+			    " bpf: slab live, own activity excluded (I); "
+			    "cost from the next sample");
+	s.bpf.own_excluded = false; /* --include-self, or I */
+	assert_string_equal(ms_bpf_cost_line(buf, sizeof(buf), &s),
+			    " bpf: slab live; cost from the next sample");
+	ms_snapshot_free(&s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -484,6 +507,7 @@ int main(void)
 		cmocka_unit_test(reclaim_delays),
 		cmocka_unit_test(reclaim_events_missing),
 		cmocka_unit_test(numa_events),
+		cmocka_unit_test(own_activity_line),
 	};
 	setenv("TZ", "UTC", 1);
 	tzset();
