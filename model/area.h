@@ -52,12 +52,28 @@ struct ms_part {
 	const char *title;
 };
 
+/* A record type's field table (model/field.h) and the record's size. */
+struct ms_rtable {
+	const char *name; /* "slab cache"; NULL ends a list */
+	const struct ms_field *t;
+	size_t size;
+};
+#define MS_RTABLE(name, t, type)      \
+	{                             \
+		name, t, sizeof(type) \
+	}
+
 struct ms_area {
 	/* its tab, --tab NAME and the config's tab = NAME; NULL: no tab */
 	const char *name;
 	unsigned int tab; /* the sections --tab NAME samples */
 	const struct ms_area_sec *secs; /* in the order outputs write them */
 	const struct ms_part *parts; /* in the order of the document */
+	/*
+	 * Every record table its outputs walk: the tests check each row
+	 * (offsets, keys, families, explain texts) through this list
+	 */
+	const struct ms_rtable *tables;
 };
 
 #define MS_AREA(a, kind) extern const struct ms_area ms_area_##a;

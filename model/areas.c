@@ -24,6 +24,11 @@
 	{                                                         \
 		.key = (k), .secs = (s), .into = (i), .pass = (p) \
 	}
+#define T(name, t, type) MS_RTABLE(name, t, struct type)
+#define TABLE_END             \
+	{                     \
+		NULL, NULL, 0 \
+	}
 #define PART_END            \
 	{                   \
 		.key = NULL \
@@ -35,6 +40,7 @@ const struct ms_area ms_area_meminfo = {
 	.parts = (const struct ms_part[]){ PART("meminfo", BIT(MEMINFO), 0,
 						MS_PASS_CORE),
 					   PART_END },
+	.tables = (const struct ms_rtable[]){ TABLE_END },
 };
 
 const struct ms_area ms_area_buddy = {
@@ -50,6 +56,14 @@ const struct ms_area ms_area_buddy = {
 			     MS_PASS_CORE),
 			PART("alloc_probe", BIT(ALLOC_PROBE), 0, MS_PASS_KMOD),
 			PART_END },
+	.tables =
+		(const struct ms_rtable[]){
+			T("zone", ms_zone_fields, ms_zone),
+			T("buddy events", ms_buddy_events_fields,
+			  ms_buddy_events),
+			T("extfrag", ms_extfrag_fields, ms_extfrag_event),
+			T("alloc order", ms_alloc_order_fields, ms_alloc_order),
+			TABLE_END },
 };
 
 const struct ms_area ms_area_slab = {
@@ -65,6 +79,16 @@ const struct ms_area ms_area_slab = {
 			PART("slab", BIT(SLAB), BIT(SLAB_EVENTS), MS_PASS_CORE),
 			PART("slab_bench", BIT(SLAB_BENCH), 0, MS_PASS_KMOD),
 			PART_END },
+	.tables =
+		(const struct ms_rtable[]){
+			T("slab cache", ms_slab_cache_fields, ms_slab_cache),
+			T("slab detail", ms_slab_detail_fields, ms_slab_detail),
+			T("slab events", ms_slab_events_fields, ms_slab_events),
+			T("callsite", ms_callsite_fields, ms_callsite),
+			T("bench result", ms_bench_result_fields,
+			  ms_bench_result),
+			T("slab bench", ms_slab_bench_fields, ms_slab_bench),
+			TABLE_END },
 };
 
 /* The BPF backend's costs: no section, written while it is open. */
@@ -72,6 +96,11 @@ const struct ms_area ms_area_bpf = {
 	.secs = (const struct ms_area_sec[]){ SEC_END },
 	.parts = (const struct ms_part[]){ PART("bpf", 0, 0, MS_PASS_EVENTS),
 					   PART_END },
+	.tables =
+		(const struct ms_rtable[]){
+			T("bpf", ms_bpf_fields, ms_bpf_info),
+			T("bpf prog", ms_bpf_prog_fields, ms_bpf_prog_stat),
+			TABLE_END },
 };
 
 const struct ms_area ms_area_vma = {
@@ -89,6 +118,16 @@ const struct ms_area ms_area_vma = {
 			PART("fault_events", BIT(FAULT_EVENTS), 0,
 			     MS_PASS_EVENTS),
 			PART_END },
+	.tables =
+		(const struct ms_rtable[]){
+			T("proc", ms_proc_fields, ms_proc),
+			T("vma", ms_vma_fields, ms_vma),
+			T("vma smaps", ms_vma_smaps_fields, ms_vma),
+			T("vma sum", ms_vma_sum_fields, ms_vma_sum),
+			T("fault events", ms_fault_events_fields,
+			  ms_fault_events),
+			T("fault proc", ms_fault_proc_fields, ms_fault_proc),
+			TABLE_END },
 };
 
 const struct ms_area ms_area_reclaim = {
@@ -104,6 +143,21 @@ const struct ms_area ms_area_reclaim = {
 							BIT(TASK_DELAYS),
 						MS_PASS_CORE),
 					   PART_END },
+	.tables =
+		(const struct ms_rtable[]){
+			T("psi", ms_psi_fields, ms_psi_line),
+			T("swap", ms_swap_fields, ms_swapdev),
+			T("zram", ms_zram_fields, ms_zram),
+			T("reclaim events", ms_reclaim_events_fields,
+			  ms_reclaim_events),
+			T("latency", ms_latency_fields, ms_latency),
+			T("reclaimer", ms_reclaimer_fields, ms_reclaimer),
+			T("kswapd", ms_kswapd_fields, ms_kswapd),
+			T("shrinker", ms_shrinker_fields, ms_shrinker),
+			T("oom", ms_oom_fields, ms_oom_event),
+			T("task delays", ms_task_delays_fields, ms_task_delays),
+			T("task delay", ms_task_delay_fields, ms_task_delay),
+			TABLE_END },
 };
 
 const struct ms_area ms_area_numa = {
@@ -115,6 +169,14 @@ const struct ms_area ms_area_numa = {
 	.parts = (const struct ms_part[]){ PART("numa", BIT(NUMA),
 						BIT(NUMA_EVENTS), MS_PASS_CORE),
 					   PART_END },
+	.tables =
+		(const struct ms_rtable[]){
+			T("numa node", ms_numa_node_fields, ms_numa_node),
+			T("numa events", ms_numa_events_fields, ms_numa_events),
+			T("migrate reason", ms_migrate_reason_fields,
+			  ms_migrate_reason),
+			T("numa hint", ms_numa_hint_fields, ms_numa_hint),
+			TABLE_END },
 };
 
 #define MS_AREA(a, kind) &ms_area_##a,

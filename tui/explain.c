@@ -24,25 +24,28 @@
 
 #define MAX_LINES 10 /* the panel's text never takes more */
 
-static const struct ms_explain *const catalogs[] = {
-	ms_explain_buddy,
-	ms_explain_slab,
-	ms_explain_vma,
-	ms_explain_reclaim,
-	ms_explain_reclaim_screens,
-	ms_explain_numa,
-};
-#define NCAT (int)(sizeof(catalogs) / sizeof(catalogs[0]))
+/* The catalogs of every tab, in tab order; NULL after the last. */
+static const struct ms_explain *catalog(int c)
+{
+	for (int v = 0; ms_views[v]; v++)
+		for (int k = 0; ms_views[v]->catalog && ms_views[v]->catalog[k];
+		     k++)
+			if (!c--)
+				return ms_views[v]->catalog[k];
+	return NULL;
+}
 
 const struct ms_explain *ms_explain_at(int i)
 {
-	for (int c = 0; c < NCAT && i >= 0; c++) {
+	const struct ms_explain *x;
+
+	for (int c = 0; (x = catalog(c)) && i >= 0; c++) {
 		int n = 0;
 
-		while (catalogs[c][n].id)
+		while (x[n].id)
 			n++;
 		if (i < n)
-			return &catalogs[c][i];
+			return &x[i];
 		i -= n;
 	}
 	return NULL;
@@ -52,8 +55,8 @@ const struct ms_explain *ms_explain_find(const char *id)
 {
 	if (!id)
 		return NULL;
-	for (int c = 0; c < NCAT; c++)
-		for (const struct ms_explain *x = catalogs[c]; x->id; x++)
+	for (int c = 0; catalog(c); c++)
+		for (const struct ms_explain *x = catalog(c); x->id; x++)
 			if (!strcmp(x->id, id))
 				return x;
 	return NULL;

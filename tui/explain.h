@@ -13,24 +13,6 @@
 
 #define MS_TEXTDOMAIN "memscope"
 
-/*
- * One text: English in the source, marked N_() for xgettext; translated
- * when shown. name is the column title or field as on the screen.
- */
-struct ms_explain {
-	const char *id; /* "buddy.zone.frag" */
-	const char *name; /* "Frag%" (not translated) */
-	const char *what; /* what it means */
-	const char *source; /* the /proc or /sys file, tracepoint, ... */
-	const char *formula; /* how memscope computes it */
-	const char *healthy; /* a healthy against a worrying value */
-};
-
-/* Per tab, each ended by an entry with id NULL (tui/tabs/TAB/explain.c). */
-extern const struct ms_explain ms_explain_buddy[], ms_explain_slab[],
-	ms_explain_vma[], ms_explain_reclaim[], ms_explain_reclaim_screens[],
-	ms_explain_numa[];
-
 /* The entry of id, or NULL. */
 const struct ms_explain *ms_explain_find(const char *id);
 /* Every entry, for the tests: i from 0 while it returns non-NULL. */

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * View classes: one per tab, plugged into the main loop through the table
- * ms_views[] (tui/views.c), as htop plugs in its screens.
+ * ms_views[] (tui/views.c, from the area registry), as htop plugs in its
+ * screens.
  */
 #ifndef MS_VIEW_H
 #define MS_VIEW_H
@@ -102,13 +103,42 @@ struct ms_view_class {
 	void (*explain)(struct ms_view *v, struct ms_explain_ids *e);
 	/* Every id the tab shows on some page, NULL-terminated (tests). */
 	const char *const *explain_all;
+	/* Its explain texts (tui/tabs/TAB/explain*.c): MS_CATALOG(...) */
+	const struct ms_explain *const *catalog;
 };
 
-/* NULL-terminated, in tab order (tui/views.c). */
+/*
+ * One text of the explain catalog: English in the source, marked N_() for
+ * xgettext; translated when shown (tui/explain.h). name is the column
+ * title or field as on the screen.
+ */
+struct ms_explain {
+	const char *id; /* "buddy.zone.frag" */
+	const char *name; /* "Frag%" (not translated) */
+	const char *what; /* what it means */
+	const char *source; /* the /proc or /sys file, tracepoint, ... */
+	const char *formula; /* how memscope computes it */
+	const char *healthy; /* a healthy against a worrying value */
+};
+
+/* A tab's catalogs, each ended by an entry with id NULL. */
+#define MS_CATALOG(...) \
+	((const struct ms_explain *const[]){ __VA_ARGS__, NULL })
+
+/*
+ * NULL-terminated, in tab order: the areas with a tab (model/areas.def),
+ * each the class ms_view_NAME of tui/tabs/NAME/tab.c and its explain
+ * texts ms_explain_NAME (tui/tabs/NAME/explain.c).
+ */
 extern const struct ms_view_class *const ms_views[];
 
-extern const struct ms_view_class ms_view_buddy, ms_view_slab;
-extern const struct ms_view_class ms_view_vma, ms_view_reclaim, ms_view_numa;
+#define MS_VIEW_NOTAB(a)
+#define MS_VIEW_TAB(a)                                 \
+	extern const struct ms_view_class ms_view_##a; \
+	extern const struct ms_explain ms_explain_##a[];
+#define MS_AREA(a, kind) MS_VIEW_##kind(a)
+#include "model/areas.def"
+#undef MS_AREA
 
 /* Key codes views may see, besides curses' KEY_* and plain characters. */
 #define MS_KEY_ESC 27

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/area.h"
 #include "model/field.h"
 #include "model/snapshot.h"
 #include "probes/probe.h"
@@ -475,51 +476,25 @@ static void test_zh_complete(void **state)
 			    "buddy.zone.frag"); /* ids stay */
 }
 
-/* Every explain id a field table names has its text. */
+/* Every explain id a field table of an area names has its text. */
 static void test_fields_explained(void **state)
 {
-	const struct ms_field *const tables[] = {
-		ms_zone_fields,
-		ms_slab_cache_fields,
-		ms_slab_detail_fields,
-		ms_proc_fields,
-		ms_vma_fields,
-		ms_vma_smaps_fields,
-		ms_psi_fields,
-		ms_swap_fields,
-		ms_zram_fields,
-		ms_numa_node_fields,
-		ms_buddy_events_fields,
-		ms_extfrag_fields,
-		ms_slab_events_fields,
-		ms_callsite_fields,
-		ms_fault_proc_fields,
-		ms_reclaim_events_fields,
-		ms_latency_fields,
-		ms_reclaimer_fields,
-		ms_kswapd_fields,
-		ms_shrinker_fields,
-		ms_oom_fields,
-		ms_task_delays_fields,
-		ms_task_delay_fields,
-		ms_numa_events_fields,
-		ms_migrate_reason_fields,
-		ms_numa_hint_fields,
-		ms_alloc_order_fields,
-		ms_bench_result_fields,
-	};
 	const struct ms_field *f[128];
 
-	for (size_t t = 0; t < sizeof(tables) / sizeof(tables[0]); t++) {
-		int n = ms_fields_flat(tables[t], f, 128);
+	(void)state;
+	for (int a = 0; ms_areas[a]; a++)
+		for (const struct ms_rtable *t = ms_areas[a]->tables; t->name;
+		     t++) {
+			int n = ms_fields_flat(t->t, f, 128);
 
-		for (int i = 0; i < n; i++) {
-			if (!f[i]->explain)
-				continue;
-			print_message("%s: %s\n", f[i]->key, f[i]->explain);
-			assert_non_null(ms_explain_find(f[i]->explain));
+			for (int i = 0; i < n; i++) {
+				if (!f[i]->explain)
+					continue;
+				print_message("%s: %s\n", f[i]->key,
+					      f[i]->explain);
+				assert_non_null(ms_explain_find(f[i]->explain));
+			}
 		}
-	}
 }
 
 /* The panel draws the Chinese text, wrapped inside its rectangle. */
@@ -542,6 +517,33 @@ static void test_panel_zh(void **state)
 	delwin(w);
 }
 
+/*
+ * The tabs are the areas with a name (model/areas.def), in their order,
+ * each with its explain texts: the catalog holds every tab's, once.
+ */
+static void test_tabs_are_areas(void **state)
+{
+	int v = 0, n = 0;
+
+	(void)state;
+	for (int i = 0; ms_areas[i]; i++) {
+		if (!ms_areas[i]->name)
+			continue;
+		assert_non_null(ms_views[v]);
+		assert_string_equal(ms_views[v]->id, ms_areas[i]->name);
+		assert_non_null(ms_views[v]->catalog);
+		for (int k = 0; ms_views[v]->catalog[k]; k++)
+			for (const struct ms_explain *x =
+				     ms_views[v]->catalog[k];
+			     x->id; x++, n++)
+				assert_ptr_equal(ms_explain_find(x->id), x);
+		v++;
+	}
+	assert_null(ms_views[v]);
+	assert_non_null(ms_explain_at(n - 1));
+	assert_null(ms_explain_at(n));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -549,6 +551,7 @@ int main(void)
 		cmocka_unit_test(test_cjk_put),
 		cmocka_unit_test(test_catalog_complete),
 		cmocka_unit_test(test_views_covered),
+		cmocka_unit_test(test_tabs_are_areas),
 		cmocka_unit_test(test_events_columns),
 		cmocka_unit_test(test_numa_columns),
 		cmocka_unit_test(test_buddy_panels),

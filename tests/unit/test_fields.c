@@ -8,52 +8,8 @@
 
 #include <string.h>
 
+#include "model/area.h"
 #include "model/field.h"
-
-static const struct {
-	const char *name;
-	const struct ms_field *t;
-	size_t size;
-} tables[] = {
-	{ "zone", ms_zone_fields, sizeof(struct ms_zone) },
-	{ "slab cache", ms_slab_cache_fields, sizeof(struct ms_slab_cache) },
-	{ "slab detail", ms_slab_detail_fields, sizeof(struct ms_slab_detail) },
-	{ "proc", ms_proc_fields, sizeof(struct ms_proc) },
-	{ "vma", ms_vma_fields, sizeof(struct ms_vma) },
-	{ "vma smaps", ms_vma_smaps_fields, sizeof(struct ms_vma) },
-	{ "vma sum", ms_vma_sum_fields, sizeof(struct ms_vma_sum) },
-	{ "psi", ms_psi_fields, sizeof(struct ms_psi_line) },
-	{ "swap", ms_swap_fields, sizeof(struct ms_swapdev) },
-	{ "zram", ms_zram_fields, sizeof(struct ms_zram) },
-	{ "numa node", ms_numa_node_fields, sizeof(struct ms_numa_node) },
-	{ "buddy events", ms_buddy_events_fields,
-	  sizeof(struct ms_buddy_events) },
-	{ "extfrag", ms_extfrag_fields, sizeof(struct ms_extfrag_event) },
-	{ "slab events", ms_slab_events_fields, sizeof(struct ms_slab_events) },
-	{ "callsite", ms_callsite_fields, sizeof(struct ms_callsite) },
-	{ "bpf", ms_bpf_fields, sizeof(struct ms_bpf_info) },
-	{ "bpf prog", ms_bpf_prog_fields, sizeof(struct ms_bpf_prog_stat) },
-	{ "fault events", ms_fault_events_fields,
-	  sizeof(struct ms_fault_events) },
-	{ "fault proc", ms_fault_proc_fields, sizeof(struct ms_fault_proc) },
-	{ "reclaim events", ms_reclaim_events_fields,
-	  sizeof(struct ms_reclaim_events) },
-	{ "latency", ms_latency_fields, sizeof(struct ms_latency) },
-	{ "reclaimer", ms_reclaimer_fields, sizeof(struct ms_reclaimer) },
-	{ "kswapd", ms_kswapd_fields, sizeof(struct ms_kswapd) },
-	{ "shrinker", ms_shrinker_fields, sizeof(struct ms_shrinker) },
-	{ "oom", ms_oom_fields, sizeof(struct ms_oom_event) },
-	{ "task delays", ms_task_delays_fields, sizeof(struct ms_task_delays) },
-	{ "task delay", ms_task_delay_fields, sizeof(struct ms_task_delay) },
-	{ "numa events", ms_numa_events_fields, sizeof(struct ms_numa_events) },
-	{ "migrate reason", ms_migrate_reason_fields,
-	  sizeof(struct ms_migrate_reason) },
-	{ "numa hint", ms_numa_hint_fields, sizeof(struct ms_numa_hint) },
-	{ "alloc order", ms_alloc_order_fields, sizeof(struct ms_alloc_order) },
-	{ "bench result", ms_bench_result_fields,
-	  sizeof(struct ms_bench_result) },
-	{ "slab bench", ms_slab_bench_fields, sizeof(struct ms_slab_bench) },
-};
 
 /* The bytes a field of type ty occupies (vectors: one element). */
 static size_t type_size(const struct ms_field *f)
@@ -112,8 +68,11 @@ static void check(const struct ms_field *t, size_t size, const char *name)
 static void tables_sound(void **state)
 {
 	(void)state;
-	for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++)
-		check(tables[i].t, tables[i].size, tables[i].name);
+	/* every area's (model/areas.c) */
+	for (int i = 0; ms_areas[i]; i++)
+		for (const struct ms_rtable *x = ms_areas[i]->tables; x->name;
+		     x++)
+			check(x->t, x->size, x->name);
 }
 
 static void zone_by_kernel_name(void **state)

@@ -545,4 +545,5 @@ const struct ms_view_class ms_view_buddy = {
 	.hints = buddy_hints,
 	.explain = buddy_explain,
 	.explain_all = all_ids,
+	.catalog = MS_CATALOG(ms_explain_buddy),
 };

@@ -581,4 +581,5 @@ const struct ms_view_class ms_view_numa = {
 	.hints = numa_hints,
 	.explain = numa_explain,
 	.explain_all = all_ids,
+	.catalog = MS_CATALOG(ms_explain_numa),
 };

@@ -10,6 +10,9 @@
 
 #define MS_TIMELINE 120 /* samples kept */
 
+/* The drill-down screens' explain texts (explain_screens.c). */
+extern const struct ms_explain ms_explain_reclaim_screens[];
+
 /* What the reclaim events did per sample, for the timeline. */
 struct ms_live_point {
 	double t; /* epoch seconds */

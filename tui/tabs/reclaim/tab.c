@@ -374,4 +374,5 @@ const struct ms_view_class ms_view_reclaim = {
 	.hints = reclaim_hints,
 	.explain = reclaim_explain,
 	.explain_all = all_ids,
+	.catalog = MS_CATALOG(ms_explain_reclaim, ms_explain_reclaim_screens),
 };

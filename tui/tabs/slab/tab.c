@@ -435,4 +435,5 @@ const struct ms_view_class ms_view_slab = {
 	.hints = slab_hints,
 	.explain = slab_explain,
 	.explain_all = all_ids,
+	.catalog = MS_CATALOG(ms_explain_slab),
 };

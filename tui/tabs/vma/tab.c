@@ -411,4 +411,5 @@ const struct ms_view_class ms_view_vma = {
 	.hints = vma_hints,
 	.explain = vma_explain,
 	.explain_all = all_ids,
+	.catalog = MS_CATALOG(ms_explain_vma),
 };
