@@ -19,10 +19,13 @@ int ms_session_sample(struct ms_session *s, const struct ms_request *req,
 		all.pagetypes = true;
 	}
 	req = &all;
-	/* a replay gives derived values and rates as they were recorded */
+	/*
+	 * A replay gives derived values and rates as they were recorded; a
+	 * static capture has no rates (the same files read twice: not 0/s).
+	 */
 	if (!ms_manager_sample(s->m, req, snap)) {
 		ms_derive(snap);
-		ms_rates(snap, prev);
+		ms_rates(snap, ms_session_capture(s) ? NULL : prev);
 	}
 	ms_derive_sums(snap);
 	return s->rec ? ms_record_write(s->rec, snap, req->sections) : 0;

@@ -38,6 +38,17 @@ static inline struct ms_cursor *ms_session_cursor(const struct ms_session *s)
 	return ms_manager_cursor(s->m);
 }
 
+/*
+ * The directory of a static capture (--root of a tree whose proc/ is no
+ * procfs) the samples come from, else NULL: nothing in it changes.
+ */
+static inline const char *ms_session_capture(const struct ms_session *s)
+{
+	const struct ms_root *r = s->m ? s->m->root : NULL;
+
+	return r && r->frozen ? r->path : NULL;
+}
+
 static inline bool ms_session_recording(const struct ms_session *s)
 {
 	return s->rec;

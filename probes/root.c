@@ -11,11 +11,27 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
+#include <linux/magic.h>
 #include <linux/openat2.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
 #define MS_LINES_BUF (256 * 1024)
+
+/* DIR/proc is a mounted procfs (a container's or a chroot's root). */
+static bool procfs_below(int dirfd)
+{
+	int fd = openat(dirfd, "proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	struct statfs st;
+	bool proc;
+
+	if (fd < 0)
+		return false;
+	proc = !fstatfs(fd, &st) && st.f_type == PROC_SUPER_MAGIC;
+	close(fd);
+	return proc;
+}
 
 int ms_root_open(struct ms_root *r, const char *dir)
 {
@@ -28,6 +44,7 @@ int ms_root_open(struct ms_root *r, const char *dir)
 		return -errno;
 	snprintf(r->path, sizeof(r->path), "%s", dir);
 	r->live = strcmp(dir, "/") == 0;
+	r->frozen = !r->live && !procfs_below(r->dirfd);
 	return 0;
 }
 

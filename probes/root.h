@@ -13,6 +13,12 @@
 struct ms_root {
 	int dirfd; /* the root directory */
 	bool live; /* "/" rather than a captured tree */
+	/*
+	 * A static capture: its proc/ is no procfs (a tree written by
+	 * --capture, a sosreport), so every sample reads the same files
+	 * and a change between samples means nothing.
+	 */
+	bool frozen;
 	int capture_fd; /* -1, or where to copy what we read */
 	char path[4096];
 };

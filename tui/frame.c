@@ -194,6 +194,29 @@ static void draw_source_line(struct tui *t, int y)
 	ms_put(stdscr, y, 0, COLS, MS_LEFT, false, ms_attr(MS_C_HEADER), src);
 }
 
+/*
+ * "CAPTURE <dir>" at the right of the tab bar for a static capture, whose
+ * files are the same at every sample: nothing on screen is live.
+ */
+static void capture_mark(struct tui *t, int y, int x)
+{
+	const char *cap = ms_session_capture(t->s), *base;
+	char line[128], esc[100];
+	int w;
+
+	if (!cap)
+		return;
+	base = strrchr(cap, '/');
+	snprintf(line, sizeof(line), "CAPTURE %s ",
+		 ms_esc(esc, sizeof(esc), base && base[1] ? base + 1 : cap));
+	w = ms_text_width(line);
+	if (w > COLS - x - 1) /* the tabs first; then what is left */
+		w = COLS - x - 1;
+	if (w > 8)
+		ms_put(stdscr, y, COLS - w, w, MS_LEFT, true,
+		       ms_attr(MS_C_PAUSED), line);
+}
+
 static void draw_tabs(struct tui *t, int y)
 {
 	int x = 0;
@@ -208,6 +231,7 @@ static void draw_tabs(struct tui *t, int y)
 			    label);
 		x++;
 	}
+	capture_mark(t, y, x);
 }
 
 /*

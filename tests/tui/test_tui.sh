@@ -115,6 +115,17 @@ for sig in INT TERM HUP; do
 	ok "SIG$sig: restores the terminal" wait_for "icanon echo"
 done
 
+# A static capture says so, lastingly, and shows no rates (not 0/s)
+session 80 24 "$MS --root $R -d 0.2"
+ok "capture: the header says CAPTURE and which" wait_re "5 NUMA +CAPTURE debian12-6.18 *$"
+keys 4
+ok "capture: the Reclaim tab" wait_for "pgscan kswapd"
+sleep 1 # several samples of the same files
+ok "capture: a rate is '-', never 0/s" sh -c \
+	"tmux capture-pane -p -t $S | grep -E '^  pgfault +7542498 +- *\$'"
+no "capture: no 0/s anywhere" sh -c "tmux capture-pane -p -t $S | grep -q '0/s'"
+ok "capture: still marked after samples" wait_for "CAPTURE debian12-6.18"
+
 # Hostile names never reach the terminal raw
 start 100 30
 keys 3 '/' e v i l Enter

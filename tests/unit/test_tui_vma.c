@@ -124,7 +124,7 @@ static void test_vma_list(void **state)
 	tt_assert_row(w, "Processes: 3 shown, 1 kernel threads hidden");
 	/* largest RSS first; unknown values are "-" */
 	assert_string_equal(tt_row(w, 2),
-			    "     42 0           4.9M       -       -"
+			    "     42 #0          4.9M       -       -"
 			    "      3     +12/s         - big");
 	assert_string_equal(
 		tt_row(w, 3),
@@ -137,7 +137,7 @@ static void test_vma_list(void **state)
 	/* k shows kernel threads, in brackets */
 	assert_int_equal(v->cls->on_key(v, 'k'), MS_KEY_DONE);
 	tt_draw(v, w);
-	tt_assert_row(w, "      2 0              -       -       -      -"
+	tt_assert_row(w, "      2 #0             -       -       -      -"
 			 "         -         - [kthreadd]");
 	/* filter on the command */
 	v->cls->on_key(v, '/');
@@ -442,7 +442,7 @@ static void test_6_1_vma_placement(void **state)
 	tt_sample(f, v, 0);
 	tt_draw(v, w);
 	tt_assert_row(w, "Processes: 4 shown, 4 kernel threads hidden");
-	tt_assert_row(w, "    127 0           7.4M    4.2M    9.4M     11");
+	tt_assert_row(w, "    127 #0          7.4M    4.2M    9.4M     11");
 	/* the first row, by RSS: pid 127 */
 	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_RESAMPLE);
 	tt_sample(f, v, 0);

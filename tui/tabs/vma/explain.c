@@ -17,7 +17,8 @@ const struct ms_explain ms_explain_vma[] = {
 		.id = "vma.p.user",
 		.name = "User",
 		.what = N_("The owner of the process (real user), by name; "
-			   "the uid where the system has no name for it."),
+			   "#uid (#0, #1000) where the system has no name for "
+			   "it, e.g. a captured tree without its etc/passwd."),
 		.source = N_("/proc/PID/status: the first Uid field; the name "
 			     "from etc/passwd below the root (a captured tree "
 			     "names its own users), live also from the passwd "

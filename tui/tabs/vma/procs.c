@@ -13,7 +13,8 @@
 
 /*
  * The user as the sample names it (the backend read the tree's passwd; a
- * recording keeps the name); the uid where it has none.
+ * recording keeps the name); "#uid" where it has none, as a bare 0 reads
+ * as a count.
  */
 static void user_cell(char *buf, size_t len, const struct ms_proc *p)
 {
@@ -22,7 +23,7 @@ static void user_cell(char *buf, size_t len, const struct ms_proc *p)
 	else if (p->uid == UINT32_MAX)
 		snprintf(buf, len, "-");
 	else
-		snprintf(buf, len, "%" PRIu32, p->uid);
+		snprintf(buf, len, "#%" PRIu32, p->uid);
 }
 
 static const struct ms_column proc_cols[NR_PCOLS] = {
