@@ -257,6 +257,83 @@ static void test_slab_detail_2node(void **state)
 	delwin(w);
 }
 
+/* Three caches, with the events' rates when interval is a number. */
+static void slab_live(struct ms_snapshot *s, bool events, double interval)
+{
+	static const char *const names[] = { "dentry", "filp", "kmalloc-64" };
+
+	ms_snapshot_init(s);
+	s->have = MS_SEC_BIT(MS_SEC_SLAB);
+	for (int i = 0; i < 3; i++) {
+		struct ms_slab_cache *c = ms_slab_add(&s->slab);
+
+		snprintf(c->name, sizeof(c->name), "%s", names[i]);
+		c->active_objs = c->num_objs = 1000 * (uint64_t)(3 - i);
+		c->objsize = 64 * (uint64_t)(i + 1);
+		c->objperslab = 64;
+		c->pagesperslab = 1;
+		c->active_slabs = c->num_slabs = 20;
+	}
+	if (!events)
+		return;
+	s->have |= MS_SEC_BIT(MS_SEC_SLAB_EVENTS);
+	s->slab_events.interval = interval;
+	for (int i = 0; i < 3 && !isnan(interval); i++) {
+		struct ms_slab_rate *r = ms_slab_rate_add(&s->slab_events);
+
+		snprintf(r->name, sizeof(r->name), "%s", names[i]);
+		r->alloc_rate = 100.0 * (i + 1);
+		r->free_rate = 90.0 * (i + 1);
+	}
+	ms_derive(s);
+}
+
+/* The sort arrow of header row h stands after a and before b. */
+static bool sorted_between(const char *h, const char *a, const char *b)
+{
+	const char *arrow = strstr(h, "▼"), *pa = strstr(h, a),
+		   *pb = strstr(h, b);
+
+	return arrow && pa && pb && pa < arrow && arrow < pb;
+}
+
+/*
+ * The BPF group re-attaches (back from another tab after 5 s, after p):
+ * a sample without the events, one without rates; the user's sort and
+ * the columns stay where they were.
+ */
+static void test_slab_reattach(void **state)
+{
+	struct ms_view *v = ms_view_slab.create(&ui);
+	WINDOW *w = newwin(10, 120, 0, 0);
+	struct ms_snapshot s;
+	char head[512];
+
+	slab_live(&s, true, 1);
+	v->cls->update(v, &s, NULL);
+	tt_draw(v, w);
+	/* the events' columns first, sorted by allocations */
+	assert_non_null(strstr(tt_row(w, 0), "Name"));
+	assert_true(sorted_between(tt_row(w, 0), "Alloc/", "Free/s"));
+	assert_non_null(strstr(tt_row(w, 1), "kmalloc-64"));
+	/* the user sorts by the next column, Free/s */
+	assert_int_equal(v->cls->on_key(v, '>'), MS_KEY_DONE);
+	tt_draw(v, w);
+	snprintf(head, sizeof(head), "%s", tt_row(w, 0));
+	assert_true(sorted_between(head, "Free/", "AllocB/s"));
+	for (int step = 0; step < 3; step++) {
+		ms_snapshot_free(&s);
+		/* detached, attached without rates, then rates again */
+		slab_live(&s, step > 0, step == 1 ? NAN : 1);
+		v->cls->update(v, &s, NULL);
+		tt_draw(v, w);
+		assert_string_equal(tt_row(w, 0), head);
+	}
+	v->cls->destroy(v);
+	ms_snapshot_free(&s);
+	delwin(w);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -267,6 +344,7 @@ int main(void)
 		cmocka_unit_test(test_slab_hostile),
 		cmocka_unit_test(test_buddy_no_pagetypeinfo),
 		cmocka_unit_test(test_slab_detail_2node),
+		cmocka_unit_test(test_slab_reattach),
 	};
 	return tt_run("test_tui_tabs", tests, false);
 }

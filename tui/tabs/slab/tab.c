@@ -217,25 +217,23 @@ static const struct ms_table_def live_table = {
 /*
  * Live events (bpf) bring their columns, first, once they have rates; the
  * sort follows its column, the default sort (by size) becomes allocations
- * per second, and the selection goes back to the top row.
+ * per second unless the user chose one, and the selection goes back to
+ * the top row. Once shown they stay: the group re-attaches after some
+ * seconds on another tab or a pause, and its first sample has no rates
+ * ("-"); the columns and the user's sort must not jump meanwhile.
  */
 static void set_columns(struct slab_view *s, bool live)
 {
 	struct ms_table *t = &s->caches;
 	int id = t->sort_col < 0 ? -1 : col_id(s, t->sort_col);
 
-	if (live == (s->ids != NULL))
+	if (!live || s->ids)
 		return;
-	s->ids = live ? live_ids : NULL;
-	t->def = live ? &live_table : &cache_table;
-	if (live && id == C_SIZE && t->reverse)
+	s->ids = live_ids;
+	t->def = &live_table;
+	if (!s->sorted && id == C_SIZE && t->reverse)
 		id = C_ALLOCS;
-	if (!live && id >= C_PLAIN) {
-		id = C_SIZE;
-		t->reverse = true;
-	}
-	t->sort_col = id;
-	for (int i = 0; live && i < C_COUNT; i++)
+	for (int i = 0; i < C_COUNT; i++)
 		if (live_ids[i] == id)
 			t->sort_col = i;
 	t->sel = t->top = 0;
@@ -351,7 +349,9 @@ static void slab_draw(struct ms_view *v, WINDOW *w, struct ms_rect r)
 static enum ms_key_result slab_key(struct ms_view *v, int key)
 {
 	struct slab_view *s = SV(v);
-	int row;
+	enum ms_key_result res;
+	int row, col;
+	bool rev;
 
 	if (s->bench.x.open)
 		return ms_kexp_key(&s->bench.x, key);
@@ -385,7 +385,13 @@ static enum ms_key_result slab_key(struct ms_view *v, int key)
 		ms_kexp_run(&s->bench.x);
 		return MS_KEY_RESAMPLE;
 	}
-	return ms_table_key(&s->caches, key);
+	col = s->caches.sort_col;
+	rev = s->caches.reverse;
+	res = ms_table_key(&s->caches, key);
+	/* the user's sort is kept when the events' columns arrive */
+	if (col != s->caches.sort_col || rev != s->caches.reverse)
+		s->sorted = true;
+	return res;
 }
 
 static const char *slab_hints(struct ms_view *v)
