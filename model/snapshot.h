@@ -257,6 +257,8 @@ struct ms_slab_detail {
 struct ms_proc {
 	int pid;
 	char comm[MS_NAME]; /* raw bytes from the kernel: escape to show */
+	/* raw: the arguments joined by spaces, "" for none (kernel threads) */
+	char cmdline[MS_CMDLINE];
 	char state;
 	uint32_t uid;
 	char user[MS_USER]; /* raw bytes from passwd: escape to show */

@@ -71,6 +71,7 @@ static const struct key_help keys[] = {
 	{ "Esc, Backspace", "back one level" },
 	{ NULL, "Tab keys" },
 	{ "k (VMA)", "show or hide kernel threads" },
+	{ "l (VMA)", "command lines instead of process names" },
 	{ "f (VMA)", "fault columns (bpf) instead of memory columns" },
 	{ "Enter, / (Reclaim)", "every vmstat counter, filterable" },
 	{ "e (Reclaim)", "reclaim events (bpf): stall histogram, timeline," },

@@ -95,6 +95,21 @@ int ms_parse_stat(const char *text, size_t len, struct ms_stat *st)
 	return 0;
 }
 
+size_t ms_parse_cmdline(const char *text, size_t len, char *out, size_t outlen)
+{
+	size_t n;
+
+	if (!outlen)
+		return 0;
+	while (len && !text[len - 1])
+		len--;
+	n = len < outlen - 1 ? len : outlen - 1;
+	for (size_t i = 0; i < n; i++)
+		out[i] = text[i] ? text[i] : ' ';
+	out[n] = '\0';
+	return n;
+}
+
 int ms_parse_statm(const char *text, size_t len, uint64_t *resident)
 {
 	const char *end = text + len, *p = ms_skip_blank(text, end);
@@ -193,6 +208,7 @@ void ms_procfs_read_detail(const struct ms_root *r, struct ms_buf *b, int pid,
 	ms_proc_detail_init(&out->d);
 	out->vmas = MS_NA;
 	out->denied = false;
+	out->cmdline[0] = '\0';
 	if (kthread) {
 		/* no address space: these zeros are the truth, not a guess */
 		out->d.uid = 0;
@@ -202,6 +218,10 @@ void ms_procfs_read_detail(const struct ms_root *r, struct ms_buf *b, int pid,
 	}
 	if (!ms_readf(r, b, "proc/%d/status", pid))
 		ms_parse_status(b->data, b->len, &out->d);
+	/* anyone may read it; a zombie's is empty */
+	if (!ms_readf(r, b, "proc/%d/cmdline", pid))
+		ms_parse_cmdline(b->data, b->len, out->cmdline,
+				 sizeof(out->cmdline));
 	err = ms_readf(r, b, "proc/%d/smaps_rollup", pid);
 	if (!err)
 		ms_parse_rollup(b->data, b->len, &out->d);
@@ -234,6 +254,7 @@ struct ms_proc *ms_procfs_add_proc(struct ms_snapshot *s, int pid,
 void ms_procfs_set_detail(struct ms_proc *p, const struct detail *det)
 {
 	p->uid = det->d.uid;
+	memcpy(p->cmdline, det->cmdline, sizeof(p->cmdline));
 	p->pss_kb = det->d.pss_kb;
 	/* rollup's Swap counts swapped shmem too; VmSwap is anonymous only */
 	p->swap_kb = ms_have(det->d.swap_kb) ? det->d.swap_kb :

@@ -33,6 +33,13 @@ struct ms_stat {
  */
 int ms_parse_stat(const char *text, size_t len, struct ms_stat *st);
 
+/*
+ * cmdline: the NUL-separated arguments joined by spaces into out (raw
+ * bytes, at most outlen - 1 of them, NUL-terminated), the trailing NULs
+ * dropped. Returns the bytes written.
+ */
+size_t ms_parse_cmdline(const char *text, size_t len, char *out, size_t outlen);
+
 /* statm's second number: resident pages. Return 0 or -EINVAL. */
 int ms_parse_statm(const char *text, size_t len, uint64_t *resident);
 

@@ -14,6 +14,7 @@ struct detail {
 	struct ms_proc_detail d;
 	uint64_t vmas;
 	bool denied; /* smaps_rollup refused: no ptrace access */
+	char cmdline[MS_CMDLINE]; /* raw, as struct ms_proc holds it */
 };
 
 void ms_procfs_read_detail(const struct ms_root *r, struct ms_buf *b, int pid,

@@ -84,10 +84,12 @@ static void procfiles(const char *t, size_t n)
 	struct ms_stat st;
 	struct ms_proc_detail d;
 	struct ms_users users = { 0 };
+	char cmdline[MS_CMDLINE];
 	uint64_t rss;
 
 	ms_parse_stat(t, n, &st);
 	ms_parse_statm(t, n, &rss);
+	ms_parse_cmdline(t, n, cmdline, sizeof(cmdline));
 	ms_parse_status(t, n, &d);
 	ms_parse_rollup(t, n, &d);
 	ms_parse_passwd(t, n, &users);

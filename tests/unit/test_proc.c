@@ -197,6 +197,8 @@ static void debian618(void **state)
 	p = find(&e.s, 14118);
 	assert_non_null(p);
 	assert_string_equal(p->comm, "sh");
+	assert_string_equal(p->cmdline, "sh tests/fixtures/capture.sh "
+					"tests/fixtures/debian12-6.18");
 	assert_int_equal(p->state, 'S');
 	assert_int_equal(p->uid, 0);
 	assert_int_equal(p->minflt, 436);
@@ -280,7 +282,30 @@ static void hostile(void **state)
 	assert_int_equal(p->pss_kb, 800);
 	assert_int_equal(p->swap_kb, 64);
 	assert_int_equal(p->vmas, 8);
+	/* its arguments joined, raw: escaping is the outputs' job */
+	assert_string_equal(p->cmdline, "evil\x1b[2J --arg \xff");
 	close_env(&e);
+}
+
+static void cmdline_args(void **state)
+{
+	static const char args[] = "python3\0-m\0http.server\0\0";
+	char out[MS_CMDLINE], small[8];
+
+	assert_int_equal(
+		ms_parse_cmdline(args, sizeof(args) - 1, out, sizeof(out)), 22);
+	assert_string_equal(out, "python3 -m http.server");
+	/* a rewritten one (setproctitle) keeps its own spaces */
+	ms_parse_cmdline("sshd: u@pts/0", 13, out, sizeof(out));
+	assert_string_equal(out, "sshd: u@pts/0");
+	/* a kernel thread's or a zombie's is empty */
+	assert_int_equal(ms_parse_cmdline("", 0, out, sizeof(out)), 0);
+	assert_string_equal(out, "");
+	/* cut to the buffer, NUL-terminated */
+	assert_int_equal(ms_parse_cmdline(args, sizeof(args) - 1, small,
+					  sizeof(small)),
+			 7);
+	assert_string_equal(small, "python3");
 }
 
 static void passwd_lines(void **state)
@@ -438,6 +463,8 @@ static void live_self(void **state)
 		assert_true(p->pss_kb != MS_NA && p->vmas != MS_NA);
 		assert_int_equal(p->uid, getuid());
 		assert_string_equal(p->comm, "test_proc");
+		/* the command line, kept between detail reads */
+		assert_non_null(strstr(p->cmdline, "test_proc"));
 	}
 	/* kept fds: at most two per process, all closed at the end */
 	assert_true(count_fds() > fds);
@@ -545,6 +572,7 @@ int main(void)
 		cmocka_unit_test(stat_hostile_comm),
 		cmocka_unit_test(stat_malformed),
 		cmocka_unit_test(statm_status_rollup),
+		cmocka_unit_test(cmdline_args),
 		cmocka_unit_test(debian618),
 		cmocka_unit_test(debian61),
 		cmocka_unit_test(hostile),

@@ -134,6 +134,22 @@ const struct ms_explain ms_explain_vma[] = {
 			      "threads."),
 	},
 	{
+		.id = "vma.p.cmdline",
+		.name = "Command line",
+		.what = N_("The process's command line: the program and its "
+			   "arguments (l switches between it and the name), "
+			   "so processes of one name can be told apart. "
+			   "Shown escaped."),
+		.source = N_("/proc/PID/cmdline: the arguments, separated by "
+			     "NUL bytes; empty for kernel threads and "
+			     "zombies. A program may rewrite it."),
+		.formula = N_("The arguments joined by spaces (the first 255 "
+			      "bytes), the program without its directory; a "
+			      "process without one shows its name. The filter "
+			      "(/) matches it."),
+		.healthy = N_("Informational."),
+	},
+	{
 		.id = "vma.p.flt",
 		.name = "Flt/s",
 		.what = N_("User-mode page faults per second of the process, "

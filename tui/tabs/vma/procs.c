@@ -102,6 +102,13 @@ static const struct ms_column proc_cols[NR_PCOLS] = {
 
 static const int mem_cols[] = { P_PID,	P_USER,	  P_RSS,    P_PSS, P_SWAP,
 				P_VMAS, P_MINFLT, P_MAJFLT, P_COMM };
+/*
+ * Command lines (`l`) before the procfs fault rates: at 80 columns the
+ * rates give way to them, from about 100 they are there too
+ */
+static const int cmd_cols[] = { P_PID,	P_USER, P_RSS,	  P_PSS,   P_SWAP,
+				P_VMAS, P_COMM, P_MINFLT, P_MAJFLT };
+#define CMD_MIN 30 /* the command line's narrowest column */
 /* What fits in 80 columns, Command, then what wider terminals show */
 static const int fault_cols[] = { P_PID,  P_FLT,  P_MINFLT, P_MAJFLT,
 				  P_WP,	  P_LOCK, P_COMM,   P_COW,
@@ -139,6 +146,27 @@ static double fault_value(const struct vma_view *v, const struct ms_proc *p,
 	if (col == P_LOCKMAX)
 		return ms_live_lock_max_us(v->cur, p->pid);
 	return ms_live_fault_rate(v->cur, p->pid, count[col]);
+}
+
+/*
+ * The Command column: the command line (`l`), its program without its
+ * directory as ps and htop show it ("python3 a.py", not
+ * "/usr/bin/python3 a.py"), so the arguments that tell processes apart
+ * fit; or the name.
+ */
+static const char *proc_name(const struct vma_view *v, const struct ms_proc *p,
+			     char *buf, size_t len)
+{
+	const char *prog = p->cmdline, *c;
+
+	for (c = prog; *c && *c != ' '; c++)
+		if (*c == '/' && c[1] && c[1] != ' ')
+			prog = c + 1;
+	if (v->cmdline && p->cmdline[0])
+		snprintf(buf, len, "%s", prog);
+	else /* kernel threads in brackets, as ps shows them */
+		snprintf(buf, len, p->kthread ? "[%s]" : "%s", p->comm);
+	return buf;
 }
 
 static void proc_cell(const void *ctx, int row, int col, char *buf, size_t len)
@@ -183,8 +211,8 @@ static void proc_cell(const void *ctx, int row, int col, char *buf, size_t len)
 	case P_MAJFLT:
 		ms_fmt_rate(buf, len, p->majflt_rate);
 		break;
-	default: /* kernel threads in brackets, as ps shows them */
-		snprintf(buf, len, p->kthread ? "[%s]" : "%s", p->comm);
+	default:
+		proc_name(v, p, buf, len);
 	}
 }
 
@@ -193,6 +221,7 @@ static int proc_cmp(const void *ctx, int a, int b, int col)
 	const struct vma_view *v = ctx;
 	const struct ms_proc *x = ms_vma_proc_at(ctx, a),
 			     *y = ms_vma_proc_at(ctx, b);
+	char nx[MS_CMDLINE + 2], ny[MS_CMDLINE + 2];
 
 	col = v->pset[col];
 	if (col > P_COMM)
@@ -216,7 +245,8 @@ static int proc_cmp(const void *ctx, int a, int b, int col)
 	case P_MAJFLT:
 		return ms_cmp_double(x->majflt_rate, y->majflt_rate);
 	}
-	return strcmp(x->comm, y->comm);
+	return strcmp(proc_name(v, x, nx, sizeof(nx)),
+		      proc_name(v, y, ny, sizeof(ny)));
 }
 
 static void proc_key(const void *ctx, int row, char *buf, size_t len)
@@ -253,7 +283,7 @@ static attr_t proc_attr(const void *ctx, int row, int col)
  */
 void ms_vma_proc_columns(struct vma_view *v, bool faults, unsigned int fields)
 {
-	const int *set = faults ? fault_cols : mem_cols;
+	const int *set = faults ? fault_cols : v->cmdline ? cmd_cols : mem_cols;
 	int n = faults ? (int)(sizeof(fault_cols) / sizeof(*fault_cols)) :
 			 (int)(sizeof(mem_cols) / sizeof(*mem_cols));
 	int sorted = v->ptab.sort_col >= 0 ? v->pset[v->ptab.sort_col] : -1;
@@ -268,6 +298,11 @@ void ms_vma_proc_columns(struct vma_view *v, bool faults, unsigned int fields)
 		if (set[i] == sorted)
 			v->ptab.sort_col = k;
 		v->pcols[k] = proc_cols[set[i]];
+		if (set[i] == P_COMM && v->cmdline) {
+			v->pcols[k].title = "Command line";
+			v->pcols[k].id = "vma.p.cmdline";
+			v->pcols[k].min = CMD_MIN;
+		}
 		v->pset[k++] = set[i];
 	}
 	if (v->ptab.sort_col < 0) {

@@ -236,6 +236,13 @@ static enum ms_key_result procs_key(struct vma_view *v, int key)
 		ms_vma_proc_rows(v);
 		return MS_KEY_DONE;
 	}
+	if (key == 'l') {
+		v->cmdline = !v->cmdline;
+		ms_vma_proc_columns(v, v->faults, v->pfields);
+		if (v->cur)
+			ms_vma_proc_rows(v);
+		return MS_KEY_DONE;
+	}
 	if (key == 'f') {
 		ms_vma_proc_columns(v, !v->faults, v->pfields);
 		if (v->cur)
@@ -307,8 +314,9 @@ static const char *vma_hints(struct ms_view *base)
 	switch (v->mode) {
 	case PROCS:
 		snprintf(v->hint, sizeof(v->hint),
-			 "Enter mappings  t maple tree  k kernel threads  "
-			 "f %s  H graph  %s",
+			 "Enter mappings  l %s  t maple tree  k kernel "
+			 "threads  f %s  H graph  %s",
+			 v->cmdline ? "names" : "cmdline",
 			 v->faults ? "memory" : "faults",
 			 ms_table_hints(&v->ptab));
 		break;
@@ -335,8 +343,9 @@ static const char *vma_hints(struct ms_view *base)
 #define EXPLAIN_PROCS                                                       \
 	"vma.p.pid", "vma.p.user", "vma.p.rss", "vma.p.pss", "vma.p.swap",  \
 		"vma.p.vmas", "vma.p.minflt", "vma.p.majflt", "vma.p.comm", \
-		"vma.p.flt", "vma.p.wp", "vma.p.lock", "vma.p.cow",         \
-		"vma.p.anon", "vma.p.file", "vma.p.lockmax", "vma.p.age"
+		"vma.p.cmdline", "vma.p.flt", "vma.p.wp", "vma.p.lock",     \
+		"vma.p.cow", "vma.p.anon", "vma.p.file", "vma.p.lockmax",   \
+		"vma.p.age"
 #define EXPLAIN_FIELDS                                                     \
 	"vma.v.range", "vma.v.size", "vma.v.perms", "vma.v.offset",        \
 		"vma.v.dev", "vma.v.inode", "vma.v.rss", "vma.v.pss",      \

@@ -96,6 +96,7 @@ struct vma_view {
 	struct ms_column pcols[NR_PCOLS];
 	int pset[NR_PCOLS]; /* table column -> enum proc_col */
 	bool faults; /* the fault columns (`f`) */
+	bool cmdline; /* Command shows command lines (`c`) */
 	unsigned int pfields; /* fault fields the columns were chosen for */
 	int *prow; /* shown processes: indices into procs.v */
 	int nprow, capprow;
