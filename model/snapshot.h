@@ -248,9 +248,10 @@ struct ms_slab_detail {
  * swap_kb, vmas and detail_rss_kb (smaps_rollup's Rss, read with pss_kb
  * and swap_kb) were read detail_age_s seconds before the sample (0: in it,
  * as in every batch sample and captured tree; NaN: unknown, a recording
- * made before it was kept); rss_kb is statm's, of this sample or the one
- * before; state, faults and comm of a process whose memory stood still up
- * to 10 s old. uid is UINT32_MAX when unknown; user is its name, resolved
+ * made before it was kept); rss_kb is status's VmRSS when they were read
+ * in this sample (read together, shown together), else statm's, of this
+ * sample or the one before; state, faults and comm of a process whose
+ * memory stood still up to 10 s old. uid is UINT32_MAX when unknown; user is its name, resolved
  * by the backend that read the process (the recording keeps it), "" when
  * unknown.
  */

@@ -73,12 +73,14 @@ bpf_live() {
 
 tracefs_mounted() { grep -q " $TRACEFS tracefs " /proc/mounts; }
 
-# wait_lines FILE N: until FILE has N lines (10 s), e.g. a batch run's
-# samples before it gets a signal
+# wait_lines FILE N [TENTHS]: until FILE has N lines (10 s, or TENTHS of
+# a second), e.g. a batch run's samples before it gets a signal; fails
+# when it has not
 wait_lines() {
 	i=0
-	while [ "$(wc -l <"$1")" -lt "$2" ] && [ $i -lt 100 ]; do
+	while [ "$(wc -l <"$1")" -lt "$2" ] && [ $i -lt "${3:-100}" ]; do
 		sleep 0.1
 		i=$((i + 1))
 	done
+	[ "$(wc -l <"$1")" -ge "$2" ]
 }

@@ -37,7 +37,8 @@
  *  - status, smaps_rollup and maps (uid, pss, swap, VMA count) as a CPU
  *    budget (DETAIL_SHARE of wall time) allows, in ms_refresh_order():
  *    new processes, then those whose RSS moved (their PSS and swap belong
- *    to another RSS), then the oldest copies. The first sample, and every
+ *    to another RSS), then the oldest copies; the first new and the
+ *    first moved one even when the budget is spent. The first sample, and every
  *    sample asked for in full (batch mode), reads all. Each process's
  *    copy goes out with its age (ms_proc.detail_age_s), so the explorer
  *    marks what is older than its bound (model/procage.c). 3 ms a second
@@ -352,13 +353,18 @@ static void sample_stats(struct ms_proc_cache *c, const struct ms_root *r,
 	}
 }
 
-static void memo_detail(const struct ms_root *r, struct ms_buf *b,
-			struct memo *m, double now)
+static void memo_detail(const struct ms_proc_cache *c, const struct ms_root *r,
+			struct ms_buf *b, struct memo *m, double now)
 {
+	uint64_t rss = MS_NA;
+
 	ms_procfs_read_detail(r, b, m->pid, m->st.flags & MS_PF_KTHREAD,
 			      &m->det);
+	/* the RSS status gave with them: statm's may be a sample older */
+	if (ms_have(m->det.d.vm_rss_kb) && c->page_kb)
+		rss = m->det.d.vm_rss_kb / c->page_kb;
 	m->read_msig = m->msig;
-	m->read_resident = m->resident;
+	m->read_resident = ms_have(rss) ? rss : m->resident;
 	m->read_t = now;
 }
 
@@ -396,7 +402,7 @@ static void refresh_details(struct ms_proc_cache *c, const struct ms_root *r,
 		/* no files to read: their zeros are always this sample's */
 		if (m->slot >= 0 &&
 		    (!c->primed || full || m->st.flags & MS_PF_KTHREAD))
-			memo_detail(r, &pf->buf, m, now);
+			memo_detail(c, r, &pf->buf, m, now);
 	}
 	if (!c->primed || full)
 		return;
@@ -405,9 +411,20 @@ static void refresh_details(struct ms_proc_cache *c, const struct ms_root *r,
 	if (c->tokens > (cap > DETAIL_BURST ? cap : DETAIL_BURST))
 		c->tokens = cap > DETAIL_BURST ? cap : DETAIL_BURST;
 	n = plan(c, now);
-	for (int k = 0; k < n && c->tokens > 0; k++) {
+	for (int k = 0; k < n; k++) {
+		int t = c->plan[k].tier;
+
+		/*
+		 * The first new and the first moved one go even on a debt (a
+		 * 500 MB process's smaps_rollup costs ms; busy machines start
+		 * processes all the time): each waits at most as many samples
+		 * as there are of its kind before it
+		 */
+		if (c->tokens <= 0 &&
+		    (t > 1 || (k && c->plan[k - 1].tier == t)))
+			continue;
 		t0 = clock_of(pf);
-		memo_detail(r, &pf->buf, &c->v[c->plan[k].idx], now);
+		memo_detail(c, r, &pf->buf, &c->v[c->plan[k].idx], now);
 		c->tokens -= clock_of(pf) - t0;
 	}
 }
@@ -418,6 +435,7 @@ int ms_procfs_sample_cached(const struct ms_root *r, struct ms_procfs *pf,
 	struct ms_proc_cache *c = cache_get(pf);
 	double now = clock_of(pf);
 	bool denied = false;
+	struct ms_proc *p;
 	int err;
 
 	if (!c)
@@ -439,8 +457,12 @@ int ms_procfs_sample_cached(const struct ms_root *r, struct ms_procfs *pf,
 
 		if (m->slot < 0 || !m->read_t)
 			continue;
-		ms_procfs_set_detail(&s->procs.v[m->slot], &m->det);
-		s->procs.v[m->slot].detail_age_s = now - m->read_t;
+		p = &s->procs.v[m->slot];
+		ms_procfs_set_detail(p, &m->det);
+		p->detail_age_s = now - m->read_t;
+		/* read together, shown together: RSS from status with PSS */
+		if (m->read_t == now && ms_have(m->det.d.vm_rss_kb))
+			p->rss_kb = m->det.d.vm_rss_kb;
 		denied |= m->det.denied;
 	}
 	cache_compact(c);

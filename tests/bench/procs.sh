@@ -2,8 +2,9 @@
 # Process list refresh cost (issue 2): ms_procfs_procs() sampling the live
 # system once a second with NR (default 2,000) extra sleeping processes.
 # Usage: sh tests/bench/procs.sh [NR [SAMPLES]], from the top after make.
-# Prints one line: CPU time of the first sample (reads every file) and of
-# a steady one, per process, and as a share of one core at 1 s.
+# Prints two lines: CPU time of the first sample (reads every file) and of
+# a steady one, per process, and as a share of one core at 1 s; then the
+# same for batch mode's samples, each of which reads every file.
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 nr=${1:-2000}
@@ -28,3 +29,7 @@ sleep 1
 set -- $("$out/procload" "$samples" 1) || exit 1
 echo "procs: $1 processes, first sample $2 ms, steady $3 ms" \
 	"= $4 us a process = $5% of a core at 1 s"
+# batch mode reads every process in full each sample (never stale)
+set -- $("$out/procload" "$samples" 1 full) || exit 1
+echo "procs, batch (full): $1 processes, first sample $2 ms, each sample" \
+	"$3 ms = $4 us a process = $5% of a core at 1 s"
