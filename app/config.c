@@ -106,7 +106,7 @@ static bool set_key(struct ms_config *c, const char *key, const char *value,
 					value),
 			       false;
 	} else if (!strcmp(key, "tab")) {
-		char names[128];
+		char names[96];
 
 		tab_names(names, sizeof(names));
 		if (!parse_tab(value, c->tab, sizeof(c->tab)))
