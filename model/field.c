@@ -3,6 +3,9 @@
 #include "model/field.h"
 
 #include <limits.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 const struct ms_field *ms_field_src(const struct ms_field *t, const char *src,
@@ -69,6 +72,108 @@ int ms_fields_out(const struct ms_field *t, enum ms_fout out,
 		fl[j] = all[i];
 	}
 	return k;
+}
+
+/* ---- records: reset, lists ---------------------------------------------- */
+
+static int *list_n(const struct ms_field *f, void *rec)
+{
+	return (int *)((char *)rec + f->n);
+}
+
+/* The strings of rec (and its lists' records) freed; all: the lists too. */
+static void release(const struct ms_field *t, void *rec, bool all)
+{
+	for (; t && t->key; t++) {
+		void *p = ms_fptr(t, rec);
+
+		if (t->type == MS_F_OBJ) {
+			release(t->sub, rec, all);
+		} else if (t->type == MS_F_PSTR) {
+			free(*(char **)p);
+			*(char **)p = NULL;
+		} else if (t->type == MS_F_LIST) {
+			for (int i = 0; i < *list_n(t, rec); i++)
+				release(t->sub, ms_list_at(t, rec, i), true);
+			*list_n(t, rec) = 0;
+			if (all) {
+				free(*(void **)p);
+				*(void **)p = NULL;
+				*(int *)((char *)rec + t->cap) = 0;
+			}
+		}
+	}
+}
+
+void ms_fields_reset(const struct ms_field *t, void *rec)
+{
+	release(t, rec, false);
+	for (; t && t->key; t++) {
+		void *p = ms_fptr(t, rec);
+		bool na = t->flags & MS_FF_NA;
+
+		switch (t->type) {
+		case MS_F_U64:
+		case MS_F_HEX:
+			*(uint64_t *)p = MS_NA;
+			break;
+		case MS_F_U32:
+			*(uint32_t *)p = na ? UINT32_MAX : 0;
+			break;
+		case MS_F_INT:
+			*(int *)p = na ? -1 : 0;
+			break;
+		case MS_F_ENUM:
+			*(int *)p = -1; /* no name */
+			break;
+		case MS_F_DBL:
+			*(double *)p = NAN;
+			break;
+		case MS_F_BOOL:
+			*(bool *)p = false;
+			break;
+		case MS_F_STR:
+		case MS_F_NAME:
+		case MS_F_CHAR:
+			*(char *)p = '\0';
+			break;
+		case MS_F_U64V:
+		case MS_F_DBLV:
+			*list_n(t, rec) = 0;
+			break;
+		case MS_F_OBJ:
+			ms_fields_reset(t->sub, rec);
+			break;
+		default: /* lists emptied above; hands keep theirs */
+			break;
+		}
+	}
+}
+
+void ms_fields_free(const struct ms_field *t, void *rec)
+{
+	release(t, rec, true);
+}
+
+void *ms_list_add(const struct ms_field *f, void *rec)
+{
+	char **v = ms_fptr(f, rec);
+	int *n = list_n(f, rec), *cap = (int *)((char *)rec + f->cap);
+	char *e;
+
+	if (*n >= *cap) {
+		int c = *cap ? *cap * 2 : 16;
+		char *nv = realloc(*v, (size_t)c * f->size);
+
+		if (!nv)
+			return NULL;
+		*v = nv;
+		*cap = c;
+	}
+	e = *v + (size_t)(*n)++ * f->size;
+	memset(e, 0, f->size);
+	ms_fields_reset(f->sub, e);
+	return e;
 }
 
 const char *ms_name_of(const struct ms_names *t, int v)

@@ -33,6 +33,13 @@ enum ms_ftype {
 	 * itself, in this place (store/json_events.c, json_live.c)
 	 */
 	MS_F_HAND,
+	/*
+	 * A list { T *v; int n, cap; }: records of the fields `sub`, grown
+	 * by ms_list_add(); v at off, the count at n, cap at cap, size the
+	 * bytes of one record. In OpenMetrics its records are labelled by
+	 * their first field.
+	 */
+	MS_F_LIST,
 };
 
 /* Flags of a field. */
@@ -80,7 +87,8 @@ struct ms_field {
 	unsigned char flags; /* MS_FF_* */
 	unsigned short off; /* offsetof() in the record */
 	unsigned short size; /* char arrays: bytes; vectors: max */
-	unsigned short n; /* vectors: offsetof() their int count */
+	unsigned short n; /* vectors, lists: offsetof() their int count */
+	unsigned short cap; /* lists: offsetof() their int capacity */
 	const char *unit; /* "kB", "pages", "bytes", "/s", ... */
 	const char *metric; /* OpenMetrics family, NULL none */
 	const char *help; /* its OpenMetrics HELP line */
@@ -151,6 +159,12 @@ struct ms_field {
 	{                                                                  \
 		.key = (k), .type = MS_F_OBJ, .sub = (fields), __VA_ARGS__ \
 	}
+#define MS_FIELD_LIST(T, v, nm, cp, k, fields, ...)                   \
+	{                                                             \
+		.key = (k), .type = MS_F_LIST, .off = offsetof(T, v), \
+		.size = sizeof(*((T *)0)->v), .n = offsetof(T, nm),   \
+		.cap = offsetof(T, cp), .sub = (fields), __VA_ARGS__  \
+	}
 #define MS_FIELD_HAND(k, ex, ...)                                           \
 	{                                                                   \
 		.key = (k), .type = MS_F_HAND, .explain = (ex), __VA_ARGS__ \
@@ -185,6 +199,26 @@ int ms_fields_flat(const struct ms_field *t, const struct ms_field **out,
 enum ms_fout { MS_FOUT_OM, MS_FOUT_TEXT };
 int ms_fields_out(const struct ms_field *t, enum ms_fout out,
 		  const struct ms_field **fl, int max);
+
+/*
+ * Every field of t in rec not available (MS_NA, NaN, -1 for an int
+ * with MS_FF_NA, ""), its lists emptied (their memory kept): a record
+ * before it is read.
+ */
+void ms_fields_reset(const struct ms_field *t, void *rec);
+/* The memory of rec's lists (and of their records' strings). */
+void ms_fields_free(const struct ms_field *t, void *rec);
+/* One more record at the end of list f of rec, reset; NULL on ENOMEM. */
+void *ms_list_add(const struct ms_field *f, void *rec);
+/* Record i of list f of rec, and how many it holds. */
+static inline void *ms_list_at(const struct ms_field *f, const void *rec, int i)
+{
+	return *(char *const *)ms_fptr(f, rec) + (size_t)i * f->size;
+}
+static inline int ms_list_len(const struct ms_field *f, const void *rec)
+{
+	return *(const int *)((const char *)rec + f->n);
+}
 
 /* The name of v, NULL when it has none; v by name, t->dflt unknown. */
 const char *ms_name_of(const struct ms_names *t, int v);

@@ -443,6 +443,16 @@ void ms_note_key_from_text(struct ms_note *n)
 	}
 }
 
+/* fn on the record of every area's part that has a field table */
+static void each_part(struct ms_snapshot *s,
+		      void (*fn)(const struct ms_field *t, void *rec))
+{
+	for (int i = 0; ms_areas[i]; i++)
+		for (const struct ms_part *p = ms_areas[i]->parts; p->key; p++)
+			if (p->fields)
+				fn(p->fields, (char *)s + p->off);
+}
+
 void ms_snapshot_init(struct ms_snapshot *s)
 {
 	memset(s, 0, sizeof(*s));
@@ -547,6 +557,7 @@ void ms_snapshot_reset(struct ms_snapshot *s)
 	memset(&s->alloc_probe, 0, sizeof(s->alloc_probe));
 	memset(&s->slab_bench, 0, sizeof(s->slab_bench));
 	events_reset(s);
+	each_part(s, ms_fields_reset);
 }
 
 static void kv_free(struct ms_kvlist *l)
@@ -582,5 +593,6 @@ void ms_snapshot_free(struct ms_snapshot *s)
 	free(s->reclaim_events.procs);
 	free(s->reclaim_events.shrinkers);
 	free(s->task_delays.v);
+	each_part(s, ms_fields_free);
 	memset(s, 0, sizeof(*s));
 }

@@ -238,6 +238,31 @@ void ms_om_put_field(struct om *om, const struct lbl *l,
 	}
 }
 
+/* key="the value of field k in rec" (k NULL: no label). */
+static bool key_lbl(struct lbl *l, const struct ms_field *k, const void *rec)
+{
+	const void *p = k ? ms_fptr(k, rec) : NULL;
+	char b[4 * 256 + 1];
+
+	if (!k)
+		return true;
+	switch (k->type) {
+	case MS_F_STR:
+	case MS_F_NAME:
+		snprintf(b, sizeof(b), "%.*s", (int)k->size, (const char *)p);
+		ms_om_lbl_str(l, k->key, b);
+		return true;
+	case MS_F_INT:
+		ms_om_lbl_int(l, k->key, *(const int *)p);
+		return true;
+	case MS_F_U64:
+		ms_om_lbl_int(l, k->key, (long)*(const uint64_t *)p);
+		return true;
+	default:
+		return false;
+	}
+}
+
 void ms_om_table(struct om *om, const struct ms_om_area *a, int lo, int hi)
 {
 	const struct ms_field *fl[64];
@@ -257,7 +282,8 @@ void ms_om_table(struct om *om, const struct ms_om_area *a, int lo, int hi)
 			for (int k = g; k < e; k++)
 				for (int i = 0; i < count(fl[k], rec); i++) {
 					ms_om_lbl_reset(&l);
-					if (!a->lbl(&l, rec, r))
+					if (a->lbl ? !a->lbl(&l, rec, r) :
+						     !key_lbl(&l, a->key, rec))
 						break;
 					if (fl[k]->lval)
 						ms_om_lbl_str(&l, fl[k]->lkey,

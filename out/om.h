@@ -70,8 +70,13 @@ struct ms_om_area {
 	const void *recs; /* record r at recs + r * stride */
 	ptrdiff_t stride;
 	int n;
-	/* set the labels of record r; false: it has no samples */
+	/*
+	 * set the labels of record r; false: it has no samples. NULL: the
+	 * record is labelled by the field key (its key="its value"), or
+	 * not at all
+	 */
 	bool (*lbl)(struct lbl *l, const void *rec, int r);
+	const struct ms_field *key;
 };
 
 /*
@@ -79,6 +84,14 @@ struct ms_om_area {
  * per field of the family, per value of a vector, one sample.
  */
 void ms_om_table(struct om *om, const struct ms_om_area *a, int lo, int hi);
+
+struct ms_part;
+/*
+ * A part of an area from its table (model/area.h): the families of its
+ * fields, then those of each of its lists' records, labelled by their
+ * first field.
+ */
+void ms_om_part(struct om *om, const struct ms_part *p, const void *rec);
 
 /* The families of the event sections (out/om_events.c). */
 void ms_om_buddy_events(struct om *om, const struct ms_buddy_events *e);

@@ -490,9 +490,24 @@ static const struct {
 	{ MS_SEC_NUMA_EVENTS, numa_ev_o },
 };
 
-static bool no_lbl(struct lbl *l, const void *rec, int r)
+void ms_om_part(struct om *om, const struct ms_part *p, const void *rec)
 {
-	return true;
+	const struct ms_om_area one = { .t = p->fields, .recs = rec, .n = 1 };
+
+	ms_om_table(om, &one, INT_MIN, INT_MAX);
+	for (const struct ms_field *l = p->fields; l->key; l++) {
+		const struct ms_om_area a = {
+			.t = l->sub,
+			.recs = ms_list_len(l, rec) ? ms_list_at(l, rec, 0) :
+						      NULL,
+			.stride = l->size,
+			.n = ms_list_len(l, rec),
+			.key = l->sub,
+		};
+
+		if (l->type == MS_F_LIST)
+			ms_om_table(om, &a, INT_MIN, INT_MAX);
+	}
 }
 
 /* Section sec of area a: by hand, or the families of its part's fields. */
@@ -503,14 +518,8 @@ static int section(struct om *om, const struct ms_snapshot *s,
 		if (hands[i].sec == sec)
 			return hands[i].put(om, s, o);
 	for (const struct ms_part *p = a->parts; p->key; p++)
-		if (p->fields && (p->secs & MS_SEC_BIT(sec))) {
-			const struct ms_om_area r = { .t = p->fields,
-						      .recs = ms_part_rec(p, s),
-						      .n = 1,
-						      .lbl = no_lbl };
-
-			ms_om_table(om, &r, INT_MIN, INT_MAX);
-		}
+		if (p->fields && (p->secs & MS_SEC_BIT(sec)))
+			ms_om_part(om, p, ms_part_rec(p, s));
 	return 0;
 }
 

@@ -300,6 +300,19 @@ static const struct ms_part *fields_part(const struct ms_area *a, int sec)
 	return NULL;
 }
 
+void ms_text_part(FILE *f, const struct ms_part *p, const void *rec)
+{
+	fprintf(f, "\n%s\n", p->title ? p->title : p->key);
+	ms_text_list(f, p->fields, rec);
+	for (const struct ms_field *l = p->fields; l->key; l++) {
+		if (l->type != MS_F_LIST)
+			continue;
+		ms_text_head(f, l->sub);
+		for (int i = 0; i < ms_list_len(l, rec); i++)
+			ms_text_row(f, l->sub, ms_list_at(l, rec, i));
+	}
+}
+
 /* Section sec of area a in its pass: by hand, or its part's fields. */
 static void section(FILE *f, const struct ms_snapshot *s,
 		    const struct ms_area *a, int sec, int pass)
@@ -310,8 +323,7 @@ static void section(FILE *f, const struct ms_snapshot *s,
 	if (h && h->pass == pass) {
 		h->print(f, s);
 	} else if (p && pass == MS_TEXT_CORE) {
-		fprintf(f, "\n%s\n", p->title ? p->title : p->key);
-		ms_text_list(f, p->fields, ms_part_rec(p, s));
+		ms_text_part(f, p, ms_part_rec(p, s));
 	}
 }
 

@@ -48,6 +48,14 @@ void ms_text_row(FILE *f, const struct ms_field *t, const void *rec);
 void ms_text_kv(FILE *f, const struct ms_field *t, const void *rec);
 void ms_text_list(FILE *f, const struct ms_field *t, const void *rec);
 
+struct ms_part;
+/*
+ * A part of an area from its table (model/area.h): its title, its
+ * fields' "  key value" lines, then a table of each of its lists (the
+ * columns of the records' fields).
+ */
+void ms_text_part(FILE *f, const struct ms_part *p, const void *rec);
+
 /*
  * How a section the model does not describe by fields is printed: its
  * block, in its pass (ms_out_text() walks the areas once per pass).

@@ -149,6 +149,13 @@ static void field(struct ms_jw *w, const struct ms_field *f, const void *rec,
 	case MS_F_OBJ:
 		ms_json_record_ctx(w, f->key, f->sub, rec, c);
 		break;
+	case MS_F_LIST:
+		ms_jw_arr(w, f->key);
+		for (int i = 0; i < ms_list_len(f, rec); i++)
+			ms_json_record(w, NULL, f->sub, ms_list_at(f, rec, i),
+				       c->skip);
+		ms_jw_end(w);
+		break;
 	}
 }
 

@@ -245,6 +245,19 @@ static void read_pstr(json *o, const char *k, char **dst)
 	*dst = strdup(buf);
 }
 
+/* The records of list f: as many as the array has, within memory. */
+static void read_list(json *a, const struct ms_field *f, void *rec)
+{
+	*(int *)((char *)rec + f->n) = 0;
+	for (int i = 0; i < ms_jlen(a); i++) {
+		void *e = ms_list_add(f, rec);
+
+		if (!e)
+			return;
+		ms_jread_fields(ms_jat(a, i), f->sub, e, NULL);
+	}
+}
+
 static void read_field(json *o, const struct ms_field *f, void *rec,
 		       const struct ms_jread *how)
 {
@@ -302,6 +315,9 @@ static void read_field(json *o, const struct ms_field *f, void *rec,
 	case MS_F_HAND:
 		if (how && how->hand)
 			how->hand(o, f, rec, how);
+		break;
+	case MS_F_LIST:
+		read_list(ms_jarr(o, f->key), f, rec);
 		break;
 	}
 }
