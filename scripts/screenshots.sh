@@ -18,7 +18,7 @@ mkdir -p "$out"
 # screen shows
 shots='buddy|Down Down|node 0 Normal fragmentation
 buddy-zone|Down Down,Enter,H|Unmovable
-buddy-explain|Down Down,x,Right Right Right Right Right Right|Explain: Frag%
+buddy-explain|Down Down,x,Right Right Right Right Right Right|Explain: Unus9%
 slab|2|ObjSz
 slab-cache|2,Enter|Attributes (/sys/kernel/slab)
 vma|3|Processes:

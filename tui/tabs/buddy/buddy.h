@@ -31,14 +31,14 @@ struct buddy_view {
 	struct ms_scroll dscroll;
 	struct probe_screen probe;
 	struct ms_gpanel graph; /* history of the zones (H) */
+	char unus_title[24]; /* the zone table's "Unus9%" */
 };
 
 #define BV(v) ((struct buddy_view *)(v))
 
 /* The zone screen's lines: several fields share one */
-#define FREE_IDS                                                              \
-	"buddy.zone.free_pages", "buddy.zone.free_mem", "buddy.zone.zi_free", \
-		"buddy.zone.frag"
+#define FREE_IDS \
+	"buddy.zone.free_pages", "buddy.zone.free_mem", "buddy.zone.zi_free"
 #define WMARK_IDS                                              \
 	"buddy.zone.min", "buddy.zone.low", "buddy.zone.high", \
 		"buddy.zone.promo", "buddy.zone.boost"
@@ -76,6 +76,14 @@ static inline void tag_ids(struct ms_page *l, const char *const *ids)
 	for (; *ids; ids++)
 		ms_page_tag(l, *ids);
 }
+
+/*
+ * The order the zone table's Unus column and the graph show the kernel's
+ * unusable index at: the pageblock order (9 on x86-64, a huge page), 9
+ * when pagetypeinfo was not read; for z, at most its top order (-1: it
+ * has no counts). z NULL: the order alone.
+ */
+int ms_buddy_frag_order(const struct ms_snapshot *s, const struct ms_zone *z);
 
 /* The zone table's Wmark column: its name and colour. */
 void ms_buddy_wmark_name(char *buf, size_t len, enum ms_wmark_state s);

@@ -83,20 +83,45 @@ const struct ms_explain ms_explain_buddy[] = {
 			      "allocations need compaction."),
 	},
 	{
-		.id = "buddy.zone.frag",
-		.name = "Frag%",
-		.what = N_(
-			"memscope's fragmentation index: how much of the "
-			"free memory is NOT in the largest free block size."),
-		.source = N_("/proc/buddyinfo: the free blocks per order of "
-			     "the zone."),
-		.formula = N_("100 - 100 * 2^Lrg / free pages; 0 when all "
-			      "free memory could be one block of the largest "
-			      "order."),
+		.id = "buddy.zone.unusable",
+		.name = "Unus9%",
+		.what = N_("The kernel's unusable free space index at the "
+			   "pageblock order (9 on x86-64: a 2 MiB huge page), "
+			   "in %: how much of the free memory is in blocks too "
+			   "small for a huge page. The zone screen shows it "
+			   "per order, with the external fragmentation index."),
+		.source = N_("Computed by memscope from /proc/buddyinfo as "
+			     "mm/vmstat.c does (extfrag_for_order(), "
+			     "/sys/kernel/debug/extfrag/unusable_index); the "
+			     "order from /proc/pagetypeinfo, 9 without it."),
+		.formula = N_("100 * (free pages - pages in blocks of order "
+			      ">= 9) / free pages."),
 		.healthy =
-			N_("Low (below ~50) is healthy; above ~90 with Lrg "
-			   "low means free memory is scattered in small pieces "
-			   "(external fragmentation)."),
+			N_("Low is healthy: 0 when all free memory is in "
+			   "blocks of a huge page or more. kcompactd's "
+			   "proactive compaction scores a node by it "
+			   "(weighted by zone size) and compacts above 100 - "
+			   "vm.compaction_proactiveness + 10 (90 by "
+			   "default); near 100 huge pages need compaction."),
+	},
+	{
+		.id = "buddy.zone.frag",
+		.name = "chapter's index",
+		.what = N_("The chapter's fragmentation index (appendix D): "
+			   "how much of the free memory is not in one block "
+			   "of the largest free order. It applies while at "
+			   "most one such block is free; with several (a "
+			   "healthy zone has hundreds of order-10 blocks) it "
+			   "counts all but one as fragments and reads near "
+			   "100 %: it then measures how much is free, and the "
+			   "screen says it does not apply."),
+		.source = N_("/proc/buddyinfo: the free blocks per order of "
+			     "the zone. JSON frag_index."),
+		.formula = N_("100 - 100 * 2^largest order / free pages."),
+		.healthy = N_("Read the kernel's indices instead (the table "
+			      "below, the zone table's Unus9%): the unusable "
+			      "index near 0 and an extfrag index of -1.000 at "
+			      "the order you need are healthy."),
 	},
 	{
 		.id = "buddy.zone.orders",

@@ -8,26 +8,16 @@
 #include <math.h>
 #include <stdio.h>
 
-/* The order of the kernel's unusable index shown: the pageblock's. */
-static int unusable_order(const struct ms_snapshot *s, const struct ms_zone *z)
-{
-	int o = s->buddy.pageblock_order >= 0 ? s->buddy.pageblock_order : 9;
-	int n = z->nr_orders < MS_MAX_ORDER ? z->nr_orders : MS_MAX_ORDER;
-
-	return o < n ? o : n - 1;
-}
-
 static int zone_series(const struct ms_zone *z)
 {
-	return 2 + (z->nr_orders < MS_MAX_ORDER ? z->nr_orders : MS_MAX_ORDER);
+	return 1 + (z->nr_orders < MS_MAX_ORDER ? z->nr_orders : MS_MAX_ORDER);
 }
 
 static void feed_zone(struct ms_gpanel *p, const struct ms_snapshot *s,
 		      const struct ms_zone *z)
 {
-	int o = unusable_order(s, z);
+	int o = ms_buddy_frag_order(s, z);
 
-	ms_gpanel_push(p, z->frag_index, "%d/%s/frag", z->node, z->name);
 	ms_gpanel_push(p, o >= 0 ? 100 * z->unusable[o] : NAN, "%d/%s/unusable",
 		       z->node, z->name);
 	for (o = 0; o < z->nr_orders && o < MS_MAX_ORDER; o++)
@@ -67,9 +57,9 @@ void ms_graph_buddy_draw(struct ms_gpanel *p, WINDOW *w, struct ms_rect r,
 
 	if (!sel)
 		return;
-	o = unusable_order(s, sel);
-	ms_gline_add(l, &n, MS_GF_PCT, false, "frag%", "%d/%s/frag", sel->node,
-		     sel->name);
+	/* the zone table's Unus column; the chapter's index is no measure of
+	 * fragmentation when several blocks of the largest order are free */
+	o = ms_buddy_frag_order(s, sel);
 	if (o >= 0)
 		snprintf(label, sizeof(label), "unusable@%d", o);
 	else

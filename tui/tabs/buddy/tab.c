@@ -33,7 +33,8 @@ enum {
 	C_COUNT
 };
 
-static const struct ms_column cols[C_COUNT] = {
+/* not const: the Unus column's title names the snapshot's pageblock order */
+static struct ms_column cols[C_COUNT] = {
 	[C_NODE] = { "Node", 4, MS_RIGHT, .id = "buddy.zone.node", .key = 'n' },
 	[C_ZONE] = { "Zone", 8, MS_LEFT, .id = "buddy.zone.name", .key = 'z' },
 	[C_STATE] = { "Wmark", 5, MS_LEFT, .id = "buddy.zone.wmark" },
@@ -41,8 +42,8 @@ static const struct ms_column cols[C_COUNT] = {
 		     .key = 'f' },
 	[C_FREEMEM] = { "Free", 6, MS_RIGHT, .id = "buddy.zone.free_mem" },
 	[C_LARGEST] = { "Lrg", 3, MS_RIGHT, .id = "buddy.zone.largest" },
-	[C_FRAG] = { "Frag%", 6, MS_RIGHT, .id = "buddy.zone.frag",
-		     .key = 'g' },
+	[C_FRAG] = { "Unus9%", 6, MS_RIGHT, .id = "buddy.zone.unusable",
+		     .key = 'u' },
 	[C_ORDERS] = { "Orders", 11, MS_LEFT, .nosort = true,
 		       .id = "buddy.zone.orders" },
 	[C_MIN] = { "Min", 7, MS_RIGHT, .id = "buddy.zone.min" },
@@ -115,6 +116,25 @@ static void orders_text(const struct buddy_view *b, const struct ms_zone *z,
 	}
 }
 
+int ms_buddy_frag_order(const struct ms_snapshot *s, const struct ms_zone *z)
+{
+	int o = s->buddy.pageblock_order >= 0 ? s->buddy.pageblock_order : 9;
+	int n;
+
+	if (!z)
+		return o;
+	n = z->nr_orders < MS_MAX_ORDER ? z->nr_orders : MS_MAX_ORDER;
+	return o < n ? o : n - 1;
+}
+
+/* The kernel's unusable index at that order, in % (NAN: no counts). */
+static double unusable_pct(const struct ms_snapshot *s, const struct ms_zone *z)
+{
+	int o = ms_buddy_frag_order(s, z);
+
+	return o < 0 ? NAN : 100 * z->unusable[o];
+}
+
 static void cell(const void *ctx, int row, int col, char *buf, size_t len)
 {
 	const struct buddy_view *b = ctx;
@@ -144,7 +164,7 @@ static void cell(const void *ctx, int row, int col, char *buf, size_t len)
 			snprintf(buf, len, "%d", z->largest_order);
 		break;
 	case C_FRAG:
-		ms_fmt_double(buf, len, z->frag_index, 1);
+		ms_fmt_double(buf, len, unusable_pct(b->cur, z), 1);
 		break;
 	case C_ORDERS:
 		orders_text(b, z, buf, len);
@@ -188,7 +208,9 @@ static int cmp(const void *ctx, int a, int b, int col)
 		return (x->largest_order > y->largest_order) -
 		       (x->largest_order < y->largest_order);
 	case C_FRAG:
-		return ms_cmp_double(x->frag_index, y->frag_index);
+		return ms_cmp_double(
+			unusable_pct(((const struct buddy_view *)ctx)->cur, x),
+			unusable_pct(((const struct buddy_view *)ctx)->cur, y));
 	case C_MIN:
 		return ms_cmp_u64(x->wmark_min, y->wmark_min);
 	case C_LOW:
@@ -235,12 +257,12 @@ static const struct ms_table_def zone_table = {
 };
 
 /* ---- Explain ids of each screen -------------------------------------- */
-#define EXPLAIN_ZONE                                                          \
-	"buddy.zone.node", "buddy.zone.name", "buddy.zone.wmark",             \
-		"buddy.zone.free_pages", "buddy.zone.free_mem",               \
-		"buddy.zone.largest", "buddy.zone.frag", "buddy.zone.orders", \
-		"buddy.zone.min", "buddy.zone.low", "buddy.zone.high",        \
-		"buddy.zone.managed", "buddy.zone.present",                   \
+#define EXPLAIN_ZONE                                                           \
+	"buddy.zone.node", "buddy.zone.name", "buddy.zone.wmark",              \
+		"buddy.zone.free_pages", "buddy.zone.free_mem",                \
+		"buddy.zone.largest", "buddy.zone.unusable",                   \
+		"buddy.zone.orders", "buddy.zone.min", "buddy.zone.low",       \
+		"buddy.zone.high", "buddy.zone.managed", "buddy.zone.present", \
 		"buddy.zone.spanned"
 
 /* The orders panel under the table, then the events panel (bpf). */
@@ -297,6 +319,9 @@ static void buddy_update(struct ms_view *v, const struct ms_snapshot *cur,
 	int row;
 
 	b->cur = cur;
+	snprintf(b->unus_title, sizeof(b->unus_title), "Unus%d%%",
+		 ms_buddy_frag_order(cur, NULL));
+	cols[C_FRAG].title = b->unus_title;
 	ms_table_set_rows(&b->zones, cur->buddy.nr_zones);
 	if (b->detail)
 		sel = detail_zone(b);
@@ -499,6 +524,7 @@ static const char *buddy_hints(struct ms_view *v)
 /* Every id the tab shows on some screen (the tests walk them). */
 static const char *const all_ids[] = {
 	EXPLAIN_ZONE,
+	"buddy.zone.frag",
 	"buddy.zone.zi_free",
 	"buddy.zone.promo",
 	"buddy.zone.boost",

@@ -19,6 +19,7 @@ static const char *const detail_ids[] = {
 	"buddy.zone.wmark",
 	"buddy.zone.largest",
 	FREE_IDS,
+	"buddy.zone.frag",
 	WMARK_IDS,
 	PAGES_IDS,
 	"buddy.zone.protection",
@@ -39,6 +40,33 @@ static const char *const wmark_meaning[] = {
 	[MS_WMARK_LOW] = "min < free <= low: kswapd wakes",
 	[MS_WMARK_MIN] = "free <= min: direct reclaim",
 };
+
+/*
+ * The chapter's index, 100 - 100 * 2^largest / free, named as such: it
+ * counts every free block but one of the largest order as a fragment, so
+ * with several of them free (a healthy zone: 753 blocks of order 10 read
+ * 99.9 %) it measures how much is free, not fragmentation. The kernel's
+ * indices are the table below.
+ */
+static void chapter_index(struct ms_page *l, const struct ms_zone *z)
+{
+	char buf[256], pct[16];
+	int o = z->largest_order;
+	uint64_t top = o >= 0 && o < MS_MAX_ORDER ? z->free_blocks[o] : 0;
+
+	ms_fmt_pct(pct, sizeof(pct), z->frag_index);
+	ms_page_tag(l, "buddy.zone.frag");
+	if (o >= 0 && ms_have(top) && top > 1)
+		snprintf(buf, sizeof(buf),
+			 "chapter's index %s: does not apply (%llu free "
+			 "blocks of the largest order, %d)",
+			 pct, (unsigned long long)top, o);
+	else
+		snprintf(buf, sizeof(buf),
+			 "chapter's index %s (100 - 100*2^largest/free)", pct);
+	ms_page_line(l, ms_attr(o >= 0 && top > 1 ? MS_C_DIM : MS_C_NORMAL),
+		     buf);
+}
 
 static void detail_summary(struct ms_page *l, const struct buddy_view *b,
 			   const struct ms_zone *z)
@@ -65,14 +93,12 @@ static void detail_summary(struct ms_page *l, const struct buddy_view *b,
 		       ms_attr(MS_C_NORMAL), buf);
 	}
 	tag_ids(l, summary_free_ids);
-	snprintf(buf, sizeof(buf),
-		 "free %s pages = %s (zoneinfo: %s)  "
-		 "fragmentation index %s",
+	snprintf(buf, sizeof(buf), "free %s pages = %s (zoneinfo: %s)",
 		 ms_fmt_u64(a, sizeof(a), z->free_pages),
 		 ms_fmt_pages(c, sizeof(c), z->free_pages, page_size(b->cur)),
-		 ms_fmt_u64(d, sizeof(d), z->zi_free),
-		 ms_fmt_pct(e, sizeof(e), z->frag_index));
+		 ms_fmt_u64(d, sizeof(d), z->zi_free));
 	ms_page_line(l, ms_attr(MS_C_NORMAL), buf);
+	chapter_index(l, z);
 	tag_ids(l, summary_wmark_ids);
 	snprintf(buf, sizeof(buf),
 		 "watermarks (pages): min %s  low %s  "
