@@ -411,6 +411,7 @@ int main(int argc, char **argv)
 	struct ms_root root = { .dirfd = -1, .capture_fd = -1 };
 	struct ms_opts o;
 	const char *skip_why;
+	char why[256];
 	unsigned int want;
 	int err = 0, rerr;
 
@@ -437,6 +438,14 @@ int main(int argc, char **argv)
 		fprintf(stderr, "memscope: %s\n", o.config_err);
 	if (o.batch)
 		check_theme(&o);
+	/* before anything is opened or a recording created */
+	if (!o.batch && !o.capture && ms_tui_check_terminal(why, sizeof(why))) {
+		fprintf(stderr,
+			"memscope: %s: the explorer needs a full-screen "
+			"terminal; use -b for batch output (text, --json)\n",
+			why);
+		return 1;
+	}
 	/* a closed pipe in batch mode ends output quietly, not with a signal */
 	signal(SIGPIPE, SIG_IGN);
 	/* a replay reads its file and nothing else: no root */
@@ -477,11 +486,7 @@ int main(int argc, char **argv)
 		err = ms_capture_run(&s, &o);
 	else if (o.batch)
 		err = ms_batch_run(&s, &o);
-	else if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "memscope: not a terminal; use -b for batch "
-				"output\n");
-		err = -ENOTTY;
-	} else
+	else
 		err = ms_tui_run(&s, &o);
 	if (s.rec && (rerr = ms_record_close(s.rec))) {
 		fprintf(stderr, "memscope: recording %s: %s\n", o.record,

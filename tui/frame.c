@@ -295,16 +295,44 @@ static void draw_footer(struct tui *t, int y)
 	       MS_LEFT, false, ms_attr(MS_C_FOOTER), right);
 }
 
+/*
+ * "terminal too small", the size it is and the size memscope needs, in
+ * the longest wording that fits (one line, three, shorter ones), so even
+ * a tiny terminal says what size to make it. Centred.
+ */
 static void draw_too_small(void)
 {
-	char msg[96];
+	enum { FORMS = 6 };
+	char have[24], need[24], l[FORMS][3][96] = { { "" } };
+	int f, n = 0, w = 0;
 
-	snprintf(msg, sizeof(msg),
-		 "terminal too small: %dx%d, memscope "
-		 "needs %dx%d (q quits)",
-		 COLS, LINES, MIN_COLS, MIN_LINES);
-	ms_message(stdscr, (struct ms_rect){ 0, 0, LINES, COLS },
-		   ms_attr(MS_C_WARNING), msg);
+	snprintf(have, sizeof(have), "%dx%d", COLS, LINES);
+	snprintf(need, sizeof(need), "%dx%d", MIN_COLS, MIN_LINES);
+	snprintf(l[0][0], sizeof(l[0][0]),
+		 "terminal too small: %s, memscope needs %s (q quits)", have,
+		 need);
+	snprintf(l[1][0], sizeof(l[1][0]), "terminal too small: %s", have);
+	snprintf(l[1][1], sizeof(l[1][1]), "memscope needs %s", need);
+	snprintf(l[1][2], sizeof(l[1][2]), "q quits");
+	snprintf(l[2][0], sizeof(l[2][0]), "too small: %s", have);
+	snprintf(l[2][1], sizeof(l[2][1]), "needs %s", need);
+	snprintf(l[2][2], sizeof(l[2][2]), "q quits");
+	snprintf(l[3][0], sizeof(l[3][0]), "needs %s", need);
+	snprintf(l[3][1], sizeof(l[3][1]), "q quits");
+	snprintf(l[4][0], sizeof(l[4][0]), "needs %s", need);
+	snprintf(l[5][0], sizeof(l[5][0]), "%s", need);
+	for (f = 0; f < FORMS; f++) {
+		for (n = w = 0; n < 3 && l[f][n][0]; n++)
+			if (ms_text_width(l[f][n]) > w)
+				w = ms_text_width(l[f][n]);
+		if (w <= COLS && n <= LINES)
+			break;
+	}
+	if (f == FORMS) /* smaller than "80x24": what fits of it */
+		f = FORMS - 1, n = 1, w = COLS;
+	for (int i = 0; i < n; i++)
+		ms_put(stdscr, (LINES - n) / 2 + i, (COLS - w) / 2, w, MS_LEFT,
+		       false, ms_attr(MS_C_WARNING), l[f][i]);
 }
 
 /*

@@ -29,6 +29,14 @@ session() {
 	wait_for "MemTotal"
 }
 
+# raw W H CMD: CMD in a new W x H session, $S, that says EXIT=status when
+# CMD ends; not waiting for a screen (memscope may refuse to draw one)
+raw() {
+	[ -n "${S:-}" ] && tmux kill-session -t "$S" 2>/dev/null
+	n=$((n + 1)); S=ms-$$-$n
+	tmux new-session -d -s "$S" -x "$1" -y "$2" "$3; echo EXIT=\$?; sleep 30"
+}
+
 # wait_until GREP-ARGS... : until grep ARGS matches the screen (5 s, or
 # $WAIT seconds)
 wait_until() {
