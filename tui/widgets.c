@@ -649,6 +649,17 @@ void ms_page_line(struct ms_page *l, attr_t a, const char *text)
 		ms_put(l->w, y, l->r.x, l->r.w, MS_LEFT, false, a, text);
 }
 
+void ms_page_linef(struct ms_page *l, attr_t a, const char *fmt, ...)
+{
+	char buf[320];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	ms_page_line(l, a, buf);
+}
+
 void ms_page_title(struct ms_page *l, const char *text, const struct ms_ui *ui)
 {
 	int y = ms_page_next(l);

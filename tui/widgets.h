@@ -201,6 +201,9 @@ int ms_page_next(struct ms_page *l);
 void ms_page_end(struct ms_page *l);
 /* The next line of a page: trusted text, or a section title. */
 void ms_page_line(struct ms_page *l, attr_t a, const char *text);
+/* The same, printf-style (trusted text; escape kernel strings first). */
+void ms_page_linef(struct ms_page *l, attr_t a, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 void ms_page_title(struct ms_page *l, const char *text, const struct ms_ui *ui);
 /* The next line shows the field id (explain mode); before drawing it. */
 void ms_page_tag(struct ms_page *l, const char *id);

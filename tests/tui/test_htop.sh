@@ -71,6 +71,26 @@ keys Escape Escape Escape
 keys F5
 ok "F5 says there is no tree" wait_for "no tree here"
 
+# Enter on a NUMA node opens its page: zones, distances, numastat, meminfo
+session 80 24 "$MS --root $N2 --tab numa; sleep 30"
+ok "numa: the first node is selected" sh -c \
+	"tmux capture-pane -e -p -t $S | grep -E '^.*N0 ' | grep -q '\[7m\|\[4[0-9]m'"
+keys Down Enter
+ok "numa: Enter opens the node" wait_for "Node 1  (Esc back)"
+ok "numa node: its zones" wait_re "^  Normal +958M"
+ok "numa node: its distances" wait_for "to N0 20  to N1 10"
+ok "numa node: its numastat" wait_re "^  numa_hit +8994"
+keys x
+ok "numa node: explain starts at the node" wait_for "numa.node  1/11"
+keys Right
+ok "numa node: explain walks its fields" wait_for "numa.node.cpus  2/11"
+keys x
+keys PageDown
+ok "numa node: its meminfo" wait_re "^  MemUsed +51.0M"
+keys Escape
+ok "numa: Esc goes back to the nodes" wait_for "2 nodes online"
+session 80 24 "$MS --root $R; echo EXIT=\$?; sleep 30"
+
 # F10 quits, as in htop
 keys F10
 ok "F10 quits" wait_for "EXIT=0"

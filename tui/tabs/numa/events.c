@@ -6,23 +6,8 @@
 #include "tui/tabs/numa/numa.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-
-static void line(struct ms_page *p, attr_t a, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void line(struct ms_page *p, attr_t a, const char *fmt, ...)
-{
-	char buf[256];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	ms_page_line(p, a, buf);
-}
 
 /* Explain ids of the tables' columns, their widths in the header. */
 static const char *const mig_ids[] = { MS_LIVE_MIG_IDS, NULL };
@@ -43,32 +28,36 @@ static void migrations(struct ms_page *p, const struct ms_numa_events *e)
 	int shown = 0;
 
 	ms_page_tag(p, "numa.mig.pages");
-	line(p, 0,
-	     "  pages migrated %s/s, failed %s/s (%s and %s since attach)",
-	     ms_fmt_events(ok, sizeof(ok), e->succeeded_rate, 6),
-	     ms_fmt_events(bad, sizeof(bad), e->failed_rate, 6),
-	     /* unknown (a recording without them) is "-", never 2^64-1 */
-	     ms_fmt_u64(nok, sizeof(nok), e->succeeded),
-	     ms_fmt_u64(nbad, sizeof(nbad), e->failed));
+	ms_page_linef(
+		p, 0,
+		"  pages migrated %s/s, failed %s/s (%s and %s since attach)",
+		ms_fmt_events(ok, sizeof(ok), e->succeeded_rate, 6),
+		ms_fmt_events(bad, sizeof(bad), e->failed_rate, 6),
+		/* unknown (a recording without them) is "-", never 2^64-1 */
+		ms_fmt_u64(nok, sizeof(nok), e->succeeded),
+		ms_fmt_u64(nbad, sizeof(nbad), e->failed));
 	ms_page_tag_cols(p, 2, mig_ids, mig_w);
-	line(p, ms_attr(MS_C_COLUMN_HEADER), "  %-20s %9s %11s %9s %9s",
-	     "reason", "calls", "pages moved", "failed", "pages/s");
+	ms_page_linef(p, ms_attr(MS_C_COLUMN_HEADER),
+		      "  %-20s %9s %11s %9s %9s", "reason", "calls",
+		      "pages moved", "failed", "pages/s");
 	for (int i = 0; i < e->nr_reasons; i++) {
 		const struct ms_migrate_reason *m = &e->reason[i];
 
 		if (!m->calls)
 			continue;
 		shown++;
-		line(p, 0, "  %-20.20s %9llu %11llu %9llu %9s", m->name,
-		     (unsigned long long)m->calls,
-		     (unsigned long long)m->succeeded,
-		     (unsigned long long)m->failed,
-		     ms_fmt_events(r, sizeof(r), m->succeeded_rate, 8));
+		ms_page_linef(p, 0, "  %-20.20s %9llu %11llu %9llu %9s",
+			      m->name, (unsigned long long)m->calls,
+			      (unsigned long long)m->succeeded,
+			      (unsigned long long)m->failed,
+			      ms_fmt_events(r, sizeof(r), m->succeeded_rate,
+					    8));
 	}
 	if (!shown)
-		line(p, ms_attr(MS_C_DIM),
-		     "  no migrations since attach (compaction, mbind, "
-		     "NUMA balancing, demotion...)");
+		ms_page_linef(
+			p, ms_attr(MS_C_DIM),
+			"  no migrations since attach (compaction, mbind, "
+			"NUMA balancing, demotion...)");
 }
 
 static void hints(struct ms_page *p, const struct ms_snapshot *s)
@@ -78,29 +67,31 @@ static void hints(struct ms_page *p, const struct ms_snapshot *s)
 
 	if (!(e->fields & MS_NE_HINT)) {
 		tag_all(p, hint_ids);
-		line(p, ms_attr(MS_C_NOTE),
-		     "  hinting faults per node: unavailable (fentry "
-		     "task_numa_fault: %s); vmstat's totals are below",
-		     ms_live_why(why, sizeof(why), s, MS_SEC_NUMA_EVENTS,
-				 "ms_numafault") ?
-			     why :
-			     "not loaded");
+		ms_page_linef(p, ms_attr(MS_C_NOTE),
+			      "  hinting faults per node: unavailable (fentry "
+			      "task_numa_fault: %s); vmstat's totals are below",
+			      ms_live_why(why, sizeof(why), s,
+					  MS_SEC_NUMA_EVENTS, "ms_numafault") ?
+				      why :
+				      "not loaded");
 		return;
 	}
 	ms_page_tag_cols(p, 2, hint_ids, hint_w);
-	line(p, ms_attr(MS_C_COLUMN_HEADER), "  %-6s %10s %10s %8s %11s",
-	     "node", "faults/s", "pages/s", "local", "migrated/s");
+	ms_page_linef(p, ms_attr(MS_C_COLUMN_HEADER),
+		      "  %-6s %10s %10s %8s %11s", "node", "faults/s",
+		      "pages/s", "local", "migrated/s");
 	for (int i = 0; i < e->nr_nodes; i++) {
 		const struct ms_numa_hint *h = &e->node[i];
 
-		line(p, 0, "  N%-5d %10s %10s %8s %11s", h->node,
-		     ms_fmt_events(f, sizeof(f), h->faults_rate, 9),
-		     ms_fmt_events(pg, sizeof(pg), h->pages_rate, 9),
-		     ms_fmt_pct(loc, sizeof(loc),
-				h->pages ? 100.0 * (double)h->local /
-						   (double)h->pages :
-					   NAN),
-		     ms_fmt_events(m, sizeof(m), h->migrated_rate, 10));
+		ms_page_linef(p, 0, "  N%-5d %10s %10s %8s %11s", h->node,
+			      ms_fmt_events(f, sizeof(f), h->faults_rate, 9),
+			      ms_fmt_events(pg, sizeof(pg), h->pages_rate, 9),
+			      ms_fmt_pct(loc, sizeof(loc),
+					 h->pages ? 100.0 * (double)h->local /
+							    (double)h->pages :
+						    NAN),
+			      ms_fmt_events(m, sizeof(m), h->migrated_rate,
+					    10));
 	}
 }
 
@@ -120,11 +111,11 @@ void ms_live_numa_screen(struct ms_page *p, const struct ms_snapshot *s,
 		tag_all(p, mig_ids);
 		tag_all(p, hint_ids);
 		ms_page_tag(p, "numa.mig.tasks");
-		line(p, ms_attr(MS_C_NOTE), "  %s",
-		     ms_live_why(why, sizeof(why), s, MS_SEC_NUMA_EVENTS,
-				 NULL) ?
-			     why :
-			     "not in this sample");
+		ms_page_linef(p, ms_attr(MS_C_NOTE), "  %s",
+			      ms_live_why(why, sizeof(why), s,
+					  MS_SEC_NUMA_EVENTS, NULL) ?
+				      why :
+				      "not in this sample");
 		return;
 	}
 	if (e->fields & MS_NE_MIGRATE) {
@@ -132,17 +123,19 @@ void ms_live_numa_screen(struct ms_page *p, const struct ms_snapshot *s,
 	} else {
 		ms_page_tag(p, "numa.mig.pages");
 		tag_all(p, mig_ids);
-		line(p, ms_attr(MS_C_NOTE), "  migrations: %s",
-		     ms_live_why(why, sizeof(why), s, MS_SEC_NUMA_EVENTS,
-				 "ms_migrate") ?
-			     why :
-			     "not counted");
+		ms_page_linef(p, ms_attr(MS_C_NOTE), "  migrations: %s",
+			      ms_live_why(why, sizeof(why), s,
+					  MS_SEC_NUMA_EVENTS, "ms_migrate") ?
+				      why :
+				      "not counted");
 	}
 	hints(p, s);
 	if (e->fields & MS_NE_TASK)
 		ms_page_tag(p, "numa.mig.tasks");
 	if (e->fields & MS_NE_TASK)
-		line(p, 0, "  tasks moved to another node %s/s, swapped %s/s",
-		     ms_fmt_events(a, sizeof(a), e->task_moves_rate, 6),
-		     ms_fmt_events(b, sizeof(b), e->task_swaps_rate, 6));
+		ms_page_linef(
+			p, 0,
+			"  tasks moved to another node %s/s, swapped %s/s",
+			ms_fmt_events(a, sizeof(a), e->task_moves_rate, 6),
+			ms_fmt_events(b, sizeof(b), e->task_swaps_rate, 6));
 }

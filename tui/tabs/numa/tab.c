@@ -16,6 +16,10 @@ struct numa_view {
 	const struct ms_snapshot *cur;
 	struct ms_scroll scroll;
 	struct ms_gpanel graph; /* miss and foreign rates over time (H) */
+	int sel; /* the selected node, by position in the list */
+	bool detail; /* its page is open (Enter) */
+	int node; /* the open node's id */
+	struct ms_scroll nscroll; /* the node page's */
 };
 
 /* Screen row of the next line, or -1 when it is scrolled out of view. */
@@ -98,9 +102,13 @@ static void numa_destroy(struct ms_view *base)
 
 static void numa_request(struct ms_view *base, struct ms_request *req)
 {
+	struct numa_view *v = (struct numa_view *)base;
+
 	/* the balancing counters live in /proc/vmstat */
 	req->sections |= MS_SEC_BIT(MS_SEC_NUMA) | MS_SEC_BIT(MS_SEC_RECLAIM) |
 			 MS_SEC_BIT(MS_SEC_NUMA_EVENTS);
+	if (v->detail) /* the node's zones */
+		req->sections |= MS_SEC_BIT(MS_SEC_BUDDY);
 }
 
 static void numa_update(struct ms_view *base, const struct ms_snapshot *cur,
@@ -221,7 +229,7 @@ static const char *const meminfo_ids[] = { MEMINFO_IDS, NULL };
 static const char *const balancing_ids[NR_BALANCING + 1] = { BALANCING_IDS,
 							     NULL };
 
-static void draw_nodes(struct ms_page *p, const struct ms_numa *n,
+static void draw_nodes(struct ms_page *p, const struct ms_numa *n, int sel,
 		       const struct ms_ui *ui)
 {
 	char buf[160], on[96];
@@ -243,8 +251,12 @@ static void draw_nodes(struct ms_page *p, const struct ms_numa *n,
 			"Total", "Used", "Free", "Used%", "");
 	for (int i = 0; i < n->n; i++) {
 		y = next_row(p);
-		if (y >= 0)
-			draw_node_row(p, y, &n->nodes[i], cpuw, ui);
+		if (y < 0)
+			continue;
+		draw_node_row(p, y, &n->nodes[i], cpuw, ui);
+		if (i == sel) /* Enter opens it */
+			ms_putf(p->w, y, p->r.x, 5, ms_attr(MS_C_SELECTION),
+				"N%-4d", n->nodes[i].node);
 	}
 }
 
@@ -485,10 +497,10 @@ static void draw_notes(struct ms_page *p, const struct ms_snapshot *s,
 	}
 }
 
-static void draw_page(struct ms_page *p, const struct ms_snapshot *s,
+static void draw_page(struct ms_page *p, const struct ms_snapshot *s, int sel,
 		      const struct ms_ui *ui)
 {
-	draw_nodes(p, &s->numa, ui);
+	draw_nodes(p, &s->numa, sel, ui);
 	page_blank(p);
 	draw_distance(p, &s->numa, ui);
 	page_blank(p);
@@ -524,9 +536,27 @@ static void numa_draw(struct ms_view *base, WINDOW *w, struct ms_rect r)
 	g = ms_gpanel_take(&v->graph, &r);
 	if (g.h)
 		ms_graph_numa_draw(&v->graph, w, g, s, base->ui);
-	ms_page_begin(&p, w, r, &v->scroll);
-	draw_page(&p, s, base->ui);
+	if (v->detail) {
+		ms_page_begin(&p, w, r, &v->nscroll);
+		ms_numa_node_page(&p, s, v->node, base->ui);
+	} else {
+		if (v->sel >= s->numa.n)
+			v->sel = s->numa.n - 1;
+		ms_page_begin(&p, w, r, &v->scroll);
+		draw_page(&p, s, v->sel, base->ui);
+	}
 	ms_page_end(&p);
+}
+
+/* Enter: the selected node's page. */
+static enum ms_key_result open_node(struct numa_view *v)
+{
+	if (!v->cur || v->sel < 0 || v->sel >= v->cur->numa.n)
+		return MS_KEY_DONE;
+	v->node = v->cur->numa.nodes[v->sel].node;
+	v->detail = true;
+	v->nscroll.top = 0;
+	return MS_KEY_RESAMPLE; /* its zones come with the buddy section */
 }
 
 static enum ms_key_result numa_key(struct ms_view *base, int key)
@@ -537,36 +567,63 @@ static enum ms_key_result numa_key(struct ms_view *base, int key)
 		ms_gpanel_toggle(&v->graph);
 		return MS_KEY_DONE;
 	}
+	if (v->detail) {
+		if (ms_key_is_back(key)) {
+			v->detail = false;
+			return MS_KEY_RESAMPLE;
+		}
+		return ms_scroll_key(&v->nscroll, key) ? MS_KEY_DONE :
+							 MS_KEY_PASS;
+	}
+	if (ms_key_is_enter(key))
+		return open_node(v);
+	/* Up/Down pick a node; past the first or last they scroll */
+	if (key == KEY_UP && v->sel > 0) {
+		v->sel--;
+		return MS_KEY_DONE;
+	}
+	if (key == KEY_DOWN && v->cur && v->sel + 1 < v->cur->numa.n) {
+		v->sel++;
+		return MS_KEY_DONE;
+	}
 	return ms_scroll_key(&v->scroll, key) ? MS_KEY_DONE : MS_KEY_PASS;
 }
 
 static const char *numa_hints(struct ms_view *base)
 {
-	return "Up/Down PgUp/PgDn scroll  H graph";
+	if (((struct numa_view *)base)->detail)
+		return "Up/Down PgUp/PgDn scroll  H graph  Esc back";
+	return "Up/Down node  Enter open node  PgUp/PgDn scroll  H graph";
 }
 
 /* Every id of the screen, top to bottom (the tests walk them). */
-static const char *const all_ids[] = {
-	"numa.node.balancing",
+#define SCREEN_IDS                                                            \
+	"numa.node.balancing", "numa.node", NODE_IDS, "numa.distance",        \
+		NUMASTAT_IDS, MEMINFO_IDS, "numa.mig.pages", MS_LIVE_MIG_IDS, \
+		MS_LIVE_HINT_IDS, "numa.mig.tasks", BALANCING_IDS,            \
+		"numa.bal.local_share"
+static const char *const screen_ids[] = { SCREEN_IDS, NULL };
+/* The node page's (Enter on a node) */
+static const char *const page_ids[] = {
 	"numa.node",
-	NODE_IDS,
+	"numa.node.cpus",
+	"numa.node.total",
+	"buddy.zone.name",
 	"numa.distance",
 	NUMASTAT_IDS,
-	MEMINFO_IDS,
-	"numa.mig.pages",
-	MS_LIVE_MIG_IDS,
-	MS_LIVE_HINT_IDS,
-	"numa.mig.tasks",
-	BALANCING_IDS,
-	"numa.bal.local_share",
 	NULL,
 };
+/* and every id of both */
+static const char *const all_ids[] = { SCREEN_IDS, "buddy.zone.name", NULL };
 
 static void numa_explain(struct ms_view *base, struct ms_explain_ids *e)
 {
 	struct numa_view *v = (struct numa_view *)base;
 
-	ms_page_explain(&v->scroll, base->ui, e, all_ids);
+	if (v->detail)
+		ms_page_explain(&v->nscroll, base->ui, e, page_ids);
+	else
+		ms_page_explain(&v->scroll, base->ui, e, screen_ids);
 }
 
 const struct ms_view_class ms_view_numa = {

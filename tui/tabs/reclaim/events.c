@@ -7,7 +7,6 @@
 #include "tui/tabs/reclaim/reclaim.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -15,20 +14,6 @@
 static bool have(const struct ms_snapshot *s)
 {
 	return ms_have_sec(s, MS_SEC_RECLAIM_EVENTS);
-}
-
-static void line(struct ms_page *p, attr_t a, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void line(struct ms_page *p, attr_t a, const char *fmt, ...)
-{
-	char buf[320];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	ms_page_line(p, a, buf);
 }
 
 /* Shrinkers' time per second, summed. */
@@ -205,10 +190,11 @@ static void why_line(struct ms_page *p, const struct ms_snapshot *s,
 {
 	char why[200];
 
-	line(p, ms_attr(MS_C_NOTE), "  %s: %s", what,
-	     ms_live_why(why, sizeof(why), s, MS_SEC_RECLAIM_EVENTS, prog) ?
-		     why :
-		     "not counted");
+	ms_page_linef(p, ms_attr(MS_C_NOTE), "  %s: %s", what,
+		      ms_live_why(why, sizeof(why), s, MS_SEC_RECLAIM_EVENTS,
+				  prog) ?
+			      why :
+			      "not counted");
 }
 
 static void stalls_line(struct ms_page *p, const struct ms_snapshot *s)
@@ -220,14 +206,15 @@ static void stalls_line(struct ms_page *p, const struct ms_snapshot *s)
 		why_line(p, s, "reclaim stalls", NULL);
 		return;
 	}
-	line(p, e->stall.rate > 0 ? ms_attr(MS_C_WARNING) : 0,
-	     "  stalls     %s/s, mean %s, max %s (direct %s/s, memcg %s/s)",
-	     ms_fmt_events(r, sizeof(r), e->stall.rate, 6),
-	     us(m, sizeof(m), mean_us(&e->stall)),
-	     us(x, sizeof(x),
-		e->stall.count ? (double)e->stall.max_ns / 1e3 : NAN),
-	     ms_fmt_events(d, sizeof(d), e->direct.rate, 6),
-	     ms_fmt_events(c, sizeof(c), e->memcg.rate, 6));
+	ms_page_linef(
+		p, e->stall.rate > 0 ? ms_attr(MS_C_WARNING) : 0,
+		"  stalls     %s/s, mean %s, max %s (direct %s/s, memcg %s/s)",
+		ms_fmt_events(r, sizeof(r), e->stall.rate, 6),
+		us(m, sizeof(m), mean_us(&e->stall)),
+		us(x, sizeof(x),
+		   e->stall.count ? (double)e->stall.max_ns / 1e3 : NAN),
+		ms_fmt_events(d, sizeof(d), e->direct.rate, 6),
+		ms_fmt_events(c, sizeof(c), e->memcg.rate, 6));
 }
 
 static void kswapd_line(struct ms_page *p, const struct ms_snapshot *s)
@@ -244,10 +231,11 @@ static void kswapd_line(struct ms_page *p, const struct ms_snapshot *s)
 		wakes += e->kswapd[i].wake_rate;
 		wakeups += e->kswapd[i].wakeup_rate;
 	}
-	line(p, 0, "  kswapd     awake %s, woke %s/s, asked to wake %s/s",
-	     ms_fmt_pct(pct, sizeof(pct), awake_share(e) * 100),
-	     ms_fmt_events(w, sizeof(w), wakes, 6),
-	     ms_fmt_events(u, sizeof(u), wakeups, 6));
+	ms_page_linef(p, 0,
+		      "  kswapd     awake %s, woke %s/s, asked to wake %s/s",
+		      ms_fmt_pct(pct, sizeof(pct), awake_share(e) * 100),
+		      ms_fmt_events(w, sizeof(w), wakes, 6),
+		      ms_fmt_events(u, sizeof(u), wakeups, 6));
 }
 
 static void oom_line(struct ms_page *p, const struct ms_snapshot *s)
@@ -261,15 +249,15 @@ static void oom_line(struct ms_page *p, const struct ms_snapshot *s)
 		return;
 	}
 	if (!e->nr_oom) {
-		line(p, 0, "  OOM kills  none since attach");
+		ms_page_linef(p, 0, "  OOM kills  none since attach");
 		return;
 	}
 	o = &e->oom[e->nr_oom - 1];
-	line(p, ms_attr(MS_C_CRITICAL),
-	     "  OOM kills  %s since attach, last %s pid %d (%s)",
-	     ms_fmt_u64(n, sizeof(n), e->oom_kills),
-	     clock_of(t, sizeof(t), o->time), o->pid,
-	     ms_esc(comm, sizeof(comm), o->comm));
+	ms_page_linef(p, ms_attr(MS_C_CRITICAL),
+		      "  OOM kills  %s since attach, last %s pid %d (%s)",
+		      ms_fmt_u64(n, sizeof(n), e->oom_kills),
+		      clock_of(t, sizeof(t), o->time), o->pid,
+		      ms_esc(comm, sizeof(comm), o->comm));
 }
 
 void ms_live_reclaim_summary(struct ms_page *p, const struct ms_snapshot *s,
@@ -294,27 +282,27 @@ void ms_live_reclaim_summary(struct ms_page *p, const struct ms_snapshot *s,
 	if (e->fields & MS_RE_SHRINK)
 		ms_page_tag(p, "reclaim.ev.shrinkers");
 	if (e->fields & MS_RE_SHRINK)
-		line(p, 0, "  shrinkers  %s ms/s%s%s",
-		     ms_fmt_double(a, sizeof(a), shrink_ms(e), 2),
-		     e->nr_shrinkers ? ", busiest " : "",
-		     e->nr_shrinkers ?
-			     ms_esc(name, sizeof(name), e->shrinkers[0].name) :
-			     "");
+		ms_page_linef(p, 0, "  shrinkers  %s ms/s%s%s",
+			      ms_fmt_double(a, sizeof(a), shrink_ms(e), 2),
+			      e->nr_shrinkers ? ", busiest " : "",
+			      e->nr_shrinkers ? ms_esc(name, sizeof(name),
+						       e->shrinkers[0].name) :
+						"");
 	if (e->fields & MS_RE_WRITE)
 		ms_page_tag(p, "reclaim.ev.writeback");
 	if (e->fields & MS_RE_WRITE)
-		line(p, 0,
-		     "  writeback  %s folios/s from reclaim (%s since "
-		     "attach)",
-		     ms_fmt_events(a, sizeof(a), e->write_rate, 6),
-		     ms_fmt_count(b, sizeof(b), e->write_folios, 8));
+		ms_page_linef(p, 0,
+			      "  writeback  %s folios/s from reclaim (%s since "
+			      "attach)",
+			      ms_fmt_events(a, sizeof(a), e->write_rate, 6),
+			      ms_fmt_count(b, sizeof(b), e->write_folios, 8));
 	ms_page_tag(p, "reclaim.ev.oom");
 	oom_line(p, s);
 	ms_page_tag(p, "reclaim.ev.timeline");
 	timeline(p, tl, ui, false);
-	line(p, ms_attr(MS_C_DIM),
-	     "  e: histogram, timeline, shrinkers, "
-	     "OOM list; d: delays per process");
+	ms_page_linef(p, ms_attr(MS_C_DIM),
+		      "  e: histogram, timeline, shrinkers, "
+		      "OOM list; d: delays per process");
 }
 
 /* ---- the events screen ----------------------------------------------- */
@@ -349,7 +337,7 @@ static void histogram(struct ms_page *p, const struct ms_latency *l,
 			max = l->hist[i];
 	}
 	if (last < 0) {
-		line(p, ms_attr(MS_C_DIM), "  no stall since attach");
+		ms_page_linef(p, ms_attr(MS_C_DIM), "  no stall since attach");
 		return;
 	}
 	for (int i = 0; i <= last; i++) {
@@ -380,20 +368,22 @@ static void processes(struct ms_page *p, const struct ms_reclaim_events *e)
 	char r[16], m[16], x[16], comm[MS_NAME * 4];
 
 	ms_page_tag_cols(p, 2, proc_ids, proc_w);
-	line(p, ms_attr(MS_C_COLUMN_HEADER), "  %7s %-16s %8s %10s %10s %10s",
-	     "PID", "Command", "stalls/s", "mean", "max", "total");
+	ms_page_linef(p, ms_attr(MS_C_COLUMN_HEADER),
+		      "  %7s %-16s %8s %10s %10s %10s", "PID", "Command",
+		      "stalls/s", "mean", "max", "total");
 	if (!e->nr_procs)
-		line(p, ms_attr(MS_C_DIM), "  none in this interval");
+		ms_page_linef(p, ms_attr(MS_C_DIM), "  none in this interval");
 	for (int i = 0; i < e->nr_procs; i++) {
 		const struct ms_reclaimer *c = &e->procs[i];
 		char tot[16];
 
-		line(p, 0, "  %7d %-16.16s %8s %10s %10s %10s", c->pid,
-		     ms_esc(comm, sizeof(comm), c->comm),
-		     ms_fmt_events(r, sizeof(r), c->lat.rate, 7),
-		     us(m, sizeof(m), mean_us(&c->lat)),
-		     us(x, sizeof(x), (double)c->lat.max_ns / 1e3),
-		     us(tot, sizeof(tot), (double)c->lat.total_ns / 1e3));
+		ms_page_linef(p, 0, "  %7d %-16.16s %8s %10s %10s %10s", c->pid,
+			      ms_esc(comm, sizeof(comm), c->comm),
+			      ms_fmt_events(r, sizeof(r), c->lat.rate, 7),
+			      us(m, sizeof(m), mean_us(&c->lat)),
+			      us(x, sizeof(x), (double)c->lat.max_ns / 1e3),
+			      us(tot, sizeof(tot),
+				 (double)c->lat.total_ns / 1e3));
 	}
 }
 
@@ -402,20 +392,21 @@ static void kswapd(struct ms_page *p, const struct ms_reclaim_events *e)
 	char pct[16], w[16], t1[16], t2[16];
 
 	ms_page_tag_cols(p, 2, kswapd_ids, kswapd_w);
-	line(p, ms_attr(MS_C_COLUMN_HEADER), "  %-6s %8s %8s %8s %7s %10s %10s",
-	     "node", "wakes", "sleeps", "woke/s", "awake", "last wake",
-	     "last sleep");
+	ms_page_linef(p, ms_attr(MS_C_COLUMN_HEADER),
+		      "  %-6s %8s %8s %8s %7s %10s %10s", "node", "wakes",
+		      "sleeps", "woke/s", "awake", "last wake", "last sleep");
 	for (int i = 0; i < e->nr_kswapd; i++) {
 		const struct ms_kswapd *k = &e->kswapd[i];
 
-		line(p, k->awake ? ms_attr(MS_C_WARNING) : 0,
-		     "  N%-5d %8llu %8llu %8s %7s %10s %10s", k->node,
-		     (unsigned long long)k->wakes,
-		     (unsigned long long)k->sleeps,
-		     ms_fmt_events(w, sizeof(w), k->wake_rate, 7),
-		     ms_fmt_pct(pct, sizeof(pct), k->awake_share * 100),
-		     clock_of(t1, sizeof(t1), k->last_wake),
-		     clock_of(t2, sizeof(t2), k->last_sleep));
+		ms_page_linef(p, k->awake ? ms_attr(MS_C_WARNING) : 0,
+			      "  N%-5d %8llu %8llu %8s %7s %10s %10s", k->node,
+			      (unsigned long long)k->wakes,
+			      (unsigned long long)k->sleeps,
+			      ms_fmt_events(w, sizeof(w), k->wake_rate, 7),
+			      ms_fmt_pct(pct, sizeof(pct),
+					 k->awake_share * 100),
+			      clock_of(t1, sizeof(t1), k->last_wake),
+			      clock_of(t2, sizeof(t2), k->last_sleep));
 	}
 }
 
@@ -424,20 +415,22 @@ static void shrinkers(struct ms_page *p, const struct ms_reclaim_events *e)
 	char c[16], m[16], x[16], f[16], ms[16], name[MS_SYM * 4];
 
 	ms_page_tag_cols(p, 2, shrink_ids, shrink_w);
-	line(p, ms_attr(MS_C_COLUMN_HEADER), "  %-28s %8s %8s %9s %9s %9s",
-	     "shrinker", "calls/s", "ms/s", "mean", "max", "freed/s");
+	ms_page_linef(p, ms_attr(MS_C_COLUMN_HEADER),
+		      "  %-28s %8s %8s %9s %9s %9s", "shrinker", "calls/s",
+		      "ms/s", "mean", "max", "freed/s");
 	if (!e->nr_shrinkers)
-		line(p, ms_attr(MS_C_DIM), "  none ran since attach");
+		ms_page_linef(p, ms_attr(MS_C_DIM), "  none ran since attach");
 	for (int i = 0; i < e->nr_shrinkers && i < 20; i++) {
 		const struct ms_shrinker *sh = &e->shrinkers[i];
 
-		line(p, 0, "  %-28.28s %8s %8s %9s %9s %9s",
-		     ms_esc(name, sizeof(name), sh->name),
-		     ms_fmt_events(c, sizeof(c), sh->lat.rate, 7),
-		     ms_fmt_double(ms, sizeof(ms), sh->lat.ns_rate / 1e6, 2),
-		     us(m, sizeof(m), mean_us(&sh->lat)),
-		     us(x, sizeof(x), (double)sh->lat.max_ns / 1e3),
-		     ms_fmt_events(f, sizeof(f), sh->freed_rate, 8));
+		ms_page_linef(p, 0, "  %-28.28s %8s %8s %9s %9s %9s",
+			      ms_esc(name, sizeof(name), sh->name),
+			      ms_fmt_events(c, sizeof(c), sh->lat.rate, 7),
+			      ms_fmt_double(ms, sizeof(ms),
+					    sh->lat.ns_rate / 1e6, 2),
+			      us(m, sizeof(m), mean_us(&sh->lat)),
+			      us(x, sizeof(x), (double)sh->lat.max_ns / 1e3),
+			      ms_fmt_events(f, sizeof(f), sh->freed_rate, 8));
 	}
 }
 
@@ -452,21 +445,23 @@ static void oom_list(struct ms_page *p, const struct ms_snapshot *s)
 		return;
 	}
 	ms_page_tag_cols(p, 2, oom_ids, oom_w);
-	line(p, ms_attr(MS_C_COLUMN_HEADER), "  %-8s %7s %-16s %8s %8s %8s %s",
-	     "time", "PID", "victim", "vm", "anon", "file", "killed by");
+	ms_page_linef(p, ms_attr(MS_C_COLUMN_HEADER),
+		      "  %-8s %7s %-16s %8s %8s %8s %s", "time", "PID",
+		      "victim", "vm", "anon", "file", "killed by");
 	if (!e->nr_oom)
-		line(p, ms_attr(MS_C_DIM), "  none since attach");
+		ms_page_linef(p, ms_attr(MS_C_DIM), "  none since attach");
 	for (int i = e->nr_oom - 1; i >= 0; i--) { /* newest first */
 		const struct ms_oom_event *o = &e->oom[i];
 
-		line(p, ms_attr(MS_C_CRITICAL),
-		     "  %-8s %7d %-16.16s %8s %8s %8s %d (%s)",
-		     clock_of(t, sizeof(t), o->time), o->pid,
-		     ms_esc(comm, sizeof(comm), o->comm),
-		     ms_fmt_kb(a, sizeof(a), o->total_vm_kb),
-		     ms_fmt_kb(b, sizeof(b), o->anon_rss_kb),
-		     ms_fmt_kb(c, sizeof(c), o->file_rss_kb), o->killer_pid,
-		     ms_esc(kc, sizeof(kc), o->killer_comm));
+		ms_page_linef(p, ms_attr(MS_C_CRITICAL),
+			      "  %-8s %7d %-16.16s %8s %8s %8s %d (%s)",
+			      clock_of(t, sizeof(t), o->time), o->pid,
+			      ms_esc(comm, sizeof(comm), o->comm),
+			      ms_fmt_kb(a, sizeof(a), o->total_vm_kb),
+			      ms_fmt_kb(b, sizeof(b), o->anon_rss_kb),
+			      ms_fmt_kb(c, sizeof(c), o->file_rss_kb),
+			      o->killer_pid,
+			      ms_esc(kc, sizeof(kc), o->killer_comm));
 	}
 }
 
