@@ -89,13 +89,13 @@ uint64_t ms_kv_get(const struct ms_kvlist *l, const char *name)
 	return kv ? kv->value : MS_NA;
 }
 
+/* Every field of the zone's table not available: a new row's too. */
 static void zone_init(struct ms_zone *z)
 {
+	ms_fields_reset(ms_zone_fields, z);
+	z->node = 0;
 	z->largest_order = -1;
-	z->frag_index = NAN;
-	z->zi_free = z->boost = z->wmark_min = z->wmark_low = MS_NA;
-	z->wmark_high = z->wmark_promo = z->spanned = z->present = MS_NA;
-	z->managed = z->cma = z->free_pages = MS_NA;
+	z->wstate = MS_WMARK_OK;
 	for (int i = 0; i < MS_MAX_ORDER; i++)
 		z->unusable[i] = z->extfrag[i] = NAN;
 }
