@@ -30,7 +30,8 @@ static size_t type_size(const struct ms_field *f)
 	case MS_F_CHAR:
 		return 1;
 	case MS_F_PSTR:
-		return sizeof(char *);
+	case MS_F_LIST:
+		return sizeof(void *);
 	default:
 		return f->size;
 	}
@@ -49,6 +50,13 @@ static void check(const struct ms_field *t, size_t size, const char *name)
 			continue;
 		}
 		assert_true(f->off + type_size(f) <= size);
+		if (f->type == MS_F_LIST) {
+			/* its count and capacity in the record, its records' own */
+			assert_non_null(f->sub);
+			assert_true(f->n + sizeof(int) <= size);
+			assert_true(f->cap + sizeof(int) <= size);
+			check(f->sub, f->size, name);
+		}
 		if (f->type == MS_F_ENUM)
 			assert_non_null(f->sub);
 		if (f->type == MS_F_U64V || f->type == MS_F_DBLV)
