@@ -48,6 +48,7 @@ keys Escape
 # F6: the sort menu; Enter sorts by the chosen column
 keys F6
 ok "slab: F6 opens the sort menu" wait_for "Sort by"
+ok "slab: the menu shows slabtop's keys" wait_re "^ c Size \*"
 keys Home Enter
 ok "slab: the menu sorts by Name" wait_re "Name(▲|\^)"
 ok "slab: the menu closes" wait_gone "Sort by"
@@ -57,6 +58,19 @@ keys 3
 wait_for "process_api"
 keys F4 p r o c e s s _ a p i Enter
 ok "vma: F4 filters the processes" wait_re "Filter: process_api +\(1 of"
+keys Escape
+# F3 in a process's mappings
+keys Home Enter
+wait_for "[heap]"
+keys F3 h e a p
+ok "vma mappings: F3 searches the paths" wait_for "Search: heap_"
+keys Enter Escape
+# F4 in the Buddy zones
+keys 1
+wait_for "DMA32"
+keys F4 N o r m Enter
+ok "buddy: F4 filters the zones" wait_re "Filter: Norm +\(1 of"
+keys Escape
 
 # every vmstat counter: F3 from the overview opens the table searching
 keys 4
