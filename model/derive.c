@@ -221,10 +221,50 @@ uint64_t ms_node_avail(const struct ms_buddy *b, int node, int o)
 	return 0;
 }
 
+/*
+ * MemFree is the kernel's NR_FREE_PAGES, the sum of the zones' free pages,
+ * give or take the per-cpu counters' drift. A kernel that initialises the
+ * struct pages of the highest zone on demand (not at boot as upstream's
+ * page_alloc_init_late() does) counts the memory it has not handed over
+ * yet as free while it is not managed and in no free list: the gap, when
+ * it is at least a 128 MiB section and 1 % of MemTotal and present -
+ * managed covers it.
+ */
+static void derive_lazy(struct ms_snapshot *s)
+{
+	uint64_t ps = s->slab.page_size ? s->slab.page_size : 4096;
+	uint64_t kb = ms_kv_get(&s->meminfo, "MemFree");
+	uint64_t total = ms_kv_get(&s->meminfo, "MemTotal");
+	uint64_t zfree = 0, unmanaged = 0, mfree, gap;
+	struct ms_buddy *b = &s->buddy;
+
+	b->lazy_free = MS_NA;
+	if (!ms_have(kb) || !ms_have(total) || !b->nr_zones)
+		return;
+	for (int i = 0; i < b->nr_zones; i++) {
+		const struct ms_zone *z = &b->zones[i];
+		uint64_t f = ms_have(z->zi_free) ? z->zi_free : z->free_pages;
+
+		if (!ms_have(f))
+			return;
+		zfree += f;
+		if (ms_have(z->present) && ms_have(z->managed) &&
+		    z->present > z->managed)
+			unmanaged += z->present - z->managed;
+	}
+	mfree = kb * 1024 / ps;
+	gap = mfree > zfree ? mfree - zfree : 0;
+	if (gap * ps < (128ULL << 20) || gap * ps * 100 < total * 1024 ||
+	    gap > unmanaged)
+		gap = 0;
+	b->lazy_free = gap;
+}
+
 void ms_derive_sums(struct ms_snapshot *s)
 {
 	for (int i = 0; i < MS_VMSUM_N; i++)
 		s->reclaim.sum[i] =
 			sum_counter(&s->reclaim.vmstat, ms_vmsum_keys[i]);
 	derive_avail(&s->buddy);
+	derive_lazy(s);
 }

@@ -178,6 +178,14 @@ struct ms_buddy {
 	/* by ms_derive_sums(), nodes in the zones' order */
 	struct ms_node_avail avail[MS_MAX_NODES];
 	int nr_avail;
+	/*
+	 * By ms_derive_sums(): pages MemFree counts that no zone's free
+	 * lists hold, while as many present pages are not managed: memory
+	 * the kernel has not handed to the buddy allocator yet (deferred
+	 * struct page init, on demand). 0 when MemFree agrees with the
+	 * zones, MS_NA when either is unknown.
+	 */
+	uint64_t lazy_free;
 };
 
 /* ---- Slab ------------------------------------------------------------- */

@@ -143,7 +143,9 @@ static void sources(const struct ms_snapshot *s, char *buf, size_t len,
 static void draw_source_line(struct tui *t, int y)
 {
 	const struct ms_snapshot *s = cur_snap(t);
-	char src[256], line[1024], esc[200], out[1024];
+	char src[256], line[1024], esc[200], out[1024], lazy[160];
+	bool lz = ms_help_lazy_note(s, lazy, sizeof(lazy));
+	int nn = s->nr_notes + lz;
 	size_t off;
 	int x;
 
@@ -152,8 +154,8 @@ static void draw_source_line(struct tui *t, int y)
 		snprintf(src, sizeof(src), "no data yet");
 	ms_put(stdscr, y, 0, COLS, MS_LEFT, true, ms_attr(MS_C_HEADER), "");
 	x = ms_text_width(src) + 2;
-	if (t->sample_err < 0 || t->theme_err[0] || t->o->config_err ||
-	    s->nr_notes || (t->rp.r && ms_cursor_end_note(t->rp.r))) {
+	if (t->sample_err < 0 || t->theme_err[0] || t->o->config_err || nn ||
+	    (t->rp.r && ms_cursor_end_note(t->rp.r))) {
 		off = (size_t)snprintf(line, sizeof(line), "| ");
 		/* where a cut or damaged recording stops */
 		if (t->rp.r && ms_cursor_end_note(t->rp.r))
@@ -173,15 +175,18 @@ static void draw_source_line(struct tui *t, int y)
 			off += (size_t)snprintf(
 				line + off, sizeof(line) - off, "%s; ",
 				ms_esc(esc, sizeof(esc), t->o->config_err));
-		if (s->nr_notes)
+		if (nn)
 			off += (size_t)snprintf(line + off, sizeof(line) - off,
-						"%d note%s (n): ", s->nr_notes,
-						s->nr_notes == 1 ? "" : "s");
+						"%d note%s (n): ", nn,
+						nn == 1 ? "" : "s");
 		for (int i = 0; i < s->nr_notes && off < sizeof(line); i++)
 			off += (size_t)snprintf(
 				line + off, sizeof(line) - off, "%s%s: %s",
 				i ? "; " : "", s->notes[i].what,
 				ms_esc(esc, sizeof(esc), s->notes[i].why));
+		if (lz && off < sizeof(line))
+			snprintf(line + off, sizeof(line) - off, "%s%s",
+				 s->nr_notes ? "; " : "", lazy);
 		/* the notes matter more than which section came from where */
 		if (COLS - x < NOTES_MIN && s->have) {
 			sources(s, src, sizeof(src), true);

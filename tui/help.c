@@ -151,10 +151,30 @@ static const struct key_help keys[] = {
 #define NKEYS (int)(sizeof(keys) / sizeof(keys[0]))
 #define KEYW 24
 
-/* Notes: the snapshot's, after where a replayed recording stops. */
+bool ms_help_lazy_note(const struct ms_snapshot *s, char *buf, size_t len)
+{
+	uint64_t ps = s->slab.page_size ? s->slab.page_size : 4096;
+	char m[16];
+
+	if (!ms_have(s->buddy.lazy_free) || !s->buddy.lazy_free)
+		return false;
+	snprintf(buf, len,
+		 "MemFree: %s not yet in the buddy allocator (deferred "
+		 "page init; Buddy: Enter on the zone)",
+		 ms_fmt_kb1(m, sizeof(m), s->buddy.lazy_free * (ps / 1024)));
+	return true;
+}
+
+/*
+ * Notes: the snapshot's, after where a replayed recording stops; then
+ * the one on MemFree.
+ */
 static int nr_notes(const struct ms_snapshot *s, const struct ms_ui *ui)
 {
-	return s->nr_notes + (ui->replay_end ? 1 : 0);
+	char buf[160];
+
+	return s->nr_notes + (ui->replay_end ? 1 : 0) +
+	       ms_help_lazy_note(s, buf, sizeof(buf));
 }
 
 /* Lines after the keys: heading, one per section, heading, notes. */
@@ -228,6 +248,8 @@ static void draw_note(WINDOW *w, int y, struct ms_rect r,
 	}
 	if (ui->replay_end && !i--)
 		ms_esc(line, sizeof(line), ui->replay_end);
+	else if (i >= s->nr_notes)
+		ms_help_lazy_note(s, line, sizeof(line));
 	else
 		snprintf(line, sizeof(line), "%s: %s",
 			 ms_esc(what, sizeof(what), s->notes[i].what),

@@ -6,6 +6,13 @@
 #include "model/snapshot.h"
 #include "tui/widgets.h"
 
+/*
+ * The note on MemFree's share no zone's free lists hold yet (model/
+ * derive.c, buddy.lazy_free): "18.2G not yet in the buddy allocator ...",
+ * or false when there is none. After the snapshot's notes, in the header
+ * and here: a student sees two contradictory numbers otherwise.
+ */
+bool ms_help_lazy_note(const struct ms_snapshot *s, char *buf, size_t len);
 /* Lines the help screen has for this snapshot (keys, sources, notes). */
 int ms_help_lines(const struct ms_snapshot *s, const struct ms_ui *ui);
 /* The first line of the notes part, for `n`. */

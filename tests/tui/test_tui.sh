@@ -21,6 +21,12 @@ ok "header: memory and PSI" wait_for "MemAvailable"
 ok "header: the tabs" sh -c "tmux capture-pane -p -t $S | grep -q 'Buddy.*Slab.*VMA.*Reclaim.*NUMA'"
 ok "header: backends in use" wait_for "procfs:"
 ok "header: why something is missing" wait_for "lru_gen: kernel without MGLRU"
+ok "header: a note on MemFree, counted" wait_for "3 notes (n): lru_gen"
+keys n
+ok "notes: MemFree counts what the buddy allocator does not hold yet" \
+	wait_for "MemFree: 18.2G not yet in the buddy allocator (deferred page init"
+keys Escape
+wait_gone "Notes:"
 ok "buddy: zones of the tree" wait_for "DMA32"
 ok "buddy: the Normal zone row" wait_for "Normal"
 keys Down Down Enter
@@ -114,6 +120,13 @@ for sig in INT TERM HUP; do
 	ok "SIG$sig: exits" wait_for "EXIT="
 	ok "SIG$sig: restores the terminal" wait_for "icanon echo"
 done
+
+# a kernel whose MemFree agrees with its free lists: no such note
+session 120 30 "$MS --root $FIX/debian-6.1-2node"
+ok "6.1 tree: the header" wait_for "procfs:"
+keys n
+ok "6.1 tree: the notes" wait_for "Notes:"
+no "6.1 tree: no note on MemFree" wait_for "MemFree:" 1
 
 # A static capture says so, lastingly, and shows no rates (not 0/s)
 session 80 24 "$MS --root $R -d 0.2"

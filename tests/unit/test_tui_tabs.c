@@ -68,6 +68,11 @@ static void test_buddy_fixture(void **state)
 	tt_assert_row(w, "chapter's index 99.8%: does not apply (369 free "
 			 "blocks of the largest order, 10)");
 	tt_assert_no_row(w, "fragmentation index");
+	/* MemFree counts memory the free lists do not hold yet: said so */
+	tt_assert_row(w, "present, not managed: 4882432 pages (18.6G), mostly "
+			 "not yet in the buddy allocator");
+	tt_assert_row(w, "MemFree 23.1G = free lists 4.9G + 18.2G handed over "
+			 "on demand (deferred init)");
 	tt_assert_row(w, "   10      369    377856    1.4G    0.268   -1.000  "
 			 "73.2%");
 	/* scroll to the migrate types: Movable at order 10, pageblocks */

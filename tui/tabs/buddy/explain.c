@@ -124,6 +124,29 @@ const struct ms_explain ms_explain_buddy[] = {
 			      "the order you need are healthy."),
 	},
 	{
+		.id = "buddy.zone.lazy",
+		.name = "not yet in the buddy allocator",
+		.what = N_("Memory of the zone that the kernel has not "
+			   "handed to the buddy allocator yet: present, not "
+			   "managed, in no free list, yet counted in MemFree. "
+			   "With deferred struct page initialisation the "
+			   "struct pages of the highest zone are set up after "
+			   "boot; upstream kernels finish before init runs, "
+			   "this kernel does it on demand, a section at a time "
+			   "as the free lists run low, so managed grows."),
+		.source = N_("/proc/zoneinfo: present and managed of each "
+			     "zone; /proc/meminfo MemFree against the zones' "
+			     "free pages."),
+		.formula = N_("MemFree - the zones' free pages, shown when it "
+			      "is at least 128 MiB and 1 % of MemTotal and "
+			      "the zones' present - managed covers it; on the "
+			      "zones where present - managed is over 10 %."),
+		.healthy =
+			N_("Not a problem: the memory is handed over when "
+			   "needed. It is why MemFree is larger than what "
+			   "/proc/buddyinfo and this tab's free pages show."),
+	},
+	{
 		.id = "buddy.zone.orders",
 		.name = "Orders",
 		.what = N_("A spark line of the free blocks per order, order "

@@ -525,6 +525,7 @@ static const char *buddy_hints(struct ms_view *v)
 static const char *const all_ids[] = {
 	EXPLAIN_ZONE,
 	"buddy.zone.frag",
+	"buddy.zone.lazy",
 	"buddy.zone.zi_free",
 	"buddy.zone.promo",
 	"buddy.zone.boost",

@@ -22,6 +22,7 @@ static const char *const detail_ids[] = {
 	"buddy.zone.frag",
 	WMARK_IDS,
 	PAGES_IDS,
+	"buddy.zone.lazy",
 	"buddy.zone.protection",
 	ORDER_IDS,
 	"buddy.mt.free",
@@ -66,6 +67,42 @@ static void chapter_index(struct ms_page *l, const struct ms_zone *z)
 			 "chapter's index %s (100 - 100*2^largest/free)", pct);
 	ms_page_line(l, ms_attr(o >= 0 && top > 1 ? MS_C_DIM : MS_C_NORMAL),
 		     buf);
+}
+
+/*
+ * A zone whose present pages are largely not managed while MemFree counts
+ * more than the free lists hold (model/derive.c): the kernel hands this
+ * memory to the buddy allocator on demand. Said here, from the data.
+ */
+static void lazy_lines(struct ms_page *l, const struct ms_snapshot *s,
+		       const struct ms_zone *z)
+{
+	uint64_t ps = page_size(s), held, gap = s->buddy.lazy_free;
+	uint64_t free_kb = ms_kv_get(&s->meminfo, "MemFree");
+	char buf[160], a[16], c[16], d[16], e[24];
+
+	if (!ms_have(gap) || !gap || !ms_have(free_kb) ||
+	    !ms_have(z->present) || !ms_have(z->managed) ||
+	    z->present <= z->managed)
+		return;
+	held = z->present - z->managed;
+	if (held * 10 < z->present) /* the usual reserve: memmap, kernel */
+		return;
+	ms_page_tag(l, "buddy.zone.lazy");
+	snprintf(buf, sizeof(buf),
+		 "present, not managed: %s pages (%s), mostly not yet in "
+		 "the buddy allocator",
+		 ms_fmt_u64(e, sizeof(e), held),
+		 ms_fmt_kb1(a, sizeof(a), held * (ps / 1024)));
+	ms_page_line(l, ms_attr(MS_C_WARNING), buf);
+	ms_page_tag(l, "buddy.zone.lazy");
+	snprintf(buf, sizeof(buf),
+		 "MemFree %s = free lists %s + %s handed over on demand "
+		 "(deferred init)",
+		 ms_fmt_kb1(c, sizeof(c), free_kb),
+		 ms_fmt_kb1(d, sizeof(d), free_kb - gap * (ps / 1024)),
+		 ms_fmt_kb1(a, sizeof(a), gap * (ps / 1024)));
+	ms_page_line(l, ms_attr(MS_C_WARNING), buf);
 }
 
 static void detail_summary(struct ms_page *l, const struct buddy_view *b,
@@ -118,6 +155,7 @@ static void detail_summary(struct ms_page *l, const struct buddy_view *b,
 		 ms_fmt_u64(d, sizeof(d), z->spanned),
 		 ms_fmt_u64(e, sizeof(e), z->cma));
 	ms_page_line(l, ms_attr(MS_C_NORMAL), buf);
+	lazy_lines(l, b->cur, z);
 }
 
 static void detail_protection(struct ms_page *l, const struct ms_zone *z)
