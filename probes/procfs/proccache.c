@@ -37,8 +37,8 @@
  *  - status, smaps_rollup and maps (uid, pss, swap, VMA count) as a CPU
  *    budget (DETAIL_SHARE of wall time) allows, in ms_refresh_order():
  *    new processes, then those whose RSS moved (their PSS and swap belong
- *    to another RSS), then the oldest copies; the first new and the
- *    first moved one even when the budget is spent. The first sample, and every
+ *    to another RSS), then the oldest copies; and the first new and the
+ *    first moved one each sample outside it. The first sample, and every
  *    sample asked for in full (batch mode), reads all. Each process's
  *    copy goes out with its age (ms_proc.detail_age_s), so the explorer
  *    marks what is older than its bound (model/procage.c). 3 ms a second
@@ -413,19 +413,25 @@ static void refresh_details(struct ms_proc_cache *c, const struct ms_root *r,
 	n = plan(c, now);
 	for (int k = 0; k < n; k++) {
 		int t = c->plan[k].tier;
-
 		/*
-		 * The first new and the first moved one go even on a debt (a
-		 * 500 MB process's smaps_rollup costs ms; busy machines start
-		 * processes all the time): each waits at most as many samples
-		 * as there are of its kind before it
+		 * The first new and the first moved one each sample, outside
+		 * the budget: busy machines start processes all the time, and
+		 * a 500 MB process's smaps_rollup costs milliseconds, so in
+		 * the budget they would wait behind each other or be kept
+		 * out by its debt. Each waits at most as many samples as
+		 * there are of its kind before it.
 		 */
-		if (c->tokens <= 0 &&
-		    (t > 1 || (k && c->plan[k - 1].tier == t)))
+		bool first = t <= 1 && (!k || c->plan[k - 1].tier != t);
+
+		if (!first && c->tokens <= 0) {
+			if (t > 1)
+				break;
 			continue;
+		}
 		t0 = clock_of(pf);
 		memo_detail(c, r, &pf->buf, &c->v[c->plan[k].idx], now);
-		c->tokens -= clock_of(pf) - t0;
+		if (!first)
+			c->tokens -= clock_of(pf) - t0;
 	}
 }
 
