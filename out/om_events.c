@@ -13,7 +13,7 @@
 
 /*
  * The family a field table names at key (its rows flat: nested objects
- * searched too), announced: the table spells its name and help once.
+ * searched too), started from the table (ms_om_start()).
  */
 static const struct ms_field *
 table_family(struct om *om, const struct ms_field *t, const char *key)
@@ -24,11 +24,7 @@ table_family(struct om *om, const struct ms_field *t, const char *key)
 	for (int i = 0; i < n; i++) {
 		if (strcmp(fl[i]->key, key) || !fl[i]->metric)
 			continue;
-		ms_om_family(om, fl[i]->metric, OM_GAUGE,
-			     fl[i]->unit && !strcmp(fl[i]->unit, "ratio") ?
-				     "ratio" :
-				     NULL,
-			     fl[i]->help);
+		ms_om_start(om, fl[i]);
 		return fl[i];
 	}
 	abort(); /* a key without its family: the table and this disagree */
