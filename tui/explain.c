@@ -108,6 +108,65 @@ const char *ms_explain_init(void)
 	return dir;
 }
 
+/* ---- What the screen shows ------------------------------------------- */
+
+#define MAX_SEEN 512
+/* two sets: the frame being drawn and the last one drawn (done) */
+static const char *seen[2][MAX_SEEN];
+static int nseen[2], drawing, done = -1;
+
+void ms_explain_seen(const char *id)
+{
+	int k = drawing;
+
+	if (!id || nseen[k] >= MAX_SEEN)
+		return;
+	for (int i = 0; i < nseen[k]; i++)
+		if (!strcmp(seen[k][i], id))
+			return;
+	seen[k][nseen[k]++] = id;
+}
+
+void ms_explain_frame_begin(void)
+{
+	drawing = done < 0 ? 0 : done ^ 1;
+	nseen[drawing] = 0;
+}
+
+void ms_explain_frame_end(void)
+{
+	done = drawing;
+}
+
+static bool shown(const char *id)
+{
+	for (int i = 0; i < nseen[done]; i++)
+		if (!strcmp(seen[done][i], id))
+			return true;
+	return false;
+}
+
+void ms_explain_keep_seen(struct ms_explain_ids *e)
+{
+	int n = 0, cur = 0, any = 0;
+
+	if (done < 0)
+		return;
+	for (int i = 0; i < e->n; i++)
+		any += shown(e->id[i]);
+	if (!any)
+		return;
+	for (int i = 0; i < e->n; i++) {
+		if (!shown(e->id[i]))
+			continue;
+		if (i == e->cur)
+			cur = n;
+		e->id[n++] = e->id[i];
+	}
+	e->n = n;
+	e->cur = cur;
+}
+
 /* ---- Wrapping -------------------------------------------------------- */
 
 /* Chinese punctuation that must not start a line. */
@@ -147,26 +206,39 @@ static size_t wrap_line(const char *s, int width)
 	return brk ? brk : b ? b : (size_t)n;
 }
 
-/* Draw s wrapped into rows y.. of (x, width), at most max; rows used. */
+/*
+ * Draw s wrapped into rows y.. of (x, width), at most max; rows used.
+ * When the text, or more text after it (more), goes on past the last
+ * row, that row ends with a mark (ms_put_cut).
+ */
 static int put_wrapped(WINDOW *w, int y, int x, int width, int max, attr_t a,
-		       const char *s)
+		       const char *s, bool more, const struct ms_ui *ui)
 {
-	char line[512];
+	char line[1024];
 	int rows = 0;
 
 	while (*s && rows < max) {
 		size_t b = wrap_line(s, width);
+		const char *next = s + b;
 
-		if (b >= sizeof(line))
-			b = sizeof(line) - 1;
+		while (*next == ' ')
+			next++;
+		if (b >= sizeof(line) - 8)
+			b = sizeof(line) - 8;
 		memcpy(line, s, b);
 		line[b] = '\0';
-		if (w)
+		if (w && rows == max - 1 && (*next || more)) {
+			/* cut: the rest of it, or a mark after the line */
+			snprintf(line, sizeof(line), "%s", s);
+			if (!*next)
+				snprintf(line + b, sizeof(line) - b, "%s",
+					 ui && ui->utf8 ? "\u2026" : "~");
+			ms_put_cut(w, y + rows, x, width, a, line, ui);
+		} else if (w) {
 			ms_put(w, y + rows, x, width, MS_LEFT, false, a, line);
+		}
 		rows++;
-		s += b;
-		while (*s == ' ')
-			s++;
+		s = next;
 	}
 	return rows;
 }
@@ -213,7 +285,7 @@ int ms_explain_height(const struct ms_explain_ids *e, int idx, int w)
 	lw = label_width(label);
 	for (int i = 0; i < 4; i++)
 		rows += put_wrapped(NULL, 0, 0, w - 1 - lw, MAX_LINES, 0,
-				    text[i]);
+				    text[i], false, NULL);
 	return 1 + (rows < MAX_LINES ? rows : MAX_LINES);
 }
 
@@ -247,6 +319,7 @@ void ms_explain_draw(WINDOW *w, struct ms_rect r,
 		ms_put(w, y, r.x + 1, lw, MS_LEFT, false, ms_attr(MS_C_TITLE),
 		       label[i]);
 		y += put_wrapped(w, y, r.x + 1 + lw, r.w - 1 - lw,
-				 r.y + r.h - y, ms_attr(MS_C_HELP), text[i]);
+				 r.y + r.h - y, ms_attr(MS_C_HELP), text[i],
+				 i < 3 && text[i + 1][0], ui);
 	}
 }

@@ -27,6 +27,24 @@ const char *ms_explain_tr(const char *s);
  */
 const char *ms_explain_init(void);
 
+/*
+ * What the screen shows: the tables (their columns on screen), pages
+ * (their tagged lines) and ms_explain_mark() say which ids they drew, a
+ * frame at a time, so the panel walks only those (a zone table's columns
+ * off screen at 80 columns, a VMA's nodes on a one-node machine, the
+ * event rates of a tab that draws none are left out).
+ */
+void ms_explain_seen(const char *id);
+/* A frame starts, and it is drawn (the ids seen become the ones shown). */
+void ms_explain_frame_begin(void);
+void ms_explain_frame_end(void);
+/*
+ * Leave out of e the ids the last frame drawn did not show, keeping the
+ * cursor on its id; nothing when that frame showed none of them (a page
+ * not drawn yet).
+ */
+void ms_explain_keep_seen(struct ms_explain_ids *e);
+
 /* Lines the panel wants for entry idx of e at width w (title included). */
 int ms_explain_height(const struct ms_explain_ids *e, int idx, int w);
 /*

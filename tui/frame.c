@@ -271,6 +271,13 @@ static void draw_footer(struct tui *t, int y)
 						 .prio = MS_PRIO_KEEP - 1 };
 	else
 		n = ms_split_hints(p, MAX_HINTS - 8, line, 1000);
+	/* a table wider than the screen: say how to see the rest */
+	if (!t->help && !t->explain && !t->flash_until && ms_tables_sideways())
+		p[n++] = (struct ms_piece){
+			.text = t->ui.utf8 ? "\u2190/\u2192 columns" :
+					     "Left/Right columns",
+			.prio = 997
+		};
 	if (!t->help) {
 		snprintf(tabs, sizeof(tabs), "1-%d tab", t->nviews);
 		p[n++] = (struct ms_piece){ .text = tabs, .prio = 30 };
@@ -354,6 +361,7 @@ void ms_tui_explain_ids(struct tui *t)
 	t->ui.explain_id = t->explain_id[0] ? t->explain_id : NULL;
 	if (v->cls->explain)
 		v->cls->explain(v, e);
+	ms_explain_keep_seen(e); /* not what is off screen or absent */
 	t->eidx = e->cur >= 0 && e->cur < e->n ? e->cur : 0;
 	for (int i = 0; i < e->n && !e->moved; i++)
 		if (!strcmp(e->id[i], t->explain_id))
@@ -363,19 +371,43 @@ void ms_tui_explain_ids(struct tui *t)
 	t->ui.explain_id = e->n ? t->explain_id : NULL;
 }
 
-/* The panel at the bottom of body; body shrinks by its height. */
-static void draw_explain(struct tui *t, struct ms_rect *body)
+/* Lines the panel takes out of body for what it explains now. */
+static int panel_height(struct tui *t, struct ms_rect body)
 {
-	int h;
+	int h = ms_explain_height(&t->eids, t->eidx, body.w);
 
-	ms_tui_explain_ids(t);
-	h = ms_explain_height(&t->eids, t->eidx, body->w);
-	if (h > body->h / 2)
-		h = body->h / 2;
-	body->h -= h;
+	return h > body.h / 2 ? body.h / 2 : h;
+}
+
+/*
+ * The view with the explain panel under it. The ids come from what the
+ * view has just drawn (ms_explain_keep_seen), so the view is drawn first
+ * at the panel's last height, and again when the panel's height, the
+ * field it marks or a page's scrolling to that field changed.
+ */
+static void draw_explained(struct tui *t, struct ms_rect body)
+{
+	struct ms_rect vr = body;
+	char was[sizeof(t->explain_id)];
+	int h = t->panel_h > 0 ? t->panel_h : panel_height(t, body);
+
+	for (int pass = 0; pass < 3; pass++) {
+		vr.h = body.h - h;
+		ms_tables_forget();
+		ms_explain_frame_begin();
+		view(t)->cls->draw(view(t), stdscr, vr);
+		ms_explain_frame_end();
+		snprintf(was, sizeof(was), "%s", t->explain_id);
+		ms_tui_explain_ids(t);
+		if (panel_height(t, body) == h && !strcmp(was, t->explain_id) &&
+		    !t->eids.redraw)
+			break;
+		h = panel_height(t, body);
+	}
+	t->panel_h = h;
 	ms_explain_draw(stdscr,
-			(struct ms_rect){ body->y + body->h, body->x, h,
-					  body->w },
+			(struct ms_rect){ body.y + body.h - h, body.x, h,
+					  body.w },
 			&t->eids, t->eidx, &t->ui);
 }
 
@@ -397,11 +429,11 @@ void ms_tui_draw(struct tui *t)
 		draw_mem_line(t, 0);
 		draw_source_line(t, 1);
 		draw_tabs(t, 2);
-		if (t->explain && !t->help)
-			draw_explain(t, &body);
 		if (t->help)
 			ms_help_draw(stdscr, body, cur_snap(t), &t->ui,
 				     &t->help_scroll);
+		else if (t->explain)
+			draw_explained(t, body);
 		else
 			view(t)->cls->draw(view(t), stdscr, body);
 		if (bpf)

@@ -38,6 +38,7 @@ struct tui {
 	char explain_id[64];
 	struct ms_explain_ids eids;
 	int eidx;
+	int panel_h; /* the panel's height at the last frame */
 	char flash[80]; /* a short message in the footer, e.g. "theme: light" */
 	double flash_until;
 	struct ms_replay_ui rp; /* --replay: its cursor, speed, bookmarks */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "tui/cut.h"
+#include "tui/explain.h"
 #include "tui/keys.h"
 #include "tui/table.h"
 
@@ -137,6 +138,20 @@ static void move_sel(struct ms_table *t, int delta)
 	ms_table_remember(t);
 }
 
+/*
+ * A new order: the selected row stays where it was on screen, or, when
+ * it fits on the first page, the list starts at its top again (no row
+ * left hidden above it).
+ */
+static void resort(struct ms_table *t)
+{
+	int line = t->sel - t->top;
+
+	ms_table_set_rows(t, t->nrows);
+	t->top = t->sel < t->page ? 0 : t->sel - line;
+	t->show_sort = true;
+}
+
 /* Next sortable column in direction dir; numbers sort largest first. */
 static void next_sort(struct ms_table *t, int dir)
 {
@@ -155,7 +170,7 @@ void ms_table_sort_by(struct ms_table *t, int c)
 {
 	t->sort_col = c;
 	t->reverse = t->def->cols[c].align == MS_RIGHT;
-	ms_table_set_rows(t, t->nrows);
+	resort(t);
 }
 
 static void filter_pop(char *f)
@@ -230,7 +245,14 @@ enum ms_key_result ms_table_key(struct ms_table *t, int key)
 		break;
 	case 'r':
 		t->reverse = !t->reverse;
-		ms_table_set_rows(t, t->nrows);
+		resort(t);
+		break;
+	case KEY_LEFT:
+	case KEY_RIGHT:
+		if (!(key == KEY_LEFT ? t->more_left : t->more_right))
+			return MS_KEY_PASS;
+		t->hoff += key == KEY_LEFT ? -1 : 1;
+		t->show_sort = false;
 		break;
 	case '/':
 	case KEY_F(4):
@@ -268,11 +290,26 @@ const char *ms_table_hints(const struct ms_table *t)
 
 /* ---- Drawing --------------------------------------------------------- */
 
-/* Widths of the columns that fit in width; dropped ones get 0. */
-static void layout(const struct ms_table *t, int width, int *w)
+/*
+ * Columns that stay when the others shift sideways: the name column and
+ * those before it when it is the first or second, else the first.
+ */
+static int pinned(const struct ms_table *t)
+{
+	int nc = t->def->name_col;
+
+	return nc >= 0 && nc < 2 && nc < t->def->ncols ? nc + 1 : 1;
+}
+
+/*
+ * Widths of the columns that fit in width, the pinned ones and then
+ * those from hoff columns after them; the others get 0. Returns the
+ * number of columns left out at the right.
+ */
+static int layout(const struct ms_table *t, int width, int *w)
 {
 	const struct ms_column *c = t->def->cols;
-	int flex = -1, used = 0;
+	int flex = -1, used = 0, pin = pinned(t), right = 0;
 
 	for (int i = 0; i < t->def->ncols; i++) {
 		w[i] = c[i].width;
@@ -280,17 +317,110 @@ static void layout(const struct ms_table *t, int width, int *w)
 			flex = i;
 			w[i] = c[i].min > 0 ? c[i].min : MIN_FLEX;
 		}
+		if (i >= pin && i < pin + t->hoff)
+			w[i] = 0; /* shifted out at the left */
 	}
 	for (int i = 0; i < t->def->ncols; i++) {
+		if (!w[i])
+			continue;
 		if (used + w[i] > width) {
 			for (int j = i; j < t->def->ncols; j++)
-				w[j] = 0;
+				if (w[j])
+					w[j] = 0, right++;
 			break;
 		}
 		used += w[i] + 1;
 	}
 	if (flex >= 0 && w[flex] && used - 1 < width)
 		w[flex] += width - (used - 1);
+	return right;
+}
+
+/*
+ * Lay the columns out in r's width, keeping the last column for the
+ * scroll bar and the mark of columns at the right when either is there,
+ * and hoff where it shows something (and the sort column after a new
+ * sort). Sets more_left, more_right, shown; returns the width used.
+ */
+static int place(struct ms_table *t, struct ms_rect r, int *cw)
+{
+	int pin = pinned(t), width = r.w, right;
+	int most = t->def->ncols - pin - 1; /* keep one column to shift */
+
+	if (t->hoff > most)
+		t->hoff = most;
+	if (t->hoff < 0)
+		t->hoff = 0;
+	right = layout(t, width, cw);
+	if (right || t->n > t->page)
+		right = layout(t, --width, cw);
+	/* the sort column hidden by a new sort: shift until it shows */
+	if (t->show_sort && t->sort_col >= pin) {
+		int save = t->hoff;
+
+		t->hoff = 0;
+		while ((right = layout(t, width, cw)) > 0 && !cw[t->sort_col] &&
+		       t->hoff < most)
+			t->hoff++;
+		if (!cw[t->sort_col]) {
+			t->hoff = save;
+			right = layout(t, width, cw);
+		}
+	}
+	t->show_sort = false;
+	/* nothing left to shift in at the right: show as much as fits */
+	while (t->hoff > 0 && !right) {
+		t->hoff--;
+		right = layout(t, width, cw);
+		if (right) {
+			t->hoff++;
+			right = layout(t, width, cw);
+			break;
+		}
+	}
+	t->more_left = t->hoff > 0;
+	t->more_right = right > 0;
+	t->shown = 0;
+	for (int i = 0; i < t->def->ncols && i < 64; i++)
+		if (cw[i]) {
+			t->shown |= 1ULL << i;
+			ms_explain_seen(t->def->cols[i].id);
+		}
+	return width;
+}
+
+/* The title line's marks: columns shifted out at the left, more at the right. */
+static void draw_marks(struct ms_table *t, WINDOW *w, struct ms_rect r,
+		       const int *cw)
+{
+	attr_t a = ms_attr(MS_C_COLUMN_HEADER) | A_BOLD;
+	int x = r.x;
+
+	if (t->more_right)
+		ms_put(w, r.y, r.x + r.w - 1, 1, MS_LEFT, false, a,
+		       t->ui->utf8 ? "\u203a" : ">");
+	if (!t->more_left)
+		return;
+	/* in the gap after the pinned columns */
+	for (int i = 0; i < pinned(t); i++)
+		x += cw[i] + 1;
+	ms_put(w, r.y, x - 1, 1, MS_LEFT, false, a,
+	       t->ui->utf8 ? "\u2039" : "<");
+}
+
+/*
+ * Where the sort arrow goes: inside the column beside its title when
+ * there is room, else in the gap after it (or before it, at the right
+ * edge), as htop does, so the title stays whole.
+ */
+static int arrow_x(const struct ms_column *c, int x, int cw, int cols,
+		   struct ms_rect r)
+{
+	if (cols < cw)
+		return c->align == MS_RIGHT ? x + cw - 1 : x + cols;
+	if (x + cw < r.x + r.w)
+		return x + cw;
+	return x > r.x ? x - 1 : -1;
 }
 
 static void draw_header(struct ms_table *t, WINDOW *w, struct ms_rect r,
@@ -299,41 +429,40 @@ static void draw_header(struct ms_table *t, WINDOW *w, struct ms_rect r,
 	const struct ms_column *c = t->def->cols;
 	const char *up = t->ui->utf8 ? "\u25b2" : "^";
 	const char *down = t->ui->utf8 ? "\u25bc" : "v";
-	char title[128];
-	int x = r.x;
+	int x = r.x, ax = -1;
+	attr_t aa = 0;
 
 	ms_fill(w, (struct ms_rect){ r.y, r.x, 1, r.w },
 		ms_attr(MS_C_COLUMN_HEADER));
-	for (int i = 0; i < t->def->ncols && cw[i]; i++) {
+	draw_marks(t, w, r, cw);
+	for (int i = 0; i < t->def->ncols; i++) {
 		bool sorted = i == t->sort_col;
 		attr_t a =
 			ms_attr(sorted ? MS_C_SORT_COLUMN : MS_C_COLUMN_HEADER);
 		bool explained = c[i].id && t->ui && t->ui->explain_id &&
 				 !strcmp(c[i].id, t->ui->explain_id);
-		int tw = cw[i] - (sorted ? 1 : 0);
-		int cols;
+		int cols, pad;
 
-		snprintf(title, sizeof(title), "%s", c[i].title);
+		if (!cw[i])
+			continue;
 		if (explained) /* the column the explain panel shows */
 			a = ms_attr(MS_C_FILTER) | A_BOLD;
-		cols = ms_text_width(title);
-		if (cols > tw)
-			cols = tw;
-		if (c[i].align == MS_RIGHT) {
-			ms_put(w, r.y, x, cw[i] - cols - (sorted ? 1 : 0),
-			       MS_LEFT, true, ms_attr(MS_C_COLUMN_HEADER), "");
-			ms_put(w, r.y, x + cw[i] - cols - (sorted ? 1 : 0),
-			       cols, MS_LEFT, false, a, title);
-		} else {
-			ms_put(w, r.y, x, cols, MS_LEFT, false, a, title);
-		}
+		cols = ms_text_width(c[i].title);
+		if (cols > cw[i])
+			cols = cw[i];
+		/* a right-aligned title moves left for an arrow inside */
+		pad = c[i].align == MS_RIGHT ?
+			      cw[i] - cols - (sorted && cols < cw[i]) :
+			      0;
+		ms_put(w, r.y, x + pad, cols, MS_LEFT, false, a, c[i].title);
 		if (sorted)
-			ms_put(w, r.y,
-			       c[i].align == MS_RIGHT ? x + cw[i] - 1 :
-							x + cols,
-			       1, MS_LEFT, false, a, t->reverse ? down : up);
+			ax = arrow_x(&c[i], x, cw[i], cols, r), aa = a;
 		x += cw[i] + 1;
 	}
+	/* last: the arrow may sit in a gap the next title borders */
+	if (ax >= 0)
+		ms_put(w, r.y, ax, 1, MS_LEFT, false, aa,
+		       t->reverse ? down : up);
 }
 
 static void draw_row(struct ms_table *t, WINDOW *w, int y, struct ms_rect r,
@@ -345,8 +474,11 @@ static void draw_row(struct ms_table *t, WINDOW *w, int y, struct ms_rect r,
 	char buf[MS_PATH_MAX];
 
 	ms_fill(w, (struct ms_rect){ y, r.x, 1, r.w }, base);
-	for (int i = 0; i < t->def->ncols && cw[i]; i++) {
+	for (int i = 0; i < t->def->ncols; i++) {
 		attr_t a = base;
+
+		if (!cw[i])
+			continue;
 
 		if (!sel && t->def->attr) {
 			attr_t ca = t->def->attr(t->ctx, row, i);
@@ -374,6 +506,35 @@ static void draw_filter(struct ms_table *t, WINDOW *w, int y, struct ms_rect r)
 		 t->editing && t->edit == MS_EDIT_FILTER ? "_" : "", t->n,
 		 t->nrows);
 	ms_put(w, y, r.x, r.w, MS_LEFT, true, ms_attr(MS_C_FILTER), line);
+}
+
+/*
+ * Where the list is: a bar in the last column, its thumb as long as the
+ * page is of the list, off the top line when rows are hidden above and
+ * off the bottom when rows are hidden below.
+ */
+static void draw_scrollbar(struct ms_table *t, WINDOW *w, int x, int y)
+{
+	int h = t->page, len, pos;
+
+	if (t->n <= h || h < 1)
+		return;
+	len = (int)((long)h * h / t->n);
+	if (len < 1)
+		len = 1;
+	pos = (int)(((long)t->top * (h - len) + (t->n - h) / 2) / (t->n - h));
+	if (t->top > 0 && pos < 1 && h - len >= 2)
+		pos = 1;
+	if (t->top + h < t->n && pos + len >= h && h - len >= 2)
+		pos = h - len - 1;
+	for (int i = 0; i < h; i++) {
+		bool thumb = i >= pos && i < pos + len;
+
+		ms_put(w, y + i, x, 1, MS_LEFT, false,
+		       ms_attr(thumb ? MS_C_NORMAL : MS_C_DIM),
+		       thumb ? (t->ui->utf8 ? "\u2588" : "#") :
+			       (t->ui->utf8 ? "\u2502" : "|"));
+	}
 }
 
 /* Keep the selection on screen. */
@@ -426,6 +587,14 @@ struct ms_table *ms_table_at(int y, int x)
 	return NULL;
 }
 
+bool ms_tables_sideways(void)
+{
+	for (int i = 0; i < ndrawn; i++)
+		if (drawn[i]->more_left || drawn[i]->more_right)
+			return true;
+	return false;
+}
+
 bool ms_table_click(struct ms_table *t, int y)
 {
 	int line = y - (t->rect.y + 1); /* below the column titles */
@@ -450,11 +619,11 @@ void ms_table_draw(struct ms_table *t, WINDOW *w, struct ms_rect r)
 		return;
 	note_drawn(t, r);
 	ms_fill(w, r, ms_attr(MS_C_NORMAL));
-	layout(t, r.w, cw);
-	draw_header(t, w, r, cw);
 	t->page = r.h - 1 - (filt ? 1 : 0);
 	if (t->page < 1)
 		t->page = 1;
+	place(t, r, cw);
+	draw_header(t, w, r, cw);
 	if (t->editing && t->edit == MS_EDIT_SEARCH && r.h >= 2)
 		ms_table_search_draw(t, w, r.y + r.h - 1, r);
 	else if (filt && r.h >= 2)
@@ -469,6 +638,7 @@ void ms_table_draw(struct ms_table *t, WINDOW *w, struct ms_rect r)
 	scroll_to_sel(t);
 	for (int i = 0; i < t->page && t->top + i < t->n; i++)
 		draw_row(t, w, rows_y + i, r, cw, t->top + i);
+	draw_scrollbar(t, w, r.x + r.w - 1, rows_y);
 	if (t->editing && t->edit == MS_EDIT_MENU)
 		ms_table_menu_draw(t, w, r);
 }
@@ -490,6 +660,8 @@ void ms_table_explain(const struct ms_table *t, struct ms_explain_ids *e)
 	for (int i = 0; i < t->def->ncols; i++) {
 		const char *id = t->def->cols[i].id;
 
+		if (t->shown && i < 64 && !(t->shown & (1ULL << i)))
+			continue; /* off screen */
 		ms_explain_add(e, id);
 		if (i == t->sort_col && id && !e->cur)
 			for (int j = first; j < e->n; j++)

@@ -45,6 +45,7 @@ struct ms_explain_ids {
 	int n;
 	int cur;
 	bool moved; /* the cursor moved (a page scrolled): go to cur */
+	bool redraw; /* a page scrolled to show the field: draw it again */
 };
 
 /*

@@ -10,6 +10,7 @@
 #include <wchar.h>
 
 #include "model/escape.h"
+#include "tui/explain.h"
 
 /* ---- Formatting ------------------------------------------------------ */
 
@@ -506,6 +507,7 @@ static void mark(WINDOW *w, int y, int x, int n)
 void ms_explain_mark(WINDOW *w, int y, int x, int n, const struct ms_ui *ui,
 		     const char *id)
 {
+	ms_explain_seen(id);
 	if (ui && ui->explain_id && id && !strcmp(ui->explain_id, id))
 		mark(w, y, x, n);
 }
@@ -530,14 +532,13 @@ void ms_page_end(struct ms_page *l)
 	mark_tags(l);
 	l->sc->total = l->n;
 	ms_scroll_clamp(l->sc);
-	/* a different top at the next ms_page_explain: the user scrolled */
-	l->sc->tags.top_seen = l->sc->top;
 }
 
 void ms_page_tag(struct ms_page *l, const char *id)
 {
 	struct ms_page_tags *t = &l->sc->tags;
 
+	ms_explain_seen(id);
 	if (!id || t->n >= MS_PAGE_TAGS)
 		return;
 	t->id[t->n] = id;
@@ -593,21 +594,24 @@ static int tag_target(const struct ms_scroll *sc, const char *id)
 	return below >= 0 ? below : above;
 }
 
-/* Scroll so that the field the panel moved to is on screen. */
-static void show_field(struct ms_scroll *sc, const char *id)
+/*
+ * Scroll so that the field the panel moved to is on screen; true when
+ * the page scrolled.
+ */
+static bool show_field(struct ms_scroll *sc, const char *id)
 {
 	struct ms_page_tags *t = &sc->tags;
-	int line;
+	int line, top = sc->top;
 
 	if (!id || !strcmp(t->shown, id))
-		return;
+		return false;
 	snprintf(t->shown, sizeof(t->shown), "%s", id);
 	line = tag_target(sc, id);
 	if (line < 0)
-		return;
+		return false;
 	sc->top = line > 0 ? line - 1 : 0; /* with the line above it */
 	ms_scroll_clamp(sc);
-	t->top_seen = sc->top; /* not the user's scrolling */
+	return sc->top != top;
 }
 
 void ms_page_explain(struct ms_scroll *sc, const struct ms_ui *ui,
@@ -622,8 +626,8 @@ void ms_page_explain(struct ms_scroll *sc, const struct ms_ui *ui,
 	if (sc->top != t->top_seen) {
 		e->moved = true; /* scrolled by the user */
 		t->shown[0] = '\0';
-	} else {
-		show_field(sc, ui->explain_id);
+	} else if (show_field(sc, ui->explain_id)) {
+		e->redraw = true; /* the page as drawn is not the one to show */
 	}
 	/* the cursor: the first field tagged on or below the top line */
 	for (int i = 0; i < t->n; i++)
@@ -639,6 +643,8 @@ void ms_page_explain(struct ms_scroll *sc, const struct ms_ui *ui,
 	if (e->moved || !ui->explain_id)
 		snprintf(t->shown, sizeof(t->shown), "%s",
 			 best >= 0 ? t->id[best] : "");
+	/* a different top next time: the user scrolled */
+	t->top_seen = sc->top;
 }
 
 void ms_page_line(struct ms_page *l, attr_t a, const char *text)

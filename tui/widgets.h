@@ -166,7 +166,7 @@ struct ms_page_tags {
 	int n;
 	const struct ms_ui *ui; /* set by ms_page_explain */
 	char shown[64]; /* the id last brought into view */
-	int top_seen; /* top at the end of the last draw */
+	int top_seen; /* top at the last ms_page_explain() */
 };
 
 struct ms_scroll {
@@ -294,6 +294,15 @@ struct ms_table {
 	char sel_key[256];
 	const char *empty; /* text when there are no rows */
 	struct ms_rect rect; /* where it was drawn last (mouse clicks) */
+	/*
+	 * Too wide for the screen: Left/Right shift the columns after the
+	 * pinned ones (the name column and those before it when it is the
+	 * first or second, else the first) by hoff columns.
+	 */
+	int hoff;
+	bool more_left, more_right; /* columns hidden, at the last draw */
+	bool show_sort; /* a new sort: bring its column into view */
+	unsigned long long shown; /* bit i: column i drawn at the last draw */
 };
 
 /* sort_col -1: data order. */
@@ -310,7 +319,10 @@ int ms_table_set_rows(struct ms_table *t, int nrows);
 int ms_table_selected(const struct ms_table *t);
 /*
  * Arrows/PgUp/PgDn/Home/End move; `s`/`>` next sort column, `<`
- * previous, `r` reverse, a column's direct sort key sorts by it, `/`
+ * previous, `r` reverse (a new order keeps the selected row on screen,
+ * and the top rows too when it fits there), a column's direct sort key
+ * sorts by it, Left/Right shift the columns of a table wider than the
+ * screen, `/`
  * (also F4) edits the filter (Enter keeps it, Esc clears it), F3
  * searches (the selection jumps to the next match, F3 again to the one
  * after), F6 opens the sort menu; Esc with a filter set clears it.
@@ -319,9 +331,12 @@ int ms_table_selected(const struct ms_table *t);
  */
 enum ms_key_result ms_table_key(struct ms_table *t, int key);
 /*
- * Column titles on the first line (sort column marked ▲/▼ or ^/v), rows
- * below, the filter line at the bottom while set; columns that do not
- * fit are dropped from the right.
+ * Column titles on the first line (sort column marked ▲/▼ or ^/v, in the
+ * gap beside a title that fills its column), rows below, the filter line
+ * at the bottom while set. Columns that do not fit are left out from the
+ * right, shown by Left/Right, and a mark in the title line says where
+ * more are (‹ ›, < > in ASCII); a list longer than the screen has a
+ * scroll bar in its last column.
  */
 void ms_table_draw(struct ms_table *t, WINDOW *w, struct ms_rect r);
 /*
@@ -333,12 +348,15 @@ void ms_tables_forget(void);
 struct ms_table *ms_table_at(int y, int x);
 /* Select the row shown at screen line y; false when none is there. */
 bool ms_table_click(struct ms_table *t, int y);
+/* A table drawn this frame has columns off screen (Left/Right). */
+bool ms_tables_sideways(void);
 /* Footer hint for the table keys, e.g. "s sort  r reverse  / filter". */
 const char *ms_table_hints(const struct ms_table *t);
 
 /*
- * Add the table's column ids to e (the explain panel walks them); the
- * sort column is under the cursor when nothing else is yet.
+ * Add the ids of the table's columns on screen to e (the explain panel
+ * walks them; every column before the first draw); the sort column is
+ * under the cursor when nothing else is yet.
  */
 void ms_table_explain(const struct ms_table *t, struct ms_explain_ids *e);
 /*

@@ -56,4 +56,100 @@ sleep 0.3
 ok "reclaim footer: its first key stays" sh -c \
 	"tmux capture-pane -p -t $S | tail -n 1 | grep -q '^ Enter every vmstat counter'"
 
+# ---- Lists: where they are, and a new sort -----------------------------
+# last_char N: the last character of screen line N
+last_char() { line "$1" | sed 's/ *$//' | LC_ALL=C.UTF-8 grep -o '.$'; }
+session 80 24 "$MS --root $R --tab slab; sleep 60"
+wait_for ext4_inode_cache
+ok "slab list at the top: the scroll bar's thumb on its first row" \
+	test "$(last_char 5)" = "█"
+keys End
+sleep 0.3
+ok "at the end: the thumb leaves the first row" test "$(last_char 5)" = "│"
+ok "at the end: the thumb on the last row" test "$(last_char 23)" = "█"
+keys Home
+# the selection 9 rows down, the list scrolled so that it is on top
+for i in $(seq 30); do keys Down; done
+for i in $(seq 21); do keys Up; done
+sleep 0.3
+sel=$(line 5 | awk '{ print $1 }')
+ok "scrolled: the rows above the selection are hidden" wait_gone ext4_inode_cache
+ok "scrolled: the scroll bar says so (thumb off the first row)" \
+	test "$(last_char 5)" = "│"
+keys s '<'
+ok "a new sort with the selection on the first page: the top rows show" \
+	wait_for ext4_inode_cache
+ok "a new sort: the selected row stays on screen" wait_for "$sel"
+keys Home
+for i in $(seq 25); do keys Down; done
+sleep 0.3
+sel=$(line 23 | awk '{ print $1 }')
+keys r
+sleep 0.3
+ok "reversed with the selection far down: it stays on screen" \
+	sh -c "tmux capture-pane -p -t $S | grep -q '^$sel '"
+
+# ---- Column titles and columns off screen ------------------------------
+session 80 24 "$MS --root $R; sleep 60"
+wait_for DMA32
+ok "buddy at 80 columns: Managed is off screen" wait_gone Managed 1
+ok "buddy: the title line marks more columns at the right" sh -c \
+	"tmux capture-pane -p -t $S | sed -n 4p | grep -q '›\$'"
+ok "buddy: the footer says how to see them" sh -c \
+	"tmux capture-pane -p -t $S | tail -n 1 | grep -q '←/→ columns'"
+keys s
+wait_re '^Node?[▲▼]' 10
+ok "a sorted column keeps its whole title (Node▼, not Nod▼)" sh -c \
+	"tmux capture-pane -p -t $S | sed -n 4p | grep -q '^Node[▲▼] *Zone '"
+i=0
+while [ $i -lt 20 ] && ! screen | sed -n 4p | grep -q Managed; do
+	keys Right; sleep 0.3; i=$((i + 1))
+done
+ok "Right shifts the columns until Managed shows" sh -c \
+	"tmux capture-pane -p -t $S | sed -n 4p | grep -q Managed"
+ok "shifted: Node and Zone stay" sh -c \
+	"tmux capture-pane -p -t $S | sed -n 4p | grep -q '^Node[▲▼] *Zone '"
+ok "shifted: the title line marks columns at the left" sh -c \
+	"tmux capture-pane -p -t $S | sed -n 4p | grep -q '‹'"
+ok "shifted: the rows follow (DMA32's managed pages)" sh -c \
+	"tmux capture-pane -p -t $S | grep -q '^ *0 DMA32 .* 772917'"
+keys Left Left Left Left Left Left Left Left Left Left
+ok "Left shifts them back" wait_for Wmark
+
+# ---- Explain mode walks what the screen shows --------------------------
+# pos: the panel's "id k/N"; walk_ids: Right through every id, one a line
+pos() { screen | grep -o '[a-z_]*\.[a-z0-9_.]*  [0-9]*/[0-9]*' | head -n 1; }
+walk_ids() {
+	sleep 0.4
+	p=$(pos); total=${p##*/}; j=0
+	while [ $j -lt "${total:-0}" ]; do
+		p=$(pos); echo "${p%% *}"
+		keys Right; sleep 0.15; j=$((j + 1))
+	done
+}
+keys x
+walk_ids > "$tmp/buddy.ids"
+ok "explain: the zone table's columns on screen are walked" \
+	grep -qx buddy.zone.low "$tmp/buddy.ids"
+no "explain: columns off screen are not (High, Managed, Present, Spanned)" \
+	grep -qx -e buddy.zone.high -e buddy.zone.managed \
+	-e buddy.zone.present -e buddy.zone.spanned "$tmp/buddy.ids"
+no "explain: event rates the tab does not show are not" \
+	grep -q '^buddy\.ev\.' "$tmp/buddy.ids"
+keys x
+for i in 1 2 3 4 5 6 7 8 9 10; do keys Right; done
+keys x
+walk_ids > "$tmp/shifted.ids"
+ok "explain after shifting: Managed is walked" \
+	grep -qx buddy.zone.managed "$tmp/shifted.ids"
+keys x 3 Home Enter
+wait_for "Address"
+keys Enter
+wait_for "KernelPageSize"
+keys x
+walk_ids > "$tmp/vma.ids"
+ok "explain on a VMA: its fields are walked" grep -qx vma.v.rss "$tmp/vma.ids"
+no "explain on a VMA of a one-node machine: no Nodes field" \
+	grep -qx -e vma.v.nodes -e vma.d.policy "$tmp/vma.ids"
+
 finish

@@ -544,6 +544,37 @@ static void test_tabs_are_areas(void **state)
 	assert_null(ms_explain_at(n));
 }
 
+/* A ends-with test for the row's text. */
+static bool ends_with(const char *s, const char *end)
+{
+	size_t n = strlen(s), m = strlen(end);
+
+	return n >= m && !strcmp(s + n - m, end);
+}
+
+/*
+ * A panel too short for its text ends its last row with a mark, whether
+ * the cut falls inside a part or between two; the whole text has none.
+ */
+static void test_panel_cut(void **state)
+{
+	WINDOW *w = newwin(20, 80, 0, 0);
+	struct ms_explain_ids e = { .id = { "buddy.zone.frag" }, .n = 1 };
+	int full = ms_explain_height(&e, 0, 80);
+
+	assert_true(full >= 5);
+	for (int h = 2; h <= full; h++) {
+		werase(w);
+		ms_explain_draw(w, (struct ms_rect){ 0, 0, h, 80 }, &e, 0, &ui);
+		if (h < full)
+			assert_true(ends_with(tt_row(w, h - 1), "\u2026"));
+		else
+			for (int y = 0; y < h; y++)
+				assert_false(ends_with(tt_row(w, y), "\u2026"));
+	}
+	delwin(w);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -558,6 +589,7 @@ int main(void)
 		cmocka_unit_test(test_vma_fields),
 		cmocka_unit_test(test_zh_complete),
 		cmocka_unit_test(test_panel_zh),
+		cmocka_unit_test(test_panel_cut),
 		cmocka_unit_test(test_fields_explained),
 	};
 

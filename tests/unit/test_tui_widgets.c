@@ -301,6 +301,88 @@ static void test_table(void **state)
 	delwin(w);
 }
 
+/* Five columns, too wide for 20: the last ones shift in sideways. */
+static const struct ms_column wcols[] = {
+	{ .title = "Name", .width = 5, .id = "t.name" },
+	{ .title = "Alloc/s", .width = 7, .align = MS_RIGHT, .id = "t.alloc" },
+	{ .title = "Objs", .width = 4, .align = MS_RIGHT, .id = "t.objs" },
+	{ .title = "More", .width = 4, .align = MS_RIGHT, .id = "t.more" },
+	{ .title = "Last", .width = 4, .align = MS_RIGHT, .id = "t.last" },
+};
+
+static void wcell(const void *ctx, int r, int c, char *buf, size_t len)
+{
+	const struct rows *d = ctx;
+
+	if (c == 0)
+		snprintf(buf, len, "%.5s", d->name[r]);
+	else
+		snprintf(buf, len, "%d", c * 10 + r);
+}
+
+static const struct ms_table_def wdef = {
+	.cols = wcols,
+	.ncols = 5,
+	.name_col = 0,
+	.cell = wcell,
+	.cmp = tcmp,
+};
+
+/*
+ * A sorted title that fills its column keeps every letter (the arrow in
+ * the gap), a list longer than the screen has a scroll bar, columns off
+ * screen are marked, shift in with Right and out with Left, and only
+ * those on screen are explained.
+ */
+static void test_table_wide(void **state)
+{
+	struct rows d = {
+		{ "dentry", "kmalloc-64", "inode_cache", "kmalloc-8", "vma" },
+		{ 300, 50, MS_NA, 70, 900 },
+	};
+	struct ms_explain_ids e = { 0 };
+	struct ms_rect r = { 0, 0, 4, 20 };
+	struct ms_table t;
+	WINDOW *w = newwin(4, 20, 0, 0);
+
+	ms_table_init(&t, &wdef, &d, &ui, 1, true);
+	assert_int_equal(ms_table_set_rows(&t, 5), 0);
+	ms_table_draw(&t, w, r);
+	/* the arrow after Alloc/s, more columns at the right */
+	assert_string_equal(row(w, 0), "Name  Alloc/s\u25bcObjs \u203a");
+	/* by Alloc/s (the rows' sizes here): vma, dentry, kmalloc-8 */
+	assert_string_equal(row(w, 1), "vma        14   24 \u2588");
+	assert_string_equal(row(w, 3), "kmall      13   23 \u2502");
+	ms_table_explain(&t, &e);
+	assert_int_equal(e.n, 3);
+	assert_string_equal(e.id[e.cur], "t.alloc");
+	/* Left: nothing there */
+	assert_int_equal(ms_table_key(&t, KEY_LEFT), MS_KEY_PASS);
+	assert_int_equal(ms_table_key(&t, KEY_RIGHT), MS_KEY_DONE);
+	ms_table_draw(&t, w, r);
+	assert_string_equal(row(w, 0), "Name \u2039Objs More    \u203a");
+	assert_int_equal(ms_table_key(&t, KEY_RIGHT), MS_KEY_DONE);
+	ms_table_draw(&t, w, r);
+	assert_string_equal(row(w, 0), "Name \u2039More Last");
+	assert_string_equal(row(w, 1), "vma     34   44    \u2588");
+	/* the last one is on screen: Right is not the table's any more */
+	assert_int_equal(ms_table_key(&t, KEY_RIGHT), MS_KEY_PASS);
+	memset(&e, 0, sizeof(e));
+	ms_table_explain(&t, &e);
+	assert_int_equal(e.n, 3);
+	assert_string_equal(e.id[0], "t.name");
+	assert_string_equal(e.id[2], "t.last");
+	/* by the pinned name: nothing shifts; by Alloc/s: it comes back */
+	ms_table_key(&t, '<');
+	ms_table_draw(&t, w, r);
+	assert_string_equal(row(w, 0), "Name\u25b2\u2039More Last");
+	ms_table_key(&t, '>');
+	ms_table_draw(&t, w, r);
+	assert_string_equal(row(w, 0), "Name  Alloc/s\u25bcObjs \u203a");
+	ms_table_free(&t);
+	delwin(w);
+}
+
 /* The filter matches anywhere in a long name: the file at a path's end. */
 static void test_table_long_name(void **state)
 {
@@ -469,6 +551,7 @@ int main(void)
 		cmocka_unit_test(test_table_find),
 		cmocka_unit_test(test_theme),
 		cmocka_unit_test(test_table_long_name),
+		cmocka_unit_test(test_table_wide),
 	};
 	int rc;
 
