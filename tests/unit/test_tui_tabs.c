@@ -325,7 +325,7 @@ static void test_slab_reattach(void **state)
 	struct ms_view *v = ms_view_slab.create(&ui);
 	WINDOW *w = newwin(10, 120, 0, 0);
 	struct ms_snapshot s;
-	char head[512];
+	char head[2048]; /* a tt_row() */
 
 	slab_live(&s, true, 1);
 	v->cls->update(v, &s, NULL);

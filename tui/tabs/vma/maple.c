@@ -62,8 +62,13 @@ static int copy_tree(struct ms_maple *d, const struct ms_maple *s)
 	    reserve((void **)&d->slots, &d->cap_slots, s->nr_slots,
 		    sizeof(*s->slots)))
 		return -1;
-	memcpy(d->nodes, s->nodes, (size_t)s->nr_nodes * sizeof(*s->nodes));
-	memcpy(d->slots, s->slots, (size_t)s->nr_slots * sizeof(*s->slots));
+	/* a tree without nodes (a replay's) has no arrays to copy */
+	if (s->nr_nodes)
+		memcpy(d->nodes, s->nodes,
+		       (size_t)s->nr_nodes * sizeof(*s->nodes));
+	if (s->nr_slots)
+		memcpy(d->slots, s->slots,
+		       (size_t)s->nr_slots * sizeof(*s->slots));
 	d->pid = s->pid;
 	d->map_count = s->map_count;
 	d->vmas = s->vmas;
@@ -112,7 +117,8 @@ static void mark_last(struct ms_maple_view *mv)
 {
 	const struct ms_maple *t = &mv->t;
 
-	memset(mv->last, 0, (size_t)t->nr_nodes * sizeof(*mv->last));
+	if (t->nr_nodes)
+		memset(mv->last, 0, (size_t)t->nr_nodes * sizeof(*mv->last));
 	for (int i = 0; i < t->nr_nodes; i++) {
 		const struct ms_maple_node *n = &t->nodes[i];
 
