@@ -149,9 +149,29 @@ const struct ms_field ms_fault_events_fields[] = {
 #define FC(c, k, nd, ex)                                                   \
 	MS_FIELD(struct ms_fault_proc, n[c], MS_F_U64, k, NA | MS_FF_OMIT, \
 		 NULL, ex, .need = (nd))
-#define FR(c, k, nd, ex)                                     \
-	MS_FIELD(struct ms_fault_proc, rate[c], MS_F_DBL, k, \
-		 RATE | MS_FF_OMIT, "/s", ex, .need = (nd))
+/*
+ * The rates' OpenMetrics families (for the total): the faults by kind, and
+ * the time waited for mmap_lock as a ratio
+ */
+#define FAULT_FAMILY "memscope_bpf_page_faults_per_second"
+#define LOCK_FAMILY "memscope_bpf_mmap_lock_wait_ratio"
+#define IS_FAULT(c) ((c) < MS_FC_LOCK_WAITS)
+#define FR(c, k, nd, ex)                                                      \
+	MS_FIELD(struct ms_fault_proc, rate[c], MS_F_DBL, k,                  \
+		 RATE | MS_FF_OMIT, (c) == MS_FC_LOCK_NS ? "ns/s" : "/s", ex, \
+		 .need = (nd),                                                \
+		 .metric = IS_FAULT(c)		? FAULT_FAMILY :              \
+			   (c) == MS_FC_LOCK_NS ? LOCK_FAMILY :               \
+						  NULL,                       \
+		 .lkey = IS_FAULT(c) ? "kind" : NULL,                         \
+		 .lval = IS_FAULT(c) ? (k) : NULL,                            \
+		 .help = (c) == MS_FC_HW ?                                    \
+				 "page faults of every process per second, "  \
+				 "by kind" :                                  \
+			 (c) == MS_FC_LOCK_NS ?                               \
+				 "time spent waiting for mmap_lock per "      \
+				 "second, all tasks" :                        \
+				 NULL)
 #define FAULT_COUNTS(F)                                                 \
 	F(MS_FC_HW, "user_faults", MS_FE_HW, "vma.p.flt"),              \
 		F(MS_FC_FAULTS, "faults", MS_FE_SPLIT, "vma.m.faults"), \
@@ -225,6 +245,24 @@ static const struct ms_field direct_fields[] = {
 	HAND("memcg", "reclaim.ev.stalls", .need = MS_RE_MEMCG),
 	MS_FIELD_OBJ("pages_reclaimed", pages_reclaimed_fields),
 	HAND("processes", "reclaim.e.proc.pid"), /* reclaimer records */
+	MS_FIELD_END
+};
+
+/*
+ * The stall latency of direct and memcg reclaim together, for OpenMetrics
+ * only (its JSON is the "direct_reclaim_hist" hand row)
+ */
+const struct ms_field ms_stall_fields[] = {
+	MS_FIELD(struct ms_latency, rate, MS_F_DBL, "per_s",
+		 RATE | MS_FF_NOJSON, "/s", "reclaim.ev.stalls",
+		 .need = MS_RE_DIRECT | MS_RE_MEMCG,
+		 .metric = "memscope_bpf_direct_reclaim_stalls_per_second",
+		 .help = "tasks entering direct or memcg reclaim per second"),
+	MS_FIELD(struct ms_latency, ns_rate, MS_F_DBL, "ns_per_s",
+		 RATE | MS_FF_NOJSON, "ns/s", "reclaim.ev.stalls",
+		 .need = MS_RE_DIRECT | MS_RE_MEMCG,
+		 .metric = "memscope_bpf_direct_reclaim_stall_ratio",
+		 .help = "time tasks spent in direct reclaim per second"),
 	MS_FIELD_END
 };
 
@@ -375,8 +413,14 @@ const struct ms_field ms_task_delay_fields[] = {
 static const struct ms_field migration_fields[] = {
 	NE(succeeded, MS_F_U64, "succeeded", NA, "pages", "numa.mig.pages"),
 	NE(failed, MS_F_U64, "failed", NA, "pages", "numa.mig.failed"),
-	NE(succeeded_rate, MS_F_DBL, "per_s", RATE, "/s", "numa.mig.rate"),
-	NE(failed_rate, MS_F_DBL, "failed_per_s", RATE, "/s", "numa.mig.rate"),
+	NE(succeeded_rate, MS_F_DBL, "per_s", RATE, "/s", "numa.mig.rate",
+	   .metric = "memscope_bpf_migrated_pages_per_second",
+	   .help = "pages migrated per second by result "
+		   "(migrate:mm_migrate_pages)",
+	   .lkey = "result", .lval = "succeeded"),
+	NE(failed_rate, MS_F_DBL, "failed_per_s", RATE, "/s", "numa.mig.rate",
+	   .metric = "memscope_bpf_migrated_pages_per_second", .lkey = "result",
+	   .lval = "failed"),
 	HAND("by_reason", "numa.mig.reason"), /* {reason: migrate reason} */
 	MS_FIELD_END
 };

@@ -122,10 +122,9 @@ static const struct conv {
 	uint64_t mul;
 	double div;
 } convs[] = {
-	{ "kB", "bytes", 1024, 0 },
-	{ "%", "ratio", 1, 100 },
-	{ "us", "seconds", 1, 1e6 },
-	{ "us/s", "ratio", 1, 1e6 },
+	{ "kB", "bytes", 1024, 0 },  { "%", "ratio", 1, 100 },
+	{ "us", "seconds", 1, 1e6 }, { "us/s", "ratio", 1, 1e6 },
+	{ "ns/s", "ratio", 1, 1e9 },
 };
 
 static struct conv conv_of(const char *unit)

@@ -30,6 +30,38 @@ table_family(struct om *om, const struct ms_field *t, const char *key)
 	abort(); /* a key without its family: the table and this disagree */
 }
 
+/*
+ * The family metric of table t (its rows flat), started from its first
+ * row: while on, one sample per row of it whose need bits are in have,
+ * labelled lkey="lval" where it has them, as the row's unit says.
+ */
+static void rows(struct om *om, const struct ms_field *t, const char *metric,
+		 const void *rec, bool on, unsigned int have)
+{
+	const struct ms_field *fl[64];
+	int n = ms_fields_flat(t, fl, 64);
+	bool started = false;
+	struct lbl l;
+
+	for (int i = 0; i < n; i++) {
+		const struct ms_field *f = fl[i];
+
+		if (!f->metric || strcmp(f->metric, metric))
+			continue;
+		if (!started)
+			ms_om_start(om, f);
+		started = true;
+		if (!on || (f->need & have) != f->need)
+			continue;
+		ms_om_lbl_reset(&l);
+		if (f->lval)
+			ms_om_lbl_str(&l, f->lkey, f->lval);
+		ms_om_put_field(om, &l, f, rec, 0);
+	}
+	if (!started)
+		abort(); /* a family the table does not name */
+}
+
 /* A per-order rate vector of the buddy events, labelled by order. */
 static void per_order_rate(struct om *om, const struct ms_buddy_events *e,
 			   const char *key)
@@ -64,42 +96,24 @@ void ms_om_buddy_events(struct om *om, const struct ms_buddy_events *e)
 
 void ms_om_fault_events(struct om *om, const struct ms_fault_events *e)
 {
-	struct lbl l;
-
-	ms_om_family(om, "memscope_bpf_page_faults_per_second", OM_GAUGE, NULL,
-		     "page faults of every process per second, by kind");
 	/* the faults by kind; the mmap_lock counts have families of theirs */
-	for (int k = 0; k < MS_FC_LOCK_WAITS; k++) {
-		const struct ms_field *r = &ms_fault_rate_fields[k];
-
-		if ((e->fields & r->need) != r->need)
-			continue;
-		ms_om_lbl_reset(&l);
-		ms_om_lbl_str(&l, "kind", r->key);
-		ms_om_put_d(om, &l, e->total.rate[k]);
-	}
-	ms_om_family(om, "memscope_bpf_mmap_lock_wait_ratio", OM_GAUGE, "ratio",
-		     "time spent waiting for mmap_lock per second, all tasks");
-	if (e->fields & MS_FE_LOCK)
-		ms_om_put_d(om, NULL, e->total.rate[MS_FC_LOCK_NS] / 1e9);
+	rows(om, ms_fault_rate_fields, "memscope_bpf_page_faults_per_second",
+	     &e->total, true, e->fields);
+	rows(om, ms_fault_rate_fields, "memscope_bpf_mmap_lock_wait_ratio",
+	     &e->total, true, e->fields);
 }
 
 void ms_om_reclaim_events(struct om *om, const struct ms_reclaim_events *e)
 {
-	const unsigned int both = MS_RE_DIRECT | MS_RE_MEMCG;
-	bool stall = (e->fields & both) == both;
 	int nr_kswapd = e->fields & MS_RE_KSWAPD ? e->nr_kswapd : 0;
 	struct lbl l;
 
-	ms_om_family(om, "memscope_bpf_direct_reclaim_stalls_per_second",
-		     OM_GAUGE, NULL,
-		     "tasks entering direct or memcg reclaim per second");
-	if (stall)
-		ms_om_put_d(om, NULL, e->stall.rate);
-	ms_om_family(om, "memscope_bpf_direct_reclaim_stall_ratio", OM_GAUGE,
-		     "ratio", "time tasks spent in direct reclaim per second");
-	if (stall)
-		ms_om_put_d(om, NULL, e->stall.ns_rate / 1e9);
+	/* direct and memcg reclaim together */
+	rows(om, ms_stall_fields,
+	     "memscope_bpf_direct_reclaim_stalls_per_second", &e->stall, true,
+	     e->fields);
+	rows(om, ms_stall_fields, "memscope_bpf_direct_reclaim_stall_ratio",
+	     &e->stall, true, e->fields);
 	/* per node, from the kswapd table's families */
 	for (int k = 0; k < 2; k++) {
 		const struct ms_field *f =
@@ -120,19 +134,10 @@ void ms_om_reclaim_events(struct om *om, const struct ms_reclaim_events *e)
 
 void ms_om_numa_events(struct om *om, const struct ms_numa_events *e)
 {
-	struct lbl l;
-
-	ms_om_family(
-		om, "memscope_bpf_migrated_pages_per_second", OM_GAUGE, NULL,
-		"pages migrated per second by result (migrate:mm_migrate_pages)");
-	if (e->fields & MS_NE_MIGRATE) {
-		ms_om_lbl_reset(&l);
-		ms_om_lbl_str(&l, "result", "succeeded");
-		ms_om_put_d(om, &l, e->succeeded_rate);
-		ms_om_lbl_reset(&l);
-		ms_om_lbl_str(&l, "result", "failed");
-		ms_om_put_d(om, &l, e->failed_rate);
-	}
+	/* the "migrations" object's rows need MS_NE_MIGRATE */
+	rows(om, ms_numa_events_fields,
+	     "memscope_bpf_migrated_pages_per_second", e,
+	     e->fields & MS_NE_MIGRATE, e->fields);
 	table_family(om, ms_numa_hint_fields, "per_s");
 	if (e->fields & MS_NE_HINT)
 		ms_om_put_d(om, NULL, e->hint.faults_rate);
