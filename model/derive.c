@@ -170,7 +170,7 @@ static bool variant_of(const char *name, const char *key)
 static struct ms_vmsum_val sum_counter(const struct ms_kvlist *vm,
 				       const char *key)
 {
-	struct ms_vmsum_val s = { 0, 0 };
+	struct ms_vmsum_val s = { 0, 0, false };
 	bool any = false;
 
 	for (int i = 0; i < vm->n; i++) {
@@ -180,8 +180,9 @@ static struct ms_vmsum_val sum_counter(const struct ms_kvlist *vm,
 		if (ms_have(vm->v[i].value))
 			s.value += vm->v[i].value;
 		s.rate += vm->v[i].rate; /* NAN stays NAN */
+		s.reset |= vm->v[i].reset;
 	}
-	return any ? s : (struct ms_vmsum_val){ MS_NA, NAN };
+	return any ? s : (struct ms_vmsum_val){ MS_NA, NAN, false };
 }
 
 static struct ms_node_avail *avail_of(struct ms_buddy *b, int node)

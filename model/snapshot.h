@@ -403,6 +403,7 @@ extern const char *const ms_vmsum_keys[MS_VMSUM_N];
 struct ms_vmsum_val {
 	uint64_t value; /* MS_NA: the kernel has no such counter */
 	double rate; /* per second, NAN unknown */
+	bool reset; /* a variant went down since the last sample */
 };
 
 struct ms_reclaim {

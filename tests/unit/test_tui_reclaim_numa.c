@@ -130,6 +130,8 @@ static void reclaim_snapshot(struct ms_snapshot *s)
 	add_counter(s, "thp_fault_fallback", 5, NAN);
 	add_counter(s, "thp_fault_fallback_charge", 7, NAN);
 	add_counter(s, "oom_kill", 2, 0.5);
+	add_counter(s, "pgscan_kswapd", 1, NAN);
+	s->reclaim.vmstat.v[s->reclaim.vmstat.n - 1].reset = true;
 	s->reclaim.psi_some =
 		(struct ms_psi_line){ true, 1.25, 0.5, 0.07, 2500000, 12345 };
 	s->reclaim.lru_gen_enabled = 3;
@@ -166,8 +168,10 @@ static void test_reclaim_variants(void **state)
 	assert_counter(w, "pgscan direct", "10", "0/s");
 	assert_counter(w, "steal/scan direct", "50.0%", "");
 	assert_counter(w, "oom_kill", "2", "+0.5/s");
+	/* a counter that went down was reset: said so, no rate */
+	assert_counter(w, "pgscan kswapd", "1", "reset");
 	/* a counter this kernel lacks is "-", never 0 */
-	assert_counter(w, "pgscan kswapd", "-", "-");
+	assert_counter(w, "pgsteal kswapd", "-", "-");
 	tt_assert_page(v, w, "  thp_fault_fallback                       5");
 	tt_assert_page(v, w,
 		       "  some   1.25   0.50   0.07      2.5s  +12.3ms/s");

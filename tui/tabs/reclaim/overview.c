@@ -165,8 +165,13 @@ static void counter_rows(struct page *p, const struct ms_reclaim *rc,
 		r = rc->sum[rows[i].key].rate;
 		ms_page_tag(&p->pg, rows[i].id);
 		/* oom kills and direct reclaim stalls deserve attention */
+		/* a counter cannot go down: one that did was reset */
+		if (rc->sum[rows[i].key].reset)
+			snprintf(rate, sizeof(rate), "reset");
+		else
+			ms_fmt_rate(rate, sizeof(rate), r);
 		counter_line(p, rows[i].label, ms_fmt_u64(val, sizeof(val), v),
-			     ms_fmt_rate(rate, sizeof(rate), r),
+			     rate,
 			     !ms_have(v) ? ms_attr(MS_C_DIM) :
 			     r > 0 && (rows[i].key == MS_VMSUM_OOM_KILL ||
 				       rows[i].key == MS_VMSUM_ALLOCSTALL) ?
