@@ -191,6 +191,7 @@ const struct ms_field ms_slab_detail_fields[] = {
 
 const struct ms_field ms_proc_fields[] = {
 	P(pid, MS_F_INT, "pid", 0, NULL, "vma.p.pid", .th = "pid", .tw = 7),
+	P(ppid, MS_F_INT, "ppid", 0, NULL, NULL),
 	P(comm, MS_F_STR, "comm", 0, NULL, "vma.p.comm", .th = "comm",
 	  .tw = -20),
 	P(cmdline, MS_F_STR, "cmdline", NA, NULL, "vma.p.cmdline"),

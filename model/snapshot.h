@@ -265,6 +265,7 @@ struct ms_slab_detail {
  */
 struct ms_proc {
 	int pid;
+	int ppid; /* the parent's pid (stat), 0: none or unknown */
 	char comm[MS_NAME]; /* raw bytes from the kernel: escape to show */
 	/* raw: the arguments joined by spaces, "" for none (kernel threads) */
 	char cmdline[MS_CMDLINE];

@@ -21,7 +21,7 @@ static const struct key_help keys[] = {
 	{ "Tab, Shift-Tab", "next, previous tab" },
 	{ "F1, ?, h", "this help; Esc, q, F1, ? or h closes it" },
 	{ "F3, F4, F6", "in a list: search, filter, sort menu (Tables)" },
-	{ "F5", "htop's tree: no list here has one (no parent pids)" },
+	{ "F5", "VMA processes: tree (each under its parent), again flat" },
 	{ "F10, q", "quit (the terminal is restored)" },
 	{ "p", "pause: freeze the sample (the header says PAUSED)" },
 	{ "", "a tab switch or a drill-down still takes one sample" },

@@ -219,7 +219,7 @@ static bool replay_key(struct tui *t, int key)
 static void no_tree(struct tui *t)
 {
 	snprintf(t->flash, sizeof(t->flash),
-		 "F5: no tree here (processes carry no parent pid)");
+		 "F5: the tree is in the VMA tab's process list");
 	t->flash_until = now() + 3;
 }
 

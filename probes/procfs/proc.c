@@ -25,6 +25,7 @@
 /* Fields of stat after "(comm) ", numbered as in proc(5). */
 enum {
 	STAT_STATE = 3,
+	STAT_PPID = 4,
 	STAT_FLAGS = 9,
 	STAT_MINFLT = 10,
 	STAT_MAJFLT = 12,
@@ -36,6 +37,9 @@ enum {
 static void stat_field(struct ms_stat *st, int field, uint64_t v)
 {
 	switch (field) {
+	case STAT_PPID:
+		st->ppid = v > 1u << 30 ? 0 : (int)v;
+		break;
 	case STAT_FLAGS:
 		st->flags = (unsigned long)v;
 		break;
@@ -241,6 +245,7 @@ struct ms_proc *ms_procfs_add_proc(struct ms_snapshot *s, int pid,
 	if (!p)
 		return NULL;
 	p->pid = pid;
+	p->ppid = st->ppid;
 	memcpy(p->comm, st->comm, sizeof(p->comm));
 	p->state = st->state;
 	p->kthread = st->flags & MS_PF_KTHREAD;

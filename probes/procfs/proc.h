@@ -18,6 +18,7 @@ struct ms_stat {
 	int pid;
 	char comm[MS_NAME]; /* raw bytes, bounded, NUL-terminated */
 	char state;
+	int ppid; /* the parent's pid, 0 for none (pid 1, kthreadd) */
 	unsigned long flags;
 	uint64_t minflt, majflt;
 	uint64_t starttime; /* clock ticks after boot: with pid, unique */

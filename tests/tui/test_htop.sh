@@ -81,9 +81,27 @@ keys Enter F6
 ok "reclaim: F6 sorts the vmstat counters" wait_for "Sort by"
 keys Escape Escape Escape
 
-# F5: no list has a tree; it says so rather than doing nothing
+# F5 outside the process list says where the tree is
 keys F5
-ok "F5 says there is no tree" wait_for "no tree here"
+ok "F5 elsewhere says where the tree is" wait_for "the tree is in the VMA"
+
+# F5 in the process list: every process under its parent (htop's tree)
+keys 3
+wait_for "process_api"
+row() { screen | sed -n "$1p" | awk '{print $1}'; }
+ok "vma: by RSS, sh (9080) is first" test "$(row 6)" = 9080
+keys F5
+ok "vma: F5 puts children under their parent" wait_re "^ +9080 .* (└|\`-) sh"
+ok "vma tree: the parent first" test "$(row 6)" = 1
+ok "vma tree: then its biggest child" test "$(row 7)" = 9080
+ok "vma tree: an orphan is a root of its own" wait_re "^ +14118 .* sh$"
+keys r
+wait_re "RSS(▲|\\^)"
+ok "vma tree reversed: smaller roots first" test "$(row 6)" = 14118
+ok "vma tree reversed: the parent still above its children" \
+	sh -c "test \$(tmux capture-pane -p -t $S | grep -n '^ *1 root' | cut -d: -f1) -lt \$(tmux capture-pane -p -t $S | grep -n '^ *9080 ' | cut -d: -f1)"
+keys r F5
+ok "vma: F5 again, the flat list" wait_re "^ +9080 .* sh$"
 
 # Enter on a NUMA node opens its page: zones, distances, numastat, meminfo
 session 80 24 "$MS --root $N2 --tab numa; sleep 30"

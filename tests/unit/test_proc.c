@@ -66,6 +66,7 @@ static void stat_fields(void **state)
 	assert_int_equal(st.pid, 14118);
 	assert_string_equal(st.comm, "sh");
 	assert_int_equal(st.state, 'S');
+	assert_int_equal(st.ppid, 14115); /* the tree's edges (F5) */
 	assert_int_equal(st.flags, 4194304);
 	assert_int_equal(st.minflt, 436);
 	assert_int_equal(st.majflt, 0);

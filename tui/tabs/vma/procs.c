@@ -169,6 +169,21 @@ static const char *proc_name(const struct vma_view *v, const struct ms_proc *p,
 	return buf;
 }
 
+/* F5: the Command column indented under its parent ("  └ "). */
+static void tree_prefix(const struct vma_view *v, int row, char *buf,
+			size_t len)
+{
+	int d = v->tree ? ms_vma_tree_depth(v, v->prow[row]) : 0;
+	size_t off = 0;
+
+	buf[0] = '\0';
+	for (int k = 1; k < d && off + 2 < len && k < 16; k++)
+		off += (size_t)snprintf(buf + off, len - off, "  ");
+	if (d > 0)
+		snprintf(buf + off, len - off, "%s",
+			 v->base.ui->utf8 ? "\u2514 " : "`- ");
+}
+
 static void proc_cell(const void *ctx, int row, int col, char *buf, size_t len)
 {
 	const struct vma_view *v = ctx;
@@ -212,15 +227,14 @@ static void proc_cell(const void *ctx, int row, int col, char *buf, size_t len)
 		ms_fmt_rate(buf, len, p->majflt_rate);
 		break;
 	default:
-		proc_name(v, p, buf, len);
+		tree_prefix(v, row, buf, len);
+		proc_name(v, p, buf + strlen(buf), len - strlen(buf));
 	}
 }
 
-static int proc_cmp(const void *ctx, int a, int b, int col)
+static int value_cmp(const struct vma_view *v, const struct ms_proc *x,
+		     const struct ms_proc *y, int col)
 {
-	const struct vma_view *v = ctx;
-	const struct ms_proc *x = ms_vma_proc_at(ctx, a),
-			     *y = ms_vma_proc_at(ctx, b);
 	char nx[MS_CMDLINE + 2], ny[MS_CMDLINE + 2];
 
 	col = v->pset[col];
@@ -247,6 +261,23 @@ static int proc_cmp(const void *ctx, int a, int b, int col)
 	}
 	return strcmp(proc_name(v, x, nx, sizeof(nx)),
 		      proc_name(v, y, ny, sizeof(ny)));
+}
+
+/* Two siblings of the tree (indices into procs.v) by the sort column. */
+static int sibling_cmp(const struct vma_view *v, int a, int b)
+{
+	return value_cmp(v, &v->cur->procs.v[a], &v->cur->procs.v[b],
+			 v->ptab.sort_col);
+}
+
+static int proc_cmp(const void *ctx, int a, int b, int col)
+{
+	const struct vma_view *v = ctx;
+
+	if (v->tree)
+		return ms_vma_tree_cmp(v, v->prow[a], v->prow[b], sibling_cmp);
+	return value_cmp(v, ms_vma_proc_at(ctx, a), ms_vma_proc_at(ctx, b),
+			 col);
 }
 
 static void proc_key(const void *ctx, int row, char *buf, size_t len)
@@ -337,6 +368,8 @@ void ms_vma_proc_rows(struct vma_view *v)
 		}
 		v->prow[v->nprow++] = i;
 	}
+	if (v->tree && ms_vma_tree_build(v))
+		v->tree = false; /* no memory for it: the flat list */
 	ms_table_set_rows(&v->ptab, v->nprow);
 }
 

@@ -118,6 +118,7 @@ static void vma_destroy(struct ms_view *base)
 	ms_maple_view_free(&v->mv);
 	ms_gpanel_free(&v->graph);
 	free(v->prow);
+	free(v->parent);
 	free(v);
 }
 
@@ -233,6 +234,11 @@ static enum ms_key_result procs_key(struct vma_view *v, int key)
 	}
 	if (key == 'k' && v->cur) {
 		v->kthreads = !v->kthreads;
+		ms_vma_proc_rows(v);
+		return MS_KEY_DONE;
+	}
+	if (key == KEY_F(5) && v->cur) { /* htop's tree */
+		v->tree = !v->tree;
 		ms_vma_proc_rows(v);
 		return MS_KEY_DONE;
 	}

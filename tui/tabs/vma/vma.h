@@ -102,6 +102,9 @@ struct vma_view {
 	int nprow, capprow;
 	bool kthreads; /* show kernel threads */
 	int nkthreads;
+	bool tree; /* F5: processes under their parents (tree.c) */
+	int *parent; /* per procs.v entry: its parent's index, or -1 */
+	int capparent;
 	bool age_shown; /* the line saying what the dim PSS means is drawn */
 	/* one process's VMAs */
 	int pid;
@@ -144,6 +147,16 @@ void ms_vma_procs_init(struct vma_view *v);
 const struct ms_proc *ms_vma_proc_at(const void *ctx, int row);
 void ms_vma_proc_columns(struct vma_view *v, bool faults, unsigned int fields);
 void ms_vma_proc_rows(struct vma_view *v);
+/*
+ * tree.c: the parent of every process of v->cur (v->parent; -1 on
+ * ENOMEM), a process's depth under the shown roots, and the tree order
+ * of two processes (indices into procs.v): parents first, siblings by
+ * sib.
+ */
+int ms_vma_tree_build(struct vma_view *v);
+int ms_vma_tree_depth(const struct vma_view *v, int i);
+int ms_vma_tree_cmp(const struct vma_view *v, int a, int b,
+		    int (*sib)(const struct vma_view *v, int a, int b));
 int ms_vma_selected_pid(const struct vma_view *v);
 void ms_vma_procs_draw(struct vma_view *v, WINDOW *w, struct ms_rect r);
 
