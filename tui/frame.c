@@ -270,7 +270,8 @@ static void draw_footer(struct tui *t, int y)
 		n = 1, p[0] = (struct ms_piece){ .text = t->flash,
 						 .prio = MS_PRIO_KEEP - 1 };
 	else
-		n = ms_split_hints(p, MAX_HINTS - 8, line, 1000);
+		/* room for the global keys (at most 9) after them */
+		n = ms_split_hints(p, MAX_HINTS - 10, line, 1000);
 	/* a table wider than the screen: say how to see the rest */
 	if (!t->help && !t->explain && !t->flash_until && ms_tables_sideways())
 		p[n++] = (struct ms_piece){
@@ -390,6 +391,9 @@ static void draw_explained(struct tui *t, struct ms_rect body)
 	struct ms_rect vr = body;
 	char was[sizeof(t->explain_id)];
 	int h = t->panel_h > 0 ? t->panel_h : panel_height(t, body);
+
+	if (h > body.h / 2) /* the terminal shrank */
+		h = body.h / 2;
 
 	for (int pass = 0; pass < 3; pass++) {
 		vr.h = body.h - h;
