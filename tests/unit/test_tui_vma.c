@@ -200,6 +200,16 @@ static void test_vma_stale(void **state)
 	/* on the freed one (largest RSS): its age, the RSS of its PSS */
 	tt_assert_row(w, "PID 44: PSS, Swap, VMAs 1 s old, read at RSS 513M "
 			 "(dim: >5 s or RSS moved)");
+	/* no RSS to say where smaps_rollup was refused */
+	s.procs.v[2].detail_rss_kb = MS_NA;
+	s.procs.v[2].detail_age_s = 9;
+	v->cls->update(v, &s, NULL);
+	tt_draw(v, w);
+	tt_assert_row(w, "PID 44: PSS, Swap, VMAs 9 s old (dim: >5 s or RSS "
+			 "moved)");
+	s.procs.v[2].detail_rss_kb = 525312;
+	s.procs.v[2].detail_age_s = 1;
+	v->cls->update(v, &s, NULL);
 	/* explain mode reaches the line */
 	v->cls->explain(v, &e);
 	assert_string_equal(e.id[0], "vma.p.age");

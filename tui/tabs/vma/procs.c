@@ -390,7 +390,7 @@ static const char *age_line(const struct vma_view *v, char *buf, size_t len)
 	double bound = ms_proc_age_bound(v->base.ui->interval);
 	int row = ms_table_selected(&v->ptab), n = 0;
 	const struct ms_proc *p;
-	char rss[16];
+	char rss[32];
 
 	for (int i = 0; i < v->nprow; i++)
 		n += stale(v, ms_vma_proc_at(v, i));
@@ -398,11 +398,18 @@ static const char *age_line(const struct vma_view *v, char *buf, size_t len)
 		return NULL;
 	p = row >= 0 ? ms_vma_proc_at(v, row) : NULL;
 	if (p && stale(v, p)) {
-		snprintf(buf, len,
-			 "PID %d: PSS, Swap, VMAs %.0f s old, read at RSS %s "
-			 "(dim: >%.0f s or RSS moved)",
-			 p->pid, p->detail_age_s,
-			 ms_fmt_kb(rss, sizeof(rss), p->detail_rss_kb), bound);
+		/* the RSS they go with, where smaps_rollup could be read */
+		snprintf(rss, sizeof(rss), ", read at RSS ");
+		if (ms_have(p->detail_rss_kb))
+			ms_fmt_kb(rss + strlen(rss), sizeof(rss) - strlen(rss),
+				  p->detail_rss_kb);
+		else
+			rss[0] = '\0';
+		snprintf(
+			buf, len,
+			"PID %d: PSS, Swap, VMAs %.0f s old%s (dim: >%.0f s or "
+			"RSS moved)",
+			p->pid, p->detail_age_s, rss, bound);
 		return buf;
 	}
 	snprintf(buf, len,
