@@ -168,6 +168,7 @@ static void next_sort(struct ms_table *t, int dir)
 
 void ms_table_sort_by(struct ms_table *t, int c)
 {
+	t->chosen = true;
 	t->sort_col = c;
 	t->reverse = t->def->cols[c].align == MS_RIGHT;
 	resort(t);
@@ -244,6 +245,7 @@ enum ms_key_result ms_table_key(struct ms_table *t, int key)
 		next_sort(t, -1);
 		break;
 	case 'r':
+		t->chosen = true;
 		t->reverse = !t->reverse;
 		resort(t);
 		break;

@@ -284,6 +284,7 @@ struct ms_table {
 	int page; /* rows that fit at the last draw */
 	int sort_col;
 	bool reverse;
+	bool chosen; /* the user chose the sort (a key, the menu) */
 	/* the filter or search line, or the sort menu, has the keyboard */
 	bool editing;
 	enum ms_table_edit edit; /* which, while editing */

@@ -23,7 +23,6 @@ struct slab_view {
 	const struct ms_snapshot *cur;
 	struct ms_table caches;
 	const int *ids; /* display column -> C_*, NULL: the same */
-	bool sorted; /* the user chose the sort (column or direction) */
 	bool detail;
 	char dname[MS_NAME]; /* the cache drilled into, raw */
 	struct ms_scroll dscroll;

@@ -231,7 +231,7 @@ static void set_columns(struct slab_view *s, bool live)
 		return;
 	s->ids = live_ids;
 	t->def = &live_table;
-	if (!s->sorted && id == C_SIZE && t->reverse)
+	if (!t->chosen && id == C_SIZE && t->reverse)
 		id = C_ALLOCS;
 	for (int i = 0; i < C_COUNT; i++)
 		if (live_ids[i] == id)
@@ -349,9 +349,7 @@ static void slab_draw(struct ms_view *v, WINDOW *w, struct ms_rect r)
 static enum ms_key_result slab_key(struct ms_view *v, int key)
 {
 	struct slab_view *s = SV(v);
-	enum ms_key_result res;
-	int row, col;
-	bool rev;
+	int row;
 
 	if (s->bench.x.open)
 		return ms_kexp_key(&s->bench.x, key);
@@ -385,13 +383,8 @@ static enum ms_key_result slab_key(struct ms_view *v, int key)
 		ms_kexp_run(&s->bench.x);
 		return MS_KEY_RESAMPLE;
 	}
-	col = s->caches.sort_col;
-	rev = s->caches.reverse;
-	res = ms_table_key(&s->caches, key);
-	/* the user's sort is kept when the events' columns arrive */
-	if (col != s->caches.sort_col || rev != s->caches.reverse)
-		s->sorted = true;
-	return res;
+	/* the user's sort (chosen) is kept when the events' columns arrive */
+	return ms_table_key(&s->caches, key);
 }
 
 static const char *slab_hints(struct ms_view *v)
