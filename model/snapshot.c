@@ -95,7 +95,7 @@ static void zone_init(struct ms_zone *z)
 	ms_fields_reset(ms_zone_fields, z);
 	z->node = 0;
 	z->largest_order = -1;
-	z->wstate = MS_WMARK_OK;
+	z->wstate = MS_WMARK_UNKNOWN;
 	for (int i = 0; i < MS_MAX_ORDER; i++)
 		z->unusable[i] = z->extfrag[i] = NAN;
 }
