@@ -189,9 +189,10 @@ int ms_name_find(const struct ms_names *t, const char *name)
 	return t->dflt;
 }
 
-#define NAMES(v, d)                                                       \
-	{                                                                 \
-		.name = (v), .n = sizeof(v) / sizeof((v)[0]), .dflt = (d) \
+#define NAMES(v, d, ...)                                                   \
+	{                                                                  \
+		.name = (v), .n = sizeof(v) / sizeof((v)[0]), .dflt = (d), \
+		__VA_ARGS__                                                \
 	}
 
 static const char *const wmark[] = {
@@ -199,7 +200,14 @@ static const char *const wmark[] = {
 	[MS_WMARK_HIGH] = "high",  [MS_WMARK_LOW] = "low",
 	[MS_WMARK_MIN] = "min",
 };
-const struct ms_names ms_wmark_names = NAMES(wmark, MS_WMARK_UNKNOWN);
+/* the text says which mark free pages are under: "<low" */
+static const char *const under[] = {
+	[MS_WMARK_UNKNOWN] = NULL, [MS_WMARK_OK] = "ok",
+	[MS_WMARK_HIGH] = "<high", [MS_WMARK_LOW] = "<low",
+	[MS_WMARK_MIN] = "<min",
+};
+const struct ms_names ms_wmark_names =
+	NAMES(wmark, MS_WMARK_UNKNOWN, .text = under);
 
 static const char *const vma_kind[MS_VMA_NKINDS] = {
 	[MS_VMA_ANON] = "anon",	  [MS_VMA_FILE] = "file",

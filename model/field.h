@@ -79,6 +79,8 @@ struct ms_names {
 	const char *const *name; /* NULL: the value has no name (null) */
 	int n;
 	int dflt;
+	/* how the plain text prints each (NULL: as name) */
+	const char *const *text;
 };
 
 struct ms_field {

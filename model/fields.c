@@ -21,12 +21,19 @@
 	Z(m, MS_F_U64, k, NA, "pages", "buddy.zone." k, .src = k,         \
 	  .metric = "memscope_zone_watermark_pages", .lkey = "watermark", \
 	  .lval = k, .om_order = 5, __VA_ARGS__)
+/*
+ * The text's zone row (out/text.c; its header is spelled there): node,
+ * zone, free pages, largest order, frag, the mark it is under, then
+ * (txo 1) the watermarks min, low, high and the managed pages
+ */
+#define ZT(h, w) .th = (h), .tw = (w)
 
 static const struct ms_field zone_wmarks[] = {
 	WM(wmark_min, "min",
-	   .help = "zone watermarks min, low, high, promo (zoneinfo)"),
-	WM(wmark_low, "low"),
-	WM(wmark_high, "high"),
+	   .help = "zone watermarks min, low, high, promo (zoneinfo)",
+	   ZT("min", 8), .txo = 1),
+	WM(wmark_low, "low", ZT("low", 8), .txo = 1),
+	WM(wmark_high, "high", ZT("high", 8), .txo = 1),
 	WM(wmark_promo, "promo"),
 	Z(boost, MS_F_U64, "boost", NA, "pages", "buddy.zone.boost",
 	  .src = "boost", .metric = "memscope_zone_watermark_boost_pages",
@@ -35,10 +42,11 @@ static const struct ms_field zone_wmarks[] = {
 };
 
 const struct ms_field ms_zone_fields[] = {
-	Z(node, MS_F_INT, "node", NA, NULL, "buddy.zone.node"),
-	Z(name, MS_F_STR, "zone", 0, NULL, "buddy.zone.name"),
+	Z(node, MS_F_INT, "node", NA, NULL, "buddy.zone.node", ZT("node", 4)),
+	Z(name, MS_F_STR, "zone", 0, NULL, "buddy.zone.name", ZT("zone", -8)),
 	Z(free_pages, MS_F_U64, "free_pages", DER, "pages",
-	  "buddy.zone.free_pages", .metric = "memscope_buddy_free_pages",
+	  "buddy.zone.free_pages", ZT("free_pages", 10),
+	  .metric = "memscope_buddy_free_pages",
 	  .help = "free pages of the zone, sum of blocks times 2^order"),
 	/* before the migrate types' family (out/openmetrics.c) */
 	ZV(free_blocks, MS_F_U64V, "free_blocks", nr_orders, NA | MS_FF_SETN,
@@ -46,9 +54,11 @@ const struct ms_field ms_zone_fields[] = {
 	   .help = "free blocks per order (buddyinfo)", .lkey = "order",
 	   .om_order = -1),
 	Z(largest_order, MS_F_INT, "largest_order", DER, NULL,
-	  "buddy.zone.largest", .metric = "memscope_buddy_largest_free_order",
+	  "buddy.zone.largest", ZT("large", 5),
+	  .metric = "memscope_buddy_largest_free_order",
 	  .help = "highest order with a free block", .om_order = 1),
 	Z(frag_index, MS_F_DBL, "frag_index", DER, "%", "buddy.zone.frag",
+	  ZT("frag%", 6), .tp = 1,
 	  .metric = "memscope_buddy_fragmentation_ratio",
 	  .help = "1 - 2^largest_order / free_pages (frag_index / 100)",
 	  .om_order = 2),
@@ -67,13 +77,14 @@ const struct ms_field ms_zone_fields[] = {
 		     .lkey = "order", .om_order = 4),
 	MS_FIELD_OBJ("watermarks", zone_wmarks),
 	MS_FIELD_ENUM(struct ms_zone, wstate, "under_watermark", MS_FF_DERIVED,
-		      &ms_wmark_names, "buddy.zone.wmark",
+		      &ms_wmark_names, "buddy.zone.wmark", ZT("under", -6),
 		      .metric = "memscope_zone_watermark_state",
 		      .help = "the lowest watermark free pages are at or below "
 			      "(ok: above high)",
 		      .om_order = 6),
 	Z(managed, MS_F_U64, "managed_pages", NA, "pages", "buddy.zone.managed",
-	  .src = "managed", .metric = "memscope_zone_managed_pages",
+	  ZT("managed", 9), .txo = 1, .src = "managed",
+	  .metric = "memscope_zone_managed_pages",
 	  .help = "managed pages (zoneinfo)"),
 	Z(present, MS_F_U64, "present_pages", NA, "pages", "buddy.zone.present",
 	  .src = "present", .metric = "memscope_zone_present_pages",

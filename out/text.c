@@ -52,36 +52,21 @@ static void meminfo(FILE *f, const struct ms_snapshot *s)
 	fputc('\n', f);
 }
 
-/* "ok", or the watermark free pages are under: "<low" */
-static const char *wstate(enum ms_wmark_state w, char *buf, size_t len)
-{
-	const char *n = ms_name_of(&ms_wmark_names, w);
-
-	if (!n)
-		return "-";
-	snprintf(buf, len, "%s%s", w == MS_WMARK_OK ? "" : "<", n);
-	return buf;
-}
-
+/* The zone's row from its table (model/fields.c), then its orders. */
 static void zone_line(FILE *f, const struct ms_zone *z)
 {
-	char b[8][32], nm[80], ws[16];
+	char b[32];
 
-	fprintf(f, "%4d %-8s %10s %5d %6s %-6s %8s %8s %8s %9s\n", z->node,
-		esc(z->name, nm, sizeof(nm)), num(z->free_pages, b[0], 32),
-		z->largest_order, fnum(z->frag_index, 1, b[1], 32),
-		wstate(z->wstate, ws, sizeof(ws)), num(z->wmark_min, b[2], 32),
-		num(z->wmark_low, b[3], 32), num(z->wmark_high, b[4], 32),
-		num(z->managed, b[5], 32));
+	ms_text_row(f, ms_zone_fields, z);
 	fprintf(f, "     free blocks per order:");
 	for (int o = 0; o < z->nr_orders; o++)
-		fprintf(f, " %s", num(z->free_blocks[o], b[6], 32));
+		fprintf(f, " %s", num(z->free_blocks[o], b, sizeof(b)));
 	fprintf(f, "\n     unusable index:       ");
 	for (int o = 0; o < z->nr_orders; o++)
-		fprintf(f, " %s", fnum(z->unusable[o], 3, b[6], 32));
+		fprintf(f, " %s", fnum(z->unusable[o], 3, b, sizeof(b)));
 	fprintf(f, "\n     extfrag index:        ");
 	for (int o = 0; o < z->nr_orders; o++)
-		fprintf(f, " %s", fnum(z->extfrag[o], 3, b[6], 32));
+		fprintf(f, " %s", fnum(z->extfrag[o], 3, b, sizeof(b)));
 	fputc('\n', f);
 }
 
@@ -100,6 +85,10 @@ static void migrate_table(FILE *f, const struct ms_buddy *b,
 	}
 }
 
+/*
+ * The zones' rows are their table's columns (ms_zone_fields th, tw), but
+ * the header has always been one space short before "frag%": spelled here
+ */
 static void buddy(FILE *f, const struct ms_buddy *b)
 {
 	fprintf(f, "\nBuddy\nnode zone     free_pages large frag%% under  "

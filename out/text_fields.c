@@ -32,6 +32,14 @@ static const char *value(const struct ms_field *f, const void *rec, char *b,
 	case MS_F_STR:
 	case MS_F_NAME:
 		return esc(p, b, n);
+	case MS_F_ENUM: {
+		const struct ms_names *t = f->sub;
+		int v = *(const int *)p;
+
+		if (!ms_name_of(t, v))
+			return "-";
+		return t->text ? t->text[v] : t->name[v];
+	}
 	default:
 		return "";
 	}

@@ -271,6 +271,8 @@ static void core_text(void **state)
 	char *buf = written(ms_out_text);
 
 	(void)state;
+	/* the zone's header is spelled in out/text.c: it names each column */
+	has_text(buf, ms_zone_fields);
 	has_text(buf, ms_slab_cache_fields);
 	has_text(buf, ms_slab_detail_fields);
 	has_text(buf, ms_proc_fields);
