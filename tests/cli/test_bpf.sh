@@ -122,6 +122,12 @@ pid=$(pane_pid)
 p=$(ids "$pid")
 ok "tui: slab tab attaches the slab group" test "$(echo "$p" | wc -w)" = 4
 ok "tui: the footer shows the cost" wait_for 'bpf: slab live'
+ok "tui: own activity excluded, said on screen" wait_for 'own activity excluded (I)'
+keys I
+ok "tui: I counts it" wait_for "own events counted in the rates"
+ok "tui: ... and the bpf line no longer says excluded" wait_gone 'own activity excluded'
+keys I
+ok "tui: I again leaves it out" wait_for 'own activity excluded (I)'
 keys 3
 sleep 7
 ok "tui: another tab detaches it" test -z "$(ids "$pid")"
