@@ -83,8 +83,10 @@ const struct ms_explain ms_explain_vma[] = {
 		.what = N_("How old the dim PSS, Swap and VMAs are. RSS is "
 			   "read every sample; the files behind the others "
 			   "cost far more, so live they are re-read within a "
-			   "CPU budget (0.3% of a core): new processes first, "
-			   "then those whose RSS moved, then the oldest."),
+			   "CPU budget (3 ms a second), new processes first, "
+			   "then those whose RSS moved, then the oldest; and "
+			   "the first new and the first moved one every "
+			   "sample."),
 		.source = N_("When memscope last read the process's "
 			     "smaps_rollup and maps; batch mode (-b) and "
 			     "captured trees read every process each sample "
