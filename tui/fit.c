@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Lines that must fit their width: pieces shortened or dropped by
- * priority (header, footer), and text cut with a mark that says so. */
+/* What does not fit its place, said so: pieces of a line shortened or
+ * dropped by priority (header, footer), text cut with a mark, the scroll
+ * bar of a list or page longer than the screen. */
 #include "tui/widgets.h"
 
 #include <stdio.h>
@@ -118,4 +119,31 @@ int ms_put_cut(WINDOW *w, int y, int x, int width, attr_t a, const char *s,
 		return ms_put(w, y, x, width, MS_LEFT, false, a, s);
 	n = ms_put(w, y, x, width - 1, MS_LEFT, false, a, s);
 	return n + ms_put(w, y, x + n, 1, MS_LEFT, false, a, mark);
+}
+
+void ms_scrollbar(WINDOW *w, int x, int y, int h, int top, int total,
+		  const struct ms_ui *ui)
+{
+	bool utf8 = ui && ui->utf8;
+	int len, pos;
+
+	if (total <= h || h < 1)
+		return;
+	len = (int)((long)h * h / total);
+	if (len < 1)
+		len = 1;
+	pos = (int)(((long)top * (h - len) + (total - h) / 2) / (total - h));
+	/* hidden rows above (below): the thumb leaves the top (bottom) */
+	if (top > 0 && pos < 1 && h - len >= 2)
+		pos = 1;
+	if (top + h < total && pos + len >= h && h - len >= 2)
+		pos = h - len - 1;
+	for (int i = 0; i < h; i++) {
+		bool thumb = i >= pos && i < pos + len;
+
+		ms_put(w, y + i, x, 1, MS_LEFT, false,
+		       ms_attr(thumb ? MS_C_NORMAL : MS_C_DIM),
+		       thumb ? (utf8 ? "\u2588" : "#") :
+			       (utf8 ? "\u2502" : "|"));
+	}
 }

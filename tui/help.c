@@ -291,6 +291,10 @@ void ms_help_draw(WINDOW *w, struct ms_rect r, const struct ms_snapshot *s,
 	sc->total = ms_help_lines(s, ui);
 	sc->page = r.h;
 	ms_scroll_clamp(sc);
+	/* longer than the screen: the last column is the scroll bar's */
+	ms_scrollbar(w, r.x + r.w - 1, r.y, r.h, sc->top, sc->total, ui);
+	if (sc->total > r.h)
+		r.w--;
 	for (int i = 0; i < r.h && sc->top + i < sc->total; i++)
 		draw_line(w, r.y + i, r, s, ui, sc->top + i);
 }

@@ -510,35 +510,6 @@ static void draw_filter(struct ms_table *t, WINDOW *w, int y, struct ms_rect r)
 	ms_put(w, y, r.x, r.w, MS_LEFT, true, ms_attr(MS_C_FILTER), line);
 }
 
-/*
- * Where the list is: a bar in the last column, its thumb as long as the
- * page is of the list, off the top line when rows are hidden above and
- * off the bottom when rows are hidden below.
- */
-static void draw_scrollbar(struct ms_table *t, WINDOW *w, int x, int y)
-{
-	int h = t->page, len, pos;
-
-	if (t->n <= h || h < 1)
-		return;
-	len = (int)((long)h * h / t->n);
-	if (len < 1)
-		len = 1;
-	pos = (int)(((long)t->top * (h - len) + (t->n - h) / 2) / (t->n - h));
-	if (t->top > 0 && pos < 1 && h - len >= 2)
-		pos = 1;
-	if (t->top + h < t->n && pos + len >= h && h - len >= 2)
-		pos = h - len - 1;
-	for (int i = 0; i < h; i++) {
-		bool thumb = i >= pos && i < pos + len;
-
-		ms_put(w, y + i, x, 1, MS_LEFT, false,
-		       ms_attr(thumb ? MS_C_NORMAL : MS_C_DIM),
-		       thumb ? (t->ui->utf8 ? "\u2588" : "#") :
-			       (t->ui->utf8 ? "\u2502" : "|"));
-	}
-}
-
 /* Keep the selection on screen. */
 static void scroll_to_sel(struct ms_table *t)
 {
@@ -640,7 +611,7 @@ void ms_table_draw(struct ms_table *t, WINDOW *w, struct ms_rect r)
 	scroll_to_sel(t);
 	for (int i = 0; i < t->page && t->top + i < t->n; i++)
 		draw_row(t, w, rows_y + i, r, cw, t->top + i);
-	draw_scrollbar(t, w, r.x + r.w - 1, rows_y);
+	ms_scrollbar(w, r.x + r.w - 1, rows_y, t->page, t->top, t->n, t->ui);
 	if (t->editing && t->edit == MS_EDIT_MENU)
 		ms_table_menu_draw(t, w, r);
 }

@@ -128,6 +128,14 @@ int ms_split_hints(struct ms_piece *p, int max, char *hints, int prio);
  */
 int ms_put_cut(WINDOW *w, int y, int x, int width, attr_t a, const char *s,
 	       const struct ms_ui *ui);
+/*
+ * Where a list of total lines is, top the first of the h shown: a bar in
+ * column x from row y, its thumb as long as h is of total, off the first
+ * (last) row whenever lines are hidden above (below). Nothing when all
+ * fit.
+ */
+void ms_scrollbar(WINDOW *w, int x, int y, int h, int top, int total,
+		  const struct ms_ui *ui);
 
 /* ---- Bars ------------------------------------------------------------ */
 

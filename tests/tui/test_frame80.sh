@@ -89,6 +89,16 @@ sleep 0.3
 ok "reversed with the selection far down: it stays on screen" \
 	sh -c "tmux capture-pane -p -t $S | grep -q '^$sel '"
 
+# The help screen, longer than 24 lines, says where it is too.
+keys '?'
+wait_for "Everywhere"
+ok "help: a scroll bar, its thumb at the top" test "$(last_char 4)" = "█"
+keys End
+sleep 0.3
+ok "help at its end: the thumb at the bottom" test "$(last_char 23)" = "█"
+ok "help at its end: not at the top" test "$(last_char 4)" = "│"
+keys Escape
+
 # ---- Column titles and columns off screen ------------------------------
 session 80 24 "$MS --root $R; sleep 60"
 wait_for DMA32
