@@ -231,12 +231,12 @@ const struct ms_field ms_proc_fields[] = {
 #define V(m, ty, k, fl, u, ex) MS_FIELD(struct ms_vma, m, ty, k, fl, u, ex)
 
 const struct ms_field ms_vma_fields[] = {
-	V(start, MS_F_HEX, "start", 0, NULL, "vma.v.range"),
-	V(end, MS_F_HEX, "end", 0, NULL, "vma.v.range"),
+	V(start, MS_F_HEX, "start", NA, NULL, "vma.v.range"),
+	V(end, MS_F_HEX, "end", NA, NULL, "vma.v.range"),
 	V(perms, MS_F_NAME, "perms", 0, NULL, "vma.v.perms"),
-	V(offset, MS_F_HEX, "offset", 0, NULL, "vma.v.offset"),
+	V(offset, MS_F_HEX, "offset", NA, NULL, "vma.v.offset"),
 	V(dev, MS_F_STR, "dev", 0, NULL, "vma.v.dev"),
-	V(inode, MS_F_U64, "inode", 0, NULL, "vma.v.inode"),
+	V(inode, MS_F_U64, "inode", NA, NULL, "vma.v.inode"),
 	V(path, MS_F_PSTR, "path", 0, NULL, "vma.v.path"),
 	MS_FIELD_ENUM(struct ms_vma, kind, "kind", 0, &ms_vma_kind_names,
 		      "vma.d.kind"),

@@ -151,15 +151,16 @@ static void procs(FILE *f, const struct ms_procs *p)
 
 static int vma_row(void *f, const struct ms_vma *m)
 {
-	char b[3][32], path[4 * 4096 + 1];
+	char b[8][32], path[4 * 4096 + 1];
+	bool span = ms_have(m->start) && ms_have(m->end) && m->end >= m->start;
 
-	fprintf(f,
-		"%012llx %012llx %-4s %08llx %-7s %10llu %10llu %10s %10s %s\n",
-		(unsigned long long)m->start, (unsigned long long)m->end,
-		m->perms, (unsigned long long)m->offset, esc(m->dev, b[0], 32),
-		(unsigned long long)m->inode,
-		(unsigned long long)((m->end - m->start) / 1024),
-		num(m->rss_kb, b[1], 32), num(m->pss_kb, b[2], 32),
+	/* a replayed record may say null for any of them */
+	fprintf(f, "%12s %12s %-4s %8s %-7s %10s %10s %10s %10s %s\n",
+		hex(m->start, 12, b[0], 32), hex(m->end, 12, b[1], 32),
+		m->perms, hex(m->offset, 8, b[2], 32), esc(m->dev, b[3], 32),
+		num(m->inode, b[4], 32),
+		num(span ? (m->end - m->start) / 1024 : MS_NA, b[5], 32),
+		num(m->rss_kb, b[6], 32), num(m->pss_kb, b[7], 32),
 		esc(m->path ? m->path : "", path, sizeof(path)));
 	return 0;
 }

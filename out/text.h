@@ -27,6 +27,16 @@ static inline const char *num(uint64_t v, char *b, size_t n)
 	return b;
 }
 
+/* The same in hex, zero-padded to width digits. */
+static inline const char *hex(uint64_t v, int width, char *b, size_t n)
+{
+	if (!ms_have(v))
+		snprintf(b, n, "-");
+	else
+		snprintf(b, n, "%0*llx", width, (unsigned long long)v);
+	return b;
+}
+
 static inline const char *fnum(double v, int decimals, char *b, size_t n)
 {
 	if (!isfinite(v))

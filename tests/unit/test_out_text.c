@@ -220,6 +220,38 @@ static void not_available_is_a_dash(void **state)
 	ms_snapshot_free(&s);
 }
 
+/*
+ * A VMA of a recording whose range, offset or inode is null prints "-"
+ * (the row printed them as numbers: ffffffffffffffff, and its size from
+ * them).
+ */
+static void vma_not_available_is_a_dash(void **state)
+{
+	struct ms_snapshot s;
+	struct ms_vma *v;
+	char l[512], *out;
+
+	(void)state;
+	ms_snapshot_init(&s);
+	s.have = MS_SEC_BIT(MS_SEC_VMAS);
+	s.vmas.pid = 7;
+	v = ms_vma_add(&s.vmas);
+	v->start = v->offset = v->inode = MS_NA;
+	v->end = 0x1000;
+	strcpy(v->perms, "r--p");
+	strcpy(v->dev, "fe:00");
+	v->rss_kb = v->pss_kb = 4;
+	out = text_of(&s, s.have);
+	assert_null(strstr(out, "ffffffff"));
+	assert_null(strstr(out, "18446744073709551615"));
+	assert_non_null(line_of(out, "           - 000000001000 r--p", l,
+				sizeof(l)));
+	assert_non_null(strstr(l, " r--p        - fe:00            -          - "
+				  "         4          4"));
+	free(out);
+	ms_snapshot_free(&s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -228,6 +260,7 @@ int main(void)
 		cmocka_unit_test(faults_only_counted_fields),
 		cmocka_unit_test(reclaim_events),
 		cmocka_unit_test(not_available_is_a_dash),
+		cmocka_unit_test(vma_not_available_is_a_dash),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
