@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/target.h"
 #include "app/vma_spool.h"
 #include "model/area.h"
 #include "model/escape.h"
@@ -173,6 +174,7 @@ int ms_batch_run(struct ms_session *ss, const struct ms_opts *o)
 		count = ms_cursor_count(replay);
 	struct ms_request req;
 	struct ms_vma_spool spool = { 0 };
+	char why[300];
 	int err = 0;
 
 	request_for(&req, o);
@@ -198,6 +200,11 @@ int ms_batch_run(struct ms_session *ss, const struct ms_opts *o)
 		if (err) {
 			fprintf(stderr, "memscope: recording %s: %s\n",
 				o->record, strerror(-err));
+			break;
+		}
+		/* -p or --cache names nothing (any more): no empty sample */
+		if ((err = ms_target_missing(cur, &req, why, sizeof(why)))) {
+			fprintf(stderr, "memscope: %s\n", why);
 			break;
 		}
 		prev = cur;

@@ -13,6 +13,7 @@
 #include "app/config.h"
 #include "store/record.h"
 #include "app/opts.h"
+#include "app/target.h"
 #include "out/openmetrics.h"
 #include "exp/exp.h"
 #include "probes/probe.h"
@@ -32,8 +33,10 @@ static void usage(FILE *f)
 		"  -n, --iterations N   batch: stop after N samples (default: forever)\n"
 		"  -d, --delay SECONDS  time between samples (default 1)\n"
 		"      --tab TAB        buddy, slab, vma, reclaim, numa or all (default)\n"
-		"  -p, --pid PID        the VMAs of PID (batch: with --tab vma or all)\n"
-		"      --cache NAME     batch: details of one slab cache (with --tab slab)\n"
+		"  -p, --pid PID        the VMAs of PID (batch: with --tab vma or all;\n"
+		"                       the explorer opens at them)\n"
+		"      --cache NAME     details of one slab cache (batch: with --tab\n"
+		"                       slab; the explorer opens at them)\n"
 		"      --json           batch: one JSON object per sample (JSON Lines)\n"
 		"      --format FORMAT  batch: text (default), json (as --json),\n"
 		"                       openmetrics or prometheus: one exposition of\n"
@@ -203,6 +206,7 @@ static int parse_format(const char *s, struct ms_opts *o)
 /* Returns 0 to run, 1 to exit successfully, -EINVAL on bad usage. */
 static int parse_args(int argc, char **argv, struct ms_opts *o)
 {
+	bool tab_given = false;
 	double v;
 	int c;
 
@@ -229,6 +233,7 @@ static int parse_args(int argc, char **argv, struct ms_opts *o)
 			break;
 		case OPT_TAB:
 			o->tab = optarg;
+			tab_given = true;
 			break;
 		case OPT_CACHE:
 			o->slab_cache = optarg;
@@ -302,6 +307,9 @@ static int parse_args(int argc, char **argv, struct ms_opts *o)
 			argv[optind]);
 		return -EINVAL;
 	}
+	/* the explorer opens at the process or cache named, unless --tab */
+	if (!o->batch && !tab_given && (o->pid > 0 || o->slab_cache))
+		o->tab = o->pid > 0 ? "vma" : "slab";
 	if (o->tab && !ms_tab_sections(o->tab, o)) {
 		fprintf(stderr, "memscope: --tab takes buddy, slab, vma, "
 				"reclaim, numa or all\n");
@@ -474,6 +482,12 @@ int main(int argc, char **argv)
 	} else if (err) {
 		fprintf(stderr, "memscope: no data source below %s: %s\n",
 			root.path, m.n ? m.probes[0].why : "no backend");
+		ms_root_close(&root);
+		return 1;
+	}
+	/* the explorer opens at what -p and --cache name: they must exist */
+	if (!o.batch && !o.capture && ms_target_check(&s, &o)) {
+		ms_manager_close(&m);
 		ms_root_close(&root);
 		return 1;
 	}

@@ -476,6 +476,7 @@ static void vmas_reset(struct ms_vmas *v)
 		free(v->v[i].path);
 	v->n = 0;
 	v->pid = 0;
+	v->gone = false;
 	v->comm[0] = '\0';
 	v->has_smaps = v->has_numa = false;
 	v->sink = NULL;
@@ -544,7 +545,7 @@ void ms_snapshot_reset(struct ms_snapshot *s)
 	s->buddy.pageblock_order = -1;
 	s->slab.n = 0;
 	s->slab.page_size = 4096;
-	d->valid = false;
+	d->valid = d->gone = false;
 	d->name[0] = d->target[0] = '\0';
 	d->nr_aliases = 0;
 	s->procs.n = 0;

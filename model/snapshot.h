@@ -239,6 +239,7 @@ struct ms_nodecount {
 struct ms_slab_detail {
 	char name[MS_NAME];
 	bool valid;
+	bool gone; /* name is no slab cache (none in sysfs by that name) */
 	uint64_t order, object_size, slab_size, align, objs_per_slab;
 	uint64_t reclaim_account, hwcache_align, cache_dma, poison;
 	uint64_t min_partial, cpu_partial;
@@ -336,6 +337,7 @@ struct ms_vma_sink {
 
 struct ms_vmas {
 	int pid; /* 0 when nothing was asked */
+	bool gone; /* pid names no process (or it exited while read) */
 	char comm[MS_NAME];
 	struct ms_vma *v;
 	int n, cap;

@@ -538,6 +538,7 @@ int ms_procfs_slab_detail(const struct ms_root *r, struct ms_procfs *pf,
 
 	detail_clear(d);
 	if (bad) {
+		d->gone = true; /* no cache has such a name */
 		ms_snapshot_note(s, "slab detail", "'%.*s': %s", len, cache,
 				 bad);
 		return -EINVAL;
@@ -549,6 +550,7 @@ int ms_procfs_slab_detail(const struct ms_root *r, struct ms_procfs *pf,
 	if (err >= 0)
 		err = read_aliases(r, d);
 	if (err < 0) {
+		d->gone = err == -ENOENT && ms_exists(r, SLAB_DIR);
 		ms_snapshot_note(s, "slab detail", "'%.*s': %s", len, cache,
 				 detail_why(r, err));
 		return err;

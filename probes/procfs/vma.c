@@ -621,6 +621,7 @@ int ms_procfs_vmas(const struct ms_root *r, struct ms_procfs *pf, int pid,
 	if (sink) /* the VMAs of an earlier sample */
 		sink->reset(sink->ctx);
 	if (read_stat(r, &pf->buf, pid, &before)) {
+		vs->gone = true;
 		ms_snapshot_note_pid(s, "vmas", pid, "pid %d: no such process",
 				     pid);
 		return -ESRCH;
@@ -639,6 +640,7 @@ int ms_procfs_vmas(const struct ms_root *r, struct ms_procfs *pf, int pid,
 	    after.starttime != before.starttime) {
 		drop_vmas(vs, sink);
 		vs->has_smaps = vs->has_numa = false;
+		vs->gone = true;
 		ms_snapshot_note_pid(s, "vmas", pid, "pid %d: exited", pid);
 		return -ESRCH;
 	}

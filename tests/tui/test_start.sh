@@ -39,4 +39,32 @@ ok "79x24: one line" small 79 24 'terminal too small: 79x24, memscope needs 80x2
 keys q
 ok "too small: q still quits" wait_for "EXIT=0"
 
+# ---- -p and --cache: the explorer opens there, or refuses ----------------
+raw 80 24 "$MS --root $R -p 999999 --record $tmp/r.zst"
+ok "-p 999999: status 1" wait_for "EXIT=1"
+ok "-p 999999: says so" wait_for "memscope: pid 999999: no such process"
+no "-p 999999 --record: no recording made" test -e "$tmp/r.zst"
+raw 80 24 "$MS --root $R --cache nosuch"
+ok "--cache nosuch: status 1, says so" wait_for "memscope: no slab cache named 'nosuch'"
+ok "--cache nosuch: status 1" wait_for "EXIT=1"
+
+session 80 24 "$MS --root $R -p 9081"
+ok "-p 9081: the VMA tab, at its mappings" wait_re '^─ pid 9081 evil.*25 VMAs'
+ok "-p 9081: its VMAs listed" wait_for "[heap]"
+keys Escape
+ok "-p 9081, Esc: the process list" wait_for "Processes:"
+keys Enter
+ok "-p 9081, Esc, Enter: the same process again" wait_re '^─ pid 9081 '
+session 80 24 "$MS --root $R --tab buddy -p 9081"
+ok "--tab buddy -p 9081: Buddy first" wait_for "DMA32"
+keys 3
+ok "--tab buddy -p 9081, 3: its mappings" wait_re '^─ pid 9081 '
+session 80 24 "$MS --root $R --cache dentry"
+ok "--cache dentry: the Slab tab, at its page" wait_re '^─ Cache dentry'
+ok "--cache dentry: its attributes" wait_for "Attributes (/sys/kernel/slab)"
+keys Escape
+ok "--cache dentry, Esc: the cache list" wait_for "ext4_inode_cache"
+keys Enter
+ok "--cache dentry, Esc, Enter: dentry again" wait_re '^─ Cache dentry'
+
 finish

@@ -262,6 +262,14 @@ static struct ms_view *slab_create(const struct ms_ui *ui)
 		slab_destroy(&s->base);
 		return NULL;
 	}
+	/* --cache NAME: its page first; Esc goes to the list, on it */
+	if (ui->opts && ui->opts->slab_cache) {
+		snprintf(s->dname, sizeof(s->dname), "%s",
+			 ui->opts->slab_cache);
+		snprintf(s->caches.sel_key, sizeof(s->caches.sel_key), "%s",
+			 s->dname);
+		s->detail = true;
+	}
 	return &s->base;
 }
 

@@ -106,6 +106,14 @@ static struct ms_view *vma_create(const struct ms_ui *ui)
 		vma_destroy(&v->base);
 		return NULL;
 	}
+	/* -p PID: its mappings first; Esc goes to the list, on it */
+	if (ui->opts && ui->opts->pid > 0) {
+		v->pid = ui->opts->pid;
+		v->mode = MAPS;
+		v->waiting = true;
+		snprintf(v->ptab.sel_key, sizeof(v->ptab.sel_key), "%d",
+			 v->pid);
+	}
 	return &v->base;
 }
 

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * -p PID and --cache NAME that name nothing are an error, said on stderr:
+ * in batch mode instead of a sample of nothing, and before the explorer
+ * opens instead of a tab that ignores them.
+ */
+#include "app/target.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "model/escape.h"
+
+/* Reads its VMAs one by one and keeps none: only whether there are any. */
+static int drop(void *ctx, const struct ms_vma *v)
+{
+	return 0;
+}
+
+static void nop(void *ctx)
+{
+}
+
+int ms_target_missing(const struct ms_snapshot *s, const struct ms_request *req,
+		      char *why, size_t len)
+{
+	char name[4 * MS_NAME];
+
+	if ((req->sections & MS_SEC_BIT(MS_SEC_VMAS)) && req->pid > 0 &&
+	    s->vmas.gone) {
+		const struct ms_note *n = ms_note_of_pid(s, "vmas", req->pid);
+
+		/* the reader's words: "pid N: no such process", "...: exited" */
+		if (n)
+			ms_escape(why, len, n->why, (size_t)-1);
+		else
+			snprintf(why, len, "pid %d: no such process", req->pid);
+		return -ESRCH;
+	}
+	if ((req->sections & MS_SEC_BIT(MS_SEC_SLAB_DETAIL)) &&
+	    req->slab_cache[0] && s->slab_detail.gone) {
+		ms_escape(name, sizeof(name), req->slab_cache, (size_t)-1);
+		snprintf(why, len, "no slab cache named '%s'", name);
+		return -ENOENT;
+	}
+	return 0;
+}
+
+int ms_target_check(struct ms_session *s, const struct ms_opts *o)
+{
+	struct ms_vma_sink sink = { .put = drop, .reset = nop };
+	struct ms_request req = { .pid = o->pid, .vma_sink = &sink };
+	struct ms_snapshot snap;
+	char why[300];
+	int err;
+
+	if (o->replay || (o->pid <= 0 && !o->slab_cache))
+		return 0;
+	if (o->pid > 0)
+		req.sections |= MS_SEC_BIT(MS_SEC_VMAS);
+	if (o->slab_cache) {
+		req.sections |= MS_SEC_BIT(MS_SEC_SLAB_DETAIL);
+		snprintf(req.slab_cache, sizeof(req.slab_cache), "%s",
+			 o->slab_cache);
+	}
+	ms_snapshot_init(&snap);
+	ms_manager_sample(s->m, &req, &snap);
+	err = ms_target_missing(&snap, &req, why, sizeof(why));
+	if (err)
+		fprintf(stderr, "memscope: %s\n", why);
+	ms_snapshot_free(&snap);
+	return err;
+}
