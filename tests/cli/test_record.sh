@@ -201,7 +201,7 @@ if command -v tmux >/dev/null; then
 	keys g 9 9 Enter
 	ok "g with a sample out of range says what it takes" wait_for "g: a sample 1..30"
 	keys g 2 9 Enter p
-	ok "plays to the end and pauses there" wait_for " 30/30 x2 END PAUSED"
+	ok "plays to the end and pauses there" wait_re " 30/30 x2 END +PAUSED"
 	# scroll_to TEXT: Down through the help screen until TEXT shows
 	scroll_to() {
 		i=0
