@@ -6,10 +6,13 @@
 #include "probes/replay/replay.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "probes/replay/file.h"
 
@@ -20,6 +23,7 @@ struct ms_cursor {
 	int *marks; /* sorted sample indexes */
 	int nr_marks, cap_marks;
 	char marks_path[4200];
+	mode_t mode; /* the recording's permissions: FILE.marks gets no more */
 	char marks_err[80]; /* why FILE.marks could not be written */
 };
 
@@ -28,9 +32,30 @@ static const double speeds[] = { 0.25, 0.5, 1, 2, 4, 8, 16 };
 
 /* ---- bookmarks ----------------------------------------------------------- */
 
+/*
+ * FILE.marks as private as FILE (0600 as --record makes it): created with
+ * its mode, and one an older memscope left wider is narrowed, never widened.
+ */
+static FILE *marks_create(const struct ms_cursor *c)
+{
+	int fd = open(c->marks_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+		      c->mode);
+	struct stat st;
+	FILE *f;
+
+	if (fd < 0)
+		return NULL;
+	if (!fstat(fd, &st) && (st.st_mode & 0777 & ~c->mode))
+		fchmod(fd, st.st_mode & 0777 & c->mode);
+	f = fdopen(fd, "w");
+	if (!f)
+		close(fd);
+	return f;
+}
+
 static void marks_save(struct ms_cursor *c)
 {
-	FILE *f = fopen(c->marks_path, "w");
+	FILE *f = marks_create(c);
 
 	c->marks_err[0] = '\0';
 	if (f) {
@@ -225,6 +250,7 @@ bool ms_cursor_damaged(const struct ms_cursor *c)
 int ms_cursor_open(struct ms_cursor **cp, const char *path, char *why, size_t n)
 {
 	struct ms_cursor *c = calloc(1, sizeof(*c));
+	struct stat st;
 	int err;
 
 	*cp = NULL;
@@ -237,6 +263,7 @@ int ms_cursor_open(struct ms_cursor **cp, const char *path, char *why, size_t n)
 		return err;
 	}
 	c->speed = 1;
+	c->mode = !stat(path, &st) ? st.st_mode & 0666 : 0600;
 	snprintf(c->marks_path, sizeof(c->marks_path), "%s.marks", path);
 	marks_load(c);
 	*cp = c;

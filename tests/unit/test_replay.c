@@ -480,6 +480,49 @@ static void missing_and_mistyped(void **state)
 }
 
 /* The writer's file read back by the reader: every sample, in order. */
+/* The mode of FILE.marks after a bookmark is set in the recording path. */
+static mode_t mark_one(const char *path)
+{
+	char marks[4200], why[256];
+	struct ms_cursor *c;
+	struct stat st;
+
+	assert_int_equal(ms_cursor_open(&c, path, why, sizeof(why)), 0);
+	ms_cursor_mark(c, 3);
+	ms_cursor_mark(c, 3); /* and cleared: the file stays */
+	assert_null(ms_cursor_marks_error(c));
+	ms_cursor_close(c);
+	snprintf(marks, sizeof(marks), "%s.marks", path);
+	assert_int_equal(stat(marks, &st), 0);
+	return st.st_mode & 0777;
+}
+
+/*
+ * Bookmarks say where a lecture's recording is interesting: FILE.marks
+ * gets the recording's mode (0600), not the umask's 0644, and one left
+ * wider by an older memscope is narrowed; never widened.
+ */
+static void marks_mode(const char *path)
+{
+	char marks[4200];
+	mode_t old = umask(022);
+
+	snprintf(marks, sizeof(marks), "%s.marks", path);
+	unlink(marks);
+	assert_int_equal(mark_one(path), 0600);
+	assert_int_equal(chmod(marks, 0644), 0);
+	assert_int_equal(mark_one(path), 0600);
+	/* a recording made readable on purpose: its marks follow */
+	assert_int_equal(chmod(path, 0644), 0);
+	unlink(marks);
+	assert_int_equal(mark_one(path), 0644);
+	/* narrower marks stay as they are */
+	assert_int_equal(chmod(marks, 0600), 0);
+	assert_int_equal(mark_one(path), 0600);
+	unlink(marks);
+	umask(old);
+}
+
 static void record_then_read(void **state)
 {
 	char path[] = "/tmp/ms-test-replay-XXXXXX", why[256];
@@ -524,6 +567,7 @@ static void record_then_read(void **state)
 		assert_non_null(memmem(text, len, want, strlen(want)));
 	}
 	ms_rec_close(&f);
+	marks_mode(path);
 	unlink(path);
 	ms_snapshot_free(&s);
 }
