@@ -388,14 +388,18 @@ uninstall:
 kmod:
 	$(MAKE) -C kmod $(if $(KDIR),KDIR=$(KDIR))
 
-# The lab VM (tests/lab/README.md): Debian's 6.1 kernel in QEMU, two NUMA
-# nodes, memscope.ko built against the newest 6.1 headers in
+# The lab VM (tests/lab/README.md): Debian 12's 6.1 kernel (LAB_KERNEL=6.12:
+# its 6.12) in QEMU, two NUMA nodes, memscope.ko built against the newest
+# headers of that series that have their kernel in /boot, in
 # build/lab/kmod-RELEASE (kmod/ keeps the build for the running kernel).
-# build/lab/release names the kernel the VM boots: LAB_KDIR=<6.12 headers>
-# tests that kernel instead.
+# build/lab/release names the kernel the VM boots; LAB_KDIR=<headers>
+# picks a release by hand.
 LAB ?= build/lab
-LAB_KDIR ?= $(lastword $(shell ls -d /usr/src/linux-headers-6.1.0-*-amd64 \
-		2>/dev/null | sort -V))
+LAB_KERNEL ?= 6.1
+LAB_HGLOB = /usr/src/linux-headers-$(if $(filter 6.1,$(LAB_KERNEL)),6.1.0-*-amd64,$(LAB_KERNEL).*+deb12-amd64)
+LAB_KDIR ?= $(lastword $(shell printf '%s\n' $(foreach h,$(wildcard $(LAB_HGLOB)),$(if \
+		$(wildcard /boot/vmlinuz-$(notdir $(h:/usr/src/linux-headers-%=%))),$(h))) \
+		| sort -V))
 LAB_REL = $(patsubst linux-headers-%,%,$(notdir $(LAB_KDIR)))
 LAB_KO = $(LAB)/kmod-$(LAB_REL)/memscope.ko
 LAB_BINS := $(BUILD)/memscope $(BUILD)/bench/manyvmas $(LAB)/maplecheck \
@@ -403,14 +407,14 @@ LAB_BINS := $(BUILD)/memscope $(BUILD)/bench/manyvmas $(LAB)/maplecheck \
 LAB_JQ = $(shell command -v jq)
 LAB_SESSION_SECS ?= 28800
 
-.PHONY: lab lab-build lab-test deps-lab lab-kdir experiments
+.PHONY: lab lab-build lab-test lab-kernels deps-lab lab-kdir experiments
 
 deps-lab:
 	@$(DEPS) lab
 
 lab-kdir:
 	@test -d "$(LAB_KDIR)" || { echo "lab: no kernel headers" \
-		"/usr/src/linux-headers-6.1.0-*-amd64 (make deps-lab," \
+		"$(LAB_HGLOB) with their kernel (make deps-lab," \
 		"or LAB_KDIR=...)"; exit 1; }
 
 $(LAB)/kmod-%/memscope.ko: $(KMOD_SRC) | lab-kdir
@@ -429,6 +433,12 @@ lab-build: $(LAB_KO) $(LAB_BINS)
 # Every module test in the VM, no terminal needed; closes "N passed, N failed".
 lab-test: deps-lab
 	$(Q)sh tests/lab/test_kmod.sh
+
+# memscope without the module on each of the lab's kernels (6.1, 6.12):
+# a batch sample and the slab Free/s invariant under churn (make check
+# runs it too).
+lab-kernels: deps-lab
+	$(Q)sh tests/lab/test_kernels.sh
 
 # The seed chapter's experiments (docs/experiments.md), full runs in the
 # lab VM; results and plots (gnuplot on the host) in docs/experiments/.
@@ -461,8 +471,9 @@ help:
 	@echo "make screenshots  regenerate screenshots/*.png (tmux, python3-pil)"
 	@echo "make install    install under PREFIX (/usr/local), DESTDIR for staging"
 	@echo "make uninstall  remove what make install put there"
-	@echo "make lab        the lab VM: Debian 6.1, memscope.ko, memscope on the console"
-	@echo "make lab-test   the module tests in the lab VM (part of make check)"
+	@echo "make lab        the lab VM: Debian 6.1 (LAB_KERNEL=6.12), memscope.ko, memscope on the console"
+	@echo "make lab-test   the module tests in the lab VM (part of make check; LAB_KERNEL=6.12)"
+	@echo "make lab-kernels  memscope on the lab's 6.1 and 6.12 kernels (part of make check)"
 	@echo "make experiments  the seed's experiments in the lab VM (docs/experiments/)"
 
 -include $(shell find build -name '*.d' 2>/dev/null)

@@ -14,7 +14,8 @@ run="make gcc pkg-config libncurses-dev libjson-c-dev libinih-dev
      clang llvm bpftool libbpf-dev libnl-genl-3-dev gettext locales-all
      libzstd-dev"
 # The lab VM (make lab, make lab-test in check): tests/lab/vm.sh's LAB_DEPS
-# and Debian's 6.1 headers, which build memscope.ko for the VM's kernel.
+# and Debian's 6.1 headers, which build memscope.ko for the VM's kernel;
+# the 6.12 kernel and headers too (lab612 below: no fixed package name).
 lab="qemu-system-x86 linux-image-amd64 linux-headers-amd64 busybox-static
      cpio gzip tar"
 # ncurses-term: terminfo for xterm-16color (theme tests: 8/16/256 colours);
@@ -50,16 +51,46 @@ fresh) want=$fresh ;;
 *) echo "usage: deps.sh run|check|lab|shots|fresh" >&2; exit 2 ;;
 esac
 
+# The lab's second kernel, Debian 12's 6.12 (tests/lab/README.md): its
+# packages carry the ABI in their names (linux-image-6.12.N+deb12-amd64-
+# unsigned, linux-headers-6.12.N+deb12-amd64) and the archive keeps the
+# newest few. Any installed 6.12.N with its headers will do (true if one
+# is); else lab612_pkgs names the newest pair of the package lists.
+lab612_have() {
+	for h in /usr/src/linux-headers-6.12.*+deb12-amd64; do
+		[ -r "/boot/vmlinuz-${h#/usr/src/linux-headers-}" ] && return 0
+	done
+	return 1
+}
+
+lab612_pkgs() {
+	rel=$(apt-cache search --names-only \
+		'^linux-image-6\.12\.[0-9]+\+deb12-amd64-unsigned$' |
+		sed -n 's/^linux-image-\([^ ]*\)-unsigned .*/\1/p' |
+		sort -V | tail -n 1)
+	[ -n "$rel" ] && echo "linux-image-$rel-unsigned linux-headers-$rel"
+}
+
 missing=""
 for p in $want; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
 		missing="$missing $p"
 done
-[ -z "$missing" ] && exit 0
+k612=0
+case $1 in check | lab) lab612_have || k612=1 ;; esac
+[ -z "$missing" ] && [ $k612 = 0 ] && exit 0
 
-echo "memscope: installing Debian packages:$missing"
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -q || true
+if [ $k612 = 1 ]; then
+	k=$(lab612_pkgs) || {
+		echo "memscope: no linux-image-6.12.*+deb12-amd64-unsigned" \
+			"in the package lists (Debian 12's security archive)" >&2
+		exit 1
+	}
+	missing="$missing $k"
+fi
+echo "memscope: installing Debian packages:$missing"
 $sudo apt-get install -y -q --no-install-recommends $missing

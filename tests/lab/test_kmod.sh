@@ -1,9 +1,11 @@
 #!/bin/sh
 # The lab suite (make lab-test, make check): builds memscope.ko against
-# Debian's 6.1 headers, tests the maple checker on the host, then runs
-# kmod-test.sh in the lab VM. Closes with the sum "N passed, N failed".
+# Debian's 6.1 headers (LAB_KERNEL=6.12: 6.12's), tests the maple checker
+# on the host, then runs kmod-test.sh in the lab VM on that kernel. Closes
+# with the sum "N passed, N failed".
 cd "$(dirname "$0")/../.." || exit 2
 . tests/lib.sh
+. tests/lab/lib.sh
 LAB=${LAB:-build/lab}
 OUT=tests/lab/out/test-kmod
 FIXK=$FIX/kmod-6.1
@@ -66,26 +68,10 @@ guest() {
 		-r tests/lab/kmod-test.sh -o $OUT
 	rc=$?
 	echo "lab: the VM ran $(($(date +%s) - t0)) s, status $rc"
-	case $rc in
-	124) no "lab VM finished in time (timed out)" true ;;
-	3) no "lab VM ran to the end (crashed: $OUT/console.log)" true
-	   grep -a -A 30 'soft lockup\|Kernel panic\|BUG:' "$OUT/console.log" |
-		head -n 60 ;;
-	2) no "lab VM set up (vm.sh: setup error)" true ;;
-	*) ok "lab VM ran to the end (guest status $rc)" true ;;
-	esac
-	line=$(grep -a '^[0-9]* passed, [0-9]* failed$' "$OUT/run.log" \
-		2>/dev/null | tail -n 1)
-	if [ -z "$line" ]; then
-		no "the guest printed its closing count" true
-		return
-	fi
-	set -- $line
-	T_PASS=$((T_PASS + $1))
-	T_FAIL=$((T_FAIL + $3))
-	[ "$rc" -eq 0 ] || [ "$3" -gt 0 ] ||
+	vm_counted "" $rc $OUT || return
+	[ "$rc" -eq 0 ] || [ "$g_fail" -gt 0 ] ||
 		no "guest status $rc with no failed check" true
-	echo "lab: guest $1 passed, $3 failed; results in $OUT"
+	echo "lab: guest $g_pass passed, $g_fail failed; results in $OUT"
 }
 
 # wait_for TEXT SECS: the session's screen shows TEXT within SECS seconds

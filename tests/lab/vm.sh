@@ -1,9 +1,10 @@
 #!/bin/bash
-# Boot Debian's 6.1 kernel in QEMU (2 NUMA nodes, 1 CPU each, busybox initramfs),
-# run a guest script without a terminal and bring its /out back. See README.md.
+# Boot Debian 12's 6.1 or 6.12 kernel in QEMU (2 NUMA nodes, 1 CPU each, busybox
+# initramfs), run a guest script without a terminal, bring its /out back. See README.md.
 set -euo pipefail
 
-# Debian packages this script needs (scripts/deps.sh installs them in CI).
+# Debian packages this script needs (scripts/deps.sh installs them in CI;
+# for -k 6.12 also a linux-image-6.12.N+deb12-amd64-unsigned, see there).
 LAB_DEPS="qemu-system-x86 linux-image-amd64 busybox-static cpio gzip tar"
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -38,7 +39,9 @@ usage: $0 [options]
                 dependencies too), or a .ko file by path; repeatable
   -b BIN[:DST]  copy a binary and the shared libraries ldd lists (DST: /bin/NAME)
   -f SRC[:DST]  copy a file or directory (DST: /lab/NAME); repeatable
-  -k KERNEL     kernel image (default: newest /boot/vmlinuz-6.1.0-*-amd64)
+  -k KERNEL     kernel image, or a series: 6.1 (the default) is the newest
+                /boot/vmlinuz-6.1.0-*-amd64, 6.12 the newest
+                /boot/vmlinuz-6.12.*+deb12-amd64 (LAB_KERNEL)
   -a ACCEL      kvm, tcg or auto: KVM when a probe boot under it reaches
                 /init within LAB_KVM_PROBE_SECS (20), else TCG ($accel)
   -t SECONDS    hard timeout of the whole run ($timeout)
@@ -80,14 +83,26 @@ parse_args() {
 	[ $# -eq 0 ] || usage
 }
 
+# The /boot/vmlinuz-* pattern of Debian 12's kernels of series $1: 6.1 is
+# the release's own (6.1.0-ABI-amd64), 6.12 the point-release updates'
+# (6.12.N+deb12-amd64; -rt and -cloud flavours excluded).
+series_glob() {
+	case $1 in
+	6.1) echo "6.1.0-*-amd64" ;;
+	*) echo "$1.*+deb12-amd64" ;;
+	esac
+}
+
 pick_kernel() {
-	if [ -z "$kernel" ]; then
-		kernel=$(ls /boot/vmlinuz-6.1.0-*-amd64 2>/dev/null |
-			sort -V | tail -n 1) || true
-	fi
+	local s=${kernel:-6.1}
+	case $s in
+	[0-9]*.[0-9]*)
+		[ -e "$s" ] || kernel=$(ls /boot/vmlinuz-$(series_glob "$s") \
+			2>/dev/null | sort -V | tail -n 1) || true ;;
+	esac
 	[ -n "$kernel" ] && [ -r "$kernel" ] ||
-		die "no readable kernel ${kernel:-/boot/vmlinuz-6.1.0-*-amd64}" \
-			"(apt-get install linux-image-amd64, or -k)"
+		die "no readable kernel ${kernel:-/boot/vmlinuz-$(series_glob "$s")}" \
+			"(scripts/deps.sh lab, or -k)"
 	moddir=${moddir:-/lib/modules/${kernel##*/vmlinuz-}}
 	[ -r "$moddir/modules.dep" ] || die "no $moddir/modules.dep"
 }

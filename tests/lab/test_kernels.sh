@@ -1,0 +1,43 @@
+#!/bin/sh
+# The lab's kernels (make lab-kernels, make check): Debian 12's 6.1 and
+# 6.12 boot in the VM, one after the other, and memscope samples each
+# without the module (kernel-test.sh: a batch sample, procfs and BPF, and
+# the slab Free/s invariant under churn). Closes "N passed, N failed".
+cd "$(dirname "$0")/../.." || exit 2
+. tests/lib.sh
+. tests/lab/lib.sh
+OUT=tests/lab/out/kernels
+H=build/hostile/hostile
+
+if ! ${MAKE:-make} --no-print-directory all "$H" >/dev/null 2>&1; then
+	no "make all $H" true
+	finish
+	exit
+fi
+
+# guest SERIES: boot the newest kernel of SERIES, run kernel-test.sh
+guest() {
+	out=$OUT-$1
+	t0=$(date +%s)
+	tests/lab/vm.sh -k "$1" -t "${LAB_TEST_TIMEOUT:-600}" \
+		-A "LAB_SERIES=$1 softlockup_panic=1" \
+		-b build/memscope -b "$H" -b "$(command -v jq)" \
+		-f tests/hostile/slabfree.jq -r tests/lab/kernel-test.sh \
+		-o "$out" >"$out.log" 2>&1
+	rc=$?
+	rel=$(sed -n 's/.*lab: \([^ ]*\) up in .*/\1/p' "$out/console.log" \
+		2>/dev/null)
+	echo "lab: $1 ($rel): the VM ran $(($(date +%s) - t0)) s, status $rc"
+	grep -a '^ok \|^FAIL\|^# \|^slabfree: ' "$out/run.log" 2>/dev/null |
+		sed "s/^/$1: /"
+	[ $rc = 2 ] && tail -n 3 "$out.log"
+	vm_counted "$1: " $rc "$out" || return
+	[ "$rc" -eq 0 ] || [ "$g_fail" -gt 0 ] ||
+		no "$1: guest status $rc with no failed check" true
+}
+
+mkdir -p tests/lab/out
+for s in ${LAB_KERNELS:-6.1 6.12}; do
+	guest "$s"
+done
+finish
