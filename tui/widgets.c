@@ -482,6 +482,12 @@ void ms_page_begin(struct ms_page *l, WINDOW *w, struct ms_rect r,
 	l->r = r;
 	l->sc = sc;
 	l->n = 0;
+	l->ui = NULL;
+	l->bar_x = -1;
+	if (sc->total > r.h && r.w > 1) { /* the bar's column */
+		l->r.w--;
+		l->bar_x = r.x + r.w - 1;
+	}
 	sc->tags.n = 0;
 	sc->page = r.h;
 	ms_scroll_clamp(sc);
@@ -532,6 +538,9 @@ void ms_page_end(struct ms_page *l)
 	mark_tags(l);
 	l->sc->total = l->n;
 	ms_scroll_clamp(l->sc);
+	ms_scrollbar(l->w, l->bar_x >= 0 ? l->bar_x : l->r.x + l->r.w - 1,
+		     l->r.y, l->r.h, l->sc->top, l->n,
+		     l->ui ? l->ui : l->sc->tags.ui);
 }
 
 void ms_page_tag(struct ms_page *l, const char *id)
@@ -670,6 +679,7 @@ void ms_page_title(struct ms_page *l, const char *text, const struct ms_ui *ui)
 {
 	int y = ms_page_next(l);
 
+	l->ui = ui;
 	if (y >= 0)
 		ms_title(l->w, y, l->r.x, l->r.w, text, ui);
 }

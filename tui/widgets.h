@@ -194,12 +194,16 @@ void ms_scroll_clamp(struct ms_scroll *s);
  *	ms_page_begin(&l, w, r, &sc);
  *	if ((y = ms_page_next(&l)) >= 0) draw on row y;  (once per line)
  *	ms_page_end(&l);	sets sc.total and sc.page
+ * A page longer than r has a scroll bar in r's last column (l.r is one
+ * column narrower while the last draw did not fit).
  */
 struct ms_page {
 	WINDOW *w;
 	struct ms_rect r;
 	struct ms_scroll *sc;
 	int n; /* lines so far */
+	const struct ms_ui *ui; /* from ms_page_title(), for the scroll bar */
+	int bar_x; /* the scroll bar's column, -1: none (it all fitted) */
 };
 
 void ms_page_begin(struct ms_page *l, WINDOW *w, struct ms_rect r,

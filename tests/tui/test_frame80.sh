@@ -1,9 +1,9 @@
 # Every screen at 80x24 through tmux: the header lays out without overlap
 # (a replay's place included), a damaged recording says where it stops
 # on screen and in the notes, every footer keeps "? help  q quit", lists
-# show where they are and keep the selection in view after a new sort,
-# sort arrows leave column titles whole, tables too wide scroll sideways,
-# and explain mode walks only what the screen shows.
+# (and pages) show where they are and keep the selection in view after a
+# new sort, sort arrows leave column titles whole, tables too wide scroll
+# sideways, and explain mode walks only what the screen shows.
 . tests/lib.sh
 . tests/tui/lib.sh
 R=$FIX/debian12-6.18
@@ -98,6 +98,16 @@ sleep 0.3
 ok "help at its end: the thumb at the bottom" test "$(last_char 23)" = "█"
 ok "help at its end: not at the top" test "$(last_char 4)" = "│"
 keys Escape
+
+# So do pages: the Reclaim overview, longer than 80x24.
+keys 4
+wait_for "pgscan kswapd"
+sleep 0.3
+ok "a page: a scroll bar, its thumb at the top" test "$(last_char 4)" = "█"
+keys End
+sleep 0.3
+ok "a page at its end: the thumb at the bottom" test "$(last_char 23)" = "█"
+ok "a page at its end: not at the top" test "$(last_char 4)" = "│"
 
 # ---- Column titles and columns off screen ------------------------------
 session 80 24 "$MS --root $R; sleep 60"

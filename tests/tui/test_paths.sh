@@ -15,7 +15,7 @@ ok "libc's path keeps its file name" wait_re '…/libc\.so\.6 *(│|█)?$'
 no "no path is cut to its directories" sh -c "tmux capture-pane -p -t $S | grep -Eq 'x86_64-linux-g *(│|█)?\$'"
 keys Home Down Down Down Down Down Down Down Down Down Enter
 ok "a VMA's page: the header names the file" wait_re '^pid 9080 sh: .*…/libc\.so\.6  \(Esc back\)'
-ok "a VMA's page: its full path where it fits" wait_re '^  path +/usr/lib/x86_64-linux-gnu/libc\.so\.6$'
+ok "a VMA's page: its full path where it fits" wait_re '^  path +/usr/lib/x86_64-linux-gnu/libc\.so\.6 *(│|█)?$'
 
 session 80 24 "$MS --root $R --ascii --tab vma"
 keys Home

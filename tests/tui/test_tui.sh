@@ -135,7 +135,7 @@ keys 4
 ok "capture: the Reclaim tab" wait_for "pgscan kswapd"
 sleep 1 # several samples of the same files
 ok "capture: a rate is '-', never 0/s" sh -c \
-	"tmux capture-pane -p -t $S | grep -E '^  pgfault +7542498 +- *\$'"
+	"tmux capture-pane -p -t $S | grep -E '^  pgfault +7542498 +- *(│|█)?\$'"
 no "capture: no 0/s anywhere" sh -c "tmux capture-pane -p -t $S | grep -q '0/s'"
 ok "capture: still marked after samples" wait_for "CAPTURE debian12-6.18"
 

@@ -607,6 +607,6 @@ void ms_reclaim_overview_draw(struct reclaim_view *v, WINDOW *w,
 	left_column(&a, v->cur, v);
 	right_column(&b, v->cur);
 	total = a.pg.n > b.pg.n ? a.pg.n : b.pg.n;
-	a.pg.n = total;
-	ms_page_end(&a.pg);
+	b.pg.n = total; /* the right column ends it: its scroll bar */
+	ms_page_end(&b.pg);
 }
