@@ -2,6 +2,7 @@
 /* The help screen: every key (docs/keys.md says the same), sources, notes. */
 #include "tui/help.h"
 
+#include "tui/cut.h"
 #include "tui/graph.h"
 
 #include <stdio.h>
@@ -196,6 +197,42 @@ int ms_help_notes_line(void)
 	return NKEYS + 1;
 }
 
+/*
+ * The replay keys' last two lines: what the recording is and its
+ * bookmarks while one plays; else what is true of this run (a --record
+ * being written, or no recording at all).
+ */
+static void draw_replay_line(WINDOW *w, int y, struct ms_rect r, bool about,
+			     const struct ms_ui *ui)
+{
+	const char *rec = ui->opts ? ui->opts->record : NULL;
+	const char *pre = "recording into ", *post = " (--record)";
+	char path[4096], line[4200];
+	int x = r.x + 2 + KEYW, width = r.w - 2 - KEYW;
+
+	if (about && ui->replay_about)
+		return (void)ms_put_esc(w, y, x, width, MS_LEFT, false,
+					ms_attr(MS_C_HELP), ui->replay_about);
+	if (!about && ui->replay_marks)
+		return (void)ms_put_esc(w, y, x, width, MS_LEFT, false,
+					ms_attr(MS_C_HELP), ui->replay_marks);
+	if (!about) {
+		ms_put(w, y, x, width, MS_LEFT, false, ms_attr(MS_C_DIM),
+		       "bookmarks: only in a replay");
+		return;
+	}
+	if (!rec) {
+		ms_put(w, y, x, width, MS_LEFT, false, ms_attr(MS_C_DIM),
+		       "not a replay: these keys act with --replay FILE");
+		return;
+	}
+	/* the path loses its middle, not its name */
+	ms_esc_path(path, sizeof(path), rec,
+		    width - ms_text_width(pre) - ms_text_width(post), ui->utf8);
+	snprintf(line, sizeof(line), "%s%s%s", pre, path, post);
+	ms_put(w, y, x, width, MS_LEFT, false, ms_attr(MS_C_HELP), line);
+}
+
 static void draw_key(WINDOW *w, int y, struct ms_rect r, int i,
 		     const struct ms_ui *ui)
 {
@@ -207,16 +244,8 @@ static void draw_key(WINDOW *w, int y, struct ms_rect r, int i,
 	}
 	ms_put(w, y, r.x + 2, KEYW, MS_LEFT, false, ms_attr(MS_C_TITLE),
 	       keys[i].keys);
-	if (keys[i].what == about_here)
-		ms_put_esc(w, y, r.x + 2 + KEYW, r.w - 2 - KEYW, MS_LEFT, false,
-			   ms_attr(MS_C_HELP),
-			   ui->replay_about ? ui->replay_about :
-					      "recording: (while replaying)");
-	else if (keys[i].what == marks_here)
-		ms_put_esc(w, y, r.x + 2 + KEYW, r.w - 2 - KEYW, MS_LEFT, false,
-			   ms_attr(MS_C_HELP),
-			   ui->replay_marks ? ui->replay_marks :
-					      "bookmarks: (while replaying)");
+	if (keys[i].what == about_here || keys[i].what == marks_here)
+		draw_replay_line(w, y, r, keys[i].what == about_here, ui);
 	else
 		ms_put(w, y, r.x + 2 + KEYW, r.w - 2 - KEYW, MS_LEFT, false,
 		       ms_attr(MS_C_HELP),

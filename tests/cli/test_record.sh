@@ -202,17 +202,6 @@ if command -v tmux >/dev/null; then
 	ok "g with a sample out of range says what it takes" wait_for "g: a sample 1..30"
 	keys g 2 9 Enter p
 	ok "plays to the end and pauses there" wait_re " 30/30 x2 END +PAUSED"
-	# scroll_to TEXT: Down through the help screen until TEXT shows
-	scroll_to() {
-		i=0
-		while [ $i -lt 80 ]; do
-			screen | grep -qF -- "$1" && return 0
-			keys Down
-			sleep 0.1
-			i=$((i + 1))
-		done
-		return 1
-	}
 	keys '?'
 	ok "help lists the bookmark" scroll_to "bookmarks: 20 (0:09)"
 	ok "help says what the recording is" wait_for "recording: 30 samples from "

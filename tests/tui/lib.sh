@@ -37,6 +37,18 @@ raw() {
 	tmux new-session -d -s "$S" -x "$1" -y "$2" "$3; echo EXIT=\$?; sleep 30"
 }
 
+# scroll_to TEXT: Down through a page (the help) until TEXT shows
+scroll_to() {
+	i=0
+	while [ $i -lt 120 ]; do
+		screen | grep -qF -- "$1" && return 0
+		keys Down
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+
 # wait_until GREP-ARGS... : until grep ARGS matches the screen (5 s, or
 # $WAIT seconds)
 wait_until() {
