@@ -56,9 +56,11 @@ esac
 # unsigned, linux-headers-6.12.N+deb12-amd64) and the archive keeps the
 # newest few. Any installed 6.12.N with its headers will do (true if one
 # is); else lab612_pkgs names the newest pair of the package lists.
+# DEPS_ROOT: where /usr/src and /boot are (tests/cli/test_deps.sh).
 lab612_have() {
-	for h in /usr/src/linux-headers-6.12.*+deb12-amd64; do
-		[ -r "/boot/vmlinuz-${h#/usr/src/linux-headers-}" ] && return 0
+	for h in "$DEPS_ROOT"/usr/src/linux-headers-6.12.*+deb12-amd64; do
+		[ -r "$DEPS_ROOT/boot/vmlinuz-${h##*/linux-headers-}" ] &&
+			return 0
 	done
 	return 1
 }
