@@ -102,40 +102,35 @@ static void slab_free_back(struct ms_slab_events *e, const struct ms_slab *sl)
 }
 
 /*
- * Free/s against slabinfo (model/slabfree.c): only where the events
- * covered the same span as the two slabinfo reads (not just attached).
+ * Objects and bytes per second of each cache, and its Free/s checked
+ * against slabinfo (model/slabfree.c) where the events covered the same
+ * span as the two slabinfo reads (not just attached): one lookup of the
+ * cache's previous sample serves both.
  */
-static void slab_frees(struct ms_snapshot *cur, const struct ms_snapshot *prev,
+static void slab_rates(struct ms_snapshot *cur, const struct ms_snapshot *prev,
 		       double dt)
 {
 	struct ms_slab_events *e = &cur->slab_events;
 	struct ms_slab *sl = &cur->slab;
+	bool frees = (cur->have & MS_SEC_BIT(MS_SEC_SLAB_EVENTS)) &&
+		     (prev->have & MS_SEC_BIT(MS_SEC_SLAB)) &&
+		     fabs(e->interval - dt) <= 0.1 * dt;
 
-	if (!(cur->have & MS_SEC_BIT(MS_SEC_SLAB_EVENTS)) ||
-	    !(prev->have & MS_SEC_BIT(MS_SEC_SLAB)) ||
-	    !(fabs(e->interval - dt) <= 0.1 * dt))
-		return;
 	for (int i = 0; i < sl->n; i++) {
 		struct ms_slab_cache *c = &sl->caches[i];
+		const struct ms_slab_cache *p =
+			ms_slab_find(&prev->slab, c->name, i);
 
-		ms_slab_free_check(c, ms_slab_find(&prev->slab, c->name, i),
-				   e->interval, sl->page_size, e->ncpu);
-	}
-	slab_free_back(e, sl);
-}
-
-static void slab_rates(struct ms_slab *cur, const struct ms_slab *prev,
-		       double dt)
-{
-	for (int i = 0; i < cur->n; i++) {
-		struct ms_slab_cache *c = &cur->caches[i];
-		const struct ms_slab_cache *p = ms_slab_find(prev, c->name, i);
-
+		if (frees)
+			ms_slab_free_check(c, p, e->interval, sl->page_size,
+					   e->ncpu);
 		if (!p)
 			continue;
 		c->objs_rate = delta_rate(c->num_objs, p->num_objs, dt);
 		c->bytes_rate = delta_rate(c->size_bytes, p->size_bytes, dt);
 	}
+	if (frees)
+		slab_free_back(e, sl);
 }
 
 static bool sorted_by_pid(const struct ms_procs *p)
@@ -210,8 +205,7 @@ void ms_rates(struct ms_snapshot *cur, const struct ms_snapshot *prev)
 		 ms_vmstat_gauge);
 	psi_rate(&cur->reclaim.psi_some, &prev->reclaim.psi_some, dt);
 	psi_rate(&cur->reclaim.psi_full, &prev->reclaim.psi_full, dt);
-	slab_rates(&cur->slab, &prev->slab, dt);
-	slab_frees(cur, prev, dt);
+	slab_rates(cur, prev, dt);
 	proc_rates(&cur->procs, &prev->procs, dt);
 	for (int i = 0; i < cur->numa.n; i++) {
 		struct ms_numa_node *n = &cur->numa.nodes[i];
