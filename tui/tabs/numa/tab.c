@@ -33,6 +33,7 @@ static void page_title(struct ms_page *p, const char *text,
 {
 	int y = next_row(p);
 
+	p->ui = ui; /* for its scroll bar */
 	if (y >= 0)
 		ms_title(p->w, y, p->r.x, p->r.w, text, ui);
 }

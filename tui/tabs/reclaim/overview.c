@@ -28,6 +28,7 @@ static void page_title(struct page *p, const char *text)
 {
 	int y = next_row(p);
 
+	p->pg.ui = p->ui; /* for its scroll bar */
 	if (y >= 0)
 		ms_title(p->pg.w, y, p->pg.r.x, p->pg.r.w, text, p->ui);
 }
