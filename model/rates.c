@@ -133,46 +133,14 @@ static void slab_rates(struct ms_snapshot *cur, const struct ms_snapshot *prev,
 		slab_free_back(e, sl);
 }
 
-static bool sorted_by_pid(const struct ms_procs *p)
-{
-	for (int i = 1; i < p->n; i++)
-		if (p->v[i - 1].pid >= p->v[i].pid)
-			return false;
-	return true;
-}
-
-static const struct ms_proc *find_pid(const struct ms_procs *p, int pid,
-				      bool sorted)
-{
-	int lo = 0, hi = p->n - 1;
-
-	if (!sorted) {
-		for (int i = 0; i < p->n; i++)
-			if (p->v[i].pid == pid)
-				return &p->v[i];
-		return NULL;
-	}
-	while (lo <= hi) {
-		int mid = lo + (hi - lo) / 2;
-
-		if (p->v[mid].pid == pid)
-			return &p->v[mid];
-		if (p->v[mid].pid < pid)
-			lo = mid + 1;
-		else
-			hi = mid - 1;
-	}
-	return NULL;
-}
-
 static void proc_rates(struct ms_procs *cur, const struct ms_procs *prev,
 		       double dt)
 {
-	bool sorted = sorted_by_pid(prev);
+	bool sorted = ms_procs_sorted(prev);
 
 	for (int i = 0; i < cur->n; i++) {
 		struct ms_proc *c = &cur->v[i];
-		const struct ms_proc *p = find_pid(prev, c->pid, sorted);
+		const struct ms_proc *p = ms_proc_find(prev, c->pid, sorted);
 
 		/* a new comm means exec or pid reuse: counters restarted */
 		if (!p || strcmp(p->comm, c->comm))

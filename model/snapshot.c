@@ -265,6 +265,38 @@ struct ms_proc *ms_proc_add(struct ms_procs *p)
 	return pr;
 }
 
+bool ms_procs_sorted(const struct ms_procs *p)
+{
+	for (int i = 1; i < p->n; i++)
+		if (p->v[i - 1].pid >= p->v[i].pid)
+			return false;
+	return true;
+}
+
+const struct ms_proc *ms_proc_find(const struct ms_procs *p, int pid,
+				   bool sorted)
+{
+	int lo = 0, hi = p->n - 1;
+
+	if (!sorted) {
+		for (int i = 0; i < p->n; i++)
+			if (p->v[i].pid == pid)
+				return &p->v[i];
+		return NULL;
+	}
+	while (lo <= hi) {
+		int mid = lo + (hi - lo) / 2;
+
+		if (p->v[mid].pid == pid)
+			return &p->v[mid];
+		if (p->v[mid].pid < pid)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return NULL;
+}
+
 void ms_vma_init(struct ms_vma *m)
 {
 	uint64_t *f;

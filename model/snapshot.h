@@ -611,6 +611,11 @@ struct ms_zone *ms_zone_add(struct ms_buddy *b);
 struct ms_zone *ms_zone_find(struct ms_buddy *b, int node, const char *name);
 struct ms_slab_cache *ms_slab_add(struct ms_slab *s);
 struct ms_proc *ms_proc_add(struct ms_procs *p);
+/* Whether p's pids ascend strictly, so ms_proc_find() may bisect. */
+bool ms_procs_sorted(const struct ms_procs *p);
+/* Process pid of p, or NULL; sorted: as ms_procs_sorted(p) says. */
+const struct ms_proc *ms_proc_find(const struct ms_procs *p, int pid,
+				   bool sorted);
 /*
  * When a process's costly fields (uid, pss_kb, swap_kb, vmas) count as
  * stale (model/procage.c): older than ms_proc_age_bound() of the interval

@@ -10,14 +10,6 @@
 
 #define VMA_TOP (MS_GRAPH_VMA_SERIES / 4)
 
-static const struct ms_proc *find_proc(const struct ms_procs *ps, int pid)
-{
-	for (int i = 0; i < ps->n; i++)
-		if (ps->v[i].pid == pid)
-			return &ps->v[i];
-	return NULL;
-}
-
 /* The fault group's minor and major faults of pid. */
 static void feed_bpf(struct ms_gpanel *p, const struct ms_snapshot *s, int pid)
 {
@@ -72,7 +64,7 @@ void ms_graph_vma_feed(struct ms_gpanel *p, const struct ms_snapshot *s,
 			feed_bpf(p, s, sel);
 		return;
 	}
-	pr = find_proc(&s->procs, sel);
+	pr = ms_proc_find(&s->procs, sel, false);
 	if (pr)
 		feed_proc(p, s, pr);
 	k = top_procs(&s->procs, sel, top, VMA_TOP - 1);
