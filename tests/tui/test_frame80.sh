@@ -108,6 +108,12 @@ keys End
 sleep 0.3
 ok "a page at its end: the thumb at the bottom" test "$(last_char 23)" = "█"
 ok "a page at its end: not at the top" test "$(last_char 4)" = "│"
+# wider, in two columns: the bar at the right edge, in UTF-8
+session 120 24 "$MS --root $R --tab reclaim; sleep 60"
+wait_for "pgscan kswapd"
+sleep 0.3
+ok "a page in two columns: the bar at the right, in UTF-8" \
+	test "$(last_char 4)" = "█"
 
 # ---- Column titles and columns off screen ------------------------------
 session 80 24 "$MS --root $R; sleep 60"
