@@ -87,6 +87,13 @@ struct ms_callsite {
 	char sym[MS_CALLSITE_DEPTH][MS_SYM];
 };
 
+/*
+ * The BPF backend's name for kmalloc()s too large for every kmalloc cache:
+ * whole pages from the buddy allocator, no slab cache (no slabinfo line,
+ * no sysfs directory); it counts them as if one.
+ */
+#define MS_SLAB_LARGE "kmalloc-large"
+
 struct ms_slab_events {
 	unsigned int fields; /* MS_SE_* that are counted */
 	double interval;

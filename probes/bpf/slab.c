@@ -119,7 +119,7 @@ static void slot_name(const struct ms_sl_table *t, int i, char *buf, size_t len)
 	unsigned int type = (unsigned int)(key >> 32) & 3, bytes = (__u32)key;
 
 	if (key == MS_SL_KEY_LARGE)
-		snprintf(buf, len, "kmalloc-large");
+		snprintf(buf, len, MS_SLAB_LARGE);
 	else if (!MS_SL_IS_CLASS(key))
 		snprintf(buf, len, "%.*s", MS_SL_NAME - 1, t->name[i]);
 	else if (bytes >= 1024 && !(bytes % 1024)) /* as slab_common.c: 1k */

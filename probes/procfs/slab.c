@@ -516,10 +516,14 @@ static int read_aliases(const struct ms_root *r, struct ms_slab_detail *d)
 	return err;
 }
 
-static const char *detail_why(const struct ms_root *r, int err)
+static const char *detail_why(const struct ms_root *r, const char *cache,
+			      int err)
 {
 	if (err == -ENOENT && !ms_exists(r, SLAB_DIR))
 		return "no sys/kernel/slab (not SLUB, or not captured)";
+	if (err == -ENOENT && !strcmp(cache, MS_SLAB_LARGE))
+		return "no slab cache: kmalloc()s larger than every kmalloc "
+		       "cache, whole pages; only BPF counts them";
 	if (err == -ENOENT)
 		return "no such cache (gone?)";
 	if (err == -EINVAL)
@@ -550,9 +554,10 @@ int ms_procfs_slab_detail(const struct ms_root *r, struct ms_procfs *pf,
 	if (err >= 0)
 		err = read_aliases(r, d);
 	if (err < 0) {
-		d->gone = err == -ENOENT && ms_exists(r, SLAB_DIR);
+		d->gone = err == -ENOENT && ms_exists(r, SLAB_DIR) &&
+			  strcmp(cache, MS_SLAB_LARGE);
 		ms_snapshot_note(s, "slab detail", "'%.*s': %s", len, cache,
-				 detail_why(r, err));
+				 detail_why(r, cache, err));
 		return err;
 	}
 	d->valid = true;

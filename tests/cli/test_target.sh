@@ -39,6 +39,9 @@ run nomaps -b -n 1 --root "$R" --tab vma --pid 1
 ok "-b --pid 1 (no maps in the tree): status 0, the note says why" sh -c "rc() { test \"\$(cat $tmp/nomaps.rc)\" = 0; }; rc && grep -q 'no maps or smaps' $tmp/nomaps.out"
 run cache -b -n 1 --root "$R" --tab slab --cache dentry
 ok "-b --cache dentry: status 0" rc cache 0
+run large -b -n 1 --root "$R" --tab slab --cache kmalloc-large
+ok "-b --cache kmalloc-large (no slab cache, counted by BPF): status 0" rc large 0
+ok "-b --cache kmalloc-large: the note says what it is" grep -q "'kmalloc-large': no slab cache: kmalloc()s larger than every kmalloc cache" "$tmp/large.out"
 run notab -b -n 1 --root "$R" --tab buddy --pid 999999
 ok "-b --tab buddy --pid 999999: no VMAs asked, status 0" rc notab 0
 

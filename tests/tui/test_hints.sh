@@ -20,4 +20,11 @@ keys '?'
 ok "--record: the help names the file being written" scroll_to "(--record)"
 ok "--record: its path keeps the file name" wait_re 'recording into .*lecture\.zst \(--record\)'
 
+# ---- kmalloc-large: the BPF backend's row for large kmallocs -------------
+session 80 24 "$MS --replay tests/golden/recording.zst --tab slab"
+keys p / k m a l l o c - l a Enter Enter
+ok "kmalloc-large: its page says what it is" wait_for "kmalloc-large is no slab cache"
+ok "kmalloc-large: its rates and call sites" wait_for "Allocation rates and call sites (bpf)"
+no "kmalloc-large: no 'gone?'" sh -c "tmux capture-pane -p -t $S | grep -q 'gone?\|not listed\|unavailable (no backend'"
+
 finish

@@ -221,6 +221,27 @@ static void detail_slabinfo(struct ms_page *l, const struct slab_view *s)
 	ms_page_line(l, ms_attr(MS_C_NORMAL), buf);
 }
 
+/*
+ * kmalloc-large is the BPF backend's row for kmalloc()s no cache serves:
+ * say what it is, not that a cache has gone; its rates and call sites are
+ * all there is to show.
+ */
+static void large_page(struct ms_page *l, const struct slab_view *s)
+{
+	static const char *const text[] = {
+		"kmalloc-large is no slab cache: a kmalloc() larger than the",
+		"largest kmalloc cache (8 KiB with 4 KiB pages) takes whole",
+		"pages from the buddy allocator. The BPF backend counts those",
+		"allocations and frees under this name. No slabinfo line, no",
+		"sysfs attributes: only the rates and call sites below.",
+	};
+
+	for (size_t i = 0; i < sizeof(text) / sizeof(*text); i++)
+		ms_page_line(l, ms_attr(MS_C_NORMAL), text[i]);
+	ms_slab_events_screen(l, s->cur, s->dname, s->base.ui);
+	ms_page_end(l);
+}
+
 void ms_slab_cache_draw(struct slab_view *s, WINDOW *w, struct ms_rect r)
 {
 	const struct ms_slab_detail *d = &s->cur->slab_detail;
@@ -231,6 +252,8 @@ void ms_slab_cache_draw(struct slab_view *s, WINDOW *w, struct ms_rect r)
 	snprintf(buf, sizeof(buf), "Cache %s  (Esc back)",
 		 ms_esc(esc, sizeof(esc), s->dname));
 	ms_page_title(&l, buf, s->base.ui);
+	if (!strcmp(s->dname, MS_SLAB_LARGE))
+		return large_page(&l, s);
 	detail_slabinfo(&l, s);
 	if (!(s->cur->have & MS_SEC_BIT(MS_SEC_SLAB_DETAIL)) || !d->valid ||
 	    strcmp(d->name, s->dname)) {
