@@ -385,6 +385,23 @@ double ms_gval(uint64_t v)
 	return ms_have(v) ? (double)v : NAN;
 }
 
+void ms_gtop_offer(struct ms_gtop *t, int i, double v)
+{
+	int j, max = t->max < MS_GTOP ? t->max : MS_GTOP;
+
+	for (j = t->n; j > 0 && t->v[j - 1] < v; j--)
+		if (j < max) {
+			t->i[j] = t->i[j - 1];
+			t->v[j] = t->v[j - 1];
+		}
+	if (j >= max)
+		return;
+	t->i[j] = i;
+	t->v[j] = v;
+	if (t->n < max)
+		t->n++;
+}
+
 struct ms_gline *ms_gline_add(struct ms_gline *l, int *n, enum ms_gfmt fmt,
 			      bool zero, const char *label, const char *fmt_key,
 			      ...)

@@ -109,6 +109,18 @@ void ms_gpanel_push(struct ms_gpanel *p, double v, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* A counter as a graph value: NAN when unknown. */
 double ms_gval(uint64_t v);
+/*
+ * The busiest series a tab feeds besides the selected one: the indices
+ * of the max (at most MS_GTOP) largest values offered, largest first,
+ * equal ones in the order offered.
+ */
+#define MS_GTOP 24
+struct ms_gtop {
+	int max, n;
+	int i[MS_GTOP];
+	double v[MS_GTOP];
+};
+void ms_gtop_offer(struct ms_gtop *t, int i, double v);
 /* Line *n of l: label, the key of its series, format; NULL when full. */
 struct ms_gline *ms_gline_add(struct ms_gline *l, int *n, enum ms_gfmt fmt,
 			      bool zero, const char *label, const char *fmt_key,

@@ -107,6 +107,24 @@ static void test_span_and_memory(void **state)
 	assert_string_equal(ms_graph_memory(buf, sizeof(buf)), want);
 }
 
+/* The busiest series: largest first, ties as offered, at most max. */
+static void test_gtop(void **state)
+{
+	static const double v[] = { 3, 9, 1, 9, 5, 7 };
+	struct ms_gtop t = { .max = 3 }, none = { .max = 0 };
+
+	for (int i = 0; i < 6; i++) {
+		ms_gtop_offer(&t, i, v[i]);
+		ms_gtop_offer(&none, i, v[i]);
+	}
+	assert_int_equal(t.n, 3);
+	assert_int_equal(t.i[0], 1);
+	assert_int_equal(t.i[1], 3);
+	assert_int_equal(t.i[2], 5);
+	assert_true(t.v[2] == 7);
+	assert_int_equal(none.n, 0);
+}
+
 static void test_panel_take(void **state)
 {
 	struct ms_gpanel p;
@@ -438,6 +456,7 @@ int main(void)
 		cmocka_unit_test(test_spark),
 		cmocka_unit_test(test_plot),
 		cmocka_unit_test(test_span_and_memory),
+		cmocka_unit_test(test_gtop),
 		cmocka_unit_test(test_panel_take),
 		cmocka_unit_test(test_panel_tiny),
 		cmocka_unit_test_setup_teardown(test_buddy_graph, tt_setup,

@@ -17,43 +17,26 @@ static void feed_cache(struct ms_gpanel *p, const struct ms_slab_cache *c)
 	ms_gpanel_push(p, c->bytes_rate, "growth/%s", c->name);
 }
 
-/* Insert cache i into top (largest first), k of at most max entries. */
-static void top_insert(const struct ms_slab *sl, int *top, int *k, int max,
-		       int i)
-{
-	uint64_t sz = sl->caches[i].size_bytes;
-	int j;
-
-	if (!ms_have(sz))
-		return;
-	for (j = *k; j > 0 && sl->caches[top[j - 1]].size_bytes < sz; j--)
-		if (j < max)
-			top[j] = top[j - 1];
-	if (j >= max)
-		return;
-	top[j] = i;
-	if (*k < max)
-		(*k)++;
-}
-
 void ms_graph_slab_feed(struct ms_gpanel *p, const struct ms_snapshot *s,
 			const char *sel, const struct ms_ui *ui)
 {
 	const struct ms_slab *sl = &s->slab;
-	int top[SLAB_TOP], k = 0, max = SLAB_TOP;
+	struct ms_gtop top = { .max = SLAB_TOP };
 
 	if (!ms_gpanel_tick(p, s, ui) || !(s->have & MS_SEC_BIT(MS_SEC_SLAB)))
 		return;
 	for (int i = 0; sel && i < sl->n; i++)
 		if (!strcmp(sl->caches[i].name, sel)) {
 			feed_cache(p, &sl->caches[i]);
-			max--;
+			top.max--;
 		}
 	for (int i = 0; i < sl->n; i++)
-		if (!sel || strcmp(sl->caches[i].name, sel))
-			top_insert(sl, top, &k, max, i);
-	for (int i = 0; i < k; i++)
-		feed_cache(p, &sl->caches[top[i]]);
+		if ((!sel || strcmp(sl->caches[i].name, sel)) &&
+		    ms_have(sl->caches[i].size_bytes))
+			ms_gtop_offer(&top, i,
+				      (double)sl->caches[i].size_bytes);
+	for (int i = 0; i < top.n; i++)
+		feed_cache(p, &sl->caches[top.i[i]]);
 }
 
 void ms_graph_slab_draw(struct ms_gpanel *p, WINDOW *w, struct ms_rect r,

@@ -28,33 +28,12 @@ static void feed_proc(struct ms_gpanel *p, const struct ms_snapshot *s,
 		feed_bpf(p, s, pr->pid);
 }
 
-/* The k busiest processes by minor faults per second, not sel. */
-static int top_procs(const struct ms_procs *ps, int sel, int *top, int max)
-{
-	int k = 0, j;
-
-	for (int i = 0; i < ps->n; i++) {
-		double r = ps->v[i].minflt_rate;
-
-		if (ps->v[i].pid == sel || !(r > 0))
-			continue;
-		for (j = k; j > 0 && ps->v[top[j - 1]].minflt_rate < r; j--)
-			if (j < max)
-				top[j] = top[j - 1];
-		if (j >= max)
-			continue;
-		top[j] = i;
-		if (k < max)
-			k++;
-	}
-	return k;
-}
-
 void ms_graph_vma_feed(struct ms_gpanel *p, const struct ms_snapshot *s,
 		       int sel, const struct ms_ui *ui)
 {
+	const struct ms_procs *ps = &s->procs;
+	struct ms_gtop top = { .max = VMA_TOP - 1 };
 	const struct ms_proc *pr;
-	int top[VMA_TOP], k;
 
 	if (!ms_gpanel_tick(p, s, ui))
 		return;
@@ -64,12 +43,15 @@ void ms_graph_vma_feed(struct ms_gpanel *p, const struct ms_snapshot *s,
 			feed_bpf(p, s, sel);
 		return;
 	}
-	pr = ms_proc_find(&s->procs, sel, false);
+	pr = ms_proc_find(ps, sel, false);
 	if (pr)
 		feed_proc(p, s, pr);
-	k = top_procs(&s->procs, sel, top, VMA_TOP - 1);
-	for (int i = 0; i < k; i++)
-		feed_proc(p, s, &s->procs.v[top[i]]);
+	/* the busiest others by minor faults per second */
+	for (int i = 0; i < ps->n; i++)
+		if (ps->v[i].pid != sel && ps->v[i].minflt_rate > 0)
+			ms_gtop_offer(&top, i, ps->v[i].minflt_rate);
+	for (int i = 0; i < top.n; i++)
+		feed_proc(p, s, &ps->v[top.i[i]]);
 }
 
 void ms_graph_vma_draw(struct ms_gpanel *p, WINDOW *w, struct ms_rect r,
