@@ -17,6 +17,11 @@
 struct ms_area_sec {
 	int sec; /* enum ms_section; -1 ends the list */
 	const char *name; /* "buddy_events" */
+	/*
+	 * The other notes that can say why it is missing: those of the files
+	 * it is read from ("slabinfo"), NULL-terminated; NULL: none
+	 */
+	const char *const *notes;
 };
 
 /*
@@ -85,6 +90,13 @@ extern const struct ms_area *const ms_areas[];
 
 /* The area a section belongs to, NULL: none. */
 const struct ms_area *ms_area_of(enum ms_section sec);
+/*
+ * The first note of s that says why sec is missing: one whose what is the
+ * section's name or one of its notes, whole (a "slab_bench" note is not
+ * about "slab"); NULL: none.
+ */
+const struct ms_note *ms_note_missing(const struct ms_snapshot *s,
+				      enum ms_section sec);
 /* The area whose tab is name, NULL: none. */
 const struct ms_area *ms_area_by_name(const char *name);
 

@@ -11,13 +11,21 @@
 #include <string.h>
 
 #define BIT(sec) MS_SEC_BIT(MS_SEC_##sec)
-#define SEC(sec, name)             \
-	{                          \
-		MS_SEC_##sec, name \
+#define SEC(s, n)                              \
+	{                                      \
+		.sec = MS_SEC_##s, .name = (n) \
 	}
-#define SEC_END          \
-	{                \
-		-1, NULL \
+/* a section that the notes of the files it reads can also explain */
+#define SECN(s, n, ...)                                                        \
+	{                                                                      \
+		.sec = MS_SEC_##s, .name = (n), .notes = (const char *const[]) \
+		{                                                              \
+			__VA_ARGS__, NULL                                      \
+		}                                                              \
+	}
+#define SEC_END           \
+	{                 \
+		.sec = -1 \
 	}
 /* key, the sections that write it, those adding keys to it, its pass */
 #define PART(k, s, i, p)                                          \
@@ -46,7 +54,7 @@ const struct ms_area ms_area_meminfo = {
 const struct ms_area ms_area_buddy = {
 	.name = "buddy",
 	.tab = BIT(BUDDY) | BIT(BUDDY_EVENTS),
-	.secs = (const struct ms_area_sec[]){ SEC(BUDDY, "buddy"),
+	.secs = (const struct ms_area_sec[]){ SECN(BUDDY, "buddy", "buddyinfo"),
 					      SEC(BUDDY_EVENTS, "buddy_events"),
 					      SEC(ALLOC_PROBE, "alloc_probe"),
 					      SEC_END },
@@ -69,8 +77,9 @@ const struct ms_area ms_area_buddy = {
 const struct ms_area ms_area_slab = {
 	.name = "slab",
 	.tab = BIT(SLAB) | BIT(SLAB_EVENTS),
-	.secs = (const struct ms_area_sec[]){ SEC(SLAB, "slab"),
-					      SEC(SLAB_DETAIL, "slab_detail"),
+	.secs = (const struct ms_area_sec[]){ SECN(SLAB, "slab", "slabinfo"),
+					      SECN(SLAB_DETAIL, "slab_detail",
+						   "slab detail"),
 					      SEC(SLAB_EVENTS, "slab_events"),
 					      SEC(SLAB_BENCH, "slab_bench"),
 					      SEC_END },
@@ -133,11 +142,11 @@ const struct ms_area ms_area_vma = {
 const struct ms_area ms_area_reclaim = {
 	.name = "reclaim",
 	.tab = BIT(RECLAIM) | BIT(RECLAIM_EVENTS) | BIT(TASK_DELAYS),
-	.secs = (const struct ms_area_sec[]){ SEC(RECLAIM, "reclaim"),
-					      SEC(RECLAIM_EVENTS,
-						  "reclaim_events"),
-					      SEC(TASK_DELAYS, "task_delays"),
-					      SEC_END },
+	.secs =
+		(const struct ms_area_sec[]){
+			SECN(RECLAIM, "reclaim", "vmstat"),
+			SEC(RECLAIM_EVENTS, "reclaim_events"),
+			SEC(TASK_DELAYS, "task_delays"), SEC_END },
 	.parts = (const struct ms_part[]){ PART("reclaim", BIT(RECLAIM),
 						BIT(RECLAIM_EVENTS) |
 							BIT(TASK_DELAYS),
@@ -164,7 +173,7 @@ const struct ms_area ms_area_reclaim = {
 const struct ms_area ms_area_numa = {
 	.name = "numa",
 	.tab = BIT(NUMA) | BIT(NUMA_EVENTS),
-	.secs = (const struct ms_area_sec[]){ SEC(NUMA, "numa"),
+	.secs = (const struct ms_area_sec[]){ SECN(NUMA, "numa", "numa_online"),
 					      SEC(NUMA_EVENTS, "numa_events"),
 					      SEC_END },
 	.parts = (const struct ms_part[]){ PART("numa", BIT(NUMA),
@@ -194,6 +203,32 @@ const struct ms_area *ms_area_of(enum ms_section sec)
 		     x->sec >= 0; x++)
 			if (x->sec == (int)sec)
 				return ms_areas[i];
+	return NULL;
+}
+
+static bool names_sec(const struct ms_area_sec *x, const char *what)
+{
+	if (!strcmp(what, x->name))
+		return true;
+	for (const char *const *n = x->notes; n && *n; n++)
+		if (!strcmp(what, *n))
+			return true;
+	return false;
+}
+
+const struct ms_note *ms_note_missing(const struct ms_snapshot *s,
+				      enum ms_section sec)
+{
+	const struct ms_area *a = ms_area_of(sec);
+	const struct ms_area_sec *x = a ? a->secs : NULL;
+
+	while (x && x->sec >= 0 && x->sec != (int)sec)
+		x++;
+	if (!x || x->sec < 0)
+		return NULL;
+	for (int i = 0; i < s->nr_notes; i++)
+		if (names_sec(x, s->notes[i].what))
+			return &s->notes[i];
 	return NULL;
 }
 

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "model/area.h"
 #include "model/escape.h"
 #include "tui/explain.h"
 
@@ -335,20 +336,15 @@ const char *ms_note_why(const struct ms_snapshot *s, const char *what)
 }
 
 const char *ms_why_missing(char *buf, size_t len, const struct ms_snapshot *s,
-			   enum ms_section sec, const char *prefix)
+			   enum ms_section sec)
 {
-	const char *why = NULL, *what = NULL;
+	const struct ms_note *n = ms_note_missing(s, sec);
 	char esc[256];
 
-	for (int i = 0; i < s->nr_notes && !why; i++)
-		if (!strncmp(s->notes[i].what, prefix, strlen(prefix))) {
-			what = s->notes[i].what;
-			why = s->notes[i].why;
-		}
-	if (why)
+	if (n)
 		snprintf(buf, len, "%s unavailable: %s: %s",
-			 ms_section_name(sec), what,
-			 ms_esc(esc, sizeof(esc), why));
+			 ms_section_name(sec), n->what,
+			 ms_esc(esc, sizeof(esc), n->why));
 	else
 		snprintf(buf, len, "%s unavailable (no backend provided it)",
 			 ms_section_name(sec));

@@ -82,11 +82,11 @@ void ms_message(WINDOW *w, struct ms_rect r, attr_t a, const char *text);
  */
 const char *ms_note_why(const struct ms_snapshot *s, const char *what);
 /*
- * Fill buf with "section unavailable: why" for a section that is not in
- * s->have, from the notes (any note whose what starts with prefix).
+ * Fill buf with "section unavailable: what: why" for a section that is
+ * not in s->have, from its note (ms_note_missing(), model/area.h).
  */
 const char *ms_why_missing(char *buf, size_t len, const struct ms_snapshot *s,
-			   enum ms_section sec, const char *prefix);
+			   enum ms_section sec);
 
 /* ---- Lines that must fit (tui/fit.c) ---------------------------------- */
 

@@ -111,6 +111,31 @@ static void test_escape(void **state)
 	delwin(w);
 }
 
+/*
+ * Why a section is missing: the notes of its own names, never another
+ * section's that shares the start of its name (slab_bench, numa_maps).
+ */
+static void test_why_missing(void **state)
+{
+	struct ms_snapshot s;
+	char buf[160];
+
+	ms_snapshot_init(&s);
+	ms_snapshot_note(&s, "slab_bench", "memscope.ko: not loaded");
+	ms_snapshot_note(&s, "slab_events", "captured tree");
+	ms_snapshot_note(&s, "slabinfo", "needs root");
+	ms_snapshot_note(&s, "numa_maps", "pid 7: gone");
+	ms_snapshot_note(&s, "numa", "kernel without NUMA support");
+	assert_string_equal(ms_why_missing(buf, sizeof(buf), &s, MS_SEC_SLAB),
+			    "slab unavailable: slabinfo: needs root");
+	assert_string_equal(ms_why_missing(buf, sizeof(buf), &s, MS_SEC_NUMA),
+			    "numa unavailable: numa: kernel without NUMA "
+			    "support");
+	assert_string_equal(ms_why_missing(buf, sizeof(buf), &s, MS_SEC_PROCS),
+			    "processes unavailable (no backend provided it)");
+	ms_snapshot_free(&s);
+}
+
 /* A path cut to a column keeps its file name, the middle goes. */
 static void test_cut_path(void **state)
 {
@@ -544,6 +569,7 @@ int main(void)
 		cmocka_unit_test(test_fmt),
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_escape),
+		cmocka_unit_test(test_why_missing),
 		cmocka_unit_test(test_cut_path),
 		cmocka_unit_test(test_bar),
 		cmocka_unit_test(test_fit),

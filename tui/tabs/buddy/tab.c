@@ -440,7 +440,7 @@ static void buddy_draw(struct ms_view *v, WINDOW *w, struct ms_rect r)
 	if (!b->cur || !(b->cur->have & MS_SEC_BIT(MS_SEC_BUDDY))) {
 		ms_message(w, r, ms_attr(MS_C_NOTE),
 			   b->cur ? ms_why_missing(why, sizeof(why), b->cur,
-						   MS_SEC_BUDDY, "buddy") :
+						   MS_SEC_BUDDY) :
 				    "waiting for the first sample");
 		return;
 	}

@@ -55,8 +55,8 @@ static void zones(struct ms_page *p, const struct ms_snapshot *s, int node,
 		      ui);
 	if (!(s->have & MS_SEC_BIT(MS_SEC_BUDDY))) {
 		ms_page_linef(p, ms_attr(MS_C_NOTE), "  %s",
-			      ms_why_missing(why, sizeof(why), s, MS_SEC_BUDDY,
-					     "buddy"));
+			      ms_why_missing(why, sizeof(why), s,
+					     MS_SEC_BUDDY));
 		return;
 	}
 	ms_page_tag(p, "buddy.zone.name");
@@ -135,8 +135,7 @@ static void events(struct ms_page *p, const struct ms_snapshot *s, int node,
 	if (!(s->have & MS_SEC_BIT(MS_SEC_NUMA_EVENTS))) {
 		ms_page_linef(p, ms_attr(MS_C_NOTE), "  %s",
 			      ms_why_missing(why, sizeof(why), s,
-					     MS_SEC_NUMA_EVENTS,
-					     "numa_events"));
+					     MS_SEC_NUMA_EVENTS));
 		return;
 	}
 	for (int i = 0; i < e->nr_nodes; i++) {

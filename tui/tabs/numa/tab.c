@@ -530,8 +530,7 @@ static void numa_draw(struct ms_view *base, WINDOW *w, struct ms_rect r)
 		return;
 	if (!(s->have & MS_SEC_BIT(MS_SEC_NUMA)) || !s->numa.n) {
 		ms_message(w, r, ms_attr(MS_C_NOTE),
-			   ms_why_missing(buf, sizeof(buf), s, MS_SEC_NUMA,
-					  "numa"));
+			   ms_why_missing(buf, sizeof(buf), s, MS_SEC_NUMA));
 		return;
 	}
 	g = ms_gpanel_take(&v->graph, &r);

@@ -187,7 +187,7 @@ void ms_live_delays_draw(struct ms_live_delays *d, WINDOW *w, struct ms_rect r,
 	if (!(s->have & MS_SEC_BIT(MS_SEC_TASK_DELAYS))) {
 		ms_message(w, r, ms_attr(MS_C_NOTE),
 			   ms_why_missing(buf, sizeof(buf), s,
-					  MS_SEC_TASK_DELAYS, "task_delays"));
+					  MS_SEC_TASK_DELAYS));
 		return;
 	}
 	ms_put(w, r.y, r.x, r.w, MS_LEFT, true,

@@ -157,7 +157,7 @@ static void reclaim_draw(struct ms_view *base, WINDOW *w, struct ms_rect r)
 	if (!(v->cur->have & MS_SEC_BIT(MS_SEC_RECLAIM))) {
 		ms_message(w, r, ms_attr(MS_C_NOTE),
 			   ms_why_missing(buf, sizeof(buf), v->cur,
-					  MS_SEC_RECLAIM, "vmstat"));
+					  MS_SEC_RECLAIM));
 		return;
 	}
 	if (v->mode == COUNTERS) {

@@ -259,7 +259,7 @@ void ms_slab_cache_draw(struct slab_view *s, WINDOW *w, struct ms_rect r)
 	    strcmp(d->name, s->dname)) {
 		ms_page_line(&l, ms_attr(MS_C_NOTE),
 			     ms_why_missing(buf, sizeof(buf), s->cur,
-					    MS_SEC_SLAB_DETAIL, "slab detail"));
+					    MS_SEC_SLAB_DETAIL));
 		ms_slab_events_screen(&l, s->cur, s->dname, s->base.ui);
 		ms_page_end(&l);
 		return;

@@ -347,8 +347,8 @@ static void slab_draw(struct ms_view *v, WINDOW *w, struct ms_rect r)
 		ms_slab_cache_draw(s, w, r);
 	} else if (!(s->cur->have & MS_SEC_BIT(MS_SEC_SLAB))) {
 		ms_message(w, r, ms_attr(MS_C_NOTE),
-			   ms_why_missing(why, sizeof(why), s->cur, MS_SEC_SLAB,
-					  "slab"));
+			   ms_why_missing(why, sizeof(why), s->cur,
+					  MS_SEC_SLAB));
 	} else {
 		draw_list(s, w, r);
 	}

@@ -412,8 +412,7 @@ void ms_vma_draw_gone(struct vma_view *v, WINDOW *w, struct ms_rect r)
 
 	ms_esc(comm, sizeof(comm), v->comm);
 	if (!why && !ms_have_sec(v->cur, MS_SEC_VMAS))
-		why = ms_why_missing(note, sizeof(note), v->cur, MS_SEC_VMAS,
-				     "vma");
+		why = ms_why_missing(note, sizeof(note), v->cur, MS_SEC_VMAS);
 	if (!why)
 		why = "process exited";
 	snprintf(msg, sizeof(msg), "pid %d (%s): %s", v->pid, comm, why);

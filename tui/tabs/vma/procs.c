@@ -430,7 +430,7 @@ void ms_vma_procs_draw(struct vma_view *v, WINDOW *w, struct ms_rect r)
 		ms_message(w, r, ms_attr(MS_C_NOTE),
 			   v->waiting ? "Reading processes..." :
 					ms_why_missing(buf, sizeof(buf), v->cur,
-						       MS_SEC_PROCS, "proc"));
+						       MS_SEC_PROCS));
 		return;
 	}
 	snprintf(buf, sizeof(buf),
