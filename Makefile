@@ -430,7 +430,8 @@ $(LAB)/maplecheck $(LAB)/churn: $(LAB)/%: tests/lab/%.c
 lab-build: $(LAB_KO) $(LAB_BINS)
 	@echo $(LAB_REL) > $(LAB)/release
 
-# Every module test in the VM, no terminal needed; closes "N passed, N failed".
+# Every module test in the VM on 6.1 and 6.12 (LAB_KERNEL=: one), no
+# terminal needed; closes "N passed, N failed".
 lab-test: deps-lab
 	$(Q)sh tests/lab/test_kmod.sh
 
@@ -472,7 +473,7 @@ help:
 	@echo "make install    install under PREFIX (/usr/local), DESTDIR for staging"
 	@echo "make uninstall  remove what make install put there"
 	@echo "make lab        the lab VM: Debian 6.1 (LAB_KERNEL=6.12), memscope.ko, memscope on the console"
-	@echo "make lab-test   the module tests in the lab VM (part of make check; LAB_KERNEL=6.12)"
+	@echo "make lab-test   the module tests in the lab VM, 6.1 and 6.12 (part of make check)"
 	@echo "make lab-kernels  memscope on the lab's 6.1 and 6.12 kernels (part of make check)"
 	@echo "make experiments  the seed's experiments in the lab VM (docs/experiments/)"
 

@@ -1,20 +1,23 @@
 #!/bin/sh
-# The lab suite (make lab-test, make check): builds memscope.ko against
-# Debian's 6.1 headers (LAB_KERNEL=6.12: 6.12's), tests the maple checker
-# on the host, then runs kmod-test.sh in the lab VM on that kernel. Closes
-# with the sum "N passed, N failed".
+# The lab suite (make lab-test, make check): tests the maple checker on the
+# host, then for Debian's 6.1 and 6.12 (LAB_KERNEL: one series) builds
+# memscope.ko against the kernel's headers and runs kmod-test.sh in the lab
+# VM on it; make lab in tmux on the first. Closes with the sum "N passed,
+# N failed".
 cd "$(dirname "$0")/../.." || exit 2
 . tests/lib.sh
 . tests/lab/lib.sh
 LAB=${LAB:-build/lab}
 OUT=tests/lab/out/test-kmod
+kernels=${LAB_KERNEL:-6.1 6.12}
 FIXK=$FIX/kmod-6.1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# The build: its output only when it fails.
+# build SERIES: its output only when it fails.
 build() {
-	if ${MAKE:-make} --no-print-directory lab-build >"$tmp/build.log" 2>&1; then
+	if ${MAKE:-make} --no-print-directory lab-build LAB_KERNEL="$1" \
+		>"$tmp/build.log" 2>&1; then
 		rel=$(cat $LAB/release)
 		ok "make lab-build: memscope, workloads, memscope.ko for $rel" true
 		return 0
@@ -55,8 +58,9 @@ checker() {
 		"$LAB/maplecheck" -m "$tmp/maps" "$FIXK/proc/memscope/maple"
 }
 
-# The guest's counts come from its closing line in run.log.
+# guest SERIES: the guest's counts come from its closing line in run.log.
 guest() {
+	out=$OUT-$1
 	t0=$(date +%s)
 	# A soft lockup panics the guest: the run ends at once, its trace in
 	# console.log, instead of at the timeout.
@@ -65,13 +69,13 @@ guest() {
 		-m "$LAB/kmod-$rel/memscope.ko" -b build/memscope \
 		-b build/bench/manyvmas -b $LAB/maplecheck -b $LAB/churn \
 		-b "$(command -v jq)" -f $LAB/release:/lab/release \
-		-r tests/lab/kmod-test.sh -o $OUT
+		-r tests/lab/kmod-test.sh -o "$out"
 	rc=$?
-	echo "lab: the VM ran $(($(date +%s) - t0)) s, status $rc"
-	vm_counted "" $rc $OUT || return
+	echo "lab: $rel: the VM ran $(($(date +%s) - t0)) s, status $rc"
+	vm_counted "$1: " $rc "$out" || return
 	[ "$rc" -eq 0 ] || [ "$g_fail" -gt 0 ] ||
-		no "guest status $rc with no failed check" true
-	echo "lab: guest $g_pass passed, $g_fail failed; results in $OUT"
+		no "$1: guest status $rc with no failed check" true
+	echo "lab: guest $g_pass passed, $g_fail failed; results in $out"
 }
 
 # wait_for TEXT SECS: the session's screen shows TEXT within SECS seconds
@@ -88,12 +92,12 @@ wait_for() {
 	return 1
 }
 
-# make lab as a lecturer meets it, on a terminal (tmux): memscope fed by the
-# module, q leaves a shell, exit powers off.
+# session SERIES: make lab as a lecturer meets it, on a terminal (tmux):
+# memscope fed by the module, q leaves a shell, exit powers off.
 session() {
 	sock=memscope-lab-$$
 	tmux -L "$sock" new-session -d -s lab -x 132 -y 40 \
-		"${MAKE:-make} --no-print-directory lab LAB_SESSION_SECS=300; echo \$? >$tmp/lab-rc; sleep 30"
+		"${MAKE:-make} --no-print-directory lab LAB_KERNEL=$1 LAB_SESSION_SECS=300; echo \$? >$tmp/lab-rc; sleep 30"
 	ok "make lab: memscope on the console" wait_for 'MemTotal' 180
 	# a zone's page reads the module's per-type counts (the zone table
 	# itself keeps to buddyinfo: docs/kmod.md)
@@ -125,9 +129,12 @@ session() {
 	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$sock"
 }
 
-if build; then
-	checker
-	guest
-	session
-fi
+first=1
+for s in $kernels; do
+	build "$s" || continue
+	[ $first = 0 ] || checker
+	guest "$s"
+	[ $first = 0 ] || session "$s"
+	first=0
+done
 finish
