@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Paths cut to a column keep their file name: eight mappings cut from the
- * right all read "/usr/lib/x86_64-linux-g", which tells them apart by nothing.
+ * Text to a width: paths cut to a column keep their file name (eight
+ * mappings cut from the right all read "/usr/lib/x86_64-linux-g", which
+ * tells them apart by nothing); long messages wrap rather than lose their
+ * end.
  */
 #include "tui/cut.h"
 
@@ -74,4 +76,58 @@ int ms_put_path(WINDOW *w, int y, int x, int width, attr_t a, const char *raw,
 
 	return ms_put(w, y, x, width, MS_LEFT, true, a,
 		      ms_esc_path(cut, sizeof(cut), raw, width, utf8));
+}
+
+/* Chinese punctuation that must not start a line. */
+static bool no_break_before(const char *s)
+{
+	static const char *const p[] = {
+		"\uff0c", "\u3002", "\uff1b", "\uff1a",
+		"\u3001", "\uff09", "\uff01", "\uff1f"
+	};
+
+	for (size_t i = 0; i < sizeof(p) / sizeof(p[0]); i++)
+		if (!strncmp(s, p[i], strlen(p[i])))
+			return true;
+	return false;
+}
+
+/*
+ * Bytes of s for one line of at most width columns: up to the last space
+ * or wide (CJK) character that fits, else cut at the width.
+ */
+size_t ms_wrap_line(const char *s, int width)
+{
+	size_t b = 0, brk = 0;
+	int used = 0, cols, n;
+
+	while ((n = ms_text_next(s + b, &cols)) > 0) {
+		if (used + cols > width)
+			break;
+		used += cols;
+		b += (size_t)n;
+		if ((s[b - (size_t)n] == ' ' || cols == 2) &&
+		    !no_break_before(s + b))
+			brk = b;
+	}
+	if (!s[b] || s[b] == ' ')
+		return b;
+	return brk ? brk : b ? b : (size_t)n;
+}
+
+void ms_page_wrapped(struct ms_page *l, attr_t a, const char *text)
+{
+	char line[1024];
+
+	while (*text) {
+		size_t b = ms_wrap_line(text, l->r.w);
+
+		if (b >= sizeof(line))
+			b = sizeof(line) - 1;
+		memcpy(line, text, b);
+		line[b] = '\0';
+		ms_page_line(l, a, line);
+		for (text += b; *text == ' ';)
+			text++;
+	}
 }

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* Shortening display text to a width: paths lose their middle, not their file name. */
+/* Display text to a width: paths lose their middle, not their file name; lines wrap. */
 #ifndef MS_CUT_H
 #define MS_CUT_H
 
@@ -25,5 +25,15 @@ const char *ms_esc_path(char *buf, size_t len, const char *raw, int width,
 /* The same drawn at (y, x), padded to width; returns width. */
 int ms_put_path(WINDOW *w, int y, int x, int width, attr_t a, const char *raw,
 		bool utf8);
+
+/*
+ * Bytes of s (display text) for one line of at most width columns: up to
+ * the last space or wide (CJK) character that fits, else cut at width.
+ */
+size_t ms_wrap_line(const char *s, int width);
+
+struct ms_page;
+/* The next lines of a page: text wrapped at spaces to the page's width. */
+void ms_page_wrapped(struct ms_page *l, attr_t a, const char *text);
 
 #endif

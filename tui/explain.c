@@ -6,6 +6,8 @@
  */
 #include "tui/explain.h"
 
+#include "tui/cut.h"
+
 #include <libintl.h>
 #include <limits.h>
 #include <stdbool.h>
@@ -169,43 +171,6 @@ void ms_explain_keep_seen(struct ms_explain_ids *e)
 
 /* ---- Wrapping -------------------------------------------------------- */
 
-/* Chinese punctuation that must not start a line. */
-static bool no_break_before(const char *s)
-{
-	static const char *const p[] = {
-		"\uff0c", "\u3002", "\uff1b", "\uff1a",
-		"\u3001", "\uff09", "\uff01", "\uff1f"
-	};
-
-	for (size_t i = 0; i < sizeof(p) / sizeof(p[0]); i++)
-		if (!strncmp(s, p[i], strlen(p[i])))
-			return true;
-	return false;
-}
-
-/*
- * Bytes of s for one line of at most width columns: up to the last space
- * or wide (CJK) character that fits, else cut at the width.
- */
-static size_t wrap_line(const char *s, int width)
-{
-	size_t b = 0, brk = 0;
-	int used = 0, cols, n;
-
-	while ((n = ms_text_next(s + b, &cols)) > 0) {
-		if (used + cols > width)
-			break;
-		used += cols;
-		b += (size_t)n;
-		if ((s[b - (size_t)n] == ' ' || cols == 2) &&
-		    !no_break_before(s + b))
-			brk = b;
-	}
-	if (!s[b] || s[b] == ' ')
-		return b;
-	return brk ? brk : b ? b : (size_t)n;
-}
-
 /*
  * Draw s wrapped into rows y.. of (x, width), at most max; rows used.
  * When the text, or more text after it (more), goes on past the last
@@ -218,7 +183,7 @@ static int put_wrapped(WINDOW *w, int y, int x, int width, int max, attr_t a,
 	int rows = 0;
 
 	while (*s && rows < max) {
-		size_t b = wrap_line(s, width);
+		size_t b = ms_wrap_line(s, width);
 		const char *next = s + b;
 
 		while (*next == ' ')

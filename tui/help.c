@@ -95,7 +95,7 @@ static const struct key_help keys[] = {
 	{ "", "NUMA: numa_miss, numa_foreign per second per node" },
 	{ "", "blank: no sample (tab not shown, paused, unknown)" },
 	{ "", NULL }, /* the memory bound, from tui/graph.c */
-	{ NULL, "With memscope.ko (sudo insmod kmod/memscope.ko)" },
+	{ NULL, "With memscope.ko (kmod/README.md, docs/kmod.md)" },
 	{ "a (Buddy)", "allocation probe: orders 0..max on the zone's node;" },
 	{ "", "a/Enter again, +/- attempts per order, Esc back" },
 	{ "b (Slab)", "benchmark: kmem_cache against kmalloc;" },
@@ -103,7 +103,8 @@ static const struct key_help keys[] = {
 	{ "t (VMA)", "the process's maple tree, level by level; from" },
 	{ "", "the VMA list it marks the selected VMA's slot;" },
 	{ "", "v slots, ]/[ next/previous node, r read again" },
-	{ "", "without the module each says how to load it" },
+	{ "", "without the module each says how to load it, or that" },
+	{ "", "this kernel cannot (no /proc/modules: the lab VM can)" },
 	{ NULL, "Replay (--replay FILE; docs/recording.md)" },
 	{ "p", "pause, play; the header says REPLAY, the recorded time," },
 	{ "", "sample N/total, the speed, M on a bookmark, END" },

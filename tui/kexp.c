@@ -5,6 +5,8 @@
  */
 #include "tui/kexp.h"
 
+#include "tui/cut.h"
+
 #include <stdio.h>
 #include <time.h>
 
@@ -77,7 +79,7 @@ void ms_kexp_draw(struct ms_kexp *x, WINDOW *w, struct ms_rect r)
 	} else if (!x->have) {
 		snprintf(buf, sizeof(buf), "%s unavailable: %s", o->unavailable,
 			 x->why[0] ? x->why : "no result");
-		ms_page_line(&l, ms_attr(MS_C_NOTE), buf);
+		ms_page_wrapped(&l, ms_attr(MS_C_NOTE), buf);
 	} else {
 		localtime_r(&when, &tm);
 		strftime(at, sizeof(at), "%H:%M:%S", &tm);

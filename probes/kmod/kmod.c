@@ -17,7 +17,14 @@
 
 #define KMOD_CAPS (MS_SEC_BIT(MS_SEC_BUDDY) | MS_SEC_KMOD)
 #define LOAD_HINT "module not loaded (sudo insmod kmod/memscope.ko, or DKMS)"
+/* CONFIG_MODULES=n: no insmod will do, the lab VM's kernel can */
+#define NOMOD_HINT                                                         \
+	"this kernel cannot load modules (no /proc/modules): try the lab " \
+	"VM, make lab (tests/lab/README.md)"
 #define TREE_HINT "module not loaded when this tree was captured"
+#define TREE_NOMOD_HINT                                                   \
+	"module not loaded when this tree was captured; no proc/modules " \
+	"in it: its kernel may load none"
 #define PROC_DIR "proc/" MS_KMOD_DIR "/"
 #define BUDDY PROC_DIR MS_KMOD_FILE_BUDDY
 #define MAPLE PROC_DIR MS_KMOD_FILE_MAPLE
@@ -58,7 +65,16 @@ static int kmod_detect(const struct ms_root *root, unsigned int *caps,
 	/* also on failure: the manager says why these are missing */
 	*caps = KMOD_CAPS;
 	if (!ms_exists(root, BUDDY)) {
-		snprintf(why, len, "%s", root->live ? LOAD_HINT : TREE_HINT);
+		/* through the root: a tree says what its kernel could do */
+		bool mods = ms_exists(root, "proc/modules");
+
+		if (mods && root->capture_fd >= 0) /* a copy for the tree */
+			ms_read(root, "proc/modules", &b);
+		ms_buf_free(&b);
+		snprintf(why, len, "%s",
+			 root->live ? (mods ? LOAD_HINT : NOMOD_HINT) :
+			 mods	    ? TREE_HINT :
+				      TREE_NOMOD_HINT);
 		return -ENOENT;
 	}
 	err = ms_read(root, BUDDY, &b);

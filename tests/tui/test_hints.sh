@@ -27,4 +27,28 @@ ok "kmalloc-large: its page says what it is" wait_for "kmalloc-large is no slab 
 ok "kmalloc-large: its rates and call sites" wait_for "Allocation rates and call sites (bpf)"
 no "kmalloc-large: no 'gone?'" sh -c "tmux capture-pane -p -t $S | grep -q 'gone?\|not listed\|unavailable (no backend'"
 
+# ---- module hints: what this kernel (or the tree's) can load -------------
+session 80 24 "$MS --root $R"
+keys a
+ok "a tree without proc/modules: its kernel may load none" wait_re '^proc/modules in it: its kernel may load none'
+no "a tree: no sudo insmod" sh -c "tmux capture-pane -p -t $S | grep -q insmod"
+cp -r $FIX/edge-buddy-order0 "$tmp/mods"
+echo 'virtio_net 69632 0 - Live 0x0' >"$tmp/mods/proc/modules"
+session 80 24 "$MS --root $tmp/mods"
+keys a
+ok "a tree with proc/modules: not loaded when captured" wait_re 'unavailable: module not loaded when this tree was captured *$'
+"$MS" --root "$tmp/mods" --capture "$tmp/cap" >/dev/null 2>&1
+ok "--capture copies proc/modules" cmp "$tmp/mods/proc/modules" "$tmp/cap/proc/modules"
+# live: this machine's kernel, either way (the root is /)
+session 80 24 "$MS --tab vma"
+keys t
+if [ -e /proc/memscope ]; then
+	echo "ok   - live: the module is loaded here (skipped)"
+elif [ -e /proc/modules ]; then
+	ok "live, a modular kernel: how to load it" wait_for "sudo insmod kmod/memscope.ko"
+else
+	ok "live, no /proc/modules: this kernel cannot load modules" wait_for "this kernel cannot load modules (no /proc/modules)"
+	ok "live, no /proc/modules: the lab VM, wrapped whole at 80x24" wait_for "make lab (tests/lab/README.md)"
+fi
+
 finish

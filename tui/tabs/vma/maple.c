@@ -6,6 +6,8 @@
  */
 #include "tui/tabs/vma/maple.h"
 
+#include "tui/cut.h"
+
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -493,6 +495,7 @@ void ms_maple_view_draw(struct ms_maple_view *mv, WINDOW *w, struct ms_rect r,
 	ms_title(w, r.y, r.x, r.w, title, ui);
 	r.y++, r.h--;
 	if (!mv->have) {
+		struct ms_page l;
 		char msg[320];
 
 		if (mv->why[0])
@@ -500,7 +503,10 @@ void ms_maple_view_draw(struct ms_maple_view *mv, WINDOW *w, struct ms_rect r,
 				 mv->why);
 		else
 			snprintf(msg, sizeof(msg), "Reading the maple tree...");
-		ms_message(w, r, ms_attr(MS_C_NOTE), msg);
+		/* why (how to load the module, or that it cannot) is long */
+		ms_page_begin(&l, w, r, &mv->sc);
+		ms_page_wrapped(&l, ms_attr(MS_C_NOTE), msg);
+		ms_page_end(&l);
 		return;
 	}
 	used = draw_levels(mv, w, r, ui);
