@@ -325,6 +325,14 @@ static int layout(const struct ms_table *t, int width, int *w)
 	for (int i = 0; i < t->def->ncols; i++) {
 		if (!w[i])
 			continue;
+		/*
+		 * the flexible column (a name, a path) gives up to half its
+		 * least width rather than go: the scroll bar's column is
+		 * taken from it, not the column itself
+		 */
+		if (i == flex && used + w[i] > width &&
+		    width - used >= (w[i] + 1) / 2 && width - used >= 4)
+			w[i] = width - used;
 		if (used + w[i] > width) {
 			for (int j = i; j < t->def->ncols; j++)
 				if (w[j])

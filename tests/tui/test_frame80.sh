@@ -115,6 +115,18 @@ sleep 0.3
 ok "a page in two columns: the bar at the right, in UTF-8" \
 	test "$(last_char 4)" = "█"
 
+# A list whose columns were chosen for the whole width (a process's
+# VMAs) keeps its name column when the scroll bar takes the last one.
+for w in 80 100 120 160; do
+	session $w 24 "$MS --root $R --tab vma; sleep 60"
+	keys Home
+	wait_for 9080
+	keys Enter
+	wait_for "[heap]"
+	ok "VMAs at ${w}x24: the Mapping column stays" sh -c \
+		"tmux capture-pane -p -t $S | grep -q ' Mapping *\$'"
+done
+
 # ---- Column titles and columns off screen ------------------------------
 session 80 24 "$MS --root $R; sleep 60"
 wait_for DMA32
