@@ -79,6 +79,15 @@ uint64_t ms_ju64(json *o, const char *k)
 	return ms_ju64v(ms_j(o, k));
 }
 
+int ms_ju64a(json *a, uint64_t *v, int max)
+{
+	int n = ms_jlen(a) < max ? ms_jlen(a) : max;
+
+	for (int i = 0; i < n; i++)
+		v[i] = ms_ju64v(ms_jat(a, i));
+	return n;
+}
+
 double ms_jdblv(json *v)
 {
 	if (json_object_is_type(v, json_type_int) ||
@@ -90,6 +99,15 @@ double ms_jdblv(json *v)
 double ms_jdbl(json *o, const char *k)
 {
 	return ms_jdblv(ms_j(o, k));
+}
+
+int ms_jdbla(json *a, double *v, int max)
+{
+	int n = ms_jlen(a) < max ? ms_jlen(a) : max;
+
+	for (int i = 0; i < n; i++)
+		v[i] = ms_jdblv(ms_jat(a, i));
+	return n;
 }
 
 uint64_t ms_jscaled(json *o, const char *k, double mul)
@@ -222,15 +240,10 @@ static void set_n(const struct ms_field *f, void *rec, int n)
 static void read_vec(json *a, const struct ms_field *f, void *rec)
 {
 	void *p = ms_fptr(f, rec);
-	int n = 0;
 
-	for (; n < ms_jlen(a) && n < f->size; n++) {
-		if (f->type == MS_F_DBLV)
-			((double *)p)[n] = ms_jdblv(ms_jat(a, n));
-		else
-			((uint64_t *)p)[n] = ms_ju64v(ms_jat(a, n));
-	}
-	set_n(f, rec, n);
+	set_n(f, rec,
+	      f->type == MS_F_DBLV ? ms_jdbla(a, p, f->size) :
+				     ms_ju64a(a, p, f->size));
 }
 
 /* An allocated string: NULL when absent or null. */

@@ -25,8 +25,11 @@ int ms_jlen(json *a); /* 0 unless an array */
 json *ms_jat(json *a, int i);
 uint64_t ms_ju64v(json *v); /* MS_NA unless a number >= 0 */
 uint64_t ms_ju64(json *o, const char *k);
+/* The first (at most max) numbers of array a into v, as ms_ju64v(); n. */
+int ms_ju64a(json *a, uint64_t *v, int max);
 double ms_jdblv(json *v); /* NAN unless a number */
 double ms_jdbl(json *o, const char *k);
+int ms_jdbla(json *a, double *v, int max); /* as ms_ju64a(), ms_jdblv() */
 uint64_t ms_jscaled(json *o, const char *k, double mul); /* round(v*mul) */
 int ms_jint(json *o, const char *k, int dflt);
 bool ms_jbool(json *o, const char *k);

@@ -53,15 +53,6 @@ static int migrate_index(struct ms_buddy *b, const char *name)
 	return ms_jname_index(b->migrate, &b->nr_migrate, MS_MAX_MIGRATE, name);
 }
 
-static int u64s(json *a, uint64_t *v, int max)
-{
-	int n = ms_jlen(a) < max ? ms_jlen(a) : max;
-
-	for (int i = 0; i < n; i++)
-		v[i] = ms_ju64v(ms_jat(a, i));
-	return n;
-}
-
 static void zone_migrate(struct ms_buddy *b, struct ms_zone *z, json *mt,
 			 json *pb)
 {
@@ -74,7 +65,7 @@ static void zone_migrate(struct ms_buddy *b, struct ms_zone *z, json *mt,
 			continue;
 		for (int o = 0; o < MS_MAX_ORDER; o++)
 			z->mt_free[t][o] = MS_NA;
-		u64s(v, z->mt_free[t], MS_MAX_ORDER);
+		ms_ju64a(v, z->mt_free[t], MS_MAX_ORDER);
 		z->mt_pageblocks[t] = ms_ju64(pb, k);
 	}
 }

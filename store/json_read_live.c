@@ -51,9 +51,8 @@ static void buddy_hand(json *o, const struct ms_field *f, void *rec,
 		{
 			int t = migrate_index(e, k);
 
-			for (int i = 0;
-			     t >= 0 && i < ms_jlen(r) && i < MS_MAX_ORDER; i++)
-				e->mt_alloc_rate[t][i] = ms_jdblv(ms_jat(r, i));
+			if (t >= 0)
+				ms_jdbla(r, e->mt_alloc_rate[t], MS_MAX_ORDER);
 		}
 	} else if (IS("extfrag_events")) {
 		for (int i = 0; i < ms_jlen(a) && e->nr_extfrag < max; i++) {
@@ -74,8 +73,7 @@ static void buddy_hand(json *o, const struct ms_field *f, void *rec,
 			c->result[c->nr_results++] = ms_ju64v(n);
 		}
 	} else if (IS("latency_log2_us")) {
-		for (int i = 0; i < ms_jlen(a) && i < MS_BPF_HIST; i++)
-			c->hist[i] = ms_ju64v(ms_jat(a, i));
+		ms_ju64a(a, c->hist, MS_BPF_HIST);
 	}
 }
 
