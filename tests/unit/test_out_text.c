@@ -244,10 +244,11 @@ static void vma_not_available_is_a_dash(void **state)
 	out = text_of(&s, s.have);
 	assert_null(strstr(out, "ffffffff"));
 	assert_null(strstr(out, "18446744073709551615"));
-	assert_non_null(line_of(out, "           - 000000001000 r--p", l,
-				sizeof(l)));
-	assert_non_null(strstr(l, " r--p        - fe:00            -          - "
-				  "         4          4"));
+	assert_non_null(
+		line_of(out, "           - 000000001000 r--p", l, sizeof(l)));
+	assert_non_null(strstr(l,
+			       " r--p        - fe:00            -          - "
+			       "         4          4"));
 	free(out);
 	ms_snapshot_free(&s);
 }
