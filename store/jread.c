@@ -136,9 +136,8 @@ bool ms_jbool(json *o, const char *k)
 	       json_object_get_boolean(v);
 }
 
-uint64_t ms_jhex(json *o, const char *k)
+uint64_t ms_jhexv(json *v)
 {
-	json *v = ms_j(o, k);
 	const char *s;
 	char *end;
 	uint64_t x;
@@ -148,6 +147,11 @@ uint64_t ms_jhex(json *o, const char *k)
 	s = json_object_get_string(v);
 	x = strtoull(s, &end, 16);
 	return *s && !*end ? x : MS_NA;
+}
+
+uint64_t ms_jhex(json *o, const char *k)
+{
+	return ms_jhexv(ms_j(o, k));
 }
 
 static int hexval(char c)

@@ -33,7 +33,8 @@ int ms_jdbla(json *a, double *v, int max); /* as ms_ju64a(), ms_jdblv() */
 uint64_t ms_jscaled(json *o, const char *k, double mul); /* round(v*mul) */
 int ms_jint(json *o, const char *k, int dflt);
 bool ms_jbool(json *o, const char *k);
-uint64_t ms_jhex(json *o, const char *k); /* "7f00..." */
+uint64_t ms_jhexv(json *v); /* "7f00...", MS_NA unless all hex */
+uint64_t ms_jhex(json *o, const char *k);
 /* A string ms_escape() wrote, unescaped back to the raw bytes. */
 void ms_jstr(json *o, const char *k, char *dst, size_t n);
 void ms_jstrv(json *v, char *dst, size_t n);

@@ -12,7 +12,6 @@
 
 #include <math.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #define BIT(sec) MS_SEC_BIT(MS_SEC_##sec)
@@ -225,13 +224,8 @@ static void vma(json *j, struct ms_vmas *vs)
 
 static void hexes(json *a, uint64_t *v, int *n)
 {
-	for (*n = 0; *n < ms_jlen(a) && *n < MS_MAPLE_PIVOTS; (*n)++) {
-		json *p = ms_jat(a, *n);
-
-		v[*n] = json_object_is_type(p, json_type_string) ?
-				strtoull(json_object_get_string(p), NULL, 16) :
-				MS_NA;
-	}
+	for (*n = 0; *n < ms_jlen(a) && *n < MS_MAPLE_PIVOTS; (*n)++)
+		v[*n] = ms_jhexv(ms_jat(a, *n));
 }
 
 static void maple_node(json *j, struct ms_maple *m)

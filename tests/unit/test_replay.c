@@ -445,7 +445,8 @@ static void missing_and_mistyped(void **state)
 		"\"processes\":[7,{\"pid\":\"x\",\"comm\":[1],\"uid\":0}],"
 		"\"slab\":{\"caches\":{}},\"reclaim\":{\"vmstat\":[]},"
 		"\"vmas\":{\"list\":[{\"start\":\"zz\"}],\"maple\":{\"nodes\":"
-		"[{\"slots\":2000000000,\"children\":5}]}}}";
+		"[{\"slots\":2000000000,\"children\":5,"
+		"\"pivots\":[\"zz\",\"1000\",5,\"\"]}]}}}";
 	struct ms_snapshot s;
 	char why[64];
 
@@ -469,6 +470,12 @@ static void missing_and_mistyped(void **state)
 	assert_int_equal(s.slab.n, 0);
 	assert_int_equal(s.vmas.v[0].start, MS_NA);
 	assert_true(s.have & MS_SEC_BIT(MS_SEC_MAPLE));
+	/* a pivot that is not all hex is absent, as a VMA's start is */
+	assert_int_equal(s.maple.nodes[0].nr_pivots, 4);
+	assert_int_equal(s.maple.nodes[0].pivots[0], MS_NA);
+	assert_int_equal(s.maple.nodes[0].pivots[1], 0x1000);
+	assert_int_equal(s.maple.nodes[0].pivots[2], MS_NA);
+	assert_int_equal(s.maple.nodes[0].pivots[3], MS_NA);
 	/* every section it has comes from the line: none is made up */
 	assert_false(s.have & MS_SEC_BIT(MS_SEC_NUMA));
 	assert_false(s.have & MS_SEC_BIT(MS_SEC_FAULT_EVENTS));
