@@ -115,7 +115,7 @@ size_t ms_wrap_line(const char *s, int width)
 	return brk ? brk : b ? b : (size_t)n;
 }
 
-void ms_page_wrapped(struct ms_page *l, attr_t a, const char *text)
+void ms_screen_wrapped(struct ms_screen *l, attr_t a, const char *text)
 {
 	char line[1024];
 
@@ -126,7 +126,7 @@ void ms_page_wrapped(struct ms_page *l, attr_t a, const char *text)
 			b = sizeof(line) - 1;
 		memcpy(line, text, b);
 		line[b] = '\0';
-		ms_page_line(l, a, line);
+		ms_screen_line(l, a, line);
 		for (text += b; *text == ' ';)
 			text++;
 	}

@@ -32,8 +32,8 @@ int ms_put_path(WINDOW *w, int y, int x, int width, attr_t a, const char *raw,
  */
 size_t ms_wrap_line(const char *s, int width);
 
-struct ms_page;
-/* The next lines of a page: text wrapped at spaces to the page's width. */
-void ms_page_wrapped(struct ms_page *l, attr_t a, const char *text);
+struct ms_screen;
+/* The next lines of a screen: text wrapped at spaces to the screen's width. */
+void ms_screen_wrapped(struct ms_screen *l, attr_t a, const char *text);
 
 #endif

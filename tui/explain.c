@@ -272,7 +272,7 @@ void ms_explain_draw(WINDOW *w, struct ms_rect r,
 	ms_title(w, r.y, r.x, r.w, title, ui);
 	if (!x) {
 		snprintf(title, sizeof(title), "%s: %s",
-			 _("No explanation for this page"),
+			 _("No explanation for this screen"),
 			 e && idx >= 0 && idx < e->n ? e->id[idx] : "-");
 		ms_put(w, y, r.x + 1, r.w - 1, MS_LEFT, false,
 		       ms_attr(MS_C_NOTE), title);

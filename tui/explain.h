@@ -40,7 +40,7 @@ void ms_explain_frame_begin(void);
 void ms_explain_frame_end(void);
 /*
  * Leave out of e the ids the last frame drawn did not show, keeping the
- * cursor on its id; nothing when that frame showed none of them (a page
+ * cursor on its id; nothing when that frame showed none of them (a screen
  * not drawn yet).
  */
 void ms_explain_keep_seen(struct ms_explain_ids *e);

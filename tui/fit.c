@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* What does not fit its place, said so: pieces of a line shortened or
  * dropped by priority (header, footer), text cut with a mark, the scroll
- * bar of a list or page longer than the screen. */
+ * bar of a list or screen longer than the screen. */
 #include "tui/widgets.h"
 
 #include <stdio.h>
@@ -96,7 +96,7 @@ int ms_split_hints(struct ms_piece *p, int max, char *hints, int prio)
 		e = strstr(s, "  ");
 		if (e)
 			*e = '\0';
-		/* a way back out of a page outranks the page's other keys */
+		/* a way back out of a screen outranks the screen's other keys */
 		p[n] = (struct ms_piece){ .text = s,
 					  .prio = !strncmp(s, "Esc", 3) ?
 							  prio + MS_PRIO_BACK :

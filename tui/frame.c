@@ -349,8 +349,8 @@ static void draw_too_small(void)
 }
 
 /*
- * The ids of what the active page shows, and which one the panel is at:
- * the one it showed while that is still on the page, else the cursor's.
+ * The ids of what the active screen shows, and which one the panel is at:
+ * the one it showed while that is still on the screen, else the cursor's.
  */
 void ms_tui_explain_ids(struct tui *t)
 {
@@ -358,7 +358,7 @@ void ms_tui_explain_ids(struct tui *t)
 	struct ms_explain_ids *e = &t->eids;
 
 	memset(e, 0, sizeof(*e));
-	/* the one wanted: a page may scroll to bring it into view */
+	/* the one wanted: a screen may scroll to bring it into view */
 	t->ui.explain_id = t->explain_id[0] ? t->explain_id : NULL;
 	if (v->cls->explain)
 		v->cls->explain(v, e);
@@ -384,7 +384,7 @@ static int panel_height(struct tui *t, struct ms_rect body)
  * The view with the explain panel under it. The ids come from what the
  * view has just drawn (ms_explain_keep_seen), so the view is drawn first
  * at the panel's last height, and again when the panel's height, the
- * field it marks or a page's scrolling to that field changed.
+ * field it marks or a screen's scrolling to that field changed.
  */
 static void draw_explained(struct tui *t, struct ms_rect body)
 {

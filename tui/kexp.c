@@ -66,33 +66,33 @@ void ms_kexp_draw(struct ms_kexp *x, WINDOW *w, struct ms_rect r)
 {
 	const struct ms_kexp_ops *o = x->ops;
 	time_t when = (time_t)x->when;
-	struct ms_page l;
+	struct ms_screen l;
 	char buf[320], at[16];
 	struct tm tm;
 
-	ms_page_begin(&l, w, r, &x->sc);
+	ms_screen_begin(&l, w, r, &x->sc);
 	o->title(x->ctx, buf, sizeof(buf));
-	ms_page_title(&l, buf, x->ui);
-	ms_page_line(&l, ms_attr(MS_C_DIM), o->about);
+	ms_screen_title(&l, buf, x->ui);
+	ms_screen_line(&l, ms_attr(MS_C_DIM), o->about);
 	if (x->pending) {
-		ms_page_line(&l, ms_attr(MS_C_DIM), o->running);
+		ms_screen_line(&l, ms_attr(MS_C_DIM), o->running);
 	} else if (!x->have) {
 		snprintf(buf, sizeof(buf), "%s unavailable: %s", o->unavailable,
 			 x->why[0] ? x->why : "no result");
-		ms_page_wrapped(&l, ms_attr(MS_C_NOTE), buf);
+		ms_screen_wrapped(&l, ms_attr(MS_C_NOTE), buf);
 	} else {
 		localtime_r(&when, &tm);
 		strftime(at, sizeof(at), "%H:%M:%S", &tm);
 		o->result(x->ctx, &l, at);
 		if (x->why[0])
-			ms_page_line(&l, ms_attr(MS_C_NOTE), x->why);
+			ms_screen_line(&l, ms_attr(MS_C_NOTE), x->why);
 	}
-	ms_page_line(&l, 0, "");
-	ms_page_line(&l, ms_attr(MS_C_DIM), o->keys);
-	ms_page_end(&l);
+	ms_screen_line(&l, 0, "");
+	ms_screen_line(&l, ms_attr(MS_C_DIM), o->keys);
+	ms_screen_end(&l);
 }
 
 void ms_kexp_explain(struct ms_kexp *x, struct ms_explain_ids *e)
 {
-	ms_page_explain(&x->sc, x->ui, e, x->ops->ids);
+	ms_screen_explain(&x->sc, x->ui, e, x->ops->ids);
 }

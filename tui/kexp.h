@@ -29,7 +29,7 @@ struct ms_kexp_ops {
 	/* Keep the sample's result of the run. */
 	void (*keep)(void *ctx, const struct ms_snapshot *cur);
 	/* The result's lines; at says when it ran ("12:34:56"). */
-	void (*result)(void *ctx, struct ms_page *l, const char *at);
+	void (*result)(void *ctx, struct ms_screen *l, const char *at);
 };
 
 struct ms_kexp {

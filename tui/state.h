@@ -59,7 +59,7 @@ static inline const struct ms_snapshot *cur_snap(struct tui *t)
 	return &t->snap[t->ci];
 }
 
-/* Fill t->eids and t->eidx: the ids the active page can explain. */
+/* Fill t->eids and t->eidx: the ids the active screen can explain. */
 void ms_tui_explain_ids(struct tui *t);
 /* The whole screen: header, tabs, the view or help, panel, footer. */
 void ms_tui_draw(struct tui *t);

@@ -146,7 +146,7 @@ static void toggle_explain(struct tui *t)
 		t->ui.explain_id = NULL;
 }
 
-/* Left/Right walk the page's ids, x and Esc close the panel. */
+/* Left/Right walk the screen's ids, x and Esc close the panel. */
 static bool explain_key(struct tui *t, int key)
 {
 	if (key == MS_KEY_ESC) {

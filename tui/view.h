@@ -36,7 +36,7 @@ struct ms_ui {
 };
 
 /*
- * What the explain panel walks on the current page: ids of the catalog
+ * What the explain panel walks on the current screen: ids of the catalog
  * (tui/explain.h), in screen order; cur is the one under the cursor.
  */
 #define MS_EXPLAIN_MAX 128
@@ -44,8 +44,8 @@ struct ms_explain_ids {
 	const char *id[MS_EXPLAIN_MAX];
 	int n;
 	int cur;
-	bool moved; /* the cursor moved (a page scrolled): go to cur */
-	bool redraw; /* a page scrolled to show the field: draw it again */
+	bool moved; /* the cursor moved (a screen scrolled): go to cur */
+	bool redraw; /* a screen scrolled to show the field: draw it again */
 };
 
 /*
@@ -97,12 +97,12 @@ struct ms_view_class {
 	/* Footer text for the current state, e.g. "Enter zone  s sort". */
 	const char *(*hints)(struct ms_view *v);
 	/*
-	 * Optional: the explain ids of what the current page shows (every
+	 * Optional: the explain ids of what the current screen shows (every
 	 * column of its tables, every field of its detail lines), for the
 	 * explain panel; e->cur the column or field under the cursor.
 	 */
 	void (*explain)(struct ms_view *v, struct ms_explain_ids *e);
-	/* Every id the tab shows on some page, NULL-terminated (tests). */
+	/* Every id the tab shows on some screen, NULL-terminated (tests). */
 	const char *const *explain_all;
 	/* Its explain texts (tui/tabs/TAB/explain*.c): MS_CATALOG(...) */
 	const struct ms_explain *const *catalog;

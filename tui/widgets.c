@@ -471,8 +471,8 @@ bool ms_scroll_key(struct ms_scroll *s, int key)
 	return true;
 }
 
-void ms_page_begin(struct ms_page *l, WINDOW *w, struct ms_rect r,
-		   struct ms_scroll *sc)
+void ms_screen_begin(struct ms_screen *l, WINDOW *w, struct ms_rect r,
+		     struct ms_scroll *sc)
 {
 	l->w = w;
 	l->r = r;
@@ -490,7 +490,7 @@ void ms_page_begin(struct ms_page *l, WINDOW *w, struct ms_rect r,
 	ms_fill(w, r, ms_attr(MS_C_NORMAL));
 }
 
-int ms_page_next(struct ms_page *l)
+int ms_screen_next(struct ms_screen *l)
 {
 	int i = l->n++ - l->sc->top;
 
@@ -515,9 +515,9 @@ void ms_explain_mark(WINDOW *w, int y, int x, int n, const struct ms_ui *ui,
 }
 
 /* Highlight the tagged lines of the field the panel explains. */
-static void mark_tags(struct ms_page *l)
+static void mark_tags(struct ms_screen *l)
 {
-	const struct ms_page_tags *t = &l->sc->tags;
+	const struct ms_screen_tags *t = &l->sc->tags;
 	const char *id = t->ui ? t->ui->explain_id : NULL;
 
 	for (int i = 0; id && i < t->n; i++) {
@@ -529,7 +529,7 @@ static void mark_tags(struct ms_page *l)
 	}
 }
 
-void ms_page_end(struct ms_page *l)
+void ms_screen_end(struct ms_screen *l)
 {
 	mark_tags(l);
 	l->sc->total = l->n;
@@ -539,12 +539,12 @@ void ms_page_end(struct ms_page *l)
 		     l->ui ? l->ui : l->sc->tags.ui);
 }
 
-void ms_page_tag(struct ms_page *l, const char *id)
+void ms_screen_tag(struct ms_screen *l, const char *id)
 {
-	struct ms_page_tags *t = &l->sc->tags;
+	struct ms_screen_tags *t = &l->sc->tags;
 
 	ms_explain_seen(id);
-	if (!id || t->n >= MS_PAGE_TAGS)
+	if (!id || t->n >= MS_SCREEN_TAGS)
 		return;
 	t->id[t->n] = id;
 	t->line[t->n] = l->n;
@@ -553,12 +553,12 @@ void ms_page_tag(struct ms_page *l, const char *id)
 	t->n++;
 }
 
-void ms_page_tag_at(struct ms_page *l, const char *id, int x, int w)
+void ms_screen_tag_at(struct ms_screen *l, const char *id, int x, int w)
 {
-	struct ms_page_tags *t = &l->sc->tags;
+	struct ms_screen_tags *t = &l->sc->tags;
 	int n = t->n, end = l->r.x + l->r.w;
 
-	ms_page_tag(l, id);
+	ms_screen_tag(l, id);
 	x += l->r.x;
 	if (t->n == n || x >= end || w <= 0)
 		return; /* not tagged, or marked as a whole line */
@@ -566,11 +566,11 @@ void ms_page_tag_at(struct ms_page *l, const char *id, int x, int w)
 	t->w[n] = x + w < end ? w : end - x;
 }
 
-void ms_page_tag_cols(struct ms_page *l, int x, const char *const *ids,
-		      const int *widths)
+void ms_screen_tag_cols(struct ms_screen *l, int x, const char *const *ids,
+			const int *widths)
 {
 	for (int k = 0; ids[k]; k++) {
-		ms_page_tag_at(l, ids[k], x, widths[k]);
+		ms_screen_tag_at(l, ids[k], x, widths[k]);
 		x += widths[k] + 1;
 	}
 }
@@ -581,7 +581,7 @@ void ms_page_tag_cols(struct ms_page *l, int x, const char *const *ids,
  */
 static int tag_target(const struct ms_scroll *sc, const char *id)
 {
-	const struct ms_page_tags *t = &sc->tags;
+	const struct ms_screen_tags *t = &sc->tags;
 	int below = -1, above = -1;
 
 	for (int i = 0; i < t->n; i++) {
@@ -601,11 +601,11 @@ static int tag_target(const struct ms_scroll *sc, const char *id)
 
 /*
  * Scroll so that the field the panel moved to is on screen; true when
- * the page scrolled.
+ * the screen scrolled.
  */
 static bool show_field(struct ms_scroll *sc, const char *id)
 {
-	struct ms_page_tags *t = &sc->tags;
+	struct ms_screen_tags *t = &sc->tags;
 	int line, top = sc->top;
 
 	if (!id || !strcmp(t->shown, id))
@@ -619,10 +619,10 @@ static bool show_field(struct ms_scroll *sc, const char *id)
 	return sc->top != top;
 }
 
-void ms_page_explain(struct ms_scroll *sc, const struct ms_ui *ui,
-		     struct ms_explain_ids *e, const char *const *ids)
+void ms_screen_explain(struct ms_scroll *sc, const struct ms_ui *ui,
+		       struct ms_explain_ids *e, const char *const *ids)
 {
-	struct ms_page_tags *t = &sc->tags;
+	struct ms_screen_tags *t = &sc->tags;
 	int first = e->n, best = -1;
 
 	t->ui = ui;
@@ -632,7 +632,8 @@ void ms_page_explain(struct ms_scroll *sc, const struct ms_ui *ui,
 		e->moved = true; /* scrolled by the user */
 		t->shown[0] = '\0';
 	} else if (show_field(sc, ui->explain_id)) {
-		e->redraw = true; /* the page as drawn is not the one to show */
+		e->redraw =
+			true; /* the screen as drawn is not the one to show */
 	}
 	/* the cursor: the first field tagged on or below the top line */
 	for (int i = 0; i < t->n; i++)
@@ -652,15 +653,15 @@ void ms_page_explain(struct ms_scroll *sc, const struct ms_ui *ui,
 	t->top_seen = sc->top;
 }
 
-void ms_page_line(struct ms_page *l, attr_t a, const char *text)
+void ms_screen_line(struct ms_screen *l, attr_t a, const char *text)
 {
-	int y = ms_page_next(l);
+	int y = ms_screen_next(l);
 
 	if (y >= 0)
 		ms_put(l->w, y, l->r.x, l->r.w, MS_LEFT, false, a, text);
 }
 
-void ms_page_linef(struct ms_page *l, attr_t a, const char *fmt, ...)
+void ms_screen_linef(struct ms_screen *l, attr_t a, const char *fmt, ...)
 {
 	char buf[320];
 	va_list ap;
@@ -668,12 +669,13 @@ void ms_page_linef(struct ms_page *l, attr_t a, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
-	ms_page_line(l, a, buf);
+	ms_screen_line(l, a, buf);
 }
 
-void ms_page_title(struct ms_page *l, const char *text, const struct ms_ui *ui)
+void ms_screen_title(struct ms_screen *l, const char *text,
+		     const struct ms_ui *ui)
 {
-	int y = ms_page_next(l);
+	int y = ms_screen_next(l);
 
 	l->ui = ui;
 	if (y >= 0)

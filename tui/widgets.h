@@ -119,7 +119,7 @@ const char *ms_fit_join(char *buf, size_t len, const struct ms_piece *p, int n,
 /*
  * Footer hints "Enter zone  s sort  Esc back" (two spaces apart) as
  * pieces, in place: the first at prio, each next one lower, "Esc ..."
- * above them all (leaving a page must stay on screen). Returns how many.
+ * above them all (leaving a screen must stay on screen). Returns how many.
  */
 int ms_split_hints(struct ms_piece *p, int max, char *hints, int prio);
 /*
@@ -161,27 +161,27 @@ void ms_kv_line(WINDOW *w, int y, int x, int width, int keyw, const char *key,
 /* ---- Scroller: for views drawing a list of lines ---------------------- */
 
 /*
- * Explain ids tagged on the lines of a page (ms_page_tag) at its last
+ * Explain ids tagged on the lines of a screen (ms_screen_tag) at its last
  * draw, so the explain panel starts at the field on the top line, brings
  * the field it explains into view and marks it.
  */
-#define MS_PAGE_TAGS 96
-struct ms_page_tags {
-	const char *id[MS_PAGE_TAGS];
-	int line[MS_PAGE_TAGS]; /* line of the page */
-	int x[MS_PAGE_TAGS]; /* columns of the page's rectangle */
-	int w[MS_PAGE_TAGS];
+#define MS_SCREEN_TAGS 96
+struct ms_screen_tags {
+	const char *id[MS_SCREEN_TAGS];
+	int line[MS_SCREEN_TAGS]; /* line of the screen */
+	int x[MS_SCREEN_TAGS]; /* columns of the screen's rectangle */
+	int w[MS_SCREEN_TAGS];
 	int n;
-	const struct ms_ui *ui; /* set by ms_page_explain */
+	const struct ms_ui *ui; /* set by ms_screen_explain */
 	char shown[64]; /* the id last brought into view */
-	int top_seen; /* top at the last ms_page_explain() */
+	int top_seen; /* top at the last ms_screen_explain() */
 };
 
 struct ms_scroll {
 	int top; /* first line shown */
 	int total; /* lines there are */
 	int page; /* lines that fit (set by the view's draw) */
-	struct ms_page_tags tags;
+	struct ms_screen_tags tags;
 };
 
 /* Up/Down/PgUp/PgDn/Home/End; returns true when the key was one. */
@@ -190,54 +190,55 @@ bool ms_scroll_key(struct ms_scroll *s, int key);
 void ms_scroll_clamp(struct ms_scroll *s);
 
 /*
- * Drawing a long page line by line through a scroller:
- *	ms_page_begin(&l, w, r, &sc);
- *	if ((y = ms_page_next(&l)) >= 0) draw on row y;  (once per line)
- *	ms_page_end(&l);	sets sc.total and sc.page
- * A page longer than r has a scroll bar in r's last column (l.r is one
+ * Drawing a long screen line by line through a scroller:
+ *	ms_screen_begin(&l, w, r, &sc);
+ *	if ((y = ms_screen_next(&l)) >= 0) draw on row y;  (once per line)
+ *	ms_screen_end(&l);	sets sc.total and sc.page
+ * A screen longer than r has a scroll bar in r's last column (l.r is one
  * column narrower while the last draw did not fit).
  */
-struct ms_page {
+struct ms_screen {
 	WINDOW *w;
 	struct ms_rect r;
 	struct ms_scroll *sc;
 	int n; /* lines so far */
-	const struct ms_ui *ui; /* from ms_page_title(), for the scroll bar */
+	const struct ms_ui *ui; /* from ms_screen_title(), for the scroll bar */
 	int bar_x; /* the scroll bar's column, -1: none (it all fitted) */
 };
 
-void ms_page_begin(struct ms_page *l, WINDOW *w, struct ms_rect r,
-		   struct ms_scroll *sc);
+void ms_screen_begin(struct ms_screen *l, WINDOW *w, struct ms_rect r,
+		     struct ms_scroll *sc);
 /* Screen row of the next line, or -1 when it is scrolled off. */
-int ms_page_next(struct ms_page *l);
-void ms_page_end(struct ms_page *l);
-/* The next line of a page: trusted text, or a section title. */
-void ms_page_line(struct ms_page *l, attr_t a, const char *text);
+int ms_screen_next(struct ms_screen *l);
+void ms_screen_end(struct ms_screen *l);
+/* The next line of a screen: trusted text, or a section title. */
+void ms_screen_line(struct ms_screen *l, attr_t a, const char *text);
 /* The same, printf-style (trusted text; escape kernel strings first). */
-void ms_page_linef(struct ms_page *l, attr_t a, const char *fmt, ...)
+void ms_screen_linef(struct ms_screen *l, attr_t a, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-void ms_page_title(struct ms_page *l, const char *text, const struct ms_ui *ui);
+void ms_screen_title(struct ms_screen *l, const char *text,
+		     const struct ms_ui *ui);
 /* The next line shows the field id (explain mode); before drawing it. */
-void ms_page_tag(struct ms_page *l, const char *id);
+void ms_screen_tag(struct ms_screen *l, const char *id);
 /*
  * The same for a column of the next line: only columns x..x+w-1 of the
- * page are marked (a column title); one past the page marks the line.
+ * screen are marked (a column title); one past the screen marks the line.
  */
-void ms_page_tag_at(struct ms_page *l, const char *id, int x, int w);
+void ms_screen_tag_at(struct ms_screen *l, const char *id, int x, int w);
 /*
  * A table's header: ids (NULL-terminated) for columns of widths[k] from
  * x, one space apart, as a printf of "%*s %*s ..." lays them out.
  */
-void ms_page_tag_cols(struct ms_page *l, int x, const char *const *ids,
-		      const int *widths);
+void ms_screen_tag_cols(struct ms_screen *l, int x, const char *const *ids,
+			const int *widths);
 /*
- * The explain hook of a page view: adds ids (NULL-terminated) to e, puts
+ * The explain hook of a screen view: adds ids (NULL-terminated) to e, puts
  * the cursor on the first field tagged on or below the top line (e->moved
  * when the user scrolled since), and scrolls so that the field the panel
  * shows (ui->explain_id) is on screen when it changed.
  */
-void ms_page_explain(struct ms_scroll *sc, const struct ms_ui *ui,
-		     struct ms_explain_ids *e, const char *const *ids);
+void ms_screen_explain(struct ms_scroll *sc, const struct ms_ui *ui,
+		       struct ms_explain_ids *e, const char *const *ids);
 
 /* ---- Table ----------------------------------------------------------- */
 

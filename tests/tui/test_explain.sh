@@ -209,7 +209,7 @@ for lang in C.UTF-8 zh_CN.UTF-8; do
 		ok "C: English text in the panel" wait_for "Source "
 	fi
 done
-# A detail page longer than the screen: the panel opens at the field on
+# A detail screen longer than the terminal: the panel opens at the field on
 # the top line, and walking scrolls the explained field into view.
 session 100 30 "LANG=C.UTF-8 LC_ALL= LANGUAGE= $MS --root $R --tab numa; sleep 30"
 ok "numa page: the top field is the first" sh -c \

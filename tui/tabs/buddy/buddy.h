@@ -71,10 +71,10 @@ static inline uint64_t order_pages(uint64_t blocks, int order)
 }
 
 /* The next line shows every field of ids. */
-static inline void tag_ids(struct ms_page *l, const char *const *ids)
+static inline void tag_ids(struct ms_screen *l, const char *const *ids)
 {
 	for (; *ids; ids++)
-		ms_page_tag(l, *ids);
+		ms_screen_tag(l, *ids);
 }
 
 /*
@@ -105,7 +105,7 @@ int ms_buddy_events_lines(const struct ms_snapshot *s);
 void ms_buddy_events_panel(WINDOW *w, struct ms_rect r,
 			   const struct ms_snapshot *s, const struct ms_ui *ui);
 /* The zone screen's section: allocations by migrate type and order. */
-void ms_buddy_events_screen(struct ms_page *l, const struct ms_snapshot *s,
+void ms_buddy_events_screen(struct ms_screen *l, const struct ms_snapshot *s,
 			    const struct ms_ui *ui);
 
 /* Graphs: free blocks per order and the indices of every zone. */

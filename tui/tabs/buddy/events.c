@@ -148,10 +148,10 @@ void ms_buddy_events_panel(WINDOW *w, struct ms_rect r,
 }
 
 /* Order, one column per migrate type, then frees and failures. */
-static void mt_line(struct ms_page *l, const struct ms_buddy_events *e, int o,
+static void mt_line(struct ms_screen *l, const struct ms_buddy_events *e, int o,
 		    int cw)
 {
-	int y = ms_page_next(l), x = l->r.x + 6;
+	int y = ms_screen_next(l), x = l->r.x + 6;
 	char buf[24];
 	bool head = o < 0;
 	attr_t a = ms_attr(head ? MS_C_COLUMN_HEADER : MS_C_NORMAL);
@@ -182,7 +182,7 @@ static void mt_line(struct ms_page *l, const struct ms_buddy_events *e, int o,
 	}
 }
 
-void ms_buddy_events_screen(struct ms_page *l, const struct ms_snapshot *s,
+void ms_buddy_events_screen(struct ms_screen *l, const struct ms_snapshot *s,
 			    const struct ms_ui *ui)
 {
 	const struct ms_buddy_events *e = &s->buddy_events;
@@ -191,10 +191,10 @@ void ms_buddy_events_screen(struct ms_page *l, const struct ms_snapshot *s,
 	char buf[256];
 	int cw = 11;
 
-	ms_page_title(l,
-		      "Allocations per second by migrate type and order, all "
-		      "zones (bpf)",
-		      ui);
+	ms_screen_title(l,
+			"Allocations per second by migrate type and order, all "
+			"zones (bpf)",
+			ui);
 	if (!ms_have_sec(s, MS_SEC_BUDDY_EVENTS) ||
 	    !(e->fields & MS_BE_ALLOC)) {
 		why = ms_note_why(s, "buddy_events");
@@ -202,20 +202,20 @@ void ms_buddy_events_screen(struct ms_page *l, const struct ms_snapshot *s,
 			why = no->why;
 		snprintf(buf, sizeof(buf), "unavailable: %s",
 			 why ? why : "no backend provided it");
-		ms_page_line(l, ms_attr(MS_C_NOTE), buf);
+		ms_screen_line(l, ms_attr(MS_C_NOTE), buf);
 		return;
 	}
 	if (isnan(e->interval))
-		ms_page_line(l, ms_attr(MS_C_DIM),
-			     "attached just now: rates from the next sample");
+		ms_screen_line(l, ms_attr(MS_C_DIM),
+			       "attached just now: rates from the next sample");
 	if ((l->r.w - 6) / (e->nr_migrate + 2) - 1 < cw)
 		cw = (l->r.w - 6) / (e->nr_migrate + 2) - 1;
 	if (cw < 6)
 		cw = 6;
 	/* explain mode: the header names the columns */
-	ms_page_tag(l, "buddy.ev.mt_allocs");
-	ms_page_tag(l, "buddy.ev.frees");
-	ms_page_tag(l, "buddy.ev.failed");
+	ms_screen_tag(l, "buddy.ev.mt_allocs");
+	ms_screen_tag(l, "buddy.ev.frees");
+	ms_screen_tag(l, "buddy.ev.failed");
 	mt_line(l, e, -1, cw);
 	for (int o = 0; o < e->nr_orders && o < MS_MAX_ORDER; o++)
 		mt_line(l, e, o, cw);

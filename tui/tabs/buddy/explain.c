@@ -425,7 +425,7 @@ const struct ms_explain ms_explain_buddy[] = {
 		.id = "buddy.ev.allocs",
 		.name = "allocs",
 		.what = N_("Page allocations per second per order, all zones "
-			   "(by migrate type on the zone page)."),
+			   "(by migrate type on the zone screen)."),
 		.source = N_("BPF on the tracepoint kmem:mm_page_alloc (root, "
 			     "a kernel with BTF)."),
 		.formula = N_("Events counted in the kernel per order; rate = "

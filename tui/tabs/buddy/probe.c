@@ -18,11 +18,11 @@ static const int probe_counts[] = { 1, 2, 4, 8, 16 };
 static const int pw[] = { 5, 6, 4, 4, 8, 8, 8, 9 };
 #define NPW (int)(sizeof(pw) / sizeof(pw[0]))
 
-static void probe_header(struct ms_page *l)
+static void probe_header(struct ms_screen *l)
 {
 	static const char *const t[NPW] = { "Order", "Block", "OK",  "Fail",
 					    "Min",   "Mean",  "Max", "Avail" };
-	int y = ms_page_next(l), x = l->r.x;
+	int y = ms_screen_next(l), x = l->r.x;
 
 	if (y < 0)
 		return;
@@ -38,12 +38,12 @@ static void probe_header(struct ms_page *l)
 		       ms_attr(MS_C_COLUMN_HEADER), "success");
 }
 
-static void probe_row(struct ms_page *l, const struct buddy_view *b, int o)
+static void probe_row(struct ms_screen *l, const struct buddy_view *b, int o)
 {
 	const struct ms_alloc_order *r = &b->probe.res.order[o];
 	bool utf8 = b->base.ui->utf8;
 	char v[NPW][24];
-	int y = ms_page_next(l), x = l->r.x;
+	int y = ms_screen_next(l), x = l->r.x;
 	attr_t a;
 
 	if (y < 0)
@@ -80,7 +80,7 @@ static void probe_title(void *ctx, char *buf, size_t len)
 		 probe_counts[p->count]);
 }
 
-static void probe_result(void *ctx, struct ms_page *l, const char *at)
+static void probe_result(void *ctx, struct ms_screen *l, const char *at)
 {
 	struct buddy_view *b = ctx;
 	char buf[320];
@@ -89,7 +89,7 @@ static void probe_result(void *ctx, struct ms_page *l, const char *at)
 		 "orders 0..%d probed at %s; Avail: blocks of that "
 		 "order the node's free lists hold now (no compaction)",
 		 b->probe.res.nr_orders - 1, at);
-	ms_page_line(l, ms_attr(MS_C_NORMAL), buf);
+	ms_screen_line(l, ms_attr(MS_C_NORMAL), buf);
 	tag_ids(l, probe_ids);
 	probe_header(l);
 	for (int o = 0; o < b->probe.res.nr_orders && o < MS_MAX_ORDER; o++)

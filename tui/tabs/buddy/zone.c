@@ -49,14 +49,14 @@ static const char *const wmark_meaning[] = {
  * 99.9 %) it measures how much is free, not fragmentation. The kernel's
  * indices are the table below.
  */
-static void chapter_index(struct ms_page *l, const struct ms_zone *z)
+static void chapter_index(struct ms_screen *l, const struct ms_zone *z)
 {
 	char buf[256], pct[16];
 	int o = z->largest_order;
 	uint64_t top = o >= 0 && o < MS_MAX_ORDER ? z->free_blocks[o] : 0;
 
 	ms_fmt_pct(pct, sizeof(pct), z->frag_index);
-	ms_page_tag(l, "buddy.zone.frag");
+	ms_screen_tag(l, "buddy.zone.frag");
 	if (o >= 0 && ms_have(top) && top > 1)
 		snprintf(buf, sizeof(buf),
 			 "chapter's index %s: does not apply (%llu free "
@@ -65,8 +65,8 @@ static void chapter_index(struct ms_page *l, const struct ms_zone *z)
 	else
 		snprintf(buf, sizeof(buf),
 			 "chapter's index %s (100 - 100*2^largest/free)", pct);
-	ms_page_line(l, ms_attr(o >= 0 && top > 1 ? MS_C_DIM : MS_C_NORMAL),
-		     buf);
+	ms_screen_line(l, ms_attr(o >= 0 && top > 1 ? MS_C_DIM : MS_C_NORMAL),
+		       buf);
 }
 
 /*
@@ -74,7 +74,7 @@ static void chapter_index(struct ms_page *l, const struct ms_zone *z)
  * more than the free lists hold (model/derive.c): the kernel hands this
  * memory to the buddy allocator on demand. Said here, from the data.
  */
-static void lazy_lines(struct ms_page *l, const struct ms_snapshot *s,
+static void lazy_lines(struct ms_screen *l, const struct ms_snapshot *s,
 		       const struct ms_zone *z)
 {
 	uint64_t ps = page_size(s), held, gap = s->buddy.lazy_free;
@@ -88,33 +88,33 @@ static void lazy_lines(struct ms_page *l, const struct ms_snapshot *s,
 	held = z->present - z->managed;
 	if (held * 10 < z->present) /* the usual reserve: memmap, kernel */
 		return;
-	ms_page_tag(l, "buddy.zone.lazy");
+	ms_screen_tag(l, "buddy.zone.lazy");
 	snprintf(buf, sizeof(buf),
 		 "present, not managed: %s pages (%s), mostly not yet in "
 		 "the buddy allocator",
 		 ms_fmt_u64(e, sizeof(e), held),
 		 ms_fmt_kb1(a, sizeof(a), held * (ps / 1024)));
-	ms_page_line(l, ms_attr(MS_C_WARNING), buf);
-	ms_page_tag(l, "buddy.zone.lazy");
+	ms_screen_line(l, ms_attr(MS_C_WARNING), buf);
+	ms_screen_tag(l, "buddy.zone.lazy");
 	snprintf(buf, sizeof(buf),
 		 "MemFree %s = free lists %s + %s handed over on demand "
 		 "(deferred init)",
 		 ms_fmt_kb1(c, sizeof(c), free_kb),
 		 ms_fmt_kb1(d, sizeof(d), free_kb - gap * (ps / 1024)),
 		 ms_fmt_kb1(a, sizeof(a), gap * (ps / 1024)));
-	ms_page_line(l, ms_attr(MS_C_WARNING), buf);
+	ms_screen_line(l, ms_attr(MS_C_WARNING), buf);
 }
 
-static void detail_summary(struct ms_page *l, const struct buddy_view *b,
+static void detail_summary(struct ms_screen *l, const struct buddy_view *b,
 			   const struct ms_zone *z)
 {
 	char buf[256], a[24], c[24], d[24], e[24], f[24], ws[16];
 	int y, x;
 
 	ms_buddy_wmark_name(ws, sizeof(ws), z->wstate);
-	ms_page_tag(l, "buddy.zone.wmark");
-	ms_page_tag(l, "buddy.zone.largest");
-	y = ms_page_next(l);
+	ms_screen_tag(l, "buddy.zone.wmark");
+	ms_screen_tag(l, "buddy.zone.largest");
+	y = ms_screen_next(l);
 
 	if (y >= 0) {
 		x = ms_put(l->w, y, l->r.x, l->r.w, MS_LEFT, false,
@@ -134,7 +134,7 @@ static void detail_summary(struct ms_page *l, const struct buddy_view *b,
 		 ms_fmt_u64(a, sizeof(a), z->free_pages),
 		 ms_fmt_pages(c, sizeof(c), z->free_pages, page_size(b->cur)),
 		 ms_fmt_u64(d, sizeof(d), z->zi_free));
-	ms_page_line(l, ms_attr(MS_C_NORMAL), buf);
+	ms_screen_line(l, ms_attr(MS_C_NORMAL), buf);
 	chapter_index(l, z);
 	tag_ids(l, summary_wmark_ids);
 	snprintf(buf, sizeof(buf),
@@ -145,7 +145,7 @@ static void detail_summary(struct ms_page *l, const struct buddy_view *b,
 		 ms_fmt_u64(d, sizeof(d), z->wmark_high),
 		 ms_fmt_u64(e, sizeof(e), z->wmark_promo),
 		 ms_fmt_u64(f, sizeof(f), z->boost));
-	ms_page_line(l, ms_attr(MS_C_NORMAL), buf);
+	ms_screen_line(l, ms_attr(MS_C_NORMAL), buf);
 	tag_ids(l, summary_pages_ids);
 	snprintf(buf, sizeof(buf),
 		 "pages: managed %s  present %s  "
@@ -154,16 +154,16 @@ static void detail_summary(struct ms_page *l, const struct buddy_view *b,
 		 ms_fmt_u64(c, sizeof(c), z->present),
 		 ms_fmt_u64(d, sizeof(d), z->spanned),
 		 ms_fmt_u64(e, sizeof(e), z->cma));
-	ms_page_line(l, ms_attr(MS_C_NORMAL), buf);
+	ms_screen_line(l, ms_attr(MS_C_NORMAL), buf);
 	lazy_lines(l, b->cur, z);
 }
 
-static void detail_protection(struct ms_page *l, const struct ms_zone *z)
+static void detail_protection(struct ms_screen *l, const struct ms_zone *z)
 {
 	char buf[256], v[24];
 	size_t off;
 
-	ms_page_tag(l, "buddy.zone.protection");
+	ms_screen_tag(l, "buddy.zone.protection");
 	off = (size_t)snprintf(buf, sizeof(buf),
 			       "protection (lowmem_reserve, pages):");
 	for (int i = 0; i < z->nr_protection && i < MS_MAX_PROT; i++)
@@ -172,21 +172,21 @@ static void detail_protection(struct ms_page *l, const struct ms_zone *z)
 						   z->protection[i]));
 	if (!z->nr_protection)
 		snprintf(buf + off, sizeof(buf) - off, " -");
-	ms_page_line(l, ms_attr(MS_C_NORMAL), buf);
+	ms_screen_line(l, ms_attr(MS_C_NORMAL), buf);
 }
 
 /* Order, Blocks, Pages, Memory, Unusable, Extfrag, then the bar. */
 static const int ow[] = { 5, 8, 9, 7, 8, 8 };
 #define NOW (int)(sizeof(ow) / sizeof(ow[0]))
 
-static void order_header(struct ms_page *l)
+static void order_header(struct ms_screen *l)
 {
 	static const char *const t[NOW] = { "Order",  "Blocks",	  "Pages",
 					    "Memory", "Unusable", "Extfrag" };
 	int y, x = l->r.x;
 
 	tag_ids(l, order_ids);
-	y = ms_page_next(l);
+	y = ms_screen_next(l);
 
 	if (y < 0)
 		return;
@@ -202,12 +202,12 @@ static void order_header(struct ms_page *l)
 		       ms_attr(MS_C_COLUMN_HEADER), "share of free memory");
 }
 
-static void order_row(struct ms_page *l, const struct buddy_view *b,
+static void order_row(struct ms_screen *l, const struct buddy_view *b,
 		      const struct ms_zone *z, int o)
 {
 	uint64_t pages = order_pages(z->free_blocks[o], o);
 	char v[NOW][24];
-	int y = ms_page_next(l), x = l->r.x;
+	int y = ms_screen_next(l), x = l->r.x;
 	double frac = NAN;
 
 	if (y < 0)
@@ -237,16 +237,16 @@ static void order_row(struct ms_page *l, const struct buddy_view *b,
 }
 
 /* Column width of the migrate type table. */
-static int mt_width(const struct ms_page *l, int nm)
+static int mt_width(const struct ms_screen *l, int nm)
 {
 	int cw = nm ? (l->r.w - 6) / nm - 1 : 8;
 
 	return cw > 12 ? 12 : cw < 7 ? 7 : cw;
 }
 
-static void mt_header(struct ms_page *l, const struct ms_buddy *bd, int cw)
+static void mt_header(struct ms_screen *l, const struct ms_buddy *bd, int cw)
 {
-	int y = ms_page_next(l), x = l->r.x + 6;
+	int y = ms_screen_next(l), x = l->r.x + 6;
 
 	if (y < 0)
 		return;
@@ -262,10 +262,10 @@ static void mt_header(struct ms_page *l, const struct ms_buddy *bd, int cw)
 }
 
 /* A row of the migrate type table: label, then one value per type. */
-static void mt_row(struct ms_page *l, const struct ms_buddy *bd, int cw,
+static void mt_row(struct ms_screen *l, const struct ms_buddy *bd, int cw,
 		   const char *label, const uint64_t *v, attr_t a)
 {
-	int y = ms_page_next(l), x = l->r.x + 6;
+	int y = ms_screen_next(l), x = l->r.x + 6;
 	char buf[24];
 
 	if (y < 0)
@@ -278,7 +278,7 @@ static void mt_row(struct ms_page *l, const struct ms_buddy *bd, int cw,
 	}
 }
 
-static void detail_migrate(struct ms_page *l, const struct buddy_view *b,
+static void detail_migrate(struct ms_screen *l, const struct buddy_view *b,
 			   const struct ms_zone *z)
 {
 	const struct ms_buddy *bd = &b->cur->buddy;
@@ -292,20 +292,20 @@ static void detail_migrate(struct ms_page *l, const struct buddy_view *b,
 	bool kmod = b->cur->source[MS_SEC_BUDDY] &&
 		    !strcmp(b->cur->source[MS_SEC_BUDDY], "kmod");
 
-	ms_page_title(l,
-		      kmod ? "Free blocks by migrate type and order "
-			     "(memscope.ko: one hold of the zone lock)" :
-			     "Free blocks by migrate type and order "
-			     "(pagetypeinfo)",
-		      b->base.ui);
+	ms_screen_title(l,
+			kmod ? "Free blocks by migrate type and order "
+			       "(memscope.ko: one hold of the zone lock)" :
+			       "Free blocks by migrate type and order "
+			       "(pagetypeinfo)",
+			b->base.ui);
 	if (!z->has_migrate || !nm) {
 		why = ms_note_why(b->cur, "pagetypeinfo");
 		snprintf(buf, sizeof(buf), "unavailable: %s",
 			 why ? why : "no backend provided it for this zone");
-		ms_page_line(l, ms_attr(MS_C_NOTE), buf);
+		ms_screen_line(l, ms_attr(MS_C_NOTE), buf);
 		return;
 	}
-	ms_page_tag(l, "buddy.mt.free");
+	ms_screen_tag(l, "buddy.mt.free");
 	mt_header(l, bd, cw);
 	for (int o = 0; o < z->nr_orders && o < MS_MAX_ORDER; o++) {
 		for (int m = 0; m < nm; m++) {
@@ -318,41 +318,41 @@ static void detail_migrate(struct ms_page *l, const struct buddy_view *b,
 		snprintf(label, sizeof(label), "%d", o);
 		mt_row(l, bd, cw, label, v, ms_attr(MS_C_NORMAL));
 	}
-	ms_page_tag(l, "buddy.mt.pages");
+	ms_screen_tag(l, "buddy.mt.pages");
 	mt_row(l, bd, cw, "pages", pages, ms_attr(MS_C_TITLE));
 	/* memscope.ko does not count pageblocks */
 	if (bd->pageblock_order < 0) {
-		ms_page_line(l, ms_attr(MS_C_DIM),
-			     "pages: free pages per type");
+		ms_screen_line(l, ms_attr(MS_C_DIM),
+			       "pages: free pages per type");
 		return;
 	}
-	ms_page_tag(l, "buddy.mt.pblks");
+	ms_screen_tag(l, "buddy.mt.pblks");
 	mt_row(l, bd, cw, "pblks", z->mt_pageblocks, ms_attr(MS_C_TITLE));
 	snprintf(buf, sizeof(buf),
 		 "pages: free pages per type;  pblks: "
 		 "pageblocks per type (order %d each)",
 		 bd->pageblock_order);
-	ms_page_line(l, ms_attr(MS_C_DIM), buf);
+	ms_screen_line(l, ms_attr(MS_C_DIM), buf);
 }
 
 void ms_buddy_zone_draw(struct buddy_view *b, WINDOW *w, struct ms_rect r,
 			const struct ms_zone *z)
 {
-	struct ms_page l;
+	struct ms_screen l;
 	char buf[128], name[64];
 
-	ms_page_begin(&l, w, r, &b->dscroll);
+	ms_screen_begin(&l, w, r, &b->dscroll);
 	snprintf(buf, sizeof(buf), "Node %d, zone %s  (Esc back)", z->node,
 		 ms_esc(name, sizeof(name), z->name));
-	ms_page_title(&l, buf, b->base.ui);
+	ms_screen_title(&l, buf, b->base.ui);
 	detail_summary(&l, b, z);
 	detail_protection(&l, z);
-	ms_page_title(&l,
-		      "Free memory per order  (indices as mm/vmstat.c prints "
-		      "them)",
-		      b->base.ui);
+	ms_screen_title(&l,
+			"Free memory per order  (indices as mm/vmstat.c prints "
+			"them)",
+			b->base.ui);
 	if (z->nr_orders <= 0)
-		ms_page_line(
+		ms_screen_line(
 			&l, ms_attr(MS_C_DIM),
 			"no free-block counts for this zone (not in buddyinfo)");
 	else
@@ -361,10 +361,10 @@ void ms_buddy_zone_draw(struct buddy_view *b, WINDOW *w, struct ms_rect r,
 		order_row(&l, b, z, o);
 	detail_migrate(&l, b, z);
 	ms_buddy_events_screen(&l, b->cur, b->base.ui);
-	ms_page_end(&l);
+	ms_screen_end(&l);
 }
 
 void ms_buddy_zone_explain(struct buddy_view *b, struct ms_explain_ids *e)
 {
-	ms_page_explain(&b->dscroll, b->base.ui, e, detail_ids);
+	ms_screen_explain(&b->dscroll, b->base.ui, e, detail_ids);
 }

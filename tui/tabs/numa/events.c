@@ -16,19 +16,19 @@ static const char *const hint_ids[] = { MS_LIVE_HINT_IDS, NULL };
 static const int hint_w[] = { 6, 10, 10, 8, 11 };
 
 /* The next line (a note) stands for every column of a table. */
-static void tag_all(struct ms_page *p, const char *const *ids)
+static void tag_all(struct ms_screen *p, const char *const *ids)
 {
 	for (; *ids; ids++)
-		ms_page_tag(p, *ids);
+		ms_screen_tag(p, *ids);
 }
 
-static void migrations(struct ms_page *p, const struct ms_numa_events *e)
+static void migrations(struct ms_screen *p, const struct ms_numa_events *e)
 {
 	char ok[16], bad[16], r[16], nok[24], nbad[24];
 	int shown = 0;
 
-	ms_page_tag(p, "numa.mig.pages");
-	ms_page_linef(
+	ms_screen_tag(p, "numa.mig.pages");
+	ms_screen_linef(
 		p, 0,
 		"  pages migrated %s/s, failed %s/s (%s and %s since attach)",
 		ms_fmt_events(ok, sizeof(ok), e->succeeded_rate, 6),
@@ -36,104 +36,105 @@ static void migrations(struct ms_page *p, const struct ms_numa_events *e)
 		/* unknown (a recording without them) is "-", never 2^64-1 */
 		ms_fmt_u64(nok, sizeof(nok), e->succeeded),
 		ms_fmt_u64(nbad, sizeof(nbad), e->failed));
-	ms_page_tag_cols(p, 2, mig_ids, mig_w);
-	ms_page_linef(p, ms_attr(MS_C_COLUMN_HEADER),
-		      "  %-20s %9s %11s %9s %9s", "reason", "calls",
-		      "pages moved", "failed", "pages/s");
+	ms_screen_tag_cols(p, 2, mig_ids, mig_w);
+	ms_screen_linef(p, ms_attr(MS_C_COLUMN_HEADER),
+			"  %-20s %9s %11s %9s %9s", "reason", "calls",
+			"pages moved", "failed", "pages/s");
 	for (int i = 0; i < e->nr_reasons; i++) {
 		const struct ms_migrate_reason *m = &e->reason[i];
 
 		if (!m->calls)
 			continue;
 		shown++;
-		ms_page_linef(p, 0, "  %-20.20s %9llu %11llu %9llu %9s",
-			      m->name, (unsigned long long)m->calls,
-			      (unsigned long long)m->succeeded,
-			      (unsigned long long)m->failed,
-			      ms_fmt_events(r, sizeof(r), m->succeeded_rate,
-					    8));
+		ms_screen_linef(p, 0, "  %-20.20s %9llu %11llu %9llu %9s",
+				m->name, (unsigned long long)m->calls,
+				(unsigned long long)m->succeeded,
+				(unsigned long long)m->failed,
+				ms_fmt_events(r, sizeof(r), m->succeeded_rate,
+					      8));
 	}
 	if (!shown)
-		ms_page_linef(
+		ms_screen_linef(
 			p, ms_attr(MS_C_DIM),
 			"  no migrations since attach (compaction, mbind, "
 			"NUMA balancing, demotion...)");
 }
 
-static void hints(struct ms_page *p, const struct ms_snapshot *s)
+static void hints(struct ms_screen *p, const struct ms_snapshot *s)
 {
 	const struct ms_numa_events *e = &s->numa_events;
 	char why[200], f[16], pg[16], m[16], loc[16];
 
 	if (!(e->fields & MS_NE_HINT)) {
 		tag_all(p, hint_ids);
-		ms_page_linef(p, ms_attr(MS_C_NOTE),
-			      "  hinting faults per node: unavailable (fentry "
-			      "task_numa_fault: %s); vmstat's totals are below",
-			      ms_live_why(why, sizeof(why), s,
-					  MS_SEC_NUMA_EVENTS, "ms_numafault") ?
-				      why :
-				      "not loaded");
+		ms_screen_linef(
+			p, ms_attr(MS_C_NOTE),
+			"  hinting faults per node: unavailable (fentry "
+			"task_numa_fault: %s); vmstat's totals are below",
+			ms_live_why(why, sizeof(why), s, MS_SEC_NUMA_EVENTS,
+				    "ms_numafault") ?
+				why :
+				"not loaded");
 		return;
 	}
-	ms_page_tag_cols(p, 2, hint_ids, hint_w);
-	ms_page_linef(p, ms_attr(MS_C_COLUMN_HEADER),
-		      "  %-6s %10s %10s %8s %11s", "node", "faults/s",
-		      "pages/s", "local", "migrated/s");
+	ms_screen_tag_cols(p, 2, hint_ids, hint_w);
+	ms_screen_linef(p, ms_attr(MS_C_COLUMN_HEADER),
+			"  %-6s %10s %10s %8s %11s", "node", "faults/s",
+			"pages/s", "local", "migrated/s");
 	for (int i = 0; i < e->nr_nodes; i++) {
 		const struct ms_numa_hint *h = &e->node[i];
 
-		ms_page_linef(p, 0, "  N%-5d %10s %10s %8s %11s", h->node,
-			      ms_fmt_events(f, sizeof(f), h->faults_rate, 9),
-			      ms_fmt_events(pg, sizeof(pg), h->pages_rate, 9),
-			      ms_fmt_pct(loc, sizeof(loc),
-					 h->pages ? 100.0 * (double)h->local /
-							    (double)h->pages :
-						    NAN),
-			      ms_fmt_events(m, sizeof(m), h->migrated_rate,
-					    10));
+		ms_screen_linef(p, 0, "  N%-5d %10s %10s %8s %11s", h->node,
+				ms_fmt_events(f, sizeof(f), h->faults_rate, 9),
+				ms_fmt_events(pg, sizeof(pg), h->pages_rate, 9),
+				ms_fmt_pct(loc, sizeof(loc),
+					   h->pages ? 100.0 * (double)h->local /
+							      (double)h->pages :
+						      NAN),
+				ms_fmt_events(m, sizeof(m), h->migrated_rate,
+					      10));
 	}
 }
 
-void ms_live_numa_screen(struct ms_page *p, const struct ms_snapshot *s,
+void ms_live_numa_screen(struct ms_screen *p, const struct ms_snapshot *s,
 			 const struct ms_ui *ui)
 {
 	const struct ms_numa_events *e = &s->numa_events;
 	char title[96], why[200], a[16], b[16];
 
-	ms_page_title(p,
-		      ms_live_title(title, sizeof(title),
-				    "Migrations and hinting faults", s,
-				    MS_SEC_NUMA_EVENTS),
-		      ui);
+	ms_screen_title(p,
+			ms_live_title(title, sizeof(title),
+				      "Migrations and hinting faults", s,
+				      MS_SEC_NUMA_EVENTS),
+			ui);
 	if (!(s->have & MS_SEC_BIT(MS_SEC_NUMA_EVENTS))) {
-		ms_page_tag(p, "numa.mig.pages");
+		ms_screen_tag(p, "numa.mig.pages");
 		tag_all(p, mig_ids);
 		tag_all(p, hint_ids);
-		ms_page_tag(p, "numa.mig.tasks");
-		ms_page_linef(p, ms_attr(MS_C_NOTE), "  %s",
-			      ms_live_why(why, sizeof(why), s,
-					  MS_SEC_NUMA_EVENTS, NULL) ?
-				      why :
-				      "not in this sample");
+		ms_screen_tag(p, "numa.mig.tasks");
+		ms_screen_linef(p, ms_attr(MS_C_NOTE), "  %s",
+				ms_live_why(why, sizeof(why), s,
+					    MS_SEC_NUMA_EVENTS, NULL) ?
+					why :
+					"not in this sample");
 		return;
 	}
 	if (e->fields & MS_NE_MIGRATE) {
 		migrations(p, e);
 	} else {
-		ms_page_tag(p, "numa.mig.pages");
+		ms_screen_tag(p, "numa.mig.pages");
 		tag_all(p, mig_ids);
-		ms_page_linef(p, ms_attr(MS_C_NOTE), "  migrations: %s",
-			      ms_live_why(why, sizeof(why), s,
-					  MS_SEC_NUMA_EVENTS, "ms_migrate") ?
-				      why :
-				      "not counted");
+		ms_screen_linef(p, ms_attr(MS_C_NOTE), "  migrations: %s",
+				ms_live_why(why, sizeof(why), s,
+					    MS_SEC_NUMA_EVENTS, "ms_migrate") ?
+					why :
+					"not counted");
 	}
 	hints(p, s);
 	if (e->fields & MS_NE_TASK)
-		ms_page_tag(p, "numa.mig.tasks");
+		ms_screen_tag(p, "numa.mig.tasks");
 	if (e->fields & MS_NE_TASK)
-		ms_page_linef(
+		ms_screen_linef(
 			p, 0,
 			"  tasks moved to another node %s/s, swapped %s/s",
 			ms_fmt_events(a, sizeof(a), e->task_moves_rate, 6),

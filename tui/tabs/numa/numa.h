@@ -16,13 +16,13 @@
 	"numa.hint.node", "numa.hint.faults", "numa.hint.pages", \
 		"numa.hint.local", "numa.hint.migrated"
 
-/* The node page (Enter on a node): node is the kernel's node id. */
-void ms_numa_node_page(struct ms_page *p, const struct ms_snapshot *s, int node,
-		       const struct ms_ui *ui);
+/* The node screen (Enter on a node): node is the kernel's node id. */
+void ms_numa_node_screen(struct ms_screen *p, const struct ms_snapshot *s,
+			 int node, const struct ms_ui *ui);
 /* Node `node` of s, or NULL. */
 const struct ms_numa_node *ms_numa_node_of(const struct ms_snapshot *s,
 					   int node);
-void ms_live_numa_screen(struct ms_page *p, const struct ms_snapshot *s,
+void ms_live_numa_screen(struct ms_screen *p, const struct ms_snapshot *s,
 			 const struct ms_ui *ui);
 
 /* Graphs: numa_miss and numa_foreign per second of each node. */

@@ -17,19 +17,19 @@ struct numa_view {
 	struct ms_scroll scroll;
 	struct ms_gpanel graph; /* miss and foreign rates over time (H) */
 	int sel; /* the selected node, by position in the list */
-	bool detail; /* its page is open (Enter) */
+	bool detail; /* its screen is open (Enter) */
 	int node; /* the open node's id */
-	struct ms_scroll nscroll; /* the node page's */
+	struct ms_scroll nscroll; /* the node screen's */
 };
 
 /* Screen row of the next line, or -1 when it is scrolled out of view. */
-static int next_row(struct ms_page *p)
+static int next_row(struct ms_screen *p)
 {
-	return ms_page_next(p);
+	return ms_screen_next(p);
 }
 
-static void page_title(struct ms_page *p, const char *text,
-		       const struct ms_ui *ui)
+static void screen_title(struct ms_screen *p, const char *text,
+			 const struct ms_ui *ui)
 {
 	int y = next_row(p);
 
@@ -38,7 +38,7 @@ static void page_title(struct ms_page *p, const char *text,
 		ms_title(p->w, y, p->r.x, p->r.w, text, ui);
 }
 
-static void page_blank(struct ms_page *p)
+static void screen_blank(struct ms_screen *p)
 {
 	next_row(p);
 }
@@ -164,7 +164,7 @@ static void nodes_text(char *buf, size_t len, const struct ms_numa *n)
 		snprintf(buf + o, len - o, ")");
 }
 
-static void draw_node_row(struct ms_page *p, int y,
+static void draw_node_row(struct ms_screen *p, int y,
 			  const struct ms_numa_node *nd, int cpuw,
 			  const struct ms_ui *ui)
 {
@@ -230,7 +230,7 @@ static const char *const meminfo_ids[] = { MEMINFO_IDS, NULL };
 static const char *const balancing_ids[NR_BALANCING + 1] = { BALANCING_IDS,
 							     NULL };
 
-static void draw_nodes(struct ms_page *p, const struct ms_numa *n, int sel,
+static void draw_nodes(struct ms_screen *p, const struct ms_numa *n, int sel,
 		       const struct ms_ui *ui)
 {
 	char buf[160], on[96];
@@ -239,12 +239,12 @@ static void draw_nodes(struct ms_page *p, const struct ms_numa *n, int sel,
 	nodes_text(on, sizeof(on), n);
 	snprintf(buf, sizeof(buf), "%s  NUMA balancing %s", on,
 		 balancing_text(n->balancing));
-	ms_page_tag(p, "numa.node.balancing");
-	page_title(p, buf, ui);
+	ms_screen_tag(p, "numa.node.balancing");
+	screen_title(p, buf, ui);
 	if (p->r.w >= 110)
 		cpuw = 24;
-	ms_page_tag_at(p, "numa.node", 0, 5);
-	ms_page_tag_cols(p, 5, node_ids, (const int[]){ cpuw, 8, 8, 8, 7 });
+	ms_screen_tag_at(p, "numa.node", 0, 5);
+	ms_screen_tag_cols(p, 5, node_ids, (const int[]){ cpuw, 8, 8, 8, 7 });
 	y = next_row(p);
 	if (y >= 0)
 		ms_putf(p->w, y, p->r.x, p->r.w, ms_attr(MS_C_COLUMN_HEADER),
@@ -262,13 +262,13 @@ static void draw_nodes(struct ms_page *p, const struct ms_numa *n, int sel,
 }
 
 /* The distance matrix, as many columns as fit. */
-static void draw_distance(struct ms_page *p, const struct ms_numa *n,
+static void draw_distance(struct ms_screen *p, const struct ms_numa *n,
 			  const struct ms_ui *ui)
 {
 	int cols = (p->r.w - 5) / 5, y;
 
-	ms_page_tag(p, "numa.distance");
-	page_title(p, "Distance", ui);
+	ms_screen_tag(p, "numa.distance");
+	screen_title(p, "Distance", ui);
 	if (cols > n->n)
 		cols = n->n;
 	y = next_row(p);
@@ -307,18 +307,19 @@ static void draw_distance(struct ms_page *p, const struct ms_numa *n,
 }
 
 /* numastat as rows = nodes, columns = counters: totals or rates. */
-static void draw_numastat(struct ms_page *p, const struct ms_numa *n,
+static void draw_numastat(struct ms_screen *p, const struct ms_numa *n,
 			  bool rates, const struct ms_ui *ui)
 {
 	int cw = (p->r.w - 5) / NR_NUMASTAT, y;
 
 	if (cw > 15)
 		cw = 15;
-	page_title(p, rates ? "numastat, pages per second" : "numastat, pages",
-		   ui);
-	ms_page_tag_at(p, "numa.node", 0, 5);
+	screen_title(p,
+		     rates ? "numastat, pages per second" : "numastat, pages",
+		     ui);
+	ms_screen_tag_at(p, "numa.node", 0, 5);
 	for (int k = 0; numastat_ids[k]; k++)
-		ms_page_tag_at(p, numastat_ids[k], 5 + k * cw, cw);
+		ms_screen_tag_at(p, numastat_ids[k], 5 + k * cw, cw);
 	y = next_row(p);
 	if (y >= 0) {
 		ms_put(p->w, y, p->r.x, 5, MS_LEFT, true,
@@ -353,19 +354,19 @@ static void draw_numastat(struct ms_page *p, const struct ms_numa *n,
 }
 
 /* A few per-node meminfo lines, as many columns as fit. */
-static void draw_meminfo(struct ms_page *p, const struct ms_numa *n,
+static void draw_meminfo(struct ms_screen *p, const struct ms_numa *n,
 			 const struct ms_ui *ui)
 {
 	int cols = (p->r.w - 5) / 9, y;
 
 	if (cols > NR_MEMINFO_COLS)
 		cols = NR_MEMINFO_COLS;
-	page_title(p, "Node meminfo", ui);
+	screen_title(p, "Node meminfo", ui);
 	/* a column that does not fit marks the whole header */
-	ms_page_tag_at(p, "numa.node", 0, 5);
+	ms_screen_tag_at(p, "numa.node", 0, 5);
 	for (int k = 0; meminfo_ids[k]; k++)
-		ms_page_tag_at(p, meminfo_ids[k], k < cols ? 5 + 9 * k : p->r.w,
-			       9);
+		ms_screen_tag_at(p, meminfo_ids[k],
+				 k < cols ? 5 + 9 * k : p->r.w, 9);
 	y = next_row(p);
 	if (y >= 0) {
 		ms_put(p->w, y, p->r.x, 5, MS_LEFT, true,
@@ -397,7 +398,7 @@ static void draw_meminfo(struct ms_page *p, const struct ms_numa *n,
 	}
 }
 
-static void draw_counter(struct ms_page *p, const char *name,
+static void draw_counter(struct ms_screen *p, const char *name,
 			 const struct ms_kv *kv)
 {
 	char val[32], rate[32];
@@ -412,7 +413,7 @@ static void draw_counter(struct ms_page *p, const char *name,
 }
 
 /* Share of hinting faults that were node-local: the balancer's aim. */
-static void draw_local_share(struct ms_page *p, const struct ms_kvlist *vm)
+static void draw_local_share(struct ms_screen *p, const struct ms_kvlist *vm)
 {
 	uint64_t all = ms_kv_get(vm, "numa_hint_faults");
 	uint64_t local = ms_kv_get(vm, "numa_hint_faults_local");
@@ -428,7 +429,7 @@ static void draw_local_share(struct ms_page *p, const struct ms_kvlist *vm)
 		ms_fmt_pct(pct, sizeof(pct), v));
 }
 
-static void draw_balancing(struct ms_page *p, const struct ms_snapshot *s,
+static void draw_balancing(struct ms_screen *p, const struct ms_snapshot *s,
 			   const struct ms_ui *ui)
 {
 	const struct ms_kvlist *vm = &s->reclaim.vmstat;
@@ -437,8 +438,8 @@ static void draw_balancing(struct ms_page *p, const struct ms_snapshot *s,
 
 	snprintf(buf, sizeof(buf), "Automatic NUMA balancing: %s",
 		 balancing_text(s->numa.balancing));
-	ms_page_tag(p, "numa.node.balancing");
-	page_title(p, buf, ui);
+	ms_screen_tag(p, "numa.node.balancing");
+	screen_title(p, buf, ui);
 	if (!vm->n) {
 		const char *why = ms_note_why(s, "vmstat");
 		char esc[160];
@@ -458,11 +459,11 @@ static void draw_balancing(struct ms_page *p, const struct ms_snapshot *s,
 			"  %-26s %14s %12s", "vmstat counter", "total",
 			"per second");
 	for (int i = 0; i < NR_BALANCING; i++) {
-		ms_page_tag(p, balancing_ids[i]);
+		ms_screen_tag(p, balancing_ids[i]);
 		draw_counter(p, balancing_keys[i],
 			     ms_kv_find(vm, balancing_keys[i]));
 	}
-	ms_page_tag(p, "numa.bal.local_share");
+	ms_screen_tag(p, "numa.bal.local_share");
 	draw_local_share(p, vm);
 	if (!ms_kv_find(vm, "numa_hint_faults") && (y = next_row(p)) >= 0)
 		ms_put(p->w, y, p->r.x, p->r.w, MS_LEFT, true,
@@ -472,7 +473,7 @@ static void draw_balancing(struct ms_page *p, const struct ms_snapshot *s,
 }
 
 /* What the NUMA reader could not read, e.g. one node's distance file. */
-static void draw_notes(struct ms_page *p, const struct ms_snapshot *s,
+static void draw_notes(struct ms_screen *p, const struct ms_snapshot *s,
 		       const struct ms_ui *ui)
 {
 	bool first = true;
@@ -485,8 +486,8 @@ static void draw_notes(struct ms_page *p, const struct ms_snapshot *s,
 		if (strncmp(no->what, "numa", 4))
 			continue;
 		if (first) {
-			page_blank(p);
-			page_title(p, "Notes", ui);
+			screen_blank(p);
+			screen_title(p, "Notes", ui);
 			first = false;
 		}
 		snprintf(buf, sizeof(buf), "  %s: %s", no->what,
@@ -498,21 +499,21 @@ static void draw_notes(struct ms_page *p, const struct ms_snapshot *s,
 	}
 }
 
-static void draw_page(struct ms_page *p, const struct ms_snapshot *s, int sel,
-		      const struct ms_ui *ui)
+static void screen_draw_page(struct ms_screen *p, const struct ms_snapshot *s,
+			     int sel, const struct ms_ui *ui)
 {
 	draw_nodes(p, &s->numa, sel, ui);
-	page_blank(p);
+	screen_blank(p);
 	draw_distance(p, &s->numa, ui);
-	page_blank(p);
+	screen_blank(p);
 	draw_numastat(p, &s->numa, false, ui);
-	page_blank(p);
+	screen_blank(p);
 	draw_numastat(p, &s->numa, true, ui);
-	page_blank(p);
+	screen_blank(p);
 	draw_meminfo(p, &s->numa, ui);
-	page_blank(p);
+	screen_blank(p);
 	ms_live_numa_screen(p, s, ui);
-	page_blank(p);
+	screen_blank(p);
 	draw_balancing(p, s, ui);
 	draw_notes(p, s, ui);
 }
@@ -522,7 +523,7 @@ static void numa_draw(struct ms_view *base, WINDOW *w, struct ms_rect r)
 	struct numa_view *v = (struct numa_view *)base;
 	const struct ms_snapshot *s = v->cur;
 	struct ms_rect g;
-	struct ms_page p;
+	struct ms_screen p;
 	char buf[192];
 
 	ms_fill(w, r, ms_attr(MS_C_NORMAL));
@@ -537,18 +538,18 @@ static void numa_draw(struct ms_view *base, WINDOW *w, struct ms_rect r)
 	if (g.h)
 		ms_graph_numa_draw(&v->graph, w, g, s, base->ui);
 	if (v->detail) {
-		ms_page_begin(&p, w, r, &v->nscroll);
-		ms_numa_node_page(&p, s, v->node, base->ui);
+		ms_screen_begin(&p, w, r, &v->nscroll);
+		ms_numa_node_screen(&p, s, v->node, base->ui);
 	} else {
 		if (v->sel >= s->numa.n)
 			v->sel = s->numa.n - 1;
-		ms_page_begin(&p, w, r, &v->scroll);
-		draw_page(&p, s, v->sel, base->ui);
+		ms_screen_begin(&p, w, r, &v->scroll);
+		screen_draw_page(&p, s, v->sel, base->ui);
 	}
-	ms_page_end(&p);
+	ms_screen_end(&p);
 }
 
-/* Enter: the selected node's page. */
+/* Enter: the selected node's screen. */
 static enum ms_key_result open_node(struct numa_view *v)
 {
 	if (!v->cur || v->sel < 0 || v->sel >= v->cur->numa.n)
@@ -603,8 +604,8 @@ static const char *numa_hints(struct ms_view *base)
 		MS_LIVE_HINT_IDS, "numa.mig.tasks", BALANCING_IDS,            \
 		"numa.bal.local_share"
 static const char *const screen_ids[] = { SCREEN_IDS, NULL };
-/* The node page's (Enter on a node) */
-static const char *const page_ids[] = {
+/* The node screen's (Enter on a node) */
+static const char *const node_screen_ids[] = {
 	"numa.node",
 	"numa.node.cpus",
 	"numa.node.total",
@@ -621,9 +622,9 @@ static void numa_explain(struct ms_view *base, struct ms_explain_ids *e)
 	struct numa_view *v = (struct numa_view *)base;
 
 	if (v->detail)
-		ms_page_explain(&v->nscroll, base->ui, e, page_ids);
+		ms_screen_explain(&v->nscroll, base->ui, e, node_screen_ids);
 	else
-		ms_page_explain(&v->scroll, base->ui, e, screen_ids);
+		ms_screen_explain(&v->scroll, base->ui, e, screen_ids);
 }
 
 const struct ms_view_class ms_view_numa = {

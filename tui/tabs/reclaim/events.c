@@ -90,12 +90,12 @@ static double value(const struct ms_live_point *p, enum series k)
 }
 
 /* "label  ▁▂▅█  now 3.2 max 9" over the last points that fit. */
-static void spark_line(struct ms_page *p, const struct ms_live_timeline *tl,
+static void spark_line(struct ms_screen *p, const struct ms_live_timeline *tl,
 		       const char *label, enum series k, const struct ms_ui *ui)
 {
 	uint64_t v[MS_TIMELINE];
 	char tail[64], a[16], b[16];
-	int y = ms_page_next(p), w = p->r.w - 14 - 22, n, first;
+	int y = ms_screen_next(p), w = p->r.w - 14 - 22, n, first;
 	double max = NAN, now = NAN;
 
 	if (y < 0)
@@ -124,9 +124,9 @@ static void spark_line(struct ms_page *p, const struct ms_live_timeline *tl,
 }
 
 /* A row marking the samples with OOM kills. */
-static void oom_row(struct ms_page *p, const struct ms_live_timeline *tl)
+static void oom_row(struct ms_screen *p, const struct ms_live_timeline *tl)
 {
-	int y = ms_page_next(p), w = p->r.w - 14, n, first;
+	int y = ms_screen_next(p), w = p->r.w - 14, n, first;
 
 	if (y < 0)
 		return;
@@ -144,7 +144,7 @@ static void oom_row(struct ms_page *p, const struct ms_live_timeline *tl)
 	}
 }
 
-static void timeline(struct ms_page *p, const struct ms_live_timeline *tl,
+static void timeline(struct ms_screen *p, const struct ms_live_timeline *tl,
 		     const struct ms_ui *ui, bool all)
 {
 	spark_line(p, tl, "  stall ms/s", S_STALL_MS, ui);
@@ -185,19 +185,19 @@ static double mean_us(const struct ms_latency *l)
 	return l->count ? (double)l->total_ns / (double)l->count / 1e3 : NAN;
 }
 
-static void why_line(struct ms_page *p, const struct ms_snapshot *s,
+static void why_line(struct ms_screen *p, const struct ms_snapshot *s,
 		     const char *what, const char *prog)
 {
 	char why[200];
 
-	ms_page_linef(p, ms_attr(MS_C_NOTE), "  %s: %s", what,
-		      ms_live_why(why, sizeof(why), s, MS_SEC_RECLAIM_EVENTS,
-				  prog) ?
-			      why :
-			      "not counted");
+	ms_screen_linef(p, ms_attr(MS_C_NOTE), "  %s: %s", what,
+			ms_live_why(why, sizeof(why), s, MS_SEC_RECLAIM_EVENTS,
+				    prog) ?
+				why :
+				"not counted");
 }
 
-static void stalls_line(struct ms_page *p, const struct ms_snapshot *s)
+static void stalls_line(struct ms_screen *p, const struct ms_snapshot *s)
 {
 	const struct ms_reclaim_events *e = &s->reclaim_events;
 	char r[16], m[16], x[16], d[16], c[16];
@@ -206,7 +206,7 @@ static void stalls_line(struct ms_page *p, const struct ms_snapshot *s)
 		why_line(p, s, "reclaim stalls", NULL);
 		return;
 	}
-	ms_page_linef(
+	ms_screen_linef(
 		p, e->stall.rate > 0 ? ms_attr(MS_C_WARNING) : 0,
 		"  stalls     %s/s, mean %s, max %s (direct %s/s, memcg %s/s)",
 		ms_fmt_events(r, sizeof(r), e->stall.rate, 6),
@@ -217,7 +217,7 @@ static void stalls_line(struct ms_page *p, const struct ms_snapshot *s)
 		ms_fmt_events(c, sizeof(c), e->memcg.rate, 6));
 }
 
-static void kswapd_line(struct ms_page *p, const struct ms_snapshot *s)
+static void kswapd_line(struct ms_screen *p, const struct ms_snapshot *s)
 {
 	const struct ms_reclaim_events *e = &s->reclaim_events;
 	char pct[16], w[16], u[16];
@@ -231,14 +231,14 @@ static void kswapd_line(struct ms_page *p, const struct ms_snapshot *s)
 		wakes += e->kswapd[i].wake_rate;
 		wakeups += e->kswapd[i].wakeup_rate;
 	}
-	ms_page_linef(p, 0,
-		      "  kswapd     awake %s, woke %s/s, asked to wake %s/s",
-		      ms_fmt_pct(pct, sizeof(pct), awake_share(e) * 100),
-		      ms_fmt_events(w, sizeof(w), wakes, 6),
-		      ms_fmt_events(u, sizeof(u), wakeups, 6));
+	ms_screen_linef(p, 0,
+			"  kswapd     awake %s, woke %s/s, asked to wake %s/s",
+			ms_fmt_pct(pct, sizeof(pct), awake_share(e) * 100),
+			ms_fmt_events(w, sizeof(w), wakes, 6),
+			ms_fmt_events(u, sizeof(u), wakeups, 6));
 }
 
-static void oom_line(struct ms_page *p, const struct ms_snapshot *s)
+static void oom_line(struct ms_screen *p, const struct ms_snapshot *s)
 {
 	const struct ms_reclaim_events *e = &s->reclaim_events;
 	const struct ms_oom_event *o;
@@ -249,60 +249,61 @@ static void oom_line(struct ms_page *p, const struct ms_snapshot *s)
 		return;
 	}
 	if (!e->nr_oom) {
-		ms_page_linef(p, 0, "  OOM kills  none since attach");
+		ms_screen_linef(p, 0, "  OOM kills  none since attach");
 		return;
 	}
 	o = &e->oom[e->nr_oom - 1];
-	ms_page_linef(p, ms_attr(MS_C_CRITICAL),
-		      "  OOM kills  %s since attach, last %s pid %d (%s)",
-		      ms_fmt_u64(n, sizeof(n), e->oom_kills),
-		      clock_of(t, sizeof(t), o->time), o->pid,
-		      ms_esc(comm, sizeof(comm), o->comm));
+	ms_screen_linef(p, ms_attr(MS_C_CRITICAL),
+			"  OOM kills  %s since attach, last %s pid %d (%s)",
+			ms_fmt_u64(n, sizeof(n), e->oom_kills),
+			clock_of(t, sizeof(t), o->time), o->pid,
+			ms_esc(comm, sizeof(comm), o->comm));
 }
 
-void ms_live_reclaim_summary(struct ms_page *p, const struct ms_snapshot *s,
+void ms_live_reclaim_summary(struct ms_screen *p, const struct ms_snapshot *s,
 			     const struct ms_live_timeline *tl,
 			     const struct ms_ui *ui)
 {
 	const struct ms_reclaim_events *e = &s->reclaim_events;
 	char title[96], a[16], b[16], name[MS_SYM * 4];
 
-	ms_page_title(p,
-		      ms_live_title(title, sizeof(title), "Reclaim events", s,
-				    MS_SEC_RECLAIM_EVENTS),
-		      ui);
+	ms_screen_title(p,
+			ms_live_title(title, sizeof(title), "Reclaim events", s,
+				      MS_SEC_RECLAIM_EVENTS),
+			ui);
 	if (!have(s)) {
 		why_line(p, s, "reclaim events", NULL);
 		return;
 	}
-	ms_page_tag(p, "reclaim.ev.stalls");
+	ms_screen_tag(p, "reclaim.ev.stalls");
 	stalls_line(p, s);
-	ms_page_tag(p, "reclaim.ev.kswapd");
+	ms_screen_tag(p, "reclaim.ev.kswapd");
 	kswapd_line(p, s);
 	if (e->fields & MS_RE_SHRINK)
-		ms_page_tag(p, "reclaim.ev.shrinkers");
+		ms_screen_tag(p, "reclaim.ev.shrinkers");
 	if (e->fields & MS_RE_SHRINK)
-		ms_page_linef(p, 0, "  shrinkers  %s ms/s%s%s",
-			      ms_fmt_double(a, sizeof(a), shrink_ms(e), 2),
-			      e->nr_shrinkers ? ", busiest " : "",
-			      e->nr_shrinkers ? ms_esc(name, sizeof(name),
-						       e->shrinkers[0].name) :
-						"");
+		ms_screen_linef(p, 0, "  shrinkers  %s ms/s%s%s",
+				ms_fmt_double(a, sizeof(a), shrink_ms(e), 2),
+				e->nr_shrinkers ? ", busiest " : "",
+				e->nr_shrinkers ? ms_esc(name, sizeof(name),
+							 e->shrinkers[0].name) :
+						  "");
 	if (e->fields & MS_RE_WRITE)
-		ms_page_tag(p, "reclaim.ev.writeback");
+		ms_screen_tag(p, "reclaim.ev.writeback");
 	if (e->fields & MS_RE_WRITE)
-		ms_page_linef(p, 0,
-			      "  writeback  %s folios/s from reclaim (%s since "
-			      "attach)",
-			      ms_fmt_events(a, sizeof(a), e->write_rate, 6),
-			      ms_fmt_count(b, sizeof(b), e->write_folios, 8));
-	ms_page_tag(p, "reclaim.ev.oom");
+		ms_screen_linef(
+			p, 0,
+			"  writeback  %s folios/s from reclaim (%s since "
+			"attach)",
+			ms_fmt_events(a, sizeof(a), e->write_rate, 6),
+			ms_fmt_count(b, sizeof(b), e->write_folios, 8));
+	ms_screen_tag(p, "reclaim.ev.oom");
 	oom_line(p, s);
-	ms_page_tag(p, "reclaim.ev.timeline");
+	ms_screen_tag(p, "reclaim.ev.timeline");
 	timeline(p, tl, ui, false);
-	ms_page_linef(p, ms_attr(MS_C_DIM),
-		      "  e: histogram, timeline, shrinkers, "
-		      "OOM list; d: delays per process");
+	ms_screen_linef(p, ms_attr(MS_C_DIM),
+			"  e: histogram, timeline, shrinkers, "
+			"OOM list; d: delays per process");
 }
 
 /* ---- the events screen ----------------------------------------------- */
@@ -318,13 +319,13 @@ static const char *const oom_ids[] = { MS_LIVE_OOM_IDS, NULL };
 static const int oom_w[] = { 8, 7, 16, 8, 8, 8, 20 };
 
 /* The next line stands for every column of a table it replaces. */
-static void tag_all(struct ms_page *p, const char *const *ids)
+static void tag_all(struct ms_screen *p, const char *const *ids)
 {
 	for (; *ids; ids++)
-		ms_page_tag(p, *ids);
+		ms_screen_tag(p, *ids);
 }
 
-static void histogram(struct ms_page *p, const struct ms_latency *l,
+static void histogram(struct ms_screen *p, const struct ms_latency *l,
 		      const struct ms_ui *ui)
 {
 	uint64_t max = 0;
@@ -337,12 +338,13 @@ static void histogram(struct ms_page *p, const struct ms_latency *l,
 			max = l->hist[i];
 	}
 	if (last < 0) {
-		ms_page_linef(p, ms_attr(MS_C_DIM), "  no stall since attach");
+		ms_screen_linef(p, ms_attr(MS_C_DIM),
+				"  no stall since attach");
 		return;
 	}
 	for (int i = 0; i <= last; i++) {
 		char range[32], n[16];
-		int y = ms_page_next(p), bw = p->r.w - 32;
+		int y = ms_screen_next(p), bw = p->r.w - 32;
 
 		if (y < 0)
 			continue;
@@ -363,78 +365,80 @@ static void histogram(struct ms_page *p, const struct ms_latency *l,
 	}
 }
 
-static void processes(struct ms_page *p, const struct ms_reclaim_events *e)
+static void processes(struct ms_screen *p, const struct ms_reclaim_events *e)
 {
 	char r[16], m[16], x[16], comm[MS_NAME * 4];
 
-	ms_page_tag_cols(p, 2, proc_ids, proc_w);
-	ms_page_linef(p, ms_attr(MS_C_COLUMN_HEADER),
-		      "  %7s %-16s %8s %10s %10s %10s", "PID", "Command",
-		      "stalls/s", "mean", "max", "total");
+	ms_screen_tag_cols(p, 2, proc_ids, proc_w);
+	ms_screen_linef(p, ms_attr(MS_C_COLUMN_HEADER),
+			"  %7s %-16s %8s %10s %10s %10s", "PID", "Command",
+			"stalls/s", "mean", "max", "total");
 	if (!e->nr_procs)
-		ms_page_linef(p, ms_attr(MS_C_DIM), "  none in this interval");
+		ms_screen_linef(p, ms_attr(MS_C_DIM),
+				"  none in this interval");
 	for (int i = 0; i < e->nr_procs; i++) {
 		const struct ms_reclaimer *c = &e->procs[i];
 		char tot[16];
 
-		ms_page_linef(p, 0, "  %7d %-16.16s %8s %10s %10s %10s", c->pid,
-			      ms_esc(comm, sizeof(comm), c->comm),
-			      ms_fmt_events(r, sizeof(r), c->lat.rate, 7),
-			      us(m, sizeof(m), mean_us(&c->lat)),
-			      us(x, sizeof(x), (double)c->lat.max_ns / 1e3),
-			      us(tot, sizeof(tot),
-				 (double)c->lat.total_ns / 1e3));
+		ms_screen_linef(p, 0, "  %7d %-16.16s %8s %10s %10s %10s",
+				c->pid, ms_esc(comm, sizeof(comm), c->comm),
+				ms_fmt_events(r, sizeof(r), c->lat.rate, 7),
+				us(m, sizeof(m), mean_us(&c->lat)),
+				us(x, sizeof(x), (double)c->lat.max_ns / 1e3),
+				us(tot, sizeof(tot),
+				   (double)c->lat.total_ns / 1e3));
 	}
 }
 
-static void kswapd(struct ms_page *p, const struct ms_reclaim_events *e)
+static void kswapd(struct ms_screen *p, const struct ms_reclaim_events *e)
 {
 	char pct[16], w[16], t1[16], t2[16];
 
-	ms_page_tag_cols(p, 2, kswapd_ids, kswapd_w);
-	ms_page_linef(p, ms_attr(MS_C_COLUMN_HEADER),
-		      "  %-6s %8s %8s %8s %7s %10s %10s", "node", "wakes",
-		      "sleeps", "woke/s", "awake", "last wake", "last sleep");
+	ms_screen_tag_cols(p, 2, kswapd_ids, kswapd_w);
+	ms_screen_linef(p, ms_attr(MS_C_COLUMN_HEADER),
+			"  %-6s %8s %8s %8s %7s %10s %10s", "node", "wakes",
+			"sleeps", "woke/s", "awake", "last wake", "last sleep");
 	for (int i = 0; i < e->nr_kswapd; i++) {
 		const struct ms_kswapd *k = &e->kswapd[i];
 
-		ms_page_linef(p, k->awake ? ms_attr(MS_C_WARNING) : 0,
-			      "  N%-5d %8llu %8llu %8s %7s %10s %10s", k->node,
-			      (unsigned long long)k->wakes,
-			      (unsigned long long)k->sleeps,
-			      ms_fmt_events(w, sizeof(w), k->wake_rate, 7),
-			      ms_fmt_pct(pct, sizeof(pct),
-					 k->awake_share * 100),
-			      clock_of(t1, sizeof(t1), k->last_wake),
-			      clock_of(t2, sizeof(t2), k->last_sleep));
+		ms_screen_linef(p, k->awake ? ms_attr(MS_C_WARNING) : 0,
+				"  N%-5d %8llu %8llu %8s %7s %10s %10s",
+				k->node, (unsigned long long)k->wakes,
+				(unsigned long long)k->sleeps,
+				ms_fmt_events(w, sizeof(w), k->wake_rate, 7),
+				ms_fmt_pct(pct, sizeof(pct),
+					   k->awake_share * 100),
+				clock_of(t1, sizeof(t1), k->last_wake),
+				clock_of(t2, sizeof(t2), k->last_sleep));
 	}
 }
 
-static void shrinkers(struct ms_page *p, const struct ms_reclaim_events *e)
+static void shrinkers(struct ms_screen *p, const struct ms_reclaim_events *e)
 {
 	char c[16], m[16], x[16], f[16], ms[16], name[MS_SYM * 4];
 
-	ms_page_tag_cols(p, 2, shrink_ids, shrink_w);
-	ms_page_linef(p, ms_attr(MS_C_COLUMN_HEADER),
-		      "  %-28s %8s %8s %9s %9s %9s", "shrinker", "calls/s",
-		      "ms/s", "mean", "max", "freed/s");
+	ms_screen_tag_cols(p, 2, shrink_ids, shrink_w);
+	ms_screen_linef(p, ms_attr(MS_C_COLUMN_HEADER),
+			"  %-28s %8s %8s %9s %9s %9s", "shrinker", "calls/s",
+			"ms/s", "mean", "max", "freed/s");
 	if (!e->nr_shrinkers)
-		ms_page_linef(p, ms_attr(MS_C_DIM), "  none ran since attach");
+		ms_screen_linef(p, ms_attr(MS_C_DIM),
+				"  none ran since attach");
 	for (int i = 0; i < e->nr_shrinkers && i < 20; i++) {
 		const struct ms_shrinker *sh = &e->shrinkers[i];
 
-		ms_page_linef(p, 0, "  %-28.28s %8s %8s %9s %9s %9s",
-			      ms_esc(name, sizeof(name), sh->name),
-			      ms_fmt_events(c, sizeof(c), sh->lat.rate, 7),
-			      ms_fmt_double(ms, sizeof(ms),
-					    sh->lat.ns_rate / 1e6, 2),
-			      us(m, sizeof(m), mean_us(&sh->lat)),
-			      us(x, sizeof(x), (double)sh->lat.max_ns / 1e3),
-			      ms_fmt_events(f, sizeof(f), sh->freed_rate, 8));
+		ms_screen_linef(p, 0, "  %-28.28s %8s %8s %9s %9s %9s",
+				ms_esc(name, sizeof(name), sh->name),
+				ms_fmt_events(c, sizeof(c), sh->lat.rate, 7),
+				ms_fmt_double(ms, sizeof(ms),
+					      sh->lat.ns_rate / 1e6, 2),
+				us(m, sizeof(m), mean_us(&sh->lat)),
+				us(x, sizeof(x), (double)sh->lat.max_ns / 1e3),
+				ms_fmt_events(f, sizeof(f), sh->freed_rate, 8));
 	}
 }
 
-static void oom_list(struct ms_page *p, const struct ms_snapshot *s)
+static void oom_list(struct ms_screen *p, const struct ms_snapshot *s)
 {
 	const struct ms_reclaim_events *e = &s->reclaim_events;
 	char t[16], comm[MS_NAME * 4], kc[MS_NAME * 4], a[16], b[16], c[16];
@@ -444,43 +448,44 @@ static void oom_list(struct ms_page *p, const struct ms_snapshot *s)
 		why_line(p, s, "OOM kills", "ms_oomvictim");
 		return;
 	}
-	ms_page_tag_cols(p, 2, oom_ids, oom_w);
-	ms_page_linef(p, ms_attr(MS_C_COLUMN_HEADER),
-		      "  %-8s %7s %-16s %8s %8s %8s %s", "time", "PID",
-		      "victim", "vm", "anon", "file", "killed by");
+	ms_screen_tag_cols(p, 2, oom_ids, oom_w);
+	ms_screen_linef(p, ms_attr(MS_C_COLUMN_HEADER),
+			"  %-8s %7s %-16s %8s %8s %8s %s", "time", "PID",
+			"victim", "vm", "anon", "file", "killed by");
 	if (!e->nr_oom)
-		ms_page_linef(p, ms_attr(MS_C_DIM), "  none since attach");
+		ms_screen_linef(p, ms_attr(MS_C_DIM), "  none since attach");
 	for (int i = e->nr_oom - 1; i >= 0; i--) { /* newest first */
 		const struct ms_oom_event *o = &e->oom[i];
 
-		ms_page_linef(p, ms_attr(MS_C_CRITICAL),
-			      "  %-8s %7d %-16.16s %8s %8s %8s %d (%s)",
-			      clock_of(t, sizeof(t), o->time), o->pid,
-			      ms_esc(comm, sizeof(comm), o->comm),
-			      ms_fmt_kb(a, sizeof(a), o->total_vm_kb),
-			      ms_fmt_kb(b, sizeof(b), o->anon_rss_kb),
-			      ms_fmt_kb(c, sizeof(c), o->file_rss_kb),
-			      o->killer_pid,
-			      ms_esc(kc, sizeof(kc), o->killer_comm));
+		ms_screen_linef(p, ms_attr(MS_C_CRITICAL),
+				"  %-8s %7d %-16.16s %8s %8s %8s %d (%s)",
+				clock_of(t, sizeof(t), o->time), o->pid,
+				ms_esc(comm, sizeof(comm), o->comm),
+				ms_fmt_kb(a, sizeof(a), o->total_vm_kb),
+				ms_fmt_kb(b, sizeof(b), o->anon_rss_kb),
+				ms_fmt_kb(c, sizeof(c), o->file_rss_kb),
+				o->killer_pid,
+				ms_esc(kc, sizeof(kc), o->killer_comm));
 	}
 }
 
-void ms_live_reclaim_screen(struct ms_page *p, const struct ms_snapshot *s,
+void ms_live_reclaim_screen(struct ms_screen *p, const struct ms_snapshot *s,
 			    const struct ms_live_timeline *tl,
 			    const struct ms_ui *ui)
 {
 	const struct ms_reclaim_events *e = &s->reclaim_events;
 	char title[128];
 
-	ms_page_title(p,
-		      ms_live_title(title, sizeof(title),
-				    "Reclaim stalls: direct and memory cgroup, "
-				    "log2 buckets",
-				    s, MS_SEC_RECLAIM_EVENTS),
-		      ui);
+	ms_screen_title(
+		p,
+		ms_live_title(title, sizeof(title),
+			      "Reclaim stalls: direct and memory cgroup, "
+			      "log2 buckets",
+			      s, MS_SEC_RECLAIM_EVENTS),
+		ui);
 	if (!have(s)) { /* the note stands for the whole screen */
-		ms_page_tag(p, "reclaim.e.histogram");
-		ms_page_tag(p, "reclaim.ev.timeline");
+		ms_screen_tag(p, "reclaim.e.histogram");
+		ms_screen_tag(p, "reclaim.ev.timeline");
 		tag_all(p, proc_ids);
 		tag_all(p, kswapd_ids);
 		tag_all(p, shrink_ids);
@@ -488,34 +493,34 @@ void ms_live_reclaim_screen(struct ms_page *p, const struct ms_snapshot *s,
 		why_line(p, s, "reclaim events", NULL);
 		return;
 	}
-	ms_page_tag(p, "reclaim.e.histogram");
+	ms_screen_tag(p, "reclaim.e.histogram");
 	stalls_line(p, s);
 	if ((e->fields & MS_RE_DIRECT) && (e->fields & MS_RE_MEMCG))
 		histogram(p, &e->stall, ui);
-	ms_page_next(p);
-	ms_page_tag(p, "reclaim.ev.timeline");
-	ms_page_title(p, "Timeline (a column per sample, newest right)", ui);
+	ms_screen_next(p);
+	ms_screen_tag(p, "reclaim.ev.timeline");
+	ms_screen_title(p, "Timeline (a column per sample, newest right)", ui);
 	timeline(p, tl, ui, true);
-	ms_page_next(p);
-	ms_page_title(p, "Processes that stalled in this interval", ui);
+	ms_screen_next(p);
+	ms_screen_title(p, "Processes that stalled in this interval", ui);
 	processes(p, e);
-	ms_page_next(p);
-	ms_page_title(p, "kswapd per node", ui);
+	ms_screen_next(p);
+	ms_screen_title(p, "kswapd per node", ui);
 	if (e->fields & MS_RE_KSWAPD) {
 		kswapd(p, e);
 	} else {
 		tag_all(p, kswapd_ids);
 		why_line(p, s, "kswapd", "ms_kwake");
 	}
-	ms_page_next(p);
-	ms_page_title(p, "Shrinkers, by time spent (shrink_slab)", ui);
+	ms_screen_next(p);
+	ms_screen_title(p, "Shrinkers, by time spent (shrink_slab)", ui);
 	if (e->fields & MS_RE_SHRINK) {
 		shrinkers(p, e);
 	} else {
 		tag_all(p, shrink_ids);
 		why_line(p, s, "shrinkers", "ms_shstart");
 	}
-	ms_page_next(p);
-	ms_page_title(p, "OOM kills, newest first", ui);
+	ms_screen_next(p);
+	ms_screen_title(p, "OOM kills, newest first", ui);
 	oom_list(p, s);
 }

@@ -12,19 +12,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A scrolled page of lines (tui/widgets.h) and the ui it draws for. */
+/* A scrolled screen of lines (tui/widgets.h) and the ui it draws for. */
 struct page {
-	struct ms_page pg;
+	struct ms_screen pg;
 	const struct ms_ui *ui;
 };
 
 /* Screen row of the next line, or -1 when it is scrolled out of view. */
 static int next_row(struct page *p)
 {
-	return ms_page_next(&p->pg);
+	return ms_screen_next(&p->pg);
 }
 
-static void page_title(struct page *p, const char *text)
+static void screen_title(struct page *p, const char *text)
 {
 	int y = next_row(p);
 
@@ -34,7 +34,7 @@ static void page_title(struct page *p, const char *text)
 }
 
 /* A line of trusted text in attribute a. */
-static void page_text(struct page *p, attr_t a, const char *text)
+static void screen_text(struct page *p, attr_t a, const char *text)
 {
 	int y = next_row(p);
 
@@ -46,8 +46,8 @@ static void page_text(struct page *p, attr_t a, const char *text)
 #define KEYW 28 /* key column of key/value lines */
 
 /* "  key            value", the value escaped (it may come from sysfs). */
-static void page_kv_at(struct page *p, int indent, const char *key,
-		       const char *val)
+static void screen_kv_at(struct page *p, int indent, const char *key,
+			 const char *val)
 {
 	int y = next_row(p), x = p->pg.r.x + indent, w = p->pg.r.w - indent;
 	int keyw = KEYW - indent;
@@ -60,14 +60,14 @@ static void page_kv_at(struct page *p, int indent, const char *key,
 	ms_put_esc(p->pg.w, y, x + keyw, w - keyw, MS_LEFT, false, 0, val);
 }
 
-static void page_kv(struct page *p, const char *key, const char *val)
+static void screen_kv(struct page *p, const char *key, const char *val)
 {
-	page_kv_at(p, 2, key, val);
+	screen_kv_at(p, 2, key, val);
 }
 
 /* The note explaining what is missing, or a fallback text. */
-static void page_note(struct page *p, const struct ms_snapshot *s,
-		      const char *what, const char *fallback)
+static void screen_note(struct page *p, const struct ms_snapshot *s,
+			const char *what, const char *fallback)
 {
 	const char *why = ms_note_why(s, what);
 	char buf[256], esc[200];
@@ -164,7 +164,7 @@ static void counter_rows(struct page *p, const struct ms_reclaim *rc,
 	for (int i = 0; i < n; i++) {
 		v = rc->sum[rows[i].key].value;
 		r = rc->sum[rows[i].key].rate;
-		ms_page_tag(&p->pg, rows[i].id);
+		ms_screen_tag(&p->pg, rows[i].id);
 		/* oom kills and direct reclaim stalls deserve attention */
 		/* a counter cannot go down: one that did was reset */
 		if (rc->sum[rows[i].key].reset)
@@ -190,7 +190,7 @@ static void efficiency_line(struct page *p, const struct ms_reclaim *rc,
 	uint64_t sc = rc->sum[scan].value, st = rc->sum[steal].value;
 
 	snprintf(label, sizeof(label), "steal/scan %s", who);
-	ms_page_tag(&p->pg, "reclaim.vm.efficiency");
+	ms_screen_tag(&p->pg, "reclaim.vm.efficiency");
 	ms_fmt_pct(pct, sizeof(pct),
 		   ms_have(sc) && ms_have(st) && sc ?
 			   100.0 * (double)st / (double)sc :
@@ -202,9 +202,9 @@ static void draw_counters(struct page *p, const struct ms_snapshot *s)
 {
 	const struct ms_kvlist *vm = &s->reclaim.vmstat;
 
-	page_title(p, "Reclaim (/proc/vmstat)");
+	screen_title(p, "Reclaim (/proc/vmstat)");
 	if (!vm->n) {
-		page_note(p, s, "vmstat", "no /proc/vmstat in this sample");
+		screen_note(p, s, "vmstat", "no /proc/vmstat in this sample");
 		return;
 	}
 	counter_header(p);
@@ -214,11 +214,11 @@ static void draw_counters(struct page *p, const struct ms_snapshot *s)
 	efficiency_line(p, &s->reclaim, "direct", MS_VMSUM_PGSCAN_DIRECT,
 			MS_VMSUM_PGSTEAL_DIRECT);
 	next_row(p);
-	page_title(p, "Faults, swap and refaults");
+	screen_title(p, "Faults, swap and refaults");
 	counter_header(p);
 	counter_rows(p, &s->reclaim, fault_rows, ROWS(fault_rows));
 	next_row(p);
-	page_title(p, "Compaction and THP faults");
+	screen_title(p, "Compaction and THP faults");
 	counter_header(p);
 	counter_rows(p, &s->reclaim, compact_rows, ROWS(compact_rows));
 }
@@ -254,20 +254,20 @@ static void draw_psi(struct page *p, const struct ms_snapshot *s)
 	const struct ms_reclaim *rc = &s->reclaim;
 	int y;
 
-	page_title(p, "PSI memory (% of time stalled)");
-	ms_page_tag(&p->pg, "reclaim.psi.total");
+	screen_title(p, "PSI memory (% of time stalled)");
+	ms_screen_tag(&p->pg, "reclaim.psi.total");
 	y = next_row(p);
 	if (y >= 0)
 		ms_putf(p->pg.w, y, p->pg.r.x, p->pg.r.w,
 			ms_attr(MS_C_COLUMN_HEADER),
 			"  %-4s %6s %6s %6s %9s %10s", "", "avg10", "avg60",
 			"avg300", "total", "growth");
-	ms_page_tag(&p->pg, "reclaim.psi.some");
+	ms_screen_tag(&p->pg, "reclaim.psi.some");
 	psi_line(p, "some", &rc->psi_some);
-	ms_page_tag(&p->pg, "reclaim.psi.full");
+	ms_screen_tag(&p->pg, "reclaim.psi.full");
 	psi_line(p, "full", &rc->psi_full);
 	if (!rc->psi_some.valid)
-		page_note(p, s, "psi", "no /proc/pressure/memory");
+		screen_note(p, s, "psi", "no /proc/pressure/memory");
 }
 
 /* ---- MGLRU, THP ------------------------------------------------------ */
@@ -279,24 +279,24 @@ static void draw_mglru(struct page *p, const struct ms_snapshot *s)
 	uint64_t en = s->reclaim.lru_gen_enabled;
 	char buf[64], ttl[64];
 
-	page_title(p, "MGLRU (/sys/kernel/mm/lru_gen)");
+	screen_title(p, "MGLRU (/sys/kernel/mm/lru_gen)");
 	if (!ms_have(en)) {
-		page_note(p, s, "lru_gen", "not available");
+		screen_note(p, s, "lru_gen", "not available");
 		return;
 	}
 	snprintf(buf, sizeof(buf), "0x%04llx%s", (unsigned long long)en,
 		 en & 7 ? "" : " (off)");
-	ms_page_tag(&p->pg, "reclaim.mglru.enabled");
-	page_kv(p, "enabled", buf);
+	ms_screen_tag(&p->pg, "reclaim.mglru.enabled");
+	screen_kv(p, "enabled", buf);
 	for (int i = 0; i < 3; i++) {
 		snprintf(buf, sizeof(buf), "%s (0x%x)", bits[i], 1u << i);
-		page_kv_at(p, 4, buf, en & (1ull << i) ? "on" : "off");
+		screen_kv_at(p, 4, buf, en & (1ull << i) ? "on" : "off");
 	}
 	ms_fmt_u64(ttl, sizeof(ttl), s->reclaim.lru_gen_min_ttl_ms);
 	if (s->reclaim.lru_gen_min_ttl_ms == 0)
 		strcat(ttl, " (off)");
-	ms_page_tag(&p->pg, "reclaim.mglru.min_ttl");
-	page_kv(p, "min_ttl_ms", ttl);
+	ms_screen_tag(&p->pg, "reclaim.mglru.min_ttl");
+	screen_kv(p, "min_ttl_ms", ttl);
 }
 
 static void draw_thp(struct page *p, const struct ms_snapshot *s)
@@ -304,25 +304,25 @@ static void draw_thp(struct page *p, const struct ms_snapshot *s)
 	const struct ms_reclaim *rc = &s->reclaim;
 	char val[32];
 
-	page_title(p, "Transparent hugepages and khugepaged");
+	screen_title(p, "Transparent hugepages and khugepaged");
 	if (!rc->thp_enabled[0]) {
-		page_note(p, s, "thp", "not available");
+		screen_note(p, s, "thp", "not available");
 		return;
 	}
-	ms_page_tag(&p->pg, "reclaim.thp.enabled");
-	page_kv(p, "enabled", rc->thp_enabled);
-	ms_page_tag(&p->pg, "reclaim.thp.defrag");
-	page_kv(p, "defrag", rc->thp_defrag[0] ? rc->thp_defrag : "-");
-	ms_page_tag(&p->pg, "reclaim.thp.shmem");
-	page_kv(p, "shmem_enabled", rc->thp_shmem[0] ? rc->thp_shmem : "-");
+	ms_screen_tag(&p->pg, "reclaim.thp.enabled");
+	screen_kv(p, "enabled", rc->thp_enabled);
+	ms_screen_tag(&p->pg, "reclaim.thp.defrag");
+	screen_kv(p, "defrag", rc->thp_defrag[0] ? rc->thp_defrag : "-");
+	ms_screen_tag(&p->pg, "reclaim.thp.shmem");
+	screen_kv(p, "shmem_enabled", rc->thp_shmem[0] ? rc->thp_shmem : "-");
 	if (rc->khugepaged.n)
-		ms_page_tag(&p->pg, "reclaim.thp.khugepaged");
+		ms_screen_tag(&p->pg, "reclaim.thp.khugepaged");
 	if (rc->khugepaged.n)
-		page_text(p, 0, "  khugepaged/");
+		screen_text(p, 0, "  khugepaged/");
 	for (int i = 0; i < rc->khugepaged.n; i++)
-		page_kv_at(p, 4, rc->khugepaged.v[i].name,
-			   ms_fmt_u64(val, sizeof(val),
-				      rc->khugepaged.v[i].value));
+		screen_kv_at(p, 4, rc->khugepaged.v[i].name,
+			     ms_fmt_u64(val, sizeof(val),
+					rc->khugepaged.v[i].value));
 }
 
 /* ---- swap, zswap, zram ----------------------------------------------- */
@@ -369,10 +369,10 @@ static void draw_swaps(struct page *p, const struct ms_snapshot *s)
 	const struct ms_reclaim *rc = &s->reclaim;
 	char buf[4200], name[4096], tail[80], type[40];
 
-	ms_page_tag(&p->pg, "reclaim.swap.device");
-	page_title(p, "Swap devices (/proc/swaps)");
+	ms_screen_tag(&p->pg, "reclaim.swap.device");
+	screen_title(p, "Swap devices (/proc/swaps)");
 	if (!rc->nr_swaps) {
-		page_note(p, s, "swaps", "no swap devices");
+		screen_note(p, s, "swaps", "no swap devices");
 		return;
 	}
 	for (int i = 0; i < rc->nr_swaps; i++) {
@@ -384,7 +384,7 @@ static void draw_swaps(struct page *p, const struct ms_snapshot *s)
 		ms_esc_path(name, sizeof(name), d->name,
 			    p->pg.r.w - 2 - ms_text_width(tail), p->ui->utf8);
 		snprintf(buf, sizeof(buf), "  %s%s", name, tail);
-		page_text(p, 0, buf);
+		screen_text(p, 0, buf);
 		usage_line(p, d->used_kb, d->size_kb, false);
 	}
 }
@@ -400,14 +400,14 @@ static void zswap_ratio(struct page *p, const struct ms_snapshot *s)
 	if (!ms_have(pages) || !ms_have(pool))
 		return;
 	if (!pool || !pages) {
-		page_kv(p, "compression ratio", "- (pool empty)");
+		screen_kv(p, "compression ratio", "- (pool empty)");
 		return;
 	}
 	snprintf(buf, sizeof(buf), "%.2fx (%s in %s)",
 		 (double)pages * (double)s->slab.page_size / (double)pool,
 		 ms_fmt_bytes(a, sizeof(a), pages * s->slab.page_size),
 		 ms_fmt_bytes(b, sizeof(b), pool));
-	page_kv(p, "compression ratio", buf);
+	screen_kv(p, "compression ratio", buf);
 }
 
 /* A zswap statistic; the *_size ones are bytes. */
@@ -421,7 +421,7 @@ static void stat_line(struct page *p, const struct ms_kv *kv)
 		snprintf(val, sizeof(val), "%llu (%s)",
 			 (unsigned long long)kv->value,
 			 ms_fmt_bytes(b, sizeof(b), kv->value));
-	page_kv(p, kv->name, val);
+	screen_kv(p, kv->name, val);
 }
 
 static void draw_zswap(struct page *p, const struct ms_snapshot *s)
@@ -431,28 +431,28 @@ static void draw_zswap(struct page *p, const struct ms_snapshot *s)
 	uint64_t v;
 	double r;
 
-	page_title(p, "zswap");
+	screen_title(p, "zswap");
 	if (!rc->zswap_enabled[0]) {
-		page_text(p, ms_attr(MS_C_DIM), "  not in this kernel");
+		screen_text(p, ms_attr(MS_C_DIM), "  not in this kernel");
 		return;
 	}
-	ms_page_tag(&p->pg, "reclaim.zswap.enabled");
-	page_kv(p, "enabled", rc->zswap_enabled);
-	ms_page_tag(&p->pg, "reclaim.zswap.compressor");
-	page_kv(p, "compressor", rc->zswap_compressor);
+	ms_screen_tag(&p->pg, "reclaim.zswap.enabled");
+	screen_kv(p, "enabled", rc->zswap_enabled);
+	ms_screen_tag(&p->pg, "reclaim.zswap.compressor");
+	screen_kv(p, "compressor", rc->zswap_compressor);
 	if (rc->zswap_zpool[0])
-		page_kv(p, "zpool", rc->zswap_zpool);
-	ms_page_tag(&p->pg, "reclaim.zswap.max_pool");
-	page_kv(p, "max_pool_percent",
-		ms_fmt_u64(val, sizeof(val), rc->zswap_max_pool_percent));
-	ms_page_tag(&p->pg, "reclaim.zswap.ratio");
+		screen_kv(p, "zpool", rc->zswap_zpool);
+	ms_screen_tag(&p->pg, "reclaim.zswap.max_pool");
+	screen_kv(p, "max_pool_percent",
+		  ms_fmt_u64(val, sizeof(val), rc->zswap_max_pool_percent));
+	ms_screen_tag(&p->pg, "reclaim.zswap.ratio");
 	zswap_ratio(p, s);
 	if (rc->zswap_stats.n)
-		ms_page_tag(&p->pg, "reclaim.zswap.stats");
+		ms_screen_tag(&p->pg, "reclaim.zswap.stats");
 	for (int i = 0; i < rc->zswap_stats.n; i++)
 		stat_line(p, &rc->zswap_stats.v[i]);
 	if (!rc->zswap_stats.n && ms_note_why(s, "zswap_stats"))
-		page_note(p, s, "zswap_stats", "");
+		screen_note(p, s, "zswap_stats", "");
 	for (int i = 0; i < 2; i++) {
 		enum ms_vmsum k = i ? MS_VMSUM_ZSWPOUT : MS_VMSUM_ZSWPIN;
 		const char *key = ms_vmsum_keys[k];
@@ -461,10 +461,10 @@ static void draw_zswap(struct page *p, const struct ms_snapshot *s)
 		r = rc->sum[k].rate;
 		if (!ms_have(v))
 			continue;
-		ms_page_tag(&p->pg, "reclaim.zswap.zswpinout");
+		ms_screen_tag(&p->pg, "reclaim.zswap.zswpinout");
 		snprintf(val, sizeof(val), "%llu  %s", (unsigned long long)v,
 			 ms_fmt_rate(rate, sizeof(rate), r));
-		page_kv(p, key, val);
+		screen_kv(p, key, val);
 	}
 }
 
@@ -476,10 +476,10 @@ static void zram_device(struct page *p, const struct ms_zram *z)
 	ms_esc(alg, sizeof(alg), z->comp_algorithm);
 	snprintf(buf, sizeof(buf), "  %s  %s  disksize %s", n,
 		 alg[0] ? alg : "-", ms_fmt_bytes(d, sizeof(d), z->disksize));
-	ms_page_tag(&p->pg, "reclaim.zram.device");
-	page_text(p, 0, buf);
+	ms_screen_tag(&p->pg, "reclaim.zram.device");
+	screen_text(p, 0, buf);
 	if (z->disksize == 0) {
-		page_text(p, ms_attr(MS_C_DIM), "    not initialised");
+		screen_text(p, ms_attr(MS_C_DIM), "    not initialised");
 		return;
 	}
 	if (ms_have(z->orig_data_size) && ms_have(z->compr_data_size) &&
@@ -489,29 +489,29 @@ static void zram_device(struct page *p, const struct ms_zram *z)
 				 (double)z->compr_data_size);
 	else
 		snprintf(d, sizeof(d), "-");
-	ms_page_tag(&p->pg, "reclaim.zram.sizes");
+	ms_screen_tag(&p->pg, "reclaim.zram.sizes");
 	snprintf(buf, sizeof(buf), "    orig %s  compr %s  used %s  ratio %s",
 		 ms_fmt_bytes(o, sizeof(o), z->orig_data_size),
 		 ms_fmt_bytes(c, sizeof(c), z->compr_data_size),
 		 ms_fmt_bytes(u, sizeof(u), z->mem_used_total), d);
-	page_text(p, 0, buf);
+	screen_text(p, 0, buf);
 	if (ms_have(z->mem_limit) && z->mem_limit)
 		usage_line(p, z->mem_used_total, z->mem_limit, true);
 }
 
 static void draw_zram(struct page *p, const struct ms_snapshot *s)
 {
-	page_title(p, "zram");
+	screen_title(p, "zram");
 	if (!s->reclaim.nr_zram) {
-		page_note(p, s, "zram", "no zram devices");
+		screen_note(p, s, "zram", "no zram devices");
 		return;
 	}
 	for (int i = 0; i < s->reclaim.nr_zram; i++)
 		zram_device(p, &s->reclaim.zram[i]);
 	if (ms_note_why(s, "zram"))
-		page_note(p, s, "zram", "");
+		screen_note(p, s, "zram", "");
 	if (ms_note_why(s, "zram_devices"))
-		page_note(p, s, "zram_devices", "");
+		screen_note(p, s, "zram_devices", "");
 }
 
 /* ---- vm sysctls ------------------------------------------------------ */
@@ -522,32 +522,32 @@ static void draw_sysctl(struct page *p, const struct ms_snapshot *s)
 	uint64_t v;
 	char buf[64], kb[16];
 
-	page_title(p, "vm sysctls");
+	screen_title(p, "vm sysctls");
 	v = ms_kv_get(l, "min_free_kbytes");
 	snprintf(buf, sizeof(buf), "%s", ms_fmt_u64(kb, sizeof(kb), v));
 	if (ms_have(v))
 		snprintf(buf, sizeof(buf), "%llu (%s)", (unsigned long long)v,
 			 ms_fmt_kb(kb, sizeof(kb), v));
-	ms_page_tag(&p->pg, "reclaim.sysctl.min_free_kbytes");
-	page_kv(p, "min_free_kbytes", buf);
+	ms_screen_tag(&p->pg, "reclaim.sysctl.min_free_kbytes");
+	screen_kv(p, "min_free_kbytes", buf);
 	/* the gap between watermarks, in 1/10000 of memory */
 	v = ms_kv_get(l, "watermark_scale_factor");
 	snprintf(buf, sizeof(buf), "%s", ms_fmt_u64(kb, sizeof(kb), v));
 	if (ms_have(v))
 		snprintf(buf, sizeof(buf), "%llu (%.2f%% of memory)",
 			 (unsigned long long)v, (double)v / 100.0);
-	ms_page_tag(&p->pg, "reclaim.sysctl.watermark_scale_factor");
-	page_kv(p, "watermark_scale_factor", buf);
-	ms_page_tag(&p->pg, "reclaim.sysctl.other");
+	ms_screen_tag(&p->pg, "reclaim.sysctl.watermark_scale_factor");
+	screen_kv(p, "watermark_scale_factor", buf);
+	ms_screen_tag(&p->pg, "reclaim.sysctl.other");
 	for (int i = 0; i < l->n; i++) {
 		if (!strcmp(l->v[i].name, "min_free_kbytes") ||
 		    !strcmp(l->v[i].name, "watermark_scale_factor"))
 			continue;
-		page_kv(p, l->v[i].name,
-			ms_fmt_u64(buf, sizeof(buf), l->v[i].value));
+		screen_kv(p, l->v[i].name,
+			  ms_fmt_u64(buf, sizeof(buf), l->v[i].value));
 	}
 	if (ms_note_why(s, "sysctl"))
-		page_note(p, s, "sysctl", "");
+		screen_note(p, s, "sysctl", "");
 }
 
 /* ---- the overview screen --------------------------------------------- */
@@ -557,11 +557,12 @@ static void left_column(struct page *p, const struct ms_snapshot *s,
 {
 	ms_live_reclaim_summary(&p->pg, s, &v->tl, p->ui);
 	if (v->delayacct) /* on screen while memscope keeps it on */
-		ms_page_tag(&p->pg, "reclaim.delayacct");
+		ms_screen_tag(&p->pg, "reclaim.delayacct");
 	if (v->delayacct)
-		page_text(p, ms_attr(MS_C_WARNING),
-			  "  delays     accounting ON (D turns it off; d shows "
-			  "them)");
+		screen_text(
+			p, ms_attr(MS_C_WARNING),
+			"  delays     accounting ON (D turns it off; d shows "
+			"them)");
 	next_row(p);
 	draw_counters(p, s);
 	next_row(p);
@@ -591,11 +592,11 @@ void ms_reclaim_overview_draw(struct reclaim_view *v, WINDOW *w,
 	int total;
 
 	if (r.w < 100) {
-		ms_page_begin(&a.pg, w, r, &v->scroll);
+		ms_screen_begin(&a.pg, w, r, &v->scroll);
 		left_column(&a, v->cur, v);
 		next_row(&a);
 		right_column(&a, v->cur);
-		ms_page_end(&a.pg);
+		ms_screen_end(&a.pg);
 		return;
 	}
 	/* two columns side by side, scrolled together */
@@ -603,11 +604,11 @@ void ms_reclaim_overview_draw(struct reclaim_view *v, WINDOW *w,
 	right.x = r.x + r.w / 2 + 1;
 	right.w = r.w - r.w / 2 - 1;
 	ms_fill(w, r, ms_attr(MS_C_NORMAL));
-	ms_page_begin(&a.pg, w, left, &v->scroll);
-	ms_page_begin(&b.pg, w, right, &v->scroll);
+	ms_screen_begin(&a.pg, w, left, &v->scroll);
+	ms_screen_begin(&b.pg, w, right, &v->scroll);
 	left_column(&a, v->cur, v);
 	right_column(&b, v->cur);
 	total = a.pg.n > b.pg.n ? a.pg.n : b.pg.n;
 	b.pg.n = total; /* the right column ends it: its scroll bar */
-	ms_page_end(&b.pg);
+	ms_screen_end(&b.pg);
 }

@@ -32,7 +32,7 @@ struct ms_live_timeline {
 void ms_live_timeline_add(struct ms_live_timeline *tl,
 			  const struct ms_snapshot *s);
 /* The Reclaim overview's block: stalls, kswapd, shrinkers, OOM kills. */
-void ms_live_reclaim_summary(struct ms_page *p, const struct ms_snapshot *s,
+void ms_live_reclaim_summary(struct ms_screen *p, const struct ms_snapshot *s,
 			     const struct ms_live_timeline *tl,
 			     const struct ms_ui *ui);
 /*
@@ -57,7 +57,7 @@ void ms_live_reclaim_summary(struct ms_page *p, const struct ms_snapshot *s,
 		"reclaim.e.oom.vm", "reclaim.e.oom.anon",                  \
 		"reclaim.e.oom.file", "reclaim.e.oom.killer"
 /* The events screen: histogram, timeline, processes, kswapd, shrinkers. */
-void ms_live_reclaim_screen(struct ms_page *p, const struct ms_snapshot *s,
+void ms_live_reclaim_screen(struct ms_screen *p, const struct ms_snapshot *s,
 			    const struct ms_live_timeline *tl,
 			    const struct ms_ui *ui);
 

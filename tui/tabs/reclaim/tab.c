@@ -169,11 +169,11 @@ static void reclaim_draw(struct ms_view *base, WINDOW *w, struct ms_rect r)
 		return;
 	}
 	if (v->mode == EVENTS) {
-		struct ms_page p;
+		struct ms_screen p;
 
-		ms_page_begin(&p, w, r, &v->escroll);
+		ms_screen_begin(&p, w, r, &v->escroll);
 		ms_live_reclaim_screen(&p, v->cur, &v->tl, base->ui);
-		ms_page_end(&p);
+		ms_screen_end(&p);
 		return;
 	}
 	if (v->mode == DELAYS) {
@@ -353,9 +353,9 @@ static void reclaim_explain(struct ms_view *base, struct ms_explain_ids *e)
 	struct reclaim_view *v = (struct reclaim_view *)base;
 
 	if (v->mode == OVERVIEW)
-		ms_page_explain(&v->scroll, base->ui, e, overview_ids);
+		ms_screen_explain(&v->scroll, base->ui, e, overview_ids);
 	else if (v->mode == EVENTS)
-		ms_page_explain(&v->escroll, base->ui, e, events_ids);
+		ms_screen_explain(&v->escroll, base->ui, e, events_ids);
 	else if (v->mode == COUNTERS)
 		counter_explain(v, e);
 	else

@@ -25,11 +25,11 @@ static const unsigned int bench_counts[] = { 100, 1000, 10000, 100000 };
 static const int bw[] = { 10, 5, 8, 8, 8, 8, 8, 7 };
 #define NBW (int)(sizeof(bw) / sizeof(bw[0]))
 
-static void bench_header(struct ms_page *l)
+static void bench_header(struct ms_screen *l)
 {
 	static const char *const t[NBW] = { "API", "Op",  "ops/s", "Mean",
 					    "P50", "P99", "Max",   "Fail" };
-	int y = ms_page_next(l), x = l->r.x;
+	int y = ms_screen_next(l), x = l->r.x;
 
 	if (y < 0)
 		return;
@@ -42,14 +42,14 @@ static void bench_header(struct ms_page *l)
 	}
 }
 
-static void bench_row(struct ms_page *l, const struct slab_view *s, int api,
+static void bench_row(struct ms_screen *l, const struct slab_view *s, int api,
 		      int op, uint64_t best)
 {
 	static const char *const apis[] = { "kmem_cache", "kmalloc" };
 	const struct ms_bench_result *r = &s->bench.res.r[api][op];
 	bool utf8 = s->base.ui->utf8;
 	char v[NBW][24];
-	int y = ms_page_next(l), x = l->r.x;
+	int y = ms_screen_next(l), x = l->r.x;
 
 	if (y < 0)
 		return;
@@ -79,7 +79,7 @@ static void bench_row(struct ms_page *l, const struct slab_view *s, int api,
 }
 
 /* "kmem_cache_alloc: 1.14x kmalloc's rate" for alloc and for free. */
-static void bench_compare(struct ms_page *l, const struct ms_slab_bench *b)
+static void bench_compare(struct ms_screen *l, const struct ms_slab_bench *b)
 {
 	char buf[160];
 
@@ -94,11 +94,11 @@ static void bench_compare(struct ms_page *l, const struct ms_slab_bench *b)
 			 "second of kmalloc",
 			 op == MS_BENCH_ALLOC ? "alloc" : "free",
 			 (double)c / (double)k);
-		ms_page_line(l, ms_attr(MS_C_NORMAL), buf);
+		ms_screen_line(l, ms_attr(MS_C_NORMAL), buf);
 	}
 }
 
-static void bench_result(void *ctx, struct ms_page *l, const char *at)
+static void bench_result(void *ctx, struct ms_screen *l, const char *at)
 {
 	const struct slab_view *s = ctx;
 	const struct ms_slab_bench *b = &s->bench.res;
@@ -112,19 +112,19 @@ static void bench_result(void *ctx, struct ms_page *l, const char *at)
 		 ms_fmt_u64(c, sizeof(c), b->size),
 		 ms_fmt_bytes(d, sizeof(d), b->cache_object_size),
 		 ms_fmt_bytes(e, sizeof(e), b->kmalloc_bucket));
-	ms_page_line(l, ms_attr(MS_C_NORMAL), buf);
+	ms_screen_line(l, ms_attr(MS_C_NORMAL), buf);
 	for (int api = 0; api < MS_BENCH_APIS; api++)
 		for (int op = 0; op < MS_BENCH_OPS; op++)
 			if (ms_have(b->r[api][op].ops_per_sec) &&
 			    b->r[api][op].ops_per_sec > best)
 				best = b->r[api][op].ops_per_sec;
 	for (const char *const *id = bench_ids; *id; id++)
-		ms_page_tag(l, *id);
+		ms_screen_tag(l, *id);
 	bench_header(l);
 	for (int api = 0; api < MS_BENCH_APIS; api++)
 		for (int op = 0; op < MS_BENCH_OPS; op++)
 			bench_row(l, s, api, op, best);
-	ms_page_tag(l, "slab.bench.ratio");
+	ms_screen_tag(l, "slab.bench.ratio");
 	bench_compare(l, b);
 }
 

@@ -17,10 +17,10 @@ static const char *yes_no(uint64_t v)
 }
 
 /* Two key/value pairs per line. */
-static void kv2(struct ms_page *l, const char *k1, const char *v1,
+static void kv2(struct ms_screen *l, const char *k1, const char *v1,
 		const char *k2, const char *v2)
 {
-	int y = ms_page_next(l), half = l->r.w / 2;
+	int y = ms_screen_next(l), half = l->r.w / 2;
 
 	if (y < 0)
 		return;
@@ -31,13 +31,13 @@ static void kv2(struct ms_page *l, const char *k1, const char *v1,
 }
 
 /* The next line shows the fields k1 and k2. */
-static void tag2(struct ms_page *l, const char *k1, const char *k2)
+static void tag2(struct ms_screen *l, const char *k1, const char *k2)
 {
-	ms_page_tag(l, k1);
-	ms_page_tag(l, k2);
+	ms_screen_tag(l, k1);
+	ms_screen_tag(l, k2);
 }
 
-static void detail_attrs(struct ms_page *l, const struct ms_slab_detail *d)
+static void detail_attrs(struct ms_screen *l, const struct ms_slab_detail *d)
 {
 	char a[24], b[24];
 
@@ -56,12 +56,12 @@ static void detail_attrs(struct ms_page *l, const struct ms_slab_detail *d)
 	tag2(l, "slab.d.min_partial", "slab.d.cpu_partial");
 	kv2(l, "min_partial", ms_fmt_u64(a, sizeof(a), d->min_partial),
 	    "cpu_partial", ms_fmt_u64(b, sizeof(b), d->cpu_partial));
-	ms_page_tag(l, "slab.d.poison");
+	ms_screen_tag(l, "slab.d.poison");
 	kv2(l, "poison", yes_no(d->poison), NULL, NULL);
 }
 
-/* Append ", name" to buf, flushing full lines to the page first. */
-static void wrap_add(struct ms_page *l, char *buf, size_t len, int *shown,
+/* Append ", name" to buf, flushing full lines to the screen first. */
+static void wrap_add(struct ms_screen *l, char *buf, size_t len, int *shown,
 		     const char *raw)
 {
 	char esc[MS_NAME * 4];
@@ -69,7 +69,7 @@ static void wrap_add(struct ms_page *l, char *buf, size_t len, int *shown,
 
 	ms_esc(esc, sizeof(esc), raw);
 	if (*shown && ms_text_width(buf) + ms_text_width(esc) + 2 > l->r.w) {
-		ms_page_line(l, ms_attr(MS_C_NORMAL), buf);
+		ms_screen_line(l, ms_attr(MS_C_NORMAL), buf);
 		off = (size_t)snprintf(buf, len, "   ");
 		*shown = 0;
 	}
@@ -81,16 +81,16 @@ static void wrap_add(struct ms_page *l, char *buf, size_t len, int *shown,
  * SLUB merges caches of the same geometry: the sysfs entry is then a
  * link to a ":A-0000072"-style directory shared by every alias.
  */
-static void detail_aliases(struct ms_page *l, const struct slab_view *s,
+static void detail_aliases(struct ms_screen *l, const struct slab_view *s,
 			   const struct ms_slab_detail *d)
 {
 	char buf[512], esc[MS_NAME * 4];
 	int shown = 0;
 
-	ms_page_tag(l, "slab.d.merged");
+	ms_screen_tag(l, "slab.d.merged");
 	if (!d->target[0] || !strcmp(d->target, s->dname)) {
-		ms_page_line(l, ms_attr(MS_C_NORMAL),
-			     "merged: no (a cache of its own)");
+		ms_screen_line(l, ms_attr(MS_C_NORMAL),
+			       "merged: no (a cache of its own)");
 		return;
 	}
 	snprintf(buf, sizeof(buf), "merged: yes, into %s, shared by:",
@@ -100,7 +100,7 @@ static void detail_aliases(struct ms_page *l, const struct slab_view *s,
 			wrap_add(l, buf, sizeof(buf), &shown, d->aliases[i]);
 	if (!shown)
 		snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), " -");
-	ms_page_line(l, ms_attr(MS_C_NORMAL), buf);
+	ms_screen_line(l, ms_attr(MS_C_NORMAL), buf);
 }
 
 struct count_row {
@@ -140,9 +140,9 @@ static uint64_t count_of(const struct ms_nodecount *c, int id)
 	return MS_NA;
 }
 
-static void count_head(struct ms_page *l, char kind, const int *ids, int nids)
+static void count_head(struct ms_screen *l, char kind, const int *ids, int nids)
 {
-	int y = ms_page_next(l), x = l->r.x + 27;
+	int y = ms_screen_next(l), x = l->r.x + 27;
 	attr_t a = ms_attr(MS_C_COLUMN_HEADER);
 	char buf[24];
 
@@ -156,10 +156,10 @@ static void count_head(struct ms_page *l, char kind, const int *ids, int nids)
 	}
 }
 
-static void count_line(struct ms_page *l, const char *label,
+static void count_line(struct ms_screen *l, const char *label,
 		       const struct ms_nodecount *c, const int *ids, int nids)
 {
-	int y = ms_page_next(l), x = l->r.x + 27;
+	int y = ms_screen_next(l), x = l->r.x + 27;
 	attr_t a = ms_attr(MS_C_NORMAL);
 	char buf[24];
 
@@ -173,7 +173,7 @@ static void count_line(struct ms_page *l, const char *label,
 		       ms_fmt_u64(buf, sizeof(buf), count_of(c, ids[i])));
 }
 
-static void detail_counts(struct ms_page *l, const struct ms_slab_detail *d,
+static void detail_counts(struct ms_screen *l, const struct ms_slab_detail *d,
 			  const struct ms_ui *ui)
 {
 	const struct count_row rows[] = {
@@ -189,17 +189,17 @@ static void detail_counts(struct ms_page *l, const struct ms_slab_detail *d,
 
 	for (int r = 0; r < n && !kind; r++)
 		kind = rows[r].c->kind;
-	ms_page_title(l, kind == 'C' ? "Counts, per cpu" : "Counts, per node",
-		      ui);
+	ms_screen_title(l, kind == 'C' ? "Counts, per cpu" : "Counts, per node",
+			ui);
 	count_head(l, kind ? kind : 'N', ids, nids);
 	for (int r = 0; r < n; r++) {
-		ms_page_tag(l, rows[r].id);
+		ms_screen_tag(l, rows[r].id);
 		count_line(l, rows[r].name, rows[r].c, ids, nids);
 	}
 }
 
 /* The slabinfo line of the cache, for comparison with sysfs. */
-static void detail_slabinfo(struct ms_page *l, const struct slab_view *s)
+static void detail_slabinfo(struct ms_screen *l, const struct slab_view *s)
 {
 	const struct ms_slab_cache *c = NULL;
 	char buf[256], a[24], b[24], d[24], e[24];
@@ -207,10 +207,10 @@ static void detail_slabinfo(struct ms_page *l, const struct slab_view *s)
 	for (int i = 0; i < s->cur->slab.n && !c; i++)
 		if (!strcmp(s->cur->slab.caches[i].name, s->dname))
 			c = &s->cur->slab.caches[i];
-	ms_page_tag(l, "slab.d.slabinfo");
+	ms_screen_tag(l, "slab.d.slabinfo");
 	if (!c)
-		return ms_page_line(l, ms_attr(MS_C_DIM),
-				    "slabinfo: not listed");
+		return ms_screen_line(l, ms_attr(MS_C_DIM),
+				      "slabinfo: not listed");
 	snprintf(buf, sizeof(buf),
 		 "slabinfo: %s/%s objects active, %s "
 		 "slabs, %s",
@@ -218,7 +218,7 @@ static void detail_slabinfo(struct ms_page *l, const struct slab_view *s)
 		 ms_fmt_u64(b, sizeof(b), c->num_objs),
 		 ms_fmt_u64(d, sizeof(d), c->num_slabs),
 		 ms_fmt_bytes(e, sizeof(e), c->size_bytes));
-	ms_page_line(l, ms_attr(MS_C_NORMAL), buf);
+	ms_screen_line(l, ms_attr(MS_C_NORMAL), buf);
 }
 
 /*
@@ -226,7 +226,7 @@ static void detail_slabinfo(struct ms_page *l, const struct slab_view *s)
  * say what it is, not that a cache has gone; its rates and call sites are
  * all there is to show.
  */
-static void large_page(struct ms_page *l, const struct slab_view *s)
+static void large_page(struct ms_screen *l, const struct slab_view *s)
 {
 	static const char *const text[] = {
 		"kmalloc-large is no slab cache: a kmalloc() larger than the",
@@ -237,42 +237,42 @@ static void large_page(struct ms_page *l, const struct slab_view *s)
 	};
 
 	for (size_t i = 0; i < sizeof(text) / sizeof(*text); i++)
-		ms_page_line(l, ms_attr(MS_C_NORMAL), text[i]);
+		ms_screen_line(l, ms_attr(MS_C_NORMAL), text[i]);
 	ms_slab_events_screen(l, s->cur, s->dname, s->base.ui);
-	ms_page_end(l);
+	ms_screen_end(l);
 }
 
 void ms_slab_cache_draw(struct slab_view *s, WINDOW *w, struct ms_rect r)
 {
 	const struct ms_slab_detail *d = &s->cur->slab_detail;
-	struct ms_page l;
+	struct ms_screen l;
 	char buf[320], esc[MS_NAME * 4];
 
-	ms_page_begin(&l, w, r, &s->dscroll);
+	ms_screen_begin(&l, w, r, &s->dscroll);
 	snprintf(buf, sizeof(buf), "Cache %s  (Esc back)",
 		 ms_esc(esc, sizeof(esc), s->dname));
-	ms_page_title(&l, buf, s->base.ui);
+	ms_screen_title(&l, buf, s->base.ui);
 	if (!strcmp(s->dname, MS_SLAB_LARGE))
 		return large_page(&l, s);
 	detail_slabinfo(&l, s);
 	if (!(s->cur->have & MS_SEC_BIT(MS_SEC_SLAB_DETAIL)) || !d->valid ||
 	    strcmp(d->name, s->dname)) {
-		ms_page_line(&l, ms_attr(MS_C_NOTE),
-			     ms_why_missing(buf, sizeof(buf), s->cur,
-					    MS_SEC_SLAB_DETAIL));
+		ms_screen_line(&l, ms_attr(MS_C_NOTE),
+			       ms_why_missing(buf, sizeof(buf), s->cur,
+					      MS_SEC_SLAB_DETAIL));
 		ms_slab_events_screen(&l, s->cur, s->dname, s->base.ui);
-		ms_page_end(&l);
+		ms_screen_end(&l);
 		return;
 	}
-	ms_page_title(&l, "Attributes (/sys/kernel/slab)", s->base.ui);
+	ms_screen_title(&l, "Attributes (/sys/kernel/slab)", s->base.ui);
 	detail_attrs(&l, d);
 	detail_aliases(&l, s, d);
 	detail_counts(&l, d, s->base.ui);
 	ms_slab_events_screen(&l, s->cur, s->dname, s->base.ui);
-	ms_page_end(&l);
+	ms_screen_end(&l);
 }
 
 void ms_slab_cache_explain(struct slab_view *s, struct ms_explain_ids *e)
 {
-	ms_page_explain(&s->dscroll, s->base.ui, e, detail_ids);
+	ms_screen_explain(&s->dscroll, s->base.ui, e, detail_ids);
 }

@@ -18,18 +18,18 @@ static const struct ms_slab_rate *rate_of(const struct ms_slab_events *e,
 	return NULL;
 }
 
-static void cache_rates(struct ms_page *l, const struct ms_slab_events *e,
+static void cache_rates(struct ms_screen *l, const struct ms_slab_events *e,
 			const char *cache)
 {
 	const struct ms_slab_rate *r = rate_of(e, cache);
 	char a[24], f[24], b[24], na[24], nf[24], buf[200];
 
 	if (!r) {
-		ms_page_line(l, ms_attr(MS_C_DIM),
-			     isnan(e->interval) ?
-				     "attached just now: rates from the next "
-				     "sample" :
-				     "no allocations or frees since attach");
+		ms_screen_line(l, ms_attr(MS_C_DIM),
+			       isnan(e->interval) ?
+				       "attached just now: rates from the next "
+				       "sample" :
+				       "no allocations or frees since attach");
 		return;
 	}
 	snprintf(buf, sizeof(buf),
@@ -46,20 +46,20 @@ static void cache_rates(struct ms_page *l, const struct ms_slab_events *e,
 		 /* a recording without the counts: "-", never 2^64-1 */
 		 ms_fmt_u64(na, sizeof(na), r->allocs),
 		 ms_fmt_u64(nf, sizeof(nf), r->frees));
-	ms_page_line(l, ms_attr(MS_C_NORMAL), buf);
+	ms_screen_line(l, ms_attr(MS_C_NORMAL), buf);
 	if (r->free_src == MS_FREE_DERIVED)
-		ms_page_line(
+		ms_screen_line(
 			l, ms_attr(MS_C_DIM),
 			"~ frees derived: allocations minus the growth of "
 			"active objects (bulk and RCU frees fire no event)");
 	else if (r->free_src == MS_FREE_INCONSISTENT)
-		ms_page_line(l, ms_attr(MS_C_WARNING),
-			     "? active objects grew beyond the counts: "
-			     "allocations were missed (bulk)");
+		ms_screen_line(l, ms_attr(MS_C_WARNING),
+			       "? active objects grew beyond the counts: "
+			       "allocations were missed (bulk)");
 }
 
 /* "  62.1%   3100  __d_alloc+0x2d < d_alloc_parallel+0x39 < ..." */
-static void site_line(struct ms_page *l, const struct ms_callsite *cs)
+static void site_line(struct ms_screen *l, const struct ms_callsite *cs)
 {
 	char buf[MS_CALLSITE_DEPTH * (MS_SYM + 3) + 32], c[24];
 	size_t off;
@@ -72,7 +72,7 @@ static void site_line(struct ms_page *l, const struct ms_callsite *cs)
 					f ? " < " : " ", cs->sym[f]);
 	/* symbols come from proc/kallsyms: escaped on the way out */
 	{
-		int y = ms_page_next(l);
+		int y = ms_screen_next(l);
 
 		if (y >= 0)
 			ms_put_esc(l->w, y, l->r.x, l->r.w, MS_LEFT, true,
@@ -80,7 +80,7 @@ static void site_line(struct ms_page *l, const struct ms_callsite *cs)
 	}
 }
 
-void ms_slab_events_screen(struct ms_page *l, const struct ms_snapshot *s,
+void ms_slab_events_screen(struct ms_screen *l, const struct ms_snapshot *s,
 			   const char *cache, const struct ms_ui *ui)
 {
 	const struct ms_slab_events *e = &s->slab_events;
@@ -88,36 +88,37 @@ void ms_slab_events_screen(struct ms_page *l, const struct ms_snapshot *s,
 	const char *why;
 	char buf[256], n[24];
 
-	ms_page_title(l, "Allocation rates and call sites (bpf)", ui);
+	ms_screen_title(l, "Allocation rates and call sites (bpf)", ui);
 	if (!ms_have_sec(s, MS_SEC_SLAB_EVENTS)) {
 		why = ms_note_why(s, "slab_events");
 		snprintf(buf, sizeof(buf), "unavailable: %s",
 			 why ? why : "no backend provided it");
-		ms_page_line(l, ms_attr(MS_C_NOTE), buf);
+		ms_screen_line(l, ms_attr(MS_C_NOTE), buf);
 		return;
 	}
-	ms_page_tag(l, "slab.ev.rates");
+	ms_screen_tag(l, "slab.ev.rates");
 	cache_rates(l, e, cache);
-	ms_page_tag(l, "slab.ev.callsites");
+	ms_screen_tag(l, "slab.ev.callsites");
 	if (!(e->fields & MS_SE_CALLSITES)) {
 		no = ms_note_of_bpf(s, "ms_kcalloc");
 		why = no ? no->why : NULL;
 		snprintf(buf, sizeof(buf), "call sites unavailable: %s",
 			 why ? why : "not collected");
-		ms_page_line(l, ms_attr(MS_C_NOTE), buf);
+		ms_screen_line(l, ms_attr(MS_C_NOTE), buf);
 		return;
 	}
 	if (strcmp(e->target, cache) || !e->nr_sites) {
-		ms_page_line(l, ms_attr(MS_C_DIM),
-			     "call sites: no allocation from this cache since "
-			     "the page opened");
+		ms_screen_line(
+			l, ms_attr(MS_C_DIM),
+			"call sites: no allocation from this cache since "
+			"the screen opened");
 		return;
 	}
 	snprintf(buf, sizeof(buf),
-		 "%s allocations since the page opened, by kernel stack "
+		 "%s allocations since the screen opened, by kernel stack "
 		 "(allocation call site first, then its callers):",
 		 ms_fmt_u64(n, sizeof(n), e->target_allocs));
-	ms_page_line(l, ms_attr(MS_C_DIM), buf);
+	ms_screen_line(l, ms_attr(MS_C_DIM), buf);
 	for (int i = 0; i < e->nr_sites; i++)
 		site_line(l, &e->sites[i]);
 }

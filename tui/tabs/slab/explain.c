@@ -382,12 +382,12 @@ const struct ms_explain ms_explain_slab[] = {
 		.id = "slab.ev.callsites",
 		.name = "call sites",
 		.what = N_("The kernel stacks that allocated from this cache "
-			   "since the page opened, busiest first, with their "
+			   "since the screen opened, busiest first, with their "
 			   "share."),
 		.source = N_("BPF on kmem:kmem_cache_alloc with "
 			     "bpf_get_stackid; names from /proc/kallsyms."),
 		.formula = N_("Allocations per stack / all allocations of the "
-			      "cache since the page opened."),
+			      "cache since the screen opened."),
 		.healthy =
 			N_("Informational: one call site far ahead of the "
 			   "others is where to look for a leak or a hot path."),

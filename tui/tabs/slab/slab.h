@@ -60,7 +60,7 @@ void ms_slab_bench_init(struct slab_view *s);
 void ms_slab_bench_request(struct slab_view *s, struct ms_request *req);
 
 /* The cache screen's section: its rates and its top call sites. */
-void ms_slab_events_screen(struct ms_page *l, const struct ms_snapshot *s,
+void ms_slab_events_screen(struct ms_screen *l, const struct ms_snapshot *s,
 			   const char *cache, const struct ms_ui *ui);
 
 /* Graphs: size and growth of the selected cache and the largest ones. */

@@ -262,7 +262,7 @@ static struct ms_view *slab_create(const struct ms_ui *ui)
 		slab_destroy(&s->base);
 		return NULL;
 	}
-	/* --cache NAME: its page first; Esc goes to the list, on it */
+	/* --cache NAME: its screen first; Esc goes to the list, on it */
 	if (ui->opts && ui->opts->slab_cache) {
 		snprintf(s->dname, sizeof(s->dname), "%s",
 			 ui->opts->slab_cache);

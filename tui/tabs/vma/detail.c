@@ -125,13 +125,13 @@ static const char *detail_id(const char *key)
 	return NULL;
 }
 
-static void detail_kv(struct ms_page *l, const char *key, const char *val)
+static void detail_kv(struct ms_screen *l, const char *key, const char *val)
 {
 	char esc[1024], kesc[64];
 	int y;
 
-	ms_page_tag(l, detail_id(key));
-	y = ms_page_next(l);
+	ms_screen_tag(l, detail_id(key));
+	y = ms_screen_next(l);
 
 	/* a key may be a VmFlags token: kernel text too */
 	if (y >= 0)
@@ -140,7 +140,7 @@ static void detail_kv(struct ms_page *l, const char *key, const char *val)
 			   ms_esc(esc, sizeof(esc), val), 0);
 }
 
-static void detail_kb(struct ms_page *l, const char *key, uint64_t kb)
+static void detail_kb(struct ms_screen *l, const char *key, uint64_t kb)
 {
 	char buf[48], sh[16];
 
@@ -155,12 +155,12 @@ static void detail_kb(struct ms_page *l, const char *key, uint64_t kb)
 }
 
 /* The path line: cut in the middle, so its file name stays. */
-static void detail_path(struct ms_page *l, const struct ms_vma *m, bool utf8)
+static void detail_path(struct ms_screen *l, const struct ms_vma *m, bool utf8)
 {
 	int y;
 
-	ms_page_tag(l, detail_id("path"));
-	y = ms_page_next(l);
+	ms_screen_tag(l, detail_id("path"));
+	y = ms_screen_next(l);
 	if (y < 0)
 		return;
 	ms_kv_line(l->w, y, l->r.x + 2, l->r.w - 2, 18, "path", "", 0);
@@ -168,7 +168,7 @@ static void detail_path(struct ms_page *l, const struct ms_vma *m, bool utf8)
 		    m->path ? m->path : "(none)", utf8);
 }
 
-static void detail_maps(struct ms_page *l, const struct ms_vma *m, bool utf8)
+static void detail_maps(struct ms_screen *l, const struct ms_vma *m, bool utf8)
 {
 	char buf[64];
 
@@ -186,7 +186,7 @@ static void detail_maps(struct ms_page *l, const struct ms_vma *m, bool utf8)
 	detail_kv(l, "kind", ms_vma_kind_name(m->kind));
 }
 
-static void detail_smaps(struct ms_page *l, const struct ms_vma *m)
+static void detail_smaps(struct ms_screen *l, const struct ms_vma *m)
 {
 	const struct {
 		const char *key;
@@ -216,7 +216,7 @@ static void detail_smaps(struct ms_page *l, const struct ms_vma *m)
 		  ms_fmt_u64(buf, sizeof(buf), m->thp_eligible));
 }
 
-static void detail_flags(struct ms_page *l, const struct ms_vma *m)
+static void detail_flags(struct ms_screen *l, const struct ms_vma *m)
 {
 	char flags[sizeof(m->vmflags)], *save = NULL, *f;
 
@@ -226,7 +226,7 @@ static void detail_flags(struct ms_page *l, const struct ms_vma *m)
 		detail_kv(l, f, vmflag_name(f));
 }
 
-static void detail_numa(struct ms_page *l, const struct ms_vma *m,
+static void detail_numa(struct ms_screen *l, const struct ms_vma *m,
 			uint64_t page_size)
 {
 	char key[16], buf[64], sz[16], n[24];
@@ -247,12 +247,12 @@ static void detail_numa(struct ms_page *l, const struct ms_vma *m,
 }
 
 /* Which process and VMA this is, the way back; a long path loses its middle. */
-static void detail_head(struct vma_view *v, struct ms_page *l,
+static void detail_head(struct vma_view *v, struct ms_screen *l,
 			const struct ms_vma *m)
 {
 	char head[320], buf[4096 + 320 + 16], comm[MS_NAME * 4], name[4096];
 	const char *back = "  (Esc back)";
-	int y = ms_page_next(l);
+	int y = ms_screen_next(l);
 
 	if (y < 0)
 		return;
@@ -271,7 +271,7 @@ static void detail_head(struct vma_view *v, struct ms_page *l,
 void ms_vma_detail_draw(struct vma_view *v, WINDOW *w, struct ms_rect r)
 {
 	const struct ms_vma *m;
-	struct ms_page l;
+	struct ms_screen l;
 	char buf[128];
 
 	if (!ms_vma_here(v))
@@ -285,15 +285,15 @@ void ms_vma_detail_draw(struct vma_view *v, WINDOW *w, struct ms_rect r)
 		ms_message(w, r, ms_attr(MS_C_WARNING), buf);
 		return;
 	}
-	ms_page_begin(&l, w, r, &v->dscroll);
+	ms_screen_begin(&l, w, r, &v->dscroll);
 	detail_head(v, &l, m);
-	ms_page_title(&l, "Mapping (/proc/PID/maps)", v->base.ui);
+	ms_screen_title(&l, "Mapping (/proc/PID/maps)", v->base.ui);
 	detail_maps(&l, m, v->base.ui->utf8);
-	ms_page_title(&l, "Memory (/proc/PID/smaps)", v->base.ui);
+	ms_screen_title(&l, "Memory (/proc/PID/smaps)", v->base.ui);
 	detail_smaps(&l, m);
-	ms_page_title(&l, "VmFlags", v->base.ui);
+	ms_screen_title(&l, "VmFlags", v->base.ui);
 	detail_flags(&l, m);
-	ms_page_title(&l, "NUMA placement (/proc/PID/numa_maps)", v->base.ui);
+	ms_screen_title(&l, "NUMA placement (/proc/PID/numa_maps)", v->base.ui);
 	if (v->cur->vmas.has_numa) {
 		detail_numa(&l, m, v->cur->slab.page_size);
 	} else {
@@ -301,5 +301,5 @@ void ms_vma_detail_draw(struct vma_view *v, WINDOW *w, struct ms_rect r)
 
 		detail_kv(&l, "numa_maps", why ? why : "not available");
 	}
-	ms_page_end(&l);
+	ms_screen_end(&l);
 }

@@ -460,9 +460,9 @@ const struct ms_explain ms_explain_vma[] = {
 			   "gd (stack guard), ht (hugetlb), hg/nh (THP "
 			   "advice), lo (locked)..."),
 		.source = N_("/proc/PID/smaps: the VmFlags line; the detail "
-			     "page spells each one out."),
+			     "screen spells each one out."),
 		.formula = N_("Read as is."),
-		.healthy = N_("Informational; the detail page (Enter) names "
+		.healthy = N_("Informational; the detail screen (Enter) names "
 			      "each flag."),
 	},
 	{

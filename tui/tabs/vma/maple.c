@@ -495,7 +495,7 @@ void ms_maple_view_draw(struct ms_maple_view *mv, WINDOW *w, struct ms_rect r,
 	ms_title(w, r.y, r.x, r.w, title, ui);
 	r.y++, r.h--;
 	if (!mv->have) {
-		struct ms_page l;
+		struct ms_screen l;
 		char msg[320];
 
 		if (mv->why[0])
@@ -504,9 +504,9 @@ void ms_maple_view_draw(struct ms_maple_view *mv, WINDOW *w, struct ms_rect r,
 		else
 			snprintf(msg, sizeof(msg), "Reading the maple tree...");
 		/* why (how to load the module, or that it cannot) is long */
-		ms_page_begin(&l, w, r, &mv->sc);
-		ms_page_wrapped(&l, ms_attr(MS_C_NOTE), msg);
-		ms_page_end(&l);
+		ms_screen_begin(&l, w, r, &mv->sc);
+		ms_screen_wrapped(&l, ms_attr(MS_C_NOTE), msg);
+		ms_screen_end(&l);
 		return;
 	}
 	used = draw_levels(mv, w, r, ui);

@@ -414,7 +414,7 @@ static void vma_explain(struct ms_view *view, struct ms_explain_ids *e)
 		ms_table_explain(&v->vtab, e);
 		break;
 	case DETAIL:
-		ms_page_explain(&v->dscroll, view->ui, e, detail_ids);
+		ms_screen_explain(&v->dscroll, view->ui, e, detail_ids);
 		break;
 	case MAPLE:
 		add_ids(e, maple_ids);
