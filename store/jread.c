@@ -2,6 +2,7 @@
 /* Type-checked reads of a parsed JSON line (store/jread.h). */
 #include "store/jread.h"
 
+#include "model/escape.h"
 #include "model/field.h"
 
 #include <math.h>
@@ -154,15 +155,6 @@ uint64_t ms_jhex(json *o, const char *k)
 	return ms_jhexv(ms_j(o, k));
 }
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
-}
-
 void ms_jstrv(json *v, char *dst, size_t n)
 {
 	const char *s;
@@ -179,10 +171,11 @@ void ms_jstrv(json *v, char *dst, size_t n)
 		if (s[0] == '\\' && s[1] == '\\') {
 			dst[o++] = '\\';
 			s += 2;
-		} else if (s[0] == '\\' && s[1] == 'x' && hexval(s[2]) >= 0 &&
-			   hexval(s[3]) >= 0 &&
-			   (hexval(s[2]) || hexval(s[3]))) {
-			dst[o++] = (char)(hexval(s[2]) * 16 + hexval(s[3]));
+		} else if (s[0] == '\\' && s[1] == 'x' &&
+			   ms_hexval(s[2]) >= 0 && ms_hexval(s[3]) >= 0 &&
+			   (ms_hexval(s[2]) || ms_hexval(s[3]))) {
+			dst[o++] =
+				(char)(ms_hexval(s[2]) * 16 + ms_hexval(s[3]));
 			s += 4;
 		} else {
 			dst[o++] = *s++;

@@ -3,6 +3,7 @@
  * The words, numbers and version lines of memscope.ko's files, as every
  * parser of probes/kmod reads them (docs/kmod.md "Common rules").
  */
+#include "model/escape.h"
 #include "probes/kmod/kmod_lex.h"
 #include "probes/kmod/kmod_parse.h"
 
@@ -44,13 +45,9 @@ bool ms_kw_is(const struct ms_kw *w, int i, const char *s)
 
 static int digit(char c, unsigned int base)
 {
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (base == 16 && c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (base == 16 && c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
+	int d = ms_hexval(c);
+
+	return d < (int)base ? d : -1;
 }
 
 /* Unsigned decimal, or hex after "0x", as strtoull(s, NULL, 0) reads. */

@@ -5,6 +5,8 @@
  */
 #include "probes/procfs/kv.h"
 
+#include "model/escape.h"
+
 #include <errno.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -133,26 +135,15 @@ int ms_parse_dec(const char **p, const char *end, uint64_t *v)
 	return 0;
 }
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 static int parse_hex(const char **p, const char *end, uint64_t *v)
 {
 	const char *s = *p;
 	uint64_t x = 0;
 	int d;
 
-	if (s >= end || hexval(*s) < 0)
+	if (s >= end || ms_hexval(*s) < 0)
 		return -EINVAL;
-	for (; s < end && (d = hexval(*s)) >= 0; s++) {
+	for (; s < end && (d = ms_hexval(*s)) >= 0; s++) {
 		if (x >> 60)
 			return -ERANGE;
 		x = x << 4 | (uint64_t)d;

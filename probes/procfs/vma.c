@@ -6,6 +6,7 @@
 #define _GNU_SOURCE
 #include "probes/procfs/vma.h"
 
+#include "model/escape.h"
 #include "probes/procfs/kv.h"
 #include "probes/procfs/numa.h"
 #include "probes/procfs/proc.h"
@@ -25,15 +26,11 @@ static const char *parse_hex(const char *p, const char *end, uint64_t *v)
 	uint64_t x = 0;
 
 	for (; p < end && p - s < 16; p++) {
-		unsigned int c = (unsigned char)*p, d;
+		int d = ms_hexval(*p);
 
-		if (c - '0' < 10)
-			d = c - '0';
-		else if ((c | 0x20) - 'a' < 6)
-			d = (c | 0x20) - 'a' + 10;
-		else
+		if (d < 0)
 			break;
-		x = x << 4 | d;
+		x = x << 4 | (uint64_t)d;
 	}
 	*v = x;
 	return p == s ? NULL : p;

@@ -439,6 +439,7 @@ static void missing_and_mistyped(void **state)
 {
 	static const char line[] =
 		"{\"timestamp\":5,\"future\":{\"x\":[1,{}]},"
+		"\"kernel\":\"6.1-\\\\x4A\\\\x4b\\\\x00\","
 		"\"meminfo\":{\"MemTotal\":\"12\",\"MemFree\":-1},"
 		"\"buddy\":{\"zones\":[{\"node\":0,\"zone\":\"Normal\","
 		"\"free_blocks\":\"x\",\"watermarks\":[1]}]},"
@@ -454,6 +455,8 @@ static void missing_and_mistyped(void **state)
 	assert_int_equal(
 		ms_replay_decode(line, strlen(line), &s, why, sizeof(why)), 0);
 	assert_true(s.t_real == 5);
+	/* \xNN undone in either case, never into a NUL */
+	assert_string_equal(s.kernel, "6.1-JK\\x00");
 	assert_int_equal(ms_kv_get(&s.meminfo, "MemTotal"), MS_NA);
 	assert_int_equal(ms_kv_get(&s.meminfo, "MemFree"), MS_NA);
 	assert_int_equal(s.buddy.nr_zones, 1);
