@@ -440,9 +440,12 @@ void ms_tui_draw(struct tui *t)
 			draw_explained(t, body);
 		else
 			view(t)->cls->draw(view(t), stdscr, body);
-		if (bpf)
+		if (bpf) { /* cut short, it says so */
 			ms_put(stdscr, LINES - 2, 0, COLS, MS_LEFT, true,
-			       ms_attr(MS_C_DIM), cost);
+			       ms_attr(MS_C_DIM), "");
+			ms_put_cut(stdscr, LINES - 2, 0, COLS,
+				   ms_attr(MS_C_DIM), cost, &t->ui);
+		}
 		draw_footer(t, LINES - 1);
 	}
 	wnoutrefresh(stdscr);

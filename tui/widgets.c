@@ -11,6 +11,7 @@
 
 #include "model/area.h"
 #include "model/escape.h"
+#include "tui/cut.h"
 #include "tui/explain.h"
 
 /* ---- Formatting ------------------------------------------------------ */
@@ -297,8 +298,9 @@ void ms_title(WINDOW *w, int y, int x, int width, const char *text,
 	used = 1;
 	if (width > 2) {
 		waddch(w, ' ');
-		used += 1 + ms_put(w, y, x + 2, width - 3, MS_LEFT, false,
-				   ms_attr(MS_C_TITLE), text);
+		/* a title cut short says so */
+		used += 1 + ms_put_cut(w, y, x + 2, width - 3,
+				       ms_attr(MS_C_TITLE), text, ui);
 		wattrset(w, ms_attr(MS_C_TITLE));
 		if (used < width)
 			waddch(w, ' '), used++;
@@ -308,17 +310,39 @@ void ms_title(WINDOW *w, int y, int x, int width, const char *text,
 	wattrset(w, A_NORMAL);
 }
 
-void ms_message(WINDOW *w, struct ms_rect r, attr_t a, const char *text)
+int ms_message(WINDOW *w, struct ms_rect r, attr_t a, const char *text)
 {
-	int width = ms_text_width(text);
-	int y = r.y + (r.h > 1 ? r.h / 2 - 1 : 0);
+	int y = r.y + (r.h > 1 ? r.h / 2 - 1 : 0), n = 0;
+	const char *t;
+	char line[1024];
 
 	if (r.h <= 0 || r.w <= 0)
-		return;
-	if (width > r.w)
-		width = r.w;
-	ms_put(w, y, r.x + (r.w - width) / 2, r.w - (r.w - width) / 2, MS_LEFT,
-	       false, a, text);
+		return r.y;
+	for (t = text; *t; n++) /* its lines */
+		for (t += ms_wrap_line(t, r.w); *t == ' ';)
+			t++;
+	y -= (n - 1) / 2;
+	if (y < r.y)
+		y = r.y;
+	for (t = text; *t && y < r.y + r.h; y++) {
+		size_t b = ms_wrap_line(t, r.w), e;
+		int width;
+
+		if (b >= sizeof(line))
+			b = sizeof(line) - 1;
+		for (e = b; e && t[e - 1] == ' ';)
+			e--;
+		memcpy(line, t, e);
+		line[e] = '\0';
+		width = ms_text_width(line);
+		if (width > r.w)
+			width = r.w;
+		ms_put(w, y, r.x + (r.w - width) / 2, r.w - (r.w - width) / 2,
+		       MS_LEFT, false, a, line);
+		for (t += b; *t == ' ';)
+			t++;
+	}
+	return y;
 }
 
 const char *ms_note_why(const struct ms_snapshot *s, const char *what)

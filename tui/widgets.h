@@ -73,7 +73,11 @@ void ms_fill(WINDOW *w, struct ms_rect r, attr_t a);
 void ms_title(WINDOW *w, int y, int x, int width, const char *text,
 	      const struct ms_ui *ui);
 /* A centred message in r, e.g. why a section is unavailable. */
-void ms_message(WINDOW *w, struct ms_rect r, attr_t a, const char *text);
+/*
+ * text centred in r, wrapped at spaces when wider; returns the row after
+ * its last line (where a second message can go).
+ */
+int ms_message(WINDOW *w, struct ms_rect r, attr_t a, const char *text);
 
 /*
  * The reason a thing is missing from notes, e.g. ms_note_why(s,

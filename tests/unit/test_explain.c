@@ -568,8 +568,8 @@ static void test_panel_cut(void **state)
 		ms_explain_draw(w, (struct ms_rect){ 0, 0, h, 80 }, &e, 0, &ui);
 		if (h < full)
 			assert_true(ends_with(tt_row(w, h - 1), "\u2026"));
-		else
-			for (int y = 0; y < h; y++)
+		else /* the text's rows (a title cut short has its own) */
+			for (int y = 1; y < h; y++)
 				assert_false(ends_with(tt_row(w, y), "\u2026"));
 	}
 	delwin(w);

@@ -103,7 +103,8 @@ static void vma_fault_columns(void **state)
 				 MS_SEC_BIT(MS_SEC_FAULT_EVENTS));
 	v->cls->update(v, &s, NULL);
 	tt_draw(v, w);
-	tt_assert_row(w, "hidden; faults per second (bpf), MinFlt/");
+	/* cut at 80 columns, and says so */
+	tt_assert_row(w, "hidden; faults per second (bpf), MinFlt\u2026");
 	/* the refused fexit: its reason, the columns it feeds left out */
 	tt_assert_row(w, "anon/file and COW split unavailable: fexit "
 			 "handle_mm_fault: load: BPF program lo");

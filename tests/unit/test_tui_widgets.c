@@ -190,6 +190,30 @@ static void test_bar(void **state)
 
 /* ---- Lines that must fit --------------------------------------------- */
 
+/*
+ * A message wider than its rectangle wraps at spaces, each line centred,
+ * instead of losing its end (a VMA's "no access to its maps (needs root
+ * or ptrace access)" lost "cess)" at 80 columns); it says where it ends.
+ */
+static void test_message_wraps(void **state)
+{
+	WINDOW *w = newwin(7, 20, 0, 0);
+	int end;
+
+	(void)state;
+	end = ms_message(w, (struct ms_rect){ 0, 0, 7, 20 }, 0,
+			 "no access to its maps (needs root)");
+	assert_string_equal(row(w, 2), "  no access to its");
+	assert_string_equal(row(w, 3), " maps (needs root)");
+	assert_int_equal(end, 4);
+	/* one that fits stays one line, where it always was */
+	werase(w);
+	end = ms_message(w, (struct ms_rect){ 0, 0, 7, 20 }, 0, "short");
+	assert_string_equal(row(w, 2), "       short");
+	assert_int_equal(end, 3);
+	delwin(w);
+}
+
 static void test_fit(void **state)
 {
 	char hints[] = "Enter zone  s sort  Esc back  H graph", buf[128];
@@ -578,6 +602,7 @@ int main(void)
 		cmocka_unit_test(test_theme),
 		cmocka_unit_test(test_table_long_name),
 		cmocka_unit_test(test_table_wide),
+		cmocka_unit_test(test_message_wraps),
 	};
 	int rc;
 

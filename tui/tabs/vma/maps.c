@@ -409,6 +409,7 @@ void ms_vma_draw_gone(struct vma_view *v, WINDOW *w, struct ms_rect r)
 {
 	char msg[512], note[300], comm[MS_NAME * 4];
 	const char *why = ms_vma_pid_note(v->cur, v->pid, note, sizeof(note));
+	int y;
 
 	ms_esc(comm, sizeof(comm), v->comm);
 	if (!why && !ms_have_sec(v->cur, MS_SEC_VMAS))
@@ -417,9 +418,9 @@ void ms_vma_draw_gone(struct vma_view *v, WINDOW *w, struct ms_rect r)
 		why = "process exited";
 	snprintf(msg, sizeof(msg), "pid %d (%s): %s", v->pid, comm, why);
 	ms_esc(note, sizeof(note), msg);
-	ms_message(w, r, ms_attr(MS_C_CRITICAL), note);
-	if (r.h > 2)
-		ms_message(w, (struct ms_rect){ r.y + 2, r.x, r.h - 2, r.w },
+	y = ms_message(w, r, ms_attr(MS_C_CRITICAL), note) + 1;
+	if (y < r.y + r.h)
+		ms_message(w, (struct ms_rect){ y, r.x, 1, r.w },
 			   ms_attr(MS_C_DIM),
 			   "Esc or Backspace: back to the "
 			   "process list");
