@@ -190,4 +190,22 @@ ok "explain on a VMA: its fields are walked" grep -qx vma.v.rss "$tmp/vma.ids"
 no "explain on a VMA of a one-node machine: no Nodes field" \
 	grep -qx -e vma.v.nodes -e vma.d.policy "$tmp/vma.ids"
 
+# ---- The help --------------------------------------------------------
+# Every key's line of the help whole at 80 columns: the same text as at 200
+# (three were cut there: 'again fla', 'the recorded time', 'as record').
+help_text() { # W: the help's lines, in a screen tall enough for all of it
+	session "$1" 300 "$MS --root $R; sleep 60"
+	keys '?'
+	wait_for "Everywhere"
+	# the keys: below the header, above the sources and notes (data)
+	screen | sed -e '1,3d' -e '/Sources: the backend/,$d' |
+		grep -v -e '\(─\|-\)\{8\}' | sed -e 's/[│█ ]*$//' -e 's/^ *//'
+}
+help_text 80 > "$tmp/help80"
+help_text 200 > "$tmp/help200"
+ok "help at 80 columns: some lines" test "$(wc -l < "$tmp/help80")" -gt 60
+ok "help at 80 columns: every line whole (as at 200)" \
+	cmp -s "$tmp/help80" "$tmp/help200"
+diff "$tmp/help80" "$tmp/help200" | grep '^<'
+
 finish
