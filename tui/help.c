@@ -29,9 +29,10 @@ static const struct key_help keys[] = {
 	{ "", "a tab switch or a drill-down still takes one sample" },
 	{ "+, -", "refresh interval longer, shorter (0.1 s .. 60 s)" },
 	{ "n", "this help, at the sources and notes" },
-	{ "x", "explain the column or field under the cursor: meaning," },
-	{ "", "source, formula, healthy values; Left/Right walk every" },
-	{ "", "column and field on screen; x or Esc closes it" },
+	{ "x", "explain the column or field under the cursor:" },
+	{ "", "meaning, source, formula, healthy values; Left/Right" },
+	{ "", "walk every column and field on screen; x or Esc" },
+	{ "", "closes it" },
 	{ "I", "memscope's own slab and page events (its /proc" },
 	{ "", "reads) into the BPF rates, or out (the default:" },
 	{ "", "the bpf line says \"own activity excluded\")" },
@@ -111,7 +112,8 @@ static const struct key_help keys[] = {
 	{ "", "sample N/total, the speed, M on a bookmark, END" },
 	{ ".", "step: the next sample (pauses)" },
 	{ ",", "step back a sample (pauses); rates as recorded" },
-	{ "+, -", "play faster, slower: x0.25 .. x16 of the recorded pace" },
+	{ "+, -", "play faster, slower: x0.25 .. x16 of the recorded" },
+	{ "", "pace" },
 	{ "g", "seek: a sample number, or a time into the recording" },
 	{ "", "(1:30, 1:02:03, 90s); Enter goes, Esc cancels" },
 	{ "m", "set or clear a bookmark at this sample (FILE.marks)" },
@@ -250,10 +252,11 @@ static void draw_key(WINDOW *w, int y, struct ms_rect r, int i,
 	if (keys[i].what == about_here || keys[i].what == marks_here)
 		draw_replay_line(w, y, r, keys[i].what == about_here, ui);
 	else
-		ms_put(w, y, r.x + 2 + KEYW, r.w - 2 - KEYW, MS_LEFT, false,
-		       ms_attr(MS_C_HELP),
-		       keys[i].what ? keys[i].what :
-				      ms_graph_memory(buf, sizeof(buf)));
+		ms_put_cut(w, y, r.x + 2 + KEYW, r.w - 2 - KEYW,
+			   ms_attr(MS_C_HELP),
+			   keys[i].what ? keys[i].what :
+					  ms_graph_memory(buf, sizeof(buf)),
+			   ui);
 }
 
 static void draw_source(WINDOW *w, int y, struct ms_rect r,

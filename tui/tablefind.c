@@ -129,6 +129,14 @@ static char direct(const struct ms_column *c)
 	return ms_key_taken(c->key) ? (char)toupper(c->key) : c->key;
 }
 
+/* The mark of menu entries out of view, above (up) or below. */
+static const char *more(const struct ms_table *t, bool up)
+{
+	if (t->ui->utf8)
+		return up ? "\u2191" : "\u2193";
+	return up ? "^" : "v";
+}
+
 /* "Sort by" and the sortable columns, over the left of the rows. */
 void ms_table_menu_draw(struct ms_table *t, WINDOW *w, struct ms_rect r)
 {
@@ -160,8 +168,15 @@ void ms_table_menu_draw(struct ms_table *t, WINDOW *w, struct ms_rect r)
 			continue;
 		snprintf(line, sizeof(line), " %c %s%s", direct(&c[i]),
 			 c[i].title, i == t->sort_col ? " *" : "");
-		ms_put(w, y++, r.x, mw, MS_LEFT, true,
+		ms_put(w, y, r.x, mw, MS_LEFT, true,
 		       ms_attr(here ? MS_C_SELECTION : MS_C_FILTER), line);
+		/* columns hidden above or below: an arrow at the edge */
+		if ((k - 1 == first && first > 0) ||
+		    (y == r.y + r.h - 1 && k < n))
+			ms_put(w, y, r.x + mw - 1, 1, MS_LEFT, false,
+			       ms_attr(here ? MS_C_SELECTION : MS_C_FILTER),
+			       more(t, k - 1 == first && first > 0));
+		y++;
 	}
 }
 

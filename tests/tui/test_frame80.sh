@@ -207,5 +207,44 @@ ok "help at 80 columns: some lines" test "$(wc -l < "$tmp/help80")" -gt 60
 ok "help at 80 columns: every line whole (as at 200)" \
 	cmp -s "$tmp/help80" "$tmp/help200"
 diff "$tmp/help80" "$tmp/help200" | grep '^<'
+# ... and at 80x24, where the scroll bar takes the last column ('meaning,'
+# lost its comma there, 'walk every' its y): page through the keys
+session 80 24 "$MS --root $R; sleep 60"
+keys '?'
+wait_for "Everywhere"
+i=0
+while [ $i -lt 12 ] && ! screen | grep -q "Sources: the backend"; do
+	screen | sed -e '1,3d' -e '$d'
+	keys PgDn
+	sleep 0.2
+	i=$((i + 1))
+done | grep -v -e '\(─\|-\)\{8\}' | sed -e 's/[│█ ]*$//' -e 's/^ *//' |
+	sort -u > "$tmp/help80p"
+sort -u "$tmp/help200" > "$tmp/help200s"
+ok "help at 80x24 (scroll bar): some lines" \
+	test "$(wc -l < "$tmp/help80p")" -gt 60
+ok "help at 80x24 (scroll bar): every key's line whole" \
+	test -z "$(comm -23 "$tmp/help80p" "$tmp/help200s")"
+comm -23 "$tmp/help80p" "$tmp/help200s"
+
+# ---- Cut cells and menus -----------------------------------------------
+# A process's command longer than its column ends with a mark, not cut
+# silently ('evil\x1b[31m' of 'evil\x1b[31m\x0aname').
+session 80 24 "$MS --root $R --tab vma; sleep 60"
+wait_for "process_api"
+ok "a command cut at 80 columns ends with a mark" sh -c \
+	"tmux capture-pane -p -t $S | grep -q 'evil.*…\$'"
+# The sort menu longer than the rows under it: arrows say there is more
+# (Buddy at 80x30 showed up to Free, Managed and the rest out of sight).
+session 80 30 "$MS --root $R; sleep 60"
+keys 1 F6
+wait_for "Sort by"
+ok "sort menu cut: an arrow says more below" sh -c \
+	"tmux capture-pane -p -t $S | grep -q '^   Free *↓'"
+keys End
+sleep 0.3
+ok "sort menu at its end: an arrow says more above" sh -c \
+	"tmux capture-pane -p -t $S | grep -q '^   Low *↑'"
+ok "sort menu at its end: the last column shows" wait_for "Spanned"
 
 finish
