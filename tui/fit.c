@@ -107,6 +107,18 @@ int ms_split_hints(struct ms_piece *p, int max, char *hints, int prio)
 	return n;
 }
 
+/* Whether s fits in width columns, but for spaces at its end. */
+static bool fits(const char *s, int width)
+{
+	int cols, used = 0, n;
+
+	while (*s && (n = ms_text_next(s, &cols)) > 0 && used + cols <= width) {
+		used += cols;
+		s += n;
+	}
+	return !s[strspn(s, " ")];
+}
+
 int ms_put_cut(WINDOW *w, int y, int x, int width, attr_t a, const char *s,
 	       const struct ms_ui *ui)
 {
@@ -115,7 +127,7 @@ int ms_put_cut(WINDOW *w, int y, int x, int width, attr_t a, const char *s,
 
 	if (width <= 0 || !s)
 		return 0;
-	if (ms_text_width(s) <= width)
+	if (fits(s, width))
 		return ms_put(w, y, x, width, MS_LEFT, false, a, s);
 	n = ms_put(w, y, x, width - 1, MS_LEFT, false, a, s);
 	return n + ms_put(w, y, x + n, 1, MS_LEFT, false, a, mark);

@@ -681,8 +681,10 @@ void ms_screen_line(struct ms_screen *l, attr_t a, const char *text)
 {
 	int y = ms_screen_next(l);
 
+	/* too long: the end shows it is cut */
 	if (y >= 0)
-		ms_put(l->w, y, l->r.x, l->r.w, MS_LEFT, false, a, text);
+		ms_put_cut(l->w, y, l->r.x, l->r.w, a, text,
+			   l->ui ? l->ui : l->sc->tags.ui);
 }
 
 void ms_screen_linef(struct ms_screen *l, attr_t a, const char *fmt, ...)

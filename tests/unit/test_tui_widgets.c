@@ -214,6 +214,24 @@ static void test_message_wraps(void **state)
 	delwin(w);
 }
 
+/* A detail screen's line longer than the screen ends with a mark. */
+static void test_screen_line_cut(void **state)
+{
+	WINDOW *w = newwin(4, 20, 0, 0);
+	struct ms_scroll sc = { 0 };
+	struct ms_screen l;
+
+	(void)state;
+	ms_screen_begin(&l, w, (struct ms_rect){ 0, 0, 4, 20 }, &sc);
+	ms_screen_title(&l, "T", &ui);
+	ms_screen_line(&l, 0, "allocations 3143/s, frees 2888/s");
+	ms_screen_line(&l, 0, "fits, but for spaces     ");
+	ms_screen_end(&l);
+	assert_string_equal(row(w, 1), "allocations 3143/s,\u2026");
+	assert_string_equal(row(w, 2), "fits, but for spaces");
+	delwin(w);
+}
+
 static void test_fit(void **state)
 {
 	char hints[] = "Enter zone  s sort  Esc back  H graph", buf[128];
@@ -603,6 +621,7 @@ int main(void)
 		cmocka_unit_test(test_table_long_name),
 		cmocka_unit_test(test_table_wide),
 		cmocka_unit_test(test_message_wraps),
+		cmocka_unit_test(test_screen_line_cut),
 	};
 	int rc;
 
