@@ -3,10 +3,11 @@
  * Text to a width: paths cut to a column keep their file name (eight
  * mappings cut from the right all read "/usr/lib/x86_64-linux-g", which
  * tells them apart by nothing); long messages wrap rather than lose their
- * end.
+ * end; a screen's line too long ends with a mark.
  */
 #include "tui/cut.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -130,4 +131,25 @@ void ms_screen_wrapped(struct ms_screen *l, attr_t a, const char *text)
 		for (text += b; *text == ' ';)
 			text++;
 	}
+}
+
+void ms_screen_line(struct ms_screen *l, attr_t a, const char *text)
+{
+	int y = ms_screen_next(l);
+
+	/* too long: the end shows it is cut */
+	if (y >= 0)
+		ms_put_cut(l->w, y, l->r.x, l->r.w, a, text,
+			   l->ui ? l->ui : l->sc->tags.ui);
+}
+
+void ms_screen_linef(struct ms_screen *l, attr_t a, const char *fmt, ...)
+{
+	char buf[320];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	ms_screen_line(l, a, buf);
 }

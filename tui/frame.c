@@ -399,12 +399,13 @@ static void draw_explained(struct tui *t, struct ms_rect body)
 		vr.h = body.h - h;
 		ms_tables_forget();
 		ms_explain_frame_begin();
+		ms_screen_relayout(); /* as draw_view() */
 		view(t)->cls->draw(view(t), stdscr, vr);
 		ms_explain_frame_end();
 		snprintf(was, sizeof(was), "%s", t->explain_id);
 		ms_tui_explain_ids(t);
 		if (panel_height(t, body) == h && !strcmp(was, t->explain_id) &&
-		    !t->eids.redraw)
+		    !t->eids.redraw && !ms_screen_relayout())
 			break;
 		h = panel_height(t, body);
 	}
@@ -413,6 +414,17 @@ static void draw_explained(struct tui *t, struct ms_rect body)
 			(struct ms_rect){ body.y + body.h - h, body.x, h,
 					  body.w },
 			&t->eids, t->eidx, &t->ui);
+}
+
+/* The view; again when a screen of it found it needs its scroll bar. */
+static void draw_view(struct tui *t, struct ms_rect body)
+{
+	ms_screen_relayout(); /* forget a flag left by another draw */
+	view(t)->cls->draw(view(t), stdscr, body);
+	if (ms_screen_relayout()) {
+		ms_tables_forget();
+		view(t)->cls->draw(view(t), stdscr, body);
+	}
 }
 
 void ms_tui_draw(struct tui *t)
@@ -439,7 +451,7 @@ void ms_tui_draw(struct tui *t)
 		else if (t->explain)
 			draw_explained(t, body);
 		else
-			view(t)->cls->draw(view(t), stdscr, body);
+			draw_view(t, body);
 		if (bpf) { /* cut short, it says so */
 			ms_put(stdscr, LINES - 2, 0, COLS, MS_LEFT, true,
 			       ms_attr(MS_C_DIM), "");

@@ -553,8 +553,26 @@ static void mark_tags(struct ms_screen *l)
 	}
 }
 
+/* A screen longer than its last draw thought: drawn again (see below). */
+static bool relayout;
+
+bool ms_screen_relayout(void)
+{
+	bool r = relayout;
+
+	relayout = false;
+	return r;
+}
+
 void ms_screen_end(struct ms_screen *l)
 {
+	/*
+	 * laid out without the scroll bar's column (the total was that of
+	 * the last draw, or none) and longer than the screen: the bar would
+	 * cover the last column, so the frame draws it again
+	 */
+	if (l->bar_x < 0 && l->n > l->r.h && l->r.w > 1)
+		relayout = true;
 	mark_tags(l);
 	l->sc->total = l->n;
 	ms_scroll_clamp(l->sc);
@@ -675,27 +693,6 @@ void ms_screen_explain(struct ms_scroll *sc, const struct ms_ui *ui,
 			 best >= 0 ? t->id[best] : "");
 	/* a different top next time: the user scrolled */
 	t->top_seen = sc->top;
-}
-
-void ms_screen_line(struct ms_screen *l, attr_t a, const char *text)
-{
-	int y = ms_screen_next(l);
-
-	/* too long: the end shows it is cut */
-	if (y >= 0)
-		ms_put_cut(l->w, y, l->r.x, l->r.w, a, text,
-			   l->ui ? l->ui : l->sc->tags.ui);
-}
-
-void ms_screen_linef(struct ms_screen *l, attr_t a, const char *fmt, ...)
-{
-	char buf[320];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	ms_screen_line(l, a, buf);
 }
 
 void ms_screen_title(struct ms_screen *l, const char *text,

@@ -215,6 +215,9 @@ void ms_screen_begin(struct ms_screen *l, WINDOW *w, struct ms_rect r,
 /* Screen row of the next line, or -1 when it is scrolled off. */
 int ms_screen_next(struct ms_screen *l);
 void ms_screen_end(struct ms_screen *l);
+/* Whether a screen drawn since the last call needs a scroll bar it had
+ * not left room for: draw it again (its total is known now). */
+bool ms_screen_relayout(void);
 /* The next line of a screen: trusted text, or a section title. */
 void ms_screen_line(struct ms_screen *l, attr_t a, const char *text);
 /* The same, printf-style (trusted text; escape kernel strings first). */

@@ -246,5 +246,12 @@ sleep 0.3
 ok "sort menu at its end: an arrow says more above" sh -c \
 	"tmux capture-pane -p -t $S | grep -q '^   Low *↑'"
 ok "sort menu at its end: the last column shows" wait_for "Spanned"
+# A screen first drawn as if it fitted, then found longer: drawn again
+# with the scroll bar's column kept free (the bar covered the NUMA node's
+# closing ']' until something else redrew the screen).
+session 80 24 "$MS --root $R --tab numa; sleep 60"
+wait_for "Distance"
+ok "first draw of a scrolled screen: the scroll bar covers nothing" sh -c \
+	"tmux capture-pane -p -t $S | sed -n 6p | grep -q '^N0 .*\] *[█│]\$'"
 
 finish
