@@ -186,15 +186,60 @@ static int nr_notes(const struct ms_snapshot *s, const struct ms_ui *ui)
 	       ms_help_lazy_note(s, buf, sizeof(buf));
 }
 
-/* Lines after the keys: heading, one per section, heading, notes. */
-static int extra_lines(const struct ms_snapshot *s, const struct ms_ui *ui)
+/* Note i's text (escaped): where a replay stops, the snapshot's, MemFree's. */
+static void note_text(const struct ms_snapshot *s, const struct ms_ui *ui,
+		      int i, char *line, size_t len)
 {
-	return 1 + MS_SEC_COUNT + 1 + (nr_notes(s, ui) ? nr_notes(s, ui) : 1);
+	char what[64], why[256];
+
+	if (ui->replay_end && !i--)
+		ms_esc(line, len, ui->replay_end);
+	else if (i >= s->nr_notes)
+		ms_help_lazy_note(s, line, len);
+	else
+		snprintf(line, len, "%s: %s",
+			 ms_esc(what, sizeof(what), s->notes[i].what),
+			 ms_esc(why, sizeof(why), s->notes[i].why));
 }
 
-int ms_help_lines(const struct ms_snapshot *s, const struct ms_ui *ui)
+/*
+ * A note wrapped at spaces to width columns, its next lines indented by
+ * two: the number of lines, and line k of it into out (k < 0: none).
+ */
+static int note_part(const char *text, int width, int k, char *out, size_t len)
 {
-	return NKEYS + 1 + extra_lines(s, ui);
+	int n = 0;
+
+	while (*text) {
+		size_t b = ms_wrap_line(text, n ? width - 2 : width);
+
+		if (n++ == k)
+			snprintf(out, len, "%.*s", (int)b, text);
+		for (text += b; *text == ' ';)
+			text++;
+	}
+	return n ? n : 1;
+}
+
+/* The notes' lines at width (one, "none", without notes). */
+static int notes_lines(const struct ms_snapshot *s, const struct ms_ui *ui,
+		       int width)
+{
+	char line[340];
+	int n = 0;
+
+	for (int i = 0; i < nr_notes(s, ui); i++) {
+		note_text(s, ui, i, line, sizeof(line));
+		n += note_part(line, width, -1, NULL, 0);
+	}
+	return n ? n : 1;
+}
+
+int ms_help_lines(const struct ms_snapshot *s, const struct ms_ui *ui,
+		  int width)
+{
+	/* keys, blank, heading, one per section, heading, notes */
+	return NKEYS + 1 + 1 + MS_SEC_COUNT + 1 + notes_lines(s, ui, width);
 }
 
 int ms_help_notes_line(void)
@@ -273,32 +318,36 @@ static void draw_source(WINDOW *w, int y, struct ms_rect r,
 	       ms_attr(have ? MS_C_HELP : MS_C_DIM), line);
 }
 
+/* Line k of the notes (wrapped at nw columns) at row y. */
 static void draw_note(WINDOW *w, int y, struct ms_rect r,
 		      const struct ms_snapshot *s, const struct ms_ui *ui,
-		      int i)
+		      int k, int nw)
 {
-	char what[64], why[256], line[340];
+	char line[340], part[340] = "";
 
 	if (!nr_notes(s, ui)) {
 		ms_put(w, y, r.x + 2, r.w - 2, MS_LEFT, false,
 		       ms_attr(MS_C_DIM), "none: every section was read");
 		return;
 	}
-	if (ui->replay_end && !i--)
-		ms_esc(line, sizeof(line), ui->replay_end);
-	else if (i >= s->nr_notes)
-		ms_help_lazy_note(s, line, sizeof(line));
-	else
-		snprintf(line, sizeof(line), "%s: %s",
-			 ms_esc(what, sizeof(what), s->notes[i].what),
-			 ms_esc(why, sizeof(why), s->notes[i].why));
-	ms_put_cut(w, y, r.x + 2, r.w - 2, ms_attr(MS_C_NOTE), line, ui);
+	for (int i = 0; i < nr_notes(s, ui); i++) {
+		int n;
+
+		note_text(s, ui, i, line, sizeof(line));
+		n = note_part(line, nw, k, part, sizeof(part));
+		if (k < n) {
+			ms_put_cut(w, y, r.x + (k ? 4 : 2), k ? nw - 2 : nw,
+				   ms_attr(MS_C_NOTE), part, ui);
+			return;
+		}
+		k -= n;
+	}
 }
 
 /* Line i of the help screen at row y. */
 static void draw_line(WINDOW *w, int y, struct ms_rect r,
 		      const struct ms_snapshot *s, const struct ms_ui *ui,
-		      int i)
+		      int i, int nw)
 {
 	if (i < NKEYS)
 		return draw_key(w, y, r, i, ui);
@@ -316,14 +365,17 @@ static void draw_line(WINDOW *w, int y, struct ms_rect r,
 	if (i == 0)
 		return ms_title(w, y, r.x, r.w,
 				"Notes: what is unavailable, and why", ui);
-	draw_note(w, y, r, s, ui, i - 1);
+	draw_note(w, y, r, s, ui, i - 1, nw);
 }
 
 void ms_help_draw(WINDOW *w, struct ms_rect r, const struct ms_snapshot *s,
 		  const struct ms_ui *ui, struct ms_scroll *sc)
 {
+	/* the notes' width as if the scroll bar took a column, tall or not */
+	int nw = r.w - 3;
+
 	ms_fill(w, r, ms_attr(MS_C_NORMAL));
-	sc->total = ms_help_lines(s, ui);
+	sc->total = ms_help_lines(s, ui, nw);
 	sc->page = r.h;
 	ms_scroll_clamp(sc);
 	/* longer than the screen: the last column is the scroll bar's */
@@ -331,5 +383,5 @@ void ms_help_draw(WINDOW *w, struct ms_rect r, const struct ms_snapshot *s,
 	if (sc->total > r.h)
 		r.w--;
 	for (int i = 0; i < r.h && sc->top + i < sc->total; i++)
-		draw_line(w, r.y + i, r, s, ui, sc->top + i);
+		draw_line(w, r.y + i, r, s, ui, sc->top + i, nw);
 }

@@ -13,8 +13,10 @@
  * and here: a student sees two contradictory numbers otherwise.
  */
 bool ms_help_lazy_note(const struct ms_snapshot *s, char *buf, size_t len);
-/* Lines the help screen has for this snapshot (keys, sources, notes). */
-int ms_help_lines(const struct ms_snapshot *s, const struct ms_ui *ui);
+/* Lines the help screen has for this snapshot (keys, sources, notes), its
+ * notes wrapped at width columns. */
+int ms_help_lines(const struct ms_snapshot *s, const struct ms_ui *ui,
+		  int width);
 /* The first line of the notes part, for `n`. */
 int ms_help_notes_line(void);
 /* Draw from sc->top; sets sc->page and sc->total. */

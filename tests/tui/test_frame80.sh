@@ -227,6 +227,15 @@ ok "help at 80x24 (scroll bar): every key's line whole" \
 	test -z "$(comm -23 "$tmp/help80p" "$tmp/help200s")"
 comm -23 "$tmp/help80p" "$tmp/help200s"
 
+# A note longer than the screen wraps, its next line indented, not cut
+# ('MemFree: ... (deferred page init; Buddy: Enter o…').
+keys n End
+wait_for "Notes:"
+ok "help's notes at 80 columns: a long note wraps" sh -c \
+	"tmux capture-pane -p -t $S | grep -q '^    Enter on the zone) *[│█]\$'"
+ok "help's notes at 80 columns: the wrapped note ends the screen" sh -c \
+	"tmux capture-pane -p -t $S | sed -n 23p | grep -q 'Enter on the zone)'"
+
 # ---- Cut cells and menus -----------------------------------------------
 # A process's command longer than its column ends with a mark, not cut
 # silently ('evil\x1b[31m' of 'evil\x1b[31m\x0aname').
