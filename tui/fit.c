@@ -133,6 +133,15 @@ int ms_put_cut(WINDOW *w, int y, int x, int width, attr_t a, const char *s,
 	return n + ms_put(w, y, x + n, 1, MS_LEFT, false, a, mark);
 }
 
+int ms_put_esc_cut(WINDOW *w, int y, int x, int width, attr_t a,
+		   const char *raw, const struct ms_ui *ui)
+{
+	char e[1024];
+
+	ms_put(w, y, x, width, MS_LEFT, true, a, "");
+	return ms_put_cut(w, y, x, width, a, ms_esc(e, sizeof(e), raw), ui);
+}
+
 void ms_scrollbar(WINDOW *w, int x, int y, int h, int top, int total,
 		  const struct ms_ui *ui)
 {

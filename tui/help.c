@@ -261,11 +261,13 @@ static void draw_replay_line(WINDOW *w, int y, struct ms_rect r, bool about,
 	int x = r.x + 2 + KEYW, width = r.w - 2 - KEYW;
 
 	if (about && ui->replay_about)
-		return (void)ms_put_esc(w, y, x, width, MS_LEFT, false,
-					ms_attr(MS_C_HELP), ui->replay_about);
+		return (void)ms_put_cut(
+			w, y, x, width, ms_attr(MS_C_HELP),
+			ms_esc(line, sizeof(line), ui->replay_about), ui);
 	if (!about && ui->replay_marks)
-		return (void)ms_put_esc(w, y, x, width, MS_LEFT, false,
-					ms_attr(MS_C_HELP), ui->replay_marks);
+		return (void)ms_put_cut(
+			w, y, x, width, ms_attr(MS_C_HELP),
+			ms_esc(line, sizeof(line), ui->replay_marks), ui);
 	if (!about) {
 		ms_put(w, y, x, width, MS_LEFT, false, ms_attr(MS_C_DIM),
 		       "bookmarks: only in a replay");

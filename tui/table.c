@@ -475,16 +475,6 @@ static void draw_header(struct ms_table *t, WINDOW *w, struct ms_rect r,
 		       t->reverse ? down : up);
 }
 
-/* A text cell: too long, it ends with a mark (a command, a name). */
-static void put_text(WINDOW *w, int y, int x, int width, attr_t a,
-		     const char *raw, const struct ms_ui *ui)
-{
-	char e[1024];
-
-	ms_put(w, y, x, width, MS_LEFT, true, a, "");
-	ms_put_cut(w, y, x, width, a, ms_esc(e, sizeof(e), raw), ui);
-}
-
 static void draw_row(struct ms_table *t, WINDOW *w, int y, struct ms_rect r,
 		     const int *cw, int pos)
 {
@@ -510,8 +500,8 @@ static void draw_row(struct ms_table *t, WINDOW *w, int y, struct ms_rect r,
 		t->def->cell(t->ctx, row, i, buf, sizeof(buf));
 		if (t->def->cols[i].path)
 			ms_put_path(w, y, x, cw[i], a, buf, t->ui->utf8);
-		else if (t->def->cols[i].align == MS_LEFT)
-			put_text(w, y, x, cw[i], a, buf, t->ui);
+		else if (t->def->cols[i].align == MS_LEFT) /* marked cut */
+			ms_put_esc_cut(w, y, x, cw[i], a, buf, t->ui);
 		else
 			ms_put_esc(w, y, x, cw[i], t->def->cols[i].align, true,
 				   a, buf);

@@ -132,6 +132,9 @@ int ms_split_hints(struct ms_piece *p, int max, char *hints, int prio);
  */
 int ms_put_cut(WINDOW *w, int y, int x, int width, attr_t a, const char *s,
 	       const struct ms_ui *ui);
+/* Raw text escaped, padded to width in a, cut as ms_put_cut. */
+int ms_put_esc_cut(WINDOW *w, int y, int x, int width, attr_t a,
+		   const char *raw, const struct ms_ui *ui);
 /*
  * Where a list of total lines is, top the first of the h shown: a bar in
  * column x from row y, its thumb as long as h is of total, off the first

@@ -105,9 +105,10 @@ static void vma_fault_columns(void **state)
 	tt_draw(v, w);
 	/* cut at 80 columns, and says so */
 	tt_assert_row(w, "hidden; faults per second (bpf), MinFlt\u2026");
-	/* the refused fexit: its reason, the columns it feeds left out */
+	/* the refused fexit: its reason (cut, and says so), the columns it
+	 * feeds left out */
 	tt_assert_row(w, "anon/file and COW split unavailable: fexit "
-			 "handle_mm_fault: load: BPF program lo");
+			 "handle_mm_fault: load: BPF program l\u2026");
 	tt_assert_no_row(w, "COW/s");
 	/* busiest first; 2.5 ms/s waiting for mmap_lock, 1500 us longest */
 	assert_string_equal(tt_row(w, 2), "    PID   Flt/s▼  MinFlt/s  MajFlt/s"

@@ -232,6 +232,20 @@ static void test_screen_line_cut(void **state)
 	delwin(w);
 }
 
+/* A kernel's text escaped, cut with a mark, the rest of the width padded. */
+static void test_put_esc_cut(void **state)
+{
+	WINDOW *w = newwin(1, 20, 0, 0);
+
+	(void)state;
+	mvwaddstr(w, 0, 0, "xxxxxxxxxxxxxxxxxxxx");
+	ms_put_esc_cut(w, 0, 0, 10, 0, "a\x1b[31mlong text", &ui);
+	assert_string_equal(row(w, 0), "a\\x1b[31m\u2026xxxxxxxxxx");
+	ms_put_esc_cut(w, 0, 0, 10, 0, "short", &ui);
+	assert_string_equal(row(w, 0), "short     xxxxxxxxxx");
+	delwin(w);
+}
+
 static void test_fit(void **state)
 {
 	char hints[] = "Enter zone  s sort  Esc back  H graph", buf[128];
@@ -622,6 +636,7 @@ int main(void)
 		cmocka_unit_test(test_table_wide),
 		cmocka_unit_test(test_message_wraps),
 		cmocka_unit_test(test_screen_line_cut),
+		cmocka_unit_test(test_put_esc_cut),
 	};
 	int rc;
 

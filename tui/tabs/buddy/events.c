@@ -142,8 +142,7 @@ void ms_buddy_events_panel(WINDOW *w, struct ms_rect r,
 	comp = (int)strlen(buf); /* ASCII: its width */
 	snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "   %s", half);
 	/* migrate type names come from the kernel's BTF: escape them */
-	ms_put_esc(w, r.y + 4, r.x, r.w, MS_LEFT, true, ms_attr(MS_C_NORMAL),
-		   buf);
+	ms_put_esc_cut(w, r.y + 4, r.x, r.w, ms_attr(MS_C_NORMAL), buf, ui);
 	mark_panel(w, r, comp, ui);
 }
 

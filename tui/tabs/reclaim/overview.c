@@ -51,13 +51,15 @@ static void screen_kv_at(struct page *p, int indent, const char *key,
 {
 	int y = next_row(p), x = p->pg.r.x + indent, w = p->pg.r.w - indent;
 	int keyw = KEYW - indent;
+	char esc[256];
 
 	if (y < 0 || w <= 0)
 		return;
 	/* a long key is cut, but always one blank before the value */
 	/* keys are file names (khugepaged/, debug/zswap/): escape them */
 	ms_put_esc(p->pg.w, y, x, keyw - 1, MS_LEFT, true, 0, key);
-	ms_put_esc(p->pg.w, y, x + keyw, w - keyw, MS_LEFT, false, 0, val);
+	ms_put_cut(p->pg.w, y, x + keyw, w - keyw, 0,
+		   ms_esc(esc, sizeof(esc), val), p->ui);
 }
 
 static void screen_kv(struct page *p, const char *key, const char *val)

@@ -75,8 +75,8 @@ static void site_line(struct ms_screen *l, const struct ms_callsite *cs)
 		int y = ms_screen_next(l);
 
 		if (y >= 0)
-			ms_put_esc(l->w, y, l->r.x, l->r.w, MS_LEFT, true,
-				   ms_attr(MS_C_NORMAL), buf);
+			ms_put_esc_cut(l->w, y, l->r.x, l->r.w,
+				       ms_attr(MS_C_NORMAL), buf, l->ui);
 	}
 }
 

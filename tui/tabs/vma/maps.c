@@ -463,12 +463,13 @@ void ms_vma_maps_draw(struct vma_view *v, WINDOW *w, struct ms_rect r)
 	maps_title(v, w, r);
 	r.y++, r.h--;
 	if (r.h >= 10) {
-		ms_put_esc(w, r.y, r.x, r.w, MS_LEFT, true,
-			   ms_attr(ms_have_sec(v->cur, MS_SEC_FAULT_EVENTS) ?
-					   MS_C_NORMAL :
-					   MS_C_NOTE),
-			   ms_live_fault_line(note, sizeof(note), v->cur,
-					      v->pid));
+		ms_put_esc_cut(
+			w, r.y, r.x, r.w,
+			ms_attr(ms_have_sec(v->cur, MS_SEC_FAULT_EVENTS) ?
+					MS_C_NORMAL :
+					MS_C_NOTE),
+			ms_live_fault_line(note, sizeof(note), v->cur, v->pid),
+			v->base.ui);
 		ms_explain_mark(w, r.y, r.x, r.w, v->base.ui, "vma.m.faults");
 		r.y++, r.h--;
 	}
@@ -496,8 +497,10 @@ void ms_vma_maps_draw(struct vma_view *v, WINDOW *w, struct ms_rect r)
 		if (!why)
 			why = ms_vma_note_text(v->cur, "smaps", note,
 					       sizeof(note));
-		ms_put_esc(w, r.y, r.x, r.w, MS_LEFT, true, ms_attr(MS_C_NOTE),
-			   why ? why : "smaps unavailable: Rss/Pss not shown");
+		ms_put_esc_cut(w, r.y, r.x, r.w, ms_attr(MS_C_NOTE),
+			       why ? why :
+				     "smaps unavailable: Rss/Pss not shown",
+			       v->base.ui);
 		r.y++, r.h--;
 	}
 	if (r.w != v->vwidth) {

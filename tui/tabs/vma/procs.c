@@ -447,15 +447,15 @@ void ms_vma_procs_draw(struct vma_view *v, WINDOW *w, struct ms_rect r)
 	if (!why)
 		why = ms_vma_note_text(v->cur, "proc", note, sizeof(note));
 	if (why && r.h > 4) {
-		ms_put_esc(w, r.y, r.x, r.w, MS_LEFT, true, ms_attr(MS_C_NOTE),
-			   why);
+		ms_put_esc_cut(w, r.y, r.x, r.w, ms_attr(MS_C_NOTE), why,
+			       v->base.ui);
 		r.y++, r.h--;
 	}
 	why = !v->faults ? age_line(v, note, sizeof(note)) : NULL;
 	v->age_shown = why && r.h > 4;
 	if (v->age_shown) {
-		ms_put_esc(w, r.y, r.x, r.w, MS_LEFT, true, ms_attr(MS_C_DIM),
-			   why);
+		ms_put_esc_cut(w, r.y, r.x, r.w, ms_attr(MS_C_DIM), why,
+			       v->base.ui);
 		ms_explain_mark(w, r.y, r.x, r.w, v->base.ui, "vma.p.age");
 		r.y++, r.h--;
 	}
