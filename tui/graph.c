@@ -314,7 +314,7 @@ void ms_gpanel_draw(struct ms_gpanel *p, WINDOW *w, struct ms_rect r,
 		    const char *what, const struct ms_gline *l, int n,
 		    const struct ms_ui *ui)
 {
-	int rows = r.h - 1, ph = 0, nc, cw, sw, y = r.y + 1;
+	int rows = r.h - 1, ph = 0, nc, cw, sw, y = r.y + 1, shown;
 	double dx = p->hist.interval > 0 ? p->hist.interval : 1;
 	char title[256], span[32];
 
@@ -347,9 +347,19 @@ void ms_gpanel_draw(struct ms_gpanel *p, WINDOW *w, struct ms_rect r,
 		y += ph;
 		l++, n--;
 	}
-	for (int i = 0; i < n && i / rows < nc; i++)
+	/* more lines than rows: the last row says how many are not shown
+	 * (with one row, a graph rather than only that) */
+	shown = n <= rows * nc ? n : rows * nc - (rows * nc >= 2);
+	for (int i = 0; i < shown; i++)
 		spark_line(p, w, y + i % rows, r.x + (i / rows) * cw, sw, &l[i],
 			   dx, ui);
+	if (shown < n && rows * nc >= 2) {
+		snprintf(title, sizeof(title),
+			 "+%d more: a taller or wider terminal shows them",
+			 n - shown);
+		ms_put_cut(w, y + shown % rows, r.x + (shown / rows) * cw, cw,
+			   ms_attr(MS_C_DIM), title, ui);
+	}
 }
 
 /* ---- what the tabs feed and draw -------------------------------------- */

@@ -255,6 +255,14 @@ sleep 0.3
 ok "sort menu at its end: an arrow says more above" sh -c \
 	"tmux capture-pane -p -t $S | grep -q '^   Low *↑'"
 ok "sort menu at its end: the last column shows" wait_for "Spanned"
+# A graph panel with more lines than rows says how many it leaves out
+# (Buddy's orders 6..10 were simply not there at 80x24).
+session 80 24 "$MS --root $R; sleep 60"
+keys 1 H
+wait_for "History"
+ok "graph panel at 80x24: the lines left out are counted" \
+	wait_for "+6 more: a taller or wider terminal shows them"
+
 # A screen first drawn as if it fitted, then found longer: drawn again
 # with the scroll bar's column kept free (the bar covered the NUMA node's
 # closing ']' until something else redrew the screen).
