@@ -255,6 +255,24 @@ sleep 0.3
 ok "sort menu at its end: an arrow says more above" sh -c \
 	"tmux capture-pane -p -t $S | grep -q '^   Low *↑'"
 ok "sort menu at its end: the last column shows" wait_for "Spanned"
+# A search or sort menu open on a VMA list: the footer gives its keys, not
+# the list's ('Enter VMA fields' while Enter sorts; at 80 columns the
+# menu's own keys did not fit).
+session 80 24 "$MS --root $R --tab vma; sleep 60"
+wait_for "process_api"
+keys F3
+sleep 0.3
+ok "VMA processes, F3: the footer says how to search" sh -c \
+	"tmux capture-pane -p -t $S | tail -n 1 | grep -q '^ type to search  F3 next'"
+keys Escape Enter
+wait_for "Mapping"
+keys F6
+wait_for "Sort by"
+ok "VMA mappings, F6: the footer gives the menu's keys" sh -c \
+	"tmux capture-pane -p -t $S | tail -n 1 | grep -q '^ Up/Down column  Enter sort  Esc cancel'"
+no "VMA mappings, F6: no 'Enter VMA fields' in the footer" sh -c \
+	"tmux capture-pane -p -t $S | tail -n 1 | grep -q 'VMA fields'"
+
 # A graph panel with more lines than rows says how many it leaves out
 # (Buddy's orders 6..10 were simply not there at 80x24).
 session 80 24 "$MS --root $R; sleep 60"

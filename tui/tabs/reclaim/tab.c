@@ -260,12 +260,13 @@ static const char *reclaim_hints(struct ms_view *base)
 	if (v->mode == EVENTS)
 		return "Up/Down PgUp/PgDn scroll  d delays  D delay accounting  "
 		       "Esc back";
+	if (v->mode == DELAYS && v->delays.table.editing)
+		return ms_table_hints(&v->delays.table); /* its keys only */
 	if (v->mode == DELAYS) {
 		snprintf(v->hint, sizeof(v->hint),
-			 "D delay accounting %s  %s%s",
+			 "D delay accounting %s  %s  Esc back",
 			 v->delayacct ? "off" : "on",
-			 ms_table_hints(&v->delays.table),
-			 v->delays.table.editing ? "" : "  Esc back");
+			 ms_table_hints(&v->delays.table));
 		return v->hint;
 	}
 	snprintf(v->hint, sizeof(v->hint), "%s%s", ms_table_hints(&v->table),

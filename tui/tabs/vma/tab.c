@@ -325,6 +325,11 @@ static const char *vma_hints(struct ms_view *base)
 {
 	struct vma_view *v = (struct vma_view *)base;
 
+	/* a search, filter or sort menu takes the keys: only its own */
+	if (v->mode == PROCS && v->ptab.editing)
+		return ms_table_hints(&v->ptab);
+	if (v->mode == MAPS && v->vtab.editing)
+		return ms_table_hints(&v->vtab);
 	switch (v->mode) {
 	case PROCS:
 		snprintf(v->hint, sizeof(v->hint),
