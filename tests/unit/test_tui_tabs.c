@@ -268,6 +268,13 @@ static void test_slab_detail_2node(void **state)
 	v->cls->update(v, &s, NULL);
 	assert_true(tt_page_has(v, w, "(- and - counted since attach)"));
 	assert_false(tt_page_has(v, w, "18446744073709551615"));
+	/* narrower than the line: it wraps, the counts stay whole */
+	{
+		WINDOW *n = newwin(24, 60, 0, 0);
+
+		assert_true(tt_page_has(v, n, "since attach)"));
+		delwin(n);
+	}
 	d->aliases = NULL;
 	d->nr_aliases = 0;
 	v->cls->destroy(v);

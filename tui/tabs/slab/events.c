@@ -4,6 +4,7 @@
 #include "tui/tabs/slab/slab.h"
 
 #include "model/slabfree.h"
+#include "tui/cut.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -46,16 +47,17 @@ static void cache_rates(struct ms_screen *l, const struct ms_slab_events *e,
 		 /* a recording without the counts: "-", never 2^64-1 */
 		 ms_fmt_u64(na, sizeof(na), r->allocs),
 		 ms_fmt_u64(nf, sizeof(nf), r->frees));
-	ms_screen_line(l, ms_attr(MS_C_NORMAL), buf);
+	/* wrapped: at 80 columns the counts since attach were cut */
+	ms_screen_wrapped(l, ms_attr(MS_C_NORMAL), buf);
 	if (r->free_src == MS_FREE_DERIVED)
-		ms_screen_line(
+		ms_screen_wrapped(
 			l, ms_attr(MS_C_DIM),
 			"~ frees derived: allocations minus the growth of "
 			"active objects (bulk and RCU frees fire no event)");
 	else if (r->free_src == MS_FREE_INCONSISTENT)
-		ms_screen_line(l, ms_attr(MS_C_WARNING),
-			       "? active objects grew beyond the counts: "
-			       "allocations were missed (bulk)");
+		ms_screen_wrapped(l, ms_attr(MS_C_WARNING),
+				  "? active objects grew beyond the counts: "
+				  "allocations were missed (bulk)");
 }
 
 /* "  62.1%   3100  __d_alloc+0x2d < d_alloc_parallel+0x39 < ..." */
