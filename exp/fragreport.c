@@ -320,6 +320,16 @@ static void plot_activity(struct frag *f)
 	fprintf(g, "\nunset xrange\nunset yrange\n");
 }
 
+/* One line per step of the probe CSV's column col against the order. */
+static void probe_lines(FILE *g, const struct frag *f, int col)
+{
+	for (int i = 0; i < f->n; i++)
+		fprintf(g,
+			"%s'frag-probe.csv' using 3:($1 == %d ? $%d : NaN) "
+			"with linespoints title '%d %s'",
+			i ? ", " : "", i, col, i, f->pt[i].phase);
+}
+
 static void plot(struct frag *f)
 {
 	FILE *g = f->e->plot;
@@ -358,18 +368,10 @@ static void plot(struct frag *f)
 		"set ylabel 'success %%'\nset yrange [-5:105]\n"
 		"set title 'successes'\nplot ",
 		f->nr_orders - 1);
-	for (int i = 0; i < f->n; i++)
-		fprintf(g,
-			"%s'frag-probe.csv' using 3:($1 == %d ? $6 : NaN) "
-			"with linespoints title '%d %s'",
-			i ? ", " : "", i, i, f->pt[i].phase);
+	probe_lines(g, f, 6);
 	fprintf(g, "\nset ylabel 'mean latency (us)'\nset logscale y\n"
 		   "set yrange [*:*]\nset title 'mean latency'\nplot ");
-	for (int i = 0; i < f->n; i++)
-		fprintf(g,
-			"%s'frag-probe.csv' using 3:($1 == %d ? $7 : NaN) "
-			"with linespoints title '%d %s'",
-			i ? ", " : "", i, i, f->pt[i].phase);
+	probe_lines(g, f, 7);
 	fprintf(g, "\nunset multiplot\nunset logscale y\nunset xrange\n"
 		   "unset yrange\n");
 	plot_activity(f);
