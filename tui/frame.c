@@ -250,7 +250,7 @@ static void draw_footer(struct tui *t, int y)
 	static const char *const replay_keys[] = { ". , step", "+/- speed",
 						   "g seek", "m mark" };
 	struct ms_view *v = view(t);
-	const char *hints = v->cls->hints ? v->cls->hints(v) : "";
+	const char *hints = ms_view_hints(v);
 	char tabs[16], line[512], left[512], right[32];
 	struct ms_piece p[MAX_HINTS];
 	int n, nl, room;
@@ -360,8 +360,7 @@ void ms_tui_explain_ids(struct tui *t)
 	memset(e, 0, sizeof(*e));
 	/* the one wanted: a screen may scroll to bring it into view */
 	t->ui.explain_id = t->explain_id[0] ? t->explain_id : NULL;
-	if (v->cls->explain)
-		v->cls->explain(v, e);
+	ms_view_explain(v, e);
 	ms_explain_keep_seen(e); /* not what is off screen or absent */
 	t->eidx = e->cur >= 0 && e->cur < e->n ? e->cur : 0;
 	for (int i = 0; i < e->n && !e->moved; i++)
@@ -400,7 +399,7 @@ static void draw_explained(struct tui *t, struct ms_rect body)
 		ms_tables_forget();
 		ms_explain_frame_begin();
 		ms_screen_relayout(); /* as draw_view() */
-		view(t)->cls->draw(view(t), stdscr, vr);
+		ms_view_draw(view(t), stdscr, vr);
 		ms_explain_frame_end();
 		snprintf(was, sizeof(was), "%s", t->explain_id);
 		ms_tui_explain_ids(t);
@@ -420,10 +419,10 @@ static void draw_explained(struct tui *t, struct ms_rect body)
 static void draw_view(struct tui *t, struct ms_rect body)
 {
 	ms_screen_relayout(); /* forget a flag left by another draw */
-	view(t)->cls->draw(view(t), stdscr, body);
+	ms_view_draw(view(t), stdscr, body);
 	if (ms_screen_relayout()) {
 		ms_tables_forget();
-		view(t)->cls->draw(view(t), stdscr, body);
+		ms_view_draw(view(t), stdscr, body);
 	}
 }
 

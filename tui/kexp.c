@@ -26,13 +26,35 @@ const char *ms_fmt_ns(char *buf, size_t len, uint64_t ns, bool utf8)
 	return buf;
 }
 
-void ms_kexp_run(struct ms_kexp *x)
+#define KX(d) ((struct ms_kexp *)(d)->arg)
+
+static enum ms_key_result kexp_open(struct ms_drill *d)
 {
-	x->open = x->pending = true;
+	KX(d)->open = KX(d)->pending = true;
+	return MS_KEY_RESAMPLE;
 }
 
-void ms_kexp_update(struct ms_kexp *x, const struct ms_snapshot *cur)
+static enum ms_key_result kexp_close(struct ms_drill *d)
 {
+	KX(d)->open = false;
+	return MS_KEY_DONE;
+}
+
+/* The next sample runs it: the section and the tab's settings. */
+static void kexp_request(struct ms_drill *d, struct ms_request *req)
+{
+	struct ms_kexp *x = KX(d);
+
+	if (x->pending) {
+		req->sections |= MS_SEC_BIT(x->ops->sec);
+		x->ops->request(x->ctx, req);
+	}
+}
+
+/* The sample that ran it (or said why not). */
+static void kexp_update(struct ms_drill *d, const struct ms_snapshot *cur)
+{
+	struct ms_kexp *x = KX(d);
 	const char *why;
 
 	if (!x->pending)
@@ -47,52 +69,72 @@ void ms_kexp_update(struct ms_kexp *x, const struct ms_snapshot *cur)
 	ms_esc(x->why, sizeof(x->why), why ? why : "");
 }
 
-enum ms_key_result ms_kexp_key(struct ms_kexp *x, int key)
+static enum ms_key_result kexp_key(struct ms_drill *d, int key)
 {
-	if (ms_key_is_back(key)) {
-		x->open = false;
-		return MS_KEY_DONE;
-	}
+	struct ms_kexp *x = KX(d);
+
 	if (key == x->ops->run_key || ms_key_is_enter(key)) {
 		x->pending = true;
 		return MS_KEY_RESAMPLE;
 	}
-	if (x->ops->setting(x->ctx, key))
-		return MS_KEY_DONE;
-	return ms_scroll_key(&x->sc, key) ? MS_KEY_DONE : MS_KEY_PASS;
+	return x->ops->setting(x->ctx, key) ? MS_KEY_DONE : MS_KEY_PASS;
 }
 
-void ms_kexp_draw(struct ms_kexp *x, WINDOW *w, struct ms_rect r)
+static void kexp_title(struct ms_drill *d, char *buf, size_t len)
 {
+	KX(d)->ops->title(KX(d)->ctx, buf, len);
+}
+
+static void kexp_lines(struct ms_drill *d, struct ms_screen *l)
+{
+	struct ms_kexp *x = KX(d);
 	const struct ms_kexp_ops *o = x->ops;
 	time_t when = (time_t)x->when;
-	struct ms_screen l;
 	char buf[320], at[16];
 	struct tm tm;
 
-	ms_screen_begin(&l, w, r, &x->sc);
-	o->title(x->ctx, buf, sizeof(buf));
-	ms_screen_title(&l, buf, x->ui);
-	ms_screen_line(&l, ms_attr(MS_C_DIM), o->about);
+	ms_screen_line(l, ms_attr(MS_C_DIM), o->about);
 	if (x->pending) {
-		ms_screen_line(&l, ms_attr(MS_C_DIM), o->running);
+		ms_screen_line(l, ms_attr(MS_C_DIM), o->running);
 	} else if (!x->have) {
 		snprintf(buf, sizeof(buf), "%s unavailable: %s", o->unavailable,
 			 x->why[0] ? x->why : "no result");
-		ms_screen_wrapped(&l, ms_attr(MS_C_NOTE), buf);
+		ms_screen_wrapped(l, ms_attr(MS_C_NOTE), buf);
 	} else {
 		localtime_r(&when, &tm);
 		strftime(at, sizeof(at), "%H:%M:%S", &tm);
-		o->result(x->ctx, &l, at);
+		o->result(x->ctx, l, at);
 		if (x->why[0])
-			ms_screen_line(&l, ms_attr(MS_C_NOTE), x->why);
+			ms_screen_line(l, ms_attr(MS_C_NOTE), x->why);
 	}
-	ms_screen_line(&l, 0, "");
-	ms_screen_line(&l, ms_attr(MS_C_DIM), o->keys);
-	ms_screen_end(&l);
+	ms_screen_line(l, 0, "");
+	ms_screen_line(l, ms_attr(MS_C_DIM), o->keys);
 }
 
-void ms_kexp_explain(struct ms_kexp *x, struct ms_explain_ids *e)
+static const char *kexp_hints(struct ms_drill *d)
 {
-	ms_screen_explain(&x->sc, x->ui, e, x->ops->ids);
+	return KX(d)->ops->hints;
+}
+
+static void kexp_explain(struct ms_drill *d, struct ms_explain_ids *e)
+{
+	ms_screen_explain(&d->sc, d->v->ui, e, KX(d)->ops->ids);
+}
+
+static const struct ms_drill_class kexp_class = {
+	.name = "kexp",
+	.open = kexp_open,
+	.close = kexp_close,
+	.request = kexp_request,
+	.update = kexp_update,
+	.title = kexp_title,
+	.lines = kexp_lines,
+	.key = kexp_key,
+	.hints_fn = kexp_hints,
+	.explain = kexp_explain,
+};
+
+enum ms_key_result ms_kexp_run(struct ms_view *v, struct ms_kexp *x)
+{
+	return ms_drill_push(v, &kexp_class, x);
 }

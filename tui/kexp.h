@@ -3,12 +3,13 @@
  * The screen of a kernel experiment memscope.ko runs on a key: the Buddy
  * tab's allocation probe (a) and the Slab tab's benchmark (b). It asks the
  * next sample to run it, keeps the result or why there is none, and draws
- * the frame of the screen; the tab draws the result and its settings.
+ * the frame of the screen; the tab draws the result and its settings. A
+ * screen of the tab's drill-down stack (tui/drill.h).
  */
 #ifndef MS_KEXP_H
 #define MS_KEXP_H
 
-#include "tui/widgets.h"
+#include "tui/drill.h"
 
 struct ms_kexp;
 
@@ -20,10 +21,12 @@ struct ms_kexp_ops {
 	const char *running; /* while the sample runs it */
 	const char *unavailable; /* "... unavailable: <why>" */
 	const char *keys; /* the screen's last line */
-	const char *hints; /* the footer */
+	const char *hints; /* the footer's keys, before "Esc back" */
 	const char *const *ids; /* explain ids, NULL-terminated */
-	/* The title (the settings, "(Esc back)"). */
+	/* The title (the settings; the stack adds "(Esc back)"). */
 	void (*title)(void *ctx, char *buf, size_t len);
+	/* The run's settings, on the sample that runs it. */
+	void (*request)(void *ctx, struct ms_request *req);
 	/* A key that changes a setting: true when it did. */
 	bool (*setting)(void *ctx, int key);
 	/* Keep the sample's result of the run. */
@@ -35,27 +38,15 @@ struct ms_kexp_ops {
 struct ms_kexp {
 	const struct ms_kexp_ops *ops;
 	void *ctx; /* the tab's, for the ops */
-	const struct ms_ui *ui;
-	bool open;
+	bool open; /* on the tab's stack */
 	bool pending; /* the next sample runs it */
 	bool have; /* the tab holds a result */
 	double when; /* t_real of the result */
 	char why[256]; /* what the module said, or why it is missing */
-	struct ms_scroll sc;
 };
 
-/* Open the screen; the next sample runs the experiment. */
-void ms_kexp_run(struct ms_kexp *x);
-/* The next sample is to run it: the tab adds its section and settings. */
-static inline bool ms_kexp_asks(const struct ms_kexp *x)
-{
-	return x->open && x->pending;
-}
-/* The sample that ran it (or said why not). */
-void ms_kexp_update(struct ms_kexp *x, const struct ms_snapshot *cur);
-enum ms_key_result ms_kexp_key(struct ms_kexp *x, int key);
-void ms_kexp_draw(struct ms_kexp *x, WINDOW *w, struct ms_rect r);
-void ms_kexp_explain(struct ms_kexp *x, struct ms_explain_ids *e);
+/* Open the screen over v's; the next sample runs the experiment. */
+enum ms_key_result ms_kexp_run(struct ms_view *v, struct ms_kexp *x);
 
 /* Nanoseconds as "850ns", "12.3us" (µs in UTF-8), "4.56ms", "1.20s". */
 const char *ms_fmt_ns(char *buf, size_t len, uint64_t ns, bool utf8);

@@ -6,6 +6,7 @@
 
 #include "tui/tui.h"
 
+#include "tui/drill.h"
 #include "tui/explain.h"
 #include "tui/replay_ui.h"
 #include "tui/view.h"

@@ -67,8 +67,7 @@ static void sample(struct tui *t)
 	int next = t->ci ^ 1;
 	const struct ms_snapshot *prev = t->sampled ? &t->snap[t->ci] : NULL;
 
-	if (v->cls->request)
-		v->cls->request(v, &req);
+	ms_view_request(v, &req);
 	if (t->last)
 		prev = t->last;
 	t->sample_err = ms_session_sample(t->s, &req, &t->snap[next], prev);
@@ -76,9 +75,8 @@ static void sample(struct tui *t)
 	t->sampled = true;
 	t->ci = next;
 	t->last = &t->snap[t->ci];
-	if (v->cls->update)
-		v->cls->update(v, &t->snap[t->ci],
-			       t->have_prev ? &t->snap[t->ci ^ 1] : NULL);
+	ms_view_update(v, &t->snap[t->ci],
+		       t->have_prev ? &t->snap[t->ci ^ 1] : NULL);
 	t->due = now() + (t->rp.r ? ms_cursor_delay(t->rp.r) : t->interval);
 }
 
@@ -89,8 +87,7 @@ static void record_tick(struct tui *t)
 	struct ms_view *v = view(t);
 	struct ms_snapshot *s = &t->bg[t->bgi];
 
-	if (v->cls->request)
-		v->cls->request(v, &req);
+	ms_view_request(v, &req);
 	t->sample_err = ms_session_sample(t->s, &req, s, t->last);
 	t->last = s;
 	t->bgi ^= 1;
@@ -315,8 +312,7 @@ static void handle_key(struct tui *t, int key)
 	}
 	if (t->explain && explain_key(t, key))
 		return;
-	if (v->cls->on_key)
-		r = v->cls->on_key(v, key);
+	r = ms_view_key(v, key);
 	if (r == MS_KEY_RESAMPLE)
 		sample(t);
 	else if (r == MS_KEY_PASS)

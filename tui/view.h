@@ -56,6 +56,8 @@ struct ms_explain_ids {
 struct ms_view {
 	const struct ms_view_class *cls;
 	const struct ms_ui *ui;
+	/* its open drill-down screens (tui/drill.h), held by the tab */
+	struct ms_drills *drills;
 };
 
 /* What on_key did with a key. */
@@ -86,12 +88,20 @@ struct ms_view_class {
 	 */
 	void (*update)(struct ms_view *v, const struct ms_snapshot *cur,
 		       const struct ms_snapshot *prev);
-	/* Draw into r of w (erase your rectangle; no refresh, no clear). */
+	/*
+	 * Optional: what the tab draws under every screen, its own and its
+	 * drill-downs' (tui/drill.h), into r (filled): false when it drew a
+	 * message instead (its section is missing); it may take rows of r
+	 * (a graph panel).
+	 */
+	bool (*frame)(struct ms_view *v, WINDOW *w, struct ms_rect *r);
+	/* Draw into r of w, filled (no refresh, no clear): the tab's own
+	 * screen, while no drill-down screen is open. */
 	void (*draw)(struct ms_view *v, WINDOW *w, struct ms_rect r);
 	/*
-	 * Called before the global keys: Enter drills down, Esc/Backspace
-	 * goes back while in a drill-down (PASS at the top level). While a
-	 * filter line is being edited, every key is consumed.
+	 * Called before the global keys while no drill-down screen is open:
+	 * Enter drills down (ms_drill_push()). While a filter line is being
+	 * edited, every key is consumed.
 	 */
 	enum ms_key_result (*on_key)(struct ms_view *v, int key);
 	/* Footer text for the current state, e.g. "Enter zone  s sort". */

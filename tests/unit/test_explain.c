@@ -203,7 +203,7 @@ static void check_marks(struct ms_view *v, WINDOW *w, const char *const *ids)
 
 		assert_non_null(x);
 		ui.explain_id = *ids;
-		v->cls->explain(v, &e); /* the page remembers ui */
+		ms_view_explain(v, &e); /* the page remembers ui */
 		tt_draw(v, w);
 		got = marked(w);
 		if (!*got)
@@ -229,7 +229,7 @@ static void check_mark(struct ms_view *v, WINDOW *w, const char *id,
 
 	assert_non_null(ms_explain_find(id));
 	ui.explain_id = id;
-	v->cls->explain(v, &e);
+	ms_view_explain(v, &e);
 	tt_draw(v, w);
 	got = marked(w);
 	if (!strstr(got, want) || strchr(got, '|'))
@@ -258,7 +258,7 @@ static void test_buddy_panels(void **state)
 	e->fields = MS_BE_ALLOC | MS_BE_FREE | MS_BE_COMPACT;
 	e->interval = 1;
 	e->nr_orders = 11;
-	v->cls->update(v, &t->s, NULL);
+	ms_view_update(v, &t->s, NULL);
 	check_mark(v, w, "buddy.ev.allocs", "allocs");
 	check_mark(v, w, "buddy.ev.frees", "frees");
 	check_mark(v, w, "buddy.ev.failed", "failed");
@@ -268,12 +268,12 @@ static void test_buddy_panels(void **state)
 	 * "since attach" part */
 	e->compaction.runs = 4;
 	e->compaction.direct = e->compaction.max_us = MS_NA;
-	v->cls->update(v, &t->s, NULL);
+	ms_view_update(v, &t->s, NULL);
 	tt_draw(v, w);
 	assert_non_null(tt_find_row(w, "(4 runs, - direct, max - us since "
 				       "attach)"));
 	e->compaction.runs = MS_NA;
-	v->cls->update(v, &t->s, NULL);
+	ms_view_update(v, &t->s, NULL);
 	tt_draw(v, w);
 	assert_null(tt_find_row(w, "since attach"));
 	v->cls->destroy(v);
@@ -293,12 +293,12 @@ static void test_vma_fields(void **state)
 
 	tt_sample(t, v, 0);
 	for (const char *k = "/vmas\n"; *k; k++)
-		v->cls->on_key(v, *k);
-	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_RESAMPLE);
+		ms_view_key(v, *k);
+	assert_int_equal(ms_view_key(v, '\n'), MS_KEY_RESAMPLE);
 	tt_sample(t, v, 0);
 	check_mark(v, w, "vma.m.summary", "total");
 	check_mark(v, w, "vma.m.faults", "faults");
-	assert_int_equal(v->cls->on_key(v, 't'), MS_KEY_RESAMPLE);
+	assert_int_equal(ms_view_key(v, 't'), MS_KEY_RESAMPLE);
 	tt_sample(t, v, 0);
 	check_mark(v, w, "vma.mt.summary", "height 4, 143 nodes");
 	check_mark(v, w, "vma.mt.level", "Level");
@@ -365,9 +365,9 @@ static void test_events_columns(void **state)
 	assert_non_null(v);
 	assert_non_null(w);
 	events_snapshot(&s);
-	v->cls->update(v, &s, NULL);
-	assert_int_equal(v->cls->on_key(v, 'e'), MS_KEY_DONE);
-	v->cls->explain(v, &e);
+	ms_view_update(v, &s, NULL);
+	assert_int_equal(ms_view_key(v, 'e'), MS_KEY_DONE);
+	ms_view_explain(v, &e);
 	/* the page lists them all, in screen order */
 	for (int i = 0; ids[i]; i++) {
 		int j = 0;
@@ -429,7 +429,7 @@ static void test_numa_columns(void **state)
 	snprintf(e->reason[0].name, sizeof(e->reason[0].name), "compaction");
 	e->reason[0].calls = 3;
 	e->nr_nodes = 1;
-	v->cls->update(v, &s, NULL);
+	ms_view_update(v, &s, NULL);
 	check_marks(v, w, ids);
 	v->cls->destroy(v);
 	ms_snapshot_free(&s);

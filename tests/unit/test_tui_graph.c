@@ -189,7 +189,7 @@ static void sample(struct tt_tree *f, struct ms_view *v)
 	struct ms_request req = { .sections = MS_SEC_BIT(MS_SEC_MEMINFO) |
 					      MS_SEC_BIT(MS_SEC_RECLAIM) };
 
-	v->cls->request(v, &req);
+	ms_view_request(v, &req);
 	assert_int_equal(ms_session_sample(&(struct ms_session){ .m = &f->m },
 					   &req, &f->s, NULL),
 			 0);
@@ -199,7 +199,7 @@ static void sample(struct tt_tree *f, struct ms_view *v)
 	 * here, however long the machine has been up.
 	 */
 	f->s.t_mono = T0;
-	v->cls->update(v, &f->s, NULL);
+	ms_view_update(v, &f->s, NULL);
 }
 
 /* Six samples a second apart; *val is 0 in the first five, then top. */
@@ -209,7 +209,7 @@ static void six_samples(struct tt_tree *f, struct ms_view *v, double *val,
 	for (int i = 0; i < 6; i++) {
 		f->s.t_mono = T0 + i;
 		*val = i < 5 ? 0 : top;
-		v->cls->update(v, &f->s, NULL);
+		ms_view_update(v, &f->s, NULL);
 	}
 }
 
@@ -237,7 +237,7 @@ static void buddy_graph(struct tt_tree *f, const struct ms_ui *u)
 	for (int i = 0; i < 6; i++) {
 		f->s.t_mono = T0 + i;
 		z->free_blocks[3] = i < 5 ? 0 : 50;
-		v->cls->update(v, &f->s, NULL);
+		ms_view_update(v, &f->s, NULL);
 	}
 	tt_draw(v, w);
 	assert_true(tt_find(w, "History, last 83 s: node 0 DMA fragmentation "
@@ -252,23 +252,23 @@ static void buddy_graph(struct tt_tree *f, const struct ms_ui *u)
 	tt_assert_row(w, "6.6% (6.6%..6.6%)");
 	tt_assert_no_row(w, "frag%");
 	/* H hides the panel, H shows it again */
-	assert_int_equal(v->cls->on_key(v, 'H'), MS_KEY_DONE);
+	assert_int_equal(ms_view_key(v, 'H'), MS_KEY_DONE);
 	tt_draw(v, w);
 	assert_int_equal(tt_find(w, "History,"), -1);
-	assert_int_equal(v->cls->on_key(v, 'H'), MS_KEY_DONE);
+	assert_int_equal(ms_view_key(v, 'H'), MS_KEY_DONE);
 	tt_draw(v, w);
 	assert_true(tt_find(w, "History,") >= 0);
 	/* the zone's page keeps the panel, with the same history */
-	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_RESAMPLE);
+	assert_int_equal(ms_view_key(v, '\n'), MS_KEY_RESAMPLE);
 	f->s.t_mono = T0 + 6;
-	v->cls->update(v, &f->s, NULL);
+	ms_view_update(v, &f->s, NULL);
 	tt_draw(v, w);
 	assert_true(tt_find(w, "Node 0, zone DMA  (Esc back)") >= 0);
 	assert_true(tt_find(w, "History, last 83 s: node 0 DMA") >= 0);
 	assert_non_null(strstr(tt_row(w, line_of(w, "order 3")), "50 (0..50)"));
 	assert_int_equal(at(w, line_of(w, "order 3"), LAST - 6),
 			 u->utf8 ? L'\u2581' : L'.');
-	assert_int_equal(v->cls->on_key(v, 'H'), MS_KEY_DONE);
+	assert_int_equal(ms_view_key(v, 'H'), MS_KEY_DONE);
 	tt_draw(v, w);
 	assert_int_equal(tt_find(w, "History,"), -1);
 	v->cls->destroy(v);
@@ -313,7 +313,7 @@ static void test_slab_graph(void **state)
 	assert_rose(w, "growth", true);
 	assert_non_null(strstr(tt_row(w, line_of(w, "growth")), "+4.0K/s"));
 	/* the cache's page shows it too */
-	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_RESAMPLE);
+	assert_int_equal(ms_view_key(v, '\n'), MS_KEY_RESAMPLE);
 	tt_draw(v, w);
 	assert_true(
 		tt_find(w,
@@ -349,7 +349,7 @@ static void test_reclaim_graph(void **state)
 		scan->rate = i < 5 ? 0 : 500;
 		f->s.reclaim.psi_some.avg10 = i < 5 ? 0 : 40;
 		ms_derive_sums(&f->s);
-		v->cls->update(v, &f->s, NULL);
+		ms_view_update(v, &f->s, NULL);
 	}
 	tt_draw(v, w);
 	y = tt_find(w, "History, last 83 s: memory pressure (PSI avg10)");
@@ -409,7 +409,7 @@ static void test_vma_graph(void **state)
 		s.t_mono = T0 + i;
 		s.procs.v[0].majflt_rate = i < 5 ? 0 : 40;
 		s.procs.v[1].majflt_rate = NAN; /* unknown: a gap */
-		v->cls->update(v, &s, NULL);
+		ms_view_update(v, &s, NULL);
 	}
 	tt_draw(v, w);
 	/* pid 100 has the most RSS: the selected row; its comm escaped */
@@ -422,7 +422,7 @@ static void test_vma_graph(void **state)
 	for (int y = 0; y < getmaxy(w); y++)
 		assert_null(strchr(tt_row(w, y), '\x1b'));
 	/* its mappings: the fault group's rates (bpf), no process list */
-	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_RESAMPLE);
+	assert_int_equal(ms_view_key(v, '\n'), MS_KEY_RESAMPLE);
 	ms_snapshot_reset(&s);
 	s.have = MS_SEC_BIT(MS_SEC_VMAS) | MS_SEC_BIT(MS_SEC_FAULT_EVENTS);
 	s.vmas.pid = 100;
@@ -435,14 +435,14 @@ static void test_vma_graph(void **state)
 	for (int i = 0; i < 6; i++) {
 		s.t_mono = T0 + 10 + i;
 		fp->rate[MS_FC_MAJOR] = i < 5 ? 0 : 30;
-		v->cls->update(v, &s, NULL);
+		ms_view_update(v, &s, NULL);
 	}
 	tt_draw(v, w);
 	assert_true(tt_find(w, "History, last 83 s: pid 100 \\x1b[2Jbig page "
 			       "faults per second") >= 0);
 	assert_rose(w, "bpf maj/s", true);
 	assert_int_equal(tt_find(w, "minflt/s"), -1);
-	assert_int_equal(v->cls->on_key(v, 'H'), MS_KEY_DONE);
+	assert_int_equal(ms_view_key(v, 'H'), MS_KEY_DONE);
 	tt_draw(v, w);
 	assert_int_equal(tt_find(w, "History,"), -1);
 	v->cls->destroy(v);

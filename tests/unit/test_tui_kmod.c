@@ -31,7 +31,7 @@ static const struct ms_ui ui = { .opts = &opts, .utf8 = true };
 static void keys(struct ms_view *v, const char *s)
 {
 	for (; *s; s++)
-		v->cls->on_key(v, *s);
+		ms_view_key(v, *s);
 }
 
 /* The VMA tab on the 1,000-VMA process: its tree, level by level. */
@@ -43,8 +43,8 @@ static void test_maple(void **state)
 
 	tt_sample(f, v, 0);
 	keys(v, "/vmas\n");
-	assert_int_equal(v->cls->on_key(v, 't'), MS_KEY_RESAMPLE);
-	v->cls->request(v, &req);
+	assert_int_equal(ms_view_key(v, 't'), MS_KEY_RESAMPLE);
+	ms_view_request(v, &req);
 	assert_true(req.sections & MS_SEC_BIT(MS_SEC_MAPLE));
 	assert_int_equal(req.maple_pid, 192);
 	tt_sample(f, v, 0);
@@ -63,24 +63,24 @@ static void test_maple(void **state)
 		      "000000000000-7f5e11390fff 15 slots: 10 VMAs, 5 gaps");
 	/* read once: later samples do not ask for it again */
 	memset(&req, 0, sizeof(req));
-	v->cls->request(v, &req);
+	ms_view_request(v, &req);
 	assert_false(req.sections & MS_SEC_BIT(MS_SEC_MAPLE));
 	tt_sample(f, v, 0);
 	tt_draw(v, f->w);
 	tt_assert_row(f->w, "height 4, 143 nodes");
 	/* the slots, and the last one of the last leaf */
-	assert_int_equal(v->cls->on_key(v, 'v'), MS_KEY_DONE);
+	assert_int_equal(ms_view_key(v, 'v'), MS_KEY_DONE);
 	tt_draw(v, f->w);
 	tt_assert_row(f->w, "1 000000400000-000000400fff vma r--p   4.0K   "
 			    "8000071 rd mr mw me sd");
 	tt_assert_row(f->w, "\u2502 pivots 7f5e116e0fff ffffffffffffffff");
-	v->cls->on_key(v, KEY_END);
+	ms_view_key(v, KEY_END);
 	tt_draw(v, f->w);
 	tt_assert_row(f->w, "11 7ffce3f5f000-7ffce3f7ffff vma rw-p   132K    "
 			    "100173 rd wr mr mw me gd ac");
 	tt_assert_row(f->w, "15 7ffce3fb1000-   ULONG_MAX gap  16E");
 	/* back to the process list, which is read again */
-	assert_int_equal(v->cls->on_key(v, MS_KEY_ESC), MS_KEY_RESAMPLE);
+	assert_int_equal(ms_view_key(v, MS_KEY_ESC), MS_KEY_RESAMPLE);
 	tt_sample(f, v, 0);
 	tt_draw(v, f->w);
 	tt_assert_row(f->w, "Processes:");
@@ -97,12 +97,12 @@ static void test_maple_mark(void **state)
 
 	tt_sample(f, v, 0);
 	keys(v, "/vmas\n");
-	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_RESAMPLE);
+	assert_int_equal(ms_view_key(v, '\n'), MS_KEY_RESAMPLE);
 	tt_sample(f, v, 0);
-	v->cls->on_key(v, KEY_END);
-	v->cls->on_key(v, KEY_UP); /* [vvar] */
+	ms_view_key(v, KEY_END);
+	ms_view_key(v, KEY_UP); /* [vvar] */
 	tt_draw(v, f->w);
-	assert_int_equal(v->cls->on_key(v, 't'), MS_KEY_RESAMPLE);
+	assert_int_equal(ms_view_key(v, 't'), MS_KEY_RESAMPLE);
 	tt_sample(f, v, 0);
 	tt_draw(v, f->w);
 	y = tt_find(f->w, "13 7ffce3fab000-7ffce3faefff vma r--p    16K   "
@@ -158,8 +158,8 @@ static void test_probe_bench_tree(void **state)
 	struct ms_request req = { 0 };
 
 	tt_sample(f, b, 0);
-	assert_int_equal(b->cls->on_key(b, 'a'), MS_KEY_RESAMPLE);
-	b->cls->request(b, &req);
+	assert_int_equal(ms_view_key(b, 'a'), MS_KEY_RESAMPLE);
+	ms_view_request(b, &req);
 	assert_true(req.sections & MS_SEC_BIT(MS_SEC_ALLOC_PROBE));
 	assert_int_equal(req.alloc_probe.node, 0);
 	assert_int_equal(req.alloc_probe.count, 8);
@@ -175,19 +175,19 @@ static void test_probe_bench_tree(void **state)
 	keys(b, "-----");
 	tt_draw(b, f->w);
 	tt_assert_row(f->w, "node 0 (zone DMA selected), 1 attempts per order");
-	assert_int_equal(b->cls->on_key(b, MS_KEY_ESC), MS_KEY_DONE);
+	assert_int_equal(ms_view_key(b, MS_KEY_ESC), MS_KEY_DONE);
 	/* the drill-down says where the per-type counts come from */
-	assert_int_equal(b->cls->on_key(b, '\n'), MS_KEY_RESAMPLE);
+	assert_int_equal(ms_view_key(b, '\n'), MS_KEY_RESAMPLE);
 	tt_sample(f, b, 0);
 	tt_draw(b, f->w);
-	b->cls->on_key(b, KEY_END);
+	ms_view_key(b, KEY_END);
 	tt_draw(b, f->w);
 	tt_assert_row(f->w, "(memscope.ko: one hold of the zone lock)");
 	tt_assert_row(f->w, "pages: free pages per type");
 	assert_int_equal(tt_find(f->w, "pblks"), -1);
 
 	tt_sample(f, s, 0);
-	assert_int_equal(s->cls->on_key(s, 'b'), MS_KEY_RESAMPLE);
+	assert_int_equal(ms_view_key(s, 'b'), MS_KEY_RESAMPLE);
 	tt_sample(f, s, 0);
 	tt_draw(s, f->w);
 	tt_assert_row(f->w, "Slab benchmark: 10000 objects of 256 bytes");
@@ -235,7 +235,7 @@ static void put_result(struct tt_tree *f, struct ms_view *v,
 			       { { 10000, 3, 10000000, 100, 80, 200, 9000 },
 				 { 10000, 0, 12500000, 80, 60, 150, 5000 } } },
 		};
-	v->cls->update(v, &f->s, NULL);
+	ms_view_update(v, &f->s, NULL);
 }
 
 /*
@@ -251,9 +251,9 @@ static void test_probe_bench_result(void **state)
 	int y;
 
 	tt_sample(f, b, 0);
-	assert_int_equal(b->cls->on_key(b, 'a'), MS_KEY_RESAMPLE);
+	assert_int_equal(ms_view_key(b, 'a'), MS_KEY_RESAMPLE);
 	tt_sample(f, b, 0); /* the tree says it cannot run it */
-	assert_int_equal(b->cls->on_key(b, 'a'), MS_KEY_RESAMPLE);
+	assert_int_equal(ms_view_key(b, 'a'), MS_KEY_RESAMPLE);
 	put_result(f, b, MS_SEC_ALLOC_PROBE);
 	tt_draw(b, f->w);
 	tt_assert_row(f->w, "Allocation probe: node 0 (zone DMA selected), 8 "
@@ -277,13 +277,13 @@ static void test_probe_bench_result(void **state)
 	assert_string_equal(tt_row(f->w, y + 2),
 			    "a or Enter: probe again   +/-: attempts per "
 			    "order   Esc: back to the zones");
-	assert_string_equal(b->cls->hints(b),
+	assert_string_equal(ms_view_hints(b),
 			    "a probe again  +/- attempts  Esc back");
 
 	tt_sample(f, s, 0);
-	assert_int_equal(s->cls->on_key(s, 'b'), MS_KEY_RESAMPLE);
+	assert_int_equal(ms_view_key(s, 'b'), MS_KEY_RESAMPLE);
 	tt_sample(f, s, 0);
-	assert_int_equal(s->cls->on_key(s, '\n'), MS_KEY_RESAMPLE);
+	assert_int_equal(ms_view_key(s, '\n'), MS_KEY_RESAMPLE);
 	put_result(f, s, MS_SEC_SLAB_BENCH);
 	tt_draw(s, f->w);
 	tt_assert_row(f->w, "run ");
@@ -300,9 +300,9 @@ static void test_probe_bench_result(void **state)
 	assert_string_equal(tt_row(f->w, y + 2),
 			    "b or Enter: run   +/-: object size   [/]: object "
 			    "count   Esc: back to the caches");
-	assert_string_equal(s->cls->hints(s),
+	assert_string_equal(ms_view_hints(s),
 			    "b run  +/- size  [/] count  Esc back");
-	assert_int_equal(s->cls->on_key(s, MS_KEY_ESC), MS_KEY_DONE);
+	assert_int_equal(ms_view_key(s, MS_KEY_ESC), MS_KEY_DONE);
 	tt_draw(s, f->w);
 	tt_assert_row(f->w, "ObjSz");
 	b->cls->destroy(b);
@@ -318,7 +318,7 @@ static void test_no_module(void **state)
 	struct ms_view *b = ms_view_buddy.create(&ui);
 
 	tt_sample(f, v, 0);
-	assert_int_equal(v->cls->on_key(v, 't'), MS_KEY_RESAMPLE);
+	assert_int_equal(ms_view_key(v, 't'), MS_KEY_RESAMPLE);
 	tt_sample(f, v, 0);
 	tt_draw(v, f->w);
 	tt_assert_row(f->w,
@@ -326,7 +326,7 @@ static void test_no_module(void **state)
 		      "tree was captured");
 	tt_sample(f, b, 0);
 	assert_string_equal(f->s.source[MS_SEC_BUDDY], "procfs");
-	b->cls->on_key(b, 'a');
+	ms_view_key(b, 'a');
 	tt_sample(f, b, 0);
 	tt_draw(b, f->w);
 	tt_assert_row(f->w,

@@ -32,7 +32,7 @@ static unsigned int asked(struct ms_view *v, bool *delayacct)
 {
 	struct ms_request req = { 0 };
 
-	v->cls->request(v, &req);
+	ms_view_request(v, &req);
 	if (delayacct)
 		*delayacct = req.delayacct;
 	return req.sections;
@@ -96,12 +96,12 @@ static void vma_fault_columns(void **state)
 	faults_snapshot(&s, MS_FE_HW | MS_FE_LOCK);
 	/* not shown, not asked for: no tracepoint cost */
 	assert_int_equal(asked(v, NULL), MS_SEC_BIT(MS_SEC_PROCS));
-	v->cls->update(v, &s, NULL);
-	assert_int_equal(v->cls->on_key(v, 'f'), MS_KEY_RESAMPLE);
+	ms_view_update(v, &s, NULL);
+	assert_int_equal(ms_view_key(v, 'f'), MS_KEY_RESAMPLE);
 	assert_int_equal(asked(v, NULL),
 			 MS_SEC_BIT(MS_SEC_PROCS) |
 				 MS_SEC_BIT(MS_SEC_FAULT_EVENTS));
-	v->cls->update(v, &s, NULL);
+	ms_view_update(v, &s, NULL);
 	tt_draw(v, w);
 	/* cut at 80 columns, and says so */
 	tt_assert_row(w, "hidden; faults per second (bpf), MinFlt\u2026");
@@ -126,7 +126,7 @@ static void vma_fault_columns(void **state)
 					  "                    -");
 	tt_assert_clean(w);
 	/* f again: the memory columns, and the group may go */
-	assert_int_equal(v->cls->on_key(v, 'f'), MS_KEY_RESAMPLE);
+	assert_int_equal(ms_view_key(v, 'f'), MS_KEY_RESAMPLE);
 	assert_int_equal(asked(v, NULL), MS_SEC_BIT(MS_SEC_PROCS));
 	tt_draw(v, w);
 	tt_assert_row(w, "    PID User        RSS▼");
@@ -143,9 +143,9 @@ static void vma_fault_split(void **state)
 	struct ms_snapshot s;
 
 	faults_snapshot(&s, MS_FE_HW | MS_FE_LOCK | MS_FE_SPLIT | MS_FE_COW);
-	v->cls->update(v, &s, NULL);
-	v->cls->on_key(v, 'f');
-	v->cls->update(v, &s, NULL);
+	ms_view_update(v, &s, NULL);
+	ms_view_key(v, 'f');
+	ms_view_update(v, &s, NULL);
 	tt_draw(v, w);
 	tt_assert_no_row(w, "unavailable");
 	tt_assert_row(w,
@@ -171,8 +171,8 @@ static void vma_faults_missing(void **state)
 	ms_snapshot_note(&s, "fault_events",
 			 "needs root (CAP_BPF and CAP_PERFMON, or "
 			 "CAP_SYS_ADMIN)");
-	v->cls->on_key(v, 'f');
-	v->cls->update(v, &s, NULL);
+	ms_view_key(v, 'f');
+	ms_view_update(v, &s, NULL);
 	tt_draw(v, w);
 	tt_assert_row(w, "faults (bpf) unavailable");
 	tt_assert_row(w, "needs root (CAP_BPF and CAP_PERFMON");
@@ -193,9 +193,9 @@ static void vma_drilldown_line(void **state)
 	struct ms_vma *m;
 
 	faults_snapshot(&s, MS_FE_HW | MS_FE_LOCK);
-	v->cls->update(v, &s, NULL);
-	v->cls->on_key(v, KEY_HOME); /* pid 42, the largest RSS */
-	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_RESAMPLE);
+	ms_view_update(v, &s, NULL);
+	ms_view_key(v, KEY_HOME); /* pid 42, the largest RSS */
+	assert_int_equal(ms_view_key(v, '\n'), MS_KEY_RESAMPLE);
 	assert_true(asked(v, NULL) & MS_SEC_BIT(MS_SEC_FAULT_EVENTS));
 	s.have |= MS_SEC_BIT(MS_SEC_VMAS);
 	s.vmas.pid = 42;
@@ -205,7 +205,7 @@ static void vma_drilldown_line(void **state)
 	m->end = 0x401000;
 	snprintf(m->perms, sizeof(m->perms), "r-xp");
 	ms_derive(&s);
-	v->cls->update(v, &s, NULL);
+	ms_view_update(v, &s, NULL);
 	tt_draw(v, w);
 	tt_assert_row(w, "faults (bpf): user 1500/s write-protect 30/s; "
 			 "mmap_lock 2.50 ms/s, longest 1500 us");
@@ -285,7 +285,7 @@ static void reclaim_events(void **state)
 	/* three samples: an OOM kill in the second */
 	for (int i = 0; i < 3; i++) {
 		reclaim_snapshot(&s[i], t + i, i ? 1 : 0);
-		v->cls->update(v, &s[i], i ? &s[i - 1] : NULL);
+		ms_view_update(v, &s[i], i ? &s[i - 1] : NULL);
 	}
 	tt_draw(v, w);
 	tt_assert_row(w, "Reclaim events (bpf)");
@@ -306,7 +306,7 @@ static void reclaim_events(void **state)
 	tt_assert_row(w, "  OOM kills  - since attach, last ");
 	s[2].reclaim_events.oom_kills = 1;
 	/* e: the events page */
-	assert_int_equal(v->cls->on_key(v, 'e'), MS_KEY_DONE);
+	assert_int_equal(ms_view_key(v, 'e'), MS_KEY_DONE);
 	tt_draw(v, w);
 	tt_assert_row(w,
 		      "Reclaim stalls: direct and memory cgroup, log2 buckets "
@@ -331,7 +331,7 @@ static void reclaim_events(void **state)
 		w, "  22:13:21    4242 victim0               64M     8.0M     "
 		   "1.0M 4242 (victim0)");
 	tt_assert_clean(w);
-	assert_int_equal(v->cls->on_key(v, MS_KEY_ESC), MS_KEY_RESAMPLE);
+	assert_int_equal(ms_view_key(v, MS_KEY_ESC), MS_KEY_RESAMPLE);
 	tt_draw(v, w);
 	tt_assert_row(w, "Reclaim (/proc/vmstat)");
 	v->cls->destroy(v);
@@ -351,21 +351,21 @@ static void reclaim_delays(void **state)
 
 	asked(v, &on);
 	assert_false(on); /* never on by itself */
-	assert_int_equal(v->cls->on_key(v, 'd'), MS_KEY_RESAMPLE);
+	assert_int_equal(ms_view_key(v, 'd'), MS_KEY_RESAMPLE);
 	assert_true(asked(v, &on) & MS_SEC_BIT(MS_SEC_TASK_DELAYS));
 	assert_false(on);
 	reclaim_snapshot(&s, 1700000000, 0);
 	s.have |= MS_SEC_BIT(MS_SEC_TASK_DELAYS);
 	s.source[MS_SEC_TASK_DELAYS] = "taskstats";
 	s.task_delays.delayacct = 0;
-	v->cls->update(v, &s, NULL);
+	ms_view_update(v, &s, NULL);
 	tt_draw(v, w);
 	tt_assert_row(w, "Stall delays per process, ms per second (taskstats)");
 	tt_assert_row(w,
 		      "Delay accounting OFF: only what was counted before; D "
 		      "turns it on");
 	/* D: on, and the next samples carry it */
-	assert_int_equal(v->cls->on_key(v, 'D'), MS_KEY_RESAMPLE);
+	assert_int_equal(ms_view_key(v, 'D'), MS_KEY_RESAMPLE);
 	assert_true(asked(v, &on) & MS_SEC_BIT(MS_SEC_TASK_DELAYS));
 	assert_true(on);
 	s.task_delays.delayacct = 1;
@@ -380,7 +380,7 @@ static void reclaim_delays(void **state)
 	}
 	d->ns_rate[MS_DL_FREEPAGES] = 3.5e6;
 	d->count[MS_DL_WPCOPY] = d->ns[MS_DL_WPCOPY] = MS_NA; /* old kernel */
-	v->cls->update(v, &s, NULL);
+	ms_view_update(v, &s, NULL);
 	tt_draw(v, w);
 	tt_assert_row(
 		w, "Delay accounting ON, turned on by memscope: D or quitting "
@@ -389,12 +389,12 @@ static void reclaim_delays(void **state)
 		w, "     99      3.50      0.00      0.00      0.00       n/a "
 		   "cc1");
 	/* the overview says so while it is on */
-	v->cls->on_key(v, MS_KEY_ESC);
+	ms_view_key(v, MS_KEY_ESC);
 	tt_draw(v, w);
 	tt_assert_row(w, "  delays     accounting ON (D turns it off");
 	assert_false(asked(v, NULL) & MS_SEC_BIT(MS_SEC_TASK_DELAYS));
 	/* D again: off, passed on in one more sample */
-	assert_int_equal(v->cls->on_key(v, 'D'), MS_KEY_RESAMPLE);
+	assert_int_equal(ms_view_key(v, 'D'), MS_KEY_RESAMPLE);
 	assert_true(asked(v, &on) & MS_SEC_BIT(MS_SEC_TASK_DELAYS));
 	assert_false(on);
 	v->cls->destroy(v);
@@ -413,7 +413,7 @@ static void reclaim_events_missing(void **state)
 	s.have = MS_SEC_BIT(MS_SEC_RECLAIM);
 	s.source[MS_SEC_RECLAIM_EVENTS] = NULL;
 	ms_snapshot_note(&s, "reclaim_events", "captured tree");
-	v->cls->update(v, &s, NULL);
+	ms_view_update(v, &s, NULL);
 	tt_draw(v, w);
 	tt_assert_row(w, "Reclaim events (unavailable)");
 	tt_assert_row(w, "  reclaim events: captured tree");
@@ -452,7 +452,7 @@ static void numa_events(void **state)
 	ms_snapshot_note_bpf(&s, "ms_numafault",
 			     "load: BPF program load failed: Operation not "
 			     "permitted");
-	v->cls->update(v, &s, NULL);
+	ms_view_update(v, &s, NULL);
 	tt_draw(v, w);
 	tt_assert_row(w, "Migrations and hinting faults (bpf)");
 	tt_assert_row(w, "  pages migrated 98/s, failed 0/s (44045 and 0 since "
@@ -467,7 +467,7 @@ static void numa_events(void **state)
 	tt_assert_row(w, "  tasks moved to another node 0/s, swapped 0/s");
 	/* a recording without the counts: "-", never UINT64_MAX */
 	e->succeeded = e->failed = MS_NA;
-	v->cls->update(v, &s, NULL);
+	ms_view_update(v, &s, NULL);
 	tt_draw(v, w);
 	tt_assert_row(w, "  pages migrated 98/s, failed 0/s (- and - since "
 			 "attach)");

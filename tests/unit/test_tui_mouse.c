@@ -35,7 +35,9 @@ static const struct ms_view_class c3 = { .name = "VMA" };
 
 static void test_tabs(void **state)
 {
-	struct ms_view v[3] = { { &c1, &ui }, { &c2, &ui }, { &c3, &ui } };
+	struct ms_view v[3] = { { .cls = &c1, .ui = &ui },
+				{ .cls = &c2, .ui = &ui },
+				{ .cls = &c3, .ui = &ui } };
 	struct ms_view *views[3] = { &v[0], &v[1], &v[2] };
 	char buf[48];
 

@@ -48,7 +48,7 @@ static void test_reclaim_fixture(void **state)
 	WINDOW *w = newwin(24, 80, 0, 0);
 	struct ms_request req = { 0 };
 
-	v->cls->request(v, &req);
+	ms_view_request(v, &req);
 	assert_true(req.sections & MS_SEC_BIT(MS_SEC_RECLAIM));
 	tt_sample(f, v, 0);
 	tt_draw(v, w);
@@ -70,10 +70,10 @@ static void test_reclaim_fixture(void **state)
 	tt_assert_page(v, w, "  zram0  lzo-rle  disksize 0B");
 
 	/* every counter, filtered */
-	assert_int_equal(v->cls->on_key(v, '/'), MS_KEY_DONE);
+	assert_int_equal(ms_view_key(v, '/'), MS_KEY_DONE);
 	for (const char *k = "pgscan_direct"; *k; k++)
-		v->cls->on_key(v, *k);
-	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_DONE);
+		ms_view_key(v, *k);
+	assert_int_equal(ms_view_key(v, '\n'), MS_KEY_DONE);
 	tt_draw(v, w);
 	tt_assert_row(w, "Every /proc/vmstat counter");
 	tt_assert_row(w, "pgscan_direct_throttle");
@@ -90,15 +90,15 @@ static void test_reclaim_fixture(void **state)
 	assert_non_null(
 		strstr(tt_find_row(w, "pgscan_direct_throttle"), " reset"));
 	/* Esc clears the filter, the next one goes back */
-	assert_int_equal(v->cls->on_key(v, MS_KEY_ESC), MS_KEY_DONE);
+	assert_int_equal(ms_view_key(v, MS_KEY_ESC), MS_KEY_DONE);
 	tt_draw(v, w);
 	tt_assert_no_row(w, "Filter:");
-	assert_int_equal(v->cls->on_key(v, MS_KEY_ESC), MS_KEY_DONE);
-	assert_int_equal(v->cls->on_key(v, MS_KEY_ESC), MS_KEY_PASS);
+	assert_int_equal(ms_view_key(v, MS_KEY_ESC), MS_KEY_DONE);
+	assert_int_equal(ms_view_key(v, MS_KEY_ESC), MS_KEY_PASS);
 	/* the overview kept its scroll position */
 	tt_draw(v, w);
 	tt_assert_row(w, "vm sysctls");
-	assert_int_equal(v->cls->on_key(v, KEY_HOME), MS_KEY_DONE);
+	assert_int_equal(ms_view_key(v, KEY_HOME), MS_KEY_DONE);
 	tt_draw(v, w);
 	tt_assert_row(w, "Reclaim (/proc/vmstat)");
 	v->cls->destroy(v);
@@ -160,7 +160,7 @@ static void test_reclaim_variants(void **state)
 	WINDOW *w = newwin(24, 80, 0, 0);
 
 	reclaim_snapshot(&s);
-	v->cls->update(v, &s, NULL);
+	ms_view_update(v, &s, NULL);
 	tt_draw(v, w);
 	/* per-zone variants add up, rates too */
 	assert_counter(w, "allocstall", "7", "+3.0/s");
@@ -192,18 +192,18 @@ static void test_reclaim_variants(void **state)
 	for (int i = 0; i < 10; i++) {
 		tt_draw(v, w);
 		tt_assert_clean(w);
-		v->cls->on_key(v, KEY_NPAGE);
+		ms_view_key(v, KEY_NPAGE);
 	}
 	/* zswap statistics are named by debugfs files: escaped too */
 	snprintf(s.reclaim.zswap_enabled, sizeof(s.reclaim.zswap_enabled), "Y");
 	assert_non_null(ms_kv_add(&s.reclaim.zswap_stats, "evil\x1b[2J", 5));
-	v->cls->update(v, &s, NULL);
+	ms_view_update(v, &s, NULL);
 	tt_assert_page(v, w, "  evil\\x1b[2J               5");
 	tt_assert_clean(w);
 	/* the section missing altogether: the note says why */
 	s.have = 0;
 	ms_snapshot_note(&s, "vmstat", "permission denied");
-	v->cls->update(v, &s, NULL);
+	ms_view_update(v, &s, NULL);
 	tt_draw(v, w);
 	tt_assert_row(w, "reclaim unavailable: vmstat: permission denied");
 	v->cls->destroy(v);
@@ -281,7 +281,7 @@ static void test_numa_missing(void **state)
 
 	ms_snapshot_init(&s);
 	ms_snapshot_note(&s, "numa", "kernel without NUMA support");
-	v->cls->update(v, &s, NULL);
+	ms_view_update(v, &s, NULL);
 	tt_draw(v, w);
 	tt_assert_row(w, "numa unavailable: numa: kernel without NUMA support");
 	v->cls->destroy(v);

@@ -50,15 +50,15 @@ static void test_buddy_fixture(void **state)
 	tt_assert_row(w, "blocks         0       0       0       0       0"
 			 "       0       0       0       1       1       3");
 	/* down to Normal and into it */
-	assert_int_equal(v->cls->on_key(v, KEY_DOWN), MS_KEY_DONE);
-	assert_int_equal(v->cls->on_key(v, KEY_DOWN), MS_KEY_DONE);
+	assert_int_equal(ms_view_key(v, KEY_DOWN), MS_KEY_DONE);
+	assert_int_equal(ms_view_key(v, KEY_DOWN), MS_KEY_DONE);
 	tt_draw(v, w);
 	tt_assert_row(w, "blocks      2587    1943    1441     889     456");
 	/* the drill-down, and only it, asks for the migrate types */
-	v->cls->request(v, &req);
+	ms_view_request(v, &req);
 	assert_false(req.pagetypes);
-	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_RESAMPLE);
-	v->cls->request(v, &req);
+	assert_int_equal(ms_view_key(v, '\n'), MS_KEY_RESAMPLE);
+	ms_view_request(v, &req);
 	assert_true(req.pagetypes);
 	tt_sample(f, v, 0);
 	tt_draw(v, w);
@@ -76,12 +76,12 @@ static void test_buddy_fixture(void **state)
 	tt_assert_row(w, "   10      369    377856    1.4G    0.268   -1.000  "
 			 "73.2%");
 	/* scroll to the migrate types: Movable at order 10, pageblocks */
-	assert_int_equal(v->cls->on_key(v, KEY_END), MS_KEY_DONE);
+	assert_int_equal(ms_view_key(v, KEY_END), MS_KEY_DONE);
 	tt_draw(v, w);
 	tt_assert_row(w, "   10            0          369            0");
 	tt_assert_row(w, "pblks           64         1097           55");
-	assert_int_equal(v->cls->on_key(v, MS_KEY_ESC), MS_KEY_DONE);
-	assert_int_equal(v->cls->on_key(v, MS_KEY_ESC), MS_KEY_PASS);
+	assert_int_equal(ms_view_key(v, MS_KEY_ESC), MS_KEY_DONE);
+	assert_int_equal(ms_view_key(v, MS_KEY_ESC), MS_KEY_PASS);
 	tt_draw(v, w);
 	assert_string_equal(tt_row(w, 0),
 			    "Node Zone     Wmark    FreePg   Free "
@@ -109,7 +109,7 @@ static void test_slab_fixture(void **state)
 	assert_string_equal(tt_row(w, 1),
 			    "ext4_inode_cache        37268   37282"
 			    " 100%   1128   2663    42M       -       -\u2588");
-	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_RESAMPLE);
+	assert_int_equal(ms_view_key(v, '\n'), MS_KEY_RESAMPLE);
 	tt_sample(f, v, 0);
 	assert_true(f->s.have & MS_SEC_BIT(MS_SEC_SLAB_DETAIL));
 	tt_draw(v, w);
@@ -117,7 +117,7 @@ static void test_slab_fixture(void **state)
 	tt_assert_row(w, "object_size     1120");
 	tt_assert_row(w, "slab_size       1128");
 	tt_assert_row(w, "slabs                 2841      2841");
-	assert_int_equal(v->cls->on_key(v, KEY_BACKSPACE), MS_KEY_DONE);
+	assert_int_equal(ms_view_key(v, KEY_BACKSPACE), MS_KEY_DONE);
 	/* back: the request no longer names a cache */
 	tt_sample(f, v, 0);
 	assert_false(f->s.have & MS_SEC_BIT(MS_SEC_SLAB_DETAIL));
@@ -142,7 +142,7 @@ static void test_slab_hostile(void **state)
 	c->num_objs = c->objsize = c->objperslab = c->pagesperslab = MS_NA;
 	c->active_slabs = c->num_slabs = c->size_bytes = MS_NA;
 	c->active_pct = c->objs_rate = c->bytes_rate = NAN;
-	v->cls->update(v, &s, NULL);
+	ms_view_update(v, &s, NULL);
 	tt_draw(v, w);
 	/* escaped, and unknown values are "-", never 0 */
 	assert_string_equal(
@@ -165,7 +165,7 @@ static void test_buddy_no_pagetypeinfo(void **state)
 	struct ms_zone *z;
 
 	ms_snapshot_init(&s);
-	v->cls->update(v, &s, NULL);
+	ms_view_update(v, &s, NULL);
 	ms_snapshot_note(&s, "buddy", "buddyinfo: truncated");
 	tt_draw(v, w);
 	tt_assert_row(w, "buddy unavailable: buddy: buddyinfo: truncated");
@@ -182,10 +182,10 @@ static void test_buddy_no_pagetypeinfo(void **state)
 	z->free_pages = 12;
 	z->largest_order = 2;
 	z->wstate = MS_WMARK_MIN;
-	v->cls->update(v, &s, NULL);
+	ms_view_update(v, &s, NULL);
 	tt_draw(v, w);
 	tt_assert_row(w, "   1 Normal   MIN");
-	assert_int_equal(v->cls->on_key(v, KEY_ENTER), MS_KEY_RESAMPLE);
+	assert_int_equal(ms_view_key(v, KEY_ENTER), MS_KEY_RESAMPLE);
 	tt_draw(v, w);
 	tt_assert_row(w, "watermark MIN (free <= min: direct reclaim)");
 	tt_assert_row(w, "    2        1         4     16K");
@@ -224,9 +224,9 @@ static void test_slab_detail_2node(void **state)
 	s.have = MS_SEC_BIT(MS_SEC_SLAB);
 	c = ms_slab_add(&s.slab);
 	snprintf(c->name, sizeof(c->name), "cred_jar");
-	v->cls->update(v, &s, NULL);
-	assert_int_equal(v->cls->on_key(v, '\r'), MS_KEY_RESAMPLE);
-	v->cls->request(v, &req);
+	ms_view_update(v, &s, NULL);
+	assert_int_equal(ms_view_key(v, '\r'), MS_KEY_RESAMPLE);
+	ms_view_request(v, &req);
 	assert_true(req.sections & MS_SEC_BIT(MS_SEC_SLAB_DETAIL));
 	assert_string_equal(req.slab_cache, "cred_jar");
 
@@ -244,7 +244,7 @@ static void test_slab_detail_2node(void **state)
 	nodecount(&d->cpu_slabs, 'N', 4, 3, 1);
 	nodecount(&d->objects, 'N', 900, 860, 40);
 	nodecount(&d->total_objects, 'N', 960, 896, MS_NA);
-	v->cls->update(v, &s, NULL);
+	ms_view_update(v, &s, NULL);
 	tt_draw(v, w);
 	tt_assert_row(w, "object_size     184");
 	tt_assert_row(w, "cpu_partial     -");
@@ -265,7 +265,7 @@ static void test_slab_detail_2node(void **state)
 	r->alloc_rate = 5;
 	r->free_rate = 4;
 	r->alloc_bytes_rate = NAN;
-	v->cls->update(v, &s, NULL);
+	ms_view_update(v, &s, NULL);
 	assert_true(tt_page_has(v, w, "(- and - counted since attach)"));
 	assert_false(tt_page_has(v, w, "18446744073709551615"));
 	/* narrower than the line: it wraps, the counts stay whole */
@@ -335,14 +335,14 @@ static void test_slab_reattach(void **state)
 	char head[2048]; /* a tt_row() */
 
 	slab_live(&s, true, 1);
-	v->cls->update(v, &s, NULL);
+	ms_view_update(v, &s, NULL);
 	tt_draw(v, w);
 	/* the events' columns first, sorted by allocations */
 	assert_non_null(strstr(tt_row(w, 0), "Name"));
 	assert_true(sorted_between(tt_row(w, 0), "Alloc/", "Free/s"));
 	assert_non_null(strstr(tt_row(w, 1), "kmalloc-64"));
 	/* the user sorts by the next column, Free/s */
-	assert_int_equal(v->cls->on_key(v, '>'), MS_KEY_DONE);
+	assert_int_equal(ms_view_key(v, '>'), MS_KEY_DONE);
 	tt_draw(v, w);
 	snprintf(head, sizeof(head), "%s", tt_row(w, 0));
 	assert_true(sorted_between(head, "Free/", "AllocB/s"));
@@ -350,7 +350,7 @@ static void test_slab_reattach(void **state)
 		ms_snapshot_free(&s);
 		/* detached, attached without rates, then rates again */
 		slab_live(&s, step > 0, step == 1 ? NAN : 1);
-		v->cls->update(v, &s, NULL);
+		ms_view_update(v, &s, NULL);
 		tt_draw(v, w);
 		assert_string_equal(tt_row(w, 0), head);
 	}
@@ -370,13 +370,13 @@ static void test_slab_direct_key_kept(void **state)
 	struct ms_snapshot s;
 
 	slab_live(&s, false, NAN);
-	v->cls->update(v, &s, NULL);
+	ms_view_update(v, &s, NULL);
 	tt_draw(v, w);
 	assert_true(sorted_between(tt_row(w, 0), "Size", "Objs/s"));
-	assert_int_equal(v->cls->on_key(v, 'c'), MS_KEY_DONE);
+	assert_int_equal(ms_view_key(v, 'c'), MS_KEY_DONE);
 	ms_snapshot_free(&s);
 	slab_live(&s, true, 1);
-	v->cls->update(v, &s, NULL);
+	ms_view_update(v, &s, NULL);
 	tt_draw(v, w);
 	assert_true(sorted_between(tt_row(w, 0), "Size", "Objs/s"));
 	v->cls->destroy(v);

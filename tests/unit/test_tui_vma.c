@@ -116,10 +116,10 @@ static void test_vma_list(void **state)
 	WINDOW *w = newwin(24, 100, 0, 0);
 	struct ms_request req = { 0 };
 
-	v->cls->request(v, &req);
+	ms_view_request(v, &req);
 	assert_int_equal(req.sections, MS_SEC_BIT(MS_SEC_PROCS));
 	procs_snapshot(&s);
-	v->cls->update(v, &s, NULL);
+	ms_view_update(v, &s, NULL);
 	tt_draw(v, w);
 	tt_assert_row(w, "Processes: 3 shown, 1 kernel threads hidden");
 	/* largest RSS first; unknown values are "-" */
@@ -135,22 +135,22 @@ static void test_vma_list(void **state)
 			    "      -         -         - init");
 	tt_assert_clean(w);
 	/* k shows kernel threads, in brackets */
-	assert_int_equal(v->cls->on_key(v, 'k'), MS_KEY_DONE);
+	assert_int_equal(ms_view_key(v, 'k'), MS_KEY_DONE);
 	tt_draw(v, w);
 	tt_assert_row(w, "      2 #0             -       -       -      -"
 			 "         -         - [kthreadd]");
 	/* filter on the command */
-	v->cls->on_key(v, '/');
-	v->cls->on_key(v, 'b');
-	v->cls->on_key(v, 'i');
-	v->cls->on_key(v, '\n');
+	ms_view_key(v, '/');
+	ms_view_key(v, 'b');
+	ms_view_key(v, 'i');
+	ms_view_key(v, '\n');
 	tt_draw(v, w);
 	tt_assert_row(w, "Filter: bi  (1 of 4)");
 	tt_assert_no_row(w, "init");
 	/* Enter: the VMAs of pid 42, and its faults (bpf) */
-	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_RESAMPLE);
+	assert_int_equal(ms_view_key(v, '\n'), MS_KEY_RESAMPLE);
 	req = (struct ms_request){ 0 };
-	v->cls->request(v, &req);
+	ms_view_request(v, &req);
 	assert_int_equal(req.sections, MS_SEC_BIT(MS_SEC_VMAS) |
 					       MS_SEC_BIT(MS_SEC_FAULT_EVENTS));
 	assert_int_equal(req.pid, 42);
@@ -195,7 +195,7 @@ static void test_vma_stale(void **state)
 		p->pss_kb = p->detail_rss_kb = procs[i].then;
 		p->detail_age_s = procs[i].age;
 	}
-	v->cls->update(v, &s, NULL);
+	ms_view_update(v, &s, NULL);
 	tt_draw(v, w);
 	/* on the freed one (largest RSS): its age, the RSS of its PSS */
 	tt_assert_row(w, "PID 44: PSS, Swap, VMAs 1 s old, read at RSS 513M "
@@ -203,18 +203,18 @@ static void test_vma_stale(void **state)
 	/* no RSS to say where smaps_rollup was refused */
 	s.procs.v[2].detail_rss_kb = MS_NA;
 	s.procs.v[2].detail_age_s = 9;
-	v->cls->update(v, &s, NULL);
+	ms_view_update(v, &s, NULL);
 	tt_draw(v, w);
 	tt_assert_row(w, "PID 44: PSS, Swap, VMAs 9 s old (dim: >5 s or RSS "
 			 "moved)");
 	s.procs.v[2].detail_rss_kb = 525312;
 	s.procs.v[2].detail_age_s = 1;
-	v->cls->update(v, &s, NULL);
+	ms_view_update(v, &s, NULL);
 	/* explain mode reaches the line */
-	v->cls->explain(v, &e);
+	ms_view_explain(v, &e);
 	assert_string_equal(e.id[0], "vma.p.age");
 	/* elsewhere, how many are dim */
-	v->cls->on_key(v, KEY_DOWN);
+	ms_view_key(v, KEY_DOWN);
 	tt_draw(v, w);
 	tt_assert_row(w, "Dim PSS, Swap, VMAs: 2 processes read >5 s ago or at "
 			 "another RSS");
@@ -230,7 +230,7 @@ static void test_vma_stale(void **state)
 	/* all read in this sample (batch, a captured tree): no line */
 	for (int i = 0; i < s.procs.n; i++)
 		s.procs.v[i].detail_age_s = 0;
-	v->cls->update(v, &s, NULL);
+	ms_view_update(v, &s, NULL);
 	tt_draw(v, w);
 	tt_assert_no_row(w, "Dim");
 	tt_assert_no_row(w, "s old");
@@ -245,8 +245,8 @@ static struct ms_view *view_on_42(struct ms_snapshot *procs)
 	struct ms_view *v = ms_view_vma.create(&ui);
 
 	procs_snapshot(procs);
-	v->cls->update(v, procs, NULL);
-	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_RESAMPLE);
+	ms_view_update(v, procs, NULL);
+	assert_int_equal(ms_view_key(v, '\n'), MS_KEY_RESAMPLE);
 	return v;
 }
 
@@ -257,7 +257,7 @@ static void test_vma_maps(void **state)
 	WINDOW *w = newwin(24, 80, 0, 0);
 
 	vmas_snapshot(&s, 42);
-	v->cls->update(v, &s, NULL);
+	ms_view_update(v, &s, NULL);
 	tt_draw(v, w);
 	tt_assert_row(w, "pid 42 big: 3 VMAs, Rss 18M, Pss 9.0M, Swap 0K");
 	tt_assert_row(
@@ -295,8 +295,8 @@ static void test_vma_maps(void **state)
 	tt_assert_row(w, "N0=12 N1=3 N2\u2026 [heap]");
 	tt_assert_no_row(w, "1844674407");
 	/* Enter on the heap: every field */
-	assert_int_equal(v->cls->on_key(v, KEY_DOWN), MS_KEY_DONE);
-	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_DONE);
+	assert_int_equal(ms_view_key(v, KEY_DOWN), MS_KEY_DONE);
+	assert_int_equal(ms_view_key(v, '\n'), MS_KEY_DONE);
 	tt_draw(v, w);
 	tt_assert_row(
 		w, "pid 42 big: 555500400000-555502400000 [heap]  (Esc back)");
@@ -314,13 +314,13 @@ static void test_vma_maps(void **state)
 	tt_assert_page(v, w, "  node 1            3 pages (12K)");
 	/* not available is "-", never 18446744073709551615 */
 	tt_assert_page(v, w, "  node 2            -");
-	v->cls->on_key(v, KEY_HOME);
+	ms_view_key(v, KEY_HOME);
 	tt_assert_page(v, w, "  inode             -");
 	/* back to the list, then to the processes (a new sample) */
-	assert_int_equal(v->cls->on_key(v, MS_KEY_ESC), MS_KEY_DONE);
+	assert_int_equal(ms_view_key(v, MS_KEY_ESC), MS_KEY_DONE);
 	tt_draw(v, w);
 	tt_assert_row(w, "pid 42 big: 3 VMAs");
-	assert_int_equal(v->cls->on_key(v, KEY_BACKSPACE), MS_KEY_RESAMPLE);
+	assert_int_equal(ms_view_key(v, KEY_BACKSPACE), MS_KEY_RESAMPLE);
 	v->cls->destroy(v);
 	ms_snapshot_free(&s);
 	ms_snapshot_free(&procs);
@@ -336,28 +336,28 @@ static void test_vma_exited(void **state)
 
 	ms_snapshot_init(&s);
 	ms_snapshot_note_pid(&s, "vmas", 42, "pid 42: exited");
-	v->cls->update(v, &s, NULL);
+	ms_view_update(v, &s, NULL);
 	tt_draw(v, w);
 	tt_assert_row(w, "pid 42 (big): vmas: pid 42: exited");
 	tt_assert_row(w, "Esc or Backspace: back to the process list");
-	assert_string_equal(v->cls->hints(v), "Esc back to the processes");
+	assert_string_equal(ms_view_hints(v), "Esc back to the processes");
 	/* a zombie: the section is there, empty, with the reader's note */
 	ms_snapshot_reset(&s);
 	s.have = MS_SEC_BIT(MS_SEC_VMAS);
 	s.vmas.pid = 42;
 	ms_snapshot_note_pid(&s, "vmas", 42, "pid 42 has no address space");
-	v->cls->update(v, &s, NULL);
+	ms_view_update(v, &s, NULL);
 	tt_draw(v, w);
 	tt_assert_row(w, "vmas: pid 42 has no address space");
 	/* a note about pid 421 is not about 42 */
 	ms_snapshot_reset(&s);
 	ms_snapshot_note(&s, "procs", "pid 421: exited");
-	v->cls->update(v, &s, NULL);
+	ms_view_update(v, &s, NULL);
 	tt_draw(v, w);
 	tt_assert_row(
 		w, "pid 42 (big): vmas unavailable (no backend provided it)");
-	assert_int_equal(v->cls->on_key(v, MS_KEY_ESC), MS_KEY_RESAMPLE);
-	v->cls->request(v, &req);
+	assert_int_equal(ms_view_key(v, MS_KEY_ESC), MS_KEY_RESAMPLE);
+	ms_view_request(v, &req);
 	assert_int_equal(req.sections, MS_SEC_BIT(MS_SEC_PROCS));
 	v->cls->destroy(v);
 	ms_snapshot_free(&s);
@@ -381,20 +381,20 @@ static void test_vma_many(void **state)
 		add_vma(&s, 0x7f0000000000 + i * 0x2000,
 			0x7f0000001000 + i * 0x2000, NULL, MS_VMA_ANON);
 	ms_derive(&s);
-	v->cls->update(v, &s, NULL);
+	ms_view_update(v, &s, NULL);
 	tt_draw(v, w);
 	tt_assert_row(w, "pid 42 big: 65530 VMAs");
 	tt_assert_row(w, "VMAs         65530         0");
-	assert_int_equal(v->cls->on_key(v, KEY_END), MS_KEY_DONE);
+	assert_int_equal(ms_view_key(v, KEY_END), MS_KEY_DONE);
 	tt_draw(v, w);
 	snprintf(last, sizeof(last), "%012llx     4K rw-p",
 		 0x7f0000000000ull + 65529ull * 0x2000);
 	tt_assert_row(w, last);
 	/* sorted by size, then filtered by mapping name */
-	v->cls->on_key(v, 's');
-	v->cls->on_key(v, '/');
-	v->cls->on_key(v, 'x');
-	v->cls->on_key(v, '\n');
+	ms_view_key(v, 's');
+	ms_view_key(v, '/');
+	ms_view_key(v, 'x');
+	ms_view_key(v, '\n');
 	tt_draw(v, w);
 	tt_assert_row(w, "Filter: x  (0 of 65530)");
 	v->cls->destroy(v);
@@ -414,8 +414,8 @@ static void test_vma_fixture(void **state)
 	ms_snapshot_init(&procs);
 	procs.have = MS_SEC_BIT(MS_SEC_PROCS);
 	add_proc(&procs, 9080, "sh", 18116);
-	v->cls->update(v, &procs, NULL);
-	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_RESAMPLE);
+	ms_view_update(v, &procs, NULL);
+	assert_int_equal(ms_view_key(v, '\n'), MS_KEY_RESAMPLE);
 	tt_sample(f, v, 0);
 	tt_draw(v, w);
 	tt_assert_row(w, "pid 9080 sh: 25 VMAs");
@@ -430,8 +430,8 @@ static void test_vma_fixture(void **state)
 		w, "0000555fc48b2000    16K r--p        0 fe:00    16K     5K"
 		   "     0K     0K     0K /usr/bin/dash");
 	for (int i = 0; i < 6; i++)
-		v->cls->on_key(v, KEY_DOWN);
-	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_DONE);
+		ms_view_key(v, KEY_DOWN);
+	assert_int_equal(ms_view_key(v, '\n'), MS_KEY_DONE);
 	tt_draw(v, w);
 	tt_assert_row(w, "  path              [heap]");
 	tt_assert_row(w, "  Rss               112 kB");
@@ -455,7 +455,7 @@ static void test_6_1_vma_placement(void **state)
 	tt_assert_row(w, "Processes: 4 shown, 4 kernel threads hidden");
 	tt_assert_row(w, "    127 #0          7.4M    4.2M    9.4M     11");
 	/* the first row, by RSS: pid 127 */
-	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_RESAMPLE);
+	assert_int_equal(ms_view_key(v, '\n'), MS_KEY_RESAMPLE);
 	tt_sample(f, v, 0);
 	tt_draw(v, w);
 	tt_assert_row(w, "pid 127 sh: 11 VMAs, Rss 5.5M, Pss 4.2M, Swap 9.4M");
@@ -463,8 +463,8 @@ static void test_6_1_vma_placement(void **state)
 			 "         0   4.0M   4.0M   9.3M   4.0M   4.0M     0K"
 			 "   4.0M     0K   1 N1=1536        [anon]");
 	for (int i = 0; i < 7; i++)
-		v->cls->on_key(v, KEY_DOWN);
-	assert_int_equal(v->cls->on_key(v, '\n'), MS_KEY_DONE);
+		ms_view_key(v, KEY_DOWN);
+	assert_int_equal(ms_view_key(v, '\n'), MS_KEY_DONE);
 	tt_assert_page(v, w, "  node 1            1536 pages (6.0M)");
 	tt_assert_page(v, w, "  AnonHugePages     4096 kB (4.0M)");
 	v->cls->destroy(v);

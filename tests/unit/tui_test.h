@@ -18,6 +18,7 @@
 #include "app/session.h"
 #include "probes/probe.h"
 #include "tui/theme.h"
+#include "tui/drill.h"
 #include "tui/view.h"
 
 /* Row y of w as UTF-8, trailing blanks removed (a static buffer). */
@@ -86,7 +87,7 @@ static inline void tt_assert_clean(WINDOW *w)
 static inline void tt_draw(struct ms_view *v, WINDOW *w)
 {
 	werase(w);
-	v->cls->draw(v, w, (struct ms_rect){ 0, 0, getmaxy(w), getmaxx(w) });
+	ms_view_draw(v, w, (struct ms_rect){ 0, 0, getmaxy(w), getmaxx(w) });
 }
 
 /* ---- a captured tree ------------------------------------------------------ */
@@ -133,11 +134,11 @@ static inline void tt_sample(struct tt_tree *t, struct ms_view *v,
 	struct ms_request req = { .sections = MS_SEC_BIT(MS_SEC_MEMINFO) |
 					      secs };
 
-	v->cls->request(v, &req);
+	ms_view_request(v, &req);
 	assert_int_equal(ms_session_sample(&(struct ms_session){ .m = &t->m },
 					   &req, &t->s, NULL),
 			 0);
-	v->cls->update(v, &t->s, NULL);
+	ms_view_update(v, &t->s, NULL);
 }
 
 /* cmocka setup and teardown: *state is TT_TREE, opened. */
@@ -156,12 +157,12 @@ static inline int tt_teardown(void **state)
 /* Every line of a scrolled page: draw, then page down until the end. */
 static inline bool tt_page_has(struct ms_view *v, WINDOW *w, const char *text)
 {
-	v->cls->on_key(v, KEY_HOME);
+	ms_view_key(v, KEY_HOME);
 	for (int i = 0; i < 100; i++) {
 		tt_draw(v, w);
 		if (tt_find_row(w, text))
 			return true;
-		v->cls->on_key(v, KEY_NPAGE);
+		ms_view_key(v, KEY_NPAGE);
 	}
 	return false;
 }
@@ -170,11 +171,11 @@ static inline void tt_assert_page(struct ms_view *v, WINDOW *w,
 				  const char *text)
 {
 	if (!tt_page_has(v, w, text)) {
-		v->cls->on_key(v, KEY_HOME);
+		ms_view_key(v, KEY_HOME);
 		for (int i = 0; i < 10; i++) {
 			tt_draw(v, w);
 			tt_dump(w);
-			v->cls->on_key(v, KEY_NPAGE);
+			ms_view_key(v, KEY_NPAGE);
 		}
 		fail_msg("no line of the page holds \"%s\"", text);
 	}

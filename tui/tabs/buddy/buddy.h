@@ -25,10 +25,9 @@ struct buddy_view {
 	struct ms_view base;
 	const struct ms_snapshot *cur;
 	struct ms_table zones;
-	bool detail; /* drilled down into one zone */
-	int dnode;
+	struct ms_drills drills; /* the zone screen, the probe's */
+	int dnode; /* the zone screen's zone */
 	char dzone[16];
-	struct ms_scroll dscroll;
 	struct probe_screen probe;
 	struct ms_gpanel graph; /* history of the zones (H) */
 	char unus_title[24]; /* the zone table's "Unus9%" */
@@ -89,15 +88,14 @@ int ms_buddy_frag_order(const struct ms_snapshot *s, const struct ms_zone *z);
 void ms_buddy_wmark_name(char *buf, size_t len, enum ms_wmark_state s);
 attr_t ms_buddy_wmark_attr(enum ms_wmark_state s);
 
-/* The zone screen (zone.c): z, and the ids it shows. */
-void ms_buddy_zone_draw(struct buddy_view *b, WINDOW *w, struct ms_rect r,
-			const struct ms_zone *z);
-void ms_buddy_zone_explain(struct buddy_view *b, struct ms_explain_ids *e);
+/* The zone screen (zone.c), opened on the selected zone (Enter). */
+extern const struct ms_drill_class ms_buddy_zone_screen;
+/* Its zone in this sample, or NULL. */
+const struct ms_zone *ms_buddy_zone_of(const struct buddy_view *b);
 
 /* The allocation probe screen (probe.c, a tui/kexp.h screen in probe.x). */
 void ms_buddy_probe_init(struct buddy_view *b);
 enum ms_key_result ms_buddy_probe_open(struct buddy_view *b);
-void ms_buddy_probe_request(struct buddy_view *b, struct ms_request *req);
 
 /* Buddy: rows the events panel takes (0 without the section). */
 int ms_buddy_events_lines(const struct ms_snapshot *s);

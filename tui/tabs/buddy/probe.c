@@ -75,7 +75,7 @@ static void probe_title(void *ctx, char *buf, size_t len)
 
 	snprintf(buf, len,
 		 "Allocation probe: node %d (zone %s selected), %d attempts "
-		 "per order  (Esc back)",
+		 "per order",
 		 p->node, ms_esc(esc, sizeof(esc), p->zone),
 		 probe_counts[p->count]);
 }
@@ -115,6 +115,15 @@ static void probe_keep(void *ctx, const struct ms_snapshot *cur)
 	((struct buddy_view *)ctx)->probe.res = cur->alloc_probe;
 }
 
+static void probe_request(void *ctx, struct ms_request *req)
+{
+	struct probe_screen *p = &((struct buddy_view *)ctx)->probe;
+
+	req->alloc_probe.node = p->node;
+	req->alloc_probe.max_order = -1;
+	req->alloc_probe.count = probe_counts[p->count];
+}
+
 static const struct ms_kexp_ops probe_ops = {
 	.sec = MS_SEC_ALLOC_PROBE,
 	.note = "alloc_probe",
@@ -126,9 +135,10 @@ static const struct ms_kexp_ops probe_ops = {
 	.unavailable = "allocation probe",
 	.keys = "a or Enter: probe again   +/-: attempts per order   "
 		"Esc: back to the zones",
-	.hints = "a probe again  +/- attempts  Esc back",
+	.hints = "a probe again  +/- attempts",
 	.ids = probe_ids,
 	.title = probe_title,
+	.request = probe_request,
 	.setting = probe_setting,
 	.keep = probe_keep,
 	.result = probe_result,
@@ -136,9 +146,7 @@ static const struct ms_kexp_ops probe_ops = {
 
 void ms_buddy_probe_init(struct buddy_view *b)
 {
-	b->probe.x = (struct ms_kexp){ .ops = &probe_ops,
-				       .ctx = b,
-				       .ui = b->base.ui };
+	b->probe.x = (struct ms_kexp){ .ops = &probe_ops, .ctx = b };
 	b->probe.count = PROBE_DEFAULT;
 }
 
@@ -155,18 +163,5 @@ enum ms_key_result ms_buddy_probe_open(struct buddy_view *b)
 		b->probe.x.have = false;
 	b->probe.node = z->node;
 	snprintf(b->probe.zone, sizeof(b->probe.zone), "%s", z->name);
-	ms_kexp_run(&b->probe.x);
-	return MS_KEY_RESAMPLE;
-}
-
-void ms_buddy_probe_request(struct buddy_view *b, struct ms_request *req)
-{
-	struct probe_screen *p = &b->probe;
-
-	if (ms_kexp_asks(&p->x)) {
-		req->sections |= MS_SEC_BIT(MS_SEC_ALLOC_PROBE);
-		req->alloc_probe.node = p->node;
-		req->alloc_probe.max_order = -1;
-		req->alloc_probe.count = probe_counts[p->count];
-	}
+	return ms_kexp_run(&b->base, &b->probe.x);
 }

@@ -284,6 +284,7 @@ static struct ms_view *buddy_create(const struct ms_ui *ui)
 		return NULL;
 	b->base.cls = &ms_view_buddy;
 	b->base.ui = ui;
+	ms_drills_init(&b->drills, &b->base);
 	ms_table_init(&b->zones, &zone_table, b, ui, -1, false);
 	b->zones.empty = "no zones in this sample";
 	ms_buddy_probe_init(b);
@@ -303,13 +304,10 @@ static void buddy_destroy(struct ms_view *v)
 
 static void buddy_request(struct ms_view *v, struct ms_request *req)
 {
+	(void)v;
 	req->sections |= MS_SEC_BIT(MS_SEC_BUDDY) |
 			 MS_SEC_BIT(MS_SEC_BUDDY_EVENTS);
-	req->pagetypes = BV(v)->detail;
-	ms_buddy_probe_request(BV(v), req);
 }
-
-static const struct ms_zone *detail_zone(const struct buddy_view *b);
 
 static void buddy_update(struct ms_view *v, const struct ms_snapshot *cur,
 			 const struct ms_snapshot *prev)
@@ -323,23 +321,11 @@ static void buddy_update(struct ms_view *v, const struct ms_snapshot *cur,
 		 ms_buddy_frag_order(cur, NULL));
 	cols[C_FRAG].title = b->unus_title;
 	ms_table_set_rows(&b->zones, cur->buddy.nr_zones);
-	if (b->detail)
-		sel = detail_zone(b);
+	if (ms_drill_find(v, &ms_buddy_zone_screen))
+		sel = ms_buddy_zone_of(b);
 	else if ((row = ms_table_selected(&b->zones)) >= 0)
 		sel = zone_at(b, row);
 	ms_graph_buddy_feed(&b->graph, cur, sel, v->ui);
-	ms_kexp_update(&b->probe.x, cur);
-}
-
-static const struct ms_zone *detail_zone(const struct buddy_view *b)
-{
-	const struct ms_buddy *bd = &b->cur->buddy;
-
-	for (int i = 0; i < bd->nr_zones; i++)
-		if (bd->zones[i].node == b->dnode &&
-		    !strcmp(bd->zones[i].name, b->dzone))
-			return &bd->zones[i];
-	return NULL;
 }
 
 /* The selected zone's free blocks and memory per order, under the table. */
@@ -431,73 +417,31 @@ static void draw_list(struct buddy_view *b, WINDOW *w, struct ms_rect r)
 			b->cur, b->base.ui);
 }
 
-static void buddy_draw(struct ms_view *v, WINDOW *w, struct ms_rect r)
+/* Every screen of the tab needs the buddy section. */
+static bool buddy_frame(struct ms_view *v, WINDOW *w, struct ms_rect *r)
 {
-	struct buddy_view *b = BV(v);
+	const struct ms_snapshot *cur = BV(v)->cur;
 	char why[256];
 
-	ms_fill(w, r, ms_attr(MS_C_NORMAL));
-	if (!b->cur || !(b->cur->have & MS_SEC_BIT(MS_SEC_BUDDY))) {
-		ms_message(w, r, ms_attr(MS_C_NOTE),
-			   b->cur ? ms_why_missing(why, sizeof(why), b->cur,
-						   MS_SEC_BUDDY) :
-				    "waiting for the first sample");
-		return;
-	}
-	if (b->probe.x.open)
-		return ms_kexp_draw(&b->probe.x, w, r);
-	if (b->detail) {
-		const struct ms_zone *z = detail_zone(b);
+	if (cur && (cur->have & MS_SEC_BIT(MS_SEC_BUDDY)))
+		return true;
+	ms_message(w, *r, ms_attr(MS_C_NOTE),
+		   cur ? ms_why_missing(why, sizeof(why), cur, MS_SEC_BUDDY) :
+			 "waiting for the first sample");
+	return false;
+}
 
-		if (z) {
-			struct ms_rect g = ms_gpanel_take(&b->graph, &r);
-
-			if (g.h)
-				ms_graph_buddy_draw(&b->graph, w, g, b->cur, z,
-						    b->base.ui);
-			ms_buddy_zone_draw(b, w, r, z);
-			return;
-		}
-		snprintf(why, sizeof(why),
-			 "node %d zone %s is not in this "
-			 "sample (Esc back)",
-			 b->dnode, b->dzone);
-		ms_message(w, r, ms_attr(MS_C_NOTE), why);
-		return;
-	}
-	draw_list(b, w, r);
+static void buddy_draw(struct ms_view *v, WINDOW *w, struct ms_rect r)
+{
+	draw_list(BV(v), w, r);
 }
 
 static enum ms_key_result buddy_key(struct ms_view *v, int key)
 {
 	struct buddy_view *b = BV(v);
-	int row;
 
-	if (b->probe.x.open)
-		return ms_kexp_key(&b->probe.x, key);
-	if (b->detail) {
-		if (ms_key_is_back(key)) {
-			b->detail = false;
-			return MS_KEY_DONE;
-		}
-		if (key == 'H') {
-			ms_gpanel_toggle(&b->graph);
-			return MS_KEY_DONE;
-		}
-		return ms_scroll_key(&b->dscroll, key) ? MS_KEY_DONE :
-							 MS_KEY_PASS;
-	}
-	if (!b->zones.editing && ms_key_is_enter(key)) {
-		row = ms_table_selected(&b->zones);
-		if (row < 0)
-			return MS_KEY_DONE;
-		b->detail = true;
-		b->dnode = zone_at(b, row)->node;
-		snprintf(b->dzone, sizeof(b->dzone), "%s",
-			 zone_at(b, row)->name);
-		b->dscroll.top = 0;
-		return MS_KEY_RESAMPLE; /* the migrate types are read now */
-	}
+	if (!b->zones.editing && ms_key_is_enter(key))
+		return ms_drill_push(v, &ms_buddy_zone_screen, NULL);
 	if (!b->zones.editing && key == 'a')
 		return ms_buddy_probe_open(b);
 	if (!b->zones.editing && key == 'H') {
@@ -511,10 +455,6 @@ static const char *buddy_hints(struct ms_view *v)
 {
 	struct buddy_view *b = BV(v);
 
-	if (b->probe.x.open)
-		return b->probe.x.ops->hints;
-	if (b->detail)
-		return "Up/Down scroll  H graph  Esc back";
 	if (b->zones.editing)
 		return ms_table_hints(&b->zones);
 	return "Enter zone  a alloc probe  H graph  s sort  r reverse  "
@@ -547,17 +487,9 @@ static const char *const all_ids[] = {
 
 static void buddy_explain(struct ms_view *v, struct ms_explain_ids *e)
 {
-	struct buddy_view *b = BV(v);
-
-	if (b->probe.x.open) {
-		ms_kexp_explain(&b->probe.x, e);
-	} else if (b->detail) {
-		ms_buddy_zone_explain(b, e);
-	} else {
-		ms_table_explain(&b->zones, e);
-		for (const char *const *id = list_ids; *id; id++)
-			ms_explain_add(e, *id);
-	}
+	ms_table_explain(&BV(v)->zones, e);
+	for (const char *const *id = list_ids; *id; id++)
+		ms_explain_add(e, *id);
 }
 
 const struct ms_view_class ms_view_buddy = {
@@ -567,6 +499,7 @@ const struct ms_view_class ms_view_buddy = {
 	.destroy = buddy_destroy,
 	.request = buddy_request,
 	.update = buddy_update,
+	.frame = buddy_frame,
 	.draw = buddy_draw,
 	.on_key = buddy_key,
 	.hints = buddy_hints,

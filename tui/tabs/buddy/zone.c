@@ -335,36 +335,107 @@ static void detail_migrate(struct ms_screen *l, const struct buddy_view *b,
 	ms_screen_line(l, ms_attr(MS_C_DIM), buf);
 }
 
-void ms_buddy_zone_draw(struct buddy_view *b, WINDOW *w, struct ms_rect r,
-			const struct ms_zone *z)
-{
-	struct ms_screen l;
-	char buf[128], name[64];
+#define ZB(d) ((struct buddy_view *)(d)->v)
 
-	ms_screen_begin(&l, w, r, &b->dscroll);
-	snprintf(buf, sizeof(buf), "Node %d, zone %s  (Esc back)", z->node,
+const struct ms_zone *ms_buddy_zone_of(const struct buddy_view *b)
+{
+	const struct ms_buddy *bd = &b->cur->buddy;
+
+	for (int i = 0; i < bd->nr_zones; i++)
+		if (bd->zones[i].node == b->dnode &&
+		    !strcmp(bd->zones[i].name, b->dzone))
+			return &bd->zones[i];
+	return NULL;
+}
+
+/* Enter on the zone table: its selected zone. */
+static enum ms_key_result zone_open(struct ms_drill *d)
+{
+	struct buddy_view *b = ZB(d);
+	int row = ms_table_selected(&b->zones);
+
+	if (row < 0)
+		return MS_KEY_PASS;
+	b->dnode = zone_at(b, row)->node;
+	snprintf(b->dzone, sizeof(b->dzone), "%s", zone_at(b, row)->name);
+	return MS_KEY_RESAMPLE; /* the migrate types are read now */
+}
+
+static void zone_request(struct ms_drill *d, struct ms_request *req)
+{
+	(void)d;
+	req->pagetypes = true;
+}
+
+static void zone_title(struct ms_drill *d, char *buf, size_t len)
+{
+	const struct ms_zone *z = ms_buddy_zone_of(ZB(d));
+	char name[64];
+
+	snprintf(buf, len, "Node %d, zone %s", z->node,
 		 ms_esc(name, sizeof(name), z->name));
-	ms_screen_title(&l, buf, b->base.ui);
-	detail_summary(&l, b, z);
-	detail_protection(&l, z);
-	ms_screen_title(&l,
+}
+
+static void zone_lines(struct ms_drill *d, struct ms_screen *l)
+{
+	struct buddy_view *b = ZB(d);
+	const struct ms_zone *z = ms_buddy_zone_of(b);
+
+	detail_summary(l, b, z);
+	detail_protection(l, z);
+	ms_screen_title(l,
 			"Free memory per order  (indices as mm/vmstat.c prints "
 			"them)",
 			b->base.ui);
 	if (z->nr_orders <= 0)
 		ms_screen_line(
-			&l, ms_attr(MS_C_DIM),
+			l, ms_attr(MS_C_DIM),
 			"no free-block counts for this zone (not in buddyinfo)");
 	else
-		order_header(&l);
+		order_header(l);
 	for (int o = 0; o < z->nr_orders && o < MS_MAX_ORDER; o++)
-		order_row(&l, b, z, o);
-	detail_migrate(&l, b, z);
-	ms_buddy_events_screen(&l, b->cur, b->base.ui);
-	ms_screen_end(&l);
+		order_row(l, b, z, o);
+	detail_migrate(l, b, z);
+	ms_buddy_events_screen(l, b->cur, b->base.ui);
 }
 
-void ms_buddy_zone_explain(struct buddy_view *b, struct ms_explain_ids *e)
+/* The zone's graph (H) above its lines, or why it is gone. */
+static void zone_draw(struct ms_drill *d, WINDOW *w, struct ms_rect r)
 {
-	ms_screen_explain(&b->dscroll, b->base.ui, e, detail_ids);
+	struct buddy_view *b = ZB(d);
+	const struct ms_zone *z = ms_buddy_zone_of(b);
+	struct ms_rect g;
+	char why[128];
+
+	if (!z) {
+		snprintf(why, sizeof(why),
+			 "node %d zone %s is not in this sample (Esc back)",
+			 b->dnode, b->dzone);
+		ms_message(w, r, ms_attr(MS_C_NOTE), why);
+		return;
+	}
+	g = ms_gpanel_take(&b->graph, &r);
+	if (g.h)
+		ms_graph_buddy_draw(&b->graph, w, g, b->cur, z, b->base.ui);
+	ms_drill_lines(d, w, r);
 }
+
+static enum ms_key_result zone_key(struct ms_drill *d, int key)
+{
+	if (key != 'H')
+		return MS_KEY_PASS;
+	ms_gpanel_toggle(&ZB(d)->graph);
+	return MS_KEY_DONE;
+}
+
+const struct ms_drill_class ms_buddy_zone_screen = {
+	.name = "zone",
+	.open = zone_open,
+	.request = zone_request,
+	.title = zone_title,
+	.lines = zone_lines,
+	.draw = zone_draw,
+	.key = zone_key,
+	.hints = "Up/Down scroll  H graph",
+	.ids = detail_ids,
+};

@@ -132,7 +132,7 @@ static void bench_title(void *ctx, char *buf, size_t len)
 {
 	const struct bench_screen *p = &((struct slab_view *)ctx)->bench;
 
-	snprintf(buf, len, "Slab benchmark: %u objects of %u bytes  (Esc back)",
+	snprintf(buf, len, "Slab benchmark: %u objects of %u bytes",
 		 bench_counts[p->count], bench_sizes[p->size]);
 }
 
@@ -169,6 +169,14 @@ static void bench_keep(void *ctx, const struct ms_snapshot *cur)
 	((struct slab_view *)ctx)->bench.res = cur->slab_bench;
 }
 
+static void bench_request(void *ctx, struct ms_request *req)
+{
+	const struct bench_screen *p = &((struct slab_view *)ctx)->bench;
+
+	req->slab_bench.size = bench_sizes[p->size];
+	req->slab_bench.count = bench_counts[p->count];
+}
+
 static const struct ms_kexp_ops bench_ops = {
 	.sec = MS_SEC_SLAB_BENCH,
 	.note = "slab_bench",
@@ -179,9 +187,10 @@ static const struct ms_kexp_ops bench_ops = {
 	.unavailable = "slab benchmark",
 	.keys = "b or Enter: run   +/-: object size   [/]: object count   "
 		"Esc: back to the caches",
-	.hints = "b run  +/- size  [/] count  Esc back",
+	.hints = "b run  +/- size  [/] count",
 	.ids = bench_ids,
 	.title = bench_title,
+	.request = bench_request,
 	.setting = bench_setting,
 	.keep = bench_keep,
 	.result = bench_result,
@@ -189,18 +198,7 @@ static const struct ms_kexp_ops bench_ops = {
 
 void ms_slab_bench_init(struct slab_view *s)
 {
-	s->bench.x = (struct ms_kexp){ .ops = &bench_ops,
-				       .ctx = s,
-				       .ui = s->base.ui };
+	s->bench.x = (struct ms_kexp){ .ops = &bench_ops, .ctx = s };
 	s->bench.size = 7; /* 256 bytes */
 	s->bench.count = 2; /* 10,000 objects */
-}
-
-void ms_slab_bench_request(struct slab_view *s, struct ms_request *req)
-{
-	if (ms_kexp_asks(&s->bench.x)) {
-		req->sections |= MS_SEC_BIT(MS_SEC_SLAB_BENCH);
-		req->slab_bench.size = bench_sizes[s->bench.size];
-		req->slab_bench.count = bench_counts[s->bench.count];
-	}
 }

@@ -19,6 +19,7 @@ struct bench_screen {
 
 struct slab_view {
 	struct ms_view base;
+	struct ms_drills drills; /* the benchmark's screen */
 	struct bench_screen bench;
 	const struct ms_snapshot *cur;
 	struct ms_table caches;
@@ -57,7 +58,6 @@ void ms_slab_cache_explain(struct slab_view *s, struct ms_explain_ids *e);
 
 /* The benchmark screen (bench.c, a tui/kexp.h screen in bench.x). */
 void ms_slab_bench_init(struct slab_view *s);
-void ms_slab_bench_request(struct slab_view *s, struct ms_request *req);
 
 /* The cache screen's section: its rates and its top call sites. */
 void ms_slab_events_screen(struct ms_screen *l, const struct ms_snapshot *s,

@@ -257,6 +257,7 @@ static struct ms_view *slab_create(const struct ms_ui *ui)
 		live_cols[i] = cols[live_ids[i]];
 	ms_table_init(&s->caches, &cache_table, s, ui, C_SIZE, true);
 	s->caches.empty = "no slab caches in this sample";
+	ms_drills_init(&s->drills, &s->base);
 	ms_slab_bench_init(s);
 	if (ms_gpanel_init(&s->graph, MS_GRAPH_SLAB_SERIES)) {
 		slab_destroy(&s->base);
@@ -286,7 +287,6 @@ static void slab_request(struct ms_view *v, struct ms_request *req)
 
 	req->sections |= MS_SEC_BIT(MS_SEC_SLAB) |
 			 MS_SEC_BIT(MS_SEC_SLAB_EVENTS);
-	ms_slab_bench_request(s, req);
 	if (s->detail) {
 		req->sections |= MS_SEC_BIT(MS_SEC_SLAB_DETAIL);
 		snprintf(req->slab_cache, sizeof(req->slab_cache), "%s",
@@ -324,7 +324,6 @@ static void slab_update(struct ms_view *v, const struct ms_snapshot *cur,
 	ms_table_set_rows(&s->caches, cur->slab.n);
 	ms_graph_slab_feed(&s->graph, cur,
 			   s->detail ? s->dname : selected_name(s), v->ui);
-	ms_kexp_update(&s->bench.x, cur);
 }
 
 static void slab_draw(struct ms_view *v, WINDOW *w, struct ms_rect r)
@@ -336,8 +335,6 @@ static void slab_draw(struct ms_view *v, WINDOW *w, struct ms_rect r)
 	if (!s->cur) {
 		ms_message(w, r, ms_attr(MS_C_DIM),
 			   "waiting for the first sample");
-	} else if (s->bench.x.open) {
-		ms_kexp_draw(&s->bench.x, w, r);
 	} else if (s->detail) {
 		struct ms_rect g = ms_gpanel_take(&s->graph, &r);
 
@@ -359,8 +356,6 @@ static enum ms_key_result slab_key(struct ms_view *v, int key)
 	struct slab_view *s = SV(v);
 	int row;
 
-	if (s->bench.x.open)
-		return ms_kexp_key(&s->bench.x, key);
 	if (s->detail) {
 		if (ms_key_is_back(key)) {
 			s->detail = false;
@@ -388,8 +383,7 @@ static enum ms_key_result slab_key(struct ms_view *v, int key)
 		return MS_KEY_DONE;
 	}
 	if (!s->caches.editing && key == 'b') {
-		ms_kexp_run(&s->bench.x);
-		return MS_KEY_RESAMPLE;
+		return ms_kexp_run(v, &s->bench.x);
 	}
 	/* the user's sort (chosen) is kept when the events' columns arrive */
 	return ms_table_key(&s->caches, key);
@@ -399,8 +393,6 @@ static const char *slab_hints(struct ms_view *v)
 {
 	struct slab_view *s = SV(v);
 
-	if (s->bench.x.open)
-		return s->bench.x.ops->hints;
 	if (s->detail)
 		return "Up/Down scroll  H graph  Esc back";
 	if (s->caches.editing)
@@ -422,9 +414,7 @@ static void slab_explain(struct ms_view *v, struct ms_explain_ids *e)
 {
 	struct slab_view *s = SV(v);
 
-	if (s->bench.x.open)
-		ms_kexp_explain(&s->bench.x, e);
-	else if (s->detail)
+	if (s->detail)
 		ms_slab_cache_explain(s, e);
 	else
 		ms_table_explain(&s->caches, e);
