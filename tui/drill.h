@@ -77,7 +77,7 @@ struct ms_drill {
 struct ms_drills {
 	struct ms_drill s[MS_DRILL_MAX];
 	int n;
-	char hint[256], title[256];
+	char hint[256], title[320];
 };
 
 /* In the tab's create(): v->drills = d, no screen open. */

@@ -239,40 +239,87 @@ static void large_page(struct ms_screen *l, const struct slab_view *s)
 	for (size_t i = 0; i < sizeof(text) / sizeof(*text); i++)
 		ms_screen_line(l, ms_attr(MS_C_NORMAL), text[i]);
 	ms_slab_events_screen(l, s->cur, s->dname, s->base.ui);
-	ms_screen_end(l);
 }
 
-void ms_slab_cache_draw(struct slab_view *s, WINDOW *w, struct ms_rect r)
-{
-	const struct ms_slab_detail *d = &s->cur->slab_detail;
-	struct ms_screen l;
-	char buf[320], esc[MS_NAME * 4];
+#define CS(d) ((struct slab_view *)(d)->v)
 
-	ms_screen_begin(&l, w, r, &s->dscroll);
-	snprintf(buf, sizeof(buf), "Cache %s  (Esc back)",
-		 ms_esc(esc, sizeof(esc), s->dname));
-	ms_screen_title(&l, buf, s->base.ui);
+/* Enter: the selected cache; --cache NAME: arg. */
+static enum ms_key_result cache_open(struct ms_drill *d)
+{
+	struct slab_view *s = CS(d);
+	int row = ms_table_selected(&s->caches);
+
+	if (!d->arg && row < 0)
+		return MS_KEY_PASS;
+	snprintf(s->dname, sizeof(s->dname), "%s",
+		 d->arg ? (const char *)d->arg : cache_at(s, row)->name);
+	return MS_KEY_RESAMPLE;
+}
+
+static void cache_request(struct ms_drill *d, struct ms_request *req)
+{
+	req->sections |= MS_SEC_BIT(MS_SEC_SLAB_DETAIL);
+	snprintf(req->slab_cache, sizeof(req->slab_cache), "%s", CS(d)->dname);
+}
+
+static void cache_title(struct ms_drill *d, char *buf, size_t len)
+{
+	char esc[MS_NAME * 4];
+
+	snprintf(buf, len, "Cache %s", ms_esc(esc, sizeof(esc), CS(d)->dname));
+}
+
+static void cache_lines(struct ms_drill *dr, struct ms_screen *l)
+{
+	struct slab_view *s = CS(dr);
+	const struct ms_slab_detail *d = &s->cur->slab_detail;
+	char buf[320];
+
 	if (!strcmp(s->dname, MS_SLAB_LARGE))
-		return large_page(&l, s);
-	detail_slabinfo(&l, s);
+		return large_page(l, s);
+	detail_slabinfo(l, s);
 	if (!(s->cur->have & MS_SEC_BIT(MS_SEC_SLAB_DETAIL)) || !d->valid ||
 	    strcmp(d->name, s->dname)) {
-		ms_screen_line(&l, ms_attr(MS_C_NOTE),
+		ms_screen_line(l, ms_attr(MS_C_NOTE),
 			       ms_why_missing(buf, sizeof(buf), s->cur,
 					      MS_SEC_SLAB_DETAIL));
-		ms_slab_events_screen(&l, s->cur, s->dname, s->base.ui);
-		ms_screen_end(&l);
+		ms_slab_events_screen(l, s->cur, s->dname, s->base.ui);
 		return;
 	}
-	ms_screen_title(&l, "Attributes (/sys/kernel/slab)", s->base.ui);
-	detail_attrs(&l, d);
-	detail_aliases(&l, s, d);
-	detail_counts(&l, d, s->base.ui);
-	ms_slab_events_screen(&l, s->cur, s->dname, s->base.ui);
-	ms_screen_end(&l);
+	ms_screen_title(l, "Attributes (/sys/kernel/slab)", s->base.ui);
+	detail_attrs(l, d);
+	detail_aliases(l, s, d);
+	detail_counts(l, d, s->base.ui);
+	ms_slab_events_screen(l, s->cur, s->dname, s->base.ui);
 }
 
-void ms_slab_cache_explain(struct slab_view *s, struct ms_explain_ids *e)
+/* The cache's history (H) above its lines. */
+static void cache_draw(struct ms_drill *d, WINDOW *w, struct ms_rect r)
 {
-	ms_screen_explain(&s->dscroll, s->base.ui, e, detail_ids);
+	struct slab_view *s = CS(d);
+	struct ms_rect g = ms_gpanel_take(&s->graph, &r);
+
+	if (g.h)
+		ms_graph_slab_draw(&s->graph, w, g, s->dname, s->base.ui);
+	ms_drill_lines(d, w, r);
 }
+
+static enum ms_key_result cache_key(struct ms_drill *d, int key)
+{
+	if (key != 'H')
+		return MS_KEY_PASS;
+	ms_gpanel_toggle(&CS(d)->graph);
+	return MS_KEY_DONE;
+}
+
+const struct ms_drill_class ms_slab_cache_screen = {
+	.name = "cache",
+	.open = cache_open,
+	.request = cache_request,
+	.title = cache_title,
+	.lines = cache_lines,
+	.draw = cache_draw,
+	.key = cache_key,
+	.hints = "Up/Down scroll  H graph",
+	.ids = detail_ids,
+};

@@ -19,14 +19,12 @@ struct bench_screen {
 
 struct slab_view {
 	struct ms_view base;
-	struct ms_drills drills; /* the benchmark's screen */
+	struct ms_drills drills; /* the cache screen, the benchmark's */
 	struct bench_screen bench;
 	const struct ms_snapshot *cur;
 	struct ms_table caches;
 	const int *ids; /* display column -> C_*, NULL: the same */
-	bool detail;
-	char dname[MS_NAME]; /* the cache drilled into, raw */
-	struct ms_scroll dscroll;
+	char dname[MS_NAME]; /* the cache screen's cache, raw */
 	struct ms_gpanel graph; /* history of the caches (H) */
 };
 
@@ -52,9 +50,8 @@ static inline const struct ms_slab_cache *cache_at(const struct slab_view *s,
 	return &s->cur->slab.caches[row];
 }
 
-/* The cache screen (cache.c). */
-void ms_slab_cache_draw(struct slab_view *s, WINDOW *w, struct ms_rect r);
-void ms_slab_cache_explain(struct slab_view *s, struct ms_explain_ids *e);
+/* The cache screen (cache.c): the selected cache, or arg (a name). */
+extern const struct ms_drill_class ms_slab_cache_screen;
 
 /* The benchmark screen (bench.c, a tui/kexp.h screen in bench.x). */
 void ms_slab_bench_init(struct slab_view *s);

@@ -265,11 +265,10 @@ static struct ms_view *slab_create(const struct ms_ui *ui)
 	}
 	/* --cache NAME: its screen first; Esc goes to the list, on it */
 	if (ui->opts && ui->opts->slab_cache) {
-		snprintf(s->dname, sizeof(s->dname), "%s",
-			 ui->opts->slab_cache);
 		snprintf(s->caches.sel_key, sizeof(s->caches.sel_key), "%s",
-			 s->dname);
-		s->detail = true;
+			 ui->opts->slab_cache);
+		ms_drill_push(&s->base, &ms_slab_cache_screen,
+			      (void *)ui->opts->slab_cache);
 	}
 	return &s->base;
 }
@@ -283,15 +282,9 @@ static void slab_destroy(struct ms_view *v)
 
 static void slab_request(struct ms_view *v, struct ms_request *req)
 {
-	struct slab_view *s = SV(v);
-
+	(void)v;
 	req->sections |= MS_SEC_BIT(MS_SEC_SLAB) |
 			 MS_SEC_BIT(MS_SEC_SLAB_EVENTS);
-	if (s->detail) {
-		req->sections |= MS_SEC_BIT(MS_SEC_SLAB_DETAIL);
-		snprintf(req->slab_cache, sizeof(req->slab_cache), "%s",
-			 s->dname);
-	}
 }
 
 /* The selected cache's raw name, or NULL. */
@@ -323,7 +316,18 @@ static void slab_update(struct ms_view *v, const struct ms_snapshot *cur,
 			       !isnan(cur->slab_events.interval));
 	ms_table_set_rows(&s->caches, cur->slab.n);
 	ms_graph_slab_feed(&s->graph, cur,
-			   s->detail ? s->dname : selected_name(s), v->ui);
+			   ms_drill_find(v, &ms_slab_cache_screen) ?
+				   s->dname :
+				   selected_name(s),
+			   v->ui);
+}
+
+static bool slab_frame(struct ms_view *v, WINDOW *w, struct ms_rect *r)
+{
+	if (SV(v)->cur)
+		return true;
+	ms_message(w, *r, ms_attr(MS_C_DIM), "waiting for the first sample");
+	return false;
 }
 
 static void slab_draw(struct ms_view *v, WINDOW *w, struct ms_rect r)
@@ -331,60 +335,26 @@ static void slab_draw(struct ms_view *v, WINDOW *w, struct ms_rect r)
 	struct slab_view *s = SV(v);
 	char why[256];
 
-	ms_fill(w, r, ms_attr(MS_C_NORMAL));
-	if (!s->cur) {
-		ms_message(w, r, ms_attr(MS_C_DIM),
-			   "waiting for the first sample");
-	} else if (s->detail) {
-		struct ms_rect g = ms_gpanel_take(&s->graph, &r);
-
-		if (g.h)
-			ms_graph_slab_draw(&s->graph, w, g, s->dname,
-					   s->base.ui);
-		ms_slab_cache_draw(s, w, r);
-	} else if (!(s->cur->have & MS_SEC_BIT(MS_SEC_SLAB))) {
+	if (!(s->cur->have & MS_SEC_BIT(MS_SEC_SLAB)))
 		ms_message(w, r, ms_attr(MS_C_NOTE),
 			   ms_why_missing(why, sizeof(why), s->cur,
 					  MS_SEC_SLAB));
-	} else {
+	else
 		draw_list(s, w, r);
-	}
 }
 
 static enum ms_key_result slab_key(struct ms_view *v, int key)
 {
 	struct slab_view *s = SV(v);
-	int row;
 
-	if (s->detail) {
-		if (ms_key_is_back(key)) {
-			s->detail = false;
-			return MS_KEY_DONE;
-		}
-		if (key == 'H') {
-			ms_gpanel_toggle(&s->graph);
-			return MS_KEY_DONE;
-		}
-		return ms_scroll_key(&s->dscroll, key) ? MS_KEY_DONE :
-							 MS_KEY_PASS;
-	}
-	if (!s->caches.editing && ms_key_is_enter(key)) {
-		row = ms_table_selected(&s->caches);
-		if (row < 0)
-			return MS_KEY_DONE;
-		snprintf(s->dname, sizeof(s->dname), "%s",
-			 cache_at(s, row)->name);
-		s->detail = true;
-		s->dscroll.top = 0;
-		return MS_KEY_RESAMPLE;
-	}
+	if (!s->caches.editing && ms_key_is_enter(key))
+		return ms_drill_push(v, &ms_slab_cache_screen, NULL);
 	if (!s->caches.editing && key == 'H') {
 		ms_gpanel_toggle(&s->graph);
 		return MS_KEY_DONE;
 	}
-	if (!s->caches.editing && key == 'b') {
+	if (!s->caches.editing && key == 'b')
 		return ms_kexp_run(v, &s->bench.x);
-	}
 	/* the user's sort (chosen) is kept when the events' columns arrive */
 	return ms_table_key(&s->caches, key);
 }
@@ -393,8 +363,6 @@ static const char *slab_hints(struct ms_view *v)
 {
 	struct slab_view *s = SV(v);
 
-	if (s->detail)
-		return "Up/Down scroll  H graph  Esc back";
 	if (s->caches.editing)
 		return ms_table_hints(&s->caches);
 	return "Enter cache  b benchmark  H graph  s sort  r reverse  / filter";
@@ -412,12 +380,7 @@ static const char *const all_ids[] = {
 
 static void slab_explain(struct ms_view *v, struct ms_explain_ids *e)
 {
-	struct slab_view *s = SV(v);
-
-	if (s->detail)
-		ms_slab_cache_explain(s, e);
-	else
-		ms_table_explain(&s->caches, e);
+	ms_table_explain(&SV(v)->caches, e);
 }
 
 const struct ms_view_class ms_view_slab = {
@@ -427,6 +390,7 @@ const struct ms_view_class ms_view_slab = {
 	.destroy = slab_destroy,
 	.request = slab_request,
 	.update = slab_update,
+	.frame = slab_frame,
 	.draw = slab_draw,
 	.on_key = slab_key,
 	.hints = slab_hints,
