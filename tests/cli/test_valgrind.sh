@@ -36,7 +36,7 @@ for t in $FIX/*/; do
 	name=${t##*/}
 	vg "$name" -b -n 2 -d 0.1 --json --root "$t"
 done
-for t in $FIX/debian12-6.18 $FIX/debian-6.1-2node; do
+for t in $FIX/debian12-6.18 $FIX/debian-6.1-2node $FIX/debian-6.12-2node; do
 	name=${t##*/}
 	vg "$name text" -b -n 2 -d 0.1 --root "$t"
 	p=$(cd "$t/proc" && ls -d [0-9]* | head -n 1)

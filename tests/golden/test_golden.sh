@@ -56,8 +56,8 @@ for d in "$FIX"/*/; do
 		golden "$t/all.$f" -b -n 1 --root "$d" --format "$f"
 	done
 done
-# the process and cache drill-downs of the two real trees
-for t in debian12-6.18 debian-6.1-2node; do
+# the process and cache drill-downs of the real trees
+for t in debian12-6.18 debian-6.1-2node debian-6.12-2node; do
 	pid=$(ls "$FIX/$t"/proc/*/smaps | sed -E 's|.*/proc/([0-9]+)/smaps|\1|' |
 		sort -n | head -n 1)
 	for f in json text; do
