@@ -271,6 +271,15 @@ extern const struct ms_field ms_alloc_order_fields[];
 extern const struct ms_field ms_bench_result_fields[];
 extern const struct ms_field ms_slab_bench_fields[];
 
+/* ---- the page cache's files (model/pcache.c) --------------------------- */
+
+/* struct ms_pcache: the "files_" keys of "memory", then its "files" list */
+extern const struct ms_field ms_pcache_fields[];
+/* struct ms_pcache_file */
+extern const struct ms_field ms_pcache_file_fields[];
+/* "cachestat" "mincore" */
+extern const struct ms_names ms_pcache_method_names;
+
 /* ---- events and task delays (model/event_fields.c) ----------------------- */
 
 /*

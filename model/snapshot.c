@@ -590,6 +590,8 @@ void ms_snapshot_reset(struct ms_snapshot *s)
 	memset(&s->alloc_probe, 0, sizeof(s->alloc_probe));
 	memset(&s->slab_bench, 0, sizeof(s->slab_bench));
 	events_reset(s);
+	/* a section that adds keys to the memory part (model/pcache.h) */
+	ms_fields_reset(ms_pcache_fields, &s->pcache);
 	each_part(s, ms_fields_reset);
 }
 
@@ -626,6 +628,7 @@ void ms_snapshot_free(struct ms_snapshot *s)
 	free(s->reclaim_events.procs);
 	free(s->reclaim_events.shrinkers);
 	free(s->task_delays.v);
+	ms_fields_free(ms_pcache_fields, &s->pcache);
 	each_part(s, ms_fields_free);
 	memset(s, 0, sizeof(*s));
 }

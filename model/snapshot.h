@@ -9,6 +9,7 @@
 #include "model/base.h"
 #include "model/delays.h"
 #include "model/events.h"
+#include "model/pcache.h"
 
 enum ms_section {
 	MS_SEC_MEMINFO,
@@ -552,6 +553,7 @@ struct ms_snapshot {
 	struct ms_vmas vmas;
 	struct ms_reclaim reclaim;
 	struct ms_numa numa;
+	struct ms_pcache pcache; /* the page cache's biggest files */
 	/* memscope.ko */
 	struct ms_maple maple;
 	struct ms_alloc_probe alloc_probe;

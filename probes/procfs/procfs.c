@@ -3,6 +3,7 @@
 #include "probes/procfs/procfs.h"
 
 #include "probes/probe.h"
+#include "probes/procfs/pcache.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -49,6 +50,7 @@ static void procfs_close(struct ms_probe *p)
 
 	if (pf) {
 		ms_procfs_procs_free(pf);
+		ms_procfs_pcache_free(pf);
 		ms_buf_free(&pf->buf);
 		ms_buf_free(&pf->buf2);
 	}

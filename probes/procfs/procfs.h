@@ -13,6 +13,7 @@
 #include "probes/root.h"
 
 struct ms_proc_cache; /* proccache.c: per-process state between samples */
+struct ms_pcache_scan; /* pcache.c: the page cache files' pass */
 
 /* Scratch buffers the backend keeps between samples. */
 struct ms_procfs {
@@ -24,6 +25,7 @@ struct ms_procfs {
 	struct ms_users users; /* uid -> name, etc/passwd read once */
 	/* VMAs' numa_maps: 0 when 2+ nodes are online, 1 always, -1 never */
 	int vma_numa;
+	struct ms_pcache_scan *pcache;
 };
 
 int ms_procfs_meminfo(const struct ms_root *r, struct ms_procfs *pf,

@@ -17,6 +17,7 @@
 #include "probes/procfs/buddy.h"
 #include "probes/procfs/kv.h"
 #include "probes/procfs/numa.h"
+#include "probes/procfs/pcache_set.h"
 #include "probes/procfs/proc.h"
 #include "probes/procfs/reclaim.h"
 #include "probes/procfs/slab.h"
@@ -134,6 +135,30 @@ static void smaps(const char *t, size_t n)
 	}
 }
 
+/*
+ * The page cache files' scan: /proc/PID/cgroup whole, and per line a maps
+ * header's device as the scan reads it, and the " (deleted)" test.
+ */
+static void pcache(const char *t, size_t n)
+{
+	const char *p = t, *end = t + n, *line, *path;
+	struct ms_vma v = { 0 };
+	uint64_t maj, min;
+	size_t len, plen;
+	char cg[64];
+
+	ms_pcache_parse_cgroup(t, n, cg, sizeof(cg));
+	while ((line = ms_line_next(&p, end, &len))) {
+		ms_pcache_parse_dev(line, len, &maj, &min);
+		ms_pcache_deleted(line, len);
+		if (!ms_vma_parse_header(line, len, &v, &path, &plen)) {
+			ms_pcache_parse_dev(v.dev, strlen(v.dev), &maj, &min);
+			if (path)
+				ms_pcache_deleted(path, plen);
+		}
+	}
+}
+
 static void kmod(const char *t, size_t n)
 {
 	struct ms_kmod_buddy_info info;
@@ -224,6 +249,7 @@ static const struct {
 	{ "kmod", kmod },	    { "taskstats", taskstats },
 	{ "sample", sample },	    { "recording", recording },
 	{ "theme", theme },	    { "config", config },
+	{ "pcache", pcache },
 };
 
 static fuzz_fn target;

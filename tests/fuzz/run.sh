@@ -32,6 +32,8 @@ seeds() {
 	smaps) ls $F/*/proc/[0-9]*/maps $F/*/proc/[0-9]*/numa_maps |
 		head -n 40 ;;
 	kmod) ls $F/kmod-*/proc/memscope/* ;;
+	pcache) ls $F/*/proc/[0-9]*/maps | head -n 20
+		ls $F/*/proc/[0-9]*/cgroup ;;
 	theme) ls themes/*.theme ;;
 	sample) ls "$work"/sample-* ;;
 	recording) ls "$work"/rec-* ;;
