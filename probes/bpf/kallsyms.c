@@ -3,6 +3,8 @@
 #include "probes/bpf/kallsyms.h"
 
 #include <errno.h>
+
+#include "model/snapshot.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -147,4 +149,51 @@ void ms_kallsyms_free(struct ms_kallsyms *k)
 	free(k->v);
 	free(k->names);
 	memset(k, 0, sizeof(*k));
+}
+
+const struct ms_kallsyms *ms_kallsyms_lazy(struct ms_kallsyms *k, int *err,
+					   const struct ms_root *r,
+					   struct ms_snapshot *s)
+{
+	if (*err == 1)
+		*err = ms_kallsyms_load(k, r);
+	if (!*err)
+		return k;
+	ms_snapshot_note(s, "kallsyms", "%s",
+			 *err == -EPERM ? "addresses hidden (kptr_restrict)" :
+					  strerror(-*err));
+	return NULL;
+}
+
+bool ms_ksym_in(const char *sym, const char *const *prefix)
+{
+	for (; *prefix; prefix++)
+		if (!strncmp(sym, *prefix, strlen(*prefix)))
+			return true;
+	return false;
+}
+
+const char *const ms_ksym_tracing[] = {
+	"bpf_", "__bpf_", "__traceiter_", "trace_", "perf_", NULL,
+};
+
+int ms_ksym_walk(const struct ms_kallsyms *k, const uint64_t *ip, int depth,
+		 bool (*skip)(const char *sym),
+		 void (*frame)(void *arg, int n, uint64_t ip, const char *sym),
+		 void *arg, int max)
+{
+	char sym[128];
+	bool skipping = true;
+	int n = 0;
+
+	for (int i = 0; i < depth && ip[i] && n < max; i++) {
+		if (!k || !ms_kallsyms_name(k, ip[i], sym, sizeof(sym)))
+			snprintf(sym, sizeof(sym), "0x%llx",
+				 (unsigned long long)ip[i]);
+		if (skipping && skip(sym) && i + 1 < depth && ip[i + 1])
+			continue;
+		skipping = false;
+		frame(arg, n++, ip[i], sym);
+	}
+	return n;
 }

@@ -305,6 +305,7 @@ static void shrinker_name(struct reclaim *r, const struct ms_root *root,
 			  struct ms_snapshot *s, struct ms_shrinker *o,
 			  const struct ms_rc_shrinker *c)
 {
+	const struct ms_kallsyms *k;
 	char *plus;
 
 	o->named = c->name[0] != '\0';
@@ -313,15 +314,8 @@ static void shrinker_name(struct reclaim *r, const struct ms_root *root,
 			 c->name);
 		return;
 	}
-	if (r->ksyms_err == 1)
-		r->ksyms_err = ms_kallsyms_load(&r->ksyms, root);
-	if (r->ksyms_err)
-		ms_snapshot_note(s, "kallsyms", "%s",
-				 r->ksyms_err == -EPERM ?
-					 "addresses hidden (kptr_restrict)" :
-					 strerror(-r->ksyms_err));
-	if (r->ksyms_err ||
-	    !ms_kallsyms_name(&r->ksyms, c->scan, o->name, sizeof(o->name))) {
+	k = ms_kallsyms_lazy(&r->ksyms, &r->ksyms_err, root, s);
+	if (!k || !ms_kallsyms_name(k, c->scan, o->name, sizeof(o->name))) {
 		snprintf(o->name, sizeof(o->name), "0x%llx",
 			 (unsigned long long)c->scan);
 		return;

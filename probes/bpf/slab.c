@@ -261,57 +261,36 @@ static int by_count(const void *a, const void *b)
 static bool machinery(const char *sym)
 {
 	static const char *const prefix[] = {
-		"bpf_",
-		"__bpf_",
-		"__traceiter_",
-		"trace_",
-		"perf_",
-		"kmem_cache_alloc",
-		"__kmem_cache_alloc",
-		"kmalloc",
-		"__kmalloc",
-		"__do_kmalloc",
-		"slab_alloc",
-		"__slab_alloc",
-		"___slab_alloc",
-		"kmalloc_trace",
+		"kmem_cache_alloc", "__kmem_cache_alloc",
+		"kmalloc",	    "__kmalloc",
+		"__do_kmalloc",	    "slab_alloc",
+		"__slab_alloc",	    "___slab_alloc",
+		"kmalloc_trace",    NULL,
 	};
 
-	for (size_t i = 0; i < sizeof(prefix) / sizeof(prefix[0]); i++)
-		if (!strncmp(sym, prefix[i], strlen(prefix[i])))
-			return true;
-	return false;
+	return ms_ksym_in(sym, ms_ksym_tracing) || ms_ksym_in(sym, prefix);
+}
+
+static void frame(void *arg, int n, uint64_t ip, const char *sym)
+{
+	struct ms_callsite *cs = arg;
+
+	cs->ip[n] = ip;
+	snprintf(cs->sym[n], MS_SYM, "%s", sym);
 }
 
 static void symbolise(struct slab *sl, const struct ms_root *root,
 		      struct ms_snapshot *s, struct ms_callsite *cs,
 		      const __u64 *ip)
 {
-	char sym[MS_SYM];
-	int n = 0;
-	bool skipping = true;
+	const struct ms_kallsyms *k =
+		ms_kallsyms_lazy(&sl->ksyms, &sl->ksyms_err, root, s);
+	uint64_t v[MS_SL_DEPTH];
 
-	if (sl->ksyms_err == 1)
-		sl->ksyms_err = ms_kallsyms_load(&sl->ksyms, root);
-	if (sl->ksyms_err)
-		ms_snapshot_note(s, "kallsyms", "%s",
-				 sl->ksyms_err == -EPERM ?
-					 "addresses hidden (kptr_restrict)" :
-					 strerror(-sl->ksyms_err));
-	for (int i = 0; i < MS_SL_DEPTH && ip[i] && n < MS_CALLSITE_DEPTH;
-	     i++) {
-		if (sl->ksyms_err ||
-		    !ms_kallsyms_name(&sl->ksyms, ip[i], sym, sizeof(sym)))
-			snprintf(sym, sizeof(sym), "0x%llx",
-				 (unsigned long long)ip[i]);
-		if (skipping && machinery(sym) && i + 1 < MS_SL_DEPTH &&
-		    ip[i + 1])
-			continue;
-		skipping = false;
-		cs->ip[n] = ip[i];
-		snprintf(cs->sym[n++], MS_SYM, "%s", sym);
-	}
-	cs->depth = n;
+	for (int i = 0; i < MS_SL_DEPTH; i++)
+		v[i] = ip[i];
+	cs->depth = ms_ksym_walk(k, v, MS_SL_DEPTH, machinery, frame, cs,
+				 MS_CALLSITE_DEPTH);
 }
 
 static void callsites(struct ms_bpf_group *g, struct slab *sl,

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "probes/bpf/kallsyms.h"
@@ -55,6 +56,48 @@ static void kallsyms_hidden(void **state)
 	assert_int_equal(ms_kallsyms_parse(&k, "garbage", 7), -EINVAL);
 }
 
+static bool alloc_frame(const char *sym)
+{
+	static const char *const prefix[] = { "kmem_cache_alloc", NULL };
+
+	return ms_ksym_in(sym, ms_ksym_tracing) || ms_ksym_in(sym, prefix);
+}
+
+static void join(void *arg, int n, uint64_t ip, const char *sym)
+{
+	char *b = arg;
+
+	snprintf(b + strlen(b), 256 - strlen(b), "%s%s", n ? ";" : "", sym);
+}
+
+/* A stack's machinery frames are left out up to its call site. */
+static void stack_walk(void **state)
+{
+	const uint64_t ip[] = { 0xffffffff81636391ULL, 0xffffffff8162e72aULL,
+				0xffffffffc0a01010ULL, 0x1, 0 };
+	struct ms_kallsyms k;
+	char b[256] = "";
+
+	assert_int_equal(
+		ms_kallsyms_parse(&k, ksyms_text, sizeof(ksyms_text) - 1), 0);
+	/* the allocator's frame left out, up to the 0 that ends it */
+	b[0] = '\0';
+	assert_int_equal(ms_ksym_walk(&k, ip, 5, alloc_frame, join, b, 8), 3);
+	assert_string_equal(b, "kfree+0x1a;ext4_fill_super+0x10 [ext4];0x1");
+	/* at most max frames; unknown addresses as numbers without k */
+	b[0] = '\0';
+	assert_int_equal(ms_ksym_walk(NULL, ip + 2, 3, alloc_frame, join, b, 1),
+			 1);
+	assert_string_equal(b, "0xffffffffc0a01010");
+	/* a stack of machinery only keeps its last frame */
+	b[0] = '\0';
+	assert_int_equal(ms_ksym_walk(&k, ip, 1, alloc_frame, join, b, 8), 1);
+	assert_string_equal(b, "kmem_cache_alloc_noprof+0x1");
+	assert_true(ms_ksym_in("__traceiter_mm_page_alloc", ms_ksym_tracing));
+	assert_false(ms_ksym_in("pipe_write+0x1c2", ms_ksym_tracing));
+	ms_kallsyms_free(&k);
+}
+
 /* A captured tree is never traced. */
 static void captured_tree_says_why(void **state)
 {
@@ -82,6 +125,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(kallsyms_lookup),
 		cmocka_unit_test(kallsyms_hidden),
+		cmocka_unit_test(stack_walk),
 		cmocka_unit_test(captured_tree_says_why),
 	};
 
