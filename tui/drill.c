@@ -9,9 +9,11 @@
 #include <stdio.h>
 #include <string.h>
 
-void ms_drills_init(struct ms_drills *d, struct ms_view *v)
+void ms_drills_init(struct ms_drills *d, struct ms_view *v,
+		    struct ms_gpanel *graph)
 {
 	memset(d, 0, sizeof(*d));
+	d->graph = graph;
 	v->drills = d;
 }
 
@@ -76,6 +78,8 @@ void ms_drill_lines(struct ms_drill *d, WINDOW *w, struct ms_rect r)
 
 	ms_screen_begin(&l, w, r, &d->sc);
 	if (d->cls->title) {
+		if (d->cls->title_id)
+			ms_screen_tag(&l, d->cls->title_id);
 		d->cls->title(d, s->title, sizeof(s->title) - 16);
 		strcat(s->title, "  (Esc back)");
 		ms_screen_title(&l, s->title, d->v->ui);
@@ -138,6 +142,10 @@ enum ms_key_result ms_view_key(struct ms_view *v, int key)
 		return r;
 	if (ms_key_is_back(key))
 		return ms_drill_pop(v);
+	if (key == 'H' && d->cls->graph && v->drills->graph) {
+		ms_gpanel_toggle(v->drills->graph);
+		return MS_KEY_DONE;
+	}
 	if (!d->cls->draw || d->cls->lines)
 		return ms_scroll_key(&d->sc, key) ? MS_KEY_DONE : MS_KEY_PASS;
 	return MS_KEY_PASS;

@@ -11,6 +11,7 @@
 #ifndef MS_DRILL_H
 #define MS_DRILL_H
 
+#include "tui/graph.h"
 #include "tui/widgets.h"
 
 struct ms_drill;
@@ -38,15 +39,18 @@ struct ms_drill_class {
 	 * adds "  (Esc back)") and its lines; ms_drill_lines() draws them.
 	 */
 	void (*title)(struct ms_drill *d, char *buf, size_t len);
+	const char *title_id; /* the explain id its title line shows */
 	void (*lines)(struct ms_drill *d, struct ms_screen *l);
 	/* Draw r (already filled). NULL: ms_drill_lines(). */
 	void (*draw)(struct ms_drill *d, WINDOW *w, struct ms_rect r);
 	/*
 	 * Its keys, before the stack's: MS_KEY_PASS leaves Esc/Backspace
-	 * (back) and, for a screen of lines, the scroll keys to the stack,
-	 * then the key goes to the global keys.
+	 * (back), H (the tab's graph panel, .graph) and, for lines, the
+	 * scroll keys to the stack, then the key goes to the global keys.
 	 */
 	enum ms_key_result (*key)(struct ms_drill *d, int key);
+	/* It shows the tab's graph panel: H shows or hides it. */
+	bool graph;
 	/* Its footer keys; the stack adds "  Esc <back>". */
 	const char *hints;
 	const char *(*hints_fn)(struct ms_drill *d); /* when they change */
@@ -77,11 +81,17 @@ struct ms_drill {
 struct ms_drills {
 	struct ms_drill s[MS_DRILL_MAX];
 	int n;
+	/* the tab's history panel, or NULL: H on a screen with .graph */
+	struct ms_gpanel *graph;
 	char hint[256], title[320];
 };
 
-/* In the tab's create(): v->drills = d, no screen open. */
-void ms_drills_init(struct ms_drills *d, struct ms_view *v);
+/*
+ * In the tab's create(): v->drills = d, no screen open; graph: the tab's
+ * panel, which H shows or hides on its screens that show it.
+ */
+void ms_drills_init(struct ms_drills *d, struct ms_view *v,
+		    struct ms_gpanel *graph);
 
 /*
  * Open a screen of cls over the tab's (its open() may refuse); returns

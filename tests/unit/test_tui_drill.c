@@ -16,6 +16,7 @@
 struct fake {
 	struct ms_view base;
 	struct ms_drills drills;
+	struct ms_gpanel graph; /* only its mode is used */
 	bool frame_ok; /* its frame lets the screens draw */
 	int closed, updated, lines;
 	char asked[32];
@@ -110,6 +111,7 @@ static const struct ms_drill_class lines_screen = {
 	.title = lines_title,
 	.lines = many_lines,
 	.key = lines_key,
+	.graph = true,
 	.hints = "x mark",
 	.back = "back to the list",
 	.ids = lines_ids,
@@ -151,7 +153,7 @@ static struct fake *fake_new(void)
 	f->base.ui = &ui;
 	f->frame_ok = true;
 	f->lines = 100;
-	ms_drills_init(&f->drills, &f->base);
+	ms_drills_init(&f->drills, &f->base, &f->graph);
 	return f;
 }
 
@@ -208,11 +210,16 @@ static void test_stack(void **state)
 	/* a screen whose hints say what Esc does gets no "Esc back" */
 	assert_string_equal(ms_view_hints(v),
 			    "type to filter  Enter keep  Esc clear");
-	/* a screen that draws itself does not scroll */
+	/* a screen that draws itself does not scroll, nor show the graph */
 	assert_int_equal(ms_view_key(v, KEY_DOWN), MS_KEY_PASS);
+	assert_int_equal(ms_view_key(v, 'H'), MS_KEY_PASS);
+	assert_int_equal(f->graph.mode, MS_GRAPH_AUTO);
 	/* Esc goes back one screen, a second one to the tab */
 	assert_int_equal(ms_view_key(v, MS_KEY_ESC), MS_KEY_DONE);
 	assert_ptr_equal(ms_drill_top(v)->cls, &lines_screen);
+	/* one that shows the tab's graph: H shows or hides it */
+	assert_int_equal(ms_view_key(v, 'H'), MS_KEY_DONE);
+	assert_int_equal(f->graph.mode, MS_GRAPH_ON);
 	ms_drill_pop_all(v);
 	assert_null(ms_drill_top(v));
 	assert_int_equal(f->closed, 1);

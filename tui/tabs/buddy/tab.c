@@ -284,7 +284,7 @@ static struct ms_view *buddy_create(const struct ms_ui *ui)
 		return NULL;
 	b->base.cls = &ms_view_buddy;
 	b->base.ui = ui;
-	ms_drills_init(&b->drills, &b->base);
+	ms_drills_init(&b->drills, &b->base, &b->graph);
 	ms_table_init(&b->zones, &zone_table, b, ui, -1, false);
 	b->zones.empty = "no zones in this sample";
 	ms_buddy_probe_init(b);

@@ -420,14 +420,6 @@ static void zone_draw(struct ms_drill *d, WINDOW *w, struct ms_rect r)
 	ms_drill_lines(d, w, r);
 }
 
-static enum ms_key_result zone_key(struct ms_drill *d, int key)
-{
-	if (key != 'H')
-		return MS_KEY_PASS;
-	ms_gpanel_toggle(&ZB(d)->graph);
-	return MS_KEY_DONE;
-}
-
 const struct ms_drill_class ms_buddy_zone_screen = {
 	.name = "zone",
 	.open = zone_open,
@@ -435,7 +427,7 @@ const struct ms_drill_class ms_buddy_zone_screen = {
 	.title = zone_title,
 	.lines = zone_lines,
 	.draw = zone_draw,
-	.key = zone_key,
+	.graph = true,
 	.hints = "Up/Down scroll  H graph",
 	.ids = detail_ids,
 };

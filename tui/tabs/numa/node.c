@@ -177,15 +177,42 @@ static void meminfo(struct ms_screen *p, const struct ms_numa_node *nd,
 		ms_screen_linef(p, ms_attr(MS_C_DIM), "  no meminfo file");
 }
 
-void ms_numa_node_screen(struct ms_screen *p, const struct ms_snapshot *s,
-			 int node, const struct ms_ui *ui)
-{
-	const struct ms_numa_node *nd = ms_numa_node_of(s, node);
-	char title[64];
+#define NV(d) ((struct numa_view *)(d)->v)
 
-	snprintf(title, sizeof(title), "Node %d  (Esc back)", node);
-	ms_screen_tag(p, "numa.node");
-	ms_screen_title(p, title, ui);
+static enum ms_key_result node_open(struct ms_drill *d)
+{
+	struct numa_view *v = NV(d);
+
+	if (!v->cur || v->sel < 0 || v->sel >= v->cur->numa.n)
+		return MS_KEY_PASS;
+	v->node = v->cur->numa.nodes[v->sel].node;
+	return MS_KEY_RESAMPLE; /* its zones come with the buddy section */
+}
+
+static enum ms_key_result node_close(struct ms_drill *d)
+{
+	(void)d;
+	return MS_KEY_RESAMPLE; /* without the buddy section */
+}
+
+static void node_request(struct ms_drill *d, struct ms_request *req)
+{
+	(void)d;
+	req->sections |= MS_SEC_BIT(MS_SEC_BUDDY); /* the node's zones */
+}
+
+static void node_title(struct ms_drill *d, char *buf, size_t len)
+{
+	snprintf(buf, len, "Node %d", NV(d)->node);
+}
+
+static void node_lines(struct ms_drill *d, struct ms_screen *p)
+{
+	const struct ms_snapshot *s = NV(d)->cur;
+	const struct ms_ui *ui = d->v->ui;
+	int node = NV(d)->node;
+	const struct ms_numa_node *nd = ms_numa_node_of(s, node);
+
 	if (!nd) {
 		ms_screen_linef(p, ms_attr(MS_C_NOTE),
 				"  node %d is not in this sample", node);
@@ -203,3 +230,26 @@ void ms_numa_node_screen(struct ms_screen *p, const struct ms_snapshot *s,
 	ms_screen_line(p, 0, "");
 	meminfo(p, nd, ui);
 }
+
+static const char *const node_screen_ids[] = {
+	"numa.node",
+	"numa.node.cpus",
+	"numa.node.total",
+	"buddy.zone.name",
+	"numa.distance",
+	NUMASTAT_IDS,
+	NULL,
+};
+
+const struct ms_drill_class ms_numa_node_screen = {
+	.name = "node",
+	.open = node_open,
+	.close = node_close,
+	.request = node_request,
+	.title = node_title,
+	.title_id = "numa.node",
+	.lines = node_lines,
+	.graph = true,
+	.hints = "Up/Down PgUp/PgDn scroll  H graph",
+	.ids = node_screen_ids,
+};

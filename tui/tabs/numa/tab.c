@@ -11,17 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct numa_view {
-	struct ms_view base;
-	const struct ms_snapshot *cur;
-	struct ms_scroll scroll;
-	struct ms_gpanel graph; /* miss and foreign rates over time (H) */
-	int sel; /* the selected node, by position in the list */
-	bool detail; /* its screen is open (Enter) */
-	int node; /* the open node's id */
-	struct ms_scroll nscroll; /* the node screen's */
-};
-
 /* Screen row of the next line, or -1 when it is scrolled out of view. */
 static int next_row(struct ms_screen *p)
 {
@@ -88,6 +77,7 @@ static struct ms_view *numa_create(const struct ms_ui *ui)
 		return NULL;
 	v->base.cls = &ms_view_numa;
 	v->base.ui = ui;
+	ms_drills_init(&v->drills, &v->base, &v->graph);
 	if (ms_gpanel_init(&v->graph, MS_GRAPH_NUMA_SERIES)) {
 		free(v);
 		return NULL;
@@ -103,13 +93,10 @@ static void numa_destroy(struct ms_view *base)
 
 static void numa_request(struct ms_view *base, struct ms_request *req)
 {
-	struct numa_view *v = (struct numa_view *)base;
-
+	(void)base;
 	/* the balancing counters live in /proc/vmstat */
 	req->sections |= MS_SEC_BIT(MS_SEC_NUMA) | MS_SEC_BIT(MS_SEC_RECLAIM) |
 			 MS_SEC_BIT(MS_SEC_NUMA_EVENTS);
-	if (v->detail) /* the node's zones */
-		req->sections |= MS_SEC_BIT(MS_SEC_BUDDY);
 }
 
 static void numa_update(struct ms_view *base, const struct ms_snapshot *cur,
@@ -207,10 +194,6 @@ static void draw_node_row(struct ms_screen *p, int y,
 #define NODE_IDS                                               \
 	"numa.node.cpus", "numa.node.total", "numa.node.used", \
 		"numa.node.free", "numa.node.usedpct"
-#define NUMASTAT_IDS                                                           \
-	"numa.stat.numa_hit", "numa.stat.numa_miss", "numa.stat.numa_foreign", \
-		"numa.stat.interleave_hit", "numa.stat.local_node",            \
-		"numa.stat.other_node"
 #define MEMINFO_IDS                                                          \
 	"numa.mem.active", "numa.mem.inactive", "numa.mem.file",             \
 		"numa.mem.anon", "numa.mem.shmem", "numa.mem.slab",          \
@@ -518,46 +501,38 @@ static void screen_draw_page(struct ms_screen *p, const struct ms_snapshot *s,
 	draw_notes(p, s, ui);
 }
 
-static void numa_draw(struct ms_view *base, WINDOW *w, struct ms_rect r)
+/* Both screens need the section; the graph panel (H) is under both. */
+static bool numa_frame(struct ms_view *base, WINDOW *w, struct ms_rect *r)
 {
 	struct numa_view *v = (struct numa_view *)base;
 	const struct ms_snapshot *s = v->cur;
 	struct ms_rect g;
-	struct ms_screen p;
 	char buf[192];
 
-	ms_fill(w, r, ms_attr(MS_C_NORMAL));
-	if (!s || r.h <= 0)
-		return;
+	if (!s || r->h <= 0)
+		return false;
 	if (!(s->have & MS_SEC_BIT(MS_SEC_NUMA)) || !s->numa.n) {
-		ms_message(w, r, ms_attr(MS_C_NOTE),
+		ms_message(w, *r, ms_attr(MS_C_NOTE),
 			   ms_why_missing(buf, sizeof(buf), s, MS_SEC_NUMA));
-		return;
+		return false;
 	}
-	g = ms_gpanel_take(&v->graph, &r);
+	g = ms_gpanel_take(&v->graph, r);
 	if (g.h)
 		ms_graph_numa_draw(&v->graph, w, g, s, base->ui);
-	if (v->detail) {
-		ms_screen_begin(&p, w, r, &v->nscroll);
-		ms_numa_node_screen(&p, s, v->node, base->ui);
-	} else {
-		if (v->sel >= s->numa.n)
-			v->sel = s->numa.n - 1;
-		ms_screen_begin(&p, w, r, &v->scroll);
-		screen_draw_page(&p, s, v->sel, base->ui);
-	}
-	ms_screen_end(&p);
+	return true;
 }
 
-/* Enter: the selected node's screen. */
-static enum ms_key_result open_node(struct numa_view *v)
+static void numa_draw(struct ms_view *base, WINDOW *w, struct ms_rect r)
 {
-	if (!v->cur || v->sel < 0 || v->sel >= v->cur->numa.n)
-		return MS_KEY_DONE;
-	v->node = v->cur->numa.nodes[v->sel].node;
-	v->detail = true;
-	v->nscroll.top = 0;
-	return MS_KEY_RESAMPLE; /* its zones come with the buddy section */
+	struct numa_view *v = (struct numa_view *)base;
+	const struct ms_snapshot *s = v->cur;
+	struct ms_screen p;
+
+	if (v->sel >= s->numa.n)
+		v->sel = s->numa.n - 1;
+	ms_screen_begin(&p, w, r, &v->scroll);
+	screen_draw_page(&p, s, v->sel, base->ui);
+	ms_screen_end(&p);
 }
 
 static enum ms_key_result numa_key(struct ms_view *base, int key)
@@ -568,16 +543,8 @@ static enum ms_key_result numa_key(struct ms_view *base, int key)
 		ms_gpanel_toggle(&v->graph);
 		return MS_KEY_DONE;
 	}
-	if (v->detail) {
-		if (ms_key_is_back(key)) {
-			v->detail = false;
-			return MS_KEY_RESAMPLE;
-		}
-		return ms_scroll_key(&v->nscroll, key) ? MS_KEY_DONE :
-							 MS_KEY_PASS;
-	}
 	if (ms_key_is_enter(key))
-		return open_node(v);
+		return ms_drill_push(base, &ms_numa_node_screen, NULL);
 	/* Up/Down pick a node; past the first or last they scroll */
 	if (key == KEY_UP && v->sel > 0) {
 		v->sel--;
@@ -592,8 +559,7 @@ static enum ms_key_result numa_key(struct ms_view *base, int key)
 
 static const char *numa_hints(struct ms_view *base)
 {
-	if (((struct numa_view *)base)->detail)
-		return "Up/Down PgUp/PgDn scroll  H graph  Esc back";
+	(void)base;
 	return "Up/Down node  Enter open node  PgUp/PgDn scroll  H graph";
 }
 
@@ -604,27 +570,13 @@ static const char *numa_hints(struct ms_view *base)
 		MS_LIVE_HINT_IDS, "numa.mig.tasks", BALANCING_IDS,            \
 		"numa.bal.local_share"
 static const char *const screen_ids[] = { SCREEN_IDS, NULL };
-/* The node screen's (Enter on a node) */
-static const char *const node_screen_ids[] = {
-	"numa.node",
-	"numa.node.cpus",
-	"numa.node.total",
-	"buddy.zone.name",
-	"numa.distance",
-	NUMASTAT_IDS,
-	NULL,
-};
 /* and every id of both */
 static const char *const all_ids[] = { SCREEN_IDS, "buddy.zone.name", NULL };
 
 static void numa_explain(struct ms_view *base, struct ms_explain_ids *e)
 {
-	struct numa_view *v = (struct numa_view *)base;
-
-	if (v->detail)
-		ms_screen_explain(&v->nscroll, base->ui, e, node_screen_ids);
-	else
-		ms_screen_explain(&v->scroll, base->ui, e, screen_ids);
+	ms_screen_explain(&((struct numa_view *)base)->scroll, base->ui, e,
+			  screen_ids);
 }
 
 const struct ms_view_class ms_view_numa = {
@@ -634,6 +586,7 @@ const struct ms_view_class ms_view_numa = {
 	.destroy = numa_destroy,
 	.request = numa_request,
 	.update = numa_update,
+	.frame = numa_frame,
 	.draw = numa_draw,
 	.on_key = numa_key,
 	.hints = numa_hints,

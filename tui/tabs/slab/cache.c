@@ -304,14 +304,6 @@ static void cache_draw(struct ms_drill *d, WINDOW *w, struct ms_rect r)
 	ms_drill_lines(d, w, r);
 }
 
-static enum ms_key_result cache_key(struct ms_drill *d, int key)
-{
-	if (key != 'H')
-		return MS_KEY_PASS;
-	ms_gpanel_toggle(&CS(d)->graph);
-	return MS_KEY_DONE;
-}
-
 const struct ms_drill_class ms_slab_cache_screen = {
 	.name = "cache",
 	.open = cache_open,
@@ -319,7 +311,7 @@ const struct ms_drill_class ms_slab_cache_screen = {
 	.title = cache_title,
 	.lines = cache_lines,
 	.draw = cache_draw,
-	.key = cache_key,
+	.graph = true,
 	.hints = "Up/Down scroll  H graph",
 	.ids = detail_ids,
 };

@@ -257,7 +257,7 @@ static struct ms_view *slab_create(const struct ms_ui *ui)
 		live_cols[i] = cols[live_ids[i]];
 	ms_table_init(&s->caches, &cache_table, s, ui, C_SIZE, true);
 	s->caches.empty = "no slab caches in this sample";
-	ms_drills_init(&s->drills, &s->base);
+	ms_drills_init(&s->drills, &s->base, &s->graph);
 	ms_slab_bench_init(s);
 	if (ms_gpanel_init(&s->graph, MS_GRAPH_SLAB_SERIES)) {
 		slab_destroy(&s->base);
