@@ -266,6 +266,10 @@ extern const struct ms_field ms_swap_fields[];
 extern const struct ms_field ms_zram_fields[];
 /* struct ms_numa_node: before the distances */
 extern const struct ms_field ms_numa_node_fields[];
+/* struct ms_memory ("memory"), struct ms_mem_node, struct ms_ledger_entry */
+extern const struct ms_field ms_memory_fields[];
+extern const struct ms_field ms_mem_node_fields[];
+extern const struct ms_field ms_ledger_entry_fields[];
 /* struct ms_alloc_order, ms_bench_result, ms_slab_bench (memscope.ko) */
 extern const struct ms_field ms_alloc_order_fields[];
 extern const struct ms_field ms_bench_result_fields[];

@@ -9,6 +9,7 @@
 #include "model/base.h"
 #include "model/delays.h"
 #include "model/events.h"
+#include "model/memory.h"
 #include "model/pcache.h"
 
 enum ms_section {
@@ -20,6 +21,7 @@ enum ms_section {
 	MS_SEC_VMAS,
 	MS_SEC_RECLAIM,
 	MS_SEC_NUMA,
+	MS_SEC_MEMORY, /* the ledger of physical memory (model/memory.h) */
 	/* live events (probes/bpf): counted in the kernel, rates per second */
 	MS_SEC_BUDDY_EVENTS, /* page allocs and frees, fallbacks, compaction */
 	MS_SEC_SLAB_EVENTS, /* allocs and frees per cache, call sites */
@@ -553,6 +555,7 @@ struct ms_snapshot {
 	struct ms_vmas vmas;
 	struct ms_reclaim reclaim;
 	struct ms_numa numa;
+	struct ms_memory memory;
 	struct ms_pcache pcache; /* the page cache's biggest files */
 	/* memscope.ko */
 	struct ms_maple maple;

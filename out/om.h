@@ -93,6 +93,9 @@ struct ms_part;
  */
 void ms_om_part(struct om *om, const struct ms_part *p, const void *rec);
 
+/* memscope_memory_bytes: the ledger (out/om_memory.c). */
+void ms_om_memory(struct om *om, const struct ms_memory *m);
+
 /* The families of the event sections (out/om_events.c). */
 void ms_om_buddy_events(struct om *om, const struct ms_buddy_events *e);
 void ms_om_fault_events(struct om *om, const struct ms_fault_events *e);

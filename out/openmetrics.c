@@ -476,6 +476,7 @@ HAND(reclaim_o, om_reclaim, reclaim)
 HAND(reclaim_ev_o, ms_om_reclaim_events, reclaim_events)
 HAND(numa_o, om_numa, numa)
 HAND(numa_ev_o, ms_om_numa_events, numa_events)
+HAND(memory_o, ms_om_memory, memory)
 
 /* The sections exported by hand; the others have no families. */
 static const struct {
@@ -487,7 +488,7 @@ static const struct {
 	{ MS_SEC_BUDDY_EVENTS, buddy_ev_o },	 { MS_SEC_SLAB, slab_o },
 	{ MS_SEC_FAULT_EVENTS, fault_ev_o },	 { MS_SEC_RECLAIM, reclaim_o },
 	{ MS_SEC_RECLAIM_EVENTS, reclaim_ev_o }, { MS_SEC_NUMA, numa_o },
-	{ MS_SEC_NUMA_EVENTS, numa_ev_o },
+	{ MS_SEC_NUMA_EVENTS, numa_ev_o },	 { MS_SEC_MEMORY, memory_o },
 };
 
 void ms_om_part(struct om *om, const struct ms_part *p, const void *rec)

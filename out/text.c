@@ -256,6 +256,7 @@ MS_TEXT_HAND(procs_t, procs, procs)
 MS_TEXT_HAND(vmas_t, vmas, vmas)
 MS_TEXT_HAND(reclaim_t, reclaim, reclaim)
 MS_TEXT_HAND(numa_t, numa, numa)
+MS_TEXT_HAND(memory_t, ms_text_memory, memory)
 
 /* The sections printed by hand: these, then the events' (text_events.c). */
 static const struct ms_text_hand core[] = {
@@ -267,6 +268,7 @@ static const struct ms_text_hand core[] = {
 	{ MS_SEC_VMAS, MS_TEXT_CORE, vmas_t },
 	{ MS_SEC_RECLAIM, MS_TEXT_CORE, reclaim_t },
 	{ MS_SEC_NUMA, MS_TEXT_CORE, numa_t },
+	{ MS_SEC_MEMORY, MS_TEXT_CORE, memory_t },
 	{ -1, 0, NULL },
 };
 

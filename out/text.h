@@ -82,6 +82,8 @@ struct ms_text_hand {
 	{                                                      \
 		fn(f, &s->member);                             \
 	}
+/* The ledger (out/text_memory.c). */
+void ms_text_memory(FILE *f, const struct ms_memory *m);
 /* The live event sections (bpf) and task delays (taskstats). */
 extern const struct ms_text_hand ms_text_events[];
 /* What the BPF programs cost, after every section (while it is open). */

@@ -34,7 +34,8 @@ static int procfs_detect(const struct ms_root *root, unsigned int *caps,
 	*caps = MS_SEC_BIT(MS_SEC_MEMINFO) | MS_SEC_BIT(MS_SEC_BUDDY) |
 		MS_SEC_BIT(MS_SEC_SLAB) | MS_SEC_BIT(MS_SEC_SLAB_DETAIL) |
 		MS_SEC_BIT(MS_SEC_PROCS) | MS_SEC_BIT(MS_SEC_VMAS) |
-		MS_SEC_BIT(MS_SEC_RECLAIM) | MS_SEC_BIT(MS_SEC_NUMA);
+		MS_SEC_BIT(MS_SEC_RECLAIM) | MS_SEC_BIT(MS_SEC_NUMA) |
+		MS_SEC_BIT(MS_SEC_MEMORY);
 	return 0;
 }
 
@@ -84,6 +85,7 @@ static int procfs_sample(struct ms_probe *p, const struct ms_request *req,
 		     ms_procfs_vmas(r, pf, req->pid, req->vma_sink, s));
 	AREA(MS_SEC_RECLAIM, ms_procfs_reclaim(r, pf, s));
 	AREA(MS_SEC_NUMA, ms_procfs_numa(r, pf, s));
+	AREA(MS_SEC_MEMORY, ms_procfs_memory(r, pf, s));
 #undef AREA
 
 	for (int i = 0; i < MS_SEC_COUNT; i++)

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The Memory area (model/memory.h): its field tables, which the JSON, the
+ * replay and the text walk, and its entry in the area registry.
+ */
+#include "model/area.h"
+#include "model/field.h"
+
+#include <string.h>
+
+#define NA MS_FF_NA
+
+#define LE(m, ty, k, fl, u, ...) \
+	MS_FIELD(struct ms_ledger_entry, m, ty, k, fl, u, NULL, __VA_ARGS__)
+
+const struct ms_field ms_ledger_entry_fields[] = {
+	LE(name, MS_F_NAME, "name", 0, NULL),
+	LE(kb, MS_F_U64, "kb", NA, "kB", .metric = "memscope_memory_bytes",
+	   .help = "Physical memory by ledger bucket (docs/ledger.md): the "
+		   "top level partitions the present pages, the children "
+		   "their parent"),
+	LE(parent, MS_F_NAME, "parent", NA, NULL),
+	LE(source, MS_F_NAME, "source", 0, NULL), MS_FIELD_END
+};
+
+#define ND(m, ty, k, fl, u) MS_FIELD(struct ms_mem_node, m, ty, k, fl, u, NULL)
+
+const struct ms_field ms_mem_node_fields[] = {
+	ND(node, MS_F_INT, "node", NA, NULL),
+	ND(physical_kb, MS_F_U64, "physical_kb", NA, "kB"),
+	ND(total_kb, MS_F_U64, "total_kb", NA, "kB"),
+	MS_FIELD_LIST(struct ms_mem_node, ledger.v, ledger.n, ledger.cap,
+		      "ledger", ms_ledger_entry_fields),
+	MS_FIELD_END
+};
+
+#define M(m, ty, k, fl, u) MS_FIELD(struct ms_memory, m, ty, k, fl, u, NULL)
+
+const struct ms_field ms_memory_fields[] = {
+	M(physical_kb, MS_F_U64, "physical_kb", NA, "kB"),
+	M(total_kb, MS_F_U64, "total_kb", NA, "kB"),
+	MS_FIELD_LIST(struct ms_memory, ledger.v, ledger.n, ledger.cap,
+		      "ledger", ms_ledger_entry_fields),
+	MS_FIELD_LIST(struct ms_memory, nodes.v, nodes.n, nodes.cap, "nodes",
+		      ms_mem_node_fields),
+	MS_FIELD_END
+};
+
+struct ms_mem_node *ms_mem_node_add(struct ms_memory *m)
+{
+	for (const struct ms_field *f = ms_memory_fields; f->key; f++)
+		if (f->type == MS_F_LIST && !strcmp(f->key, "nodes"))
+			return ms_list_add(f, m);
+	return NULL;
+}
+
+const struct ms_area ms_area_memory = {
+	/* --tab memory and tab = memory; the explorer's tab comes later */
+	.name = "memory",
+	.tab = MS_SEC_BIT(MS_SEC_MEMORY),
+	.secs =
+		(const struct ms_area_sec[]){
+			{ .sec = MS_SEC_MEMORY,
+			  .name = "memory",
+			  .notes = (const char *const[]){ "meminfo", "zoneinfo",
+							  NULL } },
+			{ .sec = -1 } },
+	.parts = (const struct ms_part[]){ { .key = "memory",
+					     .secs = MS_SEC_BIT(MS_SEC_MEMORY),
+					     .pass = MS_PASS_CORE,
+					     .fields = ms_memory_fields,
+					     .off = offsetof(struct ms_snapshot,
+							     memory),
+					     .title = "Memory" },
+					   { .key = NULL } },
+	.tables =
+		(const struct ms_rtable[]){
+			MS_RTABLE("memory", ms_memory_fields, struct ms_memory),
+			MS_RTABLE("memory node", ms_mem_node_fields,
+				  struct ms_mem_node),
+			MS_RTABLE("ledger entry", ms_ledger_entry_fields,
+				  struct ms_ledger_entry),
+			{ NULL, NULL, 0 } },
+};

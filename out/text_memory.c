@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The Memory area's text block: the ledger as an indented tree, each
+ * bucket in kB and % of the physical memory, with its source; the
+ * machine's, then each node's.
+ */
+#include "out/text.h"
+
+#include <string.h>
+
+/* How deep e sits: its parents up to the top (bounded: a recording
+ * could hold a loop). */
+static int depth(const struct ms_ledger *l, const struct ms_ledger_entry *e)
+{
+	int d = 0;
+
+	while (e && e->parent[0] && d < 8) {
+		const struct ms_ledger_entry *p = NULL;
+
+		for (int i = 0; i < l->n && !p; i++)
+			if (!strncmp(l->v[i].name, e->parent,
+				     sizeof(e->parent)))
+				p = &l->v[i];
+		e = p;
+		d++;
+	}
+	return d;
+}
+
+static void tree(FILE *f, const struct ms_ledger *l, uint64_t physical)
+{
+	char n[4 * MS_LEDGER_NAME + 1], src[4 * MS_LEDGER_SRC + 1], kb[32],
+		pc[32];
+
+	for (int i = 0; i < l->n; i++) {
+		const struct ms_ledger_entry *e = &l->v[i];
+		int d = depth(l, e);
+		double pct = ms_have(e->kb) && ms_have(physical) && physical ?
+				     100.0 * (double)e->kb / (double)physical :
+				     NAN;
+
+		esc(e->name, n, sizeof(n));
+		fprintf(f, "  %*s%-*s %12s %6s%%  %s\n", 2 * d, "", 24 - 2 * d,
+			n, num(e->kb, kb, sizeof(kb)),
+			fnum(pct, 1, pc, sizeof(pc)),
+			esc(e->source, src, sizeof(src)));
+	}
+}
+
+void ms_text_memory(FILE *f, const struct ms_memory *m)
+{
+	char a[32], b[32];
+
+	fprintf(f,
+		"\nMemory ledger (kB, %% of physical %s kB; MemTotal %s kB)\n",
+		num(m->physical_kb, a, sizeof(a)),
+		num(m->total_kb, b, sizeof(b)));
+	tree(f, &m->ledger, m->physical_kb);
+	for (int i = 0; i < m->nodes.n; i++) {
+		const struct ms_mem_node *nd = &m->nodes.v[i];
+
+		fprintf(f, "Node %d (physical %s kB; MemTotal %s kB)\n",
+			nd->node, num(nd->physical_kb, a, sizeof(a)),
+			num(nd->total_kb, b, sizeof(b)));
+		tree(f, &nd->ledger, nd->physical_kb);
+	}
+}

@@ -1,0 +1,231 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The Memory area's ledger (model/ledger.c, probes/procfs/memory.c): on
+ * the captured trees, every bucket against its counters computed by hand,
+ * and the partition (the top level sums to physical_kb, children to their
+ * parent) exact, for the machine and every node.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "probes/procfs/memory.h"
+#include "probes/procfs/procfs.h"
+#include "tests/unit/procfs_test.h"
+
+#define FIX "tests/fixtures/"
+
+struct want {
+	const char *name, *parent;
+	uint64_t kb;
+};
+
+/* The top level sums to physical, each bucket's children to it. */
+static void partition(const struct ms_ledger *l, uint64_t physical)
+{
+	for (int i = -1; i < l->n; i++) {
+		const char *p = i < 0 ? "" : l->v[i].name;
+		uint64_t whole = i < 0 ? physical : l->v[i].kb, sum = 0;
+		int kids = 0;
+
+		for (int k = 0; k < l->n; k++)
+			if (!strcmp(l->v[k].parent, p)) {
+				sum += l->v[k].kb;
+				kids++;
+			}
+		if (kids && sum != whole)
+			fail_msg("children of '%s' sum to %llu, not %llu", p,
+				 (unsigned long long)sum,
+				 (unsigned long long)whole);
+	}
+	for (int i = 0; i < l->n; i++) {
+		assert_true(ms_have(l->v[i].kb));
+		assert_true(l->v[i].source[0]);
+		if (l->v[i].parent[0])
+			assert_non_null(ms_ledger_find(l, l->v[i].parent));
+		for (int k = 0; k < i; k++)
+			assert_string_not_equal(l->v[k].name, l->v[i].name);
+	}
+}
+
+/* l holds exactly the buckets of w, with those kB, in that order. */
+static void expect(const struct ms_ledger *l, const struct want *w)
+{
+	int n = 0;
+
+	for (; w[n].name; n++) {
+		if (n >= l->n)
+			fail_msg("no bucket %d ('%s')", n, w[n].name);
+		assert_string_equal(l->v[n].name, w[n].name);
+		assert_string_equal(l->v[n].parent, w[n].parent);
+		if (l->v[n].kb != w[n].kb)
+			fail_msg("%s: %llu kB, want %llu", w[n].name,
+				 (unsigned long long)l->v[n].kb,
+				 (unsigned long long)w[n].kb);
+	}
+	assert_int_equal(l->n, n);
+}
+
+static void read_tree(struct pt_env *e, const char *tree)
+{
+	pt_init(e, tree);
+	e->err = ms_procfs_memory(&e->root, &e->pf, &e->s);
+	assert_int_equal(e->err, 0);
+}
+
+/*
+ * debian12-6.18 (4 kB pages; zoneinfo DMA, DMA32, Normal present 3998 +
+ * 782336 + 5505024 pages, managed 3840 + 772917 + 622592; free 3840 +
+ * 772917 + 516501; low 57, 11665, 9396; pagesets count 3878 + 3124):
+ * physical 6291358 pages = 25165432 kB, managed 5597396 kB, MemTotal
+ * 24684092: deferred 19086696 (MemFree - nr_free_pages is 19086644, the
+ * same give or take the counters' drift), reserved 481340 of which
+ * nr_memmap_boot_pages 98304 = 393216.
+ */
+static const struct want d618[] = {
+	{ "reserved", "", 481340 },
+	{ "memmap_boot", "reserved", 393216 },
+	{ "reserved_other", "reserved", 88124 },
+	{ "deferred", "", 19086696 },
+	{ "free", "", 5173032 + 28008 },
+	{ "free_buddy", "free", 5173032 },
+	{ "free_below_low", "free_buddy", (57 + 11665 + 9396) * 4 },
+	{ "free_above_low", "free_buddy", 5173032 - 84472 },
+	{ "free_pcp", "free", (3878 + 3124) * 4 },
+	/* Cached 243864 + Buffers 5872 - Shmem 8856 */
+	{ "file", "", 240880 },
+	{ "file_active", "file", 94552 },
+	{ "file_inactive", "file", 146328 },
+	{ "file_other", "file", 0 },
+	{ "shmem", "", 8856 },
+	{ "shmem_huge", "shmem", 0 },
+	{ "shmem_small", "shmem", 8856 },
+	{ "anon", "", 15580 },
+	{ "anon_thp", "anon", 0 },
+	{ "anon_small", "anon", 15580 },
+	{ "swap_cache", "", 0 },
+	{ "slab", "", 75872 + 23640 },
+	{ "slab_reclaimable", "slab", 75872 },
+	{ "slab_unreclaimable", "slab", 23640 },
+	{ "kernel_misc", "", 0 },
+	{ "kernel_stack", "", 1504 },
+	{ "page_tables", "", 2136 },
+	{ "page_tables_cpu", "page_tables", 2136 },
+	{ "sec_page_tables", "page_tables", 0 },
+	/* VmallocUsed 14380 - KernelStack 1504 */
+	{ "vmalloc", "", 12876 },
+	{ "percpu", "", 664 },
+	{ "hugetlb", "", 0 },
+	{ "zswap", "", 0 },
+	{ "memmap", "", 0 },
+	{ "balloon", "", 0 },
+	{ "bounce", "", 0 },
+	{ "writeback_tmp", "", 0 },
+	/* 25165432 - 25151084 */
+	{ "unexplained", "", 14348 },
+	{ NULL, NULL, 0 },
+};
+
+static void ledger_618(void **state)
+{
+	struct pt_env e;
+	const struct ms_memory *m;
+
+	read_tree(&e, FIX "debian12-6.18");
+	m = &e.s.memory;
+	assert_int_equal(m->physical_kb, 25165432);
+	assert_int_equal(m->total_kb, 24684092);
+	expect(&m->ledger, d618);
+	partition(&m->ledger, m->physical_kb);
+	assert_int_equal(m->nodes.n, 1);
+	assert_int_equal(m->nodes.v[0].node, 0);
+	assert_int_equal(m->nodes.v[0].physical_kb, 25165432);
+	partition(&m->nodes.v[0].ledger, m->nodes.v[0].physical_kb);
+	pt_fini(&e);
+}
+
+/*
+ * debian-6.1-2node node 1: Normal present 262144, managed 257233 (=
+ * MemTotal 1028932 kB: nothing deferred), free 245160, low 6410,
+ * pagesets 4511; its meminfo: FilePages 2420 = Shmem, AnonPages 8448 of
+ * which AnonHugePages 8192, SReclaimable 552, SUnreclaim 4040, KernelStack
+ * 424, PageTables 144.
+ */
+static const struct want d61n1[] = {
+	{ "reserved", "", 1048576 - 1028932 },
+	{ "reserved_other", "reserved", 19644 },
+	{ "free", "", 980640 + 18044 },
+	{ "free_buddy", "free", 980640 },
+	{ "free_below_low", "free_buddy", 25640 },
+	{ "free_above_low", "free_buddy", 980640 - 25640 },
+	{ "free_pcp", "free", 18044 },
+	{ "file", "", 0 },
+	{ "file_active", "file", 0 },
+	{ "file_inactive", "file", 0 },
+	{ "file_other", "file", 0 },
+	{ "shmem", "", 2420 },
+	{ "shmem_huge", "shmem", 0 },
+	{ "shmem_small", "shmem", 2420 },
+	{ "anon", "", 8448 },
+	{ "anon_thp", "anon", 8192 },
+	{ "anon_small", "anon", 256 },
+	{ "swap_cache", "", 0 },
+	{ "slab", "", 4592 },
+	{ "slab_reclaimable", "slab", 552 },
+	{ "slab_unreclaimable", "slab", 4040 },
+	{ "kernel_misc", "", 0 },
+	{ "kernel_stack", "", 424 },
+	{ "page_tables", "", 144 },
+	{ "page_tables_cpu", "page_tables", 144 },
+	{ "sec_page_tables", "page_tables", 0 },
+	/* no per-node Hugetlb: HugePages_Total 0 * Hugepagesize */
+	{ "hugetlb", "", 0 },
+	{ "bounce", "", 0 },
+	{ "writeback_tmp", "", 0 },
+	{ "unexplained", "", 1048576 - 1034356 },
+	{ NULL, NULL, 0 },
+};
+
+static void ledger_61_2node(void **state)
+{
+	struct pt_env e;
+	const struct ms_memory *m;
+
+	read_tree(&e, FIX "debian-6.1-2node");
+	m = &e.s.memory;
+	/* (3998 + 782301 + 131072 + 262144) pages */
+	assert_int_equal(m->physical_kb, 4718060);
+	assert_int_equal(m->total_kb, 4529192);
+	partition(&m->ledger, m->physical_kb);
+	/* MemTotal = the zones' managed pages: nothing deferred */
+	assert_null(ms_ledger_find(&m->ledger, "deferred"));
+	assert_int_equal(ms_ledger_find(&m->ledger, "reserved")->kb,
+			 4718060 - 4529192);
+	assert_int_equal(m->nodes.n, 2);
+	for (int i = 0; i < 2; i++) {
+		assert_int_equal(m->nodes.v[i].node, i);
+		partition(&m->nodes.v[i].ledger, m->nodes.v[i].physical_kb);
+	}
+	assert_int_equal(m->nodes.v[0].physical_kb, 3669484);
+	assert_int_equal(m->nodes.v[1].physical_kb, 1048576);
+	assert_int_equal(m->nodes.v[1].total_kb, 1028932);
+	expect(&m->nodes.v[1].ledger, d61n1);
+	pt_fini(&e);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(ledger_618),
+		cmocka_unit_test(ledger_61_2node),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
