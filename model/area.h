@@ -55,6 +55,13 @@ struct ms_part {
 	const struct ms_field *fields;
 	size_t off;
 	const char *title;
+	/*
+	 * A part with fields whose object goes inside the object of its
+	 * area's part of this key ("census" in "memory"), after that part's
+	 * own keys; the parent's object is written for it alone when the
+	 * parent's sections are not. NULL: a top-level member.
+	 */
+	const char *in;
 };
 
 /* A record type's field table (model/field.h) and the record's size. */

@@ -7,6 +7,7 @@
 #define MS_SNAPSHOT_H
 
 #include "model/base.h"
+#include "model/census.h"
 #include "model/delays.h"
 #include "model/events.h"
 #include "model/memory.h"
@@ -37,6 +38,12 @@ enum ms_section {
 	 * on purpose (the Reclaim tab, batch --tab reclaim), never by "all"
 	 */
 	MS_SEC_TASK_DELAYS, /* per-process stall delays (delay accounting) */
+	/*
+	 * probes/procfs: every physical page by kind (/proc/kpageflags, root);
+	 * a whole pass reads as many bytes as 8 per page of RAM, so asked
+	 * for on purpose, never by "all"
+	 */
+	MS_SEC_CENSUS,
 	MS_SEC_COUNT
 };
 #define MS_SEC_BIT(s) (1u << (s))
@@ -72,6 +79,12 @@ struct ms_request {
 	 * each with its age (struct ms_proc).
 	 */
 	bool procs_full;
+	/*
+	 * Census: a whole pass in this sample, as batch mode asks; else a
+	 * budget of pages per sample (probes/procfs/census.h), and the last
+	 * complete pass is what the sample holds
+	 */
+	bool census_full;
 	int maple_pid; /* MS_SEC_MAPLE target */
 	/* MS_SEC_ALLOC_PROBE: orders 0..max_order, count attempts each */
 	struct {
@@ -570,6 +583,8 @@ struct ms_snapshot {
 	struct ms_bpf_info bpf;
 	/* probes/taskstats */
 	struct ms_task_delays task_delays;
+	/* probes/procfs: the page census */
+	struct ms_census census;
 };
 
 const char *ms_section_name(enum ms_section s);

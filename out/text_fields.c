@@ -26,6 +26,8 @@ static const char *value(const struct ms_field *f, const void *rec, char *b,
 		return b;
 	case MS_F_DBL:
 		return fnum(*(const double *)p, f->tp, b, n);
+	case MS_F_BOOL:
+		return *(const bool *)p ? "yes" : "no";
 	case MS_F_CHAR:
 		snprintf(b, n, "%c", *(const char *)p ? *(const char *)p : '?');
 		return b;

@@ -262,6 +262,16 @@ int ms_readlink(const struct ms_root *r, const char *rel, char *s, size_t n)
 	return 0;
 }
 
+int ms_open(const struct ms_root *r, const char *rel)
+{
+	return root_openat(r, skip_slash(rel), O_RDONLY | O_CLOEXEC | O_NOCTTY);
+}
+
+int ms_capture_file(const struct ms_root *r, const char *rel)
+{
+	return capture_create(r, skip_slash(rel));
+}
+
 bool ms_exists(const struct ms_root *r, const char *rel)
 {
 	int fd = root_openat(r, skip_slash(rel),

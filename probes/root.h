@@ -46,6 +46,16 @@ int ms_read_u64(const struct ms_root *r, const char *rel,
 		unsigned long long *v);
 /* Like readlinkat(), NUL-terminated; recorded as a link when capturing. */
 int ms_readlink(const struct ms_root *r, const char *rel, char *s, size_t n);
+/*
+ * Open rel below the root for reading (a file read in pieces, with
+ * pread): the descriptor, or -1 with errno.
+ */
+int ms_open(const struct ms_root *r, const char *rel);
+/*
+ * While capturing: rel created (empty) in the capture, for the caller to
+ * write what it reads into; -1 when not capturing or it cannot be made.
+ */
+int ms_capture_file(const struct ms_root *r, const char *rel);
 /* Does rel exist (any type)? */
 bool ms_exists(const struct ms_root *r, const char *rel);
 

@@ -485,6 +485,39 @@ static const struct hand *hand_of(const char *key)
 }
 
 /*
+ * The parts (of any area) that go inside p's object and whose sections
+ * are wanted: how many; write: also write each as "key": {...}.
+ */
+static int nested(struct ms_jw *w, const struct ms_snapshot *s,
+		  unsigned int want, const struct ms_part *p, bool write)
+{
+	int n = 0;
+
+	for (int i = 0; ms_areas[i]; i++)
+		for (const struct ms_part *k = ms_areas[i]->parts; k->key;
+		     k++) {
+			if (!k->in || strcmp(k->in, p->key) ||
+			    !(k->secs & want) || !k->fields)
+				continue;
+			n++;
+			if (write)
+				ms_json_record(w, k->key, k->fields,
+					       ms_part_rec(k, s), 0);
+		}
+	return n;
+}
+
+/* Whether some area has a top-level part of this key. */
+static bool top_part(const char *key)
+{
+	for (int i = 0; ms_areas[i]; i++)
+		for (const struct ms_part *p = ms_areas[i]->parts; p->key; p++)
+			if (!p->in && !strcmp(p->key, key))
+				return true;
+	return false;
+}
+
+/*
  * Part p of area a in its pass: written when one of its sections is
  * wanted (or its hand decides); in the events' pass, the object of the
  * events whose core part was not written.
@@ -494,6 +527,7 @@ static void part(struct ms_jw *w, const struct ms_snapshot *s,
 		 const struct ms_part *p, int pass)
 {
 	const struct hand *h = hand_of(p->key);
+	bool own;
 
 	if (pass == MS_PASS_EVENTS && p->pass != MS_PASS_EVENTS) {
 		if ((p->into & want) && !(p->secs & want)) {
@@ -503,17 +537,30 @@ static void part(struct ms_jw *w, const struct ms_snapshot *s,
 		}
 		return;
 	}
-	if (p->pass != pass || (p->secs && !(p->secs & want)))
+	if (p->pass != pass)
+		return;
+	if (p->in) { /* in its parent's object; in one of its own without */
+		if (!top_part(p->in) && (p->secs & want)) {
+			ms_jw_obj(w, p->in);
+			ms_json_record(w, p->key, p->fields, ms_part_rec(p, s),
+				       0);
+			ms_jw_end(w);
+		}
+		return;
+	}
+	own = !p->secs || (p->secs & want);
+	if (!own && !nested(w, s, want, p, false))
 		return;
 	if (h && h->member) {
 		h->member(w, s, want);
 		return;
 	}
 	ms_jw_obj(w, p->key);
-	if (h && h->body)
+	if (own && h && h->body)
 		h->body(w, s, want);
-	else if (p->fields)
+	else if (own && p->fields)
 		ms_json_fields(w, p->fields, ms_part_rec(p, s), 0);
+	nested(w, s, want, p, true);
 	ms_json_events_into(w, s, want, a, p);
 	ms_jw_end(w);
 }

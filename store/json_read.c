@@ -488,11 +488,27 @@ static const struct ms_jpart *hand_of(const struct ms_jpart *t, const char *key)
 	return NULL;
 }
 
+/*
+ * Whether p's object j holds keys of its own, not only the objects of
+ * the parts that go inside it (written for them alone).
+ */
+static bool own_keys(json *j, const struct ms_part *p)
+{
+	int n = json_object_object_length(j);
+
+	for (int i = 0; ms_areas[i]; i++)
+		for (const struct ms_part *k = ms_areas[i]->parts; k->key; k++)
+			if (k->in && !strcmp(k->in, p->key) &&
+			    ms_jobj(j, k->key))
+				n--;
+	return n > 0;
+}
+
 static void part(json *top, struct ms_snapshot *s, const struct ms_area *a,
 		 const struct ms_part *p, int pass)
 {
 	const struct ms_jpart *h;
-	json *j = ms_jobj(top, p->key);
+	json *j = ms_jobj(p->in ? ms_jobj(top, p->in) : top, p->key);
 
 	if (pass == MS_PASS_EVENTS && p->pass != MS_PASS_EVENTS) {
 		for (const struct ms_area_sec *x = a->secs; x->sec >= 0; x++)
@@ -506,7 +522,7 @@ static void part(json *top, struct ms_snapshot *s, const struct ms_area *a,
 	h = hand_of(pass == MS_PASS_EVENTS ? ms_jread_live : core, p->key);
 	if (h) {
 		h->read(h->arr ? ms_jarr(top, p->key) : j, s);
-	} else if (p->fields && j) {
+	} else if (p->fields && j && own_keys(j, p)) {
 		ms_jread_fields(j, p->fields, (char *)s + p->off, NULL);
 		s->have |= p->secs;
 	}

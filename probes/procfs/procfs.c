@@ -4,6 +4,7 @@
 
 #include "probes/probe.h"
 #include "probes/procfs/pcache.h"
+#include "probes/procfs/census.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -35,7 +36,7 @@ static int procfs_detect(const struct ms_root *root, unsigned int *caps,
 		MS_SEC_BIT(MS_SEC_SLAB) | MS_SEC_BIT(MS_SEC_SLAB_DETAIL) |
 		MS_SEC_BIT(MS_SEC_PROCS) | MS_SEC_BIT(MS_SEC_VMAS) |
 		MS_SEC_BIT(MS_SEC_RECLAIM) | MS_SEC_BIT(MS_SEC_NUMA) |
-		MS_SEC_BIT(MS_SEC_MEMORY);
+		MS_SEC_BIT(MS_SEC_MEMORY) | MS_SEC_BIT(MS_SEC_CENSUS);
 	return 0;
 }
 
@@ -52,6 +53,7 @@ static void procfs_close(struct ms_probe *p)
 	if (pf) {
 		ms_procfs_procs_free(pf);
 		ms_procfs_pcache_free(pf);
+		ms_procfs_census_free(pf);
 		ms_buf_free(&pf->buf);
 		ms_buf_free(&pf->buf2);
 	}
@@ -86,6 +88,7 @@ static int procfs_sample(struct ms_probe *p, const struct ms_request *req,
 	AREA(MS_SEC_RECLAIM, ms_procfs_reclaim(r, pf, s));
 	AREA(MS_SEC_NUMA, ms_procfs_numa(r, pf, s));
 	AREA(MS_SEC_MEMORY, ms_procfs_memory(r, pf, s));
+	AREA(MS_SEC_CENSUS, ms_procfs_census(r, pf, req->census_full, s));
 #undef AREA
 
 	for (int i = 0; i < MS_SEC_COUNT; i++)

@@ -14,6 +14,7 @@
 
 struct ms_proc_cache; /* proccache.c: per-process state between samples */
 struct ms_pcache_scan; /* pcache.c: the page cache files' pass */
+struct ms_census_state; /* census.c: the pass in progress */
 
 /* Scratch buffers the backend keeps between samples. */
 struct ms_procfs {
@@ -26,6 +27,8 @@ struct ms_procfs {
 	/* VMAs' numa_maps: 0 when 2+ nodes are online, 1 always, -1 never */
 	int vma_numa;
 	struct ms_pcache_scan *pcache;
+	struct ms_census_state *census;
+	uint64_t census_budget; /* pages a sample reads, 0: the default */
 };
 
 int ms_procfs_meminfo(const struct ms_root *r, struct ms_procfs *pf,

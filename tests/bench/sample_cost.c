@@ -4,6 +4,8 @@
  * explorer takes it, without drawing. Used by tests/bench/bench.sh.
  * Usage: sample_cost [--root DIR] [--pid PID] TAB COUNT
  *        sample_cost read FILE COUNT   (the floor: open, read, close)
+ *        sample_cost census COUNT      (whole census passes; prints the
+ *                                       pages counted, --json the last)
  */
 #include <fcntl.h>
 #include <stdio.h>
@@ -15,6 +17,7 @@
 #include "app/batch.h"
 #include "app/session.h"
 #include "probes/probe.h"
+#include "store/json.h"
 
 static double secs(clockid_t clk)
 {
@@ -54,6 +57,7 @@ int main(int argc, char **argv)
 	struct ms_manager m;
 	struct ms_root root;
 	double cpu, wall;
+	FILE *json = NULL;
 	int i = 1, n;
 
 	if (argc == 4 && !strcmp(argv[1], "read"))
@@ -63,8 +67,14 @@ int main(int argc, char **argv)
 			o.root = argv[i + 1];
 		else if (!strcmp(argv[i], "--pid"))
 			o.pid = atoi(argv[i + 1]);
+		else if (!strcmp(argv[i], "--json"))
+			json = fopen(argv[i + 1], "w");
 	}
-	if (argc - i != 2 || !(req.sections = ms_tab_sections(argv[i], &o))) {
+	if (argc - i == 2 && !strcmp(argv[i], "census")) {
+		req.sections = MS_SEC_BIT(MS_SEC_CENSUS);
+		req.census_full = true;
+	} else if (argc - i != 2 ||
+		   !(req.sections = ms_tab_sections(argv[i], &o))) {
 		fprintf(stderr, "usage: sample_cost [--root DIR] [--pid PID] "
 				"TAB COUNT\n");
 		return 2;
@@ -84,9 +94,17 @@ int main(int argc, char **argv)
 				  &s[k & 1], &s[!(k & 1)]);
 	cpu = secs(CLOCK_PROCESS_CPUTIME_ID) - cpu;
 	wall = secs(CLOCK_MONOTONIC) - wall;
-	printf("%.1f %.1f %d\n", cpu / n * 1e6, wall / n * 1e6,
-	       req.sections & MS_SEC_BIT(MS_SEC_VMAS) ? s[0].vmas.n :
-							s[0].procs.n);
+	if (req.sections & MS_SEC_BIT(MS_SEC_CENSUS))
+		printf("%.1f %.1f %llu\n", cpu / n * 1e6, wall / n * 1e6,
+		       (unsigned long long)s[!(n & 1)].census.pages);
+	else
+		printf("%.1f %.1f %d\n", cpu / n * 1e6, wall / n * 1e6,
+		       req.sections & MS_SEC_BIT(MS_SEC_VMAS) ? s[0].vmas.n :
+								s[0].procs.n);
+	if (json) {
+		ms_out_json(json, &s[!(n & 1)], req.sections);
+		fclose(json);
+	}
 	ms_snapshot_free(&s[0]);
 	ms_snapshot_free(&s[1]);
 	ms_manager_close(&m);

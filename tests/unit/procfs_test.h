@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "probes/procfs/census.h"
 #include "probes/procfs/procfs.h"
 
 /* The root, the reader's buffers, a snapshot, the reader's last error. */
@@ -35,6 +36,7 @@ static inline void pt_fini(struct pt_env *e)
 	ms_snapshot_free(&e->s);
 	ms_buf_free(&e->pf.buf);
 	ms_buf_free(&e->pf.buf2);
+	ms_procfs_census_free(&e->pf);
 	ms_root_close(&e->root);
 }
 

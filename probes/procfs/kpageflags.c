@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The page scanner (kpageflags.h): each page's kind from its flags as
+ * fs/proc/page.c stable_page_flags() writes them, counted per pageblock.
+ */
+#include "probes/procfs/kpageflags.h"
+
+#include <endian.h>
+#include <string.h>
+
+#define BIT(b) (1ULL << MS_KPF_##b)
+
+int ms_kpf_kind(uint64_t v)
+{
+	if (!v)
+		return MS_CK_NOFLAGS;
+	if (v & BIT(NOPAGE))
+		return MS_CK_HOLE;
+	/* since 4.19 every page of a free block (is_free_buddy_page()) */
+	if (v & BIT(BUDDY))
+		return MS_CK_FREE;
+	if (v & BIT(HUGE))
+		return MS_CK_HUGETLB;
+	if (v & BIT(SLAB))
+		return MS_CK_SLAB;
+	if (v & BIT(PGTABLE))
+		return MS_CK_PGTABLE;
+	if (v & BIT(OFFLINE))
+		return MS_CK_OFFLINE;
+	if (v & BIT(RESERVED))
+		return MS_CK_RESERVED;
+	if (v & BIT(LRU)) {
+		if (v & BIT(UNEVICTABLE))
+			return MS_CK_UNEVICTABLE;
+		/* the anon LRU lists hold what is swap-backed: shmem too */
+		if (v & BIT(SWAPBACKED))
+			return v & BIT(ANON) ? MS_CK_ANON : MS_CK_SHMEM;
+		return MS_CK_FILE;
+	}
+	return MS_CK_OTHER;
+}
+
+static uint64_t block_end(const struct ms_kpf_scan *st, uint64_t pfn)
+{
+	uint64_t end = (pfn | (st->block_pages - 1)) + 1;
+
+	if (!end) /* the last block of the pfns */
+		end = UINT64_MAX;
+
+	for (int i = 0; i < st->nr_cuts; i++)
+		if (st->cuts[i] > pfn && st->cuts[i] < end)
+			end = st->cuts[i];
+	return end;
+}
+
+static void start_block(struct ms_kpf_scan *st)
+{
+	memset(&st->cur, 0, sizeof(st->cur));
+	st->cur.pfn = st->pfn;
+	st->bend = block_end(st, st->pfn);
+}
+
+void ms_kpf_init(struct ms_kpf_scan *st, uint64_t pfn, uint64_t block_pages,
+		 const uint64_t *cuts, int nr_cuts,
+		 const struct ms_pfn_range *ram, int nr_ram,
+		 void (*fn)(void *ctx, const struct ms_census_block *b),
+		 void *ctx)
+{
+	memset(st, 0, sizeof(*st));
+	st->pfn = pfn;
+	st->cuts = cuts;
+	st->nr_cuts = nr_cuts;
+	st->ram = ram;
+	st->nr_ram = nr_ram;
+	/* a power of two, at least one page */
+	st->block_pages = 1;
+	while (st->block_pages < block_pages && st->block_pages < (1u << 30))
+		st->block_pages <<= 1;
+	st->fn = fn;
+	st->ctx = ctx;
+	st->head = -1;
+	st->last_v = 0;
+	st->last_kind = MS_CK_NOFLAGS;
+	start_block(st);
+}
+
+void ms_kpf_flush(struct ms_kpf_scan *st)
+{
+	if (st->cur.pages && st->fn)
+		st->fn(st->ctx, &st->cur);
+	start_block(st);
+}
+
+/*
+ * Whether pfn is System RAM, and the next pfn where that may change.
+ * Without ranges every page is.
+ */
+static bool in_ram(const struct ms_kpf_scan *st, uint64_t pfn, uint64_t *next)
+{
+	*next = UINT64_MAX;
+	if (!st->nr_ram)
+		return true;
+	for (int i = 0; i < st->nr_ram; i++) {
+		const struct ms_pfn_range *r = &st->ram[i];
+
+		if (pfn < r->start) {
+			*next = r->start;
+			return false;
+		}
+		if (pfn < r->end) {
+			*next = r->end;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* n pages of one RAM state from p, all in the block in progress. */
+static void count(struct ms_kpf_scan *st, const unsigned char *p, uint64_t n,
+		  bool ram)
+{
+	struct ms_census_block *b = &st->cur;
+
+	b->pages += (uint32_t)n;
+	if (!ram) {
+		b->kind[MS_CK_HOLE] += (uint32_t)n;
+		st->head = -1;
+		return;
+	}
+	for (uint64_t i = 0; i < n; i++, p += 8) {
+		uint64_t v;
+		int k;
+
+		memcpy(&v, p, 8);
+		v = le64toh(v);
+		if (v != st->last_v) {
+			st->last_v = v;
+			st->last_kind = ms_kpf_kind(v);
+		}
+		k = st->last_kind;
+		if (v & BIT(TAIL)) {
+			/*
+			 * A tail page by itself may say less than its head
+			 * (6.1 copies a THP tail's own flags: no LRU)
+			 */
+			if ((k == MS_CK_OTHER || k == MS_CK_NOFLAGS) &&
+			    st->head >= 0)
+				k = st->head;
+		} else {
+			st->head = v & BIT(HEAD) ? k : -1;
+		}
+		b->kind[k]++;
+		if ((v & BIT(THP)) && !(v & BIT(ZERO_PAGE)))
+			b->thp++;
+	}
+}
+
+size_t ms_kpf_feed(struct ms_kpf_scan *st, const void *buf, size_t len)
+{
+	const unsigned char *p = buf;
+	uint64_t n = len / 8, done = 0;
+
+	while (done < n) {
+		uint64_t next, run;
+		bool ram;
+
+		if (st->pfn >= st->bend) {
+			ms_kpf_flush(st);
+		}
+		ram = in_ram(st, st->pfn, &next);
+		run = st->bend - st->pfn;
+		if (next - st->pfn < run)
+			run = next - st->pfn;
+		if (n - done < run)
+			run = n - done;
+		count(st, p + done * 8, run, ram);
+		done += run;
+		st->pfn += run;
+	}
+	return (size_t)n;
+}
