@@ -248,30 +248,3 @@ struct ms_census_check *ms_census_check(struct ms_census *c, const char *what,
 	k->ok = k->off == 0;
 	return k;
 }
-
-/*
- * The census's section and its object, inside the "memory" object of the
- * ledger ("memory": {"census": {...}}), or in one of its own without it.
- */
-const struct ms_area ms_area_census = {
-	.secs = (const struct ms_area_sec[]){ { .sec = MS_SEC_CENSUS,
-						.name = "census" },
-					      { .sec = -1 } },
-	.parts = (const struct ms_part[]){ { .key = "census",
-					     .secs = MS_SEC_BIT(MS_SEC_CENSUS),
-					     .pass = MS_PASS_CORE,
-					     .fields = ms_census_fields,
-					     .off = offsetof(struct ms_snapshot,
-							     census),
-					     .title = "Census",
-					     .in = "memory" },
-					   { .key = NULL } },
-	.tables =
-		(const struct ms_rtable[]){
-			MS_RTABLE("census", ms_census_fields, struct ms_census),
-			MS_RTABLE("census zone", ms_census_zone_fields,
-				  struct ms_census_zone),
-			MS_RTABLE("census check", ms_census_check_fields,
-				  struct ms_census_check),
-			{ NULL, NULL, 0 } },
-};

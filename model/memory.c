@@ -57,22 +57,32 @@ struct ms_mem_node *ms_mem_node_add(struct ms_memory *m)
 const struct ms_area ms_area_memory = {
 	/* --tab memory and tab = memory; the explorer's tab comes later */
 	.name = "memory",
-	.tab = MS_SEC_BIT(MS_SEC_MEMORY),
+	.tab = MS_SEC_BIT(MS_SEC_MEMORY) | MS_SEC_BIT(MS_SEC_CENSUS),
 	.secs =
 		(const struct ms_area_sec[]){
 			{ .sec = MS_SEC_MEMORY,
 			  .name = "memory",
 			  .notes = (const char *const[]){ "meminfo", "zoneinfo",
 							  NULL } },
+			{ .sec = MS_SEC_CENSUS, .name = "census" },
 			{ .sec = -1 } },
-	.parts = (const struct ms_part[]){ { .key = "memory",
-					     .secs = MS_SEC_BIT(MS_SEC_MEMORY),
-					     .pass = MS_PASS_CORE,
-					     .fields = ms_memory_fields,
-					     .off = offsetof(struct ms_snapshot,
-							     memory),
-					     .title = "Memory" },
-					   { .key = NULL } },
+	.parts =
+		(const struct ms_part[]){
+			{ .key = "memory",
+			  .secs = MS_SEC_BIT(MS_SEC_MEMORY),
+			  .pass = MS_PASS_CORE,
+			  .fields = ms_memory_fields,
+			  .off = offsetof(struct ms_snapshot, memory),
+			  .title = "Memory" },
+			/* root: model/census.c */
+			{ .key = "census",
+			  .secs = MS_SEC_BIT(MS_SEC_CENSUS),
+			  .pass = MS_PASS_CORE,
+			  .fields = ms_census_fields,
+			  .off = offsetof(struct ms_snapshot, census),
+			  .title = "Census",
+			  .in = "memory" },
+			{ .key = NULL } },
 	.tables =
 		(const struct ms_rtable[]){
 			MS_RTABLE("memory", ms_memory_fields, struct ms_memory),
@@ -80,5 +90,10 @@ const struct ms_area ms_area_memory = {
 				  struct ms_mem_node),
 			MS_RTABLE("ledger entry", ms_ledger_entry_fields,
 				  struct ms_ledger_entry),
+			MS_RTABLE("census", ms_census_fields, struct ms_census),
+			MS_RTABLE("census zone", ms_census_zone_fields,
+				  struct ms_census_zone),
+			MS_RTABLE("census check", ms_census_check_fields,
+				  struct ms_census_check),
 			{ NULL, NULL, 0 } },
 };

@@ -67,6 +67,11 @@ for t in debian12-6.18 debian-6.1-2node debian-6.12-2node; do
 			--cache dentry --format "$f"
 	done
 done
+# the memory area with its census (root: the synthetic page flags)
+for f in json text openmetrics; do
+	golden "census-synth/memory.$f" -b -n 1 --root "$FIX/census-synth" \
+		--tab memory --format "$f"
+done
 # a live recording (every section, BPF events, taskstats delays) replayed
 for f in json text openmetrics; do
 	golden "replay.$f" -b --replay "$REC" --format "$f"
