@@ -329,4 +329,11 @@ extern const struct ms_field ms_numa_events_fields[];
 extern const struct ms_field ms_migrate_reason_fields[];
 extern const struct ms_field ms_numa_hint_fields[];
 
+/* ---- attribution (model/attrib.c) ---------------------------------------- */
+
+/* struct ms_attrib: its scalars, then its list "attribution" */
+extern const struct ms_field ms_attrib_fields[];
+extern const struct ms_field ms_attrib_site_fields[];
+extern const struct ms_names ms_attrib_src_names; /* "allocinfo" "bpf" */
+
 #endif

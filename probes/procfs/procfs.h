@@ -13,6 +13,7 @@
 #include "probes/root.h"
 
 struct ms_proc_cache; /* proccache.c: per-process state between samples */
+struct ms_attrib; /* model/attrib.h */
 struct ms_pcache_scan; /* pcache.c: the page cache files' pass */
 struct ms_census_state; /* census.c: the pass in progress */
 
@@ -51,6 +52,12 @@ int ms_procfs_vmas(const struct ms_root *r, struct ms_procfs *pf, int pid,
 		   struct ms_vma_sink *sink, struct ms_snapshot *s);
 int ms_procfs_reclaim(const struct ms_root *r, struct ms_procfs *pf,
 		      struct ms_snapshot *s);
+/*
+ * Attribution from proc/allocinfo (allocinfo.c), where the kernel has it,
+ * into a; its notes into s.
+ */
+int ms_procfs_allocinfo(const struct ms_root *r, struct ms_procfs *pf,
+			struct ms_attrib *a, struct ms_snapshot *s);
 int ms_procfs_numa(const struct ms_root *r, struct ms_procfs *pf,
 		   struct ms_snapshot *s);
 /* The ledger of physical memory (model/memory.h), per node too. */

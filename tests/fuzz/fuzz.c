@@ -14,6 +14,7 @@
 #include "app/config.h"
 #include "model/snapshot.h"
 #include "probes/kmod/kmod_parse.h"
+#include "probes/procfs/allocinfo.h"
 #include "probes/procfs/buddy.h"
 #include "probes/procfs/kv.h"
 #include "probes/procfs/numa.h"
@@ -108,6 +109,16 @@ static void reclaimfiles(const char *t, size_t n)
 	ms_swaps_parse(t, n, &snap.reclaim, &e);
 	if (z)
 		ms_zram_mm_stat_parse(t, n, z, &e);
+}
+
+static struct ms_attrib attrib; /* emptied, not freed, between inputs */
+
+static void allocinfo(const char *t, size_t n)
+{
+	struct ms_perr e;
+
+	ms_perr_init(&e);
+	ms_allocinfo_parse(t, n, &attrib, &e);
 }
 
 static void slabinfo(const char *t, size_t n)
@@ -249,7 +260,7 @@ static const struct {
 	{ "kmod", kmod },	    { "taskstats", taskstats },
 	{ "sample", sample },	    { "recording", recording },
 	{ "theme", theme },	    { "config", config },
-	{ "pcache", pcache },
+	{ "pcache", pcache },	    { "allocinfo", allocinfo },
 };
 
 static fuzz_fn target;

@@ -29,6 +29,7 @@ seeds() {
 	reclaim) ls $F/*/proc/pressure/* $F/*/proc/swaps \
 		$F/*/sys/block/zram*/mm_stat ;;
 	slab) ls $F/*/proc/slabinfo $F/*/sys/kernel/slab/*/objects ;;
+	allocinfo) ls $F/*/proc/allocinfo ;;
 	smaps) ls $F/*/proc/[0-9]*/maps $F/*/proc/[0-9]*/numa_maps |
 		head -n 40 ;;
 	kmod) ls $F/kmod-*/proc/memscope/* ;;
