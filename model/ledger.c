@@ -141,13 +141,23 @@ static void unmanaged(struct lb *b, const struct zsum *z, uint64_t total,
 
 	if (ms_have(total) && total > z->managed)
 		lazy = total - z->managed < out ? total - z->managed : out;
+	const struct ms_iomem *io = b->s->node < 0 ? b->x->iomem : NULL;
+
 	rleft = put(b, "reserved", "", out - lazy, left,
 		    "zoneinfo present - managed - deferred");
 	put(b, "memmap_boot", "reserved", boot, &rleft,
 	    "vmstat nr_memmap_boot_pages");
+	if (io && io->valid) {
+		put(b, "kernel_image", "reserved", io->kernel_kb, &rleft,
+		    "iomem Kernel code + rodata + data + bss");
+		if (io->crash_kb)
+			put(b, "crashkernel", "reserved", io->crash_kb, &rleft,
+			    "iomem Crash kernel");
+	}
 	put(b, "reserved_other", "reserved", rleft, &rleft,
-	    "reserved - memmap_boot: kernel image, firmware, "
-	    "boot allocations");
+	    "reserved - the above: boot allocations (percpu's first chunk, "
+	    "swiotlb, early page tables)%s",
+	    io && io->valid ? "" : ", kernel image");
 	if (lazy)
 		put(b, "deferred", "", lazy, left,
 		    "MemTotal - zoneinfo managed (= MemFree - nr_free_pages)");
@@ -188,6 +198,32 @@ static void split(struct lb *b, const char *name, uint64_t kb, uint64_t *left,
 		put(b, rn, name, pl, &pl, "the rest of %s", name);
 }
 
+/* AnonPages: PMD THPs, mTHPs of each smaller size (6.13+), the rest. */
+static void anon(struct lb *b, uint64_t *left)
+{
+	uint64_t al = put(b, "anon", "", mi(b, "AnonPages"), left, "AnonPages");
+	char name[MS_LEDGER_NAME];
+
+	if (!ms_have(mi(b, "AnonPages")))
+		return;
+	put(b, "anon_thp", "anon", mi(b, "AnonHugePages"), &al,
+	    "AnonHugePages");
+	for (int i = 0; b->s->node < 0 && i < b->x->nr_mthp; i++) {
+		const struct ms_mthp *t = &b->x->mthp[i];
+
+		/* the PMD size is AnonHugePages; sizes without folios: none */
+		if (!ms_have(t->nr_anon) || !t->nr_anon ||
+		    t->size_kb == b->x->pmd_kb)
+			continue;
+		snprintf(name, sizeof(name), "anon_mthp_%llukB",
+			 (unsigned long long)t->size_kb);
+		put(b, name, "anon", t->nr_anon * t->size_kb, &al,
+		    "hugepages-%llukB/stats/nr_anon",
+		    (unsigned long long)t->size_kb);
+	}
+	put(b, "anon_small", "anon", al, &al, "the rest of anon");
+}
+
 static void cache_anon(struct lb *b, uint64_t *left)
 {
 	uint64_t fp = mi(b, "FilePages"), shmem = mi(b, "Shmem");
@@ -206,10 +242,60 @@ static void cache_anon(struct lb *b, uint64_t *left)
 	split(b, "shmem", shmem, left, "Shmem", "shmem_huge",
 	      mi(b, "ShmemHugePages"), "ShmemHugePages", NULL, 0, NULL,
 	      "shmem_small");
-	split(b, "anon", mi(b, "AnonPages"), left, "AnonPages", "anon_thp",
-	      mi(b, "AnonHugePages"), "AnonHugePages", NULL, 0, NULL,
-	      "anon_small");
+	anon(b, left);
 	put(b, "swap_cache", "", swc, left, "SwapCached");
+}
+
+/* SecPageTables: IOMMU's (6.11+ counts them in both) and KVM's. */
+static void sec_tables(struct lb *b, uint64_t spt)
+{
+	uint64_t io = vm(b, "nr_iommu_pages"), sl;
+	const struct ms_ledger_entry *e =
+		ms_ledger_find(b->l, "sec_page_tables");
+
+	if (!ms_have(io) || !ms_have(spt) || !e)
+		return;
+	sl = e->kb;
+	put(b, "iommu", "sec_page_tables", io, &sl, "vmstat nr_iommu_pages");
+	put(b, "kvm", "sec_page_tables", sl, &sl,
+	    "SecPageTables - nr_iommu_pages");
+}
+
+/*
+ * vmalloc's pages less the kernel stacks (KernelStack, vmalloc'd with
+ * VMAP_STACK); by caller where vmallocinfo was readable (the machine's),
+ * its pages per node for a node.
+ */
+static void vmalloc_bucket(struct lb *b, uint64_t used, uint64_t stacks,
+			   uint64_t *left)
+{
+	const struct ms_vmallocinfo *v = b->x->vmi;
+	const char *src = "VmallocUsed";
+	uint64_t vl, st = b->x->vmap_stack ? stacks : 0;
+	int shown = 0;
+
+	if (b->s->node >= 0) {
+		if (!v || !v->valid || b->s->node >= MS_MAX_NODES)
+			return;
+		used = v->node_kb[b->s->node];
+		src = "vmallocinfo N<node>= pages";
+	}
+	vl = put(b, "vmalloc", "", sub0(used, st), left, "%s%s", src,
+		 st ? " - KernelStack (stacks are vmalloc'd)" : "");
+	if (b->s->node >= 0 || !v || !v->valid)
+		return;
+	if (st && v->stack_kb > st)
+		put(b, "stacks_cached", "vmalloc", v->stack_kb - st, &vl,
+		    "vmallocinfo stacks - KernelStack (freed, kept per cpu)");
+	for (int i = 0; i < v->nr_callers && shown < 12 && vl; i++) {
+		if (v->caller[i].stack || !v->caller[i].kb)
+			continue;
+		put(b, v->caller[i].name, "vmalloc", v->caller[i].kb, &vl,
+		    "vmallocinfo pages of this caller");
+		shown++;
+	}
+	put(b, "vmalloc_other", "vmalloc", vl, &vl,
+	    "vmalloc - the callers above");
 }
 
 static void kernel(struct lb *b, uint64_t *left)
@@ -232,25 +318,62 @@ static void kernel(struct lb *b, uint64_t *left)
 	      ms_have(spt) ? "PageTables + SecPageTables" : "PageTables",
 	      "page_tables_cpu", pt, "PageTables", "sec_page_tables", spt,
 	      "SecPageTables", NULL);
-	if (b->x->vmap_stack)
-		put(b, "vmalloc", "", sub0(vmalloc, add(ks, scs)), left,
-		    "VmallocUsed - KernelStack%s (stacks are vmalloc'd)",
-		    ms_have(scs) ? " - ShadowCallStack" : "");
-	else
-		put(b, "vmalloc", "", vmalloc, left, "VmallocUsed");
+	sec_tables(b, spt);
+	vmalloc_bucket(b, vmalloc, add(ks, scs), left);
 	put(b, "percpu", "", mi(b, "Percpu"), left, "Percpu");
+}
+
+/* One pool of hugetlb: in use, free and reserved, free. */
+static void hpool(struct lb *b, const struct ms_mem_hpool *p, uint64_t *hl)
+{
+	char name[32], kid[MS_LEDGER_NAME + 8];
+	uint64_t kb = p->size_kb, pl, resv = p->resv, fr = p->free;
+
+	if (!ms_have(p->total) || !ms_have(kb))
+		return;
+	snprintf(name, sizeof(name), "hugetlb_%llukB", (unsigned long long)kb);
+	pl = put(b, name, "hugetlb", p->total * kb, hl,
+		 "hugepages-%llukB nr_hugepages (surplus %llu)",
+		 (unsigned long long)kb,
+		 (unsigned long long)(ms_have(p->surplus) ? p->surplus : 0));
+	if (!ms_have(fr) || !pl)
+		return;
+	snprintf(kid, sizeof(kid), "%s_used", name);
+	put(b, kid, name, sub0(p->total, fr) * kb, &pl,
+	    "nr_hugepages - free_hugepages");
+	if (ms_have(resv)) {
+		snprintf(kid, sizeof(kid), "%s_reserved", name);
+		put(b, kid, name, (resv < fr ? resv : fr) * kb, &pl,
+		    "resv_hugepages (free, promised to a mapping)");
+	}
+	snprintf(kid, sizeof(kid), "%s_free", name);
+	put(b, kid, name, pl, &pl, "free_hugepages - resv_hugepages");
+}
+
+static void hugetlb(struct lb *b, uint64_t *left)
+{
+	uint64_t ht = mi(b, "Hugetlb"), sum = 0, hl;
+	const char *src = "Hugetlb";
+
+	for (int i = 0; i < b->s->nr_hpools; i++)
+		if (ms_have(b->s->hpools[i].total))
+			sum += b->s->hpools[i].total * b->s->hpools[i].size_kb;
+	if (!ms_have(ht) && b->s->nr_hpools) {
+		ht = sum;
+		src = "sum of hugepages-*/nr_hugepages * size";
+	} else if (!ms_have(ht) && ms_have(mi(b, "HugePages_Total")) &&
+		   ms_have(b->x->hpage_kb)) {
+		ht = mi(b, "HugePages_Total") * b->x->hpage_kb;
+		src = "HugePages_Total * Hugepagesize";
+	}
+	hl = put(b, "hugetlb", "", ht, left, "%s", src);
+	for (int i = 0; i < b->s->nr_hpools; i++)
+		hpool(b, &b->s->hpools[i], &hl);
 }
 
 static void others(struct lb *b, uint64_t *left)
 {
-	uint64_t ht = mi(b, "Hugetlb");
-
-	if (!ms_have(ht) && ms_have(mi(b, "HugePages_Total")) &&
-	    ms_have(b->x->hpage_kb))
-		ht = mi(b, "HugePages_Total") * b->x->hpage_kb;
-	put(b, "hugetlb", "", ht, left,
-	    ms_have(mi(b, "Hugetlb")) ? "Hugetlb" :
-					"HugePages_Total * Hugepagesize");
+	hugetlb(b, left);
 	put(b, "zswap", "", mi(b, "Zswap"), left, "Zswap");
 	if (b->s->node < 0)
 		put(b, "zram", "", b->x->zram_kb, left,

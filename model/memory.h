@@ -80,6 +80,45 @@ struct ms_mem_src {
 	int nr_hpools;
 };
 
+/* The vmalloc'd pages of one caller (/proc/vmallocinfo, root only). */
+struct ms_vm_caller {
+	char name[MS_LEDGER_NAME]; /* the function, "[module]" after it */
+	uint64_t kb;
+	bool stack; /* a kernel stack (the fork path's callers) */
+};
+
+#define MS_VM_CALLERS 256 /* distinct callers kept; the rest are "other" */
+
+/*
+ * /proc/vmallocinfo: the areas vmalloc allocated pages for (the "vmalloc"
+ * ones; vmap and ioremap map pages others own), by caller, and per node.
+ */
+struct ms_vmallocinfo {
+	bool valid; /* read and parsed */
+	uint64_t kb, stack_kb; /* every vmalloc area's pages; the stacks' */
+	uint64_t node_kb[MS_MAX_NODES]; /* by node id ("N0=") */
+	uint64_t node_stack_kb[MS_MAX_NODES];
+	struct ms_vm_caller caller[MS_VM_CALLERS];
+	int nr_callers;
+	uint64_t more_kb; /* callers beyond MS_VM_CALLERS */
+};
+
+/* From /proc/iomem (root: others read zero addresses). */
+struct ms_iomem {
+	bool valid;
+	uint64_t ram_kb; /* "System RAM" */
+	uint64_t kernel_kb; /* "Kernel code", "rodata", "data", "bss" */
+	uint64_t crash_kb; /* "Crash kernel" */
+};
+
+/* A size of mTHP and its anonymous folios (transparent_hugepage/hugepages-NkB/stats). */
+struct ms_mthp {
+	uint64_t size_kb;
+	uint64_t nr_anon; /* folios, MS_NA without the counter */
+};
+
+#define MS_MTHP_SIZES 16
+
 /* What else the machine's ledger uses (MS_NA: not known). */
 struct ms_mem_extra {
 	uint64_t page_kb; /* page size in kB */
@@ -87,6 +126,11 @@ struct ms_mem_extra {
 	bool vmap_stack;
 	uint64_t zram_kb; /* every zram device's mem_used_total */
 	uint64_t hpage_kb; /* Hugepagesize: a node's HugePages_Total */
+	uint64_t pmd_kb; /* the PMD THP size (hpage_pmd_size) */
+	const struct ms_vmallocinfo *vmi; /* NULL: not readable */
+	const struct ms_iomem *iomem; /* NULL: not readable */
+	const struct ms_mthp *mthp;
+	int nr_mthp;
 };
 
 /*

@@ -40,7 +40,7 @@ static void tree(FILE *f, const struct ms_ledger *l, uint64_t physical)
 				     NAN;
 
 		esc(e->name, n, sizeof(n));
-		fprintf(f, "  %*s%-*s %12s %6s%%  %s\n", 2 * d, "", 24 - 2 * d,
+		fprintf(f, "  %*s%-*s %12s %6s%%  %s\n", 2 * d, "", 32 - 2 * d,
 			n, num(e->kb, kb, sizeof(kb)),
 			fnum(pct, 1, pc, sizeof(pc)),
 			esc(e->source, src, sizeof(src)));

@@ -8,6 +8,7 @@
 #include "probes/procfs/memory.h"
 #include "probes/procfs/numa.h"
 #include "probes/procfs/procfs.h"
+#include "probes/procfs/reclaim.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -19,66 +20,172 @@
 
 #define NODE_DIR "sys/devices/system/node"
 
-/* "Node 0, zone   Normal": its node and name; false for other lines. */
-static bool zone_head(const char *s, const char *e, int *node, char *name,
-		      size_t n)
+/* ---- reading below the root ------------------------------------------- */
+
+/* "hugepages-2048kB" and the like in a directory: their sizes in kB. */
+struct sizes {
+	uint64_t kb[MS_MEM_HPOOLS > MS_MTHP_SIZES ? MS_MEM_HPOOLS :
+						    MS_MTHP_SIZES];
+	int n, max;
+};
+
+static int collect_size(void *ctx, const char *name, unsigned char type)
 {
-	const char *p;
-	uint64_t v;
+	struct sizes *z = ctx;
+	const char *p = name + 10, *e = name + strlen(name);
+	uint64_t kb;
+	int i;
 
-	if ((size_t)(e - s) < 5 || memcmp(s, "Node ", 5))
-		return false;
-	p = s + 5;
-	if (ms_parse_dec(&p, e, &v) || v > MS_MAX_NODE_ID || p + 6 > e ||
-	    memcmp(p, ", zone", 6))
-		return false;
-	p = ms_skip_blank(p + 6, e);
-	if (p == e || (size_t)(e - p) >= n)
-		return false;
-	memcpy(name, p, e - p);
-	name[e - p] = '\0';
-	*node = (int)v;
-	return true;
-}
-
-int ms_zoneinfo_pcp_parse(const char *text, size_t len, struct ms_buddy *b,
-			  uint64_t *pcp, struct ms_perr *e)
-{
-	const char *p = text, *end = text + len, *l;
-	int zi = -1, lineno = 0;
-	size_t n;
-
-	for (int i = 0; i < b->nr_zones; i++)
-		pcp[i] = MS_NA;
-	while ((l = ms_line_next(&p, end, &n))) {
-		const char *s = ms_skip_blank(l, l + n), *q;
-		char name[16];
-		int node;
-		uint64_t v;
-
-		lineno++;
-		if (zone_head(s, l + n, &node, name, sizeof(name))) {
-			struct ms_zone *z = ms_zone_find(b, node, name);
-
-			zi = z ? (int)(z - b->zones) : -1;
-			continue;
-		}
-		if ((size_t)(l + n - s) < 6 || memcmp(s, "count:", 6) || zi < 0)
-			continue;
-		q = ms_skip_blank(s + 6, l + n);
-		if (ms_parse_dec(&q, l + n, &v)) {
-			ms_perr_bad(e, lineno);
-			continue;
-		}
-		pcp[zi] = (ms_have(pcp[zi]) ? pcp[zi] : 0) + v;
-	}
+	(void)type;
+	if (strncmp(name, "hugepages-", 10) || ms_parse_dec(&p, e, &kb) ||
+	    strcmp(p, "kB") || z->n >= z->max)
+		return 0;
+	/* ascending, so the outputs keep one order */
+	for (i = z->n; i > 0 && z->kb[i - 1] > kb; i--)
+		z->kb[i] = z->kb[i - 1];
+	z->kb[i] = kb;
+	z->n++;
 	return 0;
 }
 
-/* ---- reading below the root ------------------------------------------- */
+static uint64_t read_num(const struct ms_root *r, const char *dir, uint64_t kb,
+			 const char *file)
+{
+	char rel[160];
+	unsigned long long v;
+
+	snprintf(rel, sizeof(rel), "%s/hugepages-%llukB/%s", dir,
+		 (unsigned long long)kb, file);
+	return ms_read_u64(r, rel, &v) ? MS_NA : (uint64_t)v;
+}
+
+/* The hugetlb pools below dir (the machine's or a node's). */
+static int read_hpools(const struct ms_root *r, const char *dir,
+		       struct ms_mem_hpool *hp)
+{
+	struct sizes z = { .max = MS_MEM_HPOOLS };
+
+	ms_listdir(r, dir, collect_size, &z);
+	for (int i = 0; i < z.n; i++)
+		hp[i] = (struct ms_mem_hpool){
+			.size_kb = z.kb[i],
+			.total = read_num(r, dir, z.kb[i], "nr_hugepages"),
+			.free = read_num(r, dir, z.kb[i], "free_hugepages"),
+			.resv = read_num(r, dir, z.kb[i], "resv_hugepages"),
+			.surplus =
+				read_num(r, dir, z.kb[i], "surplus_hugepages"),
+		};
+	return z.n;
+}
+
+#define THP_DIR "sys/kernel/mm/transparent_hugepage"
+
+/* The anonymous mTHPs of each size (6.13+: stats/nr_anon). */
+static int read_mthp(const struct ms_root *r, struct ms_mthp *t,
+		     uint64_t *pmd_kb)
+{
+	struct sizes z = { .max = MS_MTHP_SIZES };
+	unsigned long long v;
+
+	*pmd_kb = ms_read_u64(r, THP_DIR "/hpage_pmd_size", &v) ? MS_NA :
+								  v / 1024;
+	ms_listdir(r, THP_DIR, collect_size, &z);
+	for (int i = 0; i < z.n; i++)
+		t[i] = (struct ms_mthp){
+			.size_kb = z.kb[i],
+			.nr_anon =
+				read_num(r, THP_DIR, z.kb[i], "stats/nr_anon"),
+		};
+	return z.n;
+}
+
+static int collect_zram(void *ctx, const char *name, unsigned char type)
+{
+	struct sizes *z = ctx;
+	const char *p = name + 4, *e = name + strlen(name);
+	uint64_t id;
+
+	(void)type;
+	if (!strncmp(name, "zram", 4) && !ms_parse_dec(&p, e, &id) && p == e &&
+	    z->n < z->max)
+		z->kb[z->n++] = id;
+	return 0;
+}
+
+/* The memory every zram device uses (mm_stat mem_used_total), kB. */
+static uint64_t read_zram(const struct ms_root *r, struct ms_procfs *pf,
+			  struct ms_snapshot *s)
+{
+	struct sizes z = { .max = MS_MTHP_SIZES };
+	uint64_t kb = 0;
+
+	if (ms_listdir(r, "sys/block", collect_zram, &z) || !z.n)
+		return MS_NA;
+	for (int i = 0; i < z.n; i++) {
+		struct ms_zram d = { 0 };
+		struct ms_perr e;
+
+		ms_perr_init(&e);
+		if (ms_readf(r, &pf->buf, "sys/block/zram%llu/mm_stat",
+			     (unsigned long long)z.kb[i]) ||
+		    ms_zram_mm_stat_parse(pf->buf.data, pf->buf.len, &d, &e)) {
+			ms_snapshot_note(s, "memory_zram",
+					 "zram%llu: no mm_stat",
+					 (unsigned long long)z.kb[i]);
+			continue;
+		}
+		kb += d.mem_used_total / 1024;
+	}
+	return kb;
+}
+
+/* vmallocinfo and iomem (root only): NULL when not readable. */
+static const struct ms_vmallocinfo *
+read_vmi(const struct ms_root *r, struct ms_procfs *pf, struct ms_snapshot *s,
+	 uint64_t page_kb, struct ms_vmallocinfo *v)
+{
+	struct ms_perr e;
+	int err = ms_read(r, "proc/vmallocinfo", &pf->buf);
+
+	ms_perr_init(&e);
+	if (!err)
+		err = ms_vmallocinfo_parse(pf->buf.data, pf->buf.len, page_kb,
+					   v, &e);
+	if (err) {
+		ms_snapshot_note(s, "vmallocinfo", "%s",
+				 e.why[0] ? e.why : ms_errstr(err));
+		return NULL;
+	}
+	ms_perr_note(s, "vmallocinfo", &e);
+	return v;
+}
+
+static const struct ms_iomem *read_iomem(const struct ms_root *r,
+					 struct ms_procfs *pf,
+					 struct ms_snapshot *s,
+					 struct ms_iomem *io)
+{
+	struct ms_perr e;
+	int err = ms_read(r, "proc/iomem", &pf->buf);
+
+	ms_perr_init(&e);
+	if (!err)
+		err = ms_iomem_parse(pf->buf.data, pf->buf.len, io, &e);
+	if (err) {
+		ms_snapshot_note(s, "iomem", "%s",
+				 e.why[0] ? e.why : ms_errstr(err));
+		return NULL;
+	}
+	ms_perr_note(s, "iomem", &e);
+	return io;
+}
 
 struct scratch {
 	struct ms_kvlist meminfo, vmstat, nvmstat;
+	struct ms_mem_hpool hp[MS_MEM_HPOOLS], nhp[MS_MEM_HPOOLS];
+	struct ms_mthp mthp[MS_MTHP_SIZES];
+	struct ms_vmallocinfo *vmi;
+	struct ms_iomem io;
 	struct ms_numa_node nd;
 	struct ms_buddy b;
 	struct ms_mem_zone *zones;
@@ -94,6 +201,7 @@ static void scratch_free(struct scratch *x)
 	free(x->b.zones);
 	free(x->zones);
 	free(x->pcp);
+	free(x->vmi);
 }
 
 typedef int (*kv_fn)(const char *text, size_t len, struct ms_kvlist *l,
@@ -203,12 +311,15 @@ static void read_nodes(const struct ms_root *r, struct ms_procfs *pf,
 		snprintf(rel, sizeof(rel), NODE_DIR "/node%d/vmstat", node);
 		read_kv(r, pf, s, rel, "memory_nodes", ms_kv_parse_pairs,
 			&x->nvmstat);
+		snprintf(rel, sizeof(rel), NODE_DIR "/node%d/hugepages", node);
 		src = (struct ms_mem_src){
 			.node = node,
 			.meminfo = &x->nd.meminfo,
 			.vmstat = x->nvmstat.n ? &x->nvmstat : NULL,
 			.zones = x->zones,
 			.nr_zones = x->b.nr_zones,
+			.hpools = x->nhp,
+			.nr_hpools = read_hpools(r, rel, x->nhp),
 		};
 		if (ms_ledger_build(&src, ex, &mn->ledger, &mn->physical_kb,
 				    &mn->total_kb, why, sizeof(why)))
@@ -243,18 +354,30 @@ int ms_procfs_memory(const struct ms_root *r, struct ms_procfs *pf,
 	if (err)
 		goto out;
 	ex.hpage_kb = ms_kv_get(&x.meminfo, "Hugepagesize");
+	ex.nr_mthp = read_mthp(r, x.mthp, &ex.pmd_kb);
+	ex.mthp = x.mthp;
+	ex.zram_kb = read_zram(r, pf, s);
+	ex.iomem = read_iomem(r, pf, s, &x.io);
+	x.vmi = malloc(sizeof(*x.vmi));
+	if (x.vmi)
+		ex.vmi = read_vmi(r, pf, s, ex.page_kb, x.vmi);
 	/* stacks are vmalloc'd (VMAP_STACK) when vmalloc can hold them */
 	vm = ms_kv_get(&x.meminfo, "VmallocUsed");
 	ks = ms_kv_get(&x.meminfo, "KernelStack");
 	scs = ms_kv_get(&x.meminfo, "ShadowCallStack");
 	ex.vmap_stack = ms_have(vm) && ms_have(ks) &&
 			vm >= ks + (ms_have(scs) ? scs : 0);
+	/* vmallocinfo knows: the fork path's vmalloc areas are stacks */
+	if (ex.vmi && ms_have(ks) && ks)
+		ex.vmap_stack = ex.vmi->stack_kb > 0;
 	src = (struct ms_mem_src){
 		.node = -1,
 		.meminfo = &x.meminfo,
 		.vmstat = x.vmstat.n ? &x.vmstat : NULL,
 		.zones = x.zones,
 		.nr_zones = x.b.nr_zones,
+		.hpools = x.hp,
+		.nr_hpools = read_hpools(r, "sys/kernel/mm/hugepages", x.hp),
 	};
 	err = ms_ledger_build(&src, &ex, &m->ledger, &m->physical_kb,
 			      &m->total_kb, why, sizeof(why));

@@ -119,11 +119,16 @@ static const struct want d618[] = {
 	{ "page_tables", "", 2136 },
 	{ "page_tables_cpu", "page_tables", 2136 },
 	{ "sec_page_tables", "page_tables", 0 },
+	/* nr_iommu_pages 0 of SecPageTables 0 */
+	{ "iommu", "sec_page_tables", 0 },
+	{ "kvm", "sec_page_tables", 0 },
 	/* VmallocUsed 14380 - KernelStack 1504 */
 	{ "vmalloc", "", 12876 },
 	{ "percpu", "", 664 },
 	{ "hugetlb", "", 0 },
 	{ "zswap", "", 0 },
+	/* sys/block/zram0/mm_stat: mem_used_total 0 */
+	{ "zram", "", 0 },
 	{ "memmap", "", 0 },
 	{ "balloon", "", 0 },
 	{ "bounce", "", 0 },
@@ -220,11 +225,66 @@ static void ledger_61_2node(void **state)
 	pt_fini(&e);
 }
 
+static uint64_t kb_of(const struct ms_ledger *l, const char *name)
+{
+	const struct ms_ledger_entry *e = ms_ledger_find(l, name);
+
+	if (!e)
+		fail_msg("no bucket '%s'", name);
+	return e->kb;
+}
+
+/*
+ * debian-6.12-2node, captured as root with a hugetlb pool, zram, zswap:
+ * the sysfs pools, zram's mm_stat, iomem's kernel image and vmallocinfo's
+ * callers, by hand from its files.
+ */
+static void ledger_612_2node(void **state)
+{
+	struct pt_env e;
+	const struct ms_memory *m;
+	const struct ms_ledger *l, *n0;
+
+	read_tree(&e, FIX "debian-6.12-2node");
+	m = &e.s.memory;
+	l = &m->ledger;
+	partition(l, m->physical_kb);
+	/* hugepages-2048kB: nr_hugepages 16, free_hugepages 12, resv 0 */
+	assert_int_equal(kb_of(l, "hugetlb"), 32768);
+	assert_int_equal(kb_of(l, "hugetlb_2048kB"), 16 * 2048);
+	assert_int_equal(kb_of(l, "hugetlb_2048kB_used"), 4 * 2048);
+	assert_int_equal(kb_of(l, "hugetlb_2048kB_reserved"), 0);
+	assert_int_equal(kb_of(l, "hugetlb_2048kB_free"), 12 * 2048);
+	/* an empty pool has no children */
+	assert_int_equal(kb_of(l, "hugetlb_1048576kB"), 0);
+	assert_null(ms_ledger_find(l, "hugetlb_1048576kB_free"));
+	/* zram0 mm_stat mem_used_total 196608 bytes; Zswap 64 kB */
+	assert_int_equal(kb_of(l, "zram"), 192);
+	assert_int_equal(kb_of(l, "zswap"), 64);
+	/*
+	 * iomem: Kernel code 0x1000000 + rodata 0xb72000 + data 0x271100 +
+	 * bss 0x4cd000 bytes = 36372736 = 35520 kB (and a quarter)
+	 */
+	assert_int_equal(kb_of(l, "kernel_image"), 35520);
+	/* VmallocUsed 27812 - KernelStack 1316; one caller of the module */
+	assert_int_equal(kb_of(l, "vmalloc"), 26496);
+	assert_int_equal(kb_of(l, "disksize_store [zram]"), 96 * 4);
+	assert_null(ms_ledger_find(l, "kernel_clone"));
+	assert_int_equal(m->nodes.n, 2);
+	n0 = &m->nodes.v[0].ledger;
+	for (int i = 0; i < 2; i++)
+		partition(&m->nodes.v[i].ledger, m->nodes.v[i].physical_kb);
+	/* node0/hugepages/hugepages-2048kB: 16 pages, 12 free */
+	assert_int_equal(kb_of(n0, "hugetlb_2048kB_used"), 4 * 2048);
+	pt_fini(&e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(ledger_618),
 		cmocka_unit_test(ledger_61_2node),
+		cmocka_unit_test(ledger_612_2node),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
