@@ -65,53 +65,94 @@ enum ms_key_result ms_drill_pop(struct ms_view *v)
 	return r;
 }
 
+enum ms_key_result ms_drill_replace(struct ms_view *v,
+				    const struct ms_drill_class *cls, void *arg)
+{
+	ms_drill_pop(v);
+	return ms_drill_push(v, cls, arg);
+}
+
 void ms_drill_pop_all(struct ms_view *v)
 {
 	while (ms_drill_top(v))
 		ms_drill_pop(v);
 }
 
-void ms_drill_lines(struct ms_drill *d, WINDOW *w, struct ms_rect r)
+/* The stack's title line: the screen's and "  (Esc back)". */
+static const char *title(struct ms_drill *d)
 {
 	struct ms_drills *s = d->v->drills;
+
+	d->cls->title(d, s->title, sizeof(s->title) - 16);
+	strcat(s->title, "  (Esc back)");
+	return s->title;
+}
+
+void ms_drill_lines(struct ms_drill *d, WINDOW *w, struct ms_rect r)
+{
 	struct ms_screen l;
 
 	ms_screen_begin(&l, w, r, &d->sc);
 	if (d->cls->title) {
 		if (d->cls->title_id)
 			ms_screen_tag(&l, d->cls->title_id);
-		d->cls->title(d, s->title, sizeof(s->title) - 16);
-		strcat(s->title, "  (Esc back)");
-		ms_screen_title(&l, s->title, d->v->ui);
+		ms_screen_title(&l, title(d), d->v->ui);
 	}
 	if (d->cls->lines)
 		d->cls->lines(d, &l);
 	ms_screen_end(&l);
 }
 
+/* A screen of a table: its title, then the table. */
+static void draw_table(struct ms_drill *d, WINDOW *w, struct ms_rect r)
+{
+	if (d->cls->title) {
+		ms_title(w, r.y, r.x, r.w, title(d), d->v->ui);
+		r.y++;
+		r.h--;
+	}
+	ms_table_draw(d->cls->table(d), w, r);
+}
+
+/* A screen of lines the stack scrolls. */
+static bool scrolled(const struct ms_drill_class *c)
+{
+	return c->lines || (!c->draw && !c->table);
+}
+
 /* ---- The frame's entry points ---------------------------------------- */
+
+/* The first open screen that asks and is updated: the topmost alone. */
+static int first_asked(const struct ms_drills *s)
+{
+	int i = s ? s->n - 1 : -1;
+
+	while (i > 0 && !s->s[i].cls->alone)
+		i--;
+	return i < 0 ? 0 : i;
+}
 
 void ms_view_request(struct ms_view *v, struct ms_request *req)
 {
-	const struct ms_drills *s = v->drills;
+	struct ms_drills *s = v->drills;
 
 	if (v->cls->request)
 		v->cls->request(v, req);
-	for (int i = 0; s && i < s->n; i++)
+	for (int i = first_asked(s); s && i < s->n; i++)
 		if (s->s[i].cls->request)
-			s->s[i].cls->request((struct ms_drill *)&s->s[i], req);
+			s->s[i].cls->request(&s->s[i], req);
 }
 
 void ms_view_update(struct ms_view *v, const struct ms_snapshot *cur,
 		    const struct ms_snapshot *prev)
 {
-	const struct ms_drills *s = v->drills;
+	struct ms_drills *s = v->drills;
 
 	if (v->cls->update)
 		v->cls->update(v, cur, prev);
-	for (int i = 0; s && i < s->n; i++)
+	for (int i = first_asked(s); s && i < s->n; i++)
 		if (s->s[i].cls->update)
-			s->s[i].cls->update((struct ms_drill *)&s->s[i], cur);
+			s->s[i].cls->update(&s->s[i], cur);
 }
 
 void ms_view_draw(struct ms_view *v, WINDOW *w, struct ms_rect r)
@@ -125,6 +166,8 @@ void ms_view_draw(struct ms_view *v, WINDOW *w, struct ms_rect r)
 		v->cls->draw(v, w, r);
 	else if (d->cls->draw)
 		d->cls->draw(d, w, r);
+	else if (d->cls->table)
+		draw_table(d, w, r);
 	else
 		ms_drill_lines(d, w, r);
 }
@@ -133,11 +176,21 @@ enum ms_key_result ms_view_key(struct ms_view *v, int key)
 {
 	struct ms_drill *d = ms_drill_top(v);
 	enum ms_key_result r = MS_KEY_PASS;
+	struct ms_table *t;
 
 	if (!d)
 		return v->cls->on_key ? v->cls->on_key(v, key) : MS_KEY_PASS;
+	t = d->cls->table ? d->cls->table(d) : NULL;
+	if (t && t->editing)
+		return ms_table_key(t, key);
+	if (t && t->filter[0] && ms_key_is_back(key)) {
+		ms_table_key(t, key); /* Esc clears it */
+		return MS_KEY_DONE;
+	}
 	if (d->cls->key)
 		r = d->cls->key(d, key);
+	else if (t)
+		r = ms_table_key(t, key);
 	if (r != MS_KEY_PASS)
 		return r;
 	if (ms_key_is_back(key))
@@ -146,7 +199,7 @@ enum ms_key_result ms_view_key(struct ms_view *v, int key)
 		ms_gpanel_toggle(v->drills->graph);
 		return MS_KEY_DONE;
 	}
-	if (!d->cls->draw || d->cls->lines)
+	if (scrolled(d->cls))
 		return ms_scroll_key(&d->sc, key) ? MS_KEY_DONE : MS_KEY_PASS;
 	return MS_KEY_PASS;
 }
@@ -159,6 +212,8 @@ const char *ms_view_hints(struct ms_view *v)
 
 	if (!d)
 		return v->cls->hints ? v->cls->hints(v) : "";
+	if (d->cls->table && d->cls->table(d)->editing)
+		return ms_table_hints(d->cls->table(d)); /* its keys only */
 	d->own_hints = false;
 	h = d->cls->hints_fn ? d->cls->hints_fn(d) : d->cls->hints;
 	if (d->own_hints)
@@ -179,5 +234,7 @@ void ms_view_explain(struct ms_view *v, struct ms_explain_ids *e)
 		d->cls->explain(d, e);
 	} else if (d->cls->ids) {
 		ms_screen_explain(&d->sc, v->ui, e, d->cls->ids);
+	} else if (d->cls->table) {
+		ms_table_explain(d->cls->table(d), e);
 	}
 }

@@ -35,6 +35,11 @@ struct ms_drill_class {
 	void (*request)(struct ms_drill *d, struct ms_request *req);
 	void (*update)(struct ms_drill *d, const struct ms_snapshot *cur);
 	/*
+	 * It needs nothing of the screens under it: they are neither asked
+	 * for a request nor updated while it is open (the tab still is).
+	 */
+	bool alone;
+	/*
 	 * A screen of lines, scrolled by the stack: its title (the stack
 	 * adds "  (Esc back)") and its lines; ms_drill_lines() draws them.
 	 */
@@ -43,6 +48,14 @@ struct ms_drill_class {
 	void (*lines)(struct ms_drill *d, struct ms_screen *l);
 	/* Draw r (already filled). NULL: ms_drill_lines(). */
 	void (*draw)(struct ms_drill *d, WINDOW *w, struct ms_rect r);
+	/*
+	 * A screen with a table: while its search, filter or sort menu is
+	 * being edited every key is the table's and the footer its keys
+	 * only; Esc clears its filter before it goes back (Backspace then
+	 * does nothing); key NULL: every other key is the table's too; no
+	 * ids or explain: its columns are the explain ids.
+	 */
+	struct ms_table *(*table)(struct ms_drill *d);
 	/*
 	 * Its keys, before the stack's: MS_KEY_PASS leaves Esc/Backspace
 	 * (back), H (the tab's graph panel, .graph) and, for lines, the
@@ -101,6 +114,10 @@ enum ms_key_result ms_drill_push(struct ms_view *v,
 				 const struct ms_drill_class *cls, void *arg);
 /* Close the top screen; what Esc returns. */
 enum ms_key_result ms_drill_pop(struct ms_view *v);
+/* Close the top screen and open one of cls in its place (a sibling). */
+enum ms_key_result ms_drill_replace(struct ms_view *v,
+				    const struct ms_drill_class *cls,
+				    void *arg);
 /* Close every screen (the tab goes back to its own). */
 void ms_drill_pop_all(struct ms_view *v);
 /* The top screen, or NULL on the tab's own. */
@@ -113,8 +130,9 @@ void ms_drill_lines(struct ms_drill *d, WINDOW *w, struct ms_rect r);
 
 /*
  * What the frame (and the tests) call instead of the class's hooks: the
- * tab's, then its open screens' (request, update), or the top screen's
- * in place of the tab's (draw, key, hints, explain).
+ * tab's, then its open screens' from the topmost .alone one (request,
+ * update), or the top screen's in place of the tab's (draw, key, hints,
+ * explain).
  */
 void ms_view_request(struct ms_view *v, struct ms_request *req);
 void ms_view_update(struct ms_view *v, const struct ms_snapshot *cur,

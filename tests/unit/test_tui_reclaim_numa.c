@@ -75,7 +75,8 @@ static void test_reclaim_fixture(void **state)
 		ms_view_key(v, *k);
 	assert_int_equal(ms_view_key(v, '\n'), MS_KEY_DONE);
 	tt_draw(v, w);
-	tt_assert_row(w, "Every /proc/vmstat counter");
+	/* "(Esc back)" two spaces after the title, as on every screen */
+	tt_assert_row(w, "Every /proc/vmstat counter  (Esc back)");
 	tt_assert_row(w, "pgscan_direct_throttle");
 	tt_assert_row(w, "Filter: pgscan_direct  (2 of 192)");
 	/* an amount that fell shows its negative rate, a reset says so */

@@ -197,3 +197,55 @@ void ms_live_delays_draw(struct ms_live_delays *d, WINDOW *w, struct ms_rect r,
 	r.y++, r.h--;
 	ms_table_draw(&d->table, w, r);
 }
+
+#define RV(d) ((struct reclaim_view *)(d)->v)
+
+static enum ms_key_result delays_resample(struct ms_drill *d)
+{
+	(void)d;
+	return MS_KEY_RESAMPLE; /* the delays are read from now on, or not */
+}
+
+/* A netlink request per process: only while the screen is shown. */
+static void delays_request(struct ms_drill *d, struct ms_request *req)
+{
+	(void)d;
+	req->sections |= MS_SEC_BIT(MS_SEC_TASK_DELAYS);
+}
+
+static struct ms_table *delays_table(struct ms_drill *d)
+{
+	return &RV(d)->delays.table;
+}
+
+static void delays_draw(struct ms_drill *d, WINDOW *w, struct ms_rect r)
+{
+	ms_live_delays_draw(&RV(d)->delays, w, r, RV(d)->delayacct, d->v->ui);
+}
+
+static enum ms_key_result delays_key(struct ms_drill *d, int key)
+{
+	enum ms_key_result r = ms_reclaim_live_key(RV(d), key);
+
+	return r != MS_KEY_PASS ? r : ms_table_key(&RV(d)->delays.table, key);
+}
+
+static const char *delays_hints(struct ms_drill *d)
+{
+	struct reclaim_view *v = RV(d);
+
+	snprintf(v->hint, sizeof(v->hint), "D delay accounting %s  %s",
+		 v->delayacct ? "off" : "on", ms_table_hints(&v->delays.table));
+	return v->hint;
+}
+
+const struct ms_drill_class ms_reclaim_delays_screen = {
+	.name = "delays",
+	.open = delays_resample,
+	.close = delays_resample,
+	.request = delays_request,
+	.draw = delays_draw,
+	.table = delays_table,
+	.key = delays_key,
+	.hints_fn = delays_hints,
+};

@@ -524,3 +524,32 @@ void ms_live_reclaim_screen(struct ms_screen *p, const struct ms_snapshot *s,
 	ms_screen_title(p, "OOM kills, newest first", ui);
 	oom_list(p, s);
 }
+
+#define RV(d) ((struct reclaim_view *)(d)->v)
+
+static enum ms_key_result events_close(struct ms_drill *d)
+{
+	(void)d;
+	return MS_KEY_RESAMPLE;
+}
+
+static void events_lines(struct ms_drill *d, struct ms_screen *l)
+{
+	ms_live_reclaim_screen(l, RV(d)->cur, &RV(d)->tl, d->v->ui);
+}
+
+static enum ms_key_result events_key(struct ms_drill *d, int key)
+{
+	return ms_reclaim_live_key(RV(d), key);
+}
+
+static const char *const events_ids[] = { EXPLAIN_EVENTS, NULL };
+
+const struct ms_drill_class ms_reclaim_events_screen = {
+	.name = "events",
+	.close = events_close,
+	.lines = events_lines,
+	.key = events_key,
+	.hints = "Up/Down PgUp/PgDn scroll  d delays  D delay accounting",
+	.ids = events_ids,
+};

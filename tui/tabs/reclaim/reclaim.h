@@ -5,6 +5,7 @@
 #ifndef MS_TAB_RECLAIM_H
 #define MS_TAB_RECLAIM_H
 
+#include "tui/drill.h"
 #include "tui/events.h"
 #include "tui/graph.h"
 
@@ -56,6 +57,9 @@ void ms_live_reclaim_summary(struct ms_screen *p, const struct ms_snapshot *s,
 	"reclaim.e.oom.time", "reclaim.e.oom.pid", "reclaim.e.oom.victim", \
 		"reclaim.e.oom.vm", "reclaim.e.oom.anon",                  \
 		"reclaim.e.oom.file", "reclaim.e.oom.killer"
+#define EXPLAIN_EVENTS                                                  \
+	"reclaim.e.histogram", "reclaim.ev.timeline", MS_LIVE_PROC_IDS, \
+		MS_LIVE_KSWAPD_IDS, MS_LIVE_SHRINK_IDS, MS_LIVE_OOM_IDS
 /* The events screen: histogram, timeline, processes, kswapd, shrinkers. */
 void ms_live_reclaim_screen(struct ms_screen *p, const struct ms_snapshot *s,
 			    const struct ms_live_timeline *tl,
@@ -81,18 +85,14 @@ void ms_graph_reclaim_feed(struct ms_gpanel *p, const struct ms_snapshot *s,
 void ms_graph_reclaim_draw(struct ms_gpanel *p, WINDOW *w, struct ms_rect r,
 			   const struct ms_ui *ui);
 
-/* COUNTERS: every vmstat counter; EVENTS, DELAYS: probes/bpf, taskstats */
-enum reclaim_mode { OVERVIEW, COUNTERS, EVENTS, DELAYS };
-
 struct reclaim_view {
 	struct ms_view base;
 	const struct ms_snapshot *cur;
-	enum reclaim_mode mode;
+	struct ms_drills drills; /* the counters, events or delays screen */
 	struct ms_scroll scroll;
 	struct ms_table table; /* every vmstat counter */
 	char hint[192];
 	struct ms_live_timeline tl; /* the reclaim events of past samples */
-	struct ms_scroll escroll; /* the events screen */
 	struct ms_live_delays delays;
 	bool delayacct; /* the user asked for delay accounting (D) */
 	bool switching; /* D was pressed: the next sample passes it on */
@@ -102,5 +102,18 @@ struct reclaim_view {
 /* The overview (overview.c). */
 void ms_reclaim_overview_draw(struct reclaim_view *v, WINDOW *w,
 			      struct ms_rect r);
+
+/* The screen of every vmstat counter (counters.c, Enter); init its table. */
+extern const struct ms_drill_class ms_reclaim_counters_screen;
+void ms_reclaim_counters_init(struct reclaim_view *v, const struct ms_ui *ui);
+/* The events screen (events.c, e) and the delays screen (delays.c, d). */
+extern const struct ms_drill_class ms_reclaim_events_screen;
+extern const struct ms_drill_class ms_reclaim_delays_screen;
+/*
+ * e, d and D (delay accounting on or off) on the overview and on the
+ * events and delays screens, which replace each other: MS_KEY_PASS when
+ * the key is none of them or its screen is the one shown.
+ */
+enum ms_key_result ms_reclaim_live_key(struct reclaim_view *v, int key);
 
 #endif

@@ -13,77 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- the table of every counter -------------------------------------- */
-
-static const struct ms_column counter_cols[] = {
-	{ .title = "Counter",
-	  .width = MS_COL_FLEX,
-	  .min = 24,
-	  .id = "reclaim.c.counter",
-	  .key = 'c' },
-	{ .title = "Total",
-	  .width = 16,
-	  .align = MS_RIGHT,
-	  .id = "reclaim.c.total",
-	  .key = 'o' },
-	{ .title = "Per second",
-	  .width = 12,
-	  .align = MS_RIGHT,
-	  .id = "reclaim.c.rate",
-	  .key = 'r' },
-};
-
-static const struct ms_kv *counter_at(const void *ctx, int row)
-{
-	const struct reclaim_view *v = ctx;
-
-	return &v->cur->reclaim.vmstat.v[row];
-}
-
-static void counter_cell(const void *ctx, int row, int col, char *buf,
-			 size_t len)
-{
-	const struct ms_kv *kv = counter_at(ctx, row);
-
-	if (col == 0)
-		snprintf(buf, len, "%s", kv->name);
-	else if (col == 1)
-		ms_fmt_u64(buf, len, kv->value);
-	else if (kv->reset) /* an event counter cannot go down */
-		snprintf(buf, len, "reset");
-	else
-		ms_fmt_rate(buf, len, kv->rate);
-}
-
-static int counter_cmp(const void *ctx, int a, int b, int col)
-{
-	const struct ms_kv *x = counter_at(ctx, a), *y = counter_at(ctx, b);
-
-	if (col == 0)
-		return strcmp(x->name, y->name);
-	if (col == 1)
-		return ms_cmp_u64(x->value, y->value);
-	return ms_cmp_double(x->rate, y->rate);
-}
-
-static attr_t counter_attr(const void *ctx, int row, int col)
-{
-	const struct ms_kv *kv = counter_at(ctx, row);
-
-	if (col == 2 && kv->reset)
-		return ms_attr(MS_C_WARNING);
-	return col == 2 && kv->rate > 0 ? ms_attr(MS_C_OK) : 0;
-}
-
-static const struct ms_table_def counter_def = {
-	.cols = counter_cols,
-	.ncols = 3,
-	.name_col = 0,
-	.cell = counter_cell,
-	.cmp = counter_cmp,
-	.attr = counter_attr,
-};
-
 /* ---- the view -------------------------------------------------------- */
 
 static struct ms_view *reclaim_create(const struct ms_ui *ui)
@@ -94,8 +23,8 @@ static struct ms_view *reclaim_create(const struct ms_ui *ui)
 		return NULL;
 	v->base.cls = &ms_view_reclaim;
 	v->base.ui = ui;
-	ms_table_init(&v->table, &counter_def, v, ui, -1, false);
-	v->table.empty = "no /proc/vmstat counters in this sample";
+	ms_drills_init(&v->drills, &v->base, NULL);
+	ms_reclaim_counters_init(v, ui);
 	if (ms_gpanel_init(&v->graph, MS_GRAPH_RECLAIM_SERIES)) {
 		ms_table_free(&v->table);
 		free(v);
@@ -123,8 +52,8 @@ static void reclaim_request(struct ms_view *base, struct ms_request *req)
 
 	req->sections |= MS_SEC_BIT(MS_SEC_RECLAIM) |
 			 MS_SEC_BIT(MS_SEC_RECLAIM_EVENTS);
-	/* a netlink request per process: only while the screen is shown */
-	if (v->mode == DELAYS || v->switching)
+	/* D pressed: its sample passes it on (the delays screen asks too) */
+	if (v->switching)
 		req->sections |= MS_SEC_BIT(MS_SEC_TASK_DELAYS);
 	req->delayacct = v->delayacct;
 }
@@ -145,105 +74,69 @@ static void reclaim_update(struct ms_view *base, const struct ms_snapshot *cur,
 		v->switching = false;
 }
 
+static bool reclaim_frame(struct ms_view *base, WINDOW *w, struct ms_rect *r)
+{
+	struct reclaim_view *v = (struct reclaim_view *)base;
+	char buf[256];
+
+	if (!v->cur || r->h <= 0)
+		return false;
+	if (v->cur->have & MS_SEC_BIT(MS_SEC_RECLAIM))
+		return true;
+	ms_message(w, *r, ms_attr(MS_C_NOTE),
+		   ms_why_missing(buf, sizeof(buf), v->cur, MS_SEC_RECLAIM));
+	return false;
+}
+
 static void reclaim_draw(struct ms_view *base, WINDOW *w, struct ms_rect r)
 {
 	struct reclaim_view *v = (struct reclaim_view *)base;
-	struct ms_rect g;
-	char buf[256];
+	struct ms_rect g = ms_gpanel_take(&v->graph, &r);
 
-	ms_fill(w, r, ms_attr(MS_C_NORMAL));
-	if (!v->cur || r.h <= 0)
-		return;
-	if (!(v->cur->have & MS_SEC_BIT(MS_SEC_RECLAIM))) {
-		ms_message(w, r, ms_attr(MS_C_NOTE),
-			   ms_why_missing(buf, sizeof(buf), v->cur,
-					  MS_SEC_RECLAIM));
-		return;
-	}
-	if (v->mode == COUNTERS) {
-		ms_title(w, r.y, r.x, r.w,
-			 "Every /proc/vmstat counter (Esc back)", base->ui);
-		r.y++;
-		r.h--;
-		ms_table_draw(&v->table, w, r);
-		return;
-	}
-	if (v->mode == EVENTS) {
-		struct ms_screen p;
-
-		ms_screen_begin(&p, w, r, &v->escroll);
-		ms_live_reclaim_screen(&p, v->cur, &v->tl, base->ui);
-		ms_screen_end(&p);
-		return;
-	}
-	if (v->mode == DELAYS) {
-		ms_live_delays_draw(&v->delays, w, r, v->delayacct, base->ui);
-		return;
-	}
-	g = ms_gpanel_take(&v->graph, &r);
 	if (g.h)
 		ms_graph_reclaim_draw(&v->graph, w, g, base->ui);
 	ms_reclaim_overview_draw(v, w, r);
 }
 
-static enum ms_key_result counters_key(struct reclaim_view *v, int key)
+enum ms_key_result ms_reclaim_live_key(struct reclaim_view *v, int key)
 {
-	if (!v->table.editing && !v->table.filter[0] && ms_key_is_back(key)) {
-		v->mode = OVERVIEW;
-		return MS_KEY_DONE;
-	}
-	return ms_table_key(&v->table, key);
-}
+	struct ms_drill *top = ms_drill_top(&v->base);
+	const struct ms_drill_class *to = NULL;
 
-/* The live pages: e events, d delays, D delay accounting on/off. */
-static enum ms_key_result live_key(struct reclaim_view *v, int key)
-{
 	if (key == 'D') {
 		v->delayacct = !v->delayacct;
 		v->switching = true;
-		v->mode = DELAYS;
-		return MS_KEY_RESAMPLE;
+		if (top && top->cls == &ms_reclaim_delays_screen)
+			return MS_KEY_RESAMPLE;
+		to = &ms_reclaim_delays_screen;
+	} else if (key == 'e') {
+		to = &ms_reclaim_events_screen;
+	} else if (key == 'd') {
+		to = &ms_reclaim_delays_screen;
 	}
-	if (key == 'e' && v->mode != EVENTS) {
-		v->mode = EVENTS;
-		return MS_KEY_DONE;
-	}
-	if (key == 'd' && v->mode != DELAYS) {
-		v->mode = DELAYS;
-		return MS_KEY_RESAMPLE; /* the delays are read from now on */
-	}
-	return MS_KEY_PASS;
+	if (!to || (top && top->cls == to))
+		return MS_KEY_PASS;
+	/* the events and delays screens are each other's siblings */
+	if (top)
+		ms_drill_replace(&v->base, to, NULL);
+	else
+		ms_drill_push(&v->base, to, NULL);
+	return key == 'e' ? MS_KEY_DONE : MS_KEY_RESAMPLE;
 }
 
 static enum ms_key_result reclaim_key(struct ms_view *base, int key)
 {
 	struct reclaim_view *v = (struct reclaim_view *)base;
-	enum ms_key_result res;
+	enum ms_key_result res = ms_reclaim_live_key(v, key);
 
-	if (v->mode == COUNTERS)
-		return counters_key(v, key);
-	if (v->mode == DELAYS && v->delays.table.editing)
-		return ms_table_key(&v->delays.table, key);
-	res = live_key(v, key);
 	if (res != MS_KEY_PASS)
 		return res;
-	if (v->mode == EVENTS || v->mode == DELAYS) {
-		if (ms_key_is_back(key) &&
-		    (v->mode == EVENTS || !v->delays.table.filter[0])) {
-			v->mode = OVERVIEW;
-			return MS_KEY_RESAMPLE;
-		}
-		if (v->mode == DELAYS)
-			return ms_table_key(&v->delays.table, key);
-		return ms_scroll_key(&v->escroll, key) ? MS_KEY_DONE :
-							 MS_KEY_PASS;
-	}
 	if (key == 'H') {
 		ms_gpanel_toggle(&v->graph);
 		return MS_KEY_DONE;
 	}
 	if (ms_key_is_enter(key) || ms_key_is_find(key)) {
-		v->mode = COUNTERS;
+		ms_drill_push(base, &ms_reclaim_counters_screen, NULL);
 		return ms_key_is_find(key) ? ms_table_key(&v->table, key) :
 					     MS_KEY_DONE;
 	}
@@ -252,26 +145,9 @@ static enum ms_key_result reclaim_key(struct ms_view *base, int key)
 
 static const char *reclaim_hints(struct ms_view *base)
 {
-	struct reclaim_view *v = (struct reclaim_view *)base;
-
-	if (v->mode == OVERVIEW)
-		return "Enter every vmstat counter  / filter  e events  "
-		       "d delays  D delay accounting  H graph  Up/Down scroll";
-	if (v->mode == EVENTS)
-		return "Up/Down PgUp/PgDn scroll  d delays  D delay accounting  "
-		       "Esc back";
-	if (v->mode == DELAYS && v->delays.table.editing)
-		return ms_table_hints(&v->delays.table); /* its keys only */
-	if (v->mode == DELAYS) {
-		snprintf(v->hint, sizeof(v->hint),
-			 "D delay accounting %s  %s  Esc back",
-			 v->delayacct ? "off" : "on",
-			 ms_table_hints(&v->delays.table));
-		return v->hint;
-	}
-	snprintf(v->hint, sizeof(v->hint), "%s%s", ms_table_hints(&v->table),
-		 v->table.editing ? "" : "  Esc back");
-	return v->hint;
+	(void)base;
+	return "Enter every vmstat counter  / filter  e events  "
+	       "d delays  D delay accounting  H graph  Up/Down scroll";
 }
 
 /* ---- Explain ids of each screen -------------------------------------- */
@@ -301,12 +177,8 @@ static const char *reclaim_hints(struct ms_view *base)
 		"reclaim.zram.sizes", "reclaim.sysctl.min_free_kbytes",        \
 		"reclaim.sysctl.watermark_scale_factor",                       \
 		"reclaim.sysctl.other"
-#define EXPLAIN_EVENTS                                                  \
-	"reclaim.e.histogram", "reclaim.ev.timeline", MS_LIVE_PROC_IDS, \
-		MS_LIVE_KSWAPD_IDS, MS_LIVE_SHRINK_IDS, MS_LIVE_OOM_IDS
 
 static const char *const overview_ids[] = { EXPLAIN_OVERVIEW, NULL };
-static const char *const events_ids[] = { EXPLAIN_EVENTS, NULL };
 /* Every id the tab shows on some screen (the tests walk them). */
 static const char *const all_ids[] = {
 	EXPLAIN_OVERVIEW,
@@ -324,43 +196,10 @@ static const char *const all_ids[] = {
 	NULL,
 };
 
-/*
- * On the table of every counter: its columns, and the selected counter
- * itself (under the cursor) when the catalog explains it.
- */
-static void counter_explain(struct reclaim_view *v, struct ms_explain_ids *e)
-{
-	static const char *const prefix[] = { "reclaim.vm.", "numa.bal." };
-	int row = ms_table_selected(&v->table);
-	const struct ms_explain *x = NULL;
-	char id[96];
-
-	ms_table_explain(&v->table, e);
-	if (row < 0 || !v->cur || row >= v->cur->reclaim.vmstat.n)
-		return;
-	for (size_t i = 0; i < sizeof(prefix) / sizeof(prefix[0]) && !x; i++) {
-		snprintf(id, sizeof(id), "%s%s", prefix[i],
-			 v->cur->reclaim.vmstat.v[row].name);
-		x = ms_explain_find(id);
-	}
-	if (x) {
-		ms_explain_add(e, x->id);
-		e->cur = e->n - 1;
-	}
-}
-
 static void reclaim_explain(struct ms_view *base, struct ms_explain_ids *e)
 {
-	struct reclaim_view *v = (struct reclaim_view *)base;
-
-	if (v->mode == OVERVIEW)
-		ms_screen_explain(&v->scroll, base->ui, e, overview_ids);
-	else if (v->mode == EVENTS)
-		ms_screen_explain(&v->escroll, base->ui, e, events_ids);
-	else if (v->mode == COUNTERS)
-		counter_explain(v, e);
-	else
-		ms_table_explain(&v->delays.table, e);
+	ms_screen_explain(&((struct reclaim_view *)base)->scroll, base->ui, e,
+			  overview_ids);
 }
 
 const struct ms_view_class ms_view_reclaim = {
@@ -370,6 +209,7 @@ const struct ms_view_class ms_view_reclaim = {
 	.destroy = reclaim_destroy,
 	.request = reclaim_request,
 	.update = reclaim_update,
+	.frame = reclaim_frame,
 	.draw = reclaim_draw,
 	.on_key = reclaim_key,
 	.hints = reclaim_hints,
