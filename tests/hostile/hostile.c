@@ -26,6 +26,8 @@
  *   hostile vmalimit               anonymous pages of alternating protection
  *                                  until the kernel refuses another VMA
  *   hostile procs N                N sleeping children
+ *   hostile anon MIB               MIB mebibytes of private anonymous memory,
+ *                                  every page written (tests/cli/test_memory.sh)
  *   hostile churn fork|exec|mmap|files SECONDS [DIR]
  *                                  a fork/exit storm, an exec loop (same pid,
  *                                  new mappings), an mmap/mprotect/munmap
@@ -208,6 +210,27 @@ static int do_procs(int argc, char **argv)
 	return wait_forever();
 }
 
+static int do_anon(int argc, char **argv)
+{
+	long mib = argc > 2 ? atol(argv[2]) : 0;
+	size_t len = (size_t)mib << 20;
+	char *p;
+
+	if (mib < 1)
+		return 2;
+	p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+		 -1, 0);
+	if (p == MAP_FAILED) {
+		perror("mmap");
+		return 1;
+	}
+	/* written, not read: a read would map the shared zero page */
+	for (size_t i = 0; i < len; i += 4096)
+		p[i] = 1;
+	ready();
+	return wait_forever();
+}
+
 static double now(void)
 {
 	struct timespec t;
@@ -344,7 +367,9 @@ int main(int argc, char **argv)
 		return do_procs(argc, argv);
 	if (!strcmp(mode, "churn"))
 		return do_churn(argc, argv);
-	fprintf(stderr, "usage: %s name|maps|vmalimit|procs|churn ...\n",
+	if (!strcmp(mode, "anon"))
+		return do_anon(argc, argv);
+	fprintf(stderr, "usage: %s name|maps|vmalimit|procs|churn|anon ...\n",
 		argv[0]);
 	return 2;
 }

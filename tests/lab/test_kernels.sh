@@ -1,8 +1,9 @@
 #!/bin/sh
 # The lab's kernels (make lab-kernels, make check): Debian 12's 6.1 and
 # 6.12 boot in the VM, one after the other, and memscope samples each
-# without the module (kernel-test.sh: a batch sample, procfs and BPF, and
-# the slab Free/s invariant under churn). Closes "N passed, N failed".
+# without the module (kernel-test.sh: a batch sample, procfs and BPF, the
+# Memory ledger's unexplained on the idle guest, and the slab Free/s
+# invariant under churn). Closes "N passed, N failed".
 cd "$(dirname "$0")/../.." || exit 2
 . tests/lib.sh
 . tests/lab/lib.sh
@@ -22,7 +23,8 @@ guest() {
 	tests/lab/vm.sh -k "$1" -t "${LAB_TEST_TIMEOUT:-600}" \
 		-A "LAB_SERIES=$1 softlockup_panic=1" \
 		-b build/memscope -b "$H" -b "$(command -v jq)" \
-		-f tests/hostile/slabfree.jq -r tests/lab/kernel-test.sh \
+		-f tests/hostile/slabfree.jq -f tests/cli/ledger.jq \
+		-r tests/lab/kernel-test.sh \
 		-o "$out" >"$out.log" 2>&1
 	rc=$?
 	rel=$(sed -n 's/.*lab: \([^ ]*\) up in .*/\1/p' "$out/console.log" \
