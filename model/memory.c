@@ -6,6 +6,7 @@
 #include "model/area.h"
 #include "model/field.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define NA MS_FF_NA
@@ -52,6 +53,31 @@ struct ms_mem_node *ms_mem_node_add(struct ms_memory *m)
 		if (f->type == MS_F_LIST && !strcmp(f->key, "nodes"))
 			return ms_list_add(f, m);
 	return NULL;
+}
+
+static bool ends(const char *s, const char *end)
+{
+	size_t n = strlen(s), m = strlen(end);
+
+	return n >= m && !strcmp(s + n - m, end);
+}
+
+void ms_ledger_bucket_id(const struct ms_ledger_entry *e, char *id, size_t n)
+{
+	const char *k = e->name;
+
+	if (!strcmp(e->parent, "vmalloc") && strcmp(k, "stacks_cached") &&
+	    strcmp(k, "vmalloc_other"))
+		k = "vmalloc_caller";
+	else if (!strncmp(k, "anon_mthp_", 10))
+		k = "anon_mthp";
+	else if (!strncmp(k, "hugetlb_", 8) && !strcmp(e->parent, "hugetlb"))
+		k = "hugetlb_pool";
+	else if (!strncmp(k, "hugetlb_", 8))
+		k = ends(k, "_used")	 ? "hugetlb_pool_used" :
+		    ends(k, "_reserved") ? "hugetlb_pool_reserved" :
+					   "hugetlb_pool_free";
+	snprintf(id, n, "memory.b.%s", k);
 }
 
 const struct ms_area ms_area_memory = {

@@ -146,6 +146,14 @@ int ms_ledger_build(const struct ms_mem_src *src, const struct ms_mem_extra *x,
 /* One more node at the end of m->nodes, reset; NULL on ENOMEM. */
 struct ms_mem_node *ms_mem_node_add(struct ms_memory *m);
 
+/*
+ * The explain id of bucket e into id[n]: "memory.b.NAME", or for the
+ * buckets named after what they hold the pattern's: a vmalloc caller
+ * "memory.b.vmalloc_caller", a HugeTLB pool "memory.b.hugetlb_pool" (and
+ * _used, _reserved, _free), an mTHP size "memory.b.anon_mthp".
+ */
+void ms_ledger_bucket_id(const struct ms_ledger_entry *e, char *id, size_t n);
+
 /* The entry named name of l, NULL when none. */
 const struct ms_ledger_entry *ms_ledger_find(const struct ms_ledger *l,
 					     const char *name);

@@ -22,6 +22,8 @@
 #include "model/snapshot.h"
 #include "probes/probe.h"
 #include "tui/explain.h"
+#include "probes/procfs/procfs.h"
+#include "tui/tabs/memory/buckets.h"
 #include "tui/tabs/numa/numa.h"
 #include "tui/tabs/reclaim/reclaim.h"
 #include "tui/theme.h"
@@ -476,6 +478,65 @@ static void test_zh_complete(void **state)
 			    "buddy.zone.frag"); /* ids stay */
 }
 
+static const struct ms_explain *bucket_text(const char *id)
+{
+	for (const struct ms_explain *x = ms_explain_memory_buckets; x->id; x++)
+		if (!strcmp(x->id, id))
+			return x;
+	return NULL;
+}
+
+/*
+ * Every bucket of the memory ledger has its text, in Chinese too: the
+ * buckets the captured trees give (callers, pools and sizes by their
+ * pattern), and every text is one of the ids the tab may show.
+ */
+static void test_ledger_buckets(void **state)
+{
+	static const char *const trees[] = {
+		"tests/fixtures/debian12-6.18",
+		"tests/fixtures/debian-6.1-2node",
+		"tests/fixtures/debian-6.12-2node", NULL
+	};
+	const struct ms_explain *x;
+	char id[MS_LEDGER_NAME + 16];
+	int n = 0, k;
+
+	(void)state;
+	ms_explain_init();
+	for (x = ms_explain_memory_buckets; x->id; x++, n++) {
+		assert_true(x->name[0] && x->what[0] && x->source[0] &&
+			    x->formula[0] && x->healthy[0]);
+		check_zh(x->id, x->what);
+		check_zh(x->id, x->source);
+		check_zh(x->id, x->formula);
+		check_zh(x->id, x->healthy);
+		assert_string_equal(ms_memory_bucket_ids[n], x->id);
+	}
+	assert_null(ms_memory_bucket_ids[n]);
+	for (k = 0; trees[k]; k++) {
+		struct ms_root r;
+		struct ms_procfs pf = { 0 };
+		struct ms_snapshot s;
+		const struct ms_ledger *l = &s.memory.ledger;
+
+		ms_snapshot_init(&s);
+		assert_int_equal(ms_root_open(&r, trees[k]), 0);
+		assert_int_equal(ms_procfs_memory(&r, &pf, &s), 0);
+		assert_true(l->n > 20);
+		for (int i = 0; i < l->n; i++) {
+			ms_ledger_bucket_id(&l->v[i], id, sizeof(id));
+			if (!bucket_text(id))
+				fail_msg("%s: bucket %s has no text (%s)",
+					 trees[k], l->v[i].name, id);
+		}
+		ms_snapshot_free(&s);
+		ms_buf_free(&pf.buf);
+		ms_buf_free(&pf.buf2);
+		ms_root_close(&r);
+	}
+}
+
 /* Every explain id a field table of an area names has its text. */
 static void test_fields_explained(void **state)
 {
@@ -610,6 +671,7 @@ int main(void)
 		cmocka_unit_test(test_panel_zh),
 		cmocka_unit_test(test_panel_cut),
 		cmocka_unit_test(test_fields_explained),
+		cmocka_unit_test(test_ledger_buckets),
 	};
 
 	/* Chinese whatever the caller's environment says */

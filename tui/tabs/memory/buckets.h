@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The explain texts of the memory ledger's buckets (explain_buckets.c),
+ * for the Memory tab's catalog and its explain_all.
+ */
+#ifndef MS_TUI_MEMORY_BUCKETS_H
+#define MS_TUI_MEMORY_BUCKETS_H
+
+#include "tui/explain.h"
+
+/* "memory.b.NAME" per bucket (model/memory.h ms_ledger_bucket_id()) */
+extern const struct ms_explain ms_explain_memory_buckets[];
+/* Their ids, NULL-terminated. */
+extern const char *const ms_memory_bucket_ids[];
+
+#endif
