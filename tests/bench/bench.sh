@@ -95,6 +95,17 @@ if [ -f tests/bench/vma.sh ]; then
 	echo
 fi
 
+echo "## The page census (/proc/kpageflags)"
+echo
+echo "One whole pass of the census (\`--tab memory\` as root; the explorer"
+echo "reads 256 Ki pages a refresh) against \`cat /proc/kpageflags\`, best of"
+echo "7 interleaved rounds:"
+echo
+echo "    $(sh tests/bench/census.sh)"
+echo
+echo "Reproduce: \`sh tests/bench/census.sh\` (ROUNDS= to change the run)."
+echo
+
 echo "## Batch runs as whole processes"
 echo
 echo "What a script pays for \`memscope -b -n 1\`: CPU (user+system) and peak"

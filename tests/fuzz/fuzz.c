@@ -16,6 +16,8 @@
 #include "probes/kmod/kmod_parse.h"
 #include "probes/procfs/allocinfo.h"
 #include "probes/procfs/buddy.h"
+#include "probes/procfs/census.h"
+#include "probes/procfs/kpageflags.h"
 #include "probes/procfs/kv.h"
 #include "probes/procfs/numa.h"
 #include "probes/procfs/pcache_set.h"
@@ -49,6 +51,53 @@ static void pagetypeinfo(const char *t, size_t n)
 static void zoneinfo(const char *t, size_t n)
 {
 	ms_parse_zoneinfo(t, n, &snap.buddy, why, sizeof(why));
+}
+
+/* Every block the scanner hands over is whole: its kinds add up. */
+static void kpf_block(void *ctx, const struct ms_census_block *b)
+{
+	uint64_t sum = 0;
+
+	for (int k = 0; k < MS_CK_N; k++)
+		sum += b->kind[k];
+	if (sum != b->pages || b->thp > b->pages || !b->pages)
+		abort();
+	*(uint64_t *)ctx += b->pages;
+}
+
+/*
+ * kpageflags chunks: fed in two pieces cut anywhere (a piece's partial
+ * last u64 is left out), blocks of 64 pages cut at 3 and 700, RAM 1..300
+ * and 512 on; every page lands in one block.
+ */
+static void kpageflags(const char *t, size_t n)
+{
+	static const uint64_t cuts[] = { 3, 700 };
+	static const struct ms_pfn_range ram[] = { { 1, 300 },
+						   { 512, UINT64_MAX } };
+	struct ms_kpf_scan st;
+	uint64_t seen = 0;
+	size_t a = n / 3, fed;
+
+	ms_kpf_init(&st, 0, 64, cuts, 2, ram, 2, kpf_block, &seen);
+	fed = ms_kpf_feed(&st, t, a);
+	fed += ms_kpf_feed(&st, t + a, n - a);
+	ms_kpf_flush(&st);
+	if (seen != fed || fed != a / 8 + (n - a) / 8)
+		abort();
+}
+
+/* The census's own zoneinfo and /proc/iomem parsers. */
+static void census(const char *t, size_t n)
+{
+	struct ms_czinfo z[8];
+	struct ms_pfn_range r[8];
+	int nr = ms_census_parse_iomem(t, n, r, 8);
+
+	for (int i = 1; i < nr; i++)
+		if (r[i].start < r[i - 1].end || r[i].end <= r[i].start)
+			abort();
+	ms_census_parse_zoneinfo(t, n, z, 8, why, sizeof(why));
 }
 
 static void vmstat(const char *t, size_t n)
@@ -252,15 +301,26 @@ static const struct {
 	const char *name;
 	fuzz_fn fn;
 } targets[] = {
-	{ "buddyinfo", buddyinfo }, { "pagetypeinfo", pagetypeinfo },
-	{ "zoneinfo", zoneinfo },   { "vmstat", vmstat },
-	{ "meminfo", meminfo },	    { "node", nodefiles },
-	{ "proc", procfiles },	    { "reclaim", reclaimfiles },
-	{ "slab", slabinfo },	    { "smaps", smaps },
-	{ "kmod", kmod },	    { "taskstats", taskstats },
-	{ "sample", sample },	    { "recording", recording },
-	{ "theme", theme },	    { "config", config },
-	{ "pcache", pcache },	    { "allocinfo", allocinfo },
+	{ "buddyinfo", buddyinfo },
+	{ "pagetypeinfo", pagetypeinfo },
+	{ "zoneinfo", zoneinfo },
+	{ "vmstat", vmstat },
+	{ "meminfo", meminfo },
+	{ "node", nodefiles },
+	{ "proc", procfiles },
+	{ "reclaim", reclaimfiles },
+	{ "slab", slabinfo },
+	{ "smaps", smaps },
+	{ "kmod", kmod },
+	{ "taskstats", taskstats },
+	{ "sample", sample },
+	{ "recording", recording },
+	{ "theme", theme },
+	{ "config", config },
+	{ "pcache", pcache },
+	{ "allocinfo", allocinfo },
+	{ "kpageflags", kpageflags },
+	{ "census", census },
 };
 
 static fuzz_fn target;

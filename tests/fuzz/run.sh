@@ -35,6 +35,8 @@ seeds() {
 	kmod) ls $F/kmod-*/proc/memscope/* ;;
 	pcache) ls $F/*/proc/[0-9]*/maps | head -n 20
 		ls $F/*/proc/[0-9]*/cgroup ;;
+	kpageflags) ls $F/*/proc/kpageflags ;;
+	census) ls $F/*/proc/zoneinfo $F/*/proc/iomem ;;
 	theme) ls themes/*.theme ;;
 	sample) ls "$work"/sample-* ;;
 	recording) ls "$work"/rec-* ;;
