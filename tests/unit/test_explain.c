@@ -24,6 +24,7 @@
 #include "tui/explain.h"
 #include "probes/procfs/procfs.h"
 #include "tui/tabs/memory/buckets.h"
+#include "tui/tabs/memory/census.h"
 #include "tui/tabs/numa/numa.h"
 #include "tui/tabs/reclaim/reclaim.h"
 #include "tui/theme.h"
@@ -478,6 +479,41 @@ static void test_zh_complete(void **state)
 			    "buddy.zone.frag"); /* ids stay */
 }
 
+/*
+ * Every kind of the page census has its text, and every text of the
+ * census is complete and in Chinese too.
+ */
+static void test_census_texts(void **state)
+{
+	const struct ms_explain *x;
+	char id[64];
+	int n = 0;
+
+	(void)state;
+	ms_explain_init();
+	for (x = ms_explain_memory_census; x->id; x++, n++) {
+		assert_true(x->name[0] && x->what[0] && x->source[0] &&
+			    x->formula[0] && x->healthy[0]);
+		check_zh(x->id, x->what);
+		check_zh(x->id, x->source);
+		check_zh(x->id, x->formula);
+		check_zh(x->id, x->healthy);
+		assert_string_equal(ms_memory_census_ids[n], x->id);
+	}
+	assert_null(ms_memory_census_ids[n]);
+	for (int k = 0; k < MS_CK_N; k++) {
+		bool found = false;
+
+		snprintf(id, sizeof(id), "memory.census.kind.%s",
+			 ms_census_kind_names[k]);
+		for (x = ms_explain_memory_census; x->id && !found; x++)
+			found = !strcmp(x->id, id);
+		if (!found)
+			fail_msg("kind %s has no text",
+				 ms_census_kind_names[k]);
+	}
+}
+
 static const struct ms_explain *bucket_text(const char *id)
 {
 	for (const struct ms_explain *x = ms_explain_memory_buckets; x->id; x++)
@@ -493,11 +529,10 @@ static const struct ms_explain *bucket_text(const char *id)
  */
 static void test_ledger_buckets(void **state)
 {
-	static const char *const trees[] = {
-		"tests/fixtures/debian12-6.18",
-		"tests/fixtures/debian-6.1-2node",
-		"tests/fixtures/debian-6.12-2node", NULL
-	};
+	static const char *const trees[] = { "tests/fixtures/debian12-6.18",
+					     "tests/fixtures/debian-6.1-2node",
+					     "tests/fixtures/debian-6.12-2node",
+					     NULL };
 	const struct ms_explain *x;
 	char id[MS_LEDGER_NAME + 16];
 	int n = 0, k;
@@ -672,6 +707,7 @@ int main(void)
 		cmocka_unit_test(test_panel_cut),
 		cmocka_unit_test(test_fields_explained),
 		cmocka_unit_test(test_ledger_buckets),
+		cmocka_unit_test(test_census_texts),
 	};
 
 	/* Chinese whatever the caller's environment says */
