@@ -83,7 +83,8 @@ void ms_ledger_bucket_id(const struct ms_ledger_entry *e, char *id, size_t n)
 const struct ms_area ms_area_memory = {
 	/* --tab memory and tab = memory; the explorer's tab comes later */
 	.name = "memory",
-	.tab = MS_SEC_BIT(MS_SEC_MEMORY) | MS_SEC_BIT(MS_SEC_CENSUS),
+	.tab = MS_SEC_BIT(MS_SEC_MEMORY) | MS_SEC_BIT(MS_SEC_CENSUS) |
+	       MS_SEC_BIT(MS_SEC_PAGECACHE_FILES),
 	.secs =
 		(const struct ms_area_sec[]){
 			{ .sec = MS_SEC_MEMORY,
@@ -91,11 +92,16 @@ const struct ms_area ms_area_memory = {
 			  .notes = (const char *const[]){ "meminfo", "zoneinfo",
 							  NULL } },
 			{ .sec = MS_SEC_CENSUS, .name = "census" },
+			/* the page cache's files (model/pcache.h) */
+			{ .sec = MS_SEC_PAGECACHE_FILES,
+			  .name = "pagecache_files" },
 			{ .sec = -1 } },
 	.parts =
 		(const struct ms_part[]){
 			{ .key = "memory",
 			  .secs = MS_SEC_BIT(MS_SEC_MEMORY),
+			  /* its keys files_* and files[] */
+			  .into = MS_SEC_BIT(MS_SEC_PAGECACHE_FILES),
 			  .pass = MS_PASS_CORE,
 			  .fields = ms_memory_fields,
 			  .off = offsetof(struct ms_snapshot, memory),
@@ -121,5 +127,9 @@ const struct ms_area ms_area_memory = {
 				  struct ms_census_zone),
 			MS_RTABLE("census check", ms_census_check_fields,
 				  struct ms_census_check),
+			MS_RTABLE("pagecache files", ms_pcache_fields,
+				  struct ms_pcache),
+			MS_RTABLE("pagecache file", ms_pcache_file_fields,
+				  struct ms_pcache_file),
 			{ NULL, NULL, 0 } },
 };

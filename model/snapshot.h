@@ -44,6 +44,12 @@ enum ms_section {
 	 * for on purpose, never by "all"
 	 */
 	MS_SEC_CENSUS,
+	/*
+	 * The page cache's biggest files (probes/procfs/pcache.c): a pass
+	 * over every process's files, so asked for on purpose (--tab
+	 * memory), never by "all"
+	 */
+	MS_SEC_PAGECACHE_FILES,
 	MS_SEC_COUNT
 };
 #define MS_SEC_BIT(s) (1u << (s))
@@ -85,6 +91,11 @@ struct ms_request {
 	 * complete pass is what the sample holds
 	 */
 	bool census_full;
+	/*
+	 * The page cache's files: a whole pass over the processes in this
+	 * sample (batch); else the pass goes on within a time budget
+	 */
+	bool files_full;
 	int maple_pid; /* MS_SEC_MAPLE target */
 	/* MS_SEC_ALLOC_PROBE: orders 0..max_order, count attempts each */
 	struct {

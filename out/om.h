@@ -96,6 +96,9 @@ void ms_om_part(struct om *om, const struct ms_part *p, const void *rec);
 /* memscope_memory_bytes: the ledger (out/om_memory.c). */
 void ms_om_memory(struct om *om, const struct ms_memory *m);
 
+/* The page cache's files: totals, the top biggest (out/om_pcache.c). */
+void ms_om_pcache(struct om *om, const struct ms_pcache *p, int top);
+
 /* The families of the event sections (out/om_events.c). */
 void ms_om_buddy_events(struct om *om, const struct ms_buddy_events *e);
 void ms_om_fault_events(struct om *om, const struct ms_fault_events *e);

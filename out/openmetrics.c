@@ -478,6 +478,13 @@ HAND(numa_o, om_numa, numa)
 HAND(numa_ev_o, ms_om_numa_events, numa_events)
 HAND(memory_o, ms_om_memory, memory)
 
+static int pcache_o(struct om *om, const struct ms_snapshot *s,
+		    const struct ms_om_opts *o)
+{
+	ms_om_pcache(om, &s->pcache, o->top);
+	return 0;
+}
+
 /* The sections exported by hand; the others have no families. */
 static const struct {
 	int sec; /* enum ms_section */
@@ -489,6 +496,7 @@ static const struct {
 	{ MS_SEC_FAULT_EVENTS, fault_ev_o },	 { MS_SEC_RECLAIM, reclaim_o },
 	{ MS_SEC_RECLAIM_EVENTS, reclaim_ev_o }, { MS_SEC_NUMA, numa_o },
 	{ MS_SEC_NUMA_EVENTS, numa_ev_o },	 { MS_SEC_MEMORY, memory_o },
+	{ MS_SEC_PAGECACHE_FILES, pcache_o },
 };
 
 void ms_om_part(struct om *om, const struct ms_part *p, const void *rec)

@@ -258,6 +258,19 @@ MS_TEXT_HAND(reclaim_t, reclaim, reclaim)
 MS_TEXT_HAND(numa_t, numa, numa)
 MS_TEXT_HAND(memory_t, ms_text_memory, memory)
 
+/* The page cache's files: their keys, then the list (model/pcache.c). */
+static void pcache_t(FILE *f, const struct ms_snapshot *s)
+{
+	static const struct ms_part p = {
+		.key = "pagecache_files",
+		.fields = ms_pcache_fields,
+		.title = "Page cache by file (files open or mapped; cached "
+			 "files no process holds are not found this way)",
+	};
+
+	ms_text_part(f, &p, &s->pcache);
+}
+
 /* The sections printed by hand: these, then the events' (text_events.c). */
 static const struct ms_text_hand core[] = {
 	{ MS_SEC_MEMINFO, MS_TEXT_CORE, meminfo_t },
@@ -269,6 +282,7 @@ static const struct ms_text_hand core[] = {
 	{ MS_SEC_RECLAIM, MS_TEXT_CORE, reclaim_t },
 	{ MS_SEC_NUMA, MS_TEXT_CORE, numa_t },
 	{ MS_SEC_MEMORY, MS_TEXT_CORE, memory_t },
+	{ MS_SEC_PAGECACHE_FILES, MS_TEXT_CORE, pcache_t },
 	{ -1, 0, NULL },
 };
 

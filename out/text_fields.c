@@ -34,6 +34,8 @@ static const char *value(const struct ms_field *f, const void *rec, char *b,
 	case MS_F_STR:
 	case MS_F_NAME:
 		return esc(p, b, n);
+	case MS_F_PSTR:
+		return *(char *const *)p ? esc(*(char *const *)p, b, n) : "-";
 	case MS_F_ENUM: {
 		const struct ms_names *t = f->sub;
 		int v = *(const int *)p;

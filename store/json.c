@@ -530,7 +530,9 @@ static void part(struct ms_jw *w, const struct ms_snapshot *s,
 	bool own;
 
 	if (pass == MS_PASS_EVENTS && p->pass != MS_PASS_EVENTS) {
-		if ((p->into & want) && !(p->secs & want)) {
+		/* unless written for the parts inside it (with these keys) */
+		if ((p->into & want) && !(p->secs & want) &&
+		    !nested(w, s, want, p, false)) {
 			ms_jw_obj(w, p->key);
 			ms_json_events_into(w, s, want, a, p);
 			ms_jw_end(w);

@@ -488,22 +488,6 @@ static const struct ms_jpart *hand_of(const struct ms_jpart *t, const char *key)
 	return NULL;
 }
 
-/*
- * Whether p's object j holds keys of its own, not only the objects of
- * the parts that go inside it (written for them alone).
- */
-static bool own_keys(json *j, const struct ms_part *p)
-{
-	int n = json_object_object_length(j);
-
-	for (int i = 0; ms_areas[i]; i++)
-		for (const struct ms_part *k = ms_areas[i]->parts; k->key; k++)
-			if (k->in && !strcmp(k->in, p->key) &&
-			    ms_jobj(j, k->key))
-				n--;
-	return n > 0;
-}
-
 static void part(json *top, struct ms_snapshot *s, const struct ms_area *a,
 		 const struct ms_part *p, int pass)
 {
@@ -522,7 +506,11 @@ static void part(json *top, struct ms_snapshot *s, const struct ms_area *a,
 	h = hand_of(pass == MS_PASS_EVENTS ? ms_jread_live : core, p->key);
 	if (h) {
 		h->read(h->arr ? ms_jarr(top, p->key) : j, s);
-	} else if (p->fields && j && own_keys(j, p)) {
+	} else if (p->fields && ms_jhas(j, p->fields[0].key)) {
+		/*
+		 * its own keys (the writer writes each, null or not): not an
+		 * object written for the parts and keys that go into it alone
+		 */
 		ms_jread_fields(j, p->fields, (char *)s + p->off, NULL);
 		s->have |= p->secs;
 	}

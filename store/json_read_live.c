@@ -427,6 +427,15 @@ static void delays_into(json *r, struct ms_snapshot *s)
 	task_delays(ms_jobj(r, "task_delays"), s);
 }
 
+/* The page cache's files: their keys in "memory" (model/pcache.c). */
+static void pcache_into(json *m, struct ms_snapshot *s)
+{
+	if (!ms_jhas(m, "files_found"))
+		return;
+	ms_jread_fields(m, ms_pcache_fields, &s->pcache, NULL);
+	s->have |= BIT(PAGECACHE_FILES);
+}
+
 const struct ms_jpart ms_jread_live[] = {
 	{ "buddy_events", buddy_events, false },
 	{ "slab_events", slab_events, false },
@@ -435,5 +444,6 @@ const struct ms_jpart ms_jread_live[] = {
 	{ "reclaim_events", reclaim_events, false },
 	{ "task_delays", delays_into, false },
 	{ "numa_events", numa_events, false },
+	{ "pagecache_files", pcache_into, false },
 	{ NULL, NULL, false },
 };

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The keys the events sections add to an area's object (store/json_tail.h),
- * written by store/json_events.c and store/json_live.c, by section.
+ * written by store/json_events.c and store/json_live.c, by section; and
+ * the page cache's files in "memory" (model/pcache.c).
  */
 #include "store/json_tail.h"
 
@@ -33,6 +34,11 @@ static void numa_ev(struct ms_jw *w, const struct ms_snapshot *s, bool core)
 	ms_json_numa_events(w, &s->numa_events);
 }
 
+static void pcache_ev(struct ms_jw *w, const struct ms_snapshot *s, bool core)
+{
+	ms_json_fields(w, ms_pcache_fields, &s->pcache, 0);
+}
+
 /* core: the part's own object was written (its keys come first) */
 static const struct {
 	int sec; /* enum ms_section */
@@ -43,6 +49,7 @@ static const struct {
 	{ MS_SEC_RECLAIM_EVENTS, reclaim_ev },
 	{ MS_SEC_TASK_DELAYS, delays_ev },
 	{ MS_SEC_NUMA_EVENTS, numa_ev },
+	{ MS_SEC_PAGECACHE_FILES, pcache_ev },
 };
 
 void ms_json_events_into(struct ms_jw *w, const struct ms_snapshot *s,

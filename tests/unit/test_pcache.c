@@ -19,7 +19,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "model/field.h"
@@ -341,6 +343,65 @@ static void live_file_held_open(void **state)
 	ms_snapshot_free(&s);
 }
 
+static double fake_now;
+
+/* A clock that moves 10 ms each time it is read: two processes a refresh */
+static double fake_clock(void)
+{
+	return fake_now += 0.010;
+}
+
+/*
+ * The explorer's refresh stops at its budget and the next goes on from
+ * there, on a clock of its own (so never on this machine's speed); a
+ * batch sample makes the whole pass at once.
+ */
+static void budget_goes_on(void **state)
+{
+	struct ms_root r;
+	struct ms_procfs pf;
+	struct ms_snapshot s;
+	pid_t kids[6];
+	double last = -1;
+	int i;
+
+	/* more processes than one refresh visits, whatever else runs */
+	for (i = 0; i < 6; i++) {
+		kids[i] = fork();
+		assert_true(kids[i] >= 0);
+		if (!kids[i]) {
+			pause();
+			_exit(0);
+		}
+	}
+	memset(&pf, 0, sizeof(pf));
+	pf.clock = fake_clock;
+	ms_snapshot_init(&s);
+	assert_int_equal(ms_root_open(&r, "/"), 0);
+	for (i = 0; i < 100000; i++) {
+		assert_int_equal(ms_procfs_pcache(&r, &pf, false, &s), 0);
+		if (s.pcache.complete)
+			break;
+		assert_true(s.pcache.pass_pct > last);
+		assert_true(s.pcache.pass_pct < 100);
+		last = s.pcache.pass_pct;
+	}
+	for (int k = 0; k < 6; k++) {
+		kill(kids[k], SIGKILL);
+		waitpid(kids[k], NULL, 0);
+	}
+	assert_true(s.pcache.complete);
+	assert_true(i >= 3); /* 7 processes at least, 2 a refresh */
+	assert_true(s.pcache.found >= 1); /* ours: this test's binary */
+	/* batch: whole in one sample, whatever the clock says */
+	ms_snapshot_reset(&s);
+	assert_int_equal(ms_procfs_pcache(&r, &pf, true, &s), 0);
+	assert_true(s.pcache.complete);
+	ms_procfs_pcache_free(&pf);
+	ms_root_close(&r);
+	ms_snapshot_free(&s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -352,6 +413,7 @@ int main(void)
 		cmocka_unit_test(parsers),
 		cmocka_unit_test(captured_tree_says_why),
 		cmocka_unit_test(live_file_held_open),
+		cmocka_unit_test(budget_goes_on),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
