@@ -246,6 +246,35 @@ static void cache_anon(struct lb *b, uint64_t *left)
 	put(b, "swap_cache", "", swc, left, "SwapCached");
 }
 
+/*
+ * The biggest slab caches under their kind (sysfs reclaim_account), the
+ * rest of the kind; the machine's ledger, where slabinfo was readable.
+ */
+static void slab_caches(struct lb *b, const char *kind, int reclaim)
+{
+	const struct ms_ledger_entry *e = ms_ledger_find(b->l, kind);
+	char rest[MS_LEDGER_NAME];
+	uint64_t kl;
+	bool any = false;
+
+	if (!e || b->s->node >= 0 || !b->x->nr_slab)
+		return;
+	kl = e->kb;
+	for (int i = 0; i < b->x->nr_slab; i++) {
+		const struct ms_slab_top *c = &b->x->slab[i];
+
+		if (c->reclaim != reclaim)
+			continue;
+		put(b, c->name, kind, c->kb, &kl,
+		    "slabinfo num_slabs x pagesperslab");
+		any = true;
+	}
+	if (!any)
+		return;
+	snprintf(rest, sizeof(rest), "%s_other", kind);
+	put(b, rest, kind, kl, &kl, "%s - the caches above", kind);
+}
+
 /* SecPageTables: IOMMU's (6.11+ counts them in both) and KVM's. */
 static void sec_tables(struct lb *b, uint64_t spt)
 {
@@ -309,6 +338,8 @@ static void kernel(struct lb *b, uint64_t *left)
 	split(b, "slab", add(sr, su), left, "SReclaimable + SUnreclaim",
 	      "slab_reclaimable", sr, "SReclaimable", "slab_unreclaimable", su,
 	      "SUnreclaim", NULL);
+	slab_caches(b, "slab_reclaimable", 1);
+	slab_caches(b, "slab_unreclaimable", 0);
 	if (ms_have(kr))
 		put(b, "kernel_misc", "", sub0(kr, sr), left,
 		    "KReclaimable - SReclaimable");

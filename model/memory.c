@@ -15,13 +15,13 @@
 	MS_FIELD(struct ms_ledger_entry, m, ty, k, fl, u, NULL, __VA_ARGS__)
 
 const struct ms_field ms_ledger_entry_fields[] = {
-	LE(name, MS_F_NAME, "name", 0, NULL),
+	LE(name, MS_F_STR, "name", 0, NULL),
 	LE(kb, MS_F_U64, "kb", NA, "kB", .metric = "memscope_memory_bytes",
 	   .help = "Physical memory by ledger bucket (docs/ledger.md): the "
 		   "top level partitions the present pages, the children "
 		   "their parent"),
-	LE(parent, MS_F_NAME, "parent", NA, NULL),
-	LE(source, MS_F_NAME, "source", 0, NULL), MS_FIELD_END
+	LE(parent, MS_F_STR, "parent", NA, NULL),
+	LE(source, MS_F_STR, "source", 0, NULL), MS_FIELD_END
 };
 
 #define ND(m, ty, k, fl, u) MS_FIELD(struct ms_mem_node, m, ty, k, fl, u, NULL)
@@ -69,6 +69,8 @@ void ms_ledger_bucket_id(const struct ms_ledger_entry *e, char *id, size_t n)
 	if (!strcmp(e->parent, "vmalloc") && strcmp(k, "stacks_cached") &&
 	    strcmp(k, "vmalloc_other"))
 		k = "vmalloc_caller";
+	else if (!strncmp(e->parent, "slab_", 5))
+		k = ends(k, "_other") ? "slab_other" : "slab_cache";
 	else if (!strncmp(k, "anon_mthp_", 10))
 		k = "anon_mthp";
 	else if (!strncmp(k, "hugetlb_", 8) && !strcmp(e->parent, "hugetlb"))

@@ -119,6 +119,15 @@ struct ms_mthp {
 
 #define MS_MTHP_SIZES 16
 
+/* One of the biggest slab caches (/proc/slabinfo, root only). */
+struct ms_slab_top {
+	char name[MS_LEDGER_NAME];
+	uint64_t kb; /* num_slabs x pages per slab */
+	int reclaim; /* sysfs reclaim_account: 1, 0; -1 unknown */
+};
+
+#define MS_SLAB_TOP 8
+
 /* What else the machine's ledger uses (MS_NA: not known). */
 struct ms_mem_extra {
 	uint64_t page_kb; /* page size in kB */
@@ -131,6 +140,8 @@ struct ms_mem_extra {
 	const struct ms_iomem *iomem; /* NULL: not readable */
 	const struct ms_mthp *mthp;
 	int nr_mthp;
+	const struct ms_slab_top *slab; /* the biggest caches, biggest first */
+	int nr_slab;
 };
 
 /*
@@ -150,7 +161,8 @@ struct ms_mem_node *ms_mem_node_add(struct ms_memory *m);
  * The explain id of bucket e into id[n]: "memory.b.NAME", or for the
  * buckets named after what they hold the pattern's: a vmalloc caller
  * "memory.b.vmalloc_caller", a HugeTLB pool "memory.b.hugetlb_pool" (and
- * _used, _reserved, _free), an mTHP size "memory.b.anon_mthp".
+ * _used, _reserved, _free), an mTHP size "memory.b.anon_mthp", a slab
+ * cache "memory.b.slab_cache" (the rest of its kind "memory.b.slab_other").
  */
 void ms_ledger_bucket_id(const struct ms_ledger_entry *e, char *id, size_t n);
 

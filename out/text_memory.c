@@ -8,42 +8,36 @@
 
 #include <string.h>
 
-/* How deep e sits: its parents up to the top (bounded: a recording
- * could hold a loop). */
-static int depth(const struct ms_ledger *l, const struct ms_ledger_entry *e)
-{
-	int d = 0;
-
-	while (e && e->parent[0] && d < 8) {
-		const struct ms_ledger_entry *p = NULL;
-
-		for (int i = 0; i < l->n && !p; i++)
-			if (!strncmp(l->v[i].name, e->parent,
-				     sizeof(e->parent)))
-				p = &l->v[i];
-		e = p;
-		d++;
-	}
-	return d;
-}
-
-static void tree(FILE *f, const struct ms_ledger *l, uint64_t physical)
+static void row(FILE *f, const struct ms_ledger_entry *e, int d,
+		uint64_t physical)
 {
 	char n[4 * MS_LEDGER_NAME + 1], src[4 * MS_LEDGER_SRC + 1], kb[32],
 		pc[32];
+	double pct = ms_have(e->kb) && ms_have(physical) && physical ?
+			     100.0 * (double)e->kb / (double)physical :
+			     NAN;
 
-	for (int i = 0; i < l->n; i++) {
+	esc(e->name, n, sizeof(n));
+	fprintf(f, "  %*s%-*s %12s %6s%%  %s\n", 2 * d, "", 32 - 2 * d, n,
+		num(e->kb, kb, sizeof(kb)), fnum(pct, 1, pc, sizeof(pc)),
+		esc(e->source, src, sizeof(src)));
+}
+
+/*
+ * The buckets under parent, each followed by its own children (depth
+ * bounded: a recording could hold a loop).
+ */
+static void tree(FILE *f, const struct ms_ledger *l, const char *parent, int d,
+		 uint64_t physical)
+{
+	for (int i = 0; i < l->n && d < 8; i++) {
 		const struct ms_ledger_entry *e = &l->v[i];
-		int d = depth(l, e);
-		double pct = ms_have(e->kb) && ms_have(physical) && physical ?
-				     100.0 * (double)e->kb / (double)physical :
-				     NAN;
 
-		esc(e->name, n, sizeof(n));
-		fprintf(f, "  %*s%-*s %12s %6s%%  %s\n", 2 * d, "", 32 - 2 * d,
-			n, num(e->kb, kb, sizeof(kb)),
-			fnum(pct, 1, pc, sizeof(pc)),
-			esc(e->source, src, sizeof(src)));
+		if (strncmp(e->parent, parent, sizeof(e->parent)))
+			continue;
+		row(f, e, d, physical);
+		if (e->name[0])
+			tree(f, l, e->name, d + 1, physical);
 	}
 }
 
@@ -55,13 +49,13 @@ void ms_text_memory(FILE *f, const struct ms_memory *m)
 		"\nMemory ledger (kB, %% of physical %s kB; MemTotal %s kB)\n",
 		num(m->physical_kb, a, sizeof(a)),
 		num(m->total_kb, b, sizeof(b)));
-	tree(f, &m->ledger, m->physical_kb);
+	tree(f, &m->ledger, "", 0, m->physical_kb);
 	for (int i = 0; i < m->nodes.n; i++) {
 		const struct ms_mem_node *nd = &m->nodes.v[i];
 
 		fprintf(f, "Node %d (physical %s kB; MemTotal %s kB)\n",
 			nd->node, num(nd->physical_kb, a, sizeof(a)),
 			num(nd->total_kb, b, sizeof(b)));
-		tree(f, &nd->ledger, nd->physical_kb);
+		tree(f, &nd->ledger, "", 0, nd->physical_kb);
 	}
 }

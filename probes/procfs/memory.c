@@ -9,6 +9,7 @@
 #include "probes/procfs/numa.h"
 #include "probes/procfs/procfs.h"
 #include "probes/procfs/reclaim.h"
+#include "probes/procfs/slab.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -139,6 +140,50 @@ static uint64_t read_zram(const struct ms_root *r, struct ms_procfs *pf,
 	return kb;
 }
 
+/*
+ * The biggest slab caches (slabinfo, root only) and whether the kernel
+ * counts each reclaimable (sysfs reclaim_account): how many, 0 without.
+ */
+static int read_slab_top(const struct ms_root *r, struct ms_procfs *pf,
+			 uint64_t page_kb, struct ms_slab_top *top)
+{
+	struct ms_slab sl = { 0 };
+	char why[128], rel[MS_LEDGER_NAME + 48];
+	int skipped, n = 0;
+
+	if (ms_read(r, "proc/slabinfo", &pf->buf) ||
+	    ms_slabinfo_parse(pf->buf.data, pf->buf.len, &sl, &skipped, why,
+			      sizeof(why))) {
+		free(sl.caches);
+		return 0;
+	}
+	for (int i = 0; i < sl.n; i++) {
+		const struct ms_slab_cache *c = &sl.caches[i];
+		uint64_t kb = c->num_slabs * c->pagesperslab * page_kb;
+		int k;
+
+		if (!kb || (n == MS_SLAB_TOP && kb <= top[n - 1].kb))
+			continue;
+		k = n < MS_SLAB_TOP ? n++ : n - 1;
+		/* biggest first */
+		for (; k > 0 && top[k - 1].kb < kb; k--)
+			top[k] = top[k - 1];
+		memset(&top[k], 0, sizeof(top[k]));
+		snprintf(top[k].name, sizeof(top[k].name), "%.*s",
+			 (int)sizeof(top[k].name) - 1, c->name);
+		top[k].kb = kb;
+	}
+	free(sl.caches);
+	for (int i = 0; i < n; i++) {
+		unsigned long long v;
+
+		snprintf(rel, sizeof(rel), "sys/kernel/slab/%s/reclaim_account",
+			 top[i].name);
+		top[i].reclaim = ms_read_u64(r, rel, &v) ? -1 : v != 0;
+	}
+	return n;
+}
+
 /* vmallocinfo and iomem (root only): NULL when not readable. */
 static const struct ms_vmallocinfo *
 read_vmi(const struct ms_root *r, struct ms_procfs *pf, struct ms_snapshot *s,
@@ -186,6 +231,7 @@ struct scratch {
 	struct ms_mthp mthp[MS_MTHP_SIZES];
 	struct ms_vmallocinfo *vmi;
 	struct ms_iomem io;
+	struct ms_slab_top slab[MS_SLAB_TOP];
 	struct ms_numa_node nd;
 	struct ms_buddy b;
 	struct ms_mem_zone *zones;
@@ -358,6 +404,8 @@ int ms_procfs_memory(const struct ms_root *r, struct ms_procfs *pf,
 	ex.mthp = x.mthp;
 	ex.zram_kb = read_zram(r, pf, s);
 	ex.iomem = read_iomem(r, pf, s, &x.io);
+	ex.nr_slab = read_slab_top(r, pf, ex.page_kb, x.slab);
+	ex.slab = x.slab;
 	x.vmi = malloc(sizeof(*x.vmi));
 	if (x.vmi)
 		ex.vmi = read_vmi(r, pf, s, ex.page_kb, x.vmi);

@@ -19,6 +19,7 @@
 #include "probes/procfs/census.h"
 #include "probes/procfs/kpageflags.h"
 #include "probes/procfs/kv.h"
+#include "probes/procfs/memory.h"
 #include "probes/procfs/numa.h"
 #include "probes/procfs/pcache_set.h"
 #include "probes/procfs/proc.h"
@@ -50,7 +51,35 @@ static void pagetypeinfo(const char *t, size_t n)
 
 static void zoneinfo(const char *t, size_t n)
 {
+	uint64_t *pcp;
+	struct ms_perr e;
+
 	ms_parse_zoneinfo(t, n, &snap.buddy, why, sizeof(why));
+	/* the per-cpu lists of the zones it found (the memory ledger) */
+	pcp = calloc(snap.buddy.nr_zones + 1, sizeof(*pcp));
+	ms_perr_init(&e);
+	if (pcp)
+		ms_zoneinfo_pcp_parse(t, n, &snap.buddy, pcp, &e);
+	free(pcp);
+}
+
+static struct ms_vmallocinfo vmi;
+
+static void vmallocinfo(const char *t, size_t n)
+{
+	struct ms_perr e;
+
+	ms_perr_init(&e);
+	ms_vmallocinfo_parse(t, n, 4, &vmi, &e);
+}
+
+static void iomem(const char *t, size_t n)
+{
+	struct ms_iomem io;
+	struct ms_perr e;
+
+	ms_perr_init(&e);
+	ms_iomem_parse(t, n, &io, &e);
 }
 
 /* Every block the scanner hands over is whole: its kinds add up. */
@@ -321,6 +350,8 @@ static const struct {
 	{ "allocinfo", allocinfo },
 	{ "kpageflags", kpageflags },
 	{ "census", census },
+	{ "vmallocinfo", vmallocinfo },
+	{ "iomem", iomem },
 };
 
 static fuzz_fn target;

@@ -30,6 +30,7 @@ seeds() {
 		$F/*/sys/block/zram*/mm_stat ;;
 	slab) ls $F/*/proc/slabinfo $F/*/sys/kernel/slab/*/objects ;;
 	allocinfo) ls $F/*/proc/allocinfo ;;
+	vmallocinfo | iomem) ls $F/*/proc/$1 ;;
 	smaps) ls $F/*/proc/[0-9]*/maps $F/*/proc/[0-9]*/numa_maps |
 		head -n 40 ;;
 	kmod) ls $F/kmod-*/proc/memscope/* ;;

@@ -587,6 +587,28 @@ const struct ms_explain ms_explain_memory_buckets[] = {
 			"Below 2% of RAM on an idle machine; more, or growing, is "
 			"memory worth attributing (Enter: attribution)."),
 	},
+	{
+		.id = "memory.b.slab_cache",
+		.name = "slab cache",
+		.what = N_(
+			"One of the biggest slab caches, under the kind the kernel "
+			"counts it as (reclaimable or not)."),
+		.source = N_("/proc/slabinfo (root) and "
+			     "/sys/kernel/slab/NAME/reclaim_account."),
+		.formula = N_("num_slabs x pages per slab x page size."),
+		.healthy = N_(
+			"Informational; the Slab tab has its details and growth."),
+	},
+	{
+		.id = "memory.b.slab_other",
+		.name = "other caches",
+		.what = N_("The rest of the kind: smaller caches, and kmalloc "
+			   "allocations too large for a cache."),
+		.source = N_(
+			"SReclaimable or SUnreclaim minus the caches shown."),
+		.formula = N_("The kind - the caches above."),
+		.healthy = N_("Informational."),
+	},
 	{ .id = NULL },
 };
 
@@ -643,5 +665,7 @@ const char *const ms_memory_bucket_ids[] = {
 	"memory.b.bounce",
 	"memory.b.writeback_tmp",
 	"memory.b.unexplained",
+	"memory.b.slab_cache",
+	"memory.b.slab_other",
 	NULL,
 };
