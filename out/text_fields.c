@@ -57,7 +57,8 @@ static void emit(FILE *f, const struct ms_field *t, const void *rec,
 {
 	const struct ms_field *fl[64];
 	int n = ms_fields_out(t, MS_FOUT_TEXT, fl, 64);
-	char b[4 * 256 + 1];
+	/* a path (MS_F_PSTR) is up to PATH_MAX bytes, each escaped to 4 */
+	char b[4 * 4096 + 1];
 
 	for (int i = 0; i < n; i++) {
 		const char *th = fl[i]->th;

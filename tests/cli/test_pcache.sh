@@ -21,7 +21,7 @@ cleanup() {
 	exec 3>&-
 	[ -n "$hpid" ] && kill "$hpid" 2>/dev/null
 	wait
-	rm -rf "$tmp"
+	[ -n "$KEEP" ] || rm -rf "$tmp"
 }
 trap cleanup EXIT
 
@@ -34,6 +34,15 @@ import os, sys
 d = sys.argv[1]
 name = os.path.join(os.fsencode(d), b"pc\nnew\x1b[31mline\xff.dat")
 fd = os.open(name, os.O_RDWR | os.O_CREAT, 0o644)
+# a second file 4 KiB of name deep: 15 directories of 250 bytes
+deep = os.fsencode(d)
+for i in range(15):
+    deep = os.path.join(deep, b"\x1b" + (b"%02d" % i) * 124 + b"\xfe")
+os.makedirs(deep)
+longname = os.path.join(deep, b"end-of-the-long-name")
+lfd = os.open(longname, os.O_RDWR | os.O_CREAT, 0o644)
+os.write(lfd, b"y" * (1 << 20))
+os.pread(lfd, 1 << 20, 0)
 blk = b"x" * (1 << 20)
 for i in range(64):
     os.write(fd, blk)
@@ -84,6 +93,10 @@ ok "its holder is the helper, one process" \
 ok "its name escaped: \\\\x0a, \\\\x1b, \\\\xff, no raw control byte" \
 	file "$tmp/a.json" '.path | endswith("/pc\\x0anew\\x1b[31mline\\xff.dat")'
 ok "not deleted" file "$tmp/a.json" '.deleted == false'
+ok "a 4 KiB name listed whole, escaped (\\x1b, \\xfe)" jq -e '
+	[.memory.files[].path | select(endswith("/end-of-the-long-name"))][0] |
+	(length > 3800) and (split("\\x1b") | length) == 16 and
+	(split("\\xfe") | length) == 16' "$tmp/a.json"
 ok "a full pass by every process, its totals and coverage" \
 	jq -e '.memory | .files_complete and .files_all_processes and
 		.files_found >= 1 and .files_cached_kb >= 61440 and
@@ -99,6 +112,7 @@ ok "the method named" \
 "$MS" -b -n 1 --tab memory >"$tmp/a.txt" 2>&1
 ok "text: the file's row, name escaped" \
 	grep -qF 'pc\x0anew\x1b[31mline\xff.dat' "$tmp/a.txt"
+ok "text: the 4 KiB name's end" grep -q '/end-of-the-long-name$' "$tmp/a.txt"
 no "text: no raw ESC or newline inside a name" \
 	grep -q "$(printf '\033')" "$tmp/a.txt"
 ok "text: says what it cannot find" grep -q 'no process holds' "$tmp/a.txt"
