@@ -163,19 +163,29 @@ static void unmanaged(struct lb *b, const struct zsum *z, uint64_t total,
 		    "MemTotal - zoneinfo managed (= MemFree - nr_free_pages)");
 }
 
+/*
+ * free: NR_FREE_PAGES, which holds the unaccepted pages too (6.5+: they
+ * wait on their zone's list, counted free and NR_UNACCEPTED), and the
+ * per-cpu lists, which no free counter holds.
+ */
 static void free_pages(struct lb *b, const struct zsum *z, uint64_t *left)
 {
 	uint64_t kb = z->free + (z->has_pcp ? z->pcp : 0), fl, bl;
+	uint64_t unacc = mi(b, "Unaccepted");
 
 	fl = put(b, "free", "", kb, left,
 		 z->has_pcp ? "zoneinfo pages free + pagesets count" :
 			      "zoneinfo pages free");
-	bl = put(b, "free_buddy", "free", z->free, &fl,
-		 "zoneinfo pages free (nr_free_pages)");
+	bl = put(b, "free_buddy", "free", sub0(z->free, unacc), &fl,
+		 ms_have(unacc) ? "zoneinfo pages free (nr_free_pages) - "
+				  "Unaccepted" :
+				  "zoneinfo pages free (nr_free_pages)");
 	put(b, "free_below_low", "free_buddy", z->below_low, &bl,
 	    "sum of min(pages free, low) per zone");
 	put(b, "free_above_low", "free_buddy", bl, &bl,
 	    "free_buddy - free_below_low");
+	put(b, "unaccepted", "free", unacc, &fl,
+	    "Unaccepted (counted in nr_free_pages too)");
 	if (z->has_pcp)
 		put(b, "free_pcp", "free", z->pcp, &fl,
 		    "zoneinfo pagesets count (per-cpu lists)");
@@ -411,7 +421,6 @@ static void others(struct lb *b, uint64_t *left)
 		    "zram mm_stat mem_used_total");
 	put(b, "memmap", "", vm(b, "nr_memmap_pages"), left,
 	    "vmstat nr_memmap_pages");
-	put(b, "unaccepted", "", mi(b, "Unaccepted"), left, "Unaccepted");
 	put(b, "balloon", "", mi(b, "Balloon"), left, "Balloon");
 	put(b, "bounce", "", mi(b, "Bounce"), left, "Bounce");
 	put(b, "writeback_tmp", "", mi(b, "WritebackTmp"), left,

@@ -539,8 +539,9 @@ const struct ms_explain ms_explain_memory_buckets[] = {
 		.name = "unaccepted",
 		.what = N_(
 			"Memory of a confidential guest (TDX, SEV-SNP) not yet "
-			"accepted from the host: managed but in no free list until "
-			"accepted."),
+			"accepted from the host: the kernel counts it free "
+			"(nr_free_pages, MemFree) though no buddy list holds it "
+			"until it is accepted."),
 		.source = N_("/proc/meminfo Unaccepted (6.5+)."),
 		.formula = N_("Read as is."),
 		.healthy = N_("Shrinks as the guest accepts memory."),
