@@ -268,16 +268,51 @@ static void detail_head(struct vma_view *v, struct ms_screen *l,
 	       buf);
 }
 
-void ms_vma_detail_draw(struct vma_view *v, WINDOW *w, struct ms_rect r)
+#define VV(d) ((struct vma_view *)(d)->v)
+
+/* Enter on the process screen: its selected mapping. */
+static enum ms_key_result detail_open(struct ms_drill *d)
 {
-	const struct ms_vma *m;
-	struct ms_screen l;
+	struct vma_view *v = VV(d);
+	int row = ms_table_selected(&v->vtab);
+
+	if (row < 0 || !ms_vma_here(v))
+		return MS_KEY_PASS;
+	v->detail_start = ms_vma_at(v, row)->start;
+	return MS_KEY_DONE;
+}
+
+static void detail_lines(struct ms_drill *d, struct ms_screen *l)
+{
+	struct vma_view *v = VV(d);
+	const struct ms_vma *m = ms_vma_find(&v->cur->vmas, v->detail_start);
+
+	detail_head(v, l, m);
+	ms_screen_title(l, "Mapping (/proc/PID/maps)", v->base.ui);
+	detail_maps(l, m, v->base.ui->utf8);
+	ms_screen_title(l, "Memory (/proc/PID/smaps)", v->base.ui);
+	detail_smaps(l, m);
+	ms_screen_title(l, "VmFlags", v->base.ui);
+	detail_flags(l, m);
+	ms_screen_title(l, "NUMA placement (/proc/PID/numa_maps)", v->base.ui);
+	if (v->cur->vmas.has_numa) {
+		detail_numa(l, m, v->cur->slab.page_size);
+	} else {
+		const char *why = ms_note_why(v->cur, "numa_maps");
+
+		detail_kv(l, "numa_maps", why ? why : "not available");
+	}
+}
+
+/* Its lines, or why the process or the VMA is gone. */
+static void detail_draw(struct ms_drill *d, WINDOW *w, struct ms_rect r)
+{
+	struct vma_view *v = VV(d);
 	char buf[128];
 
 	if (!ms_vma_here(v))
 		return ms_vma_draw_gone(v, w, r);
-	m = ms_vma_find(&v->cur->vmas, v->detail_start);
-	if (!m) {
+	if (!ms_vma_find(&v->cur->vmas, v->detail_start)) {
 		snprintf(buf, sizeof(buf),
 			 "The VMA at %" PRIx64 " is no longer "
 			 "mapped. Esc: back to the list",
@@ -285,21 +320,28 @@ void ms_vma_detail_draw(struct vma_view *v, WINDOW *w, struct ms_rect r)
 		ms_message(w, r, ms_attr(MS_C_WARNING), buf);
 		return;
 	}
-	ms_screen_begin(&l, w, r, &v->dscroll);
-	detail_head(v, &l, m);
-	ms_screen_title(&l, "Mapping (/proc/PID/maps)", v->base.ui);
-	detail_maps(&l, m, v->base.ui->utf8);
-	ms_screen_title(&l, "Memory (/proc/PID/smaps)", v->base.ui);
-	detail_smaps(&l, m);
-	ms_screen_title(&l, "VmFlags", v->base.ui);
-	detail_flags(&l, m);
-	ms_screen_title(&l, "NUMA placement (/proc/PID/numa_maps)", v->base.ui);
-	if (v->cur->vmas.has_numa) {
-		detail_numa(&l, m, v->cur->slab.page_size);
-	} else {
-		const char *why = ms_note_why(v->cur, "numa_maps");
-
-		detail_kv(&l, "numa_maps", why ? why : "not available");
-	}
-	ms_screen_end(&l);
+	ms_drill_lines(d, w, r);
 }
+
+/* The VMA screen's fields, in its order. */
+static const char *const detail_ids[] = {
+	"vma.v.range",	    "vma.v.perms", "vma.v.offset",
+	"vma.v.dev",	    "vma.v.inode", "vma.v.path",
+	"vma.d.kind",	    "vma.v.size",  "vma.d.kernelpagesize",
+	"vma.v.rss",	    "vma.v.pss",   "vma.v.shrc",
+	"vma.v.shrd",	    "vma.v.privc", "vma.v.privd",
+	"vma.d.referenced", "vma.v.anon",  "vma.v.ahp",
+	"vma.d.shmempmd",   "vma.v.swap",  "vma.d.swappss",
+	"vma.v.locked",	    "vma.v.thp",   "vma.v.flags",
+	"vma.d.policy",	    "vma.v.nodes", NULL,
+};
+
+const struct ms_drill_class ms_vma_detail_screen = {
+	.name = "vma",
+	.open = detail_open,
+	.lines = detail_lines,
+	.draw = detail_draw,
+	.hints = "Up/Down scroll",
+	.back = "back to the mappings",
+	.ids = detail_ids,
+};

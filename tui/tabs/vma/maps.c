@@ -510,6 +510,124 @@ void ms_vma_maps_draw(struct vma_view *v, WINDOW *w, struct ms_rect r)
 	ms_table_draw(&v->vtab, w, r);
 }
 
+#define VV(d) ((struct vma_view *)(d)->v)
+
+/* Enter on the process list: its selected process; -p PID: *arg. */
+static enum ms_key_result maps_open(struct ms_drill *d)
+{
+	struct vma_view *v = VV(d);
+	int row = ms_table_selected(&v->ptab);
+	const struct ms_proc *p;
+
+	if (d->arg) {
+		v->pid = *(const int *)d->arg;
+	} else {
+		if (row < 0 || !v->cur)
+			return MS_KEY_PASS;
+		p = ms_vma_proc_at(v, row);
+		v->pid = p->pid;
+		snprintf(v->comm, sizeof(v->comm), "%s", p->comm);
+	}
+	v->waiting = true;
+	/* a new process: start at its first VMA, keep the sort */
+	v->vtab.sel = v->vtab.top = 0;
+	v->vtab.sel_key[0] = '\0';
+	v->vtab.filter[0] = '\0';
+	v->vtab.editing = false;
+	ms_table_set_rows(&v->vtab, 0);
+	return MS_KEY_RESAMPLE;
+}
+
+/* Back to the process list, which is read again. */
+static enum ms_key_result maps_close(struct ms_drill *d)
+{
+	VV(d)->waiting = true;
+	return MS_KEY_RESAMPLE;
+}
+
+static void maps_request(struct ms_drill *d, struct ms_request *req)
+{
+	/* the drill-down's line of faults */
+	req->sections |= MS_SEC_BIT(MS_SEC_VMAS) |
+			 MS_SEC_BIT(MS_SEC_FAULT_EVENTS);
+	req->pid = VV(d)->pid;
+}
+
+static void maps_update(struct ms_drill *d, const struct ms_snapshot *cur)
+{
+	ms_vma_rows(VV(d));
+	ms_graph_vma_feed(&VV(d)->graph, cur, VV(d)->pid, d->v->ui);
+}
+
+static void maps_draw(struct ms_drill *d, WINDOW *w, struct ms_rect r)
+{
+	ms_vma_maps_draw(VV(d), w, r);
+}
+
+static struct ms_table *maps_table(struct ms_drill *d)
+{
+	return &VV(d)->vtab;
+}
+
+static enum ms_key_result maps_key(struct ms_drill *d, int key)
+{
+	struct vma_view *v = VV(d);
+	enum ms_key_result res;
+	uint64_t mark = 0;
+	int row;
+
+	if (key == 'H')
+		return MS_KEY_PASS; /* the stack's: the graph */
+	if (key == 't') {
+		row = ms_table_selected(&v->vtab);
+		if (row >= 0 && ms_vma_here(v))
+			mark = ms_vma_at(v, row)->start;
+		return ms_drill_push(d->v, &ms_vma_maple_screen, &mark);
+	}
+	res = ms_table_key(&v->vtab, key);
+	if (v->vtab.sort_col >= 0)
+		v->sort_field = v->vfield[v->vtab.sort_col];
+	if (res != MS_KEY_PASS || !ms_key_is_enter(key))
+		return res;
+	return ms_drill_push(d->v, &ms_vma_detail_screen, NULL);
+}
+
+static const char *maps_hints(struct ms_drill *d)
+{
+	struct vma_view *v = VV(d);
+
+	if (!v->waiting && v->cur && !ms_vma_here(v)) {
+		d->own_hints = true;
+		return "Esc back to the processes";
+	}
+	snprintf(v->hint, sizeof(v->hint),
+		 "Enter VMA fields  t maple tree  H graph  %s",
+		 ms_table_hints(&v->vtab));
+	return v->hint;
+}
+
+static void maps_explain(struct ms_drill *d, struct ms_explain_ids *e)
+{
+	ms_explain_add(e, "vma.m.summary");
+	ms_explain_add(e, "vma.m.faults");
+	ms_table_explain(&VV(d)->vtab, e);
+}
+
+const struct ms_drill_class ms_vma_maps_screen = {
+	.name = "maps",
+	.open = maps_open,
+	.close = maps_close,
+	.request = maps_request,
+	.update = maps_update,
+	.draw = maps_draw,
+	.table = maps_table,
+	.key = maps_key,
+	.graph = true,
+	.hints_fn = maps_hints,
+	.back = "processes",
+	.explain = maps_explain,
+};
+
 void ms_vma_maps_init(struct vma_view *v)
 {
 	v->vdef = (struct ms_table_def){

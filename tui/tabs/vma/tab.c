@@ -45,8 +45,50 @@ const char *ms_vma_note_text(const struct ms_snapshot *s, const char *prefix,
 
 /* ---- the maple tree ---------------------------------------------------- */
 
-static void draw_maple(struct vma_view *v, WINDOW *w, struct ms_rect r)
+#define VV(d) ((struct vma_view *)(d)->v)
+
+static enum ms_key_result maple_open(struct ms_drill *d)
 {
+	struct vma_view *v = VV(d);
+	const uint64_t *mark = d->arg;
+
+	d->arg = NULL; /* the opener's */
+	v->maple_pending = true;
+	v->mv.have = false;
+	v->mv.why[0] = '\0';
+	v->mv.sc.top = 0;
+	v->mv.mark = 0;
+	if (mark && *mark)
+		ms_maple_view_mark(&v->mv, *mark);
+	return MS_KEY_RESAMPLE;
+}
+
+static enum ms_key_result maple_close(struct ms_drill *d)
+{
+	VV(d)->waiting = true; /* its data was not read meanwhile */
+	return MS_KEY_RESAMPLE;
+}
+
+static void maple_request(struct ms_drill *d, struct ms_request *req)
+{
+	if (VV(d)->maple_pending) {
+		req->sections |= MS_SEC_BIT(MS_SEC_MAPLE);
+		req->maple_pid = VV(d)->pid;
+	}
+}
+
+static void maple_update(struct ms_drill *d, const struct ms_snapshot *cur)
+{
+	struct vma_view *v = VV(d);
+
+	if (v->maple_pending)
+		ms_maple_view_set(&v->mv, cur, v->pid);
+	v->maple_pending = false;
+}
+
+static void maple_draw(struct ms_drill *d, WINDOW *w, struct ms_rect r)
+{
+	struct vma_view *v = VV(d);
 	char title[256], comm[MS_NAME * 4];
 
 	snprintf(title, sizeof(title),
@@ -56,37 +98,42 @@ static void draw_maple(struct vma_view *v, WINDOW *w, struct ms_rect r)
 	ms_maple_view_draw(&v->mv, w, r, v->base.ui, title);
 }
 
-/*
- * The maple tree of pid, read by the next sample; from the VMA list, its
- * leaf slot holding the selected VMA is marked.
- */
-static enum ms_key_result open_maple(struct vma_view *v, uint64_t mark)
+static enum ms_key_result maple_key(struct ms_drill *d, int key)
 {
-	v->maple_from = v->mode;
-	v->mode = MAPLE;
-	v->maple_pending = true;
-	v->mv.have = false;
-	v->mv.why[0] = '\0';
-	v->mv.sc.top = 0;
-	v->mv.mark = 0;
-	if (mark)
-		ms_maple_view_mark(&v->mv, mark);
-	return MS_KEY_RESAMPLE;
+	if (key == 'r') {
+		VV(d)->maple_pending = true;
+		return MS_KEY_RESAMPLE;
+	}
+	return ms_maple_view_key(&VV(d)->mv, key);
 }
 
-static enum ms_key_result maple_key(struct vma_view *v, int key)
+#define EXPLAIN_MAPLE                                                          \
+	"vma.mt.summary", "vma.mt.level", "vma.mt.nodes", "vma.mt.types",      \
+		"vma.mt.slots", "vma.mt.fanout", "vma.mt.vmas", "vma.mt.gaps", \
+		"vma.mt.node", "vma.mt.slot"
+static const char *const maple_ids[] = { EXPLAIN_MAPLE, NULL };
+
+static void maple_explain(struct ms_drill *d, struct ms_explain_ids *e)
 {
-	if (ms_key_is_back(key)) {
-		v->mode = v->maple_from;
-		v->waiting = true; /* its data was not read meanwhile */
-		return MS_KEY_RESAMPLE;
-	}
-	if (key == 'r') {
-		v->maple_pending = true;
-		return MS_KEY_RESAMPLE;
-	}
-	return ms_maple_view_key(&v->mv, key);
+	(void)d;
+	for (const char *const *id = maple_ids; *id; id++)
+		ms_explain_add(e, *id);
 }
+
+/* It needs neither the process list nor the mappings under it. */
+const struct ms_drill_class ms_vma_maple_screen = {
+	.name = "maple",
+	.open = maple_open,
+	.close = maple_close,
+	.request = maple_request,
+	.update = maple_update,
+	.alone = true,
+	.draw = maple_draw,
+	.key = maple_key,
+	.hints = "Up/Down/PgUp/PgDn scroll  v slots  ]/[ next/prev node  "
+		 "r read again",
+	.explain = maple_explain,
+};
 
 /* ---- the view ---------------------------------------------------------- */
 
@@ -100,6 +147,7 @@ static struct ms_view *vma_create(const struct ms_ui *ui)
 		return NULL;
 	v->base.cls = &ms_view_vma;
 	v->base.ui = ui;
+	ms_drills_init(&v->drills, &v->base, &v->graph);
 	ms_vma_procs_init(v);
 	ms_vma_maps_init(v);
 	if (ms_gpanel_init(&v->graph, MS_GRAPH_VMA_SERIES)) {
@@ -108,11 +156,10 @@ static struct ms_view *vma_create(const struct ms_ui *ui)
 	}
 	/* -p PID: its mappings first; Esc goes to the list, on it */
 	if (ui->opts && ui->opts->pid > 0) {
-		v->pid = ui->opts->pid;
-		v->mode = MAPS;
-		v->waiting = true;
 		snprintf(v->ptab.sel_key, sizeof(v->ptab.sel_key), "%d",
-			 v->pid);
+			 ui->opts->pid);
+		ms_drill_push(&v->base, &ms_vma_maps_screen,
+			      (void *)&ui->opts->pid);
 	}
 	return &v->base;
 }
@@ -134,23 +181,11 @@ static void vma_request(struct ms_view *base, struct ms_request *req)
 {
 	struct vma_view *v = (struct vma_view *)base;
 
-	if (v->mode == PROCS) {
-		req->sections |= MS_SEC_BIT(MS_SEC_PROCS);
-		if (v->faults)
-			req->sections |= MS_SEC_BIT(MS_SEC_FAULT_EVENTS);
+	if (ms_drill_top(base)) /* the process list only while it is shown */
 		return;
-	}
-	if (v->mode == MAPLE) {
-		if (v->maple_pending) {
-			req->sections |= MS_SEC_BIT(MS_SEC_MAPLE);
-			req->maple_pid = v->pid;
-		}
-		return;
-	}
-	/* the drill-down's line of faults */
-	req->sections |= MS_SEC_BIT(MS_SEC_VMAS) |
-			 MS_SEC_BIT(MS_SEC_FAULT_EVENTS);
-	req->pid = v->pid;
+	req->sections |= MS_SEC_BIT(MS_SEC_PROCS);
+	if (v->faults)
+		req->sections |= MS_SEC_BIT(MS_SEC_FAULT_EVENTS);
 }
 
 static void vma_update(struct ms_view *base, const struct ms_snapshot *cur,
@@ -160,62 +195,24 @@ static void vma_update(struct ms_view *base, const struct ms_snapshot *cur,
 
 	v->cur = cur;
 	v->waiting = false;
-	if (!cur)
+	if (!cur || ms_drill_top(base)) /* the screens update themselves */
 		return;
-	if (v->mode == PROCS) {
-		if (v->faults && cur->fault_events.fields != v->pfields &&
-		    (cur->have & MS_SEC_BIT(MS_SEC_FAULT_EVENTS)))
-			ms_vma_proc_columns(v, true, cur->fault_events.fields);
-		ms_vma_proc_rows(v);
-		ms_graph_vma_feed(&v->graph, cur, ms_vma_selected_pid(v),
-				  base->ui);
-	} else if (v->mode == MAPLE) {
-		if (v->maple_pending)
-			ms_maple_view_set(&v->mv, cur, v->pid);
-		v->maple_pending = false;
-	} else {
-		ms_vma_rows(v);
-		ms_graph_vma_feed(&v->graph, cur, v->pid, base->ui);
-	}
+	if (v->faults && cur->fault_events.fields != v->pfields &&
+	    (cur->have & MS_SEC_BIT(MS_SEC_FAULT_EVENTS)))
+		ms_vma_proc_columns(v, true, cur->fault_events.fields);
+	ms_vma_proc_rows(v);
+	ms_graph_vma_feed(&v->graph, cur, ms_vma_selected_pid(v), base->ui);
+}
+
+static bool vma_frame(struct ms_view *base, WINDOW *w, struct ms_rect *r)
+{
+	(void)w;
+	return ((struct vma_view *)base)->cur && r->h > 0 && r->w > 0;
 }
 
 static void vma_draw(struct ms_view *base, WINDOW *w, struct ms_rect r)
 {
-	struct vma_view *v = (struct vma_view *)base;
-
-	ms_fill(w, r, ms_attr(MS_C_NORMAL));
-	if (!v->cur || r.h <= 0 || r.w <= 0)
-		return;
-	if (v->mode == PROCS)
-		ms_vma_procs_draw(v, w, r);
-	else if (v->mode == MAPS)
-		ms_vma_maps_draw(v, w, r);
-	else if (v->mode == MAPLE)
-		draw_maple(v, w, r);
-	else
-		ms_vma_detail_draw(v, w, r);
-}
-
-/* Drill into the selected process: a new sample with its VMAs. */
-static enum ms_key_result open_process(struct vma_view *v)
-{
-	int row = ms_table_selected(&v->ptab);
-	const struct ms_proc *p;
-
-	if (row < 0 || !v->cur)
-		return MS_KEY_DONE;
-	p = ms_vma_proc_at(v, row);
-	v->pid = p->pid;
-	snprintf(v->comm, sizeof(v->comm), "%s", p->comm);
-	v->mode = MAPS;
-	v->waiting = true;
-	/* a new process: start at its first VMA, keep the sort */
-	v->vtab.sel = v->vtab.top = 0;
-	v->vtab.sel_key[0] = '\0';
-	v->vtab.filter[0] = '\0';
-	v->vtab.editing = false;
-	ms_table_set_rows(&v->vtab, 0);
-	return MS_KEY_RESAMPLE;
+	ms_vma_procs_draw((struct vma_view *)base, w, r);
 }
 
 static enum ms_key_result procs_key(struct vma_view *v, int key)
@@ -225,7 +222,7 @@ static enum ms_key_result procs_key(struct vma_view *v, int key)
 	if (res != MS_KEY_PASS || v->ptab.editing)
 		return res;
 	if (ms_key_is_enter(key))
-		return open_process(v);
+		return ms_drill_push(&v->base, &ms_vma_maps_screen, NULL);
 	if (key == 't' && v->cur) {
 		int row = ms_table_selected(&v->ptab);
 
@@ -234,7 +231,7 @@ static enum ms_key_result procs_key(struct vma_view *v, int key)
 		v->pid = ms_vma_proc_at(v, row)->pid;
 		snprintf(v->comm, sizeof(v->comm), "%s",
 			 ms_vma_proc_at(v, row)->comm);
-		return open_maple(v, 0);
+		return ms_drill_push(&v->base, &ms_vma_maple_screen, NULL);
 	}
 	if (key == 'H') {
 		ms_gpanel_toggle(&v->graph);
@@ -266,59 +263,9 @@ static enum ms_key_result procs_key(struct vma_view *v, int key)
 	return MS_KEY_PASS;
 }
 
-static enum ms_key_result maps_key(struct vma_view *v, int key)
-{
-	enum ms_key_result res;
-	int row;
-
-	if (!v->vtab.editing && !v->vtab.filter[0] && ms_key_is_back(key)) {
-		v->mode = PROCS;
-		v->waiting = true;
-		return MS_KEY_RESAMPLE;
-	}
-	if (!v->vtab.editing && key == 'H') {
-		ms_gpanel_toggle(&v->graph);
-		return MS_KEY_DONE;
-	}
-	if (!v->vtab.editing && key == 't') {
-		row = ms_table_selected(&v->vtab);
-		return open_maple(v, row >= 0 && ms_vma_here(v) ?
-					     ms_vma_at(v, row)->start :
-					     0);
-	}
-	res = ms_table_key(&v->vtab, key);
-	if (v->vtab.sort_col >= 0)
-		v->sort_field = v->vfield[v->vtab.sort_col];
-	if (res != MS_KEY_PASS || !ms_key_is_enter(key))
-		return res;
-	row = ms_table_selected(&v->vtab);
-	if (row < 0 || !ms_vma_here(v))
-		return MS_KEY_DONE;
-	v->detail_start = ms_vma_at(v, row)->start;
-	v->dscroll.top = 0;
-	v->mode = DETAIL;
-	return MS_KEY_DONE;
-}
-
 static enum ms_key_result vma_key_press(struct ms_view *base, int key)
 {
-	struct vma_view *v = (struct vma_view *)base;
-
-	switch (v->mode) {
-	case PROCS:
-		return procs_key(v, key);
-	case MAPS:
-		return maps_key(v, key);
-	case MAPLE:
-		return maple_key(v, key);
-	case DETAIL:
-		break;
-	}
-	if (ms_key_is_back(key)) {
-		v->mode = MAPS;
-		return MS_KEY_DONE;
-	}
-	return ms_scroll_key(&v->dscroll, key) ? MS_KEY_DONE : MS_KEY_PASS;
+	return procs_key((struct vma_view *)base, key);
 }
 
 static const char *vma_hints(struct ms_view *base)
@@ -326,34 +273,13 @@ static const char *vma_hints(struct ms_view *base)
 	struct vma_view *v = (struct vma_view *)base;
 
 	/* a search, filter or sort menu takes the keys: only its own */
-	if (v->mode == PROCS && v->ptab.editing)
+	if (v->ptab.editing)
 		return ms_table_hints(&v->ptab);
-	if (v->mode == MAPS && v->vtab.editing)
-		return ms_table_hints(&v->vtab);
-	switch (v->mode) {
-	case PROCS:
-		snprintf(v->hint, sizeof(v->hint),
-			 "Enter mappings  l %s  t maple tree  k kernel "
-			 "threads  f %s  H graph  %s",
-			 v->cmdline ? "names" : "cmdline",
-			 v->faults ? "memory" : "faults",
-			 ms_table_hints(&v->ptab));
-		break;
-	case MAPS:
-		if (!v->waiting && v->cur && !ms_vma_here(v))
-			return "Esc back to the processes";
-		snprintf(
-			v->hint, sizeof(v->hint),
-			"Enter VMA fields  t maple tree  H graph  Esc processes  "
-			"%s",
-			ms_table_hints(&v->vtab));
-		break;
-	case DETAIL:
-		return "Up/Down scroll  Esc back to the mappings";
-	case MAPLE:
-		return "Up/Down/PgUp/PgDn scroll  v slots  ]/[ next/prev node  "
-		       "r read again  Esc back";
-	}
+	snprintf(v->hint, sizeof(v->hint),
+		 "Enter mappings  l %s  t maple tree  k kernel "
+		 "threads  f %s  H graph  %s",
+		 v->cmdline ? "names" : "cmdline",
+		 v->faults ? "memory" : "faults", ms_table_hints(&v->ptab));
 	return v->hint;
 }
 
@@ -372,24 +298,6 @@ static const char *vma_hints(struct ms_view *base)
 		"vma.v.privd", "vma.v.shrc", "vma.v.shrd", "vma.v.locked", \
 		"vma.v.thp", "vma.v.nodes", "vma.v.flags", "vma.v.path"
 
-static const char *const maps_ids[] = { "vma.m.summary", "vma.m.faults", NULL };
-/* The VMA screen's fields, in its order. */
-static const char *const detail_ids[] = {
-	"vma.v.range",	    "vma.v.perms", "vma.v.offset",
-	"vma.v.dev",	    "vma.v.inode", "vma.v.path",
-	"vma.d.kind",	    "vma.v.size",  "vma.d.kernelpagesize",
-	"vma.v.rss",	    "vma.v.pss",   "vma.v.shrc",
-	"vma.v.shrd",	    "vma.v.privc", "vma.v.privd",
-	"vma.d.referenced", "vma.v.anon",  "vma.v.ahp",
-	"vma.d.shmempmd",   "vma.v.swap",  "vma.d.swappss",
-	"vma.v.locked",	    "vma.v.thp",   "vma.v.flags",
-	"vma.d.policy",	    "vma.v.nodes", NULL,
-};
-#define EXPLAIN_MAPLE                                                          \
-	"vma.mt.summary", "vma.mt.level", "vma.mt.nodes", "vma.mt.types",      \
-		"vma.mt.slots", "vma.mt.fanout", "vma.mt.vmas", "vma.mt.gaps", \
-		"vma.mt.node", "vma.mt.slot"
-static const char *const maple_ids[] = { EXPLAIN_MAPLE, NULL };
 /* Every id the tab shows on some screen (the tests walk them). */
 static const char *const all_ids[] = {
 	EXPLAIN_PROCS,	    "vma.m.summary",  "vma.m.faults",
@@ -398,33 +306,13 @@ static const char *const all_ids[] = {
 	"vma.d.policy",	    EXPLAIN_MAPLE,    NULL,
 };
 
-static void add_ids(struct ms_explain_ids *e, const char *const *ids)
-{
-	for (; *ids; ids++)
-		ms_explain_add(e, *ids);
-}
-
 static void vma_explain(struct ms_view *view, struct ms_explain_ids *e)
 {
 	struct vma_view *v = (struct vma_view *)view;
 
-	switch (v->mode) {
-	case PROCS:
-		if (v->age_shown)
-			ms_explain_add(e, "vma.p.age");
-		ms_table_explain(&v->ptab, e);
-		break;
-	case MAPS:
-		add_ids(e, maps_ids);
-		ms_table_explain(&v->vtab, e);
-		break;
-	case DETAIL:
-		ms_screen_explain(&v->dscroll, view->ui, e, detail_ids);
-		break;
-	case MAPLE:
-		add_ids(e, maple_ids);
-		break;
-	}
+	if (v->age_shown)
+		ms_explain_add(e, "vma.p.age");
+	ms_table_explain(&v->ptab, e);
 }
 
 const struct ms_view_class ms_view_vma = {
@@ -434,6 +322,7 @@ const struct ms_view_class ms_view_vma = {
 	.destroy = vma_destroy,
 	.request = vma_request,
 	.update = vma_update,
+	.frame = vma_frame,
 	.draw = vma_draw,
 	.on_key = vma_key_press,
 	.hints = vma_hints,

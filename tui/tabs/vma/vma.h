@@ -5,6 +5,7 @@
 #ifndef MS_TAB_VMA_H
 #define MS_TAB_VMA_H
 
+#include "tui/drill.h"
 #include "tui/events.h"
 #include "tui/graph.h"
 #include "tui/tabs/vma/maple.h"
@@ -33,8 +34,6 @@ void ms_graph_vma_feed(struct ms_gpanel *p, const struct ms_snapshot *s,
 void ms_graph_vma_draw(struct ms_gpanel *p, WINDOW *w, struct ms_rect r,
 		       const struct ms_snapshot *s, int pid, const char *comm,
 		       const struct ms_ui *ui);
-
-enum vma_mode { PROCS, MAPS, DETAIL, MAPLE };
 
 /* Columns of the process list; which are shown: mem_cols, fault_cols. */
 enum proc_col {
@@ -88,7 +87,8 @@ enum vma_field {
 struct vma_view {
 	struct ms_view base;
 	const struct ms_snapshot *cur;
-	enum vma_mode mode;
+	/* a process's mappings, a VMA's fields, a process's maple tree */
+	struct ms_drills drills;
 	bool waiting; /* asked for a new sample, none yet */
 	/* the process list */
 	struct ms_table ptab;
@@ -119,12 +119,10 @@ struct vma_view {
 	int sort_field; /* field the VMA list is sorted by, or -1 */
 	/* one VMA */
 	uint64_t detail_start;
-	struct ms_scroll dscroll;
 	char hint[160];
 	char empty[320]; /* why a process has no VMAs */
 	/* the maple tree: read once when opened and on `r` */
 	struct ms_maple_view mv;
-	enum vma_mode maple_from; /* where Esc goes back to */
 	bool maple_pending; /* the next sample reads the tree */
 	struct ms_gpanel graph; /* faults of the processes over time (H) */
 };
@@ -172,10 +170,20 @@ const char *ms_vma_name(const struct ms_vma *m);
 void ms_vma_fmt_nodes(char *buf, size_t len, const struct ms_vma *m);
 /* Why the process is not in this sample (it exited, unreadable). */
 void ms_vma_draw_gone(struct vma_view *v, WINDOW *w, struct ms_rect r);
-void ms_vma_maps_draw(struct vma_view *v, WINDOW *w, struct ms_rect r);
+/*
+ * The process screen, its mappings: opened on the selected process, or
+ * arg (an int *, the pid of -p PID).
+ */
+extern const struct ms_drill_class ms_vma_maps_screen;
 
-/* The VMA screen (detail.c). */
+/* The VMA screen (detail.c), opened on the selected mapping. */
 const struct ms_vma *ms_vma_find(const struct ms_vmas *vm, uint64_t start);
-void ms_vma_detail_draw(struct vma_view *v, WINDOW *w, struct ms_rect r);
+extern const struct ms_drill_class ms_vma_detail_screen;
+
+/*
+ * The maple tree of v->pid (tab.c), read by the next sample; arg: a
+ * uint64_t *, a VMA start whose leaf slot is marked, or NULL.
+ */
+extern const struct ms_drill_class ms_vma_maple_screen;
 
 #endif
