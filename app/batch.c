@@ -247,6 +247,15 @@ int ms_capture_run(struct ms_session *ss, const struct ms_opts *o)
 	ms_manager_sample_every(ss->m);
 	req.sections &=
 		~(MS_SEC_BIT(MS_SEC_VMAS) | MS_SEC_BIT(MS_SEC_SLAB_DETAIL));
+	/*
+	 * the page census (8 bytes a page frame: 50 MiB for 24 GiB) only
+	 * when the tab asks for it: --capture DIR --tab memory
+	 */
+	if (o->tab &&
+	    (ms_tab_sections(o->tab, o) & MS_SEC_BIT(MS_SEC_CENSUS))) {
+		req.sections |= MS_SEC_BIT(MS_SEC_CENSUS);
+		req.census_full = true;
+	}
 	ms_session_sample(ss, &req, &s, NULL);
 
 	/* one sample per drill-down, so a captured tree can be explored */

@@ -76,4 +76,16 @@ until agree || [ $try -ge 3 ]; do
 	sample
 done
 ok "free and LRU pages agree with meminfo and zoneinfo (try $try of 3)" agree
+
+# a capture with --tab memory holds the flags; --root on it counts them
+"$MS" --capture "$tmp/cap" --tab memory >/dev/null 2>&1
+ok "--capture --tab memory copies proc/kpageflags whole" \
+	test "$(wc -c <"$tmp/cap/proc/kpageflags")" -eq $((pages_file * 8))
+"$MS" -b -n 1 --json --tab memory --root "$tmp/cap" >"$tmp/cap.json" 2>&1
+ok "the captured tree's census counts every page frame" \
+	jq_ok "$tmp/cap.json" ".memory.census.complete and
+		.memory.census.pages == $pages_file"
+"$MS" --capture "$tmp/cap2" >/dev/null 2>&1
+no "a capture without --tab memory leaves it out" \
+	test -e "$tmp/cap2/proc/kpageflags"
 finish
