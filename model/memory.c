@@ -21,7 +21,10 @@ const struct ms_field ms_ledger_entry_fields[] = {
 		   "top level partitions the present pages, the children "
 		   "their parent"),
 	LE(parent, MS_F_STR, "parent", NA, NULL),
-	LE(source, MS_F_STR, "source", 0, NULL), MS_FIELD_END
+	LE(source, MS_F_STR, "source", 0, NULL),
+	/* the explorer's growth column; a replay computes it again */
+	LE(kb_per_s, MS_F_DBL, "kb_per_s", MS_FF_RATE | MS_FF_NOJSON, "kB/s"),
+	MS_FIELD_END
 };
 
 #define ND(m, ty, k, fl, u) MS_FIELD(struct ms_mem_node, m, ty, k, fl, u, NULL)

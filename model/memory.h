@@ -21,6 +21,7 @@ struct ms_ledger_entry {
 	uint64_t kb;
 	char parent[MS_LEDGER_NAME]; /* "": the top level */
 	char source[MS_LEDGER_SRC]; /* file and field, or the formula */
+	double kb_per_s; /* growth since the last sample (model/rates.c) */
 };
 
 struct ms_ledger {

@@ -158,12 +158,49 @@ static void psi_rate(struct ms_psi_line *c, const struct ms_psi_line *p,
 		c->total_rate = rate(c->total, p->total, dt);
 }
 
+/* Each bucket's growth, matched by name (the same index first). */
+static void ledger_rates(struct ms_ledger *cur, const struct ms_ledger *prev,
+			 double dt)
+{
+	for (int i = 0; i < cur->n; i++) {
+		struct ms_ledger_entry *e = &cur->v[i];
+		const struct ms_ledger_entry *p =
+			i < prev->n && !strcmp(prev->v[i].name, e->name) ?
+				&prev->v[i] :
+				ms_ledger_find(prev, e->name);
+
+		e->kb_per_s = p ? delta_rate(e->kb, p->kb, dt) : NAN;
+	}
+}
+
+/* No growth without a previous sample (the ledger builds them as 0). */
+static void ledger_no_rates(struct ms_memory *m)
+{
+	for (int i = 0; i < m->ledger.n; i++)
+		m->ledger.v[i].kb_per_s = NAN;
+	for (int i = 0; i < m->nodes.n; i++)
+		for (int j = 0; j < m->nodes.v[i].ledger.n; j++)
+			m->nodes.v[i].ledger.v[j].kb_per_s = NAN;
+}
+
+static void memory_rates(struct ms_memory *cur, const struct ms_memory *prev,
+			 double dt)
+{
+	ledger_rates(&cur->ledger, &prev->ledger, dt);
+	for (int i = 0; i < cur->nodes.n; i++)
+		for (int j = 0; j < prev->nodes.n; j++)
+			if (prev->nodes.v[j].node == cur->nodes.v[i].node)
+				ledger_rates(&cur->nodes.v[i].ledger,
+					     &prev->nodes.v[j].ledger, dt);
+}
+
 void ms_rates(struct ms_snapshot *cur, const struct ms_snapshot *prev)
 {
 	double dt;
 
 	cur->reclaim.psi_some.total_rate = NAN;
 	cur->reclaim.psi_full.total_rate = NAN;
+	ledger_no_rates(&cur->memory);
 	if (!prev || !prev->t_mono)
 		return;
 	dt = cur->t_mono - prev->t_mono;
@@ -175,6 +212,7 @@ void ms_rates(struct ms_snapshot *cur, const struct ms_snapshot *prev)
 	psi_rate(&cur->reclaim.psi_full, &prev->reclaim.psi_full, dt);
 	slab_rates(cur, prev, dt);
 	proc_rates(&cur->procs, &prev->procs, dt);
+	memory_rates(&cur->memory, &prev->memory, dt);
 	for (int i = 0; i < cur->numa.n; i++) {
 		struct ms_numa_node *n = &cur->numa.nodes[i];
 

@@ -217,9 +217,9 @@ static void capture_mark(struct tui *t, int y, int x)
 	w = ms_text_width(line);
 	if (w > COLS - x - 1) /* the tabs first; then what is left */
 		w = COLS - x - 1;
-	if (w > 8)
-		ms_put(stdscr, y, COLS - w, w, MS_LEFT, true,
-		       ms_attr(MS_C_PAUSED), line);
+	if (w > 8) /* a name cut to what is left ends with a mark */
+		ms_put_cut(stdscr, y, COLS - w, w, ms_attr(MS_C_PAUSED), line,
+			   &t->ui);
 }
 
 static void draw_tabs(struct tui *t, int y)

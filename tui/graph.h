@@ -94,9 +94,12 @@ void ms_gpanel_draw(struct ms_gpanel *p, WINDOW *w, struct ms_rect r,
 #define MS_GRAPH_VMA_SERIES 32 /* 8 processes: 4 fault rates */
 #define MS_GRAPH_RECLAIM_SERIES 8 /* PSI some/full, scan, steal */
 #define MS_GRAPH_NUMA_SERIES 32 /* 16 nodes: miss, foreign */
+/* 24 top-level buckets of the machine and of 2 nodes */
+#define MS_GRAPH_MEMORY_SERIES 72
 #define MS_GRAPH_SERIES                                                       \
 	(MS_GRAPH_BUDDY_SERIES + MS_GRAPH_SLAB_SERIES + MS_GRAPH_VMA_SERIES + \
-	 MS_GRAPH_RECLAIM_SERIES + MS_GRAPH_NUMA_SERIES)
+	 MS_GRAPH_RECLAIM_SERIES + MS_GRAPH_NUMA_SERIES +                     \
+	 MS_GRAPH_MEMORY_SERIES)
 
 /* "history: 300 samples x 200 series = 947 KiB at most" */
 const char *ms_graph_memory(char *buf, size_t len);

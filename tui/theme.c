@@ -57,6 +57,18 @@ static const struct elem builtin[MS_C_COUNT] = {
 	[MS_C_DIM] = { "dim", DEF, DEF, A_DIM, A_DIM },
 	[MS_C_PAUSED] = { "paused", COLOR_WHITE, COLOR_RED, A_BOLD,
 			  A_REVERSE | A_BOLD },
+	/* segments: blanks on the background colour (without colours, the
+	 * letters of tui/membar.c tell them apart) */
+	[MS_C_MEM_FREE] = { "mem_free", COLOR_BLACK, COLOR_GREEN, 0, 0 },
+	[MS_C_MEM_FILE] = { "mem_file", COLOR_WHITE, COLOR_BLUE, 0, 0 },
+	[MS_C_MEM_ANON] = { "mem_anon", COLOR_BLACK, COLOR_MAGENTA, 0,
+			    A_REVERSE },
+	[MS_C_MEM_KERNEL] = { "mem_kernel", COLOR_BLACK, COLOR_YELLOW, 0,
+			      A_BOLD },
+	[MS_C_MEM_RESERVED] = { "mem_reserved", COLOR_BLACK, COLOR_WHITE, 0,
+				A_DIM },
+	[MS_C_MEM_UNEXPLAINED] = { "mem_unexplained", COLOR_WHITE, COLOR_RED,
+				   A_BOLD, A_REVERSE | A_BOLD },
 };
 
 static struct elem theme[MS_C_COUNT];

@@ -28,6 +28,13 @@ enum ms_color {
 	MS_C_FILTER, /* the filter edit line */
 	MS_C_DIM, /* unavailable values, secondary text */
 	MS_C_PAUSED,
+	/* the memory ledger's buckets by kind (the header bar, the Memory tab) */
+	MS_C_MEM_FREE, /* free pages */
+	MS_C_MEM_FILE, /* page cache */
+	MS_C_MEM_ANON, /* anonymous and shmem: what processes hold */
+	MS_C_MEM_KERNEL, /* slab, stacks, page tables, vmalloc, percpu, ... */
+	MS_C_MEM_RESERVED, /* reserved at boot, not yet handed out, hugetlb */
+	MS_C_MEM_UNEXPLAINED, /* what no counter explains */
 	MS_C_COUNT
 };
 

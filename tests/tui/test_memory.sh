@@ -1,0 +1,84 @@
+# The Memory tab through tmux: the ledger as a tree on a two-node tree and
+# live, folding, sorting, the node selector, the history at 200x60, and a
+# replayed recording.
+. tests/lib.sh
+. tests/tui/lib.sh
+R=$FIX/debian-6.1-2node
+tmp=$(mktemp -d)
+trap 'tui_cleanup; rm -rf "$tmp"' EXIT
+
+# row N: the screen's line N (1-based)
+row() { screen | sed -n "$1p"; }
+# first_bucket: the first row of the tree (under its column titles)
+first_bucket() { screen | sed -n '/^Bucket /{n;p;q}' | awk '{print $2}'; }
+
+session 80 24 "$MS --root $R --tab memory; sleep 30"
+ok "80x24: the tab bar names 6 Memory" wait_re " 6 Memory "
+ok "80x24: the machine's ledger" wait_for "Ledger, machine  ([ ] a node)"
+ok "80x24: column titles" wait_re "^Bucket +Size +%RAM +Growth/s Source"
+ok "80x24: a bucket with children, open" wait_re "^- free +4.3G +94.7%"
+ok "80x24: its children under it" wait_re "^  - free_buddy +4.2G"
+ok "80x24: a grandchild under those" wait_re "^      free_below_low "
+ok "80x24: a static tree has no growth" wait_re "^- reserved +184M +4.0% +- "
+ok "80x24: the footer's keys" wait_for "+/-/* fold  ]/[ node"
+ok "80x24: the first row is the first bucket of the ledger" \
+	test "$(first_bucket)" = reserved
+keys '*'
+ok "*: every bucket folded" wait_re "^\+ free +4.3G"
+no "*: no child shown" sh -c "tmux capture-pane -p -t $S | grep -q free_buddy"
+keys '*'
+ok "* again: every bucket open" wait_for "free_buddy"
+keys Home '-'
+ok "-: the selected bucket folded" wait_re "^\+ reserved "
+no "-: its child hidden" sh -c "tmux capture-pane -p -t $S | grep -q reserved_other"
+keys '+'
+ok "+: unfolded" wait_for "reserved_other"
+keys Down '-'
+ok "- on a leaf: its parent folds" wait_re "^\+ reserved "
+keys Enter
+ok "Enter on a folded bucket: it opens" wait_for "reserved_other"
+keys Enter
+ok "Enter on an open bucket: it folds" wait_gone "reserved_other"
+keys Enter
+keys M
+ok "M: sorted by size, the largest top-level bucket first" \
+	sh -c "sleep 0.3; tmux capture-pane -p -t $S | sed -n '/^Bucket /{n;p;q}' | grep -q '^- free '"
+ok "M: children stay under their parent, largest first" \
+	sh -c "tmux capture-pane -p -t $S | sed -n '/^Bucket /{n;n;p;q}' | grep -q '^  - free_buddy '"
+keys r
+ok "r: smallest first, the tree kept (a parent above its children)" \
+	sh -c "sleep 0.3; tmux capture-pane -p -t $S | grep -A1 '^- free ' | tail -n 1 | grep -q '^    free_pcp '"
+keys ']'
+ok "]: node 0's ledger" wait_for "Ledger, node 0 of 2"
+keys ']'
+ok "]: node 1's ledger" wait_for "Ledger, node 1 of 2"
+keys ']'
+ok "]: back to the machine's" wait_for "Ledger, machine"
+keys '['
+ok "[: the last node from the machine" wait_for "Ledger, node 1 of 2"
+keys x
+ok "x: the explain panel names the sort column" wait_for "Growth/s"
+keys Escape
+
+session 200 60 "$MS --root $R --tab memory; sleep 30"
+ok "200x60: the history panel by itself" wait_for "top-level buckets stacked, machine"
+ok "200x60: the legend with the shares" wait_re "free 94\.7% +file 0\.0%"
+ok "200x60: the source column whole" wait_for "zoneinfo pagesets count (per-cpu lists)"
+keys Down x
+ok "x on a bucket: its own text" wait_for "memory.b.reserved_other"
+keys Escape
+keys H
+ok "200x60: H hides the history" wait_gone "top-level buckets stacked"
+
+# live: this machine's ledger and its growth after a second sample
+session 80 24 "$MS --tab memory -d 0.5; sleep 30"
+ok "live: the machine's ledger" wait_for "Ledger, machine"
+ok "live: growth per second from the second sample" wait_re "^- free +[0-9.]+[KMGT] +[0-9.]+% +[-+]?[0-9.]+[KMG]?/s"
+keys End
+ok "live: unexplained is the last row" wait_re "^  unexplained "
+
+# a recording of the tree, replayed: the tab shows it
+$MS -b -n 2 -d 0.1 --root $R --tab memory --record "$tmp/r.zst" >/dev/null 2>&1
+session 80 24 "$MS --replay $tmp/r.zst --tab memory; sleep 30"
+ok "replay: the ledger from the recording" wait_re "^- free +4.3G +94.7%"
+finish

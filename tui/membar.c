@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The memory ledger's top-level buckets as segments of one line (the
+ * header's memory bar) and their kinds, colours and letters, which the
+ * Memory tab's stacked history uses too.
+ */
+#include "tui/membar.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tui/widgets.h"
+
+/* A bucket's kind: its colour, its letter without colours, its label. */
+static const struct {
+	const char *name, *label;
+	enum ms_color c;
+} kinds[] = {
+	{ "free", "free", MS_C_MEM_FREE },
+	{ "file", "file", MS_C_MEM_FILE },
+	{ "shmem", "shmem", MS_C_MEM_ANON },
+	{ "anon", "anon", MS_C_MEM_ANON },
+	{ "swap_cache", "swapc", MS_C_MEM_ANON },
+	{ "slab", "slab", MS_C_MEM_KERNEL },
+	{ "kernel_stack", "stack", MS_C_MEM_KERNEL },
+	{ "page_tables", "ptbl", MS_C_MEM_KERNEL },
+	{ "vmalloc", "vmalloc", MS_C_MEM_KERNEL },
+	{ "percpu", "percpu", MS_C_MEM_KERNEL },
+	{ "reserved", "resv", MS_C_MEM_RESERVED },
+	{ "deferred", "deferred", MS_C_MEM_RESERVED },
+	{ "hugetlb", "huge", MS_C_MEM_RESERVED },
+	{ "memmap", "memmap", MS_C_MEM_RESERVED },
+	{ "unexplained", "unexpl", MS_C_MEM_UNEXPLAINED },
+};
+
+static const char letters[] = {
+	[MS_C_MEM_FREE] = '.',	   [MS_C_MEM_FILE] = '=',
+	[MS_C_MEM_ANON] = '#',	   [MS_C_MEM_KERNEL] = '+',
+	[MS_C_MEM_RESERVED] = ':', [MS_C_MEM_UNEXPLAINED] = '?',
+};
+
+static int kind(const char *bucket)
+{
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (!strcmp(kinds[i].name, bucket))
+			return (int)i;
+	return -1;
+}
+
+enum ms_color ms_membar_color(const char *bucket)
+{
+	int k = kind(bucket);
+
+	/* the rest (kernel_misc, zswap, zram, bounce ...) is the kernel's */
+	return k < 0 ? MS_C_MEM_KERNEL : kinds[k].c;
+}
+
+char ms_membar_fill(const char *bucket, const struct ms_ui *ui)
+{
+	return ui->color ? ' ' : letters[ms_membar_color(bucket)];
+}
+
+const char *ms_membar_label(const char *bucket)
+{
+	int k = kind(bucket);
+
+	return k < 0 ? bucket : kinds[k].label;
+}
+
+void ms_membar_draw(WINDOW *w, int y, int x, int width,
+		    const struct ms_ledger *l, uint64_t physical_kb,
+		    const struct ms_ui *ui)
+{
+	double sum = 0, whole = 0;
+	int at = 0;
+
+	for (int i = 0; i < l->n; i++)
+		if (!l->v[i].parent[0] && ms_have(l->v[i].kb))
+			sum += (double)l->v[i].kb;
+	whole = ms_have(physical_kb) && physical_kb ? (double)physical_kb : sum;
+	if (width <= 0 || !(whole > 0))
+		return;
+	sum = 0;
+	for (int i = 0; i < l->n && at < width; i++) {
+		const struct ms_ledger_entry *e = &l->v[i];
+		attr_t a = ms_attr(ms_membar_color(e->name));
+		char lab[48], fill = ms_membar_fill(e->name, ui);
+		int end, n;
+
+		if (e->parent[0] || !ms_have(e->kb))
+			continue;
+		sum += (double)e->kb;
+		/* boundaries rounded from the running sum: widths add up */
+		end = (int)lround(sum / whole * width);
+		if (end > width)
+			end = width;
+		n = end - at;
+		if (n <= 0)
+			continue;
+		mvwhline(w, y, x + at, (chtype)(unsigned char)fill | a, n);
+		snprintf(lab, sizeof(lab), "%s %.0f%%",
+			 ms_membar_label(e->name),
+			 100.0 * (double)e->kb / whole);
+		if (ms_text_width(lab) > n)
+			snprintf(lab, sizeof(lab), "%s",
+				 ms_membar_label(e->name));
+		if (ms_text_width(lab) <= n)
+			ms_put(w, y, x + at, n, MS_LEFT, false, a, lab);
+		at = end;
+	}
+}

@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The Memory tab (tui/tabs/memory/): what its files share.
+ */
+#ifndef MS_TAB_MEMORY_H
+#define MS_TAB_MEMORY_H
+
+#include "tui/drill.h"
+#include "tui/explain.h"
+#include "tui/graph.h"
+
+#define MEM_FOLDS 64 /* folded buckets remembered */
+#define MEM_ROWS 256 /* buckets of one ledger shown at most */
+
+/* A bucket of the ledger shown: its entry, its place in the tree. */
+struct mem_row {
+	int e; /* index in the ledger */
+	int parent; /* index in rows, -1 at the top */
+	int depth;
+	bool kids;
+};
+
+struct mem_view {
+	struct ms_view base;
+	struct ms_drills drills;
+	const struct ms_snapshot *cur;
+	int node; /* -1: the machine's ledger, else the node's */
+	const struct ms_ledger *l; /* the ledger shown, NULL: none */
+	uint64_t physical_kb;
+	struct mem_row rows[MEM_ROWS];
+	int nrows;
+	int vis[MEM_ROWS]; /* table row -> rows index (unfolded ones) */
+	int nvis;
+	char folded[MEM_FOLDS][MS_LEDGER_NAME];
+	int nfolded;
+	struct ms_table t;
+	struct ms_gpanel graph; /* the top-level buckets' history (H) */
+};
+
+#define MV(v) ((struct mem_view *)(v))
+
+static inline const struct ms_ledger_entry *row_entry(const struct mem_view *m,
+						      int row)
+{
+	return &m->l->v[m->rows[m->vis[row]].e];
+}
+
+/* The tree (tree.c): rows of the ledger shown, folds, order. */
+void mem_tree_build(struct mem_view *m);
+bool mem_folded(const struct mem_view *m, const char *name);
+/* Fold (1), unfold (0) or toggle (-1) rows[r]; false: no children. */
+bool mem_fold(struct mem_view *m, int r, int how);
+/* '*': unfold everything when something is folded, else fold all. */
+void mem_fold_all(struct mem_view *m);
+/* Order of table rows a and b by column value (cmp < 0: a first),
+ * keeping each bucket under its parent. */
+int mem_tree_cmp(const struct mem_view *m, int a, int b,
+		 int (*by)(const struct ms_ledger_entry *,
+			   const struct ms_ledger_entry *));
+
+/* Graphs (graph.c): the top-level buckets stacked over the samples. */
+void ms_graph_memory_feed(struct ms_gpanel *p, const struct ms_snapshot *s,
+			  const struct ms_ui *ui);
+void ms_graph_memory_draw(struct ms_gpanel *p, WINDOW *w, struct ms_rect r,
+			  const struct mem_view *m, const struct ms_ui *ui);
+
+/* Every explain id the tab shows (explain.c), NULL-terminated. */
+#define MEM_EXPLAIN_ALL 256
+extern const char *ms_memory_explain_all[MEM_EXPLAIN_ALL];
+
+#endif
