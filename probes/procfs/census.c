@@ -22,7 +22,7 @@
 #include "probes/root.h"
 
 #define CHUNK (1u << 20) /* bytes per pread: 131072 pages */
-#define COUNTERS_EVERY 16 /* chunks between two reads of the counters */
+#define COUNTERS_EVERY 4 /* chunks between two reads of the counters */
 #define BLOCK_PAGES 512 /* x86-64's pageblock: what the blocks count */
 
 /* ---- zoneinfo ------------------------------------------------------------ */
