@@ -30,14 +30,8 @@ const char *ms_fmt_ns(char *buf, size_t len, uint64_t ns, bool utf8)
 
 static enum ms_key_result kexp_open(struct ms_drill *d)
 {
-	KX(d)->open = KX(d)->pending = true;
+	KX(d)->pending = true;
 	return MS_KEY_RESAMPLE;
-}
-
-static enum ms_key_result kexp_close(struct ms_drill *d)
-{
-	KX(d)->open = false;
-	return MS_KEY_DONE;
 }
 
 /* The next sample runs it: the section and the tab's settings. */
@@ -124,7 +118,6 @@ static void kexp_explain(struct ms_drill *d, struct ms_explain_ids *e)
 static const struct ms_drill_class kexp_class = {
 	.name = "kexp",
 	.open = kexp_open,
-	.close = kexp_close,
 	.request = kexp_request,
 	.update = kexp_update,
 	.title = kexp_title,

@@ -38,7 +38,6 @@ struct ms_kexp_ops {
 struct ms_kexp {
 	const struct ms_kexp_ops *ops;
 	void *ctx; /* the tab's, for the ops */
-	bool open; /* on the tab's stack */
 	bool pending; /* the next sample runs it */
 	bool have; /* the tab holds a result */
 	double when; /* t_real of the result */

@@ -159,8 +159,7 @@ enum ms_key_result ms_buddy_probe_open(struct buddy_view *b)
 	if (row < 0)
 		return MS_KEY_DONE;
 	z = zone_at(b, row);
-	if (!b->probe.x.open || b->probe.node != z->node)
-		b->probe.x.have = false;
+	b->probe.x.have = false; /* opened anew: no result yet */
 	b->probe.node = z->node;
 	snprintf(b->probe.zone, sizeof(b->probe.zone), "%s", z->name);
 	return ms_kexp_run(&b->base, &b->probe.x);
