@@ -43,6 +43,12 @@ struct cs_stat {
 
 /* What a pass may take of one refresh; a batch sample takes what it needs */
 #define BUDGET_S 0.025
+/*
+ * The explorer begins a pass at most this often (a pass of a small
+ * machine fits in one refresh: back to back they would cost 25 ms each);
+ * the biggest files are measured again at every refresh meanwhile
+ */
+#define PASS_EVERY_S 5.0
 /* mincore() a file this much at a time: a 256 KiB vector */
 #define WINDOW (1ull << 30)
 
@@ -55,6 +61,18 @@ struct ms_pcache_scan {
 	unsigned long page;
 	unsigned char *vec; /* mincore's */
 	int denied; /* processes whose files we may not see, this pass */
+	/*
+	 * The process being visited, when a refresh's budget ran out in
+	 * it (thousands of fds or VMAs): the fd entries and maps lines done,
+	 * and whether its fds are
+	 */
+	int fds_done, maps_done;
+	bool fds_over;
+	/* this sample's budget: from t0 on pf's clock; full: none */
+	const struct ms_procfs *pf;
+	double t0;
+	bool full;
+	double pass_t0; /* when the pass in progress (or the last) began */
 	struct ms_buf buf;
 };
 
@@ -74,6 +92,13 @@ static double mono(const struct ms_procfs *pf)
 		return pf->clock();
 	clock_gettime(CLOCK_MONOTONIC, &t);
 	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* Whether this refresh's budget is spent (asked every STEP items). */
+#define STEP 32
+static bool over(const struct ms_pcache_scan *sc)
+{
+	return !sc->full && mono(sc->pf) - sc->t0 >= BUDGET_S;
 }
 
 /*
@@ -272,14 +297,17 @@ static void visit(const struct ms_root *r, struct ms_pcache_scan *sc,
 		close(fd);
 }
 
-/* The regular files among pid's open file descriptors. */
+/*
+ * The regular files among pid's open file descriptors, from the entry
+ * fds_done on; -EINPROGRESS when the budget ran out before the last.
+ */
 static int scan_fds(const struct ms_root *r, struct ms_pcache_scan *sc,
 		    struct holder *h)
 {
 	char rel[64], path[4096], how[sizeof(((struct dirent *)0)->d_name) + 4];
 	struct dirent *de;
+	int dfd, k = 0;
 	DIR *d;
-	int dfd;
 
 	snprintf(rel, sizeof(rel), "proc/%d/fd", h->pid);
 	dfd = openat(r->dirfd, rel, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -295,6 +323,14 @@ static int scan_fds(const struct ms_root *r, struct ms_pcache_scan *sc,
 		struct stat st;
 		ssize_t n;
 
+		/* in fd order: an fd opened or closed since moves few */
+		if (k++ < sc->fds_done)
+			continue;
+		sc->fds_done = k;
+		if (k % STEP == 0 && over(sc)) {
+			closedir(d);
+			return -EINPROGRESS;
+		}
 		if (de->d_name[0] == '.' ||
 		    fstatat(dirfd(d), de->d_name, &st, 0) ||
 		    !S_ISREG(st.st_mode))
@@ -361,33 +397,55 @@ static void map_line(const struct ms_root *r, struct ms_pcache_scan *sc,
 		visit(r, sc, h, r->dirfd, at, &st, how, path, plen, key);
 }
 
-static void scan_maps(const struct ms_root *r, struct ms_pcache_scan *sc,
-		      struct holder *h)
+/* pid's maps from the line maps_done on; -EINPROGRESS as scan_fds(). */
+static int scan_maps(const struct ms_root *r, struct ms_pcache_scan *sc,
+		     struct holder *h)
 {
 	struct ms_root nocap = *r; /* a pass would copy every maps */
 	struct ms_lines l;
 	char rel[64];
 	size_t len;
 	char *line;
+	int k = 0, err = 0;
 
 	nocap.capture_fd = -1;
 	snprintf(rel, sizeof(rel), "proc/%d/maps", h->pid);
 	if (ms_lines_open(&nocap, rel, &l))
-		return;
-	while ((line = ms_lines_next(&l, &len)))
+		return 0;
+	while ((line = ms_lines_next(&l, &len))) {
+		if (k++ < sc->maps_done)
+			continue;
+		sc->maps_done = k;
+		if (k % STEP == 0 && over(sc)) {
+			err = -EINPROGRESS;
+			break;
+		}
 		map_line(r, sc, h, line, len);
+	}
 	ms_lines_close(&l);
+	return err;
 }
 
-static void scan_proc(const struct ms_root *r, struct ms_pcache_scan *sc,
+/* Visit pid, or go on with it: false when the budget ran out in it. */
+static bool scan_proc(const struct ms_root *r, struct ms_pcache_scan *sc,
 		      int pid)
 {
 	struct holder h = { .pid = pid };
+	int err = 0;
 
-	if (scan_fds(r, sc, &h) == -EACCES)
-		sc->denied++; /* not ours: its maps are closed to us too */
-	else
-		scan_maps(r, sc, &h);
+	if (!sc->fds_over) {
+		err = scan_fds(r, sc, &h);
+		if (err == -EINPROGRESS)
+			return false;
+		sc->fds_over = true;
+		if (err == -EACCES)
+			sc->denied++; /* not ours: its maps are closed too */
+	}
+	if (err != -EACCES && scan_maps(r, sc, &h) == -EINPROGRESS)
+		return false;
+	sc->fds_done = sc->maps_done = 0;
+	sc->fds_over = false;
+	return true;
 }
 
 /* The biggest files measured again, where they are still held. */
@@ -470,7 +528,6 @@ int ms_procfs_pcache(const struct ms_root *r, struct ms_procfs *pf, bool full,
 {
 	struct ms_pcache_scan *sc = pf->pcache;
 	struct ms_pcache *out = &s->pcache;
-	double t0 = mono(pf);
 	int err;
 
 	if (!r->live) {
@@ -482,12 +539,23 @@ int ms_procfs_pcache(const struct ms_root *r, struct ms_procfs *pf, bool full,
 	if (!sc && !(sc = pf->pcache = scan_new()))
 		return -ENOMEM;
 	sc->sample++;
+	sc->pf = pf;
+	sc->t0 = mono(pf);
+	sc->full = full;
 	if (full) /* a whole pass of its own, from the first process */
 		sc->next = sc->pids.n = 0;
+	if (!full && !sc->pids.n && sc->sample > 1 &&
+	    sc->t0 - sc->pass_t0 < PASS_EVERY_S) {
+		out->pass_pct = 100; /* none in progress: the last is recent */
+		goto measure;
+	}
 	if (full || !sc->pids.n) {
+		sc->pass_t0 = sc->t0;
 		ms_pset_restart(&sc->set);
 		sc->next = 0;
 		sc->denied = 0;
+		sc->fds_done = sc->maps_done = 0;
+		sc->fds_over = false;
 		err = ms_list_pids(r, &sc->pids);
 		if (err) {
 			ms_snapshot_note(s, "pagecache_files", "proc: %s",
@@ -495,14 +563,16 @@ int ms_procfs_pcache(const struct ms_root *r, struct ms_procfs *pf, bool full,
 			return err;
 		}
 	}
-	while (sc->next < sc->pids.n && (full || mono(pf) - t0 < BUDGET_S))
-		scan_proc(r, sc, sc->pids.v[sc->next++]);
+	while (sc->next < sc->pids.n && !over(sc) &&
+	       scan_proc(r, sc, sc->pids.v[sc->next]))
+		sc->next++;
 	out->pass_pct = sc->pids.n ? 100.0 * sc->next / sc->pids.n : 100;
-	out->all = !geteuid();
 	if (sc->next >= sc->pids.n) {
 		ms_pset_end_pass(&sc->set);
 		sc->pids.n = sc->next = 0; /* listed again by the next pass */
 	}
+measure:
+	out->all = !geteuid();
 	if (!full)
 		refresh_top(r, sc);
 	err = ms_pset_top(&sc->set, out, MS_PCACHE_TOP);

@@ -24,9 +24,10 @@ const struct ms_explain ms_explain_memory_files[] = {
 			     "cachestat(2) (Linux 6.5+) or mincore() over a "
 			     "read-only mapping."),
 		.formula = N_("One pass over the processes runs within a time "
-			      "budget per refresh and goes on at the next; the "
-			      "50 biggest are measured again at every refresh. "
-			      "Batch mode makes a whole pass each sample."),
+			      "budget per refresh and goes on at the next, a new "
+			      "one at most every 5 s; the 50 biggest are "
+			      "measured again at every refresh. Batch mode makes "
+			      "a whole pass each sample."),
 		.healthy = N_("Informational: a big file in the cache is how "
 			      "Linux uses free memory. Clean cache is dropped "
 			      "when memory is needed; much dirty data waits "
