@@ -270,6 +270,8 @@ extern const struct ms_field ms_numa_node_fields[];
 extern const struct ms_field ms_memory_fields[];
 extern const struct ms_field ms_mem_node_fields[];
 extern const struct ms_field ms_ledger_entry_fields[];
+/* struct ms_mem_fw (memory.firmware[]) */
+extern const struct ms_field ms_mem_fw_fields[];
 /* struct ms_census ("memory"."census"), ms_census_zone, ms_census_check */
 extern const struct ms_field ms_census_fields[];
 extern const struct ms_field ms_census_zone_fields[];

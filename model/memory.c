@@ -6,6 +6,7 @@
 #include "model/area.h"
 #include "model/field.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -38,6 +39,14 @@ const struct ms_field ms_mem_node_fields[] = {
 	MS_FIELD_END
 };
 
+#define FW(m, ty, k, fl, u, ...) \
+	MS_FIELD(struct ms_mem_fw, m, ty, k, fl, u, NULL, __VA_ARGS__)
+
+const struct ms_field ms_mem_fw_fields[] = {
+	FW(type, MS_F_STR, "type", 0, NULL), FW(kb, MS_F_U64, "kb", NA, "kB"),
+	MS_FIELD_END
+};
+
 #define M(m, ty, k, fl, u) MS_FIELD(struct ms_memory, m, ty, k, fl, u, NULL)
 
 const struct ms_field ms_memory_fields[] = {
@@ -47,15 +56,41 @@ const struct ms_field ms_memory_fields[] = {
 		      "ledger", ms_ledger_entry_fields),
 	MS_FIELD_LIST(struct ms_memory, nodes.v, nodes.n, nodes.cap, "nodes",
 		      ms_mem_node_fields),
+	M(holes_kb, MS_F_U64, "holes_kb", NA, "kB"),
+	MS_FIELD_LIST(struct ms_memory, firmware.v, firmware.n, firmware.cap,
+		      "firmware", ms_mem_fw_fields),
 	MS_FIELD_END
 };
 
-struct ms_mem_node *ms_mem_node_add(struct ms_memory *m)
+/* The list row of ms_memory_fields named key. */
+static const struct ms_field *list_of(const char *key)
 {
 	for (const struct ms_field *f = ms_memory_fields; f->key; f++)
-		if (f->type == MS_F_LIST && !strcmp(f->key, "nodes"))
-			return ms_list_add(f, m);
+		if (f->type == MS_F_LIST && !strcmp(f->key, key))
+			return f;
 	return NULL;
+}
+
+int ms_mem_fw_add(struct ms_memory *m, const char *t, uint64_t kb)
+{
+	struct ms_mem_fw *f;
+
+	for (int i = 0; i < m->firmware.n; i++)
+		if (!strcmp(m->firmware.v[i].type, t)) {
+			m->firmware.v[i].kb += kb;
+			return 0;
+		}
+	f = ms_list_add(list_of("firmware"), m);
+	if (!f)
+		return -ENOMEM;
+	snprintf(f->type, sizeof(f->type), "%s", t);
+	f->kb = kb;
+	return 0;
+}
+
+struct ms_mem_node *ms_mem_node_add(struct ms_memory *m)
+{
+	return ms_list_add(list_of("nodes"), m);
 }
 
 static bool ends(const char *s, const char *end)
@@ -127,6 +162,8 @@ const struct ms_area ms_area_memory = {
 				  struct ms_mem_node),
 			MS_RTABLE("ledger entry", ms_ledger_entry_fields,
 				  struct ms_ledger_entry),
+			MS_RTABLE("memory firmware", ms_mem_fw_fields,
+				  struct ms_mem_fw),
 			MS_RTABLE("census", ms_census_fields, struct ms_census),
 			MS_RTABLE("census zone", ms_census_zone_fields,
 				  struct ms_census_zone),

@@ -36,6 +36,12 @@ struct ms_mem_node {
 	struct ms_ledger ledger;
 };
 
+/* The firmware's memory map by type (/sys/firmware/memmap). */
+struct ms_mem_fw {
+	char type[32]; /* "System RAM", "Reserved", "ACPI Tables" ... */
+	uint64_t kb;
+};
+
 struct ms_memory {
 	uint64_t physical_kb; /* present pages of every zone */
 	uint64_t total_kb; /* MemTotal */
@@ -44,6 +50,15 @@ struct ms_memory {
 		struct ms_mem_node *v;
 		int n, cap;
 	} nodes;
+	/*
+	 * Outside the ledger: the zones' holes (spanned - present: no RAM
+	 * behind them), and what the firmware says each range is
+	 */
+	uint64_t holes_kb;
+	struct {
+		struct ms_mem_fw *v;
+		int n, cap;
+	} firmware;
 };
 
 /* ---- What the ledger is computed from (model/ledger.c) ------------------ */
@@ -53,7 +68,7 @@ struct ms_kvlist;
 /* A zone's pages, from /proc/zoneinfo. */
 struct ms_mem_zone {
 	int node;
-	uint64_t present, managed; /* pages */
+	uint64_t spanned, present, managed; /* pages */
 	uint64_t free; /* "pages free": NR_FREE_PAGES */
 	uint64_t low; /* the low watermark */
 	uint64_t pcp; /* pages on its per-cpu lists ("count:"), MS_NA none */
@@ -154,6 +169,9 @@ struct ms_mem_extra {
 int ms_ledger_build(const struct ms_mem_src *src, const struct ms_mem_extra *x,
 		    struct ms_ledger *l, uint64_t *physical, uint64_t *total,
 		    char *why, size_t whylen);
+
+/* Add kb to firmware type t of m (a new one at the end); -ENOMEM. */
+int ms_mem_fw_add(struct ms_memory *m, const char *t, uint64_t kb);
 
 /* One more node at the end of m->nodes, reset; NULL on ENOMEM. */
 struct ms_mem_node *ms_mem_node_add(struct ms_memory *m);

@@ -35,6 +35,27 @@ static void ledger(struct om *om, const struct ms_field *kb,
 	}
 }
 
+/* Outside the ledger: the zones' holes, the firmware's map by type. */
+static void firmware(struct om *om, const struct ms_memory *m)
+{
+	struct lbl lb;
+
+	ms_om_family(
+		om, "memscope_memory_holes_bytes", OM_GAUGE, "bytes",
+		"Zone holes: spanned - present pages (no RAM behind them)");
+	ms_om_put_u(om, NULL, ms_om_mul(m->holes_kb, 1024));
+	if (!m->firmware.n)
+		return;
+	ms_om_family(om, "memscope_memory_firmware_bytes", OM_GAUGE, "bytes",
+		     "The firmware's memory map (/sys/firmware/memmap) by "
+		     "type");
+	for (int i = 0; i < m->firmware.n; i++) {
+		ms_om_lbl_reset(&lb);
+		ms_om_lbl_str(&lb, "type", m->firmware.v[i].type);
+		ms_om_put_u(om, &lb, ms_om_mul(m->firmware.v[i].kb, 1024));
+	}
+}
+
 void ms_om_memory(struct om *om, const struct ms_memory *m)
 {
 	const struct ms_field *kb = kb_field();
@@ -45,4 +66,5 @@ void ms_om_memory(struct om *om, const struct ms_memory *m)
 	ledger(om, kb, &m->ledger, -1);
 	for (int i = 0; i < m->nodes.n; i++)
 		ledger(om, kb, &m->nodes.v[i].ledger, m->nodes.v[i].node);
+	firmware(om, m);
 }

@@ -43,13 +43,22 @@ static void tree(FILE *f, const struct ms_ledger *l, const char *parent, int d,
 
 void ms_text_memory(FILE *f, const struct ms_memory *m)
 {
-	char a[32], b[32];
+	char a[32], b[32], t[4 * 32 + 1];
 
 	fprintf(f,
 		"\nMemory ledger (kB, %% of physical %s kB; MemTotal %s kB)\n",
 		num(m->physical_kb, a, sizeof(a)),
 		num(m->total_kb, b, sizeof(b)));
 	tree(f, &m->ledger, "", 0, m->physical_kb);
+	if (ms_have(m->holes_kb) || m->firmware.n) {
+		fprintf(f, "Outside it: zone holes %s kB",
+			num(m->holes_kb, a, sizeof(a)));
+		for (int i = 0; i < m->firmware.n; i++)
+			fprintf(f, "%s%s %s kB", i ? ", " : "; firmware: ",
+				esc(m->firmware.v[i].type, t, sizeof(t)),
+				num(m->firmware.v[i].kb, b, sizeof(b)));
+		fputc('\n', f);
+	}
 	for (int i = 0; i < m->nodes.n; i++) {
 		const struct ms_mem_node *nd = &m->nodes.v[i];
 

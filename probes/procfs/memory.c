@@ -184,6 +184,61 @@ static int read_slab_top(const struct ms_root *r, struct ms_procfs *pf,
 	return n;
 }
 
+static int collect_num(void *ctx, const char *name, unsigned char type)
+{
+	struct sizes *z = ctx;
+	const char *p = name, *e = name + strlen(name);
+	uint64_t v;
+
+	int i;
+
+	(void)type;
+	if (ms_parse_dec(&p, e, &v) || p != e || z->n >= z->max)
+		return 0;
+	/* ascending, whatever order the directory lists them in */
+	for (i = z->n; i > 0 && z->kb[i - 1] > v; i--)
+		z->kb[i] = z->kb[i - 1];
+	z->kb[i] = v;
+	z->n++;
+	return 0;
+}
+
+#define FW_DIR "sys/firmware/memmap"
+
+/*
+ * The firmware's memory map (/sys/firmware/memmap/N/start, end, type)
+ * summed by type into m->firmware; nothing without the directory.
+ */
+static void read_firmware(const struct ms_root *r, struct ms_procfs *pf,
+			  struct ms_snapshot *s, struct ms_memory *m)
+{
+	struct sizes z = { .max = MS_MTHP_SIZES };
+	char rel[64], type[32];
+	int bad = 0;
+
+	if (ms_listdir(r, FW_DIR, collect_num, &z))
+		return;
+	for (int i = 0; i < z.n; i++) {
+		unsigned long long n = (unsigned long long)z.kb[i];
+		uint64_t a, b;
+
+		snprintf(rel, sizeof(rel), FW_DIR "/%llu/type", n);
+		if (ms_read_str(r, rel, type, sizeof(type)) ||
+		    ms_readf(r, &pf->buf, FW_DIR "/%llu/start", n) ||
+		    ms_parse_value(pf->buf.data, pf->buf.len, &a) ||
+		    ms_readf(r, &pf->buf, FW_DIR "/%llu/end", n) ||
+		    ms_parse_value(pf->buf.data, pf->buf.len, &b) || b < a) {
+			bad++;
+			continue;
+		}
+		if (ms_mem_fw_add(m, type, (b - a + 1) >> 10))
+			return;
+	}
+	if (bad)
+		ms_snapshot_note(s, "firmware_memmap",
+				 "%d of %d entries unreadable", bad, z.n);
+}
+
 /* vmallocinfo and iomem (root only): NULL when not readable. */
 static const struct ms_vmallocinfo *
 read_vmi(const struct ms_root *r, struct ms_procfs *pf, struct ms_snapshot *s,
@@ -305,6 +360,7 @@ static int read_zones(const struct ms_root *r, struct ms_procfs *pf,
 
 		x->zones[i] = (struct ms_mem_zone){
 			.node = z->node,
+			.spanned = z->spanned,
 			.present = z->present,
 			.managed = z->managed,
 			.free = z->zi_free,
@@ -434,6 +490,15 @@ int ms_procfs_memory(const struct ms_root *r, struct ms_procfs *pf,
 		goto out;
 	}
 	read_nodes(r, pf, s, &x, &ex);
+	m->holes_kb = 0;
+	for (int i = 0; i < x.b.nr_zones; i++)
+		if (ms_have(x.zones[i].spanned) &&
+		    ms_have(x.zones[i].present) &&
+		    x.zones[i].spanned > x.zones[i].present)
+			m->holes_kb +=
+				(x.zones[i].spanned - x.zones[i].present) *
+				ex.page_kb;
+	read_firmware(r, pf, s, m);
 out:
 	scratch_free(&x);
 	return err;

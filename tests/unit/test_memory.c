@@ -285,6 +285,17 @@ static void ledger_612_2node(void **state)
 	assert_int_equal(kb_of(l, "vmalloc"), 26496);
 	assert_int_equal(kb_of(l, "disksize_store [zram]"), 96 * 4);
 	assert_null(ms_ledger_find(l, "kernel_clone"));
+	/*
+	 * Outside the ledger: spanned - present of the zones; the firmware's
+	 * map by type: System RAM 0x9fc00 + 0xbfedd000 + 0x60000000 bytes,
+	 * Reserved 1 + 64 + 140 + 256 kB and 12 GiB above the RAM
+	 */
+	assert_int_equal(m->holes_kb, 1049104);
+	assert_int_equal(m->firmware.n, 2);
+	assert_string_equal(m->firmware.v[0].type, "System RAM");
+	assert_int_equal(m->firmware.v[0].kb, 639 + 3144564 + 1572864);
+	assert_string_equal(m->firmware.v[1].type, "Reserved");
+	assert_int_equal(m->firmware.v[1].kb, 1 + 64 + 140 + 256 + 12582912);
 	assert_int_equal(m->nodes.n, 2);
 	n0 = &m->nodes.v[0].ledger;
 	for (int i = 0; i < 2; i++)
