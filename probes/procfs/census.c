@@ -569,10 +569,11 @@ int ms_procfs_census(const struct ms_root *r, struct ms_procfs *pf, bool full,
 		ms_census_add(&s->census, &st->scan.cur);
 	s->census.complete = st->have_done;
 	s->census.passes = st->passes;
-	s->census.progress =
-		!st->in_pass ? 1 :
-		st->end	     ? (double)(st->pos < st->end ? st->pos : st->end) /
-				  (double)st->end :
-			  0;
+	/* a pass at the zones' end is done only when the file ends */
+	s->census.progress = 1;
+	if (st->in_pass)
+		s->census.progress = st->end && st->pos < st->end ?
+					     (double)st->pos / (double)st->end :
+					     0.999;
 	return 0;
 }

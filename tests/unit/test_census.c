@@ -296,6 +296,32 @@ static void synth_budget(void **state)
 	pt_fini(&e);
 }
 
+/*
+ * A budget that ends at the file's last page: the pass is not complete
+ * (nor shown as all done) until a read finds the end of the file.
+ */
+static void synth_budget_end(void **state)
+{
+	struct pt_env e;
+
+	(void)state;
+	pt_init(&e, SYNTH);
+	e.pf.census_budget = 1024;
+	for (int i = 1; i <= 4; i++) {
+		ms_snapshot_reset(&e.s);
+		assert_int_equal(ms_procfs_census(&e.root, &e.pf, false, &e.s),
+				 0);
+	}
+	assert_false(e.s.census.complete);
+	assert_int_equal(e.s.census.pages, 4096);
+	assert_true(e.s.census.progress < 1);
+	ms_snapshot_reset(&e.s);
+	assert_int_equal(ms_procfs_census(&e.root, &e.pf, false, &e.s), 0);
+	expect_synth(&e.s.census);
+	assert_true(e.s.census.progress == 1);
+	pt_fini(&e);
+}
+
 /* A captured tree without kpageflags says so, in a note of its own. */
 static void missing(void **state)
 {
@@ -345,10 +371,15 @@ static void json_roundtrip(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(kinds),      cmocka_unit_test(blocks),
-		cmocka_unit_test(zoneinfo),   cmocka_unit_test(iomem),
-		cmocka_unit_test(synth_full), cmocka_unit_test(synth_budget),
-		cmocka_unit_test(missing),    cmocka_unit_test(json_roundtrip),
+		cmocka_unit_test(kinds),
+		cmocka_unit_test(blocks),
+		cmocka_unit_test(zoneinfo),
+		cmocka_unit_test(iomem),
+		cmocka_unit_test(synth_full),
+		cmocka_unit_test(synth_budget),
+		cmocka_unit_test(synth_budget_end),
+		cmocka_unit_test(missing),
+		cmocka_unit_test(json_roundtrip),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
