@@ -10,8 +10,6 @@
 
 /* Note the selected row's key, so the next sample keeps it selected. */
 void ms_table_remember(struct ms_table *t);
-/* The user sorts by column c: numbers largest first, text from A. */
-void ms_table_sort_by(struct ms_table *t, int c);
 
 /* F3: open the search line; its keys while it is open. */
 void ms_table_search_open(struct ms_table *t);

@@ -124,6 +124,24 @@ static void switch_view(struct tui *t, int i)
 	sample(t); /* the new tab asks for other sections */
 }
 
+/* MS_KEY_GOTO: the tab from->go names, told what to show. */
+static void go_to(struct tui *t, const struct ms_view *from)
+{
+	for (int i = 0; from->go.tab && i < t->nviews; i++) {
+		struct ms_view *v = t->views[i];
+
+		if (strcmp(v->cls->id, from->go.tab))
+			continue;
+		if (v->cls->arrive)
+			v->cls->arrive(v, from->go.how);
+		if (i == t->cur)
+			sample(t);
+		else
+			switch_view(t, i);
+		return;
+	}
+}
+
 static bool help_key(struct tui *t, int key)
 {
 	if (key == MS_KEY_ESC || key == 'q' ||
@@ -315,6 +333,8 @@ static void handle_key(struct tui *t, int key)
 	r = ms_view_key(v, key);
 	if (r == MS_KEY_RESAMPLE)
 		sample(t);
+	else if (r == MS_KEY_GOTO)
+		go_to(t, v);
 	else if (r == MS_KEY_PASS)
 		global_key(t, key);
 }

@@ -58,6 +58,13 @@ struct ms_view {
 	const struct ms_ui *ui;
 	/* its open drill-down screens (tui/drill.h), held by the tab */
 	struct ms_drills *drills;
+	/*
+	 * Where MS_KEY_GOTO goes: the tab of that id, whose arrive hook is
+	 * given how ("size": the Memory tab's Enter on slab)
+	 */
+	struct {
+		const char *tab, *how;
+	} go;
 };
 
 /* What on_key did with a key. */
@@ -65,6 +72,7 @@ enum ms_key_result {
 	MS_KEY_PASS = 0, /* not mine: the main loop handles it */
 	MS_KEY_DONE, /* consumed: redraw */
 	MS_KEY_RESAMPLE, /* consumed and request() changed: sample now */
+	MS_KEY_GOTO, /* consumed: switch to the tab v->go names */
 };
 
 /*
@@ -112,6 +120,11 @@ struct ms_view_class {
 	 * explain panel; e->cur the column or field under the cursor.
 	 */
 	void (*explain)(struct ms_view *v, struct ms_explain_ids *e);
+	/*
+	 * Optional: another tab sends the user here (MS_KEY_GOTO) to see
+	 * what how names ("size": the largest first); before the switch.
+	 */
+	void (*arrive)(struct ms_view *v, const char *how);
 	/* Every id the tab shows on some screen, NULL-terminated (tests). */
 	const char *const *explain_all;
 	/* Its explain texts (tui/tabs/TAB/explain*.c): MS_CATALOG(...) */

@@ -393,6 +393,9 @@ void ms_explain_mark(WINDOW *w, int y, int x, int n, const struct ms_ui *ui,
 /* Add one id to e (once; NULL and a full list are ignored). */
 void ms_explain_add(struct ms_explain_ids *e, const char *id);
 
+/* The user sorts by column c: numbers largest first, text from A. */
+void ms_table_sort_by(struct ms_table *t, int c);
+
 /* Helpers for cmp callbacks: NA/NAN sort below every value. */
 int ms_cmp_u64(uint64_t a, uint64_t b);
 int ms_cmp_double(double a, double b);

@@ -70,12 +70,62 @@ keys Escape
 keys H
 ok "200x60: H hides the history" wait_gone "top-level buckets stacked"
 
+# Enter on a bucket goes where it is explained (6.12: pools, slab caches)
+session 80 24 "$MS --root $FIX/debian-6.12-2node --tab memory; sleep 30"
+keys / slab_unrec Enter
+wait_re "^ +slab_unreclaimable "
+keys Enter
+ok "Enter on slab: the Slab tab, by size" wait_re "^Name .*Size▼"
+ok "Enter on slab: the largest cache first" \
+	sh -c "tmux capture-pane -p -t $S | sed -n 5p | grep -q '^kernfs_node_cache '"
+keys 6
+wait_for "Ledger, machine"
+keys Escape / anon_small Enter
+wait_re "^ +anon_small "
+keys Enter
+ok "Enter on anon: the processes, by RSS" wait_re "^ +PID User +RSS▼"
+keys 6
+wait_for "Ledger, machine"
+keys Escape / hugetlb_2048 Enter
+wait_re "^ +- hugetlb_2048kB "
+keys Enter
+ok "Enter on hugetlb: its pools" wait_for "HugeTLB pools per size and node"
+ok "hugetlb: node 0's pool of 2 MiB pages, 4 pages used" \
+	wait_re "^  hugetlb_2048kB +node 0 +32M +8.0M +- +24M"
+ok "hugetlb: node 1 has none" wait_re "^  hugetlb_2048kB +node 1 +0K"
+keys Escape
+ok "Esc: back to the ledger" wait_for "Ledger, machine"
+keys Escape / file_act Enter
+wait_re "^ +file_active "
+keys Enter
+ok "Enter on file: the files holding the page cache" \
+	wait_for "Page cache: the files holding it"
+ok "files: a captured tree says why it has none" \
+	wait_for "the live system only: a captured tree has no page cache"
+keys Escape
+wait_for "Ledger, machine"
+keys Escape End Enter
+ok "Enter on unexplained: the census" \
+	wait_for "Unexplained: the census of every page"
+ok "census: a captured tree without kpageflags says so" \
+	wait_for "no proc/kpageflags in the captured tree"
+
 # live: this machine's ledger and its growth after a second sample
 session 80 24 "$MS --tab memory -d 0.5; sleep 30"
 ok "live: the machine's ledger" wait_for "Ledger, machine"
 ok "live: growth per second from the second sample" wait_re "^- free +[0-9.]+[KMGT] +[0-9.]+% +[-+]?[0-9.]+[KMG]?/s"
 keys End
 ok "live: unexplained is the last row" wait_re "^  unexplained "
+
+keys / file_act Enter
+wait_re "^ +file_active "
+keys Enter
+ok "live: the files holding the page cache" wait_re "files open or mapped, [0-9]+ measured" 15
+keys Escape
+wait_for "Ledger, machine"
+keys Escape End Enter
+ok "live: the census of every page" wait_re "pages counted" 20
+keys Escape
 
 # a recording of the tree, replayed: the tab shows it
 $MS -b -n 2 -d 0.1 --root $R --tab memory --record "$tmp/r.zst" >/dev/null 2>&1

@@ -58,6 +58,11 @@ int mem_tree_cmp(const struct mem_view *m, int a, int b,
 		 int (*by)(const struct ms_ledger_entry *,
 			   const struct ms_ledger_entry *));
 
+/* Enter (go.c): the tab or screen explaining rows[r]; MS_KEY_PASS: none. */
+enum ms_key_result mem_enter(struct mem_view *m, int r);
+extern const struct ms_drill_class mem_hugetlb_screen, mem_files_screen,
+	mem_census_screen;
+
 /* Graphs (graph.c): the top-level buckets stacked over the samples. */
 void ms_graph_memory_feed(struct ms_gpanel *p, const struct ms_snapshot *s,
 			  const struct ms_ui *ui);

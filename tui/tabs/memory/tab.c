@@ -285,8 +285,10 @@ static enum ms_key_result fold_key(struct mem_view *m, int key)
 	if (key == '*') {
 		mem_fold_all(m);
 	} else if (ms_key_is_enter(key)) {
-		if (!r->kids)
-			return MS_KEY_PASS;
+		enum ms_key_result res = mem_enter(m, ri);
+
+		if (res != MS_KEY_PASS || !r->kids)
+			return res;
 		mem_fold(m, ri, -1);
 	} else if (r->kids) {
 		mem_fold(m, ri, key == '-');
@@ -325,7 +327,8 @@ static const char *mem_hints(struct ms_view *v)
 
 	if (m->t.editing)
 		return ms_table_hints(&m->t);
-	return "+/-/* fold  ]/[ node  H graph  s sort  r reverse  / filter";
+	return "Enter where it goes  +/-/* fold  ]/[ node  H graph  s sort  "
+	       "r reverse  / filter";
 }
 
 static void mem_explain(struct ms_view *v, struct ms_explain_ids *e)

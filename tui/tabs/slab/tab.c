@@ -383,6 +383,20 @@ static void slab_explain(struct ms_view *v, struct ms_explain_ids *e)
 	ms_table_explain(&SV(v)->caches, e);
 }
 
+/* From the Memory tab's slab: the caches, largest first. */
+static void slab_arrive(struct ms_view *v, const char *how)
+{
+	struct slab_view *s = SV(v);
+
+	(void)how;
+	ms_drill_pop_all(v);
+	for (int i = 0; i < s->caches.def->ncols; i++)
+		if (col_id(s, i) == C_SIZE)
+			ms_table_sort_by(&s->caches, i);
+	s->caches.sel = s->caches.top = 0;
+	s->caches.sel_key[0] = '\0';
+}
+
 const struct ms_view_class ms_view_slab = {
 	.name = "Slab",
 	.id = "slab",
@@ -395,6 +409,7 @@ const struct ms_view_class ms_view_slab = {
 	.on_key = slab_key,
 	.hints = slab_hints,
 	.explain = slab_explain,
+	.arrive = slab_arrive,
 	.explain_all = all_ids,
 	.catalog = MS_CATALOG(ms_explain_slab),
 };

@@ -315,6 +315,20 @@ static void vma_explain(struct ms_view *view, struct ms_explain_ids *e)
 	ms_table_explain(&v->ptab, e);
 }
 
+/* From the Memory tab's anon: the processes, the largest RSS first. */
+static void vma_arrive(struct ms_view *base, const char *how)
+{
+	struct vma_view *v = (struct vma_view *)base;
+
+	(void)how;
+	ms_drill_pop_all(base);
+	for (int i = 0; i < v->ptab.def->ncols; i++)
+		if (v->pset[i] == P_RSS)
+			ms_table_sort_by(&v->ptab, i);
+	v->ptab.sel = v->ptab.top = 0;
+	v->ptab.sel_key[0] = '\0';
+}
+
 const struct ms_view_class ms_view_vma = {
 	.name = "VMA",
 	.id = "vma",
@@ -327,6 +341,7 @@ const struct ms_view_class ms_view_vma = {
 	.on_key = vma_key_press,
 	.hints = vma_hints,
 	.explain = vma_explain,
+	.arrive = vma_arrive,
 	.explain_all = all_ids,
 	.catalog = MS_CATALOG(ms_explain_vma),
 };

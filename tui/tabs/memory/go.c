@@ -1,0 +1,290 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Where Enter on a bucket of the Memory tab goes, where it is explained:
+ * slab to the Slab tab by size, anon to the processes by RSS, hugetlb to
+ * its pools per size and node, the page cache to the files holding it,
+ * unexplained to the census of every page (screens here).
+ */
+#include "model/area.h"
+#include "tui/tabs/memory/memory.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MD(d) ((struct mem_view *)(d)->v)
+
+/* The top-level bucket rows[r] is under (itself at the top). */
+static const char *top_name(const struct mem_view *m, int r)
+{
+	while (m->rows[r].parent >= 0)
+		r = m->rows[r].parent;
+	return m->l->v[m->rows[r].e].name;
+}
+
+static enum ms_key_result go(struct mem_view *m, const char *tab,
+			     const char *how)
+{
+	m->base.go.tab = tab;
+	m->base.go.how = how;
+	return MS_KEY_GOTO;
+}
+
+enum ms_key_result mem_enter(struct mem_view *m, int r)
+{
+	const char *top = top_name(m, r);
+
+	if (!strcmp(top, "slab"))
+		return go(m, "slab", "size");
+	if (!strcmp(top, "anon"))
+		return go(m, "vma", "rss");
+	if (!strcmp(top, "hugetlb"))
+		return ms_drill_push(&m->base, &mem_hugetlb_screen, NULL);
+	if (!strcmp(top, "file"))
+		return ms_drill_push(&m->base, &mem_files_screen, NULL);
+	if (!strcmp(top, "unexplained"))
+		return ms_drill_push(&m->base, &mem_census_screen, NULL);
+	return MS_KEY_PASS;
+}
+
+/* A screen that asks for a section: a sample with it now, and without. */
+static enum ms_key_result resample(struct ms_drill *d)
+{
+	(void)d;
+	return MS_KEY_RESAMPLE;
+}
+
+/* The section's state when it is not in the sample; true when it is. */
+static bool have(struct ms_screen *l, const struct ms_snapshot *s,
+		 enum ms_section sec)
+{
+	const struct ms_note *n = ms_note_missing(s, sec);
+	char esc[256];
+
+	if (s->have & MS_SEC_BIT(sec))
+		return true;
+	if (!n) {
+		ms_screen_linef(l, ms_attr(MS_C_DIM), "  %s: not sampled yet",
+				ms_section_name(sec));
+		return false;
+	}
+	/* on two lines: the reason alone fits 80 columns */
+	ms_screen_linef(l, ms_attr(MS_C_NOTE),
+			"  %s unavailable (%s):", ms_section_name(sec),
+			n->what);
+	ms_screen_linef(l, ms_attr(MS_C_NOTE), "  %s",
+			ms_esc(esc, sizeof(esc), n->why));
+	return false;
+}
+
+/* ---- hugetlb: the pools per size, of the machine and of each node ---- */
+
+static uint64_t child(const struct ms_ledger *l, const char *pool,
+		      const char *what)
+{
+	char name[MS_LEDGER_NAME + 16];
+	const struct ms_ledger_entry *e;
+
+	snprintf(name, sizeof(name), "%s_%s", pool, what);
+	e = ms_ledger_find(l, name);
+	return e ? e->kb : MS_NA;
+}
+
+static void pools(struct ms_screen *l, const struct ms_ledger *lg,
+		  const char *where)
+{
+	char t[16], u[16], r[16], f[16];
+
+	for (int i = 0; i < lg->n; i++) {
+		const struct ms_ledger_entry *e = &lg->v[i];
+
+		if (strcmp(e->parent, "hugetlb"))
+			continue;
+		ms_screen_linef(
+			l, e->kb ? 0 : ms_attr(MS_C_DIM),
+			"  %-20s %-8s %8s %8s %8s %8s", e->name, where,
+			ms_fmt_kb(t, sizeof(t), e->kb),
+			ms_fmt_kb(u, sizeof(u), child(lg, e->name, "used")),
+			ms_fmt_kb(r, sizeof(r), child(lg, e->name, "reserved")),
+			ms_fmt_kb(f, sizeof(f), child(lg, e->name, "free")));
+	}
+}
+
+static void hugetlb_title(struct ms_drill *d, char *buf, size_t len)
+{
+	(void)d;
+	snprintf(buf, len, "HugeTLB pools per size and node");
+}
+
+static void hugetlb_lines(struct ms_drill *d, struct ms_screen *l)
+{
+	const struct ms_memory *mem = &MD(d)->cur->memory;
+	char where[16];
+
+	ms_screen_tag_at(l, "memory.b.hugetlb_pool", 2, 29);
+	ms_screen_tag_at(l, "memory.b.hugetlb_pool_used", 39, 8);
+	ms_screen_tag_at(l, "memory.b.hugetlb_pool_reserved", 48, 8);
+	ms_screen_tag_at(l, "memory.b.hugetlb_pool_free", 57, 8);
+	ms_screen_linef(l, ms_attr(MS_C_COLUMN_HEADER),
+			"  %-20s %-8s %8s %8s %8s %8s", "Pool", "Where",
+			"Total", "Used", "Reserved", "Free");
+	pools(l, &mem->ledger, "machine");
+	for (int i = 0; i < mem->nodes.n; i++) {
+		snprintf(where, sizeof(where), "node %d", mem->nodes.v[i].node);
+		pools(l, &mem->nodes.v[i].ledger, where);
+	}
+	ms_screen_line(l, 0, "");
+	ms_screen_line(
+		l, ms_attr(MS_C_DIM),
+		"  Reserved: free pages promised to a mapping (resv_hugepages)");
+}
+
+static const char *const hugetlb_ids[] = { "memory.b.hugetlb_pool",
+					   "memory.b.hugetlb_pool_used",
+					   "memory.b.hugetlb_pool_reserved",
+					   "memory.b.hugetlb_pool_free", NULL };
+
+const struct ms_drill_class mem_hugetlb_screen = {
+	.name = "hugetlb",
+	.title = hugetlb_title,
+	.title_id = "memory.b.hugetlb",
+	.lines = hugetlb_lines,
+	.hints = "Up/Down PgUp/PgDn scroll",
+	.ids = hugetlb_ids,
+};
+
+/* ---- file: the files holding the page cache ---------------------------- */
+
+static void files_request(struct ms_drill *d, struct ms_request *req)
+{
+	(void)d;
+	req->sections |= MS_SEC_BIT(MS_SEC_PAGECACHE_FILES);
+}
+
+static void files_title(struct ms_drill *d, char *buf, size_t len)
+{
+	(void)d;
+	snprintf(buf, len, "Page cache: the files holding it");
+}
+
+static void files_lines(struct ms_drill *d, struct ms_screen *l)
+{
+	const struct ms_snapshot *s = MD(d)->cur;
+	const struct ms_pcache *p = &s->pcache;
+	char c[16], tot[16], dirty[16], size[16], esc[512], comm[64];
+
+	ms_screen_tag(l, "memory.b.file");
+	if (!have(l, s, MS_SEC_PAGECACHE_FILES))
+		return;
+	ms_screen_linef(l, 0,
+			"  %llu files open or mapped, %llu measured: %s cached "
+			"of Cached %s%s",
+			(unsigned long long)p->found,
+			(unsigned long long)p->measured,
+			ms_fmt_kb(c, sizeof(c), p->cached_kb),
+			ms_fmt_kb(tot, sizeof(tot), p->meminfo_cached_kb),
+			p->complete ? "" : "  (first pass under way)");
+	ms_screen_line(l, 0, "");
+	ms_screen_linef(l, ms_attr(MS_C_COLUMN_HEADER),
+			"  %8s %8s %8s %7s %7s %-15s %s", "Cached", "Dirty",
+			"Size", "Holders", "PID", "Command", "Path");
+	for (int i = 0; i < p->n; i++) {
+		const struct ms_pcache_file *f = &p->v[i];
+
+		ms_screen_linef(
+			l, 0, "  %8s %8s %8s %7d %7d %-15.15s %s",
+			ms_fmt_kb(c, sizeof(c), f->cached_kb),
+			ms_fmt_kb(dirty, sizeof(dirty), f->dirty_kb),
+			ms_fmt_kb(size, sizeof(size), f->size_kb), f->holders,
+			f->pid, ms_esc(comm, sizeof(comm), f->comm),
+			ms_esc(esc, sizeof(esc), f->path ? f->path : "-"));
+	}
+	if (!p->n)
+		ms_screen_line(l, ms_attr(MS_C_DIM), "  no file measured yet");
+}
+
+static const char *const files_ids[] = { "memory.b.file", NULL };
+
+const struct ms_drill_class mem_files_screen = {
+	.name = "files",
+	.open = resample,
+	.close = resample,
+	.request = files_request,
+	.title = files_title,
+	.title_id = "memory.b.file",
+	.lines = files_lines,
+	.hints = "Up/Down PgUp/PgDn scroll",
+	.ids = files_ids,
+};
+
+/* ---- unexplained: the census of every page ------------------------------ */
+
+static void census_request(struct ms_drill *d, struct ms_request *req)
+{
+	(void)d;
+	req->sections |= MS_SEC_BIT(MS_SEC_CENSUS);
+}
+
+static void census_title(struct ms_drill *d, char *buf, size_t len)
+{
+	(void)d;
+	snprintf(buf, len, "Unexplained: the census of every page");
+}
+
+static void census_lines(struct ms_drill *d, struct ms_screen *l)
+{
+	const struct ms_snapshot *s = MD(d)->cur;
+	const struct ms_census *c = &s->census;
+	const struct ms_ledger_entry *u =
+		ms_ledger_find(&s->memory.ledger, "unexplained");
+	char kb[16];
+
+	ms_screen_tag(l, "memory.b.unexplained");
+	ms_screen_linef(l, 0,
+			"  unexplained %s: what no counter of the ledger "
+			"names (drivers, network buffers, pinned pages)",
+			ms_fmt_kb(kb, sizeof(kb), u ? u->kb : MS_NA));
+	ms_screen_line(l, 0, "");
+	if (!have(l, s, MS_SEC_CENSUS))
+		return;
+	ms_screen_linef(l, 0, "  %s: %llu pages counted%s",
+			c->complete ? "last complete pass" : "pass under way",
+			(unsigned long long)c->pages,
+			c->complete ? "" : " so far");
+	ms_screen_linef(l, ms_attr(MS_C_COLUMN_HEADER), "  %-12s %10s %8s",
+			"Kind", "Pages", "Memory");
+	for (int k = 0; k < MS_CK_N; k++)
+		ms_screen_linef(l, c->kind[k] ? 0 : ms_attr(MS_C_DIM),
+				"  %-12s %10llu %8s", ms_census_kind_names[k],
+				(unsigned long long)c->kind[k],
+				ms_fmt_kb(kb, sizeof(kb), c->kind[k] * 4));
+	ms_screen_line(l, 0, "");
+	ms_screen_line(l, ms_attr(MS_C_COLUMN_HEADER),
+		       "  Checks against the kernel's counters (pages)");
+	for (int i = 0; i < c->nr_checks; i++) {
+		const struct ms_census_check *k = &c->checks[i];
+
+		if (k->node >= 0)
+			continue; /* the machine's; the zones' are in JSON */
+		ms_screen_linef(l, k->ok ? 0 : ms_attr(MS_C_WARNING),
+				"  %-10s census %llu, counter %llu..%llu%s%s",
+				k->what, (unsigned long long)k->census,
+				(unsigned long long)k->lo,
+				(unsigned long long)k->hi, k->ok ? "" : ": ",
+				k->ok ? "" : k->why);
+	}
+}
+
+static const char *const census_ids[] = { "memory.b.unexplained", NULL };
+
+const struct ms_drill_class mem_census_screen = {
+	.name = "census",
+	.open = resample,
+	.close = resample,
+	.request = census_request,
+	.title = census_title,
+	.title_id = "memory.b.unexplained",
+	.lines = census_lines,
+	.hints = "Up/Down PgUp/PgDn scroll",
+	.ids = census_ids,
+};
