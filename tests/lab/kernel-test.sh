@@ -84,7 +84,7 @@ sample() {
 ledger() {
 	memscope -b -n 1 --json --tab memory >ledger.json 2>ledger.err
 	check "ledger: memscope -b -n 1 --json --tab memory exits 0" [ $? = 0 ]
-	check "ledger: exact partition, children sum to their parent" \
+	check "ledger: exact partition, children sum to their parent (nodes too)" \
 		sh -c "jq -e -f /lab/ledger.jq ledger.json >/dev/null"
 	jq -r '.memory as $m | $m.ledger[] | select(.parent == null) |
 		"# ledger: \(.name) \(.kb) kB (\(.kb * 10000 / $m.physical_kb |
