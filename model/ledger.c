@@ -422,6 +422,10 @@ static void others(struct lb *b, uint64_t *left)
 	put(b, "memmap", "", vm(b, "nr_memmap_pages"), left,
 	    "vmstat nr_memmap_pages");
 	put(b, "balloon", "", mi(b, "Balloon"), left, "Balloon");
+	split(b, "gpu", add(mi(b, "GPUActive"), mi(b, "GPUReclaim")), left,
+	      "GPUActive + GPUReclaim", "gpu_active", mi(b, "GPUActive"),
+	      "GPUActive", "gpu_reclaim", mi(b, "GPUReclaim"), "GPUReclaim",
+	      NULL);
 	put(b, "bounce", "", mi(b, "Bounce"), left, "Bounce");
 	put(b, "writeback_tmp", "", mi(b, "WritebackTmp"), left,
 	    "WritebackTmp");

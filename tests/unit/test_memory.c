@@ -359,10 +359,14 @@ static const struct want edge[] = {
 	{ "vmalloc_other", "vmalloc", 8000 - 4008 },
 	{ "percpu", "", 500 },
 	{ "hugetlb", "", 0 },
+	/* GPUActive 6000 + GPUReclaim 1000 */
+	{ "gpu", "", 7000 },
+	{ "gpu_active", "gpu", 6000 },
+	{ "gpu_reclaim", "gpu", 1000 },
 	{ "bounce", "", 0 },
 	{ "writeback_tmp", "", 0 },
-	/* 1048576 - 961196 */
-	{ "unexplained", "", 87380 },
+	/* 1048576 - 968196 */
+	{ "unexplained", "", 80380 },
 	{ NULL, NULL, 0 },
 };
 

@@ -610,6 +610,35 @@ const struct ms_explain ms_explain_memory_buckets[] = {
 		.formula = N_("The kind - the caches above."),
 		.healthy = N_("Informational."),
 	},
+	{
+		.id = "memory.b.gpu",
+		.name = "GPU",
+		.what = N_(
+			"Pages GPU drivers hold for their buffers and pools (newer "
+			"kernels count them)."),
+		.source = N_("/proc/meminfo GPUActive, GPUReclaim."),
+		.formula = N_("GPUActive + GPUReclaim."),
+		.healthy = N_("Follows the graphics and compute load."),
+	},
+	{
+		.id = "memory.b.gpu_active",
+		.name = "in use",
+		.what = N_("Pages assigned to GPU objects."),
+		.source = N_("/proc/meminfo GPUActive."),
+		.formula = N_("Read as is."),
+		.healthy = N_("Informational."),
+	},
+	{
+		.id = "memory.b.gpu_reclaim",
+		.name = "pools",
+		.what = N_(
+			"Pages in the GPU drivers' shrinkable pools: given back "
+			"under pressure."),
+		.source = N_("/proc/meminfo GPUReclaim."),
+		.formula = N_("Read as is."),
+		.healthy =
+			N_("Informational; it shrinks when memory is needed."),
+	},
 	{ .id = NULL },
 };
 
@@ -668,5 +697,8 @@ const char *const ms_memory_bucket_ids[] = {
 	"memory.b.unexplained",
 	"memory.b.slab_cache",
 	"memory.b.slab_other",
+	"memory.b.gpu",
+	"memory.b.gpu_active",
+	"memory.b.gpu_reclaim",
 	NULL,
 };
