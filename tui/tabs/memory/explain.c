@@ -93,4 +93,8 @@ __attribute__((constructor)) static void fill_all(void)
 		ms_memory_explain_all[n++] = cols[i];
 	for (int i = 0; ms_memory_bucket_ids[i] && n < MEM_EXPLAIN_ALL - 1; i++)
 		ms_memory_explain_all[n++] = ms_memory_bucket_ids[i];
+	/* the files holding the page cache (go.c's screen) */
+	for (int i = 0;
+	     ms_explain_memory_files[i].id && n < MEM_EXPLAIN_ALL - 1; i++)
+		ms_memory_explain_all[n++] = ms_explain_memory_files[i].id;
 }

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Explain mode's texts for the page cache's files (section pagecache_files
- * of the Memory area; model/pcache.c names them).
+ * of the Memory area; model/pcache.c names them, the Memory tab's files
+ * screen shows them, tui/tabs/memory/go.c).
  */
 #include "tui/explain.h"
+#include "tui/tabs/memory/memory.h"
 
 #define N_(s) s
 
@@ -23,11 +25,12 @@ const struct ms_explain ms_explain_memory_files[] = {
 			     "/proc/PID/fd/N or /proc/PID/map_files, then "
 			     "cachestat(2) (Linux 6.5+) or mincore() over a "
 			     "read-only mapping."),
-		.formula = N_("One pass over the processes runs within a time "
-			      "budget per refresh and goes on at the next, a new "
-			      "one at most every 5 s; the 50 biggest are "
-			      "measured again at every refresh. Batch mode makes "
-			      "a whole pass each sample."),
+		.formula =
+			N_("One pass over the processes runs within a time "
+			   "budget per refresh and goes on at the next, a new "
+			   "one at most every 5 s; the 50 biggest are "
+			   "measured again at every refresh. Batch mode makes "
+			   "a whole pass each sample."),
 		.healthy = N_("Informational: a big file in the cache is how "
 			      "Linux uses free memory. Clean cache is dropped "
 			      "when memory is needed; much dirty data waits "

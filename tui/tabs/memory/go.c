@@ -8,6 +8,7 @@
 #include "model/area.h"
 #include "tui/tabs/memory/memory.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -173,18 +174,35 @@ static void files_lines(struct ms_drill *d, struct ms_screen *l)
 	const struct ms_pcache *p = &s->pcache;
 	char c[16], tot[16], dirty[16], size[16], esc[512], comm[64];
 
+	static const char *const cols[] = {
+		"memory.files.cached_kb", "memory.files.dirty_kb",
+		"memory.files.cached_kb", "memory.files.holders",
+		"memory.files.holders",	  "memory.files.holders",
+		"memory.files.path",	  NULL
+	};
+	static const int widths[] = { 8, 8, 8, 7, 7, 15, 4 };
+
 	ms_screen_tag(l, "memory.b.file");
 	if (!have(l, s, MS_SEC_PAGECACHE_FILES))
 		return;
+	ms_screen_tag(l, "memory.files.coverage");
 	ms_screen_linef(l, 0,
 			"  %llu files open or mapped, %llu measured: %s cached "
-			"of Cached %s%s",
+			"of Cached %s (%.1f%%)%s",
 			(unsigned long long)p->found,
 			(unsigned long long)p->measured,
 			ms_fmt_kb(c, sizeof(c), p->cached_kb),
 			ms_fmt_kb(tot, sizeof(tot), p->meminfo_cached_kb),
+			isnan(p->coverage_pct) ? 0.0 : p->coverage_pct,
 			p->complete ? "" : "  (first pass under way)");
+	/* what this way cannot see, said where the figures are */
+	ms_screen_tag(l, "memory.files");
+	ms_screen_linef(l, ms_attr(MS_C_DIM),
+			"  cached files no process holds open or mapped are "
+			"not found this way%s",
+			p->all ? "" : "; not root: only your own processes");
 	ms_screen_line(l, 0, "");
+	ms_screen_tag_cols(l, 2, cols, widths);
 	ms_screen_linef(l, ms_attr(MS_C_COLUMN_HEADER),
 			"  %8s %8s %8s %7s %7s %-15s %s", "Cached", "Dirty",
 			"Size", "Holders", "PID", "Command", "Path");
@@ -203,7 +221,12 @@ static void files_lines(struct ms_drill *d, struct ms_screen *l)
 		ms_screen_line(l, ms_attr(MS_C_DIM), "  no file measured yet");
 }
 
-static const char *const files_ids[] = { "memory.b.file", NULL };
+static const char *const files_ids[] = {
+	"memory.b.file",	 "memory.files.coverage",
+	"memory.files",		 "memory.files.cached_kb",
+	"memory.files.dirty_kb", "memory.files.holders",
+	"memory.files.path",	 NULL
+};
 
 const struct ms_drill_class mem_files_screen = {
 	.name = "files",

@@ -69,6 +69,9 @@ void ms_graph_memory_feed(struct ms_gpanel *p, const struct ms_snapshot *s,
 void ms_graph_memory_draw(struct ms_gpanel *p, WINDOW *w, struct ms_rect r,
 			  const struct mem_view *m, const struct ms_ui *ui);
 
+/* The page cache files' texts (explain_files.c). */
+extern const struct ms_explain ms_explain_memory_files[];
+
 /* Every explain id the tab shows (explain.c), NULL-terminated. */
 #define MEM_EXPLAIN_ALL 256
 extern const char *ms_memory_explain_all[MEM_EXPLAIN_ALL];

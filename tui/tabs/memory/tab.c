@@ -365,5 +365,6 @@ const struct ms_view_class ms_view_memory = {
 	.hints = mem_hints,
 	.explain = mem_explain,
 	.explain_all = ms_memory_explain_all,
-	.catalog = MS_CATALOG(ms_explain_memory, ms_explain_memory_buckets),
+	.catalog = MS_CATALOG(ms_explain_memory, ms_explain_memory_buckets,
+			      ms_explain_memory_files),
 };
