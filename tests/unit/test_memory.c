@@ -302,6 +302,11 @@ static void ledger_612_2node(void **state)
 		partition(&m->nodes.v[i].ledger, m->nodes.v[i].physical_kb);
 	/* node0/hugepages/hugepages-2048kB: 16 pages, 12 free */
 	assert_int_equal(kb_of(n0, "hugetlb_2048kB_used"), 4 * 2048);
+	/*
+	 * node 1's vmalloc: vmallocinfo's N1= pages of vmalloc areas (3866
+	 * pages, 15464 kB) less its KernelStack 312
+	 */
+	assert_int_equal(kb_of(&m->nodes.v[1].ledger, "vmalloc"), 15464 - 312);
 	pt_fini(&e);
 }
 
