@@ -2,11 +2,10 @@
 /*
  * Explain mode's texts for the Memory tab (tui/explain.h): its columns
  * here, the buckets' in explain_buckets.c ("memory.b.NAME", which the tab
- * walks for the buckets it draws). A text added here has its id in
- * fill_all() below too.
+ * walks for the buckets it draws), the census's and the page cache
+ * files' in explain_census.c and explain_files.c (their screens, go.c).
  */
 #include "tui/explain.h"
-#include "tui/tabs/memory/buckets.h"
 #include "tui/tabs/memory/memory.h"
 
 #define N_(s) s
@@ -78,23 +77,16 @@ const struct ms_explain ms_explain_memory[] = {
 	{ .id = NULL },
 };
 
-/* The columns' ids, then the buckets' (buckets.h), filled at start. */
+/* Every id of the tab's catalog (its screens show them all). */
 const char *ms_memory_explain_all[MEM_EXPLAIN_ALL];
 
 __attribute__((constructor)) static void fill_all(void)
 {
-	static const char *const cols[] = {
-		"memory.bucket", "memory.size",	  "memory.pct",
-		"memory.rate",	 "memory.source", NULL,
-	};
+	const struct ms_explain *const *c = ms_view_memory.catalog;
 	int n = 0;
 
-	for (int i = 0; cols[i]; i++)
-		ms_memory_explain_all[n++] = cols[i];
-	for (int i = 0; ms_memory_bucket_ids[i] && n < MEM_EXPLAIN_ALL - 1; i++)
-		ms_memory_explain_all[n++] = ms_memory_bucket_ids[i];
-	/* the files holding the page cache (go.c's screen) */
-	for (int i = 0;
-	     ms_explain_memory_files[i].id && n < MEM_EXPLAIN_ALL - 1; i++)
-		ms_memory_explain_all[n++] = ms_explain_memory_files[i].id;
+	for (int k = 0; c[k]; k++)
+		for (const struct ms_explain *x = c[k];
+		     x->id && n < MEM_EXPLAIN_ALL - 1; x++)
+			ms_memory_explain_all[n++] = x->id;
 }

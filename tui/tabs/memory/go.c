@@ -6,6 +6,8 @@
  * unexplained to the census of every page (screens here).
  */
 #include "model/area.h"
+#include "tui/cut.h"
+#include "tui/tabs/memory/census.h"
 #include "tui/tabs/memory/memory.h"
 
 #include <math.h>
@@ -168,21 +170,24 @@ static void files_title(struct ms_drill *d, char *buf, size_t len)
 	snprintf(buf, len, "Page cache: the files holding it");
 }
 
+static const char *const files_cols[] = {
+	"memory.files.cached_kb",
+	"memory.files.dirty_kb",
+	"memory.files.writeback_kb",
+	"memory.files.evicted_kb",
+	"memory.files.recently_evicted_kb",
+	"memory.files.holders",
+	"memory.files.path",
+	NULL,
+};
+static const int files_widths[] = { 8, 8, 8, 8, 8, 7, 24 };
+
 static void files_lines(struct ms_drill *d, struct ms_screen *l)
 {
 	const struct ms_snapshot *s = MD(d)->cur;
 	const struct ms_pcache *p = &s->pcache;
-	char c[16], tot[16], dirty[16], size[16], esc[512], comm[64];
+	char v[5][16], esc[MS_PATH_MAX * 4];
 
-	static const char *const cols[] = {
-		"memory.files.cached_kb", "memory.files.dirty_kb",
-		"memory.files.cached_kb", "memory.files.holders",
-		"memory.files.holders",	  "memory.files.holders",
-		"memory.files.path",	  NULL
-	};
-	static const int widths[] = { 8, 8, 8, 7, 7, 15, 4 };
-
-	ms_screen_tag(l, "memory.b.file");
 	if (!have(l, s, MS_SEC_PAGECACHE_FILES))
 		return;
 	ms_screen_tag(l, "memory.files.coverage");
@@ -191,8 +196,8 @@ static void files_lines(struct ms_drill *d, struct ms_screen *l)
 			"of Cached %s (%.1f%%)%s",
 			(unsigned long long)p->found,
 			(unsigned long long)p->measured,
-			ms_fmt_kb(c, sizeof(c), p->cached_kb),
-			ms_fmt_kb(tot, sizeof(tot), p->meminfo_cached_kb),
+			ms_fmt_kb(v[0], sizeof(v[0]), p->cached_kb),
+			ms_fmt_kb(v[1], sizeof(v[1]), p->meminfo_cached_kb),
 			isnan(p->coverage_pct) ? 0.0 : p->coverage_pct,
 			p->complete ? "" : "  (first pass under way)");
 	/* what this way cannot see, said where the figures are */
@@ -202,30 +207,40 @@ static void files_lines(struct ms_drill *d, struct ms_screen *l)
 			"not found this way%s",
 			p->all ? "" : "; not root: only your own processes");
 	ms_screen_line(l, 0, "");
-	ms_screen_tag_cols(l, 2, cols, widths);
+	ms_screen_tag_cols(l, 2, files_cols, files_widths);
 	ms_screen_linef(l, ms_attr(MS_C_COLUMN_HEADER),
-			"  %8s %8s %8s %7s %7s %-15s %s", "Cached", "Dirty",
-			"Size", "Holders", "PID", "Command", "Path");
+			"  %8s %8s %8s %8s %8s %7s %s", "Cached", "Dirty",
+			"Wback", "Evicted", "Recent", "Holders", "Path");
 	for (int i = 0; i < p->n; i++) {
 		const struct ms_pcache_file *f = &p->v[i];
 
 		ms_screen_linef(
-			l, 0, "  %8s %8s %8s %7d %7d %-15.15s %s",
-			ms_fmt_kb(c, sizeof(c), f->cached_kb),
-			ms_fmt_kb(dirty, sizeof(dirty), f->dirty_kb),
-			ms_fmt_kb(size, sizeof(size), f->size_kb), f->holders,
-			f->pid, ms_esc(comm, sizeof(comm), f->comm),
-			ms_esc(esc, sizeof(esc), f->path ? f->path : "-"));
+			l, 0, "  %8s %8s %8s %8s %8s %7d %s",
+			ms_fmt_kb(v[0], sizeof(v[0]), f->cached_kb),
+			ms_fmt_kb(v[1], sizeof(v[1]), f->dirty_kb),
+			ms_fmt_kb(v[2], sizeof(v[2]), f->writeback_kb),
+			ms_fmt_kb(v[3], sizeof(v[3]), f->evicted_kb),
+			ms_fmt_kb(v[4], sizeof(v[4]), f->recently_evicted_kb),
+			f->holders,
+			/* the file name kept: the middle goes */
+			ms_esc_path(esc, sizeof(esc), f->path ? f->path : "-",
+				    l->r.w - 55, d->v->ui->utf8));
 	}
 	if (!p->n)
 		ms_screen_line(l, ms_attr(MS_C_DIM), "  no file measured yet");
 }
 
 static const char *const files_ids[] = {
-	"memory.b.file",	 "memory.files.coverage",
-	"memory.files",		 "memory.files.cached_kb",
-	"memory.files.dirty_kb", "memory.files.holders",
-	"memory.files.path",	 NULL
+	"memory.files",
+	"memory.files.coverage",
+	"memory.files.cached_kb",
+	"memory.files.dirty_kb",
+	"memory.files.writeback_kb",
+	"memory.files.evicted_kb",
+	"memory.files.recently_evicted_kb",
+	"memory.files.holders",
+	"memory.files.path",
+	NULL,
 };
 
 const struct ms_drill_class mem_files_screen = {
@@ -234,7 +249,7 @@ const struct ms_drill_class mem_files_screen = {
 	.close = resample,
 	.request = files_request,
 	.title = files_title,
-	.title_id = "memory.b.file",
+	.title_id = "memory.files",
 	.lines = files_lines,
 	.hints = "Up/Down PgUp/PgDn scroll",
 	.ids = files_ids,
@@ -254,34 +269,79 @@ static void census_title(struct ms_drill *d, char *buf, size_t len)
 	snprintf(buf, len, "Unexplained: the census of every page");
 }
 
+/* The census's own id of that name (its texts, census.h). */
+static const char *census_id(const char *id)
+{
+	for (int i = 0; ms_memory_census_ids[i]; i++)
+		if (!strcmp(ms_memory_census_ids[i], id))
+			return ms_memory_census_ids[i];
+	return "memory.census.kind.other";
+}
+
+static void census_zones(struct ms_screen *l, const struct ms_census *c)
+{
+	char p[16], pcp[16], def[16];
+
+	ms_screen_tag_at(l, "memory.census.zone.pcp", 26, 8);
+	ms_screen_tag_at(l, "memory.census.zone.deferred", 35, 8);
+	ms_screen_linef(l, ms_attr(MS_C_COLUMN_HEADER),
+			"  %-4s %-8s %8s %8s %8s", "Node", "Zone", "Counted",
+			"PCP", "Deferred");
+	for (int i = 0; i < c->nr_zones; i++) {
+		const struct ms_census_zone *z = &c->zones[i];
+
+		ms_screen_linef(
+			l, 0, "  %-4d %-8s %8s %8s %8s", z->node, z->zone,
+			ms_fmt_pages(p, sizeof(p), z->pages, 4096),
+			ms_fmt_pages(pcp, sizeof(pcp), z->pcp, 4096),
+			ms_fmt_pages(def, sizeof(def), z->deferred, 4096));
+	}
+}
+
 static void census_lines(struct ms_drill *d, struct ms_screen *l)
 {
 	const struct ms_snapshot *s = MD(d)->cur;
 	const struct ms_census *c = &s->census;
 	const struct ms_ledger_entry *u =
 		ms_ledger_find(&s->memory.ledger, "unexplained");
-	char kb[16];
+	char kb[16], id[64], line[160];
 
+	snprintf(line, sizeof(line),
+		 "unexplained %s: what no counter of the ledger names "
+		 "(drivers, network buffers, pinned pages)",
+		 ms_fmt_kb(kb, sizeof(kb), u ? u->kb : MS_NA));
 	ms_screen_tag(l, "memory.b.unexplained");
-	ms_screen_linef(l, 0,
-			"  unexplained %s: what no counter of the ledger "
-			"names (drivers, network buffers, pinned pages)",
-			ms_fmt_kb(kb, sizeof(kb), u ? u->kb : MS_NA));
+	ms_screen_wrapped(l, 0, line);
 	ms_screen_line(l, 0, "");
 	if (!have(l, s, MS_SEC_CENSUS))
 		return;
+	ms_screen_tag(l, "memory.census.pages");
 	ms_screen_linef(l, 0, "  %s: %llu pages counted%s",
 			c->complete ? "last complete pass" : "pass under way",
 			(unsigned long long)c->pages,
 			c->complete ? "" : " so far");
+	ms_screen_tag(l, "memory.census.progress");
+	ms_screen_linef(l, 0, "  pass in progress %.0f%%, %llu passes done",
+			100 * c->progress, (unsigned long long)c->passes);
+	ms_screen_tag(l, "memory.census.thp");
+	ms_screen_linef(l, 0, "  in THPs and large folios: %llu pages",
+			(unsigned long long)c->thp);
+	ms_screen_line(l, 0, "");
 	ms_screen_linef(l, ms_attr(MS_C_COLUMN_HEADER), "  %-12s %10s %8s",
 			"Kind", "Pages", "Memory");
-	for (int k = 0; k < MS_CK_N; k++)
+	for (int k = 0; k < MS_CK_N; k++) {
+		snprintf(id, sizeof(id), "memory.census.kind.%s",
+			 ms_census_kind_names[k]);
+		ms_screen_tag(l, census_id(id));
 		ms_screen_linef(l, c->kind[k] ? 0 : ms_attr(MS_C_DIM),
 				"  %-12s %10llu %8s", ms_census_kind_names[k],
 				(unsigned long long)c->kind[k],
-				ms_fmt_kb(kb, sizeof(kb), c->kind[k] * 4));
+				ms_fmt_pages(kb, sizeof(kb), c->kind[k], 4096));
+	}
 	ms_screen_line(l, 0, "");
+	census_zones(l, c);
+	ms_screen_line(l, 0, "");
+	ms_screen_tag(l, "memory.census.check");
 	ms_screen_line(l, ms_attr(MS_C_COLUMN_HEADER),
 		       "  Checks against the kernel's counters (pages)");
 	for (int i = 0; i < c->nr_checks; i++) {
@@ -298,7 +358,15 @@ static void census_lines(struct ms_drill *d, struct ms_screen *l)
 	}
 }
 
-static const char *const census_ids[] = { "memory.b.unexplained", NULL };
+/* The unexplained bucket's id, then the census's. */
+static void census_explain(struct ms_drill *d, struct ms_explain_ids *e)
+{
+	static const char *ids[64] = { "memory.b.unexplained" };
+
+	for (int i = 0; !ids[1] && ms_memory_census_ids[i] && i < 62; i++)
+		ids[i + 1] = ms_memory_census_ids[i];
+	ms_screen_explain(&d->sc, d->v->ui, e, ids);
+}
 
 const struct ms_drill_class mem_census_screen = {
 	.name = "census",
@@ -309,5 +377,5 @@ const struct ms_drill_class mem_census_screen = {
 	.title_id = "memory.b.unexplained",
 	.lines = census_lines,
 	.hints = "Up/Down PgUp/PgDn scroll",
-	.ids = census_ids,
+	.explain = census_explain,
 };

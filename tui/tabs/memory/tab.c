@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "tui/tabs/memory/buckets.h"
+#include "tui/tabs/memory/census.h"
 #include "tui/tabs/memory/memory.h"
 #include "tui/widgets.h"
 
@@ -366,5 +367,6 @@ const struct ms_view_class ms_view_memory = {
 	.explain = mem_explain,
 	.explain_all = ms_memory_explain_all,
 	.catalog = MS_CATALOG(ms_explain_memory, ms_explain_memory_buckets,
+			      ms_explain_memory_census,
 			      ms_explain_memory_files),
 };
