@@ -47,6 +47,8 @@ unsigned int ms_tab_sections(const char *tab, const struct ms_opts *o)
 	/* --delayacct: the delays it turns on, whatever the tab */
 	if (o->delayacct)
 		sec |= MS_SEC_BIT(MS_SEC_TASK_DELAYS);
+	if (o->attribution)
+		sec |= MS_SEC_BIT(MS_SEC_ATTRIBUTION);
 	return sec;
 }
 
@@ -204,6 +206,11 @@ int ms_batch_run(struct ms_session *ss, const struct ms_opts *o)
 				o->record, strerror(-err));
 			break;
 		}
+		/* --tab memory: its attribution is asked for on purpose */
+		if (!replay && o->tab && !strcmp(o->tab, "memory") &&
+		    !(req.sections & MS_SEC_BIT(MS_SEC_ATTRIBUTION)))
+			ms_snapshot_note(cur, "attribution",
+					 "not asked for (--attribution)");
 		/* -p or --cache names nothing (any more): no empty sample */
 		if ((err = ms_target_missing(cur, &req, why, sizeof(why)))) {
 			fprintf(stderr, "memscope: %s\n", why);
@@ -244,6 +251,9 @@ int ms_capture_run(struct ms_session *ss, const struct ms_opts *o)
 
 	ms_snapshot_init(&s);
 	ms_snapshot_init(&one);
+	/* attribution where it is a file, not BPF's live counts */
+	if (ms_exists(ss->m->root, "proc/allocinfo"))
+		req.sections |= MS_SEC_BIT(MS_SEC_ATTRIBUTION);
 	ms_manager_sample_every(ss->m);
 	req.sections &=
 		~(MS_SEC_BIT(MS_SEC_VMAS) | MS_SEC_BIT(MS_SEC_SLAB_DETAIL));

@@ -52,6 +52,9 @@ static void usage(FILE *f)
 		"      --delayacct      turn on kernel.task_delayacct (put back on exit):\n"
 		"                       batch: per-process stall delays in JSON; explorer:\n"
 		"                       as D in the Reclaim tab, when it is first shown\n"
+		"      --attribution    batch: memory by allocating kernel call site\n"
+		"                       (/proc/allocinfo, else BPF on every page\n"
+		"                       allocation and free while it runs; root)\n"
 		"      --include-self   count memscope's own slab and page events (its\n"
 		"                       /proc reads) in the BPF rates; left out by default\n"
 		"      --root DIR       read DIR/proc and DIR/sys instead of the live system\n"
@@ -137,6 +140,7 @@ enum {
 	OPT_SLAB_BENCH,
 	OPT_DELAYACCT,
 	OPT_INCLUDE_SELF,
+	OPT_ATTRIBUTION,
 	OPT_NO_MOUSE,
 	OPT_NO_CONFIG,
 	OPT_RECORD,
@@ -164,6 +168,7 @@ static const struct option longopts[] = {
 	{ "slab-bench", required_argument, NULL, OPT_SLAB_BENCH },
 	{ "delayacct", no_argument, NULL, OPT_DELAYACCT },
 	{ "include-self", no_argument, NULL, OPT_INCLUDE_SELF },
+	{ "attribution", no_argument, NULL, OPT_ATTRIBUTION },
 	{ "record", required_argument, NULL, OPT_RECORD },
 	{ "replay", required_argument, NULL, OPT_REPLAY },
 	{ "help", no_argument, NULL, 'h' },
@@ -286,6 +291,9 @@ static int parse_args(int argc, char **argv, struct ms_opts *o)
 			break;
 		case OPT_INCLUDE_SELF:
 			o->include_self = true;
+			break;
+		case OPT_ATTRIBUTION:
+			o->attribution = true;
 			break;
 		case OPT_RECORD:
 			o->record = optarg;

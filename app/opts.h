@@ -29,6 +29,7 @@ struct ms_opts {
 	unsigned int bench_size, bench_count; /* --slab-bench, 0 none */
 	bool delayacct; /* --delayacct: turn task_delayacct on */
 	bool include_self; /* --include-self: own events in the BPF rates */
+	bool attribution; /* --attribution: memory by allocating call site */
 	bool no_mouse; /* --no-mouse, or mouse = no in the config */
 	const char *config_err; /* why the config file was not used */
 	const char *record; /* --record FILE */

@@ -62,6 +62,13 @@ struct ms_part {
 	 * parent's sections are not. NULL: a top-level member.
 	 */
 	const char *in;
+	/*
+	 * With in: its fields go into the parent's object as they are
+	 * ("attribution": [...] and "attribution_kb" ... in "memory"), not
+	 * into an object of its own; its key is one of them, the one whose
+	 * presence says the part was written.
+	 */
+	bool flat;
 };
 
 /* A record type's field table (model/field.h) and the record's size. */

@@ -45,7 +45,7 @@ const struct ms_field ms_attrib_site_fields[] = {
 	  .help = "growth per second of the memory the site holds",
 	  .om = MS_OM_NOSUM),
 	S(inaccurate, MS_F_BOOL, "inaccurate", 0, NULL),
-	S(stack, MS_F_STR, "stack", 0, NULL),
+	S(stack, MS_F_STR, "stack", NA, NULL), /* bpf's only */
 	MS_FIELD_END
 };
 

@@ -135,6 +135,10 @@ const struct ms_area ms_area_memory = {
 			/* the page cache's files (model/pcache.h) */
 			{ .sec = MS_SEC_PAGECACHE_FILES,
 			  .name = "pagecache_files" },
+			/* allocinfo's note, or the BPF backend's */
+			{ .sec = MS_SEC_ATTRIBUTION,
+			  .name = "attribution",
+			  .notes = (const char *const[]){ "allocinfo", NULL } },
 			{ .sec = -1 } },
 	.parts =
 		(const struct ms_part[]){
@@ -154,6 +158,18 @@ const struct ms_area ms_area_memory = {
 			  .off = offsetof(struct ms_snapshot, census),
 			  .title = "Census",
 			  .in = "memory" },
+			/*
+			 * model/attrib.c: "attribution": [...] and its
+			 * "attribution_*" keys in "memory"
+			 */
+			{ .key = "attribution",
+			  .secs = MS_SEC_BIT(MS_SEC_ATTRIBUTION),
+			  .pass = MS_PASS_CORE,
+			  .fields = ms_attrib_fields,
+			  .off = offsetof(struct ms_snapshot, attrib),
+			  .title = "Attribution",
+			  .in = "memory",
+			  .flat = true },
 			{ .key = NULL } },
 	.tables =
 		(const struct ms_rtable[]){
@@ -173,5 +189,9 @@ const struct ms_area ms_area_memory = {
 				  struct ms_pcache),
 			MS_RTABLE("pagecache file", ms_pcache_file_fields,
 				  struct ms_pcache_file),
+			MS_RTABLE("attribution", ms_attrib_fields,
+				  struct ms_attrib),
+			MS_RTABLE("attribution site", ms_attrib_site_fields,
+				  struct ms_attrib_site),
 			{ NULL, NULL, 0 } },
 };

@@ -201,6 +201,7 @@ void ms_rates(struct ms_snapshot *cur, const struct ms_snapshot *prev)
 	cur->reclaim.psi_some.total_rate = NAN;
 	cur->reclaim.psi_full.total_rate = NAN;
 	ledger_no_rates(&cur->memory);
+	ms_attrib_rates(&cur->attrib, NULL, 0);
 	if (!prev || !prev->t_mono)
 		return;
 	dt = cur->t_mono - prev->t_mono;
@@ -213,6 +214,11 @@ void ms_rates(struct ms_snapshot *cur, const struct ms_snapshot *prev)
 	slab_rates(cur, prev, dt);
 	proc_rates(&cur->procs, &prev->procs, dt);
 	memory_rates(&cur->memory, &prev->memory, dt);
+	ms_attrib_rates(&cur->attrib,
+			prev->have & MS_SEC_BIT(MS_SEC_ATTRIBUTION) ?
+				&prev->attrib :
+				NULL,
+			dt);
 	for (int i = 0; i < cur->numa.n; i++) {
 		struct ms_numa_node *n = &cur->numa.nodes[i];
 

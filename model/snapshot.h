@@ -6,6 +6,7 @@
 #ifndef MS_SNAPSHOT_H
 #define MS_SNAPSHOT_H
 
+#include "model/attrib.h"
 #include "model/base.h"
 #include "model/census.h"
 #include "model/delays.h"
@@ -50,6 +51,13 @@ enum ms_section {
 	 * memory), never by "all"
 	 */
 	MS_SEC_PAGECACHE_FILES,
+	/*
+	 * Memory by allocating call site: /proc/allocinfo (procfs) or BPF on
+	 * every page allocation and free (the attrib group), so asked for on
+	 * purpose (the Memory tab's attribution, batch --attribution), never
+	 * by "all"
+	 */
+	MS_SEC_ATTRIBUTION,
 	MS_SEC_COUNT
 };
 #define MS_SEC_BIT(s) (1u << (s))
@@ -596,6 +604,8 @@ struct ms_snapshot {
 	struct ms_task_delays task_delays;
 	/* probes/procfs: the page census */
 	struct ms_census census;
+	/* probes/procfs (allocinfo) or probes/bpf (attrib) */
+	struct ms_attrib attrib;
 };
 
 const char *ms_section_name(enum ms_section s);

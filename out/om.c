@@ -124,7 +124,7 @@ static const struct conv {
 } convs[] = {
 	{ "kB", "bytes", 1024, 0 },  { "%", "ratio", 1, 100 },
 	{ "us", "seconds", 1, 1e6 }, { "us/s", "ratio", 1, 1e6 },
-	{ "ns/s", "ratio", 1, 1e9 },
+	{ "ns/s", "ratio", 1, 1e9 }, { "kB/s", "bytes_per_second", 1024, 0 },
 };
 
 static struct conv conv_of(const char *unit)

@@ -500,7 +500,10 @@ static int nested(struct ms_jw *w, const struct ms_snapshot *s,
 			    !(k->secs & want) || !k->fields)
 				continue;
 			n++;
-			if (write)
+			if (write && k->flat)
+				ms_json_fields(w, k->fields, ms_part_rec(k, s),
+					       0);
+			else if (write)
 				ms_json_record(w, k->key, k->fields,
 					       ms_part_rec(k, s), 0);
 		}
@@ -544,8 +547,12 @@ static void part(struct ms_jw *w, const struct ms_snapshot *s,
 	if (p->in) { /* in its parent's object; in one of its own without */
 		if (!top_part(p->in) && (p->secs & want)) {
 			ms_jw_obj(w, p->in);
-			ms_json_record(w, p->key, p->fields, ms_part_rec(p, s),
-				       0);
+			if (p->flat)
+				ms_json_fields(w, p->fields, ms_part_rec(p, s),
+					       0);
+			else
+				ms_json_record(w, p->key, p->fields,
+					       ms_part_rec(p, s), 0);
 			ms_jw_end(w);
 		}
 		return;

@@ -492,7 +492,9 @@ static void part(json *top, struct ms_snapshot *s, const struct ms_area *a,
 		 const struct ms_part *p, int pass)
 {
 	const struct ms_jpart *h;
-	json *j = ms_jobj(p->in ? ms_jobj(top, p->in) : top, p->key);
+	json *in = p->in ? ms_jobj(top, p->in) : top;
+	/* a flat part's keys are its parent's: there when its key is */
+	json *j = !p->flat ? ms_jobj(in, p->key) : ms_j(in, p->key) ? in : NULL;
 
 	if (pass == MS_PASS_EVENTS && p->pass != MS_PASS_EVENTS) {
 		for (const struct ms_area_sec *x = a->secs; x->sec >= 0; x++)

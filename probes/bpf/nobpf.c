@@ -11,7 +11,7 @@
 static int nobpf_detect(const struct ms_root *root, unsigned int *caps,
 			char *why, size_t len)
 {
-	*caps = MS_SEC_EVENTS;
+	*caps = MS_SEC_EVENTS | MS_SEC_BIT(MS_SEC_ATTRIBUTION);
 	snprintf(why, len,
 		 "not built with BPF (install clang, bpftool, libbpf-dev)");
 	return -ENOTSUP;

@@ -38,6 +38,9 @@ static int procfs_detect(const struct ms_root *root, unsigned int *caps,
 		MS_SEC_BIT(MS_SEC_RECLAIM) | MS_SEC_BIT(MS_SEC_NUMA) |
 		MS_SEC_BIT(MS_SEC_MEMORY) | MS_SEC_BIT(MS_SEC_CENSUS) |
 		MS_SEC_BIT(MS_SEC_PAGECACHE_FILES);
+	/* where the kernel profiles its allocations (else BPF's) */
+	if (ms_exists(root, "proc/allocinfo"))
+		*caps |= MS_SEC_BIT(MS_SEC_ATTRIBUTION);
 	return 0;
 }
 
@@ -92,6 +95,7 @@ static int procfs_sample(struct ms_probe *p, const struct ms_request *req,
 	AREA(MS_SEC_CENSUS, ms_procfs_census(r, pf, req->census_full, s));
 	AREA(MS_SEC_PAGECACHE_FILES,
 	     ms_procfs_pcache(r, pf, req->files_full, s));
+	AREA(MS_SEC_ATTRIBUTION, ms_procfs_allocinfo(r, pf, &s->attrib, s));
 #undef AREA
 
 	for (int i = 0; i < MS_SEC_COUNT; i++)

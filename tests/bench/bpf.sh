@@ -3,7 +3,9 @@
 # and file create/unlink on every CPU) timed alone, with empty programs on
 # the six kmem tracepoints (the floor of attaching at all), with bpftrace
 # counting the same events per order and per cache name, and with
-# memscope's buddy and slab groups live. Interleaved rounds; the best of
+# memscope's buddy and slab groups live; then memscope's attrib group and
+# bpftrace keeping the same (each page block's stack until its free).
+# Interleaved rounds; the best of
 # each (other load on the machine only ever adds time).
 # Prints Markdown. Needs root and bpftrace (installed when missing).
 set -u
@@ -41,6 +43,21 @@ tracepoint:kmem:kmem_cache_alloc { @cache_alloc[str(args->name)] = count(); }
 tracepoint:kmem:kmem_cache_free { @cache_free[str(args->name)] = count(); }
 tracepoint:kmem:kmalloc { @kmalloc[args->bytes_alloc] = count(); }
 tracepoint:kmem:kfree { @kfree = count(); }
+BT
+
+# What memscope's attrib group keeps: each page block allocated and not
+# yet freed with its kernel stack, and per stack the pages it holds.
+cat > "$tmp/attrib.bt" <<'BT'
+tracepoint:kmem:mm_page_alloc /args->pfn/ {
+	@stk[args->pfn] = kstack;
+	@ord[args->pfn] = args->order + 1;
+	@held[kstack] = sum(1 << args->order);
+}
+tracepoint:kmem:mm_page_free /@ord[args->pfn]/ {
+	@held[@stk[args->pfn]] = sum(-(1 << (@ord[args->pfn] - 1)));
+	delete(@stk[args->pfn]);
+	delete(@ord[args->pfn]);
+}
 BT
 
 # start MARK cmd...: run cmd in the background until MARK is in its output
@@ -88,12 +105,16 @@ one() {
 	bpftrace) start Attaching bpftrace "$tmp/count.bt"; load; stop ;;
 	memscope) start ready $B/bpf_groups; load; stop
 		cp "$tmp/out" "$tmp/groups.txt" ;;
+	attrib) start ready $B/bpf_groups attrib; load; stop
+		cp "$tmp/out" "$tmp/attrib.txt" ;;
+	bt_attrib) BPFTRACE_MAP_KEYS_MAX=131072 start Attaching bpftrace \
+		"$tmp/attrib.bt"; load; stop ;;
 	esac
 }
 
 best() { sort -n | head -n 1; }
 
-modes="alone empty bpftrace memscope"
+modes="alone empty bpftrace memscope attrib bt_attrib"
 r=0
 while [ $r -lt "$REPS" ]; do
 	for m in $modes; do
@@ -109,7 +130,7 @@ done
 # the time spent inside each tool's programs, the same clock for all.
 stats_was=$(cat /proc/sys/kernel/bpf_stats_enabled)
 sysctl -q kernel.bpf_stats_enabled=1
-for m in empty bpftrace memscope; do
+for m in empty bpftrace memscope attrib; do
 	min=$(maxid)
 	case $m in
 	empty) re='^ms_e_'; start ready $B/bpf_empty ;;
@@ -117,6 +138,8 @@ for m in empty bpftrace memscope; do
 		start Attaching bpftrace "$tmp/count.bt" ;;
 	memscope) re='^ms_(pg|extfrag|cbegin|cend|kc|km|kf)'
 		start ready $B/bpf_groups ;;
+	attrib) re='^ms_at'
+		start ready $B/bpf_groups attrib ;;
 	esac
 	set -- $(inside "$min" "$re")
 	ns0=$1 n0=$2
@@ -147,7 +170,7 @@ echo "is filled, which this does not count):"
 echo
 echo "| programs of | ms inside, one workload run | ns per run | runs |"
 echo "|---|---:|---:|---:|"
-for m in empty bpftrace memscope; do
+for m in empty bpftrace memscope attrib; do
 	eval "set -- \$in_$m"
 	echo "| $m | $1 | $2 | $3 |"
 done
@@ -168,6 +191,25 @@ echo "of its processes. Its programs' own run time per event, from the BPF"
 echo "run-time statistics (on one interval in 10 s, so they are in the cost):"
 echo
 sed 's/^/    /' "$tmp/groups.txt"
+echo
+# The attrib group (the Memory tab's attribution, --attribution): every
+# page allocation keeps its block and stack until the free, so it costs
+# more per event than counting; against bpftrace keeping the same.
+ashare=$(awk -v m="$t_attrib" -v b="$t_bt_attrib" -v f="$t_empty" \
+	'BEGIN { printf "%.2f", (b > f) ? (m - f) / (b - f) : 99 }')
+set -- $in_attrib
+echo "The attrib group (attribution: each page block allocated and not yet"
+echo "freed, with its kernel stack), the same workload:"
+echo
+echo "| workload run with | CPU ms (best of $REPS) | × alone | above the empty-program floor |"
+echo "|---|---:|---:|---:|"
+echo "| bpftrace keeping each block's stack until its free | $t_bt_attrib | $(x "$t_bt_attrib" "$t_alone") | $(above "$t_bt_attrib" "$t_empty" "$t_alone") |"
+echo "| memscope's attrib group | $t_attrib | $(x "$t_attrib" "$t_alone") | $(above "$t_attrib" "$t_empty" "$t_alone") |"
+echo
+echo "Its cost above the floor is $ashare of bpftrace's; inside its programs"
+echo "$(awk -v m="$2" 'BEGIN { printf "%.0f", m }') ns per run (page allocations and frees only):"
+echo
+sed 's/^/    /' "$tmp/attrib.txt"
 echo
 echo "The machine's load average when the runs ended: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "(the CPU-time ratios are noisy on a busy machine; the in-program figures"

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The overhead bench's memscope: the BPF backend with the buddy and slab
- * groups live, sampled once a second (as the Buddy and Slab tabs do),
- * until SIGTERM or SIGINT. Prints "ready" once the groups are attached,
- * and the programs' own run time per event on exit.
+ * groups live (or, with the argument "attrib", the attrib group), sampled
+ * once a second (as the Buddy and Slab tabs do), until SIGTERM or SIGINT.
+ * Prints "ready" once the groups are attached, and the programs' own run
+ * time per event on exit.
  */
 #include <signal.h>
 #include <stdio.h>
@@ -20,11 +21,14 @@ static void on_signal(int sig)
 	stop = sig;
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
 	/* the groups on the six kmem tracepoints (and compaction) only */
-	const unsigned int mine = MS_SEC_BIT(MS_SEC_BUDDY_EVENTS) |
-				  MS_SEC_BIT(MS_SEC_SLAB_EVENTS);
+	const unsigned int mine =
+		argc > 1 && !strcmp(argv[1], "attrib") ?
+			MS_SEC_BIT(MS_SEC_ATTRIBUTION) :
+			MS_SEC_BIT(MS_SEC_BUDDY_EVENTS) |
+				MS_SEC_BIT(MS_SEC_SLAB_EVENTS);
 	struct ms_request req = { .sections = mine };
 	struct ms_snapshot s[2];
 	struct ms_manager m;

@@ -72,6 +72,12 @@ for f in json text openmetrics; do
 	golden "census-synth/memory.$f" -b -n 1 --root "$FIX/census-synth" \
 		--tab memory --format "$f"
 done
+# attribution from a hand-made /proc/allocinfo (format 2.0)
+for f in json text openmetrics; do
+	golden "edge-attrib-allocinfo/attribution.$f" -b -n 1 \
+		--root "$FIX/edge-attrib-allocinfo" --tab memory --attribution \
+		--format "$f"
+done
 # a live recording (every section, BPF events, taskstats delays) replayed
 for f in json text openmetrics; do
 	golden "replay.$f" -b --replay "$REC" --format "$f"

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -26,8 +27,13 @@
  *   hostile vmalimit               anonymous pages of alternating protection
  *                                  until the kernel refuses another VMA
  *   hostile procs N                N sleeping children
+<<<<<<< HEAD
  *   hostile anon MIB               MIB mebibytes of private anonymous memory,
  *                                  every page written (tests/cli/test_memory.sh)
+=======
+ *   hostile pipes N                N pipes holding 64 KiB each (pages no
+ *                                  counter names); "ready PID KB"
+>>>>>>> 7038b91 (memory area: attribution by call site, its section "attribution" (--attribution; root): /proc/allocinfo where the kernel has it, else the BPF attrib group)
  *   hostile churn fork|exec|mmap|files SECONDS [DIR]
  *                                  a fork/exit storm, an exec loop (same pid,
  *                                  new mappings), an mmap/mprotect/munmap
@@ -210,6 +216,7 @@ static int do_procs(int argc, char **argv)
 	return wait_forever();
 }
 
+<<<<<<< HEAD
 static int do_anon(int argc, char **argv)
 {
 	long mib = argc > 2 ? atol(argv[2]) : 0;
@@ -228,6 +235,39 @@ static int do_anon(int argc, char **argv)
 	for (size_t i = 0; i < len; i += 4096)
 		p[i] = 1;
 	ready();
+=======
+/*
+ * Pages the kernel counts in no meminfo line: n pipes, each filled with
+ * 64 KiB (pipe_write's page per buffer), held. Prints "ready PID KB".
+ */
+static int do_pipes(int argc, char **argv)
+{
+	long n = argc > 2 ? atol(argv[2]) : 0;
+	struct rlimit r = { .rlim_cur = 2 * n + 64, .rlim_max = 2 * n + 64 };
+	static char buf[65536];
+
+	if (n < 1)
+		return 2;
+	if (setrlimit(RLIMIT_NOFILE, &r)) {
+		perror("setrlimit");
+		return 1;
+	}
+	memset(buf, 'p', sizeof(buf));
+	for (long i = 0; i < n; i++) {
+		int fd[2];
+
+		if (pipe2(fd, O_NONBLOCK)) {
+			perror("pipe2");
+			return 1;
+		}
+		/* a pipe holds 64 KiB by default: 16 pages */
+		if (write(fd[1], buf, sizeof(buf)) != (ssize_t)sizeof(buf)) {
+			perror("write");
+			return 1;
+		}
+	}
+	printf("ready %d %ld\n", (int)getpid(), n * 64);
+>>>>>>> 7038b91 (memory area: attribution by call site, its section "attribution" (--attribution; root): /proc/allocinfo where the kernel has it, else the BPF attrib group)
 	return wait_forever();
 }
 
@@ -367,9 +407,15 @@ int main(int argc, char **argv)
 		return do_procs(argc, argv);
 	if (!strcmp(mode, "churn"))
 		return do_churn(argc, argv);
+<<<<<<< HEAD
 	if (!strcmp(mode, "anon"))
 		return do_anon(argc, argv);
 	fprintf(stderr, "usage: %s name|maps|vmalimit|procs|churn|anon ...\n",
+=======
+	if (!strcmp(mode, "pipes"))
+		return do_pipes(argc, argv);
+	fprintf(stderr, "usage: %s name|maps|vmalimit|procs|churn|pipes ...\n",
+>>>>>>> 7038b91 (memory area: attribution by call site, its section "attribution" (--attribution; root): /proc/allocinfo where the kernel has it, else the BPF attrib group)
 		argv[0]);
 	return 2;
 }

@@ -16,6 +16,8 @@
 #include <string.h>
 
 #include "model/field.h"
+#include "store/jread.h"
+#include "store/json.h"
 #include "probes/procfs/allocinfo.h"
 #include "probes/procfs/procfs.h"
 #include "tests/unit/procfs_test.h"
@@ -206,12 +208,82 @@ static void rates(void **state)
 	ms_fields_free(ms_attrib_fields, &b);
 }
 
+static char *json_of(const struct ms_snapshot *s, unsigned int secs)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	assert_non_null(f);
+	assert_int_equal(ms_out_json(f, s, secs), 0);
+	fclose(f);
+	return buf;
+}
+
+/*
+ * The JSON: the section's keys in "memory" as they are (alone, or after
+ * the ledger's), a hostile site name escaped, and read back.
+ */
+static void json_in_memory(void **state)
+{
+	const unsigned int secs = MS_SEC_BIT(MS_SEC_ATTRIBUTION);
+	struct ms_snapshot s, back;
+	struct ms_attrib_site *x;
+	char *a, *b;
+	json *top;
+
+	ms_snapshot_init(&s);
+	ms_snapshot_reset(&s);
+	s.have = secs;
+	s.attrib.source = MS_ATTRIB_BPF;
+	s.attrib.kb = 64;
+	s.attrib.nr_sites = 1;
+	s.attrib.since_s = 2.5;
+	s.attrib.capacity = 131072;
+	s.attrib.dropped = 0;
+	s.attrib.unseen_frees = 7;
+	s.attrib.stack_lost = 0;
+	x = ms_attrib_slot(&s.attrib, 64);
+	assert_non_null(x);
+	snprintf(x->site, sizeof(x->site), "evil\x1b[2J+0x1 [m\nod]");
+	snprintf(x->stack, sizeof(x->stack), "evil\x1b[2J+0x1;vfs_write+0x2");
+	x->kb = 64;
+	x->calls = 16;
+	a = json_of(&s, secs);
+	assert_non_null(strstr(a, "\"memory\":{\"attribution_source\":\"bpf\","
+				  "\"attribution_kb\":64,"));
+	assert_non_null(strstr(a,
+			       "\"attribution\":[{\"site\":"
+			       "\"evil\\\\x1b[2J+0x1 [m\\\\x0aod]\",\"kb\":64,"
+			       "\"calls\":16,\"kb_per_s\":null,"));
+	assert_null(strstr(a, "\x1b"));
+	ms_snapshot_init(&back);
+	top = json_tokener_parse(a);
+	assert_non_null(top);
+	ms_decode(top, &back);
+	json_object_put(top);
+	assert_int_equal(back.have & (secs | MS_SEC_BIT(MS_SEC_MEMORY)), secs);
+	assert_int_equal(back.attrib.unseen_frees, 7);
+	assert_int_equal(back.attrib.n, 1);
+	assert_string_equal(back.attrib.v[0].site, x->site);
+	b = json_of(&back, secs);
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+	/* not asked for: no key of it */
+	a = json_of(&s, MS_SEC_BIT(MS_SEC_MEMINFO));
+	assert_null(strstr(a, "attribution"));
+	free(a);
+	ms_snapshot_free(&back);
+	ms_snapshot_free(&s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(fixture_v2), cmocka_unit_test(format_v1),
 		cmocka_unit_test(malformed),  cmocka_unit_test(biggest_kept),
-		cmocka_unit_test(rates),
+		cmocka_unit_test(rates),      cmocka_unit_test(json_in_memory),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -116,8 +116,17 @@ static void captured_tree_says_why(void **state)
 			 -ENOTSUP);
 	assert_non_null(strstr(why, "not built with BPF"));
 #endif
+	/* a tree without allocinfo: attribution would be BPF's */
+	assert_int_equal(caps, MS_SEC_EVENTS | MS_SEC_BIT(MS_SEC_ATTRIBUTION));
+	ms_root_close(&tree);
+#ifdef MS_HAVE_BPF
+	/* with it, the procfs backend's */
+	assert_int_equal(
+		ms_root_open(&tree, "tests/fixtures/edge-attrib-allocinfo"), 0);
+	ms_bpf_ops.detect(&tree, &caps, why, sizeof(why));
 	assert_int_equal(caps, MS_SEC_EVENTS);
 	ms_root_close(&tree);
+#endif
 }
 
 int main(void)
