@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "model/field.h"
 #include "out/output.h"
 #include "store/json.h"
 #include "store/record.h"
@@ -392,6 +393,58 @@ static void roundtrip_events_only(void **state)
 }
 
 /*
+ * The page cache's files go into "memory" whatever else is there: alone
+ * (no ledger read back as nulls), beside the census (one "memory", not
+ * two), and back byte for byte with their raw names.
+ */
+static void roundtrip_pagecache_files(void **state)
+{
+	static const unsigned int with[] = { 0, MS_SEC_BIT(MS_SEC_CENSUS),
+					     MS_SEC_BIT(MS_SEC_MEMORY) };
+
+	for (size_t k = 0; k < sizeof(with) / sizeof(with[0]); k++) {
+		struct ms_snapshot a, b;
+		struct ms_pcache_file *f;
+		const struct ms_field *l = ms_pcache_fields;
+		char *one, *two, why[64];
+
+		while (l->type != MS_F_LIST)
+			l++;
+		ms_snapshot_init(&a);
+		ms_snapshot_init(&b);
+		a.t_real = 1;
+		a.pcache.method = MS_PCACHE_CACHESTAT;
+		a.pcache.found = 2;
+		a.pcache.cached_kb = 1024;
+		a.pcache.meminfo_cached_kb = 4096;
+		f = ms_list_add(l, &a.pcache);
+		f->path = strdup("/d/a\nb\xff (deleted)");
+		f->cached_kb = 1024;
+		f->holders = 2;
+		f->deleted = true;
+		a.have = MS_SEC_BIT(MS_SEC_PAGECACHE_FILES) | with[k];
+		ms_derive(&a);
+		ms_pcache_derive(&a.pcache);
+		one = json_of(&a);
+		assert_non_null(strstr(one, "\"files_coverage_pct\":25.000"));
+		/* one memory object */
+		assert_null(
+			strstr(strstr(one, "\"memory\"") + 1, "\"memory\""));
+		assert_int_equal(ms_replay_decode(one, strlen(one), &b, why,
+						  sizeof(why)),
+				 0);
+		assert_int_equal(b.have, a.have);
+		assert_string_equal(b.pcache.v[0].path, f->path);
+		two = json_of(&b);
+		assert_string_equal(two, one);
+		free(one);
+		free(two);
+		ms_snapshot_free(&a);
+		ms_snapshot_free(&b);
+	}
+}
+
+/*
  * The events' field bits come from the keys a line has (the tables' need
  * column): a null part was not counted, and keeps what the snapshot had.
  */
@@ -588,6 +641,7 @@ int main(void)
 		cmocka_unit_test(roundtrip_every_section),
 		cmocka_unit_test(note_keys),
 		cmocka_unit_test(roundtrip_events_only),
+		cmocka_unit_test(roundtrip_pagecache_files),
 		cmocka_unit_test(event_bits_from_keys),
 		cmocka_unit_test(missing_and_mistyped),
 		cmocka_unit_test(record_then_read),
