@@ -412,13 +412,27 @@ static void hugetlb(struct lb *b, uint64_t *left)
 		hpool(b, &b->s->hpools[i], &hl);
 }
 
+/* zram: every device's mem_used_total, each device a child. */
+static void zram(struct lb *b, uint64_t *left)
+{
+	uint64_t zl = put(b, "zram", "", b->x->zram_kb, left,
+			  "zram mm_stat mem_used_total");
+	char name[MS_LEDGER_NAME];
+
+	for (int i = 0; ms_have(b->x->zram_kb) && i < b->x->nr_zram; i++) {
+		snprintf(name, sizeof(name), "zram%llu",
+			 (unsigned long long)b->x->zram[i].id);
+		put(b, name, "zram", b->x->zram[i].kb, &zl,
+		    "sys/block/%s/mm_stat mem_used_total", name);
+	}
+}
+
 static void others(struct lb *b, uint64_t *left)
 {
 	hugetlb(b, left);
 	put(b, "zswap", "", mi(b, "Zswap"), left, "Zswap");
 	if (b->s->node < 0)
-		put(b, "zram", "", b->x->zram_kb, left,
-		    "zram mm_stat mem_used_total");
+		zram(b, left);
 	put(b, "memmap", "", vm(b, "nr_memmap_pages"), left,
 	    "vmstat nr_memmap_pages");
 	put(b, "balloon", "", mi(b, "Balloon"), left, "Balloon");

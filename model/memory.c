@@ -107,6 +107,8 @@ void ms_ledger_bucket_id(const struct ms_ledger_entry *e, char *id, size_t n)
 	if (!strcmp(e->parent, "vmalloc") && strcmp(k, "stacks_cached") &&
 	    strcmp(k, "vmalloc_other"))
 		k = "vmalloc_caller";
+	else if (!strcmp(e->parent, "zram"))
+		k = "zram_device";
 	else if (!strncmp(e->parent, "slab_", 5))
 		k = ends(k, "_other") ? "slab_other" : "slab_cache";
 	else if (!strncmp(k, "anon_mthp_", 10))

@@ -135,6 +135,11 @@ struct ms_mthp {
 
 #define MS_MTHP_SIZES 16
 
+/* A zram device: its number (zramN) and the memory it uses, kB. */
+struct ms_mem_dev {
+	uint64_t id, kb;
+};
+
 /* One of the biggest slab caches (/proc/slabinfo, root only). */
 struct ms_slab_top {
 	char name[MS_LEDGER_NAME];
@@ -150,6 +155,8 @@ struct ms_mem_extra {
 	/* kernel stacks come from vmalloc (CONFIG_VMAP_STACK) */
 	bool vmap_stack;
 	uint64_t zram_kb; /* every zram device's mem_used_total */
+	const struct ms_mem_dev *zram; /* each device */
+	int nr_zram;
 	uint64_t hpage_kb; /* Hugepagesize: a node's HugePages_Total */
 	uint64_t pmd_kb; /* the PMD THP size (hpage_pmd_size) */
 	const struct ms_vmallocinfo *vmi; /* NULL: not readable */
@@ -181,7 +188,8 @@ struct ms_mem_node *ms_mem_node_add(struct ms_memory *m);
  * buckets named after what they hold the pattern's: a vmalloc caller
  * "memory.b.vmalloc_caller", a HugeTLB pool "memory.b.hugetlb_pool" (and
  * _used, _reserved, _free), an mTHP size "memory.b.anon_mthp", a slab
- * cache "memory.b.slab_cache" (the rest of its kind "memory.b.slab_other").
+ * cache "memory.b.slab_cache" (the rest of its kind "memory.b.slab_other"),
+ * a zram device "memory.b.zram_device".
  */
 void ms_ledger_bucket_id(const struct ms_ledger_entry *e, char *id, size_t n);
 

@@ -106,16 +106,26 @@ static int collect_zram(void *ctx, const char *name, unsigned char type)
 	const char *p = name + 4, *e = name + strlen(name);
 	uint64_t id;
 
+	int i;
+
 	(void)type;
-	if (!strncmp(name, "zram", 4) && !ms_parse_dec(&p, e, &id) && p == e &&
-	    z->n < z->max)
-		z->kb[z->n++] = id;
+	if (strncmp(name, "zram", 4) || ms_parse_dec(&p, e, &id) || p != e ||
+	    z->n >= z->max)
+		return 0;
+	for (i = z->n; i > 0 && z->kb[i - 1] > id; i--)
+		z->kb[i] = z->kb[i - 1];
+	z->kb[i] = id;
+	z->n++;
 	return 0;
 }
 
-/* The memory every zram device uses (mm_stat mem_used_total), kB. */
+/*
+ * The memory every zram device uses (mm_stat mem_used_total), kB, and
+ * each device's in dev[].
+ */
 static uint64_t read_zram(const struct ms_root *r, struct ms_procfs *pf,
-			  struct ms_snapshot *s)
+			  struct ms_snapshot *s, struct ms_mem_dev *dev,
+			  int *nr)
 {
 	struct sizes z = { .max = MS_MTHP_SIZES };
 	uint64_t kb = 0;
@@ -136,6 +146,9 @@ static uint64_t read_zram(const struct ms_root *r, struct ms_procfs *pf,
 			continue;
 		}
 		kb += d.mem_used_total / 1024;
+		dev[*nr] =
+			(struct ms_mem_dev){ z.kb[i], d.mem_used_total / 1024 };
+		(*nr)++;
 	}
 	return kb;
 }
@@ -284,6 +297,7 @@ struct scratch {
 	struct ms_kvlist meminfo, vmstat, nvmstat;
 	struct ms_mem_hpool hp[MS_MEM_HPOOLS], nhp[MS_MEM_HPOOLS];
 	struct ms_mthp mthp[MS_MTHP_SIZES];
+	struct ms_mem_dev zram[MS_MTHP_SIZES];
 	struct ms_vmallocinfo *vmi;
 	struct ms_iomem io;
 	struct ms_slab_top slab[MS_SLAB_TOP];
@@ -458,7 +472,8 @@ int ms_procfs_memory(const struct ms_root *r, struct ms_procfs *pf,
 	ex.hpage_kb = ms_kv_get(&x.meminfo, "Hugepagesize");
 	ex.nr_mthp = read_mthp(r, x.mthp, &ex.pmd_kb);
 	ex.mthp = x.mthp;
-	ex.zram_kb = read_zram(r, pf, s);
+	ex.zram_kb = read_zram(r, pf, s, x.zram, &ex.nr_zram);
+	ex.zram = x.zram;
 	ex.iomem = read_iomem(r, pf, s, &x.io);
 	ex.nr_slab = read_slab_top(r, pf, ex.page_kb, x.slab);
 	ex.slab = x.slab;

@@ -144,6 +144,7 @@ static const struct want d618[] = {
 	{ "zswap", "", 0 },
 	/* sys/block/zram0/mm_stat: mem_used_total 0 */
 	{ "zram", "", 0 },
+	{ "zram0", "zram", 0 },
 	{ "memmap", "", 0 },
 	{ "balloon", "", 0 },
 	{ "bounce", "", 0 },
@@ -275,6 +276,7 @@ static void ledger_612_2node(void **state)
 	assert_null(ms_ledger_find(l, "hugetlb_1048576kB_free"));
 	/* zram0 mm_stat mem_used_total 196608 bytes; Zswap 64 kB */
 	assert_int_equal(kb_of(l, "zram"), 192);
+	assert_int_equal(kb_of(l, "zram0"), 192);
 	assert_int_equal(kb_of(l, "zswap"), 64);
 	/*
 	 * iomem: Kernel code 0x1000000 + rodata 0xb72000 + data 0x271100 +

@@ -639,6 +639,17 @@ const struct ms_explain ms_explain_memory_buckets[] = {
 		.healthy =
 			N_("Informational; it shrinks when memory is needed."),
 	},
+	{
+		.id = "memory.b.zram_device",
+		.name = "zram device",
+		.what = N_(
+			"The memory one zram device uses for its compressed data "
+			"and metadata."),
+		.source = N_("/sys/block/zramN/mm_stat: mem_used_total."),
+		.formula = N_("bytes / 1024."),
+		.healthy =
+			N_("Informational; bounded by the device's mem_limit."),
+	},
 	{ .id = NULL },
 };
 
@@ -700,5 +711,6 @@ const char *const ms_memory_bucket_ids[] = {
 	"memory.b.gpu",
 	"memory.b.gpu_active",
 	"memory.b.gpu_reclaim",
+	"memory.b.zram_device",
 	NULL,
 };
