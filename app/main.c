@@ -33,8 +33,8 @@ static void usage(FILE *f)
 		"  -b, --batch          print samples instead of the interactive screen\n"
 		"  -n, --iterations N   batch: stop after N samples (default: forever)\n"
 		"  -d, --delay SECONDS  time between samples (default 1)\n"
-		"      --tab TAB        buddy, slab, vma, reclaim, numa, memory or all\n"
-		"                       (default)\n"
+		"      --tab TAB        buddy, slab, vma, reclaim, numa, memory, cgroup\n"
+		"                       (batch only, for now) or all (default)\n"
 		"  -p, --pid PID        the VMAs of PID (batch: with --tab vma or all;\n"
 		"                       the explorer opens at them)\n"
 		"      --cache NAME     details of one slab cache (batch: with --tab\n"
@@ -322,7 +322,7 @@ static int parse_args(int argc, char **argv, struct ms_opts *o)
 		o->tab = o->pid > 0 ? "vma" : "slab";
 	if (o->tab && !ms_tab_sections(o->tab, o)) {
 		fprintf(stderr, "memscope: --tab takes buddy, slab, vma, "
-				"reclaim, numa, memory or all\n");
+				"reclaim, numa, memory, cgroup or all\n");
 		return -EINVAL;
 	}
 	if (o->format != MS_FMT_TEXT && !o->batch) {

@@ -8,7 +8,9 @@
 #ifndef MS_AREA_H
 #define MS_AREA_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "model/field.h"
 #include "model/snapshot.h"
@@ -119,6 +121,16 @@ static inline const void *ms_part_rec(const struct ms_part *p,
 				      const struct ms_snapshot *s)
 {
 	return (const char *)s + p->off;
+}
+
+/*
+ * A part whose table is one list named as the part: the JSON's member is
+ * that list as a bare array ("cgroups":[...]), not an object
+ */
+static inline bool ms_part_array(const struct ms_part *p)
+{
+	return p->fields && p->fields[0].type == MS_F_LIST &&
+	       !p->fields[1].key && p->key && !strcmp(p->fields[0].key, p->key);
 }
 
 #endif

@@ -23,4 +23,17 @@
 #define MS_CMDLINE 256 /* a command line, its first 255 bytes */
 #define MS_VMA_NODES 8 /* per-VMA numa_maps node entries kept */
 
+/* A name/value counter, as in /proc/vmstat or /proc/meminfo. */
+struct ms_kv {
+	char name[48];
+	uint64_t value;
+	double rate; /* per second, NAN until two samples */
+	bool reset; /* a counter went down since the last sample: no rate */
+};
+
+struct ms_kvlist {
+	struct ms_kv *v;
+	int n, cap;
+};
+
 #endif

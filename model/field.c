@@ -92,6 +92,15 @@ static void release(const struct ms_field *t, void *rec, bool all)
 		} else if (t->type == MS_F_PSTR) {
 			free(*(char **)p);
 			*(char **)p = NULL;
+		} else if (t->type == MS_F_KV && !(t->flags & MS_FF_RATE)) {
+			struct ms_kvlist *l = p;
+
+			l->n = 0;
+			if (all) {
+				free(l->v);
+				l->v = NULL;
+				l->cap = 0;
+			}
 		} else if (t->type == MS_F_LIST) {
 			for (int i = 0; i < *list_n(t, rec); i++)
 				release(t->sub, ms_list_at(t, rec, i), true);

@@ -40,6 +40,11 @@ enum ms_ftype {
 	 * their first field.
 	 */
 	MS_F_LIST,
+	/*
+	 * A struct ms_kvlist: an object of the kernel's names and values
+	 * (MS_FF_RATE: of their per-second rates, NaN left out)
+	 */
+	MS_F_KV,
 };
 
 /* Flags of a field. */
@@ -268,6 +273,9 @@ extern const struct ms_field ms_zram_fields[];
 extern const struct ms_field ms_numa_node_fields[];
 /* struct ms_memory ("memory"), struct ms_mem_node, struct ms_ledger_entry */
 extern const struct ms_field ms_memory_fields[];
+/* struct ms_cgroups (the top-level array) and struct ms_cgroup */
+extern const struct ms_field ms_cgroups_fields[];
+extern const struct ms_field ms_cgroup_fields[];
 extern const struct ms_field ms_mem_node_fields[];
 extern const struct ms_field ms_ledger_entry_fields[];
 /* struct ms_mem_fw (memory.firmware[]) */

@@ -194,6 +194,33 @@ static void memory_rates(struct ms_memory *cur, const struct ms_memory *prev,
 					     &prev->nodes.v[j].ledger, dt);
 }
 
+static bool cg_gauge(const char *name)
+{
+	return !ms_cg_stat_counter(name);
+}
+
+/* Each cgroup against the same path in prev (the same index first). */
+static void cgroup_rates(struct ms_cgroups *cur, const struct ms_cgroups *prev,
+			 double dt)
+{
+	for (int i = 0, j = 0; i < cur->n; i++) {
+		struct ms_cgroup *c = &cur->v[i];
+		const struct ms_cgroup *p = NULL;
+
+		if (i < prev->n && !strcmp(prev->v[i].path, c->path))
+			p = &prev->v[i];
+		for (j = 0; !p && j < prev->n; j++)
+			if (!strcmp(prev->v[j].path, c->path))
+				p = &prev->v[j];
+		if (!p || p->version != c->version)
+			continue;
+		c->current_kb_per_s =
+			delta_rate(c->current_kb, p->current_kb, dt);
+		kv_rates(&c->stat, &p->stat, dt, cg_gauge);
+		kv_rates(&c->events, &p->events, dt, NULL);
+	}
+}
+
 void ms_rates(struct ms_snapshot *cur, const struct ms_snapshot *prev)
 {
 	double dt;
@@ -219,6 +246,7 @@ void ms_rates(struct ms_snapshot *cur, const struct ms_snapshot *prev)
 				&prev->attrib :
 				NULL,
 			dt);
+	cgroup_rates(&cur->cgroups, &prev->cgroups, dt);
 	for (int i = 0; i < cur->numa.n; i++) {
 		struct ms_numa_node *n = &cur->numa.nodes[i];
 

@@ -11,6 +11,7 @@
 #include "model/census.h"
 #include "model/delays.h"
 #include "model/events.h"
+#include "model/cgroup.h"
 #include "model/memory.h"
 #include "model/pcache.h"
 
@@ -24,6 +25,7 @@ enum ms_section {
 	MS_SEC_RECLAIM,
 	MS_SEC_NUMA,
 	MS_SEC_MEMORY, /* the ledger of physical memory (model/memory.h) */
+	MS_SEC_CGROUP, /* the memory cgroups (model/cgroup.h) */
 	/* live events (probes/bpf): counted in the kernel, rates per second */
 	MS_SEC_BUDDY_EVENTS, /* page allocs and frees, fallbacks, compaction */
 	MS_SEC_SLAB_EVENTS, /* allocs and frees per cache, call sites */
@@ -125,19 +127,6 @@ struct ms_request {
 	 * (--include-self, `I`); by default they are left out
 	 */
 	bool include_self;
-};
-
-/* A name/value counter, as in /proc/vmstat or /proc/meminfo. */
-struct ms_kv {
-	char name[48];
-	uint64_t value;
-	double rate; /* per second, NAN until two samples */
-	bool reset; /* a counter went down since the last sample: no rate */
-};
-
-struct ms_kvlist {
-	struct ms_kv *v;
-	int n, cap;
 };
 
 /* Why something could not be shown: "pagetypeinfo" / "needs root". */
@@ -588,6 +577,7 @@ struct ms_snapshot {
 	struct ms_reclaim reclaim;
 	struct ms_numa numa;
 	struct ms_memory memory;
+	struct ms_cgroups cgroups;
 	struct ms_pcache pcache; /* the page cache's biggest files */
 	/* memscope.ko */
 	struct ms_maple maple;

@@ -99,6 +99,9 @@ void ms_om_memory(struct om *om, const struct ms_memory *m);
 /* The page cache's files: totals, the top biggest (out/om_pcache.c). */
 void ms_om_pcache(struct om *om, const struct ms_pcache *p, int top);
 
+/* The memory cgroups: the top biggest, the rest summed (out/om_cgroup.c). */
+void ms_om_cgroups(struct om *om, const struct ms_cgroups *g, int top);
+
 /* The families of the event sections (out/om_events.c). */
 void ms_om_buddy_events(struct om *om, const struct ms_buddy_events *e);
 void ms_om_fault_events(struct om *om, const struct ms_fault_events *e);

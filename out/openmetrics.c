@@ -485,6 +485,13 @@ static int pcache_o(struct om *om, const struct ms_snapshot *s,
 	return 0;
 }
 
+static int cgroup_o(struct om *om, const struct ms_snapshot *s,
+		    const struct ms_om_opts *o)
+{
+	ms_om_cgroups(om, &s->cgroups, o->top);
+	return 0;
+}
+
 /* The sections exported by hand; the others have no families. */
 static const struct {
 	int sec; /* enum ms_section */
@@ -496,7 +503,7 @@ static const struct {
 	{ MS_SEC_FAULT_EVENTS, fault_ev_o },	 { MS_SEC_RECLAIM, reclaim_o },
 	{ MS_SEC_RECLAIM_EVENTS, reclaim_ev_o }, { MS_SEC_NUMA, numa_o },
 	{ MS_SEC_NUMA_EVENTS, numa_ev_o },	 { MS_SEC_MEMORY, memory_o },
-	{ MS_SEC_PAGECACHE_FILES, pcache_o },
+	{ MS_SEC_PAGECACHE_FILES, pcache_o },	 { MS_SEC_CGROUP, cgroup_o },
 };
 
 void ms_om_part(struct om *om, const struct ms_part *p, const void *rec)

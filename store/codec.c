@@ -51,6 +51,8 @@ bool ms_field_na(const struct ms_field *f, const void *rec)
 	case MS_F_OBJ:
 		return ((const struct ms_field *)f->sub)->key &&
 		       ms_field_na(f->sub, rec);
+	case MS_F_KV: /* a file not read: no list was ever grown */
+		return !((const struct ms_kvlist *)p)->v;
 	default:
 		return false;
 	}
@@ -148,6 +150,9 @@ static void field(struct ms_jw *w, const struct ms_field *f, const void *rec,
 		break;
 	case MS_F_OBJ:
 		ms_json_record_ctx(w, f->key, f->sub, rec, c);
+		break;
+	case MS_F_KV:
+		ms_json_kv(w, f->key, p, f->flags & MS_FF_RATE);
 		break;
 	case MS_F_LIST:
 		ms_jw_arr(w, f->key);

@@ -256,6 +256,27 @@ static void read_pstr(json *o, const char *k, char **dst)
 }
 
 /* The records of list f: as many as the array has, within memory. */
+/* An object of kernel names: the values, or (MS_FF_RATE) their rates. */
+static void read_kv(json *o, const struct ms_field *f, struct ms_kvlist *l)
+{
+	if (!o)
+		return;
+	json_object_object_foreach(o, k, v)
+	{
+		struct ms_kv *kv = NULL;
+
+		if (!(f->flags & MS_FF_RATE)) {
+			kv = ms_kv_add(l, k, ms_ju64v(v));
+			if (kv)
+				kv->rate = NAN;
+		} else {
+			for (int i = 0; i < l->n; i++)
+				if (!strcmp(l->v[i].name, k))
+					l->v[i].rate = ms_jdblv(v);
+		}
+	}
+}
+
 static void read_list(json *a, const struct ms_field *f, void *rec)
 {
 	*(int *)((char *)rec + f->n) = 0;
@@ -325,6 +346,9 @@ static void read_field(json *o, const struct ms_field *f, void *rec,
 	case MS_F_HAND:
 		if (how && how->hand)
 			how->hand(o, f, rec, how);
+		break;
+	case MS_F_KV:
+		read_kv(ms_jobj(o, f->key), f, p);
 		break;
 	case MS_F_LIST:
 		read_list(ms_jarr(o, f->key), f, rec);

@@ -564,6 +564,10 @@ static void part(struct ms_jw *w, const struct ms_snapshot *s,
 		h->member(w, s, want);
 		return;
 	}
+	if (own && ms_part_array(p)) {
+		ms_json_fields(w, p->fields, ms_part_rec(p, s), 0);
+		return;
+	}
 	ms_jw_obj(w, p->key);
 	if (own && h && h->body)
 		h->body(w, s, want);

@@ -508,6 +508,9 @@ static void part(json *top, struct ms_snapshot *s, const struct ms_area *a,
 	h = hand_of(pass == MS_PASS_EVENTS ? ms_jread_live : core, p->key);
 	if (h) {
 		h->read(h->arr ? ms_jarr(top, p->key) : j, s);
+	} else if (ms_part_array(p) && ms_jarr(top, p->key)) {
+		ms_jread_fields(top, p->fields, (char *)s + p->off, NULL);
+		s->have |= p->secs;
 	} else if (p->fields && ms_jhas(j, p->fields[0].key)) {
 		/*
 		 * its own keys (the writer writes each, null or not): not an

@@ -63,6 +63,9 @@ int ms_procfs_numa(const struct ms_root *r, struct ms_procfs *pf,
 /* The ledger of physical memory (model/memory.h), per node too. */
 int ms_procfs_memory(const struct ms_root *r, struct ms_procfs *pf,
 		     struct ms_snapshot *s);
+/* The memory cgroups of the hierarchy with the memory controller. */
+int ms_procfs_cgroup(const struct ms_root *r, struct ms_procfs *pf,
+		     struct ms_snapshot *s);
 
 /* "needs root" for EACCES/EPERM, else strerror: for notes. */
 const char *ms_errstr(int err);

@@ -107,7 +107,7 @@ static void test_broken(void **state)
 	broken("delay = 1s\n", "1: delay: '1s' is not");
 	broken("delay = 4000\n", "1: delay: '4000' is not");
 	broken("theme = mono\ntab = vmas\n",
-	       "2: tab: 'vmas' is not buddy, slab, vma, reclaim, numa or memory");
+	       "2: tab: 'vmas' is not buddy, slab, vma, reclaim, numa, memory or cgroup");
 	broken("ascii = maybe\n", "1: ascii: 'maybe' is not yes or no");
 	broken("mouse = \n", "1: mouse: '' is not yes or no");
 	broken("theme =\n", "1: theme: empty");

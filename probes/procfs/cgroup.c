@@ -1,0 +1,356 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The Cgroup area's reader: the hierarchies from the mount table under
+ * the root prefix, then every cgroup of the one holding the memory
+ * controller (v2 when its cgroup.controllers lists memory, else v1's
+ * memory mount), parents before children.
+ */
+#define _GNU_SOURCE
+#include "probes/procfs/cgroup.h"
+#include "probes/procfs/procfs.h"
+#include "probes/procfs/reclaim.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/escape.h"
+#include "model/field.h"
+
+#define MAX_CGROUPS 20000 /* a bound on one sample's work and memory */
+#define MAX_DEPTH 64
+
+struct walk {
+	const struct ms_root *r;
+	struct ms_procfs *pf;
+	struct ms_snapshot *s;
+	const char *base; /* the hierarchy's mount, below the root */
+	int version;
+	int vanished, nomem, cut;
+	char first_nomem[256]; /* escaped */
+};
+
+static const struct ms_field *list_row(void)
+{
+	return &ms_cgroups_fields[0];
+}
+
+static void esc(char *out, size_t n, const char *path)
+{
+	ms_escape(out, n, path, strlen(path));
+}
+
+/* base/path/file into the scratch buffer: 0, or -errno */
+static int rd(struct walk *w, const char *path, const char *file)
+{
+	return ms_readf(w->r, &w->pf->buf, "%s%s/%s", w->base, path, file);
+}
+
+static void file_note(struct walk *w, const struct ms_cgroup *c,
+		      const char *file, const char *why)
+{
+	char p[512];
+
+	esc(p, sizeof(p), c->path);
+	ms_snapshot_note(w->s, "cgroup_files", "%s/%s: %s", p, file, why);
+}
+
+static uint64_t bytes(struct walk *w, const struct ms_cgroup *c,
+		      const char *file, int *err)
+{
+	uint64_t kb = MS_NA;
+
+	*err = rd(w, c->path, file);
+	if (*err)
+		return MS_NA;
+	if (ms_cg_bytes_parse(w->pf->buf.data, w->pf->buf.len, &kb)) {
+		file_note(w, c, file, "not a number of bytes");
+		return MS_NA;
+	}
+	return kb;
+}
+
+static void kv(struct walk *w, struct ms_cgroup *c, const char *file,
+	       struct ms_kvlist *l)
+{
+	struct ms_perr e;
+
+	ms_perr_init(&e);
+	if (rd(w, c->path, file))
+		return;
+	if (ms_cg_kv_parse(w->pf->buf.data, w->pf->buf.len, l, &e))
+		file_note(w, c, file, e.why);
+	else if (e.bad)
+		file_note(w, c, file,
+			  "malformed or cut lines skipped (a value cut short "
+			  "is no value)");
+}
+
+static void psi(struct walk *w, struct ms_cgroup *c)
+{
+	struct ms_psi_line some, full;
+	struct ms_perr e;
+
+	ms_perr_init(&e);
+	if (rd(w, c->path, "memory.pressure"))
+		return; /* PSI off, or a kernel without it */
+	if (ms_psi_parse(w->pf->buf.data, w->pf->buf.len, &some, &full, &e)) {
+		file_note(w, c, "memory.pressure", e.why);
+		return;
+	}
+	c->some = (struct ms_cg_psi){ some.avg10, some.avg60, some.avg300,
+				      some.total };
+	if (full.valid)
+		c->full = (struct ms_cg_psi){ full.avg10, full.avg60,
+					      full.avg300, full.total };
+}
+
+static void procs(struct walk *w, struct ms_cgroup *c)
+{
+	struct ms_perr e;
+
+	ms_perr_init(&e);
+	if (rd(w, c->path, "cgroup.procs"))
+		return;
+	c->procs = ms_cg_procs_parse(w->pf->buf.data, w->pf->buf.len, c->pids,
+				     MS_CG_PIDS, &c->nr_pids, &e);
+}
+
+static void dying(struct walk *w, struct ms_cgroup *c)
+{
+	struct ms_kvlist l = { 0 };
+	struct ms_perr e;
+	const struct ms_kv *k;
+
+	ms_perr_init(&e);
+	if (!rd(w, c->path, "cgroup.stat") &&
+	    !ms_cg_kv_parse(w->pf->buf.data, w->pf->buf.len, &l, &e) &&
+	    (k = ms_kv_find(&l, "nr_dying_descendants")))
+		c->dying = k->value;
+	free(l.v);
+}
+
+/* The v2 files of c; -ENOENT: the cgroup went away while read. */
+static int read_v2(struct walk *w, struct ms_cgroup *c, bool root)
+{
+	int err;
+
+	c->current_kb = bytes(w, c, "memory.current", &err);
+	if (err == -ENOENT && !root) {
+		if (rd(w, c->path, "cgroup.procs") == -ENOENT)
+			return -ENOENT;
+		if (!w->nomem++)
+			esc(w->first_nomem, sizeof(w->first_nomem), c->path);
+		procs(w, c);
+		return 0;
+	}
+	c->max_kb = bytes(w, c, "memory.max", &err);
+	c->high_kb = bytes(w, c, "memory.high", &err);
+	c->low_kb = bytes(w, c, "memory.low", &err);
+	c->min_kb = bytes(w, c, "memory.min", &err);
+	c->peak_kb = bytes(w, c, "memory.peak", &err);
+	c->swap_kb = bytes(w, c, "memory.swap.current", &err);
+	c->swap_max_kb = bytes(w, c, "memory.swap.max", &err);
+	kv(w, c, "memory.stat", &c->stat);
+	kv(w, c, "memory.events", &c->events);
+	kv(w, c, "memory.events.local", &c->events_local);
+	psi(w, c);
+	procs(w, c);
+	dying(w, c);
+	return 0;
+}
+
+/* The v1 memory controller's files of c (swap: memsw is memory + swap). */
+static int read_v1(struct walk *w, struct ms_cgroup *c)
+{
+	int err;
+
+	c->current_kb = bytes(w, c, "memory.usage_in_bytes", &err);
+	if (err == -ENOENT)
+		return -ENOENT;
+	c->max_kb = bytes(w, c, "memory.limit_in_bytes", &err);
+	/* reclaimed down to it first under global pressure: v2's low */
+	c->low_kb = bytes(w, c, "memory.soft_limit_in_bytes", &err);
+	c->peak_kb = bytes(w, c, "memory.max_usage_in_bytes", &err);
+	kv(w, c, "memory.stat", &c->stat);
+	psi(w, c);
+	procs(w, c);
+	return 0;
+}
+
+struct names {
+	char **v;
+	int n, cap;
+};
+
+static int add_name(void *ctx, const char *name, unsigned char type)
+{
+	struct names *l = ctx;
+
+	if (type != DT_DIR && type != DT_UNKNOWN)
+		return 0;
+	if (l->n == l->cap) {
+		int cap = l->cap ? 2 * l->cap : 16;
+		char **v = realloc(l->v, (size_t)cap * sizeof(*v));
+
+		if (!v)
+			return -ENOMEM;
+		l->v = v;
+		l->cap = cap;
+	}
+	l->v[l->n] = strdup(name);
+	if (!l->v[l->n])
+		return -ENOMEM;
+	l->n++;
+	return 0;
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* path: "" the root, else "/a/b" */
+static void visit(struct walk *w, const char *path, int depth)
+{
+	struct ms_cgroup *c;
+	struct names sub = { 0 };
+	char dir[4096];
+
+	if (w->s->cgroups.n >= MAX_CGROUPS) {
+		w->cut++;
+		return;
+	}
+	c = ms_list_add(list_row(), &w->s->cgroups);
+	if (!c)
+		return;
+	c->path = strdup(*path ? path : "/");
+	c->version = w->version;
+	if (!c->path || (w->version == 2 ? read_v2(w, c, !*path) :
+					   read_v1(w, c)) == -ENOENT) {
+		w->vanished++;
+		free(c->path);
+		c->path = NULL;
+		w->s->cgroups.n--;
+		return;
+	}
+	if (depth >= MAX_DEPTH)
+		return;
+	snprintf(dir, sizeof(dir), "%s%s", w->base, path);
+	if (ms_listdir(w->r, dir, add_name, &sub) == -ENOMEM)
+		ms_snapshot_note(w->s, "cgroup", "out of memory");
+	qsort(sub.v, (size_t)sub.n, sizeof(*sub.v), cmp_name);
+	for (int i = 0; i < sub.n; i++) {
+		char *p = NULL;
+
+		if (asprintf(&p, "%s/%s", path, sub.v[i]) >= 0)
+			visit(w, p, depth + 1);
+		free(p);
+		free(sub.v[i]);
+	}
+	free(sub.v);
+}
+
+/* Does the v2 hierarchy at mnt have the memory controller? */
+static bool v2_memory(struct walk *w, const char *mnt)
+{
+	const char *p, *end;
+
+	if (ms_readf(w->r, &w->pf->buf, "%s/cgroup.controllers", mnt))
+		return false;
+	p = w->pf->buf.data;
+	end = p + w->pf->buf.len;
+	while (p < end) {
+		const char *q = p;
+
+		while (q < end && *q != ' ' && *q != '\n')
+			q++;
+		if (q - p == 6 && !memcmp(p, "memory", 6))
+			return true;
+		p = q + 1;
+	}
+	return false;
+}
+
+static int mounts(struct walk *w, struct ms_cg_mounts *m)
+{
+	struct ms_perr e;
+	int err;
+
+	ms_perr_init(&e);
+	err = ms_read(w->r, "proc/self/mountinfo", &w->pf->buf);
+	if (err)
+		err = ms_read(w->r, "proc/mounts", &w->pf->buf);
+	if (err) {
+		ms_snapshot_note(w->s, "cgroup_mount",
+				 "no mount table in proc/self/mountinfo or "
+				 "proc/mounts");
+		return err;
+	}
+	err = ms_cg_mounts_parse(w->pf->buf.data, w->pf->buf.len, m, &e);
+	if (err)
+		ms_snapshot_note(w->s, "cgroup_mount", "mount table: %s",
+				 e.why);
+	return err;
+}
+
+int ms_procfs_cgroup(const struct ms_root *r, struct ms_procfs *pf,
+		     struct ms_snapshot *s)
+{
+	struct walk w = { .r = r, .pf = pf, .s = s };
+	struct ms_cg_mounts m;
+	char a[256], b[256];
+	int err;
+
+	ms_fields_reset(ms_cgroups_fields, &s->cgroups);
+	err = mounts(&w, &m);
+	if (err)
+		return err;
+	esc(a, sizeof(a), m.v2);
+	esc(b, sizeof(b), m.v1mem);
+	if (m.v2[0] && v2_memory(&w, m.v2)) {
+		w.base = m.v2;
+		w.version = 2;
+	} else if (m.v1mem[0]) {
+		if (m.v2[0])
+			ms_snapshot_note(s, "cgroup_v2",
+					 "no memory controller in /%s: "
+					 "read from v1 at /%s",
+					 a, b);
+		w.base = m.v1mem;
+		w.version = 1;
+	} else {
+		ms_snapshot_note(s, "cgroup_mount",
+				 m.v2[0] ? "the unified hierarchy at /%s has "
+					   "no memory controller, and no v1 "
+					   "memory hierarchy is mounted" :
+					   "no cgroup hierarchy with the "
+					   "memory controller is mounted%s",
+				 a);
+		return -ENOENT;
+	}
+	visit(&w, "", 0);
+	if (!s->cgroups.n) {
+		ms_snapshot_note(s, "cgroup_mount",
+				 "/%s: no memory cgroup could be read", b);
+		return -ENOENT;
+	}
+	if (w.nomem)
+		ms_snapshot_note(s, "cgroup_memory",
+				 "%d cgroup%s without the memory controller "
+				 "enabled (the first: %s): usage and limits "
+				 "null",
+				 w.nomem, w.nomem > 1 ? "s" : "",
+				 w.first_nomem);
+	if (w.vanished)
+		ms_snapshot_note(s, "cgroup_vanished",
+				 "%d cgroup%s removed while read", w.vanished,
+				 w.vanished > 1 ? "s" : "");
+	if (w.cut)
+		ms_snapshot_note(s, "cgroup_cut",
+				 "more than %d cgroups: %d more not read",
+				 MAX_CGROUPS, w.cut);
+	return 0;
+}

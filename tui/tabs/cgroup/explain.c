@@ -1,0 +1,233 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Explain mode's texts for the Cgroup area (model/cgroup.c names them),
+ * written before its tab: tests/unit/test_explain.c checks them as waiting.
+ */
+#include "tui/explain.h"
+
+#define N_(s) s
+
+const struct ms_explain ms_explain_cgroup[] = {
+	{
+		.id = "cgroup.path",
+		.name = "Path",
+		.what = N_(
+			"The cgroup's place in its hierarchy, from the hierarchy's root (\"/\"); names are shown escaped."),
+		.source = N_(
+			"The directories below the mount of the hierarchy with the memory controller, found in /proc/self/mountinfo under the root prefix."),
+		.formula = N_("Parents before children, siblings by name."),
+		.healthy = N_("Informational."),
+	},
+	{
+		.id = "cgroup.version",
+		.name = "Version",
+		.what = N_(
+			"2 for the unified hierarchy, 1 for the v1 memory controller (hybrid hosts keep memory on v1)."),
+		.source = N_(
+			"cgroup.controllers of the cgroup2 mount; else the cgroup mount with the memory option."),
+		.formula = N_(
+			"v2 when its cgroup.controllers lists memory, else v1."),
+		.healthy = N_("Informational."),
+	},
+	{
+		.id = "cgroup.current",
+		.name = "Usage",
+		.what = N_(
+			"Memory charged to the cgroup and its descendants: anonymous memory, page cache, kernel memory, in kB."),
+		.source = N_(
+			"memory.current (v2); memory.usage_in_bytes (v1). The v2 root has none: null."),
+		.formula = N_("bytes / 1024."),
+		.healthy = N_(
+			"Below the limits; close to max means reclaim and then the OOM killer in this cgroup."),
+	},
+	{
+		.id = "cgroup.max",
+		.name = "Max",
+		.what = N_(
+			"The hard limit: above it the cgroup reclaims its own memory, and kills when it cannot."),
+		.source = N_("memory.max (v2); memory.limit_in_bytes (v1)."),
+		.formula = N_(
+			"\"max\" and v1's unlimited (LONG_MAX rounded to a page) are null."),
+		.healthy =
+			N_("Usage well below it, or oom_kill events follow."),
+	},
+	{
+		.id = "cgroup.high",
+		.name = "High",
+		.what = N_(
+			"The throttle limit (v2): above it the cgroup's tasks reclaim and are slowed down, never killed for it."),
+		.source = N_("memory.high (v2); v1 has none: null."),
+		.formula = N_("\"max\" is null."),
+		.healthy = N_(
+			"Rising high events with pressure mean the limit is tight."),
+	},
+	{
+		.id = "cgroup.low",
+		.name = "Low",
+		.what = N_(
+			"Best-effort protection: memory below it is reclaimed only when nothing else can be. On v1 the soft limit: above it the cgroup is reclaimed first."),
+		.source =
+			N_("memory.low (v2); memory.soft_limit_in_bytes (v1)."),
+		.formula = N_("bytes / 1024; unlimited is null."),
+		.healthy = N_(
+			"Informational: the sum over siblings is what their parent can protect."),
+	},
+	{
+		.id = "cgroup.min",
+		.name = "Min",
+		.what = N_(
+			"Hard protection (v2): memory below it is never reclaimed; the OOM killer runs instead."),
+		.source = N_("memory.min (v2); v1 has none: null."),
+		.formula = N_("bytes / 1024."),
+		.healthy = N_(
+			"Small: a big min leaves the rest of the machine less to reclaim."),
+	},
+	{
+		.id = "cgroup.peak",
+		.name = "Peak",
+		.what = N_(
+			"The highest usage recorded since the cgroup was created (or the counter was reset)."),
+		.source = N_(
+			"memory.peak (v2, Linux 5.19+); memory.max_usage_in_bytes (v1)."),
+		.formula = N_("bytes / 1024; absent on older kernels: null."),
+		.healthy =
+			N_("A peak near max says the limit was reached once."),
+	},
+	{
+		.id = "cgroup.swap",
+		.name = "Swap",
+		.what = N_("Swap space used by the cgroup's memory."),
+		.source = N_(
+			"memory.swap.current (v2); v1 counts memory and swap together (memsw): null."),
+		.formula = N_("bytes / 1024."),
+		.healthy = N_(
+			"Growing swap with refaults means the cgroup is short of memory."),
+	},
+	{
+		.id = "cgroup.swap_max",
+		.name = "Swap max",
+		.what = N_("The cgroup's swap limit."),
+		.source = N_(
+			"memory.swap.max (v2); null on v1 and where unlimited."),
+		.formula = N_("bytes / 1024."),
+		.healthy = N_("Informational."),
+	},
+	{
+		.id = "cgroup.stat",
+		.name = "memory.stat",
+		.what = N_(
+			"Every item of the cgroup's memory.stat, with the kernel's names: amounts in bytes (anon, file, kernel, slab, sock, shmem ...) and event counts (pgscan, pgsteal, workingset_refault_* ...)."),
+		.source = N_(
+			"memory.stat; v1 adds total_* (hierarchical) items."),
+		.formula = N_(
+			"Raw, as the kernel writes them; a line cut short is dropped and noted."),
+		.healthy = N_(
+			"Reclaim (pgscan, pgsteal) and refaults growing together: the cgroup thrashes."),
+	},
+	{
+		.id = "cgroup.events",
+		.name = "memory.events",
+		.what = N_(
+			"How often the cgroup and its descendants hit their limits: low, high, max, oom, oom_kill, oom_group_kill."),
+		.source = N_("memory.events (v2); v1 has none: null."),
+		.formula = N_("Counters since the cgroup was created."),
+		.healthy = N_(
+			"oom_kill above 0 means processes were killed for this cgroup's limit."),
+	},
+	{
+		.id = "cgroup.events_local",
+		.name = "memory.events.local",
+		.what = N_(
+			"The same events counted for this cgroup alone, not its descendants."),
+		.source = N_("memory.events.local (v2, Linux 5.2+)."),
+		.formula = N_("Counters since the cgroup was created."),
+		.healthy =
+			N_("Tells which cgroup of a subtree hits its limit."),
+	},
+	{
+		.id = "cgroup.psi",
+		.name = "Pressure",
+		.what = N_(
+			"The share of time some (or all, full) of the cgroup's tasks stalled waiting for memory, over 10, 60 and 300 seconds."),
+		.source = N_(
+			"memory.pressure (PSI, when the kernel has it enabled)."),
+		.formula = N_("The kernel's running averages, in percent."),
+		.healthy = N_(
+			"some below a few percent; full above 0 for long means the cgroup's work waits on memory."),
+	},
+	{
+		.id = "cgroup.psi_total",
+		.name = "Stall time",
+		.what = N_(
+			"The total time stalled on memory since the cgroup was created."),
+		.source = N_("memory.pressure total=, in microseconds."),
+		.formula = N_(
+			"A counter: its growth per second is the stall rate."),
+		.healthy = N_(
+			"Growing by more than a few ms per second: under pressure."),
+	},
+	{
+		.id = "cgroup.procs",
+		.name = "Processes",
+		.what = N_(
+			"How many processes are in this cgroup itself (not its descendants)."),
+		.source = N_("The lines of cgroup.procs."),
+		.formula = N_("Counted at each sample."),
+		.healthy =
+			N_("Informational: on v2 only leaves hold processes."),
+	},
+	{
+		.id = "cgroup.pids",
+		.name = "PIDs",
+		.what = N_(
+			"The first 32 processes of the cgroup, as the kernel lists them."),
+		.source = N_("cgroup.procs."),
+		.formula = N_("At most 32; procs counts all of them."),
+		.healthy = N_("Informational."),
+	},
+	{
+		.id = "cgroup.dying",
+		.name = "Dying",
+		.what = N_(
+			"Descendant cgroups removed but still held by the kernel, usually by page cache or kernel memory charged to them."),
+		.source =
+			N_("cgroup.stat nr_dying_descendants (v2); v1: null."),
+		.formula = N_("As the kernel counts them."),
+		.healthy = N_(
+			"Near 0; thousands mean memory of removed cgroups is not freed."),
+	},
+	{
+		.id = "cgroup.current_rate",
+		.name = "Growth",
+		.what = N_(
+			"How fast the cgroup's usage changes, in kB per second (negative: shrinking)."),
+		.source = N_("Usage at this sample and the previous one."),
+		.formula = N_(
+			"(usage - previous usage) / seconds between the samples; null on the first sample."),
+		.healthy = N_(
+			"Steady growth toward max ends in reclaim or an OOM kill."),
+	},
+	{
+		.id = "cgroup.stat_rates",
+		.name = "memory.stat rates",
+		.what = N_(
+			"Per second: the event counts' rates (pgscan, pgsteal, workingset_refault_* ...) and the amounts' growth."),
+		.source =
+			N_("memory.stat at this sample and the previous one."),
+		.formula = N_(
+			"(value - previous) / seconds; a counter that went down has none."),
+		.healthy = N_(
+			"Refaults per second near pgsteal per second: reclaim throws away what is needed again."),
+	},
+	{
+		.id = "cgroup.events_rates",
+		.name = "memory.events rates",
+		.what = N_("memory.events per second."),
+		.source = N_(
+			"memory.events at this sample and the previous one."),
+		.formula = N_("(count - previous) / seconds."),
+		.healthy = N_(
+			"high or max per second above 0: the cgroup is at its limit now."),
+	},
+	{ .id = NULL },
+};
