@@ -17,6 +17,7 @@
 #include "probes/procfs/allocinfo.h"
 #include "probes/procfs/buddy.h"
 #include "probes/procfs/census.h"
+#include "probes/procfs/cgroup.h"
 #include "probes/procfs/kpageflags.h"
 #include "probes/procfs/kv.h"
 #include "probes/procfs/memory.h"
@@ -71,6 +72,32 @@ static void vmallocinfo(const char *t, size_t n)
 
 	ms_perr_init(&e);
 	ms_vmallocinfo_parse(t, n, 4, &vmi, &e);
+}
+
+/*
+ * The memory cgroup files (probes/procfs/cgroup_parse.c): the mount table,
+ * memory.stat, memory.events and cgroup.stat, memory.pressure, v1's and
+ * v2's byte files and cgroup.procs, each fed the same text
+ */
+static void cgroup(const char *t, size_t n)
+{
+	struct ms_cg_mounts m;
+	struct ms_kvlist l = { 0 };
+	struct ms_psi_line some, full;
+	struct ms_perr e;
+	uint64_t kb, pids[MS_CG_PIDS];
+	int np;
+
+	ms_perr_init(&e);
+	ms_cg_mounts_parse(t, n, &m, &e);
+	ms_perr_init(&e);
+	ms_cg_kv_parse(t, n, &l, &e);
+	free(l.v);
+	ms_perr_init(&e);
+	ms_psi_parse(t, n, &some, &full, &e);
+	ms_cg_bytes_parse(t, n, &kb);
+	ms_perr_init(&e);
+	ms_cg_procs_parse(t, n, pids, MS_CG_PIDS, &np, &e);
 }
 
 static void iomem(const char *t, size_t n)
@@ -352,6 +379,7 @@ static const struct {
 	{ "census", census },
 	{ "vmallocinfo", vmallocinfo },
 	{ "iomem", iomem },
+	{ "cgroup", cgroup },
 };
 
 static fuzz_fn target;

@@ -31,6 +31,9 @@ seeds() {
 	slab) ls $F/*/proc/slabinfo $F/*/sys/kernel/slab/*/objects ;;
 	allocinfo) ls $F/*/proc/allocinfo ;;
 	vmallocinfo | iomem) ls $F/*/proc/$1 ;;
+	cgroup) ls $F/*/proc/self/mountinfo $F/*/proc/mounts
+		find $F/edge-cgroup-* -path '*evil*' -prune -o \( -name 'memory.*' \
+			-o -name 'cgroup.*' \) -print | head -n 40 ;;
 	smaps) ls $F/*/proc/[0-9]*/maps $F/*/proc/[0-9]*/numa_maps |
 		head -n 40 ;;
 	kmod) ls $F/kmod-*/proc/memscope/* ;;
