@@ -26,6 +26,7 @@ vma-process|3,Enter|VMAs, Rss
 reclaim|4|Reclaim (/proc/vmstat)
 reclaim-vmstat|4,Enter|Every /proc/vmstat counter
 numa|5|nodes online
+memory|6,H|History,
 help|?|Everywhere'
 
 TMUX_TMPDIR=$(mktemp -d)

@@ -6,6 +6,7 @@
 #include "tui/events.h"
 #include "tui/explain.h"
 #include "tui/help.h"
+#include "tui/membar.h"
 #include "tui/mouse.h"
 #include "tui/theme.h"
 #include "tui/widgets.h"
@@ -428,13 +429,21 @@ static void draw_view(struct tui *t, struct ms_rect body)
 
 void ms_tui_draw(struct tui *t)
 {
-	struct ms_rect body = { HEADER_LINES, 0, LINES - HEADER_LINES - 1,
-				COLS };
+	const struct ms_snapshot *s = cur_snap(t);
+	/*
+	 * the memory bar, under the header lines, when memory was sampled
+	 * and the terminal has the rows a graph panel shows itself from: at
+	 * 24 rows every row is the tab's
+	 */
+	bool bar = (s->have & MS_SEC_BIT(MS_SEC_MEMORY)) &&
+		   s->memory.ledger.n && LINES >= MEMBAR_ROWS;
+	struct ms_rect body;
 	/* while BPF programs run, what they cost, above the footer */
 	char cost[256];
-	bool bpf = ms_bpf_cost_line(cost, sizeof(cost), cur_snap(t));
+	bool bpf = ms_bpf_cost_line(cost, sizeof(cost), s);
 
-	body.h -= bpf;
+	t->head = HEADER_LINES + bar;
+	body = (struct ms_rect){ t->head, 0, LINES - t->head - 1 - bpf, COLS };
 	t->ui.replay_end = t->rp.r ? ms_cursor_end_note(t->rp.r) : NULL;
 	ms_tables_forget(); /* the tables drawn now are the ones to click */
 	werase(stdscr);
@@ -443,7 +452,9 @@ void ms_tui_draw(struct tui *t)
 	} else {
 		draw_mem_line(t, 0);
 		draw_source_line(t, 1);
-		draw_tabs(t, 2);
+		if (bar)
+			ms_membar_line(stdscr, 2, COLS, s, &t->ui);
+		draw_tabs(t, t->head - 1);
 		if (t->help)
 			ms_help_draw(stdscr, body, cur_snap(t), &t->ui,
 				     &t->help_scroll);

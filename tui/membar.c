@@ -58,7 +58,13 @@ enum ms_color ms_membar_color(const char *bucket)
 
 char ms_membar_fill(const char *bucket, const struct ms_ui *ui)
 {
-	return ui->color ? ' ' : letters[ms_membar_color(bucket)];
+	enum ms_color c = ms_membar_color(bucket);
+	short fg, bg;
+	attr_t a;
+
+	/* a blank shows its kind only on a background colour (not mono) */
+	ms_theme_get(c, &fg, &bg, &a);
+	return ui->color && bg >= 0 ? ' ' : letters[c];
 }
 
 const char *ms_membar_label(const char *bucket)
@@ -66,6 +72,34 @@ const char *ms_membar_label(const char *bucket)
 	int k = kind(bucket);
 
 	return k < 0 ? bucket : kinds[k].label;
+}
+
+#define MEMBAR_MIN 40 /* columns the bar keeps before the figure goes */
+
+bool ms_membar_line(WINDOW *w, int y, int width, const struct ms_snapshot *s,
+		    const struct ms_ui *ui)
+{
+	const struct ms_memory *m = &s->memory;
+	char full[48], brief[24], kb[16];
+	struct ms_piece p[1] = { { full, brief, 10, 20, MS_FIT_FULL } };
+	int x;
+
+	if (!(s->have & MS_SEC_BIT(MS_SEC_MEMORY)) || !m->ledger.n)
+		return false;
+	ms_fmt_kb(kb, sizeof(kb), m->physical_kb);
+	snprintf(full, sizeof(full), "RAM %s", kb);
+	snprintf(brief, sizeof(brief), "%s", kb);
+	ms_put(w, y, 0, width, MS_LEFT, true, ms_attr(MS_C_HEADER), "");
+	x = ms_fit(p, 1, 1, width - MEMBAR_MIN);
+	if (p[0].how != MS_FIT_DROP) {
+		ms_put(w, y, 0, x, MS_LEFT, false, ms_attr(MS_C_HEADER),
+		       p[0].how == MS_FIT_BRIEF ? brief : full);
+		x++;
+	} else {
+		x = 0;
+	}
+	ms_membar_draw(w, y, x, width - x, &m->ledger, m->physical_kb, ui);
+	return true;
 }
 
 void ms_membar_draw(WINDOW *w, int y, int x, int width,

@@ -30,4 +30,16 @@ void ms_membar_draw(WINDOW *w, int y, int x, int width,
 		    const struct ms_ledger *l, uint64_t physical_kb,
 		    const struct ms_ui *ui);
 
+/* Rows a terminal needs for the header's bar (a graph panel's too). */
+#define MEMBAR_ROWS 32
+
+/*
+ * The header's line at y of stdscr, width columns: "RAM 24G" (shortened,
+ * then left out, as tui/fit.c lays pieces out) and the bar of the
+ * machine's ledger in s in the rest. false (nothing drawn) without the
+ * memory section.
+ */
+bool ms_membar_line(WINDOW *w, int y, int width, const struct ms_snapshot *s,
+		    const struct ms_ui *ui);
+
 #endif

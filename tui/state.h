@@ -25,6 +25,7 @@ struct tui {
 	struct ms_ui ui;
 	struct ms_view *views[MAX_VIEWS];
 	int nviews, cur;
+	int head; /* rows above the view: HEADER_LINES, one more for the bar */
 	struct ms_snapshot snap[2];
 	int ci; /* snap[ci] is the current sample */
 	bool sampled; /* snap[ci] holds a sample */

@@ -63,8 +63,8 @@ static const struct elem builtin[MS_C_COUNT] = {
 	[MS_C_MEM_FILE] = { "mem_file", COLOR_WHITE, COLOR_BLUE, 0, 0 },
 	[MS_C_MEM_ANON] = { "mem_anon", COLOR_BLACK, COLOR_MAGENTA, 0,
 			    A_REVERSE },
-	[MS_C_MEM_KERNEL] = { "mem_kernel", COLOR_BLACK, COLOR_YELLOW, 0,
-			      A_BOLD },
+	/* orange: the filter line has the yellow background */
+	[MS_C_MEM_KERNEL] = { "mem_kernel", COLOR_BLACK, 208, 0, A_BOLD },
 	[MS_C_MEM_RESERVED] = { "mem_reserved", COLOR_BLACK, COLOR_WHITE, 0,
 				A_DIM },
 	[MS_C_MEM_UNEXPLAINED] = { "mem_unexplained", COLOR_WHITE, COLOR_RED,

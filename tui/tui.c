@@ -61,8 +61,10 @@ static double now(void)
 
 static void sample(struct tui *t)
 {
+	/* the header's figures, PSI and memory bar */
 	struct ms_request req = { .sections = MS_SEC_BIT(MS_SEC_MEMINFO) |
-					      MS_SEC_BIT(MS_SEC_RECLAIM) };
+					      MS_SEC_BIT(MS_SEC_RECLAIM) |
+					      MS_SEC_BIT(MS_SEC_MEMORY) };
 	struct ms_view *v = view(t);
 	int next = t->ci ^ 1;
 	const struct ms_snapshot *prev = t->sampled ? &t->snap[t->ci] : NULL;
@@ -360,7 +362,7 @@ static void handle_mouse(struct tui *t)
 	}
 	if (a == MS_MOUSE_NONE)
 		return;
-	if (ev.y == HEADER_LINES - 1) {
+	if (ev.y == t->head - 1) {
 		int i = ms_tab_at(t->views, t->nviews, ev.x);
 
 		if (i >= 0) {
@@ -528,6 +530,7 @@ int ms_tui_run(struct ms_session *s, const struct ms_opts *o)
 		return err;
 	}
 	t->cur = initial_view(o);
+	t->head = HEADER_LINES;
 	scr = open_terminal(t);
 	if (!scr) {
 		fprintf(stderr,

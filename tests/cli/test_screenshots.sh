@@ -26,9 +26,9 @@ ok "screenshots.sh: only the tab asked for" test "$(ls "$tmp/shots")" = numa.png
 info=$(png_info "$tmp/shots/numa.png" 2>&1)
 ok "numa.png: a valid PNG, 120x36 cells of 9x18 + 10 px border" test "${info%% *}" = 1100x668
 ok "numa.png: drawn in colours (not blank)" test "${info#* }" -ge 8
-# the NUMA tab's label in the tab bar (row 2, cells 39-46) has the active
-# tab's cyan background
-tab_y=$((10 + 18 * 2 + 1))
+# the NUMA tab's label in the tab bar (row 3 under the header's memory
+# bar, cells 39-46) has the active tab's cyan background
+tab_y=$((10 + 18 * 3 + 1))
 ok "numa.png: the active tab is NUMA (cyan at its label)" test "$(pixel "$tmp/shots/numa.png" $((10 + 9 * 40 + 1)) $tab_y)" = "17 168 205"
 ok "numa.png: the others are blue (Reclaim)" test "$(pixel "$tmp/shots/numa.png" $((10 + 9 * 34 + 1)) $tab_y)" = "36 114 200"
 no "screenshots.sh: a screen that never shows fails" sh -c "ROOT=/nonexistent sh scripts/screenshots.sh '$tmp/bad' buddy"

@@ -197,8 +197,9 @@ help_text() { # W: the help's lines, in a screen tall enough for all of it
 	session "$1" 300 "$MS --root $R; sleep 60"
 	keys '?'
 	wait_for "Everywhere"
-	# the keys: below the header, above the sources and notes (data)
-	screen | sed -e '1,3d' -e '/Sources: the backend/,$d' |
+	# the keys: below the header (and its memory bar) and the tab bar,
+	# above the sources and notes (data)
+	screen | sed -e '1,/^ 1 Buddy /d' -e '/Sources: the backend/,$d' |
 		grep -v -e '\(─\|-\)\{8\}' | sed -e 's/[│█ ]*$//' -e 's/^ *//'
 }
 help_text 80 > "$tmp/help80"
@@ -288,5 +289,17 @@ session 80 24 "$MS --root $R --tab numa; sleep 60"
 wait_for "Distance"
 ok "first draw of a scrolled screen: the scroll bar covers nothing" sh -c \
 	"tmux capture-pane -p -t $S | sed -n 6p | grep -q '^N0 .*\] *[█│]\$'"
+
+# The header's memory bar: 80 columns whole from 32 rows (RAM, then the
+# segments with their labels where they fit), none at 24 (the tab's rows)
+session 80 32 "$MS --root $FIX/debian-6.1-2node --theme mono; sleep 30"
+ok "memory bar at 80x32: RAM, reserved, free labelled, 80 columns" sh -c \
+	"tmux capture-pane -p -t $S | sed -n 3p | grep -Eq '^RAM 4.5G :+free 95%\.+[+#=:?.]*\$' &&
+	 test \$(tmux capture-pane -p -t $S | sed -n 3p | wc -m) -eq 81"
+ok "memory bar at 80x32: the tab bar under it" sh -c \
+	"tmux capture-pane -p -t $S | sed -n 4p | grep -q '^ 1 Buddy '"
+session 80 24 "$MS --root $FIX/debian-6.1-2node; sleep 30"
+ok "memory bar at 80x24: none, the tab bar third" sh -c \
+	"tmux capture-pane -p -t $S | sed -n 3p | grep -q '^ 1 Buddy '"
 
 finish

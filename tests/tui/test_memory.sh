@@ -110,6 +110,19 @@ ok "Enter on unexplained: the census" \
 ok "census: a captured tree without kpageflags says so" \
 	wait_for "no proc/kpageflags in the captured tree"
 
+# The header's bar on every tab (mono: each kind its letter)
+session 80 40 "$MS --root $R --theme mono; sleep 30"
+for k in 1 2 3 4 5 6; do
+	keys $k
+	sleep 0.5
+	ok "header bar on tab $k: RAM and the segments" sh -c \
+		"tmux capture-pane -p -t $S | sed -n 3p | grep -Eq '^RAM 4.5G :+free 95%\.+'"
+done
+session 120 40 "$MS --root $R --ascii; sleep 30"
+ok "header bar with --ascii: coloured blanks, labels" wait_re "^RAM 4.5G (resv)? *free 95%"
+no "header bar with --ascii: no UTF-8" sh -c \
+	"tmux capture-pane -p -t $S | sed -n 3p | grep -q '[^ -~]'"
+
 # live: this machine's ledger and its growth after a second sample
 session 80 24 "$MS --tab memory -d 0.5; sleep 30"
 ok "live: the machine's ledger" wait_for "Ledger, machine"

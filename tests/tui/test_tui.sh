@@ -21,8 +21,9 @@ ok "header: memory and PSI" wait_for "MemAvailable"
 ok "header: the tabs" sh -c "tmux capture-pane -p -t $S | grep -q 'Buddy.*Slab.*VMA.*Reclaim.*NUMA'"
 ok "header: backends in use" wait_for "procfs:"
 ok "header: why something is missing" wait_for "lru_gen: kernel without MGLRU"
-ok "header: a note on MemFree, counted" wait_for "3 notes (n): lru_gen"
-keys n
+# the memory section (the header's bar) adds the ledger's two missing files
+ok "header: a note on MemFree, counted" wait_for "5 notes (n): lru_gen"
+keys n End
 ok "notes: MemFree counts what the buddy allocator does not hold yet" \
 	wait_for "MemFree: 18.2G not yet in the buddy allocator (deferred page init"
 keys Escape
