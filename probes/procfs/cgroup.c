@@ -241,7 +241,8 @@ static void visit(struct walk *w, const char *path, int depth)
 	snprintf(dir, sizeof(dir), "%s%s", w->base, path);
 	if (ms_listdir(w->r, dir, add_name, &sub) == -ENOMEM)
 		ms_snapshot_note(w->s, "cgroup", "out of memory");
-	qsort(sub.v, (size_t)sub.n, sizeof(*sub.v), cmp_name);
+	if (sub.n)
+		qsort(sub.v, (size_t)sub.n, sizeof(*sub.v), cmp_name);
 	for (int i = 0; i < sub.n; i++) {
 		char *p = NULL;
 

@@ -78,6 +78,9 @@ for f in json text openmetrics; do
 		--root "$FIX/edge-attrib-allocinfo" --tab memory --attribution \
 		--format "$f"
 done
+# the cgroups' OpenMetrics with --top 2: two cgroups, the rest in "other"
+golden "edge-cgroup-v2/top2.openmetrics" -b -n 1 \
+	--root "$FIX/edge-cgroup-v2" --tab cgroup --format openmetrics --top 2
 # a live recording (every section, BPF events, taskstats delays) replayed
 for f in json text openmetrics; do
 	golden "replay.$f" -b --replay "$REC" --format "$f"

@@ -17,6 +17,8 @@
 #include <string.h>
 
 #include "model/field.h"
+#include "probes/replay/replay.h"
+#include "store/json.h"
 #include "probes/procfs/cgroup.h"
 #include "probes/procfs/procfs.h"
 #include "tests/unit/procfs_test.h"
@@ -273,6 +275,71 @@ static void rates(void **state)
 	ms_snapshot_free(&b);
 }
 
+static char *json_of(const struct ms_snapshot *s)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	assert_non_null(f);
+	assert_int_equal(ms_out_json(f, s, MS_SEC_EVERY), 0);
+	fclose(f);
+	return buf;
+}
+
+/* The top-level array out and back: the same line, raw bytes, nulls. */
+static void roundtrip(void **state)
+{
+	struct pt_env e;
+	struct ms_snapshot b;
+	char *one, *two, why[64];
+
+	(void)state;
+	read_tree(&e, FIX "edge-cgroup-v2");
+	e.s.t_real = 1;
+	e.s.have = MS_SEC_BIT(MS_SEC_CGROUP);
+	one = json_of(&e.s);
+	assert_non_null(strstr(one, "\"cgroups\":[{\"path\":\"/\""));
+	ms_snapshot_init(&b);
+	assert_int_equal(
+		ms_replay_decode(one, strlen(one), &b, why, sizeof(why)), 0);
+	assert_int_equal(b.have, e.s.have);
+	assert_int_equal(b.cgroups.n, 5);
+	assert_string_equal(b.cgroups.v[4].path, e.s.cgroups.v[4].path);
+	assert_int_equal(kv(&b.cgroups.v[2].events, "oom_kill"), 1);
+	assert_null(b.cgroups.v[1].stat.v); /* null stays null */
+	assert_int_equal(b.cgroups.v[2].pids[1], 301);
+	two = json_of(&b);
+	assert_string_equal(two, one);
+	free(one);
+	free(two);
+	ms_snapshot_free(&b);
+	pt_fini(&e);
+}
+
+/* A cgroup whose directory is empty went away while read: left out. */
+static void vanished(void **state)
+{
+	char dir[] = "/tmp/ms-cgroup-XXXXXX";
+	struct pt_env e;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	pt_put(dir, "proc/mounts", "cgroup2 /cg cgroup2 rw 0 0\n");
+	pt_put(dir, "cg/cgroup.controllers", "memory\n");
+	pt_put(dir, "cg/a/memory.current", "4096\n");
+	pt_put(dir, "cg/a/cgroup.procs", "");
+	pt_put(dir, "cg/gone/x", ""); /* no cgroup file: removed */
+	read_tree(&e, dir);
+	assert_int_equal(e.err, 0);
+	assert_int_equal(e.s.cgroups.n, 2);
+	assert_string_equal(e.s.cgroups.v[1].path, "/a");
+	assert_string_equal(ms_snapshot_why(&e.s, "cgroup_vanished"),
+			    "1 cgroup removed while read");
+	pt_fini(&e);
+	pt_rmtree(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -283,6 +350,8 @@ int main(void)
 		cmocka_unit_test(no_hierarchy),
 		cmocka_unit_test(parsers),
 		cmocka_unit_test(rates),
+		cmocka_unit_test(roundtrip),
+		cmocka_unit_test(vanished),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
