@@ -16,8 +16,10 @@ mkdir -p "$out"
 
 # name|keys, comma between presses (tmux send-keys names)|text the finished
 # screen shows
-shots='buddy|Down Down|node 0 Normal fragmentation
-buddy-zone|Down Down,Enter,H|Unmovable
+# (36 rows: the header's memory bar leaves the tabs 31, a row short of a
+# graph panel that shows itself; H shows it)
+shots='buddy|Down Down,H|node 0 Normal fragmentation
+buddy-zone|Down Down,Enter|Unmovable
 buddy-explain|Down Down,x,Right Right Right Right Right Right|Explain: Unus9%
 slab|2|ObjSz
 slab-cache|2,Enter|Attributes (/sys/kernel/slab)
@@ -61,7 +63,7 @@ shoot() { # NAME KEYS TEXT
 	IFS=$old_ifs
 	wait_for "$3"
 	sleep 1.5	# a second sample: rates
-	tmux capture-pane -e -p -t shot > "$tmp/$1.ans"
+	tmux capture-pane -N -e -p -t shot > "$tmp/$1.ans"
 	tmux kill-session -t shot
 	"$PY" scripts/ansi2png.py "$tmp/$1.ans" "$out/$1.png" "$COLS" "$ROWS"
 }
