@@ -165,6 +165,9 @@ static int read_v2(struct walk *w, struct ms_cgroup *c, bool root)
 /* The v1 memory controller's files of c (swap: memsw is memory + swap). */
 static int read_v1(struct walk *w, struct ms_cgroup *c)
 {
+	struct ms_kvlist oom = { 0 };
+	const struct ms_kv *k;
+	uint64_t v;
 	int err;
 
 	c->current_kb = bytes(w, c, "memory.usage_in_bytes", &err);
@@ -175,6 +178,20 @@ static int read_v1(struct walk *w, struct ms_cgroup *c)
 	c->low_kb = bytes(w, c, "memory.soft_limit_in_bytes", &err);
 	c->peak_kb = bytes(w, c, "memory.max_usage_in_bytes", &err);
 	kv(w, c, "memory.stat", &c->stat);
+	/*
+	 * v1's events under their own names: oom_kill of memory.oom_control
+	 * (its other keys are states, not counts) and memory.failcnt, the
+	 * times usage hit the limit
+	 */
+	kv(w, c, "memory.oom_control", &oom);
+	k = ms_kv_find(&oom, "oom_kill");
+	if (k && !ms_kv_add(&c->events, "oom_kill", k->value))
+		ms_snapshot_note(w->s, "cgroup", "out of memory");
+	free(oom.v);
+	if (!rd(w, c->path, "memory.failcnt") &&
+	    !ms_parse_value(w->pf->buf.data, w->pf->buf.len, &v) &&
+	    !ms_kv_add(&c->events, "failcnt", v))
+		ms_snapshot_note(w->s, "cgroup", "out of memory");
 	psi(w, c);
 	procs(w, c);
 	return 0;

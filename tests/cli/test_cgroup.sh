@@ -97,4 +97,28 @@ echo q >&3
 exec 3>&-
 wait "$hpid"
 hpid=
+
+# an OOM in it: a process touching 300 MiB under the 256 MiB limit (no
+# swap charged here) is killed, and the cgroup's events count it
+python3 -c '
+import mmap
+m = mmap.mmap(-1, 300 << 20)
+for i in range(0, 300 << 20, 4096):
+    m[i] = 1
+' &
+opid=$!
+echo "$opid" >"$cg/cgroup.procs"
+wait "$opid"
+rc=$?
+ok "a process over the limit is OOM-killed (SIGKILL)" [ "$rc" -eq 137 ]
+"$MS" -b -n 1 --tab cgroup --json >"$tmp/oom.json" 2>"$tmp/err"
+if [ "$limit" = memory.max ]; then
+	ok "its events count the OOM kill" \
+		jq_ok "$tmp/oom.json" "$sel | .events.oom_kill >= 1"
+else
+	ok "its events count the OOM kill (v1 memory.oom_control)" \
+		jq_ok "$tmp/oom.json" "$sel | .events.oom_kill >= 1"
+	ok "and the limit was hit (v1 memory.failcnt)" \
+		jq_ok "$tmp/oom.json" "$sel | .events.failcnt >= 1"
+fi
 finish

@@ -148,6 +148,10 @@ static void v1_tree(void **state)
 	assert_int_equal(c->peak_kb, 103424);
 	assert_false(ms_have(c->swap_kb));
 	assert_int_equal(c->pids[0], 4242);
+	/* v1's events: memory.oom_control and memory.failcnt */
+	assert_int_equal(c->events.n, 2);
+	assert_int_equal(kv(&c->events, "oom_kill"), 1);
+	assert_int_equal(kv(&c->events, "failcnt"), 7);
 	assert_null(ms_snapshot_why(&e.s, "cgroup_v2"));
 	pt_fini(&e);
 }

@@ -129,7 +129,8 @@ const struct ms_explain ms_explain_cgroup[] = {
 		.name = "memory.events",
 		.what = N_(
 			"How often the cgroup and its descendants hit their limits: low, high, max, oom, oom_kill, oom_group_kill."),
-		.source = N_("memory.events (v2); v1 has none: null."),
+		.source = N_(
+			"memory.events (v2); on v1 oom_kill of memory.oom_control and memory.failcnt (times usage hit the limit)."),
 		.formula = N_("Counters since the cgroup was created."),
 		.healthy = N_(
 			"oom_kill above 0 means processes were killed for this cgroup's limit."),
