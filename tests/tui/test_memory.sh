@@ -106,7 +106,9 @@ keys Escape
 wait_for "Ledger, machine"
 keys Escape End Enter
 ok "Enter on unexplained: the census" \
-	wait_for "Unexplained: the census of every page"
+	wait_for "Unexplained: call sites, the census of every page"
+ok "attribution: a captured tree says why it has none" \
+	wait_re "^  attribution unavailable"
 ok "census: a captured tree without kpageflags says so" \
 	wait_for "no proc/kpageflags in the captured tree"
 
@@ -138,6 +140,8 @@ keys Escape
 wait_for "Ledger, machine"
 keys Escape End Enter
 ok "live: the census of every page" wait_re "pages counted" 20
+ok "live: the call sites holding memory (allocinfo or bpf)" \
+	wait_re "^  (/proc/allocinfo|bpf, )" 10
 keys Escape
 
 # a recording of the tree, replayed: the tab shows it

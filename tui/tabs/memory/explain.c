@@ -74,6 +74,24 @@ const struct ms_explain ms_explain_memory[] = {
 			      "when the counters overshot its parent."),
 		.healthy = N_("Informational."),
 	},
+	{
+		.id = "memory.attrib",
+		.name = "Held by call site",
+		.what = N_("Kernel memory by the call site that allocated it: "
+			   "where what no counter names may come from (a "
+			   "driver, network buffers, a leak), biggest first, "
+			   "with its growth."),
+		.source = N_("/proc/allocinfo (Linux 6.10+ with "
+			     "CONFIG_MEM_ALLOC_PROFILING): everything held "
+			     "since boot; else BPF on kmem:mm_page_alloc and "
+			     "mm_page_free: pages allocated since it attached "
+			     "and not yet freed (root)."),
+		.formula = N_("Per site: bytes held, allocations live (BPF: "
+			      "page blocks outstanding), growth per second "
+			      "between two samples; the 20 biggest shown."),
+		.healthy = N_("A site that keeps growing while the load is "
+			      "steady is the one to look at."),
+	},
 	{ .id = NULL },
 };
 

@@ -57,9 +57,8 @@ static enum ms_key_result resample(struct ms_drill *d)
 	return MS_KEY_RESAMPLE;
 }
 
-/* The section's state when it is not in the sample; true when it is. */
-static bool have(struct ms_screen *l, const struct ms_snapshot *s,
-		 enum ms_section sec)
+bool mem_have(struct ms_screen *l, const struct ms_snapshot *s,
+	      enum ms_section sec)
 {
 	const struct ms_note *n = ms_note_missing(s, sec);
 	char esc[256];
@@ -188,7 +187,7 @@ static void files_lines(struct ms_drill *d, struct ms_screen *l)
 	const struct ms_pcache *p = &s->pcache;
 	char v[5][16], esc[MS_PATH_MAX * 4];
 
-	if (!have(l, s, MS_SEC_PAGECACHE_FILES))
+	if (!mem_have(l, s, MS_SEC_PAGECACHE_FILES))
 		return;
 	ms_screen_tag(l, "memory.files.coverage");
 	ms_screen_linef(l, 0,
@@ -260,13 +259,14 @@ const struct ms_drill_class mem_files_screen = {
 static void census_request(struct ms_drill *d, struct ms_request *req)
 {
 	(void)d;
-	req->sections |= MS_SEC_BIT(MS_SEC_CENSUS);
+	req->sections |= MS_SEC_BIT(MS_SEC_CENSUS) |
+			 MS_SEC_BIT(MS_SEC_ATTRIBUTION);
 }
 
 static void census_title(struct ms_drill *d, char *buf, size_t len)
 {
 	(void)d;
-	snprintf(buf, len, "Unexplained: the census of every page");
+	snprintf(buf, len, "Unexplained: call sites, the census of every page");
 }
 
 /* The census's own id of that name (its texts, census.h). */
@@ -313,7 +313,11 @@ static void census_lines(struct ms_drill *d, struct ms_screen *l)
 	ms_screen_tag(l, "memory.b.unexplained");
 	ms_screen_wrapped(l, 0, line);
 	ms_screen_line(l, 0, "");
-	if (!have(l, s, MS_SEC_CENSUS))
+	mem_attrib_lines(l, s);
+	ms_screen_line(l, 0, "");
+	ms_screen_line(l, ms_attr(MS_C_COLUMN_HEADER),
+		       "  The census of every page (/proc/kpageflags)");
+	if (!mem_have(l, s, MS_SEC_CENSUS))
 		return;
 	ms_screen_tag(l, "memory.census.pages");
 	ms_screen_linef(l, 0, "  %s: %llu pages counted%s",
@@ -361,10 +365,11 @@ static void census_lines(struct ms_drill *d, struct ms_screen *l)
 /* The unexplained bucket's id, then the census's. */
 static void census_explain(struct ms_drill *d, struct ms_explain_ids *e)
 {
-	static const char *ids[64] = { "memory.b.unexplained" };
+	static const char *ids[64] = { "memory.b.unexplained",
+				       "memory.attrib" };
 
-	for (int i = 0; !ids[1] && ms_memory_census_ids[i] && i < 62; i++)
-		ids[i + 1] = ms_memory_census_ids[i];
+	for (int i = 0; !ids[2] && ms_memory_census_ids[i] && i < 61; i++)
+		ids[i + 2] = ms_memory_census_ids[i];
 	ms_screen_explain(&d->sc, d->v->ui, e, ids);
 }
 

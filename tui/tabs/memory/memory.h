@@ -63,6 +63,12 @@ enum ms_key_result mem_enter(struct mem_view *m, int r);
 extern const struct ms_drill_class mem_hugetlb_screen, mem_files_screen,
 	mem_census_screen;
 
+/* The section's state on l when it is not in s; true when it is (go.c). */
+bool mem_have(struct ms_screen *l, const struct ms_snapshot *s,
+	      enum ms_section sec);
+/* The call sites holding memory, on the unexplained screen (attrib.c). */
+void mem_attrib_lines(struct ms_screen *l, const struct ms_snapshot *s);
+
 /* Graphs (graph.c): the top-level buckets stacked over the samples. */
 void ms_graph_memory_feed(struct ms_gpanel *p, const struct ms_snapshot *s,
 			  const struct ms_ui *ui);
