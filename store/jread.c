@@ -255,7 +255,6 @@ static void read_pstr(json *o, const char *k, char **dst)
 	*dst = strdup(buf);
 }
 
-/* The records of list f: as many as the array has, within memory. */
 /* An object of kernel names: the values, or (MS_FF_RATE) their rates. */
 static void read_kv(json *o, const struct ms_field *f, struct ms_kvlist *l)
 {
@@ -277,9 +276,18 @@ static void read_kv(json *o, const struct ms_field *f, struct ms_kvlist *l)
 	}
 }
 
+/* The records of list f: as many as the array has, within memory. */
 static void read_list(json *a, const struct ms_field *f, void *rec)
 {
-	*(int *)((char *)rec + f->n) = 0;
+	int *n = (int *)((char *)rec + f->n);
+
+	/*
+	 * The records read before (a decoder reused for the next sample)
+	 * give back their strings and lists: ms_list_add() clears a slot.
+	 */
+	for (int i = 0; i < *n; i++)
+		ms_fields_free(f->sub, ms_list_at(f, rec, i));
+	*n = 0;
 	for (int i = 0; i < ms_jlen(a); i++) {
 		void *e = ms_list_add(f, rec);
 
