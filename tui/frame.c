@@ -288,8 +288,13 @@ static void draw_footer(struct tui *t, int y)
 			p[n++] = (struct ms_piece){ .text = replay_keys[i],
 						    .prio = 15 - i };
 		if (!t->rp.r)
-			p[n++] = (struct ms_piece){ .text = "+/- interval",
-						    .prio = 10 };
+			p[n++] = (struct ms_piece){
+				.text = view(t)->cls->folds &&
+							!ms_drill_top(view(t)) ?
+						"=/_ interval" :
+						"+/- interval",
+				.prio = 10
+			};
 	}
 	nl = n;
 	if (!t->help) {

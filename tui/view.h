@@ -125,6 +125,11 @@ struct ms_view_class {
 	 * what how names ("size": the largest first); before the switch.
 	 */
 	void (*arrive)(struct ms_view *v, const char *how);
+	/*
+	 * Its own screen binds + and - (the Memory tab folds its tree): the
+	 * footer offers = and _ for the refresh interval there.
+	 */
+	bool folds;
 	/* Every id the tab shows on some screen, NULL-terminated (tests). */
 	const char *const *explain_all;
 	/* Its explain texts (tui/tabs/TAB/explain*.c): MS_CATALOG(...) */

@@ -21,6 +21,12 @@ ok "80x24: its children under it" wait_re "^  - free_buddy +4.2G"
 ok "80x24: a grandchild under those" wait_re "^      free_below_low "
 ok "80x24: a static tree has no growth" wait_re "^- reserved +184M +4.0% +- "
 ok "80x24: the footer's keys" wait_for "+/-/* fold  ]/[ node"
+session 200 60 "$MS --root $R --tab memory; sleep 30"
+ok "footer: = and _ for the interval, + and - fold here" wait_for "=/_ interval"
+keys '='
+ok "=: the interval longer on the Memory tab" wait_for "every 2.0s"
+session 80 24 "$MS --root $R --tab memory; sleep 30"
+wait_for "Ledger, machine"
 ok "80x24: the first row is the first bucket of the ledger" \
 	test "$(first_bucket)" = reserved
 keys '*'

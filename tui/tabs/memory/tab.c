@@ -366,6 +366,7 @@ const struct ms_view_class ms_view_memory = {
 	.hints = mem_hints,
 	.explain = mem_explain,
 	.explain_all = ms_memory_explain_all,
+	.folds = true,
 	.catalog = MS_CATALOG(ms_explain_memory, ms_explain_memory_buckets,
 			      ms_explain_memory_census,
 			      ms_explain_memory_files),
