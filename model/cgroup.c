@@ -90,9 +90,9 @@ const struct ms_field ms_cgroup_fields[] = {
 	C(current_kb_per_s, MS_F_DBL, "current_kb_per_s", MS_FF_RATE | NA,
 	  "kB/s", "cgroup.current_rate", .th = "KB/S", .tw = 9, .tp = 1,
 	  .txo = 9),
-	C(stat, MS_F_KV, "stat_rates", MS_FF_RATE | MS_FF_NOREAD | NA, "/s",
+	C(stat, MS_F_KV, "stat_rates", MS_FF_RATE | NA, "/s",
 	  "cgroup.stat_rates"),
-	C(events, MS_F_KV, "events_rates", MS_FF_RATE | MS_FF_NOREAD | NA, "/s",
+	C(events, MS_F_KV, "events_rates", MS_FF_RATE | NA, "/s",
 	  "cgroup.events_rates"),
 	MS_FIELD_END
 };

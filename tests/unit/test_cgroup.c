@@ -302,6 +302,9 @@ static void roundtrip(void **state)
 	read_tree(&e, FIX "edge-cgroup-v2");
 	e.s.t_real = 1;
 	e.s.have = MS_SEC_BIT(MS_SEC_CGROUP);
+	/* rates replay as recorded (a replay does not compute them) */
+	e.s.cgroups.v[2].stat.v[1].rate = 12.5;
+	e.s.cgroups.v[2].events.v[2].rate = 0.5;
 	one = json_of(&e.s);
 	assert_non_null(strstr(one, "\"cgroups\":[{\"path\":\"/\""));
 	ms_snapshot_init(&b);
@@ -313,6 +316,9 @@ static void roundtrip(void **state)
 	assert_int_equal(kv(&b.cgroups.v[2].events, "oom_kill"), 1);
 	assert_null(b.cgroups.v[1].stat.v); /* null stays null */
 	assert_int_equal(b.cgroups.v[2].pids[1], 301);
+	assert_true(b.cgroups.v[2].stat.v[1].rate == 12.5);
+	assert_true(b.cgroups.v[2].events.v[2].rate == 0.5);
+	assert_true(isnan(b.cgroups.v[2].stat.v[0].rate));
 	two = json_of(&b);
 	assert_string_equal(two, one);
 	free(one);
