@@ -27,13 +27,10 @@
  *   hostile vmalimit               anonymous pages of alternating protection
  *                                  until the kernel refuses another VMA
  *   hostile procs N                N sleeping children
-<<<<<<< HEAD
  *   hostile anon MIB               MIB mebibytes of private anonymous memory,
  *                                  every page written (tests/cli/test_memory.sh)
-=======
  *   hostile pipes N                N pipes holding 64 KiB each (pages no
  *                                  counter names); "ready PID KB"
->>>>>>> 7038b91 (memory area: attribution by call site, its section "attribution" (--attribution; root): /proc/allocinfo where the kernel has it, else the BPF attrib group)
  *   hostile churn fork|exec|mmap|files SECONDS [DIR]
  *                                  a fork/exit storm, an exec loop (same pid,
  *                                  new mappings), an mmap/mprotect/munmap
@@ -216,7 +213,6 @@ static int do_procs(int argc, char **argv)
 	return wait_forever();
 }
 
-<<<<<<< HEAD
 static int do_anon(int argc, char **argv)
 {
 	long mib = argc > 2 ? atol(argv[2]) : 0;
@@ -235,7 +231,9 @@ static int do_anon(int argc, char **argv)
 	for (size_t i = 0; i < len; i += 4096)
 		p[i] = 1;
 	ready();
-=======
+	return wait_forever();
+}
+
 /*
  * Pages the kernel counts in no meminfo line: n pipes, each filled with
  * 64 KiB (pipe_write's page per buffer), held. Prints "ready PID KB".
@@ -267,7 +265,6 @@ static int do_pipes(int argc, char **argv)
 		}
 	}
 	printf("ready %d %ld\n", (int)getpid(), n * 64);
->>>>>>> 7038b91 (memory area: attribution by call site, its section "attribution" (--attribution; root): /proc/allocinfo where the kernel has it, else the BPF attrib group)
 	return wait_forever();
 }
 
@@ -407,15 +404,12 @@ int main(int argc, char **argv)
 		return do_procs(argc, argv);
 	if (!strcmp(mode, "churn"))
 		return do_churn(argc, argv);
-<<<<<<< HEAD
 	if (!strcmp(mode, "anon"))
 		return do_anon(argc, argv);
-	fprintf(stderr, "usage: %s name|maps|vmalimit|procs|churn|anon ...\n",
-=======
 	if (!strcmp(mode, "pipes"))
 		return do_pipes(argc, argv);
-	fprintf(stderr, "usage: %s name|maps|vmalimit|procs|churn|pipes ...\n",
->>>>>>> 7038b91 (memory area: attribution by call site, its section "attribution" (--attribution; root): /proc/allocinfo where the kernel has it, else the BPF attrib group)
+	fprintf(stderr,
+		"usage: %s name|maps|vmalimit|procs|churn|anon|pipes ...\n",
 		argv[0]);
 	return 2;
 }
