@@ -75,12 +75,15 @@ tracefs_mounted() { grep -q " $TRACEFS tracefs " /proc/mounts; }
 
 # wait_lines FILE N [TENTHS]: until FILE has N lines (10 s, or TENTHS of
 # a second), e.g. a batch run's samples before it gets a signal; fails
-# when it has not
+# when it has not. A FILE not there yet has none: the redirection of a
+# command started with & is made in its own process, maybe after this
+# begins to wait.
+nlines() { cat "$1" 2>/dev/null | wc -l; }
 wait_lines() {
 	i=0
-	while [ "$(wc -l <"$1")" -lt "$2" ] && [ $i -lt "${3:-100}" ]; do
+	while [ "$(nlines "$1")" -lt "$2" ] && [ $i -lt "${3:-100}" ]; do
 		sleep 0.1
 		i=$((i + 1))
 	done
-	[ "$(wc -l <"$1")" -ge "$2" ]
+	[ "$(nlines "$1")" -ge "$2" ]
 }

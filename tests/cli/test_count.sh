@@ -19,4 +19,11 @@ is "lab: guest 173 passed, 0 failed; results in x\n192 passed, 0 failed" "192 0"
 is "[==========] 12 test(s) run.\n[  PASSED  ] 12 test(s)." "12 0"
 is "[  PASSED  ] 10 test(s).\n[  FAILED  ] 2 test(s), listed below:" "10 2"
 is "no closing line" "0 0"
+# tests/lib.sh's wait_lines waits for a file its writer has not made yet
+# (a command started with & opens its output in its own process)
+rm -f "$tmp.late"
+(sleep 0.3; echo one >"$tmp.late") &
+ok "wait_lines: waits for a file made late" wait_lines "$tmp.late" 1 100
+wait
+rm -f "$tmp.late"
 finish
