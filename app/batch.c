@@ -105,10 +105,13 @@ unsigned int ms_batch_wants(const struct ms_opts *o, const char **why)
 		return MS_SEC_EVERY;
 	request_for(&req, o);
 	/* event counters start when their programs attach: one sample has
-	 * no rate to show, so a one-shot loads no BPF at all */
+	 * no rate to show, so a one-shot loads no BPF at all; nor has BPF's
+	 * attribution seen an allocation yet (/proc/allocinfo, a file, is
+	 * read by procfs, which opens anyway) */
 	if (batch_count(o) == 1) {
 		*why = "needs two samples (-n 2 or more)";
-		return req.sections & ~MS_SEC_EVENTS;
+		return req.sections &
+		       ~(MS_SEC_EVENTS | MS_SEC_BIT(MS_SEC_ATTRIBUTION));
 	}
 	return req.sections;
 }

@@ -44,7 +44,12 @@ if ! bpf_live || [ -e /proc/allocinfo ]; then
 	exit
 fi
 [ -x "$H" ] || { echo "FAIL - helper missing: make $H"; exit 1; }
-"$MS" -b -n 1 --json --tab memory --attribution > "$tmp/not.json"
+# a one-shot loads no BPF: nothing was allocated while it watched
+"$MS" -b -n 1 --json --tab memory --attribution > "$tmp/one.json"
+ok "a one-shot: needs two samples, no attribution keys" sh -c \
+	"test '$(why "$tmp/one.json")' = 'needs two samples (-n 2 or more)' &&
+	 jq -e '.memory | has(\"attribution\") | not' $tmp/one.json >/dev/null"
+"$MS" -b -n 2 -d 0.2 --json --tab memory --attribution | tail -n 1 > "$tmp/not.json"
 if jq -e '.sources.attribution != "bpf"' "$tmp/not.json" >/dev/null; then
 	echo "# skipped the live checks: $(why "$tmp/not.json")"
 	finish
