@@ -76,6 +76,7 @@ const struct ms_field ms_cgroup_fields[] = {
 	C(events_local, MS_F_KV, "events_local", NA, NULL,
 	  "cgroup.events_local"),
 	MS_FIELD_OBJ("psi", psi, .flags = NA, .explain = "cgroup.psi"),
+	C(numa, MS_F_KV2, "numa_stat", NA, NULL, "cgroup.numa_stat"),
 	C(procs, MS_F_INT, "procs", NA, NULL, "cgroup.procs",
 	  .metric = "memscope_cgroup_processes",
 	  .help = "Processes in the cgroup (cgroup.procs)", .th = "PROCS",

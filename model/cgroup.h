@@ -24,6 +24,8 @@ struct ms_cgroup {
 	struct ms_kvlist stat; /* memory.stat, every key raw (rates too) */
 	struct ms_kvlist events, events_local; /* v2 */
 	struct ms_cg_psi some, full; /* memory.pressure */
+	/* memory.numa_stat: "anon.N0" items, v2 bytes, v1 pages (MS_F_KV2) */
+	struct ms_kvlist numa;
 	int procs; /* cgroup.procs lines, -1 unknown */
 	uint64_t pids[MS_CG_PIDS];
 	int nr_pids;

@@ -92,7 +92,8 @@ static void release(const struct ms_field *t, void *rec, bool all)
 		} else if (t->type == MS_F_PSTR) {
 			free(*(char **)p);
 			*(char **)p = NULL;
-		} else if (t->type == MS_F_KV && !(t->flags & MS_FF_RATE)) {
+		} else if ((t->type == MS_F_KV || t->type == MS_F_KV2) &&
+			   !(t->flags & MS_FF_RATE)) {
 			struct ms_kvlist *l = p;
 
 			l->n = 0;

@@ -45,6 +45,11 @@ enum ms_ftype {
 	 * (MS_FF_RATE: of their per-second rates, NaN left out)
 	 */
 	MS_F_KV,
+	/*
+	 * A struct ms_kvlist of "outer.inner" names (split at the last dot),
+	 * consecutive outers together: an object of objects (numa_stat)
+	 */
+	MS_F_KV2,
 };
 
 /* Flags of a field. */

@@ -52,6 +52,7 @@ bool ms_field_na(const struct ms_field *f, const void *rec)
 		return ((const struct ms_field *)f->sub)->key &&
 		       ms_field_na(f->sub, rec);
 	case MS_F_KV: /* a file not read: no list was ever grown */
+	case MS_F_KV2:
 		return !((const struct ms_kvlist *)p)->v;
 	default:
 		return false;
@@ -87,6 +88,38 @@ static void vector(struct ms_jw *w, const struct ms_field *f, const void *rec)
 		else
 			ms_jw_u64(w, NULL, ((const uint64_t *)p)[i]);
 	}
+	ms_jw_end(w);
+}
+
+static int kv_last(const struct ms_kvlist *l, int i, bool rates);
+
+/* "a.N0" "a.N1" "b.N0": {"a": {"N0": .., "N1": ..}, "b": {"N0": ..}} */
+static void kv2(struct ms_jw *w, const char *key, const struct ms_kvlist *l)
+{
+	const char *open = NULL;
+	size_t on = 0;
+
+	ms_jw_obj(w, key);
+	for (int i = 0; i < l->n; i++) {
+		const char *nm = l->v[i].name, *dot = strrchr(nm, '.');
+		size_t k = dot ? (size_t)(dot - nm) : 0;
+		char outer[sizeof(l->v[i].name)];
+		int last = kv_last(l, i, false);
+
+		if (!dot || last < 0)
+			continue;
+		if (!open || k != on || memcmp(open, nm, k)) {
+			if (open)
+				ms_jw_end(w);
+			snprintf(outer, sizeof(outer), "%.*s", (int)k, nm);
+			ms_jw_obj(w, outer);
+			open = nm;
+			on = k;
+		}
+		ms_jw_u64na(w, dot + 1, l->v[last].value);
+	}
+	if (open)
+		ms_jw_end(w);
 	ms_jw_end(w);
 }
 
@@ -153,6 +186,9 @@ static void field(struct ms_jw *w, const struct ms_field *f, const void *rec,
 		break;
 	case MS_F_KV:
 		ms_json_kv(w, f->key, p, f->flags & MS_FF_RATE);
+		break;
+	case MS_F_KV2:
+		kv2(w, f->key, p);
 		break;
 	case MS_F_LIST:
 		ms_jw_arr(w, f->key);

@@ -276,6 +276,25 @@ static void read_kv(json *o, const struct ms_field *f, struct ms_kvlist *l)
 	}
 }
 
+/* An object of objects into "outer.inner" items (MS_F_KV2). */
+static void read_kv2(json *o, struct ms_kvlist *l)
+{
+	if (!o)
+		return;
+	json_object_object_foreach(o, k, v)
+	{
+		if (!json_object_is_type(v, json_type_object))
+			continue;
+		json_object_object_foreach(v, k2, v2)
+		{
+			char name[sizeof(l->v[0].name)];
+
+			snprintf(name, sizeof(name), "%s.%s", k, k2);
+			ms_kv_add(l, name, ms_ju64v(v2));
+		}
+	}
+}
+
 /* The records of list f: as many as the array has, within memory. */
 static void read_list(json *a, const struct ms_field *f, void *rec)
 {
@@ -357,6 +376,9 @@ static void read_field(json *o, const struct ms_field *f, void *rec,
 		break;
 	case MS_F_KV:
 		read_kv(ms_jobj(o, f->key), f, p);
+		break;
+	case MS_F_KV2:
+		read_kv2(ms_jobj(o, f->key), p);
 		break;
 	case MS_F_LIST:
 		read_list(ms_jarr(o, f->key), f, rec);

@@ -88,6 +88,20 @@ static void kv(struct walk *w, struct ms_cgroup *c, const char *file,
 			  "is no value)");
 }
 
+static void numa(struct walk *w, struct ms_cgroup *c)
+{
+	struct ms_perr e;
+
+	ms_perr_init(&e);
+	if (rd(w, c->path, "memory.numa_stat"))
+		return; /* a kernel without NUMA */
+	if (ms_cg_numa_parse(w->pf->buf.data, w->pf->buf.len, &c->numa, &e))
+		file_note(w, c, "memory.numa_stat", e.why);
+	else if (e.bad)
+		file_note(w, c, "memory.numa_stat",
+			  "malformed, repeated or cut lines skipped");
+}
+
 static void psi(struct walk *w, struct ms_cgroup *c)
 {
 	struct ms_psi_line some, full;
@@ -156,6 +170,7 @@ static int read_v2(struct walk *w, struct ms_cgroup *c, bool root)
 	kv(w, c, "memory.stat", &c->stat);
 	kv(w, c, "memory.events", &c->events);
 	kv(w, c, "memory.events.local", &c->events_local);
+	numa(w, c);
 	psi(w, c);
 	procs(w, c);
 	dying(w, c);
@@ -192,6 +207,7 @@ static int read_v1(struct walk *w, struct ms_cgroup *c)
 	    !ms_parse_value(w->pf->buf.data, w->pf->buf.len, &v) &&
 	    !ms_kv_add(&c->events, "failcnt", v))
 		ms_snapshot_note(w->s, "cgroup", "out of memory");
+	numa(w, c);
 	psi(w, c);
 	procs(w, c);
 	return 0;

@@ -42,6 +42,15 @@ int ms_cg_bytes_parse(const char *text, size_t len, uint64_t *kb);
 int ms_cg_kv_parse(const char *text, size_t len, struct ms_kvlist *l,
 		   struct ms_perr *e);
 
+/*
+ * memory.numa_stat: v2 "anon N0=bytes N1=bytes" and v1 "total=pages
+ * N0=pages" lines into l as "anon.N0" items, in the kernel's unit (v1's
+ * leading sum is left out). A line seen twice, a token not "N<node>=value"
+ * or a cut last line is skipped and counted in e; -EINVAL: no good line.
+ */
+int ms_cg_numa_parse(const char *text, size_t len, struct ms_kvlist *l,
+		     struct ms_perr *e);
+
 /* cgroup.procs: how many lines, the first max pids in pids. */
 int ms_cg_procs_parse(const char *text, size_t len, uint64_t *pids, int max,
 		      int *npids, struct ms_perr *e);

@@ -171,3 +171,78 @@ int ms_cg_procs_parse(const char *text, size_t len, uint64_t *pids, int max,
 	}
 	return count;
 }
+
+/* Has l a numa_stat item "key.*" already (key: n bytes)? */
+static bool numa_seen(const struct ms_kvlist *l, const char *key, size_t n)
+{
+	for (int i = 0; i < l->n; i++)
+		if (!strncmp(l->v[i].name, key, n) && l->v[i].name[n] == '.')
+			return true;
+	return false;
+}
+
+/* One numa_stat line into l as "key.N<node>" items; false: malformed. */
+static bool numa_line(const char *l, size_t n, struct ms_kvlist *kv)
+{
+	const char *s, *eq, *key;
+	size_t sn, kn;
+	int start = kv->n;
+
+	if (!word(l, n, 0, &s, &sn))
+		return false;
+	key = s;
+	/* v2 "anon N0=...", v1 "total=sum N0=...": the sum is left out */
+	eq = memchr(s, '=', sn);
+	kn = eq ? (size_t)(eq - s) : sn;
+	if (!kn || kn > 30 || memchr(s, '.', kn) || numa_seen(kv, s, kn))
+		return false;
+	for (int i = 1; word(l, n, i, &s, &sn); i++) {
+		const char *q = s + 1, *end = s + sn;
+		char name[48];
+		uint64_t node, v;
+
+		if (*s != 'N' || ms_parse_dec(&q, end, &node) || q == end ||
+		    *q != '=' || node > 4095)
+			goto bad;
+		q++;
+		if (ms_parse_dec(&q, end, &v) || q != end)
+			goto bad;
+		snprintf(name, sizeof(name), "%.*s.N%u", (int)kn, key,
+			 (unsigned int)node);
+		if (!ms_kv_add(kv, name, v))
+			goto bad;
+	}
+	return kv->n > start;
+bad:
+	kv->n = start;
+	return false;
+}
+
+int ms_cg_numa_parse(const char *text, size_t len, struct ms_kvlist *l,
+		     struct ms_perr *e)
+{
+	const char *p = text, *end = text + len, *ln;
+	int lineno = 0, good = 0;
+	size_t n;
+
+	/* a cut last line could end in a number cut short: not a value */
+	if (len && text[len - 1] != '\n') {
+		const char *nl = memrchr(text, '\n', len);
+
+		end = nl ? nl + 1 : text;
+	}
+	while ((ln = ms_line_next(&p, end, &n))) {
+		lineno++;
+		if (!n)
+			continue;
+		if (numa_line(ln, n, l))
+			good++;
+		else
+			ms_perr_bad(e, lineno);
+	}
+	if (end < text + len)
+		ms_perr_bad(e, lineno + 1);
+	if (!good)
+		return ms_perr_fail(e, -EINVAL, "no numa_stat line");
+	return 0;
+}

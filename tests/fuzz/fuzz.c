@@ -76,7 +76,8 @@ static void vmallocinfo(const char *t, size_t n)
 
 /*
  * The memory cgroup files (probes/procfs/cgroup_parse.c): the mount table,
- * memory.stat, memory.events and cgroup.stat, memory.pressure, v1's and
+ * memory.stat, memory.events and cgroup.stat, memory.numa_stat,
+ * memory.pressure, v1's and
  * v2's byte files and cgroup.procs, each fed the same text
  */
 static void cgroup(const char *t, size_t n)
@@ -92,6 +93,10 @@ static void cgroup(const char *t, size_t n)
 	ms_cg_mounts_parse(t, n, &m, &e);
 	ms_perr_init(&e);
 	ms_cg_kv_parse(t, n, &l, &e);
+	free(l.v);
+	l = (struct ms_kvlist){ 0 };
+	ms_perr_init(&e);
+	ms_cg_numa_parse(t, n, &l, &e);
 	free(l.v);
 	ms_perr_init(&e);
 	ms_psi_parse(t, n, &some, &full, &e);

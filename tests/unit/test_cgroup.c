@@ -186,6 +186,15 @@ static void truncated_tree(void **state)
 	assert_non_null(strstr(ms_snapshot_why(&e.s, "cgroup_files"),
 			       "/system.slice/memory.stat"));
 	assert_int_equal(c->current_kb, 102400); /* the rest is read */
+	/*
+	 * numa_stat: "anon" a second time, "shmem N0=x" and the cut
+	 * "file_dirty N0=12" skipped; the good lines kept
+	 */
+	assert_int_equal(c->numa.n, 4);
+	assert_int_equal(kv(&c->numa, "anon.N0"), 4096);
+	assert_int_equal(kv(&c->numa, "anon.N1"), 8192);
+	assert_int_equal(kv(&c->numa, "file.N0"), 8192);
+	assert_int_equal(kv(&c->numa, "file.N1"), 4096);
 	pt_fini(&e);
 }
 
@@ -327,6 +336,72 @@ static void roundtrip(void **state)
 	pt_fini(&e);
 }
 
+/* memory.numa_stat of both hierarchies, as the kernel gives them. */
+static void numa_stat(void **state)
+{
+	struct pt_env e;
+	const struct ms_cgroup *c;
+	char *j;
+
+	(void)state;
+	read_tree(&e, FIX "edge-cgroup-v2");
+	c = at(&e, "/system.slice/app.service");
+	assert_int_equal(c->numa.n, 8); /* 4 items, 2 nodes: bytes */
+	assert_int_equal(kv(&c->numa, "anon.N1"), 2097152);
+	assert_int_equal(kv(&c->numa, "kernel_stack.N0"), 16384);
+	assert_null(at(&e, "/system.slice")->numa.v); /* no file: null */
+	e.s.have = MS_SEC_BIT(MS_SEC_CGROUP);
+	j = json_of(&e.s);
+	assert_non_null(strstr(j, "\"numa_stat\":{\"anon\":{\"N0\":1048576,"
+				  "\"N1\":2097152},\"file\":{\"N0\":4096,"
+				  "\"N1\":0},"));
+	assert_non_null(strstr(j, "\"numa_stat\":null"));
+	free(j);
+	pt_fini(&e);
+	/* v1: pages, the leading sum ("total=300") left out */
+	read_tree(&e, FIX "edge-cgroup-v1");
+	c = at(&e, "/memscope-test");
+	assert_int_equal(c->numa.n, 10);
+	assert_int_equal(kv(&c->numa, "total.N0"), 100);
+	assert_int_equal(kv(&c->numa, "total.N1"), 200);
+	assert_int_equal(kv(&c->numa, "anon.N1"), 200);
+	assert_int_equal(kv(&c->numa, "hierarchical_total.N0"), 100);
+	assert_int_equal(kv(&c->numa, "total"), MS_NA);
+	pt_fini(&e);
+}
+
+/* numa_stat's parser on hostile lines: nothing half-read. */
+static void numa_parse(void **state)
+{
+	struct ms_kvlist l = { 0 };
+	struct ms_perr e;
+	static const char t[] = "anon N0=1 N1=2 N2=x\n"
+				"a.b N0=1\n"
+				"=5 N0=1\n"
+				"file\n"
+				"shmem  N3=7   N0=8\n"
+				"anon N0=9\n"
+				"swapcached N0=18446744073709551615\n";
+
+	(void)state;
+	ms_perr_init(&e);
+	assert_int_equal(ms_cg_numa_parse(t, sizeof(t) - 1, &l, &e), 0);
+	/* a bad line is wholly undone: the later "anon" is its first */
+	assert_int_equal(e.bad, 4);
+	assert_int_equal(l.n, 4);
+	assert_string_equal(l.v[0].name, "shmem.N3");
+	assert_int_equal(l.v[1].value, 8);
+	assert_string_equal(l.v[2].name, "anon.N0");
+	assert_int_equal(l.v[2].value, 9);
+	assert_true(l.v[3].value == UINT64_MAX);
+	free(l.v);
+	l = (struct ms_kvlist){ 0 };
+	ms_perr_init(&e);
+	assert_int_equal(ms_cg_numa_parse("anon N0=12", 10, &l, &e), -EINVAL);
+	assert_int_equal(l.n, 0);
+	free(l.v);
+}
+
 /* A cgroup whose directory is empty went away while read: left out. */
 static void vanished(void **state)
 {
@@ -361,6 +436,8 @@ int main(void)
 		cmocka_unit_test(parsers),
 		cmocka_unit_test(rates),
 		cmocka_unit_test(roundtrip),
+		cmocka_unit_test(numa_stat),
+		cmocka_unit_test(numa_parse),
 		cmocka_unit_test(vanished),
 	};
 

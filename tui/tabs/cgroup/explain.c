@@ -187,6 +187,18 @@ const struct ms_explain ms_explain_cgroup[] = {
 		.healthy = N_("Informational."),
 	},
 	{
+		.id = "cgroup.numa_stat",
+		.name = "NUMA stat",
+		.what = N_(
+			"Where the cgroup's memory sits, per NUMA node and per kind (anon, file, shmem, kernel stack, ...): a cgroup whose memory is all on one node while its tasks run on another pays remote accesses."),
+		.source = N_(
+			"memory.numa_stat: v2 \"anon N0=bytes N1=bytes\" lines; v1 \"total=pages N0=pages\" lines. Null when the file is absent (a kernel without NUMA)."),
+		.formula = N_(
+			"As the kernel gives it: v2 in bytes, v1 in pages; v1's leading sum is left out (it is the nodes' sum)."),
+		.healthy = N_(
+			"Spread as the tasks' CPUs are; most memory on a node the tasks do not run on means remote accesses."),
+	},
+	{
 		.id = "cgroup.dying",
 		.name = "Dying",
 		.what = N_(
