@@ -21,12 +21,14 @@ struct ms_cgroup {
 	int version; /* 1 or 2 */
 	uint64_t current_kb, max_kb, high_kb, low_kb, min_kb; /* MS_NA */
 	uint64_t peak_kb, swap_kb, swap_max_kb;
+	uint64_t zswap_kb, zswap_max_kb; /* memory.zswap.* (v2, 5.19+) */
 	struct ms_kvlist stat; /* memory.stat, every key raw (rates too) */
 	struct ms_kvlist events, events_local; /* v2 */
 	struct ms_cg_psi some, full; /* memory.pressure */
 	/* memory.numa_stat: "anon.N0" items, v2 bytes, v1 pages (MS_F_KV2) */
 	struct ms_kvlist numa;
 	int procs; /* cgroup.procs lines, -1 unknown */
+	int threads; /* cgroup.threads (v2), tasks (v1) lines, -1 unknown */
 	uint64_t pids[MS_CG_PIDS];
 	int nr_pids;
 	uint64_t dying; /* cgroup.stat nr_dying_descendants (v2) */

@@ -2,7 +2,8 @@
 /*
  * The memory cgroups in OpenMetrics with a bounded cardinality (--top N):
  * the N biggest by usage labelled by path, the rest summed as
- * path="other" (usage, peak, swap, processes, dying and events; limits
+ * path="other" (usage, peak, swap, zswap, processes, threads, dying and
+ * events; limits
  * and pressure do not sum), then memory.events per cgroup as counters.
  */
 #include "out/om.h"
@@ -64,7 +65,7 @@ static void sum_rest(const struct ms_cgroups *g, const int *ix, int from,
 		     struct ms_cgroup *o)
 {
 	ms_fields_reset(ms_cgroup_fields, o);
-	o->procs = 0;
+	o->procs = o->threads = 0;
 	for (int i = from; i < g->n; i++) {
 		const struct ms_cgroup *c = &g->v[ix[i]];
 
@@ -72,8 +73,11 @@ static void sum_rest(const struct ms_cgroups *g, const int *ix, int from,
 		add(&o->peak_kb, c->peak_kb);
 		add(&o->swap_kb, c->swap_kb);
 		add(&o->dying, c->dying);
+		add(&o->zswap_kb, c->zswap_kb);
 		if (c->procs > 0)
 			o->procs += c->procs;
+		if (c->threads > 0)
+			o->threads += c->threads;
 		add_kv(&o->events, &c->events);
 	}
 }

@@ -121,15 +121,20 @@ static void psi(struct walk *w, struct ms_cgroup *c)
 					      full.avg300, full.total };
 }
 
+/* Its processes (cgroup.procs) and threads (v2 cgroup.threads, v1 tasks). */
 static void procs(struct walk *w, struct ms_cgroup *c)
 {
 	struct ms_perr e;
+	int n;
 
 	ms_perr_init(&e);
-	if (rd(w, c->path, "cgroup.procs"))
-		return;
-	c->procs = ms_cg_procs_parse(w->pf->buf.data, w->pf->buf.len, c->pids,
-				     MS_CG_PIDS, &c->nr_pids, &e);
+	if (!rd(w, c->path, "cgroup.procs"))
+		c->procs = ms_cg_procs_parse(w->pf->buf.data, w->pf->buf.len,
+					     c->pids, MS_CG_PIDS, &c->nr_pids,
+					     &e);
+	if (!rd(w, c->path, w->version == 2 ? "cgroup.threads" : "tasks"))
+		c->threads = ms_cg_procs_parse(w->pf->buf.data, w->pf->buf.len,
+					       NULL, 0, &n, &e);
 }
 
 static void dying(struct walk *w, struct ms_cgroup *c)
@@ -167,6 +172,8 @@ static int read_v2(struct walk *w, struct ms_cgroup *c, bool root)
 	c->peak_kb = bytes(w, c, "memory.peak", &err);
 	c->swap_kb = bytes(w, c, "memory.swap.current", &err);
 	c->swap_max_kb = bytes(w, c, "memory.swap.max", &err);
+	c->zswap_kb = bytes(w, c, "memory.zswap.current", &err);
+	c->zswap_max_kb = bytes(w, c, "memory.zswap.max", &err);
 	kv(w, c, "memory.stat", &c->stat);
 	kv(w, c, "memory.events", &c->events);
 	kv(w, c, "memory.events.local", &c->events_local);

@@ -51,7 +51,10 @@ int ms_cg_kv_parse(const char *text, size_t len, struct ms_kvlist *l,
 int ms_cg_numa_parse(const char *text, size_t len, struct ms_kvlist *l,
 		     struct ms_perr *e);
 
-/* cgroup.procs: how many lines, the first max pids in pids. */
+/*
+ * cgroup.procs, cgroup.threads, v1 tasks: how many lines, the first max
+ * pids in pids (max 0: pids may be NULL).
+ */
 int ms_cg_procs_parse(const char *text, size_t len, uint64_t *pids, int max,
 		      int *npids, struct ms_perr *e);
 

@@ -370,6 +370,36 @@ static void numa_stat(void **state)
 	pt_fini(&e);
 }
 
+/* Threads beside processes, zswap beside swap: null where not given. */
+static void threads_zswap(void **state)
+{
+	struct pt_env e;
+	const struct ms_cgroup *c;
+
+	(void)state;
+	read_tree(&e, FIX "edge-cgroup-v2");
+	c = at(&e, "/system.slice");
+	assert_int_equal(c->procs, 2);
+	assert_int_equal(c->threads, 4); /* 4 lines of cgroup.threads */
+	assert_int_equal(c->zswap_kb, 0);
+	assert_int_equal(c->zswap_max_kb, 8192); /* 8388608 bytes */
+	c = at(&e, "/system.slice/app.service");
+	assert_int_equal(c->threads, 3);
+	assert_int_equal(c->zswap_kb, 1024); /* 1048576 bytes */
+	assert_int_equal(c->zswap_max_kb, MS_NA); /* "max" */
+	c = at(&e, "/");
+	assert_int_equal(c->threads, -1); /* no cgroup.threads captured */
+	assert_int_equal(c->zswap_kb, MS_NA);
+	pt_fini(&e);
+	read_tree(&e, FIX "edge-cgroup-v1");
+	c = at(&e, "/memscope-test");
+	assert_int_equal(c->procs, 1);
+	assert_int_equal(c->threads, 2); /* tasks: 4242 and its thread */
+	assert_int_equal(c->zswap_kb, MS_NA); /* v1 has none */
+	assert_int_equal(at(&e, "/")->threads, -1);
+	pt_fini(&e);
+}
+
 /* numa_stat's parser on hostile lines: nothing half-read. */
 static void numa_parse(void **state)
 {
@@ -438,6 +468,7 @@ int main(void)
 		cmocka_unit_test(roundtrip),
 		cmocka_unit_test(numa_stat),
 		cmocka_unit_test(numa_parse),
+		cmocka_unit_test(threads_zswap),
 		cmocka_unit_test(vanished),
 	};
 

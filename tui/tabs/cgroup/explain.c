@@ -199,6 +199,38 @@ const struct ms_explain ms_explain_cgroup[] = {
 			"Spread as the tasks' CPUs are; most memory on a node the tasks do not run on means remote accesses."),
 	},
 	{
+		.id = "cgroup.zswap",
+		.name = "Zswap",
+		.what = N_(
+			"Memory of the cgroup swapped out into zswap, the compressed cache in RAM in front of the swap device, in kB (the compressed size)."),
+		.source = N_(
+			"memory.zswap.current (v2, 5.19+); null where absent and on v1."),
+		.formula = N_("bytes / 1024."),
+		.healthy = N_(
+			"Informational; growing toward zswap max means pages go on to the swap device."),
+	},
+	{
+		.id = "cgroup.zswap_max",
+		.name = "Zswap max",
+		.what = N_(
+			"The limit on the cgroup's zswap usage, in kB: above it its pages are written to the swap device instead."),
+		.source = N_(
+			"memory.zswap.max (v2, 5.19+); \"max\" (unlimited), absent and v1 are null."),
+		.formula = N_("bytes / 1024."),
+		.healthy = N_("Informational."),
+	},
+	{
+		.id = "cgroup.threads",
+		.name = "Threads",
+		.what = N_(
+			"The threads in the cgroup itself (not its descendants), beside its processes."),
+		.source = N_(
+			"Lines of cgroup.threads (v2); of tasks (v1). Null where the file is absent."),
+		.formula = N_("As the kernel lists them."),
+		.healthy = N_(
+			"Informational; far more threads than processes is a threaded service."),
+	},
+	{
 		.id = "cgroup.dying",
 		.name = "Dying",
 		.what = N_(
