@@ -52,7 +52,8 @@ make_seeds() {
 	ms=build/memscope
 	[ -x $ms ] || return 0
 	i=0
-	for t in $F/debian12-6.18 $F/debian-6.1-2node $F/debian-6.12-2node; do
+	for t in $F/debian12-6.18 $F/debian-6.1-2node $F/debian-6.12-2node \
+		$F/edge-cgroup-v2; do
 		$ms -b -n 1 --json --root $t >"$work/sample-$i" 2>/dev/null
 		$ms -b -n 2 -d 0.1 --root $t --record "$work/rec-$i" \
 			>/dev/null 2>&1
