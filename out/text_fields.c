@@ -19,9 +19,14 @@ static const char *value(const struct ms_field *f, const void *rec, char *b,
 	case MS_F_U64:
 		return num(*(const uint64_t *)p, b, n);
 	case MS_F_U32:
+		/* not available as the JSON has it (model/field.h MS_FF_NA) */
+		if ((f->flags & MS_FF_NA) && *(const uint32_t *)p == UINT32_MAX)
+			return "-";
 		snprintf(b, n, "%u", *(const uint32_t *)p);
 		return b;
 	case MS_F_INT:
+		if ((f->flags & MS_FF_NA) && *(const int *)p < 0)
+			return "-";
 		snprintf(b, n, "%d", *(const int *)p);
 		return b;
 	case MS_F_DBL:
