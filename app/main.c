@@ -34,7 +34,7 @@ static void usage(FILE *f)
 		"  -n, --iterations N   batch: stop after N samples (default: forever)\n"
 		"  -d, --delay SECONDS  time between samples (default 1)\n"
 		"      --tab TAB        buddy, slab, vma, reclaim, numa, memory, cgroup\n"
-		"                       (batch only, for now) or all (default)\n"
+		"                       or all (default)\n"
 		"  -p, --pid PID        the VMAs of PID (batch: with --tab vma or all;\n"
 		"                       the explorer opens at them)\n"
 		"      --cache NAME     details of one slab cache (batch: with --tab\n"

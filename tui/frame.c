@@ -221,6 +221,9 @@ static void capture_mark(struct tui *t, int y, int x)
 	if (w > 8) /* a name cut to what is left ends with a mark */
 		ms_put_cut(stdscr, y, COLS - w, w, ms_attr(MS_C_PAUSED), line,
 			   &t->ui);
+	else if (w >= 7) /* no room for the name: the word still says it */
+		ms_put(stdscr, y, COLS - 7, 7, MS_LEFT, false,
+		       ms_attr(MS_C_PAUSED), "CAPTURE");
 }
 
 static void draw_tabs(struct tui *t, int y)

@@ -86,10 +86,12 @@ ok "help closes" wait_gone "refresh interval longer"
 keys Tab
 ok "Tab goes on to Memory" wait_for "Ledger, machine"
 keys Tab
+ok "Tab goes on to Cgroups" wait_for "cgroup unavailable"
+keys Tab
 ok "Tab cycles back to Buddy" wait_for "DMA32"
 keys BTab
-ok "Shift-Tab goes to the last tab" wait_for "Ledger, machine"
-keys 5 # + and - fold the Memory tab's buckets
+ok "Shift-Tab goes to the last tab" wait_for "cgroup unavailable"
+keys 5 # + and - fold the Memory and Cgroups tabs' trees
 
 keys p
 ok "p pauses" wait_for "PAUSED"
@@ -134,15 +136,15 @@ no "6.1 tree: no note on MemFree" wait_for "MemFree:" 1
 
 # A static capture says so, lastingly, and shows no rates (not 0/s)
 session 80 24 "$MS --root $R -d 0.2"
-ok "capture: the header says CAPTURE and which, cut with a mark at 80 columns" \
-	wait_re "6 Memory +CAPTURE debian12-6\.…$"
+ok "capture: the header says CAPTURE, with no room for which at 80 columns" \
+	wait_re "7 Cgroups +CAPTURE$"
 keys 4
 ok "capture: the Reclaim tab" wait_for "pgscan kswapd"
 sleep 1 # several samples of the same files
 ok "capture: a rate is '-', never 0/s" sh -c \
 	"tmux capture-pane -p -t $S | grep -E '^  pgfault +7542498 +- *(│|█)?\$'"
 no "capture: no 0/s anywhere" sh -c "tmux capture-pane -p -t $S | grep -q '0/s'"
-ok "capture: still marked after samples" wait_for "CAPTURE debian12-6.…"
+ok "capture: still marked after samples" wait_re "7 Cgroups +CAPTURE$"
 
 # Hostile names never reach the terminal raw
 start 100 30

@@ -460,13 +460,10 @@ static void check_zh(const char *id, const char *en)
 }
 
 /*
- * Texts written before their tab: the Cgroup area's
- * (tui/tabs/cgroup/explain.c), which the Cgroups tab's class will name in
- * its catalog (then they leave this list: no id is in both).
+ * Texts written before their tab, which its class will name in its
+ * catalog (then they leave this list: no id is in both). None now.
  */
-extern const struct ms_explain ms_explain_cgroup[];
-static const struct ms_explain *const waiting[] = { ms_explain_cgroup,
-						    NULL };
+static const struct ms_explain *const waiting[] = { NULL };
 
 /* id's text in a tab's catalog or in one waiting for its tab. */
 static const struct ms_explain *find_any(const char *id)

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Explain mode's texts for the Cgroup area (model/cgroup.c names them),
- * written before its tab: tests/unit/test_explain.c checks them as waiting.
+ * Explain mode's texts for the Cgroup area (model/cgroup.c names them)
+ * and its tab (tui/tabs/cgroup/): the tree's columns and the screen of
+ * one cgroup.
  */
 #include "tui/explain.h"
+#include "tui/tabs/cgroup/cgroup.h"
 
 #define N_(s) s
 
@@ -274,5 +276,45 @@ const struct ms_explain ms_explain_cgroup[] = {
 		.healthy = N_(
 			"high or max per second above 0: the cgroup is at its limit now."),
 	},
+	{
+		.id = "cgroup.limit",
+		.name = "Limit",
+		.what = N_(
+			"The nearest limit of the cgroup: the smaller of max (above it the cgroup reclaims, then kills) and high (above it the cgroup is throttled)."),
+		.source = N_(
+			"memory.max and memory.high (v2); memory.limit_in_bytes (v1)."),
+		.formula = N_("min(max, high); - when both are unlimited."),
+		.healthy = N_(
+			"Informational: the Headroom column says how close the usage is."),
+	},
+	{
+		.id = "cgroup.headroom",
+		.name = "Headroom",
+		.what = N_(
+			"How much the cgroup may still grow before its nearest limit, and how much of that limit its usage takes (Used)."),
+		.source = N_("Usage and Limit."),
+		.formula = N_(
+			"Headroom = Limit - Usage (0 above it); Used = 100 x Usage / Limit."),
+		.healthy = N_(
+			"Used above 90% is marked: reclaim, throttling or the OOM killer are near."),
+	},
 	{ .id = NULL },
+};
+
+/* Every id the tab shows: its columns and the cgroup's screen. */
+const char *const ms_cgroup_explain_all[] = {
+	"cgroup.path",	       "cgroup.version",
+	"cgroup.current",      "cgroup.max",
+	"cgroup.high",	       "cgroup.low",
+	"cgroup.min",	       "cgroup.peak",
+	"cgroup.swap",	       "cgroup.swap_max",
+	"cgroup.stat",	       "cgroup.events",
+	"cgroup.events_local", "cgroup.psi",
+	"cgroup.psi_total",    "cgroup.procs",
+	"cgroup.pids",	       "cgroup.numa_stat",
+	"cgroup.zswap",	       "cgroup.zswap_max",
+	"cgroup.threads",      "cgroup.dying",
+	"cgroup.current_rate", "cgroup.stat_rates",
+	"cgroup.events_rates", "cgroup.limit",
+	"cgroup.headroom",     NULL,
 };

@@ -1,0 +1,105 @@
+# The Cgroups tab through tmux: the memory cgroup tree of a v2 fixture
+# with nested cgroups and a hostile name, folding, sorting, the filter by
+# path, a cgroup's screen and Esc back, explain mode, and a v1 tree.
+. tests/lib.sh
+. tests/tui/lib.sh
+R=$FIX/edge-cgroup-v2
+trap 'tui_cleanup' EXIT
+
+# first: the first row of the tree (under its column titles)
+first() { screen | sed -n '/^Cgroup /{n;p;q}'; }
+second() { screen | sed -n '/^Cgroup /{n;n;p;q}'; }
+
+session 80 24 "$MS --root $R --tab cgroup; sleep 30"
+ok "80x24: the tab bar names 7 Cgroups" wait_re " 7 Cgroups"
+ok "80x24: the title counts the cgroups" wait_for "Memory cgroups: 5 (v2)"
+ok "80x24: column titles" \
+	wait_re "^Cgroup +Usage +Limit Headroom +Used +Peak +Growth/s +PSI +OOMk"
+ok "80x24: the root, open, PSI from memory.pressure" wait_re "^- / +- +- +- +- +- +- +1.50 "
+ok "80x24: a cgroup without memory controller: -" wait_re "^    nomem +- +- "
+ok "80x24: nested: usage, high as the nearest limit, headroom, used, peak" \
+	wait_re "^  - system.slice +100M +200M +100M +50% +150M "
+ok "80x24: a grandchild: max as the limit, oom_kill events" \
+	wait_re "^      app.service +50M +256M +206M +20% +- +- +- +1$"
+ok "80x24: the hostile name escaped" wait_for 'evil\x1b[31m'
+no "80x24: no raw escape on the screen" sh -c \
+	"tmux capture-pane -p -t $S | grep -q \"$(printf '\033')\""
+ok "80x24: the footer's keys" wait_for "Enter cgroup  +/-/* fold"
+
+keys Down Down '-'
+ok "-: the selected cgroup folded" wait_re "^  \+ system.slice "
+no "-: its children hidden" sh -c "tmux capture-pane -p -t $S | grep -q app.service"
+keys '+'
+ok "+: unfolded" wait_for "app.service"
+keys Down '-'
+ok "- on a leaf: its parent folds" wait_re "^  \+ system.slice "
+keys '+'
+wait_for "app.service"
+keys '*'
+ok "*: every cgroup folded" wait_re "^\+ / "
+no "*: no child shown" sh -c "tmux capture-pane -p -t $S | grep -q system.slice"
+keys '*'
+ok "* again: every cgroup open" wait_for "app.service"
+keys '='
+ok "=: the interval longer on the Cgroups tab" wait_for "every 2.0s"
+
+keys M
+ok "M: by usage, the tree kept: the root first" \
+	sh -c "sleep 0.3; tmux capture-pane -p -t $S | sed -n '/^Cgroup /{n;p;q}' | grep -q '^- / '"
+ok "M: the biggest child of the root first" \
+	sh -c "tmux capture-pane -p -t $S | sed -n '/^Cgroup /{n;n;p;q}' | grep -q '^  - system.slice '"
+ok "M: the sort mark on Usage" wait_re "Usage[▼▲v^]"
+keys r
+ok "r: smallest first, a parent above its children" \
+	sh -c "sleep 0.3; tmux capture-pane -p -t $S | grep -A1 '^  - system.slice ' | tail -n 1 | grep -q '^      evil'"
+keys e
+ok "e: sorted by headroom" wait_re "Headroom[▼▲v^]"
+keys P
+ok "P: sorted by PSI" wait_re "PSI[▼▲v^]"
+keys o
+ok "o: sorted by OOM kills" wait_re "OOMk[▼▲v^]"
+
+keys / app
+ok "/: the filter by path shows whole paths" wait_re "^/system.slice/app"
+ok "/: one row matches" wait_for "(1 of 5)"
+no "/: the others hidden" sh -c "tmux capture-pane -p -t $S | grep -q nomem"
+keys Enter Escape
+ok "Esc: the filter cleared, the tree back" wait_for "nomem"
+
+keys / app.service Enter
+wait_re "^/system.slice/app.service "
+keys Enter
+ok "Enter: the cgroup's screen" wait_for "Cgroup /system.slice/app.service  (Esc back)"
+ok "screen: its limits" wait_re "^  max +256M"
+ok "screen: low and min" wait_re "^  min +512K"
+ok "screen: pressure, none here" wait_re "^  some +-"
+ok "screen: its processes" scroll_to "PIDs: 400"
+ok "screen: memory.events with oom_kill" scroll_to "oom_kill "
+ok "screen: oom_kill's count, no rate yet" wait_re "^  oom_kill +1 +-"
+scroll_to "  anon "
+ok "screen: memory.stat, every item with its rate" wait_re "^  anon +31457280 +-"
+keys x
+ok "explain on the screen" wait_re "Explain: "
+keys x
+keys Escape
+ok "Esc: back to the filtered tree" wait_for "Memory cgroups: 5 (v2), whole paths"
+keys Escape / evil Enter
+wait_re "^/system.slice/evil"
+keys Enter
+ok "Enter on the hostile name: its title escaped" \
+	wait_for 'Cgroup /system.slice/evil\x1b[31m\x0aname\xff  (Esc back)'
+keys Escape Escape
+ok "Esc, Esc: back to the whole tree" wait_for "nomem"
+keys N x
+ok "explain: the sort column of the tree" wait_re "Explain: Path +cgroup\.path"
+keys Right
+ok "explain: walks on to the next column" wait_re "Explain: Usage +cgroup\.current"
+keys x
+
+session 80 24 "$MS --root $FIX/edge-cgroup-v1 --tab cgroup; sleep 30"
+ok "v1: the tree" wait_re "Memory cgroups: [0-9]+ \(v1\)"
+ok "v1: PSI is -" sh -c "tmux capture-pane -p -t $S | sed -n '/^Cgroup /{n;p;q}' | grep -qE ' - +[-0-9]+$'"
+
+session 80 24 "$MS --root $FIX/debian12-6.18 --tab cgroup; sleep 30"
+ok "a tree without cgroups: why" wait_for "cgroup unavailable"
+finish

@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The Cgroups tab's drill-down screen: one cgroup's limits, pressure,
+ * processes, every memory.stat item with its rate, and memory.events
+ * and events.local, as lines (Enter on a cgroup of the tree).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tui/tabs/cgroup/cgroup.h"
+#include "tui/cut.h"
+
+#define CD(d) ((struct cg_view *)(d)->v)
+
+/* The cgroup the screen shows in the current sample, or NULL: gone. */
+static const struct ms_cgroup *shown(struct ms_drill *d)
+{
+	const struct cg_view *c = CD(d);
+
+	for (int i = 0; c->cur && i < c->cur->cgroups.n; i++)
+		if (!strcmp(c->cur->cgroups.v[i].path, c->open))
+			return &c->cur->cgroups.v[i];
+	return NULL;
+}
+
+static void title(struct ms_drill *d, char *buf, size_t len)
+{
+	char esc[CG_PATH * 4];
+
+	snprintf(buf, len, "Cgroup %s", ms_esc(esc, sizeof(esc), CD(d)->open));
+}
+
+static void kb_line(struct ms_screen *l, const char *id, const char *name,
+		    uint64_t kb)
+{
+	char v[16];
+
+	ms_screen_tag(l, id);
+	ms_screen_linef(l, ms_have(kb) ? 0 : ms_attr(MS_C_DIM), "  %-16s %10s",
+			name, ms_fmt_kb(v, sizeof(v), kb));
+}
+
+static void psi_line(struct ms_screen *l, const char *what,
+		     const struct ms_cg_psi *p)
+{
+	if (isnan(p->avg10)) {
+		ms_screen_linef(l, ms_attr(MS_C_DIM), "  %-6s -", what);
+		return;
+	}
+	ms_screen_linef(l, p->avg10 > 0 ? ms_attr(MS_C_WARNING) : 0,
+			"  %-6s avg10 %6.2f%%  avg60 %6.2f%%  avg300 %6.2f%%  "
+			"total %llu us",
+			what, p->avg10, p->avg60, p->avg300,
+			(unsigned long long)p->total);
+}
+
+/* A list of the kernel's names: each value, and its rate when it has one. */
+static void kv_lines(struct ms_screen *l, const struct ms_kvlist *kv,
+		     const char *rate_id)
+{
+	char v[32], r[32];
+
+	ms_screen_tag_at(l, rate_id, 44, 12);
+	ms_screen_linef(l, ms_attr(MS_C_COLUMN_HEADER), "  %-24s %16s %12s",
+			"Item", "Value", "Per second");
+	for (int i = 0; i < kv->n; i++) {
+		const struct ms_kv *k = &kv->v[i];
+
+		if (isnan(k->rate) || k->reset)
+			snprintf(r, sizeof(r), "-");
+		else
+			snprintf(r, sizeof(r), "%.1f", k->rate);
+		ms_screen_linef(l, k->value ? 0 : ms_attr(MS_C_DIM),
+				"  %-24s %16s %12s", k->name,
+				ms_fmt_u64(v, sizeof(v), k->value), r);
+	}
+	if (!kv->n)
+		ms_screen_line(l, ms_attr(MS_C_DIM), "  none in this cgroup");
+}
+
+static void pid_lines(struct ms_screen *l, const struct ms_cgroup *g)
+{
+	char line[320], v[32];
+	size_t n = 0;
+
+	ms_screen_tag(l, "cgroup.procs");
+	if (g->procs < 0)
+		ms_screen_line(l, ms_attr(MS_C_DIM), "  Processes: unknown");
+	else
+		ms_screen_linef(l, 0, "  Processes: %d", g->procs);
+	ms_screen_tag(l, "cgroup.threads");
+	if (g->threads < 0)
+		ms_screen_line(l, ms_attr(MS_C_DIM), "  Threads: unknown");
+	else
+		ms_screen_linef(l, 0, "  Threads: %d", g->threads);
+	ms_screen_tag(l, "cgroup.pids");
+	line[0] = '\0';
+	for (int i = 0; i < g->nr_pids && n + 24 < sizeof(line); i++)
+		n += (size_t)snprintf(
+			line + n, sizeof(line) - n, "%s%llu",
+			i ? " " : "  PIDs: ", (unsigned long long)g->pids[i]);
+	if (g->nr_pids)
+		ms_screen_wrapped(l, 0, line);
+	ms_screen_tag(l, "cgroup.dying");
+	if (g->version == 1)
+		ms_screen_line(l, ms_attr(MS_C_DIM),
+			       "  Dying descendants: - (v1)");
+	else
+		ms_screen_linef(l, 0, "  Dying descendants: %s",
+				ms_fmt_u64(v, sizeof(v), g->dying));
+}
+
+static void lines(struct ms_drill *d, struct ms_screen *l)
+{
+	const struct ms_cgroup *g = shown(d);
+	char r[16];
+
+	if (!g) {
+		ms_screen_line(l, ms_attr(MS_C_NOTE),
+			       "  the cgroup is gone from this sample");
+		return;
+	}
+	ms_screen_tag(l, "cgroup.version");
+	ms_screen_linef(l, 0, "  cgroup v%d", g->version);
+	ms_screen_line(l, ms_attr(MS_C_COLUMN_HEADER), "  Usage and limits");
+	kb_line(l, "cgroup.current", "usage", g->current_kb);
+	ms_screen_tag(l, "cgroup.current_rate");
+	ms_screen_linef(l, 0, "  %-16s %10s", "growth",
+			ms_fmt_byte_rate(r, sizeof(r),
+					 g->current_kb_per_s * 1024));
+	kb_line(l, "cgroup.max", "max", g->max_kb);
+	kb_line(l, "cgroup.high", "high", g->high_kb);
+	kb_line(l, "cgroup.low", "low", g->low_kb);
+	kb_line(l, "cgroup.min", "min", g->min_kb);
+	kb_line(l, "cgroup.peak", "peak", g->peak_kb);
+	kb_line(l, "cgroup.swap", "swap", g->swap_kb);
+	kb_line(l, "cgroup.swap_max", "swap max", g->swap_max_kb);
+	kb_line(l, "cgroup.zswap", "zswap", g->zswap_kb);
+	kb_line(l, "cgroup.zswap_max", "zswap max", g->zswap_max_kb);
+	ms_screen_line(l, 0, "");
+	ms_screen_tag(l, "cgroup.psi");
+	ms_screen_line(l, ms_attr(MS_C_COLUMN_HEADER),
+		       "  Pressure (memory.pressure)");
+	ms_screen_tag(l, "cgroup.psi_total");
+	psi_line(l, "some", &g->some);
+	psi_line(l, "full", &g->full);
+	ms_screen_line(l, 0, "");
+	pid_lines(l, g);
+	ms_screen_line(l, 0, "");
+	ms_screen_tag(l, "cgroup.events");
+	ms_screen_line(l, ms_attr(MS_C_COLUMN_HEADER), "  memory.events");
+	kv_lines(l, &g->events, "cgroup.events_rates");
+	ms_screen_line(l, 0, "");
+	ms_screen_tag(l, "cgroup.events_local");
+	ms_screen_line(l, ms_attr(MS_C_COLUMN_HEADER), "  memory.events.local");
+	kv_lines(l, &g->events_local, "cgroup.events_rates");
+	ms_screen_line(l, 0, "");
+	ms_screen_tag(l, "cgroup.stat");
+	ms_screen_line(l, ms_attr(MS_C_COLUMN_HEADER),
+		       "  memory.stat (bytes, counts)");
+	kv_lines(l, &g->stat, "cgroup.stat_rates");
+	ms_screen_line(l, 0, "");
+	ms_screen_tag(l, "cgroup.numa_stat");
+	ms_screen_line(l, ms_attr(MS_C_COLUMN_HEADER),
+		       "  memory.numa_stat (per item and node)");
+	kv_lines(l, &g->numa, "cgroup.numa_stat");
+}
+
+static const char *const ids[] = {
+	"cgroup.path",	       "cgroup.version",
+	"cgroup.current",      "cgroup.current_rate",
+	"cgroup.max",	       "cgroup.high",
+	"cgroup.low",	       "cgroup.min",
+	"cgroup.peak",	       "cgroup.swap",
+	"cgroup.swap_max",     "cgroup.psi",
+	"cgroup.psi_total",    "cgroup.procs",
+	"cgroup.pids",	       "cgroup.dying",
+	"cgroup.events",       "cgroup.events_local",
+	"cgroup.events_rates", "cgroup.stat",
+	"cgroup.stat_rates",   "cgroup.zswap",
+	"cgroup.zswap_max",    "cgroup.threads",
+	"cgroup.numa_stat",    NULL,
+};
+
+const struct ms_drill_class cg_screen = {
+	.name = "cgroup",
+	.title = title,
+	.title_id = "cgroup.path",
+	.lines = lines,
+	.hints = "Up/Down PgUp/PgDn scroll",
+	.ids = ids,
+};
