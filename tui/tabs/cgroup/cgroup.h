@@ -29,6 +29,7 @@ struct cg_view {
 	char folded[CG_FOLDS][CG_PATH];
 	int nfolded;
 	char open[CG_PATH]; /* the cgroup the drill-down screen shows */
+	char shown_filter[64]; /* the table's filter at the last rebuild */
 	struct ms_table t;
 };
 

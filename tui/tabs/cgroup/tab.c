@@ -246,13 +246,28 @@ static const struct ms_table_def tree_table = {
 
 /* ---- The tree ----------------------------------------------------------- */
 
+/* Is p the path of path's parent (one level up)? */
 static bool is_parent(const char *p, const char *path)
 {
-	size_t n = strlen(p);
+	size_t n = strcmp(p, "/") ? strlen(p) : 0;
 
-	if (!strcmp(p, "/"))
-		return path[0] == '/' && path[1];
-	return !strncmp(p, path, n) && path[n] == '/';
+	return !strncmp(p, path, n) && path[n] == '/' && path[n + 1] &&
+	       !strchr(path + n + 1, '/');
+}
+
+/* Cgroup i's parent: parents come first; among the ancestors of the one
+ * above it in a walk of the tree, else anywhere above. -1: none. */
+static int parent_of(const struct cg_view *c, int i)
+{
+	const struct ms_cgroup *v = c->cur->cgroups.v;
+
+	for (int p = i - 1; p >= 0; p = c->rows[p].parent)
+		if (is_parent(v[p].path, v[i].path))
+			return p;
+	for (int p = i - 1; p >= 0; p--)
+		if (is_parent(v[p].path, v[i].path))
+			return p;
+	return -1;
 }
 
 static bool hidden(const struct cg_view *c, int i)
@@ -283,11 +298,8 @@ static int build(struct cg_view *c)
 	c->nrows = cg->n;
 	c->nvis = 0;
 	for (int i = 0; i < cg->n; i++) {
-		/* parents come before children: the nearest one above */
-		int p = i - 1;
+		int p = parent_of(c, i);
 
-		while (p >= 0 && !is_parent(cg->v[p].path, cg->v[i].path))
-			p--;
 		c->rows[i] = (struct cg_row){ .parent = p };
 		if (p >= 0) {
 			c->rows[i].depth = c->rows[p].depth + 1;
@@ -390,8 +402,12 @@ static void cg_draw(struct ms_view *v, WINDOW *w, struct ms_rect r)
 	ms_title(w, r.y, r.x, r.w, title, v->ui);
 	r.y++;
 	r.h--;
-	/* the filter (a typed key) may have changed what is shown */
-	rebuild(c);
+	/* a typed key changed the filter: whole paths, or the tree again */
+	if (strcmp(c->shown_filter, c->t.filter)) {
+		snprintf(c->shown_filter, sizeof(c->shown_filter), "%s",
+			 c->t.filter);
+		rebuild(c);
+	}
 	ms_table_draw(&c->t, w, r);
 }
 
