@@ -368,9 +368,11 @@ static void budget_goes_on(void **state)
 	struct ms_snapshot s;
 	pid_t kids[6];
 	double last = -1;
-	int i, still = 0;
+	int i, still = 0, ready[2];
+	char c;
 
 	/* more processes than one refresh visits, whatever else runs */
+	assert_int_equal(pipe(ready), 0);
 	for (i = 0; i < 6; i++) {
 		kids[i] = fork();
 		assert_true(kids[i] >= 0);
@@ -380,10 +382,17 @@ static void budget_goes_on(void **state)
 			for (int k = 0; !i && fd >= 0 && k < 900; k++)
 				if (dup(fd) < 0)
 					_exit(1);
+			if (write(ready[1], "r", 1) != 1)
+				_exit(1);
 			pause();
 			_exit(0);
 		}
 	}
+	/* every child holds its fds before the walk (else it finds fewer) */
+	for (i = 0; i < 6; i++)
+		assert_int_equal(read(ready[0], &c, 1), 1);
+	close(ready[0]);
+	close(ready[1]);
 	memset(&pf, 0, sizeof(pf));
 	pf.clock = fake_clock;
 	ms_snapshot_init(&s);
