@@ -129,7 +129,7 @@ int ms_procfs_allocinfo(const struct ms_root *r, struct ms_procfs *pf,
 	int err = ms_read(r, "proc/allocinfo", &pf->buf);
 
 	if (err) {
-		ms_snapshot_note(s, "allocinfo", "%s", ms_errstr(err));
+		ms_snapshot_note(s, "allocinfo", "%s", ms_errstr(r, err));
 		return err;
 	}
 	ms_perr_init(&e);

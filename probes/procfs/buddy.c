@@ -634,7 +634,7 @@ static int read_one(const struct ms_root *r, struct ms_procfs *pf,
 	snprintf(rel, sizeof(rel), "proc/%s", name);
 	err = ms_read(r, rel, &pf->buf);
 	if (err) {
-		ms_snapshot_note(s, name, "%s", ms_errstr(err));
+		ms_snapshot_note(s, name, "%s", ms_errstr(r, err));
 		return err;
 	}
 	err = parse(pf->buf.data, pf->buf.len, &s->buddy, why, sizeof(why));

@@ -275,7 +275,8 @@ static int counters(const struct ms_root *r, struct ms_census_state *st,
 	int n, err = ms_read(r, "proc/zoneinfo", &st->buf);
 
 	if (err) {
-		ms_snapshot_note(s, "census", "zoneinfo: %s", ms_errstr(err));
+		ms_snapshot_note(s, "census", "zoneinfo: %s",
+				 ms_errstr(r, err));
 		return err;
 	}
 	n = ms_census_parse_zoneinfo(st->buf.data, st->buf.len, zi, MS_CZ_MAX,
@@ -527,7 +528,7 @@ static const char *why_open(const struct ms_root *r, int err)
 	if (err == -ENOENT)
 		return r->live ? "no /proc/kpageflags on this kernel" :
 				 "no proc/kpageflags in the captured tree";
-	return ms_errstr(err);
+	return ms_errstr(r, err);
 }
 
 int ms_procfs_census(const struct ms_root *r, struct ms_procfs *pf, bool full,
@@ -558,7 +559,8 @@ int ms_procfs_census(const struct ms_root *r, struct ms_procfs *pf, bool full,
 				       MS_CENSUS_BUDGET,
 		   s);
 	if (err) {
-		ms_snapshot_note(s, "census", "kpageflags: %s", ms_errstr(err));
+		ms_snapshot_note(s, "census", "kpageflags: %s",
+				 ms_errstr(r, err));
 		ms_procfs_census_free(pf);
 		return err;
 	}

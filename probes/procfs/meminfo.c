@@ -12,7 +12,7 @@ static void read_kernel(const struct ms_root *r, struct ms_snapshot *s)
 
 	if (err)
 		ms_snapshot_note(s, "kernel", "proc/sys/kernel/osrelease: %s",
-				 ms_errstr(err));
+				 ms_errstr(r, err));
 }
 
 int ms_procfs_meminfo(const struct ms_root *r, struct ms_procfs *pf,
@@ -24,7 +24,7 @@ int ms_procfs_meminfo(const struct ms_root *r, struct ms_procfs *pf,
 	read_kernel(r, s);
 	err = ms_read(r, "proc/meminfo", &pf->buf);
 	if (err) {
-		ms_snapshot_note(s, "meminfo", "%s", ms_errstr(err));
+		ms_snapshot_note(s, "meminfo", "%s", ms_errstr(r, err));
 		return err;
 	}
 	ms_perr_init(&e);

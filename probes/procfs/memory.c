@@ -266,7 +266,7 @@ read_vmi(const struct ms_root *r, struct ms_procfs *pf, struct ms_snapshot *s,
 					   v, &e);
 	if (err) {
 		ms_snapshot_note(s, "vmallocinfo", "%s",
-				 e.why[0] ? e.why : ms_errstr(err));
+				 e.why[0] ? e.why : ms_errstr(r, err));
 		return NULL;
 	}
 	ms_perr_note(s, "vmallocinfo", &e);
@@ -286,7 +286,7 @@ static const struct ms_iomem *read_iomem(const struct ms_root *r,
 		err = ms_iomem_parse(pf->buf.data, pf->buf.len, io, &e);
 	if (err) {
 		ms_snapshot_note(s, "iomem", "%s",
-				 e.why[0] ? e.why : ms_errstr(err));
+				 e.why[0] ? e.why : ms_errstr(r, err));
 		return NULL;
 	}
 	ms_perr_note(s, "iomem", &e);
@@ -337,7 +337,7 @@ static bool read_kv(const struct ms_root *r, struct ms_procfs *pf,
 	if (err) {
 		l->n = 0;
 		ms_snapshot_note(s, what, "%s: %s", rel,
-				 e.why[0] ? e.why : ms_errstr(err));
+				 e.why[0] ? e.why : ms_errstr(r, err));
 		return false;
 	}
 	ms_perr_note(s, what, &e);
@@ -352,7 +352,7 @@ static int read_zones(const struct ms_root *r, struct ms_procfs *pf,
 	int err = ms_read(r, "proc/zoneinfo", &pf->buf), n;
 
 	if (err) {
-		ms_snapshot_note(s, "zoneinfo", "%s", ms_errstr(err));
+		ms_snapshot_note(s, "zoneinfo", "%s", ms_errstr(r, err));
 		return err;
 	}
 	err = ms_parse_zoneinfo(pf->buf.data, pf->buf.len, &x->b, why,
@@ -420,7 +420,7 @@ static void read_nodes(const struct ms_root *r, struct ms_procfs *pf,
 		if (err) {
 			ms_snapshot_note(
 				s, "memory_nodes", "node%d meminfo: %s", node,
-				err == -EINVAL ? e.why : ms_errstr(err));
+				err == -EINVAL ? e.why : ms_errstr(r, err));
 			m->nodes.n--;
 			continue;
 		}

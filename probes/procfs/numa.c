@@ -243,7 +243,7 @@ static void read_node_meminfo(const struct ms_root *r, struct ms_procfs *pf,
 	ms_perr_init(&e);
 	if (err)
 		ms_snapshot_note(s, "numa_meminfo", "node%d: %s", nd->node,
-				 ms_errstr(err));
+				 ms_errstr(r, err));
 	else if (ms_node_meminfo_parse(pf->buf.data, pf->buf.len, nd->node, nd,
 				       &e))
 		ms_snapshot_note(s, "numa_meminfo", "node%d: %s", nd->node,
@@ -261,7 +261,7 @@ static void read_node_numastat(const struct ms_root *r, struct ms_procfs *pf,
 	ms_perr_init(&e);
 	if (err) {
 		ms_snapshot_note(s, "numastat", "node%d: %s", nd->node,
-				 ms_errstr(err));
+				 ms_errstr(r, err));
 	} else if (ms_kv_parse_pairs(pf->buf.data, pf->buf.len, &nd->numastat,
 				     &e)) {
 		nd->numastat.n = 0;
@@ -282,7 +282,7 @@ static void read_node_distance(const struct ms_root *r, struct ms_procfs *pf,
 	ms_perr_init(&e);
 	if (err) {
 		ms_snapshot_note(s, "numa_distance", "node%d: %s", nd->node,
-				 ms_errstr(err));
+				 ms_errstr(r, err));
 		return;
 	}
 	n = ms_node_distance_parse(pf->buf.data, pf->buf.len, nd, &e);
@@ -340,7 +340,7 @@ int ms_procfs_numa(const struct ms_root *r, struct ms_procfs *pf,
 	err = online_nodes(r, pf, s, &d);
 	if (err || !d.n) {
 		ms_snapshot_note(s, "numa", "%s: %s", NODE_DIR,
-				 err ? ms_errstr(err) : "no node online");
+				 err ? ms_errstr(r, err) : "no node online");
 		return err ? err : -ENOENT;
 	}
 	if (d.total > d.n)

@@ -559,7 +559,7 @@ int ms_procfs_pcache(const struct ms_root *r, struct ms_procfs *pf, bool full,
 		err = ms_list_pids(r, &sc->pids);
 		if (err) {
 			ms_snapshot_note(s, "pagecache_files", "proc: %s",
-					 ms_errstr(err));
+					 ms_errstr(r, err));
 			return err;
 		}
 	}

@@ -337,7 +337,7 @@ int ms_procfs_procs(const struct ms_root *r, struct ms_procfs *pf, bool full,
 		free(l.v);
 	}
 	if (err) {
-		ms_snapshot_note(s, "processes", "%s", ms_errstr(err));
+		ms_snapshot_note(s, "processes", "%s", ms_errstr(r, err));
 		return err;
 	}
 	if (!s->procs.n) {

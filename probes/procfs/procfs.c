@@ -11,14 +11,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *ms_errstr(int err)
+const char *ms_errstr(const struct ms_root *r, int err)
 {
 	if (err < 0)
 		err = -err;
 	if (err == EACCES || err == EPERM)
 		return "needs root";
+	/* a captured tree may lack what its kernel had */
 	if (err == ENOENT)
-		return "not present on this kernel";
+		return r && !r->live ? "not in this tree" :
+				       "not present on this kernel";
 	return strerror(err);
 }
 

@@ -67,7 +67,11 @@ int ms_procfs_memory(const struct ms_root *r, struct ms_procfs *pf,
 int ms_procfs_cgroup(const struct ms_root *r, struct ms_procfs *pf,
 		     struct ms_snapshot *s);
 
-/* "needs root" for EACCES/EPERM, else strerror: for notes. */
-const char *ms_errstr(int err);
+/*
+ * For notes: "needs root" for EACCES/EPERM; ENOENT "not present on this
+ * kernel", or in a captured tree (r not live) "not in this tree"; else
+ * strerror.
+ */
+const char *ms_errstr(const struct ms_root *r, int err);
 
 #endif

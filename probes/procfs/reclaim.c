@@ -284,7 +284,7 @@ static void read_vmstat(const struct ms_root *r, struct ms_procfs *pf,
 	int err = ms_read(r, "proc/vmstat", &pf->buf);
 
 	if (err) {
-		ms_snapshot_note(s, "vmstat", "%s", ms_errstr(err));
+		ms_snapshot_note(s, "vmstat", "%s", ms_errstr(r, err));
 		return;
 	}
 	ms_perr_init(&e);
@@ -311,7 +311,7 @@ static void read_psi(const struct ms_root *r, struct ms_procfs *pf,
 		return;
 	}
 	if (err) {
-		ms_snapshot_note(s, "psi", "%s", ms_errstr(err));
+		ms_snapshot_note(s, "psi", "%s", ms_errstr(r, err));
 		return;
 	}
 	ms_perr_init(&e);
@@ -337,7 +337,7 @@ static void read_lru_gen(const struct ms_root *r, struct ms_procfs *pf,
 	if (err) {
 		ms_snapshot_note(s, "lru_gen", "enabled: %s",
 				 err == -EINVAL ? "unknown format" :
-						  ms_errstr(err));
+						  ms_errstr(r, err));
 		return;
 	}
 	rc->lru_gen_enabled = v;
@@ -442,7 +442,7 @@ static void read_sysctls(const struct ms_root *r, struct ms_procfs *pf,
 			continue;
 		if (err)
 			ms_snapshot_note(s, "sysctl", "vm.%s: %s", names[i],
-					 ms_errstr(err));
+					 ms_errstr(r, err));
 		else if (!ms_kv_add(&s->reclaim.sysctl, names[i], v))
 			return;
 	}
@@ -455,7 +455,7 @@ static void read_swaps(const struct ms_root *r, struct ms_procfs *pf,
 	int err = ms_read(r, "proc/swaps", &pf->buf);
 
 	if (err) {
-		ms_snapshot_note(s, "swaps", "%s", ms_errstr(err));
+		ms_snapshot_note(s, "swaps", "%s", ms_errstr(r, err));
 		return;
 	}
 	ms_perr_init(&e);
@@ -487,7 +487,7 @@ static void read_zswap(const struct ms_root *r, struct ms_procfs *pf,
 	if (err && rc->zswap_enabled[0] == 'Y')
 		ms_snapshot_note(s, "zswap_stats", "sys/kernel/debug/zswap: %s",
 				 err == -ENOENT ? "debugfs not mounted" :
-						  ms_errstr(err));
+						  ms_errstr(r, err));
 }
 
 /* zram devices: sys/block/zramN, in the order of N. */

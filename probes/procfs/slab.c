@@ -267,7 +267,7 @@ int ms_procfs_slab(const struct ms_root *r, struct ms_procfs *pf,
 	/* mode 0400: anyone but root gets EACCES, noted as "needs root" */
 	err = ms_read(r, "proc/slabinfo", &pf->buf);
 	if (err) {
-		ms_snapshot_note(s, "slabinfo", "%s", ms_errstr(err));
+		ms_snapshot_note(s, "slabinfo", "%s", ms_errstr(r, err));
 		return err;
 	}
 	/*
@@ -528,7 +528,7 @@ static const char *detail_why(const struct ms_root *r, const char *cache,
 		return "no such cache (gone?)";
 	if (err == -EINVAL)
 		return "links to an unexpected place";
-	return ms_errstr(err);
+	return ms_errstr(r, err);
 }
 
 int ms_procfs_slab_detail(const struct ms_root *r, struct ms_procfs *pf,

@@ -549,14 +549,15 @@ static int read_layout(const struct ms_root *r, int pid, bool numa,
 	return 0;
 }
 
-static void layout_notes(struct ms_snapshot *s, const struct vma_pass *ps)
+static void layout_notes(const struct ms_root *r, struct ms_snapshot *s,
+			 const struct vma_pass *ps)
 {
 	const struct ms_vmas *vs = &s->vmas;
 
 	if (ps->serr)
 		ms_snapshot_note(s, "smaps", "%s: sizes unknown, maps only",
 				 ps->serr == -ENOENT ? "missing" :
-						       ms_errstr(ps->serr));
+						       ms_errstr(r, ps->serr));
 	if (vs->has_smaps && ms_vmas_count(vs) > 1 &&
 	    ps->fields_last < ps->fields_first)
 		ms_snapshot_note(s, "smaps",
@@ -568,7 +569,7 @@ static void layout_notes(struct ms_snapshot *s, const struct vma_pass *ps)
 		ms_snapshot_note(s, "numa_maps",
 				 "one NUMA node: placement not read");
 	else if (ps->nerr)
-		ms_snapshot_note(s, "numa_maps", "%s", ms_errstr(ps->nerr));
+		ms_snapshot_note(s, "numa_maps", "%s", ms_errstr(r, ps->nerr));
 	else if (ps->ntrunc)
 		ms_snapshot_note(s, "numa_maps",
 				 "first %d nodes of a mapping kept",
@@ -600,7 +601,7 @@ static const char *layout_why(int err)
 		return "no maps or smaps file";
 	if (err == -EACCES || err == -EPERM)
 		return "no access to its maps (needs root or ptrace access)";
-	return ms_errstr(err);
+	return ms_errstr(NULL, err);
 }
 
 int ms_procfs_vmas(const struct ms_root *r, struct ms_procfs *pf, int pid,
@@ -646,7 +647,7 @@ int ms_procfs_vmas(const struct ms_root *r, struct ms_procfs *pf, int pid,
 				     layout_why(err));
 		return err;
 	}
-	layout_notes(s, &ps);
+	layout_notes(r, s, &ps);
 	if (!ms_vmas_count(vs))
 		ms_snapshot_note_pid(s, "vmas", pid,
 				     "pid %d has no address space", pid);

@@ -384,7 +384,7 @@ static void test_empty_zone(void **state)
 	assert_int_equal(load(FIX "edge-buddy-emptyzone", &s), 0);
 	assert_int_equal(s.buddy.nr_zones, 2);
 	assert_string_equal(ms_snapshot_why(&s, "pagetypeinfo"),
-			    "not present on this kernel");
+			    "not in this tree");
 	assert_int_equal(s.buddy.nr_migrate, 0);
 	assert_int_equal(s.buddy.pageblock_order, -1);
 	z = zone(&s, 0, "Normal");
@@ -460,7 +460,7 @@ static void test_truncated(void **state)
 	assert_string_equal(ms_snapshot_why(&s, "buddyinfo"),
 			    "line 2: truncated (no newline at the end)");
 	assert_string_equal(ms_snapshot_why(&s, "zoneinfo"),
-			    "not present on this kernel");
+			    "not in this tree");
 	ms_snapshot_free(&s);
 }
 
@@ -482,7 +482,7 @@ static void test_missing(void **state)
 	/* a tree without proc/ at all */
 	assert_int_equal(load(FIX "edge-buddy-unknown/proc", &s), -ENOENT);
 	assert_string_equal(ms_snapshot_why(&s, "buddyinfo"),
-			    "not present on this kernel");
+			    "not in this tree");
 	ms_snapshot_free(&s);
 }
 

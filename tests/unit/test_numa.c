@@ -313,7 +313,7 @@ static void too_many_and_junk(void **state)
 	assert_string_equal(ms_snapshot_why(&f->s, "numa_nodes"),
 			    "70 nodes online, showing the first 64");
 	assert_string_equal(ms_snapshot_why(&f->s, "numa_meminfo"),
-			    "node0: not present on this kernel");
+			    "node0: not in this tree");
 	pt_close(f);
 
 	/* junk online file: the node directories instead, with a note */

@@ -409,7 +409,7 @@ static void nothing_there(void **state)
 	f = load(dir);
 	assert_int_equal(f->err, -ENOENT);
 	assert_string_equal(ms_snapshot_why(&f->s, "vmstat"),
-			    "not present on this kernel");
+			    "not in this tree");
 	assert_int_equal(f->s.reclaim.vmstat.n, 0);
 	pt_close(f);
 	rmdir(dir);

@@ -443,7 +443,7 @@ static void hostile_names(void **state)
 	assert_int_equal(v->size_kb, 132);
 	/* no node list in this tree: numa_maps tried, and missing */
 	assert_false(e.s.vmas.has_numa);
-	assert_note(&e.s, "numa_maps", "not present");
+	assert_note(&e.s, "numa_maps", "not in this tree");
 	pt_fini(&e);
 }
 
