@@ -103,9 +103,7 @@ static void release(const struct ms_field *t, void *rec, bool all)
 				l->cap = 0;
 			}
 		} else if (t->type == MS_F_LIST) {
-			for (int i = 0; i < *list_n(t, rec); i++)
-				release(t->sub, ms_list_at(t, rec, i), true);
-			*list_n(t, rec) = 0;
+			ms_list_clear(t, rec);
 			if (all) {
 				free(*(void **)p);
 				*(void **)p = NULL;
@@ -113,6 +111,13 @@ static void release(const struct ms_field *t, void *rec, bool all)
 			}
 		}
 	}
+}
+
+void ms_list_clear(const struct ms_field *f, void *rec)
+{
+	for (int i = 0; i < *list_n(f, rec); i++)
+		release(f->sub, ms_list_at(f, rec, i), true);
+	*list_n(f, rec) = 0;
 }
 
 void ms_fields_reset(const struct ms_field *t, void *rec)

@@ -220,6 +220,11 @@ int ms_fields_out(const struct ms_field *t, enum ms_fout out,
 void ms_fields_reset(const struct ms_field *t, void *rec);
 /* The memory of rec's lists (and of their records' strings). */
 void ms_fields_free(const struct ms_field *t, void *rec);
+/*
+ * List f of rec emptied: its records' strings and lists freed, its own
+ * array kept for the next records.
+ */
+void ms_list_clear(const struct ms_field *f, void *rec);
 /* One more record at the end of list f of rec, reset; NULL on ENOMEM. */
 void *ms_list_add(const struct ms_field *f, void *rec);
 /* Record i of list f of rec, and how many it holds. */

@@ -298,15 +298,11 @@ static void read_kv2(json *o, struct ms_kvlist *l)
 /* The records of list f: as many as the array has, within memory. */
 static void read_list(json *a, const struct ms_field *f, void *rec)
 {
-	int *n = (int *)((char *)rec + f->n);
-
 	/*
 	 * The records read before (a decoder reused for the next sample)
 	 * give back their strings and lists: ms_list_add() clears a slot.
 	 */
-	for (int i = 0; i < *n; i++)
-		ms_fields_free(f->sub, ms_list_at(f, rec, i));
-	*n = 0;
+	ms_list_clear(f, rec);
 	for (int i = 0; i < ms_jlen(a); i++) {
 		void *e = ms_list_add(f, rec);
 
