@@ -68,7 +68,8 @@ const struct ms_field ms_cgroup_fields[] = {
 	  .th = "PEAK_KB", .tw = 10, .txo = 5),
 	C(swap_kb, MS_F_U64, "swap_kb", NA, "kB", "cgroup.swap",
 	  .metric = "memscope_cgroup_swap_bytes",
-	  .help = "Swap charged to the cgroup (memory.swap.current)",
+	  .help = "Swap charged to the cgroup (memory.swap.current, v1 "
+		  "memory.memsw.usage_in_bytes less the usage)",
 	  .th = "SWAP_KB", .tw = 9, .txo = 6),
 	C(swap_max_kb, MS_F_U64, "swap_max_kb", NA, "kB", "cgroup.swap_max"),
 	C(zswap_kb, MS_F_U64, "zswap_kb", NA, "kB", "cgroup.zswap",

@@ -195,6 +195,14 @@ static int read_v1(struct walk *w, struct ms_cgroup *c)
 	c->current_kb = bytes(w, c, "memory.usage_in_bytes", &err);
 	if (err == -ENOENT)
 		return -ENOENT;
+	/*
+	 * memsw counts memory and swap together (swap accounting on): the
+	 * swap is the difference. Read a moment apart, memsw may trail the
+	 * usage by what the other CPUs' charge caches hold: never below 0.
+	 */
+	v = bytes(w, c, "memory.memsw.usage_in_bytes", &err);
+	if (ms_have(v) && ms_have(c->current_kb))
+		c->swap_kb = v > c->current_kb ? v - c->current_kb : 0;
 	c->max_kb = bytes(w, c, "memory.limit_in_bytes", &err);
 	/* reclaimed down to it first under global pressure: v2's low */
 	c->low_kb = bytes(w, c, "memory.soft_limit_in_bytes", &err);

@@ -146,7 +146,9 @@ static void v1_tree(void **state)
 	assert_false(ms_have(c->high_kb)); /* no such limit on v1 */
 	assert_int_equal(c->low_kb, 131072); /* soft_limit_in_bytes */
 	assert_int_equal(c->peak_kb, 103424);
-	assert_false(ms_have(c->swap_kb));
+	/* memory.memsw.usage_in_bytes is memory + swap: 4 MiB over usage */
+	assert_int_equal(c->swap_kb, 4096);
+	assert_int_equal(at(&e, "/")->swap_kb, 0); /* memsw == usage */
 	assert_int_equal(c->pids[0], 4242);
 	/* v1's events: memory.oom_control and memory.failcnt */
 	assert_int_equal(c->events.n, 2);
@@ -165,6 +167,10 @@ static void hybrid_tree(void **state)
 	assert_int_equal(e.err, 0);
 	assert_int_equal(e.s.cgroups.n, 2);
 	assert_int_equal(e.s.cgroups.v[0].version, 1);
+	/* no memsw (swap accounting off): null, never a made-up 0 */
+	assert_false(ms_have(e.s.cgroups.v[0].swap_kb));
+	/* memsw read a moment after a usage 8 kB higher: 0, not negative */
+	assert_int_equal(e.s.cgroups.v[1].swap_kb, 0);
 	assert_string_equal(ms_snapshot_why(&e.s, "cgroup_v2"),
 			    "no memory controller in /sys/fs/cgroup/unified: "
 			    "read from v1 at /sys/fs/cgroup/memory");

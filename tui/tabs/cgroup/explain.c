@@ -100,7 +100,9 @@ const struct ms_explain ms_explain_cgroup[] = {
 		.name = "Swap",
 		.what = N_("Swap space used by the cgroup's memory."),
 		.source = N_(
-			"memory.swap.current (v2); v1 counts memory and swap together (memsw): null."),
+			"memory.swap.current (v2); v1: memory.memsw.usage_in_bytes "
+			"(memory and swap together) less memory.usage_in_bytes; null "
+			"without memsw (swap accounting off)."),
 		.formula = N_("bytes / 1024."),
 		.healthy = N_(
 			"Growing swap with refaults means the cgroup is short of memory."),
