@@ -21,6 +21,7 @@
 #define MS_NAME 64 /* slab cache names, comm, zone names fit */
 #define MS_USER 33 /* a user name (32 bytes, useradd's limit) */
 #define MS_CMDLINE 256 /* a command line, its first 255 bytes */
+#define MS_CGPATH 256 /* a process's cgroup path, its first 255 bytes */
 #define MS_VMA_NODES 8 /* per-VMA numa_maps node entries kept */
 
 /* A name/value counter, as in /proc/vmstat or /proc/meminfo. */

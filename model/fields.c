@@ -206,6 +206,7 @@ const struct ms_field ms_proc_fields[] = {
 	P(comm, MS_F_STR, "comm", 0, NULL, "vma.p.comm", .th = "comm",
 	  .tw = -20),
 	P(cmdline, MS_F_STR, "cmdline", NA, NULL, "vma.p.cmdline"),
+	P(cgroup, MS_F_STR, "cgroup", NA, NULL, "vma.p.cgroup"),
 	P(state, MS_F_CHAR, "state", 0, NULL, NULL, .th = "S", .tw = 1),
 	P(uid, MS_F_U32, "uid", 0, NULL, "vma.p.user"),
 	P(user, MS_F_STR, "user", NA, NULL, "vma.p.user"),

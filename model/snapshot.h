@@ -294,6 +294,11 @@ struct ms_proc {
 	char comm[MS_NAME]; /* raw bytes from the kernel: escape to show */
 	/* raw: the arguments joined by spaces, "" for none (kernel threads) */
 	char cmdline[MS_CMDLINE];
+	/*
+	 * raw: its memory cgroup's path from the hierarchy's root
+	 * (/proc/PID/cgroup: the v1 memory line, else v2's), "" unknown
+	 */
+	char cgroup[MS_CGPATH];
 	char state;
 	uint32_t uid;
 	char user[MS_USER]; /* raw bytes from passwd: escape to show */

@@ -65,6 +65,11 @@ static bool matches(const struct ms_table *t, int row)
 	if (!t->filter[0])
 		return true;
 	t->def->cell(t->ctx, row, t->def->name_col, buf, sizeof(buf));
+	if (strcasestr(buf, t->filter))
+		return true;
+	if (!t->def->also)
+		return false;
+	t->def->also(t->ctx, row, buf, sizeof(buf));
 	return strcasestr(buf, t->filter) != NULL;
 }
 

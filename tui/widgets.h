@@ -287,6 +287,11 @@ struct ms_table_def {
 	attr_t (*attr)(const void *ctx, int row, int col);
 	/* Optional: the row's key for keeping the selection (name_col). */
 	void (*key)(const void *ctx, int row, char *buf, size_t len);
+	/*
+	 * Optional: another text of the row the filter matches too (the
+	 * process list's cgroup), whether its column is shown or not.
+	 */
+	void (*also)(const void *ctx, int row, char *buf, size_t len);
 };
 
 enum ms_table_edit {

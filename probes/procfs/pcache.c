@@ -11,6 +11,7 @@
 #include "probes/procfs/pcache.h"
 
 #include "probes/procfs/pcache_set.h"
+#include "probes/procfs/proc.h"
 #include "probes/procfs/procfs.h"
 #include "probes/procfs/vma.h"
 
@@ -237,8 +238,8 @@ static void holder_read(const struct ms_root *r, struct ms_pcache_scan *sc,
 		h->have_cg = true;
 		h->cg[0] = '\0';
 		if (!ms_readf(r, &sc->buf, "proc/%d/cgroup", h->pid))
-			ms_pcache_parse_cgroup(sc->buf.data, sc->buf.len, h->cg,
-					       sizeof(h->cg));
+			ms_parse_proc_cgroup(sc->buf.data, sc->buf.len, h->cg,
+					     sizeof(h->cg));
 	}
 }
 

@@ -83,11 +83,5 @@ bool ms_pcache_deleted(const char *path, size_t len);
 /* maps' device, "fd:01" (hex major:minor): 0, or -EINVAL. */
 int ms_pcache_parse_dev(const char *s, size_t len, uint64_t *major,
 			uint64_t *minor);
-/*
- * /proc/PID/cgroup: the v2 line's path ("0::/system.slice/x"), else the
- * v1 memory controller's, into out (cut to outlen - 1 bytes). 0, or
- * -ENOENT when neither is there.
- */
-int ms_pcache_parse_cgroup(const char *t, size_t len, char *out, size_t outlen);
 
 #endif

@@ -114,6 +114,58 @@ size_t ms_parse_cmdline(const char *text, size_t len, char *out, size_t outlen)
 	return n;
 }
 
+/* Does the comma-separated list [p, e) name memory? */
+static bool names_memory(const char *p, const char *e)
+{
+	while (p < e) {
+		const char *c = memchr(p, ',', (size_t)(e - p));
+
+		if (!c)
+			c = e;
+		if (c - p == 6 && !memcmp(p, "memory", 6))
+			return true;
+		p = c + 1;
+	}
+	return false;
+}
+
+int ms_parse_proc_cgroup(const char *text, size_t len, char *out, size_t outlen)
+{
+	const char *end = text + len, *line = text, *got = NULL, *gend = NULL;
+
+	if (!outlen)
+		return -EINVAL;
+	out[0] = '\0';
+	for (; line < end; line++) {
+		const char *eol = memchr(line, '\n', (size_t)(end - line));
+		const char *c1, *c2;
+
+		if (!eol)
+			eol = end;
+		c1 = memchr(line, ':', (size_t)(eol - line));
+		c2 = c1 ? memchr(c1 + 1, ':', (size_t)(eol - c1 - 1)) : NULL;
+		if (c2 && c2 + 1 < eol && c2[1] == '/') {
+			/* v2 "0::/a" while no v1 memory line is found */
+			if (c1 - line == 1 && *line == '0' && c2 == c1 + 1) {
+				if (!got)
+					got = c2 + 1, gend = eol;
+			} else if (names_memory(c1 + 1, c2)) {
+				got = c2 + 1, gend = eol;
+				break;
+			}
+		}
+		line = eol;
+	}
+	if (!got)
+		return -ENOENT;
+	len = (size_t)(gend - got);
+	if (len > outlen - 1)
+		len = outlen - 1;
+	memcpy(out, got, len);
+	out[len] = '\0';
+	return 0;
+}
+
 int ms_parse_statm(const char *text, size_t len, uint64_t *resident)
 {
 	const char *end = text + len, *p = ms_skip_blank(text, end);
@@ -213,6 +265,11 @@ void ms_procfs_read_detail(const struct ms_root *r, struct ms_buf *b, int pid,
 	out->vmas = MS_NA;
 	out->denied = false;
 	out->cmdline[0] = '\0';
+	/* kernel threads too: they are in a cgroup, the root */
+	if (ms_readf(r, b, "proc/%d/cgroup", pid) ||
+	    ms_parse_proc_cgroup(b->data, b->len, out->cgroup,
+				 sizeof(out->cgroup)))
+		out->cgroup[0] = '\0';
 	if (kthread) {
 		/* no address space: these zeros are the truth, not a guess */
 		out->d.uid = 0;
@@ -260,6 +317,7 @@ void ms_procfs_set_detail(struct ms_proc *p, const struct detail *det)
 {
 	p->uid = det->d.uid;
 	memcpy(p->cmdline, det->cmdline, sizeof(p->cmdline));
+	memcpy(p->cgroup, det->cgroup, sizeof(p->cgroup));
 	p->pss_kb = det->d.pss_kb;
 	/* rollup's Swap counts swapped shmem too; VmSwap is anonymous only */
 	p->swap_kb = ms_have(det->d.swap_kb) ? det->d.swap_kb :

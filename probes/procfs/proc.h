@@ -41,6 +41,17 @@ int ms_parse_stat(const char *text, size_t len, struct ms_stat *st);
  */
 size_t ms_parse_cmdline(const char *text, size_t len, char *out, size_t outlen);
 
+/*
+ * /proc/PID/cgroup: the path of the process's memory cgroup, from its
+ * hierarchy's root, into out (raw bytes, cut at outlen - 1): the v1 line
+ * whose controllers name memory ("4:memory:/a"), else the unified
+ * hierarchy's ("0::/a"), as a hybrid host has both and the memory
+ * controller is on one only. Return 0, or -ENOENT when neither is there
+ * (out ""). The page cache's holders are named by it too (pcache.c).
+ */
+int ms_parse_proc_cgroup(const char *text, size_t len, char *out,
+			 size_t outlen);
+
 /* statm's second number: resident pages. Return 0 or -EINVAL. */
 int ms_parse_statm(const char *text, size_t len, uint64_t *resident);
 

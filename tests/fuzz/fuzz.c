@@ -268,7 +268,7 @@ static void pcache(const char *t, size_t n)
 	size_t len, plen;
 	char cg[64];
 
-	ms_pcache_parse_cgroup(t, n, cg, sizeof(cg));
+	ms_parse_proc_cgroup(t, n, cg, sizeof(cg));
 	while ((line = ms_line_next(&p, end, &len))) {
 		ms_pcache_parse_dev(line, len, &maj, &min);
 		ms_pcache_deleted(line, len);

@@ -24,7 +24,7 @@ pane_pid() { fmt '#{pane_pid}'; } # the pane's process (exec: memscope)
 # W x H session, $S; the one before is ended. Waits until it has drawn.
 session() {
 	[ -n "${S:-}" ] && tmux kill-session -t "$S" 2>/dev/null
-	n=$((n + 1)); S=ms-$$-$n
+	n=$((n + 1)); S=${TUI_NAME:-ms}-$$-$n
 	tmux new-session -d -s "$S" -x "$1" -y "$2" "$3"
 	wait_for "MemTotal"
 }
@@ -33,7 +33,7 @@ session() {
 # CMD ends; not waiting for a screen (memscope may refuse to draw one)
 raw() {
 	[ -n "${S:-}" ] && tmux kill-session -t "$S" 2>/dev/null
-	n=$((n + 1)); S=ms-$$-$n
+	n=$((n + 1)); S=${TUI_NAME:-ms}-$$-$n
 	tmux new-session -d -s "$S" -x "$1" -y "$2" "$3; echo EXIT=\$?; sleep 30"
 }
 

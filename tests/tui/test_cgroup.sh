@@ -96,6 +96,26 @@ keys Right
 ok "explain: walks on to the next column" wait_re "Explain: Usage +cgroup\.current"
 keys x
 
+# The VMA tab's process list learns the cgroup: a column, the filter
+session 120 40 "$MS --root $R --tab vma; sleep 30"
+ok "120x40 VMA: the Cgroup column after Command" \
+	wait_re "^ +PID +User .* Command +Cgroup$"
+ok "120x40 VMA: a process's memory cgroup path" \
+	wait_re "^ +400 .* app +/system.slice/app.service$"
+ok "120x40 VMA: the root's process in /" wait_re "^ +1 .* init +/$"
+keys / app.service
+ok "/: the filter matches the cgroup path" wait_for "(1 of 3)"
+ok "/: the process of that cgroup" wait_re "^ +400 "
+keys Enter x
+ok "explain: the Cgroup column has its text" sh -c \
+	"for i in 1 2 3 4 5 6 7 8 9 10; do tmux capture-pane -p -t $S | grep -q 'Explain: Cgroup' && exit 0; tmux send-keys -t $S Right; sleep 0.2; done; exit 1"
+keys x
+session 80 24 "$MS --root $FIX/edge-cgroup-hybrid --tab vma; sleep 30"
+ok "80x24 VMA: the Cgroup column off screen, marked" wait_re "Command +›$"
+keys Right Right Right Right Right Right Right Right
+ok "80x24 VMA: Right shifts the cgroup in; hybrid: the v1 memory path" \
+	wait_re "4242 .*/memscope-test"
+
 session 80 24 "$MS --root $FIX/edge-cgroup-v1 --tab cgroup; sleep 30"
 ok "v1: the tree" wait_re "Memory cgroups: [0-9]+ \(v1\)"
 ok "v1: PSI is -" sh -c "tmux capture-pane -p -t $S | sed -n '/^Cgroup /{n;p;q}' | grep -qE ' - +[-0-9]+$'"

@@ -27,6 +27,7 @@
 #include "model/field.h"
 #include "probes/procfs/pcache.h"
 #include "probes/procfs/pcache_set.h"
+#include "probes/procfs/proc.h"
 #include "probes/root.h"
 
 /* File (dev, ino) found at process pid with kb cached: measured if new. */
@@ -244,14 +245,19 @@ static void parsers(void **state)
 			 -EINVAL);
 
 	assert_int_equal(
-		ms_pcache_parse_cgroup(v2, sizeof(v2) - 1, cg, sizeof(cg)), 0);
+		ms_parse_proc_cgroup(v2, sizeof(v2) - 1, cg, sizeof(cg)), 0);
 	assert_string_equal(cg, "/system.slice/a"); /* cut to fit */
 	assert_int_equal(
-		ms_pcache_parse_cgroup(v1, sizeof(v1) - 1, cg, sizeof(cg)), 0);
+		ms_parse_proc_cgroup(v1, sizeof(v1) - 1, cg, sizeof(cg)), 0);
 	assert_string_equal(cg, "/user/1000");
-	assert_int_equal(ms_pcache_parse_cgroup("1:cpu:/\n", 8, cg, sizeof(cg)),
+	/* a hybrid host: the pages are charged in v1's memory hierarchy */
+	assert_int_equal(ms_parse_proc_cgroup("4:memory:/m\n0::/u\n", 17, cg,
+					      sizeof(cg)),
+			 0);
+	assert_string_equal(cg, "/m");
+	assert_int_equal(ms_parse_proc_cgroup("1:cpu:/\n", 8, cg, sizeof(cg)),
 			 -ENOENT);
-	assert_int_equal(ms_pcache_parse_cgroup(longer, 4, cg, sizeof(cg)), 0);
+	assert_int_equal(ms_parse_proc_cgroup(longer, 4, cg, sizeof(cg)), 0);
 	assert_string_equal(cg, "/"); /* "0::/" without its newline */
 
 	assert_true(ms_pcache_deleted("/tmp/x (deleted)", 16));

@@ -309,6 +309,45 @@ static void cmdline_args(void **state)
 	assert_string_equal(small, "python3");
 }
 
+static void cgroup_lines(void **state)
+{
+	/* a hybrid host: v1 memory, v2 unified without it */
+	static const char hybrid[] = "12:pids:/user.slice/user-0.slice\n"
+				     "6:cpu,cpuacct:/user.slice\n"
+				     "4:blkio,memory:/user.slice/a b\n"
+				     "0::/user.slice/user-0.slice/session-1\n";
+	static const char v2[] = "0::/system.slice/ssh.service\n";
+	char out[MS_CGPATH], small[6];
+
+	(void)state;
+	assert_int_equal(ms_parse_proc_cgroup(hybrid, sizeof(hybrid) - 1, out,
+					      sizeof(out)),
+			 0);
+	assert_string_equal(out, "/user.slice/a b");
+	assert_int_equal(
+		ms_parse_proc_cgroup(v2, sizeof(v2) - 1, out, sizeof(out)), 0);
+	assert_string_equal(out, "/system.slice/ssh.service");
+	/* no newline at the end, the v2 line before the memory one */
+	assert_int_equal(ms_parse_proc_cgroup("0::/x\n3:memory:/y", 18, out,
+					      sizeof(out)),
+			 0);
+	assert_string_equal(out, "/y");
+	/* "memoryx" is not memory; without either: -ENOENT, out "" */
+	assert_int_equal(ms_parse_proc_cgroup("3:memoryx:/y\n", 13, out,
+					      sizeof(out)),
+			 -ENOENT);
+	assert_string_equal(out, "");
+	/* a cut line, a hierarchy id other than 0 with no controller */
+	assert_int_equal(ms_parse_proc_cgroup("3:memory\n1::/z\n", 15, out,
+					      sizeof(out)),
+			 -ENOENT);
+	/* cut to the buffer */
+	assert_int_equal(ms_parse_proc_cgroup(v2, sizeof(v2) - 1, small,
+					      sizeof(small)),
+			 0);
+	assert_string_equal(small, "/syst");
+}
+
 static void passwd_lines(void **state)
 {
 	static const char text[] =
@@ -574,6 +613,7 @@ int main(void)
 		cmocka_unit_test(stat_malformed),
 		cmocka_unit_test(statm_status_rollup),
 		cmocka_unit_test(cmdline_args),
+		cmocka_unit_test(cgroup_lines),
 		cmocka_unit_test(debian618),
 		cmocka_unit_test(debian61),
 		cmocka_unit_test(hostile),

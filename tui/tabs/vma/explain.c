@@ -152,6 +152,24 @@ const struct ms_explain ms_explain_vma[] = {
 		.healthy = N_("Informational."),
 	},
 	{
+		.id = "vma.p.cgroup",
+		.name = "Cgroup",
+		.what = N_("The process's memory cgroup: the path from the "
+			   "hierarchy's root, as the Cgroups tab names it "
+			   "(its memory is charged there, its limits are "
+			   "that cgroup's). Shown escaped."),
+		.source = N_("/proc/PID/cgroup: the v1 line whose "
+			     "controllers name memory, else the unified "
+			     "(v2) line \"0::\"; a hybrid host has both, and "
+			     "the memory controller is on one only. Read with "
+			     "the process's PSS."),
+		.formula = N_("Read as is; the filter (/) matches it as well "
+			      "as the command. Past about 100 columns it is "
+			      "shown, else Right shifts it in."),
+		.healthy = N_("Informational: which service or container the "
+			      "process belongs to."),
+	},
+	{
 		.id = "vma.p.flt",
 		.name = "Flt/s",
 		.what = N_("User-mode page faults per second of the process, "

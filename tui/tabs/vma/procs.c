@@ -65,6 +65,11 @@ static const struct ms_column proc_cols[NR_PCOLS] = {
 		       .width = 9,
 		       .align = MS_RIGHT,
 		       .id = "vma.p.majflt" },
+	[P_CGROUP] = { .title = "Cgroup",
+		       .width = 28,
+		       .align = MS_LEFT,
+		       .path = true,
+		       .id = "vma.p.cgroup" },
 	[P_COMM] = { .title = "Command",
 		     .width = MS_COL_FLEX,
 		     .align = MS_LEFT,
@@ -100,14 +105,15 @@ static const struct ms_column proc_cols[NR_PCOLS] = {
 			.id = "vma.p.lockmax" },
 };
 
-static const int mem_cols[] = { P_PID,	P_USER,	  P_RSS,    P_PSS, P_SWAP,
-				P_VMAS, P_MINFLT, P_MAJFLT, P_COMM };
+/* the cgroup last: from about 100 columns, else shifted in (Right) */
+static const int mem_cols[] = { P_PID,	P_USER,	  P_RSS,    P_PSS,  P_SWAP,
+				P_VMAS, P_MINFLT, P_MAJFLT, P_COMM, P_CGROUP };
 /*
  * Command lines (`l`) before the procfs fault rates: at 80 columns the
  * rates give way to them, from about 100 they are there too
  */
-static const int cmd_cols[] = { P_PID,	P_USER, P_RSS,	  P_PSS,   P_SWAP,
-				P_VMAS, P_COMM, P_MINFLT, P_MAJFLT };
+static const int cmd_cols[] = { P_PID,	P_USER, P_RSS,	  P_PSS,    P_SWAP,
+				P_VMAS, P_COMM, P_MINFLT, P_MAJFLT, P_CGROUP };
 #define CMD_MIN 30 /* the command line's narrowest column */
 /* What fits in 80 columns, Command, then what wider terminals show */
 static const int fault_cols[] = { P_PID,  P_FLT,  P_MINFLT, P_MAJFLT,
@@ -226,6 +232,9 @@ static void proc_cell(const void *ctx, int row, int col, char *buf, size_t len)
 	case P_MAJFLT:
 		ms_fmt_rate(buf, len, p->majflt_rate);
 		break;
+	case P_CGROUP:
+		snprintf(buf, len, "%s", p->cgroup[0] ? p->cgroup : "-");
+		break;
 	default:
 		tree_prefix(v, row, buf, len);
 		proc_name(v, p, buf + strlen(buf), len - strlen(buf));
@@ -258,6 +267,8 @@ static int value_cmp(const struct vma_view *v, const struct ms_proc *x,
 		return ms_cmp_double(x->minflt_rate, y->minflt_rate);
 	case P_MAJFLT:
 		return ms_cmp_double(x->majflt_rate, y->majflt_rate);
+	case P_CGROUP:
+		return strcmp(x->cgroup, y->cgroup);
 	}
 	return strcmp(proc_name(v, x, nx, sizeof(nx)),
 		      proc_name(v, y, ny, sizeof(ny)));
@@ -283,6 +294,12 @@ static int proc_cmp(const void *ctx, int a, int b, int col)
 static void proc_key(const void *ctx, int row, char *buf, size_t len)
 {
 	snprintf(buf, len, "%d", ms_vma_proc_at(ctx, row)->pid);
+}
+
+/* The filter matches the cgroup too ("/system.slice/ssh"). */
+static void proc_also(const void *ctx, int row, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s", ms_vma_proc_at(ctx, row)->cgroup);
 }
 
 /* PSS, swap and the VMA count older than the bound, or of another RSS. */
@@ -476,6 +493,7 @@ void ms_vma_procs_init(struct vma_view *v)
 		.cmp = proc_cmp,
 		.attr = proc_attr,
 		.key = proc_key,
+		.also = proc_also,
 	};
 	ms_table_init(&v->ptab, &v->pdef, v, v->base.ui, -1, true);
 	ms_vma_proc_columns(v, false, 0);

@@ -288,9 +288,9 @@ static const char *vma_hints(struct ms_view *base)
 #define EXPLAIN_PROCS                                                       \
 	"vma.p.pid", "vma.p.user", "vma.p.rss", "vma.p.pss", "vma.p.swap",  \
 		"vma.p.vmas", "vma.p.minflt", "vma.p.majflt", "vma.p.comm", \
-		"vma.p.cmdline", "vma.p.flt", "vma.p.wp", "vma.p.lock",     \
-		"vma.p.cow", "vma.p.anon", "vma.p.file", "vma.p.lockmax",   \
-		"vma.p.age"
+		"vma.p.cgroup", "vma.p.cmdline", "vma.p.flt", "vma.p.wp",   \
+		"vma.p.lock", "vma.p.cow", "vma.p.anon", "vma.p.file",      \
+		"vma.p.lockmax", "vma.p.age"
 #define EXPLAIN_FIELDS                                                     \
 	"vma.v.range", "vma.v.size", "vma.v.perms", "vma.v.offset",        \
 		"vma.v.dev", "vma.v.inode", "vma.v.rss", "vma.v.pss",      \

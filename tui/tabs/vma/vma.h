@@ -45,6 +45,7 @@ enum proc_col {
 	P_VMAS,
 	P_MINFLT,
 	P_MAJFLT,
+	P_CGROUP, /* after Command on the screen */
 	P_COMM,
 	/* `f`: the fault group's (bpf) */
 	P_FLT,
