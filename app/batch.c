@@ -96,6 +96,14 @@ static int batch_count(const struct ms_opts *o)
 	return o->count ? o->count : metrics(o) ? 1 : 0;
 }
 
+unsigned int ms_batch_sections(const struct ms_opts *o)
+{
+	struct ms_request req;
+
+	request_for(&req, o);
+	return req.sections;
+}
+
 unsigned int ms_batch_wants(const struct ms_opts *o, const char **why)
 {
 	struct ms_request req;

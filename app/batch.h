@@ -14,6 +14,8 @@ unsigned int ms_tab_sections(const char *tab, const struct ms_opts *o);
  * that cannot contribute; *why is the note for what it leaves out.
  */
 unsigned int ms_batch_wants(const struct ms_opts *o, const char **why);
+/* The sections each sample of a batch run asks for. */
+unsigned int ms_batch_sections(const struct ms_opts *o);
 int ms_batch_run(struct ms_session *s, const struct ms_opts *o);
 /* Read everything once (all processes' VMAs, every slab cache detail). */
 int ms_capture_run(struct ms_session *s, const struct ms_opts *o);

@@ -495,8 +495,14 @@ int main(int argc, char **argv)
 		ms_root_close(&root);
 		return 1;
 	}
-	/* the explorer opens at what -p and --cache name: they must exist */
-	if (!o.batch && !o.capture && ms_target_check(&s, &o)) {
+	/*
+	 * the explorer opens at what -p and --cache name, and a batch run
+	 * records only what exists: checked before a recording is created,
+	 * which a run that stops at its first sample would leave behind
+	 */
+	if (!o.capture && (!o.batch || o.record) &&
+	    ms_target_check(&s, &o,
+			    o.batch ? ms_batch_sections(&o) : MS_SEC_EVERY)) {
 		ms_manager_close(&m);
 		ms_root_close(&root);
 		return 1;

@@ -47,19 +47,23 @@ int ms_target_missing(const struct ms_snapshot *s, const struct ms_request *req,
 	return 0;
 }
 
-int ms_target_check(struct ms_session *s, const struct ms_opts *o)
+int ms_target_check(struct ms_session *s, const struct ms_opts *o,
+		    unsigned int sections)
 {
 	struct ms_vma_sink sink = { .put = drop, .reset = nop };
 	struct ms_request req = { .pid = o->pid, .vma_sink = &sink };
+	bool pid = o->pid > 0 && (sections & MS_SEC_BIT(MS_SEC_VMAS));
+	bool cache = o->slab_cache &&
+		     (sections & MS_SEC_BIT(MS_SEC_SLAB_DETAIL));
 	struct ms_snapshot snap;
 	char why[300];
 	int err;
 
-	if (o->replay || (o->pid <= 0 && !o->slab_cache))
+	if (o->replay || (!pid && !cache))
 		return 0;
-	if (o->pid > 0)
+	if (pid)
 		req.sections |= MS_SEC_BIT(MS_SEC_VMAS);
-	if (o->slab_cache) {
+	if (cache) {
 		req.sections |= MS_SEC_BIT(MS_SEC_SLAB_DETAIL);
 		snprintf(req.slab_cache, sizeof(req.slab_cache), "%s",
 			 o->slab_cache);

@@ -16,10 +16,13 @@
 int ms_target_missing(const struct ms_snapshot *s, const struct ms_request *req,
 		      char *why, size_t len);
 /*
- * Before the explorer opens: that -p and --cache name a process and a
- * cache (one sample of them, not recorded). 0, or -ESRCH/-ENOENT with the
- * message printed on stderr. A replay shows what it recorded: 0.
+ * Before the explorer opens, or a recording is created: that -p and
+ * --cache name a process and a cache, where sections (what the run asks
+ * for) reads them (one sample of them, not recorded). 0, or
+ * -ESRCH/-ENOENT with the message printed on stderr. A replay shows what
+ * it recorded: 0.
  */
-int ms_target_check(struct ms_session *s, const struct ms_opts *o);
+int ms_target_check(struct ms_session *s, const struct ms_opts *o,
+		    unsigned int sections);
 
 #endif

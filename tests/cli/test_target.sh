@@ -30,6 +30,13 @@ run hostile -b -n 1 --root "$R" --tab slab --cache "$(printf 'x\033[2J')"
 ok "-b --cache NAME: the name escaped on stderr" grep -qF "named 'x\\x1b[2J'" "$tmp/hostile.err"
 run forever -b --root "$R" --tab vma --pid 999999
 ok "-b without -n: ends at once, status 1" rc forever 1
+run norec -b -n 2 -d 0.1 --root "$R" --tab vma --pid 999999 --record "$tmp/nopid.zst"
+ok "-b --pid 999999 --record: status 1" rc norec 1
+ok "-b --pid 999999 --record: says so on stderr" grep -qx "memscope: pid 999999: no such process" "$tmp/norec.err"
+ok "-b --pid 999999 --record: no recording made" test ! -e "$tmp/nopid.zst"
+run norecc -b -n 2 -d 0.1 --root "$R" --tab slab --cache nosuch --record "$tmp/nocache.zst"
+ok "-b --cache nosuch --record: status 1, no recording made" sh -c \
+	"test \"\$(cat '$tmp/norecc.rc')\" = 1 && test ! -e '$tmp/nocache.zst'"
 
 # what exists works as before
 run pid -b -n 1 --root "$R" --tab vma --pid 9080
@@ -44,5 +51,11 @@ ok "-b --cache kmalloc-large (no slab cache, counted by BPF): status 0" rc large
 ok "-b --cache kmalloc-large: the note says what it is" grep -q "'kmalloc-large': no slab cache: kmalloc()s larger than every kmalloc cache" "$tmp/large.out"
 run notab -b -n 1 --root "$R" --tab buddy --pid 999999
 ok "-b --tab buddy --pid 999999: no VMAs asked, status 0" rc notab 0
+run notabrec -b -n 2 -d 0.1 --root "$R" --tab buddy --pid 999999 --record "$tmp/buddy.zst"
+ok "-b --tab buddy --pid 999999 --record: no VMAs asked, status 0, recorded" sh -c \
+	"test \"\$(cat '$tmp/notabrec.rc')\" = 0 && test -s '$tmp/buddy.zst'"
+run rec -b -n 2 -d 0.1 --root "$R" --tab vma --pid 9080 --record "$tmp/pid.zst"
+ok "-b --pid 9080 --record: status 0, both samples recorded" sh -c \
+	"test \"\$(cat '$tmp/rec.rc')\" = 0 && test \"\$(zstdcat '$tmp/pid.zst' | grep -c '\"processes\"')\" = 2"
 
 finish
