@@ -17,6 +17,7 @@ int ms_session_sample(struct ms_session *s, const struct ms_request *req,
 	if (s->rec) {
 		all.sections = ms_record_sections(req);
 		all.pagetypes = true;
+		all.memory_brief = false;
 	}
 	req = &all;
 	/*

@@ -106,6 +106,13 @@ struct ms_request {
 	 * sample (batch); else the pass goes on within a time budget
 	 */
 	bool files_full;
+	/*
+	 * Memory: only what the ledger's top level needs (meminfo, vmstat,
+	 * zoneinfo, zram), as the explorer's header bar asks on a tab that
+	 * does not show the memory area; vmallocinfo, slabinfo, iomem and the
+	 * per-node files are read only for a sample that shows them
+	 */
+	bool memory_brief;
 	int maple_pid; /* MS_SEC_MAPLE target */
 	/* MS_SEC_ALLOC_PROBE: orders 0..max_order, count attempts each */
 	struct {

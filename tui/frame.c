@@ -435,6 +435,15 @@ static void draw_view(struct tui *t, struct ms_rect body)
 	}
 }
 
+void ms_frame_request(struct ms_view *v, struct ms_request *req)
+{
+	*req = (struct ms_request){ 0 };
+	ms_view_request(v, req);
+	req->memory_brief = !(req->sections & MS_SEC_BIT(MS_SEC_MEMORY));
+	req->sections |= MS_SEC_BIT(MS_SEC_MEMINFO) |
+			 MS_SEC_BIT(MS_SEC_RECLAIM) | MS_SEC_BIT(MS_SEC_MEMORY);
+}
+
 void ms_tui_draw(struct tui *t)
 {
 	const struct ms_snapshot *s = cur_snap(t);

@@ -61,6 +61,13 @@ static inline const struct ms_snapshot *cur_snap(struct tui *t)
 	return &t->snap[t->ci];
 }
 
+/*
+ * What one refresh asks for into req (zeroed first): what the active
+ * view v shows, and what the header draws: the meminfo figures, PSI and
+ * the memory bar, which needs only the ledger's top level unless v shows
+ * the memory area (ms_request.memory_brief).
+ */
+void ms_frame_request(struct ms_view *v, struct ms_request *req);
 /* Fill t->eids and t->eidx: the ids the active screen can explain. */
 void ms_tui_explain_ids(struct tui *t);
 /* The whole screen: header, tabs, the view or help, panel, footer. */

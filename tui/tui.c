@@ -61,15 +61,12 @@ static double now(void)
 
 static void sample(struct tui *t)
 {
-	/* the header's figures, PSI and memory bar */
-	struct ms_request req = { .sections = MS_SEC_BIT(MS_SEC_MEMINFO) |
-					      MS_SEC_BIT(MS_SEC_RECLAIM) |
-					      MS_SEC_BIT(MS_SEC_MEMORY) };
+	struct ms_request req;
 	struct ms_view *v = view(t);
 	int next = t->ci ^ 1;
 	const struct ms_snapshot *prev = t->sampled ? &t->snap[t->ci] : NULL;
 
-	ms_view_request(v, &req);
+	ms_frame_request(v, &req);
 	if (t->last)
 		prev = t->last;
 	t->sample_err = ms_session_sample(t->s, &req, &t->snap[next], prev);

@@ -34,14 +34,22 @@ int ms_perr_fail(struct ms_perr *e, int err, const char *fmt, ...)
 	return err;
 }
 
+bool ms_perr_text(const struct ms_perr *e, char *buf, size_t n)
+{
+	buf[0] = '\0';
+	if (e->bad)
+		snprintf(buf, n, "%d malformed line%s skipped (first: line %d)",
+			 e->bad, e->bad > 1 ? "s" : "", e->first_bad);
+	return e->bad;
+}
+
 void ms_perr_note(struct ms_snapshot *s, const char *what,
 		  const struct ms_perr *e)
 {
-	if (e->bad)
-		ms_snapshot_note(s, what,
-				 "%d malformed line%s skipped (first: "
-				 "line %d)",
-				 e->bad, e->bad > 1 ? "s" : "", e->first_bad);
+	char t[128];
+
+	if (ms_perr_text(e, t, sizeof(t)))
+		ms_snapshot_note(s, what, "%s", t);
 }
 
 const char *ms_line_next(const char **p, const char *end, size_t *len)

@@ -24,6 +24,8 @@ void ms_perr_bad(struct ms_perr *e, int lineno);
 /* Set e->why (printf) and return err, for "return ms_perr_fail(...)". */
 int ms_perr_fail(struct ms_perr *e, int err, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* That note's text into buf ("" and false when none were skipped). */
+bool ms_perr_text(const struct ms_perr *e, char *buf, size_t n);
 /* Note skipped lines of what in the snapshot, if there were any. */
 void ms_perr_note(struct ms_snapshot *s, const char *what,
 		  const struct ms_perr *e);

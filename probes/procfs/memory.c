@@ -220,10 +220,11 @@ static int collect_num(void *ctx, const char *name, unsigned char type)
 
 /*
  * The firmware's memory map (/sys/firmware/memmap/N/start, end, type)
- * summed by type into m->firmware; nothing without the directory.
+ * summed by type into m->firmware; nothing without the directory. What
+ * could not be read in note.
  */
 static void read_firmware(const struct ms_root *r, struct ms_procfs *pf,
-			  struct ms_snapshot *s, struct ms_memory *m)
+			  char *note, size_t len, struct ms_memory *m)
 {
 	struct sizes z = { .max = MS_MTHP_SIZES };
 	char rel[64], type[32];
@@ -248,11 +249,34 @@ static void read_firmware(const struct ms_root *r, struct ms_procfs *pf,
 			return;
 	}
 	if (bad)
-		ms_snapshot_note(s, "firmware_memmap",
-				 "%d of %d entries unreadable", bad, z.n);
+		snprintf(note, len, "%d of %d entries unreadable", bad, z.n);
 }
 
-/* vmallocinfo and iomem (root only): NULL when not readable. */
+/*
+ * The firmware's map does not change while memscope runs: read once, its
+ * types and note given again to every sample from then on.
+ */
+static void firmware(const struct ms_root *r, struct ms_procfs *pf,
+		     struct ms_snapshot *s, struct ms_memory *m)
+{
+	struct ms_mem_once *o = &pf->mem;
+	int max = (int)(sizeof(o->fw) / sizeof(o->fw[0]));
+
+	if (!o->fw_read) {
+		o->fw_read = true;
+		read_firmware(r, pf, o->fw_note, sizeof(o->fw_note), m);
+		for (int i = 0; i < m->firmware.n && o->nr_fw < max; i++)
+			o->fw[o->nr_fw++] = m->firmware.v[i];
+	} else {
+		for (int i = 0; i < o->nr_fw; i++)
+			if (ms_mem_fw_add(m, o->fw[i].type, o->fw[i].kb))
+				break;
+	}
+	if (o->fw_note[0])
+		ms_snapshot_note(s, "firmware_memmap", "%s", o->fw_note);
+}
+
+/* vmallocinfo (root only): NULL when not readable. */
 static const struct ms_vmallocinfo *
 read_vmi(const struct ms_root *r, struct ms_procfs *pf, struct ms_snapshot *s,
 	 uint64_t page_kb, struct ms_vmallocinfo *v)
@@ -273,24 +297,36 @@ read_vmi(const struct ms_root *r, struct ms_procfs *pf, struct ms_snapshot *s,
 	return v;
 }
 
-static const struct ms_iomem *read_iomem(const struct ms_root *r,
-					 struct ms_procfs *pf,
-					 struct ms_snapshot *s,
-					 struct ms_iomem *io)
+/*
+ * iomem (root only; others read zero addresses), read once: the kernel's
+ * image and the crash kernel stay where they are while memscope runs.
+ * NULL when not readable; its note with every sample.
+ */
+static const struct ms_iomem *iomem(const struct ms_root *r,
+				    struct ms_procfs *pf, struct ms_snapshot *s)
 {
+	struct ms_mem_once *o = &pf->mem;
 	struct ms_perr e;
-	int err = ms_read(r, "proc/iomem", &pf->buf);
+	int err;
 
-	ms_perr_init(&e);
-	if (!err)
-		err = ms_iomem_parse(pf->buf.data, pf->buf.len, io, &e);
-	if (err) {
-		ms_snapshot_note(s, "iomem", "%s",
+	if (!o->io_read) {
+		o->io_read = true;
+		err = ms_read(r, "proc/iomem", &pf->buf);
+		ms_perr_init(&e);
+		if (!err)
+			err = ms_iomem_parse(pf->buf.data, pf->buf.len, &o->io,
+					     &e);
+		if (err) {
+			o->io.valid = false;
+			snprintf(o->io_note, sizeof(o->io_note), "%s",
 				 e.why[0] ? e.why : ms_errstr(r, err));
-		return NULL;
+		} else {
+			ms_perr_text(&e, o->io_note, sizeof(o->io_note));
+		}
 	}
-	ms_perr_note(s, "iomem", &e);
-	return io;
+	if (o->io_note[0])
+		ms_snapshot_note(s, "iomem", "%s", o->io_note);
+	return o->io.valid ? &o->io : NULL;
 }
 
 struct scratch {
@@ -299,7 +335,6 @@ struct scratch {
 	struct ms_mthp mthp[MS_MTHP_SIZES];
 	struct ms_mem_dev zram[MS_MTHP_SIZES];
 	struct ms_vmallocinfo *vmi;
-	struct ms_iomem io;
 	struct ms_slab_top slab[MS_SLAB_TOP];
 	struct ms_numa_node nd;
 	struct ms_buddy b;
@@ -444,14 +479,35 @@ static void read_nodes(const struct ms_root *r, struct ms_procfs *pf,
 	}
 }
 
-int ms_procfs_memory(const struct ms_root *r, struct ms_procfs *pf,
+/*
+ * Whether kernel stacks are vmalloc'd (VMAP_STACK): vmallocinfo knows
+ * (the fork path's vmalloc areas are stacks), and what it said holds for
+ * the run; before it was read, VmallocUsed holding KernelStack says so.
+ */
+static bool vmap_stack(struct ms_procfs *pf, const struct ms_kvlist *mi,
+		       const struct ms_vmallocinfo *vmi)
+{
+	uint64_t vm = ms_kv_get(mi, "VmallocUsed");
+	uint64_t ks = ms_kv_get(mi, "KernelStack");
+	uint64_t scs = ms_kv_get(mi, "ShadowCallStack");
+
+	if (vmi && ms_have(ks) && ks) {
+		pf->mem.vmap_known = true;
+		pf->mem.vmap_stack = vmi->stack_kb > 0;
+	}
+	if (pf->mem.vmap_known)
+		return pf->mem.vmap_stack;
+	return ms_have(vm) && ms_have(ks) &&
+	       vm >= ks + (ms_have(scs) ? scs : 0);
+}
+
+int ms_procfs_memory(const struct ms_root *r, struct ms_procfs *pf, bool brief,
 		     struct ms_snapshot *s)
 {
 	struct ms_memory *m = &s->memory;
 	struct scratch x = { 0 };
 	struct ms_mem_extra ex = { .page_kb = 4, .zram_kb = MS_NA };
 	struct ms_mem_src src;
-	uint64_t vm, ks, scs;
 	char why[128];
 	int err;
 
@@ -470,25 +526,21 @@ int ms_procfs_memory(const struct ms_root *r, struct ms_procfs *pf,
 	if (err)
 		goto out;
 	ex.hpage_kb = ms_kv_get(&x.meminfo, "Hugepagesize");
-	ex.nr_mthp = read_mthp(r, x.mthp, &ex.pmd_kb);
+	if (!brief)
+		ex.nr_mthp = read_mthp(r, x.mthp, &ex.pmd_kb);
 	ex.mthp = x.mthp;
 	ex.zram_kb = read_zram(r, pf, s, x.zram, &ex.nr_zram);
 	ex.zram = x.zram;
-	ex.iomem = read_iomem(r, pf, s, &x.io);
-	ex.nr_slab = read_slab_top(r, pf, ex.page_kb, x.slab);
+	/* the rest only names the top level's children */
+	if (!brief) {
+		ex.iomem = iomem(r, pf, s);
+		ex.nr_slab = read_slab_top(r, pf, ex.page_kb, x.slab);
+		x.vmi = malloc(sizeof(*x.vmi));
+		if (x.vmi)
+			ex.vmi = read_vmi(r, pf, s, ex.page_kb, x.vmi);
+	}
 	ex.slab = x.slab;
-	x.vmi = malloc(sizeof(*x.vmi));
-	if (x.vmi)
-		ex.vmi = read_vmi(r, pf, s, ex.page_kb, x.vmi);
-	/* stacks are vmalloc'd (VMAP_STACK) when vmalloc can hold them */
-	vm = ms_kv_get(&x.meminfo, "VmallocUsed");
-	ks = ms_kv_get(&x.meminfo, "KernelStack");
-	scs = ms_kv_get(&x.meminfo, "ShadowCallStack");
-	ex.vmap_stack = ms_have(vm) && ms_have(ks) &&
-			vm >= ks + (ms_have(scs) ? scs : 0);
-	/* vmallocinfo knows: the fork path's vmalloc areas are stacks */
-	if (ex.vmi && ms_have(ks) && ks)
-		ex.vmap_stack = ex.vmi->stack_kb > 0;
+	ex.vmap_stack = vmap_stack(pf, &x.meminfo, ex.vmi);
 	src = (struct ms_mem_src){
 		.node = -1,
 		.meminfo = &x.meminfo,
@@ -496,15 +548,18 @@ int ms_procfs_memory(const struct ms_root *r, struct ms_procfs *pf,
 		.zones = x.zones,
 		.nr_zones = x.b.nr_zones,
 		.hpools = x.hp,
-		.nr_hpools = read_hpools(r, "sys/kernel/mm/hugepages", x.hp),
 	};
+	/* the pools' sizes are children; Hugetlb the top (before 5.16: not) */
+	if (!brief || !ms_have(ms_kv_get(&x.meminfo, "Hugetlb")))
+		src.nr_hpools = read_hpools(r, "sys/kernel/mm/hugepages", x.hp);
 	err = ms_ledger_build(&src, &ex, &m->ledger, &m->physical_kb,
 			      &m->total_kb, why, sizeof(why));
 	if (err) {
 		ms_snapshot_note(s, "memory", "%s", why);
 		goto out;
 	}
-	read_nodes(r, pf, s, &x, &ex);
+	if (!brief)
+		read_nodes(r, pf, s, &x, &ex);
 	m->holes_kb = 0;
 	for (int i = 0; i < x.b.nr_zones; i++)
 		if (ms_have(x.zones[i].spanned) &&
@@ -513,7 +568,8 @@ int ms_procfs_memory(const struct ms_root *r, struct ms_procfs *pf,
 			m->holes_kb +=
 				(x.zones[i].spanned - x.zones[i].present) *
 				ex.page_kb;
-	read_firmware(r, pf, s, m);
+	if (!brief)
+		firmware(r, pf, s, m);
 out:
 	scratch_free(&x);
 	return err;

@@ -93,7 +93,7 @@ static int procfs_sample(struct ms_probe *p, const struct ms_request *req,
 		     ms_procfs_vmas(r, pf, req->pid, req->vma_sink, s));
 	AREA(MS_SEC_RECLAIM, ms_procfs_reclaim(r, pf, s));
 	AREA(MS_SEC_NUMA, ms_procfs_numa(r, pf, s));
-	AREA(MS_SEC_MEMORY, ms_procfs_memory(r, pf, s));
+	AREA(MS_SEC_MEMORY, ms_procfs_memory(r, pf, req->memory_brief, s));
 	AREA(MS_SEC_CGROUP, ms_procfs_cgroup(r, pf, s));
 	AREA(MS_SEC_CENSUS, ms_procfs_census(r, pf, req->census_full, s));
 	AREA(MS_SEC_PAGECACHE_FILES,

@@ -30,6 +30,18 @@ struct ms_procfs {
 	struct ms_pcache_scan *pcache;
 	struct ms_census_state *census;
 	uint64_t census_budget; /* pages a sample reads, 0: the default */
+	/*
+	 * memory.c: what does not change while memscope runs, read once
+	 * (iomem, the firmware's map), with the notes its reading left, and
+	 * whether vmallocinfo showed kernel stacks in vmalloc
+	 */
+	struct ms_mem_once {
+		bool io_read, fw_read, vmap_known, vmap_stack;
+		struct ms_iomem io; /* io.valid: readable */
+		struct ms_mem_fw fw[16]; /* FW_DIR's entries (16 read) */
+		int nr_fw;
+		char io_note[128], fw_note[128]; /* "": none */
+	} mem;
 };
 
 int ms_procfs_meminfo(const struct ms_root *r, struct ms_procfs *pf,
@@ -60,8 +72,13 @@ int ms_procfs_allocinfo(const struct ms_root *r, struct ms_procfs *pf,
 			struct ms_attrib *a, struct ms_snapshot *s);
 int ms_procfs_numa(const struct ms_root *r, struct ms_procfs *pf,
 		   struct ms_snapshot *s);
-/* The ledger of physical memory (model/memory.h), per node too. */
-int ms_procfs_memory(const struct ms_root *r, struct ms_procfs *pf,
+/*
+ * The ledger of physical memory (model/memory.h), per node too. brief:
+ * only what its top level needs (meminfo, vmstat, zoneinfo, zram; the
+ * explorer's header bar on a tab that does not show the memory area):
+ * no vmallocinfo, slabinfo, iomem, mTHP, per-node or firmware files.
+ */
+int ms_procfs_memory(const struct ms_root *r, struct ms_procfs *pf, bool brief,
 		     struct ms_snapshot *s);
 /* The memory cgroups of the hierarchy with the memory controller. */
 int ms_procfs_cgroup(const struct ms_root *r, struct ms_procfs *pf,

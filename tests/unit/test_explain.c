@@ -595,7 +595,7 @@ static void test_ledger_buckets(void **state)
 
 		ms_snapshot_init(&s);
 		assert_int_equal(ms_root_open(&r, trees[k]), 0);
-		assert_int_equal(ms_procfs_memory(&r, &pf, &s), 0);
+		assert_int_equal(ms_procfs_memory(&r, &pf, false, &s), 0);
 		assert_true(l->n > 20);
 		for (int i = 0; i < l->n; i++) {
 			ms_ledger_bucket_id(&l->v[i], id, sizeof(id));
