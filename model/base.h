@@ -6,6 +6,7 @@
 #ifndef MS_MODEL_BASE_H
 #define MS_MODEL_BASE_H
 
+#include <math.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -13,6 +14,12 @@
 /* "Could not be read": shown as absent/null, never as a made-up 0. */
 #define MS_NA UINT64_MAX
 #define ms_have(v) ((v) != MS_NA)
+
+/* A count as a double for arithmetic: NAN (shown "-") when not available. */
+static inline double ms_dbl(uint64_t v)
+{
+	return ms_have(v) ? (double)v : NAN;
+}
 
 #define MS_MAX_ORDER 16 /* orders per zone we can hold (x86: 11) */
 #define MS_MAX_MIGRATE 8 /* migrate types in pagetypeinfo */

@@ -114,8 +114,8 @@ static void nodecount(FILE *f, const char *name, const struct ms_nodecount *c)
 
 	fprintf(f, "  %-14s %s", name, num(c->total, b, sizeof(b)));
 	for (int i = 0; ms_have(c->total) && i < c->n; i++)
-		fprintf(f, " [%d]=%llu", c->id[i],
-			(unsigned long long)c->count[i]);
+		fprintf(f, " [%d]=%s", c->id[i],
+			num(c->count[i], b, sizeof(b)));
 	fputc('\n', f);
 }
 
@@ -206,8 +206,8 @@ static void reclaim(FILE *f, const struct ms_reclaim *r)
 		r->thp_enabled[0] ? r->thp_enabled : "-",
 		r->thp_defrag[0] ? r->thp_defrag : "-");
 	for (int i = 0; i < r->sysctl.n; i++)
-		fprintf(f, "vm.%s = %llu\n", r->sysctl.v[i].name,
-			(unsigned long long)r->sysctl.v[i].value);
+		fprintf(f, "vm.%s = %s\n", r->sysctl.v[i].name,
+			num(r->sysctl.v[i].value, b[1], 32));
 	for (int i = 0; i < r->nr_swaps; i++) {
 		fprintf(f, "swap");
 		ms_text_kv(f, ms_swap_fields, &r->swaps[i]);
@@ -215,14 +215,14 @@ static void reclaim(FILE *f, const struct ms_reclaim *r)
 	}
 	fprintf(f, "%-32s %16s %12s\n", "vmstat", "value", "per_s");
 	for (int i = 0; i < r->vmstat.n; i++)
-		fprintf(f, "%-32s %16llu %12s\n", r->vmstat.v[i].name,
-			(unsigned long long)r->vmstat.v[i].value,
+		fprintf(f, "%-32s %16s %12s\n", r->vmstat.v[i].name,
+			num(r->vmstat.v[i].value, b[1], 32),
 			fnum(r->vmstat.v[i].rate, 1, b[0], 32));
 }
 
 static void numa(FILE *f, const struct ms_numa *n)
 {
-	char b[32];
+	char b[32], v[32];
 
 	fprintf(f, "\nNUMA balancing=%s\n", num(n->balancing, b, 32));
 	for (int i = 0; i < n->n; i++) {
@@ -235,9 +235,9 @@ static void numa(FILE *f, const struct ms_numa *n)
 			fprintf(f, "%s%d", j ? "," : "", nd->distance[j]);
 		fputc('\n', f);
 		for (int j = 0; j < nd->numastat.n; j++)
-			fprintf(f, "  %-16s %14llu %10s\n",
+			fprintf(f, "  %-16s %14s %10s\n",
 				nd->numastat.v[j].name,
-				(unsigned long long)nd->numastat.v[j].value,
+				num(nd->numastat.v[j].value, v, sizeof(v)),
 				fnum(nd->numastat.v[j].rate, 1, b, 32));
 	}
 }

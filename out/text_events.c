@@ -28,23 +28,23 @@ static void per_order(FILE *f, const char *what, const double *v, int n)
 
 static void compaction(FILE *f, const struct ms_compaction *c)
 {
-	char b[3][32];
+	char b[5][32];
 
 	fprintf(f,
-		"  compaction: %llu runs (%llu direct) %s/s, mean %s us, "
-		"max %llu us;",
-		(unsigned long long)c->runs, (unsigned long long)c->direct,
+		"  compaction: %s runs (%s direct) %s/s, mean %s us, "
+		"max %s us;",
+		num(c->runs, b[2], 32), num(c->direct, b[3], 32),
 		fnum(c->runs_rate, 1, b[0], 32), fnum(c->mean_us, 1, b[1], 32),
-		(unsigned long long)c->max_us);
+		num(c->max_us, b[4], 32));
 	for (int i = 0; i < c->nr_results; i++)
-		fprintf(f, " %s=%llu", c->result_name[i],
-			(unsigned long long)c->result[i]);
+		fprintf(f, " %s=%s", c->result_name[i],
+			num(c->result[i], b[0], 32));
 	fputc('\n', f);
 }
 
 static void buddy_events(FILE *f, const struct ms_buddy_events *e)
 {
-	char b[32];
+	char b[32], n[32];
 
 	fprintf(f, "\nBuddy events (bpf) over %s s, per second\n  %-11s",
 		fnum(e->interval, 2, b, sizeof(b)), "order");
@@ -65,9 +65,9 @@ static void buddy_events(FILE *f, const struct ms_buddy_events *e)
 		for (int i = 0; i < e->nr_extfrag; i++) {
 			const struct ms_extfrag_event *x = &e->extfrag[i];
 
-			fprintf(f, " %s->%s=%llu (%s/s)", e->migrate[x->wanted],
+			fprintf(f, " %s->%s=%s (%s/s)", e->migrate[x->wanted],
 				e->migrate[x->taken],
-				(unsigned long long)x->count,
+				num(x->count, n, sizeof(n)),
 				fnum(x->rate, 1, b, sizeof(b)));
 		}
 		fprintf(f, "%s\n", e->nr_extfrag ? "" : " none");
@@ -97,8 +97,8 @@ static void callsites(FILE *f, const struct ms_slab_events *e)
 	for (int i = 0; i < e->nr_sites; i++) {
 		const struct ms_callsite *c = &e->sites[i];
 
-		fprintf(f, "  %5.1f%% %8llu", 100 * c->share,
-			(unsigned long long)c->count);
+		fprintf(f, "  %5.1f%% %8s", 100 * c->share,
+			num(c->count, b, sizeof(b)));
 		for (int d = 0; d < c->depth; d++)
 			fprintf(f, "%s%s", d ? " <- " : " ",
 				esc(c->sym[d], sym, sizeof(sym)));
@@ -192,7 +192,7 @@ static void fault_line(FILE *f, const struct ms_fault_proc *p,
 	fprintf(f, " %9s",
 		fnum(lock ? p->rate[MS_FC_LOCK_NS] / 1e6 : NAN, 2, b, 32));
 	fprintf(f, " %8s\n",
-		fnum(lock ? (double)p->lock_max_ns / 1e3 : NAN, 0, b, 32));
+		fnum(lock ? ms_dbl(p->lock_max_ns) / 1e3 : NAN, 0, b, 32));
 }
 
 static int by_faults(const void *a, const void *b)
@@ -223,7 +223,7 @@ static void fault_events(FILE *f, const struct ms_fault_events *e)
 			fault_line(f, &v[i], e->fields);
 	}
 	free(v);
-	if (e->untracked)
+	if (e->untracked && ms_have(e->untracked))
 		fprintf(f, "  events of processes not tracked: %llu\n",
 			(unsigned long long)e->untracked);
 }
@@ -231,32 +231,32 @@ static void fault_events(FILE *f, const struct ms_fault_events *e)
 /* count, rate, mean and max of a latency, and its non-empty buckets. */
 static void latency(FILE *f, const char *what, const struct ms_latency *l)
 {
-	char b[4][32];
+	char b[5][32];
 
-	fprintf(f, "  %-9s %llu (%s/s), %s ms/s, mean %s us, max %s us", what,
-		(unsigned long long)l->count, fnum(l->rate, 1, b[0], 32),
+	fprintf(f, "  %-9s %s (%s/s), %s ms/s, mean %s us, max %s us", what,
+		num(l->count, b[4], 32), fnum(l->rate, 1, b[0], 32),
 		fnum(l->ns_rate / 1e6, 2, b[1], 32),
-		fnum(l->count ? (double)l->total_ns / (double)l->count / 1e3 :
+		fnum(l->count ? ms_dbl(l->total_ns) / ms_dbl(l->count) / 1e3 :
 				NAN,
 		     1, b[2], 32),
-		fnum((double)l->max_ns / 1e3, 1, b[3], 32));
+		fnum(ms_dbl(l->max_ns) / 1e3, 1, b[3], 32));
 	for (int i = 0; i < MS_BPF_HIST; i++)
 		if (l->hist[i])
-			fprintf(f, " [%llu,%llu)us=%llu", i ? 1ull << i : 0ull,
-				2ull << i, (unsigned long long)l->hist[i]);
+			fprintf(f, " [%llu,%llu)us=%s", i ? 1ull << i : 0ull,
+				2ull << i, num(l->hist[i], b[0], 32));
 	fputc('\n', f);
 }
 
 static void kswapd(FILE *f, const struct ms_reclaim_events *e)
 {
-	char b[2][32];
+	char b[3][32];
 
 	for (int i = 0; i < e->nr_kswapd; i++) {
 		const struct ms_kswapd *k = &e->kswapd[i];
 
-		fprintf(f, "  kswapd%-3d %s, %llu wakes (%s/s), awake %s%%\n",
+		fprintf(f, "  kswapd%-3d %s, %s wakes (%s/s), awake %s%%\n",
 			k->node, k->awake ? "awake" : "asleep",
-			(unsigned long long)k->wakes,
+			num(k->wakes, b[2], 32),
 			fnum(k->wake_rate, 1, b[0], 32),
 			fnum(100 * k->awake_share, 1, b[1], 32));
 	}
@@ -264,14 +264,13 @@ static void kswapd(FILE *f, const struct ms_reclaim_events *e)
 
 static void shrinkers(FILE *f, const struct ms_reclaim_events *e)
 {
-	char b[32], nm[4 * MS_SYM + 1];
+	char b[32], n[32], nm[4 * MS_SYM + 1];
 
 	for (int i = 0; i < e->nr_shrinkers && i < TOP; i++) {
 		const struct ms_shrinker *sh = &e->shrinkers[i];
 
-		fprintf(f, "  shrinker %s freed %llu (%s/s)\n",
-			esc(sh->name, nm, sizeof(nm)),
-			(unsigned long long)sh->freed,
+		fprintf(f, "  shrinker %s freed %s (%s/s)\n",
+			esc(sh->name, nm, sizeof(nm)), num(sh->freed, n, 32),
 			fnum(sh->freed_rate, 1, b, sizeof(b)));
 		latency(f, "", &sh->lat);
 	}
@@ -281,8 +280,8 @@ static void oom_list(FILE *f, const struct ms_reclaim_events *e)
 {
 	char when[32], nm[4 * MS_NAME + 1], b[2][32];
 
-	fprintf(f, "  OOM kills since attach: %llu\n",
-		(unsigned long long)e->oom_kills);
+	fprintf(f, "  OOM kills since attach: %s\n",
+		num(e->oom_kills, b[0], 32));
 	for (int i = 0; i < e->nr_oom; i++) {
 		const struct ms_oom_event *o = &e->oom[i];
 		time_t t = (time_t)o->time;
@@ -299,7 +298,7 @@ static void oom_list(FILE *f, const struct ms_reclaim_events *e)
 
 static void reclaim_events(FILE *f, const struct ms_reclaim_events *e)
 {
-	char b[32], nm[4 * MS_NAME + 1];
+	char b[32], n[32], nm[4 * MS_NAME + 1];
 
 	fprintf(f, "\nReclaim events (bpf) over %s s\n",
 		fnum(e->interval, 2, b, sizeof(b)));
@@ -316,8 +315,8 @@ static void reclaim_events(FILE *f, const struct ms_reclaim_events *e)
 	if (e->fields & MS_RE_SHRINK)
 		shrinkers(f, e);
 	if (e->fields & MS_RE_WRITE)
-		fprintf(f, "  writeback from reclaim: %llu folios (%s/s)\n",
-			(unsigned long long)e->write_folios,
+		fprintf(f, "  writeback from reclaim: %s folios (%s/s)\n",
+			num(e->write_folios, n, sizeof(n)),
 			fnum(e->write_rate, 1, b, sizeof(b)));
 	if (e->fields & MS_RE_OOM)
 		oom_list(f, e);

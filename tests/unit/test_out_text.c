@@ -253,6 +253,56 @@ static void vma_not_available_is_a_dash(void **state)
 	ms_snapshot_free(&s);
 }
 
+/*
+ * The event counts of a replay whose recording has them null (a damaged
+ * or hand-made one): "-" too, and no mean or maximum made of them (a null
+ * max_ns printed 18446744073709551.6 us).
+ */
+static void events_not_available_is_a_dash(void **state)
+{
+	struct ms_snapshot s;
+	struct ms_reclaim_events *e = &s.reclaim_events;
+	struct ms_buddy_events *b = &s.buddy_events;
+	struct ms_shrinker *sh;
+	char *out;
+
+	(void)state;
+	ms_snapshot_init(&s);
+	s.have = MS_SEC_BIT(MS_SEC_RECLAIM_EVENTS) |
+		 MS_SEC_BIT(MS_SEC_BUDDY_EVENTS);
+	e->fields = MS_RE_DIRECT | MS_RE_OOM | MS_RE_KSWAPD | MS_RE_SHRINK |
+		    MS_RE_WRITE;
+	e->interval = 1;
+	e->direct.count = MS_NA;
+	e->direct.total_ns = e->direct.max_ns = MS_NA;
+	e->direct.hist[3] = MS_NA;
+	e->oom_kills = MS_NA;
+	e->write_folios = MS_NA;
+	e->nr_kswapd = 1;
+	e->kswapd[0].wakes = MS_NA;
+	sh = ms_shrinker_add(e);
+	strcpy(sh->name, "a_shrinker");
+	sh->freed = MS_NA;
+	sh->lat.max_ns = MS_NA;
+	b->fields = MS_BE_COMPACT;
+	b->interval = 1;
+	b->compaction.runs = b->compaction.direct = MS_NA;
+	b->compaction.max_us = MS_NA;
+	out = text_of(&s, s.have);
+	assert_null(strstr(out, "18446744073709551615"));
+	assert_null(strstr(out, "18446744073709551"));
+	assert_non_null(strstr(out, "  direct    - (-/s), - ms/s, mean - us, "
+				    "max - us [8,16)us=-\n"));
+	assert_non_null(strstr(out, "OOM kills since attach: -\n"));
+	assert_non_null(strstr(out, "writeback from reclaim: - folios"));
+	assert_non_null(strstr(out, " asleep, - wakes ("));
+	assert_non_null(strstr(out, "shrinker a_shrinker freed - ("));
+	assert_non_null(strstr(out, "compaction: - runs (- direct) "));
+	assert_non_null(strstr(out, "max - us;"));
+	free(out);
+	ms_snapshot_free(&s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -262,6 +312,7 @@ int main(void)
 		cmocka_unit_test(reclaim_events),
 		cmocka_unit_test(not_available_is_a_dash),
 		cmocka_unit_test(vma_not_available_is_a_dash),
+		cmocka_unit_test(events_not_available_is_a_dash),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

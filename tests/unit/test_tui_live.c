@@ -304,7 +304,15 @@ static void reclaim_events(void **state)
 	s[2].reclaim_events.oom_kills = MS_NA;
 	tt_draw(v, w);
 	tt_assert_row(w, "  OOM kills  - since attach, last ");
+	/* ... and its interval on the timeline is unknown, not -1 kills */
+	ms_view_update(v, &s[2], &s[1]);
+	tt_draw(v, w);
+	tt_assert_row(w, "  OOM kills   .1.-");
 	s[2].reclaim_events.oom_kills = 1;
+	/* kswapd's counts a replay has as null: '-' on the events page */
+	s[2].reclaim_events.kswapd[0].wakes = MS_NA;
+	s[2].reclaim_events.kswapd[0].sleeps = MS_NA;
+	ms_view_update(v, &s[2], &s[1]);
 	/* e: the events page */
 	assert_int_equal(ms_view_key(v, 'e'), MS_KEY_DONE);
 	tt_draw(v, w);
@@ -319,8 +327,11 @@ static void reclaim_events(void **state)
 		      "████████████████");
 	tt_assert_row(w, "  256-512 us                 2 ████████████████████");
 	tt_assert_no_row(w, "512-1024 us");
-	tt_assert_row(w, "  OOM kills   .1.");
-	tt_assert_row(w, "  writeback/s --- now - max -");
+	/* the interval after the null one is not known either */
+	tt_assert_row(w, "  OOM kills   .1.--");
+	tt_assert_row(w, "  N0            -        -");
+	tt_assert_no_row(w, "18446744073709551615");
+	tt_assert_row(w, "  writeback/s ----- now - max -");
 	tt_assert_row(
 		w, "      555 reader                  7     120 us     400 us"
 		   "     840 us");
@@ -471,6 +482,15 @@ static void numa_events(void **state)
 	tt_draw(v, w);
 	tt_assert_row(w, "  pages migrated 98/s, failed 0/s (- and - since "
 			 "attach)");
+	/* a reason's counts too */
+	e->reason[0].calls = e->reason[0].succeeded = MS_NA;
+	e->reason[0].failed = MS_NA;
+	ms_view_update(v, &s, NULL);
+	tt_draw(v, w);
+	tt_assert_row(w,
+		      "  compaction                   -           -         -"
+		      "        98");
+	tt_assert_no_row(w, "18446744073709551615");
 	v->cls->destroy(v);
 	ms_snapshot_free(&s);
 	delwin(w);

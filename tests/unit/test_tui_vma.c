@@ -316,6 +316,15 @@ static void test_vma_maps(void **state)
 	tt_assert_page(v, w, "  node 2            -");
 	ms_view_key(v, KEY_HOME);
 	tt_assert_page(v, w, "  inode             -");
+	/* a null end (a damaged recording): '-', and no size made of it */
+	for (int i = 0; i < s.vmas.n; i++)
+		if (s.vmas.v[i].start == 0x555500400000)
+			s.vmas.v[i].end = MS_NA;
+	tt_draw(v, w);
+	tt_assert_row(w, "pid 42 big: 555500400000-- [heap]  (Esc back)");
+	tt_assert_row(w, "  end               -");
+	tt_assert_row(w, "  size              -");
+	tt_assert_no_row(w, "ffffffff");
 	/* back to the list, then to the processes (a new sample) */
 	assert_int_equal(ms_view_key(v, MS_KEY_ESC), MS_KEY_DONE);
 	tt_draw(v, w);

@@ -44,15 +44,17 @@ static void kb_line(struct ms_screen *l, const char *id, const char *name,
 static void psi_line(struct ms_screen *l, const char *what,
 		     const struct ms_cg_psi *p)
 {
+	char t[24];
+
 	if (isnan(p->avg10)) {
 		ms_screen_linef(l, ms_attr(MS_C_DIM), "  %-6s -", what);
 		return;
 	}
 	ms_screen_linef(l, p->avg10 > 0 ? ms_attr(MS_C_WARNING) : 0,
 			"  %-6s avg10 %6.2f%%  avg60 %6.2f%%  avg300 %6.2f%%  "
-			"total %llu us",
+			"total %s us",
 			what, p->avg10, p->avg60, p->avg300,
-			(unsigned long long)p->total);
+			ms_fmt_u64(t, sizeof(t), p->total));
 }
 
 /* A list of the kernel's names: each value, and its rate when it has one. */

@@ -185,19 +185,19 @@ static void files_lines(struct ms_drill *d, struct ms_screen *l)
 {
 	const struct ms_snapshot *s = MD(d)->cur;
 	const struct ms_pcache *p = &s->pcache;
-	char v[5][16], esc[MS_PATH_MAX * 4];
+	char v[5][16], esc[MS_PATH_MAX * 4], n[2][24];
 
 	if (!mem_have(l, s, MS_SEC_PAGECACHE_FILES))
 		return;
 	ms_screen_tag(l, "memory.files.coverage");
 	ms_screen_linef(l, 0,
-			"  %llu files open or mapped, %llu measured: %s cached "
-			"of Cached %s (%.1f%%)%s",
-			(unsigned long long)p->found,
-			(unsigned long long)p->measured,
+			"  %s files open or mapped, %s measured: %s cached "
+			"of Cached %s (%s)%s",
+			ms_fmt_u64(n[0], sizeof(n[0]), p->found),
+			ms_fmt_u64(n[1], sizeof(n[1]), p->measured),
 			ms_fmt_kb(v[0], sizeof(v[0]), p->cached_kb),
 			ms_fmt_kb(v[1], sizeof(v[1]), p->meminfo_cached_kb),
-			isnan(p->coverage_pct) ? 0.0 : p->coverage_pct,
+			ms_fmt_pct(v[2], sizeof(v[2]), p->coverage_pct),
 			p->complete ? "" : "  (first pass under way)");
 	/* what this way cannot see, said where the figures are */
 	ms_screen_tag(l, "memory.files");
@@ -213,14 +213,15 @@ static void files_lines(struct ms_drill *d, struct ms_screen *l)
 	for (int i = 0; i < p->n; i++) {
 		const struct ms_pcache_file *f = &p->v[i];
 
+		snprintf(n[0], sizeof(n[0]), "%d", f->holders);
 		ms_screen_linef(
-			l, 0, "  %8s %8s %8s %8s %8s %7d %s",
+			l, 0, "  %8s %8s %8s %8s %8s %7s %s",
 			ms_fmt_kb(v[0], sizeof(v[0]), f->cached_kb),
 			ms_fmt_kb(v[1], sizeof(v[1]), f->dirty_kb),
 			ms_fmt_kb(v[2], sizeof(v[2]), f->writeback_kb),
 			ms_fmt_kb(v[3], sizeof(v[3]), f->evicted_kb),
 			ms_fmt_kb(v[4], sizeof(v[4]), f->recently_evicted_kb),
-			f->holders,
+			f->holders < 0 ? "-" : n[0],
 			/* the file name kept: the middle goes */
 			ms_esc_path(esc, sizeof(esc), f->path ? f->path : "-",
 				    l->r.w - 55, d->v->ui->utf8));
@@ -304,7 +305,7 @@ static void census_lines(struct ms_drill *d, struct ms_screen *l)
 	const struct ms_census *c = &s->census;
 	const struct ms_ledger_entry *u =
 		ms_ledger_find(&s->memory.ledger, "unexplained");
-	char kb[16], id[64], line[160];
+	char kb[16], id[64], line[160], n[3][24];
 
 	snprintf(line, sizeof(line),
 		 "unexplained %s: what no counter of the ledger names "
@@ -320,16 +321,17 @@ static void census_lines(struct ms_drill *d, struct ms_screen *l)
 	if (!mem_have(l, s, MS_SEC_CENSUS))
 		return;
 	ms_screen_tag(l, "memory.census.pages");
-	ms_screen_linef(l, 0, "  %s: %llu pages counted%s",
+	ms_screen_linef(l, 0, "  %s: %s pages counted%s",
 			c->complete ? "last complete pass" : "pass under way",
-			(unsigned long long)c->pages,
+			ms_fmt_u64(n[0], sizeof(n[0]), c->pages),
 			c->complete ? "" : " so far");
 	ms_screen_tag(l, "memory.census.progress");
-	ms_screen_linef(l, 0, "  pass in progress %.0f%%, %llu passes done",
-			100 * c->progress, (unsigned long long)c->passes);
+	ms_screen_linef(l, 0, "  pass in progress %.0f%%, %s passes done",
+			100 * c->progress,
+			ms_fmt_u64(n[0], sizeof(n[0]), c->passes));
 	ms_screen_tag(l, "memory.census.thp");
-	ms_screen_linef(l, 0, "  in THPs and large folios: %llu pages",
-			(unsigned long long)c->thp);
+	ms_screen_linef(l, 0, "  in THPs and large folios: %s pages",
+			ms_fmt_u64(n[0], sizeof(n[0]), c->thp));
 	ms_screen_line(l, 0, "");
 	ms_screen_linef(l, ms_attr(MS_C_COLUMN_HEADER), "  %-12s %10s %8s",
 			"Kind", "Pages", "Memory");
@@ -338,8 +340,8 @@ static void census_lines(struct ms_drill *d, struct ms_screen *l)
 			 ms_census_kind_names[k]);
 		ms_screen_tag(l, census_id(id));
 		ms_screen_linef(l, c->kind[k] ? 0 : ms_attr(MS_C_DIM),
-				"  %-12s %10llu %8s", ms_census_kind_names[k],
-				(unsigned long long)c->kind[k],
+				"  %-12s %10s %8s", ms_census_kind_names[k],
+				ms_fmt_u64(n[0], sizeof(n[0]), c->kind[k]),
 				ms_fmt_pages(kb, sizeof(kb), c->kind[k], 4096));
 	}
 	ms_screen_line(l, 0, "");
@@ -354,11 +356,12 @@ static void census_lines(struct ms_drill *d, struct ms_screen *l)
 		if (k->node >= 0)
 			continue; /* the machine's; the zones' are in JSON */
 		ms_screen_linef(l, k->ok ? 0 : ms_attr(MS_C_WARNING),
-				"  %-10s census %llu, counter %llu..%llu%s%s",
-				k->what, (unsigned long long)k->census,
-				(unsigned long long)k->lo,
-				(unsigned long long)k->hi, k->ok ? "" : ": ",
-				k->ok ? "" : k->why);
+				"  %-10s census %s, counter %s..%s%s%s",
+				k->what,
+				ms_fmt_u64(n[0], sizeof(n[0]), k->census),
+				ms_fmt_u64(n[1], sizeof(n[1]), k->lo),
+				ms_fmt_u64(n[2], sizeof(n[2]), k->hi),
+				k->ok ? "" : ": ", k->ok ? "" : k->why);
 	}
 }
 

@@ -24,7 +24,7 @@ static void tag_all(struct ms_screen *p, const char *const *ids)
 
 static void migrations(struct ms_screen *p, const struct ms_numa_events *e)
 {
-	char ok[16], bad[16], r[16], nok[24], nbad[24];
+	char ok[16], bad[16], r[16], nok[24], nbad[24], c[3][24];
 	int shown = 0;
 
 	ms_screen_tag(p, "numa.mig.pages");
@@ -46,10 +46,10 @@ static void migrations(struct ms_screen *p, const struct ms_numa_events *e)
 		if (!m->calls)
 			continue;
 		shown++;
-		ms_screen_linef(p, 0, "  %-20.20s %9llu %11llu %9llu %9s",
-				m->name, (unsigned long long)m->calls,
-				(unsigned long long)m->succeeded,
-				(unsigned long long)m->failed,
+		ms_screen_linef(p, 0, "  %-20.20s %9s %11s %9s %9s", m->name,
+				ms_fmt_u64(c[0], sizeof(c[0]), m->calls),
+				ms_fmt_u64(c[1], sizeof(c[1]), m->succeeded),
+				ms_fmt_u64(c[2], sizeof(c[2]), m->failed),
 				ms_fmt_events(r, sizeof(r), m->succeeded_rate,
 					      8));
 	}

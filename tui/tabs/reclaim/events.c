@@ -58,9 +58,13 @@ void ms_live_timeline_add(struct ms_live_timeline *tl,
 	pt->awake = awake_share(e);
 	pt->shrink_ms = shrink_ms(e);
 	pt->writeback = e->write_rate;
-	pt->ooms = e->oom_kills >= tl->oom_kills ?
-			   (int)(e->oom_kills - tl->oom_kills) :
-			   0;
+	/* a count a replay has as null: unknown (-1), not 2^64 - 1 more */
+	if (!ms_have(e->oom_kills) || !ms_have(tl->oom_kills))
+		pt->ooms = -1;
+	else
+		pt->ooms = e->oom_kills >= tl->oom_kills ?
+				   (int)(e->oom_kills - tl->oom_kills) :
+				   0;
 	tl->oom_kills = e->oom_kills;
 }
 
@@ -137,10 +141,14 @@ static void oom_row(struct ms_screen *p, const struct ms_live_timeline *tl)
 	ms_put(p->w, y, p->r.x, 14, MS_LEFT, true, 0, "  OOM kills");
 	for (int i = 0; i < n; i++) {
 		int k = point(tl, first + i)->ooms;
-		char mark[2] = { k > 9 ? '+' : k ? (char)('0' + k) : '.', 0 };
+		char mark[2] = { k < 0 ? '-' :
+				 k > 9 ? '+' :
+				 k     ? (char)('0' + k) :
+					 '.',
+				 0 };
 
 		ms_put(p->w, y, p->r.x + 14 + i, 1, MS_LEFT, false,
-		       ms_attr(k ? MS_C_CRITICAL : MS_C_DIM), mark);
+		       ms_attr(k > 0 ? MS_C_CRITICAL : MS_C_DIM), mark);
 	}
 }
 
@@ -182,7 +190,7 @@ static const char *us(char *buf, size_t len, double v)
 
 static double mean_us(const struct ms_latency *l)
 {
-	return l->count ? (double)l->total_ns / (double)l->count / 1e3 : NAN;
+	return l->count ? ms_dbl(l->total_ns) / ms_dbl(l->count) / 1e3 : NAN;
 }
 
 static void why_line(struct ms_screen *p, const struct ms_snapshot *s,
@@ -212,7 +220,7 @@ static void stalls_line(struct ms_screen *p, const struct ms_snapshot *s)
 		ms_fmt_events(r, sizeof(r), e->stall.rate, 6),
 		us(m, sizeof(m), mean_us(&e->stall)),
 		us(x, sizeof(x),
-		   e->stall.count ? (double)e->stall.max_ns / 1e3 : NAN),
+		   e->stall.count ? ms_dbl(e->stall.max_ns) / 1e3 : NAN),
 		ms_fmt_events(d, sizeof(d), e->direct.rate, 6),
 		ms_fmt_events(c, sizeof(c), e->memcg.rate, 6));
 }
@@ -384,15 +392,15 @@ static void processes(struct ms_screen *p, const struct ms_reclaim_events *e)
 				c->pid, ms_esc(comm, sizeof(comm), c->comm),
 				ms_fmt_events(r, sizeof(r), c->lat.rate, 7),
 				us(m, sizeof(m), mean_us(&c->lat)),
-				us(x, sizeof(x), (double)c->lat.max_ns / 1e3),
+				us(x, sizeof(x), ms_dbl(c->lat.max_ns) / 1e3),
 				us(tot, sizeof(tot),
-				   (double)c->lat.total_ns / 1e3));
+				   ms_dbl(c->lat.total_ns) / 1e3));
 	}
 }
 
 static void kswapd(struct ms_screen *p, const struct ms_reclaim_events *e)
 {
-	char pct[16], w[16], t1[16], t2[16];
+	char pct[16], w[16], t1[16], t2[16], nw[24], ns[24];
 
 	ms_screen_tag_cols(p, 2, kswapd_ids, kswapd_w);
 	ms_screen_linef(p, ms_attr(MS_C_COLUMN_HEADER),
@@ -402,9 +410,9 @@ static void kswapd(struct ms_screen *p, const struct ms_reclaim_events *e)
 		const struct ms_kswapd *k = &e->kswapd[i];
 
 		ms_screen_linef(p, k->awake ? ms_attr(MS_C_WARNING) : 0,
-				"  N%-5d %8llu %8llu %8s %7s %10s %10s",
-				k->node, (unsigned long long)k->wakes,
-				(unsigned long long)k->sleeps,
+				"  N%-5d %8s %8s %8s %7s %10s %10s", k->node,
+				ms_fmt_u64(nw, sizeof(nw), k->wakes),
+				ms_fmt_u64(ns, sizeof(ns), k->sleeps),
 				ms_fmt_events(w, sizeof(w), k->wake_rate, 7),
 				ms_fmt_pct(pct, sizeof(pct),
 					   k->awake_share * 100),
@@ -433,7 +441,7 @@ static void shrinkers(struct ms_screen *p, const struct ms_reclaim_events *e)
 				ms_fmt_double(ms, sizeof(ms),
 					      sh->lat.ns_rate / 1e6, 2),
 				us(m, sizeof(m), mean_us(&sh->lat)),
-				us(x, sizeof(x), (double)sh->lat.max_ns / 1e3),
+				us(x, sizeof(x), ms_dbl(sh->lat.max_ns) / 1e3),
 				ms_fmt_events(f, sizeof(f), sh->freed_rate, 8));
 	}
 }

@@ -20,7 +20,7 @@ struct ms_live_point {
 	double stalls, stall_ms; /* per second */
 	double awake; /* kswapd's share of the interval, 0..1 */
 	double shrink_ms, writeback; /* per second */
-	int ooms; /* OOM kills seen in the interval */
+	int ooms; /* OOM kills seen in the interval, -1 not known */
 };
 
 struct ms_live_timeline {

@@ -140,6 +140,16 @@ static void detail_kv(struct ms_screen *l, const char *key, const char *val)
 			   ms_esc(esc, sizeof(esc), val), 0);
 }
 
+/* An address in hex, '-' when not available (a damaged recording). */
+static const char *hex(char *buf, size_t len, uint64_t v)
+{
+	if (ms_have(v))
+		snprintf(buf, len, "%" PRIx64, v);
+	else
+		snprintf(buf, len, "-");
+	return buf;
+}
+
 static void detail_kb(struct ms_screen *l, const char *key, uint64_t kb)
 {
 	char buf[48], sh[16];
@@ -172,14 +182,17 @@ static void detail_maps(struct ms_screen *l, const struct ms_vma *m, bool utf8)
 {
 	char buf[64];
 
+	/* a null start or end (a damaged recording) is '-', as is the size */
 	snprintf(buf, sizeof(buf), "%016" PRIx64, m->start);
-	detail_kv(l, "start", buf);
+	detail_kv(l, "start", ms_have(m->start) ? buf : "-");
 	snprintf(buf, sizeof(buf), "%016" PRIx64, m->end);
-	detail_kv(l, "end", buf);
-	detail_kb(l, "size", (m->end - m->start) / 1024);
+	detail_kv(l, "end", ms_have(m->end) ? buf : "-");
+	detail_kb(l, "size",
+		  ms_have(m->start) && ms_have(m->end) && m->end >= m->start ?
+			  (m->end - m->start) / 1024 :
+			  MS_NA);
 	detail_kv(l, "perms", m->perms);
-	snprintf(buf, sizeof(buf), "%" PRIx64, m->offset);
-	detail_kv(l, "offset", ms_have(m->offset) ? buf : "-");
+	detail_kv(l, "offset", hex(buf, sizeof(buf), m->offset));
 	detail_kv(l, "device", m->dev);
 	detail_kv(l, "inode", ms_fmt_u64(buf, sizeof(buf), m->inode));
 	detail_path(l, m, utf8);
@@ -251,6 +264,7 @@ static void detail_head(struct vma_view *v, struct ms_screen *l,
 			const struct ms_vma *m)
 {
 	char head[320], buf[4096 + 320 + 16], comm[MS_NAME * 4], name[4096];
+	char a[24], b[24];
 	const char *back = "  (Esc back)";
 	int y = ms_screen_next(l);
 
@@ -258,8 +272,8 @@ static void detail_head(struct vma_view *v, struct ms_screen *l,
 		return;
 	ms_esc(comm, sizeof(comm),
 	       v->cur->vmas.comm[0] ? v->cur->vmas.comm : v->comm);
-	snprintf(head, sizeof(head), "pid %d %s: %" PRIx64 "-%" PRIx64 " ",
-		 v->pid, comm, m->start, m->end);
+	snprintf(head, sizeof(head), "pid %d %s: %s-%s ", v->pid, comm,
+		 hex(a, sizeof(a), m->start), hex(b, sizeof(b), m->end));
 	ms_esc_path(name, sizeof(name), ms_vma_name(m),
 		    l->r.w - ms_text_width(head) - ms_text_width(back),
 		    v->base.ui->utf8);

@@ -46,7 +46,7 @@ double ms_live_lock_max_us(const struct ms_snapshot *s, int pid)
 	if (!(s->have & MS_SEC_BIT(MS_SEC_FAULT_EVENTS)) ||
 	    !(s->fault_events.fields & MS_FE_LOCK))
 		return NAN;
-	return p ? (double)p->lock_max_ns / 1e3 : NAN;
+	return p ? ms_dbl(p->lock_max_ns) / 1e3 : NAN;
 }
 
 /* " name 12/s" for counter c when counted. */
