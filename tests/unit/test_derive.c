@@ -2,7 +2,8 @@
 /*
  * The sums the model derives for the explorer (model/derive.c,
  * ms_derive_sums): vmstat counters over their variants and the blocks a
- * node could hand out, on the fixture trees, by hand and in a replay.
+ * node could hand out, on the fixture trees, by hand and in a replay;
+ * and that a static capture gets no rates from the session.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -197,12 +198,81 @@ static void sums_replayed(void **state)
 	ms_manager_close(&m);
 }
 
+/*
+ * Two samples of a static capture (the same files read twice) through the
+ * session: the Memory tab's growth, the attribution's and the Cgroups
+ * tab's rates stay not available, never 0/s.
+ */
+static void capture_no_rate(const char *tree, unsigned int secs,
+			    struct ms_snapshot *s)
+{
+	struct ms_root root;
+	struct ms_manager m;
+	struct ms_snapshot first;
+	struct ms_request req = { .sections = secs };
+
+	assert_int_equal(ms_root_open(&root, tree), 0);
+	assert_true(root.frozen);
+	assert_int_equal(ms_manager_open(&m, &root), 0);
+	ms_snapshot_init(&first);
+	ms_snapshot_init(s);
+	assert_int_equal(ms_session_sample(&(struct ms_session){ .m = &m },
+					   &req, &first, NULL),
+			 0);
+	/* the second a moment later: rates against the first (dt > 0) */
+	while (ms_session_sample(&(struct ms_session){ .m = &m }, &req, s,
+				 &first),
+	       s->t_mono <= first.t_mono)
+		;
+	ms_snapshot_free(&first);
+	ms_manager_close(&m);
+	ms_root_close(&root);
+}
+
+static void capture_no_rates(void **state)
+{
+	struct ms_snapshot s;
+
+	capture_no_rate("tests/fixtures/debian12-6.18",
+			MS_SEC_BIT(MS_SEC_MEMINFO) | MS_SEC_BIT(MS_SEC_MEMORY),
+			&s);
+	assert_true(s.memory.ledger.n > 0);
+	for (int i = 0; i < s.memory.ledger.n; i++)
+		assert_true(isnan(s.memory.ledger.v[i].kb_per_s));
+	ms_snapshot_free(&s);
+
+	capture_no_rate("tests/fixtures/edge-attrib-allocinfo",
+			MS_SEC_BIT(MS_SEC_ATTRIBUTION), &s);
+	assert_true(s.attrib.n > 0);
+	assert_true(isnan(s.attrib.kb_per_s));
+	for (int i = 0; i < s.attrib.n; i++)
+		assert_true(isnan(s.attrib.v[i].kb_per_s));
+	ms_snapshot_free(&s);
+
+	capture_no_rate("tests/fixtures/edge-cgroup-v2",
+			MS_SEC_BIT(MS_SEC_CGROUP), &s);
+	assert_true(s.cgroups.n > 2);
+	for (int i = 0; i < s.cgroups.n; i++) {
+		const struct ms_cgroup *c = &s.cgroups.v[i];
+
+		assert_true(isnan(c->current_kb_per_s));
+		for (int j = 0; j < c->stat.n; j++)
+			assert_true(isnan(c->stat.v[j].rate));
+		for (int j = 0; j < c->events.n; j++)
+			assert_true(isnan(c->events.v[j].rate));
+	}
+	ms_snapshot_free(&s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(vmsum_tree), cmocka_unit_test(vmsum_by_hand),
-		cmocka_unit_test(avail_tree), cmocka_unit_test(sums_replayed),
+		cmocka_unit_test(vmsum_tree),
+		cmocka_unit_test(vmsum_by_hand),
+		cmocka_unit_test(avail_tree),
+		cmocka_unit_test(sums_replayed),
 		cmocka_unit_test(lazy_tree),
+		cmocka_unit_test(capture_no_rates),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
