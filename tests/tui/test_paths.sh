@@ -37,7 +37,7 @@ keys '/' c a p t Enter
 ok "l: / filters on the command line" wait_gone "9080"
 ok "l: ... and keeps the match" wait_for "14118"
 keys Escape l
-ok "l again: the names" wait_re 'MajFlt/s Command *$'
+ok "l again: the names" wait_re 'MajFlt/s Command *(›|>)?$'
 
 # A hostile command line is escaped: ESC, the NULs between arguments, bad UTF-8
 session 100 30 "$MS --root $FIX/edge-proc-hostile --tab vma"
