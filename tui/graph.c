@@ -247,17 +247,36 @@ static void scale(const struct ms_gline *l, const double *v, int n, double *lo,
 		*hi = 1; /* a quiet PSI stays low on the plot */
 }
 
-/* "342 (12..400)": the latest value and the range of those shown. */
+/* s without a last "/s" (a rate's unit, said once already). */
+static void drop_per_s(char *s)
+{
+	size_t n = strlen(s);
+
+	if (n > 2 && !strcmp(s + n - 2, "/s"))
+		s[n - 2] = '\0';
+}
+
+/*
+ * "342 (12..400)": the latest value and the range of those shown; a
+ * rate's range without its "/s" where the whole is wider than width
+ * ("-4.0K/s (-4.0K..-1.0K)").
+ */
 static void value_text(char *buf, size_t len, const struct ms_gline *l,
-		       const double *v, int n)
+		       const double *v, int n, int width)
 {
 	char a[24], b[24], c[24];
 	double last = n ? v[n - 1] : NAN, lo, hi;
 
 	ms_graph_range(v, n, &lo, &hi);
-	snprintf(buf, len, "%s (%s..%s)", fmt_value(a, sizeof(a), last, l->fmt),
-		 fmt_value(b, sizeof(b), lo, l->fmt),
-		 fmt_value(c, sizeof(c), hi, l->fmt));
+	fmt_value(a, sizeof(a), last, l->fmt);
+	fmt_value(b, sizeof(b), lo, l->fmt);
+	fmt_value(c, sizeof(c), hi, l->fmt);
+	snprintf(buf, len, "%s (%s..%s)", a, b, c);
+	if ((int)strlen(buf) > width) {
+		drop_per_s(b);
+		drop_per_s(c);
+		snprintf(buf, len, "%s (%s..%s)", a, b, c);
+	}
 }
 
 static void spark_line(const struct ms_gpanel *p, WINDOW *w, int y, int x,
@@ -271,9 +290,9 @@ static void spark_line(const struct ms_gpanel *p, WINDOW *w, int y, int x,
 	scale(l, v, sw, &lo, &hi);
 	ms_put(w, y, x, LABEL_W, MS_LEFT, true, ms_attr(MS_C_DIM), l->label);
 	ms_graph_spark(w, y, x + LABEL_W, v, sw, lo, hi, ms_attr(MS_C_BAR), ui);
-	value_text(text, sizeof(text), l, v, sw);
-	ms_put(w, y, x + LABEL_W + sw + 1, TEXT_W - 1, MS_LEFT, true,
-	       ms_attr(MS_C_NORMAL), text);
+	value_text(text, sizeof(text), l, v, sw, TEXT_W - 1);
+	ms_put_cut(w, y, x + LABEL_W + sw + 1, TEXT_W - 1, ms_attr(MS_C_NORMAL),
+		   text, ui);
 }
 
 /* The first line as a plot of h rows, its scale in the label column. */
@@ -295,9 +314,9 @@ static void plot_line(const struct ms_gpanel *p, WINDOW *w, struct ms_rect r,
 	       fmt_value(a, sizeof(a), lo, l->fmt));
 	ms_graph_plot(w, (struct ms_rect){ r.y, r.x + LABEL_W, r.h, sw }, v,
 		      dots, lo, hi, ms_attr(MS_C_BAR), ui);
-	value_text(text, sizeof(text), l, v, dots);
-	ms_put(w, r.y + r.h - 1, r.x + LABEL_W + sw + 1, TEXT_W - 1, MS_LEFT,
-	       true, ms_attr(MS_C_NORMAL), text);
+	value_text(text, sizeof(text), l, v, dots, TEXT_W - 1);
+	ms_put_cut(w, r.y + r.h - 1, r.x + LABEL_W + sw + 1, TEXT_W - 1,
+		   ms_attr(MS_C_NORMAL), text, ui);
 }
 
 /* Columns of lines side by side when they do not fit one under another. */

@@ -182,6 +182,40 @@ static void test_panel_tiny(void **state)
 	delwin(w);
 }
 
+/* The row ends with the cut mark. */
+static bool ends_with_mark(const char *row)
+{
+	size_t n = strlen(row), m = strlen("\u2026");
+
+	return n >= m && !strcmp(row + n - m, "\u2026");
+}
+
+/*
+ * A value text wider than its 23 columns: a rate's range drops its "/s"
+ * ("-4.0K/s (-4.0K/s..-4.0K" was cut without a mark), and what is cut
+ * still ends with one.
+ */
+static void test_value_text_fits(void **state)
+{
+	struct ms_gline g = { "growth", "g", MS_GF_BYTE_RATE, false };
+	struct ms_gline n = { "n", "n", MS_GF_COUNT, false };
+	struct ms_gpanel p;
+	WINDOW *w = newwin(2, 80, 0, 0);
+
+	assert_int_equal(ms_gpanel_init(&p, 2), 0);
+	ms_hist_tick(&p.hist, 1, 1);
+	ms_hist_push(&p.hist, "g", -4096);
+	ms_hist_push(&p.hist, "n", -12345678.5);
+	ms_gpanel_draw(&p, w, (struct ms_rect){ 0, 0, 2, 80 }, "x", &g, 1, &ui);
+	assert_non_null(strstr(tt_row(w, 1), " -4.0K/s (-4.0K..-4.0K)"));
+	/* a count with decimals, too long for its columns: marked */
+	werase(w);
+	ms_gpanel_draw(&p, w, (struct ms_rect){ 0, 0, 2, 80 }, "x", &n, 1, &ui);
+	assert_true(ends_with_mark(tt_row(w, 1)));
+	ms_gpanel_free(&p);
+	delwin(w);
+}
+
 /* ---- Each tab's panel ------------------------------------------------ */
 
 static void sample(struct tt_tree *f, struct ms_view *v)
@@ -459,6 +493,7 @@ int main(void)
 		cmocka_unit_test(test_gtop),
 		cmocka_unit_test(test_panel_take),
 		cmocka_unit_test(test_panel_tiny),
+		cmocka_unit_test(test_value_text_fits),
 		cmocka_unit_test_setup_teardown(test_buddy_graph, tt_setup,
 						tt_teardown),
 		cmocka_unit_test_setup_teardown(test_buddy_graph_ascii,
