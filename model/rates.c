@@ -114,7 +114,7 @@ static void slab_rates(struct ms_snapshot *cur, const struct ms_snapshot *prev,
 	struct ms_slab *sl = &cur->slab;
 	bool frees = (cur->have & MS_SEC_BIT(MS_SEC_SLAB_EVENTS)) &&
 		     (prev->have & MS_SEC_BIT(MS_SEC_SLAB)) &&
-		     fabs(e->interval - dt) <= 0.1 * dt;
+		     fabs(e->interval - dt) <= 0.5 * dt;
 
 	for (int i = 0; i < sl->n; i++) {
 		struct ms_slab_cache *c = &sl->caches[i];
@@ -122,7 +122,7 @@ static void slab_rates(struct ms_snapshot *cur, const struct ms_snapshot *prev,
 			ms_slab_find(&prev->slab, c->name, i);
 
 		if (frees)
-			ms_slab_free_check(c, p, e->interval, sl->page_size,
+			ms_slab_free_check(c, p, e->interval, dt, sl->page_size,
 					   e->ncpu);
 		if (!p)
 			continue;

@@ -10,9 +10,9 @@
 
 /*
  * Sheaves (6.18+): per CPU a main, a spare and an RCU sheaf, per node a
- * barn of up to 10 full ones (MAX_FULL_SHEAVES), of up to 32 objects
- * (maple_node's and vm_area_struct's capacity). /proc/slabinfo does not
- * say which caches have them, so every cache is allowed them.
+ * barn of up to 10 full ones (MAX_FULL_SHEAVES), of sheaf_capacity
+ * objects. Where sysfs does not say a cache's capacity, it is allowed
+ * 32 (maple_node's and vm_area_struct's on 6.18).
  */
 #define SHEAF_CAP 32
 #define SHEAVES_PER_CPU (3 + 10)
@@ -20,7 +20,10 @@
 /* Of the allocations over an interval: the two reads' skew. */
 #define SKEW 0.02
 
-/* mm/slub.c set_cpu_partial(): objects kept in per-CPU partial slabs. */
+/*
+ * mm/slub.c set_cpu_partial(): objects kept in per-CPU partial slabs, the
+ * kernel's default where sysfs does not give the cache's cpu_partial.
+ */
 static uint64_t cpu_partial(uint64_t objsize, uint64_t page_size)
 {
 	if (objsize >= page_size)
@@ -33,7 +36,7 @@ static uint64_t cpu_partial(uint64_t objsize, uint64_t page_size)
 }
 
 uint64_t ms_slab_pool(uint64_t objsize, uint64_t objperslab, uint64_t page_size,
-		      int ncpu)
+		      int ncpu, uint64_t partial, uint64_t sheaf)
 {
 	uint64_t slabs;
 
@@ -42,19 +45,21 @@ uint64_t ms_slab_pool(uint64_t objsize, uint64_t objperslab, uint64_t page_size,
 		return MS_NA;
 	if (!page_size || !ms_have(page_size))
 		page_size = 4096;
+	if (!ms_have(partial))
+		partial = cpu_partial(objsize, page_size);
+	if (!ms_have(sheaf))
+		sheaf = SHEAF_CAP;
 	/* the CPU slab and the partial slabs (DIV_ROUND_UP(objects * 2)) */
-	slabs = 1 + (cpu_partial(objsize, page_size) * 2 + objperslab - 1) /
-			    objperslab;
+	slabs = 1 + (partial * 2 + objperslab - 1) / objperslab;
 	/* a node per CPU at most: the barns are counted per CPU */
-	return (uint64_t)ncpu *
-	       (slabs * objperslab + SHEAVES_PER_CPU * SHEAF_CAP);
+	return (uint64_t)ncpu * (slabs * objperslab + SHEAVES_PER_CPU * sheaf);
 }
 
 void ms_slab_free_check(struct ms_slab_cache *c, const struct ms_slab_cache *p,
-			double dt, uint64_t page_size, int ncpu)
+			double dt, double span, uint64_t page_size, int ncpu)
 {
-	uint64_t pool =
-		ms_slab_pool(c->objsize, c->objperslab, page_size, ncpu);
+	uint64_t pool = ms_slab_pool(c->objsize, c->objperslab, page_size, ncpu,
+				     c->cpu_partial, c->sheaf_cap);
 	double fc = c->free_counted, tol, resid, gap, d;
 
 	c->free_tol = c->free_gap = NAN;
@@ -62,9 +67,16 @@ void ms_slab_free_check(struct ms_slab_cache *c, const struct ms_slab_cache *p,
 	    !ms_have(c->active_objs) || !ms_have(p->active_objs))
 		return;
 	d = (double)c->active_objs - (double)p->active_objs;
-	tol = (double)pool + SKEW * c->alloc_rate * dt;
 	if (!isfinite(fc))
 		fc = 0; /* not counted (kfree before 6.13): all derived */
+	/*
+	 * The reads' skew, and the events' span beyond slabinfo's (the first
+	 * read of the counts follows the attach): as many events as the
+	 * busier of the two rates brings in that time.
+	 */
+	tol = (double)pool +
+	      (SKEW + (isfinite(span) ? fabs(dt - span) / dt : 0)) *
+		      fmax(c->alloc_rate, fc) * dt;
 	/* objects allocated and not freed that slabinfo does not show */
 	resid = (c->alloc_rate - fc) * dt - d;
 	gap = (isfinite(p->free_gap) ? p->free_gap : 0) + resid;

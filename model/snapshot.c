@@ -125,6 +125,7 @@ struct ms_slab_cache *ms_slab_add(struct ms_slab *s)
 		c->objs_rate = c->bytes_rate = c->active_pct = NAN;
 		c->alloc_rate = c->free_rate = c->alloc_bytes_rate = NAN;
 		c->free_counted = c->free_tol = c->free_gap = NAN;
+		c->cpu_partial = c->sheaf_cap = MS_NA;
 	}
 	return c;
 }

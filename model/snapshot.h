@@ -239,6 +239,12 @@ struct ms_slab_cache {
 	char name[MS_NAME];
 	uint64_t active_objs, num_objs, objsize, objperslab, pagesperslab;
 	uint64_t active_slabs, num_slabs;
+	/*
+	 * /sys/kernel/slab/NAME of a live SLUB kernel, for the free check's
+	 * bound: cpu_partial, and sheaf_capacity (0 where the kernel has no
+	 * such file: before 6.18). MS_NA unknown (no sysfs, a recording).
+	 */
+	uint64_t cpu_partial, sheaf_cap;
 	/* derived */
 	uint64_t size_bytes; /* num_slabs * pagesperslab * page size */
 	double active_pct;

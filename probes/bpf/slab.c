@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "probes/bpf/kallsyms.h"
 #include "probes/bpf/mapread.h"
@@ -22,7 +23,7 @@ MS_BPF_SKEL(slab_bpf)
 struct slab {
 	struct ms_bpf_percpu pc; /* one lookup's buffer */
 	struct ms_sl_counts sum, prev;
-	double t_prev;
+	double t_prev; /* CLOCK_MONOTONIC of the last read of the counts */
 	__u64 target_key; /* 0: no stacks collected */
 	char target[MS_NAME]; /* the name asked for */
 	struct ms_kallsyms ksyms;
@@ -33,6 +34,14 @@ struct site {
 	__u32 id;
 	__u64 count;
 };
+
+static double mono(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
 
 static bool has_kmem_cache_kfunc(const struct btf *btf)
 {
@@ -340,12 +349,18 @@ static int slab_read(struct ms_bpf_group *g, const struct ms_request *req,
 	struct slab *sl = g->priv;
 	struct slab_bpf *skel = g->skel;
 	struct ms_slab_events *e = &s->slab_events;
-	double dt = sl->t_prev ? s->t_mono - sl->t_prev : NAN;
+	double now = mono(), dt = sl->t_prev ? now - sl->t_prev : NAN;
 	int err = ms_bpf_percpu_sum(&sl->pc, bpf_map__fd(skel->maps.sl_counts),
 				    &sl->sum);
 
 	if (err)
 		return err;
+	/*
+	 * The counts' own span, read to read, not the samples': the first
+	 * read follows the attach, later in its sample than /proc/slabinfo
+	 * was read, and the free check widens its bound by the difference.
+	 */
+	sl->t_prev = now;
 	e->fields = g->fields;
 	e->interval = dt;
 	e->ncpu = sl->pc.ncpu;
@@ -364,7 +379,6 @@ static int slab_read(struct ms_bpf_group *g, const struct ms_request *req,
 				"more than %d caches: some not counted",
 				MS_SL_SLOTS);
 	sl->prev = sl->sum;
-	sl->t_prev = s->t_mono;
 	return 0;
 }
 

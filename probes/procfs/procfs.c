@@ -60,6 +60,7 @@ static void procfs_close(struct ms_probe *p)
 		ms_procfs_procs_free(pf);
 		ms_procfs_pcache_free(pf);
 		ms_procfs_census_free(pf);
+		ms_procfs_slab_free(pf);
 		ms_buf_free(&pf->buf);
 		ms_buf_free(&pf->buf2);
 	}

@@ -42,6 +42,9 @@ struct ms_procfs {
 		int nr_fw;
 		char io_note[128], fw_note[128]; /* "": none */
 	} mem;
+	/* slab caches' sysfs tunables, read once per name (slab.c) */
+	struct ms_slab_tune *tune;
+	int ntune, tunecap;
 };
 
 int ms_procfs_meminfo(const struct ms_root *r, struct ms_procfs *pf,
@@ -50,6 +53,8 @@ int ms_procfs_buddy(const struct ms_root *r, struct ms_procfs *pf,
 		    bool pagetypes, struct ms_snapshot *s);
 int ms_procfs_slab(const struct ms_root *r, struct ms_procfs *pf,
 		   struct ms_snapshot *s);
+/* Free what ms_procfs_slab() keeps in pf. */
+void ms_procfs_slab_free(struct ms_procfs *pf);
 int ms_procfs_slab_detail(const struct ms_root *r, struct ms_procfs *pf,
 			  const char *cache, struct ms_snapshot *s);
 /*

@@ -258,6 +258,86 @@ int ms_slabinfo_parse(const char *text, size_t len, struct ms_slab *s,
 	return err;
 }
 
+/* A cache's sysfs tunables (struct ms_slab_cache's cpu_partial, sheaf_cap) */
+struct ms_slab_tune {
+	char name[MS_NAME];
+	uint64_t cpu_partial, sheaf_cap;
+};
+
+static uint64_t read_tune(const struct ms_root *r, const char *name,
+			  const char *file, uint64_t absent)
+{
+	char rel[MS_NAME + 64];
+	unsigned long long v;
+	int err;
+
+	snprintf(rel, sizeof(rel), SLAB_DIR "/%s/%s", name, file);
+	err = ms_read_u64(r, rel, &v);
+	return !err ? (uint64_t)v : err == -ENOENT ? absent : MS_NA;
+}
+
+/* name's tunables, from pf's list or read now and kept there */
+static const struct ms_slab_tune *find_tune(const struct ms_root *r,
+					    struct ms_procfs *pf,
+					    const char *name, int hint)
+{
+	struct ms_slab_tune *t;
+
+	if (hint < pf->ntune && !strcmp(pf->tune[hint].name, name))
+		return &pf->tune[hint];
+	for (int i = 0; i < pf->ntune; i++)
+		if (!strcmp(pf->tune[i].name, name))
+			return &pf->tune[i];
+	if (pf->ntune == pf->tunecap) {
+		int cap = pf->tunecap ? 2 * pf->tunecap : 256;
+		void *p = realloc(pf->tune, (size_t)cap * sizeof(*t));
+
+		if (!p)
+			return NULL;
+		pf->tune = p;
+		pf->tunecap = cap;
+	}
+	t = &pf->tune[pf->ntune++];
+	snprintf(t->name, sizeof(t->name), "%s", name);
+	t->cpu_partial = t->sheaf_cap = MS_NA;
+	if (ms_slab_name_check(name))
+		return t;
+	/* no cpu_partial: no SLUB sysfs, nothing known */
+	t->cpu_partial = read_tune(r, name, "cpu_partial", MS_NA);
+	/* no sheaf_capacity on a SLUB kernel: before 6.18, no sheaves */
+	if (ms_have(t->cpu_partial))
+		t->sheaf_cap = read_tune(r, name, "sheaf_capacity", 0);
+	return t;
+}
+
+/*
+ * Each cache's cpu_partial and sheaf_capacity, the free check's bound
+ * (model/slabfree.c): live only, read once per cache (root alone writes
+ * them), and not while capturing, which would copy 400 files a tree.
+ */
+static void slab_tunes(const struct ms_root *r, struct ms_procfs *pf,
+		       struct ms_slab *sl)
+{
+	if (!r->live || r->capture_fd >= 0)
+		return;
+	for (int i = 0; i < sl->n; i++) {
+		struct ms_slab_cache *c = &sl->caches[i];
+		const struct ms_slab_tune *t = find_tune(r, pf, c->name, i);
+
+		if (t) {
+			c->cpu_partial = t->cpu_partial;
+			c->sheaf_cap = t->sheaf_cap;
+		}
+	}
+}
+
+void ms_procfs_slab_free(struct ms_procfs *pf)
+{
+	free(pf->tune);
+	pf->tune = NULL;
+	pf->ntune = pf->tunecap = 0;
+}
+
 int ms_procfs_slab(const struct ms_root *r, struct ms_procfs *pf,
 		   struct ms_snapshot *s)
 {
@@ -290,6 +370,7 @@ int ms_procfs_slab(const struct ms_root *r, struct ms_procfs *pf,
 	if (skipped)
 		ms_snapshot_note(s, "slabinfo", "%d malformed line%s skipped",
 				 skipped, skipped == 1 ? "" : "s");
+	slab_tunes(r, pf, &s->slab);
 	return 0;
 }
 

@@ -9,10 +9,12 @@
 as $dt | $s[$i].slab.caches[] | . as $c |
 ($s[$i - 1].slab.caches[] | select(.name == $c.name) | .active_objs)
 as $pa | select(.alloc_rate * $dt >= 1000 and .active_objs != null) |
-((.alloc_rate - .free_rate) * $dt - (.active_objs - $pa)) as $r |
-[$i, .name, (.alloc_rate * $dt | floor), (.free_rate * $dt | floor),
+(if .free_rate == null then null
+ else (.alloc_rate - .free_rate) * $dt - (.active_objs - $pa) end) as $r |
+[$i, .name, (.alloc_rate * $dt | floor),
+ (if .free_rate == null then "null" else .free_rate * $dt | floor end),
  (.active_objs - $pa), (.free_rate_tolerance // "null"),
  (.free_source // "null"),
- (if .free_rate_tolerance != null and
+ (if .free_rate_tolerance != null and $r != null and
      ($r | fabs) <= .free_rate_tolerance * $dt
   then "ok" else "off" end)] | map(tostring) | join(" ")

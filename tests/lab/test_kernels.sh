@@ -21,7 +21,7 @@ guest() {
 	out=$OUT-$1
 	t0=$(date +%s)
 	tests/lab/vm.sh -k "$1" -t "${LAB_TEST_TIMEOUT:-600}" \
-		-A "LAB_SERIES=$1 softlockup_panic=1" \
+		-A "LAB_SERIES=$1 softlockup_panic=1${LAB_ONLY:+ ONLY=$LAB_ONLY}" \
 		-b build/memscope -b "$H" -b "$(command -v jq)" \
 		-f tests/hostile/slabfree.jq -f tests/cli/ledger.jq \
 		-r tests/lab/kernel-test.sh \
