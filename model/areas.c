@@ -164,6 +164,8 @@ const struct ms_area ms_area_reclaim = {
 			T("kswapd", ms_kswapd_fields, ms_kswapd),
 			T("shrinker", ms_shrinker_fields, ms_shrinker),
 			T("oom", ms_oom_fields, ms_oom_event),
+			T("cgroup reclaim", ms_cg_reclaim_fields,
+			  ms_cg_reclaim),
 			T("stall", ms_stall_fields, ms_latency),
 			T("task delays", ms_task_delays_fields, ms_task_delays),
 			T("task delay", ms_task_delay_fields, ms_task_delay),

@@ -245,6 +245,7 @@ static const struct ms_field direct_fields[] = {
 	HAND("memcg", "reclaim.ev.stalls", .need = MS_RE_MEMCG),
 	MS_FIELD_OBJ("pages_reclaimed", pages_reclaimed_fields),
 	HAND("processes", "reclaim.e.proc.pid"), /* reclaimer records */
+	HAND("cgroups", "reclaim.e.cg.path"), /* ms_cg_reclaim records */
 	MS_FIELD_END
 };
 
@@ -298,6 +299,27 @@ const struct ms_field ms_reclaimer_fields[] = {
 		 "reclaim.e.proc.pid"),
 	MS_FIELD(struct ms_reclaimer, comm, MS_F_STR, "comm", 0, NULL,
 		 "reclaim.e.proc.comm"),
+	MS_FIELD_END
+};
+
+#define CG(m, ty, k, fl, u, ex, ...) \
+	MS_FIELD(struct ms_cg_reclaim, m, ty, k, fl, u, ex, __VA_ARGS__)
+
+static const struct ms_field cg_pages_fields[] = {
+	CG(direct_reclaimed, MS_F_U64, "global", NA, "pages",
+	   "reclaim.e.cg.stall", .need = MS_RE_DIRECT),
+	CG(memcg_reclaimed, MS_F_U64, "memcg", NA, "pages",
+	   "reclaim.e.cg.stall", .need = MS_RE_MEMCG),
+	MS_FIELD_END
+};
+
+/* A memory cgroup's stalls: "global" and "memcg" are latencies */
+const struct ms_field ms_cg_reclaim_fields[] = {
+	CG(path, MS_F_STR, "path", 0, NULL, "reclaim.e.cg.path"),
+	CG(id, MS_F_U64, "id", NA, NULL, "reclaim.e.cg.path"),
+	HAND("global", "reclaim.e.cg.stall", .need = MS_RE_DIRECT),
+	HAND("memcg", "reclaim.e.cg.stall", .need = MS_RE_MEMCG),
+	MS_FIELD_OBJ("pages_reclaimed", cg_pages_fields),
 	MS_FIELD_END
 };
 
@@ -358,6 +380,15 @@ const struct ms_field ms_oom_fields[] = {
 	HAND("killer_pid", "reclaim.e.oom.killer"), /* null: 0, unknown */
 	O(killer_comm, MS_F_STR, "killer_comm", 0, NULL,
 	  "reclaim.e.oom.killer"),
+	O(cgroup, MS_F_STR, "cgroup", NA, NULL, "reclaim.e.oom.cgroup"),
+	O(cgroup_id, MS_F_U64, "cgroup_id", NA, NULL, "reclaim.e.oom.cgroup"),
+	MS_FIELD_ENUM(struct ms_oom_event, scope, "scope", NA,
+		      &ms_oom_scope_names, "reclaim.e.oom.scope"),
+	MS_FIELD_ENUM(struct ms_oom_event, scope_by, "scope_by", NA,
+		      &ms_oom_scope_by_names, "reclaim.e.oom.scope"),
+	O(oom_cgroup, MS_F_STR, "oom_cgroup", NA, NULL, "reclaim.e.oom.scope"),
+	O(oom_cgroup_id, MS_F_U64, "oom_cgroup_id", NA, NULL,
+	  "reclaim.e.oom.scope"),
 	MS_FIELD_END
 };
 

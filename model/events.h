@@ -200,7 +200,32 @@ struct ms_shrinker {
 	struct ms_latency lat;
 };
 
+/*
+ * A memory cgroup's path from its hierarchy's root (v2, or v1's memory
+ * hierarchy; "/" the root), as the kernel named it when the event came:
+ * raw bytes, escape to show; cut at MS_CG_PATH - 1 bytes, and "/..." in
+ * front of the deepest 16 levels of a deeper one
+ */
+#define MS_CG_PATH 256
+
+/*
+ * A memory cgroup whose tasks stalled in reclaim: the cgroup charging the
+ * task that stalled (its own, or the nearest one up with the controller),
+ * which for limit reclaim is the cgroup at its limit or one below it.
+ */
+struct ms_cg_reclaim {
+	char path[MS_CG_PATH];
+	uint64_t id; /* the inode number of its directory */
+	struct ms_latency direct, memcg;
+	uint64_t direct_reclaimed, memcg_reclaimed; /* pages */
+};
+
 #define MS_OOM_EVENTS 32 /* the latest OOM kills kept */
+
+/* Whose memory ran out: a memory cgroup's limit, or the system's. */
+enum ms_oom_scope { MS_OOM_UNKNOWN, MS_OOM_SYSTEM, MS_OOM_CGROUP };
+/* How the scope is known (docs/json.md "oom_events"). */
+enum ms_oom_scope_by { MS_OOM_BY_NONE, MS_OOM_BY_CONTROL, MS_OOM_BY_RECLAIM };
 
 struct ms_oom_event {
 	double time; /* seconds since the epoch */
@@ -213,6 +238,13 @@ struct ms_oom_event {
 	uint64_t pgtables_kb;
 	int killer_pid; /* the task that ran the OOM killer, 0 unknown */
 	char killer_comm[MS_NAME];
+	char cgroup[MS_CG_PATH]; /* the victim's memory cgroup, "" unknown */
+	uint64_t cgroup_id; /* its directory's inode number, MS_NA */
+	int scope; /* enum ms_oom_scope */
+	int scope_by; /* enum ms_oom_scope_by */
+	/* the cgroup whose limit was hit, where the OOM control says */
+	char oom_cgroup[MS_CG_PATH];
+	uint64_t oom_cgroup_id; /* MS_NA */
 };
 
 struct ms_reclaim_events {
@@ -232,6 +264,9 @@ struct ms_reclaim_events {
 	uint64_t oom_kills; /* since attach */
 	int nr_oom; /* the latest, oldest first */
 	struct ms_oom_event oom[MS_OOM_EVENTS];
+	/* memory cgroups with stalls in the interval, by path */
+	struct ms_cg_reclaim *cgroups;
+	int nr_cgroups, cap_cgroups;
 };
 
 enum ms_numa_event_field {
@@ -303,6 +338,7 @@ struct ms_slab_rate *ms_slab_rate_add(struct ms_slab_events *e);
 struct ms_fault_proc *ms_fault_proc_add(struct ms_fault_events *e);
 struct ms_reclaimer *ms_reclaimer_add(struct ms_reclaim_events *e);
 struct ms_shrinker *ms_shrinker_add(struct ms_reclaim_events *e);
+struct ms_cg_reclaim *ms_cg_reclaim_add(struct ms_reclaim_events *e);
 /* The entry of pid in e->v (sorted by pid), or NULL. */
 const struct ms_fault_proc *ms_fault_find(const struct ms_fault_events *e,
 					  int pid);

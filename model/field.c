@@ -240,6 +240,21 @@ static const char *const free_src[MS_FREE_NSRC] = {
 };
 const struct ms_names ms_free_src_names = NAMES(free_src, MS_FREE_NONE);
 
+static const char *const oom_scope[] = {
+	[MS_OOM_UNKNOWN] = NULL,
+	[MS_OOM_SYSTEM] = "system",
+	[MS_OOM_CGROUP] = "cgroup",
+};
+const struct ms_names ms_oom_scope_names = NAMES(oom_scope, MS_OOM_UNKNOWN);
+
+static const char *const oom_scope_by[] = {
+	[MS_OOM_BY_NONE] = NULL,
+	[MS_OOM_BY_CONTROL] = "oom_control",
+	[MS_OOM_BY_RECLAIM] = "reclaim",
+};
+const struct ms_names ms_oom_scope_by_names =
+	NAMES(oom_scope_by, MS_OOM_BY_NONE);
+
 static const char *const maple_type[] = {
 	[MS_MAPLE_DENSE] = "dense",
 	[MS_MAPLE_LEAF_64] = "leaf_64",

@@ -246,6 +246,8 @@ int ms_name_find(const struct ms_names *t, const char *name);
 extern const struct ms_names ms_wmark_names; /* "ok" "high" "low" "min" */
 extern const struct ms_names ms_vma_kind_names; /* "anon" "file" ... */
 extern const struct ms_names ms_maple_type_names; /* "dense" ... */
+/* "system" "cgroup"; "oom_control" "reclaim" (ms_oom_event) */
+extern const struct ms_names ms_oom_scope_names, ms_oom_scope_by_names;
 /* a slab cache's free_source: "counted" "derived" "unchecked" ... */
 extern const struct ms_names ms_free_src_names;
 
@@ -337,6 +339,7 @@ extern const struct ms_field ms_reclaimer_fields[];
 extern const struct ms_field ms_kswapd_fields[];
 extern const struct ms_field ms_shrinker_fields[];
 extern const struct ms_field ms_oom_fields[];
+extern const struct ms_field ms_cg_reclaim_fields[];
 /* struct ms_latency of the stalls (reclaim_events.stall): OpenMetrics only */
 extern const struct ms_field ms_stall_fields[];
 /* struct ms_task_delays ("reclaim"."task_delays"), struct ms_task_delay */

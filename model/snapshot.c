@@ -196,6 +196,19 @@ struct ms_shrinker *ms_shrinker_add(struct ms_reclaim_events *e)
 	return r;
 }
 
+struct ms_cg_reclaim *ms_cg_reclaim_add(struct ms_reclaim_events *e)
+{
+	struct ms_cg_reclaim *c =
+		GROW(e->cgroups, e->nr_cgroups, e->cap_cgroups);
+
+	if (c) {
+		memset(c, 0, sizeof(*c));
+		latency_init(&c->direct);
+		latency_init(&c->memcg);
+	}
+	return c;
+}
+
 struct ms_task_delay *ms_task_delay_add(struct ms_task_delays *d)
 {
 	struct ms_task_delay *t = GROW(d->v, d->n, d->cap);
@@ -537,6 +550,7 @@ static void live_reset(struct ms_snapshot *s)
 	latency_init(&r->memcg);
 	r->direct_reclaimed = r->memcg_reclaimed = 0;
 	r->nr_procs = r->nr_kswapd = r->nr_shrinkers = r->nr_oom = 0;
+	r->nr_cgroups = 0;
 	r->write_folios = r->write_anon = r->write_file = r->oom_kills = 0;
 	memset(&s->numa_events, 0, sizeof(s->numa_events));
 	s->numa_events.interval = NAN;
@@ -628,6 +642,7 @@ void ms_snapshot_free(struct ms_snapshot *s)
 	free(s->fault_events.v);
 	free(s->reclaim_events.procs);
 	free(s->reclaim_events.shrinkers);
+	free(s->reclaim_events.cgroups);
 	free(s->task_delays.v);
 	ms_fields_free(ms_pcache_fields, &s->pcache);
 	each_part(s, ms_fields_free);

@@ -276,6 +276,31 @@ static void shrinkers(FILE *f, const struct ms_reclaim_events *e)
 	}
 }
 
+/* The cgroup a stall or a kill belongs to. */
+static const char *cg_esc(const char *path, char *out, size_t n)
+{
+	return path[0] ? esc(path, out, n) : "?";
+}
+
+/* " cgroup=/a scope=cgroup(/a, by oom_control)" after a kill. */
+static void oom_cgroup(FILE *f, const struct ms_oom_event *o)
+{
+	char cg[4 * MS_CG_PATH + 1];
+	const char *by = ms_name_of(&ms_oom_scope_by_names, o->scope_by);
+
+	if (o->cgroup[0])
+		fprintf(f, " cgroup=%s", cg_esc(o->cgroup, cg, sizeof(cg)));
+	if (o->scope != MS_OOM_UNKNOWN)
+		fprintf(f, " scope=%s",
+			ms_name_of(&ms_oom_scope_names, o->scope));
+	if (o->oom_cgroup[0])
+		fprintf(f, " oom_cgroup=%s",
+			cg_esc(o->oom_cgroup, cg, sizeof(cg)));
+	if (by)
+		fprintf(f, " (by %s)", by);
+	fputc('\n', f);
+}
+
 static void oom_list(FILE *f, const struct ms_reclaim_events *e)
 {
 	char when[32], nm[4 * MS_NAME + 1], b[2][32];
@@ -289,10 +314,27 @@ static void oom_list(FILE *f, const struct ms_reclaim_events *e)
 
 		localtime_r(&t, &tm);
 		strftime(when, sizeof(when), "%H:%M:%S", &tm);
-		fprintf(f, "  OOM %s pid %d %s anon_rss_kb=%s total_vm_kb=%s\n",
+		fprintf(f, "  OOM %s pid %d %s anon_rss_kb=%s total_vm_kb=%s",
 			when, o->pid, esc(o->comm, nm, sizeof(nm)),
 			num(o->anon_rss_kb, b[0], 32),
 			num(o->total_vm_kb, b[1], 32));
+		oom_cgroup(f, o);
+	}
+}
+
+/* The memory cgroups whose tasks stalled, each kind a latency line. */
+static void cg_stalls(FILE *f, const struct ms_reclaim_events *e)
+{
+	char cg[4 * MS_CG_PATH + 1];
+
+	for (int i = 0; i < e->nr_cgroups && i < TOP; i++) {
+		const struct ms_cg_reclaim *c = &e->cgroups[i];
+
+		fprintf(f, "  cgroup %s\n", cg_esc(c->path, cg, sizeof(cg)));
+		if (e->fields & MS_RE_DIRECT && c->direct.count)
+			latency(f, " direct", &c->direct);
+		if (e->fields & MS_RE_MEMCG && c->memcg.count)
+			latency(f, " memcg", &c->memcg);
 	}
 }
 
@@ -310,6 +352,7 @@ static void reclaim_events(FILE *f, const struct ms_reclaim_events *e)
 		snprintf(nm, sizeof(nm), "%d", e->procs[i].pid);
 		latency(f, nm, &e->procs[i].lat);
 	}
+	cg_stalls(f, e);
 	if (e->fields & MS_RE_KSWAPD)
 		kswapd(f, e);
 	if (e->fields & MS_RE_SHRINK)

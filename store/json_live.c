@@ -113,6 +113,16 @@ static void oom_hand(struct ms_jw *w, const struct ms_field *f, const void *rec,
 		ms_jw_null(w, f->key);
 }
 
+/* A cgroup's latencies ("global", "memcg"), as the totals' */
+static void cg_hand(struct ms_jw *w, const struct ms_field *f, const void *rec,
+		    void *arg)
+{
+	const struct ms_cg_reclaim *c = rec;
+
+	ms_json_record_ctx(w, f->key, ms_latency_fields,
+			   IS("global") ? &c->direct : &c->memcg, &latency_how);
+}
+
 static void kswapd(struct ms_jw *w, const char *key,
 		   const struct ms_reclaim_events *e)
 {
@@ -153,6 +163,7 @@ static void reclaim_hand(struct ms_jw *w, const struct ms_field *f,
 {
 	const struct ms_reclaim_events *e = rec;
 	const struct ms_json_ctx oom = { .hand = oom_hand };
+	const struct ms_json_ctx cg = { .have = e->fields, .hand = cg_hand };
 
 	if (IS("direct_reclaim_hist")) {
 		ms_json_record_ctx(w, f->key, ms_latency_fields, &e->stall,
@@ -171,6 +182,9 @@ static void reclaim_hand(struct ms_jw *w, const struct ms_field *f,
 		for (int i = 0; IS("shrinkers") && i < e->nr_shrinkers; i++)
 			with_latency(w, ms_shrinker_fields, &e->shrinkers[i],
 				     &e->shrinkers[i].lat);
+		for (int i = 0; IS("cgroups") && i < e->nr_cgroups; i++)
+			ms_json_record_ctx(w, NULL, ms_cg_reclaim_fields,
+					   &e->cgroups[i], &cg);
 		for (int i = 0; IS("oom_events") && i < e->nr_oom; i++)
 			ms_json_record_ctx(w, NULL, ms_oom_fields, &e->oom[i],
 					   &oom);

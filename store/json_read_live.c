@@ -268,15 +268,25 @@ static void oom_hand(json *o, const struct ms_field *f, void *rec,
 	((struct ms_oom_event *)rec)->killer_pid = ms_jint(o, f->key, 0);
 }
 
+static void cg_hand(json *o, const struct ms_field *f, void *rec,
+		    const struct ms_jread *how)
+{
+	struct ms_cg_reclaim *c = rec;
+
+	latency(ms_jobj(o, f->key), IS("global") ? &c->direct : &c->memcg);
+}
+
 static void reclaim_list(json *a, const struct ms_field *f,
 			 struct ms_reclaim_events *e)
 {
 	const struct ms_jread oom = { .hand = oom_hand };
+	const struct ms_jread cg = { .hand = cg_hand };
 
 	for (int i = 0; i < ms_jlen(a); i++) {
 		json *j = ms_jat(a, i);
 		struct ms_reclaimer *r;
 		struct ms_shrinker *sh;
+		struct ms_cg_reclaim *c;
 
 		if (IS("processes") && (r = ms_reclaimer_add(e))) {
 			ms_jread_fields(j, ms_reclaimer_fields, r, NULL);
@@ -285,6 +295,8 @@ static void reclaim_list(json *a, const struct ms_field *f,
 			ms_jread_fields(j, ms_shrinker_fields, sh, NULL);
 			sh->addr = MS_NA;
 			latency(j, &sh->lat);
+		} else if (IS("cgroups") && (c = ms_cg_reclaim_add(e))) {
+			ms_jread_fields(j, ms_cg_reclaim_fields, c, &cg);
 		} else if (IS("oom_events") && e->nr_oom < MS_OOM_EVENTS) {
 			ms_jread_fields(j, ms_oom_fields, &e->oom[e->nr_oom++],
 					&oom);

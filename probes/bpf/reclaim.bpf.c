@@ -2,7 +2,9 @@
 /*
  * The reclaim group: how long tasks stall in direct and memory cgroup
  * reclaim (overall and per process), kswapd's wakes and time awake, each
- * shrinker's latency, writeback from reclaim, and OOM kills (ring buffer).
+ * shrinker's latency, writeback from reclaim, and OOM kills (ring buffer);
+ * stalls per memory cgroup, and OOM kills with the victim's cgroup and
+ * whether a cgroup's limit or the whole system ran out.
  */
 #include "common.bpf.h"
 
@@ -20,6 +22,11 @@ struct mm_struct___old {
 /* 6.7+ with CONFIG_SHRINKER_DEBUG */
 struct shrinker___named {
 	const char *name;
+} __attribute__((preserve_access_index));
+
+/* Before 6.15: kn->parent (then __parent, under RCU) */
+struct kernfs_node___old {
+	struct kernfs_node *parent;
 } __attribute__((preserve_access_index));
 
 struct ms_rc_global rc;
@@ -54,7 +61,66 @@ struct {
 	__uint(max_entries, MS_RC_RING);
 } rc_oom SEC(".maps");
 
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, MS_RC_CGROUPS);
+	__type(key, __u64);
+	__type(value, struct ms_rc_cg);
+} rc_cgroups SEC(".maps");
+
+/* A new rc_cgroups entry is made here: its counters are never written. */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct ms_rc_cg);
+} rc_cgnew SEC(".maps");
+
+/*
+ * A path is made here (not on the stack, too small for it): twice its
+ * length, so that a name read at any offset below one fits
+ */
+struct pathbuf {
+	__u64 name[MS_RC_CGDEPTH]; /* the names' addresses, deepest first */
+	char c[2 * MS_RC_CGPATH];
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct pathbuf);
+} rc_pathbuf SEC(".maps");
+
+/* A thread's last reclaim (kind, ktime of its end), for an OOM kill. */
+struct last_reclaim {
+	__u64 ts;
+	__u32 kind;
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, MS_RC_TASKS);
+	__type(key, __u32);
+	__type(value, struct last_reclaim);
+} rc_last SEC(".maps");
+
+/* The killer thread's oom_control: its memcg's kernfs node, 0 global. */
+struct oomctl {
+	__u64 ts;
+	__u64 kn;
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, 256);
+	__type(key, __u32);
+	__type(value, struct oomctl);
+} rc_oomctl SEC(".maps");
+
 #define SHRINK 2
+/* an OOM kill follows its killer's reclaim within this, or is not its */
+#define OOM_AFTER_NS 1000000000ULL
 
 static __always_inline __u64 key_of(int what)
 {
@@ -94,12 +160,126 @@ static __always_inline struct ms_rc_proc *proc(void)
 	return bpf_map_lookup_elem(&rc_procs, &tgid);
 }
 
+/* ---- memory cgroups --------------------------------------------------- */
+
+static __always_inline struct kernfs_node *kn_parent(struct kernfs_node *kn)
+{
+	struct kernfs_node___old *old = (void *)kn;
+
+	if (bpf_core_field_exists(old->parent))
+		return BPF_CORE_READ(old, parent);
+	return BPF_CORE_READ(kn, __parent);
+}
+
+/*
+ * The directory of a task's memory cgroup (v2, or v1's memory hierarchy):
+ * the nearest cgroup up the tree with the controller, which charges it.
+ * NULL on a kernel without the controller.
+ */
+static __always_inline struct kernfs_node *task_memcg(struct task_struct *t)
+{
+	if (!bpf_core_enum_value_exists(enum cgroup_subsys_id, memory_cgrp_id))
+		return NULL;
+	return BPF_CORE_READ(t, cgroups,
+			     subsys[bpf_core_enum_value(enum cgroup_subsys_id,
+							memory_cgrp_id)],
+			     cgroup, kn);
+}
+
+#define PATH_MASK (MS_RC_CGPATH - 1)
+
+/*
+ * off masked below MS_RC_CGPATH where the verifier sees it: clang drops
+ * a mask that a comparison before it implies
+ */
+static __always_inline __u32 bounded(__u32 off)
+{
+	asm volatile("" : "+r"(off));
+	return off & PATH_MASK;
+}
+
+/*
+ * The path of cgroup directory kn from its hierarchy's root into out
+ * (MS_RC_CGPATH bytes): "/" the root, "/..." in front of the deepest
+ * MS_RC_CGDEPTH levels of a deeper one, cut at MS_RC_CGPATH - 1 bytes.
+ */
+static __always_inline void cg_path(struct kernfs_node *kn, char *out)
+{
+	struct pathbuf *b = ms_percpu(&rc_pathbuf);
+	__u32 off = 0;
+	int n = 0;
+
+	if (!b)
+		return;
+#pragma unroll
+	for (int i = 0; i < MS_RC_CGDEPTH; i++) {
+		struct kernfs_node *up = kn ? kn_parent(kn) : NULL;
+
+		if (!up)
+			break;
+		b->name[i] = (__u64)BPF_CORE_READ(kn, name);
+		n = i + 1;
+		kn = up;
+	}
+	if (n == MS_RC_CGDEPTH && kn && kn_parent(kn)) {
+		__builtin_memcpy(b->c, "/...", 4);
+		off = 4;
+	}
+#pragma unroll
+	for (int i = MS_RC_CGDEPTH - 1; i >= 0; i--) {
+		long len;
+
+		if (i >= n || off >= PATH_MASK)
+			continue;
+		b->c[bounded(off)] = '/';
+		off++;
+		len = bpf_probe_read_kernel_str(&b->c[bounded(off)],
+						MS_RC_CGPATH,
+						(const void *)b->name[i]);
+		if (len > 1)
+			off += len - 1;
+	}
+	if (!n) {
+		b->c[0] = '/';
+		off = 1;
+	}
+	if (off > PATH_MASK)
+		off = PATH_MASK;
+	b->c[bounded(off)] = '\0';
+	bpf_probe_read_kernel(out, MS_RC_CGPATH, b->c);
+}
+
+/* The current task's memory cgroup's entry, made on its first stall. */
+static __always_inline struct ms_rc_cg *cgroup(void)
+{
+	struct kernfs_node *kn = task_memcg((void *)bpf_get_current_task());
+	struct ms_rc_cg *c, *fresh;
+	__u64 id;
+
+	if (!kn)
+		return NULL;
+	id = BPF_CORE_READ(kn, id);
+	c = bpf_map_lookup_elem(&rc_cgroups, &id);
+	if (c)
+		return c;
+	fresh = ms_percpu(&rc_cgnew);
+	if (!fresh)
+		return NULL;
+	cg_path(kn, fresh->path);
+	bpf_map_update_elem(&rc_cgroups, &id, fresh, BPF_NOEXIST);
+	return bpf_map_lookup_elem(&rc_cgroups, &id);
+}
+
 static __always_inline int on_end(int kind, __u64 reclaimed)
 {
 	__u64 key = key_of(kind), now = bpf_ktime_get_ns(), d;
 	struct ms_rc_start *st = bpf_map_lookup_elem(&rc_start, &key);
+	struct last_reclaim last = { now, kind };
+	__u32 tid = (__u32)bpf_get_current_pid_tgid();
 	struct ms_rc_proc *p;
+	struct ms_rc_cg *cg;
 
+	bpf_map_update_elem(&rc_last, &tid, &last, BPF_ANY);
 	if (!st)
 		return 0; /* began before we attached */
 	d = now - st->ts;
@@ -110,6 +290,11 @@ static __always_inline int on_end(int kind, __u64 reclaimed)
 	p = proc();
 	if (p)
 		lat_add(&p->lat, d, now);
+	cg = cgroup();
+	if (cg) {
+		lat_add(&cg->lat[kind], d, now);
+		__sync_fetch_and_add(&cg->reclaimed[kind], reclaimed);
+	}
 	return 0;
 }
 
@@ -247,9 +432,41 @@ static __always_inline __u64 positive(long v)
 	return v > 0 ? (__u64)v : 0;
 }
 
+/*
+ * Whose OOM: the killer's oom_control where the fentry program runs (a
+ * cgroup's at its limit, or none: the system's), else the reclaim the
+ * killer ran just before: memory cgroup reclaim precedes a cgroup's OOM,
+ * direct reclaim the page allocator's.
+ */
+static __always_inline void oom_scope(struct ms_rc_oom *e, __u64 now)
+{
+	__u32 tid = (__u32)bpf_get_current_pid_tgid();
+	struct oomctl *oc = bpf_map_lookup_elem(&rc_oomctl, &tid);
+	struct last_reclaim *l;
+
+	if (oc && now - oc->ts < OOM_AFTER_NS) {
+		struct kernfs_node *kn = (void *)oc->kn;
+
+		e->scope_by = MS_RC_BY_OOM_CONTROL;
+		e->scope = oc->kn ? MS_RC_SCOPE_CGROUP : MS_RC_SCOPE_SYSTEM;
+		if (kn) {
+			e->oom_cg_id = BPF_CORE_READ(kn, id);
+			cg_path(kn, e->oom_cg_path);
+		}
+		return;
+	}
+	l = bpf_map_lookup_elem(&rc_last, &tid);
+	if (!l || now - l->ts >= OOM_AFTER_NS)
+		return;
+	e->scope_by = MS_RC_BY_RECLAIM;
+	e->scope = l->kind == MS_RC_MEMCG ? MS_RC_SCOPE_CGROUP :
+					    MS_RC_SCOPE_SYSTEM;
+}
+
 static __always_inline int on_oom(struct task_struct *victim, __u32 uid,
 				  bool have_uid)
 {
+	struct kernfs_node *kn;
 	struct ms_rc_oom *e;
 	struct mm_struct *mm;
 
@@ -277,6 +494,12 @@ static __always_inline int on_oom(struct task_struct *victim, __u32 uid,
 		e->shmem_rss = positive(MM_COUNTER(mm, 3));
 		e->pgtables_bytes = BPF_CORE_READ(mm, pgtables_bytes.counter);
 	}
+	kn = task_memcg(victim);
+	if (kn) {
+		e->cg_id = BPF_CORE_READ(kn, id);
+		cg_path(kn, e->cg_path);
+	}
+	oom_scope(e, e->ts);
 	bpf_ringbuf_submit(e, 0);
 	return 0;
 }
@@ -290,6 +513,20 @@ SEC("fentry/__oom_kill_process")
 int BPF_PROG(ms_oomkill_btf, struct task_struct *victim, const char *message)
 {
 	return on_oom(victim, 0, false);
+}
+
+/* Every kill of one OOM: its oom_control, whose memcg is NULL globally. */
+SEC("fentry/oom_kill_process")
+int BPF_PROG(ms_oomctl_btf, struct oom_control *oc, const char *message)
+{
+	__u32 tid = (__u32)bpf_get_current_pid_tgid();
+	struct mem_cgroup *m = BPF_CORE_READ(oc, memcg);
+	struct oomctl v = { bpf_ktime_get_ns(), 0 };
+
+	if (m)
+		v.kn = (__u64)BPF_CORE_READ(m, css.cgroup, kn);
+	bpf_map_update_elem(&rc_oomctl, &tid, &v, BPF_ANY);
+	return 0;
 }
 
 char LICENSE[] SEC("license") = "GPL";

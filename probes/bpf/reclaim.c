@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The reclaim group, user side: reclaim stall histograms (overall, per
- * kind, per process), kswapd per node, shrinkers named from kallsyms,
- * writeback from reclaim, and the latest OOM kills from the ring buffer.
+ * kind, per process, per memory cgroup), kswapd per node, shrinkers named
+ * from kallsyms, writeback from reclaim, and the latest OOM kills from the
+ * ring buffer with their cgroups.
  */
 #include "probes/bpf/bpf.h"
 
@@ -34,6 +35,11 @@ struct seen_shrinker {
 	struct ms_rc_shrinker c;
 };
 
+struct seen_cg {
+	__u64 id;
+	struct ms_rc_cg c;
+};
+
 struct reclaim {
 	struct ring_buffer *ring;
 	struct ms_rc_global prev;
@@ -41,8 +47,11 @@ struct reclaim {
 	int nprocs, nprev_procs;
 	struct seen_shrinker *shr, *prev_shr;
 	int nshr, nprev_shr;
+	struct seen_cg *cgs, *prev_cgs;
+	int ncgs, nprev_cgs;
+	struct ms_rc_cg *cvals; /* a read's values, before sorting */
 	__u32 *pkeys;
-	__u64 *skeys;
+	__u64 *skeys, *ckeys;
 	double t_prev;
 	uint64_t awake_prev[MS_RC_NODES];
 	int nr_nodes;
@@ -114,8 +123,13 @@ static int reclaim_init(struct ms_bpf_group *g, const struct btf *btf)
 	r->prev_shr = calloc(MS_RC_SHRINKERS, sizeof(*r->prev_shr));
 	r->pkeys = calloc(MS_RC_PROCS, sizeof(*r->pkeys));
 	r->skeys = calloc(MS_RC_SHRINKERS, sizeof(*r->skeys));
+	r->cgs = calloc(MS_RC_CGROUPS, sizeof(*r->cgs));
+	r->prev_cgs = calloc(MS_RC_CGROUPS, sizeof(*r->prev_cgs));
+	r->cvals = calloc(MS_RC_CGROUPS, sizeof(*r->cvals));
+	r->ckeys = calloc(MS_RC_CGROUPS, sizeof(*r->ckeys));
 	if (!r->procs || !r->prev_procs || !r->shr || !r->prev_shr ||
-	    !r->pkeys || !r->skeys)
+	    !r->pkeys || !r->skeys || !r->cgs || !r->prev_cgs || !r->cvals ||
+	    !r->ckeys)
 		return -ENOMEM;
 	r->nr_nodes = ms_bpf_nr_nodes(g->root, MS_RC_NODES);
 	r->tns_err = ms_timens_load(&r->tns, g->root);
@@ -136,6 +150,10 @@ static void reclaim_fini(struct ms_bpf_group *g)
 	free(r->prev_shr);
 	free(r->pkeys);
 	free(r->skeys);
+	free(r->cgs);
+	free(r->prev_cgs);
+	free(r->cvals);
+	free(r->ckeys);
 	free(r);
 }
 
@@ -364,6 +382,86 @@ static int shrinkers(struct ms_bpf_group *g, struct ms_reclaim_events *e,
 	return 0;
 }
 
+static int by_id(const void *a, const void *b)
+{
+	const struct seen_cg *x = a, *y = b;
+
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+static int read_cgroups(struct reclaim_bpf *skel, struct reclaim *r)
+{
+	int n = ms_bpf_map_dump(bpf_map__fd(skel->maps.rc_cgroups), r->ckeys,
+				sizeof(*r->ckeys), r->cvals, sizeof(*r->cvals),
+				MS_RC_CGROUPS);
+
+	if (n < 0)
+		return n;
+	for (int i = 0; i < n; i++) {
+		r->cgs[i].id = r->ckeys[i];
+		r->cgs[i].c = r->cvals[i];
+	}
+	r->ncgs = n;
+	qsort(r->cgs, (size_t)n, sizeof(*r->cgs), by_id);
+	return 0;
+}
+
+/* A BPF path ("" none) into the model's. */
+static void cg_copy(char *out, const char *path)
+{
+	snprintf(out, MS_CG_PATH, "%.*s", MS_RC_CGPATH - 1, path);
+}
+
+static int by_path(const void *a, const void *b)
+{
+	const struct ms_cg_reclaim *x = a, *y = b;
+
+	return strcmp(x->path, y->path);
+}
+
+/* Memory cgroups whose tasks stalled in the interval (all the first time). */
+static int cgroups(struct ms_reclaim_events *e, struct reclaim *r,
+		   const struct ms_snapshot *s, double dt)
+{
+	static const struct ms_rc_cg none;
+
+	for (int i = 0; i < r->ncgs; i++) {
+		const struct seen_cg *c = &r->cgs[i];
+		const struct seen_cg *p = bsearch(c, r->prev_cgs,
+						  (size_t)r->nprev_cgs,
+						  sizeof(*c), by_id);
+		const struct ms_rc_cg *pc = p ? &p->c : &none;
+		struct ms_cg_reclaim *o;
+
+		if (p &&
+		    p->c.lat[MS_RC_DIRECT].count ==
+			    c->c.lat[MS_RC_DIRECT].count &&
+		    p->c.lat[MS_RC_MEMCG].count == c->c.lat[MS_RC_MEMCG].count)
+			continue;
+		o = ms_cg_reclaim_add(e);
+		if (!o)
+			return -ENOMEM;
+		cg_copy(o->path, c->c.path);
+		o->id = c->id;
+		latency(&o->direct, &c->c.lat[MS_RC_DIRECT],
+			&pc->lat[MS_RC_DIRECT], dt, r, s);
+		latency(&o->memcg, &c->c.lat[MS_RC_MEMCG],
+			&pc->lat[MS_RC_MEMCG], dt, r, s);
+		o->direct_reclaimed = c->c.reclaimed[MS_RC_DIRECT];
+		o->memcg_reclaimed = c->c.reclaimed[MS_RC_MEMCG];
+	}
+	if (e->nr_cgroups > 1)
+		qsort(e->cgroups, (size_t)e->nr_cgroups, sizeof(*e->cgroups),
+		      by_path);
+	return 0;
+}
+
+_Static_assert(MS_RC_SCOPE_SYSTEM == (int)MS_OOM_SYSTEM &&
+		       MS_RC_SCOPE_CGROUP == (int)MS_OOM_CGROUP &&
+		       MS_RC_BY_OOM_CONTROL == (int)MS_OOM_BY_CONTROL &&
+		       MS_RC_BY_RECLAIM == (int)MS_OOM_BY_RECLAIM,
+	       "the BPF side's scope values are the model's");
+
 static void oom_events(struct ms_reclaim_events *e, const struct reclaim *r,
 		       const struct ms_snapshot *s)
 {
@@ -390,6 +488,12 @@ static void oom_events(struct ms_reclaim_events *e, const struct reclaim *r,
 		o->killer_pid = c->killer_pid;
 		snprintf(o->killer_comm, sizeof(o->killer_comm), "%.*s",
 			 (int)sizeof(c->killer_comm), c->killer_comm);
+		cg_copy(o->cgroup, c->cg_path);
+		cg_copy(o->oom_cgroup, c->oom_cg_path);
+		o->cgroup_id = c->cg_id ? c->cg_id : MS_NA;
+		o->oom_cgroup_id = c->oom_cg_id ? c->oom_cg_id : MS_NA;
+		o->scope = (int)c->scope;
+		o->scope_by = (int)c->scope_by;
 	}
 }
 
@@ -417,6 +521,7 @@ static void swap_seen(struct reclaim *r)
 {
 	struct seen_proc *p = r->prev_procs;
 	struct seen_shrinker *sh = r->prev_shr;
+	struct seen_cg *cg = r->prev_cgs;
 
 	r->prev_procs = r->procs;
 	r->procs = p;
@@ -424,6 +529,9 @@ static void swap_seen(struct reclaim *r)
 	r->prev_shr = r->shr;
 	r->shr = sh;
 	r->nprev_shr = r->nshr;
+	r->prev_cgs = r->cgs;
+	r->cgs = cg;
+	r->nprev_cgs = r->ncgs;
 }
 
 static int reclaim_read(struct ms_bpf_group *g, const struct ms_request *req,
@@ -441,6 +549,8 @@ static int reclaim_read(struct ms_bpf_group *g, const struct ms_request *req,
 	err = read_procs(skel, r);
 	if (!err)
 		err = read_shrinkers(skel, r);
+	if (!err)
+		err = read_cgroups(skel, r);
 	if (err)
 		return err;
 	e->fields = g->fields;
@@ -460,6 +570,8 @@ static int reclaim_read(struct ms_bpf_group *g, const struct ms_request *req,
 	err = reclaimers(e, r, s, dt);
 	if (!err)
 		err = shrinkers(g, e, r, s, dt);
+	if (!err)
+		err = cgroups(e, r, s, dt);
 	swap_seen(r);
 	r->prev = c;
 	r->t_prev = s->t_mono;
@@ -486,6 +598,8 @@ static const struct ms_bpf_prog_def progs[] = {
 	  .fields = MS_RE_OOM,
 	  .wanted = victim_has_task },
 	{ .name = "ms_oomkill", .fields = MS_RE_OOM, .wanted = victim_pid_only },
+	/* whose OOM, exactly; without it, from the killer's last reclaim */
+	{ .name = "ms_oomctl", .fields = 0 },
 	{ NULL },
 };
 

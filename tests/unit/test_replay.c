@@ -177,6 +177,7 @@ static void fill_live(struct ms_snapshot *s)
 	struct ms_fault_proc *fp;
 	struct ms_reclaimer *rc;
 	struct ms_shrinker *sh;
+	struct ms_cg_reclaim *cg;
 
 	b->fields = MS_BE_ALLOC | MS_BE_FREE | MS_BE_EXTFRAG | MS_BE_COMPACT;
 	b->interval = 1.001, b->nr_orders = 2, b->nr_migrate = 2;
@@ -242,6 +243,13 @@ static void fill_live(struct ms_snapshot *s)
 					   .shmem_rss_kb = 4,
 					   .pgtables_kb = 5 };
 	snprintf(r->oom[0].comm, MS_NAME, "hog");
+	snprintf(r->oom[0].cgroup, MS_CG_PATH, "/a\nb");
+	r->oom[0].cgroup_id = 99, r->oom[0].oom_cgroup_id = MS_NA;
+	r->oom[0].scope = MS_OOM_CGROUP, r->oom[0].scope_by = MS_OOM_BY_RECLAIM;
+	cg = ms_cg_reclaim_add(r);
+	snprintf(cg->path, MS_CG_PATH, "/x\x1b[31m/y\\z");
+	cg->id = 4242, cg->memcg_reclaimed = 12;
+	latency(&cg->direct, 5), latency(&cg->memcg, 6);
 	s->task_delays.delayacct = 1, s->task_delays.ours = true;
 	s->task_delays.version = 14, s->task_delays.interval = 1;
 	d = ms_task_delay_add(&s->task_delays);
@@ -303,6 +311,15 @@ static void roundtrip_every_section(void **state)
 	assert_string_equal(b.vmas.v[0].path, a.vmas.v[0].path);
 	assert_null(b.vmas.v[1].path);
 	assert_int_equal(b.reclaim_events.direct.total_ns, 1234568);
+	/* a stall's and a kill's memory cgroup: raw bytes back, and whose */
+	assert_int_equal(b.reclaim_events.nr_cgroups, 1);
+	assert_string_equal(b.reclaim_events.cgroups[0].path,
+			    a.reclaim_events.cgroups[0].path);
+	assert_int_equal(b.reclaim_events.cgroups[0].memcg.total_ns, 1234573);
+	assert_string_equal(b.reclaim_events.oom[0].cgroup, "/a\nb");
+	assert_int_equal(b.reclaim_events.oom[0].scope, MS_OOM_CGROUP);
+	assert_int_equal(b.reclaim_events.oom[0].scope_by, MS_OOM_BY_RECLAIM);
+	assert_int_equal(b.reclaim_events.oom[0].oom_cgroup_id, MS_NA);
 	assert_true(isnan(b.reclaim.vmstat.v[1].rate));
 	assert_int_equal(ms_kv_get(&b.meminfo, "Hugetlb"), MS_NA);
 	assert_int_equal(b.procs.v[0].uid, UINT32_MAX);

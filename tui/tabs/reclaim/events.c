@@ -5,6 +5,8 @@
  * last samples, and the events screen with the stall histogram.
  */
 #include "tui/tabs/reclaim/reclaim.h"
+#include "tui/cut.h"
+#include "model/field.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -324,7 +326,9 @@ static const int kswapd_w[] = { 6, 8, 8, 8, 7, 10, 10 };
 static const char *const shrink_ids[] = { MS_LIVE_SHRINK_IDS, NULL };
 static const int shrink_w[] = { 28, 8, 8, 9, 9, 9 };
 static const char *const oom_ids[] = { MS_LIVE_OOM_IDS, NULL };
-static const int oom_w[] = { 8, 7, 16, 8, 8, 8, 20 };
+static const int oom_w[] = { 8, 7, 16, 8, 8, 8, 20, 6, 30 };
+static const char *const cg_ids[] = { MS_LIVE_CG_IDS, NULL };
+static const int cg_w[] = { 40, 26 };
 
 /* The next line stands for every column of a table it replaces. */
 static void tag_all(struct ms_screen *p, const char *const *ids)
@@ -398,6 +402,33 @@ static void processes(struct ms_screen *p, const struct ms_reclaim_events *e)
 	}
 }
 
+/* The memory cgroups of the tasks that stalled, their stalls by kind. */
+static void cgroups(struct ms_screen *p, const struct ms_reclaim_events *e,
+		    bool utf8)
+{
+	char d[16], m[16], ms[16], path[MS_CG_PATH * 4];
+
+	ms_screen_tag_cols(p, 2, cg_ids, cg_w);
+	ms_screen_linef(p, ms_attr(MS_C_COLUMN_HEADER), "  %-40s %8s %8s %8s",
+			"cgroup", "direct/s", "memcg/s", "ms/s");
+	if (!e->nr_cgroups)
+		ms_screen_linef(p, ms_attr(MS_C_DIM),
+				"  none in this interval");
+	for (int i = 0; i < e->nr_cgroups; i++) {
+		const struct ms_cg_reclaim *c = &e->cgroups[i];
+		double ns =
+			(isfinite(c->direct.ns_rate) ? c->direct.ns_rate : 0) +
+			(isfinite(c->memcg.ns_rate) ? c->memcg.ns_rate : 0);
+
+		ms_screen_linef(p, 0, "  %-40s %8s %8s %8s",
+				ms_esc_path(path, sizeof(path), c->path, 40,
+					    utf8),
+				ms_fmt_events(d, sizeof(d), c->direct.rate, 7),
+				ms_fmt_events(m, sizeof(m), c->memcg.rate, 7),
+				ms_fmt_double(ms, sizeof(ms), ns / 1e6, 2));
+	}
+}
+
 static void kswapd(struct ms_screen *p, const struct ms_reclaim_events *e)
 {
 	char pct[16], w[16], t1[16], t2[16], nw[24], ns[24];
@@ -450,6 +481,7 @@ static void oom_list(struct ms_screen *p, const struct ms_snapshot *s)
 {
 	const struct ms_reclaim_events *e = &s->reclaim_events;
 	char t[16], comm[MS_NAME * 4], kc[MS_NAME * 4], a[16], b[16], c[16];
+	char killer[MS_NAME * 4 + 16], cg[MS_CG_PATH * 4];
 
 	if (!(e->fields & MS_RE_OOM)) {
 		tag_all(p, oom_ids);
@@ -458,22 +490,28 @@ static void oom_list(struct ms_screen *p, const struct ms_snapshot *s)
 	}
 	ms_screen_tag_cols(p, 2, oom_ids, oom_w);
 	ms_screen_linef(p, ms_attr(MS_C_COLUMN_HEADER),
-			"  %-8s %7s %-16s %8s %8s %8s %s", "time", "PID",
-			"victim", "vm", "anon", "file", "killed by");
+			"  %-8s %7s %-16s %8s %8s %8s %-20s %-6s %s", "time",
+			"PID", "victim", "vm", "anon", "file", "killed by",
+			"scope", "cgroup");
 	if (!e->nr_oom)
 		ms_screen_linef(p, ms_attr(MS_C_DIM), "  none since attach");
 	for (int i = e->nr_oom - 1; i >= 0; i--) { /* newest first */
 		const struct ms_oom_event *o = &e->oom[i];
 
-		ms_screen_linef(p, ms_attr(MS_C_CRITICAL),
-				"  %-8s %7d %-16.16s %8s %8s %8s %d (%s)",
-				clock_of(t, sizeof(t), o->time), o->pid,
-				ms_esc(comm, sizeof(comm), o->comm),
-				ms_fmt_kb(a, sizeof(a), o->total_vm_kb),
-				ms_fmt_kb(b, sizeof(b), o->anon_rss_kb),
-				ms_fmt_kb(c, sizeof(c), o->file_rss_kb),
-				o->killer_pid,
-				ms_esc(kc, sizeof(kc), o->killer_comm));
+		const char *scope = ms_name_of(&ms_oom_scope_names, o->scope);
+
+		snprintf(killer, sizeof(killer), "%d (%s)", o->killer_pid,
+			 ms_esc(kc, sizeof(kc), o->killer_comm));
+		ms_screen_linef(
+			p, ms_attr(MS_C_CRITICAL),
+			"  %-8s %7d %-16.16s %8s %8s %8s %-20.20s %-6s %s",
+			clock_of(t, sizeof(t), o->time), o->pid,
+			ms_esc(comm, sizeof(comm), o->comm),
+			ms_fmt_kb(a, sizeof(a), o->total_vm_kb),
+			ms_fmt_kb(b, sizeof(b), o->anon_rss_kb),
+			ms_fmt_kb(c, sizeof(c), o->file_rss_kb), killer,
+			scope ? scope : "?",
+			o->cgroup[0] ? ms_esc(cg, sizeof(cg), o->cgroup) : "?");
 	}
 }
 
@@ -495,6 +533,7 @@ void ms_live_reclaim_screen(struct ms_screen *p, const struct ms_snapshot *s,
 		ms_screen_tag(p, "reclaim.e.histogram");
 		ms_screen_tag(p, "reclaim.ev.timeline");
 		tag_all(p, proc_ids);
+		tag_all(p, cg_ids);
 		tag_all(p, kswapd_ids);
 		tag_all(p, shrink_ids);
 		tag_all(p, oom_ids);
@@ -512,6 +551,10 @@ void ms_live_reclaim_screen(struct ms_screen *p, const struct ms_snapshot *s,
 	ms_screen_next(p);
 	ms_screen_title(p, "Processes that stalled in this interval", ui);
 	processes(p, e);
+	ms_screen_next(p);
+	ms_screen_title(
+		p, "Memory cgroups whose tasks stalled in this interval", ui);
+	cgroups(p, e, ui->utf8);
 	ms_screen_next(p);
 	ms_screen_title(p, "kswapd per node", ui);
 	if (e->fields & MS_RE_KSWAPD) {

@@ -335,6 +335,76 @@ const struct ms_explain ms_explain_reclaim_screens[] = {
 			      "from the victim."),
 	},
 	{
+		.id = "reclaim.e.oom.cgroup",
+		.name = "cgroup",
+		.what = N_("The victim's memory cgroup: its path from the "
+			   "hierarchy's root (v2, or v1's memory hierarchy) "
+			   "and the inode number of its directory."),
+		.source = N_("BPF at the kill: the victim's "
+			     "cgroups->subsys[memory] cgroup and its kernfs "
+			     "node, the path built from the node's names."),
+		.formula = N_("Read as is; shown escaped. Kept with the "
+			      "event, so a cgroup removed since still has "
+			      "its name."),
+		.healthy = N_("Informational: the service or container that "
+			      "lost a process."),
+	},
+	{
+		.id = "reclaim.e.oom.scope",
+		.name = "scope",
+		.what = N_("Whose memory ran out: \"cgroup\", a memory "
+			   "cgroup at its limit (memory.max, v1 "
+			   "limit_in_bytes), or \"system\", the whole "
+			   "machine (or a cpuset or memory policy); with the "
+			   "cgroup at its limit where known, and how it is "
+			   "known."),
+		.source = N_("\"oom_control\": fentry on oom_kill_process, "
+			     "whose oom_control names the cgroup (NULL: not "
+			     "a cgroup's). \"reclaim\", where fentry is "
+			     "refused: the killer thread's last reclaim, in "
+			     "the second before: memory cgroup reclaim comes "
+			     "before a cgroup's OOM, direct reclaim before the "
+			     "page allocator's."),
+		.formula = N_("null when neither says (an OOM forced from "
+			      "sysrq, a killer without a reclaim just "
+			      "before)."),
+		.healthy = N_("A cgroup OOM is that cgroup's limit at work: "
+			      "raise it or shrink the workload. A system OOM "
+			      "means the machine is out of memory."),
+	},
+	{
+		.id = "reclaim.e.cg.path",
+		.name = "cgroup",
+		.what = N_("A memory cgroup whose tasks stalled in reclaim "
+			   "in this interval: the one charging the task (its "
+			   "own, or the nearest up the tree with the "
+			   "controller). For limit reclaim that is the "
+			   "cgroup at its limit or one below it."),
+		.source = N_("BPF on the direct and memcg reclaim end "
+			     "tracepoints: the current task's memory cgroup, "
+			     "keyed by its directory's inode number, its "
+			     "path built once from the kernfs names."),
+		.formula = N_("Read as is; shown escaped."),
+		.healthy = N_("Informational; the table is empty while no "
+			      "task stalls."),
+	},
+	{
+		.id = "reclaim.e.cg.stall",
+		.name = "stalls",
+		.what = N_("How often and how long the cgroup's tasks "
+			   "stalled: in global direct reclaim (the system "
+			   "short of memory) and in memory cgroup reclaim "
+			   "(a limit or memory.high), and the pages each "
+			   "freed."),
+		.source = N_("BPF on the reclaim begin/end tracepoints, per "
+			     "memory cgroup."),
+		.formula = N_("Stalls ended in the interval / interval; ms "
+			      "stalled per second; pages from the end "
+			      "tracepoints' nr_reclaimed."),
+		.healthy = N_("0 is healthy; memcg stalls every second mean "
+			      "the cgroup lives at its limit."),
+	},
+	{
 		.id = "reclaim.d.pid",
 		.name = "PID",
 		.what = N_("The process whose stall delays the row shows."),

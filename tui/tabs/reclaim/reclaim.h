@@ -56,10 +56,13 @@ void ms_live_reclaim_summary(struct ms_screen *p, const struct ms_snapshot *s,
 #define MS_LIVE_OOM_IDS                                                    \
 	"reclaim.e.oom.time", "reclaim.e.oom.pid", "reclaim.e.oom.victim", \
 		"reclaim.e.oom.vm", "reclaim.e.oom.anon",                  \
-		"reclaim.e.oom.file", "reclaim.e.oom.killer"
+		"reclaim.e.oom.file", "reclaim.e.oom.killer",              \
+		"reclaim.e.oom.scope", "reclaim.e.oom.cgroup"
+#define MS_LIVE_CG_IDS "reclaim.e.cg.path", "reclaim.e.cg.stall"
 #define EXPLAIN_EVENTS                                                  \
 	"reclaim.e.histogram", "reclaim.ev.timeline", MS_LIVE_PROC_IDS, \
-		MS_LIVE_KSWAPD_IDS, MS_LIVE_SHRINK_IDS, MS_LIVE_OOM_IDS
+		MS_LIVE_CG_IDS, MS_LIVE_KSWAPD_IDS, MS_LIVE_SHRINK_IDS, \
+		MS_LIVE_OOM_IDS
 /* The events screen: histogram, timeline, processes, kswapd, shrinkers. */
 void ms_live_reclaim_screen(struct ms_screen *p, const struct ms_snapshot *s,
 			    const struct ms_live_timeline *tl,
