@@ -95,6 +95,8 @@ ok "slab --cache: call sites of that cache" jq_ok "$tmp/sites3.json" \
 "$MS" -b --replay "$tmp/live.rec" --json > "$tmp/replay.json" 2>/dev/null
 ok "record: the live samples have bpf and taskstats sections" jq_ok \
 	"$tmp/live.json" '.sources.fault_events == "bpf" and .sources.reclaim_events == "bpf" and .sources.task_delays == "taskstats"'
+ok "record: reclaim stalls per memory cgroup and OOM events' cgroup keys" \
+	jq_ok "$tmp/live.json" '.reclaim.direct_reclaim.cgroups | type == "array"'
 same=0
 for i in 1 2 3; do
 	a=$(sed -n "${i}p" "$tmp/live.json" | jq -cS 'del(.sources)')

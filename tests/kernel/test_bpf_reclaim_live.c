@@ -2,8 +2,9 @@
 /*
  * The BPF reclaim group on this machine's kernel (root, BTF): in a memory
  * cgroup, reclaim of a file's page cache and an OOM kill move the counters
- * as the cgroup's own do, dropped slab caches name their shrinkers; the
- * cgroup is always removed.
+ * as the cgroup's own do and name that cgroup (a cgroup OOM), dropped slab
+ * caches name their shrinkers; the cgroup is always removed. MS_CG_PREFIX
+ * names the cgroup (PREFIX-PID; mstest-PID by default).
  */
 #define _GNU_SOURCE
 #include <setjmp.h>
@@ -35,6 +36,8 @@
 
 static struct cg {
 	char dir[320];
+	char path[64]; /* from the hierarchy's root: "/mstest-PID" */
+	uint64_t ino; /* of its directory: the kernel's cgroup id */
 	bool v2;
 } cg;
 
@@ -98,19 +101,25 @@ static void cg_make(int mb)
 {
 	char base[256], path[400], val[32];
 	int v = cg_base(base, sizeof(base));
+	const char *prefix = getenv("MS_CG_PREFIX");
+	struct stat st;
 
 	if (!v) {
 		fprintf(stderr, "# skipped: no memory cgroup hierarchy\n");
 		skip();
 	}
 	cg.v2 = v == 2;
-	snprintf(cg.dir, sizeof(cg.dir), "%s/mstest-%d", base, getpid());
+	snprintf(cg.path, sizeof(cg.path), "/%s-%d", prefix ? prefix : "mstest",
+		 getpid());
+	snprintf(cg.dir, sizeof(cg.dir), "%s%s", base, cg.path);
 	if (cg.v2) {
 		snprintf(path, sizeof(path), "%s/cgroup.subtree_control", base);
 		if (!contains_word(path, "memory"))
 			write_file(path, "+memory");
 	}
 	assert_int_equal(mkdir(cg.dir, 0755), 0);
+	assert_int_equal(stat(cg.dir, &st), 0);
+	cg.ino = st.st_ino;
 	snprintf(val, sizeof(val), "%d", mb << 20);
 	if (cg.v2) {
 		cg_set("memory.max", val);
@@ -247,6 +256,15 @@ static uint64_t hist_sum(const struct ms_latency *l)
 	return n;
 }
 
+/* The test's cgroup among those that stalled, or NULL. */
+static const struct ms_cg_reclaim *cg_stalled(const struct ms_snapshot *s)
+{
+	for (int i = 0; i < s->reclaim_events.nr_cgroups; i++)
+		if (!strcmp(s->reclaim_events.cgroups[i].path, cg.path))
+			return &s->reclaim_events.cgroups[i];
+	return NULL;
+}
+
 static const struct ms_reclaimer *reclaimer(const struct ms_snapshot *s,
 					    pid_t pid)
 {
@@ -262,6 +280,7 @@ static void cgroup_reclaim_fills_histogram(void **state)
 	uint64_t hits0, hits1, as0, as1, mc0, dr0;
 	const struct ms_reclaim_events *e;
 	const struct ms_reclaimer *r;
+	const struct ms_cg_reclaim *c;
 	struct ms_snapshot *s;
 	static struct live l; /* teardown closes it after a failure */
 	pid_t pid;
@@ -317,6 +336,21 @@ static void cgroup_reclaim_fills_histogram(void **state)
 	assert_string_equal(r->comm, "ms-reclaim");
 	assert_true(r->lat.count > 0);
 	assert_int_equal(hist_sum(&r->lat), r->lat.count);
+	/* and per memory cgroup: the child's, by its path and inode */
+	c = cg_stalled(s);
+	assert_non_null(c);
+	fprintf(stderr,
+		"# cgroup %s (id %llu): %llu memcg stalls, %llu pages; %llu "
+		"direct\n",
+		c->path, (unsigned long long)c->id,
+		(unsigned long long)c->memcg.count,
+		(unsigned long long)c->memcg_reclaimed,
+		(unsigned long long)c->direct.count);
+	assert_int_equal(c->id, cg.ino);
+	assert_true(c->memcg.count > 0);
+	assert_true(c->memcg.count <= e->memcg.count - mc0);
+	assert_true(c->memcg_reclaimed > 0);
+	assert_int_equal(hist_sum(&c->memcg), c->memcg.count);
 	live_close(&l);
 	cg_remove();
 	remove_big_file();
@@ -383,6 +417,18 @@ static void cgroup_oom_is_listed(void **state)
 		(unsigned long long)cgk,
 		(unsigned long long)(s->reclaim_events.oom_kills - bpf0));
 	assert_string_equal(o->comm, "ms-oom-victim");
+	/* a cgroup's OOM, in the victim's cgroup: its limit ran out */
+	fprintf(stderr, "# OOM cgroup %s (id %llu), scope %d by %d, at %s\n",
+		o->cgroup, (unsigned long long)o->cgroup_id, o->scope,
+		o->scope_by, o->oom_cgroup[0] ? o->oom_cgroup : "-");
+	assert_string_equal(o->cgroup, cg.path);
+	assert_int_equal(o->cgroup_id, cg.ino);
+	assert_int_equal(o->scope, MS_OOM_CGROUP);
+	assert_int_not_equal(o->scope_by, MS_OOM_BY_NONE);
+	if (o->scope_by == MS_OOM_BY_CONTROL) {
+		assert_string_equal(o->oom_cgroup, cg.path);
+		assert_int_equal(o->oom_cgroup_id, cg.ino);
+	}
 	assert_true(o->time >= t0 - 1 && o->time <= real() + 1);
 	assert_int_equal(o->uid, getuid());
 	/* the victim mapped OOM_MB (its rss counts what fork gave it too) */
