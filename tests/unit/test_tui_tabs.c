@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The Buddy and Slab tabs drawn off screen: from the captured 6.18 tree
+ * The Buddy and Slab tabs (and the Memory tab's page cache files) drawn
+ * off screen: from the captured 6.18 tree
  * through the real manager, and from hand-made snapshots (hostile names,
  * missing pagetypeinfo, a missing section).
  */
@@ -384,6 +385,68 @@ static void test_slab_direct_key_kept(void **state)
 	delwin(w);
 }
 
+/* The files screen drawn from f's sample: is its totals' line dim? */
+static bool files_dim(struct ms_view *v, struct tt_tree *f, WINDOW *w)
+{
+	int y;
+
+	ms_view_update(v, &f->s, NULL);
+	tt_draw(v, w);
+	y = tt_find(w, "81 files open");
+	assert_true(y >= 0);
+	return (mvwinch(w, y, 4) & A_DIM) != 0;
+}
+
+/*
+ * The Memory tab's page cache files: totals of a pass that spans
+ * refreshes are older than the sample, dimmed and said so (issue 12's
+ * "marked as stale"); a pass that ended in this refresh is plain.
+ */
+static void test_memory_files_pass(void **state)
+{
+	struct tt_tree *f = *state;
+	struct ms_view *v = ms_view_memory.create(&ui);
+	WINDOW *w = newwin(30, 120, 0, 0);
+	struct ms_pcache *p = &f->s.pcache;
+	int i;
+
+	ms_theme_apply(false); /* the attributes of a terminal without colour */
+	tt_sample(f, v, MS_SEC_BIT(MS_SEC_MEMORY));
+	/* Enter on each row until one opens the files (the file bucket) */
+	for (i = 0; i < 40; i++) {
+		if (ms_view_key(v, '\n') == MS_KEY_RESAMPLE)
+			break;
+		ms_view_key(v, KEY_DOWN);
+	}
+	assert_true(i < 40);
+	f->s.have |= MS_SEC_BIT(MS_SEC_PAGECACHE_FILES);
+	*p = (struct ms_pcache){ .method = MS_PCACHE_CACHESTAT,
+				 .all = true,
+				 .complete = true,
+				 .found = 81,
+				 .measured = 81,
+				 .cached_kb = 20480,
+				 .meminfo_cached_kb = 204800,
+				 .pass_pct = 40 };
+	ms_pcache_derive(p);
+	assert_true(files_dim(v, f, w));
+	tt_assert_row(w,
+		      "  81 files open or mapped, 81 measured: 20M cached of "
+		      "Cached 200M (10.0%)  (last whole pass; next 40% "
+		      "done)");
+	/* the pass ended: of this refresh, plain */
+	p->pass_pct = 100;
+	assert_false(files_dim(v, f, w));
+	tt_assert_no_row(w, "whole pass");
+	/* the first pass, so far */
+	p->complete = false;
+	p->pass_pct = 10;
+	assert_true(files_dim(v, f, w));
+	tt_assert_row(w, "(first pass under way)");
+	v->cls->destroy(v);
+	delwin(w);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -397,6 +460,8 @@ int main(void)
 		cmocka_unit_test(test_buddy_no_pagetypeinfo),
 		cmocka_unit_test(test_slab_detail_2node),
 		cmocka_unit_test(test_slab_reattach),
+		cmocka_unit_test_setup_teardown(test_memory_files_pass,
+						tt_setup, tt_teardown),
 	};
 	return tt_run("test_tui_tabs", tests, false);
 }

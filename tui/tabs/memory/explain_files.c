@@ -128,7 +128,9 @@ const struct ms_explain ms_explain_memory_files[] = {
 			   "the held files explain."),
 		.source = N_("The sum over every file found (not only the 50 "
 			     "listed) in the last whole pass; /proc/meminfo "
-			     "Cached."),
+			     "Cached. A pass spans refreshes among many "
+			     "processes: while the next one runs the line is "
+			     "dim and says how far it got."),
 		.formula = N_("files cached kB / Cached kB x 100."),
 		.healthy = N_("Often low: most cache belongs to files no "
 			      "process holds now. Without root only the user's "

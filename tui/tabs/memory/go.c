@@ -185,20 +185,27 @@ static void files_lines(struct ms_drill *d, struct ms_screen *l)
 {
 	const struct ms_snapshot *s = MD(d)->cur;
 	const struct ms_pcache *p = &s->pcache;
-	char v[5][16], esc[MS_PATH_MAX * 4], n[2][24];
+	char v[5][16], esc[MS_PATH_MAX * 4], n[2][24], when[48] = "";
+	/* totals of a pass that spans refreshes (minutes among thousands
+	 * of processes) are older than the sample: dim, and said */
+	bool old = !p->complete || p->pass_pct < 100;
 
 	if (!mem_have(l, s, MS_SEC_PAGECACHE_FILES))
 		return;
+	if (!p->complete)
+		snprintf(when, sizeof(when), "  (first pass under way)");
+	else if (old)
+		snprintf(when, sizeof(when),
+			 "  (last whole pass; next %.0f%% done)", p->pass_pct);
 	ms_screen_tag(l, "memory.files.coverage");
-	ms_screen_linef(l, 0,
+	ms_screen_linef(l, old ? ms_attr(MS_C_DIM) : 0,
 			"  %s files open or mapped, %s measured: %s cached "
 			"of Cached %s (%s)%s",
 			ms_fmt_u64(n[0], sizeof(n[0]), p->found),
 			ms_fmt_u64(n[1], sizeof(n[1]), p->measured),
 			ms_fmt_kb(v[0], sizeof(v[0]), p->cached_kb),
 			ms_fmt_kb(v[1], sizeof(v[1]), p->meminfo_cached_kb),
-			ms_fmt_pct(v[2], sizeof(v[2]), p->coverage_pct),
-			p->complete ? "" : "  (first pass under way)");
+			ms_fmt_pct(v[2], sizeof(v[2]), p->coverage_pct), when);
 	/* what this way cannot see, said where the figures are */
 	ms_screen_tag(l, "memory.files");
 	ms_screen_linef(l, ms_attr(MS_C_DIM),
