@@ -661,6 +661,15 @@ static bool show_field(struct ms_scroll *sc, const char *id)
 	return sc->top != top;
 }
 
+/* Whether id is one of the NULL-ended ids. */
+static bool listed(const char *const *ids, const char *id)
+{
+	for (; ids && *ids; ids++)
+		if (!strcmp(*ids, id))
+			return true;
+	return false;
+}
+
 void ms_screen_explain(struct ms_scroll *sc, const struct ms_ui *ui,
 		       struct ms_explain_ids *e, const char *const *ids)
 {
@@ -668,7 +677,15 @@ void ms_screen_explain(struct ms_scroll *sc, const struct ms_ui *ui,
 	int first = e->n, best = -1;
 
 	t->ui = ui;
-	for (; ids && *ids; ids++)
+	/*
+	 * The screen's fields in the order it shows them, and only those it
+	 * has (a cgroup's walked zswap after memory.stat); every listed one
+	 * before a first draw, and after the tags that did not fit.
+	 */
+	for (int i = 0; i < t->n; i++)
+		if (listed(ids, t->id[i]))
+			ms_explain_add(e, t->id[i]);
+	for (; ids && *ids && (!t->n || t->n >= MS_SCREEN_TAGS); ids++)
 		ms_explain_add(e, *ids);
 	if (sc->top != t->top_seen) {
 		e->moved = true; /* scrolled by the user */

@@ -4,7 +4,8 @@
 . tests/lib.sh
 . tests/tui/lib.sh
 R=$FIX/edge-cgroup-v2
-trap 'tui_cleanup' EXIT
+tmp=$(mktemp -d)
+trap 'tui_cleanup; rm -rf "$tmp"' EXIT
 
 # first: the first row of the tree (under its column titles)
 first() { screen | sed -n '/^Cgroup /{n;p;q}'; }
@@ -78,8 +79,22 @@ ok "screen: memory.events with oom_kill" scroll_to "oom_kill "
 ok "screen: oom_kill's count, no rate yet" wait_re "^  oom_kill +1 +-"
 scroll_to "  anon "
 ok "screen: memory.stat, every item with its rate" wait_re "^  anon +31457280 +-"
-keys x
+keys Home x
 ok "explain on the screen" wait_re "Explain: "
+# Right through the fields from the top: in the order the screen shows them
+# (zswap came after memory.stat, threads after numa_stat)
+pos() { screen | grep -o 'cgroup\.[a-z_]*  [0-9]*/[0-9]*' | head -n 1; }
+p=$(pos); total=${p##*/}; j=0
+while [ $j -lt "${total:-0}" ]; do
+	p=$(pos); echo "${p%% *}"
+	keys Right; sleep 0.15; j=$((j + 1))
+done >"$tmp/walk"
+ok "explain walks the screen top down: zswap max, then pressure" sh -c \
+	"grep -A1 -x cgroup.zswap_max '$tmp/walk' | tail -n 1 | grep -qx cgroup.psi"
+ok "explain walks the screen top down: processes, then threads" sh -c \
+	"grep -A1 -x cgroup.procs '$tmp/walk' | tail -n 1 | grep -qx cgroup.threads"
+ok "explain walks the screen top down: numa_stat last" sh -c \
+	"tail -n 1 '$tmp/walk' | grep -qx cgroup.numa_stat"
 keys x
 keys Escape
 ok "Esc: back to the filtered tree" wait_for "Memory cgroups: 5 (v2), whole paths"
