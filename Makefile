@@ -62,7 +62,7 @@ LLVM_STRIP ?= llvm-strip
 HAVE_BPF ?= $(if $(and $(BPFTOOL),$(shell command -v $(BPF_CC) 2>/dev/null),$(shell pkg-config --exists libbpf 2>/dev/null && echo y)),1,0)
 BPF_PROG_SRC := $(wildcard probes/bpf/*.bpf.c)
 BPF_USER_SRC := $(filter-out $(BPF_PROG_SRC) probes/bpf/nobpf.c \
-		probes/bpf/kallsyms.c probes/bpf/timens.c,$(wildcard probes/bpf/*.c))
+		probes/bpf/kallsyms.c probes/bpf/timens.c probes/bpf/pcmap.c,$(wildcard probes/bpf/*.c))
 BPF_SKELS := $(BPF_PROG_SRC:probes/bpf/%.bpf.c=$(BPF_OUT)/%.skel.h)
 BPF_CFLAGS := -g -O2 -target bpf -D__TARGET_ARCH_x86 -Wall -Werror \
 	      -I$(BPF_OUT) -Iprobes/bpf

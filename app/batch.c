@@ -119,7 +119,8 @@ unsigned int ms_batch_wants(const struct ms_opts *o, const char **why)
 	if (batch_count(o) == 1) {
 		*why = "needs two samples (-n 2 or more)";
 		return req.sections &
-		       ~(MS_SEC_EVENTS | MS_SEC_BIT(MS_SEC_ATTRIBUTION));
+		       ~(MS_SEC_EVENTS | MS_SEC_BIT(MS_SEC_ATTRIBUTION) |
+			 MS_SEC_BIT(MS_SEC_PAGECACHE_EVENTS));
 	}
 	return req.sections;
 }

@@ -126,7 +126,8 @@ const struct ms_area ms_area_memory = {
 	/* --tab memory and tab = memory; the explorer's tab comes later */
 	.name = "memory",
 	.tab = MS_SEC_BIT(MS_SEC_MEMORY) | MS_SEC_BIT(MS_SEC_CENSUS) |
-	       MS_SEC_BIT(MS_SEC_PAGECACHE_FILES),
+	       MS_SEC_BIT(MS_SEC_PAGECACHE_FILES) |
+	       MS_SEC_BIT(MS_SEC_PAGECACHE_EVENTS),
 	.secs =
 		(const struct ms_area_sec[]){
 			{ .sec = MS_SEC_MEMORY,
@@ -137,6 +138,9 @@ const struct ms_area ms_area_memory = {
 			/* the page cache's files (model/pcache.h) */
 			{ .sec = MS_SEC_PAGECACHE_FILES,
 			  .name = "pagecache_files" },
+			/* its files_events_* keys, BPF's (probes/bpf/pcache.c) */
+			{ .sec = MS_SEC_PAGECACHE_EVENTS,
+			  .name = "pagecache_events" },
 			/* allocinfo's note, or the BPF backend's */
 			{ .sec = MS_SEC_ATTRIBUTION,
 			  .name = "attribution",

@@ -5,7 +5,9 @@
  */
 #include "model/pcache.h"
 
+#include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,6 +28,7 @@
 static const char *const method[MS_PCACHE_NMETHODS] = {
 	[MS_PCACHE_CACHESTAT] = "cachestat",
 	[MS_PCACHE_MINCORE] = "mincore",
+	[MS_PCACHE_EVENTS] = "events",
 };
 const struct ms_names ms_pcache_method_names = { .name = method,
 						 .n = MS_PCACHE_NMETHODS,
@@ -66,6 +69,14 @@ const struct ms_field ms_pcache_file_fields[] = {
 	  "memory.files.holders"),
 	MS_FIELD_ENUM(struct ms_pcache_file, method, "method", NA,
 		      &ms_pcache_method_names, "memory.files"),
+	F(added_kb, MS_F_U64, "added_kb", NA, "kB", "memory.files.events",
+	  .th = "added_kb", .tw = 10),
+	F(removed_kb, MS_F_U64, "removed_kb", NA, "kB", "memory.files.events",
+	  .th = "removed_kb", .tw = 10),
+	F(memcg, MS_F_PSTR, "memcg", NA, NULL, "memory.files.events"),
+	F(memcg_id, MS_F_U64, "memcg_id", NA, NULL, "memory.files.events"),
+	F(name_partial, MS_F_BOOL, "name_partial", 0, NULL,
+	  "memory.files.events"),
 	MS_FIELD_END
 };
 
@@ -97,6 +108,34 @@ const struct ms_field ms_pcache_fields[] = {
 		  "files explain"),
 	S(listed_kb, MS_F_U64, "files_listed_kb", DER, "kB",
 	  "memory.files.coverage", .th = "listed_kb"),
+	S(ev_since_s, MS_F_DBL, "files_events_since_s", NA, "s",
+	  "memory.files.events", .th = "events since s", .tp = 1),
+	S(ev_files, MS_F_U64, "files_events_files", NA, NULL,
+	  "memory.files.events", .th = "events files"),
+	S(ev_cached_kb, MS_F_U64, "files_events_cached_kb", NA, "kB",
+	  "memory.files.events", .th = "events cached_kb",
+	  .metric = "memscope_pagecache_files_events_bytes",
+	  .help = "net page cache added since attach of files only the "
+		  "events saw (a lower bound)"),
+	S(ev_tracked, MS_F_U64, "files_events_tracked", NA, NULL,
+	  "memory.files.events", .th = "events tracked"),
+	S(ev_capacity, MS_F_U64, "files_events_capacity", NA, NULL,
+	  "memory.files.events"),
+	S(ev_evicted, MS_F_U64, "files_events_evicted", NA, NULL,
+	  "memory.files.events", .th = "events evicted"),
+	S(ev_dropped, MS_F_U64, "files_events_dropped", NA, NULL,
+	  "memory.files.events"),
+	S(ev_added_kb, MS_F_U64, "files_events_added_kb", NA, "kB",
+	  "memory.files.events", .th = "events added_kb"),
+	S(ev_removed_kb, MS_F_U64, "files_events_removed_kb", NA, "kB",
+	  "memory.files.events", .th = "events removed_kb"),
+	S(ev_unseen_kb, MS_F_U64, "files_events_unseen_removed_kb", NA, "kB",
+	  "memory.files.events"),
+	S(unattributed_kb, MS_F_U64, "files_unattributed_kb", DER, "kB",
+	  "memory.files.coverage", .th = "unattributed_kb",
+	  .metric = "memscope_pagecache_files_unattributed_bytes",
+	  .help = "meminfo Cached that neither the walk's files nor the "
+		  "events' explain"),
 	MS_FIELD_LIST(struct ms_pcache, v, n, cap, "files",
 		      ms_pcache_file_fields),
 	MS_FIELD_END
@@ -140,11 +179,8 @@ void ms_pcache_rank(struct ms_pcache *p, int max)
 {
 	if (p->n > 1)
 		qsort(p->v, (size_t)p->n, sizeof(*p->v), qcmp);
-	for (int i = max < 0 ? 0 : max; i < p->n; i++) {
-		free(p->v[i].path);
-		free(p->v[i].holder_cgroup);
-		p->v[i].path = p->v[i].holder_cgroup = NULL;
-	}
+	for (int i = max < 0 ? 0 : max; i < p->n; i++)
+		ms_fields_reset(ms_pcache_file_fields, &p->v[i]);
 	if (p->n > max)
 		p->n = max < 0 ? 0 : max;
 }
@@ -158,8 +194,101 @@ void ms_pcache_derive(struct ms_pcache *p)
 			sum += p->v[i].cached_kb;
 	p->listed_kb = sum;
 	p->coverage_pct = NAN;
-	if (ms_have(p->cached_kb) && ms_have(p->meminfo_cached_kb) &&
-	    p->meminfo_cached_kb)
+	p->unattributed_kb = MS_NA;
+	if (!ms_have(p->cached_kb) || !ms_have(p->meminfo_cached_kb))
+		return;
+	if (p->meminfo_cached_kb)
 		p->coverage_pct =
 			100.0 * (double)p->cached_kb / p->meminfo_cached_kb;
+	sum = p->cached_kb + (ms_have(p->ev_cached_kb) ? p->ev_cached_kb : 0);
+	p->unattributed_kb =
+		p->meminfo_cached_kb > sum ? p->meminfo_cached_kb - sum : 0;
+}
+
+int ms_pcache_key_cmp(const void *a, const void *b)
+{
+	const struct ms_pcache_key *x = a, *y = b;
+
+	if (x->dev != y->dev)
+		return x->dev < y->dev ? -1 : 1;
+	return x->ino < y->ino ? -1 : x->ino > y->ino;
+}
+
+void ms_pcache_keys_free(struct ms_pcache *p)
+{
+	free(p->keys);
+	p->keys = NULL;
+	p->nkeys = p->kcap = 0;
+}
+
+/* The listed row of the walk's file k, or NULL (measured, not listed). */
+static struct ms_pcache_file *row_of(struct ms_pcache *p, int nrows,
+				     const struct ms_pcache_key *k)
+{
+	char dev[sizeof(p->v[0].dev)];
+
+	snprintf(dev, sizeof(dev), "%u:%u", (unsigned int)(k->sdev >> 32),
+		 (unsigned int)k->sdev);
+	for (int i = 0; i < nrows; i++)
+		if (p->v[i].ino == k->sino && !strcmp(p->v[i].dev, dev))
+			return &p->v[i];
+	return NULL;
+}
+
+const struct ms_field *ms_pcache_files_field(void)
+{
+	const struct ms_field *l = ms_pcache_fields;
+
+	while (l->type != MS_F_LIST)
+		l++;
+	return l;
+}
+
+/* Move the events' figures of e onto the walk's row f. */
+static void onto(struct ms_pcache_file *f, struct ms_pcache_file *e)
+{
+	f->added_kb = e->added_kb;
+	f->removed_kb = e->removed_kb;
+	f->memcg_id = e->memcg_id;
+	if (!f->memcg) {
+		f->memcg = e->memcg;
+		e->memcg = NULL;
+	}
+}
+
+int ms_pcache_merge(struct ms_pcache *p, struct ms_pcache_file *ev,
+		    const struct ms_pcache_key *evkey, int n, int max)
+{
+	int rows = p->n, err = 0;
+
+	p->ev_files = p->ev_cached_kb = 0;
+	for (int i = 0; i < n; i++) {
+		struct ms_pcache_file *e = &ev[i], *f;
+		const struct ms_pcache_key *k =
+			p->nkeys ?
+				bsearch(&evkey[i], p->keys, (size_t)p->nkeys,
+					sizeof(*p->keys), ms_pcache_key_cmp) :
+				NULL;
+
+		if (k) {
+			/* exact: cachestat's count stays */
+			f = row_of(p, rows, k);
+			if (f)
+				onto(f, e);
+		} else if (e->cached_kb && ms_have(e->cached_kb) && !err) {
+			p->ev_files++;
+			p->ev_cached_kb += e->cached_kb;
+			f = ms_list_add(ms_pcache_files_field(), p);
+			if (f) {
+				*f = *e;
+				memset(e, 0, sizeof(*e));
+			} else {
+				err = -ENOMEM;
+			}
+		}
+		ms_fields_reset(ms_pcache_file_fields, e);
+	}
+	ms_pcache_rank(p, max);
+	ms_pcache_derive(p);
+	return err;
 }

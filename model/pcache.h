@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Which files hold the page cache: every file a process holds open or
- * mapped, with its cached pages (cachestat(2), or mincore() over a mapping).
+ * mapped, with its cached pages (cachestat(2), or mincore() over a
+ * mapping), and files only the page cache's events saw (BPF, root).
  */
 #ifndef MS_MODEL_PCACHE_H
 #define MS_MODEL_PCACHE_H
@@ -15,6 +16,11 @@
 enum ms_pcache_method {
 	MS_PCACHE_CACHESTAT, /* cachestat(2), Linux 6.5+: all five counts */
 	MS_PCACHE_MINCORE, /* mincore() over a mapping: cached pages only */
+	/*
+	 * pages added less pages removed since the BPF group attached: a
+	 * lower bound (pages cached before are not seen)
+	 */
+	MS_PCACHE_EVENTS,
 	MS_PCACHE_NMETHODS
 };
 
@@ -38,6 +44,22 @@ struct ms_pcache_file {
 	/* the first holder's cgroup (v2 path); raw; not the pages' owner */
 	char *holder_cgroup;
 	int method; /* enum ms_pcache_method, -1: not measured */
+	/* BPF (probes/bpf/pcache.c): since attach; MS_NA when not seen */
+	uint64_t added_kb, removed_kb;
+	/* the memcg charged for the first page seen (v2 path, raw), or NULL */
+	char *memcg;
+	uint64_t memcg_id; /* its cgroup id, MS_NA: not known */
+	/* events: the name read from the kernel's dentries is cut short */
+	bool name_partial;
+};
+
+/*
+ * A file the walk measured, as the events key it (sdev and sino: the
+ * key of its row, which differ on btrfs and overlayfs). Not output.
+ */
+struct ms_pcache_key {
+	uint64_t dev, ino; /* dev: major << 32 | minor */
+	uint64_t sdev, sino;
 };
 
 struct ms_pcache {
@@ -51,8 +73,22 @@ struct ms_pcache {
 	double coverage_pct; /* derived: cached_kb / meminfo_cached_kb */
 	double pass_pct; /* the pass in progress, % of the processes */
 	uint64_t listed_kb; /* derived: the listed files' cached kB */
+	/* the page cache's events (BPF, root): MS_NA / NAN without them */
+	double ev_since_s; /* since the programs attached */
+	uint64_t ev_files; /* files only the events saw, with pages left */
+	uint64_t ev_cached_kb; /* their net kB (a lower bound) */
+	uint64_t ev_tracked, ev_capacity; /* files in the map, its size */
+	uint64_t ev_evicted; /* files the map let go to make room */
+	uint64_t ev_dropped; /* adds of a new file that found no room */
+	uint64_t ev_added_kb, ev_removed_kb; /* all files', since attach */
+	uint64_t ev_unseen_kb; /* removed of files the map does not hold */
+	/* derived: Cached less the walk's and the events' kB */
+	uint64_t unattributed_kb;
 	struct ms_pcache_file *v; /* the biggest, by cached_kb */
 	int n, cap;
+	/* every file the walk measured, sorted (ms_pcache_key_cmp) */
+	struct ms_pcache_key *keys;
+	int nkeys, kcap;
 };
 
 /*
@@ -63,7 +99,25 @@ int ms_pcache_cmp(const struct ms_pcache_file *a,
 		  const struct ms_pcache_file *b);
 /* Sort p's files so and keep the first max (the rest's strings freed). */
 void ms_pcache_rank(struct ms_pcache *p, int max);
-/* The derived fields of p: listed_kb, coverage_pct. */
+/* The derived fields of p: listed_kb, coverage_pct, unattributed_kb. */
 void ms_pcache_derive(struct ms_pcache *p);
+
+struct ms_field;
+/* The field of ms_pcache_fields that is the list of files. */
+const struct ms_field *ms_pcache_files_field(void);
+/* The order of p->keys: dev, then ino. */
+int ms_pcache_key_cmp(const void *a, const void *b);
+/*
+ * The files the events saw (ev[n], keyed by dev and ino: each's dev
+ * string and evdev/evino) into p: a file the walk measured keeps its
+ * exact count and gets the events' figures (added, removed, memcg); the
+ * others are listed by their net kB (method events) and counted in
+ * ev_files and ev_cached_kb; then p ranked to max files and derived.
+ * ev's strings are taken (or freed). 0, or -ENOMEM.
+ */
+int ms_pcache_merge(struct ms_pcache *p, struct ms_pcache_file *ev,
+		    const struct ms_pcache_key *evkey, int n, int max);
+/* The keys' array freed (snapshot free). */
+void ms_pcache_keys_free(struct ms_pcache *p);
 
 #endif

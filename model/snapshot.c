@@ -607,6 +607,7 @@ void ms_snapshot_reset(struct ms_snapshot *s)
 	events_reset(s);
 	/* a section that adds keys to the memory part (model/pcache.h) */
 	ms_fields_reset(ms_pcache_fields, &s->pcache);
+	s->pcache.nkeys = 0;
 	each_part(s, ms_fields_reset);
 }
 
@@ -645,6 +646,7 @@ void ms_snapshot_free(struct ms_snapshot *s)
 	free(s->reclaim_events.cgroups);
 	free(s->task_delays.v);
 	ms_fields_free(ms_pcache_fields, &s->pcache);
+	ms_pcache_keys_free(&s->pcache);
 	each_part(s, ms_fields_free);
 	memset(s, 0, sizeof(*s));
 }

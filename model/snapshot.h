@@ -60,6 +60,12 @@ enum ms_section {
 	 * by "all"
 	 */
 	MS_SEC_ATTRIBUTION,
+	/*
+	 * The page cache's events (BPF, root): files added to and removed
+	 * from the page cache since attach, merged into pagecache_files'
+	 * list; asked for with it by --tab memory and the files screen
+	 */
+	MS_SEC_PAGECACHE_EVENTS,
 	MS_SEC_COUNT
 };
 #define MS_SEC_BIT(s) (1u << (s))

@@ -446,6 +446,9 @@ static void pcache_into(json *m, struct ms_snapshot *s)
 		return;
 	ms_jread_fields(m, ms_pcache_fields, &s->pcache, NULL);
 	s->have |= BIT(PAGECACHE_FILES);
+	/* the events' keys are there, null, without them */
+	if (!isnan(s->pcache.ev_since_s))
+		s->have |= BIT(PAGECACHE_EVENTS);
 }
 
 const struct ms_jpart ms_jread_live[] = {

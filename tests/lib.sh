@@ -65,6 +65,17 @@ gone() {
 	return 1
 }
 
+# ms_stop: SIGINT to the batch memscope $ms, which must exit 0 and leave
+# none of the BPF programs $p (ids) loaded; $ms emptied (two checks)
+ms_stop() {
+	kill -INT "$ms"
+	wait "$ms"
+	rc=$?
+	ms=""
+	ok "memscope exits 0 on SIGINT" test $rc = 0
+	ok "nothing left attached" gone $p
+}
+
 # bpf_live: BPF can be attached and checked here (root, kernel BTF, bpftool)
 bpf_live() {
 	[ "$(id -u)" = 0 ] && [ -r /sys/kernel/btf/vmlinux ] &&

@@ -33,7 +33,7 @@
 /* The groups: a new one is a line here (and its files in probes/bpf). */
 static const struct ms_bpf_group_ops *const group_ops[] = {
 	&ms_bpf_buddy, &ms_bpf_slab,   &ms_bpf_faults, &ms_bpf_reclaim,
-	&ms_bpf_numa,  &ms_bpf_attrib, NULL,
+	&ms_bpf_numa,  &ms_bpf_attrib, &ms_bpf_pcache, NULL,
 };
 
 struct ms_bpf {
@@ -53,7 +53,7 @@ static int bpf_detect(const struct ms_root *root, unsigned int *caps, char *why,
 {
 	/* also on failure: the notes say why; attribution is allocinfo's
 	 * where the kernel profiles its allocations itself */
-	*caps = MS_SEC_EVENTS;
+	*caps = MS_SEC_EVENTS | MS_SEC_BIT(MS_SEC_PAGECACHE_EVENTS);
 	if (!ms_exists(root, "proc/allocinfo"))
 		*caps |= MS_SEC_BIT(MS_SEC_ATTRIBUTION);
 	if (!root->live) {

@@ -118,7 +118,7 @@ struct ms_bpf_group {
 /* Groups, in the order they are listed (probes/bpf/bpf.c). */
 extern const struct ms_bpf_group_ops ms_bpf_buddy, ms_bpf_slab;
 extern const struct ms_bpf_group_ops ms_bpf_faults, ms_bpf_reclaim, ms_bpf_numa;
-extern const struct ms_bpf_group_ops ms_bpf_attrib;
+extern const struct ms_bpf_group_ops ms_bpf_attrib, ms_bpf_pcache;
 
 /* Test hook: the base name of a program to break on purpose, or NULL. */
 extern const char *ms_bpf_fault;

@@ -11,7 +11,8 @@
 static int nobpf_detect(const struct ms_root *root, unsigned int *caps,
 			char *why, size_t len)
 {
-	*caps = MS_SEC_EVENTS | MS_SEC_BIT(MS_SEC_ATTRIBUTION);
+	*caps = MS_SEC_EVENTS | MS_SEC_BIT(MS_SEC_ATTRIBUTION) |
+		MS_SEC_BIT(MS_SEC_PAGECACHE_EVENTS);
 	snprintf(why, len,
 		 "not built with BPF (install clang, bpftool, libbpf-dev)");
 	return -ENOTSUP;

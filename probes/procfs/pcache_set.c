@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/sysmacros.h>
 
 #include "model/escape.h"
 #include "model/field.h"
@@ -222,32 +223,65 @@ int ms_pset_biggest(struct ms_pset *s, struct ms_pent **out, int max)
 	return n;
 }
 
-static const struct ms_field *files_row(void)
-{
-	const struct ms_field *l = ms_pcache_fields;
-
-	while (l->type != MS_F_LIST)
-		l++;
-	return l;
-}
-
 static char *dup_or_null(const char *p)
 {
 	return p ? strdup(p) : NULL;
 }
 
+static int key_add(struct ms_pcache *out, uint64_t dev, uint64_t ino,
+		   const struct ms_pent *e)
+{
+	struct ms_pcache_key *k;
+
+	if (out->nkeys == out->kcap) {
+		int c = out->kcap ? out->kcap * 2 : 256;
+
+		k = realloc(out->keys, (size_t)c * sizeof(*k));
+		if (!k)
+			return -ENOMEM;
+		out->keys = k;
+		out->kcap = c;
+	}
+	k = &out->keys[out->nkeys++];
+	k->dev = (uint64_t)major(dev) << 32 | minor(dev);
+	k->ino = ino;
+	k->sdev = (uint64_t)major(e->dev) << 32 | minor(e->dev);
+	k->sino = e->ino;
+	return 0;
+}
+
+/*
+ * Every measured file's keys (stat's and maps', where they differ) into
+ * out->keys, sorted: the events' files are told apart by them.
+ */
+static int keys(const struct ms_pset *s, struct ms_pcache *out)
+{
+	out->nkeys = 0;
+	for (int i = 0; i < s->n; i++) {
+		const struct ms_pent *e = &s->v[i];
+
+		if (!ms_have(e->f.cached_kb))
+			continue; /* not counted: the events' figure is all */
+		if (key_add(out, e->dev, e->ino, e) ||
+		    ((e->adev || e->aino) && key_add(out, e->adev, e->aino, e)))
+			return -ENOMEM;
+	}
+	if (out->nkeys > 1)
+		qsort(out->keys, (size_t)out->nkeys, sizeof(*out->keys),
+		      ms_pcache_key_cmp);
+	return 0;
+}
+
 int ms_pset_top(struct ms_pset *s, struct ms_pcache *out, int max)
 {
-	const struct ms_field *l = files_row();
+	const struct ms_field *l = ms_pcache_files_field();
 	struct ms_pent *top[MS_PCACHE_TOP];
 	int n = ms_pset_biggest(s, top,
 				max < MS_PCACHE_TOP ? max : MS_PCACHE_TOP);
 
-	for (int i = 0; i < out->n; i++) {
-		free(out->v[i].path);
-		free(out->v[i].holder_cgroup);
-	}
-	out->n = 0;
+	ms_list_clear(l, out);
+	if (keys(s, out))
+		return -ENOMEM;
 	for (int i = 0; i < n; i++) {
 		struct ms_pcache_file *f = ms_list_add(l, out);
 
@@ -258,6 +292,7 @@ int ms_pset_top(struct ms_pset *s, struct ms_pcache *out, int max)
 			f->holders = top[i]->holders_cur;
 		f->path = dup_or_null(top[i]->f.path);
 		f->holder_cgroup = dup_or_null(top[i]->f.holder_cgroup);
+		f->memcg = NULL;
 		if ((top[i]->f.path && !f->path) ||
 		    (top[i]->f.holder_cgroup && !f->holder_cgroup))
 			return -ENOMEM;

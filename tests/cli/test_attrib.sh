@@ -62,7 +62,8 @@ fi
 ms=$!
 wait_lines "$tmp/live.json" 1
 p=$(ids $ms)
-ok "attached: the attrib group's two programs" test "$(echo "$p" | wc -w)" = 2
+ok "attached: the attrib group's two programs (and pcache's two: --tab memory)" \
+	test "$(echo "$p" | wc -w)" = 4
 N=1024
 "$H" pipes $N > "$tmp/pipes.out" 2>&1 &
 hp=$!
@@ -75,12 +76,7 @@ ok "the helper holds $N pipes of 64 KiB" test "$kb" = $((N * 64))
 # two samples taken after the pipes were full
 n=$(wc -l < "$tmp/live.json")
 wait_lines "$tmp/live.json" $((n + 2)) 200
-kill -INT $ms
-wait $ms
-rc=$?
-ms=""
-ok "memscope exits 0 on SIGINT" test $rc = 0
-ok "nothing left attached" gone $p
+ms_stop
 tail -n 1 "$tmp/live.json" > "$tmp/last.json"
 # the biggest site of the pipe's write path (pipe_write, anon_pipe_write
 # since 6.14): its first frame, after the page allocator's

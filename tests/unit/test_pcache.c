@@ -21,6 +21,7 @@
 #include <string.h>
 #include <signal.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -45,6 +46,10 @@ static struct ms_pent *found(struct ms_pset *s, uint64_t dev, uint64_t ino,
 		e->f.cached_kb = kb;
 		e->f.dirty_kb = 0;
 		e->f.pid = pid;
+		/* as pcache.c's measure() names it */
+		snprintf(e->f.dev, sizeof(e->f.dev), "%u:%u", major(dev),
+			 minor(dev));
+		e->f.ino = ino;
 		ms_pset_measured(s, e);
 	}
 	return e;
@@ -107,6 +112,7 @@ static void pass_drops_what_it_did_not_find(void **state)
 	assert_int_equal(s.found, 2);
 	assert_int_equal(s.cached_kb, 305);
 	ms_fields_free(ms_pcache_fields, &out);
+	ms_pcache_keys_free(&out);
 	ms_pset_free(&s);
 }
 
@@ -151,6 +157,7 @@ static void restart_forgets_the_partial_pass(void **state)
 	assert_false(out.complete);
 	assert_int_equal(out.found, 1);
 	ms_fields_free(ms_pcache_fields, &out);
+	ms_pcache_keys_free(&out);
 	ms_pset_free(&s);
 }
 
@@ -222,6 +229,101 @@ static void order_and_top(void **state)
 	ms_pcache_rank(&p, 0);
 	assert_int_equal(p.n, 0);
 	ms_fields_free(ms_pcache_fields, &p);
+}
+
+/* An events' file: dev "maj:min" (key major << 32 | minor), net kB. */
+static void ev_file(struct ms_pcache_file *f, struct ms_pcache_key *k,
+		    unsigned int maj, unsigned int min, uint64_t ino,
+		    const char *path, uint64_t added, uint64_t removed)
+{
+	ms_fields_reset(ms_pcache_file_fields, memset(f, 0, sizeof(*f)));
+	snprintf(f->dev, sizeof(f->dev), "%u:%u", maj, min);
+	f->ino = ino;
+	f->path = strdup(path);
+	f->added_kb = added;
+	f->removed_kb = removed;
+	f->cached_kb = added > removed ? added - removed : 0;
+	f->method = MS_PCACHE_EVENTS;
+	f->memcg = strdup("/build");
+	f->memcg_id = 9;
+	k->dev = k->sdev = (uint64_t)maj << 32 | min;
+	k->ino = k->sino = ino;
+}
+
+/*
+ * The events merged with the walk: a measured file keeps its exact
+ * count, listed or not (btrfs's other key too); the others are listed by
+ * their net kB, marked; the coverage says what each explains.
+ */
+static void merge_with_events(void **state)
+{
+	struct ms_pcache_file ev[6];
+	struct ms_pcache_key k[6];
+	struct ms_pcache out;
+	struct ms_pset s;
+
+	memset(&out, 0, sizeof(out));
+	ms_fields_reset(ms_pcache_fields, &out);
+	ms_pset_init(&s);
+	found(&s, makedev(8, 1), 1, 10, 1000, "/held");
+	found(&s, makedev(8, 1), 2, 10, 4, "/small");
+	/* btrfs: stat's key 0:52, the kernel's (and maps') 0:45 */
+	assert_int_equal(
+		ms_pset_alias(&s,
+			      found(&s, makedev(0, 52), 7, 10, 300, "/btrfs/f"),
+			      makedev(0, 45), 7),
+		0);
+	ms_pset_end_pass(&s);
+	assert_int_equal(ms_pset_top(&s, &out, 2), 0);
+	assert_int_equal(out.n, 2);
+	assert_int_equal(out.nkeys, 4);
+	out.meminfo_cached_kb = 10000;
+	/* the held file, seen by the events: its count stays cachestat's */
+	ev_file(&ev[0], &k[0], 8, 1, 1, "/held", 500, 100);
+	/* measured, not listed: not listed by the events either */
+	ev_file(&ev[1], &k[1], 8, 1, 2, "/small", 9000, 0);
+	/* a closed build output, and one with nothing left */
+	ev_file(&ev[2], &k[2], 8, 1, 3, "/obj/a.o", 2048, 0);
+	ev_file(&ev[3], &k[3], 8, 1, 4, "/obj/gone.o", 64, 64);
+	/* the btrfs file by the kernel's key: the row's figures */
+	ev_file(&ev[4], &k[4], 0, 45, 7, "/btrfs/f", 40, 0);
+	ev_file(&ev[5], &k[5], 0, 45, 8, ".../x", 8, 0);
+	ev[5].name_partial = true;
+	assert_int_equal(ms_pcache_merge(&out, ev, k, 6, 4), 0);
+	assert_int_equal(out.n, 4);
+	assert_string_equal(out.v[0].path, "/obj/a.o");
+	assert_int_equal(out.v[0].method, MS_PCACHE_EVENTS);
+	assert_int_equal(out.v[0].cached_kb, 2048);
+	assert_string_equal(out.v[0].memcg, "/build");
+	assert_string_equal(out.v[1].path, "/held");
+	assert_int_equal(out.v[1].cached_kb, 1000);
+	assert_int_not_equal(out.v[1].method, MS_PCACHE_EVENTS);
+	assert_int_equal(out.v[1].added_kb, 500);
+	assert_int_equal(out.v[1].removed_kb, 100);
+	assert_int_equal(out.v[1].memcg_id, 9);
+	assert_string_equal(out.v[1].memcg, "/build");
+	assert_string_equal(out.v[2].path, "/btrfs/f");
+	assert_int_equal(out.v[2].cached_kb, 300);
+	assert_int_equal(out.v[2].added_kb, 40);
+	assert_string_equal(out.v[3].path, ".../x");
+	assert_true(out.v[3].name_partial);
+	/* the coverage: exact 1304 kB, events 2056 kB, the rest */
+	assert_int_equal(out.measured, 3);
+	assert_int_equal(out.cached_kb, 1304);
+	assert_int_equal(out.ev_files, 2);
+	assert_int_equal(out.ev_cached_kb, 2056);
+	assert_int_equal(out.unattributed_kb, 10000 - 1304 - 2056);
+	assert_int_equal(out.listed_kb, 2048 + 1000 + 300 + 8);
+	/* the events' strings were taken or freed */
+	for (int i = 0; i < 6; i++)
+		assert_null(ev[i].path);
+	/* more than Cached (events of files since dropped): no rest */
+	out.meminfo_cached_kb = 1000;
+	ms_pcache_derive(&out);
+	assert_int_equal(out.unattributed_kb, 0);
+	ms_fields_free(ms_pcache_fields, &out);
+	ms_pcache_keys_free(&out);
+	ms_pset_free(&s);
 }
 
 static void parsers(void **state)
@@ -437,6 +539,7 @@ int main(void)
 		cmocka_unit_test(alias_key_is_the_same_file),
 		cmocka_unit_test(restart_forgets_the_partial_pass),
 		cmocka_unit_test(order_and_top),
+		cmocka_unit_test(merge_with_events),
 		cmocka_unit_test(parsers),
 		cmocka_unit_test(captured_tree_says_why),
 		cmocka_unit_test(live_file_held_open),

@@ -179,6 +179,11 @@ static void fill_live(struct ms_snapshot *s)
 	struct ms_shrinker *sh;
 	struct ms_cg_reclaim *cg;
 
+	/* the page cache's events: their keys in "memory" */
+	s->pcache.ev_since_s = 2.5;
+	s->pcache.ev_files = 3;
+	s->pcache.ev_cached_kb = 96;
+
 	b->fields = MS_BE_ALLOC | MS_BE_FREE | MS_BE_EXTFRAG | MS_BE_COMPACT;
 	b->interval = 1.001, b->nr_orders = 2, b->nr_migrate = 2;
 	snprintf(b->migrate[0], 16, "Unmovable");

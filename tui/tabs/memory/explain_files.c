@@ -136,5 +136,29 @@ const struct ms_explain ms_explain_memory_files[] = {
 			      "process holds now. Without root only the user's "
 			      "own processes are seen, so it is lower still."),
 	},
+	{
+		.id = "memory.files.events",
+		.name = "Seen by events",
+		.what = N_("Files the page cache's events saw since memscope "
+			   "attached (root, BPF): also files nobody holds "
+			   "open. A file the walk measured keeps its exact "
+			   "count; the others show the pages added less the "
+			   "pages removed since attach, marked 'events', with "
+			   "the cgroup charged for them. Their names come from "
+			   "the kernel's dentries, up to 8 components; a name "
+			   "starting with .../ is cut."),
+		.source = N_("BPF on the tracepoints "
+			     "filemap:mm_filemap_add_to_page_cache and "
+			     "mm_filemap_delete_from_page_cache, counted per "
+			     "device and inode in a map of 16384 files that "
+			     "lets the least recently used go."),
+		.formula = N_("net kB = (pages added - pages removed) x page "
+			      "size, since attach: a lower bound, as pages "
+			      "cached before are not seen. Unattributed = "
+			      "Cached - the walk's files - the events' files."),
+		.healthy = N_("Informational. A large unattributed rest right "
+			      "after start is cache older than memscope; it "
+			      "shrinks as files are read again."),
+	},
 	{ .id = NULL },
 };

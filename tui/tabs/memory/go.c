@@ -160,7 +160,8 @@ const struct ms_drill_class mem_hugetlb_screen = {
 static void files_request(struct ms_drill *d, struct ms_request *req)
 {
 	(void)d;
-	req->sections |= MS_SEC_BIT(MS_SEC_PAGECACHE_FILES);
+	req->sections |= MS_SEC_BIT(MS_SEC_PAGECACHE_FILES) |
+			 MS_SEC_BIT(MS_SEC_PAGECACHE_EVENTS);
 }
 
 static void files_title(struct ms_drill *d, char *buf, size_t len)
@@ -180,6 +181,38 @@ static const char *const files_cols[] = {
 	NULL,
 };
 static const int files_widths[] = { 8, 8, 8, 8, 8, 7, 24 };
+
+/* The events' share of the coverage, or what the walk cannot see. */
+static void files_events(struct ms_screen *l, const struct ms_snapshot *s)
+{
+	const struct ms_pcache *p = &s->pcache;
+	char v[3][16];
+
+	if (!(s->have & MS_SEC_BIT(MS_SEC_PAGECACHE_EVENTS))) {
+		/* what this way cannot see, said where the figures are */
+		ms_screen_tag(l, "memory.files");
+		ms_screen_linef(l, ms_attr(MS_C_DIM),
+				"  cached files no process holds open or "
+				"mapped are not found this way%s",
+				p->all ? "" :
+					 "; not root: only your own processes");
+		return;
+	}
+	ms_screen_tag(l, "memory.files.events");
+	ms_screen_linef(l, 0,
+			"  events since %.0fs: %llu more files, %s since "
+			"attach (a lower bound); unattributed %s",
+			isnan(p->ev_since_s) ? 0.0 : p->ev_since_s,
+			(unsigned long long)p->ev_files,
+			ms_fmt_kb(v[0], sizeof(v[0]), p->ev_cached_kb),
+			ms_fmt_kb(v[1], sizeof(v[1]), p->unattributed_kb));
+	if (ms_have(p->ev_evicted) && p->ev_evicted)
+		ms_screen_linef(l, ms_attr(MS_C_DIM),
+				"  %llu files let go to make room (map of %s)",
+				(unsigned long long)p->ev_evicted,
+				ms_fmt_count(v[2], sizeof(v[2]), p->ev_capacity,
+					     0));
+}
 
 static void files_lines(struct ms_drill *d, struct ms_screen *l)
 {
@@ -206,12 +239,7 @@ static void files_lines(struct ms_drill *d, struct ms_screen *l)
 			ms_fmt_kb(v[0], sizeof(v[0]), p->cached_kb),
 			ms_fmt_kb(v[1], sizeof(v[1]), p->meminfo_cached_kb),
 			ms_fmt_pct(v[2], sizeof(v[2]), p->coverage_pct), when);
-	/* what this way cannot see, said where the figures are */
-	ms_screen_tag(l, "memory.files");
-	ms_screen_linef(l, ms_attr(MS_C_DIM),
-			"  cached files no process holds open or mapped are "
-			"not found this way%s",
-			p->all ? "" : "; not root: only your own processes");
+	files_events(l, s);
 	ms_screen_line(l, 0, "");
 	ms_screen_tag_cols(l, 2, files_cols, files_widths);
 	ms_screen_linef(l, ms_attr(MS_C_COLUMN_HEADER),
@@ -220,7 +248,11 @@ static void files_lines(struct ms_drill *d, struct ms_screen *l)
 	for (int i = 0; i < p->n; i++) {
 		const struct ms_pcache_file *f = &p->v[i];
 
-		snprintf(n[0], sizeof(n[0]), "%d", f->holders);
+		/* a file only the events saw: its holders column says so */
+		if (f->method == MS_PCACHE_EVENTS)
+			snprintf(n[0], sizeof(n[0]), "events");
+		else
+			snprintf(n[0], sizeof(n[0]), "%d", f->holders);
 		ms_screen_linef(
 			l, 0, "  %8s %8s %8s %8s %8s %7s %s",
 			ms_fmt_kb(v[0], sizeof(v[0]), f->cached_kb),
@@ -228,7 +260,8 @@ static void files_lines(struct ms_drill *d, struct ms_screen *l)
 			ms_fmt_kb(v[2], sizeof(v[2]), f->writeback_kb),
 			ms_fmt_kb(v[3], sizeof(v[3]), f->evicted_kb),
 			ms_fmt_kb(v[4], sizeof(v[4]), f->recently_evicted_kb),
-			f->holders < 0 ? "-" : n[0],
+			f->holders < 0 && f->method != MS_PCACHE_EVENTS ? "-" :
+									  n[0],
 			/* the file name kept: the middle goes */
 			ms_esc_path(esc, sizeof(esc), f->path ? f->path : "-",
 				    l->r.w - 55, d->v->ui->utf8));
@@ -240,6 +273,7 @@ static void files_lines(struct ms_drill *d, struct ms_screen *l)
 static const char *const files_ids[] = {
 	"memory.files",
 	"memory.files.coverage",
+	"memory.files.events",
 	"memory.files.cached_kb",
 	"memory.files.dirty_kb",
 	"memory.files.writeback_kb",
