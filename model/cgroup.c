@@ -6,6 +6,7 @@
 #include "model/area.h"
 #include "model/field.h"
 
+#include <errno.h>
 #include <string.h>
 
 #define NA MS_FF_NA
@@ -140,6 +141,130 @@ bool ms_cg_stat_counter(const char *name)
 		if (!strncmp(name, pre[i], strlen(pre[i])))
 			return true;
 	return false;
+}
+
+/* ---- The ledger of one cgroup -------------------------------------------- */
+
+/* The Memory tab's names (model/ledger.c) where the bucket is the same */
+const char *const ms_cg_bucket_names[MS_CGB_COUNT] = {
+	[MS_CGB_ANON] = "anon",
+	[MS_CGB_FILE] = "file",
+	[MS_CGB_SHMEM] = "shmem",
+	[MS_CGB_SWAP_CACHE] = "swap_cache",
+	[MS_CGB_SLAB_R] = "slab_reclaimable",
+	[MS_CGB_SLAB_U] = "slab_unreclaimable",
+	[MS_CGB_KSTACK] = "kernel_stack",
+	[MS_CGB_PTABLES] = "page_tables",
+	[MS_CGB_PERCPU] = "percpu",
+	[MS_CGB_VMALLOC] = "vmalloc",
+	[MS_CGB_KOTHER] = "kernel_other",
+	[MS_CGB_SOCK] = "sock",
+	[MS_CGB_ZSWAP] = "zswap",
+	[MS_CGB_OTHER] = "other",
+};
+
+/* Item name of the stat in kB; MS_NA when absent. */
+static uint64_t st_kb(const struct ms_cgroup *g, const char *name)
+{
+	const struct ms_kv *k = ms_kv_find(&g->stat, name);
+
+	return k ? k->value / 1024 : MS_NA;
+}
+
+static uint64_t sub0(uint64_t a, uint64_t b)
+{
+	if (!ms_have(a))
+		return MS_NA;
+	if (!ms_have(b))
+		return a;
+	return a > b ? a - b : 0;
+}
+
+static uint64_t add(uint64_t a, uint64_t b)
+{
+	if (!ms_have(a))
+		return b;
+	return ms_have(b) ? a + b : a;
+}
+
+static void set(struct ms_cg_ledger *l, enum ms_cg_bucket b, uint64_t kb,
+		const char *from)
+{
+	l->kb[b] = kb;
+	l->from[b] = from;
+}
+
+/*
+ * v2 (Documentation/admin-guide/cgroup-v2.rst): file holds shmem, kernel
+ * holds the stacks, page tables, percpu, vmalloc and slab; sock and
+ * zswap (compressed) are charged beside them.
+ */
+static void ledger_v2(const struct ms_cgroup *g, struct ms_cg_ledger *l)
+{
+	uint64_t sr = st_kb(g, "slab_reclaimable"),
+		 su = st_kb(g, "slab_unreclaimable");
+	uint64_t ks = st_kb(g, "kernel_stack"),
+		 pt = add(st_kb(g, "pagetables"), st_kb(g, "sec_pagetables"));
+	uint64_t pc = st_kb(g, "percpu"), vm = st_kb(g, "vmalloc");
+	uint64_t parts = add(add(add(sr, su), add(ks, pt)), add(pc, vm));
+
+	set(l, MS_CGB_ANON, st_kb(g, "anon"), "anon");
+	set(l, MS_CGB_FILE, sub0(st_kb(g, "file"), st_kb(g, "shmem")),
+	    "file - shmem");
+	set(l, MS_CGB_SHMEM, st_kb(g, "shmem"), "shmem");
+	set(l, MS_CGB_SWAP_CACHE, st_kb(g, "swapcached"), "swapcached");
+	set(l, MS_CGB_SLAB_R, sr, "slab_reclaimable");
+	set(l, MS_CGB_SLAB_U, su, "slab_unreclaimable");
+	set(l, MS_CGB_KSTACK, ks, "kernel_stack");
+	set(l, MS_CGB_PTABLES, pt, "pagetables + sec_pagetables");
+	set(l, MS_CGB_PERCPU, pc, "percpu");
+	set(l, MS_CGB_VMALLOC, vm, "vmalloc");
+	set(l, MS_CGB_KOTHER, sub0(st_kb(g, "kernel"), parts),
+	    "kernel - the kernel items above");
+	set(l, MS_CGB_SOCK, st_kb(g, "sock"), "sock");
+	set(l, MS_CGB_ZSWAP, st_kb(g, "zswap"), "zswap");
+}
+
+/*
+ * v1 (Documentation/admin-guide/cgroup-v1/memory.rst): rss is anonymous
+ * and swap cache, cache holds shmem; total_* count the children too, as
+ * usage_in_bytes does. Kernel memory is not in memory.stat: in other.
+ */
+static void ledger_v1(const struct ms_cgroup *g, struct ms_cg_ledger *l)
+{
+	bool tot = ms_kv_find(&g->stat, "total_rss") != NULL;
+	uint64_t shmem = st_kb(g, tot ? "total_shmem" : "shmem");
+
+	set(l, MS_CGB_ANON, st_kb(g, tot ? "total_rss" : "rss"),
+	    tot ? "total_rss" : "rss");
+	set(l, MS_CGB_FILE,
+	    sub0(st_kb(g, tot ? "total_cache" : "cache"), shmem),
+	    tot ? "total_cache - total_shmem" : "cache - shmem");
+	set(l, MS_CGB_SHMEM, shmem, tot ? "total_shmem" : "shmem");
+}
+
+int ms_cg_ledger(const struct ms_cgroup *g, struct ms_cg_ledger *l)
+{
+	uint64_t sum = 0;
+
+	for (int i = 0; i < MS_CGB_COUNT; i++)
+		set(l, i, MS_NA, NULL);
+	l->sum_kb = l->over_kb = 0;
+	if (!g->stat.n)
+		return -ENODATA;
+	if (g->version == 1)
+		ledger_v1(g, l);
+	else
+		ledger_v2(g, l);
+	for (int i = 0; i < MS_CGB_OTHER; i++)
+		sum = add(sum, l->kb[i]);
+	l->sum_kb = sum;
+	if (ms_have(g->current_kb) && g->current_kb < sum)
+		l->over_kb = sum - g->current_kb;
+	set(l, MS_CGB_OTHER, sub0(g->current_kb, sum),
+	    g->version == 1 ? "usage - the above (kernel memory too)" :
+			      "usage - the above");
+	return 0;
 }
 
 const struct ms_area ms_area_cgroup = {

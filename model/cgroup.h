@@ -44,6 +44,44 @@ struct ms_cgroups {
 	int n, cap;
 };
 
+/*
+ * A cgroup's usage as the Memory tab's buckets where memory.stat maps to
+ * them (model/cgroup.c says which items), then "other": the usage less
+ * their sum.
+ */
+enum ms_cg_bucket {
+	MS_CGB_ANON,
+	MS_CGB_FILE,
+	MS_CGB_SHMEM,
+	MS_CGB_SWAP_CACHE,
+	MS_CGB_SLAB_R,
+	MS_CGB_SLAB_U,
+	MS_CGB_KSTACK,
+	MS_CGB_PTABLES,
+	MS_CGB_PERCPU,
+	MS_CGB_VMALLOC,
+	MS_CGB_KOTHER,
+	MS_CGB_SOCK,
+	MS_CGB_ZSWAP,
+	MS_CGB_OTHER,
+	MS_CGB_COUNT
+};
+
+struct ms_cg_ledger {
+	uint64_t kb[MS_CGB_COUNT]; /* MS_NA: this memory.stat lacks it */
+	const char *from[MS_CGB_COUNT]; /* its items: "file - shmem" */
+	uint64_t sum_kb; /* of the buckets before other */
+	uint64_t over_kb; /* sum_kb above the usage (other is 0) */
+};
+
+extern const char *const ms_cg_bucket_names[MS_CGB_COUNT];
+
+/*
+ * Fill l from g's memory.stat (v2 items, or v1's hierarchical total_*
+ * ones, as the usage is hierarchical) and usage; -ENODATA without stat.
+ */
+int ms_cg_ledger(const struct ms_cgroup *g, struct ms_cg_ledger *l);
+
 /* Is memory.stat's item name a counter (pgscan...), not an amount? */
 bool ms_cg_stat_counter(const char *name);
 

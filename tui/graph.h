@@ -96,10 +96,12 @@ void ms_gpanel_draw(struct ms_gpanel *p, WINDOW *w, struct ms_rect r,
 #define MS_GRAPH_NUMA_SERIES 32 /* 16 nodes: miss, foreign */
 /* 24 top-level buckets of the machine and of 2 nodes */
 #define MS_GRAPH_MEMORY_SERIES 72
+/* 4 cgroups (the selected, the open one): usage, limits, PSI, reclaim */
+#define MS_GRAPH_CGROUP_SERIES 32
 #define MS_GRAPH_SERIES                                                       \
 	(MS_GRAPH_BUDDY_SERIES + MS_GRAPH_SLAB_SERIES + MS_GRAPH_VMA_SERIES + \
 	 MS_GRAPH_RECLAIM_SERIES + MS_GRAPH_NUMA_SERIES +                     \
-	 MS_GRAPH_MEMORY_SERIES)
+	 MS_GRAPH_MEMORY_SERIES + MS_GRAPH_CGROUP_SERIES)
 
 /* "history: 300 samples x 200 series = 947 KiB at most" */
 const char *ms_graph_memory(char *buf, size_t len);

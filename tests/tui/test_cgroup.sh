@@ -73,12 +73,42 @@ keys Enter
 ok "Enter: the cgroup's screen" wait_for "Cgroup /system.slice/app.service  (Esc back)"
 ok "screen: its limits" wait_re "^  max +256M"
 ok "screen: low and min" wait_re "^  min +512K"
+ok "screen: the ledger of memory.stat" scroll_to "Where the usage goes"
+ok "screen: anon's bucket and share" wait_re "^  anon +30M +60.0%  anon "
+ok "screen: file without shmem" wait_re "^  file +20M +40.0%  file - shmem "
+ok "screen: other, the usage less the buckets" \
+	wait_re "^  other +0K +0.0%  usage - the above "
+scroll_to "  some "
 ok "screen: pressure, none here" wait_re "^  some +-"
 ok "screen: its processes" scroll_to "PIDs: 400"
 ok "screen: memory.events with oom_kill" scroll_to "oom_kill "
 ok "screen: oom_kill's count, no rate yet" wait_re "^  oom_kill +1 +-"
-scroll_to "  anon "
+ok "screen: the events timeline" scroll_to "Events timeline (changes seen"
+ok "screen: a captured tree changes nothing" scroll_to "no change seen in"
+scroll_to "31457280"
 ok "screen: memory.stat, every item with its rate" wait_re "^  anon +31457280 +-"
+keys H
+ok "H: the cgroup's history graphs" \
+	wait_for "History, last"
+ok "H: PSI and reclaim lines" wait_re "^pgscan/s "
+keys H
+ok "H again: hidden" wait_gone "History, last"
+keys Enter
+ok "Enter: the cgroup's processes" \
+	wait_for "Processes of cgroup /system.slice/app.service: 1"
+ok "processes: its one process" wait_re "^ +400 +50M +50M +0K app$"
+ok "processes: the footer says where Enter goes" \
+	wait_for "Enter its mappings (VMA tab)"
+keys Enter
+ok "Enter: the VMA tab, at the process's mappings" \
+	wait_for "pid 400 app: 3 VMAs"
+keys Escape
+ok "Esc: the VMA process list, on it" wait_re "^ +400 .* app"
+keys 7
+ok "7: back on the Cgroups tab's processes screen" \
+	wait_for "Processes of cgroup /system.slice/app.service: 1"
+keys Escape
+wait_for "Cgroup /system.slice/app.service  (Esc back)"
 keys Home x
 ok "explain on the screen" wait_re "Explain: "
 # Right through the fields from the top: in the order the screen shows them
@@ -89,8 +119,10 @@ while [ $j -lt "${total:-0}" ]; do
 	p=$(pos); echo "${p%% *}"
 	keys Right; sleep 0.15; j=$((j + 1))
 done >"$tmp/walk"
-ok "explain walks the screen top down: zswap max, then pressure" sh -c \
-	"grep -A1 -x cgroup.zswap_max '$tmp/walk' | tail -n 1 | grep -qx cgroup.psi"
+ok "explain walks the screen top down: zswap max, then the ledger" sh -c \
+	"grep -A1 -x cgroup.zswap_max '$tmp/walk' | tail -n 1 | grep -qx cgroup.ledger"
+ok "explain walks the screen top down: the ledger's other, then pressure" sh -c \
+	"grep -A1 -x cgroup.ledger_other '$tmp/walk' | tail -n 1 | grep -qx cgroup.psi"
 ok "explain walks the screen top down: processes, then threads" sh -c \
 	"grep -A1 -x cgroup.procs '$tmp/walk' | tail -n 1 | grep -qx cgroup.threads"
 ok "explain walks the screen top down: numa_stat last" sh -c \
@@ -130,6 +162,29 @@ ok "80x24 VMA: the Cgroup column off screen, marked" wait_re "Command +›$"
 keys Right Right Right Right Right Right Right Right
 ok "80x24 VMA: Right shifts the cgroup in; hybrid: the v1 memory path" \
 	wait_re "4242 .*/memscope-test"
+keys 7 / memscope Enter
+wait_re "^/memscope-test "
+keys Enter
+ok "v1 screen: the ledger from total_rss" scroll_to "100.0%  total_rss"
+ok "v1 screen: other holds v1's kernel memory" \
+	wait_re "^  other +0K +0.0%  usage - the above \(kernel memory too\)"
+keys Enter
+ok "v1 screen: Enter, its process (its cgroup from the v1 line)" \
+	wait_re "^ +4242 +100M +100M +0K hog"
+
+session 120 40 "$MS --root $R --tab cgroup; sleep 30"
+ok "120x40: the tree's history panel by itself (40 rows)" \
+	wait_for "History, last"
+keys / app.service Enter
+wait_re "^/system.slice/app.service "
+ok "120x40: the panel follows the selected cgroup" \
+	wait_for "cgroup /system.slice/app.service: usage against its limits"
+keys Enter
+ok "120x40 screen: the ledger beside the limits" wait_re "^  anon +30M +60.0%"
+ok "120x40 screen: the graphs of usage against max" \
+	wait_re "^max .* 256M \(256M\.\.256M\)"
+keys H
+ok "120x40 screen: H hides them" wait_gone "History, last"
 
 session 80 24 "$MS --root $FIX/edge-cgroup-v1 --tab cgroup; sleep 30"
 ok "v1: the tree" wait_re "Memory cgroups: [0-9]+ \(v1\)"

@@ -101,8 +101,8 @@ static void test_span_and_memory(void **state)
 	assert_string_equal(ms_graph_span(buf, sizeof(buf), 9000),
 			    "last 2.5 h");
 	snprintf(want, sizeof(want),
-		 "history: 300 samples x 272 series = %.0f KiB at most",
-		 272.0 * (double)(sizeof(struct ms_series) + sizeof(void *)) /
+		 "history: 300 samples x 304 series = %.0f KiB at most",
+		 304.0 * (double)(sizeof(struct ms_series) + sizeof(void *)) /
 			 1024);
 	assert_string_equal(ms_graph_memory(buf, sizeof(buf)), want);
 }

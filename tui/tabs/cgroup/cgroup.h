@@ -7,6 +7,7 @@
 
 #include "tui/drill.h"
 #include "tui/explain.h"
+#include "tui/tabs/cgroup/timeline.h"
 
 #define CG_FOLDS 64 /* folded cgroups remembered */
 #define CG_PATH 512 /* a folded or drilled path kept (longer: cut) */
@@ -31,12 +32,45 @@ struct cg_view {
 	char open[CG_PATH]; /* the cgroup the drill-down screen shows */
 	char shown_filter[64]; /* the table's filter at the last rebuild */
 	struct ms_table t;
+	struct ms_gpanel graph; /* H: the selected or open cgroup's history */
+	struct cg_timeline tl; /* memory.events changes (timeline.h) */
+	/* the processes screen (procs.c): indices into cur->procs */
+	struct ms_table pt;
+	int *prows, capprows;
+	char go_how[32]; /* "pid:N": what the VMA tab is sent to */
+	char hint[160];
 };
 
 #define CV(v) ((struct cg_view *)(v))
 
 /* The drill-down screen of one cgroup (screen.c). */
 extern const struct ms_drill_class cg_screen;
+
+/* Its processes, Enter to the VMA tab (procs.c). */
+extern const struct ms_drill_class cg_procs_screen;
+void cg_procs_init(struct cg_view *c);
+void cg_procs_rows(struct cg_view *c);
+
+/* The cgroup of path in the current sample, or NULL (graph.c). */
+const struct ms_cgroup *cg_find(const struct cg_view *c, const char *path);
+/* A new sample for the history of the selected (sel) and open cgroups. */
+void cg_graph_feed(struct cg_view *c, const char *sel);
+/* The history panel of the cgroup of path in r. */
+void cg_graph_draw(struct cg_view *c, WINDOW *w, struct ms_rect r,
+		   const char *path);
+
+/* The explain ids of a cgroup's screen (screen.c). */
+#define CG_SCREEN_IDS                                                     \
+	"cgroup.path", "cgroup.version", "cgroup.current",                \
+		"cgroup.current_rate", "cgroup.max", "cgroup.high",       \
+		"cgroup.low", "cgroup.min", "cgroup.peak", "cgroup.swap", \
+		"cgroup.swap_max", "cgroup.zswap", "cgroup.zswap_max",    \
+		"cgroup.ledger", "cgroup.ledger_other", "cgroup.psi",     \
+		"cgroup.psi_total", "cgroup.procs", "cgroup.threads",     \
+		"cgroup.pids", "cgroup.dying", "cgroup.events",           \
+		"cgroup.events_local", "cgroup.events_rates",             \
+		"cgroup.timeline", "cgroup.stat", "cgroup.stat_rates",    \
+		"cgroup.numa_stat"
 
 /* Every explain id the tab shows (explain.c), NULL-terminated. */
 extern const char *const ms_cgroup_explain_all[];

@@ -300,23 +300,49 @@ const struct ms_explain ms_explain_cgroup[] = {
 		.healthy = N_(
 			"Used above 90% is marked: reclaim, throttling or the OOM killer are near."),
 	},
+	{
+		.id = "cgroup.ledger",
+		.name = "Where the usage goes",
+		.what = N_(
+			"The cgroup's usage split into the Memory tab's buckets where memory.stat has them: anonymous memory, page cache (file without shmem), shmem, swap cache, slab reclaimable and unreclaimable, kernel stacks, page tables, percpu, vmalloc, other kernel memory, socket buffers and zswap, each with its share of the usage."),
+		.source = N_(
+			"memory.stat: v2 anon, file, shmem, swapcached, slab_reclaimable, slab_unreclaimable, kernel_stack, pagetables + sec_pagetables, percpu, vmalloc, kernel, sock, zswap; v1 total_rss, total_cache and total_shmem (rss, cache and shmem where there are no total_ items), as the usage counts the children too."),
+		.formula = N_(
+			"file = file - shmem (v1: cache - shmem); kernel_other = kernel - its items above; the share is bucket / usage. A bucket memory.stat does not have is left out."),
+		.healthy = N_(
+			"Informational: anon that only grows is a leak or a growing heap; file and slab_reclaimable are what reclaim takes first, near the limit."),
+	},
+	{
+		.id = "cgroup.ledger_other",
+		.name = "other",
+		.what = N_(
+			"The usage memory.stat does not put in a bucket above. On v1 this is mostly kernel memory, which v1's memory.stat does not break down."),
+		.source = N_(
+			"memory.current (v1 memory.usage_in_bytes) and the buckets above."),
+		.formula = N_(
+			"other = usage - the sum of the buckets, 0 when they exceed it (the line below says by how much: the files are read one after the other, and swap cache may be counted in anon too)."),
+		.healthy = N_(
+			"A few percent on v2 is normal; a large share means memory the kernel charged that memory.stat does not name."),
+	},
+	{
+		.id = "cgroup.timeline",
+		.name = "Events timeline",
+		.what = N_(
+			"When each memory.events and memory.events.local counter of the cgroup changed: oom_kill, oom, max (the usage hit memory.max), high (throttled above memory.high), low; by how much, and its value now."),
+		.source = N_(
+			"Two consecutive samples the Cgroups tab saw: a counter that differs between them is a change, dated by the later sample. The tab keeps the last 512 changes of every cgroup while it is open in the explorer."),
+		.formula = N_(
+			"The change is the later value less the earlier; \"within N s\" marks a change found across a long gap (the tab was not shown), which happened somewhere in it; a counter that went down (the cgroup recreated) shows with a minus."),
+		.healthy = N_(
+			"No oom or oom_kill is healthy. high and max changing at every sample mean the cgroup lives at its limit: throttled and reclaiming."),
+	},
 	{ .id = NULL },
 };
 
 /* Every id the tab shows: its columns and the cgroup's screen. */
 const char *const ms_cgroup_explain_all[] = {
-	"cgroup.path",	       "cgroup.version",
-	"cgroup.current",      "cgroup.max",
-	"cgroup.high",	       "cgroup.low",
-	"cgroup.min",	       "cgroup.peak",
-	"cgroup.swap",	       "cgroup.swap_max",
-	"cgroup.stat",	       "cgroup.events",
-	"cgroup.events_local", "cgroup.psi",
-	"cgroup.psi_total",    "cgroup.procs",
-	"cgroup.pids",	       "cgroup.numa_stat",
-	"cgroup.zswap",	       "cgroup.zswap_max",
-	"cgroup.threads",      "cgroup.dying",
-	"cgroup.current_rate", "cgroup.stat_rates",
-	"cgroup.events_rates", "cgroup.limit",
-	"cgroup.headroom",     NULL,
+	CG_SCREEN_IDS,
+	"cgroup.limit",
+	"cgroup.headroom",
+	NULL,
 };

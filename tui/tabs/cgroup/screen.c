@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The Cgroups tab's drill-down screen: one cgroup's limits, pressure,
- * processes, every memory.stat item with its rate, and memory.events
- * and events.local, as lines (Enter on a cgroup of the tree).
+ * where its usage goes (the Memory tab's buckets), processes (Enter:
+ * their screen), memory.events and events.local with their timeline,
+ * every memory.stat item with its rate, as lines (Enter on a cgroup of
+ * the tree); H its history graphs.
  */
 #include <math.h>
 #include <stdio.h>
@@ -16,12 +18,7 @@
 /* The cgroup the screen shows in the current sample, or NULL: gone. */
 static const struct ms_cgroup *shown(struct ms_drill *d)
 {
-	const struct cg_view *c = CD(d);
-
-	for (int i = 0; c->cur && i < c->cur->cgroups.n; i++)
-		if (!strcmp(c->cur->cgroups.v[i].path, c->open))
-			return &c->cur->cgroups.v[i];
-	return NULL;
+	return cg_find(CD(d), CD(d)->open);
 }
 
 static void title(struct ms_drill *d, char *buf, size_t len)
@@ -113,6 +110,96 @@ static void pid_lines(struct ms_screen *l, const struct ms_cgroup *g)
 				ms_fmt_u64(v, sizeof(v), g->dying));
 }
 
+/* memory.stat as the Memory tab's buckets, each with its share. */
+static void ledger_lines(struct ms_screen *l, const struct ms_cgroup *g)
+{
+	struct ms_cg_ledger led;
+	char v[16], pct[16];
+
+	ms_screen_tag(l, "cgroup.ledger");
+	ms_screen_line(l, ms_attr(MS_C_COLUMN_HEADER),
+		       "  Where the usage goes (memory.stat as the Memory "
+		       "tab's buckets)");
+	if (ms_cg_ledger(g, &led)) {
+		ms_screen_line(l, ms_attr(MS_C_DIM),
+			       "  no memory.stat in this cgroup");
+		return;
+	}
+	for (int i = 0; i < MS_CGB_COUNT; i++) {
+		uint64_t kb = led.kb[i];
+
+		if (!ms_have(kb))
+			continue; /* this memory.stat has no such item */
+		if (ms_have(g->current_kb) && g->current_kb)
+			snprintf(pct, sizeof(pct), "%5.1f%%",
+				 100.0 * (double)kb / (double)g->current_kb);
+		else
+			snprintf(pct, sizeof(pct), "%6s", "-");
+		ms_screen_tag(l, i == MS_CGB_OTHER ? "cgroup.ledger_other" :
+						     "cgroup.ledger");
+		ms_screen_linef(l, kb ? 0 : ms_attr(MS_C_DIM),
+				"  %-18s %8s %s  %s", ms_cg_bucket_names[i],
+				ms_fmt_kb(v, sizeof(v), kb), pct, led.from[i]);
+	}
+	if (led.over_kb)
+		ms_screen_linef(l, ms_attr(MS_C_NOTE),
+				"  the buckets exceed the usage by %s (read "
+				"apart, or counted twice)",
+				ms_fmt_kb(v, sizeof(v), led.over_kb));
+}
+
+/* "12 s ago", "3.5 min ago" before the sample now. */
+static void ago(char *buf, size_t len, double s)
+{
+	if (s < 90)
+		snprintf(buf, len, "%.0f s ago", s);
+	else if (s < 5400)
+		snprintf(buf, len, "%.1f min ago", s / 60);
+	else
+		snprintf(buf, len, "%.1f h ago", s / 3600);
+}
+
+/* The events' changes the tab saw, newest first. */
+static void timeline_lines(struct ms_drill *d, struct ms_screen *l)
+{
+	const struct cg_view *c = CD(d);
+	const struct cg_change *ch[64];
+	int n = cg_tl_of(&c->tl, c->open, ch, 64);
+	char when[32], gap[48];
+
+	ms_screen_tag(l, "cgroup.timeline");
+	ms_screen_line(l, ms_attr(MS_C_COLUMN_HEADER),
+		       "  Events timeline (changes seen, newest first)");
+	if (!n) {
+		ms_screen_linef(l, ms_attr(MS_C_DIM),
+				"  no change seen in %.0f s of samples",
+				c->cur->t_mono - c->tl.first_t);
+		return;
+	}
+	for (int i = 0; i < n; i++) {
+		double dt = ch[i]->t1 - ch[i]->t0;
+		bool down = ch[i]->to < ch[i]->from;
+
+		ago(when, sizeof(when), c->cur->t_mono - ch[i]->t1);
+		/* a long gap (the tab not shown): it changed within it */
+		if (dt > 2.5 * d->v->ui->interval)
+			snprintf(gap, sizeof(gap), "  (within %.0f s)", dt);
+		else
+			gap[0] = '\0';
+		ms_screen_linef(
+			l,
+			!strncmp(ch[i]->name, "oom", 3) ?
+				ms_attr(MS_C_WARNING) :
+				0,
+			"  %-12s %-16s %-6s %s%llu  now %llu%s", when,
+			ch[i]->name, ch[i]->local ? "local" : "",
+			down ? "-" : "+",
+			(unsigned long long)(down ? ch[i]->from - ch[i]->to :
+						    ch[i]->to - ch[i]->from),
+			(unsigned long long)ch[i]->to, gap);
+	}
+}
+
 static void lines(struct ms_drill *d, struct ms_screen *l)
 {
 	const struct ms_cgroup *g = shown(d);
@@ -141,6 +228,8 @@ static void lines(struct ms_drill *d, struct ms_screen *l)
 	kb_line(l, "cgroup.zswap", "zswap", g->zswap_kb);
 	kb_line(l, "cgroup.zswap_max", "zswap max", g->zswap_max_kb);
 	ms_screen_line(l, 0, "");
+	ledger_lines(l, g);
+	ms_screen_line(l, 0, "");
 	ms_screen_tag(l, "cgroup.psi");
 	ms_screen_line(l, ms_attr(MS_C_COLUMN_HEADER),
 		       "  Pressure (memory.pressure)");
@@ -158,6 +247,8 @@ static void lines(struct ms_drill *d, struct ms_screen *l)
 	ms_screen_line(l, ms_attr(MS_C_COLUMN_HEADER), "  memory.events.local");
 	kv_lines(l, &g->events_local, "cgroup.events_rates");
 	ms_screen_line(l, 0, "");
+	timeline_lines(d, l);
+	ms_screen_line(l, 0, "");
 	ms_screen_tag(l, "cgroup.stat");
 	ms_screen_line(l, ms_attr(MS_C_COLUMN_HEADER),
 		       "  memory.stat (bytes, counts)");
@@ -169,27 +260,34 @@ static void lines(struct ms_drill *d, struct ms_screen *l)
 	kv_lines(l, &g->numa, "cgroup.numa_stat");
 }
 
-static const char *const ids[] = {
-	"cgroup.path",	       "cgroup.version",
-	"cgroup.current",      "cgroup.current_rate",
-	"cgroup.max",	       "cgroup.high",
-	"cgroup.low",	       "cgroup.min",
-	"cgroup.peak",	       "cgroup.swap",
-	"cgroup.swap_max",     "cgroup.psi",
-	"cgroup.psi_total",    "cgroup.procs",
-	"cgroup.pids",	       "cgroup.dying",
-	"cgroup.events",       "cgroup.events_local",
-	"cgroup.events_rates", "cgroup.stat",
-	"cgroup.stat_rates",   "cgroup.zswap",
-	"cgroup.zswap_max",    "cgroup.threads",
-	"cgroup.numa_stat",    NULL,
-};
+static const char *const ids[] = { CG_SCREEN_IDS, NULL };
+
+/* The history panel (H) under the lines. */
+static void draw(struct ms_drill *d, WINDOW *w, struct ms_rect r)
+{
+	struct cg_view *c = CD(d);
+	struct ms_rect g = ms_gpanel_take(&c->graph, &r);
+
+	if (g.h)
+		cg_graph_draw(c, w, g, c->open);
+	ms_drill_lines(d, w, r);
+}
+
+static enum ms_key_result key(struct ms_drill *d, int k)
+{
+	if (ms_key_is_enter(k))
+		return ms_drill_push(d->v, &cg_procs_screen, NULL);
+	return MS_KEY_PASS;
+}
 
 const struct ms_drill_class cg_screen = {
 	.name = "cgroup",
 	.title = title,
 	.title_id = "cgroup.path",
 	.lines = lines,
-	.hints = "Up/Down PgUp/PgDn scroll",
+	.draw = draw,
+	.key = key,
+	.graph = true,
+	.hints = "Enter processes  H graph  Up/Down PgUp/PgDn scroll",
 	.ids = ids,
 };

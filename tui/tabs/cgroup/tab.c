@@ -337,6 +337,10 @@ static void rebuild(struct cg_view *c)
 static void cg_destroy(struct ms_view *v)
 {
 	ms_table_free(&CV(v)->t);
+	ms_table_free(&CV(v)->pt);
+	ms_gpanel_free(&CV(v)->graph);
+	cg_tl_free(&CV(v)->tl);
+	free(CV(v)->prows);
 	free(CV(v)->rows);
 	free(CV(v)->vis);
 	free(v);
@@ -353,7 +357,13 @@ static struct ms_view *cg_create(const struct ms_ui *ui)
 	/* -1: the sample's order, parents before children */
 	ms_table_init(&c->t, &tree_table, c, ui, -1, false);
 	c->t.empty = "no memory cgroup in this sample";
-	ms_drills_init(&c->drills, &c->base, NULL);
+	ms_drills_init(&c->drills, &c->base, &c->graph);
+	cg_procs_init(c);
+	cg_tl_init(&c->tl);
+	if (ms_gpanel_init(&c->graph, MS_GRAPH_CGROUP_SERIES)) {
+		cg_destroy(&c->base);
+		return NULL;
+	}
 	return &c->base;
 }
 
@@ -363,12 +373,24 @@ static void cg_request(struct ms_view *v, struct ms_request *req)
 	req->sections |= MS_SEC_BIT(MS_SEC_CGROUP);
 }
 
+/* The path of the tree's selected cgroup, or NULL. */
+static const char *selected(const struct cg_view *c)
+{
+	int row = ms_table_selected(&c->t);
+
+	return row >= 0 && c->cur ? cg_at(c, row)->path : NULL;
+}
+
 static void cg_update(struct ms_view *v, const struct ms_snapshot *cur,
 		      const struct ms_snapshot *prev)
 {
-	(void)prev;
-	CV(v)->cur = cur;
-	rebuild(CV(v));
+	struct cg_view *c = CV(v);
+
+	c->cur = cur;
+	rebuild(c);
+	/* no memory for a change: the timeline misses it, the rest goes on */
+	cg_tl_feed(&c->tl, cur, prev);
+	cg_graph_feed(c, selected(c));
 }
 
 static bool cg_frame(struct ms_view *v, WINDOW *w, struct ms_rect *r)
@@ -395,6 +417,7 @@ static void cg_draw(struct ms_view *v, WINDOW *w, struct ms_rect r)
 	struct cg_view *c = CV(v);
 	const struct ms_cgroups *cg = &c->cur->cgroups;
 	char title[160];
+	struct ms_rect g;
 
 	snprintf(title, sizeof(title), "Memory cgroups: %d (v%d)%s", cg->n,
 		 cg->n ? cg->v[0].version : 2,
@@ -402,6 +425,9 @@ static void cg_draw(struct ms_view *v, WINDOW *w, struct ms_rect r)
 	ms_title(w, r.y, r.x, r.w, title, v->ui);
 	r.y++;
 	r.h--;
+	g = ms_gpanel_take(&c->graph, &r);
+	if (g.h && selected(c))
+		cg_graph_draw(c, w, g, selected(c));
 	/* a typed key changed the filter: whole paths, or the tree again */
 	if (strcmp(c->shown_filter, c->t.filter)) {
 		snprintf(c->shown_filter, sizeof(c->shown_filter), "%s",
@@ -447,6 +473,10 @@ static enum ms_key_result cg_key(struct ms_view *v, int key)
 		return ms_table_key(&c->t, key);
 	if (key == '+' || key == '-' || key == '*')
 		return fold_key(c, key);
+	if (key == 'H') {
+		ms_gpanel_toggle(&c->graph);
+		return MS_KEY_DONE;
+	}
 	if (ms_key_is_enter(key)) {
 		row = ms_table_selected(&c->t);
 		if (row < 0)
@@ -463,7 +493,7 @@ static const char *cg_hints(struct ms_view *v)
 
 	if (c->t.editing)
 		return ms_table_hints(&c->t);
-	return "Enter cgroup  +/-/* fold  s sort  r reverse  / filter";
+	return "Enter cgroup  +/-/* fold  H graph  s sort  r reverse  / filter";
 }
 
 static void cg_explain(struct ms_view *v, struct ms_explain_ids *e)

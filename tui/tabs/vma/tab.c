@@ -315,13 +315,26 @@ static void vma_explain(struct ms_view *view, struct ms_explain_ids *e)
 	ms_table_explain(&v->ptab, e);
 }
 
-/* From the Memory tab's anon: the processes, the largest RSS first. */
+/*
+ * From the Memory tab's anon: the processes, the largest RSS first; from
+ * the Cgroups tab's processes ("pid:N"): that process's mappings, Esc
+ * to the list on it.
+ */
 static void vma_arrive(struct ms_view *base, const char *how)
 {
 	struct vma_view *v = (struct vma_view *)base;
+	const struct ms_proc *p;
 
-	(void)how;
 	ms_drill_pop_all(base);
+	if (how && sscanf(how, "pid:%d", &v->go_pid) == 1 && v->go_pid > 0) {
+		p = v->cur ? ms_proc_find(&v->cur->procs, v->go_pid, false) :
+			     NULL;
+		snprintf(v->comm, sizeof(v->comm), "%s", p ? p->comm : "");
+		snprintf(v->ptab.sel_key, sizeof(v->ptab.sel_key), "%d",
+			 v->go_pid);
+		ms_drill_push(base, &ms_vma_maps_screen, &v->go_pid);
+		return;
+	}
 	for (int i = 0; i < v->ptab.def->ncols; i++)
 		if (v->pset[i] == P_RSS)
 			ms_table_sort_by(&v->ptab, i);

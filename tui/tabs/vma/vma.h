@@ -110,6 +110,7 @@ struct vma_view {
 	/* one process's VMAs */
 	int pid;
 	char comm[MS_NAME];
+	int go_pid; /* the process another tab sent (arrive: "pid:N") */
 	struct ms_table vtab;
 	struct ms_table_def vdef;
 	struct ms_column vcols[NR_FIELDS];
