@@ -15,9 +15,10 @@ out=$1; shift
 mkdir -p "$out"
 
 # name|keys, comma between presses (tmux send-keys names)|text the finished
-# screen shows
+# screen shows[|COLSxROWS when not COLS x ROWS]
 # (36 rows: the header's memory bar leaves the tabs 31, a row short of a
-# graph panel that shows itself; H shows it)
+# graph panel that shows itself; H shows it. At 80x24 the bar is inside
+# the header's first line.)
 shots='buddy|Down Down,H|node 0 Normal fragmentation
 buddy-zone|Down Down,Enter|Unmovable
 buddy-explain|Down Down,x,Right Right Right Right Right Right|Explain: Unus9%
@@ -29,7 +30,8 @@ reclaim|4|Reclaim (/proc/vmstat)
 reclaim-vmstat|4,Enter|Every /proc/vmstat counter
 numa|5|nodes online
 memory|6,H|History,
-help|?|Everywhere'
+help|?|Everywhere
+buddy-80x24|1|Node Zone|80x24'
 
 TMUX_TMPDIR=$(mktemp -d)
 export TMUX_TMPDIR
@@ -49,8 +51,8 @@ wait_for() {
 	return 1
 }
 
-shoot() { # NAME KEYS TEXT
-	tmux -f "$tmp/tmux.conf" new-session -d -s shot -x "$COLS" -y "$ROWS" \
+shoot() { # NAME KEYS TEXT COLS ROWS
+	tmux -f "$tmp/tmux.conf" new-session -d -s shot -x "$4" -y "$5" \
 		"env -u MEMSCOPE_THEMES -u NO_COLOR LANG=C.UTF-8 $MS --no-config --root $ROOT; sleep 60"
 	wait_for MemTotal
 	old_ifs=$IFS; IFS=,
@@ -65,12 +67,13 @@ shoot() { # NAME KEYS TEXT
 	sleep 1.5	# a second sample: rates
 	tmux capture-pane -N -e -p -t shot > "$tmp/$1.ans"
 	tmux kill-session -t shot
-	"$PY" scripts/ansi2png.py "$tmp/$1.ans" "$out/$1.png" "$COLS" "$ROWS"
+	"$PY" scripts/ansi2png.py "$tmp/$1.ans" "$out/$1.png" "$4" "$5"
 }
 
-echo "$shots" | while IFS='|' read -r name keys text; do
+echo "$shots" | while IFS='|' read -r name keys text size; do
 	if [ $# -gt 0 ]; then
 		case " $* " in *" $name "*) ;; *) continue ;; esac
 	fi
-	shoot "$name" "$keys" "$text"
+	[ -n "$size" ] || size=${COLS}x$ROWS
+	shoot "$name" "$keys" "$text" "${size%x*}" "${size#*x}"
 done

@@ -34,13 +34,45 @@ static const char *psi_text(char *buf, size_t len,
 }
 
 /*
- * Memory, PSI and the interval at the left; at the right where a replay
- * is, PAUSED and the kernel. What does not fit is shortened, then left
- * out (the interval, PSI, the kernel first); the replay's place and
- * PAUSED always stay.
+ * The memory bar inside the header's first line (fewer rows than
+ * MEMBAR_ROWS): between the memory figures and PSI, at least this wide,
+ * as wide as the line leaves; it goes after the interval and PSI, before
+ * any memory figure.
  */
-enum { H_TOTAL, H_FREE, H_AVAIL, H_PSI, H_EVERY, H_NLEFT };
-static void draw_mem_line(struct tui *t, int y)
+#define BAR_MIN 20
+#define BAR_PRIO 65
+
+/*
+ * The left pieces p[0..n) with the bar, pieces[bar], as wide as room
+ * leaves: the pieces before it, the bar, the pieces after it.
+ */
+static void draw_inline_bar(struct tui *t, int y, struct ms_piece *p, int n,
+			    int bar, int room)
+{
+	const struct ms_snapshot *s = cur_snap(t);
+	char pre[256], post[256];
+	int x, w;
+
+	ms_fit_join(pre, sizeof(pre), p, bar, 2);
+	ms_fit_join(post, sizeof(post), p + bar + 1, n - bar - 1, 2);
+	x = ms_text_width(pre) + (pre[0] ? 2 : 0);
+	w = room - x - (post[0] ? 2 + ms_text_width(post) : 0);
+	ms_put(stdscr, y, 0, x, MS_LEFT, false, ms_attr(MS_C_HEADER), pre);
+	ms_membar_draw(stdscr, y, x, w, &s->memory.ledger,
+		       s->memory.physical_kb, &t->ui);
+	if (post[0])
+		ms_put(stdscr, y, x + w + 2, ms_text_width(post), MS_LEFT,
+		       false, ms_attr(MS_C_HEADER), post);
+}
+
+/*
+ * Memory, PSI and the interval at the left, with the memory bar between
+ * them when bar; at the right where a replay is, PAUSED and the kernel.
+ * What does not fit is shortened, then left out (the interval, PSI, the
+ * kernel first, then the bar); the replay's place and PAUSED always stay.
+ */
+enum { H_TOTAL, H_FREE, H_AVAIL, H_BAR, H_PSI, H_EVERY, H_NLEFT };
+static void draw_mem_line(struct tui *t, int y, bool bar)
 {
 	const struct ms_snapshot *s = cur_snap(t);
 	const struct ms_psi_line *psi = &s->reclaim.psi_some;
@@ -54,9 +86,9 @@ static void draw_mem_line(struct tui *t, int y)
 		[H_EVERY] = { "every", "" },
 	};
 	/* shortening every figure comes before dropping any */
-	static const int prio[H_NLEFT] = { 90, 70, 80, 40, 30 };
+	static const int prio[H_NLEFT] = { 90, 70, 80, BAR_PRIO, 40, 30 };
 	struct ms_piece p[H_NLEFT + 3];
-	int n = H_NLEFT, rw;
+	int n = H_NLEFT, rw, room;
 
 	meminfo(v[H_TOTAL], sizeof(v[0]), s, "MemTotal");
 	meminfo(v[H_AVAIL], sizeof(v[0]), s, "MemAvailable");
@@ -68,6 +100,13 @@ static void draw_mem_line(struct tui *t, int y)
 			 ms_cursor_interval(t->rp.r) :
 			 t->interval);
 	for (int i = 0; i < H_NLEFT; i++) {
+		if (i == H_BAR) { /* its place: as many blanks as its least */
+			snprintf(full[i], sizeof(full[i]), "%*s",
+				 bar ? BAR_MIN : 0, "");
+			p[i] = (struct ms_piece){ .text = full[i],
+						  .prio = prio[i] };
+			continue;
+		}
 		snprintf(full[i], sizeof(full[i]), "%s %s", name[i][0], v[i]);
 		snprintf(brief[i], sizeof(brief[i]), "%s%s%s",
 			 name[i][1] ? name[i][1] : "",
@@ -91,9 +130,13 @@ static void draw_mem_line(struct tui *t, int y)
 	ms_fit_join(left, sizeof(left), p, H_NLEFT, 2);
 	ms_fit_join(right, sizeof(right), p + H_NLEFT, n - H_NLEFT, 2);
 	rw = ms_text_width(right);
+	room = COLS - 1 - rw - (rw ? 2 : 0);
 	ms_put(stdscr, y, 0, COLS, MS_LEFT, true, ms_attr(MS_C_HEADER), "");
-	ms_put_cut(stdscr, y, 0, COLS - 1 - rw - (rw ? 2 : 0),
-		   ms_attr(MS_C_HEADER), left, &t->ui);
+	if (p[H_BAR].how != MS_FIT_DROP)
+		draw_inline_bar(t, y, p, H_NLEFT, H_BAR, room);
+	else
+		ms_put_cut(stdscr, y, 0, room, ms_attr(MS_C_HEADER), left,
+			   &t->ui);
 	/* the kernel in the header's colour, the replay and PAUSED bright */
 	ms_put(stdscr, y, COLS - 1 - rw, rw, MS_LEFT, false,
 	       ms_attr(MS_C_HEADER), right);
@@ -448,12 +491,13 @@ void ms_tui_draw(struct tui *t)
 {
 	const struct ms_snapshot *s = cur_snap(t);
 	/*
-	 * the memory bar, under the header lines, when memory was sampled
-	 * and the terminal has the rows a graph panel shows itself from: at
-	 * 24 rows every row is the tab's
+	 * the memory bar when memory was sampled: a line of its own under
+	 * the header lines where the terminal has the rows a graph panel
+	 * shows itself from; with fewer, every row is the tab's and the bar
+	 * goes into the header's first line
 	 */
-	bool bar = (s->have & MS_SEC_BIT(MS_SEC_MEMORY)) &&
-		   s->memory.ledger.n && LINES >= MEMBAR_ROWS;
+	bool mem = (s->have & MS_SEC_BIT(MS_SEC_MEMORY)) && s->memory.ledger.n;
+	bool bar = mem && LINES >= MEMBAR_ROWS;
 	struct ms_rect body;
 	/* while BPF programs run, what they cost, above the footer */
 	char cost[256];
@@ -467,7 +511,7 @@ void ms_tui_draw(struct tui *t)
 	if (COLS < MIN_COLS || LINES < MIN_LINES) {
 		draw_too_small();
 	} else {
-		draw_mem_line(t, 0);
+		draw_mem_line(t, 0, mem && !bar);
 		draw_source_line(t, 1);
 		if (bar)
 			ms_membar_line(stdscr, 2, COLS, s, &t->ui);

@@ -120,7 +120,7 @@ void ms_membar_draw(WINDOW *w, int y, int x, int width,
 		const struct ms_ledger_entry *e = &l->v[i];
 		attr_t a = ms_attr(ms_membar_color(e->name));
 		char lab[48], fill = ms_membar_fill(e->name, ui);
-		int end, n;
+		int end, n, room;
 
 		if (e->parent[0] || !ms_have(e->kb))
 			continue;
@@ -136,10 +136,12 @@ void ms_membar_draw(WINDOW *w, int y, int x, int width,
 		snprintf(lab, sizeof(lab), "%s %.0f%%",
 			 ms_membar_label(e->name),
 			 100.0 * (double)e->kb / whole);
-		if (ms_text_width(lab) > n)
+		/* a blank before the next segment's label: "resv free" */
+		room = end < width ? n - 1 : n;
+		if (ms_text_width(lab) > room)
 			snprintf(lab, sizeof(lab), "%s",
 				 ms_membar_label(e->name));
-		if (ms_text_width(lab) <= n)
+		if (ms_text_width(lab) <= room)
 			ms_put(w, y, x + at, n, MS_LEFT, false, a, lab);
 		at = end;
 	}

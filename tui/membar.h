@@ -30,7 +30,10 @@ void ms_membar_draw(WINDOW *w, int y, int x, int width,
 		    const struct ms_ledger *l, uint64_t physical_kb,
 		    const struct ms_ui *ui);
 
-/* Rows a terminal needs for the header's bar (a graph panel's too). */
+/*
+ * From these rows the header's bar has a line of its own (and a graph
+ * panel shows itself); with fewer it goes into the header's first line.
+ */
 #define MEMBAR_ROWS 32
 
 /*

@@ -291,15 +291,35 @@ ok "first draw of a scrolled screen: the scroll bar covers nothing" sh -c \
 	"tmux capture-pane -p -t $S | sed -n 6p | grep -q '^N0 .*\] *[█│]\$'"
 
 # The header's memory bar: 80 columns whole from 32 rows (RAM, then the
-# segments with their labels where they fit), none at 24 (the tab's rows)
+# segments with their labels where they fit); below 32 rows inside the
+# first line, between the memory figures and PSI, so the tab keeps its rows
 session 80 32 "$MS --root $FIX/debian-6.1-2node --theme mono; sleep 30"
 ok "memory bar at 80x32: RAM, reserved, free labelled, 80 columns" sh -c \
 	"tmux capture-pane -p -t $S | sed -n 3p | grep -Eq '^RAM 4.5G :+free 95%\.+[+#=:?.]*\$' &&
 	 test \$(tmux capture-pane -p -t $S | sed -n 3p | wc -m) -eq 81"
 ok "memory bar at 80x32: the tab bar under it" sh -c \
 	"tmux capture-pane -p -t $S | sed -n 4p | grep -q '^ 1 Buddy '"
-session 80 24 "$MS --root $FIX/debian-6.1-2node; sleep 30"
-ok "memory bar at 80x24: none, the tab bar third" sh -c \
-	"tmux capture-pane -p -t $S | sed -n 3p | grep -q '^ 1 Buddy '"
+session 80 24 "$MS --root $FIX/debian-6.1-2node --theme mono; sleep 30"
+for k in 1 2 3 4 5 6 7; do
+	keys $k
+	sleep 0.4
+	ok "memory bar at 80x24, tab $k: in the first line, figures beside it" \
+		sh -c "tmux capture-pane -p -t $S | sed -n 1p | grep -Eq '^MemTotal 4.3G  MemFree 4.2G  Avail 4.1G  :free 95%\.{12}  PSI 0.00%  1.0s\$'"
+	ok "memory bar at 80x24, tab $k: the tab bar third" sh -c \
+		"tmux capture-pane -p -t $S | sed -n 3p | grep -q '^ 1 Buddy '"
+done
+keys 1
+wait_for "   1 Device "
+ok "memory bar at 80x24: the Buddy tab keeps its rows (the last zone)" \
+	sh -c "tmux capture-pane -p -t $S | sed -n 14p | grep -q '^   1 Device '"
+# the default theme: coloured blanks, the labels (the figures' colour
+# apart from the segments')
+session 80 24 "$MS --root $R --ascii; sleep 30"
+ok "memory bar at 80x24 (colours, --ascii): labels between the figures" \
+	wait_re "^MemTotal 23.5G  Free 23.1G  Avail 23.2G  deferred 76% +free +PSI 0.00%  1.0s\$"
+no "memory bar at 80x24 --ascii: no UTF-8 in the line" sh -c \
+	"tmux capture-pane -p -t $S | sed -n 1p | grep -q '[^ -~]'"
+ok "memory bar at 80x24: segments in their colours" sh -c \
+	"tmux capture-pane -e -p -t $S | sed -n 1p | grep -q 'deferred 76%'"
 
 finish
