@@ -192,4 +192,27 @@ ok "v1: PSI is -" sh -c "tmux capture-pane -p -t $S | sed -n '/^Cgroup /{n;p;q}'
 
 session 80 24 "$MS --root $FIX/debian12-6.18 --tab cgroup; sleep 30"
 ok "a tree without cgroups: why" wait_for "cgroup unavailable"
+# The events timeline from samples whose counters change: a recording of
+# the v2 tree, its third sample given an OOM kill and 3 max events in
+# app.service, its fourth a local high event in system.slice, replayed
+$MS --root $R -b -n 4 -d 0.5 --tab cgroup --record "$tmp/rec.zst" >/dev/null 2>&1
+zstdcat "$tmp/rec.zst" | awk '
+NR >= 4 { sub(/"max":2,"oom":1,"oom_kill":1,"oom_group_kill":0},"events_local":null/,
+	"\"max\":5,\"oom\":2,\"oom_kill\":2,\"oom_group_kill\":0},\"events_local\":null") }
+NR == 5 { sub(/"events_local":\{"low":0,"high":3,/, "\"events_local\":{\"low\":0,\"high\":4,") }
+{ print }' | zstd -q -o "$tmp/changed.zst"
+session 100 40 "$MS --replay $tmp/changed.zst --tab cgroup; sleep 30"
+ok "replay: played to its end" wait_for "4/4" 10
+keys / app.service Enter
+wait_re "^/system.slice/app.service "
+keys Enter
+scroll_to "Events timeline (changes seen"
+ok "timeline: the changes seen, listed under it" scroll_to "+3  now 5"
+ok "timeline: oom_kill +1, its value now" wait_re "s ago +oom_kill +\+1  now 2"
+ok "timeline: max +3" wait_re "s ago +max +\+3  now 5"
+no "timeline: nothing of the unchanged samples" sh -c \
+	"tmux capture-pane -p -t $S | grep -q 'no change seen'"
+keys Escape Escape / system.slice Enter Home Enter
+wait_for "Cgroup /system.slice  (Esc back)"
+ok "timeline: events.local's change apart" scroll_to "local  +1  now 4"
 finish
