@@ -154,12 +154,16 @@ const struct ms_explain ms_explain_slab[] = {
 		.what = N_("Objects freed back to the cache per second. "
 			   "\"~\" marks a rate derived, not counted; \"?\" "
 			   "one /proc/slabinfo could not confirm."),
-		.source = N_("BPF on the tracepoints kmem:kmem_cache_free and "
-			     "kmem:kfree, checked against /proc/slabinfo. "
-			     "Bulk frees (kmem_cache_free_bulk, kfree_bulk) "
-			     "fire no event, and kfree_rcu frees through them "
-			     "(on 6.18 also through sheaves: maple_node's "
-			     "frees are almost all of that kind)."),
+		.source = N_(
+			"BPF on the tracepoints kmem:kmem_cache_free and "
+			"kmem:kfree, checked against /proc/slabinfo. Counted: "
+			"kmem_cache_free on every kernel, kfree per cache from 6.13 "
+			"(before, a kmalloc cache's Free/s is derived). Never "
+			"counted: bulk frees (kmem_cache_free_bulk, kfree_bulk) and "
+			"kfree_rcu's batches through them; bulk allocations "
+			"(maple_node before 6.18: ?); on 6.18 kfree_rcu through RCU "
+			"sheaves (maple_node: ~). On 6.18 some allocations of dentry and "
+			"/proc inodes fire no event either (?)."),
 		.formula =
 			N_("Counted per cache when (Alloc/s - Free/s) * "
 			   "interval agrees with the change of Active; "
