@@ -383,9 +383,11 @@ static void load_config(int argc, char **argv, struct ms_opts *o)
  * What a memscope killed by SIGKILL left changed in the kernel (a sysctl
  * it turned on) is put back before this one starts, and said.
  */
-static void undo_left_over(void)
+static void undo_left_over(struct ms_opts *o)
 {
+	static char said[2048];
 	char msg[2048], *line, *next;
+	size_t off = 0;
 
 	if (geteuid())
 		return;
@@ -394,7 +396,13 @@ static void undo_left_over(void)
 		next = strchr(line, '\n');
 		next = next ? next + 1 : line + strlen(line);
 		fprintf(stderr, "memscope: %.*s", (int)(next - line), line);
+		/* and in the explorer's notes, where it is seen while it runs */
+		if (off < sizeof(said))
+			off += (size_t)snprintf(said + off, sizeof(said) - off,
+						"%s%.*s", off ? "; " : "",
+						(int)strcspn(line, "\n"), line);
 	}
+	o->put_back = off ? said : NULL;
 }
 
 /* Batch output has no colours, but a broken theme should not go unseen. */
@@ -480,7 +488,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	if (root.live && !o.replay)
-		undo_left_over();
+		undo_left_over(&o);
 	want = ms_batch_wants(&o, &skip_why);
 	err = o.replay ? ms_manager_open_replay(&m, o.replay) :
 			 ms_manager_open_for(&m, &root, want, skip_why);

@@ -32,6 +32,11 @@ struct ms_opts {
 	bool attribution; /* --attribution: memory by allocating call site */
 	bool no_mouse; /* --no-mouse, or mouse = no in the config */
 	const char *config_err; /* why the config file was not used */
+	/*
+	 * what this start put back that a memscope gone without doing it
+	 * had changed (probes/undo.c), lines joined by "; "; NULL: nothing
+	 */
+	const char *put_back;
 	const char *record; /* --record FILE */
 	const char *replay; /* --replay FILE */
 };

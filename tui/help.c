@@ -190,19 +190,28 @@ bool ms_help_lazy_note(const struct ms_snapshot *s, char *buf, size_t len)
 	return true;
 }
 
+/* What the start put back that a killed memscope left changed, or NULL. */
+static const char *put_back(const struct ms_ui *ui)
+{
+	return ui->opts ? ui->opts->put_back : NULL;
+}
+
 /*
- * Notes: the snapshot's, after where a replayed recording stops; then
- * the one on MemFree.
+ * Notes: the snapshot's, after where a replayed recording stops and what
+ * the start put back; then the one on MemFree.
  */
 static int nr_notes(const struct ms_snapshot *s, const struct ms_ui *ui)
 {
 	char buf[160];
 
-	return s->nr_notes + (ui->replay_end ? 1 : 0) +
+	return s->nr_notes + (ui->replay_end ? 1 : 0) + !!put_back(ui) +
 	       ms_help_lazy_note(s, buf, sizeof(buf));
 }
 
-/* Note i's text (escaped): where a replay stops, the snapshot's, MemFree's. */
+/*
+ * Note i's text (escaped): where a replay stops, what the start put back,
+ * the snapshot's, MemFree's.
+ */
 static void note_text(const struct ms_snapshot *s, const struct ms_ui *ui,
 		      int i, char *line, size_t len)
 {
@@ -210,6 +219,8 @@ static void note_text(const struct ms_snapshot *s, const struct ms_ui *ui,
 
 	if (ui->replay_end && !i--)
 		ms_esc(line, len, ui->replay_end);
+	else if (put_back(ui) && !i--)
+		ms_esc(line, len, put_back(ui));
 	else if (i >= s->nr_notes)
 		ms_help_lazy_note(s, line, len);
 	else
