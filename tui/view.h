@@ -60,7 +60,8 @@ struct ms_view {
 	struct ms_drills *drills;
 	/*
 	 * Where MS_KEY_GOTO goes: the tab of that id, whose arrive hook is
-	 * given how ("size": the Memory tab's Enter on slab)
+	 * given how ("size": the Memory tab's Enter on slab; "pid:N": a
+	 * cgroup's process, the VMA tab opens its mappings)
 	 */
 	struct {
 		const char *tab, *how;
