@@ -136,7 +136,126 @@ slabfree() {
 			END { print "" }' | sed 's/^/slabfree: /'
 }
 
-for t in ${ONLY:-boot ledger sample slabfree}; do
+# Issue 14 on cgroup v2 (mounted here): a task over memory.high without
+# swap is throttled, which shows in its cgroup's PSI and memory.events
+# high; a cgroup removed while its page cache lives on is counted dying in
+# its parent; the BPF reclaim group puts the stalls under the cgroup and
+# marks an OOM kill at memory.max a cgroup OOM with the cgroup's path.
+CG=/sys/fs/cgroup
+
+cg_setup() {
+	mkdir -p $CG
+	grep -q " $CG cgroup2 " /proc/mounts || mount -t cgroup2 none $CG
+	echo +memory >$CG/cgroup.subtree_control &&
+		mkdir -p $CG/lab && echo +memory >$CG/lab/cgroup.subtree_control &&
+		mkdir -p $CG/lab/high $CG/lab/dead $CG/lab/oom &&
+		echo 8M >$CG/lab/high/memory.high &&
+		echo 16M >$CG/lab/oom/memory.max
+}
+
+# in CGROUP, run the rest
+cg_run() {
+	d=$1
+	shift
+	sh -c "echo \$\$ >$CG$d/cgroup.procs && exec \"\$@\"" sh "$@"
+}
+
+# the cgroup PATH of the last sample of FILE
+cg_of() {
+	tail -n 1 "$2" | jq -c --arg p "$1" '.cgroups[] | select(.path == $p)'
+}
+
+cgroup() {
+	cg_setup
+	r=$?
+	check "cgroup: v2 with the memory controller, /lab/{high,dead,oom}" \
+		[ $r = 0 ]
+	[ $r = 0 ] || return
+	btf=0
+	[ -r /sys/kernel/btf/vmlinux ] && btf=1
+	[ $btf = 1 ] && { memscope -b -n 4 -d 2 --json --tab reclaim \
+		>cgbpf.json 2>cgbpf.err & }
+	mp=$!
+	# the reclaim group attached: its first interval has begun
+	i=0
+	while [ $btf = 1 ] && [ $i -lt 120 ]; do
+		n=$(grep -c . cgbpf.json 2>/dev/null)
+		[ "${n:-0}" -ge 2 ] && break
+		sleep 0.5
+		i=$((i + 1))
+	done
+	cg_run /lab/high hostile anon 32 >/dev/null 2>&1 &
+	bg="$bg $!"
+	cg_run /lab/oom hostile anon 64 >/dev/null 2>&1
+	check "cgroup: a task over memory.max is OOM-killed (status $?)" \
+		[ $? = 137 ]
+	sleep 4
+	memscope -b -n 2 -d 2 --json --tab cgroup >cg.json 2>cg.err
+	check "cgroup: memscope -b -n 2 --json --tab cgroup exits 0" [ $? = 0 ]
+	f=cg.json
+	cg_of /lab/high $f | jq -c '{path, high_kb, current_kb, events,
+		psi: .psi.some}' | sed 's/^/# /'
+	jqc "cgroup: /lab/high at its memory.high, 8 MiB" \
+		'.cgroups[] | select(.path == "/lab/high") | .high_kb == 8192' $f
+	jqc "cgroup: memory.high throttling counted in memory.events high" \
+		'.cgroups[] | select(.path == "/lab/high") | .events.high > 0' $f
+	jqc "cgroup: ... and in its PSI (some total, avg10)" \
+		'.cgroups[] | select(.path == "/lab/high") |
+		 .psi.some.total > 0 and .psi.some.avg10 > 0' $f
+	jqc "cgroup: /lab/oom's memory.events counts the OOM kill" \
+		'.cgroups[] | select(.path == "/lab/oom") |
+		 .events.oom_kill >= 1 and .events.max > 0' $f
+	cleanup
+	# page cache charged to /lab/dead outlives it: rmdir leaves it dying
+	cg_run /lab/dead dd if=/dev/zero of=/tmp/cgdead bs=1M count=4 \
+		2>/dev/null
+	rmdir $CG/lab/dead
+	check "cgroup: /lab/dead removed while its page cache is held" \
+		[ ! -d $CG/lab/dead ]
+	echo "# /lab cgroup.stat: $(tr '\n' ' ' <$CG/lab/cgroup.stat)"
+	memscope -b -n 1 --json --tab cgroup >cgdead.json 2>cgdead.err
+	cg_of /lab cgdead.json | jq -c '{path, dying}' | sed 's/^/# /'
+	jqc "cgroup: the parent /lab counts it dying" \
+		'.cgroups[] | select(.path == "/lab") | .dying >= 1' cgdead.json
+	jqc "cgroup: ... as the kernel does (cgroup.stat)" \
+		".cgroups[] | select(.path == \"/lab\") | .dying ==
+		 $(sed -n 's/^nr_dying_descendants //p' $CG/lab/cgroup.stat)" \
+		cgdead.json
+	rm -f /tmp/cgdead
+	cg_bpf $btf $mp
+	rmdir $CG/lab/high $CG/lab/oom $CG/lab 2>/dev/null
+}
+
+# The reclaim events of the first part: the stalls under /lab/high, the
+# OOM kill in /lab/oom a cgroup OOM (how known: fentry runs on these).
+cg_bpf() {
+	if [ "$1" = 0 ]; then
+		echo "# no /sys/kernel/btf/vmlinux: no BPF checks"
+		return
+	fi
+	wait "$2"
+	check "cgroup bpf: memscope --tab reclaim exits 0" [ $? = 0 ]
+	f=cgbpf.json
+	jq -c '.reclaim.direct_reclaim.cgroups[]? | {path, id,
+		memcg: .memcg.count, pages: .pages_reclaimed.memcg}' $f |
+		sed 's/^/# stalls: /'
+	jq -c '.reclaim.oom_events[]? | {pid, comm, cgroup, cgroup_id, scope,
+		scope_by, oom_cgroup}' $f | tail -n 1 | sed 's/^/# oom: /'
+	jq -c '[.unavailable[] | select(.what | test("^bpf"))]' $f |
+		tail -n 1 | sed 's/^/# bpf unavailable: /'
+	check "cgroup bpf: memcg stalls under /lab/high" sh -c \
+		"jq -e -s '[.[].reclaim.direct_reclaim.cgroups[]? |
+		  select(.path == \"/lab/high\" and .memcg.count > 0)] |
+		  length > 0' $f >/dev/null"
+	jqc "cgroup bpf: the OOM kill in /lab/oom, a cgroup OOM" \
+		'[.reclaim.oom_events[] | select(.comm == "hostile" and
+		  .cgroup == "/lab/oom" and .scope == "cgroup")] | length == 1' $f
+	jqc "cgroup bpf: its cgroup_id is /lab/oom's inode number" \
+		"[.reclaim.oom_events[] | select(.cgroup == \"/lab/oom\")][0] |
+		 .cgroup_id == $(stat -c %i $CG/lab/oom)" $f
+}
+
+for t in ${ONLY:-boot ledger sample slabfree cgroup}; do
 	echo "== $t (at $(cut -d' ' -f1 /proc/uptime) s)"
 	$t
 done

@@ -3,7 +3,8 @@
 # 6.12 boot in the VM, one after the other, and memscope samples each
 # without the module (kernel-test.sh: a batch sample, procfs and BPF, the
 # Memory ledger's unexplained on the idle guest, and the slab Free/s
-# invariant under churn). Closes "N passed, N failed".
+# invariant under churn, memory cgroups on v2). LAB_ONLY="boot cgroup"
+# runs those parts of kernel-test.sh alone. Closes "N passed, N failed".
 cd "$(dirname "$0")/../.." || exit 2
 . tests/lib.sh
 . tests/lab/lib.sh
@@ -21,7 +22,7 @@ guest() {
 	out=$OUT-$1
 	t0=$(date +%s)
 	tests/lab/vm.sh -k "$1" -t "${LAB_TEST_TIMEOUT:-600}" \
-		-A "LAB_SERIES=$1 softlockup_panic=1${LAB_ONLY:+ ONLY=$LAB_ONLY}" \
+		-A "LAB_SERIES=$1 softlockup_panic=1${LAB_ONLY:+ ONLY=\"$LAB_ONLY\"}" \
 		-b build/memscope -b "$H" -b "$(command -v jq)" \
 		-f tests/hostile/slabfree.jq -f tests/cli/ledger.jq \
 		-r tests/lab/kernel-test.sh \
