@@ -80,6 +80,10 @@ ok "screen: other, the usage less the buckets" \
 	wait_re "^  other +0K +0.0%  usage - the above "
 scroll_to "  some "
 ok "screen: pressure, none here" wait_re "^  some +-"
+ok "screen: its reclaim stalls and OOM kills (bpf)" \
+	scroll_to "Reclaim stalls and OOM kills (bpf)"
+keys Down Down
+ok "screen: ... none from a captured tree, and why" wait_re "^  captured tree +"
 ok "screen: its processes" scroll_to "PIDs: 400"
 ok "screen: memory.events with oom_kill" scroll_to "oom_kill "
 ok "screen: oom_kill's count, no rate yet" wait_re "^  oom_kill +1 +-"

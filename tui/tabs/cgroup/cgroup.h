@@ -45,6 +45,9 @@ struct cg_view {
 
 /* The drill-down screen of one cgroup (screen.c). */
 extern const struct ms_drill_class cg_screen;
+/* Its reclaim stalls and OOM kills, from the BPF reclaim group (bpf.c). */
+void cg_bpf_lines(struct ms_screen *l, const struct ms_snapshot *s,
+		  const char *path);
 
 /* Its processes, Enter to the VMA tab (procs.c). */
 extern const struct ms_drill_class cg_procs_screen;
@@ -70,7 +73,8 @@ void cg_graph_draw(struct cg_view *c, WINDOW *w, struct ms_rect r,
 		"cgroup.pids", "cgroup.dying", "cgroup.events",           \
 		"cgroup.events_local", "cgroup.events_rates",             \
 		"cgroup.timeline", "cgroup.stat", "cgroup.stat_rates",    \
-		"cgroup.numa_stat"
+		"cgroup.numa_stat", "reclaim.e.cg.stall",                 \
+		"reclaim.e.oom.scope"
 
 /* Every explain id the tab shows (explain.c), NULL-terminated. */
 extern const char *const ms_cgroup_explain_all[];

@@ -237,6 +237,8 @@ static void lines(struct ms_drill *d, struct ms_screen *l)
 	psi_line(l, "some", &g->some);
 	psi_line(l, "full", &g->full);
 	ms_screen_line(l, 0, "");
+	cg_bpf_lines(l, CD(d)->cur, g->path);
+	ms_screen_line(l, 0, "");
 	pid_lines(l, g);
 	ms_screen_line(l, 0, "");
 	ms_screen_tag(l, "cgroup.events");

@@ -369,8 +369,12 @@ static struct ms_view *cg_create(const struct ms_ui *ui)
 
 static void cg_request(struct ms_view *v, struct ms_request *req)
 {
-	(void)v;
+	struct ms_drill *top = ms_drill_top(v);
+
 	req->sections |= MS_SEC_BIT(MS_SEC_CGROUP);
+	/* one cgroup's screen: its reclaim stalls and OOM kills (BPF) */
+	if (top && top->cls == &cg_screen)
+		req->sections |= MS_SEC_BIT(MS_SEC_RECLAIM_EVENTS);
 }
 
 /* The path of the tree's selected cgroup, or NULL. */
