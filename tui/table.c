@@ -367,7 +367,7 @@ static int place(struct ms_table *t, struct ms_rect r, int *cw)
 	if (t->hoff < 0)
 		t->hoff = 0;
 	right = layout(t, width, cw);
-	if (right || t->n > t->page)
+	if (right || t->n > t->page || t->owner_right)
 		right = layout(t, --width, cw);
 	/* the sort column hidden by a new sort: shift until it shows */
 	if (t->show_sort && t->sort_col >= pin) {
@@ -393,8 +393,8 @@ static int place(struct ms_table *t, struct ms_rect r, int *cw)
 			break;
 		}
 	}
-	t->more_left = t->hoff > 0;
-	t->more_right = right > 0;
+	t->more_left = t->hoff > 0 || t->owner_left;
+	t->more_right = right > 0 || t->owner_right;
 	t->shown = 0;
 	for (int i = 0; i < t->def->ncols && i < 64; i++)
 		if (cw[i]) {

@@ -330,6 +330,8 @@ struct ms_table {
 	 */
 	int hoff;
 	bool more_left, more_right; /* columns hidden, at the last draw */
+	/* the owner's columns out of view (its own choice, as the VMAs') */
+	bool owner_left, owner_right;
 	bool show_sort; /* a new sort: bring its column into view */
 	unsigned long long shown; /* bit i: column i drawn at the last draw */
 };

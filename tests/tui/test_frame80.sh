@@ -124,8 +124,45 @@ for w in 80 100 120 160; do
 	keys Enter
 	wait_for "[heap]"
 	ok "VMAs at ${w}x24: the Mapping column stays" sh -c \
-		"tmux capture-pane -p -t $S | grep -q ' Mapping *\$'"
+		"tmux capture-pane -p -t $S | grep -Eq ' Mapping *(›|>)?\$'"
 done
+
+# A process's VMAs at 80 columns show the columns that fit; Right passes
+# over one optional column more, so each of them shows in turn (Offset,
+# Inode, Nodes, ShrD were out of reach below about 160 columns).
+session 80 24 "$MS --root $R --tab vma; sleep 60"
+keys Home
+wait_for 9080
+keys Enter
+wait_for "[heap]"
+vtitle() { screen | grep -E '^(Start|Address) '; }
+ok "VMAs at 80x24: the title marks columns left out at the right" sh -c \
+	"tmux capture-pane -p -t $S | grep -E '^Start .* Mapping +›\$'"
+seen=""
+i=0
+while [ $i -lt 16 ]; do
+	seen="$seen $(vtitle)"
+	keys Right; sleep 0.25; i=$((i + 1))
+done
+for c in Offset Dev Inode AnonHP PrivC PrivD ShrC ShrD Lock THP Nodes; do
+	ok "VMAs at 80x24, Right: $c shows in turn" sh -c \
+		"echo '$seen' | grep -q ' $c '"
+done
+ok "VMAs shifted: the title marks columns left out at the left" sh -c \
+	"tmux capture-pane -p -t $S | grep -E '^Start +‹ +Size '"
+ok "VMAs shifted: the path keeps its file name" wait_re '…/libc\.so\.6 *(│|█)?$'
+for i in $(seq 16); do keys Left; done
+ok "Left back: Anon again, no mark at the left" sh -c \
+	"sleep 0.5; tmux capture-pane -p -t $S | grep -E '^Start +Size .* Anon Mapping'"
+# a sorted column stays while the others pass
+keys F6
+wait_for "Sort by"
+keys Home
+for i in 1 2 3 4 5 6; do keys Down; done
+keys Enter
+wait_re 'Anon[▼▲]'
+keys Right Right
+ok "VMAs sorted by Anon, Right twice: Anon stays" wait_re '^Start +‹ .* Anon[▼▲] '
 
 # ---- Column titles and columns off screen ------------------------------
 session 80 24 "$MS --root $R; sleep 60"

@@ -303,13 +303,20 @@ static attr_t vma_attr(const void *ctx, int row, int col)
 	return 0;
 }
 
-/* Choose the VMA columns that fit width: the mapping always comes last. */
+/*
+ * Choose the VMA columns that fit width: the mapping always comes last.
+ * The optional ones by priority, from the col_skip-th (Right passes one
+ * more over, so that at 80 columns each of them can be shown in turn).
+ */
 void ms_vma_choose_fields(struct vma_view *v, int width)
 {
-	bool on[NR_FIELDS] = { false };
-	int used = 0, n = 0;
+	bool on[NR_FIELDS] = { false }, left_out = false;
+	int used = 0, n = 0, order[NR_FIELDS], no = 0;
 
 	v->range_w = range_width(width, v->wide_addr);
+	/* the sort chosen last (the F6 menu's too) */
+	if (v->vtab.sort_col >= 0 && v->vtab.sort_col < v->vdef.ncols)
+		v->sort_field = v->vfield[v->vtab.sort_col];
 
 	for (int f = 0; f < F_PATH; f++)
 		if (!fields[f].prio) {
@@ -320,12 +327,34 @@ void ms_vma_choose_fields(struct vma_view *v, int width)
 		}
 	for (int p = 1; p <= MAX_PRIO; p++)
 		for (int f = 0; f < F_PATH; f++)
-			if (fields[f].prio == p &&
-			    used + fields[f].col.width + 1 <=
-				    width - PATH_MIN) {
-				on[f] = true;
-				used += fields[f].col.width + 1;
-			}
+			if (fields[f].prio == p)
+				order[no++] = f;
+	if (v->col_skip > no - 1)
+		v->col_skip = no > 0 ? no - 1 : 0;
+	/* the column sorted by stays, wherever Left/Right are */
+	if (v->sort_field > 0 && v->sort_field < F_PATH &&
+	    fields[v->sort_field].prio) {
+		on[v->sort_field] = true;
+		used += fields[v->sort_field].col.width + 1;
+	}
+	for (int k = v->col_skip; k < no; k++) {
+		int f = order[k];
+		/* the first one passed to may narrow the mapping to half */
+		int room = width -
+			   (k == v->col_skip && k ? PATH_MIN / 2 : PATH_MIN);
+
+		if (on[f])
+			continue;
+		if (used + fields[f].col.width + 1 > room) {
+			left_out = true;
+			continue;
+		}
+		on[f] = true;
+		used += fields[f].col.width + 1;
+	}
+	/* the title line marks them; Left/Right bring them in */
+	v->vtab.owner_left = v->col_skip > 0;
+	v->vtab.owner_right = left_out;
 	on[F_PATH] = true;
 	v->vdef.ncols = 0;
 	for (int f = 0; f < NR_FIELDS; f++) {
@@ -569,6 +598,24 @@ static struct ms_table *maps_table(struct ms_drill *d)
 	return &VV(d)->vtab;
 }
 
+/*
+ * Pass over one more optional column (d 1) or one fewer (-1), until the
+ * columns shown change: one too wide for the width changes nothing.
+ */
+static void shift_fields(struct vma_view *v, int d)
+{
+	int before[NR_FIELDS], n = v->vdef.ncols, width = v->vwidth;
+
+	memcpy(before, v->vfield, sizeof(before));
+	do {
+		v->col_skip += d;
+		ms_vma_choose_fields(v, width);
+	} while ((d > 0 ? v->vtab.owner_right : v->vtab.owner_left) &&
+		 v->vdef.ncols == n &&
+		 !memcmp(before, v->vfield, (size_t)n * sizeof(int)));
+	ms_table_set_rows(&v->vtab, v->vtab.nrows);
+}
+
 static enum ms_key_result maps_key(struct ms_drill *d, int key)
 {
 	struct vma_view *v = VV(d);
@@ -583,6 +630,12 @@ static enum ms_key_result maps_key(struct ms_drill *d, int key)
 		if (row >= 0 && ms_vma_here(v))
 			mark = ms_vma_at(v, row)->start;
 		return ms_drill_push(d->v, &ms_vma_maple_screen, &mark);
+	}
+	/* columns left out: one more optional column passed over, or back */
+	if (!v->vtab.editing && ((key == KEY_RIGHT && v->vtab.owner_right) ||
+				 (key == KEY_LEFT && v->vtab.owner_left))) {
+		shift_fields(v, key == KEY_RIGHT ? 1 : -1);
+		return MS_KEY_DONE;
 	}
 	res = ms_table_key(&v->vtab, key);
 	if (v->vtab.sort_col >= 0)

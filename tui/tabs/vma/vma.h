@@ -119,6 +119,7 @@ struct vma_view {
 	bool wide_addr; /* some address needs 16 digits */
 	int range_w; /* Address column: start only when narrow */
 	int sort_field; /* field the VMA list is sorted by, or -1 */
+	int col_skip; /* Left/Right: optional columns passed over */
 	/* one VMA */
 	uint64_t detail_start;
 	char hint[160];
