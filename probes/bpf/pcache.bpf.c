@@ -15,6 +15,11 @@ struct folio___old {
 	unsigned int _folio_nr_pages;
 };
 
+/* the flags before 6.18 made them a memdesc_flags_t (CO-RE tells apart) */
+struct folio___ul {
+	unsigned long flags;
+};
+
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
 	__uint(max_entries, 1);
@@ -41,10 +46,14 @@ struct {
 static __always_inline __s64 nr_pages(struct folio *f)
 {
 	struct folio___old *o = (void *)f;
+	struct folio___ul *u = (void *)f;
 	unsigned long fl = 0;
 
-	/* flags: unsigned long, or memdesc_flags_t (6.18) holding one */
-	bpf_core_read(&fl, sizeof(fl), &f->flags);
+	/* flags: unsigned long, or a memdesc_flags_t holding one (6.18) */
+	if (bpf_core_field_exists(u->flags))
+		fl = BPF_CORE_READ(u, flags);
+	else
+		bpf_core_read(&fl, sizeof(fl), &f->flags.f);
 	if (!(fl & (1UL << bpf_core_enum_value(enum pageflags, PG_head))))
 		return 1;
 	if (bpf_core_field_exists(f->_nr_pages))

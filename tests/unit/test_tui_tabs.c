@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/field.h"
 #include "probes/probe.h"
 #include "tui/view.h"
 #include "tui/widgets.h"
@@ -386,6 +387,34 @@ static void test_slab_direct_key_kept(void **state)
 }
 
 /* The files screen drawn from f's sample: is its totals' line dim? */
+/*
+ * The Memory tab sampled, Enter on each row until one opens the files
+ * (the file bucket); 81 files measured of Cached 200M, a pass pct% done.
+ */
+static void open_files(struct ms_view *v, struct tt_tree *f, double pct)
+{
+	struct ms_pcache *p = &f->s.pcache;
+	int i;
+
+	tt_sample(f, v, MS_SEC_BIT(MS_SEC_MEMORY));
+	for (i = 0; i < 40; i++) {
+		if (ms_view_key(v, '\n') == MS_KEY_RESAMPLE)
+			break;
+		ms_view_key(v, KEY_DOWN);
+	}
+	assert_true(i < 40);
+	f->s.have |= MS_SEC_BIT(MS_SEC_PAGECACHE_FILES);
+	*p = (struct ms_pcache){ .method = MS_PCACHE_CACHESTAT,
+				 .all = true,
+				 .complete = true,
+				 .found = 81,
+				 .measured = 81,
+				 .cached_kb = 20480,
+				 .meminfo_cached_kb = 204800,
+				 .pass_pct = pct };
+	ms_pcache_derive(p);
+}
+
 static bool files_dim(struct ms_view *v, struct tt_tree *f, WINDOW *w)
 {
 	int y;
@@ -408,27 +437,9 @@ static void test_memory_files_pass(void **state)
 	struct ms_view *v = ms_view_memory.create(&ui);
 	WINDOW *w = newwin(30, 120, 0, 0);
 	struct ms_pcache *p = &f->s.pcache;
-	int i;
 
 	ms_theme_apply(false); /* the attributes of a terminal without colour */
-	tt_sample(f, v, MS_SEC_BIT(MS_SEC_MEMORY));
-	/* Enter on each row until one opens the files (the file bucket) */
-	for (i = 0; i < 40; i++) {
-		if (ms_view_key(v, '\n') == MS_KEY_RESAMPLE)
-			break;
-		ms_view_key(v, KEY_DOWN);
-	}
-	assert_true(i < 40);
-	f->s.have |= MS_SEC_BIT(MS_SEC_PAGECACHE_FILES);
-	*p = (struct ms_pcache){ .method = MS_PCACHE_CACHESTAT,
-				 .all = true,
-				 .complete = true,
-				 .found = 81,
-				 .measured = 81,
-				 .cached_kb = 20480,
-				 .meminfo_cached_kb = 204800,
-				 .pass_pct = 40 };
-	ms_pcache_derive(p);
+	open_files(v, f, 40);
 	assert_true(files_dim(v, f, w));
 	tt_assert_row(w,
 		      "  81 files open or mapped, 81 measured: 20M cached of "
@@ -447,6 +458,45 @@ static void test_memory_files_pass(void **state)
 	delwin(w);
 }
 
+/*
+ * The files screen with the page cache's events: what they explain and
+ * what is left, their files marked in the Holders column; without them,
+ * what the walk cannot see.
+ */
+static void test_memory_files_events(void **state)
+{
+	struct tt_tree *f = *state;
+	struct ms_view *v = ms_view_memory.create(&ui);
+	WINDOW *w = newwin(30, 120, 0, 0);
+	struct ms_pcache *p = &f->s.pcache;
+	struct ms_pcache_file *r;
+
+	open_files(v, f, 100);
+	ms_view_update(v, &f->s, NULL);
+	tt_draw(v, w);
+	tt_assert_row(w, "not found this way");
+	f->s.have |= MS_SEC_BIT(MS_SEC_PAGECACHE_EVENTS);
+	p->ev_since_s = 12;
+	p->ev_files = 3;
+	p->ev_cached_kb = 65536;
+	p->ev_evicted = 7;
+	p->ev_capacity = 16384;
+	r = ms_list_add(ms_pcache_files_field(), p);
+	r->path = strdup("/obj/a.o");
+	r->cached_kb = 65536;
+	r->method = MS_PCACHE_EVENTS;
+	ms_pcache_derive(p);
+	ms_view_update(v, &f->s, NULL);
+	tt_draw(v, w);
+	tt_assert_row(w, "  events since 12s: 3 more files, 64M since attach "
+			 "(a lower bound); unattributed 116M");
+	tt_assert_row(w, "  7 files let go to make room (map of 16384)");
+	tt_assert_row(w, " events /obj/a.o");
+	tt_assert_no_row(w, "not found this way");
+	v->cls->destroy(v);
+	delwin(w);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -461,6 +511,8 @@ int main(void)
 		cmocka_unit_test(test_slab_detail_2node),
 		cmocka_unit_test(test_slab_reattach),
 		cmocka_unit_test_setup_teardown(test_memory_files_pass,
+						tt_setup, tt_teardown),
+		cmocka_unit_test_setup_teardown(test_memory_files_events,
 						tt_setup, tt_teardown),
 	};
 	return tt_run("test_tui_tabs", tests, false);

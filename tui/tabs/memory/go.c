@@ -211,7 +211,7 @@ static void files_events(struct ms_screen *l, const struct ms_snapshot *s)
 				"  %llu files let go to make room (map of %s)",
 				(unsigned long long)p->ev_evicted,
 				ms_fmt_count(v[2], sizeof(v[2]), p->ev_capacity,
-					     0));
+					     6));
 }
 
 static void files_lines(struct ms_drill *d, struct ms_screen *l)
