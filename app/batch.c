@@ -75,6 +75,7 @@ static void request_for(struct ms_request *req, const struct ms_opts *o)
 	req->pagetypes = true;
 	/* a script asked for this sample once: no process's PSS is stale */
 	req->procs_full = true;
+	req->cgroups_full = true;
 	req->census_full = true;
 	req->files_full = true;
 	req->delayacct = o->delayacct;

@@ -101,6 +101,9 @@ const struct ms_field ms_cgroup_fields[] = {
 	C(current_kb_per_s, MS_F_DBL, "current_kb_per_s", MS_FF_RATE | NA,
 	  "kB/s", "cgroup.current_rate", .th = "KB/S", .tw = 9, .tp = 1,
 	  .txo = 9),
+	C(detail_age_s, MS_F_DBL, "detail_age_s", NA, "s", "cgroup.age"),
+	C(detail_current_kb, MS_F_U64, "detail_current_kb", NA, "kB",
+	  "cgroup.age"),
 	C(stat, MS_F_KV, "stat_rates", MS_FF_RATE | NA, "/s",
 	  "cgroup.stat_rates"),
 	C(events, MS_F_KV, "events_rates", MS_FF_RATE | NA, "/s",
@@ -113,6 +116,11 @@ const struct ms_field ms_cgroups_fields[] = {
 		      ms_cgroup_fields),
 	MS_FIELD_END
 };
+
+int ms_cgroup_copy(struct ms_cgroup *dst, const struct ms_cgroup *src)
+{
+	return ms_fields_dup(ms_cgroup_fields, dst, src, sizeof(*dst));
+}
 
 /*
  * The memory.stat items that count events (mm/memcontrol.c memory_stats

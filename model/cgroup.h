@@ -33,6 +33,14 @@ struct ms_cgroup {
 	int nr_pids;
 	uint64_t dying; /* cgroup.stat nr_dying_descendants (v2) */
 	double current_kb_per_s; /* usage growth (model/rates.c) */
+	/*
+	 * Live, every field but current_kb (and path, version) was read
+	 * detail_age_s seconds before the sample (0: in it, as in every
+	 * batch sample and captured tree; NaN: unknown, an older
+	 * recording), when the usage was detail_current_kb
+	 */
+	double detail_age_s;
+	uint64_t detail_current_kb;
 };
 
 /*
@@ -81,6 +89,9 @@ extern const char *const ms_cg_bucket_names[MS_CGB_COUNT];
  * ones, as the usage is hierarchical) and usage; -ENODATA without stat.
  */
 int ms_cg_ledger(const struct ms_cgroup *g, struct ms_cg_ledger *l);
+
+/* dst a copy of src with its own path and lists: 0, or -ENOMEM. */
+int ms_cgroup_copy(struct ms_cgroup *dst, const struct ms_cgroup *src);
 
 /* Is memory.stat's item name a counter (pgscan...), not an amount? */
 bool ms_cg_stat_counter(const char *name);

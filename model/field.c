@@ -2,6 +2,7 @@
 /* Looking fields and enum names up in the tables of model/field.h. */
 #include "model/field.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <math.h>
 #include <stdbool.h>
@@ -111,6 +112,51 @@ static void release(const struct ms_field *t, void *rec, bool all)
 			}
 		}
 	}
+}
+
+/* After a shallow copy: dst's own strings and key-value lists. */
+static int dup_own(const struct ms_field *t, void *dst)
+{
+	int err = 0;
+
+	for (; t && t->key; t++) {
+		void *p = ms_fptr(t, dst);
+
+		if (t->type == MS_F_OBJ) {
+			err = err ?: dup_own(t->sub, dst);
+		} else if (t->type == MS_F_PSTR && *(char **)p) {
+			*(char **)p = err ? NULL : strdup(*(char **)p);
+			err = err ?: (*(char **)p ? 0 : -ENOMEM);
+		} else if ((t->type == MS_F_KV || t->type == MS_F_KV2) &&
+			   !(t->flags & MS_FF_RATE)) {
+			struct ms_kvlist *l = p;
+			struct ms_kv *v = NULL;
+
+			if (!err && l->n) {
+				v = malloc((size_t)l->n * sizeof(*v));
+				if (v)
+					memcpy(v, l->v,
+					       (size_t)l->n * sizeof(*v));
+				else
+					err = -ENOMEM;
+			}
+			l->v = v;
+			l->n = v ? l->n : 0;
+			l->cap = l->n;
+		} else if (t->type == MS_F_LIST) {
+			*(void **)p = NULL;
+			*list_n(t, dst) = *(int *)((char *)dst + t->cap) = 0;
+			err = -EINVAL;
+		}
+	}
+	return err;
+}
+
+int ms_fields_dup(const struct ms_field *t, void *dst, const void *src,
+		  size_t size)
+{
+	memcpy(dst, src, size);
+	return dup_own(t, dst);
 }
 
 void ms_list_clear(const struct ms_field *f, void *rec)

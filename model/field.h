@@ -221,6 +221,13 @@ void ms_fields_reset(const struct ms_field *t, void *rec);
 /* The memory of rec's lists (and of their records' strings). */
 void ms_fields_free(const struct ms_field *t, void *rec);
 /*
+ * dst (of size bytes) a deep copy of src: its strings and key-value lists
+ * its own. 0, or -ENOMEM (dst then holds what was copied: free it with
+ * ms_fields_free()); -EINVAL for a table with lists of records.
+ */
+int ms_fields_dup(const struct ms_field *t, void *dst, const void *src,
+		  size_t size);
+/*
  * List f of rec emptied: its records' strings and lists freed, its own
  * array kept for the next records.
  */

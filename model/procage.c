@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
-/* When a process's costly fields (PSS, swap, VMA count) count as stale. */
+/*
+ * When a process's costly fields (PSS, swap, VMA count), and a cgroup's
+ * files other than its usage, count as stale.
+ */
 #include "model/snapshot.h"
 
 #include <math.h>
@@ -32,11 +35,21 @@ bool ms_proc_rss_moved(uint64_t now_kb, uint64_t then_kb)
 	return d > MOVED_FLOOR && d > hi / 8;
 }
 
-bool ms_proc_stale(const struct ms_proc *p, double bound)
+static bool stale(double age, uint64_t now_kb, uint64_t then_kb, double bound)
 {
 	/* read in this sample, or of unknown age (older recordings) */
-	if (!(p->detail_age_s > 0))
+	if (!(age > 0))
 		return false;
-	return p->detail_age_s > bound ||
-	       ms_proc_rss_moved(p->rss_kb, p->detail_rss_kb);
+	return age > bound || ms_proc_rss_moved(now_kb, then_kb);
+}
+
+bool ms_proc_stale(const struct ms_proc *p, double bound)
+{
+	return stale(p->detail_age_s, p->rss_kb, p->detail_rss_kb, bound);
+}
+
+bool ms_cgroup_stale(const struct ms_cgroup *c, double bound)
+{
+	return stale(c->detail_age_s, c->current_kb, c->detail_current_kb,
+		     bound);
 }

@@ -101,6 +101,8 @@ struct ms_request {
 	 * each with its age (struct ms_proc).
 	 */
 	bool procs_full;
+	/* Cgroups: the same, every cgroup's files in this sample (batch) */
+	bool cgroups_full;
 	/*
 	 * Census: a whole pass in this sample, as batch mode asks; else a
 	 * budget of pages per sample (probes/procfs/census.h), and the last
@@ -681,6 +683,12 @@ const struct ms_proc *ms_proc_find(const struct ms_procs *p, int pid,
 double ms_proc_age_bound(double interval);
 bool ms_proc_rss_moved(uint64_t now_kb, uint64_t then_kb);
 bool ms_proc_stale(const struct ms_proc *p, double bound);
+/*
+ * The same bound for a cgroup's files other than its usage (read in a
+ * budget, probes/procfs/cgcache.c): older than bound, or read at another
+ * usage (ms_proc_rss_moved() of current_kb and detail_current_kb).
+ */
+bool ms_cgroup_stale(const struct ms_cgroup *c, double bound);
 /* Zeroed, every smaps field unknown (MS_NA). */
 void ms_vma_init(struct ms_vma *m);
 struct ms_vma *ms_vma_add(struct ms_vmas *v);

@@ -6,6 +6,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -109,7 +110,8 @@ static void write_all(int fd, const char *p, size_t n)
  * resolved as if the tree were "/" (RESOLVE_IN_ROOT), so an absolute link
  * in a sosreport points into the tree, and none can lead out of it.
  */
-static int root_openat(const struct ms_root *r, const char *rel, int flags)
+static int dir_openat(const struct ms_root *r, int dirfd, const char *rel,
+		      int flags)
 {
 	struct open_how how = { .flags = (unsigned long long)flags,
 				.resolve = RESOLVE_IN_ROOT |
@@ -117,11 +119,17 @@ static int root_openat(const struct ms_root *r, const char *rel, int flags)
 	long fd;
 
 	if (r->live)
-		return openat(r->dirfd, rel, flags);
-	fd = syscall(SYS_openat2, r->dirfd, rel, &how, sizeof(how));
+		return openat(dirfd, rel, flags);
+	/* below a directory of the tree: links resolve inside that one */
+	fd = syscall(SYS_openat2, dirfd, rel, &how, sizeof(how));
 	if (fd < 0 && errno == ENOSYS) /* before 5.6: refuse links */
-		return openat(r->dirfd, rel, flags | O_NOFOLLOW);
+		return openat(dirfd, rel, flags | O_NOFOLLOW);
 	return (int)fd;
+}
+
+static int root_openat(const struct ms_root *r, const char *rel, int flags)
+{
+	return dir_openat(r, r->dirfd, rel, flags);
 }
 
 static const char *skip_slash(const char *rel)
@@ -155,19 +163,13 @@ void ms_buf_free(struct ms_buf *b)
 	memset(b, 0, sizeof(*b));
 }
 
-int ms_read(const struct ms_root *r, const char *rel, struct ms_buf *b)
+/* Read fd whole into b and close it; rel: its copy in the capture. */
+static int read_fd(const struct ms_root *r, int fd, const char *rel,
+		   struct ms_buf *b)
 {
-	int fd, cfd, err = 0;
+	int cfd, err = 0;
 	ssize_t n;
 
-	rel = skip_slash(rel);
-	b->len = 0;
-	if (buf_reserve(b, 4096))
-		return -ENOMEM;
-	b->data[0] = '\0';
-	fd = root_openat(r, rel, O_RDONLY | O_CLOEXEC | O_NOCTTY);
-	if (fd < 0)
-		return -errno;
 	for (;;) {
 		if (b->cap - b->len < 4096 && buf_reserve(b, b->cap * 2)) {
 			err = -ENOMEM;
@@ -186,12 +188,86 @@ int ms_read(const struct ms_root *r, const char *rel, struct ms_buf *b)
 	}
 	close(fd);
 	b->data[b->len] = '\0';
-	if (!err && r->capture_fd >= 0) {
+	if (!err && rel && r->capture_fd >= 0) {
 		cfd = capture_create(r, rel);
 		write_all(cfd, b->data, b->len);
 		if (cfd >= 0)
 			close(cfd);
 	}
+	return err;
+}
+
+static int buf_start(struct ms_buf *b)
+{
+	b->len = 0;
+	if (buf_reserve(b, 4096))
+		return -ENOMEM;
+	b->data[0] = '\0';
+	return 0;
+}
+
+int ms_read(const struct ms_root *r, const char *rel, struct ms_buf *b)
+{
+	int fd;
+
+	rel = skip_slash(rel);
+	if (buf_start(b))
+		return -ENOMEM;
+	fd = root_openat(r, rel, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0)
+		return -errno;
+	return read_fd(r, fd, rel, b);
+}
+
+int ms_read_at(const struct ms_root *r, int dirfd, const char *name,
+	       const char *rel, struct ms_buf *b)
+{
+	int fd;
+
+	if (buf_start(b))
+		return -ENOMEM;
+	fd = dir_openat(r, dirfd, name, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0)
+		return -errno;
+	return read_fd(r, fd, rel ? skip_slash(rel) : NULL, b);
+}
+
+int ms_opendir(const struct ms_root *r, const char *rel)
+{
+	char part[PATH_MAX];
+	int fd = r->dirfd, next, err;
+
+	rel = skip_slash(rel);
+	if (!*rel)
+		rel = ".";
+	for (;;) {
+		size_t n = strlen(rel);
+		const char *cut = rel + n;
+
+		/* the longest run of whole components that fits a path */
+		if (n >= sizeof(part)) {
+			cut = memrchr(rel, '/', sizeof(part) - 1);
+			if (!cut || cut == rel) {
+				err = -ENAMETOOLONG;
+				break;
+			}
+		}
+		memcpy(part, rel, (size_t)(cut - rel));
+		part[cut - rel] = '\0';
+		next = dir_openat(r, fd, part,
+				  O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		err = next < 0 ? -errno : 0;
+		if (fd != r->dirfd)
+			close(fd);
+		if (next < 0)
+			return err;
+		fd = next;
+		rel = skip_slash(cut);
+		if (!*rel)
+			return fd;
+	}
+	if (fd != r->dirfd)
+		close(fd);
 	return err;
 }
 
@@ -283,17 +359,15 @@ bool ms_exists(const struct ms_root *r, const char *rel)
 	return true;
 }
 
-int ms_listdir(const struct ms_root *r, const char *rel,
-	       int (*fn)(void *ctx, const char *name, unsigned char type),
-	       void *ctx)
+/* List the directory open at fd, which it closes. */
+static int list_fd(int fd,
+		   int (*fn)(void *ctx, const char *name, unsigned char type),
+		   void *ctx)
 {
 	struct dirent *de;
 	DIR *d;
-	int fd, err = 0;
+	int err = 0;
 
-	rel = skip_slash(rel);
-	fd = root_openat(r, *rel ? rel : ".",
-			 O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0)
 		return -errno;
 	d = fdopendir(fd);
@@ -311,6 +385,25 @@ int ms_listdir(const struct ms_root *r, const char *rel,
 	}
 	closedir(d);
 	return err < 0 ? err : 0;
+}
+
+int ms_listdir(const struct ms_root *r, const char *rel,
+	       int (*fn)(void *ctx, const char *name, unsigned char type),
+	       void *ctx)
+{
+	rel = skip_slash(rel);
+	return list_fd(root_openat(r, *rel ? rel : ".",
+				   O_RDONLY | O_DIRECTORY | O_CLOEXEC),
+		       fn, ctx);
+}
+
+int ms_listdir_at(const struct ms_root *r, int dirfd,
+		  int (*fn)(void *ctx, const char *name, unsigned char type),
+		  void *ctx)
+{
+	return list_fd(dir_openat(r, dirfd, ".",
+				  O_RDONLY | O_DIRECTORY | O_CLOEXEC),
+		       fn, ctx);
 }
 
 static int add_pid(void *ctx, const char *name, unsigned char type)

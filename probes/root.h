@@ -36,6 +36,19 @@ int ms_root_capture(struct ms_root *r, const char *dir);
 
 /* rel is relative to the root, e.g. "proc/buddyinfo". Return -errno. */
 int ms_read(const struct ms_root *r, const char *rel, struct ms_buf *b);
+/*
+ * name below the directory open at dirfd (from ms_opendir()), kept in a
+ * capture as rel (NULL: not kept). The path from the root may be of any
+ * length.
+ */
+int ms_read_at(const struct ms_root *r, int dirfd, const char *name,
+	       const char *rel, struct ms_buf *b);
+/*
+ * Open the directory rel below the root, of any length (a cgroup a
+ * thousand deep is longer than PATH_MAX): openat() of each run of
+ * components that fits, relative to the one before. The fd, or -errno.
+ */
+int ms_opendir(const struct ms_root *r, const char *rel);
 /* Same, formatting the path. */
 int ms_readf(const struct ms_root *r, struct ms_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -63,6 +76,11 @@ bool ms_exists(const struct ms_root *r, const char *rel);
 int ms_listdir(const struct ms_root *r, const char *rel,
 	       int (*fn)(void *ctx, const char *name, unsigned char type),
 	       void *ctx);
+
+/* Same, of the directory open at dirfd (left open). */
+int ms_listdir_at(const struct ms_root *r, int dirfd,
+		  int (*fn)(void *ctx, const char *name, unsigned char type),
+		  void *ctx);
 
 /* The processes: the numbered directories of proc, in ascending order. */
 struct ms_pids {

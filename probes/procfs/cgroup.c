@@ -1,16 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The Cgroup area's reader: the hierarchies from the mount table under
- * the root prefix, then every cgroup of the one holding the memory
- * controller (v2 when its cgroup.controllers lists memory, else v1's
- * memory mount), parents before children.
+ * The Cgroup area's files: the hierarchies from the mount table under the
+ * root prefix (v2 when its cgroup.controllers lists memory, else v1's
+ * memory mount), and the files of one cgroup; cgcache.c walks the tree.
  */
 #define _GNU_SOURCE
-#include "probes/procfs/cgroup.h"
-#include "probes/procfs/procfs.h"
+#include "probes/procfs/cgint.h"
 #include "probes/procfs/reclaim.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,33 +16,25 @@
 #include "model/escape.h"
 #include "model/field.h"
 
-#define MAX_CGROUPS 20000 /* a bound on one sample's work and memory */
-#define MAX_DEPTH 64
-
-struct walk {
-	const struct ms_root *r;
-	struct ms_procfs *pf;
-	struct ms_snapshot *s;
-	const char *base; /* the hierarchy's mount, below the root */
-	int version;
-	int vanished, nomem, cut;
-	char first_nomem[256]; /* escaped */
-};
-
-static const struct ms_field *list_row(void)
-{
-	return &ms_cgroups_fields[0];
-}
+#define walk ms_cg_walk
 
 static void esc(char *out, size_t n, const char *path)
 {
 	ms_escape(out, n, path, strlen(path));
 }
 
-/* base/path/file into the scratch buffer: 0, or -errno */
+/* file of the cgroup at w->dfd into the scratch buffer: 0, or -errno */
 static int rd(struct walk *w, const char *path, const char *file)
 {
-	return ms_readf(w->r, &w->pf->buf, "%s%s/%s", w->base, path, file);
+	char *rel = NULL; /* base/path/file in a capture */
+	int err;
+
+	if (w->r->capture_fd >= 0 &&
+	    asprintf(&rel, "%s%s/%s", w->base, path, file) < 0)
+		rel = NULL;
+	err = ms_read_at(w->r, w->dfd, file, rel, &w->pf->buf);
+	free(rel);
+	return err;
 }
 
 static void file_note(struct walk *w, const struct ms_cgroup *c,
@@ -151,7 +140,7 @@ static void dying(struct walk *w, struct ms_cgroup *c)
 	free(l.v);
 }
 
-/* The v2 files of c; -ENOENT: the cgroup went away while read. */
+/* The v2 files of c; 1: no memory controller; -ENOENT: gone. */
 static int read_v2(struct walk *w, struct ms_cgroup *c, bool root)
 {
 	int err;
@@ -160,10 +149,8 @@ static int read_v2(struct walk *w, struct ms_cgroup *c, bool root)
 	if (err == -ENOENT && !root) {
 		if (rd(w, c->path, "cgroup.procs") == -ENOENT)
 			return -ENOENT;
-		if (!w->nomem++)
-			esc(w->first_nomem, sizeof(w->first_nomem), c->path);
 		procs(w, c);
-		return 0;
+		return 1;
 	}
 	c->max_kb = bytes(w, c, "memory.max", &err);
 	c->high_kb = bytes(w, c, "memory.high", &err);
@@ -228,78 +215,20 @@ static int read_v1(struct walk *w, struct ms_cgroup *c)
 	return 0;
 }
 
-struct names {
-	char **v;
-	int n, cap;
-};
-
-static int add_name(void *ctx, const char *name, unsigned char type)
+int ms_cg_read(struct walk *w, struct ms_cgroup *c)
 {
-	struct names *l = ctx;
-
-	if (type != DT_DIR && type != DT_UNKNOWN)
-		return 0;
-	if (l->n == l->cap) {
-		int cap = l->cap ? 2 * l->cap : 16;
-		char **v = realloc(l->v, (size_t)cap * sizeof(*v));
-
-		if (!v)
-			return -ENOMEM;
-		l->v = v;
-		l->cap = cap;
-	}
-	l->v[l->n] = strdup(name);
-	if (!l->v[l->n])
-		return -ENOMEM;
-	l->n++;
-	return 0;
+	return w->version == 2 ? read_v2(w, c, !strcmp(c->path, "/")) :
+				 read_v1(w, c);
 }
 
-static int cmp_name(const void *a, const void *b)
+uint64_t ms_cg_usage(struct walk *w, const struct ms_cgroup *c)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
+	int err;
 
-/* path: "" the root, else "/a/b" */
-static void visit(struct walk *w, const char *path, int depth)
-{
-	struct ms_cgroup *c;
-	struct names sub = { 0 };
-	char dir[4096];
-
-	if (w->s->cgroups.n >= MAX_CGROUPS) {
-		w->cut++;
-		return;
-	}
-	c = ms_list_add(list_row(), &w->s->cgroups);
-	if (!c)
-		return;
-	c->path = strdup(*path ? path : "/");
-	c->version = w->version;
-	if (!c->path || (w->version == 2 ? read_v2(w, c, !*path) :
-					   read_v1(w, c)) == -ENOENT) {
-		w->vanished++;
-		free(c->path);
-		c->path = NULL;
-		w->s->cgroups.n--;
-		return;
-	}
-	if (depth >= MAX_DEPTH)
-		return;
-	snprintf(dir, sizeof(dir), "%s%s", w->base, path);
-	if (ms_listdir(w->r, dir, add_name, &sub) == -ENOMEM)
-		ms_snapshot_note(w->s, "cgroup", "out of memory");
-	if (sub.n)
-		qsort(sub.v, (size_t)sub.n, sizeof(*sub.v), cmp_name);
-	for (int i = 0; i < sub.n; i++) {
-		char *p = NULL;
-
-		if (asprintf(&p, "%s/%s", path, sub.v[i]) >= 0)
-			visit(w, p, depth + 1);
-		free(p);
-		free(sub.v[i]);
-	}
-	free(sub.v);
+	return bytes(w, c,
+		     w->version == 2 ? "memory.current" :
+				       "memory.usage_in_bytes",
+		     &err);
 }
 
 /* Does the v2 hierarchy at mnt have the memory controller? */
@@ -345,31 +274,29 @@ static int mounts(struct walk *w, struct ms_cg_mounts *m)
 	return err;
 }
 
-int ms_procfs_cgroup(const struct ms_root *r, struct ms_procfs *pf,
-		     struct ms_snapshot *s)
+int ms_cg_hierarchy(struct walk *w)
 {
-	struct walk w = { .r = r, .pf = pf, .s = s };
+	struct ms_snapshot *s = w->s;
 	struct ms_cg_mounts m;
 	char a[256], b[256];
 	int err;
 
-	ms_fields_reset(ms_cgroups_fields, &s->cgroups);
-	err = mounts(&w, &m);
+	err = mounts(w, &m);
 	if (err)
 		return err;
 	esc(a, sizeof(a), m.v2);
 	esc(b, sizeof(b), m.v1mem);
-	if (m.v2[0] && v2_memory(&w, m.v2)) {
-		w.base = m.v2;
-		w.version = 2;
+	if (m.v2[0] && v2_memory(w, m.v2)) {
+		memcpy(w->base, m.v2, sizeof(w->base));
+		w->version = 2;
 	} else if (m.v1mem[0]) {
 		if (m.v2[0])
 			ms_snapshot_note(s, "cgroup_v2",
 					 "no memory controller in /%s: "
 					 "read from v1 at /%s",
 					 a, b);
-		w.base = m.v1mem;
-		w.version = 1;
+		memcpy(w->base, m.v1mem, sizeof(w->base));
+		w->version = 1;
 	} else {
 		ms_snapshot_note(s, "cgroup_mount",
 				 m.v2[0] ? "the unified hierarchy at /%s has "
@@ -380,26 +307,5 @@ int ms_procfs_cgroup(const struct ms_root *r, struct ms_procfs *pf,
 				 a);
 		return -ENOENT;
 	}
-	visit(&w, "", 0);
-	if (!s->cgroups.n) {
-		ms_snapshot_note(s, "cgroup_mount",
-				 "/%s: no memory cgroup could be read", b);
-		return -ENOENT;
-	}
-	if (w.nomem)
-		ms_snapshot_note(s, "cgroup_memory",
-				 "%d cgroup%s without the memory controller "
-				 "enabled (the first: %s): usage and limits "
-				 "null",
-				 w.nomem, w.nomem > 1 ? "s" : "",
-				 w.first_nomem);
-	if (w.vanished)
-		ms_snapshot_note(s, "cgroup_vanished",
-				 "%d cgroup%s removed while read", w.vanished,
-				 w.vanished > 1 ? "s" : "");
-	if (w.cut)
-		ms_snapshot_note(s, "cgroup_cut",
-				 "more than %d cgroups: %d more not read",
-				 MAX_CGROUPS, w.cut);
 	return 0;
 }

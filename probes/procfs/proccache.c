@@ -15,7 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
-#include <time.h>
 #include <unistd.h>
 
 /* ---- The live system: a cache between samples ------------------------- */
@@ -76,25 +75,12 @@ struct ms_proc_cache {
 	struct ms_pids pids;
 	int loadavg_fd;
 	uint64_t last_pid; /* loadavg's at the last listing */
-	double last, tokens;
+	struct ms_budget budget;
 	unsigned int tick; /* samples taken */
 	int nfds, max_fds;
 	uint64_t page_kb;
 	bool primed;
 };
-
-static double mono(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
-static double clock_of(const struct ms_procfs *pf)
-{
-	return pf->clock ? pf->clock() : mono();
-}
 
 /* Two fds a process: ask for the hard limit of open files, keep a reserve. */
 static int fd_budget(void)
@@ -123,6 +109,8 @@ static struct ms_proc_cache *cache_get(struct ms_procfs *pf)
 	if (!c)
 		return NULL;
 	c->loadavg_fd = -1;
+	c->budget = (struct ms_budget){ .share = DETAIL_SHARE,
+					.burst = DETAIL_BURST };
 	c->max_fds = fd_budget();
 	c->page_kb = (uint64_t)sysconf(_SC_PAGESIZE) / 1024;
 	pf->procs = c;
@@ -150,7 +138,6 @@ static void memo_forget(struct ms_proc_cache *c, struct memo *m)
 
 static int cache_reserve(struct ms_proc_cache *c, int n)
 {
-	struct ms_refresh *plan;
 	struct memo *v;
 	int cap = c->cap ? c->cap : 256;
 
@@ -166,10 +153,8 @@ static int cache_reserve(struct ms_proc_cache *c, int n)
 	if (!v)
 		return -ENOMEM;
 	c->w = v;
-	plan = realloc(c->plan, (size_t)cap * sizeof(*plan));
-	if (!plan)
+	if (ms_refresh_grow(&c->plan, cap))
 		return -ENOMEM;
-	c->plan = plan;
 	c->cap = cap;
 	return 0;
 }
@@ -390,11 +375,24 @@ static int plan(struct ms_proc_cache *c, double now)
 	return ms_refresh_order(c->plan, n, now);
 }
 
+struct reread {
+	struct ms_proc_cache *c;
+	const struct ms_root *r;
+	struct ms_procfs *pf;
+	double now;
+};
+
+static void reread(void *ctx, int idx)
+{
+	struct reread *x = ctx;
+
+	memo_detail(x->c, x->r, &x->pf->buf, &x->c->v[idx], x->now);
+}
+
 static void refresh_details(struct ms_proc_cache *c, const struct ms_root *r,
 			    struct ms_procfs *pf, bool full, double now)
 {
-	double t0, gap = now - c->last, cap = gap * DETAIL_SHARE;
-	int n;
+	struct reread x = { c, r, pf, now };
 
 	for (int i = 0; i < c->n; i++) {
 		struct memo *m = &c->v[i];
@@ -406,40 +404,15 @@ static void refresh_details(struct ms_proc_cache *c, const struct ms_root *r,
 	}
 	if (!c->primed || full)
 		return;
-	/* a long interval saves up its own share, a short one a burst */
-	c->tokens += cap;
-	if (c->tokens > (cap > DETAIL_BURST ? cap : DETAIL_BURST))
-		c->tokens = cap > DETAIL_BURST ? cap : DETAIL_BURST;
-	n = plan(c, now);
-	for (int k = 0; k < n; k++) {
-		int t = c->plan[k].tier;
-		/*
-		 * The first new and the first moved one each sample, outside
-		 * the budget: busy machines start processes all the time, and
-		 * a 500 MB process's smaps_rollup costs milliseconds, so in
-		 * the budget they would wait behind each other or be kept
-		 * out by its debt. Each waits at most as many samples as
-		 * there are of its kind before it.
-		 */
-		bool first = t <= 1 && (!k || c->plan[k - 1].tier != t);
-
-		if (!first && c->tokens <= 0) {
-			if (t > 1)
-				break;
-			continue;
-		}
-		t0 = clock_of(pf);
-		memo_detail(c, r, &pf->buf, &c->v[c->plan[k].idx], now);
-		if (!first)
-			c->tokens -= clock_of(pf) - t0;
-	}
+	ms_refresh_spend(&c->budget, pf, c->plan, plan(c, now), now, reread,
+			 &x);
 }
 
 int ms_procfs_sample_cached(const struct ms_root *r, struct ms_procfs *pf,
 			    bool full, struct ms_snapshot *s)
 {
 	struct ms_proc_cache *c = cache_get(pf);
-	double now = clock_of(pf);
+	double now = ms_procfs_clock(pf);
 	bool denied = false;
 	struct ms_proc *p;
 	int err;
@@ -457,7 +430,7 @@ int ms_procfs_sample_cached(const struct ms_root *r, struct ms_procfs *pf,
 	refresh_details(c, r, pf, full, now);
 	c->primed = true;
 	c->tick++;
-	c->last = now;
+	c->budget.last = now;
 	for (int i = 0; i < c->n; i++) {
 		struct memo *m = &c->v[i];
 

@@ -58,6 +58,7 @@ static void procfs_close(struct ms_probe *p)
 
 	if (pf) {
 		ms_procfs_procs_free(pf);
+		ms_procfs_cgroup_free(pf);
 		ms_procfs_pcache_free(pf);
 		ms_procfs_census_free(pf);
 		ms_procfs_slab_free(pf);
@@ -95,7 +96,7 @@ static int procfs_sample(struct ms_probe *p, const struct ms_request *req,
 	AREA(MS_SEC_RECLAIM, ms_procfs_reclaim(r, pf, s));
 	AREA(MS_SEC_NUMA, ms_procfs_numa(r, pf, s));
 	AREA(MS_SEC_MEMORY, ms_procfs_memory(r, pf, req->memory_brief, s));
-	AREA(MS_SEC_CGROUP, ms_procfs_cgroup(r, pf, s));
+	AREA(MS_SEC_CGROUP, ms_procfs_cgroup(r, pf, req->cgroups_full, s));
 	AREA(MS_SEC_CENSUS, ms_procfs_census(r, pf, req->census_full, s));
 	AREA(MS_SEC_PAGECACHE_FILES,
 	     ms_procfs_pcache(r, pf, req->files_full, s));

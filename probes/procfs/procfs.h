@@ -22,6 +22,8 @@ struct ms_procfs {
 	struct ms_buf buf, buf2;
 	/* live process list: kept stat fds, costly files re-read in a budget */
 	struct ms_proc_cache *procs;
+	/* the memory cgroups: each one's files re-read within a budget */
+	struct ms_cg_cache *cgroups;
 	/* its clock and what the budget counts (tests); NULL: CLOCK_MONOTONIC */
 	double (*clock)(void);
 	struct ms_users users; /* uid -> name, etc/passwd read once */
@@ -85,9 +87,14 @@ int ms_procfs_numa(const struct ms_root *r, struct ms_procfs *pf,
  */
 int ms_procfs_memory(const struct ms_root *r, struct ms_procfs *pf, bool brief,
 		     struct ms_snapshot *s);
-/* The memory cgroups of the hierarchy with the memory controller. */
-int ms_procfs_cgroup(const struct ms_root *r, struct ms_procfs *pf,
+/*
+ * The memory cgroups of the hierarchy with the memory controller. full:
+ * every file of every cgroup in this sample (batch); else, live, within a
+ * CPU budget (probes/procfs/cgcache.c), each cgroup with its age.
+ */
+int ms_procfs_cgroup(const struct ms_root *r, struct ms_procfs *pf, bool full,
 		     struct ms_snapshot *s);
+void ms_procfs_cgroup_free(struct ms_procfs *pf);
 
 /*
  * For notes: "needs root" for EACCES/EPERM; ENOENT "not present on this

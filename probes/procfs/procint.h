@@ -47,4 +47,26 @@ struct ms_refresh {
  */
 int ms_refresh_order(struct ms_refresh *v, int n, double now);
 
+/* *plan grown to cap entries: 0, or -ENOMEM (*plan kept). */
+int ms_refresh_grow(struct ms_refresh **plan, int cap);
+
+/* A CPU budget for re-reads: share of wall time, saved up to burst s. */
+struct ms_budget {
+	double share, burst;
+	double last; /* the sample before's time */
+	double tokens; /* seconds of reading left */
+};
+
+/* pf's clock: its clock() (tests), else CLOCK_MONOTONIC. */
+double ms_procfs_clock(const struct ms_procfs *pf);
+/*
+ * Re-read the due ones of plan (n, in ms_refresh_order()'s order) with
+ * read(ctx, idx) while b's budget lasts (its share of the time since
+ * b->last, timed with pf's clock), the first new and the first moved one
+ * outside it. The caller sets b->last = now after the sample.
+ */
+void ms_refresh_spend(struct ms_budget *b, const struct ms_procfs *pf,
+		      const struct ms_refresh *plan, int n, double now,
+		      void (*read)(void *ctx, int idx), void *ctx);
+
 #endif

@@ -81,6 +81,22 @@ done
 # the cgroups' OpenMetrics with --top 2: two cgroups, the rest in "other"
 golden "edge-cgroup-v2/top2.openmetrics" -b -n 1 \
 	--root "$FIX/edge-cgroup-v2" --tab cgroup --format openmetrics --top 2
+# 1,000 nested cgroups, the deepest path longer than PATH_MAX: a tree too
+# deep for git to check out, made by tests/fixtures/cgroup-synth.py; its
+# outputs (a thousand paths up to 6,000 bytes) kept compressed
+deep=$tmp/edge-cgroup-deep
+python3 "$FIX/cgroup-synth.py" deep 1000 "$deep" || exit 2
+for f in json text openmetrics; do
+	name=edge-cgroup-deep/cgroup.$f
+	mkdir -p "$tmp/g/edge-cgroup-deep"
+	[ $update -eq 1 ] || zstd -dcq "$G/$name.zst" > "$tmp/g/$name"
+	G0=$G G=$tmp/g
+	golden "$name" -b -n 1 --root "$deep" --tab cgroup --format "$f"
+	G=$G0
+	[ $update -eq 1 ] && mkdir -p "$G/edge-cgroup-deep" &&
+		zstd -19 -qf "$tmp/g/$name" -o "$G/$name.zst"
+done
+rm -rf "$deep"
 # a live recording (every section, BPF events, taskstats delays) replayed
 for f in json text openmetrics; do
 	golden "replay.$f" -b --replay "$REC" --format "$f"

@@ -1,11 +1,13 @@
 # The Cgroups tab through tmux: the memory cgroup tree of a v2 fixture
 # with nested cgroups and a hostile name, folding, sorting, the filter by
-# path, a cgroup's screen and Esc back, explain mode, and a v1 tree.
+# path, a cgroup's screen and Esc back, explain mode, a v1 tree, and 1,000
+# nested cgroups (tests/fixtures/cgroup-synth.py) indented boundedly.
 . tests/lib.sh
 . tests/tui/lib.sh
 R=$FIX/edge-cgroup-v2
 tmp=$(mktemp -d)
-trap 'tui_cleanup; rm -rf "$tmp"' EXIT
+deep=$(mktemp -d)
+trap 'tui_cleanup; rm -rf "$tmp" "$deep"' EXIT
 
 # first: the first row of the tree (under its column titles)
 first() { screen | sed -n '/^Cgroup /{n;p;q}'; }
@@ -189,6 +191,25 @@ ok "120x40 screen: the graphs of usage against max" \
 	wait_re "^max .* 256M \(256M\.\.256M\)"
 keys H
 ok "120x40 screen: H hides them" wait_gone "History, last"
+
+python3 "$FIX/cgroup-synth.py" deep 1000 "$deep" || exit 2
+session 80 24 "$MS --root $deep --tab cgroup; sleep 30"
+ok "deep: all 1,000 nested read" wait_for "Memory cgroups: 1001 (v1)"
+ok "deep: two columns a level down to 4" wait_re "^        - d0004 +489G "
+ok "deep: below, the level in the same width" \
+	wait_re "^      5>- d0005 +489G "
+keys End
+ok "deep: the last, 1,000 down, as wide as the 5th" \
+	wait_re "^   1000>  d1000 +1000M +1.0G +64M +94% +1000M "
+no "deep: no row wider than the screen" sh -c \
+	"tmux capture-pane -p -t $S | awk 'length > 80 { exit 0 } END { exit 1 }'"
+sleep 1.5
+ok "deep: still there a sample later (the selection kept)" \
+	wait_re "^   1000>  d1000 "
+keys Enter
+ok "deep: Enter opens the deepest cgroup, read past PATH_MAX" \
+	wait_for "Cgroup d1000, 1000 deep: /d0001/d0002/"
+ok "deep: its usage" wait_re "^  usage +1000M"
 
 session 80 24 "$MS --root $FIX/edge-cgroup-v1 --tab cgroup; sleep 30"
 ok "v1: the tree" wait_re "Memory cgroups: [0-9]+ \(v1\)"

@@ -28,7 +28,7 @@
 static void read_tree(struct pt_env *e, const char *tree)
 {
 	pt_init(e, tree);
-	e->err = ms_procfs_cgroup(&e->root, &e->pf, &e->s);
+	e->err = ms_procfs_cgroup(&e->root, &e->pf, true, &e->s);
 }
 
 static const struct ms_cgroup *at(const struct pt_env *e, const char *path)

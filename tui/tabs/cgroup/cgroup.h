@@ -12,6 +12,7 @@
 #define CG_FOLDS 64 /* folded cgroups remembered */
 #define CG_PATH 512 /* a folded or drilled path kept (longer: cut) */
 #define CG_DEPTH 32 /* levels the tree orders by; deeper: by their parent */
+#define CG_INDENT 4 /* levels indented; deeper ones show their level */
 
 /* A cgroup shown: its index in the sample, its place in the tree. */
 struct cg_row {
@@ -43,6 +44,13 @@ struct cg_view {
 
 #define CV(v) ((struct cg_view *)(v))
 
+/*
+ * What stands for path in the fixed-size keys (the selection, folds, the
+ * open screen): path itself when it fits len, else its start and a hash
+ * of all of it (a thousand deep is 6,000 bytes).
+ */
+void cg_path_key(char *buf, size_t len, const char *path);
+
 /* The drill-down screen of one cgroup (screen.c). */
 extern const struct ms_drill_class cg_screen;
 /* Its reclaim stalls and OOM kills, from the BPF reclaim group (bpf.c). */
@@ -54,7 +62,8 @@ extern const struct ms_drill_class cg_procs_screen;
 void cg_procs_init(struct cg_view *c);
 void cg_procs_rows(struct cg_view *c);
 
-/* The cgroup of path in the current sample, or NULL (graph.c). */
+/* The cgroup of path (or its cg_path_key()) in the current sample, or
+ * NULL (graph.c). */
 const struct ms_cgroup *cg_find(const struct cg_view *c, const char *path);
 /* A new sample for the history of the selected (sel) and open cgroups. */
 void cg_graph_feed(struct cg_view *c, const char *sel);

@@ -336,13 +336,22 @@ const struct ms_explain ms_explain_cgroup[] = {
 		.healthy = N_(
 			"No oom or oom_kill is healthy. high and max changing at every sample mean the cgroup lives at its limit: throttled and reclaiming."),
 	},
+	{
+		.id = "cgroup.age",
+		.name = "Limits, peak, PSI, events: age",
+		.what = N_(
+			"How old the dim Limit, Headroom, Used, Peak, PSI and OOMk are. Usage is read every sample where its parent's changed (usage is hierarchical: a quiet subtree costs one read at its top); every other file of a cgroup costs far more, so live they are re-read within a CPU budget (3 ms a second), new cgroups first, then those whose usage changed, then the oldest."),
+		.source = N_(
+			"When memscope last read the cgroup's memory.stat, limits, events and pressure; batch mode (-b) and captured trees read every cgroup each sample (JSON: detail_age_s, detail_current_kb)."),
+		.formula = N_(
+			"Dim when older than 5 s (or two intervals, when -d is over 2.5 s), or when usage moved by more than an eighth since, as for processes."),
+		.healthy = N_(
+			"A few dim rows are the budget at work; they catch up within seconds. A whole dim column means more cgroups than the budget re-reads: use -b for one full sample."),
+	},
 	{ .id = NULL },
 };
 
 /* Every id the tab shows: its columns and the cgroup's screen. */
 const char *const ms_cgroup_explain_all[] = {
-	CG_SCREEN_IDS,
-	"cgroup.limit",
-	"cgroup.headroom",
-	NULL,
+	CG_SCREEN_IDS, "cgroup.limit", "cgroup.headroom", "cgroup.age", NULL,
 };

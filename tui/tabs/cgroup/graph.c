@@ -73,9 +73,15 @@ static void feed_one(struct cg_view *c, const struct ms_cgroup *g)
 
 const struct ms_cgroup *cg_find(const struct cg_view *c, const char *path)
 {
-	for (int i = 0; c->cur && i < c->cur->cgroups.n; i++)
-		if (!strcmp(c->cur->cgroups.v[i].path, path))
+	char want[CG_PATH], k[CG_PATH];
+
+	/* by key: path may be a key already (the open screen's) */
+	cg_path_key(want, sizeof(want), path);
+	for (int i = 0; c->cur && i < c->cur->cgroups.n; i++) {
+		cg_path_key(k, sizeof(k), c->cur->cgroups.v[i].path);
+		if (!strcmp(k, want))
 			return &c->cur->cgroups.v[i];
+	}
 	return NULL;
 }
 

@@ -123,7 +123,7 @@ void cg_procs_rows(struct cg_view *c)
 	for (int i = 0; i < ps->n; i++) {
 		const struct ms_proc *p = &ps->v[i];
 
-		if (p->cgroup[0] ? !strcmp(p->cgroup, c->open) :
+		if (p->cgroup[0] ? !strcmp(p->cgroup, g ? g->path : c->open) :
 				   listed(g, p->pid))
 			c->prows[n++] = i;
 	}

@@ -23,9 +23,21 @@ static const struct ms_cgroup *shown(struct ms_drill *d)
 
 static void title(struct ms_drill *d, char *buf, size_t len)
 {
-	char esc[CG_PATH * 4];
+	const struct ms_cgroup *g = shown(d);
+	const char *p = g ? g->path : CD(d)->open, *leaf = strrchr(p, '/');
+	char esc[CG_PATH * 4], name[256];
+	int depth = 0;
 
-	snprintf(buf, len, "Cgroup %s", ms_esc(esc, sizeof(esc), CD(d)->open));
+	if (strlen(p) <= 64 || !leaf) {
+		snprintf(buf, len, "Cgroup %s", ms_esc(esc, sizeof(esc), p));
+		return;
+	}
+	/* a long path: the cgroup's own name first, where it shows */
+	for (const char *q = p; *q; q++)
+		depth += *q == '/';
+	snprintf(buf, len, "Cgroup %s, %d deep: %s",
+		 ms_esc(name, sizeof(name), leaf + 1), depth,
+		 ms_esc(esc, sizeof(esc), p));
 }
 
 static void kb_line(struct ms_screen *l, const char *id, const char *name,
@@ -163,8 +175,9 @@ static void ago(char *buf, size_t len, double s)
 static void timeline_lines(struct ms_drill *d, struct ms_screen *l)
 {
 	const struct cg_view *c = CD(d);
+	const struct ms_cgroup *g = shown(d);
 	const struct cg_change *ch[64];
-	int n = cg_tl_of(&c->tl, c->open, ch, 64);
+	int n = cg_tl_of(&c->tl, g ? g->path : c->open, ch, 64);
 	char when[32], gap[48];
 
 	ms_screen_tag(l, "cgroup.timeline");

@@ -96,13 +96,50 @@ static const char *leaf(const char *path)
 	return s && s[1] ? s + 1 : path;
 }
 
+void cg_path_key(char *buf, size_t len, const char *path)
+{
+	size_t n = strlen(path);
+	uint64_t h = 0xcbf29ce484222325ULL; /* FNV-1a */
+
+	if (n < len) {
+		memcpy(buf, path, n + 1);
+		return;
+	}
+	for (const char *p = path; *p; p++)
+		h = (h ^ (unsigned char)*p) * 0x100000001b3ULL;
+	snprintf(buf, len, "%.*s#%016llx", (int)(len > 18 ? len - 18 : 0), path,
+		 (unsigned long long)h);
+}
+
 static bool folded(const struct cg_view *c, const char *path)
 {
+	char k[CG_PATH];
+
+	if (!c->nfolded)
+		return false;
+	cg_path_key(k, sizeof(k), path);
 	for (int i = 0; i < c->nfolded; i++)
-		if (!strncmp(c->folded[i], path, CG_PATH - 1) &&
-		    strlen(path) < CG_PATH)
+		if (!strcmp(c->folded[i], k))
 			return true;
 	return false;
+}
+
+/*
+ * The tree's indent: two columns a level down to CG_INDENT levels, then
+ * the level as a number in the same width (a thousand deep stays legible).
+ */
+static void indent(char *buf, size_t len, int depth, const char *mark,
+		   const char *name)
+{
+	char lvl[16];
+
+	if (depth <= CG_INDENT) {
+		snprintf(buf, len, "%*s%s%s", 2 * depth, "", mark, name);
+		return;
+	}
+	snprintf(lvl, sizeof(lvl), "%d>", depth);
+	snprintf(buf, len, "%*s%s%s%s", 2 * CG_INDENT - (int)strlen(lvl), "",
+		 lvl, mark, name);
 }
 
 static void cell(const void *ctx, int row, int col, char *buf, size_t len)
@@ -117,11 +154,11 @@ static void cell(const void *ctx, int row, int col, char *buf, size_t len)
 		if (c->t.filter[0])
 			snprintf(buf, len, "%s", g->path);
 		else
-			snprintf(buf, len, "%*s%s%s", 2 * r->depth, "",
-				 !r->kids	    ? "  " :
-				 folded(c, g->path) ? "+ " :
-						      "- ",
-				 leaf(g->path));
+			indent(buf, len, r->depth,
+			       !r->kids		  ? "  " :
+			       folded(c, g->path) ? "+ " :
+						    "- ",
+			       leaf(g->path));
 		break;
 	case C_USAGE:
 		ms_fmt_kb(buf, len, g->current_kb);
@@ -214,13 +251,20 @@ static int cmp(const void *ctx, int a, int b, int col)
 
 static void row_key(const void *ctx, int row, char *buf, size_t len)
 {
-	snprintf(buf, len, "%s", cg_at(ctx, row)->path);
+	cg_path_key(buf, len, cg_at(ctx, row)->path);
 }
 
-/* Near the limit, killing or under pressure stands out. */
+/* Its files but usage older than the bound, or read at another usage. */
+static bool stale(const struct cg_view *c, const struct ms_cgroup *g)
+{
+	return ms_cgroup_stale(g, ms_proc_age_bound(c->base.ui->interval));
+}
+
+/* Near the limit, killing or under pressure stands out; stale is dim. */
 static attr_t cell_attr(const void *ctx, int row, int col)
 {
-	const struct ms_cgroup *g = cg_at(ctx, row);
+	const struct cg_view *c = ctx;
+	const struct ms_cgroup *g = cg_at(c, row);
 	uint64_t k = ooms(g);
 
 	if ((col == C_ROOM || col == C_PCT) && used(g) >= 90)
@@ -231,7 +275,41 @@ static attr_t cell_attr(const void *ctx, int row, int col)
 		return ms_attr(MS_C_WARNING);
 	if (!ms_have(g->current_kb) && col != C_PATH)
 		return ms_attr(MS_C_DIM);
+	/* usage and its growth are of every sample */
+	if (col != C_PATH && col != C_USAGE && col != C_RATE && stale(c, g))
+		return ms_attr(MS_C_DIM);
 	return 0;
+}
+
+/*
+ * What the dim columns mean: the selected cgroup's age, else how many are
+ * dim; NULL when none is.
+ */
+static const char *age_line(const struct cg_view *c, char *buf, size_t len)
+{
+	double bound = ms_proc_age_bound(c->base.ui->interval);
+	int row = ms_table_selected(&c->t), n = 0;
+	const struct ms_cgroup *g;
+	char kb[32];
+
+	for (int i = 0; i < c->nvis; i++)
+		n += stale(c, cg_at(c, i));
+	if (!n)
+		return NULL;
+	g = row >= 0 ? cg_at(c, row) : NULL;
+	if (g && stale(c, g)) {
+		ms_fmt_kb(kb, sizeof(kb), g->detail_current_kb);
+		snprintf(buf, len,
+			 "%s: limits, peak, PSI, events %.0f s old, read at "
+			 "usage %s (dim: >%.0f s or usage moved)",
+			 leaf(g->path), g->detail_age_s, kb, bound);
+		return buf;
+	}
+	snprintf(buf, len,
+		 "Dim: %d cgroups' limits, peak, PSI, events read >%.0f s ago "
+		 "or at another usage",
+		 n, bound);
+	return buf;
 }
 
 static const struct ms_table_def tree_table = {
@@ -314,16 +392,19 @@ static int build(struct cg_view *c)
 
 static void set_folded(struct cg_view *c, const char *path, bool on)
 {
+	char k[CG_PATH];
+
+	cg_path_key(k, sizeof(k), path);
 	for (int i = 0; i < c->nfolded; i++)
-		if (!strcmp(c->folded[i], path)) {
+		if (!strcmp(c->folded[i], k)) {
 			if (!on)
 				memmove(c->folded[i], c->folded[i + 1],
 					(size_t)(--c->nfolded - i) *
 						sizeof(c->folded[0]));
 			return;
 		}
-	if (on && c->nfolded < CG_FOLDS && strlen(path) < CG_PATH)
-		snprintf(c->folded[c->nfolded++], CG_PATH, "%s", path);
+	if (on && c->nfolded < CG_FOLDS)
+		snprintf(c->folded[c->nfolded++], CG_PATH, "%s", k);
 }
 
 static void rebuild(struct cg_view *c)
@@ -420,7 +501,8 @@ static void cg_draw(struct ms_view *v, WINDOW *w, struct ms_rect r)
 {
 	struct cg_view *c = CV(v);
 	const struct ms_cgroups *cg = &c->cur->cgroups;
-	char title[160];
+	char title[160], note[256];
+	const char *why;
 	struct ms_rect g;
 
 	snprintf(title, sizeof(title), "Memory cgroups: %d (v%d)%s", cg->n,
@@ -429,6 +511,13 @@ static void cg_draw(struct ms_view *v, WINDOW *w, struct ms_rect r)
 	ms_title(w, r.y, r.x, r.w, title, v->ui);
 	r.y++;
 	r.h--;
+	why = age_line(c, note, sizeof(note));
+	if (why && r.h > 4) {
+		ms_put_esc_cut(w, r.y, r.x, r.w, ms_attr(MS_C_DIM), why, v->ui);
+		ms_explain_mark(w, r.y, r.x, r.w, v->ui, "cgroup.age");
+		r.y++;
+		r.h--;
+	}
 	g = ms_gpanel_take(&c->graph, &r);
 	if (g.h && selected(c))
 		cg_graph_draw(c, w, g, selected(c));
@@ -461,7 +550,7 @@ static enum ms_key_result fold_key(struct cg_view *c, int key)
 	} else if (key == '-' && c->rows[i].parent >= 0) {
 		/* on a leaf: fold its parent, as htop does, and go there */
 		i = c->rows[i].parent;
-		snprintf(c->t.sel_key, sizeof(c->t.sel_key), "%s", v[i].path);
+		cg_path_key(c->t.sel_key, sizeof(c->t.sel_key), v[i].path);
 		set_folded(c, v[i].path, true);
 	}
 	rebuild(c);
@@ -485,7 +574,7 @@ static enum ms_key_result cg_key(struct ms_view *v, int key)
 		row = ms_table_selected(&c->t);
 		if (row < 0)
 			return MS_KEY_DONE;
-		snprintf(c->open, sizeof(c->open), "%s", cg_at(c, row)->path);
+		cg_path_key(c->open, sizeof(c->open), cg_at(c, row)->path);
 		return ms_drill_push(v, &cg_screen, NULL);
 	}
 	return ms_table_key(&c->t, key);

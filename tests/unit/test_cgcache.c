@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The cgroup tree between live samples (probes/procfs/cgcache.c): on a
+ * generated tree of 10,000 cgroups (tests/fixtures/cgroup-synth.py), the
+ * changed ones re-read first within the budget, every copy with its age,
+ * new and removed cgroups, batch samples never stale; and 1,000 nested
+ * cgroups whose deepest path is longer than PATH_MAX.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tests/unit/procfs_test.h"
+
+#define MNT "/sys/fs/cgroup/memory"
+
+static char dir[256];
+static double fake_now;
+
+/* Each call a millisecond later: every re-read costs 1 ms of budget. */
+static double fake_clock(void)
+{
+	fake_now += 0.001;
+	return fake_now;
+}
+
+static void gen(const char *kind, int n)
+{
+	char cmd[512];
+	const char *tmp = access("/dev/shm", W_OK) ? "/tmp" : "/dev/shm";
+
+	snprintf(dir, sizeof(dir), "%s/ms-cgcache-XXXXXX", tmp);
+	assert_non_null(mkdtemp(dir));
+	snprintf(cmd, sizeof(cmd),
+		 "python3 tests/fixtures/cgroup-synth.py %s %d %s", kind, n,
+		 dir);
+	assert_int_equal(system(cmd), 0);
+}
+
+static void gen_done(void)
+{
+	char cmd[512];
+
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
+/* cgroup path's file set to v (MiB), a new cgroup's directory made. */
+static void put(const char *path, const char *file, uint64_t mib)
+{
+	char p[512];
+	FILE *f;
+
+	snprintf(p, sizeof(p), "%s" MNT "%s", dir, path);
+	mkdir(p, 0755);
+	snprintf(p, sizeof(p), "%s" MNT "%s/%s", dir, path, file);
+	f = fopen(p, "w");
+	assert_non_null(f);
+	fprintf(f, "%llu\n", (unsigned long long)mib << 20);
+	fclose(f);
+}
+
+static void rm(const char *path)
+{
+	char cmd[512];
+
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s" MNT "%s'", dir, path);
+	assert_int_equal(system(cmd), 0);
+}
+
+static const struct ms_cgroup *at(const struct pt_env *e, const char *path)
+{
+	for (int i = 0; i < e->s.cgroups.n; i++)
+		if (!strcmp(e->s.cgroups.v[i].path, path))
+			return &e->s.cgroups.v[i];
+	return NULL;
+}
+
+static int sample(struct pt_env *e, bool full)
+{
+	ms_snapshot_reset(&e->s);
+	return ms_procfs_cgroup(&e->root, &e->pf, full, &e->s);
+}
+
+/*
+ * The wide tree's usage (tests/fixtures/cgroup-synth.py): cgroup k holds
+ * k MiB, pod p (99 containers each) is number 1 + 100 p
+ */
+static uint64_t usage_mib(int pod, int ctr)
+{
+	return (uint64_t)(2 + pod * 100 + ctr);
+}
+
+static uint64_t pod_mib(int pod)
+{
+	uint64_t k = 1 + (uint64_t)pod * 100;
+
+	return k + (k + 1 + k + 99) * 99 / 2;
+}
+
+static void budget(void **state)
+{
+	struct pt_env e;
+	const struct ms_cgroup *c;
+	double bound = ms_proc_age_bound(1.0);
+	uint64_t root_kb;
+	int fresh = 0;
+
+	(void)state;
+	gen("wide", 10000);
+	pt_init(&e, dir);
+	e.root.live = true; /* a tree that changes between samples */
+	e.pf.clock = fake_clock;
+	/* the first sample reads every one */
+	assert_int_equal(sample(&e, false), 0);
+	assert_int_equal(e.s.cgroups.n, 10000);
+	c = at(&e, "/pod005/ctr007");
+	assert_non_null(c);
+	assert_int_equal(c->current_kb, usage_mib(5, 7) << 10);
+	assert_int_equal(c->swap_kb, 1024);
+	assert_true(c->detail_age_s == 0);
+	/* parents first, siblings by name */
+	assert_string_equal(e.s.cgroups.v[1].path, "/pod000");
+	assert_string_equal(e.s.cgroups.v[2].path, "/pod000/ctr000");
+	root_kb = e.s.cgroups.v[0].current_kb;
+	assert_int_equal(at(&e, "/pod005")->current_kb, pod_mib(5) << 10);
+
+	/*
+	 * 10 s on: one container grows 64 MiB (its pod and the root with
+	 * it), a new one of 32 MiB in pod007, pod009's ctr001 and all of
+	 * pod010 removed
+	 */
+	fake_now += 10;
+	put("/pod005/ctr007", "memory.usage_in_bytes", usage_mib(5, 7) + 64);
+	put("/pod005", "memory.usage_in_bytes", pod_mib(5) + 64);
+	put("/pod007/ctr999", "memory.usage_in_bytes", 32);
+	put("/pod007", "memory.usage_in_bytes", pod_mib(7) + 32);
+	put("/", "memory.usage_in_bytes", (root_kb >> 10) + 96);
+	rm("/pod009/ctr001");
+	rm("/pod010");
+	put("/pod009", "memory.usage_in_bytes", 1);
+	assert_int_equal(sample(&e, false), 0);
+
+	/* the moved one, its pod and the root: re-read, of this sample */
+	c = at(&e, "/pod005/ctr007");
+	assert_int_equal(c->current_kb, (usage_mib(5, 7) + 64) << 10);
+	assert_true(c->detail_age_s == 0);
+	assert_false(ms_cgroup_stale(c, bound));
+	assert_true(at(&e, "/pod005")->detail_age_s == 0);
+	/* found below the pod that grew, read the same sample */
+	c = at(&e, "/pod007/ctr999");
+	assert_non_null(c);
+	assert_int_equal(c->current_kb, 32 << 10);
+	assert_true(c->detail_age_s == 0);
+	/* gone from the listing of a re-read parent, subtrees with them */
+	assert_null(at(&e, "/pod009/ctr001"));
+	assert_null(at(&e, "/pod010"));
+	assert_null(at(&e, "/pod010/ctr000"));
+	assert_non_null(ms_snapshot_why(&e.s, "cgroup_vanished"));
+	/* a quiet one: its copy with its age, stale past the bound */
+	c = at(&e, "/pod050/ctr050");
+	assert_int_equal(c->current_kb, usage_mib(50, 50) << 10);
+	assert_true(fabs(c->detail_age_s - 10) < 0.5);
+	assert_true(ms_cgroup_stale(c, bound));
+	/* within the budget: 30 ms of 1 ms reads, and the first movers */
+	for (int i = 0; i < e.s.cgroups.n; i++)
+		fresh += e.s.cgroups.v[i].detail_age_s == 0;
+	assert_true(fresh >= 5 && fresh <= 40);
+	assert_int_equal(e.s.cgroups.n, 10000 + 1 - 1 - 100);
+
+	/* batch: every one read, none stale */
+	fake_now += 1;
+	assert_int_equal(sample(&e, true), 0);
+	for (int i = 0; i < e.s.cgroups.n; i++)
+		assert_true(e.s.cgroups.v[i].detail_age_s == 0);
+	pt_fini(&e);
+	gen_done();
+}
+
+/* 1,000 nested: read relative to each parent, past PATH_MAX. */
+static void deep(void **state)
+{
+	struct pt_env e;
+	const struct ms_cgroup *c;
+
+	(void)state;
+	gen("deep", 1000);
+	pt_init(&e, dir);
+	assert_int_equal(sample(&e, true), 0);
+	assert_int_equal(e.s.cgroups.n, 1001);
+	assert_null(ms_snapshot_why(&e.s, "cgroup_cut"));
+	c = &e.s.cgroups.v[1000];
+	assert_true(strlen(c->path) > PATH_MAX);
+	assert_int_equal(strlen(c->path), 1000 * 6); /* "/d0001"... */
+	assert_int_equal(c->current_kb, 1000 << 10);
+	assert_int_equal(c->swap_kb, 1024);
+	/* each level counts all below it: 500 + ... + 1000 MiB */
+	c = &e.s.cgroups.v[500];
+	assert_int_equal(c->current_kb, (uint64_t)(500 + 1000) * 501 / 2 << 10);
+	pt_fini(&e);
+	gen_done();
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(budget),
+		cmocka_unit_test(deep),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
