@@ -60,7 +60,7 @@ void ms_slab_free_check(struct ms_slab_cache *c, const struct ms_slab_cache *p,
 {
 	uint64_t pool = ms_slab_pool(c->objsize, c->objperslab, page_size, ncpu,
 				     c->cpu_partial, c->sheaf_cap);
-	double fc = c->free_counted, tol, resid, gap, d;
+	double fc = c->free_counted, tol, resid, gap, d, off;
 
 	c->free_tol = c->free_gap = NAN;
 	if (!isfinite(c->alloc_rate) || !p || !(dt > 0) || !ms_have(pool) ||
@@ -74,12 +74,19 @@ void ms_slab_free_check(struct ms_slab_cache *c, const struct ms_slab_cache *p,
 	 * read of the counts follows the attach): as many events as the
 	 * busier of the two rates brings in that time.
 	 */
-	tol = (double)pool +
-	      (SKEW + (isfinite(span) ? fabs(dt - span) / dt : 0)) *
-		      fmax(c->alloc_rate, fc) * dt;
+	off = isfinite(span) ? fabs(dt - span) / dt : 0;
+	tol = (double)pool + (SKEW + off) * fmax(c->alloc_rate, fc) * dt;
 	/* objects allocated and not freed that slabinfo does not show */
 	resid = (c->alloc_rate - fc) * dt - d;
-	gap = (isfinite(p->free_gap) ? p->free_gap : 0) + resid;
+	/*
+	 * Summed, the reads' skews cancel but for the first and the last: a
+	 * first interval whose counts began off slabinfo's read (the attach)
+	 * would carry its error for good, so the sum starts after it.
+	 */
+	if (isfinite(p->free_gap))
+		gap = p->free_gap + resid;
+	else
+		gap = off > SKEW ? 0 : resid;
 	c->free_tol = tol / dt;
 	c->free_gap = gap;
 	if (resid < -tol) {
