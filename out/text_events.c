@@ -282,7 +282,7 @@ static const char *cg_esc(const char *path, char *out, size_t n)
 	return path[0] ? esc(path, out, n) : "?";
 }
 
-/* " cgroup=/a scope=cgroup(/a, by oom_control)" after a kill. */
+/* " cgroup=/a/b scope=cgroup oom_cgroup=/a (by oom_control)" after a kill. */
 static void oom_cgroup(FILE *f, const struct ms_oom_event *o)
 {
 	char cg[4 * MS_CG_PATH + 1];

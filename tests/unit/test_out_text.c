@@ -156,6 +156,7 @@ static void reclaim_events(void **state)
 {
 	struct ms_snapshot s;
 	struct ms_reclaim_events *e = &s.reclaim_events;
+	struct ms_cg_reclaim *c;
 	char *out;
 
 	(void)state;
@@ -176,7 +177,25 @@ static void reclaim_events(void **state)
 		.time = 0, .pid = 7, .anon_rss_kb = 2048, .total_vm_kb = MS_NA
 	};
 	strcpy(e->oom[0].comm, "hog");
+	/* a cgroup's OOM, and a cgroup's stalls */
+	e->nr_oom = 2;
+	e->oom[1] = (struct ms_oom_event){ .pid = 8,
+					   .anon_rss_kb = 1,
+					   .total_vm_kb = 1,
+					   .scope = MS_OOM_CGROUP,
+					   .scope_by = MS_OOM_BY_CONTROL };
+	strcpy(e->oom[1].comm, "box");
+	strcpy(e->oom[1].cgroup, "/a/b\n");
+	strcpy(e->oom[1].oom_cgroup, "/a");
+	c = ms_cg_reclaim_add(e);
+	strcpy(c->path, "/svc");
+	c->direct = e->direct;
 	out = text_of(&s, MS_SEC_BIT(MS_SEC_RECLAIM_EVENTS));
+	assert_non_null(strstr(out, " pid 8 box anon_rss_kb=1 total_vm_kb=1 "
+				    "cgroup=/a/b\\x0a scope=cgroup "
+				    "oom_cgroup=/a (by oom_control)\n"));
+	assert_non_null(strstr(out, "  cgroup /svc\n   direct   4 (4.0/s), "
+				    "4.00 ms/s, mean 1000.0 us"));
 	assert_non_null(strstr(out, "  direct    4 (4.0/s), 4.00 ms/s, "
 				    "mean 1000.0 us, max 2500.0 us "
 				    "[512,1024)us=3 [2048,4096)us=1\n"));

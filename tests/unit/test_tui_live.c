@@ -221,6 +221,7 @@ static void reclaim_snapshot(struct ms_snapshot *s, double t, uint64_t ooms)
 	struct ms_reclaim_events *e = &s->reclaim_events;
 	struct ms_reclaimer *r;
 	struct ms_shrinker *sh;
+	struct ms_cg_reclaim *c;
 
 	ms_snapshot_init(s);
 	s->t_real = t;
@@ -254,6 +255,10 @@ static void reclaim_snapshot(struct ms_snapshot *s, double t, uint64_t ooms)
 	sh->lat.rate = 3;
 	sh->lat.total_ns = 3000;
 	sh->lat.ns_rate = 2e6;
+	c = ms_cg_reclaim_add(e);
+	snprintf(c->path, sizeof(c->path), "/system.slice/evil\x1b[2J.service");
+	c->memcg = e->stall;
+	c->direct.rate = c->direct.ns_rate = 0;
 	e->oom_kills = ooms;
 	for (uint64_t i = 0; i < ooms && i < MS_OOM_EVENTS; i++) {
 		struct ms_oom_event *o = &e->oom[e->nr_oom++];
@@ -267,6 +272,8 @@ static void reclaim_snapshot(struct ms_snapshot *s, double t, uint64_t ooms)
 		o->file_rss_kb = 1024;
 		o->killer_pid = 4242;
 		snprintf(o->killer_comm, sizeof(o->killer_comm), "victim0");
+		snprintf(o->cgroup, sizeof(o->cgroup), "/box\n1");
+		o->scope = MS_OOM_CGROUP;
 	}
 }
 
@@ -340,7 +347,10 @@ static void reclaim_events(void **state)
 		"  evil\\x1b[2Jscan                     3     2.00      1 us");
 	tt_assert_row(
 		w, "  22:13:21    4242 victim0               64M     8.0M     "
-		   "1.0M 4242 (victim0)");
+		   "1.0M 4242 (victim0)       cgroup /box\\x0a1");
+	/* the memory cgroups that stalled: the path escaped, per kind */
+	tt_assert_row(w, "  /system.slice/evil\\x1b[2J.service               0 "
+			 "       7     0.84");
 	tt_assert_clean(w);
 	assert_int_equal(ms_view_key(v, MS_KEY_ESC), MS_KEY_RESAMPLE);
 	tt_draw(v, w);
