@@ -86,6 +86,15 @@ echo "Reproduce: start 2,000 \`sleep\` processes, then \`$SC vma 10\` and"
 echo "\`top -b -n 1\`; and \`sh tests/bench/procs.sh\`."
 echo
 
+echo "## Cgroups tab with 10,000 memory cgroups"
+echo
+sh tests/bench/cgroups.sh
+echo
+echo "Reproduce: \`sh tests/bench/cgroups.sh [ROUNDS]\` (root; makes 10,001"
+echo "cgroups named \$CG_PREFIX-* under the memory hierarchy, removes them on"
+echo "exit)."
+echo
+
 if [ -f tests/bench/vma.sh ]; then
 	echo "## VMAs of a 60,000-VMA process"
 	echo

@@ -40,6 +40,7 @@ fi
 }
 top=$M/$P-top
 cleanup() {
+	tmux kill-session -t "$P-tui" 2>/dev/null
 	[ -d "$top" ] || return 0
 	for d in "$top"/*/; do
 		[ -d "$d" ] && rmdir "$d"*/ 2>/dev/null
@@ -95,6 +96,22 @@ done
 # the explorer: a sample a second, the first reads all, then the budget
 set -- $("$out/procload" 11 1 live cgroups) || exit 1
 live_first=$2 live_ms=$3 live_pct=$5
+# and the whole explorer on the Cgroups tab (drawing, rates too), 20 s
+tui=
+if command -v tmux > /dev/null; then
+	hz=$(getconf CLK_TCK)
+	tmux kill-session -t "$P-tui" 2>/dev/null
+	tmux new-session -d -s "$P-tui" -x 120 -y 40 "exec $MS --tab cgroup"
+	sleep 5
+	pid=$(tmux list-panes -t "$P-tui" -F '#{pane_pid}')
+	t0=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
+	sleep 20
+	t1=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
+	rss=$(awk '/VmRSS/ { print $2 }' "/proc/$pid/status")
+	tmux kill-session -t "$P-tui" 2>/dev/null
+	tui=$(awk -v t=$((t1 - t0)) -v hz="$hz" \
+		'BEGIN { printf "%.1f", t * 100 / hz / 20 }')
+fi
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 ms() { awk -v u="$1" 'BEGIN { printf "%.1f", u / 1000 }'; }
@@ -111,5 +128,7 @@ if [ -n "$cgtop" ]; then
 fi
 echo "| memscope explorer refresh at 1 s, steady | $live_ms | $(ratio "$(awk -v m="$live_ms" 'BEGIN { print m * 1000 }')" $cpu_cat) |"
 echo
-echo "The explorer's first sample reads all ($live_first ms); each later one"
+echo "The reader's first sample reads all ($live_first ms); each later one"
 echo "takes $live_ms ms of CPU: $live_pct% of a core at 1 s."
+[ -n "$tui" ] && echo "The whole explorer on the Cgroups tab (120x40, 1 s):" \
+	"$tui% of a core over 20 s, RSS $rss kB."
