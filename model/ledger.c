@@ -15,7 +15,7 @@
 #include "model/snapshot.h"
 
 struct lb {
-	struct ms_ledger *l;
+	struct ms_ledger *l, *of;
 	const struct ms_mem_src *s;
 	const struct ms_mem_extra *x;
 	int err;
@@ -191,6 +191,25 @@ static void free_pages(struct lb *b, const struct zsum *z, uint64_t *left)
 		    "zoneinfo pagesets count (per-cpu lists)");
 }
 
+/*
+ * A figure across bucket parent's children (of_which), at most the
+ * bucket: put() into the "of which" list, which partitions nothing.
+ */
+static void of_which(struct lb *b, const char *name, const char *parent,
+		     uint64_t kb, const char *src)
+{
+	const struct ms_ledger_entry *e = ms_ledger_find(b->l, parent);
+	struct ms_ledger *l = b->l;
+	uint64_t cap;
+
+	if (!e || !b->of)
+		return;
+	cap = e->kb;
+	b->l = b->of;
+	put(b, name, parent, kb, &cap, "%s", src);
+	b->l = l;
+}
+
 /* A bucket with parts a and b and the rest, each cut to what is left. */
 static void split(struct lb *b, const char *name, uint64_t kb, uint64_t *left,
 		  const char *src, const char *an, uint64_t a, const char *as,
@@ -249,6 +268,12 @@ static void cache_anon(struct lb *b, uint64_t *left)
 	split(b, "file", file, left, fsrc, "file_active", mi(b, "Active(file)"),
 	      "Active(file)", "file_inactive", mi(b, "Inactive(file)"),
 	      "Inactive(file)", "file_other");
+	/* across the LRU lists: no children of file */
+	of_which(b, "file_dirty", "file", mi(b, "Dirty"), "Dirty");
+	of_which(b, "file_writeback", "file", mi(b, "Writeback"),
+		 "Writeback (swap writeback too)");
+	of_which(b, "file_mapped", "file", mi(b, "Mapped"),
+		 "Mapped (mapped shmem too)");
 	split(b, "shmem", shmem, left, "Shmem", "shmem_huge",
 	      mi(b, "ShmemHugePages"), "ShmemHugePages", NULL, 0, NULL,
 	      "shmem_small");
@@ -446,14 +471,17 @@ static void others(struct lb *b, uint64_t *left)
 }
 
 int ms_ledger_build(const struct ms_mem_src *src, const struct ms_mem_extra *x,
-		    struct ms_ledger *l, uint64_t *physical, uint64_t *total,
-		    char *why, size_t whylen)
+		    struct ms_ledger *l, struct ms_ledger *of,
+		    uint64_t *physical, uint64_t *total, char *why,
+		    size_t whylen)
 {
-	struct lb b = { .l = l, .s = src, .x = x };
+	struct lb b = { .l = l, .of = of, .s = src, .x = x };
 	struct zsum z;
 	uint64_t left;
 
 	l->n = 0;
+	if (of)
+		of->n = 0;
 	*physical = *total = MS_NA;
 	z = zones(&b);
 	if (!z.present) {

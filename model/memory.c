@@ -36,6 +36,8 @@ const struct ms_field ms_mem_node_fields[] = {
 	ND(total_kb, MS_F_U64, "total_kb", NA, "kB"),
 	MS_FIELD_LIST(struct ms_mem_node, ledger.v, ledger.n, ledger.cap,
 		      "ledger", ms_ledger_entry_fields),
+	MS_FIELD_LIST(struct ms_mem_node, of_which.v, of_which.n, of_which.cap,
+		      "of_which", ms_ledger_entry_fields),
 	MS_FIELD_END
 };
 
@@ -59,6 +61,9 @@ const struct ms_field ms_memory_fields[] = {
 	M(holes_kb, MS_F_U64, "holes_kb", NA, "kB"),
 	MS_FIELD_LIST(struct ms_memory, firmware.v, firmware.n, firmware.cap,
 		      "firmware", ms_mem_fw_fields),
+	/* added after the rest (docs/json.md): keys only grow */
+	MS_FIELD_LIST(struct ms_memory, of_which.v, of_which.n, of_which.cap,
+		      "of_which", ms_ledger_entry_fields),
 	MS_FIELD_END
 };
 
@@ -86,6 +91,15 @@ int ms_mem_fw_add(struct ms_memory *m, const char *t, uint64_t kb)
 	snprintf(f->type, sizeof(f->type), "%s", t);
 	f->kb = kb;
 	return 0;
+}
+
+const char *ms_ledger_of_label(const struct ms_ledger_entry *e)
+{
+	size_t n = strnlen(e->parent, sizeof(e->parent));
+
+	return !strncmp(e->name, e->parent, n) && e->name[n] == '_' ?
+		       e->name + n + 1 :
+		       e->name;
 }
 
 struct ms_mem_node *ms_mem_node_add(struct ms_memory *m)

@@ -34,6 +34,7 @@ struct ms_mem_node {
 	int node;
 	uint64_t physical_kb, total_kb;
 	struct ms_ledger ledger;
+	struct ms_ledger of_which; /* as the machine's */
 };
 
 /* The firmware's memory map by type (/sys/firmware/memmap). */
@@ -59,6 +60,12 @@ struct ms_memory {
 		struct ms_mem_fw *v;
 		int n, cap;
 	} firmware;
+	/*
+	 * Figures across a bucket's children (a dirty file page is active
+	 * or inactive): each entry's parent is the bucket it is part of, at
+	 * most its kb; no part of the partition
+	 */
+	struct ms_ledger of_which;
 };
 
 /* ---- What the ledger is computed from (model/ledger.c) ------------------ */
@@ -168,14 +175,16 @@ struct ms_mem_extra {
 };
 
 /*
- * Fill l with the ledger of src: the partition of its present pages.
- * physical and total get its present pages and MemTotal in kB (MS_NA
- * when unknown, and then l stays empty). -ENOMEM, -ENODATA without
- * zones or meminfo (why says which).
+ * Fill l with the ledger of src: the partition of its present pages, and
+ * of with its "of which" figures (struct ms_memory of_which). physical
+ * and total get its present pages and MemTotal in kB (MS_NA when
+ * unknown, and then l stays empty). -ENOMEM, -ENODATA without zones or
+ * meminfo (why says which).
  */
 int ms_ledger_build(const struct ms_mem_src *src, const struct ms_mem_extra *x,
-		    struct ms_ledger *l, uint64_t *physical, uint64_t *total,
-		    char *why, size_t whylen);
+		    struct ms_ledger *l, struct ms_ledger *of,
+		    uint64_t *physical, uint64_t *total, char *why,
+		    size_t whylen);
 
 /* Add kb to firmware type t of m (a new one at the end); -ENOMEM. */
 int ms_mem_fw_add(struct ms_memory *m, const char *t, uint64_t kb);
@@ -192,6 +201,12 @@ struct ms_mem_node *ms_mem_node_add(struct ms_memory *m);
  * a zram device "memory.b.zram_device".
  */
 void ms_ledger_bucket_id(const struct ms_ledger_entry *e, char *id, size_t n);
+
+/*
+ * An "of which" entry's name without its bucket's ("dirty" for
+ * file_dirty under file), for "of which dirty".
+ */
+const char *ms_ledger_of_label(const struct ms_ledger_entry *e);
 
 /* The entry named name of l, NULL when none. */
 const struct ms_ledger_entry *ms_ledger_find(const struct ms_ledger *l,

@@ -178,20 +178,31 @@ static void ledger_no_rates(struct ms_memory *m)
 {
 	for (int i = 0; i < m->ledger.n; i++)
 		m->ledger.v[i].kb_per_s = NAN;
-	for (int i = 0; i < m->nodes.n; i++)
-		for (int j = 0; j < m->nodes.v[i].ledger.n; j++)
-			m->nodes.v[i].ledger.v[j].kb_per_s = NAN;
+	for (int i = 0; i < m->of_which.n; i++)
+		m->of_which.v[i].kb_per_s = NAN;
+	for (int i = 0; i < m->nodes.n; i++) {
+		struct ms_mem_node *n = &m->nodes.v[i];
+
+		for (int j = 0; j < n->ledger.n; j++)
+			n->ledger.v[j].kb_per_s = NAN;
+		for (int j = 0; j < n->of_which.n; j++)
+			n->of_which.v[j].kb_per_s = NAN;
+	}
 }
 
 static void memory_rates(struct ms_memory *cur, const struct ms_memory *prev,
 			 double dt)
 {
 	ledger_rates(&cur->ledger, &prev->ledger, dt);
+	ledger_rates(&cur->of_which, &prev->of_which, dt);
 	for (int i = 0; i < cur->nodes.n; i++)
 		for (int j = 0; j < prev->nodes.n; j++)
-			if (prev->nodes.v[j].node == cur->nodes.v[i].node)
+			if (prev->nodes.v[j].node == cur->nodes.v[i].node) {
 				ledger_rates(&cur->nodes.v[i].ledger,
 					     &prev->nodes.v[j].ledger, dt);
+				ledger_rates(&cur->nodes.v[i].of_which,
+					     &prev->nodes.v[j].of_which, dt);
+			}
 }
 
 static bool cg_gauge(const char *name)

@@ -24,11 +24,12 @@ static void row(FILE *f, const struct ms_ledger_entry *e, int d,
 }
 
 /*
- * The buckets under parent, each followed by its own children (depth
- * bounded: a recording could hold a loop).
+ * The buckets under parent, each followed by its own children and its
+ * "of which" figures (of: "of which dirty"); depth bounded: a recording
+ * could hold a loop.
  */
-static void tree(FILE *f, const struct ms_ledger *l, const char *parent, int d,
-		 uint64_t physical)
+static void tree(FILE *f, const struct ms_ledger *l, const struct ms_ledger *of,
+		 const char *parent, int d, uint64_t physical)
 {
 	for (int i = 0; i < l->n && d < 8; i++) {
 		const struct ms_ledger_entry *e = &l->v[i];
@@ -36,8 +37,18 @@ static void tree(FILE *f, const struct ms_ledger *l, const char *parent, int d,
 		if (strncmp(e->parent, parent, sizeof(e->parent)))
 			continue;
 		row(f, e, d, physical);
-		if (e->name[0])
-			tree(f, l, e->name, d + 1, physical);
+		if (!e->name[0])
+			continue;
+		tree(f, l, of, e->name, d + 1, physical);
+		for (int k = 0; k < of->n; k++) {
+			struct ms_ledger_entry w = of->v[k];
+
+			if (strncmp(w.parent, e->name, sizeof(w.parent)))
+				continue;
+			snprintf(w.name, sizeof(w.name), "of which %.30s",
+				 ms_ledger_of_label(&of->v[k]));
+			row(f, &w, d + 1, physical);
+		}
 	}
 }
 
@@ -49,7 +60,7 @@ void ms_text_memory(FILE *f, const struct ms_memory *m)
 		"\nMemory ledger (kB, %% of physical %s kB; MemTotal %s kB)\n",
 		num(m->physical_kb, a, sizeof(a)),
 		num(m->total_kb, b, sizeof(b)));
-	tree(f, &m->ledger, "", 0, m->physical_kb);
+	tree(f, &m->ledger, &m->of_which, "", 0, m->physical_kb);
 	if (ms_have(m->holes_kb) || m->firmware.n) {
 		fprintf(f, "Outside it: zone holes %s kB",
 			num(m->holes_kb, a, sizeof(a)));
@@ -65,6 +76,6 @@ void ms_text_memory(FILE *f, const struct ms_memory *m)
 		fprintf(f, "Node %d (physical %s kB; MemTotal %s kB)\n",
 			nd->node, num(nd->physical_kb, a, sizeof(a)),
 			num(nd->total_kb, b, sizeof(b)));
-		tree(f, &nd->ledger, "", 0, nd->physical_kb);
+		tree(f, &nd->ledger, &nd->of_which, "", 0, nd->physical_kb);
 	}
 }

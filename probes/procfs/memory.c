@@ -472,8 +472,9 @@ static void read_nodes(const struct ms_root *r, struct ms_procfs *pf,
 			.hpools = x->nhp,
 			.nr_hpools = read_hpools(r, rel, x->nhp),
 		};
-		if (ms_ledger_build(&src, ex, &mn->ledger, &mn->physical_kb,
-				    &mn->total_kb, why, sizeof(why)))
+		if (ms_ledger_build(&src, ex, &mn->ledger, &mn->of_which,
+				    &mn->physical_kb, &mn->total_kb, why,
+				    sizeof(why)))
 			ms_snapshot_note(s, "memory_nodes", "node%d: %s", node,
 					 why);
 	}
@@ -552,8 +553,8 @@ int ms_procfs_memory(const struct ms_root *r, struct ms_procfs *pf, bool brief,
 	/* the pools' sizes are children; Hugetlb the top (before 5.16: not) */
 	if (!brief || !ms_have(ms_kv_get(&x.meminfo, "Hugetlb")))
 		src.nr_hpools = read_hpools(r, "sys/kernel/mm/hugepages", x.hp);
-	err = ms_ledger_build(&src, &ex, &m->ledger, &m->physical_kb,
-			      &m->total_kb, why, sizeof(why));
+	err = ms_ledger_build(&src, &ex, &m->ledger, &m->of_which,
+			      &m->physical_kb, &m->total_kb, why, sizeof(why));
 	if (err) {
 		ms_snapshot_note(s, "memory", "%s", why);
 		goto out;

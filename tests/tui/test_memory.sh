@@ -118,6 +118,23 @@ ok "attribution: a captured tree says why it has none" \
 ok "census: a captured tree without kpageflags says so" \
 	wait_for "no proc/kpageflags in the captured tree"
 
+# The tree in the ledger's own order: each bucket's children right under
+# it (the slab caches came after both slab kinds, a reclaimable cache
+# under slab_unreclaimable), then its "of which" figures
+session 100 60 "$MS --root $FIX/debian-6.12-2node --tab memory; sleep 30"
+wait_for "Ledger, machine"
+ok "tree order: a reclaimable cache under slab_reclaimable" sh -c \
+	"tmux capture-pane -p -t $S | grep -A1 '^  - slab_reclaimable ' | tail -n 1 | grep -q '^      radix_tree_node '"
+ok "of which: dirty, writeback, mapped after file's children" sh -c \
+	"tmux capture-pane -p -t $S | grep -A3 '^    file_other ' | tail -n 3 | tr -s ' ' | cut -d' ' -f2-4 | tr '\n' , | grep -qx 'of which dirty,of which writeback,of which mapped,'"
+ok "of which mapped: cut to file, the source says so" \
+	wait_re "^    of which mapped +4K +0.0% +- Mapped \\(mapped shmem too\\); cut by 1724 kB"
+session 100 60 "$MS --root $FIX/debian12-6.18 --tab memory; sleep 30"
+wait_for "Ledger, machine"
+keys M
+ok "M: of which stays after file's children, the largest first" sh -c \
+	"sleep 0.3; tmux capture-pane -p -t $S | grep -A6 '^- file ' | tail -n 3 | tr -s ' ' | cut -d' ' -f2-4 | tr '\n' , | grep -qx 'of which mapped,of which dirty,of which writeback,'"
+
 # The header's bar on every tab (mono: each kind its letter)
 session 80 40 "$MS --root $R --theme mono; sleep 30"
 for k in 1 2 3 4 5 6; do

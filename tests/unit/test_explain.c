@@ -560,6 +560,20 @@ static const struct ms_explain *bucket_text(const char *id)
 	return NULL;
 }
 
+/* An "of which" figure's text (explain_of.c), in Chinese too. */
+static const struct ms_explain *of_text(const char *id)
+{
+	for (const struct ms_explain *x = ms_explain_memory_of; x->id; x++)
+		if (!strcmp(x->id, id)) {
+			check_zh(x->id, x->what);
+			check_zh(x->id, x->source);
+			check_zh(x->id, x->formula);
+			check_zh(x->id, x->healthy);
+			return x;
+		}
+	return NULL;
+}
+
 /*
  * Every bucket of the memory ledger has its text, in Chinese too: the
  * buckets the captured trees give (callers, pools and sizes by their
@@ -602,6 +616,16 @@ static void test_ledger_buckets(void **state)
 			if (!bucket_text(id))
 				fail_msg("%s: bucket %s has no text (%s)",
 					 trees[k], l->v[i].name, id);
+		}
+		/* dirty, writeback, mapped under file: each its own text */
+		assert_int_equal(s.memory.of_which.n, 3);
+		for (int i = 0; i < s.memory.of_which.n; i++) {
+			ms_ledger_bucket_id(&s.memory.of_which.v[i], id,
+					    sizeof(id));
+			if (!of_text(id))
+				fail_msg("%s: of which %s has no text (%s)",
+					 trees[k], s.memory.of_which.v[i].name,
+					 id);
 		}
 		ms_snapshot_free(&s);
 		ms_buf_free(&pf.buf);

@@ -12,5 +12,7 @@
 extern const struct ms_explain ms_explain_memory_buckets[];
 /* Their ids, NULL-terminated. */
 extern const char *const ms_memory_bucket_ids[];
+/* The "of which" figures' texts (explain_of.c), "memory.b.NAME" too. */
+extern const struct ms_explain ms_explain_memory_of[];
 
 #endif

@@ -12,9 +12,13 @@
 #define MEM_FOLDS 64 /* folded buckets remembered */
 #define MEM_ROWS 256 /* buckets of one ledger shown at most */
 
-/* A bucket of the ledger shown: its entry, its place in the tree. */
+/*
+ * A bucket of the ledger shown, or an "of which" figure under one: its
+ * entry, its place in the tree.
+ */
 struct mem_row {
-	int e; /* index in the ledger */
+	int e; /* index in the ledger, or in of_which */
+	bool of; /* of_which's: after the bucket's children, no children */
 	int parent; /* index in rows, -1 at the top */
 	int depth;
 	bool kids;
@@ -26,6 +30,7 @@ struct mem_view {
 	const struct ms_snapshot *cur;
 	int node; /* -1: the machine's ledger, else the node's */
 	const struct ms_ledger *l; /* the ledger shown, NULL: none */
+	const struct ms_ledger *of; /* its "of which" figures */
 	uint64_t physical_kb;
 	struct mem_row rows[MEM_ROWS];
 	int nrows;
@@ -39,10 +44,18 @@ struct mem_view {
 
 #define MV(v) ((struct mem_view *)(v))
 
+/* The entry of rows[r]. */
+static inline const struct ms_ledger_entry *mem_entry(const struct mem_view *m,
+						      int r)
+{
+	return m->rows[r].of ? &m->of->v[m->rows[r].e] : &m->l->v[m->rows[r].e];
+}
+
+/* The entry of table row row. */
 static inline const struct ms_ledger_entry *row_entry(const struct mem_view *m,
 						      int row)
 {
-	return &m->l->v[m->rows[m->vis[row]].e];
+	return mem_entry(m, m->vis[row]);
 }
 
 /* The tree (tree.c): rows of the ledger shown, folds, order. */

@@ -41,6 +41,11 @@ static void cell(const void *ctx, int row, int col, char *buf, size_t len)
 
 	switch (col) {
 	case C_NAME:
+		if (r->of) { /* "of which dirty" for file_dirty under file */
+			snprintf(buf, len, "%*sof which %s", 2 * r->depth + 2,
+				 "", ms_ledger_of_label(e));
+			break;
+		}
 		snprintf(buf, len, "%*s%s%s", 2 * r->depth, "",
 			 !r->kids		? "  " :
 			 mem_folded(m, e->name) ? "+ " :
@@ -156,10 +161,12 @@ static void pick(struct mem_view *m)
 	const struct ms_memory *mem = &m->cur->memory;
 
 	m->l = &mem->ledger;
+	m->of = &mem->of_which;
 	m->physical_kb = mem->physical_kb;
 	for (int i = 0; m->node >= 0 && i < mem->nodes.n; i++)
 		if (mem->nodes.v[i].node == m->node) {
 			m->l = &mem->nodes.v[i].ledger;
+			m->of = &mem->nodes.v[i].of_which;
 			m->physical_kb = mem->nodes.v[i].physical_kb;
 			return;
 		}
@@ -368,6 +375,6 @@ const struct ms_view_class ms_view_memory = {
 	.explain_all = ms_memory_explain_all,
 	.folds = true,
 	.catalog = MS_CATALOG(ms_explain_memory, ms_explain_memory_buckets,
-			      ms_explain_memory_census,
-			      ms_explain_memory_files),
+			      ms_explain_memory_census, ms_explain_memory_files,
+			      ms_explain_memory_of),
 };

@@ -41,6 +41,48 @@ static bool hidden(const struct mem_view *m, int r)
 	return false;
 }
 
+/* rows[r] and what is under it into order[*n]: children, then of rows. */
+static void visit(const struct mem_view *m, int r, int *order, int *n,
+		  bool *done)
+{
+	if (done[r])
+		return;
+	done[r] = true;
+	order[(*n)++] = r;
+	for (int pass = 0; pass < 2; pass++)
+		for (int q = 0; q < m->nrows; q++)
+			if (m->rows[q].parent == r && m->rows[q].of == pass)
+				visit(m, q, order, n, done);
+}
+
+/*
+ * The rows in tree order, which the ledger's own order (sort -1) shows:
+ * the ledger puts a bucket's children after it but not always right after
+ * (the slab caches come after both slab kinds), and the of rows after
+ * every bucket. Rows of a loop (a damaged recording) go last.
+ */
+static void tree_order(struct mem_view *m)
+{
+	struct mem_row tmp[MEM_ROWS];
+	int order[MEM_ROWS], pos[MEM_ROWS], n = 0;
+	bool done[MEM_ROWS] = { false };
+
+	for (int r = 0; r < m->nrows; r++)
+		if (m->rows[r].parent < 0)
+			visit(m, r, order, &n, done);
+	for (int r = 0; r < m->nrows; r++)
+		if (!done[r])
+			visit(m, r, order, &n, done);
+	for (int i = 0; i < n; i++)
+		pos[order[i]] = i;
+	for (int i = 0; i < n; i++) {
+		tmp[i] = m->rows[order[i]];
+		if (tmp[i].parent >= 0)
+			tmp[i].parent = pos[tmp[i].parent];
+	}
+	memcpy(m->rows, tmp, (size_t)n * sizeof(tmp[0]));
+}
+
 void mem_tree_build(struct mem_view *m)
 {
 	const struct ms_ledger *l = m->l;
@@ -50,16 +92,23 @@ void mem_tree_build(struct mem_view *m)
 		return;
 	for (int i = 0; i < l->n && m->nrows < MEM_ROWS; i++)
 		m->rows[m->nrows++] = (struct mem_row){ .e = i, .parent = -1 };
+	/* after the buckets: under theirs, after its children (cmp) */
+	for (int i = 0; m->of && i < m->of->n && m->nrows < MEM_ROWS; i++)
+		m->rows[m->nrows++] =
+			(struct mem_row){ .e = i, .of = true, .parent = -1 };
 	for (int r = 0; r < m->nrows; r++) {
-		const char *p = l->v[m->rows[r].e].parent;
+		const char *p = mem_entry(m, r)->parent;
 
+		/* a parent is a bucket of the ledger, never an of row */
 		for (int q = 0; p[0] && q < m->nrows; q++)
-			if (q != r && !strcmp(l->v[m->rows[q].e].name, p)) {
+			if (q != r && !m->rows[q].of &&
+			    !strcmp(l->v[m->rows[q].e].name, p)) {
 				m->rows[r].parent = q;
 				m->rows[q].kids = true;
 				break;
 			}
 	}
+	tree_order(m);
 	for (int r = 0; r < m->nrows; r++) {
 		int d = 0;
 
@@ -122,8 +171,11 @@ int mem_tree_cmp(const struct mem_view *m, int a, int b,
 		k++;
 	if (k == na || k == nb) /* one is the other's ancestor: it first */
 		return rev * (na - nb);
-	x = &m->l->v[m->rows[ca[k]].e];
-	y = &m->l->v[m->rows[cb[k]].e];
+	/* "of which" after the children, in their own order */
+	if (m->rows[ca[k]].of != m->rows[cb[k]].of)
+		return rev * (m->rows[ca[k]].of ? 1 : -1);
+	x = mem_entry(m, ca[k]);
+	y = mem_entry(m, cb[k]);
 	c = by ? by(x, y) : strcmp(x->name, y->name);
 	return c ? c : rev * (m->rows[ca[k]].e - m->rows[cb[k]].e);
 }
