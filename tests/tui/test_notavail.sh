@@ -73,6 +73,7 @@ ok "files screen: no 2^64 - 1" nonum
 keys 7
 wait_for "Memory cgroups"
 keys Home Enter
+scroll_to "total 45678 us" # the full line, under the some line
 ok "cgroup: a null PSI total is -" wait_re '^  some +avg10 .* total - us'
 ok "cgroup screen: no 2^64 - 1" nonum
 
