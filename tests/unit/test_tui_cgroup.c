@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The Cgroups tab's screen of one cgroup: memory.stat mapped to the
- * Memory tab's buckets (model/cgroup.c ms_cg_ledger(), both hierarchies)
- * and the events timeline (tui/tabs/cgroup/timeline.c) over samples.
+ * Memory tab's buckets (model/cgroup.c ms_cg_ledger(), both hierarchies),
+ * the events timeline (tui/tabs/cgroup/timeline.c) over samples, and its
+ * processes' stale PSS and Swap marked as in the VMA tab.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -19,6 +20,7 @@
 #include "model/cgroup.h"
 #include "model/field.h"
 #include "tui/tabs/cgroup/timeline.h"
+#include "tests/unit/tui_test.h"
 
 #define MB 1048576ULL
 
@@ -247,6 +249,58 @@ static void timeline_moved_and_full(void **state)
 	ms_snapshot_free(&b);
 }
 
+static const struct ms_opts opts = { .interval = 1 };
+static const struct ms_ui ui = { .opts = &opts, .utf8 = true };
+
+/*
+ * A cgroup's processes screen: PSS and Swap read 12 s ago, or at an RSS
+ * 500 MB away, are dim, with the age line above the list (issue 12 item
+ * 2: no value older than the bound unmarked); fresh ones are plain.
+ * (tt_stale_procs: the VMA tab's test_vma_stale has the same cases.)
+ */
+static void procs_stale(void **state)
+{
+	struct ms_view *v = ms_view_cgroup.create(&ui);
+	WINDOW *w = newwin(24, 80, 0, 0);
+	struct ms_snapshot s;
+	int y;
+
+	ms_theme_apply(false); /* the attributes of a terminal without colour */
+	ms_snapshot_init(&s);
+	cg_add(&s, "/a", 2);
+	tt_stale_procs(&s, "/a");
+	ms_view_update(v, &s, NULL);
+	ms_view_key(v, '\n'); /* the cgroup's screen */
+	ms_view_update(v, &s, NULL);
+	ms_view_key(v, '\n'); /* its processes */
+	ms_view_update(v, &s, NULL);
+	tt_draw(v, w);
+	tt_assert_row(w, "Processes of cgroup /a: 4");
+	/* sorted by RSS: the freed one first, selected */
+	tt_assert_row(w, "PID 44: PSS, Swap, VMAs 1 s old, read at RSS 513M "
+			 "(dim: >5 s or RSS moved)");
+	/* on the fresh one: how many are dim, and which */
+	ms_view_key(v, KEY_DOWN);
+	tt_draw(v, w);
+	tt_assert_row(w, "Dim PSS, Swap, VMAs: 2 processes read >5 s ago or "
+			 "at another RSS");
+	for (int i = 0; i < 4; i++) {
+		static const char *const comm[] = { " fresh", " recent", " old",
+						    " freed" };
+		bool dim = i >= 2;
+
+		y = tt_find(w, comm[i]);
+		assert_true(y > 0);
+		/* RSS plain; PSS and Swap dim for the old and the freed */
+		assert_int_equal(mvwinch(w, y, 12) & A_DIM, 0);
+		assert_int_equal((mvwinch(w, y, 20) & A_DIM) != 0, dim);
+		assert_int_equal((mvwinch(w, y, 28) & A_DIM) != 0, dim);
+	}
+	v->cls->destroy(v);
+	ms_snapshot_free(&s);
+	delwin(w);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -254,7 +308,8 @@ int main(void)
 		cmocka_unit_test(ledger_v1),
 		cmocka_unit_test(timeline),
 		cmocka_unit_test(timeline_moved_and_full),
+		cmocka_unit_test(procs_stale),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return tt_run("test_tui_cgroup", tests, false);
 }

@@ -171,30 +171,11 @@ static void test_vma_stale(void **state)
 	WINDOW *w = newwin(24, 80, 0, 0);
 	struct ms_explain_ids e = { 0 };
 	struct ms_snapshot s;
-	struct ms_proc *p;
 	int y;
 
 	ms_theme_apply(false); /* the attributes of a terminal without colour */
 	ms_snapshot_init(&s);
-	s.have = MS_SEC_BIT(MS_SEC_PROCS);
-	/* pid, RSS, the RSS its PSS was read at, how long ago */
-	static const struct {
-		int pid;
-		const char *comm;
-		uint64_t rss, then;
-		double age;
-	} procs[] = {
-		{ 42, "fresh", 9000, 9000, 0 },
-		{ 43, "old", 8000, 8000, 12 },
-		/* freed 500 MB a second ago: its PSS is of the RSS before */
-		{ 44, "freed", 13312, 525312, 1 },
-		{ 45, "recent", 5000, 5000, 1 },
-	};
-	for (size_t i = 0; i < sizeof(procs) / sizeof(procs[0]); i++) {
-		p = add_proc(&s, procs[i].pid, procs[i].comm, procs[i].rss);
-		p->pss_kb = p->detail_rss_kb = procs[i].then;
-		p->detail_age_s = procs[i].age;
-	}
+	tt_stale_procs(&s, NULL);
 	ms_view_update(v, &s, NULL);
 	tt_draw(v, w);
 	/* on the freed one (largest RSS): its age, the RSS of its PSS */

@@ -90,6 +90,44 @@ static inline void tt_draw(struct ms_view *v, WINDOW *w)
 	ms_view_draw(v, w, (struct ms_rect){ 0, 0, getmaxy(w), getmaxx(w) });
 }
 
+/*
+ * The stale rule's cases (model/procage.c), added to s in cgroup (NULL:
+ * none): PSS, Swap and VMAs read now (42 fresh), 12 s ago (43 old), a
+ * second ago at an RSS 500 MB larger (44 freed, the largest RSS) and a
+ * second ago (45 recent).
+ */
+static inline void tt_stale_procs(struct ms_snapshot *s, const char *cgroup)
+{
+	/* pid, RSS, the RSS its PSS was read at, how long ago */
+	static const struct {
+		int pid;
+		const char *comm;
+		uint64_t rss, then;
+		double age;
+	} procs[] = {
+		{ 42, "fresh", 9000, 9000, 0 },
+		{ 43, "old", 8000, 8000, 12 },
+		{ 44, "freed", 13312, 525312, 1 },
+		{ 45, "recent", 5000, 5000, 1 },
+	};
+
+	s->have |= MS_SEC_BIT(MS_SEC_PROCS);
+	for (size_t i = 0; i < sizeof(procs) / sizeof(procs[0]); i++) {
+		struct ms_proc *p = ms_proc_add(&s->procs);
+
+		assert_non_null(p);
+		p->pid = procs[i].pid;
+		snprintf(p->comm, sizeof(p->comm), "%s", procs[i].comm);
+		snprintf(p->cgroup, sizeof(p->cgroup), "%s",
+			 cgroup ? cgroup : "");
+		p->uid = 0;
+		p->rss_kb = procs[i].rss;
+		p->pss_kb = p->detail_rss_kb = procs[i].then;
+		p->swap_kb = 0;
+		p->detail_age_s = procs[i].age;
+	}
+}
+
 /* ---- a captured tree ------------------------------------------------------ */
 
 /* The tree most tests draw: this machine's 6.18 kernel. */

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tui/procage.h"
+
 enum { Q_PID, Q_RSS, Q_PSS, Q_SWAP, Q_COMM, NR_QCOLS };
 
 static const struct ms_column cols[NR_QCOLS] = {
@@ -67,6 +69,21 @@ static int cmp(const void *ctx, int a, int b, int col)
 	return strcmp(x->comm, y->comm);
 }
 
+/* PSS and swap older than the bound, or of another RSS (tui/procage.h). */
+static bool stale(const struct cg_view *c, const struct ms_proc *p)
+{
+	return ms_proc_stale(p, ms_proc_age_bound(c->base.ui->interval));
+}
+
+static attr_t attr(const void *ctx, int row, int col)
+{
+	const struct ms_proc *p = at(ctx, row);
+
+	return (col == Q_PSS || col == Q_SWAP) && stale(ctx, p) ?
+		       ms_attr(MS_C_DIM) :
+		       0;
+}
+
 static void row_key(const void *ctx, int row, char *buf, size_t len)
 {
 	snprintf(buf, len, "%d", at(ctx, row)->pid);
@@ -78,6 +95,7 @@ static const struct ms_table_def def = {
 	.name_col = Q_COMM,
 	.cell = cell,
 	.cmp = cmp,
+	.attr = attr,
 	.key = row_key,
 };
 
@@ -170,6 +188,8 @@ static void procs_draw(struct ms_drill *d, WINDOW *w, struct ms_rect r)
 {
 	struct cg_view *c = CD(d);
 	char title[96 + CG_PATH * 4], esc[CG_PATH * 4], why[256];
+	const char *line;
+	int n = 0, row;
 
 	snprintf(title, sizeof(title), "Processes of cgroup %s: %d",
 		 ms_esc(esc, sizeof(esc), c->open), c->pt.nrows);
@@ -180,6 +200,17 @@ static void procs_draw(struct ms_drill *d, WINDOW *w, struct ms_rect r)
 			   ms_why_missing(why, sizeof(why), c->cur,
 					  MS_SEC_PROCS));
 		return;
+	}
+	/* what the dim PSS and Swap mean, as in the VMA tab */
+	for (int i = 0; i < c->pt.nrows; i++)
+		n += stale(c, at(c, i));
+	row = ms_table_selected(&c->pt);
+	line = ms_proc_age_line(why, sizeof(why), row >= 0 ? at(c, row) : NULL,
+				n, ms_proc_age_bound(c->base.ui->interval));
+	if (line && r.h > 4) {
+		ms_put_esc_cut(w, r.y, r.x, r.w, ms_attr(MS_C_DIM), line,
+			       d->v->ui);
+		r.y++, r.h--;
 	}
 	ms_table_draw(&c->pt, w, r);
 }

@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tui/procage.h"
+
 /*
  * The user as the sample names it (the backend read the tree's passwd; a
  * recording keeps the name); "#uid" where it has none, as a bare 0 reads
@@ -398,42 +400,16 @@ int ms_vma_selected_pid(const struct vma_view *v)
 	return row >= 0 ? ms_vma_proc_at(v, row)->pid : 0;
 }
 
-/*
- * What the dim PSS, Swap and VMAs mean: the selected process's age, else
- * how many are dim; NULL when none is.
- */
+/* What the dim PSS, Swap and VMAs mean (tui/procage.h). */
 static const char *age_line(const struct vma_view *v, char *buf, size_t len)
 {
-	double bound = ms_proc_age_bound(v->base.ui->interval);
 	int row = ms_table_selected(&v->ptab), n = 0;
-	const struct ms_proc *p;
-	char rss[32];
 
 	for (int i = 0; i < v->nprow; i++)
 		n += stale(v, ms_vma_proc_at(v, i));
-	if (!n)
-		return NULL;
-	p = row >= 0 ? ms_vma_proc_at(v, row) : NULL;
-	if (p && stale(v, p)) {
-		/* the RSS they go with, where smaps_rollup could be read */
-		snprintf(rss, sizeof(rss), ", read at RSS ");
-		if (ms_have(p->detail_rss_kb))
-			ms_fmt_kb(rss + strlen(rss), sizeof(rss) - strlen(rss),
-				  p->detail_rss_kb);
-		else
-			rss[0] = '\0';
-		snprintf(
-			buf, len,
-			"PID %d: PSS, Swap, VMAs %.0f s old%s (dim: >%.0f s or "
-			"RSS moved)",
-			p->pid, p->detail_age_s, rss, bound);
-		return buf;
-	}
-	snprintf(buf, len,
-		 "Dim PSS, Swap, VMAs: %d processes read >%.0f s ago or at "
-		 "another RSS",
-		 n, bound);
-	return buf;
+	return ms_proc_age_line(buf, len,
+				row >= 0 ? ms_vma_proc_at(v, row) : NULL, n,
+				ms_proc_age_bound(v->base.ui->interval));
 }
 
 void ms_vma_procs_draw(struct vma_view *v, WINDOW *w, struct ms_rect r)
