@@ -267,8 +267,18 @@ static void pcache_t(FILE *f, const struct ms_snapshot *s)
 		.title = "Page cache by file (files open or mapped; cached "
 			 "files no process holds are not found this way)",
 	};
+	/* with the page cache's events, those files are found too */
+	static const struct ms_part ev = {
+		.key = "pagecache_files",
+		.fields = ms_pcache_fields,
+		.title = "Page cache by file (files open or mapped, measured; "
+			 "and files the page cache's events saw since attach, "
+			 "method events: their net kB, a lower bound)",
+	};
 
-	ms_text_part(f, &p, &s->pcache);
+	ms_text_part(f,
+		     s->have & MS_SEC_BIT(MS_SEC_PAGECACHE_EVENTS) ? &ev : &p,
+		     &s->pcache);
 }
 
 /* The sections printed by hand: these, then the events' (text_events.c). */

@@ -4,7 +4,9 @@
 # listed in memory.files[] by its name (hostile bytes escaped) with its
 # pages added since attach, marked "events"; POSIX_FADV_DONTNEED counts
 # them removed; the coverage keys say what each source explains; nothing
-# stays attached after exit. Ordered by the samples, never by the clock.
+# stays attached after exit; text marks the row and says so in its title;
+# OpenMetrics lists at most --top files. Ordered by the samples, never by
+# the clock.
 cd "$(dirname "$0")/../.." || exit 2
 . tests/lib.sh
 if ! bpf_live; then
@@ -99,6 +101,39 @@ ok "... and the file is no longer listed with them" jq -e --argjson i "$ino" \
 	'[.memory.files[] | select(.ino == $i and .cached_kb >= 4096)] | length == 0' \
 	"$tmp/b.json"
 ms_stop
+
+# text: a second closed file, its name escaped, its row marked events
+samples() {
+	c=$(grep -c '^memscope ' "$1" 2>/dev/null)
+	echo "${c:-0}"
+}
+"$MS" -b -d 0.3 --tab memory >"$tmp/live.txt" 2>/dev/null &
+ms=$!
+i=0
+while [ "$(samples "$tmp/live.txt")" -lt 1 ] && [ $i -lt 300 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+p=$(ids $ms)
+python3 -c '
+import os, sys
+fd = os.open(os.path.join(os.fsencode(sys.argv[1]), b"pc\nnew\xfftext.dat"),
+             os.O_RDWR | os.O_CREAT, 0o644)
+os.write(fd, b"t" * (8 << 20))
+os.close(fd)
+' "$tmp"
+n=$(($(samples "$tmp/live.txt") + 2))
+i=0
+while [ "$(samples "$tmp/live.txt")" -lt $n ] && [ $i -lt 300 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+ms_stop
+text_sample $n "$tmp/live.txt" >"$tmp/last.txt"
+ok "text: the file's row, escaped, method events" \
+	grep -q ' events .*/pc\\x0anew\\xfftext\.dat$' "$tmp/last.txt"
+ok "text: the title says the events' files are there" \
+	grep -q "^Page cache by file .*events saw since attach" "$tmp/last.txt"
 
 # OpenMetrics: the files' families bounded by --top
 "$MS" -b -n 2 -d 0.2 --format openmetrics --tab memory --top 3 \
