@@ -52,19 +52,24 @@ static int procfs_open(struct ms_probe *p)
 	return p->priv ? 0 : -ENOMEM;
 }
 
+/* Everything the readers keep between samples; pf itself stays. */
+void ms_procfs_fini(struct ms_procfs *pf)
+{
+	ms_procfs_procs_free(pf);
+	ms_procfs_cgroup_free(pf);
+	ms_procfs_pcache_free(pf);
+	ms_procfs_census_free(pf);
+	ms_procfs_slab_free(pf);
+	ms_buf_free(&pf->buf);
+	ms_buf_free(&pf->buf2);
+}
+
 static void procfs_close(struct ms_probe *p)
 {
 	struct ms_procfs *pf = p->priv;
 
-	if (pf) {
-		ms_procfs_procs_free(pf);
-		ms_procfs_cgroup_free(pf);
-		ms_procfs_pcache_free(pf);
-		ms_procfs_census_free(pf);
-		ms_procfs_slab_free(pf);
-		ms_buf_free(&pf->buf);
-		ms_buf_free(&pf->buf2);
-	}
+	if (pf)
+		ms_procfs_fini(pf);
 	free(pf);
 	p->priv = NULL;
 }

@@ -57,6 +57,8 @@ int ms_procfs_slab(const struct ms_root *r, struct ms_procfs *pf,
 		   struct ms_snapshot *s);
 /* Free what ms_procfs_slab() keeps in pf. */
 void ms_procfs_slab_free(struct ms_procfs *pf);
+/* frees what every reader keeps between samples (not pf itself) */
+void ms_procfs_fini(struct ms_procfs *pf);
 int ms_procfs_slab_detail(const struct ms_root *r, struct ms_procfs *pf,
 			  const char *cache, struct ms_snapshot *s);
 /*

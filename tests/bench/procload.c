@@ -84,9 +84,7 @@ int main(int argc, char **argv)
 		printf("%d %.2f %.2f %.2f %.3f\n", n, first * 1e3, steady * 1e3,
 		       steady * 1e6 / n, steady / interval * 100);
 	}
-	ms_procfs_procs_free(&pf);
-	ms_procfs_cgroup_free(&pf);
-	ms_buf_free(&pf.buf);
+	ms_procfs_fini(&pf);
 	ms_snapshot_free(&s);
 	ms_root_close(&root);
 	return err ? 1 : 0;

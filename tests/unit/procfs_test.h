@@ -34,10 +34,7 @@ static inline void pt_init(struct pt_env *e, const char *tree)
 static inline void pt_fini(struct pt_env *e)
 {
 	ms_snapshot_free(&e->s);
-	ms_buf_free(&e->pf.buf);
-	ms_buf_free(&e->pf.buf2);
-	ms_procfs_census_free(&e->pf);
-	ms_procfs_cgroup_free(&e->pf);
+	ms_procfs_fini(&e->pf);
 	ms_root_close(&e->root);
 }
 
