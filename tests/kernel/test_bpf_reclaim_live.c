@@ -4,7 +4,7 @@
  * cgroup, reclaim of a file's page cache and an OOM kill move the counters
  * as the cgroup's own do and name that cgroup (a cgroup OOM), dropped slab
  * caches name their shrinkers; the cgroup is always removed. MS_CG_PREFIX
- * names the cgroup (PREFIX-PID; mstest-PID by default).
+ * names the cgroup (PREFIX-PID-, then a hostile tail; mstest by default).
  */
 #define _GNU_SOURCE
 #include <setjmp.h>
@@ -28,6 +28,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "model/escape.h"
 #include "probes/probe.h"
 #include "tests/kernel/live_test.h"
 #include "tests/kernel/bpf_live_test.h"
@@ -36,7 +37,7 @@
 
 static struct cg {
 	char dir[320];
-	char path[64]; /* from the hierarchy's root: "/mstest-PID" */
+	char path[64]; /* from the hierarchy's root: "/mstest-PID-..." */
 	uint64_t ino; /* of its directory: the kernel's cgroup id */
 	bool v2;
 } cg;
@@ -109,8 +110,9 @@ static void cg_make(int mb)
 		skip();
 	}
 	cg.v2 = v == 2;
-	snprintf(cg.path, sizeof(cg.path), "/%s-%d", prefix ? prefix : "mstest",
-		 getpid());
+	/* an escape sequence and a byte that is no UTF-8: kept raw */
+	snprintf(cg.path, sizeof(cg.path), "/%s-%d-\x1b[7m\xff",
+		 prefix ? prefix : "mstest", getpid());
 	snprintf(cg.dir, sizeof(cg.dir), "%s%s", base, cg.path);
 	if (cg.v2) {
 		snprintf(path, sizeof(path), "%s/cgroup.subtree_control", base);
@@ -256,6 +258,17 @@ static uint64_t hist_sum(const struct ms_latency *l)
 	return n;
 }
 
+/* A path for the log: escaped (the test's has an escape sequence). */
+static const char *esc(const char *raw)
+{
+	static char buf[4][4 * MS_CG_PATH + 1];
+	static int i;
+
+	i = (i + 1) % 4;
+	ms_escape(buf[i], sizeof(buf[i]), raw, strlen(raw));
+	return buf[i];
+}
+
 /* The test's cgroup among those that stalled, or NULL. */
 static const struct ms_cg_reclaim *cg_stalled(const struct ms_snapshot *s)
 {
@@ -342,7 +355,7 @@ static void cgroup_reclaim_fills_histogram(void **state)
 	fprintf(stderr,
 		"# cgroup %s (id %llu): %llu memcg stalls, %llu pages; %llu "
 		"direct\n",
-		c->path, (unsigned long long)c->id,
+		esc(c->path), (unsigned long long)c->id,
 		(unsigned long long)c->memcg.count,
 		(unsigned long long)c->memcg_reclaimed,
 		(unsigned long long)c->direct.count);
@@ -419,8 +432,8 @@ static void cgroup_oom_is_listed(void **state)
 	assert_string_equal(o->comm, "ms-oom-victim");
 	/* a cgroup's OOM, in the victim's cgroup: its limit ran out */
 	fprintf(stderr, "# OOM cgroup %s (id %llu), scope %d by %d, at %s\n",
-		o->cgroup, (unsigned long long)o->cgroup_id, o->scope,
-		o->scope_by, o->oom_cgroup[0] ? o->oom_cgroup : "-");
+		esc(o->cgroup), (unsigned long long)o->cgroup_id, o->scope,
+		o->scope_by, o->oom_cgroup[0] ? esc(o->oom_cgroup) : "-");
 	assert_string_equal(o->cgroup, cg.path);
 	assert_int_equal(o->cgroup_id, cg.ino);
 	assert_int_equal(o->scope, MS_OOM_CGROUP);
