@@ -3,7 +3,8 @@
  * The Cgroups tab's screen of one cgroup: memory.stat mapped to the
  * Memory tab's buckets (model/cgroup.c ms_cg_ledger(), both hierarchies),
  * the events timeline (tui/tabs/cgroup/timeline.c) over samples, and its
- * processes' stale PSS and Swap marked as in the VMA tab.
+ * processes' stale PSS and Swap marked as in the VMA tab, and which
+ * lists have a rate column.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -301,6 +302,58 @@ static void procs_stale(void **state)
 	delwin(w);
 }
 
+/* Row y's text after the first row from y holding text, or NULL. */
+static const char *row_after(WINDOW *w, const char *text)
+{
+	int y = tt_find(w, text);
+
+	return y < 0 || y + 1 >= getmaxy(w) ? NULL : tt_row(w, y + 1);
+}
+
+/*
+ * A cgroup's screen: memory.events has its rates; memory.events.local and
+ * memory.numa_stat, whose rates memscope does not compute, have no 'Per
+ * second' column that could only say '-'.
+ */
+static void screen_rate_columns(void **state)
+{
+	struct ms_view *v = ms_view_cgroup.create(&ui);
+	WINDOW *w = newwin(120, 100, 0, 0);
+	struct ms_snapshot s;
+	struct ms_cgroup *g;
+	const char *r;
+
+	ms_snapshot_init(&s);
+	g = cg_add(&s, "/a", 2);
+	ms_kv_add(&g->events, "high", 5)->rate = 2;
+	ms_kv_add(&g->events_local, "high", 3);
+	ms_kv_add(&g->numa, "anon.N0", 4096);
+	ms_view_update(v, &s, NULL);
+	ms_view_key(v, '\n'); /* the cgroup's screen */
+	ms_view_update(v, &s, NULL);
+	tt_draw(v, w);
+	r = row_after(w, "memory.events");
+	assert_non_null(r);
+	assert_non_null(strstr(r, "Per second"));
+	assert_non_null(
+		tt_find_row(w, "  high                                    5 "
+			       "         2.0"));
+	r = row_after(w, "memory.events.local");
+	assert_non_null(r);
+	assert_null(strstr(r, "Per second"));
+	assert_non_null(
+		tt_find_row(w, "  high                                    3"));
+	tt_assert_no_row(w, "  high                                    3 "
+			    "           -");
+	r = row_after(w, "memory.numa_stat");
+	assert_non_null(r);
+	assert_null(strstr(r, "Per second"));
+	tt_assert_no_row(w, "4096            -");
+	v->cls->destroy(v);
+	ms_snapshot_free(&s);
+	delwin(w);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -309,6 +362,7 @@ int main(void)
 		cmocka_unit_test(timeline),
 		cmocka_unit_test(timeline_moved_and_full),
 		cmocka_unit_test(procs_stale),
+		cmocka_unit_test(screen_rate_columns),
 	};
 
 	return tt_run("test_tui_cgroup", tests, false);

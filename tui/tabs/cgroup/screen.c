@@ -66,21 +66,26 @@ static void psi_line(struct ms_screen *l, const char *what,
 			ms_fmt_u64(t, sizeof(t), p->total));
 }
 
-/* A list of the kernel's names: each value, and its rate when it has one. */
+/*
+ * A list of the kernel's names: each value, and its rate when it has one;
+ * rate_id NULL: a list memscope computes no rates of (memory.events.local,
+ * memory.numa_stat), without a column that could only say '-'.
+ */
 static void kv_lines(struct ms_screen *l, const struct ms_kvlist *kv,
 		     const char *rate_id)
 {
-	char v[32], r[32];
+	char v[32], r[32] = "";
 
-	ms_screen_tag_at(l, rate_id, 44, 12);
+	if (rate_id)
+		ms_screen_tag_at(l, rate_id, 44, 12);
 	ms_screen_linef(l, ms_attr(MS_C_COLUMN_HEADER), "  %-24s %16s %12s",
-			"Item", "Value", "Per second");
+			"Item", "Value", rate_id ? "Per second" : "");
 	for (int i = 0; i < kv->n; i++) {
 		const struct ms_kv *k = &kv->v[i];
 
-		if (isnan(k->rate) || k->reset)
+		if (rate_id && (isnan(k->rate) || k->reset))
 			snprintf(r, sizeof(r), "-");
-		else
+		else if (rate_id)
 			snprintf(r, sizeof(r), "%.1f", k->rate);
 		ms_screen_linef(l, k->value ? 0 : ms_attr(MS_C_DIM),
 				"  %-24s %16s %12s", k->name,
@@ -260,7 +265,7 @@ static void lines(struct ms_drill *d, struct ms_screen *l)
 	ms_screen_line(l, 0, "");
 	ms_screen_tag(l, "cgroup.events_local");
 	ms_screen_line(l, ms_attr(MS_C_COLUMN_HEADER), "  memory.events.local");
-	kv_lines(l, &g->events_local, "cgroup.events_rates");
+	kv_lines(l, &g->events_local, NULL);
 	ms_screen_line(l, 0, "");
 	timeline_lines(d, l);
 	ms_screen_line(l, 0, "");
@@ -272,7 +277,7 @@ static void lines(struct ms_drill *d, struct ms_screen *l)
 	ms_screen_tag(l, "cgroup.numa_stat");
 	ms_screen_line(l, ms_attr(MS_C_COLUMN_HEADER),
 		       "  memory.numa_stat (per item and node)");
-	kv_lines(l, &g->numa, "cgroup.numa_stat");
+	kv_lines(l, &g->numa, NULL);
 }
 
 static const char *const ids[] = { CG_SCREEN_IDS, NULL };
