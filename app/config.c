@@ -64,7 +64,9 @@ static bool parse_delay(const char *s, double *v)
 
 static bool parse_tab(const char *s, char *buf, size_t len)
 {
-	if (!ms_area_by_name(s))
+	const struct ms_area *a = ms_area_by_name(s);
+
+	if (!a || a->batch_only)
 		return false;
 	snprintf(buf, len, "%s", s);
 	return true;
@@ -78,7 +80,7 @@ static void tab_names(char *b, size_t len)
 
 	b[0] = '\0';
 	for (int i = 0; ms_areas[i]; i++) {
-		if (!ms_areas[i]->name)
+		if (!ms_areas[i]->name || ms_areas[i]->batch_only)
 			continue;
 		if (last && n < len)
 			n += (size_t)snprintf(b + n, len - n, "%s%s",

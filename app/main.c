@@ -16,6 +16,7 @@
 #include "app/target.h"
 #include "out/openmetrics.h"
 #include "exp/exp.h"
+#include "model/area.h"
 #include "probes/probe.h"
 #include "probes/undo.h"
 #include "tui/theme.h"
@@ -34,7 +35,7 @@ static void usage(FILE *f)
 		"  -n, --iterations N   batch: stop after N samples (default: forever)\n"
 		"  -d, --delay SECONDS  time between samples (default 1)\n"
 		"      --tab TAB        buddy, slab, vma, reclaim, numa, memory, cgroup\n"
-		"                       or all (default)\n"
+		"                       or all (default); batch: damon too\n"
 		"  -p, --pid PID        the VMAs of PID (batch: with --tab vma or all;\n"
 		"                       the explorer opens at them)\n"
 		"      --cache NAME     details of one slab cache (batch: with --tab\n"
@@ -322,7 +323,17 @@ static int parse_args(int argc, char **argv, struct ms_opts *o)
 		o->tab = o->pid > 0 ? "vma" : "slab";
 	if (o->tab && !ms_tab_sections(o->tab, o)) {
 		fprintf(stderr, "memscope: --tab takes buddy, slab, vma, "
-				"reclaim, numa, memory, cgroup or all\n");
+				"reclaim, numa, memory, cgroup, damon (batch) "
+				"or all\n");
+		return -EINVAL;
+	}
+	if (o->tab && !o->batch && ms_area_by_name(o->tab) &&
+	    ms_area_by_name(o->tab)->batch_only) {
+		fprintf(stderr,
+			"memscope: --tab %s is for batch mode; the "
+			"explorer shows it with A on the Reclaim or "
+			"Memory tab\n",
+			o->tab);
 		return -EINVAL;
 	}
 	if (o->format != MS_FMT_TEXT && !o->batch) {

@@ -88,7 +88,7 @@ _memscope()
 	root=$(_memscope_root)
 	case $long in
 	--tab)
-		COMPREPLY=($(compgen -W "buddy slab vma reclaim numa memory cgroup all" -- "$cur")) ;;
+		COMPREPLY=($(compgen -W "buddy slab vma reclaim numa memory cgroup damon all" -- "$cur")) ;;
 	--format)
 		COMPREPLY=($(compgen -W "text json openmetrics prometheus" -- "$cur")) ;;
 	--theme)

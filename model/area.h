@@ -87,6 +87,11 @@ struct ms_rtable {
 struct ms_area {
 	/* its tab, --tab NAME and the config's tab = NAME; NULL: no tab */
 	const char *name;
+	/*
+	 * batch's --tab NAME only: the explorer shows it inside other tabs
+	 * (a screen of theirs), so the config's tab = NAME refuses it
+	 */
+	bool batch_only;
 	unsigned int tab; /* the sections --tab NAME samples */
 	const struct ms_area_sec *secs; /* in the order outputs write them */
 	const struct ms_part *parts; /* in the order of the document */

@@ -295,6 +295,10 @@ extern const struct ms_field ms_memory_fields[];
 /* struct ms_cgroups (the top-level array) and struct ms_cgroup */
 extern const struct ms_field ms_cgroups_fields[];
 extern const struct ms_field ms_cgroup_fields[];
+/* struct ms_damon ("damon"), struct ms_kdamond, struct ms_damon_scheme */
+extern const struct ms_field ms_damon_fields[];
+extern const struct ms_field ms_kdamond_fields[];
+extern const struct ms_field ms_damon_scheme_fields[];
 extern const struct ms_field ms_mem_node_fields[];
 extern const struct ms_field ms_ledger_entry_fields[];
 /* struct ms_mem_fw (memory.firmware[]) */

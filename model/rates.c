@@ -258,6 +258,7 @@ void ms_rates(struct ms_snapshot *cur, const struct ms_snapshot *prev)
 				NULL,
 			dt);
 	cgroup_rates(&cur->cgroups, &prev->cgroups, dt);
+	ms_damon_rates(&cur->damon, &prev->damon, dt);
 	for (int i = 0; i < cur->numa.n; i++) {
 		struct ms_numa_node *n = &cur->numa.nodes[i];
 

@@ -12,6 +12,7 @@
 #include "model/delays.h"
 #include "model/events.h"
 #include "model/cgroup.h"
+#include "model/damon.h"
 #include "model/memory.h"
 #include "model/pcache.h"
 
@@ -26,6 +27,7 @@ enum ms_section {
 	MS_SEC_NUMA,
 	MS_SEC_MEMORY, /* the ledger of physical memory (model/memory.h) */
 	MS_SEC_CGROUP, /* the memory cgroups (model/cgroup.h) */
+	MS_SEC_DAMON, /* DAMON's kdamonds, read only (model/damon.h) */
 	/* live events (probes/bpf): counted in the kernel, rates per second */
 	MS_SEC_BUDDY_EVENTS, /* page allocs and frees, fallbacks, compaction */
 	MS_SEC_SLAB_EVENTS, /* allocs and frees per cache, call sites */
@@ -604,6 +606,7 @@ struct ms_snapshot {
 	struct ms_numa numa;
 	struct ms_memory memory;
 	struct ms_cgroups cgroups;
+	struct ms_damon damon; /* DAMON sysfs, read only */
 	struct ms_pcache pcache; /* the page cache's biggest files */
 	/* memscope.ko */
 	struct ms_maple maple;

@@ -102,6 +102,9 @@ void ms_om_pcache(struct om *om, const struct ms_pcache *p, int top);
 /* The memory cgroups: the top biggest, the rest summed (out/om_cgroup.c). */
 void ms_om_cgroups(struct om *om, const struct ms_cgroups *g, int top);
 
+/* DAMON: kdamonds, and the schemes' stats (out/damon.c). */
+void ms_om_damon(struct om *om, const struct ms_damon *d);
+
 /* The families of the event sections (out/om_events.c). */
 void ms_om_buddy_events(struct om *om, const struct ms_buddy_events *e);
 void ms_om_fault_events(struct om *om, const struct ms_fault_events *e);

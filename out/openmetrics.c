@@ -492,18 +492,27 @@ static int cgroup_o(struct om *om, const struct ms_snapshot *s,
 	return 0;
 }
 
+HAND(damon_o, ms_om_damon, damon)
+
 /* The sections exported by hand; the others have no families. */
 static const struct {
 	int sec; /* enum ms_section */
 	int (*put)(struct om *om, const struct ms_snapshot *s,
 		   const struct ms_om_opts *o);
 } hands[] = {
-	{ MS_SEC_MEMINFO, meminfo_o },		 { MS_SEC_BUDDY, buddy_o },
-	{ MS_SEC_BUDDY_EVENTS, buddy_ev_o },	 { MS_SEC_SLAB, slab_o },
-	{ MS_SEC_FAULT_EVENTS, fault_ev_o },	 { MS_SEC_RECLAIM, reclaim_o },
-	{ MS_SEC_RECLAIM_EVENTS, reclaim_ev_o }, { MS_SEC_NUMA, numa_o },
-	{ MS_SEC_NUMA_EVENTS, numa_ev_o },	 { MS_SEC_MEMORY, memory_o },
-	{ MS_SEC_PAGECACHE_FILES, pcache_o },	 { MS_SEC_CGROUP, cgroup_o },
+	{ MS_SEC_MEMINFO, meminfo_o },
+	{ MS_SEC_BUDDY, buddy_o },
+	{ MS_SEC_BUDDY_EVENTS, buddy_ev_o },
+	{ MS_SEC_SLAB, slab_o },
+	{ MS_SEC_FAULT_EVENTS, fault_ev_o },
+	{ MS_SEC_RECLAIM, reclaim_o },
+	{ MS_SEC_RECLAIM_EVENTS, reclaim_ev_o },
+	{ MS_SEC_NUMA, numa_o },
+	{ MS_SEC_NUMA_EVENTS, numa_ev_o },
+	{ MS_SEC_MEMORY, memory_o },
+	{ MS_SEC_PAGECACHE_FILES, pcache_o },
+	{ MS_SEC_CGROUP, cgroup_o },
+	{ MS_SEC_DAMON, damon_o },
 };
 
 void ms_om_part(struct om *om, const struct ms_part *p, const void *rec)

@@ -293,6 +293,7 @@ static const struct ms_text_hand core[] = {
 	{ MS_SEC_NUMA, MS_TEXT_CORE, numa_t },
 	{ MS_SEC_MEMORY, MS_TEXT_CORE, memory_t },
 	{ MS_SEC_PAGECACHE_FILES, MS_TEXT_CORE, pcache_t },
+	{ MS_SEC_DAMON, MS_TEXT_CORE, ms_text_damon },
 	{ -1, 0, NULL },
 };
 

@@ -84,6 +84,8 @@ struct ms_text_hand {
 	}
 /* The ledger (out/text_memory.c). */
 void ms_text_memory(FILE *f, const struct ms_memory *m);
+/* DAMON's kdamonds, then each one's schemes (out/damon.c). */
+void ms_text_damon(FILE *f, const struct ms_snapshot *s);
 /* The live event sections (bpf) and task delays (taskstats). */
 extern const struct ms_text_hand ms_text_events[];
 /* What the BPF programs cost, after every section (while it is open). */

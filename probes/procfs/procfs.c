@@ -39,7 +39,8 @@ static int procfs_detect(const struct ms_root *root, unsigned int *caps,
 		MS_SEC_BIT(MS_SEC_PROCS) | MS_SEC_BIT(MS_SEC_VMAS) |
 		MS_SEC_BIT(MS_SEC_RECLAIM) | MS_SEC_BIT(MS_SEC_NUMA) |
 		MS_SEC_BIT(MS_SEC_MEMORY) | MS_SEC_BIT(MS_SEC_CGROUP) |
-		MS_SEC_BIT(MS_SEC_CENSUS) | MS_SEC_BIT(MS_SEC_PAGECACHE_FILES);
+		MS_SEC_BIT(MS_SEC_DAMON) | MS_SEC_BIT(MS_SEC_CENSUS) |
+		MS_SEC_BIT(MS_SEC_PAGECACHE_FILES);
 	/* where the kernel profiles its allocations (else BPF's) */
 	if (ms_exists(root, "proc/allocinfo"))
 		*caps |= MS_SEC_BIT(MS_SEC_ATTRIBUTION);
@@ -102,6 +103,7 @@ static int procfs_sample(struct ms_probe *p, const struct ms_request *req,
 	AREA(MS_SEC_NUMA, ms_procfs_numa(r, pf, s));
 	AREA(MS_SEC_MEMORY, ms_procfs_memory(r, pf, req->memory_brief, s));
 	AREA(MS_SEC_CGROUP, ms_procfs_cgroup(r, pf, req->cgroups_full, s));
+	AREA(MS_SEC_DAMON, ms_procfs_damon(r, pf, s));
 	AREA(MS_SEC_CENSUS, ms_procfs_census(r, pf, req->census_full, s));
 	AREA(MS_SEC_PAGECACHE_FILES,
 	     ms_procfs_pcache(r, pf, req->files_full, s));

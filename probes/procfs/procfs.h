@@ -81,6 +81,9 @@ int ms_procfs_allocinfo(const struct ms_root *r, struct ms_procfs *pf,
 			struct ms_attrib *a, struct ms_snapshot *s);
 int ms_procfs_numa(const struct ms_root *r, struct ms_procfs *pf,
 		   struct ms_snapshot *s);
+/* DAMON's kdamonds (damon.c), read only. */
+int ms_procfs_damon(const struct ms_root *r, struct ms_procfs *pf,
+		    struct ms_snapshot *s);
 /*
  * The ledger of physical memory (model/memory.h), per node too. brief:
  * only what its top level needs (meminfo, vmstat, zoneinfo, zram; the

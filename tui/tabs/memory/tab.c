@@ -326,6 +326,11 @@ static enum ms_key_result mem_key(struct ms_view *v, int key)
 		ms_gpanel_toggle(&m->graph);
 		return MS_KEY_DONE;
 	}
+	if (key == 'A') { /* DAMON: the Reclaim tab's screen */
+		m->base.go.tab = "reclaim";
+		m->base.go.how = "damon";
+		return MS_KEY_GOTO;
+	}
 	return ms_table_key(&m->t, key);
 }
 
@@ -336,7 +341,7 @@ static const char *mem_hints(struct ms_view *v)
 	if (m->t.editing)
 		return ms_table_hints(&m->t);
 	return "Enter where it goes  +/-/* fold  ]/[ node  H graph  s sort  "
-	       "r reverse  / filter";
+	       "r reverse  / filter  A DAMON";
 }
 
 static void mem_explain(struct ms_view *v, struct ms_explain_ids *e)

@@ -13,6 +13,20 @@
 
 /* The drill-down screens' explain texts (explain_screens.c). */
 extern const struct ms_explain ms_explain_reclaim_screens[];
+/* The DAMON screen's (explain_damon.c). */
+extern const struct ms_explain ms_explain_damon[];
+
+/* The DAMON screen (damon.c, A; the Memory tab's A arrives there). */
+#define MS_DAMON_IDS                                                      \
+	"damon.nr_kdamonds", "damon.cut", "damon.kdamond", "damon.state", \
+		"damon.pid", "damon.refresh_ms", "damon.contexts",        \
+		"damon.operations", "damon.addr_unit", "damon.intervals", \
+		"damon.nr_regions", "damon.targets", "damon.pid_target",  \
+		"damon.regions", "damon.schemes", "damon.action",         \
+		"damon.access_pattern", "damon.apply_interval",           \
+		"damon.target_nid", "damon.quotas", "damon.watermarks",   \
+		"damon.filters", "damon.stats", "damon.stats_rate"
+extern const struct ms_drill_class ms_reclaim_damon_screen;
 
 /* What the reclaim events did per sample, for the timeline. */
 struct ms_live_point {

@@ -135,6 +135,8 @@ static enum ms_key_result reclaim_key(struct ms_view *base, int key)
 		ms_gpanel_toggle(&v->graph);
 		return MS_KEY_DONE;
 	}
+	if (key == 'A')
+		return ms_drill_push(base, &ms_reclaim_damon_screen, NULL);
 	if (ms_key_is_enter(key) || ms_key_is_find(key)) {
 		ms_drill_push(base, &ms_reclaim_counters_screen, NULL);
 		return ms_key_is_find(key) ? ms_table_key(&v->table, key) :
@@ -147,7 +149,7 @@ static const char *reclaim_hints(struct ms_view *base)
 {
 	(void)base;
 	return "Enter every vmstat counter  / filter  e events  "
-	       "d delays  D delay accounting  H graph  Up/Down scroll";
+	       "d delays  D delay accounting  A DAMON  H graph  Up/Down scroll";
 }
 
 /* ---- Explain ids of each screen -------------------------------------- */
@@ -181,25 +183,27 @@ static const char *reclaim_hints(struct ms_view *base)
 static const char *const overview_ids[] = { EXPLAIN_OVERVIEW, NULL };
 /* Every id the tab shows on some screen (the tests walk them). */
 static const char *const all_ids[] = {
-	EXPLAIN_OVERVIEW,
-	EXPLAIN_EVENTS,
-	"reclaim.c.counter",
-	"reclaim.c.total",
-	"reclaim.c.rate",
-	"reclaim.d.pid",
-	"reclaim.d.reclaim",
-	"reclaim.d.thrash",
-	"reclaim.d.compact",
-	"reclaim.d.swapin",
-	"reclaim.d.wpcopy",
-	"reclaim.d.comm",
-	NULL,
+	EXPLAIN_OVERVIEW,    EXPLAIN_EVENTS,
+	"reclaim.c.counter", "reclaim.c.total",
+	"reclaim.c.rate",    "reclaim.d.pid",
+	"reclaim.d.reclaim", "reclaim.d.thrash",
+	"reclaim.d.compact", "reclaim.d.swapin",
+	"reclaim.d.wpcopy",  "reclaim.d.comm",
+	MS_DAMON_IDS,	     NULL,
 };
 
 static void reclaim_explain(struct ms_view *base, struct ms_explain_ids *e)
 {
 	ms_screen_explain(&((struct reclaim_view *)base)->scroll, base->ui, e,
 			  overview_ids);
+}
+
+/* The Memory tab's A: the DAMON screen (how "damon") */
+static void reclaim_arrive(struct ms_view *base, const char *how)
+{
+	ms_drill_pop_all(base);
+	if (how && !strcmp(how, "damon"))
+		ms_drill_push(base, &ms_reclaim_damon_screen, NULL);
 }
 
 const struct ms_view_class ms_view_reclaim = {
@@ -215,5 +219,7 @@ const struct ms_view_class ms_view_reclaim = {
 	.hints = reclaim_hints,
 	.explain = reclaim_explain,
 	.explain_all = all_ids,
-	.catalog = MS_CATALOG(ms_explain_reclaim, ms_explain_reclaim_screens),
+	.arrive = reclaim_arrive,
+	.catalog = MS_CATALOG(ms_explain_reclaim, ms_explain_reclaim_screens,
+			      ms_explain_damon),
 };
