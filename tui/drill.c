@@ -78,13 +78,28 @@ void ms_drill_pop_all(struct ms_view *v)
 		ms_drill_pop(v);
 }
 
-/* The stack's title line: the screen's and "  (Esc back)". */
-static const char *title(struct ms_drill *d)
+/*
+ * The stack's title line in width columns: the screen's and "  (Esc
+ * back)", the screen's cut short with a mark so that the way back stays
+ * (an allocation probe's title at 80 columns ended "(Esc bac…").
+ */
+static const char *title(struct ms_drill *d, int width)
 {
 	struct ms_drills *s = d->v->drills;
+	const char *back = "  (Esc back)";
+	int room = width - 3 - (int)strlen(back), used = 0, cols, n;
+	char *p = s->title;
 
 	d->cls->title(d, s->title, sizeof(s->title) - 16);
-	strcat(s->title, "  (Esc back)");
+	if (room > 1 && ms_text_width(s->title) > room) {
+		while (*p && (n = ms_text_next(p, &cols)) > 0 &&
+		       used + cols <= room - 1) {
+			used += cols;
+			p += n;
+		}
+		strcpy(p, d->v->ui->utf8 ? "\u2026" : "~");
+	}
+	strcat(s->title, back);
 	return s->title;
 }
 
@@ -96,7 +111,7 @@ void ms_drill_lines(struct ms_drill *d, WINDOW *w, struct ms_rect r)
 	if (d->cls->title) {
 		if (d->cls->title_id)
 			ms_screen_tag(&l, d->cls->title_id);
-		ms_screen_title(&l, title(d), d->v->ui);
+		ms_screen_title(&l, title(d, r.w - 1), d->v->ui);
 	}
 	if (d->cls->lines)
 		d->cls->lines(d, &l);
@@ -107,7 +122,7 @@ void ms_drill_lines(struct ms_drill *d, WINDOW *w, struct ms_rect r)
 static void draw_table(struct ms_drill *d, WINDOW *w, struct ms_rect r)
 {
 	if (d->cls->title) {
-		ms_title(w, r.y, r.x, r.w, title(d), d->v->ui);
+		ms_title(w, r.y, r.x, r.w, title(d, r.w), d->v->ui);
 		r.y++;
 		r.h--;
 	}

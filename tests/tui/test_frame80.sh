@@ -164,6 +164,13 @@ wait_re 'Anon[▼▲]'
 keys Right Right
 ok "VMAs sorted by Anon, Right twice: Anon stays" wait_re '^Start +‹ .* Anon[▼▲] '
 
+# A screen's title too long for 80 columns is cut before its way back,
+# with a mark ('... 8 attempts per order  (Esc bac…' lost the way back).
+session 80 24 "$MS --root $R; sleep 60"
+keys a
+ok "a long screen title: cut with a mark, (Esc back) kept" \
+	wait_re '^─ Allocation probe: .*…  \(Esc back\) ─$'
+
 # ---- Column titles and columns off screen ------------------------------
 session 80 24 "$MS --root $R; sleep 60"
 wait_for DMA32
