@@ -48,7 +48,8 @@ static void only_fentry_refused(const struct ms_snapshot *s)
 		const char *what = s->notes[i].what;
 
 		if (!strcmp(what, "bpf ms_faultx") ||
-		    !strcmp(what, "bpf ms_numafault")) {
+		    !strcmp(what, "bpf ms_numafault") ||
+		    !strcmp(what, "bpf ms_oomctl")) {
 			/* the kernel's refusal, e.g. "Operation not permitted" */
 			fprintf(stderr, "# %s: %s\n", what, s->notes[i].why);
 			assert_true(strlen(s->notes[i].why) > 6);
@@ -70,7 +71,7 @@ static bool prog_loaded(const struct ms_snapshot *s, const char *name)
 
 static void every_program_attaches(void **state)
 {
-	bool faultx, numafault;
+	bool faultx, numafault, oomctl;
 	struct ms_snapshot *s;
 	static struct live l; /* teardown closes it after a failure */
 	int n = 0;
@@ -89,6 +90,7 @@ static void every_program_attaches(void **state)
 			s->bpf.progs[i].name);
 	faultx = prog_loaded(s, "ms_faultx");
 	numafault = prog_loaded(s, "ms_numafault");
+	oomctl = prog_loaded(s, "ms_oomctl");
 	/* a refused fexit turns off only the split and copy-on-write */
 	assert_int_equal(s->fault_events.fields,
 			 MS_FE_HW | MS_FE_LOCK |
@@ -112,8 +114,11 @@ static void every_program_attaches(void **state)
 	for (int i = 0; i < s->bpf.nr_progs; i++)
 		n += strcmp(s->bpf.progs[i].group, "buddy") &&
 		     strcmp(s->bpf.progs[i].group, "slab");
-	/* 8 fault (less a refused fexit), 11 reclaim, 4 NUMA (less fentry) */
-	assert_int_equal(n, 6 + faultx + 11 + 3 + numafault);
+	/*
+	 * 8 fault (less a refused fexit), 12 reclaim (less the OOM's fentry),
+	 * 4 NUMA (less fentry)
+	 */
+	assert_int_equal(n, 6 + faultx + 11 + oomctl + 3 + numafault);
 	assert_true(isnan(s->fault_events.interval));
 	s = live_sample(&l, MINE);
 	assert_true(s->fault_events.interval > 0);
