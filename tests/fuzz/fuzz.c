@@ -18,6 +18,7 @@
 #include "probes/procfs/buddy.h"
 #include "probes/procfs/census.h"
 #include "probes/procfs/cgroup.h"
+#include "probes/procfs/damon.h"
 #include "probes/procfs/kpageflags.h"
 #include "probes/procfs/kv.h"
 #include "probes/procfs/memory.h"
@@ -103,6 +104,55 @@ static void cgroup(const char *t, size_t n)
 	ms_cg_bytes_parse(t, n, &kb);
 	ms_perr_init(&e);
 	ms_cg_procs_parse(t, n, pids, MS_CG_PIDS, &np, &e);
+}
+
+/*
+ * DAMON's sysfs tree (probes/procfs/damon_parse.c) as lines "rel value":
+ * the walk's files are looked up there (a file absent: -ENOENT), so the
+ * counts, the values and the layout are all the input's
+ */
+struct dtree {
+	const char *t;
+	size_t n;
+};
+
+static int dget(void *ctx, const char *rel, char *out, size_t n)
+{
+	const struct dtree *d = ctx;
+	size_t rl = strlen(rel);
+
+	for (size_t i = 0; i < d->n;) {
+		const char *e = memchr(d->t + i, '\n', d->n - i);
+		size_t len = e ? (size_t)(e - (d->t + i)) : d->n - i;
+
+		if (len > rl && d->t[i + rl] == ' ' &&
+		    !memcmp(d->t + i, rel, rl)) {
+			len -= rl + 1;
+			if (len >= n)
+				len = n - 1;
+			memcpy(out, d->t + i + rl + 1, len);
+			out[len] = '\0';
+			return 0;
+		}
+		i += len + 1;
+	}
+	return -ENOENT;
+}
+
+static void dnote(void *ctx, const char *fmt, ...)
+{
+	(void)ctx;
+	(void)fmt;
+}
+
+static void damon(const char *t, size_t n)
+{
+	struct dtree d = { t, n };
+	const struct ms_damon_src src = { .get = dget,
+					  .note = dnote,
+					  .ctx = &d };
+
+	ms_damon_walk(&snap.damon, &src);
 }
 
 static void iomem(const char *t, size_t n)
@@ -385,6 +435,7 @@ static const struct {
 	{ "vmallocinfo", vmallocinfo },
 	{ "iomem", iomem },
 	{ "cgroup", cgroup },
+	{ "damon", damon },
 };
 
 static fuzz_fn target;

@@ -42,6 +42,7 @@ seeds() {
 	kpageflags) ls $F/*/proc/kpageflags ;;
 	census) ls $F/*/proc/zoneinfo $F/*/proc/iomem ;;
 	theme) ls themes/*.theme ;;
+	damon) ls "$work"/damon-* ;;
 	sample) ls "$work"/sample-* ;;
 	recording) ls "$work"/rec-* ;;
 	esac 2>/dev/null
@@ -49,6 +50,14 @@ seeds() {
 
 # Samples and recordings of the fixture trees, made with the normal build.
 make_seeds() {
+	# the DAMON trees as the damon target's "rel value" lines
+	for t in $F/*/sys/kernel/mm/damon/admin; do
+		(cd "$t" && find . -type f | sed 's|^\./||' |
+			while read -r f; do
+				printf '%s %s\n' "$f" "$(head -c 200 "$f" |
+					tr '\n' ' ')"
+			done) >"$work/damon-$(echo "$t" | tr / _)"
+	done
 	ms=build/memscope
 	[ -x $ms ] || return 0
 	i=0
