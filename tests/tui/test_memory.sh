@@ -21,6 +21,9 @@ ok "80x24: its children under it" wait_re "^  - free_buddy +4.2G"
 ok "80x24: a grandchild under those" wait_re "^      free_below_low "
 ok "80x24: a static tree has no growth" wait_re "^- reserved +184M +4.0% +- "
 ok "80x24: the footer's keys" wait_for "+/-/* fold  ]/[ node"
+session 80 24 "$MS --root $FIX/debian12-6.18 --tab memory; sleep 30"
+ok "title: MemTotal as precise as the header's" \
+	wait_for "physical 24.0G, MemTotal 23.5G"
 session 200 60 "$MS --root $R --tab memory; sleep 30"
 ok "footer: = and _ for the interval, + and - fold here" wait_for "=/_ interval"
 keys '='

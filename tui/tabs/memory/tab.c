@@ -249,8 +249,8 @@ static void mem_draw(struct ms_view *v, WINDOW *w, struct ms_rect r)
 	else
 		snprintf(who, sizeof(who), "node %d of %d  ([ ] next)", m->node,
 			 mem->nodes.n);
-	ms_fmt_kb(phys, sizeof(phys), m->physical_kb);
-	ms_fmt_kb(tot, sizeof(tot), mem->total_kb);
+	ms_fmt_kb1(phys, sizeof(phys), m->physical_kb);
+	ms_fmt_kb1(tot, sizeof(tot), mem->total_kb);
 	snprintf(title, sizeof(title), "Ledger, %s: physical %s, MemTotal %s",
 		 who, phys, tot);
 	ms_title(w, r.y, r.x, r.w, title, v->ui);
