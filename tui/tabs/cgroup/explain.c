@@ -37,7 +37,7 @@ const struct ms_explain ms_explain_cgroup[] = {
 		.what = N_(
 			"Memory charged to the cgroup and its descendants: anonymous memory, page cache, kernel memory, in kB."),
 		.source = N_(
-			"memory.current (v2); memory.usage_in_bytes (v1). The v2 root has none: null."),
+			"memory.current (v2); memory.usage_in_bytes (v1). The v2 root has none: null. The v1 root's is no charge counter: the kernel sums the machine's file and mapped anonymous pages for it (mem_cgroup_usage), leaving out kernel memory, so its children, charged for their kernel memory too, can add up to more."),
 		.formula = N_("bytes / 1024."),
 		.healthy = N_(
 			"Below the limits; close to max means reclaim and then the OOM killer in this cgroup."),
