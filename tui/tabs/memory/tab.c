@@ -340,8 +340,8 @@ static const char *mem_hints(struct ms_view *v)
 
 	if (m->t.editing)
 		return ms_table_hints(&m->t);
-	return "Enter where it goes  +/-/* fold  ]/[ node  H graph  s sort  "
-	       "r reverse  / filter  A DAMON";
+	return "Enter where it goes  A DAMON  +/-/* fold  ]/[ node  H graph  "
+	       "s sort  r reverse  / filter";
 }
 
 static void mem_explain(struct ms_view *v, struct ms_explain_ids *e)

@@ -13,12 +13,20 @@
 
 #define RV(d) ((struct reclaim_view *)(d)->v)
 
-/* "-" for not available, "max" for the kernel's unbounded ULONG_MAX */
+/* A pattern's bound: the kernel's ULONG_MAX (not available here) is "max" */
 static const char *val(char *b, size_t n, uint64_t v, bool bytes)
 {
 	if (!ms_have(v))
 		return snprintf(b, n, "max"), b;
 	return bytes ? ms_fmt_bytes(b, n, v) : ms_fmt_u64(b, n, v);
+}
+
+/* A value, "-" when not available (a file this kernel lacks) */
+static const char *num(char *b, size_t n, uint64_t v)
+{
+	if (!ms_have(v))
+		return snprintf(b, n, "-"), b;
+	return ms_fmt_u64(b, n, v);
 }
 
 static const char *us(char *b, size_t n, uint64_t v)
@@ -68,15 +76,18 @@ static void filters(struct ms_screen *l, const struct ms_damon_scheme *c)
 
 	for (int i = 0; i < c->n; i++) {
 		const struct ms_damon_filter *f = &c->v[i];
+		/* filters/ of 6.3+, core_filters/ and ops_filters/ of 6.15+ */
+		const char *at = !strcmp(f->dir, "ops_filters")	 ? " (ops)" :
+				 !strcmp(f->dir, "core_filters") ? " (core)" :
+								   "";
 
 		ms_screen_tag(l, "damon.filters");
-		ms_screen_linef(l, 0,
-				"    filter %-12s %-14s matching %s%s%s%s%s",
-				f->dir, ms_esc(t, sizeof(t), f->type),
+		ms_screen_linef(l, 0, "    filter %s%s: matching %s%s%s%s%s",
+				ms_esc(t, sizeof(t), f->type), at,
 				f->matching[0] ? f->matching : "-",
-				f->allow[0] ? "  allow " : "",
+				f->allow[0] ? ", allow " : "",
 				f->allow[0] ? f->allow : "",
-				f->memcg_path[0] ? "  memcg " : "",
+				f->memcg_path[0] ? ", memcg " : "",
 				f->memcg_path[0] ?
 					ms_esc(m, sizeof(m), f->memcg_path) :
 					"");
@@ -100,19 +111,22 @@ static void scheme(struct ms_screen *l, const struct ms_damon_scheme *c, int i)
 			val(g, sizeof(g), c->age_min, false),
 			val(h, sizeof(h), c->age_max, false));
 	ms_screen_tag(l, "damon.quotas");
-	ms_screen_linef(l, 0,
-			"    quota: %s, %s per %s; weights size %s, "
-			"accesses %s, age %s; goals %d",
-			us(a, sizeof(a),
-			   ms_have(c->q_ms) ? c->q_ms * 1000 : c->q_ms),
-			c->q_bytes ? val(b, sizeof(b), c->q_bytes, true) :
-				     "no byte limit",
+	ms_screen_linef(
+		l, 0,
+		"    quota: %s, %s per %s; weights size %s, "
+		"accesses %s, age %s; goals %d",
+		c->q_ms ? us(a, sizeof(a),
+			     ms_have(c->q_ms) ? c->q_ms * 1000 : c->q_ms) :
+			  "no time limit",
+		c->q_bytes ? val(b, sizeof(b), c->q_bytes, true) :
+			     "no byte limit",
+		c->q_reset_ms ?
 			us(e, sizeof(e),
 			   ms_have(c->q_reset_ms) ? c->q_reset_ms * 1000 :
-						    c->q_reset_ms),
-			val(f, sizeof(f), c->w_sz, false),
-			val(g, sizeof(g), c->w_nr_acc, false),
-			val(h, sizeof(h), c->w_age, false), c->nr_goals);
+						    c->q_reset_ms) :
+			"reset interval",
+		num(f, sizeof(f), c->w_sz), num(g, sizeof(g), c->w_nr_acc),
+		num(h, sizeof(h), c->w_age), c->nr_goals);
 	ms_screen_tag(l, "damon.watermarks");
 	ms_screen_linef(
 		l, 0,
@@ -140,11 +154,15 @@ static void scheme(struct ms_screen *l, const struct ms_damon_scheme *c, int i)
 	ms_screen_linef(l, 0,
 			"    stats: tried %s (%s), applied %s (%s), quota "
 			"exceeded %s",
-			val(a, sizeof(a), c->nr_tried, false),
-			val(b, sizeof(b), c->sz_tried, true),
-			val(e, sizeof(e), c->nr_applied, false),
-			val(f, sizeof(f), c->sz_applied, true),
-			val(g, sizeof(g), c->qt_exceeds, false));
+			num(a, sizeof(a), c->nr_tried),
+			ms_have(c->sz_tried) ?
+				ms_fmt_bytes(b, sizeof(b), c->sz_tried) :
+				"-",
+			num(e, sizeof(e), c->nr_applied),
+			ms_have(c->sz_applied) ?
+				ms_fmt_bytes(f, sizeof(f), c->sz_applied) :
+				"-",
+			num(g, sizeof(g), c->qt_exceeds));
 	ms_screen_tag(l, "damon.stats_rate");
 	ms_screen_linef(l, 0, "    applied %s/s, tried %s/s",
 			ms_fmt_double(a, sizeof(a), c->sz_applied_per_s, 0),
@@ -189,8 +207,8 @@ static void kdamond(struct ms_screen *l, const struct ms_kdamond *k)
 			us(e, sizeof(e), k->update_us));
 	ms_screen_tag(l, "damon.nr_regions");
 	ms_screen_linef(l, 0, "  regions %s..%s",
-			val(a, sizeof(a), k->nr_regions_min, false),
-			val(b, sizeof(b), k->nr_regions_max, false));
+			num(a, sizeof(a), k->nr_regions_min),
+			num(b, sizeof(b), k->nr_regions_max));
 	for (int i = 0; i < k->nr_targets; i++)
 		target(l, k, i);
 	if (!k->nr_schemes) {

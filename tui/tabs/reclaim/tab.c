@@ -83,6 +83,9 @@ static bool reclaim_frame(struct ms_view *base, WINDOW *w, struct ms_rect *r)
 		return false;
 	if (v->cur->have & MS_SEC_BIT(MS_SEC_RECLAIM))
 		return true;
+	/* the DAMON screen needs none of the reclaim files: it says its own */
+	if (ms_drill_find(base, &ms_reclaim_damon_screen))
+		return true;
 	ms_message(w, *r, ms_attr(MS_C_NOTE),
 		   ms_why_missing(buf, sizeof(buf), v->cur, MS_SEC_RECLAIM));
 	return false;
@@ -148,8 +151,8 @@ static enum ms_key_result reclaim_key(struct ms_view *base, int key)
 static const char *reclaim_hints(struct ms_view *base)
 {
 	(void)base;
-	return "Enter every vmstat counter  / filter  e events  "
-	       "d delays  D delay accounting  A DAMON  H graph  Up/Down scroll";
+	return "Enter every vmstat counter  A DAMON  / filter  e events  "
+	       "d delays  D delay accounting  H graph  Up/Down scroll";
 }
 
 /* ---- Explain ids of each screen -------------------------------------- */
