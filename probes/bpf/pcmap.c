@@ -211,7 +211,8 @@ int ms_pc_file(const struct ms_pc_key *k, const struct ms_pc_file *v,
 	uint64_t dev = ms_pc_dev(k->dev);
 	char name[MS_PC_DEPTH * MS_PC_NAME + 4096];
 
-	ms_fields_reset(ms_pcache_file_fields, f);
+	/* overwritten, not freed: f may hold anything */
+	ms_fields_reset(ms_pcache_file_fields, memset(f, 0, sizeof(*f)));
 	snprintf(f->dev, sizeof(f->dev), "%u:%u", (unsigned int)(dev >> 32),
 		 (unsigned int)dev);
 	f->ino = k->ino;
@@ -220,7 +221,11 @@ int ms_pc_file(const struct ms_pc_key *k, const struct ms_pc_file *v,
 	f->size_kb = (v->size + 1023) / 1024;
 	f->added_kb = kb(v->added, page_kb);
 	f->removed_kb = kb(v->removed, page_kb);
-	f->cached_kb = kb(v->added - v->removed, page_kb);
+	/* in u64: the counters are the kernel's, any value, no overflow */
+	f->cached_kb =
+		v->added > v->removed ?
+			((uint64_t)v->added - (uint64_t)v->removed) * page_kb :
+			0;
 	f->method = MS_PCACHE_EVENTS;
 	f->deleted = v->flags & MS_PC_DELETED;
 	f->holders = 0;

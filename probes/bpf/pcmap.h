@@ -55,8 +55,8 @@ size_t ms_pc_name(const struct ms_pc_file *v, const char *dir, char *out,
 		  size_t len, bool *partial);
 
 /*
- * Entry (k, v) as a file of the model (its strings allocated; its key
- * into key): cached_kb the net kB since attach (0 when none is left),
+ * Entry (k, v) as a file of the model (f overwritten, not freed first;
+ * its strings allocated; its key into key): cached_kb the net kB since attach (0 when none is left),
  * method events; path NULL when it has no name (no dentry, or the
  * inode is its filesystem's root). page_kb: the page size in kB. 0, or
  * -ENOMEM.

@@ -13,6 +13,8 @@
 
 #include "app/config.h"
 #include "model/snapshot.h"
+#include "model/field.h"
+#include "probes/bpf/pcmap.h"
 #include "probes/kmod/kmod_parse.h"
 #include "probes/procfs/allocinfo.h"
 #include "probes/procfs/buddy.h"
@@ -310,6 +312,29 @@ static void smaps(const char *t, size_t n)
  * The page cache files' scan: /proc/PID/cgroup whole, and per line a maps
  * header's device as the scan reads it, and the " (deleted)" test.
  */
+/*
+ * The pcache BPF group's user side: mountinfo, and the input's bytes as
+ * one map entry (unterminated names, any depth and flags).
+ */
+static void pcache_events(const char *t, size_t n)
+{
+	struct ms_pc_key k = { 0 };
+	struct ms_pc_file v = { 0 };
+	struct ms_pcache_file f;
+	struct ms_pcache_key key;
+	struct ms_pc_mounts m;
+
+	if (ms_pc_mounts_parse(&m, t, n))
+		return;
+	memcpy(&v, t, n < sizeof(v) ? n : sizeof(v));
+	if (n > sizeof(v))
+		memcpy(&k, t + sizeof(v),
+		       n - sizeof(v) < sizeof(k) ? n - sizeof(v) : sizeof(k));
+	if (!ms_pc_file(&k, &v, 4, &m, &f, &key))
+		ms_fields_free(ms_pcache_file_fields, &f);
+	ms_pc_mounts_free(&m);
+}
+
 static void pcache(const char *t, size_t n)
 {
 	const char *p = t, *end = t + n, *line, *path;
@@ -319,6 +344,7 @@ static void pcache(const char *t, size_t n)
 	char cg[64];
 
 	ms_parse_proc_cgroup(t, n, cg, sizeof(cg));
+	pcache_events(t, n);
 	while ((line = ms_line_next(&p, end, &len))) {
 		ms_pcache_parse_dev(line, len, &maj, &min);
 		ms_pcache_deleted(line, len);

@@ -263,6 +263,11 @@ static void pcache_entry(void **state)
 	assert_true(f.name_partial);
 	assert_true(f.deleted);
 	assert_false(ms_have(f.memcg_id));
+	/* counters at their ends: no signed overflow (UBSan, SAN=1) */
+	v.added = INT64_MAX;
+	v.removed = -1;
+	assert_int_equal(ms_pc_file(&k, &v, 1, &m, &f, &key), 0);
+	assert_int_equal(f.cached_kb, (uint64_t)INT64_MAX + 1);
 	ms_fields_reset(ms_pcache_file_fields, &f);
 	ms_pc_mounts_free(&m);
 }
