@@ -15,6 +15,7 @@
 
 #include "probes/procfs/census.h"
 #include "probes/procfs/procfs.h"
+#include "store/json.h"
 
 /* The root, the reader's buffers, a snapshot, the reader's last error. */
 struct pt_env {
@@ -52,6 +53,19 @@ static inline void pt_close(struct pt_env *e)
 {
 	pt_fini(e);
 	free(e);
+}
+
+/* Every section of s as its JSON line (free() it). */
+static inline char *pt_json(const struct ms_snapshot *s)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	assert_non_null(f);
+	assert_int_equal(ms_out_json(f, s, MS_SEC_EVERY), 0);
+	fclose(f);
+	return buf;
 }
 
 /* ---- hand-made input ---------------------------------------------------- */

@@ -294,18 +294,6 @@ static void rates(void **state)
 	ms_snapshot_free(&b);
 }
 
-static char *json_of(const struct ms_snapshot *s)
-{
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-
-	assert_non_null(f);
-	assert_int_equal(ms_out_json(f, s, MS_SEC_EVERY), 0);
-	fclose(f);
-	return buf;
-}
-
 /* The top-level array out and back: the same line, raw bytes, nulls. */
 static void roundtrip(void **state)
 {
@@ -320,7 +308,7 @@ static void roundtrip(void **state)
 	/* rates replay as recorded (a replay does not compute them) */
 	e.s.cgroups.v[2].stat.v[1].rate = 12.5;
 	e.s.cgroups.v[2].events.v[2].rate = 0.5;
-	one = json_of(&e.s);
+	one = pt_json(&e.s);
 	assert_non_null(strstr(one, "\"cgroups\":[{\"path\":\"/\""));
 	ms_snapshot_init(&b);
 	assert_int_equal(
@@ -334,7 +322,7 @@ static void roundtrip(void **state)
 	assert_true(b.cgroups.v[2].stat.v[1].rate == 12.5);
 	assert_true(b.cgroups.v[2].events.v[2].rate == 0.5);
 	assert_true(isnan(b.cgroups.v[2].stat.v[0].rate));
-	two = json_of(&b);
+	two = pt_json(&b);
 	assert_string_equal(two, one);
 	free(one);
 	free(two);
@@ -357,7 +345,7 @@ static void numa_stat(void **state)
 	assert_int_equal(kv(&c->numa, "kernel_stack.N0"), 16384);
 	assert_null(at(&e, "/system.slice")->numa.v); /* no file: null */
 	e.s.have = MS_SEC_BIT(MS_SEC_CGROUP);
-	j = json_of(&e.s);
+	j = pt_json(&e.s);
 	assert_non_null(strstr(j, "\"numa_stat\":{\"anon\":{\"N0\":1048576,"
 				  "\"N1\":2097152},\"file\":{\"N0\":4096,"
 				  "\"N1\":0},"));

@@ -240,18 +240,6 @@ static void rates(void **state)
 	pt_fini(&b);
 }
 
-static char *json_of(const struct ms_snapshot *s)
-{
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-
-	assert_non_null(f);
-	assert_int_equal(ms_out_json(f, s, MS_SEC_EVERY), 0);
-	fclose(f);
-	return buf;
-}
-
 static void roundtrip(void **state)
 {
 	struct pt_env e;
@@ -263,7 +251,7 @@ static void roundtrip(void **state)
 	e.s.t_real = 1;
 	e.s.have = MS_SEC_BIT(MS_SEC_DAMON);
 	e.s.damon.v[2].schemes[1].sz_applied_per_s = 1.5;
-	one = json_of(&e.s);
+	one = pt_json(&e.s);
 	assert_non_null(strstr(one, "\"damon\":{\"nr_kdamonds\":3"));
 	ms_snapshot_init(&b);
 	assert_int_equal(ms_replay_decode(one, strlen(one), &b, w, sizeof(w)),
@@ -272,7 +260,7 @@ static void roundtrip(void **state)
 	assert_int_equal(b.damon.n, 3);
 	assert_string_equal(b.damon.v[2].schemes[0].action, "migrate_cold");
 	assert_true(b.damon.v[2].schemes[1].sz_applied_per_s == 1.5);
-	two = json_of(&b);
+	two = pt_json(&b);
 	assert_string_equal(two, one);
 	free(one);
 	free(two);
