@@ -99,33 +99,41 @@ ok "--delayacct with another tab: delays too" jq_ok "$tmp/any.json" \
 	'.reclaim.task_delays.turned_on_by_memscope'
 ok "--delayacct -n 2: off again after the last sample" test "$(cat $DA)" = 0
 
-# The explorer: D on the Reclaim tab turns it on, q turns it off
+# The explorer: D on the Reclaim tab turns it on, q turns it off. On a
+# loaded machine its BPF groups take seconds to open before the first
+# frame: wait for the frame, then up to 30 s for the switch, not a fixed 2.
+# da_is V: until kernel.task_delayacct reads V (30 s)
+da_is() {
+	i=0
+	while [ $i -lt 300 ]; do
+		[ "$(cat $DA)" = "$1" ] && return 0
+		sleep 0.1; i=$((i + 1))
+	done
+	return 1
+}
 S=mslive
 tmux new-session -d -s $S -x 120 -y 40 "exec $MS --tab reclaim"
-sleep 2
+wait_for MemTotal 30
 ok "tui: not on by itself" test "$(cat $DA)" = 0
 keys D
-sleep 2
-ok "tui D: on" test "$(cat $DA)" = 1
-ok "tui D: the screen says so" wait_for 'Delay accounting ON, turned on by memscope'
+ok "tui D: on" da_is 1
+ok "tui D: the screen says so" wait_for 'Delay accounting ON, turned on by memscope' 30
 keys D
-sleep 2
-ok "tui D again: off" test "$(cat $DA)" = 0
+ok "tui D again: off" da_is 0
 keys D
-sleep 2
+da_is 1
 keys q
-sleep 1
-ok "tui q: off again" test "$(cat $DA)" = 0
+ok "tui q: off again" da_is 0
 S=mslive2
 tmux new-session -d -s $S -x 120 -y 40 "exec $MS --tab reclaim"
-sleep 2
+wait_for MemTotal 30
 pid=$(pane_pid)
 keys D
-sleep 2
+da_is 1
 on=$(cat $DA)
 kill -TERM "$pid"
 sleep 1
 tmux kill-session -t $S 2>/dev/null
 ok "tui SIGTERM: it was on" test "$on" = 1
-ok "tui SIGTERM: off again" test "$(cat $DA)" = 0
+ok "tui SIGTERM: off again" da_is 0
 finish
