@@ -79,6 +79,16 @@ ok "capture with the module keeps procfs's files too" \
 ( "$MS" -b -d 0.1 --root "$R"; echo $? > "$tmp/rc" ) | head -n 1 > /dev/null
 ok "a closed pipe ends batch mode cleanly" test "$(cat "$tmp/rc")" = 0
 
+# DAMON (batch only): its kdamonds from a tree; the explorer says where
+"$MS" -b -n 1 --root "$FIX/edge-damon-multi" --tab damon --json >"$tmp/d.json"
+ok "--tab damon: the tree's 3 kdamonds" jq_ok "$tmp/d.json" \
+	'.damon.kdamonds | length == 3'
+ok "--tab damon: only the DAMON section (and meminfo)" jq_ok "$tmp/d.json" \
+	'has("buddy") | not'
+"$MS" --root "$FIX/edge-damon-multi" --tab damon >"$tmp/d.out" 2>&1 </dev/null
+ok "the explorer's --tab damon: refused, says where it is" \
+	grep -q "A on the Reclaim or Memory tab" "$tmp/d.out"
+
 "$MS" -b -n 1 --json > "$tmp/live.json"
 ok "live: sources set" jq_ok "$tmp/live.json" '.sources.buddy == "procfs"'
 if command -v setpriv >/dev/null && [ "$(id -u)" = 0 ]; then
