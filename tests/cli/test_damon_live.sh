@@ -81,7 +81,7 @@ ok "openmetrics: memscope_damon_kdamonds $nr" \
 # The explorer: the Reclaim tab's A, then the Memory tab's A
 session 100 40 "$MS"
 keys 4
-wait_for "Reclaim"
+wait_for "A DAMON" 30
 keys A
 ok "explorer: Reclaim A shows the DAMON screen" wait_for "DAMON: the kdamonds" 15
 ok "explorer: kdamond 0 listed" wait_for "kdamond 0" 15
