@@ -43,6 +43,12 @@ static const char *const nr_counters[] = {
 	"nr_tlb_local_flush_one",
 };
 
+/* mTHP stats: nr_anon, nr_anon_partially_mapped are amounts (6.13+). */
+static bool thp_gauge(const char *name)
+{
+	return !strncmp(name, "nr_", 3);
+}
+
 bool ms_vmstat_gauge(const char *name)
 {
 	if (!strcmp(name, "workingset_nodes"))
@@ -247,6 +253,15 @@ void ms_rates(struct ms_snapshot *cur, const struct ms_snapshot *prev)
 		return;
 	kv_rates(&cur->reclaim.vmstat, &prev->reclaim.vmstat, dt,
 		 ms_vmstat_gauge);
+	for (int i = 0; i < cur->reclaim.nr_thp_sizes; i++) {
+		struct ms_thp_size *t = &cur->reclaim.thp_sizes[i];
+
+		for (int j = 0; j < prev->reclaim.nr_thp_sizes; j++)
+			if (prev->reclaim.thp_sizes[j].size_kb == t->size_kb)
+				kv_rates(&t->stats,
+					 &prev->reclaim.thp_sizes[j].stats, dt,
+					 thp_gauge);
+	}
 	psi_rate(&cur->reclaim.psi_some, &prev->reclaim.psi_some, dt);
 	psi_rate(&cur->reclaim.psi_full, &prev->reclaim.psi_full, dt);
 	slab_rates(cur, prev, dt);

@@ -346,6 +346,22 @@ struct ms_zram *ms_zram_add(struct ms_reclaim *r)
 	return z;
 }
 
+struct ms_thp_size *ms_thp_size_add(struct ms_reclaim *r)
+{
+	struct ms_kvlist keep = { 0 };
+	struct ms_thp_size *t;
+
+	/* the stats of a reused slot keep their memory */
+	if (r->nr_thp_sizes < r->cap_thp_sizes)
+		keep = r->thp_sizes[r->nr_thp_sizes].stats;
+	t = GROW(r->thp_sizes, r->nr_thp_sizes, r->cap_thp_sizes);
+	if (!t)
+		return NULL;
+	t->stats = keep;
+	t->stats.n = 0;
+	return t;
+}
+
 struct ms_numa_node *ms_numa_add(struct ms_numa *n)
 {
 	struct ms_numa_node *nd;
@@ -508,7 +524,7 @@ void ms_snapshot_init(struct ms_snapshot *s)
 static void reclaim_reset(struct ms_reclaim *r)
 {
 	r->vmstat.n = r->khugepaged.n = r->sysctl.n = r->zswap_stats.n = 0;
-	r->nr_swaps = r->nr_zram = 0;
+	r->nr_swaps = r->nr_zram = r->nr_thp_sizes = 0;
 	r->psi_some.valid = r->psi_full.valid = false;
 	r->lru_gen_enabled = r->lru_gen_min_ttl_ms = MS_NA;
 	r->zswap_max_pool_percent = MS_NA;
@@ -632,6 +648,9 @@ void ms_snapshot_free(struct ms_snapshot *s)
 	kv_free(&s->reclaim.zswap_stats);
 	free(s->reclaim.swaps);
 	free(s->reclaim.zram);
+	for (int i = 0; i < s->reclaim.cap_thp_sizes; i++)
+		kv_free(&s->reclaim.thp_sizes[i].stats);
+	free(s->reclaim.thp_sizes);
 	for (int i = 0; i < s->numa.cap; i++) {
 		kv_free(&s->numa.nodes[i].meminfo);
 		kv_free(&s->numa.nodes[i].numastat);

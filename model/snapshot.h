@@ -418,6 +418,16 @@ struct ms_swapdev {
 	int prio;
 };
 
+/*
+ * One multi-size THP size (6.8+): transparent_hugepage/hugepages-NkB, its
+ * enabled and shmem_enabled choices ("" absent) and every stats/ file.
+ */
+struct ms_thp_size {
+	uint64_t size_kb;
+	char enabled[24], shmem_enabled[24];
+	struct ms_kvlist stats; /* raw, with rates (nr_* are amounts) */
+};
+
 struct ms_zram {
 	char name[16];
 	uint64_t disksize, orig_data_size, compr_data_size, mem_used_total;
@@ -471,6 +481,8 @@ struct ms_reclaim {
 	/* THP and khugepaged */
 	char thp_enabled[24], thp_defrag[24], thp_shmem[24];
 	struct ms_kvlist khugepaged;
+	struct ms_thp_size *thp_sizes; /* ascending size_kb */
+	int nr_thp_sizes, cap_thp_sizes;
 	/* tunables from /proc/sys/vm */
 	struct ms_kvlist sysctl; /* min_free_kbytes, watermark_*, swappiness... */
 	struct ms_swapdev *swaps;
@@ -706,6 +718,7 @@ static inline int ms_vmas_count(const struct ms_vmas *vs)
 }
 struct ms_swapdev *ms_swap_add(struct ms_reclaim *r);
 struct ms_zram *ms_zram_add(struct ms_reclaim *r);
+struct ms_thp_size *ms_thp_size_add(struct ms_reclaim *r);
 struct ms_numa_node *ms_numa_add(struct ms_numa *n);
 struct ms_numa_node *ms_numa_find(struct ms_numa *n, int node);
 struct ms_maple_node *ms_maple_node_add(struct ms_maple *m);

@@ -361,6 +361,60 @@ static bool swap_lbl(struct lbl *l, const void *rec, int r)
 	return true;
 }
 
+/* Each mTHP size's stats: nr_* amounts, the rest event counters. */
+static void om_thp_stats(struct om *om, const struct ms_reclaim *r, int kind)
+{
+	struct lbl l;
+
+	for (int i = 0; i < r->nr_thp_sizes; i++) {
+		const struct ms_thp_size *t = &r->thp_sizes[i];
+
+		for (int j = 0; j < t->stats.n; j++) {
+			const struct ms_kv *v = &t->stats.v[j];
+
+			if ((kind == 0) != !strncmp(v->name, "nr_", 3))
+				continue;
+			ms_om_lbl_reset(&l);
+			ms_om_lbl_int(&l, "size_kb", (long)t->size_kb);
+			ms_om_lbl_str(&l, "item", v->name);
+			if (kind == 2)
+				ms_om_put_d(om, &l, v->rate);
+			else
+				ms_om_put_u(om, &l, v->value);
+		}
+	}
+}
+
+static void om_thp_sizes(struct om *om, const struct ms_reclaim *r)
+{
+	struct lbl l;
+
+	ms_om_family(om, "memscope_thp_size", OM_INFO, NULL,
+		     "multi-size THP: each hugepages-NkB size's enabled and "
+		     "shmem_enabled choice");
+	for (int i = 0; i < r->nr_thp_sizes; i++) {
+		const struct ms_thp_size *t = &r->thp_sizes[i];
+
+		ms_om_lbl_reset(&l);
+		ms_om_lbl_int(&l, "size_kb", (long)t->size_kb);
+		if (t->enabled[0])
+			ms_om_lbl_str(&l, "enabled", t->enabled);
+		if (t->shmem_enabled[0])
+			ms_om_lbl_str(&l, "shmem_enabled", t->shmem_enabled);
+		ms_om_put_u(om, &l, 1);
+	}
+	ms_om_family(om, "memscope_thp_size_folios", OM_GAUGE, NULL,
+		     "multi-size THP stats/nr_*: folios of each size now");
+	om_thp_stats(om, r, 0);
+	ms_om_family(om, "memscope_thp_size_events", OM_COUNTER, NULL,
+		     "multi-size THP stats/ event counters of each size");
+	om_thp_stats(om, r, 1);
+	ms_om_family(om, "memscope_thp_size_events_per_second", OM_GAUGE, NULL,
+		     "multi-size THP event counters per second between the "
+		     "last two samples");
+	om_thp_stats(om, r, 2);
+}
+
 static void om_reclaim(struct om *om, const struct ms_reclaim *r)
 {
 	const struct ms_om_area swaps = { .t = ms_swap_fields,
@@ -383,6 +437,7 @@ static void om_reclaim(struct om *om, const struct ms_reclaim *r)
 	ms_om_family(om, "memscope_lru_gen_enabled", OM_GAUGE, NULL,
 		     "MGLRU /sys/kernel/mm/lru_gen/enabled bitmask");
 	ms_om_put_u(om, NULL, r->lru_gen_enabled);
+	om_thp_sizes(om, r);
 	ms_om_table(om, &swaps, INT_MIN, INT_MAX);
 }
 

@@ -205,6 +205,18 @@ static void reclaim(FILE *f, const struct ms_reclaim *r)
 		num(r->lru_gen_enabled, b[0], 32),
 		r->thp_enabled[0] ? r->thp_enabled : "-",
 		r->thp_defrag[0] ? r->thp_defrag : "-");
+	for (int i = 0; i < r->nr_thp_sizes; i++) {
+		const struct ms_thp_size *t = &r->thp_sizes[i];
+
+		fprintf(f, "thp size=%llukB enabled=%s shmem_enabled=%s\n",
+			(unsigned long long)t->size_kb,
+			t->enabled[0] ? t->enabled : "-",
+			t->shmem_enabled[0] ? t->shmem_enabled : "-");
+		for (int j = 0; j < t->stats.n; j++)
+			fprintf(f, "  %-30s %16s %12s\n", t->stats.v[j].name,
+				num(t->stats.v[j].value, b[1], 32),
+				fnum(t->stats.v[j].rate, 1, b[0], 32));
+	}
 	for (int i = 0; i < r->sysctl.n; i++)
 		fprintf(f, "vm.%s = %s\n", r->sysctl.v[i].name,
 			num(r->sysctl.v[i].value, b[1], 32));

@@ -333,6 +333,19 @@ static void reclaim(struct ms_jw *w, const struct ms_reclaim *r)
 	OPT(w, "shmem_enabled", r->thp_shmem);
 	ms_json_kv(w, "khugepaged", &r->khugepaged, false);
 	ms_jw_end(w);
+	ms_jw_arr(w, "thp_sizes");
+	for (int i = 0; i < r->nr_thp_sizes; i++) {
+		const struct ms_thp_size *t = &r->thp_sizes[i];
+
+		ms_jw_obj(w, NULL);
+		ms_jw_u64(w, "size_kb", t->size_kb);
+		OPT(w, "enabled", t->enabled);
+		OPT(w, "shmem_enabled", t->shmem_enabled);
+		ms_json_kv(w, "stats", &t->stats, false);
+		ms_json_kv(w, "rates", &t->stats, true);
+		ms_jw_end(w);
+	}
+	ms_jw_end(w);
 	ms_json_kv(w, "sysctl", &r->sysctl, false);
 	ms_jw_arr(w, "swaps");
 	for (int i = 0; i < r->nr_swaps; i++)

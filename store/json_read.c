@@ -347,6 +347,22 @@ static void zram(json *a, struct ms_reclaim *r)
 	}
 }
 
+static void thp_sizes(json *a, struct ms_reclaim *r)
+{
+	for (int i = 0; i < ms_jlen(a); i++) {
+		json *j = ms_jat(a, i);
+		struct ms_thp_size *t = ms_thp_size_add(r);
+
+		if (!t)
+			return;
+		t->size_kb = ms_ju64(j, "size_kb");
+		ms_jstr(j, "enabled", t->enabled, sizeof(t->enabled));
+		ms_jstr(j, "shmem_enabled", t->shmem_enabled,
+			sizeof(t->shmem_enabled));
+		kv_decode(ms_jobj(j, "stats"), ms_jobj(j, "rates"), &t->stats);
+	}
+}
+
 static void reclaim(json *j, struct ms_snapshot *s)
 {
 	struct ms_reclaim *r = &s->reclaim;
@@ -364,6 +380,7 @@ static void reclaim(json *j, struct ms_snapshot *s)
 	ms_jstr(thp, "defrag", r->thp_defrag, sizeof(r->thp_defrag));
 	ms_jstr(thp, "shmem_enabled", r->thp_shmem, sizeof(r->thp_shmem));
 	kv_decode(ms_jobj(thp, "khugepaged"), NULL, &r->khugepaged);
+	thp_sizes(ms_jarr(j, "thp_sizes"), r);
 	kv_decode(ms_jobj(j, "sysctl"), NULL, &r->sysctl);
 	swaps(ms_jarr(j, "swaps"), r);
 	ms_jstr(zs, "enabled", r->zswap_enabled, sizeof(r->zswap_enabled));

@@ -81,23 +81,31 @@ static int read_hpools(const struct ms_root *r, const char *dir,
 
 #define THP_DIR "sys/kernel/mm/transparent_hugepage"
 
+int ms_thp_sizes(const struct ms_root *r, uint64_t *kb, int max)
+{
+	struct sizes z = { .max = max < MS_MTHP_SIZES ? max : MS_MTHP_SIZES };
+
+	ms_listdir(r, THP_DIR, collect_size, &z);
+	memcpy(kb, z.kb, (size_t)z.n * sizeof(kb[0]));
+	return z.n;
+}
+
 /* The anonymous mTHPs of each size (6.13+: stats/nr_anon). */
 static int read_mthp(const struct ms_root *r, struct ms_mthp *t,
 		     uint64_t *pmd_kb)
 {
-	struct sizes z = { .max = MS_MTHP_SIZES };
+	uint64_t kb[MS_MTHP_SIZES];
 	unsigned long long v;
+	int n = ms_thp_sizes(r, kb, MS_MTHP_SIZES);
 
 	*pmd_kb = ms_read_u64(r, THP_DIR "/hpage_pmd_size", &v) ? MS_NA :
 								  v / 1024;
-	ms_listdir(r, THP_DIR, collect_size, &z);
-	for (int i = 0; i < z.n; i++)
+	for (int i = 0; i < n; i++)
 		t[i] = (struct ms_mthp){
-			.size_kb = z.kb[i],
-			.nr_anon =
-				read_num(r, THP_DIR, z.kb[i], "stats/nr_anon"),
+			.size_kb = kb[i],
+			.nr_anon = read_num(r, THP_DIR, kb[i], "stats/nr_anon"),
 		};
-	return z.n;
+	return n;
 }
 
 static int collect_zram(void *ctx, const char *name, unsigned char type)

@@ -74,6 +74,11 @@ int ms_procfs_vmas(const struct ms_root *r, struct ms_procfs *pf, int pid,
 int ms_procfs_reclaim(const struct ms_root *r, struct ms_procfs *pf,
 		      struct ms_snapshot *s);
 /*
+ * The multi-size THP sizes (transparent_hugepage/hugepages-NkB, 6.8+) in
+ * kB, ascending, at most max (memory.c): the ledger's and Reclaim's.
+ */
+int ms_thp_sizes(const struct ms_root *r, uint64_t *kb, int max);
+/*
  * Attribution from proc/allocinfo (allocinfo.c), where the kernel has it,
  * into a; its notes into s.
  */

@@ -5,6 +5,8 @@
  */
 #include "probes/procfs/reclaim.h"
 
+#include "model/memory.h"
+
 #include "probes/procfs/kv.h"
 #include "probes/procfs/procfs.h"
 
@@ -401,6 +403,40 @@ static int read_dir_values(const struct ms_root *r, struct ms_procfs *pf,
 	return err;
 }
 
+/* Every hugepages-NkB size: its choices and stats/ (6.8+). */
+static void read_thp_sizes(const struct ms_root *r, struct ms_procfs *pf,
+			   struct ms_snapshot *s)
+{
+	uint64_t kb[MS_MTHP_SIZES];
+	int n = ms_thp_sizes(r, kb, MS_MTHP_SIZES);
+	struct ms_thp_size *t;
+	char dir[96];
+
+	if (!n) {
+		ms_snapshot_note(s, "thp_sizes",
+				 "no hugepages-NkB sizes (multi-size THP "
+				 "needs kernel 6.8+)");
+		return;
+	}
+	for (int i = 0; i < n; i++) {
+		t = ms_thp_size_add(&s->reclaim);
+		if (!t)
+			return;
+		t->size_kb = kb[i];
+		snprintf(dir, sizeof(dir), THP "hugepages-%llukB",
+			 (unsigned long long)kb[i]);
+		if (!ms_readf(r, &pf->buf, "%s/enabled", dir))
+			ms_parse_bracket(pf->buf.data, pf->buf.len, t->enabled,
+					 sizeof(t->enabled));
+		if (!ms_readf(r, &pf->buf, "%s/shmem_enabled", dir))
+			ms_parse_bracket(pf->buf.data, pf->buf.len,
+					 t->shmem_enabled,
+					 sizeof(t->shmem_enabled));
+		strcat(dir, "/stats");
+		read_dir_values(r, pf, dir, &t->stats);
+	}
+}
+
 static void read_thp(const struct ms_root *r, struct ms_procfs *pf,
 		     struct ms_snapshot *s)
 {
@@ -419,6 +455,7 @@ static void read_thp(const struct ms_root *r, struct ms_procfs *pf,
 	read_choice(r, &pf->buf, THP "shmem_enabled", rc->thp_shmem,
 		    sizeof(rc->thp_shmem));
 	read_dir_values(r, pf, THP "khugepaged", &rc->khugepaged);
+	read_thp_sizes(r, pf, s);
 }
 
 static void read_sysctls(const struct ms_root *r, struct ms_procfs *pf,

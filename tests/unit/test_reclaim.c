@@ -7,6 +7,7 @@
 #include <cmocka.h>
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -472,19 +473,98 @@ static void debian_61(void **state)
 	assert_int_equal(z->same_pages, 2394);
 	assert_int_equal(z->pages_compacted, 0);
 	assert_string_equal(z->comp_algorithm, "lzo-rle");
-	assert_int_equal(f->s.nr_notes, 0);
+	/* 6.1 has no multi-size THP: the one note says so */
+	assert_int_equal(r->nr_thp_sizes, 0);
+	assert_int_equal(f->s.nr_notes, 1);
+	assert_non_null(strstr(ms_snapshot_why(&f->s, "thp_sizes"), "6.8+"));
 	pt_close(f);
+}
+
+/* Debian's 6.12: nine mTHP sizes, 8kB for shmem only, 2048kB inherits. */
+static void debian_612_mthp(void **state)
+{
+	struct pt_env *f = load(FIX "debian-6.12-2node");
+	struct ms_reclaim *r = &f->s.reclaim;
+	const struct ms_thp_size *t;
+
+	assert_int_equal(r->nr_thp_sizes, 9);
+	assert_null(ms_snapshot_why(&f->s, "thp_sizes"));
+	t = &r->thp_sizes[0];
+	assert_int_equal(t->size_kb, 8);
+	assert_string_equal(t->enabled, ""); /* no anonymous 8kB */
+	assert_string_equal(t->shmem_enabled, "never");
+	assert_int_equal(t->stats.n, 7);
+	t = &r->thp_sizes[1];
+	assert_int_equal(t->size_kb, 16);
+	assert_string_equal(t->enabled, "never");
+	t = &r->thp_sizes[8];
+	assert_int_equal(t->size_kb, 2048);
+	assert_string_equal(t->enabled, "inherit");
+	assert_string_equal(t->shmem_enabled, "inherit");
+	/* every file of stats/, sorted by name */
+	assert_int_equal(t->stats.n, 13);
+	assert_string_equal(t->stats.v[0].name, "anon_fault_alloc");
+	assert_string_equal(t->stats.v[12].name, "swpout_fallback");
+	assert_int_equal(ms_kv_get(&t->stats, "anon_fault_alloc"), 41);
+	assert_int_equal(ms_kv_get(&t->stats, "nr_anon"), 23);
+	assert_int_equal(ms_kv_get(&t->stats, "split_deferred"), 11);
+	/* one sample: no rates */
+	assert_true(isnan(t->stats.v[0].rate));
+	pt_close(f);
+}
+
+/* Rates per size, matched by size: nr_* are amounts, a counter resets. */
+static void mthp_rates(void **state)
+{
+	struct ms_snapshot a, b;
+	struct ms_thp_size *x, *y;
+
+	ms_snapshot_init(&a);
+	ms_snapshot_init(&b);
+	x = ms_thp_size_add(&a.reclaim);
+	x->size_kb = 64;
+	ms_kv_add(&x->stats, "anon_fault_alloc", 100);
+	ms_kv_add(&x->stats, "nr_anon", 50);
+	ms_kv_add(&x->stats, "split", 9);
+	/* the second sample has a smaller size first: matched by size */
+	ms_thp_size_add(&b.reclaim)->size_kb = 16;
+	y = ms_thp_size_add(&b.reclaim);
+	y->size_kb = 64;
+	ms_kv_add(&y->stats, "anon_fault_alloc", 300);
+	ms_kv_add(&y->stats, "nr_anon", 10);
+	ms_kv_add(&y->stats, "split", 2);
+	a.t_mono = 10;
+	b.t_mono = 12;
+	ms_rates(&b, &a);
+	assert_true(fabs(y->stats.v[0].rate - 100) < 1e-9);
+	assert_true(fabs(y->stats.v[1].rate + 20) < 1e-9); /* an amount */
+	assert_true(isnan(y->stats.v[2].rate) && y->stats.v[2].reset);
+	/* a reused slot keeps its stats' memory, emptied */
+	ms_snapshot_reset(&b);
+	ms_thp_size_add(&b.reclaim);
+	y = ms_thp_size_add(&b.reclaim);
+	assert_int_equal(y->stats.n, 0);
+	assert_non_null(y->stats.v);
+	ms_snapshot_free(&a);
+	ms_snapshot_free(&b);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(psi_lines),	cmocka_unit_test(unescape),
-		cmocka_unit_test(swaps_file),	cmocka_unit_test(mm_stat),
-		cmocka_unit_test(debian_618),	cmocka_unit_test(mglru_on),
-		cmocka_unit_test(mglru_off),	cmocka_unit_test(truncated),
-		cmocka_unit_test(zram_devices), cmocka_unit_test(nothing_there),
+		cmocka_unit_test(psi_lines),
+		cmocka_unit_test(unescape),
+		cmocka_unit_test(swaps_file),
+		cmocka_unit_test(mm_stat),
+		cmocka_unit_test(debian_618),
+		cmocka_unit_test(mglru_on),
+		cmocka_unit_test(mglru_off),
+		cmocka_unit_test(truncated),
+		cmocka_unit_test(zram_devices),
+		cmocka_unit_test(nothing_there),
 		cmocka_unit_test(debian_61),
+		cmocka_unit_test(debian_612_mthp),
+		cmocka_unit_test(mthp_rates),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -67,6 +67,10 @@ static void test_reclaim_fixture(void **state)
 	tt_assert_page(v, w, "    pages_to_scan           4096");
 	tt_assert_page(v, w, "  lru_gen: kernel without MGLRU");
 	tt_assert_page(v, w, "  no swap devices");
+	/* a capture without hugepages-NkB directories says so */
+	tt_assert_page(v, w,
+		       "  thp_sizes: no hugepages-NkB sizes (multi-size THP "
+		       "needs kernel 6.8+)");
 	tt_assert_page(v, w, "  zram0  lzo-rle  disksize 0B");
 
 	/* every counter, filtered */
@@ -98,7 +102,7 @@ static void test_reclaim_fixture(void **state)
 	assert_int_equal(ms_view_key(v, MS_KEY_ESC), MS_KEY_PASS);
 	/* the overview kept its scroll position */
 	tt_draw(v, w);
-	tt_assert_row(w, "vm sysctls");
+	tt_assert_row(w, "  zram0  lzo-rle  disksize 0B");
 	assert_int_equal(ms_view_key(v, KEY_HOME), MS_KEY_DONE);
 	tt_draw(v, w);
 	tt_assert_row(w, "Reclaim (/proc/vmstat)");
@@ -335,6 +339,30 @@ static void test_6_1_reclaim(void **state)
 	tt_assert_page(v, w, "    nonleaf_young (0x4)     on");
 	tt_assert_page(v, w, "  /dev/zram0  partition, priority -2");
 	tt_assert_page(v, w, "] 9.5M / 64M 14.8%");
+	tt_assert_page(v, w, "Multi-size THP (hugepages-NkB)");
+	tt_assert_page(v, w,
+		       "  thp_sizes: no hugepages-NkB sizes (multi-size "
+		       "THP needs kernel 6.8+)");
+	v->cls->destroy(v);
+	delwin(w);
+	tt_close(f);
+}
+
+/* 6.12's nine mTHP sizes: each size's choices, every stat, no rate yet. */
+static void test_6_12_mthp(void **state)
+{
+	struct tt_tree *f = tt_open(FIX "debian-6.12-2node");
+	struct ms_view *v = ms_view_reclaim.create(&ui);
+	WINDOW *w = newwin(24, 80, 0, 0);
+
+	tt_sample(f, v, 0);
+	tt_draw(v, w);
+	tt_assert_page(v, w, "  8kB  enabled -  shmem never");
+	tt_assert_page(v, w, "  64kB  enabled never  shmem never");
+	tt_assert_page(v, w, "  2048kB  enabled inherit  shmem inherit");
+	assert_counter(w, "  anon_fault_alloc", "41", "-");
+	assert_counter(w, "  nr_anon", "23", "-");
+	assert_counter(w, "  split_deferred", "11", "-");
 	v->cls->destroy(v);
 	delwin(w);
 	tt_close(f);
@@ -351,6 +379,7 @@ int main(void)
 		cmocka_unit_test(test_numa_missing),
 		cmocka_unit_test(test_6_1_numa),
 		cmocka_unit_test(test_6_1_reclaim),
+		cmocka_unit_test(test_6_12_mthp),
 	};
 	return tt_run("test_tui_reclaim_numa", tests, false);
 }

@@ -422,6 +422,95 @@ const struct ms_explain ms_explain_reclaim[] = {
 			      "it at work."),
 	},
 	{
+		.id = "reclaim.thp.size.enabled",
+		.name = "mTHP size",
+		.what = N_("A multi-size THP size (6.8+): enabled says whether "
+			   "anonymous faults get folios of this size (always, "
+			   "madvise: only regions that ask, inherit: as the "
+			   "top-level enabled, never); shmem_enabled the same "
+			   "for tmpfs and shared memory."),
+		.source = N_("/sys/kernel/mm/transparent_hugepage/"
+			     "hugepages-NkB/enabled and shmem_enabled (the "
+			     "value in brackets; '-' where the size has no "
+			     "such file)."),
+		.formula = N_("Read as is."),
+		.healthy = N_("Informational; never is the default of the "
+			      "sizes below the PMD size."),
+	},
+	{
+		.id = "reclaim.thp.size.fault",
+		.name = "anon_fault_*",
+		.what = N_("Anonymous page faults that got a folio of this "
+			   "size (anon_fault_alloc), fell back to a smaller "
+			   "size (anon_fault_fallback) or fell back because "
+			   "the memory cgroup's charge failed "
+			   "(anon_fault_fallback_charge)."),
+		.source = N_("hugepages-NkB/stats/anon_fault_*, since boot."),
+		.formula = N_("Read as is; per second between the last two "
+			      "samples."),
+		.healthy = N_("fallback well above alloc means memory is too "
+			      "fragmented for this size."),
+	},
+	{
+		.id = "reclaim.thp.size.folios",
+		.name = "nr_anon",
+		.what = N_("Anonymous folios of this size now (nr_anon), and "
+			   "those partly unmapped, waiting for a deferred "
+			   "split (nr_anon_partially_mapped)."),
+		.source = N_("hugepages-NkB/stats/nr_anon* (6.13+)."),
+		.formula = N_("Read as is: a count, not a counter."),
+		.healthy = N_("Informational."),
+	},
+	{
+		.id = "reclaim.thp.size.split",
+		.name = "split",
+		.what = N_("Folios of this size split into smaller ones "
+			   "(split), splits that failed (split_failed) and "
+			   "folios queued for a later split (split_deferred)."),
+		.source = N_("hugepages-NkB/stats/split*, since boot."),
+		.formula = N_("Read as is; per second between the last two "
+			      "samples."),
+		.healthy = N_("Many splits mean the size is broken up again "
+			      "soon after it was allocated."),
+	},
+	{
+		.id = "reclaim.thp.size.swap",
+		.name = "swpout",
+		.what = N_("Folios of this size swapped out whole (swpout) "
+			   "or split first (swpout_fallback), written to zswap "
+			   "(zswpout), swapped in whole (swpin) or not "
+			   "(swpin_fallback*)."),
+		.source = N_("hugepages-NkB/stats/swp*, zswpout, since boot."),
+		.formula = N_("Read as is; per second between the last two "
+			      "samples."),
+		.healthy = N_("Informational; swapping means memory pressure."),
+	},
+	{
+		.id = "reclaim.thp.size.shmem",
+		.name = "shmem_alloc",
+		.what = N_(
+			"Shared memory (tmpfs) folios of this size "
+			"allocated (shmem_alloc), fallen back to smaller "
+			"ones (shmem_fallback) or for a failed cgroup charge "
+			"(shmem_fallback_charge)."),
+		.source = N_("hugepages-NkB/stats/shmem_*, since boot."),
+		.formula = N_("Read as is; per second between the last two "
+			      "samples."),
+		.healthy = N_("Informational."),
+	},
+	{
+		.id = "reclaim.thp.size.other",
+		.name = "stats",
+		.what = N_(
+			"Another counter of this size's stats/ directory, "
+			"as this kernel names it (e.g. anon_fault_declined)."),
+		.source = N_("hugepages-NkB/stats/."),
+		.formula = N_("Read as is; per second between the last two "
+			      "samples (nr_* as amounts)."),
+		.healthy = N_("See the kernel's "
+			      "Documentation/admin-guide/mm/transhuge.rst."),
+	},
+	{
 		.id = "reclaim.swap.device",
 		.name = "swap device",
 		.what = N_("A swap area: its file or partition, type, "

@@ -327,6 +327,61 @@ static void draw_thp(struct page *p, const struct ms_snapshot *s)
 					rc->khugepaged.v[i].value));
 }
 
+/* The explain id of an mTHP stat's group (explain.c). */
+static const char *thp_stat_id(const char *name)
+{
+	static const char *const groups[][2] = {
+		{ "anon_fault", "reclaim.thp.size.fault" },
+		{ "nr_", "reclaim.thp.size.folios" },
+		{ "split", "reclaim.thp.size.split" },
+		{ "shmem", "reclaim.thp.size.shmem" },
+		{ "sw", "reclaim.thp.size.swap" },
+		{ "zsw", "reclaim.thp.size.swap" },
+	};
+
+	for (int i = 0; i < ROWS(groups); i++)
+		if (!strncmp(name, groups[i][0], strlen(groups[i][0])))
+			return groups[i][1];
+	return "reclaim.thp.size.other";
+}
+
+/* Every mTHP size: its choices, then each stats/ file with its rate. */
+static void draw_thp_sizes(struct page *p, const struct ms_snapshot *s)
+{
+	const struct ms_reclaim *rc = &s->reclaim;
+	char line[96], val[32], rate[32];
+
+	screen_title(p, "Multi-size THP (hugepages-NkB)");
+	if (!rc->nr_thp_sizes) {
+		screen_note(p, s, "thp_sizes", "none in this sample");
+		return;
+	}
+	counter_header(p);
+	for (int i = 0; i < rc->nr_thp_sizes; i++) {
+		const struct ms_thp_size *t = &rc->thp_sizes[i];
+
+		snprintf(line, sizeof(line), "  %llukB  enabled %s  shmem %s",
+			 (unsigned long long)t->size_kb,
+			 t->enabled[0] ? t->enabled : "-",
+			 t->shmem_enabled[0] ? t->shmem_enabled : "-");
+		ms_screen_tag(&p->pg, "reclaim.thp.size.enabled");
+		screen_text(p, 0, line);
+		for (int j = 0; j < t->stats.n; j++) {
+			const struct ms_kv *k = &t->stats.v[j];
+
+			if (k->reset)
+				snprintf(rate, sizeof(rate), "reset");
+			else
+				ms_fmt_rate(rate, sizeof(rate), k->rate);
+			snprintf(line, sizeof(line), "  %s", k->name);
+			ms_screen_tag(&p->pg, thp_stat_id(k->name));
+			counter_line(p, line,
+				     ms_fmt_u64(val, sizeof(val), k->value),
+				     rate, 0);
+		}
+	}
+}
+
 /* ---- swap, zswap, zram ----------------------------------------------- */
 
 /* "  [bar....]  used / size  pct" below a device name. */
@@ -576,6 +631,8 @@ static void right_column(struct page *p, const struct ms_snapshot *s)
 	draw_mglru(p, s);
 	next_row(p);
 	draw_thp(p, s);
+	next_row(p);
+	draw_thp_sizes(p, s);
 	next_row(p);
 	draw_swaps(p, s);
 	next_row(p);

@@ -175,11 +175,15 @@ static const char *reclaim_hints(struct ms_view *base)
 		"reclaim.mglru.enabled", "reclaim.mglru.min_ttl",              \
 		"reclaim.thp.enabled", "reclaim.thp.defrag",                   \
 		"reclaim.thp.shmem", "reclaim.thp.khugepaged",                 \
-		"reclaim.swap.device", "reclaim.zswap.enabled",                \
-		"reclaim.zswap.compressor", "reclaim.zswap.max_pool",          \
-		"reclaim.zswap.stats", "reclaim.zswap.ratio",                  \
-		"reclaim.zswap.zswpinout", "reclaim.zram.device",              \
-		"reclaim.zram.sizes", "reclaim.sysctl.min_free_kbytes",        \
+		"reclaim.thp.size.enabled", "reclaim.thp.size.fault",          \
+		"reclaim.thp.size.folios", "reclaim.thp.size.split",           \
+		"reclaim.thp.size.swap", "reclaim.thp.size.shmem",             \
+		"reclaim.thp.size.other", "reclaim.swap.device",               \
+		"reclaim.zswap.enabled", "reclaim.zswap.compressor",           \
+		"reclaim.zswap.max_pool", "reclaim.zswap.stats",               \
+		"reclaim.zswap.ratio", "reclaim.zswap.zswpinout",              \
+		"reclaim.zram.device", "reclaim.zram.sizes",                   \
+		"reclaim.sysctl.min_free_kbytes",                              \
 		"reclaim.sysctl.watermark_scale_factor",                       \
 		"reclaim.sysctl.other"
 
