@@ -49,6 +49,30 @@ ok "JSON: live rates from the second sample" sh -c \
 	"head -n 1 '$tmp/live2.json' | jq -e '.reclaim.rates == {}' &&
 	 tail -n 1 '$tmp/live2.json' | jq -e '.reclaim.rates.pgfault >= 0'"
 
+# multi-size THP: every hugepages-NkB size of the 6.12 tree, rates only live
+"$MS" -b -n 2 -d 0.1 --json --root $FIX/debian-6.12-2node --tab reclaim \
+	> "$tmp/mthp.json"
+ok "JSON: thp_sizes, ascending, every stats/ file" sh -c \
+	"tail -n 1 '$tmp/mthp.json' | jq -e '.reclaim.thp_sizes |
+	 map(.size_kb) == [8,16,32,64,128,256,512,1024,2048] and
+	 .[0].enabled == null and .[0].shmem_enabled == \"never\" and
+	 .[8].enabled == \"inherit\" and (.[8].stats | length) == 13 and
+	 .[8].stats.anon_fault_alloc == 41 and .[8].stats.nr_anon == 23 and
+	 all(.[]; .rates == {})'"
+"$MS" -b -n 1 --json --root $FIX/debian-6.1-2node --tab reclaim \
+	> "$tmp/nomthp.json"
+ok "JSON: 6.1 has no thp_sizes and says why" jq_ok "$tmp/nomthp.json" \
+	'.reclaim.thp_sizes == [] and
+	 ([.unavailable[] | select(.what == "thp_sizes")] | length) == 1'
+if ls -d /sys/kernel/mm/transparent_hugepage/hugepages-*kB >/dev/null 2>&1
+then
+	ok "JSON: live thp_sizes get rates from the second sample" sh -c \
+		"head -n 1 '$tmp/live2.json' |
+		 jq -e 'all(.reclaim.thp_sizes[]; .rates == {})' &&
+		 tail -n 1 '$tmp/live2.json' | jq -e '.reclaim.thp_sizes |
+		 length > 0 and all(.[]; (.rates | length) == (.stats | length))'"
+fi
+
 "$MS" -b -n 1 --json --root "$R" --tab vma --pid 9080 > "$tmp/vma.json"
 ok "JSON: --pid gives vmas" jq_ok "$tmp/vma.json" \
 	'.vmas.pid == 9080 and (.vmas.list | length > 0) and (.vmas.list[0] | has("start") and has("end") and has("perms") and has("offset") and has("dev") and has("inode") and has("path") and has("size_kb") and has("rss_kb") and has("pss_kb") and has("swap_kb") and has("anon_huge_kb")) and (.vmas.list[0].start | test("^[0-9a-f]+$"))'
