@@ -269,9 +269,14 @@ int ms_help_lines(const struct ms_snapshot *s, const struct ms_ui *ui,
 	return NKEYS + 1 + 1 + MS_SEC_COUNT + 1 + notes_lines(s, ui, width);
 }
 
+/*
+ * The Notes heading, under the sources: n promises the notes, and with a
+ * line per section (24 of them) the sources above filled a 30-row screen
+ * and hid every note below it.
+ */
 int ms_help_notes_line(void)
 {
-	return NKEYS + 1;
+	return NKEYS + 2 + MS_SEC_COUNT;
 }
 
 /*
