@@ -413,9 +413,13 @@ static void read_thp_sizes(const struct ms_root *r, struct ms_procfs *pf,
 	char dir[96];
 
 	if (!n) {
-		ms_snapshot_note(s, "thp_sizes",
-				 "no hugepages-NkB sizes (multi-size THP "
-				 "needs kernel 6.8+)");
+		/* a tree captured before capture.sh copied them has none */
+		ms_snapshot_note(s, "thp_sizes", "%s",
+				 r->live ?
+					 "no hugepages-NkB sizes (multi-size "
+					 "THP needs kernel 6.8+)" :
+					 "no hugepages-NkB sizes in this tree "
+					 "(multi-size THP: kernel 6.8+)");
 		return;
 	}
 	for (int i = 0; i < n; i++) {

@@ -23,12 +23,16 @@ ok "header: backends in use" wait_for "procfs:"
 ok "header: why something is missing" wait_for "lru_gen: kernel without MGLRU"
 # the header's bar reads only the ledger's top level: the notes of its
 # other files (iomem, vmallocinfo: not in this tree) only on the Memory tab
-ok "header: a note on MemFree, counted" wait_for "3 notes (n): lru_gen"
+ok "header: a note on MemFree, counted" wait_for "4 notes (n): lru_gen"
 no "header: no note on vmallocinfo off the Memory tab" wait_for "vmallocinfo" 1
 keys 6
-ok "Memory tab: the ledger's missing files noted" wait_for "lru_gen: kernel without MGLRU; iomem: not in this tr"
+wait_for "Ledger, machine"
+keys n End
+ok "Memory tab: the ledger's missing files noted" wait_for "iomem: not in this tree"
+keys Escape
+wait_gone "Notes:"
 keys 1
-wait_for "3 notes (n)"
+wait_for "4 notes (n)"
 keys n End
 ok "notes: MemFree counts what the buddy allocator does not hold yet" \
 	wait_for "MemFree: 18.2G not yet in the buddy allocator (deferred page init"

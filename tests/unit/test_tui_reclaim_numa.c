@@ -69,8 +69,8 @@ static void test_reclaim_fixture(void **state)
 	tt_assert_page(v, w, "  no swap devices");
 	/* a capture without hugepages-NkB directories says so */
 	tt_assert_page(v, w,
-		       "  thp_sizes: no hugepages-NkB sizes (multi-size THP "
-		       "needs kernel 6.8+)");
+		       "  thp_sizes: no hugepages-NkB sizes in this tree "
+		       "(multi-size THP: kernel 6.8+)");
 	tt_assert_page(v, w, "  zram0  lzo-rle  disksize 0B");
 
 	/* every counter, filtered */
@@ -341,8 +341,8 @@ static void test_6_1_reclaim(void **state)
 	tt_assert_page(v, w, "] 9.5M / 64M 14.8%");
 	tt_assert_page(v, w, "Multi-size THP (hugepages-NkB)");
 	tt_assert_page(v, w,
-		       "  thp_sizes: no hugepages-NkB sizes (multi-size "
-		       "THP needs kernel 6.8+)");
+		       "  thp_sizes: no hugepages-NkB sizes in this tree "
+		       "(multi-size THP: kernel 6.8+)");
 	v->cls->destroy(v);
 	delwin(w);
 	tt_close(f);
