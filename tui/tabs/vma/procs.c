@@ -68,7 +68,7 @@ static const struct ms_column proc_cols[NR_PCOLS] = {
 		       .align = MS_RIGHT,
 		       .id = "vma.p.majflt" },
 	[P_CGROUP] = { .title = "Cgroup",
-		       .width = 28,
+		       .width = 20,
 		       .align = MS_LEFT,
 		       .path = true,
 		       .id = "vma.p.cgroup" },
@@ -107,7 +107,10 @@ static const struct ms_column proc_cols[NR_PCOLS] = {
 			.id = "vma.p.lockmax" },
 };
 
-/* the cgroup last: from about 100 columns, else shifted in (Right) */
+/*
+ * the cgroup last, 20 wide so Command keeps 30 at 120 columns: from about
+ * 100 columns, else shifted in (Right)
+ */
 static const int mem_cols[] = { P_PID,	P_USER,	  P_RSS,    P_PSS,  P_SWAP,
 				P_VMAS, P_MINFLT, P_MAJFLT, P_COMM, P_CGROUP };
 /*
