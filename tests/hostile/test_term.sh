@@ -11,6 +11,8 @@ alive() { test -n "$(mspid)"; }
 tui sizes 400 120 "$MS"
 ok "sizes: starts at 400x120" wait_for "MemTotal" 10
 # below 80x24 the explorer says it is too small (and takes only q)
+# (up to 10 s a size: a tab first shown opens its BPF groups before it
+# draws again, seconds on a loaded machine)
 fails=""
 for t in 1 2 3 4 5; do
 	tmux resize-window -t "$S" -x 400 -y 120
@@ -23,9 +25,9 @@ for t in 1 2 3 4 5; do
 		sleep 0.1
 		alive || fails="$fails $t@$size:died"
 		if [ "$w" -lt 80 ] || [ "$h" -lt 24 ]; then
-			wait_for "small" 3 || fails="$fails $t@$size:small"
+			wait_for "small" 10 || fails="$fails $t@$size:small"
 		else
-			wait_for "5 NUMA" 3 || fails="$fails $t@$size"
+			wait_for "5 NUMA" 10 || fails="$fails $t@$size"
 		fi
 	done
 done
