@@ -15,6 +15,7 @@
 
 #include "probes/procfs/census.h"
 #include "probes/procfs/procfs.h"
+#include "probes/replay/replay.h"
 #include "store/json.h"
 
 /* The root, the reader's buffers, a snapshot, the reader's last error. */
@@ -66,6 +67,26 @@ static inline char *pt_json(const struct ms_snapshot *s)
 	assert_int_equal(ms_out_json(f, s, MS_SEC_EVERY), 0);
 	fclose(f);
 	return buf;
+}
+
+/*
+ * s's JSON line read back into b (initialised here) as a replay reads it,
+ * checked to write the very same line again; the line, for the caller to
+ * free.
+ */
+static inline char *pt_json_back(const struct ms_snapshot *s,
+				 struct ms_snapshot *b)
+{
+	char *one = pt_json(s), *two, why[64];
+
+	ms_snapshot_init(b);
+	assert_int_equal(
+		ms_replay_decode(one, strlen(one), b, why, sizeof(why)), 0);
+	assert_int_equal(b->have, s->have);
+	two = pt_json(b);
+	assert_string_equal(two, one);
+	free(two);
+	return one;
 }
 
 /* ---- hand-made input ---------------------------------------------------- */

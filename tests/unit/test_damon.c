@@ -244,26 +244,19 @@ static void roundtrip(void **state)
 {
 	struct pt_env e;
 	struct ms_snapshot b;
-	char *one, *two, w[64];
+	char *one;
 
 	(void)state;
 	read_tree(&e, FIX "edge-damon-multi");
 	e.s.t_real = 1;
 	e.s.have = MS_SEC_BIT(MS_SEC_DAMON);
 	e.s.damon.v[2].schemes[1].sz_applied_per_s = 1.5;
-	one = pt_json(&e.s);
+	one = pt_json_back(&e.s, &b);
 	assert_non_null(strstr(one, "\"damon\":{\"nr_kdamonds\":3"));
-	ms_snapshot_init(&b);
-	assert_int_equal(ms_replay_decode(one, strlen(one), &b, w, sizeof(w)),
-			 0);
-	assert_int_equal(b.have, e.s.have);
 	assert_int_equal(b.damon.n, 3);
 	assert_string_equal(b.damon.v[2].schemes[0].action, "migrate_cold");
 	assert_true(b.damon.v[2].schemes[1].sz_applied_per_s == 1.5);
-	two = pt_json(&b);
-	assert_string_equal(two, one);
 	free(one);
-	free(two);
 	ms_snapshot_free(&b);
 	pt_fini(&e);
 }
