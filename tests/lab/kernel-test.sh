@@ -3,7 +3,8 @@
 # module on the kernel this VM booted (LAB_SERIES, 6.1 or 6.12): a batch
 # sample (procfs, and BPF where the kernel has BTF), the Memory ledger's
 # unexplained on the idle guest, then the slab Free/s invariant under churn
-# (issue 12 item 1, as tests/hostile/test_slabfree.sh on the host). Needs
+# (issue 12 item 1, as tests/hostile/test_slabfree.sh on the host), memory
+# cgroups on v2 and the page cache's events by file. Needs
 # /bin/memscope, /bin/hostile, /bin/jq, /lab/slabfree.jq and
 # /lab/ledger.jq. Ends with "N passed, N failed", status 1 on a failure.
 set -u
@@ -255,7 +256,65 @@ cg_bpf() {
 		 .cgroup_id == $(stat -c %i $CG/lab/oom)" $f
 }
 
-for t in ${ONLY:-boot ledger sample slabfree cgroup}; do
+# The page cache's events (the pcache BPF group), as
+# tests/cli/test_pcache_events.sh on the host: a 64 MiB file with a hostile
+# name written and closed on a ramfs (its pages go through
+# filemap_add_folio, as a disk filesystem's) is listed by name with its
+# pages added; removing it counts them removed; nothing stays attached.
+# lines FILE N: until FILE has N lines (TCG is slow: up to 120 s)
+lines() {
+	i=0
+	while [ "$( (wc -l <"$1") 2>/dev/null || echo 0)" -lt "$2" ] &&
+		[ $i -lt 1200 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+}
+
+pc_row() {
+	jq -e --argjson i "$ino" \
+		"[.memory.files[] | select(.ino == \$i)][0] | $1" pca.json \
+		>/dev/null
+}
+
+pcache() {
+	mkdir -p /mnt/pc && mount -t ramfs pc /mnt/pc || {
+		check "pcache: a ramfs to write on" false
+		return
+	}
+	name=$(printf 'pc\nnew\377ev.dat')
+	memscope -b -d 1 --json --tab memory >pc.json 2>pc.err &
+	ms=$!
+	bg="$bg $ms"
+	lines pc.json 1
+	jqc "pcache: pagecache_events from bpf" \
+		'.sources.pagecache_events == "bpf"' pc.json
+	dd if=/dev/zero of="/mnt/pc/$name" bs=1M count=64 2>/dev/null
+	ino=$(ls -i /mnt/pc | awk '{ print $1; exit }')
+	n=$(wc -l <pc.json)
+	lines pc.json $((n + 2))
+	tail -n 1 pc.json >pca.json
+	check "pcache: the closed file listed, events, >= 62 MiB added" \
+		pc_row '.method == "events" and .added_kb >= 63488 and .cached_kb >= 63488'
+	check "pcache: by its name, escaped" \
+		pc_row '.path == "/mnt/pc/pc\\x0anew\\xffev.dat" and (.name_partial | not)'
+	removed=$(jq '.memory.files_events_removed_kb' pca.json)
+	rm -f "/mnt/pc/$name"
+	n=$(wc -l <pc.json)
+	lines pc.json $((n + 2))
+	check "pcache: removed, >= 62 MiB more" sh -c \
+		"tail -n 1 pc.json | jq -e --argjson r '$removed' \
+		 '.memory.files_events_removed_kb - \$r >= 63488' >/dev/null"
+	kill -INT $ms
+	wait $ms
+	check "pcache: memscope exits 0 on SIGINT" test $? = 0
+	bg=""
+	check "pcache: no BPF program left" sh -c \
+		'! cat /proc/[0-9]*/fdinfo/* 2>/dev/null | grep -q "^prog_id"'
+	umount /mnt/pc
+}
+
+for t in ${ONLY:-boot ledger sample slabfree cgroup pcache}; do
 	echo "== $t (at $(cut -d' ' -f1 /proc/uptime) s)"
 	$t
 done
