@@ -58,7 +58,8 @@ const char *ms_live_why(char *buf, size_t len, const struct ms_snapshot *s,
 
 /* ---- Footer ------------------------------------------------------------ */
 
-const char *ms_bpf_cost_line(char *buf, size_t len, const struct ms_snapshot *s)
+const char *ms_bpf_cost_line(char *buf, size_t len, const struct ms_snapshot *s,
+			     bool replay)
 {
 	const struct ms_bpf_info *b = &s->bpf;
 	char ev[24];
@@ -71,9 +72,11 @@ const char *ms_bpf_cost_line(char *buf, size_t len, const struct ms_snapshot *s)
 		off += (size_t)snprintf(buf + off, len - off, " %s",
 					b->groups[i]);
 	if (off < len)
-		off += (size_t)snprintf(
-			buf + off, len - off, " live%s;",
-			b->own_excluded ? ", own activity excluded (I)" : "");
+		off += (size_t)snprintf(buf + off, len - off, " %s%s;",
+					replay ? "recorded" : "live",
+					!b->own_excluded ? "" :
+					replay ? ", own activity excluded" :
+						 ", own activity excluded (I)");
 	if (off >= len)
 		return buf;
 	if (!b->stats)

@@ -31,9 +31,12 @@ static inline bool ms_have_sec(const struct ms_snapshot *s, enum ms_section sec)
 	return s && (s->have & MS_SEC_BIT(sec));
 }
 
-/* " bpf: buddy slab live, own activity excluded (I); its programs: ..."
- * or NULL when none is. */
-const char *ms_bpf_cost_line(char *buf, size_t len,
-			     const struct ms_snapshot *s);
+/*
+ * " bpf: buddy slab live, own activity excluded (I); its programs: ..."
+ * or NULL when none is; a replayed sample's groups are "recorded" (no key
+ * changes what a recording counted).
+ */
+const char *ms_bpf_cost_line(char *buf, size_t len, const struct ms_snapshot *s,
+			     bool replay);
 
 #endif

@@ -507,7 +507,7 @@ void ms_tui_draw(struct tui *t)
 	struct ms_rect body;
 	/* while BPF programs run, what they cost, above the footer */
 	char cost[256];
-	bool bpf = ms_bpf_cost_line(cost, sizeof(cost), s);
+	bool bpf = ms_bpf_cost_line(cost, sizeof(cost), s, t->rp.r != NULL);
 
 	t->head = HEADER_LINES + bar;
 	body = (struct ms_rect){ t->head, 0, LINES - t->head - 1 - bpf, COLS };

@@ -1,5 +1,6 @@
 # What the explorer says of this run and this kernel is true: the help's
-# replay lines outside a replay, the pseudo cache kmalloc-large's page, and
+# replay lines outside a replay, the BPF line of a replay, the pseudo
+# cache kmalloc-large's page, and
 # the module hints on a kernel that cannot load modules.
 . tests/lib.sh
 . tests/tui/lib.sh
@@ -26,6 +27,9 @@ keys p / k m a l l o c - l a Enter Enter
 ok "kmalloc-large: its page says what it is" wait_for "kmalloc-large is no slab cache"
 ok "kmalloc-large: its rates and call sites" wait_for "Allocation rates and call sites (bpf)"
 no "kmalloc-large: no 'gone?'" sh -c "tmux capture-pane -p -t $S | grep -q 'gone?\|not listed\|unavailable (no backend'"
+ok "replay: the BPF line says its groups were recorded" \
+	wait_for "bpf: buddy slab fault reclaim numa recorded;"
+no "replay: no 'live' on the BPF line" sh -c "tmux capture-pane -p -t $S | grep -q 'bpf: .* live'"
 
 # ---- module hints: what this kernel (or the tree's) can load -------------
 session 80 24 "$MS --root $R"

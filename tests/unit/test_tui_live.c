@@ -519,11 +519,15 @@ static void own_activity_line(void **state)
 	s.bpf.ns_rate = NAN;
 	s.bpf.stats = true;
 	s.bpf.own_excluded = true;
-	assert_string_equal(ms_bpf_cost_line(buf, sizeof(buf), &s),
+	assert_string_equal(ms_bpf_cost_line(buf, sizeof(buf), &s, false),
 			    " bpf: slab live, own activity excluded (I); "
 			    "cost from the next sample");
+	/* a replay's groups were recorded, and I changes nothing there */
+	assert_string_equal(ms_bpf_cost_line(buf, sizeof(buf), &s, true),
+			    " bpf: slab recorded, own activity excluded; "
+			    "cost from the next sample");
 	s.bpf.own_excluded = false; /* --include-self, or I */
-	assert_string_equal(ms_bpf_cost_line(buf, sizeof(buf), &s),
+	assert_string_equal(ms_bpf_cost_line(buf, sizeof(buf), &s, false),
 			    " bpf: slab live; cost from the next sample");
 	ms_snapshot_free(&s);
 }
