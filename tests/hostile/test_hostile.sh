@@ -43,7 +43,9 @@ ok "names: text shows the escaped comm" grep -qF 'Hz1\x1b[2J\x1b[H' "$tmp/names.
 ok "names: text keeps one line per process" \
 	test "$(grep -c ' Hz[1-7]' "$tmp/names.txt")" = 7
 
-tui names 120 40 "$MS --tab vma"
+# wide enough for the longest escaped comm (26 columns) beside the Cgroup
+# column: this checks escaping, not the layout
+tui names 160 40 "$MS --tab vma"
 wait_for "Processes" 10
 title=$(fmt '#{pane_title}')
 keys / H z Enter

@@ -150,6 +150,9 @@ ok "explain: walks on to the next column" wait_re "Explain: Usage +cgroup\.curre
 keys x
 
 # The VMA tab's process list learns the cgroup: a column, the filter
+session 106 40 "$MS --root $R --tab vma; sleep 30"
+ok "106x40 VMA: no Cgroup column that would leave Command under 16" \
+	wait_re "^ +PID +User .* Command +›?$"
 session 120 40 "$MS --root $R --tab vma; sleep 30"
 ok "120x40 VMA: the Cgroup column after Command" \
 	wait_re "^ +PID +User .* Command +Cgroup$"

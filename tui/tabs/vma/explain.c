@@ -164,7 +164,7 @@ const struct ms_explain ms_explain_vma[] = {
 			     "the memory controller is on one only. Read with "
 			     "the process's PSS."),
 		.formula = N_("Read as is; the filter (/) matches it as well "
-			      "as the command. Past about 100 columns it is "
+			      "as the command. Past about 110 columns it is "
 			      "shown, else Right shifts it in."),
 		.healthy = N_("Informational: which service or container the "
 			      "process belongs to."),

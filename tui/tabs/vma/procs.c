@@ -68,12 +68,14 @@ static const struct ms_column proc_cols[NR_PCOLS] = {
 		       .align = MS_RIGHT,
 		       .id = "vma.p.majflt" },
 	[P_CGROUP] = { .title = "Cgroup",
-		       .width = 20,
+		       .width = 28,
 		       .align = MS_LEFT,
 		       .path = true,
 		       .id = "vma.p.cgroup" },
+	/* a whole comm (15 bytes) before a Cgroup column is given room */
 	[P_COMM] = { .title = "Command",
 		     .width = MS_COL_FLEX,
+		     .min = 16,
 		     .align = MS_LEFT,
 		     .id = "vma.p.comm",
 		     .key = 'c' },
@@ -108,8 +110,8 @@ static const struct ms_column proc_cols[NR_PCOLS] = {
 };
 
 /*
- * the cgroup last, 20 wide so Command keeps 30 at 120 columns: from about
- * 100 columns, else shifted in (Right)
+ * the cgroup last: from about 110 columns, where Command keeps a whole
+ * comm (its least width, 16), else shifted in (Right)
  */
 static const int mem_cols[] = { P_PID,	P_USER,	  P_RSS,    P_PSS,  P_SWAP,
 				P_VMAS, P_MINFLT, P_MAJFLT, P_COMM, P_CGROUP };
