@@ -25,7 +25,7 @@ ok "every long option of --help is offered" sh -c "
 	bash -c '. completion/memscope.bash; COMP_WORDS=($MS --); COMP_CWORD=1; _memscope; printf \"%s\n\" \"\${COMPREPLY[@]}\"' | sort -u > '$tmp/comp'
 	cmp -s '$tmp/help' '$tmp/comp'"
 ok "short options too" offers -b "$MS" -
-ok "--tab values" has 'all\nbuddy\ncgroup\nmemory\nnuma\nreclaim\nslab\nvma' "$MS" --tab ''
+ok "--tab values" has 'all\nbuddy\ncgroup\ndamon\nmemory\nnuma\nreclaim\nslab\nvma' "$MS" --tab ''
 ok "--tab s" has 'slab' "$MS" -b --tab s
 ok "--format values" has 'json\nopenmetrics\nprometheus\ntext' "$MS" -b --format ''
 ok "--format=o (one word)" has 'openmetrics' "$MS" -b --format=o
