@@ -26,8 +26,8 @@ ok "6.12: its folios, no rate on a capture" wait_re "^ +nr_anon +23 +- "
 ok "6.12: a stat after it" scroll_to "split_deferred"
 
 session 80 24 "$MS --root $FIX/debian-6.1-2node --tab reclaim; sleep 30"
-ok "6.1: says the kernel has no sizes" \
-	scroll_to "thp_sizes: no hugepages-NkB sizes (multi-size THP needs"
+ok "6.1: says the tree has no sizes" \
+	scroll_to "thp_sizes: no hugepages-NkB sizes in this tree (multi-size THP"
 
 if ls -d $THP/hugepages-*kB >/dev/null 2>&1; then
 	kb=$(ls -d $THP/hugepages-*kB | sed 's/.*hugepages-//' | sort -n |
