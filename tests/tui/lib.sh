@@ -37,17 +37,25 @@ raw() {
 	tmux new-session -d -s "$S" -x "$1" -y "$2" "$3; echo EXIT=\$?; sleep 30"
 }
 
-# scroll_to TEXT: Down through a page (the help) until TEXT shows
-scroll_to() {
+# scroll_until GREP-ARGS...: Down through a page (the help) until grep
+# ARGS matches the screen: a key every $STEP seconds (0.1), at most $STEPS
+# keys (120)
+scroll_until() {
 	i=0
-	while [ $i -lt 120 ]; do
-		screen | grep -qF -- "$1" && return 0
+	while [ $i -lt "${STEPS:-120}" ]; do
+		screen | grep -q "$@" && return 0
 		keys Down
-		sleep 0.1
+		sleep "${STEP:-0.1}"
 		i=$((i + 1))
 	done
 	return 1
 }
+
+# scroll_to TEXT: until TEXT (a fixed string) shows
+scroll_to() { scroll_until -F -- "$1"; }
+
+# scroll_re ERE: until a line matches ERE
+scroll_re() { scroll_until -E -- "$1"; }
 
 # wait_until GREP-ARGS... : until grep ARGS matches the screen (5 s, or
 # $WAIT seconds)

@@ -5,17 +5,6 @@
 . tests/lib.sh
 . tests/tui/lib.sh
 THP=/sys/kernel/mm/transparent_hugepage
-# scroll_re ERE: Down until a line matches (after a second, for a rate)
-scroll_re() {
-	i=0
-	while [ $i -lt 60 ]; do
-		screen | grep -qE -- "$1" && return 0
-		keys Down
-		sleep 0.2
-		i=$((i + 1))
-	done
-	return 1
-}
 
 session 80 24 "$MS --root $FIX/debian-6.12-2node --tab reclaim; sleep 30"
 ok "6.12: the section's title" scroll_to "Multi-size THP (hugepages-NkB)"
@@ -34,9 +23,12 @@ if ls -d $THP/hugepages-*kB >/dev/null 2>&1; then
 		head -1)
 	session 80 24 "$MS --tab reclaim; sleep 30"
 	ok "live: the smallest size $kb" scroll_to "  $kb  enabled "
-	# from the second sample a counter has a rate ("0/s" when idle)
+	# from the second sample a counter has a rate ("0/s" when idle):
+	# a slower walk, so the line is not passed before its rate shows
+	STEP=0.2 STEPS=60
 	ok "live: rates from the second sample" \
 		scroll_re "^    split +[0-9]+ +[0-9.]+[KMG]?/s "
+	unset STEP STEPS
 else
 	skip "live: this kernel has no mTHP sizes"
 fi
