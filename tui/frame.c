@@ -187,10 +187,10 @@ static void sources(const struct ms_snapshot *s, char *buf, size_t len,
 static void draw_source_line(struct tui *t, int y)
 {
 	const struct ms_snapshot *s = cur_snap(t);
-	char src[256], line[1024], esc[200], out[1024], lazy[160];
-	bool lz = ms_help_lazy_note(s, lazy, sizeof(lazy));
-	const char *back = t->o->put_back;
-	int nn = s->nr_notes + lz + !!back;
+	char src[256], line[1024], esc[340], out[1024];
+	/* the help's notes but where a replay stops, which comes first */
+	int first = t->ui.replay_end ? 1 : 0;
+	int all = ms_help_nr_notes(s, &t->ui), nn = all - first;
 	size_t off;
 	int x;
 
@@ -224,19 +224,12 @@ static void draw_source_line(struct tui *t, int y)
 			off += (size_t)snprintf(line + off, sizeof(line) - off,
 						"%d note%s (n): ", nn,
 						nn == 1 ? "" : "s");
-		/* what the start put back: first, it was done to the kernel */
-		if (back && off < sizeof(line))
+		for (int i = first; i < all && off < sizeof(line); i++) {
+			ms_help_note(s, &t->ui, i, esc, sizeof(esc));
 			off += (size_t)snprintf(line + off, sizeof(line) - off,
-						"%s",
-						ms_esc(esc, sizeof(esc), back));
-		for (int i = 0; i < s->nr_notes && off < sizeof(line); i++)
-			off += (size_t)snprintf(
-				line + off, sizeof(line) - off, "%s%s: %s",
-				i || back ? "; " : "", s->notes[i].what,
-				ms_esc(esc, sizeof(esc), s->notes[i].why));
-		if (lz && off < sizeof(line))
-			snprintf(line + off, sizeof(line) - off, "%s%s",
-				 s->nr_notes || back ? "; " : "", lazy);
+						"%s%s", i > first ? "; " : "",
+						esc);
+		}
 		/* the notes matter more than which section came from where */
 		if (COLS - x < NOTES_MIN && s->have) {
 			sources(s, src, sizeof(src), true);

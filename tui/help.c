@@ -176,7 +176,7 @@ static const struct key_help keys[] = {
 #define NKEYS (int)(sizeof(keys) / sizeof(keys[0]))
 #define KEYW 24
 
-bool ms_help_lazy_note(const struct ms_snapshot *s, char *buf, size_t len)
+static bool lazy_note(const struct ms_snapshot *s, char *buf, size_t len)
 {
 	uint64_t ps = s->slab.page_size ? s->slab.page_size : 4096;
 	char m[16];
@@ -200,20 +200,20 @@ static const char *put_back(const struct ms_ui *ui)
  * Notes: the snapshot's, after where a replayed recording stops and what
  * the start put back; then the one on MemFree.
  */
-static int nr_notes(const struct ms_snapshot *s, const struct ms_ui *ui)
+int ms_help_nr_notes(const struct ms_snapshot *s, const struct ms_ui *ui)
 {
 	char buf[160];
 
 	return s->nr_notes + (ui->replay_end ? 1 : 0) + !!put_back(ui) +
-	       ms_help_lazy_note(s, buf, sizeof(buf));
+	       lazy_note(s, buf, sizeof(buf));
 }
 
 /*
  * Note i's text (escaped): where a replay stops, what the start put back,
  * the snapshot's, MemFree's.
  */
-static void note_text(const struct ms_snapshot *s, const struct ms_ui *ui,
-		      int i, char *line, size_t len)
+void ms_help_note(const struct ms_snapshot *s, const struct ms_ui *ui, int i,
+		  char *line, size_t len)
 {
 	char what[64], why[256];
 
@@ -222,7 +222,7 @@ static void note_text(const struct ms_snapshot *s, const struct ms_ui *ui,
 	else if (put_back(ui) && !i--)
 		ms_esc(line, len, put_back(ui));
 	else if (i >= s->nr_notes)
-		ms_help_lazy_note(s, line, len);
+		lazy_note(s, line, len);
 	else
 		snprintf(line, len, "%s: %s",
 			 ms_esc(what, sizeof(what), s->notes[i].what),
@@ -255,8 +255,8 @@ static int notes_lines(const struct ms_snapshot *s, const struct ms_ui *ui,
 	char line[340];
 	int n = 0;
 
-	for (int i = 0; i < nr_notes(s, ui); i++) {
-		note_text(s, ui, i, line, sizeof(line));
+	for (int i = 0; i < ms_help_nr_notes(s, ui); i++) {
+		ms_help_note(s, ui, i, line, sizeof(line));
 		n += note_part(line, width, -1, NULL, 0);
 	}
 	return n ? n : 1;
@@ -359,15 +359,15 @@ static void draw_note(WINDOW *w, int y, struct ms_rect r,
 {
 	char line[340], part[340] = "";
 
-	if (!nr_notes(s, ui)) {
+	if (!ms_help_nr_notes(s, ui)) {
 		ms_put(w, y, r.x + 2, r.w - 2, MS_LEFT, false,
 		       ms_attr(MS_C_DIM), "none: every section was read");
 		return;
 	}
-	for (int i = 0; i < nr_notes(s, ui); i++) {
+	for (int i = 0; i < ms_help_nr_notes(s, ui); i++) {
 		int n;
 
-		note_text(s, ui, i, line, sizeof(line));
+		ms_help_note(s, ui, i, line, sizeof(line));
 		n = note_part(line, nw, k, part, sizeof(part));
 		if (k < n) {
 			ms_put_cut(w, y, r.x + (k ? 4 : 2), k ? nw - 2 : nw,

@@ -7,12 +7,16 @@
 #include "tui/widgets.h"
 
 /*
- * The note on MemFree's share no zone's free lists hold yet (model/
- * derive.c, buddy.lazy_free): "18.2G not yet in the buddy allocator ...",
- * or false when there is none. After the snapshot's notes, in the header
- * and here: a student sees two contradictory numbers otherwise.
+ * The notes, in the header's line and on this screen alike: where a
+ * replayed recording stops (ui->replay_end), what the start put back that
+ * a killed memscope left changed, the snapshot's notes, and last the one
+ * on MemFree's share no zone's free lists hold yet (model/derive.c,
+ * buddy.lazy_free: a student sees two contradictory numbers otherwise).
+ * ms_help_note() gives note i escaped, i < ms_help_nr_notes().
  */
-bool ms_help_lazy_note(const struct ms_snapshot *s, char *buf, size_t len);
+int ms_help_nr_notes(const struct ms_snapshot *s, const struct ms_ui *ui);
+void ms_help_note(const struct ms_snapshot *s, const struct ms_ui *ui, int i,
+		  char *line, size_t len);
 /* Lines the help screen has for this snapshot (keys, sources, notes), its
  * notes wrapped at width columns. */
 int ms_help_lines(const struct ms_snapshot *s, const struct ms_ui *ui,
