@@ -289,6 +289,22 @@ static int plan(struct pass *x)
 	return ms_refresh_order(c->plan, n, x->now);
 }
 
+/*
+ * Spend the budget on plan[0..n): over a copy, as a cgroup read lists its
+ * children and new ones grow the cache, c->plan with it (realloc).
+ */
+static void spend(struct pass *x, int n)
+{
+	struct ms_cg_cache *c = x->c;
+	struct ms_refresh *p = malloc((size_t)(n ? n : 1) * sizeof(*p));
+
+	if (!p)
+		return;
+	memcpy(p, c->plan, (size_t)n * sizeof(*p));
+	ms_refresh_spend(&c->budget, x->w.pf, p, n, x->now, memo_read, x);
+	free(p);
+}
+
 static void budgeted(struct pass *x)
 {
 	struct ms_cg_cache *c = x->c;
@@ -302,13 +318,12 @@ static void budgeted(struct pass *x)
 			continue;
 		memo_usage(x, m);
 	}
-	ms_refresh_spend(&c->budget, x->w.pf, c->plan, plan(x), x->now,
-			 memo_read, x);
+	spend(x, plan(x));
 	/* the cgroups those found: new ones first, as the budget lasts */
 	c->budget.last = x->now;
 	for (int i = x->sorted; i < c->n; i++)
 		c->plan[n++] = (struct ms_refresh){ .idx = i };
-	ms_refresh_spend(&c->budget, x->w.pf, c->plan, n, x->now, memo_read, x);
+	spend(x, n);
 }
 
 /*

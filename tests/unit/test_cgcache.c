@@ -112,6 +112,42 @@ static uint64_t pod_mib(int pod)
 	return k + (k + 1 + k + 99) * 99 / 2;
 }
 
+/*
+ * Cgroups found while the budget is spent grow the cache, its plan with
+ * it: the plan being spent must not be the one that moves (ASan saw the
+ * spend read the freed one).
+ */
+static void grow_while_spending(void **state)
+{
+	struct pt_env e;
+	char path[64];
+
+	(void)state;
+	gen("wide", 200);
+	pt_init(&e, dir);
+	e.root.live = true;
+	e.pf.clock = fake_clock;
+	assert_int_equal(sample(&e, false), 0);
+	assert_int_equal(e.s.cgroups.n, 200);
+	fake_now += 10;
+	for (int i = 0; i < 300; i++) {
+		snprintf(path, sizeof(path), "/pod001/new%03d", i);
+		put(path, "memory.usage_in_bytes", 1);
+	}
+	put("/pod001", "memory.usage_in_bytes", pod_mib(1) + 300);
+	put("/", "memory.usage_in_bytes", 100000);
+	assert_int_equal(sample(&e, false), 0);
+	assert_true(e.s.cgroups.n > 200);
+	/* the others as the budget lasts, sample by sample */
+	for (int k = 0; k < 100 && e.s.cgroups.n < 500; k++) {
+		fake_now += 10;
+		assert_int_equal(sample(&e, false), 0);
+	}
+	assert_int_equal(e.s.cgroups.n, 500);
+	assert_non_null(at(&e, "/pod001/new299"));
+	pt_fini(&e);
+}
+
 static void budget(void **state)
 {
 	struct pt_env e;
@@ -217,6 +253,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_teardown(budget, gen_done),
+		cmocka_unit_test_teardown(grow_while_spending, gen_done),
 		cmocka_unit_test_teardown(deep, gen_done),
 	};
 
