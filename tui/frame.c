@@ -187,7 +187,7 @@ static void sources(const struct ms_snapshot *s, char *buf, size_t len,
 static void draw_source_line(struct tui *t, int y)
 {
 	const struct ms_snapshot *s = cur_snap(t);
-	char src[256], line[1024], esc[340], out[1024];
+	char src[256], line[1024], esc[340];
 	/* the help's notes but where a replay stops, which comes first */
 	int first = t->ui.replay_end ? 1 : 0;
 	int all = ms_help_nr_notes(s, &t->ui), nn = all - first;
@@ -235,9 +235,10 @@ static void draw_source_line(struct tui *t, int y)
 			sources(s, src, sizeof(src), true);
 			x = ms_text_width(src) + 2;
 		}
+		/* each piece is escaped already: once more doubles '\\' */
 		if (x < COLS)
 			ms_put_cut(stdscr, y, x, COLS - x, ms_attr(MS_C_NOTE),
-				   ms_esc(out, sizeof(out), line), &t->ui);
+				   line, &t->ui);
 	}
 	ms_put(stdscr, y, 0, COLS, MS_LEFT, false, ms_attr(MS_C_HEADER), src);
 }

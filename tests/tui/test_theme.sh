@@ -161,4 +161,8 @@ start "TERM=xterm" "--no-config --no-mouse"
 ok "--no-mouse: the mouse stays with the terminal" test "$(tmux display -p -t $S '#{mouse_any_flag}#{mouse_standard_flag}')" = 00
 keys q
 ok "quits" wait_for "EXIT=0"
+# an unknown theme's name, escaped once in the header (a '\' is '\\')
+session 160 30 "$MS --root $FIX/debian12-6.18 --no-config --theme 'x\\y'; sleep 30"
+ok "unknown theme: its name escaped once in the header" \
+	wait_for 'theme x\\y not found'
 finish
