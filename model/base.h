@@ -28,7 +28,13 @@ static inline double ms_dbl(uint64_t v)
 #define MS_NAME 64 /* slab cache names, comm, zone names fit */
 #define MS_USER 33 /* a user name (32 bytes, useradd's limit) */
 #define MS_CMDLINE 256 /* a command line, its first 255 bytes */
-#define MS_CGPATH 256 /* a process's cgroup path, its first 255 bytes */
+/*
+ * A memory cgroup's path from its hierarchy's root (v2, or v1's memory
+ * hierarchy; "/" the root), raw bytes (escape to show), its first 255: a
+ * process's; an event's as the kernel named it when the event came, "/..."
+ * in front of the deepest 16 levels of a deeper one
+ */
+#define MS_CG_PATH 256
 #define MS_VMA_NODES 8 /* per-VMA numa_maps node entries kept */
 
 /* A name/value counter, as in /proc/vmstat or /proc/meminfo. */

@@ -201,14 +201,6 @@ struct ms_shrinker {
 };
 
 /*
- * A memory cgroup's path from its hierarchy's root (v2, or v1's memory
- * hierarchy; "/" the root), as the kernel named it when the event came:
- * raw bytes, escape to show; cut at MS_CG_PATH - 1 bytes, and "/..." in
- * front of the deepest 16 levels of a deeper one
- */
-#define MS_CG_PATH 256
-
-/*
  * A memory cgroup whose tasks stalled in reclaim: the cgroup charging the
  * task that stalled (its own, or the nearest one up with the controller),
  * which for limit reclaim is the cgroup at its limit or one below it.

@@ -322,7 +322,7 @@ struct ms_proc {
 	 * raw: its memory cgroup's path from the hierarchy's root
 	 * (/proc/PID/cgroup: the v1 memory line, else v2's), "" unknown
 	 */
-	char cgroup[MS_CGPATH];
+	char cgroup[MS_CG_PATH];
 	char state;
 	uint32_t uid;
 	char user[MS_USER]; /* raw bytes from passwd: escape to show */

@@ -15,7 +15,7 @@ struct detail {
 	uint64_t vmas;
 	bool denied; /* smaps_rollup refused: no ptrace access */
 	char cmdline[MS_CMDLINE]; /* raw, as struct ms_proc holds it */
-	char cgroup[MS_CGPATH]; /* raw, as struct ms_proc holds it */
+	char cgroup[MS_CG_PATH]; /* raw, as struct ms_proc holds it */
 };
 
 void ms_procfs_read_detail(const struct ms_root *r, struct ms_buf *b, int pid,

@@ -317,7 +317,7 @@ static void cgroup_lines(void **state)
 				     "4:blkio,memory:/user.slice/a b\n"
 				     "0::/user.slice/user-0.slice/session-1\n";
 	static const char v2[] = "0::/system.slice/ssh.service\n";
-	char out[MS_CGPATH], small[6];
+	char out[MS_CG_PATH], small[6];
 
 	(void)state;
 	assert_int_equal(ms_parse_proc_cgroup(hybrid, sizeof(hybrid) - 1, out,
