@@ -4,6 +4,7 @@
  * components and mountinfo, counts in kB.
  */
 #include "probes/bpf/pcmap.h"
+#include "probes/procfs/kv.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -71,22 +72,6 @@ static int add(struct ms_pc_mounts *m, uint64_t dev, const char *dir, size_t n)
 	return 0;
 }
 
-/* Whether comma-separated list [s, s + n) holds word w. */
-static bool has_word(const char *s, size_t n, const char *w)
-{
-	size_t wn = strlen(w);
-
-	for (const char *e = s + n; s < e;) {
-		const char *c = memchr(s, ',', (size_t)(e - s));
-		size_t k = c ? (size_t)(c - s) : (size_t)(e - s);
-
-		if (k == wn && !memcmp(s, w, wn))
-			return true;
-		s += k + 1;
-	}
-	return false;
-}
-
 /* The memory controller's mount: after " - ", fstype source options. */
 static int memcg_mount(struct ms_pc_mounts *m, const char *t, const char *e,
 		       const char *dir, size_t dirn)
@@ -104,7 +89,7 @@ static int memcg_mount(struct ms_pc_mounts *m, const char *t, const char *e,
 	    !(opt = field(dash, e, 2, &optn)))
 		return 0;
 	v1 = fsn == 6 && !memcmp(fs, "cgroup", 6) &&
-	     has_word(opt, optn, "memory");
+	     ms_list_has(opt, optn, "memory");
 	if (!v1 && !(fsn == 7 && !memcmp(fs, "cgroup2", 7)))
 		return 0;
 	if (m->memcg_dir && (m->memcg_v1 || !v1))

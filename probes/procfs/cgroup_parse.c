@@ -7,6 +7,7 @@
  */
 #define _GNU_SOURCE
 #include "probes/procfs/cgroup.h"
+#include "probes/procfs/kv.h"
 #include "probes/procfs/reclaim.h"
 
 #include <errno.h>
@@ -36,21 +37,6 @@ static bool word(const char *l, size_t n, int i, const char **s, size_t *wn)
 			*wn = (size_t)(p - b);
 			return true;
 		}
-	}
-	return false;
-}
-
-static bool has_opt(const char *o, size_t n, const char *opt)
-{
-	size_t m = strlen(opt);
-
-	for (const char *p = o, *end = o + n; p < end;) {
-		const char *c = memchr(p, ',', (size_t)(end - p));
-		size_t k = (size_t)((c ? c : end) - p);
-
-		if (k == m && !memcmp(p, opt, m))
-			return true;
-		p += k + 1;
 	}
 	return false;
 }
@@ -101,7 +87,7 @@ int ms_cg_mounts_parse(const char *text, size_t len, struct ms_cg_mounts *m,
 		if (fsn == 7 && !memcmp(fs, "cgroup2", 7) && !m->v2[0])
 			put_mnt(m->v2, mp, mpn);
 		else if (fsn == 6 && !memcmp(fs, "cgroup", 6) &&
-			 has_opt(opt, optn, "memory") && !m->v1mem[0])
+			 ms_list_has(opt, optn, "memory") && !m->v1mem[0])
 			put_mnt(m->v1mem, mp, mpn);
 	}
 	if (!good)

@@ -161,6 +161,21 @@ static int parse_hex(const char **p, const char *end, uint64_t *v)
 	return 0;
 }
 
+bool ms_list_has(const char *s, size_t n, const char *word)
+{
+	size_t m = strlen(word);
+
+	for (const char *p = s, *end = s + n; p < end;) {
+		const char *c = memchr(p, ',', (size_t)(end - p));
+		size_t k = (size_t)((c ? c : end) - p);
+
+		if (k == m && !memcmp(p, word, m))
+			return true;
+		p += k + 1;
+	}
+	return false;
+}
+
 int ms_parse_value(const char *text, size_t len, uint64_t *v)
 {
 	const char *p = text, *end = text + len;

@@ -69,6 +69,10 @@ int ms_parse_dec(const char **p, const char *end, uint64_t *v);
 /* A whole file holding one number, decimal or "0x" hex, blanks around. */
 int ms_parse_value(const char *text, size_t len, uint64_t *v);
 
+/* Whether the comma-separated list [s, s + n) holds word (mount options,
+ * a /proc/PID/cgroup line's controllers). */
+bool ms_list_has(const char *s, size_t n, const char *word);
+
 /* One "name value" line. name gets nlen bytes at most (NUL included). */
 int ms_kv_pair(const char *line, size_t len, char *name, size_t nlen,
 	       uint64_t *v);

@@ -114,21 +114,6 @@ size_t ms_parse_cmdline(const char *text, size_t len, char *out, size_t outlen)
 	return n;
 }
 
-/* Does the comma-separated list [p, e) name memory? */
-static bool names_memory(const char *p, const char *e)
-{
-	while (p < e) {
-		const char *c = memchr(p, ',', (size_t)(e - p));
-
-		if (!c)
-			c = e;
-		if (c - p == 6 && !memcmp(p, "memory", 6))
-			return true;
-		p = c + 1;
-	}
-	return false;
-}
-
 int ms_parse_proc_cgroup(const char *text, size_t len, char *out, size_t outlen)
 {
 	const char *end = text + len, *line = text, *got = NULL, *gend = NULL;
@@ -149,7 +134,8 @@ int ms_parse_proc_cgroup(const char *text, size_t len, char *out, size_t outlen)
 			if (c1 - line == 1 && *line == '0' && c2 == c1 + 1) {
 				if (!got)
 					got = c2 + 1, gend = eol;
-			} else if (names_memory(c1 + 1, c2)) {
+			} else if (ms_list_has(c1 + 1, (size_t)(c2 - c1 - 1),
+					       "memory")) {
 				got = c2 + 1, gend = eol;
 				break;
 			}
