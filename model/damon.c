@@ -6,9 +6,6 @@
 #include "model/area.h"
 #include "model/field.h"
 
-#include <math.h>
-#include <string.h>
-
 #define NA MS_FF_NA
 #define U MS_F_U64
 
@@ -208,34 +205,3 @@ const struct ms_area ms_area_damon = {
 				  struct ms_damon_filter),
 			{ NULL, NULL, 0 } },
 };
-
-static double grow(uint64_t cur, uint64_t prev, double dt)
-{
-	if (!ms_have(cur) || !ms_have(prev) || cur < prev)
-		return NAN; /* the kdamond restarted: its stats began anew */
-	return (double)(cur - prev) / dt;
-}
-
-void ms_damon_rates(struct ms_damon *cur, const struct ms_damon *prev,
-		    double dt)
-{
-	for (int i = 0; i < cur->n; i++) {
-		struct ms_kdamond *k = &cur->v[i];
-		const struct ms_kdamond *p = NULL;
-
-		for (int j = 0; !p && j < prev->n; j++)
-			if (prev->v[j].id == k->id)
-				p = &prev->v[j];
-		for (int c = 0; p && c < k->nr_schemes && c < p->nr_schemes;
-		     c++) {
-			struct ms_damon_scheme *s = &k->schemes[c];
-			const struct ms_damon_scheme *o = &p->schemes[c];
-
-			if (strcmp(s->action, o->action))
-				continue;
-			s->sz_applied_per_s =
-				grow(s->sz_applied, o->sz_applied, dt);
-			s->sz_tried_per_s = grow(s->sz_tried, o->sz_tried, dt);
-		}
-	}
-}

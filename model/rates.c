@@ -17,6 +17,31 @@ static double rate(uint64_t cur, uint64_t prev, double dt)
 	return (double)(cur - prev) / dt;
 }
 
+/* A scheme's bytes tried and applied: a kdamond restarted begins anew. */
+void ms_damon_rates(struct ms_damon *cur, const struct ms_damon *prev,
+		    double dt)
+{
+	for (int i = 0; i < cur->n; i++) {
+		struct ms_kdamond *k = &cur->v[i];
+		const struct ms_kdamond *p = NULL;
+
+		for (int j = 0; !p && j < prev->n; j++)
+			if (prev->v[j].id == k->id)
+				p = &prev->v[j];
+		for (int c = 0; p && c < k->nr_schemes && c < p->nr_schemes;
+		     c++) {
+			struct ms_damon_scheme *s = &k->schemes[c];
+			const struct ms_damon_scheme *o = &p->schemes[c];
+
+			if (strcmp(s->action, o->action))
+				continue;
+			s->sz_applied_per_s =
+				rate(s->sz_applied, o->sz_applied, dt);
+			s->sz_tried_per_s = rate(s->sz_tried, o->sz_tried, dt);
+		}
+	}
+}
+
 static double delta_rate(uint64_t cur, uint64_t prev, double dt)
 {
 	if (!ms_have(cur) || !ms_have(prev))
