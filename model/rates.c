@@ -68,8 +68,7 @@ static const char *const nr_counters[] = {
 	"nr_tlb_local_flush_one",
 };
 
-/* mTHP stats: nr_anon, nr_anon_partially_mapped are amounts (6.13+). */
-static bool thp_gauge(const char *name)
+bool ms_thp_gauge(const char *name)
 {
 	return !strncmp(name, "nr_", 3);
 }
@@ -285,7 +284,7 @@ void ms_rates(struct ms_snapshot *cur, const struct ms_snapshot *prev)
 			if (prev->reclaim.thp_sizes[j].size_kb == t->size_kb)
 				kv_rates(&t->stats,
 					 &prev->reclaim.thp_sizes[j].stats, dt,
-					 thp_gauge);
+					 ms_thp_gauge);
 	}
 	psi_rate(&cur->reclaim.psi_some, &prev->reclaim.psi_some, dt);
 	psi_rate(&cur->reclaim.psi_full, &prev->reclaim.psi_full, dt);

@@ -639,6 +639,9 @@ void ms_derive(struct ms_snapshot *s);
  * rather than a count of events since boot (pgfault, nr_dirtied).
  */
 bool ms_vmstat_gauge(const char *name);
+/* An mTHP size's stat that is an amount: nr_anon, nr_anon_partially_mapped
+ * (6.13+); the others count events. */
+bool ms_thp_gauge(const char *name);
 /* Per-second rates of cur against prev (prev may be NULL). */
 void ms_rates(struct ms_snapshot *cur, const struct ms_snapshot *prev);
 /*

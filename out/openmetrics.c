@@ -372,7 +372,7 @@ static void om_thp_stats(struct om *om, const struct ms_reclaim *r, int kind)
 		for (int j = 0; j < t->stats.n; j++) {
 			const struct ms_kv *v = &t->stats.v[j];
 
-			if ((kind == 0) != !strncmp(v->name, "nr_", 3))
+			if ((kind == 0) != ms_thp_gauge(v->name))
 				continue;
 			ms_om_lbl_reset(&l);
 			ms_om_lbl_int(&l, "size_kb", (long)t->size_kb);
