@@ -89,6 +89,7 @@ struct ms_bpf_group_ops {
 struct ms_bpf_prog_state {
 	bool btf_failed; /* tp_btf refused: use the raw_tp twin */
 	bool off; /* neither twin runs */
+	bool single; /* fentry/fexit: no raw_tp twin */
 	char why[96];
 };
 

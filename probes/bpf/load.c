@@ -151,6 +151,35 @@ static bool tp_btf_ok(const struct btf *btf, const char *tp)
 	return fd >= 0;
 }
 
+/*
+ * Does this kernel take an fentry/fexit program on func? A two-instruction
+ * program asks in microseconds; a refusal inside the group's object costs
+ * a reload of all of it (the reclaim group's 1.2 s of verifying on 6.18,
+ * which refuses fentry on oom_kill_process). errno says why not.
+ */
+static bool trampoline_ok(const struct btf *btf, const char *func, bool exit)
+{
+	const struct bpf_insn insns[] = {
+		{ .code = BPF_ALU64 | BPF_MOV | BPF_K, .dst_reg = BPF_REG_0 },
+		{ .code = BPF_JMP | BPF_EXIT },
+	};
+	int id = btf__find_by_name_kind(btf, func, BTF_KIND_FUNC), fd;
+
+	if (id <= 0) {
+		errno = ENOENT;
+		return false;
+	}
+	LIBBPF_OPTS(bpf_prog_load_opts, o,
+		    .expected_attach_type = exit ? BPF_TRACE_FEXIT :
+						   BPF_TRACE_FENTRY,
+		    .attach_btf_id = (__u32)id);
+	fd = bpf_prog_load(BPF_PROG_TYPE_TRACING, NULL, "GPL", insns, 2, &o);
+	if (fd < 0)
+		return false;
+	close(fd);
+	return true;
+}
+
 /* ---- Programs ------------------------------------------------------------ */
 
 static const char *tracepoint(const struct bpf_program *p)
@@ -177,6 +206,11 @@ static bool is_single(const struct bpf_program *p)
 	const char *sec = bpf_program__section_name(p);
 
 	return !strncmp(sec, "fentry/", 7) || !strncmp(sec, "fexit/", 6);
+}
+
+static bool p_is_exit(const struct bpf_program *p)
+{
+	return !strncmp(bpf_program__section_name(p), "fexit/", 6);
 }
 
 /* The index of p's definition (its name without _btf/_raw), or -1. */
@@ -238,10 +272,20 @@ static int choose(struct ms_bpf_group *g, struct bpf_object *obj,
 			continue;
 		}
 		def = &g->ops->progs[d];
-		if (btf_ok[d] < 0)
-			btf_ok[d] = is_single(p) ||
-				    tp_btf_ok(btf, tracepoint(p));
+		g->st[d].single = is_single(p);
 		want = !g->st[d].off && (!def->wanted || def->wanted(btf));
+		if (want && btf_ok[d] < 0 && is_single(p)) {
+			btf_ok[d] =
+				trampoline_ok(btf, tracepoint(p), p_is_exit(p));
+			if (!btf_ok[d] && !faulty(g, d)) {
+				g->st[d].off = true;
+				snprintf(g->st[d].why, sizeof(g->st[d].why),
+					 "load: %s", strerror(errno));
+				want = false;
+			}
+		} else if (want && btf_ok[d] < 0) {
+			btf_ok[d] = tp_btf_ok(btf, tracepoint(p));
+		}
 		use_btf = btf_ok[d] && !g->st[d].btf_failed;
 		load = want && (is_single(p) || is_btf(p) == use_btf);
 		bpf_program__set_autoload(p, load);
@@ -260,7 +304,9 @@ static bool blame(struct ms_bpf_group *g)
 
 	if (d < 0)
 		return false;
-	if (!strcmp(lg.prog + n - 4, "_btf") && !g->st[d].btf_failed) {
+	/* an fentry/fexit program has no raw twin to fall back to */
+	if (!strcmp(lg.prog + n - 4, "_btf") && !g->st[d].btf_failed &&
+	    !g->st[d].single) {
 		g->st[d].btf_failed = true;
 	} else {
 		g->st[d].off = true;

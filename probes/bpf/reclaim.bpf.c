@@ -198,6 +198,34 @@ static __always_inline __u32 bounded(__u32 off)
 	return off & PATH_MASK;
 }
 
+struct join {
+	struct pathbuf *b;
+	int n;
+	__u32 off;
+};
+
+/* bpf_loop's step i: "/" and the name i levels above the root */
+static long join_name(__u32 k, void *ctx)
+{
+	struct join *j = ctx;
+	__u32 i = (MS_RC_CGDEPTH - 1 - k) & (MS_RC_CGDEPTH - 1);
+	__u32 off = j->off;
+	long len;
+
+	if (k >= MS_RC_CGDEPTH)
+		return 1;
+	if ((int)i >= j->n || off >= PATH_MASK)
+		return 0;
+	j->b->c[bounded(off)] = '/';
+	off++;
+	len = bpf_probe_read_kernel_str(&j->b->c[bounded(off)], MS_RC_CGPATH,
+					(const void *)j->b->name[i]);
+	if (len > 1)
+		off += len - 1;
+	j->off = off;
+	return 0;
+}
+
 /*
  * The path of cgroup directory kn from its hierarchy's root into out
  * (MS_RC_CGPATH bytes): "/" the root, "/..." in front of the deepest
@@ -206,6 +234,7 @@ static __always_inline __u32 bounded(__u32 off)
 static __always_inline void cg_path(struct kernfs_node *kn, char *out)
 {
 	struct pathbuf *b = ms_percpu(&rc_pathbuf);
+	struct join j;
 	__u32 off = 0;
 	int n = 0;
 
@@ -225,20 +254,12 @@ static __always_inline void cg_path(struct kernfs_node *kn, char *out)
 		__builtin_memcpy(b->c, "/...", 4);
 		off = 4;
 	}
-#pragma unroll
-	for (int i = MS_RC_CGDEPTH - 1; i >= 0; i--) {
-		long len;
-
-		if (i >= n || off >= PATH_MASK)
-			continue;
-		b->c[bounded(off)] = '/';
-		off++;
-		len = bpf_probe_read_kernel_str(&b->c[bounded(off)],
-						MS_RC_CGPATH,
-						(const void *)b->name[i]);
-		if (len > 1)
-			off += len - 1;
-	}
+	j.b = b;
+	j.n = n;
+	j.off = off;
+	/* a loop the verifier walks once, not MS_RC_CGDEPTH times inlined */
+	bpf_loop(MS_RC_CGDEPTH, join_name, &j, 0);
+	off = j.off;
 	if (!n) {
 		b->c[0] = '/';
 		off = 1;
