@@ -145,8 +145,12 @@ bool ms_cg_stat_counter(const char *name)
 
 	if (!strncmp(name, "total_", 6))
 		name += 6;
+	/* asked for every item of every cgroup: most fail at the first byte */
+	if (!strchr("pwtzs", name[0]) || !name[0])
+		return false;
 	for (size_t i = 0; i < sizeof(pre) / sizeof(pre[0]); i++)
-		if (!strncmp(name, pre[i], strlen(pre[i])))
+		if (pre[i][0] == name[0] &&
+		    !strncmp(name, pre[i], strlen(pre[i])))
 			return true;
 	return false;
 }

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,6 +76,76 @@ int ms_fields_out(const struct ms_field *t, enum ms_fout out,
 	return k;
 }
 
+/* ---- shared key-value lists --------------------------------------------- */
+
+struct kv_block {
+	long refs;
+	struct ms_kv v[];
+};
+
+static struct kv_block *block_of(const struct ms_kvlist *l)
+{
+	return (struct kv_block *)((char *)l->v - offsetof(struct kv_block, v));
+}
+
+int ms_kv_share(struct ms_kvlist *l)
+{
+	struct kv_block *b;
+
+	if (l->cap < 0 || !l->n)
+		return 0;
+	b = malloc(sizeof(*b) + (size_t)l->n * sizeof(b->v[0]));
+	if (!b)
+		return -ENOMEM;
+	b->refs = 1;
+	memcpy(b->v, l->v, (size_t)l->n * sizeof(b->v[0]));
+	free(l->v);
+	l->v = b->v;
+	l->cap = -1;
+	return 0;
+}
+
+int ms_kv_own(struct ms_kvlist *l)
+{
+	int n = l->n;
+	struct ms_kv *v;
+
+	if (l->cap >= 0)
+		return 0;
+	v = malloc((size_t)n * sizeof(*v));
+	if (!v)
+		return -ENOMEM;
+	memcpy(v, l->v, (size_t)n * sizeof(*v));
+	ms_kv_drop(l);
+	l->v = v;
+	l->n = l->cap = n;
+	return 0;
+}
+
+void ms_kv_drop(struct ms_kvlist *l)
+{
+	if (l->cap < 0 && --block_of(l)->refs == 0)
+		free(block_of(l));
+	else if (l->cap >= 0)
+		free(l->v);
+	l->v = NULL;
+	l->n = l->cap = 0;
+}
+
+int ms_fields_share(const struct ms_field *t, void *rec)
+{
+	int err = 0;
+
+	for (; t && t->key; t++) {
+		if (t->type == MS_F_OBJ)
+			err = err ?: ms_fields_share(t->sub, rec);
+		else if ((t->type == MS_F_KV || t->type == MS_F_KV2) &&
+			 !(t->flags & MS_FF_RATE))
+			err = err ?: ms_kv_share(ms_fptr(t, rec));
+	}
+	return err;
+}
+
 /* ---- records: reset, lists ---------------------------------------------- */
 
 static int *list_n(const struct ms_field *f, void *rec)
@@ -98,11 +169,9 @@ static void release(const struct ms_field *t, void *rec, bool all)
 			struct ms_kvlist *l = p;
 
 			l->n = 0;
-			if (all) {
-				free(l->v);
-				l->v = NULL;
-				l->cap = 0;
-			}
+			if (all || l->cap < 0)
+				ms_kv_drop(
+					l); /* a shared one is never refilled */
 		} else if (t->type == MS_F_LIST) {
 			ms_list_clear(t, rec);
 			if (all) {
@@ -132,6 +201,10 @@ static int dup_own(const struct ms_field *t, void *dst)
 			struct ms_kvlist *l = p;
 			struct ms_kv *v = NULL;
 
+			if (!err && l->cap < 0) {
+				block_of(l)->refs++;
+				continue;
+			}
 			if (!err && l->n) {
 				v = malloc((size_t)l->n * sizeof(*v));
 				if (v)

@@ -225,6 +225,19 @@ void ms_fields_free(const struct ms_field *t, void *rec);
  * its own. 0, or -ENOMEM (dst then holds what was copied: free it with
  * ms_fields_free()); -EINVAL for a table with lists of records.
  */
+/*
+ * A key-value list shared between records (cap -1): made so by
+ * ms_kv_share(), copied by ms_fields_dup() as one more reference, let go
+ * of by a record's reset or free (the last frees it), made a list of its
+ * own again before it grows (ms_kv_own()). A probe's copy kept between
+ * samples goes out this way, the same every sample until read again.
+ */
+int ms_kv_share(struct ms_kvlist *l);
+/* Every key-value list of rec (table t) shared: 0, or -ENOMEM. */
+int ms_fields_share(const struct ms_field *t, void *rec);
+int ms_kv_own(struct ms_kvlist *l);
+void ms_kv_drop(struct ms_kvlist *l);
+
 int ms_fields_dup(const struct ms_field *t, void *dst, const void *src,
 		  size_t size);
 /*

@@ -240,25 +240,83 @@ static bool cg_gauge(const char *name)
 	return !ms_cg_stat_counter(name);
 }
 
-/* Each cgroup against the same path in prev (the same index first). */
-static void cgroup_rates(struct ms_cgroups *cur, const struct ms_cgroups *prev,
+/*
+ * When a cgroup's files other than its usage were read: live, the
+ * explorer re-reads them within a budget (probes/procfs/cgcache.c), so a
+ * sample may carry the copy of an earlier one. Unknown age: in the sample.
+ */
+static double cg_read_at(const struct ms_snapshot *s, const struct ms_cgroup *c)
+{
+	return isnan(c->detail_age_s) ? s->t_mono : s->t_mono - c->detail_age_s;
+}
+
+/*
+ * memory.stat's and memory.events' rates between two reads of them: the
+ * same copy again keeps the rates of its read (not a made-up 0, then the
+ * whole change since over one interval); a new copy's over the time
+ * between the reads. Reads come in samples, dt apart: the ages, measured
+ * on the probe's clock a little off the sample's, tell a copy read again
+ * from the same one within far less than that.
+ */
+static void cg_detail_rates(struct ms_cgroup *c, const struct ms_cgroup *p,
+			    double at, double p_at, double dt)
+{
+	struct ms_kvlist *cl[] = { &c->stat, &c->events };
+	const struct ms_kvlist *pl[] = { &p->stat, &p->events };
+
+	if (c->stat.v == p->stat.v && c->events.v == p->events.v)
+		return; /* one copy, shared (ms_kv_share()): its read's rates */
+	if (at - p_at > dt / 2) {
+		kv_rates(&c->stat, &p->stat, at - p_at, cg_gauge);
+		kv_rates(&c->events, &p->events, at - p_at, NULL);
+		return;
+	}
+	for (int l = 0; l < 2; l++) {
+		bool same = cl[l]->n == pl[l]->n;
+
+		for (int i = 0; i < cl[l]->n; i++) {
+			struct ms_kv *k = &cl[l]->v[i];
+			const struct ms_kv *o =
+				same && !strcmp(pl[l]->v[i].name, k->name) ?
+					&pl[l]->v[i] :
+					ms_kv_find(pl[l], k->name);
+
+			k->rate = o ? o->rate : NAN;
+			k->reset = o && o->reset;
+		}
+	}
+}
+
+/*
+ * Each cgroup against the same path in prev: the same index, or the one
+ * after the last match (cgroups made or removed shift the rest), else a
+ * search (a new one).
+ */
+static void cgroup_rates(struct ms_snapshot *cs, const struct ms_snapshot *ps,
 			 double dt)
 {
-	for (int i = 0, j = 0; i < cur->n; i++) {
+	struct ms_cgroups *cur = &cs->cgroups;
+	const struct ms_cgroups *prev = &ps->cgroups;
+
+	for (int i = 0, next = 0; i < cur->n; i++) {
 		struct ms_cgroup *c = &cur->v[i];
 		const struct ms_cgroup *p = NULL;
 
 		if (i < prev->n && !strcmp(prev->v[i].path, c->path))
 			p = &prev->v[i];
-		for (j = 0; !p && j < prev->n; j++)
+		else if (next < prev->n && !strcmp(prev->v[next].path, c->path))
+			p = &prev->v[next];
+		for (int j = 0; !p && j < prev->n; j++)
 			if (!strcmp(prev->v[j].path, c->path))
 				p = &prev->v[j];
-		if (!p || p->version != c->version)
+		if (!p)
+			continue;
+		next = (int)(p - prev->v) + 1;
+		if (p->version != c->version)
 			continue;
 		c->current_kb_per_s =
 			delta_rate(c->current_kb, p->current_kb, dt);
-		kv_rates(&c->stat, &p->stat, dt, cg_gauge);
-		kv_rates(&c->events, &p->events, dt, NULL);
+		cg_detail_rates(c, p, cg_read_at(cs, c), cg_read_at(ps, p), dt);
 	}
 }
 
@@ -296,7 +354,7 @@ void ms_rates(struct ms_snapshot *cur, const struct ms_snapshot *prev)
 				&prev->attrib :
 				NULL,
 			dt);
-	cgroup_rates(&cur->cgroups, &prev->cgroups, dt);
+	cgroup_rates(cur, prev, dt);
 	ms_damon_rates(&cur->damon, &prev->damon, dt);
 	for (int i = 0; i < cur->numa.n; i++) {
 		struct ms_numa_node *n = &cur->numa.nodes[i];

@@ -64,7 +64,7 @@ static void *grow(void **v, int *n, int *cap, size_t sz)
 
 struct ms_kv *ms_kv_add(struct ms_kvlist *l, const char *name, uint64_t value)
 {
-	struct ms_kv *kv = GROW(l->v, l->n, l->cap);
+	struct ms_kv *kv = ms_kv_own(l) ? NULL : GROW(l->v, l->n, l->cap);
 
 	if (!kv)
 		return NULL;

@@ -373,13 +373,18 @@ static int emit(struct pass *x)
 	char first[256] = "";
 
 	for (int i = 0; i < c->n; i++) {
-		const struct memo *m = &c->v[i];
+		struct memo *m = &c->v[i];
 		struct ms_cgroup *o;
 
 		if (!m->read_t)
 			continue; /* found, not read yet */
+		/*
+		 * memory.stat and the other lists go out shared, not copied:
+		 * the same until read again (10,000 cgroups' are 40 MB)
+		 */
 		o = ms_list_add(&ms_cgroups_fields[0], &s->cgroups);
-		if (!o || ms_cgroup_copy(o, &m->c)) {
+		if (!o || ms_fields_share(ms_cgroup_fields, &m->c) ||
+		    ms_cgroup_copy(o, &m->c)) {
 			if (o) {
 				ms_fields_free(ms_cgroup_fields, o);
 				s->cgroups.n--;

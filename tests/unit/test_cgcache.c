@@ -148,6 +148,54 @@ static void grow_while_spending(void **state)
 	pt_fini(&e);
 }
 
+/*
+ * A quiet cgroup's memory.stat goes out shared, not copied: the same in
+ * two samples, alive after the first is freed, its rates those of its
+ * read; one read again goes out as a list of its own.
+ */
+static void shared_copies(void **state)
+{
+	struct pt_env e;
+	struct ms_snapshot b;
+	const struct ms_cgroup *q, *q2 = NULL, *m2 = NULL;
+
+	(void)state;
+	gen("wide", 200);
+	pt_init(&e, dir);
+	e.root.live = true;
+	e.pf.clock = fake_clock;
+	ms_snapshot_init(&b);
+	assert_int_equal(sample(&e, false), 0);
+	e.s.t_mono = 1;
+	q = at(&e, "/pod001/ctr005");
+	assert_non_null(q);
+	assert_true(q->stat.n > 0);
+	fake_now += 1;
+	put("/pod001/ctr007", "memory.usage_in_bytes", usage_mib(1, 7) + 8);
+	put("/pod001", "memory.usage_in_bytes", pod_mib(1) + 8);
+	put("/", "memory.usage_in_bytes", 100000);
+	assert_int_equal(ms_procfs_cgroup(&e.root, &e.pf, false, &b), 0);
+	b.t_mono = 2;
+	for (int i = 0; i < b.cgroups.n; i++)
+		if (!strcmp(b.cgroups.v[i].path, "/pod001/ctr005"))
+			q2 = &b.cgroups.v[i];
+		else if (!strcmp(b.cgroups.v[i].path, "/pod001/ctr007"))
+			m2 = &b.cgroups.v[i];
+	assert_non_null(q2);
+	assert_non_null(m2);
+	assert_true(q2->detail_age_s > 0.5);
+	assert_ptr_equal(q2->stat.v, q->stat.v);
+	assert_true(m2->detail_age_s == 0);
+	assert_ptr_not_equal(m2->stat.v, at(&e, "/pod001/ctr007")->stat.v);
+	q->stat.v[0].rate = 3; /* in the shared list: the read's rate */
+	ms_rates(&b, &e.s);
+	assert_true(q2->stat.v[0].rate == 3);
+	ms_snapshot_free(&e.s); /* q2's list lives on */
+	assert_string_equal(q2->stat.v[0].name, "cache");
+	ms_snapshot_free(&b);
+	pt_fini(&e);
+}
+
 static void budget(void **state)
 {
 	struct pt_env e;
@@ -252,6 +300,7 @@ static void deep(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_teardown(shared_copies, gen_done),
 		cmocka_unit_test_teardown(budget, gen_done),
 		cmocka_unit_test_teardown(grow_while_spending, gen_done),
 		cmocka_unit_test_teardown(deep, gen_done),

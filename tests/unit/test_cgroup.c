@@ -294,6 +294,79 @@ static void rates(void **state)
 	ms_snapshot_free(&b);
 }
 
+/*
+ * Live, a cgroup's memory.stat may be a copy read samples ago: the same
+ * copy keeps its read's rates (they were 0), a new one's rates are over
+ * the time between the reads (they were the whole change over one
+ * interval).
+ */
+static void rates_between_reads(void **state)
+{
+	struct ms_snapshot s[3];
+	struct ms_cgroup *c[3];
+	/* the probe's clock a few ms off the sample's */
+	const double age[3] = { 0.004, 1.001, 0.002 };
+	const double scan[3] = { 100, 100, 400 };
+
+	(void)state;
+	for (int i = 0; i < 3; i++) {
+		ms_snapshot_init(&s[i]);
+		c[i] = ms_list_add(&ms_cgroups_fields[0], &s[i].cgroups);
+		c[i]->path = strdup("/a");
+		c[i]->version = 1;
+		c[i]->current_kb = 1000;
+		c[i]->detail_age_s = age[i];
+		s[i].t_mono = 10 + i;
+		ms_kv_add(&c[i]->stat, "total_pgscan", (uint64_t)scan[i]);
+		ms_kv_add(&c[i]->events, "oom_kill", i == 2 ? 3 : 1);
+	}
+	c[0]->stat.v[0].rate = 7; /* as if from a read before */
+	c[0]->events.v[0].rate = 0.5;
+	ms_rates(&s[1], &s[0]); /* s[1] carries s[0]'s copy */
+	assert_true(c[1]->stat.v[0].rate == 7);
+	assert_true(c[1]->events.v[0].rate == 0.5);
+	ms_rates(&s[2], &s[1]); /* read again, 1.999 s after the last read */
+	assert_true(fabs(c[2]->stat.v[0].rate - 300 / 1.999) < 1e-9);
+	assert_true(fabs(c[2]->events.v[0].rate - 2 / 1.999) < 1e-9);
+	for (int i = 0; i < 3; i++)
+		ms_snapshot_free(&s[i]);
+}
+
+/* Many cgroups, one made in front of them all: each still finds its own. */
+static void rates_after_insert(void **state)
+{
+	struct ms_snapshot a, b;
+	char path[32];
+
+	(void)state;
+	ms_snapshot_init(&a);
+	ms_snapshot_init(&b);
+	a.t_mono = 1;
+	b.t_mono = 2;
+	for (int i = 0; i < 2001; i++) {
+		struct ms_cgroup *x = NULL;
+
+		if (i) {
+			x = ms_list_add(&ms_cgroups_fields[0], &a.cgroups);
+			snprintf(path, sizeof(path), "/c%d", i);
+			x->path = strdup(path);
+			x->version = 2;
+			x->current_kb = 10;
+		}
+		x = ms_list_add(&ms_cgroups_fields[0], &b.cgroups);
+		snprintf(path, sizeof(path), "/c%d", i);
+		x->path = strdup(path);
+		x->version = 2;
+		x->current_kb = 10 + (uint64_t)i;
+	}
+	ms_rates(&b, &a);
+	assert_true(isnan(b.cgroups.v[0].current_kb_per_s)); /* new */
+	for (int i = 1; i < 2001; i++)
+		assert_true(b.cgroups.v[i].current_kb_per_s == i);
+	ms_snapshot_free(&a);
+	ms_snapshot_free(&b);
+}
+
 /* The top-level array out and back: the same line, raw bytes, nulls. */
 static void roundtrip(void **state)
 {
@@ -452,6 +525,8 @@ int main(void)
 		cmocka_unit_test(no_hierarchy),
 		cmocka_unit_test(parsers),
 		cmocka_unit_test(rates),
+		cmocka_unit_test(rates_between_reads),
+		cmocka_unit_test(rates_after_insert),
 		cmocka_unit_test(roundtrip),
 		cmocka_unit_test(numa_stat),
 		cmocka_unit_test(numa_parse),
