@@ -49,6 +49,8 @@ unsigned int ms_tab_sections(const char *tab, const struct ms_opts *o)
 		sec |= MS_SEC_BIT(MS_SEC_TASK_DELAYS);
 	if (o->attribution)
 		sec |= MS_SEC_BIT(MS_SEC_ATTRIBUTION);
+	if (o->physmap)
+		sec |= MS_SEC_BIT(MS_SEC_PHYSMAP);
 	return sec;
 }
 

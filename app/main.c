@@ -56,6 +56,8 @@ static void usage(FILE *f)
 		"      --attribution    batch: memory by allocating kernel call site\n"
 		"                       (/proc/allocinfo, else BPF on every page\n"
 		"                       allocation and free while it runs; root)\n"
+		"      --physmap        batch: the physical memory map, every pageblock\n"
+		"                       by kind (/proc/kpageflags, root)\n"
 		"      --include-self   count memscope's own slab and page events (its\n"
 		"                       /proc reads) in the BPF rates; left out by default\n"
 		"      --root DIR       read DIR/proc and DIR/sys instead of the live system\n"
@@ -142,6 +144,7 @@ enum {
 	OPT_DELAYACCT,
 	OPT_INCLUDE_SELF,
 	OPT_ATTRIBUTION,
+	OPT_PHYSMAP,
 	OPT_NO_MOUSE,
 	OPT_NO_CONFIG,
 	OPT_RECORD,
@@ -170,6 +173,7 @@ static const struct option longopts[] = {
 	{ "delayacct", no_argument, NULL, OPT_DELAYACCT },
 	{ "include-self", no_argument, NULL, OPT_INCLUDE_SELF },
 	{ "attribution", no_argument, NULL, OPT_ATTRIBUTION },
+	{ "physmap", no_argument, NULL, OPT_PHYSMAP },
 	{ "record", required_argument, NULL, OPT_RECORD },
 	{ "replay", required_argument, NULL, OPT_REPLAY },
 	{ "help", no_argument, NULL, 'h' },
@@ -295,6 +299,9 @@ static int parse_args(int argc, char **argv, struct ms_opts *o)
 			break;
 		case OPT_ATTRIBUTION:
 			o->attribution = true;
+			break;
+		case OPT_PHYSMAP:
+			o->physmap = true;
 			break;
 		case OPT_RECORD:
 			o->record = optarg;

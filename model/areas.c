@@ -57,11 +57,20 @@ const struct ms_area ms_area_buddy = {
 	.secs = (const struct ms_area_sec[]){ SECN(BUDDY, "buddy", "buddyinfo"),
 					      SEC(BUDDY_EVENTS, "buddy_events"),
 					      SEC(ALLOC_PROBE, "alloc_probe"),
+					      SECN(PHYSMAP, "physmap",
+						   "census"),
 					      SEC_END },
 	.parts =
 		(const struct ms_part[]){
 			PART("buddy", BIT(BUDDY), BIT(BUDDY_EVENTS),
 			     MS_PASS_CORE),
+			/* model/physmap.c */
+			{ .key = "physmap",
+			  .secs = BIT(PHYSMAP),
+			  .pass = MS_PASS_CORE,
+			  .fields = ms_physmap_fields,
+			  .off = offsetof(struct ms_snapshot, physmap),
+			  .title = "Physical memory map" },
 			PART("alloc_probe", BIT(ALLOC_PROBE), 0, MS_PASS_KMOD),
 			PART_END },
 	.tables =
@@ -71,6 +80,10 @@ const struct ms_area ms_area_buddy = {
 			  ms_buddy_events),
 			T("extfrag", ms_extfrag_fields, ms_extfrag_event),
 			T("alloc order", ms_alloc_order_fields, ms_alloc_order),
+			T("physmap", ms_physmap_fields, ms_physmap),
+			T("physmap zone", ms_pm_zone_fields, ms_pm_zone),
+			T("physmap block", ms_pm_block_fields,
+			  ms_census_block),
 			TABLE_END },
 };
 

@@ -32,12 +32,22 @@ enum ms_census_kind {
 /* The kinds' names, in enum order: "free", "anon", ... "hole". */
 extern const char *const ms_census_kind_names[MS_CK_N];
 
+/* Orders of the free blocks a pageblock's counts keep: 0 .. 11. */
+#define MS_CK_ORDERS 12
+
 /* Pages of one pageblock (or less) by kind: what the scanner yields. */
 struct ms_census_block {
 	uint64_t pfn; /* its first page */
 	uint32_t pages; /* how many pages it counts */
 	uint32_t thp; /* of them in transparent huge or large folios */
 	uint32_t kind[MS_CK_N];
+	/*
+	 * Its free buddy blocks by order: kpageflags flags every page of a
+	 * free block alike, so these are the aligned power-of-two blocks
+	 * each run of free pages splits into, as the buddy allocator merges
+	 * them (orders above the last are counted in it)
+	 */
+	uint16_t free_order[MS_CK_ORDERS];
 };
 
 struct ms_census_zone {

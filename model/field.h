@@ -319,6 +319,9 @@ extern const struct ms_field ms_mem_fw_fields[];
 /* struct ms_census ("memory"."census"), ms_census_zone, ms_census_check */
 extern const struct ms_field ms_census_fields[];
 extern const struct ms_field ms_census_zone_fields[];
+extern const struct ms_field ms_physmap_fields[];
+extern const struct ms_field ms_pm_zone_fields[];
+extern const struct ms_field ms_pm_block_fields[];
 extern const struct ms_field ms_census_check_fields[];
 /* struct ms_alloc_order, ms_bench_result, ms_slab_bench (memscope.ko) */
 extern const struct ms_field ms_alloc_order_fields[];

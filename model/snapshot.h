@@ -15,6 +15,7 @@
 #include "model/damon.h"
 #include "model/memory.h"
 #include "model/pcache.h"
+#include "model/physmap.h"
 #include "model/reclaim.h"
 
 enum ms_section {
@@ -69,6 +70,12 @@ enum ms_section {
 	 * list; asked for with it by --tab memory and the files screen
 	 */
 	MS_SEC_PAGECACHE_EVENTS,
+	/*
+	 * The physical memory map (probes/procfs/physmap.c): every pageblock
+	 * by kind, from the census's pass, so asked for on purpose (the
+	 * Buddy tab's map, batch --physmap), never by "all"
+	 */
+	MS_SEC_PHYSMAP,
 	MS_SEC_COUNT
 };
 #define MS_SEC_BIT(s) (1u << (s))
@@ -543,6 +550,8 @@ struct ms_snapshot {
 	struct ms_task_delays task_delays;
 	/* probes/procfs: the page census */
 	struct ms_census census;
+	/* probes/procfs: the physical memory map, from the census's pass */
+	struct ms_physmap physmap;
 	/* probes/procfs (allocinfo) or probes/bpf (attrib) */
 	struct ms_attrib attrib;
 };

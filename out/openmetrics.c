@@ -549,6 +549,31 @@ static int cgroup_o(struct om *om, const struct ms_snapshot *s,
 
 HAND(damon_o, ms_om_damon, damon)
 
+/* memscope_physmap_blocks per zone (node, zone) and kind */
+static bool pm_lbl(struct lbl *l, const void *rec, int r)
+{
+	const struct ms_pm_zone *z = rec;
+
+	(void)r;
+	ms_om_lbl_int(l, "node", z->node);
+	ms_om_lbl_str(l, "zone", z->zone);
+	return true;
+}
+
+static int physmap_o(struct om *om, const struct ms_snapshot *s,
+		     const struct ms_om_opts *o)
+{
+	const struct ms_om_area a = { .t = ms_pm_zone_fields,
+				      .recs = s->physmap.zones,
+				      .stride = sizeof(*s->physmap.zones),
+				      .n = s->physmap.nr_zones,
+				      .lbl = pm_lbl };
+
+	(void)o;
+	ms_om_table(om, &a, INT_MIN, INT_MAX);
+	return 0;
+}
+
 /* The sections exported by hand; the others have no families. */
 static const struct {
 	int sec; /* enum ms_section */
@@ -568,6 +593,7 @@ static const struct {
 	{ MS_SEC_PAGECACHE_FILES, pcache_o },
 	{ MS_SEC_CGROUP, cgroup_o },
 	{ MS_SEC_DAMON, damon_o },
+	{ MS_SEC_PHYSMAP, physmap_o },
 };
 
 void ms_om_part(struct om *om, const struct ms_part *p, const void *rec)

@@ -17,7 +17,9 @@
 
 #include "model/snapshot.h"
 #include "model/escape.h"
+#include "model/field.h"
 #include "probes/procfs/kv.h"
+#include "probes/procfs/physmap.h"
 #include "probes/procfs/procfs.h"
 #include "probes/root.h"
 
@@ -237,6 +239,9 @@ struct ms_census_state {
 	struct ms_buf buf; /* zoneinfo, meminfo */
 	struct ms_kvlist meminfo;
 	unsigned char *chunk;
+	/* the physical memory map, while samples ask for it */
+	bool map;
+	struct ms_physmap pm;
 };
 
 static void widen(struct span *s, uint64_t v)
@@ -251,7 +256,11 @@ static void widen(struct span *s, uint64_t v)
 
 static void block(void *ctx, const struct ms_census_block *b)
 {
-	ms_census_add(ctx, b);
+	struct ms_census_state *st = ctx;
+
+	ms_census_add(&st->run, b);
+	if (st->map)
+		ms_pm_store(&st->pm, b);
 }
 
 static uint64_t kb_pages(const struct ms_kvlist *l, const char *name)
@@ -356,7 +365,9 @@ static int pass_start(const struct ms_root *r, struct ms_census_state *st,
 		st->nr_ram = ms_census_parse_iomem(st->buf.data, st->buf.len,
 						   st->ram, MS_CRAM_MAX);
 	ms_kpf_init(&st->scan, 0, BLOCK_PAGES, st->cuts, nc, st->ram,
-		    st->nr_ram, block, &st->run);
+		    st->nr_ram, block, st);
+	if (st->map && ms_pm_zones(&st->pm, &st->run, BLOCK_PAGES))
+		return -ENOMEM;
 	st->pos = 0;
 	st->in_pass = true;
 	return 0;
@@ -495,6 +506,7 @@ static void state_free(struct ms_census_state *st)
 		close(st->cfd);
 	ms_census_free(&st->run);
 	ms_census_free(&st->done);
+	ms_fields_free(ms_physmap_fields, &st->pm);
 	ms_buf_free(&st->buf);
 	free(st->meminfo.v);
 	free(st->chunk);
@@ -532,7 +544,7 @@ static const char *why_open(const struct ms_root *r, int err)
 }
 
 int ms_procfs_census(const struct ms_root *r, struct ms_procfs *pf, bool full,
-		     struct ms_snapshot *s)
+		     bool map, struct ms_snapshot *s)
 {
 	struct ms_census_state *st = pf->census;
 	int err;
@@ -551,6 +563,11 @@ int ms_procfs_census(const struct ms_root *r, struct ms_procfs *pf, bool full,
 	}
 	if (full && st->in_pass && st->pos) /* a pass of its own */
 		st->in_pass = false;
+	/* the map from the blocks read from now on: the rest read unread */
+	if (map && !st->map && st->in_pass &&
+	    ms_pm_zones(&st->pm, &st->run, BLOCK_PAGES))
+		return -ENOMEM;
+	st->map = map;
 	if (!st->in_pass && (err = pass_start(r, st, s)))
 		return err;
 	err = step(r, st,
@@ -577,5 +594,7 @@ int ms_procfs_census(const struct ms_root *r, struct ms_procfs *pf, bool full,
 		s->census.progress = st->end && st->pos < st->end ?
 					     (double)st->pos / (double)st->end :
 					     0.999;
+	if (map && ms_pm_publish(&s->physmap, &st->pm, s->census.progress))
+		return -ENOMEM;
 	return 0;
 }

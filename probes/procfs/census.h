@@ -48,11 +48,12 @@ struct ms_procfs;
 /*
  * Go on with the census: full, a whole pass in this sample; else
  * MS_CENSUS_BUDGET pages. Fills s->census: the last complete pass, or
- * the one in progress before the first completes. -errno, with a note
- * "census", when it cannot.
+ * the one in progress before the first completes; with map also
+ * s->physmap, every block as last read (probes/procfs/physmap.h).
+ * -errno, with a note "census", when it cannot.
  */
 int ms_procfs_census(const struct ms_root *r, struct ms_procfs *pf, bool full,
-		     struct ms_snapshot *s);
+		     bool map, struct ms_snapshot *s);
 void ms_procfs_census_free(struct ms_procfs *pf);
 
 #endif

@@ -53,8 +53,27 @@ static uint64_t block_end(const struct ms_kpf_scan *st, uint64_t pfn)
 	return end;
 }
 
+/* The run of free pages [st->frun, end) as the buddy's aligned blocks. */
+static void free_run(struct ms_kpf_scan *st, uint64_t end)
+{
+	uint64_t p = st->frun;
+
+	if (p == UINT64_MAX)
+		return;
+	st->frun = UINT64_MAX;
+	while (p < end) {
+		int o = 0;
+
+		while (!(p & (1ULL << o)) && p + (2ULL << o) <= end && o < 62)
+			o++;
+		st->cur.free_order[o < MS_CK_ORDERS ? o : MS_CK_ORDERS - 1]++;
+		p += 1ULL << o;
+	}
+}
+
 static void start_block(struct ms_kpf_scan *st)
 {
+	st->frun = UINT64_MAX;
 	memset(&st->cur, 0, sizeof(st->cur));
 	st->cur.pfn = st->pfn;
 	st->bend = block_end(st, st->pfn);
@@ -86,6 +105,7 @@ void ms_kpf_init(struct ms_kpf_scan *st, uint64_t pfn, uint64_t block_pages,
 
 void ms_kpf_flush(struct ms_kpf_scan *st)
 {
+	free_run(st, st->pfn < st->bend ? st->pfn : st->bend);
 	if (st->cur.pages && st->fn)
 		st->fn(st->ctx, &st->cur);
 	start_block(st);
@@ -123,6 +143,7 @@ static void count(struct ms_kpf_scan *st, const unsigned char *p, uint64_t n,
 
 	b->pages += (uint32_t)n;
 	if (!ram) {
+		free_run(st, st->pfn);
 		b->kind[MS_CK_HOLE] += (uint32_t)n;
 		st->head = -1;
 		return;
@@ -150,6 +171,12 @@ static void count(struct ms_kpf_scan *st, const unsigned char *p, uint64_t n,
 			st->head = v & BIT(HEAD) ? k : -1;
 		}
 		b->kind[k]++;
+		if (k == MS_CK_FREE) {
+			if (st->frun == UINT64_MAX)
+				st->frun = st->pfn + i;
+		} else if (st->frun != UINT64_MAX) {
+			free_run(st, st->pfn + i);
+		}
 		if ((v & BIT(THP)) && !(v & BIT(ZERO_PAGE)))
 			b->thp++;
 	}

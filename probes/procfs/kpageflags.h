@@ -58,6 +58,7 @@ struct ms_kpf_scan {
 	uint64_t last_v; /* the flags classified last, and their kind */
 	int last_kind;
 	uint64_t bend; /* where the block being counted ends */
+	uint64_t frun; /* where the run of free pages began, or UINT64_MAX */
 	struct ms_census_block cur;
 };
 

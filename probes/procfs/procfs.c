@@ -40,6 +40,7 @@ static int procfs_detect(const struct ms_root *root, unsigned int *caps,
 		MS_SEC_BIT(MS_SEC_RECLAIM) | MS_SEC_BIT(MS_SEC_NUMA) |
 		MS_SEC_BIT(MS_SEC_MEMORY) | MS_SEC_BIT(MS_SEC_CGROUP) |
 		MS_SEC_BIT(MS_SEC_DAMON) | MS_SEC_BIT(MS_SEC_CENSUS) |
+		MS_SEC_BIT(MS_SEC_PHYSMAP) |
 		MS_SEC_BIT(MS_SEC_PAGECACHE_FILES);
 	/* where the kernel profiles its allocations (else BPF's) */
 	if (ms_exists(root, "proc/allocinfo"))
@@ -104,7 +105,15 @@ static int procfs_sample(struct ms_probe *p, const struct ms_request *req,
 	AREA(MS_SEC_MEMORY, ms_procfs_memory(r, pf, req->memory_brief, s));
 	AREA(MS_SEC_CGROUP, ms_procfs_cgroup(r, pf, req->cgroups_full, s));
 	AREA(MS_SEC_DAMON, ms_procfs_damon(r, pf, s));
-	AREA(MS_SEC_CENSUS, ms_procfs_census(r, pf, req->census_full, s));
+	/* one pass of the census feeds both (the map: blocks as last read) */
+	if (want & MS_SEC_BIT(MS_SEC_PHYSMAP))
+		want |= MS_SEC_BIT(MS_SEC_CENSUS);
+	AREA(MS_SEC_CENSUS,
+	     ms_procfs_census(r, pf, req->census_full,
+			      want & MS_SEC_BIT(MS_SEC_PHYSMAP), s));
+	if (got & MS_SEC_BIT(MS_SEC_CENSUS))
+		got |= want & MS_SEC_BIT(MS_SEC_PHYSMAP);
+	got &= req->sections;
 	AREA(MS_SEC_PAGECACHE_FILES,
 	     ms_procfs_pcache(r, pf, req->files_full, s));
 	AREA(MS_SEC_ATTRIBUTION, ms_procfs_allocinfo(r, pf, &s->attrib, s));

@@ -18,6 +18,7 @@
 #include "probes/kmod/kmod_parse.h"
 #include "probes/procfs/allocinfo.h"
 #include "probes/procfs/buddy.h"
+#include "model/physmap.h"
 #include "probes/procfs/census.h"
 #include "probes/procfs/cgroup.h"
 #include "probes/procfs/damon.h"
@@ -166,14 +167,21 @@ static void iomem(const char *t, size_t n)
 	ms_iomem_parse(t, n, &io, &e);
 }
 
-/* Every block the scanner hands over is whole: its kinds add up. */
+/*
+ * Every block the scanner hands over is whole: its kinds add up, its free
+ * buddy blocks to its free pages, and the map gives it a kind.
+ */
 static void kpf_block(void *ctx, const struct ms_census_block *b)
 {
-	uint64_t sum = 0;
+	uint64_t sum = 0, free = 0;
 
 	for (int k = 0; k < MS_CK_N; k++)
 		sum += b->kind[k];
-	if (sum != b->pages || b->thp > b->pages || !b->pages)
+	for (int o = 0; o < MS_CK_ORDERS; o++)
+		free += (uint64_t)b->free_order[o] << o;
+	if (sum != b->pages || b->thp > b->pages || !b->pages ||
+	    free != b->kind[MS_CK_FREE] ||
+	    ms_pm_kind_of(b, true) >= MS_PK_UNREAD)
 		abort();
 	*(uint64_t *)ctx += b->pages;
 }

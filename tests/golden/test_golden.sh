@@ -72,6 +72,11 @@ for f in json text openmetrics; do
 	golden "census-synth/memory.$f" -b -n 1 --root "$FIX/census-synth" \
 		--tab memory --format "$f"
 done
+# the physical memory map of the same page flags
+for f in json text openmetrics; do
+	golden "census-synth/physmap.$f" -b -n 1 --root "$FIX/census-synth" \
+		--tab buddy --physmap --format "$f"
+done
 # attribution from a hand-made /proc/allocinfo (format 2.0)
 for f in json text openmetrics; do
 	golden "edge-attrib-allocinfo/attribution.$f" -b -n 1 \

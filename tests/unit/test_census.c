@@ -254,7 +254,8 @@ static void synth_full(void **state)
 
 	(void)state;
 	pt_init(&e, SYNTH);
-	assert_int_equal(ms_procfs_census(&e.root, &e.pf, true, &e.s), 0);
+	assert_int_equal(ms_procfs_census(&e.root, &e.pf, true, false, &e.s),
+			 0);
 	expect_synth(&e.s.census);
 	checks(&e.s.census);
 	assert_int_equal(e.s.census.passes, 1);
@@ -276,7 +277,8 @@ static void synth_budget(void **state)
 	e.pf.census_budget = 1000;
 	for (int i = 1; i <= 4; i++) {
 		ms_snapshot_reset(&e.s);
-		assert_int_equal(ms_procfs_census(&e.root, &e.pf, false, &e.s),
+		assert_int_equal(ms_procfs_census(&e.root, &e.pf, false, false,
+						  &e.s),
 				 0);
 		assert_false(e.s.census.complete);
 		assert_int_equal(e.s.census.pages, 1000 * i);
@@ -285,11 +287,13 @@ static void synth_budget(void **state)
 		assert_int_equal(e.s.census.nr_checks, 0);
 	}
 	ms_snapshot_reset(&e.s);
-	assert_int_equal(ms_procfs_census(&e.root, &e.pf, false, &e.s), 0);
+	assert_int_equal(ms_procfs_census(&e.root, &e.pf, false, false, &e.s),
+			 0);
 	expect_synth(&e.s.census);
 	checks(&e.s.census);
 	ms_snapshot_reset(&e.s);
-	assert_int_equal(ms_procfs_census(&e.root, &e.pf, false, &e.s), 0);
+	assert_int_equal(ms_procfs_census(&e.root, &e.pf, false, false, &e.s),
+			 0);
 	expect_synth(&e.s.census);
 	assert_int_equal(e.s.census.passes, 1);
 	assert_true(e.s.census.progress < 0.25);
@@ -309,14 +313,16 @@ static void synth_budget_end(void **state)
 	e.pf.census_budget = 1024;
 	for (int i = 1; i <= 4; i++) {
 		ms_snapshot_reset(&e.s);
-		assert_int_equal(ms_procfs_census(&e.root, &e.pf, false, &e.s),
+		assert_int_equal(ms_procfs_census(&e.root, &e.pf, false, false,
+						  &e.s),
 				 0);
 	}
 	assert_false(e.s.census.complete);
 	assert_int_equal(e.s.census.pages, 4096);
 	assert_true(e.s.census.progress < 1);
 	ms_snapshot_reset(&e.s);
-	assert_int_equal(ms_procfs_census(&e.root, &e.pf, false, &e.s), 0);
+	assert_int_equal(ms_procfs_census(&e.root, &e.pf, false, false, &e.s),
+			 0);
 	expect_synth(&e.s.census);
 	assert_true(e.s.census.progress == 1);
 	pt_fini(&e);
@@ -329,7 +335,8 @@ static void missing(void **state)
 
 	(void)state;
 	pt_init(&e, "tests/fixtures/debian12-6.18");
-	assert_int_equal(ms_procfs_census(&e.root, &e.pf, true, &e.s), -ENOENT);
+	assert_int_equal(ms_procfs_census(&e.root, &e.pf, true, false, &e.s),
+			 -ENOENT);
 	assert_string_equal(ms_snapshot_why(&e.s, "census"),
 			    "no proc/kpageflags in the captured tree");
 	pt_fini(&e);
@@ -347,7 +354,8 @@ static void json_roundtrip(void **state)
 
 	(void)state;
 	pt_init(&e, SYNTH);
-	assert_int_equal(ms_procfs_census(&e.root, &e.pf, true, &e.s), 0);
+	assert_int_equal(ms_procfs_census(&e.root, &e.pf, true, false, &e.s),
+			 0);
 	e.s.have |= MS_SEC_BIT(MS_SEC_CENSUS);
 	f = open_memstream(&buf, &len);
 	assert_int_equal(ms_out_json(f, &e.s, MS_SEC_BIT(MS_SEC_CENSUS)), 0);

@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The physical memory map: every pageblock of every zone by the kind of
+ * page that holds most of it, from the page census's scanner.
+ */
+#ifndef MS_PHYSMAP_H
+#define MS_PHYSMAP_H
+
+#include "model/census.h"
+
+/*
+ * A pageblock's dominant kind, one letter each (ms_pm_letter[]; docs/json.md
+ * "physmap" has the rules).
+ */
+enum ms_pm_kind {
+	MS_PK_FREE, /* '.' free buddy pages */
+	MS_PK_ANON, /* 'a' anonymous, on the LRU */
+	MS_PK_FILE, /* 'f' page cache: files and shmem */
+	MS_PK_UNEVICTABLE, /* 'u' mlocked, ramfs */
+	MS_PK_SLAB, /* 's' */
+	MS_PK_PGTABLE, /* 'p' page tables */
+	MS_PK_KERNEL, /* 'k' reserved, offline, other and no-flag pages */
+	MS_PK_HUGETLB, /* 'H' */
+	MS_PK_THP, /* 'T' most pages in transparent huge or large folios */
+	MS_PK_MIXED, /* 'm' no kind holds half the block */
+	MS_PK_HOLE, /* '_' most pages no RAM */
+	MS_PK_DEFERRED, /* 'd' no page flagged, in a zone with deferred pages */
+	MS_PK_UNREAD, /* '?' not read yet (the first pass goes on) */
+	MS_PK_N
+};
+
+/* ".afuspkHTm_d?": the letter of each kind, in enum order. */
+extern const char ms_pm_letter[MS_PK_N + 1];
+/* The kinds' JSON names: "free", "anon", ... "unread". */
+extern const char *const ms_pm_kind_names[MS_PK_N];
+
+struct ms_pm_zone {
+	int node;
+	char zone[16];
+	uint64_t start_pfn; /* the zone's first page */
+	uint64_t pageblock_pages;
+	/*
+	 * One letter per pageblock of the zone's span, the first the block
+	 * holding start_pfn, NUL-terminated
+	 */
+	char *blocks;
+	uint64_t counts[MS_PK_N]; /* blocks per kind (derived from blocks) */
+	/*
+	 * Each block's pages by kind and free blocks by order, the live
+	 * reader's only (a recording holds the letters): nr_bk blocks or 0
+	 */
+	struct ms_census_block *bk;
+	int nr_bk, cap_bk;
+	/* zoneinfo's present and managed pages, for the deferred test */
+	uint64_t present, managed;
+};
+
+struct ms_physmap {
+	/* how far the census pass in progress got, 0..1 */
+	double progress;
+	/* blocks read at least once since the map was first asked for */
+	uint64_t blocks_read;
+	struct ms_pm_zone *zones;
+	int nr_zones, cap_zones;
+};
+
+/* How many pageblocks of bp pages the zone [start, start + spanned) spans. */
+uint64_t ms_pm_nr_blocks(uint64_t start, uint64_t spanned, uint64_t bp);
+/* The index of pfn's block in a zone starting at start. */
+static inline uint64_t ms_pm_index(uint64_t start, uint64_t bp, uint64_t pfn)
+{
+	return pfn / bp - start / bp;
+}
+/* The kind of a block with these pages (zone_deferred: the zone has some). */
+enum ms_pm_kind ms_pm_kind_of(const struct ms_census_block *b,
+			      bool zone_deferred);
+/* A letter's kind; MS_PK_N for a letter of none. */
+enum ms_pm_kind ms_pm_kind_by_letter(char c);
+/*
+ * The letters from the blocks (when the zone has them), then the counts
+ * from the letters: what the reader does once per sample, and the replay
+ * (letters only) for the counts.
+ */
+void ms_physmap_finish(struct ms_physmap *m);
+/* One more zone, reset; NULL on ENOMEM. */
+struct ms_pm_zone *ms_physmap_zone_add(struct ms_physmap *m);
+
+/*
+ * Whether compaction could make the block one free order-9 (pageblock)
+ * block: every page free or movable (on the LRU). What pins it otherwise:
+ * the pages of the kinds that cannot move (pins[k] pages of census kind
+ * k), their sum returned.
+ */
+uint64_t ms_pm_pinned(const struct ms_census_block *b, uint32_t pins[MS_CK_N]);
+
+#endif
