@@ -28,9 +28,12 @@
  *    one read at its top;
  *  - re-reads every file of a cgroup, and lists its children (new ones are
  *    found there), as a CPU budget (DETAIL_SHARE of wall time) allows, in
- *    ms_refresh_order(): new cgroups, those whose usage changed at all
- *    since (their memory.stat moves with it), then the oldest copies
- *    (the first new and the first changed one outside the budget).
+ *    ms_refresh_order(): new cgroups, those whose usage moved by more
+ *    than MOVED_KB since (their memory.stat moves with it) and parents
+ *    whose usage changed at all (new children show there), then
+ *    the oldest copies of those whose usage changed a second or more ago
+ *    and of the quiet ones (the first new and the first moved one
+ *    outside the budget).
  * Each cgroup's copy goes out with its age (ms_cgroup.detail_age_s) and
  * the usage it was read at; the explorer dims what is older than the
  * process list's bound (model/procage.c). The first sample, every batch
@@ -40,6 +43,7 @@
 #define MAX_DEPTH 2048 /* cgroups deeper are not read (note cgroup_cut) */
 #define DETAIL_SHARE 0.003 /* 3 ms of every second */
 #define DETAIL_BURST 0.03 /* at most this much saved up, seconds */
+#define MOVED_KB 1024 /* a usage moved by more: read first */
 
 struct memo {
 	struct ms_cgroup c; /* the last copy read; c.path is the key */
@@ -50,6 +54,7 @@ struct memo {
 	uint64_t kb; /* its usage at its last read */
 	bool uchanged; /* usage read this sample, not what it was */
 	bool nomem; /* v2, without the memory controller enabled */
+	bool kids; /* has children (plan()) */
 	bool gone;
 	unsigned int seen, listed; /* samples that listed it, its children */
 };
@@ -267,23 +272,44 @@ static void memo_usage(struct pass *x, struct memo *m)
 	m->kb = kb;
 }
 
+/* Has m's usage moved by more than a page or two since its last read? */
+static bool moved(const struct memo *m)
+{
+	if (!ms_have(m->kb) || !ms_have(m->read_kb))
+		return false;
+	return (m->kb > m->read_kb ? m->kb - m->read_kb : m->read_kb - m->kb) >
+	       MOVED_KB;
+}
+
 /* Who is due for a whole re-read, in ms_refresh_order()'s order. */
 static int plan(struct pass *x)
 {
 	struct ms_cg_cache *c = x->c;
 	int n = 0;
 
+	for (int i = 0; i < c->n; i++)
+		c->v[i].kids = false;
+	for (int i = 0; i < c->n; i++)
+		if (c->v[i].parent >= 0)
+			c->v[c->v[i].parent].kids = true;
 	for (int i = 0; i < c->n; i++) {
 		const struct memo *m = &c->v[i];
+		bool changed = m->kb != m->read_kb;
 
 		if (m->gone)
 			continue;
 		c->plan[n++] = (struct ms_refresh){
 			.idx = i,
 			.read_t = m->read_t,
-			/* its stat moves with its usage: any change */
-			.moved = m->kb != m->read_kb,
-			.changed = m->kb != m->read_kb,
+			/*
+			 * moved by much first, and parents that changed at
+			 * all (a new child is found where its parent is
+			 * read): a page or two each second is what
+			 * thousands of leaves on a busy node do, and would
+			 * hold the budget every sample
+			 */
+			.moved = moved(m) || (changed && m->kids),
+			.changed = changed,
 		};
 	}
 	return ms_refresh_order(c->plan, n, x->now);

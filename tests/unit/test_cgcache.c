@@ -196,6 +196,42 @@ static void shared_copies(void **state)
 	pt_fini(&e);
 }
 
+/*
+ * A cgroup whose usage moved by much is read before those that moved by a
+ * page or two (a busy node's thousands would hold the budget every
+ * sample), which take their turn, oldest first, a second on.
+ */
+static void movers_first(void **state)
+{
+	struct pt_env e;
+	char path[64];
+	int fresh = 0;
+
+	(void)state;
+	gen("wide", 10000);
+	pt_init(&e, dir);
+	e.root.live = true;
+	e.pf.clock = fake_clock;
+	assert_int_equal(sample(&e, false), 0);
+	fake_now += 10;
+	for (int i = 0; i < 99; i++) {
+		snprintf(path, sizeof(path), "/pod000/ctr%03d", i);
+		put(path, "memory.usage_in_bytes", usage_mib(0, i) + 1);
+	}
+	put("/pod000", "memory.usage_in_bytes", pod_mib(0) + 99);
+	put("/pod050/ctr050", "memory.usage_in_bytes", usage_mib(50, 50) + 4096);
+	put("/pod050", "memory.usage_in_bytes", pod_mib(50) + 4096);
+	put("/", "memory.usage_in_bytes", 100000);
+	assert_int_equal(sample(&e, false), 0);
+	assert_true(at(&e, "/pod050/ctr050")->detail_age_s == 0);
+	for (int i = 0; i < 99; i++) {
+		snprintf(path, sizeof(path), "/pod000/ctr%03d", i);
+		fresh += at(&e, path)->detail_age_s == 0;
+	}
+	assert_true(fresh < 99); /* the budget is not theirs alone */
+	pt_fini(&e);
+}
+
 static void budget(void **state)
 {
 	struct pt_env e;
@@ -301,6 +337,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_teardown(shared_copies, gen_done),
+		cmocka_unit_test_teardown(movers_first, gen_done),
 		cmocka_unit_test_teardown(budget, gen_done),
 		cmocka_unit_test_teardown(grow_while_spending, gen_done),
 		cmocka_unit_test_teardown(deep, gen_done),
