@@ -219,7 +219,8 @@ static void movers_first(void **state)
 		put(path, "memory.usage_in_bytes", usage_mib(0, i) + 1);
 	}
 	put("/pod000", "memory.usage_in_bytes", pod_mib(0) + 99);
-	put("/pod050/ctr050", "memory.usage_in_bytes", usage_mib(50, 50) + 4096);
+	put("/pod050/ctr050", "memory.usage_in_bytes",
+	    usage_mib(50, 50) + 4096);
 	put("/pod050", "memory.usage_in_bytes", pod_mib(50) + 4096);
 	put("/", "memory.usage_in_bytes", 100000);
 	assert_int_equal(sample(&e, false), 0);
