@@ -354,6 +354,49 @@ static void screen_rate_columns(void **state)
 	delwin(w);
 }
 
+/*
+ * The open cgroup's history (H) for a path longer than the tab keeps
+ * (CG_PATH): fed and drawn under the same series, as for a short one.
+ */
+static void graph_long_path(void **state)
+{
+	char path[700];
+	bool seen[2] = { false, false };
+
+	(void)state;
+	memset(path, 'a', sizeof(path) - 1);
+	path[0] = '/';
+	path[sizeof(path) - 1] = '\0';
+	for (int long_one = 0; long_one < 2; long_one++) {
+		struct ms_view *v = ms_view_cgroup.create(&ui);
+		WINDOW *w = newwin(60, 120, 0, 0);
+		struct ms_snapshot s;
+
+		ms_snapshot_init(&s);
+		for (int k = 0; k < 4; k++) {
+			struct ms_cgroup *g;
+
+			ms_snapshot_reset(&s);
+			g = cg_add(&s, long_one ? path : "/short", 2);
+			g->current_kb = 1024 * (uint64_t)(k + 1);
+			s.t_mono = 10 + k;
+			if (k == 1) {
+				ms_view_key(v, '\n');
+				ms_view_key(v, 'H');
+			}
+			ms_view_update(v, &s, NULL);
+		}
+		tt_draw(v, w);
+		/* the usage line's legend: the last value and its range */
+		seen[long_one] = tt_find(w, "4.0M (1.0M..4.0M)") >= 0;
+		v->cls->destroy(v);
+		ms_snapshot_free(&s);
+		delwin(w);
+	}
+	assert_true(seen[0]);
+	assert_true(seen[1]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -363,6 +406,7 @@ int main(void)
 		cmocka_unit_test(timeline_moved_and_full),
 		cmocka_unit_test(procs_stale),
 		cmocka_unit_test(screen_rate_columns),
+		cmocka_unit_test(graph_long_path),
 	};
 
 	return tt_run("test_tui_cgroup", tests, false);

@@ -10,13 +10,19 @@
 #include <stdio.h>
 #include <string.h>
 
-/* A series' key: "cg/" and a hash of the path (paths outgrow keys). */
+/*
+ * A series' key: "cg/" and a hash of the path's key (paths outgrow
+ * series keys): the same for a path and for the open screen's c->open,
+ * its key already (cg_path_key() of a key is itself).
+ */
 static const char *key(char *buf, size_t len, const char *path,
 		       const char *what)
 {
 	uint64_t h = 14695981039346656037ULL; /* FNV-1a */
+	char pk[CG_PATH];
 
-	for (const unsigned char *p = (const unsigned char *)path; *p; p++)
+	cg_path_key(pk, sizeof(pk), path);
+	for (const unsigned char *p = (const unsigned char *)pk; *p; p++)
 		h = (h ^ *p) * 1099511628211ULL;
 	snprintf(buf, len, "cg/%016llx/%s", (unsigned long long)h, what);
 	return buf;
@@ -88,13 +94,17 @@ const struct ms_cgroup *cg_find(const struct cg_view *c, const char *path)
 void cg_graph_feed(struct cg_view *c, const char *sel)
 {
 	const struct ms_cgroup *g;
+	char sk[CG_PATH];
 
 	if (!ms_gpanel_tick(&c->graph, c->cur, c->base.ui) ||
 	    !(c->cur->have & MS_SEC_BIT(MS_SEC_CGROUP)))
 		return;
 	if (sel && (g = cg_find(c, sel)))
 		feed_one(c, g);
-	if (c->open[0] && (!sel || strcmp(sel, c->open)) &&
+	/* once: the open one is a key, the selected one a path */
+	if (sel)
+		cg_path_key(sk, sizeof(sk), sel);
+	if (c->open[0] && (!sel || strcmp(sk, c->open)) &&
 	    (g = cg_find(c, c->open)))
 		feed_one(c, g);
 }
