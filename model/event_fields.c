@@ -267,6 +267,23 @@ const struct ms_field ms_stall_fields[] = {
 	MS_FIELD_END
 };
 
+/*
+ * The same per memory cgroup (out/om_events.c: the --top N cgroups by
+ * time stalled, labelled path and kind, global or memcg, the rest summed)
+ */
+const struct ms_field ms_cg_stall_fields[] = {
+	MS_FIELD(struct ms_latency, rate, MS_F_DBL, "per_s",
+		 RATE | MS_FF_NOJSON, "/s", "reclaim.e.cg.stall",
+		 .metric = "memscope_bpf_cgroup_reclaim_stalls_per_second",
+		 .help = "tasks of a memory cgroup entering reclaim per second"),
+	MS_FIELD(struct ms_latency, ns_rate, MS_F_DBL, "ns_per_s",
+		 RATE | MS_FF_NOJSON, "ns/s", "reclaim.e.cg.stall",
+		 .metric = "memscope_bpf_cgroup_reclaim_stall_ratio",
+		 .help = "time a memory cgroup's tasks spent in reclaim per "
+			 "second"),
+	MS_FIELD_END
+};
+
 static const struct ms_field writeback_fields[] = {
 	RE(write_folios, MS_F_U64, "folios", NA, NULL, "reclaim.ev.writeback"),
 	RE(write_anon, MS_F_U64, "anon", NA, NULL, "reclaim.ev.writeback"),

@@ -369,6 +369,7 @@ extern const struct ms_field ms_oom_fields[];
 extern const struct ms_field ms_cg_reclaim_fields[];
 /* struct ms_latency of the stalls (reclaim_events.stall): OpenMetrics only */
 extern const struct ms_field ms_stall_fields[];
+extern const struct ms_field ms_cg_stall_fields[];
 /* struct ms_task_delays ("reclaim"."task_delays"), struct ms_task_delay */
 extern const struct ms_field ms_task_delays_fields[];
 extern const struct ms_field ms_task_delay_fields[];

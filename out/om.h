@@ -109,6 +109,12 @@ void ms_om_damon(struct om *om, const struct ms_damon *d);
 void ms_om_buddy_events(struct om *om, const struct ms_buddy_events *e);
 void ms_om_fault_events(struct om *om, const struct ms_fault_events *e);
 void ms_om_reclaim_events(struct om *om, const struct ms_reclaim_events *e);
+/*
+ * memscope_bpf_cgroup_reclaim_*: the --top N memory cgroups by time
+ * stalled in the interval, labelled path and kind; the rest path="other".
+ */
+void ms_om_cgroup_stalls(struct om *om, const struct ms_reclaim_events *e,
+			 int top);
 void ms_om_numa_events(struct om *om, const struct ms_numa_events *e);
 
 #endif

@@ -6,6 +6,7 @@
  */
 #include "out/om.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -130,6 +131,100 @@ void ms_om_reclaim_events(struct om *om, const struct ms_reclaim_events *e)
 	table_family(om, ms_reclaim_events_fields, "per_s");
 	if (e->fields & MS_RE_WRITE)
 		ms_om_put_d(om, NULL, e->write_rate);
+}
+
+static const struct ms_cg_reclaim *stalled;
+
+static double stall_ns(const struct ms_cg_reclaim *c)
+{
+	double ns = 0;
+
+	if (!isnan(c->direct.ns_rate))
+		ns += c->direct.ns_rate;
+	if (!isnan(c->memcg.ns_rate))
+		ns += c->memcg.ns_rate;
+	return ns;
+}
+
+/* most time stalled first, then by place */
+static int by_stall(const void *a, const void *b)
+{
+	double x = stall_ns(&stalled[*(const int *)a]);
+	double y = stall_ns(&stalled[*(const int *)b]);
+
+	if (x != y)
+		return x > y ? -1 : 1;
+	return *(const int *)a - *(const int *)b;
+}
+
+static void sum(double *to, double v)
+{
+	if (!isnan(v))
+		*to = isnan(*to) ? v : *to + v;
+}
+
+/* One sample of family f per kind the kernel counts, for cgroup path. */
+static void cg_stall(struct om *om, const struct ms_field *f,
+		     unsigned int fields, const char *path,
+		     const struct ms_latency *global,
+		     const struct ms_latency *memcg)
+{
+	const struct ms_latency *lat[2] = { global, memcg };
+	static const char *const kind[2] = { "global", "memcg" };
+	const unsigned int need[2] = { MS_RE_DIRECT, MS_RE_MEMCG };
+	struct lbl l;
+
+	for (int k = 0; k < 2; k++) {
+		if (!(fields & need[k]))
+			continue;
+		ms_om_lbl_reset(&l);
+		ms_om_lbl_str(&l, "path", path);
+		ms_om_lbl_str(&l, "kind", kind[k]);
+		ms_om_put_field(om, &l, f, lat[k], 0);
+	}
+}
+
+void ms_om_cgroup_stalls(struct om *om, const struct ms_reclaim_events *e,
+			 int top)
+{
+	int nr = e->nr_cgroups, n = top < 0 ? 0 : top < nr ? top : nr;
+	int *ix = malloc(sizeof(int) * (size_t)(nr ? nr : 1));
+	struct ms_latency rest[2];
+
+	if (!ix || !(e->fields & (MS_RE_DIRECT | MS_RE_MEMCG))) {
+		free(ix);
+		return;
+	}
+	for (int i = 0; i < nr; i++)
+		ix[i] = i;
+	stalled = e->cgroups;
+	qsort(ix, (size_t)nr, sizeof(int), by_stall);
+	for (int k = 0; k < 2; k++) {
+		const struct ms_field *f = table_family(
+			om, ms_cg_stall_fields, k ? "ns_per_s" : "per_s");
+
+		for (int i = 0; i < n; i++) {
+			const struct ms_cg_reclaim *c = &e->cgroups[ix[i]];
+
+			cg_stall(om, f, e->fields, c->path, &c->direct,
+				 &c->memcg);
+		}
+		if (n == nr)
+			continue;
+		memset(rest, 0, sizeof(rest));
+		rest[0].rate = rest[0].ns_rate = NAN;
+		rest[1] = rest[0];
+		for (int i = n; i < nr; i++) {
+			const struct ms_cg_reclaim *c = &e->cgroups[ix[i]];
+
+			sum(&rest[0].rate, c->direct.rate);
+			sum(&rest[0].ns_rate, c->direct.ns_rate);
+			sum(&rest[1].rate, c->memcg.rate);
+			sum(&rest[1].ns_rate, c->memcg.ns_rate);
+		}
+		cg_stall(om, f, e->fields, "other", &rest[0], &rest[1]);
+	}
+	free(ix);
 }
 
 void ms_om_numa_events(struct om *om, const struct ms_numa_events *e)

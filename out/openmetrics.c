@@ -528,7 +528,13 @@ static int slab_o(struct om *om, const struct ms_snapshot *s,
 
 HAND(fault_ev_o, ms_om_fault_events, fault_events)
 HAND(reclaim_o, om_reclaim, reclaim)
-HAND(reclaim_ev_o, ms_om_reclaim_events, reclaim_events)
+static int reclaim_ev_o(struct om *om, const struct ms_snapshot *s,
+			const struct ms_om_opts *o)
+{
+	ms_om_reclaim_events(om, &s->reclaim_events);
+	ms_om_cgroup_stalls(om, &s->reclaim_events, o->top);
+	return 0;
+}
 HAND(numa_o, om_numa, numa)
 HAND(numa_ev_o, ms_om_numa_events, numa_events)
 HAND(memory_o, ms_om_memory, memory)

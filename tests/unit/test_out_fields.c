@@ -338,12 +338,58 @@ static void core_json(void **state)
 	free(buf);
 }
 
+/*
+ * Reclaim stalls per memory cgroup: the 10 (--top) that stalled longest
+ * by path and kind, the other two summed into path="other".
+ */
+static void cgroup_stalls_top(void **state)
+{
+	struct ms_snapshot s;
+	char *out;
+
+	(void)state;
+	ms_snapshot_init(&s);
+	s.have = MS_SEC_BIT(MS_SEC_RECLAIM_EVENTS);
+	s.reclaim_events.fields = MS_RE_DIRECT | MS_RE_MEMCG;
+	for (int i = 0; i < 12; i++) {
+		struct ms_cg_reclaim *c = ms_cg_reclaim_add(&s.reclaim_events);
+
+		assert_non_null(c);
+		snprintf(c->path, sizeof(c->path), "/c%02d", i);
+		c->direct.rate = 1;
+		c->direct.ns_rate = 1e6 * (i + 1);
+		c->memcg.rate = NAN; /* none in the interval */
+		c->memcg.ns_rate = i < 2 ? 5e5 : NAN;
+	}
+	out = om_of(&s, s.have);
+	assert_non_null(strstr(
+		out, "memscope_bpf_cgroup_reclaim_stall_ratio{path=\"/c11\","
+		     "kind=\"global\"} 0.012\n"));
+	/* no memcg reclaim in the interval: no sample */
+	assert_null(strstr(out, "{path=\"/c02\",kind=\"memcg\"}"));
+	assert_null(strstr(out, "path=\"/c01\""));
+	assert_null(strstr(out, "path=\"/c00\""));
+	/* the two shortest: 1 + 2 ms and 2 x 0.5 ms a second */
+	assert_non_null(strstr(
+		out, "memscope_bpf_cgroup_reclaim_stall_ratio{path=\"other\","
+		     "kind=\"global\"} 0.003\n"));
+	assert_non_null(strstr(
+		out, "memscope_bpf_cgroup_reclaim_stall_ratio{path=\"other\","
+		     "kind=\"memcg\"} 0.001\n"));
+	assert_non_null(strstr(
+		out, "memscope_bpf_cgroup_reclaim_stalls_per_second{path=\"other\","
+		     "kind=\"global\"} 2\n"));
+	free(out);
+	ms_snapshot_free(&s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(core_tables), cmocka_unit_test(one_row),
 		cmocka_unit_test(core_text),   cmocka_unit_test(text_one_row),
 		cmocka_unit_test(core_json),
+		cmocka_unit_test(cgroup_stalls_top),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
