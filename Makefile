@@ -333,8 +333,8 @@ clean:
 	rm -rf build
 
 # make install PREFIX=/usr DESTDIR=/tmp/pkg: the binary, the man page,
-# themes, translations, kernel module sources (for DKMS), bash completion
-# and docs. The themes directory is compiled in (tui/theme.c), so build
+# themes, translations, kernel module sources (for DKMS), bash completion,
+# the recorder's systemd unit (dist/, not enabled) and docs. The themes directory is compiled in (tui/theme.c), so build
 # with the same PREFIX you install with (PREFIX, LOCALEDIR: above).
 DATADIR = $(PREFIX)/share/memscope
 INSTALL ?= install
@@ -366,7 +366,8 @@ install: all
 	$(INSTALL) -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/themes \
 		$(DESTDIR)$(DATADIR)/kmod $(DESTDIR)$(PREFIX)/share/man/man1 \
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions \
-		$(DESTDIR)$(PREFIX)/share/doc/memscope
+		$(DESTDIR)$(PREFIX)/share/doc/memscope \
+		$(DESTDIR)$(PREFIX)/lib/systemd/system
 	$(INSTALL) -m 755 $(BUILD)/memscope $(DESTDIR)$(PREFIX)/bin/memscope
 	$(INSTALL) -m 644 themes/*.theme themes/README.md $(DESTDIR)$(DATADIR)/themes/
 	$(foreach f,$(KMOD_FILES),$(INSTALL) -D -m 644 $(f) $(DESTDIR)$(DATADIR)/$(f) &&) true
@@ -374,12 +375,16 @@ install: all
 	sed 's|@DATADIR@|$(DATADIR)|g' completion/memscope.bash > \
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/memscope
 	$(INSTALL) -m 644 $(DOC_FILES) $(DESTDIR)$(PREFIX)/share/doc/memscope/
+	sed 's|/usr/bin/memscope|$(PREFIX)/bin/memscope|; s|/usr/share/doc|$(PREFIX)/share/doc|' \
+		dist/memscope-record.service > \
+		$(DESTDIR)$(PREFIX)/lib/systemd/system/memscope-record.service
 	$(foreach mo,$(MO),$(INSTALL) -D -m 644 $(mo) $(DESTDIR)$(call mo_dest,$(mo));)
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/memscope \
 		$(DESTDIR)$(PREFIX)/share/man/man1/memscope.1 \
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/memscope \
+		$(DESTDIR)$(PREFIX)/lib/systemd/system/memscope-record.service \
 		$(DESTDIR)$(LOCALEDIR)/*/LC_MESSAGES/memscope.mo
 	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(PREFIX)/share/doc/memscope
 

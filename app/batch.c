@@ -135,8 +135,12 @@ static void on_signal(int sig)
 	stop_signal = sig;
 }
 
-/* SIGINT, SIGTERM, SIGHUP end the loop, so main() closes the probes. */
-static void catch_signals(void)
+int ms_stop_signal(void)
+{
+	return stop_signal;
+}
+
+void ms_catch_signals(void)
 {
 	struct sigaction sa = { .sa_handler = on_signal };
 	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
@@ -146,7 +150,7 @@ static void catch_signals(void)
 		sigaction(sigs[i], &sa, NULL);
 }
 
-static void sleep_s(double s)
+void ms_sleep(double s)
 {
 	struct timespec ts = { .tv_sec = (time_t)s,
 			       .tv_nsec = (long)((s - floor(s)) * 1e9) };
@@ -182,37 +186,62 @@ static int replay_end(const struct ms_cursor *c)
 	return why && ms_cursor_damaged(c) ? -EBADMSG : 0;
 }
 
+/*
+ * The samples of --from T (or --at T) to --to T: [*lo, *hi). None is an
+ * error, said.
+ */
+static int window(const struct ms_cursor *c, const struct ms_opts *o, int *lo,
+		  int *hi)
+{
+	double from = isnan(o->from) ? o->at : o->from;
+
+	*lo = isnan(from) ? 0 : ms_cursor_at_time(c, from);
+	/* the first after T: a sample taken at T is in */
+	*hi = isnan(o->to) ? ms_cursor_count(c) :
+			     ms_cursor_at_time(c, o->to + 1e-3);
+	if (*lo < *hi)
+		return 0;
+	fprintf(stderr,
+		"memscope: no sample in that window (the recording holds "
+		"@%.3f to @%.3f)\n",
+		ms_cursor_time(c, 0),
+		ms_cursor_time(c, ms_cursor_count(c) - 1));
+	return -ERANGE;
+}
+
 int ms_batch_run(struct ms_session *ss, const struct ms_opts *o)
 {
 	struct ms_snapshot snaps[2], *cur, *prev = NULL;
 	/* a metrics file holds one exposition: of the last sample */
 	bool last_only = metrics(o);
-	int count = batch_count(o);
+	int count = batch_count(o), lo = 0, hi = 0;
 	struct ms_cursor *replay = ms_session_cursor(ss);
-	if (replay && ms_cursor_count(replay) < count)
-		count = ms_cursor_count(replay);
 	struct ms_request req;
 	struct ms_vma_spool spool = { 0 };
 	char why[300];
 	int err = 0;
 
+	if (replay && (err = window(replay, o, &lo, &hi)))
+		return err;
+	if (replay && hi - lo < count)
+		count = hi - lo;
 	request_for(&req, o);
 	/* a process's VMAs go to a file as they are read, not into memory
 	 * (without a temporary file they are held, as before) */
 	if ((req.sections & MS_SEC_BIT(MS_SEC_VMAS)) &&
 	    !ms_vma_spool_open(&spool))
 		req.vma_sink = &spool.sink;
-	catch_signals();
+	ms_catch_signals();
 	ms_snapshot_init(&snaps[0]);
 	ms_snapshot_init(&snaps[1]);
 	for (int i = 0; !count || i < count; i++) {
 		cur = &snaps[i & 1];
-		if (replay && i >= ms_cursor_count(replay))
+		if (replay && lo + i >= hi)
 			break;
 		if (replay)
-			ms_cursor_seek(replay, i);
+			ms_cursor_seek(replay, lo + i);
 		else if (i)
-			sleep_s(o->interval);
+			ms_sleep(o->interval);
 		if (stop_signal)
 			break;
 		err = ms_session_sample(ss, &req, cur, prev);
@@ -248,7 +277,8 @@ int ms_batch_run(struct ms_session *ss, const struct ms_opts *o)
 			break;
 		}
 	}
-	if (replay && !err && (!o->count || o->count > ms_cursor_count(replay)))
+	if (replay && !err && hi == ms_cursor_count(replay) &&
+	    (!o->count || o->count > hi - lo))
 		err = replay_end(replay);
 	ms_snapshot_free(&snaps[0]);
 	ms_snapshot_free(&snaps[1]);

@@ -16,6 +16,12 @@ unsigned int ms_tab_sections(const char *tab, const struct ms_opts *o);
 unsigned int ms_batch_wants(const struct ms_opts *o, const char **why);
 /* The sections each sample of a batch run asks for. */
 unsigned int ms_batch_sections(const struct ms_opts *o);
+/* SIGINT, SIGTERM, SIGHUP end a loop (so main() closes the probes). */
+void ms_catch_signals(void);
+/* The signal that asked to stop, 0 none. */
+int ms_stop_signal(void);
+/* Sleep s seconds, or until such a signal. */
+void ms_sleep(double s);
 int ms_batch_run(struct ms_session *s, const struct ms_opts *o);
 /* Read everything once (all processes' VMAs, every slab cache detail). */
 int ms_capture_run(struct ms_session *s, const struct ms_opts *o);

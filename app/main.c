@@ -3,14 +3,18 @@
 #include <errno.h>
 #include <getopt.h>
 #include <malloc.h>
+#include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "app/batch.h"
 #include "app/config.h"
+#include "app/recd.h"
+#include "store/recdir.h"
 #include "store/record.h"
 #include "app/opts.h"
 #include "app/target.h"
@@ -28,6 +32,8 @@ static void usage(FILE *f)
 		"Usage: memscope [OPTION]...\n"
 		"       memscope experiment NAME [--out DIR]  (frag, slab, mglru:\n"
 		"       memscope experiment --help)\n"
+		"       memscope record --dir DIR  (also -d, --keep, --max-size:\n"
+		"       memscope record --help)\n"
 		"Explore the kernel's memory management: buddy allocator, slab,\n"
 		"VMAs, reclaim, NUMA and where memory goes, interactively or in\n"
 		"batch.\n\n"
@@ -65,7 +71,12 @@ static void usage(FILE *f)
 		"      --record FILE    also write every sample of every section to FILE\n"
 		"                       (JSON Lines, zstd; a new file, mode 0600)\n"
 		"      --replay FILE    play a recording back instead of reading the\n"
-		"                       kernel (no root needed); with -b print its samples\n"
+		"                       kernel (no root needed); with -b print its samples;\n"
+		"                       a directory (memscope record) is one timeline\n"
+		"      --at T           replay: start at T: \"2026-12-06 03:00\" (local\n"
+		"                       time, seconds optional), @EPOCH, -2h, -30m\n"
+		"      --from T         -b --replay: the samples from T on\n"
+		"      --to T           -b --replay: the samples up to T\n"
 		"      --theme NAME     default, light, mono, projector, or a theme file\n"
 		"      --ascii          no UTF-8 bars or symbols\n"
 		"      --no-mouse       leave the mouse to the terminal (select text)\n"
@@ -120,6 +131,19 @@ static void version(void)
 		printf("\n");
 }
 
+/* --at, --from, --to: a moment (store/recdir.h), said when it is none. */
+static int parse_when(const char *s, double *t)
+{
+	if (!ms_parse_when(s, (double)time(NULL), t))
+		return 0;
+	fprintf(stderr,
+		"memscope: invalid time '%s': \"2026-12-06 03:00\" (local, "
+		"seconds optional), @EPOCH-SECONDS, or -2h, -30m (before "
+		"now)\n",
+		s);
+	return -EINVAL;
+}
+
 static int parse_num(const char *s, double lo, double hi, double *v)
 {
 	char *end;
@@ -148,7 +172,10 @@ enum {
 	OPT_NO_MOUSE,
 	OPT_NO_CONFIG,
 	OPT_RECORD,
-	OPT_REPLAY
+	OPT_REPLAY,
+	OPT_AT,
+	OPT_FROM,
+	OPT_TO
 };
 enum { OPT_FORMAT = 512, OPT_TOP };
 
@@ -176,6 +203,9 @@ static const struct option longopts[] = {
 	{ "physmap", no_argument, NULL, OPT_PHYSMAP },
 	{ "record", required_argument, NULL, OPT_RECORD },
 	{ "replay", required_argument, NULL, OPT_REPLAY },
+	{ "at", required_argument, NULL, OPT_AT },
+	{ "from", required_argument, NULL, OPT_FROM },
+	{ "to", required_argument, NULL, OPT_TO },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ 0 },
@@ -309,6 +339,14 @@ static int parse_args(int argc, char **argv, struct ms_opts *o)
 		case OPT_REPLAY:
 			o->replay = optarg;
 			break;
+		case OPT_AT:
+		case OPT_FROM:
+		case OPT_TO:
+			if (parse_when(optarg, c == OPT_AT   ? &o->at :
+					       c == OPT_FROM ? &o->from :
+							       &o->to))
+				return -EINVAL;
+			break;
 		case 'h':
 			usage(stdout);
 			return 1;
@@ -350,6 +388,16 @@ static int parse_args(int argc, char **argv, struct ms_opts *o)
 	if ((o->alloc_probe >= 0 || o->bench_size) && !o->json) {
 		fprintf(stderr, "memscope: --alloc-probe and --slab-bench go "
 				"with -b --json\n");
+		return -EINVAL;
+	}
+	if ((!isnan(o->at) || !isnan(o->from) || !isnan(o->to)) && !o->replay) {
+		fprintf(stderr, "memscope: --at, --from and --to go with "
+				"--replay\n");
+		return -EINVAL;
+	}
+	if ((!isnan(o->from) || !isnan(o->to)) && !o->batch) {
+		fprintf(stderr, "memscope: --from and --to go with -b; the "
+				"explorer starts --at a time\n");
 		return -EINVAL;
 	}
 	if (o->replay && (o->record || o->capture)) {
@@ -432,6 +480,32 @@ static void check_theme(const struct ms_opts *o)
 		fprintf(stderr, "memscope: %s\n", err);
 }
 
+/* The explorer on a replay --at T: the first sample from T on. */
+static int replay_at(struct ms_session *s, const struct ms_opts *o)
+{
+	struct ms_cursor *c = ms_session_cursor(s);
+	int i;
+
+	if (!c || isnan(o->at))
+		return 0;
+	i = ms_cursor_at_time(c, o->at);
+	if (i >= ms_cursor_count(c)) {
+		time_t t = (time_t)ms_cursor_time(c, ms_cursor_count(c) - 1);
+		char when[40] = "?";
+		struct tm tm;
+
+		if (localtime_r(&t, &tm))
+			strftime(when, sizeof(when), "%Y-%m-%d %H:%M:%S", &tm);
+		fprintf(stderr,
+			"memscope: --at: the recording ends before that, at "
+			"%s\n",
+			when);
+		return -ERANGE;
+	}
+	ms_cursor_seek(c, i);
+	return 0;
+}
+
 static int start_recording(struct ms_session *s, const struct ms_opts *o)
 {
 	char why[160];
@@ -470,9 +544,14 @@ int main(int argc, char **argv)
 	mallopt(M_TRIM_THRESHOLD, 128 * 1024);
 	if (argc > 1 && !strcmp(argv[1], "experiment"))
 		return ms_exp_main(argc - 1, argv + 1);
+	if (argc > 1 && !strcmp(argv[1], "record"))
+		return ms_recd_main(argc - 1, argv + 1);
 	o = (struct ms_opts){ .interval = 1.0,
 			      .alloc_probe = -1,
-			      .top = MS_OM_TOP_DEFAULT };
+			      .top = MS_OM_TOP_DEFAULT,
+			      .at = NAN,
+			      .from = NAN,
+			      .to = NAN };
 	load_config(argc, argv, &o);
 	err = parse_args(argc, argv, &o);
 	s.include_self = o.include_self;
@@ -519,6 +598,10 @@ int main(int argc, char **argv)
 		fprintf(stderr, "memscope: no data source below %s: %s\n",
 			root.path, m.n ? m.probes[0].why : "no backend");
 		ms_root_close(&root);
+		return 1;
+	}
+	if (o.replay && !o.batch && replay_at(&s, &o)) {
+		ms_manager_close(&m);
 		return 1;
 	}
 	/*

@@ -39,7 +39,9 @@ struct ms_opts {
 	 */
 	const char *put_back;
 	const char *record; /* --record FILE */
-	const char *replay; /* --replay FILE */
+	const char *replay; /* --replay FILE or DIR */
+	/* --at, --from, --to: seconds since the epoch, NaN when not given */
+	double at, from, to;
 };
 
 #endif

@@ -54,16 +54,17 @@ _memscope()
 {
 	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
 	local prog=${COMP_WORDS[0]} opts arg root long sub=
-	[ "${COMP_WORDS[1]:-}" = experiment ] && [ "$COMP_CWORD" -gt 1 ] &&
-		sub=experiment
+	case ${COMP_WORDS[1]:-} in
+	experiment | record) [ "$COMP_CWORD" -gt 1 ] && sub=${COMP_WORDS[1]} ;;
+	esac
 	opts=$(_memscope_opts "$prog" $sub)
 	COMPREPLY=()
 	if [[ $cur != -* ]]; then
-		# memscope experiment NAME
+		# memscope experiment NAME, memscope record
 		if [ "$COMP_CWORD" = 1 ]; then
-			COMPREPLY=($(compgen -W experiment -- "$cur"))
+			COMPREPLY=($(compgen -W "experiment record" -- "$cur"))
 			return
-		elif [ -n "$sub" ] && [ "$COMP_CWORD" = 2 ]; then
+		elif [ "$sub" = experiment ] && [ "$COMP_CWORD" = 2 ]; then
 			COMPREPLY=($(compgen -W "$(_memscope_experiments "$prog")" \
 				-- "$cur"))
 			return
@@ -112,6 +113,8 @@ _memscope()
 		FILE | PATH)
 			compopt -o filenames 2>/dev/null
 			COMPREPLY=($(compgen -f -- "$cur")) ;;
+		T)
+			COMPREPLY=($(compgen -W "-1h -30m now" -- "$cur")) ;;
 		esac ;;
 	esac
 }

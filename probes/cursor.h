@@ -20,6 +20,8 @@ void ms_cursor_seek(struct ms_cursor *c, int i); /* clamped */
 bool ms_cursor_step(struct ms_cursor *c, int dir);
 /* When sample i was taken (seconds since the epoch), NaN outside. */
 double ms_cursor_time(const struct ms_cursor *c, int i);
+/* The first sample taken at or after t (epoch seconds); count() if none. */
+int ms_cursor_at_time(const struct ms_cursor *c, double t);
 /* The first sample at or after `offset` seconds into the recording. */
 int ms_cursor_at_offset(const struct ms_cursor *c, double offset);
 

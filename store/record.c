@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +28,7 @@ struct ms_record {
 	size_t out_cap;
 	double interval;
 	long samples;
+	uint64_t bytes; /* written to the file so far */
 	int err; /* the first error: the recording stops there */
 };
 
@@ -62,6 +64,7 @@ static int pump(struct ms_record *r, const void *src, size_t n,
 		err = write_all(r->fd, r->out, out.pos);
 		if (err)
 			return err;
+		r->bytes += out.pos;
 	} while (mode == ZSTD_e_continue ? in.pos < in.size : left != 0);
 	return 0;
 }
@@ -205,6 +208,11 @@ int ms_record_write(struct ms_record *r, const struct ms_snapshot *s,
 	mode = ++r->samples % MS_RECORD_FRAME ? ZSTD_e_flush : ZSTD_e_end;
 	r->err = pump(r, NULL, 0, mode);
 	return r->err;
+}
+
+uint64_t ms_record_bytes(const struct ms_record *r)
+{
+	return r->bytes;
 }
 
 int ms_record_close(struct ms_record *r)

@@ -7,6 +7,7 @@
 #define MS_RECORD_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "model/snapshot.h"
 
@@ -28,6 +29,8 @@ unsigned int ms_record_sections(const struct ms_request *req);
 /* Append a sample (the header line before the first); -errno. */
 int ms_record_write(struct ms_record *r, const struct ms_snapshot *s,
 		    unsigned int sections);
+/* Bytes written to the file so far (what it holds on disk). */
+uint64_t ms_record_bytes(const struct ms_record *r);
 /* End the stream and close the file; -errno when something was lost. */
 int ms_record_close(struct ms_record *r);
 

@@ -3,8 +3,10 @@
  * The replay's cursor (probes/cursor.h): where in the recording the next
  * sample is, its playback speed, and the bookmarks kept beside the file.
  */
+#define _GNU_SOURCE
 #include "probes/replay/replay.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
@@ -17,7 +19,18 @@
 #include "probes/replay/file.h"
 
 struct ms_cursor {
-	struct ms_rec_file f;
+	/*
+	 * The recording's files in time order, one timeline: a file, or
+	 * every .zst of a directory (memscope record --dir)
+	 */
+	struct ms_rec_file *f;
+	int nf;
+	int *base; /* f[k]'s first sample's place in the timeline */
+	int n; /* samples in all */
+	int open; /* the file whose fd and buffers are held, -1 none */
+	bool dir;
+	bool damaged;
+	char note[1024]; /* why samples end early, per file for a directory */
 	int pos;
 	double speed;
 	int *marks; /* sorted sample indexes */
@@ -55,8 +68,15 @@ static FILE *marks_create(const struct ms_cursor *c)
 
 static void marks_save(struct ms_cursor *c)
 {
-	FILE *f = marks_create(c);
+	FILE *f;
 
+	/* a directory's sample numbers move as its oldest files go */
+	if (c->dir) {
+		snprintf(c->marks_err, sizeof(c->marks_err),
+			 "a directory's are kept until memscope quits");
+		return;
+	}
+	f = marks_create(c);
 	c->marks_err[0] = '\0';
 	if (f) {
 		for (int i = 0; i < c->nr_marks; i++)
@@ -79,7 +99,7 @@ static void mark_set(struct ms_cursor *c, int i)
 {
 	int k = mark_find(c, i);
 
-	if (i < 0 || i >= c->f.n || (k < c->nr_marks && c->marks[k] == i))
+	if (i < 0 || i >= c->n || (k < c->nr_marks && c->marks[k] == i))
 		return;
 	if (c->nr_marks == c->cap_marks) {
 		int n = c->cap_marks ? 2 * c->cap_marks : 16;
@@ -155,9 +175,26 @@ const char *ms_cursor_marks_error(const struct ms_cursor *c)
 
 /* ---- position and speed ---------------------------------------------- */
 
+/* The file sample i is in, and its index there (*j). */
+static int which(const struct ms_cursor *c, int i, int *j)
+{
+	int lo = 0, hi = c->nf - 1;
+
+	while (lo < hi) {
+		int mid = (lo + hi + 1) / 2;
+
+		if (c->base[mid] <= i)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	*j = i - c->base[lo];
+	return lo;
+}
+
 int ms_cursor_count(const struct ms_cursor *c)
 {
-	return c->f.n;
+	return c->n;
 }
 
 int ms_cursor_pos(const struct ms_cursor *c)
@@ -167,7 +204,7 @@ int ms_cursor_pos(const struct ms_cursor *c)
 
 void ms_cursor_seek(struct ms_cursor *c, int i)
 {
-	c->pos = i < 0 ? 0 : i >= c->f.n ? c->f.n - 1 : i;
+	c->pos = i < 0 ? 0 : i >= c->n ? c->n - 1 : i;
 }
 
 bool ms_cursor_step(struct ms_cursor *c, int dir)
@@ -180,17 +217,27 @@ bool ms_cursor_step(struct ms_cursor *c, int dir)
 
 double ms_cursor_time(const struct ms_cursor *c, int i)
 {
-	return i >= 0 && i < c->f.n ? c->f.v[i].t : NAN;
+	int j, k;
+
+	if (i < 0 || i >= c->n)
+		return NAN;
+	k = which(c, i, &j);
+	return c->f[k].v[j].t;
+}
+
+int ms_cursor_at_time(const struct ms_cursor *c, double t)
+{
+	for (int i = 0; i < c->n; i++)
+		if (ms_cursor_time(c, i) >= t - 1e-6)
+			return i;
+	return c->n;
 }
 
 int ms_cursor_at_offset(const struct ms_cursor *c, double offset)
 {
-	double t0 = c->f.v[0].t;
+	int i = ms_cursor_at_time(c, ms_cursor_time(c, 0) + offset);
 
-	for (int i = 0; i < c->f.n; i++)
-		if (c->f.v[i].t - t0 >= offset - 1e-6)
-			return i;
-	return c->f.n - 1;
+	return i < c->n ? i : c->n - 1;
 }
 
 double ms_cursor_speed(const struct ms_cursor *c)
@@ -213,73 +260,213 @@ double ms_cursor_delay(const struct ms_cursor *c)
 	double dt = ms_cursor_time(c, c->pos + 1) - ms_cursor_time(c, c->pos);
 
 	if (!(dt > 0 && dt < 3600))
-		dt = c->f.interval > 0 ? c->f.interval : 1;
+		dt = ms_cursor_interval(c) > 0 ? ms_cursor_interval(c) : 1;
 	dt /= c->speed;
 	return dt < 0.02 ? 0.02 : dt;
 }
 
 /* ---- what the file says ---------------------------------------------- */
 
+/* The file of the sample shown: a directory may span upgrades. */
+static const struct ms_rec_file *here(const struct ms_cursor *c)
+{
+	int j;
+
+	return &c->f[which(c, c->pos, &j)];
+}
+
 const char *ms_cursor_version(const struct ms_cursor *c)
 {
-	return c->f.version;
+	return here(c)->version;
 }
 
 const char *ms_cursor_kernel(const struct ms_cursor *c)
 {
-	return c->f.kernel;
+	return here(c)->kernel;
 }
 
 double ms_cursor_interval(const struct ms_cursor *c)
 {
-	return c->f.interval;
+	return here(c)->interval;
 }
 
 const char *ms_cursor_end_note(const struct ms_cursor *c)
 {
-	return c->f.end_note[0] ? c->f.end_note : NULL;
+	return c->note[0] ? c->note : NULL;
 }
 
 bool ms_cursor_damaged(const struct ms_cursor *c)
 {
-	return c->f.damaged;
+	return c->damaged;
 }
 
 /* ---- for the backend ------------------------------------------------- */
 
+static int by_time(const void *a, const void *b)
+{
+	const struct ms_rec_file *x = a, *y = b;
+	int d = (x->v[0].t > y->v[0].t) - (x->v[0].t < y->v[0].t);
+
+	return d ? d : strcmp(x->path, y->path);
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* "NAME: why" of a directory's file into the note (first ones first). */
+static void add_note(struct ms_cursor *c, const char *path, const char *why)
+{
+	size_t k = strlen(c->note);
+	const char *name = strrchr(path, '/');
+
+	if (!c->dir)
+		snprintf(c->note, sizeof(c->note), "%s", why);
+	else if (k + 4 < sizeof(c->note))
+		snprintf(c->note + k, sizeof(c->note) - k, "%s%s: %s",
+			 k ? "; " : "", name ? name + 1 : path, why);
+}
+
+/* The .zst files of dir, sorted by name; -errno. */
+static int list_dir(const char *dir, char ***names, int *n)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char **v = NULL;
+	int cap = 0;
+
+	*n = 0;
+	if (!d)
+		return -errno;
+	while ((e = readdir(d))) {
+		size_t len = strlen(e->d_name);
+		char **q;
+
+		if (e->d_name[0] == '.' || len < 5 ||
+		    strcmp(e->d_name + len - 4, ".zst"))
+			continue;
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 32;
+			q = realloc(v, (size_t)cap * sizeof(*v));
+			if (!q)
+				break;
+			v = q;
+		}
+		if (asprintf(&v[*n], "%s/%s", dir, e->d_name) < 0)
+			break;
+		(*n)++;
+	}
+	closedir(d);
+	qsort(v, (size_t)*n, sizeof(*v), by_name);
+	*names = v;
+	return 0;
+}
+
+/* Open and index every file; those with no good sample are left out. */
+static int open_files(struct ms_cursor *c, char **paths, int np, char *why,
+		      size_t n)
+{
+	char w[256];
+
+	c->f = calloc((size_t)(np ? np : 1), sizeof(*c->f));
+	c->base = calloc((size_t)(np ? np : 1), sizeof(*c->base));
+	if (!c->f || !c->base)
+		return -ENOMEM;
+	for (int i = 0; i < np; i++) {
+		struct ms_rec_file *f = &c->f[c->nf];
+		int err = ms_rec_open(f, paths[i], w, sizeof(w));
+
+		if (err && !c->dir) {
+			snprintf(why, n, "%s", w);
+			ms_rec_close(f);
+			return err;
+		}
+		if (err) {
+			add_note(c, paths[i], w);
+			c->damaged |= err != -ENODATA ||
+				      (f->damaged && !f->cut);
+			ms_rec_close(f);
+			continue;
+		}
+		ms_rec_release(f); /* only the one being read stays open */
+		c->nf++;
+	}
+	qsort(c->f, (size_t)c->nf, sizeof(*c->f), by_time);
+	for (int k = 0; k < c->nf; k++) {
+		struct ms_rec_file *f = &c->f[k];
+
+		c->base[k] = c->n;
+		c->n += f->n;
+		/*
+		 * a file of a directory cut inside its last sample is what a
+		 * killed recorder leaves: said, but no damage; so is the
+		 * unclosed end of every file but the last
+		 */
+		if (f->end_note[0] && (!c->dir || f->damaged || k == c->nf - 1))
+			add_note(c, f->path, f->end_note);
+		c->damaged |= f->damaged && !(c->dir && f->cut);
+	}
+	if (!c->n) {
+		snprintf(why, n, "%s",
+			 c->note[0] ? c->note :
+				      "no recordings in the directory");
+		return -ENODATA;
+	}
+	return 0;
+}
+
 int ms_cursor_open(struct ms_cursor **cp, const char *path, char *why, size_t n)
 {
 	struct ms_cursor *c = calloc(1, sizeof(*c));
+	char **paths = NULL, *one = (char *)path;
 	struct stat st;
-	int err;
+	int err, np = 1;
 
 	*cp = NULL;
 	if (!c)
 		return -ENOMEM;
-	err = ms_rec_open(&c->f, path, why, n);
+	c->open = -1;
+	c->dir = !stat(path, &st) && S_ISDIR(st.st_mode);
+	err = c->dir ? list_dir(path, &paths, &np) : 0;
+	if (!err)
+		err = open_files(c, c->dir ? paths : &one, np, why, n);
+	else
+		snprintf(why, n, "%s", strerror(-err));
+	for (int i = 0; c->dir && i < np; i++)
+		free(paths[i]);
+	free(paths);
 	if (err) {
-		ms_rec_close(&c->f);
-		free(c);
+		ms_cursor_close(c);
 		return err;
 	}
 	c->speed = 1;
 	c->mode = !stat(path, &st) ? st.st_mode & 0666 : 0600;
 	snprintf(c->marks_path, sizeof(c->marks_path), "%s.marks", path);
-	marks_load(c);
+	if (!c->dir)
+		marks_load(c);
 	*cp = c;
 	return 0;
 }
 
 int ms_cursor_line(struct ms_cursor *c, const char **text, size_t *len)
 {
-	return ms_rec_line(&c->f, c->pos, text, len);
+	int j, k = which(c, c->pos, &j);
+
+	if (c->open >= 0 && c->open != k)
+		ms_rec_release(&c->f[c->open]);
+	c->open = k;
+	return ms_rec_line(&c->f[k], j, text, len);
 }
 
 void ms_cursor_close(struct ms_cursor *c)
 {
 	if (!c)
 		return;
-	ms_rec_close(&c->f);
+	for (int k = 0; k < c->nf; k++)
+		ms_rec_close(&c->f[k]);
+	free(c->f);
+	free(c->base);
 	free(c->marks);
 	free(c);
 }

@@ -267,9 +267,10 @@ static int scan(struct ms_rec_file *f)
 	 * was stopped without closing the recording. Elsewhere the file was
 	 * cut inside a sample.
 	 */
-	if (sc.line_len || (sc.in_frame && sc.hint != 3))
+	if (sc.line_len || (sc.in_frame && sc.hint != 3)) {
 		note(&sc, true, "the file is cut short");
-	else if (sc.in_frame && sc.frame_pos)
+		f->cut = true;
+	} else if (sc.in_frame && sc.frame_pos)
 		note(&sc, false,
 		     "the file ends inside a zstd frame (memscope "
 		     "did not close the recording)");
@@ -284,6 +285,33 @@ out:
 	return err;
 }
 
+/* The fd and buffers reading samples back takes (again after release). */
+static int acquire(struct ms_rec_file *f)
+{
+	if (f->fd >= 0)
+		return 0;
+	f->fd = open(f->path, O_RDONLY | O_CLOEXEC);
+	if (f->fd < 0)
+		return -errno;
+	f->dctx = ZSTD_createDCtx();
+	f->in = malloc(CHUNK);
+	return f->dctx && f->in ? 0 : -ENOMEM;
+}
+
+void ms_rec_release(struct ms_rec_file *f)
+{
+	if (f->fd >= 0)
+		close(f->fd);
+	f->fd = -1;
+	ZSTD_freeDCtx(f->dctx);
+	f->dctx = NULL;
+	free(f->in);
+	free(f->buf);
+	f->in = f->buf = NULL;
+	f->len = f->bufcap = 0;
+	f->frame = -1;
+}
+
 int ms_rec_open(struct ms_rec_file *f, const char *path, char *why, size_t n)
 {
 	int err;
@@ -291,17 +319,12 @@ int ms_rec_open(struct ms_rec_file *f, const char *path, char *why, size_t n)
 	memset(f, 0, sizeof(*f));
 	f->frame = -1;
 	f->interval = -1;
-	f->fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (f->fd < 0) {
-		err = -errno;
+	f->fd = -1;
+	f->path = strdup(path);
+	err = f->path ? acquire(f) : -ENOMEM;
+	if (err) {
 		snprintf(why, n, "%s", strerror(-err));
 		return err;
-	}
-	f->dctx = ZSTD_createDCtx();
-	f->in = malloc(CHUNK);
-	if (!f->dctx || !f->in) {
-		snprintf(why, n, "%s", strerror(ENOMEM));
-		return -ENOMEM;
 	}
 	err = scan(f);
 	if (err) {
@@ -366,6 +389,10 @@ int ms_rec_line(struct ms_rec_file *f, int i, const char **text, size_t *len)
 
 	if (i < 0 || i >= f->n)
 		return -ERANGE;
+	if ((err = acquire(f))) {
+		ms_rec_release(f);
+		return err;
+	}
 	e = &f->v[i];
 	/* a later sample of the same frame goes on from where it was */
 	if (f->frame != e->frame) {
@@ -387,13 +414,10 @@ int ms_rec_line(struct ms_rec_file *f, int i, const char **text, size_t *len)
 
 void ms_rec_close(struct ms_rec_file *f)
 {
-	if (f->fd >= 0)
-		close(f->fd);
-	ZSTD_freeDCtx(f->dctx);
+	ms_rec_release(f);
 	free(f->frames);
 	free(f->v);
-	free(f->buf);
-	free(f->in);
+	free(f->path);
 	memset(f, 0, sizeof(*f));
 	f->fd = -1;
 }

@@ -18,7 +18,8 @@ struct ms_rec_entry {
 };
 
 struct ms_rec_file {
-	int fd;
+	char *path;
+	int fd; /* -1 while released */
 	/* the header line */
 	char version[32], kernel[64];
 	double start, interval;
@@ -29,6 +30,7 @@ struct ms_rec_file {
 	int n, cap;
 	char end_note[256]; /* why it ends early, "" when it does not */
 	bool damaged;
+	bool cut; /* the damage is only that the file ends inside a sample */
 	/* one frame's text, decompressed as far as asked (the memory bound) */
 	ZSTD_DCtx *dctx;
 	int frame; /* whose text buf holds, -1 none */
@@ -43,6 +45,11 @@ struct ms_rec_file {
 int ms_rec_open(struct ms_rec_file *f, const char *path, char *why, size_t n);
 /* The text of sample i (no newline, not NUL-terminated); -errno. */
 int ms_rec_line(struct ms_rec_file *f, int i, const char **text, size_t *len);
+/*
+ * Let go of the fd and the buffers (a directory of many files keeps only
+ * the one being read open); the next ms_rec_line() takes them again.
+ */
+void ms_rec_release(struct ms_rec_file *f);
 void ms_rec_close(struct ms_rec_file *f);
 
 #endif

@@ -44,6 +44,10 @@ ok "--cache from the --root tree's slabinfo" offers ext4_inode_cache "$MS" -b --
 no "-n takes a number: nothing offered" offers "$tmp" "$MS" -b -n ''
 no "nothing after a plain word" offers --batch "$MS" -b x
 ok "a first word: the experiment subcommand" has 'experiment' "$MS" ex
+ok "a first word: the record subcommand" has 'record' "$MS" rec
+ok "record options" has '--max-size' "$MS" record --max
+ok "record: --dir completes directories" has "$tmp/dirA\n$tmp/dirB" "$MS" record --dir "$tmp/d"
+ok "--replay completes files and directories" offers "$tmp/dirA" "$MS" --replay "$tmp/d"
 ok "experiment names" has "$("$MS" experiment --help | sed -n 's/^  \([a-z][a-z0-9]*\)  .*/\1/p' | sort | sed 's/$/\\n/' | tr -d '\n' | sed 's/\\n$//')" "$MS" experiment ''
 ok "experiment: fr -> frag" has 'frag' "$MS" experiment fr
 ok "experiment options" has '--out' "$MS" experiment frag --o

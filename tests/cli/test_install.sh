@@ -19,6 +19,7 @@ ok "make install DESTDIR=... succeeds" test -x "$D/usr/local/bin/memscope"
 		[ -f "$f" ] && echo "usr/local/share/locale/${f#build/locale/}"
 	done
 	echo usr/local/share/man/man1/memscope.1
+	echo usr/local/lib/systemd/system/memscope-record.service
 	for f in kmod/*.c kmod/*.h kmod/uapi/*.h kmod/Kbuild kmod/Makefile kmod/dkms.conf kmod/README.md; do
 		case $f in *.mod.c) continue ;; esac
 		echo "usr/local/share/memscope/kmod/${f#kmod/}"
@@ -58,6 +59,8 @@ ok "completion names the installed themes directory" \
 
 I=$D/usr/local/bin/memscope
 ok "installed: the man page renders" sh -c "MANWIDTH=80 man -l '$D/usr/local/share/man/man1/memscope.1' 2>/dev/null | grep -q 'memscope - explore'"
+ok "the unit runs the installed memscope" \
+	grep -q '^ExecStart=/usr/local/bin/memscope record ' "$D/usr/local/lib/systemd/system/memscope-record.service"
 ok "installed: --help" sh -c "cd / && '$I' --help | grep -q -- '--format'"
 ok "installed: --version" sh -c "cd / && '$I' --version | grep -qx 'memscope $(cat VERSION)'"
 ( cd / && "$I" -b -n 1 --no-config --root "$R" > "$tmp/out" 2> "$tmp/err" )
