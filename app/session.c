@@ -18,6 +18,7 @@ int ms_session_sample(struct ms_session *s, const struct ms_request *req,
 		all.sections = ms_record_sections(req);
 		all.pagetypes = true;
 		all.memory_brief = false;
+		all.reclaim_brief = false;
 	}
 	req = &all;
 	/*

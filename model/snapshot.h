@@ -131,6 +131,13 @@ struct ms_request {
 	 * per-node files are read only for a sample that shows them
 	 */
 	bool memory_brief;
+	/*
+	 * Reclaim: only vmstat and PSI (the header's pressure, the sums and
+	 * the NUMA tab's counters), as the explorer's header asks on a tab
+	 * that does not show the reclaim area: the THP sizes alone are about
+	 * 190 files, the sysctls, swaps, zswap, zram and MGLRU the rest
+	 */
+	bool reclaim_brief;
 	int maple_pid; /* MS_SEC_MAPLE target */
 	/* MS_SEC_ALLOC_PROBE: orders 0..max_order, count attempts each */
 	struct {

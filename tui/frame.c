@@ -483,6 +483,7 @@ void ms_frame_request(struct ms_view *v, struct ms_request *req)
 	*req = (struct ms_request){ 0 };
 	ms_view_request(v, req);
 	req->memory_brief = !(req->sections & MS_SEC_BIT(MS_SEC_MEMORY));
+	req->reclaim_brief = !(req->sections & MS_SEC_BIT(MS_SEC_RECLAIM));
 	req->sections |= MS_SEC_BIT(MS_SEC_MEMINFO) |
 			 MS_SEC_BIT(MS_SEC_RECLAIM) | MS_SEC_BIT(MS_SEC_MEMORY);
 }

@@ -100,7 +100,7 @@ static int procfs_sample(struct ms_probe *p, const struct ms_request *req,
 	if (req->pid > 0)
 		AREA(MS_SEC_VMAS,
 		     ms_procfs_vmas(r, pf, req->pid, req->vma_sink, s));
-	AREA(MS_SEC_RECLAIM, ms_procfs_reclaim(r, pf, s));
+	AREA(MS_SEC_RECLAIM, ms_procfs_reclaim(r, pf, req->reclaim_brief, s));
 	AREA(MS_SEC_NUMA, ms_procfs_numa(r, pf, s));
 	AREA(MS_SEC_MEMORY, ms_procfs_memory(r, pf, req->memory_brief, s));
 	AREA(MS_SEC_CGROUP, ms_procfs_cgroup(r, pf, req->cgroups_full, s));

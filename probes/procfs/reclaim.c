@@ -602,13 +602,15 @@ static void read_zram(const struct ms_root *r, struct ms_procfs *pf,
 	free(ids);
 }
 
-int ms_procfs_reclaim(const struct ms_root *r, struct ms_procfs *pf,
+int ms_procfs_reclaim(const struct ms_root *r, struct ms_procfs *pf, bool brief,
 		      struct ms_snapshot *s)
 {
 	struct ms_reclaim *rc = &s->reclaim;
 
 	read_vmstat(r, pf, s);
 	read_psi(r, pf, s);
+	if (brief)
+		return rc->vmstat.n || rc->psi_some.valid ? 0 : -ENOENT;
 	read_lru_gen(r, pf, s);
 	read_thp(r, pf, s);
 	read_sysctls(r, pf, s);

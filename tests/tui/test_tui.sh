@@ -20,10 +20,13 @@ start 100 30
 ok "header: memory and PSI" wait_for "MemAvailable"
 ok "header: the tabs" sh -c "tmux capture-pane -p -t $S | grep -q 'Buddy.*Slab.*VMA.*Reclaim.*NUMA'"
 ok "header: backends in use" wait_for "procfs:"
-ok "header: why something is missing" wait_for "lru_gen: kernel without MGLRU"
+ok "header: why something is missing" wait_for "buddy_events: captured tree"
 # the header's bar reads only the ledger's top level: the notes of its
-# other files (iomem, vmallocinfo: not in this tree) only on the Memory tab
-ok "header: a note on MemFree, counted" wait_for "4 notes (n): lru_gen"
+# other files (iomem, vmallocinfo: not in this tree) only on the Memory
+# tab; its pressure only PSI and vmstat: the reclaim area's notes (MGLRU)
+# only on the Reclaim tab
+ok "header: a note on MemFree, counted" wait_for "2 notes (n): buddy_events"
+no "header: no note on MGLRU off the Reclaim tab" wait_for "lru_gen" 1
 no "header: no note on vmallocinfo off the Memory tab" wait_for "vmallocinfo" 1
 keys 6
 wait_for "Ledger, machine"
@@ -31,8 +34,10 @@ keys n End
 ok "Memory tab: the ledger's missing files noted" wait_for "iomem: not in this tree"
 keys Escape
 wait_gone "Notes:"
+keys 4
+ok "Reclaim tab: why MGLRU is missing" wait_for "lru_gen: kernel without MGLRU"
 keys 1
-wait_for "4 notes (n)"
+wait_for "2 notes (n)"
 keys n End
 ok "notes: MemFree counts what the buddy allocator does not hold yet" \
 	wait_for "MemFree: 18.2G not yet in the buddy allocator (deferred page init"

@@ -184,7 +184,7 @@ static struct pt_env *load(const char *dir)
 {
 	struct pt_env *f = pt_open(dir);
 
-	f->err = ms_procfs_reclaim(&f->root, &f->pf, &f->s);
+	f->err = ms_procfs_reclaim(&f->root, &f->pf, false, &f->s);
 	return f;
 }
 

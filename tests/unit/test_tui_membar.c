@@ -159,6 +159,50 @@ static void bar_reads_top_level_only(void **state)
 }
 
 /*
+ * The header on a tab that shows neither memory nor reclaim (Buddy): its
+ * bar and pressure read meminfo (and the kernel's release), vmstat,
+ * zoneinfo, the zram devices and PSI beyond what the tab reads, never the
+ * reclaim area's THP sizes, sysctls or swaps (174 files before, 7 now).
+ */
+static void header_reads_little(void **state)
+{
+	static const char *const allowed[] = {
+		"proc/meminfo",
+		"proc/sys/kernel/osrelease",
+		"proc/vmstat",
+		"proc/zoneinfo",
+		"proc/pressure/memory",
+		"sys/block/zram", /* and the files under it */
+		NULL,
+	};
+	struct tt_tree *t = tt_open(ROOT_TREE), *u = tt_open(ROOT_TREE);
+	struct ms_view *v = ms_view_buddy.create(&ui);
+	struct ms_request bare = { 0 };
+	struct files with = { 0 }, without = { 0 };
+
+	(void)state;
+	ms_view_request(v, &bare);
+	refresh_files(u, v, &bare, &without);
+	refresh_files(t, v, NULL, &with);
+	assert_true(has_under(&without, "proc/buddyinfo"));
+	for (int i = 0; i < with.n; i++) {
+		bool ok = has(&without, with.v[i]);
+
+		for (int k = 0; !ok && allowed[k]; k++)
+			ok = !strncmp(with.v[i], allowed[k],
+				      strlen(allowed[k]));
+		if (!ok)
+			fail_msg("the header read %s (%d files, %d without it)",
+				 with.v[i], with.n, without.n);
+	}
+	files_free(&with);
+	files_free(&without);
+	v->cls->destroy(v);
+	tt_close(t);
+	tt_close(u);
+}
+
+/*
  * The bar's buckets are the Memory tab's top level: the same names and
  * sizes whether the refresh read every file or only the bar's.
  */
@@ -264,6 +308,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(bar_reads_top_level_only),
+		cmocka_unit_test(header_reads_little),
 		cmocka_unit_test(bar_same_top_level),
 		cmocka_unit_test(memory_tab_reads),
 		cmocka_unit_test(memory_notes_where_shown),
