@@ -82,8 +82,7 @@ const struct ms_area ms_area_buddy = {
 			T("alloc order", ms_alloc_order_fields, ms_alloc_order),
 			T("physmap", ms_physmap_fields, ms_physmap),
 			T("physmap zone", ms_pm_zone_fields, ms_pm_zone),
-			T("physmap block", ms_pm_block_fields,
-			  ms_census_block),
+			T("physmap block", ms_pm_block_fields, ms_census_block),
 			TABLE_END },
 };
 

@@ -40,8 +40,7 @@ static int procfs_detect(const struct ms_root *root, unsigned int *caps,
 		MS_SEC_BIT(MS_SEC_RECLAIM) | MS_SEC_BIT(MS_SEC_NUMA) |
 		MS_SEC_BIT(MS_SEC_MEMORY) | MS_SEC_BIT(MS_SEC_CGROUP) |
 		MS_SEC_BIT(MS_SEC_DAMON) | MS_SEC_BIT(MS_SEC_CENSUS) |
-		MS_SEC_BIT(MS_SEC_PHYSMAP) |
-		MS_SEC_BIT(MS_SEC_PAGECACHE_FILES);
+		MS_SEC_BIT(MS_SEC_PHYSMAP) | MS_SEC_BIT(MS_SEC_PAGECACHE_FILES);
 	/* where the kernel profiles its allocations (else BPF's) */
 	if (ms_exists(root, "proc/allocinfo"))
 		*caps |= MS_SEC_BIT(MS_SEC_ATTRIBUTION);

@@ -72,8 +72,8 @@ void ms_procfs_procs_free(struct ms_procfs *pf);
 int ms_procfs_vmas(const struct ms_root *r, struct ms_procfs *pf, int pid,
 		   struct ms_vma_sink *sink, struct ms_snapshot *s);
 /* brief: vmstat and PSI alone (ms_request.reclaim_brief) */
-int ms_procfs_reclaim(const struct ms_root *r, struct ms_procfs *pf,
-		      bool brief, struct ms_snapshot *s);
+int ms_procfs_reclaim(const struct ms_root *r, struct ms_procfs *pf, bool brief,
+		      struct ms_snapshot *s);
 /*
  * The multi-size THP sizes (transparent_hugepage/hugepages-NkB, 6.8+) in
  * kB, ascending, at most max (memory.c): the ledger's and Reclaim's.

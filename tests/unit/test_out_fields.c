@@ -377,8 +377,9 @@ static void cgroup_stalls_top(void **state)
 		out, "memscope_bpf_cgroup_reclaim_stall_ratio{path=\"other\","
 		     "kind=\"memcg\"} 0.001\n"));
 	assert_non_null(strstr(
-		out, "memscope_bpf_cgroup_reclaim_stalls_per_second{path=\"other\","
-		     "kind=\"global\"} 2\n"));
+		out,
+		"memscope_bpf_cgroup_reclaim_stalls_per_second{path=\"other\","
+		"kind=\"global\"} 2\n"));
 	free(out);
 	ms_snapshot_free(&s);
 }
@@ -386,8 +387,10 @@ static void cgroup_stalls_top(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(core_tables), cmocka_unit_test(one_row),
-		cmocka_unit_test(core_text),   cmocka_unit_test(text_one_row),
+		cmocka_unit_test(core_tables),
+		cmocka_unit_test(one_row),
+		cmocka_unit_test(core_text),
+		cmocka_unit_test(text_one_row),
 		cmocka_unit_test(core_json),
 		cmocka_unit_test(cgroup_stalls_top),
 	};
