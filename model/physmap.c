@@ -22,12 +22,13 @@ const char *const ms_pm_kind_names[MS_PK_N] = {
 };
 
 #define NA MS_FF_NA
-#define CNT(k, name)                                                          \
-	MS_FIELD(struct ms_pm_zone, counts[k], MS_F_U64, name, 0, "blocks",   \
-		 NULL, .th = name, .tw = sizeof(name) > 7 ? sizeof(name) : 7, \
-		 .metric = "memscope_physmap_blocks", .lkey = "kind",         \
-		 .lval = name,                                                \
-		 .help = "pageblocks by the kind of page that holds most "    \
+#define CNT(k, name)                                                        \
+	MS_FIELD(struct ms_pm_zone, counts[k], MS_F_U64, name, 0, "blocks", \
+		 "buddy.map.kind." name, .th = name,                        \
+		 .tw = sizeof(name) > 7 ? sizeof(name) : 7,                 \
+		 .metric = "memscope_physmap_blocks", .lkey = "kind",       \
+		 .lval = name,                                              \
+		 .help = "pageblocks by the kind of page that holds most "  \
 			 "of each (/proc/kpageflags)")
 
 static const struct ms_field counts[] = {
@@ -54,13 +55,15 @@ const struct ms_field ms_pm_block_fields[] = {
 	MS_FIELD(struct ms_pm_zone, m, ty, k, fl, u, ex, __VA_ARGS__)
 
 const struct ms_field ms_pm_zone_fields[] = {
-	Z(node, MS_F_INT, "node", NA, NULL, NULL, .th = "node", .tw = 4),
-	Z(zone, MS_F_NAME, "zone", 0, NULL, NULL, .th = "zone", .tw = -8),
-	Z(start_pfn, MS_F_U64, "start_pfn", NA, NULL, NULL, .th = "start_pfn",
-	  .tw = 10),
-	Z(pageblock_pages, MS_F_U64, "pageblock_pages", NA, "pages", NULL,
-	  .th = "pb_pages", .tw = 8),
-	Z(blocks, MS_F_PSTR, "blocks", NA, NULL, NULL),
+	Z(node, MS_F_INT, "node", NA, NULL, "buddy.map.zone", .th = "node",
+	  .tw = 4),
+	Z(zone, MS_F_NAME, "zone", 0, NULL, "buddy.map.zone", .th = "zone",
+	  .tw = -8),
+	Z(start_pfn, MS_F_U64, "start_pfn", NA, NULL, "buddy.map.zone",
+	  .th = "start_pfn", .tw = 10),
+	Z(pageblock_pages, MS_F_U64, "pageblock_pages", NA, "pages",
+	  "buddy.map.zone", .th = "pb_pages", .tw = 8),
+	Z(blocks, MS_F_PSTR, "blocks", NA, NULL, "buddy.map.blocks"),
 	MS_FIELD_OBJ("counts", counts),
 	MS_FIELD_LIST(struct ms_pm_zone, bk, nr_bk, cap_bk, "composition",
 		      ms_pm_block_fields, .flags = MS_FF_NOJSON),
@@ -73,10 +76,10 @@ const struct ms_field ms_pm_zone_fields[] = {
 	MS_FIELD(struct ms_physmap, m, ty, k, fl, u, ex, __VA_ARGS__)
 
 const struct ms_field ms_physmap_fields[] = {
-	M(progress, MS_F_DBL, "progress", NA, "ratio", NULL, .th = "progress",
-	  .tp = 3),
-	M(blocks_read, MS_F_U64, "blocks_read", NA, "blocks", NULL,
-	  .th = "blocks_read"),
+	M(progress, MS_F_DBL, "progress", NA, "ratio", "buddy.map.progress",
+	  .th = "progress", .tp = 3),
+	M(blocks_read, MS_F_U64, "blocks_read", NA, "blocks",
+	  "buddy.map.progress", .th = "blocks_read"),
 	MS_FIELD_LIST(struct ms_physmap, zones, nr_zones, cap_zones, "zones",
 		      ms_pm_zone_fields),
 	MS_FIELD_END

@@ -21,6 +21,18 @@ struct probe_screen {
 	struct ms_alloc_probe res;
 };
 
+/* The physical memory map screen (map.c): its zone, zoom and cursor. */
+struct map_screen {
+	int node;
+	char zone[16];
+	uint64_t cur; /* the block under the cursor */
+	uint64_t bpc; /* blocks a cell; 0: as many as fit the zone */
+	uint64_t shown; /* blocks a cell at the last draw */
+	int cols, rows; /* cells a row, rows of the last draw */
+	uint64_t top; /* the first row shown */
+	bool nolegend;
+};
+
 struct buddy_view {
 	struct ms_view base;
 	const struct ms_snapshot *cur;
@@ -29,6 +41,7 @@ struct buddy_view {
 	int dnode; /* the zone screen's zone */
 	char dzone[16];
 	struct probe_screen probe;
+	struct map_screen map;
 	struct ms_gpanel graph; /* history of the zones (H) */
 	char unus_title[24]; /* the zone table's "Unus9%" */
 };
@@ -92,6 +105,21 @@ attr_t ms_buddy_wmark_attr(enum ms_wmark_state s);
 extern const struct ms_drill_class ms_buddy_zone_screen;
 /* Its zone in this sample, or NULL. */
 const struct ms_zone *ms_buddy_zone_of(const struct buddy_view *b);
+
+/* The physical memory map (map.c), opened on the selected zone (m). */
+extern const struct ms_explain ms_explain_buddy_map[]; /* explain_map.c */
+extern const struct ms_drill_class ms_buddy_map_screen;
+#define MAP_IDS                                                      \
+	"buddy.map.zone", "buddy.map.zoom", "buddy.map.progress",    \
+		"buddy.map.blocks", "buddy.map.cursor",              \
+		"buddy.map.free_orders", "buddy.map.order9",         \
+		"buddy.map.kind.free", "buddy.map.kind.anon",        \
+		"buddy.map.kind.file", "buddy.map.kind.unevictable", \
+		"buddy.map.kind.slab", "buddy.map.kind.page_tables", \
+		"buddy.map.kind.kernel", "buddy.map.kind.hugetlb",   \
+		"buddy.map.kind.thp", "buddy.map.kind.mixed",        \
+		"buddy.map.kind.hole", "buddy.map.kind.deferred",    \
+		"buddy.map.kind.unread"
 
 /* The allocation probe screen (probe.c, a tui/kexp.h screen in probe.x). */
 void ms_buddy_probe_init(struct buddy_view *b);

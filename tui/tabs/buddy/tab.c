@@ -444,6 +444,8 @@ static enum ms_key_result buddy_key(struct ms_view *v, int key)
 		return ms_drill_push(v, &ms_buddy_zone_screen, NULL);
 	if (!b->zones.editing && key == 'a')
 		return ms_buddy_probe_open(b);
+	if (!b->zones.editing && key == 'm')
+		return ms_drill_push(v, &ms_buddy_map_screen, NULL);
 	if (!b->zones.editing && key == 'H') {
 		ms_gpanel_toggle(&b->graph);
 		return MS_KEY_DONE;
@@ -457,8 +459,8 @@ static const char *buddy_hints(struct ms_view *v)
 
 	if (b->zones.editing)
 		return ms_table_hints(&b->zones);
-	return "Enter zone  a alloc probe  H graph  s sort  r reverse  "
-	       "/ filter";
+	return "Enter zone  m map  a alloc probe  H graph  s sort  "
+	       "r reverse  / filter";
 }
 
 /* Every id the tab shows on some screen (the tests walk them). */
@@ -482,6 +484,7 @@ static const char *const all_ids[] = {
 	"buddy.ev.compaction",
 	"buddy.ev.mt_allocs",
 	PROBE_IDS,
+	MAP_IDS,
 	NULL,
 };
 
@@ -505,5 +508,5 @@ const struct ms_view_class ms_view_buddy = {
 	.hints = buddy_hints,
 	.explain = buddy_explain,
 	.explain_all = all_ids,
-	.catalog = MS_CATALOG(ms_explain_buddy),
+	.catalog = MS_CATALOG(ms_explain_buddy, ms_explain_buddy_map),
 };

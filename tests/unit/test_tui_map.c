@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The Buddy tab's physical memory map drawn off screen at 80x24 and
+ * 200x60: the map of tests/fixtures/census-synth as the reader makes it
+ * (its layout: tests/fixtures/census-synth.py), the cursor's block, zoom,
+ * the legend, the other zone, a replay's letters without pages, and the
+ * section missing.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "model/field.h"
+#include "probes/procfs/census.h"
+#include "probes/procfs/procfs.h"
+#include "tui/view.h"
+#include "tests/unit/procfs_test.h"
+#include "tests/unit/tui_test.h"
+
+static const struct ms_opts opts = { .interval = 1 };
+static const struct ms_ui ui = { .opts = &opts, .utf8 = true };
+
+/* The synthetic tree's zones in the buddy section of s. */
+static void zones(struct ms_snapshot *s)
+{
+	static const char *const names[] = { "DMA", "Normal" };
+
+	for (int i = 0; i < 2; i++) {
+		struct ms_zone *z = ms_zone_add(&s->buddy);
+
+		assert_non_null(z);
+		z->node = 0;
+		snprintf(z->name, sizeof(z->name), "%s", names[i]);
+	}
+	s->have |= MS_SEC_BIT(MS_SEC_BUDDY);
+}
+
+/* Its map read whole, and its zones. */
+static void synth(struct pt_env *e)
+{
+	pt_init(e, "tests/fixtures/census-synth");
+	assert_int_equal(ms_procfs_census(&e->root, &e->pf, true, true, &e->s),
+			 0);
+	e->s.have = MS_SEC_BIT(MS_SEC_PHYSMAP);
+	zones(&e->s);
+}
+
+/* The map of the zone in the second row at 80x24, moved, zoomed. */
+static void map_80x24(void **state)
+{
+	struct pt_env e;
+	struct ms_view *v = ms_view_buddy.create(&ui);
+	WINDOW *w = newwin(24, 80, 0, 0);
+	struct ms_request req = { 0 };
+
+	(void)state;
+	synth(&e);
+	ms_view_update(v, &e.s, NULL);
+	tt_draw(v, w);
+	assert_int_equal(ms_view_key(v, 'm'), MS_KEY_RESAMPLE);
+	ms_view_request(v, &req);
+	assert_true(req.sections & MS_SEC_BIT(MS_SEC_PHYSMAP));
+	tt_draw(v, w);
+	tt_assert_row(w, "Node 0, zone DMA: 2 blocks of 2.0M  1 a cell (fit)");
+	tt_assert_row(w, "    0M ..");
+	tt_assert_row(w, "block 0  pfn 0x1-0x1ff  . free");
+	tt_assert_row(w, "pages: free 384 resv 31 hole 96");
+	tt_assert_row(w, "free blocks: o5 2 o6 1 o8 1");
+	tt_assert_row(w, "order 9: no, pinned by resv 31 hole 96");
+	tt_assert_row(w, ". free 2");
+	assert_string_equal(ms_view_hints(v),
+			    "arrows move  i/o zoom  f fit  [/] zone  l legend  "
+			    "Esc back");
+	/* the next zone: THP, THP, the kernel's odds and ends, hugetlb */
+	assert_int_equal(ms_view_key(v, ']'), MS_KEY_DONE);
+	tt_draw(v, w);
+	tt_assert_row(w, "Node 0, zone Normal: 6 blocks of 2.0M");
+	tt_assert_row(w, "    4M TTkH..");
+	tt_assert_row(w, "block 0  pfn 0x400-0x5ff  T thp");
+	tt_assert_row(w, "pages: anon 512");
+	tt_assert_row(w, "free blocks: none");
+	tt_assert_row(w, "order 9: yes, every page free or movable");
+	tt_assert_row(w, ". free 2  k kernel 1  H hugetlb 1  T THP 2");
+	ms_view_key(v, KEY_RIGHT);
+	ms_view_key(v, KEY_RIGHT);
+	tt_draw(v, w);
+	tt_assert_row(w, "block 2  pfn 0x800-0x9ff  k kernel");
+	tt_assert_row(w, "order 9: no, pinned by slab 64 pgtbl 16 resv 8 "
+			 "offline 8 other 8 noflags 384");
+	/* zoomed out: two blocks a cell, the cursor's cell summed */
+	ms_view_key(v, 'o');
+	tt_draw(v, w);
+	tt_assert_row(w, "2 a cell");
+	tt_assert_row(w, "    4M Tk.");
+	tt_assert_row(w, "blocks 2-3  pfn 0x800-0xbff  mostly k kernel");
+	tt_assert_row(w, "order 9: 0 of 2 blocks; pins: slab 64");
+	ms_view_key(v, 'i');
+	tt_draw(v, w);
+	tt_assert_row(w, "blocks of 2.0M  1 a cell");
+	tt_assert_no_row(w, "(fit)");
+	ms_view_key(v, 'f');
+	tt_draw(v, w);
+	tt_assert_row(w, "1 a cell (fit)");
+	/* the legend off and on */
+	ms_view_key(v, 'l');
+	tt_draw(v, w);
+	tt_assert_no_row(w, "H hugetlb 1");
+	ms_view_key(v, 'l');
+	tt_draw(v, w);
+	tt_assert_row(w, "H hugetlb 1");
+	/* Esc: the zone list again */
+	ms_view_key(v, 27);
+	tt_draw(v, w);
+	tt_assert_no_row(w, "TTkH..");
+	v->cls->destroy(v);
+	delwin(w);
+	pt_fini(&e);
+}
+
+/* 200x60: one row, the legend on one line; End goes to the last block. */
+static void map_200x60(void **state)
+{
+	struct pt_env e;
+	struct ms_view *v = ms_view_buddy.create(&ui);
+	WINDOW *w = newwin(60, 200, 0, 0);
+
+	(void)state;
+	synth(&e);
+	ms_view_update(v, &e.s, NULL);
+	ms_view_key(v, KEY_DOWN);
+	ms_view_key(v, 'm');
+	ms_view_key(v, KEY_END);
+	tt_draw(v, w);
+	tt_assert_row(w, "block 5  pfn 0xe00-0xfff  . free");
+	tt_assert_row(w, "free blocks: o9 1");
+	tt_assert_row(w, ". free 2  k kernel 1  H hugetlb 1  T THP 2");
+	assert_int_equal(tt_find(w, "T THP 2"), 59);
+	v->cls->destroy(v);
+	delwin(w);
+	pt_fini(&e);
+}
+
+/* A replay's map: the letters, not each block's pages; or no map. */
+static void map_replay(void **state)
+{
+	struct pt_env e;
+	struct ms_snapshot b;
+	struct ms_view *v = ms_view_buddy.create(&ui);
+	WINDOW *w = newwin(24, 80, 0, 0);
+	char *line;
+
+	(void)state;
+	pt_init(&e, "tests/fixtures/census-synth");
+	assert_int_equal(ms_procfs_census(&e.root, &e.pf, true, true, &e.s), 0);
+	e.s.have = MS_SEC_BIT(MS_SEC_PHYSMAP);
+	line = pt_json_back(&e.s, &b);
+	free(line);
+	zones(&b);
+	ms_view_update(v, &b, NULL);
+	ms_view_key(v, 'm');
+	tt_draw(v, w);
+	tt_assert_row(w, "    0M ..");
+	tt_assert_row(w, "pages by kind: not in a recording");
+	b.have &= ~MS_SEC_BIT(MS_SEC_PHYSMAP);
+	ms_snapshot_note(&b, "physmap", "needs root");
+	tt_draw(v, w);
+	tt_assert_row(w, "needs root");
+	v->cls->destroy(v);
+	delwin(w);
+	ms_snapshot_free(&b);
+	pt_fini(&e);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(map_80x24),
+		cmocka_unit_test(map_200x60),
+		cmocka_unit_test(map_replay),
+	};
+
+	return tt_run("test_tui_map", tests, false);
+}
