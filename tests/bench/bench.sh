@@ -107,10 +107,11 @@ fi
 echo "## The page census (/proc/kpageflags)"
 echo
 echo "One whole pass of the census (\`--tab memory\` as root; the explorer"
-echo "reads 256 Ki pages a refresh) against \`cat /proc/kpageflags\`, best of"
-echo "7 interleaved rounds:"
+echo "reads 256 Ki pages a refresh), and one that also builds the physical"
+echo "memory map of all RAM (\`--physmap\`, the Buddy tab's \`m\`), against"
+echo "\`cat /proc/kpageflags\`, best of 7 interleaved rounds:"
 echo
-echo "    $(sh tests/bench/census.sh)"
+sh tests/bench/census.sh | sed 's/^/    /'
 echo
 echo "Reproduce: \`sh tests/bench/census.sh\` (ROUNDS= to change the run)."
 echo

@@ -6,6 +6,8 @@
  *        sample_cost read FILE COUNT   (the floor: open, read, close)
  *        sample_cost census COUNT      (whole census passes; prints the
  *                                       pages counted, --json the last)
+ *        sample_cost physmap COUNT     (the same with the physical memory
+ *                                       map built from each pass)
  */
 #include <fcntl.h>
 #include <stdio.h>
@@ -73,6 +75,9 @@ int main(int argc, char **argv)
 	if (argc - i == 2 && !strcmp(argv[i], "census")) {
 		req.sections = MS_SEC_BIT(MS_SEC_CENSUS);
 		req.census_full = true;
+	} else if (argc - i == 2 && !strcmp(argv[i], "physmap")) {
+		req.sections = MS_SEC_BIT(MS_SEC_PHYSMAP);
+		req.census_full = true;
 	} else if (argc - i != 2 ||
 		   !(req.sections = ms_tab_sections(argv[i], &o))) {
 		fprintf(stderr, "usage: sample_cost [--root DIR] [--pid PID] "
@@ -94,7 +99,8 @@ int main(int argc, char **argv)
 				  &s[k & 1], &s[!(k & 1)]);
 	cpu = secs(CLOCK_PROCESS_CPUTIME_ID) - cpu;
 	wall = secs(CLOCK_MONOTONIC) - wall;
-	if (req.sections & MS_SEC_BIT(MS_SEC_CENSUS))
+	if (req.sections &
+	    (MS_SEC_BIT(MS_SEC_CENSUS) | MS_SEC_BIT(MS_SEC_PHYSMAP)))
 		printf("%.1f %.1f %llu\n", cpu / n * 1e6, wall / n * 1e6,
 		       (unsigned long long)s[!(n & 1)].census.pages);
 	else
