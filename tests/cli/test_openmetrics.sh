@@ -157,6 +157,13 @@ no "replay of a capture: no rates" grep -q '^memscope_vmstat_events_per_second' 
 "$MS" -b -n 2 --replay "$tmp/recl" --format openmetrics > "$tmp/omrl"
 ok "replay: rates between the recorded samples" grep -q '^memscope_vmstat_events_per_second{item="pgfault"} ' "$tmp/omrl"
 
+# the physical memory map: blocks per zone and kind (the synthetic flags)
+"$MS" -b --format openmetrics --tab buddy --physmap --root "$FIX/census-synth" > "$tmp/pm" 2>/dev/null
+ok "physmap: strict parser accepts it" strict "$tmp/pm"
+ok "physmap: promtool accepts the prometheus form" sh -c "'$MS' -b --format prometheus --tab buddy --physmap --root '$FIX/census-synth' | promtool check metrics"
+ok "physmap: Normal's THP blocks" eq "$tmp/pm" 'memscope_physmap_blocks{node="0",zone="Normal",kind="thp"}' 2
+ok "physmap: every kind of every zone" test "$(grep -c '^memscope_physmap_blocks{' "$tmp/pm")" -eq 26
+
 # live: two samples, so rates are there (and BPF ones with the backend)
 "$MS" -b --format openmetrics -n 2 -d 0.5 > "$tmp/live" 2> "$tmp/live.err"
 ok "live: strict parser accepts it" strict "$tmp/live"

@@ -86,6 +86,21 @@ ok "200x60: ] the next zone" wait_re 'Node 0, zone (Movable|DMA):'
 keys Escape
 ok "200x60: Esc back" wait_for "Enter zone  m map"
 
+# the migrate types per zone (root: pagetypeinfo)
+open 80 24
+ok "the zone's blocks per migrate type" wait_re '^types: Unmovable [0-9]+ .*Movable [0-9]+'
+keys q
+
+# a recording made while the map is on screen carries it
+rec=$(mktemp -u /tmp/physmap-XXXXXX.zst)
+open 80 24 --record "$rec"
+wait_for "a cell (fit)"
+sleep 2
+keys q
+sleep 1
+ok "recorded: the map in the samples taken while it showed" sh -c "'$MS' -b --replay '$rec' --json | jq -e 'select(.physmap) | .physmap.zones[] | select(.zone == \"Normal\") | .blocks | length > 0' | grep -q true"
+rm -f "$rec" "$rec.marks"
+
 # mono and ASCII: the letters carry the kinds
 open 80 24 --theme mono --ascii
 ok "mono: the letters alone" wait_re '^ +[0-9.]+[MG] [.afuspkHTm_d?]+$'

@@ -109,17 +109,17 @@ const struct ms_zone *ms_buddy_zone_of(const struct buddy_view *b);
 /* The physical memory map (map.c), opened on the selected zone (m). */
 extern const struct ms_explain ms_explain_buddy_map[]; /* explain_map.c */
 extern const struct ms_drill_class ms_buddy_map_screen;
-#define MAP_IDS                                                      \
-	"buddy.map.zone", "buddy.map.zoom", "buddy.map.progress",    \
-		"buddy.map.blocks", "buddy.map.cursor",              \
-		"buddy.map.free_orders", "buddy.map.order9",         \
-		"buddy.map.kind.free", "buddy.map.kind.anon",        \
-		"buddy.map.kind.file", "buddy.map.kind.unevictable", \
-		"buddy.map.kind.slab", "buddy.map.kind.page_tables", \
-		"buddy.map.kind.kernel", "buddy.map.kind.hugetlb",   \
-		"buddy.map.kind.thp", "buddy.map.kind.mixed",        \
-		"buddy.map.kind.hole", "buddy.map.kind.deferred",    \
-		"buddy.map.kind.unread"
+#define MAP_IDS                                                        \
+	"buddy.map.zone", "buddy.map.zoom", "buddy.map.progress",      \
+		"buddy.map.blocks", "buddy.map.cursor",                \
+		"buddy.map.free_orders", "buddy.map.order9",           \
+		"buddy.map.types", "buddy.map.kind.free",              \
+		"buddy.map.kind.anon", "buddy.map.kind.file",          \
+		"buddy.map.kind.unevictable", "buddy.map.kind.slab",   \
+		"buddy.map.kind.page_tables", "buddy.map.kind.kernel", \
+		"buddy.map.kind.hugetlb", "buddy.map.kind.thp",        \
+		"buddy.map.kind.mixed", "buddy.map.kind.hole",         \
+		"buddy.map.kind.deferred", "buddy.map.kind.unread"
 
 /* The allocation probe screen (probe.c, a tui/kexp.h screen in probe.x). */
 void ms_buddy_probe_init(struct buddy_view *b);

@@ -189,6 +189,26 @@ const struct ms_explain ms_explain_buddy_map[] = {
 			      "left: each pins its whole block."),
 	},
 	{
+		.id = "buddy.map.types",
+		.name = "migrate types (map)",
+		.what = N_("The zone's pageblocks per migrate type (Unmovable, "
+			   "Movable, Reclaimable, ...): the type the page "
+			   "allocator gave each block, which decides what it "
+			   "hands out from it."),
+		.source = N_("/proc/pagetypeinfo, \"Number of blocks type\" "
+			     "(root; read while the map is open)."),
+		.formula =
+			N_("Counts per zone as the kernel gives them. Which "
+			   "block has which type is in the pageblock bits, "
+			   "which only a kernel module can read: memscope.ko "
+			   "does not read them yet, so the map shows kinds of "
+			   "pages, not types."),
+		.healthy =
+			N_("Unmovable and Reclaimable blocks scattered among "
+			   "Movable ones make high orders fail; their count "
+			   "growing under load is fragmentation forming."),
+	},
+	{
 		.id = "buddy.map.zoom",
 		.name = "zoom",
 		.what = N_(

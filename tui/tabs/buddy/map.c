@@ -381,11 +381,51 @@ static void draw_legend(WINDOW *w, struct ms_rect r, const struct buddy_view *b,
 	}
 }
 
+/*
+ * The zone's pageblocks per migrate type, as pagetypeinfo counts them:
+ * which block has which type only memscope.ko could read (the pageblock
+ * bits), and it does not yet.
+ */
+static void draw_types(WINDOW *w, struct ms_rect r, const struct buddy_view *b,
+		       const struct ms_pm_zone *pz)
+{
+	const struct ms_buddy *bd = &b->cur->buddy;
+	const struct ms_zone *z = NULL;
+	char buf[400];
+	size_t at;
+	const char *why;
+
+	for (int i = 0; i < bd->nr_zones; i++)
+		if (bd->zones[i].node == pz->node &&
+		    !strcmp(bd->zones[i].name, pz->zone))
+			z = &bd->zones[i];
+	at = (size_t)snprintf(buf, sizeof(buf), "types:");
+	if (!z || !z->has_migrate || bd->pageblock_order < 0) {
+		why = ms_note_why(b->cur, "pagetypeinfo");
+		at += (size_t)snprintf(buf + at, sizeof(buf) - at, " %s",
+				       why ? why : "not read for this zone");
+	}
+	for (int t = 0; z && z->has_migrate && bd->pageblock_order >= 0 &&
+			t < bd->nr_migrate && at < sizeof(buf);
+	     t++)
+		if (ms_have(z->mt_pageblocks[t]) && z->mt_pageblocks[t])
+			at += (size_t)snprintf(
+				buf + at, sizeof(buf) - at, " %s %llu",
+				bd->migrate[t],
+				(unsigned long long)z->mt_pageblocks[t]);
+	if (at < sizeof(buf))
+		snprintf(buf + at, sizeof(buf) - at,
+			 "; per block: memscope.ko (not yet)");
+	ms_put(w, r.y, r.x, r.w, MS_LEFT, true, ms_attr(MS_C_DIM), buf);
+	ms_explain_mark(w, r.y, r.x, r.w, b->base.ui, "buddy.map.types");
+}
+
 static void map_draw(struct ms_drill *d, WINDOW *w, struct ms_rect r)
 {
 	struct buddy_view *b = BV(d->v);
 	const struct ms_pm_zone *z = map_zone(b);
-	int legend = b->map.nolegend ? 0 : r.w >= 100 ? 1 : 2;
+	/* the kinds on one line or two, the migrate types on one */
+	int legend = b->map.nolegend ? 0 : r.w >= 100 ? 2 : 3;
 	struct ms_rect gr = r;
 	struct grid g;
 	char why[160];
@@ -410,11 +450,14 @@ static void map_draw(struct ms_drill *d, WINDOW *w, struct ms_rect r)
 	draw_grid(w, b, z, &g);
 	draw_detail(w, (struct ms_rect){ gr.y + gr.h, r.x, DETAIL, r.w }, b, z,
 		    &g);
-	if (legend)
+	if (legend) {
 		draw_legend(w,
-			    (struct ms_rect){ gr.y + gr.h + DETAIL, r.x, legend,
-					      r.w },
+			    (struct ms_rect){ gr.y + gr.h + DETAIL, r.x,
+					      legend - 1, r.w },
 			    b, z);
+		draw_types(w, (struct ms_rect){ r.y + r.h - 1, r.x, 1, r.w }, b,
+			   z);
+	}
 }
 
 /* Zones with a map in this sample: the one after (or before) the shown. */
@@ -509,6 +552,7 @@ static void map_request(struct ms_drill *d, struct ms_request *req)
 {
 	(void)d;
 	req->sections |= MS_SEC_BIT(MS_SEC_PHYSMAP);
+	req->pagetypes = true; /* the zone's blocks per migrate type */
 }
 
 static void map_explain(struct ms_drill *d, struct ms_explain_ids *e)
@@ -522,6 +566,7 @@ static void map_explain(struct ms_drill *d, struct ms_explain_ids *e)
 	ms_explain_add(e, "buddy.map.cursor");
 	ms_explain_add(e, "buddy.map.free_orders");
 	ms_explain_add(e, "buddy.map.order9");
+	ms_explain_add(e, "buddy.map.types");
 	for (int k = 0; z && k < MS_PK_N; k++)
 		if (z->counts[k])
 			ms_explain_add(e, kind_ids[k]);
