@@ -480,6 +480,18 @@ static void check_theme(const struct ms_opts *o)
 		fprintf(stderr, "memscope: %s\n", err);
 }
 
+/* -b reads only the files of its window; the explorer may seek anywhere. */
+static int open_replay(struct ms_manager *m, const struct ms_opts *o)
+{
+	double from = NAN, to = NAN;
+
+	if (o->batch) {
+		from = isnan(o->from) ? o->at : o->from;
+		to = o->to;
+	}
+	return ms_manager_open_replay(m, o->replay, from, to);
+}
+
 /* The explorer on a replay --at T: the first sample from T on. */
 static int replay_at(struct ms_session *s, const struct ms_opts *o)
 {
@@ -587,7 +599,7 @@ int main(int argc, char **argv)
 	if (root.live && !o.replay)
 		undo_left_over(&o);
 	want = ms_batch_wants(&o, &skip_why);
-	err = o.replay ? ms_manager_open_replay(&m, o.replay) :
+	err = o.replay ? open_replay(&m, &o) :
 			 ms_manager_open_for(&m, &root, want, skip_why);
 	if (err && o.replay) {
 		/* ms_manager_open_replay() always fills probes[0] */

@@ -195,7 +195,7 @@ static void finish_left(struct recd *r, const char *name, double start)
 	char path[4200], why[256];
 
 	snprintf(path, sizeof(path), "%s/%s", r->dir, name);
-	if (ms_rec_open(&f, path, why, sizeof(why))) {
+	if (ms_rec_open(&f, path, true, why, sizeof(why))) {
 		fprintf(stderr, "memscope record: %s: %s: removed\n", name,
 			why);
 		unlinkat(r->dirfd, name, 0);

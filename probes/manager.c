@@ -87,7 +87,8 @@ int ms_manager_open_for(struct ms_manager *m, const struct ms_root *root,
 	return opened ? 0 : -ENODEV;
 }
 
-int ms_manager_open_replay(struct ms_manager *m, const char *file)
+int ms_manager_open_replay(struct ms_manager *m, const char *file, double from,
+			   double to)
 {
 	struct ms_probe *p = &m->probes[0];
 	int err;
@@ -96,6 +97,8 @@ int ms_manager_open_replay(struct ms_manager *m, const char *file)
 	m->n = 1;
 	p->ops = &ms_replay_ops;
 	p->file = file;
+	p->from = from;
+	p->to = to;
 	err = p->ops->detect(NULL, &p->caps, p->why, sizeof(p->why));
 	if (!err)
 		err = p->ops->open(p);

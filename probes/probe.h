@@ -54,6 +54,11 @@ struct ms_probe {
 	unsigned int owns; /* sections the manager gave it */
 	bool opened;
 	const char *file; /* the recording a replay plays, else NULL */
+	/*
+	 * The part of it wanted (seconds since the epoch, NaN: unbounded): a
+	 * directory's files wholly outside are not read
+	 */
+	double from, to;
 	char why[128]; /* reason it is unavailable */
 	void *priv;
 };
@@ -80,9 +85,11 @@ struct ms_manager {
 int ms_manager_open(struct ms_manager *m, const struct ms_root *root);
 /*
  * --replay FILE: the replay backend alone, on the recording at file; no
- * root, nothing below /proc or /sys is opened.
+ * root, nothing below /proc or /sys is opened. from, to: the samples
+ * wanted (NaN: all), so that a directory's other files are not read.
  */
-int ms_manager_open_replay(struct ms_manager *m, const char *file);
+int ms_manager_open_replay(struct ms_manager *m, const char *file, double from,
+			   double to);
 /*
  * The same for a run that will only ever show the sections in want (a
  * batch run, whose request never changes): a backend that provides none

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "probes/replay/file.h"
+#include "store/recdir.h"
 
 struct ms_cursor {
 	/*
@@ -29,6 +30,7 @@ struct ms_cursor {
 	int n; /* samples in all */
 	int open; /* the file whose fd and buffers are held, -1 none */
 	bool dir;
+	bool later; /* a directory's files after the window were left out */
 	bool damaged;
 	char note[1024]; /* why samples end early, per file for a directory */
 	int pos;
@@ -328,8 +330,29 @@ static void add_note(struct ms_cursor *c, const char *path, const char *why)
 			 k ? "; " : "", name ? name + 1 : path, why);
 }
 
-/* The .zst files of dir, sorted by name; -errno. */
-static int list_dir(const char *dir, char ***names, int *n)
+/*
+ * Whether a file of a directory may hold samples from `from` to `to` (0),
+ * or holds only earlier (-1) or later ones (1): memscope record's names say
+ * their span (store/recdir.h; to the millisecond, rounded); any other
+ * name may.
+ */
+static int in_window(const char *name, double from, double to)
+{
+	double s, e;
+
+	if (!ms_recdir_parse(name, &s, &e))
+		return 0;
+	if (s > to + 0.002)
+		return 1;
+	return !isnan(e) && e < from - 0.002 ? -1 : 0;
+}
+
+/*
+ * The .zst files of dir that may hold [from, to], sorted by name; -errno.
+ * c->later: some file holds only later samples.
+ */
+static int list_dir(struct ms_cursor *c, const char *dir, double from,
+		    double to, char ***names, int *n)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
@@ -343,8 +366,14 @@ static int list_dir(const char *dir, char ***names, int *n)
 		size_t len = strlen(e->d_name);
 		char **q;
 
+		int w;
+
 		if (e->d_name[0] == '.' || len < 5 ||
 		    strcmp(e->d_name + len - 4, ".zst"))
+			continue;
+		w = in_window(e->d_name, from, to);
+		c->later |= w > 0;
+		if (w)
 			continue;
 		if (*n == cap) {
 			cap = cap ? 2 * cap : 32;
@@ -375,7 +404,7 @@ static int open_files(struct ms_cursor *c, char **paths, int np, char *why,
 		return -ENOMEM;
 	for (int i = 0; i < np; i++) {
 		struct ms_rec_file *f = &c->f[c->nf];
-		int err = ms_rec_open(f, paths[i], w, sizeof(w));
+		int err = ms_rec_open(f, paths[i], c->dir, w, sizeof(w));
 
 		if (err && !c->dir) {
 			snprintf(why, n, "%s", w);
@@ -400,10 +429,11 @@ static int open_files(struct ms_cursor *c, char **paths, int np, char *why,
 		c->n += f->n;
 		/*
 		 * a file of a directory cut inside its last sample is what a
-		 * killed recorder leaves: said, but no damage; so is the
-		 * unclosed end of every file but the last
+		 * killed recorder leaves: said, but no damage; the unclosed
+		 * end of a file is said only of the directory's last one
 		 */
-		if (f->end_note[0] && (!c->dir || f->damaged || k == c->nf - 1))
+		if (f->end_note[0] &&
+		    (!c->dir || f->damaged || (k == c->nf - 1 && !c->later)))
 			add_note(c, f->path, f->end_note);
 		c->damaged |= f->damaged && !(c->dir && f->cut);
 	}
@@ -416,7 +446,8 @@ static int open_files(struct ms_cursor *c, char **paths, int np, char *why,
 	return 0;
 }
 
-int ms_cursor_open(struct ms_cursor **cp, const char *path, char *why, size_t n)
+int ms_cursor_open(struct ms_cursor **cp, const char *path, double from,
+		   double to, char *why, size_t n)
 {
 	struct ms_cursor *c = calloc(1, sizeof(*c));
 	char **paths = NULL, *one = (char *)path;
@@ -428,7 +459,7 @@ int ms_cursor_open(struct ms_cursor **cp, const char *path, char *why, size_t n)
 		return -ENOMEM;
 	c->open = -1;
 	c->dir = !stat(path, &st) && S_ISDIR(st.st_mode);
-	err = c->dir ? list_dir(path, &paths, &np) : 0;
+	err = c->dir ? list_dir(c, path, from, to, &paths, &np) : 0;
 	if (!err)
 		err = open_files(c, c->dir ? paths : &one, np, why, n);
 	else

@@ -41,8 +41,13 @@ struct ms_rec_file {
 	size_t in_pos, in_len;
 };
 
-/* Open and index path; -errno with why (the damage when no sample is good). */
-int ms_rec_open(struct ms_rec_file *f, const char *path, char *why, size_t n);
+/*
+ * Open and index path; -errno with why (the damage when no sample is
+ * good). quick: each sample's time from the start of its line, its JSON
+ * not checked until it is read (a directory's many files).
+ */
+int ms_rec_open(struct ms_rec_file *f, const char *path, bool quick, char *why,
+		size_t n);
 /* The text of sample i (no newline, not NUL-terminated); -errno. */
 int ms_rec_line(struct ms_rec_file *f, int i, const char **text, size_t *len);
 /*

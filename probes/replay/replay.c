@@ -48,7 +48,8 @@ static int replay_detect(const struct ms_root *root, unsigned int *caps,
 static int replay_open(struct ms_probe *p)
 {
 	struct ms_cursor *c;
-	int err = ms_cursor_open(&c, p->file, p->why, sizeof(p->why));
+	int err = ms_cursor_open(&c, p->file, p->from, p->to, p->why,
+				 sizeof(p->why));
 
 	p->priv = c;
 	return err;

@@ -11,8 +11,13 @@
 #include "model/snapshot.h"
 #include "probes/cursor.h"
 
-/* Open and index the recording at path; -errno with why. */
-int ms_cursor_open(struct ms_cursor **c, const char *path, char *why, size_t n);
+/*
+ * Open and index the recording at path (a file, or a directory's files as
+ * one timeline; of a directory, only the files whose names say they may
+ * hold samples from `from` to `to`, NaN: unbounded); -errno with why.
+ */
+int ms_cursor_open(struct ms_cursor **c, const char *path, double from,
+		   double to, char *why, size_t n);
 /* The text of the sample at the cursor (not NUL-terminated); -errno. */
 int ms_cursor_line(struct ms_cursor *c, const char **text, size_t *len);
 void ms_cursor_close(struct ms_cursor *c);

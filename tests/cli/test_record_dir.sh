@@ -60,6 +60,7 @@ gone() {
 first=""
 until_ok "the first file removed" gone
 stop $pid TERM
+files "$d" >> "$seen" # and those it made since the last look
 ok "SIGTERM: the recorder exits 0" test "$rc" -eq 0
 ok "the directory is made 0700" test "$(mode "$d")" = 700
 ok "every file is 0600" sh -c "! find '$d' -type f ! -perm 600 | grep -q ."
@@ -75,6 +76,8 @@ files "$d" | sed 's/Z[-.].*/Z/' > "$tmp/left"
 k=$(wc -l < "$tmp/left")
 ok "the oldest files went first: the $k left are the newest of $(wc -l < "$tmp/starts")" \
 	sh -c "tail -n $k '$tmp/starts' | cmp -s - '$tmp/left'"
+tail -n "$k" "$tmp/starts" | cmp -s - "$tmp/left" ||
+	{ echo "# seen:"; cat "$tmp/starts"; echo "# left:"; cat "$tmp/left"; }
 n=0
 for f in $(files "$d"); do n=$((n + $(samples "$d/$f"))); done
 ok "--replay DIR: every file's samples, one timeline ($n)" \
@@ -149,6 +152,18 @@ TZ=Asia/Tokyo "$MS" -b --json --replay "$d" --from "$loc" -n 1 2>/dev/null |
 	jq -r .timestamp > "$tmp/w"
 ok "--from \"$loc\" (TZ=Asia/Tokyo): the first sample from that second" \
 	sh -c "awk -v t=${t5%.*} '\$1 >= t' '$tmp/all' | head -n 1 | cmp -s - '$tmp/w'"
+# -b reads only the files whose names may hold the window: a damaged
+# file of 2020 is not read for a window of today
+cp -r "$d" "$tmp/skip"
+head -c 3000 /dev/urandom > "$tmp/skip/memscope-20200101T000000.000Z-20200101T005959.000Z.zst"
+"$MS" -b --json --replay "$tmp/skip" --from "@$t3" --to "@$t5" > "$tmp/w" 2> "$tmp/skip.err"
+rc=$?
+cat "$tmp/skip.err"
+ok "a window skips the files outside it (exit 0, nothing said, 3 samples)" \
+	test "$rc" -eq 0 -a ! -s "$tmp/skip.err" -a "$(wc -l < "$tmp/w")" -eq 3
+no "the whole directory reads it: damaged" "$MS" -b --json --replay "$tmp/skip"
+"$MS" -b --json --replay "$tmp/skip" 2>&1 >/dev/null | grep -q "memscope-20200101T000000.000Z-20200101T005959.000Z.zst: "
+ok "  and says which file" test $? -eq 0
 no "a window with no sample: exit 1" "$MS" -b --json --replay "$d" --from @1 --to @2
 no "--from without -b: refused" "$MS" --replay "$d" --from @1
 no "--at without --replay: refused" "$MS" -b -n 1 --at -2h

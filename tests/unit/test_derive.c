@@ -181,8 +181,9 @@ static void sums_replayed(void **state)
 					      MS_SEC_BIT(MS_SEC_RECLAIM) };
 	const struct ms_kv *kv;
 
-	assert_int_equal(
-		ms_manager_open_replay(&m, "tests/golden/recording.zst"), 0);
+	assert_int_equal(ms_manager_open_replay(
+				 &m, "tests/golden/recording.zst", NAN, NAN),
+			 0);
 	ms_snapshot_init(&s);
 	assert_int_equal(ms_session_sample(&(struct ms_session){ .m = &m },
 					   &req, &s, NULL),

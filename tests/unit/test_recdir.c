@@ -210,6 +210,51 @@ static void write_rec(const char *path, double t, int n)
 	ms_snapshot_free(&s);
 }
 
+/*
+ * With a window, only the files whose names (memscope record's) say they
+ * may hold samples in it are read; other names always are.
+ */
+static void window(const char *dir)
+{
+	char name[MS_RECDIR_NAME], p[4][300], why[256];
+	struct ms_cursor *c;
+
+	ms_recdir_name(name, sizeof(name), T0, T0 + 9);
+	snprintf(p[0], sizeof(p[0]), "%s/%s", dir, name);
+	write_rec(p[0], T0, 10);
+	ms_recdir_name(name, sizeof(name), T0 + 3600, T0 + 3609);
+	snprintf(p[1], sizeof(p[1]), "%s/%s", dir, name);
+	write_rec(p[1], T0 + 3600, 10);
+	ms_recdir_name(name, sizeof(name), T0 + 7200, NAN); /* being written */
+	snprintf(p[2], sizeof(p[2]), "%s/%s", dir, name);
+	write_rec(p[2], T0 + 7200, 10);
+	snprintf(p[3], sizeof(p[3]), "%s/other.zst", dir);
+	write_rec(p[3], T0 + 9000, 1);
+	assert_int_equal(ms_cursor_open(&c, dir, NAN, NAN, why, sizeof(why)),
+			 0);
+	assert_int_equal(ms_cursor_count(c), 31);
+	ms_cursor_close(c);
+	/* the second hour: that file and the one of another name */
+	assert_int_equal(ms_cursor_open(&c, dir, T0 + 3605, T0 + 3700, why,
+					sizeof(why)),
+			 0);
+	assert_int_equal(ms_cursor_count(c), 11);
+	assert_true(ms_cursor_time(c, 0) == T0 + 3600);
+	ms_cursor_close(c);
+	/* the file's last sample is in; the open file from its start on */
+	assert_int_equal(ms_cursor_open(&c, dir, T0 + 9, T0 + 7200, why,
+					sizeof(why)),
+			 0);
+	assert_int_equal(ms_cursor_count(c), 31);
+	ms_cursor_close(c);
+	assert_int_equal(
+		ms_cursor_open(&c, dir, T0 + 7300, NAN, why, sizeof(why)), 0);
+	assert_int_equal(ms_cursor_count(c), 11);
+	ms_cursor_close(c);
+	for (int i = 0; i < 4; i++)
+		unlink(p[i]);
+}
+
 /* A directory is one timeline, in time order whatever the names say. */
 static void dir_timeline(void **state)
 {
@@ -226,7 +271,8 @@ static void dir_timeline(void **state)
 	write_rec(p[0], T0, 20);
 	write_rec(p[1], T0 + 100, 5);
 	fclose(fopen(p[2], "w")); /* not a recording: ignored */
-	assert_int_equal(ms_cursor_open(&c, dir, why, sizeof(why)), 0);
+	assert_int_equal(ms_cursor_open(&c, dir, NAN, NAN, why, sizeof(why)),
+			 0);
 	assert_int_equal(ms_cursor_count(c), 25);
 	assert_true(ms_cursor_time(c, 0) == T0);
 	assert_true(ms_cursor_time(c, 19) == T0 + 19);
@@ -251,8 +297,10 @@ static void dir_timeline(void **state)
 	ms_cursor_close(c);
 	for (int i = 0; i < 3; i++)
 		unlink(p[i]);
+	window(dir);
 	/* an empty directory is no recording */
-	assert_int_equal(ms_cursor_open(&c, dir, why, sizeof(why)), -ENODATA);
+	assert_int_equal(ms_cursor_open(&c, dir, NAN, NAN, why, sizeof(why)),
+			 -ENODATA);
 	rmdir(dir);
 }
 

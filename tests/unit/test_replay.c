@@ -572,7 +572,8 @@ static mode_t mark_one(const char *path)
 	struct ms_cursor *c;
 	struct stat st;
 
-	assert_int_equal(ms_cursor_open(&c, path, why, sizeof(why)), 0);
+	assert_int_equal(ms_cursor_open(&c, path, NAN, NAN, why, sizeof(why)),
+			 0);
 	ms_cursor_mark(c, 3);
 	ms_cursor_mark(c, 3); /* and cleared: the file stays */
 	assert_null(ms_cursor_marks_error(c));
@@ -637,7 +638,7 @@ static void record_then_read(void **state)
 		ms_snapshot_reset(&s);
 	}
 	assert_int_equal(ms_record_close(r), 0);
-	assert_int_equal(ms_rec_open(&f, path, why, sizeof(why)), 0);
+	assert_int_equal(ms_rec_open(&f, path, false, why, sizeof(why)), 0);
 	assert_int_equal(f.n, 40);
 	assert_int_equal(f.nr_frames, 3); /* 16 + 16 + 8 */
 	assert_true(f.interval == 0.5);
