@@ -66,31 +66,74 @@ int ms_root_capture(struct ms_root *r, const char *dir)
 	return r->capture_fd < 0 ? -errno : 0;
 }
 
-/* mkdir -p of rel's parent below the capture directory. */
-static void capture_mkdirs(int cfd, const char *rel)
+static void capture_done(const struct ms_root *r, int dfd)
 {
-	char tmp[4096];
-	char *p;
+	if (dfd >= 0 && dfd != r->capture_fd)
+		close(dfd);
+}
 
-	snprintf(tmp, sizeof(tmp), "%s", rel);
-	for (p = strchr(tmp, '/'); p; p = strchr(p + 1, '/')) {
-		*p = '\0';
-		mkdirat(cfd, tmp, 0700);
-		*p = '/';
+/*
+ * The directory of rel below the capture directory, made on the way one
+ * component at a time (so a path of any length is kept: a cgroup deeper
+ * than PATH_MAX), never through a symlink; *leaf is rel's last component.
+ * An fd to close with capture_done(), or -1.
+ */
+static int capture_dir(const struct ms_root *r, const char *rel,
+		       const char **leaf)
+{
+	char part[NAME_MAX + 1];
+	const char *slash;
+	int dfd = r->capture_fd, next;
+
+	while (dfd >= 0 && (slash = strchr(rel, '/'))) {
+		size_t n = (size_t)(slash - rel);
+
+		if (n) { /* not "a//b" */
+			next = -1;
+			if (n <= NAME_MAX) {
+				memcpy(part, rel, n);
+				part[n] = '\0';
+				mkdirat(dfd, part, 0700);
+				next = openat(dfd, part,
+					      O_RDONLY | O_DIRECTORY |
+						      O_NOFOLLOW | O_CLOEXEC);
+			}
+			capture_done(r, dfd);
+			dfd = next;
+		}
+		rel = slash + 1;
 	}
+	*leaf = rel;
+	return dfd;
 }
 
 static int capture_create(const struct ms_root *r, const char *rel)
 {
-	int fd;
+	const char *leaf;
+	int dfd = capture_dir(r, rel, &leaf), fd = -1;
 
-	if (r->capture_fd < 0)
-		return -1;
-	capture_mkdirs(r->capture_fd, rel);
-	fd = openat(r->capture_fd, rel,
-		    O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW,
-		    0600);
+	if (dfd >= 0)
+		fd = openat(dfd, leaf,
+			    O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC |
+				    O_NOFOLLOW,
+			    0600);
+	capture_done(r, dfd);
 	return fd;
+}
+
+/* rel kept in the capture as the symlink it is: best effort, as a file */
+static void capture_link(const struct ms_root *r, const char *rel,
+			 const char *target)
+{
+	const char *leaf;
+	int dfd = capture_dir(r, rel, &leaf), err;
+
+	if (dfd < 0)
+		return;
+	unlinkat(dfd, leaf, 0);
+	err = symlinkat(target, dfd, leaf);
+	(void)err; /* not kept: the capture's reader says it is missing */
+	capture_done(r, dfd);
 }
 
 static void write_all(int fd, const char *p, size_t n)
@@ -329,12 +372,8 @@ int ms_readlink(const struct ms_root *r, const char *rel, char *s, size_t n)
 	if (len < 0)
 		return -errno;
 	s[len] = '\0';
-	if (r->capture_fd >= 0) {
-		capture_mkdirs(r->capture_fd, rel);
-		unlinkat(r->capture_fd, rel, 0);
-		if (symlinkat(s, r->capture_fd, rel) < 0)
-			return 0; /* capture is best effort */
-	}
+	if (r->capture_fd >= 0)
+		capture_link(r, rel, s);
 	return 0;
 }
 

@@ -311,16 +311,32 @@ static void budget(void **state)
 	pt_fini(&e);
 }
 
-/* 1,000 nested: read relative to each parent, past PATH_MAX. */
+/*
+ * 1,000 nested: read relative to each parent, past PATH_MAX; and kept by
+ * --capture whole (its paths made a directory at a time), so the capture
+ * reads the same.
+ */
 static void deep(void **state)
 {
-	struct pt_env e;
+	struct pt_env e, f;
 	const struct ms_cgroup *c;
+	char cap[300], cmd[400];
 
 	(void)state;
 	gen("deep", 1000);
 	pt_init(&e, dir);
+	snprintf(cap, sizeof(cap), "%s-capture", dir);
+	assert_int_equal(ms_root_capture(&e.root, cap), 0);
 	assert_int_equal(sample(&e, true), 0);
+	pt_init(&f, cap);
+	assert_int_equal(sample(&f, true), 0);
+	assert_int_equal(f.s.cgroups.n, 1001);
+	assert_string_equal(f.s.cgroups.v[1000].path, e.s.cgroups.v[1000].path);
+	assert_int_equal(f.s.cgroups.v[1000].current_kb, 1000 << 10);
+	assert_int_equal(f.s.cgroups.v[1000].swap_kb, 1024);
+	pt_fini(&f);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", cap);
+	assert_int_equal(system(cmd), 0);
 	assert_int_equal(e.s.cgroups.n, 1001);
 	assert_null(ms_snapshot_why(&e.s, "cgroup_cut"));
 	c = &e.s.cgroups.v[1000];
