@@ -86,11 +86,22 @@ else
 LIB_SRC := $(filter-out $(TS_SRC),$(LIB_SRC))
 endif
 
-# What the objects are compiled and linked with, HAVE_BPF and HAVE_LIBNL
-# included: $(BUILD)/config holds it and every object depends on it, so
+# --serve (app/serve.c) answers HTTP through libmicrohttpd (deps.sh);
+# without it app/noserve.c stands in and --serve says why.
+HAVE_MHD ?= $(shell pkg-config --exists libmicrohttpd 2>/dev/null && echo 1 || echo 0)
+ifeq ($(HAVE_MHD),1)
+LIB_SRC := $(filter-out app/noserve.c,$(LIB_SRC))
+MS_CPPFLAGS += -DMS_HAVE_MHD $(shell pkg-config --cflags libmicrohttpd)
+MS_LDLIBS += $(shell pkg-config --libs libmicrohttpd)
+else
+LIB_SRC := $(filter-out app/serve.c,$(LIB_SRC))
+endif
+
+# What the objects are compiled and linked with, HAVE_BPF, HAVE_LIBNL and
+# HAVE_MHD included: $(BUILD)/config holds it and every object depends on it, so
 # installing or removing those packages, or another CC or flags, rebuilds
 # them (the file is rewritten only when this changes).
-CONFIG := HAVE_BPF=$(HAVE_BPF) HAVE_LIBNL=$(HAVE_LIBNL) CC=$(CC) \
+CONFIG := HAVE_BPF=$(HAVE_BPF) HAVE_LIBNL=$(HAVE_LIBNL) HAVE_MHD=$(HAVE_MHD) CC=$(CC) \
 	  CPPFLAGS=$(MS_CPPFLAGS) CFLAGS=$(MS_CFLAGS) LDFLAGS=$(MS_LDFLAGS) \
 	  LDLIBS=$(MS_LDLIBS)
 q = '$(subst ','\'',$(1))'

@@ -58,10 +58,10 @@ unsigned int ms_tab_sections(const char *tab, const struct ms_opts *o)
 static bool metrics(const struct ms_opts *o)
 {
 	return o->format == MS_FMT_OPENMETRICS ||
-	       o->format == MS_FMT_PROMETHEUS;
+	       o->format == MS_FMT_PROMETHEUS || o->serve;
 }
 
-static void request_for(struct ms_request *req, const struct ms_opts *o)
+void ms_batch_request(struct ms_request *req, const struct ms_opts *o)
 {
 	memset(req, 0, sizeof(*req));
 	req->sections = ms_tab_sections(o->tab, o);
@@ -80,6 +80,13 @@ static void request_for(struct ms_request *req, const struct ms_opts *o)
 	req->cgroups_full = true;
 	req->census_full = true;
 	req->files_full = true;
+	/*
+	 * a service samples on and on: the costly parts go on within the
+	 * explorer's budgets (ages, census and files passes), not in full
+	 * each time
+	 */
+	if (o->serve)
+		req->cgroups_full = req->census_full = req->files_full = false;
 	req->delayacct = o->delayacct;
 	/* metrics have no per-process series: do not read every process */
 	if (metrics(o))
@@ -93,17 +100,18 @@ static void request_for(struct ms_request *req, const struct ms_opts *o)
 }
 
 /* Samples a run takes: -n; a metrics file holds one exposition, by
- * default of the first sample (rates need -n 2 or more); 0 = forever. */
+ * default of the first sample (rates need -n 2 or more); 0 = forever,
+ * as --serve. */
 static int batch_count(const struct ms_opts *o)
 {
-	return o->count ? o->count : metrics(o) ? 1 : 0;
+	return o->count ? o->count : metrics(o) && !o->serve ? 1 : 0;
 }
 
 unsigned int ms_batch_sections(const struct ms_opts *o)
 {
 	struct ms_request req;
 
-	request_for(&req, o);
+	ms_batch_request(&req, o);
 	return req.sections;
 }
 
@@ -114,7 +122,7 @@ unsigned int ms_batch_wants(const struct ms_opts *o, const char **why)
 	*why = NULL;
 	if (!o->batch || o->capture || o->record || o->replay)
 		return MS_SEC_EVERY;
-	request_for(&req, o);
+	ms_batch_request(&req, o);
 	/* event counters start when their programs attach: one sample has
 	 * no rate to show, so a one-shot loads no BPF at all; nor has BPF's
 	 * attribution seen an allocation yet (/proc/allocinfo, a file, is
@@ -225,7 +233,7 @@ int ms_batch_run(struct ms_session *ss, const struct ms_opts *o)
 		return err;
 	if (replay && hi - lo < count)
 		count = hi - lo;
-	request_for(&req, o);
+	ms_batch_request(&req, o);
 	/* a process's VMAs go to a file as they are read, not into memory
 	 * (without a temporary file they are held, as before) */
 	if ((req.sections & MS_SEC_BIT(MS_SEC_VMAS)) &&

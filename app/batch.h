@@ -16,6 +16,8 @@ unsigned int ms_tab_sections(const char *tab, const struct ms_opts *o);
 unsigned int ms_batch_wants(const struct ms_opts *o, const char **why);
 /* The sections each sample of a batch run asks for. */
 unsigned int ms_batch_sections(const struct ms_opts *o);
+/* The request of each sample of a batch run (or of --serve). */
+void ms_batch_request(struct ms_request *req, const struct ms_opts *o);
 /* SIGINT, SIGTERM, SIGHUP end a loop (so main() closes the probes). */
 void ms_catch_signals(void);
 /* The signal that asked to stop, 0 none. */

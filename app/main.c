@@ -17,6 +17,7 @@
 #include "store/recdir.h"
 #include "store/record.h"
 #include "app/opts.h"
+#include "app/serve.h"
 #include "app/target.h"
 #include "out/openmetrics.h"
 #include "exp/exp.h"
@@ -77,12 +78,19 @@ static void usage(FILE *f)
 		"                       time, seconds optional), @EPOCH, -2h, -30m\n"
 		"      --from T         -b --replay: the samples from T on\n"
 		"      --to T           -b --replay: the samples up to T\n"
+		"      --serve ADDR:PORT  serve /metrics over HTTP for Prometheus\n"
+		"                       (OpenMetrics or Prometheus text by the Accept\n"
+		"                       header; PORT or :PORT: loopback only); runs\n"
+		"                       headless like a service, with or without -b\n"
+		"                       or a terminal, until SIGINT/SIGTERM; samples\n"
+		"                       at most every -d seconds (docs/fleet.md)\n"
 		"      --theme NAME     default, light, mono, projector, or a theme file\n"
 		"      --ascii          no UTF-8 bars or symbols\n"
 		"      --no-mouse       leave the mouse to the terminal (select text)\n"
 		"      --no-config      ignore the config file (docs/config.md)\n"
 		"  -h, --help           this help\n"
-		"  -V, --version        version, and whether built with bpf and taskstats\n\n"
+		"  -V, --version        version, and whether built with bpf, taskstats\n"
+		"                       and serve\n\n"
 		"Keys in the explorer: press ? for help. See memscope(1), docs/.\n");
 }
 
@@ -98,9 +106,10 @@ static void usage(FILE *f)
 #endif
 
 /*
- * The version and the optional backends this binary was compiled with:
- * the Makefile leaves out BPF and taskstats when their -dev packages are
- * missing, and this is where a user (and tests/cli/test_build.sh) sees it.
+ * The version and the optional parts this binary was compiled with: the
+ * Makefile leaves out BPF, taskstats and --serve when their -dev packages
+ * are missing, and this is where a user (and tests/cli/test_build.sh)
+ * sees it.
  */
 static void version(void)
 {
@@ -110,6 +119,7 @@ static void version(void)
 	} be[] = {
 		{ "bpf", "clang, bpftool, libbpf-dev", MS_BUILT_BPF },
 		{ "taskstats", "libnl-genl-3-dev", MS_BUILT_LIBNL },
+		{ "serve", "libmicrohttpd-dev", ms_serve_built },
 	};
 	const char *with = "built with:", *without = "built without:";
 	size_t i;
@@ -175,7 +185,8 @@ enum {
 	OPT_REPLAY,
 	OPT_AT,
 	OPT_FROM,
-	OPT_TO
+	OPT_TO,
+	OPT_SERVE
 };
 enum { OPT_FORMAT = 512, OPT_TOP };
 
@@ -206,6 +217,7 @@ static const struct option longopts[] = {
 	{ "at", required_argument, NULL, OPT_AT },
 	{ "from", required_argument, NULL, OPT_FROM },
 	{ "to", required_argument, NULL, OPT_TO },
+	{ "serve", required_argument, NULL, OPT_SERVE },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ 0 },
@@ -244,6 +256,9 @@ static int parse_format(const char *s, struct ms_opts *o)
 			"prometheus\n");
 	return -EINVAL;
 }
+
+/* --serve's address, parsed with the options */
+static struct ms_serve_addr serve_addr;
 
 /* Returns 0 to run, 1 to exit successfully, -EINVAL on bad usage. */
 static int parse_args(int argc, char **argv, struct ms_opts *o)
@@ -347,6 +362,9 @@ static int parse_args(int argc, char **argv, struct ms_opts *o)
 							       &o->to))
 				return -EINVAL;
 			break;
+		case OPT_SERVE:
+			o->serve = optarg;
+			break;
 		case 'h':
 			usage(stdout);
 			return 1;
@@ -363,6 +381,8 @@ static int parse_args(int argc, char **argv, struct ms_opts *o)
 			argv[optind]);
 		return -EINVAL;
 	}
+	if (o->serve && ms_serve_args(o, &serve_addr))
+		return -EINVAL;
 	/* the explorer opens at the process or cache named, unless --tab */
 	if (!o->batch && !tab_given && (o->pid > 0 || o->slab_cache))
 		o->tab = o->pid > 0 ? "vma" : "slab";
@@ -543,7 +563,7 @@ int main(int argc, char **argv)
 	const char *skip_why;
 	char why[256];
 	unsigned int want;
-	int err = 0, rerr;
+	int err = 0, rerr, sfd = -1;
 
 	/*
 	 * Big short-lived blocks (libbpf parses the kernel's BTF, megabytes,
@@ -583,6 +603,13 @@ int main(int argc, char **argv)
 	}
 	/* a closed pipe in batch mode ends output quietly, not with a signal */
 	signal(SIGPIPE, SIG_IGN);
+	/* a port taken or an address not here: said before anything opens */
+	if (o.serve &&
+	    (sfd = ms_serve_listen(&serve_addr, why, sizeof(why))) < 0) {
+		fprintf(stderr, "memscope: --serve: cannot listen on %s\n",
+			why);
+		return 2;
+	}
 	/* a replay reads its file and nothing else: no root */
 	if (!o.replay)
 		err = ms_root_open(&root, o.root);
@@ -633,7 +660,9 @@ int main(int argc, char **argv)
 		ms_root_close(&root);
 		return 1;
 	}
-	if (o.capture)
+	if (o.serve)
+		err = ms_serve_run(&s, &o, sfd, &serve_addr);
+	else if (o.capture)
 		err = ms_capture_run(&s, &o);
 	else if (o.batch)
 		err = ms_batch_run(&s, &o);

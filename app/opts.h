@@ -42,6 +42,8 @@ struct ms_opts {
 	const char *replay; /* --replay FILE or DIR */
 	/* --at, --from, --to: seconds since the epoch, NaN when not given */
 	double at, from, to;
+	/* --serve ADDR:PORT (app/serve.h): headless, as with -b */
+	const char *serve;
 };
 
 #endif

@@ -92,6 +92,9 @@ _memscope()
 		COMPREPLY=($(compgen -W "buddy slab vma reclaim numa memory cgroup damon all" -- "$cur")) ;;
 	--format)
 		COMPREPLY=($(compgen -W "text json openmetrics prometheus" -- "$cur")) ;;
+	--serve)
+		# a port alone listens on loopback only (docs/fleet.md)
+		COMPREPLY=($(compgen -W "9477 127.0.0.1:9477 0.0.0.0:9477" -- "$cur")) ;;
 	--theme)
 		if [[ $cur == */* ]]; then
 			compopt -o filenames 2>/dev/null

@@ -9,10 +9,10 @@ set -e
 # libnl-genl-3-dev the taskstats one (per-process stall delays);
 # gettext compiles explain mode's translations (po/*.po, msgfmt) and
 # locales-all has the zh_CN.UTF-8 locale they are shown in;
-# libzstd-dev --record and --replay
+# libzstd-dev --record and --replay; libmicrohttpd-dev --serve
 run="make gcc pkg-config libncurses-dev libjson-c-dev libinih-dev
      clang llvm bpftool libbpf-dev libnl-genl-3-dev gettext locales-all
-     libzstd-dev"
+     libzstd-dev libmicrohttpd-dev"
 # The lab VM (make lab, make lab-test in check): tests/lab/vm.sh's LAB_DEPS
 # and Debian's 6.1 headers, which build memscope.ko for the VM's kernel;
 # the 6.12 kernel and headers too (lab612 below: no fixed package name).
@@ -22,9 +22,10 @@ lab="qemu-system-x86 linux-image-amd64 linux-headers-amd64 busybox-static
 # promtool (prometheus, about 95 MB installed) and the OpenMetrics parser
 # of python3-prometheus-client check --format openmetrics/prometheus;
 # zstd (zstdcat) and strace: tests/cli/test_record.sh; clang-format:
-# tests/cli/test_format.sh (every C file in kernel style)
+# tests/cli/test_format.sh (every C file in kernel style); curl:
+# tests/cli/test_serve.sh (--serve)
 check="$run libcmocka-dev tmux procps jq ncurses-term prometheus
-       python3-prometheus-client zstd strace clang-format $lab"
+       python3-prometheus-client zstd strace clang-format curl $lab"
 
 # make screenshots (`deps.sh shots`) and its check in make check: tmux,
 # and scripts/ansi2png.py's Pillow and font

@@ -1,7 +1,8 @@
 # The build's configuration, the way a newcomer meets it: a fresh tree on a
-# machine without the BPF and libnl -dev packages, where `make run`'s deps
-# step installs them, is built with both on its first run; a tree built
-# with HAVE_BPF=0 HAVE_LIBNL=0 is rebuilt with both by a plain `make`.
+# machine without the BPF, libnl and libmicrohttpd -dev packages, where
+# `make run`'s deps step installs them, is built with all three on its
+# first run; a tree built with HAVE_BPF=0 HAVE_LIBNL=0 HAVE_MHD=0 is
+# rebuilt with them by a plain `make`.
 # The machine's packages are hidden from pkg-config (PKG_CONFIG_LIBDIR) and
 # DEPS=... "installs" them by putting their .pc files back.
 . tests/lib.sh
@@ -12,8 +13,8 @@ unset MAKEFLAGS MFLAGS MAKELEVEL
 M="make --no-print-directory -j2"
 C=$tmp/c
 
-if ! pkg-config --exists libbpf libnl-genl-3.0; then
-	no "needs libbpf-dev and libnl-genl-3-dev (make deps-check)" true
+if ! pkg-config --exists libbpf libnl-genl-3.0 libmicrohttpd; then
+	no "needs libbpf-dev, libnl-genl-3-dev and libmicrohttpd-dev (make deps-check)" true
 	finish
 	exit
 fi
@@ -24,7 +25,8 @@ git ls-files -z | tar --null -T - --ignore-failed-read -cf - 2>/dev/null |
 	tar -xf - -C "$C"
 ok "a clean copy of the tree" test -f "$C/Makefile" -a ! -e "$C/build"
 
-# pkg-config finds every .pc file of this machine but libbpf's and libnl-genl's
+# pkg-config finds every .pc file of this machine but libbpf's, libnl-genl's
+# and libmicrohttpd's
 pc=$tmp/pc
 mkdir "$pc"
 for d in $(pkg-config --variable pc_path pkg-config | tr : ' '); do
@@ -33,14 +35,16 @@ for d in $(pkg-config --variable pc_path pkg-config | tr : ' '); do
 	done
 done
 cat > "$tmp/deps.sh" <<EOF
-# stands in for scripts/deps.sh: installs the two -dev packages' .pc files
+# stands in for scripts/deps.sh: installs the three -dev packages' .pc files
 echo "deps \$1" >> "$tmp/deps.log"
-cp "$(pkg-config --path libbpf)" "$(pkg-config --path libnl-genl-3.0)" "$pc/"
+cp "$(pkg-config --path libbpf)" "$(pkg-config --path libnl-genl-3.0)" \\
+	"$(pkg-config --path libmicrohttpd)" "$pc/"
 EOF
-rm -f "$pc/libbpf.pc" "$pc/libnl-genl-3.0.pc"
-ok "pkg-config: without libbpf and libnl-genl-3.0" sh -c \
+rm -f "$pc/libbpf.pc" "$pc/libnl-genl-3.0.pc" "$pc/libmicrohttpd.pc"
+ok "pkg-config: without libbpf, libnl-genl-3.0 and libmicrohttpd" sh -c \
 	"! PKG_CONFIG_LIBDIR='$pc' pkg-config --exists libbpf &&
 	 ! PKG_CONFIG_LIBDIR='$pc' pkg-config --exists libnl-genl-3.0 &&
+	 ! PKG_CONFIG_LIBDIR='$pc' pkg-config --exists libmicrohttpd &&
 	 PKG_CONFIG_LIBDIR='$pc' pkg-config --exists ncursesw json-c"
 
 # run LOG ARGS...: make in the copy without the packages, output in LOG
@@ -57,33 +61,37 @@ compiled() {
 run run1 run ARGS=--version
 ok "make run: succeeds" test $? -eq 0
 ok "make run: its deps step ran" grep -qx 'deps run' "$tmp/deps.log"
-ok "make run: the first run is built with bpf and taskstats" \
-	grep -qx 'built with: bpf taskstats' "$tmp/run1"
+ok "make run: the first run is built with bpf, taskstats and serve" \
+	grep -qx 'built with: bpf taskstats serve' "$tmp/run1"
 ok "make run: no --version line without them" \
 	sh -c "! grep -q '^built without' '$tmp/run1'"
 grep '^built with' "$tmp/run1"
 run run2 run ARGS=--version
-ok "make run again: built with bpf and taskstats" \
-	grep -qx 'built with: bpf taskstats' "$tmp/run2"
+ok "make run again: built with bpf, taskstats and serve" \
+	grep -qx 'built with: bpf taskstats serve' "$tmp/run2"
 no "make run again: compiles nothing" compiled "$tmp/run2"
 
-run off all HAVE_BPF=0 HAVE_LIBNL=0
-ok "make HAVE_BPF=0 HAVE_LIBNL=0: succeeds" test $? -eq 0
+run off all HAVE_BPF=0 HAVE_LIBNL=0 HAVE_MHD=0
+ok "make HAVE_BPF=0 HAVE_LIBNL=0 HAVE_MHD=0: succeeds" test $? -eq 0
 "$C/build/memscope" --version > "$tmp/v-off"
-ok "make HAVE_BPF=0 HAVE_LIBNL=0: rebuilt without both" \
-	grep -q '^built without: bpf .*, taskstats ' "$tmp/v-off"
-no "the library holds no BPF or taskstats object then" sh -c \
-	"ar t '$C/build/libmemscope.a' | grep -qxE 'bpf.o|taskstats.o'"
+ok "make HAVE_BPF=0 HAVE_LIBNL=0 HAVE_MHD=0: rebuilt without the three" \
+	grep -q '^built without: bpf .*, taskstats .*, serve (libmicrohttpd-dev)$' "$tmp/v-off"
+no "the library holds no BPF, taskstats or HTTP object then" sh -c \
+	"ar t '$C/build/libmemscope.a' | grep -qxE 'bpf.o|taskstats.o|serve.o'"
+"$C/build/memscope" --serve :0 > /dev/null 2> "$tmp/serve-off"
+ok "without libmicrohttpd: --serve exits 2" test $? -eq 2
+ok "without libmicrohttpd: --serve names the package" \
+	grep -q 'libmicrohttpd-dev' "$tmp/serve-off"
 
 # whatever the first part did, the packages are there now
 sh "$tmp/deps.sh" later
 run on all
 ok "make (the packages there): succeeds" test $? -eq 0
 "$C/build/memscope" --version > "$tmp/v-on"
-ok "make (the packages there): rebuilt with bpf and taskstats" \
-	grep -qx 'built with: bpf taskstats' "$tmp/v-on"
-no "the library holds no nobpf.o or notaskstats.o then" sh -c \
-	"ar t '$C/build/libmemscope.a' | grep -qxE 'nobpf.o|notaskstats.o'"
+ok "make (the packages there): rebuilt with bpf, taskstats and serve" \
+	grep -qx 'built with: bpf taskstats serve' "$tmp/v-on"
+no "the library holds no nobpf.o, notaskstats.o or noserve.o then" sh -c \
+	"ar t '$C/build/libmemscope.a' | grep -qxE 'nobpf.o|notaskstats.o|noserve.o'"
 run again all
 no "make again: compiles nothing" compiled "$tmp/again"
 

@@ -30,6 +30,7 @@ ok "--tab s" has 'slab' "$MS" -b --tab s
 ok "--format values" has 'json\nopenmetrics\nprometheus\ntext' "$MS" -b --format ''
 ok "--format=o (one word)" has 'openmetrics' "$MS" -b --format=o
 ok "--format = o (split at =)" has 'openmetrics' "$MS" -b --format = o
+ok "--serve: a port, loopback, every address" has '0.0.0.0:9477\n127.0.0.1:9477\n9477' "$MS" --serve ''
 ok "--theme names from the themes directory" has "$(ls themes/*.theme | sed 's|.*/||; s|\.theme$||' | sort | sed 's/$/\\n/' | tr -d '\n' | sed 's/\\n$//')" "$MS" --theme ''
 ok "--theme d" has 'default' "$MS" --theme d
 mkdir -p "$tmp/th" && : > "$tmp/th/mine.theme"

@@ -50,8 +50,8 @@ ok "make run: succeeds" test $? -eq 0
 ok "make run: installed the packages itself" \
 	grep -q '^memscope: installing Debian packages:.* libbpf-dev' \
 	"$log/run.log"
-ok "make run: the first run is built with bpf and taskstats" \
-	grep -qx 'built with: bpf taskstats' "$log/run.log"
+ok "make run: the first run is built with bpf, taskstats and serve" \
+	grep -qx 'built with: bpf taskstats serve' "$log/run.log"
 chroot "$dir" sh -c 'cd /root/memscope && make run ARGS=--version' \
 	> "$log/run2.log" 2>&1
 no "make run again: compiles nothing" grep -qE '^  (CC|LD) ' "$log/run2.log"
