@@ -22,13 +22,6 @@ static const char *val(char *b, size_t n, uint64_t v, bool bytes)
 }
 
 /* A value, "-" when not available (a file this kernel lacks) */
-static const char *num(char *b, size_t n, uint64_t v)
-{
-	if (!ms_have(v))
-		return snprintf(b, n, "-"), b;
-	return ms_fmt_u64(b, n, v);
-}
-
 static const char *us(char *b, size_t n, uint64_t v)
 {
 	if (!ms_have(v))
@@ -125,8 +118,9 @@ static void scheme(struct ms_screen *l, const struct ms_damon_scheme *c, int i)
 			   ms_have(c->q_reset_ms) ? c->q_reset_ms * 1000 :
 						    c->q_reset_ms) :
 			"reset interval",
-		num(f, sizeof(f), c->w_sz), num(g, sizeof(g), c->w_nr_acc),
-		num(h, sizeof(h), c->w_age), c->nr_goals);
+		ms_fmt_u64(f, sizeof(f), c->w_sz),
+		ms_fmt_u64(g, sizeof(g), c->w_nr_acc),
+		ms_fmt_u64(h, sizeof(h), c->w_age), c->nr_goals);
 	ms_screen_tag(l, "damon.watermarks");
 	ms_screen_linef(
 		l, 0,
@@ -154,15 +148,15 @@ static void scheme(struct ms_screen *l, const struct ms_damon_scheme *c, int i)
 	ms_screen_linef(l, 0,
 			"    stats: tried %s (%s), applied %s (%s), quota "
 			"exceeded %s",
-			num(a, sizeof(a), c->nr_tried),
+			ms_fmt_u64(a, sizeof(a), c->nr_tried),
 			ms_have(c->sz_tried) ?
 				ms_fmt_bytes(b, sizeof(b), c->sz_tried) :
 				"-",
-			num(e, sizeof(e), c->nr_applied),
+			ms_fmt_u64(e, sizeof(e), c->nr_applied),
 			ms_have(c->sz_applied) ?
 				ms_fmt_bytes(f, sizeof(f), c->sz_applied) :
 				"-",
-			num(g, sizeof(g), c->qt_exceeds));
+			ms_fmt_u64(g, sizeof(g), c->qt_exceeds));
 	ms_screen_tag(l, "damon.stats_rate");
 	ms_screen_linef(l, 0, "    applied %s/s, tried %s/s",
 			ms_fmt_double(a, sizeof(a), c->sz_applied_per_s, 0),
@@ -207,8 +201,8 @@ static void kdamond(struct ms_screen *l, const struct ms_kdamond *k)
 			us(e, sizeof(e), k->update_us));
 	ms_screen_tag(l, "damon.nr_regions");
 	ms_screen_linef(l, 0, "  regions %s..%s",
-			num(a, sizeof(a), k->nr_regions_min),
-			num(b, sizeof(b), k->nr_regions_max));
+			ms_fmt_u64(a, sizeof(a), k->nr_regions_min),
+			ms_fmt_u64(b, sizeof(b), k->nr_regions_max));
 	for (int i = 0; i < k->nr_targets; i++)
 		target(l, k, i);
 	if (!k->nr_schemes) {
