@@ -203,20 +203,20 @@ static void ledger_rates(struct ms_ledger *cur, const struct ms_ledger *prev,
 	}
 }
 
+static void no_growth(struct ms_ledger *l)
+{
+	for (int i = 0; i < l->n; i++)
+		l->v[i].kb_per_s = NAN;
+}
+
 /* No growth without a previous sample (the ledger builds them as 0). */
 static void ledger_no_rates(struct ms_memory *m)
 {
-	for (int i = 0; i < m->ledger.n; i++)
-		m->ledger.v[i].kb_per_s = NAN;
-	for (int i = 0; i < m->of_which.n; i++)
-		m->of_which.v[i].kb_per_s = NAN;
+	no_growth(&m->ledger);
+	no_growth(&m->of_which);
 	for (int i = 0; i < m->nodes.n; i++) {
-		struct ms_mem_node *n = &m->nodes.v[i];
-
-		for (int j = 0; j < n->ledger.n; j++)
-			n->ledger.v[j].kb_per_s = NAN;
-		for (int j = 0; j < n->of_which.n; j++)
-			n->of_which.v[j].kb_per_s = NAN;
+		no_growth(&m->nodes.v[i].ledger);
+		no_growth(&m->nodes.v[i].of_which);
 	}
 }
 
