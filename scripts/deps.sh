@@ -23,7 +23,8 @@ lab="qemu-system-x86 linux-image-amd64 linux-headers-amd64 busybox-static
 # of python3-prometheus-client check --format openmetrics/prometheus;
 # zstd (zstdcat) and strace: tests/cli/test_record.sh; clang-format:
 # tests/cli/test_format.sh (every C file in kernel style); curl:
-# tests/cli/test_serve.sh (--serve)
+# tests/cli/test_serve.sh (--serve; the Prometheus server that scrapes it
+# there is prometheus's too)
 check="$run libcmocka-dev tmux procps jq ncurses-term prometheus
        python3-prometheus-client zstd strace clang-format curl $lab"
 

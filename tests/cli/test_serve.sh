@@ -2,7 +2,9 @@
 # checked with curl: the two formats by the Accept header, the same
 # exposition as -b --format, 404/405/413, requests over the size bound,
 # the connection limit and timeout, scrapes sharing a sample, promtool
-# on the live exposition, usage errors with exit status 2.
+# on the live exposition, usage errors with exit status 2. Then a real
+# Prometheus (Debian's) scrapes it every second: its HTTP API returns
+# the series, and their values agree with /proc (serve_agree.py).
 . tests/lib.sh
 tmp=$(mktemp -d)
 pids=""
@@ -201,4 +203,57 @@ ok "live -d 0.2: a scrape a second later has a new sample" sh -c \
 ok "live: promtool check metrics, no lint" promtool_ok "$tmp/l2"
 ok "live: rates from the second sample" grep -q '^memscope_vmstat_events_per_second{item="pgfault"} ' "$tmp/l2"
 stop "live -d 0.2"
+
+# ---- a real Prometheus scraping memscope -------------------------------
+# Debian's prometheus on a free loopback port, its data in $tmp, scraping
+# memscope every second; tests/cli/serve_agree.py compares what its HTTP
+# API returns with /proc read at the same time (each of its lines a check)
+if ! command -v prometheus >/dev/null; then
+	no "prometheus installed (make deps-check)" true
+	finish
+	exit
+fi
+serve scraped -d 1
+target=${url#http://}
+cat > "$tmp/prometheus.yml" <<EOF
+global:
+  scrape_interval: 1s
+  scrape_timeout: 1s
+scrape_configs:
+  - job_name: memscope
+    static_configs:
+      - targets: ['${target%/metrics}']
+EOF
+ok "promtool check config: the test's prometheus.yml" \
+	promtool check config "$tmp/prometheus.yml"
+free_port() {
+	"$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+# a port taken between free_port and prometheus' bind: it exits, try again
+for try in 1 2 3; do
+	purl=http://127.0.0.1:$(free_port)
+	prometheus --config.file="$tmp/prometheus.yml" \
+		--storage.tsdb.path="$tmp/tsdb" --log.level=warn \
+		--web.listen-address="${purl#http://}" > "$tmp/prom.log" 2>&1 &
+	prom=$!
+	pids="$pids $prom"
+	i=0
+	while [ $i -lt 300 ] && kill -0 $prom 2>/dev/null &&
+		! $C -f -o /dev/null "$purl/-/ready"; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	kill -0 $prom 2>/dev/null && break
+done
+ok "prometheus is up and ready" $C -f -o /dev/null "$purl/-/ready"
+"$PY" tests/cli/serve_agree.py "$purl" 60 > "$tmp/agree" 2>&1
+rc=$?
+cat "$tmp/agree"
+T_PASS=$((T_PASS + $(grep -c '^ok ' "$tmp/agree")))
+T_FAIL=$((T_FAIL + $(grep -c '^FAIL ' "$tmp/agree")))
+ok "serve_agree.py ran to its end" sh -c "[ $rc = 0 ] || grep -q '^FAIL ' '$tmp/agree'"
+kill -TERM $prom
+wait $prom
+ok "prometheus stopped" test $? = 0
+stop "scraped by prometheus"
 finish
