@@ -267,5 +267,6 @@ void ms_derive_sums(struct ms_snapshot *s)
 		s->reclaim.sum[i] =
 			sum_counter(&s->reclaim.vmstat, ms_vmsum_keys[i]);
 	derive_avail(&s->buddy);
+	ms_derive_frag_applies(&s->buddy);
 	derive_lazy(s);
 }

@@ -62,6 +62,14 @@ const struct ms_field ms_zone_fields[] = {
 	  .metric = "memscope_buddy_fragmentation_ratio",
 	  .help = "1 - 2^largest_order / free_pages (frag_index / 100)",
 	  .om_order = 2),
+	/* from the recorded largest order, in a replay too: not read back */
+	Z(frag_applies, MS_F_INT, "frag_index_applies", DER | MS_FF_NOREAD,
+	  NULL, "buddy.zone.frag",
+	  .metric = "memscope_buddy_fragmentation_applies",
+	  .help = "1: the chapter's index applies; 0: the largest free order "
+		  "is the zone's top order, the index then only measures how "
+		  "much is free",
+	  .om_order = 2),
 	MS_FIELD_VEC(struct ms_zone, unusable, MS_F_DBLV, "unusable_index",
 		     nr_orders, DER, "ratio", "buddy.order.unusable",
 		     .metric = "memscope_buddy_unusable_index_ratio",

@@ -12,4 +12,11 @@
  */
 void ms_derive_buddy(struct ms_buddy *b);
 
+/*
+ * Whether each zone's chapter's index (frag_index) says anything, into
+ * frag_applies from largest_order and the zone's orders: for a replayed
+ * sample too (ms_derive_sums()).
+ */
+void ms_derive_frag_applies(struct ms_buddy *b);
+
 #endif

@@ -210,6 +210,11 @@ struct ms_zone {
 	uint64_t free_pages; /* sum of 2^order * blocks */
 	int largest_order; /* -1 when nothing free */
 	double frag_index; /* the seed's 100 - 100*2^largest/free */
+	/*
+	 * by ms_derive_sums(): 1 the chapter's index applies, 0 not (the
+	 * largest free order is the zone's top order), -1 no index
+	 */
+	int frag_applies;
 	double unusable[MS_MAX_ORDER]; /* mm/vmstat.c, 0..1 */
 	double extfrag[MS_MAX_ORDER]; /* mm/vmstat.c, -1 or 0..1 */
 	enum ms_wmark_state wstate;

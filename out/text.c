@@ -58,6 +58,11 @@ static void zone_line(FILE *f, const struct ms_zone *z)
 	char b[32];
 
 	ms_text_row(f, ms_zone_fields, z);
+	if (!z->frag_applies)
+		fprintf(f,
+			"     frag%% does not apply (the largest free order, %d, "
+			"is the zone's top): see the indices below\n",
+			z->largest_order);
 	fprintf(f, "     free blocks per order:");
 	for (int o = 0; o < z->nr_orders; o++)
 		fprintf(f, " %s", num(z->free_blocks[o], b, sizeof(b)));

@@ -538,6 +538,82 @@ static void test_indices(void **state)
 	free(b.zones);
 }
 
+/*
+ * Eleven orders, worked by hand from mm/vmstat.c's fill_contig_page_info(),
+ * unusable_free_index() and __fragmentation_index() at the orders the
+ * screen shows: 3 (costly) and 9 (pageblock); with the chapter's index
+ * and whether it applies.
+ */
+static void test_indices_by_hand(void **state)
+{
+	/* this machine's healthy DMA32: the largest order is the top one */
+	static const uint64_t dma32[] = { 1, 4, 2, 2, 1, 2, 1, 4, 4, 2, 752 };
+	/* fragmented: nothing above order 4 */
+	static const uint64_t frag[] = { 100, 50, 20, 10, 4, 0, 0, 0, 0, 0, 0 };
+	struct ms_buddy b = { 0 };
+	struct ms_zone *z;
+
+	kat_zone(&b, dma32, 11);
+	kat_zone(&b, frag, 11);
+	kat_zone(&b, frag, 0); /* not in buddyinfo */
+	ms_derive_buddy(&b);
+	ms_derive_frag_applies(&b);
+
+	/*
+	 * free = 1 + 4*2 + 2*4 + 2*8 + 16 + 2*32 + 64 + 4*128 + 4*256 +
+	 * 2*512 + 752*1024 = 772785 pages.
+	 * Order 9: suitable = 2 + 752*2 = 1506 blocks = 771072 pages;
+	 * unusable = (772785 - 771072) * 1000 / 772785 = 1713000 / 772785
+	 * = 2 (0.002). Order 3: suitable = 2 + 1*2 + 2*4 + 1*8 + 4*16 +
+	 * 4*32 + 2*64 + 752*128 = 96596 blocks = 772768 pages; unusable =
+	 * 17000 / 772785 = 0. Extfrag: suitable blocks exist, -1000 (not
+	 * applicable: the allocation would not fail).
+	 */
+	z = &b.zones[0];
+	assert_int_equal(z->free_pages, 772785);
+	assert_int_equal(z->largest_order, 10);
+	assert_near(z->unusable[9], 0.002);
+	assert_near(z->unusable[3], 0.0);
+	assert_near(z->extfrag[9], -1.0);
+	assert_near(z->extfrag[3], -1.0);
+	/* 100 - 100 * 1024 / 772785 = 99.87 ...: it does not apply */
+	assert_near(z->frag_index, 100.0 - 102400.0 / 772785);
+	assert_int_equal(z->frag_applies, 0);
+
+	/*
+	 * free = 100 + 50*2 + 20*4 + 10*8 + 4*16 = 424 pages in 184
+	 * blocks. Order 3: suitable = 10 + 4*2 = 18 blocks = 144 pages;
+	 * unusable = 280 * 1000 / 424 = 660; extfrag -1000. Order 9: no
+	 * suitable block; unusable 1000; extfrag = 1000 - (1000 + 424 *
+	 * 1000 / 512) / 184 = 1000 - (1000 + 828) / 184 = 1000 - 9 = 991
+	 * (fragmentation, not lack of memory). Order 5: 1000 - (1000 +
+	 * 424000 / 32) / 184 = 1000 - 14250 / 184 = 1000 - 77 = 923.
+	 */
+	z = &b.zones[1];
+	assert_int_equal(z->free_pages, 424);
+	assert_int_equal(z->largest_order, 4);
+	assert_near(z->unusable[3], 0.660);
+	assert_near(z->extfrag[3], -1.0);
+	assert_near(z->unusable[9], 1.0);
+	assert_near(z->extfrag[9], 0.991);
+	assert_near(z->extfrag[5], 0.923);
+	assert_near(z->frag_index, 100.0 - 1600.0 / 424);
+	assert_int_equal(z->frag_applies, 1);
+
+	/* no counts: no index, neither applies nor not */
+	assert_true(isnan(b.zones[2].frag_index));
+	assert_int_equal(b.zones[2].frag_applies, -1);
+
+	/* one free block, of the top order: does not apply either */
+	memset(b.zones[1].free_blocks, 0, sizeof(b.zones[1].free_blocks));
+	b.zones[1].free_blocks[10] = 1;
+	ms_derive_buddy(&b);
+	ms_derive_frag_applies(&b);
+	assert_near(b.zones[1].frag_index, 0.0);
+	assert_int_equal(b.zones[1].frag_applies, 0);
+	free(b.zones);
+}
+
 static void test_hostile_counts(void **state)
 {
 	uint64_t big[MS_MAX_ORDER];
@@ -608,6 +684,7 @@ int main(void)
 		cmocka_unit_test(test_unknown),
 		cmocka_unit_test(test_missing),
 		cmocka_unit_test(test_indices),
+		cmocka_unit_test(test_indices_by_hand),
 		cmocka_unit_test(test_hostile_counts),
 		cmocka_unit_test(test_wstate),
 	};

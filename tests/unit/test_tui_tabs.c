@@ -27,6 +27,11 @@
 static const struct ms_opts opts = { .interval = 1 };
 static const struct ms_ui ui = { .opts = &opts, .utf8 = true };
 
+/* The kernel's indices first (pageblock order 9, costly order 3), Frag% */
+#define BUDDY_HEAD                                                \
+	"Node Zone     Wmark    FreePg   Free Lrg Unus9%   Ext9 " \
+	"Unus3%   Ext3  Frag% Orders          Min    \u203a"
+
 static void test_buddy_fixture(void **state)
 {
 	struct tt_tree *f = *state;
@@ -34,19 +39,25 @@ static void test_buddy_fixture(void **state)
 	WINDOW *w = newwin(30, 100, 0, 0);
 	struct ms_request req = { 0 };
 
+	ms_theme_apply(false); /* the attributes of a terminal without colour */
 	tt_sample(f, v, 0);
 	tt_draw(v, w);
-	assert_string_equal(tt_row(w, 0),
-			    "Node Zone     Wmark    FreePg   Free "
-			    "Lrg Unus9% Orders          Min     Low    High"
-			    "   Managed      \u203a");
+	assert_string_equal(tt_row(w, 0), BUDDY_HEAD);
 	/*
 	 * the kernel's unusable index at order 9, in %: low on a healthy
-	 * zone (752 free order-10 blocks), where the chapter's index read
-	 * 99.9 (issue 12, item 3)
+	 * zone (752 free order-10 blocks), and its extfrag index (-1: a
+	 * block is free), then at order 3; the chapter's index reads 99.9
+	 * there, in parentheses and dim: its largest free order is the
+	 * zone's top, where it does not apply (issue 12, item 3)
 	 */
-	tt_assert_row(w, "   0 DMA32    OK       772917   2.9G  10    0.2");
-	tt_assert_row(w, "   0 Normal   OK       516501   2.0G  10   18.3");
+	tt_assert_row(w, "   0 DMA32    OK       772917   2.9G  10    0.2 "
+			 "-1.000    0.0 -1.000 (99.9)");
+	tt_assert_row(w, "   0 Normal   OK       516501   2.0G  10   18.3 "
+			 "-1.000    2.3 -1.000 (99.8)");
+	assert_true(mvwinch(w, tt_find(w, "   0 DMA32"), 72) & A_DIM);
+	assert_false(mvwinch(w, tt_find(w, "   0 DMA32"), 44) & A_DIM);
+	tt_assert_row(w, "(Frag%): does not apply where the largest free order "
+			 "is the zone's top one");
 	/* the panel under the table: the first zone, DMA */
 	tt_assert_row(w, "Node 0, zone DMA: free blocks per order");
 	tt_assert_row(w, "blocks         0       0       0       0       0"
@@ -66,9 +77,19 @@ static void test_buddy_fixture(void **state)
 	tt_draw(v, w);
 	tt_assert_row(w, "Node 0, zone Normal  (Esc back)");
 	tt_assert_row(w, "watermarks (pages): min 7517  low 9396  high 11275");
-	/* one figure per name: the chapter's index says it does not apply */
-	tt_assert_row(w, "chapter's index 99.8%: does not apply (369 free "
-			 "blocks of the largest order, 10)");
+	/*
+	 * one figure per name: the kernel's indices at the orders that
+	 * matter first, then the chapter's, which says it does not apply
+	 */
+	tt_assert_row(w, "pageblock order 9: unusable 0.183  extfrag -1.000 (a "
+			 "block is free)");
+	tt_assert_row(w, "costly order 3: unusable 0.023  extfrag -1.000 (a "
+			 "block is free)");
+	tt_assert_row(w,
+		      "chapter's index (99.8%): does not apply, largest free "
+		      "order 10 is the top");
+	assert_true(tt_find(w, "pageblock order 9") <
+		    tt_find(w, "chapter's index"));
 	tt_assert_no_row(w, "fragmentation index");
 	/* MemFree counts memory the free lists do not hold yet: said so */
 	tt_assert_row(w, "present, not managed: 4882432 pages (18.6G), mostly "
@@ -85,10 +106,7 @@ static void test_buddy_fixture(void **state)
 	assert_int_equal(ms_view_key(v, MS_KEY_ESC), MS_KEY_DONE);
 	assert_int_equal(ms_view_key(v, MS_KEY_ESC), MS_KEY_PASS);
 	tt_draw(v, w);
-	assert_string_equal(tt_row(w, 0),
-			    "Node Zone     Wmark    FreePg   Free "
-			    "Lrg Unus9% Orders          Min     Low    High"
-			    "   Managed      \u203a");
+	assert_string_equal(tt_row(w, 0), BUDDY_HEAD);
 	v->cls->destroy(v);
 	delwin(w);
 }

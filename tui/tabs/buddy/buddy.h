@@ -11,6 +11,11 @@
 #include "tui/kexp.h"
 
 #define PROBE_DEFAULT 3 /* 8 attempts per order */
+/*
+ * PAGE_ALLOC_COSTLY_ORDER: above it the page allocator stops retrying
+ * reclaim and compaction without end (mm/page_alloc.c)
+ */
+#define MS_COSTLY_ORDER 3
 
 /* The allocation probe screen: its node, settings and last result. */
 struct probe_screen {
@@ -44,6 +49,7 @@ struct buddy_view {
 	struct map_screen map;
 	struct ms_gpanel graph; /* history of the zones (H) */
 	char unus_title[24]; /* the zone table's "Unus9%" */
+	char ext_title[24]; /* and "Ext9" */
 };
 
 #define BV(v) ((struct buddy_view *)(v))
@@ -96,6 +102,8 @@ static inline void tag_ids(struct ms_screen *l, const char *const *ids)
  * has no counts). z NULL: the order alone.
  */
 int ms_buddy_frag_order(const struct ms_snapshot *s, const struct ms_zone *z);
+/* The costly order, at most z's top order (-1: it has no counts). */
+int ms_buddy_costly_order(const struct ms_zone *z);
 
 /* The zone table's Wmark column: its name and colour. */
 void ms_buddy_wmark_name(char *buf, size_t len, enum ms_wmark_state s);

@@ -86,42 +86,88 @@ const struct ms_explain ms_explain_buddy[] = {
 		.id = "buddy.zone.unusable",
 		.name = "Unus9%",
 		.what = N_("The kernel's unusable free space index at the "
-			   "pageblock order (9 on x86-64: a 2 MiB huge page), "
-			   "in %: how much of the free memory is in blocks too "
-			   "small for a huge page. The zone screen shows it "
-			   "per order, with the external fragmentation index."),
+			   "pageblock order (9 on x86-64, a 2 MiB huge page), "
+			   "in %: the share of free memory in blocks too small "
+			   "for it."),
 		.source = N_("Computed by memscope from /proc/buddyinfo as "
 			     "mm/vmstat.c does (extfrag_for_order(), "
 			     "/sys/kernel/debug/extfrag/unusable_index); the "
 			     "order from /proc/pagetypeinfo, 9 without it."),
 		.formula = N_("100 * (free pages - pages in blocks of order "
 			      ">= 9) / free pages."),
+		.healthy = N_("Low is healthy: 0 when all free memory is in "
+			      "blocks of a huge page or more. kcompactd "
+			      "compacts a node whose score (this, weighted by "
+			      "zone size) passes 100 - "
+			      "vm.compaction_proactiveness + 10 (90 by "
+			      "default)."),
+	},
+	{
+		.id = "buddy.zone.extfrag",
+		.name = "Ext9",
+		.what = N_("The kernel's external fragmentation index at the "
+			   "pageblock order (9 on x86-64): would a huge page "
+			   "fail now for lack of memory (toward 0) or "
+			   "fragmentation (toward 1)? -1.000: one is free."),
+		.source = N_("Computed by memscope from /proc/buddyinfo as "
+			     "mm/vmstat.c's __fragmentation_index() does "
+			     "(/sys/kernel/debug/extfrag/extfrag_index)."),
+		.formula = N_("-1.000 if a block of order >= 9 is free; else "
+			      "1 - (1 + free pages / 512) / free blocks."),
 		.healthy =
-			N_("Low is healthy: 0 when all free memory is in "
-			   "blocks of a huge page or more. kcompactd's "
-			   "proactive compaction scores a node by it "
-			   "(weighted by zone size) and compacts above 100 - "
-			   "vm.compaction_proactiveness + 10 (90 by "
-			   "default); near 100 huge pages need compaction."),
+			N_("-1.000 is healthy. Above vm.extfrag_threshold "
+			   "(0.500) the kernel compacts rather than reclaims "
+			   "for that order."),
+	},
+	{
+		.id = "buddy.zone.unusable3",
+		.name = "Unus3%",
+		.what = N_("The kernel's unusable free space index at the "
+			   "costly order 3 (PAGE_ALLOC_COSTLY_ORDER, 32 KiB), "
+			   "in %: the share of free memory in blocks under 8 "
+			   "pages. Up to order 3 the allocator retries reclaim "
+			   "and compaction hard and may call the OOM killer."),
+		.source = N_("Computed by memscope from /proc/buddyinfo as "
+			     "mm/vmstat.c does "
+			     "(/sys/kernel/debug/extfrag/unusable_index)."),
+		.formula = N_("100 * (free pages - pages in blocks of order "
+			      ">= 3) / free pages."),
+		.healthy = N_("Near 0 is healthy. High means even small "
+			      "multi-page allocations wait for compaction."),
+	},
+	{
+		.id = "buddy.zone.extfrag3",
+		.name = "Ext3",
+		.what = N_("The kernel's external fragmentation index at the "
+			   "costly order 3: would a failing 8-page allocation "
+			   "fail for lack of memory (toward 0) or "
+			   "fragmentation (toward 1)? -1.000 when a block of "
+			   "order 3 or more is free."),
+		.source = N_("Computed by memscope from /proc/buddyinfo as "
+			     "mm/vmstat.c does "
+			     "(/sys/kernel/debug/extfrag/extfrag_index)."),
+		.formula = N_("-1.000 if a block of order >= 3 is free; else "
+			      "1 - (1 + free pages / 8) / free blocks."),
+		.healthy = N_("-1.000 is healthy; anything else means no block "
+			      "of 32 KiB is free in the zone."),
 	},
 	{
 		.id = "buddy.zone.frag",
-		.name = "chapter's index",
+		.name = "Frag%",
 		.what = N_("The chapter's fragmentation index (appendix D): "
-			   "how much of the free memory is not in one block "
-			   "of the largest free order. It applies while at "
-			   "most one such block is free; with several (a "
-			   "healthy zone has hundreds of order-10 blocks) it "
-			   "counts all but one as fragments and reads near "
-			   "100 %: it then measures how much is free, and the "
-			   "screen says it does not apply."),
-		.source = N_("/proc/buddyinfo: the free blocks per order of "
-			     "the zone. JSON frag_index."),
+			   "the share of free memory not in one block of the "
+			   "largest free order. Where that order is the "
+			   "zone's top (10 on x86-64), nothing can fail for "
+			   "fragmentation and it only measures how much is "
+			   "free: shown dim, in parentheses."),
+		.source = N_("/proc/buddyinfo. JSON frag_index and "
+			     "frag_index_applies (0: does not apply)."),
 		.formula = N_("100 - 100 * 2^largest order / free pages."),
-		.healthy = N_("Read the kernel's indices instead (the table "
-			      "below, the zone table's Unus9%): the unusable "
-			      "index near 0 and an extfrag index of -1.000 at "
-			      "the order you need are healthy."),
+		.healthy = N_("Read the kernel's indices first: unusable near "
+			      "0 and extfrag -1.000 at the order you need are "
+			      "healthy. Where it applies, high means free "
+			      "memory is in blocks much smaller than the "
+			      "largest."),
 	},
 	{
 		.id = "buddy.zone.lazy",

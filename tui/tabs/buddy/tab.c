@@ -22,7 +22,11 @@ enum {
 	C_FREE,
 	C_FREEMEM,
 	C_LARGEST,
-	C_FRAG,
+	C_UNUS, /* the kernel's indices at the pageblock order */
+	C_EXT,
+	C_UNUS3, /* and at the costly order */
+	C_EXT3,
+	C_FRAG, /* the chapter's index, after them */
 	C_ORDERS,
 	C_MIN,
 	C_LOW,
@@ -33,7 +37,7 @@ enum {
 	C_COUNT
 };
 
-/* not const: the Unus column's title names the snapshot's pageblock order */
+/* not const: Unus and Ext's titles name the snapshot's pageblock order */
 static struct ms_column cols[C_COUNT] = {
 	[C_NODE] = { "Node", 4, MS_RIGHT, .id = "buddy.zone.node", .key = 'n' },
 	[C_ZONE] = { "Zone", 8, MS_LEFT, .id = "buddy.zone.name", .key = 'z' },
@@ -42,8 +46,12 @@ static struct ms_column cols[C_COUNT] = {
 		     .key = 'f' },
 	[C_FREEMEM] = { "Free", 6, MS_RIGHT, .id = "buddy.zone.free_mem" },
 	[C_LARGEST] = { "Lrg", 3, MS_RIGHT, .id = "buddy.zone.largest" },
-	[C_FRAG] = { "Unus9%", 6, MS_RIGHT, .id = "buddy.zone.unusable",
+	[C_UNUS] = { "Unus9%", 6, MS_RIGHT, .id = "buddy.zone.unusable",
 		     .key = 'u' },
+	[C_EXT] = { "Ext9", 6, MS_RIGHT, .id = "buddy.zone.extfrag" },
+	[C_UNUS3] = { "Unus3%", 6, MS_RIGHT, .id = "buddy.zone.unusable3" },
+	[C_EXT3] = { "Ext3", 6, MS_RIGHT, .id = "buddy.zone.extfrag3" },
+	[C_FRAG] = { "Frag%", 6, MS_RIGHT, .id = "buddy.zone.frag" },
 	[C_ORDERS] = { "Orders", 11, MS_LEFT, .nosort = true,
 		       .id = "buddy.zone.orders" },
 	[C_MIN] = { "Min", 7, MS_RIGHT, .id = "buddy.zone.min" },
@@ -127,12 +135,36 @@ int ms_buddy_frag_order(const struct ms_snapshot *s, const struct ms_zone *z)
 	return o < n ? o : n - 1;
 }
 
-/* The kernel's unusable index at that order, in % (NAN: no counts). */
-static double unusable_pct(const struct ms_snapshot *s, const struct ms_zone *z)
+int ms_buddy_costly_order(const struct ms_zone *z)
 {
-	int o = ms_buddy_frag_order(s, z);
+	int n = z->nr_orders < MS_MAX_ORDER ? z->nr_orders : MS_MAX_ORDER;
 
-	return o < 0 ? NAN : 100 * z->unusable[o];
+	return MS_COSTLY_ORDER < n ? MS_COSTLY_ORDER : n - 1;
+}
+
+/*
+ * A kernel's index column's value: the unusable index in %, the extfrag
+ * index as mm/vmstat.c prints it (NAN: no counts).
+ */
+static double index_of(const struct ms_snapshot *s, const struct ms_zone *z,
+		       int col)
+{
+	int o = col == C_UNUS || col == C_EXT ? ms_buddy_frag_order(s, z) :
+						ms_buddy_costly_order(z);
+
+	if (o < 0)
+		return NAN;
+	return col == C_UNUS || col == C_UNUS3 ? 100 * z->unusable[o] :
+						 z->extfrag[o];
+}
+
+/* The chapter's index, in parentheses where it does not apply. */
+static void frag_text(char *buf, size_t len, const struct ms_zone *z)
+{
+	char v[16];
+
+	ms_fmt_double(v, sizeof(v), z->frag_index, 1);
+	snprintf(buf, len, z->frag_applies ? "%s" : "(%s)", v);
 }
 
 static void cell(const void *ctx, int row, int col, char *buf, size_t len)
@@ -163,8 +195,16 @@ static void cell(const void *ctx, int row, int col, char *buf, size_t len)
 		else
 			snprintf(buf, len, "%d", z->largest_order);
 		break;
+	case C_UNUS:
+	case C_UNUS3:
+		ms_fmt_double(buf, len, index_of(b->cur, z, col), 1);
+		break;
+	case C_EXT:
+	case C_EXT3:
+		ms_fmt_double(buf, len, index_of(b->cur, z, col), 3);
+		break;
 	case C_FRAG:
-		ms_fmt_double(buf, len, unusable_pct(b->cur, z), 1);
+		frag_text(buf, len, z);
 		break;
 	case C_ORDERS:
 		orders_text(b, z, buf, len);
@@ -207,10 +247,16 @@ static int cmp(const void *ctx, int a, int b, int col)
 	case C_LARGEST:
 		return (x->largest_order > y->largest_order) -
 		       (x->largest_order < y->largest_order);
-	case C_FRAG:
+	case C_UNUS:
+	case C_EXT:
+	case C_UNUS3:
+	case C_EXT3:
 		return ms_cmp_double(
-			unusable_pct(((const struct buddy_view *)ctx)->cur, x),
-			unusable_pct(((const struct buddy_view *)ctx)->cur, y));
+			index_of(((const struct buddy_view *)ctx)->cur, x, col),
+			index_of(((const struct buddy_view *)ctx)->cur, y,
+				 col));
+	case C_FRAG:
+		return ms_cmp_double(x->frag_index, y->frag_index);
 	case C_MIN:
 		return ms_cmp_u64(x->wmark_min, y->wmark_min);
 	case C_LOW:
@@ -233,6 +279,8 @@ static attr_t cell_attr(const void *ctx, int row, int col)
 
 	if (col == C_STATE)
 		return ms_buddy_wmark_attr(z->wstate);
+	if (col == C_FRAG && !z->frag_applies)
+		return ms_attr(MS_C_DIM);
 	if (col == C_ORDERS)
 		return ms_attr(z->wstate >= MS_WMARK_LOW ? MS_C_BAR_LOW :
 							   MS_C_BAR);
@@ -261,8 +309,10 @@ static const struct ms_table_def zone_table = {
 	"buddy.zone.node", "buddy.zone.name", "buddy.zone.wmark",              \
 		"buddy.zone.free_pages", "buddy.zone.free_mem",                \
 		"buddy.zone.largest", "buddy.zone.unusable",                   \
-		"buddy.zone.orders", "buddy.zone.min", "buddy.zone.low",       \
-		"buddy.zone.high", "buddy.zone.managed", "buddy.zone.present", \
+		"buddy.zone.extfrag", "buddy.zone.unusable3",                  \
+		"buddy.zone.extfrag3", "buddy.zone.frag", "buddy.zone.orders", \
+		"buddy.zone.min", "buddy.zone.low", "buddy.zone.high",         \
+		"buddy.zone.managed", "buddy.zone.present",                    \
 		"buddy.zone.spanned"
 
 /* The orders panel under the table, then the events panel (bpf). */
@@ -319,7 +369,10 @@ static void buddy_update(struct ms_view *v, const struct ms_snapshot *cur,
 	b->cur = cur;
 	snprintf(b->unus_title, sizeof(b->unus_title), "Unus%d%%",
 		 ms_buddy_frag_order(cur, NULL));
-	cols[C_FRAG].title = b->unus_title;
+	snprintf(b->ext_title, sizeof(b->ext_title), "Ext%d",
+		 ms_buddy_frag_order(cur, NULL));
+	cols[C_UNUS].title = b->unus_title;
+	cols[C_EXT].title = b->ext_title;
 	ms_table_set_rows(&b->zones, cur->buddy.nr_zones);
 	if (ms_drill_find(v, &ms_buddy_zone_screen))
 		sel = ms_buddy_zone_of(b);
@@ -378,6 +431,25 @@ static void draw_orders_panel(struct buddy_view *b, WINDOW *w, struct ms_rect r,
 #define PANEL_LINES 4
 
 /*
+ * Under the zone table, where some zone's Frag% is in parentheses: why
+ * (the line between the table and the orders panel).
+ */
+static void frag_note(struct buddy_view *b, WINDOW *w, int y, struct ms_rect r)
+{
+	int i = 0;
+
+	while (i < b->cur->buddy.nr_zones &&
+	       b->cur->buddy.zones[i].frag_applies)
+		i++;
+	if (i == b->cur->buddy.nr_zones)
+		return;
+	ms_put(w, y, r.x, r.w, MS_LEFT, false, ms_attr(MS_C_DIM),
+	       "(Frag%): does not apply where the largest free order is the "
+	       "zone's top one");
+	ms_explain_mark(w, y, r.x, r.w, b->base.ui, "buddy.zone.frag");
+}
+
+/*
  * The zone table, the selected zone's orders right under it, and under
  * them the page allocator's event rates (bpf) when they are sampled.
  */
@@ -408,6 +480,7 @@ static void draw_list(struct buddy_view *b, WINDOW *w, struct ms_rect r)
 				  (struct ms_rect){ r.y + tr.h + 1, r.x,
 						    PANEL_LINES, r.w },
 				  zone_at(b, row));
+		frag_note(b, w, r.y + tr.h, r);
 		y += PANEL_LINES + 1;
 	}
 	ms_table_draw(&b->zones, w, tr);
@@ -466,7 +539,6 @@ static const char *buddy_hints(struct ms_view *v)
 /* Every id the tab shows on some screen (the tests walk them). */
 static const char *const all_ids[] = {
 	EXPLAIN_ZONE,
-	"buddy.zone.frag",
 	"buddy.zone.lazy",
 	"buddy.zone.zi_free",
 	"buddy.zone.promo",

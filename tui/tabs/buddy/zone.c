@@ -43,29 +43,48 @@ static const char *const wmark_meaning[] = {
 };
 
 /*
- * The chapter's index, 100 - 100 * 2^largest / free, named as such: it
- * counts every free block but one of the largest order as a fragment, so
- * with several of them free (a healthy zone: 753 blocks of order 10 read
- * 99.9 %) it measures how much is free, not fragmentation. The kernel's
- * indices are the table below.
+ * The kernel's indices at an order that matters (the pageblock order: a
+ * huge page, what kcompactd's proactive compaction scores; the costly
+ * order), first; o is at most the zone's top order.
+ */
+static void kernel_index(struct ms_screen *l, const struct ms_zone *z, int o,
+			 const char *what)
+{
+	char buf[160], u[16], e[16];
+
+	if (o < 0)
+		return;
+	ms_screen_tag(l, "buddy.order.unusable");
+	ms_screen_tag(l, "buddy.order.extfrag");
+	ms_fmt_double(u, sizeof(u), z->unusable[o], 3);
+	ms_fmt_double(e, sizeof(e), z->extfrag[o], 3);
+	snprintf(buf, sizeof(buf), "%s order %d: unusable %s  extfrag %s%s",
+		 what, o, u, e, z->extfrag[o] < 0 ? " (a block is free)" : "");
+	ms_screen_line(l, ms_attr(MS_C_NORMAL), buf);
+}
+
+/*
+ * The chapter's index, 100 - 100 * 2^largest / free, named as such, after
+ * the kernel's: it counts every free block but one of the largest order as
+ * a fragment, so where that is the zone's top order (a healthy zone: 753
+ * blocks of order 10 read 99.9 %) it measures how much is free, not
+ * fragmentation (model/frag.c).
  */
 static void chapter_index(struct ms_screen *l, const struct ms_zone *z)
 {
 	char buf[256], pct[16];
-	int o = z->largest_order;
-	uint64_t top = o >= 0 && o < MS_MAX_ORDER ? z->free_blocks[o] : 0;
 
 	ms_fmt_pct(pct, sizeof(pct), z->frag_index);
 	ms_screen_tag(l, "buddy.zone.frag");
-	if (o >= 0 && ms_have(top) && top > 1)
+	if (!z->frag_applies)
 		snprintf(buf, sizeof(buf),
-			 "chapter's index %s: does not apply (%llu free "
-			 "blocks of the largest order, %d)",
-			 pct, (unsigned long long)top, o);
+			 "chapter's index (%s): does not apply, largest "
+			 "free order %d is the top",
+			 pct, z->largest_order);
 	else
 		snprintf(buf, sizeof(buf),
 			 "chapter's index %s (100 - 100*2^largest/free)", pct);
-	ms_screen_line(l, ms_attr(o >= 0 && top > 1 ? MS_C_DIM : MS_C_NORMAL),
+	ms_screen_line(l, ms_attr(z->frag_applies ? MS_C_NORMAL : MS_C_DIM),
 		       buf);
 }
 
@@ -135,6 +154,8 @@ static void detail_summary(struct ms_screen *l, const struct buddy_view *b,
 		 ms_fmt_pages(c, sizeof(c), z->free_pages, page_size(b->cur)),
 		 ms_fmt_u64(d, sizeof(d), z->zi_free));
 	ms_screen_line(l, ms_attr(MS_C_NORMAL), buf);
+	kernel_index(l, z, ms_buddy_frag_order(b->cur, z), "pageblock");
+	kernel_index(l, z, ms_buddy_costly_order(z), "costly");
 	chapter_index(l, z);
 	tag_ids(l, summary_wmark_ids);
 	snprintf(buf, sizeof(buf),
