@@ -387,7 +387,8 @@ static int list_dir(struct ms_cursor *c, const char *dir, double from,
 		(*n)++;
 	}
 	closedir(d);
-	qsort(v, (size_t)*n, sizeof(*v), by_name);
+	if (*n > 1) /* v is NULL when none */
+		qsort(v, (size_t)*n, sizeof(*v), by_name);
 	*names = v;
 	return 0;
 }

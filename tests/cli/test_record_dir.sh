@@ -228,6 +228,42 @@ no "--keep soon: refused" "$MS" record --dir "$tmp/x" --keep soon
 no "no --dir: refused" "$MS" record
 ok "record --help" sh -c "'$MS' record --help | grep -q -- --max-size"
 
+# ---- the explorer: --at and seeking across the files (private tmux) -----
+if command -v tmux >/dev/null; then
+	. tests/tui/lib.sh
+	trap 'tui_cleanup; for p in $pids; do kill -9 $p 2>/dev/null; done; rm -rf "$tmp"' EXIT
+	TUI_NAME=recdir
+	# two files of 5 samples a minute apart (the screen stays on each a
+	# minute at x1), the second 10 minutes after the first began
+	mkdir -m 700 "$tmp/slow"
+	"$MS" -b --json --replay "$tmp/kill/$f1" -n 5 2>/dev/null > "$tmp/five"
+	[ "$(wc -l < "$tmp/five")" -eq 5 ] || echo "# fewer than 5 samples to make the files of"
+	base=$(head -n 1 "$tmp/five" | jq .timestamp)
+	jq -c ".timestamp = $base + 60 * (input_line_number - 1)" "$tmp/five" |
+		zstd -q > "$tmp/slow/a.zst"
+	jq -c ".timestamp = $base + 600 + 60 * (input_line_number - 1)" "$tmp/five" |
+		zstd -q > "$tmp/slow/b.zst"
+	at=$(awk "BEGIN { printf \"%.3f\", $base + 660 }")
+	session 120 40 "'$MS' --replay '$tmp/slow' --at @$at"
+	ok "explorer --at @T: the 7th of 10 samples (the second file's second)" \
+		wait_for " 7/10 x1"
+	keys p
+	keys g 3 Enter
+	ok "g 3: back into the first file" wait_for " 3/10 x1"
+	keys . . .
+	ok ". . .: stepping from the first file into the second" wait_for " 6/10 x1"
+	keys g 1 1 : 0 0 Enter
+	ok "g 11:00: 11 minutes into the directory, in the second file" \
+		wait_for " 7/10 x1"
+	keys g 4 : 0 0 Enter
+	ok "g 4:00: the first file's last sample" wait_for " 5/10 x1"
+	keys '?'
+	ok "help: the directory's samples" scroll_to "recording: 10 samples"
+	raw 120 40 "'$MS' --replay '$tmp/slow' --at @$(awk "BEGIN { print $base + 10000 }")"
+	ok "explorer --at after the end: an error, exit 1" wait_for "EXIT=1"
+	ok "  that says where the recording ends" wait_for "the recording ends before that"
+fi
+
 # ---- the systemd unit ----------------------------------------------------
 unit=dist/memscope-record.service
 ok "the unit runs memscope record" grep -q '^ExecStart=.*memscope record --dir' "$unit"
