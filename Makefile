@@ -345,9 +345,12 @@ clean:
 
 # make install PREFIX=/usr DESTDIR=/tmp/pkg: the binary, the man page,
 # themes, translations, kernel module sources (for DKMS), bash completion,
-# the recorder's systemd unit (dist/, not enabled) and docs. The themes directory is compiled in (tui/theme.c), so build
-# with the same PREFIX you install with (PREFIX, LOCALEDIR: above).
+# the recorder's systemd unit (dist/, not enabled) and docs. The themes
+# directory is compiled in (tui/theme.c), so build with the same PREFIX you
+# install with (PREFIX, LOCALEDIR: above). UNITDIR: where the unit goes
+# (debian/rules: Debian 12's /lib/systemd/system).
 DATADIR = $(PREFIX)/share/memscope
+UNITDIR ?= $(PREFIX)/lib/systemd/system
 INSTALL ?= install
 # the module's sources, kmod/uapi/ with them: installed and copied as laid out
 KMOD_SRC := $(filter-out %.mod.c,$(wildcard kmod/*.c)) \
@@ -377,8 +380,7 @@ install: all
 	$(INSTALL) -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/themes \
 		$(DESTDIR)$(DATADIR)/kmod $(DESTDIR)$(PREFIX)/share/man/man1 \
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions \
-		$(DESTDIR)$(PREFIX)/share/doc/memscope \
-		$(DESTDIR)$(PREFIX)/lib/systemd/system
+		$(DESTDIR)$(PREFIX)/share/doc/memscope $(DESTDIR)$(UNITDIR)
 	$(INSTALL) -m 755 $(BUILD)/memscope $(DESTDIR)$(PREFIX)/bin/memscope
 	$(INSTALL) -m 644 themes/*.theme themes/README.md $(DESTDIR)$(DATADIR)/themes/
 	$(foreach f,$(KMOD_FILES),$(INSTALL) -D -m 644 $(f) $(DESTDIR)$(DATADIR)/$(f) &&) true
@@ -388,14 +390,14 @@ install: all
 	$(INSTALL) -m 644 $(DOC_FILES) $(DESTDIR)$(PREFIX)/share/doc/memscope/
 	sed 's|/usr/bin/memscope|$(PREFIX)/bin/memscope|; s|/usr/share/doc|$(PREFIX)/share/doc|' \
 		dist/memscope-record.service > \
-		$(DESTDIR)$(PREFIX)/lib/systemd/system/memscope-record.service
+		$(DESTDIR)$(UNITDIR)/memscope-record.service
 	$(foreach mo,$(MO),$(INSTALL) -D -m 644 $(mo) $(DESTDIR)$(call mo_dest,$(mo));)
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/memscope \
 		$(DESTDIR)$(PREFIX)/share/man/man1/memscope.1 \
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/memscope \
-		$(DESTDIR)$(PREFIX)/lib/systemd/system/memscope-record.service \
+		$(DESTDIR)$(UNITDIR)/memscope-record.service \
 		$(DESTDIR)$(LOCALEDIR)/*/LC_MESSAGES/memscope.mo
 	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(PREFIX)/share/doc/memscope
 
