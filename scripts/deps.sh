@@ -2,7 +2,7 @@
 # Install the Debian packages memscope needs: `deps.sh run` to build and
 # start it, `deps.sh check` to run every test, `deps.sh lab` for the lab VM
 # (and make experiments), `deps.sh shots` for make screenshots, `deps.sh
-# fresh` for make fresh.
+# fresh` for make fresh, `deps.sh pkg` to build the Debian packages.
 # Only missing ones are fetched.
 set -e
 # clang, llvm (llvm-strip), bpftool and libbpf-dev build the BPF backend;
@@ -44,13 +44,21 @@ check="$check $exp"
 # make fresh (tests/fresh/fresh.sh): a minimal Debian to try make run in
 fresh="debootstrap git"
 
+# the Debian packages (debian/; tests/pkg/test_deb.sh builds them with
+# dpkg-buildpackage, checks them with lintian and installs them in a
+# debootstrapped Debian 12): `deps.sh pkg` adds these to the run list,
+# which holds debian/control's other Build-Depends
+pkg="dpkg-dev debhelper dh-dkms lintian debootstrap libelf-dev zlib1g-dev jq"
+check="$check $pkg"
+
 case "${1:-run}" in
 run) want=$run ;;
 check) want=$check ;;
 lab) want="make gcc jq tmux $lab $exp" ;;
 shots) want="$run $shots" ;;
 fresh) want=$fresh ;;
-*) echo "usage: deps.sh run|check|lab|shots|fresh" >&2; exit 2 ;;
+pkg) want="$run $pkg" ;;
+*) echo "usage: deps.sh run|check|lab|shots|fresh|pkg" >&2; exit 2 ;;
 esac
 
 # The lab's second kernel, Debian 12's 6.12 (tests/lab/README.md): its
