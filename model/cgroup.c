@@ -127,6 +127,14 @@ int ms_cgroup_copy(struct ms_cgroup *dst, const struct ms_cgroup *src)
  * and vm_event items, memcontrol-v1.c's pgpgin/pgfault): their rates are
  * rates; every other item is an amount whose rate is its growth.
  */
+bool ms_cg_stat_unlimited(const char *name, uint64_t v)
+{
+	size_t n = strlen(name);
+
+	return v >= MS_CG_V1_UNLIMITED && v != MS_NA && n > 6 &&
+	       !strcmp(name + n - 6, "_limit");
+}
+
 bool ms_cg_stat_counter(const char *name)
 {
 	static const char *const pre[] = { "pg",

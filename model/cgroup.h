@@ -93,6 +93,15 @@ int ms_cg_ledger(const struct ms_cgroup *g, struct ms_cg_ledger *l);
 /* dst a copy of src with its own path and lists: 0, or -ENOMEM. */
 int ms_cgroup_copy(struct ms_cgroup *dst, const struct ms_cgroup *src);
 
+/* LONG_MAX rounded down to a 64 kB page: v1's "unlimited" on any page size */
+#define MS_CG_V1_UNLIMITED 0x7FFFFFFFFFFF0000ULL
+
+/*
+ * Is memory.stat's item a limit at v1's "unlimited" (hierarchical_memory_
+ * limit, hierarchical_memsw_limit: the bytes of PAGE_COUNTER_MAX pages)?
+ */
+bool ms_cg_stat_unlimited(const char *name, uint64_t v);
+
 /* Is memory.stat's item name a counter (pgscan...), not an amount? */
 bool ms_cg_stat_counter(const char *name);
 

@@ -14,9 +14,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* LONG_MAX rounded down to a 64 kB page: v1's "unlimited" on any page size */
-#define V1_UNLIMITED 0x7FFFFFFFFFFF0000ULL
-
 /* Field i (from 0) of a line split by spaces: [*s, *e). */
 static bool word(const char *l, size_t n, int i, const char **s, size_t *wn)
 {
@@ -107,7 +104,7 @@ int ms_cg_bytes_parse(const char *text, size_t len, uint64_t *kb)
 	}
 	if (ms_parse_value(text, len, &v))
 		return -EINVAL;
-	*kb = v >= V1_UNLIMITED ? MS_NA : v / 1024;
+	*kb = v >= MS_CG_V1_UNLIMITED ? MS_NA : v / 1024;
 	return 0;
 }
 

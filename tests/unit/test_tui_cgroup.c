@@ -328,6 +328,8 @@ static void screen_rate_columns(void **state)
 	ms_kv_add(&g->events, "high", 5)->rate = 2;
 	ms_kv_add(&g->events_local, "high", 3);
 	ms_kv_add(&g->numa, "anon.N0", 4096);
+	ms_kv_add(&g->stat, "hierarchical_memory_limit",
+		  9223372036854771712ULL);
 	ms_view_update(v, &s, NULL);
 	ms_view_key(v, '\n'); /* the cgroup's screen */
 	ms_view_update(v, &s, NULL);
@@ -345,6 +347,9 @@ static void screen_rate_columns(void **state)
 		tt_find_row(w, "  high                                    3"));
 	tt_assert_no_row(w, "  high                                    3 "
 			    "           -");
+	/* v1's unlimited hierarchical limit: said, not its byte count */
+	assert_non_null(
+		tt_find_row(w, "  hierarchical_memory_limit        unlimited"));
 	r = row_after(w, "memory.numa_stat");
 	assert_non_null(r);
 	assert_null(strstr(r, "Per second"));

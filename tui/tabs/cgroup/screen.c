@@ -87,9 +87,12 @@ static void kv_lines(struct ms_screen *l, const struct ms_kvlist *kv,
 			snprintf(r, sizeof(r), "-");
 		else if (rate_id)
 			snprintf(r, sizeof(r), "%.1f", k->rate);
+		if (ms_cg_stat_unlimited(k->name, k->value))
+			snprintf(v, sizeof(v), "unlimited");
+		else
+			ms_fmt_u64(v, sizeof(v), k->value);
 		ms_screen_linef(l, k->value ? 0 : ms_attr(MS_C_DIM),
-				"  %-24s %16s %12s", k->name,
-				ms_fmt_u64(v, sizeof(v), k->value), r);
+				"  %-24s %16s %12s", k->name, v, r);
 	}
 	if (!kv->n)
 		ms_screen_line(l, ms_attr(MS_C_DIM), "  none in this cgroup");
