@@ -82,6 +82,8 @@ const struct ms_field ms_physmap_fields[] = {
 	  "buddy.map.progress", .th = "blocks_read"),
 	MS_FIELD_LIST(struct ms_physmap, zones, nr_zones, cap_zones, "zones",
 		      ms_pm_zone_fields),
+	M(page_pfn, MS_F_U64, "page_pfn", NA | MS_FF_NOJSON, NULL, NULL),
+	M(pages, MS_F_PSTR, "pages", NA | MS_FF_NOJSON, NULL, NULL),
 	MS_FIELD_END
 };
 
@@ -133,6 +135,15 @@ enum ms_pm_kind ms_pm_kind_of(const struct ms_census_block *b,
 		if (sum[k] > sum[best])
 			best = k;
 	return 2 * sum[best] >= ram ? (enum ms_pm_kind)best : MS_PK_MIXED;
+}
+
+char ms_pm_page_letter(int k, bool thp)
+{
+	if (k < 0 || k >= MS_CK_N)
+		return ms_pm_letter[MS_PK_UNREAD];
+	if (thp && (k == MS_CK_ANON || k == MS_CK_SHMEM || k == MS_CK_FILE))
+		return ms_pm_letter[MS_PK_THP];
+	return ms_pm_letter[of_census[k]];
 }
 
 enum ms_pm_kind ms_pm_kind_by_letter(char c)

@@ -62,6 +62,12 @@ struct ms_physmap {
 	uint64_t blocks_read;
 	struct ms_pm_zone *zones;
 	int nr_zones, cap_zones;
+	/*
+	 * The pages of one block (asked for by pfn, the live reader's only):
+	 * a letter each as the blocks have them, from page_pfn; NULL none
+	 */
+	uint64_t page_pfn;
+	char *pages;
 };
 
 /* How many pageblocks of bp pages the zone [start, start + spanned) spans. */
@@ -74,6 +80,8 @@ static inline uint64_t ms_pm_index(uint64_t start, uint64_t bp, uint64_t pfn)
 /* The kind of a block with these pages (zone_deferred: the zone has some). */
 enum ms_pm_kind ms_pm_kind_of(const struct ms_census_block *b,
 			      bool zone_deferred);
+/* The letter of one page of census kind k (in a huge folio: thp). */
+char ms_pm_page_letter(int k, bool thp);
 /* A letter's kind; MS_PK_N for a letter of none. */
 enum ms_pm_kind ms_pm_kind_by_letter(char c);
 /*

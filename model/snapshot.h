@@ -120,6 +120,12 @@ struct ms_request {
 	 */
 	bool census_full;
 	/*
+	 * The physical memory map: also the pages of the block at this pfn
+	 * one by one (physmap.pages), as its screen zoomed in to a block asks
+	 */
+	bool physmap_pages;
+	uint64_t physmap_pfn;
+	/*
 	 * The page cache's files: a whole pass over the processes in this
 	 * sample (batch); else the pass goes on within a time budget
 	 */

@@ -534,6 +534,28 @@ static struct ms_census_state *state_new(void)
 	return st;
 }
 
+/* The pages of the block holding pfn, a letter each, into m (or none). */
+static void block_pages(struct ms_census_state *st, uint64_t pfn,
+			struct ms_physmap *m)
+{
+	uint64_t v[BLOCK_PAGES];
+	unsigned char kind[BLOCK_PAGES];
+	bool thp[BLOCK_PAGES];
+	uint64_t first = pfn / BLOCK_PAGES * BLOCK_PAGES;
+	ssize_t n = pread(st->fd, v, sizeof(v), (off_t)(first * 8));
+	char *l;
+
+	if (n < 8 || !(l = malloc((size_t)n / 8 + 1)))
+		return;
+	ms_kpf_pages(v, (size_t)n / 8, kind, thp);
+	for (ssize_t i = 0; i < n / 8; i++)
+		l[i] = ms_pm_page_letter(kind[i], thp[i]);
+	l[n / 8] = '\0';
+	free(m->pages);
+	m->pages = l;
+	m->page_pfn = first;
+}
+
 /* Why kpageflags cannot be read, as the note says it. */
 static const char *why_open(const struct ms_root *r, int err)
 {
@@ -596,5 +618,7 @@ int ms_procfs_census(const struct ms_root *r, struct ms_procfs *pf, bool full,
 					     0.999;
 	if (map && ms_pm_publish(&s->physmap, &st->pm, s->census.progress))
 		return -ENOMEM;
+	if (map && pf->map_pages)
+		block_pages(st, pf->map_pfn, &s->physmap);
 	return 0;
 }

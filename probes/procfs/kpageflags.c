@@ -135,6 +135,35 @@ static bool in_ram(const struct ms_kpf_scan *st, uint64_t pfn, uint64_t *next)
 	return false;
 }
 
+/*
+ * A page's kind given the compound head before it (*head, -1 none): a
+ * tail page by itself may say less than its head (6.1 copies a THP
+ * tail's own flags: no LRU).
+ */
+static int with_head(uint64_t v, int k, int *head)
+{
+	if (!(v & BIT(TAIL)))
+		*head = v & BIT(HEAD) ? k : -1;
+	else if ((k == MS_CK_OTHER || k == MS_CK_NOFLAGS) && *head >= 0)
+		k = *head;
+	return k;
+}
+
+void ms_kpf_pages(const void *buf, size_t n, unsigned char *kind, bool *thp)
+{
+	const unsigned char *p = buf;
+	int head = -1;
+
+	for (size_t i = 0; i < n; i++, p += 8) {
+		uint64_t v;
+
+		memcpy(&v, p, 8);
+		v = le64toh(v);
+		kind[i] = (unsigned char)with_head(v, ms_kpf_kind(v), &head);
+		thp[i] = (v & BIT(THP)) && !(v & BIT(ZERO_PAGE));
+	}
+}
+
 /* n pages of one RAM state from p, all in the block in progress. */
 static void count(struct ms_kpf_scan *st, const unsigned char *p, uint64_t n,
 		  bool ram)
@@ -158,18 +187,7 @@ static void count(struct ms_kpf_scan *st, const unsigned char *p, uint64_t n,
 			st->last_v = v;
 			st->last_kind = ms_kpf_kind(v);
 		}
-		k = st->last_kind;
-		if (v & BIT(TAIL)) {
-			/*
-			 * A tail page by itself may say less than its head
-			 * (6.1 copies a THP tail's own flags: no LRU)
-			 */
-			if ((k == MS_CK_OTHER || k == MS_CK_NOFLAGS) &&
-			    st->head >= 0)
-				k = st->head;
-		} else {
-			st->head = v & BIT(HEAD) ? k : -1;
-		}
+		k = with_head(v, st->last_kind, &st->head);
 		b->kind[k]++;
 		if (k == MS_CK_FREE) {
 			if (st->frun == UINT64_MAX)

@@ -7,6 +7,7 @@
 #ifndef MS_PROCFS_KPAGEFLAGS_H
 #define MS_PROCFS_KPAGEFLAGS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -64,6 +65,11 @@ struct ms_kpf_scan {
 
 /* The kind of a page of these flags, by itself (no compound context). */
 int ms_kpf_kind(uint64_t flags);
+/*
+ * The kinds of n pages of kpageflags in buf (a tail taking its head's, as
+ * the scanner counts them) and whether each is in a huge folio.
+ */
+void ms_kpf_pages(const void *buf, size_t n, unsigned char *kind, bool *thp);
 
 /*
  * A scan from pfn on, in blocks of block_pages (rounded up to a power of

@@ -104,6 +104,8 @@ static int procfs_sample(struct ms_probe *p, const struct ms_request *req,
 	AREA(MS_SEC_MEMORY, ms_procfs_memory(r, pf, req->memory_brief, s));
 	AREA(MS_SEC_CGROUP, ms_procfs_cgroup(r, pf, req->cgroups_full, s));
 	AREA(MS_SEC_DAMON, ms_procfs_damon(r, pf, s));
+	pf->map_pages = req->physmap_pages;
+	pf->map_pfn = req->physmap_pfn;
 	/* one pass of the census feeds both (the map: blocks as last read) */
 	if (want & MS_SEC_BIT(MS_SEC_PHYSMAP))
 		want |= MS_SEC_BIT(MS_SEC_CENSUS);

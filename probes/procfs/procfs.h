@@ -32,6 +32,9 @@ struct ms_procfs {
 	struct ms_pcache_scan *pcache;
 	struct ms_census_state *census;
 	uint64_t census_budget; /* pages a sample reads, 0: the default */
+	/* the block whose pages the map gives one by one (req's) */
+	bool map_pages;
+	uint64_t map_pfn;
 	/*
 	 * memory.c: what does not change while memscope runs, read once
 	 * (iomem, the firmware's map), with the notes its reading left, and

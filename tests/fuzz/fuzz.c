@@ -206,6 +206,19 @@ static void kpageflags(const char *t, size_t n)
 	ms_kpf_flush(&st);
 	if (seen != fed || fed != a / 8 + (n - a) / 8)
 		abort();
+	/* one block's pages a letter each, as the map zoomed in reads them */
+	{
+		unsigned char kind[512];
+		bool thp[512];
+		size_t np = n / 8 < 512 ? n / 8 : 512;
+
+		ms_kpf_pages(t, np, kind, thp);
+		for (size_t i = 0; i < np; i++)
+			if (kind[i] >= MS_CK_N ||
+			    ms_pm_kind_by_letter(ms_pm_page_letter(
+				    kind[i], thp[i])) >= MS_PK_UNREAD)
+				abort();
+	}
 }
 
 /* The census's own zoneinfo and /proc/iomem parsers. */

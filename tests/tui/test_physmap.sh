@@ -56,6 +56,13 @@ keys i i i i i
 ok "80x24: i zooms in to one block a cell" wait_for " 1 a cell"
 ok "80x24: the cursor on one block" wait_re '^block [0-9]+  pfn 0x[0-9a-f]+-0x[0-9a-f]+  . [a-z_]+$'
 ok "80x24: one block: yes, or what pins it" wait_re '^order 9: (yes|no)'
+keys i
+ok "80x24: i at one block a cell: its pages" wait_re "block [0-9]+'s pages \\(o back\\)"
+ok "80x24: ... the page under the cursor" wait_re '^page 0  pfn 0x[0-9a-f]+  . [a-z_]+$'
+keys Right
+ok "80x24: ... Right the next page" wait_re '^page 1  pfn '
+keys o
+ok "80x24: o back to the blocks" wait_for " 1 a cell"
 keys o
 ok "80x24: o zooms out" wait_for " 2 a cell"
 keys f

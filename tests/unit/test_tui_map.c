@@ -92,6 +92,36 @@ static void map_80x24(void **state)
 	tt_assert_row(w, "block 2  pfn 0x800-0x9ff  k kernel");
 	tt_assert_row(w, "order 9: no, pinned by slab 64 pgtbl 16 resv 8 "
 			 "offline 8 other 8 noflags 384");
+	/* zoomed in to the block's pages, read for the screen */
+	assert_int_equal(ms_view_key(v, 'i'), MS_KEY_RESAMPLE);
+	memset(&req, 0, sizeof(req));
+	ms_view_request(v, &req);
+	assert_true(req.physmap_pages);
+	assert_int_equal(req.physmap_pfn, 0x800);
+	tt_draw(v, w);
+	tt_assert_row(w, "reading the block's pages ...");
+	e.pf.map_pages = true;
+	e.pf.map_pfn = req.physmap_pfn;
+	ms_snapshot_reset(&e.s);
+	assert_int_equal(ms_procfs_census(&e.root, &e.pf, true, true, &e.s), 0);
+	e.s.have = MS_SEC_BIT(MS_SEC_PHYSMAP);
+	zones(&e.s);
+	ms_view_update(v, &e.s, NULL);
+	tt_draw(v, w);
+	tt_assert_row(w, "block 2's pages (o back)");
+	/* 64 slab pages, then page tables, shmem, mlocked, the kernel's */
+	tt_assert_row(w, "0x800    ssssssssssssssssssssssssssssssssssssssss");
+	tt_assert_row(w,
+		      "0x840    ppppppppppppppppffffffffffffffffuuuuuuuukkkk");
+	tt_assert_row(w, "page 0  pfn 0x800  s slab");
+	ms_view_key(v, KEY_DOWN);
+	ms_view_key(v, KEY_RIGHT);
+	tt_draw(v, w);
+	tt_assert_row(w, "page 65  pfn 0x841  p page_tables");
+	tt_assert_row(w, "order 9: no, pinned by slab 64");
+	assert_int_equal(ms_view_key(v, 'o'), MS_KEY_RESAMPLE);
+	tt_draw(v, w);
+	tt_assert_row(w, "    4M TTkH..");
 	/* zoomed out: two blocks a cell, the cursor's cell summed */
 	ms_view_key(v, 'o');
 	tt_draw(v, w);
@@ -169,6 +199,11 @@ static void map_replay(void **state)
 	tt_draw(v, w);
 	tt_assert_row(w, "    0M ..");
 	tt_assert_row(w, "pages by kind: not in a recording");
+	b.source[MS_SEC_PHYSMAP] = "replay";
+	assert_int_equal(ms_view_key(v, 'i'), MS_KEY_RESAMPLE);
+	tt_draw(v, w);
+	tt_assert_row(w, "pages one by one: live only");
+	ms_view_key(v, 27);
 	b.have &= ~MS_SEC_BIT(MS_SEC_PHYSMAP);
 	ms_snapshot_note(&b, "physmap", "needs root");
 	tt_draw(v, w);

@@ -36,6 +36,9 @@ struct map_screen {
 	int cols, rows; /* cells a row, rows of the last draw */
 	uint64_t top; /* the first row shown */
 	bool nolegend;
+	bool pages; /* zoomed in to the cursor's block: its pages */
+	int pcur; /* the page under the cursor there */
+	int width; /* of the last draw */
 };
 
 struct buddy_view {
@@ -117,17 +120,28 @@ const struct ms_zone *ms_buddy_zone_of(const struct buddy_view *b);
 /* The physical memory map (map.c), opened on the selected zone (m). */
 extern const struct ms_explain ms_explain_buddy_map[]; /* explain_map.c */
 extern const struct ms_drill_class ms_buddy_map_screen;
-#define MAP_IDS                                                        \
-	"buddy.map.zone", "buddy.map.zoom", "buddy.map.progress",      \
-		"buddy.map.blocks", "buddy.map.cursor",                \
-		"buddy.map.free_orders", "buddy.map.order9",           \
-		"buddy.map.types", "buddy.map.kind.free",              \
-		"buddy.map.kind.anon", "buddy.map.kind.file",          \
-		"buddy.map.kind.unevictable", "buddy.map.kind.slab",   \
-		"buddy.map.kind.page_tables", "buddy.map.kind.kernel", \
-		"buddy.map.kind.hugetlb", "buddy.map.kind.thp",        \
-		"buddy.map.kind.mixed", "buddy.map.kind.hole",         \
+#define MAP_IDS                                                              \
+	"buddy.map.zone", "buddy.map.zoom", "buddy.map.progress",            \
+		"buddy.map.blocks", "buddy.map.cursor",                      \
+		"buddy.map.free_orders", "buddy.map.order9",                 \
+		"buddy.map.types", "buddy.map.pages", "buddy.map.kind.free", \
+		"buddy.map.kind.anon", "buddy.map.kind.file",                \
+		"buddy.map.kind.unevictable", "buddy.map.kind.slab",         \
+		"buddy.map.kind.page_tables", "buddy.map.kind.kernel",       \
+		"buddy.map.kind.hugetlb", "buddy.map.kind.thp",              \
+		"buddy.map.kind.mixed", "buddy.map.kind.hole",               \
 		"buddy.map.kind.deferred", "buddy.map.kind.unread"
+
+/* A kind's cell: its letter on its colour; the cursor's reversed. */
+void ms_map_cell(WINDOW *w, int y, int x, enum ms_pm_kind k, bool cursor);
+/*
+ * The pages of the block at pfn (of bp pages), a cell each, and the
+ * one under the cursor, in r (mappages.c); the rows it took.
+ */
+int ms_map_pages_draw(WINDOW *w, struct ms_rect r, struct buddy_view *b,
+		      uint64_t pfn, uint64_t bp);
+/* Its keys: move among the pages, o or Esc back to the blocks. */
+enum ms_key_result ms_map_pages_key(struct buddy_view *b, int key);
 
 /* The allocation probe screen (probe.c, a tui/kexp.h screen in probe.x). */
 void ms_buddy_probe_init(struct buddy_view *b);

@@ -209,6 +209,21 @@ const struct ms_explain ms_explain_buddy_map[] = {
 			   "growing under load is fragmentation forming."),
 	},
 	{
+		.id = "buddy.map.pages",
+		.name = "a block's pages",
+		.what = N_("The block under the cursor zoomed in to its pages, "
+			   "one cell each with the letter of its kind, and the "
+			   "page under the cursor."),
+		.source = N_("/proc/kpageflags: the block's 512 entries, read "
+			     "for this screen each refresh (live only)."),
+		.formula = N_("Each page's kind as the census takes it (a tail "
+			      "page takes its head's); T for a page of a huge "
+			      "folio; no rule of half here."),
+		.healthy =
+			N_("The slab, kernel and page-table pages among free "
+			   "ones are what pins the block."),
+	},
+	{
 		.id = "buddy.map.zoom",
 		.name = "zoom",
 		.what = N_(

@@ -100,8 +100,7 @@ static enum ms_pm_kind cell_kind(const struct ms_pm_zone *z, uint64_t first,
 	return (enum ms_pm_kind)best;
 }
 
-/* A kind's cell: its letter on its colour; the cursor's reversed. */
-static void cell(WINDOW *w, int y, int x, enum ms_pm_kind k, bool cursor)
+void ms_map_cell(WINDOW *w, int y, int x, enum ms_pm_kind k, bool cursor)
 {
 	attr_t a = ms_attr(kind_color[k]);
 
@@ -195,8 +194,8 @@ static void draw_grid(WINDOW *w, const struct buddy_view *b,
 		     c++) {
 			uint64_t i = first + (uint64_t)c;
 
-			cell(w, g->y + row, g->x + c,
-			     cell_kind(z, i * g->bpc, g->bpc), i == cur);
+			ms_map_cell(w, g->y + row, g->x + c,
+				    cell_kind(z, i * g->bpc, g->bpc), i == cur);
 		}
 	}
 	ms_explain_mark(w, g->y, g->x, g->cols, ui, "buddy.map.blocks");
@@ -214,8 +213,13 @@ static void draw_title(WINDOW *w, struct ms_rect r, const struct buddy_view *b,
 		 z->zone, (unsigned long long)nr_blocks(z),
 		 ms_fmt_kb(kb, sizeof(kb),
 			   z->pageblock_pages * page_size(b->cur) / 1024));
-	snprintf(zm, sizeof(zm), "  %llu a cell%s", (unsigned long long)g->bpc,
-		 b->map.bpc ? "" : " (fit)");
+	if (b->map.pages)
+		snprintf(zm, sizeof(zm), "  block %llu's pages (o back)",
+			 (unsigned long long)b->map.cur);
+	else
+		snprintf(zm, sizeof(zm), "  %llu a cell%s",
+			 (unsigned long long)g->bpc,
+			 b->map.bpc ? "" : " (fit)");
 	if (pm->progress < 1)
 		snprintf(pr, sizeof(pr), "  pass %.0f%%", 100 * pm->progress);
 	else
@@ -374,7 +378,7 @@ static void draw_legend(WINDOW *w, struct ms_rect r, const struct buddy_view *b,
 			if (++y >= r.y + r.h)
 				return;
 		}
-		cell(w, y, x, (enum ms_pm_kind)k, false);
+		ms_map_cell(w, y, x, (enum ms_pm_kind)k, false);
 		ms_put(w, y, x + 1, n, MS_LEFT, false, ms_attr(MS_C_NORMAL), t);
 		ms_explain_mark(w, y, x, n - 1, b->base.ui, kind_ids[k]);
 		x += 1 + n;
@@ -445,9 +449,21 @@ static void map_draw(struct ms_drill *d, WINDOW *w, struct ms_rect r)
 		legend = 0;
 	gr.y += 1;
 	gr.h -= 1 + DETAIL + legend;
-	g = layout(&b->map, z, gr);
+	b->map.width = r.w;
+	if (b->map.pages) {
+		/* one block, its pages above its detail */
+		struct map_screen one = b->map;
+
+		one.bpc = 1;
+		g = layout(&one, z, gr);
+		g.rows = ms_map_pages_draw(w, gr, b, block_pfn(z, one.cur),
+					   z->pageblock_pages);
+		gr.h = g.rows;
+	} else {
+		g = layout(&b->map, z, gr);
+		draw_grid(w, b, z, &g);
+	}
 	draw_title(w, r, b, z, &g);
-	draw_grid(w, b, z, &g);
 	draw_detail(w, (struct ms_rect){ gr.y + gr.h, r.x, DETAIL, r.w }, b, z,
 		    &g);
 	if (legend) {
@@ -486,6 +502,8 @@ static enum ms_key_result map_key(struct ms_drill *d, int key)
 	uint64_t row = bpc * (uint64_t)(m->cols > 0 ? m->cols : 1);
 	uint64_t page = row * (uint64_t)(m->rows > 0 ? m->rows : 1);
 
+	if (m->pages && ms_map_pages_key(b, key) != MS_KEY_PASS)
+		return m->pages ? MS_KEY_DONE : MS_KEY_RESAMPLE;
 	switch (key) {
 	case KEY_LEFT:
 		m->cur = m->cur >= bpc ? m->cur - bpc : 0;
@@ -511,7 +529,12 @@ static enum ms_key_result map_key(struct ms_drill *d, int key)
 	case KEY_END:
 		m->cur = UINT64_MAX / 2;
 		break;
-	case 'i': /* zoom in: half the blocks a cell */
+	case 'i': /* zoom in: half the blocks a cell, then the pages */
+		if (bpc == 1 && !m->pages) {
+			m->pages = true;
+			m->pcur = 0;
+			return MS_KEY_RESAMPLE;
+		}
 		m->bpc = bpc > 1 ? bpc / 2 : 1;
 		break;
 	case 'o': /* zoom out */
@@ -550,7 +573,13 @@ static enum ms_key_result map_open(struct ms_drill *d)
 
 static void map_request(struct ms_drill *d, struct ms_request *req)
 {
-	(void)d;
+	struct buddy_view *b = BV(d->v);
+	const struct ms_pm_zone *z = map_zone(b);
+
+	if (b->map.pages && z) {
+		req->physmap_pages = true;
+		req->physmap_pfn = block_pfn(z, b->map.cur);
+	}
 	req->sections |= MS_SEC_BIT(MS_SEC_PHYSMAP);
 	req->pagetypes = true; /* the zone's blocks per migrate type */
 }
@@ -567,6 +596,8 @@ static void map_explain(struct ms_drill *d, struct ms_explain_ids *e)
 	ms_explain_add(e, "buddy.map.free_orders");
 	ms_explain_add(e, "buddy.map.order9");
 	ms_explain_add(e, "buddy.map.types");
+	if (BV(d->v)->map.pages)
+		ms_explain_add(e, "buddy.map.pages");
 	for (int k = 0; z && k < MS_PK_N; k++)
 		if (z->counts[k])
 			ms_explain_add(e, kind_ids[k]);
