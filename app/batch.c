@@ -80,6 +80,7 @@ void ms_batch_request(struct ms_request *req, const struct ms_opts *o)
 	req->cgroups_full = true;
 	req->census_full = true;
 	req->files_full = true;
+	req->folios = req->folios_full = o->folios;
 	/*
 	 * a service samples on and on: the costly parts go on within the
 	 * explorer's budgets (ages, census and files passes), not in full

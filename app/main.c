@@ -65,6 +65,8 @@ static void usage(FILE *f)
 		"                       allocation and free while it runs; root)\n"
 		"      --physmap        batch: the physical memory map, every pageblock\n"
 		"                       by kind (/proc/kpageflags, root)\n"
+		"      --folios         batch, with --pid: each VMA's memory by folio\n"
+		"                       size (pagemap and /proc/kpageflags, root)\n"
 		"      --include-self   count memscope's own slab and page events (its\n"
 		"                       /proc reads) in the BPF rates; left out by default\n"
 		"      --root DIR       read DIR/proc and DIR/sys instead of the live system\n"
@@ -179,6 +181,7 @@ enum {
 	OPT_INCLUDE_SELF,
 	OPT_ATTRIBUTION,
 	OPT_PHYSMAP,
+	OPT_FOLIOS,
 	OPT_NO_MOUSE,
 	OPT_NO_CONFIG,
 	OPT_RECORD,
@@ -212,6 +215,7 @@ static const struct option longopts[] = {
 	{ "include-self", no_argument, NULL, OPT_INCLUDE_SELF },
 	{ "attribution", no_argument, NULL, OPT_ATTRIBUTION },
 	{ "physmap", no_argument, NULL, OPT_PHYSMAP },
+	{ "folios", no_argument, NULL, OPT_FOLIOS },
 	{ "record", required_argument, NULL, OPT_RECORD },
 	{ "replay", required_argument, NULL, OPT_REPLAY },
 	{ "at", required_argument, NULL, OPT_AT },
@@ -347,6 +351,9 @@ static int parse_args(int argc, char **argv, struct ms_opts *o)
 			break;
 		case OPT_PHYSMAP:
 			o->physmap = true;
+			break;
+		case OPT_FOLIOS:
+			o->folios = true;
 			break;
 		case OPT_RECORD:
 			o->record = optarg;

@@ -31,6 +31,7 @@ struct ms_opts {
 	bool include_self; /* --include-self: own events in the BPF rates */
 	bool attribution; /* --attribution: memory by allocating call site */
 	bool physmap; /* --physmap: the physical memory map (every pageblock) */
+	bool folios; /* --folios: the VMAs' memory by folio size */
 	bool no_mouse; /* --no-mouse, or mouse = no in the config */
 	const char *config_err; /* why the config file was not used */
 	/*

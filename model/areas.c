@@ -145,6 +145,7 @@ const struct ms_area ms_area_vma = {
 			T("vma", ms_vma_fields, ms_vma),
 			T("vma smaps", ms_vma_smaps_fields, ms_vma),
 			T("vma sum", ms_vma_sum_fields, ms_vma_sum),
+			T("folio size", ms_folio_size_fields, ms_folio_size),
 			T("fault events", ms_fault_events_fields,
 			  ms_fault_events),
 			T("fault proc", ms_fault_proc_fields, ms_fault_proc),

@@ -82,6 +82,7 @@ void ms_vmas_sum(struct ms_vmas *vs, const struct ms_vma *v)
 	if (v->kind < MS_VMA_NKINDS)
 		sum_add(&vs->kind[v->kind], v);
 	sum_add(&vs->total, v);
+	ms_folios_add(&vs->folios, &v->folios);
 }
 
 int ms_vmas_each(const struct ms_vmas *vs,
@@ -104,6 +105,7 @@ static void derive_vmas(struct ms_vmas *v)
 	for (int i = 0; i < MS_VMA_NKINDS; i++)
 		v->kind[i] = (struct ms_vma_sum){ 0 };
 	v->total = (struct ms_vma_sum){ 0 };
+	v->folios = (struct ms_folios){ 0 };
 	for (int i = 0; i < v->n; i++)
 		ms_vmas_sum(v, &v->v[i]);
 }

@@ -296,6 +296,8 @@ extern const struct ms_field ms_vma_fields[];
 extern const struct ms_field ms_vma_smaps_fields[];
 /* struct ms_vma_sum */
 extern const struct ms_field ms_vma_sum_fields[];
+/* struct ms_folio_size: one entry of a VMA's or a process's "folios" */
+extern const struct ms_field ms_folio_size_fields[];
 /* struct ms_psi_line */
 extern const struct ms_field ms_psi_fields[];
 /* struct ms_swapdev, struct ms_zram */

@@ -545,6 +545,10 @@ static void vmas_reset(struct ms_vmas *v)
 	v->streamed = 0;
 	memset(v->kind, 0, sizeof(v->kind));
 	memset(&v->total, 0, sizeof(v->total));
+	v->folios_asked = false;
+	v->folios = (struct ms_folios){ 0 };
+	v->folio_progress = 0;
+	v->folio_passes = 0;
 }
 
 /* The fault, reclaim and NUMA events and the task delays. */

@@ -114,6 +114,13 @@ struct ms_request {
 	/* Cgroups: the same, every cgroup's files in this sample (batch) */
 	bool cgroups_full;
 	/*
+	 * VMAs: also the memory mapped by folio size (root: pagemap and
+	 * kpageflags read for every page of pid's VMAs), within a budget of
+	 * pages per sample, or the whole address space in this sample
+	 * (folios_full, as batch mode asks)
+	 */
+	bool folios, folios_full;
+	/*
 	 * Census: a whole pass in this sample, as batch mode asks; else a
 	 * budget of pages per sample (probes/procfs/census.h), and the last
 	 * complete pass is what the sample holds
@@ -374,6 +381,22 @@ enum ms_vma_kind {
 	MS_VMA_NKINDS
 };
 
+/*
+ * A range's memory by folio size (probes/procfs/folio.c, on request: the
+ * PFNs of /proc/PID/pagemap and their /proc/kpageflags): pages in whole
+ * folios of order o (a compound head and all its tails mapped in a row;
+ * order 0: a page of its own), and pages of large folios mapped here only
+ * in part (their size is not known from the part). The zero page is not
+ * counted.
+ */
+#define MS_FOLIO_ORDERS 19 /* orders 0..18: 4 KiB to 1 GiB of 4 KiB pages */
+struct ms_folios {
+	bool read; /* false: not read (yet) */
+	uint32_t page_kb; /* the size of a page (order 0) */
+	uint32_t anon[MS_FOLIO_ORDERS], file[MS_FOLIO_ORDERS];
+	uint32_t part_anon, part_file;
+};
+
 struct ms_vma {
 	uint64_t start, end, offset, inode;
 	char perms[5];
@@ -392,6 +415,7 @@ struct ms_vma {
 	int nr_nodes;
 	int node_id[MS_VMA_NODES];
 	uint64_t node_pages[MS_VMA_NODES];
+	struct ms_folios folios; /* when asked for (req->folios) */
 };
 
 struct ms_vma_sum {
@@ -426,6 +450,15 @@ struct ms_vmas {
 	/* derived (added up as they are read when streamed) */
 	struct ms_vma_sum kind[MS_VMA_NKINDS];
 	struct ms_vma_sum total;
+	/*
+	 * Folio sizes, when asked for: the VMAs' sum, how far the pass in
+	 * progress got (0..1; 1: a pass completed in this sample) and the
+	 * passes completed
+	 */
+	bool folios_asked;
+	struct ms_folios folios;
+	double folio_progress;
+	uint64_t folio_passes;
 };
 
 /* ---- NUMA and meminfo -------------------------------------------------- */
@@ -642,8 +675,19 @@ bool ms_cgroup_stale(const struct ms_cgroup *c, double bound);
 /* Zeroed, every smaps field unknown (MS_NA). */
 void ms_vma_init(struct ms_vma *m);
 struct ms_vma *ms_vma_add(struct ms_vmas *v);
-/* Add v to the summary of its kind and the total. */
+/* Add v to the summary of its kind and the total (and its folios). */
 void ms_vmas_sum(struct ms_vmas *vs, const struct ms_vma *v);
+/* Add b's pages to a's (saturating); a is read when either is. */
+void ms_folios_add(struct ms_folios *a, const struct ms_folios *b);
+/* One folio size of a range, as the outputs give it (model/folio.c). */
+struct ms_folio_size {
+	uint64_t size_kb, anon_kb, file_kb;
+};
+/* The sizes f holds pages of, ascending, at most max: how many. */
+int ms_folio_sizes(const struct ms_folios *f, struct ms_folio_size *out,
+		   int max);
+/* Set f's pages of one size (a size not 2^order pages is left out). */
+void ms_folio_set(struct ms_folios *f, const struct ms_folio_size *e);
 /* Every VMA in order, held or streamed; stops at fn's first nonzero. */
 int ms_vmas_each(const struct ms_vmas *vs,
 		 int (*fn)(void *arg, const struct ms_vma *v), void *arg);

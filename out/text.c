@@ -154,6 +154,22 @@ static void procs(FILE *f, const struct ms_procs *p)
 		ms_text_row(f, ms_proc_fields, &p->v[i]);
 }
 
+/* " 4kB=anon/file ... partial=anon/file" in kB, of the sizes present */
+static void folios(FILE *f, const struct ms_folios *fo)
+{
+	struct ms_folio_size e[MS_FOLIO_ORDERS];
+	int n = ms_folio_sizes(fo, e, MS_FOLIO_ORDERS);
+
+	for (int i = 0; i < n; i++)
+		fprintf(f, " %llukB=%llu/%llu",
+			(unsigned long long)e[i].size_kb,
+			(unsigned long long)e[i].anon_kb,
+			(unsigned long long)e[i].file_kb);
+	fprintf(f, " partial=%llu/%llu\n",
+		(unsigned long long)fo->part_anon * fo->page_kb,
+		(unsigned long long)fo->part_file * fo->page_kb);
+}
+
 static int vma_row(void *f, const struct ms_vma *m)
 {
 	char b[8][32], path[4 * 4096 + 1];
@@ -167,6 +183,10 @@ static int vma_row(void *f, const struct ms_vma *m)
 		num(span ? (m->end - m->start) / 1024 : MS_NA, b[5], 32),
 		num(m->rss_kb, b[6], 32), num(m->pss_kb, b[7], 32),
 		esc(m->path ? m->path : "", path, sizeof(path)));
+	if (m->folios.read) {
+		fprintf(f, "  folios anon/file kB:");
+		folios(f, &m->folios);
+	}
 	return 0;
 }
 
@@ -188,6 +208,12 @@ static void vmas(FILE *f, const struct ms_vmas *v)
 			(unsigned long long)v->kind[k].count,
 			(unsigned long long)v->kind[k].rss_kb);
 	fputc('\n', f);
+	if (v->folios_asked) {
+		fprintf(f, "folios anon/file kB (pass %llu, %.0f%%):",
+			(unsigned long long)v->folio_passes,
+			100 * v->folio_progress);
+		folios(f, &v->folios);
+	}
 }
 
 static void psi(FILE *f, const char *name, const struct ms_psi_line *p)

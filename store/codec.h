@@ -61,5 +61,9 @@ void ms_json_kv(struct ms_jw *w, const char *key, const struct ms_kvlist *l,
 void ms_json_vmas_open(struct ms_jw *w, int pid, const char *comm);
 void ms_json_vma(struct ms_jw *w, const struct ms_vma *v);
 void ms_json_vmas_close(struct ms_jw *w, const struct ms_vmas *v);
+/* "folios" and "folios_partial" of a range (store/json_folio.c) */
+void ms_json_folios(struct ms_jw *w, const struct ms_folios *f);
+/* The process's: its page size, progress and passes too, when asked */
+void ms_json_folios_of(struct ms_jw *w, const struct ms_vmas *v);
 
 #endif

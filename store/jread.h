@@ -63,6 +63,8 @@ struct ms_jread {
 };
 void ms_jread_fields(json *o, const struct ms_field *t, void *rec,
 		     const struct ms_jread *how);
+/* A range's "folios" and "folios_partial" (none: not read) into f. */
+void ms_jread_folios(json *j, struct ms_folios *f, uint32_t page_kb);
 
 /*
  * A --json line into s, walking the areas' parts (model/area.h): the

@@ -140,6 +140,8 @@ void ms_json_vma(struct ms_jw *w, const struct ms_vma *v)
 		}
 		ms_jw_end(w);
 	}
+	if (v->folios.read)
+		ms_json_folios(w, &v->folios);
 	ms_jw_end(w);
 }
 
@@ -160,6 +162,7 @@ void ms_json_vmas_close(struct ms_jw *w, const struct ms_vmas *v)
 			       ms_vma_sum_fields, &v->kind[k], 0);
 	ms_json_record(w, "total", ms_vma_sum_fields, &v->total, 0);
 	ms_jw_end(w);
+	ms_json_folios_of(w, v);
 }
 
 static void hexes(struct ms_jw *w, const char *key, const uint64_t *v, int n)

@@ -207,7 +207,7 @@ static void vma_numa(json *j, struct ms_vmas *vs, struct ms_vma *v)
 	}
 }
 
-static void vma(json *j, struct ms_vmas *vs)
+static void vma(json *j, struct ms_vmas *vs, uint32_t page_kb)
 {
 	struct ms_vma *v = ms_vma_add(vs);
 
@@ -220,6 +220,7 @@ static void vma(json *j, struct ms_vmas *vs)
 	if (ms_have(v->rss_kb))
 		vs->has_smaps = true;
 	vma_numa(j, vs, v);
+	ms_jread_folios(j, &v->folios, page_kb);
 }
 
 static void hexes(json *a, uint64_t *v, int *n)
@@ -296,6 +297,8 @@ static void vmas(json *j, struct ms_snapshot *s)
 {
 	struct ms_vmas *v = &s->vmas;
 	json *list = ms_jarr(j, "list"), *sum = ms_jobj(j, "summary");
+	uint64_t pkb = ms_ju64(j, "folios_page_kb");
+	uint32_t page_kb = ms_have(pkb) && pkb < UINT32_MAX ? (uint32_t)pkb : 0;
 
 	if (!j)
 		return;
@@ -306,12 +309,18 @@ static void vmas(json *j, struct ms_snapshot *s)
 	v->pid = ms_jint(j, "pid", 0);
 	ms_jstr(j, "comm", v->comm, sizeof(v->comm));
 	for (int i = 0; i < ms_jlen(list); i++)
-		vma(ms_jat(list, i), v);
+		vma(ms_jat(list, i), v, page_kb);
 	for (int k = 0; k < MS_VMA_NKINDS; k++)
 		ms_jread_fields(ms_jobj(sum, ms_name_of(&ms_vma_kind_names, k)),
 				ms_vma_sum_fields, &v->kind[k], NULL);
 	ms_jread_fields(ms_jobj(sum, "total"), ms_vma_sum_fields, &v->total,
 			NULL);
+	if (ms_jhas(j, "folios_progress")) {
+		v->folios_asked = true;
+		v->folio_progress = ms_jdbl(j, "folios_progress");
+		v->folio_passes = ms_ju64(j, "folios_passes");
+		ms_jread_folios(j, &v->folios, page_kb);
+	}
 	s->have |= BIT(VMAS);
 }
 

@@ -95,6 +95,7 @@ static const struct key_help keys[] = {
 	{ "k (VMA)", "show or hide kernel threads" },
 	{ "l (VMA)", "command lines instead of process names" },
 	{ "f (VMA)", "fault columns (bpf) instead of memory columns" },
+	{ "f (VMA list)", "memory by folio size (pagemap, kpageflags; root)" },
 	{ "Enter, / (Reclaim)", "every vmstat counter, filterable" },
 	{ "e (Reclaim)", "reclaim events (bpf): stall histogram, timeline," },
 	{ "", "stalling processes, kswapd, shrinkers, OOM kills" },

@@ -6,7 +6,9 @@
 #include "probes/procfs/kpageflags.h"
 
 #include <endian.h>
+#include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 #define BIT(b) (1ULL << MS_KPF_##b)
 
@@ -223,4 +225,28 @@ size_t ms_kpf_feed(struct ms_kpf_scan *st, const void *buf, size_t len)
 		st->pfn += run;
 	}
 	return (size_t)n;
+}
+
+int ms_kpf_read(int fd, uint64_t pfn, uint64_t *v, size_t n)
+{
+	size_t got = 0;
+
+	if (pfn > UINT64_MAX / 8 - n)
+		n = 0;
+	while (got < n) {
+		ssize_t r = pread(fd, (char *)(v + got), (n - got) * 8,
+				  (off_t)((pfn + got) * 8));
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			return -errno;
+		if (r < 8)
+			break;
+		got += (size_t)r / 8;
+	}
+	memset(v + got, 0, (n - got) * 8);
+	for (size_t i = 0; i < got; i++)
+		v[i] = le64toh(v[i]);
+	return 0;
 }

@@ -90,4 +90,10 @@ size_t ms_kpf_feed(struct ms_kpf_scan *st, const void *buf, size_t len);
 /* Hand over the block in progress, if it counts any page. */
 void ms_kpf_flush(struct ms_kpf_scan *st);
 
+/*
+ * The flags of the n pages from pfn, read from the kpageflags file fd
+ * into v in host order; pages past the file's end read 0. 0 or -errno.
+ */
+int ms_kpf_read(int fd, uint64_t pfn, uint64_t *v, size_t n);
+
 #endif

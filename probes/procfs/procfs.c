@@ -5,6 +5,7 @@
 #include "probes/probe.h"
 #include "probes/procfs/pcache.h"
 #include "probes/procfs/census.h"
+#include "probes/procfs/folio.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -60,6 +61,7 @@ void ms_procfs_fini(struct ms_procfs *pf)
 	ms_procfs_cgroup_free(pf);
 	ms_procfs_pcache_free(pf);
 	ms_procfs_census_free(pf);
+	ms_procfs_folio_free(pf);
 	ms_procfs_slab_free(pf);
 	ms_buf_free(&pf->buf);
 	ms_buf_free(&pf->buf2);
@@ -96,6 +98,7 @@ static int procfs_sample(struct ms_probe *p, const struct ms_request *req,
 		AREA(MS_SEC_SLAB_DETAIL,
 		     ms_procfs_slab_detail(r, pf, req->slab_cache, s));
 	AREA(MS_SEC_PROCS, ms_procfs_procs(r, pf, req->procs_full, s));
+	pf->folio_want = req->folios ? 1 + req->folios_full : 0;
 	if (req->pid > 0)
 		AREA(MS_SEC_VMAS,
 		     ms_procfs_vmas(r, pf, req->pid, req->vma_sink, s));

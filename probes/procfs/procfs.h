@@ -16,6 +16,7 @@ struct ms_proc_cache; /* proccache.c: per-process state between samples */
 struct ms_attrib; /* model/attrib.h */
 struct ms_pcache_scan; /* pcache.c: the page cache files' pass */
 struct ms_census_state; /* census.c: the pass in progress */
+struct ms_folio_pass; /* folio.c: the pass over a process's pages */
 
 /* Scratch buffers the backend keeps between samples. */
 struct ms_procfs {
@@ -35,6 +36,13 @@ struct ms_procfs {
 	/* the block whose pages the map gives one by one (req's) */
 	bool map_pages;
 	uint64_t map_pfn;
+	/*
+	 * The VMAs' folio sizes: what this sample asks (0 none, 1 within
+	 * folio_budget pages, 0: the default, 2 all), the pass in progress
+	 */
+	int folio_want;
+	uint64_t folio_budget;
+	struct ms_folio_pass *folio;
 	/*
 	 * memory.c: what does not change while memscope runs, read once
 	 * (iomem, the firmware's map), with the notes its reading left, and

@@ -7,6 +7,7 @@
 #include "probes/procfs/vma.h"
 
 #include "model/escape.h"
+#include "probes/procfs/folio.h"
 #include "probes/procfs/kv.h"
 #include "probes/procfs/numa.h"
 #include "probes/procfs/proc.h"
@@ -351,6 +352,7 @@ struct vma_read {
 	struct ms_vmas *vs;
 	struct ms_vma_sink *sink; /* NULL: keep them in vs->v */
 	struct vma_pass *ps;
+	struct ms_folio_pass *fp; /* folio sizes asked for, or NULL */
 	struct ms_vma cur;
 	bool have; /* cur holds a VMA */
 	char *path; /* cur.path points here while it is read */
@@ -427,6 +429,8 @@ static void end_vma(struct vma_read *rd)
 		return;
 	rd->have = false;
 	join_numa(rd);
+	if (rd->fp)
+		ms_folio_vma(rd->fp, &rd->cur);
 	if (rd->sink) {
 		rd->err = rd->sink->put(rd->sink->ctx, &rd->cur);
 		if (!rd->err) {
@@ -459,6 +463,7 @@ static void drop_vmas(struct ms_vmas *vs, struct ms_vma_sink *sink)
 	vs->streamed = 0;
 	memset(vs->kind, 0, sizeof(vs->kind));
 	memset(&vs->total, 0, sizeof(vs->total));
+	vs->folios = (struct ms_folios){ 0 };
 }
 
 static int read_vma_file(const struct ms_root *r, const char *rel,
@@ -631,8 +636,12 @@ int ms_procfs_vmas(const struct ms_root *r, struct ms_procfs *pf, int pid,
 			"pid %d is a kernel thread (no address space)", pid);
 		return 0;
 	}
+	if (pf->folio_want)
+		rd.fp = ms_folio_begin(r, pf, pid, s);
 	err = read_layout(r, pid, want_numa(r, pf), &rd);
 	free(rd.path);
+	if (rd.fp)
+		ms_folio_end(rd.fp, vs, s);
 	/* the same process from start to end, or nothing */
 	if (read_stat(r, &pf->buf, pid, &after) ||
 	    after.starttime != before.starttime) {

@@ -19,7 +19,8 @@ offers() { w=$1; shift; comp "$@" | grep -qxF -- "$w"; }
 
 ok "registered for memscope" bash -c '. completion/memscope.bash; complete -p memscope | grep -q _memscope'
 ok "--th completes to --theme" has '--theme' "$MS" --th
-ok "--fo completes to --format" has '--format' "$MS" --fo
+ok "--for completes to --format" has '--format' "$MS" --for
+ok "--fo offers --folios and --format" has '--folios\n--format' "$MS" --fo
 ok "every long option of --help is offered" sh -c "
 	'$MS' --help | grep -E '^ +-' | grep -o -- '--[a-z][a-z-]*' | sort -u > '$tmp/help'
 	bash -c '. completion/memscope.bash; COMP_WORDS=($MS --); COMP_CWORD=1; _memscope; printf \"%s\n\" \"\${COMPREPLY[@]}\"' | sort -u > '$tmp/comp'

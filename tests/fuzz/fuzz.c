@@ -22,6 +22,7 @@
 #include "probes/procfs/census.h"
 #include "probes/procfs/cgroup.h"
 #include "probes/procfs/damon.h"
+#include "probes/procfs/folio.h"
 #include "probes/procfs/kpageflags.h"
 #include "probes/procfs/kv.h"
 #include "probes/procfs/memory.h"
@@ -219,6 +220,39 @@ static void kpageflags(const char *t, size_t n)
 				    kind[i], thp[i])) >= MS_PK_UNREAD)
 				abort();
 	}
+}
+
+/*
+ * The folio scanner: the input as pages of (pagemap entry, flags, flags
+ * of the PFN after), fed in two pieces cut anywhere. It counts no page
+ * twice, none not present, and whole folios of order o in 2^o pages.
+ */
+static void folio(const char *t, size_t n)
+{
+	static uint64_t pm[1024], fl[1024], nx[1024];
+	struct ms_folios f = { 0 };
+	struct ms_folio_scan st;
+	size_t np = n / 24 < 1024 ? n / 24 : 1024, a = np / 3;
+	uint64_t present = 0, sum;
+
+	for (size_t i = 0; i < np; i++) {
+		memcpy(&pm[i], t + 24 * i, 8);
+		memcpy(&fl[i], t + 24 * i + 8, 8);
+		memcpy(&nx[i], t + 24 * i + 16, 8);
+		present += (pm[i] & MS_PM_PRESENT) && (pm[i] & MS_PM_PFN);
+	}
+	ms_folio_init(&st, &f);
+	ms_folio_feed(&st, 5, pm, fl, nx, a);
+	ms_folio_feed(&st, 5 + a, pm + a, fl + a, nx + a, np - a);
+	ms_folio_flush(&st);
+	sum = (uint64_t)f.part_anon + f.part_file;
+	for (int o = 0; o < MS_FOLIO_ORDERS; o++) {
+		if ((f.anon[o] | f.file[o]) & ((1u << o) - 1))
+			abort();
+		sum += (uint64_t)f.anon[o] + f.file[o];
+	}
+	if (sum > present)
+		abort();
 }
 
 /* The census's own zoneinfo and /proc/iomem parsers. */
@@ -478,6 +512,7 @@ static const struct {
 	{ "pcache", pcache },
 	{ "allocinfo", allocinfo },
 	{ "kpageflags", kpageflags },
+	{ "folio", folio },
 	{ "census", census },
 	{ "vmallocinfo", vmallocinfo },
 	{ "iomem", iomem },

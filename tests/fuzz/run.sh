@@ -40,6 +40,7 @@ seeds() {
 	pcache) ls $F/*/proc/[0-9]*/maps | head -n 20
 		ls $F/*/proc/[0-9]*/cgroup ;;
 	kpageflags) ls $F/*/proc/kpageflags ;;
+	folio) ls $F/*/proc/[0-9]*/pagemap ;;
 	census) ls $F/*/proc/zoneinfo $F/*/proc/iomem ;;
 	theme) ls themes/*.theme ;;
 	damon) ls "$work"/damon-* ;;

@@ -67,6 +67,11 @@ for t in debian12-6.18 debian-6.1-2node debian-6.12-2node; do
 			--cache dentry --format "$f"
 	done
 done
+# each VMA's memory by folio size (root: the synthetic pagemap and flags)
+for f in json text; do
+	golden "folio-synth/vma.$f" -b -n 1 --root "$FIX/folio-synth" \
+		--tab vma --pid 4242 --folios --format "$f"
+done
 # the memory area with its census (root: the synthetic page flags)
 for f in json text openmetrics; do
 	golden "census-synth/memory.$f" -b -n 1 --root "$FIX/census-synth" \

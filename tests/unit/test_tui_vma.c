@@ -311,9 +311,10 @@ static void test_vma_maps(void **state)
 	tt_draw(v, w);
 	tt_assert_row(w, "pid 42 big: 3 VMAs");
 	/* the way back last, as on every screen (it was in the middle) */
-	assert_string_equal(ms_view_hints(v),
-			    "Enter VMA fields  t maple tree  H graph  "
-			    "s/</> sort  r reverse  / filter  Esc processes");
+	assert_string_equal(
+		ms_view_hints(v),
+		"Enter VMA fields  f folios  t maple tree  H graph  "
+		"s/</> sort  r reverse  / filter  Esc processes");
 	assert_int_equal(ms_view_key(v, KEY_BACKSPACE), MS_KEY_RESAMPLE);
 	v->cls->destroy(v);
 	ms_snapshot_free(&s);

@@ -316,6 +316,7 @@ static void detail_lines(struct ms_drill *d, struct ms_screen *l)
 
 		detail_kv(l, "numa_maps", why ? why : "not available");
 	}
+	ms_vma_folio_lines(v, l, m);
 }
 
 /* Its lines, or why the process or the VMA is gone. */
@@ -347,15 +348,28 @@ static const char *const detail_ids[] = {
 	"vma.d.referenced", "vma.v.anon",  "vma.v.ahp",
 	"vma.d.shmempmd",   "vma.v.swap",  "vma.d.swappss",
 	"vma.v.locked",	    "vma.v.thp",   "vma.v.flags",
-	"vma.d.policy",	    "vma.v.nodes", NULL,
+	"vma.d.policy",	    "vma.v.nodes", "vma.f.line",
+	"vma.f.size",	    "vma.f.anon",  "vma.f.file",
+	"vma.f.partial",    NULL,
 };
+
+/* f: the folio sizes, as on the mappings screen under it */
+static enum ms_key_result detail_key(struct ms_drill *d, int key)
+{
+	if (key != 'f')
+		return MS_KEY_PASS;
+	VV(d)->folios = !VV(d)->folios;
+	VV(d)->vwidth = 0;
+	return MS_KEY_RESAMPLE;
+}
 
 const struct ms_drill_class ms_vma_detail_screen = {
 	.name = "vma",
 	.open = detail_open,
 	.lines = detail_lines,
 	.draw = detail_draw,
-	.hints = "Up/Down scroll",
+	.key = detail_key,
+	.hints = "Up/Down scroll  f folios",
 	.back = "back to the mappings",
 	.ids = detail_ids,
 };

@@ -105,6 +105,11 @@ static const struct {
 		    6 },
 	[F_NODES] = { { .title = "Nodes", .width = 14, .id = "vma.v.nodes" },
 		      6 },
+	[F_FOLIO] = { { .title = "Folio",
+			.width = 8,
+			.align = MS_RIGHT,
+			.id = "vma.f.col" },
+		      0 },
 	[F_FLAGS] = { { .title = "VmFlags",
 			.width = 24,
 			.nosort = true,
@@ -233,6 +238,8 @@ static void vma_cell(const void *ctx, int row, int col, char *buf, size_t len)
 		return;
 	case F_NODES:
 		return ms_vma_fmt_nodes(buf, len, m);
+	case F_FOLIO:
+		return ms_vma_fmt_folio(buf, len, m);
 	case F_FLAGS:
 		snprintf(buf, len, "%s", m->vmflags);
 		return;
@@ -277,6 +284,9 @@ static int vma_cmp(const void *ctx, int a, int b, int col)
 		return ms_cmp_u64(x->thp_eligible, y->thp_eligible);
 	case F_NODES:
 		return ms_cmp_u64(node_pages(x), node_pages(y));
+	case F_FOLIO:
+		return ms_cmp_u64(ms_vma_folio_large_kb(x),
+				  ms_vma_folio_large_kb(y));
 	case F_FLAGS:
 		return strcmp(x->vmflags, y->vmflags);
 	case F_PATH:
@@ -319,7 +329,7 @@ void ms_vma_choose_fields(struct vma_view *v, int width)
 		v->sort_field = v->vfield[v->vtab.sort_col];
 
 	for (int f = 0; f < F_PATH; f++)
-		if (!fields[f].prio) {
+		if (!fields[f].prio && (f != F_FOLIO || v->folios)) {
 			on[f] = true;
 			used += (f == F_RANGE ? v->range_w :
 						fields[f].col.width) +
@@ -392,45 +402,6 @@ void ms_vma_rows(struct vma_view *v)
 		v->vwidth = 0; /* choose the columns again */
 	}
 	ms_table_set_rows(&v->vtab, n);
-}
-
-/* The address-space summary: kinds across, counts and sizes down. */
-static int draw_summary(struct vma_view *v, WINDOW *w, struct ms_rect r)
-{
-	static const char *const rows[] = { "VMAs", "Size", "Rss", "Pss",
-					    "Swap" };
-	const struct ms_vmas *vm = &v->cur->vmas;
-	int nrows = r.h >= 24 ? 5 : 3, cw = (r.w - 8) / (MS_VMA_NKINDS + 1);
-	char buf[32];
-
-	if (cw > 10)
-		cw = 10;
-	ms_put(w, r.y, r.x, 8, MS_LEFT, true, ms_attr(MS_C_COLUMN_HEADER), "");
-	for (int k = 0; k <= MS_VMA_NKINDS; k++)
-		ms_put(w, r.y, r.x + 8 + k * cw, cw, MS_RIGHT, true,
-		       ms_attr(MS_C_COLUMN_HEADER),
-		       k < MS_VMA_NKINDS ? ms_vma_kind_name(k) : "total");
-	ms_explain_mark(w, r.y, r.x, 8 + (MS_VMA_NKINDS + 1) * cw, v->base.ui,
-			"vma.m.summary");
-	for (int i = 0; i < nrows; i++) {
-		ms_put(w, r.y + 1 + i, r.x, 8, MS_LEFT, true, 0, rows[i]);
-		for (int k = 0; k <= MS_VMA_NKINDS; k++) {
-			const struct ms_vma_sum *s =
-				k < MS_VMA_NKINDS ? &vm->kind[k] : &vm->total;
-			uint64_t val[] = { s->count, s->size_kb, s->rss_kb,
-					   s->pss_kb, s->swap_kb };
-
-			if (i == 0)
-				ms_fmt_u64(buf, sizeof(buf), val[i]);
-			else if (!vm->has_smaps && i > 1)
-				snprintf(buf, sizeof(buf), "-");
-			else
-				ms_fmt_kb(buf, sizeof(buf), val[i]);
-			ms_put(w, r.y + 1 + i, r.x + 8 + k * cw, cw, MS_RIGHT,
-			       true, 0, buf);
-		}
-	}
-	return nrows + 1;
 }
 
 /* Why the VMAs are not there: the process exited, or no permission. */
@@ -510,8 +481,13 @@ void ms_vma_maps_draw(struct vma_view *v, WINDOW *w, struct ms_rect r)
 			ms_graph_vma_draw(&v->graph, w, g, v->cur, v->pid,
 					  v->comm, v->base.ui);
 	}
+	if (r.h >= 10) {
+		int used = ms_vma_folio_line(v, w, r);
+
+		r.y += used, r.h -= used;
+	}
 	if (r.h >= 14) {
-		int used = draw_summary(v, w, r);
+		int used = ms_vma_draw_summary(v, w, r);
 
 		r.y += used, r.h -= used;
 	}
@@ -580,6 +556,7 @@ static void maps_request(struct ms_drill *d, struct ms_request *req)
 	req->sections |= MS_SEC_BIT(MS_SEC_VMAS) |
 			 MS_SEC_BIT(MS_SEC_FAULT_EVENTS);
 	req->pid = VV(d)->pid;
+	req->folios = VV(d)->folios;
 }
 
 static void maps_update(struct ms_drill *d, const struct ms_snapshot *cur)
@@ -625,6 +602,11 @@ static enum ms_key_result maps_key(struct ms_drill *d, int key)
 
 	if (key == 'H')
 		return MS_KEY_PASS; /* the stack's: the graph */
+	if (key == 'f') {
+		v->folios = !v->folios;
+		v->vwidth = 0; /* the Folio column comes or goes */
+		return MS_KEY_RESAMPLE;
+	}
 	if (key == 't') {
 		row = ms_table_selected(&v->vtab);
 		if (row >= 0 && ms_vma_here(v))
@@ -654,7 +636,7 @@ static const char *maps_hints(struct ms_drill *d)
 		return "Esc back to the processes";
 	}
 	snprintf(v->hint, sizeof(v->hint),
-		 "Enter VMA fields  t maple tree  H graph  %s",
+		 "Enter VMA fields  f folios  t maple tree  H graph  %s",
 		 ms_table_hints(&v->vtab));
 	return v->hint;
 }
@@ -663,6 +645,8 @@ static void maps_explain(struct ms_drill *d, struct ms_explain_ids *e)
 {
 	ms_explain_add(e, "vma.m.summary");
 	ms_explain_add(e, "vma.m.faults");
+	if (VV(d)->folios)
+		ms_explain_add(e, "vma.f.line");
 	ms_table_explain(&VV(d)->vtab, e);
 }
 

@@ -296,14 +296,28 @@ static const char *vma_hints(struct ms_view *base)
 		"vma.v.dev", "vma.v.inode", "vma.v.rss", "vma.v.pss",      \
 		"vma.v.swap", "vma.v.anon", "vma.v.ahp", "vma.v.privc",    \
 		"vma.v.privd", "vma.v.shrc", "vma.v.shrd", "vma.v.locked", \
-		"vma.v.thp", "vma.v.nodes", "vma.v.flags", "vma.v.path"
+		"vma.v.thp", "vma.v.nodes", "vma.v.flags", "vma.v.path",   \
+		"vma.f.col"
 
 /* Every id the tab shows on some screen (the tests walk them). */
 static const char *const all_ids[] = {
-	EXPLAIN_PROCS,	    "vma.m.summary",  "vma.m.faults",
-	EXPLAIN_FIELDS,	    "vma.d.kind",     "vma.d.kernelpagesize",
-	"vma.d.referenced", "vma.d.shmempmd", "vma.d.swappss",
-	"vma.d.policy",	    EXPLAIN_MAPLE,    NULL,
+	EXPLAIN_PROCS,
+	"vma.m.summary",
+	"vma.m.faults",
+	EXPLAIN_FIELDS,
+	"vma.d.kind",
+	"vma.d.kernelpagesize",
+	"vma.d.referenced",
+	"vma.d.shmempmd",
+	"vma.d.swappss",
+	"vma.d.policy",
+	"vma.f.line",
+	"vma.f.size",
+	"vma.f.anon",
+	"vma.f.file",
+	"vma.f.partial",
+	EXPLAIN_MAPLE,
+	NULL,
 };
 
 static void vma_explain(struct ms_view *view, struct ms_explain_ids *e)
@@ -356,5 +370,5 @@ const struct ms_view_class ms_view_vma = {
 	.explain = vma_explain,
 	.arrive = vma_arrive,
 	.explain_all = all_ids,
-	.catalog = MS_CATALOG(ms_explain_vma),
+	.catalog = MS_CATALOG(ms_explain_vma, ms_explain_vma_folio),
 };

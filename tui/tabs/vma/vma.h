@@ -79,6 +79,7 @@ enum vma_field {
 	F_THP,
 	F_NODES,
 	F_FLAGS,
+	F_FOLIO, /* with the folio sizes (f) only */
 	F_PATH,
 	NR_FIELDS
 };
@@ -91,6 +92,7 @@ struct vma_view {
 	/* a process's mappings, a VMA's fields, a process's maple tree */
 	struct ms_drills drills;
 	bool waiting; /* asked for a new sample, none yet */
+	bool folios; /* f: the open process's memory by folio size */
 	/* the process list */
 	struct ms_table ptab;
 	struct ms_table_def pdef;
@@ -129,6 +131,9 @@ struct vma_view {
 	bool maple_pending; /* the next sample reads the tree */
 	struct ms_gpanel graph; /* faults of the processes over time (H) */
 };
+
+/* Explain texts of the folio sizes (explain_folio.c) */
+extern const struct ms_explain ms_explain_vma_folio[];
 
 /* A VMA kind's name ("anon", "file", ...). */
 const char *ms_vma_kind_name(int k);
@@ -171,6 +176,19 @@ bool ms_vma_here(const struct vma_view *v);
 const char *ms_vma_name(const struct ms_vma *m);
 /* The nodes of a VMA's pages, "N0=12 N1=3". */
 void ms_vma_fmt_nodes(char *buf, size_t len, const struct ms_vma *m);
+/* summary.c: the address space by kind (the lines drawn) */
+int ms_vma_draw_summary(struct vma_view *v, WINDOW *w, struct ms_rect r);
+/*
+ * The folio sizes (f): a VMA's cell, "2M 98%" (the size mapping most of
+ * it and its share; "-" not read), its kB in large folios (to sort by),
+ * the process's line (drawn when f is on: 1, else 0) and a VMA's lines
+ * on its screen
+ */
+void ms_vma_fmt_folio(char *buf, size_t len, const struct ms_vma *m);
+uint64_t ms_vma_folio_large_kb(const struct ms_vma *m);
+int ms_vma_folio_line(struct vma_view *v, WINDOW *w, struct ms_rect r);
+void ms_vma_folio_lines(struct vma_view *v, struct ms_screen *l,
+			const struct ms_vma *m);
 /* Why the process is not in this sample (it exited, unreadable). */
 void ms_vma_draw_gone(struct vma_view *v, WINDOW *w, struct ms_rect r);
 /*
