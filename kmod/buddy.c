@@ -81,11 +81,7 @@ static void ms_zone_read(struct zone *zone, struct ms_zone_counts *c,
 	spin_unlock_irqrestore(&zone->lock, flags);
 }
 
-/*
- * The @n-th populated zone of the online nodes, in node and zone order; NULL
- * past the last, with *@total set to the number of populated zones.
- */
-static struct zone *ms_zone_at(loff_t n, loff_t *total)
+struct zone *ms_zone_at(loff_t n, loff_t *total)
 {
 	loff_t seen = 0;
 	int nid, i;
@@ -158,8 +154,7 @@ static void ms_put_orders(struct seq_file *m, const unsigned long *n)
 	seq_putc(m, '\n');
 }
 
-/* A type added after this module was written prints as UnknownN. */
-static void ms_put_type(struct seq_file *m, const char *prefix, unsigned int t)
+void ms_put_type(struct seq_file *m, const char *prefix, unsigned int t)
 {
 	if (ms_mt_names[t])
 		seq_printf(m, "%s%s", prefix, ms_mt_names[t]);

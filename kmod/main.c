@@ -49,6 +49,7 @@ static const struct {
 	const struct ms_action *action;
 } ms_files[] = {
 	{ MS_KMOD_FILE_BUDDY, 0400, &ms_buddy_ops },
+	{ MS_KMOD_FILE_PAGEBLOCKS, 0400, &ms_pageblocks_ops },
 	{ MS_KMOD_FILE_MAPLE, 0600, &ms_maple_ops },
 	{ MS_KMOD_FILE_PROBE, 0600, &ms_action_ops, &ms_probe_action },
 	{ MS_KMOD_FILE_BENCH, 0600, &ms_action_ops, &ms_bench_action },
@@ -150,8 +151,9 @@ static int __init ms_init(void)
 
 	pr_info("ready (buddy " MS_KMOD_V_BUDDY
 		", buddy-status " MS_KMOD_V_BUDDY_STATUS
-		", maple " MS_KMOD_V_MAPLE ", alloc-probe " MS_KMOD_V_PROBE
-		", slab-bench " MS_KMOD_V_BENCH ")\n");
+		", pageblocks " MS_KMOD_V_PAGEBLOCKS ", maple " MS_KMOD_V_MAPLE
+		", alloc-probe " MS_KMOD_V_PROBE ", slab-bench " MS_KMOD_V_BENCH
+		")\n");
 	return 0;
 fail:
 	pr_err("cannot create the /proc entries\n");

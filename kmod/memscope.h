@@ -20,6 +20,7 @@
 
 extern const struct proc_ops ms_buddy_ops;
 extern const struct proc_ops ms_buddy_status_ops;
+extern const struct proc_ops ms_pageblocks_ops;
 extern const struct proc_ops ms_maple_ops;
 extern const struct proc_ops ms_action_ops;
 
@@ -35,6 +36,14 @@ static inline void *ms_file_private(struct file *file)
 {
 	return ((struct seq_file *)file->private_data)->private;
 }
+
+/*
+ * The @n-th populated zone of the online nodes, in node and zone order; NULL
+ * past the last, with *@total set to the number of populated zones.
+ */
+struct zone *ms_zone_at(loff_t n, loff_t *total);
+/* @prefix and migrate type @t's name; one added since prints as UnknownN. */
+void ms_put_type(struct seq_file *m, const char *prefix, unsigned int t);
 
 int ms_cmd_read(struct ms_cmd *cmd, const char __user *ubuf, size_t len,
 		size_t max);

@@ -10,6 +10,7 @@
 /* The files: /proc/MS_KMOD_DIR/NAME, and the chapter's /proc/buddy_status. */
 #define MS_KMOD_DIR "memscope"
 #define MS_KMOD_FILE_BUDDY "buddy"
+#define MS_KMOD_FILE_PAGEBLOCKS "pageblocks"
 #define MS_KMOD_FILE_MAPLE "maple"
 #define MS_KMOD_FILE_PROBE "alloc_probe"
 #define MS_KMOD_FILE_BENCH "slab_bench"
@@ -21,12 +22,14 @@
  */
 #define MS_KMOD_V_BUDDY "1"
 #define MS_KMOD_V_BUDDY_STATUS "1"
+#define MS_KMOD_V_PAGEBLOCKS "1"
 #define MS_KMOD_V_MAPLE "1"
 #define MS_KMOD_V_PROBE "1"
 #define MS_KMOD_V_BENCH "1"
 
 #define MS_KMOD_FMT_BUDDY "memscope-buddy " MS_KMOD_V_BUDDY
 #define MS_KMOD_FMT_BUDDY_STATUS "memscope-buddy-status " MS_KMOD_V_BUDDY_STATUS
+#define MS_KMOD_FMT_PAGEBLOCKS "memscope-pageblocks " MS_KMOD_V_PAGEBLOCKS
 #define MS_KMOD_FMT_MAPLE "memscope-maple " MS_KMOD_V_MAPLE
 #define MS_KMOD_FMT_PROBE "memscope-alloc-probe " MS_KMOD_V_PROBE
 #define MS_KMOD_FMT_BENCH "memscope-slab-bench " MS_KMOD_V_BENCH

@@ -131,20 +131,21 @@ load() {
 
 modes() {
 	check "mode of $P is 555" [ "$(stat -c %a $P)" = 555 ]
-	for f in /proc/buddy_status:400 $P/buddy:400 $P/maple:600 \
-		$P/alloc_probe:600 $P/slab_bench:600; do
+	for f in /proc/buddy_status:400 $P/buddy:400 $P/pageblocks:400 \
+		$P/maple:600 $P/alloc_probe:600 $P/slab_bench:600; do
 		m=$(stat -c %a "${f%:*}")
 		check "mode of ${f%:*} is ${f#*:} ($m)" [ "$m" = "${f#*:}" ]
 		check "owner of ${f%:*} is root" \
 			[ "$(stat -c %u:%g "${f%:*}")" = 0:0 ]
 	done
-	check "$P holds exactly the four files" \
-		[ "$(ls $P | tr '\n' ' ')" = "alloc_probe buddy maple slab_bench " ]
+	check "$P holds exactly the five files" \
+		[ "$(ls $P | tr '\n' ' ')" = "alloc_probe buddy maple pageblocks slab_bench " ]
 }
 
 versions() {
 	for f in /proc/buddy_status:memscope-buddy-status \
-		$P/buddy:memscope-buddy $P/alloc_probe:memscope-alloc-probe \
+		$P/buddy:memscope-buddy $P/pageblocks:memscope-pageblocks \
+		$P/alloc_probe:memscope-alloc-probe \
 		$P/slab_bench:memscope-slab-bench; do
 		v=$(head -n 1 "${f%:*}")
 		check "${f%:*} starts with '${f#*:} 1'" [ "$v" = "${f#*:} 1" ]
@@ -300,6 +301,62 @@ buddy() {
 		zoneinfo_same
 	check "buddy_status fragmentation lines" \
 		[ "$(grep -c '^  Fragmentation index: ' buddy_status.txt)" = "$zi" ]
+}
+
+# The module's pageblocks by migrate type (read from the pageblock bits
+# through the sparse memory sections) against /proc/pagetypeinfo's "Number
+# of blocks type", zone for zone and type for type; pagetypeinfo read
+# between two reads of the module's file that agree (a block can change
+# type in between: at most 20 tries).
+pageblocks() {
+	tries=0
+	while [ $tries -lt 20 ]; do
+		tries=$((tries + 1))
+		cat $P/pageblocks >pb1.txt
+		cat /proc/pagetypeinfo >pt.txt
+		cat $P/pageblocks >pb2.txt
+		cmp -s pb1.txt pb2.txt && break
+	done
+	check "pageblocks: a quiet read within 20 tries ($tries)" \
+		cmp -s pb1.txt pb2.txt
+	check "pageblocks ends with end" [ "$(tail -n 1 pb1.txt)" = end ]
+	check "pageblocks: the pageblock order of pagetypeinfo" [ \
+		"$(sed -n 's/^pageblock_order //p' pb1.txt)" = \
+		"$(sed -n 's/^Page block order: //p' pt.txt | head -n 1)" ]
+	zp=$(grep -c '^zone ' pb1.txt)
+	# pagetypeinfo has a block count section per node
+	zt=$(awk '!/^Node / { s = 0 } /^Number of blocks type/ { s = 1 }
+		s && /^Node / { n++ } END { print n + 0 }' pt.txt)
+	check "pageblocks has the $zt zones of pagetypeinfo ($zp)" \
+		[ "$zp" = "$zt" -a "$zp" -gt 0 ]
+	check "pageblocks has zones on both nodes" \
+		[ "$(awk '/^zone / { print $2 }' pb1.txt | sort -u | tr '\n' ' ')" = "0 1 " ]
+	awk '
+	FILENAME ~ /pb1/ && /^types / { for (i = 2; i <= NF; i++) pt[i - 1] = $i; nt = NF - 1 }
+	FILENAME ~ /pb1/ && /^zone / {
+		for (i = 4; i <= NF; i++) mod[$2 " " $3, pt[i - 3]] = $i
+		zones[$2 " " $3] = 1
+	}
+	FILENAME ~ /pt/ && !/^Node / { s = 0 }
+	FILENAME ~ /pt/ && /^Number of blocks type/ { s = 1
+		for (i = 5; i <= NF; i++) kt[i - 4] = $i; nk = NF - 4; next }
+	FILENAME ~ /pt/ && s && /^Node / {
+		z = $2 " " $4; sub(/,/, "", z); seen[z] = 1
+		for (i = 5; i <= NF; i++) {
+			k = kt[i - 4]
+			if (!((z, k) in mod)) { print "zone " z " type " k " not in pageblocks"; bad++ }
+			else if (mod[z, k] != $i) { print "zone " z " " k ": pagetypeinfo " $i ", module " mod[z, k]; bad++ }
+		}
+	}
+	END {
+		if (nk != nt) { print "types: pagetypeinfo " nk ", module " nt; bad++ }
+		for (z in zones) if (!(z in seen)) { print "zone " z " not in pagetypeinfo"; bad++ }
+		exit bad
+	}' pb1.txt pt.txt >pageblocks-diff.txt
+	check "pageblocks by migrate type equal pagetypeinfo's Number of blocks type" \
+		[ ! -s pageblocks-diff.txt ]
+	head -n 10 pageblocks-diff.txt
+	sed -n '/^types /,/^end/p' pb1.txt | sed 's/^/pageblocks: /'
 }
 
 # maple_check PID NAME: dump the tree of PID; well formed, equal to its maps.
@@ -558,7 +615,7 @@ bench() {
 
 # The read-only files refuse writes too (root passes the mode check).
 readonly_writes() {
-	for f in $P/buddy /proc/buddy_status; do
+	for f in $P/buddy $P/pageblocks /proc/buddy_status; do
 		r=$(put $f "1")
 		check "write to read-only $f fails ($r)" [ "$r" != ok ]
 		check "$f still reads after the write" [ "$(read_err $f)" = ok ]
@@ -790,7 +847,7 @@ all_gone() {
 # hangs or panics leaves them in console.log (vm.sh boots with loglevel=4).
 dmesg -n 5
 # ONLY="load stress dmesg_clean" (vm.sh -A) runs some parts alone.
-for t in ${ONLY:-boot load modes versions buddy maple json probe bench \
+for t in ${ONLY:-boot load modes versions buddy pageblocks maple json probe bench \
 	readonly_writes stress unload json_unloaded dmesg_clean all_gone}; do
 	echo "== $t (at $(cut -d' ' -f1 /proc/uptime) s)"
 	$t
