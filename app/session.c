@@ -6,6 +6,9 @@
  */
 #include "app/session.h"
 
+#include <time.h>
+
+#include "store/recdir.h"
 #include "store/record.h"
 
 int ms_session_sample(struct ms_session *s, const struct ms_request *req,
@@ -31,4 +34,9 @@ int ms_session_sample(struct ms_session *s, const struct ms_request *req,
 	}
 	ms_derive_sums(snap);
 	return s->rec ? ms_record_write(s->rec, snap, req->sections) : 0;
+}
+
+int ms_session_when(const char *text, double *t)
+{
+	return ms_parse_when(text, (double)time(NULL), t);
 }

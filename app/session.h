@@ -49,6 +49,13 @@ static inline const char *ms_session_capture(const struct ms_session *s)
 	return r && r->frozen ? r->path : NULL;
 }
 
+/*
+ * A moment typed in the explorer's replay seek, as --at takes it
+ * ("2026-12-06 03:00", @EPOCH, -2h; store/recdir.h) against the clock
+ * now; -EINVAL when it is none.
+ */
+int ms_session_when(const char *text, double *t);
+
 static inline bool ms_session_recording(const struct ms_session *s)
 {
 	return s->rec;

@@ -68,15 +68,22 @@ void ms_replay_ui_init(struct ms_replay_ui *u, struct ms_cursor *r)
 }
 
 /*
- * "17": sample 17; "1:30", "1:02:03", "90s": that far into the recording.
+ * "17": sample 17; "1:30", "1:02:03", "90s": that far into the recording;
+ * "@1796555264", "-2h", "2026-12-06 03:00": the first sample from then on.
  * Returns the sample index, or -1.
  */
 static int parse_seek(const struct ms_cursor *r, const char *s)
 {
 	unsigned int a, b, c;
 	char end;
-	double off;
+	double off, t;
 
+	/* a moment, as --at takes it: @EPOCH, -2h, 2026-12-06 03:00 */
+	if (strpbrk(s, "@-") && !ms_session_when(s, &t)) {
+		int i = ms_cursor_at_time(r, t);
+
+		return i < ms_cursor_count(r) ? i : -1;
+	}
 	if (sscanf(s, "%u:%u:%u%c", &a, &b, &c, &end) == 3)
 		off = a * 3600.0 + b * 60.0 + c;
 	else if (sscanf(s, "%u:%u%c", &a, &b, &end) == 2)
@@ -100,10 +107,10 @@ static bool prompt_key(struct ms_replay_ui *u, int key, bool *moved)
 		u->prompt = false;
 		i = parse_seek(u->r, u->input);
 		if (i < 0) {
-			snprintf(
-				u->msg, sizeof(u->msg),
-				"g: a sample 1..%d, or a time like 1:30 or 90s",
-				ms_cursor_count(u->r));
+			snprintf(u->msg, sizeof(u->msg),
+				 "g: 1..%d, 1:30, 90s, @EPOCH, -2h or "
+				 "2026-12-06 03:00",
+				 ms_cursor_count(u->r));
 			return true;
 		}
 		ms_cursor_seek(u->r, i);
@@ -113,7 +120,8 @@ static bool prompt_key(struct ms_replay_ui *u, int key, bool *moved)
 	} else if (key == KEY_BACKSPACE || key == 127 || key == 8) {
 		if (n)
 			u->input[n - 1] = '\0';
-	} else if (((key >= '0' && key <= '9') || key == ':' || key == 's') &&
+	} else if (key > 0 && key < 128 &&
+		   ((key >= '0' && key <= '9') || strchr(":s@- .hmdw", key)) &&
 		   n + 1 < sizeof(u->input)) {
 		u->input[n] = (char)key;
 		u->input[n + 1] = '\0';
@@ -196,7 +204,7 @@ void ms_replay_ui_status(const struct ms_replay_ui *u, char *buf, size_t len)
 void ms_replay_ui_prompt(const struct ms_replay_ui *u, char *buf, size_t len)
 {
 	snprintf(buf, len,
-		 " seek to sample (1..%d) or time (1:30, 90s): %s_   "
-		 "Enter go  Esc cancel",
+		 " seek to sample (1..%d), time (1:30, 90s) or moment (@EPOCH, "
+		 "-2h, 2026-12-06 03:00): %s_   Enter go  Esc cancel",
 		 ms_cursor_count(u->r), u->input);
 }

@@ -199,7 +199,7 @@ if command -v tmux >/dev/null; then
 	keys + + -
 	ok "+ + - : x2" wait_for " 20/30 x2"
 	keys g 9 9 Enter
-	ok "g with a sample out of range says what it takes" wait_for "g: a sample 1..30"
+	ok "g with a sample out of range says what it takes" wait_for "g: 1..30, 1:30, 90s"
 	keys g 2 9 Enter p
 	ok "plays to the end and pauses there" wait_re " 30/30 x2 END +PAUSED"
 	keys '?'

@@ -244,7 +244,7 @@ if command -v tmux >/dev/null; then
 	jq -c ".timestamp = $base + 600 + 60 * (input_line_number - 1)" "$tmp/five" |
 		zstd -q > "$tmp/slow/b.zst"
 	at=$(awk "BEGIN { printf \"%.3f\", $base + 660 }")
-	session 120 40 "'$MS' --replay '$tmp/slow' --at @$at"
+	session 120 40 "TZ=UTC0 '$MS' --replay '$tmp/slow' --at @$at"
 	ok "explorer --at @T: the 7th of 10 samples (the second file's second)" \
 		wait_for " 7/10 x1"
 	keys p
@@ -257,9 +257,18 @@ if command -v tmux >/dev/null; then
 		wait_for " 7/10 x1"
 	keys g 4 : 0 0 Enter
 	ok "g 4:00: the first file's last sample" wait_for " 5/10 x1"
+	keys g "@$(awk "BEGIN { printf \"%.3f\", $base + 120 }")" Enter
+	ok "g @EPOCH: the sample taken then" wait_for " 3/10 x1"
+	keys g "$(TZ=UTC0 date -d "@$(awk "BEGIN { printf \"%d\", $base + 600 }")" '+%Y-%m-%d %H:%M:%S')" Enter
+	ok "g 'YYYY-MM-DD HH:MM:SS' (the session's TZ): the first sample from then" \
+		wait_for " 6/10 x1"
+	keys g @1 Enter
+	ok "g @1 (before it all): the first sample" wait_for " 1/10 x1"
+	keys g "@$(awk "BEGIN { printf \"%d\", $base + 10000 }")" Enter
+	ok "g after the end: says what g takes" wait_for "@EPOCH, -2h or"
 	keys '?'
 	ok "help: the directory's samples" scroll_to "recording: 10 samples"
-	raw 120 40 "'$MS' --replay '$tmp/slow' --at @$(awk "BEGIN { print $base + 10000 }")"
+	raw 120 40 "'$MS' --replay '$tmp/slow' --at @$(awk "BEGIN { printf \"%d\", $base + 10000 }")"
 	ok "explorer --at after the end: an error, exit 1" wait_for "EXIT=1"
 	ok "  that says where the recording ends" wait_for "the recording ends before that"
 fi
