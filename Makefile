@@ -293,8 +293,14 @@ check: deps-check
 # Costs as ratios against floors measured in the same run: writes
 # docs/PERFORMANCE.md (root, a quiet machine). The maple row boots the lab
 # VM (tests/bench/maple.sh builds what it needs there).
-bench: all $(BUILD)/bench/sample_cost
+bench: deps-bench
+	$(Q)$(MAKE) --no-print-directory all $(BUILD)/bench/sample_cost
 	$(Q)sh tests/bench/bench.sh | tee docs/PERFORMANCE.md
+
+# wrk for --serve's load test (tests/bench/serve.sh), and the rest bench needs
+.PHONY: deps-bench
+deps-bench:
+	@$(DEPS) bench
 
 # The soak (docs/testing.md): SOAK_SECS of the explorer at -d 0.1 through
 # every tab under memory, process and slab churn; RSS and fds stay flat.

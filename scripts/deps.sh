@@ -2,7 +2,8 @@
 # Install the Debian packages memscope needs: `deps.sh run` to build and
 # start it, `deps.sh check` to run every test, `deps.sh lab` for the lab VM
 # (and make experiments), `deps.sh shots` for make screenshots, `deps.sh
-# fresh` for make fresh, `deps.sh pkg` to build the Debian packages.
+# fresh` for make fresh, `deps.sh pkg` to build the Debian packages,
+# `deps.sh bench` for make bench.
 # Only missing ones are fetched.
 set -e
 # clang, llvm (llvm-strip), bpftool and libbpf-dev build the BPF backend;
@@ -51,6 +52,10 @@ fresh="debootstrap git"
 pkg="dpkg-dev debhelper dh-dkms lintian debootstrap libelf-dev zlib1g-dev jq"
 check="$check $pkg"
 
+# make bench (tests/bench/bench.sh): wrk loads --serve (serve.sh), curl
+# reads it; tmux, procps (top, slabtop) and strace as in check
+bench="wrk curl tmux procps strace"
+
 case "${1:-run}" in
 run) want=$run ;;
 check) want=$check ;;
@@ -58,7 +63,8 @@ lab) want="make gcc jq tmux $lab $exp" ;;
 shots) want="$run $shots" ;;
 fresh) want=$fresh ;;
 pkg) want="$run $pkg" ;;
-*) echo "usage: deps.sh run|check|lab|shots|fresh|pkg" >&2; exit 2 ;;
+bench) want="$run $bench" ;;
+*) echo "usage: deps.sh run|check|lab|shots|fresh|pkg|bench" >&2; exit 2 ;;
 esac
 
 # The lab's second kernel, Debian 12's 6.12 (tests/lab/README.md): its

@@ -130,6 +130,25 @@ echo
 echo "Reproduce: \`sh tests/bench/batch.sh [ROUNDS]\` (root, strace)."
 echo
 
+echo "## /metrics under load (--serve)"
+echo
+echo "\`memscope --serve\` on loopback with wrk's 50 connections for 30 s,"
+echo "each request with Prometheus' Accept header (the whole OpenMetrics"
+echo "exposition), twice: a new sample at most every second (\`-d 1\`: the"
+echo "requests of a second share it) and one sample for the whole run"
+echo "(\`-d 3600\`: the HTTP side alone). 8 connections are served at once,"
+echo "the others wait in the kernel's queue (docs/fleet.md), so latency"
+echo "includes that wait. Errors must be 0:"
+echo
+if ! sh tests/bench/serve.sh; then
+	echo
+	echo "**FAILED: wrk saw errors (its output on stderr).**"
+fi
+echo
+echo "Reproduce: \`sh tests/bench/serve.sh [SECONDS] [CONNECTIONS]\` (wrk:"
+echo "\`make deps-bench\`)."
+echo
+
 maple_section() {
 	echo "## The module's maple dump of 60,000 VMAs (lab VM)"
 	echo
