@@ -313,10 +313,11 @@ int ms_capture_run(struct ms_session *ss, const struct ms_opts *o)
 		~(MS_SEC_BIT(MS_SEC_VMAS) | MS_SEC_BIT(MS_SEC_SLAB_DETAIL));
 	/*
 	 * the page census (8 bytes a page frame: 50 MiB for 24 GiB) only
-	 * when the tab asks for it: --capture DIR --tab memory
+	 * when asked for: --capture DIR --tab memory, or --physmap (the map
+	 * is read from the same flags)
 	 */
-	if (o->tab &&
-	    (ms_tab_sections(o->tab, o) & MS_SEC_BIT(MS_SEC_CENSUS))) {
+	if (o->physmap || (o->tab && (ms_tab_sections(o->tab, o) &
+				      MS_SEC_BIT(MS_SEC_CENSUS)))) {
 		req.sections |= MS_SEC_BIT(MS_SEC_CENSUS);
 		req.census_full = true;
 	}

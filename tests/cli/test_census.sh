@@ -85,6 +85,14 @@ ok "--capture --tab memory copies proc/kpageflags whole" \
 ok "the captured tree's census counts every page frame" \
 	jq_ok "$tmp/cap.json" ".memory.census.complete and
 		.memory.census.pages == $pages_file"
+# --physmap too: the map of the captured tree is the live one's
+"$MS" --capture "$tmp/cap3" --physmap >/dev/null 2>&1
+ok "--capture --physmap copies proc/kpageflags whole" \
+	test "$(wc -c <"$tmp/cap3/proc/kpageflags")" -eq $((pages_file * 8))
+"$MS" -b -n 1 --json --tab buddy --physmap --root "$tmp/cap3" >"$tmp/cap3.json" 2>&1
+ok "the captured tree's map: every zone's blocks read" \
+	jq_ok "$tmp/cap3.json" '[.physmap.zones[] | .counts.unread == 0 and (.blocks | length) > 0] | all and length > 0'
+rm -rf "$tmp/cap3"
 "$MS" --capture "$tmp/cap2" >/dev/null 2>&1
 no "a capture without --tab memory leaves it out" \
 	test -e "$tmp/cap2/proc/kpageflags"
