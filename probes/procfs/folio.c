@@ -176,9 +176,11 @@ struct ms_folio_pass *ms_folio_begin(const struct ms_root *r,
 				     struct ms_snapshot *s)
 {
 	struct ms_folio_pass *fp = pf->folio;
+	bool opened = !fp || fp->pid != pid;
 	char rel[64];
 	long ps;
 
+	snprintf(rel, sizeof(rel), "proc/%d/pagemap", pid);
 	if (fp && fp->pid != pid)
 		ms_procfs_folio_free(pf);
 	fp = pf->folio;
@@ -198,7 +200,6 @@ struct ms_folio_pass *ms_folio_begin(const struct ms_root *r,
 			ms_procfs_folio_free(pf);
 			return NULL;
 		}
-		snprintf(rel, sizeof(rel), "proc/%d/pagemap", pid);
 		fp->pmfd = ms_open(r, rel);
 		if (fp->pmfd < 0) {
 			ms_snapshot_note(s, "folios", "%s",
@@ -210,6 +211,20 @@ struct ms_folio_pass *ms_folio_begin(const struct ms_root *r,
 	fp->full = pf->folio_want > 1;
 	if (fp->full)
 		pass_reset(fp);
+	/*
+	 * A pass starts: pagemap opened again, as the pid may have exec'd
+	 * since (the old file reads the old mm: nothing) or been reused
+	 */
+	if (!opened && !fp->pos) {
+		close(fp->pmfd);
+		fp->pmfd = ms_open(r, rel);
+		if (fp->pmfd < 0) {
+			ms_snapshot_note(s, "folios", "%s",
+					 why_open(r, "pagemap", -errno));
+			ms_procfs_folio_free(pf);
+			return NULL;
+		}
+	}
 	fp->budget = fp->full	      ? UINT64_MAX :
 		     pf->folio_budget ? pf->folio_budget :
 					MS_FOLIO_BUDGET;

@@ -214,6 +214,42 @@ static void budget(void **state)
 }
 
 /* Written and read back as a replay reads it: the same counts. */
+/*
+ * The pid exec'd between two passes: the next pass reads the new mm's
+ * pagemap, not the old file kept open (here: pagemap replaced by one with
+ * no page present).
+ */
+static void exec_between_passes(void **state)
+{
+	char dir[] = "/tmp/ms-folio-XXXXXX", cmd[256], path[128];
+	struct pt_env e;
+	uint64_t anon = 0; /* and file */
+	FILE *f;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(cmd, sizeof(cmd), "cp -r " SYNTH "/. %s", dir);
+	assert_int_equal(system(cmd), 0);
+	pt_init(&e, dir);
+	sample(&e, 2);
+	expect_synth(&e.s.vmas);
+	snprintf(path, sizeof(path), "%s/proc/4242/pagemap.new", dir);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	for (int i = 0; i < 10256; i++) /* the old one's size */
+		fputc(0, f);
+	fclose(f);
+	snprintf(cmd, sizeof(cmd), "%s/proc/4242/pagemap", dir);
+	assert_int_equal(rename(path, cmd), 0);
+	sample(&e, 2);
+	for (int o = 0; o < MS_FOLIO_ORDERS; o++)
+		anon += e.s.vmas.folios.anon[o] + e.s.vmas.folios.file[o];
+	assert_int_equal(anon, 0);
+	pt_fini(&e);
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
 static void json_back(void **state)
 {
 	struct ms_snapshot b;
@@ -252,9 +288,13 @@ static void missing(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(scanner),   cmocka_unit_test(broken),
-		cmocka_unit_test(whole),     cmocka_unit_test(budget),
-		cmocka_unit_test(json_back), cmocka_unit_test(missing),
+		cmocka_unit_test(scanner),
+		cmocka_unit_test(broken),
+		cmocka_unit_test(whole),
+		cmocka_unit_test(budget),
+		cmocka_unit_test(json_back),
+		cmocka_unit_test(missing),
+		cmocka_unit_test(exec_between_passes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
