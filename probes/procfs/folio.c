@@ -176,7 +176,6 @@ struct ms_folio_pass *ms_folio_begin(const struct ms_root *r,
 				     struct ms_snapshot *s)
 {
 	struct ms_folio_pass *fp = pf->folio;
-	bool opened = !fp || fp->pid != pid;
 	char rel[64];
 	long ps;
 
@@ -200,23 +199,17 @@ struct ms_folio_pass *ms_folio_begin(const struct ms_root *r,
 			ms_procfs_folio_free(pf);
 			return NULL;
 		}
-		fp->pmfd = ms_open(r, rel);
-		if (fp->pmfd < 0) {
-			ms_snapshot_note(s, "folios", "%s",
-					 why_open(r, "pagemap", -errno));
-			ms_procfs_folio_free(pf);
-			return NULL;
-		}
 	}
 	fp->full = pf->folio_want > 1;
 	if (fp->full)
 		pass_reset(fp);
 	/*
-	 * A pass starts: pagemap opened again, as the pid may have exec'd
-	 * since (the old file reads the old mm: nothing) or been reused
+	 * A pass starts: pagemap opened (again, as the pid may have exec'd
+	 * since: the old file reads the old mm, nothing; or been reused)
 	 */
-	if (!opened && !fp->pos) {
-		close(fp->pmfd);
+	if (!fp->pos) {
+		if (fp->pmfd >= 0)
+			close(fp->pmfd);
 		fp->pmfd = ms_open(r, rel);
 		if (fp->pmfd < 0) {
 			ms_snapshot_note(s, "folios", "%s",
