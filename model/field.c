@@ -169,9 +169,9 @@ static void release(const struct ms_field *t, void *rec, bool all)
 			struct ms_kvlist *l = p;
 
 			l->n = 0;
+			/* a shared one is never refilled: let go of it */
 			if (all || l->cap < 0)
-				ms_kv_drop(
-					l); /* a shared one is never refilled */
+				ms_kv_drop(l);
 		} else if (t->type == MS_F_LIST) {
 			ms_list_clear(t, rec);
 			if (all) {
