@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "app/config.h"
+#include "app/serve.h"
 #include "model/snapshot.h"
 #include "model/field.h"
 #include "probes/bpf/pcmap.h"
@@ -34,6 +35,7 @@
 #include "probes/procfs/users.h"
 #include "probes/procfs/vma.h"
 #include "store/jread.h"
+#include "store/recdir.h"
 #include "probes/replay/file.h"
 #include "probes/taskstats/taskstats.h"
 #include "probes/undo.h"
@@ -467,12 +469,18 @@ static void recording(const char *t, size_t n)
 
 	if (as_file(t, n))
 		return;
-	/* closed also when the open fails, as probes/replay/replay.c does */
-	if (!ms_rec_open(&f, tmpfile_path, why, sizeof(why)))
-		for (int i = 0; i < f.n; i++)
-			if (ms_rec_line(&f, i, &line, &len) == 0)
-				sample(line, len);
-	ms_rec_close(&f);
+	/*
+	 * indexed whole, and quick (each sample's time from the start of its
+	 * line, as a directory's files are); closed also when the open
+	 * fails, as probes/replay/replay.c does
+	 */
+	for (int quick = 0; quick < 2; quick++) {
+		if (!ms_rec_open(&f, tmpfile_path, quick, why, sizeof(why)))
+			for (int i = 0; i < f.n; i++)
+				if (ms_rec_line(&f, i, &line, &len) == 0)
+					sample(line, len);
+		ms_rec_close(&f);
+	}
 }
 
 static void theme(const char *t, size_t n)
@@ -487,6 +495,38 @@ static void config(const char *t, size_t n)
 
 	if (!as_file(t, n))
 		ms_config_load(&c, tmpfile_path, why, sizeof(why));
+}
+
+/* --serve's ADDR:PORT, and a scrape's Accept header (app/serve_addr.c) */
+static void serve(const char *t, size_t n)
+{
+	struct ms_serve_addr a;
+	char *s = strndup(t, n);
+
+	if (!s)
+		return;
+	ms_serve_parse(s, &a, why, sizeof(why));
+	ms_serve_wants_openmetrics(s);
+	free(s);
+}
+
+/*
+ * memscope record's --max-size, --keep, a moment (--at, --from, g) and
+ * a recording's file name (store/recdir.c)
+ */
+static void recdir(const char *t, size_t n)
+{
+	char *s = strndup(t, n);
+	double a, b;
+	uint64_t u;
+
+	if (!s)
+		return;
+	ms_parse_size(s, &u);
+	ms_parse_duration(s, &a);
+	ms_parse_when(s, 1796555264, &a);
+	ms_recdir_parse(s, &a, &b);
+	free(s);
 }
 
 static const struct {
@@ -518,6 +558,8 @@ static const struct {
 	{ "iomem", iomem },
 	{ "cgroup", cgroup },
 	{ "damon", damon },
+	{ "serve", serve },
+	{ "recdir", recdir },
 };
 
 static fuzz_fn target;
