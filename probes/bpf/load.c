@@ -128,56 +128,51 @@ int ms_bpf_enum_names(const struct btf *btf, const char *enum_name,
 	return n;
 }
 
-/* Does this kernel take tp_btf programs on tp? (as libbpf-tools asks) */
-static bool tp_btf_ok(const struct btf *btf, const char *tp)
-{
-	const struct bpf_insn insns[] = {
-		{ .code = BPF_ALU64 | BPF_MOV | BPF_K, .dst_reg = BPF_REG_0 },
-		{ .code = BPF_JMP | BPF_EXIT },
-	};
-	char name[128];
-	int id, fd;
-
-	snprintf(name, sizeof(name), "btf_trace_%s", tp);
-	id = btf__find_by_name_kind(btf, name, BTF_KIND_TYPEDEF);
-	if (id <= 0)
-		return false;
-	LIBBPF_OPTS(bpf_prog_load_opts, o,
-		    .expected_attach_type = BPF_TRACE_RAW_TP,
-		    .attach_btf_id = (__u32)id);
-	fd = bpf_prog_load(BPF_PROG_TYPE_TRACING, NULL, "GPL", insns, 2, &o);
-	if (fd >= 0)
-		close(fd);
-	return fd >= 0;
-}
-
 /*
- * Does this kernel take an fentry/fexit program on func? A two-instruction
- * program asks in microseconds; a refusal inside the group's object costs
- * a reload of all of it (the reclaim group's 1.2 s of verifying on 6.18,
- * which refuses fentry on oom_kill_process). errno says why not.
+ * Does this kernel take a tracing program of type at the BTF type id (0:
+ * not in vmlinux's BTF)? A two-instruction program asks in microseconds;
+ * errno says why not.
  */
-static bool trampoline_ok(const struct btf *btf, const char *func, bool exit)
+static bool tracing_ok(enum bpf_attach_type type, int id)
 {
 	const struct bpf_insn insns[] = {
 		{ .code = BPF_ALU64 | BPF_MOV | BPF_K, .dst_reg = BPF_REG_0 },
 		{ .code = BPF_JMP | BPF_EXIT },
 	};
-	int id = btf__find_by_name_kind(btf, func, BTF_KIND_FUNC), fd;
+	int fd;
 
 	if (id <= 0) {
 		errno = ENOENT;
 		return false;
 	}
-	LIBBPF_OPTS(bpf_prog_load_opts, o,
-		    .expected_attach_type = exit ? BPF_TRACE_FEXIT :
-						   BPF_TRACE_FENTRY,
+	LIBBPF_OPTS(bpf_prog_load_opts, o, .expected_attach_type = type,
 		    .attach_btf_id = (__u32)id);
 	fd = bpf_prog_load(BPF_PROG_TYPE_TRACING, NULL, "GPL", insns, 2, &o);
 	if (fd < 0)
 		return false;
 	close(fd);
 	return true;
+}
+
+/* Does this kernel take tp_btf programs on tp? (as libbpf-tools asks) */
+static bool tp_btf_ok(const struct btf *btf, const char *tp)
+{
+	char name[128];
+
+	snprintf(name, sizeof(name), "btf_trace_%s", tp);
+	return tracing_ok(BPF_TRACE_RAW_TP,
+			  btf__find_by_name_kind(btf, name, BTF_KIND_TYPEDEF));
+}
+
+/*
+ * Does this kernel take an fentry/fexit program on func? A refusal inside
+ * the group's object costs a reload of all of it (the reclaim group's
+ * 1.2 s of verifying on 6.18, which refuses fentry on oom_kill_process).
+ */
+static bool trampoline_ok(const struct btf *btf, const char *func, bool exit)
+{
+	return tracing_ok(exit ? BPF_TRACE_FEXIT : BPF_TRACE_FENTRY,
+			  btf__find_by_name_kind(btf, func, BTF_KIND_FUNC));
 }
 
 /* ---- Programs ------------------------------------------------------------ */
