@@ -54,7 +54,6 @@ struct memo {
 	uint64_t kb; /* its usage at its last read */
 	bool uchanged; /* usage read this sample, not what it was */
 	bool nomem; /* v2, without the memory controller enabled */
-	bool kids; /* has children (plan()) */
 	bool gone;
 	unsigned int seen, listed; /* samples that listed it, its children */
 };
@@ -287,14 +286,11 @@ static int plan(struct pass *x)
 	struct ms_cg_cache *c = x->c;
 	int n = 0;
 
-	for (int i = 0; i < c->n; i++)
-		c->v[i].kids = false;
-	for (int i = 0; i < c->n; i++)
-		if (c->v[i].parent >= 0)
-			c->v[c->v[i].parent].kids = true;
 	for (int i = 0; i < c->n; i++) {
 		const struct memo *m = &c->v[i];
 		bool changed = m->kb != m->read_kb;
+		/* in preorder (compact()): a child right after its parent */
+		bool kids = i + 1 < c->n && c->v[i + 1].parent == i;
 
 		if (m->gone)
 			continue;
@@ -308,7 +304,7 @@ static int plan(struct pass *x)
 			 * thousands of leaves on a busy node do, and would
 			 * hold the budget every sample
 			 */
-			.moved = moved(m) || (changed && m->kids),
+			.moved = moved(m) || (changed && kids),
 			.changed = changed,
 		};
 	}
