@@ -248,6 +248,12 @@ help_text() { # W: the help's lines, in a screen tall enough for all of it
 }
 help_text 80 > "$tmp/help80"
 help_text 200 > "$tmp/help200"
+# ... and each key whole in its column (24 wide, then the text): 'N, M, l,
+# e, d, P, o (Cgroups)' ran into its text as '... o (Cgrname, usage'
+screen | sed -e '1,/^ 1 Buddy /d' -e '/Sources: the backend/,$d' \
+	> "$tmp/help200raw"
+no "help: every key fits its column" grep -E '^  .{23}[^ ]' "$tmp/help200raw"
+grep -E '^  .{23}[^ ]' "$tmp/help200raw"
 ok "help at 80 columns: some lines" test "$(wc -l < "$tmp/help80")" -gt 60
 ok "help at 80 columns: every line whole (as at 200)" \
 	cmp -s "$tmp/help80" "$tmp/help200"
