@@ -187,7 +187,11 @@ static int undo_one(struct undo *u)
 	return 0;
 }
 
-/* Latest first: processes die before their cgroup goes. */
+/*
+ * Latest first: processes die before their cgroup goes. What failed stays
+ * to be tried again by the next call (the signal handler's rmdir may find
+ * a killed worker not yet gone; at exit it is).
+ */
 int ms_restore_all(void)
 {
 	int failed = 0;
@@ -195,8 +199,9 @@ int ms_restore_all(void)
 	for (int i = nr_undo - 1; i >= 0; i--) {
 		if (undo[i].done)
 			continue;
-		undo[i].done = true;
-		if (undo_one(&undo[i])) {
+		if (!undo_one(&undo[i])) {
+			undo[i].done = true;
+		} else {
 			static const char m[] = "memscope: could not restore ";
 
 			failed++;

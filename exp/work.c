@@ -26,10 +26,17 @@ struct frag_cmd {
 static void child_setup(void)
 {
 	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	sigset_t all;
 	int fd;
 
-	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+	/* the parent's restore handler is not the child's: default, then
+	 * unblock what start() blocked across the fork */
+	sigemptyset(&all);
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
 		signal(sigs[i], SIG_DFL);
+		sigaddset(&all, sigs[i]);
+	}
+	sigprocmask(SIG_UNBLOCK, &all, NULL);
 	fd = open("/proc/self/oom_score_adj", O_WRONLY | O_CLOEXEC);
 	if (fd >= 0) {
 		if (write(fd, "1000", 4) < 0)
@@ -260,25 +267,40 @@ static void frag_child(int cmd, int res)
 	_exit(0);
 }
 
+/*
+ * Fork a worker and register it to be killed on SIGINT. The stop signals
+ * wait across fork and registration: a signal between the two left a
+ * worker nobody killed, holding the experiment's cgroup (tests/lab/
+ * test_exp.sh "no cgroup is left"). Once stopped, no worker starts.
+ */
 static int start(struct ms_worker *w, void (*child)(int cmd, int res))
 {
-	int to[2], from[2];
+	int to[2], from[2], err = 0;
+	sigset_t stops, old;
 
-	if (pipe2(to, O_CLOEXEC))
-		return -errno;
-	if (pipe2(from, O_CLOEXEC)) {
+	sigemptyset(&stops);
+	sigaddset(&stops, SIGINT);
+	sigaddset(&stops, SIGTERM);
+	sigaddset(&stops, SIGHUP);
+	sigprocmask(SIG_BLOCK, &stops, &old);
+	if (ms_exp_stopped())
+		err = -EINTR;
+	else if (pipe2(to, O_CLOEXEC))
+		err = -errno;
+	else if (pipe2(from, O_CLOEXEC)) {
+		err = -errno;
 		close(to[0]);
 		close(to[1]);
-		return -errno;
-	}
-	w->pid = fork();
-	if (w->pid < 0) {
-		int err = -errno;
-
+	} else if ((w->pid = fork()) < 0) {
+		err = -errno;
 		close(to[0]);
 		close(to[1]);
 		close(from[0]);
 		close(from[1]);
+	}
+	if (err) {
+		w->pid = 0;
+		sigprocmask(SIG_SETMASK, &old, NULL);
 		return err;
 	}
 	if (!w->pid) {
@@ -290,8 +312,11 @@ static int start(struct ms_worker *w, void (*child)(int cmd, int res))
 	close(from[1]);
 	w->cmd = to[1];
 	w->res = from[0];
-	ms_restore_kill(w->pid);
-	return 0;
+	err = ms_restore_kill(w->pid);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	if (err)
+		ms_worker_stop(w);
+	return err;
 }
 
 int ms_frag_start(struct ms_worker *w)

@@ -8,9 +8,11 @@
 
 #include <errno.h>
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "exp/exp.h"
@@ -186,6 +188,46 @@ static void restore_settings(void **state)
 	ms_root_close(&r);
 }
 
+/* An undo that failed is tried again by the next restore (at exit). */
+static void restore_retries(void **state)
+{
+	char dir[] = "/tmp/ms-exp-XXXXXX", path[80];
+	struct ms_root r;
+	FILE *f;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	assert_int_equal(ms_root_open(&r, dir), 0);
+	assert_int_equal(mkdir(strcat(strcpy(path, dir), "/cg"), 0700), 0);
+	strcat(path, "/busy");
+	f = fopen(path, "w");
+	fclose(f);
+	assert_int_equal(ms_restore_rmdir(&r, "cg"), 0);
+	/* not empty: this restore fails and says so */
+	assert_int_equal(ms_restore_all(), 1);
+	unlink(path);
+	assert_int_equal(ms_restore_all(), 0);
+	*strrchr(path, '/') = 0;
+	assert_int_equal(access(path, F_OK), -1);
+	assert_int_equal(ms_restore_all(), 0);
+	rmdir(dir);
+	ms_root_close(&r);
+}
+
+/* Once SIGINT came, no worker starts (and none is left unregistered). */
+static void no_worker_after_stop(void **state)
+{
+	struct ms_worker w = { 0 };
+
+	(void)state;
+	ms_restore_install();
+	assert_false(ms_exp_stopped());
+	raise(SIGINT);
+	assert_true(ms_exp_stopped());
+	assert_int_equal(ms_frag_start(&w), -EINTR);
+	assert_int_equal(w.pid, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -196,6 +238,9 @@ int main(void)
 		cmocka_unit_test(spread_values),
 		cmocka_unit_test(directions),
 		cmocka_unit_test(restore_settings),
+		cmocka_unit_test(restore_retries),
+		/* last: the stop it raises lasts for the process */
+		cmocka_unit_test(no_worker_after_stop),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
