@@ -112,8 +112,12 @@ const struct ms_field ms_cgroup_fields[] = {
 };
 
 const struct ms_field ms_cgroups_fields[] = {
-	MS_FIELD_LIST(struct ms_cgroups, v, n, cap, "cgroups",
-		      ms_cgroup_fields),
+	/*
+	 * kept through a reset: 10,000 cgroups' copies let go of and made
+	 * again each sample were most of a live refresh's cost
+	 */
+	MS_FIELD_LIST_KEEP(struct ms_cgroups, v, n, cap, kept, "cgroups",
+			   ms_cgroup_fields),
 	MS_FIELD_END
 };
 

@@ -50,6 +50,7 @@ struct ms_cgroup {
 struct ms_cgroups {
 	struct ms_cgroup *v; /* parents before their children */
 	int n, cap;
+	int kept; /* records a reset kept for the probe (ms_list_kept()) */
 };
 
 /*

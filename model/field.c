@@ -153,6 +153,18 @@ static int *list_n(const struct ms_field *f, void *rec)
 	return (int *)((char *)rec + f->n);
 }
 
+/* A kept list's count of records alive (ms_list_kept()); 0 for others. */
+static int list_kept(const struct ms_field *f, const void *rec)
+{
+	return f->keep ? *(const int *)((const char *)rec + f->keep) : 0;
+}
+
+static void set_kept(const struct ms_field *f, void *rec, int n)
+{
+	if (f->keep)
+		*(int *)((char *)rec + f->keep) = n;
+}
+
 /* The strings of rec (and its lists' records) freed; all: the lists too. */
 static void release(const struct ms_field *t, void *rec, bool all)
 {
@@ -173,6 +185,15 @@ static void release(const struct ms_field *t, void *rec, bool all)
 			if (all || l->cap < 0)
 				ms_kv_drop(l);
 		} else if (t->type == MS_F_LIST) {
+			if (t->keep && !all) {
+				int *n = list_n(t, rec);
+
+				/* the records stay for ms_list_kept() */
+				if (*n > list_kept(t, rec))
+					set_kept(t, rec, *n);
+				*n = 0;
+				continue;
+			}
 			ms_list_clear(t, rec);
 			if (all) {
 				free(*(void **)p);
@@ -234,9 +255,12 @@ int ms_fields_dup(const struct ms_field *t, void *dst, const void *src,
 
 void ms_list_clear(const struct ms_field *f, void *rec)
 {
-	for (int i = 0; i < *list_n(f, rec); i++)
+	int n = *list_n(f, rec), kept = list_kept(f, rec);
+
+	for (int i = 0; i < (n > kept ? n : kept); i++)
 		release(f->sub, ms_list_at(f, rec, i), true);
 	*list_n(f, rec) = 0;
+	set_kept(f, rec, 0);
 }
 
 void ms_fields_reset(const struct ms_field *t, void *rec)
@@ -304,9 +328,29 @@ void *ms_list_add(const struct ms_field *f, void *rec)
 		*v = nv;
 		*cap = c;
 	}
-	e = *v + (size_t)(*n)++ * f->size;
+	e = *v + (size_t)*n * f->size;
+	/* a kept record in its place is let go of */
+	if (*n < list_kept(f, rec))
+		release(f->sub, e, true);
+	(*n)++;
 	memset(e, 0, f->size);
 	ms_fields_reset(f->sub, e);
+	return e;
+}
+
+void *ms_list_kept(const struct ms_field *f, const void *rec)
+{
+	int n = ms_list_len(f, rec);
+
+	return n < list_kept(f, rec) ? ms_list_at(f, rec, n) : NULL;
+}
+
+void *ms_list_take(const struct ms_field *f, void *rec)
+{
+	void *e = ms_list_kept(f, rec);
+
+	if (e)
+		(*list_n(f, rec))++;
 	return e;
 }
 

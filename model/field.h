@@ -101,6 +101,11 @@ struct ms_field {
 	unsigned short size; /* char arrays: bytes; vectors: max */
 	unsigned short n; /* vectors, lists: offsetof() their int count */
 	unsigned short cap; /* lists: offsetof() their int capacity */
+	/*
+	 * Lists whose records a reset keeps for the probe to take back
+	 * (ms_list_kept()): offsetof() their int count of kept ones; 0 none
+	 */
+	unsigned short keep;
 	const char *unit; /* "kB", "pages", "bytes", "/s", ... */
 	const char *metric; /* OpenMetrics family, NULL none */
 	const char *help; /* its OpenMetrics HELP line */
@@ -177,6 +182,10 @@ struct ms_field {
 		.size = sizeof(*((T *)0)->v), .n = offsetof(T, nm),   \
 		.cap = offsetof(T, cp), .sub = (fields), __VA_ARGS__  \
 	}
+/* A list whose records outlive a reset (ms_list_kept()): { T *v; n, cap, kp } */
+#define MS_FIELD_LIST_KEEP(T, v, nm, cp, kp, k, fields, ...)            \
+	MS_FIELD_LIST(T, v, nm, cp, k, fields, .keep = offsetof(T, kp), \
+		      __VA_ARGS__)
 #define MS_FIELD_HAND(k, ex, ...)                                           \
 	{                                                                   \
 		.key = (k), .type = MS_F_HAND, .explain = (ex), __VA_ARGS__ \
@@ -247,6 +256,15 @@ int ms_fields_dup(const struct ms_field *t, void *dst, const void *src,
 void ms_list_clear(const struct ms_field *f, void *rec);
 /* One more record at the end of list f of rec, reset; NULL on ENOMEM. */
 void *ms_list_add(const struct ms_field *f, void *rec);
+/*
+ * A list made with MS_FIELD_LIST_KEEP keeps its records through a reset,
+ * unseen (the count is 0): the record that was at the end's place then,
+ * as it was, or NULL. ms_list_take() makes it the list's next record (a
+ * probe that finds it still true keeps it, and only updates what changes
+ * every sample); ms_list_add() lets go of it instead.
+ */
+void *ms_list_kept(const struct ms_field *f, const void *rec);
+void *ms_list_take(const struct ms_field *f, void *rec);
 /* Record i of list f of rec, and how many it holds. */
 static inline void *ms_list_at(const struct ms_field *f, const void *rec, int i)
 {

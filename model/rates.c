@@ -288,9 +288,9 @@ static void cg_detail_rates(struct ms_cgroup *c, const struct ms_cgroup *p,
 }
 
 /*
- * Each cgroup against the same path in prev: the same index, or the one
- * after the last match (cgroups made or removed shift the rest), else a
- * search (a new one).
+ * Each cgroup against the same path in prev: the same index (the same
+ * read of it, or the same path), or the one after the last match (cgroups
+ * made or removed shift the rest), else a search (a new one).
  */
 static void cgroup_rates(struct ms_snapshot *cs, const struct ms_snapshot *ps,
 			 double dt)
@@ -302,7 +302,10 @@ static void cgroup_rates(struct ms_snapshot *cs, const struct ms_snapshot *ps,
 		struct ms_cgroup *c = &cur->v[i];
 		const struct ms_cgroup *p = NULL;
 
-		if (i < prev->n && !strcmp(prev->v[i].path, c->path))
+		/* one shared memory.stat: one read of one cgroup */
+		if (i < prev->n && c->stat.v && prev->v[i].stat.v == c->stat.v)
+			p = &prev->v[i];
+		else if (i < prev->n && !strcmp(prev->v[i].path, c->path))
 			p = &prev->v[i];
 		else if (next < prev->n && !strcmp(prev->v[next].path, c->path))
 			p = &prev->v[next];

@@ -10,6 +10,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -391,6 +392,7 @@ static int emit(struct pass *x)
 {
 	struct ms_cg_cache *c = x->c;
 	struct ms_snapshot *s = x->w.s;
+	const struct ms_field *lf = &ms_cgroups_fields[0];
 	int nomem = 0;
 	char first[256] = "";
 
@@ -401,12 +403,20 @@ static int emit(struct pass *x)
 		if (!m->read_t)
 			continue; /* found, not read yet */
 		/*
-		 * memory.stat and the other lists go out shared, not copied:
-		 * the same until read again (10,000 cgroups' are 40 MB)
+		 * The record this snapshot held in this place before, when it
+		 * is a copy of this read still (the same shared memory.stat:
+		 * one block per read), is kept: only what changes every
+		 * sample is set again below. Else memory.stat and the other
+		 * lists go out shared, not copied: the same until read again
+		 * (10,000 cgroups' are 40 MB).
 		 */
-		o = ms_list_add(&ms_cgroups_fields[0], &s->cgroups);
-		if (!o || ms_fields_share(ms_cgroup_fields, &m->c) ||
-		    ms_cgroup_copy(o, &m->c)) {
+		o = ms_list_kept(lf, &s->cgroups);
+		if (o && o->stat.v && o->stat.v == m->c.stat.v) {
+			ms_list_take(lf, &s->cgroups);
+			o->current_kb_per_s = NAN; /* ms_rates() sets it */
+		} else if (!(o = ms_list_add(lf, &s->cgroups)) ||
+			   ms_fields_share(ms_cgroup_fields, &m->c) ||
+			   ms_cgroup_copy(o, &m->c)) {
 			if (o) {
 				ms_fields_free(ms_cgroup_fields, o);
 				s->cgroups.n--;

@@ -196,6 +196,100 @@ static void shared_copies(void **state)
 	pt_fini(&e);
 }
 
+/* cgroup path's record in snapshot s, NULL if none. */
+static const struct ms_cgroup *in(const struct ms_snapshot *s, const char *path)
+{
+	for (int i = 0; i < s->cgroups.n; i++)
+		if (!strcmp(s->cgroups.v[i].path, path))
+			return &s->cgroups.v[i];
+	return NULL;
+}
+
+/* Every record of s: its usage as first read, but those that changed. */
+static void usage_as(const struct ms_snapshot *s, const struct ms_snapshot *f,
+		     int n)
+{
+	assert_int_equal(s->cgroups.n, n);
+	for (int i = 0; i < s->cgroups.n; i++) {
+		const struct ms_cgroup *g = &s->cgroups.v[i];
+		const struct ms_cgroup *o = in(f, g->path);
+
+		assert_non_null(o);
+		if (strncmp(g->path, "/pod001", 7) && strcmp(g->path, "/") &&
+		    strcmp(g->path, "/pod000"))
+			assert_int_equal(g->current_kb, o->current_kb);
+		assert_int_equal(g->max_kb, strcmp(g->path, "/pod001/ctr007") ?
+						    o->max_kb :
+						    (uint64_t)512 << 10);
+	}
+}
+
+/*
+ * Two snapshots filled in turn, as the explorer does: a record not read
+ * again since the snapshot last held it is kept (the same record), one
+ * read again is not (its new limit in both snapshots), and cgroups made
+ * and removed shift the rest without mixing them up.
+ */
+static void kept_records(void **state)
+{
+	struct pt_env e;
+	struct ms_snapshot b, f;
+	const struct ms_cgroup *q;
+	const char *qpath;
+
+	(void)state;
+	gen("wide", 200);
+	pt_init(&e, dir);
+	e.root.live = true;
+	e.pf.clock = fake_clock;
+	ms_snapshot_init(&b);
+	ms_snapshot_init(&f);
+	assert_int_equal(ms_procfs_cgroup(&e.root, &e.pf, true, &f), 0);
+	assert_int_equal(sample(&e, false), 0);
+	q = at(&e, "/pod001/ctr005");
+	qpath = q->path;
+	fake_now += 1;
+	ms_snapshot_reset(&b);
+	assert_int_equal(ms_procfs_cgroup(&e.root, &e.pf, false, &b), 0);
+	put("/pod001/ctr007", "memory.limit_in_bytes", 512);
+	put("/pod001/ctr007", "memory.usage_in_bytes", 300);
+	put("/pod001", "memory.usage_in_bytes", 100000);
+	put("/", "memory.usage_in_bytes", 200000);
+	for (int k = 0; k < 4; k++) {
+		struct ms_snapshot *s = k % 2 ? &b : &e.s;
+
+		fake_now += 1;
+		ms_snapshot_reset(s);
+		assert_int_equal(ms_procfs_cgroup(&e.root, &e.pf, false, s), 0);
+		usage_as(s, &f, 200);
+	}
+	/* not read again: the very record of the first sample */
+	assert_ptr_equal(at(&e, "/pod001/ctr005"), q);
+	assert_ptr_equal(at(&e, "/pod001/ctr005")->path, qpath);
+	/* kept, but not its growth of another sample (ms_rates() sets it) */
+	((struct ms_cgroup *)q)->current_kb_per_s = 5;
+	fake_now += 1;
+	assert_int_equal(sample(&e, false), 0);
+	assert_ptr_equal(at(&e, "/pod001/ctr005"), q);
+	assert_true(isnan(q->current_kb_per_s));
+	/* one gone from the first pod: every later record one place up */
+	rm("/pod000/ctr003");
+	put("/pod000", "memory.usage_in_bytes", 100001);
+	put("/", "memory.usage_in_bytes", 200001);
+	for (int k = 0; k < 4; k++) {
+		struct ms_snapshot *s = k % 2 ? &b : &e.s;
+
+		fake_now += 1;
+		ms_snapshot_reset(s);
+		assert_int_equal(ms_procfs_cgroup(&e.root, &e.pf, false, s), 0);
+		usage_as(s, &f, 199);
+		assert_null(in(s, "/pod000/ctr003"));
+	}
+	ms_snapshot_free(&f);
+	ms_snapshot_free(&b);
+	pt_fini(&e);
+}
+
 /*
  * A cgroup whose usage moved by much is read before those that moved by a
  * page or two (a busy node's thousands would hold the budget every
@@ -356,6 +450,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_teardown(shared_copies, gen_done),
+		cmocka_unit_test_teardown(kept_records, gen_done),
 		cmocka_unit_test_teardown(movers_first, gen_done),
 		cmocka_unit_test_teardown(budget, gen_done),
 		cmocka_unit_test_teardown(grow_while_spending, gen_done),

@@ -84,12 +84,15 @@ static int compare(struct cg_timeline *tl, const struct ms_cgroup *g,
 	return n;
 }
 
-/* prev's cgroup of path, looked for from *j on (both in tree order). */
+/* prev's cgroup of g's path, looked for from *j on (both in tree order). */
 static const struct ms_cgroup *match(const struct ms_cgroups *prev, int *j,
-				     const char *path)
+				     const struct ms_cgroup *g)
 {
+	/* one shared memory.stat: the same read of the same cgroup */
+	if (*j < prev->n && g->stat.v && prev->v[*j].stat.v == g->stat.v)
+		return &prev->v[(*j)++];
 	for (int k = *j; k < prev->n && k < *j + WINDOW_AHEAD; k++)
-		if (!strcmp(prev->v[k].path, path)) {
+		if (!strcmp(prev->v[k].path, g->path)) {
 			*j = k + 1;
 			return &prev->v[k];
 		}
@@ -116,9 +119,11 @@ int cg_tl_feed(struct cg_timeline *tl, const struct ms_snapshot *cur,
 		return 0;
 	for (int i = 0; i < cur->cgroups.n; i++) {
 		const struct ms_cgroup *g = &cur->cgroups.v[i];
-		const struct ms_cgroup *p = match(&prev->cgroups, &j, g->path);
+		const struct ms_cgroup *p = match(&prev->cgroups, &j, g);
 
-		if (!p)
+		/* not read again since (shared lists): no change to tell */
+		if (!p || (g->events.v == p->events.v &&
+			   g->events_local.v == p->events_local.v))
 			continue;
 		r = compare(tl, g, &g->events, &p->events, false, prev->t_mono,
 			    cur->t_mono);
