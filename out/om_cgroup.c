@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The memory cgroups in OpenMetrics with a bounded cardinality (--top N):
- * the N biggest by usage labelled by path, the rest summed as
- * path="other" (usage, peak, swap, zswap, processes, threads, dying and
- * events; limits
- * and pressure do not sum), then memory.events per cgroup as counters.
+ * the N biggest by usage and the N others nearest their limit labelled
+ * by path, the rest summed as path="other" (usage, peak, swap, zswap,
+ * processes, threads, dying and events; limits and pressure do not sum),
+ * then memory.events per cgroup as counters.
  */
 #include "out/om.h"
 
@@ -23,6 +23,31 @@ static int by_usage(const void *a, const void *b)
 	const struct ms_cgroup *y = &sorting->v[*(const int *)b];
 	uint64_t u = ms_have(x->current_kb) ? x->current_kb : 0;
 	uint64_t v = ms_have(y->current_kb) ? y->current_kb : 0;
+
+	if (u != v)
+		return u > v ? -1 : 1;
+	return *(const int *)a - *(const int *)b;
+}
+
+/* usage over the nearest of memory.max and memory.high; -1 unlimited */
+static double to_limit(const struct ms_cgroup *c)
+{
+	uint64_t l = ms_have(c->max_kb) ? c->max_kb : MS_NA;
+
+	if (ms_have(c->high_kb) && (!ms_have(l) || c->high_kb < l))
+		l = c->high_kb;
+	if (!ms_have(l))
+		return -1;
+	if (!ms_have(c->current_kb))
+		return 0;
+	return l ? (double)c->current_kb / (double)l : 1e300;
+}
+
+/* nearest its limit first, an unlimited cgroup last; then by place */
+static int by_limit(const void *a, const void *b)
+{
+	double u = to_limit(&sorting->v[*(const int *)a]);
+	double v = to_limit(&sorting->v[*(const int *)b]);
 
 	if (u != v)
 		return u > v ? -1 : 1;
@@ -106,15 +131,25 @@ void ms_om_cgroups(struct om *om, const struct ms_cgroups *g, int top)
 {
 	int n = top < 0 ? 0 : top < g->n ? top : g->n;
 	int *ix = malloc(sizeof(int) * (size_t)(g->n ? g->n : 1));
-	struct ms_cgroup *recs = calloc((size_t)n + 1, sizeof(*recs));
+	struct ms_cgroup *recs = NULL;
 	struct ms_cgroup *other = NULL;
 
-	if (!ix || !recs)
+	if (!ix)
 		goto out;
 	for (int i = 0; i < g->n; i++)
 		ix[i] = i;
 	sorting = g;
 	qsort(ix, (size_t)g->n, sizeof(int), by_usage);
+	/*
+	 * then of the rest the N nearest a limit: a small cgroup about to
+	 * hit its own limit matters more than its usage ranks it
+	 */
+	qsort(ix + n, (size_t)(g->n - n), sizeof(int), by_limit);
+	for (int k = n + n; n < g->n && n < k && to_limit(&g->v[ix[n]]) >= 0;)
+		n++;
+	recs = calloc((size_t)n + 1, sizeof(*recs));
+	if (!recs)
+		goto out;
 	for (int i = 0; i < n; i++)
 		recs[i] = g->v[ix[i]]; /* a shallow copy: read only */
 	if (n < g->n) {

@@ -144,6 +144,22 @@ ok "--top 0: only other" test "$(series "$tmp/top0" memscope_slab_cache_size_byt
 ok "--top 10000: every cache, no other" test "$(series "$tmp/topall" memscope_slab_cache_size_bytes)" -eq "$(awk 'NR > 2 { n++ } END { print n }' "$R/proc/slabinfo")"
 ok "--top bounds the series count" sh -c "[ \$(grep -vc '^#' '$tmp/top0') -lt \$(grep -vc '^#' '$tmp/top5') ] && [ \$(grep -vc '^#' '$tmp/top5') -lt \$(grep -vc '^#' '$tmp/topall') ]"
 
+# cgroups: the N biggest by usage and the N others nearest a limit
+# (usage over the smaller of max and high) have series, the rest is other
+"$MS" -b --format openmetrics --top 1 --root $FIX/edge-cgroup-v1 > "$tmp/cg1"
+ok "cgroups --top 1: the biggest (/, unlimited) has its series" \
+	grep -q '^memscope_cgroup_usage_bytes{path="/"} ' "$tmp/cg1"
+ok "cgroups --top 1: a smaller one at 40% of its limit has its own too" sh -c \
+	"grep -q '^memscope_cgroup_usage_bytes{path=\"/memscope-test\"} 104857600\$' '$tmp/cg1' &&
+	grep -q '^memscope_cgroup_limit_bytes{path=\"/memscope-test\",limit=\"max\"} ' '$tmp/cg1'"
+"$MS" -b --format openmetrics --top 1 --root $FIX/edge-cgroup-v2 > "$tmp/cg2"
+ok "cgroups --top 1: the nearest its limit of the rest, not the unlimited" sh -c \
+	"grep -q '^memscope_cgroup_usage_bytes{path=\"/system.slice/app.service\"} ' '$tmp/cg2' &&
+	[ \$(grep -c '^memscope_cgroup_usage_bytes' '$tmp/cg2') = 3 ] &&
+	grep -q '^memscope_cgroup_usage_bytes{path=\"other\"} 1048576\$' '$tmp/cg2'"
+"$MS" -b --format openmetrics --top 0 --root $FIX/edge-cgroup-v1 > "$tmp/cg0"
+ok "cgroups --top 0: only other" test "$(series "$tmp/cg0" memscope_cgroup_usage_bytes)" -eq 1
+
 # a recording played back (--replay): the same exposition, no kernel
 "$MS" -b -n 2 -d 0.1 --root "$R2" --record "$tmp/rec" > /dev/null
 "$MS" -b -n 2 --replay "$tmp/rec" --format openmetrics > "$tmp/omr"
