@@ -351,7 +351,8 @@ clean:
 
 # make install PREFIX=/usr DESTDIR=/tmp/pkg: the binary, the man page,
 # themes, translations, kernel module sources (for DKMS), bash completion,
-# the recorder's systemd unit (dist/, not enabled) and docs. The themes
+# the recorder's systemd unit (dist/, not enabled), the Grafana dashboard
+# and docs. The themes
 # directory is compiled in (tui/theme.c), so build with the same PREFIX you
 # install with (PREFIX, LOCALEDIR: above). UNITDIR: where the unit goes
 # (debian/rules: Debian 12's /lib/systemd/system).
@@ -384,11 +385,12 @@ FORCE:
 
 install: all
 	$(INSTALL) -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/themes \
-		$(DESTDIR)$(DATADIR)/kmod $(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DESTDIR)$(DATADIR)/kmod $(DESTDIR)$(DATADIR)/dashboards $(DESTDIR)$(PREFIX)/share/man/man1 \
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions \
 		$(DESTDIR)$(PREFIX)/share/doc/memscope $(DESTDIR)$(UNITDIR)
 	$(INSTALL) -m 755 $(BUILD)/memscope $(DESTDIR)$(PREFIX)/bin/memscope
 	$(INSTALL) -m 644 themes/*.theme themes/README.md $(DESTDIR)$(DATADIR)/themes/
+	$(INSTALL) -m 644 dashboards/memscope.json $(DESTDIR)$(DATADIR)/dashboards/
 	$(foreach f,$(KMOD_FILES),$(INSTALL) -D -m 644 $(f) $(DESTDIR)$(DATADIR)/$(f) &&) true
 	$(INSTALL) -m 644 $(MAN_PAGE) $(DESTDIR)$(PREFIX)/share/man/man1/
 	sed 's|@DATADIR@|$(DATADIR)|g' completion/memscope.bash > \

@@ -37,6 +37,20 @@ jq_ok() {
 # with its "memscope " line)
 text_sample() { awk -v k="$1" '/^memscope /{n++} n==k' "$2"; }
 
+# memcg NAME: cg, the directory a memory cgroup NAME would have (not made),
+# and cglimit, its limit's file: v2 with the memory controller (enabled
+# for the root's children here) or v1; cg empty without either
+memcg() {
+	cg= cglimit=
+	if grep -qw memory /sys/fs/cgroup/cgroup.controllers 2>/dev/null; then
+		cg=/sys/fs/cgroup/$1 cglimit=memory.max
+		grep -qw memory /sys/fs/cgroup/cgroup.subtree_control ||
+			echo +memory >/sys/fs/cgroup/cgroup.subtree_control
+	elif [ -d /sys/fs/cgroup/memory ]; then
+		cg=/sys/fs/cgroup/memory/$1 cglimit=memory.limit_in_bytes
+	fi
+}
+
 # ---- BPF left attached? (the live suites: cli/test_bpf.sh, test_live.sh,
 # hostile/test_term.sh, soak/soak.sh) ------------------------------------
 TRACEFS=/sys/kernel/tracing

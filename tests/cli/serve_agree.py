@@ -22,18 +22,13 @@ import time
 import urllib.parse
 import urllib.request
 
+sys.dont_write_bytecode = True  # tap.py leaves no __pycache__ here
+import tap  # noqa: E402
+from tap import check  # noqa: E402
+
 PROM, WAIT = sys.argv[1], float(sys.argv[2])
 PAGE = os.sysconf("SC_PAGE_SIZE")
 WINDOW = 0.25  # seconds either side of the sample's time
-failed = 0
-
-
-def check(what, good, detail=""):
-    global failed
-    print("%s - %s%s" % ("ok  " if good else "FAIL", what,
-                         "" if good or not detail else ": " + detail))
-    if not good:
-        failed += 1
 
 
 def read(path):
@@ -224,4 +219,4 @@ check("PSI totals never decrease from scrape to scrape", bool(p) and mono)
 check("PSI totals between the reads before and after each sample "
       "(%d of %d)" % (within, total), total >= 1 and within == total)
 print("# %d reads of /proc in %.1f s" % (len(log), time.time() - started))
-sys.exit(1 if failed else 0)
+sys.exit(1 if tap.failed else 0)

@@ -14,13 +14,9 @@ if [ "$(id -u)" != 0 ]; then
 	exit
 fi
 name=memscope-test-$$
-if grep -qw memory /sys/fs/cgroup/cgroup.controllers 2>/dev/null; then
-	cg=/sys/fs/cgroup/$name limit=memory.max
-	grep -qw memory /sys/fs/cgroup/cgroup.subtree_control ||
-		echo +memory >/sys/fs/cgroup/cgroup.subtree_control
-elif [ -d /sys/fs/cgroup/memory ]; then
-	cg=/sys/fs/cgroup/memory/$name limit=memory.limit_in_bytes
-else
+memcg "$name"
+limit=$cglimit
+if [ -z "$cg" ]; then
 	echo "ok   - skipped: no memory cgroup controller mounted"
 	finish
 	exit

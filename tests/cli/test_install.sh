@@ -24,6 +24,7 @@ ok "make install DESTDIR=... succeeds" test -x "$D/usr/local/bin/memscope"
 		case $f in *.mod.c) continue ;; esac
 		echo "usr/local/share/memscope/kmod/${f#kmod/}"
 	done
+	echo usr/local/share/memscope/dashboards/memscope.json
 	for f in themes/*.theme themes/README.md; do
 		echo "usr/local/share/memscope/themes/${f#themes/}"
 	done

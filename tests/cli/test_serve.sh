@@ -4,13 +4,21 @@
 # the connection limit and timeout, scrapes sharing a sample, promtool
 # on the live exposition, usage errors with exit status 2. Then a real
 # Prometheus (Debian's) scrapes it every second: its HTTP API returns
-# the series, and their values agree with /proc (serve_agree.py).
+# the series, and their values agree with /proc (serve_agree.py); every
+# query of the Grafana dashboard returns data (serve_dashboard.py).
 . tests/lib.sh
 tmp=$(mktemp -d)
 pids=""
+cg=
 cleanup() {
 	for p in $pids; do kill "$p" 2>/dev/null; done
 	for p in $pids; do wait "$p" 2>/dev/null; done
+	# the cgroup goes once its helper's pages are uncharged (a few tries)
+	for i in 1 2 3 4 5 6 7 8 9 10; do
+		[ -n "$cg" ] && [ -d "$cg" ] || break
+		rmdir "$cg" 2>/dev/null && break
+		sleep 0.2
+	done
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -213,6 +221,26 @@ if ! command -v prometheus >/dev/null; then
 	finish
 	exit
 fi
+# a memory cgroup with a limit (root), a helper in it holding 32 MiB of
+# its 64 MiB: the dashboard's "Cgroups nearest their limits" has it
+[ "$(id -u)" = 0 ] && memcg memscope-test-serve-$$
+if [ -n "$cg" ] && mkdir "$cg" && echo $((64 << 20)) > "$cg/$cglimit"; then
+	sh -c 'echo $$ > "$1/cgroup.procs" && exec "$2" -c "
+import mmap, signal, sys
+m = mmap.mmap(-1, 32 << 20)
+for i in range(0, 32 << 20, 4096):
+    m[i] = 1
+open(sys.argv[1], \"w\").close()
+signal.pause()" "$3"' - "$cg" "$PY" "$tmp/cg.up" &
+	pids="$pids $!"
+	i=0
+	while [ ! -e "$tmp/cg.up" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+	ok "a memory cgroup with a limit, 32 MiB used in it" test -e "$tmp/cg.up"
+	skip=
+else
+	echo "# no memory cgroup with a limit made here (root, a memory controller)"
+	skip=memscope_cgroup_limit_bytes
+fi
 serve scraped -d 1
 target=${url#http://}
 cat > "$tmp/prometheus.yml" <<EOF
@@ -252,6 +280,15 @@ cat "$tmp/agree"
 T_PASS=$((T_PASS + $(grep -c '^ok ' "$tmp/agree")))
 T_FAIL=$((T_FAIL + $(grep -c '^FAIL ' "$tmp/agree")))
 ok "serve_agree.py ran to its end" sh -c "[ $rc = 0 ] || grep -q '^FAIL ' '$tmp/agree'"
+# every query of the Grafana dashboard returns data; $__rate_interval as
+# Grafana takes it for a 1 s scrape interval: four intervals
+"$PY" tests/cli/serve_dashboard.py "$purl" "${target%/metrics}" \
+	dashboards/memscope.json 4s $skip > "$tmp/dash" 2>&1
+rc=$?
+cat "$tmp/dash"
+T_PASS=$((T_PASS + $(grep -c '^ok ' "$tmp/dash")))
+T_FAIL=$((T_FAIL + $(grep -c '^FAIL ' "$tmp/dash")))
+ok "serve_dashboard.py ran to its end" sh -c "[ $rc = 0 ] || grep -q '^FAIL ' '$tmp/dash'"
 kill -TERM $prom
 wait $prom
 ok "prometheus stopped" test $? = 0

@@ -70,6 +70,7 @@ dpkg-deb -c "$deb" | awk '{ print $6 }' > "$tmp/deb.list"
 has() { grep -qx "$1" "$2"; }
 for f in ./usr/bin/memscope ./usr/share/man/man1/memscope.1.gz \
 	./usr/share/memscope/themes/default.theme \
+	./usr/share/memscope/dashboards/memscope.json \
 	./usr/share/locale/zh_CN/LC_MESSAGES/memscope.mo \
 	./usr/share/bash-completion/completions/memscope \
 	./usr/share/doc/memscope/README.md ./usr/share/doc/memscope/fleet.md \
