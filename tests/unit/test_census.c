@@ -300,6 +300,51 @@ static void synth_budget(void **state)
 	pt_fini(&e);
 }
 
+static double fake_now;
+
+/* Each call 100 ms later: a read of the synthetic file looks costly. */
+static double slow_clock(void)
+{
+	fake_now += 0.1;
+	return fake_now;
+}
+
+/*
+ * Live, once a pass is complete, the next ones read at a share of the
+ * time (0.5%), at the cost the reads before took: a sample a second
+ * later reads a small part of the file, not the page budget (all of it).
+ */
+static void synth_steady(void **state)
+{
+	struct pt_env e;
+	double p1;
+
+	(void)state;
+	pt_init(&e, SYNTH);
+	e.root.live = true;
+	e.pf.clock = slow_clock;
+	assert_int_equal(ms_procfs_census(&e.root, &e.pf, false, false, &e.s),
+			 0);
+	assert_true(e.s.census.complete);
+	fake_now += 1;
+	ms_snapshot_reset(&e.s);
+	assert_int_equal(ms_procfs_census(&e.root, &e.pf, false, false, &e.s),
+			 0);
+	/* 1.1 s at 0.5%: 5.5 ms at 100 ms for the whole file, 5.5% of it */
+	p1 = e.s.census.progress;
+	assert_true(p1 > 0.02 && p1 < 0.15);
+	fake_now += 1;
+	ms_snapshot_reset(&e.s);
+	assert_int_equal(ms_procfs_census(&e.root, &e.pf, false, false, &e.s),
+			 0);
+	/* that read took 100 ms (this clock): paid for before the next */
+	assert_true(e.s.census.progress == p1);
+	/* still the last complete pass's counts */
+	assert_true(e.s.census.complete);
+	expect_synth(&e.s.census);
+	pt_fini(&e);
+}
+
 /*
  * A budget that ends at the file's last page: the pass is not complete
  * (nor shown as all done) until a read finds the end of the file.
@@ -385,6 +430,7 @@ int main(void)
 		cmocka_unit_test(iomem),
 		cmocka_unit_test(synth_full),
 		cmocka_unit_test(synth_budget),
+		cmocka_unit_test(synth_steady),
 		cmocka_unit_test(synth_budget_end),
 		cmocka_unit_test(missing),
 		cmocka_unit_test(json_roundtrip),
