@@ -74,7 +74,7 @@ void ms_batch_request(struct ms_request *req, const struct ms_opts *o)
 	req->alloc_probe.max_order = o->alloc_probe;
 	req->slab_bench.size = o->bench_size;
 	req->slab_bench.count = o->bench_count;
-	req->pagetypes = true;
+	req->pagetypes = req->pagetypes_full = true;
 	/* a script asked for this sample once: no process's PSS is stale */
 	req->procs_full = true;
 	req->cgroups_full = true;
@@ -87,7 +87,8 @@ void ms_batch_request(struct ms_request *req, const struct ms_opts *o)
 	 * each time
 	 */
 	if (o->serve)
-		req->cgroups_full = req->census_full = req->files_full = false;
+		req->cgroups_full = req->census_full = req->files_full =
+			req->pagetypes_full = false;
 	req->delayacct = o->delayacct;
 	/* metrics have no per-process series: do not read every process */
 	if (metrics(o))
@@ -300,7 +301,8 @@ int ms_capture_run(struct ms_session *ss, const struct ms_opts *o)
 	struct ms_snapshot s, one;
 	/* files only: live events have nothing to capture */
 	struct ms_request req = { .sections = MS_SEC_ALL & ~MS_SEC_EVENTS,
-				  .pagetypes = true };
+				  .pagetypes = true,
+				  .pagetypes_full = true };
 	int vmas = 0;
 
 	ms_snapshot_init(&s);

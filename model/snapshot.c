@@ -610,6 +610,7 @@ void ms_snapshot_reset(struct ms_snapshot *s)
 	s->meminfo.n = 0;
 	s->buddy.nr_zones = s->buddy.nr_orders = s->buddy.nr_migrate = 0;
 	s->buddy.pageblock_order = -1;
+	s->buddy.pagetypes_age_s = NAN;
 	s->slab.n = 0;
 	s->slab.page_size = 4096;
 	d->valid = d->gone = false;

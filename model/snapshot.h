@@ -105,6 +105,11 @@ struct ms_request {
 	 */
 	bool pagetypes;
 	/*
+	 * pagetypeinfo in this sample (batch); else re-read within a share
+	 * of the time (probes/procfs/buddy.c), its age in the buddy section
+	 */
+	bool pagetypes_full;
+	/*
 	 * Processes: read every one's costly files (smaps_rollup, maps) in
 	 * this sample, as batch mode asks: a script's sample is never stale.
 	 * The explorer leaves it unset and gets them re-read within a budget,
@@ -249,6 +254,11 @@ struct ms_buddy {
 	int pageblock_order; /* -1 unknown */
 	int nr_migrate;
 	char migrate[MS_MAX_MIGRATE][16];
+	/*
+	 * Live, the per-migrate-type figures were read this many seconds
+	 * before the sample (0: in it; NaN: none, or an older recording)
+	 */
+	double pagetypes_age_s;
 	/* by ms_derive_sums(), nodes in the zones' order */
 	struct ms_node_avail avail[MS_MAX_NODES];
 	int nr_avail;

@@ -65,6 +65,7 @@ static void buddy(struct ms_jw *w, const struct ms_buddy *b)
 		ms_jw_int(w, "pageblock_order", b->pageblock_order);
 	else
 		ms_jw_null(w, "pageblock_order");
+	ms_jw_dblna(w, "pagetypes_age_s", b->pagetypes_age_s);
 }
 
 /* ---- slab ----------------------------------------------------------------- */

@@ -93,6 +93,7 @@ static void buddy(json *j, struct ms_snapshot *s)
 	for (int i = 0; i < ms_jlen(zones); i++)
 		zone_decode(&s->buddy, ms_jat(zones, i));
 	s->buddy.pageblock_order = ms_jint(j, "pageblock_order", -1);
+	s->buddy.pagetypes_age_s = ms_jdbl(j, "pagetypes_age_s");
 	s->have |= BIT(BUDDY);
 }
 

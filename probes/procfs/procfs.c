@@ -61,6 +61,8 @@ void ms_procfs_fini(struct ms_procfs *pf)
 	ms_procfs_cgroup_free(pf);
 	ms_procfs_pcache_free(pf);
 	ms_procfs_census_free(pf);
+	free(pf->pagetypes);
+	pf->pagetypes = NULL;
 	ms_procfs_folio_free(pf);
 	ms_procfs_slab_free(pf);
 	ms_buf_free(&pf->buf);
@@ -92,7 +94,8 @@ static int procfs_sample(struct ms_probe *p, const struct ms_request *req,
 	} while (0)
 
 	AREA(MS_SEC_MEMINFO, ms_procfs_meminfo(r, pf, s));
-	AREA(MS_SEC_BUDDY, ms_procfs_buddy(r, pf, req->pagetypes, s));
+	AREA(MS_SEC_BUDDY,
+	     ms_procfs_buddy(r, pf, req->pagetypes, req->pagetypes_full, s));
 	AREA(MS_SEC_SLAB, ms_procfs_slab(r, pf, s));
 	if (req->slab_cache[0])
 		AREA(MS_SEC_SLAB_DETAIL,

@@ -32,6 +32,8 @@ struct ms_procfs {
 	int vma_numa;
 	struct ms_pcache_scan *pcache;
 	struct ms_census_state *census;
+	/* pagetypeinfo as last read, re-read within a budget (buddy.c) */
+	struct ms_pt_keep *pagetypes;
 	uint64_t census_budget; /* pages a sample reads, 0: the default */
 	/* the block whose pages the map gives one by one (req's) */
 	bool map_pages;
@@ -62,8 +64,13 @@ struct ms_procfs {
 
 int ms_procfs_meminfo(const struct ms_root *r, struct ms_procfs *pf,
 		      struct ms_snapshot *s);
+/*
+ * zoneinfo and buddyinfo; with pagetypes also pagetypeinfo: in this
+ * sample when full (or not live), else re-read within a share of the
+ * time and the last read's figures given with their age between
+ */
 int ms_procfs_buddy(const struct ms_root *r, struct ms_procfs *pf,
-		    bool pagetypes, struct ms_snapshot *s);
+		    bool pagetypes, bool full, struct ms_snapshot *s);
 int ms_procfs_slab(const struct ms_root *r, struct ms_procfs *pf,
 		   struct ms_snapshot *s);
 /* Free what ms_procfs_slab() keeps in pf. */

@@ -43,7 +43,7 @@ static int load(const char *tree, struct ms_snapshot *s)
 
 	assert_int_equal(ms_root_open(&r, tree), 0);
 	ms_snapshot_init(s);
-	err = ms_procfs_buddy(&r, &pf, true, s);
+	err = ms_procfs_buddy(&r, &pf, true, true, s);
 	ms_derive_buddy(&s->buddy);
 	ms_buf_free(&pf.buf);
 	ms_buf_free(&pf.buf2);
@@ -668,10 +668,67 @@ static void test_wstate(void **state)
 	free(b.zones);
 }
 
+static double pt_now;
+
+/* Each call 10 ms later: a pagetypeinfo read costs 10 ms. */
+static double pt_clock(void)
+{
+	pt_now += 0.01;
+	return pt_now;
+}
+
+/*
+ * Live, pagetypeinfo is re-read at a share of the time (0.2%): a read of
+ * 10 ms, then samples a second apart keep its figures with their age
+ * until 5 s are saved up; a full (batch) sample reads it in the sample.
+ */
+static void pagetypes_budget(void **state)
+{
+	struct ms_procfs pf = { .clock = pt_clock };
+	struct ms_snapshot s;
+	struct ms_root r;
+	struct ms_zone *z;
+	uint64_t movable;
+
+	(void)state;
+	assert_int_equal(ms_root_open(&r, FIX "debian12-6.18"), 0);
+	r.live = true;
+	ms_snapshot_init(&s);
+	assert_int_equal(ms_procfs_buddy(&r, &pf, true, false, &s), 0);
+	assert_true(s.buddy.pagetypes_age_s == 0);
+	z = zone(&s, 0, "Normal");
+	assert_true(z->has_migrate);
+	movable = z->mt_pageblocks[1];
+	for (int i = 1; i <= 4; i++) {
+		pt_now += 1;
+		ms_snapshot_reset(&s);
+		assert_int_equal(ms_procfs_buddy(&r, &pf, true, false, &s), 0);
+		/* the last read's figures, as old as they are */
+		assert_true(s.buddy.pagetypes_age_s > i - 0.1 &&
+			    s.buddy.pagetypes_age_s < i + 0.1);
+		z = zone(&s, 0, "Normal");
+		assert_true(z->has_migrate);
+		assert_int_equal(z->mt_pageblocks[1], movable);
+		assert_int_equal(s.buddy.pageblock_order, 9);
+	}
+	pt_now += 1.1;
+	ms_snapshot_reset(&s);
+	assert_int_equal(ms_procfs_buddy(&r, &pf, true, false, &s), 0);
+	assert_true(s.buddy.pagetypes_age_s == 0);
+	pt_now += 1;
+	ms_snapshot_reset(&s);
+	assert_int_equal(ms_procfs_buddy(&r, &pf, true, true, &s), 0);
+	assert_true(s.buddy.pagetypes_age_s == 0);
+	ms_snapshot_free(&s);
+	ms_procfs_fini(&pf);
+	ms_root_close(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_618_zones),
+		cmocka_unit_test(pagetypes_budget),
 		cmocka_unit_test(test_618_pagetypeinfo),
 		cmocka_unit_test(test_618_zoneinfo),
 		cmocka_unit_test(test_618_derived),

@@ -88,7 +88,7 @@ static void test_backend_real(void **state)
 	assert_int_equal(k.nr_notes, 0);
 	assert_int_equal(ms_root_open(&r, REAL), 0);
 	ms_snapshot_init(&p);
-	assert_int_equal(ms_procfs_buddy(&r, &pf, true, &p), 0);
+	assert_int_equal(ms_procfs_buddy(&r, &pf, true, true, &p), 0);
 	ms_derive(&p);
 	assert_int_equal(k.buddy.nr_zones, p.buddy.nr_zones);
 	assert_int_equal(k.buddy.nr_migrate, p.buddy.nr_migrate);

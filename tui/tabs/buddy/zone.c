@@ -313,12 +313,18 @@ static void detail_migrate(struct ms_screen *l, const struct buddy_view *b,
 	bool kmod = b->cur->source[MS_SEC_BUDDY] &&
 		    !strcmp(b->cur->source[MS_SEC_BUDDY], "kmod");
 
-	ms_screen_title(l,
-			kmod ? "Free blocks by migrate type and order "
-			       "(memscope.ko: one hold of the zone lock)" :
-			       "Free blocks by migrate type and order "
-			       "(pagetypeinfo)",
-			b->base.ui);
+	/* live, pagetypeinfo is re-read every few seconds: say how old */
+	if (!kmod && bd->pagetypes_age_s >= 1)
+		snprintf(label, sizeof(label), ", %.0f s old",
+			 bd->pagetypes_age_s);
+	else
+		label[0] = '\0';
+	snprintf(buf, sizeof(buf),
+		 "Free blocks by migrate type and order (%s%s)",
+		 kmod ? "memscope.ko: one hold of the zone lock" :
+			"pagetypeinfo",
+		 label);
+	ms_screen_title(l, buf, b->base.ui);
 	if (!z->has_migrate || !nm) {
 		why = ms_note_why(b->cur, "pagetypeinfo");
 		snprintf(buf, sizeof(buf), "unavailable: %s",
