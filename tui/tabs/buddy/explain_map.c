@@ -140,8 +140,9 @@ const struct ms_explain ms_explain_buddy_map[] = {
 		.source = N_("The pass's position in /proc/kpageflags."),
 		.formula = N_("progress = pages read / the zones' last page "
 			      "frame; each refresh reads at most the census's "
-			      "budget (256 Ki pages), so the screen never "
-			      "waits for a whole pass."),
+			      "budget (256 Ki pages) until a pass is "
+			      "complete, then 0.5% of the time's worth, so "
+			      "the screen never waits for a whole pass."),
 		.healthy = N_("Goes round and round; a block is as fresh as "
 			      "the pass's last visit to it."),
 	},

@@ -172,7 +172,7 @@ const struct ms_explain ms_explain_memory_census[] = {
 		.formula = N_(
 			"Pages read / the zones' last page frame; 1 when no pass runs."),
 		.healthy = N_(
-			"A pass takes a minute or so in the explorer (256 Ki pages a refresh); batch mode does a whole pass each sample."),
+			"The first pass takes half a minute or so in the explorer (256 Ki pages a refresh), later ones a few minutes (0.5% of the time); batch mode does a whole pass each sample."),
 	},
 	{
 		.id = "memory.census.thp",
