@@ -323,6 +323,9 @@ int ms_capture_run(struct ms_session *ss, const struct ms_opts *o)
 		req.sections |= MS_SEC_BIT(MS_SEC_CENSUS);
 		req.census_full = true;
 	}
+	/* and the module's migrate types of the map's blocks */
+	if (o->physmap)
+		req.sections |= MS_SEC_BIT(MS_SEC_PHYSMAP);
 	ms_session_sample(ss, &req, &s, NULL);
 
 	/* one sample per drill-down, so a captured tree can be explored */

@@ -32,6 +32,17 @@ static unsigned int ms_pfn_type(unsigned long pfn)
 }
 
 /*
+ * Whether the block holding @pfn counts for @zone: an online page of it, as
+ * pagetypeinfo asks (a hole, an offline section or another zone's page not).
+ */
+static bool ms_block_in(struct zone *zone, unsigned long pfn)
+{
+	struct page *page = pfn_to_online_page(pfn);
+
+	return page && page_zone(page) == zone;
+}
+
+/*
  * Pageblocks of @zone per migrate type, walked as mm/vmstat.c's
  * pagetypeinfo_showblockcount_print() does: from the zone's first pfn in
  * steps of a pageblock, online pages of this zone only.
@@ -42,14 +53,42 @@ static void ms_zone_blocks(struct zone *zone, unsigned long *count)
 	unsigned int t;
 
 	for (pfn = zone->zone_start_pfn; pfn < end; pfn += pageblock_nr_pages) {
-		struct page *page = pfn_to_online_page(pfn);
-
-		if (!page || page_zone(page) != zone)
+		if (!ms_block_in(zone, pfn))
 			continue;
 		t = ms_pfn_type(pfn);
 		if (t < MIGRATE_TYPES)
 			count[t]++;
 	}
+}
+
+/*
+ * "map PFN C...": one character per pageblock of @zone's span, the first the
+ * block holding its first pfn (PFN), each the block's type as an index into
+ * the "types" line (a digit: 7 types at most), '.' for a block with no online page of the zone.
+ * Each block is looked at by its first pfn in the zone, so a zone that does
+ * not start or end on a block boundary still gets its edge blocks.
+ */
+static void ms_zone_map(struct seq_file *m, struct zone *zone)
+{
+	unsigned long start = zone->zone_start_pfn, end = zone_end_pfn(zone);
+	unsigned long pfn, i, n = 0;
+
+	if (end > start)
+		n = (end - 1) / pageblock_nr_pages -
+		    start / pageblock_nr_pages + 1;
+	seq_printf(m, "map %lu ", start);
+	for (i = 0; i < n; i++) {
+		unsigned int t;
+
+		pfn = (start / pageblock_nr_pages + i) * pageblock_nr_pages;
+		if (pfn < start)
+			pfn = start;
+		t = ms_block_in(zone, pfn) ? ms_pfn_type(pfn) : MIGRATE_TYPES;
+		seq_putc(m, t < MIGRATE_TYPES ? '0' + t : '.');
+		if (!(i % 4096))
+			cond_resched();
+	}
+	seq_putc(m, '\n');
 }
 
 static int ms_pageblocks_show(struct seq_file *m, void *v)
@@ -72,6 +111,7 @@ static int ms_pageblocks_show(struct seq_file *m, void *v)
 		for (t = 0; t < MIGRATE_TYPES; t++)
 			seq_printf(m, " %lu", count[t]);
 		seq_putc(m, '\n');
+		ms_zone_map(m, zone);
 		cond_resched();
 	}
 	seq_puts(m, "end\n");

@@ -67,7 +67,11 @@ enum {
 	MS_FF_SETN = 1 << 3, /* a vector that sets its count when decoded */
 	MS_FF_EVENTS = 1 << 4, /* filled by an events section (probes/bpf) */
 	MS_FF_NOJSON = 1 << 5, /* kept, not in the JSON */
-	MS_FF_OMIT = 1 << 6, /* without its `need` bits: left out, not null */
+	/*
+	 * without its `need` bits: left out, not null; with no need bits:
+	 * left out when not available (MS_FF_NA)
+	 */
+	MS_FF_OMIT = 1 << 6,
 	MS_FF_NOREAD = 1 << 7, /* written, not read back (another key is) */
 };
 

@@ -5,11 +5,42 @@
  */
 #include "model/physmap.h"
 
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "model/field.h"
 
 const char ms_pm_letter[MS_PK_N + 1] = ".afuspkHTm_d?";
+
+const char ms_pm_mt_letter[MS_PM_N + 1] = "UMRHCIP.";
+
+/* up to Isolate: the kernel's migratetype_names[] on 6.1 to 6.18 */
+const char *const ms_pm_mt_names[MS_PM_N] = {
+	[MS_PM_UNMOVABLE] = "Unmovable",
+	[MS_PM_MOVABLE] = "Movable",
+	[MS_PM_RECLAIMABLE] = "Reclaimable",
+	[MS_PM_HIGHATOMIC] = "HighAtomic",
+	[MS_PM_CMA] = "CMA",
+	[MS_PM_ISOLATE] = "Isolate",
+	[MS_PM_POLLUTED] = "polluted",
+	[MS_PM_NONE] = "none",
+};
+
+char ms_pm_mt_of_name(const char *name)
+{
+	for (int t = 0; t < MS_PM_POLLUTED; t++)
+		if (!strcmp(name, ms_pm_mt_names[t]))
+			return ms_pm_mt_letter[t];
+	return ms_pm_mt_letter[MS_PM_NONE];
+}
+
+enum ms_pm_mt ms_pm_mt_by_letter(char c)
+{
+	const char *p = c ? strchr(ms_pm_mt_letter, c) : NULL;
+
+	return p ? (enum ms_pm_mt)(p - ms_pm_mt_letter) : MS_PM_N;
+}
 
 const char *const ms_pm_kind_names[MS_PK_N] = {
 	[MS_PK_FREE] = "free",	   [MS_PK_ANON] = "anon",
@@ -65,6 +96,8 @@ const struct ms_field ms_pm_zone_fields[] = {
 	  "buddy.map.zone", .th = "pb_pages", .tw = 8),
 	Z(blocks, MS_F_PSTR, "blocks", NA, NULL, "buddy.map.blocks"),
 	MS_FIELD_OBJ("counts", counts),
+	Z(migratetypes, MS_F_PSTR, "migratetypes", NA | MS_FF_OMIT, NULL,
+	  "buddy.map.migratetypes"),
 	MS_FIELD_LIST(struct ms_pm_zone, bk, nr_bk, cap_bk, "composition",
 		      ms_pm_block_fields, .flags = MS_FF_NOJSON),
 	Z(present, MS_F_U64, "present_pages", NA | MS_FF_NOJSON, "pages", NULL),
@@ -200,19 +233,63 @@ struct ms_pm_zone *ms_physmap_zone_add(struct ms_physmap *m)
 	return ms_list_add(zones_row(), m);
 }
 
-uint64_t ms_pm_pinned(const struct ms_census_block *b, uint32_t pins[MS_CK_N])
+/* pins[k]: the block's pages of census kind k where in[k], else 0; the sum */
+static uint64_t pages_of(const struct ms_census_block *b, const bool *in,
+			 uint32_t pins[MS_CK_N])
 {
-	/* what compaction can move or needs not: free and LRU pages */
-	static const bool moves[MS_CK_N] = {
-		[MS_CK_FREE] = true,	    [MS_CK_ANON] = true,
-		[MS_CK_SHMEM] = true,	    [MS_CK_FILE] = true,
-		[MS_CK_UNEVICTABLE] = true,
-	};
 	uint64_t n = 0;
 
 	for (int k = 0; k < MS_CK_N; k++) {
-		pins[k] = moves[k] ? 0 : b->kind[k];
+		pins[k] = in[k] ? b->kind[k] : 0;
 		n += pins[k];
 	}
 	return n;
+}
+
+uint64_t ms_pm_pinned(const struct ms_census_block *b, uint32_t pins[MS_CK_N])
+{
+	/* all but what compaction can move or needs not: free and LRU */
+	static const bool stays[MS_CK_N] = {
+		[MS_CK_SLAB] = true,	[MS_CK_PGTABLE] = true,
+		[MS_CK_HUGETLB] = true, [MS_CK_RESERVED] = true,
+		[MS_CK_OFFLINE] = true, [MS_CK_OTHER] = true,
+		[MS_CK_NOFLAGS] = true, [MS_CK_HOLE] = true,
+	};
+
+	return pages_of(b, stays, pins);
+}
+
+uint64_t ms_pm_unmovable(const struct ms_census_block *b,
+			 uint32_t pins[MS_CK_N])
+{
+	static const bool stuck[MS_CK_N] = {
+		[MS_CK_SLAB] = true,	 [MS_CK_PGTABLE] = true,
+		[MS_CK_RESERVED] = true, [MS_CK_OTHER] = true,
+		[MS_CK_NOFLAGS] = true,
+	};
+
+	return pages_of(b, stuck, pins);
+}
+
+int ms_pm_set_types(struct ms_pm_zone *z, const char *mt, size_t n)
+{
+	char *d;
+
+	if (!z->blocks || strlen(z->blocks) != n)
+		return -EINVAL;
+	d = malloc(n + 1);
+	if (!d)
+		return -ENOMEM;
+	memcpy(d, mt, n);
+	d[n] = '\0';
+	for (size_t i = 0; i < n && i < (size_t)z->nr_bk; i++) {
+		uint32_t pins[MS_CK_N];
+
+		if (d[i] == ms_pm_mt_letter[MS_PM_MOVABLE] &&
+		    ms_pm_unmovable(&z->bk[i], pins))
+			d[i] = ms_pm_mt_letter[MS_PM_POLLUTED];
+	}
+	free(z->migratetypes);
+	z->migratetypes = d;
+	return 0;
 }

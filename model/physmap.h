@@ -34,6 +34,31 @@ extern const char ms_pm_letter[MS_PK_N + 1];
 /* The kinds' JSON names: "free", "anon", ... "unread". */
 extern const char *const ms_pm_kind_names[MS_PK_N];
 
+/*
+ * A pageblock's migrate type, one letter each (ms_pm_mt_letter[]), from
+ * memscope.ko's pageblock bits; docs/json.md "physmap" has the letters.
+ */
+enum ms_pm_mt {
+	MS_PM_UNMOVABLE, /* 'U' */
+	MS_PM_MOVABLE, /* 'M' */
+	MS_PM_RECLAIMABLE, /* 'R' */
+	MS_PM_HIGHATOMIC, /* 'H' */
+	MS_PM_CMA, /* 'C' */
+	MS_PM_ISOLATE, /* 'I' */
+	MS_PM_POLLUTED, /* 'P' movable, but holding pages that cannot move */
+	MS_PM_NONE, /* '.' no online page of the zone, or a type unknown */
+	MS_PM_N
+};
+
+/* "UMRHCIP.": the letter of each migrate type, in enum order. */
+extern const char ms_pm_mt_letter[MS_PM_N + 1];
+/* Their names: the kernel's ("Unmovable" ...), "polluted", "none". */
+extern const char *const ms_pm_mt_names[MS_PM_N];
+/* The letter of the kernel's migrate type name ("Movable": 'M'), else '.'. */
+char ms_pm_mt_of_name(const char *name);
+/* A letter's migrate type; MS_PM_N for a letter of none. */
+enum ms_pm_mt ms_pm_mt_by_letter(char c);
+
 struct ms_pm_zone {
 	int node;
 	char zone[16];
@@ -45,6 +70,12 @@ struct ms_pm_zone {
 	 */
 	char *blocks;
 	uint64_t counts[MS_PK_N]; /* blocks per kind (derived from blocks) */
+	/*
+	 * One migrate type letter per pageblock, as blocks; NULL without
+	 * memscope.ko (never guessed). 'P' where the module says movable and
+	 * the census found pages that cannot move (ms_pm_polluted()).
+	 */
+	char *migratetypes;
 	/*
 	 * Each block's pages by kind and free blocks by order, the live
 	 * reader's only (a recording holds the letters): nr_bk blocks or 0
@@ -100,5 +131,20 @@ struct ms_pm_zone *ms_physmap_zone_add(struct ms_physmap *m);
  * k), their sum returned.
  */
 uint64_t ms_pm_pinned(const struct ms_census_block *b, uint32_t pins[MS_CK_N]);
+
+/*
+ * The pages of a block that pollute it when its migrate type is movable:
+ * those the kernel allocated unmovable (slab, page tables, reserved, the
+ * kernel's own with no flag or other flags: pins[k] of census kind k), the
+ * sum returned. Huge pages, offline and hole pages are not counted.
+ */
+uint64_t ms_pm_unmovable(const struct ms_census_block *b,
+			 uint32_t pins[MS_CK_N]);
+/*
+ * z->migratetypes a copy of the module's letters mt (as many as z has
+ * blocks), each movable block whose census found unmovable pages marked
+ * 'P'; -ENOMEM, -EINVAL when the lengths differ.
+ */
+int ms_pm_set_types(struct ms_pm_zone *z, const char *mt, size_t n);
 
 #endif

@@ -67,7 +67,7 @@ int ms_manager_open_for(struct ms_manager *m, const struct ms_root *root,
 		if (err)
 			continue;
 		/* nothing it provides will be shown: not even opened */
-		if (!(p->caps & want)) {
+		if (!((p->caps | p->ops->adds) & want)) {
 			snprintf(p->why, sizeof(p->why), "%s",
 				 why ? why : "not asked for");
 			continue;
@@ -132,12 +132,18 @@ bool ms_manager_sample(struct ms_manager *m, const struct ms_request *req,
 
 		if (!p->opened)
 			continue;
-		if (p->owns & req->sections) {
+		if ((p->owns | p->ops->adds) & req->sections) {
 			p->ops->sample(p, req, snap);
 			derived |= p->ops->derived;
 		} else if (p->ops->idle) {
 			p->ops->idle(p, req, snap);
 		}
+	}
+	for (int i = 0; i < m->n; i++) {
+		const struct ms_probe *p = &m->probes[i];
+
+		if (!p->opened && (p->ops->adds & req->sections) && p->why[0])
+			ms_snapshot_note(snap, p->ops->adds_note, "%s", p->why);
 	}
 	for (int sec = 0; sec < MS_SEC_COUNT; sec++) {
 		if (!(req->sections & MS_SEC_BIT(sec)) || m->owner[sec])

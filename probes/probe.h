@@ -34,6 +34,15 @@ struct ms_probe_ops {
 	 */
 	bool derived;
 	/*
+	 * Sections another backend owns that this one adds to once they are
+	 * filled (backends are sampled in the manager's order): the module's
+	 * migrate types in the physical memory map. adds_note names the note
+	 * that says why, when a sample asks for one and this backend is not
+	 * open.
+	 */
+	unsigned int adds;
+	const char *adds_note;
+	/*
 	 * Optional: called instead of sample() when a request asks nothing
 	 * of this backend, so it can let go of what samples stopped asking
 	 * for (attached BPF programs) and report on itself.

@@ -206,6 +206,9 @@ void ms_json_fields_ctx(struct ms_jw *w, const struct ms_field *t,
 	for (; t->key; t++) {
 		if (t->flags & (c->skip | MS_FF_NOJSON))
 			continue;
+		/* absent when not available, where null would say more */
+		if (!t->need && (t->flags & MS_FF_OMIT) && ms_field_na(t, rec))
+			continue;
 		if (t->need && (t->need & c->have) != t->need) {
 			if (!(t->flags & MS_FF_OMIT))
 				ms_jw_null(w, t->key);

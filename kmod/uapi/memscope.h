@@ -22,7 +22,7 @@
  */
 #define MS_KMOD_V_BUDDY "1"
 #define MS_KMOD_V_BUDDY_STATUS "1"
-#define MS_KMOD_V_PAGEBLOCKS "1"
+#define MS_KMOD_V_PAGEBLOCKS "2" /* 2: the map lines */
 #define MS_KMOD_V_MAPLE "1"
 #define MS_KMOD_V_PROBE "1"
 #define MS_KMOD_V_BENCH "1"

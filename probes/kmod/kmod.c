@@ -30,6 +30,7 @@
 #define MAPLE PROC_DIR MS_KMOD_FILE_MAPLE
 #define ALLOC PROC_DIR MS_KMOD_FILE_PROBE
 #define BENCH PROC_DIR MS_KMOD_FILE_BENCH
+#define PAGEBLOCKS PROC_DIR MS_KMOD_FILE_PAGEBLOCKS
 #define DEFAULT_COUNT 8 /* probe attempts per order */
 #define DEFAULT_SIZE 256 /* benchmark object size */
 #define DEFAULT_OBJECTS 10000 /* benchmark objects */
@@ -498,6 +499,59 @@ static int kmod_bench(const struct ms_root *r, struct kmod *k,
 	return err;
 }
 
+/* ---- the physical memory map's migrate types ------------------------ */
+
+/*
+ * Each zone of the map (s->physmap, filled by the census before) gets the
+ * migrate type of each of its blocks from the module; a zone the module
+ * does not list, or lists with another span, gets none and a note.
+ */
+static void kmod_physmap(const struct ms_root *r, struct kmod *k,
+			 struct ms_snapshot *s)
+{
+	struct ms_kmod_pageblocks pb = { 0 };
+	char why[160];
+	int err;
+
+	if (!s->physmap.nr_zones)
+		return; /* no map: its own note says why */
+	err = ms_read(r, PAGEBLOCKS, &k->buf);
+	if (err == -ENOENT) {
+		ms_snapshot_note(s, "migratetypes", "memscope.ko: %s",
+				 r->live ?
+					 "no pageblocks file: an older module, "
+					 "load this version's" :
+					 "no pageblocks file in this tree");
+		return;
+	}
+	if (err) {
+		ms_snapshot_note(s, "migratetypes", "memscope.ko: %s",
+				 errstr(err));
+		return;
+	}
+	err = ms_kmod_parse_pageblocks(k->buf.data, k->buf.len, &pb, why,
+				       sizeof(why));
+	if (err)
+		ms_snapshot_note(s, "migratetypes", "memscope.ko: %s", why);
+	for (int i = 0; !err && i < s->physmap.nr_zones; i++) {
+		struct ms_pm_zone *z = &s->physmap.zones[i];
+		const struct ms_kmod_pb_zone *m = NULL;
+
+		for (int j = 0; j < pb.nr; j++)
+			if (pb.zones[j].node == z->node &&
+			    !strcmp(pb.zones[j].zone, z->zone))
+				m = &pb.zones[j];
+		if (!m || m->start_pfn != z->start_pfn ||
+		    ms_pm_set_types(z, m->map, m->len))
+			ms_snapshot_note(s, "migratetypes",
+					 "memscope.ko: node %d zone %s: %s",
+					 z->node, z->zone,
+					 m ? "another span than zoneinfo's" :
+					     "not in its pageblocks file");
+	}
+	ms_kmod_pageblocks_free(&pb);
+}
+
 static int kmod_sample(struct ms_probe *p, const struct ms_request *req,
 		       struct ms_snapshot *s)
 {
@@ -518,6 +572,8 @@ static int kmod_sample(struct ms_probe *p, const struct ms_request *req,
 		got |= MS_SEC_BIT(MS_SEC_ALLOC_PROBE);
 	if ((want & MS_SEC_BIT(MS_SEC_SLAB_BENCH)) && !kmod_bench(r, k, req, s))
 		got |= MS_SEC_BIT(MS_SEC_SLAB_BENCH);
+	if (req->sections & MS_SEC_BIT(MS_SEC_PHYSMAP))
+		kmod_physmap(r, k, s);
 	for (int i = 0; i < MS_SEC_COUNT; i++)
 		if (got & MS_SEC_BIT(i))
 			s->source[i] = p->ops->name;
@@ -535,4 +591,6 @@ const struct ms_probe_ops ms_kmod_ops = {
 	.open = kmod_open,
 	.sample = kmod_sample,
 	.close = kmod_close,
+	.adds = MS_SEC_BIT(MS_SEC_PHYSMAP),
+	.adds_note = "migratetypes",
 };

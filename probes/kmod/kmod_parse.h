@@ -37,6 +37,37 @@ int ms_kmod_parse_buddy(const char *text, size_t len, struct ms_buddy *b,
 			struct ms_kmod_buddy_info *info, char *why,
 			size_t whylen);
 
+/* One zone of /proc/memscope/pageblocks. */
+struct ms_kmod_pb_zone {
+	int node;
+	char zone[16];
+	uint64_t count[MS_MAX_MIGRATE]; /* blocks per type, as pagetypeinfo */
+	uint64_t start_pfn; /* the map's first block holds it */
+	/*
+	 * One migrate type letter per block (model/physmap.h ms_pm_mt_letter:
+	 * U M R H C I, '.' none or a type memscope does not know), len long
+	 */
+	char *map;
+	size_t len;
+};
+
+struct ms_kmod_pageblocks {
+	int order; /* pageblock_order */
+	int nr_types;
+	char types[MS_MAX_MIGRATE][16];
+	struct ms_kmod_pb_zone *zones;
+	int nr, cap;
+};
+
+/*
+ * /proc/memscope/pageblocks (version 2: each zone's map line) into pb,
+ * emptied first; free with ms_kmod_pageblocks_free() also on error.
+ */
+int ms_kmod_parse_pageblocks(const char *text, size_t len,
+			     struct ms_kmod_pageblocks *pb, char *why,
+			     size_t whylen);
+void ms_kmod_pageblocks_free(struct ms_kmod_pageblocks *pb);
+
 /* /proc/memscope/maple into m (emptied first); checks the tree's shape. */
 int ms_kmod_parse_maple(const char *text, size_t len, struct ms_maple *m,
 			char *why, size_t whylen);

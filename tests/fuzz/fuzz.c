@@ -417,12 +417,15 @@ static void kmod(const char *t, size_t n)
 {
 	struct ms_kmod_buddy_info info;
 	struct ms_kmod_alloc a;
+	struct ms_kmod_pageblocks pb = { 0 };
 
 	ms_kmod_version(t, n, "buddy", why, sizeof(why));
 	ms_kmod_parse_buddy(t, n, &snap.buddy, &info, why, sizeof(why));
 	ms_kmod_parse_maple(t, n, &snap.maple, why, sizeof(why));
 	ms_kmod_parse_alloc(t, n, &a, why, sizeof(why));
 	ms_kmod_parse_bench(t, n, &snap.slab_bench, why, sizeof(why));
+	ms_kmod_parse_pageblocks(t, n, &pb, why, sizeof(why));
+	ms_kmod_pageblocks_free(&pb);
 }
 
 static void taskstats(const char *t, size_t n)

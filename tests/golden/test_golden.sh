@@ -82,6 +82,13 @@ for f in json text openmetrics; do
 	golden "census-synth/physmap.$f" -b -n 1 --root "$FIX/census-synth" \
 		--tab buddy --physmap --format "$f"
 done
+# the map with memscope.ko's migrate type per block (lab captures)
+for t in kmod-6.1-pageblocks kmod-6.12-pageblocks; do
+	for f in json text; do
+		golden "$t/physmap.$f" -b -n 1 --root "$FIX/$t" --tab buddy \
+			--physmap --format "$f"
+	done
+done
 # attribution from a hand-made /proc/allocinfo (format 2.0)
 for f in json text openmetrics; do
 	golden "edge-attrib-allocinfo/attribution.$f" -b -n 1 \

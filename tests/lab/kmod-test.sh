@@ -143,12 +143,14 @@ modes() {
 }
 
 versions() {
-	for f in /proc/buddy_status:memscope-buddy-status \
-		$P/buddy:memscope-buddy $P/pageblocks:memscope-pageblocks \
-		$P/alloc_probe:memscope-alloc-probe \
-		$P/slab_bench:memscope-slab-bench; do
-		v=$(head -n 1 "${f%:*}")
-		check "${f%:*} starts with '${f#*:} 1'" [ "$v" = "${f#*:} 1" ]
+	# FILE:NAME:VERSION (pageblocks 2: the map lines)
+	for f in /proc/buddy_status:memscope-buddy-status:1 \
+		$P/buddy:memscope-buddy:1 $P/pageblocks:memscope-pageblocks:2 \
+		$P/alloc_probe:memscope-alloc-probe:1 \
+		$P/slab_bench:memscope-slab-bench:1; do
+		file=${f%%:*} want=$(echo "${f#*:}" | tr : ' ')
+		v=$(head -n 1 "$file")
+		check "$file starts with '$want'" [ "$v" = "$want" ]
 	done
 	check "maple before a PID: No data available" \
 		[ "$(read_err $P/maple)" = "No data available" ]
@@ -356,7 +358,95 @@ pageblocks() {
 	check "pageblocks by migrate type equal pagetypeinfo's Number of blocks type" \
 		[ ! -s pageblocks-diff.txt ]
 	head -n 10 pageblocks-diff.txt
-	sed -n '/^types /,/^end/p' pb1.txt | sed 's/^/pageblocks: /'
+	sed -n '/^types /,/^end/p' pb1.txt | grep -v '^map ' |
+		sed 's/^/pageblocks: /'
+	pageblocks_map
+	pageblocks_json
+}
+
+# Each zone's map line (one type a block) right after its zone line, its
+# blocks per type equal to the zone line's counts: the same read, the
+# same pageblock bits (the map looks at each block by its first pfn in the
+# zone, the counts step from the zone's first pfn: the same blocks where
+# zones start on a block boundary, as in the lab VM).
+pageblocks_map() {
+	awk '
+	/^types / { nt = NF - 1 }
+	/^zone / { z = $2 " " $3; for (i = 4; i <= NF; i++) want[i - 3] = $i; next }
+	/^map / {
+		if (z == "") { print "map line without its zone line"; bad++; next }
+		for (t = 1; t <= nt; t++) got[t] = 0
+		n = length($3)
+		for (i = 1; i <= n; i++) {
+			c = substr($3, i, 1)
+			if (c != ".") got[c + 1]++
+		}
+		for (t = 1; t <= nt; t++)
+			if (got[t] != want[t]) { print "zone " z " type " t ": map " got[t] ", count " want[t]; bad++ }
+		maps++; z = ""; next
+	}
+	z != "" { print "zone " z " has no map line"; bad++; z = "" }
+	END { if (!maps) { print "no map line"; bad++ } exit bad }' pb1.txt \
+		>pageblocks-map.txt
+	check "pageblocks: every zone's map has its zone line's counts" \
+		[ ! -s pageblocks-map.txt ]
+	head -n 10 pageblocks-map.txt
+}
+
+# memscope's physical memory map: every zone's migratetypes, counted per
+# letter (M and P together: the kernel's Movable), equal to the module's
+# counts, read between two module reads that agree (at most 20 tries).
+# Tolerance: none. The counts are pagetypeinfo's (pageblocks() above), and
+# a block that changed type between the reads shows as two reads that
+# differ, which are tried again; kpageflags is read in between but only
+# marks movable blocks P, which the count adds back to Movable.
+pageblocks_json() {
+	tries=0
+	while [ $tries -lt 20 ]; do
+		tries=$((tries + 1))
+		cat $P/pageblocks >pbj1.txt
+		memscope -b -n 1 --json --tab buddy --physmap >physmap.json \
+			2>physmap.err
+		cat $P/pageblocks >pbj2.txt
+		cmp -s pbj1.txt pbj2.txt && break
+	done
+	check "physmap: a quiet read within 20 tries ($tries)" \
+		cmp -s pbj1.txt pbj2.txt
+	jqc "physmap: every zone has migratetypes as long as its blocks" \
+		'.physmap.zones | length > 0 and all(.migratetypes != null and
+		 (.migratetypes | length) == (.blocks | length))' physmap.json
+	jqc "physmap: nothing about migratetypes in unavailable" \
+		'[.unavailable[]? | select(.what == "migratetypes")] | length == 0' \
+		physmap.json
+	jq -r '.physmap.zones[] | "\(.node) \(.zone) \(.migratetypes)"' \
+		physmap.json >physmap-types.txt
+	awk '
+	BEGIN { split("Unmovable Movable Reclaimable HighAtomic CMA Isolate", nm)
+		split("U M R H C I", lt)
+		for (i = 1; i <= 6; i++) letter[nm[i]] = lt[i] }
+	FILENAME ~ /pbj1/ && /^types / { for (i = 2; i <= NF; i++) ty[i - 1] = $i; nt = NF - 1 }
+	FILENAME ~ /pbj1/ && /^zone / { for (i = 4; i <= NF; i++) mod[$2 " " $3, letter[ty[i - 3]]] = $i; zones[$2 " " $3] = 1 }
+	FILENAME ~ /physmap-types/ {
+		z = $1 " " $2; seen[z] = 1
+		split("", got)
+		n = length($3)
+		for (i = 1; i <= n; i++) {
+			c = substr($3, i, 1)
+			if (c == "P") c = "M"
+			got[c]++
+		}
+		for (t = 1; t <= nt; t++) {
+			l = letter[ty[t]]
+			if (got[l] + 0 != mod[z, l] + 0) { print "zone " z " " ty[t] ": memscope " got[l] + 0 ", module " mod[z, l]; bad++ }
+		}
+	}
+	END { for (z in zones) if (!(z in seen)) { print "zone " z " not in the map"; bad++ } exit bad }' \
+		pbj1.txt physmap-types.txt >physmap-diff.txt
+	check "physmap: migrate types per zone equal the module's (pagetypeinfo's) counts" \
+		[ ! -s physmap-diff.txt ]
+	head -n 10 physmap-diff.txt
+	awk '{ p = gsub(/P/, "P", $3); print "physmap: " $1 " " $2 ": " p " polluted of " length($3) " blocks" }' \
+		physmap-types.txt
 }
 
 # maple_check PID NAME: dump the tree of PID; well formed, equal to its maps.
@@ -816,6 +906,13 @@ json_unloaded() {
 		'(.vmas.maple == null) and (.alloc_probe == null)' $f
 	jqc "without the module: maple unavailable, says insmod" \
 		'[.unavailable[] | select(.what == "maple") | .why | test("insmod")] | any' $f
+	memscope -b -n 1 --json --tab buddy --physmap >physmap-nomod.json \
+		2>/dev/null
+	f=physmap-nomod.json
+	jqc "without the module: the map, no migratetypes" \
+		'(.physmap.zones | length > 0) and all(.physmap.zones[]; .migratetypes == null)' $f
+	jqc "without the module: migratetypes unavailable, says insmod" \
+		'[.unavailable[] | select(.what == "migratetypes") | .why | test("insmod")] | any' $f
 }
 
 # From the module's first line on: the boot has a QEMU topology warning.

@@ -14,7 +14,9 @@
 
 #include <string.h>
 
+#include "app/session.h"
 #include "model/field.h"
+#include "probes/probe.h"
 #include "probes/procfs/census.h"
 #include "probes/procfs/procfs.h"
 #include "tui/view.h"
@@ -74,8 +76,8 @@ static void map_80x24(void **state)
 	tt_assert_row(w, ". free 2");
 	tt_assert_row(w, "types: not read for this zone");
 	assert_string_equal(ms_view_hints(v),
-			    "arrows move  i/o zoom  f fit  [/] zone  l legend  "
-			    "Esc back");
+			    "arrows  i/o zoom  f fit  t types  [/] zone  "
+			    "l legend  Esc back");
 	/* the next zone: THP, THP, the kernel's odds and ends, hugetlb */
 	assert_int_equal(ms_view_key(v, ']'), MS_KEY_DONE);
 	tt_draw(v, w);
@@ -171,8 +173,12 @@ static void map_200x60(void **state)
 	tt_assert_row(w, ". free 2  k kernel 1  H hugetlb 1  T THP 2");
 	assert_int_equal(tt_find(w, "T THP 2"), 58);
 	assert_int_equal(tt_find(w, "types: not read for this zone; per block: "
-				    "memscope.ko (not yet)"),
+				    "not in this sample (memscope.ko)"),
 			 59);
+	/* without the module the sample says why */
+	ms_snapshot_note(&e.s, "migratetypes", "module not loaded");
+	tt_draw(v, w);
+	assert_int_equal(tt_find(w, "per block: module not loaded"), 59);
 	v->cls->destroy(v);
 	delwin(w);
 	pt_fini(&e);
@@ -214,12 +220,72 @@ static void map_replay(void **state)
 	pt_fini(&e);
 }
 
+/*
+ * The lab VM's capture with memscope.ko: each block's migrate type, the
+ * types view (t), a polluted block under the cursor and what pollutes it;
+ * and without the module the line that says why.
+ */
+static void map_types(void **state)
+{
+	struct ms_request req = {
+		.sections = MS_SEC_BIT(MS_SEC_BUDDY) |
+			    MS_SEC_BIT(MS_SEC_CENSUS) |
+			    MS_SEC_BIT(MS_SEC_PHYSMAP),
+		.census_full = true,
+	};
+	struct ms_view *v = ms_view_buddy.create(&ui);
+	WINDOW *w = newwin(24, 80, 0, 0);
+	struct ms_snapshot s;
+	struct ms_manager m;
+	struct ms_root r;
+
+	(void)state;
+	assert_int_equal(ms_root_open(&r, "tests/fixtures/kmod-6.1-pageblocks"),
+			 0);
+	assert_int_equal(ms_manager_open(&m, &r), 0);
+	ms_snapshot_init(&s);
+	ms_session_sample(&(struct ms_session){ .m = &m }, &req, &s, NULL);
+	ms_view_update(v, &s, NULL);
+	ms_view_key(v, KEY_DOWN); /* node 0 DMA32 */
+	ms_view_key(v, 'm');
+	tt_draw(v, w);
+	tt_assert_row(w, "Node 0, zone DMA32: 184 blocks of 2.0M");
+	tt_assert_row(w, "block 0  pfn 0x1000-0x11ff  k kernel  Unmovable");
+	tt_assert_row(w, "types: U Unmovable 21  M Movable 143  R Reclaimable "
+			 "2  P polluted 18");
+	tt_assert_no_row(w, "UURRUUUUMMMM");
+	/* t: the types' letters instead of the kinds' */
+	assert_int_equal(ms_view_key(v, 't'), MS_KEY_DONE);
+	tt_draw(v, w);
+	tt_assert_row(w, "1 a cell (fit), types");
+	tt_assert_row(w, "UURRUUUUMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMPMM");
+	/* block 40: the first polluted one, and what pollutes it */
+	for (int i = 0; i < 40; i++)
+		ms_view_key(v, KEY_RIGHT);
+	tt_draw(v, w);
+	tt_assert_row(w, "block 40  pfn 0x6000-0x61ff  a anon  Movable, "
+			 "polluted by other 8 noflags 1");
+	/* zoomed out, a cell with a polluted block is polluted */
+	ms_view_key(v, 'o');
+	tt_draw(v, w);
+	tt_assert_row(w, "blocks 40-41  pfn 0x6000-0x63ff  mostly . free  "
+			 "types: M 1 P 1 by");
+	ms_view_key(v, 't');
+	ms_view_key(v, 27);
+	ms_manager_close(&m);
+	ms_root_close(&r);
+	v->cls->destroy(v);
+	delwin(w);
+	ms_snapshot_free(&s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(map_80x24),
 		cmocka_unit_test(map_200x60),
 		cmocka_unit_test(map_replay),
+		cmocka_unit_test(map_types),
 	};
 
 	return tt_run("test_tui_map", tests, false);

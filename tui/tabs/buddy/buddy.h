@@ -36,6 +36,7 @@ struct map_screen {
 	int cols, rows; /* cells a row, rows of the last draw */
 	uint64_t top; /* the first row shown */
 	bool nolegend;
+	bool types; /* cells show migrate types (t), not kinds */
 	bool pages; /* zoomed in to the cursor's block: its pages */
 	int pcur; /* the page under the cursor there */
 	int width; /* of the last draw */
@@ -120,20 +121,48 @@ const struct ms_zone *ms_buddy_zone_of(const struct buddy_view *b);
 /* The physical memory map (map.c), opened on the selected zone (m). */
 extern const struct ms_explain ms_explain_buddy_map[]; /* explain_map.c */
 extern const struct ms_drill_class ms_buddy_map_screen;
-#define MAP_IDS                                                              \
-	"buddy.map.zone", "buddy.map.zoom", "buddy.map.progress",            \
-		"buddy.map.blocks", "buddy.map.cursor",                      \
-		"buddy.map.free_orders", "buddy.map.order9",                 \
-		"buddy.map.types", "buddy.map.pages", "buddy.map.kind.free", \
-		"buddy.map.kind.anon", "buddy.map.kind.file",                \
-		"buddy.map.kind.unevictable", "buddy.map.kind.slab",         \
-		"buddy.map.kind.page_tables", "buddy.map.kind.kernel",       \
-		"buddy.map.kind.hugetlb", "buddy.map.kind.thp",              \
-		"buddy.map.kind.mixed", "buddy.map.kind.hole",               \
-		"buddy.map.kind.deferred", "buddy.map.kind.unread"
+#define MAP_IDS                                                      \
+	"buddy.map.zone", "buddy.map.zoom", "buddy.map.progress",    \
+		"buddy.map.blocks", "buddy.map.cursor",              \
+		"buddy.map.free_orders", "buddy.map.order9",         \
+		"buddy.map.types", "buddy.map.migratetypes",         \
+		"buddy.map.polluted", "buddy.map.pages",             \
+		"buddy.map.kind.free", "buddy.map.kind.anon",        \
+		"buddy.map.kind.file", "buddy.map.kind.unevictable", \
+		"buddy.map.kind.slab", "buddy.map.kind.page_tables", \
+		"buddy.map.kind.kernel", "buddy.map.kind.hugetlb",   \
+		"buddy.map.kind.thp", "buddy.map.kind.mixed",        \
+		"buddy.map.kind.hole", "buddy.map.kind.deferred",    \
+		"buddy.map.kind.unread"
 
 /* A kind's cell: its letter on its colour; the cursor's reversed. */
 void ms_map_cell(WINDOW *w, int y, int x, enum ms_pm_kind k, bool cursor);
+/* A kind's colour; the census kind k's short name ("slab", "pgtbl"). */
+enum ms_color ms_map_kind_color(enum ms_pm_kind k);
+const char *ms_map_page_label(int k);
+
+/*
+ * Migrate types (maptypes.c). A cell of blocks [first, first + n): its
+ * type, polluted if one of them is, else the most common; MS_PM_N for a
+ * zone without types.
+ */
+enum ms_pm_mt ms_map_cell_type(const struct ms_pm_zone *z, uint64_t first,
+			       uint64_t n);
+/*
+ * A map cell: kind k's letter and colour, or (types) type t's, with t's
+ * mark: polluted reversed, a type other than Movable underlined.
+ */
+void ms_map_grid_cell(WINDOW *w, int y, int x, enum ms_pm_kind k,
+		      enum ms_pm_mt t, bool types, bool cursor);
+/*
+ * The cursor's type for its detail line ("  Movable, polluted by slab
+ * 3"; a cell of several blocks: its types); "" without types.
+ */
+void ms_map_type_detail(char *buf, size_t len, const struct ms_pm_zone *z,
+			uint64_t first, uint64_t n);
+/* The line of the zone's types, or pagetypeinfo's counts and why not. */
+void ms_map_types_draw(WINDOW *w, struct ms_rect r, const struct buddy_view *b,
+		       const struct ms_pm_zone *pz);
 /*
  * The pages of the block at pfn (of bp pages), a cell each, and the
  * one under the cursor, in r (mappages.c); the rows it took.

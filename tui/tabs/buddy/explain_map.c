@@ -198,16 +198,56 @@ const struct ms_explain ms_explain_buddy_map[] = {
 			   "hands out from it."),
 		.source = N_("/proc/pagetypeinfo, \"Number of blocks type\" "
 			     "(root; read while the map is open)."),
-		.formula =
-			N_("Counts per zone as the kernel gives them. Which "
-			   "block has which type is in the pageblock bits, "
-			   "which only a kernel module can read: memscope.ko "
-			   "does not read them yet, so the map shows kinds of "
-			   "pages, not types."),
+		.formula = N_("Counts per zone as the kernel gives them. Which "
+			      "block has which type is in the pageblock bits, "
+			      "which only a kernel module can read: with "
+			      "memscope.ko loaded the map marks each block's "
+			      "type; without it, this line says why not."),
 		.healthy =
 			N_("Unmovable and Reclaimable blocks scattered among "
 			   "Movable ones make high orders fail; their count "
 			   "growing under load is fragmentation forming."),
+	},
+	{
+		.id = "buddy.map.migratetypes",
+		.name = "migrate type per block",
+		.what = N_("Each pageblock's migrate type: U Unmovable, M "
+			   "Movable, R Reclaimable, H HighAtomic, C CMA, I "
+			   "Isolate; P a Movable block polluted by pages that "
+			   "cannot move; '.' no page of the zone there. On "
+			   "the map a type other than Movable is underlined "
+			   "and a polluted block reversed; t shows the type "
+			   "letters instead of the kinds."),
+		.source = N_("memscope.ko's /proc/memscope/pageblocks: the "
+			     "pageblock bits, read through the sparse memory "
+			     "sections (root, the module loaded)."),
+		.formula = N_("The type the kernel keeps for each block; P "
+			      "where it is Movable and the census finds slab, "
+			      "page-table, reserved or other kernel pages in "
+			      "it. Per zone, M and P together are "
+			      "pagetypeinfo's Movable count."),
+		.healthy = N_("P blocks are why order-9 allocations fail with "
+			      "memory free: compaction cannot empty them. Few "
+			      "U and R blocks, in runs, is a healthy zone."),
+	},
+	{
+		.id = "buddy.map.polluted",
+		.name = "polluted block (P)",
+		.what = N_("A Movable pageblock holding pages that cannot "
+			   "move: shown reversed on the map, P in the types "
+			   "view (t), and the cursor's line says which pages."),
+		.source = N_("The module's migrate type (Movable) and the "
+			     "block's pages by kind from /proc/kpageflags."),
+		.formula = N_("Movable, and at least one page of slab, page "
+			      "tables, reserved, other or no flags. Pages on "
+			      "the per-CPU free lists read as no flags too, so "
+			      "a block can read P for a moment."),
+		.healthy =
+			N_("The reason high orders fail: the allocator put "
+			   "unmovable pages into a movable block (a "
+			   "fallback), and compaction can never free it "
+			   "whole until they are freed. Many P blocks: "
+			   "expect order-9 (THP, 2 MiB) allocations to fail."),
 	},
 	{
 		.id = "buddy.map.pages",

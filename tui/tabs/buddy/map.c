@@ -54,6 +54,16 @@ static const char *const page_label[MS_CK_N] = {
 	[MS_CK_HOLE] = "hole",
 };
 
+enum ms_color ms_map_kind_color(enum ms_pm_kind k)
+{
+	return kind_color[k];
+}
+
+const char *ms_map_page_label(int k)
+{
+	return page_label[k];
+}
+
 static const char *const kind_ids[MS_PK_N] = {
 	"buddy.map.kind.free",	 "buddy.map.kind.anon",
 	"buddy.map.kind.file",	 "buddy.map.kind.unevictable",
@@ -194,8 +204,11 @@ static void draw_grid(WINDOW *w, const struct buddy_view *b,
 		     c++) {
 			uint64_t i = first + (uint64_t)c;
 
-			ms_map_cell(w, g->y + row, g->x + c,
-				    cell_kind(z, i * g->bpc, g->bpc), i == cur);
+			ms_map_grid_cell(w, g->y + row, g->x + c,
+					 cell_kind(z, i * g->bpc, g->bpc),
+					 ms_map_cell_type(z, i * g->bpc,
+							  g->bpc),
+					 m->types, i == cur);
 		}
 	}
 	ms_explain_mark(w, g->y, g->x, g->cols, ui, "buddy.map.blocks");
@@ -217,9 +230,9 @@ static void draw_title(WINDOW *w, struct ms_rect r, const struct buddy_view *b,
 		snprintf(zm, sizeof(zm), "  block %llu's pages (o back)",
 			 (unsigned long long)b->map.cur);
 	else
-		snprintf(zm, sizeof(zm), "  %llu a cell%s",
-			 (unsigned long long)g->bpc,
-			 b->map.bpc ? "" : " (fit)");
+		snprintf(zm, sizeof(zm), "  %llu a cell%s%s",
+			 (unsigned long long)g->bpc, b->map.bpc ? "" : " (fit)",
+			 b->map.types && z->migratetypes ? ", types" : "");
 	if (pm->progress < 1)
 		snprintf(pr, sizeof(pr), "  pass %.0f%%", 100 * pm->progress);
 	else
@@ -290,7 +303,7 @@ static void draw_detail(WINDOW *w, struct ms_rect r, const struct buddy_view *b,
 							  "o3", "o4",  "o5",
 							  "o6", "o7",  "o8",
 							  "o9", "o10", "o11+" };
-	char buf[512];
+	char buf[512], mt[256];
 	struct sums s;
 	enum ms_pm_kind k;
 
@@ -300,20 +313,22 @@ static void draw_detail(WINDOW *w, struct ms_rect r, const struct buddy_view *b,
 		       z->pageblock_pages -
 	       1;
 	k = cell_kind(z, first, n);
+	ms_map_type_detail(mt, sizeof(mt), z, first, n);
 	if (n == 1)
-		snprintf(buf, sizeof(buf), "block %llu  pfn %#llx-%#llx  %c %s",
+		snprintf(buf, sizeof(buf),
+			 "block %llu  pfn %#llx-%#llx  %c %s%s",
 			 (unsigned long long)first,
 			 (unsigned long long)block_pfn(z, first),
 			 (unsigned long long)last, ms_pm_letter[k],
-			 ms_pm_kind_names[k]);
+			 ms_pm_kind_names[k], mt);
 	else
 		snprintf(buf, sizeof(buf),
-			 "blocks %llu-%llu  pfn %#llx-%#llx  mostly %c %s",
+			 "blocks %llu-%llu  pfn %#llx-%#llx  mostly %c %s%s",
 			 (unsigned long long)first,
 			 (unsigned long long)(first + n - 1),
 			 (unsigned long long)block_pfn(z, first),
 			 (unsigned long long)last, ms_pm_letter[k],
-			 ms_pm_kind_names[k]);
+			 ms_pm_kind_names[k], mt);
 	ms_put(w, r.y, r.x, r.w, MS_LEFT, true, ms_attr(MS_C_NORMAL), buf);
 	ms_explain_mark(w, r.y, r.x, r.w, ui, "buddy.map.cursor");
 	add_up(z, first, n, &s);
@@ -385,45 +400,6 @@ static void draw_legend(WINDOW *w, struct ms_rect r, const struct buddy_view *b,
 	}
 }
 
-/*
- * The zone's pageblocks per migrate type, as pagetypeinfo counts them:
- * which block has which type only memscope.ko could read (the pageblock
- * bits), and it does not yet.
- */
-static void draw_types(WINDOW *w, struct ms_rect r, const struct buddy_view *b,
-		       const struct ms_pm_zone *pz)
-{
-	const struct ms_buddy *bd = &b->cur->buddy;
-	const struct ms_zone *z = NULL;
-	char buf[400];
-	size_t at;
-	const char *why;
-
-	for (int i = 0; i < bd->nr_zones; i++)
-		if (bd->zones[i].node == pz->node &&
-		    !strcmp(bd->zones[i].name, pz->zone))
-			z = &bd->zones[i];
-	at = (size_t)snprintf(buf, sizeof(buf), "types:");
-	if (!z || !z->has_migrate || bd->pageblock_order < 0) {
-		why = ms_note_why(b->cur, "pagetypeinfo");
-		at += (size_t)snprintf(buf + at, sizeof(buf) - at, " %s",
-				       why ? why : "not read for this zone");
-	}
-	for (int t = 0; z && z->has_migrate && bd->pageblock_order >= 0 &&
-			t < bd->nr_migrate && at < sizeof(buf);
-	     t++)
-		if (ms_have(z->mt_pageblocks[t]) && z->mt_pageblocks[t])
-			at += (size_t)snprintf(
-				buf + at, sizeof(buf) - at, " %s %llu",
-				bd->migrate[t],
-				(unsigned long long)z->mt_pageblocks[t]);
-	if (at < sizeof(buf))
-		snprintf(buf + at, sizeof(buf) - at,
-			 "; per block: memscope.ko (not yet)");
-	ms_put(w, r.y, r.x, r.w, MS_LEFT, true, ms_attr(MS_C_DIM), buf);
-	ms_explain_mark(w, r.y, r.x, r.w, b->base.ui, "buddy.map.types");
-}
-
 static void map_draw(struct ms_drill *d, WINDOW *w, struct ms_rect r)
 {
 	struct buddy_view *b = BV(d->v);
@@ -471,8 +447,9 @@ static void map_draw(struct ms_drill *d, WINDOW *w, struct ms_rect r)
 			    (struct ms_rect){ gr.y + gr.h + DETAIL, r.x,
 					      legend - 1, r.w },
 			    b, z);
-		draw_types(w, (struct ms_rect){ r.y + r.h - 1, r.x, 1, r.w }, b,
-			   z);
+		ms_map_types_draw(
+			w, (struct ms_rect){ r.y + r.h - 1, r.x, 1, r.w }, b,
+			z);
 	}
 }
 
@@ -546,6 +523,9 @@ static enum ms_key_result map_key(struct ms_drill *d, int key)
 	case 'l':
 		m->nolegend = !m->nolegend;
 		break;
+	case 't': /* the cells' letters: migrate types or kinds */
+		m->types = !m->types;
+		break;
 	case '[':
 	case ']':
 		if (b->cur)
@@ -596,6 +576,11 @@ static void map_explain(struct ms_drill *d, struct ms_explain_ids *e)
 	ms_explain_add(e, "buddy.map.free_orders");
 	ms_explain_add(e, "buddy.map.order9");
 	ms_explain_add(e, "buddy.map.types");
+	if (z && z->migratetypes) {
+		ms_explain_add(e, "buddy.map.migratetypes");
+		if (strchr(z->migratetypes, ms_pm_mt_letter[MS_PM_POLLUTED]))
+			ms_explain_add(e, "buddy.map.polluted");
+	}
 	if (BV(d->v)->map.pages)
 		ms_explain_add(e, "buddy.map.pages");
 	for (int k = 0; z && k < MS_PK_N; k++)
@@ -609,6 +594,6 @@ const struct ms_drill_class ms_buddy_map_screen = {
 	.request = map_request,
 	.draw = map_draw,
 	.key = map_key,
-	.hints = "arrows move  i/o zoom  f fit  [/] zone  l legend",
+	.hints = "arrows  i/o zoom  f fit  t types  [/] zone  l legend",
 	.explain = map_explain,
 };
