@@ -51,6 +51,8 @@ unsigned int ms_tab_sections(const char *tab, const struct ms_opts *o)
 		sec |= MS_SEC_BIT(MS_SEC_ATTRIBUTION);
 	if (o->physmap)
 		sec |= MS_SEC_BIT(MS_SEC_PHYSMAP);
+	if (o->damon)
+		sec |= MS_SEC_BIT(MS_SEC_DAMON);
 	return sec;
 }
 
@@ -90,6 +92,8 @@ void ms_batch_request(struct ms_request *req, const struct ms_opts *o)
 		req->cgroups_full = req->census_full = req->files_full =
 			req->pagetypes_full = false;
 	req->delayacct = o->delayacct;
+	req->damon = o->damon;
+	req->damon_pid = o->damon_pid;
 	/* metrics have no per-process series: do not read every process */
 	if (metrics(o))
 		req->sections &=

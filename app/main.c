@@ -67,6 +67,9 @@ static void usage(FILE *f)
 		"                       by kind (/proc/kpageflags, root)\n"
 		"      --folios         batch, with --pid: each VMA's memory by folio\n"
 		"                       size (pagemap and /proc/kpageflags, root)\n"
+		"      --damon TARGET   batch: memscope's own DAMON monitoring of paddr\n"
+		"                       (physical memory) or a PID (root; a kdamond made\n"
+		"                       for the run and removed at its end)\n"
 		"      --include-self   count memscope's own slab and page events (its\n"
 		"                       /proc reads) in the BPF rates; left out by default\n"
 		"      --root DIR       read DIR/proc and DIR/sys instead of the live system\n"
@@ -182,6 +185,7 @@ enum {
 	OPT_ATTRIBUTION,
 	OPT_PHYSMAP,
 	OPT_FOLIOS,
+	OPT_DAMON,
 	OPT_NO_MOUSE,
 	OPT_NO_CONFIG,
 	OPT_RECORD,
@@ -216,6 +220,7 @@ static const struct option longopts[] = {
 	{ "attribution", no_argument, NULL, OPT_ATTRIBUTION },
 	{ "physmap", no_argument, NULL, OPT_PHYSMAP },
 	{ "folios", no_argument, NULL, OPT_FOLIOS },
+	{ "damon", required_argument, NULL, OPT_DAMON },
 	{ "record", required_argument, NULL, OPT_RECORD },
 	{ "replay", required_argument, NULL, OPT_REPLAY },
 	{ "at", required_argument, NULL, OPT_AT },
@@ -355,6 +360,15 @@ static int parse_args(int argc, char **argv, struct ms_opts *o)
 		case OPT_FOLIOS:
 			o->folios = true;
 			break;
+		case OPT_DAMON:
+			o->damon = true;
+			if (!strcmp(optarg, "paddr"))
+				o->damon_pid = 0;
+			else if (parse_num(optarg, 1, 0x7fffffff, &v))
+				goto bad_damon;
+			else
+				o->damon_pid = (int)v;
+			break;
 		case OPT_RECORD:
 			o->record = optarg;
 			break;
@@ -408,6 +422,11 @@ static int parse_args(int argc, char **argv, struct ms_opts *o)
 			o->tab);
 		return -EINVAL;
 	}
+	if (o->damon && (!o->batch || o->replay || o->serve)) {
+		fprintf(stderr, "memscope: --damon goes with -b (not with "
+				"--replay or --serve)\n");
+		return -EINVAL;
+	}
 	if (o->format != MS_FMT_TEXT && !o->batch) {
 		fprintf(stderr, "memscope: --json and --format go with -b\n");
 		return -EINVAL;
@@ -438,6 +457,10 @@ bad:
 	return -EINVAL;
 bad_long:
 	fprintf(stderr, "memscope: invalid value '%s' for --top\n", optarg);
+	return -EINVAL;
+bad_damon:
+	fprintf(stderr, "memscope: --damon takes paddr or a pid, not '%s'\n",
+		optarg);
 	return -EINVAL;
 }
 

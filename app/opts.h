@@ -32,6 +32,8 @@ struct ms_opts {
 	bool attribution; /* --attribution: memory by allocating call site */
 	bool physmap; /* --physmap: the physical memory map (every pageblock) */
 	bool folios; /* --folios: the VMAs' memory by folio size */
+	bool damon; /* --damon: memscope's own DAMON monitoring */
+	int damon_pid; /* of this process, 0: physical memory (paddr) */
 	bool no_mouse; /* --no-mouse, or mouse = no in the config */
 	const char *config_err; /* why the config file was not used */
 	/*

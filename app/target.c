@@ -38,6 +38,22 @@ int ms_target_missing(const struct ms_snapshot *s, const struct ms_request *req,
 			snprintf(why, len, "pid %d: no such process", req->pid);
 		return -ESRCH;
 	}
+	/* --damon: monitoring that cannot start, or whose process exited */
+	if ((req->sections & MS_SEC_BIT(MS_SEC_DAMON)) && req->damon &&
+	    !s->damon.target[0]) {
+		const char *w = ms_snapshot_why(s, "damon_mon");
+
+		if (!w)
+			w = ms_snapshot_why(s, "damon");
+		ms_escape(name, sizeof(name), w ? w : "not started",
+			  (size_t)-1);
+		if (req->damon_pid)
+			snprintf(why, len, "--damon %d: %s", req->damon_pid,
+				 name);
+		else
+			snprintf(why, len, "--damon paddr: %s", name);
+		return -EBUSY;
+	}
 	if ((req->sections & MS_SEC_BIT(MS_SEC_SLAB_DETAIL)) &&
 	    req->slab_cache[0] && s->slab_detail.gone) {
 		ms_escape(name, sizeof(name), req->slab_cache, (size_t)-1);

@@ -105,6 +105,9 @@ _memscope()
 	--pid)
 		COMPREPLY=($(compgen -W "$(cd "$root/proc" 2>/dev/null &&
 			ls -d [0-9]* 2>/dev/null)" -- "$cur")) ;;
+	--damon)
+		COMPREPLY=($(compgen -W "paddr $(cd /proc 2>/dev/null &&
+			ls -d [0-9]* 2>/dev/null)" -- "$cur")) ;;
 	--cache)
 		COMPREPLY=($(compgen -W "$(awk 'NR > 2 { print $1 }' \
 			"$root/proc/slabinfo" 2>/dev/null)" -- "$cur")) ;;

@@ -17,6 +17,14 @@ static const struct ms_field region_fields[] = {
 	MS_FIELD_END
 };
 
+#define MR(m, k) \
+	MS_FIELD(struct ms_damon_mregion, m, U, k, 0, NULL, "damon.mon_regions")
+
+static const struct ms_field mregion_fields[] = {
+	MR(start, "start"), MR(end, "end"), MR(nr_accesses, "nr_accesses"),
+	MR(age, "age"), MS_FIELD_END
+};
+
 #define T(m, ty, k, fl, u, ex, ...) \
 	MS_FIELD(struct ms_damon_target, m, ty, k, fl, u, ex, __VA_ARGS__)
 
@@ -167,6 +175,12 @@ const struct ms_field ms_damon_fields[] = {
 	MS_FIELD(struct ms_damon, cut, MS_F_BOOL, "cut", 0, NULL, "damon.cut"),
 	MS_FIELD_LIST(struct ms_damon, v, n, cap, "kdamonds",
 		      ms_kdamond_fields),
+	MS_FIELD(struct ms_damon, target, MS_F_STR, "target", NA, NULL,
+		 "damon.target"),
+	MS_FIELD(struct ms_damon, wss_kb, U, "wss_kb", NA, "kB", "damon.wss"),
+	MS_FIELD_LIST(struct ms_damon, regions, nr_regions, cap_regions,
+		      "regions", mregion_fields,
+		      .explain = "damon.mon_regions"),
 	MS_FIELD_END
 };
 
@@ -180,7 +194,7 @@ const struct ms_area ms_area_damon = {
 			{ .sec = MS_SEC_DAMON,
 			  .name = "damon",
 			  .notes = (const char *const[]){ "damon_sysfs",
-							  NULL } },
+							  "damon_mon", NULL } },
 			{ .sec = -1 } },
 	.parts = (const struct ms_part[]){ { .key = "damon",
 					     .secs = MS_SEC_BIT(MS_SEC_DAMON),
@@ -203,5 +217,7 @@ const struct ms_area ms_area_damon = {
 				  struct ms_damon_scheme),
 			MS_RTABLE("damon_filter", filter_fields,
 				  struct ms_damon_filter),
+			MS_RTABLE("damon_mregion", mregion_fields,
+				  struct ms_damon_mregion),
 			{ NULL, NULL, 0 } },
 };

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The DAMON area: every kdamond of the DAMON sysfs interface
- * (/sys/kernel/mm/damon/admin), read only, in the kernel's units
+ * (/sys/kernel/mm/damon/admin), read only, in the kernel's units, and
+ * the regions of memscope's own monitoring when asked (--damon)
  * (docs/json.md "damon").
  */
 #ifndef MS_DAMON_H
@@ -15,6 +16,8 @@
 #define MS_DAMON_REGIONS 16 /* listed per target; nr_regions counts all */
 #define MS_DAMON_SCHEMES 32
 #define MS_DAMON_FILTERS 16 /* per scheme, over its filter directories */
+/* memscope's own monitoring: regions read per sample (nr_regions max 100) */
+#define MS_DAMON_MON_REGIONS 256
 
 struct ms_damon_region {
 	uint64_t start, end; /* addresses, the context's addr_unit */
@@ -75,11 +78,23 @@ struct ms_kdamond {
 	int nr_schemes, cap_schemes;
 };
 
+/* A region of memscope's own monitoring (a stat scheme's tried_regions) */
+struct ms_damon_mregion {
+	uint64_t start, end; /* addresses: physical (paddr) or the pid's */
+	uint64_t nr_accesses; /* samples of the last aggregation it was seen */
+	uint64_t age; /* aggregation intervals its access count held */
+};
+
 struct ms_damon {
 	int nr_kdamonds; /* kdamonds/nr_kdamonds, -1 unknown */
 	bool cut; /* a count above a bound: not everything listed */
 	struct ms_kdamond *v;
 	int n, cap;
+	/* memscope's own monitoring (--damon): "" when none */
+	char target[16]; /* "paddr", or the pid in decimal */
+	uint64_t wss_kb; /* bytes of regions accessed (nr_accesses > 0) */
+	struct ms_damon_mregion *regions;
+	int nr_regions, cap_regions;
 };
 
 /*

@@ -177,6 +177,13 @@ struct ms_request {
 	 * (--include-self, `I`); by default they are left out
 	 */
 	bool include_self;
+	/*
+	 * MS_SEC_DAMON: memscope's own DAMON monitoring of damon_pid (0:
+	 * physical memory), a kdamond made and removed by the procfs backend
+	 * (probes/procfs/damon_mon.c) while set
+	 */
+	bool damon;
+	int damon_pid;
 };
 
 /* Why something could not be shown: "pagetypeinfo" / "needs root". */

@@ -37,6 +37,27 @@ static void text_kd(FILE *f, const struct ms_kdamond *k)
 		ms_text_row(f, ms_damon_scheme_fields, &k->schemes[i]);
 }
 
+/* memscope's own monitoring (--damon): its regions, address order */
+static void text_mon(FILE *f, const struct ms_damon *d)
+{
+	char t[4 * sizeof(d->target)];
+
+	fprintf(f, "monitoring %s: working set %llu kB, %d region(s)\n",
+		esc(d->target, t, sizeof(t)), (unsigned long long)d->wss_kb,
+		d->nr_regions);
+	fprintf(f, "%-18s %-18s %11s %8s\n", "START", "END", "NR_ACCESSES",
+		"AGE");
+	for (int i = 0; i < d->nr_regions; i++) {
+		const struct ms_damon_mregion *g = &d->regions[i];
+
+		fprintf(f, "%#-18llx %#-18llx %11llu %8llu\n",
+			(unsigned long long)g->start,
+			(unsigned long long)g->end,
+			(unsigned long long)g->nr_accesses,
+			(unsigned long long)g->age);
+	}
+}
+
 void ms_text_damon(FILE *f, const struct ms_snapshot *s)
 {
 	const struct ms_part *p = ms_area_damon.parts;
@@ -44,6 +65,8 @@ void ms_text_damon(FILE *f, const struct ms_snapshot *s)
 	ms_text_part(f, p, &s->damon);
 	for (int i = 0; i < s->damon.n; i++)
 		text_kd(f, &s->damon.v[i]);
+	if (s->damon.target[0])
+		text_mon(f, &s->damon);
 }
 
 void ms_om_damon(struct om *om, const struct ms_damon *d)

@@ -360,12 +360,21 @@ static const struct ms_part *fields_part(const struct ms_area *a, int sec)
 	return NULL;
 }
 
+/* Whether a list's records have a column in the text (else its own). */
+static bool columns(const struct ms_field *t)
+{
+	for (; t->key; t++)
+		if (t->th)
+			return true;
+	return false;
+}
+
 void ms_text_part(FILE *f, const struct ms_part *p, const void *rec)
 {
 	fprintf(f, "\n%s\n", p->title ? p->title : p->key);
 	ms_text_list(f, p->fields, rec);
 	for (const struct ms_field *l = p->fields; l->key; l++) {
-		if (l->type != MS_F_LIST)
+		if (l->type != MS_F_LIST || !columns(l->sub))
 			continue;
 		ms_text_head(f, l->sub);
 		for (int i = 0; i < ms_list_len(l, rec); i++)

@@ -16,17 +16,28 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Only sysctls are ever recorded: nothing else is written back. */
+/*
+ * Only sysctls and memscope's own kdamond (probes/procfs/damon.c) are
+ * ever recorded: nothing else is written back.
+ */
+#define DAMON "/sys/kernel/mm/damon/admin/kdamonds/"
+
 static bool safe_path(const char *p)
 {
-	return !strncmp(p, "/proc/sys/", 10) && !strstr(p, "/../") &&
-	       !strstr(p, "/./") && strlen(p) > 10;
+	size_t n = !strncmp(p, "/proc/sys/", 10)	 ? 10 :
+		   !strncmp(p, DAMON, sizeof(DAMON) - 1) ? sizeof(DAMON) - 1 :
+							   0;
+
+	return n && !strstr(p, "/../") && !strstr(p, "/./") && strlen(p) > n;
 }
 
+/* a number, or a kdamond's "off" */
 static bool safe_value(const char *v)
 {
 	if (!*v)
 		return false;
+	if (!strcmp(v, "off"))
+		return true;
 	for (; *v; v++)
 		if ((*v < '0' || *v > '9') && *v != '-')
 			return false;
@@ -119,10 +130,21 @@ static void say(char *msg, size_t len, const char *fmt, ...)
 
 static int write_back(const struct ms_undo *u)
 {
-	int fd = open(u->path, O_WRONLY | O_CLOEXEC);
 	size_t n = strlen(u->value);
-	int err = 0;
+	char now[64];
+	ssize_t got;
+	int fd = open(u->path, O_RDONLY | O_CLOEXEC), err = 0;
 
+	/* already so (a kdamond that stopped by itself): nothing to write */
+	if (fd >= 0) {
+		got = read(fd, now, sizeof(now) - 1);
+		close(fd);
+		if (got > 0 && (size_t)got >= n && !memcmp(now, u->value, n) &&
+		    (size_t)got - n <= 1 &&
+		    (got == (ssize_t)n || now[n] == '\n'))
+			return 0;
+	}
+	fd = open(u->path, O_WRONLY | O_CLOEXEC);
 	if (fd < 0)
 		return -errno;
 	if (write(fd, u->value, n) != (ssize_t)n)
@@ -178,20 +200,25 @@ static int recover_one(int dfd, const char *dir, const char *name, char *msg,
 	return 1;
 }
 
+/* in name order: a kdamond's state (damon-1-) before nr_kdamonds (-2-) */
 int ms_undo_recover(const char *dir, char *msg, size_t len)
 {
-	DIR *d;
-	struct dirent *e;
-	int done = 0;
+	struct dirent **e;
+	int done = 0, n, dfd;
 
 	if (len)
 		msg[0] = '\0';
-	d = opendir(dir);
-	if (!d)
+	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd < 0)
 		return 0;
-	while ((e = readdir(d)))
-		if (e->d_name[0] != '.' && !strstr(e->d_name, ".tmp"))
-			done += recover_one(dirfd(d), dir, e->d_name, msg, len);
-	closedir(d);
+	n = scandir(dir, &e, NULL, alphasort);
+	for (int i = 0; i < n; i++) {
+		if (e[i]->d_name[0] != '.' && !strstr(e[i]->d_name, ".tmp"))
+			done += recover_one(dfd, dir, e[i]->d_name, msg, len);
+		free(e[i]);
+	}
+	if (n >= 0)
+		free(e);
+	close(dfd);
 	return done;
 }

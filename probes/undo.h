@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * What memscope changed in the running kernel (a sysctl), kept in a file
- * under /run/memscope until it is put back, so that a run ended by SIGKILL
- * is undone by the next one, which says so.
+ * What memscope changed in the running kernel (a sysctl, or the kdamond
+ * it made: probes/procfs/damon.c), kept in a file under /run/memscope
+ * until it is put back, so that a run ended by SIGKILL is undone by the
+ * next one, which says so.
  */
 #ifndef MS_UNDO_H
 #define MS_UNDO_H
@@ -12,7 +13,10 @@
 
 #define MS_UNDO_DIR "/run/memscope"
 
-/* One change: write value to path (under /proc/sys/) unless owner lives. */
+/*
+ * One change: write value (a number, or "off") to path (under /proc/sys/
+ * or /sys/kernel/mm/damon/admin/kdamonds/) unless its owner lives.
+ */
 struct ms_undo {
 	char path[256];
 	char value[64];
@@ -30,7 +34,9 @@ int ms_undo_save(const char *dir, const char *name, const char *path,
 		 const char *value);
 void ms_undo_done(const char *dir, const char *name);
 /*
- * At start: put back what a memscope that is gone left changed, forget
+ * At start: put back what a memscope that is gone left changed (in the
+ * records' name order; a file that already reads the value is left as it
+ * is), forget
  * records that cannot be used, keep those of a memscope still running.
  * Each thing done or refused is one line in msg (empty when none).
  * Returns how many changes were put back.

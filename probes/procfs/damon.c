@@ -3,15 +3,23 @@
  * The DAMON area's reader: the walk of damon_parse.c over the files of
  * sys/kernel/mm/damon/admin below the root prefix, read only (ms_read
  * opens O_RDONLY; a kdamond memscope did not start is never written to,
- * not even its state file to refresh the stats).
+ * not even its state file to refresh the stats); and, asked for
+ * (--damon), memscope's own kdamond (damon_mon.c), remembered in
+ * /run/memscope (probes/undo.c) until it is removed.
  */
 #include "probes/procfs/damon.h"
+#include "probes/procfs/census.h"
+#include "probes/procfs/kpageflags.h"
 #include "probes/procfs/procfs.h"
+#include "probes/undo.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define ADMIN "sys/kernel/mm/damon/admin/"
 
@@ -47,12 +55,146 @@ static void note(void *ctx, const char *fmt, ...)
 	ms_snapshot_note(x->s, "damon_sysfs", "%s", m);
 }
 
+/* Only memscope's own kdamond is ever written to (damon_mon.c). */
+static int put(void *ctx, const char *rel, const char *val)
+{
+	struct rd *x = ctx;
+	char path[320];
+	size_t n = strlen(val);
+	ssize_t w;
+	int fd;
+
+	snprintf(path, sizeof(path), ADMIN "%s", rel);
+	fd = openat(x->r->dirfd, path, O_WRONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	w = write(fd, val, n);
+	if (w < 0)
+		w = -errno;
+	close(fd);
+	return w < 0 ? (int)w : w == (ssize_t)n ? 0 : -EIO;
+}
+
+/*
+ * What puts memscope's kdamond away if memscope is killed: the next
+ * memscope started as root does it (ms_undo_recover(), in name order:
+ * the state first, then nr_kdamonds).
+ */
+static const struct {
+	const char *name, *path, *val;
+} undo[] = {
+	{ "damon-1-state", "/" ADMIN "kdamonds/0/state", "off" },
+	{ "damon-2-nr", "/" ADMIN "kdamonds/nr_kdamonds", "0" },
+};
+
+static void forget(void)
+{
+	for (size_t i = 0; i < sizeof(undo) / sizeof(undo[0]); i++)
+		ms_undo_done(MS_UNDO_DIR, undo[i].name);
+}
+
+static int remember(char *why, size_t len)
+{
+	for (size_t i = 0; i < sizeof(undo) / sizeof(undo[0]); i++) {
+		int err = ms_undo_save(MS_UNDO_DIR, undo[i].name, undo[i].path,
+				       undo[i].val);
+
+		if (err) {
+			forget();
+			snprintf(why, len,
+				 "cannot remember it in " MS_UNDO_DIR ": %s",
+				 strerror(-err));
+			return err;
+		}
+	}
+	return 0;
+}
+
+/*
+ * paddr: all of physical memory, the first System RAM range of
+ * /proc/iomem to the end of the last (its holes are never accessed), in
+ * bytes; a process's pages may be on any node
+ */
+static void ram_span(const struct ms_root *r, struct ms_procfs *pf,
+		     uint64_t *start, uint64_t *end)
+{
+	struct ms_pfn_range ram[64];
+	int nr = 0;
+
+	*start = *end = 0;
+	if (!ms_read(r, "proc/iomem", &pf->buf))
+		nr = ms_census_parse_iomem(pf->buf.data, pf->buf.len, ram, 64);
+	if (nr > 0) {
+		*start = ram[0].start << 12;
+		*end = ram[nr - 1].end << 12;
+	}
+}
+
+/* Start, keep or stop memscope's kdamond as the sample asks. */
+static void own(const struct ms_root *r, struct ms_procfs *pf,
+		const struct ms_damon_src *src)
+{
+	struct ms_damon_mon *m = pf->damon;
+	int want = pf->damon_want ? pf->damon_pid : -1;
+	uint64_t a, b;
+
+	if (m && m->made && (want < 0 || want != m->pid)) {
+		if (!ms_damon_mon_stop(m, src))
+			forget();
+	}
+	if (want < 0 || (m && (m->made || m->pid == want)))
+		return; /* running, or failed for this target: said once */
+	if (!m && !(m = pf->damon = calloc(1, sizeof(*m))))
+		return;
+	m->pid = want;
+	m->why[0] = '\0';
+	if (!r->live || strcmp(r->path, "/")) {
+		snprintf(m->why, sizeof(m->why),
+			 "only on the live system (not below --root)");
+		return;
+	}
+	if (ms_damon_mon_check(src, m->why, sizeof(m->why)))
+		return;
+	if (remember(m->why, sizeof(m->why)))
+		return;
+	ram_span(r, pf, &a, &b);
+	pf->damon_root = r;
+	if (ms_damon_mon_start(m, src, want, a, b) && !m->made)
+		forget();
+}
+
+void ms_procfs_damon_free(struct ms_procfs *pf)
+{
+	struct ms_damon_mon *m = pf->damon;
+
+	if (m && m->made && pf->damon_root) {
+		struct rd x = { .r = pf->damon_root, .pf = pf };
+		const struct ms_damon_src src = {
+			.get = get, .put = put, .note = note, .ctx = &x
+		};
+
+		if (ms_damon_mon_stop(m, &src))
+			fprintf(stderr, "memscope: %s\n", m->why);
+		else
+			forget();
+	}
+	free(m);
+	pf->damon = NULL;
+}
+
 int ms_procfs_damon(const struct ms_root *r, struct ms_procfs *pf,
 		    struct ms_snapshot *s)
 {
 	struct rd x = { .r = r, .pf = pf, .s = s };
-	const struct ms_damon_src src = { .get = get, .note = note, .ctx = &x };
+	const struct ms_damon_src src = {
+		.get = get, .put = put, .note = note, .ctx = &x
+	};
+	struct ms_damon_mon *m;
+	int err;
 
+	if (pf->damon_want || pf->damon)
+		own(r, pf, &src);
+	m = pf->damon;
 	if (!ms_exists(r, "sys/kernel/mm/damon")) {
 		ms_snapshot_note(s, "damon",
 				 r->live ?
@@ -61,7 +203,15 @@ int ms_procfs_damon(const struct ms_root *r, struct ms_procfs *pf,
 					 "no sys/kernel/mm/damon in this tree");
 		return -ENOENT;
 	}
-	if (ms_damon_walk(&s->damon, &src)) {
+	err = ms_damon_walk(&s->damon, &src);
+	if (m && m->made) {
+		ms_damon_mon_read(m, &src, &s->damon);
+		if (!m->made) /* it stopped by itself and is removed */
+			forget();
+	}
+	if (pf->damon_want && m && !s->damon.target[0])
+		ms_snapshot_note(s, "damon_mon", "%s", m->why);
+	if (err) {
 		ms_snapshot_note(s, "damon", "kdamonds/nr_kdamonds: %s",
 				 ms_errstr(r, -ENOENT));
 		return -ENOENT;

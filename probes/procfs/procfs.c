@@ -65,6 +65,7 @@ void ms_procfs_fini(struct ms_procfs *pf)
 	pf->pagetypes = NULL;
 	ms_procfs_folio_free(pf);
 	ms_procfs_slab_free(pf);
+	ms_procfs_damon_free(pf);
 	ms_buf_free(&pf->buf);
 	ms_buf_free(&pf->buf2);
 }
@@ -109,6 +110,8 @@ static int procfs_sample(struct ms_probe *p, const struct ms_request *req,
 	AREA(MS_SEC_NUMA, ms_procfs_numa(r, pf, s));
 	AREA(MS_SEC_MEMORY, ms_procfs_memory(r, pf, req->memory_brief, s));
 	AREA(MS_SEC_CGROUP, ms_procfs_cgroup(r, pf, req->cgroups_full, s));
+	pf->damon_want = req->damon;
+	pf->damon_pid = req->damon_pid;
 	AREA(MS_SEC_DAMON, ms_procfs_damon(r, pf, s));
 	pf->map_pages = req->physmap_pages;
 	pf->map_pfn = req->physmap_pfn;

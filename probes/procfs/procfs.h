@@ -57,6 +57,11 @@ struct ms_procfs {
 		int nr_fw;
 		char io_note[128], fw_note[128]; /* "": none */
 	} mem;
+	/* memscope's own DAMON monitoring: asked for (pid 0: paddr), kept */
+	bool damon_want;
+	int damon_pid;
+	struct ms_damon_mon *damon;
+	const struct ms_root *damon_root; /* where it was made */
 	/* slab caches' sysfs tunables, read once per name (slab.c) */
 	struct ms_slab_tune *tune;
 	int ntune, tunecap;
@@ -105,7 +110,12 @@ int ms_procfs_allocinfo(const struct ms_root *r, struct ms_procfs *pf,
 			struct ms_attrib *a, struct ms_snapshot *s);
 int ms_procfs_numa(const struct ms_root *r, struct ms_procfs *pf,
 		   struct ms_snapshot *s);
-/* DAMON's kdamonds (damon.c), read only. */
+/*
+ * DAMON's kdamonds (damon.c), read only; and memscope's own kdamond while
+ * pf->damon_want, removed when no longer wanted or by
+ * ms_procfs_damon_free() (ms_procfs_fini()).
+ */
+void ms_procfs_damon_free(struct ms_procfs *pf);
 int ms_procfs_damon(const struct ms_root *r, struct ms_procfs *pf,
 		    struct ms_snapshot *s);
 /*

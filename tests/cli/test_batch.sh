@@ -112,6 +112,19 @@ ok "--tab damon: only the DAMON section (and meminfo)" jq_ok "$tmp/d.json" \
 "$MS" --root "$FIX/edge-damon-multi" --tab damon >"$tmp/d.out" 2>&1 </dev/null
 ok "the explorer's --tab damon: refused, says where it is" \
 	grep -q "A on the Reclaim or Memory tab" "$tmp/d.out"
+# --damon: memscope's own monitoring, live and in batch only
+"$MS" -b -n 1 --damon nope >"$tmp/d.out" 2>&1
+ok "--damon nope: exit 2" test $? = 2
+ok "--damon nope: says what it takes" grep -q "paddr or a pid" "$tmp/d.out"
+"$MS" --damon paddr >"$tmp/d.out" 2>&1 </dev/null
+ok "--damon without -b: exit 2, said" \
+	sh -c "test $? = 2 && grep -q 'goes with -b' '$tmp/d.out'"
+"$MS" -b -n 1 --damon paddr --json --root "$FIX/edge-damon-multi" \
+	>"$tmp/d.json" 2>"$tmp/d.out"
+ok "--damon below --root: exit 1" test $? = 1
+ok "--damon below --root: only live, said" \
+	grep -qx "memscope: --damon paddr: only on the live system (not below --root)" "$tmp/d.out"
+ok "--damon below --root: no sample printed" test ! -s "$tmp/d.json"
 
 "$MS" -b -n 1 --json > "$tmp/live.json"
 ok "live: sources set" jq_ok "$tmp/live.json" '.sources.buddy == "procfs"'

@@ -28,6 +28,7 @@ ok "every long option of --help is offered" sh -c "
 ok "short options too" offers -b "$MS" -
 ok "--tab values" has 'all\nbuddy\ncgroup\ndamon\nmemory\nnuma\nreclaim\nslab\nvma' "$MS" --tab ''
 ok "--tab s" has 'slab' "$MS" -b --tab s
+ok "--damon pa: paddr" has 'paddr' "$MS" -b --damon pa
 ok "--format values" has 'json\nopenmetrics\nprometheus\ntext' "$MS" -b --format ''
 ok "--format=o (one word)" has 'openmetrics' "$MS" -b --format=o
 ok "--format = o (split at =)" has 'openmetrics' "$MS" -b --format = o

@@ -4,7 +4,8 @@
 # machine: a paddr kdamond with a pageout scheme), in batch and in the
 # explorer (Reclaim tab A, Memory tab A), and leaves every file under
 # /sys/kernel/mm/damon byte for byte as it was (memscope never writes
-# there: not a state file, not nr_kdamonds).
+# there: not a state file, not nr_kdamonds), also when asked for its own
+# monitoring (--damon), which it refuses while such a kdamond is on.
 cd "$(dirname "$0")/../.." || exit 2
 . tests/lib.sh
 D=/sys/kernel/mm/damon
@@ -77,6 +78,22 @@ ok "text: the kdamonds' table" grep -q '^KDAMOND STATE' "$tmp/t"
 "$MS" -b -n 1 --tab damon --format openmetrics >"$tmp/o" 2>&1
 ok "openmetrics: memscope_damon_kdamonds $nr" \
 	grep -qx "memscope_damon_kdamonds $nr" "$tmp/o"
+
+# --damon paddr where a kdamond memscope did not start runs (this
+# machine's): said, exit 1, no sample, and nothing written (the dump)
+if grep -qx on "$A"/*/state 2>/dev/null; then
+	"$MS" -b -n 2 -d 0.2 --damon paddr --json >"$tmp/own" 2>"$tmp/own.err"
+	ok "--damon paddr beside someone else's kdamond: exit 1" test $? = 1
+	ok "--damon paddr: says why it cannot start" grep -q \
+		"^memscope: --damon paddr: kdamond [0-9]* is on, not memscope's: DAMON's sysfs refuses nr_kdamonds changes while one runs; memscope writes nothing$" \
+		"$tmp/own.err"
+	ok "--damon paddr: no sample printed" test ! -s "$tmp/own"
+	"$MS" -b -n 1 --damon $$ --json >"$tmp/own" 2>"$tmp/own.err"
+	ok "--damon PID: the same" grep -q "^memscope: --damon $$: kdamond" \
+		"$tmp/own.err"
+	ok "--damon: nothing to undo remembered" \
+		sh -c '! ls /run/memscope/damon-* 2>/dev/null'
+fi
 
 # The explorer: the Reclaim tab's A, then the Memory tab's A
 session 100 40 "$MS"

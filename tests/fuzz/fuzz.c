@@ -161,6 +161,35 @@ static void damon(const char *t, size_t n)
 	ms_damon_walk(&snap.damon, &src);
 }
 
+/* A write succeeds and changes nothing: the input stays the tree. */
+static int dput(void *ctx, const char *rel, const char *val)
+{
+	(void)ctx;
+	(void)rel;
+	(void)val;
+	return 0;
+}
+
+/*
+ * memscope's own monitoring (probes/procfs/damon_mon.c) on the same
+ * lines: the check of every kdamond's state, then the tried regions the
+ * input holds; the regions stay within MS_DAMON_MON_REGIONS
+ */
+static void damon_mon(const char *t, size_t n)
+{
+	struct dtree d = { t, n };
+	const struct ms_damon_src src = {
+		.get = dget, .put = dput, .note = dnote, .ctx = &d
+	};
+	struct ms_damon_mon m;
+
+	if (!ms_damon_mon_start(&m, &src, n & 1 ? 1234 : 0, 0, 1 << 30))
+		ms_damon_mon_read(&m, &src, &snap.damon);
+	ms_damon_mon_stop(&m, &src);
+	if (snap.damon.nr_regions > MS_DAMON_MON_REGIONS)
+		abort();
+}
+
 static void iomem(const char *t, size_t n)
 {
 	struct ms_iomem io;
@@ -561,6 +590,7 @@ static const struct {
 	{ "iomem", iomem },
 	{ "cgroup", cgroup },
 	{ "damon", damon },
+	{ "damon_mon", damon_mon },
 	{ "serve", serve },
 	{ "recdir", recdir },
 };

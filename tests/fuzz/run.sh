@@ -43,7 +43,7 @@ seeds() {
 	folio) ls $F/*/proc/[0-9]*/pagemap ;;
 	census) ls $F/*/proc/zoneinfo $F/*/proc/iomem ;;
 	theme) ls themes/*.theme ;;
-	damon) ls "$work"/damon-* ;;
+	damon | damon_mon) ls "$work"/damon-* ;;
 	sample) ls "$work"/sample-* ;;
 	recording) ls "$work"/rec-* ;;
 	esac 2>/dev/null
@@ -59,6 +59,12 @@ make_seeds() {
 					tr '\n' ' ')"
 			done) >"$work/damon-$(echo "$t" | tr / _)"
 	done
+	# memscope's own kdamond as damon_mon reads it: none there, then its
+	# tried regions
+	s=kdamonds/0/contexts/0/schemes/0/tried_regions
+	printf 'kdamonds/nr_kdamonds 0\nkdamonds/0/state on\n%s/0/start 4096\n%s/0/end 8192\n%s/0/nr_accesses 20\n%s/0/age 3\n%s/1/start 8192\n%s/1/end 65536\n%s/1/nr_accesses 0\n%s/1/age 40\n' \
+		$s $s $s $s $s $s $s $s >"$work/damon-own"
+
 	ms=build/memscope
 	[ -x $ms ] || return 0
 	i=0

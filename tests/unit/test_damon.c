@@ -256,6 +256,46 @@ static void roundtrip(void **state)
 	assert_int_equal(b.damon.n, 3);
 	assert_string_equal(b.damon.v[2].schemes[0].action, "migrate_cold");
 	assert_true(b.damon.v[2].schemes[1].sz_applied_per_s == 1.5);
+	/* without --damon: null, null and no regions */
+	assert_non_null(strstr(one, "\"target\":null,\"wss_kb\":null,"
+				    "\"regions\":[]}"));
+	free(one);
+	ms_snapshot_free(&b);
+	pt_fini(&e);
+}
+
+/* memscope's own monitoring: target, wss_kb and regions out and back */
+static void own_roundtrip(void **state)
+{
+	const struct ms_field *rl = NULL;
+	struct ms_damon_mregion *g;
+	struct pt_env e;
+	struct ms_snapshot b;
+	char *one;
+
+	(void)state;
+	for (const struct ms_field *f = ms_damon_fields; f->key; f++)
+		if (f->type == MS_F_LIST && !strcmp(f->key, "regions"))
+			rl = f;
+	read_tree(&e, FIX "edge-damon-multi");
+	e.s.t_real = 1;
+	e.s.have = MS_SEC_BIT(MS_SEC_DAMON);
+	snprintf(e.s.damon.target, sizeof(e.s.damon.target), "1234");
+	e.s.damon.wss_kb = 4;
+	g = ms_list_add(rl, &e.s.damon);
+	*g = (struct ms_damon_mregion){ 4096, 8192, 20, 3 };
+	g = ms_list_add(rl, &e.s.damon);
+	*g = (struct ms_damon_mregion){ 8192, 1 << 20, 0, 50 };
+	one = pt_json_back(&e.s, &b);
+	assert_non_null(strstr(one, "\"target\":\"1234\",\"wss_kb\":4,"
+				    "\"regions\":[{\"start\":4096,"
+				    "\"end\":8192,\"nr_accesses\":20,"
+				    "\"age\":3},"));
+	assert_string_equal(b.damon.target, "1234");
+	assert_int_equal(b.damon.wss_kb, 4);
+	assert_int_equal(b.damon.nr_regions, 2);
+	assert_int_equal(b.damon.regions[1].end, 1 << 20);
+	assert_int_equal(b.damon.regions[1].age, 50);
 	free(one);
 	ms_snapshot_free(&b);
 	pt_fini(&e);
@@ -264,10 +304,11 @@ static void roundtrip(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(machine),  cmocka_unit_test(multi),
-		cmocka_unit_test(older),    cmocka_unit_test(hostile),
-		cmocka_unit_test(no_damon), cmocka_unit_test(bounded),
-		cmocka_unit_test(rates),    cmocka_unit_test(roundtrip),
+		cmocka_unit_test(machine),	 cmocka_unit_test(multi),
+		cmocka_unit_test(older),	 cmocka_unit_test(hostile),
+		cmocka_unit_test(no_damon),	 cmocka_unit_test(bounded),
+		cmocka_unit_test(rates),	 cmocka_unit_test(roundtrip),
+		cmocka_unit_test(own_roundtrip),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

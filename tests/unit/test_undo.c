@@ -44,6 +44,28 @@ static void records(void **state)
 	assert_int_equal(parse("/proc/sys/kernel/x 0 42 9 more", &u), -EINVAL);
 	assert_int_equal(parse("", &u), -EINVAL);
 	assert_int_equal(ms_undo_parse("/proc/sys/k\0 0 1 1", 18, &u), -EINVAL);
+	/* memscope's own kdamond: its state "off", nr_kdamonds a number */
+	assert_int_equal(parse("/sys/kernel/mm/damon/admin/kdamonds/0/state "
+			       "off 42 9",
+			       &u),
+			 0);
+	assert_string_equal(u.value, "off");
+	assert_int_equal(parse("/sys/kernel/mm/damon/admin/kdamonds/"
+			       "nr_kdamonds 0 42 9",
+			       &u),
+			 0);
+	assert_int_equal(parse("/sys/kernel/mm/damon/admin/kdamonds/ 0 42 9",
+			       &u),
+			 -EINVAL);
+	assert_int_equal(parse("/sys/kernel/mm/damon/admin/kdamonds/../x "
+			       "0 42 9",
+			       &u),
+			 -EINVAL);
+	assert_int_equal(parse("/sys/kernel/mm/transparent_hugepage/enabled "
+			       "0 42 9",
+			       &u),
+			 -EINVAL);
+	assert_int_equal(parse("/proc/sys/kernel/x on 42 9", &u), -EINVAL);
 }
 
 static char dir[] = "/tmp/ms-test-undo-XXXXXX";
@@ -111,6 +133,22 @@ static void recover(void **state)
 	assert_false(there("mine"));
 	assert_int_equal(ms_undo_recover(dir, msg, sizeof(msg)), 0);
 	assert_string_equal(msg, "");
+	/*
+	 * records are put back in name order: a kdamond's state before
+	 * nr_kdamonds (kdamonds/77 is no kdamond: nothing is written)
+	 */
+	snprintf(text, sizeof(text),
+		 "/sys/kernel/mm/damon/admin/kdamonds/77/nr 0 %d 1\n",
+		 dead_pid());
+	put("damon-2-nr", text);
+	snprintf(text, sizeof(text),
+		 "/sys/kernel/mm/damon/admin/kdamonds/77/state off %d 1\n",
+		 dead_pid());
+	put("damon-1-state", text);
+	assert_int_equal(ms_undo_recover(dir, msg, sizeof(msg)), 0);
+	assert_non_null(strstr(msg, "77/state was left"));
+	assert_true(strstr(msg, "77/state was left") <
+		    strstr(msg, "77/nr was left"));
 	snprintf(text, sizeof(text), "rm -rf %s", dir);
 	assert_int_equal(system(text), 0);
 }

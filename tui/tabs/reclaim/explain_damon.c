@@ -15,8 +15,9 @@ const struct ms_explain ms_explain_damon[] = {
 		.name = "kdamonds",
 		.what = N_(
 			"How many kdamonds (DAMON's monitoring threads) the DAMON sysfs"
-			" interface holds, running or not. memscope only reads DAMON's "
-			"files: it never writes to them, not even a state file."),
+			" interface holds, running or not. memscope never writes to a "
+			"kdamond it did not make, not even a state file; it makes its "
+			"own only when asked (--damon) and only where there is none."),
 		.source = N_("/sys/kernel/mm/damon/admin/kdamonds/nr_kdamonds "
 			     "(CONFIG_DAMON_SYSFS, 5.18+)."),
 		.formula = N_(
@@ -343,6 +344,56 @@ const struct ms_explain ms_explain_damon[] = {
 			"restarted. Stats refreshed only now and then show bursts and "
 			"zeros, not the scheme's pace."),
 		.healthy = N_("For pageout: the proactive reclaim rate."),
+	},
+	{
+		.id = "damon.target",
+		.name = "Monitoring",
+		.what = N_(
+			"What memscope's own DAMON monitoring watches (--damon): "
+			"paddr, all physical memory, or one process by its pid."),
+		.source = N_(
+			"A kdamond memscope makes for the run through DAMON's sysfs: "
+			"paddr or vaddr operations, a stat scheme over every region."),
+		.formula = N_(
+			"Made only where nr_kdamonds is 0: DAMON's sysfs refuses to "
+			"change nr_kdamonds while any kdamond runs, and changing it "
+			"would reset one set up by someone else. Turned off and "
+			"removed when memscope ends."),
+		.healthy = N_("Informational."),
+	},
+	{
+		.id = "damon.wss",
+		.name = "Working set",
+		.what = N_(
+			"An estimate of the memory in use now: the bytes of the "
+			"regions DAMON saw accessed in its last aggregation interval."),
+		.source = N_(
+			"The stat scheme's tried_regions (update_schemes_tried_regions"
+			" written to the kdamond's state file each sample)."),
+		.formula = N_(
+			"Sum of (end - start) over the regions with nr_accesses > 0; "
+			"the aggregation interval is 100 ms, sampled every 5 ms."),
+		.healthy = N_(
+			"Far below the process's RSS (or used memory): much of it is "
+			"cold, a candidate for reclaim."),
+	},
+	{
+		.id = "damon.mon_regions",
+		.name = "Regions",
+		.what = N_(
+			"The address ranges DAMON tracks, each with how often it was "
+			"seen accessed and for how long that has held."),
+		.source = N_(
+			"schemes/0/tried_regions/N/start, end, nr_accesses, age of "
+			"memscope's kdamond (6.2+)."),
+		.formula = N_(
+			"nr_accesses: in how many of the last aggregation interval's "
+			"20 samples the region was accessed; age: aggregation "
+			"intervals its access level has held. DAMON splits and merges "
+			"regions between 10 and 100."),
+		.healthy = N_(
+			"Hot regions (high nr_accesses) are the working set; regions "
+			"at 0 with a high age are cold memory."),
 	},
 	{ .id = NULL },
 };

@@ -25,7 +25,8 @@ extern const struct ms_explain ms_explain_damon[];
 		"damon.regions", "damon.schemes", "damon.action",         \
 		"damon.access_pattern", "damon.apply_interval",           \
 		"damon.target_nid", "damon.quotas", "damon.watermarks",   \
-		"damon.filters", "damon.stats", "damon.stats_rate"
+		"damon.filters", "damon.stats", "damon.stats_rate",       \
+		"damon.target", "damon.wss", "damon.mon_regions"
 extern const struct ms_drill_class ms_reclaim_damon_screen;
 
 /* What the reclaim events did per sample, for the timeline. */
