@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +30,12 @@
  *   hostile procs N                N sleeping children
  *   hostile anon MIB               MIB mebibytes of private anonymous memory,
  *                                  every page written (tests/cli/test_memory.sh)
+ *   hostile hotcold MIB            two regions of MIB mebibytes, 1 GiB
+ *                                  apart: "cold" written once, "hot" written
+ *                                  over and over; prints "hot START END" and
+ *                                  "cold START END" (virtual), then, as root,
+ *                                  "h PFN" and "c PFN" for every 16th page,
+ *                                  before "ready PID" (DAMON, tests/lab)
  *   hostile pipes N                N pipes holding 64 KiB each (pages no
  *                                  counter names); "ready PID KB"
  *   hostile churn fork|exec|mmap|files SECONDS [DIR]
@@ -234,6 +241,65 @@ static int do_anon(int argc, char **argv)
 	return wait_forever();
 }
 
+/* Every 16th page of [p, p + len) as "tag PFN" (pagemap: root only). */
+static void pfns(char tag, const char *p, size_t len)
+{
+	int fd = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC);
+	uint64_t e;
+
+	for (size_t i = 0; fd >= 0 && i < len; i += 16 * 4096)
+		if (pread(fd, &e, 8, (off_t)((uintptr_t)(p + i) / 4096 * 8)) ==
+			    8 &&
+		    (e >> 63) && (e & ((1ULL << 55) - 1)))
+			printf("%c %llu\n", tag,
+			       (unsigned long long)(e & ((1ULL << 55) - 1)));
+	if (fd >= 0)
+		close(fd);
+}
+
+static int do_hotcold(int argc, char **argv)
+{
+	long mib = argc > 2 ? atol(argv[2]) : 0;
+	size_t len = (size_t)mib << 20, gap = (size_t)1 << 30;
+	volatile char *hot;
+	char *p;
+
+	if (mib < 1)
+		return 2;
+	/* one reservation, its middle unmapped: two VMAs a gap apart */
+	p = mmap(NULL, 2 * len + gap, PROT_READ | PROT_WRITE,
+		 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (p == MAP_FAILED || munmap(p + len, gap) < 0) {
+		perror("mmap");
+		return 1;
+	}
+	hot = p + len + gap;
+	for (size_t i = 0; i < len; i += 4096)
+		p[i] = hot[i] = 1;
+	printf("hot %llu %llu\ncold %llu %llu\n",
+	       (unsigned long long)(uintptr_t)hot,
+	       (unsigned long long)(uintptr_t)(hot + len),
+	       (unsigned long long)(uintptr_t)p,
+	       (unsigned long long)(uintptr_t)(p + len));
+	pfns('h', (const char *)hot, len);
+	pfns('c', p, len);
+	ready();
+	/*
+	 * DAMON clears a page's accessed bit without a TLB flush, as on real
+	 * hardware, whose TLB is small: the next write misses it and sets the
+	 * bit again. QEMU's TCG keeps every translation until a flush, so
+	 * each pass flushes them (mprotect of the whole range) the way a
+	 * real TLB's evictions would.
+	 */
+	for (;;) {
+		mprotect(p + len + gap, len, PROT_READ);
+		mprotect(p + len + gap, len, PROT_READ | PROT_WRITE);
+		for (size_t i = 0; i < len; i += 4096)
+			hot[i]++;
+	}
+	return 0;
+}
+
 /*
  * Pages the kernel counts in no meminfo line: n pipes, each filled with
  * 64 KiB (pipe_write's page per buffer), held. Prints "ready PID KB".
@@ -408,8 +474,11 @@ int main(int argc, char **argv)
 		return do_anon(argc, argv);
 	if (!strcmp(mode, "pipes"))
 		return do_pipes(argc, argv);
+	if (!strcmp(mode, "hotcold"))
+		return do_hotcold(argc, argv);
 	fprintf(stderr,
-		"usage: %s name|maps|vmalimit|procs|churn|anon|pipes ...\n",
+		"usage: %s name|maps|vmalimit|procs|churn|anon|pipes|hotcold "
+		"...\n",
 		argv[0]);
 	return 2;
 }

@@ -4,7 +4,8 @@
 # sample (procfs, and BPF where the kernel has BTF), the Memory ledger's
 # unexplained on the idle guest, then the slab Free/s invariant under churn
 # (issue 12 item 1, as tests/hostile/test_slabfree.sh on the host), memory
-# cgroups on v2 and the page cache's events by file. Needs
+# cgroups on v2, the page cache's events by file and memscope's own DAMON
+# monitoring (--damon). Needs
 # /bin/memscope, /bin/hostile, /bin/jq, /lab/slabfree.jq and
 # /lab/ledger.jq. Ends with "N passed, N failed", status 1 on a failure.
 set -u
@@ -314,7 +315,115 @@ pcache() {
 	umount /mnt/pc
 }
 
-for t in ${ONLY:-boot ledger sample slabfree cgroup pcache}; do
+# DAMON (issue 15): memscope's own monitoring (--damon) of a process that
+# writes one region over and over and another once, by pid (vaddr) and
+# physical memory (paddr): the hot region's accesses above the cold one's;
+# nothing left behind after the run, SIGINT, SIGTERM, the process exiting,
+# and SIGKILL (the next memscope puts it back). 6.1 has no DAMON: said.
+DK=/sys/kernel/mm/damon/admin/kdamonds
+dm_gone() {
+	[ "$(cat $DK/nr_kdamonds)" = "$nr0" ] &&
+		! grep -qx on $DK/*/state 2>/dev/null &&
+		! ls /run/memscope/damon-* >/dev/null 2>&1
+}
+
+# dm_avg FILE START END: the last sample's nr_accesses, averaged over the
+# bytes of [START, END) the regions cover
+dm_avg() {
+	tail -n 1 "$1" | jq --argjson s "$2" --argjson e "$3" '[.damon.regions[]
+		| {o: ([([.end, $e] | min) - ([.start, $s] | max), 0] | max),
+		   n: .nr_accesses}] | (map(.o * .n) | add) /
+		([(map(.o) | add), 1] | max)'
+}
+
+dm_run() {
+	memscope -b -d 1 --damon "$1" --json >"$2" 2>"$2.err" &
+	ms=$!
+	bg="$bg $ms"
+	lines "$2" 2
+}
+
+damon() {
+	mkdir -p /run
+	if [ ! -d $DK ]; then
+		memscope -b -n 1 --damon paddr --json >dm.json 2>dm.err
+		check "damon: no DAMON on this kernel: exit 1" [ $? = 1 ]
+		check "damon: no DAMON on this kernel: said" grep -q \
+			"^memscope: --damon paddr: no DAMON sysfs interface" dm.err
+		check "damon: no DAMON on this kernel: no sample" [ ! -s dm.json ]
+		return
+	fi
+	nr0=$(cat $DK/nr_kdamonds)
+	hostile hotcold 128 >hc.out &
+	hc=$!
+	bg="$bg $hc"
+	i=0
+	while ! grep -q '^ready' hc.out && [ $i -lt 600 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	set -- $(sed -n 's/^hot //p' hc.out) $(sed -n 's/^cold //p' hc.out)
+	memscope -b -n 8 -d 1 --damon $hc --json >dv.json 2>dv.err
+	check "damon: --damon PID exits 0" [ $? = 0 ]
+	jqc "damon: vaddr: target is the pid, 10 regions or more" \
+		".damon.target == \"$hc\" and (.damon.regions | length) >= 10" dv.json
+	hot=$(dm_avg dv.json $1 $2) cold=$(dm_avg dv.json $3 $4)
+	echo "# damon vaddr: nr_accesses hot $hot cold $cold," \
+		"wss $(tail -n 1 dv.json | jq .damon.wss_kb) kB"
+	check "damon: vaddr: the hot region's nr_accesses above the cold one's" \
+		awk "BEGIN { exit !($hot > $cold) }"
+	jqc "damon: vaddr: the working set holds half the hot region or more" \
+		'.damon.wss_kb >= 65536' dv.json
+	check "damon: vaddr: nothing left after the run" dm_gone
+	memscope -b -n 8 -d 1 --damon paddr --json >dp.json 2>dp.err
+	check "damon: --damon paddr exits 0" [ $? = 0 ]
+	jqc "damon: paddr: target paddr, its own kdamond listed" \
+		'.damon.target == "paddr" and (.damon.kdamonds[0].operations == "paddr")' dp.json
+	tail -n 1 dp.json | jq -r '.damon.regions[] |
+		"\(.start) \(.end) \(.nr_accesses)"' >dp.reg
+	set -- $(awk 'NR == FNR { s[NR] = $1; e[NR] = $2; n[NR] = $3; k = NR
+			next }
+		$1 == "h" || $1 == "c" { a = $2 * 4096
+			for (i = 1; i <= k; i++)
+				if (a >= s[i] && a < e[i]) {
+					sum[$1] += n[i]; cnt[$1]++; break } }
+		END { printf "%f %f %d %d\n", sum["h"] / (cnt["h"] + !cnt["h"]),
+			sum["c"] / (cnt["c"] + !cnt["c"]), cnt["h"], cnt["c"] }' \
+		dp.reg hc.out)
+	echo "# damon paddr: nr_accesses of the hot pages' regions $1 ($3" \
+		"pages), of the cold pages' $2 ($4 pages)"
+	check "damon: paddr: the hot pages' regions above the cold pages'" \
+		awk "BEGIN { exit !($3 > 0 && $4 > 0 && $1 > $2) }"
+	check "damon: paddr: nothing left after the run" dm_gone
+	for sig in INT TERM; do
+		dm_run $hc ds.json
+		check "damon: SIG$sig: the kdamond on while memscope runs" \
+			grep -qx on $DK/0/state
+		kill -$sig $ms
+		wait $ms
+		check "damon: SIG$sig: memscope exits 0" [ $? = 0 ]
+		check "damon: SIG$sig: no kdamond on, nr_kdamonds $nr0 again" \
+			dm_gone
+	done
+	dm_run $hc dk.json
+	kill -KILL $ms
+	wait $ms
+	check "damon: SIGKILL: memscope's kdamond left on" grep -qx on $DK/0/state
+	memscope -b -n 1 --tab buddy >/dev/null 2>dk.err
+	check "damon: the next memscope turns it off and says so" \
+		grep -q "kdamonds/0/state put back to off" dk.err
+	check "damon: SIGKILL: then nothing left" dm_gone
+	dm_run $hc dx.json
+	kill $hc
+	wait $ms
+	check "damon: the process exits: memscope exits 1" [ $? = 1 ]
+	check "damon: the process exits: said" \
+		grep -q "^memscope: --damon $hc: pid $hc: the kdamond stopped" dx.json.err
+	check "damon: the process exits: nothing left" dm_gone
+	bg=""
+}
+
+for t in ${ONLY:-boot ledger sample slabfree cgroup pcache damon}; do
 	echo "== $t (at $(cut -d' ' -f1 /proc/uptime) s)"
 	$t
 done

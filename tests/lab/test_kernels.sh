@@ -3,7 +3,8 @@
 # 6.12 boot in the VM, one after the other, and memscope samples each
 # without the module (kernel-test.sh: a batch sample, procfs and BPF, the
 # Memory ledger's unexplained on the idle guest, and the slab Free/s
-# invariant under churn, memory cgroups on v2). LAB_ONLY="boot cgroup"
+# invariant under churn, memory cgroups on v2, memscope's own DAMON
+# monitoring). LAB_ONLY="boot cgroup"
 # runs those parts of kernel-test.sh alone. Closes "N passed, N failed".
 cd "$(dirname "$0")/../.." || exit 2
 . tests/lib.sh
