@@ -30,6 +30,12 @@ struct body {
 	int refs;
 };
 
+/* A connection served: its socket, when its time is up (CLOCK_MONOTONIC) */
+struct conn {
+	int fd; /* -1: a free slot */
+	double end;
+};
+
 struct server {
 	struct ms_session *ss;
 	const struct ms_opts *o;
@@ -39,6 +45,7 @@ struct server {
 	unsigned long n; /* samples taken */
 	double t; /* CLOCK_MONOTONIC when the last began */
 	struct body *out[2]; /* its Prometheus text, OpenMetrics; or NULL */
+	struct conn conns[MS_SERVE_CONNS];
 };
 
 static double now(void)
@@ -57,6 +64,60 @@ static void unref(void *cls)
 		free(b->buf);
 		free(b);
 	}
+}
+
+/*
+ * A connection accepted takes a slot, with MS_SERVE_DEADLINE seconds
+ * ahead; one closed gives it back. libmicrohttpd's own timeout counts
+ * silence only, which a byte every few seconds resets.
+ */
+static void notify(void *cls, struct MHD_Connection *c, void **sctx,
+		   enum MHD_ConnectionNotificationCode code)
+{
+	struct server *v = cls;
+	struct conn *k = *sctx;
+
+	if (code == MHD_CONNECTION_NOTIFY_CLOSED) {
+		if (k)
+			k->fd = -1;
+		*sctx = NULL;
+		return;
+	}
+	const union MHD_ConnectionInfo *i =
+		MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+
+	for (int n = 0; n < MS_SERVE_CONNS && i && !*sctx; n++)
+		if (v->conns[n].fd < 0) {
+			v->conns[n].fd = i->connect_fd;
+			v->conns[n].end = now() + MS_SERVE_DEADLINE;
+			*sctx = &v->conns[n];
+		}
+}
+
+/* A request answered: its connection has MS_SERVE_DEADLINE s for the next. */
+static void renew(struct MHD_Connection *c)
+{
+	const union MHD_ConnectionInfo *i =
+		MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	struct conn *k = i ? i->socket_context : NULL;
+
+	if (k)
+		k->end = now() + MS_SERVE_DEADLINE;
+}
+
+/*
+ * Connections past their time are shut down: libmicrohttpd then reads
+ * the end of the stream and closes them itself (the descriptor is its).
+ */
+static void expire(struct server *v)
+{
+	double t = now();
+
+	for (int n = 0; n < MS_SERVE_CONNS; n++)
+		if (v->conns[n].fd >= 0 && v->conns[n].end < t) {
+			shutdown(v->conns[n].fd, SHUT_RDWR);
+			v->conns[n].end = t + MS_SERVE_DEADLINE;
+		}
 }
 
 /* The last sample, or a new one when it is -d old (or there is none). */
@@ -206,7 +267,10 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
 		*ctx = cls;
 		return MHD_YES;
 	}
-	return metrics(cls, c);
+	enum MHD_Result ret = metrics(cls, c);
+
+	renew(c); /* after the sample, which may have taken a while */
+	return ret;
 }
 
 const bool ms_serve_built = true;
@@ -218,6 +282,8 @@ int ms_serve_run(struct ms_session *ss, const struct ms_opts *o, int fd,
 	char where[64];
 	int err = 0;
 
+	for (int n = 0; n < MS_SERVE_CONNS; n++)
+		v.conns[n].fd = -1;
 	ms_batch_request(&v.req, o);
 	ms_snapshot_init(&v.snaps[0]);
 	ms_snapshot_init(&v.snaps[1]);
@@ -231,7 +297,8 @@ int ms_serve_run(struct ms_session *ss, const struct ms_opts *o, int fd,
 		(unsigned int)MS_SERVE_CONNS, MHD_OPTION_CONNECTION_TIMEOUT,
 		(unsigned int)MS_SERVE_TIMEOUT,
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)MS_SERVE_POOL,
-		MHD_OPTION_STRICT_FOR_CLIENT, 1, MHD_OPTION_END);
+		MHD_OPTION_STRICT_FOR_CLIENT, 1, MHD_OPTION_NOTIFY_CONNECTION,
+		notify, &v, MHD_OPTION_END);
 	if (!v.d) {
 		fprintf(stderr, "memscope: libmicrohttpd did not start\n");
 		close(fd);
@@ -244,12 +311,14 @@ int ms_serve_run(struct ms_session *ss, const struct ms_opts *o, int fd,
 			"every %g s\n",
 			where, o->interval);
 	ms_catch_signals();
-	while (v.d && !ms_stop_signal())
+	while (v.d && !ms_stop_signal()) {
 		if (MHD_run_wait(v.d, 250) != MHD_YES) {
 			fprintf(stderr, "memscope: libmicrohttpd failed\n");
 			err = -EIO;
 			break;
 		}
+		expire(&v);
+	}
 	if (v.d)
 		MHD_stop_daemon(v.d);
 	for (int i = 0; i < 2; i++)

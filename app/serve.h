@@ -13,6 +13,13 @@
 #define MS_SERVE_CONNS 8 /* served at once; the kernel's backlog holds more */
 #define MS_SERVE_BACKLOG 64 /* connections waiting to be accepted */
 #define MS_SERVE_TIMEOUT 5 /* seconds a connection may stay silent */
+/*
+ * seconds a connection has from its accept, or from its last request's
+ * answer, until its next request's headers are in and that answer is
+ * sent: a client that keeps a connection busy by sending or reading a
+ * byte at a time loses it then
+ */
+#define MS_SERVE_DEADLINE 10
 /* a connection's memory: its request line and headers must fit in half */
 #define MS_SERVE_POOL 8192
 

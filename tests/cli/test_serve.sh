@@ -1,8 +1,9 @@
 # --serve (docs/fleet.md): /metrics over HTTP on a free loopback port,
 # checked with curl: the two formats by the Accept header, the same
 # exposition as -b --format, 404/405/413, requests over the size bound,
-# the connection limit and timeout, scrapes sharing a sample, promtool
-# on the live exposition, usage errors with exit status 2. Then a real
+# the connection limit, the silence timeout and the deadline per request
+# (8 slow clients lose their connections), scrapes sharing a sample,
+# promtool on the live exposition, usage errors with exit status 2. Then a real
 # Prometheus (Debian's) scrapes it every second: its HTTP API returns
 # the series, and their values agree with /proc (serve_agree.py); every
 # query of the Grafana dashboard returns data (serve_dashboard.py).
@@ -152,20 +153,31 @@ ok "a 20 kB URL: refused (414)" test "$(code "$url?$big")" = 414
 ok "a request line and headers of 4 kB: served" test \
 	"$(code "$url" -H "X-Big: $(head -c 4000 /dev/zero | tr '\0' a)")" = 200
 
-# ---- the connection limit, the timeout ---------------------------------
+# ---- the connection limit, the timeout, the deadline -------------------
 # hold N: N connections that send a byte of an unfinished header every
-# 0.5 s (a slow client the timeout cannot close), until $tmp/hold goes
+# 0.5 s (a slow client the silence timeout cannot close), until the
+# server closed them all, $tmp/hold goes or 40 s passed; then
+# $tmp/hold.closed says how many the server closed
 cat > "$tmp/hold.py" <<'EOF'
-import os, socket, sys, time
+import os, select, socket, sys, time
 host, port, n, flag = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 socks = [socket.create_connection((host, port)) for _ in range(n)]
 for s in socks:
     s.sendall(b"GET /metrics HTTP/1.1\r\nHost: x\r\nX-Slow: ")
 open(flag + ".up", "w").close()
-while os.path.exists(flag):
-    for s in socks:
-        s.sendall(b"a")
+closed, end = 0, time.monotonic() + 40
+while os.path.exists(flag) and socks and time.monotonic() < end:
+    for s in list(socks):
+        try:
+            gone = s in select.select([s], [], [], 0)[0] and s.recv(1) == b""
+            s.sendall(b"a")
+        except OSError:
+            gone = True
+        if gone:
+            closed += 1
+            socks.remove(s)
     time.sleep(0.5)
+open(flag + ".closed", "w").write("%d\n" % closed)
 EOF
 touch "$tmp/hold"
 "$PY" "$tmp/hold.py" 127.0.0.1 "$port" 8 "$tmp/hold" &
@@ -173,14 +185,20 @@ holder=$!
 pids="$pids $holder"
 i=0
 while [ ! -e "$tmp/hold.up" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-$C -o "$tmp/waited" "$url" &
+curl -s --max-time 30 -o "$tmp/waited" "$url" &
 waiter=$!
 sleep 1
-ok "8 connections held: a 9th waits to be accepted" kill -0 $waiter
-rm -f "$tmp/hold"
-wait $holder
+ok "8 slow clients hold every connection: a 9th waits to be accepted" \
+	kill -0 $waiter
+# each connection has 10 s (MS_SERVE_DEADLINE) for a request: the slow
+# ones lose theirs while they still send, and the 9th is served
 wait $waiter
-ok "... and is served once one of them goes" test $? = 0 -a -s "$tmp/waited"
+ok "... and is served within 30 s while they still send" \
+	test $? = 0 -a -s "$tmp/waited"
+wait $holder
+rm -f "$tmp/hold"
+ok "the 8 slow clients' connections were closed by the server" \
+	test "$(cat "$tmp/hold.closed" 2>/dev/null)" = 8
 # a client that sends nothing: closed after 5 s of silence (20 s bound)
 ok "a silent connection is closed by the timeout" "$PY" -c '
 import socket, sys, time
