@@ -44,10 +44,13 @@ static int sample(struct frag *f)
 		.sections = MS_SEC_BIT(MS_SEC_MEMINFO) |
 			    MS_SEC_BIT(MS_SEC_BUDDY) |
 			    MS_SEC_BIT(MS_SEC_RECLAIM) |
-			    MS_SEC_BIT(MS_SEC_ALLOC_PROBE),
+			    MS_SEC_BIT(MS_SEC_ALLOC_PROBE) |
+			    MS_SEC_BIT(MS_SEC_PHYSMAP),
 		.alloc_probe = { .node = -1,
 				 .max_order = -1,
 				 .count = f->p.probe_count },
+		/* the map of each point: a whole pass of kpageflags */
+		.census_full = true,
 	};
 
 	return ms_exp_sample(f->e, &req);
@@ -177,6 +180,7 @@ static int record(struct frag *f, const char *phase)
 	pt->huge_mb = f->w.huge_mb;
 	pt->free_mb = mb_of_kb(ms_kv_get(&f->e->snap.meminfo, "MemFree"));
 	record_zones(f, pt, f->n);
+	ms_frag_map_step(f, f->n);
 	record_probe(f, pt, f->n);
 	record_vmstat(f, pt, f->n);
 	f->n++;
@@ -528,7 +532,8 @@ static int frag_run(struct ms_exp *e)
 	pick_zones(&f);
 	if (!f.nr_zones)
 		return -ENODATA;
-	if ((err = open_csvs(&f)) || (err = setup(&f)) || (err = sample(&f)))
+	if ((err = open_csvs(&f)) || (err = ms_frag_map_open(&f)) ||
+	    (err = setup(&f)) || (err = sample(&f)))
 		goto out;
 	/* the watermarks as the run's settings left them */
 	plan(&f);
@@ -547,6 +552,7 @@ static int frag_run(struct ms_exp *e)
 		err = phases(&f);
 	ms_worker_stop(&w);
 out:
+	ms_frag_map_close(&f);
 	err2 = close_csvs(&f);
 	err = err ?: err2;
 	return ms_frag_report(&f, err);

@@ -67,6 +67,14 @@ struct frag {
 	bool pfns; /* pins placed by page frame */
 	const char *stopped; /* why filling stopped early, or NULL */
 	int last_frag; /* the last fragmenting point */
+	/* the main zone's map at each point (fragmap.c) */
+	FILE *map; /* frag-map.dat */
+	int map_set[MAX_STEPS + 2]; /* its data set of point i, -1 none */
+	int map_sets;
+	size_t map_blocks; /* the zone's blocks */
+	int map_w; /* cells a row of the pictures */
+	unsigned int map_used; /* the classes the pictures show, bits */
+	uint64_t map_pb_kb; /* a pageblock's size */
 };
 
 /* counters[k] since the point before i, NAN for the first or unknown */
@@ -84,5 +92,12 @@ static inline double counter_delta(const struct frag *f, int i, size_t k)
 /* Write the report of a run that ended with err; return err, or what the
  * checks found. */
 int ms_frag_report(struct frag *f, int err);
+
+/* The map pictures (fragmap.c): frag-map.dat opened, a point's map added,
+ * plot.gp's pictures and report.md's links, the file closed. */
+int ms_frag_map_open(struct frag *f);
+void ms_frag_map_step(struct frag *f, int step);
+void ms_frag_map_report(struct frag *f);
+void ms_frag_map_close(struct frag *f);
 
 #endif

@@ -389,5 +389,6 @@ int ms_frag_report(struct frag *f, int err)
 	if (!err)
 		err = report_checks(f);
 	plot(f);
+	ms_frag_map_report(f);
 	return err;
 }

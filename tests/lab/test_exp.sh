@@ -62,6 +62,39 @@ frag() {
 	fi
 	ok "frag: a row per zone and step in frag-zones.csv" test \
 		"$(($(wc -l <$OUT/frag/frag-zones.csv) - 1))" -ge 4
+	frag_map
+}
+
+# blocks PHASE CLASS: the main zone's blocks of that class in the map of
+# PHASE's last step (frag-map.dat: "# step N PHASE: ...", "x y class")
+blocks() {
+	awk -v ph="$1" -v cl="$2" '
+		/^# classes:/ { for (i = 3; i <= NF; i++) {
+			split($i, kv, "="); id[kv[1]] = kv[2] } }
+		/^# step / { cur = ($4 == ph ":"); if (cur) n = 0 }
+		cur && NF == 3 && $3 == id[cl] { n++ }
+		END { print n + 0 }' $OUT/frag/frag-map.dat
+}
+
+# The map pictures: one per step, and what they show moves the way the
+# run went (baseline, fill, punch, unpin+cmp)
+frag_map() {
+	bad=0
+	for st in $(awk -F, 'NR > 1 { print $1 }' $OUT/frag/frag-zones.csv |
+		sort -un); do
+		png_ok "$OUT/frag/frag-map-$st.png" || bad=1
+		grep -q "(frag-map-$st.png)" $OUT/frag/report.md || bad=1
+	done
+	ok "frag: a map picture of every step, in the report" test $bad = 0
+	a0=$(blocks baseline anon) a1=$(blocks fill anon)
+	ok "frag: the map fills with anonymous blocks ($a0 -> $a1)" \
+		test "$a1" -gt "$a0"
+	s0=$(blocks baseline free_split) s1=$(blocks punch free_split)
+	ok "frag: punching splits free blocks ($s0 -> $s1 free, split)" \
+		test "$s1" -gt "$s0"
+	w1=$(blocks punch free) w2=$(blocks unpin+cmp free)
+	ok "frag: unpinned and compacted, whole free blocks again ($w1 -> $w2)" \
+		test "$w2" -gt "$w1"
 }
 
 slab() {
