@@ -46,3 +46,67 @@ set yrange [0:*]
 plot 'frag-vmstat.csv' using 1:($3 * 1) with linespoints title 'pages scanned by kswapd', 'frag-vmstat.csv' using 1:($11 * 1) with linespoints title 'pages scanned by compaction (migrate)', 'frag-vmstat.csv' using 1:($12 * 1) with linespoints title 'pages scanned by compaction (free)', 'frag-vmstat.csv' using 1:($8 * 1000) with linespoints title 'compaction stalls x 1000', 'frag-vmstat.csv' using 1:($6 * 1000) with linespoints title 'reclaim stalls (Normal) x 1000'
 unset xrange
 unset yrange
+reset
+set datafile separator whitespace
+unset datafile columnheaders
+set key outside right top
+set size ratio -1
+set xrange [-0.5:31.5]
+set yrange [15.5:-0.5]
+unset xtics
+unset ytics
+unset colorbox
+set palette maxcolors 14
+set cbrange [-0.5:13.5]
+set palette defined (0 '#e8e8e8', 1 '#d62728', 2 '#2ca02c', 3 '#8c564b', 4 '#1f77b4', 5 '#17becf', 6 '#202020', 7 '#9467bd', 8 '#ff7f0e', 9 '#e377c2', 10 '#ffffff', 11 '#dbdb8d', 12 '#ffffff', 13 '#fdd835')
+set output 'frag-map-0.png'
+set title 'step 0 (baseline): node 0 DMA32, one cell a pageblock'
+plot 'frag-map.dat' index 0 using 1:2:3 with image notitle, NaN with boxes fs solid lc rgb '#e8e8e8' title 'free', NaN with boxes fs solid lc rgb '#d62728' title 'anon', NaN with boxes fs solid lc rgb '#2ca02c' title 'file', NaN with boxes fs solid lc rgb '#1f77b4' title 'slab', NaN with boxes fs solid lc rgb '#17becf' title 'page_tables', NaN with boxes fs solid lc rgb '#202020' title 'kernel', NaN with boxes fs solid lc rgb '#ff7f0e' title 'thp', NaN with boxes fs solid lc rgb '#e377c2' title 'mixed', NaN with boxes fs solid lc rgb '#fdd835' title 'free, split'
+set output 'frag-map-1.png'
+set title 'step 1 (fill): node 0 DMA32, one cell a pageblock'
+plot 'frag-map.dat' index 1 using 1:2:3 with image notitle, NaN with boxes fs solid lc rgb '#e8e8e8' title 'free', NaN with boxes fs solid lc rgb '#d62728' title 'anon', NaN with boxes fs solid lc rgb '#2ca02c' title 'file', NaN with boxes fs solid lc rgb '#1f77b4' title 'slab', NaN with boxes fs solid lc rgb '#17becf' title 'page_tables', NaN with boxes fs solid lc rgb '#202020' title 'kernel', NaN with boxes fs solid lc rgb '#ff7f0e' title 'thp', NaN with boxes fs solid lc rgb '#e377c2' title 'mixed', NaN with boxes fs solid lc rgb '#fdd835' title 'free, split'
+set output 'frag-map-2.png'
+set title 'step 2 (fill): node 0 DMA32, one cell a pageblock'
+plot 'frag-map.dat' index 2 using 1:2:3 with image notitle, NaN with boxes fs solid lc rgb '#e8e8e8' title 'free', NaN with boxes fs solid lc rgb '#d62728' title 'anon', NaN with boxes fs solid lc rgb '#2ca02c' title 'file', NaN with boxes fs solid lc rgb '#1f77b4' title 'slab', NaN with boxes fs solid lc rgb '#17becf' title 'page_tables', NaN with boxes fs solid lc rgb '#202020' title 'kernel', NaN with boxes fs solid lc rgb '#ff7f0e' title 'thp', NaN with boxes fs solid lc rgb '#e377c2' title 'mixed', NaN with boxes fs solid lc rgb '#fdd835' title 'free, split'
+set output 'frag-map-3.png'
+set title 'step 3 (fill): node 0 DMA32, one cell a pageblock'
+plot 'frag-map.dat' index 3 using 1:2:3 with image notitle, NaN with boxes fs solid lc rgb '#e8e8e8' title 'free', NaN with boxes fs solid lc rgb '#d62728' title 'anon', NaN with boxes fs solid lc rgb '#2ca02c' title 'file', NaN with boxes fs solid lc rgb '#1f77b4' title 'slab', NaN with boxes fs solid lc rgb '#17becf' title 'page_tables', NaN with boxes fs solid lc rgb '#202020' title 'kernel', NaN with boxes fs solid lc rgb '#ff7f0e' title 'thp', NaN with boxes fs solid lc rgb '#e377c2' title 'mixed', NaN with boxes fs solid lc rgb '#fdd835' title 'free, split'
+set output 'frag-map-4.png'
+set title 'step 4 (fill): node 0 DMA32, one cell a pageblock'
+plot 'frag-map.dat' index 4 using 1:2:3 with image notitle, NaN with boxes fs solid lc rgb '#e8e8e8' title 'free', NaN with boxes fs solid lc rgb '#d62728' title 'anon', NaN with boxes fs solid lc rgb '#2ca02c' title 'file', NaN with boxes fs solid lc rgb '#1f77b4' title 'slab', NaN with boxes fs solid lc rgb '#17becf' title 'page_tables', NaN with boxes fs solid lc rgb '#202020' title 'kernel', NaN with boxes fs solid lc rgb '#ff7f0e' title 'thp', NaN with boxes fs solid lc rgb '#e377c2' title 'mixed', NaN with boxes fs solid lc rgb '#fdd835' title 'free, split'
+set output 'frag-map-5.png'
+set title 'step 5 (fill): node 0 DMA32, one cell a pageblock'
+plot 'frag-map.dat' index 5 using 1:2:3 with image notitle, NaN with boxes fs solid lc rgb '#e8e8e8' title 'free', NaN with boxes fs solid lc rgb '#d62728' title 'anon', NaN with boxes fs solid lc rgb '#2ca02c' title 'file', NaN with boxes fs solid lc rgb '#1f77b4' title 'slab', NaN with boxes fs solid lc rgb '#17becf' title 'page_tables', NaN with boxes fs solid lc rgb '#202020' title 'kernel', NaN with boxes fs solid lc rgb '#ff7f0e' title 'thp', NaN with boxes fs solid lc rgb '#e377c2' title 'mixed', NaN with boxes fs solid lc rgb '#fdd835' title 'free, split'
+set output 'frag-map-6.png'
+set title 'step 6 (fill): node 0 DMA32, one cell a pageblock'
+plot 'frag-map.dat' index 6 using 1:2:3 with image notitle, NaN with boxes fs solid lc rgb '#e8e8e8' title 'free', NaN with boxes fs solid lc rgb '#d62728' title 'anon', NaN with boxes fs solid lc rgb '#2ca02c' title 'file', NaN with boxes fs solid lc rgb '#1f77b4' title 'slab', NaN with boxes fs solid lc rgb '#17becf' title 'page_tables', NaN with boxes fs solid lc rgb '#202020' title 'kernel', NaN with boxes fs solid lc rgb '#ff7f0e' title 'thp', NaN with boxes fs solid lc rgb '#e377c2' title 'mixed', NaN with boxes fs solid lc rgb '#fdd835' title 'free, split'
+set output 'frag-map-7.png'
+set title 'step 7 (fill): node 0 DMA32, one cell a pageblock'
+plot 'frag-map.dat' index 7 using 1:2:3 with image notitle, NaN with boxes fs solid lc rgb '#e8e8e8' title 'free', NaN with boxes fs solid lc rgb '#d62728' title 'anon', NaN with boxes fs solid lc rgb '#2ca02c' title 'file', NaN with boxes fs solid lc rgb '#1f77b4' title 'slab', NaN with boxes fs solid lc rgb '#17becf' title 'page_tables', NaN with boxes fs solid lc rgb '#202020' title 'kernel', NaN with boxes fs solid lc rgb '#ff7f0e' title 'thp', NaN with boxes fs solid lc rgb '#e377c2' title 'mixed', NaN with boxes fs solid lc rgb '#fdd835' title 'free, split'
+set output 'frag-map-8.png'
+set title 'step 8 (punch): node 0 DMA32, one cell a pageblock'
+plot 'frag-map.dat' index 8 using 1:2:3 with image notitle, NaN with boxes fs solid lc rgb '#e8e8e8' title 'free', NaN with boxes fs solid lc rgb '#d62728' title 'anon', NaN with boxes fs solid lc rgb '#2ca02c' title 'file', NaN with boxes fs solid lc rgb '#1f77b4' title 'slab', NaN with boxes fs solid lc rgb '#17becf' title 'page_tables', NaN with boxes fs solid lc rgb '#202020' title 'kernel', NaN with boxes fs solid lc rgb '#ff7f0e' title 'thp', NaN with boxes fs solid lc rgb '#e377c2' title 'mixed', NaN with boxes fs solid lc rgb '#fdd835' title 'free, split'
+set output 'frag-map-9.png'
+set title 'step 9 (take): node 0 DMA32, one cell a pageblock'
+plot 'frag-map.dat' index 9 using 1:2:3 with image notitle, NaN with boxes fs solid lc rgb '#e8e8e8' title 'free', NaN with boxes fs solid lc rgb '#d62728' title 'anon', NaN with boxes fs solid lc rgb '#2ca02c' title 'file', NaN with boxes fs solid lc rgb '#1f77b4' title 'slab', NaN with boxes fs solid lc rgb '#17becf' title 'page_tables', NaN with boxes fs solid lc rgb '#202020' title 'kernel', NaN with boxes fs solid lc rgb '#ff7f0e' title 'thp', NaN with boxes fs solid lc rgb '#e377c2' title 'mixed', NaN with boxes fs solid lc rgb '#fdd835' title 'free, split'
+set output 'frag-map-10.png'
+set title 'step 10 (take): node 0 DMA32, one cell a pageblock'
+plot 'frag-map.dat' index 10 using 1:2:3 with image notitle, NaN with boxes fs solid lc rgb '#e8e8e8' title 'free', NaN with boxes fs solid lc rgb '#d62728' title 'anon', NaN with boxes fs solid lc rgb '#2ca02c' title 'file', NaN with boxes fs solid lc rgb '#1f77b4' title 'slab', NaN with boxes fs solid lc rgb '#17becf' title 'page_tables', NaN with boxes fs solid lc rgb '#202020' title 'kernel', NaN with boxes fs solid lc rgb '#ff7f0e' title 'thp', NaN with boxes fs solid lc rgb '#e377c2' title 'mixed', NaN with boxes fs solid lc rgb '#fdd835' title 'free, split'
+set output 'frag-map-11.png'
+set title 'step 11 (take): node 0 DMA32, one cell a pageblock'
+plot 'frag-map.dat' index 11 using 1:2:3 with image notitle, NaN with boxes fs solid lc rgb '#e8e8e8' title 'free', NaN with boxes fs solid lc rgb '#d62728' title 'anon', NaN with boxes fs solid lc rgb '#2ca02c' title 'file', NaN with boxes fs solid lc rgb '#1f77b4' title 'slab', NaN with boxes fs solid lc rgb '#17becf' title 'page_tables', NaN with boxes fs solid lc rgb '#202020' title 'kernel', NaN with boxes fs solid lc rgb '#ff7f0e' title 'thp', NaN with boxes fs solid lc rgb '#e377c2' title 'mixed', NaN with boxes fs solid lc rgb '#fdd835' title 'free, split'
+set output 'frag-map-12.png'
+set title 'step 12 (take): node 0 DMA32, one cell a pageblock'
+plot 'frag-map.dat' index 12 using 1:2:3 with image notitle, NaN with boxes fs solid lc rgb '#e8e8e8' title 'free', NaN with boxes fs solid lc rgb '#d62728' title 'anon', NaN with boxes fs solid lc rgb '#2ca02c' title 'file', NaN with boxes fs solid lc rgb '#1f77b4' title 'slab', NaN with boxes fs solid lc rgb '#17becf' title 'page_tables', NaN with boxes fs solid lc rgb '#202020' title 'kernel', NaN with boxes fs solid lc rgb '#ff7f0e' title 'thp', NaN with boxes fs solid lc rgb '#e377c2' title 'mixed', NaN with boxes fs solid lc rgb '#fdd835' title 'free, split'
+set output 'frag-map-13.png'
+set title 'step 13 (take): node 0 DMA32, one cell a pageblock'
+plot 'frag-map.dat' index 13 using 1:2:3 with image notitle, NaN with boxes fs solid lc rgb '#e8e8e8' title 'free', NaN with boxes fs solid lc rgb '#d62728' title 'anon', NaN with boxes fs solid lc rgb '#2ca02c' title 'file', NaN with boxes fs solid lc rgb '#1f77b4' title 'slab', NaN with boxes fs solid lc rgb '#17becf' title 'page_tables', NaN with boxes fs solid lc rgb '#202020' title 'kernel', NaN with boxes fs solid lc rgb '#ff7f0e' title 'thp', NaN with boxes fs solid lc rgb '#e377c2' title 'mixed', NaN with boxes fs solid lc rgb '#fdd835' title 'free, split'
+set output 'frag-map-14.png'
+set title 'step 14 (compact): node 0 DMA32, one cell a pageblock'
+plot 'frag-map.dat' index 14 using 1:2:3 with image notitle, NaN with boxes fs solid lc rgb '#e8e8e8' title 'free', NaN with boxes fs solid lc rgb '#d62728' title 'anon', NaN with boxes fs solid lc rgb '#2ca02c' title 'file', NaN with boxes fs solid lc rgb '#1f77b4' title 'slab', NaN with boxes fs solid lc rgb '#17becf' title 'page_tables', NaN with boxes fs solid lc rgb '#202020' title 'kernel', NaN with boxes fs solid lc rgb '#ff7f0e' title 'thp', NaN with boxes fs solid lc rgb '#e377c2' title 'mixed', NaN with boxes fs solid lc rgb '#fdd835' title 'free, split'
+set output 'frag-map-15.png'
+set title 'step 15 (unpin+cmp): node 0 DMA32, one cell a pageblock'
+plot 'frag-map.dat' index 15 using 1:2:3 with image notitle, NaN with boxes fs solid lc rgb '#e8e8e8' title 'free', NaN with boxes fs solid lc rgb '#d62728' title 'anon', NaN with boxes fs solid lc rgb '#2ca02c' title 'file', NaN with boxes fs solid lc rgb '#1f77b4' title 'slab', NaN with boxes fs solid lc rgb '#17becf' title 'page_tables', NaN with boxes fs solid lc rgb '#202020' title 'kernel', NaN with boxes fs solid lc rgb '#ff7f0e' title 'thp', NaN with boxes fs solid lc rgb '#e377c2' title 'mixed', NaN with boxes fs solid lc rgb '#fdd835' title 'free, split'
+reset
+set datafile separator ','
+set datafile columnheaders
