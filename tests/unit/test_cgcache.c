@@ -224,6 +224,21 @@ static void usage_as(const struct ms_snapshot *s, const struct ms_snapshot *f,
 	}
 }
 
+/* Four live samples into e's snapshot and b in turn, each checked. */
+static void in_turn(struct pt_env *e, struct ms_snapshot *b,
+		    const struct ms_snapshot *f, int n)
+{
+	for (int k = 0; k < 4; k++) {
+		struct ms_snapshot *s = k % 2 ? b : &e->s;
+
+		fake_now += 1;
+		ms_snapshot_reset(s);
+		assert_int_equal(ms_procfs_cgroup(&e->root, &e->pf, false, s),
+				 0);
+		usage_as(s, f, n);
+	}
+}
+
 /*
  * Two snapshots filled in turn, as the explorer does: a record not read
  * again since the snapshot last held it is kept (the same record), one
@@ -255,14 +270,7 @@ static void kept_records(void **state)
 	put("/pod001/ctr007", "memory.usage_in_bytes", 300);
 	put("/pod001", "memory.usage_in_bytes", 100000);
 	put("/", "memory.usage_in_bytes", 200000);
-	for (int k = 0; k < 4; k++) {
-		struct ms_snapshot *s = k % 2 ? &b : &e.s;
-
-		fake_now += 1;
-		ms_snapshot_reset(s);
-		assert_int_equal(ms_procfs_cgroup(&e.root, &e.pf, false, s), 0);
-		usage_as(s, &f, 200);
-	}
+	in_turn(&e, &b, &f, 200);
 	/* not read again: the very record of the first sample */
 	assert_ptr_equal(at(&e, "/pod001/ctr005"), q);
 	assert_ptr_equal(at(&e, "/pod001/ctr005")->path, qpath);
@@ -276,15 +284,9 @@ static void kept_records(void **state)
 	rm("/pod000/ctr003");
 	put("/pod000", "memory.usage_in_bytes", 100001);
 	put("/", "memory.usage_in_bytes", 200001);
-	for (int k = 0; k < 4; k++) {
-		struct ms_snapshot *s = k % 2 ? &b : &e.s;
-
-		fake_now += 1;
-		ms_snapshot_reset(s);
-		assert_int_equal(ms_procfs_cgroup(&e.root, &e.pf, false, s), 0);
-		usage_as(s, &f, 199);
-		assert_null(in(s, "/pod000/ctr003"));
-	}
+	in_turn(&e, &b, &f, 199);
+	assert_null(in(&e.s, "/pod000/ctr003"));
+	assert_null(in(&b, "/pod000/ctr003"));
 	ms_snapshot_free(&f);
 	ms_snapshot_free(&b);
 	pt_fini(&e);
