@@ -28,6 +28,19 @@ static const char *const counters[] = {
 _Static_assert(sizeof(counters) / sizeof(counters[0]) == NR_COUNTERS,
 	       "frag.h's NR_COUNTERS is the number of counters");
 
+/*
+ * Blocks of the zone compaction could make free order-9 ones; mlocked
+ * pages pin, as the run sets vm.compact_unevictable_allowed to 0.
+ */
+static uint64_t order9_of(const struct ms_physmap *m, const struct zone_id *id)
+{
+	for (int i = 0; i < m->nr_zones; i++)
+		if (m->zones[i].node == id->node &&
+		    !strcmp(m->zones[i].zone, id->name))
+			return ms_pm_order9_blocks(&m->zones[i], true);
+	return MS_NA;
+}
+
 static const struct ms_zone *zone_of(const struct ms_buddy *b,
 				     const struct zone_id *id)
 {
@@ -120,6 +133,7 @@ static void record_zones(struct frag *f, struct point *pt, int step)
 		int po = PROBE_ORDER < f->nr_orders ? PROBE_ORDER : 0;
 
 		pt->largest[i] = z ? z->largest_order : -1;
+		pt->order9[i] = order9_of(&f->e->snap.physmap, &f->zones[i]);
 		if (i == f->main_zone) {
 			pt->frag = z ? z->frag_index : NAN;
 			pt->unusable = z ? z->unusable[po] : NAN;
@@ -136,6 +150,7 @@ static void record_zones(struct frag *f, struct point *pt, int step)
 		ms_csv_dbl(&f->zcsv, z ? z->frag_index : NAN, 2);
 		ms_csv_dbl(&f->zcsv, z ? z->unusable[po] : NAN, 3);
 		ms_csv_dbl(&f->zcsv, z ? z->extfrag[po] : NAN, 3);
+		ms_csv_u64(&f->zcsv, pt->order9[i]);
 		ms_csv_end(&f->zcsv);
 		ms_csv_int(&f->bcsv, step);
 		ms_csv_str(&f->bcsv, pt->phase);
@@ -190,9 +205,9 @@ static int record(struct frag *f, const char *phase)
 static int open_csvs(struct frag *f)
 {
 	static const char *const zcols[] = {
-		"step",	      "phase",	    "node",
-		"zone",	      "free_pages", "largest_order",
-		"frag_index", "unusable_9", "extfrag_9",
+		"step",	      "phase",	       "node",	     "zone",
+		"free_pages", "largest_order", "frag_index", "unusable_9",
+		"extfrag_9",  "order9_blocks",
 	};
 	static const char *const pcols[] = {
 		"step", "phase",       "order",	  "attempts",
@@ -208,7 +223,7 @@ static int open_csvs(struct frag *f)
 
 	for (size_t i = 0; i < NR_COUNTERS; i++)
 		vcols[2 + i] = counters[i];
-	ms_csv_start(&f->zcsv, ms_exp_file(f->e, "frag-zones.csv"), zcols, 9);
+	ms_csv_start(&f->zcsv, ms_exp_file(f->e, "frag-zones.csv"), zcols, 10);
 	ms_csv_start(&f->pcsv, ms_exp_file(f->e, "frag-probe.csv"), pcols, 8);
 	ms_csv_start(&f->vcsv, ms_exp_file(f->e, "frag-vmstat.csv"), vcols,
 		     2 + NR_COUNTERS);

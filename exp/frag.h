@@ -44,6 +44,8 @@ struct point {
 	long held_mb, pins, huge_mb;
 	double free_mb;
 	int largest[MAX_ZONES];
+	/* blocks compaction could make free order-9 ones (kpageflags) */
+	uint64_t order9[MAX_ZONES];
 	double frag, unusable, extfrag; /* the main zone */
 	double unusable_below; /* ... at pageblock order - 1 */
 	double ok_pct[MS_MAX_ORDER];

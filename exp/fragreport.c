@@ -215,6 +215,42 @@ static void check_compaction(struct frag *f, int fr, int cp, int un)
 		f->pt[un].ok_pct[PROBE_ORDER], pc->ok_pct[PROBE_ORDER]);
 }
 
+/* Order-9 candidates of every zone at point p; -1 where not read. */
+static long long order9(const struct frag *f, const struct point *p)
+{
+	long long n = 0;
+
+	for (int z = 0; z < f->nr_zones; z++) {
+		if (!ms_have(p->order9[z]))
+			return -1;
+		n += (long long)p->order9[z];
+	}
+	return n;
+}
+
+/*
+ * The blocks compaction could make free order-9 ones fall while
+ * fragmenting (a pin in each) and rise once the pins are freed.
+ */
+static void order9_checks(struct frag *f, FILE *s, int fr, int cp, int un)
+{
+	long long a = order9(f, &f->pt[0]), b = order9(f, &f->pt[fr]);
+	long long c = order9(f, &f->pt[cp]);
+	long long d = un >= 0 ? order9(f, &f->pt[un]) : -1;
+
+	fprintf(f->e->report,
+		"- Blocks compaction could make free order-9 ones (every page "
+		"free or movable, mlocked pages pinning; /proc/kpageflags): "
+		"%lld at the start, %lld after fragmenting, %lld compacted "
+		"with the pins, %lld after unpinning (-1: not read).\n",
+		a, b, c, d);
+	fprintf(s,
+		"order9_start,%lld\norder9_fragmented,%lld\n"
+		"order9_compacted,%lld\norder9_unpinned,%lld\n"
+		"order9_falling,%d\norder9_rising,%d\n",
+		a, b, c, d, b >= 0 && b < a, d >= 0 && d > b);
+}
+
 /* Checks on the direction of the series, also in summary.csv for tests. */
 static int report_checks(struct frag *f)
 {
@@ -287,6 +323,7 @@ static int report_checks(struct frag *f)
 				     pc->unusable, pu->unusable, rising> 0,
 		pc->unusable < pf->unusable, pf->unusable_below,
 		pc->unusable_below, pc->unusable_below < pf->unusable_below);
+	order9_checks(f, s, fr, cp, un);
 	return fclose(s) ? -errno : 0;
 }
 

@@ -259,6 +259,23 @@ uint64_t ms_pm_pinned(const struct ms_census_block *b, uint32_t pins[MS_CK_N])
 	return pages_of(b, stays, pins);
 }
 
+uint64_t ms_pm_order9_blocks(const struct ms_pm_zone *z, bool mlock_pins)
+{
+	uint64_t n = 0;
+
+	if (!z->nr_bk)
+		return MS_NA;
+	for (int i = 0; i < z->nr_bk; i++) {
+		const struct ms_census_block *b = &z->bk[i];
+		uint32_t pins[MS_CK_N];
+
+		if (b->pages == z->pageblock_pages && !ms_pm_pinned(b, pins) &&
+		    !(mlock_pins && b->kind[MS_CK_UNEVICTABLE]))
+			n++;
+	}
+	return n;
+}
+
 uint64_t ms_pm_unmovable(const struct ms_census_block *b,
 			 uint32_t pins[MS_CK_N])
 {

@@ -133,6 +133,14 @@ struct ms_pm_zone *ms_physmap_zone_add(struct ms_physmap *m);
 uint64_t ms_pm_pinned(const struct ms_census_block *b, uint32_t pins[MS_CK_N]);
 
 /*
+ * The zone's blocks compaction could make free order-9 (pageblock) blocks:
+ * read whole, every page free or movable (ms_pm_pinned() 0), and with
+ * mlock_pins no mlocked page either (vm.compact_unevictable_allowed 0).
+ * MS_NA without the blocks' pages (a replay).
+ */
+uint64_t ms_pm_order9_blocks(const struct ms_pm_zone *z, bool mlock_pins);
+
+/*
  * The pages of a block that pollute it when its migrate type is movable:
  * those the kernel allocated unmovable (slab, page tables, reserved, the
  * kernel's own with no flag or other flags: pins[k] of census kind k), the

@@ -60,6 +60,11 @@ frag() {
 		ok "frag: the report says compaction could not raise it" \
 			grep -q "Compaction could not raise" $OUT/frag/report.md
 	fi
+	# kpageflags: blocks every page of which is free or movable
+	ok "frag: blocks that could become order-9 fell while fragmenting ($(sum $s order9_start) -> $(sum $s order9_fragmented))" \
+		test "$(sum $s order9_falling)" = 1
+	ok "frag: and rose after unpinning and compaction ($(sum $s order9_compacted) with the pins, $(sum $s order9_unpinned) after)" \
+		test "$(sum $s order9_rising)" = 1
 	ok "frag: a row per zone and step in frag-zones.csv" test \
 		"$(($(wc -l <$OUT/frag/frag-zones.csv) - 1))" -ge 4
 	frag_map

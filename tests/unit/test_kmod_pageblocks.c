@@ -3,7 +3,8 @@
  * memscope.ko's pageblocks file: its parser on the lab VM's captures (each
  * zone's map agrees with its counts) and on broken files, and the physical
  * memory map's migrate types from it through the manager, polluted blocks
- * marked; without the module no types and a note why.
+ * marked; without the module no types and a note why. And the blocks
+ * that could become order-9 ones (the frag experiment's count).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -313,12 +314,36 @@ static void set_types(void **state)
 	free(z.migratetypes);
 }
 
+/* The frag experiment's count of blocks that could become order-9 ones. */
+static void order9(void **state)
+{
+	struct ms_census_block bk[4];
+	struct ms_pm_zone z = { .bk = bk, .nr_bk = 4, .pageblock_pages = 512 };
+
+	(void)state;
+	memset(bk, 0, sizeof(bk));
+	for (int i = 0; i < 4; i++)
+		bk[i].pages = 512;
+	bk[0].kind[MS_CK_FREE] = 512;
+	bk[1].kind[MS_CK_ANON] = 511;
+	bk[1].kind[MS_CK_UNEVICTABLE] = 1; /* one mlocked page */
+	bk[2].kind[MS_CK_FILE] = 511;
+	bk[2].kind[MS_CK_SLAB] = 1;
+	bk[3].pages = 256; /* cut by the zone's edge */
+	bk[3].kind[MS_CK_FREE] = 256;
+	assert_int_equal(ms_pm_order9_blocks(&z, false), 2);
+	assert_int_equal(ms_pm_order9_blocks(&z, true), 1);
+	z.nr_bk = 0; /* a replay: letters only */
+	assert_false(ms_have(ms_pm_order9_blocks(&z, true)));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(parse_real), cmocka_unit_test(parse_bad),
 		cmocka_unit_test(map_real),   cmocka_unit_test(map_without),
 		cmocka_unit_test(json_back),  cmocka_unit_test(set_types),
+		cmocka_unit_test(order9),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
