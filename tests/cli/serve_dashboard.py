@@ -69,6 +69,8 @@ d, err = get("/api/v1/label/instance/values", **{"match[]": m.group(1)}) \
 check("the instance variable (%s) lists %s" % (q, INST),
       d is not None and INST in d, err or "%s" % d)
 
+ids = [p["id"] for p in dash["panels"]]
+check("every panel has its own id", len(ids) == len(set(ids)))
 n = 0
 for p in dash["panels"]:
     if p["type"] == "row":
