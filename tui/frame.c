@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The explorer's frame: the header, tab bar and footer around the active
  * view, the explain panel, and one whole screen drawn. */
+#include "tui/cut.h"
 #include "tui/state.h"
 
 #include "tui/events.h"
@@ -78,6 +79,7 @@ static void draw_mem_line(struct tui *t, int y, bool bar)
 	const struct ms_psi_line *psi = &s->reclaim.psi_some;
 	char v[H_NLEFT][16], full[H_NLEFT][40], brief[H_NLEFT][32];
 	char kern[80], kline[100], where[200], left[256], right[300], out[300];
+	char dm[40];
 	static const char *const name[H_NLEFT][2] = {
 		[H_TOTAL] = { "MemTotal", NULL },
 		[H_FREE] = { "MemFree", "Free" },
@@ -87,7 +89,7 @@ static void draw_mem_line(struct tui *t, int y, bool bar)
 	};
 	/* shortening every figure comes before dropping any */
 	static const int prio[H_NLEFT] = { 90, 70, 80, BAR_PRIO, 40, 30 };
-	struct ms_piece p[H_NLEFT + 3];
+	struct ms_piece p[H_NLEFT + 4];
 	int n = H_NLEFT, rw, room;
 
 	meminfo(v[H_TOTAL], sizeof(v[0]), s, "MemTotal");
@@ -125,6 +127,12 @@ static void draw_mem_line(struct tui *t, int y, bool bar)
 	p[n++] = (struct ms_piece){ .text = where, .prio = MS_PRIO_KEEP };
 	p[n++] = (struct ms_piece){ .text = t->paused ? "PAUSED" : "",
 				    .prio = MS_PRIO_KEEP };
+	/* W: memscope's own kdamond runs (the sample has its regions) */
+	dm[0] = '\0';
+	if (t->damon && s->damon.target[0])
+		snprintf(dm, sizeof(dm), "DAMON %s%s",
+			 t->damon_pid ? "pid " : "", s->damon.target);
+	p[n++] = (struct ms_piece){ .text = dm, .prio = MS_PRIO_KEEP };
 	/* a blank at the right */
 	ms_fit(p, n, 2, COLS - 1);
 	ms_fit_join(left, sizeof(left), p, H_NLEFT, 2);
@@ -140,7 +148,7 @@ static void draw_mem_line(struct tui *t, int y, bool bar)
 	/* the kernel in the header's colour, the replay and PAUSED bright */
 	ms_put(stdscr, y, COLS - 1 - rw, rw, MS_LEFT, false,
 	       ms_attr(MS_C_HEADER), right);
-	ms_fit_join(out, sizeof(out), p + H_NLEFT + 1, 2, 2);
+	ms_fit_join(out, sizeof(out), p + H_NLEFT + 1, 3, 2);
 	if (out[0])
 		ms_put(stdscr, y, COLS - 1 - ms_text_width(out),
 		       ms_text_width(out), MS_LEFT, false, ms_attr(MS_C_PAUSED),
@@ -299,6 +307,7 @@ static void draw_footer(struct tui *t, int y)
 	struct ms_view *v = view(t);
 	const char *hints = ms_view_hints(v);
 	char tabs[16], line[512], left[512], right[32];
+	char fl[sizeof(t->flash) + 4];
 	struct ms_piece p[MAX_HINTS];
 	int n, nl, room;
 
@@ -313,12 +322,19 @@ static void draw_footer(struct tui *t, int y)
 	else if (t->explain)
 		hints = "Left/Right explain next  x/Esc close";
 	snprintf(line, sizeof(line), "%s", hints);
-	if (t->flash_until) /* a message is one piece, cut rather than gone */
-		n = 1, p[0] = (struct ms_piece){ .text = t->flash,
+	if (t->flash_until) { /* a message is one piece, cut rather than gone */
+		size_t k = ms_wrap_line(t->flash, COLS - 20);
+
+		snprintf(fl, sizeof(fl), "%.*s%s", (int)k, t->flash,
+			 !t->flash[k] ? "" :
+			 t->ui.utf8   ? "\u2026" :
+					"...");
+		n = 1, p[0] = (struct ms_piece){ .text = fl,
 						 .prio = MS_PRIO_KEEP - 1 };
-	else
+	} else {
 		/* room for the global keys (at most 9) after them */
 		n = ms_split_hints(p, MAX_HINTS - 10, line, 1000);
+	}
 	/* a table wider than the screen: say how to see the rest */
 	if (!t->help && !t->explain && !t->flash_until && ms_tables_sideways())
 		p[n++] = (struct ms_piece){

@@ -29,6 +29,7 @@ static const struct {
 	{ '\t', MS_G_NEXT_TAB },
 	{ KEY_BTAB, MS_G_PREV_TAB },
 	{ 'I', MS_G_SELF },
+	{ 'W', MS_G_DAMON },
 	{ KEY_F(5), MS_G_TREE },
 };
 

@@ -23,6 +23,7 @@ enum ms_gkey {
 	MS_G_PREV_TAB,
 	MS_G_TREE, /* F5: htop's tree; no list here has one */
 	MS_G_SELF, /* own activity in or out of the event rates */
+	MS_G_DAMON, /* W: memscope's own DAMON monitoring on or off */
 };
 
 /* The global action of key, MS_G_NONE for none (digits: tabs). */

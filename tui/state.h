@@ -41,13 +41,16 @@ struct tui {
 	struct ms_explain_ids eids;
 	int eidx;
 	int panel_h; /* the panel's height at the last frame */
-	char flash[80]; /* a short message in the footer, e.g. "theme: light" */
+	char flash[160]; /* a short message in the footer, e.g. "theme: light" */
 	double flash_until;
 	struct ms_replay_ui rp; /* --replay: its cursor, speed, bookmarks */
 	/* --record while paused: samples go on, the screen stays frozen */
 	struct ms_snapshot bg[2];
 	int bgi;
 	const struct ms_snapshot *last; /* the latest sample, for rates */
+	/* W: memscope's own DAMON monitoring asked for, of damon_pid (0: paddr) */
+	bool damon;
+	int damon_pid;
 };
 
 static inline struct ms_view *view(struct tui *t)

@@ -59,6 +59,27 @@ static double now(void)
 
 /* ---- Sampling -------------------------------------------------------- */
 
+/*
+ * W asked for monitoring that could not start (someone else's kdamond,
+ * no DAMON, no root) or has ended (its process exited): off, and why
+ */
+static void check_damon(struct tui *t)
+{
+	const struct ms_snapshot *s = &t->snap[t->ci];
+	const char *why;
+	char e[sizeof(t->flash)];
+
+	if (!t->damon || s->damon.target[0])
+		return;
+	why = ms_snapshot_why(s, "damon_mon");
+	if (!why)
+		why = ms_snapshot_why(s, "damon");
+	t->damon = false;
+	snprintf(t->flash, sizeof(t->flash), "DAMON: %s",
+		 why ? ms_esc(e, sizeof(e), why) : "not started");
+	t->flash_until = now() + 8;
+}
+
 static void sample(struct tui *t)
 {
 	struct ms_request req;
@@ -67,6 +88,11 @@ static void sample(struct tui *t)
 	const struct ms_snapshot *prev = t->sampled ? &t->snap[t->ci] : NULL;
 
 	ms_frame_request(v, &req);
+	if (t->damon) {
+		req.sections |= MS_SEC_BIT(MS_SEC_DAMON);
+		req.damon = true;
+		req.damon_pid = t->damon_pid;
+	}
 	if (t->last)
 		prev = t->last;
 	t->sample_err = ms_session_sample(t->s, &req, &t->snap[next], prev);
@@ -77,6 +103,7 @@ static void sample(struct tui *t)
 	ms_view_update(v, &t->snap[t->ci],
 		       t->have_prev ? &t->snap[t->ci ^ 1] : NULL);
 	t->due = now() + (t->rp.r ? ms_cursor_delay(t->rp.r) : t->interval);
+	check_damon(t);
 }
 
 /* Recording while paused: a sample for the file, not for the screen. */
@@ -248,6 +275,45 @@ static void toggle_self(struct tui *t)
 	sample(t);
 }
 
+/*
+ * W: memscope's own DAMON monitoring of what the tab offers (the VMA
+ * tab's process, the Memory tab's physical memory), or off. The procfs
+ * backend makes and removes the kdamond; a sample that could not start
+ * it turns it off again and says why (check_damon()).
+ */
+static void toggle_damon(struct tui *t)
+{
+	struct ms_view *v = view(t);
+	int target = v->cls->damon_target ? v->cls->damon_target(v) : -1;
+
+	if (t->damon) {
+		t->damon = false;
+		snprintf(t->flash, sizeof(t->flash),
+			 "DAMON: monitoring stopped");
+	} else if (target < 0) {
+		snprintf(t->flash, sizeof(t->flash),
+			 "W: DAMON monitors a process (VMA tab) or physical "
+			 "memory (Memory tab)");
+	} else if (t->rp.r) {
+		snprintf(t->flash, sizeof(t->flash),
+			 "W: no DAMON monitoring in a replay");
+	} else {
+		t->damon = true;
+		t->damon_pid = target;
+		if (target)
+			snprintf(
+				t->flash, sizeof(t->flash),
+				"DAMON: monitoring pid %d (Reclaim A shows it)",
+				target);
+		else
+			snprintf(t->flash, sizeof(t->flash),
+				 "DAMON: monitoring physical memory (Reclaim A "
+				 "shows it)");
+	}
+	t->flash_until = now() + 3;
+	sample(t);
+}
+
 /* Keys every tab shares (tui/keys.c); false for a key nobody wants. */
 static bool global_key(struct tui *t, int key)
 {
@@ -296,6 +362,9 @@ static bool global_key(struct tui *t, int key)
 		break;
 	case MS_G_SELF:
 		toggle_self(t);
+		break;
+	case MS_G_DAMON:
+		toggle_damon(t);
 		break;
 	default:
 		return false;

@@ -131,6 +131,11 @@ struct ms_view_class {
 	 * footer offers = and _ for the refresh interval there.
 	 */
 	bool folds;
+	/*
+	 * Optional: what W monitors with DAMON from here: a pid (the VMA
+	 * tab's process), 0 physical memory (the Memory tab), -1 nothing
+	 */
+	int (*damon_target)(struct ms_view *v);
 	/* Every id the tab shows on some screen, NULL-terminated (tests). */
 	const char *const *explain_all;
 	/* Its explain texts (tui/tabs/TAB/explain*.c): MS_CATALOG(...) */

@@ -113,6 +113,9 @@ static int procfs_sample(struct ms_probe *p, const struct ms_request *req,
 	pf->damon_want = req->damon;
 	pf->damon_pid = req->damon_pid;
 	AREA(MS_SEC_DAMON, ms_procfs_damon(r, pf, s));
+	/* memscope's kdamond no longer asked for: removed now, not at exit */
+	if (!(want & MS_SEC_BIT(MS_SEC_DAMON)) && !req->damon && pf->damon)
+		ms_procfs_damon_free(pf);
 	pf->map_pages = req->physmap_pages;
 	pf->map_pfn = req->physmap_pfn;
 	/* one pass of the census feeds both (the map: blocks as last read) */

@@ -38,4 +38,66 @@ ok "End: the last kdamond's migrate_cold to node 1" \
 session 80 24 "$MS --root $FIX/edge-cgroup-v2 --tab reclaim; sleep 30"
 keys A
 ok "without DAMON: says why" wait_for "DAMON: no sys/kernel/mm/damon in this tree"
+
+# memscope's own monitoring on the DAMON screen, from a recording of it
+# (made here from the edge tree's: 12 regions of 16 MiB, the first 4 hot)
+tmp=$(mktemp -d)
+"$MS" -b -n 3 -d 0.2 --root "$FIX/edge-damon-multi" --record "$tmp/r.zst" \
+	>/dev/null 2>&1
+{
+	zstdcat "$tmp/r.zst" | head -n 1
+	zstdcat "$tmp/r.zst" | tail -n +2 | jq -c '.damon.target = "1234" |
+		.damon.wss_kb = 65536 | .damon.regions = [range(0; 12) |
+		{start: (4194304 + . * 16777216),
+		 end: (4194304 + (. + 1) * 16777216),
+		 nr_accesses: (if . < 4 then 20 else 0 end), age: (. * 100)}]'
+} | zstd -q -o "$tmp/own.zst"
+session 80 60 "$MS --replay $tmp/own.zst --tab reclaim; sleep 30"
+keys A
+keys End
+ok "replayed monitoring: its target" \
+	wait_for "memscope's own monitoring of 1234 (W, --damon)"
+ok "replayed monitoring: the working set" wait_for "working set 64M"
+ok "replayed monitoring: a hot region, 20 accesses, its bar" \
+	wait_re "0x400000-0x1400000 +16M #{20} 20 age 0"
+ok "the heatmap: the hot quarter first (@), the rest blank" \
+	sh -c "tmux capture-pane -p -t '$S' | grep -q '^  *0x400000 |@ *|' &&
+		tmux capture-pane -p -t '$S' | grep -q '^  *0xb800000 | *|'"
+ok "the age histogram: 48M accessed, 32M not, at 10 s-1 min" \
+	wait_re "10 s-1 min +#+ +48M / 32M"
+rm -rf "$tmp"
+
+# W: memscope's own monitoring; from a tree it cannot start, and says so
+session 100 30 "$MS --root $FIX/debian12-6.18; sleep 30"
+wait_for "Buddy"
+keys W
+ok "W on the Buddy tab: says where it works" \
+	wait_for "W: DAMON monitors a process (VMA tab) or physical memory (Memory tab)"
+keys 6
+wait_for "Bucket"
+keys W
+ok "W on the Memory tab below --root: says why not" \
+	wait_for "DAMON: only on the live system (not below --root)"
+ok "W that could not start: no DAMON in the header" sh -c \
+	"! tmux capture-pane -p -t '$S' | head -n 1 | grep -q DAMON"
+
+# This machine: its own kdamond is on, so W refuses and writes nothing
+A=/sys/kernel/mm/damon/admin/kdamonds
+if [ "$(id -u)" = 0 ] && grep -qx on "$A"/*/state 2>/dev/null; then
+	before=$(cat "$A/nr_kdamonds" "$A"/*/state)
+	session 120 30 "$MS; sleep 30"
+	wait_for "Buddy"
+	keys 6
+	wait_for "Bucket"
+	keys W
+	ok "live W (Memory): why it cannot start beside this machine's kdamond" \
+		wait_for "DAMON: kdamond 0 is on, not memscope's: DAMON's sysfs refuses nr_kdamonds changes"
+	keys 3
+	wait_for "PID"
+	keys W
+	ok "live W (VMA): the same" wait_for "DAMON: kdamond 0 is on, not memscope's"
+	keys q
+	ok "live W: nr_kdamonds and every state as they were" \
+		test "$(cat "$A/nr_kdamonds" "$A"/*/state)" = "$before"
+fi
 finish

@@ -365,6 +365,13 @@ static void mem_explain(struct ms_view *v, struct ms_explain_ids *e)
 	}
 }
 
+/* W: physical memory */
+static int mem_damon(struct ms_view *v)
+{
+	(void)v;
+	return 0;
+}
+
 const struct ms_view_class ms_view_memory = {
 	.name = "Memory",
 	.id = "memory",
@@ -379,6 +386,7 @@ const struct ms_view_class ms_view_memory = {
 	.explain = mem_explain,
 	.explain_all = ms_memory_explain_all,
 	.folds = true,
+	.damon_target = mem_damon,
 	.catalog = MS_CATALOG(ms_explain_memory, ms_explain_memory_buckets,
 			      ms_explain_memory_census, ms_explain_memory_files,
 			      ms_explain_memory_of),

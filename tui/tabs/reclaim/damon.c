@@ -3,7 +3,8 @@
  * The Reclaim tab's DAMON screen (A; the Memory tab's A comes here):
  * every kdamond the machine runs, its monitoring attributes, targets and
  * schemes (action, access pattern, quotas, watermarks, filters, stats
- * with rates). Read only: memscope never writes to DAMON's files.
+ * with rates). Read only: memscope writes to no kdamond it did not make;
+ * its own (W, --damon) is shown by damon_own.c.
  */
 #include "model/area.h"
 #include "tui/tabs/reclaim/reclaim.h"
@@ -214,42 +215,6 @@ static void kdamond(struct ms_screen *l, const struct ms_kdamond *k)
 		scheme(l, &k->schemes[i], i);
 }
 
-/*
- * memscope's own monitoring (--damon; a recording of it replayed): the
- * working set, then each region with its accesses as a bar (0..20, the
- * samples of one aggregation interval) and its age
- */
-static void own(struct ms_screen *l, const struct ms_damon *d)
-{
-	char a[24], t[4 * sizeof(d->target)], bar[24];
-
-	ms_screen_tag(l, "damon.target");
-	ms_screen_linef(l, ms_attr(MS_C_TITLE),
-			"memscope's own monitoring of %s (--damon)",
-			ms_esc(t, sizeof(t), d->target));
-	ms_screen_tag(l, "damon.wss");
-	ms_screen_linef(l, 0,
-			"  working set %s: regions accessed in the last "
-			"aggregation interval",
-			ms_fmt_kb(a, sizeof(a), d->wss_kb));
-	ms_screen_tag(l, "damon.mon_regions");
-	for (int i = 0; i < d->nr_regions; i++) {
-		const struct ms_damon_mregion *g = &d->regions[i];
-		uint64_t n = g->nr_accesses < 20 ? g->nr_accesses : 20;
-
-		memset(bar, '#', n);
-		memset(bar + n, '.', 20 - n);
-		bar[20] = '\0';
-		ms_screen_linef(l, n ? 0 : ms_attr(MS_C_DIM),
-				"  %#14llx-%#-14llx %8s %s %2llu age %llu",
-				(unsigned long long)g->start,
-				(unsigned long long)g->end,
-				ms_fmt_bytes(a, sizeof(a), g->end - g->start),
-				bar, (unsigned long long)g->nr_accesses,
-				(unsigned long long)g->age);
-	}
-}
-
 static void damon_title(struct ms_drill *d, char *buf, size_t len)
 {
 	(void)d;
@@ -285,7 +250,14 @@ static void damon_lines(struct ms_drill *d, struct ms_screen *l)
 	for (int i = 0; i < s->damon.n; i++)
 		kdamond(l, &s->damon.v[i]);
 	if (s->damon.target[0])
-		own(l, &s->damon);
+		ms_damon_own_lines(l, &s->damon, &RV(d)->heat);
+}
+
+/* the heatmap's columns: one per sample while the screen is open */
+static void damon_update(struct ms_drill *d, const struct ms_snapshot *cur)
+{
+	if (cur && (cur->have & MS_SEC_BIT(MS_SEC_DAMON)))
+		ms_damon_heat_feed(&RV(d)->heat, &cur->damon);
 }
 
 static void damon_request(struct ms_drill *d, struct ms_request *req)
@@ -306,6 +278,7 @@ const struct ms_drill_class ms_reclaim_damon_screen = {
 	.name = "damon",
 	.open = damon_open,
 	.request = damon_request,
+	.update = damon_update,
 	.title = damon_title,
 	.title_id = "damon.nr_kdamonds",
 	.lines = damon_lines,

@@ -395,5 +395,39 @@ const struct ms_explain ms_explain_damon[] = {
 			"Hot regions (high nr_accesses) are the working set; regions "
 			"at 0 with a high age are cold memory."),
 	},
+	{
+		.id = "damon.heatmap",
+		.name = "Access heatmap",
+		.what = N_(
+			"How often each part of the monitored memory was accessed, "
+			"sample after sample: rows are the monitored bytes laid end "
+			"to end, low address first, in sixteen slices; columns the "
+			"samples since the screen opened, the newest at the right."),
+		.source = N_(
+			"The regions of memscope's kdamond (tried_regions), one "
+			"column per sample."),
+		.formula = N_(
+			"Each cell: the accesses of the regions in the slice, "
+			"weighted by their bytes, 0..20 drawn as \" .:-=+*#%@\". "
+			"The address is where the slice starts in the latest sample."),
+		.healthy = N_(
+			"A steady band of # is the hot working set; blank rows that "
+			"stay blank are cold memory."),
+	},
+	{
+		.id = "damon.age_hist",
+		.name = "Region ages",
+		.what = N_(
+			"How long the regions' access levels have held, in bytes: "
+			"accessed in the last aggregation interval / not."),
+		.source = N_("tried_regions/N/age of memscope's kdamond."),
+		.formula = N_(
+			"age counts aggregation intervals (100 ms) since the "
+			"region's access level last changed much; buckets under "
+			"1 s, 10 s, 1 min, 10 min, and older."),
+		.healthy =
+			N_("Many bytes not accessed for minutes are cold: what "
+			   "proactive reclaim (DAMON's pageout) would take."),
+	},
 	{ .id = NULL },
 };

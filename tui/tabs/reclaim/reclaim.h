@@ -26,7 +26,8 @@ extern const struct ms_explain ms_explain_damon[];
 		"damon.access_pattern", "damon.apply_interval",           \
 		"damon.target_nid", "damon.quotas", "damon.watermarks",   \
 		"damon.filters", "damon.stats", "damon.stats_rate",       \
-		"damon.target", "damon.wss", "damon.mon_regions"
+		"damon.target", "damon.wss", "damon.mon_regions",         \
+		"damon.heatmap", "damon.age_hist"
 extern const struct ms_drill_class ms_reclaim_damon_screen;
 
 /* What the reclaim events did per sample, for the timeline. */
@@ -103,6 +104,21 @@ void ms_graph_reclaim_feed(struct ms_gpanel *p, const struct ms_snapshot *s,
 void ms_graph_reclaim_draw(struct ms_gpanel *p, WINDOW *w, struct ms_rect r,
 			   const struct ms_ui *ui);
 
+/* memscope's own DAMON monitoring over time (damon_own.c) */
+#define MS_HEAT_ROWS 16
+#define MS_HEAT_COLS 56
+struct ms_damon_heat {
+	char target[16]; /* what the columns are of; another starts over */
+	/* per sample, per row: accesses 0..20, 255 none */
+	unsigned char v[MS_HEAT_COLS][MS_HEAT_ROWS];
+	int n, head; /* columns held, the newest */
+};
+/* One column from a sample; a sample without monitoring empties it. */
+void ms_damon_heat_feed(struct ms_damon_heat *h, const struct ms_damon *d);
+/* The monitoring's lines (h: its heatmap, NULL none). */
+void ms_damon_own_lines(struct ms_screen *l, const struct ms_damon *d,
+			const struct ms_damon_heat *h);
+
 struct reclaim_view {
 	struct ms_view base;
 	const struct ms_snapshot *cur;
@@ -115,6 +131,7 @@ struct reclaim_view {
 	bool delayacct; /* the user asked for delay accounting (D) */
 	bool switching; /* D was pressed: the next sample passes it on */
 	struct ms_gpanel graph; /* PSI, scan and steal over time (H) */
+	struct ms_damon_heat heat; /* the DAMON screen's heatmap */
 };
 
 /* The overview (overview.c). */

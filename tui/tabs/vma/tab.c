@@ -356,6 +356,15 @@ static void vma_arrive(struct ms_view *base, const char *how)
 	v->ptab.sel_key[0] = '\0';
 }
 
+/* W: the selected process, or the one whose mappings are open */
+static int vma_damon(struct ms_view *base)
+{
+	struct vma_view *v = (struct vma_view *)base;
+	int pid = ms_vma_selected_pid(v);
+
+	return pid > 0 ? pid : v->pid > 0 ? v->pid : -1;
+}
+
 const struct ms_view_class ms_view_vma = {
 	.name = "VMA",
 	.id = "vma",
@@ -369,6 +378,7 @@ const struct ms_view_class ms_view_vma = {
 	.hints = vma_hints,
 	.explain = vma_explain,
 	.arrive = vma_arrive,
+	.damon_target = vma_damon,
 	.explain_all = all_ids,
 	.catalog = MS_CATALOG(ms_explain_vma, ms_explain_vma_folio),
 };
