@@ -138,11 +138,13 @@ static void own(const struct ms_root *r, struct ms_procfs *pf,
 	int want = pf->damon_want ? pf->damon_pid : -1;
 	uint64_t a, b;
 
-	if (m && m->made && (want < 0 || want != m->pid)) {
-		if (!ms_damon_mon_stop(m, src))
-			forget();
+	if (want < 0) { /* no longer asked for: removed, a failure forgotten */
+		ms_procfs_damon_free(pf);
+		return;
 	}
-	if (want < 0 || (m && (m->made || m->pid == want)))
+	if (m && m->made && want != m->pid && !ms_damon_mon_stop(m, src))
+		forget();
+	if (m && (m->made || m->pid == want))
 		return; /* running, or failed for this target: said once */
 	if (!m && !(m = pf->damon = calloc(1, sizeof(*m))))
 		return;
