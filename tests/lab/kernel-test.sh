@@ -395,7 +395,7 @@ damon() {
 	check "damon: paddr: the hot pages' regions above the cold pages'" \
 		awk "BEGIN { exit !($3 > 0 && $4 > 0 && $1 > $2) }"
 	check "damon: paddr: nothing left after the run" dm_gone
-	for sig in INT TERM; do
+	for sig in INT TERM HUP; do
 		dm_run $hc ds.json
 		check "damon: SIG$sig: the kdamond on while memscope runs" \
 			grep -qx on $DK/0/state
