@@ -245,6 +245,8 @@ struct ms_census_state {
 	struct ms_physmap pm;
 	/* once a pass is complete: the time budget (steady()) */
 	double last, tokens, s_per_page;
+	/* the pass in progress began with the map on; one such has ended */
+	bool pass_mapped, map_whole;
 };
 
 static void widen(struct span *s, uint64_t v)
@@ -340,6 +342,7 @@ static int pass_start(const struct ms_root *r, struct ms_census_state *st,
 	ms_census_clear(&st->run);
 	st->run.nr_zones = 0;
 	st->end = 0;
+	st->pass_mapped = st->map;
 	for (int i = 0; i < st->nr_zi; i++) {
 		const struct ms_czinfo *c = &st->zi[i];
 		struct ms_census_zone *z;
@@ -459,6 +462,8 @@ static void pass_end(struct ms_census_state *st)
 	st->run.progress = 1;
 	if (!ms_census_copy(&st->done, &st->run))
 		st->have_done = true;
+	if (st->pass_mapped && st->map)
+		st->map_whole = true;
 	st->in_pass = false;
 }
 
@@ -645,8 +650,15 @@ int ms_procfs_census(const struct ms_root *r, struct ms_procfs *pf, bool full,
 	if (!st->in_pass && (err = pass_start(r, st, s)))
 		return err;
 	t0 = ms_procfs_clock(pf);
-	/* live, after the first pass, unless a test sets the pages */
-	timed = !full && r->live && st->have_done && !pf->census_budget;
+	/*
+	 * live, after the first pass (with the map, the first with the map
+	 * on from its start: opened later, it fills as fast as the first),
+	 * unless a test sets the pages
+	 */
+	if (!map)
+		st->map_whole = false;
+	timed = !full && r->live && st->have_done && (!map || st->map_whole) &&
+		!pf->census_budget;
 	budget = full		   ? 0 :
 		 timed		   ? steady(st, t0) :
 		 pf->census_budget ? pf->census_budget :

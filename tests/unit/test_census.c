@@ -346,6 +346,37 @@ static void synth_steady(void **state)
 }
 
 /*
+ * The map opened after a pass without it fills at the page budget, as
+ * the first pass does, not at the steady share (about two minutes for
+ * 24 GiB); once a pass with the map on from its start ended, steady.
+ */
+static void synth_map_later(void **state)
+{
+	struct pt_env e;
+
+	(void)state;
+	pt_init(&e, SYNTH);
+	e.root.live = true;
+	e.pf.clock = slow_clock;
+	assert_int_equal(ms_procfs_census(&e.root, &e.pf, false, false, &e.s),
+			 0);
+	assert_true(e.s.census.complete);
+	fake_now += 1;
+	ms_snapshot_reset(&e.s);
+	assert_int_equal(ms_procfs_census(&e.root, &e.pf, false, true, &e.s),
+			 0);
+	/* the whole file in the sample: the budget's 256 Ki pages */
+	assert_true(e.s.census.progress == 1);
+	/* a whole pass with the map on: steady from now on */
+	fake_now += 1;
+	ms_snapshot_reset(&e.s);
+	assert_int_equal(ms_procfs_census(&e.root, &e.pf, false, true, &e.s),
+			 0);
+	assert_true(e.s.census.progress < 0.15);
+	pt_fini(&e);
+}
+
+/*
  * A budget that ends at the file's last page: the pass is not complete
  * (nor shown as all done) until a read finds the end of the file.
  */
@@ -431,6 +462,7 @@ int main(void)
 		cmocka_unit_test(synth_full),
 		cmocka_unit_test(synth_budget),
 		cmocka_unit_test(synth_steady),
+		cmocka_unit_test(synth_map_later),
 		cmocka_unit_test(synth_budget_end),
 		cmocka_unit_test(missing),
 		cmocka_unit_test(json_roundtrip),
