@@ -49,13 +49,27 @@ ok "map and census: each zone's blocks cover its pages" jq -e '
 	 (.blocks | length) == (($z.pages + .pageblock_pages - 1) /
 				.pageblock_pages | floor)] |
 	length > 0 and all' "$tmp/a.json"
-ok "map and census: deferred blocks are the census's deferred pages" jq -e '
-	[.memory.census.zones[] as $z | .physmap.zones[] |
-	 select(.node == $z.node and .zone == $z.zone) |
-	 .pageblock_pages as $p |
-	 (.counts.deferred * $p - $z.deferred | fabs) <=
-	 ([$p * 8, $z.deferred / 100] | max)] |
-	length > 0 and all' "$tmp/a.json"
+# deferred_agrees FILE: within 8 blocks or 1 %
+deferred_agrees() {
+	jq -e '[.memory.census.zones[] as $z | .physmap.zones[] |
+		select(.node == $z.node and .zone == $z.zone) |
+		.pageblock_pages as $p |
+		(.counts.deferred * $p - $z.deferred | fabs) <=
+		([$p * 8, $z.deferred / 100] | max)] |
+		length > 0 and all' "$1" >/dev/null
+}
+# A kernel that hands memory to the buddy allocator lazily (this
+# machine's deferred_init=lazy) may do so during the pass, between the
+# census's zoneinfo read and the flags: one of up to 5 samples agrees
+agrees=$tmp/a.json
+i=0
+while ! deferred_agrees "$agrees" && [ $i -lt 5 ]; do
+	i=$((i + 1))
+	agrees=$tmp/a$i.json
+	map "$agrees"
+done
+ok "map and census: deferred blocks are the census's deferred pages" \
+	deferred_agrees "$agrees"
 
 # 2 GiB of private anonymous memory, every page written (4 KiB pages
 # or THP: both are anonymous; Python's default is shared memory, shmem)
