@@ -309,6 +309,14 @@ static double slow_clock(void)
 	return fake_now;
 }
 
+/* A live sample of the census a second after the last, with map or not. */
+static int later(struct pt_env *e, bool map)
+{
+	fake_now += 1;
+	ms_snapshot_reset(&e->s);
+	return ms_procfs_census(&e->root, &e->pf, false, map, &e->s);
+}
+
 /*
  * Live, once a pass is complete, the next ones read at a share of the
  * time (0.5%), at the cost the reads before took: a sample a second
@@ -326,17 +334,11 @@ static void synth_steady(void **state)
 	assert_int_equal(ms_procfs_census(&e.root, &e.pf, false, false, &e.s),
 			 0);
 	assert_true(e.s.census.complete);
-	fake_now += 1;
-	ms_snapshot_reset(&e.s);
-	assert_int_equal(ms_procfs_census(&e.root, &e.pf, false, false, &e.s),
-			 0);
+	assert_int_equal(later(&e, false), 0);
 	/* 1.1 s at 0.5%: 5.5 ms at 100 ms for the whole file, 5.5% of it */
 	p1 = e.s.census.progress;
 	assert_true(p1 > 0.02 && p1 < 0.15);
-	fake_now += 1;
-	ms_snapshot_reset(&e.s);
-	assert_int_equal(ms_procfs_census(&e.root, &e.pf, false, false, &e.s),
-			 0);
+	assert_int_equal(later(&e, false), 0);
 	/* that read took 100 ms (this clock): paid for before the next */
 	assert_true(e.s.census.progress == p1);
 	/* still the last complete pass's counts */
@@ -361,17 +363,11 @@ static void synth_map_later(void **state)
 	assert_int_equal(ms_procfs_census(&e.root, &e.pf, false, false, &e.s),
 			 0);
 	assert_true(e.s.census.complete);
-	fake_now += 1;
-	ms_snapshot_reset(&e.s);
-	assert_int_equal(ms_procfs_census(&e.root, &e.pf, false, true, &e.s),
-			 0);
+	assert_int_equal(later(&e, true), 0);
 	/* the whole file in the sample: the budget's 256 Ki pages */
 	assert_true(e.s.census.progress == 1);
 	/* a whole pass with the map on: steady from now on */
-	fake_now += 1;
-	ms_snapshot_reset(&e.s);
-	assert_int_equal(ms_procfs_census(&e.root, &e.pf, false, true, &e.s),
-			 0);
+	assert_int_equal(later(&e, true), 0);
 	assert_true(e.s.census.progress < 0.15);
 	pt_fini(&e);
 }
