@@ -18,6 +18,15 @@
 #define MS_DAMON_FILTERS 16 /* per scheme, over its filter directories */
 /* memscope's own monitoring: regions read per sample (nr_regions max 100) */
 #define MS_DAMON_MON_REGIONS 256
+/*
+ * Its kdamond's intervals (probes/procfs/damon.h writes them): a region's
+ * nr_accesses counts the samples of one aggregation that found it
+ * accessed, so it is at most MS_DAMON_OWN_MAX_ACC (20 in 100 ms), and its
+ * age counts aggregations.
+ */
+#define MS_DAMON_OWN_SAMPLE_US 5000
+#define MS_DAMON_OWN_AGGR_US 100000
+#define MS_DAMON_OWN_MAX_ACC (MS_DAMON_OWN_AGGR_US / MS_DAMON_OWN_SAMPLE_US)
 
 struct ms_damon_region {
 	uint64_t start, end; /* addresses, the context's addr_unit */

@@ -293,7 +293,7 @@ static void toggle_damon(struct tui *t)
 	} else if (target < 0) {
 		snprintf(t->flash, sizeof(t->flash),
 			 "W: DAMON monitors a process (VMA tab) or physical "
-			 "memory (Memory tab)");
+			 "memory (Memory tab, map)");
 	} else if (t->rp.r) {
 		snprintf(t->flash, sizeof(t->flash),
 			 "W: no DAMON monitoring in a replay");
@@ -399,6 +399,11 @@ static void handle_key(struct tui *t, int key)
 	if (t->explain && explain_key(t, key))
 		return;
 	r = ms_view_key(v, key);
+	if (v->say[0]) {
+		snprintf(t->flash, sizeof(t->flash), "%s", v->say);
+		t->flash_until = now() + 6;
+		v->say[0] = '\0';
+	}
 	if (r == MS_KEY_RESAMPLE)
 		sample(t);
 	else if (r == MS_KEY_GOTO)

@@ -66,6 +66,12 @@ struct ms_view {
 	struct {
 		const char *tab, *how;
 	} go;
+	/*
+	 * A message a key leaves for the footer's status line (the map's a
+	 * without DAMON regions: why, and how to get them); the main loop
+	 * shows it for a few seconds and clears it
+	 */
+	char say[160];
 };
 
 /* What on_key did with a key. */
@@ -133,7 +139,8 @@ struct ms_view_class {
 	bool folds;
 	/*
 	 * Optional: what W monitors with DAMON from here: a pid (the VMA
-	 * tab's process), 0 physical memory (the Memory tab), -1 nothing
+	 * tab's process), 0 physical memory (the Memory tab, the Buddy
+	 * tab's map), -1 nothing
 	 */
 	int (*damon_target)(struct ms_view *v);
 	/* Every id the tab shows on some screen, NULL-terminated (tests). */

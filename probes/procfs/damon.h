@@ -38,8 +38,10 @@ int ms_damon_walk(struct ms_damon *d, const struct ms_damon_src *src);
  * (docs/json.md "damon"): 5 ms sampling, 100 ms aggregation, 1 s
  * operations update, 10..100 regions.
  */
-#define MS_DAMON_MON_SAMPLE_US "5000"
-#define MS_DAMON_MON_AGGR_US "100000"
+#define MS_DAMON_STR_(x) #x
+#define MS_DAMON_STR(x) MS_DAMON_STR_(x)
+#define MS_DAMON_MON_SAMPLE_US MS_DAMON_STR(MS_DAMON_OWN_SAMPLE_US)
+#define MS_DAMON_MON_AGGR_US MS_DAMON_STR(MS_DAMON_OWN_AGGR_US)
 #define MS_DAMON_MON_UPDATE_US "1000000"
 
 struct ms_damon_mon {

@@ -1,7 +1,8 @@
 # The DAMON screen through tmux at 80x24, from fixture trees: the Reclaim
 # tab's A and the Memory tab's A, this machine's captured kdamond (a
 # paddr pageout scheme), three kdamonds of the edge tree with their
-# schemes and filters, scrolling, explain mode, and a tree without DAMON.
+# schemes and filters, scrolling, explain mode, and a tree without DAMON;
+# the Buddy tab's map by access (a) from a recording with paddr regions.
 . tests/lib.sh
 TUI_NAME=${TUI_NAME:-ms-damon}
 . tests/tui/lib.sh
@@ -67,12 +68,92 @@ ok "the age histogram: 48M accessed, 32M not, at 10 s-1 min" \
 	wait_re "10 s-1 min +#+ +48M / 32M"
 rm -rf "$tmp"
 
+# The map by access (a on the map): a recording of the lab capture's map
+# (kmod-6.1-pageblocks: node 0's DMA32 from 16M, 184 blocks of 2M, 73 a
+# row at 80 columns) with paddr regions made here: the first 73 blocks
+# hot, the next 73 cold, the last 38 in no region
+tmp=$(mktemp -d)
+"$MS" -b -n 2 -d 0.2 --root "$FIX/kmod-6.1-pageblocks" --tab buddy \
+	--physmap --record "$tmp/r.zst" >/dev/null 2>&1
+B=2097152
+{
+	zstdcat "$tmp/r.zst" | head -n 1
+	zstdcat "$tmp/r.zst" | tail -n +2 | jq -c --argjson b $B '.damon = {
+		nr_kdamonds: null, cut: false, kdamonds: [], target: "paddr",
+		wss_kb: (73 * $b / 1024), regions: [
+		{start: 16777216, end: (16777216 + 73 * $b),
+		 nr_accesses: 20, age: 42},
+		{start: (16777216 + 73 * $b), end: (16777216 + 146 * $b),
+		 nr_accesses: 0, age: 300}]}'
+} | zstd -q -o "$tmp/heat.zst"
+# map FILE [OPTIONS]: the replay paused, the map of node 0's DMA32
+map() {
+	f=$1; shift
+	session 80 24 "$MS --no-config $* --replay $f; sleep 30"
+	keys p Down m
+	wait_for "Node 0, zone DMA32: 184 blocks of 2.0M"
+}
+map "$tmp/heat.zst"
+ok "map: the kinds first" wait_re '^ +16M kk\.\.kk'
+keys a
+ok "a: the map by access" wait_for "1 a cell (fit), access"
+ok "a: the hot region's blocks hot" wait_re '^ +16M #{73}$'
+ok "a: the cold region's blocks cold" wait_re '^ +162M \.{73}$'
+ok "a: the blocks of no region: not monitored" wait_re '^ +308M _{38}$'
+ok "a: the cursor's accesses" wait_for \
+	"access: hot  20.0 of 20 samples a 100 ms aggregation, 100% monitored"
+ok "a: the region over it, its age" \
+	wait_for "regions: 1  nr_accesses 20  age 42 (4.2 s)"
+ok "a: the legend, blocks per level" \
+	wait_for ". cold 73  : cool 0  + warm 0  # hot 73  _ not monitored 38"
+ok "a: the footer keeps ? help  q quit at 80 columns" \
+	sh -c "tmux capture-pane -p -t '$S' | tail -n 1 | grep -q '? help  q quit *\$'"
+for i in 1 2; do keys Down; done
+ok "the last row's cursor: no region there" \
+	wait_for "access: not monitored (no DAMON region covers it)"
+keys Up
+ok "a row up: cold, for 30 s" wait_for "access: cold  0.0 of 20 samples"
+ok "... age 300 (30.0 s)" wait_for "regions: 1  nr_accesses 0  age 300 (30.0 s)"
+keys x
+for i in 1 2 3; do keys Right; done
+ok "explain: the access colouring" wait_for "Explain: access (map)"
+keys x
+keys a
+ok "a again: the kinds" wait_re '^ +16M kk\.\.kk'
+map "$tmp/heat.zst" --theme projector
+keys a
+wait_re '^ +16M #{73}$'
+ok "projector: hot on red, cold on blue" sh -c "tmux capture-pane -e -p -t '$S' |
+	grep -q '41m#####' && tmux capture-pane -e -p -t '$S' | grep -q '44m\.\.\.\.\.'"
+map "$tmp/heat.zst" --theme mono --ascii
+keys a
+ok "mono, ASCII: the levels' letters" wait_re '^ +162M \.{73}$'
+# without regions the key says why and how, and the map stays
+map "$tmp/r.zst"
+keys a
+ok "no regions recorded: a says why, and W" \
+	wait_for "a: no DAMON paddr regions recorded (W while recording)"
+ok "no regions recorded: the kinds stay" wait_re '^ +16M kk\.\.kk'
+zstdcat "$tmp/heat.zst" | sed 's/"target":"paddr"/"target":"4321"/' |
+	zstd -q -o "$tmp/vaddr.zst"
+map "$tmp/vaddr.zst"
+keys a
+ok "a process's monitoring: a says so, and W stops it" \
+	wait_for "a: DAMON monitors pid 4321, not physical memory (W: stop)"
+rm -rf "$tmp"
+
 # W: memscope's own monitoring; from a tree it cannot start, and says so
 session 100 30 "$MS --root $FIX/debian12-6.18; sleep 30"
 wait_for "Buddy"
 keys W
 ok "W on the Buddy tab: says where it works" \
-	wait_for "W: DAMON monitors a process (VMA tab) or physical memory (Memory tab)"
+	wait_for "W: DAMON monitors a process (VMA tab) or physical memory (Memory tab, map)"
+keys m
+wait_for "Esc back"
+keys W
+ok "W on the Buddy tab's map: physical memory (below --root: says why not)" \
+	wait_for "DAMON: only on the live system (not below --root)"
+keys Escape
 keys 6
 wait_for "Bucket"
 keys W

@@ -3,8 +3,8 @@
  * The Buddy tab's physical memory map drawn off screen at 80x24 and
  * 200x60: the map of tests/fixtures/census-synth as the reader makes it
  * (its layout: tests/fixtures/census-synth.py), the cursor's block, zoom,
- * the legend, the other zone, a replay's letters without pages, and the
- * section missing.
+ * the legend, the other zone, a replay's letters without pages, the
+ * section missing, and the map by DAMON's accesses.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -76,8 +76,8 @@ static void map_80x24(void **state)
 	tt_assert_row(w, ". free 2");
 	tt_assert_row(w, "types: not read for this zone");
 	assert_string_equal(ms_view_hints(v),
-			    "arrows  i/o zoom  f fit  t types  [/] zone  "
-			    "l legend  Esc back");
+			    "arrows  i/o zoom  f fit  t types  a access  "
+			    "[/] zone  l legend  Esc back");
 	/* the next zone: THP, THP, the kernel's odds and ends, hugetlb */
 	assert_int_equal(ms_view_key(v, ']'), MS_KEY_DONE);
 	tt_draw(v, w);
@@ -279,13 +279,134 @@ static void map_types(void **state)
 	ms_snapshot_free(&s);
 }
 
+/* The sample's DAMON: target, and regions {start, end, nr_accesses} */
+static void damon(struct ms_snapshot *s, const char *target, int n,
+		  const uint64_t (*r)[3])
+{
+	struct ms_damon *d = &s->damon;
+
+	snprintf(d->target, sizeof(d->target), "%s", target);
+	free(d->regions);
+	d->regions = calloc((size_t)n + 1, sizeof(*d->regions));
+	assert_non_null(d->regions);
+	d->nr_regions = d->cap_regions = n;
+	for (int i = 0; i < n; i++)
+		d->regions[i] = (struct ms_damon_mregion){ r[i][0], r[i][1],
+							   r[i][2], 10 * i };
+}
+
+/*
+ * a: the Normal zone (pfn 0x400 on, six blocks) by DAMON's accesses; why
+ * not without paddr regions, live and replayed, and for a process's.
+ */
+static void map_access(void **state)
+{
+	static const uint64_t r[][3] = {
+		{ 0x400000, 0x800000, 20 }, /* blocks 0, 1: hot */
+		{ 0x800000, 0xa00000, 0 }, /* block 2: cold */
+		{ 0xa00000, 0xb00000, 3 }, /* half of block 3: cool */
+		{ 0xe00000, 0x1000000, 7 }, /* block 5: warm; 4 a hole */
+	};
+	struct pt_env e;
+	struct ms_view *v = ms_view_buddy.create(&ui);
+	WINDOW *w = newwin(24, 80, 0, 0);
+
+	(void)state;
+	synth(&e);
+	ms_view_update(v, &e.s, NULL);
+	assert_int_equal(v->cls->damon_target(v), -1);
+	ms_view_key(v, KEY_DOWN);
+	ms_view_key(v, 'm');
+	/* W from the map monitors physical memory */
+	assert_int_equal(v->cls->damon_target(v), 0);
+	/* no monitoring: the picture stays, the footer says why and W */
+	assert_int_equal(ms_view_key(v, 'a'), MS_KEY_DONE);
+	assert_string_equal(v->say, "a: access needs DAMON on physical "
+				    "memory: W starts it");
+	v->say[0] = '\0';
+	tt_draw(v, w);
+	tt_assert_row(w, "    4M TTkH..");
+	tt_assert_no_row(w, "access");
+	e.s.source[MS_SEC_PHYSMAP] = "replay";
+	ms_view_key(v, 'a');
+	assert_string_equal(v->say, "a: no DAMON paddr regions recorded (W "
+				    "while recording)");
+	damon(&e.s, "1234", 1, r);
+	ms_view_key(v, 'a');
+	assert_string_equal(v->say, "a: DAMON monitors pid 1234, not "
+				    "physical memory (W: stop)");
+	damon(&e.s, "paddr", 0, r);
+	ms_view_key(v, 'a');
+	assert_string_equal(v->say,
+			    "a: no DAMON regions yet: a again after a sample");
+	v->say[0] = '\0';
+	/* the regions: each block by the bytes each region shares */
+	damon(&e.s, "paddr", 4, r);
+	assert_int_equal(ms_view_key(v, 'a'), MS_KEY_DONE);
+	assert_string_equal(v->say, "");
+	tt_draw(v, w);
+	tt_assert_row(w, "1 a cell (fit), access");
+	tt_assert_row(w, "    4M ##.:_+");
+	tt_assert_row(w, "block 0  pfn 0x400-0x5ff  T thp");
+	tt_assert_row(w, "access: hot  20.0 of 20 samples a 100 ms "
+			 "aggregation, 100% monitored");
+	tt_assert_row(w, "regions: 1  nr_accesses 20  age 0 (0.0 s)");
+	tt_assert_row(w, "pages: anon 512");
+	tt_assert_row(w, ". cold 1  : cool 1  + warm 1  # hot 2  _ not "
+			 "monitored 1");
+	tt_assert_row(w, ". <0.5  : <5  + <10  # 10-20 accesses a 100 ms");
+	for (int i = 0; i < 3; i++)
+		ms_view_key(v, KEY_RIGHT);
+	tt_draw(v, w);
+	tt_assert_row(w, "access: cool  3.0 of 20 samples a 100 ms "
+			 "aggregation, 50% monitored");
+	tt_assert_row(w, "regions: 1  nr_accesses 3  age 20 (2.0 s)");
+	ms_view_key(v, KEY_RIGHT);
+	tt_draw(v, w);
+	tt_assert_row(w, "access: not monitored (no DAMON region covers it)");
+	/* zoomed out: blocks 0-1 and 2-3 and 4-5, weighted by bytes */
+	ms_view_key(v, 'o');
+	ms_view_key(v, KEY_HOME);
+	tt_draw(v, w);
+	tt_assert_row(w, "    4M #:+");
+	ms_view_key(v, KEY_RIGHT);
+	tt_draw(v, w);
+	tt_assert_row(w, "access: cool  1.0 of 20 samples a 100 ms "
+			 "aggregation, 75% monitored");
+	tt_assert_row(w, "regions: 2  nr_accesses 0-3  age 10-20 (1.0-2.0 s)");
+	/* zoomed in to block 0's pages: from the regions, replayed too */
+	ms_view_key(v, 'f');
+	ms_view_key(v, KEY_HOME);
+	tt_draw(v, w);
+	assert_int_equal(ms_view_key(v, 'i'), MS_KEY_RESAMPLE);
+	tt_draw(v, w);
+	tt_assert_row(w, "0x400    ################################");
+	tt_assert_row(w, "page 0  pfn 0x400");
+	/* t: the types instead; the regions gone: the kinds, and why */
+	ms_view_key(v, 'o');
+	ms_view_key(v, 't');
+	tt_draw(v, w);
+	tt_assert_no_row(w, "access");
+	ms_view_key(v, 't');
+	ms_view_key(v, 'a');
+	damon(&e.s, "", 0, r);
+	tt_draw(v, w);
+	tt_assert_row(w, "1 a cell (fit), access: none here (a off)");
+	tt_assert_row(w, "    4M TTkH..");
+	ms_view_key(v, 'a');
+	tt_draw(v, w);
+	tt_assert_no_row(w, "access");
+	v->cls->destroy(v);
+	delwin(w);
+	pt_fini(&e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(map_80x24),
-		cmocka_unit_test(map_200x60),
-		cmocka_unit_test(map_replay),
-		cmocka_unit_test(map_types),
+		cmocka_unit_test(map_80x24),  cmocka_unit_test(map_200x60),
+		cmocka_unit_test(map_replay), cmocka_unit_test(map_types),
+		cmocka_unit_test(map_access),
 	};
 
 	return tt_run("test_tui_map", tests, false);

@@ -37,6 +37,7 @@ struct map_screen {
 	uint64_t top; /* the first row shown */
 	bool nolegend;
 	bool types; /* cells show migrate types (t), not kinds */
+	bool heat; /* cells show DAMON's accesses (a), not kinds */
 	bool pages; /* zoomed in to the cursor's block: its pages */
 	int pcur; /* the page under the cursor there */
 	int width; /* of the last draw */
@@ -133,7 +134,8 @@ extern const struct ms_drill_class ms_buddy_map_screen;
 		"buddy.map.kind.kernel", "buddy.map.kind.hugetlb",   \
 		"buddy.map.kind.thp", "buddy.map.kind.mixed",        \
 		"buddy.map.kind.hole", "buddy.map.kind.deferred",    \
-		"buddy.map.kind.unread"
+		"buddy.map.kind.unread", "buddy.map.access",         \
+		"buddy.map.access_cursor", "buddy.map.access_levels"
 
 /* A kind's cell: its letter on its colour; the cursor's reversed. */
 void ms_map_cell(WINDOW *w, int y, int x, enum ms_pm_kind k, bool cursor);
@@ -171,6 +173,31 @@ int ms_map_pages_draw(WINDOW *w, struct ms_rect r, struct buddy_view *b,
 		      uint64_t pfn, uint64_t bp);
 /* Its keys: move among the pages, o or Esc back to the blocks. */
 enum ms_key_result ms_map_pages_key(struct buddy_view *b, int key);
+
+/*
+ * The map coloured by access (mapheat.c, model/physheat.h): whether its
+ * cells show DAMON's accesses now (a on, and the sample has memscope's
+ * paddr regions); a's key (on, off, or why not in the view's say).
+ */
+bool ms_map_heat(const struct buddy_view *b);
+enum ms_key_result ms_map_heat_key(struct buddy_view *b);
+/* A cell of physical bytes [lo, hi): its level's letter and colour. */
+void ms_map_heat_cell(WINDOW *w, int y, int x, const struct buddy_view *b,
+		      uint64_t lo, uint64_t hi, bool cursor);
+/* The cursor's access figures, blocks [first, first + n), two lines. */
+void ms_map_heat_detail(WINDOW *w, struct ms_rect r, const struct buddy_view *b,
+			const struct ms_pm_zone *z, uint64_t first, uint64_t n);
+/* The levels with their blocks in r, and the scale on its last line. */
+void ms_map_heat_legend(WINDOW *w, struct ms_rect r, const struct buddy_view *b,
+			const struct ms_pm_zone *z);
+/* The title's word: ", access", or why the sample has none. */
+const char *ms_map_heat_title(const struct buddy_view *b);
+/*
+ * Zoomed in to the block at pfn (bp pages): its pages by access, cols a
+ * row after a gutter, the cursor's page and its figures; the rows taken.
+ */
+int ms_map_heat_pages(WINDOW *w, struct ms_rect r, struct buddy_view *b,
+		      uint64_t pfn, uint64_t bp, int cols, int gutter);
 
 /* The allocation probe screen (probe.c, a tui/kexp.h screen in probe.x). */
 void ms_buddy_probe_init(struct buddy_view *b);

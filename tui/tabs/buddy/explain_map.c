@@ -265,6 +265,67 @@ const struct ms_explain ms_explain_buddy_map[] = {
 			   "ones are what pins the block."),
 	},
 	{
+		.id = "buddy.map.access",
+		.name = "access (map)",
+		.what = N_("The map coloured by how often DAMON found each "
+			   "cell's memory accessed (a; again: the kinds): '.' "
+			   "cold, ':' cool, '+' warm, '#' hot, '_' no region "
+			   "covers it. Zoomed in to a block, each page."),
+		.source = N_("The regions of memscope's own DAMON monitoring "
+			     "of physical memory (W on the map or the Memory "
+			     "tab, --damon paddr; root): each region's "
+			     "nr_accesses, samples of 5 ms in the last 100 ms "
+			     "aggregation that found it accessed; recorded and "
+			     "replayed with the map."),
+		.formula =
+			N_("A cell's accesses are the regions' nr_accesses "
+			   "averaged over the cell's bytes, each region "
+			   "weighted by the bytes it shares with the cell; "
+			   "bytes no region covers are left out. The level "
+			   "is against the most possible, 20 (one a sample), "
+			   "not the most seen, so cold means cold in every "
+			   "sample and on every machine."),
+		.healthy = N_("Hot blocks are the working set; cold ones are "
+			      "what proactive reclaim (DAMON's pageout) or "
+			      "demotion would take. A zone all cold is idle, "
+			      "or the monitoring has only just started."),
+	},
+	{
+		.id = "buddy.map.access_cursor",
+		.name = "access at the cursor",
+		.what = N_("The cursor's cell as DAMON saw it: its level and "
+			   "mean accesses, the share of its bytes a region "
+			   "covers, and the regions over it with their "
+			   "nr_accesses and age."),
+		.source =
+			N_("DAMON's regions (tried_regions of memscope's stat "
+			   "scheme): start, end, nr_accesses, age."),
+		.formula = N_("Mean: the regions' nr_accesses weighted by the "
+			      "bytes each shares with the cell. Age: the "
+			      "aggregation intervals (100 ms each) a region's "
+			      "access count has held, shown in seconds."),
+		.healthy = N_("A hot region of great age is memory in steady "
+			      "use; a cold one of great age has not been "
+			      "touched for that long and could be reclaimed."),
+	},
+	{
+		.id = "buddy.map.access_levels",
+		.name = "access levels",
+		.what = N_("The levels of the access colouring with the "
+			   "zone's blocks at each, and the scale: cold under "
+			   "half an access, cool under 5, warm under 10, hot "
+			   "10 to 20 accesses a 100 ms aggregation."),
+		.source = N_("DAMON's regions over each block of the zone."),
+		.formula = N_("Each block on its own: the regions' accesses "
+			      "averaged over its bytes; 20 is the most (100 ms "
+			      "of 5 ms samples). A region is one level "
+			      "throughout: DAMON splits and merges regions by "
+			      "their accesses (10 to 100 of them)."),
+		.healthy = N_("Few hot blocks among many cold ones: a small "
+			      "working set, room to reclaim. Most blocks hot: "
+			      "the memory is in use."),
+	},
+	{
 		.id = "buddy.map.zoom",
 		.name = "zoom",
 		.what = N_(

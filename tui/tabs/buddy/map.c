@@ -4,12 +4,15 @@
  * the zone one cell in the colour and letter of its kind (model/physmap.h),
  * several blocks a cell to fit the screen or zoomed in, a legend, and the
  * block under the cursor: its pages by kind, its free buddy blocks, and
- * whether compaction could make it a free order-9 block or what pins it.
+ * whether compaction could make it a free order-9 block or what pins it;
+ * or each cell by DAMON's accesses (a, mapheat.c).
  */
 #include "tui/tabs/buddy/buddy.h"
 
 #include <stdio.h>
 #include <string.h>
+
+#include "model/physheat.h"
 
 #define MAP(d) (&BV((d)->v)->map)
 #define GUTTER 7 /* "  1.5G " before each row, where the width allows */
@@ -186,7 +189,8 @@ static void draw_grid(WINDOW *w, const struct buddy_view *b,
 {
 	const struct map_screen *m = &b->map;
 	const struct ms_ui *ui = b->base.ui;
-	uint64_t cur = m->cur / g->bpc;
+	uint64_t cur = m->cur / g->bpc, lo, hi;
+	bool heat = ms_map_heat(b);
 
 	for (int row = 0; row < g->rows; row++) {
 		uint64_t first = (m->top + (uint64_t)row) * (uint64_t)g->cols;
@@ -204,6 +208,13 @@ static void draw_grid(WINDOW *w, const struct buddy_view *b,
 		     c++) {
 			uint64_t i = first + (uint64_t)c;
 
+			if (heat) {
+				ms_pm_bytes(z, i * g->bpc, g->bpc,
+					    page_size(b->cur), &lo, &hi);
+				ms_map_heat_cell(w, g->y + row, g->x + c, b, lo,
+						 hi, i == cur);
+				continue;
+			}
 			ms_map_grid_cell(w, g->y + row, g->x + c,
 					 cell_kind(z, i * g->bpc, g->bpc),
 					 ms_map_cell_type(z, i * g->bpc,
@@ -211,7 +222,8 @@ static void draw_grid(WINDOW *w, const struct buddy_view *b,
 					 m->types, i == cur);
 		}
 	}
-	ms_explain_mark(w, g->y, g->x, g->cols, ui, "buddy.map.blocks");
+	ms_explain_mark(w, g->y, g->x, g->cols, ui,
+			heat ? "buddy.map.access" : "buddy.map.blocks");
 }
 
 /* The title: zone, blocks, zoom, progress, each marked for explain. */
@@ -219,7 +231,7 @@ static void draw_title(WINDOW *w, struct ms_rect r, const struct buddy_view *b,
 		       const struct ms_pm_zone *z, const struct grid *g)
 {
 	const struct ms_physmap *pm = &b->cur->physmap;
-	char zt[96], zm[48], pr[48], kb[16];
+	char zt[96], zm[80], pr[48], kb[16];
 	int x = r.x, n;
 
 	snprintf(zt, sizeof(zt), "Node %d, zone %s: %llu blocks of %s", z->node,
@@ -230,9 +242,10 @@ static void draw_title(WINDOW *w, struct ms_rect r, const struct buddy_view *b,
 		snprintf(zm, sizeof(zm), "  block %llu's pages (o back)",
 			 (unsigned long long)b->map.cur);
 	else
-		snprintf(zm, sizeof(zm), "  %llu a cell%s%s",
+		snprintf(zm, sizeof(zm), "  %llu a cell%s%s%s",
 			 (unsigned long long)g->bpc, b->map.bpc ? "" : " (fit)",
-			 b->map.types && z->migratetypes ? ", types" : "");
+			 b->map.types && z->migratetypes ? ", types" : "",
+			 ms_map_heat_title(b));
 	if (pm->progress < 1)
 		snprintf(pr, sizeof(pr), "  pass %.0f%%", 100 * pm->progress);
 	else
@@ -306,6 +319,7 @@ static void draw_detail(WINDOW *w, struct ms_rect r, const struct buddy_view *b,
 	char buf[512], mt[256];
 	struct sums s;
 	enum ms_pm_kind k;
+	bool heat = ms_map_heat(b);
 
 	if (first + n > nr_blocks(z))
 		n = nr_blocks(z) - first;
@@ -331,6 +345,11 @@ static void draw_detail(WINDOW *w, struct ms_rect r, const struct buddy_view *b,
 			 ms_pm_kind_names[k], mt);
 	ms_put(w, r.y, r.x, r.w, MS_LEFT, true, ms_attr(MS_C_NORMAL), buf);
 	ms_explain_mark(w, r.y, r.x, r.w, ui, "buddy.map.cursor");
+	if (heat) { /* its accesses, then its pages by kind */
+		ms_map_heat_detail(w, (struct ms_rect){ r.y + 1, r.x, 2, r.w },
+				   b, z, first, n);
+		r.y += 2;
+	}
 	add_up(z, first, n, &s);
 	if (!s.pages) {
 		ms_put(w, r.y + 1, r.x, r.w, MS_LEFT, true, ms_attr(MS_C_DIM),
@@ -346,6 +365,8 @@ static void draw_detail(WINDOW *w, struct ms_rect r, const struct buddy_view *b,
 	list(buf, sizeof(buf), "pages:", s.kind, MS_CK_N, page_label);
 	ms_put(w, r.y + 1, r.x, r.w, MS_LEFT, true, ms_attr(MS_C_NORMAL), buf);
 	ms_explain_mark(w, r.y + 1, r.x, r.w, ui, "buddy.map.cursor");
+	if (heat)
+		return;
 	list(buf, sizeof(buf), "free blocks:", s.free, MS_CK_ORDERS, orders);
 	if (!strcmp(buf, "free blocks:"))
 		snprintf(buf, sizeof(buf), "free blocks: none");
@@ -442,7 +463,12 @@ static void map_draw(struct ms_drill *d, WINDOW *w, struct ms_rect r)
 	draw_title(w, r, b, z, &g);
 	draw_detail(w, (struct ms_rect){ gr.y + gr.h, r.x, DETAIL, r.w }, b, z,
 		    &g);
-	if (legend) {
+	if (legend && ms_map_heat(b)) {
+		ms_map_heat_legend(w,
+				   (struct ms_rect){ gr.y + gr.h + DETAIL, r.x,
+						     legend, r.w },
+				   b, z);
+	} else if (legend) {
 		draw_legend(w,
 			    (struct ms_rect){ gr.y + gr.h + DETAIL, r.x,
 					      legend - 1, r.w },
@@ -525,7 +551,10 @@ static enum ms_key_result map_key(struct ms_drill *d, int key)
 		break;
 	case 't': /* the cells' letters: migrate types or kinds */
 		m->types = !m->types;
+		m->heat = false;
 		break;
+	case 'a': /* the cells' colours: DAMON's accesses or kinds */
+		return ms_map_heat_key(b);
 	case '[':
 	case ']':
 		if (b->cur)
@@ -583,6 +612,11 @@ static void map_explain(struct ms_drill *d, struct ms_explain_ids *e)
 	}
 	if (BV(d->v)->map.pages)
 		ms_explain_add(e, "buddy.map.pages");
+	if (ms_map_heat(BV(d->v))) {
+		ms_explain_add(e, "buddy.map.access");
+		ms_explain_add(e, "buddy.map.access_cursor");
+		ms_explain_add(e, "buddy.map.access_levels");
+	}
 	for (int k = 0; z && k < MS_PK_N; k++)
 		if (z->counts[k])
 			ms_explain_add(e, kind_ids[k]);
@@ -594,6 +628,7 @@ const struct ms_drill_class ms_buddy_map_screen = {
 	.request = map_request,
 	.draw = map_draw,
 	.key = map_key,
-	.hints = "arrows  i/o zoom  f fit  t types  [/] zone  l legend",
+	.hints = "arrows  i/o zoom  f fit  t types  a access  [/] zone  "
+		 "l legend",
 	.explain = map_explain,
 };

@@ -2,7 +2,8 @@
 /*
  * The physical memory map zoomed in to one pageblock (i at one block a
  * cell): its pages one by one, a letter each as the blocks have them, read
- * for this screen from /proc/kpageflags (the live reader's only).
+ * for this screen from /proc/kpageflags (the live reader's only), or
+ * coloured by access (mapheat.c).
  */
 #include "tui/tabs/buddy/buddy.h"
 
@@ -27,6 +28,8 @@ int ms_map_pages_draw(WINDOW *w, struct ms_rect r, struct buddy_view *b,
 	const char *why = NULL;
 	char buf[96];
 
+	if (ms_map_heat(b)) /* from DAMON's regions: no page flags needed */
+		return ms_map_heat_pages(w, r, b, pfn, bp, cols, PGUTTER);
 	if (!pm->pages)
 		why = b->cur->source[MS_SEC_PHYSMAP] &&
 				      !strcmp(b->cur->source[MS_SEC_PHYSMAP],
@@ -82,7 +85,7 @@ enum ms_key_result ms_map_pages_key(struct buddy_view *b, int key)
 	struct map_screen *m = &b->map;
 	int cols = page_cols(m->width), n = 512;
 
-	if (b->cur && b->cur->physmap.pages)
+	if (b->cur && b->cur->physmap.pages && !ms_map_heat(b))
 		n = (int)strlen(b->cur->physmap.pages);
 	switch (key) {
 	case KEY_LEFT:

@@ -567,6 +567,12 @@ static void buddy_explain(struct ms_view *v, struct ms_explain_ids *e)
 		ms_explain_add(e, *id);
 }
 
+/* W: physical memory from the map (its a colours by it), else nothing */
+static int buddy_damon(struct ms_view *v)
+{
+	return ms_drill_find(v, &ms_buddy_map_screen) ? 0 : -1;
+}
+
 const struct ms_view_class ms_view_buddy = {
 	.name = "Buddy",
 	.id = "buddy",
@@ -580,5 +586,6 @@ const struct ms_view_class ms_view_buddy = {
 	.hints = buddy_hints,
 	.explain = buddy_explain,
 	.explain_all = all_ids,
+	.damon_target = buddy_damon,
 	.catalog = MS_CATALOG(ms_explain_buddy, ms_explain_buddy_map),
 };

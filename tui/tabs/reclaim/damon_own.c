@@ -12,7 +12,7 @@
 
 /* 0..20 accesses (the samples of one aggregation interval) as a glyph */
 static const char heat[] = " .:-=+*#%@";
-#define MAX_ACC 20
+#define MAX_ACC MS_DAMON_OWN_MAX_ACC
 
 /*
  * Row r of MS_HEAT_ROWS: the r-th slice of the monitored bytes (the
