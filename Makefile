@@ -310,6 +310,13 @@ SOAK_SECS ?= 1800
 soak: all
 	$(Q)SOAK_SECS=$(SOAK_SECS) sh tests/soak/soak.sh
 
+# A day of memscope record --dir on libfaketime's clock, DAY_SPEED (120)
+# times faster: 12 minutes (tests/soak/record_day.sh, docs/fleet.md).
+.PHONY: soak-record
+soak-record: deps-check
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)sh tests/soak/record_day.sh
+
 # screenshots/*.png of every tab and its drill-down, from a run on the
 # 2-node captured tree in tmux (scripts/screenshots.sh, ansi2png.py).
 .PHONY: screenshots deps-shots
@@ -491,6 +498,7 @@ help:
 	@echo "make check      install test packages, run every test"
 	@echo "make bench      benchmarks (docs/PERFORMANCE.md)"
 	@echo "make soak       the explorer for SOAK_SECS (1800) under churn: RSS, fds flat"
+	@echo "make soak-record  a day of memscope record on a faked clock (12 min)"
 	@echo "make fresh      make run on a minimal Debian 12 without the packages (root, ~4 min)"
 	@echo "make SAN=1      sanitizer build in build/asan"
 	@echo "make pot        regenerate po/memscope.pot, merge it into po/*.po"

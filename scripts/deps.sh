@@ -25,9 +25,11 @@ lab="qemu-system-x86 linux-image-amd64 linux-headers-amd64 busybox-static
 # zstd (zstdcat) and strace: tests/cli/test_record.sh; clang-format:
 # tests/cli/test_format.sh (every C file in kernel style); curl:
 # tests/cli/test_serve.sh (--serve; the Prometheus server that scrapes it
-# there is prometheus's too)
+# there is prometheus's too); libfaketime: tests/soak/record_day.sh (a day
+# of the recorder on a faked clock)
 check="$run libcmocka-dev tmux procps jq ncurses-term prometheus
-       python3-prometheus-client zstd strace clang-format curl $lab"
+       python3-prometheus-client zstd strace clang-format curl libfaketime
+       $lab"
 
 # make screenshots (`deps.sh shots`) and its check in make check: tmux,
 # and scripts/ansi2png.py's Pillow and font
