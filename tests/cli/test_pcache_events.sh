@@ -62,9 +62,14 @@ file() { # file JSON FILTER: FILTER holds of the file's row
 	jq -e --argjson i "$ino" \
 		"[.memory.files[] | select(.ino == \$i)][0] | $2" "$1" >/dev/null
 }
+# Some of its pages may have gone already, counted removed: a machine's
+# DAMON pageout scheme (this one's takes cold unmapped page cache, 1 MiB
+# at a time, seconds after it was written) or reclaim. What the events saw
+# added is all of it, and what is cached is what was added less that.
 ok "the closed file is listed, marked events, >= 62 MiB added" \
 	file "$tmp/a.json" '.method == "events" and .added_kb >= 63488 and
-		.cached_kb >= 63488 and .holders == 0'
+		.cached_kb + .removed_kb >= 63488 and .cached_kb > 0 and
+		.holders == 0'
 ok "by its name, escaped (\\x0a, \\xff), whole" \
 	file "$tmp/a.json" '(.path | endswith("/pc\\x0anew\\xffev.dat")) and
 		((.name_partial | not) and (.path | startswith("/")) or
@@ -73,9 +78,11 @@ ok "its size from the inode (as its last page came: >= 62 MiB)" \
 	file "$tmp/a.json" '.size_kb >= 63488 and .size_kb <= 65536'
 ok "the memcg charged, named where its id is known" \
 	file "$tmp/a.json" '.memcg_id == null or (.memcg | type == "string")'
+c=$(jq --argjson i "$ino" '[.memory.files[] | select(.ino == $i)][0].cached_kb // 0' \
+	"$tmp/a.json")
 ok "the coverage: exact, events since attach, the rest of Cached" \
-	jq -e '.memory | .files_measured >= 0 and .files_events_files >= 1 and
-		.files_events_cached_kb >= 63488 and .files_events_since_s > 0 and
+	jq -e --argjson c "$c" '.memory | .files_measured >= 0 and .files_events_files >= 1 and
+		.files_events_cached_kb >= $c and .files_events_since_s > 0 and
 		.files_events_capacity == 16384 and .files_events_tracked >= 1 and
 		.files_events_added_kb >= 63488 and
 		.files_unattributed_kb + .files_cached_kb +
@@ -95,8 +102,9 @@ os.close(fd)
 n=$(nlines "$tmp/live.json")
 wait_lines "$tmp/live.json" $((n + 2)) 300
 tail -n 1 "$tmp/live.json" >"$tmp/b.json"
-ok "POSIX_FADV_DONTNEED: >= 62 MiB more removed" jq -e --argjson r "$removed" \
-	'.memory.files_events_removed_kb - $r >= 63488' "$tmp/b.json"
+ok "POSIX_FADV_DONTNEED: what was cached ($c KiB) removed" \
+	jq -e --argjson r "$removed" --argjson c "$c" \
+	'$c > 0 and .memory.files_events_removed_kb - $r >= $c' "$tmp/b.json"
 ok "... and the file is no longer listed with them" jq -e --argjson i "$ino" \
 	'[.memory.files[] | select(.ino == $i and .cached_kb >= 4096)] | length == 0' \
 	"$tmp/b.json"
