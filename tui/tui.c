@@ -306,9 +306,10 @@ static void toggle_damon(struct tui *t)
 				"DAMON: monitoring pid %d (Reclaim A shows it)",
 				target);
 		else
-			snprintf(t->flash, sizeof(t->flash),
-				 "DAMON: monitoring physical memory (Reclaim A "
-				 "shows it)");
+			snprintf(
+				t->flash, sizeof(t->flash),
+				"DAMON: monitoring physical memory (Reclaim A, "
+				"the map's a)");
 	}
 	t->flash_until = now() + 3;
 	sample(t);

@@ -106,6 +106,8 @@ ok "a: the region over it, its age" \
 	wait_for "regions: 1  nr_accesses 20  age 42 (4.2 s)"
 ok "a: the legend, blocks per level" \
 	wait_for ". cold 73  : cool 0  + warm 0  # hot 73  _ not monitored 38"
+ok "a: the scale whole at 80 columns" wait_re \
+	'^\. <0\.5  : <5  \+ <10  # 10-20 accesses a 100 ms aggregation, mean by bytes *$'
 ok "a: the footer keeps ? help  q quit at 80 columns" \
 	sh -c "tmux capture-pane -p -t '$S' | tail -n 1 | grep -q '? help  q quit *\$'"
 for i in 1 2; do keys Down; done

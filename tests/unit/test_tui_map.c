@@ -354,7 +354,8 @@ static void map_access(void **state)
 	tt_assert_row(w, "pages: anon 512");
 	tt_assert_row(w, ". cold 1  : cool 1  + warm 1  # hot 2  _ not "
 			 "monitored 1");
-	tt_assert_row(w, ". <0.5  : <5  + <10  # 10-20 accesses a 100 ms");
+	tt_assert_row(w, ". <0.5  : <5  + <10  # 10-20 accesses a 100 ms "
+			 "aggregation, mean by bytes");
 	for (int i = 0; i < 3; i++)
 		ms_view_key(v, KEY_RIGHT);
 	tt_draw(v, w);

@@ -184,7 +184,7 @@ void ms_map_heat_legend(WINDOW *w, struct ms_rect r, const struct buddy_view *b,
 
 		snprintf(buf, sizeof(buf),
 			 "%c <0.5  %c <%g  %c <%g  %c %g-%d accesses a %d ms "
-			 "aggregation, averaged over the cell's bytes",
+			 "aggregation, mean by bytes",
 			 ms_heat_letter[MS_HEAT_COLD],
 			 ms_heat_letter[MS_HEAT_COOL], MAX / 4.0,
 			 ms_heat_letter[MS_HEAT_WARM], MAX / 2.0,
