@@ -3,7 +3,8 @@
  * What memscope changed in the running kernel (a sysctl, or the kdamond
  * it made: probes/procfs/damon.c), kept in a file under /run/memscope
  * until it is put back, so that a run ended by SIGKILL is undone by the
- * next one, which says so.
+ * next one, which says so; and put back by memscope itself when it
+ * crashes (undo_guard.c).
  */
 #ifndef MS_UNDO_H
 #define MS_UNDO_H
@@ -33,6 +34,41 @@ int ms_undo_parse(const char *text, size_t len, struct ms_undo *u);
 int ms_undo_save(const char *dir, const char *name, const char *path,
 		 const char *value);
 void ms_undo_done(const char *dir, const char *name);
+
+/*
+ * The crash guard (undo_guard.c): the one handler of SIGSEGV, SIGBUS,
+ * SIGFPE, SIGILL and SIGABRT, installed while a change is guarded. It
+ * puts back every guarded change with async-signal-safe calls only
+ * (open, write, close, unlink on paths prepared when it was armed), then
+ * the signal is raised again with its default action, so the exit status
+ * and the core are the crash's. A normal exit() puts them back too.
+ */
+enum ms_undo_slot {
+	MS_UNDO_DAMON, /* memscope's kdamond: its state, then nr_kdamonds */
+	MS_UNDO_DELAYACCT, /* kernel.task_delayacct */
+	MS_UNDO_SLOTS,
+};
+#define MS_UNDO_STEPS 2
+
+/* One change: its record's name in dir, and what puts it back. */
+struct ms_undo_step {
+	const char *name, *path, *value;
+};
+
+/*
+ * Before making a slot's changes: save a record of each step
+ * (ms_undo_save) and arm the guard to write each value to root (the
+ * root prefix: "/" on the live system) + path, in order, removing the
+ * records when the last write succeeded. Again while armed: the records
+ * are written anew. -errno, nothing armed and no record left of a slot
+ * that was not armed.
+ */
+int ms_undo_keep(enum ms_undo_slot slot, const char *root, const char *dir,
+		 const struct ms_undo_step *s, int n);
+/* Put back by the caller: disarmed, its records removed. */
+void ms_undo_forget(enum ms_undo_slot slot);
+/* Could not be put back: disarmed, the records kept for the next start. */
+void ms_undo_unarm(enum ms_undo_slot slot);
 /*
  * At start: put back what a memscope that is gone left changed (in the
  * records' name order; a file that already reads the value is left as it

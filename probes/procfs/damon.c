@@ -78,36 +78,29 @@ static int put(void *ctx, const char *rel, const char *val)
 /*
  * What puts memscope's kdamond away if memscope is killed: the next
  * memscope started as root does it (ms_undo_recover(), in name order:
- * the state first, then nr_kdamonds).
+ * the state first, then nr_kdamonds); if it crashes, the crash guard
+ * (probes/undo_guard.c) in the same order.
  */
-static const struct {
-	const char *name, *path, *val;
-} undo[] = {
+static const struct ms_undo_step undo[] = {
 	{ "damon-1-state", "/" ADMIN "kdamonds/0/state", "off" },
 	{ "damon-2-nr", "/" ADMIN "kdamonds/nr_kdamonds", "0" },
 };
 
-static void forget(void)
+int ms_procfs_damon_remember(const char *root, const char *dir, char *why,
+			     size_t len)
 {
-	for (size_t i = 0; i < sizeof(undo) / sizeof(undo[0]); i++)
-		ms_undo_done(MS_UNDO_DIR, undo[i].name);
+	int err = ms_undo_keep(MS_UNDO_DAMON, root, dir, undo,
+			       sizeof(undo) / sizeof(undo[0]));
+
+	if (err)
+		snprintf(why, len, "cannot remember it in %s: %s", dir,
+			 strerror(-err));
+	return err;
 }
 
-static int remember(char *why, size_t len)
+static void forget(void)
 {
-	for (size_t i = 0; i < sizeof(undo) / sizeof(undo[0]); i++) {
-		int err = ms_undo_save(MS_UNDO_DIR, undo[i].name, undo[i].path,
-				       undo[i].val);
-
-		if (err) {
-			forget();
-			snprintf(why, len,
-				 "cannot remember it in " MS_UNDO_DIR ": %s",
-				 strerror(-err));
-			return err;
-		}
-	}
-	return 0;
+	ms_undo_forget(MS_UNDO_DAMON);
 }
 
 /*
@@ -157,7 +150,7 @@ static void own(const struct ms_root *r, struct ms_procfs *pf,
 	}
 	if (ms_damon_mon_check(src, m->why, sizeof(m->why)))
 		return;
-	if (remember(m->why, sizeof(m->why)))
+	if (ms_procfs_damon_remember("/", MS_UNDO_DIR, m->why, sizeof(m->why)))
 		return;
 	ram_span(r, pf, &a, &b);
 	pf->damon_root = r;
@@ -175,10 +168,13 @@ void ms_procfs_damon_free(struct ms_procfs *pf)
 			.get = get, .put = put, .note = note, .ctx = &x
 		};
 
-		if (ms_damon_mon_stop(m, &src))
+		if (ms_damon_mon_stop(m, &src)) {
+			/* the next start tries again */
 			fprintf(stderr, "memscope: %s\n", m->why);
-		else
+			ms_undo_unarm(MS_UNDO_DAMON);
+		} else {
 			forget();
+		}
 	}
 	free(m);
 	pf->damon = NULL;

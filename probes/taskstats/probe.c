@@ -8,10 +8,8 @@
 #include "probes/taskstats/taskstats.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <linux/capability.h>
 #include <math.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,7 +19,6 @@
 #include "probes/undo.h"
 
 #define UNDO_NAME "task_delayacct"
-#define UNDO_FILE MS_UNDO_DIR "/" UNDO_NAME
 
 struct tsprobe {
 	struct ms_taskstats *ts;
@@ -32,56 +29,13 @@ struct tsprobe {
 	struct ms_pids pids;
 };
 
-/* ---- putting task_delayacct back, whatever way the process ends ------- */
-
-static volatile sig_atomic_t restore_pending;
-static struct sigaction old_act[NSIG];
-static const int fatal[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
-
-/* Async-signal-safe: open, write, close. */
-static void restore_now(void)
-{
-	int fd;
-
-	if (!restore_pending)
-		return;
-	restore_pending = 0;
-	fd = open("/proc/sys/kernel/task_delayacct", O_WRONLY);
-	if (fd >= 0) {
-		/* put back: the next start has nothing to undo */
-		if (write(fd, "0\n", 2) == 2)
-			unlink(UNDO_FILE);
-		close(fd);
-	}
-}
-
-static void on_fatal(int sig)
-{
-	restore_now();
-	sigaction(sig, &old_act[sig], NULL);
-	raise(sig);
-}
-
-static void at_exit(void)
-{
-	restore_now();
-}
-
-static void guard(bool on)
-{
-	static bool installed;
-	struct sigaction sa = { .sa_handler = on_fatal,
-				.sa_flags = SA_RESETHAND };
-
-	restore_pending = on;
-	if (!on || installed)
-		return;
-	installed = true;
-	atexit(at_exit);
-	sigemptyset(&sa.sa_mask);
-	for (size_t i = 0; i < sizeof(fatal) / sizeof(fatal[0]); i++)
-		sigaction(fatal[i], &sa, &old_act[fatal[i]]);
-}
+/*
+ * What puts task_delayacct back: at the next start after SIGKILL, or from
+ * the crash guard (probes/undo_guard.c) and at exit.
+ */
+static const struct ms_undo_step undo = { UNDO_NAME,
+					  "/proc/sys/kernel/task_delayacct",
+					  "0" };
 
 /* Turn accounting on (want) or put it back; notes say what failed. */
 static void switch_delayacct(struct tsprobe *t, const struct ms_root *root,
@@ -90,9 +44,12 @@ static void switch_delayacct(struct tsprobe *t, const struct ms_root *root,
 	int now = ms_delayacct_read(root), err;
 
 	if (want && !t->ours && now == 0) {
-		/* first remembered, so SIGKILL cannot leave it on unseen */
-		err = ms_undo_save(MS_UNDO_DIR, UNDO_NAME,
-				   "/proc/sys/kernel/task_delayacct", "0");
+		/*
+		 * first remembered, so SIGKILL cannot leave it on unseen
+		 * (only ever turned on from 0: putting back writes 0)
+		 */
+		err = ms_undo_keep(MS_UNDO_DELAYACCT, "/", MS_UNDO_DIR, &undo,
+				   1);
 		if (err) {
 			ms_snapshot_note(
 				s, "task_delayacct",
@@ -103,24 +60,24 @@ static void switch_delayacct(struct tsprobe *t, const struct ms_root *root,
 		}
 		err = ms_delayacct_write(root, 1);
 		if (err) {
-			ms_undo_done(MS_UNDO_DIR, UNDO_NAME);
+			ms_undo_forget(MS_UNDO_DELAYACCT);
 			ms_snapshot_note(s, "task_delayacct",
 					 "cannot turn on: %s", strerror(-err));
 			return;
 		}
 		t->was = 0;
 		t->ours = true;
-		guard(true); /* only ever turned on from 0: restore writes 0 */
 	} else if (!want && t->ours) {
 		err = ms_delayacct_write(root, t->was);
 		if (err)
 			ms_snapshot_note(s, "task_delayacct",
 					 "cannot turn back off: %s",
 					 strerror(-err));
+		if (err)
+			ms_undo_unarm(MS_UNDO_DELAYACCT);
 		else
-			ms_undo_done(MS_UNDO_DIR, UNDO_NAME);
+			ms_undo_forget(MS_UNDO_DELAYACCT);
 		t->ours = false;
-		guard(false);
 	}
 }
 
@@ -268,13 +225,14 @@ static void ts_close(struct ms_probe *p)
 
 	if (!t)
 		return;
-	if (t->ours && ms_delayacct_write(p->root, t->was))
+	if (t->ours && ms_delayacct_write(p->root, t->was)) {
 		fprintf(stderr, "memscope: could not turn kernel."
 				"task_delayacct back off\n");
-	else if (t->ours)
-		ms_undo_done(MS_UNDO_DIR, UNDO_NAME);
+		ms_undo_unarm(MS_UNDO_DELAYACCT);
+	} else if (t->ours) {
+		ms_undo_forget(MS_UNDO_DELAYACCT);
+	}
 	t->ours = false;
-	guard(false);
 	ms_taskstats_close(t->ts);
 	free(t->prev.v);
 	free(t->pids.v);

@@ -318,8 +318,9 @@ pcache() {
 # DAMON (issue 15): memscope's own monitoring (--damon) of a process that
 # writes one region over and over and another once, by pid (vaddr) and
 # physical memory (paddr): the hot region's accesses above the cold one's;
-# nothing left behind after the run, SIGINT, SIGTERM, the process exiting,
-# and SIGKILL (the next memscope puts it back). 6.1 has no DAMON: said.
+# nothing left behind after the run, SIGINT, SIGTERM, SIGHUP, a crash
+# (SIGSEGV: memscope puts it back as it dies), the process exiting, and
+# SIGKILL (the next memscope puts it back). 6.1 has no DAMON: said.
 DK=/sys/kernel/mm/damon/admin/kdamonds
 dm_gone() {
 	[ "$(cat $DK/nr_kdamonds)" = "$nr0" ] &&
@@ -405,6 +406,15 @@ damon() {
 		check "damon: SIG$sig: no kdamond on, nr_kdamonds $nr0 again" \
 			dm_gone
 	done
+	# a crash: memscope turns its kdamond off itself, then dies of it
+	dm_run $hc dc.json
+	check "damon: SIGSEGV: the kdamond on while memscope runs" \
+		grep -qx on $DK/0/state
+	kill -SEGV $ms
+	wait $ms
+	check "damon: SIGSEGV: memscope dies of it (status 139)" [ $? = 139 ]
+	check "damon: SIGSEGV: at once no kdamond on, nr_kdamonds $nr0 again" \
+		dm_gone
 	dm_run $hc dk.json
 	kill -KILL $ms
 	wait $ms

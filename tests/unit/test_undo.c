@@ -1,5 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
-/* What a killed memscope left changed, put back at the next start (probes/undo.c). */
+/*
+ * What a killed memscope left changed, put back at the next start
+ * (probes/undo.c); what a crashed one changed, put back as it dies
+ * (probes/undo_guard.c).
+ */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,10 +15,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "probes/procfs/procfs.h"
 #include "probes/undo.h"
 
 static int parse(const char *s, struct ms_undo *u)
@@ -70,25 +77,42 @@ static void records(void **state)
 
 static char dir[] = "/tmp/ms-test-undo-XXXXXX";
 
-static void put(const char *name, const char *text)
+/* text written to base + rel */
+static void put_at(const char *base, const char *rel, const char *text)
 {
-	char path[128];
+	char path[256];
 	FILE *f;
 
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	snprintf(path, sizeof(path), "%s%s", base, rel);
 	f = fopen(path, "w");
 	assert_non_null(f);
 	fputs(text, f);
 	fclose(f);
 }
 
-static bool there(const char *name)
+static bool there_at(const char *base, const char *rel)
 {
-	char path[128];
+	char path[256];
 	struct stat st;
 
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	snprintf(path, sizeof(path), "%s%s", base, rel);
 	return !stat(path, &st);
+}
+
+static void put(const char *name, const char *text)
+{
+	char rel[128];
+
+	snprintf(rel, sizeof(rel), "/%s", name);
+	put_at(dir, rel, text);
+}
+
+static bool there(const char *name)
+{
+	char rel[128];
+
+	snprintf(rel, sizeof(rel), "/%s", name);
+	return there_at(dir, rel);
 }
 
 /* A pid that has exited and been reaped. */
@@ -153,11 +177,173 @@ static void recover(void **state)
 	assert_int_equal(system(text), 0);
 }
 
+/* ---- the crash guard ---------------------------------------------------- */
+
+static char fake[] = "/tmp/ms-test-guard-XXXXXX";
+#define ADMIN "/sys/kernel/mm/damon/admin/kdamonds/"
+
+static void fput(const char *rel, const char *text)
+{
+	put_at(fake, rel, text);
+}
+
+/* rel's first line, "" when it cannot be read */
+static const char *fget(const char *rel)
+{
+	static char v[64];
+	char path[256];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s%s", fake, rel);
+	v[0] = '\0';
+	f = fopen(path, "r");
+	if (f) {
+		if (!fgets(v, sizeof(v), f))
+			v[0] = '\0';
+		fclose(f);
+	}
+	v[strcspn(v, "\n")] = '\0';
+	return v;
+}
+
+/* a fake DAMON sysfs with memscope's kdamond on, delay accounting on */
+static void fake_on(void)
+{
+	fput(ADMIN "nr_kdamonds", "1\n");
+	fput(ADMIN "0/state", "on\n");
+	fput("/proc/sys/kernel/task_delayacct", "1\n");
+}
+
+static const struct ms_undo_step delayacct = {
+	"task_delayacct", "/proc/sys/kernel/task_delayacct", "0"
+};
+
+enum how { SEGV, ABORT, FORGOTTEN, EXIT, FORK_EXIT };
+
+/*
+ * A child that guards memscope's kdamond (as damon.c does before making
+ * it, below the fake root) and delay accounting, then ends as how says.
+ * Its wait status.
+ */
+static int child(enum how how)
+{
+	struct rlimit no_core = { 0, 0 };
+	char run[64], why[300];
+	int st;
+	pid_t p;
+
+	snprintf(run, sizeof(run), "%s/run", fake);
+	p = fork();
+	assert_true(p >= 0);
+	if (!p) {
+		/* memscope's dispositions, not cmocka's, which catches these */
+		for (int sig = 1; sig < NSIG; sig++)
+			signal(sig, SIG_DFL);
+		setrlimit(RLIMIT_CORE, &no_core);
+		if (ms_procfs_damon_remember(fake, run, why, sizeof(why)) ||
+		    ms_undo_keep(MS_UNDO_DELAYACCT, fake, run, &delayacct, 1))
+			_exit(10);
+		switch (how) {
+		case SEGV:
+			raise(SIGSEGV);
+			break;
+		case ABORT:
+			abort();
+		case FORGOTTEN:
+			ms_undo_forget(MS_UNDO_DAMON);
+			ms_undo_forget(MS_UNDO_DELAYACCT);
+			raise(SIGBUS);
+			break;
+		case EXIT:
+			exit(0);
+		case FORK_EXIT:
+			/* a forked child's exit is not memscope's */
+			p = fork();
+			if (!p)
+				exit(0);
+			waitpid(p, &st, 0);
+			_exit(WIFEXITED(st) ? 20 : 11);
+		}
+		_exit(12);
+	}
+	assert_int_equal(waitpid(p, &st, 0), p);
+	return st;
+}
+
+static int records_left(void)
+{
+	return there_at(fake, "/run/damon-1-state") +
+	       there_at(fake, "/run/damon-2-nr") +
+	       there_at(fake, "/run/task_delayacct");
+}
+
+/*
+ * The child's end (how < 0: died of signal -how; else its exit status),
+ * then what the fake files read (NULL: not looked at) and how many
+ * records are left.
+ */
+static void after(enum how how, int end, const char *state, const char *nr,
+		  const char *acct, int records)
+{
+	int st = child(how);
+
+	if (end < 0) {
+		assert_true(WIFSIGNALED(st));
+		assert_int_equal(WTERMSIG(st), -end);
+	} else {
+		assert_true(WIFEXITED(st));
+		assert_int_equal(WEXITSTATUS(st), end);
+	}
+	assert_string_equal(fget(ADMIN "0/state"), state);
+	if (nr)
+		assert_string_equal(fget(ADMIN "nr_kdamonds"), nr);
+	if (acct)
+		assert_string_equal(fget("/proc/sys/kernel/task_delayacct"),
+				    acct);
+	assert_int_equal(records_left(), records);
+}
+
+static void crash(void **state)
+{
+	char cmd[256];
+
+	assert_non_null(mkdtemp(fake));
+	snprintf(cmd, sizeof(cmd), "mkdir -p %s%s0 %s/proc/sys/kernel", fake,
+		 ADMIN, fake);
+	assert_int_equal(system(cmd), 0);
+	/* SIGSEGV: off, then nr_kdamonds 0, records gone; the crash's status */
+	fake_on();
+	after(SEGV, -SIGSEGV, "off", "0", "0", 0);
+	/* abort() too */
+	fake_on();
+	after(ABORT, -SIGABRT, "off", "0", "0", 0);
+	/* put back by memscope already: a crash writes nothing */
+	fake_on();
+	after(FORGOTTEN, -SIGBUS, "on", "1", "1", 0);
+	/* exit() without closing: put back */
+	after(EXIT, 0, "off", "0", "0", 0);
+	/* a forked child's exit leaves the parent's changes (put back later) */
+	fake_on();
+	after(FORK_EXIT, 20, "on", "1", "1", 3);
+	/* nr_kdamonds not put back: its records kept for the next start */
+	snprintf(cmd, sizeof(cmd),
+		 "rm -f %s/run/*; rm %s%snr_kdamonds; "
+		 "mkdir %s%snr_kdamonds",
+		 fake, fake, ADMIN, fake, ADMIN);
+	assert_int_equal(system(cmd), 0);
+	fput(ADMIN "0/state", "on\n");
+	fput("/proc/sys/kernel/task_delayacct", "1\n");
+	after(SEGV, -SIGSEGV, "off", NULL, "0", 2);
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", fake);
+	assert_int_equal(system(cmd), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(records),
 		cmocka_unit_test(recover),
+		cmocka_unit_test(crash),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
