@@ -217,6 +217,9 @@ $(BPF_OUT)/%.bpf.o: probes/bpf/%.bpf.c $(BPF_OUT)/vmlinux.h \
 	$(Q)$(BPF_CC) $(BPF_CFLAGS) -c $< -o $@.$$$$ && \
 		$(LLVM_STRIP) -g $@.$$$$ && mv $@.$$$$ $@
 
+# slab.bpf.c without the kfunc (probes/bpf/slab.c's slab_open)
+$(BPF_OUT)/slab_old.bpf.o: probes/bpf/slab.bpf.c
+
 $(BPF_OUT)/%.bpf.o: tests/bench/%.bpf.c $(BPF_OUT)/vmlinux.h
 	@$(if $(Q),echo "  BPF     $<")
 	$(Q)$(BPF_CC) $(BPF_CFLAGS) -c $< -o $@.$$$$ && \

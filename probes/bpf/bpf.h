@@ -45,7 +45,7 @@ struct ms_bpf_group_ops {
 	bool own;
 	const struct ms_bpf_prog_def *progs; /* ends with a NULL name */
 	/* the skeleton's functions (MS_BPF_SKEL, MS_BPF_SKEL_OPS) */
-	void *(*open)(void);
+	void *(*open)(const struct btf *vmlinux);
 	int (*load)(void *skel);
 	struct bpf_object *(*object)(void *skel);
 	void (*destroy)(void *skel);
@@ -64,8 +64,9 @@ struct ms_bpf_group_ops {
 
 /* Wrappers of a bpftool skeleton `x` for struct ms_bpf_group_ops. */
 #define MS_BPF_SKEL(x)                                \
-	static void *x##_open(void)                   \
+	static void *x##_open(const struct btf *btf)  \
 	{                                             \
+		(void)btf;                            \
 		return x##__open();                   \
 	}                                             \
 	static int x##_load(void *s)                  \

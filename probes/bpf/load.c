@@ -357,7 +357,7 @@ static int load(struct ms_bpf_group *g, const struct btf *btf)
 
 	memset(btf_ok, -1, sizeof(btf_ok));
 	for (int tries = 0; tries <= 2 * MS_BPF_MAX_DEFS; tries++) {
-		void *skel = o->open();
+		void *skel = o->open(btf);
 
 		memset(&lg, 0, sizeof(lg));
 		if (!skel)

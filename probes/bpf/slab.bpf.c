@@ -15,8 +15,17 @@
 const volatile __u64 gfp_dma = 0x01, gfp_reclaimable = 0x10;
 const volatile __u64 gfp_account = 0x400000;
 
+#ifdef MS_SL_NO_KFUNC
+/*
+ * slab_old.bpf.c, for kernels before 6.13: no extern of the kfunc, which
+ * libbpf would look for in the modules' BTF (slab.c's slab_open says why).
+ */
+#define kmem_cache_of(addr) ((struct kmem_cache *)0)
+#else
 /* Linux 6.13+: the cache of any slab address (kfree, kmalloc). */
 extern struct kmem_cache *bpf_get_kmem_cache(__u64 addr) __ksym __weak;
+#define kmem_cache_of(addr) bpf_get_kmem_cache(addr)
+#endif
 
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
@@ -157,7 +166,7 @@ static __always_inline int on_kmalloc(void *ctx, const void *ptr, size_t bytes)
 
 	if (!c || !ptr || ms_own())
 		return 0;
-	s = bpf_get_kmem_cache((__u64)ptr);
+	s = kmem_cache_of((__u64)ptr);
 	if (s)
 		return count(ctx, c, P_KMALLOC, addr(c, P_KMALLOC, s), true, 0);
 	c->large_bytes += bytes;
@@ -172,7 +181,7 @@ static __always_inline int on_kfree(void *ctx, const void *ptr)
 	/* kfree(NULL) is common and fires too */
 	if (!c || !ptr || ms_own())
 		return 0;
-	s = bpf_get_kmem_cache((__u64)ptr);
+	s = kmem_cache_of((__u64)ptr);
 	if (s)
 		return count(ctx, c, P_KFREE, addr(c, P_KFREE, s), true, 0);
 	return count(ctx, c, P_KFREE, MS_SL_KEY_LARGE, false, 0);

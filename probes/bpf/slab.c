@@ -17,6 +17,7 @@
 #include "probes/bpf/mapread.h"
 #include "slab.h"
 #include "slab.skel.h"
+#include "slab_old.skel.h"
 
 MS_BPF_SKEL(slab_bpf)
 
@@ -51,6 +52,38 @@ static bool has_kmem_cache_kfunc(const struct btf *btf)
 static bool lacks_kmem_cache_kfunc(const struct btf *btf)
 {
 	return !has_kmem_cache_kfunc(btf);
+}
+
+/*
+ * Before 6.13 the kernel has no bpf_get_kmem_cache: open slab_old.bpf.c's
+ * object, the same programs without the kfunc's extern, in this skeleton.
+ * libbpf before 1.2 (Debian 12 has 1.1) looks for a kfunc vmlinux lacks in
+ * the modules' BTF, whose list (BPF_BTF_GET_NEXT_ID) needs CAP_SYS_ADMIN:
+ * with the extern, the group failed to load under memscope-record.service
+ * on 6.1 (tests/pkg/test_service.sh).
+ */
+static void *slab_open(const struct btf *btf)
+{
+	struct slab_bpf *s;
+	int err;
+
+	if (has_kmem_cache_kfunc(btf))
+		return slab_bpf_open(btf);
+	s = calloc(1, sizeof(*s));
+	if (!s)
+		return NULL;
+	err = slab_bpf__create_skeleton(s);
+	if (!err) {
+		s->skeleton->data =
+			(void *)slab_old_bpf__elf_bytes(&s->skeleton->data_sz);
+		err = bpf_object__open_skeleton(s->skeleton, NULL);
+	}
+	if (err) {
+		slab_bpf__destroy(s);
+		errno = -err;
+		return NULL;
+	}
+	return s;
 }
 
 /* The value of an enumerator anywhere in the kernel's BTF. */
@@ -403,7 +436,10 @@ const struct ms_bpf_group_ops ms_bpf_slab = {
 	.sections = MS_SEC_BIT(MS_SEC_SLAB_EVENTS),
 	.own = true,
 	.progs = progs,
-	MS_BPF_SKEL_OPS(slab_bpf),
+	.open = slab_open,
+	.load = slab_bpf_load,
+	.object = slab_bpf_object,
+	.destroy = slab_bpf_destroy,
 	.configure = slab_configure,
 	.init = slab_init,
 	.fini = slab_fini,

@@ -10,51 +10,31 @@
 # and apt's downloads, so that a run after the first takes about 3 minutes.
 set -u
 . tests/lib.sh
-
-mirror=${PKG_MIRROR:-http://deb.debian.org/debian}
-cache=$(pwd)/build/pkg
+. tests/pkg/lib.sh
 
 if [ "$(id -u)" -ne 0 ]; then
 	echo "# skipped: needs root (debootstrap, chroot)"
 	finish
 	exit
 fi
-for t in dpkg-buildpackage dh dh_dkms lintian debootstrap jq; do
-	command -v $t > /dev/null && continue
-	sh scripts/deps.sh pkg > /dev/null 2>&1
-	break
-done
-for t in dpkg-buildpackage dh dh_dkms lintian debootstrap jq; do
-	command -v $t > /dev/null && continue
-	echo "# skipped: no $t and scripts/deps.sh pkg could not install it"
+pkg_tools dpkg-buildpackage dh dh_dkms lintian debootstrap jq || {
 	finish
 	exit
-done
-
-mkdir -p "$cache/archives/partial"
-# one run at a time: the cached root and apt's downloads are shared
-exec 9> "$cache/lock"
-flock 9
+}
+pkg_lock
 
 tmp=$(mktemp -d /tmp/memscope-deb.XXXXXX)
 root=$tmp/root
 cleanup() {
-	for m in var/cache/apt/archives sys proc; do
-		umount -R "$root/$m" 2> /dev/null
-	done
+	root_umount "$root"
 	# only when nothing is mounted there any more
 	grep -q " $tmp/" /proc/mounts || rm -rf "$tmp"
 }
 trap cleanup EXIT
 trap 'exit 1' INT TERM HUP
 
-# a copy of the tree as git sees it (uncommitted changes included, build/
-# and other ignored files not): the build runs make clean there
-mkdir "$tmp/src"
-git ls-files -co --exclude-standard -z | tar --null -T - -cf - |
-	tar -C "$tmp/src" -xf -
-(cd "$tmp/src" && timeout 1200 dpkg-buildpackage -us -uc -b) \
-	> "$tmp/build.log" 2>&1
+# in a copy of the tree (the build runs make clean there)
+build_debs "$tmp"
 ok "dpkg-buildpackage -us -uc -b builds" test $? = 0
 grep -q '^dpkg-buildpackage: info: binary-only' "$tmp/build.log" ||
 	tail -n 30 "$tmp/build.log"
@@ -96,36 +76,12 @@ ok "lintian: no error and no warning" test $? = 0
 grep -E '^[EW]: ' "$tmp/lintian.log"
 
 # the minimal Debian 12, debootstrapped once into build/pkg
-base=$cache/bookworm-minbase.tar
-if [ ! -f "$base" ]; then
-	timeout 900 debootstrap --variant=minbase bookworm "$tmp/base" \
-		"$mirror" > "$tmp/debootstrap.log" 2>&1 &&
-		tar -C "$tmp/base" -cf "$base.tmp" . && mv "$base.tmp" "$base"
-	ok "debootstrap --variant=minbase bookworm" test -f "$base"
-	[ -f "$base" ] || tail -n 20 "$tmp/debootstrap.log"
-	rm -rf "$tmp/base"
-fi
-mkdir "$root"
-tar -C "$root" -xf "$base" 2> /dev/null
+base_root "$root"
 no "the root has neither memscope nor dkms yet" \
 	test -e "$root/usr/bin/memscope" -o -e "$root/usr/sbin/dkms"
-cp /etc/resolv.conf "$root/etc/"
-# no service started from inside the chroot
-printf '#!/bin/sh\nexit 101\n' > "$root/usr/sbin/policy-rc.d"
-chmod 755 "$root/usr/sbin/policy-rc.d"
-mount -t proc proc "$root/proc"
-mount --rbind /sys "$root/sys"
-mount --bind "$cache/archives" "$root/var/cache/apt/archives"
+root_mount "$root"
 cp "$deb" "$dkms" "$root/tmp/"
 
-# in_root SECONDS command...: run there, killed after SECONDS
-in_root() {
-	secs=$1
-	shift
-	timeout "$secs" chroot "$root" env -i \
-		PATH=/usr/sbin:/usr/bin:/sbin:/bin \
-		DEBIAN_FRONTEND=noninteractive LC_ALL=C.UTF-8 "$@"
-}
 {
 	in_root 300 apt-get update -q &&
 		in_root 1200 apt-get install -y -q \
