@@ -71,6 +71,11 @@ got=$(caps "$(status "$pid" CapBnd)")
 ok "CapBnd is the unit's CapabilityBoundingSet" test "$got" = "$bnd"
 [ "$got" = "$bnd" ] || echo "# CapBnd: $(echo $got)"
 ok "NoNewPrivs: 1" test "$(status "$pid" NoNewPrivs)" = 1
+ok "LimitMEMLOCK=infinity" grep -q '^Max locked memory  *unlimited  *unlimited' \
+	"/proc/$pid/limits"
+# field 19 of stat, counted after the ")" that ends the name
+ok "Nice=10" test "$(sed 's/.*) //' "/proc/$pid/stat" | cut -d' ' -f17)" = 10
+ok "IOSchedulingClass=idle" sh -c "ionice -p $pid | grep -qx idle"
 ok "a seccomp filter (Seccomp: 2)" test "$(status "$pid" Seccomp)" = 2
 in_ns() { nsenter -t "$pid" -m "$@"; }
 no "ProtectSystem=strict: /usr and /etc read-only to it" sh -c \
@@ -132,6 +137,27 @@ ok "slabinfo read" test "$(last svc.json '.slab.caches | length')" -gt 0
 ok "smaps_rollup of root's processes (PID 1's PSS)" test \
 	"$(last svc.json '.processes[] | select(.pid == 1) | .pss_kb // 0')" -gt 0
 
+# a crash: SIGKILL, then Restart=on-failure (RestartSec=10s) starts a
+# recorder that closes the file the killed one left, with its last
+# sample's time, and starts a new one
+open_file() { ls "$real" | grep -x 'memscope-[0-9T.]*Z\.zst'; }
+left=$(open_file)
+ok "systemctl kill -s KILL $unit" systemctl kill -s KILL "$unit"
+# restarted: NRestarts=1, active, its new file begun (at most 300 polls)
+i=0
+until [ "$(prop NRestarts) $(prop ActiveState)" = "1 active" ] &&
+	open_file | grep -qvx "$left" || [ $i -ge 300 ]; do
+	sleep 1
+	i=$((i + 1))
+done
+ok "Restart=on-failure starts it again (NRestarts=1)" test \
+	"$(prop NRestarts) $(prop ActiveState)" = "1 active"
+ok "as a new process" test "$(prop MainPID)" != "$pid"
+ok "which closed the killed one's file with an END" sh -c \
+	"ls '$real' | grep -qx '${left%.zst}-[0-9T.]*Z\.zst'"
+ok "and began a file of its own" sh -c "open_file() { ls '$real' |
+	grep -x 'memscope-[0-9T.]*Z\.zst'; }; open_file | grep -qvx '$left'"
+
 # a clean stop
 ok "systemctl stop $unit" systemctl stop "$unit"
 ok "it exited 0 (Result=success, ExecMainStatus=0)" test \
@@ -140,10 +166,14 @@ ok "its file closed with its END" sh -c \
 	"ls '$real' | grep -q . && ! ls '$real' | grep -vx 'memscope-[0-9T.]*Z-[0-9T.]*Z\.zst'"
 journalctl --sync 2> /dev/null
 journalctl -q -u "$unit" -o cat -p warning > warn.log
-ok "no warning or error about the unit in the journal" test ! -s warn.log
+# the one warning: systemd's about the SIGKILL
+grep -v '^memscope-record.service: Main process exited, code=killed, status=9/KILL$\|^memscope-record.service: Failed with result .signal.\.$' \
+	warn.log > warn2.log
+ok "no other warning or error about the unit in the journal" test ! -s warn2.log
 journalctl -q _SYSTEMD_UNIT="$unit" -o cat > said.log
-ok "memscope said only where it records" sh -c \
-	"grep -qx 'memscope record: into $dir every 10 s.*' said.log &&
-	 test \$(wc -l < said.log) = 1"
+ok "memscope said where it records, twice, and which file it closed" sh -c \
+	"test \$(grep -cx 'memscope record: into $dir every 10 s.*' said.log) = 2 &&
+	 grep -qx 'memscope record: $left: [0-9]* samples.*' said.log &&
+	 test \$(wc -l < said.log) = 3"
 sed 's/^/# journal: /' warn.log said.log
 finish
