@@ -46,7 +46,7 @@ static bool safe_value(const char *v)
 
 int ms_undo_parse(const char *text, size_t len, struct ms_undo *u)
 {
-	char buf[512], tail;
+	char buf[800], tail;
 	int n;
 
 	if (len >= sizeof(buf) || memchr(text, '\0', len))
@@ -54,10 +54,13 @@ int ms_undo_parse(const char *text, size_t len, struct ms_undo *u)
 	memcpy(buf, text, len);
 	buf[len] = '\0';
 	memset(u, 0, sizeof(*u));
-	n = sscanf(buf, "%255s %63s %d %" SCNu64 " %c", u->path, u->value,
-		   &u->pid, &u->start, &tail);
-	if (n != 4 || u->pid <= 0 || !safe_path(u->path) ||
+	n = sscanf(buf, "%255s %63s %d %" SCNu64 " %255s %63s %c", u->path,
+		   u->value, &u->pid, &u->start, u->if_path, u->if_value,
+		   &tail);
+	if ((n != 4 && n != 6) || u->pid <= 0 || !safe_path(u->path) ||
 	    !safe_value(u->value))
+		return -EINVAL;
+	if (n == 6 && (!safe_path(u->if_path) || !safe_value(u->if_value)))
 		return -EINVAL;
 	return 0;
 }
@@ -82,7 +85,7 @@ static uint64_t start_of(int pid)
 }
 
 int ms_undo_save(const char *dir, const char *name, const char *path,
-		 const char *value)
+		 const char *value, const char *if_path, const char *if_value)
 {
 	char file[512], tmp[520];
 	FILE *f;
@@ -95,8 +98,10 @@ int ms_undo_save(const char *dir, const char *name, const char *path,
 	f = fopen(tmp, "we");
 	if (!f)
 		return -errno;
-	if (fprintf(f, "%s %s %d %" PRIu64 "\n", path, value, (int)getpid(),
-		    start_of((int)getpid())) < 0)
+	if (fprintf(f, "%s %s %d %" PRIu64, path, value, (int)getpid(),
+		    start_of((int)getpid())) < 0 ||
+	    (if_path && fprintf(f, " %s %s", if_path, if_value) < 0) ||
+	    fputc('\n', f) == EOF)
 		err = -EIO;
 	if (fclose(f) && !err)
 		err = -errno;
@@ -128,23 +133,35 @@ static void say(char *msg, size_t len, const char *fmt, ...)
 	va_end(ap);
 }
 
-static int write_back(const struct ms_undo *u)
+/* path's first line (below the root rfd), trimmed: 0 or -errno */
+static int read_at(int rfd, const char *path, char *out, size_t n)
+{
+	int fd = openat(rfd, path + 1, O_RDONLY | O_CLOEXEC), err = 0;
+	ssize_t got;
+
+	if (fd < 0)
+		return -errno;
+	got = read(fd, out, n - 1);
+	if (got < 0)
+		err = -errno;
+	close(fd);
+	if (err)
+		return err;
+	out[got] = '\0';
+	out[strcspn(out, "\n")] = '\0';
+	return 0;
+}
+
+static int write_back(int rfd, const struct ms_undo *u)
 {
 	size_t n = strlen(u->value);
 	char now[64];
-	ssize_t got;
-	int fd = open(u->path, O_RDONLY | O_CLOEXEC), err = 0;
+	int fd, err = 0;
 
 	/* already so (a kdamond that stopped by itself): nothing to write */
-	if (fd >= 0) {
-		got = read(fd, now, sizeof(now) - 1);
-		close(fd);
-		if (got > 0 && (size_t)got >= n && !memcmp(now, u->value, n) &&
-		    (size_t)got - n <= 1 &&
-		    (got == (ssize_t)n || now[n] == '\n'))
-			return 0;
-	}
-	fd = open(u->path, O_WRONLY | O_CLOEXEC);
+	if (!read_at(rfd, u->path, now, sizeof(now)) && !strcmp(now, u->value))
+		return 0;
+	fd = openat(rfd, u->path + 1, O_WRONLY | O_CLOEXEC);
 	if (fd < 0)
 		return -errno;
 	if (write(fd, u->value, n) != (ssize_t)n)
@@ -153,72 +170,133 @@ static int write_back(const struct ms_undo *u)
 	return err;
 }
 
-/* One record file: put back, keep, or forget. 1 when put back. */
-static int recover_one(int dfd, const char *dir, const char *name, char *msg,
-		       size_t len)
-{
-	char buf[512];
+/* A record, and what recovery does with it. */
+struct rec {
 	struct ms_undo u;
-	ssize_t n;
-	int fd = openat(dfd, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW), err;
+	const char *name;
+	enum { SKIP, PUT_BACK, NOT_ITS } what;
+	char now[96]; /* NOT_ITS: what its if_path reads now */
+};
 
+/*
+ * Read one record file: SKIP when it is garbage (removed and said) or
+ * its memscope still runs; NOT_ITS when its condition does not hold.
+ */
+static void load(int dfd, int rfd, const char *dir, struct rec *r, char *msg,
+		 size_t len)
+{
+	char buf[800];
+	ssize_t n;
+	int fd = openat(dfd, r->name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW), err;
+
+	r->what = SKIP;
 	if (fd < 0)
-		return 0;
+		return;
 	n = read(fd, buf, sizeof(buf));
 	close(fd);
-	if (n < 0 || ms_undo_parse(buf, (size_t)n, &u)) {
+	if (n < 0 || ms_undo_parse(buf, (size_t)n, &r->u)) {
 		say(msg, len, "%s/%s: not a record memscope wrote; removed\n",
-		    dir, name);
-		unlinkat(dfd, name, 0);
-		return 0;
+		    dir, r->name);
+		unlinkat(dfd, r->name, 0);
+		return;
 	}
 	/* that memscope still runs: its change, its undo */
-	if (u.start ? start_of(u.pid) == u.start :
-		      !kill(u.pid, 0) || errno == EPERM)
+	if (r->u.start ? start_of(r->u.pid) == r->u.start :
+			 !kill(r->u.pid, 0) || errno == EPERM)
+		return;
+	r->what = PUT_BACK;
+	if (!r->u.if_path[0])
+		return;
+	err = read_at(rfd, r->u.if_path, r->now, sizeof(r->now));
+	if (err)
+		snprintf(r->now, sizeof(r->now), "nothing (%s)",
+			 strerror(-err));
+	if (err || strcmp(r->now, r->u.if_value))
+		r->what = NOT_ITS;
+}
+
+/* Put back, keep, or forget. 1 when put back. */
+static int recover_one(int dfd, int rfd, const struct rec *r, char *msg,
+		       size_t len)
+{
+	const struct ms_undo *u = &r->u;
+	int err;
+
+	if (r->what == SKIP)
 		return 0;
-	err = write_back(&u);
+	if (r->what == NOT_ITS) {
+		say(msg, len,
+		    "%s left as it is, not put back to %s: memscope (pid %d) "
+		    "changed it while %s read %s, which now reads %s (no "
+		    "longer what it made); record removed\n",
+		    u->path, u->value, u->pid, u->if_path, u->if_value, r->now);
+		unlinkat(dfd, r->name, 0);
+		return 0;
+	}
+	err = write_back(rfd, u);
 	if (err == -ENOENT) {
 		say(msg, len,
 		    "%s was left changed by memscope (pid %d) but "
 		    "no longer exists; record removed\n",
-		    u.path, u.pid);
-		unlinkat(dfd, name, 0);
+		    u->path, u->pid);
+		unlinkat(dfd, r->name, 0);
 		return 0;
 	}
 	if (err) { /* kept: the next start tries again */
 		say(msg, len,
 		    "%s was left changed by memscope (pid %d) and "
 		    "could not be put back to %s: %s\n",
-		    u.path, u.pid, u.value, strerror(-err));
+		    u->path, u->pid, u->value, strerror(-err));
 		return 0;
 	}
 	say(msg, len,
 	    "%s put back to %s (memscope pid %d ended without "
 	    "doing it)\n",
-	    u.path, u.value, u.pid);
-	unlinkat(dfd, name, 0);
+	    u->path, u->value, u->pid);
+	unlinkat(dfd, r->name, 0);
 	return 1;
 }
 
-/* in name order: a kdamond's state (damon-1-) before nr_kdamonds (-2-) */
-int ms_undo_recover(const char *dir, char *msg, size_t len)
+/*
+ * In name order: a kdamond's state (damon-1-) before nr_kdamonds (-2-).
+ * Every condition is read before anything is written: turning the
+ * kdamond off changes the kdamonds/N/pid that nr_kdamonds' record holds
+ * to as well.
+ */
+int ms_undo_recover_at(const char *root, const char *dir, char *msg, size_t len)
 {
 	struct dirent **e;
-	int done = 0, n, dfd;
+	struct rec *r = NULL;
+	int done = 0, n, dfd, rfd;
 
 	if (len)
 		msg[0] = '\0';
 	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dfd < 0)
 		return 0;
+	rfd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	n = scandir(dir, &e, NULL, alphasort);
-	for (int i = 0; i < n; i++) {
+	if (n > 0 && rfd >= 0)
+		r = calloc((size_t)n, sizeof(*r));
+	for (int i = 0; r && i < n; i++) {
+		r[i].name = e[i]->d_name;
 		if (e[i]->d_name[0] != '.' && !strstr(e[i]->d_name, ".tmp"))
-			done += recover_one(dfd, dir, e[i]->d_name, msg, len);
-		free(e[i]);
+			load(dfd, rfd, dir, &r[i], msg, len);
 	}
+	for (int i = 0; r && i < n; i++)
+		done += recover_one(dfd, rfd, &r[i], msg, len);
+	for (int i = 0; i < n; i++)
+		free(e[i]);
 	if (n >= 0)
 		free(e);
+	free(r);
+	if (rfd >= 0)
+		close(rfd);
 	close(dfd);
 	return done;
+}
+
+int ms_undo_recover(const char *dir, char *msg, size_t len)
+{
+	return ms_undo_recover_at("/", dir, msg, len);
 }

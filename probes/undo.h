@@ -16,23 +16,32 @@
 
 /*
  * One change: write value (a number, or "off") to path (under /proc/sys/
- * or /sys/kernel/mm/damon/admin/kdamonds/) unless its owner lives.
+ * or /sys/kernel/mm/damon/admin/kdamonds/) unless its owner lives, and,
+ * when the record names one, only while if_path still reads if_value
+ * (memscope's kdamond: its kdamonds/N/pid; when someone else's kdamond
+ * took the slot, memscope's changes are not its to put back).
  */
 struct ms_undo {
 	char path[256];
 	char value[64];
 	int pid; /* the memscope that made the change */
 	uint64_t start; /* its start time (/proc/PID/stat field 22) */
+	char if_path[256]; /* "" when there is no such condition */
+	char if_value[64];
 };
 
-/* "PATH VALUE PID START\n": 0, or -EINVAL for anything else. */
+/*
+ * "PATH VALUE PID START\n", or with a condition "PATH VALUE PID START
+ * IF_PATH IF_VALUE\n": 0, or -EINVAL for anything else.
+ */
 int ms_undo_parse(const char *text, size_t len, struct ms_undo *u);
 /*
  * Before changing path: remember that value puts it back (file name in
- * dir). After putting it back, ms_undo_done() forgets it. -errno.
+ * dir), while if_path reads if_value (both NULL: always). After putting
+ * it back, ms_undo_done() forgets it. -errno.
  */
 int ms_undo_save(const char *dir, const char *name, const char *path,
-		 const char *value);
+		 const char *value, const char *if_path, const char *if_value);
 void ms_undo_done(const char *dir, const char *name);
 
 /*
@@ -50,9 +59,13 @@ enum ms_undo_slot {
 };
 #define MS_UNDO_STEPS 2
 
-/* One change: its record's name in dir, and what puts it back. */
+/*
+ * One change: its record's name in dir, what puts it back, and the
+ * record's condition (NULL: none; the crash guard has none).
+ */
 struct ms_undo_step {
 	const char *name, *path, *value;
+	const char *if_path, *if_value;
 };
 
 /*
@@ -72,11 +85,15 @@ void ms_undo_unarm(enum ms_undo_slot slot);
 /*
  * At start: put back what a memscope that is gone left changed (in the
  * records' name order; a file that already reads the value is left as it
- * is), forget
- * records that cannot be used, keep those of a memscope still running.
- * Each thing done or refused is one line in msg (empty when none).
- * Returns how many changes were put back.
+ * is; a record whose condition did not hold before any was put back is
+ * removed, its change left alone), forget records that cannot be used,
+ * keep those of a memscope still running. Each thing done or refused is
+ * one line in msg (empty when none). Returns how many changes were put
+ * back. The files are below root ("/" live, the tests' fake trees);
+ * ms_undo_recover() is ms_undo_recover_at("/", ...).
  */
+int ms_undo_recover_at(const char *root, const char *dir, char *msg,
+		       size_t len);
 int ms_undo_recover(const char *dir, char *msg, size_t len);
 
 #endif

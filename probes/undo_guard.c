@@ -125,7 +125,8 @@ int ms_undo_keep(enum ms_undo_slot slot, const char *root, const char *dir,
 	while (rl && root[rl - 1] == '/')
 		rl--;
 	for (i = 0; i < n && !err; i++)
-		err = ms_undo_save(dir, s[i].name, s[i].path, s[i].value);
+		err = ms_undo_save(dir, s[i].name, s[i].path, s[i].value,
+				   s[i].if_path, s[i].if_value);
 	if (err && !again)
 		while (--i >= 0)
 			ms_undo_done(dir, s[i].name);

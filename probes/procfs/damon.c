@@ -82,15 +82,34 @@ static int put(void *ctx, const char *rel, const char *val)
  * (probes/undo_guard.c) in the same order.
  */
 static const struct ms_undo_step undo[] = {
-	{ "damon-1-state", "/" ADMIN "kdamonds/0/state", "off" },
-	{ "damon-2-nr", "/" ADMIN "kdamonds/nr_kdamonds", "0" },
+	{ "damon-1-state", "/" ADMIN "kdamonds/0/state", "off", NULL, NULL },
+	{ "damon-2-nr", "/" ADMIN "kdamonds/nr_kdamonds", "0", NULL, NULL },
 };
 
-int ms_procfs_damon_remember(const char *root, const char *dir, char *why,
-			     size_t len)
+/*
+ * Once the kdamond runs, its records hold its thread's pid: the next
+ * memscope puts them back only while kdamonds/0/pid still reads it, so
+ * that a kdamond someone made in slot 0 after memscope was killed (and
+ * its nr_kdamonds) is left alone. Records saved before the pid was known
+ * (memscope killed between saving them and turning the kdamond on) have
+ * no such condition and are put back as they always were: the kdamond
+ * in slot 0 then, if any, is the one memscope was making.
+ */
+int ms_procfs_damon_remember(const char *root, const char *dir, int kpid,
+			     char *why, size_t len)
 {
-	int err = ms_undo_keep(MS_UNDO_DAMON, root, dir, undo,
-			       sizeof(undo) / sizeof(undo[0]));
+	struct ms_undo_step s[sizeof(undo) / sizeof(undo[0])];
+	char pid[16];
+	int err;
+
+	memcpy(s, undo, sizeof(s));
+	snprintf(pid, sizeof(pid), "%d", kpid);
+	for (size_t i = 0; kpid > 0 && i < sizeof(s) / sizeof(s[0]); i++) {
+		s[i].if_path = "/" ADMIN "kdamonds/0/pid";
+		s[i].if_value = pid;
+	}
+	err = ms_undo_keep(MS_UNDO_DAMON, root, dir, s,
+			   sizeof(s) / sizeof(s[0]));
 
 	if (err)
 		snprintf(why, len, "cannot remember it in %s: %s", dir,
@@ -150,12 +169,21 @@ static void own(const struct ms_root *r, struct ms_procfs *pf,
 	}
 	if (ms_damon_mon_check(src, m->why, sizeof(m->why)))
 		return;
-	if (ms_procfs_damon_remember("/", MS_UNDO_DIR, m->why, sizeof(m->why)))
+	if (ms_procfs_damon_remember("/", MS_UNDO_DIR, 0, m->why,
+				     sizeof(m->why)))
 		return;
 	ram_span(r, pf, &a, &b);
 	pf->damon_root = r;
-	if (ms_damon_mon_start(m, src, want, a, b) && !m->made)
-		forget();
+	if (ms_damon_mon_start(m, src, want, a, b)) {
+		if (!m->made)
+			forget();
+	} else if (m->kpid > 0) {
+		char why[300];
+
+		/* failing, the records without the pid stay, as good as before */
+		ms_procfs_damon_remember("/", MS_UNDO_DIR, m->kpid, why,
+					 sizeof(why));
+	}
 }
 
 void ms_procfs_damon_free(struct ms_procfs *pf)

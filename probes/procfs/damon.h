@@ -48,6 +48,7 @@ struct ms_damon_mon {
 	int pid; /* the target: 0 physical memory (paddr), else a process */
 	bool made; /* nr_kdamonds is 1 by memscope's write: remove it */
 	bool on; /* its state was turned on */
+	int kpid; /* its thread's pid (kdamonds/0/pid) once on; 0 unknown */
 	char why[300]; /* why it did not start, or stopped */
 };
 

@@ -9,6 +9,7 @@
 #include "probes/procfs/damon.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -121,6 +122,7 @@ static int setup(struct ms_damon_mon *m, const struct ms_damon_src *src,
 		 uint64_t ram_start, uint64_t ram_end)
 {
 	char num[3][24];
+	uint64_t kpid;
 	/* the bounds of the stat scheme: every region, whatever its pattern */
 	static const struct step common[] = {
 		{ KD "contexts/nr_contexts", "1" },
@@ -184,6 +186,9 @@ static int setup(struct ms_damon_mon *m, const struct ms_damon_src *src,
 		return err;
 	}
 	m->on = true;
+	/* whose kdamond slot 0 is: memscope's records hold it (damon.c) */
+	if (!get_u64(src, KD "pid", &kpid) && kpid > 0 && kpid <= INT_MAX)
+		m->kpid = (int)kpid;
 	/* 6.1's sysfs has no tried_regions: no regions to show */
 	err = src->put(src->ctx, KD "state", "update_schemes_tried_regions");
 	if (err)

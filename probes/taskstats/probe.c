@@ -35,7 +35,7 @@ struct tsprobe {
  */
 static const struct ms_undo_step undo = { UNDO_NAME,
 					  "/proc/sys/kernel/task_delayacct",
-					  "0" };
+					  "0", NULL, NULL };
 
 /* Turn accounting on (want) or put it back; notes say what failed. */
 static void switch_delayacct(struct tsprobe *t, const struct ms_root *root,

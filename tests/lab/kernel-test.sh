@@ -419,10 +419,34 @@ damon() {
 	kill -KILL $ms
 	wait $ms
 	check "damon: SIGKILL: memscope's kdamond left on" grep -qx on $DK/0/state
+	check "damon: SIGKILL: its records hold the kdamond's pid" grep -q \
+		" $DK/0/pid $(cat $DK/0/pid)\$" /run/memscope/damon-1-state \
+		/run/memscope/damon-2-nr
 	memscope -b -n 1 --tab buddy >/dev/null 2>dk.err
 	check "damon: the next memscope turns it off and says so" \
 		grep -q "kdamonds/0/state put back to off" dk.err
 	check "damon: SIGKILL: then nothing left" dm_gone
+	# killed, then someone else's kdamond in slot 0: not memscope's to remove
+	dm_run $hc dk.json
+	kill -KILL $ms
+	wait $ms
+	echo off >$DK/0/state
+	echo 0 >$DK/nr_kdamonds
+	echo 1 >$DK/nr_kdamonds
+	echo 1 >$DK/0/contexts/nr_contexts
+	echo vaddr >$DK/0/contexts/0/operations
+	echo 1 >$DK/0/contexts/0/targets/nr_targets
+	echo $hc >$DK/0/contexts/0/targets/0/pid_target
+	echo on >$DK/0/state
+	memscope -b -n 1 --tab buddy >/dev/null 2>dk.err
+	check "damon: SIGKILL, then another's kdamond: left on, said" \
+		sh -c "grep -qx on $DK/0/state && [ \$(cat $DK/nr_kdamonds) = 1 ] &&
+		grep -q 'kdamonds/0/state left as it is' dk.err"
+	check "damon: SIGKILL, then another's kdamond: records forgotten" \
+		sh -c '! ls /run/memscope/damon-* >/dev/null 2>&1'
+	echo off >$DK/0/state
+	echo 0 >$DK/nr_kdamonds
+	check "damon: SIGKILL, then another's kdamond: removed by hand" dm_gone
 	dm_run $hc dx.json
 	kill $hc
 	wait $ms

@@ -138,6 +138,8 @@ static int state(struct fake *f, const char *v)
 		return -EINVAL;
 	}
 	set(f, "kdamonds/0/state", v);
+	/* the kdamond's thread, -1 while there is none */
+	set(f, "kdamonds/0/pid", strcmp(v, "on") ? "-1" : "4321");
 	return 0;
 }
 
@@ -267,6 +269,7 @@ static void paddr(void **state)
 	(void)state;
 	assert_int_equal(ms_damon_mon_start(&m, &src, 0, 1 << 20, 1 << 30), 0);
 	assert_true(m.made && m.on);
+	assert_int_equal(m.kpid, 4321); /* read once it runs */
 	/* nr_kdamonds first, the state last; the biggest RAM range */
 	assert_int_equal(strncmp(f->log, "kdamonds/nr_kdamonds=1\n", 23), 0);
 	assert_non_null(strstr(f->log, "contexts/0/operations=paddr\n"));

@@ -24,6 +24,8 @@
 #include "probes/procfs/procfs.h"
 #include "probes/undo.h"
 
+#define ADMIN "/sys/kernel/mm/damon/admin/kdamonds/"
+
 static int parse(const char *s, struct ms_undo *u)
 {
 	return ms_undo_parse(s, strlen(s), u);
@@ -73,6 +75,22 @@ static void records(void **state)
 			       &u),
 			 -EINVAL);
 	assert_int_equal(parse("/proc/sys/kernel/x on 42 9", &u), -EINVAL);
+	/* a condition: while the kdamond's pid file reads its pid */
+	assert_int_equal(
+		parse(ADMIN "0/state off 42 9 " ADMIN "0/pid 777\n", &u), 0);
+	assert_string_equal(u.if_path, ADMIN "0/pid");
+	assert_string_equal(u.if_value, "777");
+	assert_int_equal(parse(ADMIN "0/state off 42 9 " ADMIN "0/pid", &u),
+			 -EINVAL);
+	assert_int_equal(parse(ADMIN "0/state off 42 9 /etc/x 777", &u),
+			 -EINVAL);
+	assert_int_equal(parse(ADMIN "0/state off 42 9 " ADMIN "0/pid me", &u),
+			 -EINVAL);
+	assert_int_equal(parse(ADMIN "0/state off 42 9 " ADMIN "0/pid 7 x", &u),
+			 -EINVAL);
+	/* an old record has none */
+	assert_int_equal(parse(ADMIN "0/state off 42 9", &u), 0);
+	assert_string_equal(u.if_path, "");
 }
 
 static char dir[] = "/tmp/ms-test-undo-XXXXXX";
@@ -136,7 +154,8 @@ static void recover(void **state)
 	assert_int_equal(ms_undo_recover(dir, msg, sizeof(msg)), 0);
 	assert_string_equal(msg, "");
 	/* our own record: a memscope that still runs keeps its change */
-	assert_int_equal(ms_undo_save(dir, "mine", "/proc/sys/kernel/x", "0"),
+	assert_int_equal(ms_undo_save(dir, "mine", "/proc/sys/kernel/x", "0",
+				      NULL, NULL),
 			 0);
 	assert_true(there("mine"));
 	/* garbage is removed and said; a vanished sysctl too */
@@ -179,8 +198,7 @@ static void recover(void **state)
 
 /* ---- the crash guard ---------------------------------------------------- */
 
-static char fake[] = "/tmp/ms-test-guard-XXXXXX";
-#define ADMIN "/sys/kernel/mm/damon/admin/kdamonds/"
+static char fake[32];
 
 static void fput(const char *rel, const char *text)
 {
@@ -215,17 +233,17 @@ static void fake_on(void)
 }
 
 static const struct ms_undo_step delayacct = {
-	"task_delayacct", "/proc/sys/kernel/task_delayacct", "0"
+	"task_delayacct", "/proc/sys/kernel/task_delayacct", "0", NULL, NULL
 };
 
-enum how { SEGV, ABORT, FORGOTTEN, EXIT, FORK_EXIT };
+enum how { SEGV, ABORT, FORGOTTEN, EXIT, FORK_EXIT, KILL };
 
 /*
  * A child that guards memscope's kdamond (as damon.c does before making
- * it, below the fake root) and delay accounting, then ends as how says.
- * Its wait status.
+ * it, below the fake root; with kpid, again as once it runs) and delay
+ * accounting, then ends as how says. Its wait status.
  */
-static int child(enum how how)
+static int child(enum how how, int kpid)
 {
 	struct rlimit no_core = { 0, 0 };
 	char run[64], why[300];
@@ -240,8 +258,10 @@ static int child(enum how how)
 		for (int sig = 1; sig < NSIG; sig++)
 			signal(sig, SIG_DFL);
 		setrlimit(RLIMIT_CORE, &no_core);
-		if (ms_procfs_damon_remember(fake, run, why, sizeof(why)) ||
-		    ms_undo_keep(MS_UNDO_DELAYACCT, fake, run, &delayacct, 1))
+		if (ms_procfs_damon_remember(fake, run, 0, why, sizeof(why)) ||
+		    ms_undo_keep(MS_UNDO_DELAYACCT, fake, run, &delayacct, 1) ||
+		    (kpid && ms_procfs_damon_remember(fake, run, kpid, why,
+						      sizeof(why))))
 			_exit(10);
 		switch (how) {
 		case SEGV:
@@ -263,6 +283,9 @@ static int child(enum how how)
 				exit(0);
 			waitpid(p, &st, 0);
 			_exit(WIFEXITED(st) ? 20 : 11);
+		case KILL: /* no handler, no atexit */
+			raise(SIGKILL);
+			break;
 		}
 		_exit(12);
 	}
@@ -277,23 +300,10 @@ static int records_left(void)
 	       there_at(fake, "/run/task_delayacct");
 }
 
-/*
- * The child's end (how < 0: died of signal -how; else its exit status),
- * then what the fake files read (NULL: not looked at) and how many
- * records are left.
- */
-static void after(enum how how, int end, const char *state, const char *nr,
-		  const char *acct, int records)
+/* What the fake files read (NULL: not looked at), how many records left. */
+static void reads(const char *state, const char *nr, const char *acct,
+		  int records)
 {
-	int st = child(how);
-
-	if (end < 0) {
-		assert_true(WIFSIGNALED(st));
-		assert_int_equal(WTERMSIG(st), -end);
-	} else {
-		assert_true(WIFEXITED(st));
-		assert_int_equal(WEXITSTATUS(st), end);
-	}
 	assert_string_equal(fget(ADMIN "0/state"), state);
 	if (nr)
 		assert_string_equal(fget(ADMIN "nr_kdamonds"), nr);
@@ -303,14 +313,50 @@ static void after(enum how how, int end, const char *state, const char *nr,
 	assert_int_equal(records_left(), records);
 }
 
-static void crash(void **state)
+/*
+ * The child's end (how < 0: died of signal -how; else its exit status),
+ * then reads().
+ */
+static void after(enum how how, int end, const char *state, const char *nr,
+		  const char *acct, int records)
+{
+	int st = child(how, 0);
+
+	if (end < 0) {
+		assert_true(WIFSIGNALED(st));
+		assert_int_equal(WTERMSIG(st), -end);
+	} else {
+		assert_true(WIFEXITED(st));
+		assert_int_equal(WEXITSTATUS(st), end);
+	}
+	reads(state, nr, acct, records);
+}
+
+/* An empty fake root with DAMON's kdamonds/0 and /proc/sys/kernel. */
+static void make_fake(void)
 {
 	char cmd[256];
 
+	snprintf(fake, sizeof(fake), "/tmp/ms-test-guard-XXXXXX");
 	assert_non_null(mkdtemp(fake));
 	snprintf(cmd, sizeof(cmd), "mkdir -p %s%s0 %s/proc/sys/kernel", fake,
 		 ADMIN, fake);
 	assert_int_equal(system(cmd), 0);
+}
+
+static void drop_fake(void)
+{
+	char cmd[64];
+
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", fake);
+	assert_int_equal(system(cmd), 0);
+}
+
+static void crash(void **state)
+{
+	char cmd[256];
+
+	make_fake();
 	/* SIGSEGV: off, then nr_kdamonds 0, records gone; the crash's status */
 	fake_on();
 	after(SEGV, -SIGSEGV, "off", "0", "0", 0);
@@ -334,8 +380,71 @@ static void crash(void **state)
 	fput(ADMIN "0/state", "on\n");
 	fput("/proc/sys/kernel/task_delayacct", "1\n");
 	after(SEGV, -SIGSEGV, "off", NULL, "0", 2);
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", fake);
-	assert_int_equal(system(cmd), 0);
+	drop_fake();
+}
+
+/* The recovery of a killed memscope's records (ms_undo_recover_at()). */
+static int killed_then_recover(int kpid, const char *pid_now, char *msg,
+			       size_t len)
+{
+	char run[64];
+	int st;
+
+	fake_on();
+	fput(ADMIN "0/pid", "4242\n");
+	st = child(KILL, kpid);
+	assert_true(WIFSIGNALED(st));
+	assert_int_equal(WTERMSIG(st), SIGKILL);
+	assert_int_equal(records_left(), 3);
+	/* what happened to slot 0 while no memscope ran */
+	fput(ADMIN "0/pid", pid_now);
+	snprintf(run, sizeof(run), "%s/run", fake);
+	return ms_undo_recover_at(fake, run, msg, len);
+}
+
+static void guarded(void **state)
+{
+	char msg[2048], rec[512];
+	FILE *f;
+
+	make_fake();
+	/* the kdamond's pid is in both records once it ran */
+	fake_on();
+	assert_int_equal(child(KILL, 4242), SIGKILL);
+	snprintf(rec, sizeof(rec), "%s/run/damon-2-nr", fake);
+	f = fopen(rec, "r");
+	assert_non_null(f);
+	assert_non_null(fgets(rec, sizeof(rec), f));
+	fclose(f);
+	assert_non_null(strstr(rec, " 0 "));
+	assert_non_null(strstr(rec, " " ADMIN "0/pid 4242\n"));
+	/* still memscope's kdamond: off, nr_kdamonds 0, said */
+	assert_int_equal(killed_then_recover(4242, "4242\n", msg, sizeof(msg)),
+			 3);
+	reads("off", "0", "0", 0);
+	assert_non_null(strstr(msg, ADMIN "0/state put back to off"));
+	assert_non_null(strstr(msg, ADMIN "nr_kdamonds put back to 0"));
+	/*
+	 * someone else's kdamond in slot 0 since: left as it is, nr_kdamonds
+	 * too, the records forgotten and that said; delay accounting (no
+	 * condition) put back
+	 */
+	assert_int_equal(killed_then_recover(4242, "999\n", msg, sizeof(msg)),
+			 1);
+	reads("on", "1", "0", 0);
+	assert_non_null(strstr(msg, ADMIN "0/state left as it is"));
+	assert_non_null(strstr(msg, ADMIN "nr_kdamonds left as it is"));
+	assert_non_null(strstr(msg, "now reads 999"));
+	assert_null(strstr(msg, ADMIN "0/state put back"));
+	/* its kdamond ended by itself (pid -1): left as well */
+	assert_int_equal(killed_then_recover(4242, "-1\n", msg, sizeof(msg)),
+			 1);
+	reads("on", "1", "0", 0);
+	assert_non_null(strstr(msg, "now reads -1"));
+	/* killed before it knew the pid: put back as ever, whoever's it is */
+	assert_int_equal(killed_then_recover(0, "999\n", msg, sizeof(msg)), 3);
+	reads("off", "0", "0", 0);
+	drop_fake();
 }
 
 int main(void)
@@ -344,6 +453,7 @@ int main(void)
 		cmocka_unit_test(records),
 		cmocka_unit_test(recover),
 		cmocka_unit_test(crash),
+		cmocka_unit_test(guarded),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
