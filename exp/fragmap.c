@@ -20,16 +20,26 @@
 #define SPLIT MS_PK_N
 #define NR_CLASS (MS_PK_N + 1)
 
-/* Each class's colour and name, in enum ms_pm_kind's order, then SPLIT. */
-static const char *const colour[NR_CLASS] = {
-	[MS_PK_FREE] = "#e8e8e8",   [MS_PK_ANON] = "#d62728",
-	[MS_PK_FILE] = "#2ca02c",   [MS_PK_UNEVICTABLE] = "#8c564b",
-	[MS_PK_SLAB] = "#1f77b4",   [MS_PK_PGTABLE] = "#17becf",
-	[MS_PK_KERNEL] = "#202020", [MS_PK_HUGETLB] = "#9467bd",
-	[MS_PK_THP] = "#ff7f0e",    [MS_PK_MIXED] = "#e377c2",
-	[MS_PK_HOLE] = "#ffffff",   [MS_PK_DEFERRED] = "#dbdb8d",
-	[MS_PK_UNREAD] = "#ffffff", [SPLIT] = "#fdd835",
-};
+/*
+ * Each class's colour: one for every kind of the model's list
+ * (MS_PM_KINDS), or the build fails; and SPLIT's.
+ */
+#define RGB_FREE "#e8e8e8"
+#define RGB_ANON "#d62728"
+#define RGB_FILE "#2ca02c"
+#define RGB_UNEVICTABLE "#8c564b"
+#define RGB_SLAB "#1f77b4"
+#define RGB_PGTABLE "#17becf"
+#define RGB_KERNEL "#202020"
+#define RGB_HUGETLB "#9467bd"
+#define RGB_THP "#ff7f0e"
+#define RGB_MIXED "#e377c2"
+#define RGB_HOLE "#ffffff"
+#define RGB_DEFERRED "#dbdb8d"
+#define RGB_UNREAD "#ffffff"
+#define RGB(id, letter, key, label) [MS_PK_##id] = RGB_##id,
+static const char *const colour[NR_CLASS] = { [SPLIT] = "#fdd835",
+					      MS_PM_KINDS(RGB) };
 
 int ms_frag_map_open(struct frag *f)
 {

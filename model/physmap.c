@@ -11,7 +11,12 @@
 
 #include "model/field.h"
 
-const char ms_pm_letter[MS_PK_N + 1] = ".afuspkHTm_d?";
+#define LETTER(id, letter, key, label) [MS_PK_##id] = letter,
+const char ms_pm_letter[MS_PK_N + 1] = { MS_PM_KINDS(LETTER) };
+#define NAME(id, letter, key, label) [MS_PK_##id] = key,
+const char *const ms_pm_kind_names[MS_PK_N] = { MS_PM_KINDS(NAME) };
+#define LABEL(id, letter, key, label) [MS_PK_##id] = label,
+const char *const ms_pm_kind_labels[MS_PK_N] = { MS_PM_KINDS(LABEL) };
 
 const char ms_pm_mt_letter[MS_PM_N + 1] = "UMRHCIP.";
 
@@ -42,35 +47,17 @@ enum ms_pm_mt ms_pm_mt_by_letter(char c)
 	return p ? (enum ms_pm_mt)(p - ms_pm_mt_letter) : MS_PM_N;
 }
 
-const char *const ms_pm_kind_names[MS_PK_N] = {
-	[MS_PK_FREE] = "free",	   [MS_PK_ANON] = "anon",
-	[MS_PK_FILE] = "file",	   [MS_PK_UNEVICTABLE] = "unevictable",
-	[MS_PK_SLAB] = "slab",	   [MS_PK_PGTABLE] = "page_tables",
-	[MS_PK_KERNEL] = "kernel", [MS_PK_HUGETLB] = "hugetlb",
-	[MS_PK_THP] = "thp",	   [MS_PK_MIXED] = "mixed",
-	[MS_PK_HOLE] = "hole",	   [MS_PK_DEFERRED] = "deferred",
-	[MS_PK_UNREAD] = "unread",
-};
-
 #define NA MS_FF_NA
-#define CNT(k, name)                                                        \
-	MS_FIELD(struct ms_pm_zone, counts[k], MS_F_U64, name, 0, "blocks", \
-		 "buddy.map.kind." name, .th = name,                        \
-		 .tw = sizeof(name) > 7 ? sizeof(name) : 7,                 \
-		 .metric = "memscope_physmap_blocks", .lkey = "kind",       \
-		 .lval = name,                                              \
-		 .help = "pageblocks by the kind of page that holds most "  \
-			 "of each (/proc/kpageflags)")
+#define CNT(id, letter, name, label)                                       \
+	MS_FIELD(struct ms_pm_zone, counts[MS_PK_##id], MS_F_U64, name, 0, \
+		 "blocks", "buddy.map.kind." name, .th = name,             \
+		 .tw = sizeof(name) > 7 ? sizeof(name) : 7,                \
+		 .metric = "memscope_physmap_blocks", .lkey = "kind",      \
+		 .lval = name,                                             \
+		 .help = "pageblocks by the kind of page that holds most " \
+			 "of each (/proc/kpageflags)"),
 
-static const struct ms_field counts[] = {
-	CNT(MS_PK_FREE, "free"),     CNT(MS_PK_ANON, "anon"),
-	CNT(MS_PK_FILE, "file"),     CNT(MS_PK_UNEVICTABLE, "unevictable"),
-	CNT(MS_PK_SLAB, "slab"),     CNT(MS_PK_PGTABLE, "page_tables"),
-	CNT(MS_PK_KERNEL, "kernel"), CNT(MS_PK_HUGETLB, "hugetlb"),
-	CNT(MS_PK_THP, "thp"),	     CNT(MS_PK_MIXED, "mixed"),
-	CNT(MS_PK_HOLE, "hole"),     CNT(MS_PK_DEFERRED, "deferred"),
-	CNT(MS_PK_UNREAD, "unread"), MS_FIELD_END
-};
+static const struct ms_field counts[] = { MS_PM_KINDS(CNT) MS_FIELD_END };
 
 #define B(m, ty, k) \
 	MS_FIELD(struct ms_census_block, m, ty, k, MS_FF_NOJSON, "pages", NULL)

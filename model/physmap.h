@@ -9,30 +9,43 @@
 #include "model/census.h"
 
 /*
- * A pageblock's dominant kind, one letter each (ms_pm_letter[]; docs/json.md
- * "physmap" has the rules).
+ * A pageblock's dominant kind (docs/json.md "physmap" has the rules), the
+ * one list of them: X(ID, letter, key, label) each, in their order, which
+ * is enum ms_pm_kind's (MS_PK_ID), the letters', the JSON's and the
+ * legend's. key: its JSON name and explain id ("buddy.map.kind.KEY");
+ * label: the legend's words. A table of the kinds elsewhere (a colour
+ * each) expands this list with ID, so that a kind added here without its
+ * entry there fails to build.
  */
-enum ms_pm_kind {
-	MS_PK_FREE, /* '.' free buddy pages */
-	MS_PK_ANON, /* 'a' anonymous, on the LRU */
-	MS_PK_FILE, /* 'f' page cache: files and shmem */
-	MS_PK_UNEVICTABLE, /* 'u' mlocked, ramfs */
-	MS_PK_SLAB, /* 's' */
-	MS_PK_PGTABLE, /* 'p' page tables */
-	MS_PK_KERNEL, /* 'k' reserved, offline, other and no-flag pages */
-	MS_PK_HUGETLB, /* 'H' */
-	MS_PK_THP, /* 'T' most pages in transparent huge or large folios */
-	MS_PK_MIXED, /* 'm' no kind holds half the block */
-	MS_PK_HOLE, /* '_' most pages no RAM */
-	MS_PK_DEFERRED, /* 'd' no page flagged, in a zone with deferred pages */
-	MS_PK_UNREAD, /* '?' not read yet (the first pass goes on) */
-	MS_PK_N
-};
+#define MS_PM_KINDS(X)                                                     \
+	X(FREE, '.', "free", "free") /* free buddy pages */                \
+	X(ANON, 'a', "anon", "anon") /* anonymous, on the LRU */           \
+	X(FILE, 'f', "file", "file") /* page cache: files and shmem */     \
+	X(UNEVICTABLE, 'u', "unevictable", "mlock") /* mlocked, ramfs */   \
+	X(SLAB, 's', "slab", "slab")                                       \
+	X(PGTABLE, 'p', "page_tables", "pgtable")                          \
+	/* reserved, offline, other and no-flag pages */                   \
+	X(KERNEL, 'k', "kernel", "kernel")                                 \
+	X(HUGETLB, 'H', "hugetlb", "hugetlb")                              \
+	/* most pages in transparent huge or large folios */               \
+	X(THP, 'T', "thp", "THP")                                          \
+	X(MIXED, 'm', "mixed", "mixed") /* no kind holds half the block */ \
+	X(HOLE, '_', "hole", "hole") /* most pages no RAM */               \
+	/* no page flagged, in a zone with deferred pages */               \
+	X(DEFERRED, 'd', "deferred", "not init")                           \
+	/* not read yet (the first pass goes on) */                        \
+	X(UNREAD, '?', "unread", "not read")
+
+#define MS_PK_ENUM(id, letter, key, label) MS_PK_##id,
+enum ms_pm_kind { MS_PM_KINDS(MS_PK_ENUM) MS_PK_N };
+#undef MS_PK_ENUM
 
 /* ".afuspkHTm_d?": the letter of each kind, in enum order. */
 extern const char ms_pm_letter[MS_PK_N + 1];
 /* The kinds' JSON names: "free", "anon", ... "unread". */
 extern const char *const ms_pm_kind_names[MS_PK_N];
+/* The legend's words for each: "free", ... "mlock", ... "not read". */
+extern const char *const ms_pm_kind_labels[MS_PK_N];
 
 /*
  * A pageblock's migrate type, one letter each (ms_pm_mt_letter[]), from

@@ -4,7 +4,8 @@
  * 200x60: the map of tests/fixtures/census-synth as the reader makes it
  * (its layout: tests/fixtures/census-synth.py), the cursor's block, zoom,
  * the legend, the other zone, a replay's letters without pages, the
- * section missing, and the map by DAMON's accesses.
+ * section missing, the map by DAMON's accesses, and each kind's explain
+ * text under the model's key and letter.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -19,6 +20,7 @@
 #include "probes/probe.h"
 #include "probes/procfs/census.h"
 #include "probes/procfs/procfs.h"
+#include "tui/explain.h"
 #include "tui/view.h"
 #include "tests/unit/procfs_test.h"
 #include "tests/unit/tui_test.h"
@@ -402,12 +404,36 @@ static void map_access(void **state)
 	pt_fini(&e);
 }
 
+/*
+ * Every kind of the model has its text in explain mode, found by its key
+ * and named by its letter ("'.' free"): the catalog's names are written by
+ * hand, the letters come from the model.
+ */
+static void kind_texts(void **state)
+{
+	(void)state;
+	for (int k = 0; k < MS_PK_N; k++) {
+		char id[64], name[8];
+		const struct ms_explain *x;
+
+		snprintf(id, sizeof(id), "buddy.map.kind.%s",
+			 ms_pm_kind_names[k]);
+		snprintf(name, sizeof(name), "'%c' ", ms_pm_letter[k]);
+		x = ms_explain_find(id);
+		if (!x)
+			fail_msg("no explain text for %s", id);
+		if (strncmp(x->name, name, strlen(name)))
+			fail_msg("%s is named %s, its letter is %c", id,
+				 x->name, ms_pm_letter[k]);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(map_80x24),  cmocka_unit_test(map_200x60),
 		cmocka_unit_test(map_replay), cmocka_unit_test(map_types),
-		cmocka_unit_test(map_access),
+		cmocka_unit_test(map_access), cmocka_unit_test(kind_texts),
 	};
 
 	return tt_run("test_tui_map", tests, false);

@@ -122,19 +122,16 @@ const struct ms_zone *ms_buddy_zone_of(const struct buddy_view *b);
 /* The physical memory map (map.c), opened on the selected zone (m). */
 extern const struct ms_explain ms_explain_buddy_map[]; /* explain_map.c */
 extern const struct ms_drill_class ms_buddy_map_screen;
-#define MAP_IDS                                                      \
-	"buddy.map.zone", "buddy.map.zoom", "buddy.map.progress",    \
-		"buddy.map.blocks", "buddy.map.cursor",              \
-		"buddy.map.free_orders", "buddy.map.order9",         \
-		"buddy.map.types", "buddy.map.migratetypes",         \
-		"buddy.map.polluted", "buddy.map.pages",             \
-		"buddy.map.kind.free", "buddy.map.kind.anon",        \
-		"buddy.map.kind.file", "buddy.map.kind.unevictable", \
-		"buddy.map.kind.slab", "buddy.map.kind.page_tables", \
-		"buddy.map.kind.kernel", "buddy.map.kind.hugetlb",   \
-		"buddy.map.kind.thp", "buddy.map.kind.mixed",        \
-		"buddy.map.kind.hole", "buddy.map.kind.deferred",    \
-		"buddy.map.kind.unread", "buddy.map.access",         \
+/* A kind's explain id: "buddy.map.kind." and its key (model/physmap.h). */
+#define MAP_KIND_ID(key) "buddy.map.kind." key
+#define MAP_KIND_IDS(id, letter, key, label) MAP_KIND_ID(key),
+#define MAP_IDS                                                   \
+	"buddy.map.zone", "buddy.map.zoom", "buddy.map.progress", \
+		"buddy.map.blocks", "buddy.map.cursor",           \
+		"buddy.map.free_orders", "buddy.map.order9",      \
+		"buddy.map.types", "buddy.map.migratetypes",      \
+		"buddy.map.polluted", "buddy.map.pages",          \
+		MS_PM_KINDS(MAP_KIND_IDS) "buddy.map.access",     \
 		"buddy.map.access_cursor", "buddy.map.access_levels"
 
 /* A kind's cell: its letter on its colour; the cursor's reversed. */

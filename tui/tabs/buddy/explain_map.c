@@ -14,10 +14,10 @@ static const char kpf[] = N_("/proc/kpageflags (root), read within the "
 			     "census's budget per refresh.");
 
 /* A kind's entry: what the block holds, its rule, what it means here. */
-#define KIND(k, nm, w, f, h)                                      \
-	{                                                         \
-		.id = "buddy.map.kind." k, .name = nm, .what = w, \
-		.source = kpf, .formula = f, .healthy = h,        \
+#define KIND(k, nm, w, f, h)                                                \
+	{                                                                   \
+		.id = MAP_KIND_ID(k), .name = nm, .what = w, .source = kpf, \
+		.formula = f, .healthy = h,                                 \
 	}
 
 const struct ms_explain ms_explain_buddy_map[] = {

@@ -18,33 +18,25 @@
 #define GUTTER 7 /* "  1.5G " before each row, where the width allows */
 #define DETAIL 4 /* the cursor's lines */
 
-/* Each kind's theme element: the memory bar's, where they meet. */
-static const enum ms_color kind_color[MS_PK_N] = {
-	[MS_PK_FREE] = MS_C_MEM_FREE,
-	[MS_PK_ANON] = MS_C_MEM_ANON,
-	[MS_PK_FILE] = MS_C_MEM_FILE,
-	[MS_PK_UNEVICTABLE] = MS_C_MEM_ANON,
-	[MS_PK_SLAB] = MS_C_MEM_KERNEL,
-	[MS_PK_PGTABLE] = MS_C_MEM_KERNEL,
-	[MS_PK_KERNEL] = MS_C_MEM_RESERVED,
-	[MS_PK_HUGETLB] = MS_C_MEM_RESERVED,
-	[MS_PK_THP] = MS_C_MEM_ANON,
-	[MS_PK_MIXED] = MS_C_MEM_UNEXPLAINED,
-	[MS_PK_HOLE] = MS_C_DIM,
-	[MS_PK_DEFERRED] = MS_C_DIM,
-	[MS_PK_UNREAD] = MS_C_DIM,
-};
-
-/* The legend's words for each kind. */
-static const char *const kind_label[MS_PK_N] = {
-	[MS_PK_FREE] = "free",	     [MS_PK_ANON] = "anon",
-	[MS_PK_FILE] = "file",	     [MS_PK_UNEVICTABLE] = "mlock",
-	[MS_PK_SLAB] = "slab",	     [MS_PK_PGTABLE] = "pgtable",
-	[MS_PK_KERNEL] = "kernel",   [MS_PK_HUGETLB] = "hugetlb",
-	[MS_PK_THP] = "THP",	     [MS_PK_MIXED] = "mixed",
-	[MS_PK_HOLE] = "hole",	     [MS_PK_DEFERRED] = "not init",
-	[MS_PK_UNREAD] = "not read",
-};
+/*
+ * Each kind's theme element, the memory bar's where they meet: one for
+ * every kind of the model's list (MS_PM_KINDS), or the build fails.
+ */
+#define COLOR_FREE MS_C_MEM_FREE
+#define COLOR_ANON MS_C_MEM_ANON
+#define COLOR_FILE MS_C_MEM_FILE
+#define COLOR_UNEVICTABLE MS_C_MEM_ANON
+#define COLOR_SLAB MS_C_MEM_KERNEL
+#define COLOR_PGTABLE MS_C_MEM_KERNEL
+#define COLOR_KERNEL MS_C_MEM_RESERVED
+#define COLOR_HUGETLB MS_C_MEM_RESERVED
+#define COLOR_THP MS_C_MEM_ANON
+#define COLOR_MIXED MS_C_MEM_UNEXPLAINED
+#define COLOR_HOLE MS_C_DIM
+#define COLOR_DEFERRED MS_C_DIM
+#define COLOR_UNREAD MS_C_DIM
+#define COLOR(id, letter, key, label) [MS_PK_##id] = COLOR_##id,
+static const enum ms_color kind_color[MS_PK_N] = { MS_PM_KINDS(COLOR) };
 
 /* The census's kinds, short enough for a line at 80 columns. */
 static const char *const page_label[MS_CK_N] = {
@@ -67,15 +59,8 @@ const char *ms_map_page_label(int k)
 	return page_label[k];
 }
 
-static const char *const kind_ids[MS_PK_N] = {
-	"buddy.map.kind.free",	 "buddy.map.kind.anon",
-	"buddy.map.kind.file",	 "buddy.map.kind.unevictable",
-	"buddy.map.kind.slab",	 "buddy.map.kind.page_tables",
-	"buddy.map.kind.kernel", "buddy.map.kind.hugetlb",
-	"buddy.map.kind.thp",	 "buddy.map.kind.mixed",
-	"buddy.map.kind.hole",	 "buddy.map.kind.deferred",
-	"buddy.map.kind.unread",
-};
+#define KIND_ID(id, letter, key, label) [MS_PK_##id] = MAP_KIND_ID(key),
+static const char *const kind_ids[MS_PK_N] = { MS_PM_KINDS(KIND_ID) };
 
 /* The zone the screen shows, in this sample, or NULL. */
 static const struct ms_pm_zone *map_zone(const struct buddy_view *b)
@@ -407,7 +392,7 @@ static void draw_legend(WINDOW *w, struct ms_rect r, const struct buddy_view *b,
 
 		if (!z->counts[k])
 			continue;
-		n = snprintf(t, sizeof(t), " %s %llu  ", kind_label[k],
+		n = snprintf(t, sizeof(t), " %s %llu  ", ms_pm_kind_labels[k],
 			     (unsigned long long)z->counts[k]);
 		if (x + 1 + n > r.x + r.w) {
 			x = r.x;
