@@ -32,10 +32,12 @@ if ! command -v qemu-system-x86_64 > /dev/null; then
 	finish
 	exit
 fi
-kernel=$(ls /boot/vmlinuz-6.1.0-*-amd64 2> /dev/null | sort -V | tail -n 1)
+# SERVICE_KERNEL=/boot/vmlinuz-RELEASE: another kernel of /boot
+kernel=${SERVICE_KERNEL:-$(ls /boot/vmlinuz-6.1.0-*-amd64 2> /dev/null |
+	sort -V | tail -n 1)}
 initrd=/boot/initrd.img-${kernel#/boot/vmlinuz-}
 if [ -z "$kernel" ] || [ ! -r "$initrd" ]; then
-	echo "# skipped: no Debian 6.1 kernel with its initramfs in /boot" \
+	echo "# skipped: no ${kernel:-Debian 6.1 kernel} with its initramfs in /boot" \
 		"(scripts/deps.sh lab installs linux-image-amd64)"
 	finish
 	exit
