@@ -5,8 +5,8 @@
 # unexplained on the idle guest, then the slab Free/s invariant under churn
 # (issue 12 item 1, as tests/hostile/test_slabfree.sh on the host), memory
 # cgroups on v2, the page cache's events by file and memscope's own DAMON
-# monitoring (--damon). Needs
-# /bin/memscope, /bin/hostile, /bin/jq, /lab/slabfree.jq and
+# monitoring (--damon, and W in the explorer when /bin/tmux is there).
+# Needs /bin/memscope, /bin/hostile, /bin/jq, /lab/slabfree.jq and
 # /lab/ledger.jq. Ends with "N passed, N failed", status 1 on a failure.
 set -u
 pass=0 fail=0 bg=""
@@ -344,6 +344,54 @@ dm_run() {
 	lines "$2" 2
 }
 
+# tw_wait TEXT: the explorer's tmux pane shows TEXT within 120 s (TCG);
+# the pane is left in tw.pane
+tw_wait() {
+	i=0
+	while ! tmux capture-pane -p -t tw >tw.pane 2>/dev/null ||
+		! grep -qF "$1" tw.pane; do
+		[ $i -ge 1200 ] && return 1
+		sleep 0.1
+		i=$((i + 1))
+	done
+}
+
+# The explorer's W (issue 15) in tmux: on the Memory tab it starts
+# memscope's own paddr monitoring, the DAMON screen (A) shows it, q ends
+# memscope and removes it.
+damon_w() {
+	if ! command -v tmux >/dev/null; then
+		echo "# damon: no tmux in the guest: W not checked"
+		return
+	fi
+	rm -f tw.rc
+	tmux -f /dev/null new-session -d -s tw -x 120 -y 40 \
+		"memscope --tab memory 2>tw.err; echo \$? >tw.rc"
+	check "damon W: the explorer's Memory tab in tmux" tw_wait "A DAMON"
+	tmux send-keys -t tw W
+	i=0
+	while ! grep -qx on $DK/0/state 2>/dev/null && [ $i -lt 600 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	check "damon W: memscope's kdamond on" grep -qx on $DK/0/state
+	check "damon W: the header says DAMON paddr" tw_wait "DAMON paddr"
+	tmux send-keys -t tw A
+	check "damon W: the DAMON screen shows memscope's own monitoring" \
+		tw_wait "memscope's own monitoring of paddr (W, --damon)"
+	check "damon W: and its working set" tw_wait "working set"
+	cp tw.pane tw-damon.pane
+	tmux send-keys -t tw q
+	i=0
+	while [ ! -s tw.rc ] && [ $i -lt 600 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	check "damon W: q ends memscope, status 0" grep -qx 0 tw.rc
+	check "damon W: q: no kdamond on, nr_kdamonds $nr0 again" dm_gone
+	tmux kill-server 2>/dev/null
+}
+
 damon() {
 	mkdir -p /run
 	if [ ! -d $DK ]; then
@@ -455,6 +503,7 @@ damon() {
 		grep -q "^memscope: --damon $hc: pid $hc: the kdamond stopped" dx.json.err
 	check "damon: the process exits: nothing left" dm_gone
 	bg=""
+	damon_w
 }
 
 for t in ${ONLY:-boot ledger sample slabfree cgroup pcache damon}; do

@@ -4,7 +4,8 @@
 # without the module (kernel-test.sh: a batch sample, procfs and BPF, the
 # Memory ledger's unexplained on the idle guest, and the slab Free/s
 # invariant under churn, memory cgroups on v2, memscope's own DAMON
-# monitoring). LAB_ONLY="boot cgroup"
+# monitoring, in batch and, with the host's tmux, the explorer's W).
+# LAB_ONLY="boot cgroup"
 # runs those parts of kernel-test.sh alone. Closes "N passed, N failed".
 cd "$(dirname "$0")/../.." || exit 2
 . tests/lib.sh
@@ -18,13 +19,20 @@ if ! ${MAKE:-make} --no-print-directory all "$H" >/dev/null 2>&1; then
 	exit
 fi
 
+# tmux, its libraries and a UTF-8 locale (tmux refuses to start without
+# one) for the explorer's W in the guest; terminfo is always there
+tw=""
+if command -v tmux >/dev/null && [ -d /usr/lib/locale/C.utf8 ]; then
+	tw="-b $(command -v tmux) -f /usr/lib/locale/C.utf8:/usr/lib/locale/C.utf8"
+fi
+
 # guest SERIES: boot the newest kernel of SERIES, run kernel-test.sh
 guest() {
 	out=$OUT-$1
 	t0=$(date +%s)
 	tests/lab/vm.sh -k "$1" -t "${LAB_TEST_TIMEOUT:-600}" \
 		-A "LAB_SERIES=$1 softlockup_panic=1${LAB_ONLY:+ ONLY=\"$LAB_ONLY\"}" \
-		-b build/memscope -b "$H" -b "$(command -v jq)" \
+		-b build/memscope -b "$H" -b "$(command -v jq)" $tw \
 		-f tests/hostile/slabfree.jq -f tests/cli/ledger.jq \
 		-r tests/lab/kernel-test.sh \
 		-o "$out" >"$out.log" 2>&1
