@@ -277,6 +277,10 @@ static bool context(struct walk *w, struct ms_kdamond *k)
 
 	str(w, "operations", k->operations, sizeof(k->operations));
 	str(w, "avail_operations", k->avail, sizeof(k->avail));
+	/* the kernel lists one per line: one line of names, as JSON says */
+	for (char *c = k->avail; *c; c++)
+		if (*c == '\n')
+			*c = ' ';
 	u64(w, "addr_unit", &k->addr_unit);
 	at = enter(w, "monitoring_attrs/");
 	u64(w, "intervals/sample_us", &k->sample_us);

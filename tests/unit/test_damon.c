@@ -133,6 +133,8 @@ static void older(void **state)
 	assert_int_equal(e.err, 0);
 	k = &e.s.damon.v[0];
 	assert_false(ms_have(k->refresh_ms));
+	/* the kernel's one name per line, as one line (JSON, screens) */
+	assert_string_equal(k->avail, "vaddr fvaddr paddr");
 	assert_false(ms_have(k->addr_unit));
 	assert_false(ms_have(k->schemes[0].apply_interval_us));
 	assert_false(ms_have(k->schemes[0].q_effective_bytes));
