@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The explain texts of the memory ledger's buckets (explain_buckets.c),
- * for the Memory tab's catalog and its explain_all.
+ * for the Memory tab's catalog (its explain_all is filled from it).
  */
 #ifndef MS_TUI_MEMORY_BUCKETS_H
 #define MS_TUI_MEMORY_BUCKETS_H
@@ -10,8 +10,6 @@
 
 /* "memory.b.NAME" per bucket (model/memory.h ms_ledger_bucket_id()) */
 extern const struct ms_explain ms_explain_memory_buckets[];
-/* Their ids, NULL-terminated. */
-extern const char *const ms_memory_bucket_ids[];
 /* The "of which" figures' texts (explain_of.c), "memory.b.NAME" too. */
 extern const struct ms_explain ms_explain_memory_of[];
 
