@@ -234,6 +234,20 @@ static int recover_one(int dfd, int rfd, const struct rec *r, char *msg,
 		return 0;
 	}
 	err = write_back(rfd, u);
+	if (err == -EBUSY && u->if_path[0]) {
+		/*
+		 * its condition held but the file refuses: a kdamond runs
+		 * (nr_kdamonds) that is not the one memscope made, which
+		 * watches the same process
+		 */
+		say(msg, len,
+		    "%s left as it is, not put back to %s: memscope (pid %d) "
+		    "changed it, and it is busy now (%s reads %s, yet what "
+		    "runs is not what memscope made); record removed\n",
+		    u->path, u->value, u->pid, u->if_path, u->if_value);
+		unlinkat(dfd, r->name, 0);
+		return 0;
+	}
 	if (err == -ENOENT) {
 		say(msg, len,
 		    "%s was left changed by memscope (pid %d) but "

@@ -22,6 +22,8 @@
 #include <unistd.h>
 
 #define ADMIN "sys/kernel/mm/damon/admin/"
+#define KPID "kdamonds/0/pid"
+#define TARGET0 "kdamonds/0/contexts/0/targets/0/pid_target"
 
 struct rd {
 	const struct ms_root *r;
@@ -94,19 +96,30 @@ static const struct ms_undo_step undo[] = {
  * (memscope killed between saving them and turning the kdamond on) have
  * no such condition and are put back as they always were: the kdamond
  * in slot 0 then, if any, is the one memscope was making.
+ *
+ * A process's kdamond ends by itself when the process does (its pid
+ * then reads -1), leaving memscope's set-up behind: nr_kdamonds' record
+ * of a process's kdamond holds the process's pid in targets/0/pid_target
+ * instead, which a kdamond someone made since (writing nr_kdamonds makes
+ * the directories anew) does not read unless it watches that process;
+ * and while that one runs, nr_kdamonds refuses (EBUSY) and the record
+ * is dropped as not memscope's (probes/undo.c).
  */
 int ms_procfs_damon_remember(const char *root, const char *dir, int kpid,
-			     char *why, size_t len)
+			     int target, char *why, size_t len)
 {
 	struct ms_undo_step s[sizeof(undo) / sizeof(undo[0])];
-	char pid[16];
+	char pid[16], tpid[16];
 	int err;
 
 	memcpy(s, undo, sizeof(s));
 	snprintf(pid, sizeof(pid), "%d", kpid);
+	snprintf(tpid, sizeof(tpid), "%d", target);
 	for (size_t i = 0; kpid > 0 && i < sizeof(s) / sizeof(s[0]); i++) {
-		s[i].if_path = "/" ADMIN "kdamonds/0/pid";
-		s[i].if_value = pid;
+		bool proc = target > 0 && !strcmp(s[i].name, "damon-2-nr");
+
+		s[i].if_path = proc ? "/" ADMIN TARGET0 : "/" ADMIN KPID;
+		s[i].if_value = proc ? tpid : pid;
 	}
 	err = ms_undo_keep(MS_UNDO_DAMON, root, dir, s,
 			   sizeof(s) / sizeof(s[0]));
@@ -169,7 +182,7 @@ static void own(const struct ms_root *r, struct ms_procfs *pf,
 	}
 	if (ms_damon_mon_check(src, m->why, sizeof(m->why)))
 		return;
-	if (ms_procfs_damon_remember("/", MS_UNDO_DIR, 0, m->why,
+	if (ms_procfs_damon_remember("/", MS_UNDO_DIR, 0, 0, m->why,
 				     sizeof(m->why)))
 		return;
 	ram_span(r, pf, &a, &b);
@@ -181,7 +194,7 @@ static void own(const struct ms_root *r, struct ms_procfs *pf,
 		char why[300];
 
 		/* failing, the records without the pid stay, as good as before */
-		ms_procfs_damon_remember("/", MS_UNDO_DIR, m->kpid, why,
+		ms_procfs_damon_remember("/", MS_UNDO_DIR, m->kpid, want, why,
 					 sizeof(why));
 	}
 }

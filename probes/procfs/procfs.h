@@ -120,10 +120,11 @@ void ms_procfs_damon_free(struct ms_procfs *pf);
  * Before memscope's kdamond is made (kpid 0), and again once it runs
  * (kpid: its kdamonds/0/pid): remembered in dir (MS_UNDO_DIR) for the
  * next start after SIGKILL, and guarded against a crash, which turns it
- * off below root ("/" live; the tests' fake tree). 0, or -errno and why.
+ * off below root ("/" live; the tests' fake tree). target: the process
+ * it monitors, 0 for physical memory. 0, or -errno and why.
  */
 int ms_procfs_damon_remember(const char *root, const char *dir, int kpid,
-			     char *why, size_t len);
+			     int target, char *why, size_t len);
 int ms_procfs_damon(const struct ms_root *r, struct ms_procfs *pf,
 		    struct ms_snapshot *s);
 /*

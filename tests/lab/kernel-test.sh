@@ -468,7 +468,9 @@ damon() {
 	wait $ms
 	check "damon: SIGKILL: memscope's kdamond left on" grep -qx on $DK/0/state
 	check "damon: SIGKILL: its records hold the kdamond's pid" grep -q \
-		" $DK/0/pid $(cat $DK/0/pid)\$" /run/memscope/damon-1-state \
+		" $DK/0/pid $(cat $DK/0/pid)\$" /run/memscope/damon-1-state
+	check "damon: SIGKILL: and nr_kdamonds' its process" grep -q \
+		" $DK/0/contexts/0/targets/0/pid_target $hc\$" \
 		/run/memscope/damon-2-nr
 	memscope -b -n 1 --tab buddy >/dev/null 2>dk.err
 	check "damon: the next memscope turns it off and says so" \
@@ -502,6 +504,32 @@ damon() {
 	check "damon: the process exits: said" \
 		grep -q "^memscope: --damon $hc: pid $hc: the kdamond stopped" dx.json.err
 	check "damon: the process exits: nothing left" dm_gone
+	# killed, then its process exits and the kdamond stops by itself: the
+	# set-up is still memscope's, and the next memscope removes it
+	hostile hotcold 16 >hc2.out &
+	hc2=$!
+	bg="$bg $hc2"
+	i=0
+	while ! grep -q '^ready' hc2.out && [ $i -lt 600 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	dm_run $hc2 dp.json
+	kill -KILL $ms
+	wait $ms
+	kill $hc2
+	wait $hc2
+	i=0
+	while [ "$(cat $DK/0/pid)" != -1 ] && [ $i -lt 600 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	check "damon: SIGKILL, then its process exits: the kdamond stopped" \
+		[ "$(cat $DK/0/pid)" = -1 ]
+	memscope -b -n 1 --tab buddy >/dev/null 2>dp.err
+	check "damon: ... the next memscope puts nr_kdamonds back, says so" \
+		grep -q "kdamonds/nr_kdamonds put back to 0" dp.err
+	check "damon: ... then nothing left" dm_gone
 	bg=""
 	damon_w
 }

@@ -243,6 +243,8 @@ enum how { SEGV, ABORT, FORGOTTEN, EXIT, FORK_EXIT, KILL };
  * it, below the fake root; with kpid, again as once it runs) and delay
  * accounting, then ends as how says. Its wait status.
  */
+static int target; /* the process memscope's kdamond watches, 0 paddr */
+
 static int child(enum how how, int kpid)
 {
 	struct rlimit no_core = { 0, 0 };
@@ -258,10 +260,11 @@ static int child(enum how how, int kpid)
 		for (int sig = 1; sig < NSIG; sig++)
 			signal(sig, SIG_DFL);
 		setrlimit(RLIMIT_CORE, &no_core);
-		if (ms_procfs_damon_remember(fake, run, 0, why, sizeof(why)) ||
+		if (ms_procfs_damon_remember(fake, run, 0, 0, why,
+					     sizeof(why)) ||
 		    ms_undo_keep(MS_UNDO_DELAYACCT, fake, run, &delayacct, 1) ||
-		    (kpid && ms_procfs_damon_remember(fake, run, kpid, why,
-						      sizeof(why))))
+		    (kpid && ms_procfs_damon_remember(fake, run, kpid, target,
+						      why, sizeof(why))))
 			_exit(10);
 		switch (how) {
 		case SEGV:
@@ -339,7 +342,8 @@ static void make_fake(void)
 
 	snprintf(fake, sizeof(fake), "/tmp/ms-test-guard-XXXXXX");
 	assert_non_null(mkdtemp(fake));
-	snprintf(cmd, sizeof(cmd), "mkdir -p %s%s0 %s/proc/sys/kernel", fake,
+	snprintf(cmd, sizeof(cmd),
+		 "mkdir -p %s%s0/contexts/0/targets/0 %s/proc/sys/kernel", fake,
 		 ADMIN, fake);
 	assert_int_equal(system(cmd), 0);
 }
@@ -444,6 +448,30 @@ static void guarded(void **state)
 	/* killed before it knew the pid: put back as ever, whoever's it is */
 	assert_int_equal(killed_then_recover(0, "999\n", msg, sizeof(msg)), 3);
 	reads("off", "0", "0", 0);
+	/*
+	 * a process's kdamond: nr_kdamonds' record holds the process; when
+	 * the process ended, its kdamond did (pid -1): still memscope's
+	 * set-up, nr_kdamonds 0
+	 */
+	target = 4321;
+	fput(ADMIN "0/contexts/0/targets/0/pid_target", "4321\n");
+	assert_int_equal(killed_then_recover(4242, "-1\n", msg, sizeof(msg)),
+			 2);
+	reads("on", "0", "0", 0);
+	assert_non_null(strstr(msg, ADMIN "0/state left as it is"));
+	assert_non_null(strstr(msg, ADMIN "nr_kdamonds put back to 0"));
+	/* someone's kdamond on another process since: left alone */
+	fput(ADMIN "0/contexts/0/targets/0/pid_target", "77\n");
+	assert_int_equal(killed_then_recover(4242, "999\n", msg, sizeof(msg)),
+			 1);
+	reads("on", "1", "0", 0);
+	assert_non_null(strstr(msg, ADMIN "nr_kdamonds left as it is"));
+	/* still running on its process: off, nr_kdamonds 0 */
+	fput(ADMIN "0/contexts/0/targets/0/pid_target", "4321\n");
+	assert_int_equal(killed_then_recover(4242, "4242\n", msg, sizeof(msg)),
+			 3);
+	reads("off", "0", "0", 0);
+	target = 0;
 	drop_fake();
 }
 
