@@ -3,6 +3,7 @@
 # they share: the debootstrapped Debian 12, apt's downloads, the packages.
 
 mirror=${PKG_MIRROR:-http://deb.debian.org/debian}
+security=${PKG_SECURITY_MIRROR:-http://deb.debian.org/debian-security}
 cache=$(pwd)/build/pkg
 
 # pkg_tools TOOL...: every tool there, scripts/deps.sh pkg run once if one
@@ -58,6 +59,11 @@ debs_cached() {
 		cp "$cache"/debs/*.deb "$1/"
 }
 
+# dkms_version: the module's version in DKMS (kmod/dkms.conf)
+dkms_version() {
+	sed -n 's/^PACKAGE_VERSION="\(.*\)"/\1/p' kmod/dkms.conf
+}
+
 # base_root DIR: the minimal Debian 12 (debootstrap --variant=minbase
 # bookworm, once: build/pkg keeps it as a tarball) unpacked into DIR
 base_root() {
@@ -72,6 +78,14 @@ base_root() {
 		rm -rf "$1.tmp"
 	fi
 	mkdir "$1" && tar -C "$1" -xf "$base" 2> /dev/null
+}
+
+# debian_sources DIR: the root's apt sources a Debian 12 install has
+# (debootstrap writes bookworm alone): the updates and security suites
+# too, where the current kernels' packages are
+debian_sources() {
+	printf 'deb %s bookworm-updates main\ndeb %s bookworm-security main\n' \
+		"$mirror" "$security" >> "$1/etc/apt/sources.list"
 }
 
 # root_mount DIR: /proc, /sys and apt's downloads there; root_umount DIR

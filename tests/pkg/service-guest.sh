@@ -176,4 +176,6 @@ ok "memscope said where it records, twice, and which file it closed" sh -c \
 	 grep -qx 'memscope record: $left: [0-9]* samples.*' said.log &&
 	 test \$(wc -l < said.log) = 3"
 sed 's/^/# journal: /' warn.log said.log
+# the module, when test_service.sh installed memscope-dkms (dkms-guest.sh)
+[ -f dkms.sh ] && . ./dkms.sh
 finish

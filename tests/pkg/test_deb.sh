@@ -57,7 +57,7 @@ for f in ./usr/bin/memscope ./usr/share/man/man1/memscope.1.gz \
 	./lib/systemd/system/memscope-record.service; do
 	ok "memscope holds ${f#.}" has "$f" "$tmp/deb.list"
 done
-kver=$(sed -n 's/^PACKAGE_VERSION="\(.*\)"/\1/p' kmod/dkms.conf)
+kver=$(dkms_version)
 dpkg-deb -c "$dkms" | awk '{ print $6 }' > "$tmp/dkms.list"
 miss=""
 for f in kmod/*.c kmod/*.h kmod/uapi/*.h kmod/Kbuild kmod/Makefile \

@@ -5,8 +5,11 @@
 # mount) and booted with Debian's 6.1 kernel and its initramfs from /boot
 # in QEMU (TCG), systemd as PID 1. There service-guest.sh enables and
 # starts the unit and checks what systemd made of it; its ok/FAIL lines
-# come back on the second serial port. Needs root (chroot), QEMU and
-# Debian's archive (the only network used); reuses test_deb.sh's
+# come back on the second serial port. memscope-dkms is installed there
+# too, with the image and headers packages of the kernel booted, and
+# dkms-guest.sh then loads the module DKMS built (modprobe), checks that
+# memscope reads it and that rmmod leaves nothing. Needs root (chroot),
+# QEMU and Debian's archive (the only network used); reuses test_deb.sh's
 # packages when the tree has not changed since.
 set -u
 . tests/lib.sh
@@ -66,21 +69,56 @@ deb=$(ls "$tmp"/memscope_*_amd64.deb 2> /dev/null)
 	exit
 }
 
+dkms=$(ls "$tmp"/memscope-dkms_*_all.deb 2> /dev/null)
+rel=${kernel#/boot/vmlinuz-}
 base_root "$root"
 root_mount "$root"
-cp "$deb" "$root/tmp/"
-{
-	in_root 300 apt-get update -q &&
-		in_root 900 apt-get install -y -q --no-install-recommends \
-			systemd-sysv jq libcap2-bin "/tmp/${deb##*/}"
-} > "$tmp/apt.log" 2>&1
-ok "apt-get install systemd-sysv ./memscope_*.deb in the root" test $? = 0
+debian_sources "$root"
+cp "$deb" "$dkms" "$root/tmp/"
+in_root 300 apt-get update -q > "$tmp/apt.log" 2>&1
+ok "apt-get update in the root (bookworm, -updates, -security)" test $? = 0
+# the module: DKMS builds it when apt installs memscope-dkms beside the
+# image and headers packages of the very kernel the VM boots (its ABI,
+# e.g. 6.1.0-57-amd64, from bookworm-security), as on a box running it
+mod=""
+if [ -z "$dkms" ]; then
+	echo "# skipped: the module (no memscope-dkms package built)"
+elif ! in_root 60 apt-cache show linux-image-$rel > /dev/null 2>&1 ||
+	! in_root 60 apt-cache show linux-headers-$rel > /dev/null 2>&1; then
+	echo "# skipped: the module (Debian's archive has no linux-image-$rel" \
+		"or linux-headers-$rel any more: scripts/deps.sh lab" \
+		"installs the current kernel into /boot)"
+else
+	mod="linux-image-$rel linux-headers-$rel /tmp/${dkms##*/}"
+fi
+t0=$(date +%s)
+# INITRD=No (the kernel's initramfs hook): the VM boots /boot's initramfs
+# of this kernel, another one made in the root would go unused
+in_root 1500 env INITRD=No apt-get install -y -q --no-install-recommends \
+	systemd-sysv jq libcap2-bin "/tmp/${deb##*/}" $mod >> "$tmp/apt.log" 2>&1
+ok "apt-get install systemd-sysv ./memscope_*.deb${mod:+ ./memscope-dkms_*.deb and $rel's image and headers} in the root" \
+	test $? = 0
+echo "# apt-get install: $(($(date +%s) - t0)) s; the root: $(du -smx "$root" | cut -f1) MB"
 root_umount "$root"
 [ -x "$root/lib/systemd/systemd" ] && [ -x "$root/usr/bin/memscope" ] || {
 	tail -n 30 "$tmp/apt.log"
 	finish
 	exit
 }
+if [ -n "$mod" ]; then
+	kver=$(dkms_version)
+	# memscope.ko.xz where the kernel's modules are compressed (6.12)
+	ko=$(ls "$root/lib/modules/$rel/updates/dkms/"memscope.ko* 2> /dev/null)
+	ok "DKMS built and installed memscope.ko for $rel when apt installed it" \
+		test -n "$ko" -a -d "$root/var/lib/dkms/memscope/$kver/$rel"
+	[ -n "$ko" ] || grep -i 'dkms\|error' "$tmp/apt.log" | tail -n 20
+	# the same revision as /boot's, or another of the same ABI
+	cmp -s "$root/boot/vmlinuz-$rel" "$kernel" ||
+		echo "# the root's vmlinuz-$rel is not /boot's (same ABI, another revision)"
+	# the guest's part of the test (service-guest.sh runs it last)
+	mkdir -p "$root/root/sdboot"
+	cp tests/pkg/dkms-guest.sh "$root/root/sdboot/dkms.sh"
+fi
 
 # the guest: its test as a oneshot unit that powers the VM off when done;
 # nothing else scheduled (the archive's timers), the chroot's leftovers out
@@ -105,7 +143,7 @@ WantedBy=multi-user.target
 EOF
 ln -s ../memscope-service-test.service \
 	"$root/etc/systemd/system/multi-user.target.wants/"
-mkfs.ext4 -q -F -L memscope -d "$root" "$tmp/disk.img" 1G \
+mkfs.ext4 -q -F -L memscope -d "$root" "$tmp/disk.img" 2G \
 	> "$tmp/mkfs.log" 2>&1
 ok "mkfs.ext4 -d makes the root's image" test $? = 0
 rm -rf "$root"
