@@ -49,4 +49,13 @@ struct ms_opts {
 	const char *serve;
 };
 
+struct ms_serve_addr;
+/*
+ * The config file's defaults (app/config.c), then the command line over
+ * them (app/args.c), --serve's address into serve_addr: 0 to run, 1 when
+ * --help or --version was answered, -EINVAL on bad usage (said).
+ */
+int ms_opts_parse(int argc, char **argv, struct ms_opts *o,
+		  struct ms_serve_addr *serve_addr);
+
 #endif
