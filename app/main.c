@@ -223,8 +223,12 @@ int main(int argc, char **argv)
 		err = ms_capture_run(&s, &o);
 	else if (o.batch)
 		err = ms_batch_run(&s, &o);
-	else
+	else {
+		/* a crash puts the explorer's terminal back (tui/crash.c) */
+		ms_undo_on_crash(ms_tui_crash_restore);
 		err = ms_tui_run(&s, &o);
+		ms_undo_on_crash(NULL);
+	}
 	if (s.rec && (rerr = ms_record_close(s.rec))) {
 		fprintf(stderr, "memscope: recording %s: %s\n", o.record,
 			strerror(-rerr));

@@ -83,6 +83,12 @@ void ms_undo_forget(enum ms_undo_slot slot);
 /* Could not be put back: disarmed, the records kept for the next start. */
 void ms_undo_unarm(enum ms_undo_slot slot);
 /*
+ * fn (async-signal-safe; NULL: none) runs first when memscope dies of a
+ * fatal signal, the crash handler installed while it is set: the
+ * explorer's terminal put back (app/main.c: ms_tui_crash_restore()).
+ */
+void ms_undo_on_crash(void (*fn)(void));
+/*
  * At start: put back what a memscope that is gone left changed (in the
  * records' name order; a file that already reads the value is left as it
  * is; a record whose condition did not hold before any was put back is

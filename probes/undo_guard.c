@@ -25,6 +25,8 @@ static struct guard guards[MS_UNDO_SLOTS];
 static const int fatal[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
 static struct sigaction old_act[sizeof(fatal) / sizeof(fatal[0])];
 static bool installed;
+/* ms_undo_on_crash(): the explorer's terminal, first */
+static void (*volatile last_words)(void);
 
 /* Async-signal-safe: open, write, close. */
 static bool put_str(const char *path, const char *v)
@@ -65,16 +67,31 @@ static void fire_all(void)
 }
 
 /*
- * SA_RESETHAND has put the default action back: raised again, the
- * signal is blocked until the handler returns and then ends the process
- * as it would have (a fault returns to the faulting instruction and
- * faults again).
+ * The terminal first, so that what follows is seen; then the changes.
+ * A handler that was there before (a sanitizer's report) is called next;
+ * then, SA_RESETHAND having put the default action back, the signal
+ * raised again is blocked until the handler returns and then ends the
+ * process as it would have (a fault returns to the faulting instruction
+ * and faults again).
  */
-static void on_fatal(int sig)
+static void on_fatal(int sig, siginfo_t *si, void *uc)
 {
+	void (*words)(void) = last_words;
 	int saved = errno;
 
+	if (words)
+		words();
 	fire_all();
+	for (size_t i = 0; i < sizeof(fatal) / sizeof(fatal[0]); i++) {
+		const struct sigaction *o = &old_act[i];
+
+		if (fatal[i] != sig)
+			continue;
+		if (o->sa_flags & SA_SIGINFO)
+			o->sa_sigaction(sig, si, uc);
+		else if (o->sa_handler != SIG_DFL && o->sa_handler != SIG_IGN)
+			o->sa_handler(sig);
+	}
 	raise(sig);
 	errno = saved;
 }
@@ -85,8 +102,8 @@ static void on_fatal(int sig)
  */
 static void install(bool on)
 {
-	struct sigaction sa = { .sa_handler = on_fatal,
-				.sa_flags = SA_RESETHAND };
+	struct sigaction sa = { .sa_sigaction = on_fatal,
+				.sa_flags = SA_RESETHAND | SA_SIGINFO };
 	static bool at_exit;
 
 	if (on == installed)
@@ -106,6 +123,8 @@ static void install(bool on)
 
 static void unarmed(void)
 {
+	if (last_words)
+		return;
 	for (int i = 0; i < MS_UNDO_SLOTS; i++)
 		if (guards[i].armed)
 			return;
@@ -165,4 +184,14 @@ void ms_undo_forget(enum ms_undo_slot slot)
 	for (int i = 0; i < g->n; i++)
 		unlink(g->record[i]);
 	g->n = 0;
+}
+
+void ms_undo_on_crash(void (*fn)(void))
+{
+	last_words = fn;
+	__atomic_signal_fence(__ATOMIC_SEQ_CST);
+	if (fn)
+		install(true);
+	else
+		unarmed();
 }

@@ -543,8 +543,10 @@ static bool no_color_env(void)
 
 static SCREEN *open_terminal(struct tui *t)
 {
-	SCREEN *scr = newterm(NULL, stdout, stdin);
+	SCREEN *scr;
 
+	ms_tui_crash_save(fileno(stdout));
+	scr = newterm(NULL, stdout, stdin);
 	if (!scr)
 		return NULL;
 	cbreak();
@@ -557,6 +559,7 @@ static SCREEN *open_terminal(struct tui *t)
 		mousemask(MS_MOUSE_MASK, NULL);
 	t->ui.color = has_colors() && !t->o->no_color && !no_color_env();
 	ms_theme_apply(t->ui.color);
+	ms_tui_crash_prepare(!t->o->no_mouse);
 	return scr;
 }
 
@@ -614,6 +617,7 @@ int ms_tui_run(struct ms_session *s, const struct ms_opts *o)
 	}
 	loop(t);
 	endwin();
+	ms_tui_crash_done();
 	delscreen(scr);
 	destroy_views(t);
 	ms_snapshot_free(&t->snap[0]);
