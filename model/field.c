@@ -354,6 +354,17 @@ void *ms_list_take(const struct ms_field *f, void *rec)
 	return e;
 }
 
+double ms_share_shown(double v, double whole, int prec)
+{
+	double m = 1;
+
+	for (int i = 0; i < prec; i++)
+		m *= 10;
+	if (v < whole && !(v * m + 0.5 < whole * m))
+		return (whole * m - 1) / m;
+	return v;
+}
+
 const char *ms_name_of(const struct ms_names *t, int v)
 {
 	return v >= 0 && v < t->n ? t->name[v] : NULL;

@@ -281,6 +281,13 @@ static inline int ms_list_len(const struct ms_field *f, const void *rec)
 
 /* The name of v, NULL when it has none; v by name, t->dflt unknown. */
 const char *ms_name_of(const struct ms_names *t, int v);
+/*
+ * A share short of the whole never reads as the whole: v (below whole)
+ * that would print as whole with prec decimals is the largest number
+ * below it at prec decimals (99.9993 % reads 99.9, not 100.0); anything
+ * else is v as it is.
+ */
+double ms_share_shown(double v, double whole, int prec);
 int ms_name_find(const struct ms_names *t, const char *name);
 
 /* ---- name tables --------------------------------------------------------- */

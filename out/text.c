@@ -68,7 +68,9 @@ static void zone_line(FILE *f, const struct ms_zone *z)
 		fprintf(f, " %s", num(z->free_blocks[o], b, sizeof(b)));
 	fprintf(f, "\n     unusable index:       ");
 	for (int o = 0; o < z->nr_orders; o++)
-		fprintf(f, " %s", fnum(z->unusable[o], 3, b, sizeof(b)));
+		fprintf(f, " %s",
+			fnum(ms_share_shown(z->unusable[o], 1, 3), 3, b,
+			     sizeof(b)));
 	fprintf(f, "\n     extfrag index:        ");
 	for (int o = 0; o < z->nr_orders; o++)
 		fprintf(f, " %s", fnum(z->extfrag[o], 3, b, sizeof(b)));

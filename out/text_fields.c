@@ -6,6 +6,7 @@
 #include "out/text.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "model/field.h"
 
@@ -30,6 +31,10 @@ static const char *value(const struct ms_field *f, const void *rec, char *b,
 		snprintf(b, n, "%d", *(const int *)p);
 		return b;
 	case MS_F_DBL:
+		if (f->unit && !strcmp(f->unit, "%"))
+			return fnum(ms_share_shown(*(const double *)p, 100,
+						   f->tp),
+				    f->tp, b, n);
 		return fnum(*(const double *)p, f->tp, b, n);
 	case MS_F_BOOL:
 		return *(const bool *)p ? "yes" : "no";

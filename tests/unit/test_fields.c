@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <math.h>
 #include <string.h>
 
 #include "model/area.h"
@@ -154,6 +155,19 @@ static void flat(void **state)
 	assert_int_equal(ms_fields_flat(ms_zone_fields, f, 3), 3);
 }
 
+/* a share short of the whole never reads as the whole */
+static void share_shown(void **state)
+{
+	(void)state;
+	assert_true(ms_share_shown(99.9993, 100, 1) == 99.9);
+	assert_true(ms_share_shown(99.94, 100, 1) == 99.94);
+	assert_true(ms_share_shown(100, 100, 1) == 100);
+	assert_true(ms_share_shown(99.96, 100, 0) == 99);
+	assert_true(ms_share_shown(0.99996, 1, 3) == 0.999);
+	assert_true(ms_share_shown(0.5, 1, 3) == 0.5);
+	assert_true(isnan(ms_share_shown(NAN, 100, 1)));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -162,6 +176,7 @@ int main(void)
 		cmocka_unit_test(event_rows),
 		cmocka_unit_test(names),
 		cmocka_unit_test(flat),
+		cmocka_unit_test(share_shown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -154,8 +154,9 @@ static double index_of(const struct ms_snapshot *s, const struct ms_zone *z,
 
 	if (o < 0)
 		return NAN;
-	return col == C_UNUS || col == C_UNUS3 ? 100 * z->unusable[o] :
-						 z->extfrag[o];
+	return col == C_UNUS || col == C_UNUS3 ?
+		       ms_share_shown(100 * z->unusable[o], 100, 1) :
+		       z->extfrag[o];
 }
 
 /* The chapter's index, in parentheses where it does not apply. */
@@ -163,7 +164,7 @@ static void frag_text(char *buf, size_t len, const struct ms_zone *z)
 {
 	char v[16];
 
-	ms_fmt_double(v, sizeof(v), z->frag_index, 1);
+	ms_fmt_double(v, sizeof(v), ms_share_shown(z->frag_index, 100, 1), 1);
 	snprintf(buf, len, z->frag_applies ? "%s" : "(%s)", v);
 }
 

@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "model/field.h"
+
 static const char *const summary_free_ids[] = { FREE_IDS, NULL };
 static const char *const summary_wmark_ids[] = { WMARK_IDS, NULL };
 static const char *const summary_pages_ids[] = { PAGES_IDS, NULL };
@@ -56,7 +58,7 @@ static void kernel_index(struct ms_screen *l, const struct ms_zone *z, int o,
 		return;
 	ms_screen_tag(l, "buddy.order.unusable");
 	ms_screen_tag(l, "buddy.order.extfrag");
-	ms_fmt_double(u, sizeof(u), z->unusable[o], 3);
+	ms_fmt_double(u, sizeof(u), ms_share_shown(z->unusable[o], 1, 3), 3);
 	ms_fmt_double(e, sizeof(e), z->extfrag[o], 3);
 	snprintf(buf, sizeof(buf), "%s order %d: unusable %s  extfrag %s%s",
 		 what, o, u, e, z->extfrag[o] < 0 ? " (a block is free)" : "");
@@ -74,7 +76,7 @@ static void chapter_index(struct ms_screen *l, const struct ms_zone *z)
 {
 	char buf[256], pct[16];
 
-	ms_fmt_pct(pct, sizeof(pct), z->frag_index);
+	ms_fmt_pct(pct, sizeof(pct), ms_share_shown(z->frag_index, 100, 1));
 	ms_screen_tag(l, "buddy.zone.frag");
 	if (!z->frag_applies)
 		snprintf(buf, sizeof(buf),
@@ -237,7 +239,8 @@ static void order_row(struct ms_screen *l, const struct buddy_view *b,
 	ms_fmt_u64(v[1], sizeof(v[1]), z->free_blocks[o]);
 	ms_fmt_u64(v[2], sizeof(v[2]), pages);
 	ms_fmt_pages(v[3], sizeof(v[3]), pages, page_size(b->cur));
-	ms_fmt_double(v[4], sizeof(v[4]), z->unusable[o], 3);
+	ms_fmt_double(v[4], sizeof(v[4]), ms_share_shown(z->unusable[o], 1, 3),
+		      3);
 	ms_fmt_double(v[5], sizeof(v[5]), z->extfrag[o], 3);
 	for (int i = 0; i < NOW; i++) {
 		ms_put(l->w, y, x, ow[i], MS_RIGHT, true, ms_attr(MS_C_NORMAL),

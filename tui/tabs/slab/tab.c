@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "model/field.h"
 #include "model/slabfree.h"
 #include "tui/tabs/slab/slab.h"
 #include "tui/widgets.h"
@@ -95,7 +96,8 @@ static void cell(const void *ctx, int row, int col, char *buf, size_t len)
 		if (c->active_pct != c->active_pct)
 			snprintf(buf, len, "-");
 		else
-			snprintf(buf, len, "%.0f%%", c->active_pct);
+			snprintf(buf, len, "%.0f%%",
+				 ms_share_shown(c->active_pct, 100, 0));
 		break;
 	case C_OBJSIZE:
 		ms_fmt_count(buf, len, c->objsize, w);
