@@ -337,6 +337,19 @@ dm_avg() {
 		([(map(.o) | add), 1] | max)'
 }
 
+# hotcold MIB OUT: a process touching MIB hot and MIB cold (its regions
+# in OUT), ready within 60 s; its pid in hcp
+hotcold() {
+	hostile hotcold "$1" >"$2" &
+	hcp=$!
+	bg="$bg $hcp"
+	i=0
+	while ! grep -q '^ready' "$2" && [ $i -lt 600 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+}
+
 dm_run() {
 	memscope -b -d 1 --damon "$1" --json >"$2" 2>"$2.err" &
 	ms=$!
@@ -403,14 +416,8 @@ damon() {
 		return
 	fi
 	nr0=$(cat $DK/nr_kdamonds)
-	hostile hotcold 128 >hc.out &
-	hc=$!
-	bg="$bg $hc"
-	i=0
-	while ! grep -q '^ready' hc.out && [ $i -lt 600 ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
+	hotcold 128 hc.out
+	hc=$hcp
 	set -- $(sed -n 's/^hot //p' hc.out) $(sed -n 's/^cold //p' hc.out)
 	memscope -b -n 8 -d 1 --damon $hc --json >dv.json 2>dv.err
 	check "damon: --damon PID exits 0" [ $? = 0 ]
@@ -506,14 +513,8 @@ damon() {
 	check "damon: the process exits: nothing left" dm_gone
 	# killed, then its process exits and the kdamond stops by itself: the
 	# set-up is still memscope's, and the next memscope removes it
-	hostile hotcold 16 >hc2.out &
-	hc2=$!
-	bg="$bg $hc2"
-	i=0
-	while ! grep -q '^ready' hc2.out && [ $i -lt 600 ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
+	hotcold 16 hc2.out
+	hc2=$hcp
 	dm_run $hc2 dp.json
 	kill -KILL $ms
 	wait $ms
