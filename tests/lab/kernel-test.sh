@@ -382,13 +382,15 @@ damon_w() {
 		"memscope --tab memory 2>tw.err; echo \$? >tw.rc"
 	check "damon W: the explorer's Memory tab in tmux" tw_wait "A DAMON"
 	tmux send-keys -t tw W
+	# the header first: under TCG on a busy host the sample that makes
+	# the kdamond took over a minute in one make check
+	check "damon W: the header says DAMON paddr" tw_wait "DAMON paddr"
 	i=0
-	while ! grep -qx on $DK/0/state 2>/dev/null && [ $i -lt 600 ]; do
+	while ! grep -qx on $DK/0/state 2>/dev/null && [ $i -lt 1200 ]; do
 		sleep 0.1
 		i=$((i + 1))
 	done
 	check "damon W: memscope's kdamond on" grep -qx on $DK/0/state
-	check "damon W: the header says DAMON paddr" tw_wait "DAMON paddr"
 	tmux send-keys -t tw A
 	check "damon W: the DAMON screen shows memscope's own monitoring" \
 		tw_wait "memscope's own monitoring of paddr (W, --damon)"
