@@ -85,11 +85,13 @@ static void on_fatal(int sig, siginfo_t *si, void *uc)
 	for (size_t i = 0; i < sizeof(fatal) / sizeof(fatal[0]); i++) {
 		const struct sigaction *o = &old_act[i];
 
-		if (fatal[i] != sig)
+		/* one union: SIG_DFL and SIG_IGN whatever the flags say */
+		if (fatal[i] != sig || o->sa_handler == SIG_DFL ||
+		    o->sa_handler == SIG_IGN)
 			continue;
 		if (o->sa_flags & SA_SIGINFO)
 			o->sa_sigaction(sig, si, uc);
-		else if (o->sa_handler != SIG_DFL && o->sa_handler != SIG_IGN)
+		else
 			o->sa_handler(sig);
 	}
 	raise(sig);
