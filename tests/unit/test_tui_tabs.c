@@ -128,7 +128,7 @@ static void test_slab_fixture(void **state)
 			    "  Slabs  Size\u25bc  Objs/s Bytes/s\u203a");
 	assert_string_equal(tt_row(w, 1),
 			    "ext4_inode_cache        37268   37282"
-			    " 100%   1128   2663    42M       -       -\u2588");
+			    "  99%   1128   2663    42M       -       -\u2588");
 	assert_int_equal(ms_view_key(v, '\n'), MS_KEY_RESAMPLE);
 	tt_sample(f, v, 0);
 	assert_true(f->s.have & MS_SEC_BIT(MS_SEC_SLAB_DETAIL));
