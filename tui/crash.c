@@ -20,21 +20,6 @@ static size_t bye_len;
 static pid_t owner;
 static volatile sig_atomic_t ready;
 
-/* Appends terminfo capability name where the terminal has one. */
-static void add_cap(const char *name)
-{
-	const char *s = tigetstr(name);
-	size_t n;
-
-	if (!s || s == (const char *)-1)
-		return;
-	n = strlen(s);
-	if (bye_len + n < sizeof(bye)) {
-		memcpy(bye + bye_len, s, n);
-		bye_len += n;
-	}
-}
-
 static void add(const char *s)
 {
 	size_t n = strlen(s);
@@ -43,6 +28,23 @@ static void add(const char *s)
 		memcpy(bye + bye_len, s, n);
 		bye_len += n;
 	}
+}
+
+/* The terminal's capability name: NULL when absent or cancelled. */
+static const char *cap(const char *name)
+{
+	const char *s = tigetstr(name);
+
+	return s && s != (const char *)-1 ? s : NULL;
+}
+
+/* Appends capability name where the terminal has one. */
+static void add_cap(const char *name)
+{
+	const char *s = cap(name);
+
+	if (s)
+		add(s);
 }
 
 void ms_tui_crash_save(int fd)
@@ -61,7 +63,7 @@ void ms_tui_crash_prepare(bool mouse)
 	 * private modes where the entry has kmous), then the way out of the
 	 * screen: attributes, cursor, keypad, the normal screen
 	 */
-	if (mouse && tigetstr("kmous") && tigetstr("kmous") != (char *)-1)
+	if (mouse && cap("kmous"))
 		add("\033[?1006l\033[?1003l\033[?1002l\033[?1000l");
 	add_cap("sgr0");
 	add_cap("cnorm");
